@@ -1,0 +1,133 @@
+"""The `faqbot` command line: parses arguments and hands each command to its module.
+
+Command modules are imported only when their command runs, so `faqbot ask` never
+imports the chat UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like every bad input
+        self.exit(EXIT_INPUT, f"faqbot: {message} (see 'faqbot --help')\n")
+
+
+def _kb_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: the bundled one)")
+
+
+def _today_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", metavar="JJJJ-MM-TT", help="the date to count from (default: today)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the whole command line."""
+    parser = _Parser(
+        prog="faqbot",
+        description="Support assistant for activating Microsoft online services bought through Volume Licensing (VLSC). "
+        "Without a command it opens the chat.",
+    )
+    _kb_arg(parser)
+    parser.add_argument("--lang", choices=("de", "en"), help="language of the chat (default: de)")
+    parser.add_argument("--resume", action="store_true", help="continue the last conversation where it stopped")
+    parser.add_argument("--no-store", action="store_true", help="do not save the conversation on this machine")
+    parser.add_argument("--redact", action="store_true", help="mask e-mail addresses and names in saved files")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    ask = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
+    ask.add_argument("question", nargs="+", help="the question, or '-' to read one question per line from stdin")
+    ask.add_argument("--json", action="store_true", help="machine-readable output (JSON, JSON Lines with '-')")
+    ask.add_argument("--lang", choices=("de", "en"), help="answer in this language (default: the question's)")
+    _kb_arg(ask)
+
+    diag = sub.add_parser("diagnose", help="run a diagnostic flow on the facts given")
+    diag.add_argument("flow", help="flow id, e.g. missing-activation-email")
+    diag.add_argument("--fact", action="append", default=[], metavar="NAME=VALUE", help="a fact already known (repeatable)")
+    diag.add_argument("--json", action="store_true", help="machine-readable output (one JSON object)")
+    diag.add_argument("--interactive", "-i", action="store_true", help="ask for the missing facts on the terminal")
+    diag.add_argument("--lang", choices=("de", "en"), default="de", help="language of questions and resolution")
+    _today_arg(diag)
+    _kb_arg(diag)
+
+    tri = sub.add_parser("triage", help="triage support tickets (JSON Lines, CSV, .eml, mbox, or '-' for stdin)")
+    tri.add_argument("files", nargs="+", metavar="FILE", help="ticket files, or '-' for stdin")
+    fmt = tri.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="JSON Lines, one object per ticket")
+    fmt.add_argument("--csv", action="store_true", help="CSV, one row per ticket")
+    tri.add_argument("--column", metavar="NAME", help="CSV column that holds the ticket text (default: text)")
+    tri.add_argument("--summary", action="store_true", help="counts per topic and cause, as a bar chart")
+    tri.add_argument("--redact", action="store_true", help="mask e-mail addresses and names in the output")
+    _today_arg(tri)
+    _kb_arg(tri)
+
+    check = sub.add_parser("check", help="validate a knowledge base; exit 2 with one line per problem")
+    _kb_arg(check)
+
+    agent = sub.add_parser("agent", help="open the agent view: paste a ticket, see its triage")
+    agent.add_argument("--lang", choices=("de", "en"), help="language of the view (default: de)")
+    _today_arg(agent)
+    _kb_arg(agent)
+
+    serve = sub.add_parser("serve", help="serve the chat in a web browser (needs the 'web' extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--public-url", metavar="URL", help="the address browsers use, when behind a reverse proxy")
+    _kb_arg(serve)
+    return parser
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "ask":
+        from . import ask
+
+        return ask.run(args)
+    if command == "diagnose":
+        from . import diagnose
+
+        return diagnose.run(args)
+    if command == "triage":
+        from . import triage
+
+        return triage.run(args)
+    if command == "check":
+        from . import check
+
+        return check.run(args)
+    if command == "serve":
+        from . import serve
+
+        return serve.run(args)
+    from .chat import launch
+
+    return launch.run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    from faq.errors import FaqError
+
+    try:
+        return _dispatch(args)
+    except FaqError as exc:
+        for line in str(exc).splitlines() or ["error"]:
+            print(f"faqbot: {line}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("faqbot: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for a user
+        print(f"faqbot: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        return 1
