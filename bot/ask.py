@@ -1,0 +1,77 @@
+"""`faqbot ask`: answer questions on the command line, readable or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Iterable, TextIO
+
+from faq.cache import load
+from faq.matcher import Matcher, MatchResult
+from faq.model import KnowledgeBase
+from faq.text import MAX_INPUT_CHARS
+
+from .render import LABELS, render_entry
+
+__all__ = ["answer_text", "run"]
+
+SUPPORT_ENTRY = "contact-support"
+
+
+def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
+    """Render a match result as the readable answer shown on a terminal."""
+    labels = LABELS[lang]
+    if result.outcome == "answer":
+        return render_entry(kb.entry(result.id), lang, kb)
+    if result.outcome == "clarify":
+        lines = [labels["did_you_mean"]]
+        for n, cand in enumerate(result.candidates, 1):
+            lines.append(f"  {n}. {kb.entry(cand.id).question.get(lang)}")
+        lines.append(f"  {len(result.candidates) + 1}. {labels['none']}")
+        lines += ["", render_entry(kb.entry(result.id), lang, kb)]
+        return "\n".join(lines)
+    lines = [labels["no_match"]]
+    close = [c for c in result.candidates[:3] if c.confidence >= 0.2]
+    if close:
+        lines += ["", labels["closest"]] + [f"  • {kb.entry(c.id).question.get(lang)}" for c in close]
+    support = kb.entry(SUPPORT_ENTRY)
+    if support is not None:
+        lines += ["", labels["support"], render_entry(support, lang).split("\n", 3)[-1]]
+    return "\n".join(lines)
+
+
+def _questions(stream: TextIO) -> Iterable[str]:
+    for line in stream:
+        yield line.rstrip("\r\n")[: 4 * MAX_INPUT_CHARS]
+
+
+def _emit(result: MatchResult, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO) -> None:
+    if args.json:
+        out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+    else:
+        out.write(answer_text(result, kb, args.lang or result.lang) + "\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `faqbot ask`; return the exit status."""
+    kb, matcher = load(args.kb)
+    out = sys.stdout
+    if args.question == ["-"]:
+        stdin = sys.stdin
+        try:
+            stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
+        except (AttributeError, ValueError):
+            pass
+        for n, question in enumerate(_questions(stdin)):
+            if n and not args.json:
+                out.write("\n" + "-" * 40 + "\n")
+            _emit(_match(matcher, question, args.lang), kb, args, out)
+            out.flush()
+        return 0
+    _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out)
+    return 0
+
+
+def _match(matcher: Matcher, question: str, lang: str | None) -> MatchResult:
+    return matcher.match(question, lang)

@@ -1,0 +1,277 @@
+"""Dates as users write them, and the date arithmetic of the diagnostic flows.
+
+Everything here is pure: the current date is always passed in as `today`.
+Dates are calendar dates (no time of day), so "hours ago" counts whole days of
+24 hours each.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from faq.errors import InputError
+
+__all__ = [
+    "DATE_FORMATS_HINT",
+    "add_months",
+    "deadline",
+    "format_date",
+    "hours_ago",
+    "parse_date",
+    "parse_iso_date",
+    "test_date",
+]
+
+DATE_FORMATS_HINT = {
+    "de": "ein Datum wie TT.MM.JJJJ, JJJJ-MM-TT, 'heute', 'gestern', 'vor 3 Tagen' oder '1. Dezember 2026'",
+    "en": "a date like DD.MM.YYYY, YYYY-MM-DD, 'today', 'yesterday', '3 days ago' or 'December 1, 2026'",
+}
+
+_MONTHS = {
+    # German
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "maerz": 3,
+    "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+    # English (shared abbreviations are above)
+    "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
+    "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
+_MONTH_ABBR_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAME = {
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+           "Oktober", "November", "Dezember"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
+
+_RELATIVE_DAYS = {
+    "heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "vorgestern": -2,
+    "morgen": 1, "tomorrow": 1, "übermorgen": 2, "uebermorgen": 2,
+}
+_NUMBER_WORDS = {
+    "ein": 1, "einem": 1, "einer": 1, "eine": 1, "one": 1, "a": 1, "an": 1,
+    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "fuenf": 5,
+    "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8,
+    "neun": 9, "nine": 9, "zehn": 10, "ten": 10,
+}
+_UNITS = {
+    "tag": "d", "tage": "d", "tagen": "d", "day": "d", "days": "d",
+    "woche": "w", "wochen": "w", "week": "w", "weeks": "w",
+    "monat": "m", "monate": "m", "monaten": "m", "month": "m", "months": "m",
+}
+_NUM = r"(\d{1,4}|[a-zäöüß]+)"
+_UNIT = r"([a-z]+)"
+_AGO_DE = re.compile(rf"^vor {_NUM} {_UNIT}$")
+_AHEAD_DE = re.compile(rf"^in {_NUM} {_UNIT}$")
+_AGO_EN = re.compile(rf"^{_NUM} {_UNIT} ago$")
+_AHEAD_EN = re.compile(rf"^in {_NUM} {_UNIT}$")
+
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.? ?([a-zäöü]+)\.?,? (\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([a-zäöü]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$")
+
+_MSG = {
+    "empty": {
+        "de": "kein Datum angegeben (erwartet: {hint})",
+        "en": "no date given (expected {hint})",
+    },
+    "unreadable": {
+        "de": "'{raw}' ist kein Datum (erwartet: {hint})",
+        "en": "'{raw}' is not a date (expected {hint})",
+    },
+    "month": {
+        "de": "'{raw}' ist kein gültiges Datum: Monat {month} gibt es nicht (erwartet: Monat 1 bis 12)",
+        "en": "'{raw}' is not a valid date: there is no month {month} (expected a month from 1 to 12)",
+    },
+    "day": {
+        "de": "'{raw}' ist kein gültiges Datum: {month_name} {year} hat {days} Tage (erwartet: Tag 1 bis {days})",
+        "en": "'{raw}' is not a valid date: {month_name} {year} has {days} days (expected a day from 1 to {days})",
+    },
+    "range": {
+        "de": "'{raw}' liegt außerhalb des möglichen Bereichs (erwartet: ein Jahr von 1 bis 9999)",
+        "en": "'{raw}' is out of range (expected a year from 1 to 9999)",
+    },
+    "iso": {
+        "de": "'{raw}' ist kein Datum im Format JJJJ-MM-TT (erwartet z. B. 2026-11-24)",
+        "en": "'{raw}' is not a date in the form YYYY-MM-DD (expected e.g. 2026-11-24)",
+    },
+}
+
+
+def _msg(key: str, lang: str, **values: object) -> str:
+    table = _MSG[key]
+    return table.get(lang, table["en"]).format(**values)
+
+
+def _build(raw: str, year: int, month: int, day: int, lang: str) -> date:
+    """Return the date, or raise InputError naming why it cannot exist (never moved)."""
+    if not 1 <= year <= 9999:
+        raise InputError(_msg("range", lang, raw=raw))
+    if not 1 <= month <= 12:
+        raise InputError(_msg("month", lang, raw=raw, month=month))
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        name = _MONTH_NAME["de" if lang == "de" else "en"][month - 1]
+        raise InputError(_msg("day", lang, raw=raw, month_name=name, year=year, days=days))
+    return date(year, month, day)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _shift(today: date, amount: int, unit: str, raw: str, lang: str) -> date:
+    try:
+        if unit == "d":
+            return today + timedelta(days=amount)
+        if unit == "w":
+            return today + timedelta(weeks=amount)
+        return today + relativedelta(months=amount)
+    except (OverflowError, ValueError):
+        raise InputError(_msg("range", lang, raw=raw)) from None
+
+
+def _relative(text: str, today: date, raw: str, lang: str) -> date | None:
+    if text in _RELATIVE_DAYS:
+        return today + timedelta(days=_RELATIVE_DAYS[text])
+    for pattern, sign in ((_AGO_DE, -1), (_AGO_EN, -1), (_AHEAD_DE, 1), (_AHEAD_EN, 1)):
+        match = pattern.match(text)
+        if match:
+            amount = _number(match.group(1))
+            unit = _UNITS.get(match.group(2))
+            if amount is None or unit is None:
+                return None
+            return _shift(today, sign * amount, unit, raw, lang)
+    return None
+
+
+def parse_date(raw: str, today: date, lang: str = "en") -> date:
+    """Read a date as a user writes it, in German or English.
+
+    Accepts TT.MM.JJJJ, D.M.JJJJ, TT.MM.JJ (20JJ), JJJJ-MM-TT, DD/MM/YYYY,
+    "1. Dezember 2026", "December 1, 2026", "1 Dec 2026", and relative words:
+    heute, gestern, vorgestern, morgen, übermorgen, today, yesterday, tomorrow,
+    "vor 3 Tagen", "3 days ago", "vor 2 Wochen", "in 5 Tagen".
+
+    Args:
+        raw: The text given.
+        today: The date relative words count from.
+        lang: Language of the error message ("de" or "en").
+
+    Returns:
+        The date.
+
+    Raises:
+        InputError: The text is no date, or names a date that does not exist
+            (31.02.2026); such a date is never moved to a valid one.
+    """
+    text = " ".join(str(raw).strip().lower().split())
+    hint = DATE_FORMATS_HINT.get(lang, DATE_FORMATS_HINT["en"])
+    if not text:
+        raise InputError(_msg("empty", lang, hint=hint))
+    relative = _relative(text, today, raw, lang)
+    if relative is not None:
+        return relative
+    match = _ISO.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return _build(raw, year, month, day, lang)
+    match = _DOTTED.match(text) or _SLASHED.match(text)
+    if match:
+        day, month = int(match.group(1)), int(match.group(2))
+        year_text = match.group(3)
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        return _build(raw, year, month, day, lang)
+    match = _DAY_MONTH_YEAR.match(text)
+    if match and match.group(2) in _MONTHS:
+        return _build(raw, int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)), lang)
+    match = _MONTH_DAY_YEAR.match(text)
+    if match and match.group(1) in _MONTHS:
+        return _build(raw, int(match.group(3)), _MONTHS[match.group(1)], int(match.group(2)), lang)
+    raise InputError(_msg("unreadable", lang, raw=raw, hint=hint))
+
+
+def parse_iso_date(raw: str, lang: str = "en") -> date:
+    """Read a strict JJJJ-MM-TT date (for `--today`).
+
+    Raises:
+        InputError: Not of that form, or a date that does not exist.
+    """
+    text = str(raw).strip()
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not match:
+        raise InputError(_msg("iso", lang, raw=raw))
+    year, month, day = (int(g) for g in match.groups())
+    return _build(raw, year, month, day, lang)
+
+
+def add_months(day: date, months: int) -> date:
+    """Return `day` plus calendar months, clamped to the month's end (31 Aug + 6 = 28/29 Feb)."""
+    return day + relativedelta(months=months)
+
+
+def hours_ago(day: date, today: date) -> int:
+    """Return how many hours `day` lies before `today` (negative for a future date)."""
+    return (today - day).days * 24
+
+
+def test_date(op: str, amount: int, day: date, today: date) -> bool:
+    """Evaluate a date condition of a flow.
+
+    Args:
+        op: "less_than_hours_ago", "more_than_hours_ago", "more_than_months_ago"
+            or "at_most_months_ago".
+        amount: The hours or months of the condition.
+        day: The fact's date.
+        today: The current date.
+
+    Returns:
+        Whether the condition holds. "less_than_hours_ago" holds for future dates too;
+        "more_than_months_ago: 6" holds once today is after `day` + 6 months.
+
+    Raises:
+        ValueError: An unknown operator.
+    """
+    if op == "less_than_hours_ago":
+        return hours_ago(day, today) < amount
+    if op == "more_than_hours_ago":
+        return hours_ago(day, today) > amount
+    if op == "more_than_months_ago":
+        return today > add_months(day, amount)
+    if op == "at_most_months_ago":
+        return today <= add_months(day, amount)
+    raise ValueError(f"unknown date condition '{op}'")
+
+
+def deadline(op: str, amount: int, day: date) -> date:
+    """Return the date a date condition is about: where its answer changes.
+
+    For the month tests it is the last day still within the months (the link is
+    valid through it); for "less_than_hours_ago" the first day no longer within
+    the hours (the day the wait is over); for "more_than_hours_ago" the first day
+    beyond the hours.
+    """
+    if op in ("more_than_months_ago", "at_most_months_ago"):
+        return add_months(day, amount)
+    if op == "less_than_hours_ago":
+        return day + timedelta(days=math.ceil(amount / 24))
+    if op == "more_than_hours_ago":
+        return day + timedelta(days=amount // 24 + 1)
+    raise ValueError(f"unknown date condition '{op}'")
+
+
+def format_date(day: date, lang: str = "de") -> str:
+    """Format a date for a user: "28.02.2027" in German, "28 Feb 2027" in English."""
+    if lang == "en":
+        return f"{day.day} {_MONTH_ABBR_EN[day.month - 1]} {day.year}"
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"

@@ -1,0 +1,69 @@
+"""Plain-text rendering of answers and resolutions for the terminal."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from typing import Iterable
+
+from faq.model import Block, Entry, KnowledgeBase
+
+__all__ = ["LABELS", "render_blocks", "render_entry", "width"]
+
+LABELS = {
+    "de": {"important": "Wichtig", "note": "Hinweis", "contact": "Ansprechpartner", "related": "Siehe auch",
+           "steps": "Schritte", "did_you_mean": "Meinten Sie:", "none": "Keine davon",
+           "no_match": "Dazu habe ich in den FAQ zur Dienstaktivierung keine Antwort.",
+           "closest": "Am nächsten kommen diese Themen:", "support": "Wenden Sie sich an den Support:"},
+    "en": {"important": "Important", "note": "Note", "contact": "Contact", "related": "See also",
+           "steps": "Steps", "did_you_mean": "Did you mean:", "none": "None of these",
+           "no_match": "The FAQ on service activation has no answer to that.",
+           "closest": "The closest topics are:", "support": "Contact support:"},
+}
+
+
+def width() -> int:
+    """Return the text width to wrap to (the terminal's, at most 100)."""
+    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 2)
+
+
+def _wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list[str]:
+    rest = " " * len(first) if rest is None else rest
+    return textwrap.wrap(text, cols, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]
+
+
+def render_blocks(blocks: Iterable[Block], lang: str, cols: int | None = None) -> list[str]:
+    """Render answer blocks as wrapped lines of plain text."""
+    cols = cols or width()
+    labels = LABELS.get(lang, LABELS["de"])
+    lines: list[str] = []
+    for block in blocks:
+        if lines:
+            lines.append("")
+        if block.kind == "text":
+            lines += _wrap(block.text, cols)
+        elif block.kind in ("important", "note"):
+            lines += _wrap(block.text, cols, f"{labels[block.kind]}: ", "  ")
+        elif block.kind == "steps":
+            for n, item in enumerate(block.items, 1):
+                lines += _wrap(item, cols, f"{n:>2}. ", "    ")
+        else:
+            for item in block.items:
+                lines += _wrap(item, cols, "  • ", "    ")
+    return lines
+
+
+def render_entry(entry: Entry, lang: str, kb: KnowledgeBase | None = None, cols: int | None = None) -> str:
+    """Render one FAQ entry: its question, answer, contact and related entries."""
+    cols = cols or width()
+    labels = LABELS.get(lang, LABELS["de"])
+    title = entry.question.get(lang)
+    lines = [title, "=" * min(len(title), cols), ""]
+    lines += render_blocks(entry.answer.get(lang, ()), lang, cols)
+    if entry.contact is not None:
+        lines += ["", *_wrap(entry.contact.get(lang), cols, f"{labels['contact']}: ", "  ")]
+    if kb is not None and entry.related:
+        names = [kb.entry(r).title.get(lang) for r in entry.related if kb.entry(r) is not None]
+        if names:
+            lines += ["", f"{labels['related']}: " + "; ".join(names)]
+    return "\n".join(lines)

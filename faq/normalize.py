@@ -1,0 +1,148 @@
+"""German-aware normalisation of questions and knowledge base texts into tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .model import Vocabulary
+from .text import clean
+
+__all__ = ["Normalizer", "fold", "stem", "words"]
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
+_WORD = re.compile(r"[a-z0-9]+")
+_EMAIL_SPELLINGS = re.compile(r"\be[\s-]?mail")
+_LINKS = ("s", "es", "n", "en", "e")
+MAX_TOKENS = 200
+"""Longest question, in words, that is matched; longer text is cut."""
+
+
+def fold(text: str) -> str:
+    """Lower-case, spell umlauts as ae/oe/ue/ss, drop other accents, unify e-mail spellings."""
+    text = clean(text).lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _EMAIL_SPELLINGS.sub("mail", text)
+
+
+def words(text: str) -> list[str]:
+    """Split folded text into words of letters and digits."""
+    return _WORD.findall(text)
+
+
+def stem(word: str) -> str:
+    """Strip common German and English inflection endings (a light, symmetric stemmer)."""
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suffix, keep in (("ungen", "ung"), ("ungs", "ung"), ("heiten", "heit"), ("keiten", "keit")):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + keep
+    for suffix in ("ern", "en", "er", "es", "em", "e", "n", "s", "ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass
+class Normalizer:
+    """Turns text into matching tokens with one knowledge base's vocabulary.
+
+    Attributes:
+        vocabulary: Synonyms, compound parts and stop words.
+        parts: Extra words compounds may be split into (filled from the knowledge base).
+    """
+
+    vocabulary: Vocabulary
+    parts: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self._canon: dict[str, str] = {}
+        phrases: dict[str, str] = {}
+        for group in self.vocabulary.synonyms:
+            canonical = " ".join(words(fold(group[0])))
+            for form in group:
+                folded = " ".join(words(fold(form)))
+                if not folded:
+                    continue
+                if " " in folded:
+                    phrases.setdefault(folded, canonical)
+                else:
+                    self._canon.setdefault(folded, canonical)
+                    self._canon.setdefault(stem(folded), canonical)
+        ordered = sorted(phrases, key=len, reverse=True)
+        self._phrases = phrases
+        self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
+        self._stop = {w for ws in self.vocabulary.stopwords.values() for w in (fold(x) for x in ws)}
+        self.parts |= {fold(p) for p in self.vocabulary.compounds}
+        self.parts |= {w for w in self._canon if " " not in w and len(w) >= 4}
+
+    def is_stopword(self, word: str) -> bool:
+        """Return whether `word` (folded) is a function word of either language."""
+        return word in self._stop
+
+    def canonical(self, word: str) -> str:
+        """Return the canonical, stemmed form of one folded word."""
+        canon = self._canon.get(word) or self._canon.get(stem(word))
+        if canon is not None:
+            return canon if " " in canon else stem(canon)
+        return stem(word)
+
+    def split(self, word: str) -> list[str] | None:
+        """Split a compound into known parts, or return None when it is not one."""
+        if len(word) < 7:
+            return None
+        return self._split(word, 0)
+
+    def _split(self, word: str, depth: int) -> list[str] | None:
+        if depth > 3:
+            return None
+        for end in range(len(word) - 3, 3, -1):
+            head = word[:end]
+            if head not in self.parts:
+                continue
+            rest = word[end:]
+            for link in ("", *_LINKS):
+                if link and not rest.startswith(link):
+                    continue
+                tail = rest[len(link):]
+                if len(tail) < 4:
+                    continue
+                if tail in self.parts or stem(tail) in self.parts:
+                    return [head, tail]
+                deeper = self._split(tail, depth + 1)
+                if deeper:
+                    return [head, *deeper]
+        return None
+
+    def surface(self, text: str) -> list[str]:
+        """Fold `text`, join synonym phrases, and return its words without stop words."""
+        folded = fold(text)
+        if self._phrase_re is not None:
+            folded = self._phrase_re.sub(lambda m: self._phrases[m.group()].replace(" ", "_"), folded)
+        out = []
+        for raw in re.findall(r"[a-z0-9_]+", folded)[:MAX_TOKENS]:
+            if "_" in raw:
+                out.append(raw.replace("_", " "))
+            elif raw not in self._stop:
+                out.append(raw)
+        return out
+
+    def expand(self, word: str) -> list[str]:
+        """Return the matching tokens of one surface word (compounds give several)."""
+        if " " in word:
+            return [word]
+        if word in self._canon or stem(word) in self._canon:
+            return [self.canonical(word)]
+        parts = self.split(word)
+        if parts:
+            return [self.canonical(p) for p in parts if p not in self._stop]
+        return [self.canonical(word)]
+
+    def tokens(self, text: str) -> list[str]:
+        """Return the matching tokens of `text`, in order, with repeats."""
+        out: list[str] = []
+        for word in self.surface(text):
+            out.extend(self.expand(word))
+        return out
