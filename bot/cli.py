@@ -21,8 +21,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"faqbot: {message} (see 'faqbot --help')\n")
 
 
-def _kb_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--kb", metavar="DIR", help="knowledge base folder (default: the bundled one)")
+def _kb_arg(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # On a command, SUPPRESS keeps a --kb given before the command ("faqbot --kb X check").
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--kb", metavar="DIR", default=default, help="knowledge base folder (default: the bundled one)")
 
 
 def _today_arg(parser: argparse.ArgumentParser) -> None:
@@ -36,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Support assistant for activating Microsoft online services bought through Volume Licensing (VLSC). "
         "Without a command it opens the chat.",
     )
-    _kb_arg(parser)
+    _kb_arg(parser, top=True)
     parser.add_argument("--lang", choices=("de", "en"), help="language of the chat (default: de)")
     parser.add_argument("--resume", action="store_true", help="continue the last conversation where it stopped")
     parser.add_argument("--no-store", action="store_true", help="do not save the conversation on this machine")
@@ -46,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     ask.add_argument("question", nargs="+", help="the question, or '-' to read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="machine-readable output (JSON, JSON Lines with '-')")
-    ask.add_argument("--lang", choices=("de", "en"), help="answer in this language (default: the question's)")
+    ask.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS, help="answer in this language (default: the question's)")
     _kb_arg(ask)
 
     diag = sub.add_parser("diagnose", help="run a diagnostic flow on the facts given")
@@ -73,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     _kb_arg(check)
 
     agent = sub.add_parser("agent", help="open the agent view: paste a ticket, see its triage")
-    agent.add_argument("--lang", choices=("de", "en"), help="language of the view (default: de)")
+    agent.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS, help="language of the view (default: de)")
     _today_arg(agent)
     _kb_arg(agent)
 

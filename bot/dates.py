@@ -24,7 +24,7 @@ __all__ = [
     "hours_ago",
     "parse_date",
     "parse_iso_date",
-    "test_date",
+    "date_holds",
 ]
 
 DATE_FORMATS_HINT = {
@@ -225,7 +225,7 @@ def hours_ago(day: date, today: date) -> int:
     return (today - day).days * 24
 
 
-def test_date(op: str, amount: int, day: date, today: date) -> bool:
+def date_holds(op: str, amount: int, day: date, today: date) -> bool:
     """Evaluate a date condition of a flow.
 
     Args:

@@ -1,8 +1,12 @@
-"""Load, validate and search the FAQ knowledge base."""
+"""Load, validate and search the FAQ knowledge base.
 
-from .errors import FaqError, InputError, KnowledgeBaseError, Problem
-from .loader import BUNDLED_KB, load_knowledge_base
-from .model import KnowledgeBase
+Names are imported on first use, so a cached start never imports YAML.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = [
     "BUNDLED_KB",
@@ -10,6 +14,28 @@ __all__ = [
     "InputError",
     "KnowledgeBase",
     "KnowledgeBaseError",
+    "Matcher",
+    "MatchResult",
     "Problem",
+    "load",
     "load_knowledge_base",
 ]
+
+_WHERE = {
+    "BUNDLED_KB": "files",
+    "FaqError": "errors",
+    "InputError": "errors",
+    "KnowledgeBaseError": "errors",
+    "Problem": "errors",
+    "KnowledgeBase": "model",
+    "Matcher": "matcher",
+    "MatchResult": "matcher",
+    "load": "cache",
+    "load_knowledge_base": "loader",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'faq' has no attribute {name!r}")
+    return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)

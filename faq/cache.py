@@ -8,7 +8,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from .loader import BUNDLED_KB, kb_files, load_knowledge_base
+from .files import BUNDLED_KB, kb_files
 from .matcher import Matcher
 from .model import KnowledgeBase
 
@@ -60,6 +60,8 @@ def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
                 return kb, matcher
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError):
             pass
+    from .loader import load_knowledge_base
+
     kb = load_knowledge_base(root)
     matcher = Matcher(kb)
     if path is not None:

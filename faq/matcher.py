@@ -80,6 +80,13 @@ class _Doc:
     entry: int
     weights: dict[str, float]
     norm: float
+    pairs: frozenset[tuple[str, str]]
+
+
+def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
+    """Ordered pairs of neighbouring tokens: they tell "mehrere Registrierungen, ein Konto"
+    from "eine Registrierung, mehrere Konten"."""
+    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a != b}
 
 
 class Matcher:
@@ -139,7 +146,7 @@ class Matcher:
         for i, toks in raw_docs:
             weights = {t: self.idf[t] for t in set(toks)}
             doc_id = len(self.docs)
-            self.docs.append(_Doc(i, weights, sum(weights.values())))
+            self.docs.append(_Doc(i, weights, sum(weights.values()), frozenset(_pairs(toks))))
             for t in weights:
                 self.postings[t].append(doc_id)
         self.postings = dict(self.postings)
@@ -152,9 +159,11 @@ class Matcher:
 
     # -- query side ---------------------------------------------------------------
 
-    def _query_tokens(self, text: str) -> dict[str, float]:
-        """Map the question to weighted tokens; unknown words get a penalty weight."""
+    def _query_tokens(self, text: str) -> tuple[dict[str, float], list[str]]:
+        """Map the question to weighted tokens (unknown words get a penalty weight) and
+        return them with the known tokens in order."""
         known: dict[str, float] = {}
+        order: list[str] = []
         for word in self.normalizer.surface(text):
             toks = self.normalizer.expand(word)
             factor = 1.0
@@ -170,7 +179,8 @@ class Matcher:
                     known.setdefault("?" + t, self.unknown_idf)
                 else:
                     known[t] = max(known.get(t, 0.0), weight * factor)
-        return known
+                    order.append(t)
+        return known, order
 
     def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
         if len(word) < 5 or word.isdigit():
@@ -198,10 +208,11 @@ class Matcher:
 
     def scores(self, text: str) -> list[tuple[float, int]]:
         """Return (score, entry index) for every entry with a score, best first."""
-        query = self._query_tokens(text)
+        query, order = self._query_tokens(text)
         total = sum(query.values())
         if not total:
             return []
+        pairs = _pairs(order)
         best_doc: dict[int, float] = {}
         seen: set[int] = set()
         for t in query:
@@ -214,6 +225,8 @@ class Matcher:
                 qcov = matched / total
                 dcov = matched / doc.norm
                 score = (qcov ** 0.6) * (dcov ** 0.4)
+                if pairs:
+                    score *= 0.7 + 0.3 * len(pairs & doc.pairs) / len(pairs)
                 if score > best_doc.get(doc.entry, 0.0):
                     best_doc[doc.entry] = score
         out = []

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from .model import Vocabulary
 from .text import clean
 
@@ -93,7 +95,27 @@ class Normalizer:
         """Split a compound into known parts, or return None when it is not one."""
         if len(word) < 7:
             return None
-        return self._split(word, 0)
+        return self._split(word, 0) or self._split_fuzzy_tail(word)
+
+    def _split_fuzzy_tail(self, word: str) -> list[str] | None:
+        """Split a compound whose last part is misspelt ("aktivierungsmial")."""
+        if not hasattr(self, "_part_list"):
+            self._part_list = sorted(self.parts)
+        for end in range(len(word) - 4, 3, -1):
+            head = word[:end]
+            if head not in self.parts:
+                continue
+            for link in ("", *_LINKS):
+                rest = word[end:]
+                if link and not rest.startswith(link):
+                    continue
+                tail = rest[len(link):]
+                if len(tail) < 4:
+                    continue
+                best = process.extractOne(tail, self._part_list, scorer=fuzz.ratio, score_cutoff=74)
+                if best is not None:
+                    return [head, best[0]]
+        return None
 
     def _split(self, word: str, depth: int) -> list[str] | None:
         if depth > 3:
@@ -118,7 +140,7 @@ class Normalizer:
 
     def surface(self, text: str) -> list[str]:
         """Fold `text`, join synonym phrases, and return its words without stop words."""
-        folded = fold(text)
+        folded = " ".join(words(fold(text)))
         if self._phrase_re is not None:
             folded = self._phrase_re.sub(lambda m: self._phrases[m.group()].replace(" ", "_"), folded)
         out = []

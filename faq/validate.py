@@ -1,32 +1,140 @@
-"""Rules across files: references, duplicates, flows that cannot reach a cause."""
+"""Rules across files: unique ids, references, paraphrases, entries and their flows.
+
+Values loaded by `faq.loader` carry their lines (`LStr`, `LTuple`), so problems name
+the exact line; values built in code fall back to the entry's or flow's line.
+"""
 
 from __future__ import annotations
 
+from typing import Any, Iterable
+
 from .errors import Problem
-from .model import KnowledgeBase
+from .model import LANGS, Entry, Flow, KnowledgeBase
 
-__all__ = ["validate"]
+__all__ = ["MIN_PARAPHRASES", "normalize_paraphrase", "validate"]
+
+MIN_PARAPHRASES = 3
+"""Fewest paraphrases an entry needs in each language."""
 
 
-def validate(kb: KnowledgeBase) -> list[Problem]:
-    """Return every rule broken by a parsed knowledge base (empty when sound)."""
-    problems: list[Problem] = []
-    entry_ids: dict[str, str] = {}
+def normalize_paraphrase(text: str) -> str:
+    """Return `text` lower-cased with runs of whitespace collapsed, for comparing paraphrases."""
+    return " ".join(text.lower().split())
+
+
+def _file(item: Entry | Flow) -> str:
+    return item.location.file if item.location is not None else "<memory>"
+
+
+def _line(value: Any, item: Entry | Flow) -> int | None:
+    default = item.location.line if item.location is not None else None
+    return getattr(value, "line", default)
+
+
+def _item_line(seq: Any, index: int, item: Entry | Flow) -> int | None:
+    line_of = getattr(seq, "line_of", None)
+    return line_of(index) if line_of is not None else _line(seq, item)
+
+
+def _where(item: Entry | Flow, line: int | None) -> str:
+    return _file(item) if line is None else f"{_file(item)}:{line}"
+
+
+def _unique(items: Iterable[Entry | Flow], what: str, problems: list[Problem]) -> dict[str, Entry | Flow]:
+    first: dict[str, Entry | Flow] = {}
+    for item in items:
+        if item.id in first:
+            other = first[item.id]
+            problems.append(
+                Problem(_file(item), _line(item.id, item), f"duplicate {what} id '{item.id}' (also in {_where(other, _line(other.id, other))}; expected unique ids)")
+            )
+        else:
+            first[item.id] = item
+    return first
+
+
+def _paraphrases(entries: Iterable[Entry], problems: list[Problem]) -> None:
+    seen: dict[str, tuple[Entry, int | None, str]] = {}
+    for entry in entries:
+        for lang in LANGS:
+            texts = entry.paraphrases.get(lang, ())
+            if not texts and hasattr(texts, "lines"):
+                continue  # the loader already said why the list is empty
+            if len(texts) < MIN_PARAPHRASES:
+                problems.append(
+                    Problem(_file(entry), _line(texts, entry), f"entry '{entry.id}' has {len(texts)} paraphrases in '{lang}' (expected at least {MIN_PARAPHRASES})")
+                )
+            for i, text in enumerate(texts):
+                key = normalize_paraphrase(text)
+                line = _item_line(texts, i, entry)
+                if key not in seen:
+                    seen[key] = (entry, line, lang)
+                    continue
+                other, other_line, other_lang = seen[key]
+                if other is entry and other_lang != lang:
+                    continue  # the same word in German and English on one entry is fine
+                where = "earlier in this entry" if other is entry else f"also on entry '{other.id}'"
+                problems.append(
+                    Problem(_file(entry), line, f"paraphrase '{text}' appears twice ({where}, {_where(other, other_line)}; expected each paraphrase on one entry only)")
+                )
+
+
+def _references(kb: KnowledgeBase, entries: dict[str, Any], flows: dict[str, Any], unloaded: set[str], problems: list[Problem]) -> None:
     for entry in kb.entries:
-        loc = entry.location
-        if entry.id in entry_ids:
-            problems.append(Problem(loc.file, loc.line, f"duplicate id '{entry.id}' (also in {entry_ids[entry.id]})"))
-        entry_ids.setdefault(entry.id, str(loc))
-    flow_ids = {flow.id for flow in kb.flows}
-    for entry in kb.entries:
-        loc = entry.location
-        for rel in entry.related:
-            if rel not in entry_ids:
-                problems.append(Problem(loc.file, loc.line, f"'related' names unknown entry '{rel}'"))
-        if entry.flow is not None and entry.flow not in flow_ids:
-            problems.append(Problem(loc.file, loc.line, f"'flow' names unknown flow '{entry.flow}'"))
+        file = _file(entry)
+        named: set[str] = set()
+        for i, rel in enumerate(entry.related):
+            line = _item_line(entry.related, i, entry)
+            if rel == entry.id:
+                problems.append(Problem(file, line, f"'related' names the entry itself ('{rel}'; expected other entries)"))
+            elif rel in named:
+                problems.append(Problem(file, line, f"'related' names '{rel}' twice (expected each entry once)"))
+            elif rel not in entries and rel not in unloaded:
+                problems.append(Problem(file, line, f"'related' names unknown entry '{rel}' (expected an entry id, a file in entries/)"))
+            named.add(rel)
+        if entry.flow is None:
+            continue
+        line = _line(entry.flow, entry)
+        flow = flows.get(entry.flow)
+        if flow is None:
+            if entry.flow not in unloaded:
+                problems.append(Problem(file, line, f"'flow' names unknown flow '{entry.flow}' (expected a flow id, a file in flows/)"))
+        elif flow.entry != entry.id and flow.entry in entries:  # else reported on the flow
+            problems.append(
+                Problem(file, line, f"'flow' names flow '{flow.id}', whose entry is '{flow.entry}' (expected a flow with entry: {entry.id}, {_where(flow, _line(flow.entry, flow))})")
+            )
     for flow in kb.flows:
-        loc = flow.location
-        if flow.entry not in entry_ids:
-            problems.append(Problem(loc.file, loc.line, f"flow '{flow.id}' names unknown entry '{flow.entry}'"))
+        file = _file(flow)
+        line = _line(flow.entry, flow)
+        entry = entries.get(flow.entry)
+        if entry is None:
+            if flow.entry not in unloaded:
+                problems.append(Problem(file, line, f"flow '{flow.id}' names unknown entry '{flow.entry}' (expected an entry id, a file in entries/)"))
+        elif entry.flow != flow.id and (entry.flow is None or entry.flow in flows):  # else reported on the entry
+            now = "has no 'flow'" if entry.flow is None else f"starts flow '{entry.flow}'"
+            problems.append(
+                Problem(file, line, f"entry '{entry.id}' {now}, not this one (expected 'flow: {flow.id}' in {_file(entry)})")
+            )
+
+
+def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
+    """Return every cross-file rule broken by a parsed knowledge base (empty when sound).
+
+    Args:
+        kb: The knowledge base, as parsed.
+        unloaded: Ids of entries and flows whose file exists but did not load;
+            references to them are not reported (their file's problems already are).
+    """
+    skip = set(unloaded)
+    problems: list[Problem] = []
+    entries = _unique(kb.entries, "entry", problems)
+    flows = _unique(kb.flows, "flow", problems)
+    _paraphrases(entries.values(), problems)
+    _references(kb, entries, flows, skip, problems)
+    try:
+        from .flowcheck import check_flows
+    except ImportError:
+        pass
+    else:
+        problems.extend(check_flows(kb))
     return problems

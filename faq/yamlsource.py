@@ -7,12 +7,14 @@ aliases, tags, nesting) becomes a `Problem` naming the file and a 1-based line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
 from .errors import Problem
+from .located import LDict, LList, LStr, LTuple
 from .text import find_control_chars
 
 __all__ = ["LDict", "LList", "LStr", "LTuple", "MAX_DEPTH", "MAX_FILE_BYTES", "line_of", "read_yaml"]
@@ -48,75 +50,13 @@ _HINTS = {
 }
 
 
-class LDict(dict):
-    """A mapping from YAML that knows its own line and the line of each key."""
-
-    line: int
-    lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        """Return the line of `key`, or the mapping's own line."""
-        return self.lines.get(key, self.line)
-
-
-class LList(list):
-    """A sequence from YAML that knows its own line and the line of each item."""
-
-    line: int
-    lines: list[int]
-
-    def line_of(self, index: int) -> int:
-        """Return the line of item `index`, or the sequence's own line."""
-        return self.lines[index] if 0 <= index < len(self.lines) else self.line
-
-
-class LStr(str):
-    """A text from YAML that remembers its line; equal to, and hashed like, the plain text.
-
-    The loader hands these to the model for references (ids, `flow`, `entry`,
-    `fallback`) so cross-file rules can name the exact line. Pickles with its line.
-    """
-
-    line: int
-
-    def __new__(cls, value: str, line: int) -> LStr:
-        """Make a text `value` found on `line`."""
-        obj = super().__new__(cls, value)
-        obj.line = line
-        return obj
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (LStr, (str(self), self.line))
-
-
-class LTuple(tuple):
-    """An immutable sequence of texts from YAML that knows the line of each item.
-
-    Equal to, and hashed like, the plain tuple; used for paraphrases, keywords and
-    `related` so duplicates can be reported on their own line. Pickles with its lines.
-    """
-
-    line: int
-    lines: tuple[int, ...]
-
-    def __new__(cls, items: Iterable[Any], line: int, lines: Iterable[int]) -> LTuple:
-        """Make a tuple of `items` that starts on `line`, item i on `lines[i]`."""
-        obj = super().__new__(cls, items)
-        obj.line = line
-        obj.lines = tuple(lines)
-        return obj
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (LTuple, (tuple(self), self.line, self.lines))
-
-    def line_of(self, index: int) -> int:
-        """Return the line of item `index`, or the sequence's own line."""
-        return self.lines[index] if 0 <= index < len(self.lines) else self.line
-
-
 def line_of(value: Any, default: int | None) -> int | None:
     """Return the line a loaded value carries (LStr, LDict, LList, LTuple), else `default`."""
     return getattr(value, "line", default)
+
+
+def _tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
 
 class _Alias(Exception):
@@ -144,7 +84,7 @@ class _Converter:
             return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _TAG + "seq":
-                self.problem(node, f"tag '{node.tag}' is not supported (write a plain list)")
+                self.problem(node, f"tag '{_tag(node.tag)}' is not supported (expected a plain list without a tag)")
             seq = LList(self.convert(item, depth + 1) for item in node.value)
             seq.line = node.start_mark.line + 1
             seq.lines = [item.start_mark.line + 1 for item in node.value]
@@ -153,7 +93,7 @@ class _Converter:
 
     def _mapping(self, node: yaml.MappingNode, depth: int) -> LDict:
         if node.tag != _TAG + "map":
-            self.problem(node, f"tag '{node.tag}' is not supported (write a plain mapping)")
+            self.problem(node, f"tag '{_tag(node.tag)}' is not supported (expected a plain mapping without a tag)")
         out = LDict()
         out.line = node.start_mark.line + 1
         out.lines = {}
@@ -162,7 +102,7 @@ class _Converter:
                 self.problem(key_node, "a mapping key must be a plain word (expected 'key: value')")
                 continue
             if key_node.tag not in _SCALAR_TAGS:
-                self.problem(key_node, f"tag '{key_node.tag}' is not supported on a key (expected a plain word)")
+                self.problem(key_node, f"tag '{_tag(key_node.tag)}' is not supported on a key (expected a plain word)")
                 continue
             key = str(key_node.value)  # as written: 'yes:' stays "yes", not True
             line = key_node.start_mark.line + 1
@@ -177,7 +117,7 @@ class _Converter:
     def _scalar(self, node: yaml.Node) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
-            self.problem(node, f"tag '{tag}' is not supported (write a plain value; quote texts that start with '!')")
+            self.problem(node, f"tag '{_tag(tag)}' is not supported (expected a plain value; quote texts that start with '!')")
             return str(node.value)
         try:
             return _SCALARS.yaml_constructors[tag](_SCALARS, node)
@@ -202,15 +142,43 @@ def _capped(shown: str, found: list[tuple[int, str]], what: str) -> list[Problem
     return problems
 
 
-def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError) -> Problem:
+_VALUE_START = re.compile(r"^\s*(?:-\s+)*(?:[^\s\"'#][^:#]*:\s+)?(?P<value>[\"'].*)$")
+
+
+def _unclosed_quote(text: str, last: int) -> int | None:
+    """Return the first line up to `last` whose value opens a quote it does not close."""
+    for number, line_text in enumerate(text.splitlines()[:last], 1):
+        match = _VALUE_START.match(line_text)
+        if match is None:
+            continue
+        value = match.group("value")
+        quote, body = value[0], value[1:]
+        if quote == '"':
+            body = re.sub(r"\\.", "", body)
+            closed = '"' in body
+        else:
+            closed = "'" in body.replace("''", "")
+        if not closed:
+            return number
+    return None
+
+
+def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
-    what = (exc.problem or exc.context or "syntax error").strip()
-    if exc.context and exc.problem and exc.context_mark is not None and exc.context_mark.line + 1 != line:
-        what += f" ({exc.context} on line {exc.context_mark.line + 1})"
-    elif exc.context and exc.problem:
-        what += f" ({exc.context})"
-    hint = next((h for start, h in _HINTS.items() if (exc.problem or exc.context or "").startswith(start)), None)
+    opened = _unclosed_quote(text, line)
+    if opened is not None:
+        return Problem(shown, opened, "YAML syntax error: a quote opened on this line is not closed (expected the closing quote on the same line)")
+    problem, context = (exc.problem or "").strip(), (exc.context or "").strip()
+    what = problem or context or "syntax error"
+    if problem and context:
+        if problem.startswith("but "):
+            what = f"{context}, {problem}"
+        elif exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            what = f"{problem} ({context} on line {exc.context_mark.line + 1})"
+        else:
+            what = f"{problem} ({context})"
+    hint = next((h for start, h in _HINTS.items() if problem.startswith(start) or context.startswith(start)), None)
     message = f"YAML syntax error: {what}"
     if hint:
         message += f"; {hint}"
@@ -256,7 +224,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, bytes, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, raw, [_syntax_problem(shown, exc)]
+        return None, raw, [_syntax_problem(shown, exc, text)]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml errors carry marks
         return None, raw, [Problem(shown, 1, "YAML error: " + " ".join(str(exc).split()))]
     except RecursionError:  # pragma: no cover - libyaml limits nesting itself

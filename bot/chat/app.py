@@ -1,0 +1,416 @@
+"""The Textual chat app: `ChatApp` shows a `Dialogue` and feeds it what the user does."""
+
+from __future__ import annotations
+
+import functools
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from textual import events, on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+
+from faq.matcher import Matcher
+from faq.model import KnowledgeBase
+
+from .dialogue import Dialogue, FlowResult, FlowStep, Item, Option
+from .widgets import KEY_LETTERS, OptionButton, render_item, tr
+
+__all__ = ["ChatApp", "ChatInput", "SummaryScreen"]
+
+_LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
+
+
+def _bindings() -> list[Binding]:
+    """Footer bindings in both languages; `check_action` shows those of the current one."""
+    out = []
+    for lang in ("de", "en"):
+        t = lambda key: tr(lang, key)  # noqa: E731
+        out += [
+            Binding("ctrl+q", f"quit_chat('{lang}')", t("k_quit"), priority=True),
+            Binding("f1", f"help('{lang}')", t("k_help")),
+            Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
+            Binding("ctrl+b", f"back('{lang}')", t("k_back"), priority=True),
+            Binding("ctrl+r", f"restart('{lang}')", t("k_restart"), priority=True),
+            Binding("escape", f"cancel('{lang}')", t("k_cancel")),
+            Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
+            Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), priority=True),
+        ]
+    return out
+
+
+class ChatInput(Input):
+    """The input at the bottom. On an empty line, number keys (and j/n/w on a yes/no
+    question) pick the options shown, so one key is enough."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.value and event.character and event.is_printable:
+            app = self.app
+            if isinstance(app, ChatApp) and app.shortcut(event.character):
+                event.stop()
+                event.prevent_default()
+                return
+        await super()._on_key(event)
+
+
+class SummaryScreen(ModalScreen[str]):
+    """Shows the case summary (read-only) with copy and save."""
+
+    BINDINGS = [Binding("escape", "dismiss('')", "Close")]
+
+    def __init__(self, text: str, lang: str) -> None:
+        super().__init__()
+        self.text = text
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="summary-box"):
+            yield Static(Content.styled(tr(self.lang, "summary_title"), "bold"), markup=False)
+            yield TextArea(self.text, read_only=True, id="summary-text", soft_wrap=True)
+            with Horizontal(classes="options row"):
+                yield Button(Content(tr(self.lang, "copy")), id="summary-copy", compact=True)
+                yield Button(Content(tr(self.lang, "save")), id="summary-save", compact=True)
+                yield Button(Content(tr(self.lang, "close")), id="summary-close", compact=True)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        choice = {"summary-copy": "copy", "summary-save": "save"}.get(event.button.id or "", "")
+        self.dismiss(choice)
+
+
+class ChatApp(App[int]):
+    """The customer chat.
+
+    Args:
+        kb: The knowledge base.
+        matcher: Its matcher.
+        today: The date (fixed in tests).
+        lang: Language to start in.
+        store: Where to append the conversation's events, or None.
+        resume_events: Events of an earlier conversation to continue, or None.
+        summary_dir: Folder summaries are saved in (default: the current directory).
+        redact: Mask e-mail addresses in saved summaries.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "faqbot"
+    BINDINGS = _bindings()
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        matcher: Matcher,
+        today: date,
+        lang: str = "de",
+        store: Any = None,
+        resume_events: list[Mapping[str, Any]] | None = None,
+        summary_dir: str | Path | None = None,
+        redact: bool = False,
+        resume_missing: bool = False,
+    ) -> None:
+        super().__init__()
+        self.kb = kb
+        self.matcher = matcher
+        self.today = today
+        self.store = store
+        self.redact = redact
+        self.summary_dir = Path(summary_dir) if summary_dir is not None else Path.cwd()
+        self.dialogue = Dialogue(kb, matcher, today, lang, on_event=self._record)
+        self._resume_events = list(resume_events or [])
+        self._resume_missing = resume_missing
+        self.saved_paths: list[Path] = []
+        self.last_summary: str | None = None
+
+    # -- layout --------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        """The language shown."""
+        return self.dialogue.lang
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="?")
+        yield VerticalScroll(id="log")
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=2000)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._titles()
+        log = self.query_one("#log", VerticalScroll)
+        log.can_focus = False
+        if self._resume_events:
+            self.dialogue.replay(self._resume_events)
+            self.dialogue.note("resumed")
+        else:
+            self.dialogue.greet()
+            if self._resume_missing:
+                self.dialogue.note("resume_none")
+        self._render_all()
+        self.query_one(ChatInput).focus()
+
+    def _titles(self) -> None:
+        self.title = tr(self.lang, "app_title")
+        self.sub_title = tr(self.lang, "app_sub")
+
+    # -- recording -----------------------------------------------------------------
+
+    def _record(self, event: dict[str, Any]) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.append(event)
+        except (OSError, ValueError) as exc:
+            self.store = None
+            self.call_later(self._show, self.dialogue.note("store_failed", error=str(exc)))
+
+    # -- rendering -----------------------------------------------------------------
+
+    def _render_all(self) -> None:
+        log = self.query_one("#log", VerticalScroll)
+        log.remove_children()
+        items = self.dialogue.items
+        widgets = [render_item(item, self.dialogue, self.lang, live=(i == len(items) - 1)) for i, item in enumerate(items)]
+        log.mount_all(widgets)
+        self._after_change(widgets[-1] if widgets else None, top=False)
+
+    def _show(self, new: Iterable[Item]) -> None:
+        """Mount the widgets of new items; older items lose their (stale) options."""
+        new = list(new)
+        if not new:
+            return
+        log = self.query_one("#log", VerticalScroll)
+        for old in log.query(".options"):
+            old.remove()
+        items = self.dialogue.items
+        start = len(items) - len(new)
+        widgets = [
+            render_item(item, self.dialogue, self.lang, live=(start + i == len(items) - 1)) for i, item in enumerate(new)
+        ]
+        log.mount_all(widgets)
+        self._after_change(widgets[0], top=True)
+
+    def _after_change(self, first: Widget | None, top: bool) -> None:
+        prompt = self.query_one(ChatInput)
+        fact = self.dialogue.current_fact
+        key = "placeholder"
+        if fact is not None:
+            key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
+                   "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
+        prompt.placeholder = tr(self.lang, key)
+        self.refresh_bindings()
+        log = self.query_one("#log", VerticalScroll)
+
+        def scroll() -> None:
+            if first is not None and top and first.is_mounted:
+                log.scroll_to_widget(first, top=True, animate=False)
+            else:
+                log.scroll_end(animate=False)
+
+        self.call_after_refresh(scroll)
+
+    def _guard(self, action: Callable[[], Iterable[Item]]) -> None:
+        """Run a step of the conversation; an internal error becomes a message."""
+        try:
+            items = list(action())
+        except Exception as exc:  # the chat never crashes on input
+            self.log.error(f"internal error: {exc!r}")
+            items = self.dialogue.error(f"{type(exc).__name__}: {exc}")
+        try:
+            self._show(items)
+        except Exception as exc:
+            self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
+
+    # -- input ---------------------------------------------------------------------
+
+    @on(Input.Submitted, "#prompt")
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = event.value
+        event.input.value = ""
+        self._guard(lambda: self.dialogue.submit(text))
+
+    @on(Button.Pressed, ".option")
+    def _option_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        button = event.button
+        if isinstance(button, OptionButton):
+            self.pick(button.option)
+        self.query_one(ChatInput).focus()
+
+    def pick(self, option: Option) -> None:
+        """Carry out an option (a click, a number key, a letter)."""
+        if option.kind == "action" and option.target in ("save", "copy", "show"):
+            getattr(self, f"action_{option.target}")()
+            return
+        self._guard(lambda: self.dialogue.choose(option))
+
+    def shortcut(self, char: str) -> bool:
+        """Handle a one-key shortcut typed on an empty input; return whether it was used."""
+        options = self.dialogue.options
+        if not options:
+            return False
+        fact = self.dialogue.current_fact
+        if fact is not None and fact.type in ("date", "email"):
+            return False  # dates and addresses start with digits and letters
+        if char.isdigit() and char != "0":
+            index = int(char) - 1
+            if index < len(options):
+                self.pick(options[index])
+                return True
+            return False
+        meaning = _LETTER_KEYS.get(char.lower())
+        if meaning and fact is not None and fact.type == "yesno":
+            for option in options:
+                if option.kind == "value" and option.key == meaning:
+                    self.pick(option)
+                    return True
+        return False
+
+    def on_key(self, event: events.Key) -> None:
+        """Shortcuts also work while a button has the focus."""
+        if isinstance(self.focused, Input) or not event.character or not event.is_printable:
+            return
+        if isinstance(self.screen, ModalScreen):
+            return
+        if self.shortcut(event.character):
+            event.stop()
+            self.query_one(ChatInput).focus()
+
+    # -- actions -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if parameters and parameters[0] in ("de", "en"):
+            if parameters[0] != self.lang:
+                return False
+            if action == "back":
+                return bool(self.dialogue.run and self.dialogue.run.facts and self.dialogue.flow_active) or False
+            if action == "restart":
+                return self.dialogue.run is not None
+            if action == "cancel":
+                return self.dialogue.flow_active and isinstance(self.screen, Screen) and not isinstance(self.screen, ModalScreen)
+            if action in ("save", "copy"):
+                return self.dialogue.last_result is not None
+        return True
+
+    def action_quit_chat(self, lang: str = "") -> None:
+        """Quit."""
+        self.exit(0)
+
+    def action_help(self, lang: str = "") -> None:
+        """Show the help of the current question (or the general help)."""
+        flows = list(self.query(".card.flow"))
+        fact = self.dialogue.current_fact
+        if fact is not None and fact.help is not None and flows:
+            flows[-1].toggle_class("show-help")
+            return
+        if fact is not None:
+            self._show(self.dialogue.note("no_help"))
+            return
+        self._show(self.dialogue.note("general_help"))
+
+    def action_switch_lang(self, lang: str = "") -> None:
+        """Switch between German and English."""
+        self.dialogue.set_lang("en" if self.lang == "de" else "de")
+        self.dialogue.note("lang_switched")
+        self._titles()
+        self._render_all()
+        self.refresh_bindings()
+
+    def action_back(self, lang: str = "") -> None:
+        """Take back the last answer of the diagnosis."""
+        self._guard(self.dialogue.back)
+
+    def action_restart(self, lang: str = "") -> None:
+        """Restart the diagnosis."""
+        self._guard(self.dialogue.restart)
+
+    def action_cancel(self, lang: str = "") -> None:
+        """End the running diagnosis."""
+        self._guard(self.dialogue.cancel)
+
+    def summary_text(self) -> str | None:
+        """The Markdown case summary of the newest diagnosis, or None."""
+        from .summary import case_summary
+
+        result = self.dialogue.last_result
+        if result is None:
+            return None
+        flow = self.kb.flow(result.flow_id)
+        return case_summary(self.kb, flow, result.diagnosis, result.question, self.today, self.lang, redact=self.redact)
+
+    def action_save(self, lang: str = "") -> None:
+        """Save the case summary under a free name in the current directory."""
+        from .summary import save_summary
+
+        try:
+            text = self.summary_text()
+            if text is None:
+                self._show(self.dialogue.note("no_summary"))
+                return
+            path = save_summary(text, self.summary_dir, self.today)
+        except OSError as exc:
+            self._show(self.dialogue.note("save_failed", error=str(exc)))
+            return
+        except Exception as exc:
+            self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
+            return
+        self.saved_paths.append(path)
+        shown = path.name if path.parent.resolve() == Path.cwd().resolve() else str(path)
+        self._show(self.dialogue.note("saved", path=shown))
+
+    def action_copy(self, lang: str = "") -> None:
+        """Copy the case summary to the clipboard (OSC 52)."""
+        try:
+            text = self.summary_text()
+            if text is None:
+                self._show(self.dialogue.note("no_summary"))
+                return
+            self.copy_to_clipboard(text)
+            self.last_summary = text
+        except Exception as exc:
+            self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
+            return
+        self._show(self.dialogue.note("copied"))
+
+    def action_show(self, lang: str = "") -> None:
+        """Show the case summary in a dialog."""
+        text = self.summary_text()
+        if text is None:
+            self._show(self.dialogue.note("no_summary"))
+            return
+
+        def done(choice: str | None) -> None:
+            if choice == "copy":
+                self.action_copy()
+            elif choice == "save":
+                self.action_save()
+            self.query_one(ChatInput).focus()
+
+        self.push_screen(SummaryScreen(text, self.lang), done)
+
+    # -- command palette -----------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
+        for entry in self.kb.entries:
+            yield SystemCommand(
+                f"{tr(lang, 'topic')}: {entry.title.get(lang)}",
+                entry.question.get(lang),
+                functools.partial(self.pick, Option("entry", entry.id)),
+            )
+        for flow in self.kb.flows:
+            yield SystemCommand(
+                f"{tr(lang, 'diagnosis')}: {flow.title.get(lang)}",
+                flow.title.get(lang),
+                functools.partial(self.pick, Option("flow", flow.id)),
+            )
+        yield SystemCommand(tr(lang, "switch_lang"), tr(lang, "switch_lang_help"), self.action_switch_lang)
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,520 @@
+"""The conversation as a UI-free state machine.
+
+The app drives a `Dialogue`: the user asks, picks an option, answers a flow's
+question, goes back, restarts. Each step appends `Item`s (what to show) and
+records an event (a small JSON-able dict). Replaying the events into a fresh
+`Dialogue` rebuilds the same conversation, which is how `--resume` works. Items
+hold ids and canonical values only, so they can be rendered again in the other
+language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable, Mapping, Union
+
+from faq.errors import FaqError, InputError
+from faq.matcher import Matcher
+from faq.model import Flow, KnowledgeBase
+from faq.text import clean
+
+__all__ = [
+    "Answer",
+    "Clarify",
+    "Dialogue",
+    "FlowResult",
+    "FlowStep",
+    "Greeting",
+    "Item",
+    "NoMatch",
+    "Notice",
+    "Option",
+    "TOPIC_PREFERENCE",
+    "UserMessage",
+    "canonical",
+]
+
+TOPIC_PREFERENCE = (
+    "activation-email-missing",
+    "resend-activation-email",
+    "licenses-not-visible",
+    "activation-link-expiry",
+    "wrong-account-activated",
+    "contact-support",
+)
+"""The most common topics, offered as one-key starters (those the KB has)."""
+
+SUPPORT_ENTRY = "contact-support"
+MAX_TOPICS = 6
+CLOSEST_MIN = 0.2
+
+
+@dataclass(frozen=True)
+class Option:
+    """One numbered choice the user can pick.
+
+    Attributes:
+        kind: "entry" (show an FAQ entry), "flow" (start a flow), "none" (none of
+            these), "value" (answer the open question with `target`), or "action"
+            (a UI action: save, copy, show, restart, back, cancel).
+        target: The entry id, flow id, canonical value or action name.
+        key: A letter that picks it besides its number ("yes", "no", "unknown" for
+            the answers of a yes/no question; the app maps them to j/y, n, w/u), or "".
+    """
+
+    kind: str
+    target: str = ""
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Greeting:
+    """The start message with the most common topics."""
+
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    """What the user typed (already cleaned of control characters)."""
+
+    text: str
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An FAQ entry shown as the answer."""
+
+    entry_id: str
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class Clarify:
+    """Several entries are close: the user picks one (or none)."""
+
+    candidates: tuple[str, ...]
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoMatch:
+    """No entry answers the question: the closest topics and the support contact."""
+
+    closest: tuple[str, ...]
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """A question of a running flow.
+
+    Attributes:
+        flow_id: The flow.
+        fact_id: The fact asked.
+        number: 1-based number of this question.
+        at_most: Upper bound of the questions this diagnosis can take.
+    """
+
+    flow_id: str
+    fact_id: str
+    number: int
+    at_most: int
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class FlowResult:
+    """A finished diagnosis: the cause, what to do, whom to contact, the facts.
+
+    Attributes:
+        flow_id: The flow.
+        diagnosis: The engine's resolved diagnosis.
+        question: The user's question that led to the flow.
+    """
+
+    flow_id: str
+    diagnosis: Any
+    question: str
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A short assistant message: `key` names a text of the UI, `args` fill it.
+
+    `text` is a literal message (an input error, an internal error), shown as is.
+    """
+
+    key: str
+    args: Mapping[str, str] = field(default_factory=dict)
+    text: str = ""
+    options: tuple[Option, ...] = ()
+
+
+Item = Union[Greeting, UserMessage, Answer, Clarify, NoMatch, FlowStep, FlowResult, Notice]
+
+
+def canonical(value: Any) -> str:
+    """Return a fact value as text that `parse_value` reads back to the same value."""
+    from bot.values import Unknown
+
+    if isinstance(value, Unknown):
+        return "unbekannt"
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+@dataclass
+class _Run:
+    flow: Flow
+    question: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    diagnosis: Any = None
+
+
+class Dialogue:
+    """The state of one conversation.
+
+    Args:
+        kb: The knowledge base.
+        matcher: Its matcher.
+        today: The date relative dates and date conditions count from.
+        lang: "de" or "en".
+        on_event: Called with each event to record (None: not recorded).
+    """
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        matcher: Matcher,
+        today: date,
+        lang: str = "de",
+        on_event: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        self.kb = kb
+        self.matcher = matcher
+        self.today = today
+        self.lang = lang if lang in ("de", "en") else "de"
+        self.on_event = on_event
+        self.items: list[Item] = []
+        self.run: _Run | None = None
+        self.last_question = ""
+        self._pending: tuple[str, ...] = ()
+
+    # -- state ---------------------------------------------------------------------
+
+    @property
+    def options(self) -> tuple[Option, ...]:
+        """The options of the newest item: what number keys pick now."""
+        return self.items[-1].options if self.items else ()
+
+    @property
+    def current_fact(self):  # -> Fact | None
+        """The fact the running flow asks now, or None."""
+        if self.run is None or self.run.diagnosis is None:
+            return None
+        return self.run.diagnosis.next_fact
+
+    @property
+    def flow_active(self) -> bool:
+        """Whether a flow waits for an answer."""
+        return self.current_fact is not None
+
+    @property
+    def last_result(self) -> FlowResult | None:
+        """The newest finished diagnosis, if any."""
+        for item in reversed(self.items):
+            if isinstance(item, FlowResult):
+                return item
+        return None
+
+    def _emit(self, event: dict[str, Any]) -> None:
+        if self.on_event is not None:
+            self.on_event(event)
+
+    def _add(self, *items: Item) -> list[Item]:
+        self.items.extend(items)
+        return list(items)
+
+    # -- start ---------------------------------------------------------------------
+
+    def topics(self) -> tuple[str, ...]:
+        """The ids of the most common topics (at most six)."""
+        ids = [i for i in TOPIC_PREFERENCE if self.kb.entry(i) is not None]
+        for entry in self.kb.entries:
+            if len(ids) >= MAX_TOPICS:
+                break
+            if entry.id not in ids:
+                ids.append(entry.id)
+        return tuple(ids[:MAX_TOPICS])
+
+    def greet(self) -> list[Item]:
+        """Add the start message with the topics as options."""
+        return self._add(Greeting(tuple(Option("entry", i) for i in self.topics())))
+
+    def set_lang(self, lang: str) -> None:
+        """Switch the language of what is shown from now on (and when rendered again)."""
+        if lang in ("de", "en") and lang != self.lang:
+            self.lang = lang
+            self._emit({"type": "lang", "lang": lang})
+
+    # -- questions -----------------------------------------------------------------
+
+    def submit(self, raw: str) -> list[Item]:
+        """Handle a line the user typed: an answer to the open question, a number, or a question."""
+        text = clean(raw).strip()
+        if not text:
+            return []
+        fact = self.current_fact
+        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice")):
+            index = int(text) - 1
+            if 0 <= index < len(self.options):
+                return self.select(index)
+        if self.flow_active:
+            return self.answer_text(text)
+        return self.ask(text)
+
+    def ask(self, raw: str) -> list[Item]:
+        """Answer a question from the matcher: an answer, options to pick, or no match."""
+        text = clean(raw).strip()
+        if not text:
+            return []
+        self._emit({"type": "ask", "text": text})
+        self.last_question = text
+        user = UserMessage(text)
+        result = self.matcher.match(text)
+        if result.outcome == "answer" and self.kb.entry(result.id) is not None:
+            return self._add(user, self._answer(result.id))
+        if result.outcome == "clarify":
+            ids = tuple(c.id for c in result.candidates if self.kb.entry(c.id) is not None)
+            if len(ids) >= 2:
+                options = tuple(Option("entry", i) for i in ids) + (Option("none"),)
+                return self._add(user, Clarify(ids, options))
+            if ids:
+                return self._add(user, self._answer(ids[0]))
+        closest = tuple(
+            c.id for c in result.candidates[:3] if c.confidence >= CLOSEST_MIN and self.kb.entry(c.id) is not None
+        )
+        options = tuple(Option("entry", i) for i in closest)
+        if self.kb.entry(SUPPORT_ENTRY) is not None and SUPPORT_ENTRY not in closest:
+            options += (Option("entry", SUPPORT_ENTRY),)
+        return self._add(user, NoMatch(closest, options))
+
+    def _answer(self, entry_id: str) -> Answer:
+        entry = self.kb.entry(entry_id)
+        options: tuple[Option, ...] = ()
+        if entry.flow and self.kb.flow(entry.flow) is not None:
+            options += (Option("flow", entry.flow),)
+        options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
+        return Answer(entry_id, options)
+
+    def show_entry(self, entry_id: str) -> list[Item]:
+        """Show an entry the user picked (a topic, a clarify option, a related entry)."""
+        if self.kb.entry(entry_id) is None:
+            return self._add(Notice("unknown_topic", {"id": entry_id}))
+        self._emit({"type": "pick", "entry": entry_id})
+        if not self.last_question:
+            self.last_question = self.kb.entry(entry_id).question.get(self.lang)
+        return self._add(self._answer(entry_id))
+
+    def none_of_these(self) -> list[Item]:
+        """The user rejected every option: say so honestly, offer support."""
+        self._emit({"type": "none"})
+        options = ()
+        if self.kb.entry(SUPPORT_ENTRY) is not None:
+            options = (Option("entry", SUPPORT_ENTRY),)
+        return self._add(Notice("none_of_these", options=options))
+
+    def select(self, index: int) -> list[Item]:
+        """Pick option `index` (0-based) of the newest item; UI actions are returned as a Notice("action")."""
+        options = self.options
+        if not 0 <= index < len(options):
+            return []
+        return self.choose(options[index])
+
+    def choose(self, option: Option) -> list[Item]:
+        """Carry out one option."""
+        if option.kind == "entry":
+            return self.show_entry(option.target)
+        if option.kind == "flow":
+            return self.start_flow(option.target)
+        if option.kind == "none":
+            return self.none_of_these()
+        if option.kind == "value":
+            return self.answer_text(option.target)
+        if option.kind == "action":
+            if option.target == "back":
+                return self.back()
+            if option.target == "restart":
+                return self.restart()
+            if option.target == "cancel":
+                return self.cancel()
+        return []
+
+    # -- flows ---------------------------------------------------------------------
+
+    def start_flow(self, flow_id: str, question: str | None = None) -> list[Item]:
+        """Start the diagnosis `flow_id`."""
+        flow = self.kb.flow(flow_id)
+        if flow is None:
+            return self._add(Notice("unknown_flow", {"id": flow_id}))
+        self._emit({"type": "flow", "flow": flow_id})
+        asked = question or self.last_question or flow.title.get(self.lang)
+        self.run = _Run(flow, asked)
+        return self._add(Notice("flow_started", {"flow": flow_id}), *self._step())
+
+    def _step(self) -> list[Item]:
+        from bot.engine import diagnose, relevant_facts
+
+        run = self.run
+        assert run is not None
+        diag = diagnose(run.flow, run.facts, self.today)
+        run.diagnosis = diag
+        if diag.next_fact is not None:
+            fact = diag.next_fact
+            remaining = len(relevant_facts(run.flow, run.facts, self.today))
+            number = len(run.facts) + 1
+            return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact))]
+        result = FlowResult(
+            run.flow.id,
+            diag,
+            run.question,
+            (
+                Option("action", "save"),
+                Option("action", "copy"),
+                Option("action", "show"),
+                Option("action", "restart"),
+            ),
+        )
+        return [result]
+
+    def _fact_options(self, fact) -> tuple[Option, ...]:
+        tail = (Option("action", "back"),) if self.run and self.run.facts else ()
+        if fact.type == "yesno":
+            return (
+                Option("value", "ja", "yes"),
+                Option("value", "nein", "no"),
+                Option("value", "unbekannt", "unknown"),
+            ) + tail
+        if fact.type == "choice":
+            return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
+        return (Option("value", "unbekannt"),) + tail
+
+    def answer_text(self, raw: str) -> list[Item]:
+        """Answer the open question with what the user typed or picked.
+
+        A value the fact does not accept adds a Notice with the reason, and the
+        question stays open.
+        """
+        from bot.values import parse_value
+
+        fact = self.current_fact
+        if fact is None:
+            return self.ask(raw)
+        text = clean(raw).strip()
+        try:
+            value = parse_value(fact, text, self.today, self.lang)
+        except InputError as exc:
+            message = str(exc)
+            prefix = f"{fact.id}: "
+            if message.startswith(prefix):
+                message = message[len(prefix):]
+            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=self.options))
+        return self._apply_answer(fact.id, value, text)
+
+    def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
+        run = self.run
+        assert run is not None
+        self._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown})
+        run.facts[fact_id] = value
+        return self._add(UserMessage(shown), *self._step())
+
+    def back(self) -> list[Item]:
+        """Take back the last answer of the flow and ask that question again."""
+        run = self.run
+        if run is None or not run.facts:
+            return self._add(Notice("nothing_to_undo"))
+        self._emit({"type": "back"})
+        last = list(run.facts)[-1]
+        del run.facts[last]
+        return self._add(Notice("back", {"fact": last}), *self._step())
+
+    def restart(self) -> list[Item]:
+        """Start the current (or last) flow again from the first question."""
+        run = self.run
+        if run is None:
+            return self._add(Notice("nothing_to_restart"))
+        self._emit({"type": "restart"})
+        run.facts.clear()
+        return self._add(Notice("restart", {"flow": run.flow.id}), *self._step())
+
+    def cancel(self) -> list[Item]:
+        """Leave the running flow; questions go to the FAQ again."""
+        if not self.flow_active:
+            return []
+        self._emit({"type": "cancel"})
+        self.run = None
+        return self._add(Notice("cancelled", options=tuple(Option("entry", i) for i in self.topics())))
+
+    def note(self, key: str, **args: str) -> list[Item]:
+        """Add a notice that is not part of the recorded conversation (saved, copied, an error)."""
+        return self._add(Notice(key, dict(args)))
+
+    def error(self, text: str) -> list[Item]:
+        """Add an internal error as a message; the conversation goes on."""
+        return self._add(Notice("internal_error", text=text, options=self.options))
+
+    # -- replay --------------------------------------------------------------------
+
+    def apply(self, event: Mapping[str, Any]) -> list[Item]:
+        """Apply one recorded event (unknown or stale events are skipped)."""
+        kind = event.get("type")
+        try:
+            if kind == "ask":
+                return self.ask(str(event.get("text", "")))
+            if kind == "pick":
+                return self.show_entry(str(event.get("entry", "")))
+            if kind == "none":
+                return self.none_of_these()
+            if kind == "flow":
+                return self.start_flow(str(event.get("flow", "")))
+            if kind == "answer":
+                return self._replay_answer(event)
+            if kind == "back":
+                return self.back()
+            if kind == "restart":
+                return self.restart()
+            if kind == "cancel":
+                return self.cancel()
+            if kind == "lang":
+                self.set_lang(str(event.get("lang", "de")))
+        except FaqError:
+            return []
+        return []
+
+    def _replay_answer(self, event: Mapping[str, Any]) -> list[Item]:
+        from bot.values import parse_value
+
+        fact = self.current_fact
+        if fact is None or fact.id != event.get("fact"):
+            run = self.run
+            fact = run.flow.fact(str(event.get("fact"))) if run is not None else None
+            if fact is None:
+                return []
+        value = parse_value(fact, str(event.get("value", "")), self.today, "en")
+        return self._apply_answer(fact.id, value, clean(str(event.get("text", event.get("value", "")))))
+
+    def replay(self, events: list[Mapping[str, Any]]) -> None:
+        """Rebuild the conversation from recorded events, without recording them again."""
+        saved, self.on_event = self.on_event, None
+        try:
+            for event in events:
+                self.apply(event)
+        finally:
+            self.on_event = saved

@@ -1,0 +1,45 @@
+"""`faqbot check [--kb DIR]`: validate a knowledge base.
+
+Exit 0 with one summary line on stdout when the knowledge base is sound; else one
+`file:line: message` line per problem on stderr, a count line, and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from faq.errors import Problem
+from faq.loader import BUNDLED_KB, check_knowledge_base, shown_path
+
+__all__ = ["run"]
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 2
+
+
+def _order(problem: Problem) -> tuple[str, int]:
+    return (problem.file, problem.line or 0)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check `args.kb` (or the bundled knowledge base) and report; return the exit status."""
+    root = Path(args.kb) if getattr(args, "kb", None) else BUNDLED_KB
+    shown = shown_path(root).rstrip("/") + "/"
+    kb, problems = check_knowledge_base(root)
+    if problems or kb is None:
+        seen: set[str] = set()
+        for problem in sorted(problems, key=_order):
+            line = " ".join(str(problem).split())  # one line each, whatever the message holds
+            if line not in seen:
+                seen.add(line)
+                print(line, file=sys.stderr)
+        print(f"faqbot: {_plural(len(seen), 'problem')} in {shown}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Knowledge base sound: {_plural(len(kb.entries), 'entry').replace('entrys', 'entries')}, {_plural(len(kb.flows), 'flow')} ({shown})")
+    return EXIT_OK

@@ -1,0 +1,238 @@
+"""`faqbot diagnose FLOW [--fact NAME=VALUE ...] [--today D] [--json] [-i]`.
+
+Runs a diagnostic flow headless on the facts given (CONTRACT §3): one JSON object
+with --json, else readable text (the resolution with numbered steps and contact,
+or the next question). With --interactive it asks for the missing facts on the
+terminal one by one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from datetime import date
+from typing import Callable, Mapping, TextIO
+
+from faq.errors import InputError
+from faq.model import Fact, Flow
+
+from .dates import parse_iso_date
+from .engine import (
+    NEEDS_INPUT,
+    UNRESOLVED,
+    Diagnosis,
+    answer,
+    back,
+    diagnose,
+    diagnosis_json,
+    fill,
+    flow_fact,
+)
+from .values import Value, display_value, json_value, parse_value
+
+__all__ = ["find_flow", "interact", "parse_fact_args", "render_text", "run"]
+
+_BACK_WORDS = frozenset({"zurück", "zurueck", "back", "<"})
+_HELP_WORDS = frozenset({"hilfe", "help"})
+_QUIT_WORDS = frozenset({"abbrechen", "ende", "quit", "exit", "q"})
+
+_UI = {
+    "de": {
+        "cause": "Ursache",
+        "steps": "Was zu tun ist",
+        "contact": "Kontakt",
+        "facts": "Ihre Angaben",
+        "possible": "Noch möglich (offen wegen „weiß nicht“)",
+        "next": "Nächste Frage",
+        "answers": "Antworten",
+        "yesno": "ja / nein / weiß nicht",
+        "date": "ein Datum (TT.MM.JJJJ, JJJJ-MM-TT, heute, gestern, vor 3 Tagen) oder weiß nicht",
+        "email": "eine E-Mail-Adresse oder weiß nicht",
+        "help": "Hilfe",
+        "continue": "Weiter mit",
+        "prompt_hint": "(„?“ = weiß nicht, „zurück“ = vorige Frage ändern, „hilfe“ = Hinweis)",
+        "nothing_back": "Es gibt keine vorige Antwort.",
+        "error": "Fehler",
+    },
+    "en": {
+        "cause": "Cause",
+        "steps": "What to do",
+        "contact": "Contact",
+        "facts": "Your answers",
+        "possible": "Still possible (left open by \"unknown\")",
+        "next": "Next question",
+        "answers": "Answers",
+        "yesno": "yes / no / unknown",
+        "date": "a date (DD.MM.YYYY, YYYY-MM-DD, today, yesterday, 3 days ago) or unknown",
+        "email": "an e-mail address or unknown",
+        "help": "Help",
+        "continue": "Continue with",
+        "prompt_hint": "(\"?\" = unknown, \"back\" = change the previous answer, \"help\" = hint)",
+        "nothing_back": "There is no previous answer.",
+        "error": "Error",
+    },
+}
+
+
+def find_flow(flows: tuple[Flow, ...] | list[Flow], flow_id: str) -> Flow:
+    """Return the flow named `flow_id`.
+
+    Raises:
+        InputError: No such flow; the message lists the flows.
+    """
+    for flow in flows:
+        if flow.id == flow_id:
+            return flow
+    known = ", ".join(sorted(f.id for f in flows)) or "none"
+    raise InputError(f"unknown flow '{flow_id}' (expected one of {known})")
+
+
+def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en") -> dict[str, Value]:
+    """Read `--fact NAME=VALUE` arguments into typed values, in the order given.
+
+    Raises:
+        InputError: A pair without '=', an unknown fact, or a bad value.
+    """
+    facts: dict[str, Value] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise InputError(f"--fact '{pair}' is not NAME=VALUE (expected e.g. --fact osm_email=it@firma.de)")
+        fact = flow_fact(flow, name)
+        facts.pop(name, None)
+        facts[name] = parse_value(fact, raw, today, lang)
+    return facts
+
+
+def _answers_hint(fact: Fact, lang: str) -> str:
+    ui = _UI[lang]
+    if fact.type == "choice":
+        labels = [f"{c.id} ({c.label.get(lang)})" for c in fact.choices]
+        return " / ".join(labels) + (" / weiß nicht" if lang == "de" else " / unknown")
+    return ui[fact.type]
+
+
+def render_text(diag: Diagnosis, flow: Flow, lang: str = "de") -> str:
+    """Return a diagnosis as plain text: the resolution with numbered steps, or the next question."""
+    ui = _UI[lang]
+    lines = [flow.title.get(lang), ""]
+    if diag.facts:
+        lines.append(f"{ui['facts']}:")
+        for key, value in diag.facts.items():
+            fact = flow.fact(key)
+            lines.append(f"  - {key}: {display_value(fact, value, lang)}")
+        lines.append("")
+    if diag.status == NEEDS_INPUT and diag.next_fact is not None:
+        fact = diag.next_fact
+        lines.append(f"{ui['next']}: {fact.question.get(lang)}")
+        lines.append(f"  {ui['answers']}: {_answers_hint(fact, lang)}")
+        if fact.help is not None:
+            lines.append(f"  {ui['help']}: {fact.help.get(lang)}")
+        args = [f"--fact {shlex.quote(f'{k}={_shell_value(v)}')}" for k, v in diag.facts.items()]
+        args.append(f"--fact {fact.id}=...")
+        lines.append(f"  {ui['continue']}: faqbot diagnose {flow.id} {' '.join(args)}")
+        return "\n".join(lines)
+    res = diag.resolution
+    if res is not None:
+        lines.append(f"{ui['cause']}: {fill(res.title.get(lang), diag, lang, flow)} [{diag.cause}]")
+        lines.append(fill(res.text.get(lang), diag, lang, flow))
+        steps = res.steps.get(lang, ())
+        if steps:
+            lines.append("")
+            lines.append(f"{ui['steps']}:")
+            for i, step in enumerate(steps, 1):
+                lines.append(f"  {i}. {fill(step, diag, lang, flow)}")
+        lines.append("")
+        lines.append(f"{ui['contact']}: {fill(res.contact.get(lang), diag, lang, flow)}")
+    if diag.cause == UNRESOLVED and diag.possible:
+        lines.append("")
+        lines.append(f"{ui['possible']}:")
+        for cause_id in diag.possible:
+            cause = flow.cause(cause_id)
+            title = fill(cause.resolution.title.get(lang), diag, lang, flow) if cause else cause_id
+            lines.append(f"  - {title} [{cause_id}]")
+    return "\n".join(lines)
+
+
+def _shell_value(value: Value) -> str:
+    text = json_value(value)
+    if isinstance(text, bool):
+        return "ja" if text else "nein"
+    return text
+
+
+def interact(
+    flow: Flow,
+    facts: Mapping[str, Value],
+    today: date,
+    lang: str,
+    read: Callable[[str], str],
+    out: TextIO,
+) -> dict[str, Value]:
+    """Ask for missing facts one by one until the flow is resolved; return the facts.
+
+    A bad value is reported and asked again; "?" / "weiß nicht" answers unknown;
+    "zurück"/"back" drops the last answer; end of input stops asking.
+    """
+    ui = _UI[lang]
+    known = dict(facts)
+    print(ui["prompt_hint"], file=out)
+    while True:
+        diag = diagnose(flow, known, today)
+        if diag.status != NEEDS_INPUT or diag.next_fact is None:
+            return known
+        fact = diag.next_fact
+        print(f"\n{fact.question.get(lang)}", file=out)
+        print(f"  {ui['answers']}: {_answers_hint(fact, lang)}", file=out)
+        try:
+            raw = read("> ")
+        except EOFError:
+            return known
+        word = raw.strip().lower()
+        if word in _QUIT_WORDS:
+            return known
+        if word in _BACK_WORDS:
+            if known:
+                known = back(known)
+            else:
+                print(ui["nothing_back"], file=out)
+            continue
+        if word in _HELP_WORDS:
+            print(f"  {ui['help']}: {fact.help.get(lang) if fact.help else fact.question.get(lang)}", file=out)
+            continue
+        try:
+            value = parse_value(fact, raw, today, lang)
+        except InputError as exc:
+            print(f"  {ui['error']}: {exc}", file=out)
+            continue
+        known = answer(known, fact.id, value)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `faqbot diagnose`; return the exit status (bad input raises InputError → exit 2)."""
+    from faq.loader import BUNDLED_KB, load_knowledge_base
+
+    lang = getattr(args, "lang", None) or "de"
+    if lang not in ("de", "en"):
+        lang = "de"
+    today = date.today()
+    if getattr(args, "today", None):
+        try:
+            today = parse_iso_date(args.today)
+        except InputError as exc:
+            raise InputError(f"--today: {exc}") from None
+    kb = load_knowledge_base(args.kb or BUNDLED_KB)
+    flow = find_flow(kb.flows, args.flow)
+    facts = parse_fact_args(flow, list(args.fact or []), today)
+    if getattr(args, "interactive", False):
+        out = sys.stderr if args.json else sys.stdout
+        facts = interact(flow, facts, today, lang, input, out)
+    diag = diagnose(flow, facts, today)
+    if args.json:
+        print(json.dumps(diagnosis_json(diag, flow, lang), ensure_ascii=False))
+    else:
+        print(render_text(diag, flow, lang))
+    return 0

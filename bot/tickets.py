@@ -1,0 +1,499 @@
+"""Reading support tickets: JSON Lines, CSV, `.eml` files, mbox mailboxes, stdin.
+
+Every reader streams: it holds one ticket at a time, never the whole file. A ticket
+that cannot be read becomes a `TicketError` naming the ticket (file:line or id);
+the reader then goes on with the next one. Only a file that cannot be opened at
+all raises `InputError`.
+
+`clean_body` removes what is not the customer's question from an e-mail or ticket
+text: quoted replies, "Am ... schrieb ...:" and everything after it, signatures,
+closings and the greeting line.
+"""
+
+from __future__ import annotations
+
+import csv
+import email
+import email.policy
+import html
+import io
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+from typing import BinaryIO, Iterator, Union
+
+from faq.errors import InputError
+from faq.text import MAX_INPUT_CHARS, clean
+
+__all__ = [
+    "FORMATS",
+    "CountingReader",
+    "Ticket",
+    "TicketError",
+    "clean_body",
+    "detect_format",
+    "email_text",
+    "open_source",
+    "read_tickets",
+    "strip_html",
+]
+
+FORMATS = ("jsonl", "csv", "eml", "mbox", "text")
+_EXTENSIONS = {
+    ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
+    ".csv": "csv", ".tsv": "csv",
+    ".eml": "eml", ".msg822": "eml",
+    ".mbox": "mbox", ".mbx": "mbox",
+    ".txt": "text",
+}
+_ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number")
+_SUBJECT_FIELDS = ("subject", "betreff", "title", "titel")
+_TEXT_FIELDS = ("text", "body", "message", "nachricht", "description", "beschreibung", "content")
+_MAX_LINE = 4 * MAX_INPUT_CHARS * 4  # bytes; a longer JSON line is cut and reported
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """One support ticket as read from a file.
+
+    Attributes:
+        id: The ticket's id as the file gives it, else "file:line".
+        text: The customer's text (for e-mails: the body, quoted replies still in).
+        subject: The subject line, or "".
+        where: Where it was read, "file:line", for messages.
+    """
+
+    id: str
+    text: str
+    subject: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class TicketError:
+    """A ticket that could not be read.
+
+    Attributes:
+        where: The ticket: "file:line", or "file:line (id)".
+        message: What is wrong, in one line.
+    """
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+Item = Union[Ticket, TicketError]
+
+
+class CountingReader(io.RawIOBase):
+    """A binary stream that counts the bytes read through it (for a progress bar)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        data = self._raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.count += n
+        return n
+
+    def close(self) -> None:
+        try:
+            self._raw.close()
+        finally:
+            super().close()
+
+
+# -- format detection -----------------------------------------------------------
+
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,40}:[ \t]")
+
+
+def detect_format(name: str, head: bytes) -> str:
+    """Return the format of a ticket file from its name, else from its first bytes.
+
+    Args:
+        name: The file name ("-" for stdin).
+        head: The first bytes of the content (up to a few KB).
+
+    Returns:
+        One of "jsonl", "csv", "eml", "mbox", "text".
+    """
+    suffix = Path(name).suffix.lower() if name != "-" else ""
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"From ") and head.startswith((b"From ", b"\xef\xbb\xbfFrom ")):
+        return "mbox"
+    if text.startswith(b"{"):
+        return "jsonl"
+    first_line = text.split(b"\n", 1)[0]
+    if _HEADER_LINE.match(first_line) and re.search(rb"^(from|subject|date|to|message-id):", text[:4096], re.I | re.M):
+        return "eml"
+    if b"," in first_line or b";" in first_line or b"\t" in first_line:
+        names = [c.strip(b' "\'\r').lower() for c in re.split(rb"[,;\t]", first_line)]
+        if any(n.decode("ascii", "replace") in _TEXT_FIELDS for n in names):
+            return "csv"
+    return "text"
+
+
+# -- cleaning e-mail bodies -------------------------------------------------------
+
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", re.I)
+_DROP = re.compile(r"<\s*(script|style|head)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
+_QUOTE_HEADER = re.compile(
+    r"^\s*(?:"
+    r"am\s.{3,120}?\sschrieb\s.{0,120}?:"           # Am 3. März 2026 um 10:00 schrieb Max <max@x.de>:
+    r"|on\s.{3,160}?\swrote:"                          # On Tue, Mar 3, 2026, Max wrote:
+    r"|-{2,}\s*(?:original message|ursprüngliche nachricht|urspruengliche nachricht|weitergeleitete nachricht|forwarded message)\s*-{2,}"
+    r"|_{5,}\s*$"
+    r"|(?:von|from):\s.+\n\s*(?:gesendet|sent|datum|date):\s"
+    r")",
+    re.I | re.M,
+)
+_SIGNATURE = re.compile(r"^(?:-- ?|--|__)\s*$", re.M)
+_CLOSING = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))"
+    r"(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss|s)en|freundliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|viele\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
+    r"|beste\s+gr(?:ü|ue|u)(?:ß|ss|s)e|liebe\s+gr(?:ü|ue|u)(?:ß|ss|s)e|herzliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|sch(?:ö|oe|o)ne\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
+    r"|gr(?:ü|ue|u)(?:ß|ss|s)e|vg|mfg|lg|danke\s+und\s+gr(?:ü|ue|u)(?:ß|ss|s)e|danke\s+im\s+voraus"
+    r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best)"
+    r"\b[ \t,!.]*(?=\n|$|[A-ZÄÖÜ])",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^\s*(?:hallo|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|sehr\s+geehrte[rs]?|liebe[rs]?|dear|hello|good\s+(?:morning|afternoon|evening)|grüß\s+gott)"
+    r"\b[^\n,!:]{0,60}[,!:]?[ \t]*(?:\n|(?=[A-ZÄÖÜ]))",
+    re.I,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)
+
+
+def strip_html(text: str) -> str:
+    """Return the text of an HTML body: tags dropped, entities resolved, blocks as lines."""
+    text = _DROP.sub(" ", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines).strip()
+
+
+def clean_body(text: str) -> str:
+    """Return the customer's own words of a ticket or e-mail.
+
+    Removes quoted lines ("> ..."), a reply header ("Am ... schrieb ...:", "On ...
+    wrote:", "-----Original Message-----", an Outlook "Von:/Gesendet:" block) and
+    everything after it, a signature after "-- ", a closing ("Viele Grüße", "Best
+    regards", ...) with what follows it when that is short, and a greeting line
+    ("Hallo,", "Sehr geehrte Damen und Herren,"). Keeps the text when removing
+    would leave nothing.
+    """
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = _QUOTE_HEADER.search(body)
+    if match and body[: match.start()].strip():
+        body = body[: match.start()]
+    body = _QUOTED_LINE.sub("", body)
+    match = _SIGNATURE.search(body)
+    if match and body[: match.start()].strip():
+        body = body[: match.start()]
+    for match in _CLOSING.finditer(body):
+        before, after = body[: match.start()], body[match.end():]
+        at_line_start = match.start() == 0 or body[match.start() - 1] == "\n"
+        if before.strip() and (at_line_start and len(after) < 1500 or len(after.strip()) < 120):
+            body = before
+            break
+    stripped = _GREETING.sub("", body, count=1)
+    if stripped.strip():
+        body = stripped
+    body = body.strip()
+    return body or text.strip()
+
+
+# -- e-mail ---------------------------------------------------------------------------
+
+
+def email_text(msg: EmailMessage) -> str:
+    """Return the plain text of an e-mail: the text/plain body, else the HTML body's text.
+
+    Raises:
+        ValueError: The message has no readable text part.
+    """
+    try:
+        part = msg.get_body(preferencelist=("plain", "html"))
+    except (KeyError, TypeError, AttributeError):
+        part = None
+    if part is None:
+        if msg.get_content_maintype() == "text" or not msg.is_multipart():
+            part = msg
+        else:
+            raise ValueError("the e-mail has no text part")
+    try:
+        content = part.get_content()
+    except (LookupError, UnicodeError, AssertionError, ValueError, TypeError, KeyError) as exc:
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            raise ValueError(f"the e-mail body cannot be decoded ({type(exc).__name__})") from None
+        content = payload.decode("utf-8", errors="replace")
+    if not isinstance(content, str):
+        raise ValueError("the e-mail has no text part")
+    if part.get_content_subtype() == "html":
+        content = strip_html(content)
+    return content
+
+
+def _message_ticket(msg: EmailMessage, fallback_id: str, where: str) -> Item:
+    defects = [d for d in getattr(msg, "defects", ()) if type(d).__name__ in ("MissingHeaderBodySeparatorDefect",)]
+    if not any(k in msg for k in ("From", "Subject", "Date", "To", "Message-ID", "Content-Type")):
+        return TicketError(where, "not an e-mail: no headers (expected From:, Subject:, ... then a blank line and the body)")
+    try:
+        body = email_text(msg)
+        subject = str(msg.get("Subject", "") or "")
+        msgid = str(msg.get("Message-ID", "") or "").strip().strip("<>")
+    except ValueError as exc:
+        return TicketError(where, f"broken e-mail: {exc}")
+    except Exception as exc:  # the email package raises many kinds on broken headers
+        return TicketError(where, f"broken e-mail: {type(exc).__name__}: {exc}")
+    if defects and not body.strip():
+        return TicketError(where, "broken e-mail: headers and body are not separated")
+    if not body.strip() and not subject.strip():
+        return TicketError(where, "empty ticket: the e-mail has no text")
+    return Ticket(msgid or fallback_id, clean(body), clean(subject, 500), where)
+
+
+def _read_eml(stream: BinaryIO, name: str) -> Iterator[Item]:
+    data = stream.read(64 * MAX_INPUT_CHARS)
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+    except Exception as exc:
+        yield TicketError(f"{name}:1", f"broken e-mail: {type(exc).__name__}: {exc}")
+        return
+    yield _message_ticket(msg, name, f"{name}:1")  # type: ignore[arg-type]
+
+
+def _read_mbox(stream: BinaryIO, name: str) -> Iterator[Item]:
+    """Split an mbox mailbox at its "From " lines, one message at a time."""
+    lines: list[bytes] = []
+    start = 0
+    number = 0
+    prev_blank = True
+    size = 0
+    for lineno, line in enumerate(stream, 1):
+        if line.startswith(b"From ") and prev_blank:
+            if lines:
+                number += 1
+                yield _mbox_message(lines, name, start, number)
+            lines, start, size = [], lineno, 0
+            prev_blank = False
+            continue
+        prev_blank = line.strip() == b""
+        if lineno == 1:
+            start = 1  # no "From " line: treat the file as one message
+        if size < 64 * MAX_INPUT_CHARS:
+            if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
+                line = line[1:]
+            lines.append(line)
+            size += len(line)
+    if lines:
+        number += 1
+        yield _mbox_message(lines, name, start, number)
+
+
+def _mbox_message(lines: list[bytes], name: str, start: int, number: int) -> Item:
+    where = f"{name}:{start}"
+    try:
+        msg = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
+    except Exception as exc:
+        return TicketError(where, f"broken e-mail: {type(exc).__name__}: {exc}")
+    return _message_ticket(msg, f"{name}#{number}", where)  # type: ignore[arg-type]
+
+
+# -- JSON Lines -------------------------------------------------------------------
+
+
+def _field(obj: dict, names: tuple[str, ...]) -> object:
+    for key in obj:
+        if isinstance(key, str) and key.lower() in names:
+            return obj[key]
+    return None
+
+
+def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
+    for lineno, raw in enumerate(stream, 1):
+        where = f"{name}:{lineno}"
+        if not raw.strip():
+            continue
+        if lineno == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield TicketError(where, f"invalid UTF-8 at byte {exc.start + 1} of the line (expected UTF-8 text)")
+            continue
+        try:
+            obj = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield TicketError(where, f"not a JSON object: {msg} (expected one object per line, like {{\"id\": \"T-1\", \"text\": \"...\"}})")
+            continue
+        if not isinstance(obj, dict):
+            yield TicketError(where, f"not a JSON object but {type(obj).__name__} (expected {{\"text\": \"...\"}})")
+            continue
+        tid = _field(obj, _ID_FIELDS)
+        tid = str(tid) if tid not in (None, "") else where
+        label = where if tid == where else f"{where} ({tid})"
+        text = _field(obj, _TEXT_FIELDS)
+        subject = _field(obj, _SUBJECT_FIELDS)
+        if text is not None and not isinstance(text, str):
+            yield TicketError(label, f"'text' must be a string, not {type(text).__name__}")
+            continue
+        subject = subject if isinstance(subject, str) else ""
+        if not (text or "").strip() and not subject.strip():
+            what = "no 'text' field" if text is None else "the text is empty"
+            yield TicketError(label, f"empty ticket: {what}")
+            continue
+        yield Ticket(tid, clean(text or ""), clean(subject, 500), where)
+
+
+# -- CSV ----------------------------------------------------------------------------
+
+_BAD_BYTES = re.compile("[\udc80-\udcff]")
+
+
+def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]:
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    head = text.readline()
+    if not head.strip():
+        yield TicketError(f"{name}:1", "empty CSV file (expected a header line)")
+        return
+    try:
+        dialect = csv.Sniffer().sniff(head, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    header_reader = csv.reader([head], dialect)
+    fields = [f.strip() for f in next(header_reader)]
+    lowered = [f.lower() for f in fields]
+    wanted = column or "text"
+    if wanted.lower() in lowered:
+        text_col = fields[lowered.index(wanted.lower())]
+    elif column is None and any(f in _TEXT_FIELDS for f in lowered):
+        text_col = fields[next(i for i, f in enumerate(lowered) if f in _TEXT_FIELDS)]
+    else:
+        raise InputError(f"{name}: no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)")
+    id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS), None)
+    subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
+    reader = csv.DictReader(text, fieldnames=fields, dialect=dialect)
+    line_before = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield TicketError(f"{name}:{reader.line_num + 1}", f"broken CSV row: {exc}")
+            break
+        lineno = line_before + 1
+        line_before = reader.line_num + 1
+        where = f"{name}:{lineno}"
+        values = [v for v in row.values() if isinstance(v, str)]
+        tid = (row.get(id_col) or "").strip() if id_col else ""
+        label = f"{where} ({tid})" if tid else where
+        if any(_BAD_BYTES.search(v) for v in values):
+            yield TicketError(label, "invalid UTF-8 in this row (expected UTF-8 text)")
+            continue
+        body = row.get(text_col)
+        subject = (row.get(subject_col) or "") if subject_col else ""
+        if not isinstance(body, str) or not body.strip():
+            if not all(not (v or "").strip() for v in values):
+                yield TicketError(label, f"empty ticket: the column '{text_col}' is empty")
+            continue
+        yield Ticket(tid or where, clean(body), clean(subject, 500), where)
+
+
+# -- plain text ---------------------------------------------------------------------
+
+
+def _read_text(stream: BinaryIO, name: str) -> Iterator[Item]:
+    data = stream.read(4 * MAX_INPUT_CHARS * 4)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield TicketError(f"{name}:1", f"invalid UTF-8 at byte {exc.start + 1} (expected UTF-8 text)")
+        return
+    if not text.strip():
+        yield TicketError(f"{name}:1", "empty ticket: no text")
+        return
+    yield Ticket(name, clean(text), "", f"{name}:1")
+
+
+# -- entry points -------------------------------------------------------------------
+
+
+def open_source(path: str) -> tuple[CountingReader, int | None, str]:
+    """Open a ticket file (or stdin for "-") for reading bytes.
+
+    Returns:
+        The counting stream, the file's size in bytes (None for stdin and pipes), and
+        the name to show in messages.
+
+    Raises:
+        InputError: The file cannot be opened; the message names it and why.
+    """
+    if path == "-":
+        return CountingReader(sys.stdin.buffer), None, "<stdin>"
+    try:
+        if os.path.isdir(path):
+            raise IsADirectoryError(21, "Is a directory")
+        raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        size = os.fstat(raw.fileno()).st_size
+    except OSError:
+        size = None
+    return CountingReader(raw), size, path
+
+
+def read_tickets(stream: BinaryIO, name: str, fmt: str | None = None, column: str | None = None) -> Iterator[Item]:
+    """Yield the tickets of one source, one at a time.
+
+    Args:
+        stream: The file's bytes (a `CountingReader` or any binary stream).
+        name: The file name ("-" or "<stdin>" for stdin); used for the format and messages.
+        fmt: Force a format ("jsonl", "csv", "eml", "mbox", "text"); None detects it.
+        column: The CSV column that holds the ticket text (default: "text").
+
+    Yields:
+        `Ticket` for each readable ticket, `TicketError` for each bad one.
+
+    Raises:
+        InputError: The whole source is unusable (a CSV without the column).
+    """
+    buffered = io.BufferedReader(stream, 1 << 16) if not isinstance(stream, io.BufferedReader) else stream  # type: ignore[arg-type]
+    if fmt is None:
+        head = buffered.peek(4096)[:4096]
+        fmt = detect_format(name if name != "<stdin>" else "-", head)
+    if fmt == "jsonl":
+        yield from _read_jsonl(buffered, name)
+    elif fmt == "csv":
+        yield from _read_csv(buffered, name, column)
+    elif fmt == "eml":
+        yield from _read_eml(buffered, name)
+    elif fmt == "mbox":
+        yield from _read_mbox(buffered, name)
+    else:
+        yield from _read_text(buffered, name)

@@ -1,0 +1,38 @@
+"""Where knowledge base files are: cheap to import (no YAML), for the cache's fast path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["BUNDLED_KB", "YAML_SUFFIXES", "kb_files"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _bundled() -> Path:
+    here = Path(__file__).resolve().parent
+    source_tree = here.parent / "knowledge"
+    return source_tree if (source_tree / "entries").is_dir() else here / "knowledge"
+
+
+BUNDLED_KB = _bundled()
+
+
+def kb_files(root: Path) -> list[Path]:
+    """Return the YAML files of a knowledge base folder, in a stable order.
+
+    Hidden files (editor backups, `.#x.yaml`) are skipped. A folder that cannot be
+    listed gives no files; `parse_knowledge_base` reports it.
+    """
+    files = []
+    vocab = root / "vocabulary.yaml"
+    if vocab.exists():
+        files.append(vocab)
+    for sub in ("entries", "flows"):
+        folder = root / sub
+        try:
+            names = sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+        except OSError:
+            continue
+        files.extend(names)
+    return files

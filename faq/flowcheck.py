@@ -1,0 +1,223 @@
+"""Rules for diagnostic flows, in the style of Rasa's flow validation.
+
+`check_flows(kb)` returns one readable problem per broken rule, each with the
+file and line of the fact, cause or flow concerned:
+
+* a fact that no cause tests (a question with no way to a cause);
+* a cause (or one of its `any:` alternatives) that can never hold, because its
+  conditions contradict each other;
+* a cause that can never be the outcome, because whenever it holds an earlier
+  cause holds too (that cause's conditions are a subset of its own);
+* `fallback` naming a cause the flow does not have;
+* texts of a resolution that differ between German and English (steps in one
+  language only, a different number of steps, different `{placeholders}`) or
+  use a placeholder that names no fact;
+* a choice alias that names two choices;
+* an entry <-> flow mismatch: the flow's `entry` does not start this flow, or an
+  entry's `flow` names a flow that does not name it back.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Iterable
+
+from .errors import Problem
+from .model import Cause, Condition, Flow, KnowledgeBase, Location, Resolution
+
+__all__ = ["check_flow", "check_flows"]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_DATE_OPS = ("less_than_hours_ago", "more_than_hours_ago", "more_than_months_ago", "at_most_months_ago")
+# Days and reference dates over which date conditions are compared (month ends, leap years).
+_TODAYS = (date(2024, 2, 29), date(2026, 8, 31), date(2027, 3, 1), date(2026, 11, 24), date(2028, 12, 31))
+_OFFSETS = range(-800, 801)
+
+
+def _problem(where: Location | None, fallback: Location | None, message: str) -> Problem:
+    loc = where or fallback
+    if loc is None:
+        return Problem("<flow>", None, message)
+    return Problem(loc.file, loc.line, message)
+
+
+def _add_months(day: date, months: int) -> date:
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(months=months)
+
+
+def _date_holds(cond: Condition, day: date, today: date) -> bool:
+    amount = int(cond.value)
+    hours = (today - day).days * 24
+    if cond.op == "less_than_hours_ago":
+        return hours < amount
+    if cond.op == "more_than_hours_ago":
+        return hours > amount
+    if cond.op == "more_than_months_ago":
+        return today > _add_months(day, amount)
+    return today <= _add_months(day, amount)
+
+
+def _date_points() -> Iterable[tuple[date, date]]:
+    for today in _TODAYS:
+        for k in _OFFSETS:
+            yield today - timedelta(days=k), today
+
+
+def _satisfiable(conds: list[Condition]) -> bool:
+    """Whether some value of one fact meets all these conditions on it."""
+    ops = {c.op for c in conds}
+    if ops == {"is"}:
+        return len({c.value for c in conds}) == 1
+    if ops <= {"in", "domain"}:
+        sets = [set(c.value) for c in conds]
+        common = set.intersection(*sets) if sets else set()
+        return bool(common)
+    if ops <= set(_DATE_OPS):
+        return any(all(_date_holds(c, d, t) for c in conds) for d, t in _date_points())
+    return False
+
+
+def _implies(a: Condition, b: Condition) -> bool:
+    """Whether `a` holding means `b` holds (same fact)."""
+    if a.fact != b.fact:
+        return False
+    if a == b:
+        return True
+    if a.op == b.op and a.op in ("in", "domain"):
+        return set(a.value) <= set(b.value)
+    if a.op in _DATE_OPS and b.op in _DATE_OPS:
+        return all(_date_holds(b, d, t) for d, t in _date_points() if _date_holds(a, d, t))
+    return False
+
+
+def _alt_implies(alt: tuple[Condition, ...], other: tuple[Condition, ...]) -> bool:
+    return all(any(_implies(c, o) for c in alt) for o in other)
+
+
+def _dead_facts(alt: tuple[Condition, ...]) -> list[str]:
+    by_fact: dict[str, list[Condition]] = {}
+    for cond in alt:
+        by_fact.setdefault(cond.fact, []).append(cond)
+    return [fact for fact, conds in by_fact.items() if not _satisfiable(conds)]
+
+
+def _texts(res: Resolution) -> list[tuple[str, str, str]]:
+    """(field, de, en) pairs of a resolution's single texts."""
+    return [
+        ("title", res.title.de, res.title.en),
+        ("text", res.text.de, res.text.en),
+        ("contact", res.contact.de, res.contact.en),
+    ]
+
+
+def _check_resolution(flow: Flow, res: Resolution, what: str, where: Location | None) -> list[Problem]:
+    problems: list[Problem] = []
+    names = {f.id for f in flow.facts} | {f"{f.id}_deadline" for f in flow.facts if f.type == "date"}
+    de_steps, en_steps = tuple(res.steps.get("de", ())), tuple(res.steps.get("en", ()))
+    if len(de_steps) != len(en_steps):
+        problems.append(_problem(where, flow.location,
+                                 f"{what} has {len(de_steps)} German and {len(en_steps)} English steps "
+                                 f"(expected the same steps in de and en)"))
+    pairs = _texts(res) + [(f"step {i + 1}", d, e) for i, (d, e) in enumerate(zip(de_steps, en_steps))]
+    for field_name, de, en in pairs:
+        de_ph, en_ph = set(_PLACEHOLDER.findall(de)), set(_PLACEHOLDER.findall(en))
+        if de_ph != en_ph:
+            problems.append(_problem(where, flow.location,
+                                     f"{what}, {field_name}: placeholders differ between de {sorted(de_ph)} and "
+                                     f"en {sorted(en_ph)} (expected the same in both languages)"))
+    used: set[str] = set()
+    for text in [t for _, d, e in _texts(res) for t in (d, e)] + list(de_steps) + list(en_steps):
+        used.update(_PLACEHOLDER.findall(text))
+    for name in sorted(used - names):
+        problems.append(_problem(where, flow.location,
+                                 f"{what}: placeholder '{{{name}}}' names no fact "
+                                 f"(expected one of {', '.join(sorted(names))})"))
+    return problems
+
+
+def _check_cause_conditions(flow: Flow, index: int, cause: Cause) -> list[Problem]:
+    problems: list[Problem] = []
+    dead = [(i, _dead_facts(alt)) for i, alt in enumerate(cause.when)]
+    dead = [(i, facts) for i, facts in dead if facts]
+    if dead and len(dead) == len(cause.when):
+        i, facts = dead[0]
+        problems.append(_problem(cause.location, flow.location,
+                                 f"cause '{cause.id}' can never be proven: its conditions on "
+                                 f"'{', '.join(facts)}' contradict each other "
+                                 f"(expected conditions that some answer meets)"))
+        return problems
+    for i, facts in dead:
+        problems.append(_problem(cause.location, flow.location,
+                                 f"alternative {i + 1} of cause '{cause.id}' can never hold: its conditions on "
+                                 f"'{', '.join(facts)}' contradict each other (expected conditions that some answer meets)"))
+    if cause.id == flow.fallback:
+        return problems
+    live = [alt for i, alt in enumerate(cause.when) if not any(i == j for j, _ in dead)]
+    earlier = flow.causes[:index]
+    blockers: list[str] = []
+    for alt in live:
+        blocker = next((b.id for b in earlier for other in b.when if _alt_implies(alt, other)), None)
+        if blocker is None:
+            return problems
+        blockers.append(blocker)
+    if live:
+        names = ", ".join(dict.fromkeys(blockers))
+        problems.append(_problem(cause.location, flow.location,
+                                 f"cause '{cause.id}' can never be the outcome: whenever it holds, earlier cause "
+                                 f"'{names}' holds too (expected it before that cause, or conditions that differ)"))
+    return problems
+
+
+def check_flow(flow: Flow, kb: KnowledgeBase | None = None) -> list[Problem]:
+    """Return the problems of one flow (entry links are checked only when `kb` is given)."""
+    problems: list[Problem] = []
+    tested = {cond.fact for cause in flow.causes for alt in cause.when for cond in alt}
+    for fact in flow.facts:
+        if fact.id not in tested:
+            problems.append(_problem(fact.location, flow.location,
+                                     f"fact '{fact.id}' is asked but no cause tests it, so its answer leads nowhere "
+                                     f"(expected a cause whose 'when' names it, or remove the fact)"))
+        owners: dict[str, str] = {}
+        for choice in fact.choices:
+            for name in {choice.id, *(a.strip().lower() for a in choice.aliases)}:
+                if owners.get(name, choice.id) != choice.id:
+                    problems.append(_problem(fact.location, flow.location,
+                                             f"fact '{fact.id}': alias '{name}' names both choice '{owners[name]}' "
+                                             f"and '{choice.id}' (expected each alias on one choice)"))
+                owners.setdefault(name, choice.id)
+    cause_ids = [c.id for c in flow.causes]
+    if flow.fallback is not None and flow.fallback not in cause_ids:
+        problems.append(_problem(flow.location, None,
+                                 f"flow '{flow.id}': fallback names unknown cause '{flow.fallback}' "
+                                 f"(expected one of {', '.join(cause_ids) or 'the causes of this flow'})"))
+    for index, cause in enumerate(flow.causes):
+        problems.extend(_check_cause_conditions(flow, index, cause))
+        problems.extend(_check_resolution(flow, cause.resolution, f"cause '{cause.id}'", cause.location))
+    problems.extend(_check_resolution(flow, flow.unresolved, f"flow '{flow.id}', unresolved", flow.location))
+    if kb is not None:
+        entry = kb.entry(flow.entry)
+        if entry is not None and entry.flow != flow.id:
+            starts = f"starts flow '{entry.flow}'" if entry.flow else "starts no flow"
+            problems.append(_problem(flow.location, None,
+                                     f"flow '{flow.id}' names entry '{flow.entry}', but that entry {starts} "
+                                     f"(expected 'flow: {flow.id}' in entries/{flow.entry}.yaml)"))
+    return problems
+
+
+def check_flows(kb: KnowledgeBase) -> list[Problem]:
+    """Return every rule broken by the flows of a knowledge base (empty when sound)."""
+    problems: list[Problem] = []
+    for flow in kb.flows:
+        problems.extend(check_flow(flow, kb))
+    for entry in kb.entries:
+        if entry.flow is None:
+            continue
+        flow = kb.flow(entry.flow)
+        if flow is not None and flow.entry != entry.id:
+            problems.append(_problem(entry.location, None,
+                                     f"entry '{entry.id}' starts flow '{entry.flow}', but that flow names entry "
+                                     f"'{flow.entry}' (expected 'entry: {entry.id}' in flows/{flow.id}.yaml)"))
+    return problems

@@ -1,0 +1,68 @@
+"""Normalisation: the same question in different spellings gives the same tokens."""
+
+import pytest
+
+from faq.model import Vocabulary
+from faq.normalize import Normalizer, fold, stem
+
+VOCAB = Vocabulary(
+    synonyms=(
+        ("mail", "email", "e-mail", "mails", "nachricht"),
+        ("aktivierung", "aktivieren", "activation", "activate"),
+        ("osm", "online services manager", "online-services-manager"),
+        ("abonnement", "abo", "abos", "subscription"),
+    ),
+    compounds=("aktivierung", "mail", "dienst", "konto", "geschaeft", "benutzer", "handbuch"),
+    stopwords={"de": ("ich", "die", "der", "zur", "habe"), "en": ("the", "a")},
+)
+
+
+@pytest.fixture
+def norm() -> Normalizer:
+    return Normalizer(VOCAB)
+
+
+def test_fold_umlauts_and_email_spellings():
+    assert fold("Kündigung Größe") == "kuendigung groesse"
+    assert fold("E-Mail eMail Email e mail") == "mail mail mail mail"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Aktivierungsmail", "Aktivierungs-E-Mail", "Aktivierungs-Email", "aktivierungs email", "Mail zur Aktivierung"],
+)
+def test_activation_mail_spellings_agree(norm, text):
+    assert sorted(norm.tokens(text)) == ["aktivierung", "mail"]
+
+
+def test_multiword_synonym_becomes_one_token(norm):
+    assert norm.tokens("Der Online Services Manager") == ["osm"]
+    assert norm.tokens("online-services-manager") == ["osm"]
+
+
+def test_cross_language_synonyms_share_a_token(norm):
+    assert norm.tokens("activation") == norm.tokens("Aktivierung")
+    assert norm.tokens("Abo") == norm.tokens("subscription")
+
+
+def test_compounds_split_into_known_parts(norm):
+    assert norm.tokens("Benutzerhandbuch") == [stem("benutzer"), stem("handbuch")]
+    assert norm.tokens("Geschäftskonto") == [stem("geschaeft"), stem("konto")]
+
+
+def test_short_or_unknown_words_stay_whole(norm):
+    assert norm.split("konto") is None
+    assert norm.tokens("Frankreich") == [stem("frankreich")]
+
+
+def test_stopwords_dropped_but_negation_kept(norm):
+    assert "kein" in norm.tokens("Ich habe keine Mail")
+    assert "ich" not in norm.tokens("Ich habe keine Mail")
+
+
+def test_control_characters_and_escapes_removed(norm):
+    assert norm.tokens("\x1b[31mAbo\x1b[0m\x00") == norm.tokens("Abo")
+
+
+def test_huge_input_is_bounded(norm):
+    assert len(norm.tokens("abo " * 300_000)) <= 200
