@@ -23,14 +23,14 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
     """Render a match result as the readable answer shown on a terminal."""
     labels = LABELS[lang]
     if result.outcome == "answer":
-        return render_entry(kb.entry(result.id), lang, kb)
+        return _with_flow_hint(render_entry(kb.entry(result.id), lang, kb), result, lang)
     if result.outcome == "clarify":
         lines = [labels["did_you_mean"]]
         for n, cand in enumerate(result.candidates, 1):
-            lines.append(f"  {n}. {kb.entry(cand.id).question.get(lang)}")
+            lines.append(f"  {n}. {kb.entry(cand.id).title.get(lang)}")
         lines.append(f"  {len(result.candidates) + 1}. {labels['none']}")
         lines += ["", render_entry(kb.entry(result.id), lang, kb)]
-        return "\n".join(lines)
+        return _with_flow_hint("\n".join(lines), result, lang)
     lines = [labels["no_match"]]
     close = [c for c in result.candidates[:3] if c.confidence >= 0.2]
     if close:
@@ -39,6 +39,16 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
     if support is not None:
         lines += ["", labels["support"], render_entry(support, lang).split("\n", 3)[-1]]
     return "\n".join(lines)
+
+
+def _with_flow_hint(text: str, result: MatchResult, lang: str) -> str:
+    if result.flow is None:
+        return text
+    hint = {
+        "de": "Ihre Situation klären: faqbot diagnose {flow} -i (oder im Chat: faqbot)",
+        "en": "Diagnose your case: faqbot diagnose {flow} -i --lang en (or in the chat: faqbot --lang en)",
+    }[lang]
+    return text + "\n\n" + hint.format(flow=result.flow)
 
 
 def _questions(stream: TextIO) -> Iterable[str]:

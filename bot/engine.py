@@ -116,22 +116,54 @@ def condition_state(cond: Condition, facts: Mapping[str, Value], today: date) ->
 
 
 def _alternative_state(alt: tuple[Condition, ...], facts: Mapping[str, Value], today: date) -> bool | None:
-    states = [condition_state(c, facts, today) for c in alt]
-    if any(s is False for s in states):
-        return False
-    if all(s is True for s in states):
+    result: bool | None = True
+    for cond in alt:
+        state = condition_state(cond, facts, today)
+        if state is False:
+            return False
+        if state is None:
+            result = None
+    return result
+
+
+def _combine(alt_states: list[bool | None]) -> bool | None:
+    if True in alt_states:
         return True
+    if all(s is False for s in alt_states):
+        return False
     return None
 
 
 def cause_state(cause: Cause, facts: Mapping[str, Value], today: date) -> bool | None:
     """Evaluate a cause: True (proven), False (ruled out) or None (open)."""
-    states = [_alternative_state(alt, facts, today) for alt in cause.when]
-    if any(s is True for s in states):
-        return True
-    if all(s is False for s in states):
-        return False
-    return None
+    return _combine([_alternative_state(alt, facts, today) for alt in cause.when])
+
+
+def _evaluate(flow: Flow, facts: Mapping[str, Value], today: date) -> list[tuple[Cause, list[bool | None], bool | None]]:
+    out = []
+    for cause in flow.causes:
+        alts = [_alternative_state(alt, facts, today) for alt in cause.when]
+        out.append((cause, alts, _combine(alts)))
+    return out
+
+
+def _relevant(flow: Flow, facts: Mapping[str, Value], evaluated: list[tuple[Cause, list[bool | None], bool | None]]) -> list[Fact]:
+    touches: dict[str, set[str]] = {}
+    for cause, alts, state in evaluated:
+        if state is not None:
+            continue
+        for alt, alt_state in zip(cause.when, alts):
+            if alt_state is False:
+                continue
+            for cond in alt:
+                if cond.fact not in facts:
+                    touches.setdefault(cond.fact, set()).add(cause.id)
+    if not touches:
+        return []
+    order = {f.id: i for i, f in enumerate(flow.facts)}
+    candidates = [f for f in flow.facts if f.id in touches]
+    candidates.sort(key=lambda f: (f.cost, -len(touches[f.id]), order[f.id]))
+    return candidates
 
 
 def relevant_facts(flow: Flow, facts: Mapping[str, Value], today: date) -> list[Fact]:
@@ -141,20 +173,7 @@ def relevant_facts(flow: Flow, facts: Mapping[str, Value], today: date) -> list[
     alternative, not yet false, of a cause still open. Order: lowest cost, then the
     most open causes touched, then declaration order.
     """
-    touches: dict[str, set[str]] = {}
-    for cause in flow.causes:
-        if cause_state(cause, facts, today) is not None:
-            continue
-        for alt in cause.when:
-            if _alternative_state(alt, facts, today) is False:
-                continue
-            for cond in alt:
-                if cond.fact not in facts:
-                    touches.setdefault(cond.fact, set()).add(cause.id)
-    order = {f.id: i for i, f in enumerate(flow.facts)}
-    candidates = [f for f in flow.facts if f.id in touches]
-    candidates.sort(key=lambda f: (f.cost, -len(touches[f.id]), order[f.id]))
-    return candidates
+    return _relevant(flow, facts, _evaluate(flow, facts, today))
 
 
 def _template_values(flow: Flow, facts: Mapping[str, Value], cause: Cause | None) -> dict[str, Any]:
@@ -195,15 +214,16 @@ def diagnose(flow: Flow, facts: Mapping[str, Value], today: date) -> Diagnosis:
         flow_fact(flow, fact_id)
     known = MappingProxyType(dict(facts))
     path = tuple(known)
-    for cause in flow.causes:
-        if cause_state(cause, known, today) is True:
+    evaluated = _evaluate(flow, known, today)
+    for cause, _, state in evaluated:
+        if state is True:
             return Diagnosis(flow.id, RESOLVED, cause.id, None, known, (), path, cause.resolution,
                              MappingProxyType(_template_values(flow, known, cause)))
-    relevant = relevant_facts(flow, known, today)
+    relevant = _relevant(flow, known, evaluated)
     if relevant:
         return Diagnosis(flow.id, NEEDS_INPUT, None, relevant[0], known, (), path, None,
                          MappingProxyType(_template_values(flow, known, None)))
-    possible = tuple(c.id for c in flow.causes if cause_state(c, known, today) is None)
+    possible = tuple(cause.id for cause, _, state in evaluated if state is None)
     fallback = flow.cause(flow.fallback) if flow.fallback else None
     if not possible and fallback is not None:
         return Diagnosis(flow.id, RESOLVED, fallback.id, None, known, (), path, fallback.resolution,

@@ -48,7 +48,8 @@ __all__ = [
 
 # -- words ---------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’]t)?", re.U)
+_TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
+_CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
 _NEGATIONS = frozenset({
     "nicht", "kein", "keine", "keinen", "keiner", "keinem", "keines", "nie", "niemals", "nichts", "weder",
     "ohne", "not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot", "nirgends",
@@ -87,16 +88,26 @@ def _fold_word(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split text into folded words with their offsets; marks negations."""
+    """Split text into folded words with their offsets; marks negations.
+
+    English contractions are read out: "isn't" is "isn" with a negation mark,
+    "I'm" is "i am".
+    """
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
-        neg = False
-        if raw.endswith(("'t", "’t")):
-            raw = raw[:-2]
-            neg = True
+        suffix = ""
+        quote = max(raw.find("'"), raw.find("’"))
+        if quote > 0:
+            raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = _fold_word(raw)
-        out.append(Token(word, m.start(), m.start() + len(raw), neg or word in _NEGATIONS))
+        start = m.start()
+        if suffix == "t":
+            out.append(Token(word, start, start + len(raw), True))
+            continue
+        out.append(Token(word, start, start + len(raw), word in _NEGATIONS))
+        if suffix in _CONTRACTIONS:
+            out.append(Token(_CONTRACTIONS[suffix], start + len(raw), m.end(), False))
     return out
 
 
@@ -262,15 +273,82 @@ def _is_idiom(lowered: str, start: int, end: int) -> bool:
 
 # -- cue matching -----------------------------------------------------------------------
 
+# Words that carry no meaning in a cue phrase: a cue matches without them.
+_FUNCTION_WORDS = frozenset({
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "ist", "sind", "war", "waren",
+    "wurde", "wurden", "worden", "wird", "werden", "hat", "haben", "habe", "hatte", "hatten", "wir", "ich", "uns",
+    "unser", "unsere", "unseren", "unserem", "unserer", "im", "in", "am", "an", "auf", "zu", "zum", "zur", "bei",
+    "mit", "von", "vom", "fuer", "auch", "schon", "bereits", "noch", "jetzt", "sie", "es", "er", "mal", "gar", "ja",
+    "the", "a", "an", "is", "are", "was", "were", "been", "be", "has", "have", "had", "we", "i", "our", "us", "my",
+    "in", "on", "at", "to", "of", "for", "with", "already", "also", "yet", "still", "it", "its", "this", "that",
+    "do", "does", "did", "am", "so",
+})
+# Verbs of looking into something, the same in a cue and in a ticket.
+_BUILTIN_SYNONYMS = (
+    ("geprueft", "nachgesehen", "nachgeschaut", "geschaut", "kontrolliert", "gecheckt", "durchsucht", "angeschaut",
+     "checked", "looked", "searched", "check", "pruefen", "nachsehen", "nachschauen", "kontrollieren", "gesucht"),
+    ("verwalten", "manage", "managing"),
+)
 
-@lru_cache(maxsize=4096)
-def _cue_words(phrase: str) -> tuple[str, ...]:
-    return tuple(t.word for t in tokenize(phrase))
+
+class _Lexicon:
+    """Canonical words of one knowledge base's vocabulary (synonyms) for cue matching."""
+
+    def __init__(self, synonyms: Iterable[Iterable[str]] = (), stopwords: Iterable[str] = ()) -> None:
+        self.canon: dict[str, str] = {}
+        for group in (*_BUILTIN_SYNONYMS, *synonyms):
+            forms = [" ".join(t.word for t in tokenize(g)) for g in group]
+            forms = [f for f in forms if f]
+            if not forms:
+                continue
+            head = forms[0]
+            for form in forms:
+                if " " not in form and "-" not in form:
+                    self.canon.setdefault(form, head)
+        self.stop = _FUNCTION_WORDS | {fold(w) for w in stopwords if fold(w) not in _NEGATIONS}
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def word(self, word: str) -> str:
+        """Return the canonical form of a folded word."""
+        return self.canon.get(word, word)
+
+    def words(self, tokens: list[Token]) -> list[str]:
+        """Return the canonical forms of a sentence's words."""
+        return [self.canon.get(t.word, t.word) for t in tokens]
+
+    def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
+        """Return the canonical content words of a cue phrase."""
+        key = f"{int(drop_function_words)}{phrase}"
+        cached = self._cache.get(key)
+        if cached is None:
+            words = [self.word(t.word) for t in tokenize(phrase)]
+            kept = [w for w in words if not (drop_function_words and w in self.stop)]
+            cached = tuple(kept if len(kept) >= 2 else words)  # never a lone generic word
+            self._cache[key] = cached
+        return cached
+
+
+_LEXICONS: dict[int, tuple[object, _Lexicon]] = {}
+_PLAIN = _Lexicon()
+
+
+def lexicon_for(vocabulary: object | None) -> _Lexicon:
+    """Return the cue lexicon of a knowledge base's `Vocabulary` (built once, then kept)."""
+    if vocabulary is None:
+        return _PLAIN
+    hit = _LEXICONS.get(id(vocabulary))
+    if hit is not None and hit[0] is vocabulary:
+        return hit[1]
+    synonyms = getattr(vocabulary, "synonyms", ())
+    stop = [w for ws in getattr(vocabulary, "stopwords", {}).values() for w in ws]
+    lex = _Lexicon(synonyms, stop)
+    _LEXICONS[id(vocabulary)] = (vocabulary, lex)
+    return lex
 
 
 def _word_matches(cue: str, word: str) -> bool:
     if word.startswith(cue):
-        return True
+        return len(cue) >= 3 or len(word) <= len(cue) + 1
     if len(cue) >= 6 and len(word) >= len(cue) - 1:
         if Levenshtein.distance(cue, word[: len(cue)], score_cutoff=1) <= 1:
             return True
@@ -281,13 +359,13 @@ def _word_matches(cue: str, word: str) -> bool:
     return False
 
 
-def _find_cue(cue: tuple[str, ...], tokens: list[Token], slack: int = 4) -> tuple[int, int] | None:
+def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4) -> tuple[int, int] | None:
     """Find all words of a cue close together (any order); return the token span (first, last)."""
     if not cue:
         return None
     positions: list[list[int]] = []
     for c in cue:
-        hits = [i for i, t in enumerate(tokens) if _word_matches(c, t.word)]
+        hits = [i for i, w in enumerate(words) if _word_matches(c, w)]
         if not hits:
             return None
         positions.append(hits)
@@ -295,12 +373,14 @@ def _find_cue(cue: tuple[str, ...], tokens: list[Token], slack: int = 4) -> tupl
     for anchor in positions[0]:
         chosen = [anchor]
         for hits in positions[1:]:
-            near = min(hits, key=lambda i: abs(i - anchor))
-            chosen.append(near)
+            chosen.append(min(hits, key=lambda i: abs(i - anchor)))
         lo, hi = min(chosen), max(chosen)
         if hi - lo + 1 <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
             best = (lo, hi)
     return best
+
+
+_CLAUSE_PUNCT = frozenset(",;:()–")
 
 
 def _clause_bounds(tokens: list[Token], text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -308,56 +388,53 @@ def _clause_bounds(tokens: list[Token], text: str, lo: int, hi: int) -> tuple[in
     start = lo
     while start > 0:
         gap = text[tokens[start - 1].end:tokens[start].start]
-        if any(ch in gap for ch in ",;:()–") or tokens[start - 1].word in _CLAUSE_BREAK:
+        if any(ch in _CLAUSE_PUNCT for ch in gap) or tokens[start - 1].word in _CLAUSE_BREAK:
             break
         start -= 1
     end = hi
     while end < len(tokens) - 1:
         gap = text[tokens[end].end:tokens[end + 1].start]
-        if any(ch in gap for ch in ",;:()–") or tokens[end + 1].word in _CLAUSE_BREAK:
+        if any(ch in _CLAUSE_PUNCT for ch in gap) or tokens[end + 1].word in _CLAUSE_BREAK:
             break
         end += 1
     return start, end
 
 
-def _polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool | None:
+def _polarity(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool | None:
     """Return True (stated), False (negated) or None (asked or uncertain) for a cue found."""
     lo, hi = span
     c_lo, c_hi = _clause_bounds(tokens, text, lo, hi)
     clause_end = tokens[c_hi].end
-    tail = text[clause_end:clause_end + 3]
-    if "?" in tail or text.rstrip().endswith("?") and c_hi == len(tokens) - 1:
+    if "?" in text[clause_end:clause_end + 3]:
         return None
-    if any(t.word in _UNCERTAIN for t in tokens[c_lo:lo]):
+    if any(t.word in _UNCERTAIN for t in tokens[c_lo:lo + 1]):
         return None
     if any(w in _NEGATIONS for w in cue):
-        return True  # the cue carries its own negation ("keine bestellung")
-    negated = any(tokens[i].neg for i in range(c_lo, c_hi + 1) if not any(_word_matches(c, tokens[i].word) for c in cue))
+        return True  # the cue carries its own negation ("keine bestellung", "nicht im spam")
+    negated = any(tokens[i].neg for i in range(c_lo, c_hi + 1))
     return not negated
 
 
-def _cue_value(fact: Fact, lang: str, tokens: list[Token], text: str) -> bool | None:
-    found: list[bool] = []
+def _cue_value(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: _Lexicon) -> tuple[bool, int] | None:
+    """Return (value, specificity) of what a sentence says about a yes/no fact, or None."""
+    found: list[tuple[int, bool]] = []
     for polarity, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for phrase in _phrases(table, lang):
-            cue = _cue_words(phrase)
-            span = _find_cue(cue, tokens)
+            cue = lex.cue(phrase)
+            span = _find_cue(cue, words)
             if span is None:
                 continue
-            state = _polarity(tokens, text, span, cue)
+            state = _polarity(tokens, words, text, span, cue)
             if state is None:
                 continue
-            found.append(polarity if state else not polarity)
+            found.append((len(cue), polarity if state else not polarity))
     if not found:
         return None
-    if all(found) or not any(found):
-        return found[0]
-    # Conflicting cues in one sentence: a "no" cue is the more specific one.
-    return False if any(_has_neg(p) for p in _phrases(fact.cues.no, lang)) else None
-
-
-def _has_neg(phrase: str) -> bool:
-    return any(w in _NEGATIONS for w in _cue_words(phrase))
+    top = max(n for n, _ in found)
+    values = {v for n, v in found if n == top}
+    if len(values) != 1:
+        return None  # equally specific cues disagree: the sentence states nothing sure
+    return values.pop(), top
 
 
 def _phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> list[str]:
@@ -385,14 +462,15 @@ class Extraction:
     evidence: Mapping[str, str] = field(default_factory=dict)
 
 
-def _context_positions(fact: Fact, lang: str, tokens: list[Token]) -> list[int]:
+def _context_positions(fact: Fact, lang: str, words: list[str], lex: _Lexicon) -> list[int]:
+    """Token positions where a context cue of the fact starts (its words in a row)."""
     out = []
     for phrase in _phrases(fact.cues.context, lang):
-        cue = _cue_words(phrase)
+        cue = lex.cue(phrase, drop_function_words=False)
         if not cue:
             continue
-        for i in range(len(tokens) - len(cue) + 1):
-            if all(_word_matches(c, tokens[i + k].word) for k, c in enumerate(cue)):
+        for i in range(len(words) - len(cue) + 1):
+            if all(_word_matches(c, words[i + k]) for k, c in enumerate(cue)):
                 out.append(i)
     return out
 
@@ -404,7 +482,7 @@ def _token_index(tokens: list[Token], offset: int) -> int:
     return max(len(tokens) - 1, 0)
 
 
-def extract_facts(text: str, flow: Flow, today: date, lang: str = "de") -> Extraction:
+def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabulary: object | None = None) -> Extraction:
     """Read the facts of `flow` that a ticket's text states.
 
     Args:
@@ -413,56 +491,59 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de") -> Extra
         flow: The flow whose facts are read.
         today: The date relative words ("gestern") count from.
         lang: The ticket's language ("de" or "en"); its cues are tried first.
+        vocabulary: The knowledge base's `Vocabulary`; its synonyms make a cue
+            match the words a customer uses ("Spam" for "Junk").
 
     Returns:
         The facts found (in the flow's declaration order), and notes on what was skipped.
     """
-    found: dict[str, Value] = {}
+    lex = lexicon_for(vocabulary)
+    found: dict[str, Value | None] = {}
+    strength: dict[str, int] = {}
     evidence: dict[str, str] = {}
     notes: list[str] = []
     email_facts = [f for f in flow.facts if f.type == "email"]
     date_facts = [f for f in flow.facts if f.type == "date"]
-    yesno_facts = [f for f in flow.facts if f.type == "yesno"]
+    yesno_facts = [f for f in flow.facts if f.type == "yesno" and (f.cues.yes or f.cues.no)]
     choice_facts = [f for f in flow.facts if f.type == "choice"]
 
     parts = sentences(text)
+    analysed = [(offset, sentence, tokenize(sentence)) for offset, sentence in parts]
+    analysed = [(o, s, toks, lex.words(toks)) for o, s, toks in analysed if toks]
     if email_facts:
-        _emails(text, parts, email_facts, lang, found, evidence, notes)
+        _emails(text, analysed, email_facts, lang, lex, found, evidence, notes)
     if date_facts:
-        _dates(text, parts, date_facts, lang, today, found, evidence, notes)
-    for offset, sentence in parts:
-        if not (yesno_facts or choice_facts):
-            break
-        tokens = tokenize(sentence)
-        if not tokens:
-            continue
+        _dates(analysed, date_facts, lang, lex, today, found, evidence, notes)
+    for _offset, sentence, tokens, words in analysed:
         for fact in yesno_facts:
-            if not (fact.cues.yes or fact.cues.no):
+            said = _cue_value(fact, lang, tokens, words, sentence, lex)
+            if said is None:
                 continue
-            value = _cue_value(fact, lang, tokens, sentence)
-            if value is None:
-                continue
-            if fact.id in found and found[fact.id] != value:
-                notes.append(f"{fact.id}: the ticket says both yes and no")
-                found[fact.id] = None  # type: ignore[assignment]
-                continue
-            if fact.id not in found:
-                found[fact.id] = value
+            value, weight = said
+            if fact.id not in found or weight > strength[fact.id]:
+                found[fact.id], strength[fact.id] = value, weight
                 evidence[fact.id] = sentence.strip()
+            elif weight == strength[fact.id] and found[fact.id] is not None and found[fact.id] != value:
+                notes.append(f"{fact.id}: the ticket says both yes and no")
+                found[fact.id] = None
         for fact in choice_facts:
-            if fact.id in found:
+            choice = _choice(fact, lang, tokens, words, sentence, lex)
+            if choice is None:
                 continue
-            choice = _choice(fact, tokens, sentence)
-            if choice is not None:
-                found[fact.id] = choice
+            cid, weight = choice
+            if fact.id not in found or weight > strength[fact.id]:
+                found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = sentence.strip()
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
 
 
-def _emails(text: str, parts: list[tuple[int, str]], facts: list[Fact], lang: str,
-            found: dict[str, Value], evidence: dict[str, str], notes: list[str]) -> None:
+_Analysed = list[tuple[int, str, list[Token], list[str]]]
+
+
+def _emails(text: str, analysed: _Analysed, facts: list[Fact], lang: str, lex: _Lexicon,
+            found: dict[str, Value | None], evidence: dict[str, str], notes: list[str]) -> None:
     addresses = find_emails(text)
     if not addresses:
         for m in _ADDRESS.finditer(text):
@@ -470,15 +551,12 @@ def _emails(text: str, parts: list[tuple[int, str]], facts: list[Fact], lang: st
         return
     for fact in facts:
         best: tuple[int, str, str] | None = None
-        for offset, sentence in parts:
-            in_sentence = [(s - offset, e - offset, a) for s, e, a in addresses if offset <= s < offset + len(sentence)]
+        for offset, sentence, tokens, words in analysed:
+            in_sentence = [(s - offset, a) for s, _, a in addresses if offset <= s < offset + len(sentence)]
             if not in_sentence:
                 continue
-            tokens = tokenize(sentence)
-            context = _context_positions(fact, lang, tokens)
-            if not context and fact.id == "osm_email":
-                context = [i for i, t in enumerate(tokens) if t.word in ("osm",)]
-            for s, e, address in in_sentence:
+            context = _context_positions(fact, lang, words, lex)
+            for s, address in in_sentence:
                 idx = _token_index(tokens, s)
                 for c in context:
                     dist = abs(idx - c) + (0 if c <= idx else 2)
@@ -493,16 +571,15 @@ def _emails(text: str, parts: list[tuple[int, str]], facts: list[Fact], lang: st
             evidence[fact.id] = best[2]
 
 
-def _dates(text: str, parts: list[tuple[int, str]], facts: list[Fact], lang: str, today: date,
-           found: dict[str, Value], evidence: dict[str, str], notes: list[str]) -> None:
+def _dates(analysed: _Analysed, facts: list[Fact], lang: str, lex: _Lexicon, today: date,
+           found: dict[str, Value | None], evidence: dict[str, str], notes: list[str]) -> None:
     single = facts[0] if len(facts) == 1 else None
     unassigned: list[DateMention] = []
-    for offset, sentence in parts:
+    for _offset, sentence, tokens, words in analysed:
         mentions = find_dates(sentence, today)
         if not mentions:
             continue
-        tokens = tokenize(sentence)
-        contexts = {f.id: _context_positions(f, lang, tokens) for f in facts}
+        contexts = {f.id: _context_positions(f, lang, words, lex) for f in facts}
         for mention in mentions:
             idx = _token_index(tokens, mention.start)
             end_idx = _token_index(tokens, max(mention.end - 1, mention.start))
@@ -510,7 +587,7 @@ def _dates(text: str, parts: list[tuple[int, str]], facts: list[Fact], lang: str
             for fact in facts:
                 for c in contexts[fact.id]:
                     if idx <= c <= end_idx:
-                        continue  # the cue is the date itself ("heute")
+                        continue  # the cue is the date itself
                     dist = idx - c if c < idx else (c - end_idx) + 1  # a cue before the date wins ties
                     if best is None or dist < best[0]:
                         best = (dist, fact)
@@ -529,23 +606,34 @@ def _dates(text: str, parts: list[tuple[int, str]], facts: list[Fact], lang: str
     if single is not None and single.id not in found:
         explicit = [m for m in unassigned if not m.relative]
         if len({m.value for m in explicit}) == 1:
-            found[single.id] = explicit[0].value  # type: ignore[assignment]
+            found[single.id] = explicit[0].value
             evidence[single.id] = explicit[0].raw
 
 
-def _choice(fact: Fact, tokens: list[Token], text: str) -> str | None:
+def _choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: _Lexicon) -> tuple[str, int] | None:
+    """Return (choice id, strength) of the choice a sentence names, or None.
+
+    A choice named near one of the fact's context cues ("ich bin", "role") is
+    stronger; generic one-word aliases ("admin", "keine") count only there.
+    """
+    context = _context_positions(fact, lang, words, lex) if fact.cues.context else []
     best: tuple[int, str] | None = None
     for choice in fact.choices:
-        names: Iterable[str] = (choice.id.replace("-", " "), choice.label.de, choice.label.en, *choice.aliases)
+        names: Iterable[str] = (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " "))
         for name in names:
-            cue = _cue_words(name)
-            if not cue:
-                continue
-            span = _find_cue(cue, tokens, slack=1)
+            cue = lex.cue(name, drop_function_words=False)
+            cue = tuple(w for w in cue if w not in _NEGATIONS or len(cue) == 1)
+            if not cue or all(w in _NEGATIONS or w in lex.stop for w in cue):
+                continue  # "keine", "none": no evidence of a role in a ticket
+            span = _find_cue(cue, words, slack=1)
             if span is None:
                 continue
-            if _polarity(tokens, text, span, cue) is not True:
+            if _polarity(tokens, words, text, span, ()) is not True:
                 continue
-            if best is None or len(cue) > best[0]:
-                best = (len(cue), choice.id)
-    return best[1] if best else None
+            near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
+            if not near and len(cue) == 1 and len(cue[0]) < 4 and context:
+                pass  # a short alias ("osm") without context still counts, but weakly
+            weight = len(cue) + (10 if near else 0)
+            if best is None or weight > best[0]:
+                best = (weight, choice.id)
+    return (best[1], best[0]) if best else None

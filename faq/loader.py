@@ -56,7 +56,7 @@ FACT_FIELDS = ("id", "type", "cost", "question", "help", "choices", "cues")
 CHOICE_FIELDS = ("id", "label", "aliases")
 CAUSE_FIELDS = ("id", "when", "title", "text", "steps", "contact", "contact_kind")
 RESOLUTION_FIELDS = ("title", "text", "steps", "contact", "contact_kind")
-VOCABULARY_FIELDS = ("synonyms", "compounds", "stopwords")
+VOCABULARY_FIELDS = ("synonyms", "compounds", "stopwords", "offtopic")
 CUE_FIELDS = ("yes", "no", "context")
 
 
@@ -540,7 +540,8 @@ def _vocabulary(reader: _Reader, data: LDict) -> Vocabulary:
         groups.append(words)
     compounds = tuple(w.lower() for w in reader.strings(data, "compounds"))
     stop = reader.localized_strings(data, "stopwords")
-    return Vocabulary(tuple(groups), compounds, {k: tuple(w.lower() for w in v) for k, v in stop.items()})
+    offtopic = tuple(w.lower() for w in reader.strings(data, "offtopic"))
+    return Vocabulary(tuple(groups), compounds, {k: tuple(w.lower() for w in v) for k, v in stop.items()}, offtopic)
 
 
 def _root_problem(root: Path) -> Problem | None:

@@ -66,13 +66,15 @@ class Thresholds:
 
     Attributes:
         answer: Lowest score that may be answered.
+        max_chars: A longer text is not a question: it gets no_match.
         clarify_gap: Entries closer than this to the best are offered as well.
         fuzzy_cutoff: rapidfuzz ratio from which a misspelt word counts as a known one.
     """
 
-    answer: float = 0.42
+    answer: float = 0.36
     clarify_gap: float = 0.06
     fuzzy_cutoff: float = 82.0
+    max_chars: int = 2000
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,10 @@ class Matcher:
                 df[t] += 1
         n = max(len(kb.entries), 1)
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
-        self.unknown_idf = math.log(1 + n / 1) * 0.75
+        # A word the knowledge base never uses weighs like a word specific to one entry
+        # and a bit more: a question resting on unknown words is likely out of scope.
+        self.unknown_idf = 1.25 * math.log(1 + n)
+        self.offtopic_weight = 3 * self.unknown_idf
         self.entry_tokens = entry_tokens
         self.docs: list[_Doc] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -164,7 +169,11 @@ class Matcher:
         return them with the known tokens in order."""
         known: dict[str, float] = {}
         order: list[str] = []
+        offtopic = self.normalizer.offtopic
         for word in self.normalizer.surface(text):
+            if word in offtopic or word.replace(" ", "") in offtopic:
+                known["!" + word] = self.offtopic_weight
+                continue
             toks = self.normalizer.expand(word)
             factor = 1.0
             if not all(t in self.idf for t in toks):
@@ -176,7 +185,7 @@ class Matcher:
                 if weight is None:
                     if len(t) <= 2 and not t.isdigit():
                         continue
-                    known.setdefault("?" + t, self.unknown_idf)
+                    known.setdefault("?" + t, self.unknown_idf * (0.3 if t.isdigit() else 1.0))
                 else:
                     known[t] = max(known.get(t, 0.0), weight * factor)
                     order.append(t)
@@ -247,9 +256,9 @@ class Matcher:
 
         query = clean(text)
         detected = lang or self.detect_language(query)
-        ranked = self.scores(query)
         th = self.thresholds
-        cands = tuple(Candidate(self.ids[i], round(min(s, 1.0), 3)) for s, i in ranked[:5])
+        ranked = self.scores(query) if len(query) <= th.max_chars else []
+        cands = tuple(Candidate(self.ids[i], round(min(s, 1.0), 3)) for s, i in ranked[:3])
         if not ranked or ranked[0][0] < th.answer:
             return MatchResult(query, "no_match", None, None, cands[0].confidence if cands else 0.0, detected, cands)
         best, idx = ranked[0]

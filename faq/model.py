@@ -220,11 +220,13 @@ class Vocabulary:
         synonyms: Groups of words or phrases; each counts as the group's first item.
         compounds: Parts German compounds are split into.
         stopwords: Function words per language.
+        offtopic: Words naming other products or topics; they count against an answer.
     """
 
     synonyms: tuple[tuple[str, ...], ...] = ()
     compounds: tuple[str, ...] = ()
     stopwords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    offtopic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

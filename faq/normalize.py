@@ -73,10 +73,14 @@ class Normalizer:
                 else:
                     self._canon.setdefault(folded, canonical)
                     self._canon.setdefault(stem(folded), canonical)
+        self._stop = {w for ws in self.vocabulary.stopwords.values() for w in (fold(x) for x in ws)}
+        self.offtopic = {" ".join(words(fold(w))) for w in self.vocabulary.offtopic}
+        for phrase in [w for w in self.offtopic if " " in w]:
+            phrases.setdefault(phrase, phrase)
+        self.offtopic |= {stem(w) for w in self.offtopic}
         ordered = sorted(phrases, key=len, reverse=True)
         self._phrases = phrases
         self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
-        self._stop = {w for ws in self.vocabulary.stopwords.values() for w in (fold(x) for x in ws)}
         self.parts |= {fold(p) for p in self.vocabulary.compounds}
         self.parts |= {w for w in self._canon if " " not in w and len(w) >= 4}
 
@@ -95,7 +99,18 @@ class Normalizer:
         """Split a compound into known parts, or return None when it is not one."""
         if len(word) < 7:
             return None
-        return self._split(word, 0) or self._split_fuzzy_tail(word)
+        return self._split(word, 0) or self._split_known_tail(word) or self._split_fuzzy_tail(word)
+
+    def _split_known_tail(self, word: str) -> list[str] | None:
+        """Split off an unknown modifier from a known last part ("testkonto" -> test, konto)."""
+        for start in range(3, len(word) - 3):
+            tail = word[start:]
+            if tail in self.parts and len(tail) >= 4:
+                head = word[:start]
+                if head.endswith("s") and len(head) > 4:
+                    head = head[:-1]
+                return [head, tail]
+        return None
 
     def _split_fuzzy_tail(self, word: str) -> list[str] | None:
         """Split a compound whose last part is misspelt ("aktivierungsmial")."""

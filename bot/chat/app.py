@@ -149,6 +149,7 @@ class ChatApp(App[int]):
         log.can_focus = False
         if self._resume_events:
             self.dialogue.replay(self._resume_events)
+        if self.dialogue.items:
             self.dialogue.note("resumed")
         else:
             self.dialogue.greet()
@@ -178,9 +179,10 @@ class ChatApp(App[int]):
         log = self.query_one("#log", VerticalScroll)
         log.remove_children()
         items = self.dialogue.items
-        widgets = [render_item(item, self.dialogue, self.lang, live=(i == len(items) - 1)) for i, item in enumerate(items)]
-        log.mount_all(widgets)
-        self._after_change(widgets[-1] if widgets else None, top=False)
+        live = self.dialogue.live_index
+        widgets = [render_item(item, self.dialogue, self.lang, live=(i == live)) for i, item in enumerate(items)]
+        mounted = log.mount_all(widgets)
+        self._after_change(mounted, widgets[-1] if widgets else None, top=False)
 
     def _show(self, new: Iterable[Item]) -> None:
         """Mount the widgets of new items; older items lose their (stale) options."""
@@ -188,17 +190,17 @@ class ChatApp(App[int]):
         if not new:
             return
         log = self.query_one("#log", VerticalScroll)
-        for old in log.query(".options"):
-            old.remove()
         items = self.dialogue.items
         start = len(items) - len(new)
-        widgets = [
-            render_item(item, self.dialogue, self.lang, live=(start + i == len(items) - 1)) for i, item in enumerate(new)
-        ]
-        log.mount_all(widgets)
-        self._after_change(widgets[0], top=True)
+        live = self.dialogue.live_index
+        if live >= start:
+            for old in log.query(".options"):
+                old.remove()
+        widgets = [render_item(item, self.dialogue, self.lang, live=(start + i == live)) for i, item in enumerate(new)]
+        mounted = log.mount_all(widgets)
+        self._after_change(mounted, widgets[0], top=True)
 
-    def _after_change(self, first: Widget | None, top: bool) -> None:
+    def _after_change(self, mounted: Any, first: Widget | None, top: bool) -> None:
         prompt = self.query_one(ChatInput)
         fact = self.dialogue.current_fact
         key = "placeholder"
@@ -215,7 +217,11 @@ class ChatApp(App[int]):
             else:
                 log.scroll_end(animate=False)
 
-        self.call_after_refresh(scroll)
+        async def when_mounted() -> None:
+            await mounted
+            self.call_after_refresh(scroll)
+
+        self.call_later(when_mounted)
 
     def _guard(self, action: Callable[[], Iterable[Item]]) -> None:
         """Run a step of the conversation; an internal error becomes a message."""

@@ -146,12 +146,15 @@ class Notice:
     """A short assistant message: `key` names a text of the UI, `args` fill it.
 
     `text` is a literal message (an input error, an internal error), shown as is.
+    A `passive` notice (saved, copied, help, an internal error) leaves the options
+    of the items before it in force.
     """
 
     key: str
     args: Mapping[str, str] = field(default_factory=dict)
     text: str = ""
     options: tuple[Option, ...] = ()
+    passive: bool = False
 
 
 Item = Union[Greeting, UserMessage, Answer, Clarify, NoMatch, FlowStep, FlowResult, Notice]
@@ -210,9 +213,19 @@ class Dialogue:
     # -- state ---------------------------------------------------------------------
 
     @property
+    def live_index(self) -> int:
+        """Index of the item whose options can be picked now (-1: none)."""
+        for i in range(len(self.items) - 1, -1, -1):
+            item = self.items[i]
+            if not (isinstance(item, Notice) and item.passive):
+                return i
+        return -1
+
+    @property
     def options(self) -> tuple[Option, ...]:
-        """The options of the newest item: what number keys pick now."""
-        return self.items[-1].options if self.items else ()
+        """The options in force: what number keys pick now."""
+        i = self.live_index
+        return self.items[i].options if i >= 0 else ()
 
     @property
     def current_fact(self):  # -> Fact | None
@@ -395,7 +408,7 @@ class Dialogue:
         return [result]
 
     def _fact_options(self, fact) -> tuple[Option, ...]:
-        tail = (Option("action", "back"),) if self.run and self.run.facts else ()
+        tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
         if fact.type == "yesno":
             return (
                 Option("value", "ja", "yes"),
@@ -464,11 +477,11 @@ class Dialogue:
 
     def note(self, key: str, **args: str) -> list[Item]:
         """Add a notice that is not part of the recorded conversation (saved, copied, an error)."""
-        return self._add(Notice(key, dict(args)))
+        return self._add(Notice(key, dict(args), passive=True))
 
     def error(self, text: str) -> list[Item]:
         """Add an internal error as a message; the conversation goes on."""
-        return self._add(Notice("internal_error", text=text, options=self.options))
+        return self._add(Notice("internal_error", text=text, passive=True))
 
     # -- replay --------------------------------------------------------------------
 

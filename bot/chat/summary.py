@@ -39,8 +39,12 @@ def md_escape(text: str) -> str:
 
 
 def redact_emails(text: str) -> str:
-    """Mask the local part of every e-mail address (keeps the domain, which the diagnosis uses)."""
-    return _EMAIL.sub(lambda m: "***@" + m.group(1), text)
+    """Mask every e-mail address, keeping its domain (which the diagnosis uses)."""
+    try:
+        from bot.redact import redact_emails as shared
+    except ImportError:
+        return _EMAIL.sub(lambda m: "***@" + m.group(1), text)
+    return shared(text)
 
 
 def case_summary(

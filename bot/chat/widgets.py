@@ -36,7 +36,7 @@ __all__ = ["KEY_LETTERS", "TEXTS", "OptionButton", "option_label", "render_item"
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "app_title": "faqbot · Support-Assistent",
-        "app_sub": "Dienstaktivierung (Volumenlizenzierung, VLSC)",
+        "app_sub": "Dienstaktivierung · VLSC",
         "you": "Sie",
         "bot": "Assistent",
         "greeting": "Guten Tag! Ich beantworte Fragen zur Aktivierung von Onlinediensten, "
@@ -59,7 +59,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "none_of_these": "Schade, dass nichts davon passt. Formulieren Sie die Frage gern anders, "
         "oder wenden Sie sich an den Support.",
         "start_flow": "Diagnose starten",
-        "flow_started": "Diagnose gestartet: {flow}. Ich stelle Ihnen ein paar Fragen.",
+        "flow_started": "Gut, ich stelle Ihnen ein paar Fragen, bis die Ursache feststeht.",
         "question_of": "Frage {n} von höchstens {m}",
         "help_hint": "F1: Hilfe zur Frage",
         "no_help": "Zu dieser Frage gibt es keine weitere Hilfe. Antworten Sie so gut Sie können; "
@@ -113,7 +113,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "k_lang": "English",
         "k_back": "Zurück",
         "k_restart": "Neu",
-        "k_cancel": "Beenden",
+        "k_cancel": "Abbrechen",
         "k_save": "Speichern",
         "k_copy": "Kopieren",
         "k_palette": "Befehle",
@@ -123,7 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "app_title": "faqbot · support assistant",
-        "app_sub": "Service activation (Volume Licensing, VLSC)",
+        "app_sub": "Service activation · VLSC",
         "you": "You",
         "bot": "Assistant",
         "greeting": "Hello! I answer questions on activating online services bought through Volume "
@@ -144,7 +144,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "support": "You can always contact support.",
         "none_of_these": "Sorry that none of these fits. Try asking in other words, or contact support.",
         "start_flow": "Start diagnosis",
-        "flow_started": "Diagnosis started: {flow}. I'll ask you a few questions.",
+        "flow_started": "Fine, I'll ask you a few questions until the cause is clear.",
         "question_of": "Question {n} of at most {m}",
         "help_hint": "F1: help on this question",
         "no_help": "There is no further help for this question. Answer as well as you can; "
@@ -196,7 +196,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "k_lang": "Deutsch",
         "k_back": "Back",
         "k_restart": "Restart",
-        "k_cancel": "End",
+        "k_cancel": "Cancel",
         "k_save": "Save",
         "k_copy": "Copy",
         "k_palette": "Commands",
@@ -256,6 +256,16 @@ def _para(text: str, classes: str = "") -> Static:
     return Static(Content(text), classes=classes or "para", markup=False)
 
 
+def _item(marker: str, text: str, classes: str = "bullet", bold_text: str = "") -> Horizontal:
+    """One bullet or step with a hanging indent: the marker left, the text wrapped beside it."""
+    body = Content.assemble(text, (bold_text, "bold")) if bold_text else Content(text)
+    return Horizontal(
+        Static(Content.styled(marker, "bold"), classes="marker", markup=False),
+        Static(body, classes="item-text", markup=False),
+        classes=f"item {classes}",
+    )
+
+
 def _blocks(blocks: Iterable[Block], lang: str) -> list[Widget]:
     out: list[Widget] = []
     for block in blocks:
@@ -263,10 +273,10 @@ def _blocks(blocks: Iterable[Block], lang: str) -> list[Widget]:
             out.append(_para(block.text))
         elif block.kind == "list":
             for item in block.items:
-                out.append(Static(Content.assemble("  • ", item), classes="bullet", markup=False))
+                out.append(_item("  •", item))
         elif block.kind == "steps":
             for n, item in enumerate(block.items, 1):
-                out.append(Static(Content.assemble((f"{n:>2}. ", "bold"), item), classes="step", markup=False))
+                out.append(_item(f"{n:>2}.", item, "step"))
         elif block.kind in ("important", "note"):
             mark = "⚠" if block.kind == "important" else "ℹ"
             label = f"{mark} {tr(lang, block.kind)}: "
@@ -277,9 +287,10 @@ def _blocks(blocks: Iterable[Block], lang: str) -> list[Widget]:
 def _options(options: tuple[Option, ...], kb: KnowledgeBase, lang: str, row: bool = False, fact: Any = None) -> Widget:
     buttons = []
     letters = KEY_LETTERS.get(lang, KEY_LETTERS["de"])
+    numbered = getattr(fact, "type", "") not in ("date", "email")
     for i, option in enumerate(options):
         hotkey = letters.get(option.key, "") if option.kind == "value" else ""
-        hotkey = f"{hotkey}/{i + 1}" if hotkey else ""
+        hotkey = f"{hotkey}/{i + 1}" if hotkey else ("" if numbered else "▸")
         buttons.append(OptionButton(option, i, option_label(option, kb, lang, fact), hotkey))
     container = Horizontal(*buttons, classes="options row") if row else Vertical(*buttons, classes="options")
     return container
@@ -433,9 +444,7 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Wid
     if steps:
         parts.append(Static(Content.styled(f"{tr(lang, 'todo')}:", "bold"), classes="subtitle", markup=False))
         for n, step in enumerate(steps, 1):
-            parts.append(
-                Static(Content.assemble((f"{n:>2}. ", "bold"), fill(step, diag, lang, flow)), classes="step", markup=False)
-            )
+            parts.append(_item(f"{n:>2}.", fill(step, diag, lang, flow), "step"))
     parts.append(
         Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
                classes="contact", markup=False)
@@ -445,10 +454,7 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Wid
         for fact_id, value in diag.facts.items():
             fact = flow.fact(fact_id)
             asked = fact.question.get(lang) if fact else fact_id
-            parts.append(
-                Static(Content.assemble("  • ", asked, " → ", (display_value(fact, value, lang), "bold")),
-                       classes="bullet", markup=False)
-            )
+            parts.append(_item("  •", f"{asked} → ", bold_text=display_value(fact, value, lang)))
     if diag.possible:
         names = []
         for cause_id in diag.possible:

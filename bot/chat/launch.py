@@ -1,0 +1,97 @@
+"""Starting the chat: load the knowledge base first (fail fast), then import Textual and run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Callable
+
+__all__ = ["build_app", "run", "today"]
+
+EXIT_PROBLEMS = 2
+
+
+def today() -> date:
+    """Return the local date (the clock the chat uses; tests pass their own)."""
+    return date.today()
+
+
+def _report_broken(args: argparse.Namespace, exc: Exception) -> int:
+    """Print the problems exactly as `faqbot check` does, and return exit status 2."""
+    try:
+        from bot import check
+
+        status = check.run(argparse.Namespace(kb=getattr(args, "kb", None)))
+        if status:
+            return EXIT_PROBLEMS
+    except Exception:  # fall back to the problems carried by the error
+        pass
+    for problem in getattr(exc, "problems", ()) or [exc]:
+        print(" ".join(str(problem).split()), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
+    """Load the knowledge base and the saved conversation, and return the chat app.
+
+    Raises:
+        KnowledgeBaseError: The knowledge base is broken.
+    """
+    from faq.cache import load
+
+    kb, matcher = load(getattr(args, "kb", None))
+    from .app import ChatApp
+    from .store import ConversationStore, conversations_dir, latest, read_events
+
+    store = None
+    events = None
+    resume_missing = False
+    if getattr(args, "resume", False):
+        path = latest(conversations_dir())
+        if path is not None:
+            events = read_events(path)
+            if not getattr(args, "no_store", False):
+                try:
+                    store = ConversationStore.open(path)
+                except OSError:
+                    store = None
+        else:
+            resume_missing = True
+    if store is None and not getattr(args, "no_store", False):
+        try:
+            store = ConversationStore.create()
+            store.append({"type": "start", "version": 1, "lang": getattr(args, "lang", None) or "de"})
+        except OSError:
+            store = None
+    lang = getattr(args, "lang", None) or "de"
+    if events:
+        for event in events:  # the language the user last chose, unless --lang says otherwise
+            if event.get("type") in ("start", "lang") and event.get("lang") in ("de", "en") and not getattr(args, "lang", None):
+                lang = event["lang"]
+    return ChatApp(
+        kb,
+        matcher,
+        clock(),
+        lang=lang,
+        store=store,
+        resume_events=[e for e in (events or []) if e.get("type") != "lang"],
+        redact=bool(getattr(args, "redact", False)),
+        resume_missing=resume_missing,
+    )
+
+
+def run(args: argparse.Namespace, clock: Callable[[], date] = today) -> int:
+    """Run the chat; return the exit status (2 on a broken knowledge base, before any UI)."""
+    from faq.errors import KnowledgeBaseError
+
+    try:
+        app = build_app(args, clock)
+    except KnowledgeBaseError as exc:
+        return _report_broken(args, exc)
+    try:
+        result = app.run()
+    finally:
+        if app.store is not None:
+            app.store.close()
+    return int(result or 0)

@@ -1,0 +1,389 @@
+"""`faqbot triage`: what a support ticket is about, what it says, what that settles.
+
+`triage_text` triages one ticket text (pure; `today` is passed in) and is what the
+chat's agent view builds on. `run` is the command: it streams tickets from JSON
+Lines, CSV, `.eml`, mbox or stdin and writes one result per ticket (CONTRACT §3)
+as JSON Lines, CSV or a readable table, plus an optional summary chart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Mapping, TextIO
+
+from faq.errors import FaqError, InputError
+from faq.matcher import Matcher, MatchResult
+from faq.model import Flow, KnowledgeBase
+
+from .dates import parse_iso_date
+from .engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
+from .extract import extract_facts, find_emails, sentences
+from .redact import mask_email, redact
+from .reply import suggest_reply
+from .tickets import Ticket, TicketError, clean_body, open_source, read_tickets
+from .values import Value, json_value
+
+__all__ = ["TriageResult", "match_topic", "run", "triage_text"]
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+_MAX_UNITS = 12  # sentences matched one by one, at most
+
+
+@dataclass(frozen=True)
+class TriageResult:
+    """The triage of one ticket.
+
+    Attributes:
+        ticket: The ticket's id (or "file:line"), None when none was given.
+        match: The matcher's verdict on the ticket (topic, outcome, confidence, language).
+        facts: The flow facts the text states, in the flow's order.
+        cause: The cause those facts prove, else None.
+        next: The question to ask next {"fact", "type", "question"}, else None.
+        reply: The suggested reply, in the ticket's language.
+        diagnosis: The flow's diagnosis on the facts, None without a flow.
+        notes: What was seen but not used (an impossible date, a malformed address).
+        evidence: Fact id -> the sentence that states it.
+        subject: The ticket's subject line, or "".
+    """
+
+    ticket: str | None
+    match: MatchResult
+    facts: Mapping[str, Value]
+    cause: str | None
+    next: Mapping[str, str] | None
+    reply: str
+    diagnosis: Diagnosis | None = None
+    notes: tuple[str, ...] = ()
+    evidence: Mapping[str, str] = field(default_factory=dict)
+    subject: str = ""
+
+    @property
+    def id(self) -> str | None:
+        """The topic's FAQ entry id (None on no_match)."""
+        return self.match.id
+
+    @property
+    def lang(self) -> str:
+        """The ticket's language, "de" or "en"."""
+        return self.match.lang
+
+    def to_json(self, redacted: bool = False) -> dict[str, Any]:
+        """Return the CONTRACT §3 object of `faqbot triage --json`.
+
+        Args:
+            redacted: Mask e-mail addresses (keeping the domain) and names.
+        """
+        facts = {k: json_value(v) for k, v in self.facts.items()}
+        reply = self.reply
+        if redacted:
+            facts = {k: mask_email(v) if isinstance(v, str) and "@" in v else v for k, v in facts.items()}
+            reply = redact(reply)
+        return {
+            "ticket": self.ticket,
+            "id": self.match.id,
+            "outcome": self.match.outcome,
+            "confidence": self.match.confidence,
+            "flow": self.match.flow,
+            "facts": facts,
+            "cause": self.cause,
+            "next": dict(self.next) if self.next is not None else None,
+            "reply": reply,
+        }
+
+
+# -- topic ---------------------------------------------------------------------------
+
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+
+
+def _match_text(text: str) -> str:
+    """Drop what only confuses the matcher: addresses and links."""
+    for start, end, _ in reversed(find_emails(text)):
+        text = text[:start] + " " + text[end:]
+    return _URL.sub(" ", text)
+
+
+_MIN_KNOWN = 2  # a sentence matched on its own needs this many words the knowledge base knows
+
+
+def _known_tokens(text: str, matcher: Matcher) -> int:
+    """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
+    try:
+        return len({t for t in matcher.normalizer.tokens(text) if t in matcher.idf})
+    except AttributeError:  # a matcher without these internals: let every sentence compete
+        return _MIN_KNOWN
+
+
+def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
+    """Match a ticket to its FAQ entry: the best of the whole text and its sentences.
+
+    A ticket is longer than a question: the whole text is matched, and so is each
+    sentence (the subject counts as one), and the most confident verdict wins
+    (the whole text on a tie). The language is detected once, on the whole text.
+    """
+    whole = _match_text(f"{subject}\n{body}" if subject else body)
+    lang = matcher.detect_language(whole)
+    best = matcher.match(whole, lang)
+    units = [s.strip() for _, s in sentences(_match_text(body))]
+    if subject:
+        units.insert(0, _match_text(subject).strip())
+    if len(units) <= 1 and not subject:
+        return best
+    for unit in units[:_MAX_UNITS]:
+        if len(unit) < 8 or unit == whole.strip() or _known_tokens(unit, matcher) < _MIN_KNOWN:
+            continue
+        result = matcher.match(unit, lang)
+        if result.outcome != "no_match" and (best.outcome == "no_match" or result.confidence > best.confidence):
+            best = result
+    if best.query != whole:
+        best = MatchResult(whole[:500], best.outcome, best.id, best.flow, best.confidence, lang, best.candidates)
+    return best
+
+
+# -- one ticket ----------------------------------------------------------------------
+
+
+def _proven(flow: Flow, diag: Diagnosis, today: date) -> str | None:
+    """Return the cause the facts prove: a specific cause, or the end every known fact leads to."""
+    if diag.status != RESOLVED or diag.cause is None:
+        return None
+    cause = flow.cause(diag.cause)
+    if cause is not None and cause.when and cause_state(cause, diag.facts, today) is True:
+        return cause.id
+    # `unresolved` or the fallback: only when the ticket states every fact of the flow.
+    if all(f.id in diag.facts for f in flow.facts) and (diag.cause != UNRESOLVED or not diag.possible):
+        return diag.cause
+    return None
+
+
+def triage_text(
+    text: str,
+    kb: KnowledgeBase,
+    matcher: Matcher,
+    today: date,
+    ticket_id: str | None = None,
+    subject: str = "",
+) -> TriageResult:
+    """Triage one ticket.
+
+    Args:
+        text: The ticket's text, as the customer wrote it (quotes and signature may
+            still be in it; they are removed here).
+        kb: The knowledge base.
+        matcher: Its matcher.
+        today: The date relative dates count from.
+        ticket_id: The ticket's id, shown in the result.
+        subject: The subject line, if any.
+
+    Returns:
+        Topic, facts, the cause they prove or the next question, and a suggested reply.
+    """
+    body = clean_body(text)
+    match = match_topic(body, matcher, subject)
+    lang = match.lang
+    entry = kb.entry(match.id) if match.id else None
+    flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
+    if flow is None:
+        reply = suggest_reply(kb, entry.id if entry else None, lang)
+        return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject)
+    extraction = extract_facts(f"{subject}.\n{body}" if subject else body, flow, today, lang, kb.vocabulary)
+    diag = diagnose(flow, extraction.facts, today)
+    cause = _proven(flow, diag, today)
+    nxt = None
+    if cause is None and diag.next_fact is not None:
+        fact = diag.next_fact
+        nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
+    reply = suggest_reply(kb, entry.id, lang, flow, diag, cause)
+    return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
+                        extraction.evidence, subject)
+
+
+# -- output ----------------------------------------------------------------------------
+
+CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply")
+
+
+def _facts_text(facts: Mapping[str, Any]) -> str:
+    return "; ".join(f"{k}={'ja' if v is True else 'nein' if v is False else v}" for k, v in facts.items())
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+class _Writer:
+    """Writes results in one of the output formats, one at a time."""
+
+    def __init__(self, out: TextIO, mode: str, redacted: bool) -> None:
+        self.out = out
+        self.mode = mode
+        self.redacted = redacted
+        self.rows = 0
+        self._csv = csv.writer(out, lineterminator="\n") if mode == "csv" else None
+
+    def write(self, result: TriageResult) -> None:
+        obj = result.to_json(self.redacted)
+        if self.mode == "json":
+            self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        elif self.mode == "csv":
+            assert self._csv is not None
+            if not self.rows:
+                self._csv.writerow(CSV_FIELDS)
+            nxt = obj["next"] or {}
+            self._csv.writerow([obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
+                                json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
+                                obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"]])
+        elif self.mode == "table":
+            if not self.rows:
+                self.out.write(f"{'TICKET':<14} {'TOPIC':<32} {'CONF':>4}  {'CAUSE / NEXT QUESTION':<30}  FACTS\n")
+                self.out.write("-" * 110 + "\n")
+            topic = obj["id"] or "— (no match)"
+            if obj["outcome"] == "clarify":
+                topic += "?"
+            if obj["cause"]:
+                verdict = f"= {obj['cause']}"
+            elif obj["next"]:
+                verdict = f"? {obj['next']['fact']}"
+            else:
+                verdict = "–"
+            self.out.write(f"{_cut(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
+                           f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
+        self.rows += 1
+
+
+def summary_chart(topics: Counter, causes: Counter, total: int, failed: int, width: int = 30) -> str:
+    """Render counts per topic and per cause as a bar chart of plain text."""
+    lines = [f"{total} tickets triaged" + (f", {failed} could not be read" if failed else "")]
+    for title, counts in (("Topics", topics), ("Causes", causes)):
+        if not counts:
+            continue
+        lines += ["", title]
+        top = max(counts.values())
+        label_w = min(max(len(k) for k in counts), 34)
+        for key, n in counts.most_common():
+            bar = "█" * max(1, round(width * n / top)) if n else ""
+            share = 100 * n / total if total else 0
+            lines.append(f"  {_cut(key, label_w):<{label_w}}  {bar:<{width}} {n:>6}  {share:5.1f}%")
+    return "\n".join(lines) + "\n"
+
+
+class _Progress:
+    """A progress bar on stderr, only when stderr is a terminal and the input is large."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done_bytes: int, total_bytes: int | None, tickets: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last < 0.2 or (now - self.started < 1.0 and tickets < 2000):
+            return
+        self.last = now
+        rate = tickets / max(now - self.started, 1e-6)
+        if total_bytes:
+            frac = min(done_bytes / total_bytes, 1.0)
+            bar = "█" * int(30 * frac) + "░" * (30 - int(30 * frac))
+            text = f"\r{bar} {100 * frac:5.1f}%  {tickets} tickets  {rate:,.0f}/s "
+        else:
+            text = f"\r{tickets} tickets  {rate:,.0f}/s "
+        self.stream.write(text)
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _today(raw: str | None) -> date:
+    if raw:
+        try:
+            return parse_iso_date(raw)
+        except InputError as exc:
+            raise InputError(f"--today: {exc}") from None
+    return date.today()
+
+
+def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progress: _Progress) -> Iterable[tuple[Ticket, int, int | None]]:
+    for path in paths:
+        try:
+            stream, size, name = open_source(path)
+        except InputError as exc:
+            errors.append(str(exc))
+            print(f"faqbot: {exc}", file=sys.stderr)
+            continue
+        try:
+            for item in read_tickets(stream, name, column=column):
+                if isinstance(item, TicketError):
+                    errors.append(str(item))
+                    print(f"faqbot: {item}", file=sys.stderr)
+                    continue
+                yield item, stream.count, size
+        except InputError as exc:
+            errors.append(str(exc))
+            print(f"faqbot: {exc}", file=sys.stderr)
+        except OSError as exc:
+            errors.append(f"{name}: {exc}")
+            print(f"faqbot: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        finally:
+            if path != "-":
+                stream.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `faqbot triage`; return the exit status (2 when any ticket could not be read)."""
+    from faq.cache import load
+
+    today = _today(getattr(args, "today", None))
+    kb, matcher = load(getattr(args, "kb", None))
+    mode = "json" if args.json else "csv" if args.csv else "table"
+    summary_only = bool(args.summary) and mode == "table"
+    out = sys.stdout
+    writer = _Writer(out, mode, bool(args.redact))
+    progress = _Progress(sys.stderr)
+    errors: list[str] = []
+    topics: Counter = Counter()
+    causes: Counter = Counter()
+    total = 0
+    try:
+        for ticket, done, size in _tickets(args.files, args.column, errors, progress):
+            try:
+                result = triage_text(ticket.text, kb, matcher, today, ticket.id, ticket.subject)
+            except FaqError as exc:
+                errors.append(f"{ticket.where}: {exc}")
+                print(f"faqbot: {ticket.where} ({ticket.id}): {exc}", file=sys.stderr)
+                continue
+            total += 1
+            topics[result.id or "(no match)"] += 1
+            if result.cause:
+                causes[result.cause] += 1
+            elif result.next:
+                causes[f"(open: ask {result.next['fact']})"] += 1
+            if not summary_only:
+                writer.write(result)
+                if mode != "table" or total % 64 == 0:
+                    out.flush()
+            progress.update(done, size, total)
+    finally:
+        progress.close()
+    if args.summary:
+        chart = summary_chart(topics, causes, total, len(errors))
+        (sys.stderr if mode != "table" else out).write(("\n" if writer.rows else "") + chart)
+    out.flush()
+    return EXIT_INPUT if errors else EXIT_OK

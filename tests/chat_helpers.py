@@ -1,0 +1,34 @@
+"""Shared helpers of the chat tests: the fixture knowledge base, a fixed date, screen text."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from faq.loader import load_knowledge_base
+from faq.matcher import Matcher
+
+KB_DIR = Path(__file__).parent / "chat_kb"
+TODAY = date(2026, 11, 24)
+
+
+@lru_cache(maxsize=1)
+def kb_and_matcher():
+    """The small, stable knowledge base of the chat tests and its matcher."""
+    kb = load_knowledge_base(KB_DIR)
+    return kb, Matcher(kb)
+
+
+def make_app(**kwargs):
+    """A ChatApp on the fixture knowledge base, with a fixed date and no store."""
+    from bot.chat.app import ChatApp
+
+    kb, matcher = kb_and_matcher()
+    kwargs.setdefault("today", TODAY)
+    return ChatApp(kb, matcher, **kwargs)
+
+
+def screen_text(app) -> str:
+    """The visible screen as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -1,0 +1,87 @@
+"""`faqbot ask` as a user and a script see it: JSON per CONTRACT §3, exit codes."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+FAQBOT = [sys.executable, "-m", "bot"]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*FAQBOT, *args], input=stdin, capture_output=True, text=True, timeout=60)
+
+
+def test_json_single_question():
+    proc = run("ask", "--json", "Aktivierungslink abgelaufen")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["outcome"] == "answer"
+    assert data["id"] == "activation-link-expiry"
+    assert data["flow"] == "activation-link-expiry"
+    assert data["lang"] == "de"
+    assert data["candidates"][0] == {"id": data["id"], "confidence": data["confidence"]}
+
+
+def test_json_lines_from_stdin_keep_order_and_count():
+    questions = ["Abo kündigen", "", "Was ist die Hauptstadt von Peru?", "licenses on the wrong account"]
+    proc = run("ask", "--json", "-", stdin="\n".join(questions) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["query"] for r in rows] == questions
+    assert rows[0]["id"] == "cancel-subscription"
+    assert rows[1]["outcome"] == rows[2]["outcome"] == "no_match"
+    assert rows[3]["id"] == "wrong-account-activated" and rows[3]["lang"] == "en"
+
+
+def test_invalid_utf8_on_stdin_is_not_a_crash():
+    proc = subprocess.run([*FAQBOT, "ask", "--json", "-"], input=b"Abo k\xfcndigen\n", capture_output=True, timeout=60)
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["outcome"] in ("answer", "clarify", "no_match")
+
+
+def test_readable_answer_in_english():
+    proc = run("ask", "--lang", "en", "Abo kündigen")
+    assert proc.returncode == 0
+    assert "cancel" in proc.stdout.lower()
+    assert "{" not in proc.stdout
+
+
+def test_readable_no_match_points_to_support():
+    proc = run("ask", "Wie wird das Wetter morgen?")
+    assert proc.returncode == 0
+    assert "keine Antwort" in proc.stdout
+    assert "Support" in proc.stdout
+
+
+def test_readable_flow_entry_names_the_diagnosis():
+    proc = run("ask", "Aktivierungsmail nicht bekommen")
+    assert "faqbot diagnose missing-activation-email" in proc.stdout
+
+
+@pytest.mark.parametrize("kb", ["/nonexistent/kb", __file__])
+def test_bad_kb_path_exits_2_with_one_clear_line(kb):
+    proc = run("ask", "--kb", kb, "--json", "Abo")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert kb.rsplit("/", 1)[-1] in proc.stderr
+    assert proc.stdout == ""
+
+
+def test_kb_before_the_command_is_used():
+    proc = run("--kb", "/nonexistent/kb", "ask", "--json", "Abo")
+    assert proc.returncode == 2
+
+
+def test_unknown_option_exits_2_without_traceback():
+    proc = run("ask", "--frobnicate", "x")
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and proc.stderr.strip()
+
+
+def test_control_characters_and_markup_are_not_echoed_raw():
+    proc = run("ask", "--json", "\x1b]0;pwned\x07[bold]Abo kündigen[/bold]")
+    data = json.loads(proc.stdout)
+    assert "\x1b" not in proc.stdout
+    assert data["query"] == "[bold]Abo kündigen[/bold]"

@@ -1,0 +1,67 @@
+"""The case summary and saving it without ever overwriting a file."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from chat_helpers import TODAY, kb_and_matcher
+
+from bot.chat.dialogue import Dialogue
+from bot.chat.summary import case_summary, md_escape, save_summary, summary_name
+
+
+def _result(question="Aktivierungsmail nicht erhalten", email="m.schulz@outlook.com"):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY)
+    d.submit(question)
+    d.start_flow("missing-activation-email")
+    d.submit(email)
+    return kb, d.last_result
+
+
+def test_summary_has_question_facts_path_cause_and_next_step():
+    kb, result = _result()
+    text = case_summary(kb, kb.flow(result.flow_id), result.diagnosis, result.question, TODAY)
+    assert text.startswith("# Fall: Diagnose: Aktivierungs")
+    assert "Aktivierungsmail nicht erhalten" in text
+    assert "| An welche E-Mail-Adresse" in text and "m.schulz@outlook.com" in text
+    assert "## Weg" in text and "`osm_email`" in text
+    assert "## Ursache" in text and "`outlook-com-address`" in text
+    assert "## Nächster Schritt" in text and "1. Aktualisieren Sie" in text
+    assert "**Ansprechpartner:**" in text
+    assert "24.11.2026" in text
+
+
+def test_summary_in_english_and_redacted():
+    kb, result = _result()
+    text = case_summary(kb, kb.flow(result.flow_id), result.diagnosis, result.question, TODAY, "en", redact=True)
+    assert "## Next step" in text
+    assert "m.schulz@" not in text and "@outlook.com" in text
+
+
+def test_user_text_cannot_inject_markdown():
+    kb, result = _result(question="[klick](https://evil.example) | # x")
+    text = case_summary(kb, kb.flow(result.flow_id), result.diagnosis, result.question, TODAY)
+    assert "[klick](https" not in text
+    assert md_escape("a|b [c](d)") == r"a\|b \[c\]\(d\)"
+
+
+def test_save_picks_free_names_and_never_overwrites(tmp_path):
+    (tmp_path / summary_name(TODAY, 1)).write_text("keep me")
+    first = save_summary("one", tmp_path, TODAY)
+    second = save_summary("two", tmp_path, TODAY)
+    assert first.name == "faqbot-fall-2026-11-24-2.md" and first.read_text() == "one"
+    assert second.name == "faqbot-fall-2026-11-24-3.md"
+    assert (tmp_path / summary_name(TODAY, 1)).read_text() == "keep me"
+    assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+def test_concurrent_saves_get_distinct_files(tmp_path):
+    paths = []
+    threads = [threading.Thread(target=lambda i=i: paths.append(save_summary(f"s{i}", tmp_path, TODAY))) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({p.name for p in paths}) == 8

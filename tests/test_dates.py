@@ -1,0 +1,208 @@
+"""Date parsing and the date arithmetic of the flows (bot.dates)."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, strategies as st
+
+from bot.dates import add_months, date_holds, deadline, format_date, hours_ago, parse_date, parse_iso_date
+from faq.errors import InputError
+
+TODAY = date(2026, 11, 24)
+dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("24.11.2026", date(2026, 11, 24)),
+        ("1.2.2026", date(2026, 2, 1)),
+        ("01.12.26", date(2026, 12, 1)),
+        ("2026-12-01", date(2026, 12, 1)),
+        ("2026-1-5", date(2026, 1, 5)),
+        ("heute", TODAY),
+        ("Heute", TODAY),
+        ("gestern", TODAY - timedelta(days=1)),
+        ("vorgestern", TODAY - timedelta(days=2)),
+        ("morgen", TODAY + timedelta(days=1)),
+        ("today", TODAY),
+        ("yesterday", TODAY - timedelta(days=1)),
+        ("tomorrow", TODAY + timedelta(days=1)),
+        ("vor 3 Tagen", TODAY - timedelta(days=3)),
+        ("vor einem Tag", TODAY - timedelta(days=1)),
+        ("vor 2 Wochen", TODAY - timedelta(days=14)),
+        ("3 days ago", TODAY - timedelta(days=3)),
+        ("a day ago", TODAY - timedelta(days=1)),
+        ("2 weeks ago", TODAY - timedelta(days=14)),
+        ("in 5 Tagen", TODAY + timedelta(days=5)),
+        ("1. Dezember 2026", date(2026, 12, 1)),
+        ("1 Dezember 2026", date(2026, 12, 1)),
+        ("3. März 2026", date(2026, 3, 3)),
+        ("3. Maerz 2026", date(2026, 3, 3)),
+        ("1. Dez. 2026", date(2026, 12, 1)),
+        ("December 1, 2026", date(2026, 12, 1)),
+        ("Dec 1 2026", date(2026, 12, 1)),
+        ("1 Dec 2026", date(2026, 12, 1)),
+        ("1st December 2026".replace("st", ""), date(2026, 12, 1)),
+        ("  29.02.2028 ", date(2028, 2, 29)),
+    ],
+)
+def test_parse_date_accepts(raw: str, expected: date) -> None:
+    assert parse_date(raw, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ("31.02.2026", ["31.02.2026", "February 2026 has 28 days"]),
+        ("30.02.2027", ["30.02.2027", "28 days"]),
+        ("29.02.2027", ["29.02.2027", "28 days"]),
+        ("2026-00-10", ["2026-00-10", "no month 0"]),
+        ("2026-13-01", ["no month 13"]),
+        ("31.04.2026", ["April 2026 has 30 days"]),
+        ("32.01.2026", ["31 days"]),
+        ("kein Datum", ["kein Datum", "DD.MM.YYYY"]),
+        ("", ["no date given"]),
+        ("31. Februar 2026", ["February 2026 has 28 days"]),
+        ("February 30, 2026", ["28 days"]),
+        ("vor drei Jahrhunderten", ["is not a date"]),
+    ],
+)
+def test_parse_date_rejects_with_clear_message(raw: str, words: list[str]) -> None:
+    with pytest.raises(InputError) as err:
+        parse_date(raw, TODAY)
+    message = str(err.value)
+    assert "\n" not in message
+    for word in words:
+        assert word in message
+
+
+def test_parse_date_german_message() -> None:
+    with pytest.raises(InputError, match="Februar 2026 hat 28 Tage"):
+        parse_date("31.02.2026", TODAY, lang="de")
+
+
+def test_parse_iso_date_is_strict() -> None:
+    assert parse_iso_date("2026-11-24") == TODAY
+    for bad in ("24.11.2026", "2026-11-31", "heute", "2026-1-1"):
+        with pytest.raises(InputError):
+            parse_iso_date(bad)
+
+
+def test_add_months_examples() -> None:
+    assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert add_months(date(2027, 8, 31), 6) == date(2028, 2, 29)
+    assert add_months(date(2026, 10, 1), 6) == date(2027, 4, 1)
+    assert add_months(date(2026, 3, 31), 6) == date(2026, 9, 30)
+
+
+def test_format_date() -> None:
+    assert format_date(date(2027, 2, 28), "de") == "28.02.2027"
+    assert format_date(date(2027, 2, 28), "en") == "28 Feb 2027"
+
+
+# --- properties ---------------------------------------------------------------------
+
+
+@given(dates, st.integers(min_value=0, max_value=24))
+def test_add_months_clamps_to_month_end(day: date, months: int) -> None:
+    result = add_months(day, months)
+    assert (result.year * 12 + result.month) - (day.year * 12 + day.month) == months
+    last = calendar.monthrange(result.year, result.month)[1]
+    assert result.day == min(day.day, last)
+
+
+@given(st.integers(min_value=1990, max_value=2090))
+def test_six_months_after_31_august(year: int) -> None:
+    expected_day = 29 if calendar.isleap(year + 1) else 28
+    assert add_months(date(year, 8, 31), 6) == date(year + 1, 2, expected_day)
+
+
+@given(dates, dates)
+def test_48_hours_edge(day: date, today: date) -> None:
+    pending = date_holds("less_than_hours_ago", 48, day, today)
+    assert pending == (day >= today - timedelta(days=1))
+    assert pending == (hours_ago(day, today) < 48)
+
+
+@given(dates, dates)
+def test_25_hours_edge(day: date, today: date) -> None:
+    old = date_holds("more_than_hours_ago", 25, day, today)
+    assert old == (day <= today - timedelta(days=2))
+
+
+@given(dates)
+def test_hours_edges_around_today(today: date) -> None:
+    assert date_holds("less_than_hours_ago", 48, today + timedelta(days=30), today)  # future
+    assert date_holds("less_than_hours_ago", 48, today - timedelta(days=1), today)  # 24 h
+    assert not date_holds("less_than_hours_ago", 48, today - timedelta(days=2), today)  # exactly 48 h
+    assert not date_holds("more_than_hours_ago", 25, today - timedelta(days=1), today)  # 24 h
+    assert date_holds("more_than_hours_ago", 25, today - timedelta(days=2), today)  # 48 h
+
+
+@given(dates, dates)
+def test_month_tests_are_complementary(day: date, today: date) -> None:
+    expired = date_holds("more_than_months_ago", 6, day, today)
+    valid = date_holds("at_most_months_ago", 6, day, today)
+    assert expired != valid
+    assert valid == (today <= deadline("at_most_months_ago", 6, day))
+
+
+@given(dates)
+def test_link_valid_through_deadline_inclusive(day: date) -> None:
+    last = deadline("more_than_months_ago", 6, day)
+    assert date_holds("at_most_months_ago", 6, day, last)
+    assert date_holds("more_than_months_ago", 6, day, last + timedelta(days=1))
+
+
+@given(dates)
+def test_deadline_of_hours_is_first_day_condition_changes(day: date) -> None:
+    end = deadline("less_than_hours_ago", 48, day)
+    assert date_holds("less_than_hours_ago", 48, day, end - timedelta(days=1))
+    assert not date_holds("less_than_hours_ago", 48, day, end)
+    start = deadline("more_than_hours_ago", 25, day)
+    assert not date_holds("more_than_hours_ago", 25, day, start - timedelta(days=1))
+    assert date_holds("more_than_hours_ago", 25, day, start)
+
+
+@given(dates)
+def test_formats_round_trip(day: date) -> None:
+    de_months = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+                 "Oktober", "November", "Dezember")
+    en_months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                 "October", "November", "December")
+    for raw in (
+        day.strftime("%d.%m.%Y"),
+        day.isoformat(),
+        f"{day.day}.{day.month}.{day.year}",
+        f"{day.day}. {de_months[day.month - 1]} {day.year}",
+        f"{en_months[day.month - 1]} {day.day}, {day.year}",
+        format_date(day, "en"),
+        format_date(day, "de"),
+    ):
+        assert parse_date(raw, TODAY) == day, raw
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)))
+def test_two_digit_year(day: date) -> None:
+    assert parse_date(day.strftime("%d.%m.%y"), TODAY) == day
+
+
+@given(st.integers(1990, 2090), st.integers(1, 12), st.integers(29, 40))
+def test_impossible_days_are_rejected_never_moved(year: int, month: int, day: int) -> None:
+    last = calendar.monthrange(year, month)[1]
+    raw = f"{day:02d}.{month:02d}.{year}"
+    if day <= last:
+        assert parse_date(raw, TODAY) == date(year, month, day)
+    else:
+        with pytest.raises(InputError, match=raw):
+            parse_date(raw, TODAY)
+
+
+@given(st.integers(0, 3000), dates)
+def test_relative_days(n: int, today: date) -> None:
+    assert parse_date(f"vor {n} Tagen", today) == today - timedelta(days=n)
+    assert parse_date(f"{n} days ago", today) == today - timedelta(days=n)

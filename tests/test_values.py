@@ -1,0 +1,147 @@
+"""Reading fact values (bot.values)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.values import (
+    UNKNOWN,
+    Unknown,
+    display_value,
+    domain_of,
+    json_value,
+    parse_choice,
+    parse_email,
+    parse_value,
+    parse_yesno,
+)
+from faq.errors import InputError
+from faq.model import Choice, Fact, Text
+
+TODAY = date(2026, 11, 24)
+
+
+def _fact(fact_id: str, ftype: str, choices: tuple[Choice, ...] = ()) -> Fact:
+    return Fact(fact_id, ftype, 1, Text("Frage?", "Question?"), choices=choices)
+
+
+ROLE = _fact(
+    "role",
+    "choice",
+    (
+        Choice("vlsc-admin", Text("VLSC-Administrator", "VLSC administrator"), ("admin", "administrator")),
+        Choice("ola", Text("Onlineadministrator (OLA)", "Online administrator (OLA)"),
+               ("ola", "online-administrator", "online administrator")),
+        Choice("osm", Text("OSM", "OSM"), ("online services manager",)),
+        Choice("other", Text("Eine andere Rolle", "Another role"), ("andere",)),
+    ),
+)
+
+
+@pytest.mark.parametrize("raw", ["ja", "JA", "Yes", "j", "y", "true", " True "])
+def test_yes(raw: str) -> None:
+    assert parse_yesno(raw) is True
+
+
+@pytest.mark.parametrize("raw", ["nein", "NEIN", "no", "n", "false", "False"])
+def test_no(raw: str) -> None:
+    assert parse_yesno(raw) is False
+
+
+@pytest.mark.parametrize("raw", ["unbekannt", "unknown", "weiß nicht", "Weiss nicht", "?", "UNKNOWN", "weiß  nicht"])
+def test_unknown(raw: str) -> None:
+    assert parse_yesno(raw) is UNKNOWN
+
+
+@pytest.mark.parametrize("raw", ["vielleicht", "", "jein", "2"])
+def test_bad_yesno(raw: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_yesno(raw, "junk_checked")
+    assert f"'{raw}'" in str(err.value) and "junk_checked" in str(err.value) and "expected" in str(err.value)
+
+
+@pytest.mark.parametrize("raw", ["it@beispiel-ag.de", "m.schulz@outlook.com", "A.B+tag@Sub.Example.COM", " x@y.de "])
+def test_good_email(raw: str) -> None:
+    assert parse_email(raw) == raw.strip()
+
+
+@pytest.mark.parametrize(
+    ("raw", "why"),
+    [
+        ("max.mustermann", "exactly one @"),
+        ("max@", "dotted domain"),
+        ("max@@outlook.com", "exactly one @"),
+        ("@outlook.com", "before the @"),
+        ("max@outlook", "dotted domain"),
+        ("max mustermann@outlook.com", "spaces"),
+        ("max@out look.com", "spaces"),
+        ("max@outlook..com", "dotted domain"),
+        ("max@.com", "dotted domain"),
+        ("max@outlook.c", "dotted domain"),
+        ("max..m@firma.de", "before the @"),
+        ("", "empty"),
+    ],
+)
+def test_bad_email(raw: str, why: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_email(raw, "osm_email")
+    message = str(err.value)
+    assert why in message and f"'{raw}'" in message and "\n" not in message
+
+
+def test_domain_is_case_insensitive() -> None:
+    assert domain_of("M.Schulz@OUTLOOK.COM") == "outlook.com"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ola", "ola"),
+        ("OLA", "ola"),
+        ("Online-Administrator", "ola"),
+        ("Onlineadministrator (OLA)", "ola"),
+        ("VLSC-Administrator", "vlsc-admin"),
+        ("vlsc admin", "vlsc-admin"),
+        ("admin", "vlsc-admin"),
+        ("Another role", "other"),
+        ("weiß nicht", UNKNOWN),
+        ("?", UNKNOWN),
+    ],
+)
+def test_choice(raw: str, expected: object) -> None:
+    assert parse_choice(ROLE, raw) == expected
+
+
+def test_unknown_choice_lists_the_choices() -> None:
+    with pytest.raises(InputError) as err:
+        parse_choice(ROLE, "chef")
+    assert "'chef'" in str(err.value) and "vlsc-admin, ola, osm, other" in str(err.value)
+
+
+def test_parse_value_by_type() -> None:
+    assert parse_value(_fact("d", "date"), "31.08.2026", TODAY) == date(2026, 8, 31)
+    assert parse_value(_fact("d", "date"), "weiß nicht", TODAY) is UNKNOWN
+    assert parse_value(_fact("e", "email"), "unbekannt", TODAY) is UNKNOWN
+    assert parse_value(_fact("e", "email"), "a@b.de", TODAY) == "a@b.de"
+    assert parse_value(_fact("y", "yesno"), "ja", TODAY) is True
+    assert parse_value(ROLE, "OLA", TODAY) == "ola"
+    with pytest.raises(InputError, match="purchase_date: '31.02.2026'"):
+        parse_value(_fact("purchase_date", "date"), "31.02.2026", TODAY)
+
+
+def test_unknown_is_a_singleton() -> None:
+    assert Unknown() is UNKNOWN
+    assert repr(UNKNOWN) == "UNKNOWN"
+
+
+def test_json_and_display() -> None:
+    assert json_value(True) is True and json_value(False) is False
+    assert json_value(UNKNOWN) == "unknown"
+    assert json_value(date(2026, 12, 1)) == "2026-12-01"
+    assert json_value("a@b.de") == "a@b.de"
+    assert display_value(None, True, "de") == "ja"
+    assert display_value(None, UNKNOWN, "en") == "unknown"
+    assert display_value(None, date(2027, 2, 28), "de") == "28.02.2027"
+    assert display_value(ROLE, "ola", "de") == "Onlineadministrator (OLA)"
