@@ -19,12 +19,12 @@ from faq.errors import InputError
 __all__ = [
     "DATE_FORMATS_HINT",
     "add_months",
+    "date_holds",
     "deadline",
     "format_date",
     "hours_ago",
     "parse_date",
     "parse_iso_date",
-    "date_holds",
 ]
 
 DATE_FORMATS_HINT = {

@@ -211,6 +211,20 @@ def interact(
         known = answer(known, fact.id, value)
 
 
+def _reader(out: TextIO) -> Callable[[str], str]:
+    """Return an input() that shows its prompt on `out` (stderr with --json, so stdout stays JSON)."""
+
+    def read(prompt: str) -> str:
+        out.write(prompt)
+        out.flush()
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
+
+    return read
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `faqbot diagnose`; return the exit status (bad input raises InputError → exit 2)."""
     from faq.loader import BUNDLED_KB, load_knowledge_base
@@ -229,7 +243,7 @@ def run(args: argparse.Namespace) -> int:
     facts = parse_fact_args(flow, list(args.fact or []), today)
     if getattr(args, "interactive", False):
         out = sys.stderr if args.json else sys.stdout
-        facts = interact(flow, facts, today, lang, input, out)
+        facts = interact(flow, facts, today, lang, input if out is sys.stdout else _reader(out), out)
     diag = diagnose(flow, facts, today)
     if args.json:
         print(json.dumps(diagnosis_json(diag, flow, lang), ensure_ascii=False))

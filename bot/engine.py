@@ -30,7 +30,7 @@ from typing import Any, Mapping
 from faq.errors import InputError
 from faq.model import Cause, Condition, Fact, Flow, Resolution
 
-from .dates import date_holds, deadline, format_date
+from .dates import date_holds, deadline
 from .values import UNKNOWN, Unknown, Value, display_value, domain_of, json_value
 
 __all__ = [

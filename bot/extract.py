@@ -102,8 +102,9 @@ def tokenize(text: str) -> list[Token]:
             raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = _fold_word(raw)
         start = m.start()
-        if suffix == "t":
-            out.append(Token(word, start, start + len(raw), True))
+        if suffix == "t":  # "haven't" -> "haven" "not"
+            out.append(Token(word, start, start + len(raw), False))
+            out.append(Token("not", start + len(raw), m.end(), True))
             continue
         out.append(Token(word, start, start + len(raw), word in _NEGATIONS))
         if suffix in _CONTRACTIONS:
@@ -281,7 +282,8 @@ _FUNCTION_WORDS = frozenset({
     "mit", "von", "vom", "fuer", "auch", "schon", "bereits", "noch", "jetzt", "sie", "es", "er", "mal", "gar", "ja",
     "the", "a", "an", "is", "are", "was", "were", "been", "be", "has", "have", "had", "we", "i", "our", "us", "my",
     "in", "on", "at", "to", "of", "for", "with", "already", "also", "yet", "still", "it", "its", "this", "that",
-    "do", "does", "did", "am", "so",
+    "do", "does", "did", "am", "so", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "don", "doesn",
+    "didn", "can", "couldn", "won", "wouldn", "shouldn",
 })
 # Verbs of looking into something, the same in a cue and in a ticket.
 _BUILTIN_SYNONYMS = (
@@ -305,7 +307,7 @@ class _Lexicon:
             for form in forms:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
-        self.stop = _FUNCTION_WORDS | {fold(w) for w in stopwords if fold(w) not in _NEGATIONS}
+        self.stop = frozenset(_FUNCTION_WORDS | {fold(w) for w in stopwords if fold(w) not in _NEGATIONS})
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def word(self, word: str) -> str:
@@ -346,7 +348,9 @@ def lexicon_for(vocabulary: object | None) -> _Lexicon:
     return lex
 
 
+@lru_cache(maxsize=262144)
 def _word_matches(cue: str, word: str) -> bool:
+    """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
     if word.startswith(cue):
         return len(cue) >= 3 or len(word) <= len(cue) + 1
     if len(cue) >= 6 and len(word) >= len(cue) - 1:
@@ -359,10 +363,18 @@ def _word_matches(cue: str, word: str) -> bool:
     return False
 
 
-def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4) -> tuple[int, int] | None:
-    """Find all words of a cue close together (any order); return the token span (first, last)."""
+def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4, skippable: frozenset[str] = _FUNCTION_WORDS) -> tuple[int, int] | None:
+    """Find all words of a cue close together; return the token span (first, last).
+
+    The words may come in any order ("Junk-Ordner geprüft" / "geprüft im Junk-Ordner"),
+    except in a cue that carries a negation ("nicht im Spam"): there the order counts,
+    as "im Spam nicht nachgesehen" says the opposite, and only function words may
+    stand between its words.
+    """
     if not cue:
         return None
+    if any(w in _NEGATIONS for w in cue):
+        return _find_in_order(cue, words, slack, skippable)
     positions: list[list[int]] = []
     for c in cue:
         hits = [i for i, w in enumerate(words) if _word_matches(c, w)]
@@ -378,6 +390,28 @@ def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4) -> tuple[i
         if hi - lo + 1 <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
             best = (lo, hi)
     return best
+
+
+def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int, skippable: frozenset[str]) -> tuple[int, int] | None:
+    for start, word in enumerate(words):
+        if not _word_matches(cue[0], word):
+            continue
+        pos, ok = start, True
+        for c in cue[1:]:
+            nxt = None
+            for i in range(pos + 1, min(len(words), pos + 2 + slack)):
+                if _word_matches(c, words[i]):
+                    nxt = i
+                    break
+                if words[i] not in skippable:
+                    break
+            if nxt is None:
+                ok = False
+                break
+            pos = nxt
+        if ok and pos - start + 1 <= len(cue) + slack:
+            return start, pos
+    return None
 
 
 _CLAUSE_PUNCT = frozenset(",;:()–")
@@ -421,7 +455,7 @@ def _cue_value(fact: Fact, lang: str, tokens: list[Token], words: list[str], tex
     for polarity, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for phrase in _phrases(table, lang):
             cue = lex.cue(phrase)
-            span = _find_cue(cue, words)
+            span = _find_cue(cue, words, skippable=lex.stop)
             if span is None:
                 continue
             state = _polarity(tokens, words, text, span, cue)

@@ -36,6 +36,7 @@ __all__ = ["TriageResult", "match_topic", "run", "triage_text"]
 EXIT_OK = 0
 EXIT_INPUT = 2
 _MAX_UNITS = 12  # sentences matched one by one, at most
+_SURE = 0.5  # a whole-text verdict this confident is not second-guessed sentence by sentence
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     units = [s.strip() for _, s in sentences(_match_text(body))]
     if subject:
         units.insert(0, _match_text(subject).strip())
-    if len(units) <= 1 and not subject:
+    if (len(units) <= 1 and not subject) or (best.outcome == "answer" and best.confidence >= _SURE):
         return best
     for unit in units[:_MAX_UNITS]:
         if len(unit) < 8 or unit == whole.strip() or _known_tokens(unit, matcher) < _MIN_KNOWN:

@@ -44,7 +44,7 @@ def test_user_text_cannot_inject_markdown():
     kb, result = _result(question="[klick](https://evil.example) | # x")
     text = case_summary(kb, kb.flow(result.flow_id), result.diagnosis, result.question, TODAY)
     assert "[klick](https" not in text
-    assert md_escape("a|b [c](d)") == r"a\|b \[c\]\(d\)"
+    assert md_escape("a|b [c](d)") == r"a\|b \[c\](d)"
 
 
 def test_save_picks_free_names_and_never_overwrites(tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -20,8 +19,8 @@ from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 from faq.matcher import Matcher
 from faq.model import KnowledgeBase
 
-from .dialogue import Dialogue, FlowResult, FlowStep, Item, Option
-from .widgets import KEY_LETTERS, OptionButton, render_item, tr
+from .dialogue import Dialogue, Item, Option
+from .widgets import OptionButton, render_item, tr
 
 __all__ = ["ChatApp", "ChatInput", "SummaryScreen"]
 

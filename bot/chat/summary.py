@@ -14,7 +14,7 @@ from faq.model import Flow, KnowledgeBase
 __all__ = ["case_summary", "md_escape", "redact_emails", "save_summary", "summary_name"]
 
 _EMAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 _T = {
     "de": {

@@ -330,6 +330,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if entry is None:
             return _card(_para(item.entry_id))
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
+        parts += opts  # right below the title: visible even when the answer is long
+        opts = []
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
             parts.append(
