@@ -314,9 +314,10 @@ class _Lexicon:
         """Return the canonical form of a folded word."""
         return self.canon.get(word, word)
 
-    def words(self, tokens: list[Token]) -> list[str]:
+    def words(self, tokens: list[Token]) -> "_Words":
         """Return the canonical forms of a sentence's words."""
-        return [self.canon.get(t.word, t.word) for t in tokens]
+        return _Words(self.canon.get(t.word, t.word) for t in tokens)
+
 
     def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
         """Return the canonical content words of a cue phrase."""
@@ -328,6 +329,18 @@ class _Lexicon:
             cached = tuple(kept if len(kept) >= 2 else words)  # never a lone generic word
             self._cache[key] = cached
         return cached
+
+
+class _Words(list):
+    """The canonical words of a sentence, remembering where each cue word matches."""
+
+    def hits(self, cue_word: str) -> list[int]:
+        """Return the positions of the words that `cue_word` matches."""
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(cue_word)
+        if found is None:
+            found = memo[cue_word] = [i for i, w in enumerate(self) if _word_matches(cue_word, w)]
+        return found
 
 
 _LEXICONS: dict[int, tuple[object, _Lexicon]] = {}
@@ -377,7 +390,7 @@ def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4, skippable:
         return _find_in_order(cue, words, slack, skippable)
     positions: list[list[int]] = []
     for c in cue:
-        hits = [i for i, w in enumerate(words) if _word_matches(c, w)]
+        hits = words.hits(c) if isinstance(words, _Words) else [i for i, w in enumerate(words) if _word_matches(c, w)]
         if not hits:
             return None
         positions.append(hits)
@@ -387,7 +400,8 @@ def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4, skippable:
         for hits in positions[1:]:
             chosen.append(min(hits, key=lambda i: abs(i - anchor)))
         lo, hi = min(chosen), max(chosen)
-        if hi - lo + 1 <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
+        width = sum(1 for w in words[lo:hi + 1] if w not in skippable)  # function words do not count
+        if width <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
             best = (lo, hi)
     return best
 
@@ -607,6 +621,12 @@ def _emails(text: str, analysed: _Analysed, facts: list[Fact], lang: str, lex: _
 
 def _dates(analysed: _Analysed, facts: list[Fact], lang: str, lex: _Lexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, str], notes: list[str]) -> None:
+    """Give each date the date fact whose context cue is nearest in its sentence.
+
+    Distance counts words; a cue after the date counts one more, a clause border
+    (comma, semicolon) between them five more. Pairs are taken nearest first, each
+    fact and each date once.
+    """
     single = facts[0] if len(facts) == 1 else None
     unassigned: list[DateMention] = []
     for _offset, sentence, tokens, words in analysed:
@@ -614,28 +634,36 @@ def _dates(analysed: _Analysed, facts: list[Fact], lang: str, lex: _Lexicon, tod
         if not mentions:
             continue
         contexts = {f.id: _context_positions(f, lang, words, lex) for f in facts}
-        for mention in mentions:
+        pairs: list[tuple[int, int, int, Fact]] = []
+        for m_index, mention in enumerate(mentions):
             idx = _token_index(tokens, mention.start)
             end_idx = _token_index(tokens, max(mention.end - 1, mention.start))
-            best: tuple[int, Fact] | None = None
-            for fact in facts:
+            nearest: tuple[int, Fact] | None = None
+            for f_index, fact in enumerate(facts):
                 for c in contexts[fact.id]:
                     if idx <= c <= end_idx:
                         continue  # the cue is the date itself
-                    dist = idx - c if c < idx else (c - end_idx) + 1  # a cue before the date wins ties
-                    if best is None or dist < best[0]:
-                        best = (dist, fact)
+                    lo, hi = (c, idx) if c < idx else (end_idx, c)
+                    dist = hi - lo + (0 if c < idx else 1)
+                    between = sentence[tokens[lo].end:tokens[hi].start]
+                    if any(ch in ",;:()" for ch in between):
+                        dist += 5
+                    pairs.append((dist, f_index, m_index, fact))
+                    if nearest is None or dist < nearest[0]:
+                        nearest = (dist, fact)
             if mention.value is None:
-                target = f" ({best[1].id})" if best else ""
+                target = f" ({nearest[1].id})" if nearest else ""
                 notes.append(f"skipped the date '{mention.raw}'{target}: {mention.error}")
-                continue
-            if best is None:
+            elif nearest is None:
                 unassigned.append(mention)
+        used_dates: set[int] = set()
+        for _dist, _f, m_index, fact in sorted(pairs, key=lambda p: (p[0], p[2], p[1])):
+            mention = mentions[m_index]
+            if mention.value is None or m_index in used_dates or fact.id in found:
                 continue
-            fact = best[1]
-            if fact.id not in found:
-                found[fact.id] = mention.value
-                evidence[fact.id] = sentence.strip()
+            found[fact.id] = mention.value
+            evidence[fact.id] = sentence.strip()
+            used_dates.add(m_index)
     # A flow with one date fact takes the only written-out date of a ticket that names none by context.
     if single is not None and single.id not in found:
         explicit = [m for m in unassigned if not m.relative]

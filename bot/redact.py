@@ -21,7 +21,7 @@ _GREETING_NAME = re.compile(
 )
 _CLOSING_NAME = re.compile(
     r"(?P<lead>\b(?:gr(?:ü|ue)(?:ß|ss)en?|gr(?:ü|ue)(?:ß|ss)e|regards|wishes|sincerely|cheers|thanks|danke|vg|lg|mfg)"
-    r"[ \t]*[,!.]?[ \t]*\n?[ \t]*)(?P<name>" + _NAME + r")[ \t]*(?=\n|$)",
+    r"[ \t]*[,!.]?[ \t]*\n?[ \t]*)(?P<name>" + _NAME + r")[ \t]*(?=[,;|(<\n]|$)",
     re.I,
 )
 _NOT_NAMES = frozenset({"damen", "und", "herren", "team", "support", "sir", "madam", "all", "zusammen", "everyone",

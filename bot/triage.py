@@ -35,7 +35,8 @@ __all__ = ["TriageResult", "match_topic", "run", "triage_text"]
 
 EXIT_OK = 0
 EXIT_INPUT = 2
-_MAX_UNITS = 12  # sentences matched one by one, at most
+_SCAN_UNITS = 40  # sentences looked at in a long ticket
+_MAX_UNITS = 4  # the most relevant sentences (most known words) matched one by one
 _SURE = 0.5  # a whole-text verdict this confident is not second-guessed sentence by sentence
 
 
@@ -127,21 +128,39 @@ def _known_tokens(text: str, matcher: Matcher) -> int:
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     """Match a ticket to its FAQ entry: the best of the whole text and its sentences.
 
-    A ticket is longer than a question: the whole text is matched, and so is each
-    sentence (the subject counts as one), and the most confident verdict wins
-    (the whole text on a tie). The language is detected once, on the whole text.
+    A ticket is longer than a question. Its sentences (the subject counts as one)
+    that hold no word the knowledge base knows are left out; the rest is matched as
+    a whole and, unless that is a confident answer, each of the most relevant
+    sentences too: the most confident verdict wins (the whole text on a tie). The
+    language is detected once, on the whole text.
     """
-    whole = _match_text(f"{subject}\n{body}" if subject else body)
-    lang = matcher.detect_language(whole)
-    best = matcher.match(whole, lang)
     units = [s.strip() for _, s in sentences(_match_text(body))]
     if subject:
         units.insert(0, _match_text(subject).strip())
-    if (len(units) <= 1 and not subject) or (best.outcome == "answer" and best.confidence >= _SURE):
-        return best
-    for unit in units[:_MAX_UNITS]:
-        if len(unit) < 8 or unit == whole.strip() or _known_tokens(unit, matcher) < _MIN_KNOWN:
-            continue
+    units = units[:_SCAN_UNITS]
+    known = [_known_tokens(u, matcher) for u in units]
+    kept = [u for u, k in zip(units, known) if k] or units
+    whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
+    lang = matcher.detect_language("\n".join(units) or body)
+    best = matcher.match(whole, lang)
+    if len(kept) <= 1 or (best.outcome == "answer" and best.confidence >= _SURE):
+        return _as_ticket(best, whole, lang)
+    relevant = sorted(((k, i, u) for i, (u, k) in enumerate(zip(units, known)) if k >= _MIN_KNOWN and len(u) >= 8),
+                      key=lambda x: (-x[0], x[1]))[:_MAX_UNITS]
+    for _, _, unit in relevant:
+        result = matcher.match(unit, lang)
+        if result.outcome != "no_match" and (best.outcome == "no_match" or result.confidence > best.confidence):
+            best = result
+    return _as_ticket(best, whole, lang)
+
+
+def _as_ticket(result: MatchResult, whole: str, lang: str) -> MatchResult:
+    if result.query == whole and result.lang == lang:
+        return result
+    return MatchResult(whole[:500], result.outcome, result.id, result.flow, result.confidence, lang, result.candidates)
+    scored = [(_known_tokens(u, matcher), i, u) for i, u in enumerate(units[:_SCAN_UNITS]) if len(u) >= 8 and u != whole.strip()]
+    relevant = sorted((x for x in scored if x[0] >= _MIN_KNOWN), key=lambda x: (-x[0], x[1]))[:_MAX_UNITS]
+    for _, _, unit in relevant:
         result = matcher.match(unit, lang)
         if result.outcome != "no_match" and (best.outcome == "no_match" or result.confidence > best.confidence):
             best = result

@@ -67,16 +67,16 @@ _TLD_RE = re.compile(r"^[A-Za-z]{2,}$|^xn--[A-Za-z0-9-]+$", re.ASCII)
 
 _MSG = {
     "yesno": {
-        "de": "'{raw}' ist keine Ja/Nein-Antwort für '{fact}' (erwartet: ja, nein oder weiß nicht)",
-        "en": "'{raw}' is not a yes/no answer for '{fact}' (expected yes, no or unknown)",
+        "de": "'{raw}' ist keine Ja/Nein-Antwort (erwartet: ja, nein oder weiß nicht)",
+        "en": "'{raw}' is not a yes/no answer (expected yes, no or unknown)",
     },
     "choice": {
-        "de": "'{raw}' ist keine der Antworten für '{fact}' (erwartet: eine von {choices} oder weiß nicht)",
-        "en": "'{raw}' is not one of the answers for '{fact}' (expected one of {choices}, or unknown)",
+        "de": "'{raw}' ist keine der Antworten (erwartet: eine von {choices} oder weiß nicht)",
+        "en": "'{raw}' is not one of the answers (expected one of {choices}, or unknown)",
     },
     "email": {
-        "de": "'{raw}' ist keine gültige E-Mail-Adresse für '{fact}': {why} (erwartet z. B. name@firma.de)",
-        "en": "'{raw}' is not a valid e-mail address for '{fact}': {why} (expected e.g. name@example.com)",
+        "de": "'{raw}' ist keine gültige E-Mail-Adresse: {why} (erwartet z. B. name@firma.de)",
+        "en": "'{raw}' is not a valid e-mail address: {why} (expected e.g. name@example.com)",
     },
 }
 _WHY = {
@@ -195,19 +195,21 @@ def parse_value(fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
     Raises:
         InputError: The text is not a valid value for this fact.
     """
-    if fact.type == "yesno":
-        return parse_yesno(raw, fact.id, lang)
-    if is_unknown_word(raw):
-        return UNKNOWN
-    if fact.type == "date":
-        try:
+    try:
+        if fact.type == "yesno":
+            return parse_yesno(raw, fact.id, lang)
+        if is_unknown_word(raw):
+            return UNKNOWN
+        if fact.type == "date":
             return parse_date(raw, today, lang)
-        except InputError as exc:
-            raise InputError(f"{fact.id}: {exc}") from None
-    if fact.type == "email":
-        return parse_email(raw, fact.id, lang)
-    if fact.type == "choice":
-        return parse_choice(fact, raw, lang)
+        if fact.type == "email":
+            return parse_email(raw, fact.id, lang)
+        if fact.type == "choice":
+            return parse_choice(fact, raw, lang)
+    except InputError as exc:
+        # The fact's name leads, so a command line user sees which --fact was wrong;
+        # the chat strips it, since a customer never sees fact names.
+        raise InputError(f"{fact.id}: {exc}") from None
     raise InputError(f"fact '{fact.id}' has an unknown type '{fact.type}' (expected yesno, date, email or choice)")
 
 

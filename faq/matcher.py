@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import math
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
@@ -77,18 +79,30 @@ class Thresholds:
     max_chars: int = 2000
 
 
-@dataclass(frozen=True)
-class _Doc:
-    entry: int
-    weights: dict[str, float]
-    norm: float
-    pairs: frozenset[tuple[str, str]]
-
-
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
     """Ordered pairs of neighbouring tokens: they tell "mehrere Registrierungen, ein Konto"
     from "eine Registrierung, mehrere Konten"."""
     return {(a, b) for a, b in zip(tokens, tokens[1:]) if a != b}
+
+
+_TOP = 3
+"""How many entries `match()` needs exactly (the candidates it reports)."""
+_EPS = 1e-9
+"""Margin for float bounds: an entry is skipped only when its bound is clearly below."""
+
+
+def _bound(covered: float, total: float, least_norm: float) -> float:
+    """The highest final score an entry can reach when at most `covered` weight of the
+    question's `total` is among its tokens and its shortest document weighs `least_norm`.
+
+    A document score is (qcov ** 0.6) * (dcov ** 0.4) * pair factor, with the matched
+    weight at most `covered` and the pair factor at most 1.
+    """
+    if covered <= 0.0:
+        return 0.0
+    qcov = covered / total
+    dcov = covered / least_norm if least_norm > covered else 1.0
+    return 0.65 * (qcov ** 0.6) * (dcov ** 0.4) + 0.35 * qcov
 
 
 class Matcher:
@@ -96,6 +110,15 @@ class Matcher:
 
     Build one per knowledge base with `Matcher(kb)`; it is picklable, so a cache can
     keep it. `match()` is pure.
+
+    The index is kept in flat arrays so it stays small and pickles fast at 100,000
+    entries: every document (question, title, paraphrase) as a run of token ids, the
+    documents of an entry contiguous, and for each token the entries that use it
+    (`entry postings`). `match()` needs only the best three entries: it gathers entries
+    from the postings of the question's rarest tokens first and stops taking in new ones
+    once the tokens left are too common to lift an unseen entry into the top three
+    (a max-score bound), then scores exactly only the entries whose bound can still
+    reach the third best.
     """
 
     def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
@@ -111,28 +134,50 @@ class Matcher:
                 items.extend((lang, p) for p in e.paraphrases.get(lang, ()))
             texts.append(items)
         self.normalizer = Normalizer(kb.vocabulary)
-        parts = self.normalizer.parts
+        normalizer = self.normalizer
+        parts = normalizer.parts
         lang_words: dict[str, dict[str, int]] = {lang: defaultdict(int) for lang in LANGS}
         for items in texts:
             for lang, text in items:
+                counts = lang_words[lang]
                 for w in words(fold(text)):
                     if len(w) >= 4:
                         parts.add(w)
-                    lang_words[lang][w] += 1
+                    counts[w] += 1
         self._lang_words = {lang: dict(c) for lang, c in lang_words.items()}
+        # `expand` is pure once `parts` is complete: remember it per surface word. The
+        # words of the texts are kept (`surface_map`) so that a question's known words
+        # skip the compound splitter.
+        surface_map: dict[str, tuple[str, ...]] = {}
+        expand = normalizer.expand
+
+        def tokens_of(text: str, keep: bool) -> list[str]:
+            out: list[str] = []
+            for w in normalizer.surface(text):
+                toks = surface_map.get(w)
+                if toks is None:
+                    toks = tuple(expand(w))
+                    if keep:
+                        surface_map[w] = toks
+                out.extend(toks)
+            return out
+
         # Documents: each question, title, paraphrase; and the keywords of each entry.
         raw_docs: list[tuple[int, list[str]]] = []
         for i, items in enumerate(texts):
             for _lang, text in items:
-                toks = self.normalizer.tokens(text)
+                toks = tokens_of(text, True)
                 if toks:
                     raw_docs.append((i, toks))
-        keyword_tokens: list[set[str]] = [set() for _ in kb.entries]
+        keyword_memo: dict[str, tuple[str, ...]] = {}
+        entry_tokens: list[set[str]] = [set() for _ in kb.entries]
         for i, e in enumerate(kb.entries):
             for lang in LANGS:
                 for kw in e.keywords.get(lang, ()):
-                    keyword_tokens[i].update(self.normalizer.tokens(kw))
-        entry_tokens: list[set[str]] = [set(k) for k in keyword_tokens]
+                    toks = keyword_memo.get(kw)
+                    if toks is None:
+                        toks = keyword_memo[kw] = tuple(tokens_of(kw, False))
+                    entry_tokens[i].update(toks)
         for i, toks in raw_docs:
             entry_tokens[i].update(toks)
         df: dict[str, int] = defaultdict(int)
@@ -145,22 +190,53 @@ class Matcher:
         # and a bit more: a question resting on unknown words is likely out of scope.
         self.unknown_idf = 1.25 * math.log(1 + n)
         self.offtopic_weight = 3 * self.unknown_idf
-        self.entry_tokens = entry_tokens
-        self.docs: list[_Doc] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        # Token ids follow the order of first use.
+        tid = {t: k for k, t in enumerate(self.idf)}
+        self._tid = tid
+        idf = self.idf
+        doc_start = array("l", [0])
+        doc_toks = array("l")
+        doc_norm = array("d")
+        entry_docs = array("l", [0] * (len(kb.entries) + 1))
+        least_norm = array("d", [math.inf] * len(kb.entries))
         for i, toks in raw_docs:
-            weights = {t: self.idf[t] for t in set(toks)}
-            doc_id = len(self.docs)
-            self.docs.append(_Doc(i, weights, sum(weights.values()), frozenset(_pairs(toks))))
-            for t in weights:
-                self.postings[t].append(doc_id)
-        self.postings = dict(self.postings)
-        self.surface_map: dict[str, tuple[str, ...]] = {}
-        for items in texts:
-            for _lang, text in items:
-                for w in self.normalizer.surface(text):
-                    self.surface_map.setdefault(w, tuple(self.normalizer.expand(w)))
-        self._surface_keys = [w for w in self.surface_map if len(w) >= 4 and " " not in w]
+            norm = sum(idf[t] for t in set(toks))
+            doc_toks.extend(tid[t] for t in toks)
+            doc_start.append(len(doc_toks))
+            doc_norm.append(norm)
+            entry_docs[i + 1] += 1
+            if norm < least_norm[i]:
+                least_norm[i] = norm
+        for i in range(len(kb.entries)):
+            entry_docs[i + 1] += entry_docs[i]
+        self._doc_start = doc_start
+        self._doc_toks = doc_toks
+        self._doc_norm = doc_norm
+        self._entry_docs = entry_docs
+        self._least_norm = least_norm
+        ent_start = array("l", [0])
+        ent_toks = array("l")
+        postings: list[list[int]] = [[] for _ in tid]
+        for i, toks in enumerate(entry_tokens):
+            ids = sorted(tid[t] for t in toks)
+            ent_toks.extend(ids)
+            ent_start.append(len(ent_toks))
+            for k in ids:
+                postings[k].append(i)
+        self._ent_start = ent_start
+        self._ent_toks = ent_toks
+        self._postings = [array("l", p) for p in postings]
+        self.surface_map = surface_map
+        # Fuzzy correction looks only at words of a length that can reach the cutoff;
+        # each bucket keeps the order of the whole list, so ties resolve as before.
+        keys = [w for w in surface_map if len(w) >= 4 and " " not in w]
+        self._surface_keys = keys
+        buckets: dict[int, tuple[list[int], list[str]]] = {}
+        for k, w in enumerate(keys):
+            pos, ws = buckets.setdefault(len(w), ([], []))
+            pos.append(k)
+            ws.append(w)
+        self._buckets = buckets
 
     # -- query side ---------------------------------------------------------------
 
@@ -170,11 +246,14 @@ class Matcher:
         known: dict[str, float] = {}
         order: list[str] = []
         offtopic = self.normalizer.offtopic
+        surface_map = self.surface_map
         for word in self.normalizer.surface(text):
             if word in offtopic or word.replace(" ", "") in offtopic:
                 known["!" + word] = self.offtopic_weight
                 continue
-            toks = self.normalizer.expand(word)
+            toks = surface_map.get(word)
+            if toks is None:
+                toks = self.normalizer.expand(word)
             factor = 1.0
             if not all(t in self.idf for t in toks):
                 fixed = self._fuzzy(word)
@@ -194,10 +273,21 @@ class Matcher:
     def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
         if len(word) < 5 or word.isdigit():
             return None
-        best = process.extractOne(word, self._surface_keys, scorer=fuzz.ratio, score_cutoff=self.thresholds.fuzzy_cutoff)
+        cutoff = self.thresholds.fuzzy_cutoff
+        size = len(word)
+        # fuzz.ratio = 100 * (1 - indel / (a + b)) and indel >= |a - b|.
+        best: tuple[float, int] | None = None
+        for length, (pos, ws) in self._buckets.items():
+            if 100.0 * (1.0 - abs(length - size) / (length + size)) < cutoff:
+                continue
+            found = process.extractOne(word, ws, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found is not None:
+                key = (found[1], -pos[found[2]])
+                if best is None or key > best:
+                    best = key
         if best is None:
             return None
-        return self.surface_map[best[0]], 0.6 + 0.4 * (best[1] / 100.0)
+        return self.surface_map[self._surface_keys[-best[1]]], 0.6 + 0.4 * (best[0] / 100.0)
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by which language's words of the knowledge base the text uses."""
@@ -215,35 +305,120 @@ class Matcher:
 
     # -- scoring ------------------------------------------------------------------
 
-    def scores(self, text: str) -> list[tuple[float, int]]:
-        """Return (score, entry index) for every entry with a score, best first."""
+    def _entry_score(self, entry: int, terms: list[tuple[int, float]], total: float, pairs: set[tuple[int, int]]) -> float | None:
+        """The exact score of one entry (None when no document shares a token):
+        the best document's coverage score, blended with the entry's coverage."""
+        doc_toks = self._doc_toks
+        doc_start = self._doc_start
+        doc_norm = self._doc_norm
+        best = 0.0
+        for d in range(self._entry_docs[entry], self._entry_docs[entry + 1]):
+            seq = doc_toks[doc_start[d] : doc_start[d + 1]]
+            present = set(seq)
+            matched = 0.0
+            hit = False
+            for k, w in terms:
+                if k in present:
+                    matched += w
+                    hit = True
+            if not hit:
+                continue
+            score = ((matched / total) ** 0.6) * ((matched / doc_norm[d]) ** 0.4)
+            if pairs:
+                mine = {(a, b) for a, b in zip(seq, seq[1:]) if a != b}
+                score *= 0.7 + 0.3 * len(pairs & mine) / len(pairs)
+            if score > best:
+                best = score
+        if best <= 0.0:
+            return None
+        mine = set(self._ent_toks[self._ent_start[entry] : self._ent_start[entry + 1]])
+        covered = 0.0
+        for k, w in terms:
+            if k in mine:
+                covered += w
+        return 0.65 * best + 0.35 * (covered / total)
+
+    def _prepare(self, text: str) -> tuple[list[tuple[int, float]], float, set[tuple[int, int]]] | None:
         query, order = self._query_tokens(text)
         total = sum(query.values())
         if not total:
+            return None
+        tid = self._tid
+        terms = [(tid[t], w) for t, w in query.items() if t in tid]
+        pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
+        return terms, total, pairs
+
+    def scores(self, text: str) -> list[tuple[float, int]]:
+        """Return (score, entry index) for every entry with a score, best first."""
+        prepared = self._prepare(text)
+        if prepared is None:
             return []
-        pairs = _pairs(order)
-        best_doc: dict[int, float] = {}
+        terms, total, pairs = prepared
         seen: set[int] = set()
-        for t in query:
-            for d in self.postings.get(t, ()):
-                if d in seen:
-                    continue
-                seen.add(d)
-                doc = self.docs[d]
-                matched = sum(min(w, doc.weights[tok]) for tok, w in query.items() if tok in doc.weights)
-                qcov = matched / total
-                dcov = matched / doc.norm
-                score = (qcov ** 0.6) * (dcov ** 0.4)
-                if pairs:
-                    score *= 0.7 + 0.3 * len(pairs & doc.pairs) / len(pairs)
-                if score > best_doc.get(doc.entry, 0.0):
-                    best_doc[doc.entry] = score
+        for k, _w in terms:
+            seen.update(self._postings[k])
         out = []
-        for entry, doc_score in best_doc.items():
-            covered = sum(w for t, w in query.items() if t in self.entry_tokens[entry])
-            out.append((0.65 * doc_score + 0.35 * (covered / total), entry))
+        for entry in seen:
+            score = self._entry_score(entry, terms, total, pairs)
+            if score is not None:
+                out.append((score, entry))
         out.sort(key=lambda x: (-x[0], x[1]))
         return out
+
+    def _best(self, text: str, k: int = _TOP) -> list[tuple[float, int]]:
+        """Return the first `k` items of `scores(text)`, visiting only entries that can
+        still reach them."""
+        prepared = self._prepare(text)
+        if prepared is None:
+            return []
+        terms, total, pairs = prepared
+        # Rarest (heaviest) tokens first; `rest[i]` is the weight of tokens i.. onwards.
+        ranked_terms = sorted(terms, key=lambda kw: -kw[1])
+        rest = [0.0] * (len(ranked_terms) + 1)
+        for i in range(len(ranked_terms) - 1, -1, -1):
+            rest[i] = rest[i + 1] + ranked_terms[i][1]
+        postings = self._postings
+        least_norm = self._least_norm
+        acc: dict[int, float] = {}
+        exact: dict[int, float | None] = {}
+        top: list[float] = []  # the k best exact scores (a min-heap)
+        theta = 0.0
+
+        def score(entry: int) -> None:
+            nonlocal theta
+            value = exact[entry] = self._entry_score(entry, terms, total, pairs)
+            if value is not None:
+                if len(top) < k:
+                    heapq.heappush(top, value)
+                elif value > top[0]:
+                    heapq.heapreplace(top, value)
+                if len(top) == k:
+                    theta = top[0]
+
+        i = 0
+        while i < len(ranked_terms):
+            if len(top) == k and _bound(rest[i], total, 0.0) < theta - _EPS:
+                break  # an entry not seen yet holds only tokens from i on: it cannot reach the top
+            key, w = ranked_terms[i]
+            for e in postings[key]:
+                acc[e] = acc.get(e, 0.0) + w
+            i += 1
+            if i < len(ranked_terms):
+                # Raise theta from the most promising entries so far before going on.
+                for e in heapq.nlargest(k, acc, key=acc.__getitem__):
+                    if e not in exact:
+                        score(e)
+        remaining = rest[i]
+        heap = [(-_bound(c + remaining, total, least_norm[e]), e) for e, c in acc.items() if e not in exact]
+        heapq.heapify(heap)
+        while heap:
+            neg, e = heapq.heappop(heap)
+            if len(top) == k and -neg < theta - _EPS:
+                break
+            score(e)
+        out = [(s, e) for e, s in exact.items() if s is not None]
+        out.sort(key=lambda x: (-x[0], x[1]))
+        return out[:k]
 
     def match(self, text: str, lang: str | None = None) -> MatchResult:
         """Match one question.
@@ -257,7 +432,7 @@ class Matcher:
         query = clean(text)
         detected = lang or self.detect_language(query)
         th = self.thresholds
-        ranked = self.scores(query) if len(query) <= th.max_chars else []
+        ranked = self._best(query) if len(query) <= th.max_chars else []
         cands = tuple(Candidate(self.ids[i], round(min(s, 1.0), 3)) for s, i in ranked[:3])
         if not ranked or ranked[0][0] < th.answer:
             return MatchResult(query, "no_match", None, None, cands[0].confidence if cands else 0.0, detected, cands)

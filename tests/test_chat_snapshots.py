@@ -6,11 +6,18 @@ Deterministic: fixture knowledge base, fixed date, no cursor blink. Refresh with
 
 from __future__ import annotations
 
+import pytest
 from chat_helpers import make_app
 
 from bot.chat.app import ChatInput
 
 SIZE = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def _colours(monkeypatch):
+    """The snapshots are taken with colours, whatever the environment says."""
+    monkeypatch.delenv("NO_COLOR", raising=False)
 
 
 async def _still(pilot) -> None:

@@ -64,7 +64,7 @@ def test_load_raises_with_every_problem(kb: Path) -> None:
     with pytest.raises(KnowledgeBaseError) as info:
         load_knowledge_base("kb")
     assert [str(p) for p in info.value.problems] == [
-        "kb/vocabulary.yaml:1: unknown field 'colour' in the vocabulary (expected one of synonyms, compounds, stopwords)",
+        "kb/vocabulary.yaml:1: unknown field 'colour' in the vocabulary (expected one of synonyms, compounds, stopwords, offtopic)",
         "kb/entries/empty.yaml:1: the file is empty (expected a mapping of fields)",
     ]
 

@@ -59,7 +59,15 @@ def test_unknown(raw: str) -> None:
 def test_bad_yesno(raw: str) -> None:
     with pytest.raises(InputError) as err:
         parse_yesno(raw, "junk_checked")
-    assert f"'{raw}'" in str(err.value) and "junk_checked" in str(err.value) and "expected" in str(err.value)
+    assert f"'{raw}'" in str(err.value) and "expected" in str(err.value)
+    assert "junk_checked" not in str(err.value), "customers never see fact names"
+
+
+def test_parse_value_names_the_fact_first() -> None:
+    fact = Fact("junk_checked", "yesno", 1, Text("Junk geprüft?", "Junk checked?"))
+    with pytest.raises(InputError) as err:
+        parse_value(fact, "vielleicht", date(2026, 11, 24))
+    assert str(err.value).startswith("junk_checked: 'vielleicht'")
 
 
 @pytest.mark.parametrize("raw", ["it@beispiel-ag.de", "m.schulz@outlook.com", "A.B+tag@Sub.Example.COM", " x@y.de "])

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from typing import Callable
 
-__all__ = ["build_app", "run", "today"]
+__all__ = ["build_app", "run", "summary_dir", "today"]
 
 EXIT_PROBLEMS = 2
+WEB_ENV = "FAQBOT_WEB"
+
+
+def summary_dir():
+    """Where Ctrl+S saves summaries: the current directory, or, when served to a browser
+    ($FAQBOT_WEB=1, set by `faqbot serve`), only the app's own data directory."""
+    if os.environ.get(WEB_ENV) != "1":
+        return None  # the chat's default: the current directory
+    from .store import conversations_dir
+
+    folder = conversations_dir().parent / "summaries"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        pass  # saving then fails with the chat's own message, never elsewhere
+    return folder
 
 
 def today() -> date:
@@ -78,6 +95,7 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
         resume_events=[e for e in (events or []) if e.get("type") != "lang"],
         redact=bool(getattr(args, "redact", False)),
         resume_missing=resume_missing,
+        summary_dir=summary_dir(),
     )
 
 

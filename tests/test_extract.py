@@ -1,0 +1,189 @@
+"""Reading flow facts from a ticket's words: addresses, dates by context, yes/no cues."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.extract import extract_facts, find_dates, find_emails, sentences, tokenize
+from faq.loader import load_knowledge_base
+
+KB = load_knowledge_base(Path(__file__).parent / "fixtures" / "tickets" / "kb")
+TODAY = date(2026, 11, 24)
+MISSING = KB.flow("missing-activation-email")
+EXPIRY = KB.flow("activation-link-expiry")
+VISIBLE = KB.flow("licenses-not-visible")
+RESERVE = KB.flow("reservation-permission")
+
+
+def facts(text, flow=MISSING, lang="de"):
+    return dict(extract_facts(text, flow, TODAY, lang, KB.vocabulary).facts)
+
+
+# -- words and sentences ------------------------------------------------------------
+
+
+def test_tokenize_folds_and_marks_negations():
+    toks = tokenize("Die Domäne ist nicht verifiziert")
+    assert [t.word for t in toks] == ["die", "domaene", "ist", "nicht", "verifiziert"]
+    assert [t.neg for t in toks] == [False, False, False, True, False]
+
+
+def test_tokenize_english_contractions():
+    words = [(t.word, t.neg) for t in tokenize("We haven't checked, I'm sure")]
+    assert ("not", True) in words and ("am", False) in words
+
+
+def test_sentences_do_not_split_dates_or_ordinals():
+    parts = [s for _, s in sentences("Wir haben am 1. Dezember 2026 bestellt. Seit 05.01.2026 warten wir! Ok?")]
+    assert parts == ["Wir haben am 1. Dezember 2026 bestellt.", "Seit 05.01.2026 warten wir!", "Ok?"]
+
+
+# -- e-mail addresses -----------------------------------------------------------------
+
+
+def test_find_emails_skips_malformed_and_trailing_dot():
+    found = [a for _, _, a in find_emails("OSM: anna@outlook.com. Nicht: max@ oder max@@x.de oder @foo.de")]
+    assert found == ["anna@outlook.com"]
+
+
+def test_osm_address_by_context_not_signature():
+    text = "Unser OSM ist it@outlook.com, ich schreibe von max@firma.de aus."
+    assert facts(text)["osm_email"] == "it@outlook.com"
+
+
+def test_only_address_is_taken_without_context():
+    assert facts("Die Aktivierungsmail sollte an admin@contoso.com gehen.")["osm_email"] == "admin@contoso.com"
+
+
+def test_two_addresses_without_context_give_nothing():
+    assert "osm_email" not in facts("Schreiben Sie an a@firma.de oder b@firma.de.")
+
+
+def test_malformed_address_is_no_fact():
+    ex = extract_facts("Unser OSM ist max@@outlook.com", MISSING, TODAY, "de", KB.vocabulary)
+    assert "osm_email" not in ex.facts
+
+
+# -- dates ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("am 05.01.2026", date(2026, 1, 5)),
+    ("am 5.1.26", date(2026, 1, 5)),
+    ("seit 2026-03-01", date(2026, 3, 1)),
+    ("am 1. Dezember 2026", date(2026, 12, 1)),
+    ("on December 1, 2026", date(2026, 12, 1)),
+    ("on 1 Dec 2026", date(2026, 12, 1)),
+    ("gestern", date(2026, 11, 23)),
+    ("vor 3 Tagen", date(2026, 11, 21)),
+    ("two weeks ago", date(2026, 11, 10)),
+    ("morgen", date(2026, 11, 25)),
+])
+def test_find_dates_formats(text, expected):
+    found = find_dates(text, TODAY)
+    assert [d.value for d in found] == [expected]
+
+
+def test_impossible_date_is_skipped_with_a_note():
+    ex = extract_facts("Wir haben am 31.02.2026 gekauft.", EXPIRY, TODAY, "de", KB.vocabulary)
+    assert ex.facts == {}
+    assert any("31.02.2026" in n for n in ex.notes)
+
+
+def test_yearless_date_past_when_bought():
+    assert facts("Gekauft am 5.1., der Link geht nicht.", EXPIRY)["purchase_date"] == date(2026, 1, 5)
+
+
+def test_yearless_date_nearest_otherwise():
+    assert facts("Nutzungsbeginn ist der 1.12.")["usage_start"] == date(2026, 12, 1)
+
+
+def test_date_goes_to_nearest_context():
+    got = facts("Die Reservierung haben wir am 10.11.2026 gemacht, der Nutzungsbeginn ist am 01.12.2026.")
+    assert got["reservation_date"] == date(2026, 11, 10)
+    assert got["usage_start"] == date(2026, 12, 1)
+
+
+def test_date_without_context_is_not_guessed_in_a_flow_with_several_dates():
+    assert facts("Wir warten seit dem 10.11.2026 auf die Mail.").keys().isdisjoint({"usage_start", "reservation_date"})
+
+
+def test_single_date_fact_takes_the_only_date():
+    assert facts("Der Aktivierungslink vom 05.01.2026 funktioniert nicht mehr.", EXPIRY) == {"purchase_date": date(2026, 1, 5)}
+
+
+def test_english_context():
+    assert facts("We bought the licenses on March 3, 2026.", EXPIRY, "en") == {"purchase_date": date(2026, 3, 3)}
+
+
+def test_loose_today_is_not_a_date():
+    assert "usage_start" not in facts("Nutzungsbeginn unbekannt, bis heute keine Mail.")
+
+
+# -- yes/no ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Die Domäne ist bereits verifiziert.", True),
+    ("Die Domain ist schon verifiziert.", True),
+    ("Die Domäne ist nicht verifiziert.", False),
+    ("Domäne verifizert", True),  # typo
+])
+def test_domain_verified(text, value):
+    assert facts(text)["domain_verified"] is value
+
+
+@pytest.mark.parametrize("text", [
+    "Ist die Domäne verifiziert?",
+    "Wir wissen nicht, ob die Domäne verifiziert ist.",
+])
+def test_questions_and_doubts_state_nothing(text):
+    assert "domain_verified" not in facts(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Im Junk-Ordner haben wir nachgesehen.", True),
+    ("Im Spam haben wir schon nachgeschaut.", True),
+    ("Im Junk-Ordner haben wir noch nicht nachgesehen.", False),
+    ("We checked the junk folder.", True),
+    ("We haven't checked spam yet.", False),
+])
+def test_junk_checked(text, value):
+    assert facts(text, lang="en" if text.startswith("We") else "de")["junk_checked"] is value
+
+
+def test_negation_in_another_clause_does_not_count():
+    got = facts("Wir haben keine Mail bekommen, aber die Domäne ist verifiziert.")
+    assert got["domain_verified"] is True
+
+
+def test_no_cue_with_own_negation():
+    assert facts("Es gibt noch keine Bestellung.")["order_placed"] is False
+
+
+def test_facts_in_flow_order():
+    got = facts("Im Junk-Ordner haben wir nachgesehen. Unser OSM ist it@firma.de.")
+    assert list(got) == ["osm_email", "junk_checked"]
+
+
+def test_addon_and_wrong_account():
+    got = facts("Es ist ein Add-On und es liegt im falschen Konto.", VISIBLE)
+    assert got == {"is_addon": True, "right_account": False}
+
+
+# -- choices --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Ich bin OSM und kann keine Reservierungen anlegen.", "osm"),
+    ("I'm the VLSC administrator.", "vlsc-admin"),
+    ("Ich bin OSM mit Reservierung verwalten, trotzdem geht es nicht.", "osm-manage-reservations"),
+    ("Als OLA sollte ich reservieren können.", "ola"),
+])
+def test_role(text, role):
+    assert facts(text, RESERVE)["role"] == role
+
+
+def test_negated_role_is_no_fact():
+    assert "role" not in facts("Ich bin kein OLA.", RESERVE)

@@ -1,0 +1,166 @@
+"""Reading tickets: JSON Lines, CSV, .eml, mbox, stdin; bad tickets named, never fatal."""
+
+import io
+from pathlib import Path
+
+import pytest
+
+from bot.tickets import Ticket, TicketError, clean_body, detect_format, open_source, read_tickets, strip_html
+from faq.errors import InputError
+
+FIX = Path(__file__).parent / "fixtures" / "tickets"
+
+
+def read(name, **kw):
+    stream, _, shown = open_source(str(FIX / name))
+    try:
+        return list(read_tickets(stream, shown, **kw))
+    finally:
+        stream.close()
+
+
+def from_bytes(data: bytes, name="-", **kw):
+    return list(read_tickets(io.BytesIO(data), name, **kw))
+
+
+# -- formats --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name, head, fmt", [
+    ("a.jsonl", b"", "jsonl"), ("a.ndjson", b"", "jsonl"), ("a.csv", b"", "csv"), ("a.eml", b"", "eml"),
+    ("a.mbox", b"", "mbox"), ("-", b'{"text": "x"}\n', "jsonl"), ("-", b"From a@b Mon Nov 23\nFrom: a\n", "mbox"),
+    ("-", b"From: a@b.de\nSubject: x\n\nbody", "eml"), ("-", b"id,text\n1,x\n", "csv"), ("-", b"just words", "text"),
+])
+def test_detect_format(name, head, fmt):
+    assert detect_format(name, head) == fmt
+
+
+def test_jsonl_reads_id_subject_text():
+    items = read("sample.jsonl")
+    assert [t.id for t in items] == ["T-1", "T-2", "T-3"]
+    assert items[0].subject == "Aktivierung" and "anna.meier@outlook.com" in items[0].text
+    assert items[1].where.endswith("sample.jsonl:2")
+
+
+def test_jsonl_bad_lines_are_named_and_the_rest_read():
+    items = read("broken.jsonl")
+    good = [i for i in items if isinstance(i, Ticket)]
+    bad = [str(i) for i in items if isinstance(i, TicketError)]
+    assert [t.id for t in good] == ["T-1", "T-2"]
+    assert len(bad) == 4
+    assert "broken.jsonl:2: not a JSON object" in bad[0]
+    assert "broken.jsonl:3" in bad[1] and "UTF-8" in bad[1]
+    assert "broken.jsonl:4 (T-empty): empty ticket" in bad[2]
+    assert "broken.jsonl:6" in bad[3]
+
+
+def test_jsonl_without_id_uses_file_and_line():
+    items = from_bytes(b'{"text": "Aktivierungsmail fehlt"}\n', "x.jsonl")
+    assert items[0].id == "x.jsonl:1"
+
+
+def test_jsonl_text_must_be_a_string():
+    items = from_bytes(b'{"id": 7, "text": 42}\n', "x.jsonl")
+    assert isinstance(items[0], TicketError) and "(7)" in items[0].where
+
+
+def test_csv_with_known_text_column():
+    items = read("sample.csv")
+    assert [i.id if isinstance(i, Ticket) else "ERR" for i in items] == ["C-1", "C-2", "ERR", "C-4"]
+    assert items[0].subject == "Aktivierung"
+    assert "sample.csv:4 (C-3)" in str(items[2])
+
+
+def test_csv_semicolons_and_bad_utf8_row():
+    items = read("semicolon.csv")
+    assert isinstance(items[0], Ticket) and items[0].id == "S-1"
+    assert isinstance(items[1], TicketError) and "UTF-8" in items[1].message and "semicolon.csv:3" in items[1].where
+
+
+def test_csv_column_option_and_missing_column():
+    items = read("sample.csv", column="Nachricht")
+    assert isinstance(items[0], Ticket)
+    with pytest.raises(InputError, match="no column 'beschreibung'"):
+        read("sample.csv", column="beschreibung")
+    with pytest.raises(InputError, match="no column 'text'"):
+        read("nocolumn.csv")
+
+
+def test_csv_multiline_field_keeps_line_numbers():
+    data = b'id,text\n1,"Zeile eins\nZeile zwei"\n2,\n'
+    items = from_bytes(data, "m.csv")
+    assert items[0].text == "Zeile eins\nZeile zwei"
+    assert isinstance(items[1], TicketError) and items[1].where.startswith("m.csv:4")
+
+
+def test_eml_plain_with_quote_and_signature():
+    (ticket,) = read("sample.eml")
+    assert ticket.id == "abc123@firma-gmbh.de" and ticket.subject == "Keine Aktivierungsmail"
+    body = clean_body(ticket.text)
+    assert "it@outlook.com" in body and "Junk-Ordner" in body
+    assert "Markus" not in body and "6 Monaten" not in body
+
+
+def test_eml_html_only():
+    (ticket,) = read("html.eml")
+    assert "activation link does not work" in ticket.text and "<p>" not in ticket.text and "color" not in ticket.text
+
+
+def test_broken_eml_is_named():
+    (err,) = read("broken.eml")
+    assert isinstance(err, TicketError) and err.where.endswith("broken.eml:1")
+
+
+def test_mbox_streams_messages_and_names_the_empty_one():
+    items = read("sample.mbox")
+    assert [type(i).__name__ for i in items] == ["Ticket", "Ticket", "TicketError"]
+    assert items[0].id == "m1@firma-gmbh.de"
+    assert "From the desk" in items[0].text  # ">From" unescaped
+    assert "wrote:" not in clean_body(items[1].text)
+    assert items[2].where.endswith("sample.mbox:20")
+
+
+def test_stdin_sniffs_jsonl():
+    items = from_bytes(b'{"id": "a", "text": "Link abgelaufen"}\n', "<stdin>")
+    assert items[0].id == "a"
+
+
+def test_plain_text_is_one_ticket():
+    (ticket,) = from_bytes("Aktivierungslink abgelaufen, gekauft am 05.01.2026".encode(), "<stdin>")
+    assert ticket.text.startswith("Aktivierungslink")
+
+
+def test_unreadable_file_is_an_input_error():
+    with pytest.raises(InputError, match="cannot read /nonexistent/file.jsonl"):
+        open_source("/nonexistent/file.jsonl")
+
+
+# -- cleaning bodies ------------------------------------------------------------------
+
+
+def test_clean_body_inline_closing():
+    assert clean_body("Hallo, es kam keine Aktivierungs-E-Mail. Viele Grüße") == "es kam keine Aktivierungs-E-Mail."
+
+
+def test_clean_body_greeting_and_signature():
+    text = "Sehr geehrte Damen und Herren,\n\nder Link ist abgelaufen.\n\n-- \nMax Muster\nTel. 123"
+    assert clean_body(text) == "der Link ist abgelaufen."
+
+
+def test_clean_body_outlook_header():
+    text = "Bitte um Hilfe, Link abgelaufen.\n\nVon: Support <s@x.de>\nGesendet: Montag\nBetreff: AW\n\nalter Text"
+    assert clean_body(text) == "Bitte um Hilfe, Link abgelaufen."
+
+
+def test_clean_body_english_reply():
+    text = "Hi team,\nthe licenses are not showing.\nBest regards,\nJohn\n\nOn Mon, Nov 23, 2026 at 9:00 AM Support wrote:\n> old"
+    assert clean_body(text) == "the licenses are not showing."
+
+
+def test_clean_body_keeps_text_when_all_would_go():
+    assert clean_body("Viele Grüße") == "Viele Grüße"
+
+
+def test_strip_html():
+    text = strip_html("<p>Hallo&nbsp;Welt</p><script>x()</script><br>Zeile")
+    assert [line for line in text.splitlines() if line] == ["Hallo Welt", "Zeile"]

@@ -1,0 +1,199 @@
+"""`triage_text` and `faqbot triage`: topic, facts, cause or next question, reply; formats and errors."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bot.triage import TriageResult, summary_chart, triage_text
+from faq.loader import load_knowledge_base
+from faq.matcher import Matcher
+
+ROOT = Path(__file__).resolve().parent.parent
+FIX = Path(__file__).parent / "fixtures" / "tickets"
+KB_DIR = FIX / "kb"
+KB = load_knowledge_base(KB_DIR)
+MATCHER = Matcher(KB)
+TODAY = date(2026, 11, 24)
+KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply"]
+
+
+def triage(text, **kw):
+    return triage_text(text, KB, MATCHER, TODAY, **kw)
+
+
+def cli(*args, stdin=None, today="2026-11-24"):
+    env_args = [sys.executable, "-m", "bot", "triage", *args, "--kb", str(KB_DIR), "--today", today]
+    return subprocess.run(env_args, input=stdin, capture_output=True, text=True, cwd=ROOT,
+                          env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+
+
+# -- triage_text ------------------------------------------------------------------------
+
+
+def test_outlook_address_settles_the_cause():
+    r = triage("Hallo, unser OSM ist anna.meier@outlook.com. Wir haben E3 bestellt, aber es kam keine Aktivierungs-E-Mail. Viele Grüße",
+               ticket_id="T-1")
+    assert isinstance(r, TriageResult)
+    assert (r.id, r.match.flow, r.cause, r.next) == ("activation-email-missing", "missing-activation-email", "outlook-com-address", None)
+    assert r.facts["osm_email"] == "anna.meier@outlook.com"
+    assert list(r.to_json()) == KEYS
+    assert r.to_json()["ticket"] == "T-1"
+
+
+def test_purchase_date_settles_expiry():
+    r = triage("Guten Tag, wir haben am 05.01.2026 gekauft und wollten jetzt aktivieren, aber der Link geht nicht mehr.")
+    assert r.id == "activation-link-expiry" and r.cause == "activation-link-expired"
+    assert r.to_json()["facts"] == {"purchase_date": "2026-01-05"}
+    assert "05.07.2026" in r.reply
+
+
+def test_nothing_known_gives_the_next_question_not_unresolved():
+    r = triage("Warum habe ich die Aktivierungs-E-Mail nicht erhalten?")
+    assert r.cause is None
+    assert r.next is not None and set(r.next) == {"fact", "type", "question"}
+    assert r.next["question"] in r.reply
+
+
+def test_english_ticket_english_reply():
+    r = triage("Hi, the activation email never arrived. Our OSM is it@outlook.com. Thanks, John")
+    assert r.lang == "en" and r.cause == "outlook-com-address"
+    assert r.reply.startswith("Hello,") and "No activation emails are sent to it@outlook.com." in r.reply
+
+
+def test_topic_without_flow_has_no_facts():
+    r = triage("Nach unserer Vertragsverlängerung stehen alle Abos doppelt im Portal. Ist das ein Fehler?")
+    assert (r.id, r.match.flow, dict(r.facts), r.cause, r.next) == ("renewal-doubled-licenses", None, {}, None, None)
+    assert "Status Aktiv" in r.reply
+
+
+def test_out_of_scope_is_no_match():
+    r = triage("Guten Tag, wie ändere ich die Lieferadresse für unsere Hardwarebestellung?")
+    assert r.match.outcome == "no_match" and r.id is None and r.cause is None
+    assert "nicht die Aktivierung" in r.reply
+
+
+def test_short_vague_sentence_does_not_steal_the_topic():
+    r = triage("Nach der Verlängerung sind die Lizenzen doppelt. Ist das ein Fehler?")
+    assert r.id == "renewal-doubled-licenses"
+
+
+def test_quoted_reply_does_not_drown_the_question():
+    text = ("Hallo,\nder Aktivierungslink geht nicht mehr, gekauft am 05.01.2026.\nGruß Max\n\n"
+            "Am 20.11.2026 schrieb Support:\n> Reservierungen kann der OSM nicht abschließen.\n> Reservierung verwalten")
+    r = triage(text)
+    assert r.id == "activation-link-expiry" and r.cause == "activation-link-expired"
+
+
+def test_subject_counts():
+    r = triage("Bitte um Rückmeldung, gekauft am 05.01.2026.", subject="Aktivierungslink abgelaufen")
+    assert r.id == "activation-link-expiry" and r.cause == "activation-link-expired"
+
+
+def test_role_choice():
+    r = triage("Ich bin OSM und kann keine Reservierungen abschließen.")
+    assert r.id == "osm-reservations" and r.cause == "needs-reservation-permission"
+
+
+def test_redacted_json_masks_addresses():
+    r = triage("Unser OSM ist anna.meier@outlook.com, keine Aktivierungsmail bekommen.")
+    obj = r.to_json(redacted=True)
+    assert obj["facts"]["osm_email"] == "a***@outlook.com" and "anna.meier" not in obj["reply"]
+
+
+def test_summary_chart():
+    from collections import Counter
+    chart = summary_chart(Counter({"a": 4, "b": 2}), Counter({"x": 1}), 6, 1)
+    assert "6 tickets triaged, 1 could not be read" in chart and "█" * 30 in chart and "66.7%" in chart
+
+
+# -- the command --------------------------------------------------------------------------
+
+
+def test_cli_json_lines_in_order():
+    proc = cli(str(FIX / "sample.jsonl"), "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["ticket"] for r in rows] == ["T-1", "T-2", "T-3"]
+    assert [r["cause"] for r in rows] == ["outlook-com-address", "activation-link-expired", None]
+    assert all(list(r) == KEYS for r in rows)
+
+
+def test_cli_bad_lines_exit_2_rest_triaged():
+    proc = cli(str(FIX / "broken.jsonl"), "--json")
+    assert proc.returncode == 2
+    assert [json.loads(line)["ticket"] for line in proc.stdout.splitlines()] == ["T-1", "T-2"]
+    errs = proc.stderr.strip().splitlines()
+    assert len(errs) == 4 and all(e.startswith("faqbot: ") and "broken.jsonl:" in e for e in errs)
+    assert "Traceback" not in proc.stderr
+
+
+def test_cli_nonexistent_file_one_line_exit_2():
+    proc = cli("/nonexistent/file.jsonl", "--json")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip().count("\n") == 0 and "/nonexistent/file.jsonl" in proc.stderr
+
+
+def test_cli_csv_output():
+    proc = cli(str(FIX / "sample.csv"), "--csv")
+    assert proc.returncode == 2  # one empty ticket
+    rows = list(csv.DictReader(io.StringIO(proc.stdout)))
+    assert [r["ticket"] for r in rows] == ["C-1", "C-2", "C-4"]
+    assert rows[0]["cause"] == "outlook-com-address" and json.loads(rows[0]["facts"])["osm_email"]
+
+
+def test_cli_csv_missing_column():
+    proc = cli(str(FIX / "sample.csv"), "--column", "nope", "--json")
+    assert proc.returncode == 2 and "no column 'nope'" in proc.stderr and proc.stdout == ""
+
+
+def test_cli_email_and_mbox_and_stdin():
+    proc = cli(str(FIX / "sample.eml"), str(FIX / "html.eml"), "--json")
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["cause"] for r in rows] == ["outlook-com-address", "activation-link-expired"]
+    proc = cli("-", "--json", stdin=(FIX / "sample.mbox").read_text())
+    assert proc.returncode == 2 and len(proc.stdout.splitlines()) == 2 and "<stdin>:20" in proc.stderr
+
+
+def test_cli_table_and_summary():
+    proc = cli(str(FIX / "sample.jsonl"))
+    assert proc.returncode == 0 and "TICKET" in proc.stdout and "outlook-com-address" in proc.stdout
+    proc = cli(str(FIX / "sample.jsonl"), "--summary")
+    assert "3 tickets triaged" in proc.stdout and "Topics" in proc.stdout and "TICKET" not in proc.stdout
+    proc = cli(str(FIX / "sample.jsonl"), "--summary", "--json")
+    assert len(proc.stdout.splitlines()) == 3 and "Topics" in proc.stderr
+
+
+def test_cli_redact():
+    proc = cli(str(FIX / "sample.jsonl"), "--json", "--redact")
+    assert "anna.meier" not in proc.stdout and "a***@outlook.com" in proc.stdout
+
+
+def test_cli_bad_today():
+    proc = cli(str(FIX / "sample.jsonl"), "--json", today="2026-02-30")
+    assert proc.returncode == 2 and "--today" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# -- the bundled knowledge base: the public dev tickets -----------------------------------
+
+
+def test_dev_tickets_with_the_bundled_knowledge_base():
+    yaml = pytest.importorskip("yaml")
+    dev = Path("/work/shared/eval/dev.yaml")
+    if not dev.exists():
+        pytest.skip("no dev set")
+    from faq.cache import load
+
+    kb, matcher = load()
+    data = yaml.safe_load(dev.read_text(encoding="utf-8"))
+    today = date.fromisoformat(str(data["today"]))
+    for t in data["tickets"]:
+        r = triage_text(t["text"], kb, matcher, today)
+        assert (r.id if r.match.outcome != "no_match" else None) == t["expect"], t["text"]
+        if t.get("cause"):
+            assert r.cause == t["cause"], t["text"]
