@@ -164,8 +164,17 @@ def generate_kb(size: int, seed: int = 0, base: KnowledgeBase | None = None, par
     return replace(base, entries=tuple(entries), flows=base.flows, root=f"generated:{size}:{seed}", fingerprint="")
 
 
+def _plain(value):
+    """Plain str, list and dict (the loader's strings carry their location)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
 def write_kb(kb: KnowledgeBase, folder: Path) -> None:
-    """Write the entries' matching fields as YAML files (to look at them or load them)."""
+    """Write the entries as YAML files in the knowledge base format (to look at them or load them)."""
     import yaml
 
     (folder / "entries").mkdir(parents=True, exist_ok=True)
@@ -176,8 +185,9 @@ def write_kb(kb: KnowledgeBase, folder: Path) -> None:
             "question": {"de": e.question.de, "en": e.question.en},
             "paraphrases": {k: list(v) for k, v in e.paraphrases.items()},
             "keywords": {k: list(v) for k, v in e.keywords.items()},
+            "answer": {k: [{b.kind: list(b.items) if b.kind in ("list", "steps") else b.text} for b in v] for k, v in e.answer.items()},
         }
-        (folder / "entries" / f"{e.id}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / "entries" / f"{e.id}.yaml").write_text(yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from typing import Iterable, TextIO
 from faq.cache import load
 from faq.matcher import Matcher, MatchResult
 from faq.model import KnowledgeBase
-from faq.text import MAX_INPUT_CHARS
+from faq.text import MAX_INPUT_CHARS, clean
 
 from .render import LABELS, render_entry
 
@@ -76,12 +76,26 @@ def run(args: argparse.Namespace) -> int:
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang), kb, args, out)
+            _emit(_match(matcher, question, args.lang, f" on line {n + 1}"), kb, args, out)
             out.flush()
         return 0
     _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out)
     return 0
 
 
-def _match(matcher: Matcher, question: str, lang: str | None) -> MatchResult:
+def _match(matcher: Matcher, question: str, lang: str | None, where: str = "") -> MatchResult:
+    _note_length(matcher, question, where)
     return matcher.match(question, lang)
+
+
+def _note_length(matcher: Matcher, question: str, where: str = "") -> None:
+    """Tell the user on stderr when a question is cut or too long to be matched."""
+    size = len(clean(question, None))
+    longest = getattr(getattr(matcher, "thresholds", None), "max_chars", MAX_INPUT_CHARS)
+    label = f"question{where}"
+    if size > MAX_INPUT_CHARS:
+        print(f"faqbot: {label} cut to {MAX_INPUT_CHARS:,} characters (it has {size:,}); "
+              f"questions of more than {longest:,} characters are not matched", file=sys.stderr)
+    elif size > longest:
+        print(f"faqbot: {label} has {size:,} characters; questions of more than {longest:,} characters "
+              "are not matched (ask a shorter question)", file=sys.stderr)

@@ -143,7 +143,7 @@ def _shift(today: date, amount: int, unit: str, raw: str, lang: str) -> date:
 
 def _relative(text: str, today: date, raw: str, lang: str) -> date | None:
     if text in _RELATIVE_DAYS:
-        return today + timedelta(days=_RELATIVE_DAYS[text])
+        return _shift(today, _RELATIVE_DAYS[text], "d", raw, lang)
     for pattern, sign in ((_AGO_DE, -1), (_AGO_EN, -1), (_AHEAD_DE, 1), (_AHEAD_EN, 1)):
         match = pattern.match(text)
         if match:
@@ -216,8 +216,12 @@ def parse_iso_date(raw: str, lang: str = "en") -> date:
 
 
 def add_months(day: date, months: int) -> date:
-    """Return `day` plus calendar months, clamped to the month's end (31 Aug + 6 = 28/29 Feb)."""
-    return day + relativedelta(months=months)
+    """Return `day` plus calendar months, clamped to the month's end (31 Aug + 6 = 28/29 Feb)
+    and to the calendar's ends (9999-12-31 + 6 months = date.max)."""
+    try:
+        return day + relativedelta(months=months)
+    except (OverflowError, ValueError):
+        return date.max if months > 0 else date.min
 
 
 def hours_ago(day: date, today: date) -> int:

@@ -82,7 +82,7 @@ class Token:
     neg: bool = False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _fold_word(word: str) -> str:
     return fold(word)
 
@@ -172,7 +172,7 @@ _DATE_PATTERNS = (
     ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")),
     ("dotted", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?![\d])")),
     ("slashed", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")),
-    ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}\.?\s?(?:{_MONTH_WORDS})\.?,?\s\d{{4}}\b", re.I)),
+    ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s\d{{4}}\b", re.I)),
     ("mdy", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
@@ -257,13 +257,26 @@ def find_dates(text: str, today: date) -> list[DateMention]:
                 if kind in ("dm", "dm_word"):
                     past = any(w in lowered for w in _PAST_WORDS)
                     value = _yearless(raw, kind, today, past)
+                elif kind == "slashed":
+                    value = _slashed(raw, today)
                 else:
-                    value = parse_date(" ".join(raw.replace(". ", ".").split()) if kind == "dotted" else " ".join(raw.split()), today)
+                    text_ = " ".join(raw.replace(". ", ".").split()) if kind == "dotted" else " ".join(raw.split())
+                    if kind == "dmy":
+                        text_ = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s", "", text_, flags=re.I)
+                    value = parse_date(text_, today)
                 out.append(DateMention(s, e, raw, value, "", relative))
             except InputError as exc:
                 out.append(DateMention(s, e, raw, None, str(exc), relative))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _slashed(raw: str, today: date) -> date:
+    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026)."""
+    first, second, year = (int(p) for p in raw.split("/"))
+    if second > 12 >= first:
+        first, second = second, first
+    return parse_date(f"{first}.{second}.{year}", today)
 
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
@@ -361,7 +374,7 @@ def lexicon_for(vocabulary: object | None) -> _Lexicon:
     return lex
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=32768)
 def _word_matches(cue: str, word: str) -> bool:
     """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
     if word.startswith(cue):
@@ -400,7 +413,7 @@ def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4, skippable:
         for hits in positions[1:]:
             chosen.append(min(hits, key=lambda i: abs(i - anchor)))
         lo, hi = min(chosen), max(chosen)
-        width = sum(1 for w in words[lo:hi + 1] if w not in skippable)  # function words do not count
+        width = sum(1 for w in words[lo:hi + 1] if w not in skippable and not w.isdigit())  # nor function words, nor numbers
         if width <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
             best = (lo, hi)
     return best

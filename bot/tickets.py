@@ -53,7 +53,8 @@ _EXTENSIONS = {
 _ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number")
 _SUBJECT_FIELDS = ("subject", "betreff", "title", "titel")
 _TEXT_FIELDS = ("text", "body", "message", "nachricht", "description", "beschreibung", "content")
-_MAX_LINE = 4 * MAX_INPUT_CHARS * 4  # bytes; a longer JSON line is cut and reported
+_MAX_LINE = 1_000_000  # bytes; a longer JSON line is skipped and reported
+_MAX_FIELD = 16_000_000  # characters in one CSV field
 
 
 @dataclass(frozen=True)
@@ -332,9 +333,28 @@ def _field(obj: dict, names: tuple[str, ...]) -> object:
     return None
 
 
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
+    """Yield (line, whole) per line; a line longer than `limit` bytes is cut and skipped to its end."""
+    while True:
+        line = stream.readline(limit)
+        if not line:
+            return
+        if len(line) >= limit and not line.endswith(b"\n"):
+            while True:  # drop the rest of the over-long line
+                rest = stream.readline(limit)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield line, False
+        else:
+            yield line, True
+
+
 def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
-    for lineno, raw in enumerate(stream, 1):
+    for lineno, (raw, whole) in enumerate(_lines(stream, _MAX_LINE), 1):
         where = f"{name}:{lineno}"
+        if not whole:
+            yield TicketError(where, f"line longer than {_MAX_LINE // 1_000_000} MB (expected one ticket per line)")
+            continue
         if not raw.strip():
             continue
         if lineno == 1:
@@ -396,6 +416,8 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         raise InputError(f"{name}: no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)")
     id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS), None)
     subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
+    if csv.field_size_limit() < _MAX_FIELD:
+        csv.field_size_limit(_MAX_FIELD)  # long tickets are read, then cut by clean()
     reader = csv.DictReader(text, fieldnames=fields, dialect=dialect)
     line_before = 1
     while True:
@@ -404,8 +426,11 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         except StopIteration:
             break
         except csv.Error as exc:
-            yield TicketError(f"{name}:{reader.line_num + 1}", f"broken CSV row: {exc}")
-            break
+            yield TicketError(f"{name}:{line_before + 1}", f"broken CSV row: {exc}")
+            if reader.line_num + 1 == line_before:
+                break  # no progress: the rest cannot be read
+            line_before = reader.line_num + 1
+            continue
         lineno = line_before + 1
         line_before = reader.line_num + 1
         where = f"{name}:{lineno}"

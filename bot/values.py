@@ -63,7 +63,7 @@ _NO: Final = frozenset({"nein", "no", "n", "false", "falsch", "0"})
 
 _LOCAL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
 _LABEL_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", re.ASCII)
-_TLD_RE = re.compile(r"^[A-Za-z]{2,}$|^xn--[A-Za-z0-9-]+$", re.ASCII)
+_TLD_RE = re.compile(r"^[A-Za-z]{2,}$|^xn--[A-Za-z0-9-]+$", re.ASCII | re.IGNORECASE)
 
 _MSG = {
     "yesno": {

@@ -79,6 +79,9 @@ def test_malformed_address_is_no_fact():
     ("vor 3 Tagen", date(2026, 11, 21)),
     ("two weeks ago", date(2026, 11, 10)),
     ("morgen", date(2026, 11, 25)),
+    ("on the 5th of January 2026", date(2026, 1, 5)),
+    ("on 01/15/2026", date(2026, 1, 15)),
+    ("am 15/01/2026", date(2026, 1, 15)),
 ])
 def test_find_dates_formats(text, expected):
     found = find_dates(text, TODAY)

@@ -164,3 +164,9 @@ def test_clean_body_keeps_text_when_all_would_go():
 def test_strip_html():
     text = strip_html("<p>Hallo&nbsp;Welt</p><script>x()</script><br>Zeile")
     assert [line for line in text.splitlines() if line] == ["Hallo Welt", "Zeile"]
+
+
+def test_csv_long_field_is_read():
+    data = b'id,text\n1,"' + b"x" * 200_000 + b'"\n2,Link abgelaufen\n'
+    items = from_bytes(data, "big.csv")
+    assert [i.id for i in items] == ["1", "2"] and len(items[0].text) <= 10_000

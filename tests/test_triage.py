@@ -197,3 +197,56 @@ def test_dev_tickets_with_the_bundled_knowledge_base():
         assert (r.id if r.match.outcome != "no_match" else None) == t["expect"], t["text"]
         if t.get("cause"):
             assert r.cause == t["cause"], t["text"]
+
+
+def test_realistic_tickets_with_the_bundled_knowledge_base():
+    """German and English tickets in customers' words (fixtures/tickets/realistic.yaml)."""
+    yaml = pytest.importorskip("yaml")
+    from faq.cache import load
+
+    kb, matcher = load()
+    data = yaml.safe_load((FIX / "realistic.yaml").read_text(encoding="utf-8"))
+    today = date.fromisoformat(str(data["today"]))
+    topic_ok = cause_ok = causes = 0
+    misses = []
+    for t in data["tickets"]:
+        r = triage_text(t["text"], kb, matcher, today)
+        expect = t["expect"] if isinstance(t["expect"], list) else [t["expect"]]
+        got = r.id if r.match.outcome != "no_match" else None
+        topic_ok += got in expect
+        if "cause" in t:
+            causes += 1
+            cause_ok += r.cause == t["cause"]
+            if r.cause != t["cause"]:
+                misses.append((t["text"][:60], t["cause"], r.cause, dict(r.facts)))
+    assert topic_ok / len(data["tickets"]) >= 0.9
+    assert cause_ok / causes >= 0.85, misses
+
+
+class _Tty(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_only_on_a_terminal(monkeypatch):
+    from bot import triage as mod
+
+    quiet = io.StringIO()
+    bar = mod._Progress(quiet)
+    bar.update(50, 100, 5000)
+    assert quiet.getvalue() == ""
+    tty = _Tty()
+    bar = mod._Progress(tty)
+    bar.started -= 5
+    bar.update(50, 100, 5000)
+    assert "50.0%" in tty.getvalue() and "5000 tickets" in tty.getvalue()
+    bar.close()
+    assert tty.getvalue().endswith("\r\x1b[K")
+
+
+def test_long_json_line_is_reported_and_skipped():
+    from bot.tickets import read_tickets
+
+    data = b'{"text": "' + b"x" * 1_100_000 + b'"}\n{"id": "ok", "text": "Link abgelaufen"}\n'
+    items = list(read_tickets(io.BytesIO(data), "big.jsonl"))
+    assert "big.jsonl:1" in str(items[0]) and items[1].id == "ok"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+
 import functools
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -45,9 +47,33 @@ def _bindings() -> list[Binding]:
     return out
 
 
+PROMPT_MAX_CHARS = 2000
+"""Longest line the chat takes: the matcher treats longer text as no question (Thresholds.max_chars)."""
+_LIMIT_NOTE = {
+    "de": "Die Eingabe ist auf {n} Zeichen begrenzt; der Rest wurde abgeschnitten.",
+    "en": "Input is limited to {n} characters; the rest was cut off.",
+}
+
+
 class ChatInput(Input):
     """The input at the bottom. On an empty line, number keys (and j/n/w on a yes/no
-    question) pick the options shown, so one key is enough."""
+    question) pick the options shown, so one key is enough.
+
+    Text beyond `max_length` (a long paste) is cut to fit, with a notice, instead of
+    being dropped with only a bell."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        limit = self.max_length
+        if limit:
+            value = self.value
+            lo, hi = sorted((max(0, start), min(len(value), end)))
+            room = max(limit - (len(value) - (hi - lo)), 0)
+            if len(text) > room:
+                text = text[:room]
+                lang = "en" if getattr(self.app, "lang", "de") == "en" else "de"
+                size = f"{limit:,}" if lang == "en" else f"{limit:,}".replace(",", ".")
+                self.app.notify(_LIMIT_NOTE[lang].format(n=size), severity="warning", timeout=6)
+        super().replace(text, start, end)
 
     async def _on_key(self, event: events.Key) -> None:
         if not self.value and event.character and event.is_printable:
@@ -96,7 +122,7 @@ class ChatApp(App[int]):
         store: Where to append the conversation's events, or None.
         resume_events: Events of an earlier conversation to continue, or None.
         summary_dir: Folder summaries are saved in (default: the current directory).
-        redact: Mask e-mail addresses in saved summaries.
+        redact: Mask e-mail addresses and names in saved summaries and the saved conversation.
     """
 
     CSS_PATH = "app.tcss"
@@ -139,7 +165,7 @@ class ChatApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield VerticalScroll(id="log")
-        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=2000)
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -167,6 +193,10 @@ class ChatApp(App[int]):
         if self.store is None:
             return
         try:
+            if self.redact:  # --redact: the saved conversation holds no addresses or names
+                from .store import redact_event
+
+                event = redact_event(event)
             self.store.append(event)
         except (OSError, ValueError) as exc:
             self.store = None
@@ -368,7 +398,9 @@ class ChatApp(App[int]):
             self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
             return
         self.saved_paths.append(path)
-        shown = path.name if path.parent.resolve() == Path.cwd().resolve() else str(path)
+        # A web user must not learn the server's folders: the file name is enough there.
+        in_cwd = path.parent.resolve() == Path.cwd().resolve()
+        shown = path.name if in_cwd or os.environ.get("FAQBOT_WEB") == "1" else str(path)
         self._show(self.dialogue.note("saved", path=shown))
 
     def action_copy(self, lang: str = "") -> None:

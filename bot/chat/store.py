@@ -9,9 +9,22 @@ import time
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["ConversationStore", "conversations_dir", "latest", "read_events"]
+__all__ = ["ConversationStore", "conversations_dir", "latest", "read_events", "redact_event"]
 
 SUFFIX = ".jsonl"
+_KEEP = frozenset({"type", "fact", "flow", "entry", "lang", "version"})
+"""Event fields that hold ids, never user text: not masked."""
+
+
+def redact_event(event: dict[str, Any]) -> dict[str, Any]:
+    """Return the event with e-mail addresses and names masked in every text it holds.
+
+    Addresses keep their domain (it***@firma.de -> i***@firma.de), so a resumed
+    diagnosis that tests the domain still comes to the same cause.
+    """
+    from bot.redact import redact
+
+    return {k: redact(v) if isinstance(v, str) and k not in _KEEP else v for k, v in event.items()}
 
 
 def conversations_dir() -> Path:

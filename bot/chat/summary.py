@@ -47,6 +47,13 @@ def redact_emails(text: str) -> str:
     return shared(text)
 
 
+def _redact_all(text: str) -> str:
+    """Mask e-mail addresses and names (after greetings and closings) in the user's own words."""
+    from bot.redact import redact
+
+    return redact(text)
+
+
 def case_summary(
     kb: KnowledgeBase,
     flow: Flow,
@@ -65,7 +72,7 @@ def case_summary(
         question: The user's question.
         today: The date of the case.
         lang: "de" or "en".
-        redact: Mask e-mail addresses.
+        redact: Mask e-mail addresses, and names in the user's question.
     """
     from bot.dates import format_date
     from bot.engine import fill
@@ -76,7 +83,7 @@ def case_summary(
     lines = [f"# {t['title']}: {md_escape(flow.title.get(lang))}", ""]
     lines.append(f"- **{t['date']}:** {format_date(today, lang)}")
     lines.append(f"- **{t['flow']}:** `{flow.id}`")
-    lines.append(f"- **{t['question']}:** {md_escape(question)}")
+    lines.append(f"- **{t['question']}:** {md_escape(_redact_all(question) if redact else question)}")
     lines += ["", f"## {t['facts']}", "", f"| {t['question']} | {t['answer']} |", "|---|---|"]
     for fact_id, value in diagnosis.facts.items():
         fact = flow.fact(fact_id)
