@@ -22,6 +22,7 @@ from typing import Any, Iterable, Mapping, TextIO
 from faq.errors import FaqError, InputError
 from faq.matcher import Matcher, MatchResult
 from faq.model import Flow, KnowledgeBase
+from faq.normalize import fold
 
 from .dates import parse_iso_date
 from .engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
@@ -125,6 +126,14 @@ def _known_tokens(text: str, matcher: Matcher) -> int:
         return _MIN_KNOWN
 
 
+_PROBLEM = re.compile(
+    r"\?|\b(?:nicht|kein\w*|nie|niemals|nix|fehl\w*|problem\w*|fehler\w*|hilfe|helfen|abgelaufen|"
+    r"doppelt\w*|verdoppelt|falsch\w*|warum|wieso|weshalb|not|no|never|none|missing|problem|error|help|"
+    r"expired|doubled?|twice|wrong|why|\w+n't|didnt|dont|doesnt|cant|wont|isnt|wasnt|havent|hasnt)\b"
+)
+_CONTEXT_WEIGHT = 0.5
+
+
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     """Match a ticket to its FAQ entry: the best of the whole text and its sentences.
 
@@ -147,10 +156,14 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         return _as_ticket(best, whole, lang)
     relevant = sorted(((k, i, u) for i, (u, k) in enumerate(zip(units, known)) if k >= _MIN_KNOWN and len(u) >= 8),
                       key=lambda x: (-x[0], x[1]))[:_MAX_UNITS]
+    best_weight = best.confidence
     for _, _, unit in relevant:
         result = matcher.match(unit, lang)
-        if result.outcome != "no_match" and (best.outcome == "no_match" or result.confidence > best.confidence):
-            best = result
+        # A sentence that states the problem says what the ticket is about; one that
+        # only gives context ("Als OSM ist x eingetragen") counts for less.
+        weight = result.confidence * (1.0 if _PROBLEM.search(fold(unit)) else _CONTEXT_WEIGHT)
+        if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
+            best, best_weight = result, weight
     return _as_ticket(best, whole, lang)
 
 
@@ -158,15 +171,6 @@ def _as_ticket(result: MatchResult, whole: str, lang: str) -> MatchResult:
     if result.query == whole and result.lang == lang:
         return result
     return MatchResult(whole[:500], result.outcome, result.id, result.flow, result.confidence, lang, result.candidates)
-    scored = [(_known_tokens(u, matcher), i, u) for i, u in enumerate(units[:_SCAN_UNITS]) if len(u) >= 8 and u != whole.strip()]
-    relevant = sorted((x for x in scored if x[0] >= _MIN_KNOWN), key=lambda x: (-x[0], x[1]))[:_MAX_UNITS]
-    for _, _, unit in relevant:
-        result = matcher.match(unit, lang)
-        if result.outcome != "no_match" and (best.outcome == "no_match" or result.confidence > best.confidence):
-            best = result
-    if best.query != whole:
-        best = MatchResult(whole[:500], best.outcome, best.id, best.flow, best.confidence, lang, best.candidates)
-    return best
 
 
 # -- one ticket ----------------------------------------------------------------------

@@ -1,6 +1,11 @@
 """The benchmark's knowledge-base generator makes distinct, valid entries."""
 
+import sys
+from pathlib import Path
+
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/ is not installed
 
 from benchmarks.generate import generate_kb, write_kb
 from faq.loader import parse_knowledge_base

@@ -1,0 +1,1 @@
+"""Benchmarks of faqbot: `python -m benchmarks.run` (see docs/benchmarks.md)."""
