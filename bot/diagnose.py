@@ -123,7 +123,7 @@ def render_text(diag: Diagnosis, flow: Flow, lang: str = "de") -> str:
         lines.append(f"{ui['facts']}:")
         for key, value in diag.facts.items():
             fact = flow.fact(key)
-            lines.append(f"  - {key}: {display_value(fact, value, lang)}")
+            lines.append(f"  - {fact.question.get(lang)} {display_value(fact, value, lang)} [{key}]")
         lines.append("")
     if diag.status == NEEDS_INPUT and diag.next_fact is not None:
         fact = diag.next_fact
