@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import KnowledgeBaseError, Problem
-from .files import BUNDLED_KB, YAML_SUFFIXES, kb_files
+from .files import BUNDLED_KB, kb_files
 from .model import (
     LANGS,
     Block,

@@ -9,10 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz, process
-
 from .model import LANGS, KnowledgeBase
-from .normalize import _LINKS, Normalizer, fold, words
+from .normalize import Normalizer, extract_bucketed, fold, length_buckets, words
 
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
 
@@ -88,6 +86,11 @@ def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
 _TOP = 3
 """How many entries `match()` needs exactly (the candidates it reports)."""
 _EPS = 1e-9
+_MAX_EXACT = 200
+"""At most this many entries are scored exactly for one question, the most promising by
+their upper bound first. It never binds on a knowledge base of a few hundred entries, so
+answers there are exact; on 100,000 it keeps the time per question bounded."""
+_FULL_FUZZY_VOCAB = 5000
 """Margin for float bounds: an entry is skipped only when its bound is clearly below."""
 
 
@@ -103,72 +106,6 @@ def _bound(covered: float, total: float, least_norm: float) -> float:
     qcov = covered / total
     dcov = covered / least_norm if least_norm > covered else 1.0
     return 0.65 * (qcov ** 0.6) * (dcov ** 0.4) + 0.35 * qcov
-
-
-class _Normalizer(Normalizer):
-    """The normaliser with a faster, equivalent fuzzy compound split.
-
-    `Normalizer._split_fuzzy_tail` compares a misspelt last part with every known part;
-    at 100,000 entries that is tens of thousands of words, once per unknown compound.
-    Here only the parts of a length that can reach the cutoff are compared (fuzz.ratio is
-    at most 100 * (1 - |a - b| / (a + b))), each length keeping the order of the whole
-    list so that ties resolve as before. The override is used only while the base
-    method is the one it was written against (its source hash); otherwise the base runs.
-    """
-
-    _BASE_SOURCE = "20f3732439f3fb9b"
-    _same: bool | None = None
-
-    def _split_fuzzy_tail(self, word: str) -> list[str] | None:
-        cls = type(self)
-        if cls._same is None:
-            import hashlib
-            import inspect
-
-            source = inspect.getsource(Normalizer._split_fuzzy_tail)
-            cls._same = hashlib.sha256(source.encode()).hexdigest()[:16] == cls._BASE_SOURCE
-        if not cls._same:
-            return super()._split_fuzzy_tail(word)
-        if not hasattr(self, "_part_list"):
-            self._part_list = sorted(self.parts)
-        if getattr(self, "_part_buckets", None) is None:
-            buckets: dict[int, tuple[list[int], list[str]]] = {}
-            for k, w in enumerate(self._part_list):
-                pos, ws = buckets.setdefault(len(w), ([], []))
-                pos.append(k)
-                ws.append(w)
-            self._part_buckets = buckets
-        for end in range(len(word) - 4, 3, -1):
-            head = word[:end]
-            if head not in self.parts:
-                continue
-            for link in ("", *_LINKS):
-                rest = word[end:]
-                if link and not rest.startswith(link):
-                    continue
-                tail = rest[len(link) :]
-                if len(tail) < 4:
-                    continue
-                best = _extract_bucketed(tail, self._part_buckets, 74)
-                if best is not None:
-                    return [head, self._part_list[best[1]]]
-        return None
-
-
-def _extract_bucketed(word: str, buckets: dict[int, tuple[list[int], list[str]]], cutoff: float) -> tuple[float, int] | None:
-    """`process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)` over
-    choices split by length: return (score, index in choices) of the first best choice."""
-    size = len(word)
-    best: tuple[float, int] | None = None
-    for length, (pos, ws) in buckets.items():
-        if 100.0 * (1.0 - abs(length - size) / (length + size)) < cutoff - 1e-6:
-            continue
-        found = process.extractOne(word, ws, scorer=fuzz.ratio, score_cutoff=cutoff)
-        if found is not None:
-            index = pos[found[2]]
-            if best is None or found[1] > best[0] or (found[1] == best[0] and index < best[1]):
-                best = (found[1], index)
-    return best
 
 
 class Matcher:
@@ -199,7 +136,7 @@ class Matcher:
                 items.append((lang, e.title.get(lang)))
                 items.extend((lang, p) for p in e.paraphrases.get(lang, ()))
             texts.append(items)
-        self.normalizer = _Normalizer(kb.vocabulary)
+        self.normalizer = Normalizer(kb.vocabulary)
         normalizer = self.normalizer
         parts = normalizer.parts
         lang_words: dict[str, dict[str, int]] = {lang: defaultdict(int) for lang in LANGS}
@@ -297,12 +234,15 @@ class Matcher:
         # each bucket keeps the order of the whole list, so ties resolve as before.
         keys = [w for w in surface_map if len(w) >= 4 and " " not in w]
         self._surface_keys = keys
-        buckets: dict[int, tuple[list[int], list[str]]] = {}
-        for k, w in enumerate(keys):
-            pos, ws = buckets.setdefault(len(w), ([], []))
-            pos.append(k)
-            ws.append(w)
-        self._buckets = buckets
+        self._buckets = length_buckets(keys)
+        # A large vocabulary is searched only among words with the same first letter
+        # (typos rarely hit it); a small one is searched whole.
+        self._initial_buckets: dict[str, tuple[list[str], dict]] | None = None
+        if len(keys) > _FULL_FUZZY_VOCAB:
+            by_initial: dict[str, list[str]] = defaultdict(list)
+            for w in keys:
+                by_initial[w[0]].append(w)
+            self._initial_buckets = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
 
     # -- query side ---------------------------------------------------------------
 
@@ -339,10 +279,13 @@ class Matcher:
     def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
         if len(word) < 5 or word.isdigit():
             return None
-        best = _extract_bucketed(word, self._buckets, self.thresholds.fuzzy_cutoff)
+        keys, buckets = self._surface_keys, self._buckets
+        if self._initial_buckets is not None:
+            keys, buckets = self._initial_buckets.get(word[0], ([], {}))
+        best = extract_bucketed(word, buckets, self.thresholds.fuzzy_cutoff)
         if best is None:
             return None
-        return self.surface_map[self._surface_keys[best[1]]], 0.6 + 0.4 * (best[0] / 100.0)
+        return self.surface_map[keys[best[1]]], 0.6 + 0.4 * (best[0] / 100.0)
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by which language's words of the knowledge base the text uses."""
@@ -488,6 +431,8 @@ class Matcher:
             neg, e = heapq.heappop(heap)
             if len(top) == k and -neg < theta - _EPS:
                 break
+            if len(exact) >= _MAX_EXACT:
+                break  # on a huge knowledge base: the best candidates by bound, not all of them
             score(e)
         out = [(s, e) for e, s in exact.items() if s is not None]
         out.sort(key=lambda x: (-x[0], x[1]))

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from .model import Vocabulary
 from .text import clean
 
-__all__ = ["Normalizer", "fold", "stem", "words"]
+__all__ = ["Normalizer", "extract_bucketed", "length_buckets", "fold", "stem", "words"]
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
@@ -32,6 +32,36 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Split folded text into words of letters and digits."""
     return _WORD.findall(text)
+
+
+def extract_bucketed(word: str, buckets: dict[int, tuple[list[int], list[str]]], cutoff: float) -> tuple[float, int] | None:
+    """`process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)` over
+    choices split by length: return (score, index in choices) of the first best choice.
+
+    fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)), so lengths that cannot reach the
+    cutoff are skipped; on a large vocabulary that is most of them.
+    """
+    size = len(word)
+    best: tuple[float, int] | None = None
+    for length, (pos, ws) in buckets.items():
+        if 100.0 * (1.0 - abs(length - size) / (length + size)) < cutoff - 1e-6:
+            continue
+        found = process.extractOne(word, ws, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if found is not None:
+            index = pos[found[2]]
+            if best is None or found[1] > best[0] or (found[1] == best[0] and index < best[1]):
+                best = (found[1], index)
+    return best
+
+
+def length_buckets(choices: list[str]) -> dict[int, tuple[list[int], list[str]]]:
+    """Group `choices` by length for `extract_bucketed`, keeping their order in each group."""
+    buckets: dict[int, tuple[list[int], list[str]]] = {}
+    for k, w in enumerate(choices):
+        pos, ws = buckets.setdefault(len(w), ([], []))
+        pos.append(k)
+        ws.append(w)
+    return buckets
 
 
 def stem(word: str) -> str:
@@ -114,8 +144,9 @@ class Normalizer:
 
     def _split_fuzzy_tail(self, word: str) -> list[str] | None:
         """Split a compound whose last part is misspelt ("aktivierungsmial")."""
-        if not hasattr(self, "_part_list"):
+        if getattr(self, "_part_buckets", None) is None:
             self._part_list = sorted(self.parts)
+            self._part_buckets = length_buckets(self._part_list)
         for end in range(len(word) - 4, 3, -1):
             head = word[:end]
             if head not in self.parts:
@@ -127,9 +158,9 @@ class Normalizer:
                 tail = rest[len(link):]
                 if len(tail) < 4:
                     continue
-                best = process.extractOne(tail, self._part_list, scorer=fuzz.ratio, score_cutoff=74)
+                best = extract_bucketed(tail, self._part_buckets, 74)
                 if best is not None:
-                    return [head, best[0]]
+                    return [head, self._part_list[best[1]]]
         return None
 
     def _split(self, word: str, depth: int) -> list[str] | None:

@@ -42,6 +42,7 @@ def _bindings() -> list[Binding]:
             Binding("escape", f"cancel('{lang}')", t("k_cancel")),
             Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
             Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), priority=True),
+            Binding("f3", f"agent('{lang}')", t("k_agent")),
         ]
     return out
 
@@ -140,6 +141,7 @@ class ChatApp(App[int]):
         summary_dir: str | Path | None = None,
         redact: bool = False,
         resume_missing: bool = False,
+        agent: bool = False,
     ) -> None:
         super().__init__()
         self.kb = kb
@@ -153,6 +155,7 @@ class ChatApp(App[int]):
         self._resume_missing = resume_missing
         self.saved_paths: list[Path] = []
         self.last_summary: str | None = None
+        self._start_agent = agent
 
     # -- layout --------------------------------------------------------------------
 
@@ -181,6 +184,8 @@ class ChatApp(App[int]):
                 self.dialogue.note("resume_none")
         self._render_all()
         self.query_one(ChatInput).focus()
+        if self._start_agent:  # `faqbot agent`: the agent view on top of the chat
+            self.action_agent()
 
     def _titles(self) -> None:
         self.title = tr(self.lang, "app_title")
@@ -312,7 +317,7 @@ class ChatApp(App[int]):
         """Shortcuts also work while a button has the focus."""
         if isinstance(self.focused, Input) or not event.character or not event.is_printable:
             return
-        if isinstance(self.screen, ModalScreen):
+        if isinstance(self.screen, ModalScreen) or getattr(self.screen, "is_agent_view", False):
             return
         if self.shortcut(event.character):
             event.stop()
@@ -321,6 +326,9 @@ class ChatApp(App[int]):
     # -- actions -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if parameters and parameters[0] in ("de", "en") and getattr(self.screen, "is_agent_view", False):
+            # The agent view has its own keys; of the chat's, only quitting stays.
+            return action == "quit_chat" and parameters[0] == getattr(self.screen, "lang", self.lang)
         if parameters and parameters[0] in ("de", "en"):
             if parameters[0] != self.lang:
                 return False
@@ -432,9 +440,32 @@ class ChatApp(App[int]):
 
         self.push_screen(SummaryScreen(text, self.lang), done)
 
+    def action_agent(self, lang: str = "") -> None:
+        """Open the agent view: paste a ticket, see its triage, answer what is open, save the case."""
+        from .agent import AgentScreen
+
+        def shown(path: Path) -> str:
+            in_cwd = path.parent.resolve() == Path.cwd().resolve()
+            return path.name if in_cwd or os.environ.get("FAQBOT_WEB") == "1" else str(path)
+
+        def back(chosen: str | None) -> None:
+            if chosen in ("de", "en") and chosen != self.lang:
+                self.dialogue.set_lang(chosen)
+                self.dialogue.note("lang_switched")
+            self._titles()
+            self._render_all()
+            self.query_one(ChatInput).focus()
+
+        screen = AgentScreen(self.kb, self.matcher, self.today, self.lang, redact=self.redact,
+                             summary_dir=self.summary_dir, shown_path=shown)
+        self.push_screen(screen, back)
+
     # -- command palette -----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        if getattr(screen, "is_agent_view", False):  # chat topics make no sense over the agent view
+            yield from super().get_system_commands(screen)
+            return
         lang = self.lang
         for entry in self.kb.entries:
             yield SystemCommand(

@@ -57,6 +57,16 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
     """
     from faq.cache import load
 
+    agent = getattr(args, "command", None) == "agent"
+    when = clock()
+    if agent and getattr(args, "today", None):
+        from bot.dates import parse_iso_date
+        from faq.errors import InputError
+
+        try:
+            when = parse_iso_date(args.today)
+        except InputError as exc:
+            raise InputError(f"--today: {exc}") from None
     kb, matcher = load(getattr(args, "kb", None))
     from .app import ChatApp
     from .store import ConversationStore, conversations_dir, latest, read_events
@@ -75,7 +85,8 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
                     store = None
         else:
             resume_missing = True
-    if store is None and not getattr(args, "no_store", False):
+    # The agent view works on other people's tickets: `faqbot agent` records no conversation.
+    if store is None and not getattr(args, "no_store", False) and not agent:
         try:
             store = ConversationStore.create()
             store.append({"type": "start", "version": 1, "lang": getattr(args, "lang", None) or "de"})
@@ -89,13 +100,14 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
     return ChatApp(
         kb,
         matcher,
-        clock(),
+        when,
         lang=lang,
         store=store,
         resume_events=[e for e in (events or []) if e.get("type") != "lang"],
         redact=bool(getattr(args, "redact", False)),
         resume_missing=resume_missing,
         summary_dir=summary_dir(),
+        agent=agent,
     )
 
 

@@ -1,0 +1,269 @@
+"""The agent view (`faqbot agent`, F3 in the chat): paste a ticket, triage it, answer what is
+open by keyboard, copy the reply, save the case summary. Driven by Textual's pilot.
+
+The example tickets of the issue run on the bundled knowledge base (expected texts are
+read from it, not copied); the snapshot uses the small fixture knowledge base, so it
+only changes when the view does.
+"""
+
+from __future__ import annotations
+
+import argparse
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from chat_helpers import TODAY, kb_and_matcher, screen_text
+
+from bot.chat.agent import AgentCase, AgentScreen, AnswerInput, TicketArea
+from bot.chat.app import ChatApp, ChatInput
+from bot.engine import fill
+from faq.loader import load_knowledge_base
+from faq.matcher import Matcher
+
+SIZE = (100, 30)
+SMALL = (80, 24)
+KB_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+OUTLOOK = "Hallo, unser OSM ist anna.meier@outlook.com. Wir haben E3 bestellt, aber es kam keine Aktivierungs-E-Mail."
+OPEN = "Hallo, wir haben E3 bestellt, aber die Aktivierungs-E-Mail ist nie angekommen. OSM ist it@firma.de."
+MARKUP = "[bold]x[/bold] [@click=app.quit]y[/] [link=https://evil.example]z[/link] [$accent]w[/]"
+
+
+@lru_cache(maxsize=1)
+def bundled():
+    """The bundled knowledge base and its matcher."""
+    kb = load_knowledge_base(KB_DIR)
+    return kb, Matcher(kb)
+
+
+def agent_app(tmp_path=None, fixture: bool = False, **kwargs) -> ChatApp:
+    """The chat app started on the agent view (as `faqbot agent` does), fixed date, no store."""
+    kb, matcher = kb_and_matcher() if fixture else bundled()
+    if tmp_path is not None:
+        kwargs.setdefault("summary_dir", tmp_path)
+    return ChatApp(kb, matcher, TODAY, agent=True, **kwargs)
+
+
+async def _triage(pilot, text: str) -> AgentScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, AgentScreen)
+    screen.query_one(TicketArea).text = text
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    await pilot.pause()
+    return screen
+
+
+def _resolution_title(screen: AgentScreen, lang: str = "de") -> str:
+    case = screen.case
+    diag = case.diagnosis
+    return fill(diag.resolution.title.get(lang), diag, lang, case.flow)
+
+
+async def test_starts_on_the_agent_view_with_the_ticket_area_focused():
+    app = agent_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AgentScreen)
+        assert isinstance(app.focused, TicketArea)
+        text = screen_text(app)
+        assert "Agentenansicht" in text and "Analysieren" in text
+        assert "Beenden" in text  # Ctrl+Q still quits
+
+
+async def test_ticket_settles_the_cause():
+    kb, _ = bundled()
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OUTLOOK)
+        case = screen.case
+        assert case.result.id == "activation-email-missing"
+        assert case.cause == "outlook-com-address" and case.question is None
+        assert case.facts["osm_email"] == "anna.meier@outlook.com"
+        text = screen_text(app)
+        assert f"Thema: {kb.entry('activation-email-missing').title.de}" in text
+        assert "activation-email-missing · Sicherheit" in text
+        assert "anna.meier@outlook.com" in text
+        assert "aus: „unser OSM ist anna.meier@outlook.com.“" in text  # the words the fact was read from
+        assert f"Ursache: {_resolution_title(screen)}" in " ".join(text.split())
+        reply = app.screen.query_one("#agent-reply")
+        assert reply.read_only and reply.text == case.reply and reply.text.startswith("Guten Tag,")
+
+
+async def test_remaining_questions_answered_by_keyboard():
+    kb, _ = bundled()
+    app = agent_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _triage(pilot, OPEN)
+        case = screen.case
+        assert case.cause is None and case.question.id == "usage_start"
+        assert isinstance(app.focused, AnswerInput)  # the answer control has the focus
+        first_reply = case.reply
+        await pilot.press(*"31.02.2026", "enter")  # impossible date: explained, still asked
+        await pilot.pause()
+        assert case.question.id == "usage_start"
+        assert "Februar 2026 hat 28 Tage" in screen_text(app)
+        assert app.focused.value == "31.02.2026"  # kept, to be corrected
+        await pilot.press(*"01.10.2026", "enter")  # the bad value is selected: typing replaces it
+        await pilot.pause()
+        await pilot.pause()
+        assert case.question.id == "junk_checked" and case.question.type == "yesno"
+        assert "j/1 Ja" in screen_text(app)
+        await pilot.press("n")  # one key answers the yes/no question
+        await pilot.pause()
+        await pilot.pause()
+        assert case.question is None and case.cause == "junk-folder"
+        assert list(case.diagnosis.path) == ["osm_email", "order_placed", "usage_start", "junk_checked"]
+        text = " ".join(screen_text(app).split())
+        assert f"Ursache: {_resolution_title(screen)}" in text
+        assert case.reply != first_reply and app.screen.query_one("#agent-reply").text == case.reply
+        await pilot.press("ctrl+b")  # take back the last answer: the yes/no question again
+        await pilot.pause()
+        assert case.question.id == "junk_checked" and "junk_checked" not in case.answers
+
+
+async def test_markup_and_control_characters_in_a_ticket_stay_text():
+    app = agent_app()
+    ticket = f"Hallo, unser OSM ist anna.meier@outlook.com {MARKUP}.\x1b]0;pwned\x07 Es kam keine Aktivierungs-E-Mail."
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, ticket)
+        assert app.is_running
+        area = screen.query_one(TicketArea)
+        assert "\x1b" not in area.text and "\x07" not in area.text and "pwned" not in area.text  # the whole OSC sequence is gone
+        assert "\x1b" not in screen.case.ticket
+        text = screen_text(app)
+        assert "[@click=app.quit]y[/]" in text  # the evidence quotes the sentence literally
+        assert "[bold]x[/bold]" in text and "[$accent]w[/]" in text
+
+
+async def test_pasted_ticket_keeps_its_lines_and_loses_control_characters():
+    from textual import events
+
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        area = app.screen.query_one(TicketArea)
+        area.post_message(events.Paste("Zeile 1\r\nZeile\x1b[2J 2\rZeile 3"))
+        await pilot.pause()
+        assert area.text == "Zeile 1\nZeile 2\nZeile 3"
+
+
+async def test_summary_saved_never_overwritten_and_reply_copied(tmp_path):
+    app = agent_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OUTLOOK + "\n\nViele Grüße\nAnna Meier")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        first = tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md"
+        summary = first.read_text(encoding="utf-8")
+        assert "`outlook-com-address`" in summary and "`osm_email` → `order_placed`" in summary
+        assert "## Ticket" in summary and OUTLOOK in summary and "Anna Meier" in summary
+        assert "## Antwortvorschlag" in summary and screen.case.reply.splitlines()[0] in summary
+        assert "## Nächster Schritt" in summary
+        assert "Zusammenfassung gespeichert" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-2.md").exists()
+        assert first.read_text(encoding="utf-8") == summary
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert app.clipboard == screen.case.reply
+
+
+async def test_redacted_summary_masks_the_ticket(tmp_path):
+    app = agent_app(tmp_path, redact=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await _triage(pilot, OUTLOOK + "\n\nViele Grüße\nAnna Meier")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        summary = (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md").read_text(encoding="utf-8")
+        assert "anna.meier" not in summary and "a***@outlook.com" in summary
+        assert "Anna Meier" not in summary and "`outlook-com-address`" in summary
+
+
+def test_summary_of_an_open_case_names_the_question():
+    kb, matcher = bundled()
+    case = AgentCase(OPEN, kb, matcher, TODAY)
+    summary = case.summary("de")
+    assert "noch offen" in summary and "(`usage_start`)" in summary
+    assert "| it@firma.de |" in summary and "```text\n" + OPEN in summary
+    english = case.summary("en")
+    assert "## Next step" in english and "Ask the customer" in english
+
+
+def test_ticket_with_backticks_stays_inside_its_code_block():
+    kb, matcher = bundled()
+    case = AgentCase("Aktivierungs-E-Mail nicht erhalten ```\n# Überschrift", kb, matcher, TODAY)
+    summary = case.summary("de")
+    assert "````text\n" in summary and "\n````" in summary
+
+
+async def test_new_ticket_language_switch_and_back_to_the_chat():
+    app = agent_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _triage(pilot, OUTLOOK)
+        await pilot.press("f2")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "agent view" in text and "Topic:" in text and "ticket in German" in text
+        assert screen.query_one("#agent-reply").text.startswith("Guten Tag,")  # the ticket's language
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert screen.case is None and screen.query_one(TicketArea).text == ""
+        assert isinstance(app.focused, TicketArea)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, AgentScreen)
+        assert app.lang == "en" and isinstance(app.focused, ChatInput)
+        assert "Language: English." in screen_text(app)
+        await pilot.press("f3")  # the key in the chat opens the agent view again
+        await pilot.pause()
+        assert isinstance(app.screen, AgentScreen) and app.screen.lang == "en"
+
+
+async def test_chat_keys_do_not_leak_into_the_agent_view(tmp_path):
+    kb, matcher = kb_and_matcher()
+    app = ChatApp(kb, matcher, TODAY, summary_dir=tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("1", "1")  # a chat diagnosis is running
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, AgentScreen)
+        await pilot.press("ctrl+s", "ctrl+r", "1", "ctrl+b")  # nothing analysed: none of them acts on the chat
+        await pilot.pause()
+        assert app.is_running and not list(tmp_path.iterdir())
+        assert app.dialogue.current_fact.id == "osm_email"
+        assert [c.title for c in app.get_system_commands(app.screen) if c.title.startswith("Thema")] == []
+
+
+def test_launch_starts_on_the_agent_view_with_the_given_date(tmp_path, monkeypatch):
+    from datetime import date
+
+    from bot.chat import launch
+
+    monkeypatch.setenv("FAQBOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FAQBOT_CACHE_DIR", str(tmp_path / "cache"))
+    args = argparse.Namespace(command="agent", today="2026-11-24", kb=None, lang=None, resume=False,
+                              no_store=False, redact=False)
+    app = launch.build_app(args)
+    assert app.today == date(2026, 11, 24) and app._start_agent and app.store is None
+    with pytest.raises(Exception, match="--today"):
+        launch.build_app(argparse.Namespace(**{**vars(args), "today": "2026-02-30"}))
+
+
+async def _still(pilot) -> None:
+    screen = pilot.app.screen
+    screen.query_one(TicketArea).text = "Hallo, wir haben die Aktivierungs-E-Mail nicht erhalten. OSM ist it@firma.de.\nViele Grüße\nAnna Meier"
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+    for area in screen.query("TextArea"):
+        area.cursor_blink = False
+    await pilot.pause()
+
+
+def test_snapshot_agent_view_with_a_triaged_ticket(snap_compare, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert snap_compare(agent_app(fixture=True), terminal_size=SIZE, run_before=_still)
