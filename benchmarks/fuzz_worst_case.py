@@ -46,6 +46,7 @@ from faq.files import BUNDLED_KB  # noqa: E402
 from faq.loader import load_knowledge_base  # noqa: E402
 from faq.matcher import Matcher  # noqa: E402
 from faq.normalize import fold, words  # noqa: E402
+from faq.text import clean  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 MB = 1_000_000
@@ -196,7 +197,10 @@ def main(argv: list[str] | None = None) -> int:
 
     functions: dict[str, Callable[[str], object]] = {
         "matcher.match": matcher.match,
-        "triage_text": lambda text: triage_text(text, kb, matcher, TODAY, "F", text[:200]),
+        # as `faqbot triage` and the agent view call it: the ticket reader cleans and cuts first
+        "triage": lambda text: triage_text(clean(text), kb, matcher, TODAY, "F", clean(text[:2_000], 500)),
+        # the function itself, on the raw text (no caller passes more than MAX_INPUT_CHARS)
+        "triage_text raw": lambda text: triage_text(text, kb, matcher, TODAY, "F", text[:200]),
         "parse_date": run_date,
     }
     worst = {name: Worst(name) for name in functions}
@@ -211,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
 
     for name in functions:  # warm up caches, so the first call does not count as the worst
         functions[name]("Aktivierungsmail nicht erhalten")
-    cases = {name: adversarial(vocab) for name in ("matcher.match", "triage_text")}
+    cases = {name: adversarial(vocab) for name in ("matcher.match", "triage", "triage_text raw")}
     cases["parse_date"] = date_adversarial() + adversarial(vocab)[:12]
     for name, items in cases.items():
         for what, text in items:
@@ -251,10 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"fuzz_worst_case: seed {args.seed}, {args.seconds:.0f} s, {rounds} random rounds\n")
         for name, r in report.items():
-            print(f"{name:<14} worst {r['worst_ms']:>9.2f} ms  ({r['worst_input']}, {r['worst_input_chars']:,} chars)")
-            print(f"{'':<14} median {r['median_ms']:>8.3f} ms over {r['inputs']} inputs")
+            print(f"{name:<16} worst {r['worst_ms']:>9.2f} ms  ({r['worst_input']}, {r['worst_input_chars']:,} chars)")
+            print(f"{'':<16} median {r['median_ms']:>8.3f} ms over {r['inputs']} inputs")
             for f in r["failures"]:
-                print(f"{'':<14} FAILURE {f}")
+                print(f"{'':<16} FAILURE {f}")
     return 1 if any(r["failures"] for r in report.values()) else 0
 
 

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from faq.errors import InputError
+from faq.text import localized
 
 __all__ = [
     "DATE_FORMATS_HINT",
@@ -107,8 +108,7 @@ _MSG = {
 
 
 def _msg(key: str, lang: str, **values: object) -> str:
-    table = _MSG[key]
-    return table.get(lang, table["en"]).format(**values)
+    return localized(_MSG, key, lang, **values)
 
 
 def _build(raw: str, year: int, month: int, day: int, lang: str) -> date:

@@ -135,7 +135,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
 
 # -- e-mail addresses -----------------------------------------------------------------
 
-_ADDRESS = re.compile(r"[^\s<>()\[\]{},;:\"'`|]+@[^\s<>()\[\]{},;:\"'`|]+")
+_ADDRESS = re.compile(r"(?<![^\s<>()\[\]{},;:\"'`|])[^\s<>()\[\]{},;:\"'`|]+@[^\s<>()\[\]{},;:\"'`|]+")  # starts only where a run starts: linear, not quadratic
 
 
 def find_emails(text: str) -> list[tuple[int, int, str]]:
@@ -217,7 +217,7 @@ def _yearless(raw: str, kind: str, today: date, past: bool) -> date:
         month = _month_number(m.group(2))
     options = []
     for year in (today.year - 1, today.year, today.year + 1):
-        options.append(parse_date(f"{day}.{month}.{year}", today))
+        options.append(parse_date(f"{day}.{month}.{year:04d}", today))  # 4 digits: a year < 100 is not 20JJ
     if past:
         earlier = [d for d in options if d <= today]
         return max(earlier)

@@ -66,12 +66,20 @@ class Ticket:
         text: The customer's text (for e-mails: the body, quoted replies still in).
         subject: The subject line, or "".
         where: Where it was read, "file:line", for messages.
+        cut_from: The text's length when it was longer than `MAX_INPUT_CHARS` and cut, else 0.
     """
 
     id: str
     text: str
     subject: str = ""
     where: str = ""
+    cut_from: int = 0
+
+
+def _ticket(tid: str, text: str, subject: str, where: str) -> Ticket:
+    """Make a ticket of cleaned text, remembering when the text had to be cut."""
+    cut_from = len(text) if len(text) > MAX_INPUT_CHARS else 0
+    return Ticket(tid, clean(text), clean(subject, 500), where, cut_from)
 
 
 @dataclass(frozen=True)
@@ -273,7 +281,7 @@ def _message_ticket(msg: EmailMessage, fallback_id: str, where: str) -> Item:
         return TicketError(where, "broken e-mail: headers and body are not separated")
     if not body.strip() and not subject.strip():
         return TicketError(where, "empty ticket: the e-mail has no text")
-    return Ticket(msgid or fallback_id, clean(body), clean(subject, 500), where)
+    return _ticket(msgid or fallback_id, body, subject, where)
 
 
 def _read_eml(stream: BinaryIO, name: str) -> Iterator[Item]:
@@ -386,7 +394,7 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
             what = "no 'text' field" if text is None else "the text is empty"
             yield TicketError(label, f"empty ticket: {what}")
             continue
-        yield Ticket(tid, clean(text or ""), clean(subject, 500), where)
+        yield _ticket(tid, text or "", subject, where)
 
 
 # -- CSV ----------------------------------------------------------------------------
@@ -446,7 +454,7 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
             if not all(not (v or "").strip() for v in values):
                 yield TicketError(label, f"empty ticket: the column '{text_col}' is empty")
             continue
-        yield Ticket(tid or where, clean(body), clean(subject, 500), where)
+        yield _ticket(tid or where, body, subject, where)
 
 
 # -- plain text ---------------------------------------------------------------------
@@ -462,7 +470,7 @@ def _read_text(stream: BinaryIO, name: str) -> Iterator[Item]:
     if not text.strip():
         yield TicketError(f"{name}:1", "empty ticket: no text")
         return
-    yield Ticket(name, clean(text), "", f"{name}:1")
+    yield _ticket(name, text, "", f"{name}:1")
 
 
 # -- entry points -------------------------------------------------------------------

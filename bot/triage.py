@@ -23,6 +23,7 @@ from faq.errors import FaqError, InputError
 from faq.matcher import Matcher, MatchResult
 from faq.model import Flow, KnowledgeBase
 from faq.normalize import fold
+from faq.text import MAX_INPUT_CHARS, clean
 
 from .dates import parse_iso_date
 from .engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
@@ -211,7 +212,7 @@ def triage_text(
     Returns:
         Topic, facts, the cause they prove or the next question, and a suggested reply.
     """
-    body = clean_body(text)
+    body = clean_body(clean(text))
     match = match_topic(body, matcher, subject)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
@@ -387,6 +388,9 @@ def run(args: argparse.Namespace) -> int:
     total = 0
     try:
         for ticket, done, size in _tickets(args.files, args.column, errors, progress):
+            if ticket.cut_from:
+                print(f"faqbot: {ticket.where} ({ticket.id}): ticket cut to {MAX_INPUT_CHARS:,} characters "
+                      f"(it has {ticket.cut_from:,})", file=sys.stderr)
             try:
                 result = triage_text(ticket.text, kb, matcher, today, ticket.id, ticket.subject)
             except FaqError as exc:

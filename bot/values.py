@@ -12,6 +12,7 @@ from typing import Final, Union
 
 from faq.errors import InputError
 from faq.model import Fact
+from faq.text import localized
 
 from .dates import format_date, parse_date
 
@@ -91,8 +92,7 @@ _WHY = {
 
 
 def _msg(key: str, lang: str, **values: object) -> str:
-    table = _MSG[key]
-    return table.get(lang, table["en"]).format(**values)
+    return localized(_MSG, key, lang, **values)
 
 
 def _norm(raw: str) -> str:

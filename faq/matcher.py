@@ -197,10 +197,10 @@ class Matcher:
         tid = {t: k for k, t in enumerate(self.idf)}
         self._tid = tid
         idf = self.idf
-        doc_start = array("l", [0])
-        doc_toks = array("l")
+        doc_start = array("i", [0])
+        doc_toks = array("i")
         doc_norm = array("d")
-        entry_docs = array("l", [0] * (len(kb.entries) + 1))
+        entry_docs = array("i", [0] * (len(kb.entries) + 1))
         least_norm = array("d", [math.inf] * len(kb.entries))
         for i, toks in raw_docs:
             norm = sum(idf[t] for t in set(toks))
@@ -217,8 +217,8 @@ class Matcher:
         self._doc_norm = doc_norm
         self._entry_docs = entry_docs
         self._least_norm = least_norm
-        ent_start = array("l", [0])
-        ent_toks = array("l")
+        ent_start = array("i", [0])
+        ent_toks = array("i")
         postings: list[list[int]] = [[] for _ in tid]
         for i, toks in enumerate(entry_tokens):
             ids = sorted(tid[t] for t in toks)
@@ -228,7 +228,7 @@ class Matcher:
                 postings[k].append(i)
         self._ent_start = ent_start
         self._ent_toks = ent_toks
-        self._postings = [array("l", p) for p in postings]
+        self._postings = [array("i", p) for p in postings]
         self.surface_map = surface_map
         # Fuzzy correction looks only at words of a length that can reach the cutoff;
         # each bucket keeps the order of the whole list, so ties resolve as before.

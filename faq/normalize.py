@@ -19,6 +19,8 @@ _EMAIL_SPELLINGS = re.compile(r"\be[\s-]?mail")
 _LINKS = ("s", "es", "n", "en", "e")
 MAX_TOKENS = 200
 """Longest question, in words, that is matched; longer text is cut."""
+MAX_COMPOUND_CHARS = 80
+"""Longest word the compound splitter tries; longer words are taken as they are."""
 
 
 def fold(text: str) -> str:
@@ -127,7 +129,7 @@ class Normalizer:
 
     def split(self, word: str) -> list[str] | None:
         """Split a compound into known parts, or return None when it is not one."""
-        if len(word) < 7:
+        if len(word) < 7 or len(word) > MAX_COMPOUND_CHARS:  # longer: no compound, and splitting is quadratic
             return None
         return self._split(word, 0) or self._split_known_tail(word) or self._split_fuzzy_tail(word)
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Mapping
 
-__all__ = ["MAX_INPUT_CHARS", "clean", "find_control_chars"]
+__all__ = ["MAX_INPUT_CHARS", "clean", "excerpt", "find_control_chars", "localized"]
 
 MAX_INPUT_CHARS = 10_000
 """Longest question or ticket text kept; the rest is cut off."""
@@ -40,3 +41,18 @@ def find_control_chars(text: str) -> list[tuple[int, str]]:
         line = text.count("\n", 0, match.start()) + 1
         found.append((line, f"U+{ord(match.group()):04X}"))
     return found
+
+
+def excerpt(text: str, limit: int = 80) -> str:
+    """Return `text` cleaned and cut to `limit` characters, for quoting it in a message."""
+    text = clean(str(text), limit=None if len(str(text)) <= limit else 4 * limit)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def localized(table: Mapping[str, Mapping[str, str]], key: str, lang: str, **values: object) -> str:
+    """Format message `key` of `table` in `lang` (English when missing); a `raw` value is
+    quoted as an excerpt, so a 1 MB input never becomes a 1 MB message."""
+    if "raw" in values:
+        values["raw"] = excerpt(str(values["raw"]))
+    messages = table[key]
+    return messages.get(lang, messages["en"]).format(**values)

@@ -82,7 +82,7 @@ def test_ask_from_stdin_names_the_line():
 # -- faqbot triage -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="triage cuts a long ticket silently (bot/tickets.py clean(); no note in bot/triage.py run)")
+
 def test_triage_notes_a_cut_ticket_on_stderr(tmp_path, capsys):
     import json
 

@@ -126,16 +126,23 @@ async def test_remaining_questions_answered_by_keyboard():
 
 async def test_markup_and_control_characters_in_a_ticket_stay_text():
     app = agent_app()
-    ticket = f"Hallo, unser OSM ist anna.meier@outlook.com {MARKUP}.\x1b]0;pwned\x07 Es kam keine Aktivierungs-E-Mail."
+    ticket = ("Hallo, unser OSM ist anna.meier@outlook.com [b]x[/b]. Wir haben E3 bestellt, aber es kam keine "
+              f"Aktivierungs-E-Mail.\n{MARKUP}\x1b]0;pwned\x07")
     async with app.run_test(size=SIZE) as pilot:
         screen = await _triage(pilot, ticket)
-        assert app.is_running
+        assert app.is_running and screen.case.cause == "outlook-com-address"
         area = screen.query_one(TicketArea)
-        assert "\x1b" not in area.text and "\x07" not in area.text and "pwned" not in area.text  # the whole OSC sequence is gone
+        assert "\x1b" not in area.text and "\x07" not in area.text and "pwned" not in area.text  # the OSC is gone
         assert "\x1b" not in screen.case.ticket
+        assert "[b]x[/b]" in screen_text(app)  # the evidence quotes the sentence literally
+        screen.query_one("#agent-body").scroll_home(animate=False)
+        await pilot.pause()
         text = screen_text(app)
-        assert "[@click=app.quit]y[/]" in text  # the evidence quotes the sentence literally
-        assert "[bold]x[/bold]" in text and "[$accent]w[/]" in text
+        assert MARKUP in text  # the ticket, as pasted
+        for key in ("ctrl+s", "ctrl+k"):
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, AgentScreen)
 
 
 async def test_pasted_ticket_keeps_its_lines_and_loses_control_characters():
@@ -162,7 +169,9 @@ async def test_summary_saved_never_overwritten_and_reply_copied(tmp_path):
         assert "## Ticket" in summary and OUTLOOK in summary and "Anna Meier" in summary
         assert "## Antwortvorschlag" in summary and screen.case.reply.splitlines()[0] in summary
         assert "## Nächster Schritt" in summary
-        assert "Zusammenfassung gespeichert" in screen_text(app)
+        shown = str(screen.query_one("#agent-status").render())
+        assert shown == f"Zusammenfassung gespeichert: {first}"
+        assert any(n.message == shown for n in app._notifications)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-2.md").exists()
@@ -229,6 +238,8 @@ async def test_chat_keys_do_not_leak_into_the_agent_view(tmp_path):
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("1", "1")  # a chat diagnosis is running
         await pilot.pause()
+        assert "Agentenansicht (F3)" in [c.title for c in app.get_system_commands(app.screen)]
+        assert "f3" not in screen_text(app).lower().split()  # not in the customer's footer
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, AgentScreen)

@@ -437,3 +437,45 @@ def test_triage_text_on_1mb(name):
     result = triage_text(EXPLICIT_BIG[name], kb, matcher, TODAY, "big", EXPLICIT_BIG[name][:1000])
     _assert_valid_triage(result, kb)
     assert time.perf_counter() - started < 10
+
+
+# -- what fuzzing found (regressions) -----------------------------------------------------
+
+
+def test_found_a_date_at_the_end_of_the_calendar_in_a_month_condition():
+    kb, _ = bundled()
+    flow = kb.flow("activation-link-expiry")
+    fact = next(f for f in flow.facts if f.type == "date")
+    diag = diagnose(flow, {fact.id: date(9999, 12, 31)}, TODAY)  # was: ValueError: year 10000 is out of range
+    assert diag.status == RESOLVED
+    assert add_months(date(9999, 12, 31), 6) == date.max and add_months(date(1, 1, 31), -1) == date.min
+
+
+def test_found_relative_words_at_the_ends_of_the_calendar():
+    with pytest.raises(InputError):  # was: OverflowError (faqbot --today 0001-01-01 --fact x=gestern)
+        parse_date("gestern", date.min)
+    with pytest.raises(InputError):
+        parse_date("tomorrow", date.max)
+
+
+def test_found_an_upper_case_punycode_tld():
+    assert parse_email("0@A.XN--11B4C3D") == "0@A.XN--11B4C3D"
+
+
+def test_found_a_yearless_date_in_a_year_below_100():
+    from bot.extract import extract_facts
+
+    kb, _ = bundled()
+    for flow in kb.flows:  # was: ValueError: max() arg is an empty sequence
+        _assert_valid_facts(extract_facts("1.1. bestellt", flow, date(98, 1, 1), "de", kb.vocabulary).facts, flow)
+
+
+@pytest.mark.parametrize("text", ["a" * 40_000, "aktivierungsmail" * 2_500, "\x1b]" + "a" * 40_000],
+                         ids=["no-at-sign", "one-known-word", "unterminated-osc"])
+def test_found_quadratic_time_on_long_runs_without_spaces(text):
+    from bot.triage import triage_text
+
+    kb, matcher = bundled()
+    started = time.perf_counter()
+    triage_text(text, kb, matcher, TODAY)  # was: 4.8 s at 40k chars (address regex), 0.35 s at 10k (compound splitter)
+    assert time.perf_counter() - started < 1.0

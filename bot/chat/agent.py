@@ -184,7 +184,8 @@ _S = {
         "confidence": "Sicherheit", "facts": "Angaben", "question": "Frage", "answer": "Antwort", "path": "Weg",
         "cause": "Ursache", "open": "noch offen", "next": "Nächster Schritt", "ask": "Den Kunden fragen",
         "reply": "Antwortvorschlag", "source": "Quelle", "from_ticket": "Ticket", "from_agent": "Agent",
-        "none": "keine", "no_topic": "kein passendes Thema", "outcome": "Ergebnis",
+        "none": "keine", "no_topic": "kein passendes Thema", "outcome_answer": "eindeutig",
+        "outcome_clarify": "nicht eindeutig", "outcome_no_match": "kein Treffer",
         "footer": "Erstellt mit faqbot (FAQ zur Dienstaktivierung für Volumenlizenzprogramme).",
     },
     "en": {
@@ -192,7 +193,8 @@ _S = {
         "confidence": "Confidence", "facts": "Facts", "question": "Question", "answer": "Answer", "path": "Path",
         "cause": "Cause", "open": "still open", "next": "Next step", "ask": "Ask the customer",
         "reply": "Suggested reply", "source": "Source", "from_ticket": "ticket", "from_agent": "agent",
-        "none": "none", "no_topic": "no matching topic", "outcome": "Outcome",
+        "none": "none", "no_topic": "no matching topic", "outcome_answer": "clear",
+        "outcome_clarify": "not clear", "outcome_no_match": "no match",
         "footer": "Made with faqbot (FAQ on service activation for Volume Licensing).",
     },
 }
@@ -234,7 +236,8 @@ def agent_summary(case: AgentCase, lang: str = "de", redact: bool = False) -> st
         topic = f"{md_escape(case.entry.title.get(lang))} (`{case.entry.id}`)"
     else:
         topic = t["no_topic"]
-    topic_line = f"- **{t['topic']}:** {topic}, {t['confidence']} {result.match.confidence:.2f} ({result.match.outcome})"
+    pct = f"{round(100 * result.match.confidence)}" + (" %" if lang == "de" else "%")
+    topic_line = f"- **{t['topic']}:** {topic}, {t['confidence']} {pct}, {t.get('outcome_' + result.match.outcome, result.match.outcome)}"
     tail = ["", f"## {t['ticket']}", "", topic_line, "", _fenced(ticket), "", f"## {t['reply']}", "", _fenced(reply), ""]
     diag = case.diagnosis
     if case.flow is not None and diag is not None and case.settled:
@@ -626,6 +629,11 @@ class AgentScreen(Screen[str]):
         except InputError as exc:
             self.error = str(exc)
             await self._show_error()
+            return
+        except Exception as exc:  # never crash on an answer
+            self.log.error(f"agent answer: {exc!r}")
+            self.notify(tr(self.lang, "internal_error", text=f"{type(exc).__name__}: {exc}"), severity="error",
+                        markup=False)
             return
         self.error = ""
         self.status = ""

@@ -42,7 +42,8 @@ def _bindings() -> list[Binding]:
             Binding("escape", f"cancel('{lang}')", t("k_cancel")),
             Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
             Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), priority=True),
-            Binding("f3", f"agent('{lang}')", t("k_agent")),
+            # For support agents: not in the customer's footer; F1 help and the palette name it.
+            Binding("f3", f"agent('{lang}')", t("k_agent"), show=False),
         ]
     return out
 
@@ -480,4 +481,5 @@ class ChatApp(App[int]):
                 functools.partial(self.pick, Option("flow", flow.id)),
             )
         yield SystemCommand(tr(lang, "switch_lang"), tr(lang, "switch_lang_help"), self.action_switch_lang)
+        yield SystemCommand(tr(lang, "agent_command"), tr(lang, "agent_command_help"), self.action_agent)
         yield from super().get_system_commands(screen)

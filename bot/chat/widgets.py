@@ -119,6 +119,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "k_palette": "Befehle",
         # agent view
         "k_agent": "Agent",
+        "agent_command": "Agentenansicht (F3)",
+        "agent_command_help": "Ein Support-Ticket einfügen, analysieren und den Fall speichern",
         "agent_title": "faqbot · Agentenansicht",
         "agent_sub": "Ticket einfügen und analysieren",
         "agent_ticket": "Ticket",
@@ -243,6 +245,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "k_palette": "Commands",
         # agent view
         "k_agent": "Agent",
+        "agent_command": "Agent view (F3)",
+        "agent_command_help": "Paste a support ticket, analyse it and save the case",
         "agent_title": "faqbot · agent view",
         "agent_sub": "Paste a ticket and analyse it",
         "agent_ticket": "Ticket",
