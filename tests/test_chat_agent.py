@@ -101,6 +101,11 @@ async def test_remaining_questions_answered_by_keyboard():
         assert case.cause is None and case.question.id == "usage_start"
         assert isinstance(app.focused, AnswerInput)  # the answer control has the focus
         first_reply = case.reply
+        help_text = screen.query_one("#agent-question .help")
+        assert not help_text.display
+        await pilot.press("f1")  # the question's help, as in the chat
+        await pilot.pause()
+        assert help_text.display
         await pilot.press(*"31.02.2026", "enter")  # impossible date: explained, still asked
         await pilot.pause()
         assert case.question.id == "usage_start"
@@ -124,8 +129,8 @@ async def test_remaining_questions_answered_by_keyboard():
         assert case.question.id == "junk_checked" and "junk_checked" not in case.answers
 
 
-async def test_markup_and_control_characters_in_a_ticket_stay_text():
-    app = agent_app()
+async def test_markup_and_control_characters_in_a_ticket_stay_text(tmp_path):
+    app = agent_app(tmp_path)
     ticket = ("Hallo, unser OSM ist anna.meier@outlook.com [b]x[/b]. Wir haben E3 bestellt, aber es kam keine "
               f"Aktivierungs-E-Mail.\n{MARKUP}\x1b]0;pwned\x07")
     async with app.run_test(size=SIZE) as pilot:
@@ -143,6 +148,8 @@ async def test_markup_and_control_characters_in_a_ticket_stay_text():
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, AgentScreen)
+        saved = (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md").read_text(encoding="utf-8")
+        assert MARKUP in saved and app.clipboard == screen.case.reply
 
 
 async def test_pasted_ticket_keeps_its_lines_and_loses_control_characters():
