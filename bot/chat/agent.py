@@ -33,7 +33,7 @@ from faq.model import Fact, Flow, KnowledgeBase
 from faq.text import clean
 
 from .dialogue import Option
-from .widgets import KEY_LETTERS, OptionButton, _item, _para, option_label, tr
+from .widgets import KEY_LETTERS, OptionButton, _item, _para, option_label, steps_and_contact, tr
 
 __all__ = ["AgentCase", "AgentScreen", "TicketArea", "agent_summary"]
 
@@ -564,13 +564,7 @@ class AgentScreen(Screen[str]):
             parts.append(_para(tr(lang, "agent_not_proven"), "muted"))
         if diag.cause == UNRESOLVED:
             parts.append(_para(tr(lang, "unresolved"), "muted"))
-        steps = res.steps.get(lang, ())
-        if steps:
-            parts.append(Static(Content.styled(f"{tr(lang, 'todo')}:", "bold"), classes="subtitle", markup=False))
-            for n, step in enumerate(steps, 1):
-                parts.append(_item(f"{n:>2}.", fill(step, diag, lang, flow), "step"))
-        parts.append(Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
-                            classes="contact", markup=False))
+        parts += steps_and_contact(res, diag, lang, flow)
         if diag.possible:
             names = []
             for cause_id in diag.possible:

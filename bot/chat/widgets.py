@@ -510,6 +510,22 @@ def _flow_step(item: FlowStep, dialogue: Dialogue, lang: str, opts: list[Widget]
     return _card(*parts, *opts, classes="flow")
 
 
+def steps_and_contact(res: Any, diag: Any, lang: str, flow: Any) -> list[Widget]:
+    """The numbered steps of a resolution and whom to contact, templates filled."""
+    from bot.engine import fill
+
+    parts: list[Widget] = []
+    steps = res.steps.get(lang, ())
+    if steps:
+        parts.append(Static(Content.styled(f"{tr(lang, 'todo')}:", "bold"), classes="subtitle", markup=False))
+        for n, step in enumerate(steps, 1):
+            parts.append(_item(f"{n:>2}.", fill(step, diag, lang, flow), "step"))
+    parts.append(
+        Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
+               classes="contact", markup=False)
+    )
+    return parts
+
 def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Widget]) -> Widget:
     from bot.engine import UNRESOLVED, fill
     from bot.values import display_value
@@ -528,15 +544,7 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Wid
     ]
     if diag.cause == UNRESOLVED:
         parts.append(_para(tr(lang, "unresolved"), "muted"))
-    steps = res.steps.get(lang, ())
-    if steps:
-        parts.append(Static(Content.styled(f"{tr(lang, 'todo')}:", "bold"), classes="subtitle", markup=False))
-        for n, step in enumerate(steps, 1):
-            parts.append(_item(f"{n:>2}.", fill(step, diag, lang, flow), "step"))
-    parts.append(
-        Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
-               classes="contact", markup=False)
-    )
+    parts += steps_and_contact(res, diag, lang, flow)
     if diag.facts:
         parts.append(Static(Content.styled(f"{tr(lang, 'based_on')}:", "bold"), classes="subtitle", markup=False))
         for fact_id, value in diag.facts.items():
