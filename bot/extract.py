@@ -389,7 +389,7 @@ def _word_matches(cue: str, word: str) -> bool:
     return False
 
 
-def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 4, skippable: frozenset[str] = _FUNCTION_WORDS) -> tuple[int, int] | None:
+def _find_cue(cue: tuple[str, ...], words: list[str], slack: int = 7, skippable: frozenset[str] = _FUNCTION_WORDS) -> tuple[int, int] | None:
     """Find all words of a cue close together; return the token span (first, last).
 
     The words may come in any order ("Junk-Ordner geprüft" / "geprüft im Junk-Ordner"),
@@ -441,7 +441,13 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int, skippable
     return None
 
 
-_CLAUSE_PUNCT = frozenset(",;:()–")
+_CLAUSE_PUNCT = frozenset(",;:()–—")
+
+
+def _breaks_clause(gap: str) -> bool:
+    """Whether the text between two words ends a clause: punctuation, or a spaced dash
+    ("durchsucht - nichts"; a dash inside a word, "Junk-Ordner", does not)."""
+    return any(ch in _CLAUSE_PUNCT for ch in gap) or (gap.strip() == "-" and gap != "-")
 
 
 def _clause_bounds(tokens: list[Token], text: str, lo: int, hi: int) -> tuple[int, int]:
@@ -449,13 +455,13 @@ def _clause_bounds(tokens: list[Token], text: str, lo: int, hi: int) -> tuple[in
     start = lo
     while start > 0:
         gap = text[tokens[start - 1].end:tokens[start].start]
-        if any(ch in _CLAUSE_PUNCT for ch in gap) or tokens[start - 1].word in _CLAUSE_BREAK:
+        if _breaks_clause(gap) or tokens[start - 1].word in _CLAUSE_BREAK:
             break
         start -= 1
     end = hi
     while end < len(tokens) - 1:
         gap = text[tokens[end].end:tokens[end + 1].start]
-        if any(ch in _CLAUSE_PUNCT for ch in gap) or tokens[end + 1].word in _CLAUSE_BREAK:
+        if _breaks_clause(gap) or tokens[end + 1].word in _CLAUSE_BREAK:
             break
         end += 1
     return start, end

@@ -133,6 +133,8 @@ _PROBLEM = re.compile(
     r"expired|doubled?|twice|wrong|why|\w+n't|didnt|dont|doesnt|cant|wont|isnt|wasnt|havent|hasnt)\b"
 )
 _CONTEXT_WEIGHT = 0.5
+_FULL_UNIT = 3  # known words from which a sentence's verdict counts in full
+_CONTRAST = re.compile(r",?\s+(?:aber|but|jedoch|however|allerdings|trotzdem|nevertheless|though)\s+", re.I)
 
 
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
@@ -153,16 +155,22 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
-    if len(kept) <= 1 or (best.outcome == "answer" and best.confidence >= _SURE):
+    # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
+    # usually the problem itself, so it competes as a unit of its own.
+    clauses = [c.strip() for u in kept for c in _CONTRAST.split(u)[1:] if c.strip()]
+    candidates = list(zip(units, known)) + [(c, _known_tokens(c, matcher)) for c in clauses]
+    if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= _SURE):
         return _as_ticket(best, whole, lang)
-    relevant = sorted(((k, i, u) for i, (u, k) in enumerate(zip(units, known)) if k >= _MIN_KNOWN and len(u) >= 8),
-                      key=lambda x: (-x[0], x[1]))[:_MAX_UNITS]
+    relevant = sorted(((k, i, u) for i, (u, k) in enumerate(candidates) if k >= _MIN_KNOWN and len(u) >= 8),
+                      key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(clauses)]
     best_weight = best.confidence
-    for _, _, unit in relevant:
+    for known_words, _, unit in relevant:
         result = matcher.match(unit, lang)
         # A sentence that states the problem says what the ticket is about; one that
-        # only gives context ("Als OSM ist x eingetragen") counts for less.
+        # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
+        # one of two or three words, which fits some entry perfectly by chance.
         weight = result.confidence * (1.0 if _PROBLEM.search(fold(unit)) else _CONTEXT_WEIGHT)
+        weight *= min(1.0, known_words / _FULL_UNIT)
         if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
             best, best_weight = result, weight
     return _as_ticket(best, whole, lang)

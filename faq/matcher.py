@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Iterable, Literal
 
 from .model import LANGS, KnowledgeBase
 from .normalize import Normalizer, extract_bucketed, fold, length_buckets, words
@@ -91,6 +92,19 @@ _MAX_EXACT = 200
 their upper bound first. It never binds on a knowledge base of a few hundred entries, so
 answers there are exact; on 100,000 it keeps the time per question bounded."""
 _FULL_FUZZY_VOCAB = 5000
+_ADDRESS = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})\b")
+_PREFILTER = 5 * _MAX_EXACT
+_VECTOR_FROM = 20_000
+"""From this many entries, matched weights are summed with numpy when it is installed."""
+
+
+def _numpy() -> Any:
+    """Return numpy, imported on first use by a huge knowledge base, or None without it."""
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy
 """Margin for float bounds: an entry is skipped only when its bound is clearly below."""
 
 
@@ -235,6 +249,7 @@ class Matcher:
         keys = [w for w in surface_map if len(w) >= 4 and " " not in w]
         self._surface_keys = keys
         self._buckets = length_buckets(keys)
+        self._address_word = "adresse" if "adresse" in surface_map else "address"
         # A large vocabulary is searched only among words with the same first letter
         # (typos rarely hit it); a small one is searched whole.
         self._initial_buckets: dict[str, tuple[list[str], dict]] | None = None
@@ -253,6 +268,7 @@ class Matcher:
         order: list[str] = []
         offtopic = self.normalizer.offtopic
         surface_map = self.surface_map
+        text = _ADDRESS.sub(self._address_words, text)
         for word in self.normalizer.surface(text):
             if word in offtopic or word.replace(" ", "") in offtopic:
                 known["!" + word] = self.offtopic_weight
@@ -275,6 +291,13 @@ class Matcher:
                     known[t] = max(known.get(t, 0.0), weight * factor)
                     order.append(t)
         return known, order
+
+    def _address_words(self, found: re.Match[str]) -> str:
+        """An e-mail address says "an address", and its domain only where the knowledge
+        base speaks of that domain (outlook.com): its other words are no evidence."""
+        domain = words(fold(found.group(1)))
+        known = [w for w in domain if w in self.surface_map]
+        return " " + " ".join([self._address_word, *known]) + " " if len(known) > 1 else f" {self._address_word} "
 
     def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
         if len(word) < 5 or word.isdigit():
@@ -388,6 +411,10 @@ class Matcher:
         if prepared is None:
             return []
         terms, total, pairs = prepared
+        if len(self.ids) > _VECTOR_FROM:
+            vector = _numpy()
+            if vector is not None:
+                return self._best_vector(vector, terms, total, pairs, k)
         # Rarest (heaviest) tokens first; `rest[i]` is the weight of tokens i.. onwards.
         ranked_terms = sorted(terms, key=lambda kw: -kw[1])
         rest = [0.0] * (len(ranked_terms) + 1)
@@ -425,7 +452,11 @@ class Matcher:
                     if e not in exact:
                         score(e)
         remaining = rest[i]
-        heap = [(-_bound(c + remaining, total, least_norm[e]), e) for e, c in acc.items() if e not in exact]
+        pending: Iterable[tuple[float, int]] = ((c, e) for e, c in acc.items() if e not in exact)
+        if len(acc) > _PREFILTER:
+            # Huge candidate sets: bound only those with the most matched weight.
+            pending = heapq.nlargest(_PREFILTER, pending)
+        heap = [(-_bound(c + remaining, total, least_norm[e]), e) for c, e in pending]
         heapq.heapify(heap)
         while heap:
             neg, e = heapq.heappop(heap)
@@ -437,6 +468,39 @@ class Matcher:
         out = [(s, e) for e, s in exact.items() if s is not None]
         out.sort(key=lambda x: (-x[0], x[1]))
         return out[:k]
+
+    def _best_vector(self, np: Any, terms: list[tuple[int, float]], total: float,
+                     pairs: set[tuple[int, int]], k: int) -> list[tuple[float, int]]:
+        """`_best` for a huge knowledge base: matched weights are summed with numpy, and
+        only the entries with the most matched weight are bounded and scored."""
+        acc = np.zeros(len(self.ids), dtype=np.float64)
+        for key, w in terms:
+            acc[np.frombuffer(self._postings[key], dtype=np.int32)] += w
+        hits = np.flatnonzero(acc)
+        if len(hits) > _PREFILTER:
+            hits = hits[np.argpartition(acc[hits], -_PREFILTER)[-_PREFILTER:]]
+        least_norm = self._least_norm
+        heap = [(-_bound(float(acc[e]), total, least_norm[e]), int(e)) for e in hits]
+        heapq.heapify(heap)
+        top: list[float] = []
+        scored: list[tuple[float, int]] = []
+        theta = 0.0
+        while heap and len(scored) < _MAX_EXACT:
+            neg, e = heapq.heappop(heap)
+            if len(top) == k and -neg < theta - _EPS:
+                break
+            value = self._entry_score(e, terms, total, pairs, theta)
+            if value is None:
+                continue
+            scored.append((value, e))
+            if len(top) < k:
+                heapq.heappush(top, value)
+            elif value > top[0]:
+                heapq.heapreplace(top, value)
+            if len(top) == k:
+                theta = top[0]
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        return scored[:k]
 
     def match(self, text: str, lang: str | None = None) -> MatchResult:
         """Match one question.
