@@ -112,7 +112,7 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[!?])\s+|\n\s*\n|\n(?=\s*[-•*]\s)|(?<=[.!?:])\n")
+_SENTENCE_END = re.compile(r"(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[!?])\s+|\n\s*\n|\n(?=\s*[-•*]\s)|(?<=[.!?:])\n")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -494,14 +494,16 @@ def _cue_value(fact: Fact, lang: str, tokens: list[Token], words: list[str], tex
             state = _polarity(tokens, words, text, span, cue)
             if state is None:
                 continue
-            found.append((len(cue), polarity if state else not polarity))
+            # More words first, then the tighter match: "gleichen Organisationsnamen"
+            # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
+            found.append(((len(cue), span[0] - span[1]), polarity if state else not polarity))
     if not found:
         return None
-    top = max(n for n, _ in found)
-    values = {v for n, v in found if n == top}
+    top = max(rank for rank, _ in found)
+    values = {v for rank, v in found if rank == top}
     if len(values) != 1:
         return None  # equally specific cues disagree: the sentence states nothing sure
-    return values.pop(), top
+    return values.pop(), top[0]
 
 
 def _phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> list[str]:
