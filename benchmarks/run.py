@@ -69,7 +69,7 @@ def quality() -> dict:
     from faq.loader import load_knowledge_base
     from faq.matcher import Matcher
 
-    from .baselines import BM25Search, FuzzySearch, fit_threshold
+    from .baselines import BM25Search, FuzzySearch, GermanBM25Search, fit_threshold
 
     kb = load_knowledge_base(ROOT / "knowledge")
     matcher = Matcher(kb)
@@ -80,7 +80,7 @@ def quality() -> dict:
         return r.id, r.outcome == "answer"
 
     systems = {"faqbot (ours)": (ours, None)}
-    for cls in (BM25Search, FuzzySearch):
+    for cls in (BM25Search, GermanBM25Search, FuzzySearch):
         search = cls(kb)
         t = fit_threshold(search.best, dev)
 
