@@ -155,6 +155,9 @@ def _relative(text: str, today: date, raw: str, lang: str) -> date | None:
     return None
 
 
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+
 def parse_date(raw: str, today: date, lang: str = "en") -> date:
     """Read a date as a user writes it, in German or English.
 
@@ -176,6 +179,7 @@ def parse_date(raw: str, today: date, lang: str = "en") -> date:
             (31.02.2026); such a date is never moved to a valid one.
     """
     text = " ".join(str(raw).strip().lower().split())
+    text = _ORDINAL.sub(r"\1", text)  # "1st December", "December 2nd"
     hint = DATE_FORMATS_HINT.get(lang, DATE_FORMATS_HINT["en"])
     if not text:
         raise InputError(_msg("empty", lang, hint=hint))

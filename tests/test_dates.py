@@ -206,3 +206,17 @@ def test_impossible_days_are_rejected_never_moved(year: int, month: int, day: in
 def test_relative_days(n: int, today: date) -> None:
     assert parse_date(f"vor {n} Tagen", today) == today - timedelta(days=n)
     assert parse_date(f"{n} days ago", today) == today - timedelta(days=n)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("1st December 2026", date(2026, 12, 1)), ("December 2nd, 2026", date(2026, 12, 2)),
+     ("3rd Dec 2026", date(2026, 12, 3)), ("21st March 2026", date(2026, 3, 21))],
+)
+def test_english_ordinals(raw, expected):
+    assert parse_date(raw, TODAY) == expected
+
+
+def test_ordinal_of_an_impossible_day_is_rejected():
+    with pytest.raises(InputError, match="28"):
+        parse_date("31st Feb 2026", TODAY)
