@@ -33,7 +33,7 @@ from faq.model import Fact, Flow, KnowledgeBase
 from faq.text import clean
 
 from .dialogue import Option
-from .widgets import KEY_LETTERS, OptionButton, _item, _para, option_label, steps_and_contact, tr
+from .widgets import KEY_LETTERS, OptionButton, _item, _para, option_label, possible_causes, steps_and_contact, tr
 
 __all__ = ["AgentCase", "AgentScreen", "TicketArea", "agent_summary"]
 
@@ -565,13 +565,7 @@ class AgentScreen(Screen[str]):
         if diag.cause == UNRESOLVED:
             parts.append(_para(tr(lang, "unresolved"), "muted"))
         parts += steps_and_contact(res, diag, lang, flow)
-        if diag.possible:
-            names = []
-            for cause_id in diag.possible:
-                cause = flow.cause(cause_id)
-                names.append(cause.resolution.title.get(lang) if cause else cause_id)
-            parts.append(Static(Content.assemble((f"{tr(lang, 'possible')}: ", "bold"), "; ".join(names)),
-                                classes="para", markup=False))
+        parts += possible_causes(diag, flow, lang)
         path = " → ".join(diag.path)
         if path:
             parts.append(Static(Content.assemble((f"{tr(lang, 'agent_path')}: ", "bold"), path), classes="muted", markup=False))

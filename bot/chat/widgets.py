@@ -510,6 +510,18 @@ def _flow_step(item: FlowStep, dialogue: Dialogue, lang: str, opts: list[Widget]
     return _card(*parts, *opts, classes="flow")
 
 
+def possible_causes(diag: Any, flow: Any, lang: str) -> list[Widget]:
+    """The causes an "unknown" answer left open, by title; nothing when there are none."""
+    if not diag.possible:
+        return []
+    names = []
+    for cause_id in diag.possible:
+        cause = flow.cause(cause_id)
+        names.append(cause.resolution.title.get(lang) if cause else cause_id)
+    return [Static(Content.assemble((f"{tr(lang, 'possible')}: ", "bold"), "; ".join(names)),
+                   classes="para", markup=False)]
+
+
 def steps_and_contact(res: Any, diag: Any, lang: str, flow: Any) -> list[Widget]:
     """The numbered steps of a resolution and whom to contact, templates filled."""
     from bot.engine import fill
@@ -551,11 +563,5 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Wid
             fact = flow.fact(fact_id)
             asked = fact.question.get(lang) if fact else fact_id
             parts.append(_item("  •", f"{asked} → ", bold_text=display_value(fact, value, lang)))
-    if diag.possible:
-        names = []
-        for cause_id in diag.possible:
-            cause = flow.cause(cause_id)
-            names.append(cause.resolution.title.get(lang) if cause else cause_id)
-        parts.append(Static(Content.assemble((f"{tr(lang, 'possible')}: ", "bold"), "; ".join(names)),
-                            classes="para", markup=False))
+    parts += possible_causes(diag, flow, lang)
     return _card(*parts, *opts, classes="result")
