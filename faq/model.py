@@ -27,7 +27,7 @@ Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where something was defined: file and 1-based line."""
 
@@ -38,7 +38,7 @@ class Location:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A text in German and English."""
 
@@ -50,7 +50,7 @@ class Text:
         return self.en if lang == "en" else self.de
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block of an answer.
 
@@ -65,7 +65,7 @@ class Block:
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One FAQ entry."""
 
@@ -81,7 +81,7 @@ class Entry:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Choice:
     """One answer a choice fact accepts."""
 
@@ -90,7 +90,7 @@ class Choice:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FactCues:
     """Phrases in a ticket that state a fact (for triage).
 
@@ -105,7 +105,7 @@ class FactCues:
     context: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """Something a flow asks the user, or reads from a ticket.
 
@@ -129,7 +129,7 @@ class Fact:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Condition:
     """One test on one fact.
 
@@ -147,7 +147,7 @@ class Condition:
     value: Union[bool, int, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """What to do about a cause, and whom to contact."""
 
@@ -158,7 +158,7 @@ class Resolution:
     contact_kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cause:
     """A diagnosis a flow can end in.
 
@@ -174,7 +174,7 @@ class Cause:
     location: Location | None = field(default=None, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flow:
     """A diagnostic flow: facts to ask and causes to prove.
 
@@ -212,7 +212,7 @@ class Flow:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Words the matcher treats as the same, compound parts and stop words.
 
@@ -229,7 +229,7 @@ class Vocabulary:
     offtopic: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """All entries, flows and the vocabulary of one knowledge base folder.
 
