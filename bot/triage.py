@@ -121,10 +121,7 @@ _MIN_KNOWN = 2  # a sentence matched on its own needs this many words the knowle
 
 def _known_tokens(text: str, matcher: Matcher) -> int:
     """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
-    try:
-        return len({t for t in matcher.normalizer.tokens(text) if t in matcher.idf})
-    except AttributeError:  # a matcher without these internals: let every sentence compete
-        return _MIN_KNOWN
+    return len({t for t in matcher.normalizer.tokens(text) if t in matcher.idf})
 
 
 _PROBLEM = re.compile(

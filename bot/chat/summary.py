@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.redact import redact_emails
 from faq.model import Flow, KnowledgeBase
 
 __all__ = ["case_summary", "md_escape", "redact_emails", "save_summary", "summary_name"]
 
-_EMAIL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 _T = {
@@ -36,15 +36,6 @@ def md_escape(text: str) -> str:
     """Escape Markdown syntax and flatten newlines, so user text stays literal text."""
     text = " ".join(str(text).split())
     return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def redact_emails(text: str) -> str:
-    """Mask every e-mail address, keeping its domain (which the diagnosis uses)."""
-    try:
-        from bot.redact import redact_emails as shared
-    except ImportError:
-        return _EMAIL.sub(lambda m: "***@" + m.group(1), text)
-    return shared(text)
 
 
 def _redact_all(text: str) -> str:
