@@ -134,6 +134,7 @@ def _peak_mb() -> float:
 
 def worker(size: int, pickle_to: str | None) -> dict:
     """Build at one size; time ours (and the baselines up to BASELINE_MAX_SIZE)."""
+    from faq.cache import for_serving
     from faq.loader import load_knowledge_base
     from faq.matcher import Matcher
 
@@ -150,7 +151,7 @@ def worker(size: int, pickle_to: str | None) -> dict:
     res["build_peak_mb"] = _peak_mb()
     if pickle_to:
         with open(pickle_to, "wb") as fh:
-            pickle.dump((kb, matcher, queries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((for_serving(kb), matcher, queries), fh, protocol=pickle.HIGHEST_PROTOCOL)
     if len(kb.entries) <= BASELINE_MAX_SIZE:
         from .baselines import BM25Search, FuzzySearch
 

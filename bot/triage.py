@@ -121,7 +121,7 @@ _MIN_KNOWN = 2  # a sentence matched on its own needs this many words the knowle
 
 def _known_tokens(text: str, matcher: Matcher) -> int:
     """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
-    return len({t for t in matcher.normalizer.tokens(text) if t in matcher.idf})
+    return len({t for t in matcher.normalizer.tokens(text) if matcher.knows(t)})
 
 
 _PROBLEM = re.compile(

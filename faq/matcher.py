@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
+import sys
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
@@ -94,6 +95,8 @@ answers there are exact; on 100,000 it keeps the time per question bounded."""
 _FULL_FUZZY_VOCAB = 5000
 _ADDRESS = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})\b")
 _PREFILTER = 5 * _MAX_EXACT
+_UNKNOWN_GROWTH = 0.75
+"""Unknown words weigh n ** 0.75 together, not n: see `_query_tokens`."""
 _VECTOR_FROM = 20_000
 """From this many entries, matched weights are summed with numpy when it is installed."""
 
@@ -153,15 +156,22 @@ class Matcher:
         self.normalizer = Normalizer(kb.vocabulary)
         normalizer = self.normalizer
         parts = normalizer.parts
+        intern = sys.intern  # one string object per word, however many structures hold it
         lang_words: dict[str, dict[str, int]] = {lang: defaultdict(int) for lang in LANGS}
         for items in texts:
             for lang, text in items:
                 counts = lang_words[lang]
                 for w in words(fold(text)):
+                    w = intern(w)
                     if len(w) >= 4:
                         parts.add(w)
                     counts[w] += 1
-        self._lang_words = {lang: dict(c) for lang, c in lang_words.items()}
+        de_words, en_words = lang_words["de"], lang_words["en"]
+        # The share of a word's uses that are English; 0.0 and 1.0 are shared objects.
+        self._english_share = {
+            w: 1.0 if not de_words.get(w) else 0.0 if not en_words.get(w) else en_words[w] / (de_words[w] + en_words[w])
+            for w in {**de_words, **en_words}
+        }
         # `expand` is pure once `parts` is complete: remember it per surface word. The
         # words of the texts are kept (`surface_map`) so that a question's known words
         # skip the compound splitter.
@@ -173,9 +183,9 @@ class Matcher:
             for w in normalizer.surface(text):
                 toks = surface_map.get(w)
                 if toks is None:
-                    toks = tuple(expand(w))
+                    toks = tuple(intern(t) for t in expand(w))
                     if keep:
-                        surface_map[w] = toks
+                        surface_map[intern(w)] = toks
                 out.extend(toks)
             return out
 
@@ -202,23 +212,23 @@ class Matcher:
             for t in toks:
                 df[t] += 1
         n = max(len(kb.entries), 1)
-        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        # Token ids follow the order of first use; `_idf[k]` is the weight of token k.
+        self._tid = {t: k for k, t in enumerate(df)}
+        self._idf = array("d", (math.log(1 + n / c) for c in df.values()))
         # A word the knowledge base never uses weighs like a word specific to one entry
         # and a bit more: a question resting on unknown words is likely out of scope.
         self.unknown_idf = 1.25 * math.log(1 + n)
         self.offtopic_weight = 3 * self.unknown_idf
-        # Token ids follow the order of first use.
-        tid = {t: k for k, t in enumerate(self.idf)}
-        self._tid = tid
-        idf = self.idf
+        tid, idf = self._tid, self._idf
         doc_start = array("i", [0])
         doc_toks = array("i")
         doc_norm = array("d")
         entry_docs = array("i", [0] * (len(kb.entries) + 1))
         least_norm = array("d", [math.inf] * len(kb.entries))
         for i, toks in raw_docs:
-            norm = sum(idf[t] for t in set(toks))
-            doc_toks.extend(tid[t] for t in toks)
+            ids = [tid[t] for t in toks]
+            norm = sum(idf[k] for k in set(ids))
+            doc_toks.extend(ids)
             doc_start.append(len(doc_toks))
             doc_norm.append(norm)
             entry_docs[i + 1] += 1
@@ -242,22 +252,33 @@ class Matcher:
                 postings[k].append(i)
         self._ent_start = ent_start
         self._ent_toks = ent_toks
-        self._postings = [array("i", p) for p in postings]
+        # The entries of token k: `_post[_post_start[k] : _post_start[k + 1]]`.
+        self._post_start = array("i", [0])
+        self._post = array("i")
+        for p in postings:
+            self._post.extend(p)
+            self._post_start.append(len(self._post))
         self.surface_map = surface_map
-        # Fuzzy correction looks only at words of a length that can reach the cutoff;
-        # each bucket keeps the order of the whole list, so ties resolve as before.
-        keys = [w for w in surface_map if len(w) >= 4 and " " not in w]
-        self._surface_keys = keys
-        self._buckets = length_buckets(keys)
         self._address_word = "adresse" if "adresse" in surface_map else "address"
-        # A large vocabulary is searched only among words with the same first letter
-        # (typos rarely hit it); a small one is searched whole.
-        self._initial_buckets: dict[str, tuple[list[str], dict]] | None = None
+        # Fuzzy correction looks only at words of a length that can reach the cutoff. A
+        # large vocabulary is searched only among words with the same first letter (typos
+        # rarely hit it); a small one is searched whole, under the key "".
+        keys = [w for w in surface_map if len(w) >= 4 and " " not in w]
+        self._fuzzy_lists: dict[str, tuple[list[str], dict]]
         if len(keys) > _FULL_FUZZY_VOCAB:
             by_initial: dict[str, list[str]] = defaultdict(list)
             for w in keys:
                 by_initial[w[0]].append(w)
-            self._initial_buckets = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
+            self._fuzzy_lists = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
+        else:
+            self._fuzzy_lists = {"": (keys, length_buckets(keys))}
+
+    def knows(self, token: str) -> bool:
+        """Return whether `token` (a matching token) occurs in the knowledge base."""
+        return token in self._tid
+
+    def _postings(self, k: int) -> array:
+        return self._post[self._post_start[k] : self._post_start[k + 1]]
 
     # -- query side ---------------------------------------------------------------
 
@@ -268,6 +289,8 @@ class Matcher:
         order: list[str] = []
         offtopic = self.normalizer.offtopic
         surface_map = self.surface_map
+        tid, idf = self._tid, self._idf
+        unknown = 0
         text = _ADDRESS.sub(self._address_words, text)
         for word in self.normalizer.surface(text):
             if word in offtopic or word.replace(" ", "") in offtopic:
@@ -277,18 +300,23 @@ class Matcher:
             if toks is None:
                 toks = self.normalizer.expand(word)
             factor = 1.0
-            if not all(t in self.idf for t in toks):
+            if not all(t in tid for t in toks):
                 fixed = self._fuzzy(word)
                 if fixed is not None:
                     toks, factor = list(fixed[0]), fixed[1]
             for t in toks:
-                weight = self.idf.get(t)
-                if weight is None:
+                k = tid.get(t)
+                if k is None:
                     if len(t) <= 2 and not t.isdigit():
                         continue
-                    known.setdefault("?" + t, self.unknown_idf * (0.3 if t.isdigit() else 1.0))
+                    if "?" + t not in known:
+                        unknown += 1
+                        # The n-th unknown word weighs less than the one before: a long question
+                        # brings context words of its own; a short one of unknown words is out of scope.
+                        damp = (unknown ** _UNKNOWN_GROWTH - (unknown - 1) ** _UNKNOWN_GROWTH)
+                        known["?" + t] = self.unknown_idf * damp * (0.3 if t.isdigit() else 1.0)
                 else:
-                    known[t] = max(known.get(t, 0.0), weight * factor)
+                    known[t] = max(known.get(t, 0.0), idf[k] * factor)
                     order.append(t)
         return known, order
 
@@ -302,9 +330,8 @@ class Matcher:
     def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
         if len(word) < 5 or word.isdigit():
             return None
-        keys, buckets = self._surface_keys, self._buckets
-        if self._initial_buckets is not None:
-            keys, buckets = self._initial_buckets.get(word[0], ([], {}))
+        lists = self._fuzzy_lists
+        keys, buckets = lists.get("", None) or lists.get(word[0], ([], {}))
         best = extract_bucketed(word, buckets, self.thresholds.fuzzy_cutoff)
         if best is None:
             return None
@@ -315,14 +342,13 @@ class Matcher:
         folded = fold(text)
         if any(ch in text.lower() for ch in "äöüß"):
             return "de"
-        score = {lang: 0.0 for lang in LANGS}
+        de = en = 0.0
         for w in words(folded):
-            de = self._lang_words["de"].get(w, 0)
-            en = self._lang_words["en"].get(w, 0)
-            if de + en:
-                score["de"] += de / (de + en)
-                score["en"] += en / (de + en)
-        return "en" if score["en"] > score["de"] else "de"
+            share = self._english_share.get(w)
+            if share is not None:
+                en += share
+                de += 1.0 - share
+        return "en" if en > de else "de"
 
     # -- scoring ------------------------------------------------------------------
 
@@ -395,7 +421,7 @@ class Matcher:
         terms, total, pairs = prepared
         seen: set[int] = set()
         for k, _w in terms:
-            seen.update(self._postings[k])
+            seen.update(self._postings(k))
         out = []
         for entry in seen:
             score = self._entry_score(entry, terms, total, pairs)
@@ -443,7 +469,7 @@ class Matcher:
             if len(top) == k and _bound(rest[i], total, 0.0) < theta - _EPS:
                 break  # an entry not seen yet holds only tokens from i on: it cannot reach the top
             key, w = ranked_terms[i]
-            for e in postings[key]:
+            for e in postings(key):
                 acc[e] = acc.get(e, 0.0) + w
             i += 1
             if i < len(ranked_terms):
@@ -475,7 +501,7 @@ class Matcher:
         only the entries with the most matched weight are bounded and scored."""
         acc = np.zeros(len(self.ids), dtype=np.float64)
         for key, w in terms:
-            acc[np.frombuffer(self._postings[key], dtype=np.int32)] += w
+            acc[np.frombuffer(self._postings(key), dtype=np.int32)] += w
         hits = np.flatnonzero(acc)
         if len(hits) > _PREFILTER:
             hits = hits[np.argpartition(acc[hits], -_PREFILTER)[-_PREFILTER:]]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -17,6 +18,8 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "s
 _WORD = re.compile(r"[a-z0-9]+")
 _EMAIL_SPELLINGS = re.compile(r"\be[\s-]?mail")
 _LINKS = ("s", "es", "n", "en", "e")
+_NOUN_SUFFIXES = ("keit", "heit", "schaft")
+"""Endings that make a noun of a word ("moeglichkeit"); they are no compound part."""
 MAX_TOKENS = 200
 """Longest question, in words, that is matched; longer text is cut."""
 MAX_COMPOUND_CHARS = 80
@@ -36,7 +39,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def extract_bucketed(word: str, buckets: dict[int, tuple[list[int], list[str]]], cutoff: float) -> tuple[float, int] | None:
+def extract_bucketed(word: str, buckets: dict[int, tuple[array, list[str]]], cutoff: float) -> tuple[float, int] | None:
     """`process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)` over
     choices split by length: return (score, index in choices) of the first best choice.
 
@@ -56,11 +59,11 @@ def extract_bucketed(word: str, buckets: dict[int, tuple[list[int], list[str]]],
     return best
 
 
-def length_buckets(choices: list[str]) -> dict[int, tuple[list[int], list[str]]]:
+def length_buckets(choices: list[str]) -> dict[int, tuple[array, list[str]]]:
     """Group `choices` by length for `extract_bucketed`, keeping their order in each group."""
-    buckets: dict[int, tuple[list[int], list[str]]] = {}
+    buckets: dict[int, tuple[array, list[str]]] = {}
     for k, w in enumerate(choices):
-        pos, ws = buckets.setdefault(len(w), ([], []))
+        pos, ws = buckets.setdefault(len(w), (array("i"), []))
         pos.append(k)
         ws.append(w)
     return buckets
@@ -131,6 +134,9 @@ class Normalizer:
         """Split a compound into known parts, or return None when it is not one."""
         if len(word) < 7 or len(word) > MAX_COMPOUND_CHARS:  # longer: no compound, and splitting is quadratic
             return None
+        for suffix in _NOUN_SUFFIXES:
+            if word.endswith(suffix) and word[: -len(suffix)] in self.parts:
+                return [word[: -len(suffix)]]
         return self._split(word, 0) or self._split_known_tail(word) or self._split_fuzzy_tail(word)
 
     def _split_known_tail(self, word: str) -> list[str] | None:
@@ -158,7 +164,7 @@ class Normalizer:
                 if link and not rest.startswith(link):
                     continue
                 tail = rest[len(link):]
-                if len(tail) < 4:
+                if len(tail) < 4 or tail in _NOUN_SUFFIXES:
                     continue
                 best = extract_bucketed(tail, self._part_buckets, 74)
                 if best is not None:
