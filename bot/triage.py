@@ -155,11 +155,15 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
     # usually the problem itself, so it competes as a unit of its own.
     clauses = [c.strip() for u in kept for c in _CONTRAST.split(u)[1:] if c.strip()]
-    candidates = list(zip(units, known)) + [(c, _known_tokens(c, matcher)) for c in clauses]
+    # A problem is often told in two sentences ("The link gives an error. Can it be
+    # reactivated?"): neighbours compete as one unit too.
+    pairs = [f"{a} {b}" for a, b in zip(kept, kept[1:])][:_SCAN_UNITS]
+    extra = clauses + pairs
+    candidates = list(zip(units, known)) + [(c, _known_tokens(c, matcher)) for c in extra]
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= _SURE):
         return _as_ticket(best, whole, lang)
     relevant = sorted(((k, i, u) for i, (u, k) in enumerate(candidates) if k >= _MIN_KNOWN and len(u) >= 8),
-                      key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(clauses)]
+                      key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(extra)]
     best_weight = best.confidence
     for known_words, _, unit in relevant:
         result = matcher.match(unit, lang)

@@ -92,8 +92,15 @@ _MAX_EXACT = 200
 """At most this many entries are scored exactly for one question, the most promising by
 their upper bound first. It never binds on a knowledge base of a few hundred entries, so
 answers there are exact; on 100,000 it keeps the time per question bounded."""
-_FULL_FUZZY_VOCAB = 5000
 _ADDRESS = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})\b")
+_MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
+          r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + _MONTH + r"\.?(?:\s+\d{4})?|"
+    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b",
+    re.IGNORECASE,
+)
+"""A date says when, not what about: it is no evidence for or against an entry."""
 _PREFILTER = 5 * _MAX_EXACT
 _UNKNOWN_GROWTH = 0.75
 """Unknown words weigh n ** 0.75 together, not n: see `_query_tokens`."""
@@ -260,18 +267,14 @@ class Matcher:
             self._post_start.append(len(self._post))
         self.surface_map = surface_map
         self._address_word = "adresse" if "adresse" in surface_map else "address"
-        # Fuzzy correction looks only at words of a length that can reach the cutoff. A
-        # large vocabulary is searched only among words with the same first letter (typos
-        # rarely hit it); a small one is searched whole, under the key "".
-        keys = [w for w in surface_map if len(w) >= 4 and " " not in w]
-        self._fuzzy_lists: dict[str, tuple[list[str], dict]]
-        if len(keys) > _FULL_FUZZY_VOCAB:
-            by_initial: dict[str, list[str]] = defaultdict(list)
-            for w in keys:
+        # A misspelt word is compared only with known words of its first letter and of a
+        # length that can reach the cutoff: typos rarely hit the first letter, while real
+        # words that differ there are often near ("ausgewiesen", "zugewiesen").
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for w in surface_map:
+            if len(w) >= 4 and " " not in w:
                 by_initial[w[0]].append(w)
-            self._fuzzy_lists = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
-        else:
-            self._fuzzy_lists = {"": (keys, length_buckets(keys))}
+        self._fuzzy_lists = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
 
     def knows(self, token: str) -> bool:
         """Return whether `token` (a matching token) occurs in the knowledge base."""
@@ -291,7 +294,7 @@ class Matcher:
         surface_map = self.surface_map
         tid, idf = self._tid, self._idf
         unknown = 0
-        text = _ADDRESS.sub(self._address_words, text)
+        text = _DATE.sub(" ", _ADDRESS.sub(self._address_words, text))
         for word in self.normalizer.surface(text):
             if word in offtopic or word.replace(" ", "") in offtopic:
                 known["!" + word] = self.offtopic_weight
@@ -307,7 +310,7 @@ class Matcher:
             for t in toks:
                 k = tid.get(t)
                 if k is None:
-                    if len(t) <= 2 and not t.isdigit():
+                    if len(t) <= 2:
                         continue
                     if "?" + t not in known:
                         unknown += 1
@@ -330,8 +333,7 @@ class Matcher:
     def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
         if len(word) < 5 or word.isdigit():
             return None
-        lists = self._fuzzy_lists
-        keys, buckets = lists.get("", None) or lists.get(word[0], ([], {}))
+        keys, buckets = self._fuzzy_lists.get(word[0], ([], {}))
         best = extract_bucketed(word, buckets, self.thresholds.fuzzy_cutoff)
         if best is None:
             return None
