@@ -66,3 +66,9 @@ def test_control_characters_and_escapes_removed(norm):
 
 def test_huge_input_is_bounded(norm):
     assert len(norm.tokens("abo " * 300_000)) <= 200
+
+
+def test_noun_suffix_is_no_compound_part():
+    """"Möglichkeit" is "möglich" made a noun, not "möglich" plus a misspelt part."""
+    norm = Normalizer(Vocabulary(compounds=("moeglich", "kredit")))
+    assert norm.tokens("Möglichkeit") == norm.tokens("möglich")
