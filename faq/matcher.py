@@ -9,9 +9,9 @@ import sys
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Iterator, Literal
 
-from .model import LANGS, KnowledgeBase
+from .model import LANGS, Entry, KnowledgeBase
 from .normalize import Normalizer, extract_bucketed, fold, length_buckets, words
 
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
@@ -77,6 +77,15 @@ class Thresholds:
     clarify_gap: float = 0.06
     fuzzy_cutoff: float = 82.0
     max_chars: int = 2000
+
+
+def _documents(entry: Entry) -> Iterator[tuple[str, str]]:
+    """Yield (language, text) of each document of an entry: question, title, paraphrases."""
+    for lang in LANGS:
+        yield lang, entry.question.get(lang)
+        yield lang, entry.title.get(lang)
+        for paraphrase in entry.paraphrases.get(lang, ()):
+            yield lang, paraphrase
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
@@ -152,21 +161,13 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
-        texts: list[list[tuple[str, str]]] = []  # per entry: (lang, text)
-        for e in kb.entries:
-            items: list[tuple[str, str]] = []
-            for lang in LANGS:
-                items.append((lang, e.question.get(lang)))
-                items.append((lang, e.title.get(lang)))
-                items.extend((lang, p) for p in e.paraphrases.get(lang, ()))
-            texts.append(items)
         self.normalizer = Normalizer(kb.vocabulary)
         normalizer = self.normalizer
         parts = normalizer.parts
         intern = sys.intern  # one string object per word, however many structures hold it
         lang_words: dict[str, dict[str, int]] = {lang: defaultdict(int) for lang in LANGS}
-        for items in texts:
-            for lang, text in items:
+        for e in kb.entries:
+            for lang, text in _documents(e):
                 counts = lang_words[lang]
                 for w in words(fold(text)):
                     w = intern(w)
@@ -179,92 +180,92 @@ class Matcher:
             w: 1.0 if not de_words.get(w) else 0.0 if not en_words.get(w) else en_words[w] / (de_words[w] + en_words[w])
             for w in {**de_words, **en_words}
         }
+        del lang_words, de_words, en_words
         # `expand` is pure once `parts` is complete: remember it per surface word. The
         # words of the texts are kept (`surface_map`) so that a question's known words
         # skip the compound splitter.
         surface_map: dict[str, tuple[str, ...]] = {}
         expand = normalizer.expand
+        tid: dict[str, int] = {}  # token -> id, in the order of first use
+        df = array("i")  # token id -> entries that use it
 
-        def tokens_of(text: str, keep: bool) -> list[str]:
-            out: list[str] = []
+        def ids_of(text: str, keep: bool) -> list[int]:
+            out: list[int] = []
             for w in normalizer.surface(text):
                 toks = surface_map.get(w)
                 if toks is None:
                     toks = tuple(intern(t) for t in expand(w))
                     if keep:
                         surface_map[intern(w)] = toks
-                out.extend(toks)
+                for t in toks:
+                    k = tid.get(t)
+                    if k is None:
+                        k = tid[t] = len(df)
+                        df.append(0)
+                    out.append(k)
             return out
 
-        # Documents: each question, title, paraphrase; and the keywords of each entry.
-        raw_docs: list[tuple[int, list[str]]] = []
-        for i, items in enumerate(texts):
-            for _lang, text in items:
-                toks = tokens_of(text, True)
-                if toks:
-                    raw_docs.append((i, toks))
-        keyword_memo: dict[str, tuple[str, ...]] = {}
-        entry_tokens: list[set[str]] = [set() for _ in kb.entries]
-        for i, e in enumerate(kb.entries):
+        # Documents (each question, title, paraphrase) as runs of token ids, an entry's
+        # documents contiguous; an entry's tokens are those of its documents and keywords.
+        doc_start = array("i", [0])
+        doc_toks = array("i")
+        entry_docs = array("i", [0])
+        ent_start = array("i", [0])
+        ent_toks = array("i")
+        keyword_memo: dict[str, list[int]] = {}
+        for e in kb.entries:
+            mine: set[int] = set()
+            for _lang, text in _documents(e):
+                ids = ids_of(text, True)
+                if ids:
+                    doc_toks.extend(ids)
+                    doc_start.append(len(doc_toks))
+                    mine.update(ids)
+            entry_docs.append(len(doc_start) - 1)
             for lang in LANGS:
                 for kw in e.keywords.get(lang, ()):
-                    toks = keyword_memo.get(kw)
-                    if toks is None:
-                        toks = keyword_memo[kw] = tuple(tokens_of(kw, False))
-                    entry_tokens[i].update(toks)
-        for i, toks in raw_docs:
-            entry_tokens[i].update(toks)
-        df: dict[str, int] = defaultdict(int)
-        for toks in entry_tokens:
-            for t in toks:
-                df[t] += 1
+                    ids = keyword_memo.get(kw)
+                    if ids is None:
+                        ids = keyword_memo[kw] = ids_of(kw, False)
+                    mine.update(ids)
+            ordered = sorted(mine)
+            ent_toks.extend(ordered)
+            ent_start.append(len(ent_toks))
+            for k in ordered:
+                df[k] += 1
+        del keyword_memo
         n = max(len(kb.entries), 1)
-        # Token ids follow the order of first use; `_idf[k]` is the weight of token k.
-        self._tid = {t: k for k, t in enumerate(df)}
-        self._idf = array("d", (math.log(1 + n / c) for c in df.values()))
+        self._tid = tid
+        self._idf = idf = array("d", (math.log(1 + n / c) for c in df))  # the weight of token k
         # A word the knowledge base never uses weighs like a word specific to one entry
         # and a bit more: a question resting on unknown words is likely out of scope.
         self.unknown_idf = 1.25 * math.log(1 + n)
         self.offtopic_weight = 3 * self.unknown_idf
-        tid, idf = self._tid, self._idf
-        doc_start = array("i", [0])
-        doc_toks = array("i")
-        doc_norm = array("d")
-        entry_docs = array("i", [0] * (len(kb.entries) + 1))
-        least_norm = array("d", [math.inf] * len(kb.entries))
-        for i, toks in raw_docs:
-            ids = [tid[t] for t in toks]
-            norm = sum(idf[k] for k in set(ids))
-            doc_toks.extend(ids)
-            doc_start.append(len(doc_toks))
-            doc_norm.append(norm)
-            entry_docs[i + 1] += 1
-            if norm < least_norm[i]:
-                least_norm[i] = norm
-        for i in range(len(kb.entries)):
-            entry_docs[i + 1] += entry_docs[i]
+        doc_norm = array("d", bytes(8 * (len(doc_start) - 1)))
+        for d in range(len(doc_start) - 1):
+            doc_norm[d] = sum(idf[k] for k in set(doc_toks[doc_start[d] : doc_start[d + 1]]))
+        least_norm = array("d", (min(doc_norm[entry_docs[i] : entry_docs[i + 1]], default=math.inf)
+                                 for i in range(len(kb.entries))))
         self._doc_start = doc_start
         self._doc_toks = doc_toks
         self._doc_norm = doc_norm
         self._entry_docs = entry_docs
         self._least_norm = least_norm
-        ent_start = array("i", [0])
-        ent_toks = array("i")
-        postings: list[list[int]] = [[] for _ in tid]
-        for i, toks in enumerate(entry_tokens):
-            ids = sorted(tid[t] for t in toks)
-            ent_toks.extend(ids)
-            ent_start.append(len(ent_toks))
-            for k in ids:
-                postings[k].append(i)
         self._ent_start = ent_start
         self._ent_toks = ent_toks
-        # The entries of token k: `_post[_post_start[k] : _post_start[k + 1]]`.
-        self._post_start = array("i", [0])
-        self._post = array("i")
-        for p in postings:
-            self._post.extend(p)
-            self._post_start.append(len(self._post))
+        # The entries of token k: `_post[_post_start[k] : _post_start[k + 1]]`, filled by
+        # a counting sort over the entries' tokens.
+        post_start = array("i", [0])
+        for c in df:
+            post_start.append(post_start[-1] + c)
+        fill = array("i", post_start)
+        post = array("i", bytes(4 * len(ent_toks)))
+        for i in range(len(kb.entries)):
+            for k in ent_toks[ent_start[i] : ent_start[i + 1]]:
+                post[fill[k]] = i
+                fill[k] += 1
+        self._post_start = post_start
+        self._post = post
         self.surface_map = surface_map
         self._address_word = "adresse" if "adresse" in surface_map else "address"
         # A misspelt word is compared only with known words of its first letter and of a
