@@ -327,9 +327,11 @@ class Matcher:
     def _address_words(self, found: re.Match[str]) -> str:
         """An e-mail address says "an address", and its domain only where the knowledge
         base speaks of that domain (outlook.com): its other words are no evidence."""
-        domain = words(fold(found.group(1)))
-        known = [w for w in domain if w in self.surface_map]
-        return " " + " ".join([self._address_word, *known]) + " " if len(known) > 1 else f" {self._address_word} "
+        domain = " ".join(words(fold(found.group(1))))
+        known = [w for w in self.normalizer.surface(domain) if w in self.surface_map]
+        if len(known) > 1 or any(" " in w for w in known):
+            return f" {self._address_word} {domain} "
+        return f" {self._address_word} "
 
     def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
         if len(word) < 5 or word.isdigit():

@@ -18,6 +18,8 @@ _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "s
 _WORD = re.compile(r"[a-z0-9]+")
 _EMAIL_SPELLINGS = re.compile(r"\be[\s-]?mail")
 _LINKS = ("s", "es", "n", "en", "e")
+_INSEPARABLE = ("ver", "ent", "zer", "emp", "miss")
+"""Verb prefixes that change a word's meaning ("verlassen" is no kind of "lassen")."""
 _NOUN_SUFFIXES = ("keit", "heit", "schaft")
 """Endings that make a noun of a word ("moeglichkeit"); they are no compound part."""
 MAX_TOKENS = 200
@@ -145,6 +147,8 @@ class Normalizer:
             tail = word[start:]
             if tail in self.parts and len(tail) >= 4:
                 head = word[:start]
+                if head in _INSEPARABLE:
+                    continue
                 if head.endswith("s") and len(head) > 4:
                     head = head[:-1]
                 return [head, tail]

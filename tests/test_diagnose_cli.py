@@ -199,3 +199,23 @@ def test_interact_function_is_usable_directly(kb: str) -> None:
     facts = diagnose_cmd.interact(flow, {}, date(2026, 11, 24), "en", lambda _p: next(replies), out)
     assert facts == {"role": "ola"}
     assert "'chef' is not one of the answers" in out.getvalue() and "Help:" in out.getvalue()
+
+
+BLIND3 = yaml.safe_load((ROOT / "tests" / "data" / "scenarios_blind3.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", BLIND3["scenarios"], ids=[f"{c['flow']}-{i}" for i, c in enumerate(BLIND3["scenarios"])])
+def test_blind_scenario(kb: str, capsys: pytest.CaptureFixture[str], case: dict) -> None:
+    """Scenarios written by another session from the CONTRACT alone; answers as users give them."""
+    facts = {key: str(value) for key, value in case["facts"].items()}
+    data = _json(kb, capsys, case["flow"], facts, case.get("today", BLIND3["today"]))
+    got = data["cause"] if data["status"] == "resolved" else data["status"]
+    assert got in (case["expect"] if isinstance(case["expect"], list) else [case["expect"]])
+
+
+@pytest.mark.parametrize(("fact", "flow", "value"), [("purchase_date", "activation-link-expiry", d) for d in BLIND3["bad_dates"]]
+                         + [("osm_email", "missing-activation-email", e) for e in BLIND3["bad_emails"]])
+def test_bad_value_is_one_clear_message(kb: str, capsys: pytest.CaptureFixture[str], fact: str, flow: str, value: str) -> None:
+    code, out, err = _run(kb, capsys, flow, "--fact", f"{fact}={value}", "--json")
+    assert code == 2 and out == ""
+    assert value in err and "Traceback" not in err

@@ -13,6 +13,7 @@ DATA = Path(__file__).parent / "data"
 MINE = yaml.safe_load((DATA / "tickets.yaml").read_text(encoding="utf-8"))
 BLIND = yaml.safe_load((DATA / "tickets_blind.yaml").read_text(encoding="utf-8"))
 BLIND2 = yaml.safe_load((DATA / "tickets_blind2.yaml").read_text(encoding="utf-8"))
+BLIND3 = yaml.safe_load((DATA / "tickets_blind3.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -61,3 +62,10 @@ def test_second_blind_ticket_set_meets_the_bars(kb_matcher):
     topics, causes = _set_scores(kb_matcher, BLIND2)
     assert topics >= 0.92
     assert causes >= 0.9
+
+
+def test_third_blind_ticket_set_meets_the_bars(kb_matcher):
+    """A third: quoted earlier mails, dates like "May 29, 2026" and "gestern", Windows and MAK tickets."""
+    topics, causes = _set_scores(kb_matcher, BLIND3)
+    assert topics >= 0.93
+    assert causes >= 0.95
