@@ -166,14 +166,14 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
                       key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(extra)]
     best_weight = best.confidence
     for known_words, _, unit in relevant:
+        if best.outcome == "no_match" and known_words < _FULL_UNIT:
+            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
         result = matcher.match(unit, lang)
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
         weight = result.confidence * (1.0 if _PROBLEM.search(fold(unit)) else _CONTEXT_WEIGHT)
         weight *= min(1.0, known_words / _FULL_UNIT)
-        if best.outcome == "no_match" and known_words < _FULL_UNIT:
-            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
         if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
             best, best_weight = result, weight
     return _as_ticket(best, whole, lang)
