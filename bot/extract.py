@@ -112,7 +112,8 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[!?])\s+|\n\s*\n|\n(?=\s*[-•*]\s)|(?<=[.!?:])\n")
+_SENTENCE_END = re.compile(r"(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[^\W\d_][\"'»«“”)][.!?])\s+|"
+                          r"(?<=[!?])\s+|\n\s*\n|\n(?=\s*[-•*]\s)|(?<=[.!?:])\n")
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

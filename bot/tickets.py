@@ -190,6 +190,7 @@ _GREETING = re.compile(
     re.I,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)
+_HEADER_FIELD = re.compile(r"^\s*(?:von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject)\s*:.*$", re.I | re.M)
 
 
 def strip_html(text: str) -> str:
@@ -205,18 +206,13 @@ def strip_html(text: str) -> str:
 def clean_body(text: str) -> str:
     """Return the customer's own words of a ticket or e-mail.
 
-    Removes quoted lines ("> ..."), a reply header ("Am ... schrieb ...:", "On ...
-    wrote:", "-----Original Message-----", an Outlook "Von:/Gesendet:" block) and
-    everything after it, a signature after "-- ", a closing ("Viele Grüße", "Best
-    regards", ...) with what follows it when that is short, and a greeting line
-    ("Hallo,", "Sehr geehrte Damen und Herren,"). Keeps the text when removing
-    would leave nothing.
+    Removes what it quotes (see `_split_quote`), a signature after "-- ", a closing
+    ("Viele Grüße", "Best regards", ...) with what follows it when that is short, and a
+    greeting line ("Hallo,", "Sehr geehrte Damen und Herren,"). A paragraph with a
+    question below the signature (written under a quote) stays. Keeps the text when
+    removing would leave nothing.
     """
-    body = text.replace("\r\n", "\n").replace("\r", "\n")
-    match = _QUOTE_HEADER.search(body)
-    if match and body[: match.start()].strip():
-        body = body[: match.start()]
-    body = _QUOTED_LINE.sub("", body)
+    body = _split_quote(text)[0]
     match = _SIGNATURE.search(body)
     if match and body[: match.start()].strip():
         body = body[: match.start()]
@@ -224,13 +220,49 @@ def clean_body(text: str) -> str:
         before, after = body[: match.start()], body[match.end():]
         at_line_start = match.start() == 0 or body[match.start() - 1] == "\n"
         if before.strip() and (at_line_start and len(after) < 1500 or len(after.strip()) < 120):
-            body = before
+            later = re.split(r"\n\s*\n", after.strip())[1:]
+            body = "\n\n".join([before.rstrip(), *(p for p in later if "?" in p)])
             break
     stripped = _GREETING.sub("", body, count=1)
     if stripped.strip():
         body = stripped
     body = body.strip()
     return body or text.strip()
+
+
+def _split_quote(text: str) -> tuple[str, str]:
+    """Split a ticket into the customer's own text and what it quotes.
+
+    After a reply or forward header, everything is quoted, unless the header is
+    followed by "> " lines: then only those are, and a reply written below them is the
+    customer's own again. "> " lines elsewhere are quoted too.
+    """
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    quoted: list[str] = []
+    match = _QUOTE_HEADER.search(body)
+    if match and body[: match.start()].strip():
+        lines = body[match.end():].split("\n")
+        first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+        if first < len(lines) and lines[first].lstrip().startswith(">"):
+            end = first
+            while end < len(lines) and (lines[end].lstrip().startswith(">") or not lines[end].strip()):
+                end += 1
+            quoted.append("\n".join(lines[first:end]))
+            body = body[: match.start()] + "\n" + "\n".join(lines[end:])
+        else:
+            quoted.append("\n".join(lines))
+            body = body[: match.start()]
+    quoted.extend(_QUOTED_LINE.findall(body))
+    body = _QUOTED_LINE.sub("", body)
+    return body, "\n".join(quoted)
+
+
+def quoted_text(text: str) -> str:
+    """Return what `clean_body` leaves out as quoted, without the "> " markers and the
+    header fields (Von:, Datum:, Betreff: ...), whose dates and addresses are the
+    mail's, not facts about the customer's case."""
+    quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
+    return _HEADER_FIELD.sub("", quoted).strip()
 
 
 # -- e-mail ---------------------------------------------------------------------------

@@ -27,10 +27,10 @@ from faq.text import MAX_INPUT_CHARS, clean
 
 from .dates import parse_iso_date
 from .engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
-from .extract import extract_facts, find_emails, sentences
+from .extract import Extraction, extract_facts, find_emails, sentences
 from .redact import mask_email, redact
 from .reply import suggest_reply
-from .tickets import Ticket, TicketError, clean_body, open_source, read_tickets
+from .tickets import Ticket, TicketError, clean_body, open_source, quoted_text, read_tickets
 from .values import Value, json_value
 
 __all__ = ["TriageResult", "match_topic", "run", "triage_text"]
@@ -143,7 +143,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     sentences too: the most confident verdict wins (the whole text on a tie). The
     language is detected once, on the whole text.
     """
-    units = [s.strip() for _, s in sentences(_match_text(body))]
+    units = [u for u in (_match_text(s).strip() for _, s in sentences(body)) if u]
     if subject:
         units.insert(0, _match_text(subject).strip())
     units = units[:_SCAN_UNITS]
@@ -201,6 +201,17 @@ def _proven(flow: Flow, diag: Diagnosis, today: date) -> str | None:
     return None
 
 
+def _merge(flow: Flow, own: Extraction, quoted: Extraction) -> Extraction:
+    """Add the facts only the quoted text states to those of the customer's own words."""
+    extra = {k: v for k, v in quoted.facts.items() if k not in own.facts}
+    if not extra:
+        return own
+    both = {**own.facts, **extra}
+    facts = {f.id: both[f.id] for f in flow.facts if f.id in both}
+    evidence = {**own.evidence, **{k: v for k, v in quoted.evidence.items() if k in extra}}
+    return Extraction(facts, own.notes, evidence)
+
+
 def triage_text(
     text: str,
     kb: KnowledgeBase,
@@ -232,6 +243,11 @@ def triage_text(
         reply = suggest_reply(kb, entry.id if entry else None, lang)
         return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject)
     extraction = extract_facts(f"{subject}.\n{body}" if subject else body, flow, today, lang, kb.vocabulary)
+    quoted = quoted_text(clean(text))
+    if quoted:
+        # A forwarded mail from a colleague or the reseller may state what the customer
+        # does not repeat ("Kaufdatum: 31.05.2026"); the customer's own words come first.
+        extraction = _merge(flow, extraction, extract_facts(quoted, flow, today, lang, kb.vocabulary))
     diag = diagnose(flow, extraction.facts, today)
     cause = _proven(flow, diag, today)
     nxt = None

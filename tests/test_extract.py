@@ -39,6 +39,11 @@ def test_sentences_do_not_split_dates_or_ordinals():
     assert parts == ["Wir haben am 1. Dezember 2026 bestellt.", "Seit 05.01.2026 warten wir!", "Ok?"]
 
 
+def test_sentence_ends_after_a_closing_bracket():
+    parts = [s for _, s in sentences("Wir haben aktiviert (lief problemlos). Jetzt kommt nichts. Er sagte \"nein\". Dann")]
+    assert parts == ["Wir haben aktiviert (lief problemlos).", "Jetzt kommt nichts.", 'Er sagte "nein".', "Dann"]
+
+
 # -- e-mail addresses -----------------------------------------------------------------
 
 

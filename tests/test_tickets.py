@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.tickets import Ticket, TicketError, clean_body, detect_format, open_source, read_tickets, strip_html
+from bot.tickets import Ticket, TicketError, clean_body, detect_format, open_source, quoted_text, read_tickets, strip_html
 from faq.errors import InputError
 
 FIX = Path(__file__).parent / "fixtures" / "tickets"
@@ -155,6 +155,28 @@ def test_clean_body_outlook_header():
 def test_clean_body_english_reply():
     text = "Hi team,\nthe licenses are not showing.\nBest regards,\nJohn\n\nOn Mon, Nov 23, 2026 at 9:00 AM Support wrote:\n> old"
     assert clean_body(text) == "the licenses are not showing."
+
+
+def test_reply_below_a_quote_is_the_customers_own():
+    text = ("Hi,\nsee below.\nBest,\nAnna\n\nOn 18 Nov 2026, at 10:05, partner@x.example wrote:\n"
+            "> Your renewal is processed.\n\nDo we need to activate the new enrollments?")
+    assert clean_body(text) == "see below.\n\nDo we need to activate the new enrollments?"
+    assert quoted_text(text) == "Your renewal is processed."
+
+
+def test_quoted_text_drops_markers_and_header_fields():
+    text = ("Hallo,\nbitte prüfen.\nGrüße\nClaudia\n\n> Von: vertrieb@partner.example\n> Datum: 02.06.2026\n"
+            "> Betreff: Bestellung\n>\n> Ihre Bestellung wurde übermittelt. Kaufdatum: 31.05.2026.")
+    quoted = quoted_text(text)
+    assert "Kaufdatum: 31.05.2026." in quoted
+    assert "02.06.2026" not in quoted and "Von:" not in quoted and ">" not in quoted
+
+
+def test_forwarded_mail_is_quoted_whole():
+    text = "Zur Info, siehe unten.\n\n-----Ursprüngliche Nachricht-----\nVon: Max\nGesendet: Freitag\n\nDie Mail ging an Herrn Kowalski."
+    assert clean_body(text) == "Zur Info, siehe unten."
+    assert quoted_text(text) == "Die Mail ging an Herrn Kowalski."
+    assert quoted_text("Nur eigener Text.") == ""
 
 
 def test_clean_body_keeps_text_when_all_would_go():

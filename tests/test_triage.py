@@ -250,3 +250,17 @@ def test_long_json_line_is_reported_and_skipped():
     data = b'{"text": "' + b"x" * 1_100_000 + b'"}\n{"id": "ok", "text": "Link abgelaufen"}\n'
     items = list(read_tickets(io.BytesIO(data), "big.jsonl"))
     assert "big.jsonl:1" in str(items[0]) and items[1].id == "ok"
+
+
+def test_facts_from_a_forwarded_mail_count_when_the_customer_does_not_state_them():
+    text = ("Hallo,\nder Aktivierungslink geht nicht mehr.\nGruß Claudia\n\n"
+            "> Von: vertrieb@partner.example\n> Datum: 02.06.2026\n>\n> Ihre Bestellung ist raus. Kaufdatum: 05.01.2026.")
+    r = triage(text)
+    assert r.id == "activation-link-expiry" and r.cause == "activation-link-expired"
+    assert r.to_json()["facts"] == {"purchase_date": "2026-01-05"}
+
+
+def test_the_customers_own_words_come_before_a_quoted_mail():
+    text = ("Guten Tag, wir haben am 05.01.2026 gekauft, aber der Link geht nicht mehr.\n\n"
+            "-----Ursprüngliche Nachricht-----\nVon: Partner\nGesendet: Montag\n\nKaufdatum laut Rechnung: 01.10.2026")
+    assert triage(text).to_json()["facts"] == {"purchase_date": "2026-01-05"}
