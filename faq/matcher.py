@@ -367,10 +367,10 @@ class Matcher:
         result below `theta - _EPS` then only says the entry stays below it.
         """
         mine = set(self._ent_toks[self._ent_start[entry] : self._ent_start[entry + 1]])
-        covered = 0.0
-        for k, w in terms:
-            if k in mine:
-                covered += w
+        terms = [(k, w) for k, w in terms if k in mine]  # only these can match a document
+        if not terms:
+            return None
+        covered = sum(w for _k, w in terms)
         if covered <= 0.0:
             return None
         cov = 0.35 * (covered / total)
@@ -387,11 +387,10 @@ class Matcher:
                 if bound <= best or bound < need:
                     continue
             seq = doc_toks[doc_start[d] : doc_start[d + 1]]
-            present = set(seq)
             matched = 0.0
             hit = False
             for k, w in terms:
-                if k in present:
+                if k in seq:
                     matched += w
                     hit = True
             if not hit:
