@@ -224,6 +224,11 @@ def _wall(cmd: list[str], stdin: str | None = None, until: str | None = None) ->
 
 
 def startup(repeat: int) -> dict:
+    import compileall
+
+    # As after an install: bytecode written, even where PYTHONDONTWRITEBYTECODE kept it stale.
+    for package in ("faq", "bot"):
+        compileall.compile_dir(str(ROOT / package), quiet=1)
     py = sys.executable
     faqbot = str(Path(py).with_name("faqbot"))
     ask = [faqbot] if os.path.exists(faqbot) else [py, "-m", "bot"]
