@@ -101,8 +101,18 @@ def test_json_shape_matches_contract(matcher):
     assert all(set(c) == {"id", "confidence"} for c in data["candidates"])
 
 
-def _set_scores(matcher, name: str) -> tuple[float, float]:
-    """Return (top-1 over in-scope questions, abstention over out-of-scope ones) on a labelled set."""
+# Sets written by other sessions from the seed alone, without seeing the knowledge base:
+# (file, least top-1 over in-scope questions, least abstention over out-of-scope ones).
+BLIND_SETS = [
+    ("heldout.yaml", 0.97, 0.93),   # typos, compounds, English, close off-topic questions
+    ("heldout2.yaml", 0.95, 0.93),  # long chatty questions, Denglisch
+    ("heldout3.yaml", 0.96, 0.9),   # keyword queries, Swiss German, Outlook/Windows/Azure off topic
+    ("heldout4.yaml", 0.95, 0.95),  # clerks, hurried admins, resellers, non-native speakers
+]
+
+
+@pytest.mark.parametrize(("name", "top1_bar", "abstention_bar"), BLIND_SETS, ids=[n for n, _, _ in BLIND_SETS])
+def test_blind_set_meets_the_bars(matcher, name, top1_bar, abstention_bar):
     cases = yaml.safe_load((Path(__file__).parent / "data" / name).read_text(encoding="utf-8"))["questions"]
     hits = inscope = abstained = outscope = 0
     for case in cases:
@@ -114,28 +124,8 @@ def _set_scores(matcher, name: str) -> tuple[float, float]:
         else:
             inscope += 1
             hits += result.id in expected
-    return hits / inscope, abstained / outscope
-
-
-def test_blind_heldout_set_meets_the_bars(matcher):
-    """A set written without seeing the knowledge base: top-1 >= 0.97, abstention >= 0.93."""
-    top1, abstention = _set_scores(matcher, "heldout.yaml")
-    assert top1 >= 0.97
-    assert abstention >= 0.93
-
-
-def test_second_blind_set_meets_the_bars(matcher):
-    """A second such set, by another author: long chatty questions, Denglisch, close off-topic ones."""
-    top1, abstention = _set_scores(matcher, "heldout2.yaml")
-    assert top1 >= 0.95
-    assert abstention >= 0.93
-
-
-def test_third_blind_set_meets_the_bars(matcher):
-    """A third: keyword queries, Swiss German, Outlook, Windows and Azure questions that must stay unanswered."""
-    top1, abstention = _set_scores(matcher, "heldout3.yaml")
-    assert top1 >= 0.96
-    assert abstention >= 0.9
+    assert hits / inscope >= top1_bar
+    assert abstained / outscope >= abstention_bar
 
 
 @pytest.mark.parametrize("date_text", ["30.04.2026", "2026-04-30", "3. Dezember 2026", "December 3rd, 2026"])
@@ -164,10 +154,3 @@ def test_error_is_not_missing(matcher):
     """"Fehlermeldung" is an error message, not a missing mail."""
     norm = matcher.normalizer
     assert set(norm.tokens("Fehlermeldung")).isdisjoint(norm.tokens("Aktivierungsmail fehlt"))
-
-
-def test_fourth_blind_set_meets_the_bars(matcher):
-    """A fourth: clerks, hurried admins, resellers and non-native speakers."""
-    top1, abstention = _set_scores(matcher, "heldout4.yaml")
-    assert top1 >= 0.95
-    assert abstention >= 0.95
