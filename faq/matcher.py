@@ -73,7 +73,7 @@ class Thresholds:
         fuzzy_cutoff: rapidfuzz ratio from which a misspelt word counts as a known one.
     """
 
-    answer: float = 0.36
+    answer: float = 0.34
     clarify_gap: float = 0.06
     fuzzy_cutoff: float = 82.0
     max_chars: int = 2000
