@@ -701,14 +701,16 @@ def _choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: 
     stronger; generic one-word aliases ("admin", "keine") count only there.
     """
     context = _context_positions(fact, lang, words, lex) if fact.cues.context else []
+    # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
+    generic = {w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p, drop_function_words=False)}
     best: tuple[int, str] | None = None
     for choice in fact.choices:
         names: Iterable[str] = (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " "))
         for name in names:
             cue = lex.cue(name, drop_function_words=False)
             cue = tuple(w for w in cue if w not in _NEGATIONS or len(cue) == 1)
-            if not cue or all(w in _NEGATIONS or w in lex.stop for w in cue):
-                continue  # "keine", "none": no evidence of a role in a ticket
+            if not cue or all(w in _NEGATIONS or w in lex.stop or w in generic for w in cue):
+                continue  # "keine", "none", "andere Rolle": no evidence of a role in a ticket
             span = _find_cue(cue, words, slack=1)
             if span is None:
                 continue

@@ -131,6 +131,7 @@ _PROBLEM = re.compile(
 )
 _CONTEXT_WEIGHT = 0.5
 _FULL_UNIT = 3  # known words from which a sentence's verdict counts in full
+_OVERRIDE_UNIT = 4  # known words a sentence needs to overrule the whole text's verdict (a clause after "aber" needs fewer)
 _CONTRAST = re.compile(r",?\s+(?:aber|but|jedoch|however|allerdings|trotzdem|nevertheless|though)\s+", re.I)
 
 
@@ -165,9 +166,12 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     relevant = sorted(((k, i, u) for i, (u, k) in enumerate(candidates) if k >= _MIN_KNOWN and len(u) >= 8),
                       key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(extra)]
     best_weight = best.confidence
+    whole_answers = best.outcome != "no_match"
     for known_words, _, unit in relevant:
         if best.outcome == "no_match" and known_words < _FULL_UNIT:
             continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
+        if whole_answers and known_words < _OVERRIDE_UNIT and unit not in clauses:
+            continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
         result = matcher.match(unit, lang)
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
