@@ -108,6 +108,7 @@ BLIND_SETS = [
     ("heldout2.yaml", 0.95, 0.93),  # long chatty questions, Denglisch
     ("heldout3.yaml", 0.96, 0.9),   # keyword queries, Swiss German, Outlook/Windows/Azure off topic
     ("heldout4.yaml", 0.95, 0.95),  # clerks, hurried admins, resellers, non-native speakers
+    ("heldout5.yaml", 0.88, 0.9),   # situation reports, wrong terminology, fragments ("link tot")
 ]
 
 
