@@ -141,8 +141,10 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     A ticket is longer than a question. Its sentences (the subject counts as one)
     that hold no word the knowledge base knows are left out; the rest is matched as
     a whole and, unless that is a confident answer, each of the most relevant
-    sentences too: the most confident verdict wins (the whole text on a tie). The
-    language is detected once, on the whole text.
+    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most
+    confident verdict wins (the whole text on a tie). A sentence of few known words
+    cannot decide a ticket the whole text matches, nor one it does not. The language
+    is detected once, on the whole text.
     """
     units = [u for u in (_match_text(s).strip() for _, s in sentences(body)) if u]
     if subject:
@@ -166,11 +168,11 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     relevant = sorted(((k, i, u) for i, (u, k) in enumerate(candidates) if k >= _MIN_KNOWN and len(u) >= 8),
                       key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(extra)]
     best_weight = best.confidence
-    whole_answers = best.outcome != "no_match"
+    whole_matched = best.outcome != "no_match"
     for known_words, _, unit in relevant:
         if best.outcome == "no_match" and known_words < _FULL_UNIT:
             continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
-        if whole_answers and known_words < _OVERRIDE_UNIT and unit not in clauses:
+        if whole_matched and known_words < _OVERRIDE_UNIT and unit not in clauses:
             continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
         result = matcher.match(unit, lang)
         # A sentence that states the problem says what the ticket is about; one that
