@@ -109,6 +109,7 @@ BLIND_SETS = [
     ("heldout3.yaml", 0.96, 0.9),   # keyword queries, Swiss German, Outlook/Windows/Azure off topic
     ("heldout4.yaml", 0.95, 0.95),  # clerks, hurried admins, resellers, non-native speakers
     ("heldout5.yaml", 0.88, 0.9),   # situation reports, wrong terminology, fragments ("link tot")
+    ("heldout6.yaml", 0.97, 0.9),   # the public dev set's mix and style
 ]
 
 

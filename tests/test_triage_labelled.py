@@ -41,6 +41,7 @@ BLIND_SETS = [
     ("tickets_blind3.yaml", 0.93, 0.95),  # quoted earlier mails, "May 29, 2026", "gestern", Windows/MAK
     ("tickets_blind4.yaml", 0.88, 0.75),  # forwarded mails that hold the facts, replies below quotes
     ("tickets_blind5.yaml", 0.83, 0.8),   # help-desk wording, decoy dates in forwarded headers, Intune
+    ("tickets_blind6.yaml", 0.9, 0.95),   # the public dev set's mix and style
 ]
 
 
