@@ -267,6 +267,11 @@ class Matcher:
         self._post_start = post_start
         self._post = post
         self.surface_map = surface_map
+        self._offtopic_heads: dict[str, list[str]] = defaultdict(list)
+        for w in normalizer.offtopic:
+            if len(w) >= 6 and " " not in w:
+                self._offtopic_heads[w[:6]].append(w)
+        self._offtopic_heads = dict(self._offtopic_heads)
         self._address_word = "adresse" if "adresse" in surface_map else "address"
         # A misspelt word is compared only with known words of its first letter and of a
         # length that can reach the cutoff: typos rarely hit the first letter, while real
@@ -303,6 +308,9 @@ class Matcher:
             toks = surface_map.get(word)
             if toks is None:
                 toks = self.normalizer.expand(word)
+                if any(t in offtopic for t in toks) or self._offtopic_head(word):  # "Wiederherstellungsformular"
+                    known["!" + word] = self.offtopic_weight
+                    continue
             factor = 1.0
             if not all(t in tid for t in toks):
                 fixed = self._fuzzy(word)
@@ -323,6 +331,11 @@ class Matcher:
                     known[t] = max(known.get(t, 0.0), idf[k] * factor)
                     order.append(t)
         return known, order
+
+    def _offtopic_head(self, word: str) -> bool:
+        """Whether an unknown compound starts with an off-topic word ("Passwortrücksetzung")."""
+        heads = self._offtopic_heads
+        return any(word.startswith(h) and len(word) - len(h) >= 4 for h in heads.get(word[:6], ()))
 
     def _address_words(self, found: re.Match[str]) -> str:
         """An e-mail address says "an address", and its domain only where the knowledge

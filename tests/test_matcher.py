@@ -156,3 +156,10 @@ def test_error_is_not_missing(matcher):
     """"Fehlermeldung" is an error message, not a missing mail."""
     norm = matcher.normalizer
     assert set(norm.tokens("Fehlermeldung")).isdisjoint(norm.tokens("Aktivierungsmail fehlt"))
+
+
+def test_an_off_topic_word_counts_inside_a_compound(matcher):
+    """"Passwortrücksetzung" is about a password as much as "Passwort zurücksetzen" is."""
+    assert matcher.match("Passwortrücksetzung für mein Konto klappt nicht").outcome == "no_match"
+    assert matcher.match("Wiederherstellungscode für das Konto verloren").outcome == "no_match"
+    assert matcher.match("Druckerlizenz aktivieren").outcome == "no_match"
