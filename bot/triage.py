@@ -240,7 +240,8 @@ def triage_text(
     Returns:
         Topic, facts, the cause they prove or the next question, and a suggested reply.
     """
-    body = clean_body(clean(text))
+    text = clean(text)
+    body = clean_body(text)
     match = match_topic(body, matcher, subject)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
@@ -249,7 +250,7 @@ def triage_text(
         reply = suggest_reply(kb, entry.id if entry else None, lang)
         return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject)
     extraction = extract_facts(f"{subject}.\n{body}" if subject else body, flow, today, lang, kb.vocabulary)
-    quoted = quoted_text(clean(text))
+    quoted = quoted_text(text)
     if quoted:
         # A forwarded mail from a colleague or the reseller may state what the customer
         # does not repeat ("Kaufdatum: 31.05.2026"); the customer's own words come first.
