@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from faq.model import LANGS, KnowledgeBase
-from faq.normalize import fold, words
+from faq.kb.model import LANGS, KnowledgeBase
+from faq.language.normalize import fold, words
 
 __all__ = ["BM25Search", "FuzzySearch", "GermanBM25Search", "fit_threshold"]
 

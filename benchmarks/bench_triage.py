@@ -61,7 +61,7 @@ import resource, sys, time, os
 sys.argv = ["faqbot", "triage", sys.argv[1], "--json", "--today", "2026-11-24"] + sys.argv[2:]
 out = open(os.devnull, "w")
 sys.stdout = out
-from bot.cli import main
+from bot.cli.main import main
 t = time.perf_counter()
 rc = main(sys.argv[1:])
 secs = time.perf_counter() - t

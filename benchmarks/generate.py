@@ -8,7 +8,7 @@ vocabulary grows with the size as a real knowledge base's would, and a question 
 topic finds many entries that are close to it: the hard case for an index.
 
     from benchmarks.generate import generate_kb
-    kb = generate_kb(10_000)        # faq.model.KnowledgeBase, in memory
+    kb = generate_kb(10_000)        # faq.kb.model.KnowledgeBase, in memory
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from faq.model import Entry, KnowledgeBase, Text
+from faq.kb.model import Entry, KnowledgeBase, Text
 
 __all__ = ["generate_kb", "product_names"]
 
@@ -122,8 +122,8 @@ def generate_kb(size: int, seed: int = 0, base: KnowledgeBase | None = None, par
         paraphrases: Paraphrases per language of each generated entry.
     """
     if base is None:
-        from faq.files import BUNDLED_KB
-        from faq.loader import load_knowledge_base
+        from faq.kb.files import BUNDLED_KB
+        from faq.kb.loader import load_knowledge_base
 
         base = load_knowledge_base(BUNDLED_KB)
     rng = random.Random(seed)

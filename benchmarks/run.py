@@ -67,8 +67,8 @@ def _quality(answer, labelled) -> dict[str, float]:
 
 
 def quality() -> dict:
-    from faq.loader import load_knowledge_base
-    from faq.matcher import Matcher
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
 
     from .baselines import BM25Search, FuzzySearch, GermanBM25Search, fit_threshold
 
@@ -135,9 +135,9 @@ def _peak_mb() -> float:
 
 def worker(size: int, pickle_to: str | None) -> dict:
     """Build at one size; time ours (and the baselines up to BASELINE_MAX_SIZE)."""
-    from faq.cache import for_serving
-    from faq.loader import load_knowledge_base
-    from faq.matcher import Matcher
+    from faq.search.cache import for_serving
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
 
     from .generate import generate_kb
 
@@ -164,7 +164,7 @@ def worker(size: int, pickle_to: str | None) -> dict:
 
 
 def serve(path: str) -> dict:
-    """A fresh process that loads the pickled knowledge base and matcher (as `faq.cache`
+    """A fresh process that loads the pickled knowledge base and matcher (as `faq.search.cache`
     does) and answers: its peak memory is what serving this size costs."""
     t = time.perf_counter()
     with open(path, "rb") as fh:

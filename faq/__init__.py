@@ -22,16 +22,16 @@ __all__ = [
 ]
 
 _WHERE = {
-    "BUNDLED_KB": "files",
+    "BUNDLED_KB": "kb.files",
     "FaqError": "errors",
     "InputError": "errors",
     "KnowledgeBaseError": "errors",
     "Problem": "errors",
-    "KnowledgeBase": "model",
-    "Matcher": "matcher",
-    "MatchResult": "matcher",
-    "load": "cache",
-    "load_knowledge_base": "loader",
+    "KnowledgeBase": "kb.model",
+    "Matcher": "search.matcher",
+    "MatchResult": "search.matcher",
+    "load": "search.cache",
+    "load_knowledge_base": "kb.loader",
 }
 
 

@@ -6,8 +6,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from faq.loader import load_knowledge_base
-from faq.matcher import Matcher
+from faq.kb.loader import load_knowledge_base
+from faq.search.matcher import Matcher
 
 KB_DIR = Path(__file__).parent / "chat_kb"
 TODAY = date(2026, 11, 24)

@@ -8,8 +8,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # benchmarks/ is not installed
 
 from benchmarks.generate import generate_kb, write_kb
-from faq.loader import parse_knowledge_base
-from faq.matcher import Matcher
+from faq.kb.loader import parse_knowledge_base
+from faq.search.matcher import Matcher
 
 
 @pytest.fixture(scope="module")

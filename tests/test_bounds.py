@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from chat_helpers import TODAY, make_app
 
-from bot.cli import main
-from faq.text import MAX_INPUT_CHARS
+from bot.cli.main import main
+from faq.language.text import MAX_INPUT_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 TICKET_KB = ROOT / "tests" / "fixtures" / "tickets" / "kb"
@@ -166,10 +166,10 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_matcher_and_triage_time_is_bounded(name):
-    from bot.triage import triage_text
-    from faq.files import BUNDLED_KB
-    from faq.loader import load_knowledge_base
-    from faq.matcher import Matcher
+    from faq.tickets.triage import triage_text
+    from faq.kb.files import BUNDLED_KB
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
 
     kb = load_knowledge_base(BUNDLED_KB)
     matcher = Matcher(kb)
@@ -224,7 +224,7 @@ def test_chat_on_a_broken_kb_never_draws_a_screen(broken_kb):
     env = {**os.environ, "FAQBOT_NO_CACHE": "1", "FAQBOT_DATA_DIR": str(broken_kb.parent / "data")}
     check = subprocess.run([sys.executable, "-m", "bot", "check", "--kb", "kb"], cwd=broken_kb.parent,
                            capture_output=True, text=True, timeout=60, env=env)
-    probe = ("import sys\nfrom bot.cli import main\nrc = main(sys.argv[1:])\n"
+    probe = ("import sys\nfrom bot.cli.main import main\nrc = main(sys.argv[1:])\n"
              "print('textual' in sys.modules, file=sys.stderr)\nsys.exit(rc)\n")
     chat = subprocess.run([sys.executable, "-c", probe, "--kb", "kb", "--resume"], cwd=broken_kb.parent,
                           capture_output=True, text=True, timeout=60, env={**env, "PYTHONPATH": str(ROOT)})

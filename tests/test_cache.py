@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from faq import cache
+from faq.search import cache
 from faq.errors import KnowledgeBaseError
-from faq.loader import load_knowledge_base
+from faq.kb.loader import load_knowledge_base
 
 KB_SOURCE = Path(__file__).parent / "fixtures" / "tickets" / "kb"
 

@@ -17,9 +17,9 @@ from chat_helpers import TODAY, kb_and_matcher, screen_text
 
 from bot.chat.agent import AgentCase, AgentScreen, AnswerInput, TicketArea
 from bot.chat.app import ChatApp, ChatInput
-from bot.engine import fill
-from faq.loader import load_knowledge_base
-from faq.matcher import Matcher
+from faq.flows.engine import fill
+from faq.kb.loader import load_knowledge_base
+from faq.search.matcher import Matcher
 
 SIZE = (100, 30)
 SMALL = (80, 24)

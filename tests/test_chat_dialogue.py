@@ -20,7 +20,7 @@ from bot.chat.dialogue import (
     UserMessage,
     canonical,
 )
-from bot.values import UNKNOWN
+from faq.flows.values import UNKNOWN
 
 
 @pytest.fixture

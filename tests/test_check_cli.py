@@ -22,7 +22,7 @@ from typing import Callable
 
 import pytest
 
-from bot.cli import main
+from bot.cli.main import main
 
 HERE = Path(__file__).resolve().parent
 KB_MIN = HERE / "fixtures" / "kb_min"

@@ -1,4 +1,4 @@
-"""Date parsing and the date arithmetic of the flows (bot.dates)."""
+"""Date parsing and the date arithmetic of the flows (faq.flows.dates)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given, strategies as st
 
-from bot.dates import add_months, date_holds, deadline, format_date, hours_ago, parse_date, parse_iso_date
+from faq.flows.dates import add_months, date_holds, deadline, format_date, hours_ago, parse_date, parse_iso_date
 from faq.errors import InputError
 
 TODAY = date(2026, 11, 24)

@@ -1,4 +1,4 @@
-"""`faqbot diagnose` (bot.diagnose) on the bundled flows, with stub entries."""
+"""`faqbot diagnose` (bot.cli.diagnose) on the bundled flows, with stub entries."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import diagnose as diagnose_cmd
-from bot.cli import main
+from bot.cli import diagnose as diagnose_cmd
+from bot.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = {
@@ -191,7 +191,7 @@ def test_interactive_stops_at_end_of_input(kb: str, monkeypatch: pytest.MonkeyPa
 
 
 def test_interact_function_is_usable_directly(kb: str) -> None:
-    from faq.loader import load_knowledge_base
+    from faq.kb.loader import load_knowledge_base
 
     flow = load_knowledge_base(kb).flow("reservation-permission")
     replies = iter(["hilfe", "chef", "OLA"])

@@ -1,4 +1,4 @@
-"""The diagnostic engine (bot.engine) on the bundled flows."""
+"""The diagnostic engine (faq.flows.engine) on the bundled flows."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from bot.engine import (
+from faq.flows.engine import (
     NEEDS_INPUT,
     RESOLVED,
     UNKNOWN,
@@ -26,8 +26,8 @@ from bot.engine import (
     relevant_facts,
 )
 from faq.errors import InputError
-from faq.loader import parse_knowledge_base
-from faq.model import Flow
+from faq.kb.loader import parse_knowledge_base
+from faq.kb.model import Flow
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 11, 24)

@@ -1,4 +1,4 @@
-"""Flow validation (faq.flowcheck) on small flows built in code, and on the bundled flows."""
+"""Flow validation (faq.kb.flowcheck) on small flows built in code, and on the bundled flows."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import shutil
 from dataclasses import replace
 from pathlib import Path
 
-from faq.flowcheck import check_flow, check_flows
-from faq.loader import parse_knowledge_base
-from faq.model import (
+from faq.kb.flowcheck import check_flow, check_flows
+from faq.kb.loader import parse_knowledge_base
+from faq.kb.model import (
     Cause,
     Choice,
     Condition,

@@ -1,4 +1,4 @@
-"""faq.loader: the public API over a folder, paths as the user types them."""
+"""faq.kb.loader: the public API over a folder, paths as the user types them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from faq.errors import KnowledgeBaseError
-from faq.loader import (
+from faq.kb.loader import (
     BUNDLED_KB,
     check_knowledge_base,
     kb_files,
@@ -17,7 +17,7 @@ from faq.loader import (
     parse_knowledge_base,
     shown_path,
 )
-from faq.model import KnowledgeBase
+from faq.kb.model import KnowledgeBase
 
 KB_MIN = Path(__file__).resolve().parent / "fixtures" / "kb_min"
 
@@ -131,6 +131,6 @@ def test_loader_imports_nothing_heavy() -> None:
     import subprocess
     import sys
 
-    code = "import sys, faq.loader, faq.validate; print(sorted(m for m in ('rapidfuzz', 'textual', 'dateutil', 'platformdirs') if m in sys.modules))"
+    code = "import sys, faq.kb.loader, faq.kb.validate; print(sorted(m for m in ('rapidfuzz', 'textual', 'dateutil', 'platformdirs') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

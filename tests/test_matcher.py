@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from faq.cache import load
-from faq.matcher import Matcher
+from faq.search.cache import load
+from faq.search.matcher import Matcher
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "data" / "questions.yaml").read_text(encoding="utf-8"))["questions"]
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from faq.model import Vocabulary
-from faq.normalize import Normalizer, fold, stem
+from faq.kb.model import Vocabulary
+from faq.language.normalize import Normalizer, fold, stem
 
 VOCAB = Vocabulary(
     synonyms=(

@@ -19,7 +19,7 @@ from chat_helpers import KB_DIR, TODAY, kb_and_matcher, make_app
 from bot.chat.dialogue import Dialogue
 from bot.chat.store import read_events, redact_event
 from bot.chat.summary import case_summary
-from bot.cli import main
+from bot.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 TICKET_KB = ROOT / "tests" / "fixtures" / "tickets" / "kb"

@@ -20,15 +20,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from bot.dates import add_months, parse_date, parse_iso_date
-from bot.engine import NEEDS_INPUT, RESOLVED, UNRESOLVED, cause_state, condition_state, diagnose, diagnosis_json, relevant_facts
-from bot.values import UNKNOWN, Unknown, parse_email, parse_value
+from faq.flows.dates import add_months, parse_date, parse_iso_date
+from faq.flows.engine import NEEDS_INPUT, RESOLVED, UNRESOLVED, cause_state, condition_state, diagnose, diagnosis_json, relevant_facts
+from faq.flows.values import UNKNOWN, Unknown, parse_email, parse_value
 from faq.errors import InputError
-from faq.files import BUNDLED_KB
-from faq.loader import load_knowledge_base
-from faq.matcher import Matcher
-from faq.normalize import MAX_TOKENS, fold, words
-from faq.text import MAX_INPUT_CHARS, clean
+from faq.kb.files import BUNDLED_KB
+from faq.kb.loader import load_knowledge_base
+from faq.search.matcher import Matcher
+from faq.language.normalize import MAX_TOKENS, fold, words
+from faq.language.text import MAX_INPUT_CHARS, clean
 
 TODAY = date(2026, 11, 24)
 MB = 1_000_000
@@ -394,7 +394,7 @@ ticket_text = st.one_of(
 @SLOW
 @given(ticket_text, st.sampled_from(["de", "en"]), st.one_of(st.just(TODAY), any_day))
 def test_extract_facts_gives_only_valid_values(text, lang, today):
-    from bot.extract import extract_facts
+    from faq.tickets.facts import extract_facts
 
     kb, _ = bundled()
     for flow in kb.flows:
@@ -422,7 +422,7 @@ def _assert_valid_triage(result, kb):
 @SLOW
 @given(ticket_text, st.text(max_size=80), st.one_of(st.just(TODAY), any_day))
 def test_triage_text_never_raises(text, subject, today):
-    from bot.triage import triage_text
+    from faq.tickets.triage import triage_text
 
     kb, matcher = bundled()
     _assert_valid_triage(triage_text(text, kb, matcher, today, "t-1", subject), kb)
@@ -430,7 +430,7 @@ def test_triage_text_never_raises(text, subject, today):
 
 @pytest.mark.parametrize("name", _big_ids())
 def test_triage_text_on_1mb(name):
-    from bot.triage import triage_text
+    from faq.tickets.triage import triage_text
 
     kb, matcher = bundled()
     started = time.perf_counter()
@@ -463,7 +463,7 @@ def test_found_an_upper_case_punycode_tld():
 
 
 def test_found_a_yearless_date_in_a_year_below_100():
-    from bot.extract import extract_facts
+    from faq.tickets.facts import extract_facts
 
     kb, _ = bundled()
     for flow in kb.flows:  # was: ValueError: max() arg is an empty sequence
@@ -473,7 +473,7 @@ def test_found_a_yearless_date_in_a_year_below_100():
 @pytest.mark.parametrize("text", ["a" * 40_000, "aktivierungsmail" * 2_500, "\x1b]" + "a" * 40_000],
                          ids=["no-at-sign", "one-known-word", "unterminated-osc"])
 def test_found_quadratic_time_on_long_runs_without_spaces(text):
-    from bot.triage import triage_text
+    from faq.tickets.triage import triage_text
 
     kb, matcher = bundled()
     started = time.perf_counter()

@@ -1,6 +1,6 @@
 """Masking addresses (domain kept) and names after greetings and closings."""
 
-from bot.redact import mask_email, redact, redact_emails, redact_names
+from faq.tickets.redact import mask_email, redact, redact_emails, redact_names
 
 
 def test_mask_email_keeps_domain():

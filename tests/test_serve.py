@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from chat_helpers import KB_DIR, TODAY
 
-from bot import serve
-from bot.cli import main
+from bot.cli import serve
+from bot.cli.main import main
 
 PORT = 8000
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.tickets import Ticket, TicketError, clean_body, detect_format, open_source, quoted_text, read_tickets, strip_html
+from faq.tickets.readers import Ticket, TicketError, clean_body, detect_format, open_source, quoted_text, read_tickets, strip_html
 from faq.errors import InputError
 
 FIX = Path(__file__).parent / "fixtures" / "tickets"

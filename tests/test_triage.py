@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.triage import TriageResult, summary_chart, triage_text
-from faq.loader import load_knowledge_base
-from faq.matcher import Matcher
+from bot.cli.triage import summary_chart
+from faq.tickets.triage import TriageResult, triage_text
+from faq.kb.loader import load_knowledge_base
+from faq.search.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = Path(__file__).parent / "fixtures" / "tickets"
@@ -187,7 +188,7 @@ def test_dev_tickets_with_the_bundled_knowledge_base():
     dev = Path("/work/shared/eval/dev.yaml")
     if not dev.exists():
         pytest.skip("no dev set")
-    from faq.cache import load
+    from faq.search.cache import load
 
     kb, matcher = load()
     data = yaml.safe_load(dev.read_text(encoding="utf-8"))
@@ -202,7 +203,7 @@ def test_dev_tickets_with_the_bundled_knowledge_base():
 def test_realistic_tickets_with_the_bundled_knowledge_base():
     """German and English tickets in customers' words (fixtures/tickets/realistic.yaml)."""
     yaml = pytest.importorskip("yaml")
-    from faq.cache import load
+    from faq.search.cache import load
 
     kb, matcher = load()
     data = yaml.safe_load((FIX / "realistic.yaml").read_text(encoding="utf-8"))
@@ -229,7 +230,7 @@ class _Tty(io.StringIO):
 
 
 def test_progress_only_on_a_terminal(monkeypatch):
-    from bot import triage as mod
+    from bot.cli import triage as mod
 
     quiet = io.StringIO()
     bar = mod._Progress(quiet)
@@ -245,7 +246,7 @@ def test_progress_only_on_a_terminal(monkeypatch):
 
 
 def test_long_json_line_is_reported_and_skipped():
-    from bot.tickets import read_tickets
+    from faq.tickets.readers import read_tickets
 
     data = b'{"text": "' + b"x" * 1_100_000 + b'"}\n{"id": "ok", "text": "Link abgelaufen"}\n'
     items = list(read_tickets(io.BytesIO(data), "big.jsonl"))

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.triage import triage_text
-from faq.cache import load
+from faq.tickets.triage import triage_text
+from faq.search.cache import load
 
 DATA = Path(__file__).parent / "data"
 MINE = yaml.safe_load((DATA / "tickets.yaml").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""faq.validate on knowledge bases built in code (no lines) and loaded from files."""
+"""faq.kb.validate on knowledge bases built in code (no lines) and loaded from files."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import types
 import pytest
 
 from faq.errors import Problem
-from faq.model import Block, Entry, Flow, KnowledgeBase, Location, Resolution, Text, Vocabulary
-from faq.validate import MIN_PARAPHRASES, normalize_paraphrase, validate
+from faq.kb.model import Block, Entry, Flow, KnowledgeBase, Location, Resolution, Text, Vocabulary
+from faq.kb.validate import MIN_PARAPHRASES, normalize_paraphrase, validate
 
 T = Text("x", "y")
 
@@ -43,8 +43,8 @@ def kb(*items) -> KnowledgeBase:
 
 @pytest.fixture(autouse=True)
 def no_flowcheck(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests cover validate's own rules; flow logic is faq.flowcheck's."""
-    monkeypatch.setitem(sys.modules, "faq.flowcheck", None)
+    """These tests cover validate's own rules; flow logic is faq.kb.flowcheck's."""
+    monkeypatch.setitem(sys.modules, "faq.kb.flowcheck", None)
 
 
 def messages(base: KnowledgeBase) -> list[str]:
@@ -52,9 +52,9 @@ def messages(base: KnowledgeBase) -> list[str]:
 
 
 def test_flowcheck_is_called_when_present(monkeypatch: pytest.MonkeyPatch) -> None:
-    fake = types.ModuleType("faq.flowcheck")
+    fake = types.ModuleType("faq.kb.flowcheck")
     fake.check_flows = lambda kb: [Problem("flows/f.yaml", 3, f"checked {len(kb.flows)} flows")]
-    monkeypatch.setitem(sys.modules, "faq.flowcheck", fake)
+    monkeypatch.setitem(sys.modules, "faq.kb.flowcheck", fake)
     assert messages(kb(entry("a", flow="f"), flow("f", "a"))) == ["flows/f.yaml:3: checked 1 flows"]
 
 

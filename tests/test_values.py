@@ -1,4 +1,4 @@
-"""Reading fact values (bot.values)."""
+"""Reading fact values (faq.flows.values)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.values import (
+from faq.flows.values import (
     UNKNOWN,
     Unknown,
     display_value,
@@ -18,7 +18,7 @@ from bot.values import (
     parse_yesno,
 )
 from faq.errors import InputError
-from faq.model import Choice, Fact, Text
+from faq.kb.model import Choice, Fact, Text
 
 TODAY = date(2026, 11, 24)
 

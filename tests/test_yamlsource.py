@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from faq.yamlsource import MAX_FILE_BYTES, LDict, LList, LStr, LTuple, line_of, read_yaml
+from faq.kb.yamlsource import MAX_FILE_BYTES, LDict, LList, LStr, LTuple, line_of, read_yaml
 
 
 def read(tmp_path: Path, data: bytes | str):

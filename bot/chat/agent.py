@@ -1,12 +1,12 @@
 """The agent view: paste a support ticket, see its triage, ask what is still open, save the case.
 
-`AgentCase` is the UI-free state of one ticket: the triage (`bot.triage.triage_text`),
+`AgentCase` is the UI-free state of one ticket: the triage (`faq.tickets.triage.triage_text`),
 the answers the agent adds, the diagnosis on ticket facts plus answers, the suggested
 reply and the case summary. `AgentScreen` shows it: a text area for the ticket, a
 result panel (topic, facts with the words they were read from, the cause or the next
 question with its answer control, the suggested reply) and the keys to go on.
 
-Ticket text is cleaned of control characters and escape sequences (`faq.text.clean`)
+Ticket text is cleaned of control characters and escape sequences (`faq.language.text.clean`)
 and only ever shown through `Content(...)`, `Static(markup=False)` or a `TextArea`,
 so it is never read as markup.
 """
@@ -28,12 +28,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from faq.errors import InputError
-from faq.matcher import Matcher
-from faq.model import Fact, Flow, KnowledgeBase
-from faq.text import clean
+from faq.search.matcher import Matcher
+from faq.kb.model import Fact, Flow, KnowledgeBase
+from faq.language.text import clean
 
-from .dialogue import Option
-from .widgets import KEY_LETTERS, OptionButton, _item, _para, option_label, possible_causes, steps_and_contact, tr
+from bot.chat.dialogue import Option
+from bot.chat.widgets import KEY_LETTERS, OptionButton, _item, _para, option_label, possible_causes, steps_and_contact, tr
 
 __all__ = ["AgentCase", "AgentScreen", "TicketArea", "agent_summary"]
 
@@ -61,7 +61,7 @@ class AgentCase:
     answers: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        from bot.triage import triage_text
+        from faq.tickets.triage import triage_text
 
         self.result = triage_text(self.ticket, self.kb, self.matcher, self.today)
         self.entry = self.kb.entry(self.result.id) if self.result.id else None
@@ -90,7 +90,7 @@ class AgentCase:
             return None
         if not self.answers and self.result.diagnosis is not None:
             return self.result.diagnosis
-        from bot.engine import diagnose
+        from faq.flows.engine import diagnose
 
         return diagnose(self.flow, self.facts, self.today)
 
@@ -125,14 +125,14 @@ class AgentCase:
         """The suggested reply, in the ticket's language."""
         if not self.answers:
             return self.result.reply
-        from bot.reply import suggest_reply
+        from faq.tickets.reply import suggest_reply
 
         return suggest_reply(self.kb, self.entry.id if self.entry else None, self.lang, self.flow,
                              self.diagnosis, self.cause)
 
     def progress(self) -> tuple[int, int]:
         """(number of the open question, at most how many) counted over the agent's answers."""
-        from bot.engine import relevant_facts
+        from faq.flows.engine import relevant_facts
 
         if self.flow is None:
             return 0, 0
@@ -149,7 +149,7 @@ class AgentCase:
             InputError: The text is not a value of the question; the message (in `lang`)
                 says why, without the fact's name.
         """
-        from bot.values import parse_value
+        from faq.flows.values import parse_value
 
         fact = self.question
         if fact is None:
@@ -220,10 +220,10 @@ def agent_summary(case: AgentCase, lang: str = "de", redact: bool = False) -> st
     With a settled diagnosis it is the chat's `case_summary` plus the ticket and reply;
     `redact` masks e-mail addresses and names everywhere, the ticket included.
     """
-    from bot.dates import format_date
-    from bot.redact import redact as redact_text
+    from faq.flows.dates import format_date
+    from faq.tickets.redact import redact as redact_text
 
-    from .summary import case_summary, md_escape
+    from bot.chat.summary import case_summary, md_escape
 
     lang = lang if lang in _S else "de"
     t = _S[lang]
@@ -253,7 +253,7 @@ def agent_summary(case: AgentCase, lang: str = "de", redact: bool = False) -> st
     question = _first_line(case.ticket)
     lines.append(f"- **{t['question']}:** {md_escape(redact_text(question) if redact else question)}")
     if case.flow is not None and diag is not None:
-        from bot.values import display_value
+        from faq.flows.values import display_value
 
         lines += ["", f"## {t['facts']}", "", f"| {t['question']} | {t['answer']} |", "|---|---|"]
         for fact_id, value in case.facts.items():
@@ -477,7 +477,7 @@ class AgentScreen(Screen[str]):
         return Vertical(*parts, classes="card agent-topic", id="agent-topic")
 
     def _facts_card(self, case: AgentCase) -> Widget:
-        from bot.values import display_value
+        from faq.flows.values import display_value
 
         lang = self.lang
         parts: list[Widget] = [Static(Content.styled(tr(lang, "agent_facts"), "bold"), classes="title", markup=False)]
@@ -504,7 +504,7 @@ class AgentScreen(Screen[str]):
         return Vertical(*parts, classes="card agent-facts", id="agent-facts")
 
     def _question_card(self, case: AgentCase, fact: Fact) -> Widget:
-        from bot.dates import DATE_FORMATS_HINT
+        from faq.flows.dates import DATE_FORMATS_HINT
 
         lang = self.lang
         number, at_most = case.progress()
@@ -548,7 +548,7 @@ class AgentScreen(Screen[str]):
         return Horizontal(*buttons, classes="options row")
 
     def _cause_card(self, case: AgentCase) -> Widget:
-        from bot.engine import UNRESOLVED, fill
+        from faq.flows.engine import UNRESOLVED, fill
 
         lang = self.lang
         diag = case.diagnosis
@@ -739,7 +739,7 @@ class AgentScreen(Screen[str]):
 
     def action_save(self, lang: str = "") -> None:
         """Save the case summary under a free name (never overwriting a file)."""
-        from .summary import save_summary
+        from bot.chat.summary import save_summary
 
         text = self.summary_text()
         if text is None:

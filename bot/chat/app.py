@@ -17,11 +17,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
-from faq.matcher import Matcher
-from faq.model import KnowledgeBase
+from faq.search.matcher import Matcher
+from faq.kb.model import KnowledgeBase
 
-from .dialogue import Dialogue, Item, Option
-from .widgets import OptionButton, render_item, tr
+from bot.chat.dialogue import Dialogue, Item, Option
+from bot.chat.widgets import OptionButton, render_item, tr
 
 __all__ = ["ChatApp", "ChatInput", "SummaryScreen"]
 
@@ -199,7 +199,7 @@ class ChatApp(App[int]):
             return
         try:
             if self.redact:  # --redact: the saved conversation holds no addresses or names
-                from .store import redact_event
+                from bot.chat.store import redact_event
 
                 event = redact_event(event)
             self.store.append(event)
@@ -381,7 +381,7 @@ class ChatApp(App[int]):
 
     def summary_text(self) -> str | None:
         """The Markdown case summary of the newest diagnosis, or None."""
-        from .summary import case_summary
+        from bot.chat.summary import case_summary
 
         result = self.dialogue.last_result
         if result is None:
@@ -391,7 +391,7 @@ class ChatApp(App[int]):
 
     def action_save(self, lang: str = "") -> None:
         """Save the case summary under a free name in the current directory."""
-        from .summary import save_summary
+        from bot.chat.summary import save_summary
 
         try:
             text = self.summary_text()
@@ -443,7 +443,7 @@ class ChatApp(App[int]):
 
     def action_agent(self, lang: str = "") -> None:
         """Open the agent view: paste a ticket, see its triage, answer what is open, save the case."""
-        from .agent import AgentScreen
+        from bot.chat.agent import AgentScreen
 
         def shown(path: Path) -> str:
             in_cwd = path.parent.resolve() == Path.cwd().resolve()

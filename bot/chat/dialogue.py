@@ -15,9 +15,9 @@ from datetime import date
 from typing import Any, Callable, Mapping, Union
 
 from faq.errors import FaqError, InputError
-from faq.matcher import Matcher
-from faq.model import Flow, KnowledgeBase
-from faq.text import clean
+from faq.search.matcher import Matcher
+from faq.kb.model import Flow, KnowledgeBase
+from faq.language.text import clean
 
 __all__ = [
     "Answer",
@@ -162,7 +162,7 @@ Item = Union[Greeting, UserMessage, Answer, Clarify, NoMatch, FlowStep, FlowResu
 
 def canonical(value: Any) -> str:
     """Return a fact value as text that `parse_value` reads back to the same value."""
-    from bot.values import Unknown
+    from faq.flows.values import Unknown
 
     if isinstance(value, Unknown):
         return "unbekannt"
@@ -383,7 +383,7 @@ class Dialogue:
         return self._add(Notice("flow_started", {"flow": flow_id}), *self._step())
 
     def _step(self) -> list[Item]:
-        from bot.engine import diagnose, relevant_facts
+        from faq.flows.engine import diagnose, relevant_facts
 
         run = self.run
         assert run is not None
@@ -425,7 +425,7 @@ class Dialogue:
         A value the fact does not accept adds a Notice with the reason, and the
         question stays open.
         """
-        from bot.values import parse_value
+        from faq.flows.values import parse_value
 
         fact = self.current_fact
         if fact is None:
@@ -512,7 +512,7 @@ class Dialogue:
         return []
 
     def _replay_answer(self, event: Mapping[str, Any]) -> list[Item]:
-        from bot.values import parse_value
+        from faq.flows.values import parse_value
 
         fact = self.current_fact
         if fact is None or fact.id != event.get("fact"):

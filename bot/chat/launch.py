@@ -19,7 +19,7 @@ def summary_dir():
     ($FAQBOT_WEB=1, set by `faqbot serve`), only the app's own data directory."""
     if os.environ.get(WEB_ENV) != "1":
         return None  # the chat's default: the current directory
-    from .store import conversations_dir
+    from bot.chat.store import conversations_dir
 
     folder = conversations_dir().parent / "summaries"
     try:
@@ -37,7 +37,7 @@ def today() -> date:
 def _report_broken(args: argparse.Namespace, exc: Exception) -> int:
     """Print the problems exactly as `faqbot check` does, and return exit status 2."""
     try:
-        from bot import check
+        from bot.cli import check
 
         status = check.run(argparse.Namespace(kb=getattr(args, "kb", None)))
         if status:
@@ -55,12 +55,12 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
     Raises:
         KnowledgeBaseError: The knowledge base is broken.
     """
-    from faq.cache import load
+    from faq.search.cache import load
 
     agent = getattr(args, "command", None) == "agent"
     when = clock()
     if agent and getattr(args, "today", None):
-        from bot.dates import parse_iso_date
+        from faq.flows.dates import parse_iso_date
         from faq.errors import InputError
 
         try:
@@ -68,8 +68,8 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
         except InputError as exc:
             raise InputError(f"--today: {exc}") from None
     kb, matcher = load(getattr(args, "kb", None))
-    from .app import ChatApp
-    from .store import ConversationStore, conversations_dir, latest, read_events
+    from bot.chat.app import ChatApp
+    from bot.chat.store import ConversationStore, conversations_dir, latest, read_events
 
     store = None
     events = None

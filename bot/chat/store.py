@@ -22,7 +22,7 @@ def redact_event(event: dict[str, Any]) -> dict[str, Any]:
     Addresses keep their domain (it***@firma.de -> i***@firma.de), so a resumed
     diagnosis that tests the domain still comes to the same cause.
     """
-    from bot.redact import redact
+    from faq.tickets.redact import redact
 
     return {k: redact(v) if isinstance(v, str) and k not in _KEEP else v for k, v in event.items()}
 

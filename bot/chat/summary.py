@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bot.redact import redact_emails
-from faq.model import Flow, KnowledgeBase
+from faq.tickets.redact import redact_emails
+from faq.kb.model import Flow, KnowledgeBase
 
 __all__ = ["case_summary", "md_escape", "redact_emails", "save_summary", "summary_name"]
 
@@ -40,7 +40,7 @@ def md_escape(text: str) -> str:
 
 def _redact_all(text: str) -> str:
     """Mask e-mail addresses and names (after greetings and closings) in the user's own words."""
-    from bot.redact import redact
+    from faq.tickets.redact import redact
 
     return redact(text)
 
@@ -65,9 +65,9 @@ def case_summary(
         lang: "de" or "en".
         redact: Mask e-mail addresses, and names in the user's question.
     """
-    from bot.dates import format_date
-    from bot.engine import fill
-    from bot.values import display_value
+    from faq.flows.dates import format_date
+    from faq.flows.engine import fill
+    from faq.flows.values import display_value
 
     t = _T.get(lang, _T["de"])
     res = diagnosis.resolution

@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from faq.model import Block, KnowledgeBase
+from faq.kb.model import Block, KnowledgeBase
 
-from .dialogue import (
+from bot.chat.dialogue import (
     Answer,
     Clarify,
     Dialogue,
@@ -481,7 +481,7 @@ def _progress(number: int, at_most: int) -> str:
 
 
 def _flow_step(item: FlowStep, dialogue: Dialogue, lang: str, opts: list[Widget]) -> Widget:
-    from bot.dates import DATE_FORMATS_HINT
+    from faq.flows.dates import DATE_FORMATS_HINT
 
     flow = dialogue.kb.flow(item.flow_id)
     fact = flow.fact(item.fact_id) if flow else None
@@ -524,7 +524,7 @@ def possible_causes(diag: Any, flow: Any, lang: str) -> list[Widget]:
 
 def steps_and_contact(res: Any, diag: Any, lang: str, flow: Any) -> list[Widget]:
     """The numbered steps of a resolution and whom to contact, templates filled."""
-    from bot.engine import fill
+    from faq.flows.engine import fill
 
     parts: list[Widget] = []
     steps = res.steps.get(lang, ())
@@ -539,8 +539,8 @@ def steps_and_contact(res: Any, diag: Any, lang: str, flow: Any) -> list[Widget]
     return parts
 
 def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Widget]) -> Widget:
-    from bot.engine import UNRESOLVED, fill
-    from bot.values import display_value
+    from faq.flows.engine import UNRESOLVED, fill
+    from faq.flows.values import display_value
 
     flow = dialogue.kb.flow(item.flow_id)
     diag = item.diagnosis

@@ -315,13 +315,13 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INPUT
     kb = getattr(args, "kb", None)
-    from faq.cache import load
+    from faq.search.cache import load
     from faq.errors import KnowledgeBaseError
 
     try:
         load(kb)  # fail fast, here rather than in every session (and warm the cache)
     except KnowledgeBaseError as exc:
-        from .chat.launch import _report_broken
+        from bot.chat.launch import _report_broken
 
         return _report_broken(args, exc)
     try:

@@ -29,11 +29,11 @@ from typing import Iterable, Mapping
 from rapidfuzz.distance import Levenshtein
 
 from faq.errors import InputError
-from faq.model import Fact, Flow
-from faq.normalize import fold
+from faq.kb.model import Fact, Flow
+from faq.language.normalize import fold
 
-from .dates import parse_date
-from .values import Value, parse_email
+from faq.flows.dates import parse_date
+from faq.flows.values import Value, parse_email
 
 __all__ = [
     "DateMention",
@@ -226,7 +226,7 @@ def _yearless(raw: str, kind: str, today: date, past: bool) -> date:
 
 
 def _month_number(word: str) -> int:
-    from .dates import _MONTHS  # the date module's month table (German and English)
+    from faq.flows.dates import _MONTHS  # the date module's month table (German and English)
 
     key = word.lower().rstrip(".")
     if key in _MONTHS:

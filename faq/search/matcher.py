@@ -11,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Literal
 
-from .model import LANGS, Entry, KnowledgeBase
-from .normalize import Normalizer, extract_bucketed, fold, length_buckets, words
+from faq.kb.model import LANGS, Entry, KnowledgeBase
+from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
 
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
 
@@ -552,7 +552,7 @@ class Matcher:
             text: The question in the user's words.
             lang: Force the language reported ("de"/"en"); None detects it.
         """
-        from .text import clean
+        from faq.language.text import clean
 
         query = clean(text)
         detected = lang or self.detect_language(query)

@@ -90,26 +90,26 @@ def build_parser() -> argparse.ArgumentParser:
 def _dispatch(args: argparse.Namespace) -> int:
     command = args.command
     if command == "ask":
-        from . import ask
+        from bot.cli import ask
 
         return ask.run(args)
     if command == "diagnose":
-        from . import diagnose
+        from bot.cli import diagnose
 
         return diagnose.run(args)
     if command == "triage":
-        from . import triage
+        from bot.cli import triage
 
         return triage.run(args)
     if command == "check":
-        from . import check
+        from bot.cli import check
 
         return check.run(args)
     if command == "serve":
-        from . import serve
+        from bot.cli import serve
 
         return serve.run(args)
-    from .chat import launch
+    from bot.chat import launch
 
     return launch.run(args)
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem
-from .located import LDict, LList, LStr, LTuple
-from .text import find_control_chars
+from faq.errors import Problem
+from faq.kb.located import LDict, LList, LStr, LTuple
+from faq.language.text import find_control_chars
 
 __all__ = ["LDict", "LList", "LStr", "LTuple", "MAX_DEPTH", "MAX_FILE_BYTES", "line_of", "read_yaml"]
 

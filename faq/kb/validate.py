@@ -1,6 +1,6 @@
 """Rules across files: unique ids, references, paraphrases, entries and their flows.
 
-Values loaded by `faq.loader` carry their lines (`LStr`, `LTuple`), so problems name
+Values loaded by `faq.kb.loader` carry their lines (`LStr`, `LTuple`), so problems name
 the exact line; values built in code fall back to the entry's or flow's line.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .errors import Problem
-from .model import LANGS, Entry, Flow, KnowledgeBase
+from faq.errors import Problem
+from faq.kb.model import LANGS, Entry, Flow, KnowledgeBase
 
 __all__ = ["MIN_PARAPHRASES", "normalize_paraphrase", "validate"]
 
@@ -132,7 +132,7 @@ def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
     _paraphrases(entries.values(), problems)
     _references(kb, entries, flows, skip, problems)
     try:
-        from .flowcheck import check_flows
+        from faq.kb.flowcheck import check_flows
     except ImportError:
         pass
     else:

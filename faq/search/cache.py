@@ -9,9 +9,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from .files import BUNDLED_KB, kb_files
-from .matcher import Matcher
-from .model import KnowledgeBase
+from faq.kb.files import BUNDLED_KB, kb_files
+from faq.search.matcher import Matcher
+from faq.kb.model import KnowledgeBase
 
 __all__ = ["cache_dir", "load", "for_serving"]
 
@@ -74,7 +74,7 @@ def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
                 return kb, matcher
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError):
             pass
-    from .loader import load_knowledge_base
+    from faq.kb.loader import load_knowledge_base
 
     kb = load_knowledge_base(root)
     matcher = Matcher(kb)

@@ -10,9 +10,9 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def _bundled() -> Path:
-    here = Path(__file__).resolve().parent
-    source_tree = here.parent / "knowledge"
-    return source_tree if (source_tree / "entries").is_dir() else here / "knowledge"
+    package = Path(__file__).resolve().parent.parent
+    source_tree = package.parent / "knowledge"
+    return source_tree if (source_tree / "entries").is_dir() else package / "knowledge"
 
 
 BUNDLED_KB = _bundled()

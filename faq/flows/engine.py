@@ -28,10 +28,10 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from faq.errors import InputError
-from faq.model import Cause, Condition, Fact, Flow, Resolution
+from faq.kb.model import Cause, Condition, Fact, Flow, Resolution
 
-from .dates import date_holds, deadline
-from .values import UNKNOWN, Unknown, Value, display_value, domain_of, json_value
+from faq.flows.dates import date_holds, deadline
+from faq.flows.values import UNKNOWN, Unknown, Value, display_value, domain_of, json_value
 
 __all__ = [
     "NEEDS_INPUT",

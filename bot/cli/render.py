@@ -6,7 +6,7 @@ import shutil
 import textwrap
 from typing import Iterable
 
-from faq.model import Block, Entry, KnowledgeBase
+from faq.kb.model import Block, Entry, KnowledgeBase
 
 __all__ = ["LABELS", "render_blocks", "render_entry", "width"]
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .model import Vocabulary
-from .text import clean
+from faq.kb.model import Vocabulary
+from faq.language.text import clean
 
 __all__ = ["Normalizer", "extract_bucketed", "length_buckets", "fold", "stem", "words"]
 

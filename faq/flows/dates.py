@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from faq.errors import InputError
-from faq.text import localized
+from faq.language.text import localized
 
 __all__ = [
     "DATE_FORMATS_HINT",

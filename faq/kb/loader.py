@@ -2,7 +2,7 @@
 
 Every problem names the file (as the user would type it) and a 1-based line, says
 what is wrong and what was expected. Shape rules of one file live here; rules
-across files live in `faq.validate`.
+across files live in `faq.kb.validate`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import KnowledgeBaseError, Problem
-from .files import BUNDLED_KB, kb_files
-from .model import (
+from faq.errors import KnowledgeBaseError, Problem
+from faq.kb.files import BUNDLED_KB, kb_files
+from faq.kb.model import (
     LANGS,
     Block,
     Cause,
@@ -31,7 +31,7 @@ from .model import (
     Text,
     Vocabulary,
 )
-from .yamlsource import LDict, LList, LStr, LTuple, read_yaml
+from faq.kb.yamlsource import LDict, LList, LStr, LTuple, read_yaml
 
 __all__ = [
     "BUNDLED_KB",
@@ -617,7 +617,7 @@ def parse_knowledge_base(root: Path) -> tuple[KnowledgeBase | None, list[Problem
     Returns:
         The knowledge base (None when the folder or a file could not be read at all)
         and every problem of shape found in its files. Rules across files are in
-        `faq.validate`.
+        `faq.kb.validate`.
     """
     kb, problems, _, unusable = _parse(Path(root))
     return (None if unusable else kb), problems
@@ -633,7 +633,7 @@ def check_knowledge_base(root: Path | str = BUNDLED_KB) -> tuple[KnowledgeBase |
         The knowledge base of what loaded (None when the folder itself is unusable)
         and every problem found, shape and cross-file, in file order.
     """
-    from .validate import validate
+    from faq.kb.validate import validate
 
     kb, problems, unloaded, _ = _parse(Path(root))
     if kb is not None:

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from faq.errors import Problem
-from faq.loader import BUNDLED_KB, check_knowledge_base, shown_path
+from faq.kb.loader import BUNDLED_KB, check_knowledge_base, shown_path
 
 __all__ = ["run"]
 

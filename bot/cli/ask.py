@@ -7,12 +7,12 @@ import json
 import sys
 from typing import Iterable, TextIO
 
-from faq.cache import load
-from faq.matcher import Matcher, MatchResult
-from faq.model import KnowledgeBase
-from faq.text import MAX_INPUT_CHARS, clean
+from faq.search.cache import load
+from faq.search.matcher import Matcher, MatchResult
+from faq.kb.model import KnowledgeBase
+from faq.language.text import MAX_INPUT_CHARS, clean
 
-from .render import LABELS, render_entry
+from bot.cli.render import LABELS, render_entry
 
 __all__ = ["answer_text", "run"]
 

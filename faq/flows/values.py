@@ -11,10 +11,10 @@ from datetime import date
 from typing import Final, Union
 
 from faq.errors import InputError
-from faq.model import Fact
-from faq.text import localized
+from faq.kb.model import Fact
+from faq.language.text import localized
 
-from .dates import format_date, parse_date
+from faq.flows.dates import format_date, parse_date
 
 __all__ = [
     "UNKNOWN",

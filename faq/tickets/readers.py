@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterator, Union
 
 from faq.errors import InputError
-from faq.text import MAX_INPUT_CHARS, clean
+from faq.language.text import MAX_INPUT_CHARS, clean
 
 __all__ = [
     "FORMATS",

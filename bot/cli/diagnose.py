@@ -16,10 +16,10 @@ from datetime import date
 from typing import Callable, Mapping, TextIO
 
 from faq.errors import InputError
-from faq.model import Fact, Flow
+from faq.kb.model import Fact, Flow
 
-from .dates import parse_iso_date
-from .engine import (
+from faq.flows.dates import parse_iso_date
+from faq.flows.engine import (
     NEEDS_INPUT,
     UNRESOLVED,
     Diagnosis,
@@ -30,7 +30,7 @@ from .engine import (
     fill,
     flow_fact,
 )
-from .values import Value, display_value, json_value, parse_value
+from faq.flows.values import Value, display_value, json_value, parse_value
 
 __all__ = ["find_flow", "interact", "parse_fact_args", "render_text", "run"]
 
@@ -227,7 +227,7 @@ def _reader(out: TextIO) -> Callable[[str], str]:
 
 def run(args: argparse.Namespace) -> int:
     """Run `faqbot diagnose`; return the exit status (bad input raises InputError → exit 2)."""
-    from faq.loader import BUNDLED_KB, load_knowledge_base
+    from faq.kb.loader import BUNDLED_KB, load_knowledge_base
 
     lang = getattr(args, "lang", None) or "de"
     if lang not in ("de", "en"):

@@ -23,8 +23,8 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from .errors import Problem
-from .model import Cause, Condition, Flow, KnowledgeBase, Location, Resolution
+from faq.errors import Problem
+from faq.kb.model import Cause, Condition, Flow, KnowledgeBase, Location, Resolution
 
 __all__ = ["check_flow", "check_flows"]
 

@@ -1,0 +1,213 @@
+"""`faqbot triage`: streams tickets from JSON Lines, CSV, `.eml`, mbox or stdin and
+writes one result per ticket (CONTRACT §3) as JSON Lines, CSV or a readable table,
+plus an optional summary chart."""
+
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from collections import Counter
+from datetime import date
+from typing import Any, Iterable, Mapping, TextIO
+
+from faq.errors import FaqError, InputError
+from faq.language.text import MAX_INPUT_CHARS
+
+from faq.flows.dates import parse_iso_date
+from faq.tickets.readers import Ticket, TicketError, open_source, read_tickets
+
+from faq.tickets.triage import TriageResult, triage_text
+
+__all__ = ["run", "summary_chart"]
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+
+# -- output ----------------------------------------------------------------------------
+
+CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply")
+
+
+def _facts_text(facts: Mapping[str, Any]) -> str:
+    return "; ".join(f"{k}={'ja' if v is True else 'nein' if v is False else v}" for k, v in facts.items())
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+class _Writer:
+    """Writes results in one of the output formats, one at a time."""
+
+    def __init__(self, out: TextIO, mode: str, redacted: bool) -> None:
+        self.out = out
+        self.mode = mode
+        self.redacted = redacted
+        self.rows = 0
+        self._csv = csv.writer(out, lineterminator="\n") if mode == "csv" else None
+
+    def write(self, result: TriageResult) -> None:
+        obj = result.to_json(self.redacted)
+        if self.mode == "json":
+            self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        elif self.mode == "csv":
+            assert self._csv is not None
+            if not self.rows:
+                self._csv.writerow(CSV_FIELDS)
+            nxt = obj["next"] or {}
+            self._csv.writerow([obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
+                                json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
+                                obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"]])
+        elif self.mode == "table":
+            if not self.rows:
+                self.out.write(f"{'TICKET':<14} {'TOPIC':<32} {'CONF':>4}  {'CAUSE / NEXT QUESTION':<30}  FACTS\n")
+                self.out.write("-" * 110 + "\n")
+            topic = obj["id"] or "— (no match)"
+            if obj["outcome"] == "clarify":
+                topic += "?"
+            if obj["cause"]:
+                verdict = f"= {obj['cause']}"
+            elif obj["next"]:
+                verdict = f"? {obj['next']['fact']}"
+            else:
+                verdict = "–"
+            self.out.write(f"{_cut(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
+                           f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
+        self.rows += 1
+
+
+def summary_chart(topics: Counter, causes: Counter, total: int, failed: int, width: int = 30) -> str:
+    """Render counts per topic and per cause as a bar chart of plain text."""
+    lines = [f"{total} tickets triaged" + (f", {failed} could not be read" if failed else "")]
+    for title, counts in (("Topics", topics), ("Causes", causes)):
+        if not counts:
+            continue
+        lines += ["", title]
+        top = max(counts.values())
+        label_w = min(max(len(k) for k in counts), 34)
+        for key, n in counts.most_common():
+            bar = "█" * max(1, round(width * n / top)) if n else ""
+            share = 100 * n / total if total else 0
+            lines.append(f"  {_cut(key, label_w):<{label_w}}  {bar:<{width}} {n:>6}  {share:5.1f}%")
+    return "\n".join(lines) + "\n"
+
+
+class _Progress:
+    """A progress bar on stderr, only when stderr is a terminal and the input is large."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = bool(getattr(stream, "isatty", lambda: False)())
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done_bytes: int, total_bytes: int | None, tickets: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last < 0.2 or (now - self.started < 1.0 and tickets < 2000):
+            return
+        self.last = now
+        rate = tickets / max(now - self.started, 1e-6)
+        if total_bytes:
+            frac = min(done_bytes / total_bytes, 1.0)
+            bar = "█" * int(30 * frac) + "░" * (30 - int(30 * frac))
+            text = f"\r{bar} {100 * frac:5.1f}%  {tickets} tickets  {rate:,.0f}/s "
+        else:
+            text = f"\r{tickets} tickets  {rate:,.0f}/s "
+        self.stream.write(text)
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _today(raw: str | None) -> date:
+    if raw:
+        try:
+            return parse_iso_date(raw)
+        except InputError as exc:
+            raise InputError(f"--today: {exc}") from None
+    return date.today()
+
+
+def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progress: _Progress) -> Iterable[tuple[Ticket, int, int | None]]:
+    for path in paths:
+        try:
+            stream, size, name = open_source(path)
+        except InputError as exc:
+            errors.append(str(exc))
+            print(f"faqbot: {exc}", file=sys.stderr)
+            continue
+        try:
+            for item in read_tickets(stream, name, column=column):
+                if isinstance(item, TicketError):
+                    errors.append(str(item))
+                    print(f"faqbot: {item}", file=sys.stderr)
+                    continue
+                yield item, stream.count, size
+        except InputError as exc:
+            errors.append(str(exc))
+            print(f"faqbot: {exc}", file=sys.stderr)
+        except OSError as exc:
+            errors.append(f"{name}: {exc}")
+            print(f"faqbot: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+        finally:
+            if path != "-":
+                stream.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run `faqbot triage`; return the exit status (2 when any ticket could not be read)."""
+    from faq.search.cache import load
+
+    today = _today(getattr(args, "today", None))
+    kb, matcher = load(getattr(args, "kb", None))
+    mode = "json" if args.json else "csv" if args.csv else "table"
+    summary_only = bool(args.summary) and mode == "table"
+    out = sys.stdout
+    writer = _Writer(out, mode, bool(args.redact))
+    progress = _Progress(sys.stderr)
+    errors: list[str] = []
+    topics: Counter = Counter()
+    causes: Counter = Counter()
+    total = 0
+    try:
+        for ticket, done, size in _tickets(args.files, args.column, errors, progress):
+            if ticket.cut_from:
+                print(f"faqbot: {ticket.where} ({ticket.id}): ticket cut to {MAX_INPUT_CHARS:,} characters "
+                      f"(it has {ticket.cut_from:,})", file=sys.stderr)
+            try:
+                result = triage_text(ticket.text, kb, matcher, today, ticket.id, ticket.subject)
+            except FaqError as exc:
+                errors.append(f"{ticket.where}: {exc}")
+                print(f"faqbot: {ticket.where} ({ticket.id}): {exc}", file=sys.stderr)
+                continue
+            total += 1
+            topics[result.id or "(no match)"] += 1
+            if result.cause:
+                causes[result.cause] += 1
+            elif result.next:
+                causes[f"(open: ask {result.next['fact']})"] += 1
+            if not summary_only:
+                writer.write(result)
+                if mode != "table" or total % 64 == 0:
+                    out.flush()
+            progress.update(done, size, total)
+    finally:
+        progress.close()
+    if args.summary:
+        chart = summary_chart(topics, causes, total, len(errors))
+        (sys.stderr if mode != "table" else out).write(("\n" if writer.rows else "") + chart)
+    out.flush()
+    return EXIT_INPUT if errors else EXIT_OK
