@@ -11,7 +11,7 @@ benchmarks/run.py), which is the fairest threshold it could have.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from faq.kb.model import LANGS, KnowledgeBase
 from faq.language.normalize import fold, words

@@ -31,22 +31,22 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from faq.flows.dates import parse_date  # noqa: E402
-from faq.tickets.triage import triage_text  # noqa: E402
 from faq.errors import InputError  # noqa: E402
+from faq.flows.dates import parse_date  # noqa: E402
 from faq.kb.files import BUNDLED_KB  # noqa: E402
 from faq.kb.loader import load_knowledge_base  # noqa: E402
-from faq.search.matcher import Matcher  # noqa: E402
 from faq.language.normalize import fold, words  # noqa: E402
 from faq.language.text import clean  # noqa: E402
+from faq.search.matcher import Matcher  # noqa: E402
+from faq.tickets.triage import triage_text  # noqa: E402
 
 TODAY = date(2026, 11, 24)
 MB = 1_000_000

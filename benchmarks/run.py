@@ -135,8 +135,8 @@ def _peak_mb() -> float:
 
 def worker(size: int, pickle_to: str | None) -> dict:
     """Build at one size; time ours (and the baselines up to BASELINE_MAX_SIZE)."""
-    from faq.search.cache import for_serving
     from faq.kb.loader import load_knowledge_base
+    from faq.search.cache import for_serving
     from faq.search.matcher import Matcher
 
     from .generate import generate_kb

@@ -166,10 +166,10 @@ PATHOLOGICAL = {
 
 @pytest.mark.parametrize("name", list(PATHOLOGICAL))
 def test_matcher_and_triage_time_is_bounded(name):
-    from faq.tickets.triage import triage_text
     from faq.kb.files import BUNDLED_KB
     from faq.kb.loader import load_knowledge_base
     from faq.search.matcher import Matcher
+    from faq.tickets.triage import triage_text
 
     kb = load_knowledge_base(BUNDLED_KB)
     matcher = Matcher(kb)

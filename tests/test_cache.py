@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from faq.search import cache
 from faq.errors import KnowledgeBaseError
 from faq.kb.loader import load_knowledge_base
+from faq.search import cache
 
 KB_SOURCE = Path(__file__).parent / "fixtures" / "tickets" / "kb"
 

@@ -17,8 +17,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -221,7 +221,7 @@ def _huge_file(kb: Path) -> tuple[str, int, str]:
 
 def _invalid_utf8(kb: Path) -> tuple[str, int, str]:
     line = line_of(kb / ENTRY, "Ich habe keine")
-    data = (kb / ENTRY).read_bytes().replace("Ich habe keine".encode(), b"Ich habe \xff keine")
+    data = (kb / ENTRY).read_bytes().replace(b"Ich habe keine", b"Ich habe \xff keine")
     (kb / ENTRY).write_bytes(data)
     return ENTRY, line, "invalid UTF-8 (byte 0xFF"
 

@@ -6,10 +6,11 @@ import calendar
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from faq.flows.dates import add_months, date_holds, deadline, format_date, hours_ago, parse_date, parse_iso_date
 from faq.errors import InputError
+from faq.flows.dates import add_months, date_holds, deadline, format_date, hours_ago, parse_date, parse_iso_date
 
 TODAY = date(2026, 11, 24)
 dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))

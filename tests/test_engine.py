@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from faq.errors import InputError
 from faq.flows.engine import (
     NEEDS_INPUT,
     RESOLVED,
@@ -25,7 +26,6 @@ from faq.flows.engine import (
     fill,
     relevant_facts,
 )
-from faq.errors import InputError
 from faq.kb.loader import parse_knowledge_base
 from faq.kb.model import Flow
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from faq.tickets.facts import extract_facts, find_dates, find_emails, sentences, tokenize
 from faq.kb.loader import load_knowledge_base
+from faq.tickets.facts import extract_facts, find_dates, find_emails, sentences, tokenize
 
 KB = load_knowledge_base(Path(__file__).parent / "fixtures" / "tickets" / "kb")
 TODAY = date(2026, 11, 24)

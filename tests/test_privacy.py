@@ -17,7 +17,7 @@ import pytest
 from chat_helpers import KB_DIR, TODAY, kb_and_matcher, make_app
 
 from bot.chat.dialogue import Dialogue
-from bot.chat.store import read_events, redact_event
+from bot.chat.store import redact_event
 from bot.chat.summary import case_summary
 from bot.cli.main import main
 

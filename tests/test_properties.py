@@ -20,15 +20,24 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from faq.flows.dates import add_months, parse_date, parse_iso_date
-from faq.flows.engine import NEEDS_INPUT, RESOLVED, UNRESOLVED, cause_state, condition_state, diagnose, diagnosis_json, relevant_facts
-from faq.flows.values import UNKNOWN, Unknown, parse_email, parse_value
 from faq.errors import InputError
+from faq.flows.dates import add_months, parse_date, parse_iso_date
+from faq.flows.engine import (
+    NEEDS_INPUT,
+    RESOLVED,
+    UNRESOLVED,
+    cause_state,
+    condition_state,
+    diagnose,
+    diagnosis_json,
+    relevant_facts,
+)
+from faq.flows.values import UNKNOWN, Unknown, parse_email, parse_value
 from faq.kb.files import BUNDLED_KB
 from faq.kb.loader import load_knowledge_base
-from faq.search.matcher import Matcher
 from faq.language.normalize import MAX_TOKENS, fold, words
 from faq.language.text import MAX_INPUT_CHARS, clean
+from faq.search.matcher import Matcher
 
 TODAY = date(2026, 11, 24)
 MB = 1_000_000

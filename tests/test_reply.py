@@ -4,8 +4,8 @@ from datetime import date
 from pathlib import Path
 
 from faq.flows.engine import diagnose
-from faq.tickets.reply import answer_summary, suggest_reply
 from faq.kb.loader import load_knowledge_base
+from faq.tickets.reply import answer_summary, suggest_reply
 
 KB = load_knowledge_base(Path(__file__).parent / "fixtures" / "tickets" / "kb")
 TODAY = date(2026, 11, 24)

@@ -5,8 +5,17 @@ from pathlib import Path
 
 import pytest
 
-from faq.tickets.readers import Ticket, TicketError, clean_body, detect_format, open_source, quoted_text, read_tickets, strip_html
 from faq.errors import InputError
+from faq.tickets.readers import (
+    Ticket,
+    TicketError,
+    clean_body,
+    detect_format,
+    open_source,
+    quoted_text,
+    read_tickets,
+    strip_html,
+)
 
 FIX = Path(__file__).parent / "fixtures" / "tickets"
 
@@ -126,7 +135,7 @@ def test_stdin_sniffs_jsonl():
 
 
 def test_plain_text_is_one_ticket():
-    (ticket,) = from_bytes("Aktivierungslink abgelaufen, gekauft am 05.01.2026".encode(), "<stdin>")
+    (ticket,) = from_bytes(b"Aktivierungslink abgelaufen, gekauft am 05.01.2026", "<stdin>")
     assert ticket.text.startswith("Aktivierungslink")
 
 

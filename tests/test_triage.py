@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli.triage import summary_chart
-from faq.tickets.triage import TriageResult, triage_text
 from faq.kb.loader import load_knowledge_base
 from faq.search.matcher import Matcher
+from faq.tickets.triage import TriageResult, triage_text
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = Path(__file__).parent / "fixtures" / "tickets"

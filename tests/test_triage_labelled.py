@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from faq.tickets.triage import triage_text
 from faq.search.cache import load
+from faq.tickets.triage import triage_text
 
 DATA = Path(__file__).parent / "data"
 MINE = yaml.safe_load((DATA / "tickets.yaml").read_text(encoding="utf-8"))

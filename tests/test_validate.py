@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import sys
 import types
+from dataclasses import replace
 
 import pytest
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from faq.errors import InputError
 from faq.flows.values import (
     UNKNOWN,
     Unknown,
@@ -17,7 +18,6 @@ from faq.flows.values import (
     parse_value,
     parse_yesno,
 )
-from faq.errors import InputError
 from faq.kb.model import Choice, Fact, Text
 
 TODAY = date(2026, 11, 24)

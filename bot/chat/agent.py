@@ -13,10 +13,11 @@ so it is never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,13 +28,21 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
+from bot.chat.dialogue import Option
+from bot.chat.widgets import (
+    KEY_LETTERS,
+    OptionButton,
+    _item,
+    _para,
+    option_label,
+    possible_causes,
+    steps_and_contact,
+    tr,
+)
 from faq.errors import InputError
-from faq.search.matcher import Matcher
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.text import clean
-
-from bot.chat.dialogue import Option
-from bot.chat.widgets import KEY_LETTERS, OptionButton, _item, _para, option_label, possible_causes, steps_and_contact, tr
+from faq.search.matcher import Matcher
 
 __all__ = ["AgentCase", "AgentScreen", "TicketArea", "agent_summary"]
 
@@ -220,10 +229,9 @@ def agent_summary(case: AgentCase, lang: str = "de", redact: bool = False) -> st
     With a settled diagnosis it is the chat's `case_summary` plus the ticket and reply;
     `redact` masks e-mail addresses and names everywhere, the ticket included.
     """
+    from bot.chat.summary import case_summary, md_escape
     from faq.flows.dates import format_date
     from faq.tickets.redact import redact as redact_text
-
-    from bot.chat.summary import case_summary, md_escape
 
     lang = lang if lang in _S else "de"
     t = _S[lang]
@@ -305,7 +313,7 @@ class AnswerInput(Input):
 def _agent_bindings() -> list[Binding]:
     out = []
     for lang in ("de", "en"):
-        t = lambda key: tr(lang, key)  # noqa: E731
+        t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
         out += [
             Binding("ctrl+r", f"analyse('{lang}')", t("agent_k_analyse"), priority=True),
             Binding("ctrl+enter", f"analyse('{lang}')", t("agent_k_analyse"), show=False, priority=True),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
@@ -17,11 +18,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
-from faq.search.matcher import Matcher
-from faq.kb.model import KnowledgeBase
-
 from bot.chat.dialogue import Dialogue, Item, Option
 from bot.chat.widgets import OptionButton, render_item, tr
+from faq.kb.model import KnowledgeBase
+from faq.search.matcher import Matcher
 
 __all__ = ["ChatApp", "ChatInput", "SummaryScreen"]
 
@@ -32,7 +32,7 @@ def _bindings() -> list[Binding]:
     """Footer bindings in both languages; `check_action` shows those of the current one."""
     out = []
     for lang in ("de", "en"):
-        t = lambda key: tr(lang, key)  # noqa: E731
+        t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
         out += [
             Binding("ctrl+q", f"quit_chat('{lang}')", t("k_quit"), priority=True),
             Binding("f1", f"help('{lang}')", t("k_help")),

@@ -10,14 +10,15 @@ language.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Mapping, Union
+from typing import Any
 
 from faq.errors import FaqError, InputError
-from faq.search.matcher import Matcher
 from faq.kb.model import Flow, KnowledgeBase
 from faq.language.text import clean
+from faq.search.matcher import Matcher
 
 __all__ = [
     "Answer",
@@ -157,7 +158,7 @@ class Notice:
     passive: bool = False
 
 
-Item = Union[Greeting, UserMessage, Answer, Clarify, NoMatch, FlowStep, FlowResult, Notice]
+Item = Greeting | UserMessage | Answer | Clarify | NoMatch | FlowStep | FlowResult | Notice
 
 
 def canonical(value: Any) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 __all__ = ["build_app", "run", "summary_dir", "today"]
 
@@ -60,8 +60,8 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
     agent = getattr(args, "command", None) == "agent"
     when = clock()
     if agent and getattr(args, "today", None):
-        from faq.flows.dates import parse_iso_date
         from faq.errors import InputError
+        from faq.flows.dates import parse_iso_date
 
         try:
             when = parse_iso_date(args.today)

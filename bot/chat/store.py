@@ -78,7 +78,7 @@ class ConversationStore:
         self._fh = handle
 
     @classmethod
-    def create(cls, folder: str | Path | None = None) -> "ConversationStore":
+    def create(cls, folder: str | Path | None = None) -> ConversationStore:
         """Start a new conversation file (private to the user) in `folder`."""
         folder = Path(folder) if folder is not None else conversations_dir()
         folder.mkdir(parents=True, exist_ok=True)
@@ -92,7 +92,7 @@ class ConversationStore:
             return cls(path, os.fdopen(fd, "a", encoding="utf-8"))
 
     @classmethod
-    def open(cls, path: str | Path) -> "ConversationStore":
+    def open(cls, path: str | Path) -> ConversationStore:
         """Continue appending to an existing conversation file."""
         path = Path(path)
         fd = os.open(path, os.O_WRONLY | os.O_APPEND)

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from faq.tickets.redact import redact_emails
 from faq.kb.model import Flow, KnowledgeBase
+from faq.tickets.redact import redact_emails
 
 __all__ = ["case_summary", "md_escape", "redact_emails", "save_summary", "summary_name"]
 

@@ -8,14 +8,13 @@ so nothing depends on colour alone (NO_COLOR).
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
-
-from faq.kb.model import Block, KnowledgeBase
 
 from bot.chat.dialogue import (
     Answer,
@@ -30,6 +29,7 @@ from bot.chat.dialogue import (
     Option,
     UserMessage,
 )
+from faq.kb.model import Block, KnowledgeBase
 
 __all__ = ["KEY_LETTERS", "TEXTS", "OptionButton", "option_label", "render_item", "tr"]
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Iterable, TextIO
-
-from faq.search.cache import load
-from faq.search.matcher import Matcher, MatchResult
-from faq.kb.model import KnowledgeBase
-from faq.language.text import MAX_INPUT_CHARS, clean
+from collections.abc import Iterable
+from typing import TextIO
 
 from bot.cli.render import LABELS, render_entry
+from faq.kb.model import KnowledgeBase
+from faq.language.text import MAX_INPUT_CHARS, clean
+from faq.search.cache import load
+from faq.search.matcher import Matcher, MatchResult
 
 __all__ = ["answer_text", "run"]
 

@@ -12,12 +12,11 @@ import argparse
 import json
 import shlex
 import sys
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Callable, Mapping, TextIO
+from typing import TextIO
 
 from faq.errors import InputError
-from faq.kb.model import Fact, Flow
-
 from faq.flows.dates import parse_iso_date
 from faq.flows.engine import (
     NEEDS_INPUT,
@@ -31,6 +30,7 @@ from faq.flows.engine import (
     flow_fact,
 )
 from faq.flows.values import Value, display_value, json_value, parse_value
+from faq.kb.model import Fact, Flow
 
 __all__ = ["find_flow", "interact", "parse_fact_args", "render_text", "run"]
 

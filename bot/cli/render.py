@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from typing import Iterable
+from collections.abc import Iterable
 
 from faq.kb.model import Block, Entry, KnowledgeBase
 

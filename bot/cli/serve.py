@@ -315,8 +315,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INPUT
     kb = getattr(args, "kb", None)
-    from faq.search.cache import load
     from faq.errors import KnowledgeBaseError
+    from faq.search.cache import load
 
     try:
         load(kb)  # fail fast, here rather than in every session (and warm the cache)

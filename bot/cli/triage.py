@@ -11,15 +11,14 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, Iterable, Mapping, TextIO
+from typing import Any, TextIO
 
 from faq.errors import FaqError, InputError
-from faq.language.text import MAX_INPUT_CHARS
-
 from faq.flows.dates import parse_iso_date
+from faq.language.text import MAX_INPUT_CHARS
 from faq.tickets.readers import Ticket, TicketError, open_source, read_tickets
-
 from faq.tickets.triage import TriageResult, triage_text
 
 __all__ = ["run", "summary_chart"]

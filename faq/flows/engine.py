@@ -22,16 +22,16 @@ Use `diagnose` for a diagnosis, `diagnosis_json` for the CONTRACT §3 JSON,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from faq.errors import InputError
-from faq.kb.model import Cause, Condition, Fact, Flow, Resolution
-
 from faq.flows.dates import date_holds, deadline
 from faq.flows.values import UNKNOWN, Unknown, Value, display_value, domain_of, json_value
+from faq.kb.model import Cause, Condition, Fact, Flow, Resolution
 
 __all__ = [
     "NEEDS_INPUT",

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Final, Union
+from typing import Final
 
 from faq.errors import InputError
+from faq.flows.dates import format_date, parse_date
 from faq.kb.model import Fact
 from faq.language.text import localized
-
-from faq.flows.dates import format_date, parse_date
 
 __all__ = [
     "UNKNOWN",
@@ -35,9 +34,9 @@ __all__ = [
 class Unknown:
     """The answer "don't know" (a singleton: use `UNKNOWN`)."""
 
-    _instance: "Unknown | None" = None
+    _instance: Unknown | None = None
 
-    def __new__(cls) -> "Unknown":
+    def __new__(cls) -> Unknown:
         if cls._instance is None:
             cls._instance = super().__new__(cls)
         return cls._instance
@@ -51,7 +50,7 @@ class Unknown:
 
 UNKNOWN: Final = Unknown()
 
-Value = Union[bool, date, str, Unknown]
+Value = bool | date | str | Unknown
 """A fact's value: bool (yes/no), date, str (e-mail address or choice id), or UNKNOWN."""
 
 UNKNOWN_WORDS: Final = frozenset({

@@ -20,8 +20,8 @@ file and line of the fact, cause or flow concerned:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Iterable
 
 from faq.errors import Problem
 from faq.kb.model import Cause, Condition, Flow, KnowledgeBase, Location, Resolution

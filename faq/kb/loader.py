@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from faq.errors import KnowledgeBaseError, Problem
 from faq.kb.files import BUNDLED_KB, kb_files

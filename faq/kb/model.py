@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, Mapping, Union
+from typing import Literal
 
 __all__ = [
     "LANGS",
@@ -144,7 +145,7 @@ class Condition:
 
     fact: str
     op: str
-    value: Union[bool, int, tuple[str, ...]]
+    value: bool | int | tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

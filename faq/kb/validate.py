@@ -6,7 +6,8 @@ the exact line; values built in code fall back to the entry's or flow's line.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from faq.errors import Problem
 from faq.kb.model import LANGS, Entry, Flow, KnowledgeBase

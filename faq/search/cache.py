@@ -10,8 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from faq.kb.files import BUNDLED_KB, kb_files
-from faq.search.matcher import Matcher
 from faq.kb.model import KnowledgeBase
+from faq.search.matcher import Matcher
 
 __all__ = ["cache_dir", "load", "for_serving"]
 

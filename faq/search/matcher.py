@@ -8,8 +8,9 @@ import re
 import sys
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Literal
 
 from faq.kb.model import LANGS, Entry, KnowledgeBase
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words

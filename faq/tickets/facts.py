@@ -21,19 +21,18 @@ The phrase lists are data: the `cues` of each fact in `knowledge/flows/*.yaml`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Iterable, Mapping
 
 from rapidfuzz.distance import Levenshtein
 
 from faq.errors import InputError
-from faq.kb.model import Fact, Flow
-from faq.language.normalize import fold
-
 from faq.flows.dates import parse_date
 from faq.flows.values import Value, parse_email
+from faq.kb.model import Fact, Flow
+from faq.language.normalize import fold
 
 __all__ = [
     "DateMention",
@@ -53,7 +52,7 @@ _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", 
 _NEGATIONS = frozenset({
     "nicht", "kein", "keine", "keinen", "keiner", "keinem", "keines", "nie", "niemals", "nichts", "weder",
     "ohne", "not", "no", "never", "none", "nothing", "neither", "nor", "without", "cannot", "nirgends",
-    "nowhere", "nie",
+    "nowhere",
 })
 _UNCERTAIN = frozenset({"ob", "whether", "unklar", "unsure", "vielleicht", "eventuell", "evtl", "maybe", "perhaps",
                         "vermutlich", "possibly", "wahrscheinlich", "probably", "falls", "wenn", "if"})
@@ -294,9 +293,9 @@ _FUNCTION_WORDS = frozenset({
     "wurde", "wurden", "worden", "wird", "werden", "hat", "haben", "habe", "hatte", "hatten", "wir", "ich", "uns",
     "unser", "unsere", "unseren", "unserem", "unserer", "im", "in", "am", "an", "auf", "zu", "zum", "zur", "bei",
     "mit", "von", "vom", "fuer", "auch", "schon", "bereits", "noch", "jetzt", "sie", "es", "er", "mal", "gar", "ja",
-    "the", "a", "an", "is", "are", "was", "were", "been", "be", "has", "have", "had", "we", "i", "our", "us", "my",
-    "in", "on", "at", "to", "of", "for", "with", "already", "also", "yet", "still", "it", "its", "this", "that",
-    "do", "does", "did", "am", "so", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "don", "doesn",
+    "the", "a", "is", "are", "was", "were", "been", "be", "has", "have", "had", "we", "i", "our", "us", "my",
+    "on", "at", "to", "of", "for", "with", "already", "also", "yet", "still", "it", "its", "this", "that",
+    "do", "does", "did", "so", "isn", "aren", "wasn", "weren", "haven", "hasn", "hadn", "don", "doesn",
     "didn", "can", "couldn", "won", "wouldn", "shouldn",
 })
 # Verbs of looking into something, the same in a cue and in a ticket.
@@ -328,7 +327,7 @@ class _Lexicon:
         """Return the canonical form of a folded word."""
         return self.canon.get(word, word)
 
-    def words(self, tokens: list[Token]) -> "_Words":
+    def words(self, tokens: list[Token]) -> _Words:
         """Return the canonical forms of a sentence's words."""
         return _Words(self.canon.get(t.word, t.word) for t in tokens)
 

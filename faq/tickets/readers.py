@@ -21,10 +21,11 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO
 
 from faq.errors import InputError
 from faq.language.text import MAX_INPUT_CHARS, clean
@@ -98,7 +99,7 @@ class TicketError:
         return f"{self.where}: {self.message}"
 
 
-Item = Union[Ticket, TicketError]
+Item = Ticket | TicketError
 
 
 class CountingReader(io.RawIOBase):

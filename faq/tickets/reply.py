@@ -7,9 +7,8 @@ plus the question to ask the customer, then a sign-off. Pure functions.
 
 from __future__ import annotations
 
-from faq.kb.model import Block, Entry, Flow, KnowledgeBase
-
 from faq.flows.engine import Diagnosis, fill
+from faq.kb.model import Block, Entry, Flow, KnowledgeBase
 
 __all__ = ["PHRASES", "SUPPORT_ENTRY", "answer_summary", "suggest_reply"]
 

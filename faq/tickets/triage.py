@@ -7,21 +7,21 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
-from faq.search.matcher import Matcher, MatchResult
+from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
+from faq.flows.values import Value, json_value
 from faq.kb.model import Flow, KnowledgeBase
 from faq.language.normalize import fold
 from faq.language.text import clean
-
-from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
+from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.facts import Extraction, extract_facts, find_emails, sentences
+from faq.tickets.readers import clean_body, quoted_text
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
-from faq.tickets.readers import clean_body, quoted_text
-from faq.flows.values import Value, json_value
 
 __all__ = ["TriageResult", "match_topic", "triage_text"]
 
