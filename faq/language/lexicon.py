@@ -1,0 +1,56 @@
+"""Language knowledge as data: named word lists per language from `knowledge/language/`.
+
+Each file `knowledge/language/<name>.yaml` holds one list per language code:
+
+    de: [nicht, kein, keine]
+    en: [not, no, never]
+
+Entries are lower-case words or phrases. The lists belong to the product (they describe
+German and English, not one knowledge base) and are loaded once, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+__all__ = ["LANGUAGE_DIR", "lexicon", "words"]
+
+LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "language"
+if not LANGUAGE_DIR.is_dir():  # installed: the knowledge folder is packaged as faq.knowledge
+    LANGUAGE_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "language"
+
+
+@cache
+def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Return every word list as `{name: {lang: words}}`, loaded once.
+
+    Raises:
+        ValueError: A file is not a mapping of language codes to lists of strings.
+    """
+    import yaml
+
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for path in sorted(LANGUAGE_DIR.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: expected a mapping of language codes to word lists")
+        lists: dict[str, tuple[str, ...]] = {}
+        for lang, items in data.items():
+            if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
+                raise ValueError(f"{path}: '{lang}' must be a list of words")
+            lists[str(lang)] = tuple(w.strip() for w in items)
+        out[path.stem] = lists
+    return out
+
+
+def words(name: str, lang: str | None = None) -> tuple[str, ...]:
+    """Return the word list `name` in `lang`, or in every language when `lang` is None.
+
+    Raises:
+        KeyError: No file `knowledge/language/<name>.yaml` exists.
+    """
+    lists = lexicon()[name]
+    if lang is not None:
+        return lists.get(lang, ())
+    return tuple(w for items in lists.values() for w in items)
