@@ -249,11 +249,11 @@ def parse_date(raw: str, today: date, lang: str = "en", months: bool = False) ->
     match = _MONTH_DAY_YEAR.match(text)
     if match and match.group(1) in _MONTHS:
         return _build(raw, int(match.group(3)), _MONTHS[match.group(1)], int(match.group(2)), lang)
-    month = _month_only(text, today)
-    if month is not None:
+    only = _month_only(text, today)
+    if only is not None:
         if months:
-            return MonthDate(month[0], month[1], 1)
-        raise InputError(_msg("month_only", lang, raw=raw, year=month[0], month=month[1]))
+            return MonthDate(only[0], only[1], 1)
+        raise InputError(_msg("month_only", lang, raw=raw, year=only[0], month=only[1]))
     raise InputError(_msg("unreadable", lang, raw=raw, hint=hint))
 
 
