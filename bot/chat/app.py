@@ -16,20 +16,25 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Footer, Header, Input, Markdown, Static
 
-from bot.chat.dialogue import Dialogue, Item, Option
+from bot.chat.dialogue import Dialogue, Item, Notice, Option
 from bot.chat.widgets import OptionButton, render_item, tr
 from faq.kb.model import KnowledgeBase
 from faq.search.matcher import Matcher
 
-__all__ = ["ChatApp", "ChatInput", "SummaryScreen"]
+__all__ = ["ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
 
 _LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
 
 
 def _bindings() -> list[Binding]:
-    """Footer bindings in both languages; `check_action` shows those of the current one."""
+    """Footer bindings in both languages; `check_action` shows those of the current one.
+
+    The footer fits 80 columns: quit, help, language and commands always; back, end and
+    save only while they apply. Restart (Ctrl+R), copy (Ctrl+K), the agent view (F3) and
+    scrolling work without a footer entry; F1 and the command palette name them.
+    """
     out = []
     for lang in ("de", "en"):
         t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
@@ -38,13 +43,24 @@ def _bindings() -> list[Binding]:
             Binding("f1", f"help('{lang}')", t("k_help")),
             Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
             Binding("ctrl+b", f"back('{lang}')", t("k_back"), priority=True),
-            Binding("ctrl+r", f"restart('{lang}')", t("k_restart"), priority=True),
+            Binding("ctrl+r", f"restart('{lang}')", t("k_restart"), show=False, priority=True),
             Binding("escape", f"cancel('{lang}')", t("k_cancel")),
             Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
-            Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), priority=True),
+            Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), show=False, priority=True),
+            Binding("ctrl+p", f"palette('{lang}')", t("k_palette"), priority=True),
             # For support agents: not in the customer's footer; F1 help and the palette name it.
             Binding("f3", f"agent('{lang}')", t("k_agent"), show=False),
         ]
+    # Scrolling the conversation works from the input: the input itself has no use for these.
+    out += [
+        Binding("pageup", "scroll_log('page_up')", show=False, priority=True),
+        Binding("pagedown", "scroll_log('page_down')", show=False, priority=True),
+        Binding("ctrl+home", "scroll_log('home')", show=False, priority=True),
+        Binding("ctrl+end", "scroll_log('end')", show=False, priority=True),
+        Binding("up,ctrl+up", "scroll_log('up')", show=False),
+        Binding("down,ctrl+down", "scroll_log('down')", show=False),
+        Binding("ctrl+p", "command_palette", show=False),  # replaces Textual's English "palette" entry
+    ]
     return out
 
 
@@ -87,7 +103,9 @@ class ChatInput(Input):
 
 
 class SummaryScreen(ModalScreen[str]):
-    """Shows the case summary (read-only) with copy and save."""
+    """Shows the case summary, rendered (headings, table, lists), with copy and save.
+
+    The summary's user text is Markdown-escaped (`md_escape`) and links are never opened."""
 
     BINDINGS = [Binding("escape", "dismiss('')", "Close")]
 
@@ -99,7 +117,8 @@ class SummaryScreen(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-box"):
             yield Static(Content.styled(tr(self.lang, "summary_title"), "bold"), markup=False)
-            yield TextArea(self.text, read_only=True, id="summary-text", soft_wrap=True)
+            with VerticalScroll(id="summary-text"):
+                yield Markdown(self.text, open_links=False)
             with Horizontal(classes="options row"):
                 yield Button(Content(tr(self.lang, "copy")), id="summary-copy", compact=True)
                 yield Button(Content(tr(self.lang, "save")), id="summary-save", compact=True)
@@ -169,7 +188,8 @@ class ChatApp(App[int]):
         yield Header(icon="?")
         yield VerticalScroll(id="log")
         yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS)
-        yield Footer()
+        yield Static("", id="prompt-hint", markup=False)
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self._titles()
@@ -232,6 +252,10 @@ class ChatApp(App[int]):
                 old.remove()
         widgets = [render_item(item, self.dialogue, self.lang, live=(start + i == live)) for i, item in enumerate(new)]
         mounted = log.mount_all(widgets)
+        if live >= start:  # a new question (or none): text kept from a rejected answer is stale
+            prompt = self.query_one(ChatInput)
+            if prompt.value:
+                prompt.value = ""
         self._after_change(mounted, widgets[0], top=True)
 
     def _after_change(self, mounted: Any, first: Widget | None, top: bool) -> None:
@@ -275,7 +299,42 @@ class ChatApp(App[int]):
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
         event.input.value = ""
+        before = len(self.dialogue.items)
         self._guard(lambda: self.dialogue.submit(text))
+        new = self.dialogue.items[before:]
+        if any(isinstance(item, Notice) and item.key == "bad_value" for item in new):
+            event.input.value = text  # what was typed stays, to be corrected
+            event.input.cursor_position = len(text)
+            self._check_typing(text)
+
+    @on(Input.Changed, "#prompt")
+    def _changed(self, event: Input.Changed) -> None:
+        self._check_typing(event.value)
+
+    def _check_typing(self, text: str) -> None:
+        """Check an e-mail address as it is typed: the field and a line below it say whether
+        it is complete, and why not."""
+        from faq.errors import InputError
+        from faq.flows.values import is_unknown_word, parse_email
+
+        prompt = self.query_one(ChatInput)
+        hint = self.query_one("#prompt-hint", Static)
+        fact = self.dialogue.current_fact
+        checking = fact is not None and fact.type == "email" and bool(text.strip()) and not is_unknown_word(text)
+        message, valid = "", True
+        if checking:
+            try:
+                parse_email(text, lang=self.lang)
+                message = tr(self.lang, "email_complete")
+            except InputError as exc:
+                valid = False
+                why = str(exc).split(": ", 1)[-1].rsplit(" (", 1)[0]
+                message = tr(self.lang, "email_incomplete", why=why)
+        prompt.set_class(checking and not valid, "-invalid")
+        prompt.set_class(checking and valid, "-valid")
+        hint.update(Content(message))
+        hint.set_class(bool(message), "shown")
+        hint.set_class(checking and not valid, "error")
 
     @on(Button.Pressed, ".option")
     def _option_pressed(self, event: Button.Pressed) -> None:
@@ -298,7 +357,7 @@ class ChatApp(App[int]):
         if not options:
             return False
         fact = self.dialogue.current_fact
-        if fact is not None and fact.type in ("date", "email"):
+        if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings:
             return False  # dates and addresses start with digits and letters
         if char.isdigit() and char != "0":
             index = int(char) - 1
@@ -315,26 +374,30 @@ class ChatApp(App[int]):
         return False
 
     def on_key(self, event: events.Key) -> None:
-        """Shortcuts also work while a button has the focus."""
+        """Shortcuts also work while a button has the focus; other typed keys go to the input."""
         if isinstance(self.focused, Input) or not event.character or not event.is_printable:
             return
         if isinstance(self.screen, ModalScreen) or getattr(self.screen, "is_agent_view", False):
             return
-        if self.shortcut(event.character):
-            event.stop()
-            self.query_one(ChatInput).focus()
+        event.stop()
+        prompt = self.query_one(ChatInput)
+        prompt.focus()
+        if not self.shortcut(event.character):
+            prompt.insert_text_at_cursor(event.character)  # never lose a typed key
 
     # -- actions -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scroll_log":
+            return not isinstance(self.screen, ModalScreen) and not getattr(self.screen, "is_agent_view", False)
         if parameters and parameters[0] in ("de", "en") and getattr(self.screen, "is_agent_view", False):
             # The agent view has its own keys; of the chat's, only quitting stays.
             return action == "quit_chat" and parameters[0] == getattr(self.screen, "lang", self.lang)
         if parameters and parameters[0] in ("de", "en"):
             if parameters[0] != self.lang:
                 return False
-            if action == "back":
-                return bool(self.dialogue.run and self.dialogue.run.facts and self.dialogue.flow_active) or False
+            if action == "back":  # also once the result is shown
+                return bool(self.dialogue.run and self.dialogue.run.facts)
             if action == "restart":
                 return self.dialogue.run is not None
             if action == "cancel":
@@ -346,6 +409,24 @@ class ChatApp(App[int]):
     def action_quit_chat(self, lang: str = "") -> None:
         """Quit."""
         self.exit(0)
+
+    def action_scroll_log(self, how: str) -> None:
+        """Scroll the conversation (PageUp/PageDown, Ctrl+Home/End, arrows) from the input."""
+        log = self.query_one("#log", VerticalScroll)
+        move = {"page_up": log.scroll_page_up, "page_down": log.scroll_page_down, "home": log.scroll_home,
+                "end": log.scroll_end, "up": log.scroll_up, "down": log.scroll_down}[how]
+        move(animate=False)
+
+    def action_palette(self, lang: str = "") -> None:
+        """Open the command palette, in the interface language."""
+        self.action_command_palette()
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            lang = getattr(self.screen, "lang", self.lang)
+            self.push_screen(CommandPalette(placeholder=tr(lang, "palette_placeholder"), id="--command-palette"))
 
     def action_help(self, lang: str = "") -> None:
         """Show the help of the current question (or the general help)."""
@@ -406,13 +487,10 @@ class ChatApp(App[int]):
             self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
             return
         self.saved_paths.append(path)
-        # A web user must not learn the server's folders: the file name is enough there.
-        in_cwd = path.parent.resolve() == Path.cwd().resolve()
-        shown = path.name if in_cwd or os.environ.get("FAQBOT_WEB") == "1" else str(path)
-        self._show(self.dialogue.note("saved", path=shown))
+        self._show(self.dialogue.note("saved", path=shown_path(path)))
 
     def action_copy(self, lang: str = "") -> None:
-        """Copy the case summary to the clipboard (OSC 52)."""
+        """Copy the case summary to the clipboard (through the terminal, OSC 52)."""
         try:
             text = self.summary_text()
             if text is None:
@@ -445,10 +523,6 @@ class ChatApp(App[int]):
         """Open the agent view: paste a ticket, see its triage, answer what is open, save the case."""
         from bot.chat.agent import AgentScreen
 
-        def shown(path: Path) -> str:
-            in_cwd = path.parent.resolve() == Path.cwd().resolve()
-            return path.name if in_cwd or os.environ.get("FAQBOT_WEB") == "1" else str(path)
-
         def back(chosen: str | None) -> None:
             if chosen in ("de", "en") and chosen != self.lang:
                 self.dialogue.set_lang(chosen)
@@ -458,14 +532,14 @@ class ChatApp(App[int]):
             self.query_one(ChatInput).focus()
 
         screen = AgentScreen(self.kb, self.matcher, self.today, self.lang, redact=self.redact,
-                             summary_dir=self.summary_dir, shown_path=shown)
+                             summary_dir=self.summary_dir, shown_path=shown_path)
         self.push_screen(screen, back)
 
     # -- command palette -----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if getattr(screen, "is_agent_view", False):  # chat topics make no sense over the agent view
-            yield from super().get_system_commands(screen)
+            yield from self._general_commands(screen, getattr(screen, "lang", self.lang))
             return
         lang = self.lang
         for entry in self.kb.entries:
@@ -482,4 +556,22 @@ class ChatApp(App[int]):
             )
         yield SystemCommand(tr(lang, "switch_lang"), tr(lang, "switch_lang_help"), self.action_switch_lang)
         yield SystemCommand(tr(lang, "agent_command"), tr(lang, "agent_command_help"), self.action_agent)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand(tr(lang, "cmd_help"), tr(lang, "cmd_help_help"), self.action_help)
+        yield from self._general_commands(screen, lang)
+
+    def _general_commands(self, screen: Screen, lang: str) -> Iterable[SystemCommand]:
+        """Textual's own commands (theme, keys, quit), named in the interface language."""
+        yield SystemCommand(tr(lang, "cmd_theme"), tr(lang, "cmd_theme_help"), self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(tr(lang, "cmd_keys"), tr(lang, "cmd_keys_hide"), self.action_hide_help_panel)
+        else:
+            yield SystemCommand(tr(lang, "cmd_keys"), tr(lang, "cmd_keys_help"), self.action_show_help_panel)
+        yield SystemCommand(tr(lang, "cmd_quit"), tr(lang, "cmd_quit_help"), self.action_quit_chat)
+
+
+def shown_path(path: Path) -> str:
+    """How a saved file is named to the user: its full path, so it can be found; only its
+    name when served to a browser, whose user must not learn the server's folders."""
+    if os.environ.get("FAQBOT_WEB") == "1":
+        return path.name
+    return str(path.resolve())

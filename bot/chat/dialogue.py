@@ -1,11 +1,10 @@
 """The conversation as a UI-free state machine.
 
-The app drives a `Dialogue`: the user asks, picks an option, answers a flow's
-question, goes back, restarts. Each step appends `Item`s (what to show) and
-records an event (a small JSON-able dict). Replaying the events into a fresh
-`Dialogue` rebuilds the same conversation, which is how `--resume` works. Items
-hold ids and canonical values only, so they can be rendered again in the other
-language.
+The app (and the web face) drives a `Dialogue`: the user asks, picks an option,
+answers a flow's question, goes back, restarts. Each step appends `Item`s (what to
+show, `bot.chat.items`) and records an event (a small JSON-able dict). Replaying the
+events into a fresh `Dialogue` rebuilds the same conversation, which is how `--resume`
+works.
 """
 
 from __future__ import annotations
@@ -15,6 +14,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.chat.items import (
+    Answer,
+    Clarify,
+    FlowResult,
+    FlowStep,
+    Greeting,
+    Item,
+    NoMatch,
+    Notice,
+    Option,
+    SmallTalk,
+    UserMessage,
+    canonical,
+)
+from bot.chat.topics import DEFAULT_START_TOPICS, MAX_TOPICS, start_topics, support_entry
 from faq.errors import FaqError, InputError
 from faq.kb.model import Flow, KnowledgeBase
 from faq.language.text import clean
@@ -28,151 +42,19 @@ __all__ = [
     "FlowStep",
     "Greeting",
     "Item",
+    "MAX_TOPICS",
     "NoMatch",
     "Notice",
     "Option",
+    "SmallTalk",
     "TOPIC_PREFERENCE",
     "UserMessage",
     "canonical",
 ]
 
-TOPIC_PREFERENCE = (
-    "activation-email-missing",
-    "resend-activation-email",
-    "licenses-not-visible",
-    "activation-link-expiry",
-    "wrong-account-activated",
-    "contact-support",
-)
-"""The most common topics, offered as one-key starters (those the KB has)."""
-
-SUPPORT_ENTRY = "contact-support"
-MAX_TOPICS = 6
+TOPIC_PREFERENCE = DEFAULT_START_TOPICS
+"""The default starters (kept for callers of this name; see `bot.chat.topics`)."""
 CLOSEST_MIN = 0.2
-
-
-@dataclass(frozen=True)
-class Option:
-    """One numbered choice the user can pick.
-
-    Attributes:
-        kind: "entry" (show an FAQ entry), "flow" (start a flow), "none" (none of
-            these), "value" (answer the open question with `target`), or "action"
-            (a UI action: save, copy, show, restart, back, cancel).
-        target: The entry id, flow id, canonical value or action name.
-        key: A letter that picks it besides its number ("yes", "no", "unknown" for
-            the answers of a yes/no question; the app maps them to j/y, n, w/u), or "".
-    """
-
-    kind: str
-    target: str = ""
-    key: str = ""
-
-
-@dataclass(frozen=True)
-class Greeting:
-    """The start message with the most common topics."""
-
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class UserMessage:
-    """What the user typed (already cleaned of control characters)."""
-
-    text: str
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class Answer:
-    """An FAQ entry shown as the answer."""
-
-    entry_id: str
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class Clarify:
-    """Several entries are close: the user picks one (or none)."""
-
-    candidates: tuple[str, ...]
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class NoMatch:
-    """No entry answers the question: the closest topics and the support contact."""
-
-    closest: tuple[str, ...]
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class FlowStep:
-    """A question of a running flow.
-
-    Attributes:
-        flow_id: The flow.
-        fact_id: The fact asked.
-        number: 1-based number of this question.
-        at_most: Upper bound of the questions this diagnosis can take.
-    """
-
-    flow_id: str
-    fact_id: str
-    number: int
-    at_most: int
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class FlowResult:
-    """A finished diagnosis: the cause, what to do, whom to contact, the facts.
-
-    Attributes:
-        flow_id: The flow.
-        diagnosis: The engine's resolved diagnosis.
-        question: The user's question that led to the flow.
-    """
-
-    flow_id: str
-    diagnosis: Any
-    question: str
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A short assistant message: `key` names a text of the UI, `args` fill it.
-
-    `text` is a literal message (an input error, an internal error), shown as is.
-    A `passive` notice (saved, copied, help, an internal error) leaves the options
-    of the items before it in force.
-    """
-
-    key: str
-    args: Mapping[str, str] = field(default_factory=dict)
-    text: str = ""
-    options: tuple[Option, ...] = ()
-    passive: bool = False
-
-
-Item = Greeting | UserMessage | Answer | Clarify | NoMatch | FlowStep | FlowResult | Notice
-
-
-def canonical(value: Any) -> str:
-    """Return a fact value as text that `parse_value` reads back to the same value."""
-    from faq.flows.values import Unknown
-
-    if isinstance(value, Unknown):
-        return "unbekannt"
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
 
 @dataclass
 class _Run:
@@ -218,7 +100,7 @@ class Dialogue:
         """Index of the item whose options can be picked now (-1: none)."""
         for i in range(len(self.items) - 1, -1, -1):
             item = self.items[i]
-            if not (isinstance(item, Notice) and item.passive):
+            if not getattr(item, "passive", False):
                 return i
         return -1
 
@@ -241,6 +123,15 @@ class Dialogue:
         return self.current_fact is not None
 
     @property
+    def date_readings(self) -> tuple[Option, ...]:
+        """The readings offered for an ambiguous date, while that question is open."""
+        i = self.live_index
+        item = self.items[i] if i >= 0 else None
+        if isinstance(item, Notice) and item.key == "ambiguous_date" and self.flow_active:
+            return item.options
+        return ()
+
+    @property
     def last_result(self) -> FlowResult | None:
         """The newest finished diagnosis, if any."""
         for item in reversed(self.items):
@@ -260,13 +151,7 @@ class Dialogue:
 
     def topics(self) -> tuple[str, ...]:
         """The ids of the most common topics (at most six)."""
-        ids = [i for i in TOPIC_PREFERENCE if self.kb.entry(i) is not None]
-        for entry in self.kb.entries:
-            if len(ids) >= MAX_TOPICS:
-                break
-            if entry.id not in ids:
-                ids.append(entry.id)
-        return tuple(ids[:MAX_TOPICS])
+        return start_topics(self.kb)
 
     def greet(self) -> list[Item]:
         """Add the start message with the topics as options."""
@@ -286,13 +171,18 @@ class Dialogue:
         if not text:
             return []
         fact = self.current_fact
-        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice")):
+        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings):
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
-        if self.flow_active:
+        if self.flow_active and not self._smalltalk(text):
             return self.answer_text(text)
         return self.ask(text)
+
+    def _smalltalk(self, text: str) -> tuple[str, str] | None:
+        from bot.chat.smalltalk import smalltalk
+
+        return smalltalk(text, self.lang)
 
     def ask(self, raw: str) -> list[Item]:
         """Answer a question from the matcher: an answer, options to pick, or no match."""
@@ -300,33 +190,38 @@ class Dialogue:
         if not text:
             return []
         self._emit({"type": "ask", "text": text})
-        self.last_question = text
         user = UserMessage(text)
+        talk = self._smalltalk(text)
+        if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
+            return self._add(user, SmallTalk(talk[0], talk[1]))
+        self.last_question = text
         result = self.matcher.match(text)
+        lang = result.lang if result.lang == "en" else ""  # an English question: an English answer
         if result.outcome == "answer" and self.kb.entry(result.id) is not None:
-            return self._add(user, self._answer(result.id))
+            return self._add(user, self._answer(result.id, lang))
         if result.outcome == "clarify":
             ids = tuple(c.id for c in result.candidates if self.kb.entry(c.id) is not None)
             if len(ids) >= 2:
                 options = tuple(Option("entry", i) for i in ids) + (Option("none"),)
                 return self._add(user, Clarify(ids, options))
             if ids:
-                return self._add(user, self._answer(ids[0]))
+                return self._add(user, self._answer(ids[0], lang))
         closest = tuple(
             c.id for c in result.candidates[:3] if c.confidence >= CLOSEST_MIN and self.kb.entry(c.id) is not None
         )
         options = tuple(Option("entry", i) for i in closest)
-        if self.kb.entry(SUPPORT_ENTRY) is not None and SUPPORT_ENTRY not in closest:
-            options += (Option("entry", SUPPORT_ENTRY),)
+        support = support_entry(self.kb)
+        if support is not None and support not in closest:
+            options += (Option("entry", support),)
         return self._add(user, NoMatch(closest, options))
 
-    def _answer(self, entry_id: str) -> Answer:
+    def _answer(self, entry_id: str, lang: str = "") -> Answer:
         entry = self.kb.entry(entry_id)
         options: tuple[Option, ...] = ()
         if entry.flow and self.kb.flow(entry.flow) is not None:
             options += (Option("flow", entry.flow),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
-        return Answer(entry_id, options)
+        return Answer(entry_id, options, "" if lang == self.lang else lang)
 
     def show_entry(self, entry_id: str) -> list[Item]:
         """Show an entry the user picked (a topic, a clarify option, a related entry)."""
@@ -341,8 +236,9 @@ class Dialogue:
         """The user rejected every option: say so honestly, offer support."""
         self._emit({"type": "none"})
         options = ()
-        if self.kb.entry(SUPPORT_ENTRY) is not None:
-            options = (Option("entry", SUPPORT_ENTRY),)
+        support = support_entry(self.kb)
+        if support is not None:
+            options = (Option("entry", support),)
         return self._add(Notice("none_of_these", options=options))
 
     def select(self, index: int) -> list[Item]:
@@ -400,15 +296,16 @@ class Dialogue:
             diag,
             run.question,
             (
+                Option("action", "show"),
                 Option("action", "save"),
                 Option("action", "copy"),
-                Option("action", "show"),
+                Option("action", "back"),
                 Option("action", "restart"),
             ),
         )
         return [result]
 
-    def _fact_options(self, fact) -> tuple[Option, ...]:
+    def _fact_options(self, fact: Any) -> tuple[Option, ...]:
         tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
         if fact.type == "yesno":
             return (
@@ -426,21 +323,52 @@ class Dialogue:
         A value the fact does not accept adds a Notice with the reason, and the
         question stays open.
         """
-        from faq.flows.values import parse_value
+        from faq.flows.dates import AmbiguousDate
 
         fact = self.current_fact
-        if fact is None:
+        if fact is None or self.run is None:
             return self.ask(raw)
         text = clean(raw).strip()
+        options = self._fact_options(fact)
         try:
-            value = parse_value(fact, text, self.today, self.lang)
+            value = self._value(self.run, fact, text)
+        except AmbiguousDate as exc:
+            readings = tuple(Option("value", d.isoformat()) for d in exc.readings)
+            message = _without_fact(str(exc), fact.id)
+            return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
+                                                       options=readings + options[1:]))
         except InputError as exc:
-            message = str(exc)
-            prefix = f"{fact.id}: "
-            if message.startswith(prefix):
-                message = message[len(prefix):]
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=self.options))
+            message = _without_fact(str(exc), fact.id)
+            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options))
         return self._apply_answer(fact.id, value, text)
+
+    def _value(self, run: _Run, fact: Any, text: str) -> Any:
+        """Read an answer: a month alone only where it settles the diagnosis, a past-only
+        date never in the future.
+
+        Raises:
+            AmbiguousDate: A numeric date with two readings.
+            InputError: Not a value of the fact (the message says why).
+        """
+        from faq.flows.dates import MonthDate
+        from faq.flows.engine import diagnose
+        from faq.flows.values import check_not_future, future_allowed, parse_value
+
+        value = parse_value(fact, text, self.today, self.lang, months=True)
+        if not isinstance(value, date):
+            return value
+        past_only = not future_allowed(run.flow, fact.id)
+        if past_only:
+            check_not_future(text, value, self.today, self.lang)
+        if isinstance(value, MonthDate):
+            last = min(value.last_day, self.today) if past_only else value.last_day
+            ends = [diagnose(run.flow, {**run.facts, fact.id: day}, self.today) for day in (date(value.year, value.month, 1), last)]
+            outcome = [(d.cause, d.next_fact.id if d.next_fact else None, d.possible) for d in ends]
+            if outcome[0] != outcome[1]:
+                from faq.language.catalogue import tr
+
+                raise InputError(tr(self.lang, "month_needs_day", raw=text, month=_month(value, self.lang)))
+        return value
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
         run = self.run
@@ -521,7 +449,7 @@ class Dialogue:
             fact = run.flow.fact(str(event.get("fact"))) if run is not None else None
             if fact is None:
                 return []
-        value = parse_value(fact, str(event.get("value", "")), self.today, "en")
+        value = parse_value(fact, str(event.get("value", "")), self.today, "en", months=True)
         return self._apply_answer(fact.id, value, clean(str(event.get("text", event.get("value", "")))))
 
     def replay(self, events: list[Mapping[str, Any]]) -> None:
@@ -532,3 +460,15 @@ class Dialogue:
                 self.apply(event)
         finally:
             self.on_event = saved
+
+
+def _without_fact(message: str, fact_id: str) -> str:
+    """An input error without the fact's name: a customer never sees fact names."""
+    prefix = f"{fact_id}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def _month(value: date, lang: str) -> str:
+    from faq.flows.dates import format_date
+
+    return format_date(value, lang)
