@@ -86,8 +86,9 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md"
-        assert saved.exists() and "`junk-folder`" in saved.read_text(encoding="utf-8")
-        await pilot.press("1")  # option 1 of the card: save again, a new name
+        assert saved.exists() and "**Junk-E-Mail-Ordner**" in saved.read_text(encoding="utf-8")
+        assert app.dialogue.items[-1].args["path"] == str(saved.resolve())  # the full path, to find the file
+        await pilot.press("2")  # option 2 of the card: save again, a new name
         await pilot.pause()
         assert (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-2.md").exists()
         await pilot.press("ctrl+k")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
@@ -12,18 +10,21 @@ from typing import Any
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Markdown, Static
+from textual.widgets import Button, Footer, Header, Input, Static
 
+from bot.chat.chat_input import PROMPT_MAX_CHARS, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
+from bot.chat.summary import shown_path
+from bot.chat.summary_screen import SummaryScreen
 from bot.chat.widgets import OptionButton, render_item, tr
 from faq.kb.model import KnowledgeBase
 from faq.search.matcher import Matcher
 
-__all__ = ["ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
+__all__ = ["PROMPT_MAX_CHARS", "ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
 
 _LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
 
@@ -62,73 +63,6 @@ def _bindings() -> list[Binding]:
         Binding("ctrl+p", "command_palette", show=False),  # replaces Textual's English "palette" entry
     ]
     return out
-
-
-PROMPT_MAX_CHARS = 2000
-"""Longest line the chat takes: the matcher treats longer text as no question (Thresholds.max_chars)."""
-_LIMIT_NOTE = {
-    "de": "Die Eingabe ist auf {n} Zeichen begrenzt; der Rest wurde abgeschnitten.",
-    "en": "Input is limited to {n} characters; the rest was cut off.",
-}
-
-
-class ChatInput(Input):
-    """The input at the bottom. On an empty line, number keys (and j/n/w on a yes/no
-    question) pick the options shown, so one key is enough.
-
-    Text beyond `max_length` (a long paste) is cut to fit, with a notice, instead of
-    being dropped with only a bell."""
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        limit = self.max_length
-        if limit:
-            value = self.value
-            lo, hi = sorted((max(0, start), min(len(value), end)))
-            room = max(limit - (len(value) - (hi - lo)), 0)
-            if len(text) > room:
-                text = text[:room]
-                lang = "en" if getattr(self.app, "lang", "de") == "en" else "de"
-                size = f"{limit:,}" if lang == "en" else f"{limit:,}".replace(",", ".")
-                self.app.notify(_LIMIT_NOTE[lang].format(n=size), severity="warning", timeout=6)
-        super().replace(text, start, end)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if not self.value and event.character and event.is_printable:
-            app = self.app
-            if isinstance(app, ChatApp) and app.shortcut(event.character):
-                event.stop()
-                event.prevent_default()
-                return
-        await super()._on_key(event)
-
-
-class SummaryScreen(ModalScreen[str]):
-    """Shows the case summary, rendered (headings, table, lists), with copy and save.
-
-    The summary's user text is Markdown-escaped (`md_escape`) and links are never opened."""
-
-    BINDINGS = [Binding("escape", "dismiss('')", "Close")]
-
-    def __init__(self, text: str, lang: str) -> None:
-        super().__init__()
-        self.text = text
-        self.lang = lang
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="summary-box"):
-            yield Static(Content.styled(tr(self.lang, "summary_title"), "bold"), markup=False)
-            with VerticalScroll(id="summary-text"):
-                yield Markdown(self.text, open_links=False)
-            with Horizontal(classes="options row"):
-                yield Button(Content(tr(self.lang, "copy")), id="summary-copy", compact=True)
-                yield Button(Content(tr(self.lang, "save")), id="summary-save", compact=True)
-                yield Button(Content(tr(self.lang, "close")), id="summary-close", compact=True)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        choice = {"summary-copy": "copy", "summary-save": "save"}.get(event.button.id or "", "")
-        self.dismiss(choice)
 
 
 class ChatApp(App[int]):
@@ -392,7 +326,7 @@ class ChatApp(App[int]):
             return not isinstance(self.screen, ModalScreen) and not getattr(self.screen, "is_agent_view", False)
         if parameters and parameters[0] in ("de", "en") and getattr(self.screen, "is_agent_view", False):
             # The agent view has its own keys; of the chat's, only quitting stays.
-            return action == "quit_chat" and parameters[0] == getattr(self.screen, "lang", self.lang)
+            return action in ("quit_chat", "palette") and parameters[0] == getattr(self.screen, "lang", self.lang)
         if parameters and parameters[0] in ("de", "en"):
             if parameters[0] != self.lang:
                 return False
@@ -538,40 +472,6 @@ class ChatApp(App[int]):
     # -- command palette -----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if getattr(screen, "is_agent_view", False):  # chat topics make no sense over the agent view
-            yield from self._general_commands(screen, getattr(screen, "lang", self.lang))
-            return
-        lang = self.lang
-        for entry in self.kb.entries:
-            yield SystemCommand(
-                f"{tr(lang, 'topic')}: {entry.title.get(lang)}",
-                entry.question.get(lang),
-                functools.partial(self.pick, Option("entry", entry.id)),
-            )
-        for flow in self.kb.flows:
-            yield SystemCommand(
-                f"{tr(lang, 'diagnosis')}: {flow.title.get(lang)}",
-                flow.title.get(lang),
-                functools.partial(self.pick, Option("flow", flow.id)),
-            )
-        yield SystemCommand(tr(lang, "switch_lang"), tr(lang, "switch_lang_help"), self.action_switch_lang)
-        yield SystemCommand(tr(lang, "agent_command"), tr(lang, "agent_command_help"), self.action_agent)
-        yield SystemCommand(tr(lang, "cmd_help"), tr(lang, "cmd_help_help"), self.action_help)
-        yield from self._general_commands(screen, lang)
+        from bot.chat.commands import chat_commands
 
-    def _general_commands(self, screen: Screen, lang: str) -> Iterable[SystemCommand]:
-        """Textual's own commands (theme, keys, quit), named in the interface language."""
-        yield SystemCommand(tr(lang, "cmd_theme"), tr(lang, "cmd_theme_help"), self.action_change_theme)
-        if screen.query("HelpPanel"):
-            yield SystemCommand(tr(lang, "cmd_keys"), tr(lang, "cmd_keys_hide"), self.action_hide_help_panel)
-        else:
-            yield SystemCommand(tr(lang, "cmd_keys"), tr(lang, "cmd_keys_help"), self.action_show_help_panel)
-        yield SystemCommand(tr(lang, "cmd_quit"), tr(lang, "cmd_quit_help"), self.action_quit_chat)
-
-
-def shown_path(path: Path) -> str:
-    """How a saved file is named to the user: its full path, so it can be found; only its
-    name when served to a browser, whose user must not learn the server's folders."""
-    if os.environ.get("FAQBOT_WEB") == "1":
-        return path.name
-    return str(path.resolve())
+        return chat_commands(self, screen)

@@ -16,7 +16,7 @@ from typing import Any
 from faq.kb.model import Flow, KnowledgeBase
 from faq.tickets.redact import redact_emails
 
-__all__ = ["case_summary", "facts_table", "md_escape", "redact_emails", "save_summary", "summary_name"]
+__all__ = ["case_summary", "facts_table", "md_escape", "redact_emails", "save_summary", "shown_path", "summary_name"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
@@ -121,6 +121,14 @@ def facts_table(flow: Flow, facts: Any, lang: str, redact: bool = False) -> list
     if len(rows) == 2:
         rows.append(f"| – | {t['none']} |")
     return rows
+
+
+def shown_path(path: Path) -> str:
+    """How a saved file is named to the user: its full path, so it can be found; only its
+    name when served to a browser, whose user must not learn the server's folders."""
+    if os.environ.get("FAQBOT_WEB") == "1":
+        return path.name
+    return str(path.resolve())
 
 
 def summary_name(today: date, number: int) -> str:
