@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.chat.answers import future_message, read_answer, shown_value, without_fact
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -100,7 +101,7 @@ class Dialogue:
         """Index of the item whose options can be picked now (-1: none)."""
         for i in range(len(self.items) - 1, -1, -1):
             item = self.items[i]
-            if not getattr(item, "passive", False):
+            if not getattr(item, "passive", False) and not isinstance(item, UserMessage):
                 return i
         return -1
 
@@ -257,7 +258,7 @@ class Dialogue:
         if option.kind == "none":
             return self.none_of_these()
         if option.kind == "value":
-            return self.answer_text(option.target)
+            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.lang))
         if option.kind == "action":
             if option.target == "back":
                 return self.back()
@@ -317,7 +318,7 @@ class Dialogue:
             return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
         return (Option("value", "unbekannt"),) + tail
 
-    def answer_text(self, raw: str) -> list[Item]:
+    def answer_text(self, raw: str, shown: str | None = None) -> list[Item]:
         """Answer the open question with what the user typed or picked.
 
         A value the fact does not accept adds a Notice with the reason, and the
@@ -328,47 +329,27 @@ class Dialogue:
         fact = self.current_fact
         if fact is None or self.run is None:
             return self.ask(raw)
+        from faq.flows.values import future_allowed
+
         text = clean(raw).strip()
         options = self._fact_options(fact)
         try:
-            value = self._value(self.run, fact, text)
+            value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, self.lang)
         except AmbiguousDate as exc:
-            readings = tuple(Option("value", d.isoformat()) for d in exc.readings)
-            message = _without_fact(str(exc), fact.id)
+            possible = [d for d in exc.readings if d <= self.today or future_allowed(self.run.flow, fact.id)]
+            if len(possible) == 1:  # the other reading lies in the future: no real choice
+                return self._apply_answer(fact.id, possible[0], text)
+            if not possible:  # both lie in the future
+                return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=future_message(
+                    text, min(exc.readings), self.today, self.lang), options=options))
+            readings = tuple(Option("value", d.isoformat()) for d in possible)
+            message = without_fact(str(exc), fact.id)
             return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
                                                        options=readings + options[1:]))
         except InputError as exc:
-            message = _without_fact(str(exc), fact.id)
+            message = without_fact(str(exc), fact.id)
             return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options))
-        return self._apply_answer(fact.id, value, text)
-
-    def _value(self, run: _Run, fact: Any, text: str) -> Any:
-        """Read an answer: a month alone only where it settles the diagnosis, a past-only
-        date never in the future.
-
-        Raises:
-            AmbiguousDate: A numeric date with two readings.
-            InputError: Not a value of the fact (the message says why).
-        """
-        from faq.flows.dates import MonthDate
-        from faq.flows.engine import diagnose
-        from faq.flows.values import check_not_future, future_allowed, parse_value
-
-        value = parse_value(fact, text, self.today, self.lang, months=True)
-        if not isinstance(value, date):
-            return value
-        past_only = not future_allowed(run.flow, fact.id)
-        if past_only:
-            check_not_future(text, value, self.today, self.lang)
-        if isinstance(value, MonthDate):
-            last = min(value.last_day, self.today) if past_only else value.last_day
-            ends = [diagnose(run.flow, {**run.facts, fact.id: day}, self.today) for day in (date(value.year, value.month, 1), last)]
-            outcome = [(d.cause, d.next_fact.id if d.next_fact else None, d.possible) for d in ends]
-            if outcome[0] != outcome[1]:
-                from faq.language.catalogue import tr
-
-                raise InputError(tr(self.lang, "month_needs_day", raw=text, month=_month(value, self.lang)))
-        return value
+        return self._apply_answer(fact.id, value, shown or text)
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
         run = self.run
@@ -461,14 +442,3 @@ class Dialogue:
         finally:
             self.on_event = saved
 
-
-def _without_fact(message: str, fact_id: str) -> str:
-    """An input error without the fact's name: a customer never sees fact names."""
-    prefix = f"{fact_id}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
-
-
-def _month(value: date, lang: str) -> str:
-    from faq.flows.dates import format_date
-
-    return format_date(value, lang)
