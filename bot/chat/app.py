@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Footer, Header, Input
 
 from bot.chat.chat_input import PROMPT_MAX_CHARS, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
@@ -122,7 +122,6 @@ class ChatApp(App[int]):
         yield Header(icon="?")
         yield VerticalScroll(id="log")
         yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS)
-        yield Static("", id="prompt-hint", markup=False)
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -246,29 +245,21 @@ class ChatApp(App[int]):
         self._check_typing(event.value)
 
     def _check_typing(self, text: str) -> None:
-        """Check an e-mail address as it is typed: the field and a line below it say whether
-        it is complete, and why not."""
-        from faq.errors import InputError
-        from faq.flows.values import is_unknown_word, parse_email
+        """Check an e-mail address as it is typed: the field's border (colour and a line in
+        it) says whether it is complete, and why not."""
+        from faq.flows.values import email_problem, is_unknown_word
 
         prompt = self.query_one(ChatInput)
-        hint = self.query_one("#prompt-hint", Static)
         fact = self.dialogue.current_fact
         checking = fact is not None and fact.type == "email" and bool(text.strip()) and not is_unknown_word(text)
         message, valid = "", True
         if checking:
-            try:
-                parse_email(text, lang=self.lang)
-                message = tr(self.lang, "email_complete")
-            except InputError as exc:
-                valid = False
-                why = str(exc).split(": ", 1)[-1].rsplit(" (", 1)[0]
-                message = tr(self.lang, "email_incomplete", why=why)
+            problem = email_problem(text, self.lang)
+            valid = problem is None
+            message = f"✓ {tr(self.lang, 'email_complete')}" if valid else f"✗ {tr(self.lang, 'email_incomplete', why=problem)}"
         prompt.set_class(checking and not valid, "-invalid")
         prompt.set_class(checking and valid, "-valid")
-        hint.update(Content(message))
-        hint.set_class(bool(message), "shown")
-        hint.set_class(checking and not valid, "error")
+        prompt.border_subtitle = Content(message) if message else None
 
     @on(Button.Pressed, ".option")
     def _option_pressed(self, event: Button.Pressed) -> None:

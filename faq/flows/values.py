@@ -22,6 +22,7 @@ __all__ = [
     "Value",
     "check_not_future",
     "display_value",
+    "email_problem",
     "future_allowed",
     "domain_of",
     "is_unknown_word",
@@ -135,6 +136,16 @@ def parse_email(raw: str, fact_id: str = "value", lang: str = "en") -> str:
         InputError: The address is malformed; the message says why.
     """
     text = str(raw).strip()
+    problem = email_problem(text, lang)
+    if problem is not None:
+        raise InputError(_msg("email", lang, raw=raw, fact=fact_id, why=problem))
+    return text
+
+
+def email_problem(raw: str, lang: str = "en") -> str | None:
+    """Say what keeps `raw` from being an e-mail address ("nach dem @ fehlt eine Domäne
+    mit Punkt (wie firma.de)"), or None when it is one. For checking as it is typed."""
+    text = str(raw).strip()
     why = None
     if not text:
         why = "empty"
@@ -153,10 +164,10 @@ def parse_email(raw: str, fact_id: str = "value", lang: str = "en") -> str:
             or not _TLD_RE.match(labels[-1])
         ):
             why = "domain"
-    if why is not None:
-        de, en = _WHY[why]
-        raise InputError(_msg("email", lang, raw=raw, fact=fact_id, why=de if lang == "de" else en))
-    return text
+    if why is None:
+        return None
+    de, en = _WHY[why]
+    return de if lang == "de" else en
 
 
 def domain_of(address: str) -> str:
