@@ -121,7 +121,8 @@ class ChatApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield VerticalScroll(id="log")
-        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS)
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS,
+                        select_on_focus=False)  # a key typed elsewhere lands in it and is kept
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -210,7 +211,8 @@ class ChatApp(App[int]):
 
         async def when_mounted() -> None:
             await mounted
-            self.call_after_refresh(scroll)
+            # Again once wrapped text has its full height (the layout settles over two refreshes).
+            self.call_after_refresh(lambda: (scroll(), self.call_after_refresh(scroll)))
 
         self.call_later(when_mounted)
 
