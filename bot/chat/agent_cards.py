@@ -64,6 +64,8 @@ def topic_card(case: AgentCase, lang: str) -> Widget:
         parts.append(Static(Content.styled(label, "bold"), classes="agent-subtitle", markup=False))
         for cand in others[:3]:
             entry = kb.entry(cand.id)
+            if entry is None:
+                continue
             parts.append(_item("  •", f"{entry.title.get(lang)} ({round(100 * cand.confidence)}"
                                + (" %)" if lang == "de" else "%)")))
     return Vertical(*parts, classes="card agent-topic", id="agent-topic")
@@ -148,6 +150,8 @@ def cause_card(case: AgentCase, lang: str) -> Widget:
 
     diag = case.diagnosis
     flow = case.flow
+    if diag is None or diag.resolution is None:  # not settled: nothing to show
+        return Vertical(id="agent-cause")
     res = diag.resolution
     open_case = diag.cause == UNRESOLVED
     parts: list[Widget] = [Static(result_title(diag, lang, flow, "cause"), classes="title", markup=False)]

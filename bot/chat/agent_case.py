@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from faq.errors import InputError
+from faq.flows.engine import Diagnosis
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.text import clean
 from faq.search.matcher import Matcher
@@ -59,7 +60,7 @@ class AgentCase:
         return facts
 
     @property
-    def diagnosis(self):  # -> Diagnosis | None
+    def diagnosis(self) -> Diagnosis | None:
         """The flow's diagnosis on the facts known, None without a flow."""
         if self.flow is None:
             return None

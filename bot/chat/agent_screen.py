@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -58,8 +59,8 @@ class TicketArea(TextArea):
             self.focus()
 
 
-def _agent_bindings() -> list[Binding]:
-    out = []
+def _agent_bindings() -> list[BindingType]:
+    out: list[BindingType] = []
     for lang in ("de", "en"):
         t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
         out += [
@@ -91,7 +92,7 @@ class AgentScreen(Screen[str]):
             directory, else the whole path).
     """
 
-    BINDINGS = _agent_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = _agent_bindings()
     is_agent_view = True
 
     def __init__(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -29,21 +29,21 @@ __all__ = ["PROMPT_MAX_CHARS", "ChatApp", "ChatInput", "SummaryScreen", "shown_p
 _LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
 
 
-def _bindings() -> list[Binding]:
+def _bindings() -> list[BindingType]:
     """Footer bindings in both languages; `check_action` shows those of the current one.
 
     The footer fits 80 columns: quit, help, language and commands always; back, end and
     save only while they apply. Restart (Ctrl+R), copy (Ctrl+K), the agent view (F3) and
     scrolling work without a footer entry; F1 and the command palette name them.
     """
-    out = []
+    out: list[BindingType] = []
     for lang in ("de", "en"):
         t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
         out += [
             Binding("ctrl+q", f"quit_chat('{lang}')", t("k_quit"), priority=True),
             Binding("f1", f"help('{lang}')", t("k_help")),
             Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
-            Binding("ctrl+b", f"back('{lang}')", t("k_back"), priority=True),
+            Binding("ctrl+b", f"undo('{lang}')", t("k_back"), priority=True),
             Binding("ctrl+r", f"restart('{lang}')", t("k_restart"), show=False, priority=True),
             Binding("escape", f"cancel('{lang}')", t("k_cancel")),
             Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
@@ -81,7 +81,7 @@ class ChatApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "faqbot"
-    BINDINGS = _bindings()
+    BINDINGS: ClassVar[list[BindingType]] = _bindings()
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -209,10 +209,14 @@ class ChatApp(App[int]):
             else:
                 log.scroll_end(animate=False)
 
+        def scroll_twice() -> None:
+            scroll()
+            self.call_after_refresh(scroll)
+
         async def when_mounted() -> None:
             await mounted
             # Again once wrapped text has its full height (the layout settles over two refreshes).
-            self.call_after_refresh(lambda: (scroll(), self.call_after_refresh(scroll)))
+            self.call_after_refresh(scroll_twice)
 
         self.call_later(when_mounted)
 
@@ -323,7 +327,7 @@ class ChatApp(App[int]):
         if parameters and parameters[0] in ("de", "en"):
             if parameters[0] != self.lang:
                 return False
-            if action == "back":  # also once the result is shown
+            if action == "undo":  # also once the result is shown
                 return bool(self.dialogue.run and self.dialogue.run.facts)
             if action == "restart":
                 return self.dialogue.run is not None
@@ -351,7 +355,7 @@ class ChatApp(App[int]):
     def action_command_palette(self) -> None:
         from textual.command import CommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             lang = getattr(self.screen, "lang", self.lang)
             self.push_screen(CommandPalette(placeholder=tr(lang, "palette_placeholder"), id="--command-palette"))
 
@@ -375,7 +379,7 @@ class ChatApp(App[int]):
         self._render_all()
         self.refresh_bindings()
 
-    def action_back(self, lang: str = "") -> None:
+    def action_undo(self, lang: str = "") -> None:
         """Take back the last answer of the diagnosis."""
         self._guard(self.dialogue.back)
 
@@ -395,6 +399,8 @@ class ChatApp(App[int]):
         if result is None:
             return None
         flow = self.kb.flow(result.flow_id)
+        if flow is None:
+            return None
         return case_summary(self.kb, flow, result.diagnosis, result.question, self.today, self.lang, redact=self.redact)
 
     def action_save(self, lang: str = "") -> None:

@@ -31,7 +31,7 @@ from bot.chat.items import (
 )
 from bot.chat.topics import DEFAULT_START_TOPICS, MAX_TOPICS, start_topics, support_entry
 from faq.errors import FaqError, InputError
-from faq.kb.model import Flow, KnowledgeBase
+from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.text import clean
 from faq.search.matcher import Matcher
 
@@ -112,7 +112,7 @@ class Dialogue:
         return self.items[i].options if i >= 0 else ()
 
     @property
-    def current_fact(self):  # -> Fact | None
+    def current_fact(self) -> Fact | None:
         """The fact the running flow asks now, or None."""
         if self.run is None or self.run.diagnosis is None:
             return None
@@ -198,7 +198,7 @@ class Dialogue:
         self.last_question = text
         result = self.matcher.match(text)
         lang = result.lang if result.lang == "en" else ""  # an English question: an English answer
-        if result.outcome == "answer" and self.kb.entry(result.id) is not None:
+        if result.outcome == "answer" and result.id and self.kb.entry(result.id) is not None:
             return self._add(user, self._answer(result.id, lang))
         if result.outcome == "clarify":
             ids = tuple(c.id for c in result.candidates if self.kb.entry(c.id) is not None)
@@ -219,6 +219,8 @@ class Dialogue:
     def _answer(self, entry_id: str, lang: str = "") -> Answer:
         entry = self.kb.entry(entry_id)
         options: tuple[Option, ...] = ()
+        if entry is None:
+            return Answer(entry_id)
         if entry.flow and self.kb.flow(entry.flow) is not None:
             options += (Option("flow", entry.flow),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
@@ -226,17 +228,18 @@ class Dialogue:
 
     def show_entry(self, entry_id: str) -> list[Item]:
         """Show an entry the user picked (a topic, a clarify option, a related entry)."""
-        if self.kb.entry(entry_id) is None:
+        entry = self.kb.entry(entry_id)
+        if entry is None:
             return self._add(Notice("unknown_topic", {"id": entry_id}))
         self._emit({"type": "pick", "entry": entry_id})
         if not self.last_question:
-            self.last_question = self.kb.entry(entry_id).question.get(self.lang)
+            self.last_question = entry.question.get(self.lang)
         return self._add(self._answer(entry_id))
 
     def none_of_these(self) -> list[Item]:
         """The user rejected every option: say so honestly, offer support."""
         self._emit({"type": "none"})
-        options = ()
+        options: tuple[Option, ...] = ()
         support = support_entry(self.kb)
         if support is not None:
             options = (Option("entry", support),)
