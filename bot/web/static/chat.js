@@ -1,0 +1,76 @@
+// faqbot web chat: the page works without this file. With it, a step is sent in the
+// background, only the new messages are added (read out by the aria-live log), and
+// focus moves to what is new. No inline script, no third-party code.
+(function () {
+  "use strict";
+
+  function focusNew(root) {
+    var target = root.querySelector("[data-focus]");
+    if (target) {
+      target.focus();
+      if (target.scrollIntoView) target.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function merge(doc) {
+    var log = document.getElementById("log");
+    var fresh = doc.getElementById("log");
+    if (!log || !fresh) return false;
+    var old = {};
+    Array.prototype.forEach.call(log.children, function (li) { old[li.dataset.i] = li; });
+    var seen = {};
+    Array.prototype.forEach.call(fresh.children, function (li) {
+      var node = document.importNode(li, true);
+      var mine = old[li.dataset.i];
+      seen[li.dataset.i] = true;
+      if (!mine) {
+        log.appendChild(node);
+      } else if (mine.dataset.v !== li.dataset.v || li.dataset.v === "live") {
+        log.replaceChild(node, mine);
+      }
+    });
+    Object.keys(old).forEach(function (i) { if (!seen[i]) log.removeChild(old[i]); });
+    ["composer"].forEach(function (id) {
+      var a = document.getElementById(id), b = doc.getElementById(id);
+      if (a && b) a.parentNode.replaceChild(document.importNode(b, true), a);
+    });
+    var flash = document.querySelector(".flash");
+    if (flash) flash.parentNode.removeChild(flash);
+    document.documentElement.lang = doc.documentElement.lang;
+    document.title = doc.title;
+    return true;
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("js-step") || !window.fetch || !window.DOMParser) return;
+    event.preventDefault();
+    var data = new URLSearchParams(new FormData(form));
+    if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
+    var buttons = form.querySelectorAll("button");
+    Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+    document.body.setAttribute("aria-busy", "true");
+    fetch(form.action, { method: "POST", body: data, credentials: "same-origin", redirect: "follow" })
+      .then(function (response) {
+        return response.text().then(function (text) { return { response: response, text: text }; });
+      })
+      .then(function (got) {
+        var doc = new DOMParser().parseFromString(got.text, "text/html");
+        if (!got.response.ok || !merge(doc)) {
+          document.open(); document.write(got.text); document.close();
+          return;
+        }
+        if (got.response.url && got.response.url !== location.href) {
+          history.replaceState(null, "", got.response.url.split("?")[0]);
+        }
+        focusNew(document);
+      })
+      .catch(function () { location.reload(); })
+      .then(function () { document.body.removeAttribute("aria-busy"); });
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var active = document.activeElement;
+    if (!active || active === document.body) focusNew(document);
+  });
+})();
