@@ -69,8 +69,12 @@ class Guard:
         raw = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         is_api = scope["path"].startswith("/api/")
 
+        started = False
+
         async def send_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [h for h in self.headers if h[0] not in names]
             await send(message)
@@ -103,11 +107,13 @@ class Guard:
         try:
             await self.app(scope, limited, send_headers)
         except _TooLarge:
+            if started:
+                return
             await _error(scope, receive, send_headers, 413, f"request body over {limit} bytes", is_api)
 
 
 class _TooLarge(Exception):
-    pass
+    """A body grew past its limit while it was read."""
 
 
 async def _error(scope: Scope, receive: Receive, send: Send, status: int, why: str, is_api: bool) -> None:
@@ -363,7 +369,19 @@ def create_app(config: WebConfig, store: Store | None = None) -> ASGIApp:
         *api_routes,
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes)
+    async def failed(request: Request, exc: Exception) -> Response:
+        log.exception("internal error on %s %s", request.method, request.url.path)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": f"internal error: {type(exc).__name__}", "status": 500}, status_code=500)
+        return chat._message(request, 500, "internal_error", chat._lang(request), text=type(exc).__name__)
+
+    async def too_large(request: Request, exc: Exception) -> Response:
+        limit = config.max_api_bytes if request.url.path.startswith("/api/") else config.max_form_bytes
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": f"request body over {limit} bytes", "status": 413}, status_code=413)
+        return chat._message(request, 413, "web_too_large", chat._lang(request))
+
+    app = Starlette(routes=routes, exception_handlers={_TooLarge: too_large, Exception: failed})
     app.state.chat = chat
     policy = make_policy(config.host, config.port, config.public_url)
     return Guard(app, policy, security_headers(config.embed_origins), config.max_form_bytes, config.max_api_bytes)

@@ -72,7 +72,7 @@ def _options(item: Item, dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
     for i, option in enumerate(item.options):
         if option.kind == "action" and option.target in WEB_ACTIONS:
             continue
-        secondary = option.kind == "action" or option.kind == "none"
+        secondary = option.kind in ("action", "none") or (option.kind == "entry" and isinstance(item, Answer))
         out.append({"index": i, "label": option_label(option, dialogue.kb, lang, fact), "secondary": secondary})
     return out
 
