@@ -63,5 +63,5 @@ def form_fields(html: str, action_suffix: str) -> dict[str, str]:
 
 def buttons(html: str) -> list[tuple[str, str, str]]:
     """The (name, value, label) of every option button on the page."""
-    found = re.findall(r'<button type="submit" name="(option|action)" value="([^"]*)"[^>]*>([^<]*)</button>', html, re.S)
+    found = re.findall(r'<button type="submit" name="(option|control)" value="([^"]*)"[^>]*>([^<]*)</button>', html, re.S)
     return [(n, v, " ".join(label.split())) for n, v, label in found]

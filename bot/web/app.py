@@ -282,7 +282,7 @@ class WebChat:
         dialogue = self._dialogue(conv, fields.get("lang", "de"))
         events: list[dict[str, Any]] = []
         dialogue.on_event = events.append
-        if fields.get("action") == "cancel":
+        if fields.get("control") == "cancel":
             dialogue.cancel()
         else:
             try:

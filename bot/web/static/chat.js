@@ -50,7 +50,7 @@
     var buttons = form.querySelectorAll("button");
     Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
     document.body.setAttribute("aria-busy", "true");
-    fetch(form.action, { method: "POST", body: data, credentials: "same-origin", redirect: "follow" })
+    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin", redirect: "follow" })
       .then(function (response) {
         return response.text().then(function (text) { return { response: response, text: text }; });
       })
