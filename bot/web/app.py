@@ -203,7 +203,10 @@ class WebChat:
             return response
         return cid, fields
 
-    def _done(self, cid: str, notice: str = "") -> Response:
+    def _done(self, request: Request, cid: str, notice: str = "") -> Response:
+        """After a step: the page itself for the page's script (one round trip), else a redirect to it."""
+        if request.headers.get("x-requested-with") == "faqbot":
+            return self._render(request, cid, notice)
         return RedirectResponse(f"/c/{cid}" + (f"?notice={notice}" if notice else ""), status_code=303)
 
     # -- routes ------------------------------------------------------------------------
@@ -220,12 +223,15 @@ class WebChat:
         lang = self._lang(request)
         if not valid_conversation_id(self.config.secret, cid):
             return self._message(request, 404, "web_not_found", lang)
+        return self._render(request, cid, request.query_params.get("notice", ""))
+
+    def _render(self, request: Request, cid: str, notice_key: str) -> Response:
         conv = self.store.load(cid, time.time())
-        dialogue = self._dialogue(conv, lang)
+        dialogue = self._dialogue(conv, self._lang(request))
         lang = dialogue.lang
         views = item_views(dialogue, lang)
         summary = self._summary(dialogue)
-        notice = {"limit": "web_limit_conversation", "stale": "web_stale"}.get(request.query_params.get("notice", ""))
+        notice = {"limit": "web_limit_conversation", "stale": "web_stale"}.get(notice_key)
         hours = f"{self.config.ttl_hours:g}"
         privacy = tr(lang, "web_privacy_store" if self.config.store_path else "web_privacy_memory", hours=hours)
         if self.config.redact:
@@ -257,7 +263,7 @@ class WebChat:
         text = fields.get("text", "")[:MAX_TEXT_CHARS]
         conv = self.store.load(cid, time.time())
         if conv is not None and len(conv.events) >= self.config.max_events:
-            return self._done(cid, "limit")
+            return self._done(request, cid, "limit")
         dialogue = self._dialogue(conv, fields.get("lang", "de"))
         events: list[dict[str, Any]] = []
         dialogue.on_event = events.append
@@ -265,7 +271,7 @@ class WebChat:
         if shown and not events:  # a value the question refused: keep it, so its message shows
             events.append({"type": WEB_INPUT, "text": text})
         self._record(cid, dialogue, conv, events)
-        return self._done(cid)
+        return self._done(request, cid)
 
     async def pick(self, request: Request) -> Response:
         """The user pressed an option's button (or ended the diagnosis)."""
@@ -276,9 +282,9 @@ class WebChat:
         conv = self.store.load(cid, time.time())
         count = len(conv.events) if conv else 0
         if fields.get("at", "") != str(count):
-            return self._done(cid, "stale")
+            return self._done(request, cid, "stale")
         if count >= self.config.max_events:
-            return self._done(cid, "limit")
+            return self._done(request, cid, "limit")
         dialogue = self._dialogue(conv, fields.get("lang", "de"))
         events: list[dict[str, Any]] = []
         dialogue.on_event = events.append
@@ -288,10 +294,10 @@ class WebChat:
             try:
                 index = int(fields.get("option", ""))
             except ValueError:
-                return self._done(cid)
+                return self._done(request, cid)
             dialogue.select(index)
         self._record(cid, dialogue, conv, events)
-        return self._done(cid)
+        return self._done(request, cid)
 
     async def switch_lang(self, request: Request) -> Response:
         """Show the conversation in the other language."""
@@ -308,7 +314,7 @@ class WebChat:
         dialogue.on_event = events.append
         dialogue.set_lang(lang)
         self._record(cid, dialogue, conv, events)
-        return self._done(cid)
+        return self._done(request, cid)
 
     def _summary(self, dialogue: Dialogue) -> str | None:
         from bot.chat.summary import case_summary

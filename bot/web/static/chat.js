@@ -50,7 +50,9 @@
     var buttons = form.querySelectorAll("button");
     Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
     document.body.setAttribute("aria-busy", "true");
-    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin", redirect: "follow" })
+    fetch(form.getAttribute("action"), {
+      method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "faqbot" }
+    })
       .then(function (response) {
         return response.text().then(function (text) { return { response: response, text: text }; });
       })
@@ -60,9 +62,7 @@
           document.open(); document.write(got.text); document.close();
           return;
         }
-        if (got.response.url && got.response.url !== location.href) {
-          history.replaceState(null, "", got.response.url.split("?")[0]);
-        }
+        if (location.search) history.replaceState(null, "", location.pathname);
         focusNew(document);
       })
       .catch(function () { location.reload(); })
