@@ -8,6 +8,8 @@ import pytest
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
+pytest.importorskip("jinja2")
+pytest.importorskip("multipart")
 httpx = pytest.importorskip("httpx")
 
 from tests.web_helpers import TOKEN, config, free_port, running  # noqa: E402

@@ -8,6 +8,7 @@ import warnings
 import pytest
 
 pytest.importorskip("starlette")
+pytest.importorskip("jinja2")
 pytest.importorskip("multipart")
 pytest.importorskip("httpx")
 
@@ -323,3 +324,14 @@ def test_public_page_offers_no_agent_view_quit_or_files():
     for path in ("/agent", f"/c/{cid}/agent", f"/c/{cid}/quit", "/static/../app.py", f"/c/{cid}/summary.py"):
         assert c.get(path).status_code == 404, path
     assert "agent" not in html.lower() and "quit" not in html.lower()
+
+
+def test_the_page_script_gets_the_page_in_one_round_trip():
+    c = client()
+    cid, html = start(c)
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "Läuft der Aktivierungslink ab?"},
+               headers={"X-Requested-With": "faqbot"}, follow_redirects=False)
+    assert r.status_code == 200
+    assert "Läuft der Aktivierungslink ab?" in text_of(r.text)
+    plain = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x"}, follow_redirects=False)
+    assert plain.status_code == 303 and plain.headers["location"] == f"/c/{cid}"

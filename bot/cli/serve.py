@@ -10,6 +10,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.web.config import WebConfig
 
 __all__ = ["MISSING_EXTRA", "build_config", "run"]
 
@@ -29,7 +33,7 @@ def data_dir() -> Path:
     return Path(user_data_dir("faqbot", appauthor=False))
 
 
-def build_config(args: argparse.Namespace):  # -> WebConfig
+def build_config(args: argparse.Namespace) -> WebConfig:
     """Turn the command line into the server's settings.
 
     Raises:

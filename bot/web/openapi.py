@@ -65,12 +65,9 @@ def openapi(flows: list[str]) -> dict[str, Any]:
                 "steps": {"type": "array", "items": {"type": "string"}}, "contact": {"type": "string"}}},
         },
     }
-    ticket_in = {
-        "type": "object",
-        "required": ["text"],
-        "properties": {"text": {"type": "string", "maxLength": 10000}, "id": {"type": ["string", "integer"]},
-                       "subject": {"type": "string"}},
-    }
+    ticket_fields: dict[str, Any] = {"text": {"type": "string", "maxLength": 10000},
+                                     "id": {"type": ["string", "integer"]}, "subject": {"type": "string"}}
+    ticket_in = {"type": "object", "required": ["text"], "properties": ticket_fields}
     ticket_out = {
         "type": "object",
         "required": ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply"],
@@ -83,7 +80,7 @@ def openapi(flows: list[str]) -> dict[str, Any]:
     }
     triage_in = {
         "oneOf": [
-            {**ticket_in, "properties": {**ticket_in["properties"], "today": today, "redact": {"type": "boolean"}}},
+            {**ticket_in, "properties": {**ticket_fields, "today": today, "redact": {"type": "boolean"}}},
             {"type": "object", "required": ["tickets"], "properties": {
                 "tickets": {"type": "array", "items": ticket_in, "maxItems": 100}, "today": today,
                 "redact": {"type": "boolean"}}},
