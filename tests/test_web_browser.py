@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,63 @@ def test_dark_mode_passes_axe(browser, base, shots):
     page.screenshot(path=str(shots / "06-dark-390.png"))
     assert axe_violations(page) == []
     page.context.close()
+
+
+def test_without_javascript_every_step_is_a_form_post(browser, base):
+    page = new_page(browser, java_script_enabled=False)
+    page.goto(base + "/")
+    page.locator("#text").fill("Aktivierung")
+    page.locator("#text").press("Enter")
+    page.get_by_role("button", name="Keine davon").click()
+    assert "Schade, dass nichts davon passt" in page.locator("#log > li:last-child").inner_text()
+    page.context.close()
+
+
+@contextmanager
+def host_page():
+    """A shop's page on another origin (localhost, not 127.0.0.1) that frames whatever URL
+    is put in the returned dict's "target"."""
+    import http.server
+    import threading
+
+    holder = {"target": "about:blank"}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            target = holder["target"]
+            html = f'<!doctype html><title>Shop</title><iframe src="{target}" title="faqbot"></iframe>'
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(html.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    holder["origin"] = f"http://localhost:{server.server_address[1]}"
+    try:
+        yield holder
+    finally:
+        server.shutdown()
+
+
+def framed_chat_loads(browser, shop) -> bool:
+    page = new_page(browser, csp=True)
+    page.goto(shop["origin"] + "/")
+    page.wait_for_timeout(1000)
+    frames = [f for f in page.frames if f != page.main_frame]
+    loaded = bool(frames) and frames[0].evaluate("document.getElementById('text') !== null")
+    page.context.close()
+    return loaded
+
+
+def test_only_listed_sites_may_frame_the_chat(browser):
+    with host_page() as shop:
+        with running(config(port=free_port(), client_rate=0)) as url:
+            shop["target"] = url + "/"
+            assert not framed_chat_loads(browser, shop)
+        with running(config(port=free_port(), client_rate=0, embed_origins=(shop["origin"],))) as url:
+            shop["target"] = url + "/"
+            assert framed_chat_loads(browser, shop)

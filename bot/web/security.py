@@ -203,7 +203,7 @@ def security_headers(embed_origins: list[str] | tuple[str, ...] = ()) -> dict[st
     headers = {
         "Content-Security-Policy": csp,
         "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
+        "Referrer-Policy": "same-origin",  # "no-referrer" makes browsers send "Origin: null" on form posts
         "Cross-Origin-Opener-Policy": "same-origin",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     }

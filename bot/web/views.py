@@ -108,13 +108,13 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
             if entry.contact is not None:
                 view["contact"] = entry.contact.get(lang)
     elif isinstance(item, Clarify):
-        view.update(kind="clarify", body=[{"kind": "text", "text": tr(lang, "clarify")}])
+        view.update(kind="clarify", title=tr(lang, "clarify"))
     elif isinstance(item, NoMatch):
-        body = [{"kind": "text", "text": tr(lang, "no_match")}]
+        body = []
         if item.closest:
             body.append({"kind": "text", "text": tr(lang, "closest")})
         body.append({"kind": "text", "text": tr(lang, "support")})
-        view.update(kind="nomatch", body=body)
+        view.update(kind="nomatch", title=tr(lang, "no_match"), body=body)
     elif isinstance(item, FlowStep):
         view.update(_flow_step(item, dialogue, lang))
     elif isinstance(item, FlowResult):
