@@ -335,3 +335,10 @@ def test_the_page_script_gets_the_page_in_one_round_trip():
     assert "Läuft der Aktivierungslink ab?" in text_of(r.text)
     plain = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x"}, follow_redirects=False)
     assert plain.status_code == 303 and plain.headers["location"] == f"/c/{cid}"
+
+
+def test_plain_summary_reads_without_markdown():
+    from bot.web.views import plain_summary
+
+    md = "# Fall: Link\n\n- **Frage:** a\\_b\n\n## Angaben\n\n| Frage | Antwort |\n|---|---|\n| Kaufdatum (`purchase_date`) | 31.08.2026 |\n"
+    assert plain_summary(md) == "Fall: Link\n==========\n\n- Frage: a_b\n\nAngaben\n-------\n\n- Kaufdatum (purchase_date): 31.08.2026"

@@ -123,6 +123,8 @@ def test_ask_and_clarify_by_keyboard(browser, base, shots):
     assert "answer" in page.locator("#log > li:last-child").get_attribute("class")  # the picked topic's answer
     assert focused(page).startswith("H3|")
     assert page.get_by_role("button", name="Keine davon").count() == 0  # the old options are gone
+    page.keyboard.type("Neue Frage")  # typing while a message has focus goes to the input
+    assert page.locator("#text").input_value() == "Neue Frage"
     page.screenshot(path=str(shots / "02-clarify-picked.png"), full_page=True)
     page.context.close()
 

@@ -245,6 +245,8 @@ def plain_summary(markdown: str) -> str:
     lines = []
     for line in markdown.splitlines():
         if line.startswith("|---"):
+            if lines and lines[-1].startswith("- "):
+                lines.pop()  # the table's header row
             continue
         if line.startswith("#"):
             title = line.lstrip("#").strip()

@@ -69,6 +69,15 @@
       .then(function () { document.body.removeAttribute("aria-busy"); });
   });
 
+  // Typing while a message (not a control) has focus goes to the input, as in a chat.
+  document.addEventListener("keydown", function (event) {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    var active = document.activeElement;
+    if (active && active.matches && active.matches("input, textarea, select, button, a, summary, [contenteditable]")) return;
+    var input = document.getElementById("text");
+    if (input) input.focus();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var active = document.activeElement;
     if (!active || active === document.body) focusNew(document);
