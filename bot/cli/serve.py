@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -109,14 +110,31 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"faqbot: cannot open the conversation store {config.store_path}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAIL
+    try:
+        sock = _bind(config.host, config.port)
+    except OSError as exc:
+        print(f"faqbot: cannot listen on {bracket(config.host)}:{config.port}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAIL
     url = config.public_url or f"http://{bracket(config.host)}:{config.port}"
     store = "memory only (--no-store)" if config.store_path is None else str(config.store_path)
     print(f"faqbot: serving the chat on {url}/ and the API on {url}/api/ (conversations: {store}; Ctrl+C to stop)",
           flush=True)
-    try:
-        uvicorn.run(app, host=config.host, port=config.port, log_level=args.log_level, access_log=False,
-                    forwarded_allow_ips=args.forwarded_allow_ips, proxy_headers=True, server_header=False)
-    except OSError as exc:
-        print(f"faqbot: cannot listen on {bracket(config.host)}:{config.port}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_FAIL
+    server = uvicorn.Server(uvicorn.Config(app, log_level=args.log_level, access_log=False, proxy_headers=True,
+                                           forwarded_allow_ips=args.forwarded_allow_ips, server_header=False))
+    server.run(sockets=[sock])
     return EXIT_OK
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Open the listening socket here, so a busy port is one clear line (not the server's log)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host.strip("[]") or "0.0.0.0", port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
