@@ -146,6 +146,13 @@ def test_a_whole_flow_by_keyboard_then_reload_and_download(browser, base, shots)
     send(page, "it@firma.de")
     send(page, "01.01.2026")
     page.screenshot(path=str(shots / "03-flow-yesno.png"))
+    # The live region gets only the new messages: older ones lose their buttons in place.
+    page.evaluate("""() => {
+        window.added = [];
+        window.before = document.querySelectorAll('#log > li').length;
+        new MutationObserver(ms => ms.forEach(m => m.addedNodes.forEach(n => window.added.push(n.id))))
+            .observe(document.getElementById('log'), {childList: true});
+    }""")
     steps = 0
     while page.locator("#log > li.result").count() == 0:
         assert focused(page) == "BUTTON||Weiß nicht" or focused(page).startswith("BUTTON||Ja"), focused(page)
@@ -153,6 +160,9 @@ def test_a_whole_flow_by_keyboard_then_reload_and_download(browser, base, shots)
         steps += 1
         assert steps < 12
     assert focused(page).startswith("H3|")
+    added = page.evaluate("window.added")
+    assert added and all(int(i[1:]) >= page.evaluate("window.before") for i in added)
+    assert page.locator("#log form.options").count() == 1  # only the newest message has buttons
     result = page.locator("#log > li.result h3").inner_text()
     assert result.startswith("✔ Ergebnis:")
     page.screenshot(path=str(shots / "04-result-1280.png"), full_page=True)

@@ -16,17 +16,25 @@
     var log = document.getElementById("log");
     var fresh = doc.getElementById("log");
     if (!log || !fresh) return false;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-focus]"), function (node) {
+      node.removeAttribute("data-focus");
+      node.removeAttribute("autofocus");
+    });
     var old = {};
     Array.prototype.forEach.call(log.children, function (li) { old[li.dataset.i] = li; });
     var seen = {};
     Array.prototype.forEach.call(fresh.children, function (li) {
-      var node = document.importNode(li, true);
       var mine = old[li.dataset.i];
       seen[li.dataset.i] = true;
       if (!mine) {
-        log.appendChild(node);
-      } else if (mine.dataset.v !== li.dataset.v || li.dataset.v === "live") {
-        log.replaceChild(node, mine);
+        log.appendChild(document.importNode(li, true));
+      } else if (mine.dataset.v !== li.dataset.v) {
+        // An older message loses its buttons in place: replacing it would make the
+        // live region read it out again.
+        Array.prototype.forEach.call(mine.querySelectorAll("form, .summary"), function (node) {
+          if (!li.querySelector(node.tagName === "FORM" ? "form" : ".summary")) node.parentNode.removeChild(node);
+        });
+        mine.dataset.v = li.dataset.v;
       }
     });
     Object.keys(old).forEach(function (i) { if (!seen[i]) log.removeChild(old[i]); });
