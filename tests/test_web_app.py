@@ -342,3 +342,36 @@ def test_plain_summary_reads_without_markdown():
 
     md = "# Fall: Link\n\n- **Frage:** a\\_b\n\n## Angaben\n\n| Frage | Antwort |\n|---|---|\n| Kaufdatum (`purchase_date`) | 31.08.2026 |\n"
     assert plain_summary(md) == "Fall: Link\n==========\n\n- Frage: a_b\n\nAngaben\n-------\n\n- Kaufdatum (purchase_date): 31.08.2026"
+
+
+def test_two_instances_sharing_a_store_never_apply_a_step_twice(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    cfg = config(store_path=path)
+    a, b = client(cfg), client(cfg, SqliteStore(path, 3600))
+    cid, html = start(a)
+    html = pick(a, cid, html, "Läuft der Aktivierungslink ab?").text
+    pick(a, cid, html, "Diagnose starten")
+    late = pick(b, cid, html, "Diagnose starten").text  # the same page, answered by the other instance
+    assert "nicht mehr aktuell" in late
+    assert text_of(late).count("Frage 1 von höchstens") == 1
+    b_html = say(b, cid, late, "31.08.2026").text
+    assert "Ergebnis:" in text_of(a.get(f"/c/{cid}").text) and "Ergebnis:" in text_of(b_html)
+
+
+def test_a_step_raced_by_another_instance_is_worked_out_again():
+    class Racing(MemoryStore):
+        raced = False
+
+        def append(self, cid, lang, today, events, now, expected=None):
+            if not self.raced:  # another process stores its step between our load and our append
+                self.raced = True
+                super().append(cid, lang, today, [{"type": "ask", "text": "Aktivierungslink abgelaufen"}], now)
+            return super().append(cid, lang, today, events, now, expected)
+
+    store = Racing(3600)
+    c = client(store=store)
+    cid, html = start(c)
+    html = say(c, cid, html, "Wer erhält die Aktivierungs-E-Mail?").text
+    assert [e["text"] for e in store.load(cid, 0).events] == ["Aktivierungslink abgelaufen",
+                                                             "Wer erhält die Aktivierungs-E-Mail?"]
+    assert re.findall(r"Sie: </span>([^<]*)", html) == ["Aktivierungslink abgelaufen", "Wer erhält die Aktivierungs-E-Mail?"]

@@ -68,3 +68,14 @@ def test_a_corrupt_row_loads_as_no_events(tmp_path):
     store.append("a", "de", "2026-11-24", EVENTS, 100)
     store._db.execute("UPDATE conversations SET events = 'not json'")
     assert store.load("a", 101).events == ()
+
+
+def test_append_refuses_events_worked_out_on_an_older_state(make):
+    from bot.web.store import Conflict
+
+    store = make()
+    store.append("a", "de", "2026-11-24", EVENTS[:1], 100, expected=0)
+    with pytest.raises(Conflict):
+        store.append("a", "de", "2026-11-24", EVENTS[1:], 101, expected=0)
+    assert store.append("a", "de", "2026-11-24", EVENTS[1:], 101, expected=1) == 2
+    assert store.load("a", 102).events == tuple(EVENTS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ from bot.web.security import (
     security_headers,
     valid_conversation_id,
 )
-from bot.web.store import Conversation, MemoryStore, SqliteStore, Store
+from bot.web.store import Conflict, Conversation, MemoryStore, SqliteStore, Store
 from bot.web.views import composer, focus_target, item_views, plain_summary
 from faq.language.catalogue import tr
 from faq.search.cache import load
@@ -46,6 +47,7 @@ __all__ = ["create_app"]
 
 HERE = Path(__file__).resolve().parent
 MAX_TEXT_CHARS = 1000
+STEP_ATTEMPTS = 3
 WEB_INPUT = "web_input"
 """Event of a typed answer the flow refused: replayed so its error shows again."""
 
@@ -165,16 +167,6 @@ class WebChat:
                 dialogue.apply(event)
         return dialogue
 
-    def _record(self, cid: str, dialogue: Dialogue, conv: Conversation | None, events: list[dict[str, Any]]) -> None:
-        if not events:
-            return
-        if self.config.redact:
-            from bot.chat.store import redact_event
-
-            events = [redact_event(e) for e in events]
-        lang = conv.lang if conv is not None else dialogue.lang
-        self.store.append(cid, lang, dialogue.today.isoformat(), events, time.time())
-
     def _limited(self, request: Request, cid: str) -> float:
         client = request.client.host if request.client else "?"
         now = time.monotonic()
@@ -254,6 +246,40 @@ class WebChat:
         }
         return self.templates.TemplateResponse(request, "page.html", context, headers={"Cache-Control": "no-store"})
 
+    def _step(self, request: Request, cid: str, fields: dict[str, str],
+              act: Callable[[Dialogue, Conversation | None], str | None]) -> Response:
+        """Apply one step to the stored conversation and answer with the page.
+
+        `act` changes the rebuilt dialogue (recording events) and returns a notice key to
+        show instead, if any. The events are appended only if no other step (in another
+        server process) came first; else the step is worked out again on the newer state.
+        """
+        for _ in range(STEP_ATTEMPTS):
+            conv = self.store.load(cid, time.time())
+            dialogue = self._dialogue(conv, fields.get("lang", "de"))
+            events: list[dict[str, Any]] = []
+            dialogue.on_event = events.append
+            notice = act(dialogue, conv)
+            if notice is not None:
+                return self._done(request, cid, notice)
+            if not events:
+                return self._done(request, cid)
+            if self.config.redact:
+                from bot.chat.store import redact_event
+
+                events = [redact_event(e) for e in events]
+            lang = conv.lang if conv is not None else dialogue.lang
+            try:
+                self.store.append(cid, lang, dialogue.today.isoformat(), events, time.time(),
+                                  expected=len(conv.events) if conv is not None else 0)
+            except Conflict:
+                continue
+            return self._done(request, cid)
+        return self._done(request, cid, "stale")
+
+    def _full(self, conv: Conversation | None) -> bool:
+        return conv is not None and len(conv.events) >= self.config.max_events
+
     async def say(self, request: Request) -> Response:
         """The user typed a question or an answer."""
         got = await self._form(request)
@@ -261,17 +287,22 @@ class WebChat:
             return got
         cid, fields = got
         text = fields.get("text", "")[:MAX_TEXT_CHARS]
-        conv = self.store.load(cid, time.time())
-        if conv is not None and len(conv.events) >= self.config.max_events:
-            return self._done(request, cid, "limit")
-        dialogue = self._dialogue(conv, fields.get("lang", "de"))
-        events: list[dict[str, Any]] = []
-        dialogue.on_event = events.append
-        shown = dialogue.submit(text)
-        if shown and not events:  # a value the question refused: keep it, so its message shows
-            events.append({"type": WEB_INPUT, "text": text})
-        self._record(cid, dialogue, conv, events)
-        return self._done(request, cid)
+
+        def act(dialogue: Dialogue, conv: Conversation | None) -> str | None:
+            if self._full(conv):
+                return "limit"
+            recorded: list[dict[str, Any]] = []
+            record = dialogue.on_event
+            dialogue.on_event = recorded.append
+            shown = dialogue.submit(text)
+            if shown and not recorded:  # a value the question refused: keep it, so its message shows
+                recorded.append({"type": WEB_INPUT, "text": text})
+            for event in recorded:
+                if record is not None:
+                    record(event)
+            return None
+
+        return self._step(request, cid, fields, act)
 
     async def pick(self, request: Request) -> Response:
         """The user pressed an option's button (or ended the diagnosis)."""
@@ -279,25 +310,19 @@ class WebChat:
         if isinstance(got, Response):
             return got
         cid, fields = got
-        conv = self.store.load(cid, time.time())
-        count = len(conv.events) if conv else 0
-        if fields.get("at", "") != str(count):
-            return self._done(request, cid, "stale")
-        if count >= self.config.max_events:
-            return self._done(request, cid, "limit")
-        dialogue = self._dialogue(conv, fields.get("lang", "de"))
-        events: list[dict[str, Any]] = []
-        dialogue.on_event = events.append
-        if fields.get("control") == "cancel":
-            dialogue.cancel()
-        else:
-            try:
-                index = int(fields.get("option", ""))
-            except ValueError:
-                return self._done(request, cid)
-            dialogue.select(index)
-        self._record(cid, dialogue, conv, events)
-        return self._done(request, cid)
+
+        def act(dialogue: Dialogue, conv: Conversation | None) -> str | None:
+            if fields.get("at", "") != str(len(conv.events) if conv else 0):
+                return "stale"
+            if self._full(conv):
+                return "limit"
+            if fields.get("control") == "cancel":
+                dialogue.cancel()
+            elif fields.get("option", "").isdigit():
+                dialogue.select(int(fields["option"]))
+            return None
+
+        return self._step(request, cid, fields, act)
 
     async def switch_lang(self, request: Request) -> Response:
         """Show the conversation in the other language."""
@@ -305,16 +330,12 @@ class WebChat:
         if isinstance(got, Response):
             return got
         cid, fields = got
-        conv = self.store.load(cid, time.time())
         lang = fields.get("to", "de")
-        if conv is None:  # nothing said yet: a fresh page in that language
-            return RedirectResponse(f"/c/{cid}?lang={lang if lang in ('de', 'en') else 'de'}", status_code=303)
-        dialogue = self._dialogue(conv, lang)
-        events: list[dict[str, Any]] = []
-        dialogue.on_event = events.append
-        dialogue.set_lang(lang)
-        self._record(cid, dialogue, conv, events)
-        return self._done(request, cid)
+        if lang not in ("de", "en"):
+            lang = "de"
+        if self.store.load(cid, time.time()) is None:  # nothing said yet: a fresh page in that language
+            return RedirectResponse(f"/c/{cid}?lang={lang}", status_code=303)
+        return self._step(request, cid, fields, lambda dialogue, conv: dialogue.set_lang(lang))
 
     def _summary(self, dialogue: Dialogue) -> str | None:
         from bot.chat.summary import case_summary

@@ -15,10 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Conversation", "MemoryStore", "SqliteStore", "Store"]
+__all__ = ["Conflict", "Conversation", "MemoryStore", "SqliteStore", "Store"]
 
 PURGE_EVERY = 60.0
 """Seconds between two sweeps for expired conversations."""
+
+
+class Conflict(Exception):
+    """Another step was stored first: the events were worked out on an older state."""
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,13 @@ class Store(Protocol):
         """Return the conversation, or None when unknown or expired."""
         ...
 
-    def append(self, cid: str, lang: str, today: str, events: list[dict[str, Any]], now: float) -> int:
-        """Add events (creating the conversation if new); return how many it has now."""
+    def append(self, cid: str, lang: str, today: str, events: list[dict[str, Any]], now: float,
+               expected: int | None = None) -> int:
+        """Add events (creating the conversation if new); return how many it has now.
+
+        Raises:
+            Conflict: `expected` is given and the conversation has another number of events.
+        """
         ...
 
     def purge(self, now: float) -> int:
@@ -81,10 +90,17 @@ class MemoryStore:
             return None
         return conv
 
-    def append(self, cid: str, lang: str, today: str, events: list[dict[str, Any]], now: float) -> int:
-        """Add events (creating the conversation if new); return how many it has now."""
+    def append(self, cid: str, lang: str, today: str, events: list[dict[str, Any]], now: float,
+               expected: int | None = None) -> int:
+        """Add events (creating the conversation if new); return how many it has now.
+
+        Raises:
+            Conflict: `expected` is given and the conversation has another number of events.
+        """
         with self._lock:
             conv = self.load(cid, now)
+            if expected is not None and expected != (len(conv.events) if conv is not None else 0):
+                raise Conflict(cid)
             if conv is None:
                 conv = Conversation(cid, lang, today, now, now, ())
             conv = Conversation(cid, conv.lang, conv.today, conv.created, now, conv.events + tuple(events))
@@ -150,8 +166,13 @@ class SqliteStore:
             return None
         return Conversation(cid, row[0], row[1], row[2], row[3], tuple(_events(row[4])))
 
-    def append(self, cid: str, lang: str, today: str, events: list[dict[str, Any]], now: float) -> int:
-        """Add events (creating the conversation if new); return how many it has now."""
+    def append(self, cid: str, lang: str, today: str, events: list[dict[str, Any]], now: float,
+               expected: int | None = None) -> int:
+        """Add events (creating the conversation if new); return how many it has now.
+
+        Raises:
+            Conflict: `expected` is given and the conversation has another number of events.
+        """
         with self._lock:
             db = self._db
             db.execute("BEGIN IMMEDIATE")
@@ -168,6 +189,8 @@ class SqliteStore:
                     )
                 else:
                     old = _events(row[0])
+                if expected is not None and expected != len(old):
+                    raise Conflict(cid)
                 merged = old + list(events)
                 db.execute(
                     "UPDATE conversations SET events = ?, updated = ? WHERE id = ?",

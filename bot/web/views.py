@@ -242,7 +242,7 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|~])")
 
 def plain_summary(markdown: str) -> str:
     """Turn the Markdown case summary into plain text: no escapes, emphasis or table rules."""
-    lines = []
+    lines: list[str] = []
     for line in markdown.splitlines():
         if line.startswith("|---"):
             if lines and lines[-1].startswith("- "):
