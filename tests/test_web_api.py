@@ -220,3 +220,10 @@ def test_rate_limit_is_429_with_retry_after():
         r = c.post("/api/ask", json={"question": "x"})
         assert int(r.headers["retry-after"]) >= 1
         assert r.json()["status"] == 429
+
+
+def test_wrong_method_is_a_json_405(client):
+    r = client.get("/api/triage")
+    assert r.status_code == 405
+    assert r.headers["allow"] == "POST"
+    assert r.json()["status"] == 405

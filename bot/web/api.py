@@ -29,6 +29,7 @@ from faq.search.matcher import Matcher
 __all__ = ["Api", "ApiError", "routes"]
 
 MAX_TICKETS = 100
+ENDPOINTS = {"/api/ask": "POST", "/api/diagnose": "POST", "/api/triage": "POST", "/api/openapi.json": "GET"}
 MAX_QUESTION_CHARS = 10_000
 
 
@@ -197,8 +198,14 @@ class Api:
         return JSONResponse(openapi([f.id for f in self.kb.flows]))
 
     async def not_allowed(self, request: Request) -> Response:
-        """Anything else under /api/."""
-        return _error(ApiError(404, f"no such endpoint: {request.method} {request.url.path}"))
+        """Anything else under /api/: a known endpoint with another method is 405, else 404."""
+        path = request.url.path
+        if path in ENDPOINTS:
+            allowed = ENDPOINTS[path]
+            response = _error(ApiError(405, f"{request.method} {path}: use {allowed}"))
+            response.headers["Allow"] = allowed
+            return response
+        return _error(ApiError(404, f"no such endpoint: {request.method} {path}"))
 
 
 def routes(api: Api) -> list[Route]:
