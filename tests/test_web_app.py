@@ -375,3 +375,14 @@ def test_a_step_raced_by_another_instance_is_worked_out_again():
     assert [e["text"] for e in store.load(cid, 0).events] == ["Aktivierungslink abgelaufen",
                                                              "Wer erhält die Aktivierungs-E-Mail?"]
     assert re.findall(r"Sie: </span>([^<]*)", html) == ["Aktivierungslink abgelaufen", "Wer erhält die Aktivierungs-E-Mail?"]
+
+
+def test_a_full_memory_store_answers_503_and_keeps_the_others():
+    c = client(store=MemoryStore(3600, limit=1))
+    cid, html = start(c)
+    say(c, cid, html, "Aktivierungslink")
+    other, html2 = start(c)
+    r = say(c, other, html2, "Lizenzen")
+    assert r.status_code == 503
+    assert "sehr viele Gespräche" in r.text
+    assert say(c, cid, c.get(f"/c/{cid}").text, "Support").status_code == 200

@@ -79,3 +79,16 @@ def test_append_refuses_events_worked_out_on_an_older_state(make):
         store.append("a", "de", "2026-11-24", EVENTS[1:], 101, expected=0)
     assert store.append("a", "de", "2026-11-24", EVENTS[1:], 101, expected=1) == 2
     assert store.load("a", 102).events == tuple(EVENTS)
+
+
+def test_memory_store_is_bounded_and_makes_room_from_expired_ones():
+    from bot.web.store import StoreFull
+
+    store = MemoryStore(ttl=60, limit=2)
+    store.append("a", "de", "2026-11-24", EVENTS, 100)
+    store.append("b", "de", "2026-11-24", EVENTS, 130)
+    with pytest.raises(StoreFull):
+        store.append("c", "de", "2026-11-24", EVENTS, 150)
+    assert store.append("b", "de", "2026-11-24", EVENTS[:1], 150) == 3  # known ones go on
+    assert store.append("c", "de", "2026-11-24", EVENTS, 170) == 2  # "a" has expired meanwhile
+    assert store.load("a", 170) is None

@@ -38,7 +38,7 @@ from bot.web.security import (
     security_headers,
     valid_conversation_id,
 )
-from bot.web.store import Conflict, Conversation, MemoryStore, SqliteStore, Store
+from bot.web.store import Conflict, Conversation, MemoryStore, SqliteStore, Store, StoreFull
 from bot.web.views import composer, focus_target, item_views, plain_summary
 from faq.language.catalogue import tr
 from faq.search.cache import load
@@ -48,6 +48,8 @@ __all__ = ["create_app"]
 HERE = Path(__file__).resolve().parent
 MAX_TEXT_CHARS = 1000
 STEP_ATTEMPTS = 3
+PAGE_RATE_FACTOR = 2
+"""Page views and downloads per minute allowed per client, as a multiple of its posts."""
 WEB_INPUT = "web_input"
 """Event of a typed answer the flow refused: replayed so its error shows again."""
 
@@ -139,6 +141,7 @@ class WebChat:
         self.templates.env.lstrip_blocks = True
         self.clients = RateLimiter(config.client_rate)
         self.conversations = RateLimiter(config.conversation_rate)
+        self.readers = RateLimiter(config.client_rate * PAGE_RATE_FACTOR)
 
     # -- helpers ---------------------------------------------------------------------
 
@@ -189,11 +192,18 @@ class WebChat:
             return self._message(request, 403, "web_forbidden", lang, back=f"/c/{cid}")
         wait = self._limited(request, cid)
         if wait:
-            seconds = max(1, round(wait + 0.5))
-            response = self._message(request, 429, "web_too_many", lang, back=f"/c/{cid}", seconds=seconds)
-            response.headers["Retry-After"] = str(seconds)
-            return response
+            return self._too_many(request, cid, lang, wait)
         return cid, fields
+
+    def _too_many(self, request: Request, cid: str, lang: str, wait: float) -> Response:
+        seconds = max(1, round(wait + 0.5))
+        response = self._message(request, 429, "web_too_many", lang, back=f"/c/{cid}", seconds=seconds)
+        response.headers["Retry-After"] = str(seconds)
+        return response
+
+    def _read_limited(self, request: Request) -> float:
+        client = request.client.host if request.client else "?"
+        return self.readers.hit(f"ip:{client}", time.monotonic())
 
     def _done(self, request: Request, cid: str, notice: str = "") -> Response:
         """After a step: the page itself for the page's script (one round trip), else a redirect to it."""
@@ -215,6 +225,9 @@ class WebChat:
         lang = self._lang(request)
         if not valid_conversation_id(self.config.secret, cid):
             return self._message(request, 404, "web_not_found", lang)
+        wait = self._read_limited(request)
+        if wait:
+            return self._too_many(request, cid, lang, wait)
         return self._render(request, cid, request.query_params.get("notice", ""))
 
     def _render(self, request: Request, cid: str, notice_key: str) -> Response:
@@ -274,6 +287,8 @@ class WebChat:
                                   expected=len(conv.events) if conv is not None else 0)
             except Conflict:
                 continue
+            except StoreFull:
+                return self._message(request, 503, "web_busy", dialogue.lang, back=f"/c/{cid}")
             return self._done(request, cid)
         return self._done(request, cid, "stale")
 
@@ -356,6 +371,9 @@ class WebChat:
         lang = self._lang(request)
         if not valid_conversation_id(self.config.secret, cid) or fmt not in ("md", "txt"):
             return self._message(request, 404, "web_not_found", lang)
+        wait = self._read_limited(request)
+        if wait:
+            return self._too_many(request, cid, lang, wait)
         conv = self.store.load(cid, time.time())
         dialogue = self._dialogue(conv, lang)
         text = self._summary(dialogue)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Conflict", "Conversation", "MemoryStore", "SqliteStore", "Store"]
+__all__ = ["Conflict", "Conversation", "MemoryStore", "SqliteStore", "Store", "StoreFull"]
 
 PURGE_EVERY = 60.0
 """Seconds between two sweeps for expired conversations."""
@@ -23,6 +23,10 @@ PURGE_EVERY = 60.0
 
 class Conflict(Exception):
     """Another step was stored first: the events were worked out on an older state."""
+
+
+class StoreFull(Exception):
+    """The memory store holds its most conversations; a new one must wait for others to expire."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +78,16 @@ class Store(Protocol):
 
 
 class MemoryStore:
-    """Conversations in this process's memory only (--no-store): lost on restart."""
+    """Conversations in this process's memory only (--no-store): lost on restart.
 
-    def __init__(self, ttl: float) -> None:
+    Args:
+        ttl: Seconds a conversation is kept after its last event.
+        limit: The most conversations kept at once (memory stays bounded).
+    """
+
+    def __init__(self, ttl: float, limit: int = 100_000) -> None:
         self.ttl = ttl
+        self.limit = limit
         self._data: dict[str, Conversation] = {}
         self._lock = threading.Lock()
         self._swept = 0.0
@@ -102,6 +112,10 @@ class MemoryStore:
             if expected is not None and expected != (len(conv.events) if conv is not None else 0):
                 raise Conflict(cid)
             if conv is None:
+                if len(self._data) >= self.limit:
+                    self._purge(now)
+                    if len(self._data) >= self.limit:
+                        raise StoreFull(cid)
                 conv = Conversation(cid, lang, today, now, now, ())
             conv = Conversation(cid, conv.lang, conv.today, conv.created, now, conv.events + tuple(events))
             self._data[cid] = conv
@@ -112,10 +126,13 @@ class MemoryStore:
     def purge(self, now: float) -> int:
         """Delete expired conversations; return how many."""
         with self._lock:
-            self._swept = now
-            old = [cid for cid, conv in self._data.items() if conv.updated < now - self.ttl]
-            for cid in old:
-                del self._data[cid]
+            return self._purge(now)
+
+    def _purge(self, now: float) -> int:
+        self._swept = now
+        old = [cid for cid, conv in self._data.items() if conv.updated < now - self.ttl]
+        for cid in old:
+            del self._data[cid]
         return len(old)
 
     def count(self) -> int:
