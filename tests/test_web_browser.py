@@ -269,7 +269,6 @@ def host_page():
 def framed_chat_loads(browser, shop) -> bool:
     page = new_page(browser, csp=True)
     page.goto(shop["origin"] + "/")
-    page.wait_for_timeout(1000)
     frames = [f for f in page.frames if f != page.main_frame]
     loaded = bool(frames) and frames[0].evaluate("document.getElementById('text') !== null")
     page.context.close()
