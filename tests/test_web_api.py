@@ -227,3 +227,22 @@ def test_wrong_method_is_a_json_405(client):
     assert r.status_code == 405
     assert r.headers["allow"] == "POST"
     assert r.json()["status"] == 405
+
+
+def test_diagnose_and_triage_match_the_command_line(client, tmp_path):
+    import subprocess
+    import sys
+
+    cli = subprocess.run([sys.executable, "-m", "bot", "diagnose", "licenses-not-visible", "--fact",
+                          "usage_start=2026-01-01", "--fact", "is_addon=ja", "--today", "2026-11-24", "--json",
+                          "--lang", "en"], capture_output=True, text=True, check=True)
+    api = client.post("/api/diagnose", json={"flow": "licenses-not-visible", "lang": "en", "today": "2026-11-24",
+                                             "facts": {"usage_start": "2026-01-01", "is_addon": "ja"}}).json()
+    assert api == json.loads(cli.stdout)
+    tickets = tmp_path / "t.jsonl"
+    ticket = {"id": "T-7", "text": "Der Aktivierungslink ist abgelaufen, gekauft am 10.01.2026."}
+    tickets.write_text(json.dumps(ticket) + "\n", encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "bot", "triage", str(tickets), "--today", "2026-11-24", "--json"],
+                         capture_output=True, text=True, check=True)
+    api = client.post("/api/triage", headers=AUTH, json={**ticket, "today": "2026-11-24"}).json()
+    assert api == json.loads(cli.stdout)
