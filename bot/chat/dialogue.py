@@ -435,11 +435,7 @@ class Dialogue:
         try:
             value = parse_value(fact, text, self.today, self.lang)
         except InputError as exc:
-            message = str(exc)
-            prefix = f"{fact.id}: "
-            if message.startswith(prefix):
-                message = message[len(prefix):]
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=self.options))
+            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=exc.reason, options=self.options))
         return self._apply_answer(fact.id, value, text)
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:

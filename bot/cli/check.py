@@ -10,13 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from faq.errors import Problem
+from faq.errors import EXIT_INPUT, EXIT_OK, Problem
 from faq.kb.loader import BUNDLED_KB, check_knowledge_base, shown_path
 
 __all__ = ["run"]
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 2
 
 
 def _order(problem: Problem) -> tuple[str, int]:
@@ -40,6 +38,6 @@ def run(args: argparse.Namespace) -> int:
                 seen.add(line)
                 print(line, file=sys.stderr)
         print(f"faqbot: {_plural(len(seen), 'problem')} in {shown}", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return EXIT_INPUT
     print(f"Knowledge base sound: {_plural(len(kb.entries), 'entry').replace('entrys', 'entries')}, {_plural(len(kb.flows), 'flow')} ({shown})")
     return EXIT_OK

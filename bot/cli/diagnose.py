@@ -237,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             today = parse_iso_date(args.today)
         except InputError as exc:
-            raise InputError(f"--today: {exc}") from None
+            raise exc.within(option="--today") from None
     kb = load_knowledge_base(args.kb or BUNDLED_KB)
     flow = find_flow(kb.flows, args.flow)
     facts = parse_fact_args(flow, list(args.fact or []), today)

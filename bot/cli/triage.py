@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TextIO
 
-from faq.errors import FaqError, InputError
+from faq.errors import EXIT_INPUT, EXIT_OK, FaqError, InputError
 from faq.flows.dates import parse_iso_date
 from faq.language.text import MAX_INPUT_CHARS
 from faq.tickets.readers import Ticket, TicketError, open_source, read_tickets
@@ -23,8 +23,6 @@ from faq.tickets.triage import TriageResult, triage_text
 
 __all__ = ["run", "summary_chart"]
 
-EXIT_OK = 0
-EXIT_INPUT = 2
 
 
 # -- output ----------------------------------------------------------------------------
@@ -136,7 +134,7 @@ def _today(raw: str | None) -> date:
         try:
             return parse_iso_date(raw)
         except InputError as exc:
-            raise InputError(f"--today: {exc}") from None
+            raise exc.within(option="--today") from None
     return date.today()
 
 

@@ -207,8 +207,8 @@ def parse_value(fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
             return parse_choice(fact, raw, lang)
     except InputError as exc:
         # The fact's name leads, so a command line user sees which --fact was wrong;
-        # the chat strips it, since a customer never sees fact names.
-        raise InputError(f"{fact.id}: {exc}") from None
+        # the chat shows only `reason`, since a customer never sees fact names.
+        raise exc.within(fact=fact.id, value=str(raw)) from None
     raise InputError(f"fact '{fact.id}' has an unknown type '{fact.type}' (expected yesno, date, email or choice)")
 
 
