@@ -31,22 +31,10 @@ __all__ = [
     "NoMatch",
     "Notice",
     "Option",
-    "TOPIC_PREFERENCE",
     "UserMessage",
     "canonical",
 ]
 
-TOPIC_PREFERENCE = (
-    "activation-email-missing",
-    "resend-activation-email",
-    "licenses-not-visible",
-    "activation-link-expiry",
-    "wrong-account-activated",
-    "contact-support",
-)
-"""The most common topics, offered as one-key starters (those the KB has)."""
-
-SUPPORT_ENTRY = "contact-support"
 MAX_TOPICS = 6
 CLOSEST_MIN = 0.2
 
@@ -260,7 +248,7 @@ class Dialogue:
 
     def topics(self) -> tuple[str, ...]:
         """The ids of the most common topics (at most six)."""
-        ids = [i for i in TOPIC_PREFERENCE if self.kb.entry(i) is not None]
+        ids = [i for i in self.kb.config.start_topics if self.kb.entry(i) is not None]
         for entry in self.kb.entries:
             if len(ids) >= MAX_TOPICS:
                 break
@@ -316,8 +304,9 @@ class Dialogue:
             c.id for c in result.candidates[:3] if c.confidence >= CLOSEST_MIN and self.kb.entry(c.id) is not None
         )
         options = tuple(Option("entry", i) for i in closest)
-        if self.kb.entry(SUPPORT_ENTRY) is not None and SUPPORT_ENTRY not in closest:
-            options += (Option("entry", SUPPORT_ENTRY),)
+        support = self.kb.support()
+        if support is not None and support.id not in closest:
+            options += (Option("entry", support.id),)
         return self._add(user, NoMatch(closest, options))
 
     def _answer(self, entry_id: str) -> Answer:
@@ -341,8 +330,8 @@ class Dialogue:
         """The user rejected every option: say so honestly, offer support."""
         self._emit({"type": "none"})
         options = ()
-        if self.kb.entry(SUPPORT_ENTRY) is not None:
-            options = (Option("entry", SUPPORT_ENTRY),)
+        if (support := self.kb.support()) is not None:
+            options = (Option("entry", support.id),)
         return self._add(Notice("none_of_these", options=options))
 
     def select(self, index: int) -> list[Item]:

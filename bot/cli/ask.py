@@ -16,9 +16,6 @@ from faq.search.matcher import Matcher, MatchResult
 
 __all__ = ["answer_text", "run"]
 
-SUPPORT_ENTRY = "contact-support"
-
-
 def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
     """Render a match result as the readable answer shown on a terminal."""
     labels = LABELS[lang]
@@ -35,7 +32,7 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
     close = [c for c in result.candidates[:3] if c.confidence >= 0.2]
     if close:
         lines += ["", labels["closest"]] + [f"  • {kb.entry(c.id).question.get(lang)}" for c in close]
-    support = kb.entry(SUPPORT_ENTRY)
+    support = kb.support()
     if support is not None:
         lines += ["", labels["support"], render_entry(support, lang).split("\n", 3)[-1]]
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Rules across files: unique ids, references, paraphrases, entries and their flows.
+"""Rules across files: unique ids, references, paraphrases, entries and their flows, the configuration.
 
 Values loaded by `faq.kb.loader` carry their lines (`LStr`, `LTuple`), so problems name
 the exact line; values built in code fall back to the entry's or flow's line.
@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from faq.errors import Problem
+from faq.kb.located import LTuple
 from faq.kb.model import LANGS, Entry, Flow, KnowledgeBase
 
 __all__ = ["MIN_PARAPHRASES", "normalize_paraphrase", "validate"]
@@ -118,6 +119,20 @@ def _references(kb: KnowledgeBase, entries: dict[str, Any], flows: dict[str, Any
             )
 
 
+def _config(kb: KnowledgeBase, entries: dict[str, Any], unloaded: set[str], problems: list[Problem]) -> None:
+    config = kb.config
+    if config.location is None:
+        return
+    file = config.location.file
+    topics = config.start_topics
+    named = [("support_entry", config.support_entry, getattr(config.support_entry, "line", config.location.line))]
+    for i, topic in enumerate(topics):
+        named.append(("start_topics", topic, topics.line_of(i) if isinstance(topics, LTuple) else config.location.line))
+    for key, entry_id, line in named:
+        if entry_id is not None and entry_id not in entries and entry_id not in unloaded:
+            problems.append(Problem(file, line, f"'{key}' names unknown entry '{entry_id}' (expected an entry id, a file in entries/)"))
+
+
 def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
     """Return every cross-file rule broken by a parsed knowledge base (empty when sound).
 
@@ -132,6 +147,7 @@ def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
     flows = _unique(kb.flows, "flow", problems)
     _paraphrases(entries.values(), problems)
     _references(kb, entries, flows, skip, problems)
+    _config(kb, entries, skip, problems)
     try:
         from faq.kb.flowcheck import check_flows
     except ImportError:
