@@ -10,10 +10,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
-
 __all__ = ["build_parser", "main"]
 
+EXIT_OK = 0
+EXIT_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,9 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("faqbot: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # never a traceback for a user
         print(f"faqbot: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
-        return EXIT_FAIL
+        return 1
