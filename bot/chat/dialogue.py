@@ -31,10 +31,22 @@ __all__ = [
     "NoMatch",
     "Notice",
     "Option",
+    "TOPIC_PREFERENCE",
     "UserMessage",
     "canonical",
 ]
 
+TOPIC_PREFERENCE = (
+    "activation-email-missing",
+    "resend-activation-email",
+    "licenses-not-visible",
+    "activation-link-expiry",
+    "wrong-account-activated",
+    "contact-support",
+)
+"""The most common topics, offered as one-key starters (those the KB has)."""
+
+SUPPORT_ENTRY = "contact-support"
 MAX_TOPICS = 6
 CLOSEST_MIN = 0.2
 
@@ -248,7 +260,7 @@ class Dialogue:
 
     def topics(self) -> tuple[str, ...]:
         """The ids of the most common topics (at most six)."""
-        ids = [i for i in self.kb.config.start_topics if self.kb.entry(i) is not None]
+        ids = [i for i in TOPIC_PREFERENCE if self.kb.entry(i) is not None]
         for entry in self.kb.entries:
             if len(ids) >= MAX_TOPICS:
                 break
@@ -304,9 +316,8 @@ class Dialogue:
             c.id for c in result.candidates[:3] if c.confidence >= CLOSEST_MIN and self.kb.entry(c.id) is not None
         )
         options = tuple(Option("entry", i) for i in closest)
-        support = self.kb.support()
-        if support is not None and support.id not in closest:
-            options += (Option("entry", support.id),)
+        if self.kb.entry(SUPPORT_ENTRY) is not None and SUPPORT_ENTRY not in closest:
+            options += (Option("entry", SUPPORT_ENTRY),)
         return self._add(user, NoMatch(closest, options))
 
     def _answer(self, entry_id: str) -> Answer:
@@ -330,8 +341,8 @@ class Dialogue:
         """The user rejected every option: say so honestly, offer support."""
         self._emit({"type": "none"})
         options = ()
-        if (support := self.kb.support()) is not None:
-            options = (Option("entry", support.id),)
+        if self.kb.entry(SUPPORT_ENTRY) is not None:
+            options = (Option("entry", SUPPORT_ENTRY),)
         return self._add(Notice("none_of_these", options=options))
 
     def select(self, index: int) -> list[Item]:
@@ -424,7 +435,11 @@ class Dialogue:
         try:
             value = parse_value(fact, text, self.today, self.lang)
         except InputError as exc:
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=exc.reason, options=self.options))
+            message = str(exc)
+            prefix = f"{fact.id}: "
+            if message.startswith(prefix):
+                message = message[len(prefix):]
+            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=self.options))
         return self._apply_answer(fact.id, value, text)
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
