@@ -8,8 +8,9 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from bot.cli.render import LABELS, render_entry
+from bot.cli.render import render_entry
 from faq.kb.model import KnowledgeBase
+from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.cache import load
 from faq.search.matcher import Matcher, MatchResult
@@ -18,34 +19,29 @@ __all__ = ["answer_text", "run"]
 
 def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
     """Render a match result as the readable answer shown on a terminal."""
-    labels = LABELS[lang]
     if result.outcome == "answer":
         return _with_flow_hint(render_entry(kb.entry(result.id), lang, kb), result, lang)
     if result.outcome == "clarify":
-        lines = [labels["did_you_mean"]]
+        lines = [tr(lang, "cli_did_you_mean")]
         for n, cand in enumerate(result.candidates, 1):
             lines.append(f"  {n}. {kb.entry(cand.id).title.get(lang)}")
-        lines.append(f"  {len(result.candidates) + 1}. {labels['none']}")
+        lines.append(f"  {len(result.candidates) + 1}. {tr(lang, 'cli_none')}")
         lines += ["", render_entry(kb.entry(result.id), lang, kb)]
         return _with_flow_hint("\n".join(lines), result, lang)
-    lines = [labels["no_match"]]
+    lines = [tr(lang, "cli_no_match")]
     close = [c for c in result.candidates[:3] if c.confidence >= 0.2]
     if close:
-        lines += ["", labels["closest"]] + [f"  • {kb.entry(c.id).question.get(lang)}" for c in close]
+        lines += ["", tr(lang, "cli_closest")] + [f"  • {kb.entry(c.id).question.get(lang)}" for c in close]
     support = kb.support()
     if support is not None:
-        lines += ["", labels["support"], render_entry(support, lang).split("\n", 3)[-1]]
+        lines += ["", tr(lang, "cli_support"), render_entry(support, lang).split("\n", 3)[-1]]
     return "\n".join(lines)
 
 
 def _with_flow_hint(text: str, result: MatchResult, lang: str) -> str:
     if result.flow is None:
         return text
-    hint = {
-        "de": "Ihre Situation klären: faqbot diagnose {flow} -i (oder im Chat: faqbot)",
-        "en": "Diagnose your case: faqbot diagnose {flow} -i --lang en (or in the chat: faqbot --lang en)",
-    }[lang]
-    return text + "\n\n" + hint.format(flow=result.flow)
+    return text + "\n\n" + tr(lang, "cli_flow_hint", flow=result.flow)
 
 
 def _questions(stream: TextIO) -> Iterable[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from faq.errors import EXIT_INPUT, EXIT_OK, Problem
 from faq.kb.loader import BUNDLED_KB, check_knowledge_base, shown_path
+from faq.language.catalogue import tr
 
 __all__ = ["run"]
 
@@ -21,8 +22,11 @@ def _order(problem: Problem) -> tuple[str, int]:
     return (problem.file, problem.line or 0)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+_LANG = "en"  # the command line reports in English
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return tr(_LANG, f"cli_count_{one if count == 1 else many}", count=count)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
             if line not in seen:
                 seen.add(line)
                 print(line, file=sys.stderr)
-        print(f"faqbot: {_plural(len(seen), 'problem')} in {shown}", file=sys.stderr)
+        print(tr(_LANG, "cli_check_problems", problems=_count(len(seen), "problem", "problems"), folder=shown), file=sys.stderr)
         return EXIT_INPUT
-    print(f"Knowledge base sound: {_plural(len(kb.entries), 'entry').replace('entrys', 'entries')}, {_plural(len(kb.flows), 'flow')} ({shown})")
+    print(tr(_LANG, "cli_check_sound", entries=_count(len(kb.entries), "entry", "entries"), flows=_count(len(kb.flows), "flow", "flows"), folder=shown))
     return EXIT_OK
