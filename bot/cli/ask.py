@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterable
 from typing import TextIO
 
 from bot.cli.render import render_entry
-from faq.kb.model import KnowledgeBase
+from faq.kb.model import Entry, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.cache import load
@@ -17,21 +18,29 @@ from faq.search.matcher import Matcher, MatchResult
 
 __all__ = ["answer_text", "run"]
 
+def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
+    """Return the entry a match result names (the matcher names only the knowledge base's own)."""
+    entry = kb.entry(entry_id) if entry_id else None
+    if entry is None:
+        raise LookupError(f"no entry '{entry_id}' in the knowledge base")
+    return entry
+
+
 def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
     """Render a match result as the readable answer shown on a terminal."""
     if result.outcome == "answer":
-        return _with_flow_hint(render_entry(kb.entry(result.id), lang, kb), result, lang)
+        return _with_flow_hint(render_entry(_entry(kb, result.id), lang, kb), result, lang)
     if result.outcome == "clarify":
         lines = [tr(lang, "cli_did_you_mean")]
         for n, cand in enumerate(result.candidates, 1):
-            lines.append(f"  {n}. {kb.entry(cand.id).title.get(lang)}")
+            lines.append(f"  {n}. {_entry(kb, cand.id).title.get(lang)}")
         lines.append(f"  {len(result.candidates) + 1}. {tr(lang, 'cli_none')}")
-        lines += ["", render_entry(kb.entry(result.id), lang, kb)]
+        lines += ["", render_entry(_entry(kb, result.id), lang, kb)]
         return _with_flow_hint("\n".join(lines), result, lang)
     lines = [tr(lang, "cli_no_match")]
     close = [c for c in result.candidates[:3] if c.confidence >= 0.2]
     if close:
-        lines += ["", tr(lang, "cli_closest")] + [f"  • {kb.entry(c.id).question.get(lang)}" for c in close]
+        lines += ["", tr(lang, "cli_closest")] + [f"  • {_entry(kb, c.id).question.get(lang)}" for c in close]
     support = kb.support()
     if support is not None:
         lines += ["", tr(lang, "cli_support"), render_entry(support, lang).split("\n", 3)[-1]]
@@ -62,10 +71,11 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.question == ["-"]:
         stdin = sys.stdin
-        try:
-            stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
-        except (AttributeError, ValueError):
-            pass
+        if isinstance(stdin, io.TextIOWrapper):
+            try:
+                stdin.reconfigure(errors="replace")
+            except ValueError:
+                pass
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")

@@ -84,7 +84,8 @@ def render_text(diag: Diagnosis, flow: Flow, lang: str = "de") -> str:
         lines.append(f"{tr(lang, 'cli_facts')}:")
         for key, value in diag.facts.items():
             fact = flow.fact(key)
-            lines.append(f"  - {fact.question.get(lang)} {display_value(fact, value, lang)} [{key}]")
+            question = fact.question.get(lang) if fact is not None else key
+            lines.append(f"  - {question} {display_value(fact, value, lang)} [{key}]")
         lines.append("")
     if diag.status == NEEDS_INPUT and diag.next_fact is not None:
         fact = diag.next_fact

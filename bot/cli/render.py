@@ -52,7 +52,7 @@ def render_entry(entry: Entry, lang: str, kb: KnowledgeBase | None = None, cols:
     if entry.contact is not None:
         lines += ["", *_wrap(entry.contact.get(lang), cols, f"{tr(lang, 'cli_contact')}: ", "  ")]
     if kb is not None and entry.related:
-        names = [kb.entry(r).title.get(lang) for r in entry.related if kb.entry(r) is not None]
+        names = [other.title.get(lang) for r in entry.related if (other := kb.entry(r)) is not None]
         if names:
             lines += ["", f"{tr(lang, 'cli_related')}: " + "; ".join(names)]
     return "\n".join(lines)

@@ -67,7 +67,7 @@ def read_entry(reader: FieldReader, data: LDict, stem: str) -> Entry | None:
         if not ID_RE.match(rel):
             reader.problem(related.line_of(i), f"'related' item '{rel}' is not an entry id (expected {pattern_words(ID_RE)})")
     flow = reader.string(data, "flow", required=False)
-    if None in (entry_id, title, question) or len(answer) != len(LANGS):
+    if entry_id is None or title is None or question is None or len(answer) != len(LANGS):
         return None
     return Entry(
         id=entry_id,

@@ -10,7 +10,7 @@ from typing import Any
 
 from faq.kb.model import Cause, Choice, Condition, Fact, FactCues, Flow, Resolution
 from faq.kb.reader import FACT_RE, ID_RE, FieldReader, is_text, kind_of, own_id, pattern_words
-from faq.kb.yamlsource import LDict, LList
+from faq.kb.yamlsource import LDict, LList, line_of
 
 __all__ = [
     "CAUSE_FIELDS",
@@ -46,7 +46,7 @@ def _resolution(reader: FieldReader, node: LDict, where: str) -> Resolution | No
     if kind is not None and kind not in CONTACT_KINDS:
         reader.problem(node.line_of("contact_kind"), f"unknown contact_kind '{kind}' (expected one of {', '.join(CONTACT_KINDS)})")
         kind = None
-    if None in (title, text, contact, kind):
+    if title is None or text is None or contact is None or kind is None:
         return None
     return Resolution(title=title, text=text, steps=steps, contact=contact, contact_kind=str(kind))
 
@@ -105,7 +105,7 @@ def _fact(reader: FieldReader, node: Any, index: int, line: int) -> Fact | None:
             no=reader.localized_strings(cues_node, "no", where="cues.no"),
             context=reader.localized_strings(cues_node, "context", where="cues.context"),
         )
-    if None in (fact_id, ftype, question):
+    if fact_id is None or ftype is None or question is None:
         return None
     return Fact(fact_id, ftype, cost, question, help_text, choices, cues, reader.location(node))
 
@@ -195,7 +195,8 @@ def _facts(reader: FieldReader, data: LDict) -> tuple[dict[str, Fact], set[str]]
                 broken.add(str(node["id"]).strip())
             continue
         if fact.id in facts:
-            reader.problem(fact.location.line, f"fact '{fact.id}' is defined twice (first on line {facts[fact.id].location.line})")
+            first = facts[fact.id].location
+            reader.problem(line_of(fact.location, raw.line_of(i)), f"fact '{fact.id}' is defined twice (first on line {line_of(first, None)})")
             continue
         facts[fact.id] = fact
     return facts, broken
@@ -247,6 +248,6 @@ def read_flow(reader: FieldReader, data: LDict, stem: str) -> Flow | None:
     fallback = reader.string(data, "fallback", required=False)
     if fallback is not None and cause_ids and fallback not in cause_ids:
         reader.problem(data.line_of("fallback"), f"'fallback' names unknown cause '{fallback}' (expected one of {', '.join(sorted(cause_ids))})")
-    if None in (flow_id, entry, title, unresolved):
+    if flow_id is None or entry is None or title is None or unresolved is None:
         return None
     return Flow(flow_id, entry, title, tuple(facts.values()), tuple(causes), unresolved, fallback, reader.location(data))

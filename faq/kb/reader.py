@@ -151,7 +151,7 @@ class FieldReader:
         node = self.mapping(parent, key, "a 'de:' and an 'en:' list of texts", required)
         if node is None:
             return {lang: LTuple((), parent.line_of(key), ()) for lang in LANGS}
-        out = {}
+        out: dict[str, LTuple] = {}
         for lang in LANGS:
             if lang not in node and required:
                 self.problem(node.line, f"'{name}' has no '{lang}' list (expected both de and en)")

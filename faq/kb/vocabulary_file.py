@@ -20,8 +20,8 @@ def read_vocabulary(reader: FieldReader, data: LDict) -> Vocabulary:
     if raw is not None and not isinstance(raw, LList):
         reader.problem(data.line_of("synonyms"), f"'synonyms' must be a list of lists of words, not {kind_of(raw)}")
         raw = None
-    for i, group in enumerate(raw or ()):
-        line = raw.line_of(i)
+    for i, group in enumerate(raw if isinstance(raw, LList) else ()):
+        line = data.line_of("synonyms") if raw is None else raw.line_of(i)
         if not isinstance(group, LList) or not all(is_text(w) and str(w).strip() for w in group):
             got = kind_of(group) if not isinstance(group, LList) else "a list with an empty or non-text item"
             reader.problem(line, f"synonym group {i + 1} must be a list of words, not {got} (expected e.g. [email, e-mail])")
