@@ -18,6 +18,8 @@ from faq.search.matcher import Matcher, MatchResult
 
 __all__ = ["answer_text", "run"]
 
+_LANG = "en"  # messages on stderr are in English, like every command's
+
 def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
     """Return the entry a match result names (the matcher names only the knowledge base's own)."""
     entry = kb.entry(entry_id) if entry_id else None
@@ -79,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang, f" on line {n + 1}"), kb, args, out)
+            _emit(_match(matcher, question, args.lang, tr(_LANG, "cli_on_line", line=n + 1)), kb, args, out)
             out.flush()
         return 0
     _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out)
@@ -95,10 +97,8 @@ def _note_length(matcher: Matcher, question: str, where: str = "") -> None:
     """Tell the user on stderr when a question is cut or too long to be matched."""
     size = len(clean(question, None))
     longest = getattr(getattr(matcher, "thresholds", None), "max_chars", MAX_INPUT_CHARS)
-    label = f"question{where}"
     if size > MAX_INPUT_CHARS:
-        print(f"faqbot: {label} cut to {MAX_INPUT_CHARS:,} characters (it has {size:,}); "
-              f"questions of more than {longest:,} characters are not matched", file=sys.stderr)
+        message = tr(_LANG, "cli_question_cut", where=where, limit=MAX_INPUT_CHARS, size=size, longest=longest)
+        print(f"faqbot: {message}", file=sys.stderr)
     elif size > longest:
-        print(f"faqbot: {label} has {size:,} characters; questions of more than {longest:,} characters "
-              "are not matched (ask a shorter question)", file=sys.stderr)
+        print(f"faqbot: {tr(_LANG, 'cli_question_long', where=where, size=size, longest=longest)}", file=sys.stderr)

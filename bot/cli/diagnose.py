@@ -35,6 +35,7 @@ from faq.language.catalogue import tr
 
 __all__ = ["find_flow", "interact", "parse_fact_args", "render_text", "run"]
 
+_LANG = "en"  # errors on stderr are in English, like every command's
 _BACK_WORDS = frozenset({"zurück", "zurueck", "back", "<"})
 _HELP_WORDS = frozenset({"hilfe", "help"})
 _QUIT_WORDS = frozenset({"abbrechen", "ende", "quit", "exit", "q"})
@@ -48,8 +49,8 @@ def find_flow(flows: tuple[Flow, ...] | list[Flow], flow_id: str) -> Flow:
     for flow in flows:
         if flow.id == flow_id:
             return flow
-    known = ", ".join(sorted(f.id for f in flows)) or "none"
-    raise InputError(f"unknown flow '{flow_id}' (expected one of {known})")
+    known = ", ".join(sorted(f.id for f in flows)) or tr(_LANG, "cli_none_known")
+    raise InputError(tr(_LANG, "cli_unknown_flow", flow=flow_id, known=known), value=flow_id)
 
 
 def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en") -> dict[str, Value]:
@@ -63,7 +64,7 @@ def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en")
         name, sep, raw = pair.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InputError(f"--fact '{pair}' is not NAME=VALUE (expected e.g. --fact osm_email=it@firma.de)")
+            raise InputError(tr(_LANG, "cli_fact_pair", pair=pair), value=pair)
         fact = flow_fact(flow, name)
         facts.pop(name, None)
         facts[name] = parse_value(fact, raw, today, lang)
