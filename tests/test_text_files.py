@@ -57,3 +57,9 @@ def test_faqbot_check_reports_them_and_exits_2(kb: Path, capsys: pytest.CaptureF
     err = capsys.readouterr().err
     assert "kb/language/bad.yaml:1: 'eins' is listed twice in 'de'" in err
     assert err.strip().endswith("faqbot: 1 problem in kb/")
+
+
+def test_problems_carry_the_rule_they_break(kb: Path) -> None:
+    (kb / "language" / "bad.yaml").write_text("de: [eins, eins]\nfr: [un]\n", encoding="utf-8")
+    rules = sorted((p.line, p.rule) for p in check_text_files(kb))
+    assert rules == [(1, "duplicate-word"), (2, "unknown-field")]

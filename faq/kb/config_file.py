@@ -27,14 +27,14 @@ def read_config(reader: FieldReader, data: LDict) -> KbConfig:
     reader.fields(data, CONFIG_FIELDS, "the configuration")
     support = reader.string(data, "support_entry", required=False)
     if support is not None and not ID_RE.match(support):
-        reader.problem(data.line_of("support_entry"), f"'support_entry' '{support}' is not an entry id (expected {pattern_words(ID_RE)})")
+        reader.problem(data.line_of("support_entry"), f"'support_entry' '{support}' is not an entry id (expected {pattern_words(ID_RE)})", "invalid-id")
         support = None
     topics = reader.strings(data, "start_topics")
     seen: set[str] = set()
     for i, topic in enumerate(topics):
         if not ID_RE.match(topic):
-            reader.problem(topics.line_of(i), f"'start_topics' item '{topic}' is not an entry id (expected {pattern_words(ID_RE)})")
+            reader.problem(topics.line_of(i), f"'start_topics' item '{topic}' is not an entry id (expected {pattern_words(ID_RE)})", "invalid-id")
         elif topic in seen:
-            reader.problem(topics.line_of(i), f"'start_topics' names '{topic}' twice (expected each entry once)")
+            reader.problem(topics.line_of(i), f"'start_topics' names '{topic}' twice (expected each entry once)", "duplicate-reference")
         seen.add(topic)
     return KbConfig(support_entry=support, start_topics=topics, location=reader.location(data))

@@ -56,26 +56,27 @@ class FieldReader:
         self.file = file
         self.problems: list[Problem] = []
 
-    def problem(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.file, line, message))
+    def problem(self, line: int | None, message: str, rule: str | None = None) -> None:
+        """Note a problem at `line`; `rule` names the rule broken (see `faq.errors.Problem`)."""
+        self.problems.append(Problem(self.file, line, message, rule))
 
     def fields(self, node: LDict, known: Iterable[str], what: str) -> None:
         """Report keys of `node` that are not in `known`."""
         known = tuple(known)
         for key in node:
             if key not in known:
-                self.problem(node.line_of(key), f"unknown field '{key}' in {what} (expected one of {', '.join(known)})")
+                self.problem(node.line_of(key), f"unknown field '{key}' in {what} (expected one of {', '.join(known)})", "unknown-field")
 
     def mapping(self, parent: LDict, key: str, expected: str, required: bool = True) -> LDict | None:
         value = parent.get(key)
         if value is None:
             if key in parent:
-                self.problem(parent.line_of(key), f"'{key}' is empty (expected {expected})")
+                self.problem(parent.line_of(key), f"'{key}' is empty (expected {expected})", "empty-value")
             elif required:
-                self.problem(parent.line, f"missing '{key}' (expected {expected})")
+                self.problem(parent.line, f"missing '{key}' (expected {expected})", "missing-field")
             return None
         if not isinstance(value, LDict):
-            self.problem(parent.line_of(key), f"'{key}' must be a mapping, not {kind_of(value)} (expected {expected})")
+            self.problem(parent.line_of(key), f"'{key}' must be a mapping, not {kind_of(value)} (expected {expected})", "wrong-kind")
             return None
         return value
 
@@ -84,16 +85,16 @@ class FieldReader:
         value = parent.get(key)
         if value is None:
             if key in parent:
-                self.problem(parent.line_of(key), f"{name} is empty (expected a text)")
+                self.problem(parent.line_of(key), f"{name} is empty (expected a text)", "empty-value")
             elif required:
-                self.problem(parent.line, f"missing {name} (expected a text)")
+                self.problem(parent.line, f"missing {name} (expected a text)", "missing-field")
             return None
         if not is_text(value):
-            self.problem(parent.line_of(key), f"{name} must be a text, not {kind_of(value)}{_quote_hint(value)}")
+            self.problem(parent.line_of(key), f"{name} must be a text, not {kind_of(value)}{_quote_hint(value)}", "wrong-kind")
             return None
         text = str(value).strip()
         if not text:
-            self.problem(parent.line_of(key), f"{name} is empty (expected a text)")
+            self.problem(parent.line_of(key), f"{name} is empty (expected a text)", "empty-value")
             return None
         return LStr(text, parent.line_of(key))
 
@@ -106,7 +107,7 @@ class FieldReader:
         values = {}
         for lang in LANGS:
             if lang not in node:
-                self.problem(node.line, f"'{name}' has no '{lang}' text (expected both de and en)")
+                self.problem(node.line, f"'{name}' has no '{lang}' text (expected both de and en)", "missing-language")
                 continue
             value = self.string(node, lang, where=f"'{name}.{lang}'")
             if value is not None:
@@ -119,31 +120,31 @@ class FieldReader:
     def languages(self, node: LDict, name: str) -> None:
         for other in node:
             if other not in LANGS:
-                self.problem(node.line_of(other), f"'{name}' has unknown language '{other}' (expected de and en)")
+                self.problem(node.line_of(other), f"'{name}' has unknown language '{other}' (expected de and en)", "unknown-language")
 
     def strings(self, parent: LDict, key: str, required: bool = False, where: str = "") -> LTuple:
         name = where or f"'{key}'"
         value = parent.get(key)
         if value is None:
             if key in parent:
-                self.problem(parent.line_of(key), f"{name} is empty (expected a list of texts)")
+                self.problem(parent.line_of(key), f"{name} is empty (expected a list of texts)", "empty-value")
             elif required:
-                self.problem(parent.line, f"missing {name} (expected a list of texts)")
+                self.problem(parent.line, f"missing {name} (expected a list of texts)", "missing-field")
             return LTuple((), parent.line_of(key), ())
         if not isinstance(value, LList):
-            self.problem(parent.line_of(key), f"{name} must be a list of texts, not {kind_of(value)}")
+            self.problem(parent.line_of(key), f"{name} must be a list of texts, not {kind_of(value)}", "wrong-kind")
             return LTuple((), parent.line_of(key), ())
         items, lines = [], []
         for i, item in enumerate(value):
             if not is_text(item):
-                self.problem(value.line_of(i), f"item {i + 1} of {name} must be a text, not {kind_of(item)}{_quote_hint(item)}")
+                self.problem(value.line_of(i), f"item {i + 1} of {name} must be a text, not {kind_of(item)}{_quote_hint(item)}", "wrong-kind")
             elif not str(item).strip():
-                self.problem(value.line_of(i), f"item {i + 1} of {name} is empty (expected a text)")
+                self.problem(value.line_of(i), f"item {i + 1} of {name} is empty (expected a text)", "empty-value")
             else:
                 items.append(str(item).strip())
                 lines.append(value.line_of(i))
         if required and not value:
-            self.problem(parent.line_of(key), f"{name} is empty (expected at least one text)")
+            self.problem(parent.line_of(key), f"{name} is empty (expected at least one text)", "empty-value")
         return LTuple(items, parent.line_of(key), lines)
 
     def localized_strings(self, parent: LDict, key: str, required: bool = False, where: str = "") -> dict[str, LTuple]:
@@ -154,7 +155,7 @@ class FieldReader:
         out: dict[str, LTuple] = {}
         for lang in LANGS:
             if lang not in node and required:
-                self.problem(node.line, f"'{name}' has no '{lang}' list (expected both de and en)")
+                self.problem(node.line, f"'{name}' has no '{lang}' list (expected both de and en)", "missing-language")
             out[lang] = self.strings(node, lang, required=required and lang in node, where=f"'{name}.{lang}'")
         self.languages(node, name)
         return out
@@ -162,7 +163,7 @@ class FieldReader:
     def ident(self, parent: LDict, key: str, pattern: re.Pattern[str], what: str) -> str | None:
         value = self.string(parent, key)
         if value is not None and not pattern.match(value):
-            self.problem(parent.line_of(key), f"{what} '{value}' is not valid (expected {pattern_words(pattern)})")
+            self.problem(parent.line_of(key), f"{what} '{value}' is not valid (expected {pattern_words(pattern)})", "invalid-id")
             return None
         return value
 

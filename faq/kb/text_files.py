@@ -56,10 +56,10 @@ def check_word_list(path: Path) -> list[Problem]:
         first: dict[str, int] = {}
         for i, word in enumerate(items):
             if word in first:
-                reader.problem(items.line_of(i), f"'{word}' is listed twice in '{lang}' (first on line {first[word]}; expected each word once)")
+                reader.problem(items.line_of(i), f"'{word}' is listed twice in '{lang}' (first on line {first[word]}; expected each word once)", "duplicate-word")
             first.setdefault(word, items.line_of(i))
     if not any(lang in data for lang in LANGS):
-        reader.problem(data.line, f"no word list (expected a list for {' and '.join(LANGS)})")
+        reader.problem(data.line, f"no word list (expected a list for {' and '.join(LANGS)})", "missing-language")
     return problems + reader.problems
 
 
@@ -84,9 +84,9 @@ def check_ui_file(path: Path, seen: dict[str, str]) -> list[Problem]:
     for key in data:
         line = data.line_of(key)
         if not KEY_RE.match(str(key)):
-            reader.problem(line, f"text key '{key}' is not valid (expected lower-case letters, digits and '_')")
+            reader.problem(line, f"text key '{key}' is not valid (expected lower-case letters, digits and '_')", "invalid-key")
         if key in seen:
-            reader.problem(line, f"text key '{key}' is also in {seen[key]} (expected each key in one file)")
+            reader.problem(line, f"text key '{key}' is also in {seen[key]} (expected each key in one file)", "duplicate-key")
         else:
             seen[key] = f"{reader.file}:{line}"
         text = reader.text(data, key)
@@ -96,9 +96,9 @@ def check_ui_file(path: Path, seen: dict[str, str]) -> list[Problem]:
         names = {lang: _placeholders(text.get(lang)) for lang in LANGS}
         for lang, found in names.items():
             if found is None:
-                reader.problem(node.line_of(lang), f"'{key}.{lang}' has an unmatched '{{' or '}}' (expected {{name}} placeholders; write '{{{{' for a brace)")
+                reader.problem(node.line_of(lang), f"'{key}.{lang}' has an unmatched '{{' or '}}' (expected {{name}} placeholders; write '{{{{' for a brace)", "unmatched-brace")
         if None not in names.values() and names["de"] != names["en"]:
-            reader.problem(line, f"'{key}' uses {sorted(names['de'] or ())} in German but {sorted(names['en'] or ())} in English (expected the same placeholders)")
+            reader.problem(line, f"'{key}' uses {sorted(names['de'] or ())} in German but {sorted(names['en'] or ())} in English (expected the same placeholders)", "placeholders-differ")
     return problems + reader.problems
 
 

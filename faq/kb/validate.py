@@ -132,7 +132,7 @@ def _config(kb: KnowledgeBase, entries: dict[str, Any], unloaded: set[str], prob
         named.append(("start_topics", topic, topics.line_of(i) if isinstance(topics, LTuple) else config.location.line))
     for key, entry_id, line in named:
         if entry_id is not None and entry_id not in entries and entry_id not in unloaded:
-            problems.append(Problem(file, line, f"'{key}' names unknown entry '{entry_id}' (expected an entry id, a file in entries/)"))
+            problems.append(Problem(file, line, f"'{key}' names unknown entry '{entry_id}' (expected an entry id, a file in entries/)", "unknown-entry"))
 
 
 def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
