@@ -68,6 +68,7 @@ class FieldReader:
                 self.problem(node.line_of(key), f"unknown field '{key}' in {what} (expected one of {', '.join(known)})", "unknown-field")
 
     def mapping(self, parent: LDict, key: str, expected: str, required: bool = True) -> LDict | None:
+        """Return `parent[key]` when it is a mapping; else note why not and return None."""
         value = parent.get(key)
         if value is None:
             if key in parent:
@@ -81,6 +82,7 @@ class FieldReader:
         return value
 
     def string(self, parent: LDict, key: str, required: bool = True, where: str = "") -> str | None:
+        """Return `parent[key]` as a non-empty text with its line (`LStr`); else note why not and return None."""
         name = where or f"'{key}'"
         value = parent.get(key)
         if value is None:
@@ -118,11 +120,13 @@ class FieldReader:
         return Text(**values)
 
     def languages(self, node: LDict, name: str) -> None:
+        """Note the keys of `node` that are not a language code (de, en)."""
         for other in node:
             if other not in LANGS:
                 self.problem(node.line_of(other), f"'{name}' has unknown language '{other}' (expected de and en)", "unknown-language")
 
     def strings(self, parent: LDict, key: str, required: bool = False, where: str = "") -> LTuple:
+        """Return `parent[key]` as texts with their lines (`LTuple`); bad items are noted and left out."""
         name = where or f"'{key}'"
         value = parent.get(key)
         if value is None:
@@ -148,6 +152,7 @@ class FieldReader:
         return LTuple(items, parent.line_of(key), lines)
 
     def localized_strings(self, parent: LDict, key: str, required: bool = False, where: str = "") -> dict[str, LTuple]:
+        """Return `parent[key]` as `{de: texts, en: texts}`; missing lists are empty."""
         name = where or key
         node = self.mapping(parent, key, "a 'de:' and an 'en:' list of texts", required)
         if node is None:
@@ -161,6 +166,7 @@ class FieldReader:
         return out
 
     def ident(self, parent: LDict, key: str, pattern: re.Pattern[str], what: str) -> str | None:
+        """Return `parent[key]` when it is a text matching `pattern`; else note why not and return None."""
         value = self.string(parent, key)
         if value is not None and not pattern.match(value):
             self.problem(parent.line_of(key), f"{what} '{value}' is not valid (expected {pattern_words(pattern)})", "invalid-id")
@@ -168,6 +174,7 @@ class FieldReader:
         return value
 
     def location(self, node: LDict) -> Location:
+        """Return where `node` is: this file and its line."""
         return Location(self.file, node.line)
 
 
