@@ -13,14 +13,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_OK
+
 if TYPE_CHECKING:
     from bot.web.config import WebConfig
 
 __all__ = ["MISSING_EXTRA", "build_config", "run"]
 
-EXIT_OK = 0
-EXIT_FAIL = 1
-EXIT_INPUT = 2
 MISSING_EXTRA = "faqbot: 'faqbot serve' needs the web extra: pip install -e '.[web]' (or pip install 'faqbot[web]')"
 
 
