@@ -136,9 +136,7 @@ class AgentCase:
             if self.flow is not None and fact.type == "date" and not future_allowed(self.flow, fact.id):
                 check_not_future(text, value, self.today, lang)
         except InputError as exc:
-            message = str(exc)
-            prefix = f"{fact.id}: "
-            raise InputError(message[len(prefix):] if message.startswith(prefix) else message) from None
+            raise InputError(exc.reason, value=exc.value) from None
         self.answers[fact.id] = value
 
     def back(self) -> str | None:

@@ -11,7 +11,7 @@ from faq.errors import InputError
 from faq.kb.model import Fact, Flow
 from faq.language.catalogue import tr
 
-__all__ = ["future_message", "read_answer", "shown_value", "without_fact"]
+__all__ = ["future_message", "read_answer", "shown_value"]
 
 
 def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, today: date, lang: str) -> Any:
@@ -64,11 +64,6 @@ def future_message(raw: str, day: date, today: date, lang: str) -> str:
     try:
         check_not_future(raw, day, today, lang)
     except InputError as exc:
-        return str(exc)
+        return exc.reason
     return ""
 
-
-def without_fact(message: str, fact_id: str) -> str:
-    """An input error without the fact's name: a customer never sees fact names."""
-    prefix = f"{fact_id}: "
-    return message[len(prefix):] if message.startswith(prefix) else message

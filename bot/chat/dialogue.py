@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import future_message, read_answer, shown_value, without_fact
+from bot.chat.answers import future_message, read_answer, shown_value
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -29,7 +29,7 @@ from bot.chat.items import (
     UserMessage,
     canonical,
 )
-from bot.chat.topics import DEFAULT_START_TOPICS, MAX_TOPICS, start_topics, support_entry
+from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
 from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.text import clean
@@ -48,13 +48,10 @@ __all__ = [
     "Notice",
     "Option",
     "SmallTalk",
-    "TOPIC_PREFERENCE",
     "UserMessage",
     "canonical",
 ]
 
-TOPIC_PREFERENCE = DEFAULT_START_TOPICS
-"""The default starters (kept for callers of this name; see `bot.chat.topics`)."""
 CLOSEST_MIN = 0.2
 
 @dataclass
@@ -346,11 +343,11 @@ class Dialogue:
                 return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=future_message(
                     text, min(exc.readings), self.today, self.lang), options=options))
             readings = tuple(Option("value", d.isoformat()) for d in possible)
-            message = without_fact(str(exc), fact.id)
+            message = exc.reason  # a customer never sees fact names
             return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
                                                        options=readings + options[1:]))
         except InputError as exc:
-            message = without_fact(str(exc), fact.id)
+            message = exc.reason  # a customer never sees fact names
             return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options))
         return self._apply_answer(fact.id, value, shown or text)
 

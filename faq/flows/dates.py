@@ -146,9 +146,14 @@ class AmbiguousDate(InputError):
         readings: The two dates, day-first reading first.
     """
 
-    def __init__(self, message: str, readings: tuple[date, date]) -> None:
-        super().__init__(message)
+    def __init__(self, reason: str, readings: tuple[date, date], **context: str | None) -> None:
+        super().__init__(reason, **context)
         self.readings = readings
+
+    def within(self, **context: str | None) -> AmbiguousDate:
+        """The same error with more context, still carrying both readings."""
+        merged = {k: getattr(self, k) or v for k, v in context.items()}
+        return AmbiguousDate(self.reason, self.readings, **merged)
 
 
 def _build(raw: str, year: int, month: int, day: int, lang: str) -> date:
