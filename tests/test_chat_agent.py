@@ -332,3 +332,14 @@ async def test_an_unresolved_case_is_shown_open_not_checked():
         text = " ".join(screen_text(app).split())
         assert "○ Ursache offen:" in text and "✔" not in text and "(unresolved)" not in text
         assert case.flow.unresolved.text.de[:40] not in text  # no conditional customer text
+
+
+async def test_the_agent_footer_fits_80_columns():
+    app = agent_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _triage(pilot, OPEN)
+        await screen.answer("weiß nicht")  # an answer given: back applies too
+        await pilot.pause()
+        assert screen.case.answers
+        footer = screen_text(app).splitlines()[-1].rstrip()
+        assert footer.endswith("Befehle") and "Analysieren" in footer and "Beenden" in footer

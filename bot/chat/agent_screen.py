@@ -68,9 +68,11 @@ def _agent_bindings() -> list[BindingType]:
             Binding("f5", f"analyse('{lang}')", t("agent_k_analyse"), priority=True),
             Binding("ctrl+enter", f"analyse('{lang}')", t("agent_k_analyse"), show=False, priority=True),
             Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
-            Binding("ctrl+k", f"copy_reply('{lang}')", t("agent_k_copy"), priority=True),
-            Binding("ctrl+b", f"back('{lang}')", t("k_back"), priority=True),
-            Binding("ctrl+n", f"new_ticket('{lang}')", t("agent_k_new"), priority=True),
+            # Copy and new ticket have their place on screen (the reply's heading, a button),
+            # so the footer fits 80 columns.
+            Binding("ctrl+k", f"copy_reply('{lang}')", t("agent_k_copy"), show=False, priority=True),
+            Binding("ctrl+b", f"back('{lang}')", t("k_back"), show=False, priority=True),  # "Zurück" is on screen
+            Binding("ctrl+n", f"new_ticket('{lang}')", t("agent_k_new"), show=False, priority=True),
             Binding("escape", f"leave('{lang}')", t("agent_k_leave")),
             Binding("f1", f"help('{lang}')", t("k_help")),
             Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
