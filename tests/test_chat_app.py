@@ -434,3 +434,14 @@ async def test_an_address_is_checked_as_it_is_typed_and_kept_after_an_error():
         await pilot.press("enter")
         await pilot.pause()
         assert app.dialogue.run.facts["osm_email"] == "foo@bar.de" and prompt.value == ""
+
+
+async def test_a_stale_menu_goes_with_its_heading():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _long_answer(pilot)
+        assert app.query(".related")
+        await _type(pilot, "danke")
+        await _type(pilot, "Wie lange ist der Aktivierungslink gültig")
+        answers = app.query(".card.answer")
+        assert len(answers) == 2 and not answers.first().query(".related") and not answers.first().query(".options")
