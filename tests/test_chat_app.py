@@ -358,7 +358,9 @@ async def test_the_command_palette_speaks_the_interface_language():
         assert not {"Keys", "Quit", "Theme", "Screenshot"} & set(titles)
         text = screen_text(app)
         assert "Befehl oder Thema suchen" in text and "Search for commands" not in text
-        await pilot.press("escape")
+        await pilot.press(*"Tasten", "enter")  # the keys, in German (not Textual's English panel)
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel") and app.dialogue.items[-1].key == "general_help"
         await pilot.press("f2", "ctrl+p")
         await pilot.pause()
         assert "Search for a command or topic" in screen_text(app)

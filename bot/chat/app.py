@@ -371,6 +371,10 @@ class ChatApp(App[int]):
             return
         self._show(self.dialogue.note("general_help"))
 
+    def show_note(self, key: str) -> None:
+        """Show a passive notice of the interface (the general help, for instance)."""
+        self._show(self.dialogue.note(key))
+
     def action_switch_lang(self, lang: str = "") -> None:
         """Switch between German and English."""
         self.dialogue.set_lang("en" if self.lang == "de" else "de")

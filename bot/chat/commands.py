@@ -44,8 +44,11 @@ def chat_commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
 def general_commands(app: Any, screen: Screen, lang: str) -> Iterator[SystemCommand]:
     """Textual's own commands (theme, keys, quit), named in the interface language."""
     yield SystemCommand(tr(lang, "cmd_theme"), tr(lang, "cmd_theme_help"), app.action_change_theme)
-    if screen.query("HelpPanel"):
-        yield SystemCommand(tr(lang, "cmd_keys"), tr(lang, "cmd_keys_hide"), app.action_hide_help_panel)
+    # The keys in the interface's words (Textual's own key panel speaks English).
+    if getattr(screen, "is_agent_view", False):
+        keys = functools.partial(app.notify, tr(lang, "agent_help"), title=tr(lang, "cmd_keys"), timeout=12,
+                                 markup=False)
     else:
-        yield SystemCommand(tr(lang, "cmd_keys"), tr(lang, "cmd_keys_help"), app.action_show_help_panel)
+        keys = functools.partial(app.show_note, "general_help")
+    yield SystemCommand(tr(lang, "cmd_keys"), tr(lang, "cmd_keys_help"), keys)
     yield SystemCommand(tr(lang, "cmd_quit"), tr(lang, "cmd_quit_help"), app.action_quit_chat)
