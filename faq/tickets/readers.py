@@ -12,7 +12,6 @@ closings and the greeting line.
 
 from __future__ import annotations
 
-import csv
 import email
 import email.policy
 import html
@@ -55,7 +54,6 @@ _ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number")
 _SUBJECT_FIELDS = ("subject", "betreff", "title", "titel")
 _TEXT_FIELDS = ("text", "body", "message", "nachricht", "description", "beschreibung", "content")
 _MAX_LINE = 1_000_000  # bytes; a longer JSON line is skipped and reported
-_MAX_FIELD = 16_000_000  # characters in one CSV field
 
 
 @dataclass(frozen=True)
@@ -334,7 +332,7 @@ def _read_mbox(stream: BinaryIO, name: str) -> Iterator[Item]:
     number = 0
     prev_blank = True
     size = 0
-    for lineno, line in enumerate(stream, 1):
+    for lineno, (line, _whole) in enumerate(_lines(stream, _MAX_LINE), 1):  # an over-long line is cut
         if line.startswith(b"From ") and prev_blank:
             if lines:
                 number += 1
@@ -432,21 +430,15 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
 
 # -- CSV ----------------------------------------------------------------------------
 
-_BAD_BYTES = re.compile("[\udc80-\udcff]")
-
-
 def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    head = text.readline()
-    if not head.strip():
+    from faq.tickets.csvfile import read_csv_rows
+
+    rows = read_csv_rows(stream, name)
+    fields = next(rows)
+    assert isinstance(fields, list)
+    if not fields:
         yield TicketError(f"{name}:1", "empty CSV file (expected a header line)")
         return
-    try:
-        dialect = csv.Sniffer().sniff(head, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    header_reader = csv.reader([head], dialect)
-    fields = [f.strip() for f in next(header_reader)]
     lowered = [f.lower() for f in fields]
     wanted = column or "text"
     if wanted.lower() in lowered:
@@ -457,29 +449,17 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         raise InputError(f"{name}: no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)")
     id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS), None)
     subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
-    if csv.field_size_limit() < _MAX_FIELD:
-        csv.field_size_limit(_MAX_FIELD)  # long tickets are read, then cut by clean()
-    reader = csv.DictReader(text, fieldnames=fields, dialect=dialect)
-    line_before = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield TicketError(f"{name}:{line_before + 1}", f"broken CSV row: {exc}")
-            if reader.line_num + 1 == line_before:
-                break  # no progress: the rest cannot be read
-            line_before = reader.line_num + 1
+    for row in rows:
+        assert not isinstance(row, list)
+        where = f"{name}:{row.line}"
+        if row.problem and not row:
+            yield TicketError(where, row.problem)
             continue
-        lineno = line_before + 1
-        line_before = reader.line_num + 1
-        where = f"{name}:{lineno}"
         values = [v for v in row.values() if isinstance(v, str)]
         tid = (row.get(id_col) or "").strip() if id_col else ""
         label = f"{where} ({tid})" if tid else where
-        if any(_BAD_BYTES.search(v) for v in values):
-            yield TicketError(label, "invalid UTF-8 in this row (expected UTF-8 text)")
+        if row.problem:
+            yield TicketError(label, row.problem)
             continue
         body = row.get(text_col)
         subject = (row.get(subject_col) or "") if subject_col else ""
