@@ -11,6 +11,7 @@ import io
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 __all__ = ["build_parser", "main"]
 
@@ -22,7 +23,7 @@ _PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, like every bad input
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, like every bad input
         self.exit(EXIT_INPUT, f"faqbot: {message} (see 'faqbot --help')\n")
 
 
@@ -133,7 +134,7 @@ class _OutputError(OSError):
 class _StdoutFile(io.FileIO):
     """Standard output's descriptor, telling its own write errors apart from any other."""
 
-    def write(self, data) -> int:  # type: ignore[override]
+    def write(self, data: Any) -> int:
         try:
             return super().write(data)
         except BrokenPipeError:
@@ -151,7 +152,7 @@ def _watch_stdout() -> None:
         return  # not a real descriptor (a test's capture): leave it
     old.flush()
     sys.stdout = io.TextIOWrapper(io.BufferedWriter(raw), encoding=old.encoding, errors=old.errors,
-                                  line_buffering=old.line_buffering, write_through=False)
+                                  line_buffering=bool(old.line_buffering), write_through=False)
 
 
 def _silence_stdout() -> None:

@@ -11,7 +11,6 @@ sequences go with their payload (an OSC 52 clipboard write leaves nothing behind
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -47,10 +46,11 @@ def clean(text: str, limit: int | None = MAX_INPUT_CHARS) -> str:
     """
     if limit is not None and len(text) > 4 * limit:
         text = text[: 4 * limit]
-    text = _ANSI.sub("", text.translate(_SEPARATORS))
-    text = _C1_CSI.sub("", text)
-    text = _CONTROL.sub("", text)
-    text = unicodedata.normalize("NFC", text)
+    if not (text.isascii() and text.isprintable()):  # plain ASCII, the common case, has nothing to remove
+        text = _ANSI.sub("", text.translate(_SEPARATORS))
+        text = _C1_CSI.sub("", text)
+        text = _CONTROL.sub("", text)
+        text = unicodedata.normalize("NFC", text)
     if limit is not None and len(text) > limit:
         text = text[:limit]
     return text
@@ -80,6 +80,8 @@ def safe(value: object, output: str = "terminal", lines: bool = False) -> str:
     if output == "csv" and (formula or text[:1] in _FORMULA):
         text = "'" + text
     elif output == "html":
+        import html
+
         text = html.escape(text, quote=True)
     return text
 

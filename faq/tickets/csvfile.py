@@ -151,7 +151,7 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
         row = CsvRow(zip(fields, values, strict=False))
         row.line = first
         if len(values) > len(fields):
-            row[None] = values[len(fields):]  # type: ignore[index]
+            row[None] = values[len(fields):]
         if any(_BAD_BYTES.search(v) for v in values):
             row.problem = "invalid UTF-8 in this row (expected UTF-8 text)"
         yield row

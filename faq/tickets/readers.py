@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from faq.errors import InputError
 from faq.language.text import MAX_INPUT_CHARS, clean
@@ -111,7 +111,7 @@ class CountingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Any) -> int:
         data = self._raw.read(len(buffer))
         n = len(data)
         buffer[:n] = data
@@ -322,7 +322,7 @@ def _read_eml(stream: BinaryIO, name: str) -> Iterator[Item]:
     except Exception as exc:
         yield TicketError(f"{name}:1", f"broken e-mail: {type(exc).__name__}: {exc}")
         return
-    yield _message_ticket(msg, name, f"{name}:1")  # type: ignore[arg-type]
+    yield _message_ticket(msg, name, f"{name}:1")
 
 
 def _read_mbox(stream: BinaryIO, name: str) -> Iterator[Item]:
@@ -359,7 +359,7 @@ def _mbox_message(lines: list[bytes], name: str, start: int, number: int) -> Ite
         msg = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
     except Exception as exc:
         return TicketError(where, f"broken e-mail: {type(exc).__name__}: {exc}")
-    return _message_ticket(msg, f"{name}#{number}", where)  # type: ignore[arg-type]
+    return _message_ticket(msg, f"{name}#{number}", where)
 
 
 # -- JSON Lines -------------------------------------------------------------------
@@ -529,7 +529,7 @@ def read_tickets(stream: BinaryIO, name: str, fmt: str | None = None, column: st
     Raises:
         InputError: The whole source is unusable (a CSV without the column).
     """
-    buffered = io.BufferedReader(stream, 1 << 16) if not isinstance(stream, io.BufferedReader) else stream  # type: ignore[arg-type]
+    buffered: Any = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(cast(Any, stream), 1 << 16)
     if fmt is None:
         head = buffered.peek(4096)[:4096]
         fmt = detect_format(name if name != "<stdin>" else "-", head)
