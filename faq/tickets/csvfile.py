@@ -88,16 +88,21 @@ class _Lines:
         self.pending.extendleft(reversed(self.record[1:]))
 
 
-def _header(text: io.TextIOBase, name: str) -> tuple[list[str], type[csv.Dialect] | csv.Dialect]:
+def _header(text: io.TextIOBase, name: str) -> tuple[list[str], type[csv.Dialect]]:
     head = text.readline(MAX_RECORD)
     if len(head) >= MAX_RECORD:
         raise InputError(f"{name}:1: CSV header longer than {MAX_RECORD:,} characters")
     if not head.strip():
         return [], csv.excel
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(head, delimiters=",;\t")
+    try:  # only the delimiter is guessed; quoting is RFC 4180's ("" inside quotes)
+        delimiter = csv.Sniffer().sniff(head, delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
+
+    class dialect(csv.excel):  # noqa: N801
+        pass
+
+    dialect.delimiter = delimiter
     try:
         fields = [f.strip() for f in next(csv.reader([head], dialect))]
     except (csv.Error, StopIteration):
