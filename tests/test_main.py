@@ -39,6 +39,6 @@ def test_a_closed_stdout_ends_with_one_line_and_status_1(tmp_path):
 def test_a_reader_that_stops_early_is_no_error(tmp_path):
     src = tmp_path / "t.jsonl"
     src.write_bytes(TICKETS)
-    proc = subprocess.run(f"{sys.executable} -m bot triage --json {src} | head -1", shell=True, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, cwd=ROOT, env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+    proc = subprocess.run(f"{sys.executable} -m bot triage --json {src} | head -1", shell=True, capture_output=True,
+                          cwd=ROOT, env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
     assert proc.stdout.count(b"\n") == 1 and proc.stderr == b""

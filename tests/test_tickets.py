@@ -232,7 +232,7 @@ def test_two_unclosed_quotes_do_not_pair_up_and_swallow_the_rows_between():
 
 
 def test_quoted_fields_over_several_lines_are_still_one_ticket():
-    data = 'id,text\n1,"Hallo,\nzweite Zeile mit ""Zitat"", Komma\ndritte"\n2,"ok"\n'.encode()
+    data = b'id,text\n1,"Hallo,\nzweite Zeile mit ""Zitat"", Komma\ndritte"\n2,"ok"\n'
     tickets, errors = _split(from_bytes(data, "m.csv"))
     assert not errors and [t.id for t in tickets] == ["1", "2"]
     assert tickets[0].text == 'Hallo,\nzweite Zeile mit "Zitat", Komma\ndritte'
