@@ -2,8 +2,9 @@
 
 The rule: a record is what `csv` reads in strict mode (RFC 4180: a quoted field ends at
 a quote followed by the delimiter or the end of a line; a quote inside it is doubled).
-A record that breaks this rule (an unclosed quote, a stray quote) or grows longer than
-`MAX_RECORD` characters is reported at the line where it starts, and reading goes on
+A record that breaks this rule (an unclosed quote, a stray quote), that ends on a line
+which is rather a record of its own opening a quoted field (`T-9,Betreff,"`), or that
+grows longer than `MAX_RECORD` characters is reported at the line where it starts, and reading goes on
 with the line after that start: every later line is read again as the start of a
 record. So each record of the file is either a ticket or a reported failure, and
 memory holds one record at most.
@@ -27,6 +28,7 @@ MAX_RECORD = 16_000_000
 
 _BAD_BYTES = re.compile("[\udc80-\udcff]")
 _END = "unexpected end of data"
+_DIGITS = re.compile(r"\d+")
 
 
 class CsvRow(dict):
@@ -88,6 +90,40 @@ class _Lines:
         self.pending.extendleft(reversed(self.record[1:]))
 
 
+def _shape(value: str) -> str:
+    """The form of a record's first field: T-17 and T-9 are alike, 'Danke' is not."""
+    return _DIGITS.sub("0", value.strip())
+
+
+def _opens_record(lines: list[str | None], dialect: type[csv.Dialect], columns: int, shapes: deque[str]) -> bool:
+    """Return whether the quote that closes a record's first field over several lines rather
+    opens a field of a record of its own (`T-9,Betreff,"` + newline, or `T-9,",Betreff"`):
+    then the record's own quote never closed.
+
+    The sign: that quote follows the delimiter, the line up to it holds two fields or more
+    (at most one less than the columns), and its first field has the form the first fields
+    of the records before it and of this record share (ids like T-17; not 'Danke')."""
+    quote, delimiter = dialect.quotechar or '"', dialect.delimiter
+    for body in lines:
+        body = body or ""
+        i = 0
+        while True:  # the field is open where the line starts: its first lone quote closes it
+            i = body.find(quote, i)
+            if i < 0 or not body.startswith(quote * 2, i):
+                break
+            i += 2
+        if i < 0:
+            continue
+        if columns < 2 or i == 0 or body[i - 1] != delimiter or not shapes or len(set(shapes)) > 3:
+            return False
+        try:
+            row = next(csv.reader([body[:i]], dialect, strict=True))
+        except (csv.Error, StopIteration):
+            return False
+        return 2 <= len(row) <= columns and _shape(row[0]) in shapes
+    return False
+
+
 def _header(text: io.TextIOBase, name: str) -> tuple[list[str], type[csv.Dialect]]:
     head = text.readline(MAX_RECORD)
     if len(head) >= MAX_RECORD:
@@ -127,6 +163,7 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
     lines = _Lines(text, MAX_RECORD)
     lines.number = 1
     reader = csv.reader(lines, dialect, strict=True)
+    shapes: deque[str] = deque(maxlen=20)
     while True:
         lines.start()
         problem = ""
@@ -138,6 +175,10 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
             values = None
             problem = str(exc)
         first = lines.record[0][0] if lines.record else lines.too_long
+        if values is not None and len(lines.record) > 1 and _opens_record(
+            [line for _, line in lines.record[1:]], dialect, len(fields), deque([*shapes, _shape(values[0] if values else "")])
+        ):
+            problem = _END  # the "closing" quote opens the last field of a record of its own
         if lines.too_long:
             problem = f"record longer than {MAX_RECORD:,} characters (an unclosed quote?)"
         elif problem == _END or (problem and len(lines.record) > 1):
@@ -155,6 +196,8 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
             return
         row = CsvRow(zip(fields, values, strict=False))
         row.line = first
+        if values and values[0].strip():
+            shapes.append(_shape(values[0]))
         if len(values) > len(fields):
             row[None] = values[len(fields):]
         if any(_BAD_BYTES.search(v) for v in values):
