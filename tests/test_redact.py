@@ -121,9 +121,9 @@ def test_no_address_survives_redaction(before, local, labels, tld, spelling, quo
 def _best_time(text: str) -> float:
     best = float("inf")
     for _ in range(5):
-        start = time.perf_counter()
+        start = time.process_time()
         redact(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -137,9 +137,18 @@ def test_redaction_time_grows_linearly(unit):
     small = (unit * (20_000 // len(unit) + 1))[:20_000]
     large = (unit * (160_000 // len(unit) + 1))[:160_000]
     redact(small)
-    assert _best_time(large) < 32 * max(_best_time(small), 1e-4)
+    # the least of three ratios: a busy machine can slow one run, never the growth order
+    ratio = min(_best_time(large) / max(_best_time(small), 1e-4) for _ in range(3))
+    assert ratio < 40  # linear: about 8; quadratic: 64; the old cubic masking: 512
 
 
 def test_a_run_of_blanks_after_a_closing_is_fast():
     text = "Mit freundlichen Grüßen" + " \t" * 1000 + "\nAnna"
     assert _best_time(text) < 0.5  # it took 52 s
+
+
+def test_a_name_line_just_above_a_closing_is_masked():
+    assert redact("Der Link geht nicht.\nAnna Meier\nMit freundlichen Grüßen") == \
+        "Der Link geht nicht.\nA***\nMit freundlichen Grüßen"
+    assert redact("Erledigt.\nGruß\nAnna") == "Erledigt.\nGruß\nA***"  # a sentence is no signature
+    assert redact("Bitte helfen.\nVielen Dank\nMfG") == "Bitte helfen.\nVielen Dank\nMfG"

@@ -13,7 +13,8 @@ The rule, in linear time (every pattern is matched from a marker within a bounde
 - **Names**: up to three capitalised words (any script, all-caps and initials such as
   "A." included) after a greeting at the start of a line ("Hallo Frau Meier,") or a
   closing at the start of a line or sentence, on its line or up to three lines below
-  ("Viele Grüße\\n\\nAnna Meier", "i. A. Anna Meier"); forms of address and titles
+  ("Viele Grüße\\n\\nAnna Meier", "i. A. Anna Meier"), or making up the whole line
+  just above a closing line ("Anna Meier\\nMit freundlichen Grüßen"); forms of address and titles
   between them are kept ("Hallo Herr M***"). Words that name no one ("Damen", "Team")
   and the words of greetings and closings themselves are never masked.
 
@@ -129,6 +130,7 @@ _VARIANTS = {"ü": "(?:ü|ue|u)", "ö": "(?:ö|oe|o)", "ä": "(?:ä|ae|a)", "ß"
 _TOKEN = re.compile(r"[ \t]*+((?:[^\W\d_]\.[ \t]?){1,3}|[^\W\d_][\w'’-]*+\.?)")
 _GAP = re.compile(r"[ \t,!.:;]*+(?:\r?\n[ \t]*+){0,3}")
 _WINDOW = 200
+_INITIAL_END = re.compile(r"(?:^|[\s.])[^\W\d_]\.\Z")
 
 
 def _phrase(words: str) -> str:
@@ -194,7 +196,24 @@ def _spans(text: str) -> list[tuple[int, int]]:
         span = _name_span(text, gap.end() if gap else lead.end(), titles, kept)
         if span:
             spans.append(span)
+        before = _name_line_before(text, lead.start(), titles, kept)
+        if before:
+            spans.append(before)
     return sorted(spans)
+
+
+def _name_line_before(text: str, at: int, titles: frozenset[str], kept: frozenset[str]) -> tuple[int, int] | None:
+    """Return the span of a name that makes up the whole line just above a closing line
+    ("Anna Meier\nMit freundlichen Grüßen"), or None."""
+    start = text.rfind("\n", max(0, at - _WINDOW), at)
+    if start < 0 or text[start + 1 : at].strip():
+        return None  # the closing does not start its line
+    begin = text.rfind("\n", max(0, start - _WINDOW), start) + 1
+    line = text[begin:start].rstrip(" \t,")
+    if not line.strip() or line.endswith(("!", "?")) or line.endswith(".") and not _INITIAL_END.search(line):
+        return None  # a sentence, not a signature
+    span = _name_span(text, begin, titles, kept)
+    return span if span and span[1] == begin + len(line) else None
 
 
 def redact_names(text: str) -> str:
