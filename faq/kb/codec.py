@@ -2,7 +2,7 @@
 
 `encode` turns a `KnowledgeBase` into JSON-ready data: a dataclass becomes
 `{"@": "ClassName", field: value, ...}`, a mapping `{"@": "map", "items": {...}}`, a
-tuple a list. `decode` builds only the classes of `faq.kb.model` named in `CLASSES`,
+tuple a list. `decode` builds only the dataclasses `faq.kb.model` defines (`CLASSES`),
 with only their own fields; anything else is a `ValueError`. No code is ever looked up
 by a name the data gives.
 """
@@ -18,10 +18,11 @@ from faq.kb import model
 __all__ = ["CLASSES", "decode", "encode", "loads"]
 
 CLASSES: dict[str, type] = {
-    cls.__name__: cls
-    for cls in (model.Location, model.Text, model.Block, model.Entry, model.Choice, model.FactCues, model.Fact,
-                model.Condition, model.Resolution, model.Cause, model.Flow, model.Vocabulary, model.KnowledgeBase)
+    name: cls
+    for name, cls in vars(model).items()
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
 }
+"""The whitelist: the dataclasses `faq.kb.model` defines, by name; nothing else is ever built."""
 _FIELDS = {name: frozenset(f.name for f in dataclasses.fields(cls)) for name, cls in CLASSES.items()}
 _MAX_DEPTH = 32
 

@@ -2,7 +2,7 @@
 
 The cache holds data, never code. One file per knowledge-base folder:
 
-    MAGIC                       b"FAQBOT-CACHE\\0v3\\n" (16 bytes)
+    MAGIC                       b"FAQBOT-CACHE\\0v4\\n" (16 bytes)
     header length               8 bytes, little-endian
     header                      JSON: {"sha256": of the body, "json": length of the JSON part,
                                        "arrays": [[type code, bytes], ...]}
@@ -37,7 +37,7 @@ from faq.search.matcher import Matcher
 
 __all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "usable_dir"]
 
-MAGIC = b"FAQBOT-CACHE\0v3\n"
+MAGIC = b"FAQBOT-CACHE\0v4\n"
 MAX_BYTES = 1 << 30
 """A larger cache file is ignored (and rebuilt)."""
 _MAX_HEADER = 1 << 20
