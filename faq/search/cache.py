@@ -4,8 +4,8 @@ The cache holds data, never code. One file per knowledge-base folder:
 
     MAGIC                       b"FAQBOT-CACHE\\0v4\\n" (16 bytes)
     header length               8 bytes, little-endian
-    header                      JSON: {"sha256": of the body, "json": length of the JSON part,
-                                       "arrays": [[type code, bytes], ...]}
+    header                      JSON: {"json": length of the JSON part, "arrays": [[type code, bytes], ...]}
+    checksum                    SHA-256 of header and body (32 bytes)
     body                        JSON {"kb": ..., "matcher": ...}, then each array's raw bytes
 
 The knowledge base goes through `faq.kb.codec` (a whitelist of its own classes), the
@@ -123,8 +123,9 @@ def encode(kb: KnowledgeBase, matcher: Matcher) -> bytes:
     text = json.dumps({"kb": codec.encode(kb), "matcher": state}, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=True).encode("utf-8")
     body = b"".join([text, *blobs])
-    header = json.dumps({"sha256": hashlib.sha256(body).hexdigest(), "json": len(text), "arrays": arrays}).encode()
-    return MAGIC + len(header).to_bytes(8, "little") + header + body
+    header = json.dumps({"json": len(text), "arrays": arrays}, separators=(",", ":")).encode()
+    digest = hashlib.sha256(header + body).digest()
+    return MAGIC + len(header).to_bytes(8, "little") + header + digest + body
 
 
 def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
@@ -139,10 +140,15 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
         raise ValueError("not a faqbot cache file of this version")
     start = len(MAGIC) + 8
     size = int.from_bytes(data[len(MAGIC) : start], "little")
-    if size > min(_MAX_HEADER, len(data) - start):
+    if size > min(_MAX_HEADER, len(data) - start - 32):
         raise ValueError("header length out of range")
-    header = json.loads(data[start : start + size])
-    body = memoryview(data)[start + size :]
+    raw_header = data[start : start + size]
+    body = memoryview(data)[start + size + 32 :]
+    digest = hashlib.sha256(raw_header)
+    digest.update(body)
+    if digest.digest() != data[start + size : start + size + 32]:
+        raise ValueError("checksum mismatch")
+    header = json.loads(raw_header)
     if not isinstance(header, dict) or not isinstance(header.get("arrays"), list):
         raise ValueError("broken header")
     text_len, arrays = header.get("json"), header["arrays"]
@@ -152,8 +158,6 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
         raise ValueError("broken header")
     if not 0 <= text_len <= len(body) or text_len + sum(a[1] for a in arrays) != len(body):
         raise ValueError("lengths do not add up")
-    if hashlib.sha256(body).hexdigest() != header.get("sha256"):
-        raise ValueError("checksum mismatch")
     doc = codec.loads(bytes(body[:text_len]))
     if not isinstance(doc, dict) or not isinstance(doc.get("matcher"), dict):
         raise ValueError("broken body")
