@@ -42,3 +42,10 @@ def test_a_reader_that_stops_early_is_no_error(tmp_path):
     proc = subprocess.run(f"{sys.executable} -m bot triage --json {src} | head -1", shell=True, capture_output=True,
                           cwd=ROOT, env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
     assert proc.stdout.count(b"\n") == 1 and proc.stderr == b""
+
+
+def test_error_messages_are_made_safe_for_the_terminal():
+    proc = subprocess.run([sys.executable, "-m", "bot", "diagnose", "x\x1b]52;c;aGVsbG8=\x07\u202ey"], capture_output=True,
+                          cwd=ROOT, env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 2 and proc.stderr.startswith(b"faqbot: ")
+    assert not any(c in proc.stderr.decode() for c in ("\x1b", "\x07", "\u202e"))
