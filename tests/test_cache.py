@@ -96,6 +96,7 @@ import os  # noqa: E402
 import pickle  # noqa: E402
 import stat  # noqa: E402
 
+from faq import cachedir  # noqa: E402
 from faq.kb import codec  # noqa: E402
 from faq.kb.model import KnowledgeBase  # noqa: E402
 from faq.search.matcher import Matcher  # noqa: E402
@@ -177,7 +178,7 @@ def test_the_folder_is_created_private(kb_dir, cache_dir):
 def test_a_folder_others_can_write_to_is_not_used(kb_dir, cache_dir, capsys):
     cache_dir.mkdir()
     cache_dir.chmod(0o777)
-    cache._warned.clear()
+    cachedir._warned.clear()
     kb, matcher = cache.load(kb_dir)
     cache.load(kb_dir)
     assert not list(cache_dir.iterdir())
@@ -189,7 +190,7 @@ def test_a_folder_others_can_write_to_is_not_used(kb_dir, cache_dir, capsys):
 def test_a_folder_of_another_user_is_not_used(kb_dir, cache_dir, capsys, monkeypatch):
     cache_dir.mkdir(mode=0o700)
     monkeypatch.setattr(os, "getuid", lambda: os.stat(cache_dir).st_uid + 1)
-    cache._warned.clear()
+    cachedir._warned.clear()
     cache.load(kb_dir)
     assert not list(cache_dir.iterdir())
     assert "belongs to another user" in capsys.readouterr().err
@@ -224,3 +225,29 @@ def test_the_old_pickle_is_removed_and_never_read(kb_dir, cache_dir, tmp_path):
     path.unlink()
     cache.load(kb_dir)
     assert not marker.exists() and not old.exists()
+
+
+def test_a_fresh_faqbot_ask_uses_no_folder_others_can_write_to(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "shared-cache"
+    folder.mkdir()
+    folder.chmod(0o777)
+    proc = subprocess.run([sys.executable, "-m", "bot", "ask", "Aktivierungsmail nicht bekommen"], capture_output=True,
+                          text=True, cwd=Path(__file__).resolve().parent.parent,
+                          env={"PATH": "/usr/bin:/bin", "FAQBOT_CACHE_DIR": str(folder)})
+    assert proc.returncode == 0 and "Aktivierungs" in proc.stdout
+    assert proc.stderr.splitlines() == [f"faqbot: the cache folder {folder} is not used: others can write to it"]
+    assert not list(folder.iterdir())
+
+
+def test_a_fresh_faqbot_ask_creates_the_cache_folder_private(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "new" / "cache"
+    subprocess.run([sys.executable, "-m", "bot", "ask", "Aktivierungsmail nicht bekommen"], capture_output=True,
+                   cwd=Path(__file__).resolve().parent.parent, env={"PATH": "/usr/bin:/bin", "FAQBOT_CACHE_DIR": str(folder)},
+                   check=True)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and list(folder.glob("kb-*.cache"))

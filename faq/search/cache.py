@@ -24,13 +24,12 @@ import hashlib
 import json
 import os
 import stat
-import sys
-import time
 from array import array
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
 from faq.kb.files import BUNDLED_KB, kb_files
 from faq.kb.model import KnowledgeBase
 from faq.search.matcher import Matcher
@@ -42,45 +41,6 @@ MAX_BYTES = 1 << 30
 """A larger cache file is ignored (and rebuilt)."""
 _MAX_HEADER = 1 << 20
 _TYPECODES = frozenset("bBhHiIlLqQfd")
-_STALE_TMP = 600  # seconds after which another process's temporary file counts as left over
-_warned: set[str] = set()
-
-
-def cache_dir() -> Path | None:
-    """Return the cache folder ($FAQBOT_CACHE_DIR, else the user's cache dir), None when off."""
-    if os.environ.get("FAQBOT_NO_CACHE"):
-        return None
-    configured = os.environ.get("FAQBOT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("faqbot", appauthor=False))
-
-
-def usable_dir(folder: Path) -> str:
-    """Create `folder` (0700) when missing; return why it must not be used, or "" when it may.
-
-    A folder must be a directory owned by the user and writable by no one else.
-    """
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        info = os.stat(folder)
-    except OSError as exc:
-        return f"it cannot be created ({exc.strerror or exc})"
-    if not stat.S_ISDIR(info.st_mode):
-        return "it is not a folder"
-    if hasattr(os, "getuid") and info.st_uid != os.getuid():
-        return "it belongs to another user"
-    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return "others can write to it"
-    return ""
-
-
-def _warn(folder: Path, why: str) -> None:
-    if str(folder) not in _warned:
-        _warned.add(str(folder))
-        print(f"faqbot: the cache folder {folder} is not used: {why}", file=sys.stderr)
 
 
 def _key(root: Path) -> str:
@@ -213,20 +173,16 @@ def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
         KnowledgeBaseError: when the knowledge base has problems (never cached).
     """
     root = Path(kb_dir) if kb_dir else BUNDLED_KB
-    folder = cache_dir()
+    folder = private_cache_dir() if root.is_dir() else None
     path = None
-    if folder is not None and root.is_dir():
-        why = usable_dir(folder)
-        if why:
-            _warn(folder, why)
-        else:
-            try:
-                place = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
-                path = folder / f"kb-{place}-{_key(root)}.cache"
-            except OSError:
-                path = None
-            if path is not None and (cached := _read(path)) is not None:
-                return cached
+    if folder is not None:
+        try:
+            place = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+            path = folder / f"kb-{place}-{_key(root)}.cache"
+        except OSError:
+            path = None
+        if path is not None and (cached := _read(path)) is not None:
+            return cached
     from faq.kb.loader import load_knowledge_base
 
     kb = load_knowledge_base(root)
@@ -254,13 +210,7 @@ def _store(path: Path, kb: KnowledgeBase, matcher: Matcher) -> None:
     place = path.name.split("-")[1]
     tmp = None
     try:
-        now = time.time()
-        for old in folder.glob(".kb-*.tmp"):
-            try:
-                if now - old.lstat().st_mtime > _STALE_TMP:
-                    old.unlink()
-            except OSError:
-                pass
+        remove_stale(folder, ".kb-*.tmp")
         for old in folder.glob(f"kb-{place}-*"):
             if old != path:
                 _clear(old)
