@@ -52,30 +52,19 @@ def _faqbot() -> list[str]:
 
 
 def _run(cmd: list[str], env: dict[str, str]) -> tuple[subprocess.CompletedProcess, float, int]:
-    """Run a command; return it, its wall time and its own peak RSS in bytes."""
+    """Run a command under /usr/bin/time; return it (without time's line), its wall time and
+    its own peak RSS in bytes (a forked child's own count would include this process)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env)
-    out, err = proc.communicate()
+    proc = subprocess.run(["/usr/bin/time", "-f", "MAXRSS %M", *cmd], capture_output=True, cwd=ROOT, env=env)
     wall = time.perf_counter() - start
-    return subprocess.CompletedProcess(cmd, proc.returncode, out, err), wall, _rss.pop(proc.pid, 0)
-
-
-_rss: dict[int, int] = {}
-
-
-def _reap_with_usage() -> None:
-    """Make Popen reap children with wait4, keeping each child's own peak RSS."""
-    original = os.waitpid
-
-    def waitpid(pid: int, options: int) -> tuple[int, int]:
-        if pid <= 0:
-            return original(pid, options)
-        got, status, usage = os.wait4(pid, options)
-        if got:
-            _rss[got] = usage.ru_maxrss * 1024
-        return got, status
-
-    subprocess.os.waitpid = waitpid  # type: ignore[attr-defined]
+    lines = proc.stderr.split(b"\n")
+    rss = 0
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and lines[-1].startswith(b"MAXRSS "):
+        rss = int(lines.pop().split()[1]) * 1024
+    proc.stderr = b"".join(line + b"\n" for line in lines)
+    return proc, wall, rss
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -170,10 +159,8 @@ def at_the_limits() -> list[dict]:
         for path, what, records in ((big, "CSV with a 17 MB field in row 2 of 3", 3),
                                     (mbox, "mbox with one 200 MB line, 2 messages", 2),
                                     (quote, "10,000 CSV rows, unclosed quote in row 5", 10_000)):
-            proc, wall, _ = _run(["/usr/bin/time", "-f", "MAXRSS %M", *_faqbot(), "triage", "--json", str(path),
-                                  "--kb", str(KB)], _env())
+            proc, wall, rss = _run([*_faqbot(), "triage", "--json", str(path), "--kb", str(KB)], _env())
             err = proc.stderr.decode("utf-8", "replace")
-            rss = next((int(line.split()[1]) * 1024 for line in err.splitlines() if line.startswith("MAXRSS")), 0)
             failures = [line for line in err.splitlines() if line.startswith("faqbot:") and "ticket cut to" not in line]
             rows.append({"file": what, "records": records, "tickets": proc.stdout.count(b"\n"), "reported": len(failures),
                          "exit": proc.returncode, "seconds": wall, "rss_mb": rss / 1e6})
@@ -284,7 +271,6 @@ def _timed(fn, arg) -> float:
 def report(args: argparse.Namespace) -> str:
     lines = [f"Run: `.venv/bin/python -m benchmarks.robustness --files {args.files} --cli {args.cli}` "
              f"({platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, shared).", ""]
-    _reap_with_usage()
     print("readers ...", file=sys.stderr)
     rd = readers_in_process(args.files)
     lines += ["**Readers, in process** (limits lowered to 5,000 characters):", "",
