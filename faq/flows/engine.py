@@ -8,8 +8,9 @@ Pure: no I/O, no clock (`today` is passed in). Semantics (CONTRACT §2):
 * Causes are in priority order: the first proven cause settles the diagnosis,
   even while earlier causes are still open.
 * While none is proven, the next question is a missing fact that appears in a
-  not-yet-false alternative of an open cause: lowest `cost` first, then the fact
-  that touches the most open causes, then declaration order.
+  not-yet-false alternative of an open cause, one with no condition answered
+  "don't know" (that alternative can never be proven): lowest `cost` first, then
+  the fact that touches the most open causes, then declaration order.
 * When no such fact is left, the diagnosis is `unresolved`, with the open causes
   (left open by "don't know" answers) as `possible`; when none is open and the
   flow declares a `fallback`, that cause.
@@ -153,8 +154,8 @@ def _relevant(flow: Flow, facts: Mapping[str, Value], evaluated: list[tuple[Caus
         if state is not None:
             continue
         for alt, alt_state in zip(cause.when, alts):
-            if alt_state is False:
-                continue
+            if alt_state is False or any(isinstance(facts.get(c.fact), Unknown) for c in alt):
+                continue  # ruled out, or never provable: a condition was answered "don't know"
             for cond in alt:
                 if cond.fact not in facts:
                     touches.setdefault(cond.fact, set()).add(cause.id)
@@ -170,7 +171,8 @@ def relevant_facts(flow: Flow, facts: Mapping[str, Value], today: date) -> list[
     """Return the missing facts that can still change the outcome, best question first.
 
     A fact is relevant when it is missing (never answered) and tested in an
-    alternative, not yet false, of a cause still open. Order: lowest cost, then the
+    alternative, not yet false and with no condition answered "don't know", of a
+    cause still open. Order: lowest cost, then the
     most open causes touched, then declaration order.
     """
     return _relevant(flow, facts, _evaluate(flow, facts, today))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["BUNDLED_KB", "YAML_SUFFIXES", "kb_files"]
+__all__ = ["BUNDLED_KB", "YAML_SUFFIXES", "kb_files", "seed_file"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -36,3 +36,8 @@ def kb_files(root: Path) -> list[Path]:
             continue
         files.extend(names)
     return files
+
+
+def seed_file(root: Path) -> Path:
+    """Return where a knowledge base keeps the seed text that its flows' sources quote."""
+    return root / "source" / "seed.txt"

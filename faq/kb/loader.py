@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from faq.errors import KnowledgeBaseError, Problem
-from faq.kb.files import BUNDLED_KB, kb_files
+from faq.kb.files import BUNDLED_KB, kb_files, seed_file
 from faq.kb.model import (
     LANGS,
     Block,
@@ -29,6 +29,7 @@ from faq.kb.model import (
     KnowledgeBase,
     Location,
     Resolution,
+    Source,
     Text,
     Vocabulary,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "kb_files",
     "load_knowledge_base",
     "parse_knowledge_base",
+    "read_seed",
     "shown_path",
 ]
 
@@ -48,15 +50,17 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FACT_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 BLOCK_KINDS = ("text", "list", "steps", "important", "note")
 FACT_TYPES = ("yesno", "date", "email", "choice")
-CONTACT_KINDS = ("support", "vlsc-support", "reseller", "agreement-admin", "global-admin", "wait", "none")
+CONTACT_KINDS = ("support", "vlsc-support", "reseller", "agreement-admin", "vl-admin", "global-admin", "wait", "none")
 DATE_OPS = ("less_than_hours_ago", "more_than_hours_ago", "more_than_months_ago", "at_most_months_ago")
 
 ENTRY_FIELDS = ("id", "title", "question", "paraphrases", "keywords", "answer", "contact", "related", "flow")
 FLOW_FIELDS = ("id", "entry", "title", "facts", "causes", "unresolved", "fallback")
 FACT_FIELDS = ("id", "type", "cost", "question", "help", "choices", "cues")
-CHOICE_FIELDS = ("id", "label", "aliases")
-CAUSE_FIELDS = ("id", "when", "title", "text", "steps", "contact", "contact_kind")
-RESOLUTION_FIELDS = ("title", "text", "steps", "contact", "contact_kind")
+CHOICE_FIELDS = ("id", "label", "aliases", "source")
+CAUSE_FIELDS = ("id", "when", "title", "text", "steps", "contact", "contact_kind", "source")
+RESOLUTION_FIELDS = ("title", "text", "steps", "contact", "contact_kind", "source")
+SOURCE_FIELDS = ("when", "resolution", "steps")
+
 VOCABULARY_FIELDS = ("synonyms", "compounds", "stopwords", "offtopic")
 CUE_FIELDS = ("yes", "no", "context")
 
@@ -301,6 +305,43 @@ def _entry(reader: _Reader, data: LDict, stem: str) -> Entry | None:
     )
 
 
+def _quotes(reader: _Reader, parent: LDict | LList, key: str | int, where: str) -> LTuple:
+    """One quote or a list of quotes, each a text with its line."""
+    value = parent[key]  # type: ignore[index]
+    line = parent.line_of(key)  # type: ignore[arg-type]
+    if _is_text(value) and str(value).strip():
+        return LTuple((LStr(str(value).strip(), line),), line, (line,))
+    if isinstance(value, LList) and value:
+        items, lines = [], []
+        for i, item in enumerate(value):
+            if not _is_text(item) or not str(item).strip():
+                reader.problem(value.line_of(i), f"item {i + 1} of {where} must be a quote, not {_kind(item)}")
+                continue
+            items.append(LStr(str(item).strip(), value.line_of(i)))
+            lines.append(value.line_of(i))
+        return LTuple(items, line, lines)
+    reader.problem(line, f"{where} must be a quote or a list of quotes, not {_kind(value)}")
+    return LTuple((), line, ())
+
+
+def _source(reader: _Reader, node: LDict, where: str) -> Source | None:
+    """The `source` of a cause or resolution: quotes for its condition, texts and each step."""
+    raw = reader.mapping(node, "source", "a mapping of when, resolution and steps", required=False)
+    if raw is None:
+        return None
+    reader.fields(raw, SOURCE_FIELDS, f"the source of {where}")
+    when = _quotes(reader, raw, "when", f"'{where}.source.when'") if "when" in raw else ()
+    resolution = _quotes(reader, raw, "resolution", f"'{where}.source.resolution'") if "resolution" in raw else ()
+    steps: list[tuple[str, ...]] = []
+    if "steps" in raw:
+        items = raw["steps"]
+        if isinstance(items, LList):
+            steps = [_quotes(reader, items, i, f"source of step {i + 1} of {where}") for i in range(len(items))]
+        else:
+            reader.problem(raw.line_of("steps"), f"'{where}.source.steps' must be a list (one quote or list of quotes per step), not {_kind(items)}")
+    return Source(tuple(when), tuple(resolution), tuple(steps), reader.location(raw))
+
+
 def _resolution(reader: _Reader, node: LDict, where: str) -> Resolution | None:
     title = reader.text(node, "title", where=f"{where}.title")
     text = reader.text(node, "text", where=f"{where}.text")
@@ -310,9 +351,11 @@ def _resolution(reader: _Reader, node: LDict, where: str) -> Resolution | None:
     if kind is not None and kind not in CONTACT_KINDS:
         reader.problem(node.line_of("contact_kind"), f"unknown contact_kind '{kind}' (expected one of {', '.join(CONTACT_KINDS)})")
         kind = None
+    source = _source(reader, node, where)
     if None in (title, text, contact, kind):
         return None
-    return Resolution(title=title, text=text, steps=steps, contact=contact, contact_kind=str(kind))
+    return Resolution(title=title, text=text, steps=steps, contact=contact, contact_kind=str(kind), source=source,
+                      location=reader.location(node))
 
 
 def _choices(reader: _Reader, node: LDict, ftype: str | None) -> tuple[Choice, ...]:
@@ -337,9 +380,10 @@ def _choices(reader: _Reader, node: LDict, ftype: str | None) -> tuple[Choice, .
             reader.problem(item.line_of("id"), f"choice '{cid}' is defined twice in this fact (expected unique choice ids)")
         label = reader.text(item, "label")
         aliases = reader.strings(item, "aliases")
+        source = _quotes(reader, item, "source", f"the source of choice '{cid}'") if "source" in item else ()
         if cid and label:
             seen.add(cid)
-            choices.append(Choice(cid, label, tuple(aliases)))
+            choices.append(Choice(cid, label, tuple(aliases), tuple(source), reader.location(item)))
     return tuple(choices)
 
 
@@ -563,6 +607,15 @@ def _root_problem(root: Path) -> Problem | None:
     return None
 
 
+def read_seed(root: Path) -> tuple[str | None, str]:
+    """Return the seed text a knowledge base's sources quote (None when unreadable) and its path as shown."""
+    path = seed_file(root)
+    try:
+        return path.read_text(encoding="utf-8"), shown_path(path)
+    except (OSError, UnicodeDecodeError):
+        return None, shown_path(path)
+
+
 def _parse(root: Path) -> tuple[KnowledgeBase | None, list[Problem], set[str], bool]:
     """Read every file; return the knowledge base of what loaded, the problems,
     the ids of entries and flows whose file did not load, and whether a file was unusable."""
@@ -638,7 +691,7 @@ def check_knowledge_base(root: Path | str = BUNDLED_KB) -> tuple[KnowledgeBase |
 
     kb, problems, unloaded, _ = _parse(Path(root))
     if kb is not None:
-        problems.extend(validate(kb, unloaded=unloaded))
+        problems.extend(validate(kb, unloaded=unloaded, seed=read_seed(Path(root))))
     return kb, problems
 
 
