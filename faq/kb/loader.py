@@ -339,10 +339,11 @@ def _source(reader: _Reader, node: LDict, where: str) -> Source | None:
             steps = [_quotes(reader, items, i, f"source of step {i + 1} of {where}") for i in range(len(items))]
         else:
             reader.problem(raw.line_of("steps"), f"'{where}.source.steps' must be a list (one quote or list of quotes per step), not {_kind(items)}")
-    return Source(tuple(when), tuple(resolution), tuple(steps), reader.location(raw))
+    return Source(tuple(when), tuple(resolution), tuple(steps), Location(reader.file, node.line_of("source")))
 
 
-def _resolution(reader: _Reader, node: LDict, where: str) -> Resolution | None:
+def _resolution(reader: _Reader, node: LDict, where: str, line: int | None = None) -> Resolution | None:
+    """A resolution's texts, contact and source; `line` is where it starts (default: its first field)."""
     title = reader.text(node, "title", where=f"{where}.title")
     text = reader.text(node, "text", where=f"{where}.text")
     steps = reader.localized_strings(node, "steps", where=f"{where}.steps")
@@ -355,7 +356,7 @@ def _resolution(reader: _Reader, node: LDict, where: str) -> Resolution | None:
     if None in (title, text, contact, kind):
         return None
     return Resolution(title=title, text=text, steps=steps, contact=contact, contact_kind=str(kind), source=source,
-                      location=reader.location(node))
+                      location=Location(reader.file, line if line is not None else node.line))
 
 
 def _choices(reader: _Reader, node: LDict, ftype: str | None) -> tuple[Choice, ...]:
@@ -550,7 +551,7 @@ def _flow(reader: _Reader, data: LDict, stem: str) -> Flow | None:
     unresolved = None
     if unresolved_node is not None:
         reader.fields(unresolved_node, RESOLUTION_FIELDS, "'unresolved'")
-        unresolved = _resolution(reader, unresolved_node, "unresolved")
+        unresolved = _resolution(reader, unresolved_node, "unresolved", data.line_of("unresolved"))
     fallback = reader.string(data, "fallback", required=False)
     if fallback is not None and cause_ids and fallback not in cause_ids:
         reader.problem(data.line_of("fallback"), f"'fallback' names unknown cause '{fallback}' (expected one of {', '.join(sorted(cause_ids))})")
