@@ -244,10 +244,10 @@ def _quote_problems(quotes: tuple[str, ...], seed: str, seed_file: str, file: st
         short = text if len(text) <= 70 else text[:67] + "..."
         if len(text.split()) < MIN_QUOTE_WORDS:
             problems.append(Problem(file, line, f"source quote '{short}' is too short to name a seed sentence "
-                                                f"(expected at least {MIN_QUOTE_WORDS} words)"))
+                                                f"(expected at least {MIN_QUOTE_WORDS} words)", "flow-source-too-short"))
         elif text not in seed:
             problems.append(Problem(file, line, f"source quote '{short}' is not in the seed {seed_file} "
-                                                f"(expected a verbatim quote; only whitespace may differ)"))
+                                                f"(expected a verbatim quote; only whitespace may differ)", "flow-source-not-in-seed"))
     return problems
 
 
@@ -258,25 +258,25 @@ def _check_source(source: Source | None, res: Resolution, what: str, where: Loca
     if source is None:
         parts = "when, resolution and steps" if needs_when else "resolution and steps"
         return [Problem(file, line, f"{what} has no 'source' (expected the seed sentences it rests on: "
-                                    f"source: with {parts}, each a verbatim quote)")]
+                                    f"source: with {parts}, each a verbatim quote)", "flow-source-missing")]
     src_line = source.location.line if source.location is not None else line
     problems: list[Problem] = []
     if needs_when and not source.when:
         problems.append(Problem(file, src_line, f"{what}: source has no 'when' (expected the seed sentence "
-                                                f"its condition rests on)"))
+                                                f"its condition rests on)", "flow-source-missing"))
     if not source.resolution:
         problems.append(Problem(file, src_line, f"{what}: source has no 'resolution' (expected the seed sentence "
-                                                f"its title, text and contact rest on)"))
+                                                f"its title, text and contact rest on)", "flow-source-missing"))
     steps = len(res.steps.get("de", ()))
     for i in range(len(source.steps), steps):
         problems.append(Problem(file, src_line, f"{what}: step {i + 1} has no source (expected one item in "
-                                                f"source.steps per step, {steps} in all)"))
+                                                f"source.steps per step, {steps} in all)", "flow-source-missing"))
     if len(source.steps) > steps:
         problems.append(Problem(file, src_line, f"{what}: source.steps has {len(source.steps)} items for {steps} "
-                                                f"steps (expected one item per step)"))
+                                                f"steps (expected one item per step)", "flow-source-extra-step"))
     for i, quotes in enumerate(source.steps):
         if not quotes:
-            problems.append(Problem(file, src_line, f"{what}: step {i + 1} has no source (expected a quote)"))
+            problems.append(Problem(file, src_line, f"{what}: step {i + 1} has no source (expected a quote)", "flow-source-missing"))
     for quotes in (source.when, source.resolution, *source.steps):
         problems.extend(_quote_problems(quotes, seed, seed_file, file, src_line))
     return problems
@@ -294,7 +294,7 @@ def check_sources(kb: KnowledgeBase, seed: str | None, seed_file: str) -> list[P
         return []
     if seed is None:
         return [Problem(seed_file, None, "cannot read the seed text the flows' sources quote "
-                                         "(expected the FAQ text, UTF-8, in source/seed.txt of the knowledge base)")]
+                                         "(expected the FAQ text, UTF-8, in source/seed.txt of the knowledge base)", "seed-unreadable")]
     text = normalize_quote(seed)
     problems: list[Problem] = []
     for flow in kb.flows:
@@ -304,7 +304,7 @@ def check_sources(kb: KnowledgeBase, seed: str | None, seed_file: str) -> list[P
                 line = choice.location.line if choice.location is not None else None
                 if not choice.source:
                     problems.append(Problem(file, line, f"choice '{choice.id}' of fact '{fact.id}' has no 'source' "
-                                                        f"(expected the seed sentence its label and aliases rest on)"))
+                                                        f"(expected the seed sentence its label and aliases rest on)", "flow-source-missing"))
                 problems.extend(_quote_problems(choice.source, text, seed_file, file, line))
         for cause in flow.causes:
             res = cause.resolution
