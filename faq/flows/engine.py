@@ -107,12 +107,13 @@ def condition_state(cond: Condition, facts: Mapping[str, Value], today: date) ->
         return None
     if cond.op == "is":
         return value is cond.value if isinstance(value, bool) else None
-    if cond.op == "in":
-        return value in cond.value
-    if cond.op == "domain":
-        return domain_of(str(value)) in {d.lower() for d in cond.value}
-    if isinstance(value, date):
-        return date_holds(cond.op, int(cond.value), value, today)
+    if cond.op in ("in", "domain"):
+        names = cond.value if isinstance(cond.value, tuple) else ()
+        if cond.op == "in":
+            return value in names
+        return domain_of(str(value)) in {d.lower() for d in names}
+    if isinstance(value, date) and isinstance(cond.value, int):
+        return date_holds(cond.op, cond.value, value, today)
     return None
 
 
@@ -189,9 +190,9 @@ def _template_values(flow: Flow, facts: Mapping[str, Value], cause: Cause | None
                     date_conds.setdefault(cond.fact, cond)
     for fact_id, cond in date_conds.items():
         value = facts.get(fact_id)
-        if isinstance(value, date):
+        if isinstance(value, date) and isinstance(cond.value, int):
             try:
-                values[f"{fact_id}_deadline"] = deadline(cond.op, int(cond.value), value)
+                values[f"{fact_id}_deadline"] = deadline(cond.op, cond.value, value)
             except (OverflowError, ValueError):
                 pass
     return values
@@ -272,7 +273,7 @@ def fill(text: str, diag: Diagnosis, lang: str = "de", flow: Flow | None = None)
 
 def diagnosis_json(diag: Diagnosis, flow: Flow, lang: str = "de") -> dict[str, Any]:
     """Return the diagnosis as the CONTRACT §3 JSON object (plus "path")."""
-    nxt = None
+    nxt: dict[str, Any] | None = None
     if diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}

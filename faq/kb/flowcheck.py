@@ -56,8 +56,12 @@ def _add_months(day: date, months: int) -> date:
     return day + relativedelta(months=months)
 
 
+def _names(cond: Condition) -> set[str]:
+    return set(cond.value) if isinstance(cond.value, tuple) else set()
+
+
 def _date_holds(cond: Condition, day: date, today: date) -> bool:
-    amount = int(cond.value)
+    amount = cond.value if isinstance(cond.value, int) else 0
     hours = (today - day).days * 24
     if cond.op == "less_than_hours_ago":
         return hours < amount
@@ -80,7 +84,7 @@ def _satisfiable(conds: list[Condition]) -> bool:
     if ops == {"is"}:
         return len({c.value for c in conds}) == 1
     if ops <= {"in", "domain"}:
-        sets = [set(c.value) for c in conds]
+        sets = [_names(c) for c in conds]
         common = set.intersection(*sets) if sets else set()
         return bool(common)
     if ops <= set(_DATE_OPS):
@@ -95,7 +99,7 @@ def _implies(a: Condition, b: Condition) -> bool:
     if a == b:
         return True
     if a.op == b.op and a.op in ("in", "domain"):
-        return set(a.value) <= set(b.value)
+        return _names(a) <= _names(b)
     if a.op in _DATE_OPS and b.op in _DATE_OPS:
         return all(_date_holds(b, d, t) for d, t in _date_points() if _date_holds(a, d, t))
     return False
@@ -223,11 +227,11 @@ def check_flows(kb: KnowledgeBase) -> list[Problem]:
     for entry in kb.entries:
         if entry.flow is None:
             continue
-        flow = kb.flow(entry.flow)
-        if flow is not None and flow.entry != entry.id:
+        started = kb.flow(entry.flow)
+        if started is not None and started.entry != entry.id:
             problems.append(_problem(entry.location, None,
                                      f"entry '{entry.id}' starts flow '{entry.flow}', but that flow names entry "
-                                     f"'{flow.entry}' (expected 'entry: {entry.id}' in flows/{flow.id}.yaml)"))
+                                     f"'{started.entry}' (expected 'entry: {entry.id}' in flows/{started.id}.yaml)"))
     return problems
 
 
