@@ -3,7 +3,10 @@
 An address is a local part, one `@` and a dotted domain of letters, digits and
 hyphens whose last label is a top-level domain. Readers find candidates with
 `ADDRESS_RUN` (a run of text around an `@`, linear in the text's length) and keep
-those `address_problem` accepts.
+those `address_problem` accepts (`find_addresses`). The value parser, the ticket
+reader and the matcher use this definition. Redaction (`faq.tickets.redact`) masks more
+on purpose: any spelling of an address ("anna [at] firma dot de", full-width `＠`),
+since there hiding a person matters more than whether the address is well-formed.
 """
 
 from __future__ import annotations
