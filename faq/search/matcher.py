@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from faq.kb.model import LANGS, Entry, KnowledgeBase
-from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
 
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
@@ -103,6 +102,7 @@ _MAX_EXACT = 200
 """At most this many entries are scored exactly for one question, the most promising by
 their upper bound first. It never binds on a knowledge base of a few hundred entries, so
 answers there are exact; on 100,000 it keeps the time per question bounded."""
+_ADDRESS = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})\b")
 _MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
 _DATE = re.compile(
@@ -301,9 +301,7 @@ class Matcher:
         surface_map = self.surface_map
         tid, idf = self._tid, self._idf
         unknown = 0
-        for start, end, address in reversed(find_addresses(text)):
-            text = text[:start] + self._address_words(domain_of(address)) + text[end:]
-        text = _DATE.sub(" ", text)
+        text = _DATE.sub(" ", _ADDRESS.sub(self._address_words, text))
         for word in self.normalizer.surface(text):
             if word in offtopic or word.replace(" ", "") in offtopic:
                 known["!" + word] = self.offtopic_weight
@@ -340,10 +338,10 @@ class Matcher:
         heads = self._offtopic_heads
         return any(word.startswith(h) and len(word) - len(h) >= 4 for h in heads.get(word[:6], ()))
 
-    def _address_words(self, domain_name: str) -> str:
+    def _address_words(self, found: re.Match[str]) -> str:
         """An e-mail address says "an address", and its domain only where the knowledge
         base speaks of that domain (outlook.com): its other words are no evidence."""
-        domain = " ".join(words(fold(domain_name)))
+        domain = " ".join(words(fold(found.group(1))))
         known = [w for w in self.normalizer.surface(domain) if w in self.surface_map]
         if len(known) > 1 or any(" " in w for w in known):
             return f" {self._address_word} {domain} "
