@@ -14,7 +14,7 @@ from faq.errors import InputError
 from faq.flows.dates import format_date, parse_date
 from faq.kb.model import Fact
 from faq.language.addresses import address_problem, domain_of
-from faq.language.catalogue import message, tr
+from faq.language.text import localized
 
 __all__ = [
     "UNKNOWN",
@@ -62,8 +62,33 @@ UNKNOWN_WORDS: Final = frozenset({
 _YES: Final = frozenset({"ja", "yes", "j", "y", "true", "wahr", "1"})
 _NO: Final = frozenset({"nein", "no", "n", "false", "falsch", "0"})
 
+_MSG = {
+    "yesno": {
+        "de": "'{raw}' ist keine Ja/Nein-Antwort (erwartet: ja, nein oder weiß nicht)",
+        "en": "'{raw}' is not a yes/no answer (expected yes, no or unknown)",
+    },
+    "choice": {
+        "de": "'{raw}' ist keine der Antworten (erwartet: eine von {choices} oder weiß nicht)",
+        "en": "'{raw}' is not one of the answers (expected one of {choices}, or unknown)",
+    },
+    "email": {
+        "de": "'{raw}' ist keine gültige E-Mail-Adresse: {why} (erwartet z. B. name@firma.de)",
+        "en": "'{raw}' is not a valid e-mail address: {why} (expected e.g. name@example.com)",
+    },
+}
+_WHY = {
+    "empty": ("sie ist leer", "it is empty"),
+    "space": ("sie enthält Leerzeichen", "it contains spaces"),
+    "at": ("sie braucht genau ein @", "it needs exactly one @"),
+    "local": ("vor dem @ fehlt der Name oder er enthält unzulässige Zeichen",
+              "the part before the @ is missing or has characters not allowed"),
+    "domain": ("nach dem @ fehlt eine Domäne mit Punkt (wie firma.de)",
+               "the part after the @ is not a dotted domain (like example.com)"),
+}
+
+
 def _msg(key: str, lang: str, **values: object) -> str:
-    return message(lang, f"value_{key}", **values)
+    return localized(_MSG, key, lang, **values)
 
 
 def _norm(raw: str) -> str:
@@ -103,7 +128,8 @@ def parse_email(raw: str, fact_id: str = "value", lang: str = "en") -> str:
     text = str(raw).strip()
     why = address_problem(text)
     if why is not None:
-        raise InputError(_msg("email", lang, raw=raw, fact=fact_id, why=_msg(f"email_{why}", lang)))
+        de, en = _WHY[why]
+        raise InputError(_msg("email", lang, raw=raw, fact=fact_id, why=de if lang == "de" else en))
     return text
 
 
@@ -174,10 +200,11 @@ def json_value(value: Value) -> bool | str:
 
 def display_value(fact: Fact | None, value: Value, lang: str = "de") -> str:
     """Return a value as a user reads it: ja/nein, weiß nicht, 28.02.2027, the choice label."""
+    de = lang != "en"
     if isinstance(value, Unknown):
-        return tr(lang, "value_unknown")
+        return "weiß nicht" if de else "unknown"
     if isinstance(value, bool):
-        return tr(lang, "value_yes" if value else "value_no")
+        return ("ja" if value else "nein") if de else ("yes" if value else "no")
     if isinstance(value, date):
         return format_date(value, lang)
     if fact is not None and fact.type == "choice":
