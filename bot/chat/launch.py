@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from faq.errors import EXIT_INPUT
-
 if TYPE_CHECKING:
     from bot.chat.app import ChatApp
+
+from faq.errors import EXIT_INPUT
 
 __all__ = ["build_app", "run", "summary_dir", "today"]
 
