@@ -51,6 +51,23 @@
     return true;
   }
 
+  // The summary's copy button: shown only where the page may write to the clipboard.
+  function enableCopy(root) {
+    if (!navigator.clipboard || !window.isSecureContext) return;
+    Array.prototype.forEach.call(root.querySelectorAll(".js-copy"), function (b) { b.hidden = false; });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".js-copy");
+    if (!button) return;
+    var source = document.getElementById(button.dataset.copy);
+    var status = button.closest(".summary").querySelector(".copy-status");
+    function say(text) { if (status) status.textContent = text; }
+    say("");
+    navigator.clipboard.writeText(source ? source.textContent : "")
+      .then(function () { say(button.dataset.done); }, function () { say(button.dataset.failed); });
+  });
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form.classList || !form.classList.contains("js-step") || !window.fetch || !window.DOMParser) return;
@@ -73,6 +90,7 @@
           return;
         }
         if (location.search) history.replaceState(null, "", location.pathname);
+        enableCopy(document);
         focusNew(document);
       })
       .catch(function () { location.reload(); })
@@ -88,5 +106,5 @@
     if (input) input.focus();
   });
 
-  document.addEventListener("DOMContentLoaded", function () { focusNew(document); });
+  document.addEventListener("DOMContentLoaded", function () { enableCopy(document); focusNew(document); });
 })();
