@@ -44,6 +44,12 @@
       var a = document.getElementById(id), b = doc.getElementById(id);
       if (a && b) a.parentNode.replaceChild(document.importNode(b, true), a);
     });
+    // Buttons that stay (the topics after small talk, a question still open) post the new
+    // count of steps, or the server would take them for a stale page.
+    var at = doc.querySelector('#composer input[name="at"]');
+    if (at) {
+      Array.prototype.forEach.call(document.querySelectorAll('input[name="at"]'), function (node) { node.value = at.value; });
+    }
     var flash = document.querySelector(".flash");
     if (flash) flash.parentNode.removeChild(flash);
     document.documentElement.lang = doc.documentElement.lang;
@@ -94,7 +100,10 @@
         focusNew(document);
       })
       .catch(function () { location.reload(); })
-      .then(function () { document.body.removeAttribute("aria-busy"); });
+      .then(function () {
+        Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+        document.body.removeAttribute("aria-busy");
+      });
   });
 
   // Typing while a message (not a control) has focus goes to the input, as in a chat.
