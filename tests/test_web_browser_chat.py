@@ -7,7 +7,9 @@ Skipped like tests/test_web_browser.py; screenshots go to $FAQBOT_SCREENSHOTS.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,13 +29,13 @@ PHONE = (390, 844)
 
 
 @pytest.fixture(scope="module")
-def base():
+def base() -> Iterator[str]:
     with running(config(port=free_port(), client_rate=0, conversation_rate=0)) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser() -> Iterator[Any]:
     with tb.sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
         yield b
@@ -41,25 +43,25 @@ def browser():
 
 
 @pytest.fixture
-def shots(tmp_path):
+def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("FAQBOT_SCREENSHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-def phone(browser, **kw):
+def phone(browser: Any, **kw: Any) -> Any:
     return new_page(browser, *PHONE, is_mobile=True, has_touch=True, **kw)
 
 
-def settle(page) -> None:
+def settle(page: Any) -> None:
     page.wait_for_function("!document.body.hasAttribute('aria-busy')")
 
 
-def last(page):
+def last(page: Any) -> Any:
     return page.locator("#log > li:last-child")
 
 
-def test_a_greeting_is_answered_and_the_topics_stay(browser, base, shots):
+def test_a_greeting_is_answered_and_the_topics_stay(browser: Any, base: str, shots: Path) -> None:
     page = phone(browser)
     page.goto(base + "/")
     send(page, "Hallo!")
@@ -78,7 +80,7 @@ def test_a_greeting_is_answered_and_the_topics_stay(browser, base, shots):
     page.context.close()
 
 
-def test_an_english_question_gets_an_english_card_in_the_german_page(browser, base, shots):
+def test_an_english_question_gets_an_english_card_in_the_german_page(browser: Any, base: str, shots: Path) -> None:
     page = phone(browser)
     page.goto(base + "/")
     send(page, "I did not receive the activation email")
@@ -93,7 +95,7 @@ def test_an_english_question_gets_an_english_card_in_the_german_page(browser, ba
     page.context.close()
 
 
-def test_an_ambiguous_date_is_settled_by_a_button(browser, base, shots):
+def test_an_ambiguous_date_is_settled_by_a_button(browser: Any, base: str, shots: Path) -> None:
     page = phone(browser)
     page.goto(base + "/")
     send(page, "Aktivierungsmail nicht erhalten")
@@ -118,7 +120,7 @@ def test_an_ambiguous_date_is_settled_by_a_button(browser, base, shots):
     page.context.close()
 
 
-def test_a_month_alone_where_it_settles_the_rule(browser, base, shots):
+def test_a_month_alone_where_it_settles_the_rule(browser: Any, base: str, shots: Path) -> None:
     page = phone(browser)
     page.goto(base + "/")
     send(page, "Läuft der Aktivierungslink ab?")
@@ -138,7 +140,7 @@ def test_a_month_alone_where_it_settles_the_rule(browser, base, shots):
     page.context.close()
 
 
-def test_the_summary_is_copied_to_the_clipboard(browser, base, shots):
+def test_the_summary_is_copied_to_the_clipboard(browser: Any, base: str, shots: Path) -> None:
     page = phone(browser, permissions=["clipboard-read", "clipboard-write"])
     page.goto(base + "/")
     send(page, "Aktivierungsmail nicht erhalten")

@@ -12,7 +12,7 @@ pytest.importorskip("jinja2")
 pytest.importorskip("multipart")
 pytest.importorskip("httpx")
 
-from tests.test_web_app import _to_flow, client, pick, say, start, text_of  # noqa: E402
+from tests.test_web_app import TestClient, _to_flow, client, pick, say, start, text_of  # noqa: E402
 from tests.web_helpers import buttons  # noqa: E402
 
 TOPICS = 6
@@ -31,7 +31,7 @@ def last_bot(html: str) -> str:
 # -- small talk ------------------------------------------------------------------------------
 
 
-def test_a_greeting_gets_a_reply_and_the_start_topics_stay_selectable():
+def test_a_greeting_gets_a_reply_and_the_start_topics_stay_selectable() -> None:
     c = client()
     cid, html = start(c)
     topics = labels(html)
@@ -45,7 +45,7 @@ def test_a_greeting_gets_a_reply_and_the_start_topics_stay_selectable():
     assert "läuft 6 Monate nach dem ursprünglichen Kaufdatum ab" in text_of(last_bot(html))
 
 
-def test_english_thanks_in_the_german_page_is_answered_in_english():
+def test_english_thanks_in_the_german_page_is_answered_in_english() -> None:
     c = client()
     cid, html = start(c)
     html = say(c, cid, html, "thank you!").text
@@ -55,14 +55,14 @@ def test_english_thanks_in_the_german_page_is_answered_in_english():
     assert '<html lang="de">' in html
 
 
-def test_goodbye_on_the_web_names_no_terminal_key():
+def test_goodbye_on_the_web_names_no_terminal_key() -> None:
     c = client()
     cid, html = start(c)
     text = text_of(last_bot(say(c, cid, html, "tschüss").text))
     assert "Auf Wiedersehen" in text and "Strg" not in text
 
 
-def test_small_talk_during_a_flow_keeps_the_question_open():
+def test_small_talk_during_a_flow_keeps_the_question_open() -> None:
     c = client()
     cid, html = _to_flow(c)
     asked = labels(html)
@@ -76,7 +76,7 @@ def test_small_talk_during_a_flow_keeps_the_question_open():
 # -- the question's language -------------------------------------------------------------------
 
 
-def test_an_english_question_gets_an_english_answer_card_in_the_german_page():
+def test_an_english_question_gets_an_english_answer_card_in_the_german_page() -> None:
     c = client()
     cid, html = start(c)
     html = say(c, cid, html, "I did not receive the activation email").text
@@ -95,14 +95,14 @@ def test_an_english_question_gets_an_english_answer_card_in_the_german_page():
 # -- dates -------------------------------------------------------------------------------------
 
 
-def _at_usage_start(c):
+def _at_usage_start(c: TestClient) -> tuple[str, str]:
     cid, html = _to_flow(c)
     html = say(c, cid, html, "it@firma.de").text
     assert "Ihre Antwort (ein Datum)" in text_of(html)  # a date is asked
     return cid, html
 
 
-def test_an_ambiguous_date_offers_both_readings_as_buttons():
+def test_an_ambiguous_date_offers_both_readings_as_buttons() -> None:
     c = client()
     cid, html = _at_usage_start(c)
     html = say(c, cid, html, "3/12/2026").text
@@ -118,7 +118,7 @@ def test_an_ambiguous_date_offers_both_readings_as_buttons():
     assert labels(html)[:3] == ["Ja", "Nein", "Weiß nicht"]  # the next question
 
 
-def test_a_reading_can_also_be_typed_as_its_number():
+def test_a_reading_can_also_be_typed_as_its_number() -> None:
     c = client()
     cid, html = _at_usage_start(c)
     html = say(c, cid, html, "3/12/2026").text
@@ -126,13 +126,13 @@ def test_a_reading_can_also_be_typed_as_its_number():
     assert "Sie: 3. Dezember 2026" in text_of(html)
 
 
-def _expiry(c):
+def _expiry(c: TestClient) -> tuple[str, str]:
     cid, html = start(c)
     html = pick(c, cid, html, "Läuft der Aktivierungslink ab?").text
     return cid, pick(c, cid, html, "Diagnose starten").text
 
 
-def test_a_month_alone_settles_the_expiry_rule():
+def test_a_month_alone_settles_the_expiry_rule() -> None:
     c = client()
     cid, html = _expiry(c)
     html = say(c, cid, html, "März 2026").text
@@ -141,7 +141,7 @@ def test_a_month_alone_settles_the_expiry_rule():
     assert "März 2026" in card  # the fact as given
 
 
-def test_a_month_that_does_not_settle_the_rule_shows_the_parsers_message():
+def test_a_month_that_does_not_settle_the_rule_shows_the_parsers_message() -> None:
     c = client()
     cid, html = _expiry(c)
     html = say(c, cid, html, "Mai 2026").text
@@ -155,7 +155,7 @@ def test_a_month_that_does_not_settle_the_rule_shows_the_parsers_message():
 # -- the result: back, copy ----------------------------------------------------------------------
 
 
-def test_back_after_the_result_asks_the_last_question_again():
+def test_back_after_the_result_asks_the_last_question_again() -> None:
     c = client()
     cid, html = _to_flow(c)
     html = say(c, cid, html, "m.schulz@outlook.com").text
@@ -169,7 +169,7 @@ def test_back_after_the_result_asks_the_last_question_again():
     assert "Frage 2 von höchstens" in text_of(last_bot(html))
 
 
-def test_the_summary_has_a_copy_button_for_the_page_script():
+def test_the_summary_has_a_copy_button_for_the_page_script() -> None:
     c = client()
     cid, html = _to_flow(c)
     html = say(c, cid, html, "m.schulz@outlook.com").text
