@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
-from faq.kb.files import BUNDLED_KB, kb_files
+from faq.kb.files import BUNDLED_KB, kb_files, seed_file
 from faq.kb.model import KnowledgeBase
 from faq.search.matcher import Matcher
 
@@ -52,6 +52,9 @@ def _key(root: Path) -> str:
     digest.update(str(root.resolve()).encode())
     for path in kb_files(root):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    seed = seed_file(root)
+    if seed.is_file():
+        digest.update(b"seed\0" + seed.read_bytes() + b"\0")
     return digest.hexdigest()[:40]
 
 
