@@ -159,3 +159,21 @@ def test_the_summary_is_copied_to_the_clipboard(browser: Any, base: str, shots: 
     page.screenshot(path=str(shots / "16-copied-390.png"))
     assert axe_violations(page) == []
     page.context.close()
+
+
+def test_the_new_cards_in_dark_mode_pass_axe(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser, color_scheme="dark")
+    page.goto(base + "/")
+    send(page, "thank you")
+    assert last(page).locator("article").get_attribute("lang") == "en"
+    send(page, "Aktivierungsmail nicht erhalten")
+    page.get_by_role("button", name="Diagnose starten").click()
+    page.wait_for_selector("#log > li.flow")
+    settle(page)
+    send(page, "it@firma.de")
+    page.locator("#text").focus()
+    send(page, "3/12/2026")
+    assert "ambiguous" in (last(page).get_attribute("class") or "")
+    page.screenshot(path=str(shots / "17-dark-ambiguous-390.png"))
+    assert axe_violations(page) == []
+    page.context.close()
