@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from faq.kb.loader import load_knowledge_base
-from faq.tickets.facts import extract_facts, find_dates, find_emails, sentences, tokenize
+from faq.tickets.facts import extract_facts
+from faq.tickets.mentions import find_dates, find_emails
+from faq.tickets.tokens import sentences, tokenize
 
 KB = load_knowledge_base(Path(__file__).parent / "fixtures" / "tickets" / "kb")
 TODAY = date(2026, 11, 24)

@@ -21,7 +21,7 @@ KB_DIR = FIX / "kb"
 KB = load_knowledge_base(KB_DIR)
 MATCHER = Matcher(KB)
 TODAY = date(2026, 11, 24)
-KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply"]
+KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply", "evidence"]  # CONTRACT §3 plus evidence
 
 
 def triage(text, **kw):

@@ -18,10 +18,13 @@ from faq.kb.model import Flow, KnowledgeBase
 from faq.language.normalize import fold
 from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
-from faq.tickets.facts import Extraction, extract_facts, find_emails, sentences
+from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
+from faq.tickets.facts import Extraction, extract_facts
+from faq.tickets.mentions import find_emails
 from faq.tickets.readers import clean_body, quoted_text
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
+from faq.tickets.tokens import sentences
 
 __all__ = ["TriageResult", "match_topic", "triage_text"]
 
@@ -45,7 +48,7 @@ class TriageResult:
         reply: The suggested reply, in the ticket's language.
         diagnosis: The flow's diagnosis on the facts, None without a flow.
         notes: What was seen but not used (an impossible date, a malformed address).
-        evidence: Fact id -> the sentence that states it.
+        evidence: Fact id -> where the ticket states it (offsets in the ticket's text).
         subject: The ticket's subject line, or "".
     """
 
@@ -57,7 +60,7 @@ class TriageResult:
     reply: str
     diagnosis: Diagnosis | None = None
     notes: tuple[str, ...] = ()
-    evidence: Mapping[str, str] = field(default_factory=dict)
+    evidence: Mapping[str, Evidence] = field(default_factory=dict)
     subject: str = ""
 
     @property
@@ -91,7 +94,14 @@ class TriageResult:
             "cause": self.cause,
             "next": dict(self.next) if self.next is not None else None,
             "reply": reply,
+            "evidence": {k: self._evidence_json(k, redacted) for k in self.evidence if k in self.facts},
         }
+
+    def _evidence_json(self, fact: str, redacted: bool) -> dict[str, Any]:
+        obj = self.evidence[fact].to_json()
+        if redacted:
+            obj["quote"], obj["sentence"] = redact(obj["quote"]), redact(obj["sentence"])
+        return obj
 
 
 # -- topic ---------------------------------------------------------------------------
@@ -208,6 +218,23 @@ def _merge(flow: Flow, own: Extraction, quoted: Extraction) -> Extraction:
     return Extraction(facts, own.notes, evidence)
 
 
+def _located(extraction: Extraction, part: str, text: str, source: str) -> Extraction:
+    """Move the evidence of facts read from `part` to offsets in the ticket's `text`."""
+    if not extraction.evidence:
+        return extraction
+    moved: dict[str, Evidence] = {}
+    for fact, ev in extraction.evidence.items():
+        at = text.find(ev.sentence) if ev.sentence else -1
+        if at < 0:
+            at = text.find(ev.quote)
+            moved[fact] = ev.moved(at - ev.start if at >= 0 else 0, source)
+            continue
+        inner = ev.sentence.find(ev.quote)
+        start = at + max(inner, 0)
+        moved[fact] = Evidence(ev.quote, ev.sentence, start, start + len(ev.quote), source)
+    return Extraction(extraction.facts, extraction.notes, moved)
+
+
 def triage_text(
     text: str,
     kb: KnowledgeBase,
@@ -239,12 +266,17 @@ def triage_text(
     if flow is None:
         reply = suggest_reply(kb, entry.id if entry else None, lang)
         return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject)
-    extraction = extract_facts(f"{subject}.\n{body}" if subject else body, flow, today, lang, kb.vocabulary)
+    extraction = _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN)
+    if subject:
+        about = _located(extract_facts(subject, flow, today, lang, kb.vocabulary, SUBJECT), subject, subject, SUBJECT)
+        extraction = _merge(flow, extraction, about)
     quoted = quoted_text(text)
     if quoted:
         # A forwarded mail from a colleague or the reseller may state what the customer
-        # does not repeat ("Kaufdatum: 31.05.2026"); the customer's own words come first.
-        extraction = _merge(flow, extraction, extract_facts(quoted, flow, today, lang, kb.vocabulary))
+        # does not repeat ("Kaufdatum: 31.05.2026"): its statements count after the
+        # customer's own words, its questions and examples never.
+        from_quote = extract_facts(quoted, flow, today, lang, kb.vocabulary, QUOTED)
+        extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     diag = diagnose(flow, extraction.facts, today)
     cause = _proven(flow, diag, today)
     nxt = None

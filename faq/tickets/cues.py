@@ -1,0 +1,199 @@
+"""Finding a fact's cue phrases in a sentence: word by word, in any order, close together.
+
+A cue word matches a text word that begins with it, is one typo away (long words), or
+contains it as a compound part ("spamordner"). Words that carry no meaning in a cue
+(`knowledge/language/cue_function_words.yaml`) may be left out or stand between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from faq.kb.model import Fact
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.tickets.tokens import Token, negations, tokenize
+
+__all__ = ["CueLexicon", "Words", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
+           "word_matches"]
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Return the words that carry no meaning in a cue phrase (every language)."""
+    return frozenset(fold(w) for w in lexicon_words("cue_function_words"))
+
+
+def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
+    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"))
+
+
+_NEAR = 2  # words that may stand between the words of a cue that keeps its function words
+
+
+class CueLexicon:
+    """Canonical words of one knowledge base's vocabulary (synonyms) for cue matching."""
+
+    def __init__(self, synonyms: Iterable[Iterable[str]] = (), stopwords: Iterable[str] = ()) -> None:
+        self.canon: dict[str, str] = {}
+        for group in (*_builtin_synonyms(), *synonyms):
+            forms = [" ".join(t.word for t in tokenize(g)) for g in group]
+            forms = [f for f in forms if f]
+            if not forms:
+                continue
+            head = forms[0]
+            for form in forms:
+                if " " not in form and "-" not in form:
+                    self.canon.setdefault(form, head)
+        neg = negations()
+        self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def word(self, word: str) -> str:
+        """Return the canonical form of a folded word."""
+        return self.canon.get(word, word)
+
+    def words(self, tokens: list[Token]) -> Words:
+        """Return the canonical forms of a sentence's words."""
+        return Words(self.canon.get(t.word, t.word) for t in tokens)
+
+        """Return the canonical forms of a sentence's words."""
+        return Words(self.canon.get(t.word, t.word) for t in tokens)
+
+
+    def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
+        """Return the canonical content words of a cue phrase."""
+        key = f"{int(drop_function_words)}{phrase}"
+        cached = self._cache.get(key)
+        if cached is None:
+            words = [self.word(t.word) for t in tokenize(phrase)]
+            kept = [w for w in words if not (drop_function_words and w in self.stop)]
+            cached = tuple(kept if len(kept) >= 2 else words)  # never a lone generic word
+            self._cache[key] = cached
+        return cached
+
+
+
+class Words(list):
+    """The canonical words of a sentence, remembering where each cue word matches."""
+
+    def hits(self, cue_word: str) -> list[int]:
+        """Return the positions of the words that `cue_word` matches."""
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(cue_word)
+        if found is None:
+            found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
+        return found
+
+
+
+_LEXICONS: dict[int, tuple[object, CueLexicon]] = {}
+
+
+def lexicon_for(vocabulary: object | None) -> CueLexicon:
+    """Return the cue lexicon of a knowledge base's `Vocabulary` (built once, then kept)."""
+    hit = _LEXICONS.get(id(vocabulary))
+    if hit is not None and hit[0] is vocabulary:
+        return hit[1]
+    synonyms = getattr(vocabulary, "synonyms", ())
+    stop = [w for ws in getattr(vocabulary, "stopwords", {}).values() for w in ws]
+    lex = CueLexicon(synonyms, stop)
+    _LEXICONS[id(vocabulary)] = (vocabulary, lex)
+    return lex
+
+
+@lru_cache(maxsize=32768)
+def word_matches(cue: str, word: str) -> bool:
+    """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
+    if word.startswith(cue):
+        return len(cue) >= 3 or len(word) <= len(cue) + 1
+    if len(cue) >= 6 and len(word) >= len(cue) - 1:
+        if Levenshtein.distance(cue, word[: len(cue)], score_cutoff=1) <= 1:
+            return True
+        if Levenshtein.distance(cue, word, score_cutoff=1) <= 1:
+            return True
+    if len(cue) >= 5 and cue in word:  # compounds: "spamordner" / "junkordner"
+        return True
+    return False
+
+
+def find_cue(cue: tuple[str, ...], words: list[str], slack: int = 7, skippable: frozenset[str] | None = None) -> tuple[int, int] | None:
+    """Find all words of a cue close together; return the token span (first, last).
+
+    The words may come in any order ("Junk-Ordner geprüft" / "geprüft im Junk-Ordner"),
+    except in a cue that carries a negation ("nicht im Spam"): there the order counts,
+    as "im Spam nicht nachgesehen" says the opposite, and only function words may
+    stand between its words.
+    """
+    if not cue:
+        return None
+    if skippable is None:
+        skippable = function_words()
+    if any(w in negations() for w in cue):
+        return _find_in_order(cue, words, slack, skippable)
+    if any(w in skippable for w in cue):
+        # A cue of one content word keeps its function words ("we ordered"): they count
+        # only in their order and close by, else "we" matches any sentence.
+        return _find_in_order(cue, words, min(slack, _NEAR), frozenset(words))
+    positions: list[list[int]] = []
+    for c in cue:
+        hits = words.hits(c) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(c, w)]
+        if not hits:
+            return None
+        positions.append(hits)
+    best: tuple[int, int] | None = None
+    for anchor in positions[0]:
+        chosen = [anchor]
+        for hits in positions[1:]:
+            chosen.append(min(hits, key=lambda i: abs(i - anchor)))
+        lo, hi = min(chosen), max(chosen)
+        width = sum(1 for w in words[lo:hi + 1] if w not in skippable and not w.isdigit())  # nor function words, nor numbers
+        if width <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
+            best = (lo, hi)
+    return best
+
+
+def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int, skippable: frozenset[str]) -> tuple[int, int] | None:
+    for start, word in enumerate(words):
+        if not word_matches(cue[0], word):
+            continue
+        pos, ok = start, True
+        for c in cue[1:]:
+            nxt = None
+            for i in range(pos + 1, min(len(words), pos + 2 + slack)):
+                if word_matches(c, words[i]):
+                    nxt = i
+                    break
+                if words[i] not in skippable:
+                    break
+            if nxt is None:
+                ok = False
+                break
+            pos = nxt
+        if ok and pos - start + 1 <= len(cue) + slack:
+            return start, pos
+    return None
+
+
+
+def phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> list[str]:
+    """Cue phrases of the ticket's language first, then of the other language."""
+    first = list(table.get(lang, ()))
+    rest = [p for key, ps in table.items() if key != lang for p in ps]
+    return first + rest
+
+
+def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) -> list[int]:
+    """Token positions where a context cue of the fact starts (its words in a row)."""
+    out = []
+    for phrase in phrases(fact.cues.context, lang):
+        cue = lex.cue(phrase, drop_function_words=False)
+        if not cue:
+            continue
+        for i in range(len(words) - len(cue) + 1):
+            if all(word_matches(c, words[i + k]) for k, c in enumerate(cue)):
+                out.append(i)
+    return out
