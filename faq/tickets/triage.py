@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,24 +14,17 @@ from typing import Any
 from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
 from faq.flows.values import Value, json_value
 from faq.kb.model import Flow, KnowledgeBase
-from faq.language.normalize import fold
 from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
 from faq.tickets.facts import Extraction, extract_facts
-from faq.tickets.mentions import find_emails
 from faq.tickets.readers import clean_body, quoted_text
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
-from faq.tickets.tokens import sentences
+from faq.tickets.topic import match_topic
 
 __all__ = ["TriageResult", "match_topic", "triage_text"]
 
-EXIT_OK = 0
-EXIT_INPUT = 2
-_SCAN_UNITS = 40  # sentences looked at in a long ticket
-_MAX_UNITS = 4  # the most relevant sentences (most known words) matched one by one
-_SURE = 0.5  # a whole-text verdict this confident is not second-guessed sentence by sentence
 
 
 @dataclass(frozen=True)
@@ -102,93 +94,6 @@ class TriageResult:
         if redacted:
             obj["quote"], obj["sentence"] = redact(obj["quote"]), redact(obj["sentence"])
         return obj
-
-
-# -- topic ---------------------------------------------------------------------------
-
-_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
-
-
-def _match_text(text: str) -> str:
-    """Drop what only confuses the matcher: addresses and links."""
-    for start, end, _ in reversed(find_emails(text)):
-        text = text[:start] + " " + text[end:]
-    return _URL.sub(" ", text)
-
-
-_MIN_KNOWN = 2  # a sentence matched on its own needs this many words the knowledge base knows
-
-
-def _known_tokens(text: str, matcher: Matcher) -> int:
-    """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
-    return len({t for t in matcher.normalizer.tokens(text) if matcher.knows(t)})
-
-
-_PROBLEM = re.compile(
-    r"\?|\b(?:nicht|kein\w*|nie|niemals|nix|fehl\w*|problem\w*|fehler\w*|hilfe|helfen|abgelaufen|"
-    r"doppelt\w*|verdoppelt|falsch\w*|warum|wieso|weshalb|not|no|never|none|missing|problem|error|help|"
-    r"expired|doubled?|twice|wrong|why|\w+n't|didnt|dont|doesnt|cant|wont|isnt|wasnt|havent|hasnt)\b"
-)
-_CONTEXT_WEIGHT = 0.5
-_FULL_UNIT = 3  # known words from which a sentence's verdict counts in full
-_OVERRIDE_UNIT = 4  # known words a sentence needs to overrule the whole text's verdict (a clause after "aber" needs fewer)
-_CONTRAST = re.compile(r",?\s+(?:aber|but|jedoch|however|allerdings|trotzdem|nevertheless|though)\s+", re.I)
-
-
-def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
-    """Match a ticket to its FAQ entry: the best of the whole text and its sentences.
-
-    A ticket is longer than a question. Its sentences (the subject counts as one)
-    that hold no word the knowledge base knows are left out; the rest is matched as
-    a whole and, unless that is a confident answer, each of the most relevant
-    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most
-    confident verdict wins (the whole text on a tie). A sentence of few known words
-    cannot decide a ticket the whole text matches, nor one it does not. The language
-    is detected once, on the whole text.
-    """
-    units = [u for u in (_match_text(s).strip() for _, s in sentences(body)) if u]
-    if subject:
-        units.insert(0, _match_text(subject).strip())
-    units = units[:_SCAN_UNITS]
-    known = [_known_tokens(u, matcher) for u in units]
-    kept = [u for u, k in zip(units, known) if k] or units
-    whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
-    lang = matcher.detect_language("\n".join(units) or body)
-    best = matcher.match(whole, lang)
-    # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
-    # usually the problem itself, so it competes as a unit of its own.
-    clauses = [c.strip() for u in kept for c in _CONTRAST.split(u)[1:] if c.strip()]
-    # A problem is often told in two sentences ("The link gives an error. Can it be
-    # reactivated?"): neighbours compete as one unit too.
-    pairs = [f"{a} {b}" for a, b in zip(kept, kept[1:])][:_SCAN_UNITS]
-    extra = clauses + pairs
-    candidates = list(zip(units, known)) + [(c, _known_tokens(c, matcher)) for c in extra]
-    if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= _SURE):
-        return _as_ticket(best, whole, lang)
-    relevant = sorted(((k, i, u) for i, (u, k) in enumerate(candidates) if k >= _MIN_KNOWN and len(u) >= 8),
-                      key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(extra)]
-    best_weight = best.confidence
-    whole_matched = best.outcome != "no_match"
-    for known_words, _, unit in relevant:
-        if best.outcome == "no_match" and known_words < _FULL_UNIT:
-            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
-        if whole_matched and known_words < _OVERRIDE_UNIT and unit not in clauses:
-            continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
-        result = matcher.match(unit, lang)
-        # A sentence that states the problem says what the ticket is about; one that
-        # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
-        # one of two or three words, which fits some entry perfectly by chance.
-        weight = result.confidence * (1.0 if _PROBLEM.search(fold(unit)) else _CONTEXT_WEIGHT)
-        weight *= min(1.0, known_words / _FULL_UNIT)
-        if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
-            best, best_weight = result, weight
-    return _as_ticket(best, whole, lang)
-
-
-def _as_ticket(result: MatchResult, whole: str, lang: str) -> MatchResult:
-    if result.query == whole and result.lang == lang:
-        return result
-    return MatchResult(whole[:500], result.outcome, result.id, result.flow, result.confidence, lang, result.candidates)
 
 
 # -- one ticket ----------------------------------------------------------------------
