@@ -29,7 +29,18 @@ EXIT_INPUT = 2
 
 # -- output ----------------------------------------------------------------------------
 
-CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply")
+CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply",
+              "evidence")
+QUOTE_WIDTH = 40  # characters of a fact's evidence shown in the table and the CSV
+
+
+def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH) -> str:
+    """Return each fact's evidence as a short quote: `fact: "words"` (quoted text marked)."""
+    parts = []
+    for fact, ev in evidence.items():
+        mark = "" if ev.get("own", True) else " (zitiert/quoted)"
+        parts.append(f'{fact}: "{_cut(ev.get("quote", ""), width)}"{mark}')
+    return "; ".join(parts)
 
 
 def _facts_text(facts: Mapping[str, Any]) -> str:
@@ -62,7 +73,8 @@ class _Writer:
             nxt = obj["next"] or {}
             self._csv.writerow([obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
                                 json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
-                                obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"]])
+                                obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"],
+                                _evidence_text(obj.get("evidence") or {})])
         elif self.mode == "table":
             if not self.rows:
                 self.out.write(f"{'TICKET':<14} {'TOPIC':<32} {'CONF':>4}  {'CAUSE / NEXT QUESTION':<30}  FACTS\n")
@@ -78,6 +90,9 @@ class _Writer:
                 verdict = "–"
             self.out.write(f"{_cut(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
                            f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
+            for fact, ev in (obj.get("evidence") or {}).items():
+                mark = "" if ev.get("own", True) else " (quoted)"
+                self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: \"{_cut(ev.get('quote', ''), QUOTE_WIDTH)}\"{mark}\n")
         self.rows += 1
 
 

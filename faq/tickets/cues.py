@@ -16,6 +16,7 @@ from faq.kb.model import Fact
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
+from faq.tickets.weights import weights
 
 __all__ = ["CueLexicon", "Words", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
            "word_matches"]
@@ -29,9 +30,6 @@ def function_words() -> frozenset[str]:
 
 def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
     return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"))
-
-
-_NEAR = 2  # words that may stand between the words of a cue that keeps its function words
 
 
 class CueLexicon:
@@ -120,7 +118,7 @@ def word_matches(cue: str, word: str) -> bool:
     return False
 
 
-def find_cue(cue: tuple[str, ...], words: list[str], slack: int = 7, skippable: frozenset[str] | None = None) -> tuple[int, int] | None:
+def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, skippable: frozenset[str] | None = None) -> tuple[int, int] | None:
     """Find all words of a cue close together; return the token span (first, last).
 
     The words may come in any order ("Junk-Ordner geprüft" / "geprüft im Junk-Ordner"),
@@ -132,12 +130,14 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int = 7, skippable: 
         return None
     if skippable is None:
         skippable = function_words()
+    if slack is None:
+        slack = weights().cue_slack
     if any(w in negations() for w in cue):
         return _find_in_order(cue, words, slack, skippable)
     if any(w in skippable for w in cue):
         # A cue of one content word keeps its function words ("we ordered"): they count
         # only in their order and close by, else "we" matches any sentence.
-        return _find_in_order(cue, words, min(slack, _NEAR), frozenset(words))
+        return _find_in_order(cue, words, min(slack, weights().cue_near), frozenset(words))
     positions: list[list[int]] = []
     for c in cue:
         hits = words.hits(c) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(c, w)]

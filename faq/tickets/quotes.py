@@ -14,10 +14,9 @@ from functools import cache
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token
+from faq.tickets.weights import weights
 
-__all__ = ["EXAMPLE_REACH", "is_example", "is_question"]
-
-EXAMPLE_REACH = 1  # words that may stand between an example marker and the address or date it introduces
+__all__ = ["is_example", "is_question"]
 
 
 @cache
@@ -30,7 +29,7 @@ def is_example(tokens: list[Token], index: int) -> bool:
     words = [t.word for t in tokens]
     for marker in _markers():
         n = len(marker)
-        for start in range(max(0, index - EXAMPLE_REACH - n), index - n + 1):
+        for start in range(max(0, index - weights().example_reach - n), index - n + 1):
             if tuple(words[start:start + n]) == marker:
                 return True
     return False
