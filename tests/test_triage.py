@@ -64,7 +64,7 @@ def test_nothing_known_gives_the_next_question_not_unresolved():
 def test_english_ticket_english_reply():
     r = triage("Hi, the activation email never arrived. Our OSM is it@outlook.com. Thanks, John")
     assert r.lang == "en" and r.cause == "outlook-com-address"
-    assert r.reply.startswith("Hello,") and "No activation emails are sent to it@outlook.com." in r.reply
+    assert r.reply.startswith("Hello John,") and "No activation emails are sent to it@outlook.com." in r.reply
 
 
 def test_topic_without_flow_has_no_facts():

@@ -15,7 +15,7 @@ __all__ = ["mask_email", "redact", "redact_emails", "redact_names"]
 _EMAIL = re.compile(r"([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _NAME = r"[A-ZÄÖÜ][\wäöüß'’-]*(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’.-]*){0,2}"
 _GREETING_NAME = re.compile(
-    r"(?P<lead>\b(?:hallo|hi|hey|moin|servus|liebe[rs]?|dear|hello|sehr\s+geehrte[rs]?)"
+    r"(?P<lead>\b(?:hallo|hi|hey|moin|servus|liebe[rs]?|dear|hello|sehr\s+geehrte[rs]?|guten\s+(?:tag|morgen|abend))"
     r"(?:[ \t]+(?:herr|frau|hr\.|fr\.|mr\.?|mrs\.?|ms\.?|dr\.?))*[ \t]+)(?P<name>" + _NAME + r")(?=[ \t]*[,!\n]|$)",
     re.I,
 )

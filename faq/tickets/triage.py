@@ -21,6 +21,7 @@ from faq.tickets.facts import Extraction, extract_facts
 from faq.tickets.readers import clean_body, quoted_text
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
+from faq.tickets.sender import sender_name
 from faq.tickets.topic import match_topic
 
 __all__ = ["TriageResult", "match_topic", "triage_text"]
@@ -169,7 +170,7 @@ def triage_text(
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
     if flow is None:
-        reply = suggest_reply(kb, entry.id if entry else None, lang)
+        reply = suggest_reply(kb, entry.id if entry else None, lang, name=sender_name(text))
         return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject)
     extraction = _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN)
     if subject:
@@ -188,6 +189,6 @@ def triage_text(
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
-    reply = suggest_reply(kb, entry.id, lang, flow, diag, cause)
+    reply = suggest_reply(kb, entry.id, lang, flow, diag, cause, sender_name(text), today)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
                         extraction.evidence, subject)
