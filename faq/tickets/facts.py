@@ -81,17 +81,26 @@ def _token_index(tokens: list[Token], offset: int) -> int:
 
 
 def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
-    """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None."""
+    """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
+
+    Two cues of the same kind found on overlapping words, one negated and one not
+    ("not a global or billing admin" read as "global ... admin" and "billing admin"),
+    leave the fact open: the reader is unsure, and a false fact is worse than a question.
+    """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
+    seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for phrase in phrases(table, lang):
             cue = lex.cue(phrase)
             span = find_cue(cue, s.words, skippable=lex.stop)
-            if span is None:
-                continue
+            if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start]:
+                continue  # a cue's words never stand in two main clauses
             state = polarity(s.tokens, s.text, span, cue, s.words)
             if state is None:
                 continue
+            if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi for kind, was, (lo, hi) in seen):
+                return None
+            seen.append((stated, state, span))
             # More words first, then the tighter match: "gleichen Organisationsnamen"
             # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
             found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))

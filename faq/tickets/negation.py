@@ -1,16 +1,17 @@
 """Whether a sentence states, denies or leaves open what a cue found in it says.
 
-* A negation applies to the predicate it belongs to: the first word after it that
-  carries meaning ("nie *bekommen*", "never *received*", "noch gar nicht *geprüft*"),
-  or, standing last in its clause ("prüfen wir nicht"), to the whole clause. A
-  negating subject or object ("niemand", "nobody", "nichts") negates its clause.
-  So "never received the mail for our order" denies receiving, not ordering.
+* A negation applies to the phrase it belongs to: from the next word that carries
+  meaning up to a preposition opening a phrase of its own ("never *received the
+  mail* for our order", "bei keinem *Konto verifiziert*", "noch gar nicht
+  *geprüft*"); standing last in its clause ("prüfen wir nicht"), to the whole
+  clause. A negating subject or object ("niemand", "nobody", "nichts") negates its
+  clause. So "never received the mail for our order" denies receiving, not ordering.
 * A hedge ("vielleicht", "ich glaube", "I think") leaves every fact of its sentence
   open, up to a contrast ("aber", "but"); a condition ("ob", "wenn", "if", "whether")
   leaves its clause open; so does a question.
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
-particles, hedges, conditionals, clause_breaks, contrasts).
+particles, prepositions, hedges, conditionals, clause_breaks, contrasts).
 """
 
 from __future__ import annotations
@@ -86,13 +87,25 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     return any(t.word in conditions for t in tokens[c_lo:c_hi + 1])
 
 
-def _governed(tokens: list[Token], at: int, end: int) -> int | None:
-    """Return the index of the word a negation at `at` governs: the next meaningful word in its clause."""
+def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
+    """Return the token positions a negation at `at` governs, within its clause ending at `end`.
+
+    The negated phrase runs from the next meaningful word up to a preposition that
+    opens a phrase of its own ("never received the mail | for our order"). A negation
+    with no phrase after it ("prüfen wir nicht"), or one followed at once by a
+    preposition ("nicht im Spam-Ordner nachgesehen"), governs its whole clause.
+    """
     skip = function_words() | _folded("particles") | negations()
-    for i in range(at + 1, end + 1):
-        if tokens[i].word not in skip:
-            return i
-    return None
+    prepositions = _folded("prepositions")
+    first = next((i for i in range(at + 1, end + 1) if tokens[i].word not in skip), None)
+    if first is None or tokens[first].word in prepositions:
+        return set(range(0, end + 1))
+    out = set()
+    for i in range(first, end + 1):
+        if tokens[i].word in prepositions:
+            break
+        out.add(i)
+    return out
 
 
 def _negated(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
@@ -101,10 +114,7 @@ def _negated(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> boo
     for i in range(c_lo, c_hi + 1):
         if not tokens[i].neg:
             continue
-        if tokens[i].word in subjects:
-            return True
-        target = _governed(tokens, i, c_hi)
-        if target is None or target in cue_at:
+        if tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at:
             return True
     return False
 
