@@ -30,7 +30,7 @@ from faq.kb.model import Fact, Flow
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, phrases
 from faq.tickets.evidence import OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
-from faq.tickets.negation import polarity
+from faq.tickets.negation import hedged, polarity
 from faq.tickets.quotes import is_example, is_question
 from faq.tickets.tokens import Token, negations, sentences, tokenize
 
@@ -78,6 +78,11 @@ def _token_index(tokens: list[Token], offset: int) -> int:
         if t.end > offset:
             return i
     return max(len(tokens) - 1, 0)
+
+
+def _unsaid(tokens: list[Token], text: str, index: int) -> bool:
+    """Whether the address or date at token `index` is an example, hedged, conditional or past."""
+    return is_example(tokens, index) or hedged(tokens, text, index, index)
 
 
 def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
@@ -190,7 +195,7 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
         for start, end, address in addresses:
             if s.offset <= start < s.offset + len(s.text):
                 rel = start - s.offset
-                if not is_example(s.tokens, _token_index(s.tokens, rel)):
+                if not _unsaid(s.tokens, s.text, _token_index(s.tokens, rel)):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
@@ -227,7 +232,7 @@ def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexi
     unassigned: list[tuple[_Sentence, DateMention]] = []
     for s in analysed:
         tokens = s.tokens
-        mentions = [m for m in find_dates(s.text, today) if not is_example(tokens, _token_index(tokens, m.start))]
+        mentions = [m for m in find_dates(s.text, today) if not _unsaid(tokens, s.text, _token_index(tokens, m.start))]
         if not mentions:
             continue
         contexts = {f.id: context_positions(f, lang, s.words, lex) for f in facts}

@@ -8,10 +8,10 @@
   clause. So "never received the mail for our order" denies receiving, not ordering.
 * A hedge ("vielleicht", "ich glaube", "I think") leaves every fact of its sentence
   open, up to a contrast ("aber", "but"); a condition ("ob", "wenn", "if", "whether")
-  leaves its clause open; so does a question.
+  or a past state ("früher", "formerly") leaves its clause open; so does a question.
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
-particles, prepositions, hedges, conditionals, clause_breaks, contrasts).
+particles, prepositions, hedges, conditionals, past_state_markers, clause_breaks, contrasts).
 """
 
 from __future__ import annotations
@@ -78,13 +78,15 @@ def _has_phrase(words: list[str], table: tuple[tuple[str, ...], ...]) -> bool:
 
 
 def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
-    """Whether tokens lo..hi stand under a hedge (sentence up to a contrast) or a condition (clause)."""
+    """Whether tokens lo..hi stand under a hedge (sentence up to a contrast), a condition or a
+    past state ("früher", "formerly": their clause)."""
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("hedges")):
         return True
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
+    clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
-    return any(t.word in conditions for t in tokens[c_lo:c_hi + 1])
+    return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("past_state_markers"))
 
 
 def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
