@@ -187,13 +187,23 @@ def phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> list[str]:
 
 
 def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) -> list[int]:
-    """Token positions where a context cue of the fact starts (its words in a row)."""
+    """Token positions where a context cue of the fact stands.
+
+    A cue of one word matches where it stands; one of several words matches its
+    content words close together in any order ("beginn der nutzung" in "beginnt die
+    Nutzung am ..."), at the first of them.
+    """
     out = []
     for phrase in phrases(fact.cues.context, lang):
-        cue = lex.cue(phrase, drop_function_words=False)
-        if not cue:
+        whole = lex.cue(phrase, drop_function_words=False)
+        if not whole:
             continue
-        for i in range(len(words) - len(cue) + 1):
-            if all(word_matches(c, words[i + k]) for k, c in enumerate(cue)):
+        for i in range(len(words) - len(whole) + 1):
+            if all(word_matches(c, words[i + k]) for k, c in enumerate(whole)):
                 out.append(i)
-    return out
+        content = lex.cue(phrase)
+        if len(content) >= 2:
+            span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
+            if span is not None:
+                out.append(span[0])
+    return sorted(set(out))
