@@ -68,3 +68,31 @@ def test_answer_summary_short_skips_an_introduction():
     entry = KB.entry("activation-email-missing")
     assert not answer_summary(entry, "de", short=True).rstrip().endswith(":")
     assert "- Aktivierungs-E-Mails werden nicht an outlook.com gesendet." in answer_summary(entry, "de")
+
+
+def _bundled():
+    from faq.search.cache import load
+
+    return load()
+
+
+def test_desk_never_sends_the_customer_to_support_in_either_language():
+    kb, _ = _bundled()
+    flow = kb.flow("activation-link-expiry")
+    diag = diagnose(flow, {"purchase_date": date(2026, 1, 5)}, TODAY)
+    de = suggest_reply(kb, "activation-link-expiry", "de", flow, diag, "activation-link-expired")
+    en = suggest_reply(kb, "activation-link-expiry", "en", flow, diag, "activation-link-expired")
+    assert "an den Support" not in de and "Darum kümmern wir uns" in de
+    assert "ontact support" not in en and "We will take care of this" in en
+    assert "05.07.2026" in de
+
+
+def test_open_case_in_english_asks_every_question_in_one_mail():
+    kb, _ = _bundled()
+    flow = kb.flow("missing-activation-email")
+    diag = diagnose(flow, {"osm_email": "it@contoso.example"}, TODAY)
+    text = suggest_reply(kb, "activation-email-missing", "en", flow, diag, None, name="Dana", today=TODAY)
+    questions = relevant_facts(flow, {"osm_email": "it@contoso.example"}, TODAY)
+    assert text.startswith("Hello Dana,") and len(questions) > 2
+    assert all(f"{n}. {f.question.en}" in text for n, f in enumerate(questions, 1))
+    assert flow.fact("osm_email").question.en not in text

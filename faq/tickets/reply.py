@@ -10,6 +10,7 @@ such a step becomes "we take care of it". Texts: `knowledge/ui/reply.yaml`. Pure
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -33,8 +34,7 @@ def _support_words() -> frozenset[str]:
 
 def _sends_to_support(text: str) -> bool:
     """Whether a text sends the customer to support (which the desk itself is)."""
-    return any(w in _support_words() for w in fold(text).replace("-", " ").split()) or any(
-        w in fold(text) for w in _support_words() if len(w) > 8)
+    return any(w in _support_words() for w in re.findall(r"[^\W_]+", fold(text)))
 
 
 def _block_lines(blocks: Sequence[Block]) -> list[str]:
