@@ -49,6 +49,7 @@ class CueLexicon:
         neg = negations()
         self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._tables: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]] = {}
 
     def word(self, word: str) -> str:
         """Return the canonical form of a folded word."""
@@ -62,6 +63,15 @@ class CueLexicon:
         return Words(self.canon.get(t.word, t.word) for t in tokens)
 
 
+    def cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, ...], ...]:
+        """Return the cues of a fact's phrase table, the ticket's language first (cached per table)."""
+        hit = self._tables.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        out = tuple(self.cue(p) for p in phrases(table, lang))
+        self._tables[(id(table), lang)] = (table, out)
+        return out
+
     def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
         """Return the canonical content words of a cue phrase."""
         key = f"{int(drop_function_words)}{phrase}"
@@ -69,8 +79,9 @@ class CueLexicon:
         if cached is None:
             words = [self.word(t.word) for t in tokenize(phrase)]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
-            cached = tuple(kept if len(kept) >= 2 else words)  # never a lone generic word
-            self._cache[key] = cached
+            cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
+            cue.mode, cue.stop = _mode(cue, self.stop), self.stop
+            self._cache[key] = cached = cue
         return cached
 
 
@@ -118,6 +129,25 @@ def word_matches(cue: str, word: str) -> bool:
     return False
 
 
+_PLAIN_CUE, _NEGATED, _WITH_FUNCTION_WORDS = 0, 1, 2
+
+
+class Cue(tuple):
+    """A cue's canonical words, knowing how they are found (`mode`), decided once."""
+
+    mode: int = -1
+    stop: frozenset[str] = frozenset()
+
+
+def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:
+    """How a cue is found: with its own negation, with its function words, or plain."""
+    if any(w in negations() for w in cue):
+        return _NEGATED
+    if any(w in skippable for w in cue):
+        return _WITH_FUNCTION_WORDS
+    return _PLAIN_CUE
+
+
 def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, skippable: frozenset[str] | None = None) -> tuple[int, int] | None:
     """Find all words of a cue close together; return the token span (first, last).
 
@@ -132,12 +162,13 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         skippable = function_words()
     if slack is None:
         slack = weights().cue_slack
-    if any(w in negations() for w in cue):
+    mode = cue.mode if isinstance(cue, Cue) and skippable is cue.stop else _mode(cue, skippable)
+    if mode == _NEGATED:
         return _find_in_order(cue, words, slack, skippable)
-    if any(w in skippable for w in cue):
+    if mode == _WITH_FUNCTION_WORDS:
         # A cue of one content word keeps its function words ("we ordered"): they count
         # only in their order and close by, else "we" matches any sentence.
-        return _find_in_order(cue, words, min(slack, weights().cue_near), frozenset(words))
+        return _find_in_order(cue, words, min(slack, weights().cue_near), None)
     positions: list[list[int]] = []
     for c in cue:
         hits = words.hits(c) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(c, w)]
@@ -156,10 +187,12 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
     return best
 
 
-def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int, skippable: frozenset[str]) -> tuple[int, int] | None:
-    for start, word in enumerate(words):
-        if not word_matches(cue[0], word):
-            continue
+def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
+                   skippable: frozenset[str] | None) -> tuple[int, int] | None:
+    """Find a cue's words in their order, at most `slack` words apart; only `skippable`
+    words (any word when None) may stand between them."""
+    starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
+    for start in starts:
         pos, ok = start, True
         for c in cue[1:]:
             nxt = None
@@ -167,7 +200,7 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int, skippable
                 if word_matches(c, words[i]):
                     nxt = i
                     break
-                if words[i] not in skippable:
+                if skippable is not None and words[i] not in skippable:
                     break
             if nxt is None:
                 ok = False
@@ -179,11 +212,18 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int, skippable
 
 
 
-def phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> list[str]:
-    """Cue phrases of the ticket's language first, then of the other language."""
-    first = list(table.get(lang, ()))
-    rest = [p for key, ps in table.items() if key != lang for p in ps]
-    return first + rest
+_PHRASES: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}
+
+
+def phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
+    """Cue phrases of the ticket's language first, then of the other language (cached per table)."""
+    hit = _PHRASES.get((id(table), lang))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = (*table.get(lang, ()), *(p for key, ps in table.items() if key != lang for p in ps))
+    if len(_PHRASES) < 65536:
+        _PHRASES[(id(table), lang)] = (table, out)
+    return out
 
 
 def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) -> list[int]:

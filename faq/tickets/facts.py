@@ -27,7 +27,7 @@ from datetime import date
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, phrases
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for
 from faq.tickets.evidence import OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -95,8 +95,7 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for phrase in phrases(table, lang):
-            cue = lex.cue(phrase)
+        for cue in lex.cues(table, lang):
             span = find_cue(cue, s.words, skippable=lex.stop)
             if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start]:
                 continue  # a cue's words never stand in two main clauses

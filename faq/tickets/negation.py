@@ -34,8 +34,14 @@ def _folded(name: str) -> frozenset[str]:
 
 
 @cache
-def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in _folded(name))
+def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a word list, by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in _folded(name):
+        words = tuple(p.split())
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _breaks_clause(gap: str) -> bool:
@@ -68,11 +74,10 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
     return start, end
 
 
-def _has_phrase(words: list[str], table: tuple[tuple[str, ...], ...]) -> bool:
-    for phrase in table:
-        n = len(phrase)
-        for i in range(len(words) - n + 1):
-            if tuple(words[i:i + n]) == phrase:
+def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    for i, word in enumerate(words):
+        for phrase in table.get(word, ()):
+            if len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase:
                 return True
     return False
 
@@ -89,6 +94,11 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("past_state_markers"))
 
 
+@cache
+def _skippable() -> frozenset[str]:
+    return function_words() | _folded("particles") | negations()
+
+
 def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     """Return the token positions a negation at `at` governs, within its clause ending at `end`.
 
@@ -97,7 +107,7 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     with no phrase after it ("prüfen wir nicht"), or one followed at once by a
     preposition ("nicht im Spam-Ordner nachgesehen"), governs its whole clause.
     """
-    skip = function_words() | _folded("particles") | negations()
+    skip = _skippable()
     prepositions = _folded("prepositions")
     first = next((i for i in range(at + 1, end + 1) if tokens[i].word not in skip), None)
     if first is None or tokens[first].word in prepositions:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from faq.flows.engine import Diagnosis, fill, relevant_facts
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
@@ -32,6 +32,7 @@ def _support_words() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words("support_mentions"))
 
 
+@lru_cache(maxsize=1024)
 def _sends_to_support(text: str) -> bool:
     """Whether a text sends the customer to support (which the desk itself is)."""
     return any(w in _support_words() for w in re.findall(r"[^\W_]+", fold(text)))

@@ -13,6 +13,8 @@ __all__ = ["sender_name"]
 _PIECES = re.compile(r"(?<=[^\W\d_]{2}[.!?])\s+|\n")
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][\w'’-]*\.?)$")
 _MAX_NAME_WORDS = 4
+_MAX_CLOSING = 60  # characters of a line that can hold a closing (and a name after it)
+_LAST_PIECES = 12  # lines looked at from the end of the customer's text
 
 
 @cache
@@ -55,7 +57,9 @@ def sender_name(text: str) -> str:
     """
     own = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
     pieces = [p.strip() for p in _PIECES.split(own) if p.strip()]
-    for i in range(len(pieces) - 1, -1, -1):
+    for i in range(len(pieces) - 1, max(len(pieces) - _LAST_PIECES, 0) - 1, -1):
+        if len(pieces[i]) > _MAX_CLOSING:
+            continue
         rest = _after_closing(pieces[i])
         if rest is None:
             continue
