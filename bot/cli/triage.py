@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from faq.errors import FaqError, InputError
 from faq.flows.dates import parse_iso_date
@@ -164,7 +164,7 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             print(f"faqbot: {exc}", file=sys.stderr)
             continue
         try:
-            for item in read_tickets(stream, name, column=column):
+            for item in read_tickets(cast(BinaryIO, stream), name, column=column):
                 if isinstance(item, TicketError):
                     errors.append(str(item))
                     print(f"faqbot: {item}", file=sys.stderr)

@@ -189,6 +189,6 @@ def triage_text(
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
-    reply = suggest_reply(kb, entry.id, lang, flow, diag, cause, sender_name(text), today)
+    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, sender_name(text), today)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
                         extraction.evidence, subject)

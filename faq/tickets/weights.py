@@ -43,7 +43,7 @@ def weights() -> TicketWeights:
         return TicketWeights()
     data = yaml.safe_load(WEIGHTS_FILE.read_text(encoding="utf-8")) or {}
     known = {f.name: f for f in fields(TicketWeights)}
-    values = {}
+    values: dict[str, int | float] = {}
     for key, value in data.items():
         if key not in known:
             raise ValueError(f"{WEIGHTS_FILE}: unknown weight '{key}'")
@@ -51,4 +51,4 @@ def weights() -> TicketWeights:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
             raise ValueError(f"{WEIGHTS_FILE}: '{key}' must be a number ({kind.__name__})")
         values[key] = kind(value)
-    return TicketWeights(**values)
+    return TicketWeights(**values)  # type: ignore[arg-type]  # each value has its field's type, checked above
