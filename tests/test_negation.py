@@ -171,3 +171,36 @@ def test_evidence_of_a_forwarded_statement_is_marked_quoted(bundled, text):
     ev = obj["evidence"]["purchase_date"]
     assert ev["own"] is False and ev["source"] == "quoted"
     assert text[ev["start"]:ev["end"]] == ev["quote"]
+
+
+# -- answers written under quoted questions -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail fehlt weiterhin, hier meine Antworten:\n\n> Am 18.11.2026 schrieb Support:\n> Welche Adresse ist als OSM eingetragen, "
+    "etwa eine wie name@outlook.com?\n\nNein, es ist lizenz@moser-holz.de.\n\n"
+    "> Wann beginnt die Nutzung laut Bestellung?\n\nAm 1. November 2026.\n\n"
+    "> Haben Sie den Junk-Ordner geprüft?\n\nNoch nicht, unsere IT ist im Urlaub.\n\nGruß\nEva Moser",
+    "Hi,\n\nthe activation mail is still missing, my answers below:\n\n> On 18 Nov 2026 Support wrote:\n> Which address is listed as the OSM, one such as "
+    "name@outlook.com?\n\nNo, it is licensing@moser-wood.com.\n\n> When does the usage start according to the order?"
+    "\n\n1 November 2026.\n\n> Did you check the junk folder?\n\nNot yet, our IT is on holiday.\n\nRegards\nEva Moser",
+])
+def test_answers_under_quoted_questions_state_facts_with_the_question_as_context(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts["osm_email"].startswith("licensing@") or r.facts["osm_email"].startswith("lizenz@")
+    assert r.facts["usage_start"] == date(2026, 11, 1)
+    assert r.facts["junk_checked"] is False and r.cause == "junk-folder"
+    ev = r.to_json()["evidence"]["junk_checked"]
+    assert ev["source"] == "answer" and ev["own"] is True and text[ev["start"]:ev["end"]] == ev["quote"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail ist weiter nicht da.\n\n> Haben Sie den Junk-Ordner geprüft?\n\n"
+    "Ja, dort ist nichts.\n\nGruß\nEva",
+    "Hi,\n\nthe activation mail is still not here.\n\n> Did you check the junk folder?\n\nYes, nothing there."
+    "\n\nRegards\nEva",
+])
+def test_a_yes_answer_takes_the_question_as_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is True

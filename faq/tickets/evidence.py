@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-__all__ = ["OWN", "QUOTED", "SUBJECT", "Evidence"]
+__all__ = ["ANSWER", "OWN", "QUOTED", "SUBJECT", "Evidence"]
 
 OWN = "own"  # the customer's own words
+ANSWER = "answer"  # the customer's own answer to a quoted question (the question gives the context)
 QUOTED = "quoted"  # a quoted or forwarded mail the ticket carries
 SUBJECT = "subject"  # the ticket's subject line
 
@@ -21,7 +22,7 @@ class Evidence:
         sentence: The whole sentence they stand in.
         start: Offset of `quote` in the text it was read from.
         end: Offset after `quote`.
-        source: OWN, QUOTED or SUBJECT.
+        source: OWN, ANSWER, QUOTED or SUBJECT.
     """
 
     quote: str

@@ -28,13 +28,13 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for
-from faq.tickets.evidence import OWN, QUOTED, Evidence
+from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
-from faq.tickets.quotes import is_example, is_question
+from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
 from faq.tickets.tokens import Token, negations, sentences, tokenize
 
-__all__ = ["Extraction", "extract_facts"]
+__all__ = ["Extraction", "extract_answer", "extract_facts"]
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
 
 
 def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabulary: object | None = None,
-                  source: str = OWN) -> Extraction:
+                  source: str = OWN, stated_from: int = 0) -> Extraction:
     """Read the facts of `flow` that a ticket's text states.
 
     Args:
@@ -130,7 +130,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         lang: The ticket's language ("de" or "en"); its cues are tried first.
         vocabulary: The knowledge base's `Vocabulary`; its synonyms make a cue
             match the words a customer uses ("Spam" for "Junk").
-        source: Whose words `text` holds (`evidence.OWN`, `QUOTED`, `SUBJECT`).
+        source: Whose words `text` holds (`evidence.OWN`, `QUOTED`, `SUBJECT`, `ANSWER`).
+        stated_from: Offset before which the text only gives context: addresses and
+            dates there state nothing, and neither do yes/no or choice cues anywhere
+            (an answer to a quoted question, see `extract_answer`).
 
     Returns:
         The facts found (in the flow's declaration order), their evidence (offsets in
@@ -154,10 +157,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     if source == QUOTED:  # a quoted mail's questions ask, they state nothing
         analysed = [s for s in analysed if not s.question]
     if email_facts:
-        _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source)
+        _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
     if date_facts:
-        _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source)
-    for s in analysed:
+        _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
+    for s in analysed if not stated_from else ():
         for fact in yesno_facts:
             said = _cue_value(fact, lang, s, lex)
             if said is None:
@@ -183,8 +186,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
 
 
 def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
-            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str) -> None:
-    addresses = find_emails(text)
+            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
+            stated_from: int = 0) -> None:
+    addresses = [a for a in find_emails(text) if a[0] >= stated_from]
     if not addresses:
         for m in ADDRESS.finditer(text):
             notes.append(f"'{m.group().rstrip('.')}' is not a valid e-mail address")
@@ -220,7 +224,8 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
 
 
 def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
-           found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str) -> None:
+           found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
+           stated_from: int = 0) -> None:
     """Give each date the date fact whose context cue is nearest in its sentence.
 
     Distance counts words; a cue after the date counts one more, a clause border
@@ -231,7 +236,8 @@ def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexi
     unassigned: list[tuple[_Sentence, DateMention]] = []
     for s in analysed:
         tokens = s.tokens
-        mentions = [m for m in find_dates(s.text, today) if not _unsaid(tokens, s.text, _token_index(tokens, m.start))]
+        mentions = [m for m in find_dates(s.text, today)
+                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, _token_index(tokens, m.start))]
         if not mentions:
             continue
         contexts = {f.id: context_positions(f, lang, s.words, lex) for f in facts}
@@ -302,3 +308,43 @@ def _choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: 
             if best is None or weight > best[0]:
                 best = (weight, choice.id, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+_ANSWER_QUOTE = 60  # characters of an answer shown as the evidence of a yes/no fact
+
+
+def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
+                   vocabulary: object | None = None) -> Extraction:
+    """Read the facts the customer's answer to a quoted question states.
+
+    The question gives the context: "> What is the usage start date?" - "1 November
+    2026." states the usage start; "> Did you check the junk folder?" - "Haven't had
+    the chance yet" says it was not checked. Addresses and dates count only in the
+    answer; a yes/no fact the question asks about takes the answer's yes or no.
+    Evidence offsets count from the answer's start (`answer.start`).
+    """
+    question = answer.question.rstrip().rstrip("?").rstrip()
+    prefix = f"{question}: "
+    combined = prefix + answer.text
+    read = extract_facts(combined, flow, today, lang, vocabulary, ANSWER, stated_from=len(prefix))
+    shift = answer.start - len(prefix)
+    found: dict[str, Value] = dict(read.facts)
+    evidence = {k: ev.moved(shift) for k, ev in read.evidence.items()}
+    said = answer_polarity(tokenize(answer.text))
+    if said is not None:
+        lex = lexicon_for(vocabulary)
+        tokens = tokenize(question)
+        if tokens:
+            asked = _Sentence(0, question, tokens, lex.words(tokens))
+            head = answer.text.split(",")[0].split("\n")[0][:_ANSWER_QUOTE]
+            for fact in flow.facts:
+                if fact.type != "yesno" or fact.id in found or not (fact.cues.yes or fact.cues.no):
+                    continue
+                value = _cue_value(fact, lang, asked, lex)
+                if value is not None:
+                    found[fact.id] = value[0] if said else not value[0]
+                    evidence[fact.id] = Evidence(head, f"{answer.question} {answer.text}", answer.start,
+                                                 answer.start + len(head), ANSWER)
+    order = {f.id: i for i, f in enumerate(flow.facts)}
+    facts = {k: found[k] for k in sorted(found, key=lambda k: order[k])}
+    return Extraction(facts, read.notes, {k: v for k, v in evidence.items() if k in facts})

@@ -9,6 +9,8 @@ their questions; an example ("eine Adresse wie name@outlook.com", "such as",
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 
 from faq.language.lexicon import words as lexicon_words
@@ -16,7 +18,73 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token
 from faq.tickets.weights import weights
 
-__all__ = ["is_example", "is_question"]
+__all__ = ["Answer", "answers", "answer_polarity", "is_example", "is_question"]
+
+_QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
+_LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
+_ANSWER_OPENING = 3  # words at the start of an answer that may carry its "no"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The customer's answer written under a quoted question ("answering inline").
+
+    Attributes:
+        question: The quoted question, without its "> " marks and list number.
+        text: The answer as written.
+        start: Offset of the answer in the text searched.
+    """
+
+    question: str
+    text: str
+    start: int
+
+
+def answers(text: str) -> list[Answer]:
+    """Return each answer the customer wrote right under a quoted question.
+
+    A quoted block ("> ..." lines) whose last sentence asks, followed by lines of the
+    customer's own (up to a blank line or the next quote), is a question and its answer.
+    """
+    out: list[Answer] = []
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        if not _QUOTED.match(lines[i]):
+            i += 1
+            continue
+        block = []
+        while i < len(lines) and (_QUOTED.match(lines[i]) or not lines[i].strip()):
+            if lines[i].strip():
+                block.append(_QUOTED.sub("", lines[i]))
+            i += 1
+        question = _LIST_MARK.sub("", block[-1]).strip() if block else ""
+        start = i
+        while i < len(lines) and lines[i].strip() and not _QUOTED.match(lines[i]):
+            i += 1
+        answer = "\n".join(lines[start:i]).strip()
+        if question.endswith("?") and answer:
+            lead = len(lines[start]) - len(lines[start].lstrip())
+            out.append(Answer(question, answer, offsets[start] + lead))
+    return out
+
+
+@cache
+def _affirmations() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(w).split()) for w in lexicon_words("affirmations"))
+
+
+def answer_polarity(tokens: list[Token]) -> bool | None:
+    """Whether an answer says yes (True) or no (False) at its start, or neither (None)."""
+    words = [t.word for t in tokens[:_ANSWER_OPENING]]
+    if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
+        return True  # "Yes, nothing there": the yes comes first
+    if any(t.neg for t in tokens[:_ANSWER_OPENING]):
+        return False
+    return None
 
 
 @cache

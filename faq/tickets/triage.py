@@ -17,7 +17,8 @@ from faq.kb.model import Flow, KnowledgeBase
 from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
-from faq.tickets.facts import Extraction, extract_facts
+from faq.tickets.facts import Extraction, extract_answer, extract_facts
+from faq.tickets.quotes import answers
 from faq.tickets.readers import clean_body, quoted_text
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
@@ -165,7 +166,13 @@ def triage_text(
     """
     text = clean(text)
     body = clean_body(text)
+    inline = [a for a in answers(text) if a.text.split("\n")[0].strip() in body]  # not a closing
     match = match_topic(body, matcher, subject)
+    if inline and match.outcome == "no_match":
+        # Answers written under quoted questions ("1 November 2026.") name no topic of their
+        # own: then their questions are read with them, as context (no "?"), not as the problem.
+        about = "\n\n".join([body, *(f"{a.question.rstrip('?')}. {a.text}" for a in inline)])
+        match = match_topic(about, matcher, subject)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
@@ -176,6 +183,9 @@ def triage_text(
     if subject:
         about = _located(extract_facts(subject, flow, today, lang, kb.vocabulary, SUBJECT), subject, subject, SUBJECT)
         extraction = _merge(flow, extraction, about)
+    for answer in inline:
+        # "answering your questions inline": the quoted question gives the answer its context.
+        extraction = _merge(flow, extraction, extract_answer(answer, flow, today, lang, kb.vocabulary))
     quoted = quoted_text(text)
     if quoted:
         # A forwarded mail from a colleague or the reseller may state what the customer
