@@ -10,6 +10,7 @@ script catches the Terminal object when textual-serve's page stores it, and
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -31,10 +32,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# The test needs all three; without any of them it is skipped before the server starts.
 pytestmark = [
     pytest.mark.skipif(
         not os.path.exists(CHROMIUM),
         reason="Debian's chromium is not installed (apt-get install chromium; .ci/run installs it)",
+    ),
+    pytest.mark.skipif(
+        importlib.util.find_spec("textual_serve") is None,
+        reason="the web extra is not installed (pip install -e '.[web]')",
+    ),
+    pytest.mark.skipif(
+        importlib.util.find_spec("playwright") is None,
+        reason="the webtest extra is not installed (pip install -e '.[webtest]')",
     ),
 ]
 

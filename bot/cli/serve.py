@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_OK
+
 __all__ = ["HostPolicy", "MISSING_EXTRA", "chat_command", "make_policy", "run"]
 
-EXIT_OK = 0
-EXIT_FAIL = 1
-EXIT_INPUT = 2
 WEB_ENV = "FAQBOT_WEB"
 MAX_SESSIONS_ENV = "FAQBOT_MAX_SESSIONS"
 DEFAULT_MAX_SESSIONS = 32

@@ -21,9 +21,8 @@ from faq.language.catalogue import tr
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
-__all__ = ["SUPPORT_ENTRY", "answer_summary", "suggest_reply"]
+__all__ = ["answer_summary", "suggest_reply"]
 
-SUPPORT_ENTRY = "contact-support"
 _LANGS = ("de", "en")
 
 
