@@ -9,6 +9,9 @@ Grüße\\nA***"). Pure functions, reusable for any summary.
 from __future__ import annotations
 
 import re
+from functools import cache
+
+from faq.language.lexicon import words as lexicon_words
 
 __all__ = ["mask_email", "redact", "redact_emails", "redact_names"]
 
@@ -24,8 +27,10 @@ _CLOSING_NAME = re.compile(
     r"[ \t]*[,!.]?[ \t]*\n?[ \t]*)(?P<name>" + _NAME + r")[ \t]*(?=[,;|(<\n]|$)",
     re.I,
 )
-_NOT_NAMES = frozenset({"damen", "und", "herren", "team", "support", "sir", "madam", "all", "zusammen", "everyone",
-                        "ihr", "your", "the", "im", "in", "voraus", "advance"})
+@cache
+def _not_names() -> frozenset[str]:
+    """Words after a greeting or closing that are no name (knowledge/language/not_names.yaml)."""
+    return frozenset(w.lower() for w in lexicon_words("not_names"))
 
 
 def mask_email(address: str) -> str:
@@ -43,7 +48,7 @@ def redact_emails(text: str) -> str:
 
 def _mask_name(match: re.Match[str]) -> str:
     name = match.group("name")
-    if name.split()[0].lower().strip(".,") in _NOT_NAMES:
+    if name.split()[0].lower().strip(".,") in _not_names():
         return match.group(0)
     return f"{match.group('lead')}{name[0]}***"
 
