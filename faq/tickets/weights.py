@@ -1,10 +1,13 @@
-"""The tuned numbers of the ticket reader and triage, loaded once from `knowledge/tickets/weights.yaml`."""
+"""The tuned numbers of the ticket reader and triage, loaded once from `knowledge/tickets/weights.yaml`
+(through the JSON cache of `faq.language.datafiles`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
+
+from faq.language.datafiles import read_folder
 
 __all__ = ["WEIGHTS_FILE", "TicketWeights", "weights"]
 
@@ -37,11 +40,11 @@ def weights() -> TicketWeights:
     Raises:
         ValueError: The file names an unknown weight or gives a value of the wrong type.
     """
-    import yaml
-
     if not WEIGHTS_FILE.is_file():
         return TicketWeights()
-    data = yaml.safe_load(WEIGHTS_FILE.read_text(encoding="utf-8")) or {}
+    data = read_folder(WEIGHTS_FILE.parent).get(WEIGHTS_FILE.name) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{WEIGHTS_FILE}: expected a mapping of weight names to numbers")
     known = {f.name: f for f in fields(TicketWeights)}
     values: dict[str, int | float] = {}
     for key, value in data.items():
