@@ -22,6 +22,7 @@ from faq.tickets.weights import weights
 __all__ = ["focus", "match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+_PARTS = re.compile(r"\s[-–—]\s|:\s")  # a spaced dash or a colon joins two statements in one sentence
 
 
 @cache
@@ -97,8 +98,10 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
-    # usually the problem itself, so it competes as a unit of its own.
-    clauses = sorted({c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()})
+    # usually the problem itself, so it competes as a unit of its own; so do the parts
+    # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
+    clauses = sorted({c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()}
+                     | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure):
         return _as_ticket(best, whole, lang)
     scored = sorted({(k, u) for u, k in zip(units, known) if k >= w.min_known and len(u) >= 8},
