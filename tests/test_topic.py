@@ -34,3 +34,27 @@ def test_a_framed_question_is_matched_by_its_focus_in_either_order(text):
     first, second = text.split(". ", 1)
     assert match_topic(text, matcher).id == "activation-email-missing"
     assert match_topic(f"{second} {first}.", matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hallo,\n\nsiehe unten, was meint unsere Buchhaltung dazu?\n\nGruß Uwe\n\n-----Original Message-----\n"
+     "From: Buchhaltung\nSubject: Lizenzen\n\nUwe, seit der Verlängerung zeigt das Portal doppelt so viele Lizenzen wie "
+     "bestellt. Haben wir doppelt bestellt?", "renewal-doubled-licenses"),
+    ("Hi,\n\nforwarding this from procurement, any idea?\n\nThanks, Uwe\n\n-----Original Message-----\n"
+     "From: Procurement\nSubject: licences\n\nUwe, since the renewal the portal shows twice the licences we ordered. "
+     "Did we order twice?", "renewal-doubled-licenses"),
+])
+def test_a_mail_the_customer_points_at_gives_the_topic(text, expected):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    assert triage_text(text, kb, matcher, TODAY).id == expected
+
+
+def test_an_appended_mail_nobody_points_at_gives_no_topic():
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    text = ("Hallo,\n\ndanke für alles.\n\nGruß Uwe\n\n-----Original Message-----\nFrom: Buchhaltung\n\n"
+            "Seit der Verlängerung zeigt das Portal doppelt so viele Lizenzen wie bestellt.")
+    assert triage_text(text, kb, matcher, TODAY).match.outcome == "no_match"

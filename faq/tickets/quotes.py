@@ -15,10 +15,10 @@ from functools import cache
 
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.tokens import Token
+from faq.tickets.tokens import Token, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answers", "answer_polarity", "is_example", "is_question"]
+__all__ = ["Answer", "answer_polarity", "answers", "is_example", "is_question", "points_below"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -106,3 +106,14 @@ def is_example(tokens: list[Token], index: int) -> bool:
 def is_question(sentence: str) -> bool:
     """Whether a sentence asks (ends with a question mark)."""
     return sentence.rstrip().rstrip("\"'»«“”)").endswith("?")
+
+
+@cache
+def _pointers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(w).split()) for w in lexicon_words("pointers"))
+
+
+def points_below(text: str) -> bool:
+    """Whether the customer's words point at a quoted or forwarded mail ("see below", "siehe unten")."""
+    words = [t.word for t in tokenize(text)]
+    return any(tuple(words[i:i + len(p)]) == p for p in _pointers() for i in range(len(words) - len(p) + 1))

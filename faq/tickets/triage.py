@@ -18,12 +18,13 @@ from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
-from faq.tickets.quotes import answers
+from faq.tickets.quotes import answers, points_below
 from faq.tickets.readers import clean_body, quoted_text
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
 from faq.tickets.topic import match_topic
+from faq.tickets.weights import weights
 
 __all__ = ["TriageResult", "match_topic", "triage_text"]
 
@@ -168,6 +169,11 @@ def triage_text(
     body = clean_body(text)
     inline = [a for a in answers(text) if a.text.split("\n")[0].strip() in body]  # not a closing
     match = match_topic(body, matcher, subject)
+    quoted = quoted_text(text)
+    if quoted and (match.outcome == "no_match" or match.confidence < weights().sure) and points_below(body):
+        # "see below from our finance team - can you explain?": the mail pointed at says what
+        # the ticket is about, unless the customer's own words already do so with confidence.
+        match = match_topic(f"{body}\n\n{quoted}", matcher, subject)
     if inline and match.outcome == "no_match":
         # Answers written under quoted questions ("1 November 2026.") name no topic of their
         # own: then their questions are read with them, as context (no "?"), not as the problem.
@@ -186,7 +192,6 @@ def triage_text(
     for answer in inline:
         # "answering your questions inline": the quoted question gives the answer its context.
         extraction = _merge(flow, extraction, extract_answer(answer, flow, today, lang, kb.vocabulary))
-    quoted = quoted_text(text)
     if quoted:
         # A forwarded mail from a colleague or the reseller may state what the customer
         # does not repeat ("Kaufdatum: 31.05.2026"): its statements count after the
