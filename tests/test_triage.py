@@ -265,3 +265,29 @@ def test_the_customers_own_words_come_before_a_quoted_mail():
     text = ("Guten Tag, wir haben am 05.01.2026 gekauft, aber der Link geht nicht mehr.\n\n"
             "-----Ursprüngliche Nachricht-----\nVon: Partner\nGesendet: Montag\n\nKaufdatum laut Rechnung: 01.10.2026")
     assert triage(text).to_json()["facts"] == {"purchase_date": "2026-01-05"}
+
+
+def test_an_agent_rejecting_a_fact_changes_the_diagnosis_at_once():
+    from faq.search.cache import load
+    from faq.tickets.triage import revise
+
+    kb, matcher = load()
+    r = triage_text("Hallo, unser OSM ist lea@outlook.com und die Aktivierungsmail fehlt. Gruß Lea", kb, matcher, TODAY)
+    assert r.cause == "outlook-com-address" and "osm_email" in r.evidence
+    rejected = revise(r, kb, TODAY, reject=["osm_email"])
+    assert "osm_email" not in rejected.facts and "osm_email" not in rejected.evidence
+    assert rejected.cause is None and rejected.next["fact"] == "osm_email"
+    assert "outlook.com" not in rejected.reply and rejected.reply.startswith("Guten Tag Lea,")
+    corrected = revise(r, kb, TODAY, correct={"osm_email": "lea@contoso.de", "domain_verified": True})
+    assert corrected.cause == "domain-verified" and "osm_email" not in corrected.evidence
+
+
+def test_revising_an_unknown_fact_is_an_input_error():
+    from faq.errors import InputError
+    from faq.search.cache import load
+    from faq.tickets.triage import revise
+
+    kb, matcher = load()
+    r = triage_text("Hallo, unser OSM ist lea@outlook.com und die Aktivierungsmail fehlt.", kb, matcher, TODAY)
+    with pytest.raises(InputError, match="purchase_date"):
+        revise(r, kb, TODAY, reject=["purchase_date"])

@@ -6,11 +6,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from faq.errors import InputError
 from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
 from faq.flows.values import Value, json_value
 from faq.kb.model import Flow, KnowledgeBase
@@ -26,7 +27,7 @@ from faq.tickets.sender import sender_name
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import weights
 
-__all__ = ["TriageResult", "match_topic", "triage_text"]
+__all__ = ["TriageResult", "match_topic", "revise", "triage_text"]
 
 
 
@@ -45,6 +46,7 @@ class TriageResult:
         notes: What was seen but not used (an impossible date, a malformed address).
         evidence: Fact id -> where the ticket states it (offsets in the ticket's text).
         subject: The ticket's subject line, or "".
+        name: The sender's name the reply greets, or "".
     """
 
     ticket: str | None
@@ -57,6 +59,7 @@ class TriageResult:
     notes: tuple[str, ...] = ()
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     subject: str = ""
+    name: str = ""
 
     @property
     def id(self) -> str | None:
@@ -183,12 +186,13 @@ def triage_text(
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
     if flow is None:
-        reply = suggest_reply(kb, entry.id if entry else None, lang, name=sender_name(text))
-        return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject)
+        name = sender_name(text)
+        reply = suggest_reply(kb, entry.id if entry else None, lang, name=name)
+        return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject, name=name)
     extraction = _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN)
     if subject:
-        about = _located(extract_facts(subject, flow, today, lang, kb.vocabulary, SUBJECT), subject, subject, SUBJECT)
-        extraction = _merge(flow, extraction, about)
+        titled = _located(extract_facts(subject, flow, today, lang, kb.vocabulary, SUBJECT), subject, subject, SUBJECT)
+        extraction = _merge(flow, extraction, titled)
     for answer in inline:
         # "answering your questions inline": the quoted question gives the answer its context.
         extraction = _merge(flow, extraction, extract_answer(answer, flow, today, lang, kb.vocabulary))
@@ -198,12 +202,46 @@ def triage_text(
         # customer's own words, its questions and examples never.
         from_quote = extract_facts(quoted, flow, today, lang, kb.vocabulary, QUOTED)
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
+    return _conclude(kb, flow, match, extraction, today, ticket_id, subject, sender_name(text))
+
+
+def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
+              ticket_id: str | None, subject: str, name: str) -> TriageResult:
+    """Diagnose the facts read, and write the reply."""
+    lang = match.lang
     diag = diagnose(flow, extraction.facts, today)
     cause = _proven(flow, diag, today)
     nxt = None
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
-    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, sender_name(text), today)
+    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
-                        extraction.evidence, subject)
+                        extraction.evidence, subject, name)
+
+
+def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterable[str] = (),
+           correct: Mapping[str, Value] | None = None) -> TriageResult:
+    """Return the triage again after an agent rejected or corrected facts read from the ticket.
+
+    A rejected fact is no longer known (the flow may ask for it); a corrected one takes
+    the agent's value. Either loses its evidence: it is the agent's word now, not the
+    ticket's. Diagnosis, cause, next question and reply follow at once.
+
+    Raises:
+        InputError: A fact to reject or correct is not one of the ticket's flow.
+    """
+    flow = kb.flow(result.match.flow) if result.match.flow else None
+    if flow is None:
+        return result
+    names = {f.id for f in flow.facts}
+    changed = set(reject) | set(correct or {})
+    unknown = sorted(changed - names)
+    if unknown:
+        raise InputError(f"'{unknown[0]}' is not a fact of the flow '{flow.id}'")
+    known = {k: v for k, v in result.facts.items() if k not in changed}
+    known.update(correct or {})
+    facts = {f.id: known[f.id] for f in flow.facts if f.id in known}
+    evidence = {k: v for k, v in result.evidence.items() if k not in changed}
+    extraction = Extraction(facts, result.notes, evidence)
+    return _conclude(kb, flow, result.match, extraction, today, result.ticket, result.subject, result.name)
