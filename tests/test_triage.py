@@ -291,3 +291,20 @@ def test_revising_an_unknown_fact_is_an_input_error():
     r = triage_text("Hallo, unser OSM ist lea@outlook.com und die Aktivierungsmail fehlt.", kb, matcher, TODAY)
     with pytest.raises(InputError, match="purchase_date"):
         revise(r, kb, TODAY, reject=["purchase_date"])
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert.", "de"),
+    ("Our OSM is it-admin@contoso.example and the domain is already verified.", "en"),
+])
+def test_facts_stated_in_typed_text_come_with_their_words_for_confirmation(text, lang):
+    from faq.language.catalogue import tr
+    from faq.search.cache import load
+    from faq.tickets.triage import facts_stated
+
+    kb, _ = load()
+    read = facts_stated(text, kb.flow("missing-activation-email"), kb, TODAY, lang)
+    assert read.facts["osm_email"].startswith("it-admin@") and read.facts["domain_verified"] is True
+    ev = read.evidence["domain_verified"]
+    assert text[ev.start:ev.end] == ev.quote and "verifi" in ev.quote
+    assert ev.quote in tr(lang, "confirm_stated", quote=ev.quote)

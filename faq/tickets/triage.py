@@ -27,7 +27,7 @@ from faq.tickets.sender import sender_name
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import weights
 
-__all__ = ["TriageResult", "match_topic", "revise", "triage_text"]
+__all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "triage_text"]
 
 
 
@@ -245,3 +245,16 @@ def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterabl
     evidence = {k: v for k, v in result.evidence.items() if k not in changed}
     extraction = Extraction(facts, result.notes, evidence)
     return _conclude(kb, flow, result.match, extraction, today, result.ticket, result.subject, result.name)
+
+
+def facts_stated(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str = "de") -> Extraction:
+    """Read the facts of `flow` that a customer states in what they typed (chat or ticket).
+
+    The same reader as triage: the customer's own words only, negation by scope, hedges
+    leave a fact open. Each fact carries its evidence (offsets in `text` after cleaning),
+    so a dialogue can show it for confirmation ("Sie schrieben: … – stimmt das?",
+    `confirm_stated` in the catalogue) instead of asking again.
+    """
+    text = clean(text)
+    body = clean_body(text)
+    return _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN)
