@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -50,6 +51,7 @@ class CueLexicon:
         self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})
         self._cache: dict[str, tuple[str, ...]] = {}
         self._tables: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]] = {}
+        self._contexts: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
 
     def word(self, word: str) -> str:
         """Return the canonical form of a folded word."""
@@ -226,6 +228,17 @@ def phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
     return out
 
 
+def _context_cues(fact: Fact, lang: str, lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The context cues of a fact as (all words, content words), built once per lexicon."""
+    key = (id(fact.cues.context), lang)
+    hit = lex._contexts.get(key)
+    if hit is not None and hit[0] is fact.cues.context:
+        return hit[1]
+    out = tuple((lex.cue(p, drop_function_words=False), lex.cue(p)) for p in phrases(fact.cues.context, lang))
+    lex._contexts[key] = (fact.cues.context, out)
+    return out
+
+
 def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) -> list[int]:
     """Token positions where a context cue of the fact stands.
 
@@ -234,14 +247,12 @@ def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) 
     Nutzung am ..."), at the first of them.
     """
     out = []
-    for phrase in phrases(fact.cues.context, lang):
-        whole = lex.cue(phrase, drop_function_words=False)
+    for whole, content in _context_cues(fact, lang, lex):
         if not whole:
             continue
         for i in range(len(words) - len(whole) + 1):
             if all(word_matches(c, words[i + k]) for k, c in enumerate(whole)):
                 out.append(i)
-        content = lex.cue(phrase)
         if len(content) >= 2:
             span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
             if span is not None:

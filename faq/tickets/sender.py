@@ -7,6 +7,7 @@ from functools import cache
 
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.tokens import fold_word
 
 __all__ = ["sender_name"]
 
@@ -39,8 +40,16 @@ def _name(candidate: str) -> str:
     return candidate if any(len(w.rstrip(".")) > 1 for w in words) else ""
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    return frozenset(c.split()[0] for c in _closings() if c)
+
+
 def _after_closing(piece: str) -> str | None:
     """Return what follows a closing at the start of `piece` ("" when nothing does), else None."""
+    first = re.match(r"[^\W_]+", piece)
+    if first is None or fold_word(first.group()) not in _first_words():
+        return None
     folded = fold(piece)
     for closing in _closings():
         if folded.startswith(closing) and (len(folded) == len(closing) or not folded[len(closing)].isalnum()):

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
-__all__ = ["Token", "negations", "sentences", "tokenize"]
+__all__ = ["Token", "fold_word", "negations", "sentences", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
 _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
@@ -43,7 +43,8 @@ class Token:
 
 
 @lru_cache(maxsize=16384)
-def _fold_word(word: str) -> str:
+def fold_word(word: str) -> str:
+    """Return a word folded (lower case, ä as ae, ...), cached."""
     return fold(word)
 
 
@@ -62,7 +63,7 @@ def tokenize(text: str) -> list[Token]:
         quote = max(raw.find("'"), raw.find("’"))
         if quote > 0:
             raw, suffix = raw[:quote], raw[quote + 1:].lower()
-        word = _fold_word(raw)
+        word = fold_word(raw)
         start = m.start()
         if suffix == "t":  # "haven't" -> "haven" "not"
             out.append(Token(word, start, start + len(raw), False))
