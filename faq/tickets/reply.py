@@ -152,6 +152,7 @@ def suggest_reply(
         if len(questions) == 1:
             body += [tr(lang, "reply_ask_one"), _question(questions[0], lang)]
         else:
-            body += [tr(lang, "reply_ask_many")] + [f"{n}. {_question(f, lang)}" for n, f in enumerate(questions, 1)]
+            body += [tr(lang, "reply_open_explain"), tr(lang, "reply_ask_many")]
+            body += [f"{n}. {_question(f, lang)}" for n, f in enumerate(questions, 1)]
         return _wrap(lang, body, name)
     return _wrap(lang, [answer_summary(entry, lang)], name)
