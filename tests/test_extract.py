@@ -197,3 +197,13 @@ def test_role(text, role):
 
 def test_negated_role_is_no_fact():
     assert "role" not in facts("Ich bin kein OLA.", RESERVE)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ich habe heute Morgen im VLSC reserviert.", [date(2026, 11, 24)]),
+    ("Guten Morgen, die Mail fehlt.", []),
+    ("Gestern Morgen haben wir bestellt.", [date(2026, 11, 23)]),
+    ("Die Mail soll morgen kommen.", [date(2026, 11, 25)]),
+])
+def test_morgen_is_the_morning_after_heute_or_guten(text, expected):
+    assert [m.value for m in find_dates(text, date(2026, 11, 24))] == expected

@@ -15,6 +15,7 @@ from faq.errors import InputError
 from faq.flows.dates import parse_date
 from faq.flows.values import parse_email
 from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 
 __all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
 
@@ -169,7 +170,18 @@ def _slashed(raw: str, today: date) -> date:
 
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
-    """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today")."""
+    """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today"), or
+    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow."""
     before = lowered[max(0, start - 12):start]
-    return bool(re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before))
+    if re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):
+        return True
+    if lowered[start:end] == "morgen":
+        previous = re.search(r"([^\W\d_]+)\W*$", before)
+        return previous is not None and fold(previous.group(1)) in _morning_words()
+    return False
+
+
+@cache
+def _morning_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("morning_words"))
 
