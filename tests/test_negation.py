@@ -204,3 +204,21 @@ def test_answers_under_quoted_questions_state_facts_with_the_question_as_context
 def test_a_yes_answer_takes_the_question_as_stated(bundled, text):
     r = triage(bundled, text)
     assert r.facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Die Domain holz-kurz.de ist nicht in einem fremden Tenant, sondern in unserem "
+    "eigenen Microsoft-365-Konto verifiziert.",
+    "Hi, the activation mail is missing. The domain holz-kurz.example is not in some other tenant but verified in "
+    "our own Microsoft 365 account.",
+])
+def test_a_domain_name_between_the_words_of_a_cue_is_no_distance(bundled, text):
+    assert triage(bundled, text).facts.get("domain_verified") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail - nicht im Posteingang, nicht im Spam (beides geprüft).",
+    "Hi, no activation e-mail - not in the inbox, not in junk (checked both).",
+])
+def test_a_parenthesis_keeps_a_cue_apart(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is True

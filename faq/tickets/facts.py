@@ -21,6 +21,7 @@ The phrase lists are data: the `cues` of each fact in `knowledge/flows/*.yaml`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -80,6 +81,16 @@ def _token_index(tokens: list[Token], offset: int) -> int:
     return max(len(tokens) - 1, 0)
 
 
+_APART = frozenset(";()[]")
+# Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
+# as one number does: nothing a cue is made of, no distance between its words.
+_NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "0" * len(match.group())
+
+
 def _unsaid(tokens: list[Token], text: str, index: int) -> bool:
     """Whether the address or date at token `index` is an example, hedged, conditional or past."""
     return is_example(tokens, index) or hedged(tokens, text, index, index)
@@ -97,8 +108,8 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
             span = find_cue(cue, s.words, skippable=lex.stop)
-            if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start]:
-                continue  # a cue's words never stand in two main clauses
+            if span is None or any(ch in _APART for ch in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start]):
+                continue  # a cue's words never stand in two main clauses, nor in and out of brackets
             state = polarity(s.tokens, s.text, span, cue, s.words)
             if state is None:
                 continue
@@ -151,7 +162,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
 
     analysed = []
     for offset, sentence in sentences(text):
-        tokens = tokenize(sentence)
+        tokens = tokenize(_NAMES.sub(_blank, sentence))
         if tokens:
             analysed.append(_Sentence(offset, sentence, tokens, lex.words(tokens)))
     if source == QUOTED:  # a quoted mail's questions ask, they state nothing

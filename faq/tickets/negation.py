@@ -103,7 +103,8 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     """Return the token positions a negation at `at` governs, within its clause ending at `end`.
 
     The negated phrase runs from the next meaningful word up to a preposition that
-    opens a phrase of its own ("never received the mail | for our order"). A negation
+    opens a phrase of its own ("never received the mail | for our order") or a contrast
+    ("nicht in einem fremden Tenant, | sondern ... verifiziert"). A negation
     with no phrase after it ("prüfen wir nicht"), or one followed at once by a
     preposition ("nicht im Spam-Ordner nachgesehen"), governs its whole clause.
     """
@@ -112,10 +113,11 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     first = next((i for i in range(at + 1, end + 1) if tokens[i].word not in skip), None)
     if first is None or tokens[first].word in prepositions:
         return set(range(0, end + 1))
+    contrasts = _folded("contrasts")
     out = set()
     for i in range(first, end + 1):
-        if tokens[i].word in prepositions:
-            break
+        if tokens[i].word in prepositions or tokens[i].word in contrasts:
+            break  # "not in another tenant but verified": what follows "but" is not denied
         out.add(i)
     return out
 
