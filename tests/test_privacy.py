@@ -188,9 +188,11 @@ def test_conversation_files_are_private(tmp_path):
     from bot.chat.launch import build_app
 
     app = build_app(_args(), clock=lambda: TODAY)
+    app.dialogue.submit("Aktivierungsmail nicht erhalten")  # the file comes with the first event to keep
     app.store.close()
     assert app.store.path.parent == tmp_path / "data" / "conversations"
     assert stat.S_IMODE(app.store.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(app.store.path.parent.stat().st_mode) == 0o700
 
 
 # -- nothing leaves the machine ---------------------------------------------------------------

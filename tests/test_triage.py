@@ -308,3 +308,45 @@ def test_facts_stated_in_typed_text_come_with_their_words_for_confirmation(text,
     ev = read.evidence["domain_verified"]
     assert text[ev.start:ev.end] == ev.quote and "verifi" in ev.quote
     assert ev.quote in tr(lang, "confirm_stated", quote=ev.quote)
+
+
+# -- issue 15: nothing hostile reaches a terminal or a spreadsheet -------------------------
+
+_OSC52 = "\x1b]52;c;aGVsbG8=\x07"
+_BAD_CHARS = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066", "\U000e0041")
+
+
+def _hostile_tickets() -> str:
+    rows = [
+        {"id": f"T-1{_OSC52}", "text": "Aktivierungsmail nicht bekommen", "subject": "\x1b]0;title\x07Hallo"},
+        {"id": "=HYPERLINK(\"http://evil\")", "text": "Aktivierungslink abgelaufen"},
+        {"id": "+cmd|' /C calc'!A0", "text": "Lizenzen doppelt"},
+        {"id": "@SUM(A1)", "text": "Lizenzen nicht sichtbar\u202e"},
+        {"id": "-1\x9b31m\u2066\U000e0041", "text": "keine Mail"},
+        {"id": f"E{_OSC52}", "text": ""},  # an error message names this id
+    ]
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--csv"], ["--summary"]])
+def test_hostile_ids_and_subjects_reach_no_output(mode):
+    proc = cli(*mode, "-", stdin=_hostile_tickets())
+    assert proc.returncode == 2  # the empty ticket
+    for stream in (proc.stdout, proc.stderr):
+        assert not any(c in stream for c in _BAD_CHARS), repr(stream)
+    assert "E]52;c;aGVsbG8=" not in proc.stderr and "aGVsbG8=" not in proc.stderr
+
+
+def test_csv_cells_never_start_a_formula():
+    proc = cli("--csv", "-", stdin=_hostile_tickets())
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=HYPERLINK(\"http://evil\")" in cells and "'@SUM(A1)" in cells
+
+
+def test_a_hostile_file_name_is_made_safe_in_messages(tmp_path):
+    name = tmp_path / "x\x1b]0;pwned\x07.jsonl"
+    name.write_text('{"id": "1", "text": ""}\n', encoding="utf-8")
+    proc = cli(str(name))
+    assert proc.returncode == 2 and "\x1b" not in proc.stderr and "\x07" not in proc.stderr

@@ -82,8 +82,10 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
             if not getattr(args, "no_store", False):
                 try:
                     store = ConversationStore.open(path)
-                except OSError:
-                    store = None
+                except OSError:  # read-only: go on in a new file that starts with a copy
+                    import json
+
+                    store = ConversationStore.create(None, [json.dumps(e, ensure_ascii=False) for e in events])
         else:
             resume_missing = True
     # The agent view works on other people's tickets: `faqbot agent` records no conversation.

@@ -132,7 +132,7 @@ def save_summary(text: str, folder: str | Path, today: date, limit: int = 1000) 
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o600)
         for number in range(1, limit + 1):
             target = folder / summary_name(today, number)
             if target.exists():
@@ -143,7 +143,7 @@ def save_summary(text: str, folder: str | Path, today: date, limit: int = 1000) 
                 continue
             except OSError:  # no hard links on this file system: exclusive create instead
                 try:
-                    out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                    out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 except FileExistsError:
                     continue
                 with os.fdopen(out, "wb") as fh:

@@ -567,3 +567,59 @@ class Matcher:
         outcome: Outcome = "clarify" if close else "answer"
         shown = cands[: 1 + len(close)] if close else cands
         return MatchResult(query, outcome, self.ids[idx], self.flows[idx], round(min(best, 1.0), 3), detected, shown if close else cands)
+
+    # -- state, for a cache that holds data, never code ---------------------------
+
+    _ARRAYS = {"_idf": "d", "_doc_start": "i", "_doc_toks": "i", "_doc_norm": "d", "_entry_docs": "i",
+               "_least_norm": "d", "_ent_start": "i", "_ent_toks": "i", "_post_start": "i", "_post": "i"}
+    _PLAIN = {"ids": list, "flows": list, "_english_share": dict, "_tid": dict, "surface_map": dict,
+              "_offtopic_heads": dict, "_address_word": str, "unknown_idf": float, "offtopic_weight": float}
+
+    def to_state(self) -> dict[str, Any]:
+        """Return the matcher as plain data (dict, list, str, int, float, bool, None, array)."""
+        vocab = self.normalizer.vocabulary
+        state: dict[str, Any] = {name: getattr(self, name) for name in self._ARRAYS}
+        state.update({name: getattr(self, name) for name in self._PLAIN})
+        state["surface_map"] = {w: list(t) for w, t in self.surface_map.items()}
+        state["thresholds"] = {f: getattr(self.thresholds, f) for f in Thresholds.__dataclass_fields__}
+        state["vocabulary"] = {"synonyms": [list(g) for g in vocab.synonyms], "compounds": list(vocab.compounds),
+                               "stopwords": {k: list(v) for k, v in vocab.stopwords.items()},
+                               "offtopic": list(vocab.offtopic)}
+        state["normalizer"] = self.normalizer.to_state()
+        state["fuzzy"] = {c: ws for c, (ws, _buckets) in self._fuzzy_lists.items()}
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Matcher:
+        """Return the matcher `to_state` described.
+
+        Raises:
+            ValueError: The state is not one `to_state` makes (a missing part, a wrong type).
+        """
+        from faq.kb.model import Vocabulary
+
+        def part(name: str, kind: type) -> Any:
+            value = state.get(name)
+            if not isinstance(value, kind) or (kind is float and isinstance(value, bool)):
+                raise ValueError(f"matcher state: '{name}' is not a {kind.__name__}")
+            return value
+
+        self = cls.__new__(cls)
+        for name, code in cls._ARRAYS.items():
+            value = part(name, array)
+            if value.typecode != code:
+                raise ValueError(f"matcher state: '{name}' has type code {value.typecode!r}")
+            setattr(self, name, value)
+        for name, kind in cls._PLAIN.items():
+            setattr(self, name, part(name, kind))
+        self.surface_map = {w: tuple(t) for w, t in self.surface_map.items()}
+        try:
+            self.thresholds = Thresholds(**part("thresholds", dict))
+            v = part("vocabulary", dict)
+            vocab = Vocabulary(tuple(tuple(g) for g in v["synonyms"]), tuple(v["compounds"]),
+                               {k: tuple(w) for k, w in v["stopwords"].items()}, tuple(v["offtopic"]))
+        except (TypeError, KeyError, AttributeError) as exc:
+            raise ValueError(f"matcher state: {exc}") from None
+        self.normalizer = Normalizer.from_state(vocab, part("normalizer", dict))
+        self._fuzzy_lists = {c: (ws, length_buckets(ws)) for c, ws in part("fuzzy", dict).items()}
+        return self
