@@ -148,6 +148,25 @@ def test_cli_csv_output():
     assert rows[0]["cause"] == "outlook-com-address" and json.loads(rows[0]["facts"])["osm_email"]
 
 
+def test_cli_csv_and_table_show_a_short_evidence_quote():
+    rows = list(csv.DictReader(io.StringIO(cli(str(FIX / "sample.csv"), "--csv").stdout)))
+    address = json.loads(rows[0]["facts"])["osm_email"]
+    assert rows[0]["evidence"] == f'osm_email: "{address}"'
+    table = cli(str(FIX / "sample.jsonl")).stdout
+    assert "↳ osm_email: \"" in table
+
+
+def test_cli_json_evidence_points_into_the_ticket():
+    proc = cli(str(FIX / "sample.jsonl"), "--json")
+    texts = [json.loads(line)["text"] for line in (FIX / "sample.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert any(r["evidence"] for r in rows)
+    for text, row in zip(texts, rows):
+        assert set(row["evidence"]) == set(row["facts"])
+        for ev in row["evidence"].values():
+            assert text[ev["start"]:ev["end"]] == ev["quote"] and ev["own"] is True and ev["source"] == "own"
+
+
 def test_cli_csv_missing_column():
     proc = cli(str(FIX / "sample.csv"), "--column", "nope", "--json")
     assert proc.returncode == 2 and "no column 'nope'" in proc.stderr and proc.stdout == ""
