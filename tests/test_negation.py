@@ -222,3 +222,12 @@ def test_a_domain_name_between_the_words_of_a_cue_is_no_distance(bundled, text):
 ])
 def test_a_parenthesis_keeps_a_cue_apart(bundled, text):
     assert triage(bundled, text).facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, wir warten auf die Aktivierungsmail. Ich sollte vielleicht erwähnen, dass unsere Domäne bereits "
+    "verifiziert ist.",
+    "Hello, we are waiting for the activation mail. I should perhaps mention that our domain is already verified.",
+])
+def test_a_hedge_on_mentioning_leaves_the_fact_stated(bundled, text):
+    assert triage(bundled, text).facts.get("domain_verified") is True

@@ -28,7 +28,7 @@ from datetime import date
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -56,7 +56,7 @@ class Extraction:
 class _Sentence:
     """One sentence of the text, analysed once."""
 
-    __slots__ = ("offset", "text", "tokens", "words", "question")
+    __slots__ = ("offset", "text", "tokens", "words", "question", "_depth")
 
     def __init__(self, offset: int, text: str, tokens: list[Token], words: list[str]) -> None:
         self.offset = offset
@@ -64,7 +64,22 @@ class _Sentence:
         self.tokens = tokens
         self.words = words
         self.question = is_question(text)
+        self._depth: list[int] | None = None
 
+    def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+        """Whether some words of a cue found at `span` stand inside brackets and others outside."""
+        if "(" not in self.text and "[" not in self.text:
+            return False
+        if self._depth is None:
+            depth, level, pos = [], 0, 0
+            for t in self.tokens:
+                between = self.text[pos:t.start]
+                level = max(0, level + between.count("(") + between.count("[") - between.count(")") - between.count("]"))
+                depth.append(level)
+                pos = t.end
+            self._depth = depth
+        levels = {self._depth[i] for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)}
+        return len(levels) > 1
     def evidence(self, start: int, end: int, source: str) -> Evidence:
         """Return the evidence of the words at start..end (offsets in the sentence)."""
         return Evidence(self.text[start:end], self.text.strip(), self.offset + start, self.offset + end, source)
@@ -81,7 +96,6 @@ def _token_index(tokens: list[Token], offset: int) -> int:
     return max(len(tokens) - 1, 0)
 
 
-_APART = frozenset(";()[]")
 # Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
 # as one number does: nothing a cue is made of, no distance between its words.
 _NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
@@ -108,7 +122,7 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
             span = find_cue(cue, s.words, skippable=lex.stop)
-            if span is None or any(ch in _APART for ch in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start]):
+            if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue):
                 continue  # a cue's words never stand in two main clauses, nor in and out of brackets
             state = polarity(s.tokens, s.text, span, cue, s.words)
             if state is None:

@@ -6,12 +6,13 @@
   *geprüft*"); standing last in its clause ("prüfen wir nicht"), to the whole
   clause. A negating subject or object ("niemand", "nobody", "nichts") negates its
   clause. So "never received the mail for our order" denies receiving, not ordering.
-* A hedge ("vielleicht", "ich glaube", "I think") leaves every fact of its sentence
-  open, up to a contrast ("aber", "but"); a condition ("ob", "wenn", "if", "whether")
-  or a past state ("früher", "formerly") leaves its clause open; so does a question.
+* A belief ("ich glaube", "I think") leaves every fact of its sentence open, up to a
+  contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob", "wenn",
+  "if", "whether") or a past state ("früher", "formerly") leaves its clause open; so
+  does a question.
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
-particles, prepositions, hedges, conditionals, past_state_markers, clause_breaks, contrasts).
+particles, prepositions, beliefs, hedges, conditionals, past_state_markers, clause_breaks, contrasts).
 """
 
 from __future__ import annotations
@@ -83,15 +84,16 @@ def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]])
 
 
 def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
-    """Whether tokens lo..hi stand under a hedge (sentence up to a contrast), a condition or a
-    past state ("früher", "formerly": their clause)."""
+    """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast),
+    or a hedge, a condition or a past state ("vielleicht", "wenn", "früher": their clause)."""
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
-    if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("hedges")):
+    if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("beliefs")):
         return True
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
-    return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("past_state_markers"))
+    return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
+        or _has_phrase(clause, _phrases("past_state_markers"))
 
 
 @cache
