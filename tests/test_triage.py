@@ -185,6 +185,10 @@ def test_cli_table_and_summary():
     assert proc.returncode == 0 and "TICKET" in proc.stdout and "outlook-com-address" in proc.stdout
     proc = cli(str(FIX / "sample.jsonl"), "--summary")
     assert "3 tickets triaged" in proc.stdout and "Topics" in proc.stdout and "TICKET" not in proc.stdout
+    kb = load_knowledge_base(KB_DIR)  # the chart names topics and causes by their titles, not their ids
+    assert kb.entry("activation-email-missing").title.en in proc.stdout and "activation-email-missing" not in proc.stdout
+    expired = kb.flow("activation-link-expiry").cause("activation-link-expired").resolution.title.en
+    assert expired in proc.stdout and "activation-link-expired" not in proc.stdout
     proc = cli(str(FIX / "sample.jsonl"), "--summary", "--json")
     assert len(proc.stdout.splitlines()) == 3 and "Topics" in proc.stderr
 

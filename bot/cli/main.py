@@ -13,11 +13,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
+
 __all__ = ["build_parser", "main"]
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_INPUT = 2
 _PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
 """Commands that write plain text to stdout (the chat and the server own their terminal)."""
 
@@ -192,7 +191,7 @@ def _output_failed(exc: OSError | None) -> int:
     reason = os.strerror(exc.errno) if exc is not None and exc.errno else "it is closed"
     print(f"faqbot: cannot write the output ({reason})", file=sys.stderr)
     _silence_stdout()
-    return EXIT_FAILED
+    return EXIT_FAIL
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -218,10 +217,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("faqbot: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `faqbot triage x | head`: the reader has all it wants
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:  # never a traceback for a user
         _say(f"internal error: {type(exc).__name__}: {exc} (please report this)")
-        return EXIT_FAILED
+        return EXIT_FAIL

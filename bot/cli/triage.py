@@ -232,11 +232,16 @@ def run(args: argparse.Namespace) -> int:
                 _say(f"{ticket.where} ({ticket.id}): {exc}")
                 continue
             total += 1
-            topics[result.id or tr(_LANG, "cli_triage_no_match")] += 1
+            entry = kb.entry(result.id) if result.id else None  # the chart names titles, not ids
+            topics[entry.title.get(_LANG) if entry is not None else tr(_LANG, "cli_triage_no_match")] += 1
+            flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
             if result.cause:
-                causes[result.cause] += 1
+                cause = flow.cause(result.cause) if flow is not None else None
+                causes[cause.resolution.title.get(_LANG) if cause is not None else flow.unresolved.title.get(_LANG)
+                       if flow is not None and result.cause == "unresolved" else result.cause] += 1
             elif result.next:
-                causes[f"(open: ask {result.next['fact']})"] += 1
+                fact = flow.fact(result.next["fact"]) if flow is not None else None
+                causes[f"(open: ask {fact.question.en if fact is not None else result.next['fact']})"] += 1
             if not summary_only:
                 writer.write(result)
                 if mode != "table" or total % 64 == 0:

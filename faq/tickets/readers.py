@@ -409,7 +409,7 @@ def open_source(path: str) -> tuple[CountingReader, int | None, str]:
     return CountingReader(raw), size, path
 
 
-def read_tickets(stream: BinaryIO, name: str, fmt: str | None = None, column: str | None = None) -> Iterator[Item]:
+def read_tickets(stream: BinaryIO | io.RawIOBase, name: str, fmt: str | None = None, column: str | None = None) -> Iterator[Item]:
     """Yield the tickets of one source, one at a time.
 
     Args:
