@@ -57,6 +57,42 @@ def test_an_admin_role_the_seed_does_not_list_is_not_told_it_can_reserve(text: s
     assert r.next is not None and r.next["fact"] == "role"  # asked for the role in VLSC instead
 
 
+@pytest.mark.parametrize("text", [
+    "Guten Tag, als Vereinbarungsadministratorin im VLSC würde ich gern eine Onlinereservierung abschließen. Darf ich das?",
+    "Moin, ich bin Abrechnungsadministrator unseres Kontos im VLSC und will eine Lizenzreservierung abschließen. Geht das?",
+    "Hello, as the agreement administrator in VLSC I would like to complete an online services reservation. Am I allowed to?",
+    "Hi, I'm the billing administrator in VLSC and need to complete a license reservation for new hires. Can I?",
+])
+def test_an_admin_role_named_with_vlsc_nearby_is_no_vlsc_admin(text: str) -> None:
+    # The label's words in another order, or "administrator" inside a longer compound, name another role.
+    r = triage(text)
+    assert r.match.flow == "reservation-permission"
+    assert r.facts.get("role") is None and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, unser Vertragsadministrator hat mir als OSM für Registrierung 5xxxxxxx die Berechtigung "
+    "„Reservierung verwalten“ erteilt. Kann ich nun im VLSC reservieren?",
+    "Hi, our agreement admin gave me, the OSM of enrollment 5xxxxxxx, the \"Manage Reservation\" permission "
+    "yesterday. Can I complete reservations in VLSC now?",
+])
+def test_an_osm_named_with_the_manage_reservation_permission_is_not_told_it_lacks_it(text: str) -> None:
+    r = triage(text)
+    assert r.match.flow == "reservation-permission"
+    assert r.cause != "needs-reservation-permission" and r.facts.get("role") != "osm"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich bin als OSM eingetragen, besitze jedoch keine Berechtigung „Reservierung verwalten“. "
+    "Kann ich trotzdem im VLSC reservieren?",
+    "Hi, I am listed as the OSM, but I don't have the \"Manage Reservation\" permission. Can I still complete a "
+    "reservation in VLSC?",
+])
+def test_an_osm_who_denies_the_permission_needs_it(text: str) -> None:
+    r = triage(text)
+    assert (r.facts.get("role"), r.cause) == ("osm", "needs-reservation-permission")
+
+
 @pytest.mark.parametrize("answer", ["admin", "Administrator", "globaler Administrator", "Vereinbarungsadministrator",
                                     "global admin", "agreement administrator"])
 def test_a_bare_admin_answer_is_no_vlsc_admin(answer: str) -> None:

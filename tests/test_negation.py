@@ -37,6 +37,18 @@ def test_never_received_is_not_never_ordered(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Guten Tag, die Aktivierungsmail für Project Plan 3 ist nie gekommen. Diesen Monat haben wir nichts Neues "
+    "bestellt; unsere Bestellung lief schon im Oktober.",
+    "Hi, we never received the activation mail for Project Plan 3. We haven't ordered anything new since then; "
+    "our order went out back in October.",
+])
+def test_a_denied_new_order_does_not_deny_the_order(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("order_placed") is not False and r.cause != "no-order"
+
+
+@pytest.mark.parametrize("text", [
     "Guten Tag, die Aktivierungsmail fehlt. Im Junk-Ordner hat bisher niemand von uns nachgesehen.",
     "Hello, the activation mail is missing. Nobody here has looked in the junk folder so far.",
 ])

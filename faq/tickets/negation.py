@@ -6,13 +6,16 @@
   *geprüft*"); standing last in its clause ("prüfen wir nicht"), to the whole
   clause. A negating subject or object ("niemand", "nobody", "nichts") negates its
   clause. So "never received the mail for our order" denies receiving, not ordering.
+  A negation restricted to something new or further ("nichts Neues bestellt", "didn't
+  order anything new") denies nothing about the fact: the clause leaves it open.
 * A belief ("ich glaube", "I think") leaves every fact of its sentence open, up to a
   contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob", "wenn",
   "if", "whether") or a past state ("früher", "formerly") leaves its clause open; so
   does a question.
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
-particles, prepositions, beliefs, hedges, conditionals, past_state_markers, clause_breaks, contrasts).
+particles, prepositions, beliefs, hedges, conditionals, past_state_markers, clause_breaks, contrasts,
+negation_restrictors).
 """
 
 from __future__ import annotations
@@ -155,6 +158,10 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         return None
     if hedged(tokens, text, lo, hi):
         return None
+    clause = tokens[c_lo:c_hi + 1]
+    restrictors = _folded("negation_restrictors")
+    if any(t.neg for t in clause) and any(t.word in restrictors for t in clause):
+        return None  # "didn't order anything new": a new order is denied, not the order
     if any(w in negations() for w in cue):
         return True
     if words is None:
