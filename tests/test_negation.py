@@ -37,6 +37,29 @@ def test_never_received_is_not_never_ordered(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Als OSM steht osm@brandt-logistik.de in der "
+    "Registrierung und unser globaler Administrator ist Herr Yilmaz.",
+    "Hello, the activation mail for our order is missing. The OSM on the enrollment is osm@brandt-logistics.com "
+    "and our global admin is Chidi.",
+])
+def test_a_global_admin_named_beside_the_osm_is_not_the_osm_address(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert "osm_is_admin" not in r.facts and r.cause != "osm-is-existing-admin"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Als OSM steht osm@brandt-logistik.de in der "
+    "Registrierung, und diese Adresse ist auch globaler Administrator unseres bestehenden Microsoft-365-Kontos.",
+    "Hello, the activation mail for our order is missing. The OSM on the enrollment is osm@brandt-logistics.com "
+    "and that address is also a global admin of our existing Microsoft 365 account.",
+])
+def test_the_osm_address_said_to_be_global_admin_still_is(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_is_admin") is True and r.cause == "osm-is-existing-admin"
+
+
+@pytest.mark.parametrize("text", [
     "Guten Tag, die Aktivierungsmail für Project Plan 3 ist nie gekommen. Diesen Monat haben wir nichts Neues "
     "bestellt; unsere Bestellung lief schon im Oktober.",
     "Hi, we never received the activation mail for Project Plan 3. We haven't ordered anything new since then; "

@@ -25,11 +25,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
@@ -112,6 +115,18 @@ def _unsaid(tokens: list[Token], text: str, index: int) -> bool:
     return is_example(tokens, index) or hedged(tokens, text, index, index)
 
 
+@cache
+def _folded_words(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words(name))
+
+
+def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
+    """Whether a coordinator opening a new noun phrase stands inside a cue's span
+    ("OSM ist it@… und unser globaler Admin ist Priya"; "global and billing admin" is one phrase)."""
+    joins, openers = _folded_words("coordinators"), _folded_words("determiners")
+    return any(words[i] in joins and words[i + 1] in openers for i in range(span[0] + 1, span[1]))
+
+
 def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
@@ -124,8 +139,9 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
             span = find_cue(cue, s.words, skippable=lex.stop)
-            if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue):
-                continue  # a cue's words never stand in two main clauses, nor in and out of brackets
+            if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue) \
+                    or _joins_phrases(s.words, span):
+                continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
             state = polarity(s.tokens, s.text, span, cue, s.words)
             if state is None:
                 continue
