@@ -41,6 +41,13 @@ def test_sentences_do_not_split_dates_or_ordinals():
     assert parts == ["Wir haben am 1. Dezember 2026 bestellt.", "Seit 05.01.2026 warten wir!", "Ok?"]
 
 
+def test_sentences_do_not_split_after_listed_abbreviations():
+    parts = [s for _, s in sentences("Vertrag Nr. 1234567 läuft seit ca. zwei Wochen. Die Praxis Dr. Weber wartet. "
+                                     "Ticket ref. 88 was approx. 3 days old. We said no. Then")]
+    assert parts == ["Vertrag Nr. 1234567 läuft seit ca. zwei Wochen.", "Die Praxis Dr. Weber wartet.",
+                     "Ticket ref. 88 was approx. 3 days old.", "We said no.", "Then"]
+
+
 def test_sentence_ends_after_a_closing_bracket():
     parts = [s for _, s in sentences("Wir haben aktiviert (lief problemlos). Jetzt kommt nichts. Er sagte \"nein\". Dann")]
     assert parts == ["Wir haben aktiviert (lief problemlos).", "Jetzt kommt nichts.", 'Er sagte "nein".', "Dann"]

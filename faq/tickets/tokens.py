@@ -79,15 +79,34 @@ _SENTENCE_END = re.compile(r"(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?
                           r"(?<=[!?])\s+|\n\s*\n|\n(?=\s*[-•*]\s)|(?<=[.!?:])\n")
 
 
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("abbreviations"))
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+
+
+def _after_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether a break found at start..end follows a listed abbreviation, on the same line."""
+    if "\n" in text[start:end]:
+        return False
+    last = _LAST_WORD.search(text[max(0, start - 12):start])
+    return last is not None and fold(last.group(1)) in _abbreviations()
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """Split text into sentences; returns (offset, sentence) pairs.
 
-    A period after a number ("1. Dezember", "05.01.2026") or a one-letter
-    abbreviation ("z. B.") does not end a sentence.
+    A period after a number ("1. Dezember", "05.01.2026"), a one-letter abbreviation
+    ("z. B.") or a listed one ("Nr.", "ca.", `knowledge/language/abbreviations.yaml`)
+    does not end a sentence.
     """
     out = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if _after_abbreviation(text, m.start(), m.end()):
+            continue
         chunk = text[pos:m.start()]
         if chunk.strip():
             out.append((pos, chunk))
