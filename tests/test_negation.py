@@ -37,6 +37,32 @@ def test_never_received_is_not_never_ordered(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Guten Tag, zu unserer Bestellung fehlt die Aktivierungsmail. Was wir wissen:\n"
+    "* OSM: lizenzen@kaufhaus-roth.de\n* Domäne bereits für ein Onlinekonto überprüft: weiß ich nicht\n"
+    "* Spam-Ordner geprüft: ja\nGruß, Jana Roth",
+    "Hello, the activation mail for our order is missing. What we know so far:\n"
+    "* OSM: licensing@roth-stores.com\n* domain verified: don't know\n"
+    "* junk folder checked: yes\nBest, Jana Roth",
+])
+def test_a_list_item_answered_with_a_hedge_leaves_its_fact_open(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert "domain_verified" not in r.facts and r.cause != "domain-verified"
+    assert r.facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, zu unserer Bestellung fehlt die Aktivierungsmail.\n- OSM: lizenzen@kaufhaus-roth.de\n"
+    "- Domäne verifiziert: nein\n- Spam-Ordner geprüft: noch nicht\nGruß, Jana Roth",
+    "Hello, the activation mail for our order is missing.\n- OSM: licensing@roth-stores.com\n"
+    "- domain verified: no\n- junk folder checked: not yet\nBest, Jana Roth",
+])
+def test_a_list_item_answered_no_denies_its_fact(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("domain_verified") is False and r.facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
     "Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Als OSM steht osm@brandt-logistik.de in der "
     "Registrierung und unser globaler Administrator ist Herr Yilmaz.",
     "Hello, the activation mail for our order is missing. The OSM on the enrollment is osm@brandt-logistics.com "

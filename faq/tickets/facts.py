@@ -127,6 +127,36 @@ def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
     return any(words[i] in joins and words[i + 1] in openers for i in range(span[0] + 1, span[1]))
 
 
+@cache
+def _sequences(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in _folded_words(name))
+
+
+_NO_ANSWER = object()
+_LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
+
+
+def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
+    """What a "label: value" line answers about the cue that ends at the label.
+
+    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
+    "...: not sure" / "...: keine Ahnung" leaves it open (None); a cue not followed by a
+    colon and a yes, a no or an unknown is no label (`_NO_ANSWER`).
+    """
+    m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
+    if m is None or not m.group(1).strip():
+        return _NO_ANSWER
+    value = tokenize(m.group(1))
+    words = [t.word for t in value]
+    if any(tuple(words[i:i + len(p)]) == p for p in _sequences("unknowns") for i in range(len(words))) or hedged(value, m.group(1), 0, 0):
+        return None
+    if any(tuple(words[:len(p)]) == p for p in _sequences("denials")):
+        return False
+    if any(tuple(words[:len(p)]) == p for p in _sequences("affirmations")):
+        return True
+    return _NO_ANSWER
+
+
 def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
@@ -143,6 +173,9 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
                     or _joins_phrases(s.words, span):
                 continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
             state = polarity(s.tokens, s.text, span, cue, s.words)
+            answered = _label_answer(s, span)
+            if answered is not _NO_ANSWER:
+                state = None if answered is None or state is None else (state == answered)
             if state is None:
                 continue
             if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi for kind, was, (lo, hi) in seen):
