@@ -43,9 +43,9 @@ def test_sentences_do_not_split_dates_or_ordinals():
 
 def test_sentences_do_not_split_after_listed_abbreviations():
     parts = [s for _, s in sentences("Vertrag Nr. 1234567 läuft seit ca. zwei Wochen. Die Praxis Dr. Weber wartet. "
-                                     "Ticket ref. 88 was approx. 3 days old. We said no. Then")]
+                                     "Ticket ref. 88 was approx. 3 days old. We said no. Bought on 2026-05-04. Then")]
     assert parts == ["Vertrag Nr. 1234567 läuft seit ca. zwei Wochen.", "Die Praxis Dr. Weber wartet.",
-                     "Ticket ref. 88 was approx. 3 days old.", "We said no.", "Then"]
+                     "Ticket ref. 88 was approx. 3 days old.", "We said no.", "Bought on 2026-05-04.", "Then"]
 
 
 def test_sentence_ends_after_a_closing_bracket():

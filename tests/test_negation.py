@@ -37,6 +37,30 @@ def test_never_received_is_not_never_ordered(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Servus, der Aktivierungslink geht bei uns nicht mehr. Die Aktivierungs-E-Mail ist am 04.02.2026 eingegangen, "
+    "aufgerufen haben wir sie erst diese Woche. Ist der Link verfallen?",
+    "Hallo, der Aktivierungslink funktioniert nicht. Laut Bestellung startet die Nutzung am 01.03.2026. "
+    "Ist der Link abgelaufen?",
+    "Hi, the activation link doesn't open any more. The activation e-mail was delivered on 4 February 2026 and "
+    "we only opened it this week. Has the link run out?",
+    "Hello, the activation link fails. According to the order, usage began on March 1, 2026. Has the link expired?",
+])
+def test_a_date_of_another_event_is_no_purchase_date(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-link-expiry"
+    assert "purchase_date" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Aktivierungslink funktioniert nicht. Gekauft haben wir die Lizenzen am 04.02.2026. Ist er abgelaufen?",
+    "Hi, the activation link fails. We bought the licenses on 4 February 2026. Has it expired?",
+])
+def test_a_purchase_date_is_still_read(bundled, text):
+    r = triage(bundled, text)
+    assert str(r.facts.get("purchase_date")) == "2026-02-04" and r.cause == "activation-link-expired"
+
+
+@pytest.mark.parametrize("text", [
     "Guten Tag, zu unserer Bestellung fehlt die Aktivierungsmail. Was wir wissen:\n"
     "* OSM: lizenzen@kaufhaus-roth.de\n* Domäne bereits für ein Onlinekonto überprüft: weiß ich nicht\n"
     "* Spam-Ordner geprüft: ja\nGruß, Jana Roth",

@@ -299,6 +299,29 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
             evidence[fact.id] = best[2]
 
 
+def _date_distance(s: _Sentence, c: int, idx: int, end_idx: int) -> int:
+    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
+    date counts one more, a clause border between them five more."""
+    lo, hi = (c, idx) if c < idx else (end_idx, c)
+    dist = hi - lo + (0 if c < idx else 1)
+    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]):
+        dist += 5
+    return dist
+
+
+def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]:
+    """Positions of words naming another event a date may belong to (`date_events`), not a
+    word of the fact's own context cues."""
+    own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)]
+    events = _folded_words("date_events")
+    out = []
+    for i, word in enumerate(words):
+        if any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
+                and not any(word_matches(w, word) for w in own):
+            out.append(i)
+    return out
+
+
 def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
            stated_from: int = 0) -> None:
@@ -317,20 +340,20 @@ def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexi
         if not mentions:
             continue
         contexts = {f.id: context_positions(f, lang, s.words, lex) for f in facts}
+        events = {f.id: _event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         for m_index, mention in enumerate(mentions):
             idx = _token_index(tokens, mention.start)
             end_idx = _token_index(tokens, max(mention.end - 1, mention.start))
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
+                other = min((_date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
                 for c in contexts[fact.id]:
                     if idx <= c <= end_idx:
                         continue  # the cue is the date itself
-                    lo, hi = (c, idx) if c < idx else (end_idx, c)
-                    dist = hi - lo + (0 if c < idx else 1)
-                    between = s.text[tokens[lo].end:tokens[hi].start]
-                    if any(ch in ",;:()" for ch in between):
-                        dist += 5
+                    dist = _date_distance(s, c, idx, end_idx)
+                    if other is not None and other < dist:
+                        continue  # the date belongs to another event ("Mail kam am 12.03. an")
                     pairs.append((dist, f_index, m_index, fact))
                     if nearest is None or dist < nearest[0]:
                         nearest = (dist, fact)
@@ -347,9 +370,12 @@ def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexi
             found[fact.id] = mention.value
             evidence[fact.id] = s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
-    # A flow with one date fact takes the only written-out date of a ticket that names none by context.
+    # A flow with one date fact takes the only written-out date of a ticket that names none by
+    # context, unless its sentence names another event the date may belong to.
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
+        if any(_event_positions(single, s.words, lex) for s, _ in explicit):
+            return
         if len({m.value for _, m in explicit}) == 1:
             s, mention = explicit[0]
             found[single.id] = mention.value
