@@ -93,6 +93,28 @@ def test_an_osm_who_denies_the_permission_needs_it(text: str) -> None:
     assert (r.facts.get("role"), r.cause) == ("osm", "needs-reservation-permission")
 
 
+@pytest.mark.parametrize("text", [
+    "Moin, für Registrierung 7xxxxxxx haben wir Power BI Pro bestellt. Unter derselben Registrierung warten wir "
+    "nun seit zehn Tagen auf die Aktivierungsmail.",
+    "Hello, we ordered Power BI Pro on enrollment 7xxxxxxx, but no activation email arrived. Under the same "
+    "enrollment we have been waiting ten days for the activation mail.",
+])
+def test_waiting_for_the_activation_mail_is_no_earlier_activation(text: str) -> None:
+    r = triage(text)
+    assert r.match.id == "activation-email-missing"
+    assert "enrollment_linked" not in r.facts and r.cause != "enrollment-already-linked"
+
+
+@pytest.mark.parametrize("text", [
+    "Moin, wir haben Power BI Pro bestellt, eine Aktivierungsmail kam nicht. Unter derselben Registrierung haben "
+    "wir 2025 bereits Teams aktiviert.",
+    "Hello, we ordered Power BI Pro and no activation mail came. We activated Teams under the same enrollment in 2025.",
+])
+def test_a_service_activated_before_under_the_enrollment_is_still_read(text: str) -> None:
+    r = triage(text)
+    assert r.facts.get("enrollment_linked") is True and r.cause == "enrollment-already-linked"
+
+
 @pytest.mark.parametrize("answer", ["admin", "Administrator", "globaler Administrator", "Vereinbarungsadministrator",
                                     "global admin", "agreement administrator"])
 def test_a_bare_admin_answer_is_no_vlsc_admin(answer: str) -> None:

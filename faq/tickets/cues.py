@@ -47,6 +47,9 @@ class CueLexicon:
             for form in forms:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
+        self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
+        for form in self.whole:
+            self.canon.pop(form, None)
         neg = negations()
         self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})
         self._cache: dict[str, tuple[str, ...]] = {}
@@ -58,9 +61,6 @@ class CueLexicon:
         return self.canon.get(word, word)
 
     def words(self, tokens: list[Token]) -> Words:
-        """Return the canonical forms of a sentence's words."""
-        return Words(self.canon.get(t.word, t.word) for t in tokens)
-
         """Return the canonical forms of a sentence's words."""
         return Words(self.canon.get(t.word, t.word) for t in tokens)
 
@@ -79,7 +79,7 @@ class CueLexicon:
         key = f"{int(drop_function_words)}{phrase}"
         cached = self._cache.get(key)
         if cached is None:
-            words = [self.word(t.word) for t in tokenize(phrase)]
+            words = [WHOLE + t.word if t.word in self.whole else self.word(t.word) for t in tokenize(phrase)]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
             cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
@@ -116,9 +116,14 @@ def lexicon_for(vocabulary: object | None) -> CueLexicon:
     return lex
 
 
+WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
+
+
 @lru_cache(maxsize=32768)
 def word_matches(cue: str, word: str) -> bool:
     """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
+    if cue.startswith(WHOLE):
+        return word.startswith(cue[1:]) and len(word) - len(cue) + 1 <= 3
     if word.startswith(cue):
         return len(cue) >= 3 or len(word) <= len(cue) + 1
     if len(cue) >= 6 and len(word) >= len(cue) - 1:
