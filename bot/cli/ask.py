@@ -19,8 +19,12 @@ __all__ = ["answer_text", "run"]
 SUPPORT_ENTRY = "contact-support"
 
 
-def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
-    """Render a match result as the readable answer shown on a terminal."""
+def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float = 0.2) -> str:
+    """Render a match result as the readable answer shown on a terminal.
+
+    On no_match, entries of at least `offer` probability (the matcher's model's threshold)
+    are listed as the closest ones.
+    """
     labels = LABELS[lang]
     if result.outcome == "answer":
         return _with_flow_hint(render_entry(kb.entry(result.id), lang, kb), result, lang)
@@ -32,7 +36,7 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
         lines += ["", render_entry(kb.entry(result.id), lang, kb)]
         return _with_flow_hint("\n".join(lines), result, lang)
     lines = [labels["no_match"]]
-    close = [c for c in result.candidates[:3] if c.confidence >= 0.2]
+    close = [c for c in result.candidates[:3] if c.confidence >= offer]
     if close:
         lines += ["", labels["closest"]] + [f"  • {kb.entry(c.id).question.get(lang)}" for c in close]
     support = kb.entry(SUPPORT_ENTRY)
@@ -56,11 +60,12 @@ def _questions(stream: TextIO) -> Iterable[str]:
         yield line.rstrip("\r\n")[: 4 * MAX_INPUT_CHARS]
 
 
-def _emit(result: MatchResult, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO) -> None:
+def _emit(result: MatchResult, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
     if args.json:
         out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     else:
-        out.write(answer_text(result, kb, args.lang or result.lang) + "\n")
+        offer = getattr(getattr(matcher, "model", None), "offer", 0.2)
+        out.write(answer_text(result, kb, args.lang or result.lang, offer) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,10 +81,10 @@ def run(args: argparse.Namespace) -> int:
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang, f" on line {n + 1}"), kb, args, out)
+            _emit(_match(matcher, question, args.lang, f" on line {n + 1}"), kb, args, out, matcher)
             out.flush()
         return 0
-    _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out)
+    _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
     return 0
 
 

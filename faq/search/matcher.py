@@ -1,4 +1,17 @@
-"""Matching a question to FAQ entries: an idf-weighted paraphrase index with abstention."""
+"""Matching a question to FAQ entries: a paraphrase index scored by a learned model.
+
+A question is reduced to its focus (`faq.language.focus`), weighed word by word (idf),
+and the entries whose texts fit it best are retrieved (`fit`, below). Each of them is
+described by the features of `faq.search.model.FEATURES` and scored by the learned
+logistic model; its probability of being right decides between answer, clarify and
+no_match, with thresholds stated in `knowledge/search/model.yaml`.
+
+Fit of a text (paraphrase, question or title) to the question: the geometric mean of the
+share of the question's weight it holds and the share of its own weight the question
+holds. An entry's fit is that of its best-fitting text. Word weights are idf over the
+entries, log(1 + entries / entries using the word); a word no entry uses weighs like a
+word of one entry.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +25,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from faq.kb.model import LANGS, Entry, KnowledgeBase
+from faq.kb.model import LANGS, Entry, KnowledgeBase, Vocabulary
+from faq.language.focus import Focus, focus
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
+from faq.search.model import ScoringModel, load_model, load_negatives, search_dir
 
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
 
@@ -22,7 +37,7 @@ Outcome = Literal["answer", "clarify", "no_match"]
 
 @dataclass(frozen=True)
 class Candidate:
-    """An entry and how well it fits the question (0..1)."""
+    """An entry and the probability that it is the one asked about (0..1)."""
 
     id: str
     confidence: float
@@ -37,7 +52,7 @@ class MatchResult:
         outcome: "answer", "clarify" (several entries are close) or "no_match".
         id: The best entry, None on no_match.
         flow: The flow the best entry starts, or None.
-        confidence: 0..1.
+        confidence: 0..1, the estimated probability that `id` is the right entry.
         lang: "de" or "en", the language detected.
         candidates: The best entries, best first.
     """
@@ -65,18 +80,12 @@ class MatchResult:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Where the matcher answers, asks back or abstains.
+    """Limits of the input (the decision thresholds are the model's, in knowledge/search/).
 
     Attributes:
-        answer: Lowest score that may be answered.
         max_chars: A longer text is not a question: it gets no_match.
-        clarify_gap: Entries closer than this to the best are offered as well.
-        fuzzy_cutoff: rapidfuzz ratio from which a misspelt word counts as a known one.
     """
 
-    answer: float = 0.34
-    clarify_gap: float = 0.06
-    fuzzy_cutoff: float = 82.0
     max_chars: int = 2000
 
 
@@ -95,9 +104,8 @@ def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(tokens, tokens[1:]) if a != b}
 
 
-_TOP = 3
-"""How many entries `match()` needs exactly (the candidates it reports)."""
 _EPS = 1e-9
+"""Margin for float bounds: an entry is skipped only when its bound is clearly below."""
 _MAX_EXACT = 200
 """At most this many entries are scored exactly for one question, the most promising by
 their upper bound first. It never binds on a knowledge base of a few hundred entries, so
@@ -112,8 +120,6 @@ _DATE = re.compile(
 )
 """A date says when, not what about: it is no evidence for or against an entry."""
 _PREFILTER = 5 * _MAX_EXACT
-_UNKNOWN_GROWTH = 0.75
-"""Unknown words weigh n ** 0.75 together, not n: see `_query_tokens`."""
 _VECTOR_FROM = 20_000
 """From this many entries, matched weights are summed with numpy when it is installed."""
 
@@ -125,43 +131,92 @@ def _numpy() -> Any:
     except ImportError:
         return None
     return numpy
-"""Margin for float bounds: an entry is skipped only when its bound is clearly below."""
 
 
 def _bound(covered: float, total: float, least_norm: float) -> float:
-    """The highest final score an entry can reach when at most `covered` weight of the
-    question's `total` is among its tokens and its shortest document weighs `least_norm`.
-
-    A document score is (qcov ** 0.6) * (dcov ** 0.4) * pair factor, with the matched
-    weight at most `covered` and the pair factor at most 1.
-    """
+    """The highest fit an entry can reach when at most `covered` weight of the question's
+    `total` is among its tokens and its shortest document weighs `least_norm`."""
     if covered <= 0.0:
         return 0.0
-    qcov = covered / total
     dcov = covered / least_norm if least_norm > covered else 1.0
-    return 0.65 * (qcov ** 0.6) * (dcov ** 0.4) + 0.35 * qcov
+    return math.sqrt((covered / total) * dcov)
+
+
+@dataclass(frozen=True)
+class _Query:
+    """A question as the index sees it."""
+
+    terms: list[tuple[int, float]]  # (token id, weight) of the tokens the index knows
+    total: float  # the weight of every word, known or not
+    pairs: set[tuple[int, int]]
+    repaired: set[int]  # token ids matched only after typo repair
+    unknown: float  # weight of words no entry or example uses
+    offtopic: float  # weight of off-topic words
+    foreign: float  # weight of words only out-of-scope examples use
+    content: int  # content words
+
+
+class _Negatives:
+    """The out-of-scope examples as documents of token ids, with postings per token."""
+
+    def __init__(self, docs: list[list[int]], idf: array) -> None:
+        self.norm = [sum(idf[k] for k in set(d)) for d in docs]
+        self.post: dict[int, list[int]] = defaultdict(list)
+        for i, d in enumerate(docs):
+            for k in set(d):
+                self.post[k].append(i)
+        self.post = dict(self.post)
+
+    def fit(self, query: _Query) -> float:
+        """The fit of the closest example to the question."""
+        acc: dict[int, float] = defaultdict(float)
+        for k, w in query.terms:
+            for d in self.post.get(k, ()):
+                acc[d] += w
+        best = 0.0
+        for d, m in acc.items():
+            best = max(best, (m / query.total) * (m / self.norm[d]))
+        return math.sqrt(best)
 
 
 class Matcher:
     """Finds the FAQ entry a question is about.
 
-    Build one per knowledge base with `Matcher(kb)`; it is picklable, so a cache can
-    keep it. `match()` is pure.
+    Build one per knowledge base with `Matcher(kb)`; `to_state()` and `from_state()` turn
+    it into plain data and back, so a cache can keep it. `match()` is pure.
 
-    The index is kept in flat arrays so it stays small and pickles fast at 100,000
-    entries: every document (question, title, paraphrase) as a run of token ids, the
-    documents of an entry contiguous, and for each token the entries that use it
-    (`entry postings`). `match()` needs only the best three entries: it gathers entries
-    from the postings of the question's rarest tokens first and stops taking in new ones
-    once the tokens left are too common to lift an unseen entry into the top three
-    (a max-score bound), then scores exactly only the entries whose bound can still
-    reach the third best.
+    The index is kept in flat arrays so it stays small at 100,000 entries: every document
+    (question, title, paraphrase) as a run of token ids, the documents of an entry
+    contiguous, and for each token the entries that use it (`entry postings`). Retrieval
+    needs only the best few entries: it gathers entries from the postings of the
+    question's rarest tokens first and stops taking in new ones once the tokens left are
+    too common to lift an unseen entry among them (a max-score bound), then computes the
+    fit only of entries whose bound can still reach the last of them.
     """
 
-    def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, thresholds: Thresholds | None = None, model: ScoringModel | None = None,
+                 negatives: list[tuple[str, str]] | None = None) -> None:
+        """Index `kb`.
+
+        Args:
+            kb: The knowledge base.
+            thresholds: Input limits.
+            model: The scoring model; by default the one in the knowledge base's `search/`
+                folder (or the bundled one).
+            negatives: (language, question) examples of out-of-scope questions; by default
+                `search/out_of_scope.yaml`.
+        """
+        folder = search_dir(kb.root)
         self.thresholds = thresholds or Thresholds()
+        self.model = model or load_model(folder)
+        if negatives is None:
+            negatives = load_negatives(folder)
+        from faq.language.lexicon import words as lexicon_words
+
+        self.abbreviations = frozenset(lexicon_words("abbreviations"))
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
+        self.vocabulary = kb.vocabulary
         self.normalizer = Normalizer(kb.vocabulary)
         normalizer = self.normalizer
         parts = normalizer.parts
@@ -206,8 +261,6 @@ class Matcher:
                     out.append(k)
             return out
 
-        # Documents (each question, title, paraphrase) as runs of token ids, an entry's
-        # documents contiguous; an entry's tokens are those of its documents and keywords.
         doc_start = array("i", [0])
         doc_toks = array("i")
         entry_docs = array("i", [0])
@@ -235,103 +288,174 @@ class Matcher:
             for k in ordered:
                 df[k] += 1
         del keyword_memo
-        n = max(len(kb.entries), 1)
+        negative_docs = [ids_of(text, False) for _lang, text in negatives]
         self._tid = tid
-        self._idf = idf = array("d", (math.log(1 + n / c) for c in df))  # the weight of token k
-        # A word the knowledge base never uses weighs like a word specific to one entry
-        # and a bit more: a question resting on unknown words is likely out of scope.
-        self.unknown_idf = 1.25 * math.log(1 + n)
-        self.offtopic_weight = 3 * self.unknown_idf
-        doc_norm = array("d", bytes(8 * (len(doc_start) - 1)))
-        for d in range(len(doc_start) - 1):
-            doc_norm[d] = sum(idf[k] for k in set(doc_toks[doc_start[d] : doc_start[d + 1]]))
-        least_norm = array("d", (min(doc_norm[entry_docs[i] : entry_docs[i + 1]], default=math.inf)
-                                 for i in range(len(kb.entries))))
+        self._df = df
+        self.surface_map = surface_map
         self._doc_start = doc_start
         self._doc_toks = doc_toks
-        self._doc_norm = doc_norm
         self._entry_docs = entry_docs
-        self._least_norm = least_norm
         self._ent_start = ent_start
         self._ent_toks = ent_toks
-        # The entries of token k: `_post[_post_start[k] : _post_start[k + 1]]`, filled by
-        # a counting sort over the entries' tokens.
+        self._negative_docs = [array("i", d) for d in negative_docs if d]
+        self._derive()
+
+    # -- plain data for a cache ---------------------------------------------------
+
+    _STATE = ("ids", "flows", "_english_share", "_tid", "_df", "surface_map", "_doc_start", "_doc_toks",
+              "_entry_docs", "_ent_start", "_ent_toks", "_negative_docs")
+
+    def to_state(self) -> dict[str, Any]:
+        """Return the matcher as plain data (dict, list, str, int, float, bool, None, array)."""
+        state: dict[str, Any] = {name.lstrip("_"): getattr(self, name) for name in self._STATE}
+        state["surface_map"] = {w: list(t) for w, t in self.surface_map.items()}
+        state["vocabulary"] = {
+            "synonyms": [list(g) for g in self.vocabulary.synonyms],
+            "compounds": list(self.vocabulary.compounds),
+            "stopwords": {lang: list(ws) for lang, ws in self.vocabulary.stopwords.items()},
+            "offtopic": list(self.vocabulary.offtopic),
+        }
+        state["parts"] = sorted(self.normalizer.parts)
+        state["abbreviations"] = sorted(self.abbreviations)
+        state["max_chars"] = self.thresholds.max_chars
+        state["model"] = self.model.to_state()
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Matcher:
+        """Rebuild a matcher from `to_state()`.
+
+        Raises:
+            KeyError, TypeError, ValueError: the state is not one `to_state()` made.
+        """
+        self = cls.__new__(cls)
+        for name in cls._STATE:
+            setattr(self, name, state[name.lstrip("_")])
+        self.surface_map = {w: tuple(t) for w, t in state["surface_map"].items()}
+        v = state["vocabulary"]
+        self.vocabulary = Vocabulary(tuple(tuple(g) for g in v["synonyms"]), tuple(v["compounds"]),
+                                     {lang: tuple(ws) for lang, ws in v["stopwords"].items()}, tuple(v["offtopic"]))
+        self.normalizer = Normalizer(self.vocabulary)
+        self.normalizer.parts |= set(state["parts"])
+        self.abbreviations = frozenset(state["abbreviations"])
+        self.thresholds = Thresholds(int(state["max_chars"]))
+        self.model = ScoringModel.from_state(state["model"])
+        self._derive()
+        return self
+
+    def _derive(self) -> None:
+        """Compute what follows from the stored index: weights, postings, typo lists."""
+        n = max(len(self.ids), 1)
+        df = self._df
+        # A token no entry uses (a word of the out-of-scope examples) weighs like one of a single entry.
+        self._idf = idf = array("d", (math.log(1 + n / max(c, 1)) for c in df))
+        self.unknown_idf = math.log(1 + n)
+        doc_start, doc_toks, entry_docs = self._doc_start, self._doc_toks, self._entry_docs
+        self._doc_norm = doc_norm = array("d", (sum(idf[k] for k in set(doc_toks[doc_start[d]: doc_start[d + 1]]))
+                                                 for d in range(len(doc_start) - 1)))
+        self._least_norm = array("d", (min(doc_norm[entry_docs[i]: entry_docs[i + 1]], default=math.inf)
+                                       for i in range(len(self.ids))))
+        # The entries of token k: `_post[_post_start[k] : _post_start[k + 1]]` (a counting sort).
         post_start = array("i", [0])
         for c in df:
             post_start.append(post_start[-1] + c)
         fill = array("i", post_start)
+        ent_start, ent_toks = self._ent_start, self._ent_toks
         post = array("i", bytes(4 * len(ent_toks)))
-        for i in range(len(kb.entries)):
-            for k in ent_toks[ent_start[i] : ent_start[i + 1]]:
+        for i in range(len(self.ids)):
+            for k in ent_toks[ent_start[i]: ent_start[i + 1]]:
                 post[fill[k]] = i
                 fill[k] += 1
         self._post_start = post_start
         self._post = post
-        self.surface_map = surface_map
-        self._offtopic_heads: dict[str, list[str]] = defaultdict(list)
-        for w in normalizer.offtopic:
+        self._negatives = _Negatives([list(d) for d in self._negative_docs], idf)
+        offtopic_heads: dict[str, list[str]] = defaultdict(list)
+        for w in self.normalizer.offtopic:
             if len(w) >= 6 and " " not in w:
-                self._offtopic_heads[w[:6]].append(w)
-        self._offtopic_heads = dict(self._offtopic_heads)
-        self._address_word = "adresse" if "adresse" in surface_map else "address"
+                offtopic_heads[w[:6]].append(w)
+        self._offtopic_heads = dict(offtopic_heads)
+        self._address_word = "adresse" if "adresse" in self.surface_map else "address"
         # A misspelt word is compared only with known words of its first letter and of a
         # length that can reach the cutoff: typos rarely hit the first letter, while real
         # words that differ there are often near ("ausgewiesen", "zugewiesen").
         by_initial: dict[str, list[str]] = defaultdict(list)
-        for w in surface_map:
+        for w in self.surface_map:
             if len(w) >= 4 and " " not in w:
                 by_initial[w[0]].append(w)
         self._fuzzy_lists = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
+        self._fuzzy_cutoff = self.model.settings["fuzzy_cutoff"]
+        self._candidates = int(self.model.settings["candidates"])
+        self._focus_min = int(self.model.settings["focus_min_words"])
 
     def knows(self, token: str) -> bool:
-        """Return whether `token` (a matching token) occurs in the knowledge base."""
-        return token in self._tid
+        """Return whether `token` (a matching token) occurs in the knowledge base's entries."""
+        k = self._tid.get(token)
+        return k is not None and self._df[k] > 0
 
     def _postings(self, k: int) -> array:
-        return self._post[self._post_start[k] : self._post_start[k + 1]]
+        return self._post[self._post_start[k]: self._post_start[k + 1]]
 
     # -- query side ---------------------------------------------------------------
 
-    def _query_tokens(self, text: str) -> tuple[dict[str, float], list[str]]:
-        """Map the question to weighted tokens (unknown words get a penalty weight) and
-        return them with the known tokens in order."""
-        known: dict[str, float] = {}
+    def focus(self, text: str) -> Focus:
+        """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus)."""
+        return focus(text, lambda s: len(self.normalizer.surface(s)), self._focus_min, self.abbreviations)
+
+    def _query(self, text: str) -> _Query | None:
+        """Weigh the question's words; None when it has none."""
+        weights: dict[str, float] = {}
         order: list[str] = []
+        repaired: set[str] = set()
+        foreign: set[str] = set()
         offtopic = self.normalizer.offtopic
         surface_map = self.surface_map
         tid, idf = self._tid, self._idf
-        unknown = 0
+        unknown_idf = self.unknown_idf
+        unknown = off = 0.0
+        content = 0
         text = _DATE.sub(" ", _ADDRESS.sub(self._address_words, text))
         for word in self.normalizer.surface(text):
+            content += 1
             if word in offtopic or word.replace(" ", "") in offtopic:
-                known["!" + word] = self.offtopic_weight
+                if "!" + word not in weights:
+                    weights["!" + word] = unknown_idf
+                    off += unknown_idf
                 continue
             toks = surface_map.get(word)
             if toks is None:
-                toks = self.normalizer.expand(word)
+                toks = tuple(self.normalizer.expand(word))
                 if any(t in offtopic for t in toks) or self._offtopic_head(word):  # "Wiederherstellungsformular"
-                    known["!" + word] = self.offtopic_weight
+                    if "!" + word not in weights:
+                        weights["!" + word] = unknown_idf
+                        off += unknown_idf
                     continue
-            factor = 1.0
+            fixed = False
             if not all(t in tid for t in toks):
-                fixed = self._fuzzy(word)
-                if fixed is not None:
-                    toks, factor = list(fixed[0]), fixed[1]
+                repair = self._fuzzy(word)
+                if repair is not None:
+                    toks, fixed = repair, True
             for t in toks:
                 k = tid.get(t)
                 if k is None:
-                    if len(t) <= 2:
-                        continue
-                    if "?" + t not in known:
-                        unknown += 1
-                        # The n-th unknown word weighs less than the one before: a long question
-                        # brings context words of its own; a short one of unknown words is out of scope.
-                        damp = (unknown ** _UNKNOWN_GROWTH - (unknown - 1) ** _UNKNOWN_GROWTH)
-                        known["?" + t] = self.unknown_idf * damp * (0.3 if t.isdigit() else 1.0)
+                    if len(t) <= 2 or t.isdigit():
+                        continue  # a number the knowledge base never uses says nothing about the topic
+                    if "?" + t not in weights:
+                        weights["?" + t] = unknown_idf
+                        unknown += unknown_idf
                 else:
-                    known[t] = max(known.get(t, 0.0), idf[k] * factor)
+                    weights[t] = idf[k]
+                    if not self._df[k]:
+                        foreign.add(t)
                     order.append(t)
-        return known, order
+                    if fixed:
+                        repaired.add(t)
+        total = sum(weights.values())
+        if not total:
+            return None
+        terms = [(tid[t], w) for t, w in weights.items() if t in tid]
+        pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
+        return _Query(terms, total, pairs, {tid[t] for t in repaired}, unknown, off,
+                      sum(weights[t] for t in foreign), content)
 
     def _offtopic_head(self, word: str) -> bool:
         """Whether an unknown compound starts with an off-topic word ("Passwortrücksetzung")."""
@@ -347,14 +471,14 @@ class Matcher:
             return f" {self._address_word} {domain} "
         return f" {self._address_word} "
 
-    def _fuzzy(self, word: str) -> tuple[tuple[str, ...], float] | None:
+    def _fuzzy(self, word: str) -> tuple[str, ...] | None:
         if len(word) < 5 or word.isdigit():
             return None
         keys, buckets = self._fuzzy_lists.get(word[0], ([], {}))
-        best = extract_bucketed(word, buckets, self.thresholds.fuzzy_cutoff)
+        best = extract_bucketed(word, buckets, self._fuzzy_cutoff)
         if best is None:
             return None
-        return self.surface_map[keys[best[1]]], 0.6 + 0.4 * (best[0] / 100.0)
+        return self.surface_map[keys[best[1]]]
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by which language's words of the knowledge base the text uses."""
@@ -369,111 +493,82 @@ class Matcher:
                 de += 1.0 - share
         return "en" if en > de else "de"
 
-    # -- scoring ------------------------------------------------------------------
+    # -- retrieval ----------------------------------------------------------------
 
-    def _entry_score(
-        self, entry: int, terms: list[tuple[int, float]], total: float, pairs: set[tuple[int, int]], theta: float = 0.0
-    ) -> float | None:
-        """The score of one entry (None when no document shares a token with the question):
-        the best document's coverage score, blended with the entry's coverage.
+    def _entry_fit(self, entry: int, q: _Query, theta: float = 0.0) -> float | None:
+        """The fit of one entry (None when none of its documents shares a token with the question).
 
-        With `theta` > 0, documents that cannot lift the entry to `theta` are skipped; a
-        result below `theta - _EPS` then only says the entry stays below it.
+        With `theta` > 0, documents that cannot reach `theta` are skipped; a result below
+        `theta - _EPS` then only says the entry stays below it.
         """
-        mine = set(self._ent_toks[self._ent_start[entry] : self._ent_start[entry + 1]])
-        terms = [(k, w) for k, w in terms if k in mine]  # only these can match a document
-        if not terms:
-            return None
+        mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
+        terms = [(k, w) for k, w in q.terms if k in mine]
         covered = sum(w for _k, w in terms)
         if covered <= 0.0:
             return None
-        cov = 0.35 * (covered / total)
-        need = (theta - _EPS - cov) / 0.65  # the document score the entry needs to reach theta
-        doc_toks = self._doc_toks
-        doc_start = self._doc_start
-        doc_norm = self._doc_norm
-        qmax = (covered / total) ** 0.6
+        total = q.total
         best = 0.0
+        doc_toks, doc_start, doc_norm = self._doc_toks, self._doc_start, self._doc_norm
         for d in range(self._entry_docs[entry], self._entry_docs[entry + 1]):
             norm = doc_norm[d]
-            if norm > covered:  # a document matches at most `covered`
-                bound = qmax * ((covered / norm) ** 0.4)
-                if bound <= best or bound < need:
-                    continue
-            seq = doc_toks[doc_start[d] : doc_start[d + 1]]
-            matched = 0.0
-            hit = False
-            for k, w in terms:
-                if k in seq:
-                    matched += w
-                    hit = True
-            if not hit:
+            bound = (covered / total) * min(1.0, covered / norm)
+            if bound <= best or bound < theta * theta - _EPS:
                 continue
-            score = ((matched / total) ** 0.6) * ((matched / norm) ** 0.4)
-            if score <= best or score < need:
-                continue  # the pair factor is at most 1: it cannot help
-            if pairs:
-                seen = {(a, b) for a, b in zip(seq, seq[1:]) if a != b}
-                score *= 0.7 + 0.3 * len(pairs & seen) / len(pairs)
+            seq = doc_toks[doc_start[d]: doc_start[d + 1]]
+            matched = sum(w for k, w in terms if k in seq)
+            score = (matched / total) * (matched / norm)
             if score > best:
                 best = score
         if best <= 0.0:
             return None if theta <= 0.0 else -1.0
-        return 0.65 * best + cov
+        return math.sqrt(best)
 
-    def _prepare(self, text: str) -> tuple[list[tuple[int, float]], float, set[tuple[int, int]]] | None:
-        query, order = self._query_tokens(text)
-        total = sum(query.values())
-        if not total:
-            return None
-        tid = self._tid
-        terms = [(tid[t], w) for t, w in query.items() if t in tid]
-        pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
-        return terms, total, pairs
+    def _evidence(self, entry: int, q: _Query) -> tuple[float, list[float]]:
+        """Return the entry's fit and its features but `lead` (see faq.search.model.FEATURES)."""
+        mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
+        terms = [(k, w) for k, w in q.terms if k in mine]
+        total = q.total
+        covered = sum(w for _k, w in terms)
+        typo = sum(w for k, w in terms if k in q.repaired)
+        doc_toks, doc_start, doc_norm = self._doc_toks, self._doc_start, self._doc_norm
+        best = qcov = dcov = order = 0.0
+        for d in range(self._entry_docs[entry], self._entry_docs[entry + 1]):
+            seq = doc_toks[doc_start[d]: doc_start[d + 1]]
+            matched = sum(w for k, w in terms if k in seq)
+            if matched <= 0.0:
+                continue
+            score = (matched / total) * (matched / doc_norm[d])
+            if score > best:
+                best, qcov, dcov = score, matched / total, matched / doc_norm[d]
+                if q.pairs:
+                    seen = {(a, b) for a, b in zip(seq, seq[1:]) if a != b}
+                    order = len(q.pairs & seen) / len(q.pairs)
+        fit = math.sqrt(best)
+        return fit, [fit, qcov, dcov, covered / total, order, typo / total, q.unknown / total, q.offtopic / total,
+                     q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1)]
 
-    def scores(self, text: str) -> list[tuple[float, int]]:
-        """Return (score, entry index) for every entry with a score, best first."""
-        prepared = self._prepare(text)
-        if prepared is None:
-            return []
-        terms, total, pairs = prepared
-        seen: set[int] = set()
-        for k, _w in terms:
-            seen.update(self._postings(k))
-        out = []
-        for entry in seen:
-            score = self._entry_score(entry, terms, total, pairs)
-            if score is not None:
-                out.append((score, entry))
-        out.sort(key=lambda x: (-x[0], x[1]))
-        return out
-
-    def _best(self, text: str, k: int = _TOP) -> list[tuple[float, int]]:
-        """Return the first `k` items of `scores(text)`, visiting only entries that can
-        still reach them."""
-        prepared = self._prepare(text)
-        if prepared is None:
-            return []
-        terms, total, pairs = prepared
+    def _best(self, q: _Query, k: int) -> list[tuple[float, int]]:
+        """Return (fit, entry) of the `k` best-fitting entries, best first, visiting only
+        entries that can still reach them."""
+        terms, total = q.terms, q.total
         if len(self.ids) > _VECTOR_FROM:
             vector = _numpy()
             if vector is not None:
-                return self._best_vector(vector, terms, total, pairs, k)
-        # Rarest (heaviest) tokens first; `rest[i]` is the weight of tokens i.. onwards.
-        ranked_terms = sorted(terms, key=lambda kw: -kw[1])
-        rest = [0.0] * (len(ranked_terms) + 1)
+                return self._best_vector(vector, q, k)
+        ranked_terms = sorted(terms, key=lambda kw: -kw[1])  # rarest (heaviest) first
+        rest = [0.0] * (len(ranked_terms) + 1)  # rest[i]: the weight of tokens i.. onwards
         for i in range(len(ranked_terms) - 1, -1, -1):
             rest[i] = rest[i + 1] + ranked_terms[i][1]
         postings = self._postings
         least_norm = self._least_norm
         acc: dict[int, float] = {}
         exact: dict[int, float | None] = {}
-        top: list[float] = []  # the k best exact scores (a min-heap)
+        top: list[float] = []  # the k best exact fits (a min-heap)
         theta = 0.0
 
         def score(entry: int) -> None:
             nonlocal theta
-            value = exact[entry] = self._entry_score(entry, terms, total, pairs, theta)
+            value = exact[entry] = self._entry_fit(entry, q, theta)
             if value is not None and value >= theta - _EPS:
                 if len(top) < k:
                     heapq.heappush(top, value)
@@ -491,14 +586,12 @@ class Matcher:
                 acc[e] = acc.get(e, 0.0) + w
             i += 1
             if i < len(ranked_terms):
-                # Raise theta from the most promising entries so far before going on.
                 for e in heapq.nlargest(k, acc, key=acc.__getitem__):
                     if e not in exact:
                         score(e)
         remaining = rest[i]
         pending: Iterable[tuple[float, int]] = ((c, e) for e, c in acc.items() if e not in exact)
         if len(acc) > _PREFILTER:
-            # Huge candidate sets: bound only those with the most matched weight.
             pending = heapq.nlargest(_PREFILTER, pending)
         heap = [(-_bound(c + remaining, total, least_norm[e]), e) for c, e in pending]
         heapq.heapify(heap)
@@ -509,22 +602,21 @@ class Matcher:
             if len(exact) >= _MAX_EXACT:
                 break  # on a huge knowledge base: the best candidates by bound, not all of them
             score(e)
-        out = [(s, e) for e, s in exact.items() if s is not None]
+        out = [(s, e) for e, s in exact.items() if s is not None and s > 0.0]
         out.sort(key=lambda x: (-x[0], x[1]))
         return out[:k]
 
-    def _best_vector(self, np: Any, terms: list[tuple[int, float]], total: float,
-                     pairs: set[tuple[int, int]], k: int) -> list[tuple[float, int]]:
+    def _best_vector(self, np: Any, q: _Query, k: int) -> list[tuple[float, int]]:
         """`_best` for a huge knowledge base: matched weights are summed with numpy, and
         only the entries with the most matched weight are bounded and scored."""
         acc = np.zeros(len(self.ids), dtype=np.float64)
-        for key, w in terms:
+        for key, w in q.terms:
             acc[np.frombuffer(self._postings(key), dtype=np.int32)] += w
         hits = np.flatnonzero(acc)
         if len(hits) > _PREFILTER:
             hits = hits[np.argpartition(acc[hits], -_PREFILTER)[-_PREFILTER:]]
         least_norm = self._least_norm
-        heap = [(-_bound(float(acc[e]), total, least_norm[e]), int(e)) for e in hits]
+        heap = [(-_bound(float(acc[e]), q.total, least_norm[e]), int(e)) for e in hits]
         heapq.heapify(heap)
         top: list[float] = []
         scored: list[tuple[float, int]] = []
@@ -533,8 +625,8 @@ class Matcher:
             neg, e = heapq.heappop(heap)
             if len(top) == k and -neg < theta - _EPS:
                 break
-            value = self._entry_score(e, terms, total, pairs, theta)
-            if value is None:
+            value = self._entry_fit(e, q, theta)
+            if value is None or value <= 0.0:
                 continue
             scored.append((value, e))
             if len(top) < k:
@@ -546,8 +638,49 @@ class Matcher:
         scored.sort(key=lambda x: (-x[0], x[1]))
         return scored[:k]
 
+    # -- the model ----------------------------------------------------------------
+
+    def candidate_features(self, text: str) -> list[tuple[int, list[float]]]:
+        """Return (entry index, features) of the question's candidates, best fit first.
+
+        The question's focus decides; the whole text is used when the focus finds nothing.
+        """
+        view = self.focus(text)
+        q = self._query(view.text)
+        fits = self._best(q, self._candidates) if q is not None else []
+        if not fits and not view.is_whole:
+            q = self._query(text)
+            fits = self._best(q, self._candidates) if q is not None else []
+        if q is None or not fits:
+            return []
+        rows = [(e, self._evidence(e, q)[1]) for _fit, e in fits]
+        oos = self._negatives.fit(q)
+        for n, (_e, x) in enumerate(rows):
+            others = [r[1][0] for m, r in enumerate(rows) if m != n]
+            x[9] = oos
+            x[10] = x[0] - max(others, default=0.0)
+        return rows
+
+    def scores(self, text: str) -> list[tuple[float, int]]:
+        """Return (probability, entry index) of the question's candidates, best first.
+
+        A candidate's probability is the model's, shared out when the candidates'
+        probabilities sum to more than 1.
+        """
+        rows = self.candidate_features(text)
+        probs = [(self.model.probability(x), e) for e, x in rows]
+        mass = sum(p for p, _e in probs)
+        if mass > 1.0:
+            probs = [(p / mass, e) for p, e in probs]
+        probs.sort(key=lambda x: (-x[0], x[1]))
+        return probs
+
     def match(self, text: str, lang: str | None = None) -> MatchResult:
         """Match one question.
+
+        Answers when the best entry's probability reaches the model's `answer` threshold;
+        asks back when it does not but the entries of at least `offer` probability together
+        do; else no_match.
 
         Args:
             text: The question in the user's words.
@@ -557,13 +690,14 @@ class Matcher:
 
         query = clean(text)
         detected = lang or self.detect_language(query)
-        th = self.thresholds
-        ranked = self._best(query) if len(query) <= th.max_chars else []
-        cands = tuple(Candidate(self.ids[i], round(min(s, 1.0), 3)) for s, i in ranked[:3])
-        if not ranked or ranked[0][0] < th.answer:
-            return MatchResult(query, "no_match", None, None, cands[0].confidence if cands else 0.0, detected, cands)
-        best, idx = ranked[0]
-        close = [c for c in cands[1:] if c.confidence >= best - th.clarify_gap]
-        outcome: Outcome = "clarify" if close else "answer"
-        shown = cands[: 1 + len(close)] if close else cands
-        return MatchResult(query, outcome, self.ids[idx], self.flows[idx], round(min(best, 1.0), 3), detected, shown if close else cands)
+        ranked = self.scores(query) if len(query) <= self.thresholds.max_chars else []
+        cands = tuple(Candidate(self.ids[i], round(p, 3)) for p, i in ranked[:3])
+        model = self.model
+        if ranked and ranked[0][0] >= model.answer:
+            p, i = ranked[0]
+            return MatchResult(query, "answer", self.ids[i], self.flows[i], round(p, 3), detected, cands)
+        offered = [c for c in cands if c.confidence >= model.offer]
+        if len(offered) >= 2 and sum(p for p, _i in ranked[: len(offered)]) >= model.answer:
+            p, i = ranked[0]
+            return MatchResult(query, "clarify", self.ids[i], self.flows[i], round(p, 3), detected, tuple(offered))
+        return MatchResult(query, "no_match", None, None, cands[0].confidence if cands else 0.0, detected, cands)
