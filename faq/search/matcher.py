@@ -120,6 +120,9 @@ _DATE = re.compile(
 )
 """A date says when, not what about: it is no evidence for or against an entry."""
 _PREFILTER = 5 * _MAX_EXACT
+_SCAN_UP_TO = 5_000
+"""Up to this many entries, a question is matched against every document through the
+document postings (fast on a small knowledge base); beyond, `_best` bounds the work."""
 _VECTOR_FROM = 20_000
 """From this many entries, matched weights are summed with numpy when it is installed."""
 
@@ -368,6 +371,16 @@ class Matcher:
                 fill[k] += 1
         self._post_start = post_start
         self._post = post
+        doc_post: dict[int, array] = {}
+        doc_entry = array("i", bytes(4 * (len(doc_start) - 1)))
+        if len(self.ids) <= _SCAN_UP_TO:
+            for i in range(len(self.ids)):
+                for d in range(entry_docs[i], entry_docs[i + 1]):
+                    doc_entry[d] = i
+                    for k in set(doc_toks[doc_start[d]: doc_start[d + 1]]):
+                        doc_post.setdefault(k, array("i")).append(d)
+        self._doc_post = doc_post
+        self._doc_entry = doc_entry
         self._negatives = _Negatives([list(d) for d in self._negative_docs], idf)
         offtopic_heads: dict[str, list[str]] = defaultdict(list)
         for w in self.normalizer.offtopic:
@@ -399,7 +412,11 @@ class Matcher:
 
     def focus(self, text: str) -> Focus:
         """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus)."""
-        return focus(text, lambda s: len(self.normalizer.surface(s)), self._focus_min, self.abbreviations)
+        return focus(text, self._known_words, self._focus_min, self.abbreviations)
+
+    def _known_words(self, sentence: str) -> int:
+        """The words of `sentence` that the knowledge base's entries use (its content words here)."""
+        return sum(1 for t in self.normalizer.tokens(sentence) if self.knows(t))
 
     def _query(self, text: str) -> _Query | None:
         """Weigh the question's words; None when it has none."""
@@ -523,29 +540,75 @@ class Matcher:
             return None if theta <= 0.0 else -1.0
         return math.sqrt(best)
 
-    def _evidence(self, entry: int, q: _Query) -> tuple[float, list[float]]:
-        """Return the entry's fit and its features but `lead` (see faq.search.model.FEATURES)."""
+    def _scan(self, q: _Query) -> dict[int, tuple[float, int, float]]:
+        """Match the question against every document through the document postings.
+
+        Returns:
+            For each entry with a matching document: (fit squared times the question's
+            weight, best document, weight it matches); the best document is the first of
+            the highest fit.
+        """
+        acc: dict[int, float] = defaultdict(float)
+        post = self._doc_post
+        for k, w in q.terms:
+            for d in post.get(k, ()):
+                acc[d] += w
+        norm, owner = self._doc_norm, self._doc_entry
+        best: dict[int, tuple[float, int, float]] = {}
+        for d, m in acc.items():
+            score = m * m / norm[d]
+            e = owner[d]
+            cur = best.get(e)
+            if cur is None or score > cur[0] or (score == cur[0] and d < cur[1]):
+                best[e] = (score, d, m)
+        return best
+
+    def _best_doc(self, entry: int, q: _Query) -> tuple[float, int, float] | None:
+        """`_scan(q)[entry]` for one entry (the path of a huge knowledge base)."""
         mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
         terms = [(k, w) for k, w in q.terms if k in mine]
-        total = q.total
-        covered = sum(w for _k, w in terms)
-        typo = sum(w for k, w in terms if k in q.repaired)
         doc_toks, doc_start, doc_norm = self._doc_toks, self._doc_start, self._doc_norm
-        best = qcov = dcov = order = 0.0
+        found = None
         for d in range(self._entry_docs[entry], self._entry_docs[entry + 1]):
             seq = doc_toks[doc_start[d]: doc_start[d + 1]]
-            matched = sum(w for k, w in terms if k in seq)
-            if matched <= 0.0:
-                continue
-            score = (matched / total) * (matched / doc_norm[d])
-            if score > best:
-                best, qcov, dcov = score, matched / total, matched / doc_norm[d]
-                if q.pairs:
-                    seen = {(a, b) for a, b in zip(seq, seq[1:]) if a != b}
-                    order = len(q.pairs & seen) / len(q.pairs)
-        fit = math.sqrt(best)
-        return fit, [fit, qcov, dcov, covered / total, order, typo / total, q.unknown / total, q.offtopic / total,
-                     q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1)]
+            m = sum(w for k, w in terms if k in seq)
+            if m > 0.0 and (found is None or m * m / doc_norm[d] > found[0]):
+                found = (m * m / doc_norm[d], d, m)
+        return found
+
+    def _top(self, q: _Query, k: int) -> tuple[list[int], dict[int, tuple[float, int, float]]]:
+        """The `k` best-fitting entries, best first, and their best documents."""
+        if len(self.ids) <= _SCAN_UP_TO:
+            found = self._scan(q)
+            ranked = sorted(found, key=lambda e: (-found[e][0], e))[:k]
+            return ranked, found
+        ranked = [e for _fit, e in self._best(q, k)]
+        found = {}
+        for e in ranked:
+            doc = self._best_doc(e, q)
+            if doc is not None:
+                found[e] = doc
+        return ranked, found
+
+    def _features(self, entry: int, q: _Query, doc: tuple[float, int, float] | None) -> list[float]:
+        """The features of one candidate but those that compare it with others (see FEATURES)."""
+        total = q.total
+        mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
+        covered = typo = 0.0
+        for k, w in q.terms:
+            if k in mine:
+                covered += w
+                if k in q.repaired:
+                    typo += w
+        qcov = dcov = order = 0.0
+        if doc is not None:
+            _score, d, m = doc
+            qcov, dcov = m / total, m / self._doc_norm[d]
+            if q.pairs:
+                seq = self._doc_toks[self._doc_start[d]: self._doc_start[d + 1]]
+                order = len(q.pairs & set(zip(seq, seq[1:]))) / len(q.pairs)
+        return [math.sqrt(qcov * dcov), qcov, dcov, covered / total, order, typo / total, q.unknown / total,
+                q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1)]
 
     def _best(self, q: _Query, k: int) -> list[tuple[float, int]]:
         """Return (fit, entry) of the `k` best-fitting entries, best first, visiting only
@@ -643,22 +706,47 @@ class Matcher:
     def candidate_features(self, text: str) -> list[tuple[int, list[float]]]:
         """Return (entry index, features) of the question's candidates, best fit first.
 
-        The question's focus decides; the whole text is used when the focus finds nothing.
+        The features describe the question's focus; the whole text adds candidates of its
+        own and the `text_*` features (context supports, it never decides alone).
         """
         view = self.focus(text)
         q = self._query(view.text)
-        fits = self._best(q, self._candidates) if q is not None else []
-        if not fits and not view.is_whole:
-            q = self._query(text)
-            fits = self._best(q, self._candidates) if q is not None else []
-        if q is None or not fits:
+        whole = q if view.is_whole else self._query(text)
+        if q is None:
+            q = whole
+        if q is None or whole is None:
             return []
-        rows = [(e, self._evidence(e, q)[1]) for _fit, e in fits]
+        k = self._candidates
+        entries, found = self._top(q, k)
+        if whole is q:
+            whole_found = found
+        else:
+            more, whole_found = self._top(whole, k)
+            entries += [e for e in more if e not in entries]
+        if not entries:
+            return []
+        rows = []
+        for e in entries:
+            doc = found.get(e)
+            if doc is None and len(self.ids) > _SCAN_UP_TO:
+                doc = self._best_doc(e, q)
+            rows.append((e, self._features(e, q, doc)))
         oos = self._negatives.fit(q)
-        for n, (_e, x) in enumerate(rows):
+        known = sum(w for _k, w in whole.terms) or 1.0
+        length = math.log(whole.content)
+        for n, (e, x) in enumerate(rows):
             others = [r[1][0] for m, r in enumerate(rows) if m != n]
+            mine = set(self._ent_toks[self._ent_start[e]: self._ent_start[e + 1]])
             x[9] = oos
             x[10] = x[0] - max(others, default=0.0)
+            x.append(sum(w for t, w in whole.terms if t in mine) / known)
+            if whole is q:
+                x.append(x[0])
+            else:
+                doc = whole_found.get(e) if len(self.ids) <= _SCAN_UP_TO else self._best_doc(e, whole)
+                x.append(math.sqrt(doc[0] / whole.total) if doc is not None else 0.0)
+            x.append(length)
+        rows.sort(key=lambda r: -r[1][0])
         return rows
 
     def scores(self, text: str) -> list[tuple[float, int]]:

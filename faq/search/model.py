@@ -36,6 +36,9 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("out_of_scope", "fit of the closest example in out_of_scope.yaml (same formula as fit)"),
     ("lead", "this candidate's fit minus the best other candidate's fit (negative when behind)"),
     ("vague", "1 / number of the question's content words: one-word questions are vague"),
+    ("text_cover", "share of the whole text's known-word weight (focus and context) among the entry's words"),
+    ("text_fit", "fit of the entry to the whole text (focus and context)"),
+    ("length", "natural log of the number of content words of the whole text"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
