@@ -3,10 +3,12 @@
 The one function shared by `faqbot ask`, the chat and triage::
 
     focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
-          abbreviations: Collection[str] = ()) -> Focus
+          abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None) -> Focus
 
 `text` is split into sentences (`sentences`). The *question sentence* is the last one
-that ends with a question mark, or the last sentence when none does. A question sentence
+that ends with a question mark; when none does, the last that states a problem
+(`states_problem`, e.g. holds a negation: "die Mail ist nie angekommen"); else the one of
+most content words, the later on a tie. A question sentence
 too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer than
 `min_words` content words as counted by `content_words`) takes in the sentences before
 it, nearest first, until it has enough: that run is the focus, which decides the match.
@@ -85,7 +87,11 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
 
 
 def focus(
-    text: str, content_words: Callable[[str], int], min_words: int = 3, abbreviations: Collection[str] = ()
+    text: str,
+    content_words: Callable[[str], int],
+    min_words: int = 3,
+    abbreviations: Collection[str] = (),
+    states_problem: Callable[[str], bool] | None = None,
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -94,15 +100,22 @@ def focus(
         content_words: Counts the words of a sentence that carry meaning (no stop words).
         min_words: Fewest content words a focus stands on.
         abbreviations: Lower-case abbreviations whose full stop ends no sentence.
+        states_problem: Whether a sentence states a problem (used when no sentence asks).
     """
     parts = tuple(sentences(text, abbreviations))
     if len(parts) <= 1:
         return Focus(parts or (text.strip(),), 0, 1)
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
-    end = (asks[-1] if asks else len(parts) - 1) + 1
+    counts = [content_words(s) for s in parts]
+    if not asks and states_problem is not None:
+        asks = [i for i, s in enumerate(parts) if states_problem(s)]
+    if asks:
+        end = asks[-1] + 1
+    else:
+        end = max(range(len(parts)), key=lambda i: (counts[i], i)) + 1
     start = end - 1
-    count = content_words(parts[start])
+    count = counts[start]
     while count < min_words and start > 0:
         start -= 1
-        count += content_words(parts[start])
+        count += counts[start]
     return Focus(parts, start, end)

@@ -217,6 +217,7 @@ class Matcher:
         from faq.language.lexicon import words as lexicon_words
 
         self.abbreviations = frozenset(lexicon_words("abbreviations"))
+        self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) for c in lexicon_words("problem_cues")}))
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
         self.vocabulary = kb.vocabulary
@@ -320,6 +321,7 @@ class Matcher:
         }
         state["parts"] = sorted(self.normalizer.parts)
         state["abbreviations"] = sorted(self.abbreviations)
+        state["problem_cues"] = list(self.problem_cues)
         state["max_chars"] = self.thresholds.max_chars
         state["model"] = self.model.to_state()
         return state
@@ -341,6 +343,7 @@ class Matcher:
         self.normalizer = Normalizer(self.vocabulary)
         self.normalizer.parts |= set(state["parts"])
         self.abbreviations = frozenset(state["abbreviations"])
+        self.problem_cues = tuple(state["problem_cues"])
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
         self._derive()
@@ -412,7 +415,12 @@ class Matcher:
 
     def focus(self, text: str) -> Focus:
         """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus)."""
-        return focus(text, self._known_words, self._focus_min, self.abbreviations)
+        return focus(text, self._known_words, self._focus_min, self.abbreviations, self._states_problem)
+
+    def _states_problem(self, sentence: str) -> bool:
+        """Whether a word of `sentence` starts with a problem cue (knowledge/language/problem_cues.yaml)."""
+        folded = " " + " ".join(words(fold(sentence.replace("'", ""))))
+        return any(" " + cue in folded for cue in self.problem_cues)
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""
