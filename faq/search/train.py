@@ -180,10 +180,10 @@ def calibration(held_out: dict[int, tuple[float, int]]) -> tuple[list[dict], flo
         if not items:
             continue
         mean = sum(c for c, _r in items) / len(items)
-        right = sum(r for _c, r in items) / len(items)
-        ece += len(items) / total * abs(mean - right)
+        share = sum(r for _c, r in items) / len(items)
+        ece += len(items) / total * abs(mean - share)
         table.append({"bin": f"{b / BINS:.1f}-{(b + 1) / BINS:.1f}", "questions": len(items),
-                      "mean_confidence": round(mean, 3), "right": round(right, 3)})
+                      "mean_confidence": round(mean, 3), "right": round(share, 3)})
     return table, round(ece, 4)
 
 
