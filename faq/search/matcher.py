@@ -407,20 +407,14 @@ class Matcher(Retrieval):
                 doc = whole_found.get(e) if len(self.ids) <= _SCAN_UP_TO else self._best_doc(e, whole)
                 x.append(math.sqrt(doc[0] / whole.total) if doc is not None else 0.0)
             x.append(length)
+            x.append(max(0.0, oos - x[0]))
         rows.sort(key=lambda r: -r[1][0])
         return rows
 
     def scores(self, text: str) -> list[tuple[float, int]]:
-        """Return (probability, entry index) of the question's candidates, best first.
-
-        A candidate's probability is the model's, shared out when the candidates'
-        probabilities sum to more than 1.
-        """
+        """Return (probability, entry index) of the question's candidates, best first."""
         rows = self.candidate_features(text)
-        probs = [(self.model.probability(x), e) for e, x in rows]
-        mass = sum(p for p, _e in probs)
-        if mass > 1.0:
-            probs = [(p / mass, e) for p, e in probs]
+        probs = list(zip(self.model.probabilities([x for _e, x in rows]), [e for e, _x in rows]))
         probs.sort(key=lambda x: (-x[0], x[1]))
         return probs
 
@@ -428,8 +422,8 @@ class Matcher(Retrieval):
         """Match one question.
 
         Answers when the best entry's probability reaches the model's `answer` threshold;
-        asks back when it does not but the entries of at least `offer` probability together
-        do; else no_match.
+        else asks back with the fewest best entries (at most three, each of at least `offer`
+        probability) that together reach it; else no_match.
 
         Args:
             text: The question in the user's words.
@@ -445,8 +439,15 @@ class Matcher(Retrieval):
         if ranked and ranked[0][0] >= model.answer:
             p, i = ranked[0]
             return MatchResult(query, "answer", self.ids[i], self.flows[i], round(p, 3), detected, cands)
-        offered = [c for c in cands if c.confidence >= model.offer]
-        if len(offered) >= 2 and sum(p for p, _i in ranked[: len(offered)]) >= model.answer:
+        # The fewest best entries that together are likely enough to hold the right one.
+        offered: list[Candidate] = []
+        mass = 0.0
+        for (p, _i), cand in zip(ranked, cands):
+            if mass >= model.answer or p < model.offer:
+                break
+            offered.append(cand)
+            mass += p
+        if len(offered) >= 2 and mass >= model.answer:
             p, i = ranked[0]
             return MatchResult(query, "clarify", self.ids[i], self.flows[i], round(p, 3), detected, tuple(offered))
         return MatchResult(query, "no_match", None, None, cands[0].confidence if cands else 0.0, detected, cands)

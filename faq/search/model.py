@@ -1,17 +1,16 @@
 """The matcher's scoring model: stated features, learned weights, calibrated decisions.
 
-The model is a logistic regression over the features in `FEATURES`, one row per
-candidate entry of a question. Its weights are learned by `python -m faq.search.train`
+The model is a conditional logit (a multinomial logistic regression over choices) on the
+features in `FEATURES`: each candidate entry of a question gets the score
+`bias + w . x`, "none of them" the score 0, and a softmax over these gives each
+candidate's probability of being the right entry. Its weights are learned by `python -m faq.search.train`
 from `knowledge/search/`: the entries' paraphrases are the positives (each scored by an
 index that does not hold it), `out_of_scope.yaml` the negatives. Every hand-set number
 (thresholds, settings of the fit) is in `knowledge/search/model.yaml` with its meaning;
 the learned weights are in `knowledge/search/weights.yaml`.
 
-A candidate's probability of being the right entry is `sigmoid(bias + w . x)`; the
-probabilities of a question's candidates are divided by their sum when it exceeds 1, so
-that they read as shares of one belief. The best candidate's share is the confidence:
-an estimate of the probability that the answer is right (its calibration is measured in
-`benchmarks/`).
+The best candidate's probability is the confidence: an estimate of the probability that
+the answer is right (its calibration is measured in `benchmarks/quality.py`).
 """
 
 from __future__ import annotations
@@ -39,6 +38,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("text_cover", "share of the whole text's known-word weight (focus and context) among the entry's words"),
     ("text_fit", "fit of the entry to the whole text (focus and context)"),
     ("length", "natural log of the number of content words of the whole text"),
+    ("out_of_scope_ahead", "how much better the closest out-of-scope example fits than this entry (0 when it does not)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
@@ -82,9 +82,18 @@ class ScoringModel:
     offer: float
     settings: dict[str, float] = field(default_factory=dict)
 
-    def probability(self, x: list[float]) -> float:
-        """The probability that the candidate with features `x` is the right entry."""
-        return sigmoid(self.bias + sum(w * v for w, v in zip(self.weights, x)))
+    def score(self, x: list[float]) -> float:
+        """The candidate's score: bias + weights . features."""
+        return self.bias + sum(w * v for w, v in zip(self.weights, x))
+
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """The probability that each candidate is the right entry (a softmax over the
+        candidates and "none of them", whose score is 0); what is left is that none is."""
+        scores = [self.score(x) for x in rows]
+        top = max([0.0, *scores])
+        exps = [math.exp(v - top) for v in scores]
+        total = math.exp(-top) + sum(exps)
+        return [v / total for v in exps]
 
     def to_state(self) -> dict[str, Any]:
         """Return the model as plain data."""

@@ -5,7 +5,7 @@ Positives are the entries' paraphrases, negatives the questions of
 of earlier rounds, in scope or not. All are split into folds; each is scored by a
 matcher built without its fold, so every training row shows how a wording the index has
 never seen looks to it. Each candidate entry of a question is one row, labelled 1 when it
-is the question's entry. A logistic regression with a ridge penalty (settings in
+is the question's entry. A conditional logit with a ridge penalty (settings in
 `knowledge/search/model.yaml`) is fitted by Newton's method in plain Python, and the
 weights are written to `knowledge/search/weights.yaml`. The same rows, refitted fold by
 fold, give held-out confidences: their reliability table and expected calibration error
@@ -18,6 +18,7 @@ are written beside the weights.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,7 +27,7 @@ from faq.kb.files import BUNDLED_KB
 from faq.kb.loader import load_knowledge_base
 from faq.kb.model import LANGS, KnowledgeBase
 from faq.search.matcher import Matcher
-from faq.search.model import FEATURES, ScoringModel, load_model, load_negatives, search_dir, sigmoid
+from faq.search.model import FEATURES, ScoringModel, load_model, load_negatives, search_dir
 
 __all__ = ["Example", "calibration", "dump", "examples", "fit", "load_labelled", "main", "rows", "train"]
 
@@ -125,30 +126,59 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
+def _groups(data: list[Row]) -> list[tuple[list[list[float]], int | None]]:
+    """Each question's candidates (features with a 1.0 for the bias) and the index of the
+    first right one, None when none is right (then "none of them" is the right choice)."""
+    by_q: dict[int, list[tuple[list[float], int]]] = {}
+    for n, x, y in data:
+        by_q.setdefault(n, []).append((x + [1.0], y))
+    out = []
+    for n in sorted(by_q):
+        rows = by_q[n]
+        right = next((i for i, (_x, y) in enumerate(rows) if y), None)
+        out.append(([x for x, _y in rows], right))
+    return out
+
+
 def fit(data: list[Row], l2: float) -> tuple[list[float], float]:
-    """Fit a ridge-penalised logistic regression (bias unpenalised); return (weights, bias)."""
+    """Fit the conditional logit by Newton's method, ridge-penalised (bias unpenalised).
+
+    Each question chooses among its candidates and "none of them" (score 0); the fit
+    maximises the log-probability of the right choice. Returns (weights, bias).
+    """
     d = len(FEATURES) + 1
     w = [0.0] * d  # bias last
-    xs = [r[1] + [1.0] for r in data]
-    ys = [r[2] for r in data]
+    groups = _groups(data)
     for _ in range(ITERATIONS):
-        grad = [l2 * w[j] if j < d - 1 else 0.0 for j in range(d)]
+        grad = [-l2 * w[j] if j < d - 1 else 0.0 for j in range(d)]
         hess = [[(l2 if i == j and i < d - 1 else 0.0) for j in range(d)] for i in range(d)]
-        for x, y in zip(xs, ys):
-            p = sigmoid(sum(a * b for a, b in zip(w, x)))
-            g = p - y
-            s = p * (1.0 - p)
+        for xs, right in groups:
+            scores = [sum(a * b for a, b in zip(w, x)) for x in xs]
+            top = max([0.0, *scores])
+            exps = [math.exp(s - top) for s in scores]
+            z = math.exp(-top) + sum(exps)
+            ps = [e / z for e in exps]
+            mean = [sum(p * x[j] for p, x in zip(ps, xs)) for j in range(d)]
+            if right is not None:
+                for j in range(d):
+                    grad[j] += xs[right][j]
+            for j in range(d):
+                grad[j] -= mean[j]
+            for p, x in zip(ps, xs):
+                for i in range(d):
+                    pi = p * x[i]
+                    row = hess[i]
+                    for j in range(i + 1):
+                        row[j] += pi * x[j]
             for i in range(d):
-                grad[i] += g * x[i]
-                si = s * x[i]
                 row = hess[i]
                 for j in range(i + 1):
-                    row[j] += si * x[j]
+                    row[j] -= mean[i] * mean[j]
         for i in range(d):
             for j in range(i + 1, d):
                 hess[i][j] = hess[j][i]
         step = _solve(hess, grad)
-        w = [a - b for a, b in zip(w, step)]
+        w = [a + b for a, b in zip(w, step)]
         if max(abs(s) for s in step) < 1e-10:
             break
     return w[:-1], w[-1]
@@ -156,15 +186,14 @@ def fit(data: list[Row], l2: float) -> tuple[list[float], float]:
 
 def _confidences(data: list[Row], model: ScoringModel) -> dict[int, tuple[float, int]]:
     """(confidence, whether the best candidate is right) per question, as `Matcher.scores` computes them."""
-    by_q: dict[int, list[tuple[float, int]]] = {}
+    by_q: dict[int, list[tuple[list[float], int]]] = {}
     for n, x, y in data:
-        by_q.setdefault(n, []).append((model.probability(x), y))
+        by_q.setdefault(n, []).append((x, y))
     out = {}
-    for n, probs in by_q.items():
-        mass = sum(p for p, _y in probs)
-        scale = mass if mass > 1.0 else 1.0
-        p, y = max(probs, key=lambda t: t[0])
-        out[n] = (p / scale, y)
+    for n, rows in by_q.items():
+        probs = model.probabilities([x for x, _y in rows])
+        best = max(range(len(rows)), key=lambda i: probs[i])
+        out[n] = (probs[best], rows[best][1])
     return out
 
 
