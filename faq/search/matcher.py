@@ -305,6 +305,8 @@ class Matcher(Retrieval):
                 by_initial[w[0]].append(w)
         self._fuzzy_lists = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
         self._fuzzy_cutoff = self.model.settings["fuzzy_cutoff"]
+        self._memo = {}
+        self._fuzzy_memo = {}
         self._candidates = int(self.model.settings["candidates"])
         self._focus_min = int(self.model.settings["focus_min_words"])
 
@@ -326,7 +328,10 @@ class Matcher(Retrieval):
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""
-        return sum(1 for t in self.normalizer.tokens(sentence) if self.knows(t))
+        return self._count_known(self._surface(sentence))
+
+    def _count_known(self, surface: list[str]) -> int:
+        return sum(1 for w in surface for t in self._expand(w) if self.knows(t))
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by which language's words of the knowledge base the text uses."""
@@ -370,9 +375,18 @@ class Matcher(Retrieval):
         The features describe the question's focus; the whole text adds candidates of its
         own and the `text_*` features (context supports, it never decides alone).
         """
-        view = self.focus(text)
-        q = self._query(view.text)
-        whole = q if view.is_whole else self._query(text)
+        said: dict[str, list[str]] = {}  # each sentence's surface words, worked out once
+
+        def surface(sentence: str) -> list[str]:
+            found = said.get(sentence)
+            if found is None:
+                found = said[sentence] = self._surface(sentence)
+            return found
+
+        view = focus(text, lambda s: self._count_known(surface(s)), self._focus_min, self.abbreviations,
+                     self._states_problem)
+        q = self._query_words([w for s in view.sentences[view.start: view.end] for w in surface(s)])
+        whole = q if view.is_whole else self._query_words([w for s in view.sentences for w in surface(s)])
         if q is None:
             q = whole
         if q is None or whole is None:

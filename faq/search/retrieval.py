@@ -40,6 +40,8 @@ def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(tokens, tokens[1:]) if a != b}
 
 
+_MEMO = 4096
+"""Most question words whose expansion and typo repair are remembered (then forgotten at once)."""
 _EPS = 1e-9
 """Margin for float bounds: an entry is skipped only when its bound is clearly below."""
 _MAX_EXACT = 200
@@ -144,9 +146,28 @@ class Retrieval:
     _address_word: str
     _fuzzy_lists: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]]
     _fuzzy_cutoff: float
+    _memo: dict[str, tuple[str, ...]]
+    _fuzzy_memo: dict[str, tuple[str, ...] | None]
+
+    def _surface(self, text: str) -> list[str]:
+        """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
+        return self.normalizer.surface(_DATE.sub(" ", _ADDRESS.sub(self._address_words, text)))
+
+    def _expand(self, word: str) -> tuple[str, ...]:
+        """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
+        toks = self.surface_map.get(word) or self._memo.get(word)
+        if toks is None:
+            if len(self._memo) >= _MEMO:
+                self._memo.clear()
+            toks = self._memo[word] = tuple(self.normalizer.expand(word))
+        return toks
 
     def _query(self, text: str) -> Query | None:
         """Weigh the question's words; None when it has none."""
+        return self._query_words(self._surface(text))
+
+    def _query_words(self, surface: list[str]) -> Query | None:
+        """Weigh the question's surface words; None when it has none."""
         weights: dict[str, float] = {}
         order: list[str] = []
         repaired: set[str] = set()
@@ -157,8 +178,7 @@ class Retrieval:
         unknown_idf = self.unknown_idf
         unknown = off = 0.0
         content = 0
-        text = _DATE.sub(" ", _ADDRESS.sub(self._address_words, text))
-        for word in self.normalizer.surface(text):
+        for word in surface:
             content += 1
             if word in offtopic or word.replace(" ", "") in offtopic:
                 if "!" + word not in weights:
@@ -167,7 +187,7 @@ class Retrieval:
                 continue
             toks = surface_map.get(word)
             if toks is None:
-                toks = tuple(self.normalizer.expand(word))
+                toks = self._expand(word)
                 if any(t in offtopic for t in toks) or self._offtopic_head(word):  # "Wiederherstellungsformular"
                     if "!" + word not in weights:
                         weights["!" + word] = unknown_idf
@@ -218,6 +238,14 @@ class Retrieval:
     def _fuzzy(self, word: str) -> tuple[str, ...] | None:
         if len(word) < 5 or word.isdigit():
             return None
+        if word in self._fuzzy_memo:
+            return self._fuzzy_memo[word]
+        if len(self._fuzzy_memo) >= _MEMO:
+            self._fuzzy_memo.clear()
+        found = self._fuzzy_memo[word] = self._fuzzy_find(word)
+        return found
+
+    def _fuzzy_find(self, word: str) -> tuple[str, ...] | None:
         keys, buckets = self._fuzzy_lists.get(word[0], ([], {}))
         best = extract_bucketed(word, buckets, self._fuzzy_cutoff)
         if best is None:
@@ -263,14 +291,18 @@ class Retrieval:
             weight, best document, weight it matches); the best document is the first of
             the highest fit.
         """
-        acc: dict[int, float] = defaultdict(float)
+        acc = [0.0] * len(self._doc_norm)
+        touched: list[int] = []
         post = self._doc_post
         for k, w in q.terms:
             for d in post.get(k, ()):
+                if not acc[d]:
+                    touched.append(d)
                 acc[d] += w
         norm, owner = self._doc_norm, self._doc_entry
         best: dict[int, tuple[float, int, float]] = {}
-        for d, m in acc.items():
+        for d in touched:
+            m = acc[d]
             score = m * m / norm[d]
             e = owner[d]
             cur = best.get(e)
