@@ -100,11 +100,12 @@ def section() -> str:
     lines = [
         "## Quality of the learned matcher",
         "",
-        "Regenerate with `python -m benchmarks.quality`. The matcher scores each candidate entry with a logistic "
-        "model whose weights `python -m faq.search.train` learns (features and weights: "
-        "`knowledge/search/weights.yaml`). Its confidence estimates the probability that the answer is right: it "
-        f"answers at a confidence of at least {model.answer:.2f}, asks back when the entries of at least "
-        f"{model.offer:.2f} together reach {model.answer:.2f}, and declines otherwise (`knowledge/search/model.yaml`).",
+        "Regenerate with `python -m benchmarks.quality`. The matcher scores each candidate entry with a conditional "
+        "logit (a softmax over the candidates and \"none of them\") whose weights `python -m faq.search.train` "
+        "learns (features and weights: `knowledge/search/weights.yaml`). Its confidence estimates the probability "
+        f"that the answer is right: it answers at a confidence of at least {model.answer:.2f}, else asks back with "
+        f"the fewest best entries (each of at least {model.offer:.2f}) that together reach {model.answer:.2f}, and "
+        "declines otherwise (`knowledge/search/model.yaml`).",
         "",
         "Fresh sets, written from the seed and CONTRACT by sessions that never saw the knowledge base, counted as "
         "`run_eval.py --parts ask` counts (top-1: the first entry is right, answered or offered; long: long "
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     if pattern.search(doc):
         doc = pattern.sub(lambda _m: text + "\n", doc, count=1)
     else:
-        doc = doc.replace("\n## Quality\n", "\n" + text + "\n\n## Quality\n", 1)
+        doc = doc.replace("\n## Latency", "\n" + text + "\n\n## Latency", 1)
     out.write_text(doc, encoding="utf-8")
     return 0
 
