@@ -30,3 +30,26 @@ def test_negatives_are_in_both_languages():
     negatives = load_negatives(Path(BUNDLED_KB) / "search")
     for lang in ("de", "en"):
         assert sum(1 for lg, _q in negatives if lg == lang) >= 50
+
+
+def test_check_flags_a_negative_that_is_also_a_paraphrase(tmp_path):
+    import shutil
+
+    from faq.kb.loader import check_knowledge_base
+
+    kb = tmp_path / "kb"
+    shutil.copytree(BUNDLED_KB, kb)
+    negatives = kb / "search" / "out_of_scope.yaml"
+    negatives.write_text(negatives.read_text(encoding="utf-8")
+                         + '  - about: "a slip"\n    de:\n      - "Keine Aktivierungsmail bekommen"\n', encoding="utf-8")
+    _kb, problems = check_knowledge_base(kb)
+    assert len(problems) == 1
+    assert problems[0].message.startswith("out-of-scope example 'Keine Aktivierungsmail bekommen' is also a text of "
+                                          "entry 'activation-email-missing'")
+    assert problems[0].line is not None and problems[0].file.endswith("out_of_scope.yaml")
+
+
+def test_the_bundled_negatives_are_sound():
+    from faq.kb.loader import check_knowledge_base
+
+    assert check_knowledge_base(BUNDLED_KB)[1] == []
