@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from bot.cli.render import LABELS, render_entry
-from faq.kb.model import KnowledgeBase
+from faq.kb.model import Entry, KnowledgeBase
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.cache import load
 from faq.search.matcher import Matcher, MatchResult
@@ -27,22 +27,30 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float 
     """
     labels = LABELS[lang]
     if result.outcome == "answer":
-        return _with_flow_hint(render_entry(kb.entry(result.id), lang, kb), result, lang)
+        return _with_flow_hint(render_entry(_entry(kb, result.id), lang, kb), result, lang)
     if result.outcome == "clarify":
         lines = [labels["did_you_mean"]]
         for n, cand in enumerate(result.candidates, 1):
-            lines.append(f"  {n}. {kb.entry(cand.id).title.get(lang)}")
+            lines.append(f"  {n}. {_entry(kb, cand.id).title.get(lang)}")
         lines.append(f"  {len(result.candidates) + 1}. {labels['none']}")
-        lines += ["", render_entry(kb.entry(result.id), lang, kb)]
+        lines += ["", render_entry(_entry(kb, result.id), lang, kb)]
         return _with_flow_hint("\n".join(lines), result, lang)
     lines = [labels["no_match"]]
     close = [c for c in result.candidates[:3] if c.confidence >= offer]
     if close:
-        lines += ["", labels["closest"]] + [f"  • {kb.entry(c.id).question.get(lang)}" for c in close]
+        lines += ["", labels["closest"]] + [f"  • {_entry(kb, c.id).question.get(lang)}" for c in close]
     support = kb.entry(SUPPORT_ENTRY)
     if support is not None:
         lines += ["", labels["support"], render_entry(support, lang).split("\n", 3)[-1]]
     return "\n".join(lines)
+
+
+def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
+    """The entry the matcher named (it names only entries of this knowledge base)."""
+    entry = kb.entry(entry_id) if entry_id is not None else None
+    if entry is None:
+        raise KeyError(entry_id)
+    return entry
 
 
 def _with_flow_hint(text: str, result: MatchResult, lang: str) -> str:
@@ -74,10 +82,12 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.question == ["-"]:
         stdin = sys.stdin
-        try:
-            stdin.reconfigure(errors="replace")  # type: ignore[attr-defined]
-        except (AttributeError, ValueError):
-            pass
+        reconfigure = getattr(stdin, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except ValueError:
+                pass
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")
