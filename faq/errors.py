@@ -1,15 +1,33 @@
-"""Exceptions raised by the knowledge base, the matcher and the value parsers."""
+"""Error types and exit codes, for every layer.
+
+Errors carry their context as fields (file, line, rule, fact, value, option), so a
+caller reads what it needs from the fields and never parses a message string. Their
+`str()` is the one line a user reads.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 __all__ = [
+    "EXIT_FAIL",
+    "EXIT_INPUT",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
     "FaqError",
     "InputError",
     "KnowledgeBaseError",
     "Problem",
 ]
+
+EXIT_OK = 0
+"""Done; for `faqbot check`, the knowledge base is sound."""
+EXIT_FAIL = 1
+"""An internal error, or the web server could not start."""
+EXIT_INPUT = 2
+"""Bad input: a value, an option, a ticket, or a broken knowledge base."""
+EXIT_INTERRUPTED = 130
+"""Stopped by Ctrl+C."""
 
 
 class FaqError(Exception):
@@ -24,11 +42,13 @@ class Problem:
         file: Path of the file, as given.
         line: 1-based line number, or None when the problem concerns the whole file.
         message: What is wrong and what was expected.
+        rule: The id of the rule that found it (e.g. "flow-cause-unreachable"), when known.
     """
 
     file: str
     line: int | None
     message: str
+    rule: str | None = None
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -46,5 +66,47 @@ class KnowledgeBaseError(FaqError):
 class InputError(FaqError):
     """A value given by a user is not valid (a date, an address, a flow or fact name).
 
-    The message names the value and what was expected.
+    Attributes:
+        reason: What is wrong and what was expected, without the context below
+            (the text a customer sees, who never sees fact names or options).
+        fact: The fact the value was given for, if any.
+        value: The value as given, if any.
+        option: The command-line option it came with (e.g. "--today"), if any.
+        file: The file it came from, if any.
+
+    `str()` puts the context first: "--today: osm_date: '31.02.2026' is not a valid date ...".
     """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        fact: str | None = None,
+        value: str | None = None,
+        option: str | None = None,
+        file: str | None = None,
+    ) -> None:
+        self.reason = reason
+        self.fact = fact
+        self.value = value
+        self.option = option
+        self.file = file
+        where = [part for part in (option, file, fact) if part]
+        super().__init__(": ".join([*where, reason]))
+
+    def within(
+        self,
+        *,
+        fact: str | None = None,
+        value: str | None = None,
+        option: str | None = None,
+        file: str | None = None,
+    ) -> InputError:
+        """Return the same error with more context (fields already set are kept)."""
+        return InputError(
+            self.reason,
+            fact=self.fact or fact,
+            value=self.value if self.value is not None else value,
+            option=self.option or option,
+            file=self.file or file,
+        )

@@ -167,9 +167,7 @@ class AgentCase:
         try:
             value = parse_value(fact, text, self.today, lang)
         except InputError as exc:
-            message = str(exc)
-            prefix = f"{fact.id}: "
-            raise InputError(message[len(prefix):] if message.startswith(prefix) else message) from None
+            raise InputError(exc.reason, value=exc.value) from None
         self.answers[fact.id] = value
 
     def back(self) -> str | None:

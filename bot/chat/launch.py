@@ -8,9 +8,10 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
+from faq.errors import EXIT_INPUT
+
 __all__ = ["build_app", "run", "summary_dir", "today"]
 
-EXIT_PROBLEMS = 2
 WEB_ENV = "FAQBOT_WEB"
 
 
@@ -41,12 +42,12 @@ def _report_broken(args: argparse.Namespace, exc: Exception) -> int:
 
         status = check.run(argparse.Namespace(kb=getattr(args, "kb", None)))
         if status:
-            return EXIT_PROBLEMS
+            return EXIT_INPUT
     except Exception:  # fall back to the problems carried by the error
         pass
     for problem in getattr(exc, "problems", ()) or [exc]:
         print(" ".join(str(problem).split()), file=sys.stderr)
-    return EXIT_PROBLEMS
+    return EXIT_INPUT
 
 
 def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
@@ -66,7 +67,7 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
         try:
             when = parse_iso_date(args.today)
         except InputError as exc:
-            raise InputError(f"--today: {exc}") from None
+            raise exc.within(option="--today") from None
     kb, matcher = load(getattr(args, "kb", None))
     from bot.chat.app import ChatApp
     from bot.chat.store import ConversationStore, conversations_dir, latest, read_events

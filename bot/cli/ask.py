@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from bot.cli.render import LABELS, render_entry
+from bot.cli.render import render_entry
 from faq.kb.model import Entry, KnowledgeBase
+from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.cache import load
 from faq.search.matcher import Matcher, MatchResult
 
 __all__ = ["answer_text", "run"]
 
-SUPPORT_ENTRY = "contact-support"
+_LANG = "en"  # messages on stderr are in English, like every command's
+
+def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
+    """Return the entry a match result names (the matcher names only the knowledge base's own)."""
+    entry = kb.entry(entry_id) if entry_id else None
+    if entry is None:
+        raise LookupError(f"no entry '{entry_id}' in the knowledge base")
+    return entry
 
 
 def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float = 0.2) -> str:
@@ -25,42 +34,29 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float 
     On no_match, entries of at least `offer` probability (the matcher's model's threshold)
     are listed as the closest ones.
     """
-    labels = LABELS[lang]
     if result.outcome == "answer":
         return _with_flow_hint(render_entry(_entry(kb, result.id), lang, kb), result, lang)
     if result.outcome == "clarify":
-        lines = [labels["did_you_mean"]]
+        lines = [tr(lang, "cli_did_you_mean")]
         for n, cand in enumerate(result.candidates, 1):
             lines.append(f"  {n}. {_entry(kb, cand.id).title.get(lang)}")
-        lines.append(f"  {len(result.candidates) + 1}. {labels['none']}")
+        lines.append(f"  {len(result.candidates) + 1}. {tr(lang, 'cli_none')}")
         lines += ["", render_entry(_entry(kb, result.id), lang, kb)]
         return _with_flow_hint("\n".join(lines), result, lang)
-    lines = [labels["no_match"]]
+    lines = [tr(lang, "cli_no_match")]
     close = [c for c in result.candidates[:3] if c.confidence >= offer]
     if close:
-        lines += ["", labels["closest"]] + [f"  • {_entry(kb, c.id).question.get(lang)}" for c in close]
-    support = kb.entry(SUPPORT_ENTRY)
+        lines += ["", tr(lang, "cli_closest")] + [f"  • {_entry(kb, c.id).question.get(lang)}" for c in close]
+    support = kb.support()
     if support is not None:
-        lines += ["", labels["support"], render_entry(support, lang).split("\n", 3)[-1]]
+        lines += ["", tr(lang, "cli_support"), render_entry(support, lang).split("\n", 3)[-1]]
     return "\n".join(lines)
-
-
-def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
-    """The entry the matcher named (it names only entries of this knowledge base)."""
-    entry = kb.entry(entry_id) if entry_id is not None else None
-    if entry is None:
-        raise KeyError(entry_id)
-    return entry
 
 
 def _with_flow_hint(text: str, result: MatchResult, lang: str) -> str:
     if result.flow is None:
         return text
-    hint = {
-        "de": "Ihre Situation klären: faqbot diagnose {flow} -i (oder im Chat: faqbot)",
-        "en": "Diagnose your case: faqbot diagnose {flow} -i --lang en (or in the chat: faqbot --lang en)",
-    }[lang]
-    return text + "\n\n" + hint.format(flow=result.flow)
+    return text + "\n\n" + tr(lang, "cli_flow_hint", flow=result.flow)
 
 
 def _questions(stream: TextIO) -> Iterable[str]:
@@ -72,8 +68,7 @@ def _emit(result: MatchResult, kb: KnowledgeBase, args: argparse.Namespace, out:
     if args.json:
         out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     else:
-        offer = getattr(getattr(matcher, "model", None), "offer", 0.2)
-        out.write(answer_text(result, kb, args.lang or result.lang, offer) + "\n")
+        out.write(answer_text(result, kb, args.lang or result.lang, matcher.model.offer) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,16 +77,15 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.question == ["-"]:
         stdin = sys.stdin
-        reconfigure = getattr(stdin, "reconfigure", None)
-        if reconfigure is not None:
+        if isinstance(stdin, io.TextIOWrapper):
             try:
-                reconfigure(errors="replace")
+                stdin.reconfigure(errors="replace")
             except ValueError:
                 pass
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang, f" on line {n + 1}"), kb, args, out, matcher)
+            _emit(_match(matcher, question, args.lang, tr(_LANG, "cli_on_line", line=n + 1)), kb, args, out, matcher)
             out.flush()
         return 0
     _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
@@ -107,10 +101,8 @@ def _note_length(matcher: Matcher, question: str, where: str = "") -> None:
     """Tell the user on stderr when a question is cut or too long to be matched."""
     size = len(clean(question, None))
     longest = getattr(getattr(matcher, "thresholds", None), "max_chars", MAX_INPUT_CHARS)
-    label = f"question{where}"
     if size > MAX_INPUT_CHARS:
-        print(f"faqbot: {label} cut to {MAX_INPUT_CHARS:,} characters (it has {size:,}); "
-              f"questions of more than {longest:,} characters are not matched", file=sys.stderr)
+        message = tr(_LANG, "cli_question_cut", where=where, limit=MAX_INPUT_CHARS, size=size, longest=longest)
+        print(f"faqbot: {message}", file=sys.stderr)
     elif size > longest:
-        print(f"faqbot: {label} has {size:,} characters; questions of more than {longest:,} characters "
-              "are not matched (ask a shorter question)", file=sys.stderr)
+        print(f"faqbot: {tr(_LANG, 'cli_question_long', where=where, size=size, longest=longest)}", file=sys.stderr)

@@ -31,50 +31,14 @@ from faq.flows.engine import (
 )
 from faq.flows.values import Value, display_value, json_value, parse_value
 from faq.kb.model import Fact, Flow
+from faq.language.catalogue import tr
 
 __all__ = ["find_flow", "interact", "parse_fact_args", "render_text", "run"]
 
+_LANG = "en"  # errors on stderr are in English, like every command's
 _BACK_WORDS = frozenset({"zurück", "zurueck", "back", "<"})
 _HELP_WORDS = frozenset({"hilfe", "help"})
 _QUIT_WORDS = frozenset({"abbrechen", "ende", "quit", "exit", "q"})
-
-_UI = {
-    "de": {
-        "cause": "Ursache",
-        "steps": "Was zu tun ist",
-        "contact": "Kontakt",
-        "facts": "Ihre Angaben",
-        "possible": "Noch möglich (offen wegen „weiß nicht“)",
-        "next": "Nächste Frage",
-        "answers": "Antworten",
-        "yesno": "ja / nein / weiß nicht",
-        "date": "ein Datum (TT.MM.JJJJ, JJJJ-MM-TT, heute, gestern, vor 3 Tagen) oder weiß nicht",
-        "email": "eine E-Mail-Adresse oder weiß nicht",
-        "help": "Hilfe",
-        "continue": "Weiter mit",
-        "prompt_hint": "(„?“ = weiß nicht, „zurück“ = vorige Frage ändern, „hilfe“ = Hinweis)",
-        "nothing_back": "Es gibt keine vorige Antwort.",
-        "error": "Fehler",
-    },
-    "en": {
-        "cause": "Cause",
-        "steps": "What to do",
-        "contact": "Contact",
-        "facts": "Your answers",
-        "possible": "Still possible (left open by \"unknown\")",
-        "next": "Next question",
-        "answers": "Answers",
-        "yesno": "yes / no / unknown",
-        "date": "a date (DD.MM.YYYY, YYYY-MM-DD, today, yesterday, 3 days ago) or unknown",
-        "email": "an e-mail address or unknown",
-        "help": "Help",
-        "continue": "Continue with",
-        "prompt_hint": "(\"?\" = unknown, \"back\" = change the previous answer, \"help\" = hint)",
-        "nothing_back": "There is no previous answer.",
-        "error": "Error",
-    },
-}
-
 
 def find_flow(flows: tuple[Flow, ...] | list[Flow], flow_id: str) -> Flow:
     """Return the flow named `flow_id`.
@@ -85,8 +49,8 @@ def find_flow(flows: tuple[Flow, ...] | list[Flow], flow_id: str) -> Flow:
     for flow in flows:
         if flow.id == flow_id:
             return flow
-    known = ", ".join(sorted(f.id for f in flows)) or "none"
-    raise InputError(f"unknown flow '{flow_id}' (expected one of {known})")
+    known = ", ".join(sorted(f.id for f in flows)) or tr(_LANG, "cli_none_known")
+    raise InputError(tr(_LANG, "cli_unknown_flow", flow=flow_id, known=known), value=flow_id)
 
 
 def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en") -> dict[str, Value]:
@@ -100,7 +64,7 @@ def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en")
         name, sep, raw = pair.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InputError(f"--fact '{pair}' is not NAME=VALUE (expected e.g. --fact osm_email=it@firma.de)")
+            raise InputError(tr(_LANG, "cli_fact_pair", pair=pair), value=pair)
         fact = flow_fact(flow, name)
         facts.pop(name, None)
         facts[name] = parse_value(fact, raw, today, lang)
@@ -108,48 +72,47 @@ def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en")
 
 
 def _answers_hint(fact: Fact, lang: str) -> str:
-    ui = _UI[lang]
     if fact.type == "choice":
         labels = [f"{c.id} ({c.label.get(lang)})" for c in fact.choices]
-        return " / ".join(labels) + (" / weiß nicht" if lang == "de" else " / unknown")
-    return ui[fact.type]
+        return " / ".join(labels) + " / " + tr(lang, "cli_answers_unknown")
+    return tr(lang, f"cli_answers_{fact.type}")
 
 
 def render_text(diag: Diagnosis, flow: Flow, lang: str = "de") -> str:
     """Return a diagnosis as plain text: the resolution with numbered steps, or the next question."""
-    ui = _UI[lang]
     lines = [flow.title.get(lang), ""]
     if diag.facts:
-        lines.append(f"{ui['facts']}:")
+        lines.append(f"{tr(lang, 'cli_facts')}:")
         for key, value in diag.facts.items():
             fact = flow.fact(key)
-            lines.append(f"  - {fact.question.get(lang)} {display_value(fact, value, lang)} [{key}]")
+            question = fact.question.get(lang) if fact is not None else key
+            lines.append(f"  - {question} {display_value(fact, value, lang)} [{key}]")
         lines.append("")
     if diag.status == NEEDS_INPUT and diag.next_fact is not None:
         fact = diag.next_fact
-        lines.append(f"{ui['next']}: {fact.question.get(lang)}")
-        lines.append(f"  {ui['answers']}: {_answers_hint(fact, lang)}")
+        lines.append(f"{tr(lang, 'cli_next')}: {fact.question.get(lang)}")
+        lines.append(f"  {tr(lang, 'cli_answers')}: {_answers_hint(fact, lang)}")
         if fact.help is not None:
-            lines.append(f"  {ui['help']}: {fact.help.get(lang)}")
+            lines.append(f"  {tr(lang, 'cli_help')}: {fact.help.get(lang)}")
         args = [f"--fact {shlex.quote(f'{k}={_shell_value(v)}')}" for k, v in diag.facts.items()]
         args.append(f"--fact {fact.id}=...")
-        lines.append(f"  {ui['continue']}: faqbot diagnose {flow.id} {' '.join(args)}")
+        lines.append(f"  {tr(lang, 'cli_continue')}: faqbot diagnose {flow.id} {' '.join(args)}")
         return "\n".join(lines)
     res = diag.resolution
     if res is not None:
-        lines.append(f"{ui['cause']}: {fill(res.title.get(lang), diag, lang, flow)} [{diag.cause}]")
+        lines.append(f"{tr(lang, 'cli_cause')}: {fill(res.title.get(lang), diag, lang, flow)} [{diag.cause}]")
         lines.append(fill(res.text.get(lang), diag, lang, flow))
         steps = res.steps.get(lang, ())
         if steps:
             lines.append("")
-            lines.append(f"{ui['steps']}:")
+            lines.append(f"{tr(lang, 'cli_steps')}:")
             for i, step in enumerate(steps, 1):
                 lines.append(f"  {i}. {fill(step, diag, lang, flow)}")
         lines.append("")
-        lines.append(f"{ui['contact']}: {fill(res.contact.get(lang), diag, lang, flow)}")
+        lines.append(f"{tr(lang, 'cli_resolution_contact')}: {fill(res.contact.get(lang), diag, lang, flow)}")
     if diag.cause == UNRESOLVED and diag.possible:
         lines.append("")
-        lines.append(f"{ui['possible']}:")
+        lines.append(f"{tr(lang, 'cli_possible')}:")
         for cause_id in diag.possible:
             cause = flow.cause(cause_id)
             title = fill(cause.resolution.title.get(lang), diag, lang, flow) if cause else cause_id
@@ -177,16 +140,15 @@ def interact(
     A bad value is reported and asked again; "?" / "weiß nicht" answers unknown;
     "zurück"/"back" drops the last answer; end of input stops asking.
     """
-    ui = _UI[lang]
     known = dict(facts)
-    print(ui["prompt_hint"], file=out)
+    print(tr(lang, "cli_prompt_hint"), file=out)
     while True:
         diag = diagnose(flow, known, today)
         if diag.status != NEEDS_INPUT or diag.next_fact is None:
             return known
         fact = diag.next_fact
         print(f"\n{fact.question.get(lang)}", file=out)
-        print(f"  {ui['answers']}: {_answers_hint(fact, lang)}", file=out)
+        print(f"  {tr(lang, 'cli_answers')}: {_answers_hint(fact, lang)}", file=out)
         try:
             raw = read("> ")
         except EOFError:
@@ -198,15 +160,15 @@ def interact(
             if known:
                 known = back(known)
             else:
-                print(ui["nothing_back"], file=out)
+                print(tr(lang, "cli_nothing_back"), file=out)
             continue
         if word in _HELP_WORDS:
-            print(f"  {ui['help']}: {fact.help.get(lang) if fact.help else fact.question.get(lang)}", file=out)
+            print(f"  {tr(lang, 'cli_help')}: {fact.help.get(lang) if fact.help else fact.question.get(lang)}", file=out)
             continue
         try:
             value = parse_value(fact, raw, today, lang)
         except InputError as exc:
-            print(f"  {ui['error']}: {exc}", file=out)
+            print(f"  {tr(lang, 'cli_error')}: {exc}", file=out)
             continue
         known = answer(known, fact.id, value)
 
@@ -237,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             today = parse_iso_date(args.today)
         except InputError as exc:
-            raise InputError(f"--today: {exc}") from None
+            raise exc.within(option="--today") from None
     kb = load_knowledge_base(args.kb or BUNDLED_KB)
     flow = find_flow(kb.flows, args.flow)
     facts = parse_fact_args(flow, list(args.fact or []), today)

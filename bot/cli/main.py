@@ -79,10 +79,33 @@ def build_parser() -> argparse.ArgumentParser:
     _today_arg(agent)
     _kb_arg(agent)
 
-    serve = sub.add_parser("serve", help="serve the chat in a web browser (needs the 'web' extra)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    serve = sub.add_parser("serve", help="serve the web chat and the JSON API (needs the 'web' extra)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--public-url", metavar="URL", help="the address browsers use, when behind a reverse proxy")
+    serve.add_argument("--store", metavar="FILE", help="sqlite3 file of conversations (default: in the user data dir)")
+    serve.add_argument("--no-store", action="store_true", default=argparse.SUPPRESS,
+                       help="keep conversations in memory only (lost on restart)")
+    serve.add_argument("--redact", action="store_true", default=argparse.SUPPRESS,
+                       help="store e-mail addresses and names masked (and mask them in summaries)")
+    serve.add_argument("--ttl-hours", type=float, default=24.0, metavar="H",
+                       help="delete a conversation H hours after its last message (default: 24)")
+    serve.add_argument("--secret-file", metavar="FILE",
+                       help="key that signs conversation ids and form tokens (share it between instances; "
+                       "default: $FAQBOT_WEB_SECRET, else a key kept beside the store)")
+    serve.add_argument("--api-tokens", metavar="FILE",
+                       help="bearer tokens for /api/triage, one per line (also: $FAQBOT_API_TOKENS, comma-separated)")
+    serve.add_argument("--embed-origin", action="append", metavar="ORIGIN",
+                       help="a site allowed to show the chat in an iframe, e.g. https://www.example.com (repeatable)")
+    serve.add_argument("--client-rate", type=int, default=120, metavar="N",
+                       help="posts and API calls per minute from one client address (default: 120; 0: no limit)")
+    serve.add_argument("--conversation-rate", type=int, default=40, metavar="N",
+                       help="steps per minute in one conversation (default: 40; 0: no limit)")
+    serve.add_argument("--forwarded-allow-ips", default="127.0.0.1", metavar="IPS",
+                       help="proxies whose X-Forwarded-For is trusted for the client address (default: 127.0.0.1)")
+    serve.add_argument("--log-level", default="warning", choices=("critical", "error", "warning", "info", "debug"),
+                       help="server log level (default: warning)")
+    _today_arg(serve)
     _kb_arg(serve)
     return parser
 

@@ -7,19 +7,10 @@ import textwrap
 from collections.abc import Iterable
 
 from faq.kb.model import Block, Entry, KnowledgeBase
+from faq.language.catalogue import tr
 
-__all__ = ["LABELS", "render_blocks", "render_entry", "width"]
+__all__ = ["render_blocks", "render_entry", "width"]
 
-LABELS = {
-    "de": {"important": "Wichtig", "note": "Hinweis", "contact": "Ansprechpartner", "related": "Siehe auch",
-           "steps": "Schritte", "did_you_mean": "Meinten Sie:", "none": "Keine davon",
-           "no_match": "Dazu habe ich in den FAQ zur Dienstaktivierung keine Antwort.",
-           "closest": "Am nächsten kommen diese Themen:", "support": "Wenden Sie sich an den Support:"},
-    "en": {"important": "Important", "note": "Note", "contact": "Contact", "related": "See also",
-           "steps": "Steps", "did_you_mean": "Did you mean:", "none": "None of these",
-           "no_match": "The FAQ on service activation has no answer to that.",
-           "closest": "The closest topics are:", "support": "Contact support:"},
-}
 
 
 def width() -> int:
@@ -35,7 +26,6 @@ def _wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> lis
 def render_blocks(blocks: Iterable[Block], lang: str, cols: int | None = None) -> list[str]:
     """Render answer blocks as wrapped lines of plain text."""
     cols = cols or width()
-    labels = LABELS.get(lang, LABELS["de"])
     lines: list[str] = []
     for block in blocks:
         if lines:
@@ -43,7 +33,7 @@ def render_blocks(blocks: Iterable[Block], lang: str, cols: int | None = None) -
         if block.kind == "text":
             lines += _wrap(block.text, cols)
         elif block.kind in ("important", "note"):
-            lines += _wrap(block.text, cols, f"{labels[block.kind]}: ", "  ")
+            lines += _wrap(block.text, cols, f"{tr(lang, 'cli_' + block.kind)}: ", "  ")
         elif block.kind == "steps":
             for n, item in enumerate(block.items, 1):
                 lines += _wrap(item, cols, f"{n:>2}. ", "    ")
@@ -56,14 +46,13 @@ def render_blocks(blocks: Iterable[Block], lang: str, cols: int | None = None) -
 def render_entry(entry: Entry, lang: str, kb: KnowledgeBase | None = None, cols: int | None = None) -> str:
     """Render one FAQ entry: its question, answer, contact and related entries."""
     cols = cols or width()
-    labels = LABELS.get(lang, LABELS["de"])
     title = entry.question.get(lang)
     lines = [title, "=" * min(len(title), cols), ""]
     lines += render_blocks(entry.answer.get(lang, ()), lang, cols)
     if entry.contact is not None:
-        lines += ["", *_wrap(entry.contact.get(lang), cols, f"{labels['contact']}: ", "  ")]
+        lines += ["", *_wrap(entry.contact.get(lang), cols, f"{tr(lang, 'cli_contact')}: ", "  ")]
     if kb is not None and entry.related:
-        names = [kb.entry(r).title.get(lang) for r in entry.related if kb.entry(r) is not None]
+        names = [other.title.get(lang) for r in entry.related if (other := kb.entry(r)) is not None]
         if names:
-            lines += ["", f"{labels['related']}: " + "; ".join(names)]
+            lines += ["", f"{tr(lang, 'cli_related')}: " + "; ".join(names)]
     return "\n".join(lines)

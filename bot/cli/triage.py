@@ -15,20 +15,28 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TextIO
 
-from faq.errors import FaqError, InputError
+from faq.errors import EXIT_INPUT, EXIT_OK, FaqError, InputError
 from faq.flows.dates import parse_iso_date
+from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS
 from faq.tickets.readers import Ticket, TicketError, open_source, read_tickets
 from faq.tickets.triage import TriageResult, triage_text
 
 __all__ = ["run", "summary_chart"]
 
-EXIT_OK = 0
-EXIT_INPUT = 2
 
 
 # -- output ----------------------------------------------------------------------------
 
+_LANG = "en"  # the table and the chart are for support agents, in English
+_HEADER = tr(
+    _LANG,
+    "cli_triage_header",
+    ticket=tr(_LANG, "cli_triage_col_ticket"),
+    topic=tr(_LANG, "cli_triage_col_topic"),
+    conf=tr(_LANG, "cli_triage_col_conf"),
+    verdict=tr(_LANG, "cli_triage_col_verdict"),
+)
 CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply")
 
 
@@ -65,9 +73,9 @@ class _Writer:
                                 obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"]])
         elif self.mode == "table":
             if not self.rows:
-                self.out.write(f"{'TICKET':<14} {'TOPIC':<32} {'CONF':>4}  {'CAUSE / NEXT QUESTION':<30}  FACTS\n")
+                self.out.write(_HEADER + "\n")
                 self.out.write("-" * 110 + "\n")
-            topic = obj["id"] or "— (no match)"
+            topic = obj["id"] or tr(_LANG, "cli_triage_no_match_row")
             if obj["outcome"] == "clarify":
                 topic += "?"
             if obj["cause"]:
@@ -83,8 +91,8 @@ class _Writer:
 
 def summary_chart(topics: Counter, causes: Counter, total: int, failed: int, width: int = 30) -> str:
     """Render counts per topic and per cause as a bar chart of plain text."""
-    lines = [f"{total} tickets triaged" + (f", {failed} could not be read" if failed else "")]
-    for title, counts in (("Topics", topics), ("Causes", causes)):
+    lines = [tr(_LANG, "cli_triage_total", total=total) + (tr(_LANG, "cli_triage_failed", failed=failed) if failed else "")]
+    for title, counts in ((tr(_LANG, "cli_triage_topics"), topics), (tr(_LANG, "cli_triage_causes"), causes)):
         if not counts:
             continue
         lines += ["", title]
@@ -136,7 +144,7 @@ def _today(raw: str | None) -> date:
         try:
             return parse_iso_date(raw)
         except InputError as exc:
-            raise InputError(f"--today: {exc}") from None
+            raise exc.within(option="--today") from None
     return date.today()
 
 
@@ -193,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"faqbot: {ticket.where} ({ticket.id}): {exc}", file=sys.stderr)
                 continue
             total += 1
-            topics[result.id or "(no match)"] += 1
+            topics[result.id or tr(_LANG, "cli_triage_no_match")] += 1
             if result.cause:
                 causes[result.cause] += 1
             elif result.next:

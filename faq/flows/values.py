@@ -13,6 +13,7 @@ from typing import Final
 from faq.errors import InputError
 from faq.flows.dates import format_date, parse_date
 from faq.kb.model import Fact
+from faq.language.addresses import address_problem, domain_of
 from faq.language.text import localized
 
 __all__ = [
@@ -60,10 +61,6 @@ UNKNOWN_WORDS: Final = frozenset({
 })
 _YES: Final = frozenset({"ja", "yes", "j", "y", "true", "wahr", "1"})
 _NO: Final = frozenset({"nein", "no", "n", "false", "falsch", "0"})
-
-_LOCAL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
-_LABEL_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$", re.ASCII)
-_TLD_RE = re.compile(r"^[A-Za-z]{2,}$|^xn--[A-Za-z0-9-]+$", re.ASCII | re.IGNORECASE)
 
 _MSG = {
     "yesno": {
@@ -129,33 +126,11 @@ def parse_email(raw: str, fact_id: str = "value", lang: str = "en") -> str:
         InputError: The address is malformed; the message says why.
     """
     text = str(raw).strip()
-    why = None
-    if not text:
-        why = "empty"
-    elif any(ch.isspace() for ch in text):
-        why = "space"
-    elif text.count("@") != 1:
-        why = "at"
-    else:
-        local, domain = text.split("@")
-        labels = domain.split(".")
-        if not local or not _LOCAL_RE.match(local) or local.startswith(".") or local.endswith(".") or ".." in local:
-            why = "local"
-        elif (
-            len(labels) < 2
-            or not all(_LABEL_RE.match(label) for label in labels)
-            or not _TLD_RE.match(labels[-1])
-        ):
-            why = "domain"
+    why = address_problem(text)
     if why is not None:
         de, en = _WHY[why]
         raise InputError(_msg("email", lang, raw=raw, fact=fact_id, why=de if lang == "de" else en))
     return text
-
-
-def domain_of(address: str) -> str:
-    """Return the lower-cased domain of an e-mail address."""
-    return address.rsplit("@", 1)[-1].strip().lower()
 
 
 def _choice_key(text: str) -> str:
@@ -207,8 +182,8 @@ def parse_value(fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
             return parse_choice(fact, raw, lang)
     except InputError as exc:
         # The fact's name leads, so a command line user sees which --fact was wrong;
-        # the chat strips it, since a customer never sees fact names.
-        raise InputError(f"{fact.id}: {exc}") from None
+        # the chat shows only `reason`, since a customer never sees fact names.
+        raise exc.within(fact=fact.id, value=str(raw)) from None
     raise InputError(f"fact '{fact.id}' has an unknown type '{fact.type}' (expected yesno, date, email or choice)")
 
 

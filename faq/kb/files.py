@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["BUNDLED_KB", "YAML_SUFFIXES", "kb_files"]
+__all__ = ["BUNDLED_KB", "YAML_SUFFIXES", "kb_files", "shown_path"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -24,10 +24,7 @@ def kb_files(root: Path) -> list[Path]:
     Hidden files (editor backups, `.#x.yaml`) are skipped. A folder that cannot be
     listed gives no files; `parse_knowledge_base` reports it.
     """
-    files = []
-    vocab = root / "vocabulary.yaml"
-    if vocab.exists():
-        files.append(vocab)
+    files = [path for path in (root / "vocabulary.yaml", root / "config.yaml") if path.exists()]
     for sub in ("entries", "flows"):
         folder = root / sub
         try:
@@ -36,3 +33,14 @@ def kb_files(root: Path) -> list[Path]:
             continue
         files.extend(names)
     return files
+
+
+def shown_path(path: Path | str) -> str:
+    """Return `path` as the user would type it: relative to the current folder when under it."""
+    path = Path(path)
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except (ValueError, OSError):
+            return str(path)
+    return str(path)

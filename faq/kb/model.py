@@ -16,6 +16,7 @@ __all__ = [
     "Fact",
     "FactCues",
     "Flow",
+    "KbConfig",
     "KnowledgeBase",
     "Lang",
     "Location",
@@ -231,12 +232,29 @@ class Vocabulary:
 
 
 @dataclass(frozen=True, slots=True)
+class KbConfig:
+    """The entries the faces need by id, from the knowledge base's `config.yaml`.
+
+    Attributes:
+        support_entry: The entry that says how to reach support: offered when no
+            answer fits and quoted in replies to off-topic tickets. None: there is none.
+        start_topics: Entries offered on the chat's start screen, in this order; the
+            chat fills up with the first entries of the knowledge base.
+    """
+
+    support_entry: str | None = None
+    start_topics: tuple[str, ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class KnowledgeBase:
     """All entries, flows and the vocabulary of one knowledge base folder.
 
     Attributes:
         root: The folder it was loaded from.
         fingerprint: A hash of the files' content; equal content, equal fingerprint.
+        config: The entries the faces need by id (`config.yaml`; defaults without it).
     """
 
     entries: tuple[Entry, ...]
@@ -244,6 +262,12 @@ class KnowledgeBase:
     vocabulary: Vocabulary
     root: str = ""
     fingerprint: str = ""
+    config: KbConfig = field(default_factory=KbConfig)
+
+    def support(self) -> Entry | None:
+        """Return the entry that says how to reach support, or None when the knowledge base names none."""
+        entry_id = self.config.support_entry
+        return self.entry(entry_id) if entry_id else None
 
     def entry(self, entry_id: str) -> Entry | None:
         """Return the entry named `entry_id`, or None."""

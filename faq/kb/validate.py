@@ -1,4 +1,4 @@
-"""Rules across files: unique ids, references, paraphrases, entries and their flows.
+"""Rules across files: unique ids, references, paraphrases, entries and their flows, the configuration.
 
 Values loaded by `faq.kb.loader` carry their lines (`LStr`, `LTuple`), so problems name
 the exact line; values built in code fall back to the entry's or flow's line.
@@ -7,12 +7,15 @@ the exact line; values built in code fall back to the entry's or flow's line.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from faq.errors import Problem
+from faq.kb.located import LTuple
 from faq.kb.model import LANGS, Entry, Flow, KnowledgeBase
 
 __all__ = ["MIN_PARAPHRASES", "normalize_paraphrase", "validate"]
+
+_Item = TypeVar("_Item", Entry, Flow)
 
 MIN_PARAPHRASES = 3
 """Fewest paraphrases an entry needs in each language."""
@@ -41,8 +44,8 @@ def _where(item: Entry | Flow, line: int | None) -> str:
     return _file(item) if line is None else f"{_file(item)}:{line}"
 
 
-def _unique(items: Iterable[Entry | Flow], what: str, problems: list[Problem]) -> dict[str, Entry | Flow]:
-    first: dict[str, Entry | Flow] = {}
+def _unique(items: Iterable[_Item], what: str, problems: list[Problem]) -> dict[str, _Item]:
+    first: dict[str, _Item] = {}
     for item in items:
         if item.id in first:
             other = first[item.id]
@@ -107,14 +110,14 @@ def _references(kb: KnowledgeBase, entries: dict[str, Any], flows: dict[str, Any
     for flow in kb.flows:
         file = _file(flow)
         line = _line(flow.entry, flow)
-        entry = entries.get(flow.entry)
-        if entry is None:
+        start = entries.get(flow.entry)
+        if start is None:
             if flow.entry not in unloaded:
                 problems.append(Problem(file, line, f"flow '{flow.id}' names unknown entry '{flow.entry}' (expected an entry id, a file in entries/)"))
-        elif entry.flow != flow.id and (entry.flow is None or entry.flow in flows):  # else reported on the entry
-            now = "has no 'flow'" if entry.flow is None else f"starts flow '{entry.flow}'"
+        elif start.flow != flow.id and (start.flow is None or start.flow in flows):  # else reported on the entry
+            now = "has no 'flow'" if start.flow is None else f"starts flow '{start.flow}'"
             problems.append(
-                Problem(file, line, f"entry '{entry.id}' {now}, not this one (expected 'flow: {flow.id}' in {_file(entry)})")
+                Problem(file, line, f"entry '{start.id}' {now}, not this one (expected 'flow: {flow.id}' in {_file(start)})")
             )
 
 
@@ -139,7 +142,21 @@ def _negatives(kb: KnowledgeBase, problems: list[Problem]) -> None:
             continue
         line = next((n for n, raw in enumerate(lines, 1) if question in raw), None)
         problems.append(Problem(str(path), line, f"out-of-scope example '{question}' is also a text of entry "
-                                                 f"'{owner}' (expected it in one place only)"))
+                                                 f"'{owner}' (expected it in one place only)", "negative-is-paraphrase"))
+
+
+def _config(kb: KnowledgeBase, entries: dict[str, Any], unloaded: set[str], problems: list[Problem]) -> None:
+    config = kb.config
+    if config.location is None:
+        return
+    file = config.location.file
+    topics = config.start_topics
+    named = [("support_entry", config.support_entry, getattr(config.support_entry, "line", config.location.line))]
+    for i, topic in enumerate(topics):
+        named.append(("start_topics", topic, topics.line_of(i) if isinstance(topics, LTuple) else config.location.line))
+    for key, entry_id, line in named:
+        if entry_id is not None and entry_id not in entries and entry_id not in unloaded:
+            problems.append(Problem(file, line, f"'{key}' names unknown entry '{entry_id}' (expected an entry id, a file in entries/)", "unknown-entry"))
 
 
 def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
@@ -157,6 +174,7 @@ def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
     _paraphrases(entries.values(), problems)
     _negatives(kb, problems)
     _references(kb, entries, flows, skip, problems)
+    _config(kb, entries, skip, problems)
     try:
         from faq.kb.flowcheck import check_flows
     except ImportError:

@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from faq.language.datafiles import read_folder
+
 __all__ = ["UI_DIR", "catalogue", "tr"]
 
 UI_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "ui"
@@ -25,12 +27,11 @@ def catalogue() -> dict[str, dict[str, str]]:
     Raises:
         ValueError: A file is not a mapping of keys to `{de, en}` texts, or a key repeats.
     """
-    import yaml
-
     texts: dict[str, dict[str, str]] = {"de": {}, "en": {}}
     origin: dict[str, str] = {}
-    for path in sorted(UI_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for name, data in read_folder(UI_DIR).items():
+        path = UI_DIR / name
+        data = data or {}
         if not isinstance(data, dict):
             raise ValueError(f"{path}: expected a mapping of text keys")
         for key, by_lang in data.items():

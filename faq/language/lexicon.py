@@ -14,6 +14,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from faq.language.datafiles import read_folder
+
 __all__ = ["LANGUAGE_DIR", "lexicon", "words"]
 
 LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "language"
@@ -28,11 +30,10 @@ def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
     Raises:
         ValueError: A file is not a mapping of language codes to lists of strings.
     """
-    import yaml
-
     out: dict[str, dict[str, tuple[str, ...]]] = {}
-    for path in sorted(LANGUAGE_DIR.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    for name, data in read_folder(LANGUAGE_DIR).items():
+        path = LANGUAGE_DIR / name
+        data = data or {}
         if not isinstance(data, dict):
             raise ValueError(f"{path}: expected a mapping of language codes to word lists")
         lists: dict[str, tuple[str, ...]] = {}

@@ -15,7 +15,7 @@ from faq.search.matcher import Matcher
 
 __all__ = ["cache_dir", "load", "for_serving"]
 
-_FORMAT = b"faqbot-cache-2"
+_FORMAT = b"faqbot-cache-3"
 
 
 def cache_dir() -> Path | None:

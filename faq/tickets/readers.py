@@ -454,7 +454,7 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
     elif column is None and any(f in _TEXT_FIELDS for f in lowered):
         text_col = fields[next(i for i, f in enumerate(lowered) if f in _TEXT_FIELDS)]
     else:
-        raise InputError(f"{name}: no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)")
+        raise InputError(f"no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)", file=name)
     id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS), None)
     subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
     if csv.field_size_limit() < _MAX_FIELD:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from faq.flows.engine import Diagnosis, fill
 from faq.kb.model import Block, Entry, Flow, KnowledgeBase
 
-__all__ = ["PHRASES", "SUPPORT_ENTRY", "answer_summary", "suggest_reply"]
-
-SUPPORT_ENTRY = "contact-support"
+__all__ = ["PHRASES", "answer_summary", "suggest_reply"]
 
 PHRASES = {
     "de": {
@@ -104,7 +102,7 @@ def suggest_reply(
     entry = kb.entry(entry_id) if entry_id else None
     if entry is None:
         body = [p["outside"]]
-        support = kb.entry(SUPPORT_ENTRY)
+        support = kb.support()
         body += ["", answer_summary(support, lang)] if support is not None else ["", p["support"]]
         return _wrap(lang, body)
     if flow is not None and diagnosis is not None and cause is not None and diagnosis.resolution is not None:

@@ -25,8 +25,6 @@ from faq.tickets.reply import suggest_reply
 
 __all__ = ["TriageResult", "match_topic", "triage_text"]
 
-EXIT_OK = 0
-EXIT_INPUT = 2
 _SCAN_UNITS = 40  # sentences looked at in a long ticket
 _MAX_UNITS = 4  # the most relevant sentences (most known words) matched one by one
 _SURE = 0.5  # a whole-text verdict this confident is not second-guessed sentence by sentence

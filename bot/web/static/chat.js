@@ -1,0 +1,93 @@
+// faqbot web chat: the page works without this file. With it, a step is sent in the
+// background, only the new messages are added (read out by the aria-live log), and
+// focus moves to what is new. No inline script, no third-party code.
+(function () {
+  "use strict";
+
+  function focusNew(root) {
+    var target = root.querySelector("[data-focus]");
+    if (target) {
+      target.focus();
+      if (target.scrollIntoView) target.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function merge(doc) {
+    var log = document.getElementById("log");
+    var fresh = doc.getElementById("log");
+    if (!log || !fresh) return false;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-focus]"), function (node) {
+      node.removeAttribute("data-focus");
+      node.removeAttribute("autofocus");
+    });
+    var old = {};
+    Array.prototype.forEach.call(log.children, function (li) { old[li.dataset.i] = li; });
+    var seen = {};
+    Array.prototype.forEach.call(fresh.children, function (li) {
+      var mine = old[li.dataset.i];
+      seen[li.dataset.i] = true;
+      if (!mine) {
+        log.appendChild(document.importNode(li, true));
+      } else if (mine.dataset.v !== li.dataset.v) {
+        // An older message loses its buttons in place: replacing it would make the
+        // live region read it out again.
+        Array.prototype.forEach.call(mine.querySelectorAll("form, .summary"), function (node) {
+          if (!li.querySelector(node.tagName === "FORM" ? "form" : ".summary")) node.parentNode.removeChild(node);
+        });
+        mine.dataset.v = li.dataset.v;
+      }
+    });
+    Object.keys(old).forEach(function (i) { if (!seen[i]) log.removeChild(old[i]); });
+    ["composer"].forEach(function (id) {
+      var a = document.getElementById(id), b = doc.getElementById(id);
+      if (a && b) a.parentNode.replaceChild(document.importNode(b, true), a);
+    });
+    var flash = document.querySelector(".flash");
+    if (flash) flash.parentNode.removeChild(flash);
+    document.documentElement.lang = doc.documentElement.lang;
+    document.title = doc.title;
+    return true;
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form.classList || !form.classList.contains("js-step") || !window.fetch || !window.DOMParser) return;
+    event.preventDefault();
+    var data = new URLSearchParams(new FormData(form));
+    if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
+    var buttons = form.querySelectorAll("button");
+    Array.prototype.forEach.call(buttons, function (b) { b.disabled = true; });
+    document.body.setAttribute("aria-busy", "true");
+    fetch(form.getAttribute("action"), {
+      method: "POST", body: data, credentials: "same-origin", headers: { "X-Requested-With": "faqbot" }
+    })
+      .then(function (response) {
+        return response.text().then(function (text) { return { response: response, text: text }; });
+      })
+      .then(function (got) {
+        var doc = new DOMParser().parseFromString(got.text, "text/html");
+        if (!got.response.ok || !merge(doc)) {
+          document.open(); document.write(got.text); document.close();
+          return;
+        }
+        if (location.search) history.replaceState(null, "", location.pathname);
+        focusNew(document);
+      })
+      .catch(function () { location.reload(); })
+      .then(function () { document.body.removeAttribute("aria-busy"); });
+  });
+
+  // Typing while a message (not a control) has focus goes to the input, as in a chat.
+  document.addEventListener("keydown", function (event) {
+    if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+    var active = document.activeElement;
+    if (active && active.matches && active.matches("input, textarea, select, button, a, summary, [contenteditable]")) return;
+    var input = document.getElementById("text");
+    if (input) input.focus();
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var active = document.activeElement;
+    if (!active || active === document.body) focusNew(document);
+  });
+})();

@@ -1,0 +1,259 @@
+"""What the web page shows: the `Dialogue`'s items as plain view dicts for the templates.
+
+Texts stay plain strings here; the templates escape every one of them (Jinja2
+autoescape), so neither user input nor knowledge base text can become markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.chat.dialogue import (
+    Answer,
+    Clarify,
+    Dialogue,
+    FlowResult,
+    FlowStep,
+    Greeting,
+    Item,
+    NoMatch,
+    Notice,
+    Option,
+    UserMessage,
+)
+from faq.kb.model import Block, KnowledgeBase
+from faq.language.catalogue import tr
+
+__all__ = ["composer", "focus_target", "item_views", "option_label", "plain_summary"]
+
+WEB_ACTIONS = ("save", "copy", "show")
+"""Result options the page offers as download links and a disclosure, not as buttons."""
+
+
+def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None) -> str:
+    """Return the label of an option's button (`fact`: the question a value answers)."""
+    if option.kind == "entry":
+        entry = kb.entry(option.target)
+        return entry.title.get(lang) if entry is not None else option.target
+    if option.kind == "flow":
+        return tr(lang, "start_flow")
+    if option.kind == "none":
+        return tr(lang, "none")
+    if option.kind == "value":
+        named = {"ja": "yes", "nein": "no", "unbekannt": "unknown"}.get(option.target)
+        if named:
+            return tr(lang, named)
+        for choice in getattr(fact, "choices", ()):
+            if choice.id == option.target:
+                return str(choice.label.get(lang))
+        return option.target
+    if option.kind == "action":
+        return tr(lang, option.target)
+    return option.target
+
+
+def _blocks(blocks: Any, lang: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for block in blocks:
+        assert isinstance(block, Block)
+        if block.kind == "text":
+            out.append({"kind": "text", "text": block.text})
+        elif block.kind in ("list", "steps"):
+            out.append({"kind": block.kind, "items": list(block.items)})
+        elif block.kind in ("important", "note"):
+            out.append({"kind": block.kind, "label": tr(lang, block.kind), "text": block.text})
+    return out
+
+
+def _options(item: Item, dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
+    fact = dialogue.current_fact if isinstance(item, (FlowStep, Notice)) else None
+    out = []
+    for i, option in enumerate(item.options):
+        if option.kind == "action" and option.target in WEB_ACTIONS:
+            continue
+        secondary = option.kind in ("action", "none") or (option.kind == "entry" and isinstance(item, Answer))
+        out.append({"index": i, "label": option_label(option, dialogue.kb, lang, fact), "secondary": secondary})
+    return out
+
+
+def item_views(dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
+    """Return one view dict per item of the conversation; only the newest item's options are live."""
+    live = dialogue.live_index
+    last_result = max((i for i, it in enumerate(dialogue.items) if isinstance(it, FlowResult)), default=-1)
+    views = []
+    for i, item in enumerate(dialogue.items):
+        view = _view(item, dialogue, lang)
+        view["i"] = i
+        view["live"] = i == live
+        view["options"] = _options(item, dialogue, lang) if i == live else []
+        view["summary"] = i == last_result
+        views.append(view)
+    return views
+
+
+def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
+    kb = dialogue.kb
+    if isinstance(item, UserMessage):
+        return {"role": "user", "kind": "user", "text": item.text}
+    view: dict[str, Any] = {"role": "bot", "kind": "notice", "title": "", "body": [], "contact": ""}
+    if isinstance(item, Greeting):
+        view.update(kind="greeting", title=tr(lang, "app_title"),
+                    body=[{"kind": "text", "text": tr(lang, "greeting")},
+                          {"kind": "text", "text": tr(lang, "web_greeting_how")}])
+    elif isinstance(item, Answer):
+        entry = kb.entry(item.entry_id)
+        if entry is not None:
+            view.update(kind="answer", title=entry.question.get(lang), body=_blocks(entry.answer.get(lang, ()), lang))
+            if entry.contact is not None:
+                view["contact"] = entry.contact.get(lang)
+    elif isinstance(item, Clarify):
+        view.update(kind="clarify", title=tr(lang, "clarify"))
+    elif isinstance(item, NoMatch):
+        body = []
+        if item.closest:
+            body.append({"kind": "text", "text": tr(lang, "closest")})
+        body.append({"kind": "text", "text": tr(lang, "support")})
+        view.update(kind="nomatch", title=tr(lang, "no_match"), body=body)
+    elif isinstance(item, FlowStep):
+        view.update(_flow_step(item, dialogue, lang))
+    elif isinstance(item, FlowResult):
+        view.update(_flow_result(item, dialogue, lang))
+    elif isinstance(item, Notice):
+        view.update(_notice(item, dialogue, lang))
+    return view
+
+
+def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
+    args = dict(item.args)
+    kb = dialogue.kb
+    if item.key == "flow_started":
+        flow = kb.flow(args.get("flow", ""))
+        text = tr(lang, "flow_started", flow=flow.title.get(lang) if flow else args.get("flow", ""))
+    elif item.key == "restart":
+        text = tr(lang, "restart_done")
+    elif item.key == "back":
+        fact = dialogue.run.flow.fact(args.get("fact", "")) if dialogue.run is not None else None
+        text = tr(lang, "back_done", fact=fact.question.get(lang) if fact else args.get("fact", ""))
+    elif item.key == "bad_value":
+        return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "bad_value", text=item.text)},
+                                          {"kind": "muted", "text": tr(lang, "web_bad_value_hint")}]}
+    elif item.key == "internal_error":
+        return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "internal_error", text=item.text)}]}
+    elif item.text:
+        text = item.text
+    else:
+        text = tr(lang, item.key, **args)
+    return {"kind": "notice", "body": [{"kind": "text", "text": text}]}
+
+
+def _flow_step(item: FlowStep, dialogue: Dialogue, lang: str) -> dict[str, Any]:
+    from faq.flows.dates import DATE_FORMATS_HINT
+
+    flow = dialogue.kb.flow(item.flow_id)
+    fact = flow.fact(item.fact_id) if flow else None
+    if flow is None or fact is None:
+        return {"kind": "flow", "title": item.fact_id}
+    at_most = max(item.at_most, item.number)
+    body: list[dict[str, Any]] = []
+    if fact.type == "date":
+        body.append({"kind": "muted", "text": tr(lang, "date_hint", formats=DATE_FORMATS_HINT.get(lang, DATE_FORMATS_HINT["en"]))})
+    elif fact.type == "email":
+        body.append({"kind": "muted", "text": tr(lang, "email_hint")})
+    return {
+        "kind": "flow",
+        "flow_title": flow.title.get(lang),
+        "progress": tr(lang, "question_of", n=item.number, m=at_most),
+        "number": item.number,
+        "at_most": at_most,
+        "title": fact.question.get(lang),
+        "body": body,
+        "help": fact.help.get(lang) if fact.help is not None else "",
+        "fact_type": fact.type,
+    }
+
+
+def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str) -> dict[str, Any]:
+    from faq.flows.engine import UNRESOLVED, fill
+    from faq.flows.values import display_value
+
+    flow = dialogue.kb.flow(item.flow_id)
+    diag = item.diagnosis
+    res = diag.resolution
+    if flow is None or res is None:
+        return {"kind": "result", "title": item.flow_id}
+    body: list[dict[str, Any]] = [{"kind": "labelled", "label": tr(lang, "cause"), "text": fill(res.text.get(lang), diag, lang, flow)}]
+    if diag.cause == UNRESOLVED:
+        body.append({"kind": "muted", "text": tr(lang, "unresolved")})
+    steps = [fill(s, diag, lang, flow) for s in res.steps.get(lang, ())]
+    if steps:
+        body += [{"kind": "subtitle", "text": tr(lang, "todo")}, {"kind": "steps", "items": steps}]
+    facts = []
+    for fact_id, value in diag.facts.items():
+        fact = flow.fact(fact_id)
+        facts.append((fact.question.get(lang) if fact else fact_id, display_value(fact, value, lang)))
+    possible = []
+    for cause_id in diag.possible:
+        cause = flow.cause(cause_id)
+        possible.append(cause.resolution.title.get(lang) if cause else cause_id)
+    return {
+        "kind": "result",
+        "title": f"{tr(lang, 'result')}: {fill(res.title.get(lang), diag, lang, flow)}",
+        "body": body,
+        "contact": fill(res.contact.get(lang), diag, lang, flow),
+        "facts_title": tr(lang, "based_on"),
+        "facts": facts,
+        "possible_title": tr(lang, "possible"),
+        "possible": possible,
+    }
+
+
+def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
+    """The text field below the conversation: its label, hint and input mode for what is asked now."""
+    fact = dialogue.current_fact
+    kind = getattr(fact, "type", "") if fact is not None else ""
+    if kind == "date":
+        return {"label": tr(lang, "web_label_date"), "hint": tr(lang, "placeholder_date"), "mode": "text", "kind": kind,
+                "autocomplete": "off"}
+    if kind == "email":
+        return {"label": tr(lang, "web_label_email"), "hint": tr(lang, "placeholder_email"), "mode": "email",
+                "kind": kind, "autocomplete": "email"}
+    if kind:
+        return {"label": tr(lang, "web_label_answer"), "hint": "", "mode": "text", "kind": kind, "autocomplete": "off"}
+    return {"label": tr(lang, "web_label_question"), "hint": tr(lang, "web_hint_question"), "mode": "text", "kind": "",
+            "autocomplete": "off"}
+
+
+def focus_target(dialogue: Dialogue, views: list[dict[str, Any]]) -> str:
+    """The element to focus when the page shows: "input", "option" (the newest item's first
+    button) or "item" (the newest assistant message, so a screen reader reads it)."""
+    if len(dialogue.items) <= 1:
+        return "input"
+    fact = dialogue.current_fact
+    if fact is not None:
+        if fact.type in ("date", "email"):
+            return "input"
+        return "option" if any(v["options"] for v in views) else "input"
+    return "item"
+
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|~])")
+
+
+def plain_summary(markdown: str) -> str:
+    """Turn the Markdown case summary into plain text: no escapes, emphasis or table rules."""
+    lines: list[str] = []
+    for line in markdown.splitlines():
+        if line.startswith("|---"):
+            if lines and lines[-1].startswith("- "):
+                lines.pop()  # the table's header row
+            continue
+        if line.startswith("#"):
+            title = line.lstrip("#").strip()
+            line = f"{title}\n{('=' if markdown.startswith(line) else '-') * len(title)}"
+        elif line.startswith("| ") and line.endswith(" |"):
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+            line = "- " + ": ".join(cells)
+        line = line.replace("**", "").replace("`", "")
+        lines.append(_MD_ESCAPE.sub(r"\1", line))
+    return "\n".join(lines)

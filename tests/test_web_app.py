@@ -1,0 +1,388 @@
+"""The web chat's pages and form posts (Starlette's TestClient, no browser)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("jinja2")
+pytest.importorskip("multipart")
+pytest.importorskip("httpx")
+
+with warnings.catch_warnings():  # Starlette suggests httpx2; httpx is what the extra installs
+    warnings.simplefilter("ignore")
+    from starlette.testclient import TestClient  # noqa: E402
+
+from bot.web.app import create_app  # noqa: E402
+from bot.web.store import MemoryStore, SqliteStore  # noqa: E402
+from tests.web_helpers import buttons, config, form_fields  # noqa: E402
+
+BASE = "http://127.0.0.1:8000"
+
+
+def client(cfg=None, store=None) -> TestClient:
+    return TestClient(create_app(cfg or config(), store), base_url=BASE, follow_redirects=True)
+
+
+def start(c: TestClient, lang: str = "de") -> tuple[str, str]:
+    r = c.get(f"/?lang={lang}")
+    assert r.status_code == 200
+    cid = re.search(r"/c/([0-9a-f]+)", str(r.url)).group(1)
+    return cid, r.text
+
+
+def say(c: TestClient, cid: str, html: str, text: str):
+    return c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": text})
+
+
+def pick(c: TestClient, cid: str, html: str, label: str):
+    found = [(n, v) for n, v, lab in buttons(html) if lab == label]
+    assert found, f"no button {label!r} in {[b[2] for b in buttons(html)]}"
+    name, value = found[-1]
+    return c.post(f"/c/{cid}/pick", data={**form_fields(html, "/pick"), name: value})
+
+
+def text_of(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def question_number(html: str) -> int:
+    return int(re.findall(r"Frage (\d+) von höchstens", html)[-1])
+
+
+def test_page_is_a_complete_accessible_document():
+    c = client()
+    cid, html = start(c)
+    assert '<html lang="de">' in html
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in html
+    assert "<title>faqbot" in html
+    assert '<main id="main">' in html and "<header" in html and "<footer" in html
+    assert 'aria-live="polite"' in html
+    assert '<label for="text">Ihre Frage</label>' in html
+    assert re.search(r'<input id="text"[^>]*autofocus', html)
+    assert "<script>" not in html and "style=" not in html and "onclick" not in html.lower()
+    assert "https://" not in html
+
+
+def test_each_response_has_a_strict_content_policy():
+    r = client().get("/", follow_redirects=False)
+    assert r.status_code == 303
+    csp = r.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert r.headers["x-frame-options"] == "DENY"
+
+
+def test_embedding_origins_are_listed_in_frame_ancestors():
+    r = client(config(embed_origins=("https://www.example.com",))).get("/", follow_redirects=False)
+    assert "frame-ancestors 'self' https://www.example.com" in r.headers["content-security-policy"]
+    assert "x-frame-options" not in r.headers
+
+
+def test_a_new_tab_starts_a_new_conversation():
+    c = client()
+    first, _ = start(c)
+    second, _ = start(c)
+    assert first != second
+
+
+def test_ask_shows_the_answer_card_with_contact_and_important():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Ich habe die Aktivierungsmail nicht erhalten").text
+    text = text_of(html)
+    assert "Ich habe die Aktivierungsmail nicht erhalten" in text
+    assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in text
+    assert "Ansprechpartner:" in text
+    assert "Diagnose starten" in [b[2] for b in buttons(html)]
+    assert re.search(r'<h3 id="h\d+" tabindex="-1"\s+autofocus data-focus>Warum', html)
+
+
+def test_user_text_is_never_markup():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "<script>alert(1)</script><b>x</b>").text
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_clarify_offers_none_of_these():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Aktivierung").text
+    labels = [b[2] for b in buttons(html)]
+    assert "Keine davon" in labels
+    html = pick(c, cid, html, "Keine davon").text
+    assert "Schade, dass nichts davon passt" in text_of(html)
+
+
+def _to_flow(c: TestClient, lang: str = "de") -> tuple[str, str]:
+    cid, html = start(c, lang)
+    html = pick(c, cid, html, "Aktivierungs-E-Mail nicht erhalten" if lang == "de" else "Activation email not received").text
+    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    return cid, html
+
+
+def test_a_flow_runs_to_its_resolution_with_summary_downloads():
+    c = client()
+    cid, html = _to_flow(c)
+    assert "Frage 1 von höchstens" in text_of(html)
+    assert 'inputmode="email"' in html
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    text = text_of(html)
+    assert "Ergebnis:" in text
+    assert "outlook.com" in text
+    assert f'href="/c/{cid}/summary.md" download' in html
+    md = c.get(f"/c/{cid}/summary.md")
+    assert md.headers["content-disposition"].startswith('attachment; filename="faqbot-fall-2026-11-24.md"')
+    assert md.text.startswith("# Fall:")
+    assert "m.schulz@outlook.com" in md.text
+    txt = c.get(f"/c/{cid}/summary.txt")
+    assert txt.headers["content-type"].startswith("text/plain")
+    assert "**" not in txt.text and "\\" not in txt.text
+    assert "m.schulz@outlook.com" in txt.text
+
+
+def test_yes_no_buttons_back_and_restart():
+    c = client()
+    cid, html = _to_flow(c)
+    html = say(c, cid, html, "it@firma.de").text
+    html = say(c, cid, html, "01.01.2026").text
+    labels = [b[2] for b in buttons(html)]
+    assert labels[:3] == ["Ja", "Nein", "Weiß nicht"]
+    assert "Zurück" in labels and "Neu starten" in labels and "Diagnose beenden" in labels
+    assert re.search(r'value="0" class="primary"\s+autofocus data-focus>Ja<', html)
+    html = pick(c, cid, html, "Ja").text
+    assert question_number(html) == 4
+    html = pick(c, cid, html, "Zurück").text
+    assert "Die letzte Antwort" in text_of(html)
+    assert question_number(html) == 3
+    html = pick(c, cid, html, "Neu starten").text
+    assert "Die Diagnose beginnt von vorn." in text_of(html)
+    assert "Frage 1 von höchstens" in text_of(html)
+
+
+def test_a_bad_value_shows_the_parsers_message_and_survives_reload():
+    c = client()
+    cid, html = _to_flow(c)
+    html = say(c, cid, html, "kein-at-zeichen").text
+    message = re.search(r'<p class="error">.*?</span>(.*?)</p>', html, re.S).group(1)
+    assert message.startswith("Das konnte ich nicht übernehmen:")
+    again = c.get(f"/c/{cid}").text
+    assert message in again
+    assert "Frage 1 von höchstens" in text_of(again)
+
+
+def test_a_bad_date_shows_the_date_parsers_message():
+    c = client()
+    cid, html = start(c)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    html = say(c, cid, html, "31.02.2026").text
+    assert "31.02.2026" in text_of(html) and 'class="error"' in html
+    html = say(c, cid, html, "2026-08-31").text
+    assert "Ergebnis:" in text_of(html)
+
+
+def test_end_diagnosis_returns_to_the_faq():
+    c = client()
+    cid, html = _to_flow(c)
+    html = pick(c, cid, html, "Diagnose beenden").text
+    assert "Diagnose beendet." in text_of(html)
+    assert "Diagnose beenden" not in [b[2] for b in buttons(html)]
+
+
+def test_english_conversation_and_switching_language():
+    c = client()
+    cid, html = _to_flow(c, "en")
+    assert '<html lang="en">' in html
+    assert "Question 1 of at most" in text_of(html)
+    html = c.post(f"/c/{cid}/lang", data={**form_fields(html, "/lang"), "to": "de"}).text
+    assert '<html lang="de">' in html
+    assert "Frage 1 von höchstens" in text_of(html)
+
+
+def test_reload_keeps_the_conversation():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Läuft der Aktivierungslink ab?").text
+    assert c.get(f"/c/{cid}").text.count("Läuft der Aktivierungslink ab?") >= 2
+
+
+def test_conversation_survives_a_server_restart(tmp_path):
+    path = tmp_path / "conv.sqlite3"
+    cfg = config(store_path=path)
+    c = client(cfg)
+    cid, html = _to_flow(c)
+    say(c, cid, html, "it@firma.de")
+    c2 = client(cfg, SqliteStore(path, 3600))
+    text = text_of(c2.get(f"/c/{cid}").text)
+    assert "it@firma.de" in text
+    assert "Frage 2 von höchstens" in text
+
+
+def test_conversation_expires(tmp_path):
+    store = MemoryStore(ttl=3600)
+    c = client(store=store)
+    cid, html = start(c)
+    say(c, cid, html, "Läuft der Aktivierungslink ab?")
+    conv = store.load(cid, 0)
+    store._data[cid] = conv.__class__(conv.cid, conv.lang, conv.today, conv.created, conv.updated - 7200, conv.events)
+    html = c.get(f"/c/{cid}").text
+    assert "Läuft der Aktivierungslink ab?" not in [b[2] for b in buttons(html)] or "Sie: " not in html
+    assert "Sie: </span>" not in html
+
+
+def test_redact_stores_addresses_masked(tmp_path):
+    path = tmp_path / "conv.sqlite3"
+    c = client(config(store_path=path, redact=True))
+    cid, html = _to_flow(c)
+    say(c, cid, html, "m.schulz@outlook.com")
+    raw = path.read_bytes() + (tmp_path / "conv.sqlite3-wal").read_bytes()
+    assert b"m.schulz@outlook.com" not in raw
+    assert b"@outlook.com" in raw
+    assert "m.schulz@outlook.com" not in c.get(f"/c/{cid}/summary.md").text
+
+
+def test_no_store_writes_nothing_to_disk(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    c = client(config(store_path=None))
+    cid, html = _to_flow(c)
+    say(c, cid, html, "m.schulz@outlook.com")
+    c.get(f"/c/{cid}/summary.md")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_forms_need_the_csrf_token():
+    c = client()
+    cid, html = start(c)
+    r = c.post(f"/c/{cid}/say", data={"text": "hallo", "csrf": "0" * 64})
+    assert r.status_code == 403
+    other, _ = start(c)
+    r = c.post(f"/c/{other}/say", data={**form_fields(html, "/say"), "text": "hallo"})
+    assert r.status_code == 403
+
+
+def test_forged_conversation_ids_are_refused():
+    c = client()
+    assert c.get("/c/" + "a" * 48).status_code == 404
+    assert c.get("/c/../etc/passwd").status_code == 404
+
+
+def test_foreign_origin_and_host_are_refused():
+    c = client()
+    cid, html = start(c)
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x"}, headers={"Origin": "https://evil.example"})
+    assert r.status_code == 403
+    assert client().get("/", headers={"Host": "evil.example"}).status_code == 403
+
+
+def test_stale_option_is_not_applied_twice():
+    c = client()
+    cid, html = start(c)
+    fields = form_fields(html, "/pick")
+    c.post(f"/c/{cid}/pick", data={**fields, "option": "0"})
+    html = c.post(f"/c/{cid}/pick", data={**fields, "option": "1"}).text
+    assert "nicht mehr aktuell" in html
+    assert "Aktivierungs-E-Mail erneut senden" not in re.findall(r"<h3[^>]*>([^<]*)</h3>", html)
+
+
+def test_per_conversation_step_limit():
+    c = client(config(max_events=2))
+    cid, html = start(c)
+    html = say(c, cid, html, "Aktivierungslink").text
+    html = say(c, cid, html, "Support").text
+    html = say(c, cid, html, "Lizenzen").text
+    assert "Höchstzahl an Schritten" in html
+    assert "Lizenzen" not in re.findall(r"Sie: </span>([^<]*)", html)
+
+
+def test_per_client_rate_limit_is_429():
+    c = client(config(client_rate=2, conversation_rate=0))
+    cid, html = start(c)
+    say(c, cid, html, "a")
+    say(c, cid, html, "b")
+    r = say(c, cid, html, "c")
+    assert r.status_code == 429
+    assert int(r.headers["retry-after"]) >= 1
+    assert "Zu viele Anfragen" in r.text
+
+
+def test_oversized_form_is_413():
+    c = client()
+    cid, html = start(c)
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x" * 20_000})
+    assert r.status_code == 413
+
+
+def test_public_page_offers_no_agent_view_quit_or_files():
+    c = client()
+    cid, html = start(c)
+    for path in ("/agent", f"/c/{cid}/agent", f"/c/{cid}/quit", "/static/../app.py", f"/c/{cid}/summary.py"):
+        assert c.get(path).status_code == 404, path
+    assert "agent" not in html.lower() and "quit" not in html.lower()
+
+
+def test_the_page_script_gets_the_page_in_one_round_trip():
+    c = client()
+    cid, html = start(c)
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "Läuft der Aktivierungslink ab?"},
+               headers={"X-Requested-With": "faqbot"}, follow_redirects=False)
+    assert r.status_code == 200
+    assert "Läuft der Aktivierungslink ab?" in text_of(r.text)
+    plain = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x"}, follow_redirects=False)
+    assert plain.status_code == 303 and plain.headers["location"] == f"/c/{cid}"
+
+
+def test_plain_summary_reads_without_markdown():
+    from bot.web.views import plain_summary
+
+    md = "# Fall: Link\n\n- **Frage:** a\\_b\n\n## Angaben\n\n| Frage | Antwort |\n|---|---|\n| Kaufdatum (`purchase_date`) | 31.08.2026 |\n"
+    assert plain_summary(md) == "Fall: Link\n==========\n\n- Frage: a_b\n\nAngaben\n-------\n\n- Kaufdatum (purchase_date): 31.08.2026"
+
+
+def test_two_instances_sharing_a_store_never_apply_a_step_twice(tmp_path):
+    path = tmp_path / "shared.sqlite3"
+    cfg = config(store_path=path)
+    a, b = client(cfg), client(cfg, SqliteStore(path, 3600))
+    cid, html = start(a)
+    html = pick(a, cid, html, "Läuft der Aktivierungslink ab?").text
+    pick(a, cid, html, "Diagnose starten")
+    late = pick(b, cid, html, "Diagnose starten").text  # the same page, answered by the other instance
+    assert "nicht mehr aktuell" in late
+    assert text_of(late).count("Frage 1 von höchstens") == 1
+    b_html = say(b, cid, late, "31.08.2026").text
+    assert "Ergebnis:" in text_of(a.get(f"/c/{cid}").text) and "Ergebnis:" in text_of(b_html)
+
+
+def test_a_step_raced_by_another_instance_is_worked_out_again():
+    class Racing(MemoryStore):
+        raced = False
+
+        def append(self, cid, lang, today, events, now, expected=None):
+            if not self.raced:  # another process stores its step between our load and our append
+                self.raced = True
+                super().append(cid, lang, today, [{"type": "ask", "text": "Aktivierungslink abgelaufen"}], now)
+            return super().append(cid, lang, today, events, now, expected)
+
+    store = Racing(3600)
+    c = client(store=store)
+    cid, html = start(c)
+    html = say(c, cid, html, "Wer erhält die Aktivierungs-E-Mail?").text
+    assert [e["text"] for e in store.load(cid, 0).events] == ["Aktivierungslink abgelaufen",
+                                                             "Wer erhält die Aktivierungs-E-Mail?"]
+    assert re.findall(r"Sie: </span>([^<]*)", html) == ["Aktivierungslink abgelaufen", "Wer erhält die Aktivierungs-E-Mail?"]
+
+
+def test_a_full_memory_store_answers_503_and_keeps_the_others():
+    c = client(store=MemoryStore(3600, limit=1))
+    cid, html = start(c)
+    say(c, cid, html, "Aktivierungslink")
+    other, html2 = start(c)
+    r = say(c, other, html2, "Lizenzen")
+    assert r.status_code == 503
+    assert "sehr viele Gespräche" in r.text
+    assert say(c, cid, c.get(f"/c/{cid}").text, "Support").status_code == 200
