@@ -214,3 +214,11 @@ def test_a_narrative_is_decided_by_its_question(matcher):
              "Aktivieren, im Postfach ist nichts. Woran kann das liegen?")
     result = matcher.match(story)
     assert (result.outcome, result.id) == ("answer", "activation-email-missing")
+
+
+def test_one_topic_word_is_offered_not_declined(matcher):
+    """"Aktivierung" asks nothing but names a topic of several entries: they are offered."""
+    result = matcher.match("Aktivierung")
+    assert result.outcome == "clarify" and len(result.candidates) >= 2
+    assert result.candidates[0].id == result.id
+    assert matcher.match("Passwort").outcome == "no_match"

@@ -432,12 +432,21 @@ class Matcher(Retrieval):
         probs.sort(key=lambda x: (-x[0], x[1]))
         return probs
 
+    def _names_a_topic(self, text: str) -> bool:
+        """Whether `text` is one word the entries use ("Aktivierung"): it names a topic and
+        asks nothing, so the entries that fit it best are offered rather than declined."""
+        said = self._surface(text)
+        if len(said) != 1 or said[0] in self.normalizer.offtopic:
+            return False
+        return all(self.knows(t) for t in self._expand(said[0]))
+
     def match(self, text: str, lang: str | None = None) -> MatchResult:
         """Match one question.
 
         Answers when the best entry's probability reaches the model's `answer` threshold;
         else asks back with the fewest best entries (at most three, each of at least `offer`
-        probability) that together reach it; else no_match.
+        probability) that together reach it, or with the best three when the question is one
+        word that names a topic of the entries; else no_match.
 
         Args:
             text: The question in the user's words.
@@ -464,4 +473,7 @@ class Matcher(Retrieval):
         if len(offered) >= 2 and mass >= model.answer:
             p, i = ranked[0]
             return MatchResult(query, "clarify", self.ids[i], self.flows[i], round(p, 3), detected, tuple(offered))
+        if len(cands) >= 2 and self._names_a_topic(query):
+            p, i = ranked[0]
+            return MatchResult(query, "clarify", self.ids[i], self.flows[i], round(p, 3), detected, cands)
         return MatchResult(query, "no_match", None, None, cands[0].confidence if cands else 0.0, detected, cands)
