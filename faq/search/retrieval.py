@@ -293,19 +293,26 @@ class Retrieval:
         """
         acc = [0.0] * len(self._doc_norm)
         touched: list[int] = []
+        add = touched.append
         post = self._doc_post
         for k, w in q.terms:
-            for d in post.get(k, ()):
-                if not acc[d]:
-                    touched.append(d)
-                acc[d] += w
+            docs = post.get(k)
+            if docs is None:
+                continue
+            for d in docs:
+                if acc[d]:
+                    acc[d] += w
+                else:
+                    acc[d] = w
+                    add(d)
         norm, owner = self._doc_norm, self._doc_entry
         best: dict[int, tuple[float, int, float]] = {}
+        get = best.get
         for d in touched:
             m = acc[d]
             score = m * m / norm[d]
             e = owner[d]
-            cur = best.get(e)
+            cur = get(e)
             if cur is None or score > cur[0] or (score == cur[0] and d < cur[1]):
                 best[e] = (score, d, m)
         return best
