@@ -407,6 +407,13 @@ class Matcher(Retrieval):
                 doc = self._best_doc(e, q)
             rows.append((e, self._features(e, q, doc)))
         oos = self._negatives.fit(q)
+        context_found: dict[int, tuple[float, int, float]] = {}
+        context = None
+        if whole is not q:
+            context = self._query_words([w for i, s in enumerate(view.sentences)
+                                         if not view.start <= i < view.end for w in surface(s)])
+            if context is not None and len(self.ids) <= _SCAN_UP_TO:
+                context_found = self._scan(context)
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
         for n, (e, x) in enumerate(rows):
@@ -422,6 +429,11 @@ class Matcher(Retrieval):
                 x.append(math.sqrt(doc[0] / whole.total) if doc is not None else 0.0)
             x.append(length)
             x.append(max(0.0, oos - x[0]))
+            if context is None:
+                x.append(0.0)
+            else:
+                doc = context_found.get(e) if len(self.ids) <= _SCAN_UP_TO else self._best_doc(e, context)
+                x.append(math.sqrt(doc[0] / context.total) if doc is not None else 0.0)
         rows.sort(key=lambda r: -r[1][0])
         return rows
 

@@ -39,6 +39,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("text_fit", "fit of the entry to the whole text (focus and context)"),
     ("length", "natural log of the number of content words of the whole text"),
     ("out_of_scope_ahead", "how much better the closest out-of-scope example fits than this entry (0 when it does not)"),
+    ("context_fit", "fit of the entry to the sentences outside the focus (0 for a question of one part)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
