@@ -50,7 +50,7 @@ async def _triage(pilot, text: str) -> AgentScreen:
     screen = pilot.app.screen
     assert isinstance(screen, AgentScreen)
     screen.query_one(TicketArea).text = text
-    await pilot.press("ctrl+r")
+    await pilot.press("f5")
     await pilot.pause()
     await pilot.pause()
     return screen
@@ -84,7 +84,10 @@ async def test_ticket_settles_the_cause():
         assert case.facts["osm_email"] == "anna.meier@outlook.com"
         text = screen_text(app)
         assert f"Thema: {kb.entry('activation-email-missing').title.de}" in text
-        assert "activation-email-missing · Sicherheit" in text
+        assert "activation-email-missing" not in text  # titles, not ids
+        conf = case.result.match.confidence
+        level = "hohe" if conf >= 0.7 else "mittlere" if conf >= 0.4 else "geringe"
+        assert f"{level} Sicherheit ({round(100 * conf)} %), Thema gewählt" in text
         assert "anna.meier@outlook.com" in text
         assert "aus: „unser OSM ist anna.meier@outlook.com.“" in text  # the words the fact was read from
         assert f"Ursache: {_resolution_title(screen)}" in " ".join(text.split())
@@ -172,12 +175,13 @@ async def test_summary_saved_never_overwritten_and_reply_copied(tmp_path):
         await pilot.pause()
         first = tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md"
         summary = first.read_text(encoding="utf-8")
-        assert "`outlook-com-address`" in summary and "`osm_email` → `order_placed`" in summary
+        cause = screen.case.flow.cause("outlook-com-address").resolution.title.de
+        assert f"**{cause}**" in summary and "`outlook-com-address`" not in summary and "osm_email" not in summary
         assert "## Ticket" in summary and OUTLOOK in summary and "Anna Meier" in summary
         assert "## Antwortvorschlag" in summary and screen.case.reply.splitlines()[0] in summary
         assert "## Nächster Schritt" in summary
         shown = str(screen.query_one("#agent-status").render())
-        assert shown == f"Zusammenfassung gespeichert: {first}"
+        assert shown == f"Zusammenfassung gespeichert: {first.resolve()}"  # the full path, to find it
         assert any(n.message == shown for n in app._notifications)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -196,14 +200,15 @@ async def test_redacted_summary_masks_the_ticket(tmp_path):
         await pilot.pause()
         summary = (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md").read_text(encoding="utf-8")
         assert "anna.meier" not in summary and "a***@outlook.com" in summary
-        assert "Anna Meier" not in summary and "`outlook-com-address`" in summary
+        assert "Anna Meier" not in summary and "## Ursache" in summary
 
 
 def test_summary_of_an_open_case_names_the_question():
     kb, matcher = bundled()
     case = AgentCase(OPEN, kb, matcher, TODAY)
     summary = case.summary("de")
-    assert "noch offen" in summary and "(`usage_start`)" in summary
+    question = case.flow.fact("usage_start").question.de
+    assert "noch offen" in summary and f"Den Kunden fragen: {question}" in summary and "usage_start" not in summary
     assert "| it@firma.de |" in summary and "```text\n" + OPEN in summary
     english = case.summary("en")
     assert "## Next step" in english and "Ask the customer" in english
@@ -250,7 +255,7 @@ async def test_chat_keys_do_not_leak_into_the_agent_view(tmp_path):
         await pilot.press("f3")
         await pilot.pause()
         assert isinstance(app.screen, AgentScreen)
-        await pilot.press("ctrl+s", "ctrl+r", "1", "ctrl+b")  # nothing analysed: none of them acts on the chat
+        await pilot.press("ctrl+s", "ctrl+r", "f5", "1", "ctrl+b")  # nothing analysed: none of them acts on the chat
         await pilot.pause()
         assert app.is_running and not list(tmp_path.iterdir())
         assert app.dialogue.current_fact.id == "osm_email"
@@ -275,7 +280,7 @@ def test_launch_starts_on_the_agent_view_with_the_given_date(tmp_path, monkeypat
 async def _still(pilot) -> None:
     screen = pilot.app.screen
     screen.query_one(TicketArea).text = "Hallo, wir haben die Aktivierungs-E-Mail nicht erhalten. OSM ist it@firma.de.\nViele Grüße\nAnna Meier"
-    await pilot.press("ctrl+r")
+    await pilot.press("f5")
     await pilot.pause()
     for area in screen.query("TextArea"):
         area.cursor_blink = False
@@ -285,3 +290,82 @@ async def _still(pilot) -> None:
 def test_snapshot_agent_view_with_a_triaged_ticket(snap_compare, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert snap_compare(agent_app(fixture=True), terminal_size=SIZE, run_before=_still)
+
+
+@pytest.mark.parametrize(
+    ("confidence", "outcome", "words"),
+    [
+        (0.39, "answer", "geringe Sicherheit (39 %), Thema gewählt"),
+        (0.55, "clarify", "mittlere Sicherheit (55 %), mehrere Themen möglich"),
+        (0.86, "answer", "hohe Sicherheit (86 %), Thema gewählt"),
+    ],
+)
+def test_confidence_words_agree_with_the_figure(confidence, outcome, words):
+    from types import SimpleNamespace
+
+    from bot.chat.agent_case import confidence_words
+
+    assert confidence_words(SimpleNamespace(confidence=confidence, outcome=outcome), "de") == words
+
+
+UNRESOLVED_TICKET = (
+    "Hallo, die Aktivierungs-E-Mail ist nicht gekommen. OSM ist it@firma.de, Spam haben wir geprüft, "
+    "die Bestellung ist raus."
+)
+
+
+async def test_an_unresolved_case_is_shown_open_not_checked():
+    from faq.flows.engine import UNRESOLVED
+
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, UNRESOLVED_TICKET)
+        case = screen.case
+        for _ in range(8):  # answer "weiß nicht" until the diagnosis settles
+            if case.question is None:
+                break
+            await screen.answer("weiß nicht")
+            await pilot.pause()
+        assert case.diagnosis.cause == UNRESOLVED
+        card = screen.query_one("#agent-cause")
+        assert card.has_class("open")
+        text = " ".join(screen_text(app).split())
+        assert "○ Ursache offen:" in text and "✔" not in text and "(unresolved)" not in text
+        assert case.flow.unresolved.text.de[:40] not in text  # no conditional customer text
+
+
+async def test_the_agent_footer_fits_80_columns():
+    app = agent_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _triage(pilot, OPEN)
+        await screen.answer("weiß nicht")  # an answer given: back applies too
+        await pilot.pause()
+        assert screen.case.answers
+        footer = screen_text(app).splitlines()[-1].rstrip()
+        assert footer.endswith("Befehle") and "Analysieren" in footer and "Beenden" in footer
+
+
+EXPIRY = "Hallo, ist unser Aktivierungslink abgelaufen? Wir wissen nicht mehr genau, wann wir gekauft haben."
+
+
+async def test_an_ambiguous_date_offers_both_readings_and_a_future_one_is_refused():
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, EXPIRY)
+        case = screen.case
+        assert case.question is not None and case.question.id == "purchase_date"
+        await screen.answer("1.1.2027")  # a purchase in the future
+        await pilot.pause()
+        assert "in der Zukunft" in screen.error and not case.answers
+        await screen.answer("3/5/2026")  # 3 May or 5 March: both past, both offered
+        await pilot.pause()
+        labels = [str(b.label) for b in screen.query("#agent-question OptionButton")]
+        assert any("3. Mai 2026" in label for label in labels) and any("5. März 2026" in label for label in labels)
+        await screen.pick(next(b.option for b in screen.query("#agent-question OptionButton")
+                               if "5. März 2026" in str(b.label)))
+        await pilot.pause()
+        assert case.answers["purchase_date"].isoformat() == "2026-03-05"
+        await screen.action_back()
+        await screen.answer("3/12/2026")  # 3 December 2026 is still to come: 12 March it is
+        await pilot.pause()
+        assert case.answers["purchase_date"].isoformat() == "2026-03-12"

@@ -13,7 +13,13 @@ SIZE = (80, 24)
 async def _type(pilot, text: str) -> None:
     await pilot.press(*text)
     await pilot.press("enter")
-    await pilot.pause()
+    await _settle(pilot)
+
+
+async def _settle(pilot) -> None:
+    """Let new messages mount and the view scroll to them (over a few refreshes)."""
+    for _ in range(3):
+        await pilot.pause()
 
 
 async def test_start_screen_shows_greeting_and_topics():
@@ -86,8 +92,9 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md"
-        assert saved.exists() and "`junk-folder`" in saved.read_text(encoding="utf-8")
-        await pilot.press("1")  # option 1 of the card: save again, a new name
+        assert saved.exists() and "**Junk-E-Mail-Ordner**" in saved.read_text(encoding="utf-8")
+        assert app.dialogue.items[-1].args["path"] == str(saved.resolve())  # the full path, to find the file
+        await pilot.press("2")  # option 2 of the card: save again, a new name
         await pilot.pause()
         assert (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-2.md").exists()
         await pilot.press("ctrl+k")
@@ -198,3 +205,245 @@ async def test_resume_replays_messages_and_the_open_flow():
         await pilot.press("n")
         await pilot.pause()
         assert app.dialogue.last_result.diagnosis.cause == "junk-folder"
+
+
+# -- issue 18: scrolling, order, wrapping, footer, small talk, dates, keys, texts --------------
+
+
+def _flat(app) -> str:
+    """The screen's words in one line, without the borders and bars between wrapped lines."""
+    return " ".join(w for w in screen_text(app).split() if w.strip("█│▎▊▕▏▔▁ ▆▇▅▄▃▂"))
+
+
+async def _long_answer(pilot) -> None:
+    await _type(pilot, "Aktivierungsmail nicht erhalten")
+    await pilot.pause()
+
+
+async def test_scrolling_from_the_input_without_losing_keys():
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _long_answer(pilot)
+        log = app.query_one("#log", VerticalScroll)
+        assert log.max_scroll_y > 0 and isinstance(app.focused, ChatInput)
+        await pilot.press("ctrl+end")
+        await pilot.pause()
+        assert log.scroll_y == log.max_scroll_y
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert log.scroll_y < log.max_scroll_y
+        await pilot.press("ctrl+end", "ctrl+home")
+        await pilot.pause()
+        assert log.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert log.scroll_y > 0 and isinstance(app.focused, ChatInput)
+        await pilot.press("tab")  # the focus leaves the input: typed keys still reach it
+        await pilot.pause()
+        assert not isinstance(app.focused, ChatInput)
+        await pilot.press("w", "i", "e")
+        await pilot.pause()
+        assert isinstance(app.focused, ChatInput) and app.focused.value == "wie"
+
+
+async def test_the_answer_comes_first_and_what_follows_after_it():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _long_answer(pilot)
+        card = app.query(".card.answer").last()
+        children = list(card.children)
+        options = next(i for i, w in enumerate(children) if w.has_class("options"))
+        assert children[0].has_class("title") and options == len(children) - 1
+        assert len([w for w in children[:options] if w.has_class("para") or w.has_class("item")]) >= 2
+
+
+async def test_long_menu_items_wrap_instead_of_being_cut():
+    app = make_app()
+    async with app.run_test(size=(40, 30)) as pilot:
+        await pilot.pause()
+        button = app.query(".option").first()
+        label = app.kb.entry(button.option.target).title.de
+        assert len(label) + 4 > button.region.width  # too long for one line at 40 columns
+        assert button.region.height > 1
+        flat = _flat(app)
+        assert " ".join(label.split()[-2:]) in flat  # the end of the label is on screen
+
+
+async def test_the_footer_fits_80_columns_in_every_state():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def footer() -> str:  # the last line of the 80-column screen: its last key must be whole
+            return screen_text(app).splitlines()[-1]
+
+        assert footer().rstrip().endswith("Befehle")
+        await pilot.press("1", "1")  # a question of the diagnosis
+        await pilot.pause()
+        await _type(pilot, "it@firma.de")
+        assert "Abbrechen" in footer() and "Zurück" in footer() and footer().rstrip().endswith("Befehle")
+        await _type(pilot, "m.schulz@outlook.com")
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await _type(pilot, "m.schulz@outlook.com")
+        assert isinstance(app.dialogue.items[-1], FlowResult)
+        assert "Speichern" in footer() and footer().rstrip().endswith("Befehle")
+
+
+async def test_greetings_and_thanks_get_a_friendly_reply():
+    from faq.language.catalogue import tr
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "hallo")
+        text = _flat(app)
+        assert tr("de", "smalltalk_greeting")[:30] in text and "leider keine Antwort" not in text
+        await _type(pilot, "danke!")
+        await pilot.pause()
+        assert tr("de", "smalltalk_thanks") in _flat(app)
+        await pilot.press("2")  # the start's topics are still in force
+        await pilot.pause()
+        assert isinstance(app.dialogue.items[-1], Answer)
+
+
+async def test_an_english_question_is_answered_in_english_in_the_german_chat():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "How do I resend the activation email?")
+        entry = app.kb.entry(app.dialogue.items[-1].entry_id)
+        text = _flat(app)
+        assert entry.question.en in text and "Sie: How do I" in text
+
+
+async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1")
+        await pilot.pause()
+        await _type(pilot, "it@firma.de")
+        await pilot.press("j")
+        await pilot.pause()
+        await _type(pilot, "3/12/2026")
+        text = _flat(app)
+        assert "1 3. Dezember 2026" in text and "2 12. März 2026" in text
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.dialogue.run.facts["usage_start"].isoformat() == "2026-03-12"
+
+
+async def test_back_after_the_result_takes_the_last_answer_back():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1")
+        await pilot.pause()
+        await _type(pilot, "m.schulz@outlook.com")
+        assert isinstance(app.dialogue.items[-1], FlowResult)
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert app.dialogue.current_fact.id == "osm_email"
+
+
+async def test_the_command_palette_speaks_the_interface_language():
+    from textual.command import CommandPalette
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        titles = [c.title for c in app.get_system_commands(app.screen_stack[0])]
+        assert {"Tasten", "Beenden", "Farbschema"} <= set(titles)
+        assert not {"Keys", "Quit", "Theme", "Screenshot"} & set(titles)
+        text = screen_text(app)
+        assert "Befehl oder Thema suchen" in text and "Search for commands" not in text
+        await pilot.press(*"Tasten", "enter")  # the keys, in German (not Textual's English panel)
+        await pilot.pause()
+        assert not app.screen.query("HelpPanel") and app.dialogue.items[-1].key == "general_help"
+        await pilot.press("f2", "ctrl+p")
+        await pilot.pause()
+        assert "Search for a command or topic" in screen_text(app)
+
+
+async def test_ctrl_r_has_one_meaning_and_copying_speaks_no_jargon():
+    from bot.chat.agent_screen import AgentScreen
+    from faq.language.catalogue import catalogue
+
+    assert not [b for b in AgentScreen.BINDINGS if "ctrl+r" in b.key.split(",")]
+    for lang, texts in catalogue().items():
+        assert not [k for k, t in texts.items() if "OSC" in t], lang
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1")
+        await pilot.pause()
+        await _type(pilot, "m.schulz@outlook.com")
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert "Zwischenablage kopiert" in _flat(app)
+
+
+async def test_a_wait_is_not_named_as_a_contact():
+    app = make_app()
+    async with app.run_test(size=(80, 60)) as pilot:
+        await pilot.press("1", "1")
+        await pilot.pause()
+        await _type(pilot, "it@firma.de")
+        await pilot.press("j")
+        await pilot.pause()
+        await _type(pilot, "morgen")  # usage starts tomorrow: wait
+        result = app.dialogue.items[-1]
+        assert isinstance(result, FlowResult) and result.diagnosis.resolution.contact_kind == "wait"
+        text = _flat(app)
+        assert "Wie es weitergeht:" in text and "Ansprechpartner:" not in text
+
+
+async def test_the_summary_is_rendered_and_names_no_ids():
+    from textual.widgets import Markdown
+
+    from bot.chat.summary_screen import SummaryScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("1", "1")
+        await pilot.pause()
+        await _type(pilot, "m.schulz@outlook.com")
+        await pilot.press("1")  # show the summary
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen) and app.screen.query(Markdown)
+        text = screen_text(app)
+        assert "Ursache" in text and "## " not in text and "**" not in text
+        assert "outlook-com-address" not in text and "osm_email" not in text
+
+
+async def test_an_address_is_checked_as_it_is_typed_and_kept_after_an_error():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1")
+        await pilot.pause()
+        prompt = app.query_one(ChatInput)
+        await pilot.press(*"foo@bar")
+        await pilot.pause()
+        assert prompt.has_class("-invalid") and "Domäne" in str(prompt.border_subtitle)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert prompt.value == "foo@bar" and app.dialogue.current_fact.id == "osm_email"
+        await pilot.press(*".de")
+        await pilot.pause()
+        assert prompt.has_class("-valid") and not prompt.has_class("-invalid")
+        assert "vollständig" in str(prompt.border_subtitle)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.dialogue.run.facts["osm_email"] == "foo@bar.de" and prompt.value == ""
+
+
+async def test_a_stale_menu_goes_with_its_heading():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _long_answer(pilot)
+        assert app.query(".related")
+        await _type(pilot, "danke")
+        await _type(pilot, "Wie lange ist der Aktivierungslink gültig")
+        answers = app.query(".card.answer")
+        assert len(answers) == 2 and not answers.first().query(".related") and not answers.first().query(".options")

@@ -157,3 +157,111 @@ def test_cancel_leaves_the_flow(dialogue):
     assert notice.key == "cancelled" and not dialogue.flow_active
     _, item = dialogue.submit("Aktivierungslink abgelaufen")
     assert isinstance(item, Answer)
+
+
+# -- small talk, the question's language, dates, back after the result ------------------------
+
+
+@pytest.mark.parametrize(("text", "kind"), [("hallo", "greeting"), ("Danke!", "thanks"), ("tschüss", "goodbye")])
+def test_small_talk_gets_a_reply_and_the_topics_stay(dialogue, text, kind):
+    from bot.chat.items import SmallTalk
+
+    dialogue.greet()
+    topics = dialogue.options
+    user, reply = dialogue.submit(text)
+    assert isinstance(reply, SmallTalk) and reply.kind == kind and reply.lang == "de"
+    assert dialogue.options == topics  # number keys still pick a topic
+    assert dialogue.events[-1] == {"type": "ask", "text": text}  # replayed like any message
+
+
+def test_small_talk_in_english_is_answered_in_english(dialogue):
+    _, reply = dialogue.submit("thank you!")
+    assert reply.kind == "thanks" and reply.lang == "en"
+
+
+def test_small_talk_during_a_flow_keeps_the_question_open(dialogue):
+    from bot.chat.items import SmallTalk
+
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    asked = dialogue.current_fact.id
+    _, reply = dialogue.submit("danke")
+    assert isinstance(reply, SmallTalk) and dialogue.current_fact.id == asked
+    assert dialogue.options[-1] == Option("value", "unbekannt")  # the question's options in force
+
+
+def test_an_english_question_gets_an_english_answer_in_the_german_chat(dialogue):
+    _, answer = dialogue.submit("How do I resend the activation email?")
+    assert isinstance(answer, Answer) and answer.lang == "en"
+    _, german = dialogue.submit("Wie sende ich die Aktivierungsmail erneut")
+    assert german.lang == ""  # the interface's language
+
+
+def _at_usage_start(dialogue):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    dialogue.submit("it@firma.de")
+    dialogue.submit("ja")
+    assert dialogue.current_fact.id == "usage_start"
+
+
+def test_an_ambiguous_date_is_asked_back_with_both_readings(dialogue):
+    _at_usage_start(dialogue)
+    _, notice = dialogue.submit("3/12/2026")
+    assert notice.key == "ambiguous_date" and "3. Dezember 2026" in notice.text and "12. März 2026" in notice.text
+    assert [o.target for o in notice.options[:2]] == ["2026-12-03", "2026-03-12"]
+    assert dialogue.current_fact.id == "usage_start"  # nothing taken yet
+    user, *_ = dialogue.submit("1")  # the digit picks a reading
+    assert user.text == "3. Dezember 2026"
+    assert dialogue.run.facts["usage_start"] == date(2026, 12, 3)
+
+
+def test_back_after_the_result(dialogue):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    _, result = dialogue.submit("m.schulz@outlook.com")
+    assert isinstance(result, FlowResult) and Option("action", "back") in result.options
+    _, step = dialogue.back()
+    assert isinstance(step, FlowStep) and step.fact_id == "osm_email" and dialogue.flow_active
+
+
+@pytest.fixture
+def expiry():
+    """The bundled knowledge base's link-expiry diagnosis (a purchase date, six months)."""
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base()
+    d = Dialogue(kb, Matcher(kb), TODAY)
+    d.start_flow("activation-link-expiry")
+    return d
+
+
+@pytest.mark.parametrize(("month", "cause"), [("März 2026", "activation-link-expired"),
+                                              ("Juni 2026", "activation-link-valid")])
+def test_a_month_alone_is_enough_where_it_settles_the_rule(expiry, month, cause):
+    _, result = expiry.submit(month)
+    assert isinstance(result, FlowResult) and result.diagnosis.cause == cause
+
+
+def test_a_month_that_does_not_settle_the_rule_asks_for_the_day(expiry):
+    _, notice = expiry.submit("Mai 2026")  # 24 May + 6 months is today: the day decides
+    assert notice.key == "bad_value" and "hängt das Ergebnis vom Tag ab" in notice.text and "15.05.2026" in notice.text
+    assert expiry.current_fact.id == "purchase_date"
+
+
+@pytest.mark.parametrize("raw", ["1.1.2027", "morgen", "3/12/2027"])
+def test_a_future_purchase_date_is_refused(expiry, raw):
+    _, notice = expiry.submit(raw)
+    assert notice.key == "bad_value" and "in der Zukunft" in notice.text
+    assert expiry.current_fact.id == "purchase_date"
+
+
+def test_a_reading_in_the_future_is_no_reading_of_a_purchase_date(expiry):
+    _, result = expiry.submit("3/12/2026")  # 3 December 2026 has not come yet: 12 March it is
+    assert isinstance(result, FlowResult) and result.diagnosis.facts["purchase_date"] == date(2026, 3, 12)
+
+
+def test_a_month_date_round_trips_through_replay(expiry):
+    expiry.submit("März 2026")
+    assert canonical(expiry.run.facts["purchase_date"]) == "2026-03"

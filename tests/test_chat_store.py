@@ -87,3 +87,85 @@ def test_broken_kb_exits_2_before_any_ui(tmp_path, capsys):
     assert run(_args(kb=str(tmp_path), no_store=True)) == 2
     err = capsys.readouterr().err
     assert "x.yaml:" in err and "problem" in err
+
+
+# -- issue 15: never lose a conversation silently ------------------------------------------
+
+import pytest  # noqa: E402
+
+
+def test_opening_and_closing_the_chat_leaves_no_file(tmp_path, monkeypatch):
+    from bot.chat.launch import build_app
+
+    monkeypatch.setenv("FAQBOT_DATA_DIR", str(tmp_path))
+    app = build_app(_args(), clock=lambda: TODAY)
+    app.store.close()
+    assert not (tmp_path / "conversations").exists() or not list((tmp_path / "conversations").iterdir())
+
+
+def test_a_folder_that_cannot_be_written_is_reported_with_the_way_out(tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    store = ConversationStore.create(blocked / "conversations")
+    store.append({"type": "start", "version": 1, "lang": "de"})  # nothing to keep yet: no error
+    with pytest.raises(OSError) as caught:
+        store.append({"type": "ask", "text": "Aktivierungsmail fehlt"})
+    assert str(blocked) in str(caught.value) and store.problem
+    from faq.language.catalogue import tr
+
+    for lang in ("de", "en"):
+        shown = tr(lang, "store_failed", error=str(caught.value))
+        assert "--no-store" in shown and "FAQBOT_DATA_DIR" in shown and str(blocked) in shown
+
+
+async def test_the_chat_says_so_when_it_cannot_save(tmp_path, monkeypatch):
+    from bot.chat.dialogue import Notice
+    from bot.chat.launch import build_app
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("FAQBOT_DATA_DIR", str(blocked))
+    monkeypatch.setenv("FAQBOT_NO_CACHE", "1")
+    app = build_app(_args(), clock=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"Aktivierungsmail nicht erhalten")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        notices = [i for i in app.dialogue.items if isinstance(i, Notice) and i.key == "store_failed"]
+        assert len(notices) == 1 and str(blocked) in notices[0].args["error"]
+        assert app.store is None
+
+
+def test_two_sessions_resuming_one_conversation_never_share_its_file(tmp_path):
+    first = ConversationStore.create(tmp_path)
+    first.append({"type": "start", "version": 1, "lang": "de"})
+    first.append({"type": "ask", "text": "eins"})
+    first.close()
+    a = ConversationStore.open(first.path)
+    b = ConversationStore.open(first.path)  # while a still has it open
+    assert a.path == first.path and b.path != first.path
+    for n in range(3):
+        a.append({"type": "ask", "text": f"a{n}"})
+        b.append({"type": "ask", "text": f"b{n}"})
+    a.close()
+    b.close()
+    assert [e["text"] for e in read_events(a.path) if e["type"] == "ask"] == ["eins", "a0", "a1", "a2"]
+    assert [e["text"] for e in read_events(b.path) if e["type"] == "ask"] == ["eins", "b0", "b1", "b2"]
+    assert stat.S_IMODE(os.stat(b.path).st_mode) == 0o600
+
+
+def test_saved_summaries_are_private(tmp_path):
+    from datetime import date
+
+    from bot.chat.summary import save_summary
+
+    path = save_summary("# Fall", tmp_path, date(2026, 11, 25))
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_the_conversation_folder_is_private(tmp_path):
+    store = ConversationStore.create(tmp_path / "data" / "conversations")
+    store.append({"type": "ask", "text": "x"})
+    store.close()
+    assert stat.S_IMODE(os.stat(tmp_path / "data" / "conversations").st_mode) == 0o700

@@ -20,14 +20,17 @@ def _result(question="Aktivierungsmail nicht erhalten", email="m.schulz@outlook.
     return kb, d.last_result
 
 
-def test_summary_has_question_facts_path_cause_and_next_step():
+def test_summary_has_question_facts_cause_and_next_step_without_internal_ids():
     kb, result = _result()
-    text = case_summary(kb, kb.flow(result.flow_id), result.diagnosis, result.question, TODAY)
+    flow = kb.flow(result.flow_id)
+    text = case_summary(kb, flow, result.diagnosis, result.question, TODAY)
     assert text.startswith("# Fall: Diagnose: Aktivierungs")
     assert "Aktivierungsmail nicht erhalten" in text
     assert "| An welche E-Mail-Adresse" in text and "m.schulz@outlook.com" in text
-    assert "## Weg" in text and "`osm_email`" in text
-    assert "## Ursache" in text and "`outlook-com-address`" in text
+    assert "## Ursache" in text and f"**{flow.cause('outlook-com-address').resolution.title.de}**" in text
+    ids = [flow.id, result.diagnosis.cause, *result.diagnosis.facts]
+    assert not [i for i in ids if i in text], "a customer's summary names no internal ids"
+    assert "`" not in text
     assert "## Nächster Schritt" in text and "1. Aktualisieren Sie" in text
     assert "**Ansprechpartner:**" in text
     assert "24.11.2026" in text

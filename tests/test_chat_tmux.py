@@ -53,11 +53,79 @@ def test_real_chat_in_tmux(tmp_path):
         _send(session, "Aktivierungsmail nicht erhalten", literal=True)
         _send(session, "Enter")
         _wait_for(session, "Sie: Aktivierungsmail nicht erhalten")
+        _send(session, "C-End")  # the answer first; what follows it at its end
         _wait_for(session, "Diagnose starten")
         _send(session, "[bold]x[/bold] [@click=app.quit]y[/]", literal=True)
         _send(session, "Enter")
         screen = _wait_for(session, "Sie: [bold]x[/bold] [@click=app.quit]y[/]")
         assert "Beenden" in screen
+        _send(session, "C-q")
+        _wait_for(session, "EXIT=0")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def _start(tmp_path) -> str:
+    session = f"faqbot-{uuid.uuid4().hex[:8]}"
+    env = {"FAQBOT_DATA_DIR": str(tmp_path / "data"), "FAQBOT_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    command = " ".join(f"{k}={v}" for k, v in env.items()) + f" {FAQBOT} --no-store; echo EXIT=$?; sleep 30"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(tmp_path), command],
+        check=True,
+        env={**os.environ, "TMUX": ""},
+    )
+    _wait_for(session, "Guten Tag")
+    return session
+
+
+def _type(session: str, text: str) -> None:
+    _send(session, text, literal=True)
+    _send(session, "Enter")
+
+
+def _wait_for_lines(session: str, test, timeout: float = 15.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _capture(session)
+        if test(screen):
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"not on screen:\n{screen}")
+
+
+def test_greeting_long_answer_scrolled_and_ambiguous_date_in_tmux(tmp_path):
+    session = _start(tmp_path)
+    try:
+        _type(session, "hallo")
+        screen = _wait_for(session, "Schön, dass Sie da sind")
+        assert "leider keine Antwort" not in screen
+        # The nine-reason answer does not fit 80x24: scroll it from the input, then type on.
+        _type(session, "Aktivierungsmail nicht erhalten")
+        top = _wait_for(session, "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?")
+        assert "Weiter mit:" not in top  # the answer first: its end is below
+        _send(session, "C-End")
+        end = _wait_for(session, "Weiter mit:")
+        assert "Diagnose starten" in end
+        _send(session, "PageUp")
+        up = _wait_for_lines(session, lambda s: "Weiter mit:" not in s)
+        assert "•" in up  # still inside the answer, scrolled up a page
+        _send(session, "PageDown")
+        _wait_for(session, "Weiter mit:")
+        _send(session, "C-Home")
+        _wait_for(session, "Guten Tag")
+        # Typed keys still reach the input: start the diagnosis, answer, give an ambiguous date.
+        _send(session, "C-End")
+        _wait_for(session, "Weiter mit:")
+        _send(session, "1")
+        _wait_for(session, "Online Services Manager")
+        _type(session, "it@firma.de")
+        _wait_for(session, "Startdatum der")
+        _type(session, "3/12/2026")
+        screen = _wait_for(session, "Welches Datum meinen Sie?")
+        assert "1 3. Dezember 2026" in screen and "2 12. März 2026" in screen
+        footer = screen.rstrip().splitlines()[-1]
+        assert footer.rstrip().endswith("Befehle") and len(footer.rstrip()) <= 80
         _send(session, "C-q")
         _wait_for(session, "EXIT=0")
     finally:

@@ -399,7 +399,60 @@ def _choice_without_choices(kb: Path) -> tuple[str, int, str]:
     return FLOW, line_of(kb / FLOW, "- id: email_received"), "a choice fact needs 'choices'"
 
 
+# -- the fidelity rule: every cause, step and choice quotes the seed (source/seed.txt) --
+
+
+def _cause_without_source(kb: Path) -> tuple[str, int, str]:
+    text = (kb / FLOW).read_text(encoding="utf-8")
+    start = text.index("    source:\n      when:")
+    end = text.index("unresolved:")
+    (kb / FLOW).write_text(text[:start] + text[end:], encoding="utf-8")
+    return FLOW, line_of(kb / FLOW, "- id: email-not-sent"), "cause 'email-not-sent' has no 'source'"
+
+
+def _unresolved_without_source(kb: Path) -> tuple[str, int, str]:
+    replace(kb / FLOW, '  source:\n    resolution: "VLSC-Kunden können uns auch per Telefon oder Webformular kontaktieren."\n', "")
+    return FLOW, line_of(kb / FLOW, "unresolved:"), "unresolved has no 'source'"
+
+
+def _quote_not_in_seed(kb: Path) -> tuple[str, int, str]:
+    replace(kb / FLOW, 'when: "Einige häufige Gründe,', 'when: "Einige seltene Gründe,')
+    return FLOW, line_of(kb / FLOW, "when: \"Einige seltene"), "is not in the seed"
+
+
+def _step_without_source(kb: Path) -> tuple[str, int, str]:
+    replace(kb / FLOW, 'de: ["Senden Sie die Aktivierungsmail in VLSC erneut."]',
+            'de: ["Senden Sie die Aktivierungsmail in VLSC erneut.", "Warten Sie drei Tage."]')
+    replace(kb / FLOW, 'en: ["Resend the activation email in VLSC."]',
+            'en: ["Resend the activation email in VLSC.", "Wait three days."]')
+    return FLOW, line_of(kb / FLOW, "    source:"), "step 2 has no source"
+
+
+def _quote_too_short(kb: Path) -> tuple[str, int, str]:
+    replace(kb / FLOW, 'resolution: "VLSC-Kunden können uns auch per Telefon oder Webformular kontaktieren."',
+            'resolution: "Kontaktaufnahme"')
+    return FLOW, line_of(kb / FLOW, 'resolution: "Kontaktaufnahme"'), "too short"
+
+
+def _choice_without_source(kb: Path) -> tuple[str, int, str]:
+    replace(kb / FLOW, "    type: yesno\n", "    type: choice\n    choices:\n      - {id: ja, label: {de: Ja, en: 'Yes'}}\n")
+    replace(kb / FLOW, "when: {email_received: false}", "when: {email_received: [ja]}")
+    return FLOW, line_of(kb / FLOW, "- {id: ja"), "choice 'ja' of fact 'email_received' has no 'source'"
+
+
+def _seed_missing(kb: Path) -> tuple[str, None, str]:
+    (kb / "source" / "seed.txt").unlink()
+    return "source/seed.txt", None, "cannot read the seed text"
+
+
 MUTATIONS: dict[str, Mutation] = {
+    "cause-without-source": _cause_without_source,
+    "unresolved-without-source": _unresolved_without_source,
+    "quote-not-in-seed": _quote_not_in_seed,
+    "step-without-source": _step_without_source,
+    "quote-too-short": _quote_too_short,
+    "choice-without-source": _choice_without_source,
+    "seed-missing": _seed_missing,
     "yaml-syntax-error": _syntax_error,
     "unclosed-quote": _unclosed_quote,
     "unclosed-bracket": _unclosed_bracket,
@@ -550,3 +603,19 @@ def test_console_script_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"kb/{FLOW}:")
     assert done.stdout == ""
+
+
+def test_quote_may_differ_in_whitespace_only(kb: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    replace(kb / FLOW, 'when: "Einige häufige Gründe, warum Sie möglicherweise keine Aktivierungs-E-Mail erhalten, sind:"',
+            'when: "Einige   häufige Gründe,\n        warum Sie möglicherweise keine Aktivierungs-E-Mail erhalten, sind:"')
+    code, out, err = run_check("kb", capsys)
+    assert (code, err) == (0, "")
+
+
+def test_bundled_knowledge_quotes_the_shared_seed() -> None:
+    """The seed in the knowledge base is the project's source of truth, unchanged."""
+    seed = HERE.parent / "knowledge" / "source" / "seed.txt"
+    shared = Path("/work/shared/seed/000_a75c09435bab60a5.txt")
+    if shared.exists():
+        assert seed.read_bytes() == shared.read_bytes()
+    assert "Wenn Ihre Reservierung nicht innerhalb von 25 Stunden wirksam wurde" in seed.read_text(encoding="utf-8")

@@ -221,3 +221,64 @@ def test_english_ordinals(raw, expected):
 def test_ordinal_of_an_impossible_day_is_rejected():
     with pytest.raises(InputError, match="28"):
         parse_date("31st Feb 2026", TODAY)
+
+
+# -- numeric dates with two readings, months alone -------------------------------------------
+
+
+def test_a_slashed_date_with_two_readings_offers_both():
+    from faq.flows.dates import AmbiguousDate
+
+    with pytest.raises(AmbiguousDate) as info:
+        parse_date("3/12/2026", TODAY, "en")
+    assert info.value.readings == (date(2026, 12, 3), date(2026, 3, 12))
+    assert "3 December 2026" in str(info.value) and "12 March 2026" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("13/3/2026", date(2026, 3, 13)), ("3/13/2026", date(2026, 3, 13)), ("5/5/2026", date(2026, 5, 5))],
+)
+def test_a_slashed_date_with_one_possible_reading_is_read(raw, expected):
+    assert parse_date(raw, TODAY) == expected
+
+
+def test_dotted_dates_stay_day_first():
+    assert parse_date("3.12.2026", TODAY) == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(
+    ("raw", "year", "month"),
+    [
+        ("März 2026", 2026, 3),
+        ("march 2026", 2026, 3),
+        ("2026-03", 2026, 3),
+        ("03/2026", 2026, 3),
+        ("last march", 2026, 3),
+        ("letzten März", 2026, 3),
+        ("im November", 2026, 11),
+        ("letzten November", 2025, 11),
+        ("Dezember", 2025, 12),
+    ],
+)
+def test_a_month_alone_is_a_month_date_when_asked_for(raw, year, month):
+    from faq.flows.dates import MonthDate
+
+    value = parse_date(raw, TODAY, "de", months=True)
+    assert isinstance(value, MonthDate)
+    assert (value.year, value.month) == (year, month)
+
+
+def test_a_month_alone_asks_for_the_day_otherwise():
+    with pytest.raises(InputError, match="nennt nur den Monat"):
+        parse_date("März 2026", TODAY, "de")
+
+
+def test_a_month_date_is_shown_as_its_month_and_keeps_the_mark_in_arithmetic():
+    from faq.flows.dates import MonthDate
+
+    march = MonthDate(2026, 3, 1)
+    assert format_date(march, "de") == "März 2026"
+    assert format_date(march, "en") == "March 2026"
+    assert format_date(add_months(march, 6), "de") == "September 2026"
+    assert march.last_day == date(2026, 3, 31)

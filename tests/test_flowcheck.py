@@ -162,8 +162,8 @@ def test_problems_carry_file_and_line_from_yaml(tmp_path: Path) -> None:
     (tmp_path / "entries").mkdir()
     (tmp_path / "flows").mkdir()
     source = (ROOT / "knowledge" / "flows" / "renewal-activation.yaml").read_text(encoding="utf-8")
-    broken = source.replace("      any:\n        - {multiple_enrollments_same_org: true}\n        - {same_org_name: false}",
-                            "      same_org_name: true\n      multiple_enrollments_same_org: false")
+    broken = source.replace("    when: {multiple_enrollments_same_org: true}",
+                            "    when: {same_org_name: true, multiple_enrollments_same_org: false}")
     assert broken != source
     (tmp_path / "flows" / "renewal-activation.yaml").write_text(broken, encoding="utf-8")
     kb, _ = parse_knowledge_base(tmp_path)

@@ -18,7 +18,7 @@ from chat_helpers import KB_DIR, TODAY, kb_and_matcher, make_app
 
 from bot.chat.dialogue import Dialogue
 from bot.chat.store import redact_event
-from bot.chat.summary import case_summary
+from bot.chat.summary import case_summary, md_escape
 from bot.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +69,8 @@ def test_summary_masks_addresses_and_names(lang):
     masked = case_summary(kb, flow, result.diagnosis, result.question, TODAY, lang, redact=True)
     assert_no_personal_data(masked)
     assert MASKED in masked and "Hallo Frau S\\*\\*\\*" in masked  # Markdown-escaped mask
-    assert "outlook-com-address" in masked  # the diagnosis itself is kept
+    cause = flow.cause(result.diagnosis.cause).resolution.title.get(lang)
+    assert md_escape(cause) in masked  # the diagnosis itself is kept
 
 
 async def test_chat_saves_a_masked_summary_with_redact(tmp_path):
@@ -188,9 +189,11 @@ def test_conversation_files_are_private(tmp_path):
     from bot.chat.launch import build_app
 
     app = build_app(_args(), clock=lambda: TODAY)
+    app.dialogue.submit("Aktivierungsmail nicht erhalten")  # the file comes with the first event to keep
     app.store.close()
     assert app.store.path.parent == tmp_path / "data" / "conversations"
     assert stat.S_IMODE(app.store.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(app.store.path.parent.stat().st_mode) == 0o700
 
 
 # -- nothing leaves the machine ---------------------------------------------------------------

@@ -201,3 +201,87 @@ def test_csv_long_field_is_read():
     data = b'id,text\n1,"' + b"x" * 200_000 + b'"\n2,Link abgelaufen\n'
     items = from_bytes(data, "big.csv")
     assert [i.id for i in items] == ["1", "2"] and len(items[0].text) <= 10_000
+
+
+# -- issue 15: no ticket lost silently -----------------------------------------------------
+
+
+def _split(items):
+    return [i for i in items if isinstance(i, Ticket)], [i for i in items if isinstance(i, TicketError)]
+
+
+def test_an_unclosed_quote_is_reported_and_the_later_rows_are_read():
+    data = b'id,text\n1,"keine Aktivierungsmail bekommen\n2,link abgelaufen\n3,Lizenzen doppelt\n'
+    tickets, errors = _split(from_bytes(data, "q.csv"))
+    assert [t.id for t in tickets] == ["2", "3"]
+    assert len(errors) == 1 and errors[0].where == "q.csv:2" and "quote" in errors[0].message
+
+
+def test_ten_thousand_rows_with_one_unclosed_quote_lose_none():
+    rows = [f'{i},"keine Mail {i}' if i == 5 else f"{i},Lizenz {i}" for i in range(1, 10_001)]
+    tickets, errors = _split(from_bytes(("id,text\n" + "\n".join(rows) + "\n").encode(), "big.csv"))
+    assert len(tickets) == 9_999 and [e.where for e in errors] == ["big.csv:6"]
+    assert tickets[4].id == "6" and tickets[-1].id == "10000"
+
+
+def test_two_unclosed_quotes_do_not_pair_up_and_swallow_the_rows_between():
+    rows = ["1,eins", '2,"zwei', "3,drei", "4,vier", '5,"fünf', "6,sechs"]
+    tickets, errors = _split(from_bytes(("id,text\n" + "\n".join(rows) + "\n").encode(), "p.csv"))
+    assert [t.id for t in tickets] == ["1", "3", "4", "6"]
+    assert [e.where for e in errors] == ["p.csv:3", "p.csv:6"]
+
+
+def test_quoted_fields_over_several_lines_are_still_one_ticket():
+    data = b'id,text\n1,"Hallo,\nzweite Zeile mit ""Zitat"", Komma\ndritte"\n2,"ok"\n'
+    tickets, errors = _split(from_bytes(data, "m.csv"))
+    assert not errors and [t.id for t in tickets] == ["1", "2"]
+    assert tickets[0].text == 'Hallo,\nzweite Zeile mit "Zitat", Komma\ndritte'
+
+
+def test_a_field_over_the_limit_is_reported_and_the_next_row_is_read():
+    from faq.tickets.csvfile import MAX_RECORD
+
+    data = b"id,text\n1,ok\n2," + b"x" * (MAX_RECORD + 10) + b"\n3,danach\n"
+    tickets, errors = _split(from_bytes(data, "huge.csv"))
+    assert [t.id for t in tickets] == ["1", "3"]
+    assert [e.where for e in errors] == ["huge.csv:3"] and "longer than" in errors[0].message
+
+
+class _Endless(io.RawIOBase):
+    """`size` bytes of one mbox line, made on the fly (never held as a whole)."""
+
+    def __init__(self, head: bytes, size: int, tail: bytes) -> None:
+        self.parts = [head]
+        self.left = size
+        self.tail = tail
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.parts:
+            chunk = self.parts.pop(0)
+        elif self.left:
+            chunk = b"x" * min(self.left, len(buffer))
+            self.left -= len(chunk)
+        else:
+            chunk, self.tail = self.tail, b""
+        chunk = chunk[: len(buffer)]
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def test_an_mbox_with_one_200_mb_line_is_read_in_bounded_memory():
+    import tracemalloc
+
+    head = b"From a@b Mon Jan  1 00:00:00 2026\nFrom: a@b.de\nSubject: Lizenz\n\nHallo "
+    tail = b"\n\nFrom c@d Mon Jan  1 00:00:00 2026\nFrom: c@d.de\nSubject: Mail\n\nkeine Aktivierungsmail\n"
+    tracemalloc.start()
+    try:
+        items = list(read_tickets(io.BufferedReader(_Endless(head, 200_000_000, tail)), "big.mbox"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    tickets, errors = _split(items)
+    assert len(tickets) == 2 and not errors and tickets[1].text.strip() == "keine Aktivierungsmail"
+    assert peak < 64_000_000  # it took 2.4 GB

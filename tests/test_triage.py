@@ -166,6 +166,10 @@ def test_cli_table_and_summary():
     assert proc.returncode == 0 and "TICKET" in proc.stdout and "outlook-com-address" in proc.stdout
     proc = cli(str(FIX / "sample.jsonl"), "--summary")
     assert "3 tickets triaged" in proc.stdout and "Topics" in proc.stdout and "TICKET" not in proc.stdout
+    kb = load_knowledge_base(KB_DIR)  # the chart names topics and causes by their titles, not their ids
+    assert kb.entry("activation-email-missing").title.en in proc.stdout and "activation-email-missing" not in proc.stdout
+    expired = kb.flow("activation-link-expiry").cause("activation-link-expired").resolution.title.en
+    assert expired in proc.stdout and "activation-link-expired" not in proc.stdout
     proc = cli(str(FIX / "sample.jsonl"), "--summary", "--json")
     assert len(proc.stdout.splitlines()) == 3 and "Topics" in proc.stderr
 
@@ -265,3 +269,45 @@ def test_the_customers_own_words_come_before_a_quoted_mail():
     text = ("Guten Tag, wir haben am 05.01.2026 gekauft, aber der Link geht nicht mehr.\n\n"
             "-----Ursprüngliche Nachricht-----\nVon: Partner\nGesendet: Montag\n\nKaufdatum laut Rechnung: 01.10.2026")
     assert triage(text).to_json()["facts"] == {"purchase_date": "2026-01-05"}
+
+
+# -- issue 15: nothing hostile reaches a terminal or a spreadsheet -------------------------
+
+_OSC52 = "\x1b]52;c;aGVsbG8=\x07"
+_BAD_CHARS = ("\x1b", "\x07", "\x9b", "\u202e", "\u2066", "\U000e0041")
+
+
+def _hostile_tickets() -> str:
+    rows = [
+        {"id": f"T-1{_OSC52}", "text": "Aktivierungsmail nicht bekommen", "subject": "\x1b]0;title\x07Hallo"},
+        {"id": "=HYPERLINK(\"http://evil\")", "text": "Aktivierungslink abgelaufen"},
+        {"id": "+cmd|' /C calc'!A0", "text": "Lizenzen doppelt"},
+        {"id": "@SUM(A1)", "text": "Lizenzen nicht sichtbar\u202e"},
+        {"id": "-1\x9b31m\u2066\U000e0041", "text": "keine Mail"},
+        {"id": f"E{_OSC52}", "text": ""},  # an error message names this id
+    ]
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--csv"], ["--summary"]])
+def test_hostile_ids_and_subjects_reach_no_output(mode):
+    proc = cli(*mode, "-", stdin=_hostile_tickets())
+    assert proc.returncode == 2  # the empty ticket
+    for stream in (proc.stdout, proc.stderr):
+        assert not any(c in stream for c in _BAD_CHARS), repr(stream)
+    assert "E]52;c;aGVsbG8=" not in proc.stderr and "aGVsbG8=" not in proc.stderr
+
+
+def test_csv_cells_never_start_a_formula():
+    proc = cli("--csv", "-", stdin=_hostile_tickets())
+    rows = list(csv.reader(io.StringIO(proc.stdout)))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert cells and not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert "'=HYPERLINK(\"http://evil\")" in cells and "'@SUM(A1)" in cells
+
+
+def test_a_hostile_file_name_is_made_safe_in_messages(tmp_path):
+    name = tmp_path / "x\x1b]0;pwned\x07.jsonl"
+    name.write_text('{"id": "1", "text": ""}\n', encoding="utf-8")
+    proc = cli(str(name))
+    assert proc.returncode == 2 and "\x1b" not in proc.stderr and "\x07" not in proc.stderr

@@ -153,3 +153,25 @@ def test_json_and_display() -> None:
     assert display_value(None, UNKNOWN, "en") == "unknown"
     assert display_value(None, date(2027, 2, 28), "de") == "28.02.2027"
     assert display_value(ROLE, "ola", "de") == "Onlineadministrator (OLA)"
+
+
+def test_a_date_fact_that_only_measures_age_refuses_a_future_date():
+    from faq.flows.values import check_not_future, future_allowed
+    from faq.kb.loader import load_knowledge_base
+
+    kb = load_knowledge_base()
+    expiry = kb.flow("activation-link-expiry")
+    assert not future_allowed(expiry, "purchase_date")
+    assert future_allowed(kb.flow("missing-activation-email"), "usage_start")
+    with pytest.raises(InputError, match="in der Zukunft"):
+        check_not_future("1.1.2027", date(2027, 1, 1), TODAY, "de")
+    check_not_future("heute", TODAY, TODAY, "de")  # today is not the future
+
+
+def test_an_ambiguous_date_keeps_both_readings_through_parse_value():
+    from faq.flows.dates import AmbiguousDate
+
+    fact = Fact("purchase_date", "date", 1, Text("Kaufdatum?", "Purchase date?"))
+    with pytest.raises(AmbiguousDate) as info:
+        parse_value(fact, "3/12/2026", TODAY, "en")
+    assert info.value.readings == (date(2026, 12, 3), date(2026, 3, 12))

@@ -104,9 +104,10 @@ def test_ask_shows_the_answer_card_with_contact_and_important():
 def test_user_text_is_never_markup():
     c = client()
     cid, html = start(c)
-    html = say(c, cid, html, "<script>alert(1)</script><b>x</b>").text
+    html = say(c, cid, html, "<script>alert(1)</script><b>x</b>\x1b[31mrot\x07").text
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "\x1b" not in html and "\x07" not in html and "rot" in html
 
 
 def test_clarify_offers_none_of_these():
@@ -334,7 +335,7 @@ def test_the_page_script_gets_the_page_in_one_round_trip():
     assert r.status_code == 200
     assert "Läuft der Aktivierungslink ab?" in text_of(r.text)
     plain = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x"}, follow_redirects=False)
-    assert plain.status_code == 303 and plain.headers["location"] == f"/c/{cid}"
+    assert plain.status_code == 303 and plain.headers["location"] == f"/c/{cid}#latest"
 
 
 def test_plain_summary_reads_without_markdown():

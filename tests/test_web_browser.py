@@ -140,8 +140,10 @@ def test_a_whole_flow_by_keyboard_then_reload_and_download(browser, base, shots)
     assert focused(page).startswith("INPUT|text|")  # an e-mail question: the field has focus
     assert "E-Mail-Adresse" in page.locator("label[for=text]").inner_text()
     send(page, "kein-at-zeichen")
-    error = page.locator("#log > li:last-child .error").inner_text()
-    assert "Das konnte ich nicht übernehmen" in error
+    error = page.locator("#log > li:last-child .error")
+    assert "Das konnte ich nicht übernehmen" in error.inner_text()
+    box = error.bounding_box()
+    assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800  # scrolled into view
     assert focused(page).startswith("INPUT|text|")
     send(page, "it@firma.de")
     send(page, "01.01.2026")

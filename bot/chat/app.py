@@ -2,114 +2,67 @@
 
 from __future__ import annotations
 
-import functools
-import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+from textual.widgets import Button, Footer, Header, Input
 
-from bot.chat.dialogue import Dialogue, Item, Option
+from bot.chat.chat_input import PROMPT_MAX_CHARS, ChatInput
+from bot.chat.dialogue import Dialogue, Item, Notice, Option
+from bot.chat.summary import shown_path
+from bot.chat.summary_screen import SummaryScreen
 from bot.chat.widgets import OptionButton, render_item, tr
 from faq.kb.model import KnowledgeBase
 from faq.search.matcher import Matcher
 
-__all__ = ["ChatApp", "ChatInput", "SummaryScreen"]
+__all__ = ["PROMPT_MAX_CHARS", "ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
 
 _LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
 
 
-def _bindings() -> list[Binding]:
-    """Footer bindings in both languages; `check_action` shows those of the current one."""
-    out = []
+def _bindings() -> list[BindingType]:
+    """Footer bindings in both languages; `check_action` shows those of the current one.
+
+    The footer fits 80 columns: quit, help, language and commands always; back, end and
+    save only while they apply. Restart (Ctrl+R), copy (Ctrl+K), the agent view (F3) and
+    scrolling work without a footer entry; F1 and the command palette name them.
+    """
+    out: list[BindingType] = []
     for lang in ("de", "en"):
         t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
         out += [
             Binding("ctrl+q", f"quit_chat('{lang}')", t("k_quit"), priority=True),
             Binding("f1", f"help('{lang}')", t("k_help")),
             Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
-            Binding("ctrl+b", f"back('{lang}')", t("k_back"), priority=True),
-            Binding("ctrl+r", f"restart('{lang}')", t("k_restart"), priority=True),
+            Binding("ctrl+b", f"undo('{lang}')", t("k_back"), priority=True),
+            Binding("ctrl+r", f"restart('{lang}')", t("k_restart"), show=False, priority=True),
             Binding("escape", f"cancel('{lang}')", t("k_cancel")),
             Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
-            Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), priority=True),
+            Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), show=False, priority=True),
+            Binding("ctrl+p", f"palette('{lang}')", t("k_palette"), priority=True),
             # For support agents: not in the customer's footer; F1 help and the palette name it.
             Binding("f3", f"agent('{lang}')", t("k_agent"), show=False),
         ]
+    # Scrolling the conversation works from the input: the input itself has no use for these.
+    out += [
+        Binding("pageup", "scroll_log('page_up')", show=False, priority=True),
+        Binding("pagedown", "scroll_log('page_down')", show=False, priority=True),
+        Binding("ctrl+home", "scroll_log('home')", show=False, priority=True),
+        Binding("ctrl+end", "scroll_log('end')", show=False, priority=True),
+        Binding("up,ctrl+up", "scroll_log('up')", show=False),
+        Binding("down,ctrl+down", "scroll_log('down')", show=False),
+        Binding("ctrl+p", "command_palette", show=False),  # replaces Textual's English "palette" entry
+    ]
     return out
-
-
-PROMPT_MAX_CHARS = 2000
-"""Longest line the chat takes: the matcher treats longer text as no question (Thresholds.max_chars)."""
-_LIMIT_NOTE = {
-    "de": "Die Eingabe ist auf {n} Zeichen begrenzt; der Rest wurde abgeschnitten.",
-    "en": "Input is limited to {n} characters; the rest was cut off.",
-}
-
-
-class ChatInput(Input):
-    """The input at the bottom. On an empty line, number keys (and j/n/w on a yes/no
-    question) pick the options shown, so one key is enough.
-
-    Text beyond `max_length` (a long paste) is cut to fit, with a notice, instead of
-    being dropped with only a bell."""
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        limit = self.max_length
-        if limit:
-            value = self.value
-            lo, hi = sorted((max(0, start), min(len(value), end)))
-            room = max(limit - (len(value) - (hi - lo)), 0)
-            if len(text) > room:
-                text = text[:room]
-                lang = "en" if getattr(self.app, "lang", "de") == "en" else "de"
-                size = f"{limit:,}" if lang == "en" else f"{limit:,}".replace(",", ".")
-                self.app.notify(_LIMIT_NOTE[lang].format(n=size), severity="warning", timeout=6)
-        super().replace(text, start, end)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if not self.value and event.character and event.is_printable:
-            app = self.app
-            if isinstance(app, ChatApp) and app.shortcut(event.character):
-                event.stop()
-                event.prevent_default()
-                return
-        await super()._on_key(event)
-
-
-class SummaryScreen(ModalScreen[str]):
-    """Shows the case summary (read-only) with copy and save."""
-
-    BINDINGS = [Binding("escape", "dismiss('')", "Close")]
-
-    def __init__(self, text: str, lang: str) -> None:
-        super().__init__()
-        self.text = text
-        self.lang = lang
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="summary-box"):
-            yield Static(Content.styled(tr(self.lang, "summary_title"), "bold"), markup=False)
-            yield TextArea(self.text, read_only=True, id="summary-text", soft_wrap=True)
-            with Horizontal(classes="options row"):
-                yield Button(Content(tr(self.lang, "copy")), id="summary-copy", compact=True)
-                yield Button(Content(tr(self.lang, "save")), id="summary-save", compact=True)
-                yield Button(Content(tr(self.lang, "close")), id="summary-close", compact=True)
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        choice = {"summary-copy": "copy", "summary-save": "save"}.get(event.button.id or "", "")
-        self.dismiss(choice)
 
 
 class ChatApp(App[int]):
@@ -128,7 +81,7 @@ class ChatApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "faqbot"
-    BINDINGS = _bindings()
+    BINDINGS: ClassVar[list[BindingType]] = _bindings()
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -168,8 +121,9 @@ class ChatApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield VerticalScroll(id="log")
-        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS)
-        yield Footer()
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS,
+                        select_on_focus=False)  # a key typed elsewhere lands in it and is kept
+        yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
         self._titles()
@@ -228,10 +182,14 @@ class ChatApp(App[int]):
         start = len(items) - len(new)
         live = self.dialogue.live_index
         if live >= start:
-            for old in log.query(".options"):
+            for old in log.query(".options, .related"):  # stale choices and their heading
                 old.remove()
         widgets = [render_item(item, self.dialogue, self.lang, live=(start + i == live)) for i, item in enumerate(new)]
         mounted = log.mount_all(widgets)
+        if live >= start:  # a new question (or none): text kept from a rejected answer is stale
+            prompt = self.query_one(ChatInput)
+            if prompt.value:
+                prompt.value = ""
         self._after_change(mounted, widgets[0], top=True)
 
     def _after_change(self, mounted: Any, first: Widget | None, top: bool) -> None:
@@ -251,9 +209,14 @@ class ChatApp(App[int]):
             else:
                 log.scroll_end(animate=False)
 
+        def scroll_twice() -> None:
+            scroll()
+            self.call_after_refresh(scroll)
+
         async def when_mounted() -> None:
             await mounted
-            self.call_after_refresh(scroll)
+            # Again once wrapped text has its full height (the layout settles over two refreshes).
+            self.call_after_refresh(scroll_twice)
 
         self.call_later(when_mounted)
 
@@ -275,7 +238,34 @@ class ChatApp(App[int]):
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
         event.input.value = ""
+        before = len(self.dialogue.items)
         self._guard(lambda: self.dialogue.submit(text))
+        new = self.dialogue.items[before:]
+        if any(isinstance(item, Notice) and item.key == "bad_value" for item in new):
+            event.input.value = text  # what was typed stays, to be corrected
+            event.input.cursor_position = len(text)
+            self._check_typing(text)
+
+    @on(Input.Changed, "#prompt")
+    def _changed(self, event: Input.Changed) -> None:
+        self._check_typing(event.value)
+
+    def _check_typing(self, text: str) -> None:
+        """Check an e-mail address as it is typed: the field's border (colour and a line in
+        it) says whether it is complete, and why not."""
+        from faq.flows.values import email_problem, is_unknown_word
+
+        prompt = self.query_one(ChatInput)
+        fact = self.dialogue.current_fact
+        checking = fact is not None and fact.type == "email" and bool(text.strip()) and not is_unknown_word(text)
+        message, valid = "", True
+        if checking:
+            problem = email_problem(text, self.lang)
+            valid = problem is None
+            message = f"✓ {tr(self.lang, 'email_complete')}" if valid else f"✗ {tr(self.lang, 'email_incomplete', why=problem)}"
+        prompt.set_class(checking and not valid, "-invalid")
+        prompt.set_class(checking and valid, "-valid")
+        prompt.border_subtitle = Content(message) if message else None
 
     @on(Button.Pressed, ".option")
     def _option_pressed(self, event: Button.Pressed) -> None:
@@ -298,7 +288,7 @@ class ChatApp(App[int]):
         if not options:
             return False
         fact = self.dialogue.current_fact
-        if fact is not None and fact.type in ("date", "email"):
+        if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings:
             return False  # dates and addresses start with digits and letters
         if char.isdigit() and char != "0":
             index = int(char) - 1
@@ -315,26 +305,30 @@ class ChatApp(App[int]):
         return False
 
     def on_key(self, event: events.Key) -> None:
-        """Shortcuts also work while a button has the focus."""
+        """Shortcuts also work while a button has the focus; other typed keys go to the input."""
         if isinstance(self.focused, Input) or not event.character or not event.is_printable:
             return
         if isinstance(self.screen, ModalScreen) or getattr(self.screen, "is_agent_view", False):
             return
-        if self.shortcut(event.character):
-            event.stop()
-            self.query_one(ChatInput).focus()
+        event.stop()
+        prompt = self.query_one(ChatInput)
+        prompt.focus()
+        if not self.shortcut(event.character):
+            prompt.insert_text_at_cursor(event.character)  # never lose a typed key
 
     # -- actions -------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "scroll_log":
+            return not isinstance(self.screen, ModalScreen) and not getattr(self.screen, "is_agent_view", False)
         if parameters and parameters[0] in ("de", "en") and getattr(self.screen, "is_agent_view", False):
             # The agent view has its own keys; of the chat's, only quitting stays.
-            return action == "quit_chat" and parameters[0] == getattr(self.screen, "lang", self.lang)
+            return action in ("quit_chat", "palette") and parameters[0] == getattr(self.screen, "lang", self.lang)
         if parameters and parameters[0] in ("de", "en"):
             if parameters[0] != self.lang:
                 return False
-            if action == "back":
-                return bool(self.dialogue.run and self.dialogue.run.facts and self.dialogue.flow_active) or False
+            if action == "undo":  # also once the result is shown
+                return bool(self.dialogue.run and self.dialogue.run.facts)
             if action == "restart":
                 return self.dialogue.run is not None
             if action == "cancel":
@@ -346,6 +340,24 @@ class ChatApp(App[int]):
     def action_quit_chat(self, lang: str = "") -> None:
         """Quit."""
         self.exit(0)
+
+    def action_scroll_log(self, how: str) -> None:
+        """Scroll the conversation (PageUp/PageDown, Ctrl+Home/End, arrows) from the input."""
+        log = self.query_one("#log", VerticalScroll)
+        move = {"page_up": log.scroll_page_up, "page_down": log.scroll_page_down, "home": log.scroll_home,
+                "end": log.scroll_end, "up": log.scroll_up, "down": log.scroll_down}[how]
+        move(animate=False)
+
+    def action_palette(self, lang: str = "") -> None:
+        """Open the command palette, in the interface language."""
+        self.action_command_palette()
+
+    def action_command_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            lang = getattr(self.screen, "lang", self.lang)
+            self.push_screen(CommandPalette(placeholder=tr(lang, "palette_placeholder"), id="--command-palette"))
 
     def action_help(self, lang: str = "") -> None:
         """Show the help of the current question (or the general help)."""
@@ -359,6 +371,10 @@ class ChatApp(App[int]):
             return
         self._show(self.dialogue.note("general_help"))
 
+    def show_note(self, key: str) -> None:
+        """Show a passive notice of the interface (the general help, for instance)."""
+        self._show(self.dialogue.note(key))
+
     def action_switch_lang(self, lang: str = "") -> None:
         """Switch between German and English."""
         self.dialogue.set_lang("en" if self.lang == "de" else "de")
@@ -367,7 +383,7 @@ class ChatApp(App[int]):
         self._render_all()
         self.refresh_bindings()
 
-    def action_back(self, lang: str = "") -> None:
+    def action_undo(self, lang: str = "") -> None:
         """Take back the last answer of the diagnosis."""
         self._guard(self.dialogue.back)
 
@@ -387,6 +403,8 @@ class ChatApp(App[int]):
         if result is None:
             return None
         flow = self.kb.flow(result.flow_id)
+        if flow is None:
+            return None
         return case_summary(self.kb, flow, result.diagnosis, result.question, self.today, self.lang, redact=self.redact)
 
     def action_save(self, lang: str = "") -> None:
@@ -406,13 +424,10 @@ class ChatApp(App[int]):
             self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
             return
         self.saved_paths.append(path)
-        # A web user must not learn the server's folders: the file name is enough there.
-        in_cwd = path.parent.resolve() == Path.cwd().resolve()
-        shown = path.name if in_cwd or os.environ.get("FAQBOT_WEB") == "1" else str(path)
-        self._show(self.dialogue.note("saved", path=shown))
+        self._show(self.dialogue.note("saved", path=shown_path(path)))
 
     def action_copy(self, lang: str = "") -> None:
-        """Copy the case summary to the clipboard (OSC 52)."""
+        """Copy the case summary to the clipboard (through the terminal, OSC 52)."""
         try:
             text = self.summary_text()
             if text is None:
@@ -445,10 +460,6 @@ class ChatApp(App[int]):
         """Open the agent view: paste a ticket, see its triage, answer what is open, save the case."""
         from bot.chat.agent import AgentScreen
 
-        def shown(path: Path) -> str:
-            in_cwd = path.parent.resolve() == Path.cwd().resolve()
-            return path.name if in_cwd or os.environ.get("FAQBOT_WEB") == "1" else str(path)
-
         def back(chosen: str | None) -> None:
             if chosen in ("de", "en") and chosen != self.lang:
                 self.dialogue.set_lang(chosen)
@@ -458,28 +469,12 @@ class ChatApp(App[int]):
             self.query_one(ChatInput).focus()
 
         screen = AgentScreen(self.kb, self.matcher, self.today, self.lang, redact=self.redact,
-                             summary_dir=self.summary_dir, shown_path=shown)
+                             summary_dir=self.summary_dir, shown_path=shown_path)
         self.push_screen(screen, back)
 
     # -- command palette -----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        if getattr(screen, "is_agent_view", False):  # chat topics make no sense over the agent view
-            yield from super().get_system_commands(screen)
-            return
-        lang = self.lang
-        for entry in self.kb.entries:
-            yield SystemCommand(
-                f"{tr(lang, 'topic')}: {entry.title.get(lang)}",
-                entry.question.get(lang),
-                functools.partial(self.pick, Option("entry", entry.id)),
-            )
-        for flow in self.kb.flows:
-            yield SystemCommand(
-                f"{tr(lang, 'diagnosis')}: {flow.title.get(lang)}",
-                flow.title.get(lang),
-                functools.partial(self.pick, Option("flow", flow.id)),
-            )
-        yield SystemCommand(tr(lang, "switch_lang"), tr(lang, "switch_lang_help"), self.action_switch_lang)
-        yield SystemCommand(tr(lang, "agent_command"), tr(lang, "agent_command_help"), self.action_agent)
-        yield from super().get_system_commands(screen)
+        from bot.chat.commands import chat_commands
+
+        return chat_commands(self, screen)

@@ -1,11 +1,10 @@
 """The conversation as a UI-free state machine.
 
-The app drives a `Dialogue`: the user asks, picks an option, answers a flow's
-question, goes back, restarts. Each step appends `Item`s (what to show) and
-records an event (a small JSON-able dict). Replaying the events into a fresh
-`Dialogue` rebuilds the same conversation, which is how `--resume` works. Items
-hold ids and canonical values only, so they can be rendered again in the other
-language.
+The app (and the web face) drives a `Dialogue`: the user asks, picks an option,
+answers a flow's question, goes back, restarts. Each step appends `Item`s (what to
+show, `bot.chat.items`) and records an event (a small JSON-able dict). Replaying the
+events into a fresh `Dialogue` rebuilds the same conversation, which is how `--resume`
+works.
 """
 
 from __future__ import annotations
@@ -15,8 +14,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.chat.answers import future_message, read_answer, shown_value
+from bot.chat.items import (
+    Answer,
+    Clarify,
+    FlowResult,
+    FlowStep,
+    Greeting,
+    Item,
+    NoMatch,
+    Notice,
+    Option,
+    SmallTalk,
+    UserMessage,
+    canonical,
+)
+from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
 from faq.errors import FaqError, InputError
-from faq.kb.model import Flow, KnowledgeBase
+from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.text import clean
 from faq.search.matcher import Matcher
 
@@ -28,151 +43,16 @@ __all__ = [
     "FlowStep",
     "Greeting",
     "Item",
+    "MAX_TOPICS",
     "NoMatch",
     "Notice",
     "Option",
-    "TOPIC_PREFERENCE",
+    "SmallTalk",
     "UserMessage",
     "canonical",
 ]
 
-TOPIC_PREFERENCE = (
-    "activation-email-missing",
-    "resend-activation-email",
-    "licenses-not-visible",
-    "activation-link-expiry",
-    "wrong-account-activated",
-    "contact-support",
-)
-"""The most common topics, offered as one-key starters (those the KB has)."""
-
-SUPPORT_ENTRY = "contact-support"
-MAX_TOPICS = 6
 CLOSEST_MIN = 0.2
-
-
-@dataclass(frozen=True)
-class Option:
-    """One numbered choice the user can pick.
-
-    Attributes:
-        kind: "entry" (show an FAQ entry), "flow" (start a flow), "none" (none of
-            these), "value" (answer the open question with `target`), or "action"
-            (a UI action: save, copy, show, restart, back, cancel).
-        target: The entry id, flow id, canonical value or action name.
-        key: A letter that picks it besides its number ("yes", "no", "unknown" for
-            the answers of a yes/no question; the app maps them to j/y, n, w/u), or "".
-    """
-
-    kind: str
-    target: str = ""
-    key: str = ""
-
-
-@dataclass(frozen=True)
-class Greeting:
-    """The start message with the most common topics."""
-
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class UserMessage:
-    """What the user typed (already cleaned of control characters)."""
-
-    text: str
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class Answer:
-    """An FAQ entry shown as the answer."""
-
-    entry_id: str
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class Clarify:
-    """Several entries are close: the user picks one (or none)."""
-
-    candidates: tuple[str, ...]
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class NoMatch:
-    """No entry answers the question: the closest topics and the support contact."""
-
-    closest: tuple[str, ...]
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class FlowStep:
-    """A question of a running flow.
-
-    Attributes:
-        flow_id: The flow.
-        fact_id: The fact asked.
-        number: 1-based number of this question.
-        at_most: Upper bound of the questions this diagnosis can take.
-    """
-
-    flow_id: str
-    fact_id: str
-    number: int
-    at_most: int
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class FlowResult:
-    """A finished diagnosis: the cause, what to do, whom to contact, the facts.
-
-    Attributes:
-        flow_id: The flow.
-        diagnosis: The engine's resolved diagnosis.
-        question: The user's question that led to the flow.
-    """
-
-    flow_id: str
-    diagnosis: Any
-    question: str
-    options: tuple[Option, ...] = ()
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A short assistant message: `key` names a text of the UI, `args` fill it.
-
-    `text` is a literal message (an input error, an internal error), shown as is.
-    A `passive` notice (saved, copied, help, an internal error) leaves the options
-    of the items before it in force.
-    """
-
-    key: str
-    args: Mapping[str, str] = field(default_factory=dict)
-    text: str = ""
-    options: tuple[Option, ...] = ()
-    passive: bool = False
-
-
-Item = Greeting | UserMessage | Answer | Clarify | NoMatch | FlowStep | FlowResult | Notice
-
-
-def canonical(value: Any) -> str:
-    """Return a fact value as text that `parse_value` reads back to the same value."""
-    from faq.flows.values import Unknown
-
-    if isinstance(value, Unknown):
-        return "unbekannt"
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
 
 @dataclass
 class _Run:
@@ -218,7 +98,7 @@ class Dialogue:
         """Index of the item whose options can be picked now (-1: none)."""
         for i in range(len(self.items) - 1, -1, -1):
             item = self.items[i]
-            if not (isinstance(item, Notice) and item.passive):
+            if not getattr(item, "passive", False) and not isinstance(item, UserMessage):
                 return i
         return -1
 
@@ -229,7 +109,7 @@ class Dialogue:
         return self.items[i].options if i >= 0 else ()
 
     @property
-    def current_fact(self):  # -> Fact | None
+    def current_fact(self) -> Fact | None:
         """The fact the running flow asks now, or None."""
         if self.run is None or self.run.diagnosis is None:
             return None
@@ -239,6 +119,15 @@ class Dialogue:
     def flow_active(self) -> bool:
         """Whether a flow waits for an answer."""
         return self.current_fact is not None
+
+    @property
+    def date_readings(self) -> tuple[Option, ...]:
+        """The readings offered for an ambiguous date, while that question is open."""
+        i = self.live_index
+        item = self.items[i] if i >= 0 else None
+        if isinstance(item, Notice) and item.key == "ambiguous_date" and self.flow_active:
+            return item.options
+        return ()
 
     @property
     def last_result(self) -> FlowResult | None:
@@ -260,13 +149,7 @@ class Dialogue:
 
     def topics(self) -> tuple[str, ...]:
         """The ids of the most common topics (at most six)."""
-        ids = [i for i in TOPIC_PREFERENCE if self.kb.entry(i) is not None]
-        for entry in self.kb.entries:
-            if len(ids) >= MAX_TOPICS:
-                break
-            if entry.id not in ids:
-                ids.append(entry.id)
-        return tuple(ids[:MAX_TOPICS])
+        return start_topics(self.kb)
 
     def greet(self) -> list[Item]:
         """Add the start message with the topics as options."""
@@ -286,13 +169,18 @@ class Dialogue:
         if not text:
             return []
         fact = self.current_fact
-        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice")):
+        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings):
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
-        if self.flow_active:
+        if self.flow_active and not self._smalltalk(text):
             return self.answer_text(text)
         return self.ask(text)
+
+    def _smalltalk(self, text: str) -> tuple[str, str] | None:
+        from bot.chat.smalltalk import smalltalk
+
+        return smalltalk(text, self.lang)
 
     def ask(self, raw: str) -> list[Item]:
         """Answer a question from the matcher: an answer, options to pick, or no match."""
@@ -300,49 +188,58 @@ class Dialogue:
         if not text:
             return []
         self._emit({"type": "ask", "text": text})
-        self.last_question = text
         user = UserMessage(text)
+        talk = self._smalltalk(text)
+        if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
+            return self._add(user, SmallTalk(talk[0], talk[1]))
+        self.last_question = text
         result = self.matcher.match(text)
-        if result.outcome == "answer" and self.kb.entry(result.id) is not None:
-            return self._add(user, self._answer(result.id))
+        lang = result.lang if result.lang == "en" else ""  # an English question: an English answer
+        if result.outcome == "answer" and result.id and self.kb.entry(result.id) is not None:
+            return self._add(user, self._answer(result.id, lang))
         if result.outcome == "clarify":
             ids = tuple(c.id for c in result.candidates if self.kb.entry(c.id) is not None)
             if len(ids) >= 2:
                 options = tuple(Option("entry", i) for i in ids) + (Option("none"),)
                 return self._add(user, Clarify(ids, options))
             if ids:
-                return self._add(user, self._answer(ids[0]))
+                return self._add(user, self._answer(ids[0], lang))
         closest = tuple(
             c.id for c in result.candidates[:3] if c.confidence >= CLOSEST_MIN and self.kb.entry(c.id) is not None
         )
         options = tuple(Option("entry", i) for i in closest)
-        if self.kb.entry(SUPPORT_ENTRY) is not None and SUPPORT_ENTRY not in closest:
-            options += (Option("entry", SUPPORT_ENTRY),)
+        support = support_entry(self.kb)
+        if support is not None and support not in closest:
+            options += (Option("entry", support),)
         return self._add(user, NoMatch(closest, options))
 
-    def _answer(self, entry_id: str) -> Answer:
+    def _answer(self, entry_id: str, lang: str = "") -> Answer:
         entry = self.kb.entry(entry_id)
         options: tuple[Option, ...] = ()
+        if entry is None:
+            return Answer(entry_id)
         if entry.flow and self.kb.flow(entry.flow) is not None:
             options += (Option("flow", entry.flow),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
-        return Answer(entry_id, options)
+        return Answer(entry_id, options, "" if lang == self.lang else lang)
 
     def show_entry(self, entry_id: str) -> list[Item]:
         """Show an entry the user picked (a topic, a clarify option, a related entry)."""
-        if self.kb.entry(entry_id) is None:
+        entry = self.kb.entry(entry_id)
+        if entry is None:
             return self._add(Notice("unknown_topic", {"id": entry_id}))
         self._emit({"type": "pick", "entry": entry_id})
         if not self.last_question:
-            self.last_question = self.kb.entry(entry_id).question.get(self.lang)
+            self.last_question = entry.question.get(self.lang)
         return self._add(self._answer(entry_id))
 
     def none_of_these(self) -> list[Item]:
         """The user rejected every option: say so honestly, offer support."""
         self._emit({"type": "none"})
-        options = ()
-        if self.kb.entry(SUPPORT_ENTRY) is not None:
-            options = (Option("entry", SUPPORT_ENTRY),)
+        options: tuple[Option, ...] = ()
+        support = support_entry(self.kb)
+        if support is not None:
+            options = (Option("entry", support),)
         return self._add(Notice("none_of_these", options=options))
 
     def select(self, index: int) -> list[Item]:
@@ -361,7 +258,7 @@ class Dialogue:
         if option.kind == "none":
             return self.none_of_these()
         if option.kind == "value":
-            return self.answer_text(option.target)
+            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.lang))
         if option.kind == "action":
             if option.target == "back":
                 return self.back()
@@ -400,15 +297,16 @@ class Dialogue:
             diag,
             run.question,
             (
+                Option("action", "show"),
                 Option("action", "save"),
                 Option("action", "copy"),
-                Option("action", "show"),
+                Option("action", "back"),
                 Option("action", "restart"),
             ),
         )
         return [result]
 
-    def _fact_options(self, fact) -> tuple[Option, ...]:
+    def _fact_options(self, fact: Any) -> tuple[Option, ...]:
         tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
         if fact.type == "yesno":
             return (
@@ -420,27 +318,38 @@ class Dialogue:
             return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
         return (Option("value", "unbekannt"),) + tail
 
-    def answer_text(self, raw: str) -> list[Item]:
+    def answer_text(self, raw: str, shown: str | None = None) -> list[Item]:
         """Answer the open question with what the user typed or picked.
 
         A value the fact does not accept adds a Notice with the reason, and the
         question stays open.
         """
-        from faq.flows.values import parse_value
+        from faq.flows.dates import AmbiguousDate
 
         fact = self.current_fact
-        if fact is None:
+        if fact is None or self.run is None:
             return self.ask(raw)
+        from faq.flows.values import future_allowed
+
         text = clean(raw).strip()
+        options = self._fact_options(fact)
         try:
-            value = parse_value(fact, text, self.today, self.lang)
+            value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, self.lang)
+        except AmbiguousDate as exc:
+            possible = [d for d in exc.readings if d <= self.today or future_allowed(self.run.flow, fact.id)]
+            if len(possible) == 1:  # the other reading lies in the future: no real choice
+                return self._apply_answer(fact.id, possible[0], text)
+            if not possible:  # both lie in the future
+                return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=future_message(
+                    text, min(exc.readings), self.today, self.lang), options=options))
+            readings = tuple(Option("value", d.isoformat()) for d in possible)
+            message = exc.reason  # a customer never sees fact names
+            return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
+                                                       options=readings + options[1:]))
         except InputError as exc:
-            message = str(exc)
-            prefix = f"{fact.id}: "
-            if message.startswith(prefix):
-                message = message[len(prefix):]
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=self.options))
-        return self._apply_answer(fact.id, value, text)
+            message = exc.reason  # a customer never sees fact names
+            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options))
+        return self._apply_answer(fact.id, value, shown or text)
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
         run = self.run
@@ -521,7 +430,7 @@ class Dialogue:
             fact = run.flow.fact(str(event.get("fact"))) if run is not None else None
             if fact is None:
                 return []
-        value = parse_value(fact, str(event.get("value", "")), self.today, "en")
+        value = parse_value(fact, str(event.get("value", "")), self.today, "en", months=True)
         return self._apply_answer(fact.id, value, clean(str(event.get("text", event.get("value", "")))))
 
     def replay(self, events: list[Mapping[str, Any]]) -> None:
@@ -532,3 +441,4 @@ class Dialogue:
                 self.apply(event)
         finally:
             self.on_event = saved
+

@@ -7,6 +7,11 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.chat.app import ChatApp
 
 from faq.errors import EXIT_INPUT
 
@@ -15,7 +20,7 @@ __all__ = ["build_app", "run", "summary_dir", "today"]
 WEB_ENV = "FAQBOT_WEB"
 
 
-def summary_dir():
+def summary_dir() -> Path | None:
     """Where Ctrl+S saves summaries: the current directory, or, when served to a browser
     ($FAQBOT_WEB=1, set by `faqbot serve`), only the app's own data directory."""
     if os.environ.get(WEB_ENV) != "1":
@@ -50,7 +55,7 @@ def _report_broken(args: argparse.Namespace, exc: Exception) -> int:
     return EXIT_INPUT
 
 
-def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
+def build_app(args: argparse.Namespace, clock: Callable[[], date] = today) -> ChatApp:
     """Load the knowledge base and the saved conversation, and return the chat app.
 
     Raises:
@@ -82,8 +87,10 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today):
             if not getattr(args, "no_store", False):
                 try:
                     store = ConversationStore.open(path)
-                except OSError:
-                    store = None
+                except OSError:  # read-only: go on in a new file that starts with a copy
+                    import json
+
+                    store = ConversationStore.create(None, [json.dumps(e, ensure_ascii=False) for e in events])
         else:
             resume_missing = True
     # The agent view works on other people's tickets: `faqbot agent` records no conversation.

@@ -1,4 +1,8 @@
-"""The case summary of a diagnosis: Markdown for support or a ticket, and saving it safely."""
+"""The case summary of a diagnosis: Markdown a customer hands to support, and saving it safely.
+
+The summary is written for people: questions, answers, the cause and what to do, by their
+titles; no internal ids of flows, facts or causes.
+"""
 
 from __future__ import annotations
 
@@ -12,21 +16,23 @@ from typing import Any
 from faq.kb.model import Flow, KnowledgeBase
 from faq.tickets.redact import redact_emails
 
-__all__ = ["case_summary", "md_escape", "redact_emails", "save_summary", "summary_name"]
+__all__ = ["case_summary", "facts_table", "md_escape", "redact_emails", "save_summary", "shown_path", "summary_name"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
 _T = {
     "de": {
-        "title": "Fall", "date": "Datum", "question": "Frage", "facts": "Angaben", "answer": "Antwort",
-        "path": "Weg", "cause": "Ursache", "next": "Nächster Schritt", "contact": "Ansprechpartner",
-        "possible": "Noch mögliche Ursachen", "none": "keine", "flow": "Diagnose",
+        "title": "Fall", "date": "Datum", "question": "Frage", "facts": "Angaben (in der Reihenfolge der Fragen)",
+        "answer": "Antwort", "asked": "Gefragt", "cause": "Ursache", "open": "offen", "next": "Nächster Schritt",
+        "contact": "Ansprechpartner", "wait": "Wie es weitergeht", "possible": "Noch mögliche Ursachen",
+        "none": "keine", "flow": "Diagnose",
         "footer": "Erstellt mit faqbot (FAQ zur Dienstaktivierung für Volumenlizenzprogramme).",
     },
     "en": {
-        "title": "Case", "date": "Date", "question": "Question", "facts": "Facts", "answer": "Answer",
-        "path": "Path", "cause": "Cause", "next": "Next step", "contact": "Contact",
-        "possible": "Causes still possible", "none": "none", "flow": "Diagnosis",
+        "title": "Case", "date": "Date", "question": "Question", "facts": "Facts (in the order asked)",
+        "answer": "Answer", "asked": "Asked", "cause": "Cause", "open": "open", "next": "Next step",
+        "contact": "Contact", "wait": "What happens next", "possible": "Causes still possible",
+        "none": "none", "flow": "Diagnosis",
         "footer": "Made with faqbot (FAQ on service activation for Volume Licensing).",
     },
 }
@@ -66,34 +72,25 @@ def case_summary(
         redact: Mask e-mail addresses, and names in the user's question.
     """
     from faq.flows.dates import format_date
-    from faq.flows.engine import fill
-    from faq.flows.values import display_value
+    from faq.flows.engine import UNRESOLVED, fill
 
     t = _T.get(lang, _T["de"])
     res = diagnosis.resolution
     lines = [f"# {t['title']}: {md_escape(flow.title.get(lang))}", ""]
     lines.append(f"- **{t['date']}:** {format_date(today, lang)}")
-    lines.append(f"- **{t['flow']}:** `{flow.id}`")
     lines.append(f"- **{t['question']}:** {md_escape(_redact_all(question) if redact else question)}")
-    lines += ["", f"## {t['facts']}", "", f"| {t['question']} | {t['answer']} |", "|---|---|"]
-    for fact_id, value in diagnosis.facts.items():
-        fact = flow.fact(fact_id)
-        asked = fact.question.get(lang) if fact is not None else fact_id
-        lines.append(f"| {md_escape(asked)} (`{fact_id}`) | {md_escape(display_value(fact, value, lang))} |")
-    if not diagnosis.facts:
-        lines.append(f"| – | {t['none']} |")
-    path = " → ".join(f"`{p}`" for p in diagnosis.path) or t["none"]
-    lines += ["", f"## {t['path']}", "", path]
+    lines += ["", f"## {t['facts']}", "", *facts_table(flow, diagnosis.facts, lang)]
     lines += ["", f"## {t['cause']}", ""]
     if res is not None:
-        lines.append(f"**{md_escape(fill(res.title.get(lang), diagnosis, lang, flow))}** (`{diagnosis.cause}`)")
+        title = md_escape(fill(res.title.get(lang), diagnosis, lang, flow))
+        lines.append(f"**{t['open']}:** {title}" if diagnosis.cause == UNRESOLVED else f"**{title}**")
         lines += ["", md_escape(fill(res.text.get(lang), diagnosis, lang, flow))]
     if diagnosis.possible:
         names = []
         for cause_id in diagnosis.possible:
             cause = flow.cause(cause_id)
-            title = cause.resolution.title.get(lang) if cause is not None else cause_id
-            names.append(f"- {md_escape(title)} (`{cause_id}`)")
+            if cause is not None:
+                names.append(f"- {md_escape(cause.resolution.title.get(lang))}")
         lines += ["", f"{t['possible']}:", "", *names]
     lines += ["", f"## {t['next']}", ""]
     if res is not None:
@@ -101,10 +98,37 @@ def case_summary(
         lines += [f"{n}. {md_escape(fill(s, diagnosis, lang, flow))}" for n, s in enumerate(steps, 1)]
         if steps:
             lines.append("")
-        lines.append(f"**{t['contact']}:** {md_escape(fill(res.contact.get(lang), diagnosis, lang, flow))}")
+        label = t["wait"] if res.contact_kind == "wait" else t["contact"]
+        lines.append(f"**{label}:** {md_escape(fill(res.contact.get(lang), diagnosis, lang, flow))}")
     lines += ["", "---", t["footer"], ""]
     text = "\n".join(lines)
     return redact_emails(text) if redact else text
+
+
+def facts_table(flow: Flow, facts: Any, lang: str, redact: bool = False) -> list[str]:
+    """The Markdown table of the questions asked and their answers, by their wording."""
+    from faq.flows.values import display_value
+    from faq.tickets.redact import redact as redact_text
+
+    t = _T.get(lang, _T["de"])
+    rows = [f"| {t['question']} | {t['answer']} |", "|---|---|"]
+    for fact_id, value in facts.items():
+        fact = flow.fact(fact_id)
+        if fact is None:
+            continue
+        shown = display_value(fact, value, lang)
+        rows.append(f"| {md_escape(fact.question.get(lang))} | {md_escape(redact_text(shown) if redact else shown)} |")
+    if len(rows) == 2:
+        rows.append(f"| – | {t['none']} |")
+    return rows
+
+
+def shown_path(path: Path) -> str:
+    """How a saved file is named to the user: its full path, so it can be found; only its
+    name when served to a browser, whose user must not learn the server's folders."""
+    if os.environ.get("FAQBOT_WEB") == "1":
+        return path.name
+    return str(path.resolve())
 
 
 def summary_name(today: date, number: int) -> str:
@@ -132,7 +156,7 @@ def save_summary(text: str, folder: str | Path, today: date, limit: int = 1000) 
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, 0o600)
         for number in range(1, limit + 1):
             target = folder / summary_name(today, number)
             if target.exists():
@@ -143,7 +167,7 @@ def save_summary(text: str, folder: str | Path, today: date, limit: int = 1000) 
                 continue
             except OSError:  # no hard links on this file system: exclusive create instead
                 try:
-                    out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+                    out = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 except FileExistsError:
                     continue
                 with os.fdopen(out, "wb") as fh:

@@ -16,10 +16,10 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from bot.chat.dialogue import (
+from bot.chat.dialogue import Dialogue
+from bot.chat.items import (
     Answer,
     Clarify,
-    Dialogue,
     FlowResult,
     FlowStep,
     Greeting,
@@ -27,12 +27,13 @@ from bot.chat.dialogue import (
     NoMatch,
     Notice,
     Option,
+    SmallTalk,
     UserMessage,
 )
 from faq.kb.model import Block, KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["KEY_LETTERS", "OptionButton", "option_label", "render_item", "tr"]
+__all__ = ["KEY_LETTERS", "OptionButton", "contact_line", "option_label", "render_item", "result_title", "tr"]
 
 KEY_LETTERS: dict[str, dict[str, str]] = {
     "de": {"yes": "j", "no": "n", "unknown": "w"},
@@ -57,6 +58,15 @@ def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None)
         for choice in getattr(fact, "choices", ()):
             if choice.id == option.target:
                 return choice.label.get(lang)
+        if getattr(fact, "type", "") == "date":  # a reading of an ambiguous date
+            from datetime import date
+
+            from faq.flows.dates import format_date_long
+
+            try:
+                return format_date_long(date.fromisoformat(option.target), lang)
+            except ValueError:
+                pass
         return option.target
     if option.kind == "action":
         return tr(lang, option.target)
@@ -105,10 +115,11 @@ def _blocks(blocks: Iterable[Block], lang: str) -> list[Widget]:
     return out
 
 
-def _options(options: tuple[Option, ...], kb: KnowledgeBase, lang: str, row: bool = False, fact: Any = None) -> Widget:
+def _options(options: tuple[Option, ...], kb: KnowledgeBase, lang: str, row: bool = False, fact: Any = None,
+             numbered: bool = False) -> Widget:
     buttons = []
     letters = KEY_LETTERS.get(lang, KEY_LETTERS["de"])
-    numbered = getattr(fact, "type", "") not in ("date", "email")
+    numbered = numbered or getattr(fact, "type", "") not in ("date", "email")
     for i, option in enumerate(options):
         hotkey = letters.get(option.key, "") if option.kind == "value" else ""
         hotkey = f"{hotkey}/{i + 1}" if hotkey else ("" if numbered else "▸")
@@ -132,9 +143,11 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
     """
     kb = dialogue.kb
     opts: list[Widget] = []
-    row = isinstance(item, FlowStep) or isinstance(item, FlowResult)
+    fact = dialogue.current_fact
+    row = isinstance(item, FlowStep) and getattr(fact, "type", "") == "yesno"  # short answers side by side
     if item.options and live:
-        opts = [_options(item.options, kb, lang, row=row, fact=dialogue.current_fact)]
+        readings = isinstance(item, Notice) and item.key == "ambiguous_date"  # digits pick a reading
+        opts = [_options(item.options, kb, lang, row=row, fact=dialogue.current_fact, numbered=readings)]
     if isinstance(item, UserMessage):
         bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), item.text), classes="user", markup=False)
         return bubble
@@ -150,16 +163,25 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         entry = kb.entry(item.entry_id)
         if entry is None:
             return _card(_para(item.entry_id))
+        lang = item.lang or lang  # an English question is answered in English
+        if opts:
+            opts = [_options(item.options, kb, lang)]
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
-        parts += opts  # right below the title: visible even when the answer is long
-        opts = []
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
             parts.append(
                 Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), entry.contact.get(lang)),
                        classes="contact", markup=False)
             )
-        return _card(*parts, *opts, classes="answer")
+        if opts and any(o.kind == "entry" for o in item.options):
+            parts.append(_para(tr(lang, "related"), "muted related"))
+        return _card(*parts, *opts, classes="answer")  # the answer first, what follows after it
+    if isinstance(item, SmallTalk):
+        talk = item.lang or lang
+        parts = [_para(tr(talk, f"smalltalk_{item.kind}"))]
+        if dialogue.flow_active:
+            parts.append(_para(tr(talk, "smalltalk_in_flow"), "muted"))
+        return _card(*parts, *opts, classes="notice smalltalk")
     if isinstance(item, Clarify):
         return _card(_para(tr(lang, "clarify")), *opts, classes="clarify")
     if isinstance(item, NoMatch):
@@ -196,6 +218,13 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
             _para(tr(lang, "bad_value_hint"), "muted"),
             *opts,
             classes="notice",
+        )
+    elif item.key == "ambiguous_date":
+        return _card(
+            _para(item.text),
+            Static(Content.styled(tr(lang, "ambiguous_date_pick"), "bold"), classes="question", markup=False),
+            *opts,
+            classes="notice ambiguous",
         )
     elif item.key == "internal_error":
         return _card(
@@ -267,11 +296,28 @@ def steps_and_contact(res: Any, diag: Any, lang: str, flow: Any) -> list[Widget]
         parts.append(Static(Content.styled(f"{tr(lang, 'todo')}:", "bold"), classes="subtitle", markup=False))
         for n, step in enumerate(steps, 1):
             parts.append(_item(f"{n:>2}.", fill(step, diag, lang, flow), "step"))
-    parts.append(
-        Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
-               classes="contact", markup=False)
-    )
+    parts.append(contact_line(res, diag, lang, flow))
     return parts
+
+
+def contact_line(res: Any, diag: Any, lang: str, flow: Any) -> Widget:
+    """Whom to contact, labelled by what it is: a wait reads "Wie es weitergeht: Warten bis …",
+    not "Ansprechpartner: Warten bis …"."""
+    from faq.flows.engine import fill
+
+    label = f"⏳ {tr(lang, 'contact_wait')}" if res.contact_kind == "wait" else f"☎ {tr(lang, 'contact')}"
+    return Static(Content.assemble((f"{label}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
+                  classes="contact", markup=False)
+
+
+def result_title(diag: Any, lang: str, flow: Any, label_key: str = "result") -> Content:
+    """The head line of a diagnosis: ✔ for a proven cause, ○ and "offen" when none is."""
+    from faq.flows.engine import UNRESOLVED, fill
+
+    title = fill(diag.resolution.title.get(lang), diag, lang, flow)
+    if diag.cause == UNRESOLVED:
+        return Content.assemble(("○ ", "bold"), (f"{tr(lang, 'agent_cause_open')}: ", "bold"), (title, "bold"))
+    return Content.assemble(("✔ ", "bold"), (f"{tr(lang, label_key)}: ", "bold"), (title, "bold"))
 
 def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Widget]) -> Widget:
     from faq.flows.engine import UNRESOLVED, fill
@@ -282,10 +328,8 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Wid
     res = diag.resolution
     if flow is None or res is None:
         return _card(_para(item.flow_id))
-    title = fill(res.title.get(lang), diag, lang, flow)
     parts: list[Widget] = [
-        Static(Content.assemble(("✔ ", "bold"), (f"{tr(lang, 'result')}: ", "bold"), (title, "bold")),
-               classes="title", markup=False),
+        Static(result_title(diag, lang, flow), classes="title", markup=False),
         Static(Content.assemble((f"{tr(lang, 'cause')}: ", "bold"), fill(res.text.get(lang), diag, lang, flow)),
                classes="para", markup=False),
     ]
@@ -299,4 +343,5 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Wid
             asked = fact.question.get(lang) if fact else fact_id
             parts.append(_item("  •", f"{asked} → ", bold_text=display_value(fact, value, lang)))
     parts += possible_causes(diag, flow, lang)
-    return _card(*parts, *opts, classes="result")
+    open_case = " open" if diag.cause == UNRESOLVED else ""
+    return _card(*parts, *opts, classes=f"result{open_case}")

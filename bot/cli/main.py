@@ -7,17 +7,22 @@ imports the chat UI.
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 
 __all__ = ["build_parser", "main"]
 
-EXIT_OK = 0
-EXIT_INPUT = 2
+_PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
+"""Commands that write plain text to stdout (the chat and the server own their terminal)."""
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, like every bad input
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, like every bad input
         self.exit(EXIT_INPUT, f"faqbot: {message} (see 'faqbot --help')\n")
 
 
@@ -137,22 +142,85 @@ def _dispatch(args: argparse.Namespace) -> int:
     return launch.run(args)
 
 
+def _say(message: str) -> None:
+    from faq.language.text import safe
+
+    for line in message.splitlines() or ["error"]:
+        print(f"faqbot: {safe(line)}", file=sys.stderr)
+
+
+class _OutputError(OSError):
+    """Writing standard output failed (a full disk, a closed descriptor, a lost device)."""
+
+
+class _StdoutFile(io.FileIO):
+    """Standard output's descriptor, telling its own write errors apart from any other."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputError(exc.errno, exc.strerror) from None
+
+
+def _watch_stdout() -> None:
+    """Replace sys.stdout by the same stream over `_StdoutFile` (for the plain commands)."""
+    old = sys.stdout
+    try:
+        raw = _StdoutFile(old.fileno(), "w", closefd=False)
+    except (OSError, ValueError, AttributeError):
+        return  # not a real descriptor (a test's capture): leave it
+    old.flush()
+    sys.stdout = io.TextIOWrapper(io.BufferedWriter(raw), encoding=old.encoding, errors=old.errors,
+                                  line_buffering=bool(old.line_buffering), write_through=False)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(exc: OSError | None) -> int:
+    reason = os.strerror(exc.errno) if exc is not None and exc.errno else "it is closed"
+    print(f"faqbot: cannot write the output ({reason})", file=sys.stderr)
+    _silence_stdout()
+    return EXIT_FAIL
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    A closed or full standard output ends the run with one line and status 1.
+    """
     args = build_parser().parse_args(argv)
     from faq.errors import FaqError
 
+    if sys.stdout is None:
+        return _output_failed(None)
+    if args.command in _PLAIN:
+        _watch_stdout()
     try:
-        return _dispatch(args)
+        status = _dispatch(args)
+        sys.stdout.flush()
+        return status
+    except _OutputError as exc:
+        return _output_failed(exc)
     except FaqError as exc:
-        for line in str(exc).splitlines() or ["error"]:
-            print(f"faqbot: {line}", file=sys.stderr)
+        _say(str(exc))
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("faqbot: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `faqbot triage x | head`: the reader has all it wants
+        _silence_stdout()
         return EXIT_OK
     except Exception as exc:  # never a traceback for a user
-        print(f"faqbot: internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
-        return 1
+        _say(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        return EXIT_FAIL

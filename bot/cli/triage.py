@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from faq.errors import EXIT_INPUT, EXIT_OK, FaqError, InputError
 from faq.flows.dates import parse_iso_date
 from faq.language.catalogue import tr
-from faq.language.text import MAX_INPUT_CHARS
+from faq.language.text import MAX_INPUT_CHARS, safe
 from faq.tickets.readers import Ticket, TicketError, open_source, read_tickets
 from faq.tickets.triage import TriageResult, triage_text
 
@@ -44,8 +44,24 @@ def _facts_text(facts: Mapping[str, Any]) -> str:
     return "; ".join(f"{k}={'ja' if v is True else 'nein' if v is False else v}" for k, v in facts.items())
 
 
+def _say(message: str) -> None:
+    """Print one message about a ticket or file on stderr, made safe for a terminal."""
+    print(f"faqbot: {safe(message)}", file=sys.stderr)
+
+
+def _safe_json(value: Any) -> Any:
+    """Return a JSON value with every string made safe (ids, subjects, texts, keys)."""
+    if isinstance(value, str):
+        return safe(value, "json", lines=True)
+    if isinstance(value, dict):
+        return {safe(k, "json"): _safe_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_safe_json(v) for v in value]
+    return value
+
+
 def _cut(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
+    text = " ".join(safe(text).split())
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
@@ -60,7 +76,7 @@ class _Writer:
         self._csv = csv.writer(out, lineterminator="\n") if mode == "csv" else None
 
     def write(self, result: TriageResult) -> None:
-        obj = result.to_json(self.redacted)
+        obj = _safe_json(result.to_json(self.redacted))
         if self.mode == "json":
             self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         elif self.mode == "csv":
@@ -68,9 +84,10 @@ class _Writer:
             if not self.rows:
                 self._csv.writerow(CSV_FIELDS)
             nxt = obj["next"] or {}
-            self._csv.writerow([obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
-                                json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
-                                obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"]])
+            cells = [obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
+                     json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
+                     obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"]]
+            self._csv.writerow([c if isinstance(c, float | int) else safe(c, "csv", lines=True) for c in cells])
         elif self.mode == "table":
             if not self.rows:
                 self.out.write(_HEADER + "\n")
@@ -154,21 +171,21 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             stream, size, name = open_source(path)
         except InputError as exc:
             errors.append(str(exc))
-            print(f"faqbot: {exc}", file=sys.stderr)
+            _say(str(exc))
             continue
         try:
             for item in read_tickets(stream, name, column=column):
                 if isinstance(item, TicketError):
                     errors.append(str(item))
-                    print(f"faqbot: {item}", file=sys.stderr)
+                    _say(str(item))
                     continue
                 yield item, stream.count, size
         except InputError as exc:
             errors.append(str(exc))
-            print(f"faqbot: {exc}", file=sys.stderr)
+            _say(str(exc))
         except OSError as exc:
             errors.append(f"{name}: {exc}")
-            print(f"faqbot: cannot read {name}: {exc.strerror or exc}", file=sys.stderr)
+            _say(f"cannot read {name}: {exc.strerror or exc}")
         finally:
             if path != "-":
                 stream.close()
@@ -192,20 +209,24 @@ def run(args: argparse.Namespace) -> int:
     try:
         for ticket, done, size in _tickets(args.files, args.column, errors, progress):
             if ticket.cut_from:
-                print(f"faqbot: {ticket.where} ({ticket.id}): ticket cut to {MAX_INPUT_CHARS:,} characters "
-                      f"(it has {ticket.cut_from:,})", file=sys.stderr)
+                _say(f"{ticket.where} ({ticket.id}): ticket cut to {MAX_INPUT_CHARS:,} characters (it has {ticket.cut_from:,})")
             try:
                 result = triage_text(ticket.text, kb, matcher, today, ticket.id, ticket.subject)
             except FaqError as exc:
                 errors.append(f"{ticket.where}: {exc}")
-                print(f"faqbot: {ticket.where} ({ticket.id}): {exc}", file=sys.stderr)
+                _say(f"{ticket.where} ({ticket.id}): {exc}")
                 continue
             total += 1
-            topics[result.id or tr(_LANG, "cli_triage_no_match")] += 1
+            entry = kb.entry(result.id) if result.id else None  # the chart names titles, not ids
+            topics[entry.title.get(_LANG) if entry is not None else tr(_LANG, "cli_triage_no_match")] += 1
+            flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
             if result.cause:
-                causes[result.cause] += 1
+                cause = flow.cause(result.cause) if flow is not None else None
+                causes[cause.resolution.title.get(_LANG) if cause is not None else flow.unresolved.title.get(_LANG)
+                       if flow is not None and result.cause == "unresolved" else result.cause] += 1
             elif result.next:
-                causes[f"(open: ask {result.next['fact']})"] += 1
+                fact = flow.fact(result.next["fact"]) if flow is not None else None
+                causes[f"(open: ask {fact.question.en if fact is not None else result.next['fact']})"] += 1
             if not summary_only:
                 writer.write(result)
                 if mode != "table" or total % 64 == 0:

@@ -209,7 +209,7 @@ class WebChat:
         """After a step: the page itself for the page's script (one round trip), else a redirect to it."""
         if request.headers.get("x-requested-with") == "faqbot":
             return self._render(request, cid, notice)
-        return RedirectResponse(f"/c/{cid}" + (f"?notice={notice}" if notice else ""), status_code=303)
+        return RedirectResponse(f"/c/{cid}" + (f"?notice={notice}" if notice else "") + "#latest", status_code=303)
 
     # -- routes ------------------------------------------------------------------------
 

@@ -19,10 +19,13 @@ from faq.language.text import localized
 
 __all__ = [
     "DATE_FORMATS_HINT",
+    "AmbiguousDate",
+    "MonthDate",
     "add_months",
     "date_holds",
     "deadline",
     "format_date",
+    "format_date_long",
     "hours_ago",
     "parse_date",
     "parse_iso_date",
@@ -33,23 +36,24 @@ DATE_FORMATS_HINT = {
     "en": "a date like DD.MM.YYYY, YYYY-MM-DD, 'today', 'yesterday', '3 days ago' or 'December 1, 2026'",
 }
 
-_MONTHS = {
-    # German
-    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "maerz": 3,
-    "mär": 3, "mrz": 3, "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
-    "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "dezember": 12, "dez": 12,
-    # English (shared abbreviations are above)
-    "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7,
-    "october": 10, "oct": 10, "december": 12, "dec": 12,
-}
-_MONTH_ABBR_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAME = {
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
+
+def _month_table() -> tuple[dict[str, int], dict[str, tuple[str, ...]]]:
+    """Month spellings -> number, and each language's month names, from the lexicon."""
+    from faq.language.lexicon import words
+
+    table: dict[str, int] = {}
+    names: dict[str, tuple[str, ...]] = {}
+    for lang in ("de", "en"):
+        entries = words("months", lang)
+        names[lang] = tuple(entry.split()[0].capitalize() for entry in entries)
+        for number, entry in enumerate(entries, 1):
+            for spelling in entry.split():
+                table.setdefault(spelling, number)
+    return table, names
+
+
+_MONTHS, _MONTH_NAME = _month_table()
+_MONTH_ABBR_EN = tuple(name[:3] for name in _MONTH_NAME["en"])
 
 _RELATIVE_DAYS = {
     "heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "vorgestern": -2,
@@ -73,6 +77,9 @@ _AHEAD_DE = re.compile(rf"^in {_NUM} {_UNIT}$")
 _AGO_EN = re.compile(rf"^{_NUM} {_UNIT} ago$")
 _AHEAD_EN = re.compile(rf"^in {_NUM} {_UNIT}$")
 
+_MONTH_YEAR = re.compile(r"^([a-zäöü]+)\.?,? (\d{4})$")
+_NUMERIC_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$|^(\d{1,2})[./](\d{4})$")
+_PAST_MONTH = re.compile(r"^(?:([a-zäöü]+) )?([a-zäöü]+)\.?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -100,6 +107,14 @@ _MSG = {
         "de": "'{raw}' liegt außerhalb des möglichen Bereichs (erwartet: ein Jahr von 1 bis 9999)",
         "en": "'{raw}' is out of range (expected a year from 1 to 9999)",
     },
+    "ambiguous": {
+        "de": "'{raw}' kann der {first} oder der {second} sein (bitte eines wählen, oder als TT.MM.JJJJ schreiben)",
+        "en": "'{raw}' can be {first} or {second} (please pick one, or write it as YYYY-MM-DD)",
+    },
+    "month_only": {
+        "de": "'{raw}' nennt nur den Monat (erwartet: ein Tag, z. B. 15.{month:02d}.{year})",
+        "en": "'{raw}' names only the month (expected a day, e.g. {year}-{month:02d}-15)",
+    },
     "iso": {
         "de": "'{raw}' ist kein Datum im Format JJJJ-MM-TT (erwartet z. B. 2026-11-24)",
         "en": "'{raw}' is not a date in the form YYYY-MM-DD (expected e.g. 2026-11-24)",
@@ -109,6 +124,36 @@ _MSG = {
 
 def _msg(key: str, lang: str, **values: object) -> str:
     return localized(_MSG, key, lang, **values)
+
+
+class MonthDate(date):
+    """A date known only to its month ("März 2026"): the month's first day, marked as such.
+
+    Date arithmetic keeps the mark (a deadline six months on is a month too), and
+    `format_date` shows the month alone.
+    """
+
+    @property
+    def last_day(self) -> date:
+        """The month's last day, as a plain date."""
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+class AmbiguousDate(InputError):
+    """A numeric date that names two different days (3/12/2026: 3 December or 12 March).
+
+    Attributes:
+        readings: The two dates, day-first reading first.
+    """
+
+    def __init__(self, reason: str, readings: tuple[date, ...], **context: str | None) -> None:
+        super().__init__(reason, **context)
+        self.readings = readings
+
+    def within(self, **context: str | None) -> AmbiguousDate:
+        """The same error with more context, still carrying both readings."""
+        merged = {k: getattr(self, k) or v for k, v in context.items()}
+        return AmbiguousDate(self.reason, self.readings, **merged)
 
 
 def _build(raw: str, year: int, month: int, day: int, lang: str) -> date:
@@ -158,10 +203,11 @@ def _relative(text: str, today: date, raw: str, lang: str) -> date | None:
 _ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
 
 
-def parse_date(raw: str, today: date, lang: str = "en") -> date:
+def parse_date(raw: str, today: date, lang: str = "en", months: bool = False) -> date:
     """Read a date as a user writes it, in German or English.
 
-    Accepts TT.MM.JJJJ, D.M.JJJJ, TT.MM.JJ (20JJ), JJJJ-MM-TT, DD/MM/YYYY,
+    Accepts TT.MM.JJJJ, D.M.JJJJ, TT.MM.JJ (20JJ), JJJJ-MM-TT, D/M/YYYY or M/D/YYYY
+    (when only one reading exists; 3/12/2026 raises `AmbiguousDate`),
     "1. Dezember 2026", "December 1, 2026", "1 Dec 2026", and relative words:
     heute, gestern, vorgestern, morgen, übermorgen, today, yesterday, tomorrow,
     "vor 3 Tagen", "3 days ago", "vor 2 Wochen", "in 5 Tagen".
@@ -170,11 +216,14 @@ def parse_date(raw: str, today: date, lang: str = "en") -> date:
         raw: The text given.
         today: The date relative words count from.
         lang: Language of the error message ("de" or "en").
+        months: Accept a month alone ("März 2026", "2026-03", "last march") as a
+            `MonthDate`; otherwise such a text asks for the day.
 
     Returns:
         The date.
 
     Raises:
+        AmbiguousDate: A numeric date with two readings; it carries both.
         InputError: The text is no date, or names a date that does not exist
             (31.02.2026); such a date is never moved to a valid one.
     """
@@ -190,7 +239,10 @@ def parse_date(raw: str, today: date, lang: str = "en") -> date:
     if match:
         year, month, day = (int(g) for g in match.groups())
         return _build(raw, year, month, day, lang)
-    match = _DOTTED.match(text) or _SLASHED.match(text)
+    match = _SLASHED.match(text)
+    if match:
+        return _slashed(raw, int(match.group(1)), int(match.group(2)), int(match.group(3)), lang)
+    match = _DOTTED.match(text)
     if match:
         day, month = int(match.group(1)), int(match.group(2))
         year_text = match.group(3)
@@ -202,7 +254,45 @@ def parse_date(raw: str, today: date, lang: str = "en") -> date:
     match = _MONTH_DAY_YEAR.match(text)
     if match and match.group(1) in _MONTHS:
         return _build(raw, int(match.group(3)), _MONTHS[match.group(1)], int(match.group(2)), lang)
+    only = _month_only(text, today)
+    if only is not None:
+        if months:
+            return MonthDate(only[0], only[1], 1)
+        raise InputError(_msg("month_only", lang, raw=raw, year=only[0], month=only[1]))
     raise InputError(_msg("unreadable", lang, raw=raw, hint=hint))
+
+
+def _slashed(raw: str, first: int, second: int, year: int, lang: str) -> date:
+    """Read D/M/YYYY or M/D/YYYY: the reading that exists, or both offered when both do."""
+    if first > 12 or second > 12 or first == second:
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        return _build(raw, year, month, day, lang)
+    readings = (_build(raw, year, second, first, lang), _build(raw, year, first, second, lang))
+    shown = [format_date_long(d, lang) for d in readings]
+    raise AmbiguousDate(_msg("ambiguous", lang, raw=raw, first=shown[0], second=shown[1]), readings)
+
+
+def _month_only(text: str, today: date) -> tuple[int, int] | None:
+    """(year, month) of a text naming only a month: "märz 2026", "2026-03", "last march"."""
+    from faq.language.lexicon import words
+
+    match = _MONTH_YEAR.match(text)
+    if match and match.group(1) in _MONTHS:
+        return int(match.group(2)), _MONTHS[match.group(1)]
+    match = _NUMERIC_MONTH.match(text)
+    if match:
+        year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        if 1 <= int(month) <= 12 and 1 <= int(year) <= 9999:
+            return int(year), int(month)
+        return None
+    match = _PAST_MONTH.match(text)
+    if match and match.group(2) in _MONTHS and (match.group(1) is None or match.group(1) in words("past_month")):
+        month = _MONTHS[match.group(2)]
+        # "last march" in March means a year ago; "im März" and "März" include this month.
+        strict = match.group(1) is not None and match.group(1) not in ("im", "in", "seit", "since")
+        year = today.year if month < today.month or (month == today.month and not strict) else today.year - 1
+        return year, month
+    return None
 
 
 def parse_iso_date(raw: str, lang: str = "en") -> date:
@@ -279,7 +369,19 @@ def deadline(op: str, amount: int, day: date) -> date:
 
 
 def format_date(day: date, lang: str = "de") -> str:
-    """Format a date for a user: "28.02.2027" in German, "28 Feb 2027" in English."""
+    """Format a date for a user: "28.02.2027" in German, "28 Feb 2027" in English;
+    a `MonthDate` as its month: "März 2026", "March 2026"."""
+    if isinstance(day, MonthDate):
+        return f"{_MONTH_NAME['en' if lang == 'en' else 'de'][day.month - 1]} {day.year}"
     if lang == "en":
         return f"{day.day} {_MONTH_ABBR_EN[day.month - 1]} {day.year}"
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def format_date_long(day: date, lang: str = "de") -> str:
+    """Format a date with its month's name: "12. März 2026", "12 March 2026"."""
+    if isinstance(day, MonthDate):
+        return format_date(day, lang)
+    if lang == "en":
+        return f"{day.day} {_MONTH_NAME['en'][day.month - 1]} {day.year}"
+    return f"{day.day}. {_MONTH_NAME['de'][day.month - 1]} {day.year}"

@@ -8,8 +8,9 @@ Pure: no I/O, no clock (`today` is passed in). Semantics (CONTRACT §2):
 * Causes are in priority order: the first proven cause settles the diagnosis,
   even while earlier causes are still open.
 * While none is proven, the next question is a missing fact that appears in a
-  not-yet-false alternative of an open cause: lowest `cost` first, then the fact
-  that touches the most open causes, then declaration order.
+  not-yet-false alternative of an open cause, one with no condition answered
+  "don't know" (that alternative can never be proven): lowest `cost` first, then
+  the fact that touches the most open causes, then declaration order.
 * When no such fact is left, the diagnosis is `unresolved`, with the open causes
   (left open by "don't know" answers) as `possible`; when none is open and the
   flow declares a `fallback`, that cause.
@@ -106,12 +107,13 @@ def condition_state(cond: Condition, facts: Mapping[str, Value], today: date) ->
         return None
     if cond.op == "is":
         return value is cond.value if isinstance(value, bool) else None
-    if cond.op == "in":
-        return value in cond.value
-    if cond.op == "domain":
-        return domain_of(str(value)) in {d.lower() for d in cond.value}
-    if isinstance(value, date):
-        return date_holds(cond.op, int(cond.value), value, today)
+    if cond.op in ("in", "domain"):
+        names = cond.value if isinstance(cond.value, tuple) else ()
+        if cond.op == "in":
+            return value in names
+        return domain_of(str(value)) in {d.lower() for d in names}
+    if isinstance(value, date) and isinstance(cond.value, int):
+        return date_holds(cond.op, cond.value, value, today)
     return None
 
 
@@ -153,8 +155,8 @@ def _relevant(flow: Flow, facts: Mapping[str, Value], evaluated: list[tuple[Caus
         if state is not None:
             continue
         for alt, alt_state in zip(cause.when, alts):
-            if alt_state is False:
-                continue
+            if alt_state is False or any(isinstance(facts.get(c.fact), Unknown) for c in alt):
+                continue  # ruled out, or never provable: a condition was answered "don't know"
             for cond in alt:
                 if cond.fact not in facts:
                     touches.setdefault(cond.fact, set()).add(cause.id)
@@ -170,7 +172,8 @@ def relevant_facts(flow: Flow, facts: Mapping[str, Value], today: date) -> list[
     """Return the missing facts that can still change the outcome, best question first.
 
     A fact is relevant when it is missing (never answered) and tested in an
-    alternative, not yet false, of a cause still open. Order: lowest cost, then the
+    alternative, not yet false and with no condition answered "don't know", of a
+    cause still open. Order: lowest cost, then the
     most open causes touched, then declaration order.
     """
     return _relevant(flow, facts, _evaluate(flow, facts, today))
@@ -187,9 +190,9 @@ def _template_values(flow: Flow, facts: Mapping[str, Value], cause: Cause | None
                     date_conds.setdefault(cond.fact, cond)
     for fact_id, cond in date_conds.items():
         value = facts.get(fact_id)
-        if isinstance(value, date):
+        if isinstance(value, date) and isinstance(cond.value, int):
             try:
-                values[f"{fact_id}_deadline"] = deadline(cond.op, int(cond.value), value)
+                values[f"{fact_id}_deadline"] = deadline(cond.op, cond.value, value)
             except (OverflowError, ValueError):
                 pass
     return values
@@ -270,7 +273,7 @@ def fill(text: str, diag: Diagnosis, lang: str = "de", flow: Flow | None = None)
 
 def diagnosis_json(diag: Diagnosis, flow: Flow, lang: str = "de") -> dict[str, Any]:
     """Return the diagnosis as the CONTRACT §3 JSON object (plus "path")."""
-    nxt = None
+    nxt: dict[str, Any] | None = None
     if diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}

@@ -11,8 +11,8 @@ from datetime import date
 from typing import Final
 
 from faq.errors import InputError
-from faq.flows.dates import format_date, parse_date
-from faq.kb.model import Fact
+from faq.flows.dates import AmbiguousDate, format_date, format_date_long, parse_date
+from faq.kb.model import Fact, Flow
 from faq.language.addresses import address_problem, domain_of
 from faq.language.text import localized
 
@@ -21,7 +21,10 @@ __all__ = [
     "UNKNOWN_WORDS",
     "Unknown",
     "Value",
+    "check_not_future",
     "display_value",
+    "email_problem",
+    "future_allowed",
     "domain_of",
     "is_unknown_word",
     "json_value",
@@ -70,6 +73,10 @@ _MSG = {
     "choice": {
         "de": "'{raw}' ist keine der Antworten (erwartet: eine von {choices} oder weiß nicht)",
         "en": "'{raw}' is not one of the answers (expected one of {choices}, or unknown)",
+    },
+    "future": {
+        "de": "'{raw}' ({shown}) liegt in der Zukunft (erwartet: ein Datum bis heute, {today})",
+        "en": "'{raw}' ({shown}) is in the future (expected a date up to today, {today})",
     },
     "email": {
         "de": "'{raw}' ist keine gültige E-Mail-Adresse: {why} (erwartet z. B. name@firma.de)",
@@ -126,11 +133,20 @@ def parse_email(raw: str, fact_id: str = "value", lang: str = "en") -> str:
         InputError: The address is malformed; the message says why.
     """
     text = str(raw).strip()
-    why = address_problem(text)
-    if why is not None:
-        de, en = _WHY[why]
-        raise InputError(_msg("email", lang, raw=raw, fact=fact_id, why=de if lang == "de" else en))
+    problem = email_problem(text, lang)
+    if problem is not None:
+        raise InputError(_msg("email", lang, raw=raw, fact=fact_id, why=problem))
     return text
+
+
+def email_problem(raw: str, lang: str = "en") -> str | None:
+    """Say what keeps `raw` from being an e-mail address ("nach dem @ fehlt eine Domäne
+    mit Punkt (wie firma.de)"), or None when it is one. For checking as it is typed."""
+    why = address_problem(str(raw).strip())
+    if why is None:
+        return None
+    de, en = _WHY[why]
+    return de if lang == "de" else en
 
 
 def _choice_key(text: str) -> str:
@@ -154,7 +170,7 @@ def parse_choice(fact: Fact, raw: str, lang: str = "en") -> str | Unknown:
     raise InputError(_msg("choice", lang, raw=raw, fact=fact.id, choices=choices))
 
 
-def parse_value(fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
+def parse_value(fact: Fact, raw: str, today: date, lang: str = "en", months: bool = False) -> Value:
     """Read the value of `fact` from text, by the fact's type.
 
     Args:
@@ -162,11 +178,13 @@ def parse_value(fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
         raw: The text given ("ja", "31.08.2026", "it@firma.de", "ola", "weiß nicht").
         today: The date relative dates count from.
         lang: Language of error messages.
+        months: Accept a month alone for a date ("März 2026") as a `MonthDate`.
 
     Returns:
         True/False, a date, the address, the choice id, or UNKNOWN for "don't know".
 
     Raises:
+        AmbiguousDate: A numeric date with two readings (it carries both).
         InputError: The text is not a valid value for this fact.
     """
     try:
@@ -175,16 +193,41 @@ def parse_value(fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
         if is_unknown_word(raw):
             return UNKNOWN
         if fact.type == "date":
-            return parse_date(raw, today, lang)
+            return parse_date(raw, today, lang, months=months)
         if fact.type == "email":
             return parse_email(raw, fact.id, lang)
         if fact.type == "choice":
             return parse_choice(fact, raw, lang)
+    except AmbiguousDate as exc:
+        raise exc.within(fact=fact.id, value=str(raw)) from None
     except InputError as exc:
         # The fact's name leads, so a command line user sees which --fact was wrong;
         # the chat shows only `reason`, since a customer never sees fact names.
         raise exc.within(fact=fact.id, value=str(raw)) from None
     raise InputError(f"fact '{fact.id}' has an unknown type '{fact.type}' (expected yesno, date, email or choice)")
+
+
+def future_allowed(flow: Flow, fact_id: str) -> bool:
+    """Whether a date fact may lie in the future: only when a condition of the flow asks
+    whether it is "less than N hours ago", which a future date (a usage start) is.
+    A purchase or reservation date that tests only how long ago it was must be past."""
+    return any(
+        cond.fact == fact_id and cond.op == "less_than_hours_ago"
+        for cause in flow.causes
+        for alt in cause.when
+        for cond in alt
+    )
+
+
+def check_not_future(raw: str, value: Value, today: date, lang: str = "en") -> None:
+    """Refuse a date after `today` (for a month, one that starts after it).
+
+    Raises:
+        InputError: The date lies in the future; the message names it and today.
+    """
+    if isinstance(value, date) and value > today:
+        raise InputError(_msg("future", lang, raw=raw, shown=format_date_long(value, lang),
+                              today=format_date(today, lang)))
 
 
 def json_value(value: Value) -> bool | str:

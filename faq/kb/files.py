@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["BUNDLED_KB", "YAML_SUFFIXES", "kb_files", "shown_path"]
+__all__ = ["BUNDLED_KB", "YAML_SUFFIXES", "kb_files", "seed_file", "shown_path"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -44,3 +44,8 @@ def shown_path(path: Path | str) -> str:
         except (ValueError, OSError):
             return str(path)
     return str(path)
+
+
+def seed_file(root: Path) -> Path:
+    """Return where a knowledge base keeps the seed text that its flows' sources quote."""
+    return root / "source" / "seed.txt"

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from faq.kb.model import Cause, Choice, Condition, Fact, FactCues, Flow, Resolution
+from faq.kb.model import Cause, Choice, Condition, Fact, FactCues, Flow, Location, Resolution, Source
 from faq.kb.reader import FACT_RE, ID_RE, FieldReader, is_text, kind_of, own_id, pattern_words
-from faq.kb.yamlsource import LDict, LList, line_of
+from faq.kb.yamlsource import LDict, LList, LStr, LTuple, line_of
 
 __all__ = [
     "CAUSE_FIELDS",
@@ -22,22 +22,63 @@ __all__ = [
     "FACT_TYPES",
     "FLOW_FIELDS",
     "RESOLUTION_FIELDS",
+    "SOURCE_FIELDS",
     "read_flow",
 ]
 
 FACT_TYPES = ("yesno", "date", "email", "choice")
-CONTACT_KINDS = ("support", "vlsc-support", "reseller", "agreement-admin", "global-admin", "wait", "none")
+CONTACT_KINDS = ("support", "vlsc-support", "reseller", "agreement-admin", "vl-admin", "global-admin", "wait", "none")
 DATE_OPS = ("less_than_hours_ago", "more_than_hours_ago", "more_than_months_ago", "at_most_months_ago")
 
 FLOW_FIELDS = ("id", "entry", "title", "facts", "causes", "unresolved", "fallback")
 FACT_FIELDS = ("id", "type", "cost", "question", "help", "choices", "cues")
-CHOICE_FIELDS = ("id", "label", "aliases")
-CAUSE_FIELDS = ("id", "when", "title", "text", "steps", "contact", "contact_kind")
-RESOLUTION_FIELDS = ("title", "text", "steps", "contact", "contact_kind")
+CHOICE_FIELDS = ("id", "label", "aliases", "source")
+CAUSE_FIELDS = ("id", "when", "title", "text", "steps", "contact", "contact_kind", "source")
+RESOLUTION_FIELDS = ("title", "text", "steps", "contact", "contact_kind", "source")
+SOURCE_FIELDS = ("when", "resolution", "steps")
 CUE_FIELDS = ("yes", "no", "context")
 
 
-def _resolution(reader: FieldReader, node: LDict, where: str) -> Resolution | None:
+def _quotes(reader: FieldReader, parent: LDict | LList, key: str | int, where: str) -> LTuple:
+    """One quote or a list of quotes, each a text with its line."""
+    value = parent[key]  # type: ignore[index]
+    line = parent.line_of(key)  # type: ignore[arg-type]
+    if is_text(value) and str(value).strip():
+        return LTuple((LStr(str(value).strip(), line),), line, (line,))
+    if isinstance(value, LList) and value:
+        items, lines = [], []
+        for i, item in enumerate(value):
+            if not is_text(item) or not str(item).strip():
+                reader.problem(value.line_of(i), f"item {i + 1} of {where} must be a quote, not {kind_of(item)}", "wrong-kind")
+                continue
+            items.append(LStr(str(item).strip(), value.line_of(i)))
+            lines.append(value.line_of(i))
+        return LTuple(items, line, lines)
+    reader.problem(line, f"{where} must be a quote or a list of quotes, not {kind_of(value)}", "wrong-kind")
+    return LTuple((), line, ())
+
+
+def _source(reader: FieldReader, node: LDict, where: str) -> Source | None:
+    """The `source` of a cause or resolution: quotes for its condition, texts and each step."""
+    raw = reader.mapping(node, "source", "a mapping of when, resolution and steps", required=False)
+    if raw is None:
+        return None
+    reader.fields(raw, SOURCE_FIELDS, f"the source of {where}")
+    when = _quotes(reader, raw, "when", f"'{where}.source.when'") if "when" in raw else ()
+    resolution = _quotes(reader, raw, "resolution", f"'{where}.source.resolution'") if "resolution" in raw else ()
+    steps: list[tuple[str, ...]] = []
+    if "steps" in raw:
+        items = raw["steps"]
+        if isinstance(items, LList):
+            steps = [_quotes(reader, items, i, f"source of step {i + 1} of {where}") for i in range(len(items))]
+        else:
+            reader.problem(raw.line_of("steps"), f"'{where}.source.steps' must be a list (one quote or list of quotes "
+                                                 f"per step), not {kind_of(items)}", "wrong-kind")
+    return Source(tuple(when), tuple(resolution), tuple(steps), Location(reader.file, node.line_of("source")))
+
+
+def _resolution(reader: FieldReader, node: LDict, where: str, line: int | None = None) -> Resolution | None:
+    """A resolution's texts, contact and source; `line` is where it starts (default: its first field)."""
     title = reader.text(node, "title", where=f"{where}.title")
     text = reader.text(node, "text", where=f"{where}.text")
     steps = reader.localized_strings(node, "steps", where=f"{where}.steps")
@@ -46,9 +87,11 @@ def _resolution(reader: FieldReader, node: LDict, where: str) -> Resolution | No
     if kind is not None and kind not in CONTACT_KINDS:
         reader.problem(node.line_of("contact_kind"), f"unknown contact_kind '{kind}' (expected one of {', '.join(CONTACT_KINDS)})")
         kind = None
+    source = _source(reader, node, where)
     if title is None or text is None or contact is None or kind is None:
         return None
-    return Resolution(title=title, text=text, steps=steps, contact=contact, contact_kind=str(kind))
+    return Resolution(title=title, text=text, steps=steps, contact=contact, contact_kind=str(kind), source=source,
+                      location=Location(reader.file, line if line is not None else node.line))
 
 
 def _choices(reader: FieldReader, node: LDict, ftype: str | None) -> tuple[Choice, ...]:
@@ -73,9 +116,10 @@ def _choices(reader: FieldReader, node: LDict, ftype: str | None) -> tuple[Choic
             reader.problem(item.line_of("id"), f"choice '{cid}' is defined twice in this fact (expected unique choice ids)")
         label = reader.text(item, "label")
         aliases = reader.strings(item, "aliases")
+        source = _quotes(reader, item, "source", f"the source of choice '{cid}'") if "source" in item else ()
         if cid and label:
             seen.add(cid)
-            choices.append(Choice(cid, label, tuple(aliases)))
+            choices.append(Choice(cid, label, tuple(aliases), tuple(source), reader.location(item)))
     return tuple(choices)
 
 
@@ -244,7 +288,7 @@ def read_flow(reader: FieldReader, data: LDict, stem: str) -> Flow | None:
     unresolved = None
     if unresolved_node is not None:
         reader.fields(unresolved_node, RESOLUTION_FIELDS, "'unresolved'")
-        unresolved = _resolution(reader, unresolved_node, "unresolved")
+        unresolved = _resolution(reader, unresolved_node, "unresolved", data.line_of("unresolved"))
     fallback = reader.string(data, "fallback", required=False)
     if fallback is not None and cause_ids and fallback not in cause_ids:
         reader.problem(data.line_of("fallback"), f"'fallback' names unknown cause '{fallback}' (expected one of {', '.join(sorted(cause_ids))})")

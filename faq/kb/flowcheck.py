@@ -15,6 +15,11 @@ file and line of the fact, cause or flow concerned:
 * a choice alias that names two choices;
 * an entry <-> flow mismatch: the flow's `entry` does not start this flow, or an
   entry's `flow` names a flow that does not name it back.
+
+`check_sources(kb, seed, seed_file)` is the fidelity rule: every cause's condition
+and resolution, every step (of causes and of `unresolved`) and every choice carry a
+`source`, verbatim quotes of the seed sentences they rest on, and every quote is
+found in the seed (whitespace-normalised).
 """
 
 from __future__ import annotations
@@ -24,9 +29,12 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from faq.errors import Problem
-from faq.kb.model import Cause, Condition, Flow, KnowledgeBase, Location, Resolution
+from faq.kb.model import Cause, Condition, Flow, KnowledgeBase, Location, Resolution, Source
 
-__all__ = ["check_flow", "check_flows"]
+__all__ = ["MIN_QUOTE_WORDS", "check_flow", "check_flows", "check_sources", "normalize_quote"]
+
+MIN_QUOTE_WORDS = 3
+"""Fewest words a source quote needs to pin a seed sentence."""
 
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _DATE_OPS = ("less_than_hours_ago", "more_than_hours_ago", "more_than_months_ago", "at_most_months_ago")
@@ -48,8 +56,12 @@ def _add_months(day: date, months: int) -> date:
     return day + relativedelta(months=months)
 
 
+def _names(cond: Condition) -> set[str]:
+    return set(cond.value) if isinstance(cond.value, tuple) else set()
+
+
 def _date_holds(cond: Condition, day: date, today: date) -> bool:
-    amount = int(cond.value)
+    amount = cond.value if isinstance(cond.value, int) else 0
     hours = (today - day).days * 24
     if cond.op == "less_than_hours_ago":
         return hours < amount
@@ -72,7 +84,7 @@ def _satisfiable(conds: list[Condition]) -> bool:
     if ops == {"is"}:
         return len({c.value for c in conds}) == 1
     if ops <= {"in", "domain"}:
-        sets = [set(c.value) for c in conds]
+        sets = [_names(c) for c in conds]
         common = set.intersection(*sets) if sets else set()
         return bool(common)
     if ops <= set(_DATE_OPS):
@@ -87,7 +99,7 @@ def _implies(a: Condition, b: Condition) -> bool:
     if a == b:
         return True
     if a.op == b.op and a.op in ("in", "domain"):
-        return set(a.value) <= set(b.value)
+        return _names(a) <= _names(b)
     if a.op in _DATE_OPS and b.op in _DATE_OPS:
         return all(_date_holds(b, d, t) for d, t in _date_points() if _date_holds(a, d, t))
     return False
@@ -215,9 +227,93 @@ def check_flows(kb: KnowledgeBase) -> list[Problem]:
     for entry in kb.entries:
         if entry.flow is None:
             continue
-        flow = kb.flow(entry.flow)
-        if flow is not None and flow.entry != entry.id:
+        started = kb.flow(entry.flow)
+        if started is not None and started.entry != entry.id:
             problems.append(_problem(entry.location, None,
                                      f"entry '{entry.id}' starts flow '{entry.flow}', but that flow names entry "
-                                     f"'{flow.entry}' (expected 'entry: {entry.id}' in flows/{flow.id}.yaml)"))
+                                     f"'{started.entry}' (expected 'entry: {entry.id}' in flows/{started.id}.yaml)"))
+    return problems
+
+
+def normalize_quote(text: str) -> str:
+    """Return `text` with runs of whitespace as one space, for finding a quote in the seed."""
+    return " ".join(text.split())
+
+
+def _quote_problems(quotes: tuple[str, ...], seed: str, seed_file: str, file: str, default: int | None) -> list[Problem]:
+    problems: list[Problem] = []
+    for quote in quotes:
+        line = getattr(quote, "line", default)
+        text = normalize_quote(quote)
+        short = text if len(text) <= 70 else text[:67] + "..."
+        if len(text.split()) < MIN_QUOTE_WORDS:
+            problems.append(Problem(file, line, f"source quote '{short}' is too short to name a seed sentence "
+                                                f"(expected at least {MIN_QUOTE_WORDS} words)", "flow-source-too-short"))
+        elif text not in seed:
+            problems.append(Problem(file, line, f"source quote '{short}' is not in the seed {seed_file} "
+                                                f"(expected a verbatim quote; only whitespace may differ)", "flow-source-not-in-seed"))
+    return problems
+
+
+def _check_source(source: Source | None, res: Resolution, what: str, where: Location | None, needs_when: bool,
+                  seed: str, seed_file: str) -> list[Problem]:
+    file = where.file if where is not None else "<flow>"
+    line = where.line if where is not None else None
+    if source is None:
+        parts = "when, resolution and steps" if needs_when else "resolution and steps"
+        return [Problem(file, line, f"{what} has no 'source' (expected the seed sentences it rests on: "
+                                    f"source: with {parts}, each a verbatim quote)", "flow-source-missing")]
+    src_line = source.location.line if source.location is not None else line
+    problems: list[Problem] = []
+    if needs_when and not source.when:
+        problems.append(Problem(file, src_line, f"{what}: source has no 'when' (expected the seed sentence "
+                                                f"its condition rests on)", "flow-source-missing"))
+    if not source.resolution:
+        problems.append(Problem(file, src_line, f"{what}: source has no 'resolution' (expected the seed sentence "
+                                                f"its title, text and contact rest on)", "flow-source-missing"))
+    steps = len(res.steps.get("de", ()))
+    for i in range(len(source.steps), steps):
+        problems.append(Problem(file, src_line, f"{what}: step {i + 1} has no source (expected one item in "
+                                                f"source.steps per step, {steps} in all)", "flow-source-missing"))
+    if len(source.steps) > steps:
+        problems.append(Problem(file, src_line, f"{what}: source.steps has {len(source.steps)} items for {steps} "
+                                                f"steps (expected one item per step)", "flow-source-extra-step"))
+    for i, quotes in enumerate(source.steps):
+        if not quotes:
+            problems.append(Problem(file, src_line, f"{what}: step {i + 1} has no source (expected a quote)", "flow-source-missing"))
+    for quotes in (source.when, source.resolution, *source.steps):
+        problems.extend(_quote_problems(quotes, seed, seed_file, file, src_line))
+    return problems
+
+
+def check_sources(kb: KnowledgeBase, seed: str | None, seed_file: str) -> list[Problem]:
+    """Return where the flows of a knowledge base are not backed by the seed (empty when all are).
+
+    Args:
+        kb: The knowledge base.
+        seed: The seed text, or None when it could not be read.
+        seed_file: The seed's path as shown in problems.
+    """
+    if not kb.flows:
+        return []
+    if seed is None:
+        return [Problem(seed_file, None, "cannot read the seed text the flows' sources quote "
+                                         "(expected the FAQ text, UTF-8, in source/seed.txt of the knowledge base)", "seed-unreadable")]
+    text = normalize_quote(seed)
+    problems: list[Problem] = []
+    for flow in kb.flows:
+        file = flow.location.file if flow.location is not None else "<flow>"
+        for fact in flow.facts:
+            for choice in fact.choices:
+                line = choice.location.line if choice.location is not None else None
+                if not choice.source:
+                    problems.append(Problem(file, line, f"choice '{choice.id}' of fact '{fact.id}' has no 'source' "
+                                                        f"(expected the seed sentence its label and aliases rest on)", "flow-source-missing"))
+                problems.extend(_quote_problems(choice.source, text, seed_file, file, line))
+        for cause in flow.causes:
+            res = cause.resolution
+            problems.extend(_check_source(res.source, res, f"cause '{cause.id}'", cause.location or flow.location,
+                                          True, text, seed_file))
+        problems.extend(_check_source(flow.unresolved.source, flow.unresolved, f"flow '{flow.id}', unresolved",
+                                      flow.unresolved.location or flow.location, False, text, seed_file))
     return problems

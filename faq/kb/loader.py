@@ -16,7 +16,7 @@ from pathlib import Path
 from faq.errors import KnowledgeBaseError, Problem
 from faq.kb.config_file import CONFIG_FILE, read_config
 from faq.kb.entry_file import read_entry
-from faq.kb.files import BUNDLED_KB, kb_files, shown_path
+from faq.kb.files import BUNDLED_KB, kb_files, seed_file, shown_path
 from faq.kb.flow_file import read_flow
 from faq.kb.model import Entry, Flow, KbConfig, KnowledgeBase, Vocabulary
 from faq.kb.reader import FieldReader, kind_of
@@ -29,6 +29,7 @@ __all__ = [
     "kb_files",
     "load_knowledge_base",
     "parse_knowledge_base",
+    "read_seed",
     "shown_path",
 ]
 
@@ -49,6 +50,15 @@ def _root_problem(root: Path) -> Problem | None:
             except OSError as exc:
                 return Problem(shown_path(folder), None, f"cannot list the folder: {exc.strerror or exc} (expected a readable folder)")
     return None
+
+
+def read_seed(root: Path) -> tuple[str | None, str]:
+    """Return the seed text a knowledge base's sources quote (None when unreadable) and its path as shown."""
+    path = seed_file(root)
+    try:
+        return path.read_text(encoding="utf-8"), shown_path(path)
+    except (OSError, UnicodeDecodeError):
+        return None, shown_path(path)
 
 
 def _parse(root: Path) -> tuple[KnowledgeBase | None, list[Problem], set[str], bool]:
@@ -129,7 +139,7 @@ def check_knowledge_base(root: Path | str = BUNDLED_KB) -> tuple[KnowledgeBase |
 
     kb, problems, unloaded, _ = _parse(Path(root))
     if kb is not None:
-        problems.extend(validate(kb, unloaded=unloaded))
+        problems.extend(validate(kb, unloaded=unloaded, seed=read_seed(Path(root))))
     return kb, problems
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Lang",
     "Location",
     "Resolution",
+    "Source",
     "Text",
     "Vocabulary",
 ]
@@ -85,11 +86,17 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """One answer a choice fact accepts."""
+    """One answer a choice fact accepts.
+
+    Attributes:
+        source: Verbatim quotes of the seed sentences the choice and its aliases rest on.
+    """
 
     id: str
     label: Text
     aliases: tuple[str, ...] = ()
+    source: tuple[str, ...] = field(default=(), compare=False)
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,14 +157,36 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """The seed sentences a cause or resolution rests on, as verbatim quotes.
+
+    Attributes:
+        when: Quotes for the cause's condition (empty for a flow's `unresolved`).
+        resolution: Quotes for the title, text and contact.
+        steps: Quotes for each step, in the order of the steps.
+    """
+
+    when: tuple[str, ...] = ()
+    resolution: tuple[str, ...] = ()
+    steps: tuple[tuple[str, ...], ...] = ()
+    location: Location | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
-    """What to do about a cause, and whom to contact."""
+    """What to do about a cause, and whom to contact.
+
+    Attributes:
+        source: The seed sentences it rests on (None when the file gives none).
+    """
 
     title: Text
     text: Text
     steps: Mapping[str, tuple[str, ...]]
     contact: Text
     contact_kind: str
+    source: Source | None = field(default=None, compare=False)
+    location: Location | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,13 +159,15 @@ def _config(kb: KnowledgeBase, entries: dict[str, Any], unloaded: set[str], prob
             problems.append(Problem(file, line, f"'{key}' names unknown entry '{entry_id}' (expected an entry id, a file in entries/)", "unknown-entry"))
 
 
-def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
+def validate(kb: KnowledgeBase, unloaded: Iterable[str] = (), seed: tuple[str | None, str] | None = None) -> list[Problem]:
     """Return every cross-file rule broken by a parsed knowledge base (empty when sound).
 
     Args:
         kb: The knowledge base, as parsed.
         unloaded: Ids of entries and flows whose file exists but did not load;
             references to them are not reported (their file's problems already are).
+        seed: The seed text the flows' sources quote (None when unreadable) and its
+            file; given, every cause, step and choice must quote it (`check_sources`).
     """
     skip = set(unloaded)
     problems: list[Problem] = []
@@ -178,7 +180,10 @@ def validate(kb: KnowledgeBase, unloaded: Iterable[str] = ()) -> list[Problem]:
     try:
         from faq.kb.flowcheck import check_flows
     except ImportError:
-        pass
-    else:
-        problems.extend(check_flows(kb))
+        return problems
+    problems.extend(check_flows(kb))
+    if seed is not None:
+        from faq.kb.flowcheck import check_sources
+
+        problems.extend(check_sources(kb, *seed))
     return problems

@@ -3,14 +3,17 @@
 An address is a local part, one `@` and a dotted domain of letters, digits and
 hyphens whose last label is a top-level domain. Readers find candidates with
 `ADDRESS_RUN` (a run of text around an `@`, linear in the text's length) and keep
-those `address_problem` accepts.
+those `address_problem` accepts (`find_addresses`). The value parser, the ticket
+reader and the matcher use this definition. Redaction (`faq.tickets.redact`) masks more
+on purpose: any spelling of an address ("anna [at] firma dot de", full-width `＠`),
+since there hiding a person matters more than whether the address is well-formed.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ADDRESS_RUN", "LABEL_RE", "LOCAL_RE", "TLD_RE", "address_problem", "domain_of"]
+__all__ = ["ADDRESS_RUN", "LABEL_RE", "LOCAL_RE", "TLD_RE", "address_problem", "domain_of", "find_addresses"]
 
 LOCAL_RE = re.compile(r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$")
 """The characters of a local part (before the @)."""
@@ -46,3 +49,20 @@ def address_problem(text: str) -> str | None:
 def domain_of(address: str) -> str:
     """Return the lower-cased domain of an e-mail address."""
     return address.rsplit("@", 1)[-1].strip().lower()
+
+
+def find_addresses(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, address) for each well-formed e-mail address in `text`.
+
+    Trailing punctuation is not part of an address; "mailto:" is dropped; malformed
+    addresses ("max@", "max@@firma.de") are left out.
+    """
+    out = []
+    for match in ADDRESS_RUN.finditer(text):
+        raw = match.group()
+        if raw.lower().startswith("mailto"):
+            continue
+        trimmed = raw.rstrip(".!?-_")
+        if address_problem(trimmed) is None:
+            out.append((match.start(), match.start() + len(trimmed), trimmed))
+    return out

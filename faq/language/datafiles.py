@@ -1,9 +1,9 @@
 """Reading the product's small YAML folders (`knowledge/ui/`, `knowledge/language/`) fast.
 
 Parsing YAML costs a command like `faqbot ask` more than its answer does, so the parsed
-folder is kept as JSON in the cache folder ($FAQBOT_CACHE_DIR, else the user's cache
-directory; none with $FAQBOT_NO_CACHE), keyed by the files' names, sizes and times.
-JSON is data only: nothing read back is executed.
+folder is kept as JSON in the cache folder (`faq.cachedir`: $FAQBOT_CACHE_DIR, else the
+user's cache directory, private and the user's own; none with $FAQBOT_NO_CACHE), keyed
+by the files' names, sizes and times. JSON is data only: nothing read back is executed.
 """
 
 from __future__ import annotations
@@ -15,22 +15,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from faq.cachedir import private_cache_dir, remove_stale
+
 __all__ = ["read_folder"]
 
 _FORMAT = "faqbot-data-1"
-
-
-def _cache_dir() -> Path | None:
-    if os.environ.get("FAQBOT_NO_CACHE"):
-        return None
-    configured = os.environ.get("FAQBOT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # pragma: no cover - a dependency
-        return None
-    return Path(user_cache_dir("faqbot", appauthor=False))
 
 
 def _parse(paths: list[Path]) -> dict[str, Any]:
@@ -48,7 +37,7 @@ def read_folder(folder: Path) -> dict[str, Any]:
         yaml.YAMLError: A file is not valid YAML (only when it is parsed, not from the cache).
     """
     paths = sorted(folder.glob("*.yaml"))
-    cache = _cache_dir()
+    cache = private_cache_dir()  # 0700, the user's own and no one else's, or none
     if cache is None:
         return _parse(paths)
     place = hashlib.sha256(f"{_FORMAT}\0{folder.resolve()}".encode()).hexdigest()[:12]
@@ -70,14 +59,22 @@ def read_folder(folder: Path) -> dict[str, Any]:
         return data  # not plain JSON (a date, a number as key): read from YAML each time
     if json.loads(text) != data:
         return data
+    tmp = None
     try:
-        cache.mkdir(parents=True, exist_ok=True)
+        remove_stale(cache, ".data-*.tmp")
         for old in cache.glob(f"data-{place}-*.json"):
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache, prefix=".data-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, target)
+        tmp = None
     except OSError:
         pass  # no cache this time; the data itself is fine
+    finally:
+        if tmp is not None:  # a full disk leaves no temporary file behind
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
     return data

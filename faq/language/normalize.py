@@ -6,6 +6,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -120,6 +121,32 @@ class Normalizer:
         self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
         self.parts |= {fold(p) for p in self.vocabulary.compounds}
         self.parts |= {w for w in self._canon if " " not in w and len(w) >= 4}
+
+    def to_state(self) -> dict[str, Any]:
+        """Return what `__post_init__` derived from the vocabulary, as plain data."""
+        return {"canon": dict(self._canon), "stop": sorted(self._stop), "offtopic": sorted(self.offtopic),
+                "phrases": dict(self._phrases), "parts": sorted(self.parts)}
+
+    @classmethod
+    def from_state(cls, vocabulary: Vocabulary, state: dict[str, Any]) -> Normalizer:
+        """Return the normalizer `to_state` described, without deriving it again.
+
+        Raises:
+            ValueError: The state is not one `to_state` makes.
+        """
+        try:
+            canon, phrases = dict(state["canon"]), dict(state["phrases"])
+            stop, offtopic, parts = set(state["stop"]), set(state["offtopic"]), set(state["parts"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"normalizer state: {exc}") from None
+        if not all(isinstance(v, str) for part in (canon, phrases) for kv in part.items() for v in kv):
+            raise ValueError("normalizer state: words must be strings")
+        self = cls.__new__(cls)
+        self.vocabulary, self.parts = vocabulary, parts
+        self._canon, self._stop, self.offtopic, self._phrases = canon, stop, offtopic, phrases
+        ordered = sorted(phrases, key=len, reverse=True)
+        self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
+        return self
 
     def is_stopword(self, word: str) -> bool:
         """Return whether `word` (folded) is a function word of either language."""

@@ -1,44 +1,60 @@
-"""A cache of the loaded knowledge base and its matcher, keyed by the files' content."""
+"""A cache of the loaded knowledge base and its matcher, keyed by the files' content.
+
+The cache holds data, never code. One file per knowledge-base folder:
+
+    MAGIC                       b"FAQBOT-CACHE\\0v4\\n" (16 bytes)
+    header length               8 bytes, little-endian
+    header                      JSON: {"json": length of the JSON part, "arrays": [[type code, bytes], ...]}
+    checksum                    SHA-256 of header and body (32 bytes)
+    body                        JSON {"kb": ..., "matcher": ...}, then each array's raw bytes
+
+The knowledge base goes through `faq.kb.codec` (a whitelist of its own classes), the
+matcher through `Matcher.to_state()`; an array at the top of the matcher's state is
+stored as raw bytes and named in the JSON as `{"@array": n}`. A file that is unreadable,
+too large, of another format, fails its checksum or does not decode is ignored; the
+knowledge base is then loaded from its files and the cache replaced atomically.
+
+The folder is created private (0700). A folder another user owns, or others may write
+to, is not used, with one line on stderr saying so.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
-import tempfile
+import stat
+from array import array
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from faq.kb.files import BUNDLED_KB, kb_files
+from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
+from faq.kb.files import BUNDLED_KB, kb_files, seed_file
 from faq.kb.model import KnowledgeBase
 from faq.search.matcher import Matcher
 
-__all__ = ["cache_dir", "load", "for_serving"]
+__all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "usable_dir"]
 
-_FORMAT = b"faqbot-cache-3"
-
-
-def cache_dir() -> Path | None:
-    """Return the cache folder ($FAQBOT_CACHE_DIR, else the user's cache dir), None when off."""
-    if os.environ.get("FAQBOT_NO_CACHE"):
-        return None
-    configured = os.environ.get("FAQBOT_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("faqbot", appauthor=False))
+MAGIC = b"FAQBOT-CACHE\0v4\n"
+MAX_BYTES = 1 << 30
+"""A larger cache file is ignored (and rebuilt)."""
+_MAX_HEADER = 1 << 20
+_TYPECODES = frozenset("bBhHiIlLqQfd")
 
 
 def _key(root: Path) -> str:
-    digest = hashlib.sha256(_FORMAT)
+    digest = hashlib.sha256(MAGIC)
     code = Path(__file__).resolve().parent
-    for path in sorted(code.glob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", code.parent / "language" / "normalize.py"]:
+        stat_ = path.stat()
+        digest.update(f"{path.name}:{stat_.st_size}:{stat_.st_mtime_ns}".encode())
     digest.update(str(root.resolve()).encode())
     for path in kb_files(root):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    seed = seed_file(root)
+    if seed.is_file():
+        digest.update(b"seed\0" + seed.read_bytes() + b"\0")
     return digest.hexdigest()[:40]
 
 
@@ -52,6 +68,104 @@ def for_serving(kb: KnowledgeBase) -> KnowledgeBase:
     return replace(kb, entries=entries)
 
 
+# -- the file format ---------------------------------------------------------------------
+
+
+def encode(kb: KnowledgeBase, matcher: Matcher) -> bytes:
+    """Return the cache file's bytes for a knowledge base and its matcher."""
+    from faq.kb import codec
+
+    state = matcher.to_state()
+    blobs: list[bytes] = []
+    arrays: list[list[Any]] = []
+    for name, value in state.items():
+        if isinstance(value, array):
+            state[name] = {"@array": len(blobs)}
+            blobs.append(value.tobytes())
+            arrays.append([value.typecode, len(blobs[-1])])
+    text = json.dumps({"kb": codec.encode(kb), "matcher": state}, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=True).encode("utf-8")
+    body = b"".join([text, *blobs])
+    header = json.dumps({"json": len(text), "arrays": arrays}, separators=(",", ":")).encode()
+    digest = hashlib.sha256(header + body).digest()
+    return MAGIC + len(header).to_bytes(8, "little") + header + digest + body
+
+
+def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
+    """Return the knowledge base and matcher of a cache file's bytes.
+
+    Raises:
+        ValueError: The bytes are not a whole, intact cache file of this version.
+    """
+    from faq.kb import codec
+
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
+        raise ValueError("not a faqbot cache file of this version")
+    start = len(MAGIC) + 8
+    size = int.from_bytes(data[len(MAGIC) : start], "little")
+    if size > min(_MAX_HEADER, len(data) - start - 32):
+        raise ValueError("header length out of range")
+    raw_header = data[start : start + size]
+    body = memoryview(data)[start + size + 32 :]
+    digest = hashlib.sha256(raw_header)
+    digest.update(body)
+    if digest.digest() != data[start + size : start + size + 32]:
+        raise ValueError("checksum mismatch")
+    header = json.loads(raw_header)
+    if not isinstance(header, dict) or not isinstance(header.get("arrays"), list):
+        raise ValueError("broken header")
+    text_len, arrays = header.get("json"), header["arrays"]
+    if not isinstance(text_len, int) or not all(
+        isinstance(a, list) and len(a) == 2 and a[0] in _TYPECODES and isinstance(a[1], int) and a[1] >= 0 for a in arrays
+    ):
+        raise ValueError("broken header")
+    if not 0 <= text_len <= len(body) or text_len + sum(a[1] for a in arrays) != len(body):
+        raise ValueError("lengths do not add up")
+    doc = codec.loads(bytes(body[:text_len]))
+    if not isinstance(doc, dict) or not isinstance(doc.get("matcher"), dict):
+        raise ValueError("broken body")
+    blobs: list[array] = []
+    offset = text_len
+    for code, nbytes in arrays:
+        values = array(code)
+        if nbytes % values.itemsize:
+            raise ValueError("array length is not a whole number of items")
+        values.frombytes(body[offset : offset + nbytes])
+        blobs.append(values)
+        offset += nbytes
+    state = doc["matcher"]
+    for name, value in state.items():
+        if isinstance(value, dict) and set(value) == {"@array"}:
+            index = value["@array"]
+            if not isinstance(index, int) or not 0 <= index < len(blobs):
+                raise ValueError("array index out of range")
+            state[name] = blobs[index]
+    kb = doc.get("kb")
+    if not isinstance(kb, KnowledgeBase):
+        raise ValueError("no knowledge base")
+    return kb, Matcher.from_state(state)
+
+
+def _read(path: Path) -> tuple[KnowledgeBase, Matcher] | None:
+    """Return the cached pair, or None for a missing, unreadable, oversized or foreign file."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+                return None
+            data = fh.read(MAX_BYTES + 1)
+        return decode(data)
+    except Exception:  # any damage at all: the cache is only ever a shortcut
+        return None
+
+
+# -- loading and storing -------------------------------------------------------------------
+
+
 def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
     """Load a knowledge base (validated) and its matcher, from the cache when it is fresh.
 
@@ -62,37 +176,62 @@ def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
         KnowledgeBaseError: when the knowledge base has problems (never cached).
     """
     root = Path(kb_dir) if kb_dir else BUNDLED_KB
-    folder = cache_dir()
+    folder = private_cache_dir() if root.is_dir() else None
     path = None
-    if folder is not None and root.is_dir():
+    if folder is not None:
         try:
             place = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
-            path = folder / f"kb-{place}-{_key(root)}.pickle"
-            with path.open("rb") as fh:
-                kb, matcher = pickle.load(fh)
-            if isinstance(kb, KnowledgeBase) and isinstance(matcher, Matcher):
-                return kb, matcher
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError, ImportError):
-            pass
+            path = folder / f"kb-{place}-{_key(root)}.cache"
+        except OSError:
+            path = None
+        if path is not None and (cached := _read(path)) is not None:
+            return cached
     from faq.kb.loader import load_knowledge_base
 
     kb = load_knowledge_base(root)
     matcher = Matcher(kb)
     kb = for_serving(kb)
     if path is not None:
-        _store(path, (kb, matcher))
+        _store(path, kb, matcher)
     return kb, matcher
 
 
-def _store(path: Path, value: object) -> None:
+def _clear(path: Path) -> None:
+    """Remove what stands at `path` (an older file, or a folder planted there)."""
+    if path.is_dir() and not path.is_symlink():
+        import shutil
+
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _store(path: Path, kb: KnowledgeBase, matcher: Matcher) -> None:
+    """Write the cache file atomically; remove older caches of the folder and left-over
+    temporary files. Never fails: without a cache, the next run loads the files again."""
+    folder = path.parent
+    place = path.name.split("-")[1]
+    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        place = path.name.split("-")[1]
-        for old in path.parent.glob(f"kb-{place}-*.pickle"):
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
+        remove_stale(folder, ".kb-*.tmp")
+        for old in folder.glob(f"kb-{place}-*"):
+            if old != path:
+                _clear(old)
+        if path.is_dir() and not path.is_symlink():
+            _clear(path)
+        import tempfile
+
+        data = encode(kb, matcher)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".kb-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, path)
-    except OSError:
+        tmp = None
+    except (OSError, TypeError, ValueError):
         pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

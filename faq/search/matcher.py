@@ -206,13 +206,19 @@ class Matcher(Retrieval):
         self._entry_docs = entry_docs
         self._ent_start = ent_start
         self._ent_toks = ent_toks
-        self._negative_docs = [array("i", d) for d in negative_docs if d]
+        # The out-of-scope examples as runs of token ids, like the documents.
+        self._neg_start = array("i", [0])
+        self._neg_toks = array("i")
+        for d in negative_docs:
+            if d:
+                self._neg_toks.extend(d)
+                self._neg_start.append(len(self._neg_toks))
         self._derive()
 
     # -- plain data for a cache ---------------------------------------------------
 
     _STATE = ("ids", "flows", "_english_share", "_tid", "_df", "surface_map", "_doc_start", "_doc_toks",
-              "_entry_docs", "_ent_start", "_ent_toks", "_negative_docs")
+              "_entry_docs", "_ent_start", "_ent_toks", "_neg_start", "_neg_toks")
 
     def to_state(self) -> dict[str, Any]:
         """Return the matcher as plain data (dict, list, str, int, float, bool, None, array)."""
@@ -289,7 +295,9 @@ class Matcher(Retrieval):
                         doc_post.setdefault(k, array("i")).append(d)
         self._doc_post = doc_post
         self._doc_entry = doc_entry
-        self._negatives = Negatives([list(d) for d in self._negative_docs], idf)
+        neg_start, neg_toks = self._neg_start, self._neg_toks
+        self._negatives = Negatives([list(neg_toks[neg_start[i]: neg_start[i + 1]]) for i in range(len(neg_start) - 1)],
+                                    idf)
         offtopic_heads: dict[str, list[str]] = defaultdict(list)
         for w in self.normalizer.offtopic:
             if len(w) >= 6 and " " not in w:

@@ -12,10 +12,8 @@ closings and the greeting line.
 
 from __future__ import annotations
 
-import csv
 import email
 import email.policy
-import html
 import io
 import json
 import os
@@ -25,10 +23,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from faq.errors import InputError
 from faq.language.text import MAX_INPUT_CHARS, clean
+from faq.tickets.body import clean_body, quoted_text, strip_html
 
 __all__ = [
     "FORMATS",
@@ -39,6 +38,7 @@ __all__ = [
     "detect_format",
     "email_text",
     "open_source",
+    "quoted_text",
     "read_tickets",
     "strip_html",
 ]
@@ -55,7 +55,6 @@ _ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number")
 _SUBJECT_FIELDS = ("subject", "betreff", "title", "titel")
 _TEXT_FIELDS = ("text", "body", "message", "nachricht", "description", "beschreibung", "content")
 _MAX_LINE = 1_000_000  # bytes; a longer JSON line is skipped and reported
-_MAX_FIELD = 16_000_000  # characters in one CSV field
 
 
 @dataclass(frozen=True)
@@ -113,7 +112,7 @@ class CountingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Any) -> int:
         data = self._raw.read(len(buffer))
         n = len(data)
         buffer[:n] = data
@@ -158,112 +157,6 @@ def detect_format(name: str, head: bytes) -> str:
         if any(n.decode("ascii", "replace") in _TEXT_FIELDS for n in names):
             return "csv"
     return "text"
-
-
-# -- cleaning e-mail bodies -------------------------------------------------------
-
-_TAG = re.compile(r"<[^>]*>")
-_BLOCK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", re.I)
-_DROP = re.compile(r"<\s*(script|style|head)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
-_QUOTE_HEADER = re.compile(
-    r"^\s*(?:"
-    r"am\s.{3,120}?\sschrieb\s.{0,120}?:"           # Am 3. März 2026 um 10:00 schrieb Max <max@x.de>:
-    r"|on\s.{3,160}?\swrote:"                          # On Tue, Mar 3, 2026, Max wrote:
-    r"|-{2,}\s*(?:original message|ursprüngliche nachricht|urspruengliche nachricht|weitergeleitete nachricht|forwarded message)\s*-{2,}"
-    r"|_{5,}\s*$"
-    r"|(?:von|from):\s.+\n\s*(?:gesendet|sent|datum|date):\s"
-    r")",
-    re.I | re.M,
-)
-_SIGNATURE = re.compile(r"^(?:-- ?|--|__)\s*$", re.M)
-_CLOSING = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))"
-    r"(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss|s)en|freundliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|viele\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
-    r"|beste\s+gr(?:ü|ue|u)(?:ß|ss|s)e|liebe\s+gr(?:ü|ue|u)(?:ß|ss|s)e|herzliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|sch(?:ö|oe|o)ne\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
-    r"|gr(?:ü|ue|u)(?:ß|ss|s)e|gr(?:ü|ue|u)(?:ß|ss)(?:\s+aus\s+\w+)?|vg|mfg|lg|danke\s+und\s+gr(?:ü|ue|u)(?:ß|ss|s)e|danke\s+im\s+voraus"
-    r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best)"
-    r"\b[ \t,!.]*(?=\n|$|[A-ZÄÖÜ])",
-    re.I,
-)
-_GREETING = re.compile(
-    r"^\s*(?:hallo|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|sehr\s+geehrte[rs]?|liebe[rs]?|dear|hello|good\s+(?:morning|afternoon|evening)|grüß\s+gott)"
-    r"\b[^\n,!:]{0,60}[,!:]?[ \t]*(?:\n|(?=[A-ZÄÖÜ]))",
-    re.I,
-)
-_QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)
-_HEADER_FIELD = re.compile(r"^\s*(?:von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject)\s*:.*$", re.I | re.M)
-
-
-def strip_html(text: str) -> str:
-    """Return the text of an HTML body: tags dropped, entities resolved, blocks as lines."""
-    text = _DROP.sub(" ", text)
-    text = _BLOCK_TAG.sub("\n", text)
-    text = _TAG.sub(" ", text)
-    text = html.unescape(text)
-    lines = [" ".join(line.split()) for line in text.splitlines()]
-    return "\n".join(line for line in lines).strip()
-
-
-def clean_body(text: str) -> str:
-    """Return the customer's own words of a ticket or e-mail.
-
-    Removes what it quotes (see `_split_quote`), a signature after "-- ", a closing
-    ("Viele Grüße", "Best regards", ...) with what follows it when that is short, and a
-    greeting line ("Hallo,", "Sehr geehrte Damen und Herren,"). A paragraph with a
-    question below the signature (written under a quote) stays. Keeps the text when
-    removing would leave nothing.
-    """
-    body = _split_quote(text)[0]
-    match = _SIGNATURE.search(body)
-    if match and body[: match.start()].strip():
-        body = body[: match.start()]
-    for match in _CLOSING.finditer(body):
-        before, after = body[: match.start()], body[match.end():]
-        at_line_start = match.start() == 0 or body[match.start() - 1] == "\n"
-        if before.strip() and (at_line_start and len(after) < 1500 or len(after.strip()) < 120):
-            later = re.split(r"\n\s*\n", after.strip())[1:]
-            body = "\n\n".join([before.rstrip(), *(p for p in later if "?" in p)])
-            break
-    stripped = _GREETING.sub("", body, count=1)
-    if stripped.strip():
-        body = stripped
-    body = body.strip()
-    return body or text.strip()
-
-
-def _split_quote(text: str) -> tuple[str, str]:
-    """Split a ticket into the customer's own text and what it quotes.
-
-    After a reply or forward header, everything is quoted, unless the header is
-    followed by "> " lines: then only those are, and a reply written below them is the
-    customer's own again. "> " lines elsewhere are quoted too.
-    """
-    body = text.replace("\r\n", "\n").replace("\r", "\n")
-    quoted: list[str] = []
-    match = _QUOTE_HEADER.search(body)
-    if match and body[: match.start()].strip():
-        lines = body[match.end():].split("\n")
-        first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
-        if first < len(lines) and lines[first].lstrip().startswith(">"):
-            end = first
-            while end < len(lines) and (lines[end].lstrip().startswith(">") or not lines[end].strip()):
-                end += 1
-            quoted.append("\n".join(lines[first:end]))
-            body = body[: match.start()] + "\n" + "\n".join(lines[end:])
-        else:
-            quoted.append("\n".join(lines))
-            body = body[: match.start()]
-    quoted.extend(_QUOTED_LINE.findall(body))
-    body = _QUOTED_LINE.sub("", body)
-    return body, "\n".join(quoted)
-
-
-def quoted_text(text: str) -> str:
-    """Return what `clean_body` leaves out as quoted, without the "> " markers and the
-    header fields (Von:, Datum:, Betreff: ...), whose dates and addresses are the
-    mail's, not facts about the customer's case."""
-    quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
-    return _HEADER_FIELD.sub("", quoted).strip()
 
 
 # -- e-mail ---------------------------------------------------------------------------
@@ -324,7 +217,7 @@ def _read_eml(stream: BinaryIO, name: str) -> Iterator[Item]:
     except Exception as exc:
         yield TicketError(f"{name}:1", f"broken e-mail: {type(exc).__name__}: {exc}")
         return
-    yield _message_ticket(msg, name, f"{name}:1")  # type: ignore[arg-type]
+    yield _message_ticket(msg, name, f"{name}:1")
 
 
 def _read_mbox(stream: BinaryIO, name: str) -> Iterator[Item]:
@@ -334,7 +227,7 @@ def _read_mbox(stream: BinaryIO, name: str) -> Iterator[Item]:
     number = 0
     prev_blank = True
     size = 0
-    for lineno, line in enumerate(stream, 1):
+    for lineno, (line, _whole) in enumerate(_lines(stream, _MAX_LINE), 1):  # an over-long line is cut
         if line.startswith(b"From ") and prev_blank:
             if lines:
                 number += 1
@@ -361,7 +254,7 @@ def _mbox_message(lines: list[bytes], name: str, start: int, number: int) -> Ite
         msg = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
     except Exception as exc:
         return TicketError(where, f"broken e-mail: {type(exc).__name__}: {exc}")
-    return _message_ticket(msg, f"{name}#{number}", where)  # type: ignore[arg-type]
+    return _message_ticket(msg, f"{name}#{number}", where)
 
 
 # -- JSON Lines -------------------------------------------------------------------
@@ -432,21 +325,15 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
 
 # -- CSV ----------------------------------------------------------------------------
 
-_BAD_BYTES = re.compile("[\udc80-\udcff]")
-
-
 def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]:
-    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    head = text.readline()
-    if not head.strip():
+    from faq.tickets.csvfile import read_csv_rows
+
+    rows = read_csv_rows(stream, name)
+    fields = next(rows)
+    assert isinstance(fields, list)
+    if not fields:
         yield TicketError(f"{name}:1", "empty CSV file (expected a header line)")
         return
-    try:
-        dialect = csv.Sniffer().sniff(head, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    header_reader = csv.reader([head], dialect)
-    fields = [f.strip() for f in next(header_reader)]
     lowered = [f.lower() for f in fields]
     wanted = column or "text"
     if wanted.lower() in lowered:
@@ -457,29 +344,17 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         raise InputError(f"no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)", file=name)
     id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS), None)
     subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
-    if csv.field_size_limit() < _MAX_FIELD:
-        csv.field_size_limit(_MAX_FIELD)  # long tickets are read, then cut by clean()
-    reader = csv.DictReader(text, fieldnames=fields, dialect=dialect)
-    line_before = 1
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            yield TicketError(f"{name}:{line_before + 1}", f"broken CSV row: {exc}")
-            if reader.line_num + 1 == line_before:
-                break  # no progress: the rest cannot be read
-            line_before = reader.line_num + 1
+    for row in rows:
+        assert not isinstance(row, list)
+        where = f"{name}:{row.line}"
+        if row.problem and not row:
+            yield TicketError(where, row.problem)
             continue
-        lineno = line_before + 1
-        line_before = reader.line_num + 1
-        where = f"{name}:{lineno}"
         values = [v for v in row.values() if isinstance(v, str)]
         tid = (row.get(id_col) or "").strip() if id_col else ""
         label = f"{where} ({tid})" if tid else where
-        if any(_BAD_BYTES.search(v) for v in values):
-            yield TicketError(label, "invalid UTF-8 in this row (expected UTF-8 text)")
+        if row.problem:
+            yield TicketError(label, row.problem)
             continue
         body = row.get(text_col)
         subject = (row.get(subject_col) or "") if subject_col else ""
@@ -534,7 +409,7 @@ def open_source(path: str) -> tuple[CountingReader, int | None, str]:
     return CountingReader(raw), size, path
 
 
-def read_tickets(stream: BinaryIO, name: str, fmt: str | None = None, column: str | None = None) -> Iterator[Item]:
+def read_tickets(stream: BinaryIO | io.RawIOBase, name: str, fmt: str | None = None, column: str | None = None) -> Iterator[Item]:
     """Yield the tickets of one source, one at a time.
 
     Args:
@@ -549,7 +424,7 @@ def read_tickets(stream: BinaryIO, name: str, fmt: str | None = None, column: st
     Raises:
         InputError: The whole source is unusable (a CSV without the column).
     """
-    buffered = io.BufferedReader(stream, 1 << 16) if not isinstance(stream, io.BufferedReader) else stream  # type: ignore[arg-type]
+    buffered: Any = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(cast(Any, stream), 1 << 16)
     if fmt is None:
         head = buffered.peek(4096)[:4096]
         fmt = detect_format(name if name != "<stdin>" else "-", head)

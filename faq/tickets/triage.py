@@ -18,8 +18,8 @@ from faq.kb.model import Flow, KnowledgeBase
 from faq.language.normalize import fold
 from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
+from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.facts import Extraction, extract_facts, find_emails, sentences
-from faq.tickets.readers import clean_body, quoted_text
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 
@@ -80,7 +80,7 @@ class TriageResult:
             facts = {k: mask_email(v) if isinstance(v, str) and "@" in v else v for k, v in facts.items()}
             reply = redact(reply)
         return {
-            "ticket": self.ticket,
+            "ticket": redact(self.ticket) if redacted and self.ticket else self.ticket,
             "id": self.match.id,
             "outcome": self.match.outcome,
             "confidence": self.match.confidence,

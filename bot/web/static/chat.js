@@ -4,18 +4,20 @@
 (function () {
   "use strict";
 
+  // Show the newest message from its top, then focus what is new without scrolling away.
   function focusNew(root) {
+    var latest = document.getElementById("latest");
+    if (latest && latest.scrollIntoView) latest.scrollIntoView({ block: "start" });
     var target = root.querySelector("[data-focus]");
-    if (target) {
-      target.focus();
-      if (target.scrollIntoView) target.scrollIntoView({ block: "nearest" });
-    }
+    if (target) target.focus({ preventScroll: true });
   }
 
   function merge(doc) {
     var log = document.getElementById("log");
     var fresh = doc.getElementById("log");
     if (!log || !fresh) return false;
+    var anchor = document.getElementById("latest");
+    if (anchor) anchor.parentNode.removeChild(anchor);
     Array.prototype.forEach.call(document.querySelectorAll("[data-focus]"), function (node) {
       node.removeAttribute("data-focus");
       node.removeAttribute("autofocus");
@@ -86,8 +88,5 @@
     if (input) input.focus();
   });
 
-  document.addEventListener("DOMContentLoaded", function () {
-    var active = document.activeElement;
-    if (!active || active === document.body) focusNew(document);
-  });
+  document.addEventListener("DOMContentLoaded", function () { focusNew(document); });
 })();

@@ -1,0 +1,451 @@
+"""The agent view: paste a support ticket, see its triage, ask what is still open, save the case.
+
+`AgentScreen` shows an `AgentCase` (`bot.chat.agent_case`): a text area for the ticket, a
+result panel of cards (`bot.chat.agent_cards`: topic, facts with the words they were read
+from, the cause or the next question with its answer control), the suggested reply and
+the keys to go on.
+
+Ticket text is cleaned of control characters and escape sequences (`faq.language.text.clean`)
+and only ever shown through `Content(...)`, `Static(markup=False)` or a `TextArea`,
+so it is never read as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Header, Input, Static, TextArea
+
+from bot.chat.agent_cards import AnswerInput, cause_card, fact_options, facts_card, question_card, topic_card
+from bot.chat.agent_case import AgentCase
+from bot.chat.items import Option
+from bot.chat.widgets import OptionButton, tr
+from faq.errors import InputError
+from faq.flows.dates import AmbiguousDate
+from faq.kb.model import KnowledgeBase
+from faq.language.text import clean
+from faq.search.matcher import Matcher
+
+__all__ = ["AgentScreen", "TicketArea"]
+
+_LETTERS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
+
+
+def _lines(text: str) -> str:
+    """Line breaks as newlines: terminals paste CR (or CR LF), which `clean` would drop."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class TicketArea(TextArea):
+    """The text area the ticket is pasted into: pasted text loses its control characters."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        text = clean(_lines(event.text), limit=None)
+        if result := self._replace_via_keyboard(text, *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()
+
+
+def _agent_bindings() -> list[BindingType]:
+    out: list[BindingType] = []
+    for lang in ("de", "en"):
+        t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
+        out += [
+            # F5 analyses: Ctrl+R keeps its one meaning (restart the chat's diagnosis).
+            Binding("f5", f"analyse('{lang}')", t("agent_k_analyse"), priority=True),
+            Binding("ctrl+enter", f"analyse('{lang}')", t("agent_k_analyse"), show=False, priority=True),
+            Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
+            # Copy and new ticket have their place on screen (the reply's heading, a button),
+            # so the footer fits 80 columns.
+            Binding("ctrl+k", f"copy_reply('{lang}')", t("agent_k_copy"), show=False, priority=True),
+            Binding("ctrl+b", f"back('{lang}')", t("k_back"), show=False, priority=True),  # "Zurück" is on screen
+            Binding("ctrl+n", f"new_ticket('{lang}')", t("agent_k_new"), show=False, priority=True),
+            Binding("escape", f"leave('{lang}')", t("agent_k_leave")),
+            Binding("f1", f"help('{lang}')", t("k_help")),
+            Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
+        ]
+    return out
+
+
+class AgentScreen(Screen[str]):
+    """The agent view. Dismissed with its language ("de"/"en") when the agent goes back.
+
+    Args:
+        kb: The knowledge base.
+        matcher: Its matcher.
+        today: The date (fixed in tests).
+        lang: The language of the view.
+        redact: Mask e-mail addresses and names in saved summaries.
+        summary_dir: Folder summaries are saved in (default: the current directory).
+        shown_path: How a saved path is shown (default: its name in the current
+            directory, else the whole path).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = _agent_bindings()
+    is_agent_view = True
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        matcher: Matcher,
+        today: date,
+        lang: str = "de",
+        redact: bool = False,
+        summary_dir: str | Path | None = None,
+        shown_path: Callable[[Path], str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.kb = kb
+        self.matcher = matcher
+        self.today = today
+        self.lang = lang if lang in ("de", "en") else "de"
+        self.redact = redact
+        self.summary_dir = Path(summary_dir) if summary_dir is not None else None
+        self._shown_path = shown_path
+        self.case: AgentCase | None = None
+        self.saved_paths: list[Path] = []
+        self.error = ""
+        self.status = ""
+        self.readings: tuple[str, ...] = ()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="?")
+        with VerticalScroll(id="agent-body"):
+            yield Static(self._label_ticket(), id="agent-label", markup=False)
+            yield TicketArea("", id="agent-ticket", soft_wrap=True, show_line_numbers=False,
+                             placeholder=tr(self.lang, "agent_placeholder"))
+            with Horizontal(id="agent-bar"):
+                yield Button(Content(tr(self.lang, "agent_run")), id="agent-run", compact=True)
+                yield Button(Content(tr(self.lang, "agent_new")), id="agent-new", compact=True)
+            yield Vertical(id="agent-result")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def _label_ticket(self) -> Content:
+        return Content.assemble((tr(self.lang, "agent_ticket"), "bold"), "  ", (tr(self.lang, "agent_ticket_hint"), "dim"))
+
+    def on_mount(self) -> None:
+        self._titles()
+        self.query_one(TicketArea).focus()
+
+    def _titles(self) -> None:
+        self.title = tr(self.lang, "agent_title")
+        self.sub_title = tr(self.lang, "agent_sub")
+
+    # -- rendering -------------------------------------------------------------------------
+
+    async def _render_result(self, focus: bool = True) -> None:
+        panel = self.query_one("#agent-result", Vertical)
+        await panel.remove_children()
+        case = self.case
+        if case is None:
+            self.query_one(TicketArea).remove_class("analysed")
+            self.refresh_bindings()
+            return
+        self.query_one(TicketArea).add_class("analysed")
+        try:
+            widgets = self._result_widgets(case)
+        except Exception as exc:  # the view never crashes on a ticket
+            self.log.error(f"agent view: {exc!r}")
+            widgets = [Static(Content.assemble(("✗ ", "bold"), tr(self.lang, "internal_error", text=f"{type(exc).__name__}: {exc}")),
+                              classes="error", markup=False)]
+        await panel.mount_all(widgets)
+        self.refresh_bindings()
+        if focus:
+            self._focus_answer()
+
+    def _focus_answer(self) -> None:
+        body = self.query_one("#agent-body", VerticalScroll)
+        panel = self.query_one("#agent-result", Vertical)
+        answer = self.query(AnswerInput)
+        buttons = self.query("#agent-question OptionButton")
+        if answer:
+            answer.first().focus(scroll_visible=False)
+        elif buttons:
+            buttons.first().focus(scroll_visible=False)
+        else:  # the body: arrows and page keys scroll the result
+            body.focus(scroll_visible=False)
+
+        def scroll() -> None:
+            if panel.is_mounted:
+                body.scroll_to_widget(panel, top=True, animate=False)
+            # Once the card has its full height (the layout settles over two refreshes).
+            self.call_after_refresh(lambda: self.call_after_refresh(self._question_in_view))
+
+        self.call_after_refresh(scroll)
+
+    def _question_in_view(self) -> None:
+        """Scroll so the open question and its answer control are whole on screen."""
+        body = self.query_one("#agent-body", VerticalScroll)
+        for card in self.query("#agent-question"):
+            body.scroll_to_widget(card, animate=False)
+
+    def _result_widgets(self, case: AgentCase) -> list[Widget]:
+        lang = self.lang
+        out: list[Widget] = [topic_card(case, lang)]
+        out.append(facts_card(case, lang))
+        if case.question is not None:
+            out.append(question_card(case, case.question, lang, self.error, self.readings))
+        elif case.settled:
+            out.append(cause_card(case, lang))
+        reply_head = Content.assemble(
+            (f"{tr(lang, 'agent_reply')} ", "bold"),
+            (f"({tr(lang, 'agent_in_lang', name=tr(lang, 'lang_' + case.lang))}) · {tr(lang, 'agent_reply_hint')}", "dim"),
+        )
+        out.append(Static(reply_head, classes="agent-subtitle", markup=False))
+        reply = TextArea(case.reply, id="agent-reply", read_only=True, soft_wrap=True, show_line_numbers=False)
+        reply.cursor_blink = False
+        out.append(reply)
+        out.append(Static(Content(self.status), id="agent-status", classes="muted", markup=False))
+        return out
+
+    @on(Button.Pressed, "#agent-run")
+    async def _run_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.action_analyse()
+
+    @on(Button.Pressed, "#agent-new")
+    async def _new_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.action_new_ticket()
+
+    @on(Button.Pressed, ".option")
+    async def _option_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if isinstance(event.button, OptionButton):
+            await self.pick(event.button.option)
+
+    @on(Input.Submitted, "#agent-answer")
+    async def _answer_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        await self.answer(event.value)
+
+    async def pick(self, option: Option) -> None:
+        """Carry out an option of the question (an answer, or back)."""
+        if option.kind == "action" and option.target == "back":
+            await self.action_back()
+        elif option.kind == "value":
+            await self.answer(option.target)
+
+    async def answer(self, raw: str) -> None:
+        """Answer the open question; a bad value is explained and the question stays."""
+        case = self.case
+        if case is None or case.question is None:
+            return
+        if not clean(raw).strip():
+            return
+        try:
+            case.answer(raw, self.lang)
+        except AmbiguousDate as exc:  # both readings offered as buttons
+            self.error = exc.reason
+            self.readings = tuple(d.isoformat() for d in exc.readings)
+            await self._render_result()
+            return
+        except InputError as exc:
+            self.error = str(exc)
+            await self._show_error()
+            return
+        except Exception as exc:  # never crash on an answer
+            self.log.error(f"agent answer: {exc!r}")
+            self.notify(tr(self.lang, "internal_error", text=f"{type(exc).__name__}: {exc}"), severity="error",
+                        markup=False)
+            return
+        self.error = ""
+        self.status = ""
+        self.readings = ()
+        await self._render_result()
+
+    async def _show_error(self) -> None:
+        """Explain a bad value under the question; what was typed stays, to be corrected."""
+        content = Content.assemble(("✗ ", "bold"), tr(self.lang, "bad_value", text=self.error))
+        shown = self.query("#agent-error")
+        if shown:
+            shown.first(Static).update(content)
+        else:
+            card = self.query_one("#agent-question")
+            error = Static(content, id="agent-error", classes="error", markup=False)
+            await card.mount(error, before=card.query_one(".options"))
+        for answer in self.query(AnswerInput):
+            answer.focus(scroll_visible=False)
+            answer.select_all()
+        self.call_after_refresh(self._question_in_view)
+
+    async def on_key(self, event: events.Key) -> None:
+        """One-key answers (j/n/w, numbers) while the focus is not in a text field."""
+        if isinstance(self.focused, (Input, TextArea)) and not (
+            isinstance(self.focused, TextArea) and self.focused.read_only
+        ):
+            return
+        if not event.character or not event.is_printable or self.case is None:
+            return
+        fact = self.case.question
+        options: tuple[Option, ...] = ()
+        if fact is not None:
+            options = fact_options(self.case, fact)
+        elif self.case.answers:
+            options = (Option("action", "back"),)
+        if not options:
+            return
+        char = event.character
+        chosen = None
+        if char.isdigit() and char != "0" and (fact is None or fact.type not in ("date", "email")):
+            index = int(char) - 1
+            if index < len(options):
+                chosen = options[index]
+        elif fact is not None and fact.type == "yesno" and _LETTERS.get(char.lower()):
+            meaning = _LETTERS[char.lower()]
+            chosen = next((o for o in options if o.key == meaning), None)
+        if chosen is not None:
+            event.stop()
+            event.prevent_default()
+            await self.pick(chosen)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if parameters and parameters[0] in ("de", "en"):
+            if parameters[0] != self.lang:
+                return False
+            if action in ("save", "copy_reply"):
+                return self.case is not None
+            if action == "back":
+                return bool(self.case is not None and self.case.answers)
+        return True
+
+    async def action_analyse(self, lang: str = "") -> None:
+        """Triage the ticket in the text area."""
+        area = self.query_one(TicketArea)
+        shown = area.text
+        raw = _lines(shown)
+        text = clean(raw)
+        if text != shown:  # what is shown is what was analysed: no control characters
+            area.load_text(text)
+        if not text.strip():
+            self.case = None
+            self.status = ""
+            self.notify(tr(self.lang, "agent_empty"), severity="warning", markup=False)
+            await self._render_result(focus=False)
+            area.focus()
+            return
+        if len(raw) > len(text) and len(clean(raw, limit=None)) > len(text):
+            size = f"{len(text):,}" if self.lang == "en" else f"{len(text):,}".replace(",", ".")
+            self.notify(tr(self.lang, "agent_cut", n=size),
+                        severity="warning", markup=False)
+        try:
+            self.case = AgentCase(text, self.kb, self.matcher, self.today)
+        except Exception as exc:  # never crash on a ticket
+            self.log.error(f"agent triage: {exc!r}")
+            self.case = None
+            self.notify(tr(self.lang, "internal_error", text=f"{type(exc).__name__}: {exc}"), severity="error",
+                        markup=False)
+        self.error = ""
+        self.readings = ()
+        self.status = ""
+        await self._render_result()
+
+    async def action_new_ticket(self, lang: str = "") -> None:
+        """Clear the ticket and the result for the next one."""
+        self.case = None
+        self.error = ""
+        self.readings = ()
+        self.status = ""
+        area = self.query_one(TicketArea)
+        area.load_text("")
+        await self._render_result(focus=False)
+        self.query_one("#agent-body", VerticalScroll).scroll_home(animate=False)
+        area.focus()
+
+    async def action_back(self, lang: str = "") -> None:
+        """Take back the agent's last answer."""
+        if self.case is None or self.case.back() is None:
+            return
+        self.error = ""
+        self.readings = ()
+        self.status = ""
+        await self._render_result()
+
+    def summary_text(self) -> str | None:
+        """The Markdown case summary of the ticket, or None before a ticket is analysed."""
+        if self.case is None:
+            return None
+        return self.case.summary(self.lang, redact=self.redact)
+
+    def action_save(self, lang: str = "") -> None:
+        """Save the case summary under a free name (never overwriting a file)."""
+        from bot.chat.summary import save_summary
+
+        text = self.summary_text()
+        if text is None:
+            self.notify(tr(self.lang, "agent_nothing"), severity="warning", markup=False)
+            return
+        folder = self.summary_dir if self.summary_dir is not None else Path.cwd()
+        try:
+            path = save_summary(text, folder, self.today)
+        except OSError as exc:
+            self._set_status(tr(self.lang, "save_failed", error=str(exc)), "error")
+            return
+        self.saved_paths.append(path)
+        if self._shown_path is not None:
+            shown = self._shown_path(path)
+        else:
+            shown = str(path.resolve())
+        self._set_status(tr(self.lang, "saved", path=shown))
+
+    def action_copy_reply(self, lang: str = "") -> None:
+        """Copy the suggested reply to the clipboard (through the terminal, OSC 52)."""
+        if self.case is None:
+            self.notify(tr(self.lang, "agent_nothing"), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(self.case.reply)
+        self._set_status(tr(self.lang, "agent_copied"))
+
+    def _set_status(self, text: str, severity: str = "information") -> None:
+        self.status = text
+        for status in self.query("#agent-status"):
+            if isinstance(status, Static):
+                status.update(Content(text))
+        self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def action_help(self, lang: str = "") -> None:
+        """Show the help of the open question, or how the agent view works."""
+        cards = self.query("#agent-question")
+        if cards and self.case is not None and self.case.question is not None and self.case.question.help is not None:
+            cards.first().toggle_class("show-help")
+            return
+        self.notify(tr(self.lang, "agent_help"), title=tr(self.lang, "help"), timeout=12, markup=False)
+
+    async def action_switch_lang(self, lang: str = "") -> None:
+        """Switch between German and English (the reply stays in the ticket's language)."""
+        self.lang = "en" if self.lang == "de" else "de"
+        self._titles()
+        self.query_one("#agent-label", Static).update(self._label_ticket())
+        self.query_one("#agent-run", Button).label = Content(tr(self.lang, "agent_run"))
+        self.query_one("#agent-new", Button).label = Content(tr(self.lang, "agent_new"))
+        self.query_one(TicketArea).placeholder = tr(self.lang, "agent_placeholder")
+        focused = self.focused
+        await self._render_result(focus=focused is None or not focused.is_attached or focused.id != "agent-ticket")
+        if focused is not None and focused.id == "agent-ticket":
+            focused.focus()
+        self.refresh_bindings()
+
+    def action_leave(self, lang: str = "") -> None:
+        """Go back to the customer chat (or quit, when there is none below)."""
+        if len(self.app.screen_stack) > 1:
+            self.dismiss(self.lang)
+        else:
+            self.app.exit(0)

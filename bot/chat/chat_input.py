@@ -1,0 +1,43 @@
+"""The chat's input line: one-key choices on an empty line, long pastes cut with a notice."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+from faq.language.catalogue import tr
+
+__all__ = ["PROMPT_MAX_CHARS", "ChatInput"]
+
+PROMPT_MAX_CHARS = 2000
+"""Longest line the chat takes: the matcher treats longer text as no question (Thresholds.max_chars)."""
+
+
+class ChatInput(Input):
+    """The input at the bottom. On an empty line, number keys (and j/n/w on a yes/no
+    question) pick the options shown, so one key is enough.
+
+    Text beyond `max_length` (a long paste) is cut to fit, with a notice, instead of
+    being dropped with only a bell."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        limit = self.max_length
+        if limit:
+            value = self.value
+            lo, hi = sorted((max(0, start), min(len(value), end)))
+            room = max(limit - (len(value) - (hi - lo)), 0)
+            if len(text) > room:
+                text = text[:room]
+                lang = "en" if getattr(self.app, "lang", "de") == "en" else "de"
+                size = f"{limit:,}" if lang == "en" else f"{limit:,}".replace(",", ".")
+                self.app.notify(tr(lang, "input_limit", n=size), severity="warning", timeout=6, markup=False)
+        super().replace(text, start, end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.value and event.character and event.is_printable:
+            shortcut = getattr(self.app, "shortcut", None)
+            if shortcut is not None and shortcut(event.character):
+                event.stop()
+                event.prevent_default()
+                return
+        await super()._on_key(event)

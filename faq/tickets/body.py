@@ -1,0 +1,112 @@
+"""The customer's own words of a ticket or e-mail: quotes, signatures, closings and the
+greeting line removed; HTML bodies as text."""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["clean_body", "quoted_text", "strip_html"]
+
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", re.I)
+_DROP = re.compile(r"<\s*(script|style|head)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
+_QUOTE_HEADER = re.compile(
+    r"^\s*(?:"
+    r"am\s.{3,120}?\sschrieb\s.{0,120}?:"           # Am 3. März 2026 um 10:00 schrieb Max <max@x.de>:
+    r"|on\s.{3,160}?\swrote:"                          # On Tue, Mar 3, 2026, Max wrote:
+    r"|-{2,}\s*(?:original message|ursprüngliche nachricht|urspruengliche nachricht|weitergeleitete nachricht|forwarded message)\s*-{2,}"
+    r"|_{5,}\s*$"
+    r"|(?:von|from):\s.+\n\s*(?:gesendet|sent|datum|date):\s"
+    r")",
+    re.I | re.M,
+)
+_SIGNATURE = re.compile(r"^(?:-- ?|--|__)\s*$", re.M)
+_CLOSING = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))"
+    r"(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss|s)en|freundliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|viele\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
+    r"|beste\s+gr(?:ü|ue|u)(?:ß|ss|s)e|liebe\s+gr(?:ü|ue|u)(?:ß|ss|s)e|herzliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|sch(?:ö|oe|o)ne\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
+    r"|gr(?:ü|ue|u)(?:ß|ss|s)e|gr(?:ü|ue|u)(?:ß|ss)(?:\s+aus\s+\w+)?|vg|mfg|lg|danke\s+und\s+gr(?:ü|ue|u)(?:ß|ss|s)e|danke\s+im\s+voraus"
+    r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best)"
+    r"\b[ \t,!.]*(?=\n|$|[A-ZÄÖÜ])",
+    re.I,
+)
+_GREETING = re.compile(
+    r"^\s*(?:hallo|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|sehr\s+geehrte[rs]?|liebe[rs]?|dear|hello|good\s+(?:morning|afternoon|evening)|grüß\s+gott)"
+    r"\b[^\n,!:]{0,60}[,!:]?[ \t]*(?:\n|(?=[A-ZÄÖÜ]))",
+    re.I,
+)
+_QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)
+_HEADER_FIELD = re.compile(r"^\s*(?:von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject)\s*:.*$", re.I | re.M)
+
+
+def strip_html(text: str) -> str:
+    """Return the text of an HTML body: tags dropped, entities resolved, blocks as lines."""
+    text = _DROP.sub(" ", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _TAG.sub(" ", text)
+    text = html.unescape(text)
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines).strip()
+
+
+def clean_body(text: str) -> str:
+    """Return the customer's own words of a ticket or e-mail.
+
+    Removes what it quotes (see `_split_quote`), a signature after "-- ", a closing
+    ("Viele Grüße", "Best regards", ...) with what follows it when that is short, and a
+    greeting line ("Hallo,", "Sehr geehrte Damen und Herren,"). A paragraph with a
+    question below the signature (written under a quote) stays. Keeps the text when
+    removing would leave nothing.
+    """
+    body = _split_quote(text)[0]
+    match = _SIGNATURE.search(body)
+    if match and body[: match.start()].strip():
+        body = body[: match.start()]
+    for match in _CLOSING.finditer(body):
+        before, after = body[: match.start()], body[match.end():]
+        at_line_start = match.start() == 0 or body[match.start() - 1] == "\n"
+        if before.strip() and (at_line_start and len(after) < 1500 or len(after.strip()) < 120):
+            later = re.split(r"\n\s*\n", after.strip())[1:]
+            body = "\n\n".join([before.rstrip(), *(p for p in later if "?" in p)])
+            break
+    stripped = _GREETING.sub("", body, count=1)
+    if stripped.strip():
+        body = stripped
+    body = body.strip()
+    return body or text.strip()
+
+
+def _split_quote(text: str) -> tuple[str, str]:
+    """Split a ticket into the customer's own text and what it quotes.
+
+    After a reply or forward header, everything is quoted, unless the header is
+    followed by "> " lines: then only those are, and a reply written below them is the
+    customer's own again. "> " lines elsewhere are quoted too.
+    """
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    quoted: list[str] = []
+    match = _QUOTE_HEADER.search(body)
+    if match and body[: match.start()].strip():
+        lines = body[match.end():].split("\n")
+        first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+        if first < len(lines) and lines[first].lstrip().startswith(">"):
+            end = first
+            while end < len(lines) and (lines[end].lstrip().startswith(">") or not lines[end].strip()):
+                end += 1
+            quoted.append("\n".join(lines[first:end]))
+            body = body[: match.start()] + "\n" + "\n".join(lines[end:])
+        else:
+            quoted.append("\n".join(lines))
+            body = body[: match.start()]
+    quoted.extend(_QUOTED_LINE.findall(body))
+    body = _QUOTED_LINE.sub("", body)
+    return body, "\n".join(quoted)
+
+
+def quoted_text(text: str) -> str:
+    """Return what `clean_body` leaves out as quoted, without the "> " markers and the
+    header fields (Von:, Datum:, Betreff: ...), whose dates and addresses are the
+    mail's, not facts about the customer's case."""
+    quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
+    return _HEADER_FIELD.sub("", quoted).strip()

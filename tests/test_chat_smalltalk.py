@@ -1,0 +1,44 @@
+"""Greetings, thanks and goodbyes recognised as whole messages (bot.chat.smalltalk)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.smalltalk import smalltalk
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hallo", ("greeting", "de")),
+        ("Hallo!", ("greeting", "de")),
+        ("Guten Morgen :)", ("greeting", "de")),
+        ("danke!", ("thanks", "de")),
+        ("Vielen Dank für die Hilfe.", ("thanks", "de")),
+        ("Thanks!", ("thanks", "en")),
+        ("thank you so much", ("thanks", "en")),
+        ("Danke, tschüss", ("goodbye", "de")),
+        ("bye", ("goodbye", "en")),
+    ],
+)
+def test_whole_messages_of_small_talk(text, expected):
+    assert smalltalk(text, "de") == expected
+
+
+def test_a_word_of_both_languages_follows_the_interface():
+    assert smalltalk("hi", "de") == ("greeting", "de")
+    assert smalltalk("hi", "en") == ("greeting", "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hallo, meine Aktivierungsmail fehlt", "danke, aber der Link geht nicht", "Aktivierungsmail", "", "?!"],
+)
+def test_a_question_with_a_greeting_is_no_small_talk(text):
+    assert smalltalk(text, "de") is None
+
+
+def test_the_phrases_are_data_in_knowledge():
+    from faq.language.lexicon import words
+
+    assert "hallo" in words("smalltalk_greeting", "de") and "thanks" in words("smalltalk_thanks", "en")

@@ -1,0 +1,51 @@
+"""The command line's last line of defence: a closed or full stdout ends with one plain line."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TICKETS = b'{"id": "T-1", "text": "Aktivierungsmail nicht bekommen"}\n' * 200
+
+
+def _run(args, stdout, tmp_path):
+    src = tmp_path / "t.jsonl"
+    src.write_bytes(TICKETS)
+    cmd = [sys.executable, "-m", "bot", *[str(src) if a == "FILE" else a for a in args]]
+    return subprocess.run(cmd, stdout=stdout, stderr=subprocess.PIPE, cwd=ROOT,
+                          env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+
+
+@pytest.mark.parametrize("args", [["triage", "FILE"], ["triage", "--json", "FILE"], ["ask", "Aktivierungsmail fehlt"]])
+def test_a_full_stdout_ends_with_one_line_and_status_1(args, tmp_path):
+    with open("/dev/full", "wb") as full:
+        proc = _run(args, full, tmp_path)
+    err = proc.stderr.decode()
+    assert proc.returncode == 1
+    assert err.splitlines() == ["faqbot: cannot write the output (No space left on device)"]
+
+
+def test_a_closed_stdout_ends_with_one_line_and_status_1(tmp_path):
+    src = tmp_path / "t.jsonl"
+    src.write_bytes(TICKETS)
+    proc = subprocess.run(f"{sys.executable} -m bot triage {src} >&-", shell=True, stderr=subprocess.PIPE, cwd=ROOT,
+                          env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == ["faqbot: cannot write the output (it is closed)"]
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    src = tmp_path / "t.jsonl"
+    src.write_bytes(TICKETS)
+    proc = subprocess.run(f"{sys.executable} -m bot triage --json {src} | head -1", shell=True, capture_output=True,
+                          cwd=ROOT, env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.stdout.count(b"\n") == 1 and proc.stderr == b""
+
+
+def test_error_messages_are_made_safe_for_the_terminal():
+    proc = subprocess.run([sys.executable, "-m", "bot", "diagnose", "x\x1b]52;c;aGVsbG8=\x07\u202ey"], capture_output=True,
+                          cwd=ROOT, env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 2 and proc.stderr.startswith(b"faqbot: ")
+    assert not any(c in proc.stderr.decode() for c in ("\x1b", "\x07", "\u202e"))
