@@ -92,7 +92,9 @@ def _after_abbreviation(text: str, start: int, end: int) -> bool:
     if "\n" in text[start:end]:
         return False
     last = _LAST_WORD.search(text[max(0, start - 12):start])
-    return last is not None and fold(last.group(1)) in _abbreviations()
+    if last is None or fold(last.group(1)) not in _abbreviations():
+        return False
+    return fold(last.group(1)) not in negations() or text[end:end + 1].isdigit()
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
