@@ -121,10 +121,14 @@ def _folded_words(name: str) -> frozenset[str]:
 
 
 def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
-    """Whether a coordinator opening a new noun phrase stands inside a cue's span
-    ("OSM ist it@… und unser globaler Admin ist Priya"; "global and billing admin" is one phrase)."""
-    joins, openers = _folded_words("coordinators"), _folded_words("determiners")
-    return any(words[i] in joins and words[i + 1] in openers for i in range(span[0] + 1, span[1]))
+    """Whether a cue's span reaches across a coordinator that opens a new statement: one
+    followed by a determiner, with a finite verb on both sides ("OSM ist it@… und unser
+    globaler Admin ist Priya"; "global and billing admin", "in den Junk-Ordner und die
+    Mailfilter habe ich nicht geschaut" and "haben verlängert und die neue ... unterschrieben"
+    are one statement each)."""
+    joins, openers, verbs = _folded_words("coordinators"), _folded_words("determiners"), _folded_words("finite_verbs")
+    return any(words[i] in joins and words[i + 1] in openers and any(w in verbs for w in words[span[0]:i])
+               and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
 
 
 @cache

@@ -15,7 +15,7 @@
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
 particles, prepositions, beliefs, hedges, conditionals, past_state_markers, clause_breaks, contrasts,
-negation_restrictors).
+negation_restrictors, intentions).
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]])
 
 def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast),
-    or a hedge, a condition or a past state ("vielleicht", "wenn", "früher": their clause)."""
+    or a hedge, a condition, a past state or an intention ("vielleicht", "wenn", "früher",
+    "werde", "I'll": their clause)."""
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("beliefs")):
         return True
@@ -96,7 +97,7 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
     return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
-        or _has_phrase(clause, _phrases("past_state_markers"))
+        or _has_phrase(clause, _phrases("past_state_markers")) or _has_phrase(clause, _phrases("intentions"))
 
 
 @cache

@@ -97,17 +97,18 @@ def _after_abbreviation(text: str, start: int, end: int) -> bool:
     return fold(last.group(1)) not in negations() or text[end:end + 1].isdigit()
 
 
-def sentences(text: str) -> list[tuple[int, str]]:
+def sentences(text: str, abbreviations: bool = True) -> list[tuple[int, str]]:
     """Split text into sentences; returns (offset, sentence) pairs.
 
     A period after a number ("1. Dezember", "05.01.2026"), a one-letter abbreviation
     ("z. B.") or a listed one ("Nr.", "ca.", `knowledge/language/abbreviations.yaml`)
-    does not end a sentence.
+    does not end a sentence; with `abbreviations=False` a listed one does (triage's topic
+    units: a finer split only adds competitors).
     """
     out = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if _after_abbreviation(text, m.start(), m.end()):
+        if abbreviations and _after_abbreviation(text, m.start(), m.end()):
             continue
         chunk = text[pos:m.start()]
         if chunk.strip():

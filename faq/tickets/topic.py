@@ -74,7 +74,7 @@ def known_tokens(text: str, matcher: Matcher) -> int:
 
 def topic_units(body: str, subject: str = "") -> list[str]:
     """Return the units a ticket's topic is read from: the subject, then each sentence's focus."""
-    units = [u for u in (_match_text(focus(s)).strip() for _, s in sentences(body)) if u]
+    units = [u for u in (_match_text(focus(s)).strip() for _, s in sentences(body, abbreviations=False)) if u]
     if subject:
         units.insert(0, _match_text(subject).strip())
     return units[: weights().scan_units]
