@@ -87,6 +87,27 @@ def test_a_list_item_answered_no_denies_its_fact(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Guten Tag, wir haben Defender for Office 365 bestellt, eine Aktivierungsmail ist nicht da. Den Spam-Ordner "
+    "werde ich morgen prüfen.",
+    "Hi, we ordered Defender for Office 365 and there is no activation mail. I'll check the spam folder tomorrow.",
+])
+def test_a_check_still_to_be_done_is_no_check(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert "junk_checked" not in r.facts
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, die Aktivierungsmail zu unserer Bestellung fehlt. In den Junk-Ordner und die Quarantäne habe ich "
+    "noch nicht geschaut.",
+    "Hi, the activation mail for our order is missing. I haven't looked in the junk folder and the quarantine yet.",
+])
+def test_a_cue_reaches_across_a_coordinated_object(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
     "Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Als OSM steht osm@brandt-logistik.de in der "
     "Registrierung und unser globaler Administrator ist Herr Yilmaz.",
     "Hello, the activation mail for our order is missing. The OSM on the enrollment is osm@brandt-logistics.com "
