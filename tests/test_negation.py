@@ -337,3 +337,19 @@ def test_a_parenthesis_keeps_a_cue_apart(bundled, text):
 ])
 def test_a_hedge_on_mentioning_leaves_the_fact_stated(bundled, text):
     assert triage(bundled, text).facts.get("domain_verified") is True
+
+
+# -- topic: the problem after "aber"/"but" ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag,\n\nals OSM ist in unserer Registrierung die Adresse einkauf.lechner@outlook.com eingetragen. "
+    "Microsoft 365 E5 haben wir vor zwei Wochen beim Händler bestellt, aber es ist bis heute keine Aktivierungsmail "
+    "gekommen.\n\nGruß\nPeter Lechner",
+    "Hello,\n\nour Online Services Manager is registered on the enrollment with the address "
+    "purchasing.lechner@outlook.com. We ordered Microsoft 365 E5 through our reseller two weeks ago, but no "
+    "activation email has come to date.\n\nRegards\nPeter Lechner",
+])
+def test_the_problem_after_but_decides_over_the_context_before_it(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing" and r.cause == "outlook-com-address"

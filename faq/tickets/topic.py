@@ -16,7 +16,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
-from faq.tickets.tokens import sentences
+from faq.tickets.tokens import sentences, tokenize
 from faq.tickets.weights import weights
 
 __all__ = ["focus", "match_topic", "topic_units"]
@@ -45,6 +45,17 @@ def _contrast() -> re.Pattern[str]:
 def _frame() -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in lexicon_words("complementizers"))
     return re.compile(rf"^(?P<frame>[^,.;:!?]*),?\s+(?:{alts})\s+(?P<focus>.+)$", re.I | re.S)
+
+
+@cache
+def _unsure_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(p).split()) for name in ("hedges", "beliefs", "unknowns") for p in lexicon_words(name))
+
+
+def _unsure(clause: str) -> bool:
+    """Whether a clause holds a hedge, a belief or a "not sure" (knowledge/language/)."""
+    words = [t.word for t in tokenize(clause)]
+    return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() for i in range(len(words)))
 
 
 def focus(sentence: str) -> str:
@@ -102,7 +113,21 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
     clauses = sorted({c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()}
                      | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
-    if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure):
+    contrasts = {c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()}
+    if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
+        return _as_ticket(best, whole, lang)
+    if best.outcome == "answer" and best.confidence >= w.sure:
+        if best.flow:
+            return _as_ticket(best, whole, lang)
+        # A confident whole that names an entry without a diagnosis (what the context tells,
+        # "Als OSM ist x eingetragen") still yields to what follows "aber"/"but", the problem
+        # itself, when that clause alone names a diagnosable problem more surely.
+        for clause in sorted(contrasts):
+            if known_tokens(clause, matcher) < w.min_known or _unsure(clause):
+                continue  # "but I'm not sure, and we're probably ...": a hedge, not the problem
+            result = matcher.match(clause, lang)
+            if result.outcome == "answer" and result.flow and result.confidence > best.confidence:
+                best = result
         return _as_ticket(best, whole, lang)
     scored = sorted({(k, u) for u, k in zip(units, known) if k >= w.min_known and len(u) >= 8},
                     key=lambda x: (-x[0], x[1]))
