@@ -13,7 +13,8 @@ Pure: `today` is passed in. What a ticket states is read sentence by sentence
 * yes/no facts: the fact's `yes` / `no` cue phrases, found word by word
   (`faq.tickets.cues`); a negation that governs the cue's words turns it round, a
   hedge, a condition or a question leaves it open (`faq.tickets.negation`).
-* choice facts: a choice's id, label or alias named in the text (not negated, not hedged).
+* choice facts: a choice's id, label or alias named as written, not negated, not hedged
+  (`faq.tickets.choices`).
 
 In quoted or forwarded text (`source=QUOTED`) a question or an example states nothing.
 The phrase lists are data: the `cues` of each fact in `knowledge/flows/*.yaml`.
@@ -22,23 +23,22 @@ The phrase lists are data: the `cues` of each fact in `knowledge/flows/*.yaml`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-
-from rapidfuzz.distance import Levenshtein
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.choices import read_choice
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
-from faq.tickets.tokens import Token, negations, sentences, tokenize
+from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
 
@@ -253,7 +253,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 notes.append(f"{fact.id}: the ticket says both yes and no")
                 found[fact.id] = None
         for fact in choice_facts:
-            choice = _choice(fact, lang, s.tokens, s.words, s.text, lex)
+            choice = read_choice(fact, lang, s.tokens, s.words, s.text, lex)
             if choice is None:
                 continue
             cid, weight, span = choice
@@ -384,89 +384,6 @@ def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexi
             s, mention = explicit[0]
             found[single.id] = mention.value
             evidence[single.id] = s.evidence(mention.start, mention.end, source)
-
-
-def _name_word(cue: str, word: str) -> bool:
-    """Whether a text word is a word of a choice's name: the word itself, inflected
-    ("administratorin", "admins") or one typo away; never a part of a longer compound
-    ("Vereinbarungsadministrator" is not an "Administrator" of the choice)."""
-    if word == cue:
-        return True
-    if word.startswith(cue):
-        return len(word) - len(cue) <= 3 and (len(cue) >= 3 or len(word) <= len(cue) + 1)
-    return len(cue) >= 6 and abs(len(word) - len(cue)) <= 1 and Levenshtein.distance(cue, word, score_cutoff=1) <= 1
-
-
-def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> tuple[int, int] | None:
-    """Find a choice's name as written: its words in their order, only function words
-    between them; its own function words ("OSM mit Berechtigung") may be left out."""
-    content = [c for c in cue if c not in stop] or list(cue)
-    for start, word in enumerate(words):
-        if not _name_word(content[0], word):
-            continue
-        pos, ok = start, True
-        for c in content[1:]:
-            nxt = pos + 1
-            while nxt < len(words) and not _name_word(c, words[nxt]) and words[nxt] in stop:
-                nxt += 1
-            if nxt >= len(words) or not _name_word(c, words[nxt]):
-                ok = False
-                break
-            pos = nxt
-        if ok:
-            return start, pos
-    return None
-
-
-def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str) -> bool:
-    """Whether a sentence holds all the `extra` words, and does not deny them
-    ("habe aber nicht die Berechtigung Reservierung verwalten")."""
-    at = []
-    for w in extra:
-        hits = [i for i, x in enumerate(words) if word_matches(w, x)]
-        if not hits:
-            return False
-        at.extend(hits)
-    return polarity(tokens, text, (min(at), max(at)), ()) is not False
-
-
-def _choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
-    """Return (choice id, strength) of the choice a sentence names, or None.
-
-    A choice's name is found as written (`_find_name`): "Administrator im VLSC" or
-    "Vereinbarungsadministrator" names no "VLSC-Administrator". A choice named near one
-    of the fact's context cues ("ich bin", "role") is stronger. A choice whose name is
-    part of a longer one's ("OSM" of "OSM mit Berechtigung Reservierung verwalten") is
-    not taken when the sentence also holds the longer name's other words: the sentence
-    may mean either, and a false fact is worse than a question.
-    """
-    context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-    # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
-    generic = {w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p, drop_function_words=False)}
-    neg = negations()
-    named: list[tuple[str, tuple[str, ...]]] = []
-    for choice in fact.choices:
-        names: Iterable[str] = (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " "))
-        for name in names:
-            cue = lex.cue(name, drop_function_words=False)
-            cue = tuple(w for w in cue if w not in neg or len(cue) == 1)
-            if not cue or all(w in neg or w in lex.stop or w in generic for w in cue):
-                continue  # "keine", "none", "andere Rolle": no evidence of a role in a ticket
-            named.append((choice.id, cue))
-    best: tuple[int, str, tuple[int, int]] | None = None
-    for cid, cue in named:
-        span = _find_name(cue, words, lex.stop)
-        if span is None or polarity(tokens, text, span, ()) is not True:
-            continue
-        own = {w for w in cue if w not in lex.stop}
-        if any(other != cid and own < set(longer) - lex.stop and _also_said(set(longer) - lex.stop - own, tokens, words, text)
-               for other, longer in named):
-            continue
-        near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
-        weight = len(cue) + (10 if near else 0)
-        if best is None or weight > best[0]:
-            best = (weight, cid, span)
-    return (best[1], best[0], best[2]) if best else None
 
 
 _ANSWER_QUOTE = 60  # characters of an answer shown as the evidence of a yes/no fact
