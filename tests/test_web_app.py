@@ -188,6 +188,19 @@ def test_a_bad_date_shows_the_date_parsers_message():
     assert "Ergebnis:" in text_of(html)
 
 
+def test_an_ambiguous_date_offers_its_readings_as_dates_people_read():
+    c = client()
+    cid, html = start(c)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    html = say(c, cid, html, "3/4/2026").text
+    labels = [b[2] for b in buttons(html)]
+    assert "3. April 2026" in labels and "4. März 2026" in labels
+    assert "2026-04-03" not in labels
+    html = pick(c, cid, html, "4. März 2026").text
+    assert "Ergebnis:" in text_of(html) and "04.03.2026" in text_of(html)
+
+
 def test_end_diagnosis_returns_to_the_faq():
     c = client()
     cid, html = _to_flow(c)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.chat.answers import shown_value
 from bot.chat.dialogue import (
     Answer,
     Clarify,
@@ -47,7 +48,7 @@ def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None)
         for choice in getattr(fact, "choices", ()):
             if choice.id == option.target:
                 return str(choice.label.get(lang))
-        return option.target
+        return shown_value(fact, option.target, lang) or option.target  # an ambiguous date's reading
     if option.kind == "action":
         return tr(lang, option.target)
     return option.target
