@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -199,6 +200,15 @@ def test_an_ambiguous_date_offers_its_readings_as_dates_people_read():
     assert "2026-04-03" not in labels
     html = pick(c, cid, html, "4. März 2026").text
     assert "Ergebnis:" in text_of(html) and "04.03.2026" in text_of(html)
+
+
+def test_a_stale_menu_goes_with_its_heading():
+    c = client()
+    cid, html = start(c)
+    assert "oder wählen Sie ein häufiges Thema" in text_of(html)
+    html = say(c, cid, html, "Wie backe ich einen Kuchen?").text
+    assert "oder wählen Sie ein häufiges Thema" not in text_of(html)  # its topics are gone
+    assert "menu-heading" in (Path(__file__).parents[1] / "bot/web/static/chat.js").read_text()  # also in place
 
 
 def test_end_diagnosis_returns_to_the_faq():

@@ -101,7 +101,7 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     if isinstance(item, Greeting):
         view.update(kind="greeting", title=tr(lang, "app_title"),
                     body=[{"kind": "text", "text": tr(lang, "greeting")},
-                          {"kind": "text", "text": tr(lang, "web_greeting_how")}])
+                          {"kind": "menu", "text": tr(lang, "web_greeting_how")}])
     elif isinstance(item, Answer):
         entry = kb.entry(item.entry_id)
         if entry is not None:
@@ -113,7 +113,7 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif isinstance(item, NoMatch):
         body = []
         if item.closest:
-            body.append({"kind": "text", "text": tr(lang, "closest")})
+            body.append({"kind": "menu", "text": tr(lang, "closest")})
         body.append({"kind": "text", "text": tr(lang, "support")})
         view.update(kind="nomatch", title=tr(lang, "no_match"), body=body)
     elif isinstance(item, FlowStep):
