@@ -343,3 +343,29 @@ async def test_the_agent_footer_fits_80_columns():
         assert screen.case.answers
         footer = screen_text(app).splitlines()[-1].rstrip()
         assert footer.endswith("Befehle") and "Analysieren" in footer and "Beenden" in footer
+
+
+EXPIRY = "Hallo, ist unser Aktivierungslink abgelaufen? Wir wissen nicht mehr genau, wann wir gekauft haben."
+
+
+async def test_an_ambiguous_date_offers_both_readings_and_a_future_one_is_refused():
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, EXPIRY)
+        case = screen.case
+        assert case.question is not None and case.question.id == "purchase_date"
+        await screen.answer("1.1.2027")  # a purchase in the future
+        await pilot.pause()
+        assert "in der Zukunft" in screen.error and not case.answers
+        await screen.answer("3/5/2026")  # 3 May or 5 March: both past, both offered
+        await pilot.pause()
+        labels = [str(b.label) for b in screen.query("#agent-question OptionButton")]
+        assert any("3. Mai 2026" in label for label in labels) and any("5. März 2026" in label for label in labels)
+        await screen.pick(next(b.option for b in screen.query("#agent-question OptionButton")
+                               if "5. März 2026" in str(b.label)))
+        await pilot.pause()
+        assert case.answers["purchase_date"].isoformat() == "2026-03-05"
+        await screen.action_back()
+        await screen.answer("3/12/2026")  # 3 December 2026 is still to come: 12 March it is
+        await pilot.pause()
+        assert case.answers["purchase_date"].isoformat() == "2026-03-12"

@@ -97,8 +97,9 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
         parts.append(Static(Content.assemble((f"ℹ {tr(lang, 'note')}: ", "bold"), note), classes="note", markup=False))
     return Vertical(*parts, classes="card agent-facts", id="agent-facts")
 
-def question_card(case: AgentCase, fact: Fact, lang: str, error: str = "") -> Widget:
-    """The open question to put to the customer, with its answer control."""
+def question_card(case: AgentCase, fact: Fact, lang: str, error: str = "", readings: tuple[str, ...] = ()) -> Widget:
+    """The open question to put to the customer, with its answer control (and the two
+    readings of an ambiguous date, when one was typed)."""
     from faq.flows.dates import DATE_FORMATS_HINT
 
     number, at_most = case.progress()
@@ -120,7 +121,8 @@ def question_card(case: AgentCase, fact: Fact, lang: str, error: str = "") -> Wi
     if error:
         parts.append(Static(Content.assemble(("✗ ", "bold"), tr(lang, "bad_value", text=error)),
                             id="agent-error", classes="error", markup=False))
-    parts.append(options_row(fact_options(case, fact), fact, case.kb, lang))
+    picks = tuple(Option("value", iso) for iso in readings)
+    parts.append(options_row(picks + fact_options(case, fact), fact, case.kb, lang))
     return Vertical(*parts, classes="card flow agent-question", id="agent-question")
 
 def fact_options(case: AgentCase, fact: Fact) -> tuple[Option, ...]:

@@ -125,6 +125,7 @@ class AgentCase:
             InputError: The text is not a value of the question; the message (in `lang`)
                 says why, without the fact's name.
         """
+        from faq.flows.dates import AmbiguousDate
         from faq.flows.values import check_not_future, future_allowed, parse_value
 
         fact = self.question
@@ -135,6 +136,14 @@ class AgentCase:
             value = parse_value(fact, text, self.today, lang)
             if self.flow is not None and fact.type == "date" and not future_allowed(self.flow, fact.id):
                 check_not_future(text, value, self.today, lang)
+        except AmbiguousDate as exc:
+            past_only = self.flow is not None and not future_allowed(self.flow, fact.id)
+            possible = tuple(d for d in exc.readings if d <= self.today or not past_only)
+            if len(possible) != 1:  # both possible: the agent picks one; none: in the future
+                if not possible:
+                    check_not_future(text, min(exc.readings), self.today, lang)
+                raise AmbiguousDate(exc.reason, possible) from None
+            value = possible[0]  # the other reading lies in the future
         except InputError as exc:
             raise InputError(exc.reason, value=exc.value) from None
         self.answers[fact.id] = value

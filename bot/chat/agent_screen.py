@@ -31,6 +31,7 @@ from bot.chat.agent_case import AgentCase
 from bot.chat.items import Option
 from bot.chat.widgets import OptionButton, tr
 from faq.errors import InputError
+from faq.flows.dates import AmbiguousDate
 from faq.kb.model import KnowledgeBase
 from faq.language.text import clean
 from faq.search.matcher import Matcher
@@ -119,6 +120,7 @@ class AgentScreen(Screen[str]):
         self.saved_paths: list[Path] = []
         self.error = ""
         self.status = ""
+        self.readings: tuple[str, ...] = ()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -198,7 +200,7 @@ class AgentScreen(Screen[str]):
         out: list[Widget] = [topic_card(case, lang)]
         out.append(facts_card(case, lang))
         if case.question is not None:
-            out.append(question_card(case, case.question, lang, self.error))
+            out.append(question_card(case, case.question, lang, self.error, self.readings))
         elif case.settled:
             out.append(cause_card(case, lang))
         reply_head = Content.assemble(
@@ -249,6 +251,11 @@ class AgentScreen(Screen[str]):
             return
         try:
             case.answer(raw, self.lang)
+        except AmbiguousDate as exc:  # both readings offered as buttons
+            self.error = exc.reason
+            self.readings = tuple(d.isoformat() for d in exc.readings)
+            await self._render_result()
+            return
         except InputError as exc:
             self.error = str(exc)
             await self._show_error()
@@ -260,6 +267,7 @@ class AgentScreen(Screen[str]):
             return
         self.error = ""
         self.status = ""
+        self.readings = ()
         await self._render_result()
 
     async def _show_error(self) -> None:
@@ -346,6 +354,7 @@ class AgentScreen(Screen[str]):
             self.notify(tr(self.lang, "internal_error", text=f"{type(exc).__name__}: {exc}"), severity="error",
                         markup=False)
         self.error = ""
+        self.readings = ()
         self.status = ""
         await self._render_result()
 
@@ -353,6 +362,7 @@ class AgentScreen(Screen[str]):
         """Clear the ticket and the result for the next one."""
         self.case = None
         self.error = ""
+        self.readings = ()
         self.status = ""
         area = self.query_one(TicketArea)
         area.load_text("")
@@ -365,6 +375,7 @@ class AgentScreen(Screen[str]):
         if self.case is None or self.case.back() is None:
             return
         self.error = ""
+        self.readings = ()
         self.status = ""
         await self._render_result()
 

@@ -146,7 +146,7 @@ class AmbiguousDate(InputError):
         readings: The two dates, day-first reading first.
     """
 
-    def __init__(self, reason: str, readings: tuple[date, date], **context: str | None) -> None:
+    def __init__(self, reason: str, readings: tuple[date, ...], **context: str | None) -> None:
         super().__init__(reason, **context)
         self.readings = readings
 
