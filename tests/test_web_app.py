@@ -178,6 +178,16 @@ def test_a_bad_value_shows_the_parsers_message_and_survives_reload():
     assert "Frage 1 von höchstens" in text_of(again)
 
 
+def test_a_rejected_answer_stays_in_the_field_to_be_corrected():
+    c = client()
+    cid, html = _to_flow(c)
+    html = say(c, cid, html, "it@contoso").text
+    field = re.search(r'<input id="text"[^>]*>', html, re.S).group(0)
+    assert 'value="it@contoso"' in field
+    html = say(c, cid, html, "it@contoso.com").text
+    assert "value=" not in re.search(r'<input id="text"[^>]*>', html, re.S).group(0)
+
+
 def test_a_bad_date_shows_the_date_parsers_message():
     c = client()
     cid, html = start(c)

@@ -213,6 +213,15 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     """The text field below the conversation: its label, hint and input mode for what is asked now."""
     fact = dialogue.current_fact
     kind = getattr(fact, "type", "") if fact is not None else ""
+    view = _composer(kind, lang)
+    items = dialogue.items
+    if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
+            and isinstance(items[-2], UserMessage)):
+        view["value"] = items[-2].text  # a rejected answer stays in the field to be corrected
+    return view
+
+
+def _composer(kind: str, lang: str) -> dict[str, str]:
     if kind == "date":
         return {"label": tr(lang, "web_label_date"), "hint": tr(lang, "placeholder_date"), "mode": "text", "kind": kind,
                 "autocomplete": "off"}
