@@ -221,6 +221,21 @@ def test_a_stale_menu_goes_with_its_heading():
     assert "menu-heading" in (Path(__file__).parents[1] / "bot/web/static/chat.js").read_text()  # also in place
 
 
+def test_no_match_names_support_before_the_closest_topics_heading_their_buttons():
+    from datetime import date
+
+    from bot.chat.dialogue import Dialogue, NoMatch, Option
+    from bot.web.views import item_views
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    dialogue = Dialogue(kb, matcher, date(2026, 11, 24))
+    dialogue.items.append(NoMatch(("activation-link-expiry",), (Option("entry", "activation-link-expiry"),)))
+    body = [b["text"] for b in item_views(dialogue, "de")[-1]["body"]]
+    assert body[-1] == "Am nächsten kommen diese Themen:"  # right above its buttons
+    assert len(body) == 2
+
+
 def test_end_diagnosis_returns_to_the_faq():
     c = client()
     cid, html = _to_flow(c)

@@ -111,10 +111,9 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif isinstance(item, Clarify):
         view.update(kind="clarify", title=tr(lang, "clarify"))
     elif isinstance(item, NoMatch):
-        body = []
-        if item.closest:
+        body = [{"kind": "text", "text": tr(lang, "support")}]
+        if item.closest:  # the heading right above its buttons
             body.append({"kind": "menu", "text": tr(lang, "closest")})
-        body.append({"kind": "text", "text": tr(lang, "support")})
         view.update(kind="nomatch", title=tr(lang, "no_match"), body=body)
     elif isinstance(item, FlowStep):
         view.update(_flow_step(item, dialogue, lang))
