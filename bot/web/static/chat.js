@@ -10,6 +10,8 @@
     if (latest && latest.scrollIntoView) latest.scrollIntoView({ block: "start" });
     var target = root.querySelector("[data-focus]");
     if (target) target.focus({ preventScroll: true });
+    // A rejected answer kept in the field is selected: typing replaces it, an arrow key edits it.
+    if (target && target.select && target.value) target.select();
   }
 
   function merge(doc) {
