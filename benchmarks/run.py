@@ -274,7 +274,7 @@ def report(q: dict, rows: list[dict], st: dict, plot: Path) -> str:
         f"Measured in one run of `python -m benchmarks.run` on one machine ({platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}). Regenerate with that command.",
         "",
-        "## Quality",
+        "## Quality against plain searches",
         "",
         f"Public dev set ({q['_counts']['dev']} questions, `shared/eval/dev.yaml`) and six held-out sets "
         f"({', '.join(str(q['_counts'][s]) for s in QUALITY_SETS if s != 'dev')} questions, "
@@ -300,6 +300,9 @@ def report(q: dict, rows: list[dict], st: dict, plot: Path) -> str:
         best = max(r[s]["top1"] for r in systems.values() if r["threshold"] is not None)
         margins.append(f"{s} {ours:.2f} vs {best:.2f} (+{ours - best:.2f})")
     lines += ["", "Top-1, ours against the best baseline: " + "; ".join(margins) + ".", ""]
+    from .quality import section
+
+    lines += [section(), ""]
     lines += [
         "## Latency and memory by knowledge-base size",
         "",

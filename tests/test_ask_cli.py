@@ -48,6 +48,18 @@ def test_readable_answer_in_english():
     assert "{" not in proc.stdout
 
 
+def test_an_english_question_gets_an_english_answer():
+    proc = run("ask", "Does the activation link expire?")
+    assert proc.returncode == 0
+    assert "6 months" in proc.stdout and "Monate" not in proc.stdout
+
+
+def test_a_german_question_gets_a_german_answer():
+    proc = run("ask", "Läuft der Aktivierungslink ab?")
+    assert proc.returncode == 0
+    assert "6 Monate" in proc.stdout
+
+
 def test_readable_no_match_points_to_support():
     proc = run("ask", "Wie wird das Wetter morgen?")
     assert proc.returncode == 0

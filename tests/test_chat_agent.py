@@ -95,6 +95,24 @@ async def test_ticket_settles_the_cause():
         assert reply.read_only and reply.text == case.reply and reply.text.startswith("Guten Tag,")
 
 
+async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OUTLOOK)
+        case = screen.case
+        assert case.cause == "outlook-com-address"
+        button = screen.query_one("#reject-osm_email")
+        screen.query_one("#agent-body").scroll_to_widget(button, animate=False)
+        await pilot.pause()
+        await pilot.click("#reject-osm_email")
+        await pilot.pause()
+        await pilot.pause()
+        assert case.rejected == ["osm_email"] and "osm_email" not in case.facts
+        assert case.cause is None and case.question is not None and case.question.id == "osm_email"
+        assert "outlook.com" not in screen.query_one("#agent-reply").text
+        assert "verworfen" in screen_text(app)
+
+
 async def test_remaining_questions_answered_by_keyboard():
     kb, _ = bundled()
     app = agent_app()

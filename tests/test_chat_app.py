@@ -447,3 +447,26 @@ async def test_a_stale_menu_goes_with_its_heading():
         await _type(pilot, "Wie lange ist der Aktivierungslink gültig")
         answers = app.query(".card.answer")
         assert len(answers) == 2 and not answers.first().query(".related") and not answers.first().query(".options")
+
+
+async def test_a_stated_address_is_confirmed_not_asked():
+    from bot.chat.app import ChatApp
+    from bot.chat.dialogue import Notice
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _type(pilot, "Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert. "
+                           "Warum kommt keine Aktivierungsmail?")
+        assert isinstance(app.dialogue.items[-1], Answer)
+        await pilot.press("1")  # start the diagnosis
+        await _settle(pilot)
+        item = app.dialogue.items[-1]
+        assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
+        assert "Sie schrieben" in " ".join(screen_text(app).split())
+        await pilot.press("j")  # yes: the address is taken, not asked
+        await _settle(pilot)
+        assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
+        assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)

@@ -265,3 +265,51 @@ def test_a_reading_in_the_future_is_no_reading_of_a_purchase_date(expiry):
 def test_a_month_date_round_trips_through_replay(expiry):
     expiry.submit("März 2026")
     assert canonical(expiry.run.facts["purchase_date"]) == "2026-03"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert. Warum kommt keine Aktivierungsmail?", "de"),
+    ("Our OSM is it-admin@contoso.example and the domain is already verified. Why is there no activation email?", "en"),
+])
+def test_facts_stated_in_the_question_are_confirmed_not_asked(text, lang):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
+    d.ask(text)
+    items = d.start_flow("missing-activation-email")
+    confirm = items[-1]
+    assert isinstance(confirm, Notice) and confirm.key == "confirm_stated"
+    assert "it-admin@" in confirm.text and confirm.args["fact"] == "osm_email"
+    items = d.select(0)  # yes
+    assert d.run.facts["osm_email"].startswith("it-admin@")
+    confirmed = ["osm_email"]
+    while not isinstance(items[-1], FlowResult):
+        if isinstance(items[-1], Notice):  # another stated fact: confirmed with yes
+            confirmed.append(items[-1].args["fact"])
+            items = d.select(0)
+        else:  # a question nobody stated: "don't know"
+            items = d.choose(Option("value", "unbekannt"))
+    assert confirmed == ["osm_email", "domain_verified"]
+    assert not any(isinstance(i, FlowStep) and i.fact_id in confirmed for i in d.items)
+    assert items[-1].diagnosis.cause == "domain-verified"
+    replayed = Dialogue(kb, matcher, TODAY, lang=lang)
+    replayed.replay(events)
+    assert replayed.run.facts == d.run.facts
+
+
+def test_a_stated_fact_the_user_does_not_confirm_is_asked():
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    d.ask("Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+    d.start_flow("missing-activation-email")
+    items = d.select(1)  # no
+    assert isinstance(items[-1], FlowStep) and items[-1].fact_id == "osm_email"
+    assert "osm_email" not in d.run.facts
+    replayed = Dialogue(kb, matcher, TODAY)
+    replayed.replay(events)
+    assert isinstance(replayed.items[-1], FlowStep) and replayed.items[-1].fact_id == "osm_email"

@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from faq.kb.loader import load_knowledge_base
-from faq.tickets.facts import extract_facts, find_dates, find_emails, sentences, tokenize
+from faq.tickets.facts import extract_facts
+from faq.tickets.mentions import find_dates, find_emails
+from faq.tickets.tokens import sentences, tokenize
 
 KB = load_knowledge_base(Path(__file__).parent / "fixtures" / "tickets" / "kb")
 TODAY = date(2026, 11, 24)
@@ -195,3 +197,13 @@ def test_role(text, role):
 
 def test_negated_role_is_no_fact():
     assert "role" not in facts("Ich bin kein OLA.", RESERVE)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ich habe heute Morgen im VLSC reserviert.", [date(2026, 11, 24)]),
+    ("Guten Morgen, die Mail fehlt.", []),
+    ("Gestern Morgen haben wir bestellt.", [date(2026, 11, 23)]),
+    ("Die Mail soll morgen kommen.", [date(2026, 11, 25)]),
+])
+def test_morgen_is_the_morning_after_heute_or_guten(text, expected):
+    assert [m.value for m in find_dates(text, date(2026, 11, 24))] == expected

@@ -1,9 +1,9 @@
-"""Suggested replies: the resolution, or the answer plus the question; in the ticket's language."""
+"""Suggested replies as the support desk: the resolution, or every open question in one mail; in the ticket's language."""
 
 from datetime import date
 from pathlib import Path
 
-from faq.flows.engine import diagnose
+from faq.flows.engine import diagnose, relevant_facts
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.reply import answer_summary, suggest_reply
 
@@ -28,16 +28,35 @@ def test_resolution_reply_english_fills_deadline():
     assert text.startswith("Hello,") and "5 Jul 2026" in text and "Best regards" in text
 
 
-def test_question_reply():
+def test_question_reply_asks_every_open_question_numbered_cheapest_first():
     diag = diagnose(FLOW, {}, TODAY)
-    text = suggest_reply(KB, "activation-email-missing", "de", FLOW, diag, None)
-    assert "Einige häufige Gründe" in text
-    assert diag.next_fact.question.de in text
+    text = suggest_reply(KB, "activation-email-missing", "de", FLOW, diag, None, today=TODAY)
+    open_facts = relevant_facts(FLOW, {}, TODAY)
+    assert len(open_facts) > 1
+    for n, fact in enumerate(open_facts, 1):
+        assert f"{n}. {fact.question.de}" in text
+    assert [f.cost for f in open_facts] == sorted(f.cost for f in open_facts)
 
 
-def test_no_match_reply_points_to_support():
+def test_question_reply_has_no_introduction_without_its_list():
+    diag = diagnose(FLOW, {}, TODAY)
+    text = suggest_reply(KB, "activation-email-missing", "de", FLOW, diag, None, today=TODAY)
+    assert not any(line.rstrip().endswith(":") and not nxt.strip()
+                   for line, nxt in zip(text.splitlines(), text.splitlines()[1:]))
+    assert "Einige häufige Gründe" not in text
+
+
+def test_reply_greets_by_name_in_both_languages():
+    diag = diagnose(FLOW, {"osm_email": "anna@outlook.com"}, TODAY)
+    de = suggest_reply(KB, "activation-email-missing", "de", FLOW, diag, "outlook-com-address", name="Jana Roth")
+    en = suggest_reply(KB, "activation-email-missing", "en", FLOW, diag, "outlook-com-address", name="Dana")
+    assert de.startswith("Guten Tag Jana Roth,") and en.startswith("Hello Dana,")
+
+
+def test_no_match_reply_never_sends_to_support():
     text = suggest_reply(KB, None, "en", None, None, None)
-    assert "not about activating online services" in text and "web form" in text
+    assert "not about activating online services" in text
+    assert "support" not in text.lower().replace("your support team", "")
 
 
 def test_entry_without_flow_gives_its_answer():
@@ -45,7 +64,35 @@ def test_entry_without_flow_gives_its_answer():
     assert "Status Aktiv" in text
 
 
-def test_answer_summary_short_is_first_paragraph():
+def test_answer_summary_short_skips_an_introduction():
     entry = KB.entry("activation-email-missing")
-    assert answer_summary(entry, "de", short=True).startswith("Einige häufige Gründe")
+    assert not answer_summary(entry, "de", short=True).rstrip().endswith(":")
     assert "- Aktivierungs-E-Mails werden nicht an outlook.com gesendet." in answer_summary(entry, "de")
+
+
+def _bundled():
+    from faq.search.cache import load
+
+    return load()
+
+
+def test_desk_never_sends_the_customer_to_support_in_either_language():
+    kb, _ = _bundled()
+    flow = kb.flow("activation-link-expiry")
+    diag = diagnose(flow, {"purchase_date": date(2026, 1, 5)}, TODAY)
+    de = suggest_reply(kb, "activation-link-expiry", "de", flow, diag, "activation-link-expired")
+    en = suggest_reply(kb, "activation-link-expiry", "en", flow, diag, "activation-link-expired")
+    assert "an den Support" not in de and "Darum kümmern wir uns" in de
+    assert "ontact support" not in en and "We will take care of this" in en
+    assert "05.07.2026" in de
+
+
+def test_open_case_in_english_asks_every_question_in_one_mail():
+    kb, _ = _bundled()
+    flow = kb.flow("missing-activation-email")
+    diag = diagnose(flow, {"osm_email": "it@contoso.example"}, TODAY)
+    text = suggest_reply(kb, "activation-email-missing", "en", flow, diag, None, name="Dana", today=TODAY)
+    questions = relevant_facts(flow, {"osm_email": "it@contoso.example"}, TODAY)
+    assert text.startswith("Hello Dana,") and len(questions) > 2
+    assert all(f"{n}. {f.question.en}" in text for n, f in enumerate(questions, 1))
+    assert flow.fact("osm_email").question.en not in text

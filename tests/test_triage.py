@@ -21,7 +21,7 @@ KB_DIR = FIX / "kb"
 KB = load_knowledge_base(KB_DIR)
 MATCHER = Matcher(KB)
 TODAY = date(2026, 11, 24)
-KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply"]
+KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply", "evidence"]  # CONTRACT §3 plus evidence
 
 
 def triage(text, **kw):
@@ -64,7 +64,7 @@ def test_nothing_known_gives_the_next_question_not_unresolved():
 def test_english_ticket_english_reply():
     r = triage("Hi, the activation email never arrived. Our OSM is it@outlook.com. Thanks, John")
     assert r.lang == "en" and r.cause == "outlook-com-address"
-    assert r.reply.startswith("Hello,") and "No activation emails are sent to it@outlook.com." in r.reply
+    assert r.reply.startswith("Hello John,") and "No activation emails are sent to it@outlook.com." in r.reply
 
 
 def test_topic_without_flow_has_no_facts():
@@ -146,6 +146,25 @@ def test_cli_csv_output():
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert [r["ticket"] for r in rows] == ["C-1", "C-2", "C-4"]
     assert rows[0]["cause"] == "outlook-com-address" and json.loads(rows[0]["facts"])["osm_email"]
+
+
+def test_cli_csv_and_table_show_a_short_evidence_quote():
+    rows = list(csv.DictReader(io.StringIO(cli(str(FIX / "sample.csv"), "--csv").stdout)))
+    address = json.loads(rows[0]["facts"])["osm_email"]
+    assert rows[0]["evidence"] == f'osm_email: "{address}"'
+    table = cli(str(FIX / "sample.jsonl")).stdout
+    assert "↳ osm_email: \"" in table
+
+
+def test_cli_json_evidence_points_into_the_ticket():
+    proc = cli(str(FIX / "sample.jsonl"), "--json")
+    texts = [json.loads(line)["text"] for line in (FIX / "sample.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert any(r["evidence"] for r in rows)
+    for text, row in zip(texts, rows):
+        assert set(row["evidence"]) == set(row["facts"])
+        for ev in row["evidence"].values():
+            assert text[ev["start"]:ev["end"]] == ev["quote"] and ev["own"] is True and ev["source"] == "own"
 
 
 def test_cli_csv_missing_column():
@@ -269,6 +288,49 @@ def test_the_customers_own_words_come_before_a_quoted_mail():
     text = ("Guten Tag, wir haben am 05.01.2026 gekauft, aber der Link geht nicht mehr.\n\n"
             "-----Ursprüngliche Nachricht-----\nVon: Partner\nGesendet: Montag\n\nKaufdatum laut Rechnung: 01.10.2026")
     assert triage(text).to_json()["facts"] == {"purchase_date": "2026-01-05"}
+
+
+def test_an_agent_rejecting_a_fact_changes_the_diagnosis_at_once():
+    from faq.search.cache import load
+    from faq.tickets.triage import revise
+
+    kb, matcher = load()
+    r = triage_text("Hallo, unser OSM ist lea@outlook.com und die Aktivierungsmail fehlt. Gruß Lea", kb, matcher, TODAY)
+    assert r.cause == "outlook-com-address" and "osm_email" in r.evidence
+    rejected = revise(r, kb, TODAY, reject=["osm_email"])
+    assert "osm_email" not in rejected.facts and "osm_email" not in rejected.evidence
+    assert rejected.cause is None and rejected.next["fact"] == "osm_email"
+    assert "outlook.com" not in rejected.reply and rejected.reply.startswith("Guten Tag Lea,")
+    corrected = revise(r, kb, TODAY, correct={"osm_email": "lea@contoso.de", "domain_verified": True})
+    assert corrected.cause == "domain-verified" and "osm_email" not in corrected.evidence
+
+
+def test_revising_an_unknown_fact_is_an_input_error():
+    from faq.errors import InputError
+    from faq.search.cache import load
+    from faq.tickets.triage import revise
+
+    kb, matcher = load()
+    r = triage_text("Hallo, unser OSM ist lea@outlook.com und die Aktivierungsmail fehlt.", kb, matcher, TODAY)
+    with pytest.raises(InputError, match="purchase_date"):
+        revise(r, kb, TODAY, reject=["purchase_date"])
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert.", "de"),
+    ("Our OSM is it-admin@contoso.example and the domain is already verified.", "en"),
+])
+def test_facts_stated_in_typed_text_come_with_their_words_for_confirmation(text, lang):
+    from faq.language.catalogue import tr
+    from faq.search.cache import load
+    from faq.tickets.triage import facts_stated
+
+    kb, _ = load()
+    read = facts_stated(text, kb.flow("missing-activation-email"), kb, TODAY, lang)
+    assert read.facts["osm_email"].startswith("it-admin@") and read.facts["domain_verified"] is True
+    ev = read.evidence["domain_verified"]
+    assert text[ev.start:ev.end] == ev.quote and "verifi" in ev.quote
+    assert ev.quote in tr(lang, "confirm_stated", quote=ev.quote)
 
 
 # -- issue 15: nothing hostile reaches a terminal or a spreadsheet -------------------------

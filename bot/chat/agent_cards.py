@@ -14,7 +14,7 @@ from typing import Any
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Button, Input, Static
 
 from bot.chat.agent_case import AgentCase, confidence_words
 from bot.chat.items import Option
@@ -76,7 +76,7 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
 
     parts: list[Widget] = [Static(Content.styled(tr(lang, "agent_facts"), "bold"), classes="title", markup=False)]
     flow = case.flow
-    ticket_facts = [(k, v) for k, v in case.result.facts.items() if k not in case.answers]
+    ticket_facts = [(k, v) for k, v in case.read.facts.items() if k not in case.answers]
     if flow is None:
         parts.append(_para(tr(lang, "agent_no_flow"), "muted"))
     elif not ticket_facts and not case.answers:
@@ -89,6 +89,11 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
         if words:
             quoted = f"„{words}“" if lang == "de" else f"\u201c{words}\u201d"
             parts.append(_item("", f"{tr(lang, 'agent_from')}: {quoted}", "evidence"))
+        parts.append(Button(tr(lang, "agent_reject"), id=f"reject-{fact_id}", classes="reject", compact=True))
+    for fact_id in case.rejected:
+        fact = flow.fact(fact_id) if flow is not None else None
+        asked = fact.question.get(lang) if fact is not None else fact_id
+        parts.append(_item("  ✗", f"{asked} → {tr(lang, 'agent_rejected')}", "muted"))
     for fact_id, value in case.answers.items():
         fact = flow.fact(fact_id) if flow is not None else None
         asked = fact.question.get(lang) if fact is not None else fact_id

@@ -35,11 +35,13 @@ class AgentCase:
     matcher: Matcher
     today: date
     answers: dict[str, Any] = field(default_factory=dict)
+    rejected: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         from faq.tickets.triage import triage_text
 
         self.result = triage_text(self.ticket, self.kb, self.matcher, self.today)
+        self.read = self.result  # the triage after the agent's rejections (see `reject`)
         self.entry = self.kb.entry(self.result.id) if self.result.id else None
         self.flow: Flow | None = None
         if self.entry is not None and self.entry.flow:
@@ -54,8 +56,8 @@ class AgentCase:
 
     @property
     def facts(self) -> dict[str, Any]:
-        """The facts known: those read from the ticket, then the agent's answers (the path)."""
-        facts = {k: v for k, v in self.result.facts.items() if k not in self.answers}
+        """The facts known: those read from the ticket (less the rejected), then the agent's answers."""
+        facts = {k: v for k, v in self.read.facts.items() if k not in self.answers}
         facts.update(self.answers)
         return facts
 
@@ -64,8 +66,8 @@ class AgentCase:
         """The flow's diagnosis on the facts known, None without a flow."""
         if self.flow is None:
             return None
-        if not self.answers and self.result.diagnosis is not None:
-            return self.result.diagnosis
+        if not self.answers and self.read.diagnosis is not None:
+            return self.read.diagnosis
         from faq.flows.engine import diagnose
 
         return diagnose(self.flow, self.facts, self.today)
@@ -76,7 +78,7 @@ class AgentCase:
         diag = self.diagnosis
         if diag is None or diag.next_fact is None:
             return None
-        if not self.answers and self.result.cause is not None:
+        if not self.answers and self.read.cause is not None:
             return None
         return diag.next_fact
 
@@ -84,7 +86,7 @@ class AgentCase:
     def cause(self) -> str | None:
         """The cause settled: from the ticket alone as the triage says, else by the answers."""
         if not self.answers:
-            return self.result.cause
+            return self.read.cause
         diag = self.diagnosis
         if diag is not None and diag.status == "resolved":
             return diag.cause
@@ -100,11 +102,11 @@ class AgentCase:
     def reply(self) -> str:
         """The suggested reply, in the ticket's language."""
         if not self.answers:
-            return self.result.reply
+            return self.read.reply
         from faq.tickets.reply import suggest_reply
 
         return suggest_reply(self.kb, self.entry.id if self.entry else None, self.lang, self.flow,
-                             self.diagnosis, self.cause)
+                             self.diagnosis, self.cause, self.result.name, self.today)
 
     def progress(self) -> tuple[int, int]:
         """(number of the open question, at most how many) counted over the agent's answers."""
@@ -147,6 +149,16 @@ class AgentCase:
         except InputError as exc:
             raise InputError(exc.reason, value=exc.value) from None
         self.answers[fact.id] = value
+
+    def reject(self, fact_id: str) -> None:
+        """Reject a fact read from the ticket: it is no longer known, and the diagnosis, the
+        next question and the reply follow at once (`faq.tickets.triage.revise`)."""
+        from faq.tickets.triage import revise
+
+        if fact_id not in self.result.facts or fact_id in self.rejected:
+            return
+        self.rejected.append(fact_id)
+        self.read = revise(self.result, self.kb, self.today, reject=self.rejected)
 
     def back(self) -> str | None:
         """Take back the agent's last answer; return its fact id (None: nothing to take back)."""

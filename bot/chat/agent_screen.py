@@ -230,6 +230,14 @@ class AgentScreen(Screen[str]):
         if isinstance(event.button, OptionButton):
             await self.pick(event.button.option)
 
+    @on(Button.Pressed, ".reject")
+    async def _reject_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.case is not None and event.button.id and event.button.id.startswith("reject-"):
+            self.case.reject(event.button.id.removeprefix("reject-"))
+            self.error = ""
+            await self._render_result()
+
     @on(Input.Submitted, "#agent-answer")
     async def _answer_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -288,7 +288,8 @@ class ChatApp(App[int]):
         if not options:
             return False
         fact = self.dialogue.current_fact
-        if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings:
+        confirming = self.dialogue.run is not None and self.dialogue.run.confirming is not None  # a yes/no on stated words
+        if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings and not confirming:
             return False  # dates and addresses start with digits and letters
         if char.isdigit() and char != "0":
             index = int(char) - 1
@@ -297,7 +298,7 @@ class ChatApp(App[int]):
                 return True
             return False
         meaning = _LETTER_KEYS.get(char.lower())
-        if meaning and fact is not None and fact.type == "yesno":
+        if meaning and fact is not None and (fact.type == "yesno" or confirming):
             for option in options:
                 if option.kind == "value" and option.key == meaning:
                     self.pick(option)

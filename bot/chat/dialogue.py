@@ -32,6 +32,7 @@ from bot.chat.items import (
 from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
 from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
+from faq.language.catalogue import tr
 from faq.language.text import clean
 from faq.search.matcher import Matcher
 
@@ -60,6 +61,9 @@ class _Run:
     question: str
     facts: dict[str, Any] = field(default_factory=dict)
     diagnosis: Any = None
+    stated: dict[str, tuple[Any, str]] = field(default_factory=dict)  # read from the question: value, words
+    declined: set[str] = field(default_factory=set)  # stated facts the user did not confirm
+    confirming: str | None = None  # the stated fact shown for confirmation now
 
 
 class Dialogue:
@@ -169,7 +173,8 @@ class Dialogue:
         if not text:
             return []
         fact = self.current_fact
-        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings):
+        confirming = self.run is not None and self.run.confirming is not None
+        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings or confirming):
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
@@ -278,7 +283,19 @@ class Dialogue:
         self._emit({"type": "flow", "flow": flow_id})
         asked = question or self.last_question or flow.title.get(self.lang)
         self.run = _Run(flow, asked)
+        if question or self.last_question:
+            self.run.stated = self._stated(flow, asked)
         return self._add(Notice("flow_started", {"flow": flow_id}), *self._step())
+
+    def _stated(self, flow: Flow, text: str) -> dict[str, tuple[Any, str]]:
+        """The facts of `flow` the user stated in `text` (the triage's reader), with their words."""
+        from faq.tickets.triage import facts_stated
+
+        try:
+            read = facts_stated(text, flow, self.kb, self.today, self.lang)
+        except FaqError:
+            return {}
+        return {k: (v, read.evidence[k].quote if k in read.evidence else text) for k, v in read.facts.items()}
 
     def _step(self) -> list[Item]:
         from faq.flows.engine import diagnose, relevant_facts
@@ -287,6 +304,16 @@ class Dialogue:
         assert run is not None
         diag = diagnose(run.flow, run.facts, self.today)
         run.diagnosis = diag
+        run.confirming = None
+        if diag.next_fact is not None and diag.next_fact.id in run.stated and diag.next_fact.id not in run.declined:
+            # Stated in the user's own words: shown for confirmation, not asked again.
+            fact = diag.next_fact
+            run.confirming = fact.id
+            quote = run.stated[fact.id][1]
+            tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
+            options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
+            return [Notice("confirm_stated", {"fact": fact.id}, text=tr(self.lang, "confirm_stated", quote=quote),
+                           options=options)]
         if diag.next_fact is not None:
             fact = diag.next_fact
             remaining = len(relevant_facts(run.flow, run.facts, self.today))
@@ -329,6 +356,8 @@ class Dialogue:
         fact = self.current_fact
         if fact is None or self.run is None:
             return self.ask(raw)
+        if self.run.confirming == fact.id:
+            return self._confirm(fact, clean(raw).strip())
         from faq.flows.values import future_allowed
 
         text = clean(raw).strip()
@@ -350,6 +379,24 @@ class Dialogue:
             message = exc.reason  # a customer never sees fact names
             return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options))
         return self._apply_answer(fact.id, value, shown or text)
+
+    def _confirm(self, fact: Fact, text: str) -> list[Item]:
+        """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
+        anything else asks the question as usual."""
+        from faq.flows.values import parse_yesno
+
+        run = self.run
+        assert run is not None
+        try:
+            yes = parse_yesno(text, fact.id, self.lang) is True
+        except InputError:
+            yes = False
+        if yes:
+            value, quote = run.stated[fact.id]
+            return self._apply_answer(fact.id, value, quote)
+        self._emit({"type": "decline", "fact": fact.id})
+        run.declined.add(fact.id)
+        return self._add(UserMessage(text), *self._step())
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
         run = self.run
@@ -409,6 +456,9 @@ class Dialogue:
                 return self.start_flow(str(event.get("flow", "")))
             if kind == "answer":
                 return self._replay_answer(event)
+            if kind == "decline" and self.run is not None:
+                self.run.declined.add(str(event.get("fact", "")))
+                return self._add(*self._step())
             if kind == "back":
                 return self.back()
             if kind == "restart":

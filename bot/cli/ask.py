@@ -28,8 +28,12 @@ def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
     return entry
 
 
-def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
-    """Render a match result as the readable answer shown on a terminal."""
+def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float = 0.2) -> str:
+    """Render a match result as the readable answer shown on a terminal.
+
+    On no_match, entries of at least `offer` probability (the matcher's model's threshold)
+    are listed as the closest ones.
+    """
     if result.outcome == "answer":
         return _with_flow_hint(render_entry(_entry(kb, result.id), lang, kb), result, lang)
     if result.outcome == "clarify":
@@ -40,7 +44,7 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str) -> str:
         lines += ["", render_entry(_entry(kb, result.id), lang, kb)]
         return _with_flow_hint("\n".join(lines), result, lang)
     lines = [tr(lang, "cli_no_match")]
-    close = [c for c in result.candidates[:3] if c.confidence >= 0.2]
+    close = [c for c in result.candidates[:3] if c.confidence >= offer]
     if close:
         lines += ["", tr(lang, "cli_closest")] + [f"  • {_entry(kb, c.id).question.get(lang)}" for c in close]
     support = kb.support()
@@ -60,11 +64,11 @@ def _questions(stream: TextIO) -> Iterable[str]:
         yield line.rstrip("\r\n")[: 4 * MAX_INPUT_CHARS]
 
 
-def _emit(result: MatchResult, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO) -> None:
+def _emit(result: MatchResult, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
     if args.json:
         out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
     else:
-        out.write(answer_text(result, kb, args.lang or result.lang) + "\n")
+        out.write(answer_text(result, kb, args.lang or result.lang, matcher.model.offer) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -81,10 +85,10 @@ def run(args: argparse.Namespace) -> int:
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang, tr(_LANG, "cli_on_line", line=n + 1)), kb, args, out)
+            _emit(_match(matcher, question, args.lang, tr(_LANG, "cli_on_line", line=n + 1)), kb, args, out, matcher)
             out.flush()
         return 0
-    _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out)
+    _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
     return 0
 
 

@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO, cast
 
 from faq.errors import EXIT_INPUT, EXIT_OK, FaqError, InputError
 from faq.flows.dates import parse_iso_date
@@ -37,7 +37,18 @@ _HEADER = tr(
     conf=tr(_LANG, "cli_triage_col_conf"),
     verdict=tr(_LANG, "cli_triage_col_verdict"),
 )
-CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply")
+CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply",
+              "evidence")
+QUOTE_WIDTH = 40  # characters of a fact's evidence shown in the table and the CSV
+
+
+def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH) -> str:
+    """Return each fact's evidence as a short quote: `fact: "words"` (quoted text marked)."""
+    parts = []
+    for fact, ev in evidence.items():
+        mark = "" if ev.get("own", True) else " (quoted)"
+        parts.append(f'{fact}: "{_cut(ev.get("quote", ""), width)}"{mark}')
+    return "; ".join(parts)
 
 
 def _facts_text(facts: Mapping[str, Any]) -> str:
@@ -86,7 +97,8 @@ class _Writer:
             nxt = obj["next"] or {}
             cells = [obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
                      json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
-                     obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"]]
+                     obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"],
+                     _evidence_text(obj.get("evidence") or {})]
             self._csv.writerow([c if isinstance(c, float | int) else safe(c, "csv", lines=True) for c in cells])
         elif self.mode == "table":
             if not self.rows:
@@ -103,6 +115,9 @@ class _Writer:
                 verdict = "–"
             self.out.write(f"{_cut(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
                            f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
+            for fact, ev in (obj.get("evidence") or {}).items():
+                mark = "" if ev.get("own", True) else " (quoted)"
+                self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: \"{_cut(ev.get('quote', ''), QUOTE_WIDTH)}\"{mark}\n")
         self.rows += 1
 
 
@@ -174,7 +189,7 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             _say(str(exc))
             continue
         try:
-            for item in read_tickets(stream, name, column=column):
+            for item in read_tickets(cast(BinaryIO, stream), name, column=column):
                 if isinstance(item, TicketError):
                     errors.append(str(item))
                     _say(str(item))

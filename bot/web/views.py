@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.chat.answers import shown_value
 from bot.chat.dialogue import (
     Answer,
     Clarify,
@@ -21,6 +20,7 @@ from bot.chat.dialogue import (
     NoMatch,
     Notice,
     Option,
+    SmallTalk,
     UserMessage,
 )
 from faq.kb.model import Block, KnowledgeBase
@@ -48,10 +48,29 @@ def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None)
         for choice in getattr(fact, "choices", ()):
             if choice.id == option.target:
                 return str(choice.label.get(lang))
-        return shown_value(fact, option.target, lang) or option.target  # an ambiguous date's reading
+        if getattr(fact, "type", "") == "date":  # a reading of an ambiguous date
+            return _date_label(option.target, lang)
+        return option.target
     if option.kind == "action":
         return tr(lang, option.target)
     return option.target
+
+
+def _date_label(target: str, lang: str) -> str:
+    from datetime import date
+
+    from faq.flows.dates import format_date_long
+
+    try:
+        return format_date_long(date.fromisoformat(target), lang)
+    except ValueError:
+        return target
+
+
+def _item_lang(item: Item, lang: str) -> str:
+    """The language an item is shown in: an answer or a small-talk reply keeps the user's."""
+    pinned = getattr(item, "lang", "") if isinstance(item, (Answer, SmallTalk)) else ""
+    return pinned if pinned in ("de", "en") else lang
 
 
 def _blocks(blocks: Any, lang: str) -> list[dict[str, Any]]:
@@ -69,6 +88,7 @@ def _blocks(blocks: Any, lang: str) -> list[dict[str, Any]]:
 
 def _options(item: Item, dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
     fact = dialogue.current_fact if isinstance(item, (FlowStep, Notice)) else None
+    lang = _item_lang(item, lang)
     out = []
     for i, option in enumerate(item.options):
         if option.kind == "action" and option.target in WEB_ACTIONS:
@@ -82,9 +102,13 @@ def item_views(dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
     """Return one view dict per item of the conversation; only the newest item's options are live."""
     live = dialogue.live_index
     last_result = max((i for i, it in enumerate(dialogue.items) if isinstance(it, FlowResult)), default=-1)
+    if dialogue.flow_active:  # taken back after the result: its summary no longer holds
+        last_result = -1
     views = []
     for i, item in enumerate(dialogue.items):
         view = _view(item, dialogue, lang)
+        shown = _item_lang(item, lang)
+        view["lang"] = shown if shown != lang else ""  # marks a card in the other language
         view["i"] = i
         view["live"] = i == live
         view["options"] = _options(item, dialogue, lang) if i == live else []
@@ -104,10 +128,13 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
                           {"kind": "menu", "text": tr(lang, "web_greeting_how")}])
     elif isinstance(item, Answer):
         entry = kb.entry(item.entry_id)
+        lang = _item_lang(item, lang)  # an English question is answered in English
         if entry is not None:
             view.update(kind="answer", title=entry.question.get(lang), body=_blocks(entry.answer.get(lang, ()), lang))
             if entry.contact is not None:
                 view["contact"] = entry.contact.get(lang)
+    elif isinstance(item, SmallTalk):
+        view.update(_smalltalk(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Clarify):
         view.update(kind="clarify", title=tr(lang, "clarify"))
     elif isinstance(item, NoMatch):
@@ -124,6 +151,17 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     return view
 
 
+SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks", "goodbye": "web_smalltalk_goodbye"}
+"""The catalogue's reply to each kind of small talk (the terminal's goodbye names its quit key)."""
+
+
+def _smalltalk(item: SmallTalk, dialogue: Dialogue, lang: str) -> dict[str, Any]:
+    body = [{"kind": "text", "text": tr(lang, SMALLTALK_KEYS.get(item.kind, "smalltalk_greeting"))}]
+    if dialogue.flow_active:
+        body.append({"kind": "muted", "text": tr(lang, "smalltalk_in_flow")})
+    return {"kind": "smalltalk", "body": body}
+
+
 def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     args = dict(item.args)
     kb = dialogue.kb
@@ -138,6 +176,9 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif item.key == "bad_value":
         return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "bad_value", text=item.text)},
                                           {"kind": "muted", "text": tr(lang, "web_bad_value_hint")}]}
+    elif item.key == "ambiguous_date":
+        return {"kind": "ambiguous", "body": [{"kind": "text", "text": item.text},
+                                              {"kind": "question", "text": tr(lang, "ambiguous_date_pick")}]}
     elif item.key == "internal_error":
         return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "internal_error", text=item.text)}]}
     elif item.text:
@@ -240,6 +281,8 @@ def focus_target(dialogue: Dialogue, views: list[dict[str, Any]]) -> str:
         return "input"
     fact = dialogue.current_fact
     if fact is not None:
+        if dialogue.date_readings:
+            return "option"
         if fact.type in ("date", "email"):
             return "input"
         return "option" if any(v["options"] for v in views) else "input"

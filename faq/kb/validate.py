@@ -121,6 +121,30 @@ def _references(kb: KnowledgeBase, entries: dict[str, Any], flows: dict[str, Any
             )
 
 
+def _negatives(kb: KnowledgeBase, problems: list[Problem]) -> None:
+    """An out-of-scope example (search/out_of_scope.yaml) must not also be a text of an entry."""
+    from pathlib import Path
+
+    path = Path(kb.root) / "search" / "out_of_scope.yaml" if kb.root else None
+    if path is None or not path.is_file():
+        return
+    texts: dict[str, str] = {}
+    for entry in kb.entries:
+        for lang in LANGS:
+            for text in (entry.question.get(lang), entry.title.get(lang), *entry.paraphrases.get(lang, ())):
+                texts.setdefault(normalize_paraphrase(text), entry.id)
+    from faq.search.model import load_negatives
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for _lang, question in load_negatives(path.parent):
+        owner = texts.get(normalize_paraphrase(question))
+        if owner is None:
+            continue
+        line = next((n for n, raw in enumerate(lines, 1) if question in raw), None)
+        problems.append(Problem(str(path), line, f"out-of-scope example '{question}' is also a text of entry "
+                                                 f"'{owner}' (expected it in one place only)", "negative-is-paraphrase"))
+
+
 def _config(kb: KnowledgeBase, entries: dict[str, Any], unloaded: set[str], problems: list[Problem]) -> None:
     config = kb.config
     if config.location is None:
@@ -150,6 +174,7 @@ def validate(kb: KnowledgeBase, unloaded: Iterable[str] = (), seed: tuple[str | 
     entries = _unique(kb.entries, "entry", problems)
     flows = _unique(kb.flows, "flow", problems)
     _paraphrases(entries.values(), problems)
+    _negatives(kb, problems)
     _references(kb, entries, flows, skip, problems)
     _config(kb, entries, skip, problems)
     try:

@@ -1,50 +1,45 @@
-"""Suggested replies to a ticket, in the ticket's language, as plain text.
+"""Suggested replies to a ticket, written as the support desk, in the ticket's language.
 
-A reply has a greeting, then either the resolution of the cause the ticket's facts
-settle (title, text, numbered steps, whom to contact), or the FAQ's short answer
-plus the question to ask the customer, then a sign-off. Pure functions.
+A reply greets the customer by name when the ticket gives one, then either gives the
+resolution of the cause the ticket's facts settle (title, text with its computed
+dates, numbered steps, whom to contact), or, while the case is open, a short answer
+and *all* the questions that can still change the outcome, numbered, cheapest first,
+in one mail. The desk never sends the customer to "support": it is the support, so
+such a step becomes "we take care of it". Texts: `knowledge/ui/reply.yaml`. Pure.
 """
 
 from __future__ import annotations
 
-from faq.flows.engine import Diagnosis, fill
-from faq.kb.model import Block, Entry, Flow, KnowledgeBase
+import re
+from collections.abc import Sequence
+from datetime import date
+from functools import cache, lru_cache
 
-__all__ = ["PHRASES", "answer_summary", "suggest_reply"]
+from faq.flows.engine import Diagnosis, fill, relevant_facts
+from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
+from faq.language.catalogue import tr
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 
-PHRASES = {
-    "de": {
-        "greeting": "Guten Tag,",
-        "thanks": "vielen Dank für Ihre Nachricht.",
-        "signoff": "Mit freundlichen Grüßen\nIhr Support-Team",
-        "ask": "Damit wir die Ursache eingrenzen können, beantworten Sie uns bitte noch diese Frage:",
-        "help": "Hinweis:",
-        "contact": "Ansprechpartner:",
-        "outside": "Ihre Anfrage betrifft leider nicht die Aktivierung von Onlinediensten, die über "
-                   "Volumenlizenzierung erworben wurden; dazu können wir Ihnen hier nicht weiterhelfen.",
-        "support": "Bitte wenden Sie sich an den zuständigen Support.",
-        "steps": "So gehen Sie vor:",
-        "unresolved": "Die Angaben in Ihrer Nachricht lassen keine der bekannten Ursachen erkennen.",
-    },
-    "en": {
-        "greeting": "Hello,",
-        "thanks": "thank you for your message.",
-        "signoff": "Best regards\nYour support team",
-        "ask": "To narrow down the cause, please answer one more question:",
-        "help": "Hint:",
-        "contact": "Contact:",
-        "outside": "Unfortunately your request is not about activating online services bought through "
-                   "Volume Licensing, so we cannot help with it here.",
-        "support": "Please contact the responsible support team.",
-        "steps": "What to do:",
-        "unresolved": "The details in your message do not point to any of the known causes.",
-    },
-}
+__all__ = ["answer_summary", "suggest_reply"]
+
+_LANGS = ("de", "en")
 
 
-def _block_lines(blocks: tuple[Block, ...], limit: int | None = None) -> list[str]:
+@cache
+def _support_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("support_mentions"))
+
+
+@lru_cache(maxsize=1024)
+def _sends_to_support(text: str) -> bool:
+    """Whether a text sends the customer to support (which the desk itself is)."""
+    return any(w in _support_words() for w in re.findall(r"[^\W_]+", fold(text)))
+
+
+def _block_lines(blocks: Sequence[Block]) -> list[str]:
     lines: list[str] = []
-    for block in blocks[:limit] if limit else blocks:
+    for block in blocks:
         if block.kind in ("text", "important", "note"):
             lines.append(block.text)
         elif block.kind == "steps":
@@ -55,25 +50,66 @@ def _block_lines(blocks: tuple[Block, ...], limit: int | None = None) -> list[st
 
 
 def answer_summary(entry: Entry, lang: str, short: bool = False) -> str:
-    """Return an entry's answer as plain text (`short`: its first paragraph only)."""
+    """Return an entry's answer as plain text.
+
+    Args:
+        entry: The FAQ entry.
+        lang: "de" or "en".
+        short: Only its first paragraph that stands on its own ("" when none does):
+            never an introduction ("... sind:") without what it introduces.
+    """
     blocks = entry.answer.get(lang) or entry.answer.get("de") or ()
     if short:
-        first = next((b for b in blocks if b.kind == "text"), None)
-        if first is not None:
-            return first.text
-        return "\n".join(_block_lines(blocks, 1))
+        for block in blocks:
+            if block.kind == "text" and not block.text.rstrip().endswith(":"):
+                return block.text
+        return ""
     text = "\n".join(_block_lines(blocks))
-    if entry.contact is not None:
-        text += f"\n{PHRASES.get(lang, PHRASES['de'])['contact']} {entry.contact.get(lang)}"
+    if entry.contact is not None and not _sends_to_support(entry.contact.get(lang)):
+        text += f"\n{tr(lang, 'reply_contact')} {entry.contact.get(lang)}"
     return text
 
 
-def _wrap(lang: str, body: list[str]) -> str:
-    p = PHRASES.get(lang, PHRASES["de"])
-    parts = [p["greeting"], "", p["thanks"], ""]
-    parts += body
-    parts += ["", p["signoff"]]
+def _wrap(lang: str, body: list[str], name: str = "") -> str:
+    greeting = tr(lang, "reply_greeting_name", name=name) if name else tr(lang, "reply_greeting")
+    parts = [greeting, "", tr(lang, "reply_thanks"), "", *body, "", tr(lang, "reply_signoff")]
     return "\n".join(parts).strip()
+
+
+def _desk_steps(steps: list[str], lang: str) -> list[str]:
+    """Steps as the desk writes them: one "we take care of it" for every step sending the customer to support."""
+    out: list[str] = []
+    for step in steps:
+        if _sends_to_support(step):
+            step = tr(lang, "reply_we_take_over")
+            if step in out:
+                continue
+        out.append(step)
+    return out
+
+
+def _question(fact: Fact, lang: str) -> str:
+    text = fact.question.get(lang)
+    if fact.type == "choice" and fact.choices:
+        text += " " + tr(lang, "reply_choices", choices=", ".join(c.label.get(lang) for c in fact.choices))
+    if fact.help is not None:
+        text += f" ({fact.help.get(lang)})"
+    return text
+
+
+def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list[str]:
+    res = diagnosis.resolution
+    assert res is not None
+    if cause == "unresolved":
+        return [tr(lang, "reply_unresolved")]
+    body = [fill(res.title.get(lang), diagnosis, lang, flow), "", fill(res.text.get(lang), diagnosis, lang, flow)]
+    steps = _desk_steps([fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())], lang)
+    if steps:
+        body += ["", tr(lang, "reply_steps")] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
+    contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
+    if contact and res.contact_kind != "none" and not _sends_to_support(contact):
+        body += ["", f"{tr(lang, 'reply_contact')} {contact}"]
+    return body
 
 
 def suggest_reply(
@@ -83,6 +119,8 @@ def suggest_reply(
     flow: Flow | None = None,
     diagnosis: Diagnosis | None = None,
     cause: str | None = None,
+    name: str = "",
+    today: date | None = None,
 ) -> str:
     """Return a suggested reply to a ticket.
 
@@ -93,37 +131,28 @@ def suggest_reply(
         flow: The topic's flow, if it has one.
         diagnosis: The flow's diagnosis on the ticket's facts.
         cause: The cause the triage reports (None when the facts settle none).
+        name: The customer's name, greeted when given.
+        today: The date the diagnosis counts from; with it, every question that can
+            still change the outcome is asked, else only the next one.
 
     Returns:
-        Plain text: greeting, resolution or answer plus question, sign-off.
+        Plain text: greeting, resolution or answer plus questions, sign-off.
     """
-    lang = lang if lang in PHRASES else "de"
-    p = PHRASES[lang]
+    lang = lang if lang in _LANGS else "de"
     entry = kb.entry(entry_id) if entry_id else None
     if entry is None:
-        body = [p["outside"]]
-        support = kb.support()
-        body += ["", answer_summary(support, lang)] if support is not None else ["", p["support"]]
-        return _wrap(lang, body)
+        return _wrap(lang, [tr(lang, "reply_outside"), "", tr(lang, "reply_outside_more")], name)
     if flow is not None and diagnosis is not None and cause is not None and diagnosis.resolution is not None:
-        res = diagnosis.resolution
-        body = []
-        if cause == "unresolved":
-            body.append(p["unresolved"])
-        body += [fill(res.title.get(lang), diagnosis, lang, flow), "", fill(res.text.get(lang), diagnosis, lang, flow)]
-        steps = [fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())]
-        if steps:
-            body += ["", p["steps"]] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
-        contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
-        if contact and res.contact_kind != "none":
-            body += ["", f"{p['contact']} {contact}"]
-        return _wrap(lang, body)
-    if diagnosis is not None and diagnosis.next_fact is not None:
-        fact = diagnosis.next_fact
-        body = [answer_summary(entry, lang, short=True), "", p["ask"], fact.question.get(lang)]
-        if fact.help is not None:
-            body += [f"({fact.help.get(lang)})"]
-        if fact.type == "choice" and fact.choices:
-            body += [f"- {c.label.get(lang)}" for c in fact.choices]
-        return _wrap(lang, body)
-    return _wrap(lang, [answer_summary(entry, lang)])
+        return _wrap(lang, _resolution(lang, flow, diagnosis, cause), name)
+    if flow is not None and diagnosis is not None and diagnosis.next_fact is not None:
+        open_facts = relevant_facts(flow, diagnosis.facts, today) if today is not None else []
+        questions = open_facts or [diagnosis.next_fact]
+        summary = answer_summary(entry, lang, short=True)
+        body = [summary, ""] if summary else []
+        if len(questions) == 1:
+            body += [tr(lang, "reply_ask_one"), _question(questions[0], lang)]
+        else:
+            body += [tr(lang, "reply_open_explain"), tr(lang, "reply_ask_many")]
+            body += [f"{n}. {_question(f, lang)}" for n, f in enumerate(questions, 1)]
+        return _wrap(lang, body, name)
+    return _wrap(lang, [answer_summary(entry, lang)], name)

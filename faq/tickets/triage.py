@@ -6,28 +6,29 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from faq.errors import InputError
 from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
 from faq.flows.values import Value, json_value
 from faq.kb.model import Flow, KnowledgeBase
-from faq.language.normalize import fold
 from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.body import clean_body, quoted_text
-from faq.tickets.facts import Extraction, extract_facts, find_emails, sentences
+from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
+from faq.tickets.facts import Extraction, extract_answer, extract_facts
+from faq.tickets.quotes import answers, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
+from faq.tickets.sender import sender_name
+from faq.tickets.topic import match_topic
+from faq.tickets.weights import weights
 
-__all__ = ["TriageResult", "match_topic", "triage_text"]
+__all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "triage_text"]
 
-_SCAN_UNITS = 40  # sentences looked at in a long ticket
-_MAX_UNITS = 4  # the most relevant sentences (most known words) matched one by one
-_SURE = 0.5  # a whole-text verdict this confident is not second-guessed sentence by sentence
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,9 @@ class TriageResult:
         reply: The suggested reply, in the ticket's language.
         diagnosis: The flow's diagnosis on the facts, None without a flow.
         notes: What was seen but not used (an impossible date, a malformed address).
-        evidence: Fact id -> the sentence that states it.
+        evidence: Fact id -> where the ticket states it (offsets in the ticket's text).
         subject: The ticket's subject line, or "".
+        name: The sender's name the reply greets, or "".
     """
 
     ticket: str | None
@@ -55,8 +57,9 @@ class TriageResult:
     reply: str
     diagnosis: Diagnosis | None = None
     notes: tuple[str, ...] = ()
-    evidence: Mapping[str, str] = field(default_factory=dict)
+    evidence: Mapping[str, Evidence] = field(default_factory=dict)
     subject: str = ""
+    name: str = ""
 
     @property
     def id(self) -> str | None:
@@ -89,94 +92,14 @@ class TriageResult:
             "cause": self.cause,
             "next": dict(self.next) if self.next is not None else None,
             "reply": reply,
+            "evidence": {k: self._evidence_json(k, redacted) for k in self.evidence if k in self.facts},
         }
 
-
-# -- topic ---------------------------------------------------------------------------
-
-_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
-
-
-def _match_text(text: str) -> str:
-    """Drop what only confuses the matcher: addresses and links."""
-    for start, end, _ in reversed(find_emails(text)):
-        text = text[:start] + " " + text[end:]
-    return _URL.sub(" ", text)
-
-
-_MIN_KNOWN = 2  # a sentence matched on its own needs this many words the knowledge base knows
-
-
-def _known_tokens(text: str, matcher: Matcher) -> int:
-    """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
-    return len({t for t in matcher.normalizer.tokens(text) if matcher.knows(t)})
-
-
-_PROBLEM = re.compile(
-    r"\?|\b(?:nicht|kein\w*|nie|niemals|nix|fehl\w*|problem\w*|fehler\w*|hilfe|helfen|abgelaufen|"
-    r"doppelt\w*|verdoppelt|falsch\w*|warum|wieso|weshalb|not|no|never|none|missing|problem|error|help|"
-    r"expired|doubled?|twice|wrong|why|\w+n't|didnt|dont|doesnt|cant|wont|isnt|wasnt|havent|hasnt)\b"
-)
-_CONTEXT_WEIGHT = 0.5
-_FULL_UNIT = 3  # known words from which a sentence's verdict counts in full
-_OVERRIDE_UNIT = 4  # known words a sentence needs to overrule the whole text's verdict (a clause after "aber" needs fewer)
-_CONTRAST = re.compile(r",?\s+(?:aber|but|jedoch|however|allerdings|trotzdem|nevertheless|though)\s+", re.I)
-
-
-def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
-    """Match a ticket to its FAQ entry: the best of the whole text and its sentences.
-
-    A ticket is longer than a question. Its sentences (the subject counts as one)
-    that hold no word the knowledge base knows are left out; the rest is matched as
-    a whole and, unless that is a confident answer, each of the most relevant
-    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most
-    confident verdict wins (the whole text on a tie). A sentence of few known words
-    cannot decide a ticket the whole text matches, nor one it does not. The language
-    is detected once, on the whole text.
-    """
-    units = [u for u in (_match_text(s).strip() for _, s in sentences(body)) if u]
-    if subject:
-        units.insert(0, _match_text(subject).strip())
-    units = units[:_SCAN_UNITS]
-    known = [_known_tokens(u, matcher) for u in units]
-    kept = [u for u, k in zip(units, known) if k] or units
-    whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
-    lang = matcher.detect_language("\n".join(units) or body)
-    best = matcher.match(whole, lang)
-    # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
-    # usually the problem itself, so it competes as a unit of its own.
-    clauses = [c.strip() for u in kept for c in _CONTRAST.split(u)[1:] if c.strip()]
-    # A problem is often told in two sentences ("The link gives an error. Can it be
-    # reactivated?"): neighbours compete as one unit too.
-    pairs = [f"{a} {b}" for a, b in zip(kept, kept[1:])][:_SCAN_UNITS]
-    extra = clauses + pairs
-    candidates = list(zip(units, known)) + [(c, _known_tokens(c, matcher)) for c in extra]
-    if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= _SURE):
-        return _as_ticket(best, whole, lang)
-    relevant = sorted(((k, i, u) for i, (u, k) in enumerate(candidates) if k >= _MIN_KNOWN and len(u) >= 8),
-                      key=lambda x: (-x[0], x[1]))[:_MAX_UNITS + len(extra)]
-    best_weight = best.confidence
-    whole_matched = best.outcome != "no_match"
-    for known_words, _, unit in relevant:
-        if best.outcome == "no_match" and known_words < _FULL_UNIT:
-            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
-        if whole_matched and known_words < _OVERRIDE_UNIT and unit not in clauses:
-            continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
-        result = matcher.match(unit, lang)
-        # A sentence that states the problem says what the ticket is about; one that
-        # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
-        # one of two or three words, which fits some entry perfectly by chance.
-        weight = result.confidence * (1.0 if _PROBLEM.search(fold(unit)) else _CONTEXT_WEIGHT)
-        weight *= min(1.0, known_words / _FULL_UNIT)
-        if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
-            best, best_weight = result, weight
-    return _as_ticket(best, whole, lang)
-
-
-def _as_ticket(result: MatchResult, whole: str, lang: str) -> MatchResult:
-    if result.query == whole and result.lang == lang:
-        return result
-    return MatchResult(whole[:500], result.outcome, result.id, result.flow, result.confidence, lang, result.candidates)
+    def _evidence_json(self, fact: str, redacted: bool) -> dict[str, Any]:
+        obj = self.evidence[fact].to_json()
+        if redacted:
+            obj["quote"], obj["sentence"] = redact(obj["quote"]), redact(obj["sentence"])
+        return obj
 
 
 # -- one ticket ----------------------------------------------------------------------
@@ -206,6 +129,23 @@ def _merge(flow: Flow, own: Extraction, quoted: Extraction) -> Extraction:
     return Extraction(facts, own.notes, evidence)
 
 
+def _located(extraction: Extraction, part: str, text: str, source: str) -> Extraction:
+    """Move the evidence of facts read from `part` to offsets in the ticket's `text`."""
+    if not extraction.evidence:
+        return extraction
+    moved: dict[str, Evidence] = {}
+    for fact, ev in extraction.evidence.items():
+        at = text.find(ev.sentence) if ev.sentence else -1
+        if at < 0:
+            at = text.find(ev.quote)
+            moved[fact] = ev.moved(at - ev.start if at >= 0 else 0, source)
+            continue
+        inner = ev.sentence.find(ev.quote)
+        start = at + max(inner, 0)
+        moved[fact] = Evidence(ev.quote, ev.sentence, start, start + len(ev.quote), source)
+    return Extraction(extraction.facts, extraction.notes, moved)
+
+
 def triage_text(
     text: str,
     kb: KnowledgeBase,
@@ -230,25 +170,91 @@ def triage_text(
     """
     text = clean(text)
     body = clean_body(text)
+    inline = [a for a in answers(text) if a.text.split("\n")[0].strip() in body]  # not a closing
     match = match_topic(body, matcher, subject)
+    quoted = quoted_text(text)
+    if quoted and (match.outcome == "no_match" or match.confidence < weights().sure) and points_below(body):
+        # "see below from our finance team - can you explain?": the mail pointed at says what
+        # the ticket is about, unless the customer's own words already do so with confidence.
+        match = match_topic(f"{body}\n\n{quoted}", matcher, subject)
+    if inline and match.outcome == "no_match":
+        # Answers written under quoted questions ("1 November 2026.") name no topic of their
+        # own: then their questions are read with them, as context (no "?"), not as the problem.
+        about = "\n\n".join([body, *(f"{a.question.rstrip('?')}. {a.text}" for a in inline)])
+        match = match_topic(about, matcher, subject)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
     if flow is None:
-        reply = suggest_reply(kb, entry.id if entry else None, lang)
-        return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject)
-    extraction = extract_facts(f"{subject}.\n{body}" if subject else body, flow, today, lang, kb.vocabulary)
-    quoted = quoted_text(text)
+        name = sender_name(text)
+        reply = suggest_reply(kb, entry.id if entry else None, lang, name=name)
+        return TriageResult(ticket_id, match, {}, None, None, reply, subject=subject, name=name)
+    extraction = _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN)
+    if subject:
+        titled = _located(extract_facts(subject, flow, today, lang, kb.vocabulary, SUBJECT), subject, subject, SUBJECT)
+        extraction = _merge(flow, extraction, titled)
+    for answer in inline:
+        # "answering your questions inline": the quoted question gives the answer its context.
+        extraction = _merge(flow, extraction, extract_answer(answer, flow, today, lang, kb.vocabulary))
     if quoted:
         # A forwarded mail from a colleague or the reseller may state what the customer
-        # does not repeat ("Kaufdatum: 31.05.2026"); the customer's own words come first.
-        extraction = _merge(flow, extraction, extract_facts(quoted, flow, today, lang, kb.vocabulary))
+        # does not repeat ("Kaufdatum: 31.05.2026"): its statements count after the
+        # customer's own words, its questions and examples never.
+        from_quote = extract_facts(quoted, flow, today, lang, kb.vocabulary, QUOTED)
+        extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
+    return _conclude(kb, flow, match, extraction, today, ticket_id, subject, sender_name(text))
+
+
+def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
+              ticket_id: str | None, subject: str, name: str) -> TriageResult:
+    """Diagnose the facts read, and write the reply."""
+    lang = match.lang
     diag = diagnose(flow, extraction.facts, today)
     cause = _proven(flow, diag, today)
     nxt = None
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
-    reply = suggest_reply(kb, entry.id, lang, flow, diag, cause)
+    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
-                        extraction.evidence, subject)
+                        extraction.evidence, subject, name)
+
+
+def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterable[str] = (),
+           correct: Mapping[str, Value] | None = None) -> TriageResult:
+    """Return the triage again after an agent rejected or corrected facts read from the ticket.
+
+    A rejected fact is no longer known (the flow may ask for it); a corrected one takes
+    the agent's value. Either loses its evidence: it is the agent's word now, not the
+    ticket's. Diagnosis, cause, next question and reply follow at once.
+
+    Raises:
+        InputError: A fact to reject or correct is not one of the ticket's flow.
+    """
+    flow = kb.flow(result.match.flow) if result.match.flow else None
+    if flow is None:
+        return result
+    names = {f.id for f in flow.facts}
+    changed = set(reject) | set(correct or {})
+    unknown = sorted(changed - names)
+    if unknown:
+        raise InputError(f"'{unknown[0]}' is not a fact of the flow '{flow.id}'")
+    known = {k: v for k, v in result.facts.items() if k not in changed}
+    known.update(correct or {})
+    facts = {f.id: known[f.id] for f in flow.facts if f.id in known}
+    evidence = {k: v for k, v in result.evidence.items() if k not in changed}
+    extraction = Extraction(facts, result.notes, evidence)
+    return _conclude(kb, flow, result.match, extraction, today, result.ticket, result.subject, result.name)
+
+
+def facts_stated(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str = "de") -> Extraction:
+    """Read the facts of `flow` that a customer states in what they typed (chat or ticket).
+
+    The same reader as triage: the customer's own words only, negation by scope, hedges
+    leave a fact open. Each fact carries its evidence (offsets in `text` after cleaning),
+    so a dialogue can show it for confirmation ("Sie schrieben: … – stimmt das?",
+    `confirm_stated` in the catalogue) instead of asking again.
+    """
+    text = clean(text)
+    body = clean_body(text)
+    return _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN)

@@ -48,12 +48,35 @@
       var a = document.getElementById(id), b = doc.getElementById(id);
       if (a && b) a.parentNode.replaceChild(document.importNode(b, true), a);
     });
+    // Buttons that stay (the topics after small talk, a question still open) post the new
+    // count of steps, or the server would take them for a stale page.
+    var at = doc.querySelector('#composer input[name="at"]');
+    if (at) {
+      Array.prototype.forEach.call(document.querySelectorAll('input[name="at"]'), function (node) { node.value = at.value; });
+    }
     var flash = document.querySelector(".flash");
     if (flash) flash.parentNode.removeChild(flash);
     document.documentElement.lang = doc.documentElement.lang;
     document.title = doc.title;
     return true;
   }
+
+  // The summary's copy button: shown only where the page may write to the clipboard.
+  function enableCopy(root) {
+    if (!navigator.clipboard || !window.isSecureContext) return;
+    Array.prototype.forEach.call(root.querySelectorAll(".js-copy"), function (b) { b.hidden = false; });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".js-copy");
+    if (!button) return;
+    var source = document.getElementById(button.dataset.copy);
+    var status = button.closest(".summary").querySelector(".copy-status");
+    function say(text) { if (status) status.textContent = text; }
+    say("");
+    navigator.clipboard.writeText(source ? source.textContent : "")
+      .then(function () { say(button.dataset.done); }, function () { say(button.dataset.failed); });
+  });
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
@@ -77,10 +100,14 @@
           return;
         }
         if (location.search) history.replaceState(null, "", location.pathname);
+        enableCopy(document);
         focusNew(document);
       })
       .catch(function () { location.reload(); })
-      .then(function () { document.body.removeAttribute("aria-busy"); });
+      .then(function () {
+        Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
+        document.body.removeAttribute("aria-busy");
+      });
   });
 
   // Typing while a message (not a control) has focus goes to the input, as in a chat.
@@ -92,5 +119,5 @@
     if (input) input.focus();
   });
 
-  document.addEventListener("DOMContentLoaded", function () { focusNew(document); });
+  document.addEventListener("DOMContentLoaded", function () { enableCopy(document); focusNew(document); });
 })();

@@ -1,0 +1,121 @@
+"""Question focus: the sentence of a long text that asks or states the problem.
+
+The one function shared by `faqbot ask`, the chat and triage::
+
+    focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
+          abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None) -> Focus
+
+`text` is split into sentences (`sentences`). The *question sentence* is the last one
+that ends with a question mark; when none does, the last that states a problem
+(`states_problem`, e.g. holds a negation: "die Mail ist nie angekommen"); else the one of
+most content words, the later on a tie. A question sentence
+too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer than
+`min_words` content words as counted by `content_words`) takes in the sentences before
+it, nearest first, until it has enough: that run is the focus, which decides the match.
+The other sentences are context: they support, they never decide on their own.
+`Matcher.focus(text)` calls this with the knowledge base's stop words and the tuned
+`min_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+
+__all__ = ["Focus", "focus", "sentences"]
+
+_END = re.compile(r"[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)")
+"""A sentence ends at terminal punctuation followed by space, at ! or ? anywhere, or at a blank line."""
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+
+
+@dataclass(frozen=True)
+class Focus:
+    """A text split into the part that decides and the context.
+
+    Attributes:
+        sentences: The text's sentences, in order.
+        start: Index of the focus's first sentence.
+        end: Index one past its last sentence.
+    """
+
+    sentences: tuple[str, ...]
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        """The focus: the question sentence with the sentences it needed."""
+        return " ".join(self.sentences[self.start : self.end])
+
+    @property
+    def context(self) -> str:
+        """Every other sentence."""
+        return " ".join(self.sentences[: self.start] + self.sentences[self.end :])
+
+    @property
+    def is_whole(self) -> bool:
+        """Whether the focus is the whole text (a short question)."""
+        return self.start == 0 and self.end == len(self.sentences)
+
+
+def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
+    """Split `text` into sentences.
+
+    A full stop after a day or month number ("am 10. März") or a listed abbreviation ("z.B.") ends no
+    sentence; neither does one followed by a lower-case word ("Microsoft 365 E3. gekauft").
+    """
+    out: list[str] = []
+    start = 0
+    for m in _END.finditer(text):
+        piece = text[start : m.end()]
+        if m.group().startswith(".") and len(m.group()) == 1:
+            before = _WORD_BEFORE.search(piece)
+            word = before.group(1).lower() if before else ""
+            after = text[m.end() :].lstrip()[:1]
+            if (word.isdigit() and len(word) <= 2) or word.rstrip(".") in abbreviations or len(word) == 1 or (after and after.islower()):
+                continue
+        piece = piece.strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return out
+
+
+def focus(
+    text: str,
+    content_words: Callable[[str], int],
+    min_words: int = 3,
+    abbreviations: Collection[str] = (),
+    states_problem: Callable[[str], bool] | None = None,
+) -> Focus:
+    """Return the focus of `text` (see the module's docstring).
+
+    Args:
+        text: The user's question or story.
+        content_words: Counts the words of a sentence that carry meaning (no stop words).
+        min_words: Fewest content words a focus stands on.
+        abbreviations: Lower-case abbreviations whose full stop ends no sentence.
+        states_problem: Whether a sentence states a problem (used when no sentence asks).
+    """
+    parts = tuple(sentences(text, abbreviations))
+    if len(parts) <= 1:
+        return Focus(parts or (text.strip(),), 0, 1)
+    asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
+    counts = [content_words(s) for s in parts]
+    if not asks and states_problem is not None:
+        asks = [i for i, s in enumerate(parts) if states_problem(s)]
+    if asks:
+        end = asks[-1] + 1
+    else:
+        end = max(range(len(parts)), key=lambda i: (counts[i], i)) + 1
+    start = end - 1
+    count = counts[start]
+    while count < min_words and start > 0:
+        start -= 1
+        count += counts[start]
+    return Focus(parts, start, end)

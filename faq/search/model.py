@@ -1,0 +1,160 @@
+"""The matcher's scoring model: stated features, learned weights, calibrated decisions.
+
+The model is a conditional logit (a multinomial logistic regression over choices) on the
+features in `FEATURES`: each candidate entry of a question gets the score
+`bias + w . x`, "none of them" the score 0, and a softmax over these gives each
+candidate's probability of being the right entry. Its weights are learned by `python -m faq.search.train`
+from `knowledge/search/`: the entries' paraphrases are the positives (each scored by an
+index that does not hold it), `out_of_scope.yaml` the negatives. Every hand-set number
+(thresholds, settings of the fit) is in `knowledge/search/model.yaml` with its meaning;
+the learned weights are in `knowledge/search/weights.yaml`.
+
+The best candidate's probability is the confidence: an estimate of the probability that
+the answer is right (its calibration is measured in `benchmarks/quality.py`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FEATURES", "ScoringModel", "load_model", "load_negatives", "search_dir", "sigmoid"]
+
+FEATURES: tuple[tuple[str, str], ...] = (
+    ("fit", "geometric mean of question_cover and paraphrase_cover: the retrieval score"),
+    ("question_cover", "share of the question's idf weight found in the entry's best-fitting text"),
+    ("paraphrase_cover", "share of that text's idf weight the question matches"),
+    ("entry_cover", "share of the question's idf weight among all words of the entry (texts and keywords)"),
+    ("word_order", "share of the question's neighbouring known-word pairs the best text has in the same order"),
+    ("typo_share", "share of the question's idf weight matched only after repairing a typo"),
+    ("unknown_share", "share of the question's idf weight in words the knowledge base does not use"),
+    ("offtopic_share", "share of the question's idf weight in words of the vocabulary's off-topic list"),
+    ("foreign_share", "share of the question's idf weight in words only out-of-scope examples use (other objects)"),
+    ("out_of_scope", "fit of the closest example in out_of_scope.yaml (same formula as fit)"),
+    ("lead", "this candidate's fit minus the best other candidate's fit (negative when behind)"),
+    ("vague", "1 / number of the question's content words: one-word questions are vague"),
+    ("text_cover", "share of the whole text's known-word weight (focus and context) among the entry's words"),
+    ("text_fit", "fit of the entry to the whole text (focus and context)"),
+    ("length", "natural log of the number of content words of the whole text"),
+    ("out_of_scope_ahead", "how much better the closest out-of-scope example fits than this entry (0 when it does not)"),
+    ("context_fit", "fit of the entry to the sentences outside the focus (0 for a question of one part)"),
+)
+"""The features, in the order of the weight vector: (name, one-line meaning)."""
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, safe for large |z|."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def search_dir(kb_root: str | Path | None) -> Path:
+    """Return the `search/` folder of a knowledge base, or the bundled one when it has none."""
+    if kb_root:
+        own = Path(kb_root) / "search"
+        if (own / "model.yaml").is_file():
+            return own
+    from faq.kb.files import BUNDLED_KB
+
+    return BUNDLED_KB / "search"
+
+
+@dataclass(frozen=True)
+class ScoringModel:
+    """Weights, thresholds and settings of the scoring model (plain data).
+
+    Attributes:
+        weights: One weight per feature of `FEATURES`, in order.
+        bias: The intercept.
+        answer: Answer when the confidence (probability the best entry is right) is at least this.
+        offer: In a clarify, offer entries whose probability is at least this; ask back
+            only when the offered entries together reach `answer`.
+        settings: The other hand-set numbers of model.yaml (`candidates`, `fuzzy_cutoff`,
+            `focus_min_words`, `l2`, `folds`).
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    answer: float
+    offer: float
+    settings: dict[str, float] = field(default_factory=dict)
+
+    def score(self, x: list[float]) -> float:
+        """The candidate's score: bias + weights . features."""
+        return self.bias + sum(w * v for w, v in zip(self.weights, x))
+
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """The probability that each candidate is the right entry (a softmax over the
+        candidates and "none of them", whose score is 0); what is left is that none is."""
+        scores = [self.score(x) for x in rows]
+        top = max([0.0, *scores])
+        exps = [math.exp(v - top) for v in scores]
+        total = math.exp(-top) + sum(exps)
+        return [v / total for v in exps]
+
+    def to_state(self) -> dict[str, Any]:
+        """Return the model as plain data."""
+        return {"weights": list(self.weights), "bias": self.bias, "answer": self.answer, "offer": self.offer,
+                "settings": dict(self.settings)}
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> ScoringModel:
+        """Rebuild a model from `to_state()`."""
+        return cls(tuple(float(w) for w in state["weights"]), float(state["bias"]), float(state["answer"]),
+                   float(state["offer"]), {str(k): float(v) for k, v in state["settings"].items()})
+
+
+def _read(path: Path) -> Any:
+    import yaml
+
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_model(folder: Path, untrained: bool = False) -> ScoringModel:
+    """Load model.yaml and, unless `untrained`, the learned weights.yaml of `folder`.
+
+    Without weights (or with `untrained`) every weight is 0: the trainer's starting point.
+
+    Raises:
+        ValueError: a file is malformed or its features differ from `FEATURES`.
+    """
+    spec = _read(folder / "model.yaml") or {}
+    try:
+        settings = {str(k): float(v["value"]) for k, v in spec["settings"].items()}
+        thresholds = spec["thresholds"]
+        answer, offer = float(thresholds["answer"]["value"]), float(thresholds["offer"]["value"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{folder / 'model.yaml'}: malformed ({exc})") from None
+    weights = (0.0,) * len(FEATURES)
+    bias = 0.0
+    path = folder / "weights.yaml"
+    if not untrained and path.is_file():
+        data = _read(path) or {}
+        try:
+            learned = {str(f["name"]): float(f["weight"]) for f in data["features"]}
+            bias = float(data["bias"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}: malformed ({exc})") from None
+        if set(learned) != {name for name, _ in FEATURES}:
+            raise ValueError(f"{path}: its features differ from the model's; run python -m faq.search.train")
+        weights = tuple(learned[name] for name, _ in FEATURES)
+    return ScoringModel(weights, bias, answer, offer, settings)
+
+
+def load_negatives(folder: Path) -> list[tuple[str, str]]:
+    """Return (language, question) of every example in `folder`/out_of_scope.yaml."""
+    path = folder / "out_of_scope.yaml"
+    if not path.is_file():
+        return []
+    data = _read(path) or {}
+    out: list[tuple[str, str]] = []
+    for group in data.get("topics", []):
+        for lang in ("de", "en"):
+            for q in group.get(lang, []) or []:
+                out.append((lang, str(q)))
+    return out

@@ -1,0 +1,436 @@
+"""Retrieval: a question's words weighed, and the entries whose texts fit it best.
+
+Word weights are idf over the entries, log(1 + entries / entries using the word); a word
+no entry uses weighs like a word of one entry.
+
+Fit of a text (paraphrase, question or title) to the question: the geometric mean of the
+share of the question's weight it holds and the share of its own weight the question
+holds. An entry's fit is that of its best-fitting text.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from faq.language.normalize import Normalizer, extract_bucketed, fold, words
+
+__all__ = ["Negatives", "Query", "Retrieval"]
+
+_ADDRESS = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})\b")
+_MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
+          r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + _MONTH + r"\.?(?:\s+\d{4})?|"
+    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b",
+    re.IGNORECASE,
+)
+"""A date says when, not what about: it is no evidence for or against an entry."""
+
+
+def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
+    """Ordered pairs of neighbouring tokens: they tell "mehrere Registrierungen, ein Konto"
+    from "eine Registrierung, mehrere Konten"."""
+    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a != b}
+
+
+_MEMO = 4096
+"""Most question words whose expansion and typo repair are remembered (then forgotten at once)."""
+_EPS = 1e-9
+"""Margin for float bounds: an entry is skipped only when its bound is clearly below."""
+_MAX_EXACT = 200
+"""At most this many entries are scored exactly for one question, the most promising by
+their upper bound first. It never binds on a knowledge base of a few hundred entries, so
+answers there are exact; on 100,000 it keeps the time per question bounded."""
+_PREFILTER = 5 * _MAX_EXACT
+_SCAN_UP_TO = 5_000
+"""Up to this many entries, a question is matched against every document through the
+document postings (fast on a small knowledge base); beyond, `_best` bounds the work."""
+_VECTOR_FROM = 20_000
+"""From this many entries, matched weights are summed with numpy when it is installed."""
+
+
+def _numpy() -> Any:
+    """Return numpy, imported on first use by a huge knowledge base, or None without it."""
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy
+
+
+def _bound(covered: float, total: float, least_norm: float) -> float:
+    """The highest fit an entry can reach when at most `covered` weight of the question's
+    `total` is among its tokens and its shortest document weighs `least_norm`."""
+    if covered <= 0.0:
+        return 0.0
+    dcov = covered / least_norm if least_norm > covered else 1.0
+    return math.sqrt((covered / total) * dcov)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the index sees it."""
+
+    terms: list[tuple[int, float]]  # (token id, weight) of the tokens the index knows
+    total: float  # the weight of every word, known or not
+    pairs: set[tuple[int, int]]
+    repaired: set[int]  # token ids matched only after typo repair
+    unknown: float  # weight of words no entry or example uses
+    offtopic: float  # weight of off-topic words
+    foreign: float  # weight of words only out-of-scope examples use
+    content: int  # content words
+
+
+class Negatives:
+    """The out-of-scope examples as documents of token ids, with postings per token."""
+
+    def __init__(self, docs: list[list[int]], idf: array) -> None:
+        self.norm = [sum(idf[k] for k in set(d)) for d in docs]
+        self.post: dict[int, list[int]] = defaultdict(list)
+        for i, d in enumerate(docs):
+            for k in set(d):
+                self.post[k].append(i)
+        self.post = dict(self.post)
+
+    def fit(self, query: Query) -> float:
+        """The fit of the closest example to the question."""
+        acc: dict[int, float] = defaultdict(float)
+        for k, w in query.terms:
+            for d in self.post.get(k, ()):
+                acc[d] += w
+        best = 0.0
+        for d, m in acc.items():
+            best = max(best, (m / query.total) * (m / self.norm[d]))
+        return math.sqrt(best)
+
+
+
+class Retrieval:
+    """Retrieval over the flat index a `Matcher` builds (a mixin: the attributes are the matcher's).
+
+    The index is kept in flat arrays so it stays small at 100,000 entries: every document
+    (question, title, paraphrase) as a run of token ids, the documents of an entry
+    contiguous, and for each token the entries that use it (`entry postings`). On a small
+    knowledge base every document is matched through document postings (`_scan`); on a
+    huge one `_best` gathers entries from the postings of the question's rarest tokens
+    first and stops taking in new ones once the tokens left are too common to lift an
+    unseen entry among the best (a max-score bound).
+    """
+
+    ids: list[str]
+    _doc_start: array
+    _doc_toks: array
+    _doc_norm: array
+    _doc_post: dict[int, array]
+    _doc_entry: array
+    _entry_docs: array
+    _ent_start: array
+    _ent_toks: array
+    _least_norm: array
+    _post_start: array
+    _post: array
+    _tid: dict[str, int]
+    _idf: array
+    _df: array
+    unknown_idf: float
+    normalizer: Normalizer
+    surface_map: dict[str, tuple[str, ...]]
+    _offtopic_heads: dict[str, list[str]]
+    _address_word: str
+    _fuzzy_lists: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]]
+    _fuzzy_cutoff: float
+    _memo: dict[str, tuple[str, ...]]
+    _fuzzy_memo: dict[str, tuple[str, ...] | None]
+
+    def _surface(self, text: str) -> list[str]:
+        """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
+        return self.normalizer.surface(_DATE.sub(" ", _ADDRESS.sub(self._address_words, text)))
+
+    def _expand(self, word: str) -> tuple[str, ...]:
+        """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
+        toks = self.surface_map.get(word) or self._memo.get(word)
+        if toks is None:
+            if len(self._memo) >= _MEMO:
+                self._memo.clear()
+            toks = self._memo[word] = tuple(self.normalizer.expand(word))
+        return toks
+
+    def _query(self, text: str) -> Query | None:
+        """Weigh the question's words; None when it has none."""
+        return self._query_words(self._surface(text))
+
+    def _query_words(self, surface: list[str]) -> Query | None:
+        """Weigh the question's surface words; None when it has none."""
+        weights: dict[str, float] = {}
+        order: list[str] = []
+        repaired: set[str] = set()
+        foreign: set[str] = set()
+        offtopic = self.normalizer.offtopic
+        surface_map = self.surface_map
+        tid, idf = self._tid, self._idf
+        unknown_idf = self.unknown_idf
+        unknown = off = 0.0
+        content = 0
+        for word in surface:
+            content += 1
+            if word in offtopic or word.replace(" ", "") in offtopic:
+                if "!" + word not in weights:
+                    weights["!" + word] = unknown_idf
+                    off += unknown_idf
+                continue
+            toks = surface_map.get(word)
+            if toks is None:
+                toks = self._expand(word)
+                if any(t in offtopic for t in toks) or self._offtopic_head(word):  # "Wiederherstellungsformular"
+                    if "!" + word not in weights:
+                        weights["!" + word] = unknown_idf
+                        off += unknown_idf
+                    continue
+            fixed = False
+            if not all(t in tid for t in toks):
+                repair = self._fuzzy(word)
+                if repair is not None:
+                    toks, fixed = repair, True
+            for t in toks:
+                k = tid.get(t)
+                if k is None:
+                    if len(t) <= 2 or t.isdigit():
+                        continue  # a number the knowledge base never uses says nothing about the topic
+                    if "?" + t not in weights:
+                        weights["?" + t] = unknown_idf
+                        unknown += unknown_idf
+                else:
+                    weights[t] = idf[k]
+                    if not self._df[k]:
+                        foreign.add(t)
+                    order.append(t)
+                    if fixed:
+                        repaired.add(t)
+        total = sum(weights.values())
+        if not total:
+            return None
+        terms = [(tid[t], w) for t, w in weights.items() if t in tid]
+        pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
+        return Query(terms, total, pairs, {tid[t] for t in repaired}, unknown, off,
+                      sum(weights[t] for t in foreign), content)
+
+    def _offtopic_head(self, word: str) -> bool:
+        """Whether an unknown compound starts with an off-topic word ("Passwortrücksetzung")."""
+        heads = self._offtopic_heads
+        return any(word.startswith(h) and len(word) - len(h) >= 4 for h in heads.get(word[:6], ()))
+
+    def _address_words(self, found: re.Match[str]) -> str:
+        """An e-mail address says "an address", and its domain only where the knowledge
+        base speaks of that domain (outlook.com): its other words are no evidence."""
+        domain = " ".join(words(fold(found.group(1))))
+        known = [w for w in self.normalizer.surface(domain) if w in self.surface_map]
+        if len(known) > 1 or any(" " in w for w in known):
+            return f" {self._address_word} {domain} "
+        return f" {self._address_word} "
+
+    def _fuzzy(self, word: str) -> tuple[str, ...] | None:
+        if len(word) < 5 or word.isdigit():
+            return None
+        if word in self._fuzzy_memo:
+            return self._fuzzy_memo[word]
+        if len(self._fuzzy_memo) >= _MEMO:
+            self._fuzzy_memo.clear()
+        found = self._fuzzy_memo[word] = self._fuzzy_find(word)
+        return found
+
+    def _fuzzy_find(self, word: str) -> tuple[str, ...] | None:
+        keys, buckets = self._fuzzy_lists.get(word[0], ([], {}))
+        best = extract_bucketed(word, buckets, self._fuzzy_cutoff)
+        if best is None:
+            return None
+        return self.surface_map[keys[best[1]]]
+
+    def _postings(self, k: int) -> array:
+        return self._post[self._post_start[k]: self._post_start[k + 1]]
+
+    def _entry_fit(self, entry: int, q: Query, theta: float = 0.0) -> float | None:
+        """The fit of one entry (None when none of its documents shares a token with the question).
+
+        With `theta` > 0, documents that cannot reach `theta` are skipped; a result below
+        `theta - _EPS` then only says the entry stays below it.
+        """
+        mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
+        terms = [(k, w) for k, w in q.terms if k in mine]
+        covered = sum(w for _k, w in terms)
+        if covered <= 0.0:
+            return None
+        total = q.total
+        best = 0.0
+        doc_toks, doc_start, doc_norm = self._doc_toks, self._doc_start, self._doc_norm
+        for d in range(self._entry_docs[entry], self._entry_docs[entry + 1]):
+            norm = doc_norm[d]
+            bound = (covered / total) * min(1.0, covered / norm)
+            if bound <= best or bound < theta * theta - _EPS:
+                continue
+            seq = doc_toks[doc_start[d]: doc_start[d + 1]]
+            matched = sum(w for k, w in terms if k in seq)
+            score = (matched / total) * (matched / norm)
+            if score > best:
+                best = score
+        if best <= 0.0:
+            return None if theta <= 0.0 else -1.0
+        return math.sqrt(best)
+
+    def _scan(self, q: Query) -> dict[int, tuple[float, int, float]]:
+        """Match the question against every document through the document postings.
+
+        Returns:
+            For each entry with a matching document: (fit squared times the question's
+            weight, best document, weight it matches); the best document is the first of
+            the highest fit.
+        """
+        acc = [0.0] * len(self._doc_norm)
+        touched: list[int] = []
+        add = touched.append
+        post = self._doc_post
+        for k, w in q.terms:
+            docs = post.get(k)
+            if docs is None:
+                continue
+            for d in docs:
+                if acc[d]:
+                    acc[d] += w
+                else:
+                    acc[d] = w
+                    add(d)
+        norm, owner = self._doc_norm, self._doc_entry
+        best: dict[int, tuple[float, int, float]] = {}
+        get = best.get
+        for d in touched:
+            m = acc[d]
+            score = m * m / norm[d]
+            e = owner[d]
+            cur = get(e)
+            if cur is None or score > cur[0] or (score == cur[0] and d < cur[1]):
+                best[e] = (score, d, m)
+        return best
+
+    def _best_doc(self, entry: int, q: Query) -> tuple[float, int, float] | None:
+        """`_scan(q)[entry]` for one entry (the path of a huge knowledge base)."""
+        mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
+        terms = [(k, w) for k, w in q.terms if k in mine]
+        doc_toks, doc_start, doc_norm = self._doc_toks, self._doc_start, self._doc_norm
+        found = None
+        for d in range(self._entry_docs[entry], self._entry_docs[entry + 1]):
+            seq = doc_toks[doc_start[d]: doc_start[d + 1]]
+            m = sum(w for k, w in terms if k in seq)
+            if m > 0.0 and (found is None or m * m / doc_norm[d] > found[0]):
+                found = (m * m / doc_norm[d], d, m)
+        return found
+
+    def _top(self, q: Query, k: int) -> tuple[list[int], dict[int, tuple[float, int, float]]]:
+        """The `k` best-fitting entries, best first, and their best documents."""
+        if len(self.ids) <= _SCAN_UP_TO:
+            found = self._scan(q)
+            ranked = sorted(found, key=lambda e: (-found[e][0], e))[:k]
+            return ranked, found
+        ranked = [e for _fit, e in self._best(q, k)]
+        found = {}
+        for e in ranked:
+            doc = self._best_doc(e, q)
+            if doc is not None:
+                found[e] = doc
+        return ranked, found
+
+    def _best(self, q: Query, k: int) -> list[tuple[float, int]]:
+        """Return (fit, entry) of the `k` best-fitting entries, best first, visiting only
+        entries that can still reach them."""
+        terms, total = q.terms, q.total
+        if len(self.ids) > _VECTOR_FROM:
+            vector = _numpy()
+            if vector is not None:
+                return self._best_vector(vector, q, k)
+        ranked_terms = sorted(terms, key=lambda kw: -kw[1])  # rarest (heaviest) first
+        rest = [0.0] * (len(ranked_terms) + 1)  # rest[i]: the weight of tokens i.. onwards
+        for i in range(len(ranked_terms) - 1, -1, -1):
+            rest[i] = rest[i + 1] + ranked_terms[i][1]
+        postings = self._postings
+        least_norm = self._least_norm
+        acc: dict[int, float] = {}
+        exact: dict[int, float | None] = {}
+        top: list[float] = []  # the k best exact fits (a min-heap)
+        theta = 0.0
+
+        def score(entry: int) -> None:
+            nonlocal theta
+            value = exact[entry] = self._entry_fit(entry, q, theta)
+            if value is not None and value >= theta - _EPS:
+                if len(top) < k:
+                    heapq.heappush(top, value)
+                elif value > top[0]:
+                    heapq.heapreplace(top, value)
+                if len(top) == k:
+                    theta = top[0]
+
+        i = 0
+        while i < len(ranked_terms):
+            if len(top) == k and _bound(rest[i], total, 0.0) < theta - _EPS:
+                break  # an entry not seen yet holds only tokens from i on: it cannot reach the top
+            key, w = ranked_terms[i]
+            for e in postings(key):
+                acc[e] = acc.get(e, 0.0) + w
+            i += 1
+            if i < len(ranked_terms):
+                for e in heapq.nlargest(k, acc, key=acc.__getitem__):
+                    if e not in exact:
+                        score(e)
+        remaining = rest[i]
+        pending: Iterable[tuple[float, int]] = ((c, e) for e, c in acc.items() if e not in exact)
+        if len(acc) > _PREFILTER:
+            pending = heapq.nlargest(_PREFILTER, pending)
+        heap = [(-_bound(c + remaining, total, least_norm[e]), e) for c, e in pending]
+        heapq.heapify(heap)
+        while heap:
+            neg, e = heapq.heappop(heap)
+            if len(top) == k and -neg < theta - _EPS:
+                break
+            if len(exact) >= _MAX_EXACT:
+                break  # on a huge knowledge base: the best candidates by bound, not all of them
+            score(e)
+        out = [(s, e) for e, s in exact.items() if s is not None and s > 0.0]
+        out.sort(key=lambda x: (-x[0], x[1]))
+        return out[:k]
+
+    def _best_vector(self, np: Any, q: Query, k: int) -> list[tuple[float, int]]:
+        """`_best` for a huge knowledge base: matched weights are summed with numpy, and
+        only the entries with the most matched weight are bounded and scored."""
+        acc = np.zeros(len(self.ids), dtype=np.float64)
+        for key, w in q.terms:
+            acc[np.frombuffer(self._postings(key), dtype=np.int32)] += w
+        hits = np.flatnonzero(acc)
+        if len(hits) > _PREFILTER:
+            hits = hits[np.argpartition(acc[hits], -_PREFILTER)[-_PREFILTER:]]
+        least_norm = self._least_norm
+        heap = [(-_bound(float(acc[e]), q.total, least_norm[e]), int(e)) for e in hits]
+        heapq.heapify(heap)
+        top: list[float] = []
+        scored: list[tuple[float, int]] = []
+        theta = 0.0
+        while heap and len(scored) < _MAX_EXACT:
+            neg, e = heapq.heappop(heap)
+            if len(top) == k and -neg < theta - _EPS:
+                break
+            value = self._entry_fit(e, q, theta)
+            if value is None or value <= 0.0:
+                continue
+            scored.append((value, e))
+            if len(top) < k:
+                heapq.heappush(top, value)
+            elif value > top[0]:
+                heapq.heapreplace(top, value)
+            if len(top) == k:
+                theta = top[0]
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        return scored[:k]

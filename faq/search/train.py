@@ -1,0 +1,299 @@
+"""Learn the scoring model's weights from the knowledge base: `python -m faq.search.train`.
+
+Positives are the entries' paraphrases, negatives the questions of
+`knowledge/search/out_of_scope.yaml`; `knowledge/search/labelled.yaml` adds user questions
+of earlier rounds, in scope or not. All are split into folds; each is scored by a
+matcher built without its fold, so every training row shows how a wording the index has
+never seen looks to it. Each candidate entry of a question is one row, labelled 1 when it
+is the question's entry. A conditional logit with a ridge penalty (settings in
+`knowledge/search/model.yaml`) is fitted by Newton's method in plain Python, and the
+weights are written to `knowledge/search/weights.yaml`. The same rows, refitted fold by
+fold, give held-out confidences: their reliability table and expected calibration error
+are written beside the weights.
+
+    python -m faq.search.train                 # writes knowledge/search/weights.yaml
+    python -m faq.search.train --out FILE      # writes elsewhere (the tests compare)
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from faq.kb.files import BUNDLED_KB
+from faq.kb.loader import load_knowledge_base
+from faq.kb.model import LANGS, KnowledgeBase
+from faq.search.matcher import Matcher
+from faq.search.model import FEATURES, ScoringModel, load_model, load_negatives, search_dir
+
+__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_labelled", "main", "rows", "train"]
+
+BINS = 10
+"""Bins of the reliability table (equal width over 0..1)."""
+ITERATIONS = 50
+"""Most Newton steps; the fit stops earlier once no weight moves by 1e-10."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled question: its text, its right entries (none when out of scope), its fold,
+    and whether it is a paraphrase (held out of the index with its fold)."""
+
+    text: str
+    entries: tuple[str, ...]
+    fold: int
+    paraphrase: bool = False
+
+
+def examples(kb: KnowledgeBase, negatives: list[tuple[str, str]], labelled: list[tuple[str, tuple[str, ...]]],
+             folds: int) -> list[Example]:
+    """Every paraphrase (positive), negative and labelled question, each given a fold in turn."""
+    out: list[Example] = []
+    for e in kb.entries:
+        for lang in LANGS:
+            for p in e.paraphrases.get(lang, ()):
+                out.append(Example(p, (e.id,), len(out) % folds, True))
+    for _lang, q in negatives:
+        out.append(Example(q, (), len(out) % folds))
+    for q, ids in labelled:
+        out.append(Example(q, ids, len(out) % folds))
+    return out
+
+
+def load_labelled(folder: Path) -> list[tuple[str, tuple[str, ...]]]:
+    """Return (question, right entry ids) of `folder`/labelled.yaml; no ids: out of scope."""
+    import yaml
+
+    path = folder / "labelled.yaml"
+    if not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    out = []
+    for item in data.get("questions", []):
+        expect = item.get("expect")
+        ids = () if expect is None else tuple(expect) if isinstance(expect, list) else (str(expect),)
+        out.append((str(item["q"]), ids))
+    return out
+
+
+def _without(kb: KnowledgeBase, held: set[str]) -> KnowledgeBase:
+    entries = tuple(replace(e, paraphrases={lang: tuple(p for p in ps if p not in held)
+                                            for lang, ps in e.paraphrases.items()}) for e in kb.entries)
+    return replace(kb, entries=entries)
+
+
+Row = tuple[int, list[float], int]
+"""(question number, features, label) of one candidate of one question."""
+
+
+def rows(kb: KnowledgeBase, negatives: list[tuple[str, str]], model: ScoringModel,
+         labelled: list[Example]) -> list[Row]:
+    """Score each example with a matcher built without its fold; one row per candidate."""
+    out: list[Row] = []
+    folds = int(model.settings["folds"])
+    for f in range(folds):
+        held = [x for x in labelled if x.fold == f]
+        held_texts = {x.text for x in held if x.paraphrase}
+        held_negatives = {x.text for x in held if not x.entries}
+        matcher = Matcher(_without(kb, held_texts), model=model,
+                          negatives=[(lang, q) for lang, q in negatives if q not in held_negatives])
+        for n, x in enumerate(labelled):
+            if x.fold != f:
+                continue
+            for entry, features in matcher.candidate_features(x.text):
+                out.append((n, features, int(matcher.ids[entry] in x.entries)))
+    out.sort(key=lambda r: r[0])
+    return out
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Solve a x = b (a symmetric positive definite) by Gaussian elimination."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(c + 1, n):
+            f = m[r][c] / m[c][c]
+            for k in range(c, n + 1):
+                m[r][k] -= f * m[c][k]
+    x = [0.0] * n
+    for c in range(n - 1, -1, -1):
+        x[c] = (m[c][n] - sum(m[c][k] * x[k] for k in range(c + 1, n))) / m[c][c]
+    return x
+
+
+def _groups(data: list[Row]) -> list[tuple[list[list[float]], int | None]]:
+    """Each question's candidates (features with a 1.0 for the bias) and the index of the
+    first right one, None when none is right (then "none of them" is the right choice)."""
+    by_q: dict[int, list[tuple[list[float], int]]] = {}
+    for n, x, y in data:
+        by_q.setdefault(n, []).append((x + [1.0], y))
+    out = []
+    for n in sorted(by_q):
+        rows = by_q[n]
+        right = next((i for i, (_x, y) in enumerate(rows) if y), None)
+        out.append(([x for x, _y in rows], right))
+    return out
+
+
+def fit(data: list[Row], l2: float) -> tuple[list[float], float]:
+    """Fit the conditional logit by Newton's method, ridge-penalised (bias unpenalised).
+
+    Each question chooses among its candidates and "none of them" (score 0); the fit
+    maximises the log-probability of the right choice. Returns (weights, bias).
+    """
+    d = len(FEATURES) + 1
+    w = [0.0] * d  # bias last
+    groups = _groups(data)
+    for _ in range(ITERATIONS):
+        grad = [-l2 * w[j] if j < d - 1 else 0.0 for j in range(d)]
+        hess = [[(l2 if i == j and i < d - 1 else 0.0) for j in range(d)] for i in range(d)]
+        for xs, right in groups:
+            scores = [sum(a * b for a, b in zip(w, x)) for x in xs]
+            top = max([0.0, *scores])
+            exps = [math.exp(s - top) for s in scores]
+            z = math.exp(-top) + sum(exps)
+            ps = [e / z for e in exps]
+            mean = [sum(p * x[j] for p, x in zip(ps, xs)) for j in range(d)]
+            if right is not None:
+                for j in range(d):
+                    grad[j] += xs[right][j]
+            for j in range(d):
+                grad[j] -= mean[j]
+            for p, x in zip(ps, xs):
+                for i in range(d):
+                    pi = p * x[i]
+                    row = hess[i]
+                    for j in range(i + 1):
+                        row[j] += pi * x[j]
+            for i in range(d):
+                row = hess[i]
+                for j in range(i + 1):
+                    row[j] -= mean[i] * mean[j]
+        for i in range(d):
+            for j in range(i + 1, d):
+                hess[i][j] = hess[j][i]
+        step = _solve(hess, grad)
+        w = [a + b for a, b in zip(w, step)]
+        if max(abs(s) for s in step) < 1e-10:
+            break
+    return w[:-1], w[-1]
+
+
+def _confidences(data: list[Row], model: ScoringModel) -> dict[int, tuple[float, int]]:
+    """(confidence, whether the best candidate is right) per question, as `Matcher.scores` computes them."""
+    by_q: dict[int, list[tuple[list[float], int]]] = {}
+    for n, x, y in data:
+        by_q.setdefault(n, []).append((x, y))
+    out = {}
+    for n, rows in by_q.items():
+        probs = model.probabilities([x for x, _y in rows])
+        best = max(range(len(rows)), key=lambda i: probs[i])
+        out[n] = (probs[best], rows[best][1])
+    return out
+
+
+def calibration(held_out: dict[int, tuple[float, int]]) -> tuple[list[dict], float]:
+    """Return the reliability table (one row per non-empty bin) and the expected calibration error."""
+    bins: list[list[tuple[float, int]]] = [[] for _ in range(BINS)]
+    for conf, right in held_out.values():
+        bins[min(int(conf * BINS), BINS - 1)].append((conf, right))
+    table = []
+    ece = 0.0
+    total = max(len(held_out), 1)
+    for b, items in enumerate(bins):
+        if not items:
+            continue
+        mean = sum(c for c, _r in items) / len(items)
+        share = sum(r for _c, r in items) / len(items)
+        ece += len(items) / total * abs(mean - share)
+        table.append({"bin": f"{b / BINS:.1f}-{(b + 1) / BINS:.1f}", "questions": len(items),
+                      "mean_confidence": round(mean, 3), "right": round(share, 3)})
+    return table, round(ece, 4)
+
+
+def train(kb_dir: Path | None = None) -> dict:
+    """Learn the weights of the knowledge base at `kb_dir` (bundled by default); return weights.yaml's content."""
+    kb = load_knowledge_base(kb_dir or BUNDLED_KB)
+    folder = search_dir(kb.root)
+    model = load_model(folder, untrained=True)
+    negatives = load_negatives(folder)
+    folds = int(model.settings["folds"])
+    labelled = examples(kb, negatives, load_labelled(folder), folds)
+    data = rows(kb, negatives, model, labelled)
+    l2 = model.settings["l2"]
+    weights, bias = fit(data, l2)
+    # Held-out confidences: refit without each fold's questions, score that fold.
+    held_out: dict[int, tuple[float, int]] = {}
+    for f in range(folds):
+        inside = [r for r in data if labelled[r[0]].fold != f]
+        w, b = fit(inside, l2)
+        part = replace(model, weights=tuple(w), bias=b)
+        held_out.update(_confidences([r for r in data if labelled[r[0]].fold == f], part))
+    table, ece = calibration(held_out)
+    final = replace(model, weights=tuple(weights), bias=bias)
+    pos = [n for n, x in enumerate(labelled) if x.entries]
+    neg = [n for n, x in enumerate(labelled) if not x.entries]
+
+    def decided(n: int) -> tuple[bool, bool]:
+        conf, right = held_out.get(n, (0.0, 0))
+        return conf >= final.answer, bool(right)
+
+    answered_right = sum(1 for n in pos if decided(n) == (True, True))
+    wrong = sum(1 for n in pos if decided(n) == (True, False))
+    top1 = sum(1 for n in pos if held_out.get(n, (0.0, 0))[1])
+    abstained = sum(1 for n in neg if not decided(n)[0])
+    return {
+        "features": [{"name": name, "meaning": meaning, "weight": round(w, 6)}
+                     for (name, meaning), w in zip(FEATURES, weights)],
+        "bias": round(bias, 6),
+        "training": {
+            "positives": len(pos), "negatives": len(neg), "rows": len(data), "folds": folds, "l2": l2,
+            "held_out": {
+                "top1": round(top1 / max(len(pos), 1), 4),
+                "answered_right": round(answered_right / max(len(pos), 1), 4),
+                "wrong_answers": round(wrong / max(len(pos), 1), 4),
+                "abstention": round(abstained / max(len(neg), 1), 4),
+                "ece": ece,
+                "reliability": table,
+            },
+        },
+    }
+
+
+_HEADER = """\
+# LEARNED by `python -m faq.search.train` from the paraphrases (positives) and
+# out_of_scope.yaml (negatives), cross-validated by held-out folds. Do not edit by hand:
+# change the data or model.yaml and retrain. `held_out` figures score each question with
+# weights fitted without its fold (thresholds from model.yaml).
+"""
+
+
+def dump(result: dict) -> str:
+    """Render `train()`'s result as weights.yaml."""
+    import yaml
+
+    return _HEADER + yaml.safe_dump(result, sort_keys=False, allow_unicode=True, width=120)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train and write the weights; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m faq.search.train", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--kb", type=Path, default=None, help="knowledge base folder (default: bundled)")
+    parser.add_argument("--out", type=Path, default=None, help="where to write (default: <kb>/search/weights.yaml)")
+    args = parser.parse_args(argv)
+    result = train(args.kb)
+    out = args.out or search_dir(args.kb or BUNDLED_KB) / "weights.yaml"
+    out.write_text(dump(result), encoding="utf-8")
+    held = result["training"]["held_out"]
+    print(f"wrote {out}: {result['training']['rows']} rows, held-out top1 {held['top1']}, "
+          f"abstention {held['abstention']}, ECE {held['ece']}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,260 @@
+"""Finding a fact's cue phrases in a sentence: word by word, in any order, close together.
+
+A cue word matches a text word that begins with it, is one typo away (long words), or
+contains it as a compound part ("spamordner"). Words that carry no meaning in a cue
+(`knowledge/language/cue_function_words.yaml`) may be left out or stand between.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import cache, lru_cache
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from faq.kb.model import Fact
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.tickets.tokens import Token, negations, tokenize
+from faq.tickets.weights import weights
+
+__all__ = ["CueLexicon", "Words", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
+           "word_matches"]
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """Return the words that carry no meaning in a cue phrase (every language)."""
+    return frozenset(fold(w) for w in lexicon_words("cue_function_words"))
+
+
+def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
+    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"))
+
+
+class CueLexicon:
+    """Canonical words of one knowledge base's vocabulary (synonyms) for cue matching."""
+
+    def __init__(self, synonyms: Iterable[Iterable[str]] = (), stopwords: Iterable[str] = ()) -> None:
+        self.canon: dict[str, str] = {}
+        for group in (*_builtin_synonyms(), *synonyms):
+            forms = [" ".join(t.word for t in tokenize(g)) for g in group]
+            forms = [f for f in forms if f]
+            if not forms:
+                continue
+            head = forms[0]
+            for form in forms:
+                if " " not in form and "-" not in form:
+                    self.canon.setdefault(form, head)
+        neg = negations()
+        self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self._tables: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]] = {}
+        self._contexts: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
+
+    def word(self, word: str) -> str:
+        """Return the canonical form of a folded word."""
+        return self.canon.get(word, word)
+
+    def words(self, tokens: list[Token]) -> Words:
+        """Return the canonical forms of a sentence's words."""
+        return Words(self.canon.get(t.word, t.word) for t in tokens)
+
+        """Return the canonical forms of a sentence's words."""
+        return Words(self.canon.get(t.word, t.word) for t in tokens)
+
+
+    def cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, ...], ...]:
+        """Return the cues of a fact's phrase table, the ticket's language first (cached per table)."""
+        hit = self._tables.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        out = tuple(self.cue(p) for p in phrases(table, lang))
+        self._tables[(id(table), lang)] = (table, out)
+        return out
+
+    def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
+        """Return the canonical content words of a cue phrase."""
+        key = f"{int(drop_function_words)}{phrase}"
+        cached = self._cache.get(key)
+        if cached is None:
+            words = [self.word(t.word) for t in tokenize(phrase)]
+            kept = [w for w in words if not (drop_function_words and w in self.stop)]
+            cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
+            cue.mode, cue.stop = _mode(cue, self.stop), self.stop
+            self._cache[key] = cached = cue
+        return cached
+
+
+
+class Words(list):
+    """The canonical words of a sentence, remembering where each cue word matches."""
+
+    def hits(self, cue_word: str) -> list[int]:
+        """Return the positions of the words that `cue_word` matches."""
+        memo = self.__dict__.setdefault("_memo", {})
+        found = memo.get(cue_word)
+        if found is None:
+            found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
+        return found
+
+
+
+_LEXICONS: dict[int, tuple[object, CueLexicon]] = {}
+
+
+def lexicon_for(vocabulary: object | None) -> CueLexicon:
+    """Return the cue lexicon of a knowledge base's `Vocabulary` (built once, then kept)."""
+    hit = _LEXICONS.get(id(vocabulary))
+    if hit is not None and hit[0] is vocabulary:
+        return hit[1]
+    synonyms = getattr(vocabulary, "synonyms", ())
+    stop = [w for ws in getattr(vocabulary, "stopwords", {}).values() for w in ws]
+    lex = CueLexicon(synonyms, stop)
+    _LEXICONS[id(vocabulary)] = (vocabulary, lex)
+    return lex
+
+
+@lru_cache(maxsize=32768)
+def word_matches(cue: str, word: str) -> bool:
+    """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
+    if word.startswith(cue):
+        return len(cue) >= 3 or len(word) <= len(cue) + 1
+    if len(cue) >= 6 and len(word) >= len(cue) - 1:
+        if Levenshtein.distance(cue, word[: len(cue)], score_cutoff=1) <= 1:
+            return True
+        if Levenshtein.distance(cue, word, score_cutoff=1) <= 1:
+            return True
+    if len(cue) >= 5 and cue in word:  # compounds: "spamordner" / "junkordner"
+        return True
+    return False
+
+
+_PLAIN_CUE, _NEGATED, _WITH_FUNCTION_WORDS = 0, 1, 2
+
+
+class Cue(tuple):
+    """A cue's canonical words, knowing how they are found (`mode`), decided once."""
+
+    mode: int = -1
+    stop: frozenset[str] = frozenset()
+
+
+def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:
+    """How a cue is found: with its own negation, with its function words, or plain."""
+    if any(w in negations() for w in cue):
+        return _NEGATED
+    if any(w in skippable for w in cue):
+        return _WITH_FUNCTION_WORDS
+    return _PLAIN_CUE
+
+
+def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, skippable: frozenset[str] | None = None) -> tuple[int, int] | None:
+    """Find all words of a cue close together; return the token span (first, last).
+
+    The words may come in any order ("Junk-Ordner geprüft" / "geprüft im Junk-Ordner"),
+    except in a cue that carries a negation ("nicht im Spam"): there the order counts,
+    as "im Spam nicht nachgesehen" says the opposite, and only function words may
+    stand between its words.
+    """
+    if not cue:
+        return None
+    if skippable is None:
+        skippable = function_words()
+    if slack is None:
+        slack = weights().cue_slack
+    mode = cue.mode if isinstance(cue, Cue) and skippable is cue.stop else _mode(cue, skippable)
+    if mode == _NEGATED:
+        return _find_in_order(cue, words, slack, skippable)
+    if mode == _WITH_FUNCTION_WORDS:
+        # A cue of one content word keeps its function words ("we ordered"): they count
+        # only in their order and close by, else "we" matches any sentence.
+        return _find_in_order(cue, words, min(slack, weights().cue_near), None)
+    positions: list[list[int]] = []
+    for c in cue:
+        hits = words.hits(c) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(c, w)]
+        if not hits:
+            return None
+        positions.append(hits)
+    best: tuple[int, int] | None = None
+    for anchor in positions[0]:
+        chosen = [anchor]
+        for hits in positions[1:]:
+            chosen.append(min(hits, key=lambda i: abs(i - anchor)))
+        lo, hi = min(chosen), max(chosen)
+        width = sum(1 for w in words[lo:hi + 1] if w not in skippable and not w.isdigit())  # nor function words, nor numbers
+        if width <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
+            best = (lo, hi)
+    return best
+
+
+def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
+                   skippable: frozenset[str] | None) -> tuple[int, int] | None:
+    """Find a cue's words in their order, at most `slack` words apart; only `skippable`
+    words (any word when None) may stand between them."""
+    starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
+    for start in starts:
+        pos, ok = start, True
+        for c in cue[1:]:
+            nxt = None
+            for i in range(pos + 1, min(len(words), pos + 2 + slack)):
+                if word_matches(c, words[i]):
+                    nxt = i
+                    break
+                if skippable is not None and words[i] not in skippable:
+                    break
+            if nxt is None:
+                ok = False
+                break
+            pos = nxt
+        if ok and pos - start + 1 <= len(cue) + slack:
+            return start, pos
+    return None
+
+
+
+_PHRASES: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}
+
+
+def phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
+    """Cue phrases of the ticket's language first, then of the other language (cached per table)."""
+    hit = _PHRASES.get((id(table), lang))
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    out = (*table.get(lang, ()), *(p for key, ps in table.items() if key != lang for p in ps))
+    if len(_PHRASES) < 65536:
+        _PHRASES[(id(table), lang)] = (table, out)
+    return out
+
+
+def _context_cues(fact: Fact, lang: str, lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The context cues of a fact as (all words, content words), built once per lexicon."""
+    key = (id(fact.cues.context), lang)
+    hit = lex._contexts.get(key)
+    if hit is not None and hit[0] is fact.cues.context:
+        return hit[1]
+    out = tuple((lex.cue(p, drop_function_words=False), lex.cue(p)) for p in phrases(fact.cues.context, lang))
+    lex._contexts[key] = (fact.cues.context, out)
+    return out
+
+
+def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) -> list[int]:
+    """Token positions where a context cue of the fact stands.
+
+    A cue of one word matches where it stands; one of several words matches its
+    content words close together in any order ("beginn der nutzung" in "beginnt die
+    Nutzung am ..."), at the first of them.
+    """
+    out = []
+    for whole, content in _context_cues(fact, lang, lex):
+        if not whole:
+            continue
+        for i in range(len(words) - len(whole) + 1):
+            if all(word_matches(c, words[i + k]) for k, c in enumerate(whole)):
+                out.append(i)
+        if len(content) >= 2:
+            span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
+            if span is not None:
+                out.append(span[0])
+    return sorted(set(out))

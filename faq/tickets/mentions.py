@@ -1,0 +1,187 @@
+"""E-mail addresses and dates written in a ticket, with their offsets.
+
+Pure: `today` is passed in. A malformed address is no mention; a date that cannot
+exist is a mention with an error, never moved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from faq.errors import InputError
+from faq.flows.dates import parse_date
+from faq.flows.values import parse_email
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+
+__all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
+
+
+@cache
+def _past_words() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon_words("past_verbs"))
+
+
+ADDRESS = re.compile(r"(?<![^\s<>()\[\]{},;:\"'`|])[^\s<>()\[\]{},;:\"'`|]+@[^\s<>()\[\]{},;:\"'`|]+")  # starts only where a run starts: linear, not quadratic
+
+
+def find_emails(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, address) for each well-formed e-mail address in the text.
+
+    Trailing punctuation is not part of an address; "mailto:" is dropped; malformed
+    addresses ("max@", "max@@firma.de") are left out.
+    """
+    out = []
+    for m in ADDRESS.finditer(text):
+        raw = m.group()
+        start = m.start()
+        if raw.lower().startswith("mailto"):
+            continue
+        trimmed = raw.rstrip(".!?-_")
+        try:
+            address = parse_email(trimmed)
+        except InputError:
+            continue
+        out.append((start, start + len(trimmed), address))
+    return out
+
+
+# -- dates ----------------------------------------------------------------------------
+
+_MONTH_WORDS = (
+    r"januar|jänner|jaenner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
+    r"|january|february|march|may|june|july|october|december"
+    r"|jan|feb|mär|mrz|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dez|dec"
+)
+_NUMBER_WORD = r"\d{1,3}|ein|einem|einer|eine|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|one|a|an|two|three|four|five|six|seven|eight|nine|ten"
+_UNIT_WORD = r"tag|tage|tagen|woche|wochen|monat|monate|monaten|day|days|week|weeks|month|months"
+_DATE_PATTERNS = (
+    ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")),
+    ("dotted", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?![\d])")),
+    ("slashed", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")),
+    ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s\d{{4}}\b", re.I)),
+    ("mdy", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
+    ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
+    ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
+    ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
+    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|today|yesterday|tomorrow)\b", re.I)),
+    ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
+    ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}\.?\s?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in a text.
+
+    Attributes:
+        start: Offset of its first character (in the text searched).
+        end: Offset after it.
+        raw: The text as written.
+        value: The date, or None when it cannot exist.
+        error: Why the date was skipped, or "".
+        relative: Whether it is a relative word (gestern, vor 3 Tagen).
+    """
+
+    start: int
+    end: int
+    raw: str
+    value: date | None
+    error: str = ""
+    relative: bool = False
+
+
+def _yearless(raw: str, kind: str, today: date, past: bool) -> date:
+    text = raw.strip().rstrip(".").lower()
+    if kind == "dm":
+        day_s, month_s = [p.strip() for p in text.split(".")[:2]]
+        day, month = int(day_s), int(month_s)
+    else:
+        m = re.match(r"(\d{1,2})\.?\s?([a-zäöü]+)", text)
+        if not m:
+            raise InputError(f"'{raw}' is not a date")
+        day = int(m.group(1))
+        month = _month_number(m.group(2))
+    options = []
+    for year in (today.year - 1, today.year, today.year + 1):
+        options.append(parse_date(f"{day}.{month}.{year:04d}", today))  # 4 digits: a year < 100 is not 20JJ
+    if past:
+        earlier = [d for d in options if d <= today]
+        return max(earlier)
+    return min(options, key=lambda d: (abs((d - today).days), d > today))
+
+
+def _month_number(word: str) -> int:
+    from faq.flows.dates import _MONTHS  # the date module's month table (German and English)
+
+    key = word.lower().rstrip(".")
+    if key in _MONTHS:
+        return _MONTHS[key]
+    raise InputError(f"'{word}' is not a month")
+
+
+def find_dates(text: str, today: date) -> list[DateMention]:
+    """Return every date written in `text`, in order; impossible ones carry an error.
+
+    Dates without a year ("am 1.12.", "5. Januar") are read as the occurrence nearest
+    to today, or the last past one when the sentence says it happened (gekauft,
+    bestellt, purchased ...).
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    lowered = text.lower()
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if any(s < te and e > ts for ts, te in taken):
+                continue
+            raw = m.group()
+            if kind in ("word",) and _is_idiom(lowered, s, e):
+                continue
+            taken.append((s, e))
+            relative = kind in ("ago_de", "ago_en", "ahead", "word")
+            try:
+                if kind in ("dm", "dm_word"):
+                    past = any(w in lowered for w in _past_words())
+                    value = _yearless(raw, kind, today, past)
+                elif kind == "slashed":
+                    value = _slashed(raw, today)
+                else:
+                    text_ = " ".join(raw.replace(". ", ".").split()) if kind == "dotted" else " ".join(raw.split())
+                    if kind == "dmy":
+                        text_ = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s", "", text_, flags=re.I)
+                    value = parse_date(text_, today)
+                out.append(DateMention(s, e, raw, value, "", relative))
+            except InputError as exc:
+                out.append(DateMention(s, e, raw, None, str(exc), relative))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _slashed(raw: str, today: date) -> date:
+    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026)."""
+    first, second, year = (int(p) for p in raw.split("/"))
+    if second > 12 >= first:
+        first, second = second, first
+    return parse_date(f"{first}.{second}.{year}", today)
+
+
+def _is_idiom(lowered: str, start: int, end: int) -> bool:
+    """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today"), or
+    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow."""
+    before = lowered[max(0, start - 12):start]
+    if re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):
+        return True
+    if lowered[start:end] == "morgen":
+        previous = re.search(r"([^\W\d_]+)\W*$", before)
+        return previous is not None and fold(previous.group(1)) in _morning_words()
+    return False
+
+
+@cache
+def _morning_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("morning_words"))
+

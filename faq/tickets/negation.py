@@ -1,0 +1,164 @@
+"""Whether a sentence states, denies or leaves open what a cue found in it says.
+
+* A negation applies to the phrase it belongs to: from the next word that carries
+  meaning up to a preposition opening a phrase of its own ("never *received the
+  mail* for our order", "bei keinem *Konto verifiziert*", "noch gar nicht
+  *geprüft*"); standing last in its clause ("prüfen wir nicht"), to the whole
+  clause. A negating subject or object ("niemand", "nobody", "nichts") negates its
+  clause. So "never received the mail for our order" denies receiving, not ordering.
+* A belief ("ich glaube", "I think") leaves every fact of its sentence open, up to a
+  contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob", "wenn",
+  "if", "whether") or a past state ("früher", "formerly") leaves its clause open; so
+  does a question.
+
+The word lists are data in `knowledge/language/` (negations, negation_subjects,
+particles, prepositions, beliefs, hedges, conditionals, past_state_markers, clause_breaks, contrasts).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.tickets.cues import function_words, word_matches
+from faq.tickets.tokens import Token, negations
+
+__all__ = ["clause_bounds", "hedged", "polarity"]
+
+_CLAUSE_PUNCT = frozenset(",;:()–—")
+
+
+@cache
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words(name))
+
+
+@cache
+def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a word list, by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in _folded(name):
+        words = tuple(p.split())
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _breaks_clause(gap: str) -> bool:
+    """Whether the text between two words ends a clause: punctuation, or a spaced dash
+    ("durchsucht - nichts"; a dash inside a word, "Junk-Ordner", does not)."""
+    return any(ch in _CLAUSE_PUNCT for ch in gap) or (gap.strip() == "-" and gap != "-")
+
+
+def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str = "clause_breaks") -> tuple[int, int]:
+    """Return the token range of the clause(s) around tokens lo..hi.
+
+    `breaks` names the word list that starts a new clause; punctuation always does
+    unless `breaks` is "contrasts" (then only a contrast word or a semicolon does).
+    """
+    words = _folded(breaks)
+    punct_breaks = breaks != "contrasts"
+
+    def border(i: int) -> bool:  # between token i-1 and token i
+        gap = text[tokens[i - 1].end:tokens[i].start]
+        if punct_breaks and _breaks_clause(gap):
+            return True
+        return ";" in gap or tokens[i].word in words
+
+    start = lo
+    while start > 0 and not border(start):
+        start -= 1
+    end = hi
+    while end < len(tokens) - 1 and not border(end + 1):
+        end += 1
+    return start, end
+
+
+def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    for i, word in enumerate(words):
+        for phrase in table.get(word, ()):
+            if len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast),
+    or a hedge, a condition or a past state ("vielleicht", "wenn", "früher": their clause)."""
+    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
+    if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("beliefs")):
+        return True
+    c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
+    clause = [t.word for t in tokens[c_lo:c_hi + 1]]
+    conditions = _folded("conditionals")
+    return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
+        or _has_phrase(clause, _phrases("past_state_markers"))
+
+
+@cache
+def _skippable() -> frozenset[str]:
+    return function_words() | _folded("particles") | negations()
+
+
+def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
+    """Return the token positions a negation at `at` governs, within its clause ending at `end`.
+
+    The negated phrase runs from the next meaningful word up to a preposition that
+    opens a phrase of its own ("never received the mail | for our order") or a contrast
+    ("nicht in einem fremden Tenant, | sondern ... verifiziert"). A negation
+    with no phrase after it ("prüfen wir nicht"), or one followed at once by a
+    preposition ("nicht im Spam-Ordner nachgesehen"), governs its whole clause.
+    """
+    skip = _skippable()
+    prepositions = _folded("prepositions")
+    first = next((i for i in range(at + 1, end + 1) if tokens[i].word not in skip), None)
+    if first is None or tokens[first].word in prepositions:
+        return set(range(0, end + 1))
+    contrasts = _folded("contrasts")
+    out = set()
+    for i in range(first, end + 1):
+        if tokens[i].word in prepositions or tokens[i].word in contrasts:
+            break  # "not in another tenant but verified": what follows "but" is not denied
+        out.add(i)
+    return out
+
+
+def _negated(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether a negation of the clause c_lo..c_hi reaches a word of the cue (at positions `cue_at`)."""
+    subjects = _folded("negation_subjects")
+    for i in range(c_lo, c_hi + 1):
+        if not tokens[i].neg:
+            continue
+        if tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at:
+            return True
+    return False
+
+
+def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[str, ...],
+             words: list[str] | None = None) -> bool | None:
+    """Return True (stated), False (denied) or None (asked, hedged or conditional) for a cue found.
+
+    Args:
+        tokens: The sentence's words.
+        text: The sentence.
+        span: The first and last token of the cue as found.
+        cue: The cue's words; one that carries its own negation ("nicht im Spam") is
+            stated as it stands.
+        words: The sentence's canonical words; a negation then reaches only the words
+            of the span that match a cue word, else any word of the span.
+    """
+    lo, hi = span
+    c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
+    clause_end = tokens[c_hi].end
+    if "?" in text[clause_end:clause_end + 3]:
+        return None
+    if hedged(tokens, text, lo, hi):
+        return None
+    if any(w in negations() for w in cue):
+        return True
+    if words is None:
+        cue_at = set(range(lo, hi + 1))
+    else:
+        cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
+    return not _negated(tokens, c_lo, c_hi, cue_at)

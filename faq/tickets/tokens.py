@@ -1,0 +1,98 @@
+"""Words and sentences of a ticket: folded tokens with offsets, negations marked.
+
+`sentences` is the one place a ticket is split into sentences (triage's topic and the
+fact reader both use it), so a better splitter replaces it in one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+
+__all__ = ["Token", "fold_word", "negations", "sentences", "tokenize"]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
+_CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
+
+
+@cache
+def negations() -> frozenset[str]:
+    """Return the negation words of every language (knowledge/language/negations.yaml), folded."""
+    return frozenset(fold(w) for w in lexicon_words("negations"))
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a sentence.
+
+    Attributes:
+        word: The word folded (lower case, ä as ae, ...).
+        start: Offset of its first character in the sentence.
+        end: Offset after its last character.
+        neg: Whether the word is a negation (nicht, kein, not, isn't, ...).
+    """
+
+    word: str
+    start: int
+    end: int
+    neg: bool = False
+
+
+@lru_cache(maxsize=16384)
+def fold_word(word: str) -> str:
+    """Return a word folded (lower case, ä as ae, ...), cached."""
+    return fold(word)
+
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into folded words with their offsets; marks negations.
+
+    English contractions are read out: "isn't" is "isn" with a negation mark,
+    "I'm" is "i am".
+    """
+    neg = negations()
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        suffix = ""
+        quote = max(raw.find("'"), raw.find("’"))
+        if quote > 0:
+            raw, suffix = raw[:quote], raw[quote + 1:].lower()
+        word = fold_word(raw)
+        start = m.start()
+        if suffix == "t":  # "haven't" -> "haven" "not"
+            out.append(Token(word, start, start + len(raw), False))
+            out.append(Token("not", start + len(raw), m.end(), True))
+            continue
+        out.append(Token(word, start, start + len(raw), word in neg))
+        if suffix in _CONTRACTIONS:
+            out.append(Token(_CONTRACTIONS[suffix], start + len(raw), m.end(), False))
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[^\W\d_][\"'»«“”)][.!?])\s+|"
+                          r"(?<=[!?])\s+|\n\s*\n|\n(?=\s*[-•*]\s)|(?<=[.!?:])\n")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Split text into sentences; returns (offset, sentence) pairs.
+
+    A period after a number ("1. Dezember", "05.01.2026") or a one-letter
+    abbreviation ("z. B.") does not end a sentence.
+    """
+    out = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        chunk = text[pos:m.start()]
+        if chunk.strip():
+            out.append((pos, chunk))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, text[pos:]))
+    return out
+

@@ -1,0 +1,57 @@
+"""The tuned numbers of the ticket reader and triage, loaded once from `knowledge/tickets/weights.yaml`
+(through the JSON cache of `faq.language.datafiles`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+
+from faq.language.datafiles import read_folder
+
+__all__ = ["WEIGHTS_FILE", "TicketWeights", "weights"]
+
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent.parent / "knowledge" / "tickets" / "weights.yaml"
+if not WEIGHTS_FILE.parent.is_dir():  # installed: the knowledge folder is packaged as faq.knowledge
+    WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "tickets" / "weights.yaml"
+
+
+@dataclass(frozen=True)
+class TicketWeights:
+    """The tuned numbers; their meaning is written beside each in the YAML file."""
+
+    scan_units: int = 40
+    max_units: int = 4
+    sure: float = 0.5
+    min_known: int = 2
+    full_unit: int = 3
+    override_unit: int = 4
+    context_weight: float = 0.5
+    frame_words: int = 5
+    cue_slack: int = 7
+    cue_near: int = 2
+    example_reach: int = 1
+
+
+@cache
+def weights() -> TicketWeights:
+    """Return the weights, loaded once.
+
+    Raises:
+        ValueError: The file names an unknown weight or gives a value of the wrong type.
+    """
+    if not WEIGHTS_FILE.is_file():
+        return TicketWeights()
+    data = read_folder(WEIGHTS_FILE.parent).get(WEIGHTS_FILE.name) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{WEIGHTS_FILE}: expected a mapping of weight names to numbers")
+    known = {f.name: f for f in fields(TicketWeights)}
+    values: dict[str, int | float] = {}
+    for key, value in data.items():
+        if key not in known:
+            raise ValueError(f"{WEIGHTS_FILE}: unknown weight '{key}'")
+        kind = int if known[key].type in ("int", int) else float
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+            raise ValueError(f"{WEIGHTS_FILE}: '{key}' must be a number ({kind.__name__})")
+        values[key] = kind(value)
+    return TicketWeights(**values)  # type: ignore[arg-type]  # each value has its field's type, checked above

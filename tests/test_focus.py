@@ -1,0 +1,56 @@
+"""Question focus: the sentence that asks decides, context supports."""
+
+import pytest
+
+from faq.language.focus import focus, sentences
+from faq.search.cache import load
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return load(None)[1]
+
+
+def test_dates_and_abbreviations_end_no_sentence():
+    text = "Kaufdatum war der 10. März 2026. Dann ist z.B. der Kollege gegangen. Was nun?"
+    assert sentences(text, {"z.b"}) == ["Kaufdatum war der 10. März 2026.", "Dann ist z.B. der Kollege gegangen.",
+                                        "Was nun?"]
+
+
+def test_a_thin_question_takes_in_the_sentence_before(matcher):
+    story = ("Wir sind ein Steuerbüro mit zwölf Leuten. Bestellt haben wir über den Händler. "
+             "Bisher ist keine Aktivierungsmail angekommen. Woran kann das liegen?")
+    view = matcher.focus(story)
+    assert view.text == "Bisher ist keine Aktivierungsmail angekommen. Woran kann das liegen?"
+    assert view.context == "Wir sind ein Steuerbüro mit zwölf Leuten. Bestellt haben wir über den Händler."
+
+
+def test_the_last_question_decides_when_context_follows(matcher):
+    story = ("Why did the activation email never arrive for our new enrollment? We ordered in October. "
+             "Our reseller confirmed the order.")
+    assert matcher.focus(story).text.startswith("Why did the activation email never arrive")
+
+
+def test_a_short_question_is_its_own_focus(matcher):
+    view = matcher.focus("Aktivierungslink abgelaufen")
+    assert view.is_whole and view.text == "Aktivierungslink abgelaufen"
+
+
+def test_content_words_are_counted_by_the_given_function():
+    text = "Eins zwei drei vier. Warum?"
+    assert focus(text, lambda s: len(s.split()), min_words=2).text == "Eins zwei drei vier. Warum?"
+    assert focus(text, lambda s: 5, min_words=2).text == "Warum?"
+
+
+@pytest.mark.parametrize(
+    ("story", "entry"),
+    [
+        ("I inherited the licensing from a colleague who left in spring. I found the old activation email in "
+         "his mailbox, the purchase was seven months ago. The activation link only shows an error now. "
+         "What can I do?", "activation-link-expiry"),
+        ("Hallo, wir sind ein kleines Ingenieurbüro. Die Aktivierung hat gestern geklappt, es kam eine "
+         "Erfolgsmeldung. Im Admin Center sehen wir aber keine Lizenzen. Was ist da los?", "licenses-not-visible"),
+    ],
+)
+def test_narratives_reach_their_entry(matcher, story, entry):
+    assert matcher.match(story).candidates[0].id == entry

@@ -1,0 +1,233 @@
+"""Reading a ticket as an agent would: negation by scope, hedges, examples, quoted and past
+text, evidence; each case a new ticket, in German and in English (bundled knowledge base)."""
+
+from datetime import date
+
+import pytest
+
+from faq.search.cache import load
+from faq.tickets.negation import polarity
+from faq.tickets.tokens import tokenize
+from faq.tickets.triage import triage_text
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load()
+
+
+def triage(bundled, text):
+    kb, matcher = bundled
+    return triage_text(text, kb, matcher, TODAY)
+
+
+# -- negation applies to its phrase ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, zu unserer Bestellung vom September haben wir nie eine Aktivierungs-E-Mail bekommen. Gruß, Tim",
+    "Hi there, we never got any activation e-mail for our order from September. Cheers, Tim",
+])
+def test_never_received_is_not_never_ordered(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("order_placed") is not False and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, die Aktivierungsmail fehlt. Im Junk-Ordner hat bisher niemand von uns nachgesehen.",
+    "Hello, the activation mail is missing. Nobody here has looked in the junk folder so far.",
+])
+def test_nobody_checked_means_not_checked(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail da. Den Spam-Ordner haben wir noch gar nicht kontrolliert.",
+    "Hi, no activation mail here. We haven't even checked the spam folder yet.",
+])
+def test_not_even_yet_checked_means_not_checked(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail kam nicht. Unsere Domäne ist bei keinem Onlinedienstkonto verifiziert.",
+    "Hello, the activation mail did not come. Our domain is not verified for any online services account.",
+])
+def test_negated_verification_is_no(bundled, text):
+    assert triage(bundled, text).facts.get("domain_verified") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Die OSM-Adresse ist kein globaler Admin oder Abrechnungsadmin.",
+    "Hi, the activation mail is missing. The OSM address is not a global or billing admin of any account.",
+])
+def test_a_negated_coordination_never_becomes_yes(bundled, text):
+    assert triage(bundled, text).facts.get("osm_is_admin") is not True
+
+
+def test_negation_scope_stops_at_a_preposition():
+    text = "we never received the activation email for our order"
+    tokens = tokenize(text)
+    words = [t.word for t in tokens]
+    order = words.index("order")
+    received = words.index("received")
+    assert polarity(tokens, text, (order, order), ("order",), words) is True
+    assert polarity(tokens, text, (received, received), ("received",), words) is False
+
+
+# -- hedges leave the fact open ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, noch keine Aktivierungsmail. Ich glaube, unsere Domäne ist schon verifiziert.",
+    "Hello, still no activation mail. I think our domain is already verified.",
+    "Hallo, noch keine Aktivierungsmail. Vielleicht ist die Domäne bereits überprüft.",
+    "Hello, still no activation mail. Maybe the domain was already verified.",
+])
+def test_hedged_statement_leaves_the_fact_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+# -- only the customer's own words state facts ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\ndie Aktivierungsmail fehlt weiterhin.\n\n> Am 02.11.2026 schrieb Support:\n"
+    "> Haben Sie als OSM eine Adresse wie beispiel@outlook.com hinterlegt?\n\nGruß\nK. Lenz",
+    "Hello,\nthe activation mail is still missing.\n\n> On 2 Nov 2026 Support wrote:\n"
+    "> Is a consumer address such as example@outlook.com listed as the OSM?\n\nRegards\nK. Lenz",
+])
+def test_quoted_support_question_with_an_example_states_nothing(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert "osm_email" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail kam nicht. Adressen wie z. B. name@outlook.com verwenden wir nicht, "
+    "unser OSM ist lizenzen@brandt-bau.de.",
+    "Hi, the activation mail did not arrive. We do not use addresses such as name@outlook.com, "
+    "our OSM is licensing@brandt-build.com.",
+])
+def test_an_example_address_is_not_the_osm(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email", "").split("@")[1] in ("brandt-bau.de", "brandt-build.com")
+    assert r.cause != "outlook-com-address"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, früher war als OSM m.k@outlook.com eingetragen, das haben wir auf it@kraemer-gmbh.de geändert. "
+    "Die Aktivierungsmail ist trotzdem nicht gekommen.",
+    "Hi, formerly m.k@outlook.com was listed as the OSM; we changed it to it@kraemer-ltd.com. "
+    "The activation mail still has not come.",
+])
+def test_a_former_address_is_no_fact_now(bundled, text):
+    r = triage(bundled, text)
+    assert r.cause != "outlook-com-address"
+    assert not r.facts.get("osm_email", "").endswith("outlook.com")
+
+
+# -- dates with a verb of their own ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, laut Bestellung beginnt die Nutzung am 20.12.2026. Die Aktivierungsmail ist noch nicht da.",
+    "Hello, our usage starts on 20 December 2026 according to the order. The activation mail has not arrived.",
+])
+def test_usage_start_read_from_a_verb_phrase(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("usage_start") == date(2026, 12, 20) and r.cause == "usage-start-pending"
+
+
+# -- evidence -------------------------------------------------------------------------------
+
+
+def test_evidence_gives_the_words_their_offsets_and_whose_they_are(bundled):
+    text = ("Guten Tag,\nunser OSM ist anna.roth@outlook.com. Im Spam-Ordner hat noch niemand nachgeschaut.\n\n"
+            "Viele Grüße\nAnna Roth")
+    obj = triage(bundled, text).to_json()
+    evidence = obj["evidence"]
+    assert set(evidence) == set(obj["facts"]) == {"osm_email", "junk_checked"}
+    for ev in evidence.values():
+        assert text[ev["start"]:ev["end"]] == ev["quote"] and ev["own"] is True
+    assert evidence["osm_email"]["quote"] == "anna.roth@outlook.com"
+    assert "niemand" in evidence["junk_checked"]["quote"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\nder Link aus der Aktivierungsmail funktioniert nicht mehr, siehe unten.\n\n"
+    "-----Original Message-----\nFrom: Händler\nKaufdatum: 02.03.2026\n",
+    "Hello,\nthe activation link no longer works, see the mail from our reseller below.\n\n"
+    "---------- Forwarded message ---------\nFrom: Reseller\n\nYour purchase date: 2 March 2026.\n",
+])
+def test_evidence_of_a_forwarded_statement_is_marked_quoted(bundled, text):
+    obj = triage(bundled, text).to_json()
+    assert obj["facts"] == {"purchase_date": "2026-03-02"}
+    ev = obj["evidence"]["purchase_date"]
+    assert ev["own"] is False and ev["source"] == "quoted"
+    assert text[ev["start"]:ev["end"]] == ev["quote"]
+
+
+# -- answers written under quoted questions -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail fehlt weiterhin, hier meine Antworten:\n\n> Am 18.11.2026 schrieb Support:\n> Welche Adresse ist als OSM eingetragen, "
+    "etwa eine wie name@outlook.com?\n\nNein, es ist lizenz@moser-holz.de.\n\n"
+    "> Wann beginnt die Nutzung laut Bestellung?\n\nAm 1. November 2026.\n\n"
+    "> Haben Sie den Junk-Ordner geprüft?\n\nNoch nicht, unsere IT ist im Urlaub.\n\nGruß\nEva Moser",
+    "Hi,\n\nthe activation mail is still missing, my answers below:\n\n> On 18 Nov 2026 Support wrote:\n> Which address is listed as the OSM, one such as "
+    "name@outlook.com?\n\nNo, it is licensing@moser-wood.com.\n\n> When does the usage start according to the order?"
+    "\n\n1 November 2026.\n\n> Did you check the junk folder?\n\nNot yet, our IT is on holiday.\n\nRegards\nEva Moser",
+])
+def test_answers_under_quoted_questions_state_facts_with_the_question_as_context(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts["osm_email"].startswith("licensing@") or r.facts["osm_email"].startswith("lizenz@")
+    assert r.facts["usage_start"] == date(2026, 11, 1)
+    assert r.facts["junk_checked"] is False and r.cause == "junk-folder"
+    ev = r.to_json()["evidence"]["junk_checked"]
+    assert ev["source"] == "answer" and ev["own"] is True and text[ev["start"]:ev["end"]] == ev["quote"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail ist weiter nicht da.\n\n> Haben Sie den Junk-Ordner geprüft?\n\n"
+    "Ja, dort ist nichts.\n\nGruß\nEva",
+    "Hi,\n\nthe activation mail is still not here.\n\n> Did you check the junk folder?\n\nYes, nothing there."
+    "\n\nRegards\nEva",
+])
+def test_a_yes_answer_takes_the_question_as_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Die Domain holz-kurz.de ist nicht in einem fremden Tenant, sondern in unserem "
+    "eigenen Microsoft-365-Konto verifiziert.",
+    "Hi, the activation mail is missing. The domain holz-kurz.example is not in some other tenant but verified in "
+    "our own Microsoft 365 account.",
+])
+def test_a_domain_name_between_the_words_of_a_cue_is_no_distance(bundled, text):
+    assert triage(bundled, text).facts.get("domain_verified") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail - nicht im Posteingang, nicht im Spam (beides geprüft).",
+    "Hi, no activation e-mail - not in the inbox, not in junk (checked both).",
+])
+def test_a_parenthesis_keeps_a_cue_apart(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, wir warten auf die Aktivierungsmail. Ich sollte vielleicht erwähnen, dass unsere Domäne bereits "
+    "verifiziert ist.",
+    "Hello, we are waiting for the activation mail. I should perhaps mention that our domain is already verified.",
+])
+def test_a_hedge_on_mentioning_leaves_the_fact_stated(bundled, text):
+    assert triage(bundled, text).facts.get("domain_verified") is True

@@ -1,0 +1,88 @@
+"""Properties of the ticket reader: a ticket's topic and facts do not change when sentences whose
+order carries no meaning are swapped, or when a quoted earlier mail or a signature with another
+address is appended (bundled knowledge base; new tickets in both languages)."""
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from faq.search.cache import load
+from faq.tickets.triage import triage_text
+
+TODAY = date(2026, 11, 24)
+KB, MATCHER = load()
+
+# Each ticket: independent statements (any order says the same), a greeting and a closing.
+TICKETS = [
+    ("de", ["Unser OSM ist lea.kurz@outlook.com.", "Wir haben Microsoft 365 E3 bestellt.",
+            "Eine Aktivierungsmail ist nie angekommen."]),
+    ("de", ["Laut Bestellung beginnt die Nutzung am 20.12.2026.", "Die Aktivierungsmail ist noch nicht da."]),
+    ("de", ["Die Aktivierungs-E-Mail fehlt.", "Im Spam-Ordner hat noch niemand nachgesehen.",
+            "Als OSM ist einkauf@holz-meier.de eingetragen."]),
+    ("en", ["Our OSM is licensing@fernway.example.", "The domain is already verified for our tenant.",
+            "We are still waiting for the activation email."]),
+    ("en", ["We bought the licences on 3 March 2026.", "The activation link now shows an error.",
+            "Has the link expired?"]),
+    ("en", ["The activation email never arrived.", "Nobody has checked the junk folder yet."]),
+]
+QUOTES = {
+    "de": ["> Am 10.11.2026 schrieb Support:\n> Ist als OSM eine Adresse wie name@outlook.com eingetragen?\n"
+           "> Haben Sie den Junk-Ordner geprüft?",
+           "-----Ursprüngliche Nachricht-----\nVon: Support\nGesendet: 10.11.2026\n"
+           "Bitte nennen Sie uns die Adresse, z. B. vorname@outlook.com, und den Nutzungsbeginn."],
+    "en": ["> On 10 Nov 2026 Support wrote:\n> Is an address such as name@outlook.com listed as the OSM?\n"
+           "> Did you check the junk folder?",
+           "-----Original Message-----\nFrom: Support\nSent: 10 Nov 2026\n"
+           "Please tell us the address, e.g. first@outlook.com, and the usage start date."],
+}
+SIGNATURES = {
+    "de": ["-- \nJonas Weber | IT | jonas.weber@outlook.com | Tel. 030 123456",
+           "Viele Grüße\nJonas Weber\nj.weber@outlook.com"],
+    "en": ["-- \nJonas Weber | IT | jonas.weber@outlook.com | +1 555 0100",
+           "Best regards\nJonas Weber\nj.weber@outlook.com"],
+}
+GREETING = {"de": "Guten Tag,", "en": "Hello,"}
+CLOSING = {"de": "Viele Grüße\nMara Lind", "en": "Kind regards\nMara Lind"}
+
+
+def compose(lang, sentences, tail=""):
+    text = f"{GREETING[lang]}\n\n{' '.join(sentences)}\n\n{CLOSING[lang]}"
+    return f"{text}\n\n{tail}" if tail else text
+
+
+def read(text):
+    r = triage_text(text, KB, MATCHER, TODAY)
+    return r.id, r.match.outcome, dict(r.facts), r.cause
+
+
+@pytest.mark.parametrize("lang,sentences", TICKETS)
+def test_each_ticket_is_read(lang, sentences):
+    topic, outcome, facts, _ = read(compose(lang, sentences))
+    assert topic is not None and outcome != "no_match" and facts
+
+
+_SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(st.sampled_from(TICKETS).flatmap(lambda t: st.tuples(st.just(t), st.permutations(t[1]))))
+def test_sentence_order_does_not_change_topic_or_facts(case):
+    (lang, sentences), shuffled = case
+    assert read(compose(lang, shuffled)) == read(compose(lang, sentences))
+
+
+@_SETTINGS
+@given(st.sampled_from(TICKETS), st.integers(0, 1))
+def test_an_appended_quoted_mail_does_not_change_topic_or_facts(ticket, which):
+    lang, sentences = ticket
+    assert read(compose(lang, sentences, QUOTES[lang][which])) == read(compose(lang, sentences))
+
+
+@_SETTINGS
+@given(st.sampled_from(TICKETS), st.integers(0, 1))
+def test_a_signature_with_another_address_does_not_change_topic_or_facts(ticket, which):
+    lang, sentences = ticket
+    plain = f"{GREETING[lang]}\n\n{' '.join(sentences)}"
+    assert read(f"{plain}\n\n{SIGNATURES[lang][which]}") == read(compose(lang, sentences))

@@ -1,0 +1,179 @@
+"""The web chat's newer steps in Debian's Chromium at phone size: small talk, an English
+answer in the German page, ambiguous and month-only dates, copying the summary; axe-core clean.
+
+Skipped like tests/test_web_browser.py; screenshots go to $FAQBOT_SCREENSHOTS.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("jinja2")
+pytest.importorskip("multipart")
+pytest.importorskip("uvicorn")
+pytest.importorskip("playwright.sync_api")
+
+from tests import test_web_browser as tb  # noqa: E402
+from tests.test_web_browser import CHROMIUM, axe_violations, focused, new_page, no_horizontal_scroll, send  # noqa: E402
+from tests.web_helpers import config, free_port, running  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason="Debian's chromium is not installed")
+
+PHONE = (390, 844)
+
+
+@pytest.fixture(scope="module")
+def base() -> Iterator[str]:
+    with running(config(port=free_port(), client_rate=0, conversation_rate=0)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with tb.sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--headless"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("FAQBOT_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def phone(browser: Any, **kw: Any) -> Any:
+    return new_page(browser, *PHONE, is_mobile=True, has_touch=True, **kw)
+
+
+def settle(page: Any) -> None:
+    page.wait_for_function("!document.body.hasAttribute('aria-busy')")
+
+
+def last(page: Any) -> Any:
+    return page.locator("#log > li:last-child")
+
+
+def test_a_greeting_is_answered_and_the_topics_stay(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "Hallo!")
+    reply = last(page)
+    assert "smalltalk" in (reply.get_attribute("class") or "")
+    assert "Schön, dass Sie da sind" in reply.inner_text()
+    topic = page.get_by_role("button", name="Läuft der Aktivierungslink ab?")
+    assert topic.is_enabled()
+    page.screenshot(path=str(shots / "11-smalltalk-390.png"))
+    assert no_horizontal_scroll(page)
+    assert axe_violations(page) == []
+    topic.click()
+    page.wait_for_selector("#log > li.answer")
+    settle(page)
+    assert "6 Monate" in last(page).inner_text()
+    page.context.close()
+
+
+def test_an_english_question_gets_an_english_card_in_the_german_page(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "I did not receive the activation email")
+    card = last(page)
+    assert card.locator("article").get_attribute("lang") == "en"
+    text = card.inner_text()
+    assert "Why didn't I receive the activation email?" in text and "Contact:" in text
+    assert page.evaluate("document.documentElement.lang") == "de"
+    assert page.locator("label[for=text]").inner_text() == "Ihre Frage"
+    page.screenshot(path=str(shots / "12-english-answer-390.png"))
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_an_ambiguous_date_is_settled_by_a_button(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "Aktivierungsmail nicht erhalten")
+    page.get_by_role("button", name="Diagnose starten").click()
+    page.wait_for_selector("#log > li.flow")
+    settle(page)
+    send(page, "it@firma.de")
+    page.locator("#text").focus()
+    send(page, "3/12/2026")
+    card = last(page)
+    assert "ambiguous" in (card.get_attribute("class") or "")
+    assert "Welches Datum meinen Sie?" in card.inner_text()
+    assert focused(page) == "BUTTON||3. Dezember 2026"  # the first reading, ready for Enter
+    page.screenshot(path=str(shots / "13-ambiguous-date-390.png"))
+    assert no_horizontal_scroll(page)
+    assert axe_violations(page) == []
+    card.get_by_role("button", name="12. März 2026").click()
+    page.wait_for_function("document.querySelector('#log > li:last-child').classList.contains('flow')")
+    settle(page)
+    assert page.locator("#log > li.user").last.inner_text().endswith("12. März 2026")
+    assert focused(page) == "BUTTON||Ja"  # the next question, a yes/no one
+    page.context.close()
+
+
+def test_a_month_alone_where_it_settles_the_rule(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "Läuft der Aktivierungslink ab?")
+    page.get_by_role("button", name="Diagnose starten").click()
+    page.wait_for_selector("#log > li.flow")
+    settle(page)
+    page.locator("#text").focus()
+    send(page, "Mai 2026")
+    assert "Im Mai 2026 hängt das Ergebnis vom Tag ab" in last(page).locator(".error").inner_text()
+    page.screenshot(path=str(shots / "14-month-needs-day-390.png"))
+    page.locator("#text").focus()
+    send(page, "März 2026")
+    page.wait_for_selector("#log > li.result")
+    assert "Der Aktivierungslink ist abgelaufen" in page.locator("#log > li.result h3").inner_text()
+    page.screenshot(path=str(shots / "15-month-result-390.png"))
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_the_summary_is_copied_to_the_clipboard(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser, permissions=["clipboard-read", "clipboard-write"])
+    page.goto(base + "/")
+    send(page, "Aktivierungsmail nicht erhalten")
+    page.get_by_role("button", name="Diagnose starten").click()
+    page.wait_for_selector("#log > li.flow")
+    settle(page)
+    send(page, "m.schulz@outlook.com")
+    page.wait_for_selector("#log > li.result")
+    copy = page.get_by_role("button", name="Kopieren")
+    assert copy.is_visible()
+    copy.click()
+    page.wait_for_function("document.querySelector('.copy-status').textContent.length > 0")
+    assert page.locator(".copy-status").inner_text() == "Zusammenfassung in die Zwischenablage kopiert."
+    pasted = page.evaluate("navigator.clipboard.readText()")
+    assert pasted.startswith("Fall:") and "m.schulz@outlook.com" in pasted and "**" not in pasted
+    page.screenshot(path=str(shots / "16-copied-390.png"))
+    assert axe_violations(page) == []
+    page.context.close()
+
+
+def test_the_new_cards_in_dark_mode_pass_axe(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser, color_scheme="dark")
+    page.goto(base + "/")
+    send(page, "thank you")
+    assert last(page).locator("article").get_attribute("lang") == "en"
+    send(page, "Aktivierungsmail nicht erhalten")
+    page.get_by_role("button", name="Diagnose starten").click()
+    page.wait_for_selector("#log > li.flow")
+    settle(page)
+    send(page, "it@firma.de")
+    page.locator("#text").focus()
+    send(page, "3/12/2026")
+    assert "ambiguous" in (last(page).get_attribute("class") or "")
+    page.screenshot(path=str(shots / "17-dark-ambiguous-390.png"))
+    assert axe_violations(page) == []
+    page.context.close()

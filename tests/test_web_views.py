@@ -1,0 +1,183 @@
+"""The web page follows the terminal chat: small talk, answers in the question's language,
+ambiguous and month-only dates, back after the result, copying the summary (TestClient)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytest.importorskip("starlette")
+pytest.importorskip("jinja2")
+pytest.importorskip("multipart")
+pytest.importorskip("httpx")
+
+from tests.test_web_app import TestClient, _to_flow, client, pick, say, start, text_of  # noqa: E402
+from tests.web_helpers import buttons  # noqa: E402
+
+TOPICS = 6
+
+
+def labels(html: str) -> list[str]:
+    return [b[2] for b in buttons(html)]
+
+
+def last_bot(html: str) -> str:
+    """The HTML of the newest assistant message."""
+    tail = html.split('<li class="msg bot')[-1]
+    return '<li class="msg bot' + tail.split('<form id="composer"')[0]
+
+
+# -- small talk ------------------------------------------------------------------------------
+
+
+def test_a_greeting_gets_a_reply_and_the_start_topics_stay_selectable() -> None:
+    c = client()
+    cid, html = start(c)
+    topics = labels(html)
+    assert len(topics) == TOPICS
+    html = say(c, cid, html, "Hallo!").text
+    reply = last_bot(html)
+    assert 'class="msg bot smalltalk"' in reply
+    assert "Schön, dass Sie da sind" in text_of(reply)
+    assert labels(html) == topics  # the greeting's topics are still the buttons in force
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?").text
+    assert "läuft 6 Monate nach dem ursprünglichen Kaufdatum ab" in text_of(last_bot(html))
+
+
+def test_english_thanks_in_the_german_page_is_answered_in_english() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "thank you!").text
+    reply = last_bot(html)
+    assert "You're welcome!" in text_of(reply).replace("&#39;", "'")
+    assert re.search(r'<article aria-labelledby="h2" lang="en"[ >]', reply)
+    assert '<html lang="de">' in html
+
+
+def test_goodbye_on_the_web_names_no_terminal_key() -> None:
+    c = client()
+    cid, html = start(c)
+    text = text_of(last_bot(say(c, cid, html, "tschüss").text))
+    assert "Auf Wiedersehen" in text and "Strg" not in text
+
+
+def test_small_talk_during_a_flow_keeps_the_question_open() -> None:
+    c = client()
+    cid, html = _to_flow(c)
+    asked = labels(html)
+    html = say(c, cid, html, "danke").text
+    assert "Die offene Frage oben wartet noch auf Ihre Antwort." in text_of(last_bot(html))
+    assert labels(html) == asked
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    assert "Ergebnis:" in text_of(last_bot(html))
+
+
+# -- the question's language -------------------------------------------------------------------
+
+
+def test_an_english_question_gets_an_english_answer_card_in_the_german_page() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "I did not receive the activation email").text
+    card = last_bot(html)
+    assert ' lang="en">' in card
+    text = text_of(card)
+    assert "Why didn't I receive the activation email?" in text.replace("&#39;", "'")
+    assert "Contact:" in text and "Ansprechpartner" not in text
+    assert "Start diagnosis" in labels(html)  # its options in English too
+    assert '<html lang="de">' in html and "Ihre Frage" in text_of(html)  # the page stays German
+    html = say(c, cid, html, "Ich habe die Aktivierungsmail nicht erhalten").text
+    card = last_bot(html)
+    assert ' lang="en">' not in card and "Ansprechpartner:" in text_of(card)
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+
+def _at_usage_start(c: TestClient) -> tuple[str, str]:
+    cid, html = _to_flow(c)
+    html = say(c, cid, html, "it@firma.de").text
+    assert "Ihre Antwort (ein Datum)" in text_of(html)  # a date is asked
+    return cid, html
+
+
+def test_an_ambiguous_date_offers_both_readings_as_buttons() -> None:
+    c = client()
+    cid, html = _at_usage_start(c)
+    html = say(c, cid, html, "3/12/2026").text
+    card = last_bot(html)
+    assert "3. Dezember 2026 oder der 12. März 2026" in text_of(card)
+    assert "Welches Datum meinen Sie?" in text_of(card)
+    assert labels(html)[:2] == ["3. Dezember 2026", "12. März 2026"]
+    assert "Diagnose beenden" in labels(html)
+    assert re.search(r'autofocus data-focus>3\. Dezember 2026<', html)  # focus on the first reading
+    assert buttons(c.get(f"/c/{cid}").text) == buttons(html)  # a reload offers them again
+    html = pick(c, cid, html, "12. März 2026").text
+    assert "Sie: 12. März 2026" in text_of(html)
+    assert labels(html)[:3] == ["Ja", "Nein", "Weiß nicht"]  # the next question
+
+
+def test_a_reading_can_also_be_typed_as_its_number() -> None:
+    c = client()
+    cid, html = _at_usage_start(c)
+    html = say(c, cid, html, "3/12/2026").text
+    html = say(c, cid, html, "1").text
+    assert "Sie: 3. Dezember 2026" in text_of(html)
+
+
+def _expiry(c: TestClient) -> tuple[str, str]:
+    cid, html = start(c)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?").text
+    return cid, pick(c, cid, html, "Diagnose starten").text
+
+
+def test_a_month_alone_settles_the_expiry_rule() -> None:
+    c = client()
+    cid, html = _expiry(c)
+    html = say(c, cid, html, "März 2026").text
+    card = text_of(last_bot(html))
+    assert "Ergebnis: Der Aktivierungslink ist abgelaufen" in card
+    assert "März 2026" in card  # the fact as given
+
+
+def test_a_month_that_does_not_settle_the_rule_shows_the_parsers_message() -> None:
+    c = client()
+    cid, html = _expiry(c)
+    html = say(c, cid, html, "Mai 2026").text
+    card = last_bot(html)
+    assert 'class="error"' in card
+    assert "Im Mai 2026 hängt das Ergebnis vom Tag ab" in text_of(card) and "15.05.2026" in text_of(card)
+    html = say(c, cid, html, "20.05.2026").text
+    assert "Ergebnis:" in text_of(last_bot(html))
+
+
+# -- the result: back, copy ----------------------------------------------------------------------
+
+
+def test_back_after_the_result_asks_the_last_question_again() -> None:
+    c = client()
+    cid, html = _to_flow(c)
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    assert labels(html) == ["Zurück", "Neu starten"]
+    assert f"/c/{cid}/summary.md" in html
+    html = pick(c, cid, html, "Zurück").text
+    assert "Frage 1 von höchstens" in text_of(last_bot(html))
+    assert 'inputmode="email"' in html
+    assert f"/c/{cid}/summary.md" not in html  # the summary of a result taken back is gone
+    html = say(c, cid, html, "it@firma.de").text
+    assert "Frage 2 von höchstens" in text_of(last_bot(html))
+
+
+def test_the_summary_has_a_copy_button_for_the_page_script() -> None:
+    c = client()
+    cid, html = _to_flow(c)
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    button = re.search(r'<button type="button" class="secondary js-copy" data-copy="(\w+)"[^>]*>([^<]*)</button>', html)
+    assert button and button.group(2) == "Kopieren"
+    assert " hidden>" in button.group(0)  # shown by the script only where the clipboard is writable
+    pre = re.search(r'<pre id="' + button.group(1) + r'"[^>]*>(.*?)</pre>', html, re.S)
+    assert pre and pre.group(1).startswith("Fall:")
+    assert "<script>" not in html  # no inline script
+    assert "navigator.clipboard.writeText" in c.get("/static/chat.js").text
+    assert f'href="/c/{cid}/summary.txt" download' in html  # the downloads stay
