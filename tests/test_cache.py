@@ -53,6 +53,19 @@ def test_a_changed_file_replaces_the_cached_copy(kb_dir, cache_dir):
     assert len(after) == 1 and after != before
 
 
+def test_retrained_weights_replace_the_cached_matcher(kb_dir, cache_dir):
+    """A knowledge base's own search model (weights retrained) is part of the cache key."""
+    bundled = Path(__file__).parent.parent / "knowledge" / "search"
+    shutil.copytree(bundled, kb_dir / "search")
+    cache.load(kb_dir)
+    before = _caches(cache_dir)
+    weights = kb_dir / "search" / "weights.yaml"
+    weights.write_text(weights.read_text(encoding="utf-8") + "\n# retrained\n", encoding="utf-8")
+    cache.load(kb_dir)
+    after = _caches(cache_dir)
+    assert len(after) == 1 and after != before
+
+
 def test_a_corrupt_cache_file_is_rebuilt(kb_dir, cache_dir):
     _, matcher = cache.load(kb_dir)
     (path,) = _caches(cache_dir)

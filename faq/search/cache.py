@@ -32,7 +32,9 @@ from typing import Any
 from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
 from faq.kb.files import BUNDLED_KB, kb_files, seed_file
 from faq.kb.model import KnowledgeBase
+from faq.language.lexicon import LANGUAGE_DIR
 from faq.search.matcher import Matcher
+from faq.search.model import search_dir
 
 __all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "usable_dir"]
 
@@ -46,11 +48,13 @@ _TYPECODES = frozenset("bBhHiIlLqQfd")
 def _key(root: Path) -> str:
     digest = hashlib.sha256(MAGIC)
     code = Path(__file__).resolve().parent
-    for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", code.parent / "language" / "normalize.py"]:
+    for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", *sorted((code.parent / "language").glob("*.py"))]:
         stat_ = path.stat()
         digest.update(f"{path.name}:{stat_.st_size}:{stat_.st_mtime_ns}".encode())
     digest.update(str(root.resolve()).encode())
-    for path in kb_files(root):
+    # The knowledge base, the model's data (its own search/ or the bundled one) and the word lists.
+    data = [*kb_files(root), *sorted(search_dir(root).glob("*.yaml")), *sorted(LANGUAGE_DIR.glob("*.yaml"))]
+    for path in data:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     seed = seed_file(root)
     if seed.is_file():
