@@ -74,6 +74,17 @@ def test_diagnose_link_expiry_from_a_date(client):
     assert body["cause"] == "activation-link-valid"
 
 
+def test_diagnose_takes_json_booleans_for_yes_no_facts_only(client):
+    body = client.post("/api/diagnose", json={"flow": "missing-activation-email",
+                                              "facts": {"domain_verified": True}}).json()
+    assert body["cause"] == "domain-verified"
+    r = client.post("/api/diagnose", json={"flow": "missing-activation-email", "facts": {"osm_email": True}})
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert "osm_email" in error and "string" in error
+    assert "'ja'" not in error  # the client sent true, never the word 'ja'
+
+
 @pytest.mark.parametrize(
     ("payload", "needle"),
     [

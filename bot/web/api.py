@@ -147,11 +147,12 @@ class Api:
                 flow = find_flow(self.kb.flows, flow_id)
                 facts = {}
                 for name, value in facts_in.items():
-                    if isinstance(value, bool):
+                    fact = flow_fact(flow, name)
+                    if isinstance(value, bool) and fact.type == "yesno":
                         value = "ja" if value else "nein"
                     if not isinstance(value, str):
                         raise ApiError(422, f"fact '{name}': give the value as a string")
-                    facts[name] = parse_value(flow_fact(flow, name), value, today, "en")
+                    facts[name] = parse_value(fact, value, today, "en")
             except InputError as exc:
                 raise ApiError(422, str(exc)) from None
             diag = diagnose(flow, facts, today)
