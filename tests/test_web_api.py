@@ -95,6 +95,8 @@ def test_diagnose_takes_json_booleans_for_yes_no_facts_only(client):
         ({"flow": "missing-activation-email", "facts": ["osm_email"]}, "facts"),
         ({"facts": {}}, "'flow' is missing"),
         ({"flow": "activation-link-expiry", "today": "yesterday"}, "today"),
+        ({"flow": "activation-link-expiry", "today": "2026-11-24", "facts": {"purchase_date": "2027-01-01"}},
+         "2027-01-01"),
     ],
 )
 def test_diagnose_unusable_input_is_422(client, payload, needle):

@@ -25,6 +25,7 @@ __all__ = [
     "display_value",
     "email_problem",
     "future_allowed",
+    "parse_flow_value",
     "domain_of",
     "is_unknown_word",
     "json_value",
@@ -198,6 +199,19 @@ def check_not_future(raw: str, value: Value, today: date, lang: str = "en") -> N
     if isinstance(value, date) and value > today:
         raise InputError(_msg("future", lang, raw=raw, shown=format_date_long(value, lang),
                               today=format_date(today, lang)))
+
+
+def parse_flow_value(flow: Flow, fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
+    """Read a value typed for a fact of `flow`, refusing a date in the future where the flow
+    measures only how long ago it was (a purchase or a reservation date).
+
+    Raises:
+        InputError: A bad value, or a date after `today` for such a fact.
+    """
+    value = parse_value(fact, raw, today, lang)
+    if not future_allowed(flow, fact.id):
+        check_not_future(raw, value, today, lang)
+    return value
 
 
 def json_value(value: Value) -> bool | str:
