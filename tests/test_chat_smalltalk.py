@@ -19,6 +19,10 @@ from bot.chat.smalltalk import smalltalk
         ("thank you so much", ("thanks", "en")),
         ("Danke, tschüss", ("goodbye", "de")),
         ("bye", ("goodbye", "en")),
+        ("Vielen Dank, das hat geholfen!", ("thanks", "de")),
+        ("Thanks, that helped.", ("thanks", "en")),
+        ("Hallo, wie geht es Ihnen?", ("greeting", "de")),
+        ("Hi, how are you?", ("greeting", "en")),
     ],
 )
 def test_whole_messages_of_small_talk(text, expected):

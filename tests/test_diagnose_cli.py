@@ -145,6 +145,7 @@ def test_text_output_question_and_possible(kb: str, capsys: pytest.CaptureFixtur
         (["reservation-permission", "--fact", "role"], ["NAME=VALUE"]),
         (["activation-link-expiry", "--today", "2026-02-30"], ["--today", "'2026-02-30'"]),
         (["activation-link-expiry", "--today", "heute"], ["--today", "YYYY-MM-DD"]),
+        (["activation-link-expiry", "--today", "2026-11-24", "--fact", "purchase_date=2027-01-01"], ["'2027-01-01'"]),
     ],
 )
 def test_bad_input_exit_2_one_line(kb: str, capsys: pytest.CaptureFixture[str], args: list[str], words: list[str]) -> None:
@@ -223,3 +224,10 @@ def test_bad_value_is_one_clear_message(kb: str, capsys: pytest.CaptureFixture[s
     code, out, err = _run(kb, capsys, flow, "--fact", f"{fact}={value}", "--json")
     assert code == 2 and out == ""
     assert value.strip() in err and "Traceback" not in err
+
+
+def test_a_future_usage_start_is_accepted(kb: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A usage start may lie ahead (that is a cause); only dates measured as 'how long ago' must be past."""
+    code, out, _ = _run(kb, capsys, "missing-activation-email", "--today", "2026-11-24",
+                        "--fact", "usage_start=2027-01-01", "--json")
+    assert code == 0 and json.loads(out)["cause"] == "usage-start-pending"

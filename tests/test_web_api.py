@@ -74,6 +74,17 @@ def test_diagnose_link_expiry_from_a_date(client):
     assert body["cause"] == "activation-link-valid"
 
 
+def test_diagnose_takes_json_booleans_for_yes_no_facts_only(client):
+    body = client.post("/api/diagnose", json={"flow": "missing-activation-email",
+                                              "facts": {"domain_verified": True}}).json()
+    assert body["cause"] == "domain-verified"
+    r = client.post("/api/diagnose", json={"flow": "missing-activation-email", "facts": {"osm_email": True}})
+    assert r.status_code == 422
+    error = r.json()["error"]
+    assert "osm_email" in error and "string" in error
+    assert "'ja'" not in error  # the client sent true, never the word 'ja'
+
+
 @pytest.mark.parametrize(
     ("payload", "needle"),
     [
@@ -84,6 +95,8 @@ def test_diagnose_link_expiry_from_a_date(client):
         ({"flow": "missing-activation-email", "facts": ["osm_email"]}, "facts"),
         ({"facts": {}}, "'flow' is missing"),
         ({"flow": "activation-link-expiry", "today": "yesterday"}, "today"),
+        ({"flow": "activation-link-expiry", "today": "2026-11-24", "facts": {"purchase_date": "2027-01-01"}},
+         "2027-01-01"),
     ],
 )
 def test_diagnose_unusable_input_is_422(client, payload, needle):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -177,6 +178,16 @@ def test_a_bad_value_shows_the_parsers_message_and_survives_reload():
     assert "Frage 1 von höchstens" in text_of(again)
 
 
+def test_a_rejected_answer_stays_in_the_field_to_be_corrected():
+    c = client()
+    cid, html = _to_flow(c)
+    html = say(c, cid, html, "it@contoso").text
+    field = re.search(r'<input id="text"[^>]*>', html, re.S).group(0)
+    assert 'value="it@contoso"' in field
+    html = say(c, cid, html, "it@contoso.com").text
+    assert "value=" not in re.search(r'<input id="text"[^>]*>', html, re.S).group(0)
+
+
 def test_a_bad_date_shows_the_date_parsers_message():
     c = client()
     cid, html = start(c)
@@ -186,6 +197,43 @@ def test_a_bad_date_shows_the_date_parsers_message():
     assert "31.02.2026" in text_of(html) and 'class="error"' in html
     html = say(c, cid, html, "2026-08-31").text
     assert "Ergebnis:" in text_of(html)
+
+
+def test_an_ambiguous_date_offers_its_readings_as_dates_people_read():
+    c = client()
+    cid, html = start(c)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    html = say(c, cid, html, "3/4/2026").text
+    labels = [b[2] for b in buttons(html)]
+    assert "3. April 2026" in labels and "4. März 2026" in labels
+    assert "2026-04-03" not in labels
+    html = pick(c, cid, html, "4. März 2026").text
+    assert "Ergebnis:" in text_of(html) and "04.03.2026" in text_of(html)
+
+
+def test_a_stale_menu_goes_with_its_heading():
+    c = client()
+    cid, html = start(c)
+    assert "oder wählen Sie ein häufiges Thema" in text_of(html)
+    html = say(c, cid, html, "Wie backe ich einen Kuchen?").text
+    assert "oder wählen Sie ein häufiges Thema" not in text_of(html)  # its topics are gone
+    assert "menu-heading" in (Path(__file__).parents[1] / "bot/web/static/chat.js").read_text()  # also in place
+
+
+def test_no_match_names_support_before_the_closest_topics_heading_their_buttons():
+    from datetime import date
+
+    from bot.chat.dialogue import Dialogue, NoMatch, Option
+    from bot.web.views import item_views
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    dialogue = Dialogue(kb, matcher, date(2026, 11, 24))
+    dialogue.items.append(NoMatch(("activation-link-expiry",), (Option("entry", "activation-link-expiry"),)))
+    body = [b["text"] for b in item_views(dialogue, "de")[-1]["body"]]
+    assert body[-1] == "Am nächsten kommen diese Themen:"  # right above its buttons
+    assert len(body) == 2
 
 
 def test_end_diagnosis_returns_to_the_faq():

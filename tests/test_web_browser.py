@@ -145,6 +145,9 @@ def test_a_whole_flow_by_keyboard_then_reload_and_download(browser, base, shots)
     box = error.bounding_box()
     assert box is not None and 0 <= box["y"] and box["y"] + box["height"] <= 800  # scrolled into view
     assert focused(page).startswith("INPUT|text|")
+    # The rejected answer stays in the field, selected: typing replaces it.
+    assert page.evaluate("(() => { const f = document.getElementById('text');"
+                         " return [f.value, f.selectionStart, f.selectionEnd]; })()") == ["kein-at-zeichen", 0, 15]
     send(page, "it@firma.de")
     send(page, "01.01.2026")
     page.screenshot(path=str(shots / "03-flow-yesno.png"))

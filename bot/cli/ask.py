@@ -49,7 +49,7 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float 
         lines += ["", tr(lang, "cli_closest")] + [f"  • {_entry(kb, c.id).question.get(lang)}" for c in close]
     support = kb.support()
     if support is not None:
-        lines += ["", tr(lang, "cli_support"), render_entry(support, lang).split("\n", 3)[-1]]
+        lines += ["", tr(lang, "cli_support"), render_entry(support, lang).split("\n\n", 1)[-1]]  # without its heading
     return "\n".join(lines)
 
 

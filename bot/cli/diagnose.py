@@ -29,7 +29,7 @@ from faq.flows.engine import (
     fill,
     flow_fact,
 )
-from faq.flows.values import Value, display_value, json_value, parse_value
+from faq.flows.values import Value, display_value, json_value, parse_flow_value
 from faq.kb.model import Fact, Flow
 from faq.language.catalogue import tr
 
@@ -67,7 +67,7 @@ def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en")
             raise InputError(tr(_LANG, "cli_fact_pair", pair=pair), value=pair)
         fact = flow_fact(flow, name)
         facts.pop(name, None)
-        facts[name] = parse_value(fact, raw, today, lang)
+        facts[name] = parse_flow_value(flow, fact, raw, today, lang)
     return facts
 
 
@@ -166,7 +166,7 @@ def interact(
             print(f"  {tr(lang, 'cli_help')}: {fact.help.get(lang) if fact.help else fact.question.get(lang)}", file=out)
             continue
         try:
-            value = parse_value(fact, raw, today, lang)
+            value = parse_flow_value(flow, fact, raw, today, lang)
         except InputError as exc:
             print(f"  {tr(lang, 'cli_error')}: {exc}", file=out)
             continue

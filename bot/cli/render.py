@@ -46,13 +46,13 @@ def render_blocks(blocks: Iterable[Block], lang: str, cols: int | None = None) -
 def render_entry(entry: Entry, lang: str, kb: KnowledgeBase | None = None, cols: int | None = None) -> str:
     """Render one FAQ entry: its question, answer, contact and related entries."""
     cols = cols or width()
-    title = entry.question.get(lang)
-    lines = [title, "=" * min(len(title), cols), ""]
+    title = _wrap(entry.question.get(lang), cols)
+    lines = [*title, "=" * max(len(line) for line in title), ""]
     lines += render_blocks(entry.answer.get(lang, ()), lang, cols)
     if entry.contact is not None:
         lines += ["", *_wrap(entry.contact.get(lang), cols, f"{tr(lang, 'cli_contact')}: ", "  ")]
     if kb is not None and entry.related:
         names = [other.title.get(lang) for r in entry.related if (other := kb.entry(r)) is not None]
         if names:
-            lines += ["", f"{tr(lang, 'cli_related')}: " + "; ".join(names)]
+            lines += ["", *_wrap("; ".join(names), cols, f"{tr(lang, 'cli_related')}: ", "  ")]
     return "\n".join(lines)

@@ -133,7 +133,7 @@ class Api:
         """Run a flow on the facts given: the object of `faqbot diagnose --json`."""
         from bot.cli.diagnose import find_flow
         from faq.flows.engine import diagnose, diagnosis_json, flow_fact
-        from faq.flows.values import parse_value
+        from faq.flows.values import parse_flow_value
 
         try:
             body = await self._body(request, self._client(request))
@@ -147,11 +147,12 @@ class Api:
                 flow = find_flow(self.kb.flows, flow_id)
                 facts = {}
                 for name, value in facts_in.items():
-                    if isinstance(value, bool):
+                    fact = flow_fact(flow, name)
+                    if isinstance(value, bool) and fact.type == "yesno":
                         value = "ja" if value else "nein"
                     if not isinstance(value, str):
                         raise ApiError(422, f"fact '{name}': give the value as a string")
-                    facts[name] = parse_value(flow_fact(flow, name), value, today, "en")
+                    facts[name] = parse_flow_value(flow, fact, value, today, "en")
             except InputError as exc:
                 raise ApiError(422, str(exc)) from None
             diag = diagnose(flow, facts, today)

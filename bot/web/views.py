@@ -125,7 +125,7 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     if isinstance(item, Greeting):
         view.update(kind="greeting", title=tr(lang, "app_title"),
                     body=[{"kind": "text", "text": tr(lang, "greeting")},
-                          {"kind": "text", "text": tr(lang, "web_greeting_how")}])
+                          {"kind": "menu", "text": tr(lang, "web_greeting_how")}])
     elif isinstance(item, Answer):
         entry = kb.entry(item.entry_id)
         lang = _item_lang(item, lang)  # an English question is answered in English
@@ -138,10 +138,9 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif isinstance(item, Clarify):
         view.update(kind="clarify", title=tr(lang, "clarify"))
     elif isinstance(item, NoMatch):
-        body = []
-        if item.closest:
-            body.append({"kind": "text", "text": tr(lang, "closest")})
-        body.append({"kind": "text", "text": tr(lang, "support")})
+        body = [{"kind": "text", "text": tr(lang, "support")}]
+        if item.closest:  # the heading right above its buttons
+            body.append({"kind": "menu", "text": tr(lang, "closest")})
         view.update(kind="nomatch", title=tr(lang, "no_match"), body=body)
     elif isinstance(item, FlowStep):
         view.update(_flow_step(item, dialogue, lang))
@@ -254,6 +253,15 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     """The text field below the conversation: its label, hint and input mode for what is asked now."""
     fact = dialogue.current_fact
     kind = getattr(fact, "type", "") if fact is not None else ""
+    view = _composer(kind, lang)
+    items = dialogue.items
+    if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
+            and isinstance(items[-2], UserMessage)):
+        view["value"] = items[-2].text  # a rejected answer stays in the field to be corrected
+    return view
+
+
+def _composer(kind: str, lang: str) -> dict[str, str]:
     if kind == "date":
         return {"label": tr(lang, "web_label_date"), "hint": tr(lang, "placeholder_date"), "mode": "text", "kind": kind,
                 "autocomplete": "off"}

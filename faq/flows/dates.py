@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from faq.errors import InputError
-from faq.language.text import localized
+from faq.language.catalogue import message, tr
 
 __all__ = [
     "DATE_FORMATS_HINT",
@@ -31,10 +31,8 @@ __all__ = [
     "parse_iso_date",
 ]
 
-DATE_FORMATS_HINT = {
-    "de": "ein Datum wie TT.MM.JJJJ, JJJJ-MM-TT, 'heute', 'gestern', 'vor 3 Tagen' oder '1. Dezember 2026'",
-    "en": "a date like DD.MM.YYYY, YYYY-MM-DD, 'today', 'yesterday', '3 days ago' or 'December 1, 2026'",
-}
+DATE_FORMATS_HINT = {lang: tr(lang, "date_formats_hint") for lang in ("de", "en")}
+"""How dates may be written, per language (the texts are in knowledge/ui/values.yaml)."""
 
 
 def _month_table() -> tuple[dict[str, int], dict[str, tuple[str, ...]]]:
@@ -86,44 +84,8 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.? ?([a-zäöü]+)\.?,? (\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([a-zäöü]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$")
 
-_MSG = {
-    "empty": {
-        "de": "kein Datum angegeben (erwartet: {hint})",
-        "en": "no date given (expected {hint})",
-    },
-    "unreadable": {
-        "de": "'{raw}' ist kein Datum (erwartet: {hint})",
-        "en": "'{raw}' is not a date (expected {hint})",
-    },
-    "month": {
-        "de": "'{raw}' ist kein gültiges Datum: Monat {month} gibt es nicht (erwartet: Monat 1 bis 12)",
-        "en": "'{raw}' is not a valid date: there is no month {month} (expected a month from 1 to 12)",
-    },
-    "day": {
-        "de": "'{raw}' ist kein gültiges Datum: {month_name} {year} hat {days} Tage (erwartet: Tag 1 bis {days})",
-        "en": "'{raw}' is not a valid date: {month_name} {year} has {days} days (expected a day from 1 to {days})",
-    },
-    "range": {
-        "de": "'{raw}' liegt außerhalb des möglichen Bereichs (erwartet: ein Jahr von 1 bis 9999)",
-        "en": "'{raw}' is out of range (expected a year from 1 to 9999)",
-    },
-    "ambiguous": {
-        "de": "'{raw}' kann der {first} oder der {second} sein (bitte eines wählen, oder als TT.MM.JJJJ schreiben)",
-        "en": "'{raw}' can be {first} or {second} (please pick one, or write it as YYYY-MM-DD)",
-    },
-    "month_only": {
-        "de": "'{raw}' nennt nur den Monat (erwartet: ein Tag, z. B. 15.{month:02d}.{year})",
-        "en": "'{raw}' names only the month (expected a day, e.g. {year}-{month:02d}-15)",
-    },
-    "iso": {
-        "de": "'{raw}' ist kein Datum im Format JJJJ-MM-TT (erwartet z. B. 2026-11-24)",
-        "en": "'{raw}' is not a date in the form YYYY-MM-DD (expected e.g. 2026-11-24)",
-    },
-}
-
-
 def _msg(key: str, lang: str, **values: object) -> str:
-    return localized(_MSG, key, lang, **values)
+    return message(lang, f"date_{key}", **values)
 
 
 class MonthDate(date):

@@ -14,7 +14,7 @@ from faq.errors import InputError
 from faq.flows.dates import AmbiguousDate, format_date, format_date_long, parse_date
 from faq.kb.model import Fact, Flow
 from faq.language.addresses import address_problem, domain_of
-from faq.language.text import localized
+from faq.language.catalogue import message, tr
 
 __all__ = [
     "UNKNOWN",
@@ -25,6 +25,7 @@ __all__ = [
     "display_value",
     "email_problem",
     "future_allowed",
+    "parse_flow_value",
     "domain_of",
     "is_unknown_word",
     "json_value",
@@ -65,37 +66,8 @@ UNKNOWN_WORDS: Final = frozenset({
 _YES: Final = frozenset({"ja", "yes", "j", "y", "true", "wahr", "1"})
 _NO: Final = frozenset({"nein", "no", "n", "false", "falsch", "0"})
 
-_MSG = {
-    "yesno": {
-        "de": "'{raw}' ist keine Ja/Nein-Antwort (erwartet: ja, nein oder weiß nicht)",
-        "en": "'{raw}' is not a yes/no answer (expected yes, no or unknown)",
-    },
-    "choice": {
-        "de": "'{raw}' ist keine der Antworten (erwartet: eine von {choices} oder weiß nicht)",
-        "en": "'{raw}' is not one of the answers (expected one of {choices}, or unknown)",
-    },
-    "future": {
-        "de": "'{raw}' ({shown}) liegt in der Zukunft (erwartet: ein Datum bis heute, {today})",
-        "en": "'{raw}' ({shown}) is in the future (expected a date up to today, {today})",
-    },
-    "email": {
-        "de": "'{raw}' ist keine gültige E-Mail-Adresse: {why} (erwartet z. B. name@firma.de)",
-        "en": "'{raw}' is not a valid e-mail address: {why} (expected e.g. name@example.com)",
-    },
-}
-_WHY = {
-    "empty": ("sie ist leer", "it is empty"),
-    "space": ("sie enthält Leerzeichen", "it contains spaces"),
-    "at": ("sie braucht genau ein @", "it needs exactly one @"),
-    "local": ("vor dem @ fehlt der Name oder er enthält unzulässige Zeichen",
-              "the part before the @ is missing or has characters not allowed"),
-    "domain": ("nach dem @ fehlt eine Domäne mit Punkt (wie firma.de)",
-               "the part after the @ is not a dotted domain (like example.com)"),
-}
-
-
 def _msg(key: str, lang: str, **values: object) -> str:
-    return localized(_MSG, key, lang, **values)
+    return message(lang, f"value_{key}", **values)
 
 
 def _norm(raw: str) -> str:
@@ -145,8 +117,7 @@ def email_problem(raw: str, lang: str = "en") -> str | None:
     why = address_problem(str(raw).strip())
     if why is None:
         return None
-    de, en = _WHY[why]
-    return de if lang == "de" else en
+    return _msg(f"email_{why}", lang)
 
 
 def _choice_key(text: str) -> str:
@@ -230,6 +201,19 @@ def check_not_future(raw: str, value: Value, today: date, lang: str = "en") -> N
                               today=format_date(today, lang)))
 
 
+def parse_flow_value(flow: Flow, fact: Fact, raw: str, today: date, lang: str = "en") -> Value:
+    """Read a value typed for a fact of `flow`, refusing a date in the future where the flow
+    measures only how long ago it was (a purchase or a reservation date).
+
+    Raises:
+        InputError: A bad value, or a date after `today` for such a fact.
+    """
+    value = parse_value(fact, raw, today, lang)
+    if not future_allowed(flow, fact.id):
+        check_not_future(raw, value, today, lang)
+    return value
+
+
 def json_value(value: Value) -> bool | str:
     """Return a value as the JSON output gives it: true/false, "unknown", "JJJJ-MM-TT", text."""
     if isinstance(value, Unknown):
@@ -243,11 +227,10 @@ def json_value(value: Value) -> bool | str:
 
 def display_value(fact: Fact | None, value: Value, lang: str = "de") -> str:
     """Return a value as a user reads it: ja/nein, weiß nicht, 28.02.2027, the choice label."""
-    de = lang != "en"
     if isinstance(value, Unknown):
-        return "weiß nicht" if de else "unknown"
+        return tr(lang, "value_unknown")
     if isinstance(value, bool):
-        return ("ja" if value else "nein") if de else ("yes" if value else "no")
+        return tr(lang, "value_yes" if value else "value_no")
     if isinstance(value, date):
         return format_date(value, lang)
     if fact is not None and fact.type == "choice":

@@ -13,7 +13,7 @@ from typing import Any
 
 from faq.language.datafiles import read_folder
 
-__all__ = ["UI_DIR", "catalogue", "tr"]
+__all__ = ["UI_DIR", "catalogue", "message", "tr"]
 
 UI_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "ui"
 if not UI_DIR.is_dir():  # installed: the knowledge folder is packaged as faq.knowledge
@@ -53,3 +53,14 @@ def tr(lang: str, key: str, **args: Any) -> str:
     table = catalogue()
     text = table.get(lang, table["de"]).get(key) or table["de"].get(key, key)
     return text.format(**args) if args else text
+
+
+def message(lang: str, key: str, **values: Any) -> str:
+    """Return the message `key` about a value: as `tr`, but English when `lang` is neither
+    German nor English, and a `raw` value quoted as an excerpt (a 1 MB input never makes
+    a 1 MB message)."""
+    from faq.language.text import excerpt
+
+    if "raw" in values:
+        values["raw"] = excerpt(str(values["raw"]))
+    return tr(lang if lang in ("de", "en") else "en", key, **values)

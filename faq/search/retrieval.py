@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, words
 
 __all__ = ["Negatives", "Query", "Retrieval"]
 
-_ADDRESS = re.compile(r"\b[\w.+-]+@((?:[\w-]+\.)+[A-Za-z]{2,})\b")
 _MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
 _DATE = re.compile(
@@ -151,7 +151,9 @@ class Retrieval:
 
     def _surface(self, text: str) -> list[str]:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
-        return self.normalizer.surface(_DATE.sub(" ", _ADDRESS.sub(self._address_words, text)))
+        for start, end, address in reversed(find_addresses(text)):
+            text = text[:start] + self._address_words(domain_of(address)) + text[end:]
+        return self.normalizer.surface(_DATE.sub(" ", text))
 
     def _expand(self, word: str) -> tuple[str, ...]:
         """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
@@ -226,10 +228,10 @@ class Retrieval:
         heads = self._offtopic_heads
         return any(word.startswith(h) and len(word) - len(h) >= 4 for h in heads.get(word[:6], ()))
 
-    def _address_words(self, found: re.Match[str]) -> str:
+    def _address_words(self, domain_name: str) -> str:
         """An e-mail address says "an address", and its domain only where the knowledge
         base speaks of that domain (outlook.com): its other words are no evidence."""
-        domain = " ".join(words(fold(found.group(1))))
+        domain = " ".join(words(fold(domain_name)))
         known = [w for w in self.normalizer.surface(domain) if w in self.surface_map]
         if len(known) > 1 or any(" " in w for w in known):
             return f" {self._address_word} {domain} "

@@ -13,7 +13,7 @@ from functools import cache
 
 from faq.errors import InputError
 from faq.flows.dates import parse_date
-from faq.flows.values import parse_email
+from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
@@ -25,28 +25,14 @@ def _past_words() -> tuple[str, ...]:
     return tuple(w.lower() for w in lexicon_words("past_verbs"))
 
 
-ADDRESS = re.compile(r"(?<![^\s<>()\[\]{},;:\"'`|])[^\s<>()\[\]{},;:\"'`|]+@[^\s<>()\[\]{},;:\"'`|]+")  # starts only where a run starts: linear, not quadratic
+ADDRESS = ADDRESS_RUN
+"""A run of text around an @ that may be an address (faq.language.addresses)."""
 
 
 def find_emails(text: str) -> list[tuple[int, int, str]]:
-    """Return (start, end, address) for each well-formed e-mail address in the text.
-
-    Trailing punctuation is not part of an address; "mailto:" is dropped; malformed
-    addresses ("max@", "max@@firma.de") are left out.
-    """
-    out = []
-    for m in ADDRESS.finditer(text):
-        raw = m.group()
-        start = m.start()
-        if raw.lower().startswith("mailto"):
-            continue
-        trimmed = raw.rstrip(".!?-_")
-        try:
-            address = parse_email(trimmed)
-        except InputError:
-            continue
-        out.append((start, start + len(trimmed), address))
-    return out
+    """Return (start, end, address) for each well-formed e-mail address in the text
+    (`faq.language.addresses.find_addresses`)."""
+    return find_addresses(text)
 
 
 # -- dates ----------------------------------------------------------------------------

@@ -10,6 +10,8 @@
     if (latest && latest.scrollIntoView) latest.scrollIntoView({ block: "start" });
     var target = root.querySelector("[data-focus]");
     if (target) target.focus({ preventScroll: true });
+    // A rejected answer kept in the field is selected: typing replaces it, an arrow key edits it.
+    if (target && target.select && target.value) target.select();
   }
 
   function merge(doc) {
@@ -33,8 +35,10 @@
       } else if (mine.dataset.v !== li.dataset.v) {
         // An older message loses its buttons in place: replacing it would make the
         // live region read it out again.
-        Array.prototype.forEach.call(mine.querySelectorAll("form, .summary"), function (node) {
-          if (!li.querySelector(node.tagName === "FORM" ? "form" : ".summary")) node.parentNode.removeChild(node);
+        // A menu's heading goes with its buttons.
+        Array.prototype.forEach.call(mine.querySelectorAll("form, .summary, .menu-heading"), function (node) {
+          var kind = node.tagName === "FORM" ? "form" : node.classList.contains("summary") ? ".summary" : ".menu-heading";
+          if (!li.querySelector(kind)) node.parentNode.removeChild(node);
         });
         mine.dataset.v = li.dataset.v;
       }
