@@ -30,6 +30,7 @@ from bot.chat.items import (
     SmallTalk,
     UserMessage,
 )
+from bot.chat.labels import option_label
 from faq.kb.model import Block, KnowledgeBase
 from faq.language.catalogue import tr
 
@@ -40,37 +41,6 @@ KEY_LETTERS: dict[str, dict[str, str]] = {
     "en": {"yes": "y", "no": "n", "unknown": "u"},
 }
 """The letter shown for each yes/no answer; both languages' letters are accepted."""
-
-
-def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None) -> str:
-    """Return the plain-text label of an option (`fact`: the question a value answers)."""
-    if option.kind == "entry":
-        entry = kb.entry(option.target)
-        return entry.title.get(lang) if entry is not None else option.target
-    if option.kind == "flow":
-        return tr(lang, "start_flow")
-    if option.kind == "none":
-        return tr(lang, "none")
-    if option.kind == "value":
-        named = {"ja": "yes", "nein": "no", "unbekannt": "unknown"}.get(option.target)
-        if named:
-            return tr(lang, named)
-        for choice in getattr(fact, "choices", ()):
-            if choice.id == option.target:
-                return choice.label.get(lang)
-        if getattr(fact, "type", "") == "date":  # a reading of an ambiguous date
-            from datetime import date
-
-            from faq.flows.dates import format_date_long
-
-            try:
-                return format_date_long(date.fromisoformat(option.target), lang)
-            except ValueError:
-                pass
-        return option.target
-    if option.kind == "action":
-        return tr(lang, option.target)
-    return option.target
 
 
 class OptionButton(Button):

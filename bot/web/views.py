@@ -19,52 +19,17 @@ from bot.chat.dialogue import (
     Item,
     NoMatch,
     Notice,
-    Option,
     SmallTalk,
     UserMessage,
 )
-from faq.kb.model import Block, KnowledgeBase
+from bot.chat.labels import option_label
+from faq.kb.model import Block
 from faq.language.catalogue import tr
 
 __all__ = ["composer", "focus_target", "item_views", "option_label", "plain_summary"]
 
 WEB_ACTIONS = ("save", "copy", "show")
 """Result options the page offers as download links and a disclosure, not as buttons."""
-
-
-def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None) -> str:
-    """Return the label of an option's button (`fact`: the question a value answers)."""
-    if option.kind == "entry":
-        entry = kb.entry(option.target)
-        return entry.title.get(lang) if entry is not None else option.target
-    if option.kind == "flow":
-        return tr(lang, "start_flow")
-    if option.kind == "none":
-        return tr(lang, "none")
-    if option.kind == "value":
-        named = {"ja": "yes", "nein": "no", "unbekannt": "unknown"}.get(option.target)
-        if named:
-            return tr(lang, named)
-        for choice in getattr(fact, "choices", ()):
-            if choice.id == option.target:
-                return str(choice.label.get(lang))
-        if getattr(fact, "type", "") == "date":  # a reading of an ambiguous date
-            return _date_label(option.target, lang)
-        return option.target
-    if option.kind == "action":
-        return tr(lang, option.target)
-    return option.target
-
-
-def _date_label(target: str, lang: str) -> str:
-    from datetime import date
-
-    from faq.flows.dates import format_date_long
-
-    try:
-        return format_date_long(date.fromisoformat(target), lang)
-    except ValueError:
-        return target
 
 
 def _item_lang(item: Item, lang: str) -> str:
