@@ -313,3 +313,23 @@ def test_a_stated_fact_the_user_does_not_confirm_is_asked():
     replayed = Dialogue(kb, matcher, TODAY)
     replayed.replay(events)
     assert isinstance(replayed.items[-1], FlowStep) and replayed.items[-1].fact_id == "osm_email"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert, aber keine Aktivierungsmail", "de"),
+    ("Our OSM is it-admin@contoso.example and the domain is already verified, still no activation email", "en"),
+])
+def test_every_stated_fact_is_confirmed_before_any_other_question(text, lang):
+    """Two stated facts: both are shown for confirmation first; confirming them settles the case."""
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    d.ask(text)
+    first = d.start_flow("missing-activation-email")[-1]
+    second = d.select(0)[-1]
+    assert isinstance(first, Notice) and first.args["fact"] == "osm_email"
+    assert isinstance(second, Notice) and second.key == "confirm_stated" and second.args["fact"] == "domain_verified"
+    result = d.select(0)[-1]
+    assert isinstance(result, FlowResult) and result.diagnosis.cause == "domain-verified"
+    assert not any(isinstance(i, FlowStep) for i in d.items)

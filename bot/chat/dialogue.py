@@ -117,6 +117,8 @@ class Dialogue:
         """The fact the running flow asks now, or None."""
         if self.run is None or self.run.diagnosis is None:
             return None
+        if self.run.confirming is not None:  # a stated fact shown for confirmation comes first
+            return self.run.flow.fact(self.run.confirming) or self.run.diagnosis.next_fact
         return self.run.diagnosis.next_fact
 
     @property
@@ -305,9 +307,11 @@ class Dialogue:
         diag = diagnose(run.flow, run.facts, self.today)
         run.diagnosis = diag
         run.confirming = None
-        if diag.next_fact is not None and diag.next_fact.id in run.stated and diag.next_fact.id not in run.declined:
-            # Stated in the user's own words: shown for confirmation, not asked again.
-            fact = diag.next_fact
+        stated = [] if diag.next_fact is None else [
+            f for f in relevant_facts(run.flow, run.facts, self.today) if f.id in run.stated and f.id not in run.declined]
+        if stated:
+            # Stated in the user's own words: shown for confirmation, first, not asked again.
+            fact = stated[0]
             run.confirming = fact.id
             quote = run.stated[fact.id][1]
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
