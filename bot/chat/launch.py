@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,25 +13,7 @@ if TYPE_CHECKING:
 
 from faq.errors import EXIT_INPUT
 
-__all__ = ["build_app", "run", "summary_dir", "today"]
-
-WEB_ENV = "FAQBOT_WEB"
-
-
-def summary_dir() -> Path | None:
-    """Where Ctrl+S saves summaries: the current directory, or, when served to a browser
-    ($FAQBOT_WEB=1, set by `faqbot serve`), only the app's own data directory."""
-    if os.environ.get(WEB_ENV) != "1":
-        return None  # the chat's default: the current directory
-    from bot.chat.store import conversations_dir
-
-    folder = conversations_dir().parent / "summaries"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        pass  # saving then fails with the chat's own message, never elsewhere
-    return folder
-
+__all__ = ["build_app", "run", "today"]
 
 def today() -> date:
     """Return the local date (the clock the chat uses; tests pass their own)."""
@@ -114,7 +94,6 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today) -> Ch
         resume_events=[e for e in (events or []) if e.get("type") != "lang"],
         redact=bool(getattr(args, "redact", False)),
         resume_missing=resume_missing,
-        summary_dir=summary_dir(),
         agent=agent,
     )
 

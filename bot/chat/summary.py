@@ -124,10 +124,7 @@ def facts_table(flow: Flow, facts: Any, lang: str, redact: bool = False) -> list
 
 
 def shown_path(path: Path) -> str:
-    """How a saved file is named to the user: its full path, so it can be found; only its
-    name when served to a browser, whose user must not learn the server's folders."""
-    if os.environ.get("FAQBOT_WEB") == "1":
-        return path.name
+    """How a saved file is named to the user: its full path, so it can be found."""
     return str(path.resolve())
 
 
