@@ -20,8 +20,10 @@ from typing import Any, Literal
 from faq.kb.model import LANGS, Entry, KnowledgeBase, Vocabulary
 from faq.language.focus import Focus, focus
 from faq.language.normalize import Normalizer, fold, length_buckets, words
-from faq.search.model import ScoringModel, load_model, load_negatives, search_dir
-from faq.search.retrieval import _SCAN_UP_TO, Negatives, Query, Retrieval
+from faq.search.features import Features
+from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
+from faq.search.negatives import Negatives
+from faq.search.retrieval import _SCAN_UP_TO, Retrieval
 
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
 
@@ -94,7 +96,7 @@ def _documents(entry: Entry) -> Iterator[tuple[str, str]]:
 
 
 
-class Matcher(Retrieval):
+class Matcher(Features, Retrieval):
     """Finds the FAQ entry a question is about.
 
     Build one per knowledge base with `Matcher(kb)`; `to_state()` and `from_state()` turn
@@ -111,14 +113,14 @@ class Matcher(Retrieval):
             thresholds: Input limits.
             model: The scoring model; by default the one in the knowledge base's `search/`
                 folder (or the bundled one).
-            negatives: (language, question) examples of out-of-scope questions; by default
-                `search/out_of_scope.yaml`.
+            negatives: (topic, question) examples of out-of-scope questions; by default
+                those of `search/out_of_scope.yaml` (each topic's `about` line among them).
         """
         folder = search_dir(kb.root)
         self.thresholds = thresholds or Thresholds()
         self.model = model or load_model(folder)
         if negatives is None:
-            negatives = load_negatives(folder)
+            negatives = load_negative_topics(folder)
         from faq.language.lexicon import words as lexicon_words
 
         self.abbreviations = frozenset(lexicon_words("abbreviations"))
@@ -197,7 +199,8 @@ class Matcher(Retrieval):
             for k in ordered:
                 df[k] += 1
         del keyword_memo
-        negative_docs = [ids_of(text, False) for _lang, text in negatives]
+        topic_ids: dict[str, int] = {}
+        negative_docs = [(topic_ids.setdefault(topic, len(topic_ids)), ids_of(text, False)) for topic, text in negatives]
         self._tid = tid
         self._df = df
         self.surface_map = surface_map
@@ -209,16 +212,18 @@ class Matcher(Retrieval):
         # The out-of-scope examples as runs of token ids, like the documents.
         self._neg_start = array("i", [0])
         self._neg_toks = array("i")
-        for d in negative_docs:
+        self._neg_topic = array("i")
+        for topic, d in negative_docs:
             if d:
                 self._neg_toks.extend(d)
                 self._neg_start.append(len(self._neg_toks))
+                self._neg_topic.append(topic)
         self._derive()
 
     # -- plain data for a cache ---------------------------------------------------
 
     _STATE = ("ids", "flows", "_english_share", "_tid", "_df", "surface_map", "_doc_start", "_doc_toks",
-              "_entry_docs", "_ent_start", "_ent_toks", "_neg_start", "_neg_toks")
+              "_entry_docs", "_ent_start", "_ent_toks", "_neg_start", "_neg_toks", "_neg_topic")
 
     def to_state(self) -> dict[str, Any]:
         """Return the matcher as plain data (dict, list, str, int, float, bool, None, array)."""
@@ -296,8 +301,8 @@ class Matcher(Retrieval):
         self._doc_post = doc_post
         self._doc_entry = doc_entry
         neg_start, neg_toks = self._neg_start, self._neg_toks
-        self._negatives = Negatives([list(neg_toks[neg_start[i]: neg_start[i + 1]]) for i in range(len(neg_start) - 1)],
-                                    idf)
+        self._negatives = Negatives([neg_toks[neg_start[i]: neg_start[i + 1]] for i in range(len(neg_start) - 1)],
+                                    self._neg_topic, idf)
         offtopic_heads: dict[str, list[str]] = defaultdict(list)
         for w in self.normalizer.offtopic:
             if len(w) >= 6 and " " not in w:
@@ -316,6 +321,7 @@ class Matcher(Retrieval):
         self._memo = {}
         self._fuzzy_memo = {}
         self._candidates = int(self.model.settings["candidates"])
+        self._topic_candidates = int(self.model.settings["out_of_scope_candidates"])
         self._focus_min = int(self.model.settings["focus_min_words"])
 
     def knows(self, token: str) -> bool:
@@ -355,100 +361,11 @@ class Matcher(Retrieval):
         return "en" if en > de else "de"
 
 
-    def _features(self, entry: int, q: Query, doc: tuple[float, int, float] | None) -> list[float]:
-        """The features of one candidate but those that compare it with others (see FEATURES)."""
-        total = q.total
-        mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
-        covered = typo = 0.0
-        for k, w in q.terms:
-            if k in mine:
-                covered += w
-                if k in q.repaired:
-                    typo += w
-        qcov = dcov = order = 0.0
-        if doc is not None:
-            _score, d, m = doc
-            qcov, dcov = m / total, m / self._doc_norm[d]
-            if q.pairs:
-                seq = self._doc_toks[self._doc_start[d]: self._doc_start[d + 1]]
-                order = len(q.pairs & set(zip(seq, seq[1:]))) / len(q.pairs)
-        return [math.sqrt(qcov * dcov), qcov, dcov, covered / total, order, typo / total, q.unknown / total,
-                q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1)]
-
-    # -- the model ----------------------------------------------------------------
-
-    def candidate_features(self, text: str) -> list[tuple[int, list[float]]]:
-        """Return (entry index, features) of the question's candidates, best fit first.
-
-        The features describe the question's focus; the whole text adds candidates of its
-        own and the `text_*` features (context supports, it never decides alone).
-        """
-        said: dict[str, list[str]] = {}  # each sentence's surface words, worked out once
-
-        def surface(sentence: str) -> list[str]:
-            found = said.get(sentence)
-            if found is None:
-                found = said[sentence] = self._surface(sentence)
-            return found
-
-        view = focus(text, lambda s: self._count_known(surface(s)), self._focus_min, self.abbreviations,
-                     self._states_problem)
-        q = self._query_words([w for s in view.sentences[view.start: view.end] for w in surface(s)])
-        whole = q if view.is_whole else self._query_words([w for s in view.sentences for w in surface(s)])
-        if q is None:
-            q = whole
-        if q is None or whole is None:
-            return []
-        k = self._candidates
-        entries, found = self._top(q, k)
-        if whole is q:
-            whole_found = found
-        else:
-            more, whole_found = self._top(whole, k)
-            entries += [e for e in more if e not in entries]
-        if not entries:
-            return []
-        rows = []
-        for e in entries:
-            doc = found.get(e)
-            if doc is None and len(self.ids) > _SCAN_UP_TO:
-                doc = self._best_doc(e, q)
-            rows.append((e, self._features(e, q, doc)))
-        oos = self._negatives.fit(q)
-        context_found: dict[int, tuple[float, int, float]] = {}
-        context = None
-        if whole is not q:
-            context = self._query_words([w for i, s in enumerate(view.sentences)
-                                         if not view.start <= i < view.end for w in surface(s)])
-            if context is not None and len(self.ids) <= _SCAN_UP_TO:
-                context_found = self._scan(context)
-        known = sum(w for _k, w in whole.terms) or 1.0
-        length = math.log(whole.content)
-        for n, (e, x) in enumerate(rows):
-            others = [r[1][0] for m, r in enumerate(rows) if m != n]
-            mine = set(self._ent_toks[self._ent_start[e]: self._ent_start[e + 1]])
-            x[9] = oos
-            x[10] = x[0] - max(others, default=0.0)
-            x.append(sum(w for t, w in whole.terms if t in mine) / known)
-            if whole is q:
-                x.append(x[0])
-            else:
-                doc = whole_found.get(e) if len(self.ids) <= _SCAN_UP_TO else self._best_doc(e, whole)
-                x.append(math.sqrt(doc[0] / whole.total) if doc is not None else 0.0)
-            x.append(length)
-            x.append(max(0.0, oos - x[0]))
-            if context is None:
-                x.append(0.0)
-            else:
-                doc = context_found.get(e) if len(self.ids) <= _SCAN_UP_TO else self._best_doc(e, context)
-                x.append(math.sqrt(doc[0] / context.total) if doc is not None else 0.0)
-        rows.sort(key=lambda r: -r[1][0])
-        return rows
-
     def scores(self, text: str) -> list[tuple[float, int]]:
-        """Return (probability, entry index) of the question's candidates, best first."""
+        """Return (probability, entry index) of the question's candidate entries, best first
+        (the out-of-scope topics' share goes with "none of them")."""
         rows = self.candidate_features(text)
-        probs = list(zip(self.model.probabilities([x for _e, x in rows]), [e for e, _x in rows]))
+        probs = [(p, e) for p, (e, _x) in zip(self.model.probabilities([x for _e, x in rows]), rows) if e >= 0]
         probs.sort(key=lambda x: (-x[0], x[1]))
         return probs
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FEATURES", "ScoringModel", "load_model", "load_negatives", "search_dir", "sigmoid"]
+__all__ = ["FEATURES", "ScoringModel", "load_model", "load_negative_topics", "load_negatives", "search_dir", "sigmoid"]
 
 FEATURES: tuple[tuple[str, str], ...] = (
     ("fit", "geometric mean of question_cover and paraphrase_cover: the retrieval score"),
@@ -40,6 +40,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("length", "natural log of the number of content words of the whole text"),
     ("out_of_scope_ahead", "how much better the closest out-of-scope example fits than this entry (0 when it does not)"),
     ("context_fit", "fit of the entry to the sentences outside the focus (0 for a question of one part)"),
+    ("out_of_scope_topic", "1 for a candidate that is a topic of out_of_scope.yaml (its share goes to no answer), 0 for an entry"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
@@ -73,7 +74,7 @@ class ScoringModel:
         answer: Answer when the confidence (probability the best entry is right) is at least this.
         offer: In a clarify, offer entries whose probability is at least this; ask back
             only when the offered entries together reach `answer`.
-        settings: The other hand-set numbers of model.yaml (`candidates`, `fuzzy_cutoff`,
+        settings: The other hand-set numbers of model.yaml (`candidates`, `out_of_scope_candidates`, `fuzzy_cutoff`,
             `focus_min_words`, `l2`, `folds`).
     """
 
@@ -144,6 +145,24 @@ def load_model(folder: Path, untrained: bool = False) -> ScoringModel:
             raise ValueError(f"{path}: its features differ from the model's; run python -m faq.search.train")
         weights = tuple(learned[name] for name, _ in FEATURES)
     return ScoringModel(weights, bias, answer, offer, settings)
+
+
+def load_negative_topics(folder: Path) -> list[tuple[str, str]]:
+    """Return (topic, text) of every example in `folder`/out_of_scope.yaml, each topic's
+    `about` line first: the object the topic is about is one of its texts."""
+    path = folder / "out_of_scope.yaml"
+    if not path.is_file():
+        return []
+    data = _read(path) or {}
+    out: list[tuple[str, str]] = []
+    for n, group in enumerate(data.get("topics", [])):
+        about = str(group.get("about") or f"topic {n + 1}")
+        if group.get("about"):
+            out.append((about, about))
+        for lang in ("de", "en"):
+            for q in group.get(lang, []) or []:
+                out.append((about, str(q)))
+    return out
 
 
 def load_negatives(folder: Path) -> list[tuple[str, str]]:

@@ -22,7 +22,7 @@ from typing import Any
 from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, words
 
-__all__ = ["Negatives", "Query", "Retrieval"]
+__all__ = ["Query", "Retrieval"]
 
 _MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
@@ -86,30 +86,6 @@ class Query:
     offtopic: float  # weight of off-topic words
     foreign: float  # weight of words only out-of-scope examples use
     content: int  # content words
-
-
-class Negatives:
-    """The out-of-scope examples as documents of token ids, with postings per token."""
-
-    def __init__(self, docs: list[list[int]], idf: array) -> None:
-        self.norm = [sum(idf[k] for k in set(d)) for d in docs]
-        self.post: dict[int, list[int]] = defaultdict(list)
-        for i, d in enumerate(docs):
-            for k in set(d):
-                self.post[k].append(i)
-        self.post = dict(self.post)
-
-    def fit(self, query: Query) -> float:
-        """The fit of the closest example to the question."""
-        acc: dict[int, float] = defaultdict(float)
-        for k, w in query.terms:
-            for d in self.post.get(k, ()):
-                acc[d] += w
-        best = 0.0
-        for d, m in acc.items():
-            best = max(best, (m / query.total) * (m / self.norm[d]))
-        return math.sqrt(best)
-
 
 
 class Retrieval:

@@ -27,7 +27,7 @@ from faq.kb.files import BUNDLED_KB
 from faq.kb.loader import load_knowledge_base
 from faq.kb.model import LANGS, KnowledgeBase
 from faq.search.matcher import Matcher
-from faq.search.model import FEATURES, ScoringModel, load_model, load_negatives, search_dir
+from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
 __all__ = ["Example", "calibration", "dump", "examples", "fit", "load_labelled", "main", "rows", "train"]
 
@@ -99,12 +99,12 @@ def rows(kb: KnowledgeBase, negatives: list[tuple[str, str]], model: ScoringMode
         held_texts = {x.text for x in held if x.paraphrase}
         held_negatives = {x.text for x in held if not x.entries}
         matcher = Matcher(_without(kb, held_texts), model=model,
-                          negatives=[(lang, q) for lang, q in negatives if q not in held_negatives])
+                          negatives=[(topic, q) for topic, q in negatives if q not in held_negatives])
         for n, x in enumerate(labelled):
             if x.fold != f:
                 continue
             for entry, features in matcher.candidate_features(x.text):
-                out.append((n, features, int(matcher.ids[entry] in x.entries)))
+                out.append((n, features, int(entry >= 0 and matcher.ids[entry] in x.entries)))
     out.sort(key=lambda r: r[0])
     return out
 
@@ -126,60 +126,104 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
-def _groups(data: list[Row]) -> list[tuple[list[list[float]], int | None]]:
-    """Each question's candidates (features with a 1.0 for the bias) and the index of the
-    first right one, None when none is right (then "none of them" is the right choice)."""
+_TOPIC = len(FEATURES) - 1
+"""The index of the feature that marks an out-of-scope topic's row."""
+
+Group = tuple[list[list[float]], list[int], bool]
+"""A question's candidates (features with a 1.0 for the bias), the right ones, and
+whether "none of them" is right too."""
+
+
+def _groups(data: list[Row]) -> list[Group]:
+    """Each question as a choice: its right candidates are the rows of its entry; when none
+    is among them, declining is right, by "none of them" or by an out-of-scope topic."""
     by_q: dict[int, list[tuple[list[float], int]]] = {}
     for n, x, y in data:
         by_q.setdefault(n, []).append((x + [1.0], y))
     out = []
     for n in sorted(by_q):
         rows = by_q[n]
-        right = next((i for i, (_x, y) in enumerate(rows) if y), None)
-        out.append(([x for x, _y in rows], right))
+        right = [i for i, (_x, y) in enumerate(rows) if y]
+        if right:
+            out.append(([x for x, _y in rows], right, False))
+        else:
+            out.append(([x for x, _y in rows], [i for i, (x, _y) in enumerate(rows) if x[_TOPIC]], True))
     return out
+
+
+def _moments(ps: list[float], xs: list[list[float]], d: int) -> tuple[list[float], list[list[float]]]:
+    """The mean and the second moment (lower triangle) of the features under weights `ps`."""
+    mean = [sum(p * x[j] for p, x in zip(ps, xs)) for j in range(d)]
+    second = [[0.0] * d for _ in range(d)]
+    for p, x in zip(ps, xs):
+        for i in range(d):
+            pi = p * x[i]
+            if pi:
+                row = second[i]
+                for j in range(i + 1):
+                    row[j] += pi * x[j]
+    return mean, second
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _objective(w: list[float], groups: list[Group], l2: float) -> float:
+    """The penalised log-likelihood of the right choices."""
+    total = -0.5 * l2 * sum(v * v for v in w[:-1])
+    for xs, right, none in groups:
+        scores = [sum(a * b for a, b in zip(w, x)) for x in xs]
+        chosen = [scores[i] for i in right] + ([0.0] if none else [])
+        total += _logsumexp(chosen) - _logsumexp([0.0, *scores])
+    return total
 
 
 def fit(data: list[Row], l2: float) -> tuple[list[float], float]:
     """Fit the conditional logit by Newton's method, ridge-penalised (bias unpenalised).
 
     Each question chooses among its candidates and "none of them" (score 0); the fit
-    maximises the log-probability of the right choice. Returns (weights, bias).
+    maximises the log-probability that the choice is a right one (declining is right for a
+    question none of whose candidates is). A step that does not raise the likelihood is
+    halved. Returns (weights, bias).
     """
     d = len(FEATURES) + 1
     w = [0.0] * d  # bias last
     groups = _groups(data)
+    current = _objective(w, groups, l2)
     for _ in range(ITERATIONS):
         grad = [-l2 * w[j] if j < d - 1 else 0.0 for j in range(d)]
         hess = [[(l2 if i == j and i < d - 1 else 0.0) for j in range(d)] for i in range(d)]
-        for xs, right in groups:
+        for xs, right, none in groups:
             scores = [sum(a * b for a, b in zip(w, x)) for x in xs]
             top = max([0.0, *scores])
-            exps = [math.exp(s - top) for s in scores]
+            exps = [math.exp(v - top) for v in scores]
             z = math.exp(-top) + sum(exps)
-            ps = [e / z for e in exps]
-            mean = [sum(p * x[j] for p, x in zip(ps, xs)) for j in range(d)]
-            if right is not None:
-                for j in range(d):
-                    grad[j] += xs[right][j]
-            for j in range(d):
-                grad[j] -= mean[j]
-            for p, x in zip(ps, xs):
-                for i in range(d):
-                    pi = p * x[i]
-                    row = hess[i]
-                    for j in range(i + 1):
-                        row[j] += pi * x[j]
+            mean, second = _moments([v / z for v in exps], xs, d)
+            zr = (math.exp(-top) if none else 0.0) + sum(exps[i] for i in right)
+            rmean, rsecond = _moments([exps[i] / zr for i in right], [xs[i] for i in right], d)
             for i in range(d):
-                row = hess[i]
+                grad[i] += rmean[i] - mean[i]
+                row, a, b = hess[i], second[i], rsecond[i]
                 for j in range(i + 1):
-                    row[j] -= mean[i] * mean[j]
+                    row[j] += a[j] - mean[i] * mean[j] - (b[j] - rmean[i] * rmean[j])
         for i in range(d):
             for j in range(i + 1, d):
                 hess[i][j] = hess[j][i]
         step = _solve(hess, grad)
-        w = [a + b for a, b in zip(w, step)]
-        if max(abs(s) for s in step) < 1e-10:
+        if sum(a * b for a, b in zip(step, grad)) <= 0.0:
+            step = grad  # the likelihood is not concave here: climb the gradient instead
+        scale = 1.0
+        while True:
+            trial = [a + scale * b for a, b in zip(w, step)]
+            value = _objective(trial, groups, l2)
+            if value >= current or scale < 1e-6:
+                break
+            scale /= 2
+        moved = max(abs(scale * s) for s in step)
+        w, current = trial, value
+        if moved < 1e-10:
             break
     return w[:-1], w[-1]
 
@@ -192,7 +236,11 @@ def _confidences(data: list[Row], model: ScoringModel) -> dict[int, tuple[float,
     out = {}
     for n, rows in by_q.items():
         probs = model.probabilities([x for x, _y in rows])
-        best = max(range(len(rows)), key=lambda i: probs[i])
+        entries = [i for i, (x, _y) in enumerate(rows) if not x[_TOPIC]]
+        if not entries:
+            out[n] = (0.0, 0)
+            continue
+        best = max(entries, key=lambda i: probs[i])
         out[n] = (probs[best], rows[best][1])
     return out
 
@@ -221,7 +269,7 @@ def train(kb_dir: Path | None = None) -> dict:
     kb = load_knowledge_base(kb_dir or BUNDLED_KB)
     folder = search_dir(kb.root)
     model = load_model(folder, untrained=True)
-    negatives = load_negatives(folder)
+    negatives = load_negative_topics(folder)
     folds = int(model.settings["folds"])
     labelled = examples(kb, negatives, load_labelled(folder), folds)
     data = rows(kb, negatives, model, labelled)

@@ -1,0 +1,158 @@
+"""The features of a question's candidates (see `faq.search.model.FEATURES`).
+
+A candidate is an entry (index `e >= 0`) or a topic of the out-of-scope examples
+(`-1 - t`, see `faq.search.negatives`): both are described the same way, so that the
+learned weights weigh "this entry" against "something the FAQ does not answer".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from faq.language.focus import focus
+from faq.search.retrieval import _SCAN_UP_TO, Query
+
+if TYPE_CHECKING:
+    from array import array
+
+    from faq.search.negatives import Hit, Negatives
+
+__all__ = ["Features"]
+
+
+class Features:
+    """Describes candidates (a mixin of `Matcher`: the attributes are the matcher's)."""
+
+    ids: list[str]
+    _doc_start: array
+    _doc_toks: array
+    _doc_norm: array
+    _ent_start: array
+    _ent_toks: array
+    _negatives: Negatives
+    _candidates: int
+    _topic_candidates: int
+    _focus_min: int
+    abbreviations: frozenset[str]
+    _states_problem: Callable[[str], bool]
+    _surface: Callable[[str], list[str]]
+    _count_known: Callable[[list[str]], int]
+    _query_words: Callable[[list[str]], Query | None]
+    _top: Callable[[Query, int], tuple[list[int], dict[int, Hit]]]
+    _scan: Callable[[Query], dict[int, Hit]]
+    _best_doc: Callable[[int, Query], Hit | None]
+
+    def _tokens(self, row: int) -> set[int]:
+        """The tokens of an entry (its texts and keywords) or of an out-of-scope topic."""
+        if row < 0:
+            return self._negatives.tokens[-1 - row]
+        return set(self._ent_toks[self._ent_start[row]: self._ent_start[row + 1]])
+
+    def _doc(self, row: int, d: int) -> tuple[tuple[int, ...] | array, float]:
+        """The tokens and weight of document `d` of a candidate."""
+        if row < 0:
+            return self._negatives.docs[d], self._negatives.norm[d]
+        return self._doc_toks[self._doc_start[d]: self._doc_start[d + 1]], self._doc_norm[d]
+
+    def _hit(self, row: int, q: Query, entries: dict[int, Hit], topics: dict[int, Hit]) -> Hit | None:
+        """The best document of a candidate for `q`, from the scans done."""
+        if row < 0:
+            return topics.get(-1 - row)
+        if row in entries or len(self.ids) <= _SCAN_UP_TO:
+            return entries.get(row)
+        return self._best_doc(row, q)
+
+    def _features(self, row: int, q: Query, hit: Hit | None) -> list[float]:
+        """The features of one candidate but those that compare it with others (see FEATURES)."""
+        total = q.total
+        mine = self._tokens(row)
+        covered = typo = 0.0
+        for k, w in q.terms:
+            if k in mine:
+                covered += w
+                if k in q.repaired:
+                    typo += w
+        qcov = dcov = order = 0.0
+        if hit is not None:
+            _score, d, m = hit
+            seq, norm = self._doc(row, d)
+            qcov, dcov = m / total, m / norm
+            if q.pairs:
+                order = len(q.pairs & set(zip(seq, seq[1:]))) / len(q.pairs)
+        return [math.sqrt(qcov * dcov), qcov, dcov, covered / total, order, typo / total, q.unknown / total,
+                q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1)]
+
+    def candidate_features(self, text: str) -> list[tuple[int, list[float]]]:
+        """Return (candidate, features) of the question's candidates, best fit first.
+
+        The candidates are the entries that fit the focus best, those that fit the whole
+        text best, and the out-of-scope topics that fit the focus best (negative numbers,
+        `-1 - topic`). The features describe the question's focus; the whole text adds the
+        `text_*` and `context_fit` features (context supports, it never decides alone).
+        """
+        said: dict[str, list[str]] = {}  # each sentence's surface words, worked out once
+
+        def surface(sentence: str) -> list[str]:
+            found = said.get(sentence)
+            if found is None:
+                found = said[sentence] = self._surface(sentence)
+            return found
+
+        view = focus(text, lambda s: self._count_known(surface(s)), self._focus_min, self.abbreviations,
+                     self._states_problem)
+        q = self._query_words([w for s in view.sentences[view.start: view.end] for w in surface(s)])
+        whole = q if view.is_whole else self._query_words([w for s in view.sentences for w in surface(s)])
+        if q is None:
+            q = whole
+        if q is None or whole is None:
+            return []
+        entries, found = self._top(q, self._candidates)
+        if whole is q:
+            whole_found = found
+        else:
+            more, whole_found = self._top(whole, self._candidates)
+            entries += [e for e in more if e not in entries]
+        if not entries:
+            return []
+        negatives = self._negatives
+        topics = negatives.scan(q)
+        best_topics = sorted(topics, key=lambda t: (-topics[t][0], t))[: self._topic_candidates]
+        candidates = entries + [-1 - t for t in best_topics]
+        rows = [(r, self._features(r, q, self._hit(r, q, found, topics))) for r in candidates]
+        oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
+        whole_topics = topics if whole is q else negatives.scan(whole)
+        context = None
+        context_found: dict[int, Hit] = {}
+        context_topics: dict[int, Hit] = {}
+        if whole is not q:
+            context = self._query_words([w for i, s in enumerate(view.sentences)
+                                         if not view.start <= i < view.end for w in surface(s)])
+            if context is not None:
+                context_topics = negatives.scan(context)
+                if len(self.ids) <= _SCAN_UP_TO:
+                    context_found = self._scan(context)
+        known = sum(w for _k, w in whole.terms) or 1.0
+        length = math.log(whole.content)
+        for n, (r, x) in enumerate(rows):
+            others = [o[1][0] for m, o in enumerate(rows) if m != n]
+            mine = self._tokens(r)
+            x[9] = oos
+            x[10] = x[0] - max(others, default=0.0)
+            x.append(sum(w for t, w in whole.terms if t in mine) / known)
+            if whole is q:
+                x.append(x[0])
+            else:
+                hit = self._hit(r, whole, whole_found, whole_topics)
+                x.append(math.sqrt(hit[0] / whole.total) if hit is not None else 0.0)
+            x.append(length)
+            x.append(max(0.0, oos - x[0]))
+            if context is None:
+                x.append(0.0)
+            else:
+                hit = self._hit(r, context, context_found, context_topics)
+                x.append(math.sqrt(hit[0] / context.total) if hit is not None else 0.0)
+            x.append(1.0 if r < 0 else 0.0)
+        rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
+        return rows

@@ -1,0 +1,63 @@
+"""The out-of-scope examples as topics that compete with the entries.
+
+Each topic of `knowledge/search/out_of_scope.yaml` (its `about` line and its questions)
+is indexed like an entry: its examples are documents of token ids. A question's best
+topics become rows of the scoring model beside its candidate entries, with the same
+features, so a question that fits "Teams meetings and guest invitations" better than any
+entry is drawn to "no answer" by the same weights that draw it to an entry (Rasa's
+out_of_scope intent).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from array import array
+
+    from faq.search.retrieval import Query
+
+__all__ = ["Negatives"]
+
+Hit = tuple[float, int, float]
+"""(fit squared times the question's weight, best document, weight it matches)."""
+
+
+class Negatives:
+    """The out-of-scope examples grouped by topic, with postings per token."""
+
+    def __init__(self, docs: Sequence[Sequence[int]], topics: Sequence[int], idf: array) -> None:
+        """Index `docs` (token ids), the example `i` belonging to topic `topics[i]`."""
+        self.docs = [tuple(d) for d in docs]
+        self.topic = list(topics)
+        self.norm = [sum(idf[k] for k in set(d)) for d in docs]
+        self.count = max(self.topic, default=-1) + 1
+        self.tokens: list[set[int]] = [set() for _ in range(self.count)]
+        post: dict[int, list[int]] = defaultdict(list)
+        for i, d in enumerate(self.docs):
+            self.tokens[self.topic[i]].update(d)
+            for k in set(d):
+                post[k].append(i)
+        self.post = dict(post)
+
+    def scan(self, query: Query) -> dict[int, Hit]:
+        """The best-fitting example of each topic that shares a token with the question."""
+        acc: dict[int, float] = defaultdict(float)
+        for k, w in query.terms:
+            for d in self.post.get(k, ()):
+                acc[d] += w
+        best: dict[int, Hit] = {}
+        for d, m in sorted(acc.items()):
+            score = m * m / self.norm[d]
+            t = self.topic[d]
+            if t not in best or score > best[t][0]:
+                best[t] = (score, d, m)
+        return best
+
+    def fit(self, query: Query) -> float:
+        """The fit of the closest example to the question."""
+        found = self.scan(query)
+        return math.sqrt(max(h[0] for h in found.values()) / query.total) if found else 0.0
