@@ -154,5 +154,6 @@ class Features:
                 hit = self._hit(r, context, context_found, context_topics)
                 x.append(math.sqrt(hit[0] / context.total) if hit is not None else 0.0)
             x.append(1.0 if r < 0 else 0.0)
+            x.append(0.0 if whole is q else 1.0)
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows

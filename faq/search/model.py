@@ -41,6 +41,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("out_of_scope_ahead", "how much better the closest out-of-scope example fits than this entry (0 when it does not)"),
     ("context_fit", "fit of the entry to the sentences outside the focus (0 for a question of one part)"),
     ("out_of_scope_topic", "1 for a candidate that is a topic of out_of_scope.yaml (its share goes to no answer), 0 for an entry"),
+    ("narrative", "1 when the text has context beside its focus (a narrative), else 0"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 

@@ -126,7 +126,7 @@ def _solve(a: list[list[float]], b: list[float]) -> list[float]:
     return x
 
 
-_TOPIC = len(FEATURES) - 1
+_TOPIC = [name for name, _ in FEATURES].index("out_of_scope_topic")
 """The index of the feature that marks an out-of-scope topic's row."""
 
 Group = tuple[list[list[float]], list[int], bool]
