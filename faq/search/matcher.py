@@ -235,7 +235,7 @@ class Matcher(Features, Retrieval):
             "stopwords": {lang: list(ws) for lang, ws in self.vocabulary.stopwords.items()},
             "offtopic": list(self.vocabulary.offtopic),
         }
-        state["parts"] = sorted(self.normalizer.parts)
+        state["normalizer"] = self.normalizer.to_state()
         state["abbreviations"] = sorted(self.abbreviations)
         state["problem_cues"] = list(self.problem_cues)
         state["max_chars"] = self.thresholds.max_chars
@@ -256,8 +256,7 @@ class Matcher(Features, Retrieval):
         v = state["vocabulary"]
         self.vocabulary = Vocabulary(tuple(tuple(g) for g in v["synonyms"]), tuple(v["compounds"]),
                                      {lang: tuple(ws) for lang, ws in v["stopwords"].items()}, tuple(v["offtopic"]))
-        self.normalizer = Normalizer(self.vocabulary)
-        self.normalizer.parts |= set(state["parts"])
+        self.normalizer = Normalizer.from_state(self.vocabulary, state["normalizer"])
         self.abbreviations = frozenset(state["abbreviations"])
         self.problem_cues = tuple(state["problem_cues"])
         self.thresholds = Thresholds(int(state["max_chars"]))
