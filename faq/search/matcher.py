@@ -199,6 +199,8 @@ class Matcher(Features, Retrieval):
             for k in ordered:
                 df[k] += 1
         del keyword_memo
+        # The examples' words are parts of compounds too ("Startguthaben": start + guthaben).
+        parts.update(w for _topic, text in negatives for w in words(fold(text)) if len(w) >= 4)
         topic_ids: dict[str, int] = {}
         negative_docs = [(topic_ids.setdefault(topic, len(topic_ids)), ids_of(text, False)) for topic, text in negatives]
         self._tid = tid

@@ -158,19 +158,19 @@ class Retrieval:
         content = 0
         for word in surface:
             content += 1
-            if word in offtopic or word.replace(" ", "") in offtopic:
-                if "!" + word not in weights:
-                    weights["!" + word] = unknown_idf
-                    off += unknown_idf
-                continue
             toks = surface_map.get(word)
+            known = toks is not None
             if toks is None:
                 toks = self._expand(word)
-                if any(t in offtopic for t in toks) or self._offtopic_head(word):  # "Wiederherstellungsformular"
-                    if "!" + word not in weights:
-                        weights["!" + word] = unknown_idf
-                        off += unknown_idf
-                    continue
+            if word in offtopic or word.replace(" ", "") in offtopic or not known and (
+                    any(t in offtopic for t in toks) or self._offtopic_head(word)):
+                # An off-topic word ("Wiederherstellungsformular") is evidence against every entry; an
+                # out-of-scope example that uses it can still match it.
+                key = next((t for t in self._expand(word) if t in tid and not self._df[tid[t]]), "!" + word)
+                if key not in weights:
+                    weights[key] = unknown_idf
+                    off += unknown_idf
+                continue
             fixed = False
             if not all(t in tid for t in toks):
                 repair = self._fuzzy(word)
