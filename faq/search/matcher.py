@@ -120,7 +120,7 @@ class Matcher(Features, Retrieval):
         self.thresholds = thresholds or Thresholds()
         self.model = model or load_model(folder)
         if negatives is None:
-            negatives = load_negative_topics(folder)
+            negatives = [(topic, text) for topic, _lang, text in load_negative_topics(folder)]
         from faq.language.lexicon import words as lexicon_words
 
         self.abbreviations = frozenset(lexicon_words("abbreviations"))

@@ -148,21 +148,21 @@ def load_model(folder: Path, untrained: bool = False) -> ScoringModel:
     return ScoringModel(weights, bias, answer, offer, settings)
 
 
-def load_negative_topics(folder: Path) -> list[tuple[str, str]]:
-    """Return (topic, text) of every example in `folder`/out_of_scope.yaml, each topic's
-    `about` line first: the object the topic is about is one of its texts."""
+def load_negative_topics(folder: Path) -> list[tuple[str, str, str]]:
+    """Return (topic, language, text) of every example in `folder`/out_of_scope.yaml, each
+    topic's `about` line (English) first: the object the topic is about is one of its texts."""
     path = folder / "out_of_scope.yaml"
     if not path.is_file():
         return []
     data = _read(path) or {}
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []
     for n, group in enumerate(data.get("topics", [])):
         about = str(group.get("about") or f"topic {n + 1}")
         if group.get("about"):
-            out.append((about, about))
+            out.append((about, "en", about))
         for lang in ("de", "en"):
             for q in group.get(lang, []) or []:
-                out.append((about, str(q)))
+                out.append((about, lang, str(q)))
     return out
 
 

@@ -29,7 +29,7 @@ from faq.kb.model import LANGS, KnowledgeBase
 from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
-__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_labelled", "main", "rows", "train"]
+__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "narrative", "main", "rows", "train"]
 
 BINS = 10
 """Bins of the reliability table (equal width over 0..1)."""
@@ -46,21 +46,56 @@ class Example:
     entries: tuple[str, ...]
     fold: int
     paraphrase: bool = False
+    source: str = ""  # the paraphrase or negative a narrative was framed around ("" when none)
+    lang: str = ""
 
 
-def examples(kb: KnowledgeBase, negatives: list[tuple[str, str]], labelled: list[tuple[str, tuple[str, ...]]],
-             folds: int) -> list[Example]:
-    """Every paraphrase (positive), negative and labelled question, each given a fold in turn."""
+def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled: list[tuple[str, tuple[str, ...]]],
+             folds: int, frames: dict[str, dict[str, list[str]]] | None = None) -> list[Example]:
+    """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
+    with `frames` (narratives.yaml), every `NARRATIVE_EVERY`-th paraphrase and negative also
+    as a narrative in its fold (`narrative`)."""
     out: list[Example] = []
     for e in kb.entries:
         for lang in LANGS:
             for p in e.paraphrases.get(lang, ()):
-                out.append(Example(p, (e.id,), len(out) % folds, True))
-    for _lang, q in negatives:
-        out.append(Example(q, (), len(out) % folds))
+                out.append(Example(p, (e.id,), len(out) % folds, True, lang=lang))
+    for _topic, lang, q in negatives:
+        out.append(Example(q, (), len(out) % folds, lang=lang))
+    if frames:
+        for n, x in enumerate(list(out)):
+            if n % NARRATIVE_EVERY == 0:
+                out.append(replace(x, text=narrative(x.text, x.lang, n // NARRATIVE_EVERY, frames), paraphrase=False,
+                                   source=x.text))
     for q, ids in labelled:
         out.append(Example(q, ids, len(out) % folds))
     return out
+
+
+NARRATIVE_EVERY = 3
+"""Every third paraphrase and negative is also framed as a narrative."""
+
+
+def narrative(text: str, lang: str, n: int, frames: dict[str, dict[str, list[str]]]) -> str:
+    """Frame `text` (in `lang`) as the `n`-th narrative: an opener, the text, and every other
+    time the text as a statement followed by a closing question that names nothing."""
+    openers, closers = frames["openers"][lang], frames["closers"][lang]
+    body = text.strip().rstrip("?!. ")
+    body = body[:1].upper() + body[1:]
+    if n % 2 and not text.strip().endswith("?"):
+        return f"{openers[(n // 2) % len(openers)]} {body}. {closers[(n // 2) % len(closers)]}"
+    return f"{openers[(n // 2) % len(openers)]} {text.strip()}"
+
+
+def load_frames(folder: Path) -> dict[str, dict[str, list[str]]]:
+    """Return the openers and closers of `folder`/narratives.yaml (empty without it)."""
+    import yaml
+
+    path = folder / "narratives.yaml"
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {part: {lang: [str(s) for s in data[part][lang]] for lang in LANGS} for part in ("openers", "closers")}
 
 
 def load_labelled(folder: Path) -> list[tuple[str, tuple[str, ...]]]:
@@ -89,17 +124,17 @@ Row = tuple[int, list[float], int]
 """(question number, features, label) of one candidate of one question."""
 
 
-def rows(kb: KnowledgeBase, negatives: list[tuple[str, str]], model: ScoringModel,
+def rows(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], model: ScoringModel,
          labelled: list[Example]) -> list[Row]:
     """Score each example with a matcher built without its fold; one row per candidate."""
     out: list[Row] = []
     folds = int(model.settings["folds"])
     for f in range(folds):
         held = [x for x in labelled if x.fold == f]
-        held_texts = {x.text for x in held if x.paraphrase}
-        held_negatives = {x.text for x in held if not x.entries}
+        held_texts = {x.text for x in held if x.paraphrase} | {x.source for x in held if x.source}
+        held_negatives = {x.text for x in held if not x.entries} | {x.source for x in held if x.source}
         matcher = Matcher(_without(kb, held_texts), model=model,
-                          negatives=[(topic, q) for topic, q in negatives if q not in held_negatives])
+                          negatives=[(topic, q) for topic, _lang, q in negatives if q not in held_negatives])
         for n, x in enumerate(labelled):
             if x.fold != f:
                 continue
@@ -201,8 +236,10 @@ def fit(data: list[Row], l2: float) -> tuple[list[float], float]:
             exps = [math.exp(v - top) for v in scores]
             z = math.exp(-top) + sum(exps)
             mean, second = _moments([v / z for v in exps], xs, d)
-            zr = (math.exp(-top) if none else 0.0) + sum(exps[i] for i in right)
-            rmean, rsecond = _moments([exps[i] / zr for i in right], [xs[i] for i in right], d)
+            rtop = max([scores[i] for i in right] + ([0.0] if none else []))
+            rexps = [math.exp(scores[i] - rtop) for i in right]
+            zr = (math.exp(-rtop) if none else 0.0) + sum(rexps)
+            rmean, rsecond = _moments([v / zr for v in rexps], [xs[i] for i in right], d)
             for i in range(d):
                 grad[i] += rmean[i] - mean[i]
                 row, a, b = hess[i], second[i], rsecond[i]
@@ -211,9 +248,16 @@ def fit(data: list[Row], l2: float) -> tuple[list[float], float]:
         for i in range(d):
             for j in range(i + 1, d):
                 hess[i][j] = hess[j][i]
-        step = _solve(hess, grad)
-        if sum(a * b for a, b in zip(step, grad)) <= 0.0:
-            step = grad  # the likelihood is not concave here: climb the gradient instead
+        step = grad  # where the likelihood is not concave, damp the Newton step (Levenberg-Marquardt)
+        for damping in (0.0, 1e-6, 1e-3, 0.1, 1.0, 10.0, 100.0):
+            try:
+                trial_step = _solve([[v + (damping if i == j else 0.0) for j, v in enumerate(row)]
+                                     for i, row in enumerate(hess)], grad)
+            except ZeroDivisionError:
+                continue
+            if sum(a * b for a, b in zip(trial_step, grad)) > 0.0:
+                step = trial_step
+                break
         scale = 1.0
         while True:
             trial = [a + scale * b for a, b in zip(w, step)]
@@ -271,7 +315,7 @@ def train(kb_dir: Path | None = None) -> dict:
     model = load_model(folder, untrained=True)
     negatives = load_negative_topics(folder)
     folds = int(model.settings["folds"])
-    labelled = examples(kb, negatives, load_labelled(folder), folds)
+    labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder))
     data = rows(kb, negatives, model, labelled)
     l2 = model.settings["l2"]
     weights, bias = fit(data, l2)
