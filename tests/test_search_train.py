@@ -5,8 +5,8 @@ from pathlib import Path
 import yaml
 
 from faq.kb.files import BUNDLED_KB
-from faq.search.model import FEATURES, load_negatives
-from faq.search.train import dump, train
+from faq.search.model import FEATURES, load_negative_topics, load_negatives
+from faq.search.train import dump, examples, fit, load_frames, narrative, train
 
 
 def test_weights_reproduce_from_the_training_command():
@@ -53,3 +53,71 @@ def test_the_bundled_negatives_are_sound():
     from faq.kb.loader import check_knowledge_base
 
     assert check_knowledge_base(BUNDLED_KB)[1] == []
+
+
+def test_an_out_of_scope_topic_takes_questions_about_its_object():
+    """The same question goes to an entry without the topic and to no answer with it: the
+    topic's examples, not a rule, tell a meeting link from an activation link."""
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(BUNDLED_KB)
+    topics = load_negative_topics(BUNDLED_KB / "search")
+    with_topic = Matcher(kb)
+    without = Matcher(kb, negatives=[(t, q) for t, _lang, q in topics if "Teams" not in t])
+    for question in ("Der Link zur Teams-Besprechung von morgen ist abgelaufen",
+                     "our Teams meeting invite link expired, how do I get a fresh one"):
+        assert without.match(question).id == "activation-link-expiry"
+        assert with_topic.match(question).outcome == "no_match"
+    assert with_topic.match("Aktivierungslink abgelaufen").id == "activation-link-expiry"
+
+
+def test_each_topic_states_its_object_and_has_both_languages():
+    topics = load_negative_topics(Path(BUNDLED_KB) / "search")
+    names = {t for t, _lang, _q in topics}
+    assert all((t, "en", t) in topics for t in names)  # the `about` line is one of its texts
+    for name in names:
+        assert {lang for t, lang, q in topics if t == name and q != name} == {"de", "en"}
+
+
+def test_narratives_frame_a_question_in_its_language_with_generic_sentences():
+    frames = load_frames(Path(BUNDLED_KB) / "search")
+    statement = narrative("Aktivierungslink abgelaufen", "de", 1, frames)
+    assert statement.split(". ")[-1] in frames["closers"]["de"]  # a closing question that names nothing
+    assert "Aktivierungslink abgelaufen." in statement
+    question = narrative("who gets the activation email?", "en", 0, frames)
+    assert question.endswith(" who gets the activation email?")
+    assert question.removesuffix(" who gets the activation email?") in frames["openers"]["en"]
+
+
+def test_a_narrative_is_held_out_with_the_text_it_frames():
+    from faq.kb.loader import load_knowledge_base
+
+    kb = load_knowledge_base(BUNDLED_KB)
+    folder = Path(BUNDLED_KB) / "search"
+    found = examples(kb, load_negative_topics(folder), [], 5, load_frames(folder))
+    framed = [x for x in found if x.source]
+    assert framed and any(not x.entries for x in framed) and any(x.entries for x in framed)
+    fold_of = {x.text: x.fold for x in found if not x.source}
+    assert all(fold_of[x.source] == x.fold for x in framed)
+
+
+def test_declining_is_learned_from_out_of_scope_rows():
+    """Questions that fit a topic's examples best are declined; those that fit an entry best answered."""
+    from faq.search.model import ScoringModel
+
+    topic = [name for name, _ in FEATURES].index("out_of_scope_topic")
+
+    def row(fit_value: float, is_topic: bool) -> list[float]:
+        x = [0.0] * len(FEATURES)
+        x[0], x[topic] = fit_value, float(is_topic)
+        return x
+
+    data = []
+    for n in range(0, 40, 2):  # in scope: the entry fits best and is right
+        data += [(n, row(0.9, False), 1), (n, row(0.3, True), 0)]
+        data += [(n + 1, row(0.4, False), 0), (n + 1, row(0.9, True), 0)]  # out of scope
+    weights, bias = fit(data, 1.0)
+    model = ScoringModel(tuple(weights), bias, 0.6, 0.15)
+    assert model.probabilities([row(0.9, False), row(0.3, True)])[0] > 0.6
+    assert model.probabilities([row(0.4, False), row(0.9, True)])[0] < 0.2

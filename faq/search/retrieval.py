@@ -14,7 +14,6 @@ import heapq
 import math
 import re
 from array import array
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any

@@ -60,8 +60,8 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
         for lang in LANGS:
             for p in e.paraphrases.get(lang, ()):
                 out.append(Example(p, (e.id,), len(out) % folds, True, lang=lang))
-    for _topic, lang, q in negatives:
-        out.append(Example(q, (), len(out) % folds, lang=lang))
+    for _topic, said_in, q in negatives:
+        out.append(Example(q, (), len(out) % folds, lang=said_in))
     if frames:
         for n, x in enumerate(list(out)):
             if n % NARRATIVE_EVERY == 0:
