@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from faq.kb.model import LANGS, Entry, KnowledgeBase, Vocabulary
 from faq.language.focus import Focus, focus
-from faq.language.normalize import Normalizer, fold, length_buckets, words
+from faq.language.normalize import Normalizer, fold, words
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
@@ -310,14 +310,7 @@ class Matcher(Features, Retrieval):
                 offtopic_heads[w[:6]].append(w)
         self._offtopic_heads = dict(offtopic_heads)
         self._address_word = "adresse" if "adresse" in self.surface_map else "address"
-        # A misspelt word is compared only with known words of its first letter and of a
-        # length that can reach the cutoff: typos rarely hit the first letter, while real
-        # words that differ there are often near ("ausgewiesen", "zugewiesen").
-        by_initial: dict[str, list[str]] = defaultdict(list)
-        for w in self.surface_map:
-            if len(w) >= 4 and " " not in w:
-                by_initial[w[0]].append(w)
-        self._fuzzy_lists = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
+        self._fuzzy_by_initial: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]] | None = None
         self._fuzzy_cutoff = self.model.settings["fuzzy_cutoff"]
         self._memo = {}
         self._fuzzy_memo = {}

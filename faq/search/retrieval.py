@@ -14,12 +14,13 @@ import heapq
 import math
 import re
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from faq.language.addresses import domain_of, find_addresses
-from faq.language.normalize import Normalizer, extract_bucketed, fold, words
+from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
 
 __all__ = ["Query", "Retrieval"]
 
@@ -119,7 +120,7 @@ class Retrieval:
     surface_map: dict[str, tuple[str, ...]]
     _offtopic_heads: dict[str, list[str]]
     _address_word: str
-    _fuzzy_lists: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]]
+    _fuzzy_by_initial: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]] | None
     _fuzzy_cutoff: float
     _memo: dict[str, tuple[str, ...]]
     _fuzzy_memo: dict[str, tuple[str, ...] | None]
@@ -222,8 +223,23 @@ class Retrieval:
         found = self._fuzzy_memo[word] = self._fuzzy_find(word)
         return found
 
+    def _fuzzy_lists(self) -> dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]]:
+        """The known words by first letter, bucketed by length; built on the first misspelt word.
+
+        A misspelt word is compared only with known words of its first letter and of a length
+        that can reach the cutoff: typos rarely hit the first letter, while real words that
+        differ there are often near ("ausgewiesen", "zugewiesen").
+        """
+        if self._fuzzy_by_initial is None:
+            by_initial: dict[str, list[str]] = defaultdict(list)
+            for w in self.surface_map:
+                if len(w) >= 4 and " " not in w:
+                    by_initial[w[0]].append(w)
+            self._fuzzy_by_initial = {c: (ws, length_buckets(ws)) for c, ws in by_initial.items()}
+        return self._fuzzy_by_initial
+
     def _fuzzy_find(self, word: str) -> tuple[str, ...] | None:
-        keys, buckets = self._fuzzy_lists.get(word[0], ([], {}))
+        keys, buckets = self._fuzzy_lists().get(word[0], ([], {}))
         best = extract_bucketed(word, buckets, self._fuzzy_cutoff)
         if best is None:
             return None
