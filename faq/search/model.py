@@ -1,16 +1,24 @@
 """The matcher's scoring model: stated features, learned weights, calibrated decisions.
 
 The model is a conditional logit (a multinomial logistic regression over choices) on the
-features in `FEATURES`: each candidate entry of a question gets the score
-`bias + w . x`, "none of them" the score 0, and a softmax over these gives each
-candidate's probability of being the right entry. Its weights are learned by `python -m faq.search.train`
-from `knowledge/search/`: the entries' paraphrases are the positives (each scored by an
-index that does not hold it), `out_of_scope.yaml` the negatives. Every hand-set number
-(thresholds, settings of the fit) is in `knowledge/search/model.yaml` with its meaning;
-the learned weights are in `knowledge/search/weights.yaml`.
+features in `FEATURES`: each candidate of a question gets the score `bias + w . x`,
+"none of them" the score 0, and a softmax over these gives each candidate's probability.
+The candidates are the entries that fit the question best and the topics of
+`out_of_scope.yaml` that fit it best, described by the same features (a topic's row is
+marked by `out_of_scope_topic`): what the FAQ does not answer competes with the entries
+on the same terms, and a topic's probability goes to "no answer". Each topic states its
+object (`about`), which is one of its texts.
 
-The best candidate's probability is the confidence: an estimate of the probability that
-the answer is right (its calibration is measured in `benchmarks/quality.py`).
+Its weights are learned by `python -m faq.search.train` from `knowledge/search/`: the
+entries' paraphrases are the positives (each scored by an index that does not hold it),
+`out_of_scope.yaml` the negatives, `labelled.yaml` earlier rounds' user questions, and
+`narratives.yaml` frames some of them as stories (context around the question). Every
+hand-set number (thresholds, settings of the fit) is in `knowledge/search/model.yaml`
+with its meaning; the learned weights are in `knowledge/search/weights.yaml`.
+
+The best entry's probability is the confidence: an estimate of the probability that the
+answer is right (held-out reliability in weights.yaml, on the fresh sets in
+`benchmarks/quality.py`).
 """
 
 from __future__ import annotations

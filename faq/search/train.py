@@ -2,14 +2,17 @@
 
 Positives are the entries' paraphrases, negatives the questions of
 `knowledge/search/out_of_scope.yaml`; `knowledge/search/labelled.yaml` adds user questions
-of earlier rounds, in scope or not. All are split into folds; each is scored by a
-matcher built without its fold, so every training row shows how a wording the index has
-never seen looks to it. Each candidate entry of a question is one row, labelled 1 when it
-is the question's entry. A conditional logit with a ridge penalty (settings in
-`knowledge/search/model.yaml`) is fitted by Newton's method in plain Python, and the
-weights are written to `knowledge/search/weights.yaml`. The same rows, refitted fold by
-fold, give held-out confidences: their reliability table and expected calibration error
-are written beside the weights.
+of earlier rounds, in scope or not, and every third paraphrase and negative is also framed
+as a story with the generic sentences of `knowledge/search/narratives.yaml`. All are split
+into folds (a story in the fold of the text it frames); each is scored by a matcher built
+without its fold, so every training row shows how a wording the index has never seen looks
+to it. Each candidate of a question (an entry or an out-of-scope topic) is one row. The
+right choice is the question's entry; when none of its candidates is, declining is right,
+through "none of them" or an out-of-scope topic. A conditional logit with a ridge penalty
+(settings in `knowledge/search/model.yaml`) is fitted by damped Newton steps in plain
+Python, and the weights are written to `knowledge/search/weights.yaml`. The same rows,
+refitted fold by fold, give held-out confidences: their reliability table and expected
+calibration error are written beside the weights.
 
     python -m faq.search.train                 # writes knowledge/search/weights.yaml
     python -m faq.search.train --out FILE      # writes elsewhere (the tests compare)
