@@ -20,7 +20,7 @@ title, paraphrases), the out-of-scope examples and the questions, and scores:
   an unsure band (what share of questions would load the encoder);
 - costs: load time, ms a question, fresh-process `ask` cost, installed size, peak RSS.
 
-`questions_long.yaml` is a check set: only its summary figures are printed, never a question.
+`questions_long.yaml` and `check4.yaml` are check sets: only summary figures are printed, never a question.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ SETS = {
     "questions_tune (tuning)": ROOT / "benchmarks" / "sets" / "questions_tune.yaml",
     "exam3 (tuning)": ROOT / "benchmarks" / "sets" / "exam3.yaml",
     "questions_long (check: summary only)": ROOT / "benchmarks" / "sets" / "questions_long.yaml",
+    "check4 (check: summary only)": ROOT / "benchmarks" / "sets" / "check4.yaml",
 }
 BANDS = ((0.05, 0.95), (0.1, 0.9), (0.2, 0.8), (0.3, 0.7))
 """Unsure bands (low, high) of the matcher's confidence in which the lazy variants consult the semantic model."""
