@@ -41,9 +41,12 @@ from faq.kb.model import LANGS, KnowledgeBase
 from faq.language.text import clean
 from faq.search import train
 from faq.search.matcher import Matcher
-from faq.search.model import FEATURES, ScoringModel, load_model, load_negatives, search_dir
+from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
 from .encoders import PACKAGES, embed, installed_mb, load_encoder, process_costs
+from .semantic_model import Group, calibration, decide, fit, probabilities
+
+__all__ = ["Group", "Semantic", "calibration", "decide", "fit", "load_data", "probabilities", "read_set"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {
@@ -65,7 +68,7 @@ class Data:
 
     kb: KnowledgeBase
     model: ScoringModel
-    negatives: list[tuple[str, str]]
+    negatives: list[tuple[str, str, str]]  # (topic, language, text)
     examples: list[train.Example]
     docs: list[tuple[int, str, bool]]  # (entry index, text, is a paraphrase)
 
@@ -74,8 +77,9 @@ def load_data() -> Data:
     kb = load_knowledge_base(BUNDLED_KB)
     folder = search_dir(kb.root)
     model = load_model(folder, untrained=True)
-    negatives = load_negatives(folder)
-    exs = train.examples(kb, negatives, train.load_labelled(folder), int(model.settings["folds"]))
+    negatives = load_negative_topics(folder)
+    exs = train.examples(kb, negatives, train.load_labelled(folder), int(model.settings["folds"]),
+                         train.load_frames(folder))
     docs: list[tuple[int, str, bool]] = []
     for i, e in enumerate(kb.entries):
         for lang in LANGS:
@@ -92,7 +96,7 @@ def _without(kb: KnowledgeBase, held: set[str]) -> KnowledgeBase:
 
 
 Row = tuple[int, int, list[float], int]
-"""(question number, entry index, the matcher's features, label)."""
+"""(question number, candidate (an entry, or -1 - topic), the matcher's features, label)."""
 
 
 def training_rows(d: Data) -> list[Row]:
@@ -100,14 +104,15 @@ def training_rows(d: Data) -> list[Row]:
     out: list[Row] = []
     for f in range(int(d.model.settings["folds"])):
         held = [x for x in d.examples if x.fold == f]
-        held_texts = {x.text for x in held if x.paraphrase}
-        held_neg = {x.text for x in held if not x.entries}
+        sources = {x.source for x in held if x.source}
+        held_texts = {x.text for x in held if x.paraphrase} | sources
+        held_neg = {x.text for x in held if not x.entries} | sources
         matcher = Matcher(_without(d.kb, held_texts), model=d.model,
-                          negatives=[(lang, q) for lang, q in d.negatives if q not in held_neg])
+                          negatives=[(t, q) for t, _lang, q in d.negatives if q not in held_neg])
         for n, x in enumerate(d.examples):
             if x.fold == f:
                 for e, feats in matcher.candidate_features(x.text):
-                    out.append((n, e, feats, int(matcher.ids[e] in x.entries)))
+                    out.append((n, e, feats, int(e >= 0 and matcher.ids[e] in x.entries)))
     out.sort(key=lambda r: r[0])
     return out
 
@@ -122,8 +127,11 @@ class Semantic:
         self.d = d
         self.doc_vecs = np.vstack([vec[t] for _e, t, _p in d.docs])
         self.doc_entry = np.array([e for e, _t, _p in d.docs])
-        self.neg_texts = [q for _lang, q in d.negatives]
+        self.neg_texts = [q for _t, _lang, q in d.negatives]
         self.neg_vecs = np.vstack([vec[t] for t in self.neg_texts])
+        topics: dict[str, int] = {}
+        self.neg_topic = np.array([topics.setdefault(t, len(topics)) for t, _lang, _q in d.negatives])
+        self.topics = len(topics)
         self.vec = vec
 
     def entry_cosines(self, text: str, held: AbstractSet[str] = frozenset()) -> np.ndarray:
@@ -142,79 +150,20 @@ class Semantic:
             cos = np.where([t in held for t in self.neg_texts], -1.0, cos)
         return float(cos.max())
 
+    def topic_cosines(self, text: str, held: AbstractSet[str] = frozenset()) -> np.ndarray:
+        """Best cosine of `text` to each out-of-scope topic's examples not in `held`."""
+        cos = self.neg_vecs @ self.vec[text]
+        if held:
+            cos = np.where([t in held for t in self.neg_texts], -1.0, cos)
+        best = np.full(self.topics, -1.0)
+        np.maximum.at(best, self.neg_topic, cos)
+        return best
+
     def nearest(self, text: str) -> tuple[int, float, float]:
         """(entry of the nearest entry text, its cosine, the nearest out-of-scope example's cosine)."""
         cos = self.entry_cosines(text)
         e = int(cos.argmax())
         return e, float(cos[e]), self.oos_cosine(text)
-
-
-# -- the model: train.py's conditional logit, in numpy ----------------------------
-
-
-def fit(groups: list[tuple[np.ndarray, int | None]], l2: float, iterations: int = 50) -> np.ndarray:
-    """train.fit for any number of features: weights with the bias last (rows carry a 1.0 last)."""
-    xs = np.vstack([x for x, _r in groups])
-    d = xs.shape[1]
-    starts = np.cumsum([0] + [len(x) for x, _r in groups[:-1]])
-    gid = np.repeat(np.arange(len(groups)), [len(x) for x, _r in groups])
-    right = np.zeros(len(xs))
-    for s, (_x, r) in zip(starts, groups):
-        if r is not None:
-            right[s + r] = 1.0
-    pen = np.full(d, l2)
-    pen[-1] = 0.0
-    w = np.zeros(d)
-    for _ in range(iterations):
-        s = xs @ w
-        top = np.maximum(np.maximum.reduceat(s, starts), 0.0)
-        ex = np.exp(s - top[gid])
-        z = np.exp(-top) + np.add.reduceat(ex, starts)
-        p = ex / z[gid]
-        mean = np.add.reduceat(p[:, None] * xs, starts)
-        grad = right @ xs - mean.sum(axis=0) - pen * w
-        hess = (xs * p[:, None]).T @ xs - mean.T @ mean + np.diag(pen)
-        step = np.linalg.solve(hess, grad)
-        w = w + step
-        if np.abs(step).max() < 1e-10:
-            break
-    return w
-
-
-def probabilities(w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """ScoringModel.probabilities: softmax over the candidates and "none of them" (score 0)."""
-    if not len(x):
-        return np.zeros(0)
-    s = x @ w
-    top = max(0.0, float(s.max()))
-    ex = np.exp(s - top)
-    return ex / (np.exp(-top) + ex.sum())
-
-
-def decide(probs: np.ndarray, entries: list[int], model: ScoringModel, names_topic: bool) -> tuple[str, int | None, float]:
-    """Matcher.match's rule on given probabilities: (outcome, best entry or None, its probability)."""
-    if not len(probs):
-        return "no_match", None, 0.0
-    order = sorted(range(len(probs)), key=lambda i: (-round(float(probs[i]), 12), entries[i]))
-    ranked = [(float(probs[i]), entries[i]) for i in order]
-    p, e = ranked[0]
-    if p >= model.answer:
-        return "answer", e, p
-    mass, offered = 0.0, 0
-    for q, _e in ranked[:3]:
-        if mass >= model.answer or round(q, 3) < model.offer:
-            break
-        offered += 1
-        mass += round(q, 3)
-    if (offered >= 2 and mass >= model.answer) or (len(ranked) >= 2 and names_topic):
-        return "clarify", e, p
-    return "no_match", None, p
-
-
-def calibration(pairs: list[tuple[float, int]]) -> float:
-    """Expected calibration error over 10 equal bins (as train.calibration)."""
-    _table, ece = train.calibration(dict(enumerate(pairs)))
-    return ece
 
 
 # -- scoring ----------------------------------------------------------------------
@@ -301,8 +250,9 @@ def semantic_features(sem: Semantic, text: str, entries: list[int], held_docs: A
                       held_neg: AbstractSet[str] = frozenset()) -> np.ndarray:
     """Raw (sem_fit, sem_oos, sem_lead) of each candidate entry."""
     cos = sem.entry_cosines(text, held_docs)
+    topics = sem.topic_cosines(text, held_neg)
     oos = sem.oos_cosine(text, held_neg)
-    fits = [float(cos[e]) for e in entries]
+    fits = [float(cos[e]) if e >= 0 else float(topics[-1 - e]) for e in entries]
     return np.array([[f, oos, f - max((g for j, g in enumerate(fits) if j != i), default=0.0)]
                      for i, f in enumerate(fits)]).reshape(-1, 3)
 
@@ -313,16 +263,18 @@ def cross_validate(d: Data, rows: list[Row], sem: Semantic) -> tuple[Fitted, dic
     by_q: dict[int, list[Row]] = {}
     for r in rows:
         by_q.setdefault(r[0], []).append(r)
-    held_docs = {f: {x.text for x in d.examples if x.fold == f and x.paraphrase} for f in range(folds)}
-    held_neg = {f: {x.text for x in d.examples if x.fold == f and not x.entries} for f in range(folds)}
+    sources = {f: {x.source for x in d.examples if x.fold == f and x.source} for f in range(folds)}
+    held_docs = {f: {x.text for x in d.examples if x.fold == f and x.paraphrase} | sources[f] for f in range(folds)}
+    held_neg = {f: {x.text for x in d.examples if x.fold == f and not x.entries} | sources[f] for f in range(folds)}
     base_x: dict[int, np.ndarray] = {}
     sem_x: dict[int, np.ndarray] = {}
-    right: dict[int, int | None] = {}
+    right: dict[int, tuple[list[int], bool]] = {}
     for n, rs in by_q.items():
         x = d.examples[n]
         base_x[n] = np.array([r[2] + [1.0] for r in rs])
         sem_x[n] = semantic_features(sem, x.text, [r[1] for r in rs], held_docs[x.fold], held_neg[x.fold])
-        right[n] = next((i for i, r in enumerate(rs) if r[3]), None)
+        rights = [i for i, r in enumerate(rs) if r[3]]
+        right[n] = (rights, False) if rights else ([i for i, r in enumerate(rs) if r[1] < 0], True)
     allsem = np.vstack(list(sem_x.values()))
     scaling = Fitted({}, allsem.mean(axis=0), allsem.std(axis=0))
     l2 = d.model.settings["l2"]
@@ -331,15 +283,16 @@ def cross_validate(d: Data, rows: list[Row], sem: Semantic) -> tuple[Fitted, dic
     weights = {}
     for name in ("matcher", *SEMANTIC):
         xs = {n: scaling.rows(name, base_x[n], sem_x[n]) for n in qs}
-        weights[name] = fit([(xs[n], right[n]) for n in qs], l2)
+        weights[name] = fit([(xs[n], *right[n]) for n in qs], l2)
         held: dict[int, tuple[float, int]] = {}
         for f in range(folds):
-            w = fit([(xs[n], right[n]) for n in qs if d.examples[n].fold != f], l2)
+            w = fit([(xs[n], *right[n]) for n in qs if d.examples[n].fold != f], l2)
             for n in qs:
                 if d.examples[n].fold == f:
                     p = probabilities(w, xs[n])
-                    best = int(p.argmax())
-                    held[n] = (float(p[best]), int(right[n] == best))
+                    entries = [i for i, r in enumerate(by_q[n]) if r[1] >= 0]
+                    best = max(entries, key=lambda i: p[i]) if entries else None
+                    held[n] = (0.0, 0) if best is None else (float(p[best]), int(not right[n][1] and best in right[n][0]))
         figures[name] = _held_out(d, held)
     return replace(scaling, weights=weights), figures
 
@@ -420,12 +373,12 @@ def main(argv: list[str] | None = None) -> int:
           f"examples; training: {len(d.examples)} examples, {len(rows)} candidate rows")
     for name, qs in sets.items():
         print(f"  {name}: {len(qs)} questions, {sum(q in seen for q, _i, _l in qs)} of them also training examples")
-    recall = {name: sum(1 for q, ids, _l in qs if ids and any(matcher.ids[e] in ids for e, _x in
+    recall = {name: sum(1 for q, ids, _l in qs if ids and any(e >= 0 and matcher.ids[e] in ids for e, _x in
                                                               matcher.candidate_features(clean(q))))
               / max(sum(1 for _q, ids, _l in qs if ids), 1) for name, qs in sets.items()}
     print("right entry among the matcher's candidates (ceiling of any re-scoring): "
           + ", ".join(f"{n.split(' ')[0]} {r:.3f}" for n, r in recall.items()))
-    texts = list(dict.fromkeys([t for _e, t, _p in d.docs] + [q for _l, q in d.negatives]
+    texts = list(dict.fromkeys([t for _e, t, _p in d.docs] + [q for _t, _l, q in d.negatives]
                                + [x.text for x in d.examples] + [q for qs in sets.values() for q, _i, _l in qs]))
     costs = []
     kb_vectors = {}
@@ -437,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.encoders.split(","):
         enc, load_s = load_encoder(name)
         t = time.perf_counter()
-        kb_texts = list(dict.fromkeys([t for _e, t, _p in d.docs] + [q for _l, q in d.negatives]))
+        kb_texts = list(dict.fromkeys([t for _e, t, _p in d.docs] + [q for _t, _l, q in d.negatives]))
         embed(enc, kb_texts)
         kb_s = time.perf_counter() - t
         singles = []

@@ -20,6 +20,7 @@ from faq.search.matcher import Matcher  # noqa: E402
 from faq.search.model import FEATURES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+TOPIC = [name for name, _ in FEATURES].index("out_of_scope_topic")
 
 
 def test_numpy_fit_equals_the_training_commands_fit():
@@ -28,12 +29,13 @@ def test_numpy_fit_equals_the_training_commands_fit():
     for n in range(120):
         k = rng.randint(1, 5)
         right = rng.randrange(k + 1)  # k: none of them is right
-        for i in range(k):
+        for i in range(k + rng.randint(0, 2)):  # rows after the k-th stand for out-of-scope topics
             x = [rng.random() for _ in FEATURES]
-            x[0] += 0.8 * (i == right)
-            rows.append((n, x, int(i == right)))
+            x[0] += 0.8 * (i == right < k)
+            x[TOPIC] = float(i >= k)
+            rows.append((n, x, int(i == right < k)))
     weights, bias = train.fit(rows, 1.0)
-    groups = [(np.array(xs), right) for xs, right in train._groups(rows)]
+    groups = [(np.array(xs), right, none) for xs, right, none in train._groups(rows)]
     got = fit(groups, 1.0)
     assert np.allclose(got, [*weights, bias], atol=1e-8)
 
@@ -57,12 +59,12 @@ def test_decisions_equal_the_matchers_on_tuning_questions():
 def test_a_held_out_paraphrase_is_not_among_its_cosine_targets():
     d = load_data()
     rng = np.random.default_rng(0)
-    texts = {t for _e, t, _p in d.docs} | {q for _l, q in d.negatives}
+    texts = {t for _e, t, _p in d.docs} | {q for _t, _l, q in d.negatives}
     vec = {t: v / np.linalg.norm(v) for t, v in zip(sorted(texts), rng.normal(size=(len(texts), 16)))}
     sem = Semantic(d, vec)
     entry, paraphrase, _p = next(doc for doc in d.docs if doc[2])
     assert sem.entry_cosines(paraphrase)[entry] == pytest.approx(1.0)
     assert sem.entry_cosines(paraphrase, {paraphrase})[entry] < 0.99
-    negative = d.negatives[0][1]
+    negative = d.negatives[0][2]
     assert sem.oos_cosine(negative) == pytest.approx(1.0)
     assert sem.oos_cosine(negative, {negative}) < 0.99
