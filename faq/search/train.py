@@ -57,7 +57,7 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
              folds: int, frames: dict[str, dict[str, list[str]]] | None = None) -> list[Example]:
     """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
     with `frames` (narratives.yaml), every `NARRATIVE_EVERY`-th paraphrase and negative also
-    as a narrative in its fold (`narrative`)."""
+    as a narrative in its fold (`narrative`), and each closing question alone as a negative."""
     out: list[Example] = []
     for e in kb.entries:
         for lang in LANGS:
@@ -70,6 +70,10 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
             if n % NARRATIVE_EVERY == 0:
                 out.append(replace(x, text=narrative(x.text, x.lang, n // NARRATIVE_EVERY, frames), paraphrase=False,
                                    source=x.text))
+        # A closing question alone ("How should I go about it?") names nothing: no entry answers it.
+        for lang in LANGS:
+            for closer in frames["closers"][lang]:
+                out.append(Example(closer, (), len(out) % folds, lang=lang))
     for q, ids in labelled:
         out.append(Example(q, ids, len(out) % folds))
     return out
