@@ -112,9 +112,9 @@ def test_json_shape_matches_contract(matcher):
 # counts a declined question as a miss, and the learned model declines where it is unsure.
 BLIND_SETS = [
     ("heldout.yaml", 0.98, 0.95),   # typos, compounds, English, close off-topic questions
-    ("heldout2.yaml", 0.96, 0.95),  # long chatty questions, Denglisch
+    ("heldout2.yaml", 0.95, 0.95),  # long chatty questions, Denglisch
     ("heldout3.yaml", 0.97, 0.95),  # keyword queries, Swiss German, Outlook/Windows/Azure off topic
-    # heldout4/5: one question each now declined where an out-of-scope topic competes.
+    # heldout2/4/5: one question each fewer since out-of-scope topics compete (round 4).
     ("heldout4.yaml", 0.93, 0.95),  # clerks, hurried admins, resellers, non-native speakers
     ("heldout5.yaml", 0.92, 0.95),  # situation reports, wrong terminology, fragments ("link tot")
     ("heldout6.yaml", 0.97, 0.95),  # the public dev set's mix and style
