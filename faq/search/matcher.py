@@ -220,12 +220,14 @@ class Matcher(Features, Retrieval):
                 self._neg_toks.extend(d)
                 self._neg_start.append(len(self._neg_toks))
                 self._neg_topic.append(topic)
+        self._index()
         self._derive()
 
     # -- plain data for a cache ---------------------------------------------------
 
     _STATE = ("ids", "flows", "_english_share", "_tid", "_df", "surface_map", "_doc_start", "_doc_toks",
-              "_entry_docs", "_ent_start", "_ent_toks", "_neg_start", "_neg_toks", "_neg_topic")
+              "_entry_docs", "_ent_start", "_ent_toks", "_neg_start", "_neg_toks", "_neg_topic", "_idf", "_doc_norm",
+              "_least_norm", "_post_start", "_post", "_doc_post_start", "_doc_post", "_doc_entry")
 
     def to_state(self) -> dict[str, Any]:
         """Return the matcher as plain data (dict, list, str, int, float, bool, None, array)."""
@@ -266,13 +268,12 @@ class Matcher(Features, Retrieval):
         self._derive()
         return self
 
-    def _derive(self) -> None:
-        """Compute what follows from the stored index: weights, postings, typo lists."""
+    def _index(self) -> None:
+        """Compute the index's weights and postings from its token runs (kept in the state)."""
         n = max(len(self.ids), 1)
         df = self._df
         # A token no entry uses (a word of the out-of-scope examples) weighs like one of a single entry.
         self._idf = idf = array("d", (math.log(1 + n / max(c, 1)) for c in df))
-        self.unknown_idf = math.log(1 + n)
         doc_start, doc_toks, entry_docs = self._doc_start, self._doc_toks, self._entry_docs
         self._doc_norm = doc_norm = array("d", (sum(idf[k] for k in set(doc_toks[doc_start[d]: doc_start[d + 1]]))
                                                  for d in range(len(doc_start) - 1)))
@@ -291,16 +292,28 @@ class Matcher(Features, Retrieval):
                 fill[k] += 1
         self._post_start = post_start
         self._post = post
-        doc_post: dict[int, array] = {}
+        # The documents of token k, the same way (only for a knowledge base `_scan` serves).
         doc_entry = array("i", bytes(4 * (len(doc_start) - 1)))
+        by_token: list[list[int]] = [[] for _ in df]
         if len(self.ids) <= _SCAN_UP_TO:
             for i in range(len(self.ids)):
                 for d in range(entry_docs[i], entry_docs[i + 1]):
                     doc_entry[d] = i
                     for k in set(doc_toks[doc_start[d]: doc_start[d + 1]]):
-                        doc_post.setdefault(k, array("i")).append(d)
+                        by_token[k].append(d)
+        doc_post_start = array("i", [0])
+        doc_post = array("i")
+        for docs in by_token:
+            doc_post.extend(docs)
+            doc_post_start.append(len(doc_post))
+        self._doc_post_start = doc_post_start
         self._doc_post = doc_post
         self._doc_entry = doc_entry
+
+    def _derive(self) -> None:
+        """Compute what follows from the stored index and model: out-of-scope topics, typo lists, settings."""
+        self.unknown_idf = math.log(1 + max(len(self.ids), 1))
+        idf = self._idf
         neg_start, neg_toks = self._neg_start, self._neg_toks
         self._negatives = Negatives([neg_toks[neg_start[i]: neg_start[i + 1]] for i in range(len(neg_start) - 1)],
                                     self._neg_topic, idf)

@@ -104,7 +104,8 @@ class Retrieval:
     _doc_start: array
     _doc_toks: array
     _doc_norm: array
-    _doc_post: dict[int, array]
+    _doc_post_start: array
+    _doc_post: array
     _doc_entry: array
     _entry_docs: array
     _ent_start: array
@@ -287,12 +288,9 @@ class Retrieval:
         acc = [0.0] * len(self._doc_norm)
         touched: list[int] = []
         add = touched.append
-        post = self._doc_post
+        starts, post = self._doc_post_start, self._doc_post
         for k, w in q.terms:
-            docs = post.get(k)
-            if docs is None:
-                continue
-            for d in docs:
+            for d in post[starts[k]: starts[k + 1]]:
                 if acc[d]:
                     acc[d] += w
                 else:
