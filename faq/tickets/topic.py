@@ -1,10 +1,13 @@
-"""What a ticket is about: its FAQ entry, from the whole text and its sentences' focus.
+"""What a ticket is about: its FAQ entry, from the whole text and its sentences.
 
-The whole text, each of the most relevant sentences (by the words the knowledge base
-knows, ties broken by their text, not their place) and each pair of neighbours (in a
-fixed order) compete, and the most confident wins: swapping two sentences changes the
-verdict only through which sentences are neighbours. A sentence's focus is what it
-asks or states, without a short framing clause ("Ist es normal, dass ..."), see `focus`.
+The whole text is matched as a question is: the matcher reads its question focus
+(`faq.language.focus`, shared with `faqbot ask` and the chat), the other sentences
+are context. Unless that is a confident answer, each of the most relevant sentences
+(by the words the knowledge base knows, ties broken by their text, not their place)
+and each pair of neighbours (the asking one last) compete: a sentence that states the
+problem may overturn the whole text's verdict, one that only gives context may only
+confirm it. Swapping two sentences changes the verdict only through which sentences
+are neighbours. Sentences are split as the focus splits them (`sentences`).
 """
 
 from __future__ import annotations
@@ -12,14 +15,15 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from faq.language.focus import sentences
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
-from faq.tickets.tokens import sentences, tokenize
+from faq.tickets.tokens import tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["focus", "match_topic", "topic_units"]
+__all__ = ["match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _PARTS = re.compile(r"\s[-–—]\s|:\s")  # a spaced dash or a colon joins two statements in one sentence
@@ -42,9 +46,8 @@ def _contrast() -> re.Pattern[str]:
 
 
 @cache
-def _frame() -> re.Pattern[str]:
-    alts = "|".join(re.escape(w) for w in lexicon_words("complementizers"))
-    return re.compile(rf"^(?P<frame>[^,.;:!?]*),?\s+(?:{alts})\s+(?P<focus>.+)$", re.I | re.S)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon_words("abbreviations"))
 
 
 @cache
@@ -58,17 +61,13 @@ def _unsure(clause: str) -> bool:
     return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() for i in range(len(words)))
 
 
-def focus(sentence: str) -> str:
-    """Return what a sentence is about: the clause a short framing clause introduces.
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip("\"'”“»«)] ").endswith("?")
 
-    "Ist es normal, dass die Aktivierungsmail noch nicht da ist?" is about "die
-    Aktivierungsmail noch nicht da ist?"; a sentence without such a frame is its own
-    focus. (The one function to replace with the shared question focus.)
-    """
-    m = _frame().match(sentence.strip())
-    if m and len(m.group("frame").split()) <= weights().frame_words and len(m.group("focus").split()) >= 2:
-        return m.group("focus")
-    return sentence
+
+def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
+    """A pair of neighbours as one text, whatever their order: the asking one last, as people write."""
+    return tuple(sorted(pair, key=lambda s: (_asks(s), s)))
 
 
 def _match_text(text: str) -> str:
@@ -85,7 +84,7 @@ def known_tokens(text: str, matcher: Matcher) -> int:
 
 def topic_units(body: str, subject: str = "") -> list[str]:
     """Return the units a ticket's topic is read from: the subject, then each sentence's focus."""
-    units = [u for u in (_match_text(focus(s)).strip() for _, s in sentences(body, abbreviations=False)) if u]
+    units = [u for u in (_match_text(s).strip() for s in sentences(body, _abbreviations())) if u]
     if subject:
         units.insert(0, _match_text(subject).strip())
     return units[: weights().scan_units]
@@ -97,15 +96,17 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     A ticket is longer than a question. Its sentences (the subject counts as one)
     that hold no word the knowledge base knows are left out; the rest is matched as
     a whole and, unless that is a confident answer, each of the most relevant
-    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most confident verdict wins (the whole text on a tie). A sentence of few
-    known words cannot decide a ticket the whole text matches, nor one it does not.
-    The language is detected once, on the whole text.
+    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most
+    confident verdict wins (the whole text on a tie), a sentence that only gives
+    context counting for less and never against the whole text's leading entry. A
+    sentence of few known words cannot decide a ticket the whole text matches, nor
+    one it does not. The language is detected once, on the whole text.
     """
     w = weights()
     units = topic_units(body, subject)
     known = [known_tokens(u, matcher) for u in units]
     kept = [u for u, k in zip(units, known) if k] or units
-    whole = "\n".join(kept) if len(units) > 1 else _match_text(focus(body))
+    whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
@@ -117,14 +118,15 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang)
     if best.outcome == "answer" and best.confidence >= w.sure:
-        if best.flow:
-            return _as_ticket(best, whole, lang)
-        # A confident whole that names an entry without a diagnosis (what the context tells,
-        # "Als OSM ist x eingetragen") still yields to what follows "aber"/"but", the problem
-        # itself, when that clause alone names a diagnosable problem more surely.
+        # A confident whole still yields to what follows "aber"/"but", the problem itself,
+        # when that clause alone names a diagnosable problem more surely. Against a whole
+        # that starts a diagnosis, the clause must state a problem ("but the admin center
+        # shows zero licences"), not more context.
         for clause in sorted(contrasts):
             if known_tokens(clause, matcher) < w.min_known or _unsure(clause):
                 continue  # "but I'm not sure, and we're probably ...": a hedge, not the problem
+            if best.flow and not _problem().search(fold(clause)):
+                continue
             result = matcher.match(clause, lang)
             if result.outcome == "answer" and result.flow and result.confidence > best.confidence:
                 best = result
@@ -133,12 +135,14 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
                     key=lambda x: (-x[0], x[1]))
     # A problem is often told in two sentences ("The link gives an error. Can it be
     # reactivated?"): neighbours compete as one unit too, each pair in a fixed order.
-    pairs = sorted({" ".join(sorted(pair)) for pair in zip(kept, kept[1:])})[: w.scan_units]
+    pairs = sorted({" ".join(_oriented(pair)) for pair in zip(kept, kept[1:])})[: w.scan_units]
     extra = [(known_tokens(c, matcher), c) for c in [*clauses, *pairs]]
     relevant = sorted({*scored[: w.max_units], *((k, c) for k, c in extra if k >= w.min_known)},
                       key=lambda x: (-x[0], x[1]))
     best_weight = best.confidence
     whole_matched = best.outcome != "no_match"
+    lead = best.candidates[0].id if best.candidates else None
+    lead_confidence = best.candidates[0].confidence if best.candidates else 0.0
     for known_words, unit in relevant:
         if best.outcome == "no_match" and known_words < w.full_unit:
             continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
@@ -148,8 +152,10 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
-        weight = result.confidence * (1.0 if _problem().search(fold(unit)) else w.context_weight)
-        weight *= min(1.0, known_words / w.full_unit)
+        share = (1.0 if _problem().search(fold(unit)) else w.context_weight) * min(1.0, known_words / w.full_unit)
+        weight = result.confidence * share
+        if share < 1.0 and result.id != lead and weight <= lead_confidence:
+            continue  # context overturns the whole text's leading entry only when more sure than it
         if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
             best, best_weight = result, weight
     return _as_ticket(best, whole, lang)
