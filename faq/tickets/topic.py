@@ -158,6 +158,11 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
             continue  # context overturns the whole text's leading entry only when more sure than it
         if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
             best, best_weight = result, weight
+    if best.outcome == "no_match" and lead is not None and lead_confidence >= w.sure:
+        # The matcher declines a question whose one likely entry misses its answer threshold;
+        # a ticket that leans to it more than even is offered it, as a clarification.
+        flow = matcher.flows[matcher.ids.index(lead)]
+        best = MatchResult(best.query, "clarify", lead, flow, lead_confidence, lang, best.candidates[:1])
     return _as_ticket(best, whole, lang)
 
 
