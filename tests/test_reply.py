@@ -128,3 +128,14 @@ def test_triaged_ticket_reply_greets_the_signer_and_never_sends_to_support():
     result = triage_text(text, kb, matcher, TODAY)
     assert result.reply.startswith("Guten Tag Greta Wolff,")
     assert not _sends_to_support(result.reply)
+
+
+def test_waiting_is_a_step_not_a_contact():
+    kb, _ = _bundled()
+    flow = kb.flow("missing-activation-email")
+    facts = {"usage_start": date(2026, 12, 1)}
+    diag = diagnose(flow, facts, TODAY)
+    de = suggest_reply(kb, "activation-email-missing", "de", flow, diag, diag.cause, today=TODAY)
+    assert "03.12.2026" in de and "Ansprechpartner: Warten" not in de
+    en = suggest_reply(kb, "activation-email-missing", "en", flow, diag, diag.cause, today=TODAY)
+    assert "3 Dec 2026" in en and "Contact: Wait" not in en

@@ -157,6 +157,10 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
     if steps:
         body += ["", tr(lang, "reply_steps")] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
     contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
+    if res.contact_kind == "wait":
+        # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to
+        # ask meanwhile ("; Fragen zur Bestellung: Ihr Händler") stays.
+        contact = "; ".join(contact.split("; ")[1:]).strip()
     if contact and res.contact_kind != "none" and not _sends_to_support(contact):
         body += ["", f"{tr(lang, 'reply_contact')} {contact}"]
     return body
