@@ -60,6 +60,10 @@ def test_an_abbreviation_splits_no_sentence_so_an_offtopic_ticket_stays_declined
     "licences. Looking at the order, the usage start date was yesterday.",
     "Ich habe heute Morgen auf den Aktivierungslink geklickt und es schien zu klappen, aber das Admin Center "
     "zeigt null neue Lizenzen. Laut Bestellung war der Nutzungsbeginn gestern.",
+    "Activation of our new E5 enrollment went through this morning without problems. But the admin center shows no "
+    "E5 licences. The usage start on the order is today. Is something broken?",
+    "Die Aktivierung unserer neuen E5-Registrierung lief heute früh problemlos durch. Aber das Admin Center zeigt "
+    "keine E5-Lizenzen. Der Nutzungsbeginn laut Bestellung ist heute. Ist etwas kaputt?",
 ])
 def test_the_problem_after_but_decides_over_the_story_before_it(text):
     _, matcher = load()

@@ -42,7 +42,7 @@ def _problem() -> re.Pattern[str]:
 @cache
 def _contrast() -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in lexicon_words("contrasts"))
-    return re.compile(rf",?\s+(?:{alts})\s+", re.I)
+    return re.compile(rf"(?:^|,?\s+)(?:{alts})\s+", re.I)
 
 
 @cache
