@@ -26,6 +26,7 @@ from faq.tickets.weights import weights
 __all__ = ["match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+_LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n")  # a full stop ending a line ends its sentence, whatever follows
 _PARTS = re.compile(r"\s[-–—]\s|:\s")  # a spaced dash or a colon joins two statements in one sentence
 
 
@@ -84,7 +85,8 @@ def known_tokens(text: str, matcher: Matcher) -> int:
 
 def topic_units(body: str, subject: str = "") -> list[str]:
     """Return the units a ticket's topic is read from: the subject, then each sentence's focus."""
-    units = [u for u in (_match_text(s).strip() for s in sentences(body, _abbreviations())) if u]
+    lines = _LINE_END.split(body)
+    units = [u for line in lines for u in (_match_text(s).strip() for s in sentences(line, _abbreviations())) if u]
     if subject:
         units.insert(0, _match_text(subject).strip())
     return units[: weights().scan_units]
