@@ -82,3 +82,30 @@ def test_a_context_sentence_does_not_overturn_the_question():
     sentences = text.split(". ")
     swapped = ". ".join([sentences[1], sentences[0], *sentences[2:]])
     assert match_topic(swapped, matcher).id == result.id
+
+
+@pytest.mark.parametrize("text", [
+    "Seit dem Update kommen die Einladungs-E-Mails für unsere SharePoint-Freigaben nicht mehr an. Im Junk-Ordner ist "
+    "auch nichts. Woran liegt das?",
+    "Bei zwei Kolleginnen kommt die Passwort-Reset-Mail von Microsoft 365 nicht an. Junk-Ordner ist leer, die "
+    "Adressen stimmen. Was nun?",
+    "Password reset mails from Microsoft 365 are not reaching two colleagues in accounting; junk is clean and their "
+    "addresses are correct. Any advice?",
+    "Since Monday our external guests no longer receive the invitation emails when we add them to a team. They are "
+    "not in junk either. Can you help?",
+])
+def test_a_mail_named_as_another_kind_is_not_the_activation_mail(text):
+    kb, matcher = load()
+    from faq.tickets.triage import triage_text
+
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.match.outcome == "no_match" and result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Die Einladungsmail zum Teams-Meeting kam an, aber die Aktivierungsmail für unsere E3-Lizenzen fehlt. Was tun?",
+    "The invitation emails from Teams arrive fine, but the activation email for our E5 order never came. Why?",
+])
+def test_one_mention_of_the_activation_mail_keeps_the_ticket(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"

@@ -15,15 +15,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from faq.language.datafiles import read_folder
 from faq.language.focus import sentences
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.tokens import tokenize
-from faq.tickets.weights import weights
+from faq.tickets.weights import WEIGHTS_FILE, weights
 
-__all__ = ["match_topic", "topic_units"]
+__all__ = ["about_something_else", "match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n")  # a full stop ending a line ends its sentence, whatever follows
@@ -78,6 +79,50 @@ def _match_text(text: str) -> str:
     return _URL.sub(" ", text)
 
 
+@cache
+def _objects() -> re.Pattern[str]:
+    """A mention of what the FAQ is about, with the word that qualifies it (knowledge/tickets/objects.yaml)."""
+    data = read_folder(WEIGHTS_FILE.parent).get("objects.yaml") or {}
+    names = sorted({fold(w) for ws in data.values() for w in ws}, key=len, reverse=True)
+    alts = "|".join(re.escape(n) + "(?:s|en)?" for n in names)
+    return re.compile(rf"(?<![\w-])(?P<part>[\w-]*?)(?P<object>{alts})(?![\w-])")
+
+
+def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
+    """"other" for a word that names something else than the FAQ's things (an off-topic word,
+    or a word of four letters or more the knowledge base does not use), "ours" for one it
+    uses, None for none (a function word, a short abbreviation)."""
+    said = matcher.normalizer.surface(qualifier)
+    tokens = [t for w in said for t in matcher.normalizer.expand(w)]
+    if not tokens:
+        return None
+    if any(w in matcher.normalizer.offtopic or t in matcher.normalizer.offtopic for w in said for t in matcher.normalizer.expand(w)):
+        return "other"
+    if all(matcher.knows(t) for t in tokens):
+        return "ours"
+    return "other" if len(qualifier) >= 4 else None
+
+
+def about_something_else(text: str, matcher: Matcher) -> bool:
+    """Whether every mention of the FAQ's things in `text` is qualified as something else.
+
+    "Unsere Gäste bekommen keine Einladungsmails", "the password reset email never arrives",
+    "Windows 11 Enterprise activation fails": a mail, a link or an activation, but not the
+    FAQ's. The qualifier is the rest of a compound ("Einladungs-E-Mail") or the word right
+    before ("invitation email"); one mention the FAQ knows ("Aktivierungsmail") is enough
+    to keep the ticket.
+    """
+    folded = fold(_match_text(text))
+    kinds = []
+    for m in _objects().finditer(folded):
+        part = m.group("part").rstrip("-")
+        if not part:
+            before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
+            part = before.group(1) if before else ""
+        kinds.append(_qualifier_kind(part, matcher) if part else None)
+    return "other" in kinds and "ours" not in kinds
+
+
 def known_tokens(text: str, matcher: Matcher) -> int:
     """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
     return len({t for t in matcher.normalizer.tokens(text) if matcher.knows(t)})
@@ -111,6 +156,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
+    if about_something_else("\n".join(units), matcher):
+        return _as_ticket(MatchResult(whole, "no_match", None, None, best.confidence, lang, best.candidates), whole, lang)
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
     # usually the problem itself, so it competes as a unit of its own; so do the parts
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
