@@ -33,7 +33,9 @@ _CLOSING = re.compile(
 )
 _GREETING = re.compile(
     r"^\s*(?:hallo|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|sehr\s+geehrte[rs]?|liebe[rs]?|dear|hello|good\s+(?:morning|afternoon|evening)|grüß\s+gott)"
-    r"\b[^\n,!:]{0,60}[,!:]?[ \t]*(?:\n|(?=[A-ZÄÖÜ]))",
+    # A few words ("Herr Dr. Müller", "zusammen"), then a comma, "!", ":" or the line's end:
+    # never a sentence ("hi - still no activation email. I think ...").
+    r"\b(?:[ \t]+[^\W\d_][^\s,!:?]{0,29}){0,5}?(?:[,!:][ \t]*\n?|[ \t]*\n)",
     re.I,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)

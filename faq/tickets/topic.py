@@ -177,6 +177,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
             if best.flow and not _problem().search(fold(clause)):
                 continue
             result = matcher.match(clause, lang)
+            if best.flow and any(c.id == best.id and c.confidence >= w.clause_leans for c in result.candidates):
+                continue  # the clause still leans to the whole text's entry: it does not overturn it
             if result.outcome == "answer" and result.flow and result.confidence > best.confidence:
                 best = result
         return _as_ticket(best, whole, lang)
