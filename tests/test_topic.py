@@ -109,3 +109,23 @@ def test_a_mail_named_as_another_kind_is_not_the_activation_mail(text):
 def test_one_mention_of_the_activation_mail_keeps_the_ticket(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo Frau Berg,\n\ndanke für die Liste. Unser OSM ist einkauf@hahn-moebel.de, Punkt 1 trifft also nicht zu. "
+    "Was kann es sonst noch sein?\n\nGruß\nTim Hahn\n\nVon: Berg, Lisa <l.berg@partner-it.de>\n"
+    "Gesendet: Montag, 23. November 2026 10:00\nAn: Hahn, Tim <t.hahn@hahn-moebel.de>\nBetreff: AW: Aktivierungsmail fehlt"
+    "\n\nHallo Herr Hahn,\nhäufige Gründe sind:\n1. Die OSM-Adresse ist eine outlook.com-Adresse.\n2. Die Mail liegt im "
+    "Junk-Ordner.\n",
+    "Hi Lisa,\n\nthanks for the list. Our OSM is purchasing@hahn-furniture.com, so point 1 is not it. What else could "
+    "it be?\n\nBest,\nTim Hahn\n\n> From: Lisa Berg <lisa@partner-it.com>\n> Sent: Monday, November 23, 2026 10:00 AM\n"
+    "> Subject: RE: activation email missing\n>\n> Hi Tim,\n> common reasons:\n> 1. the OSM address is an outlook.com "
+    "address\n> 2. the mail is in junk\n",
+])
+def test_a_reply_without_a_topic_of_its_own_is_read_with_its_thread_subject(text):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.id == "activation-email-missing"
+    assert "outlook" not in str(result.facts.get("osm_email", ""))  # the quoted example states nothing
