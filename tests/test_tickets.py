@@ -301,3 +301,13 @@ def test_a_greeting_never_swallows_the_first_sentence(text, kept):
 ])
 def test_a_greeting_with_a_title_or_name_is_removed(text, body):
     assert clean_body(text) == body
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Hi,\nour OSM is it@contoso.example.\nThank you for the quick answer, but the mail still has not come.",
+     "the mail still has not come"),
+    ("Hallo,\nunser OSM ist it@contoso.example.\nBeste Grüße an das Team übrigens, die Mail fehlt aber weiterhin.",
+     "die Mail fehlt aber weiterhin"),
+])
+def test_a_closing_word_opening_a_sentence_is_no_closing(text, kept):
+    assert kept in clean_body(text)
