@@ -8,6 +8,10 @@ and each pair of neighbours (the asking one last) compete: a sentence that state
 problem may overturn the whole text's verdict, one that only gives context may only
 confirm it. Swapping two sentences changes the verdict only through which sentences
 are neighbours. Sentences are split as the focus splits them (`sentences`).
+
+A ticket whose every mail, link or activation is qualified as another kind
+("Einladungsmail", "password reset email") is declined (`about_something_else`); one the
+matcher declines but that leans to one entry more than even is offered it (clarify).
 """
 
 from __future__ import annotations
@@ -129,7 +133,7 @@ def known_tokens(text: str, matcher: Matcher) -> int:
 
 
 def topic_units(body: str, subject: str = "") -> list[str]:
-    """Return the units a ticket's topic is read from: the subject, then each sentence's focus."""
+    """Return the units a ticket's topic is read from: the subject, then each sentence."""
     lines = _LINE_END.split(body)
     units = [u for line in lines for u in (_match_text(s).strip() for s in sentences(line, _abbreviations())) if u]
     if subject:
