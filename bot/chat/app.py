@@ -238,6 +238,8 @@ class ChatApp(App[int]):
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
         event.input.value = ""
+        if self._pick_number(text.strip()):
+            return
         before = len(self.dialogue.items)
         self._guard(lambda: self.dialogue.submit(text))
         new = self.dialogue.items[before:]
@@ -282,6 +284,18 @@ class ChatApp(App[int]):
             return
         self._guard(lambda: self.dialogue.choose(option))
 
+    def _pick_number(self, text: str) -> bool:
+        """Pick the option numbered `text` when the whole input is that number; return whether it was."""
+        options = self.dialogue.options
+        if not text.isdigit() or not 0 < int(text) <= len(options):
+            return False
+        fact = self.dialogue.current_fact
+        confirming = self.dialogue.run is not None and self.dialogue.run.confirming is not None
+        if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings and not confirming:
+            return False  # a number there is the answer typed (and read as one)
+        self.pick(options[int(text) - 1])
+        return True
+
     def shortcut(self, char: str) -> bool:
         """Handle a one-key shortcut typed on an empty input; return whether it was used."""
         options = self.dialogue.options
@@ -291,12 +305,8 @@ class ChatApp(App[int]):
         confirming = self.dialogue.run is not None and self.dialogue.run.confirming is not None  # a yes/no on stated words
         if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings and not confirming:
             return False  # dates and addresses start with digits and letters
-        if char.isdigit() and char != "0":
-            index = int(char) - 1
-            if index < len(options):
-                self.pick(options[index])
-                return True
-            return False
+        if char.isdigit():
+            return False  # typed: "365 Lizenzen fehlen" is a message; a lone number picks on Enter
         meaning = _LETTER_KEYS.get(char.lower())
         if meaning and fact is not None and (fact.type == "yesno" or confirming):
             for option in options:

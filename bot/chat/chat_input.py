@@ -14,8 +14,9 @@ PROMPT_MAX_CHARS = 2000
 
 
 class ChatInput(Input):
-    """The input at the bottom. On an empty line, number keys (and j/n/w on a yes/no
-    question) pick the options shown, so one key is enough.
+    """The input at the bottom. A number alone, sent with Enter, picks the option shown
+    with it ("365 Lizenzen fehlen" is a message); on an empty line j/n/w answer a yes/no
+    question with one key.
 
     Text beyond `max_length` (a long paste) is cut to fit, with a notice, instead of
     being dropped with only a bell."""
