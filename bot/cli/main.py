@@ -73,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     tri.add_argument("--column", metavar="NAME", help="CSV column that holds the ticket text (default: text)")
     tri.add_argument("--summary", action="store_true", help="counts per topic and cause, as a bar chart")
     tri.add_argument("--redact", action="store_true", help="mask e-mail addresses and names in the output")
+    tri.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS,
+                     help="language of the table, the summary chart and the messages (default: en)")
     _today_arg(tri)
     _kb_arg(tri)
 
