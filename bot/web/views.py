@@ -33,8 +33,8 @@ WEB_ACTIONS = ("save", "copy", "show")
 
 
 def _item_lang(item: Item, lang: str) -> str:
-    """The language an item is shown in: an answer or a small-talk reply keeps the user's."""
-    pinned = getattr(item, "lang", "") if isinstance(item, (Answer, SmallTalk)) else ""
+    """The language an item is shown in: what answers a question keeps the question's."""
+    pinned = getattr(item, "lang", "") if isinstance(item, (Answer, SmallTalk, Clarify, NoMatch)) else ""
     return pinned if pinned in ("de", "en") else lang
 
 
@@ -101,8 +101,9 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif isinstance(item, SmallTalk):
         view.update(_smalltalk(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Clarify):
-        view.update(kind="clarify", title=tr(lang, "clarify"))
+        view.update(kind="clarify", title=tr(_item_lang(item, lang), "clarify"))
     elif isinstance(item, NoMatch):
+        lang = _item_lang(item, lang)
         body = [{"kind": "text", "text": tr(lang, "support")}]
         if item.closest:  # the heading right above its buttons
             body.append({"kind": "menu", "text": tr(lang, "closest")})
