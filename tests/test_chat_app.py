@@ -484,6 +484,11 @@ async def test_a_stated_address_is_confirmed_not_asked():
         item = app.dialogue.items[-1]
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
         assert "Sie schrieben" in " ".join(screen_text(app).split())
+        prompt = app.query_one(ChatInput)
+        assert prompt.placeholder.startswith("j = Ja")  # a yes/no, not the address field
+        await pilot.press("o", "k")
+        assert not prompt.has_class("-invalid") and prompt.border_subtitle is None  # "ok" is no bad address
+        await pilot.press("backspace", "backspace")
         await pilot.press("j")  # yes: the address is taken, not asked
         await _settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"

@@ -196,7 +196,9 @@ class ChatApp(App[int]):
         prompt = self.query_one(ChatInput)
         fact = self.dialogue.current_fact
         key = "placeholder"
-        if fact is not None:
+        if self.dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
+            key = "placeholder_yesno"
+        elif fact is not None:
             key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
         prompt.placeholder = tr(self.lang, key)
@@ -259,7 +261,8 @@ class ChatApp(App[int]):
 
         prompt = self.query_one(ChatInput)
         fact = self.dialogue.current_fact
-        checking = fact is not None and fact.type == "email" and bool(text.strip()) and not is_unknown_word(text)
+        checking = (fact is not None and fact.type == "email" and not self.dialogue.confirming and bool(text.strip())
+                    and not is_unknown_word(text))
         message, valid = "", True
         if checking:
             problem = email_problem(text, self.lang)
@@ -290,7 +293,7 @@ class ChatApp(App[int]):
         if not text.isdigit() or not 0 < int(text) <= len(options):
             return False
         fact = self.dialogue.current_fact
-        confirming = self.dialogue.run is not None and self.dialogue.run.confirming is not None
+        confirming = self.dialogue.confirming
         if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings and not confirming:
             return False  # a number there is the answer typed (and read as one)
         self.pick(options[int(text) - 1])
@@ -302,7 +305,7 @@ class ChatApp(App[int]):
         if not options:
             return False
         fact = self.dialogue.current_fact
-        confirming = self.dialogue.run is not None and self.dialogue.run.confirming is not None  # a yes/no on stated words
+        confirming = self.dialogue.confirming  # a yes/no on stated words
         if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings and not confirming:
             return False  # dates and addresses start with digits and letters
         if char.isdigit():

@@ -124,6 +124,11 @@ class Dialogue:
         return self.run.diagnosis.next_fact
 
     @property
+    def confirming(self) -> bool:
+        """Whether the open question asks to confirm a fact the user stated (yes or no, whatever its type)."""
+        return self.run is not None and self.run.confirming is not None and self.current_fact is not None
+
+    @property
     def flow_active(self) -> bool:
         """Whether a flow waits for an answer."""
         return self.current_fact is not None
@@ -181,8 +186,7 @@ class Dialogue:
         if not text:
             return []
         fact = self.current_fact
-        confirming = self.run is not None and self.run.confirming is not None
-        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings or confirming):
+        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings or self.confirming):
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
@@ -339,11 +343,7 @@ class Dialogue:
     def _fact_options(self, fact: Any) -> tuple[Option, ...]:
         tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
         if fact.type == "yesno":
-            return (
-                Option("value", "ja", "yes"),
-                Option("value", "nein", "no"),
-                Option("value", "unbekannt", "unknown"),
-            ) + tail
+            return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
         if fact.type == "choice":
             return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
         return (Option("value", "unbekannt"),) + tail

@@ -219,6 +219,8 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     """The text field below the conversation: its label, hint and input mode for what is asked now."""
     fact = dialogue.current_fact
     kind = getattr(fact, "type", "") if fact is not None else ""
+    if dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
+        kind = "yesno"
     view = _composer(kind, lang)
     items = dialogue.items
     if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
@@ -235,7 +237,8 @@ def _composer(kind: str, lang: str) -> dict[str, str]:
         return {"label": tr(lang, "web_label_email"), "hint": tr(lang, "placeholder_email"), "mode": "email",
                 "kind": kind, "autocomplete": "email"}
     if kind:
-        return {"label": tr(lang, "web_label_answer"), "hint": "", "mode": "text", "kind": kind, "autocomplete": "off"}
+        hint = tr(lang, "web_hint_yesno") if kind == "yesno" else ""
+        return {"label": tr(lang, "web_label_answer"), "hint": hint, "mode": "text", "kind": kind, "autocomplete": "off"}
     return {"label": tr(lang, "web_label_question"), "hint": tr(lang, "web_hint_question"), "mode": "text", "kind": "",
             "autocomplete": "off"}
 
@@ -247,7 +250,7 @@ def focus_target(dialogue: Dialogue, views: list[dict[str, Any]]) -> str:
         return "input"
     fact = dialogue.current_fact
     if fact is not None:
-        if dialogue.date_readings:
+        if dialogue.date_readings or dialogue.confirming:
             return "option"
         if fact.type in ("date", "email"):
             return "input"
