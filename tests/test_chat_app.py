@@ -485,7 +485,7 @@ async def test_a_stated_address_is_confirmed_not_asked():
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
         assert "Sie schrieben" in " ".join(screen_text(app).split())
         prompt = app.query_one(ChatInput)
-        assert prompt.placeholder.startswith("j = Ja")  # a yes/no, not the address field
+        assert prompt.placeholder == "j = Ja, n = Nein (oder eintippen)"  # a yes/no, not the address field
         await pilot.press("o", "k")
         assert not prompt.has_class("-invalid") and prompt.border_subtitle is None  # "ok" is no bad address
         await pilot.press("backspace", "backspace")

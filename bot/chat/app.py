@@ -197,7 +197,7 @@ class ChatApp(App[int]):
         fact = self.dialogue.current_fact
         key = "placeholder"
         if self.dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
-            key = "placeholder_yesno"
+            key = "placeholder_confirm"
         elif fact is not None:
             key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
