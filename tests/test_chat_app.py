@@ -92,7 +92,7 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
         await _type(pilot, "it@firma.de")
         assert app.dialogue.current_fact.id == "junk_checked"
         assert "Frage 2 von höchstens" in screen_text(app)
-        await pilot.press("j")
+        await pilot.press("j", "enter")
         await pilot.pause()
         assert app.dialogue.current_fact.id == "usage_start"
         await _type(pilot, "31.02.2026")  # impossible date: explained, still asked
@@ -101,7 +101,7 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
         await pilot.press("ctrl+b")  # back: junk question again
         await pilot.pause()
         assert app.dialogue.current_fact.id == "junk_checked"
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         await pilot.pause()
         result = app.dialogue.items[-1]
         assert isinstance(result, FlowResult) and result.diagnosis.cause == "junk-folder"
@@ -220,9 +220,39 @@ async def test_resume_replays_messages_and_the_open_flow():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.dialogue.current_fact.id == "junk_checked"
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         await pilot.pause()
         assert app.dialogue.last_result.diagnosis.cause == "junk-folder"
+
+
+_AT_JUNK = [
+    {"type": "ask", "text": "Aktivierungsmail nicht erhalten"},
+    {"type": "flow", "flow": "missing-activation-email"},
+    {"type": "answer", "fact": "osm_email", "value": "it@firma.de", "text": "it@firma.de"},
+]
+
+
+async def test_a_yes_no_answer_typed_in_full_is_not_cut_by_a_letter_key():
+    app = make_app(resume_events=_AT_JUNK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "i", "e")  # a word that starts with a letter key: typed, not "weiß nicht"
+        await pilot.pause()
+        assert "junk_checked" not in app.dialogue.run.facts and app.query_one(ChatInput).value == "wie"
+        await pilot.press("backspace", "backspace", "backspace")  # nothing of it is sent
+        await _type(pilot, "ja")
+        assert app.dialogue.run.facts["junk_checked"] is True
+        assert app.query_one(ChatInput).value == ""  # no "a" left over in the next question's field
+
+
+async def test_a_letter_alone_answers_a_yes_no_question():
+    app = make_app(resume_events=_AT_JUNK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _type(pilot, "w")
+        from faq.flows.values import UNKNOWN
+
+        assert app.dialogue.run.facts["junk_checked"] is UNKNOWN
 
 
 # -- issue 18: scrolling, order, wrapping, footer, small talk, dates, keys, texts --------------
@@ -341,7 +371,7 @@ async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():
         await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         await _type(pilot, "it@firma.de")
-        await pilot.press("j")
+        await pilot.press("j", "enter")
         await pilot.pause()
         await _type(pilot, "3/12/2026")
         text = _flat(app)
@@ -407,7 +437,7 @@ async def test_a_wait_is_not_named_as_a_contact():
         await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         await _type(pilot, "it@firma.de")
-        await pilot.press("j")
+        await pilot.press("j", "enter")
         await pilot.pause()
         await _type(pilot, "morgen")  # usage starts tomorrow: wait
         result = app.dialogue.items[-1]
@@ -485,11 +515,11 @@ async def test_a_stated_address_is_confirmed_not_asked():
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
         assert "Sie schrieben" in " ".join(screen_text(app).split())
         prompt = app.query_one(ChatInput)
-        assert prompt.placeholder == "j = Ja, n = Nein (oder eintippen)"  # a yes/no, not the address field
+        assert prompt.placeholder == "j = Ja, n = Nein, dann Enter (oder eintippen)"  # a yes/no, not the address field
         await pilot.press("o", "k")
         assert not prompt.has_class("-invalid") and prompt.border_subtitle is None  # "ok" is no bad address
         await pilot.press("backspace", "backspace")
-        await pilot.press("j")  # yes: the address is taken, not asked
+        await pilot.press("j", "enter")  # yes: the address is taken, not asked
         await _settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)

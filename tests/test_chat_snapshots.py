@@ -53,5 +53,5 @@ def test_small_talk_reply(snap_compare):
 
 
 def test_ambiguous_date_asked_back(snap_compare):
-    press = ["1", "enter", "1", "enter", *_typing("it@firma.de"), "j", *_typing("3/12/2026")]
+    press = ["1", "enter", "1", "enter", *_typing("it@firma.de"), "j", "enter", *_typing("3/12/2026")]
     assert snap_compare(make_app(), press=press, terminal_size=SIZE, run_before=_still)
