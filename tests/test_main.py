@@ -1,5 +1,6 @@
 """The command line's last line of defence: a closed or full stdout ends with one plain line."""
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -52,7 +53,7 @@ def test_error_messages_are_made_safe_for_the_terminal():
 
 
 def test_an_internal_error_is_one_line_asking_for_a_report(monkeypatch, capsys):
-    from bot.cli import main as cli
+    cli = importlib.import_module("bot.cli.main")
 
     def broken(args):
         raise RuntimeError("boom")
@@ -64,7 +65,7 @@ def test_an_internal_error_is_one_line_asking_for_a_report(monkeypatch, capsys):
 
 
 def test_ctrl_c_is_one_line_and_status_130(monkeypatch, capsys):
-    from bot.cli import main as cli
+    cli = importlib.import_module("bot.cli.main")
 
     def interrupted(args):
         raise KeyboardInterrupt
