@@ -204,3 +204,19 @@ def test_confirming_a_stated_address_offers_yes_and_no_not_the_address_field(bro
     assert "it-admin@contoso.de" in page.locator("#log > li.user").last.inner_text()
     assert "E-Mail-Adresse" not in page.locator("label[for=text]").inner_text()
     page.context.close()
+
+
+def test_a_german_question_gets_a_german_card_in_the_english_page(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser)
+    page.goto(base + "/?lang=en")
+    send(page, "Läuft der Aktivierungslink ab?")
+    card = last(page)
+    assert card.locator("article").get_attribute("lang") == "de"
+    assert "6 Monate" in card.inner_text()
+    send(page, "VLSC")  # a name alone: the conversation's language stays
+    assert last(page).locator("article").get_attribute("lang") == "de"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("label[for=text]").inner_text() == "Your question"
+    page.screenshot(path=str(shots / "19-german-answer-english-page-390.png"), full_page=True)
+    assert axe_violations(page) == []
+    page.context.close()
