@@ -28,12 +28,14 @@ _CLOSING = re.compile(
     r"|beste\s+gr(?:ü|ue|u)(?:ß|ss|s)e|liebe\s+gr(?:ü|ue|u)(?:ß|ss|s)e|herzliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|sch(?:ö|oe|o)ne\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
     r"|gr(?:ü|ue|u)(?:ß|ss|s)e|gr(?:ü|ue|u)(?:ß|ss)(?:\s+aus\s+\w+)?|vg|mfg|lg|danke\s+und\s+gr(?:ü|ue|u)(?:ß|ss|s)e|danke\s+im\s+voraus"
     r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best)"
-    r"\b[ \t,!.]*(?=\n|$|[A-ZÄÖÜ])",
+    r"\b[ \t,!.]*(?-i:(?=\n|$|[A-ZÄÖÜ]))",  # then a line's end or a name, never "Thank you for ..."
     re.I,
 )
 _GREETING = re.compile(
     r"^\s*(?:hallo|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|sehr\s+geehrte[rs]?|liebe[rs]?|dear|hello|good\s+(?:morning|afternoon|evening)|grüß\s+gott)"
-    r"\b[^\n,!:]{0,60}[,!:]?[ \t]*(?:\n|(?=[A-ZÄÖÜ]))",
+    # A few words ("Herr Dr. Müller", "zusammen"), then a comma, "!", ":" or the line's end:
+    # never a sentence ("hi - still no activation email. I think ...").
+    r"\b(?:[ \t]+[^\W\d_][^\s,!:?]{0,29}){0,5}?(?:[,!:][ \t]*\n?|[ \t]*\n)",
     re.I,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)
