@@ -54,3 +54,23 @@ def test_content_words_are_counted_by_the_given_function():
 )
 def test_narratives_reach_their_entry(matcher, story, entry):
     assert matcher.match(story).candidates[0].id == entry
+
+
+def test_the_clause_after_but_states_the_problem(matcher):
+    view = matcher.focus("Ich habe auf den Aktivierungslink geklickt und es schien zu klappen, aber das Admin Center "
+                         "zeigt keine neuen Lizenzen. Der Nutzungsbeginn war gestern.")
+    assert view.text.startswith("aber das Admin Center")
+    assert "Aktivierungslink" in view.context
+
+
+def test_without_contrast_words_a_sentence_stays_whole():
+    view = focus("Wir haben bestellt, aber nichts kam. Was nun?", lambda s: len(s.split()), min_words=1)
+    assert view.sentences == ("Wir haben bestellt, aber nichts kam.", "Was nun?")
+
+
+def test_a_sentence_that_only_thanks_is_no_context(matcher):
+    """Thanks are politeness: "Danke für die Liste" must not lift an entry that happens to share a word."""
+    question = "Unser OSM ist die Einkaufsabteilung, Punkt 1 trifft also nicht zu. Was kann es sonst noch sein?"
+    plain = matcher.scores(question)
+    thanked = matcher.scores("Danke für die Liste. " + question)
+    assert thanked == plain

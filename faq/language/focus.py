@@ -5,7 +5,9 @@ The one function shared by `faqbot ask`, the chat and triage::
     focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
           abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None) -> Focus
 
-`text` is split into sentences (`sentences`). The *question sentence* is the last one
+`text` is split into sentences (`sentences`), and a sentence into clauses before a contrast
+word after a comma ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
+states the problem). The *question sentence* is the last one
 that ends with a question mark; when none does, the last that states a problem
 (`states_problem`, e.g. holds a negation: "die Mail ist nie angekommen"); else the one of
 most content words, the later on a tie. A question sentence
@@ -86,12 +88,22 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
     return out
 
 
+def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
+    """Split each sentence before a contrast word that follows a comma or semicolon ("..., aber")."""
+    if not contrasts:
+        return parts
+    pattern = re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
+                         + r")\b)", re.IGNORECASE)
+    return [c.strip() for part in parts for c in pattern.split(part) if c.strip()]
+
+
 def focus(
     text: str,
     content_words: Callable[[str], int],
     min_words: int = 3,
     abbreviations: Collection[str] = (),
     states_problem: Callable[[str], bool] | None = None,
+    contrasts: Collection[str] = (),
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -101,14 +113,18 @@ def focus(
         min_words: Fewest content words a focus stands on.
         abbreviations: Lower-case abbreviations whose full stop ends no sentence.
         states_problem: Whether a sentence states a problem (used when no sentence asks).
+        contrasts: Lower-case words that set what follows against what precedes ("aber", "but"):
+            after a comma they start a clause of its own, which states the problem.
     """
-    parts = tuple(sentences(text, abbreviations))
+    parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
         return Focus(parts or (text.strip(),), 0, 1)
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
     counts = [content_words(s) for s in parts]
-    if not asks and states_problem is not None:
-        asks = [i for i, s in enumerate(parts) if states_problem(s)]
+    if not asks and (states_problem is not None or contrasts):
+        lead = tuple(c.lower() for c in contrasts)
+        asks = [i for i, s in enumerate(parts) if (states_problem is not None and states_problem(s))
+                or s.lower().split(" ", 1)[0] in lead]
     if asks:
         end = asks[-1] + 1
     else:

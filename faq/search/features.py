@@ -36,7 +36,9 @@ class Features:
     _topic_candidates: int
     _focus_min: int
     abbreviations: frozenset[str]
+    contrasts: tuple[str, ...]
     _states_problem: Callable[[str], bool]
+    _only_thanks: Callable[[str, list[str]], bool]
     _surface: Callable[[str], list[str]]
     _count_known: Callable[[list[str]], int]
     _query_words: Callable[[list[str]], Query | None]
@@ -101,9 +103,13 @@ class Features:
             return found
 
         view = focus(text, lambda s: self._count_known(surface(s)), self._focus_min, self.abbreviations,
-                     self._states_problem)
+                     self._states_problem, self.contrasts)
         q = self._query_words([w for s in view.sentences[view.start: view.end] for w in surface(s)])
-        whole = q if view.is_whole else self._query_words([w for s in view.sentences for w in surface(s)])
+        # Context is what the text tells around its focus; a sentence that only thanks tells nothing.
+        told = [i for i, s in enumerate(view.sentences)
+                if view.start <= i < view.end or not self._only_thanks(s, surface(s))]
+        whole = q if len(told) == view.end - view.start else self._query_words(
+            [w for i in told for w in surface(view.sentences[i])])
         if q is None:
             q = whole
         if q is None or whole is None:
@@ -127,8 +133,8 @@ class Features:
         context_found: dict[int, Hit] = {}
         context_topics: dict[int, Hit] = {}
         if whole is not q:
-            context = self._query_words([w for i, s in enumerate(view.sentences)
-                                         if not view.start <= i < view.end for w in surface(s)])
+            context = self._query_words([w for i in told if not view.start <= i < view.end
+                                         for w in surface(view.sentences[i])])
             if context is not None:
                 context_topics = negatives.scan(context)
                 if len(self.ids) <= _SCAN_UP_TO:

@@ -125,6 +125,8 @@ class Matcher(Features, Retrieval):
 
         self.abbreviations = frozenset(lexicon_words("abbreviations"))
         self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) for c in lexicon_words("problem_cues")}))
+        self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
+        self.contrasts = tuple(sorted({c.lower() for c in lexicon_words("contrasts")}))
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
         self.vocabulary = kb.vocabulary
@@ -242,6 +244,8 @@ class Matcher(Features, Retrieval):
         state["normalizer"] = self.normalizer.to_state()
         state["abbreviations"] = sorted(self.abbreviations)
         state["problem_cues"] = list(self.problem_cues)
+        state["thanks"] = list(self.thanks)
+        state["contrasts"] = list(self.contrasts)
         state["max_chars"] = self.thresholds.max_chars
         state["model"] = self.model.to_state()
         return state
@@ -263,6 +267,8 @@ class Matcher(Features, Retrieval):
         self.normalizer = Normalizer.from_state(self.vocabulary, state["normalizer"])
         self.abbreviations = frozenset(state["abbreviations"])
         self.problem_cues = tuple(state["problem_cues"])
+        self.thanks = tuple(state["thanks"])
+        self.contrasts = tuple(state["contrasts"])
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
         self._derive()
@@ -340,7 +346,14 @@ class Matcher(Features, Retrieval):
 
     def focus(self, text: str) -> Focus:
         """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus)."""
-        return focus(text, self._known_words, self._focus_min, self.abbreviations, self._states_problem)
+        return focus(text, self._known_words, self._focus_min, self.abbreviations, self._states_problem, self.contrasts)
+
+    def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
+        """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
+        no context (knowledge/language/smalltalk_thanks.yaml)."""
+        folded = " ".join(words(fold(sentence)))
+        lead = next((t for t in self.thanks if folded == t or folded.startswith(t + " ")), None)
+        return lead is not None and not self._states_problem(sentence) and self._count_known(surface) < self._focus_min
 
     def _states_problem(self, sentence: str) -> bool:
         """Whether a word of `sentence` starts with a problem cue (knowledge/language/problem_cues.yaml)."""
