@@ -6,6 +6,7 @@ from chat_helpers import TODAY, make_app, screen_text
 
 from bot.chat.app import ChatInput
 from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep, UserMessage
+from faq.language.catalogue import tr
 
 SIZE = (80, 24)
 
@@ -363,6 +364,18 @@ async def test_an_english_question_is_answered_in_english_in_the_german_chat():
         entry = app.kb.entry(app.dialogue.items[-1].entry_id)
         text = _flat(app)
         assert entry.question.en in text and "Sie: How do I" in text
+
+
+async def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_chat():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Why did I not receive the activation email?")
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        fact = app.dialogue.current_fact
+        text = _flat(app)
+        assert fact is not None and fact.question.en in text and fact.question.de not in text
+        assert app.query_one("#prompt").placeholder == tr("en", "placeholder_email")
 
 
 async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():

@@ -396,3 +396,43 @@ def test_no_match_and_clarify_follow_the_questions_language(dialogue):
     assert isinstance(nomatch, NoMatch) and nomatch.lang == "en"
     _, german = dialogue.submit("Was ist die Hauptstadt von Peru?")
     assert isinstance(german, NoMatch) and german.lang == ""
+
+
+def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_chat(dialogue):
+    _, answer = dialogue.submit("Why did I not receive the activation email?")
+    assert isinstance(answer, Answer) and answer.lang == "en"
+    started, step = dialogue.choose(answer.options[0])
+    assert isinstance(started, Notice) and started.lang == "en"
+    assert isinstance(step, FlowStep) and step.lang == "en"
+    assert dialogue.flow_lang == "en"
+    _, error = dialogue.submit("not-an-address")
+    assert isinstance(error, Notice) and error.key == "bad_value" and error.lang == "en"
+    assert "e-mail" in error.text.lower() or "address" in error.text.lower()
+    _, nxt = dialogue.submit("it@firma.de")
+    assert isinstance(nxt, FlowStep) and nxt.lang == "en"
+    back = dialogue.back()
+    assert back[0].lang == "en" and back[-1].lang == "en"
+
+
+def test_a_diagnosis_from_a_german_answer_stays_german_and_an_explicit_switch_is_followed(dialogue):
+    _, answer = dialogue.submit("Aktivierungsmail nicht erhalten")
+    _, step = dialogue.choose(answer.options[0])
+    assert isinstance(step, FlowStep) and step.lang == "" and dialogue.flow_lang == "de"
+    dialogue.submit("Does the activation link expire?")  # an English question in between: the flow is asked on
+    dialogue.set_lang("en")
+    assert dialogue.flow_lang == "en"
+    _, nxt = dialogue.submit("it@firma.de")
+    assert isinstance(nxt, FlowStep) and nxt.lang == ""  # the interface's, now English
+
+
+def test_the_language_of_a_diagnosis_is_replayed():
+    kb, matcher = kb_and_matcher()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    _, answer = d.submit("Why did I not receive the activation email?")
+    d.choose(answer.options[0])
+    d.submit("it@firma.de")
+    replayed = Dialogue(kb, matcher, TODAY)
+    replayed.replay(events)
+    assert [getattr(i, "lang", None) for i in replayed.items] == [getattr(i, "lang", None) for i in d.items]
+    assert replayed.flow_lang == "en"

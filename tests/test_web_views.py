@@ -104,6 +104,19 @@ def test_a_german_question_gets_a_german_answer_card_in_the_english_page() -> No
     assert ' lang="de">' in last_bot(html) and ' lang="en">' not in last_bot(html)
 
 
+def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_page() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "I did not receive the activation email").text
+    html = pick(c, cid, html, "Start diagnosis").text
+    card = last_bot(html)
+    assert ' lang="en">' in card and "Question 1" in text_of(card)
+    assert "Your answer (an email address)" in text_of(html)  # the field's label too
+    assert '<html lang="de">' in html  # the page stays German
+    html = say(c, cid, html, "it@firma.de").text
+    assert ' lang="en">' in last_bot(html) and "Frage 2" not in text_of(last_bot(html))
+
+
 def test_an_english_question_without_an_answer_is_told_so_in_english() -> None:
     c = client()
     cid, html = start(c)

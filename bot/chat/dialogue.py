@@ -65,6 +65,7 @@ class _Run:
     stated: dict[str, tuple[Any, str]] = field(default_factory=dict)  # read from the question: value, words
     declined: set[str] = field(default_factory=set)  # stated facts the user did not confirm
     confirming: str | None = None  # the stated fact shown for confirmation now
+    lang: str = ""  # the conversation's language when it differs from the interface's ("" = the interface's)
 
 
 class Dialogue:
@@ -129,6 +130,12 @@ class Dialogue:
         return self.run is not None and self.run.confirming is not None and self.current_fact is not None
 
     @property
+    def flow_lang(self) -> str:
+        """The language the running (or last) diagnosis speaks: the conversation's it was started
+        from, until the user switches the interface language."""
+        return (self.run.lang if self.run is not None else "") or self.lang
+
+    @property
     def flow_active(self) -> bool:
         """Whether a flow waits for an answer."""
         return self.current_fact is not None
@@ -176,6 +183,8 @@ class Dialogue:
         if lang in ("de", "en") and lang != self.lang:
             self.lang = lang
             self.talk_lang = ""
+            if self.run is not None:  # a running diagnosis follows the explicit choice too
+                self.run.lang = ""
             self._emit({"type": "lang", "lang": lang})
 
     # -- questions -----------------------------------------------------------------
@@ -279,7 +288,7 @@ class Dialogue:
         if option.kind == "none":
             return self.none_of_these()
         if option.kind == "value":
-            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.lang))
+            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.flow_lang))
         if option.kind == "action":
             if option.target == "back":
                 return self.back()
@@ -297,18 +306,21 @@ class Dialogue:
         if flow is None:
             return self._add(Notice("unknown_flow", {"id": flow_id}))
         self._emit({"type": "flow", "flow": flow_id})
-        asked = question or self.last_question or flow.title.get(self.lang)
-        self.run = _Run(flow, asked)
+        # Asked in the language of the conversation it comes from (an English question in the
+        # German chat got an English answer: its diagnosis asks in English too).
+        talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
+        asked = question or self.last_question or flow.title.get(talk or self.lang)
+        self.run = _Run(flow, asked, lang=talk)
         if question or self.last_question:
             self.run.stated = self._stated(flow, asked)
-        return self._add(Notice("flow_started", {"flow": flow_id}), *self._step())
+        return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 
     def _stated(self, flow: Flow, text: str) -> dict[str, tuple[Any, str]]:
         """The facts of `flow` the user stated in `text` (the triage's reader), with their words."""
         from faq.tickets.triage import facts_stated
 
         try:
-            read = facts_stated(text, flow, self.kb, self.today, self.lang)
+            read = facts_stated(text, flow, self.kb, self.today, self.flow_lang)
         except FaqError:
             return {}
         return {k: (v, read.evidence[k].quote if k in read.evidence else text) for k, v in read.facts.items()}
@@ -330,15 +342,16 @@ class Dialogue:
             quote = run.stated[fact.id][1]
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
             options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
-            return [Notice("confirm_stated", {"fact": fact.id}, text=tr(self.lang, "confirm_stated", quote=quote),
-                           options=options)]
+            return [Notice("confirm_stated", {"fact": fact.id}, text=tr(self.flow_lang, "confirm_stated", quote=quote),
+                           options=options, lang=run.lang)]
         if diag.next_fact is not None:
             fact = diag.next_fact
             remaining = len(relevant_facts(run.flow, run.facts, self.today))
             number = len(run.facts) + 1
-            return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact))]
+            return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact),
+                             lang=run.lang)]
         actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
-        return [FlowResult(run.flow.id, diag, run.question, actions)]
+        return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
 
     def _fact_options(self, fact: Any) -> tuple[Option, ...]:
         tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
@@ -365,22 +378,24 @@ class Dialogue:
 
         text = clean(raw).strip()
         options = self._fact_options(fact)
+        lang, pinned = self.flow_lang, self.run.lang
         try:
-            value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, self.lang)
+            value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, lang)
         except AmbiguousDate as exc:
             possible = [d for d in exc.readings if d <= self.today or future_allowed(self.run.flow, fact.id)]
             if len(possible) == 1:  # the other reading lies in the future: no real choice
                 return self._apply_answer(fact.id, possible[0], text)
             if not possible:  # both lie in the future
                 return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=future_message(
-                    text, min(exc.readings), self.today, self.lang), options=options))
+                    text, min(exc.readings), self.today, lang), options=options, lang=pinned))
             readings = tuple(Option("value", d.isoformat()) for d in possible)
             message = exc.reason  # a customer never sees fact names
             return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
-                                                       options=readings + options[1:]))
+                                                       options=readings + options[1:], lang=pinned))
         except InputError as exc:
             message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options))
+            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options,
+                                                       lang=pinned))
         return self._apply_answer(fact.id, value, shown or text)
 
     def _confirm(self, fact: Fact, text: str) -> list[Item]:
@@ -391,7 +406,7 @@ class Dialogue:
         run = self.run
         assert run is not None
         try:
-            yes = parse_yesno(text, fact.id, self.lang) is True
+            yes = parse_yesno(text, fact.id, self.flow_lang) is True
         except InputError:
             yes = False
         if yes:
@@ -416,7 +431,7 @@ class Dialogue:
         self._emit({"type": "back"})
         last = list(run.facts)[-1]
         del run.facts[last]
-        return self._add(Notice("back", {"fact": last}), *self._step())
+        return self._add(Notice("back", {"fact": last}, lang=run.lang), *self._step())
 
     def restart(self) -> list[Item]:
         """Start the current (or last) flow again from the first question."""
@@ -425,7 +440,7 @@ class Dialogue:
             return self._add(Notice("nothing_to_restart"))
         self._emit({"type": "restart"})
         run.facts.clear()
-        return self._add(Notice("restart", {"flow": run.flow.id}), *self._step())
+        return self._add(Notice("restart", {"flow": run.flow.id}, lang=run.lang), *self._step())
 
     def cancel(self) -> list[Item]:
         """Leave the running flow; questions go to the FAQ again."""

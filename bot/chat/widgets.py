@@ -112,6 +112,9 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         live: Whether its options are the ones that can still be picked.
     """
     kb = dialogue.kb
+    pinned = getattr(item, "lang", "")
+    if pinned in ("de", "en") and not isinstance(item, SmallTalk):  # in the language the user wrote in
+        lang = pinned
     opts: list[Widget] = []
     fact = dialogue.current_fact
     row = isinstance(item, FlowStep) and getattr(fact, "type", "") == "yesno"  # short answers side by side
@@ -133,9 +136,6 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         entry = kb.entry(item.entry_id)
         if entry is None:
             return _card(_para(item.entry_id))
-        lang = item.lang or lang  # an English question is answered in English
-        if opts:
-            opts = [_options(item.options, kb, lang)]
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
@@ -152,9 +152,6 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if dialogue.flow_active:
             parts.append(_para(tr(talk, "smalltalk_in_flow"), "muted"))
         return _card(*parts, *opts, classes="notice smalltalk")
-    if isinstance(item, (Clarify, NoMatch)) and item.lang:  # in the language the question was written in
-        lang = item.lang
-        opts = [_options(item.options, kb, lang)] if opts else []
     if isinstance(item, Clarify):
         return _card(_para(tr(lang, "clarify")), *opts, classes="clarify")
     if isinstance(item, NoMatch):

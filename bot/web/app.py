@@ -361,7 +361,7 @@ class WebChat:
         flow = self.kb.flow(result.flow_id)
         if flow is None:
             return None
-        return case_summary(self.kb, flow, result.diagnosis, result.question, dialogue.today, dialogue.lang,
+        return case_summary(self.kb, flow, result.diagnosis, result.question, dialogue.today, result.lang or dialogue.lang,
                             redact=self.config.redact)
 
     async def summary(self, request: Request) -> Response:

@@ -34,7 +34,7 @@ WEB_ACTIONS = ("save", "copy", "show")
 
 def _item_lang(item: Item, lang: str) -> str:
     """The language an item is shown in: what answers a question keeps the question's."""
-    pinned = getattr(item, "lang", "") if isinstance(item, (Answer, SmallTalk, Clarify, NoMatch)) else ""
+    pinned = getattr(item, "lang", "")  # answers, small talk, a diagnosis started from an English answer
     return pinned if pinned in ("de", "en") else lang
 
 
@@ -109,11 +109,11 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
             body.append({"kind": "menu", "text": tr(lang, "closest")})
         view.update(kind="nomatch", title=tr(lang, "no_match"), body=body)
     elif isinstance(item, FlowStep):
-        view.update(_flow_step(item, dialogue, lang))
+        view.update(_flow_step(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, FlowResult):
-        view.update(_flow_result(item, dialogue, lang))
+        view.update(_flow_result(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Notice):
-        view.update(_notice(item, dialogue, lang))
+        view.update(_notice(item, dialogue, _item_lang(item, lang)))
     return view
 
 
@@ -221,7 +221,7 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     kind = getattr(fact, "type", "") if fact is not None else ""
     if dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
         kind = "yesno"
-    view = _composer(kind, lang)
+    view = _composer(kind, dialogue.flow_lang if fact is not None else lang)
     items = dialogue.items
     if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
             and isinstance(items[-2], UserMessage)):
