@@ -436,3 +436,21 @@ def test_the_language_of_a_diagnosis_is_replayed():
     replayed.replay(events)
     assert [getattr(i, "lang", None) for i in replayed.items] == [getattr(i, "lang", None) for i in d.items]
     assert replayed.flow_lang == "en"
+
+
+@pytest.mark.parametrize("answer", ["nein", "weiß ich nicht genau"])
+def test_a_declined_stated_fact_keeps_the_users_words_when_replayed(answer):
+    """The web page and --resume rebuild the conversation from its events: the user's
+    answer to "Sie schrieben: … – stimmt das?" stays where it was."""
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    d.ask("Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+    d.start_flow("missing-activation-email")
+    d.submit(answer)
+    assert UserMessage(answer) in d.items
+    replayed = Dialogue(kb, matcher, TODAY)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]

@@ -412,7 +412,7 @@ class Dialogue:
         if yes:
             value, quote = run.stated[fact.id]
             return self._apply_answer(fact.id, value, quote)
-        self._emit({"type": "decline", "fact": fact.id})
+        self._emit({"type": "decline", "fact": fact.id, "text": text})
         run.declined.add(fact.id)
         return self._add(UserMessage(text), *self._step())
 
@@ -476,7 +476,8 @@ class Dialogue:
                 return self._replay_answer(event)
             if kind == "decline" and self.run is not None:
                 self.run.declined.add(str(event.get("fact", "")))
-                return self._add(*self._step())
+                said = clean(str(event.get("text", ""))).strip()  # what the user answered (older events: nothing)
+                return self._add(*((UserMessage(said),) if said else ()), *self._step())
             if kind == "back":
                 return self.back()
             if kind == "restart":
