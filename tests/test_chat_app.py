@@ -378,6 +378,22 @@ async def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_
         assert app.query_one("#prompt").placeholder == tr("en", "placeholder_email")
 
 
+async def test_a_stated_fact_shown_for_confirmation_names_the_question_it_answers():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        fact = app.dialogue.current_fact
+        assert app.dialogue.confirming and fact is not None
+        text = _flat(app)
+        assert fact.question.de in text and "Sie schrieben: „it-admin@contoso.de“ – stimmt das?" in text
+        await pilot.press("f2")
+        await pilot.pause()
+        text = _flat(app)
+        assert fact.question.en in text and "You wrote: “it-admin@contoso.de” – is that right?" in text
+
+
 async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

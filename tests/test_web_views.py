@@ -214,3 +214,13 @@ def test_the_summary_has_a_copy_button_for_the_page_script() -> None:
     assert "<script>" not in html  # no inline script
     assert "navigator.clipboard.writeText" in c.get("/static/chat.js").text
     assert f'href="/c/{cid}/summary.txt" download' in html  # the downloads stay
+
+
+def test_a_stated_fact_shown_for_confirmation_names_the_question_it_answers() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    card = text_of(last_bot(html))
+    assert "Welche E-Mail-Adresse ist für den Online Services Manager (OSM)" in card
+    assert "Sie schrieben: „it-admin@contoso.de“ – stimmt das?" in card

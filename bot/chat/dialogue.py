@@ -342,8 +342,8 @@ class Dialogue:
             quote = run.stated[fact.id][1]
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
             options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
-            return [Notice("confirm_stated", {"fact": fact.id}, text=tr(self.flow_lang, "confirm_stated", quote=quote),
-                           options=options, lang=run.lang)]
+            return [Notice("confirm_stated", {"fact": fact.id, "quote": quote, "flow": run.flow.id},
+                           text=tr(self.flow_lang, "confirm_stated", quote=quote), options=options, lang=run.lang)]
         if diag.next_fact is not None:
             fact = diag.next_fact
             remaining = len(relevant_facts(run.flow, run.facts, self.today))

@@ -196,6 +196,12 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
             *opts,
             classes="notice ambiguous",
         )
+    elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
+        flow = dialogue.kb.flow(args.get("flow", ""))
+        fact = flow.fact(args.get("fact", "")) if flow is not None else None
+        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        asked = [Static(Content.styled(fact.question.get(lang), "bold"), classes="question", markup=False)] if fact else []
+        return _card(*asked, _para(text), *opts, classes="notice")
     elif item.key == "internal_error":
         return _card(
             Static(Content.assemble(("✗ ", "bold"), tr(lang, "internal_error", text=item.text)), classes="error", markup=False),

@@ -145,6 +145,12 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif item.key == "ambiguous_date":
         return {"kind": "ambiguous", "body": [{"kind": "text", "text": item.text},
                                               {"kind": "question", "text": tr(lang, "ambiguous_date_pick")}]}
+    elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
+        flow = dialogue.kb.flow(args.get("flow", ""))
+        fact = flow.fact(args.get("fact", "")) if flow is not None else None
+        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
+        return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
     elif item.key == "internal_error":
         return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "internal_error", text=item.text)}]}
     elif item.text:
