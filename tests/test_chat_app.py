@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from chat_helpers import TODAY, make_app, screen_text
 
-from bot.chat.app import ChatInput
-from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep, UserMessage
+from bot.chat.app import ChatApp, ChatInput
+from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep, NoMatch, UserMessage
 from faq.language.catalogue import tr
 
 SIZE = (80, 24)
@@ -392,6 +392,36 @@ async def test_a_stated_fact_shown_for_confirmation_names_the_question_it_answer
         await pilot.pause()
         text = _flat(app)
         assert fact.question.en in text and "You wrote: “it-admin@contoso.de” – is that right?" in text
+
+
+async def test_confirming_a_stated_date_numbers_every_option_that_a_digit_picks():
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Unser OSM ist it@firma.de, die Nutzung beginnt laut Bestellung am 01.11.2026. Keine Aktivierungsmail.")
+        await pilot.press("1", "enter")
+        await _settle(pilot)
+        await pilot.press("j", "enter")  # the address: yes
+        await _settle(pilot)
+        assert app.dialogue.confirming and app.dialogue.current_fact.type == "date"
+        text = _flat(app)
+        assert "3 Zurück" in text and "4 Neu starten" in text
+        await pilot.press("3", "enter")
+        await _settle(pilot)
+        assert "osm_email" not in app.dialogue.run.facts  # 3 went back, as shown
+
+
+async def test_no_match_names_the_closest_topics_right_above_them():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Aktivierung dauert lange")
+        item = app.dialogue.items[-1]
+        assert isinstance(item, NoMatch) and item.closest
+        lines = [line.strip(" █│") for line in screen_text(app).splitlines() if line.strip(" █│")]
+        heading = next(i for i, line in enumerate(lines) if line.startswith(tr("de", "closest")))
+        assert lines[heading + 1].startswith("1 ")  # no other sentence between the heading and its topics
 
 
 async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():

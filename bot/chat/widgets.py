@@ -119,7 +119,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
     fact = dialogue.current_fact
     row = isinstance(item, FlowStep) and getattr(fact, "type", "") == "yesno"  # short answers side by side
     if item.options and live:
-        readings = isinstance(item, Notice) and item.key == "ambiguous_date"  # digits pick a reading
+        # Digits pick a reading of a date, and any option while a stated fact is confirmed.
+        readings = isinstance(item, Notice) and (item.key == "ambiguous_date" or dialogue.confirming)
         opts = [_options(item.options, kb, lang, row=row, fact=dialogue.current_fact, numbered=readings)]
     if isinstance(item, UserMessage):
         bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), item.text), classes="user", markup=False)
@@ -155,10 +156,9 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
     if isinstance(item, Clarify):
         return _card(_para(tr(lang, "clarify")), *opts, classes="clarify")
     if isinstance(item, NoMatch):
-        parts = [_para(tr(lang, "no_match"))]
-        if item.closest:
+        parts = [_para(tr(lang, "no_match")), _para(tr(lang, "support"))]
+        if item.closest:  # the heading right above its topics
             parts.append(_para(tr(lang, "closest")))
-        parts.append(_para(tr(lang, "support")))
         return _card(*parts, *opts, classes="nomatch")
     if isinstance(item, FlowStep):
         return _flow_step(item, dialogue, lang, opts)
