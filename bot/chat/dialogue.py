@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import future_message, read_answer, shown_value
+from bot.chat.answers import future_message, read_answer, reply_word, shown_value
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -408,7 +408,7 @@ class Dialogue:
         try:
             yes = parse_yesno(text, fact.id, self.flow_lang) is True
         except InputError:
-            yes = False
+            yes = reply_word(text) == "ja"  # "Ja, stimmt", "yes, that's right"
         if yes:
             value, quote = run.stated[fact.id]
             return self._apply_answer(fact.id, value, quote)
