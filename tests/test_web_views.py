@@ -113,8 +113,21 @@ def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_page()
     assert ' lang="en">' in card and "Question 1" in text_of(card)
     assert "Your answer (an email address)" in text_of(html)  # the field's label too
     assert '<html lang="de">' in html  # the page stays German
+    assert "End diagnosis" in labels(html) and "Diagnose beenden" not in labels(html)  # the card's controls too
     html = say(c, cid, html, "it@firma.de").text
     assert ' lang="en">' in last_bot(html) and "Frage 2" not in text_of(last_bot(html))
+
+
+def test_the_result_of_an_english_diagnosis_offers_its_summary_in_english_in_the_german_page() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "I did not receive the activation email").text
+    html = pick(c, cid, html, "Start diagnosis").text
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    card = text_of(last_bot(html))
+    assert "Case summary" in card and "Download (Markdown)" in card and "Zusammenfassung" not in card
+    summary = c.get(f"/c/{cid}/summary.md").text
+    assert "outlook.com" in summary and "Ursache" not in summary
 
 
 def test_an_english_question_without_an_answer_is_told_so_in_english() -> None:
