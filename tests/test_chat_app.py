@@ -582,3 +582,20 @@ async def test_a_stated_address_is_confirmed_not_asked():
         await _settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
+
+
+async def test_a_result_taken_back_is_not_saved_as_the_case_summary(tmp_path):
+    app = make_app(summary_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "1", "enter")
+        await pilot.pause()
+        await _type(pilot, "m.schulz@outlook.com")
+        assert isinstance(app.dialogue.items[-1], FlowResult)
+        await pilot.press("ctrl+b")
+        await _settle(pilot)
+        assert app.dialogue.flow_active and app.summary_text() is None
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        assert list(tmp_path.iterdir()) == []  # the outlook.com result no longer holds
+        await _type(pilot, "it@firma.de")
+        assert app.dialogue.current_fact is not None and app.dialogue.current_fact.id != "osm_email"

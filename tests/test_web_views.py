@@ -237,3 +237,15 @@ def test_a_stated_fact_shown_for_confirmation_names_the_question_it_answers() ->
     card = text_of(last_bot(html))
     assert "Welche E-Mail-Adresse ist für den Online Services Manager (OSM)" in card
     assert "Sie schrieben: „it-admin@contoso.de“ – stimmt das?" in card
+
+
+def test_a_result_taken_back_offers_no_summary_download() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Ich habe die Aktivierungsmail nicht erhalten").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    assert c.get(f"/c/{cid}/summary.md").status_code == 200
+    html = pick(c, cid, html, "Zurück").text
+    r = c.get(f"/c/{cid}/summary.md")
+    assert r.status_code == 404 and "outlook.com" not in r.text

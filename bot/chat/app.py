@@ -339,7 +339,7 @@ class ChatApp(App[int]):
             if action == "cancel":
                 return self.dialogue.flow_active and isinstance(self.screen, Screen) and not isinstance(self.screen, ModalScreen)
             if action in ("save", "copy"):
-                return self.dialogue.last_result is not None
+                return self.dialogue.summary_result is not None
         return True
 
     def action_quit_chat(self, lang: str = "") -> None:
@@ -404,7 +404,7 @@ class ChatApp(App[int]):
         """The Markdown case summary of the newest diagnosis, or None."""
         from bot.chat.summary import case_summary
 
-        result = self.dialogue.last_result
+        result = self.dialogue.summary_result
         if result is None:
             return None
         flow = self.kb.flow(result.flow_id)

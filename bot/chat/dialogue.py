@@ -157,6 +157,13 @@ class Dialogue:
                 return item
         return None
 
+    @property
+    def summary_result(self) -> FlowResult | None:
+        """The diagnosis a case summary is made of: the newest, unless a diagnosis runs again
+        (its last answer taken back, or another started), so a summary never states a result
+        that no longer holds."""
+        return None if self.flow_active else self.last_result
+
     def _emit(self, event: dict[str, Any]) -> None:
         if self.on_event is not None:
             self.on_event(event)

@@ -355,7 +355,7 @@ class WebChat:
     def _summary(self, dialogue: Dialogue) -> str | None:
         from bot.chat.summary import case_summary
 
-        result: FlowResult | None = dialogue.last_result
+        result: FlowResult | None = dialogue.summary_result
         if result is None:
             return None
         flow = self.kb.flow(result.flow_id)
