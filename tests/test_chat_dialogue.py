@@ -412,6 +412,8 @@ def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_chat(d
     assert isinstance(nxt, FlowStep) and nxt.lang == "en"
     back = dialogue.back()
     assert back[0].lang == "en" and back[-1].lang == "en"
+    (cancelled,) = dialogue.cancel()
+    assert cancelled.key == "cancelled" and cancelled.lang == "en"
 
 
 def test_a_diagnosis_from_a_german_answer_stays_german_and_an_explicit_switch_is_followed(dialogue):

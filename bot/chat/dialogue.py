@@ -454,8 +454,8 @@ class Dialogue:
         if not self.flow_active:
             return []
         self._emit({"type": "cancel"})
-        self.run = None
-        return self._add(Notice("cancelled", options=tuple(Option("entry", i) for i in self.topics())))
+        lang, self.run = self.run.lang if self.run is not None else "", None
+        return self._add(Notice("cancelled", options=tuple(Option("entry", i) for i in self.topics()), lang=lang))
 
     def note(self, key: str, **args: str) -> list[Item]:
         """Add a notice that is not part of the recorded conversation (saved, copied, an error)."""
