@@ -10,11 +10,12 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from faq.errors import InputError
-from faq.kb.model import Fact, Flow
+from bot.chat.items import Option
+from faq.errors import FaqError, InputError
+from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["future_message", "read_answer", "reply_word", "shown_value"]
+__all__ = ["fact_options", "future_message", "read_answer", "reply_word", "shown_value", "stated_facts"]
 
 UNKNOWN_SIMILARITY = 85
 """How close (rapidfuzz ratio, 0-100) a whole reply must come to a "don't know" phrase of
@@ -118,6 +119,27 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
             example = format_date(date(value.year, value.month, 15), lang)
             raise InputError(tr(lang, "month_needs_day", month=format_date(value, lang), example=example))
     return value
+
+
+def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str) -> dict[str, tuple[Any, str]]:
+    """The facts of `flow` the user stated in `text` (the triage's reader), each with its words."""
+    from faq.tickets.triage import facts_stated
+
+    try:
+        read = facts_stated(text, flow, kb, today, lang)
+    except FaqError:
+        return {}
+    return {k: (v, read.evidence[k].quote if k in read.evidence else text) for k, v in read.facts.items()}
+
+
+def fact_options(fact: Fact, can_go_back: bool) -> tuple[Option, ...]:
+    """The options a flow's question offers: its answers, "don't know", then back and restart."""
+    tail = (Option("action", "back"), Option("action", "restart")) if can_go_back else ()
+    if fact.type == "yesno":
+        return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
+    if fact.type == "choice":
+        return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
+    return (Option("value", "unbekannt"),) + tail
 
 
 def shown_value(fact: Fact | None, target: str, lang: str) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import future_message, read_answer, reply_word, shown_value
+from bot.chat.answers import fact_options, future_message, read_answer, reply_word, shown_value, stated_facts
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -38,20 +38,8 @@ from faq.language.text import clean
 from faq.search.matcher import Matcher
 
 __all__ = [
-    "Answer",
-    "Clarify",
-    "Dialogue",
-    "FlowResult",
-    "FlowStep",
-    "Greeting",
-    "Item",
-    "MAX_TOPICS",
-    "NoMatch",
-    "Notice",
-    "Option",
-    "SmallTalk",
-    "UserMessage",
-    "canonical",
+    "Answer", "Clarify", "Dialogue", "FlowResult", "FlowStep", "Greeting", "Item", "MAX_TOPICS",
+    "NoMatch", "Notice", "Option", "SmallTalk", "UserMessage", "canonical",
 ]
 
 CLOSEST_MIN = 0.2
@@ -319,18 +307,8 @@ class Dialogue:
         asked = question or self.last_question or flow.title.get(talk or self.lang)
         self.run = _Run(flow, asked, lang=talk)
         if question or self.last_question:
-            self.run.stated = self._stated(flow, asked)
+            self.run.stated = stated_facts(asked, flow, self.kb, self.today, self.flow_lang)
         return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
-
-    def _stated(self, flow: Flow, text: str) -> dict[str, tuple[Any, str]]:
-        """The facts of `flow` the user stated in `text` (the triage's reader), with their words."""
-        from faq.tickets.triage import facts_stated
-
-        try:
-            read = facts_stated(text, flow, self.kb, self.today, self.flow_lang)
-        except FaqError:
-            return {}
-        return {k: (v, read.evidence[k].quote if k in read.evidence else text) for k, v in read.facts.items()}
 
     def _step(self) -> list[Item]:
         from faq.flows.engine import diagnose, relevant_facts
@@ -360,13 +338,8 @@ class Dialogue:
         actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
         return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
 
-    def _fact_options(self, fact: Any) -> tuple[Option, ...]:
-        tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
-        if fact.type == "yesno":
-            return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
-        if fact.type == "choice":
-            return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
-        return (Option("value", "unbekannt"),) + tail
+    def _fact_options(self, fact: Fact) -> tuple[Option, ...]:
+        return fact_options(fact, bool(self.run and self.run.facts))
 
     def answer_text(self, raw: str, shown: str | None = None) -> list[Item]:
         """Answer the open question with what the user typed or picked.
