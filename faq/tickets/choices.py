@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
-from faq.tickets.cues import CueLexicon, context_positions, word_matches
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, word_matches
 from faq.tickets.negation import polarity
 from faq.tickets.tokens import Token, negations
 
-__all__ = ["read_choice"]
+__all__ = ["read_choice", "refine_choice"]
+
+_NO_CHANGE = object()
+
+
+@cache
+def _others() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("third_party_possessives"))
 
 
 def _name_word(cue: str, word: str) -> bool:
@@ -86,6 +96,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         span = _find_name(cue, words, lex.stop)
         if span is None or polarity(tokens, text, span, ()) is not True:
             continue
+        if any(w in _others() for w in words[max(0, span[0] - 2):span[0]]):
+            continue  # "our OSM says ...": someone else's role, not the writer's
         own = {w for w in cue if w not in lex.stop}
         if any(other != cid and own < set(longer) - lex.stop and _also_said(set(longer) - lex.stop - own, tokens, words, text)
                for other, longer in named):
@@ -95,3 +107,56 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:
+    out = []
+    for choice in fact.choices:
+        for name in (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " ")):
+            words = frozenset(w for w in lex.cue(name, drop_function_words=False) if w not in lex.stop)
+            if words:
+                out.append((choice.id, words))
+    return out
+
+
+def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token], list[str], str]],
+                  lex: CueLexicon) -> str | None:
+    """Return the choice a whole ticket names, given the one a sentence named.
+
+    A choice whose name lies within a longer one's ("OSM" in "OSM mit Berechtigung
+    Reservierung verwalten") becomes the longer one when another sentence states the
+    longer name's own words ("hat mir die Berechtigung 'Reservierung verwalten'
+    zugewiesen"); it stays when they are denied ("habe aber nicht die Berechtigung ...");
+    it is unknown (None) when they are asked, hedged or conditional ("ob mir ... die
+    Berechtigung 'Reservierung verwalten' gegeben hat, weiß ich nicht"), or both said and
+    denied. Only extra words of two or more ("Reservierung verwalten") count: one word
+    ("Berechtigung") names no particular permission.
+    """
+    names = _names(fact, lex)
+    own = [words for cid, words in names if cid == chosen]
+    extras: dict[frozenset[str], str] = {}
+    for cid, longer in names:
+        if cid == chosen:
+            continue
+        for words in own:
+            extra = longer - words
+            if words < longer and len(extra) >= 2:
+                extras.setdefault(extra, cid)
+    if not extras:
+        return chosen
+    states: dict[str, set[bool | None]] = {}
+    for tokens, words, text in sentences:
+        for extra, cid in extras.items():
+            span = find_cue(tuple(sorted(extra)), words, skippable=lex.stop)
+            if span is not None:
+                states.setdefault(cid, set()).add(polarity(tokens, text, span, ()))
+    if not states:
+        return chosen
+    if len(states) > 1:
+        return None
+    cid, said = next(iter(states.items()))
+    if said == {True}:
+        return cid
+    if said == {False}:
+        return chosen
+    return None

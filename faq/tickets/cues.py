@@ -48,7 +48,7 @@ class CueLexicon:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
-        for form in self.whole:
+        for form in self.whole | {fold(w) for w in lexicon_words("negation_persons")}:
             self.canon.pop(form, None)
         neg = negations()
         self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})

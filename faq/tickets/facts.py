@@ -32,7 +32,7 @@ from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.choices import read_choice
+from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
@@ -131,6 +131,40 @@ def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
                and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
 
 
+_CLAUSE_MARKS = frozenset(",;–—()")
+
+
+def _across_clauses(s: _Sentence, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue's words stand in two clauses that each have a finite verb of their own
+    ("Ich bin globaler Administrator ..., der OSM ist aber unser Einkäufer": nothing said of
+    the OSM as admin; "Unser OSM, it@…, ist globaler Admin" is one clause)."""
+    verbs = _folded_words("finite_verbs")
+    segment, has_verb, holds = 0, {0: False}, set()
+    for i in range(span[0], span[1] + 1):
+        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in s.text[s.tokens[i - 1].end:s.tokens[i].start]):
+            segment += 1
+            has_verb[segment] = False
+        if s.words[i] in verbs or s.tokens[i].word in verbs:
+            has_verb[segment] = True
+        if any(word_matches(c, s.words[i]) for c in cue):
+            holds.add(segment)
+    if len(holds) < 2:
+        return False
+    # A clause's verb may stand outside the span: look to the borders of the first and last.
+    first, last = min(holds), max(holds)
+    if not has_verb[first]:
+        j = span[0] - 1
+        while j >= 0 and not any(ch in _CLAUSE_MARKS for ch in s.text[s.tokens[j].end:s.tokens[j + 1].start]):
+            has_verb[first] = has_verb[first] or s.tokens[j].word in verbs
+            j -= 1
+    if not has_verb[last]:
+        j = span[1] + 1
+        while j < len(s.tokens) and not any(ch in _CLAUSE_MARKS for ch in s.text[s.tokens[j - 1].end:s.tokens[j].start]):
+            has_verb[last] = has_verb[last] or s.tokens[j].word in verbs
+            j += 1
+    return sum(1 for g in holds if has_verb[g]) >= 2
+
+
 @cache
 def _sequences(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in _folded_words(name))
@@ -138,6 +172,7 @@ def _sequences(name: str) -> tuple[tuple[str, ...], ...]:
 
 _NO_ANSWER = object()
 _LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
+_LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
 
 
 def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
@@ -148,6 +183,13 @@ def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
     colon and a yes, a no or an unknown is no label (`_NO_ANSWER`).
     """
     m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
+    if m is None:
+        # A label may go on past the cue ("domain verified for an online services account: no"),
+        # within its line and without ending a sentence.
+        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
+        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
+            return _NO_ANSWER
+        m = _LABEL_END.match(s.text, m.end(1))
     if m is None or not m.group(1).strip():
         return _NO_ANSWER
     value = tokenize(m.group(1))
@@ -174,7 +216,7 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
         for cue in lex.cues(table, lang):
             span = find_cue(cue, s.words, skippable=lex.stop)
             if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue) \
-                    or _joins_phrases(s.words, span):
+                    or _joins_phrases(s.words, span) or _across_clauses(s, span, cue):
                 continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
             state = polarity(s.tokens, s.text, span, cue, s.words)
             answered = _label_answer(s, span)
@@ -260,6 +302,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if fact.id not in found or weight > strength[fact.id]:
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
+    for fact in choice_facts:
+        chosen = found.get(fact.id)
+        if isinstance(chosen, str):
+            found[fact.id] = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
