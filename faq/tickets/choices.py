@@ -145,9 +145,9 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
     if not extras:
         return chosen
     states: dict[str, set[bool | None]] = {}
-    for tokens, words, text in sentences:
+    for tokens, said_words, text in sentences:
         for extra, cid in extras.items():
-            span = find_cue(tuple(sorted(extra)), words, skippable=lex.stop)
+            span = find_cue(tuple(sorted(extra)), said_words, skippable=lex.stop)
             if span is not None:
                 states.setdefault(cid, set()).add(polarity(tokens, text, span, ()))
     if not states:
