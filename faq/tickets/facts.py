@@ -203,6 +203,35 @@ def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
     return _NO_ANSWER
 
 
+_TRIES = 3  # occurrences of a cue tried in one sentence
+
+
+def _said(cue: tuple[str, ...], s: _Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
+    """Return the span and state of the first occurrence of a cue that a sentence states or
+    denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
+    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung")."""
+    start = 0
+    for _ in range(_TRIES):
+        words = s.words if start == 0 else s.words[start:]
+        found = find_cue(cue, words, skippable=lex.stop)
+        if found is None:
+            return None
+        span = (found[0] + start, found[1] + start)
+        start = span[1] + 1
+        if ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue) \
+                or _joins_phrases(s.words, span) or _across_clauses(s, span, cue):
+            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
+        state = polarity(s.tokens, s.text, span, cue, s.words)
+        answered = _label_answer(s, span)
+        if answered is not _NO_ANSWER:
+            state = None if answered is None or state is None else (state == answered)
+        if state is not None:
+            return span, state
+        if start >= len(s.words):
+            return None
+    return None
+
+
 def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
@@ -214,16 +243,10 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
-            span = find_cue(cue, s.words, skippable=lex.stop)
-            if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue) \
-                    or _joins_phrases(s.words, span) or _across_clauses(s, span, cue):
-                continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
-            state = polarity(s.tokens, s.text, span, cue, s.words)
-            answered = _label_answer(s, span)
-            if answered is not _NO_ANSWER:
-                state = None if answered is None or state is None else (state == answered)
-            if state is None:
+            said = _said(cue, s, lex)
+            if said is None:
                 continue
+            span, state = said
             if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi for kind, was, (lo, hi) in seen):
                 return None
             seen.append((stated, state, span))

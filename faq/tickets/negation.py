@@ -119,13 +119,31 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     first = next((i for i in range(at + 1, end + 1) if tokens[i].word not in skip), None)
     if first is None or tokens[first].word in prepositions:
         return set(range(0, end + 1))
-    contrasts = _folded("contrasts")
-    out = set()
-    for i in range(first, end + 1):
-        if tokens[i].word in prepositions or tokens[i].word in contrasts:
-            break  # "not in another tenant but verified": what follows "but" is not denied
-        out.add(i)
+    contrasts, verbs, openers = _folded("contrasts"), _folded("finite_verbs"), _english_determiners()
+    out: set[int] = set()
+    determiner, phrase = False, False
+    for i in range(at + 1, end + 1):
+        word = tokens[i].word
+        if i >= first:
+            if word in prepositions or word in contrasts:
+                break  # "not in another tenant but verified": what follows "but" is not denied
+            if i > first and word in verbs:
+                break  # "the licences we can't see | are an add-on": a predicate of its own
+            if phrase and word in openers:
+                break  # "not the one | the add-on was ordered under": a clause without a "that"
+            out.add(i)
+        if word in openers:
+            determiner = True
+        elif determiner and word not in skip:
+            phrase = True
     return out
+
+
+@cache
+def _english_determiners() -> frozenset[str]:
+    """Determiners that open a noun phrase in English, where a relative clause may begin
+    without a word of its own ("the one the add-on was ordered under")."""
+    return frozenset(fold(w) for w in lexicon_words("determiners", "en"))
 
 
 def _negated(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
