@@ -30,7 +30,9 @@ def function_words() -> frozenset[str]:
 
 
 def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
-    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"))
+    # A country's name is read as "Land" ("nicht in Liechtenstein angeboten").
+    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"),
+            ("land", "country", *lexicon_words("countries")))
 
 
 class CueLexicon:

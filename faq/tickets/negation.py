@@ -179,7 +179,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         return None
     clause = tokens[c_lo:c_hi + 1]
     restrictors = _folded("negation_restrictors")
-    if any(t.neg for t in clause) and any(t.word in restrictors for t in clause):
+    first_neg = next((i for i, t in enumerate(clause) if t.neg), None)
+    if first_neg is not None and any(t.word in restrictors for t in clause[first_neg + 1:]):
         return None  # "didn't order anything new": a new order is denied, not the order
     if any(w in negations() for w in cue):
         return True
