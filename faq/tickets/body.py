@@ -27,7 +27,9 @@ _CLOSING = re.compile(
     r"(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss|s)en|freundliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|viele\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
     r"|beste\s+gr(?:ü|ue|u)(?:ß|ss|s)e|liebe\s+gr(?:ü|ue|u)(?:ß|ss|s)e|herzliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|sch(?:ö|oe|o)ne\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
     r"|gr(?:ü|ue|u)(?:ß|ss|s)e|gr(?:ü|ue|u)(?:ß|ss)(?:\s+aus\s+\w+)?|vg|mfg|lg|danke\s+und\s+gr(?:ü|ue|u)(?:ß|ss|s)e?|danke\s+im\s+voraus"
-    r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best)"
+    r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best"
+    # a thanks closes only as a line of its own ("Thanks\nPeter", not "Thanks for checking")
+    r"|(?:thanks(?:\s+(?:and|&)\s+regards)?|thx|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank)(?=[ \t,!.]*(?:\n|$)))"
     r"\b[ \t,!.]*(?=\n|$|[A-ZÄÖÜ])",
     re.I,
 )

@@ -1,0 +1,49 @@
+"""Reading a role (a choice fact) from a whole ticket, in German and English (bundled knowledge base)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.facts import extract_facts
+
+KB = load_knowledge_base()
+
+
+def role(text: str, lang: str) -> object:
+    return extract_facts(text, KB.flow("reservation-permission"), date(2026, 11, 24), lang, KB.vocabulary).facts.get("role")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM unserer Registrierung. Gestern hat mir der Vereinbarungsadministrator die Berechtigung "
+           "„Reservierung verwalten“ erteilt. Kann ich jetzt reservieren?"),
+    ("en", "I'm the OSM on our enrollment. Our agreement admin gave me the Manage Reservations permission this "
+           "morning. Can I reserve seats now?"),
+])
+def test_a_permission_stated_in_another_sentence_makes_the_osm_one_with_it(lang, text):
+    assert role(text, lang) == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin als OSM eingetragen. Ob ich die Berechtigung Reservierung verwalten habe, kann ich nicht sagen."),
+    ("en", "I am listed as the OSM. Whether I have the Manage Reservations permission I really don't know."),
+])
+def test_a_permission_in_doubt_leaves_the_role_unknown(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM. Die Berechtigung Reservierung verwalten habe ich nicht. Warum kann ich nicht reservieren?"),
+    ("en", "I'm the OSM. I do not have the Manage Reservations permission. Why can't I reserve?"),
+])
+def test_a_permission_denied_leaves_the_plain_osm(lang, text):
+    assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unsere OSM sagt, sie findet die Reservierung im VLSC nicht. Darf ich als Vereinbarungsadministratorin "
+           "reservieren?"),
+    ("en", "Our OSM says the reservation option is missing for her. May I reserve as the agreement admin?"),
+])
+def test_someone_elses_role_is_not_the_writers(lang, text):
+    assert role(text, lang) is None

@@ -1,0 +1,167 @@
+"""Reading facts as an agent would, on new tickets in German and English (bundled knowledge
+base, read straight from the customer's own words, whatever the topic matcher says)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(flow: str, text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+# -- a negation that names a person denies what the person did -----------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für unser Visio-Abo fehlt. In den Spam-Ordner hat bei uns bis jetzt "
+           "keiner geschaut, unsere Kollegin aus der IT ist krank."),
+    ("de", "Guten Tag, keine Aktivierungsmail. Niemand von uns hat bisher im Junk-Ordner nachgesehen."),
+    ("en", "Hello, the activation mail for our Visio order is missing. Nobody on our side has looked in the "
+           "junk folder so far, our IT colleague is off sick."),
+])
+def test_nobody_checked_the_junk_folder_is_not_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im Spam-Ordner ist nichts, auch nicht im Junk-Ordner."),
+    ("en", "Hi, the activation mail is missing. There is nothing in the junk folder either."),
+])
+def test_nothing_in_the_junk_folder_is_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+# -- a label that runs on past the cue ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, hier unsere Angaben:\n- OSM: it@gaertnerei-lutz.de\n"
+           "- Domäne bei einem Onlinedienstkonto verifiziert: nein\n"
+           "- OSM-Adresse globaler Admin in einem Mandanten: nein\nWas nun?"),
+    ("en", "Hello, our details:\n- OSM: it@lutz-nursery.com\n- domain verified with any online account: no\n"
+           "- OSM address a global admin in some tenant: no\nWhat now?"),
+])
+def test_a_label_longer_than_its_cue_takes_its_answer(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert facts.get("domain_verified") is False and facts.get("osm_is_admin") is False
+
+
+# -- a cue never spans two clauses with verbs of their own ------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich bin globaler Admin in unserem Mandanten, der OSM ist aber Frau Ott aus dem Einkauf "
+           "(ott@baeckerei-ott.de). Die Aktivierungsmail fehlt."),
+    ("en", "Hi, I am the global admin of our tenant, the OSM is Ms Ott from purchasing (ott@ott-bakery.com). "
+           "The activation mail is missing."),
+])
+def test_the_writer_as_global_admin_says_nothing_of_the_osm(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert facts.get("osm_is_admin") is not True and facts.get("osm_email", "").startswith("ott@")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unser OSM ist edv@ott-bau.de, und dieses Postfach ist auch der globale Administrator "
+           "unseres Microsoft-365-Kontos."),
+    ("en", "Hello, our OSM is it@ott-build.com and that mailbox is also the global administrator of our "
+           "Microsoft 365 tenant."),
+])
+def test_the_osm_mailbox_as_admin_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is True
+
+
+# -- a belief given up for what was checked (self-correction) ---------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on für Teams-Telefonie fehlt. Ich dachte erst, das Basisabo läuft nicht über dieselbe "
+           "Registrierung - ich habe aber eben nachgeschaut, es ist doch dieselbe Registrierung."),
+    ("en", "Hi, the Teams Phone add-on is missing. I thought at first that the base subscription was on a "
+           "different enrollment, but I checked and it is on the same enrollment after all."),
+])
+def test_the_later_checked_statement_wins_over_a_belief(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert facts.get("is_addon") is True and facts.get("base_same_enrollment") is True
+
+
+# -- what a negation governs --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, was wir im Admin Center nicht finden, ist ein Add-on (Audiokonferenzen)."),
+    ("en", "Hello, the licenses we cannot find are an add-on (Audio Conferencing)."),
+    ("en", "Hello, our base licenses come from a different enrollment, not the one the add-on was bought under."),
+])
+def test_a_negation_in_a_relative_clause_does_not_deny_the_add_on(lang, text):
+    assert read("licenses-not-visible", text, lang).get("is_addon") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, wir haben keine Reservierung platziert, es war eine ganz normale Bestellung."),
+    ("en", "Hi, we haven't placed a reservation, it was a normal order through our partner."),
+])
+def test_no_reservation_is_not_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+# -- countries, reservations, recipients, wrong accounts ---------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser Mandant ist in Paraguay registriert. Laut Partner wird der neue Dienst in Paraguay "
+           "noch nicht angeboten."),
+    ("en", "Hello, our tenant is registered in Mongolia, and the new service is not available in Mongolia yet, "
+           "our partner says."),
+])
+def test_a_service_not_offered_in_a_named_country(lang, text):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben vor fünf Tagen eine Reservierung für 12 Plätze angelegt. Sie ist noch nicht "
+           "wirksam geworden."),
+    ("en", "Hi, I reserved 12 seats five days ago. It still has not taken effect."),
+])
+def test_a_reservation_not_yet_effective(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert facts.get("reservation_effective") is False and str(facts.get("reservation_date")) == "2026-11-19"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, laut VLSC ging die Mail an Frau Brandt aus der Buchhaltung, die seit Mai in Rente ist."),
+    ("de", "Hallo, im VLSC steht, die Mail ging an unseren Partner und nicht an mich."),
+    ("en", "Hi, VLSC shows the activation mail was sent to a contact at our reseller, not to anyone at our company."),
+])
+def test_the_mail_went_to_someone_else(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen sehen wir nicht. Sie wurden nicht für unser Produktivkonto aktiviert, sondern "
+           "für den alten Testmandanten."),
+    ("en", "Hi, we don't see the licenses. I was signed in to our test tenant when I clicked the link, so they "
+           "landed in the test tenant."),
+])
+def test_licenses_activated_for_a_test_tenant_are_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+# -- a signature's address is no OSM -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\n\nwir warten seit zwei Wochen auf die Aktivierungsmail.\n\nDanke und Gruß\nPeter Lenz\n"
+           "Mail: peter.lenz@outlook.com"),
+    ("en", "Hi,\n\nwe have been waiting two weeks for the activation mail.\n\nThanks\nPeter Lenz\n"
+           "mail: peter.lenz@outlook.com"),
+])
+def test_an_address_in_the_signature_is_no_osm(lang, text):
+    assert "osm_email" not in read("missing-activation-email", text, lang)
