@@ -47,3 +47,12 @@ def test_a_permission_denied_leaves_the_plain_osm(lang, text):
 ])
 def test_someone_elses_role_is_not_the_writers(lang, text):
     assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Vereinbarungsadministratorin hat mir als OSM gestern die Berechtigung Reservierung verwalten "
+           "gegeben. Geht das Reservieren jetzt?"),
+    ("en", "Our agreement admin granted me as OSM the Manage Reservations permission yesterday. Can I reserve now?"),
+])
+def test_a_permission_stated_with_the_osm_in_one_sentence(lang, text):
+    assert role(text, lang) == "osm-manage-reservations"

@@ -56,16 +56,16 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
     return None
 
 
-def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str) -> bool:
-    """Whether a sentence holds all the `extra` words, and does not deny them
-    ("habe aber nicht die Berechtigung Reservierung verwalten")."""
+def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str) -> bool | None:
+    """Whether a sentence states all the `extra` words (True), asks or hedges them (None), or
+    denies them or lacks one (False: "habe aber nicht die Berechtigung Reservierung verwalten")."""
     at = []
     for w in extra:
         hits = [i for i, x in enumerate(words) if word_matches(w, x)]
         if not hits:
             return False
         at.extend(hits)
-    return polarity(tokens, text, (min(at), max(at)), ()) is not False
+    return polarity(tokens, text, (min(at), max(at)), ())
 
 
 def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
@@ -74,9 +74,10 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     A choice's name is found as written (`_find_name`): "Administrator im VLSC" or
     "Vereinbarungsadministrator" names no "VLSC-Administrator". A choice named near one
     of the fact's context cues ("ich bin", "role") is stronger. A choice whose name is
-    part of a longer one's ("OSM" of "OSM mit Berechtigung Reservierung verwalten") is
-    not taken when the sentence also holds the longer name's other words: the sentence
-    may mean either, and a false fact is worse than a question.
+    part of a longer one's ("OSM" of "OSM mit Berechtigung Reservierung verwalten") becomes
+    the longer one when the sentence also states the longer name's other words ("hat mir
+    als OSM die Berechtigung ... zugewiesen"), and is not taken when it asks or hedges
+    them: a false fact is worse than a question.
     """
     context = context_positions(fact, lang, words, lex) if fact.cues.context else []
     # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
@@ -99,9 +100,14 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if any(w in _others() for w in words[max(0, span[0] - 2):span[0]]):
             continue  # "our OSM says ...": someone else's role, not the writer's
         own = {w for w in cue if w not in lex.stop}
-        if any(other != cid and own < set(longer) - lex.stop and _also_said(set(longer) - lex.stop - own, tokens, words, text)
-               for other, longer in named):
+        said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text), other, longer) for other, longer in named
+                if other != cid and own < set(longer) - lex.stop]
+        if any(state is None for state, _, _ in said):
             continue
+        stated = [(other, longer) for state, other, longer in said if state]
+        if stated:
+            # "hat mir als OSM die Berechtigung 'Reservierung verwalten' zugewiesen": the longer name, all said
+            cid, cue = max(stated, key=lambda c: len(c[1]))
         near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
         weight = len(cue) + (10 if near else 0)
         if best is None or weight > best[0]:
