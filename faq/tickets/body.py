@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["clean_body", "quoted_text", "strip_html"]
+__all__ = ["clean_body", "quote_start", "quoted_text", "strip_html"]
 
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", re.I)
@@ -112,3 +112,10 @@ def quoted_text(text: str) -> str:
     mail's, not facts about the customer's case."""
     quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
     return _HEADER_FIELD.sub("", quoted).strip()
+
+
+def quote_start(text: str) -> int:
+    """Return the offset where a ticket's quoted or forwarded part begins (its header or its
+    first "> " line), or the text's length when it quotes nothing."""
+    starts = [m.start() for m in (_QUOTE_HEADER.search(text), _QUOTED_LINE.search(text)) if m is not None]
+    return min(starts, default=len(text))

@@ -18,7 +18,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answer_polarity", "answers", "is_example", "is_question", "points_below"]
+__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "is_example", "is_question", "points_below"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -40,8 +40,36 @@ class Answer:
     start: int
 
 
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_MAX_NUMBERED_ANSWER = 200  # characters: a longer numbered line is a statement, not an answer
+
+
+def numbered_answers(text: str) -> list[Answer]:
+    """Return the customer's numbered answers to the numbered questions of the mail they quote.
+
+    "1. ja / 2. nein / 3. 12.11.2026" above a quoted "1. Wurde eine Bestellung platziert?
+    2. ... 3. ..." answers question 1 with "ja", and so on; a number the quoted mail does
+    not ask is no answer, and neither is a numbered line of the customer's that asks.
+    """
+    from faq.tickets.body import quote_start, quoted_text
+
+    cut = quote_start(text)
+    if cut >= len(text):
+        return []
+    asked = {m.group(1): m.group(2) for m in _NUMBERED.finditer(quoted_text(text)) if m.group(2).endswith("?")}
+    if not asked:
+        return []
+    out = []
+    for m in _NUMBERED.finditer(text[:cut]):
+        number, answer = m.group(1), m.group(2)
+        if number in asked and not answer.endswith("?") and len(answer) <= _MAX_NUMBERED_ANSWER:
+            out.append(Answer(asked[number], answer, m.start(2)))
+    return out
+
+
 def answers(text: str) -> list[Answer]:
-    """Return each answer the customer wrote right under a quoted question.
+    """Return each answer the customer wrote right under a quoted question, or numbered
+    like the quoted questions (`numbered_answers`).
 
     A quoted block ("> ..." lines) whose last sentence asks, followed by lines of the
     customer's own (up to a blank line or the next quote), is a question and its answer.
@@ -69,7 +97,7 @@ def answers(text: str) -> list[Answer]:
         if question.endswith("?") and answer:
             lead = len(lines[start]) - len(lines[start].lstrip())
             out.append(Answer(question, answer, offsets[start] + lead))
-    return out
+    return out + numbered_answers(text)
 
 
 @cache
@@ -82,9 +110,14 @@ def answer_polarity(tokens: list[Token]) -> bool | None:
     words = [t.word for t in tokens[:_ANSWER_OPENING]]
     if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
         return True  # "Yes, nothing there": the yes comes first
-    if any(t.neg for t in tokens[:_ANSWER_OPENING]):
-        return False
+    if any(t.neg for t in tokens[:_ANSWER_OPENING]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):
+        return False  # "nein", "nope": a denial needs no negation word
     return None
+
+
+@cache
+def _denials() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(w).split()) for w in lexicon_words("denials"))
 
 
 @cache
