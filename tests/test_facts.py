@@ -165,3 +165,16 @@ def test_licenses_activated_for_a_test_tenant_are_the_wrong_account(lang, text):
 ])
 def test_an_address_in_the_signature_is_no_osm(lang, text):
     assert "osm_email" not in read("missing-activation-email", text, lang)
+
+
+# -- a month written before its day, without a year -------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("en", "Hi, does the activation link run out? We purchased the licenses on March 14th and have not "
+           "activated them yet.", "2026-03-14"),
+    ("en", "Hello, we bought on Sept. 30 and still have the link. Is it valid?", "2026-09-30"),
+    ("de", "Hallo, läuft der Aktivierungslink ab? Gekauft haben wir am 14. März.", "2026-03-14"),
+])
+def test_a_date_without_a_year_is_the_last_one_past(lang, text, day):
+    assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
