@@ -178,3 +178,33 @@ def test_an_address_in_the_signature_is_no_osm(lang, text):
 ])
 def test_a_date_without_a_year_is_the_last_one_past(lang, text, day):
     assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
+
+
+# -- a cue that names the past, the License Summary, a reservation in effect -------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, 2025 haben wir Intune gekauft und damals in unserem bestehenden Konto aktiviert. Jetzt fehlt "
+           "die Mail für Entra ID P2 aus derselben Registrierung."),
+    ("en", "Hi, we previously activated Intune under this enrollment; now the mail for Entra ID P2 is missing."),
+])
+def test_an_activation_back_then_is_stated_not_hedged(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "placed"), [
+    ("de", "Hallo, die Lizenzen stehen in der Lizenzzusammenfassung, aber die Mail fehlt.", True),
+    ("en", "Hello, the licenses are listed under License Summary, yet no mail came.", True),
+    ("de", "Hallo, ich habe im VLSC nachgesehen: Die Lizenzzusammenfassung ist leer.", False),
+    ("en", "Hello, I looked in VLSC: under License Summary there is nothing for our enrollment.", False),
+])
+def test_the_license_summary_tells_whether_an_order_was_placed(lang, text, placed):
+    assert read("missing-activation-email", text, lang).get("order_placed") is placed
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Reservierung vom 02.11.2026 ist seit dem 03.11. wirksam, trotzdem keine Mail."),
+    ("en", "Hi, we reserved 8 seats on 2 November 2026 and it took effect the next day, still no mail."),
+])
+def test_a_reservation_in_effect(lang, text):
+    assert read("missing-activation-email", text, lang).get("reservation_effective") is True

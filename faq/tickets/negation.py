@@ -86,10 +86,11 @@ def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]])
     return False
 
 
-def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False) -> bool:
     """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast),
     or a hedge, a condition, a past state or an intention ("vielleicht", "wenn", "früher",
-    "werde", "I'll": their clause)."""
+    "werde", "I'll": their clause). With `past`, a past state is what is said ("damals
+    aktiviert" states an earlier activation), not a hedge."""
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("beliefs")):
         return True
@@ -97,7 +98,7 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
     return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
-        or _has_phrase(clause, _phrases("past_state_markers")) or _has_phrase(clause, _phrases("intentions"))
+        or (not past and _has_phrase(clause, _phrases("past_state_markers"))) or _has_phrase(clause, _phrases("intentions"))
 
 
 @cache
@@ -175,8 +176,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     clause_end = tokens[c_hi].end
     if "?" in text[clause_end:clause_end + 3]:
         return None
-    if hedged(tokens, text, lo, hi):
-        return None
+    if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue)):
+        return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
     restrictors = _folded("negation_restrictors")
     first_neg = next((i for i, t in enumerate(clause) if t.neg), None)
