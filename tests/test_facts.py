@@ -208,3 +208,18 @@ def test_the_license_summary_tells_whether_an_order_was_placed(lang, text, place
 ])
 def test_a_reservation_in_effect(lang, text):
     assert read("missing-activation-email", text, lang).get("reservation_effective") is True
+
+
+# -- "dieses Konto" opening a sentence is the address named just before ------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "admin"), [
+    ("de", "Guten Tag, als OSM ist lizenz@hofmann-druck.de eingetragen. Eben dieses Konto ist bei uns auch "
+           "globaler Administrator im Microsoft-365-Mandanten.", True),
+    ("en", "Hello, the OSM on our enrollment is licensing@hofmann-print.com. This account is also the billing "
+           "administrator of our Microsoft 365 tenant.", True),
+    ("en", "Hello, the OSM on our enrollment is licensing@hofmann-print.com. I am the global admin of this "
+           "account myself.", None),
+])
+def test_a_back_pointer_opening_a_sentence_is_the_address_named_before(lang, text, admin):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin

@@ -203,6 +203,26 @@ def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
     return _NO_ANSWER
 
 
+_OPENING = 3  # words at a sentence's start where a back pointer ("Genau dieses Konto") stands
+
+
+def _refer_back(analysed: list[_Sentence], lex: CueLexicon) -> None:
+    """Read "dieses Konto", "that mailbox" opening a sentence right after one that names an
+    e-mail address as that address ("... ist admin@x.de hinterlegt. Genau dieses Konto ist
+    der globale Administrator": the address is the admin)."""
+    pointers, nouns = _sequences("back_pointers"), _folded_words("address_nouns")
+    address = lex.word("osm")  # the cues name the OSM in both languages
+    for before, s in zip(analysed, analysed[1:]):
+        if not ADDRESS.search(before.text):
+            continue
+        words = [t.word for t in s.tokens[:_OPENING + 1]]
+        for p in pointers:
+            for i in range(_OPENING - len(p) + 1):
+                at = i + len(p)
+                if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
+                    s.words[at] = address
+
+
 _TRIES = 3  # occurrences of a cue tried in one sentence
 
 
@@ -299,6 +319,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         tokens = tokenize(_NAMES.sub(_blank, sentence))
         if tokens:
             analysed.append(_Sentence(offset, sentence, tokens, lex.words(tokens)))
+    _refer_back(analysed, lex)
     if source == QUOTED:  # a quoted mail's questions ask, they state nothing
         analysed = [s for s in analysed if not s.question]
     if email_facts:
