@@ -33,7 +33,7 @@ from faq.kb.model import Fact, Flow
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, word_matches
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -120,51 +120,6 @@ def _folded_words(name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words(name))
 
 
-def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
-    """Whether a cue's span reaches across a coordinator that opens a new statement: one
-    followed by a determiner, with a finite verb on both sides ("OSM ist it@… und unser
-    globaler Admin ist Priya"; "global and billing admin", "in den Junk-Ordner und die
-    Mailfilter habe ich nicht geschaut" and "haben verlängert und die neue ... unterschrieben"
-    are one statement each)."""
-    joins, openers, verbs = _folded_words("coordinators"), _folded_words("determiners"), _folded_words("finite_verbs")
-    return any(words[i] in joins and words[i + 1] in openers and any(w in verbs for w in words[span[0]:i])
-               and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
-
-
-_CLAUSE_MARKS = frozenset(",;–—()")
-
-
-def _across_clauses(s: _Sentence, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
-    """Whether a cue's words stand in two clauses that each have a finite verb of their own
-    ("Ich bin globaler Administrator ..., der OSM ist aber unser Einkäufer": nothing said of
-    the OSM as admin; "Unser OSM, it@…, ist globaler Admin" is one clause)."""
-    verbs = _folded_words("finite_verbs")
-    segment, has_verb, holds = 0, {0: False}, set()
-    for i in range(span[0], span[1] + 1):
-        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in s.text[s.tokens[i - 1].end:s.tokens[i].start]):
-            segment += 1
-            has_verb[segment] = False
-        if s.words[i] in verbs or s.tokens[i].word in verbs:
-            has_verb[segment] = True
-        if any(word_matches(c, s.words[i]) for c in cue):
-            holds.add(segment)
-    if len(holds) < 2:
-        return False
-    # A clause's verb may stand outside the span: look to the borders of the first and last.
-    first, last = min(holds), max(holds)
-    if not has_verb[first]:
-        j = span[0] - 1
-        while j >= 0 and not any(ch in _CLAUSE_MARKS for ch in s.text[s.tokens[j].end:s.tokens[j + 1].start]):
-            has_verb[first] = has_verb[first] or s.tokens[j].word in verbs
-            j -= 1
-    if not has_verb[last]:
-        j = span[1] + 1
-        while j < len(s.tokens) and not any(ch in _CLAUSE_MARKS for ch in s.text[s.tokens[j - 1].end:s.tokens[j].start]):
-            has_verb[last] = has_verb[last] or s.tokens[j].word in verbs
-            j += 1
-    return sum(1 for g in holds if has_verb[g]) >= 2
-
-
 @cache
 def _sequences(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in _folded_words(name))
@@ -238,8 +193,7 @@ def _said(cue: tuple[str, ...], s: _Sentence, lex: CueLexicon) -> tuple[tuple[in
             return None
         span = (found[0] + start, found[1] + start)
         start = span[1] + 1
-        if ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue) \
-                or _joins_phrases(s.words, span) or _across_clauses(s, span, cue):
+        if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
         state = polarity(s.tokens, s.text, span, cue, s.words)
         answered = _label_answer(s, span)
