@@ -215,8 +215,11 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
     """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
+    hits = s.words.hits
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
+            if not hits(cue[0]):
+                continue  # the cue's first word is not in the sentence: nothing to find
             said = _said(cue, s, lex)
             if said is None:
                 continue
