@@ -223,3 +223,24 @@ def test_a_reservation_in_effect(lang, text):
 ])
 def test_a_back_pointer_opening_a_sentence_is_the_address_named_before(lang, text, admin):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin
+
+
+# -- "no one", an infinitive of checking, a first activation ------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no one has looked at the quarantine or the junk folder so far."),
+    ("en", "Hi, I haven't had a chance to check the spam folder yet."),
+    ("de", "Hallo, keiner von uns hat bisher in die Quarantäne oder den Junk-Ordner geschaut."),
+])
+def test_a_check_nobody_made_yet(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "linked"), [
+    ("de", "Hallo, unter dieser Registrierung haben wir 2025 schon Exchange Online aktiviert.", True),
+    ("de", "Hallo, es ist die erste Aktivierung über diese Registrierung.", False),
+    ("en", "Hi, this is the first service we activate under this enrollment.", False),
+])
+def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linked):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked

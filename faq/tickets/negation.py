@@ -126,7 +126,7 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     for i in range(at + 1, end + 1):
         word = tokens[i].word
         if i >= first:
-            if word in prepositions or word in contrasts:
+            if word in contrasts or word in prepositions and not _infinitive(tokens, i):
                 break  # "not in another tenant but verified": what follows "but" is not denied
             if i > first and word in verbs:
                 break  # "the licences we can't see | are an add-on": a predicate of its own
@@ -140,6 +140,12 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     return out
 
 
+def _infinitive(tokens: list[Token], i: int) -> bool:
+    """Whether the preposition at `i` marks an infinitive of checking ("haven't had a chance
+    to check the spam folder"): then it opens no phrase of its own."""
+    return i + 1 < len(tokens) and tokens[i + 1].word in _folded("verbs_of_checking")
+
+
 @cache
 def _english_determiners() -> frozenset[str]:
     """Determiners that open a noun phrase in English, where a relative clause may begin
@@ -147,13 +153,24 @@ def _english_determiners() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words("determiners", "en"))
 
 
-def _negated(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
-    """Whether a negation of the clause c_lo..c_hi reaches a word of the cue (at positions `cue_at`)."""
-    subjects = _folded("negation_subjects")
-    for i in range(c_lo, c_hi + 1):
+def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether a negation of the clause c_lo..c_hi reaches a word of the cue (at positions `cue_at`).
+
+    A person denied ("niemand", "keiner von uns", "no one") is the subject of everything its
+    clause coordinates: "keiner hat in die Quarantäne oder den Junk-Ordner geschaut".
+    """
+    subjects, persons = _folded("negation_subjects"), _phrases("negation_persons")
+    words = [t.word for t in tokens]
+    start = c_lo
+    while start > 0 and not _breaks_clause(text[tokens[start - 1].end:tokens[start].start]) \
+            and tokens[start].word not in _folded("contrasts"):
+        start -= 1
+    for i in range(start, c_hi + 1):
         if not tokens[i].neg:
             continue
-        if tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at:
+        if any(tuple(words[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
+            return True  # "nobody", "no one": the clause's subject denies its predicate
+        if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at):
             return True
     return False
 
@@ -189,4 +206,4 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
-    return not _negated(tokens, c_lo, c_hi, cue_at)
+    return not _negated(tokens, text, c_lo, c_hi, cue_at)
