@@ -33,7 +33,7 @@ from faq.kb.model import Fact, Flow
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
+from faq.tickets.cues import CueLexicon, Words, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -63,7 +63,7 @@ class _Sentence:
 
     __slots__ = ("offset", "text", "tokens", "words", "question", "_depth")
 
-    def __init__(self, offset: int, text: str, tokens: list[Token], words: list[str]) -> None:
+    def __init__(self, offset: int, text: str, tokens: list[Token], words: Words) -> None:
         self.offset = offset
         self.text = text
         self.tokens = tokens
