@@ -244,3 +244,35 @@ def test_a_check_nobody_made_yet(lang, text):
 ])
 def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linked):
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
+
+
+# -- a clause that a question opens asks; an address to write to is no OSM ------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, muss die Domäne vorher verifiziert sein, damit die Aktivierungsmail verschickt wird?"),
+    ("en", "Hi, does the domain have to be verified already, or will the activation mail come anyway?"),
+])
+def test_a_question_opened_by_a_verb_states_nothing(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Domäne ist verifiziert, warum kommt dann keine Aktivierungsmail?"),
+    ("en", "Hi, the domain is verified, so why does no activation mail come?"),
+])
+def test_a_statement_before_a_question_still_states(lang, text):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail ist nie angekommen. Bitte schicken Sie sie an jana.roth@outlook.com."),
+    ("en", "Hi, the activation mail never arrived. Could you resend it to me?\njana.roth@outlook.com"),
+])
+def test_an_address_to_send_to_is_no_osm(lang, text):
+    assert "osm_email" not in read("missing-activation-email", text, lang)
+
+
+def test_a_role_in_a_verbless_question_is_no_role():
+    facts = read("reservation-permission", "Welche Rolle brauche ich zum Reservieren? OSM oder VLSC-Administrator?", "de")
+    assert "role" not in facts

@@ -342,12 +342,27 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated:
             distinct = {a.lower() for _, _, _, a in stated}
-            if len(distinct) == 1:
+            if len(distinct) == 1 and not any(_wanted(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
         if best is not None:
             found[fact.id] = best[1]
             evidence[fact.id] = best[2]
+
+
+_REQUEST_REACH = 200  # characters before an address where a request makes it a destination
+
+
+def _wanted(text: str, s: _Sentence) -> bool:
+    """Whether an address's sentence, or the text just before it, asks for mail to go there
+    ("Bitte senden Sie ... an max@…", "Can you resend it to me? max@…") or is a question:
+    then the address is where to write, not the one listed for the case."""
+    for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
+        words = [t.word for t in tokenize(part)]
+        if is_question(part) or any(tuple(words[i:i + len(p)]) == p for p in _sequences("requests")
+                                    for i in range(len(words))):
+            return True
+    return False
 
 
 def _date_distance(s: _Sentence, c: int, idx: int, end_idx: int) -> int:

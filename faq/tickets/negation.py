@@ -140,6 +140,19 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     return out
 
 
+def _asks(tokens: list[Token], text: str, at: int) -> bool:
+    """Whether the token at `at` stands in the clause a question opens: the sentence ends with
+    a question mark and begins with a question word or verb ("Muss die Domäne verifiziert
+    werden, damit die Mail kommt?"), or has no verb at all ("OSM oder VLSC-Administrator?")."""
+    if not tokens or not text.rstrip().rstrip("\"'»«“”)").endswith("?"):
+        return False
+    _, first_end = clause_bounds(tokens, text, 0, 0)
+    if at > first_end:
+        return False
+    verbs = _folded("finite_verbs") | _folded("question_openers")
+    return tokens[0].word in _folded("question_openers") or not any(t.word in verbs for t in tokens)
+
+
 def _infinitive(tokens: list[Token], i: int) -> bool:
     """Whether the preposition at `i` marks an infinitive of checking ("haven't had a chance
     to check the spam folder"): then it opens no phrase of its own."""
@@ -191,7 +204,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     lo, hi = span
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause_end = tokens[c_hi].end
-    if "?" in text[clause_end:clause_end + 3]:
+    if "?" in text[clause_end:clause_end + 3] or _asks(tokens, text, lo):
         return None
     if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue)):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
