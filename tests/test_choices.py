@@ -56,3 +56,19 @@ def test_someone_elses_role_is_not_the_writers(lang, text):
 ])
 def test_a_permission_stated_with_the_osm_in_one_sentence(lang, text):
     assert role(text, lang) == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Mein Kollege ist VLSC-Administrator, ich nicht. Darf ich trotzdem reservieren?"),
+    ("en", "My colleague is the VLSC admin, not me. May I still reserve?"),
+])
+def test_a_role_said_of_someone_else_is_not_the_writers(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Als VLSC-Administratorin möchte ich eine Reservierung anlegen.", "vlsc-admin"),
+    ("en", "Role: online administrator. Why can't I see the reservation page?", "ola"),
+])
+def test_a_role_introduced_by_als_or_a_label_is_the_writers(lang, text, expected):
+    assert role(text, lang) == expected

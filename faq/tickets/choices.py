@@ -11,7 +11,7 @@ from faq.kb.model import Fact
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, word_matches
-from faq.tickets.negation import polarity
+from faq.tickets.negation import clause_bounds, polarity
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["read_choice", "refine_choice"]
@@ -97,8 +97,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         span = _find_name(cue, words, lex.stop)
         if span is None or polarity(tokens, text, span, ()) is not True:
             continue
-        if any(w in _others() for w in words[max(0, span[0] - 2):span[0]]):
-            continue  # "our OSM says ...": someone else's role, not the writer's
+        if any(w in _others() for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
+            continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
         said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text), other, longer) for other, longer in named
                 if other != cid and own < set(longer) - lex.stop]
@@ -113,6 +113,22 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+@cache
+def _lexicon(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words(name))
+
+
+def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: list[int]) -> bool:
+    """Whether a role named at `span` is the writer's: its clause has the writer in it ("ich
+    bin", "I'm", "mir"), or "als"/"as" or a context cue ("Rolle:") stands right before it."""
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    if any(t.word in _lexicon("first_person") for t in tokens[lo:hi + 1]):
+        return True
+    if any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
+        return True
+    return any(0 <= span[0] - c <= 2 for c in context)
 
 
 def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:
