@@ -100,11 +100,28 @@ class Words(list):
 
     def hits(self, cue_word: str) -> list[int]:
         """Return the positions of the words that `cue_word` matches."""
-        memo = self.__dict__.setdefault("_memo", {})
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
+            self.__dict__["_joined"] = " ".join(self)
         found = memo.get(cue_word)
         if found is None:
-            found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
+            if _absent(cue_word, self.__dict__["_joined"]):
+                found = memo[cue_word] = []
+            else:
+                found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
         return found
+
+
+def _absent(cue: str, joined: str) -> bool:
+    """Whether no word of a sentence (`joined` by spaces) can match `cue` (`word_matches`): a
+    match holds the cue whole, or, one typo away, one of its halves."""
+    if cue.startswith(WHOLE):
+        return cue[1:] not in joined
+    if len(cue) >= 6:
+        half = len(cue) // 2
+        return cue[:half] not in joined and cue[half:] not in joined
+    return cue not in joined
 
 
 
