@@ -35,6 +35,8 @@ def test_a_permission_in_doubt_leaves_the_role_unknown(lang, text):
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Ich bin OSM. Die Berechtigung Reservierung verwalten habe ich nicht. Warum kann ich nicht reservieren?"),
     ("en", "I'm the OSM. I do not have the Manage Reservations permission. Why can't I reserve?"),
+    ("de", "Ich bin OSM. Die Berechtigung Reservierung verwalten wurde mir bisher nicht zugewiesen."),
+    ("en", "I'm the OSM. The Manage Reservations permission was never assigned to me."),
 ])
 def test_a_permission_denied_leaves_the_plain_osm(lang, text):
     assert role(text, lang) == "osm"

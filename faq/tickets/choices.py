@@ -65,7 +65,13 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
         if not hits:
             return False
         at.extend(hits)
-    return polarity(tokens, text, (min(at), max(at)), ())
+    return _mentioned(tokens, text, (min(at), max(at)))
+
+
+def _mentioned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
+    """Whether a permission named at `span` is stated, denied or left open, with the predicate
+    that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied)."""
+    return polarity(tokens, text, (span[0], clause_bounds(tokens, text, span[0], span[1])[1]), ())
 
 
 def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
@@ -171,7 +177,7 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
         for extra, cid in extras.items():
             span = find_cue(tuple(sorted(extra)), said_words, skippable=lex.stop)
             if span is not None:
-                states.setdefault(cid, set()).add(polarity(tokens, text, span, ()))
+                states.setdefault(cid, set()).add(_mentioned(tokens, text, span))
     if not states:
         return chosen
     if len(states) > 1:
