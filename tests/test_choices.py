@@ -74,3 +74,11 @@ def test_a_role_said_of_someone_else_is_not_the_writers(lang, text):
 ])
 def test_a_role_introduced_by_als_or_a_label_is_the_writers(lang, text, expected):
     assert role(text, lang) == expected
+
+
+def test_the_permission_sentence_is_the_evidence_of_the_refined_role():
+    text = "Ich bin OSM unserer Registrierung. Seit gestern habe ich die Berechtigung Reservierung verwalten."
+    read = extract_facts(text, KB.flow("reservation-permission"), date(2026, 11, 24), "de", KB.vocabulary)
+    assert read.facts["role"] == "osm-manage-reservations"
+    ev = read.evidence["role"]
+    assert "Reservierung verwalten" in ev.quote and text[ev.start:ev.end] == ev.quote

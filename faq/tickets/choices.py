@@ -148,8 +148,9 @@ def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:
 
 
 def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token], list[str], str]],
-                  lex: CueLexicon) -> str | None:
-    """Return the choice a whole ticket names, given the one a sentence named.
+                  lex: CueLexicon) -> tuple[str | None, tuple[int, tuple[int, int]] | None]:
+    """Return the choice a whole ticket names, given the one a sentence named, and where the
+    words that made it a longer one stand (sentence index, token span), if they did.
 
     A choice whose name lies within a longer one's ("OSM" in "OSM mit Berechtigung
     Reservierung verwalten") becomes the longer one when another sentence states the
@@ -171,20 +172,23 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
             if words < longer and len(extra) >= 2:
                 extras.setdefault(extra, cid)
     if not extras:
-        return chosen
+        return chosen, None
     states: dict[str, set[bool | None]] = {}
-    for tokens, said_words, text in sentences:
+    where: tuple[int, tuple[int, int]] | None = None
+    for index, (tokens, said_words, text) in enumerate(sentences):
         for extra, cid in extras.items():
             span = find_cue(tuple(sorted(extra)), said_words, skippable=lex.stop)
             if span is not None:
-                states.setdefault(cid, set()).add(_mentioned(tokens, text, span))
+                state = _mentioned(tokens, text, span)
+                states.setdefault(cid, set()).add(state)
+                where = (index, span) if state and where is None else where
     if not states:
-        return chosen
+        return chosen, None
     if len(states) > 1:
-        return None
+        return None, None
     cid, said = next(iter(states.items()))
     if said == {True}:
-        return cid
+        return cid, where
     if said == {False}:
-        return chosen
-    return None
+        return chosen, None
+    return None, None

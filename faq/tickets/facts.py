@@ -306,7 +306,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact in choice_facts:
         chosen = found.get(fact.id)
         if isinstance(chosen, str):
-            found[fact.id] = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
+            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
+            if where is not None:  # the words that name the permission are the evidence
+                evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
