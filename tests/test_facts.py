@@ -252,6 +252,8 @@ def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linke
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, muss die Domäne vorher verifiziert sein, damit die Aktivierungsmail verschickt wird?"),
     ("en", "Hi, does the domain have to be verified already, or will the activation mail come anyway?"),
+    ("de", "Hallo, kann es sein, dass unsere Domäne schon irgendwo verifiziert ist?"),
+    ("en", "Hi, is it possible that our domain is already verified somewhere and that's why?"),
 ])
 def test_a_question_opened_by_a_verb_states_nothing(lang, text):
     assert "domain_verified" not in read("missing-activation-email", text, lang)
@@ -260,6 +262,7 @@ def test_a_question_opened_by_a_verb_states_nothing(lang, text):
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, die Domäne ist verifiziert, warum kommt dann keine Aktivierungsmail?"),
     ("en", "Hi, the domain is verified, so why does no activation mail come?"),
+    ("de", "Hallo, warum kommt keine Aktivierungsmail, obwohl unsere Domäne verifiziert ist?"),
 ])
 def test_a_statement_before_a_question_still_states(lang, text):
     assert read("missing-activation-email", text, lang).get("domain_verified") is True

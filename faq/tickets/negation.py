@@ -147,10 +147,13 @@ def _asks(tokens: list[Token], text: str, at: int) -> bool:
     if not tokens or not text.rstrip().rstrip("\"'»«“”)").endswith("?"):
         return False
     _, first_end = clause_bounds(tokens, text, 0, 0)
+    opened = tokens[0].word in _folded("question_openers")
     if at > first_end:
-        return False
+        # "Is it possible that our domain is verified?": the clause a "that" opens is asked too;
+        # one that gives a reason or a contrast ("..., obwohl die Domäne verifiziert ist?") states.
+        return opened and tokens[clause_bounds(tokens, text, at, at)[0]].word in _folded("complementizers")
     verbs = _folded("finite_verbs") | _folded("question_openers")
-    return tokens[0].word in _folded("question_openers") or not any(t.word in verbs for t in tokens)
+    return opened or not any(t.word in verbs for t in tokens)
 
 
 def _infinitive(tokens: list[Token], i: int) -> bool:
