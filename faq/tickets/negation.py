@@ -207,8 +207,9 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     lo, hi = span
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause_end = tokens[c_hi].end
-    if "?" in text[clause_end:clause_end + 3] or _asks(tokens, text, lo):
-        return None
+    if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
+            or _asks(tokens, text, lo):
+        return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
     if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue)):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
