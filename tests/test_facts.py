@@ -296,3 +296,25 @@ def test_the_sentence_check_keeps_every_match_of_a_word(cue, sentence):
 
     words = Words(sentence.split())
     assert words.hits(cue) == [i for i, w in enumerate(words) if word_matches(cue, w)] != []
+
+
+# -- a refuted statement, an asked or denied address -------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Mail fehlt. Unser Händler meint, die Bestellung sei noch nicht platziert – das stimmt aber "
+           "nicht, die Bestätigung liegt mir vor."),
+    ("de", "Hallo, die Mail fehlt. Laut Händler ist noch keine Bestellung eingegangen. Das ist aber nicht richtig."),
+    ("en", "Hi, the mail is missing. Our partner claims the order was not placed, which is not true - I have the "
+           "confirmation."),
+])
+def test_a_refuted_statement_states_nothing(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+@pytest.mark.parametrize(("lang", "text", "osm"), [
+    ("de", "Hallo, ist unser OSM etwa max.kern@outlook.com? Nein, der OSM ist m.kern@kern-bau.de.", "m.kern@kern-bau.de"),
+    ("en", "Hi, the OSM is not jo.kim@outlook.com, it is j.kim@kim-dental.com.", "j.kim@kim-dental.com"),
+])
+def test_an_address_asked_or_denied_is_not_the_osm(lang, text, osm):
+    assert read("missing-activation-email", text, lang).get("osm_email") == osm

@@ -36,7 +36,7 @@ from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.cues import CueLexicon, Words, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
-from faq.tickets.negation import hedged, polarity
+from faq.tickets.negation import clause_bounds, hedged, polarity
 from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
 from faq.tickets.tokens import Token, sentences, tokenize
 
@@ -61,7 +61,7 @@ class Extraction:
 class _Sentence:
     """One sentence of the text, analysed once."""
 
-    __slots__ = ("offset", "text", "tokens", "words", "question", "_depth")
+    __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth")
 
     def __init__(self, offset: int, text: str, tokens: list[Token], words: Words) -> None:
         self.offset = offset
@@ -69,6 +69,7 @@ class _Sentence:
         self.tokens = tokens
         self.words = words
         self.question = is_question(text)
+        self.refuted = False  # the next sentence refutes this one ("Das stimmt aber nicht.")
         self._depth: list[int] | None = None
 
     def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
@@ -158,6 +159,19 @@ def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
     return _NO_ANSWER
 
 
+def _has_sequence(words: list[str], name: str) -> bool:
+    return any(tuple(words[i:i + len(p)]) == p for p in _sequences(name) for i in range(len(words)))
+
+
+def _refuted(s: _Sentence, at: int) -> bool:
+    """Whether what the clause at token `at` says is refuted after it: in the same sentence
+    ("..., das stimmt aber nicht") or by the next one."""
+    if s.refuted:
+        return True
+    end = clause_bounds(s.tokens, s.text, at, at)[1]
+    return _has_sequence([t.word for t in s.tokens[end + 1:]], "refutations")
+
+
 _OPENING = 3  # words at a sentence's start where a back pointer ("Genau dieses Konto") stands
 
 
@@ -199,7 +213,7 @@ def _said(cue: tuple[str, ...], s: _Sentence, lex: CueLexicon) -> tuple[tuple[in
         answered = _label_answer(s, span)
         if answered is not _NO_ANSWER:
             state = None if answered is None or state is None else (state == answered)
-        if state is not None:
+        if state is not None and not _refuted(s, span[1]):
             return span, state
         if start >= len(s.words):
             return None
@@ -277,6 +291,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         if tokens:
             analysed.append(_Sentence(offset, sentence, tokens, lex.words(tokens)))
     _refer_back(analysed, lex)
+    for before, after in zip(analysed, analysed[1:]):
+        before.refuted = _has_sequence([t.word for t in after.tokens[:_OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, they state nothing
         analysed = [s for s in analysed if not s.question]
     if email_facts:
@@ -327,7 +343,9 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
         for start, end, address in addresses:
             if s.offset <= start < s.offset + len(s.text):
                 rel = start - s.offset
-                if not _unsaid(s.tokens, s.text, _token_index(s.tokens, rel)):
+                at = _token_index(s.tokens, rel)
+                if not _unsaid(s.tokens, s.text, at) and polarity(s.tokens, s.text, (at, at), ()) is True \
+                        and not _refuted(s, at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
