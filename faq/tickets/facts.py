@@ -26,18 +26,25 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
-from faq.language.lexicon import words as lexicon_words
-from faq.language.normalize import fold
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.cues import CueLexicon, Words, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
-from faq.tickets.negation import clause_bounds, hedged, polarity
+from faq.tickets.negation import hedged, polarity
 from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
+from faq.tickets.sentence import (
+    OPENING,
+    Sentence,
+    folded_words,
+    has_sequence,
+    refer_back,
+    refuted,
+    sequences,
+    token_index,
+)
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -58,50 +65,6 @@ class Extraction:
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
 
 
-class _Sentence:
-    """One sentence of the text, analysed once."""
-
-    __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth")
-
-    def __init__(self, offset: int, text: str, tokens: list[Token], words: Words) -> None:
-        self.offset = offset
-        self.text = text
-        self.tokens = tokens
-        self.words = words
-        self.question = is_question(text)
-        self.refuted = False  # the next sentence refutes this one ("Das stimmt aber nicht.")
-        self._depth: list[int] | None = None
-
-    def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
-        """Whether some words of a cue found at `span` stand inside brackets and others outside."""
-        if "(" not in self.text and "[" not in self.text:
-            return False
-        if self._depth is None:
-            depth, level, pos = [], 0, 0
-            for t in self.tokens:
-                between = self.text[pos:t.start]
-                level = max(0, level + between.count("(") + between.count("[") - between.count(")") - between.count("]"))
-                depth.append(level)
-                pos = t.end
-            self._depth = depth
-        levels = {self._depth[i] for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)}
-        return len(levels) > 1
-    def evidence(self, start: int, end: int, source: str) -> Evidence:
-        """Return the evidence of the words at start..end (offsets in the sentence)."""
-        return Evidence(self.text[start:end], self.text.strip(), self.offset + start, self.offset + end, source)
-
-    def span_evidence(self, span: tuple[int, int], source: str) -> Evidence:
-        """Return the evidence of the tokens span[0]..span[1]."""
-        return self.evidence(self.tokens[span[0]].start, self.tokens[span[1]].end, source)
-
-
-def _token_index(tokens: list[Token], offset: int) -> int:
-    for i, t in enumerate(tokens):
-        if t.end > offset:
-            return i
-    return max(len(tokens) - 1, 0)
-
-
 # Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
 # as one number does: nothing a cue is made of, no distance between its words.
 _NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
@@ -116,22 +79,12 @@ def _unsaid(tokens: list[Token], text: str, index: int) -> bool:
     return is_example(tokens, index) or hedged(tokens, text, index, index)
 
 
-@cache
-def _folded_words(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon_words(name))
-
-
-@cache
-def _sequences(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in _folded_words(name))
-
-
 _NO_ANSWER = object()
 _LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
 _LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
 
 
-def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
+def _label_answer(s: Sentence, span: tuple[int, int]) -> object:
     """What a "label: value" line answers about the cue that ends at the label.
 
     "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
@@ -150,52 +103,19 @@ def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
         return _NO_ANSWER
     value = tokenize(m.group(1))
     words = [t.word for t in value]
-    if any(tuple(words[i:i + len(p)]) == p for p in _sequences("unknowns") for i in range(len(words))) or hedged(value, m.group(1), 0, 0):
+    if any(tuple(words[i:i + len(p)]) == p for p in sequences("unknowns") for i in range(len(words))) or hedged(value, m.group(1), 0, 0):
         return None
-    if any(tuple(words[:len(p)]) == p for p in _sequences("denials")):
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
         return False
-    if any(tuple(words[:len(p)]) == p for p in _sequences("affirmations")):
+    if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
     return _NO_ANSWER
-
-
-def _has_sequence(words: list[str], name: str) -> bool:
-    return any(tuple(words[i:i + len(p)]) == p for p in _sequences(name) for i in range(len(words)))
-
-
-def _refuted(s: _Sentence, at: int) -> bool:
-    """Whether what the clause at token `at` says is refuted after it: in the same sentence
-    ("..., das stimmt aber nicht") or by the next one."""
-    if s.refuted:
-        return True
-    end = clause_bounds(s.tokens, s.text, at, at)[1]
-    return _has_sequence([t.word for t in s.tokens[end + 1:]], "refutations")
-
-
-_OPENING = 3  # words at a sentence's start where a back pointer ("Genau dieses Konto") stands
-
-
-def _refer_back(analysed: list[_Sentence], lex: CueLexicon) -> None:
-    """Read "dieses Konto", "that mailbox" opening a sentence right after one that names an
-    e-mail address as that address ("... ist admin@x.de hinterlegt. Genau dieses Konto ist
-    der globale Administrator": the address is the admin)."""
-    pointers, nouns = _sequences("back_pointers"), _folded_words("address_nouns")
-    address = lex.word("osm")  # the cues name the OSM in both languages
-    for before, s in zip(analysed, analysed[1:]):
-        if not ADDRESS.search(before.text):
-            continue
-        words = [t.word for t in s.tokens[:_OPENING + 1]]
-        for p in pointers:
-            for i in range(_OPENING - len(p) + 1):
-                at = i + len(p)
-                if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
-                    s.words[at] = address
 
 
 _TRIES = 3  # occurrences of a cue tried in one sentence
 
 
-def _said(cue: tuple[str, ...], s: _Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
+def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     """Return the span and state of the first occurrence of a cue that a sentence states or
     denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
     nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung")."""
@@ -213,14 +133,14 @@ def _said(cue: tuple[str, ...], s: _Sentence, lex: CueLexicon) -> tuple[tuple[in
         answered = _label_answer(s, span)
         if answered is not _NO_ANSWER:
             state = None if answered is None or state is None else (state == answered)
-        if state is not None and not _refuted(s, span[1]):
+        if state is not None and not refuted(s, span[1]):
             return span, state
         if start >= len(s.words):
             return None
     return None
 
 
-def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
+def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
     Two cues of the same kind found on overlapping words, one negated and one not
@@ -289,10 +209,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for offset, sentence in sentences(text):
         tokens = tokenize(_NAMES.sub(_blank, sentence))
         if tokens:
-            analysed.append(_Sentence(offset, sentence, tokens, lex.words(tokens)))
-    _refer_back(analysed, lex)
+            analysed.append(Sentence(offset, sentence, tokens, lex.words(tokens)))
+    refer_back(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
-        before.refuted = _has_sequence([t.word for t in after.tokens[:_OPENING + 2]], "refutations")
+        before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, they state nothing
         analysed = [s for s in analysed if not s.question]
     if email_facts:
@@ -330,7 +250,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
 
 
-def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
+def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
             found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
             stated_from: int = 0) -> None:
     addresses = [a for a in find_emails(text) if a[0] >= stated_from]
@@ -338,14 +258,14 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
         for m in ADDRESS.finditer(text):
             notes.append(f"'{m.group().rstrip('.')}' is not a valid e-mail address")
         return
-    stated: list[tuple[_Sentence, int, int, str]] = []  # sentence, start, end (in it), address
+    stated: list[tuple[Sentence, int, int, str]] = []  # sentence, start, end (in it), address
     for s in analysed:
         for start, end, address in addresses:
             if s.offset <= start < s.offset + len(s.text):
                 rel = start - s.offset
-                at = _token_index(s.tokens, rel)
+                at = token_index(s.tokens, rel)
                 if not _unsaid(s.tokens, s.text, at) and polarity(s.tokens, s.text, (at, at), ()) is True \
-                        and not _refuted(s, at):
+                        and not refuted(s, at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
@@ -355,7 +275,7 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
                 continue
             context = context_positions(fact, lang, s.words, lex)
             for rel, rel_end, address in in_sentence:
-                idx = _token_index(s.tokens, rel)
+                idx = token_index(s.tokens, rel)
                 for c in context:
                     dist = abs(idx - c) + (0 if c <= idx else 2)
                     if best is None or dist < best[0]:
@@ -373,19 +293,19 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
 _REQUEST_REACH = 200  # characters before an address where a request makes it a destination
 
 
-def _wanted(text: str, s: _Sentence) -> bool:
+def _wanted(text: str, s: Sentence) -> bool:
     """Whether an address's sentence, or the text just before it, asks for mail to go there
     ("Bitte senden Sie ... an max@…", "Can you resend it to me? max@…") or is a question:
     then the address is where to write, not the one listed for the case."""
     for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
         words = [t.word for t in tokenize(part)]
-        if is_question(part) or any(tuple(words[i:i + len(p)]) == p for p in _sequences("requests")
+        if is_question(part) or any(tuple(words[i:i + len(p)]) == p for p in sequences("requests")
                                     for i in range(len(words))):
             return True
     return False
 
 
-def _date_distance(s: _Sentence, c: int, idx: int, end_idx: int) -> int:
+def _date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
     """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
     date counts one more, a clause border between them five more."""
     lo, hi = (c, idx) if c < idx else (end_idx, c)
@@ -399,7 +319,7 @@ def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]
     """Positions of words naming another event a date may belong to (`date_events`), not a
     word of the fact's own context cues."""
     own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)]
-    events = _folded_words("date_events")
+    events = folded_words("date_events")
     out = []
     for i, word in enumerate(words):
         if any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
@@ -408,7 +328,7 @@ def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]
     return out
 
 
-def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
+def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
            stated_from: int = 0) -> None:
     """Give each date the date fact whose context cue is nearest in its sentence.
@@ -418,19 +338,19 @@ def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexi
     fact and each date once. A date given as an example states nothing.
     """
     single = facts[0] if len(facts) == 1 else None
-    unassigned: list[tuple[_Sentence, DateMention]] = []
+    unassigned: list[tuple[Sentence, DateMention]] = []
     for s in analysed:
         tokens = s.tokens
         mentions = [m for m in find_dates(s.text, today)
-                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, _token_index(tokens, m.start))]
+                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))]
         if not mentions:
             continue
         contexts = {f.id: context_positions(f, lang, s.words, lex) for f in facts}
         events = {f.id: _event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         for m_index, mention in enumerate(mentions):
-            idx = _token_index(tokens, mention.start)
-            end_idx = _token_index(tokens, max(mention.end - 1, mention.start))
+            idx = token_index(tokens, mention.start)
+            end_idx = token_index(tokens, max(mention.end - 1, mention.start))
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
                 other = min((_date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
@@ -493,7 +413,7 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
         lex = lexicon_for(vocabulary)
         tokens = tokenize(question)
         if tokens:
-            asked = _Sentence(0, question, tokens, lex.words(tokens))
+            asked = Sentence(0, question, tokens, lex.words(tokens))
             head = answer.text.split(",")[0].split("\n")[0][:_ANSWER_QUOTE]
             for fact in flow.facts:
                 if fact.type != "yesno" or fact.id in found or not (fact.cues.yes or fact.cues.no):
