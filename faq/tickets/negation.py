@@ -152,8 +152,8 @@ def _asks(tokens: list[Token], text: str, at: int) -> bool:
         # "Is it possible that our domain is verified?": the clause a "that" opens is asked too;
         # one that gives a reason or a contrast ("..., obwohl die Domäne verifiziert ist?") states.
         return opened and tokens[clause_bounds(tokens, text, at, at)[0]].word in _folded("complementizers")
-    verbs = _folded("finite_verbs") | _folded("question_openers")
-    return opened or not any(t.word in verbs for t in tokens)
+    verbs, openers = _folded("finite_verbs"), _folded("question_openers")
+    return opened or not any(t.word in verbs or t.word in openers for t in tokens)
 
 
 def _infinitive(tokens: list[Token], i: int) -> bool:
@@ -176,7 +176,6 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
     clause coordinates: "keiner hat in die Quarantäne oder den Junk-Ordner geschaut".
     """
     subjects, persons = _folded("negation_subjects"), _phrases("negation_persons")
-    words = [t.word for t in tokens]
     start = c_lo
     while start > 0 and not _breaks_clause(text[tokens[start - 1].end:tokens[start].start]) \
             and tokens[start].word not in _folded("contrasts"):
@@ -184,7 +183,7 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
     for i in range(start, c_hi + 1):
         if not tokens[i].neg:
             continue
-        if any(tuple(words[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
+        if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
         if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at):
             return True

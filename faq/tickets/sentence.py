@@ -71,8 +71,19 @@ def sequences(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.split()) for p in folded_words(name))
 
 
+@cache
+def _by_first_word(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in sequences(name):
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def has_sequence(words: list[str], name: str) -> bool:
-    return any(tuple(words[i:i + len(p)]) == p for p in sequences(name) for i in range(len(words)))
+    """Whether `words` hold one of the word sequences of the list `name`."""
+    table = _by_first_word(name)
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
 
 
 def refuted(s: Sentence, at: int) -> bool:
@@ -80,6 +91,8 @@ def refuted(s: Sentence, at: int) -> bool:
     ("..., das stimmt aber nicht") or by the next one."""
     if s.refuted:
         return True
+    if not has_sequence([t.word for t in s.tokens], "refutations"):
+        return False
     end = clause_bounds(s.tokens, s.text, at, at)[1]
     return has_sequence([t.word for t in s.tokens[end + 1:]], "refutations")
 
