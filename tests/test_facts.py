@@ -318,3 +318,11 @@ def test_a_refuted_statement_states_nothing(lang, text):
 ])
 def test_an_address_asked_or_denied_is_not_the_osm(lang, text, osm):
     assert read("missing-activation-email", text, lang).get("osm_email") == osm
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Nutzung startet laut Auftrag am 1. Dezember 2026, die Mail fehlt noch."),
+    ("en", "Hi, per the order, usage begins on December 1, 2026, and the mail is still missing."),
+])
+def test_a_usage_start_said_with_a_verb(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-12-01"

@@ -373,3 +373,19 @@ def test_numbered_answers_answer_the_quoted_numbered_questions(bundled, text):
     assert r.id == "activation-email-missing"
     assert r.facts.get("reservation_effective") is False and str(r.facts.get("reservation_date")) == "2026-11-10"
     assert r.cause == "reservation-not-processed"
+
+
+# -- short questions the customer asks and answers at once ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "verified", "checked"), [
+    ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Domäne verifiziert? Nein. Junk-Ordner geprüft? "
+     "Ja, leer.", False, True),
+    ("Hi, no activation mail for our order. Domain verified? No. Junk folder checked? Yes, empty.", False, True),
+    ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Domäne verifiziert? Keine Ahnung.", None, None),
+    ("Hi, no activation mail for our order. Domain verified? Not sure.", None, None),
+])
+def test_a_question_answered_at_once_states_its_fact(bundled, text, verified, checked):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("domain_verified") is verified and r.facts.get("junk_checked") is checked

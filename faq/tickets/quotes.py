@@ -15,10 +15,10 @@ from functools import cache
 
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.tokens import Token, tokenize
+from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "is_example", "is_question", "points_below"]
+__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "is_example", "is_question", "points_below"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -67,6 +67,24 @@ def numbered_answers(text: str) -> list[Answer]:
     return out
 
 
+_SELF_ASKED = 10  # words at most in a question the customer asks and answers at once
+
+
+def self_answers(text: str) -> list[Answer]:
+    """Return the customer's answers to the short questions they ask themselves ("Domäne
+    verifiziert? Nein." / "Junk folder checked? Yes, nothing there."): a question of a few
+    words followed at once by a sentence that opens with a yes or a no."""
+    parts = sentences(text)
+    out = []
+    for (_, asked), (start, said) in zip(parts, parts[1:]):
+        if not is_question(asked) or len(tokenize(asked)) > _SELF_ASKED:
+            continue
+        if answer_polarity(tokenize(said)) is not None:
+            lead = len(said) - len(said.lstrip())
+            out.append(Answer(_LIST_MARK.sub("", asked.strip()), said.strip(), start + lead))
+    return out
+
+
 def answers(text: str) -> list[Answer]:
     """Return each answer the customer wrote right under a quoted question, or numbered
     like the quoted questions (`numbered_answers`).
@@ -97,7 +115,7 @@ def answers(text: str) -> list[Answer]:
         if question.endswith("?") and answer:
             lead = len(lines[start]) - len(lines[start].lstrip())
             out.append(Answer(question, answer, offsets[start] + lead))
-    return out + numbered_answers(text)
+    return out + numbered_answers(text) + self_answers(text)
 
 
 @cache
@@ -108,11 +126,18 @@ def _affirmations() -> frozenset[tuple[str, ...]]:
 def answer_polarity(tokens: list[Token]) -> bool | None:
     """Whether an answer says yes (True) or no (False) at its start, or neither (None)."""
     words = [t.word for t in tokens[:_ANSWER_OPENING]]
+    if any(tuple(words[:n]) in _unknowns() for n in (1, 2, 3)):
+        return None  # "Keine Ahnung", "not sure": no answer, whatever negation it holds
     if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
         return True  # "Yes, nothing there": the yes comes first
     if any(t.neg for t in tokens[:_ANSWER_OPENING]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):
         return False  # "nein", "nope": a denial needs no negation word
     return None
+
+
+@cache
+def _unknowns() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(w).split()) for w in lexicon_words("unknowns"))
 
 
 @cache
