@@ -326,3 +326,31 @@ def test_an_address_asked_or_denied_is_not_the_osm(lang, text, osm):
 ])
 def test_a_usage_start_said_with_a_verb(lang, text):
     assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-12-01"
+
+
+# -- a negated cue on a compound's first word, a verb between, a trial's date -------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail is missing and there is no order number on our invoice either."),
+    ("en", "Hello, no order-related emails reached us at all, not even the activation mail."),
+    ("de", "Hallo, die Aktivierungsmail fehlt, eine Bestellbestätigung haben wir auch nicht."),
+])
+def test_no_order_number_is_no_missing_order(lang, text):
+    assert "order_placed" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail never came. We don't have a junk folder, mail goes through a gateway."),
+    ("de", "Hallo, die Aktivierungsmail kam nie. Einen Spam-Ordner haben wir nicht, wir filtern am Gateway."),
+])
+def test_having_no_junk_folder_is_no_check(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no activation mail. The start date of our trial was 2026-11-23."),
+    ("de", "Hallo, keine Aktivierungsmail. Das Startdatum unserer Testphase war der 23.11.2026."),
+])
+def test_the_start_of_a_trial_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)

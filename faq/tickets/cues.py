@@ -195,7 +195,9 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         slack = weights().cue_slack
     mode = cue.mode if isinstance(cue, Cue) and skippable is cue.stop else _mode(cue, skippable)
     if mode == _NEGATED:
-        return _find_in_order(cue, words, slack, skippable)
+        # "don't have a junk folder" is not "not in the junk folder": no verb between the words
+        found = _find_in_order(cue, words, slack, skippable, skippable - _folded("finite_verbs"))
+        return None if found is None or _modifies(words, found[1]) else found
     if mode == _WITH_FUNCTION_WORDS:
         # A cue of one content word keeps its function words ("we ordered"): they count
         # only in their order and close by, else "we" matches any sentence.
@@ -218,20 +220,29 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
     return best
 
 
+def _modifies(words: list[str], last: int) -> bool:
+    """Whether the word at `last` only modifies the noun after it ("no order number", "keine
+    Bestellbestätigung" is one word): then a negated cue ending there denies that noun."""
+    return last + 1 < len(words) and words[last + 1] in _folded("compound_heads")
+
+
 def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
-                   skippable: frozenset[str] | None) -> tuple[int, int] | None:
+                   skippable: frozenset[str] | None, after_negation: frozenset[str] | None = None) -> tuple[int, int] | None:
     """Find a cue's words in their order, at most `slack` words apart; only `skippable`
-    words (any word when None) may stand between them."""
+    words (any word when None) may stand between them, and only `after_negation` right
+    after a negation of the cue."""
     starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
+    neg = negations()
     for start in starts:
         pos, ok = start, True
-        for c in cue[1:]:
+        for k, c in enumerate(cue[1:]):
             nxt = None
+            between = after_negation if after_negation is not None and cue[k] in neg else skippable
             for i in range(pos + 1, min(len(words), pos + 2 + slack)):
                 if word_matches(c, words[i]):
                     nxt = i
                     break
-                if skippable is not None and words[i] not in skippable:
+                if between is not None and words[i] not in between:
                     break
             if nxt is None:
                 ok = False
