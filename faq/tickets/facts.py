@@ -1,20 +1,29 @@
 """Reading a flow's facts from a ticket's text, each with its evidence.
 
 Pure: `today` is passed in. What a ticket states is read sentence by sentence
-(`faq.tickets.tokens.sentences`):
+(`faq.tickets.tokens.sentences`, analysed once in `faq.tickets.sentence`):
 
 * e-mail facts: an address near a context cue of the fact (OSM, "Online Services
-  Manager", "an die Adresse" ...), else the only address in the text. A malformed
-  address is no fact; an example ("eine Adresse wie name@outlook.com") neither.
+  Manager", "an die Adresse" ...), else the only address in the text unless it is where
+  the customer wants mail ("Bitte senden Sie ... an"). A malformed address is no fact;
+  an example ("eine Adresse wie name@outlook.com"), an address asked about or denied
+  ("nicht max@outlook.com, sondern ...") neither.
 * date facts: each date in the text (TT.MM.JJJJ, JJJJ-MM-TT, "1. Dezember 2026",
-  "December 1, 2026", "gestern", "vor 3 Tagen" ...) goes to the date fact whose
-  context cue is nearest in the same sentence. A date that cannot exist is skipped
-  and noted, never moved.
+  "December 1, 2026", "September 2nd", "gestern", "vor 3 Tagen" ...) goes to the date
+  fact whose context cue is nearest in the same sentence. A date that cannot exist is
+  skipped and noted, never moved.
 * yes/no facts: the fact's `yes` / `no` cue phrases, found word by word
-  (`faq.tickets.cues`); a negation that governs the cue's words turns it round, a
-  hedge, a condition or a question leaves it open (`faq.tickets.negation`).
-* choice facts: a choice's id, label or alias named as written, not negated, not hedged
-  (`faq.tickets.choices`).
+  (`faq.tickets.cues`, never across two clauses with verbs of their own); a negation
+  that governs the cue's words turns it round, a hedge, a condition or a question leaves
+  it open (`faq.tickets.negation`); a later occurrence stands in for a hedged one
+  ("Zuerst dachte ich ..., es ist aber doch dieselbe Registrierung"), a refutation after
+  it ("das stimmt aber nicht") leaves it open, and a label answers it ("domain verified
+  for any tenant: no"). "Genau dieses Konto" opening a sentence is the address named
+  just before.
+* choice facts: a choice's id, label or alias named as written, as the writer's own,
+  not negated, not hedged; a longer choice when the ticket states its other words
+  ("OSM" and, anywhere, "die Berechtigung 'Reservierung verwalten' zugewiesen"), none
+  when it only asks or doubts them (`faq.tickets.choices`).
 
 In quoted or forwarded text (`source=QUOTED`) a question or an example states nothing.
 The phrase lists are data: the `cues` of each fact in `knowledge/flows/*.yaml`.

@@ -3,19 +3,26 @@
 * A negation applies to the phrase it belongs to: from the next word that carries
   meaning up to a preposition opening a phrase of its own ("never *received the
   mail* for our order", "bei keinem *Konto verifiziert*", "noch gar nicht
-  *geprüft*"); standing last in its clause ("prüfen wir nicht"), to the whole
-  clause. A negating subject or object ("niemand", "nobody", "nichts") negates its
-  clause. So "never received the mail for our order" denies receiving, not ordering.
-  A negation restricted to something new or further ("nichts Neues bestellt", "didn't
-  order anything new") denies nothing about the fact: the clause leaves it open.
-* A belief ("ich glaube", "I think") leaves every fact of its sentence open, up to a
-  contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob", "wenn",
-  "if", "whether") or a past state ("früher", "formerly") leaves its clause open; so
-  does a question.
+  *geprüft*"), a new finite verb ("the licences we can't *see* | are an add-on") or,
+  in English, a second noun phrase ("not *the one* | the add-on was ordered under");
+  standing last in its clause ("prüfen wir nicht"), to the whole clause. A negating
+  subject or object ("niemand", "nobody", "nichts") negates its clause; a denied person
+  ("keiner von uns", "no one") also what the clause coordinates. So "never received the
+  mail for our order" denies receiving, not ordering. A negation restricted to something
+  new or further ("nichts Neues bestellt", "didn't order anything new") denies nothing
+  about the fact: the clause leaves it open.
+* A belief ("ich glaube", "ich dachte", "I think") leaves every fact of its sentence open,
+  up to a contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob",
+  "wenn", "if", "whether") or a past state ("früher", "formerly") leaves its clause open,
+  unless the cue names the past itself ("damals ... aktiviert"); so does a question: the
+  clause before its question mark, and in a sentence a question word or verb opens
+  ("Muss die Domäne verifiziert sein, damit ...?"), its first clause and a "dass"/"that"
+  clause; a reason or concession ("..., obwohl die Domäne verifiziert ist?") still states.
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
-particles, prepositions, beliefs, hedges, conditionals, past_state_markers, clause_breaks, contrasts,
-negation_restrictors, intentions).
+negation_persons, particles, prepositions, beliefs, hedges, conditionals,
+past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
+question_openers, complementizers, stating_subordinators, finite_verbs, determiners).
 """
 
 from __future__ import annotations
