@@ -97,3 +97,45 @@ def test_control_characters_and_markup_are_not_echoed_raw():
     data = json.loads(proc.stdout)
     assert "\x1b" not in proc.stdout
     assert data["query"] == "[bold]Abo kündigen[/bold]"
+
+
+@pytest.mark.parametrize(("question", "kind", "lang"), [
+    ("Hallo, wie geht es dir?", "greeting", "de"),
+    ("How are you?", "greeting", "en"),
+    ("Danke!", "thanks", "de"),
+    ("thanks, bye", "goodbye", "en"),
+])
+def test_small_talk_is_no_match_never_an_faq_entry(question, kind, lang):
+    proc = run("ask", "--json", question)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["outcome"] == "no_match" and data["id"] is None and data["flow"] is None
+    assert data["candidates"] == [] and data["smalltalk"] == kind and data["lang"] == lang
+    assert {"query", "outcome", "id", "flow", "confidence", "lang", "candidates"} <= set(data)
+
+
+def test_small_talk_readable_is_a_friendly_reply_without_an_entry():
+    proc = run("ask", "Hallo, wie geht es dir?")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("Hallo!") and "faqbot ask" in proc.stdout and "====" not in proc.stdout
+
+
+def test_a_greeting_before_a_question_is_still_answered():
+    proc = run("ask", "--json", "Hallo, meine Aktivierungsmail fehlt")
+    data = json.loads(proc.stdout)
+    assert data["id"] == "activation-email-missing" and data["smalltalk"] is None
+
+
+def test_small_talk_lines_on_stdin_keep_their_place():
+    proc = run("ask", "--json", "-", stdin="Guten Morgen\nAbo kündigen\n")
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["smalltalk"] for r in rows] == ["greeting", None]
+    assert rows[0]["outcome"] == "no_match" and rows[1]["id"] == "cancel-subscription"
+
+
+@pytest.mark.parametrize("question", [[""], ["   "], [" ", "\t"]])
+def test_an_empty_question_exits_2_with_one_line(question):
+    proc = run("ask", *question)
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "empty" in lines[0] and "Traceback" not in proc.stderr

@@ -266,7 +266,7 @@ async def test_chat_keys_do_not_leak_into_the_agent_view(tmp_path):
     kb, matcher = kb_and_matcher()
     app = ChatApp(kb, matcher, TODAY, summary_dir=tmp_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("1", "1")  # a chat diagnosis is running
+        await pilot.press("1", "enter", "1", "enter")  # a chat diagnosis is running
         await pilot.pause()
         assert "Agentenansicht (F3)" in [c.title for c in app.get_system_commands(app.screen)]
         assert "f3" not in screen_text(app).lower().split()  # not in the customer's footer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from chat_helpers import TODAY, make_app, screen_text
 
 from bot.chat.app import ChatInput
-from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep
+from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep, UserMessage
 
 SIZE = (80, 24)
 
@@ -46,10 +46,28 @@ async def test_question_answered():
 async def test_number_key_starts_a_topic():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2")
+        await pilot.press("2", "enter")
         await pilot.pause()
         assert app.dialogue.items[-1].entry_id == "resend-activation-email"
         assert app.query_one(ChatInput).value == ""
+
+
+async def test_a_message_starting_with_a_number_is_sent_as_text():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "365 Lizenzen fehlen")
+        users = [item.text for item in app.dialogue.items if isinstance(item, UserMessage)]
+        assert users == ["365 Lizenzen fehlen"]  # not topic 3, then 6, then 5
+        assert app.dialogue.last_question == "365 Lizenzen fehlen"
+
+
+async def test_a_typed_number_waits_for_enter():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = list(app.dialogue.items)
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.dialogue.items == before and app.query_one(ChatInput).value == "3"
 
 
 async def test_clarify_choice():
@@ -59,7 +77,7 @@ async def test_clarify_choice():
         clarify = app.dialogue.items[-1]
         assert isinstance(clarify, Clarify)
         assert "Keine davon" in screen_text(app)
-        await pilot.press("2")
+        await pilot.press("2", "enter")
         await pilot.pause()
         assert app.dialogue.items[-1] == Answer(clarify.candidates[1], app.dialogue.items[-1].options)
 
@@ -68,13 +86,13 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
     app = make_app(summary_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await _type(pilot, "Aktivierungsmail nicht erhalten")
-        await pilot.press("1")  # Diagnose starten
+        await pilot.press("1", "enter")  # Diagnose starten
         await pilot.pause()
         assert app.dialogue.current_fact.id == "osm_email"
         await _type(pilot, "it@firma.de")
         assert app.dialogue.current_fact.id == "junk_checked"
         assert "Frage 2 von höchstens" in screen_text(app)
-        await pilot.press("j")
+        await pilot.press("j", "enter")
         await pilot.pause()
         assert app.dialogue.current_fact.id == "usage_start"
         await _type(pilot, "31.02.2026")  # impossible date: explained, still asked
@@ -83,7 +101,7 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
         await pilot.press("ctrl+b")  # back: junk question again
         await pilot.pause()
         assert app.dialogue.current_fact.id == "junk_checked"
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         await pilot.pause()
         result = app.dialogue.items[-1]
         assert isinstance(result, FlowResult) and result.diagnosis.cause == "junk-folder"
@@ -94,7 +112,7 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
         saved = tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md"
         assert saved.exists() and "**Junk-E-Mail-Ordner**" in saved.read_text(encoding="utf-8")
         assert app.dialogue.items[-1].args["path"] == str(saved.resolve())  # the full path, to find the file
-        await pilot.press("2")  # option 2 of the card: save again, a new name
+        await pilot.press("2", "enter")  # option 2 of the card: save again, a new name
         await pilot.pause()
         assert (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-2.md").exists()
         await pilot.press("ctrl+k")
@@ -109,7 +127,7 @@ async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
 async def test_outlook_address_resolves_at_once():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1")  # topic 1, then "Diagnose starten"
+        await pilot.press("1", "enter", "1", "enter")  # topic 1, then "Diagnose starten"
         await pilot.pause()
         await _type(pilot, "m.schulz@outlook.com")
         assert app.dialogue.last_result.diagnosis.cause == "outlook-com-address"
@@ -202,9 +220,39 @@ async def test_resume_replays_messages_and_the_open_flow():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.dialogue.current_fact.id == "junk_checked"
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         await pilot.pause()
         assert app.dialogue.last_result.diagnosis.cause == "junk-folder"
+
+
+_AT_JUNK = [
+    {"type": "ask", "text": "Aktivierungsmail nicht erhalten"},
+    {"type": "flow", "flow": "missing-activation-email"},
+    {"type": "answer", "fact": "osm_email", "value": "it@firma.de", "text": "it@firma.de"},
+]
+
+
+async def test_a_yes_no_answer_typed_in_full_is_not_cut_by_a_letter_key():
+    app = make_app(resume_events=_AT_JUNK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "i", "e")  # a word that starts with a letter key: typed, not "weiß nicht"
+        await pilot.pause()
+        assert "junk_checked" not in app.dialogue.run.facts and app.query_one(ChatInput).value == "wie"
+        await pilot.press("backspace", "backspace", "backspace")  # nothing of it is sent
+        await _type(pilot, "ja")
+        assert app.dialogue.run.facts["junk_checked"] is True
+        assert app.query_one(ChatInput).value == ""  # no "a" left over in the next question's field
+
+
+async def test_a_letter_alone_answers_a_yes_no_question():
+    app = make_app(resume_events=_AT_JUNK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _type(pilot, "w")
+        from faq.flows.values import UNKNOWN
+
+        assert app.dialogue.run.facts["junk_checked"] is UNKNOWN
 
 
 # -- issue 18: scrolling, order, wrapping, footer, small talk, dates, keys, texts --------------
@@ -280,7 +328,7 @@ async def test_the_footer_fits_80_columns_in_every_state():
             return screen_text(app).splitlines()[-1]
 
         assert footer().rstrip().endswith("Befehle")
-        await pilot.press("1", "1")  # a question of the diagnosis
+        await pilot.press("1", "enter", "1", "enter")  # a question of the diagnosis
         await pilot.pause()
         await _type(pilot, "it@firma.de")
         assert "Abbrechen" in footer() and "Zurück" in footer() and footer().rstrip().endswith("Befehle")
@@ -303,7 +351,7 @@ async def test_greetings_and_thanks_get_a_friendly_reply():
         await _type(pilot, "danke!")
         await pilot.pause()
         assert tr("de", "smalltalk_thanks") in _flat(app)
-        await pilot.press("2")  # the start's topics are still in force
+        await pilot.press("2", "enter")  # the start's topics are still in force
         await pilot.pause()
         assert isinstance(app.dialogue.items[-1], Answer)
 
@@ -320,15 +368,15 @@ async def test_an_english_question_is_answered_in_english_in_the_german_chat():
 async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1")
+        await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         await _type(pilot, "it@firma.de")
-        await pilot.press("j")
+        await pilot.press("j", "enter")
         await pilot.pause()
         await _type(pilot, "3/12/2026")
         text = _flat(app)
         assert "1 3. Dezember 2026" in text and "2 12. März 2026" in text
-        await pilot.press("2")
+        await pilot.press("2", "enter")
         await pilot.pause()
         assert app.dialogue.run.facts["usage_start"].isoformat() == "2026-03-12"
 
@@ -336,7 +384,7 @@ async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():
 async def test_back_after_the_result_takes_the_last_answer_back():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1")
+        await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         await _type(pilot, "m.schulz@outlook.com")
         assert isinstance(app.dialogue.items[-1], FlowResult)
@@ -375,7 +423,7 @@ async def test_ctrl_r_has_one_meaning_and_copying_speaks_no_jargon():
         assert not [k for k, t in texts.items() if "OSC" in t], lang
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1")
+        await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         await _type(pilot, "m.schulz@outlook.com")
         await pilot.press("ctrl+k")
@@ -386,10 +434,10 @@ async def test_ctrl_r_has_one_meaning_and_copying_speaks_no_jargon():
 async def test_a_wait_is_not_named_as_a_contact():
     app = make_app()
     async with app.run_test(size=(80, 60)) as pilot:
-        await pilot.press("1", "1")
+        await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         await _type(pilot, "it@firma.de")
-        await pilot.press("j")
+        await pilot.press("j", "enter")
         await pilot.pause()
         await _type(pilot, "morgen")  # usage starts tomorrow: wait
         result = app.dialogue.items[-1]
@@ -405,10 +453,10 @@ async def test_the_summary_is_rendered_and_names_no_ids():
 
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("1", "1")
+        await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         await _type(pilot, "m.schulz@outlook.com")
-        await pilot.press("1")  # show the summary
+        await pilot.press("1", "enter")  # show the summary
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen) and app.screen.query(Markdown)
@@ -420,7 +468,7 @@ async def test_the_summary_is_rendered_and_names_no_ids():
 async def test_an_address_is_checked_as_it_is_typed_and_kept_after_an_error():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "1")
+        await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
         prompt = app.query_one(ChatInput)
         await pilot.press(*"foo@bar")
@@ -461,12 +509,17 @@ async def test_a_stated_address_is_confirmed_not_asked():
         await _type(pilot, "Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert. "
                            "Warum kommt keine Aktivierungsmail?")
         assert isinstance(app.dialogue.items[-1], Answer)
-        await pilot.press("1")  # start the diagnosis
+        await pilot.press("1", "enter")  # start the diagnosis
         await _settle(pilot)
         item = app.dialogue.items[-1]
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
         assert "Sie schrieben" in " ".join(screen_text(app).split())
-        await pilot.press("j")  # yes: the address is taken, not asked
+        prompt = app.query_one(ChatInput)
+        assert prompt.placeholder == "j = Ja, n = Nein, dann Enter (oder eintippen)"  # a yes/no, not the address field
+        await pilot.press("o", "k")
+        assert not prompt.has_class("-invalid") and prompt.border_subtitle is None  # "ok" is no bad address
+        await pilot.press("backspace", "backspace")
+        await pilot.press("j", "enter")  # yes: the address is taken, not asked
         await _settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)

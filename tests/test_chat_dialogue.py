@@ -197,6 +197,62 @@ def test_an_english_question_gets_an_english_answer_in_the_german_chat(dialogue)
     assert german.lang == ""  # the interface's language
 
 
+def test_a_german_question_gets_a_german_answer_in_the_english_chat():
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang="en")
+    _, answer = d.submit("Läuft der Aktivierungslink ab?")
+    assert isinstance(answer, Answer) and answer.lang == "de"
+    _, english = d.submit("Does the activation link expire?")
+    assert english.lang == ""  # the interface's language
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("short", ["Aktivierungslink", "activation link"])
+def test_one_or_two_words_keep_the_conversations_language(lang, short):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    _, first = d.submit(short)
+    assert isinstance(first, Answer) and first.lang == ""  # not clear: the interface's language
+    other = "en" if lang == "de" else "de"
+    d.submit("Does the activation link expire?" if other == "en" else "Läuft der Aktivierungslink ab?")
+    _, again = d.submit(short)
+    assert isinstance(again, Answer) and again.lang == other  # the conversation's language, not flipped back
+
+
+@pytest.mark.parametrize("short", ["VLSC", "OSM Lizenzen", "365 Lizenzen"])
+def test_names_and_nouns_do_not_change_the_language(short):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang="en")
+    d.submit(short)
+    assert d.talk_lang == ""
+    d.submit("Does the activation link expire?")
+    d.submit(short)
+    assert d.talk_lang == "en"
+
+
+def test_a_related_topic_after_an_english_answer_is_english_too(dialogue):
+    _, answer = dialogue.submit("Why did I not receive the activation email?")
+    assert isinstance(answer, Answer) and answer.entry_id == "activation-email-missing" and answer.lang == "en"
+    entries = [o for o in answer.options if o.kind == "entry"]
+    assert entries
+    picked = dialogue.choose(entries[0])[-1]
+    assert isinstance(picked, Answer) and picked.lang == "en"
+
+
+def test_switching_the_interface_language_is_followed_and_replayed():
+    kb, matcher = kb_and_matcher()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    d.submit("Does the activation link expire?")
+    d.set_lang("en")
+    d.set_lang("de")  # an explicit choice: German again
+    _, answer = d.submit("Aktivierungslink")
+    assert answer.lang == ""
+    replayed = Dialogue(kb, matcher, TODAY)
+    replayed.replay(events)
+    assert [getattr(i, "lang", None) for i in replayed.items] == [getattr(i, "lang", None) for i in d.items]
+
+
 def _at_usage_start(dialogue):
     dialogue.submit("Aktivierungsmail nicht erhalten")
     dialogue.select(0)
@@ -333,3 +389,10 @@ def test_every_stated_fact_is_confirmed_before_any_other_question(text, lang):
     result = d.select(0)[-1]
     assert isinstance(result, FlowResult) and result.diagnosis.cause == "domain-verified"
     assert not any(isinstance(i, FlowStep) for i in d.items)
+
+
+def test_no_match_and_clarify_follow_the_questions_language(dialogue):
+    _, nomatch = dialogue.submit("What is the capital city of Peru?")
+    assert isinstance(nomatch, NoMatch) and nomatch.lang == "en"
+    _, german = dialogue.submit("Was ist die Hauptstadt von Peru?")
+    assert isinstance(german, NoMatch) and german.lang == ""

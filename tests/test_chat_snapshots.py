@@ -39,12 +39,12 @@ def test_answer(snap_compare):
 
 
 def test_flow_question(snap_compare):
-    press = ["1", "1", *_typing("it@firma.de")]
+    press = ["1", "enter", "1", "enter", *_typing("it@firma.de")]
     assert snap_compare(make_app(), press=press, terminal_size=SIZE, run_before=_still)
 
 
 def test_resolution_card(snap_compare):
-    press = ["1", "1", *_typing("m.schulz@outlook.com")]
+    press = ["1", "enter", "1", "enter", *_typing("m.schulz@outlook.com")]
     assert snap_compare(make_app(), press=press, terminal_size=SIZE, run_before=_still)
 
 
@@ -53,5 +53,5 @@ def test_small_talk_reply(snap_compare):
 
 
 def test_ambiguous_date_asked_back(snap_compare):
-    press = ["1", "1", *_typing("it@firma.de"), "j", *_typing("3/12/2026")]
+    press = ["1", "enter", "1", "enter", *_typing("it@firma.de"), "j", "enter", *_typing("3/12/2026")]
     assert snap_compare(make_app(), press=press, terminal_size=SIZE, run_before=_still)

@@ -118,6 +118,7 @@ def test_greeting_long_answer_scrolled_and_ambiguous_date_in_tmux(tmp_path):
         _send(session, "C-End")
         _wait_for(session, "Weiter mit:")
         _send(session, "1")
+        _send(session, "Enter")
         _wait_for(session, "Online Services Manager")
         _type(session, "it@firma.de")
         _wait_for(session, "Startdatum der")

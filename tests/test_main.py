@@ -1,5 +1,6 @@
 """The command line's last line of defence: a closed or full stdout ends with one plain line."""
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,26 @@ def test_error_messages_are_made_safe_for_the_terminal():
                           cwd=ROOT, env={"FAQBOT_NO_CACHE": "1", "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 2 and proc.stderr.startswith(b"faqbot: ")
     assert not any(c in proc.stderr.decode() for c in ("\x1b", "\x07", "\u202e"))
+
+
+def test_an_internal_error_is_one_line_asking_for_a_report(monkeypatch, capsys):
+    cli = importlib.import_module("bot.cli.main")
+
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_dispatch", broken)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["faqbot: internal error: RuntimeError: boom (please report this)"]
+
+
+def test_ctrl_c_is_one_line_and_status_130(monkeypatch, capsys):
+    cli = importlib.import_module("bot.cli.main")
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_dispatch", interrupted)
+    assert cli.main(["check"]) == 130
+    assert capsys.readouterr().err.splitlines() == ["faqbot: interrupted"]

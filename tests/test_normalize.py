@@ -72,3 +72,23 @@ def test_noun_suffix_is_no_compound_part():
     """"Möglichkeit" is "möglich" made a noun, not "möglich" plus a misspelt part."""
     norm = Normalizer(Vocabulary(compounds=("moeglich", "kredit")))
     assert norm.tokens("Möglichkeit") == norm.tokens("möglich")
+
+
+@pytest.mark.parametrize(("text", "guess", "expected"), [
+    ("Does the activation link expire?", "de", "en"),  # function words decide against a wrong guess
+    ("Läuft der Aktivierungslink ab?", "en", "de"),
+    ("Die Aktivierungsmail ist nicht angekommen", None, "de"),
+    ("licenses on the wrong account", None, "en"),
+    ("activation link expired", "en", "en"),  # three content words: the detector's verdict
+    ("Lizenzen im falschen Konto aktiviert", "de", "de"),
+    ("VLSC", "de", None),
+    ("VLSC", "en", None),
+    ("OSM Lizenzen", "de", None),  # two nouns decide nothing
+    ("365 Lizenzen", "de", None),
+    ("foo bar baz", "de", None),  # a detector's default is no evidence
+    ("", None, None),
+])
+def test_clear_language(text, guess, expected):
+    from faq.language.normalize import clear_language
+
+    assert clear_language(text, guess) == expected

@@ -96,3 +96,46 @@ def test_open_case_in_english_asks_every_question_in_one_mail():
     assert text.startswith("Hello Dana,") and len(questions) > 2
     assert all(f"{n}. {f.question.en}" in text for n, f in enumerate(questions, 1))
     assert flow.fact("osm_email").question.en not in text
+
+
+def _sends_to_support(reply: str) -> bool:
+    body = "\n".join(reply.split("\n")[:-2]).lower()  # the sign-off is the desk's own name
+    return any(p in body for p in ("an den support", "contact support", "support team", "supportteam"))
+
+
+def test_answers_without_a_flow_never_send_to_support_but_keep_conditions_and_other_contacts():
+    kb, _ = _bundled()
+    for entry in kb.entries:
+        for lang in ("de", "en"):
+            assert not _sends_to_support(suggest_reply(kb, entry.id, lang)), (entry.id, lang)
+    # "Wenden Sie sich andernfalls an Ihren Händler oder an den Support": the reseller stays.
+    assert "Softwarehändler" in suggest_reply(kb, "after-renewal", "de")
+    assert "reseller" in suggest_reply(kb, "after-renewal", "en")
+    # "If you bought through MOSP ..., contact support": the condition stays, the desk takes over.
+    en = suggest_reply(kb, "cancel-subscription", "en")
+    assert "want to cancel it, we will take care of this" in en
+    de = suggest_reply(kb, "cancel-subscription", "de")
+    assert "kündigen möchten, kümmern wir uns darum" in de
+
+
+def test_triaged_ticket_reply_greets_the_signer_and_never_sends_to_support():
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = _bundled()
+    text = ("Guten Tag,\n\nwir haben die Lizenzen versehentlich für den falschen Mandanten aktiviert, unseren alten "
+            "Testmandanten. Wie bekommen wir sie in den richtigen?\n\nMit freundlichen Grüßen\ni. A. Greta Wolff\n"
+            "Einkauf")
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.reply.startswith("Guten Tag Greta Wolff,")
+    assert not _sends_to_support(result.reply)
+
+
+def test_waiting_is_a_step_not_a_contact():
+    kb, _ = _bundled()
+    flow = kb.flow("missing-activation-email")
+    facts = {"usage_start": date(2026, 12, 1)}
+    diag = diagnose(flow, facts, TODAY)
+    de = suggest_reply(kb, "activation-email-missing", "de", flow, diag, diag.cause, today=TODAY)
+    assert "03.12.2026" in de and "Ansprechpartner: Warten" not in de
+    en = suggest_reply(kb, "activation-email-missing", "en", flow, diag, diag.cause, today=TODAY)
+    assert "3 Dec 2026" in en and "Contact: Wait" not in en

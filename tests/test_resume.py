@@ -295,7 +295,7 @@ def test_real_chat_killed_then_resumed_in_tmux(tmp_path):
         _wait_for(first, "Guten Tag")
         _send(first, "Aktivierungsmail nicht erhalten")
         _wait_for(first, "Diagnose starten")
-        _tmux("send-keys", "-t", first, "1")
+        _tmux("send-keys", "-t", first, "1", "Enter")
         _wait_for(first, "An welche E-Mail-Adresse")
         _send(first, "it@firma.de")
         _wait_for(first, "Haben Sie den Junk-E-Mail-Ordner")

@@ -24,3 +24,26 @@ def test_name_under_the_closing(text, name):
 ])
 def test_no_name_when_none_is_clear(text):
     assert sender_name(text) == ""
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Hallo,\n\ndie Mail fehlt.\n\nDanke und Gruß\nHelga Brandner\nStadtwerke Nordheim", "Helga Brandner"),
+    ("Hello,\n\nthe mail is missing.\n\nKind regards,\nDr. Amara Osei\nHead of IT", "Dr. Amara Osei"),
+    ("Guten Tag,\n\nder Link geht nicht.\n\nMit freundlichen Grüßen\ni. A. Petra Lindner", "Petra Lindner"),
+    ("Hallo,\n\nkeine Mail da.\n\nGrüße aus Bremen\nOle Petersen", "Ole Petersen"),
+    ("Hi,\n\nstill no licences in the portal. What now?\n\nPriya Raman\nRaman Consulting", "Priya Raman"),
+    ("Hi, the email never came. Could you look into it? - Tomás", "Tomás"),
+    ("hi,\n\nno activation mail yet.\n\nthx\nKofi Mensah", "Kofi Mensah"),
+])
+def test_name_in_the_ways_people_sign(text, name):
+    assert sender_name(text) == name
+
+
+@pytest.mark.parametrize("text", [
+    "Hello,\n\nthe mail is missing.\n\nMicrosoft Teams",
+    "Hallo,\n\nWo bleibt die Mail?\n\nGesendet von meinem iPhone",
+    "Hi,\n\nany news?\n\nIT Director, Pinecrest County",
+    "Hallo,\n\ndie Mail fehlt.\n\nVielen Dank!",
+])
+def test_no_bare_name_where_none_is(text):
+    assert sender_name(text) == ""

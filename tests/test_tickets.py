@@ -285,3 +285,29 @@ def test_an_mbox_with_one_200_mb_line_is_read_in_bounded_memory():
     tickets, errors = _split(items)
     assert len(tickets) == 2 and not errors and tickets[1].text.strip() == "keine Aktivierungsmail"
     assert peak < 64_000_000  # it took 2.4 GB
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("hi - still no activation email. I think it went to our old IT contact. thx", "still no activation email"),
+    ("hallo - immer noch keine Aktivierungsmail. Ich glaube, sie ging an den alten IT-Kontakt.", "immer noch keine Aktivierungsmail"),
+])
+def test_a_greeting_never_swallows_the_first_sentence(text, kept):
+    assert kept in clean_body(text)
+
+
+@pytest.mark.parametrize("text,body", [
+    ("Hallo Herr Dr. Müller,\nwir haben keine Mail.", "wir haben keine Mail."),
+    ("Hi Dana, the mail is missing.", "the mail is missing."),
+])
+def test_a_greeting_with_a_title_or_name_is_removed(text, body):
+    assert clean_body(text) == body
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Hi,\nour OSM is it@contoso.example.\nThank you for the quick answer, but the mail still has not come.",
+     "the mail still has not come"),
+    ("Hallo,\nunser OSM ist it@contoso.example.\nBeste Grüße an das Team übrigens, die Mail fehlt aber weiterhin.",
+     "die Mail fehlt aber weiterhin"),
+])
+def test_a_closing_word_opening_a_sentence_is_no_closing(text, kept):
+    assert kept in clean_body(text)

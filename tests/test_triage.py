@@ -110,6 +110,8 @@ def test_redacted_json_masks_addresses():
 def test_summary_chart():
     from collections import Counter
     chart = summary_chart(Counter({"a": 4, "b": 2}), Counter({"x": 1}), 6, 1)
+    german = summary_chart(Counter({"a": 4, "b": 2}), Counter({"x": 1}), 6, 1, lang="de")
+    assert german.startswith("6 Tickets sortiert, 1 nicht lesbar") and "Themen" in german and "Ursachen" in german
     assert "6 tickets triaged, 1 could not be read" in chart and "█" * 30 in chart and "66.7%" in chart
 
 
@@ -191,6 +193,35 @@ def test_cli_table_and_summary():
     assert expired in proc.stdout and "activation-link-expired" not in proc.stdout
     proc = cli(str(FIX / "sample.jsonl"), "--summary", "--json")
     assert len(proc.stdout.splitlines()) == 3 and "Topics" in proc.stderr
+
+
+def test_cli_summary_chart_in_german():
+    proc = cli(str(FIX / "sample.jsonl"), "--summary", "--lang", "de")
+    assert proc.returncode == 0
+    assert "3 Tickets sortiert" in proc.stdout and "Themen" in proc.stdout and "Ursachen" in proc.stdout
+    kb = load_knowledge_base(KB_DIR)
+    entry = kb.entry("activation-email-missing")
+    assert entry.title.de in proc.stdout and entry.title.en not in proc.stdout
+    assert "(keine Antwort)" in proc.stdout and "Topics" not in proc.stdout and "triaged" not in proc.stdout
+
+
+def test_cli_table_and_open_questions_in_german():
+    ticket = {"id": "Q-1", "text": "Die Aktivierungsmail ist nicht angekommen."}
+    stdin = json.dumps(ticket) + "\n"
+    de = cli("-", "--summary", "--lang", "de", stdin=stdin)
+    en = cli("-", "--summary", stdin=stdin)
+    assert "(offen: fragen „" in de.stdout and "(open: ask" not in de.stdout
+    assert '(open: ask "' in en.stdout
+    header = cli("-", "--lang", "de", stdin=stdin).stdout.splitlines()[0]
+    assert header.split()[:2] == ["TICKET", "THEMA"] and "FAKTEN" in header
+
+
+def test_cli_cut_ticket_is_reported_in_the_chosen_language():
+    stdin = json.dumps({"id": "L-1", "text": "Aktivierungsmail fehlt. " + "x" * 12_000}) + "\n"
+    de = cli("-", "--json", "--lang", "de", stdin=stdin)
+    assert de.returncode == 0 and "Ticket auf 10.000 Zeichen gekürzt" in de.stderr and "L-1" in de.stderr
+    en = cli("-", "--json", stdin=stdin)
+    assert "ticket cut to 10,000 characters" in en.stderr
 
 
 def test_cli_redact():

@@ -46,7 +46,12 @@ def test_ask_is_the_same_as_the_command_line(client):
     _, matcher = load(None)
     question = "does the activation link expire"
     assert client.post("/api/ask", json={"question": question}).json() == json.loads(
-        json.dumps(matcher.match(question).to_json()))
+        json.dumps({**matcher.match(question).to_json(), "smalltalk": None}))
+
+
+def test_ask_small_talk_is_no_match(client):
+    body = client.post("/api/ask", json={"question": "Hallo, wie geht es dir?"}).json()
+    assert body["outcome"] == "no_match" and body["id"] is None and body["smalltalk"] == "greeting"
 
 
 def test_diagnose_resolves_on_facts(client):

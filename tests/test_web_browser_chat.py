@@ -177,3 +177,46 @@ def test_the_new_cards_in_dark_mode_pass_axe(browser: Any, base: str, shots: Pat
     page.screenshot(path=str(shots / "17-dark-ambiguous-390.png"))
     assert axe_violations(page) == []
     page.context.close()
+
+
+def test_confirming_a_stated_address_offers_yes_and_no_not_the_address_field(browser: Any, base: str,
+                                                                            shots: Path) -> None:
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "Unser OSM ist it-admin@contoso.de, die Aktivierungsmail ist nicht angekommen")
+    page.get_by_role("button", name="Diagnose starten").click()
+    page.wait_for_function("document.querySelectorAll('#log > li.bot').length >= 4")
+    settle(page)
+    card = last(page)
+    assert "Sie schrieben: „it-admin@contoso.de“ – stimmt das?" in card.inner_text()
+    label = page.locator("label[for=text]").inner_text()
+    assert "E-Mail-Adresse" not in label and label.startswith("Ihre Antwort")
+    assert page.locator("#text").get_attribute("inputmode") == "text"
+    assert "Ja oder Nein" in page.locator("#text-hint").inner_text()
+    assert focused(page) == "BUTTON||Ja"  # the confirm choices, ready for Enter
+    page.screenshot(path=str(shots / "18-confirm-stated-390.png"))
+    assert no_horizontal_scroll(page)
+    assert axe_violations(page) == []
+    page.keyboard.press("Enter")  # Ja: the address is taken, the next question asked
+    page.wait_for_function("document.querySelector('#log > li:last-child .msg-text, #log > li:last-child')"
+                           ".textContent.indexOf('stimmt das') < 0")
+    settle(page)
+    assert "it-admin@contoso.de" in page.locator("#log > li.user").last.inner_text()
+    assert "E-Mail-Adresse" not in page.locator("label[for=text]").inner_text()
+    page.context.close()
+
+
+def test_a_german_question_gets_a_german_card_in_the_english_page(browser: Any, base: str, shots: Path) -> None:
+    page = phone(browser)
+    page.goto(base + "/?lang=en")
+    send(page, "Läuft der Aktivierungslink ab?")
+    card = last(page)
+    assert card.locator("article").get_attribute("lang") == "de"
+    assert "6 Monate" in card.inner_text()
+    send(page, "VLSC")  # a name alone: the conversation's language stays
+    assert last(page).locator("article").get_attribute("lang") == "de"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("label[for=text]").inner_text() == "Your question"
+    page.screenshot(path=str(shots / "19-german-answer-english-page-390.png"), full_page=True)
+    assert axe_violations(page) == []
+    page.context.close()

@@ -92,6 +92,26 @@ def test_an_english_question_gets_an_english_answer_card_in_the_german_page() ->
     assert ' lang="en">' not in card and "Ansprechpartner:" in text_of(card)
 
 
+def test_a_german_question_gets_a_german_answer_card_in_the_english_page() -> None:
+    c = client()
+    cid, html = start(c, lang="en")
+    html = say(c, cid, html, "Ich habe die Aktivierungsmail nicht erhalten").text
+    card = last_bot(html)
+    assert ' lang="de">' in card and "Ansprechpartner:" in text_of(card)
+    assert "Diagnose starten" in labels(html)
+    assert '<html lang="en">' in html
+    html = say(c, cid, html, "VLSC").text  # a name: the conversation's language (German) stays
+    assert ' lang="de">' in last_bot(html) and ' lang="en">' not in last_bot(html)
+
+
+def test_an_english_question_without_an_answer_is_told_so_in_english() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "What is the capital city of Peru?").text
+    card = last_bot(html)
+    assert ' lang="en">' in card and "Kontaktaufnahme" not in text_of(card)
+
+
 # -- dates -------------------------------------------------------------------------------------
 
 

@@ -196,7 +196,9 @@ class ChatApp(App[int]):
         prompt = self.query_one(ChatInput)
         fact = self.dialogue.current_fact
         key = "placeholder"
-        if fact is not None:
+        if self.dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
+            key = "placeholder_confirm"
+        elif fact is not None:
             key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
         prompt.placeholder = tr(self.lang, key)
@@ -238,6 +240,8 @@ class ChatApp(App[int]):
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
         event.input.value = ""
+        if self._pick_typed(text.strip()):
+            return
         before = len(self.dialogue.items)
         self._guard(lambda: self.dialogue.submit(text))
         new = self.dialogue.items[before:]
@@ -257,7 +261,8 @@ class ChatApp(App[int]):
 
         prompt = self.query_one(ChatInput)
         fact = self.dialogue.current_fact
-        checking = fact is not None and fact.type == "email" and bool(text.strip()) and not is_unknown_word(text)
+        checking = (fact is not None and fact.type == "email" and not self.dialogue.confirming and bool(text.strip())
+                    and not is_unknown_word(text))
         message, valid = "", True
         if checking:
             problem = email_problem(text, self.lang)
@@ -282,22 +287,21 @@ class ChatApp(App[int]):
             return
         self._guard(lambda: self.dialogue.choose(option))
 
-    def shortcut(self, char: str) -> bool:
-        """Handle a one-key shortcut typed on an empty input; return whether it was used."""
+    def _pick_typed(self, text: str) -> bool:
+        """Pick an option when the whole input names it: its number, or on a yes/no question
+        j/y, n, w/u; return whether it did. Typed keys never pick on their own ("365 Lizenzen
+        fehlen", "ja" and "nein" are sent as written)."""
         options = self.dialogue.options
-        if not options:
-            return False
         fact = self.dialogue.current_fact
-        confirming = self.dialogue.run is not None and self.dialogue.run.confirming is not None  # a yes/no on stated words
+        confirming = self.dialogue.confirming  # a yes/no on stated words
         if fact is not None and fact.type in ("date", "email") and not self.dialogue.date_readings and not confirming:
-            return False  # dates and addresses start with digits and letters
-        if char.isdigit() and char != "0":
-            index = int(char) - 1
-            if index < len(options):
-                self.pick(options[index])
-                return True
-            return False
-        meaning = _LETTER_KEYS.get(char.lower())
+            return False  # a number or a letter there is the answer typed (and read as one)
+        if text.isdigit():
+            if not 0 < int(text) <= len(options):
+                return False
+            self.pick(options[int(text) - 1])
+            return True
+        meaning = _LETTER_KEYS.get(text.lower()) if len(text) == 1 else None
         if meaning and fact is not None and (fact.type == "yesno" or confirming):
             for option in options:
                 if option.kind == "value" and option.key == meaning:
@@ -306,7 +310,7 @@ class ChatApp(App[int]):
         return False
 
     def on_key(self, event: events.Key) -> None:
-        """Shortcuts also work while a button has the focus; other typed keys go to the input."""
+        """Keys typed while a button has the focus go to the input."""
         if isinstance(self.focused, Input) or not event.character or not event.is_printable:
             return
         if isinstance(self.screen, ModalScreen) or getattr(self.screen, "is_agent_view", False):
@@ -314,8 +318,7 @@ class ChatApp(App[int]):
         event.stop()
         prompt = self.query_one(ChatInput)
         prompt.focus()
-        if not self.shortcut(event.character):
-            prompt.insert_text_at_cursor(event.character)  # never lose a typed key
+        prompt.insert_text_at_cursor(event.character)  # never lose a typed key
 
     # -- actions -------------------------------------------------------------------
 

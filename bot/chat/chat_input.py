@@ -1,8 +1,7 @@
-"""The chat's input line: one-key choices on an empty line, long pastes cut with a notice."""
+"""The chat's input line: long pastes cut with a notice."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.widgets import Input
 
 from faq.language.catalogue import tr
@@ -14,8 +13,9 @@ PROMPT_MAX_CHARS = 2000
 
 
 class ChatInput(Input):
-    """The input at the bottom. On an empty line, number keys (and j/n/w on a yes/no
-    question) pick the options shown, so one key is enough.
+    """The input at the bottom. What is typed stays typed: a number alone (or j/n/w alone
+    on a yes/no question), sent with Enter, picks an option; "365 Lizenzen fehlen" or
+    "nein, aber …" is sent as written.
 
     Text beyond `max_length` (a long paste) is cut to fit, with a notice, instead of
     being dropped with only a bell."""
@@ -32,12 +32,3 @@ class ChatInput(Input):
                 size = f"{limit:,}" if lang == "en" else f"{limit:,}".replace(",", ".")
                 self.app.notify(tr(lang, "input_limit", n=size), severity="warning", timeout=6, markup=False)
         super().replace(text, start, end)
-
-    async def _on_key(self, event: events.Key) -> None:
-        if not self.value and event.character and event.is_printable:
-            shortcut = getattr(self.app, "shortcut", None)
-            if shortcut is not None and shortcut(event.character):
-                event.stop()
-                event.prevent_default()
-                return
-        await super()._on_key(event)

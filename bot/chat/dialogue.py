@@ -33,6 +33,7 @@ from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
 from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
+from faq.language.normalize import clear_language
 from faq.language.text import clean
 from faq.search.matcher import Matcher
 
@@ -93,6 +94,7 @@ class Dialogue:
         self.items: list[Item] = []
         self.run: _Run | None = None
         self.last_question = ""
+        self.talk_lang = ""  # the language the user clearly writes in ("" = not yet clear: the interface's)
         self._pending: tuple[str, ...] = ()
 
     # -- state ---------------------------------------------------------------------
@@ -120,6 +122,11 @@ class Dialogue:
         if self.run.confirming is not None:  # a stated fact shown for confirmation comes first
             return self.run.flow.fact(self.run.confirming) or self.run.diagnosis.next_fact
         return self.run.diagnosis.next_fact
+
+    @property
+    def confirming(self) -> bool:
+        """Whether the open question asks to confirm a fact the user stated (yes or no, whatever its type)."""
+        return self.run is not None and self.run.confirming is not None and self.current_fact is not None
 
     @property
     def flow_active(self) -> bool:
@@ -162,9 +169,13 @@ class Dialogue:
         return self._add(Greeting(tuple(Option("entry", i) for i in self.topics())))
 
     def set_lang(self, lang: str) -> None:
-        """Switch the language of what is shown from now on (and when rendered again)."""
+        """Switch the language of what is shown from now on (and when rendered again).
+
+        An explicit choice: answers follow it until the user clearly writes in the other language.
+        """
         if lang in ("de", "en") and lang != self.lang:
             self.lang = lang
+            self.talk_lang = ""
             self._emit({"type": "lang", "lang": lang})
 
     # -- questions -----------------------------------------------------------------
@@ -175,8 +186,7 @@ class Dialogue:
         if not text:
             return []
         fact = self.current_fact
-        confirming = self.run is not None and self.run.confirming is not None
-        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings or confirming):
+        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings or self.confirming):
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
@@ -187,7 +197,7 @@ class Dialogue:
     def _smalltalk(self, text: str) -> tuple[str, str] | None:
         from bot.chat.smalltalk import smalltalk
 
-        return smalltalk(text, self.lang)
+        return smalltalk(text, self.talk_lang or self.lang)
 
     def ask(self, raw: str) -> list[Item]:
         """Answer a question from the matcher: an answer, options to pick, or no match."""
@@ -201,14 +211,18 @@ class Dialogue:
             return self._add(user, SmallTalk(talk[0], talk[1]))
         self.last_question = text
         result = self.matcher.match(text)
-        lang = result.lang if result.lang == "en" else ""  # an English question: an English answer
+        # Answered in the language the question is clearly written in ("Does the link expire?"
+        # in the German chat); one or two ambiguous words ("VLSC") keep the conversation's.
+        self.talk_lang = clear_language(text, result.lang) or self.talk_lang
+        lang = self.talk_lang
+        pinned = "" if lang == self.lang else lang
         if result.outcome == "answer" and result.id and self.kb.entry(result.id) is not None:
             return self._add(user, self._answer(result.id, lang))
         if result.outcome == "clarify":
             ids = tuple(c.id for c in result.candidates if self.kb.entry(c.id) is not None)
             if len(ids) >= 2:
                 options = tuple(Option("entry", i) for i in ids) + (Option("none"),)
-                return self._add(user, Clarify(ids, options))
+                return self._add(user, Clarify(ids, options, pinned))
             if ids:
                 return self._add(user, self._answer(ids[0], lang))
         closest = tuple(
@@ -218,7 +232,7 @@ class Dialogue:
         support = support_entry(self.kb)
         if support is not None and support not in closest:
             options += (Option("entry", support),)
-        return self._add(user, NoMatch(closest, options))
+        return self._add(user, NoMatch(closest, options, pinned))
 
     def _answer(self, entry_id: str, lang: str = "") -> Answer:
         entry = self.kb.entry(entry_id)
@@ -238,7 +252,7 @@ class Dialogue:
         self._emit({"type": "pick", "entry": entry_id})
         if not self.last_question:
             self.last_question = entry.question.get(self.lang)
-        return self._add(self._answer(entry_id))
+        return self._add(self._answer(entry_id, self.talk_lang))
 
     def none_of_these(self) -> list[Item]:
         """The user rejected every option: say so honestly, offer support."""
@@ -323,28 +337,13 @@ class Dialogue:
             remaining = len(relevant_facts(run.flow, run.facts, self.today))
             number = len(run.facts) + 1
             return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact))]
-        result = FlowResult(
-            run.flow.id,
-            diag,
-            run.question,
-            (
-                Option("action", "show"),
-                Option("action", "save"),
-                Option("action", "copy"),
-                Option("action", "back"),
-                Option("action", "restart"),
-            ),
-        )
-        return [result]
+        actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
+        return [FlowResult(run.flow.id, diag, run.question, actions)]
 
     def _fact_options(self, fact: Any) -> tuple[Option, ...]:
         tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
         if fact.type == "yesno":
-            return (
-                Option("value", "ja", "yes"),
-                Option("value", "nein", "no"),
-                Option("value", "unbekannt", "unknown"),
-            ) + tail
+            return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
         if fact.type == "choice":
             return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
         return (Option("value", "unbekannt"),) + tail

@@ -1,8 +1,8 @@
 """What a conversation shows, as data: the items a `Dialogue` appends and their options.
 
 Items hold ids and canonical values only, so they can be rendered again in the other
-language; `lang` on an answer or a small-talk reply pins it to the language the user
-wrote in.
+language; `lang` on an answer, a clarification, a no-match or a small-talk reply pins it
+to the language the user wrote in.
 """
 
 from __future__ import annotations
@@ -79,18 +79,20 @@ class Answer:
 
 @dataclass(frozen=True)
 class Clarify:
-    """Several entries are close: the user picks one (or none)."""
+    """Several entries are close: the user picks one (or none). `lang` as on an `Answer`."""
 
     candidates: tuple[str, ...]
     options: tuple[Option, ...] = ()
+    lang: str = ""
 
 
 @dataclass(frozen=True)
 class NoMatch:
-    """No entry answers the question: the closest topics and the support contact."""
+    """No entry answers the question: the closest topics and the support contact. `lang` as on an `Answer`."""
 
     closest: tuple[str, ...]
     options: tuple[Option, ...] = ()
+    lang: str = ""
 
 
 @dataclass(frozen=True)

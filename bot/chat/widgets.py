@@ -152,6 +152,9 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if dialogue.flow_active:
             parts.append(_para(tr(talk, "smalltalk_in_flow"), "muted"))
         return _card(*parts, *opts, classes="notice smalltalk")
+    if isinstance(item, (Clarify, NoMatch)) and item.lang:  # in the language the question was written in
+        lang = item.lang
+        opts = [_options(item.options, kb, lang)] if opts else []
     if isinstance(item, Clarify):
         return _card(_para(tr(lang, "clarify")), *opts, classes="clarify")
     if isinstance(item, NoMatch):

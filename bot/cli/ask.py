@@ -7,18 +7,56 @@ import io
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TextIO
 
+from bot.chat.smalltalk import smalltalk
 from bot.cli.render import render_entry
+from faq.errors import InputError
 from faq.kb.model import Entry, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.cache import load
 from faq.search.matcher import Matcher, MatchResult
 
-__all__ = ["answer_text", "run"]
+__all__ = ["Asked", "answer_text", "match_question", "run"]
 
 _LANG = "en"  # messages on stderr are in English, like every command's
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question's match, and the small talk it is instead of a question.
+
+    Attributes:
+        result: The matcher's verdict; no_match (nothing offered) for small talk.
+        smalltalk: "greeting", "thanks" or "goodbye" when the whole question is small
+            talk ("Hallo, wie geht es dir?"), else None. The FAQ has no answer to it.
+    """
+
+    result: MatchResult
+    smalltalk: str | None = None
+
+    def to_json(self) -> dict:
+        """The object of CONTRACT §3, with the field `smalltalk` added."""
+        return {**self.result.to_json(), "smalltalk": self.smalltalk}
+
+
+def match_question(matcher: Matcher, question: str, lang: str | None = None) -> Asked:
+    """Match `question`; small talk is no_match with its kind, never an FAQ entry.
+
+    Args:
+        matcher: The matcher.
+        question: The question as the user wrote it.
+        lang: Force the language reported ("de"/"en"); None detects it.
+    """
+    query = clean(question)
+    talk = smalltalk(query, lang or matcher.detect_language(query))
+    if talk is None:
+        return Asked(matcher.match(question, lang))
+    kind, talk_lang = talk
+    return Asked(MatchResult(query, "no_match", None, None, 0.0, lang or talk_lang, ()), kind)
+
 
 def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
     """Return the entry a match result names (the matcher names only the knowledge base's own)."""
@@ -28,12 +66,15 @@ def _entry(kb: KnowledgeBase, entry_id: str | None) -> Entry:
     return entry
 
 
-def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float = 0.2) -> str:
+def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float = 0.2, talk: str | None = None) -> str:
     """Render a match result as the readable answer shown on a terminal.
 
     On no_match, entries of at least `offer` probability (the matcher's model's threshold)
-    are listed as the closest ones.
+    are listed as the closest ones; small talk (`talk`: its kind) gets a friendly reply
+    that says what to ask.
     """
+    if talk is not None:
+        return tr(lang, f"cli_smalltalk_{talk}")
     if result.outcome == "answer":
         return _with_flow_hint(render_entry(_entry(kb, result.id), lang, kb), result, lang)
     if result.outcome == "clarify":
@@ -64,15 +105,22 @@ def _questions(stream: TextIO) -> Iterable[str]:
         yield line.rstrip("\r\n")[: 4 * MAX_INPUT_CHARS]
 
 
-def _emit(result: MatchResult, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
+def _emit(asked: Asked, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
     if args.json:
-        out.write(json.dumps(result.to_json(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(asked.to_json(), ensure_ascii=False) + "\n")
     else:
-        out.write(answer_text(result, kb, args.lang or result.lang, matcher.model.offer) + "\n")
+        result = asked.result
+        out.write(answer_text(result, kb, args.lang or result.lang, matcher.model.offer, asked.smalltalk) + "\n")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run `faqbot ask`; return the exit status."""
+    """Run `faqbot ask`; return the exit status.
+
+    Raises:
+        InputError: The question is empty (only blanks).
+    """
+    if args.question != ["-"] and not clean(" ".join(args.question)).strip():
+        raise InputError(tr(_LANG, "cli_empty_question"))
     kb, matcher = load(args.kb)
     out = sys.stdout
     if args.question == ["-"]:
@@ -92,9 +140,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _match(matcher: Matcher, question: str, lang: str | None, where: str = "") -> MatchResult:
+def _match(matcher: Matcher, question: str, lang: str | None, where: str = "") -> Asked:
     _note_length(matcher, question, where)
-    return matcher.match(question, lang)
+    return match_question(matcher, question, lang)
 
 
 def _note_length(matcher: Matcher, question: str, where: str = "") -> None:

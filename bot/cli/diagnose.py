@@ -57,7 +57,7 @@ def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en")
     """Read `--fact NAME=VALUE` arguments into typed values, in the order given.
 
     Raises:
-        InputError: A pair without '=', an unknown fact, or a bad value.
+        InputError: A pair without '=', an unknown fact, a fact given twice, or a bad value.
     """
     facts: dict[str, Value] = {}
     for pair in pairs:
@@ -66,8 +66,9 @@ def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en")
         if not sep or not name:
             raise InputError(tr(_LANG, "cli_fact_pair", pair=pair), value=pair)
         fact = flow_fact(flow, name)
-        facts.pop(name, None)
-        facts[name] = parse_flow_value(flow, fact, raw, today, lang)
+        if fact.id in facts:  # two values for one fact: which one the user meant is not ours to guess
+            raise InputError(tr(_LANG, "cli_fact_twice", fact=fact.id), value=pair)
+        facts[fact.id] = parse_flow_value(flow, fact, raw, today, lang)
     return facts
 
 

@@ -17,6 +17,7 @@ from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 
 __all__ = ["build_parser", "main"]
 
+_LANG = "en"  # messages on stderr are in English, like every command's
 _PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
 """Commands that write plain text to stdout (the chat and the server own their terminal)."""
 
@@ -73,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     tri.add_argument("--column", metavar="NAME", help="CSV column that holds the ticket text (default: text)")
     tri.add_argument("--summary", action="store_true", help="counts per topic and cause, as a bar chart")
     tri.add_argument("--redact", action="store_true", help="mask e-mail addresses and names in the output")
+    tri.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS,
+                     help="language of the table, the summary chart and the messages (default: en)")
     _today_arg(tri)
     _kb_arg(tri)
 
@@ -187,9 +190,15 @@ def _silence_stdout() -> None:
         pass
 
 
+def _tr(key: str, **args: Any) -> str:
+    from faq.language.catalogue import tr
+
+    return tr(_LANG, key, **args)
+
+
 def _output_failed(exc: OSError | None) -> int:
-    reason = os.strerror(exc.errno) if exc is not None and exc.errno else "it is closed"
-    print(f"faqbot: cannot write the output ({reason})", file=sys.stderr)
+    reason = os.strerror(exc.errno) if exc is not None and exc.errno else _tr("cli_output_closed")
+    print(f"faqbot: {_tr('cli_output_failed', reason=reason)}", file=sys.stderr)
     _silence_stdout()
     return EXIT_FAIL
 
@@ -216,11 +225,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(str(exc))
         return EXIT_INPUT
     except KeyboardInterrupt:
-        print("faqbot: interrupted", file=sys.stderr)
+        print(f"faqbot: {_tr('cli_interrupted')}", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # `faqbot triage x | head`: the reader has all it wants
         _silence_stdout()
         return EXIT_OK
     except Exception as exc:  # never a traceback for a user
-        _say(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        _say(_tr("cli_internal_error", kind=type(exc).__name__, error=exc))
         return EXIT_FAIL

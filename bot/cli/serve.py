@@ -14,13 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_OK
+from faq.language.catalogue import tr
 
 if TYPE_CHECKING:
     from bot.web.config import WebConfig
 
 __all__ = ["MISSING_EXTRA", "build_config", "run"]
 
-MISSING_EXTRA = "faqbot: 'faqbot serve' needs the web extra: pip install -e '.[web]' (or pip install 'faqbot[web]')"
+_LANG = "en"  # messages on stderr are in English, like every command's
+MISSING_EXTRA = "faqbot: " + tr(_LANG, "cli_serve_missing_extra")
 
 
 def data_dir() -> Path:
@@ -44,13 +46,12 @@ def build_config(args: argparse.Namespace) -> WebConfig:
 
     host = (args.host or "").strip()
     if not 0 < args.port < 65536:
-        raise ValueError(f"--port {args.port}: give a port from 1 to 65535")
+        raise ValueError(tr(_LANG, "cli_serve_bad_port", port=args.port))
     public_url = check_public_url(args.public_url) if args.public_url else None
     if is_wildcard(host) and not public_url:
-        raise ValueError(f"--host {host or repr(host)} listens on every interface: also give --public-url, "
-                         "the address browsers use (e.g. --public-url https://help.example.com)")
+        raise ValueError(tr(_LANG, "cli_serve_wildcard_host", host=host or repr(host)))
     if args.ttl_hours <= 0:
-        raise ValueError(f"--ttl-hours {args.ttl_hours:g}: give a positive number of hours")
+        raise ValueError(tr(_LANG, "cli_serve_bad_ttl", hours=f"{args.ttl_hours:g}"))
     no_store = bool(getattr(args, "no_store", False))
     store_path = None if no_store else Path(args.store) if args.store else data_dir() / "web-conversations.sqlite3"
     secret = load_secret(args.secret_file, None if no_store else store_path.parent)  # type: ignore[union-attr]
@@ -102,22 +103,23 @@ def run(args: argparse.Namespace) -> int:
     from bot.web.security import bracket, is_loopback
 
     if not is_loopback(config.host):
-        print(f"faqbot: warning: listening on {bracket(config.host) or '*'}:{config.port}, reachable from other "
-              "machines; serve customers through a reverse proxy with TLS (see the README)", file=sys.stderr)
+        where = f"{bracket(config.host) or '*'}:{config.port}"
+        print(f"faqbot: {tr(_LANG, 'cli_serve_public_warning', where=where)}", file=sys.stderr)
     try:
         app = create_app(config)
     except OSError as exc:
-        print(f"faqbot: cannot open the conversation store {config.store_path}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"faqbot: {tr(_LANG, 'cli_serve_store_failed', path=config.store_path, reason=exc.strerror or exc)}",
+              file=sys.stderr)
         return EXIT_FAIL
     try:
         sock = _bind(config.host, config.port)
     except OSError as exc:
-        print(f"faqbot: cannot listen on {bracket(config.host)}:{config.port}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{bracket(config.host)}:{config.port}"
+        print(f"faqbot: {tr(_LANG, 'cli_serve_listen_failed', where=where, reason=exc.strerror or exc)}", file=sys.stderr)
         return EXIT_FAIL
     url = config.public_url or f"http://{bracket(config.host)}:{config.port}"
-    store = "memory only (--no-store)" if config.store_path is None else str(config.store_path)
-    print(f"faqbot: serving the chat on {url}/ and the API on {url}/api/ (conversations: {store}; Ctrl+C to stop)",
-          flush=True)
+    store = tr(_LANG, "cli_serve_memory_only") if config.store_path is None else str(config.store_path)
+    print(f"faqbot: {tr(_LANG, 'cli_serve_started', url=url, store=store)}", flush=True)
     server = uvicorn.Server(uvicorn.Config(app, log_level=args.log_level, access_log=False, proxy_headers=True,
                                            forwarded_allow_ips=args.forwarded_allow_ips, server_header=False))
     server.run(sockets=[sock])

@@ -28,25 +28,29 @@ __all__ = ["run", "summary_chart"]
 
 # -- output ----------------------------------------------------------------------------
 
-_LANG = "en"  # the table and the chart are for support agents, in English
-_HEADER = tr(
-    _LANG,
-    "cli_triage_header",
-    ticket=tr(_LANG, "cli_triage_col_ticket"),
-    topic=tr(_LANG, "cli_triage_col_topic"),
-    conf=tr(_LANG, "cli_triage_col_conf"),
-    verdict=tr(_LANG, "cli_triage_col_verdict"),
-)
+DEFAULT_LANG = "en"
+"""Language of the table, the chart and the messages on stderr without --lang (the JSON and CSV
+fields are the CONTRACT's; replies are in each ticket's language)."""
+
+
+def _header(lang: str) -> str:
+    return tr(lang, "cli_triage_header", ticket=tr(lang, "cli_triage_col_ticket"), topic=tr(lang, "cli_triage_col_topic"),
+              conf=tr(lang, "cli_triage_col_conf"), verdict=tr(lang, "cli_triage_col_verdict"))
 CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next_fact", "next_question", "reply",
               "evidence")
 QUOTE_WIDTH = 40  # characters of a fact's evidence shown in the table and the CSV
 
 
-def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH) -> str:
+def _quoted_mark(ev: Mapping[str, Any], lang: str) -> str:
+    """" (quoted)" when the evidence lies in quoted or forwarded text, else ""."""
+    return "" if ev.get("own", True) else " " + tr(lang, "cli_triage_quoted")
+
+
+def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH, lang: str = DEFAULT_LANG) -> str:
     """Return each fact's evidence as a short quote: `fact: "words"` (quoted text marked)."""
     parts = []
     for fact, ev in evidence.items():
-        mark = "" if ev.get("own", True) else " (quoted)"
+        mark = _quoted_mark(ev, lang)
         parts.append(f'{fact}: "{_cut(ev.get("quote", ""), width)}"{mark}')
     return "; ".join(parts)
 
@@ -79,8 +83,9 @@ def _cut(text: str, width: int) -> str:
 class _Writer:
     """Writes results in one of the output formats, one at a time."""
 
-    def __init__(self, out: TextIO, mode: str, redacted: bool) -> None:
+    def __init__(self, out: TextIO, mode: str, redacted: bool, lang: str = DEFAULT_LANG) -> None:
         self.out = out
+        self.lang = lang
         self.mode = mode
         self.redacted = redacted
         self.rows = 0
@@ -98,13 +103,13 @@ class _Writer:
             cells = [obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
                      json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
                      obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"],
-                     _evidence_text(obj.get("evidence") or {})]
+                     _evidence_text(obj.get("evidence") or {}, lang=self.lang)]
             self._csv.writerow([c if isinstance(c, float | int) else safe(c, "csv", lines=True) for c in cells])
         elif self.mode == "table":
             if not self.rows:
-                self.out.write(_HEADER + "\n")
+                self.out.write(_header(self.lang) + "\n")
                 self.out.write("-" * 110 + "\n")
-            topic = obj["id"] or tr(_LANG, "cli_triage_no_match_row")
+            topic = obj["id"] or tr(self.lang, "cli_triage_no_match_row")
             if obj["outcome"] == "clarify":
                 topic += "?"
             if obj["cause"]:
@@ -116,15 +121,16 @@ class _Writer:
             self.out.write(f"{_cut(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
                            f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
             for fact, ev in (obj.get("evidence") or {}).items():
-                mark = "" if ev.get("own", True) else " (quoted)"
+                mark = _quoted_mark(ev, self.lang)
                 self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: \"{_cut(ev.get('quote', ''), QUOTE_WIDTH)}\"{mark}\n")
         self.rows += 1
 
 
-def summary_chart(topics: Counter, causes: Counter, total: int, failed: int, width: int = 30) -> str:
-    """Render counts per topic and per cause as a bar chart of plain text."""
-    lines = [tr(_LANG, "cli_triage_total", total=total) + (tr(_LANG, "cli_triage_failed", failed=failed) if failed else "")]
-    for title, counts in ((tr(_LANG, "cli_triage_topics"), topics), (tr(_LANG, "cli_triage_causes"), causes)):
+def summary_chart(topics: Counter, causes: Counter, total: int, failed: int, width: int = 30,
+                  lang: str = DEFAULT_LANG) -> str:
+    """Render counts per topic and per cause as a bar chart of plain text, its labels in `lang`."""
+    lines = [tr(lang, "cli_triage_total", total=total) + (tr(lang, "cli_triage_failed", failed=failed) if failed else "")]
+    for title, counts in ((tr(lang, "cli_triage_topics"), topics), (tr(lang, "cli_triage_causes"), causes)):
         if not counts:
             continue
         lines += ["", title]
@@ -140,8 +146,9 @@ def summary_chart(topics: Counter, causes: Counter, total: int, failed: int, wid
 class _Progress:
     """A progress bar on stderr, only when stderr is a terminal and the input is large."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, lang: str = DEFAULT_LANG) -> None:
         self.stream = stream
+        self.lang = lang
         self.enabled = bool(getattr(stream, "isatty", lambda: False)())
         self.started = time.monotonic()
         self.last = 0.0
@@ -158,17 +165,25 @@ class _Progress:
         if total_bytes:
             frac = min(done_bytes / total_bytes, 1.0)
             bar = "█" * int(30 * frac) + "░" * (30 - int(30 * frac))
-            text = f"\r{bar} {100 * frac:5.1f}%  {tickets} tickets  {rate:,.0f}/s "
+            text = f"\r{bar} {100 * frac:5.1f}%  {self._counts(tickets, rate)} "
         else:
-            text = f"\r{tickets} tickets  {rate:,.0f}/s "
+            text = f"\r{self._counts(tickets, rate)} "
         self.stream.write(text)
         self.stream.flush()
         self.shown = True
+
+    def _counts(self, tickets: int, rate: float) -> str:
+        return tr(self.lang, "cli_triage_progress", tickets=tickets, rate=_number(round(rate), self.lang))
 
     def close(self) -> None:
         if self.shown:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _number(n: int, lang: str) -> str:
+    """`n` with thousands separators as `lang` writes them (10,000 / 10.000)."""
+    return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
 
 
 def _today(raw: str | None) -> date:
@@ -180,7 +195,8 @@ def _today(raw: str | None) -> date:
     return date.today()
 
 
-def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progress: _Progress) -> Iterable[tuple[Ticket, int, int | None]]:
+def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progress: _Progress,
+             lang: str = DEFAULT_LANG) -> Iterable[tuple[Ticket, int, int | None]]:
     for path in paths:
         try:
             stream, size, name = open_source(path)
@@ -200,7 +216,7 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             _say(str(exc))
         except OSError as exc:
             errors.append(f"{name}: {exc}")
-            _say(f"cannot read {name}: {exc.strerror or exc}")
+            _say(tr(lang, "cli_triage_cannot_read", name=name, reason=exc.strerror or exc))
         finally:
             if path != "-":
                 stream.close()
@@ -215,16 +231,18 @@ def run(args: argparse.Namespace) -> int:
     mode = "json" if args.json else "csv" if args.csv else "table"
     summary_only = bool(args.summary) and mode == "table"
     out = sys.stdout
-    writer = _Writer(out, mode, bool(args.redact))
-    progress = _Progress(sys.stderr)
+    lang = getattr(args, "lang", None) or DEFAULT_LANG
+    writer = _Writer(out, mode, bool(args.redact), lang)
+    progress = _Progress(sys.stderr, lang)
     errors: list[str] = []
     topics: Counter = Counter()
     causes: Counter = Counter()
     total = 0
     try:
-        for ticket, done, size in _tickets(args.files, args.column, errors, progress):
+        for ticket, done, size in _tickets(args.files, args.column, errors, progress, lang):
             if ticket.cut_from:
-                _say(f"{ticket.where} ({ticket.id}): ticket cut to {MAX_INPUT_CHARS:,} characters (it has {ticket.cut_from:,})")
+                _say(tr(lang, "cli_triage_cut", where=ticket.where, id=ticket.id, limit=_number(MAX_INPUT_CHARS, lang),
+                        size=_number(ticket.cut_from, lang)))
             try:
                 result = triage_text(ticket.text, kb, matcher, today, ticket.id, ticket.subject)
             except FaqError as exc:
@@ -233,15 +251,16 @@ def run(args: argparse.Namespace) -> int:
                 continue
             total += 1
             entry = kb.entry(result.id) if result.id else None  # the chart names titles, not ids
-            topics[entry.title.get(_LANG) if entry is not None else tr(_LANG, "cli_triage_no_match")] += 1
+            topics[entry.title.get(lang) if entry is not None else tr(lang, "cli_triage_no_match")] += 1
             flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
             if result.cause:
                 cause = flow.cause(result.cause) if flow is not None else None
-                causes[cause.resolution.title.get(_LANG) if cause is not None else flow.unresolved.title.get(_LANG)
+                causes[cause.resolution.title.get(lang) if cause is not None else flow.unresolved.title.get(lang)
                        if flow is not None and result.cause == "unresolved" else result.cause] += 1
             elif result.next:
                 fact = flow.fact(result.next["fact"]) if flow is not None else None
-                causes[f"(open: ask {fact.question.en if fact is not None else result.next['fact']})"] += 1
+                question = fact.question.get(lang) if fact is not None else result.next["fact"]
+                causes[tr(lang, "cli_triage_open", question=question)] += 1
             if not summary_only:
                 writer.write(result)
                 if mode != "table" or total % 64 == 0:
@@ -250,7 +269,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     if args.summary:
-        chart = summary_chart(topics, causes, total, len(errors))
+        chart = summary_chart(topics, causes, total, len(errors), lang=lang)
         (sys.stderr if mode != "table" else out).write(("\n" if writer.rows else "") + chart)
     out.flush()
     return EXIT_INPUT if errors else EXIT_OK

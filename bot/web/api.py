@@ -18,6 +18,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.cli.ask import match_question
 from bot.web.config import WebConfig
 from bot.web.openapi import openapi
 from bot.web.security import RateLimiter
@@ -124,10 +125,10 @@ class Api:
         try:
             body = await self._body(request, self._client(request))
             question = _string(body, "question") or ""
-            result = self.matcher.match(question, _lang(body))
+            asked = match_question(self.matcher, question, _lang(body))  # small talk: no_match
         except ApiError as exc:
             return _error(exc)
-        return JSONResponse(result.to_json())
+        return JSONResponse(asked.to_json())
 
     async def diagnose(self, request: Request) -> Response:
         """Run a flow on the facts given: the object of `faqbot diagnose --json`."""

@@ -48,6 +48,8 @@ def openapi(flows: list[str]) -> dict[str, Any]:
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "lang": lang,
             "candidates": {"type": "array", "items": candidate},
+            "smalltalk": {"type": ["string", "null"], "enum": ["greeting", "thanks", "goodbye", None],
+                          "description": "the whole question is small talk (then no_match), or null"},
         },
     }
     diagnosis = {

@@ -33,8 +33,8 @@ WEB_ACTIONS = ("save", "copy", "show")
 
 
 def _item_lang(item: Item, lang: str) -> str:
-    """The language an item is shown in: an answer or a small-talk reply keeps the user's."""
-    pinned = getattr(item, "lang", "") if isinstance(item, (Answer, SmallTalk)) else ""
+    """The language an item is shown in: what answers a question keeps the question's."""
+    pinned = getattr(item, "lang", "") if isinstance(item, (Answer, SmallTalk, Clarify, NoMatch)) else ""
     return pinned if pinned in ("de", "en") else lang
 
 
@@ -101,8 +101,9 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif isinstance(item, SmallTalk):
         view.update(_smalltalk(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Clarify):
-        view.update(kind="clarify", title=tr(lang, "clarify"))
+        view.update(kind="clarify", title=tr(_item_lang(item, lang), "clarify"))
     elif isinstance(item, NoMatch):
+        lang = _item_lang(item, lang)
         body = [{"kind": "text", "text": tr(lang, "support")}]
         if item.closest:  # the heading right above its buttons
             body.append({"kind": "menu", "text": tr(lang, "closest")})
@@ -218,6 +219,8 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     """The text field below the conversation: its label, hint and input mode for what is asked now."""
     fact = dialogue.current_fact
     kind = getattr(fact, "type", "") if fact is not None else ""
+    if dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
+        kind = "yesno"
     view = _composer(kind, lang)
     items = dialogue.items
     if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
@@ -234,7 +237,8 @@ def _composer(kind: str, lang: str) -> dict[str, str]:
         return {"label": tr(lang, "web_label_email"), "hint": tr(lang, "placeholder_email"), "mode": "email",
                 "kind": kind, "autocomplete": "email"}
     if kind:
-        return {"label": tr(lang, "web_label_answer"), "hint": "", "mode": "text", "kind": kind, "autocomplete": "off"}
+        hint = tr(lang, "web_hint_yesno") if kind == "yesno" else ""
+        return {"label": tr(lang, "web_label_answer"), "hint": hint, "mode": "text", "kind": kind, "autocomplete": "off"}
     return {"label": tr(lang, "web_label_question"), "hint": tr(lang, "web_hint_question"), "mode": "text", "kind": "",
             "autocomplete": "off"}
 
@@ -246,7 +250,7 @@ def focus_target(dialogue: Dialogue, views: list[dict[str, Any]]) -> str:
         return "input"
     fact = dialogue.current_fact
     if fact is not None:
-        if dialogue.date_readings:
+        if dialogue.date_readings or dialogue.confirming:
             return "option"
         if fact.type in ("date", "email"):
             return "input"

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -13,7 +14,7 @@ from rapidfuzz import fuzz, process
 from faq.kb.model import Vocabulary
 from faq.language.text import clean
 
-__all__ = ["Normalizer", "extract_bucketed", "length_buckets", "fold", "stem", "words"]
+__all__ = ["Normalizer", "clear_language", "extract_bucketed", "length_buckets", "fold", "stem", "words"]
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
@@ -40,6 +41,43 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """Split folded text into words of letters and digits."""
     return _WORD.findall(text)
+
+
+@cache
+def _language_markers() -> dict[str, frozenset[str]]:
+    from faq.language.lexicon import words as lexicon_words
+
+    return {lang: frozenset(lexicon_words("language_markers", lang)) for lang in ("de", "en")}
+
+
+def clear_language(text: str, guess: str | None = None) -> str | None:
+    """Return "de" or "en" when `text` is clearly written in that language, else None.
+
+    The evidence is the words of one language only (`knowledge/language/language_markers.yaml`)
+    and, for German, words with an umlaut or ß. Two such words more of one language decide;
+    with at least three words, one more word (or, for English, none either way) lets `guess`
+    (a detector's verdict on the whole text) decide. One or two words of names and nouns
+    ("VLSC", "OSM Lizenzen") decide nothing: the caller keeps the language it had.
+
+    Args:
+        text: What the user wrote.
+        guess: Another detector's "de" or "en" for the text (the matcher's), if any.
+    """
+    markers = _language_markers()
+    german = english = count = 0
+    for raw in re.findall(r"[^\W\d_]+", clean(text).lower()):
+        word = fold(raw)
+        count += 1
+        if word in markers["de"] or any(ch in raw for ch in "äöüß"):
+            german += 1
+        elif word in markers["en"]:
+            english += 1
+    lead = german - english
+    if abs(lead) >= 2:
+        return "de" if lead > 0 else "en"
+    if count >= 3 and (guess == "en" and lead <= 0 or guess == "de" and lead >= 1):
+        return guess
+    return None
 
 
 def extract_bucketed(word: str, buckets: dict[int, tuple[array, list[str]]], cutoff: float) -> tuple[float, int] | None:

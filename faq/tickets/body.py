@@ -30,12 +30,14 @@ _CLOSING = re.compile(
     r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best"
     # a thanks closes only as a line of its own ("Thanks\nPeter", not "Thanks for checking")
     r"|(?:thanks(?:\s+(?:and|&)\s+regards)?|thx|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank)(?=[ \t,!.]*(?:\n|$)))"
-    r"\b[ \t,!.]*(?=\n|$|[A-ZÄÖÜ])",
+    r"\b[ \t,!.]*(?-i:(?=\n|$|[A-ZÄÖÜ]))",  # then a line's end or a name, never "Thank you for ..."
     re.I,
 )
 _GREETING = re.compile(
     r"^\s*(?:hallo|hi|hey|moin|servus|guten\s+(?:tag|morgen|abend)|sehr\s+geehrte[rs]?|liebe[rs]?|dear|hello|good\s+(?:morning|afternoon|evening)|grüß\s+gott)"
-    r"\b[^\n,!:]{0,60}[,!:]?[ \t]*(?:\n|(?=[A-ZÄÖÜ]))",
+    # A few words ("Herr Dr. Müller", "zusammen"), then a comma, "!", ":" or the line's end:
+    # never a sentence ("hi - still no activation email. I think ...").
+    r"\b(?:[ \t]+[^\W\d_][^\s,!:?]{0,29}){0,5}?(?:[,!:][ \t]*\n?|[ \t]*\n)",
     re.I,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)

@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from faq.flows.engine import Diagnosis, fill, relevant_facts
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
+from faq.language.focus import sentences
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
@@ -35,6 +36,55 @@ def _support_words() -> frozenset[str]:
 def _sends_to_support(text: str) -> bool:
     """Whether a text sends the customer to support (which the desk itself is)."""
     return any(w in _support_words() for w in re.findall(r"[^\W_]+", fold(text)))
+
+
+@cache
+def _phrases(name: str, lang: str) -> tuple[str, ...]:
+    return tuple(" ".join(re.findall(r"[^\W_]+", fold(w))) for w in lexicon_words(name, lang))
+
+
+def _has(folded_words: str, name: str, lang: str) -> bool:
+    return any(f" {p} " in f" {folded_words} " for p in _phrases(name, lang))
+
+
+def _desk_sentence(sentence: str, lang: str) -> str:
+    """One sentence as the desk writes it: one that sends the customer to support is rewritten.
+
+    "an Ihren Händler oder an den Support" keeps the reseller; "Wenn ..., wenden Sie sich an
+    den Support" keeps its condition, the desk taking care of it; any other becomes "we take
+    care of it". A sentence that names support without sending anyone there is kept.
+    """
+    words = " ".join(re.findall(r"[^\W_]+", fold(sentence)))
+    if not _sends_to_support(sentence) or not _has(words, "contact_verbs", lang):
+        return sentence
+    for alt in _phrases("alternatives", lang):
+        m = re.search(rf"\s{re.escape(alt)}\s", sentence, re.I)
+        if m and not _sends_to_support(sentence[: m.start()]) and _has(
+                " ".join(re.findall(r"[^\W_]+", fold(sentence[: m.start()]))), "contact_verbs", lang):
+            return sentence[: m.start()].rstrip(" ,") + "."
+    clauses = sentence.split(", ")
+    first = next(i for i, c in enumerate(clauses) if _sends_to_support(c))
+    opener = re.match(r"[^\W_]+", fold(clauses[0]))
+    if first > 0 and opener is not None and opener.group() in _phrases("conditionals", lang):
+        return tr(lang, "reply_we_take_over_if", condition=", ".join(clauses[:first]))
+    return tr(lang, "reply_we_take_over")
+
+
+def _desk_text(text: str, lang: str) -> str:
+    """A text as the desk writes it, sentence by sentence (see `_desk_sentence`)."""
+    if not _sends_to_support(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        bullet = re.match(r"\s*(?:[-•*]|\d+\.)\s+", line)
+        head, rest = (line[: bullet.end()], line[bullet.end():]) if bullet else ("", line)
+        out: list[str] = []
+        for s in sentences(rest):
+            s = _desk_sentence(s, lang)
+            if s not in out:
+                out.append(s)
+        lines.append(head + " ".join(out))
+    return "\n".join(lines)
 
 
 def _block_lines(blocks: Sequence[Block]) -> list[str]:
@@ -62,9 +112,9 @@ def answer_summary(entry: Entry, lang: str, short: bool = False) -> str:
     if short:
         for block in blocks:
             if block.kind == "text" and not block.text.rstrip().endswith(":"):
-                return block.text
+                return _desk_text(block.text, lang)
         return ""
-    text = "\n".join(_block_lines(blocks))
+    text = _desk_text("\n".join(_block_lines(blocks)), lang)
     if entry.contact is not None and not _sends_to_support(entry.contact.get(lang)):
         text += f"\n{tr(lang, 'reply_contact')} {entry.contact.get(lang)}"
     return text
@@ -102,11 +152,15 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
     assert res is not None
     if cause == "unresolved":
         return [tr(lang, "reply_unresolved")]
-    body = [fill(res.title.get(lang), diagnosis, lang, flow), "", fill(res.text.get(lang), diagnosis, lang, flow)]
+    body = [fill(res.title.get(lang), diagnosis, lang, flow), "", _desk_text(fill(res.text.get(lang), diagnosis, lang, flow), lang)]
     steps = _desk_steps([fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())], lang)
     if steps:
         body += ["", tr(lang, "reply_steps")] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
     contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
+    if res.contact_kind == "wait":
+        # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to
+        # ask meanwhile ("; Fragen zur Bestellung: Ihr Händler") stays.
+        contact = "; ".join(contact.split("; ")[1:]).strip()
     if contact and res.contact_kind != "none" and not _sends_to_support(contact):
         body += ["", f"{tr(lang, 'reply_contact')} {contact}"]
     return body

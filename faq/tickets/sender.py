@@ -1,4 +1,10 @@
-"""Who wrote a ticket: the name under its closing ("Viele Grüße\\nP. Kaiser", "Thanks, Dana")."""
+"""Who wrote a ticket: the name under its closing ("Viele Grüße\\nP. Kaiser", "Thanks, Dana").
+
+A closing may carry more words ("Gruß aus Kiel", "Danke und Gruß"), the name a title
+("Dr. Ingrid Vossberg") or a signing mark before it ("i. A. Melanie Roth"). Without a
+closing, a name alone opens the message's last short block ("...?\\n\\nMatt") or
+follows a dash at its very end ("... look into it? - Marco").
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][\w'’-]*\.?)$")
 _MAX_NAME_WORDS = 4
 _MAX_CLOSING = 60  # characters of a line that can hold a closing (and a name after it)
 _LAST_PIECES = 12  # lines looked at from the end of the customer's text
+_LAST_BLOCK = 3  # lines of a last block that opens with a bare name (name, role, company)
+_DASH_NAME = re.compile(r"(?:^|\s)[-–—]\s*([^\W\d_][^\n]{0,40})$")
 
 
 @cache
@@ -28,16 +36,37 @@ def _not_names() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words("salutations"))
 
 
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("titles"))
+
+
+@cache
+def _marks() -> tuple[str, ...]:
+    """Signing marks written before a name ("i. A.", "ppa."): the closings that hold a full stop."""
+    return tuple(c for c in _closings() if "." in c)
+
+
 def _name(candidate: str) -> str:
     candidate = re.split(r"[|,/(]", candidate, maxsplit=1)[0].strip().rstrip(".!")
+    folded = fold(candidate)
+    for mark in _marks():  # "i. A. Melanie Roth": the mark is no part of the name
+        if folded.startswith(mark + " ") or folded.startswith(mark.replace(" ", "") + " "):
+            candidate = candidate.split(None, len(mark.replace(" ", "").split()) if folded.startswith(mark.replace(" ", "") + " ")
+                                        else len(mark.split()))[-1]
+            break
     words = candidate.split()
-    if not words or len(words) > _MAX_NAME_WORDS or any(ch.isdigit() or ch == "@" for ch in candidate):
+    titles = 0
+    while titles < len(words) - 1 and fold(words[titles]) in _titles():
+        titles += 1  # "Dr. Ingrid Vossberg": a title is kept, but it is no name
+    own = words[titles:]
+    if not own or len(own) > _MAX_NAME_WORDS or any(ch.isdigit() or ch == "@" for ch in candidate):
         return ""
-    if not all(_NAME_WORD.match(w) for w in words):
+    if not all(_NAME_WORD.match(w) for w in own):
         return ""
-    if any(fold(w.rstrip(".")) in _not_names() for w in words):
+    if any(fold(w.rstrip(".")) in _not_names() or fold(w) in _closings() for w in own):
         return ""
-    return candidate if any(len(w.rstrip(".")) > 1 for w in words) else ""
+    return candidate if any(len(w.rstrip(".")) > 1 for w in own) else ""
 
 
 @cache
@@ -72,7 +101,26 @@ def sender_name(text: str) -> str:
         rest = _after_closing(pieces[i])
         if rest is None:
             continue
-        if rest:
-            return _name(rest)
-        return _name(pieces[i + 1]) if i + 1 < len(pieces) else ""
-    return ""
+        # "Gruß aus Kiel\nBirte Jansen": what follows the closing on its line may be no name.
+        name = _name(rest) if rest else ""
+        if not name and i + 1 < len(pieces) and (not rest or rest[:1].islower()):
+            below = pieces[i + 1]
+            if fold(below) in _titles() and i + 2 < len(pieces):
+                below += " " + pieces[i + 2]  # "Dr." was split off as if it ended a sentence
+            name = _name(below)
+        return name
+    return _bare_name(own)
+
+
+def _bare_name(own: str) -> str:
+    """A name without a closing: alone atop the last short block, or after a dash at the very end."""
+    blocks = [b.strip() for b in re.split(r"\n\s*\n", own.strip()) if b.strip()]
+    if len(blocks) >= 2:
+        lines = blocks[-1].split("\n")
+        before = blocks[-2].rstrip()
+        if len(lines) <= _LAST_BLOCK and before[-1:] in ".?!:)" and not re.search(r"[.?!:]$", lines[0].strip()):
+            name = _name(lines[0]) if "," not in lines[0] else ""
+            if name:
+                return name
+    dash = _DASH_NAME.search(own.strip())
+    return _name(dash.group(1)) if dash and not dash.group(1).rstrip().endswith((".", "?", "!")) else ""

@@ -1,10 +1,17 @@
-"""What a ticket is about: its FAQ entry, from the whole text and its sentences' focus.
+"""What a ticket is about: its FAQ entry, from the whole text and its sentences.
 
-The whole text, each of the most relevant sentences (by the words the knowledge base
-knows, ties broken by their text, not their place) and each pair of neighbours (in a
-fixed order) compete, and the most confident wins: swapping two sentences changes the
-verdict only through which sentences are neighbours. A sentence's focus is what it
-asks or states, without a short framing clause ("Ist es normal, dass ..."), see `focus`.
+The whole text is matched as a question is: the matcher reads its question focus
+(`faq.language.focus`, shared with `faqbot ask` and the chat), the other sentences
+are context. Unless that is a confident answer, each of the most relevant sentences
+(by the words the knowledge base knows, ties broken by their text, not their place)
+and each pair of neighbours (the asking one last) compete: a sentence that states the
+problem may overturn the whole text's verdict, one that only gives context may only
+confirm it. Swapping two sentences changes the verdict only through which sentences
+are neighbours. Sentences are split as the focus splits them (`sentences`).
+
+A ticket whose every mail, link or activation is qualified as another kind
+("Einladungsmail", "password reset email") is declined (`about_something_else`); one the
+matcher declines but that leans to one entry more than even is offered it (clarify).
 """
 
 from __future__ import annotations
@@ -12,16 +19,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from faq.language.datafiles import read_folder
+from faq.language.focus import sentences
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
-from faq.tickets.tokens import sentences, tokenize
-from faq.tickets.weights import weights
+from faq.tickets.tokens import tokenize
+from faq.tickets.weights import WEIGHTS_FILE, weights
 
-__all__ = ["focus", "match_topic", "topic_units"]
+__all__ = ["about_something_else", "match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
+_LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n")  # a full stop ending a line ends its sentence, whatever follows
 _PARTS = re.compile(r"\s[-–—]\s|:\s")  # a spaced dash or a colon joins two statements in one sentence
 
 
@@ -38,13 +48,12 @@ def _problem() -> re.Pattern[str]:
 @cache
 def _contrast() -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in lexicon_words("contrasts"))
-    return re.compile(rf",?\s+(?:{alts})\s+", re.I)
+    return re.compile(rf"(?:^|,?\s+)(?:{alts})\s+", re.I)
 
 
 @cache
-def _frame() -> re.Pattern[str]:
-    alts = "|".join(re.escape(w) for w in lexicon_words("complementizers"))
-    return re.compile(rf"^(?P<frame>[^,.;:!?]*),?\s+(?:{alts})\s+(?P<focus>.+)$", re.I | re.S)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(lexicon_words("abbreviations"))
 
 
 @cache
@@ -58,17 +67,13 @@ def _unsure(clause: str) -> bool:
     return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() for i in range(len(words)))
 
 
-def focus(sentence: str) -> str:
-    """Return what a sentence is about: the clause a short framing clause introduces.
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip("\"'”“»«)] ").endswith("?")
 
-    "Ist es normal, dass die Aktivierungsmail noch nicht da ist?" is about "die
-    Aktivierungsmail noch nicht da ist?"; a sentence without such a frame is its own
-    focus. (The one function to replace with the shared question focus.)
-    """
-    m = _frame().match(sentence.strip())
-    if m and len(m.group("frame").split()) <= weights().frame_words and len(m.group("focus").split()) >= 2:
-        return m.group("focus")
-    return sentence
+
+def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
+    """A pair of neighbours as one text, whatever their order: the asking one last, as people write."""
+    return tuple(sorted(pair, key=lambda s: (_asks(s), s)))
 
 
 def _match_text(text: str) -> str:
@@ -78,14 +83,59 @@ def _match_text(text: str) -> str:
     return _URL.sub(" ", text)
 
 
+@cache
+def _objects() -> re.Pattern[str]:
+    """A mention of what the FAQ is about, with the word that qualifies it (knowledge/tickets/objects.yaml)."""
+    data = read_folder(WEIGHTS_FILE.parent).get("objects.yaml") or {}
+    names = sorted({fold(w) for ws in data.values() for w in ws}, key=len, reverse=True)
+    alts = "|".join(re.escape(n) + "(?:s|en)?" for n in names)
+    return re.compile(rf"(?<![\w-])(?P<part>[\w-]*?)(?P<object>{alts})(?![\w-])")
+
+
+def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
+    """"other" for a word that names something else than the FAQ's things (an off-topic word,
+    or a word of four letters or more the knowledge base does not use), "ours" for one it
+    uses, None for none (a function word, a short abbreviation)."""
+    said = matcher.normalizer.surface(qualifier)
+    tokens = [t for w in said for t in matcher.normalizer.expand(w)]
+    if not tokens:
+        return None
+    if any(w in matcher.normalizer.offtopic or t in matcher.normalizer.offtopic for w in said for t in matcher.normalizer.expand(w)):
+        return "other"
+    if all(matcher.knows(t) for t in tokens):
+        return "ours"
+    return "other" if len(qualifier) >= 4 else None
+
+
+def about_something_else(text: str, matcher: Matcher) -> bool:
+    """Whether every mention of the FAQ's things in `text` is qualified as something else.
+
+    "Unsere Gäste bekommen keine Einladungsmails", "the password reset email never arrives",
+    "Windows 11 Enterprise activation fails": a mail, a link or an activation, but not the
+    FAQ's. The qualifier is the rest of a compound ("Einladungs-E-Mail") or the word right
+    before ("invitation email"); one mention the FAQ knows ("Aktivierungsmail") is enough
+    to keep the ticket.
+    """
+    folded = fold(_match_text(text))
+    kinds = []
+    for m in _objects().finditer(folded):
+        part = m.group("part").rstrip("-")
+        if not part:
+            before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
+            part = before.group(1) if before else ""
+        kinds.append(_qualifier_kind(part, matcher) if part else None)
+    return "other" in kinds and "ours" not in kinds
+
+
 def known_tokens(text: str, matcher: Matcher) -> int:
     """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
     return len({t for t in matcher.normalizer.tokens(text) if matcher.knows(t)})
 
 
 def topic_units(body: str, subject: str = "") -> list[str]:
-    """Return the units a ticket's topic is read from: the subject, then each sentence's focus."""
-    units = [u for u in (_match_text(focus(s)).strip() for _, s in sentences(body, abbreviations=False)) if u]
+    """Return the units a ticket's topic is read from: the subject, then each sentence."""
+    lines = _LINE_END.split(body)
+    units = [u for line in lines for u in (_match_text(s).strip() for s in sentences(line, _abbreviations())) if u]
     if subject:
         units.insert(0, _match_text(subject).strip())
     return units[: weights().scan_units]
@@ -97,17 +147,21 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     A ticket is longer than a question. Its sentences (the subject counts as one)
     that hold no word the knowledge base knows are left out; the rest is matched as
     a whole and, unless that is a confident answer, each of the most relevant
-    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most confident verdict wins (the whole text on a tie). A sentence of few
-    known words cannot decide a ticket the whole text matches, nor one it does not.
-    The language is detected once, on the whole text.
+    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most
+    confident verdict wins (the whole text on a tie), a sentence that only gives
+    context counting for less and never against the whole text's leading entry. A
+    sentence of few known words cannot decide a ticket the whole text matches, nor
+    one it does not. The language is detected once, on the whole text.
     """
     w = weights()
     units = topic_units(body, subject)
     known = [known_tokens(u, matcher) for u in units]
     kept = [u for u, k in zip(units, known) if k] or units
-    whole = "\n".join(kept) if len(units) > 1 else _match_text(focus(body))
+    whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
+    if about_something_else("\n".join(units), matcher):
+        return _as_ticket(MatchResult(whole, "no_match", None, None, best.confidence, lang, best.candidates), whole, lang)
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
     # usually the problem itself, so it competes as a unit of its own; so do the parts
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
@@ -117,15 +171,18 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang)
     if best.outcome == "answer" and best.confidence >= w.sure:
-        if best.flow:
-            return _as_ticket(best, whole, lang)
-        # A confident whole that names an entry without a diagnosis (what the context tells,
-        # "Als OSM ist x eingetragen") still yields to what follows "aber"/"but", the problem
-        # itself, when that clause alone names a diagnosable problem more surely.
+        # A confident whole still yields to what follows "aber"/"but", the problem itself,
+        # when that clause alone names a diagnosable problem more surely. Against a whole
+        # that starts a diagnosis, the clause must state a problem ("but the admin center
+        # shows zero licences"), not more context.
         for clause in sorted(contrasts):
             if known_tokens(clause, matcher) < w.min_known or _unsure(clause):
                 continue  # "but I'm not sure, and we're probably ...": a hedge, not the problem
+            if best.flow and not _problem().search(fold(clause)):
+                continue
             result = matcher.match(clause, lang)
+            if best.flow and any(c.id == best.id and c.confidence >= w.clause_leans for c in result.candidates):
+                continue  # the clause still leans to the whole text's entry: it does not overturn it
             if result.outcome == "answer" and result.flow and result.confidence > best.confidence:
                 best = result
         return _as_ticket(best, whole, lang)
@@ -133,12 +190,14 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
                     key=lambda x: (-x[0], x[1]))
     # A problem is often told in two sentences ("The link gives an error. Can it be
     # reactivated?"): neighbours compete as one unit too, each pair in a fixed order.
-    pairs = sorted({" ".join(sorted(pair)) for pair in zip(kept, kept[1:])})[: w.scan_units]
+    pairs = sorted({" ".join(_oriented(pair)) for pair in zip(kept, kept[1:])})[: w.scan_units]
     extra = [(known_tokens(c, matcher), c) for c in [*clauses, *pairs]]
     relevant = sorted({*scored[: w.max_units], *((k, c) for k, c in extra if k >= w.min_known)},
                       key=lambda x: (-x[0], x[1]))
     best_weight = best.confidence
     whole_matched = best.outcome != "no_match"
+    lead = best.candidates[0].id if best.candidates else None
+    lead_confidence = best.candidates[0].confidence if best.candidates else 0.0
     for known_words, unit in relevant:
         if best.outcome == "no_match" and known_words < w.full_unit:
             continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
@@ -148,10 +207,17 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
-        weight = result.confidence * (1.0 if _problem().search(fold(unit)) else w.context_weight)
-        weight *= min(1.0, known_words / w.full_unit)
+        share = (1.0 if _problem().search(fold(unit)) else w.context_weight) * min(1.0, known_words / w.full_unit)
+        weight = result.confidence * share
+        if share < 1.0 and result.id != lead and weight <= lead_confidence:
+            continue  # context overturns the whole text's leading entry only when more sure than it
         if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
             best, best_weight = result, weight
+    if best.outcome == "no_match" and lead is not None and lead_confidence >= w.sure:
+        # The matcher declines a question whose one likely entry misses its answer threshold;
+        # a ticket that leans to it more than even is offered it, as a clarification.
+        flow = matcher.flows[matcher.ids.index(lead)]
+        best = MatchResult(best.query, "clarify", lead, flow, lead_confidence, lang, best.candidates[:1])
     return _as_ticket(best, whole, lang)
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +28,16 @@ from faq.tickets.sender import sender_name
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import weights
 
-__all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "triage_text"]
+__all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "thread_subject", "triage_text"]
+
+_THREAD_SUBJECT = re.compile(r"^[ \t>]*(?:subject|betreff)[ \t]*:[ \t]*(?:(?:re|aw|fw|fwd|wg|wtr)[ \t]*:[ \t]*)*(?P<subject>\S.*)$",
+                             re.I | re.M)
+
+
+def thread_subject(text: str) -> str:
+    """Return the subject of the mail a ticket replies to or forwards (its quoted header), or ""."""
+    m = _THREAD_SUBJECT.search(text)
+    return m.group("subject").strip() if m else ""
 
 
 
@@ -182,6 +192,14 @@ def triage_text(
         # own: then their questions are read with them, as context (no "?"), not as the problem.
         about = "\n\n".join([body, *(f"{a.question.rstrip('?')}. {a.text}" for a in inline)])
         match = match_topic(about, matcher, subject)
+    thread = "" if subject else thread_subject(text)
+    if thread and (match.outcome == "no_match" or match.confidence < weights().sure):
+        # A reply carries its thread's subject in the quoted header ("Betreff: AW: Keine
+        # Aktivierungsmail"): when neither the customer's own words nor a mail they point
+        # at decide, it is read too.
+        in_thread = match_topic(body, matcher, thread)
+        if in_thread.outcome == "answer":
+            match = in_thread
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None

@@ -27,7 +27,7 @@ class TicketWeights:
     full_unit: int = 3
     override_unit: int = 4
     context_weight: float = 0.5
-    frame_words: int = 5
+    clause_leans: float = 0.15
     cue_slack: int = 7
     cue_near: int = 2
     example_reach: int = 1
