@@ -10,7 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from faq.kb.model import Fact
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, word_matches
+from faq.tickets.cues import CueLexicon, Words, absent, context_positions, find_cue, word_matches
 from faq.tickets.negation import clause_bounds, polarity
 from faq.tickets.tokens import Token, negations
 
@@ -39,6 +39,8 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
     """Find a choice's name as written: its words in their order, only function words
     between them; its own function words ("OSM mit Berechtigung") may be left out."""
     content = [c for c in cue if c not in stop] or list(cue)
+    if isinstance(words, Words) and any(absent(c, words.joined) for c in content):
+        return None  # a word of the name stands nowhere in the sentence
     for start, word in enumerate(words):
         if not _name_word(content[0], word):
             continue

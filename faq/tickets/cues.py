@@ -19,7 +19,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["CueLexicon", "Words", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "word_matches"]
 
 
@@ -98,22 +98,35 @@ class CueLexicon:
 class Words(list):
     """The canonical words of a sentence, remembering where each cue word matches."""
 
+    @property
+    def joined(self) -> str:
+        """The words joined by spaces (built once: the words do not change once searched)."""
+        joined = self.__dict__.get("_joined")
+        if joined is None:
+            joined = self.__dict__["_joined"] = " ".join(self)
+        return joined
+
+    @property
+    def memo(self) -> dict[str, list[int]]:
+        """The positions found so far for each cue word (`hits` fills it)."""
+        memo: dict[str, list[int]] = self.__dict__.setdefault("_memo", {})
+        return memo
+
     def hits(self, cue_word: str) -> list[int]:
         """Return the positions of the words that `cue_word` matches."""
         memo = self.__dict__.get("_memo")
         if memo is None:
             memo = self.__dict__["_memo"] = {}
-            self.__dict__["_joined"] = " ".join(self)
         found = memo.get(cue_word)
         if found is None:
-            if _absent(cue_word, self.__dict__["_joined"]):
+            if absent(cue_word, self.joined):
                 found = memo[cue_word] = []
             else:
                 found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
         return found
 
 
-def _absent(cue: str, joined: str) -> bool:
+def absent(cue: str, joined: str) -> bool:
     """Whether no word of a sentence (`joined` by spaces) can match `cue` (`word_matches`): a
     match holds the cue whole, or, one typo away, one of its halves."""
     if cue.startswith(WHOLE):

@@ -158,13 +158,19 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
     """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
-    hits = s.words.hits
+    hits, memo = s.words.hits, s.words.memo
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
-            if not hits(cue[0]):
-                continue  # the cue's first word is not in the sentence: nothing to find
-            said = _said(cue, s, lex)
-            if said is None:
+            at: list[int] | None = []
+            for c in cue:  # every word of a cue stands in the sentence, or the cue is not there
+                at = memo.get(c)
+                if at is None:
+                    at = hits(c)
+                if not at:
+                    break
+            else:
+                said = _said(cue, s, lex)
+            if not at or said is None:
                 continue
             span, state = said
             if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi for kind, was, (lo, hi) in seen):

@@ -70,14 +70,25 @@ def numbered_answers(text: str) -> list[Answer]:
 _SELF_ASKED = 10  # words at most in a question the customer asks and answers at once
 
 
+@cache
+def _answered() -> re.Pattern[str]:
+    """A question mark followed by the first word of a yes, a no or an unknown (word lists)."""
+    firsts = {w.split()[0] for name in ("affirmations", "denials", "unknowns") for w in lexicon_words(name)}
+    firsts |= {w.replace("ss", "ß").replace("ae", "ä").replace("oe", "ö").replace("ue", "ü") for w in firsts}
+    alts = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
+    return re.compile(rf"\?[\s\"'»«“”)]*(?:{alts})\b", re.I)
+
+
 def self_answers(text: str) -> list[Answer]:
     """Return the customer's answers to the short questions they ask themselves ("Domäne
     verifiziert? Nein." / "Junk folder checked? Yes, nothing there."): a question of a few
     words followed at once by a sentence that opens with a yes or a no."""
+    if _answered().search(text) is None:
+        return []  # no question mark with a yes, a no or an unknown right after it
     parts = sentences(text)
     out = []
     for (_, asked), (start, said) in zip(parts, parts[1:]):
-        if not is_question(asked) or len(tokenize(asked)) > _SELF_ASKED:
+        if not is_question(asked) or len(asked.split()) > _SELF_ASKED:
             continue
         if answer_polarity(tokenize(said)) is not None:
             lead = len(said) - len(said.lstrip())
