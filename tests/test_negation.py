@@ -353,3 +353,39 @@ def test_a_hedge_on_mentioning_leaves_the_fact_stated(bundled, text):
 def test_the_problem_after_but_decides_over_the_context_before_it(bundled, text):
     r = triage(bundled, text)
     assert r.id == "activation-email-missing" and r.cause == "outlook-com-address"
+
+
+# -- numbered answers to the numbered questions of a quoted mail --------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail fehlt immer noch. Hier meine Antworten:\n\n1. nein\n2. am 10.11.2026\n\n"
+    "Gruß, K. Vogt\n\n> -----Ursprüngliche Nachricht-----\n> Von: Lizenzteam <team@partner-nord.de>\n>\n"
+    "> Bitte beantworten Sie kurz:\n> 1. Ist die Reservierung schon wirksam geworden?\n"
+    "> 2. Wann haben Sie die Reservierung aufgegeben?",
+    "Hi,\n\nstill no activation mail. My answers:\n\n1) no\n2) on 10 November 2026\n\nBest, K. Vogt\n\n"
+    "> -----Original Message-----\n> From: Licensing team <team@partner-north.com>\n>\n"
+    "> Please answer briefly:\n> 1) Has the reservation taken effect yet?\n"
+    "> 2) When did you place the reservation?",
+])
+def test_numbered_answers_answer_the_quoted_numbered_questions(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("reservation_effective") is False and str(r.facts.get("reservation_date")) == "2026-11-10"
+    assert r.cause == "reservation-not-processed"
+
+
+# -- short questions the customer asks and answers at once ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "verified", "checked"), [
+    ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Domäne verifiziert? Nein. Junk-Ordner geprüft? "
+     "Ja, leer.", False, True),
+    ("Hi, no activation mail for our order. Domain verified? No. Junk folder checked? Yes, empty.", False, True),
+    ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Domäne verifiziert? Keine Ahnung.", None, None),
+    ("Hi, no activation mail for our order. Domain verified? Not sure.", None, None),
+])
+def test_a_question_answered_at_once_states_its_fact(bundled, text, verified, checked):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("domain_verified") is verified and r.facts.get("junk_checked") is checked

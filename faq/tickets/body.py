@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["clean_body", "quoted_text", "strip_html"]
+__all__ = ["clean_body", "quote_start", "quoted_text", "strip_html"]
 
 _TAG = re.compile(r"<[^>]*>")
 _BLOCK_TAG = re.compile(r"<\s*(br|/p|/div|/li|/tr|/h[1-6])\b[^>]*>", re.I)
@@ -26,8 +26,10 @@ _CLOSING = re.compile(
     r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))"
     r"(?:mit\s+freundlichen\s+gr(?:ü|ue|u)(?:ß|ss|s)en|freundliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|viele\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
     r"|beste\s+gr(?:ü|ue|u)(?:ß|ss|s)e|liebe\s+gr(?:ü|ue|u)(?:ß|ss|s)e|herzliche\s+gr(?:ü|ue|u)(?:ß|ss|s)e|sch(?:ö|oe|o)ne\s+gr(?:ü|ue|u)(?:ß|ss|s)e"
-    r"|gr(?:ü|ue|u)(?:ß|ss|s)e|gr(?:ü|ue|u)(?:ß|ss)(?:\s+aus\s+\w+)?|vg|mfg|lg|danke\s+und\s+gr(?:ü|ue|u)(?:ß|ss|s)e|danke\s+im\s+voraus"
-    r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best)"
+    r"|gr(?:ü|ue|u)(?:ß|ss|s)e|gr(?:ü|ue|u)(?:ß|ss)(?:\s+aus\s+\w+)?|vg|mfg|lg|danke\s+und\s+gr(?:ü|ue|u)(?:ß|ss|s)e?|danke\s+im\s+voraus"
+    r"|best\s+regards|kind\s+regards|regards|best\s+wishes|cheers|thanks\s+in\s+advance|thank\s+you|many\s+thanks|sincerely|yours\s+sincerely|best"
+    # a thanks closes only as a line of its own ("Thanks\nPeter", not "Thanks for checking")
+    r"|(?:thanks(?:\s+(?:and|&)\s+regards)?|thx|danke(?:\s+sch(?:ö|oe)n)?|vielen\s+dank)(?=[ \t,!.]*(?:\n|$)))"
     r"\b[ \t,!.]*(?-i:(?=\n|$|[A-ZÄÖÜ]))",  # then a line's end or a name, never "Thank you for ..."
     re.I,
 )
@@ -112,3 +114,10 @@ def quoted_text(text: str) -> str:
     mail's, not facts about the customer's case."""
     quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
     return _HEADER_FIELD.sub("", quoted).strip()
+
+
+def quote_start(text: str) -> int:
+    """Return the offset where a ticket's quoted or forwarded part begins (its header or its
+    first "> " line), or the text's length when it quotes nothing."""
+    starts = [m.start() for m in (_QUOTE_HEADER.search(text), _QUOTED_LINE.search(text)) if m is not None]
+    return min(starts, default=len(text))

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
-from faq.tickets.cues import CueLexicon, context_positions, word_matches
-from faq.tickets.negation import polarity
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.tickets.cues import CueLexicon, Words, absent, context_positions, find_cue, word_matches
+from faq.tickets.negation import clause_bounds, polarity
 from faq.tickets.tokens import Token, negations
 
-__all__ = ["read_choice"]
+__all__ = ["read_choice", "refine_choice"]
+
+_NO_CHANGE = object()
+
+
+@cache
+def _others() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("third_party_possessives"))
 
 
 def _name_word(cue: str, word: str) -> bool:
@@ -29,6 +39,8 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
     """Find a choice's name as written: its words in their order, only function words
     between them; its own function words ("OSM mit Berechtigung") may be left out."""
     content = [c for c in cue if c not in stop] or list(cue)
+    if isinstance(words, Words) and any(absent(c, words.joined) for c in content):
+        return None  # a word of the name stands nowhere in the sentence
     for start, word in enumerate(words):
         if not _name_word(content[0], word):
             continue
@@ -46,16 +58,22 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
     return None
 
 
-def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str) -> bool:
-    """Whether a sentence holds all the `extra` words, and does not deny them
-    ("habe aber nicht die Berechtigung Reservierung verwalten")."""
+def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str) -> bool | None:
+    """Whether a sentence states all the `extra` words (True), asks or hedges them (None), or
+    denies them or lacks one (False: "habe aber nicht die Berechtigung Reservierung verwalten")."""
     at = []
     for w in extra:
         hits = [i for i, x in enumerate(words) if word_matches(w, x)]
         if not hits:
             return False
         at.extend(hits)
-    return polarity(tokens, text, (min(at), max(at)), ()) is not False
+    return _mentioned(tokens, text, (min(at), max(at)))
+
+
+def _mentioned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
+    """Whether a permission named at `span` is stated, denied or left open, with the predicate
+    that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied)."""
+    return polarity(tokens, text, (span[0], clause_bounds(tokens, text, span[0], span[1])[1]), ())
 
 
 def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
@@ -64,9 +82,10 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     A choice's name is found as written (`_find_name`): "Administrator im VLSC" or
     "Vereinbarungsadministrator" names no "VLSC-Administrator". A choice named near one
     of the fact's context cues ("ich bin", "role") is stronger. A choice whose name is
-    part of a longer one's ("OSM" of "OSM mit Berechtigung Reservierung verwalten") is
-    not taken when the sentence also holds the longer name's other words: the sentence
-    may mean either, and a false fact is worse than a question.
+    part of a longer one's ("OSM" of "OSM mit Berechtigung Reservierung verwalten") becomes
+    the longer one when the sentence also states the longer name's other words ("hat mir
+    als OSM die Berechtigung ... zugewiesen"), and is not taken when it asks or hedges
+    them: a false fact is worse than a question.
     """
     context = context_positions(fact, lang, words, lex) if fact.cues.context else []
     # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
@@ -86,12 +105,92 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         span = _find_name(cue, words, lex.stop)
         if span is None or polarity(tokens, text, span, ()) is not True:
             continue
+        if any(w in _others() for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
+            continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
-        if any(other != cid and own < set(longer) - lex.stop and _also_said(set(longer) - lex.stop - own, tokens, words, text)
-               for other, longer in named):
+        said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text), other, longer) for other, longer in named
+                if other != cid and own < set(longer) - lex.stop]
+        if any(state is None for state, _, _ in said):
             continue
+        stated = [(other, longer) for state, other, longer in said if state]
+        if stated:
+            # "hat mir als OSM die Berechtigung 'Reservierung verwalten' zugewiesen": the longer name, all said
+            cid, cue = max(stated, key=lambda c: len(c[1]))
         near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
         weight = len(cue) + (10 if near else 0)
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+@cache
+def _lexicon(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words(name))
+
+
+def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: list[int]) -> bool:
+    """Whether a role named at `span` is the writer's: its clause has the writer in it ("ich
+    bin", "I'm", "mir"), or "als"/"as" or a context cue ("Rolle:") stands right before it."""
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    if any(t.word in _lexicon("first_person") for t in tokens[lo:hi + 1]):
+        return True
+    if any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
+        return True
+    return any(0 <= span[0] - c <= 2 for c in context)
+
+
+def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:
+    out = []
+    for choice in fact.choices:
+        for name in (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " ")):
+            words = frozenset(w for w in lex.cue(name, drop_function_words=False) if w not in lex.stop)
+            if words:
+                out.append((choice.id, words))
+    return out
+
+
+def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token], list[str], str]],
+                  lex: CueLexicon) -> tuple[str | None, tuple[int, tuple[int, int]] | None]:
+    """Return the choice a whole ticket names, given the one a sentence named, and where the
+    words that made it a longer one stand (sentence index, token span), if they did.
+
+    A choice whose name lies within a longer one's ("OSM" in "OSM mit Berechtigung
+    Reservierung verwalten") becomes the longer one when another sentence states the
+    longer name's own words ("hat mir die Berechtigung 'Reservierung verwalten'
+    zugewiesen"); it stays when they are denied ("habe aber nicht die Berechtigung ...");
+    it is unknown (None) when they are asked, hedged or conditional ("ob mir ... die
+    Berechtigung 'Reservierung verwalten' gegeben hat, weiß ich nicht"), or both said and
+    denied. Only extra words of two or more ("Reservierung verwalten") count: one word
+    ("Berechtigung") names no particular permission.
+    """
+    names = _names(fact, lex)
+    own = [words for cid, words in names if cid == chosen]
+    extras: dict[frozenset[str], str] = {}
+    for cid, longer in names:
+        if cid == chosen:
+            continue
+        for words in own:
+            extra = longer - words
+            if words < longer and len(extra) >= 2:
+                extras.setdefault(extra, cid)
+    if not extras:
+        return chosen, None
+    states: dict[str, set[bool | None]] = {}
+    where: tuple[int, tuple[int, int]] | None = None
+    for index, (tokens, said_words, text) in enumerate(sentences):
+        for extra, cid in extras.items():
+            span = find_cue(tuple(sorted(extra)), said_words, skippable=lex.stop)
+            if span is not None:
+                state = _mentioned(tokens, text, span)
+                states.setdefault(cid, set()).add(state)
+                where = (index, span) if state and where is None else where
+    if not states:
+        return chosen, None
+    if len(states) > 1:
+        return None, None
+    cid, said = next(iter(states.items()))
+    if said == {True}:
+        return cid, where
+    if said == {False}:
+        return chosen, None
+    return None, None

@@ -19,8 +19,13 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["CueLexicon", "Words", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
-           "word_matches"]
+__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
+           "spans_clauses", "word_matches"]
+
+
+@cache
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words(name))
 
 
 @cache
@@ -30,7 +35,9 @@ def function_words() -> frozenset[str]:
 
 
 def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
-    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"))
+    # A country's name is read as "Land" ("nicht in Liechtenstein angeboten").
+    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"),
+            ("land", "country", *lexicon_words("countries")))
 
 
 class CueLexicon:
@@ -48,7 +55,7 @@ class CueLexicon:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
-        for form in self.whole:
+        for form in self.whole | {fold(w) for w in lexicon_words("negation_persons")}:
             self.canon.pop(form, None)
         neg = negations()
         self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})
@@ -91,13 +98,43 @@ class CueLexicon:
 class Words(list):
     """The canonical words of a sentence, remembering where each cue word matches."""
 
+    @property
+    def joined(self) -> str:
+        """The words joined by spaces (built once: the words do not change once searched)."""
+        joined = self.__dict__.get("_joined")
+        if joined is None:
+            joined = self.__dict__["_joined"] = " ".join(self)
+        return joined
+
+    @property
+    def memo(self) -> dict[str, list[int]]:
+        """The positions found so far for each cue word (`hits` fills it)."""
+        memo: dict[str, list[int]] = self.__dict__.setdefault("_memo", {})
+        return memo
+
     def hits(self, cue_word: str) -> list[int]:
         """Return the positions of the words that `cue_word` matches."""
-        memo = self.__dict__.setdefault("_memo", {})
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
         found = memo.get(cue_word)
         if found is None:
-            found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
+            if absent(cue_word, self.joined):
+                found = memo[cue_word] = []
+            else:
+                found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
         return found
+
+
+def absent(cue: str, joined: str) -> bool:
+    """Whether no word of a sentence (`joined` by spaces) can match `cue` (`word_matches`): a
+    match holds the cue whole, or, one typo away, one of its halves."""
+    if cue.startswith(WHOLE):
+        return cue[1:] not in joined
+    if len(cue) >= 6:
+        half = len(cue) // 2
+        return cue[:half] not in joined and cue[half:] not in joined
+    return cue not in joined
 
 
 
@@ -171,7 +208,9 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         slack = weights().cue_slack
     mode = cue.mode if isinstance(cue, Cue) and skippable is cue.stop else _mode(cue, skippable)
     if mode == _NEGATED:
-        return _find_in_order(cue, words, slack, skippable)
+        # "don't have a junk folder" is not "not in the junk folder": no verb between the words
+        found = _find_in_order(cue, words, slack, skippable, skippable - _folded("finite_verbs"))
+        return None if found is None or _modifies(words, found[1]) else found
     if mode == _WITH_FUNCTION_WORDS:
         # A cue of one content word keeps its function words ("we ordered"): they count
         # only in their order and close by, else "we" matches any sentence.
@@ -194,20 +233,29 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
     return best
 
 
+def _modifies(words: list[str], last: int) -> bool:
+    """Whether the word at `last` only modifies the noun after it ("no order number", "keine
+    Bestellbestätigung" is one word): then a negated cue ending there denies that noun."""
+    return last + 1 < len(words) and words[last + 1] in _folded("compound_heads")
+
+
 def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
-                   skippable: frozenset[str] | None) -> tuple[int, int] | None:
+                   skippable: frozenset[str] | None, after_negation: frozenset[str] | None = None) -> tuple[int, int] | None:
     """Find a cue's words in their order, at most `slack` words apart; only `skippable`
-    words (any word when None) may stand between them."""
+    words (any word when None) may stand between them, and only `after_negation` right
+    after a negation of the cue."""
     starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
+    neg = negations()
     for start in starts:
         pos, ok = start, True
-        for c in cue[1:]:
+        for k, c in enumerate(cue[1:]):
             nxt = None
+            between = after_negation if after_negation is not None and cue[k] in neg else skippable
             for i in range(pos + 1, min(len(words), pos + 2 + slack)):
                 if word_matches(c, words[i]):
                     nxt = i
                     break
-                if skippable is not None and words[i] not in skippable:
+                if between is not None and words[i] not in between:
                     break
             if nxt is None:
                 ok = False
@@ -217,6 +265,59 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
             return start, pos
     return None
 
+
+
+def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
+    """Whether a cue's span reaches across a coordinator that opens a new statement: one
+    followed by a determiner, with a finite verb on both sides ("OSM ist it@… und unser
+    globaler Admin ist Priya"; "global and billing admin", "in den Junk-Ordner und die
+    Mailfilter habe ich nicht geschaut" and "haben verlängert und die neue ... unterschrieben"
+    are one statement each)."""
+    joins, openers, verbs = _folded("coordinators"), _folded("determiners"), _folded("finite_verbs")
+    return any(words[i] in joins and words[i + 1] in openers and any(w in verbs for w in words[span[0]:i])
+               and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
+
+
+_CLAUSE_MARKS = frozenset(",;–—()")
+
+
+def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue's words stand in two clauses that each have a finite verb of their own
+    ("Ich bin globaler Administrator ..., der OSM ist aber unser Einkäufer": nothing said of
+    the OSM as admin; "Unser OSM, it@…, ist globaler Admin" is one clause)."""
+    verbs = _folded("finite_verbs")
+    segment, has_verb, holds = 0, {0: False}, set()
+    for i in range(span[0], span[1] + 1):
+        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]):
+            segment += 1
+            has_verb[segment] = False
+        if words[i] in verbs or tokens[i].word in verbs:
+            has_verb[segment] = True
+        if any(word_matches(c, words[i]) for c in cue):
+            holds.add(segment)
+    if len(holds) < 2:
+        return False
+    # A clause's verb may stand outside the span: look to the borders of the first and last.
+    first, last = min(holds), max(holds)
+    if not has_verb[first]:
+        j = span[0] - 1
+        while j >= 0 and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j].end:tokens[j + 1].start]):
+            has_verb[first] = has_verb[first] or tokens[j].word in verbs
+            j -= 1
+    if not has_verb[last]:
+        j = span[1] + 1
+        while j < len(tokens) and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j - 1].end:tokens[j].start]):
+            has_verb[last] = has_verb[last] or tokens[j].word in verbs
+            j += 1
+    return sum(1 for g in holds if has_verb[g]) >= 2
+
+
+def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue found at `span` reaches across clauses or coordinated statements (then it
+    states nothing): a semicolon, a coordinator opening a new statement, or two clauses
+    with verbs of their own."""
+    return ";" in text[tokens[span[0]].end:tokens[span[1]].start] or _joins_phrases(words, span) \
+        or _across_clauses(tokens, words, text, span, cue)
 
 
 _PHRASES: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}

@@ -1,20 +1,29 @@
 """Reading a flow's facts from a ticket's text, each with its evidence.
 
 Pure: `today` is passed in. What a ticket states is read sentence by sentence
-(`faq.tickets.tokens.sentences`):
+(`faq.tickets.tokens.sentences`, analysed once in `faq.tickets.sentence`):
 
 * e-mail facts: an address near a context cue of the fact (OSM, "Online Services
-  Manager", "an die Adresse" ...), else the only address in the text. A malformed
-  address is no fact; an example ("eine Adresse wie name@outlook.com") neither.
+  Manager", "an die Adresse" ...), else the only address in the text unless it is where
+  the customer wants mail ("Bitte senden Sie ... an"). A malformed address is no fact;
+  an example ("eine Adresse wie name@outlook.com"), an address asked about or denied
+  ("nicht max@outlook.com, sondern ...") neither.
 * date facts: each date in the text (TT.MM.JJJJ, JJJJ-MM-TT, "1. Dezember 2026",
-  "December 1, 2026", "gestern", "vor 3 Tagen" ...) goes to the date fact whose
-  context cue is nearest in the same sentence. A date that cannot exist is skipped
-  and noted, never moved.
+  "December 1, 2026", "September 2nd", "gestern", "vor 3 Tagen" ...) goes to the date
+  fact whose context cue is nearest in the same sentence. A date that cannot exist is
+  skipped and noted, never moved.
 * yes/no facts: the fact's `yes` / `no` cue phrases, found word by word
-  (`faq.tickets.cues`); a negation that governs the cue's words turns it round, a
-  hedge, a condition or a question leaves it open (`faq.tickets.negation`).
-* choice facts: a choice's id, label or alias named as written, not negated, not hedged
-  (`faq.tickets.choices`).
+  (`faq.tickets.cues`, never across two clauses with verbs of their own); a negation
+  that governs the cue's words turns it round, a hedge, a condition or a question leaves
+  it open (`faq.tickets.negation`); a later occurrence stands in for a hedged one
+  ("Zuerst dachte ich ..., es ist aber doch dieselbe Registrierung"), a refutation after
+  it ("das stimmt aber nicht") leaves it open, and a label answers it ("domain verified
+  for any tenant: no"). "Genau dieses Konto" opening a sentence is the address named
+  just before.
+* choice facts: a choice's id, label or alias named as written, as the writer's own,
+  not negated, not hedged; a longer choice when the ticket states its other words
+  ("OSM" and, anywhere, "die Berechtigung 'Reservierung verwalten' zugewiesen"), none
+  when it only asks or doubts them (`faq.tickets.choices`).
 
 In quoted or forwarded text (`source=QUOTED`) a question or an example states nothing.
 The phrase lists are data: the `cues` of each fact in `knowledge/flows/*.yaml`.
@@ -26,18 +35,25 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
-from faq.language.lexicon import words as lexicon_words
-from faq.language.normalize import fold
-from faq.tickets.choices import read_choice
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, word_matches
+from faq.tickets.choices import read_choice, refine_choice
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
+from faq.tickets.sentence import (
+    OPENING,
+    Sentence,
+    folded_words,
+    has_sequence,
+    refer_back,
+    refuted,
+    sequences,
+    token_index,
+)
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -58,49 +74,6 @@ class Extraction:
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
 
 
-class _Sentence:
-    """One sentence of the text, analysed once."""
-
-    __slots__ = ("offset", "text", "tokens", "words", "question", "_depth")
-
-    def __init__(self, offset: int, text: str, tokens: list[Token], words: list[str]) -> None:
-        self.offset = offset
-        self.text = text
-        self.tokens = tokens
-        self.words = words
-        self.question = is_question(text)
-        self._depth: list[int] | None = None
-
-    def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
-        """Whether some words of a cue found at `span` stand inside brackets and others outside."""
-        if "(" not in self.text and "[" not in self.text:
-            return False
-        if self._depth is None:
-            depth, level, pos = [], 0, 0
-            for t in self.tokens:
-                between = self.text[pos:t.start]
-                level = max(0, level + between.count("(") + between.count("[") - between.count(")") - between.count("]"))
-                depth.append(level)
-                pos = t.end
-            self._depth = depth
-        levels = {self._depth[i] for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)}
-        return len(levels) > 1
-    def evidence(self, start: int, end: int, source: str) -> Evidence:
-        """Return the evidence of the words at start..end (offsets in the sentence)."""
-        return Evidence(self.text[start:end], self.text.strip(), self.offset + start, self.offset + end, source)
-
-    def span_evidence(self, span: tuple[int, int], source: str) -> Evidence:
-        """Return the evidence of the tokens span[0]..span[1]."""
-        return self.evidence(self.tokens[span[0]].start, self.tokens[span[1]].end, source)
-
-
-def _token_index(tokens: list[Token], offset: int) -> int:
-    for i, t in enumerate(tokens):
-        if t.end > offset:
-            return i
-    return max(len(tokens) - 1, 0)
-
-
 # Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
 # as one number does: nothing a cue is made of, no distance between its words.
 _NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
@@ -115,32 +88,12 @@ def _unsaid(tokens: list[Token], text: str, index: int) -> bool:
     return is_example(tokens, index) or hedged(tokens, text, index, index)
 
 
-@cache
-def _folded_words(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon_words(name))
-
-
-def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
-    """Whether a cue's span reaches across a coordinator that opens a new statement: one
-    followed by a determiner, with a finite verb on both sides ("OSM ist it@… und unser
-    globaler Admin ist Priya"; "global and billing admin", "in den Junk-Ordner und die
-    Mailfilter habe ich nicht geschaut" and "haben verlängert und die neue ... unterschrieben"
-    are one statement each)."""
-    joins, openers, verbs = _folded_words("coordinators"), _folded_words("determiners"), _folded_words("finite_verbs")
-    return any(words[i] in joins and words[i + 1] in openers and any(w in verbs for w in words[span[0]:i])
-               and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
-
-
-@cache
-def _sequences(name: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in _folded_words(name))
-
-
 _NO_ANSWER = object()
 _LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
+_LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
 
 
-def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
+def _label_answer(s: Sentence, span: tuple[int, int]) -> object:
     """What a "label: value" line answers about the cue that ends at the label.
 
     "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
@@ -148,20 +101,55 @@ def _label_answer(s: _Sentence, span: tuple[int, int]) -> object:
     colon and a yes, a no or an unknown is no label (`_NO_ANSWER`).
     """
     m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
+    if m is None:
+        # A label may go on past the cue ("domain verified for an online services account: no"),
+        # within its line and without ending a sentence.
+        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
+        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
+            return _NO_ANSWER
+        m = _LABEL_END.match(s.text, m.end(1))
     if m is None or not m.group(1).strip():
         return _NO_ANSWER
     value = tokenize(m.group(1))
     words = [t.word for t in value]
-    if any(tuple(words[i:i + len(p)]) == p for p in _sequences("unknowns") for i in range(len(words))) or hedged(value, m.group(1), 0, 0):
+    if any(tuple(words[i:i + len(p)]) == p for p in sequences("unknowns") for i in range(len(words))) or hedged(value, m.group(1), 0, 0):
         return None
-    if any(tuple(words[:len(p)]) == p for p in _sequences("denials")):
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
         return False
-    if any(tuple(words[:len(p)]) == p for p in _sequences("affirmations")):
+    if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
     return _NO_ANSWER
 
 
-def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
+_TRIES = 3  # occurrences of a cue tried in one sentence
+
+
+def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
+    """Return the span and state of the first occurrence of a cue that a sentence states or
+    denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
+    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung")."""
+    start = 0
+    for _ in range(_TRIES):
+        words = s.words if start == 0 else s.words[start:]
+        found = find_cue(cue, words, skippable=lex.stop)
+        if found is None:
+            return None
+        span = (found[0] + start, found[1] + start)
+        start = span[1] + 1
+        if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue):
+            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
+        state = polarity(s.tokens, s.text, span, cue, s.words)
+        answered = _label_answer(s, span)
+        if answered is not _NO_ANSWER:
+            state = None if answered is None or state is None else (state == answered)
+        if state is not None and not refuted(s, span[1]):
+            return span, state
+        if start >= len(s.words):
+            return None
+    return None
+
+
+def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
     Two cues of the same kind found on overlapping words, one negated and one not
@@ -170,18 +158,21 @@ def _cue_value(fact: Fact, lang: str, s: _Sentence, lex: CueLexicon) -> tuple[bo
     """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
+    hits, memo = s.words.hits, s.words.memo
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
-            span = find_cue(cue, s.words, skippable=lex.stop)
-            if span is None or ";" in s.text[s.tokens[span[0]].end:s.tokens[span[1]].start] or s.bracketed(span, cue) \
-                    or _joins_phrases(s.words, span):
-                continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
-            state = polarity(s.tokens, s.text, span, cue, s.words)
-            answered = _label_answer(s, span)
-            if answered is not _NO_ANSWER:
-                state = None if answered is None or state is None else (state == answered)
-            if state is None:
+            at: list[int] | None = []
+            for c in cue:  # every word of a cue stands in the sentence, or the cue is not there
+                at = memo.get(c)
+                if at is None:
+                    at = hits(c)
+                if not at:
+                    break
+            else:
+                said = _said(cue, s, lex)
+            if not at or said is None:
                 continue
+            span, state = said
             if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi for kind, was, (lo, hi) in seen):
                 return None
             seen.append((stated, state, span))
@@ -233,7 +224,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for offset, sentence in sentences(text):
         tokens = tokenize(_NAMES.sub(_blank, sentence))
         if tokens:
-            analysed.append(_Sentence(offset, sentence, tokens, lex.words(tokens)))
+            analysed.append(Sentence(offset, sentence, tokens, lex.words(tokens)))
+    refer_back(analysed, lex)
+    for before, after in zip(analysed, analysed[1:]):
+        before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, they state nothing
         analysed = [s for s in analysed if not s.question]
     if email_facts:
@@ -260,12 +254,18 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if fact.id not in found or weight > strength[fact.id]:
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
+    for fact in choice_facts:
+        chosen = found.get(fact.id)
+        if isinstance(chosen, str):
+            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
+            if where is not None:  # the words that name the permission are the evidence
+                evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
 
 
-def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
+def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
             found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
             stated_from: int = 0) -> None:
     addresses = [a for a in find_emails(text) if a[0] >= stated_from]
@@ -273,12 +273,14 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
         for m in ADDRESS.finditer(text):
             notes.append(f"'{m.group().rstrip('.')}' is not a valid e-mail address")
         return
-    stated: list[tuple[_Sentence, int, int, str]] = []  # sentence, start, end (in it), address
+    stated: list[tuple[Sentence, int, int, str]] = []  # sentence, start, end (in it), address
     for s in analysed:
         for start, end, address in addresses:
             if s.offset <= start < s.offset + len(s.text):
                 rel = start - s.offset
-                if not _unsaid(s.tokens, s.text, _token_index(s.tokens, rel)):
+                at = token_index(s.tokens, rel)
+                if not _unsaid(s.tokens, s.text, at) and polarity(s.tokens, s.text, (at, at), ()) is True \
+                        and not refuted(s, at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
@@ -288,14 +290,14 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
                 continue
             context = context_positions(fact, lang, s.words, lex)
             for rel, rel_end, address in in_sentence:
-                idx = _token_index(s.tokens, rel)
+                idx = token_index(s.tokens, rel)
                 for c in context:
                     dist = abs(idx - c) + (0 if c <= idx else 2)
                     if best is None or dist < best[0]:
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated:
             distinct = {a.lower() for _, _, _, a in stated}
-            if len(distinct) == 1:
+            if len(distinct) == 1 and not any(_wanted(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
         if best is not None:
@@ -303,7 +305,22 @@ def _emails(text: str, analysed: list[_Sentence], facts: list[Fact], lang: str, 
             evidence[fact.id] = best[2]
 
 
-def _date_distance(s: _Sentence, c: int, idx: int, end_idx: int) -> int:
+_REQUEST_REACH = 200  # characters before an address where a request makes it a destination
+
+
+def _wanted(text: str, s: Sentence) -> bool:
+    """Whether an address's sentence, or the text just before it, asks for mail to go there
+    ("Bitte senden Sie ... an max@…", "Can you resend it to me? max@…") or is a question:
+    then the address is where to write, not the one listed for the case."""
+    for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
+        words = [t.word for t in tokenize(part)]
+        if is_question(part) or any(tuple(words[i:i + len(p)]) == p for p in sequences("requests")
+                                    for i in range(len(words))):
+            return True
+    return False
+
+
+def _date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
     """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
     date counts one more, a clause border between them five more."""
     lo, hi = (c, idx) if c < idx else (end_idx, c)
@@ -317,7 +334,7 @@ def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]
     """Positions of words naming another event a date may belong to (`date_events`), not a
     word of the fact's own context cues."""
     own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)]
-    events = _folded_words("date_events")
+    events = folded_words("date_events")
     out = []
     for i, word in enumerate(words):
         if any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
@@ -326,7 +343,7 @@ def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]
     return out
 
 
-def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
+def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
            stated_from: int = 0) -> None:
     """Give each date the date fact whose context cue is nearest in its sentence.
@@ -336,19 +353,19 @@ def _dates(analysed: list[_Sentence], facts: list[Fact], lang: str, lex: CueLexi
     fact and each date once. A date given as an example states nothing.
     """
     single = facts[0] if len(facts) == 1 else None
-    unassigned: list[tuple[_Sentence, DateMention]] = []
+    unassigned: list[tuple[Sentence, DateMention]] = []
     for s in analysed:
         tokens = s.tokens
         mentions = [m for m in find_dates(s.text, today)
-                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, _token_index(tokens, m.start))]
+                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))]
         if not mentions:
             continue
         contexts = {f.id: context_positions(f, lang, s.words, lex) for f in facts}
         events = {f.id: _event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         for m_index, mention in enumerate(mentions):
-            idx = _token_index(tokens, mention.start)
-            end_idx = _token_index(tokens, max(mention.end - 1, mention.start))
+            idx = token_index(tokens, mention.start)
+            end_idx = token_index(tokens, max(mention.end - 1, mention.start))
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
                 other = min((_date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
@@ -411,7 +428,7 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
         lex = lexicon_for(vocabulary)
         tokens = tokenize(question)
         if tokens:
-            asked = _Sentence(0, question, tokens, lex.words(tokens))
+            asked = Sentence(0, question, tokens, lex.words(tokens))
             head = answer.text.split(",")[0].split("\n")[0][:_ANSWER_QUOTE]
             for fact in flow.facts:
                 if fact.type != "yesno" or fact.id in found or not (fact.cues.yes or fact.cues.no):

@@ -56,6 +56,7 @@ _DATE_PATTERNS = (
     ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|today|yesterday|tomorrow)\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
     ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}\.?\s?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
+    ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
 )
 
 
@@ -85,6 +86,11 @@ def _yearless(raw: str, kind: str, today: date, past: bool) -> date:
     if kind == "dm":
         day_s, month_s = [p.strip() for p in text.split(".")[:2]]
         day, month = int(day_s), int(month_s)
+    elif kind == "md_word":  # "September 2nd", "Sept. 2"
+        m = re.match(r"([a-zäöü]+)\.?\s(\d{1,2})", text)
+        if not m:
+            raise InputError(f"'{raw}' is not a date")
+        day, month = int(m.group(2)), _month_number(m.group(1))
     else:
         m = re.match(r"(\d{1,2})\.?\s?([a-zäöü]+)", text)
         if not m:
@@ -127,10 +133,13 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             raw = m.group()
             if kind in ("word",) and _is_idiom(lowered, s, e):
                 continue
+            if kind == "md_word" and not raw[0].isupper():
+                continue  # "we may 2 ..." is no date; a month written first is capitalised
+
             taken.append((s, e))
             relative = kind in ("ago_de", "ago_en", "ahead", "word")
             try:
-                if kind in ("dm", "dm_word"):
+                if kind in ("dm", "dm_word", "md_word"):
                     past = any(w in lowered for w in _past_words())
                     value = _yearless(raw, kind, today, past)
                 elif kind == "slashed":

@@ -3,19 +3,26 @@
 * A negation applies to the phrase it belongs to: from the next word that carries
   meaning up to a preposition opening a phrase of its own ("never *received the
   mail* for our order", "bei keinem *Konto verifiziert*", "noch gar nicht
-  *geprüft*"); standing last in its clause ("prüfen wir nicht"), to the whole
-  clause. A negating subject or object ("niemand", "nobody", "nichts") negates its
-  clause. So "never received the mail for our order" denies receiving, not ordering.
-  A negation restricted to something new or further ("nichts Neues bestellt", "didn't
-  order anything new") denies nothing about the fact: the clause leaves it open.
-* A belief ("ich glaube", "I think") leaves every fact of its sentence open, up to a
-  contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob", "wenn",
-  "if", "whether") or a past state ("früher", "formerly") leaves its clause open; so
-  does a question.
+  *geprüft*"), a new finite verb ("the licences we can't *see* | are an add-on") or,
+  in English, a second noun phrase ("not *the one* | the add-on was ordered under");
+  standing last in its clause ("prüfen wir nicht"), to the whole clause. A negating
+  subject or object ("niemand", "nobody", "nichts") negates its clause; a denied person
+  ("keiner von uns", "no one") also what the clause coordinates. So "never received the
+  mail for our order" denies receiving, not ordering. A negation restricted to something
+  new or further ("nichts Neues bestellt", "didn't order anything new") denies nothing
+  about the fact: the clause leaves it open.
+* A belief ("ich glaube", "ich dachte", "I think") leaves every fact of its sentence open,
+  up to a contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob",
+  "wenn", "if", "whether") or a past state ("früher", "formerly") leaves its clause open,
+  unless the cue names the past itself ("damals ... aktiviert"); so does a question: the
+  clause before its question mark, and in a sentence a question word or verb opens
+  ("Muss die Domäne verifiziert sein, damit ...?"), its first clause and a "dass"/"that"
+  clause; a reason or concession ("..., obwohl die Domäne verifiziert ist?") still states.
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
-particles, prepositions, beliefs, hedges, conditionals, past_state_markers, clause_breaks, contrasts,
-negation_restrictors, intentions).
+negation_persons, particles, prepositions, beliefs, hedges, conditionals,
+past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
+question_openers, complementizers, stating_subordinators, finite_verbs, determiners).
 """
 
 from __future__ import annotations
@@ -86,10 +93,11 @@ def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]])
     return False
 
 
-def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False) -> bool:
     """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast),
     or a hedge, a condition, a past state or an intention ("vielleicht", "wenn", "früher",
-    "werde", "I'll": their clause)."""
+    "werde", "I'll": their clause). With `past`, a past state is what is said ("damals
+    aktiviert" states an earlier activation), not a hedge."""
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("beliefs")):
         return True
@@ -97,7 +105,7 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
     return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
-        or _has_phrase(clause, _phrases("past_state_markers")) or _has_phrase(clause, _phrases("intentions"))
+        or (not past and _has_phrase(clause, _phrases("past_state_markers"))) or _has_phrase(clause, _phrases("intentions"))
 
 
 @cache
@@ -119,22 +127,72 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     first = next((i for i in range(at + 1, end + 1) if tokens[i].word not in skip), None)
     if first is None or tokens[first].word in prepositions:
         return set(range(0, end + 1))
-    contrasts = _folded("contrasts")
-    out = set()
-    for i in range(first, end + 1):
-        if tokens[i].word in prepositions or tokens[i].word in contrasts:
-            break  # "not in another tenant but verified": what follows "but" is not denied
-        out.add(i)
+    contrasts, verbs, openers = _folded("contrasts"), _folded("finite_verbs"), _english_determiners()
+    out: set[int] = set()
+    determiner, phrase = False, False
+    for i in range(at + 1, end + 1):
+        word = tokens[i].word
+        if i >= first:
+            if word in contrasts or word in prepositions and not _infinitive(tokens, i):
+                break  # "not in another tenant but verified": what follows "but" is not denied
+            if i > first and word in verbs:
+                break  # "the licences we can't see | are an add-on": a predicate of its own
+            if phrase and word in openers:
+                break  # "not the one | the add-on was ordered under": a clause without a "that"
+            out.add(i)
+        if word in openers:
+            determiner = True
+        elif determiner and word not in skip:
+            phrase = True
     return out
 
 
-def _negated(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
-    """Whether a negation of the clause c_lo..c_hi reaches a word of the cue (at positions `cue_at`)."""
-    subjects = _folded("negation_subjects")
-    for i in range(c_lo, c_hi + 1):
+def _asks(tokens: list[Token], text: str, at: int) -> bool:
+    """Whether the token at `at` stands in the clause a question opens: the sentence ends with
+    a question mark and begins with a question word or verb ("Muss die Domäne verifiziert
+    werden, damit die Mail kommt?"), or has no verb at all ("OSM oder VLSC-Administrator?")."""
+    if not tokens or not text.rstrip().rstrip("\"'»«“”)").endswith("?"):
+        return False
+    _, first_end = clause_bounds(tokens, text, 0, 0)
+    opened = tokens[0].word in _folded("question_openers")
+    if at > first_end:
+        # "Is it possible that our domain is verified?": the clause a "that" opens is asked too;
+        # one that gives a reason or a contrast ("..., obwohl die Domäne verifiziert ist?") states.
+        return opened and tokens[clause_bounds(tokens, text, at, at)[0]].word in _folded("complementizers")
+    verbs, openers = _folded("finite_verbs"), _folded("question_openers")
+    return opened or not any(t.word in verbs or t.word in openers for t in tokens)
+
+
+def _infinitive(tokens: list[Token], i: int) -> bool:
+    """Whether the preposition at `i` marks an infinitive of checking ("haven't had a chance
+    to check the spam folder"): then it opens no phrase of its own."""
+    return i + 1 < len(tokens) and tokens[i + 1].word in _folded("verbs_of_checking")
+
+
+@cache
+def _english_determiners() -> frozenset[str]:
+    """Determiners that open a noun phrase in English, where a relative clause may begin
+    without a word of its own ("the one the add-on was ordered under")."""
+    return frozenset(fold(w) for w in lexicon_words("determiners", "en"))
+
+
+def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether a negation of the clause c_lo..c_hi reaches a word of the cue (at positions `cue_at`).
+
+    A person denied ("niemand", "keiner von uns", "no one") is the subject of everything its
+    clause coordinates: "keiner hat in die Quarantäne oder den Junk-Ordner geschaut".
+    """
+    subjects, persons = _folded("negation_subjects"), _phrases("negation_persons")
+    start = c_lo
+    while start > 0 and not _breaks_clause(text[tokens[start - 1].end:tokens[start].start]) \
+            and tokens[start].word not in _folded("contrasts"):
+        start -= 1
+    for i in range(start, c_hi + 1):
         if not tokens[i].neg:
             continue
-        if tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at:
+        if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
+            return True  # "nobody", "no one": the clause's subject denies its predicate
+        if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at):
             return True
     return False
 
@@ -155,13 +213,15 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     lo, hi = span
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause_end = tokens[c_hi].end
-    if "?" in text[clause_end:clause_end + 3]:
-        return None
-    if hedged(tokens, text, lo, hi):
-        return None
+    if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
+            or _asks(tokens, text, lo):
+        return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
+    if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue)):
+        return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
     restrictors = _folded("negation_restrictors")
-    if any(t.neg for t in clause) and any(t.word in restrictors for t in clause):
+    first_neg = next((i for i, t in enumerate(clause) if t.neg), None)
+    if first_neg is not None and any(t.word in restrictors for t in clause[first_neg + 1:]):
         return None  # "didn't order anything new": a new order is denied, not the order
     if any(w in negations() for w in cue):
         return True
@@ -169,4 +229,4 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
-    return not _negated(tokens, c_lo, c_hi, cue_at)
+    return not _negated(tokens, text, c_lo, c_hi, cue_at)

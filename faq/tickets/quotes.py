@@ -15,10 +15,10 @@ from functools import cache
 
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.tokens import Token, tokenize
+from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answer_polarity", "answers", "is_example", "is_question", "points_below"]
+__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "is_example", "is_question", "points_below"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -40,8 +40,65 @@ class Answer:
     start: int
 
 
+_NUMBERED = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*$", re.M)
+_MAX_NUMBERED_ANSWER = 200  # characters: a longer numbered line is a statement, not an answer
+
+
+def numbered_answers(text: str) -> list[Answer]:
+    """Return the customer's numbered answers to the numbered questions of the mail they quote.
+
+    "1. ja / 2. nein / 3. 12.11.2026" above a quoted "1. Wurde eine Bestellung platziert?
+    2. ... 3. ..." answers question 1 with "ja", and so on; a number the quoted mail does
+    not ask is no answer, and neither is a numbered line of the customer's that asks.
+    """
+    from faq.tickets.body import quote_start, quoted_text
+
+    cut = quote_start(text)
+    if cut >= len(text):
+        return []
+    asked = {m.group(1): m.group(2) for m in _NUMBERED.finditer(quoted_text(text)) if m.group(2).endswith("?")}
+    if not asked:
+        return []
+    out = []
+    for m in _NUMBERED.finditer(text[:cut]):
+        number, answer = m.group(1), m.group(2)
+        if number in asked and not answer.endswith("?") and len(answer) <= _MAX_NUMBERED_ANSWER:
+            out.append(Answer(asked[number], answer, m.start(2)))
+    return out
+
+
+_SELF_ASKED = 10  # words at most in a question the customer asks and answers at once
+
+
+@cache
+def _answered() -> re.Pattern[str]:
+    """A question mark followed by the first word of a yes, a no or an unknown (word lists)."""
+    firsts = {w.split()[0] for name in ("affirmations", "denials", "unknowns") for w in lexicon_words(name)}
+    firsts |= {w.replace("ss", "ß").replace("ae", "ä").replace("oe", "ö").replace("ue", "ü") for w in firsts}
+    alts = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
+    return re.compile(rf"\?[\s\"'»«“”)]*(?:{alts})\b", re.I)
+
+
+def self_answers(text: str) -> list[Answer]:
+    """Return the customer's answers to the short questions they ask themselves ("Domäne
+    verifiziert? Nein." / "Junk folder checked? Yes, nothing there."): a question of a few
+    words followed at once by a sentence that opens with a yes or a no."""
+    if _answered().search(text) is None:
+        return []  # no question mark with a yes, a no or an unknown right after it
+    parts = sentences(text)
+    out = []
+    for (_, asked), (start, said) in zip(parts, parts[1:]):
+        if not is_question(asked) or len(asked.split()) > _SELF_ASKED:
+            continue
+        if answer_polarity(tokenize(said)) is not None:
+            lead = len(said) - len(said.lstrip())
+            out.append(Answer(_LIST_MARK.sub("", asked.strip()), said.strip(), start + lead))
+    return out
+
+
 def answers(text: str) -> list[Answer]:
-    """Return each answer the customer wrote right under a quoted question.
+    """Return each answer the customer wrote right under a quoted question, or numbered
+    like the quoted questions (`numbered_answers`).
 
     A quoted block ("> ..." lines) whose last sentence asks, followed by lines of the
     customer's own (up to a blank line or the next quote), is a question and its answer.
@@ -69,7 +126,7 @@ def answers(text: str) -> list[Answer]:
         if question.endswith("?") and answer:
             lead = len(lines[start]) - len(lines[start].lstrip())
             out.append(Answer(question, answer, offsets[start] + lead))
-    return out
+    return out + numbered_answers(text) + self_answers(text)
 
 
 @cache
@@ -80,11 +137,23 @@ def _affirmations() -> frozenset[tuple[str, ...]]:
 def answer_polarity(tokens: list[Token]) -> bool | None:
     """Whether an answer says yes (True) or no (False) at its start, or neither (None)."""
     words = [t.word for t in tokens[:_ANSWER_OPENING]]
+    if any(tuple(words[:n]) in _unknowns() for n in (1, 2, 3)):
+        return None  # "Keine Ahnung", "not sure": no answer, whatever negation it holds
     if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
         return True  # "Yes, nothing there": the yes comes first
-    if any(t.neg for t in tokens[:_ANSWER_OPENING]):
-        return False
+    if any(t.neg for t in tokens[:_ANSWER_OPENING]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):
+        return False  # "nein", "nope": a denial needs no negation word
     return None
+
+
+@cache
+def _unknowns() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(w).split()) for w in lexicon_words("unknowns"))
+
+
+@cache
+def _denials() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(fold(w).split()) for w in lexicon_words("denials"))
 
 
 @cache

@@ -1,0 +1,117 @@
+"""One sentence of a ticket, analysed once for the fact reader, and what the sentences
+around it change: a refutation after it, a back pointer to the address it names."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.tickets.cues import CueLexicon, Words, word_matches
+from faq.tickets.evidence import Evidence
+from faq.tickets.mentions import ADDRESS
+from faq.tickets.negation import clause_bounds
+from faq.tickets.quotes import is_question
+from faq.tickets.tokens import Token
+
+__all__ = ["OPENING", "Sentence", "folded_words", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
+
+
+class Sentence:
+    """One sentence of the text, analysed once."""
+
+    __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth")
+
+    def __init__(self, offset: int, text: str, tokens: list[Token], words: Words) -> None:
+        self.offset = offset
+        self.text = text
+        self.tokens = tokens
+        self.words = words
+        self.question = is_question(text)
+        self.refuted = False  # the next sentence refutes this one ("Das stimmt aber nicht.")
+        self._depth: list[int] | None = None
+
+    def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+        """Whether some words of a cue found at `span` stand inside brackets and others outside."""
+        if "(" not in self.text and "[" not in self.text:
+            return False
+        if self._depth is None:
+            depth, level, pos = [], 0, 0
+            for t in self.tokens:
+                between = self.text[pos:t.start]
+                level = max(0, level + between.count("(") + between.count("[") - between.count(")") - between.count("]"))
+                depth.append(level)
+                pos = t.end
+            self._depth = depth
+        levels = {self._depth[i] for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)}
+        return len(levels) > 1
+    def evidence(self, start: int, end: int, source: str) -> Evidence:
+        """Return the evidence of the words at start..end (offsets in the sentence)."""
+        return Evidence(self.text[start:end], self.text.strip(), self.offset + start, self.offset + end, source)
+
+    def span_evidence(self, span: tuple[int, int], source: str) -> Evidence:
+        """Return the evidence of the tokens span[0]..span[1]."""
+        return self.evidence(self.tokens[span[0]].start, self.tokens[span[1]].end, source)
+
+
+def token_index(tokens: list[Token], offset: int) -> int:
+    for i, t in enumerate(tokens):
+        if t.end > offset:
+            return i
+    return max(len(tokens) - 1, 0)
+
+
+@cache
+def folded_words(name: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words(name))
+
+
+@cache
+def sequences(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in folded_words(name))
+
+
+@cache
+def _by_first_word(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in sequences(name):
+        if p:
+            out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def has_sequence(words: list[str], name: str) -> bool:
+    """Whether `words` hold one of the word sequences of the list `name`."""
+    table = _by_first_word(name)
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
+
+
+def refuted(s: Sentence, at: int) -> bool:
+    """Whether what the clause at token `at` says is refuted after it: in the same sentence
+    ("..., das stimmt aber nicht") or by the next one."""
+    if s.refuted:
+        return True
+    if not has_sequence([t.word for t in s.tokens], "refutations"):
+        return False
+    end = clause_bounds(s.tokens, s.text, at, at)[1]
+    return has_sequence([t.word for t in s.tokens[end + 1:]], "refutations")
+
+
+OPENING = 3  # words at a sentence's start where a back pointer ("Genau dieses Konto") stands
+
+
+def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
+    """Read "dieses Konto", "that mailbox" opening a sentence right after one that names an
+    e-mail address as that address ("... ist admin@x.de hinterlegt. Genau dieses Konto ist
+    der globale Administrator": the address is the admin)."""
+    pointers, nouns = sequences("back_pointers"), folded_words("address_nouns")
+    address = lex.word("osm")  # the cues name the OSM in both languages
+    for before, s in zip(analysed, analysed[1:]):
+        if not ADDRESS.search(before.text):
+            continue
+        words = [t.word for t in s.tokens[:OPENING + 1]]
+        for p in pointers:
+            for i in range(OPENING - len(p) + 1):
+                at = i + len(p)
+                if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
+                    s.words[at] = address

@@ -1,0 +1,84 @@
+"""Reading a role (a choice fact) from a whole ticket, in German and English (bundled knowledge base)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.facts import extract_facts
+
+KB = load_knowledge_base()
+
+
+def role(text: str, lang: str) -> object:
+    return extract_facts(text, KB.flow("reservation-permission"), date(2026, 11, 24), lang, KB.vocabulary).facts.get("role")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM unserer Registrierung. Gestern hat mir der Vereinbarungsadministrator die Berechtigung "
+           "„Reservierung verwalten“ erteilt. Kann ich jetzt reservieren?"),
+    ("en", "I'm the OSM on our enrollment. Our agreement admin gave me the Manage Reservations permission this "
+           "morning. Can I reserve seats now?"),
+])
+def test_a_permission_stated_in_another_sentence_makes_the_osm_one_with_it(lang, text):
+    assert role(text, lang) == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin als OSM eingetragen. Ob ich die Berechtigung Reservierung verwalten habe, kann ich nicht sagen."),
+    ("en", "I am listed as the OSM. Whether I have the Manage Reservations permission I really don't know."),
+])
+def test_a_permission_in_doubt_leaves_the_role_unknown(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM. Die Berechtigung Reservierung verwalten habe ich nicht. Warum kann ich nicht reservieren?"),
+    ("en", "I'm the OSM. I do not have the Manage Reservations permission. Why can't I reserve?"),
+    ("de", "Ich bin OSM. Die Berechtigung Reservierung verwalten wurde mir bisher nicht zugewiesen."),
+    ("en", "I'm the OSM. The Manage Reservations permission was never assigned to me."),
+])
+def test_a_permission_denied_leaves_the_plain_osm(lang, text):
+    assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unsere OSM sagt, sie findet die Reservierung im VLSC nicht. Darf ich als Vereinbarungsadministratorin "
+           "reservieren?"),
+    ("en", "Our OSM says the reservation option is missing for her. May I reserve as the agreement admin?"),
+])
+def test_someone_elses_role_is_not_the_writers(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Vereinbarungsadministratorin hat mir als OSM gestern die Berechtigung Reservierung verwalten "
+           "gegeben. Geht das Reservieren jetzt?"),
+    ("en", "Our agreement admin granted me as OSM the Manage Reservations permission yesterday. Can I reserve now?"),
+])
+def test_a_permission_stated_with_the_osm_in_one_sentence(lang, text):
+    assert role(text, lang) == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Mein Kollege ist VLSC-Administrator, ich nicht. Darf ich trotzdem reservieren?"),
+    ("en", "My colleague is the VLSC admin, not me. May I still reserve?"),
+])
+def test_a_role_said_of_someone_else_is_not_the_writers(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Als VLSC-Administratorin möchte ich eine Reservierung anlegen.", "vlsc-admin"),
+    ("en", "Role: online administrator. Why can't I see the reservation page?", "ola"),
+])
+def test_a_role_introduced_by_als_or_a_label_is_the_writers(lang, text, expected):
+    assert role(text, lang) == expected
+
+
+def test_the_permission_sentence_is_the_evidence_of_the_refined_role():
+    text = "Ich bin OSM unserer Registrierung. Seit gestern habe ich die Berechtigung Reservierung verwalten."
+    read = extract_facts(text, KB.flow("reservation-permission"), date(2026, 11, 24), "de", KB.vocabulary)
+    assert read.facts["role"] == "osm-manage-reservations"
+    ev = read.evidence["role"]
+    assert "Reservierung verwalten" in ev.quote and text[ev.start:ev.end] == ev.quote

@@ -1,0 +1,356 @@
+"""Reading facts as an agent would, on new tickets in German and English (bundled knowledge
+base, read straight from the customer's own words, whatever the topic matcher says)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(flow: str, text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+# -- a negation that names a person denies what the person did -----------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für unser Visio-Abo fehlt. In den Spam-Ordner hat bei uns bis jetzt "
+           "keiner geschaut, unsere Kollegin aus der IT ist krank."),
+    ("de", "Guten Tag, keine Aktivierungsmail. Niemand von uns hat bisher im Junk-Ordner nachgesehen."),
+    ("en", "Hello, the activation mail for our Visio order is missing. Nobody on our side has looked in the "
+           "junk folder so far, our IT colleague is off sick."),
+])
+def test_nobody_checked_the_junk_folder_is_not_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im Spam-Ordner ist nichts, auch nicht im Junk-Ordner."),
+    ("en", "Hi, the activation mail is missing. There is nothing in the junk folder either."),
+])
+def test_nothing_in_the_junk_folder_is_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+# -- a label that runs on past the cue ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, hier unsere Angaben:\n- OSM: it@gaertnerei-lutz.de\n"
+           "- Domäne bei einem Onlinedienstkonto verifiziert: nein\n"
+           "- OSM-Adresse globaler Admin in einem Mandanten: nein\nWas nun?"),
+    ("en", "Hello, our details:\n- OSM: it@lutz-nursery.com\n- domain verified with any online account: no\n"
+           "- OSM address a global admin in some tenant: no\nWhat now?"),
+])
+def test_a_label_longer_than_its_cue_takes_its_answer(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert facts.get("domain_verified") is False and facts.get("osm_is_admin") is False
+
+
+# -- a cue never spans two clauses with verbs of their own ------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich bin globaler Admin in unserem Mandanten, der OSM ist aber Frau Ott aus dem Einkauf "
+           "(ott@baeckerei-ott.de). Die Aktivierungsmail fehlt."),
+    ("en", "Hi, I am the global admin of our tenant, the OSM is Ms Ott from purchasing (ott@ott-bakery.com). "
+           "The activation mail is missing."),
+])
+def test_the_writer_as_global_admin_says_nothing_of_the_osm(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert facts.get("osm_is_admin") is not True and facts.get("osm_email", "").startswith("ott@")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unser OSM ist edv@ott-bau.de, und dieses Postfach ist auch der globale Administrator "
+           "unseres Microsoft-365-Kontos."),
+    ("en", "Hello, our OSM is it@ott-build.com and that mailbox is also the global administrator of our "
+           "Microsoft 365 tenant."),
+])
+def test_the_osm_mailbox_as_admin_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is True
+
+
+# -- a belief given up for what was checked (self-correction) ---------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on für Teams-Telefonie fehlt. Ich dachte erst, das Basisabo läuft nicht über dieselbe "
+           "Registrierung - ich habe aber eben nachgeschaut, es ist doch dieselbe Registrierung."),
+    ("en", "Hi, the Teams Phone add-on is missing. I thought at first that the base subscription was on a "
+           "different enrollment, but I checked and it is on the same enrollment after all."),
+])
+def test_the_later_checked_statement_wins_over_a_belief(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert facts.get("is_addon") is True and facts.get("base_same_enrollment") is True
+
+
+# -- what a negation governs --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, was wir im Admin Center nicht finden, ist ein Add-on (Audiokonferenzen)."),
+    ("en", "Hello, the licenses we cannot find are an add-on (Audio Conferencing)."),
+    ("en", "Hello, our base licenses come from a different enrollment, not the one the add-on was bought under."),
+])
+def test_a_negation_in_a_relative_clause_does_not_deny_the_add_on(lang, text):
+    assert read("licenses-not-visible", text, lang).get("is_addon") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, wir haben keine Reservierung platziert, es war eine ganz normale Bestellung."),
+    ("en", "Hi, we haven't placed a reservation, it was a normal order through our partner."),
+])
+def test_no_reservation_is_not_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+# -- countries, reservations, recipients, wrong accounts ---------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser Mandant ist in Paraguay registriert. Laut Partner wird der neue Dienst in Paraguay "
+           "noch nicht angeboten."),
+    ("en", "Hello, our tenant is registered in Mongolia, and the new service is not available in Mongolia yet, "
+           "our partner says."),
+])
+def test_a_service_not_offered_in_a_named_country(lang, text):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben vor fünf Tagen eine Reservierung für 12 Plätze angelegt. Sie ist noch nicht "
+           "wirksam geworden."),
+    ("en", "Hi, I reserved 12 seats five days ago. It still has not taken effect."),
+])
+def test_a_reservation_not_yet_effective(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert facts.get("reservation_effective") is False and str(facts.get("reservation_date")) == "2026-11-19"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, laut VLSC ging die Mail an Frau Brandt aus der Buchhaltung, die seit Mai in Rente ist."),
+    ("de", "Hallo, im VLSC steht, die Mail ging an unseren Partner und nicht an mich."),
+    ("en", "Hi, VLSC shows the activation mail was sent to a contact at our reseller, not to anyone at our company."),
+])
+def test_the_mail_went_to_someone_else(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen sehen wir nicht. Sie wurden nicht für unser Produktivkonto aktiviert, sondern "
+           "für den alten Testmandanten."),
+    ("en", "Hi, we don't see the licenses. I was signed in to our test tenant when I clicked the link, so they "
+           "landed in the test tenant."),
+])
+def test_licenses_activated_for_a_test_tenant_are_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+# -- a signature's address is no OSM -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\n\nwir warten seit zwei Wochen auf die Aktivierungsmail.\n\nDanke und Gruß\nPeter Lenz\n"
+           "Mail: peter.lenz@outlook.com"),
+    ("en", "Hi,\n\nwe have been waiting two weeks for the activation mail.\n\nThanks\nPeter Lenz\n"
+           "mail: peter.lenz@outlook.com"),
+])
+def test_an_address_in_the_signature_is_no_osm(lang, text):
+    assert "osm_email" not in read("missing-activation-email", text, lang)
+
+
+# -- a month written before its day, without a year -------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("en", "Hi, does the activation link run out? We purchased the licenses on March 14th and have not "
+           "activated them yet.", "2026-03-14"),
+    ("en", "Hello, we bought on Sept. 30 and still have the link. Is it valid?", "2026-09-30"),
+    ("de", "Hallo, läuft der Aktivierungslink ab? Gekauft haben wir am 14. März.", "2026-03-14"),
+])
+def test_a_date_without_a_year_is_the_last_one_past(lang, text, day):
+    assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
+
+
+# -- a cue that names the past, the License Summary, a reservation in effect -------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, 2025 haben wir Intune gekauft und damals in unserem bestehenden Konto aktiviert. Jetzt fehlt "
+           "die Mail für Entra ID P2 aus derselben Registrierung."),
+    ("en", "Hi, we previously activated Intune under this enrollment; now the mail for Entra ID P2 is missing."),
+])
+def test_an_activation_back_then_is_stated_not_hedged(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "placed"), [
+    ("de", "Hallo, die Lizenzen stehen in der Lizenzzusammenfassung, aber die Mail fehlt.", True),
+    ("en", "Hello, the licenses are listed under License Summary, yet no mail came.", True),
+    ("de", "Hallo, ich habe im VLSC nachgesehen: Die Lizenzzusammenfassung ist leer.", False),
+    ("en", "Hello, I looked in VLSC: under License Summary there is nothing for our enrollment.", False),
+])
+def test_the_license_summary_tells_whether_an_order_was_placed(lang, text, placed):
+    assert read("missing-activation-email", text, lang).get("order_placed") is placed
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Reservierung vom 02.11.2026 ist seit dem 03.11. wirksam, trotzdem keine Mail."),
+    ("en", "Hi, we reserved 8 seats on 2 November 2026 and it took effect the next day, still no mail."),
+])
+def test_a_reservation_in_effect(lang, text):
+    assert read("missing-activation-email", text, lang).get("reservation_effective") is True
+
+
+# -- "dieses Konto" opening a sentence is the address named just before ------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "admin"), [
+    ("de", "Guten Tag, als OSM ist lizenz@hofmann-druck.de eingetragen. Eben dieses Konto ist bei uns auch "
+           "globaler Administrator im Microsoft-365-Mandanten.", True),
+    ("en", "Hello, the OSM on our enrollment is licensing@hofmann-print.com. This account is also the billing "
+           "administrator of our Microsoft 365 tenant.", True),
+    ("en", "Hello, the OSM on our enrollment is licensing@hofmann-print.com. I am the global admin of this "
+           "account myself.", None),
+])
+def test_a_back_pointer_opening_a_sentence_is_the_address_named_before(lang, text, admin):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin
+
+
+# -- "no one", an infinitive of checking, a first activation ------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no one has looked at the quarantine or the junk folder so far."),
+    ("en", "Hi, I haven't had a chance to check the spam folder yet."),
+    ("de", "Hallo, keiner von uns hat bisher in die Quarantäne oder den Junk-Ordner geschaut."),
+])
+def test_a_check_nobody_made_yet(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "linked"), [
+    ("de", "Hallo, unter dieser Registrierung haben wir 2025 schon Exchange Online aktiviert.", True),
+    ("de", "Hallo, es ist die erste Aktivierung über diese Registrierung.", False),
+    ("en", "Hi, this is the first service we activate under this enrollment.", False),
+])
+def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linked):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
+
+
+# -- a clause that a question opens asks; an address to write to is no OSM ------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, muss die Domäne vorher verifiziert sein, damit die Aktivierungsmail verschickt wird?"),
+    ("en", "Hi, does the domain have to be verified already, or will the activation mail come anyway?"),
+    ("de", "Hallo, kann es sein, dass unsere Domäne schon irgendwo verifiziert ist?"),
+    ("en", "Hi, is it possible that our domain is already verified somewhere and that's why?"),
+])
+def test_a_question_opened_by_a_verb_states_nothing(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Domäne ist verifiziert, warum kommt dann keine Aktivierungsmail?"),
+    ("en", "Hi, the domain is verified, so why does no activation mail come?"),
+    ("de", "Hallo, warum kommt keine Aktivierungsmail, obwohl unsere Domäne verifiziert ist?"),
+])
+def test_a_statement_before_a_question_still_states(lang, text):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail ist nie angekommen. Bitte schicken Sie sie an jana.roth@outlook.com."),
+    ("en", "Hi, the activation mail never arrived. Could you resend it to me?\njana.roth@outlook.com"),
+])
+def test_an_address_to_send_to_is_no_osm(lang, text):
+    assert "osm_email" not in read("missing-activation-email", text, lang)
+
+
+def test_a_role_in_a_verbless_question_is_no_role():
+    facts = read("reservation-permission", "Welche Rolle brauche ich zum Reservieren? OSM oder VLSC-Administrator?", "de")
+    assert "role" not in facts
+
+
+# -- typos and compounds are still found after the quick check on the whole sentence -----------
+
+
+@pytest.mark.parametrize(("cue", "sentence"), [
+    ("verifiziert", "die domaene ist verifiziet"),   # a letter left out of the second half
+    ("verifiziert", "die domaene ist verfiziert"),   # and of the first
+    ("reservierung", "die resevierung ist wirksam"),  # a letter left out of the first half
+    ("junk", "im junkordner nachgesehen"),
+    ("=osm", "unser osms sind"),
+])
+def test_the_sentence_check_keeps_every_match_of_a_word(cue, sentence):
+    from faq.tickets.cues import Words, word_matches
+
+    words = Words(sentence.split())
+    assert words.hits(cue) == [i for i, w in enumerate(words) if word_matches(cue, w)] != []
+
+
+# -- a refuted statement, an asked or denied address -------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Mail fehlt. Unser Händler meint, die Bestellung sei noch nicht platziert – das stimmt aber "
+           "nicht, die Bestätigung liegt mir vor."),
+    ("de", "Hallo, die Mail fehlt. Laut Händler ist noch keine Bestellung eingegangen. Das ist aber nicht richtig."),
+    ("en", "Hi, the mail is missing. Our partner claims the order was not placed, which is not true - I have the "
+           "confirmation."),
+])
+def test_a_refuted_statement_states_nothing(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+@pytest.mark.parametrize(("lang", "text", "osm"), [
+    ("de", "Hallo, ist unser OSM etwa max.kern@outlook.com? Nein, der OSM ist m.kern@kern-bau.de.", "m.kern@kern-bau.de"),
+    ("en", "Hi, the OSM is not jo.kim@outlook.com, it is j.kim@kim-dental.com.", "j.kim@kim-dental.com"),
+])
+def test_an_address_asked_or_denied_is_not_the_osm(lang, text, osm):
+    assert read("missing-activation-email", text, lang).get("osm_email") == osm
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Nutzung startet laut Auftrag am 1. Dezember 2026, die Mail fehlt noch."),
+    ("en", "Hi, per the order, usage begins on December 1, 2026, and the mail is still missing."),
+])
+def test_a_usage_start_said_with_a_verb(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-12-01"
+
+
+# -- a negated cue on a compound's first word, a verb between, a trial's date -------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail is missing and there is no order number on our invoice either."),
+    ("en", "Hello, no order-related emails reached us at all, not even the activation mail."),
+    ("de", "Hallo, die Aktivierungsmail fehlt, eine Bestellbestätigung haben wir auch nicht."),
+])
+def test_no_order_number_is_no_missing_order(lang, text):
+    assert "order_placed" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail never came. We don't have a junk folder, mail goes through a gateway."),
+    ("de", "Hallo, die Aktivierungsmail kam nie. Einen Spam-Ordner haben wir nicht, wir filtern am Gateway."),
+])
+def test_having_no_junk_folder_is_no_check(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no activation mail. The start date of our trial was 2026-11-23."),
+    ("de", "Hallo, keine Aktivierungsmail. Das Startdatum unserer Testphase war der 23.11.2026."),
+])
+def test_the_start_of_a_trial_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
