@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from faq.kb.files import BUNDLED_KB
+from faq.kb.loader import load_knowledge_base
 from faq.search.cache import load
 from faq.search.matcher import Matcher
 
@@ -223,3 +225,13 @@ def test_one_topic_word_is_offered_not_declined(matcher):
     assert result.outcome == "clarify" and len(result.candidates) >= 2
     assert result.candidates[0].id == result.id
     assert matcher.match("Passwort").outcome == "no_match"
+
+
+def test_a_matcher_rebuilt_from_its_state_decides_as_the_one_built():
+    """The cache serves what training measured: same outcome, entry and confidence on a fresh set."""
+    built = Matcher(load_knowledge_base(BUNDLED_KB))
+    rebuilt = Matcher.from_state(built.to_state())
+    path = Path(__file__).parent.parent / "benchmarks" / "sets" / "questions_tune.yaml"
+    for case in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]:
+        a, b = built.match(case["q"]), rebuilt.match(case["q"])
+        assert (a.outcome, a.id, a.confidence) == (b.outcome, b.id, b.confidence), case["q"]
