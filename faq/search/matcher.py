@@ -143,9 +143,6 @@ class Matcher(Features, Retrieval):
                     if len(w) >= 4:
                         parts.add(w)
                     counts[w] += 1
-        # The examples' words are parts of compounds too ("Startguthaben": start + guthaben); all
-        # parts are known before the first word is split.
-        parts.update(w for _topic, text in negatives for w in words(fold(text)) if len(w) >= 4)
         de_words, en_words = lang_words["de"], lang_words["en"]
         # The share of a word's uses that are English; 0.0 and 1.0 are shared objects.
         self._english_share = {
@@ -204,6 +201,11 @@ class Matcher(Features, Retrieval):
             for k in ordered:
                 df[k] += 1
         del keyword_memo
+        # The examples' words are parts of compounds too ("Startguthaben": start + guthaben). A new
+        # normalizer holds them, with nothing derived from the parts before (as from_state() rebuilds it).
+        parts.update(w for _topic, text in negatives for w in words(fold(text)) if len(w) >= 4)
+        self.normalizer = normalizer = Normalizer(kb.vocabulary, set(parts))
+        expand = normalizer.expand
         topic_ids: dict[str, int] = {}
         negative_docs = [(topic_ids.setdefault(topic, len(topic_ids)), ids_of(text, False)) for topic, text in negatives]
         self._tid = tid
