@@ -185,6 +185,25 @@ def test_negation_scope_stops_at_a_preposition():
     assert polarity(tokens, text, (received, received), ("received",), words) is False
 
 
+@pytest.mark.parametrize("text", [
+    "Guten Tag, unsere Aktivierungsmail fehlt. Im VLSC sehen wir: Sie ist nicht an einen anderen Kontakt gegangen.",
+    "Hi, our activation email is missing. VLSC shows that it did not go to another contact.",
+    "Hi, our activation email is missing. According to VLSC it has not been sent to another contact.",
+])
+def test_a_denied_verb_denies_the_phrase_it_governs(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("sent_to_other_contact") is False and r.cause != "sent-to-other-contact"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, wir haben nie eine Aktivierungsmail für die Bestellung bekommen, die unser Händler aufgegeben hat.",
+    "Hello, we have not had mail for the order our reseller placed, no activation email at all.",
+])
+def test_a_denied_noun_leaves_the_phrase_after_it_alone(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("order_placed") is not False and r.cause != "no-order"
+
+
 # -- hedges leave the fact open ----------------------------------------------------------
 
 

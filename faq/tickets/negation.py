@@ -22,7 +22,8 @@
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
 negation_persons, particles, prepositions, beliefs, hedges, conditionals,
 past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
-question_openers, complementizers, stating_subordinators, finite_verbs, determiners).
+question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
+verb_negations, passive_auxiliaries).
 """
 
 from __future__ import annotations
@@ -130,10 +131,14 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     contrasts, verbs, openers = _folded("contrasts"), _folded("finite_verbs"), _english_determiners()
     out: set[int] = set()
     determiner, phrase = False, False
+    # "did not go | to another contact": a preposition right after a denied verb opens its complement
+    bridges = _folded("particles") | _folded("passive_auxiliaries")
+    complement = tokens[at].word in _folded("verb_negations") and all(t.word in bridges for t in tokens[at + 1:first])
     for i in range(at + 1, end + 1):
         word = tokens[i].word
         if i >= first:
-            if word in contrasts or word in prepositions and not _infinitive(tokens, i):
+            if word in contrasts or word in prepositions and not _infinitive(tokens, i) \
+                    and not (complement and i == first + 1):
                 break  # "not in another tenant but verified": what follows "but" is not denied
             if i > first and word in verbs:
                 break  # "the licences we can't see | are an add-on": a predicate of its own
