@@ -23,7 +23,7 @@ The word lists are data in `knowledge/language/` (negations, negation_subjects,
 negation_persons, particles, prepositions, beliefs, hedges, conditionals,
 past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
-verb_negations, passive_auxiliaries).
+verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
         gap = text[tokens[i - 1].end:tokens[i].start]
         if punct_breaks and _breaks_clause(gap):
             return True
-        return ";" in gap or tokens[i].word in words
+        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i)
 
     start = lo
     while start > 0 and not border(start):
@@ -84,6 +84,13 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
     while end < len(tokens) - 1 and not border(end + 1):
         end += 1
     return start, end
+
+
+def _in_midfield(tokens: list[Token], i: int) -> bool:
+    """Whether the word at `i` stands inside a clause, after its finite verb and subject
+    ("bin ich aber nur normaler Benutzer"): then "aber" begins no clause."""
+    return i >= 2 and tokens[i].word in _folded("midfield_particles") \
+        and tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in _folded("finite_verbs")
 
 
 def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
