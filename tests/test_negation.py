@@ -204,6 +204,28 @@ def test_a_denied_noun_leaves_the_phrase_after_it_alone(bundled, text):
     assert r.facts.get("order_placed") is not False and r.cause != "no-order"
 
 
+@pytest.mark.parametrize("text", [
+    "Guten Tag, keine Aktivierungsmail bisher. Zum Durchsuchen des Spam-Ordners bin ich leider noch nicht gekommen.",
+    "Guten Tag, keine Aktivierungsmail bisher. Den Junk-Ordner zu kontrollieren habe ich noch nicht geschafft.",
+    "Guten Tag, keine Aktivierungsmail bisher. Ich hatte noch keine Zeit, im Spam-Ordner nachzuschauen oder ihn zu prüfen.",
+    "Hello, no activation email so far. I haven't had time to check the junk folder.",
+    "Hello, no activation email so far. I had no chance yet to check the spam folder.",
+])
+def test_an_infinitive_denied_by_its_clause_is_not_done(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, keine Aktivierungsmail bisher. Ich habe extra daran gedacht, den Spam-Ordner zu prüfen.",
+    "Guten Tag, keine Aktivierungsmail bisher. Den Junk-Ordner zu prüfen hat nichts gebracht.",
+    "Hello, no activation email so far. I remembered to check the spam folder, nothing there.",
+    "Hello, no activation email so far. It is not in spam, I made sure to check the junk folder.",
+])
+def test_an_infinitive_not_denied_is_never_a_no(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is not False and r.cause != "junk-folder"
+
+
 # -- hedges leave the fact open ----------------------------------------------------------
 
 
