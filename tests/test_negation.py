@@ -226,6 +226,19 @@ def test_an_infinitive_not_denied_is_never_a_no(bundled, text):
     assert r.facts.get("junk_checked") is not False and r.cause != "junk-folder"
 
 
+@pytest.mark.parametrize("text", [
+    "Hallo, wir wollten über die Registrierung 6123xxxx Exchange Online aktivieren lassen. Jetzt haben wir unter "
+    "derselben Registrierung Visio bestellt, aber keine Aktivierungsmail bekommen.",
+    "Hi, we wanted to have Exchange activated from enrollment 5512xxxx but never did. Last week we ordered Visio "
+    "under the same enrollment and no activation email arrived.",
+    "Hi, did we activate Exchange from enrollment 5512xxxx before? Last week we ordered Visio under the same "
+    "enrollment and no activation email arrived.",
+])
+def test_the_same_enrollment_points_back_only_at_an_activation_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("enrollment_linked") is not True and r.cause != "enrollment-already-linked"
+
+
 # -- hedges leave the fact open ----------------------------------------------------------
 
 

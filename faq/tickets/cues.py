@@ -20,7 +20,7 @@ from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
 __all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
-           "spans_clauses", "word_matches"]
+           "spans_clauses", "without", "word_matches"]
 
 
 @cache
@@ -93,6 +93,13 @@ class CueLexicon:
             self._cache[key] = cached = cue
         return cached
 
+
+
+def without(cue: tuple[str, ...], dropped: frozenset[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """Return a cue without some of its words, found as a cue of its own."""
+    out = Cue(w for w in cue if w not in dropped)
+    out.mode, out.stop = _mode(out, stop), stop
+    return out
 
 
 class Words(list):

@@ -38,8 +38,10 @@ from datetime import date
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, without, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -189,6 +191,32 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
     return values.pop(), top[0], span
 
 
+def _same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexicon) -> tuple[bool, Sentence, tuple[int, int]] | None:
+    """Read a cue that names "the same" thing over two sentences: "Im März haben wir über die
+    Registrierung 7123 Exchange aktiviert. ... unter derselben Registrierung bestellt" states
+    "unter derselben Registrierung aktiviert". The earlier sentence states the cue's other
+    words, the later one "the same" and the thing; each must be stated (a denial turns the
+    value round, a hedge or a question leaves it open). Returns (value, earlier sentence, span)."""
+    same = frozenset(lex.word(fold(w)) for w in lexicon_words("sameness"))
+    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
+        for cue in lex.cues(table, lang):
+            at = [k for k, w in enumerate(cue) if w in same]
+            if len(at) != 1 or at[0] + 1 >= len(cue):
+                continue
+            pointer = without(cue, frozenset(c for k, c in enumerate(cue) if k not in (at[0], at[0] + 1)), lex.stop)
+            rest = without(cue, frozenset({cue[at[0]]}), lex.stop)
+            for j, later in enumerate(analysed):
+                named = _said(pointer, later, lex)
+                if named is None or _said(cue, later, lex) is not None:
+                    continue  # no "the same enrollment" here, or the whole cue is in this sentence
+                for earlier in analysed[:j]:
+                    said = _said(rest, earlier, lex)
+                    if said is not None and (said[1] or named[1]):
+                        value = said[1] and named[1]  # a denial in either sentence turns it round
+                        return (stated if value else not stated), earlier, said[0]
+    return None
+
+
 def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabulary: object | None = None,
                   source: str = OWN, stated_from: int = 0) -> Extraction:
     """Read the facts of `flow` that a ticket's text states.
@@ -254,6 +282,12 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if fact.id not in found or weight > strength[fact.id]:
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
+    for fact in yesno_facts if not stated_from else ():
+        if fact.id not in found:
+            said_over = _same_as_before(fact, lang, analysed, lex)
+            if said_over is not None:
+                found[fact.id] = said_over[0]
+                evidence[fact.id] = said_over[1].span_evidence(said_over[2], source)
     for fact in choice_facts:
         chosen = found.get(fact.id)
         if isinstance(chosen, str):
