@@ -253,6 +253,18 @@ def test_hedged_statement_leaves_the_fact_unknown(bundled, text):
     assert "domain_verified" not in r.facts and r.cause is None
 
 
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung sehen wir keine Lizenzen. Es sieht so aus, als hätte sich mein Kollege beim Klick "
+    "auf den Link im Testmandanten angemeldet.",
+    "Hi, after activating we see no licenses. It looks like my colleague was signed in to our test tenant when he "
+    "clicked the link.",
+])
+def test_what_only_looks_so_leaves_the_fact_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "licenses-not-visible"
+    assert "right_account" not in r.facts and r.cause != "wrong-account"
+
+
 # -- only the customer's own words state facts ------------------------------------------
 
 
