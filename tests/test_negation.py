@@ -239,6 +239,17 @@ def test_the_same_enrollment_points_back_only_at_an_activation_stated(bundled, t
     assert r.facts.get("enrollment_linked") is not True and r.cause != "enrollment-already-linked"
 
 
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung fehlen die Lizenzen für das Add-on. Das Basisabo haben wir von der alten auf die "
+    "neue Registrierung umgezogen, das Add-on liegt auch auf der neuen Registrierung.",
+    "Hi, the add-on licenses are missing after activation. Our base subscription was moved from the old enrollment "
+    "to the new enrollment, and the add-on is on the new enrollment as well.",
+])
+def test_old_and_new_enrollment_not_each_qualifying_base_and_add_on_state_nothing(bundled, text):
+    r = triage(bundled, text)
+    assert "base_same_enrollment" not in r.facts and r.cause != "addon-base-mismatch"
+
+
 # -- hedges leave the fact open ----------------------------------------------------------
 
 

@@ -38,10 +38,8 @@ from datetime import date
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
-from faq.language.lexicon import words as lexicon_words
-from faq.language.normalize import fold
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, without, word_matches
+from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -56,6 +54,7 @@ from faq.tickets.sentence import (
     sequences,
     token_index,
 )
+from faq.tickets.spread import paired, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -154,6 +153,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
 def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
+    A paired cue counts when the sentence states both its halves ("Basisabo über die alte
+    Registrierung, das Add-on über die neue Registrierung").
     Two cues of the same kind found on overlapping words, one negated and one not
     ("not a global or billing admin" read as "global ... admin" and "billing admin"),
     leave the fact open: the reader is unsure, and a false fact is worse than a question.
@@ -181,6 +182,7 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
             # More words first, then the tighter match: "gleichen Organisationsnamen"
             # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
             found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
+    found.extend(paired(fact, lang, s, lex, _said))
     if not found:
         return None
     top = max(rank for rank, _, _ in found)
@@ -189,32 +191,6 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
         return None  # equally specific cues disagree: the sentence states nothing sure
     span = next(sp for rank, _, sp in found if rank == top)
     return values.pop(), top[0], span
-
-
-def _same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexicon) -> tuple[bool, Sentence, tuple[int, int]] | None:
-    """Read a cue that names "the same" thing over two sentences: "Im März haben wir über die
-    Registrierung 7123 Exchange aktiviert. ... unter derselben Registrierung bestellt" states
-    "unter derselben Registrierung aktiviert". The earlier sentence states the cue's other
-    words, the later one "the same" and the thing; each must be stated (a denial turns the
-    value round, a hedge or a question leaves it open). Returns (value, earlier sentence, span)."""
-    same = frozenset(lex.word(fold(w)) for w in lexicon_words("sameness"))
-    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for cue in lex.cues(table, lang):
-            at = [k for k, w in enumerate(cue) if w in same]
-            if len(at) != 1 or at[0] + 1 >= len(cue):
-                continue
-            pointer = without(cue, frozenset(c for k, c in enumerate(cue) if k not in (at[0], at[0] + 1)), lex.stop)
-            rest = without(cue, frozenset({cue[at[0]]}), lex.stop)
-            for j, later in enumerate(analysed):
-                named = _said(pointer, later, lex)
-                if named is None or _said(cue, later, lex) is not None:
-                    continue  # no "the same enrollment" here, or the whole cue is in this sentence
-                for earlier in analysed[:j]:
-                    said = _said(rest, earlier, lex)
-                    if said is not None and (said[1] or named[1]):
-                        value = said[1] and named[1]  # a denial in either sentence turns it round
-                        return (stated if value else not stated), earlier, said[0]
-    return None
 
 
 def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabulary: object | None = None,
@@ -284,7 +260,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 evidence[fact.id] = s.span_evidence(span, source)
     for fact in yesno_facts if not stated_from else ():
         if fact.id not in found:
-            said_over = _same_as_before(fact, lang, analysed, lex)
+            said_over = same_as_before(fact, lang, analysed, lex, _said)
             if said_over is not None:
                 found[fact.id] = said_over[0]
                 evidence[fact.id] = said_over[1].span_evidence(said_over[2], source)
