@@ -387,3 +387,28 @@ async def test_an_ambiguous_date_offers_both_readings_and_a_future_one_is_refuse
         await screen.answer("3/12/2026")  # 3 December 2026 is still to come: 12 March it is
         await pilot.pause()
         assert case.answers["purchase_date"].isoformat() == "2026-03-12"
+
+
+@pytest.mark.parametrize("reply,value", [("nein, noch nicht", False), ("yes, all folders", True), ("weis nich", "unknown")])
+def test_the_agent_may_type_the_customers_reply_as_written(reply, value):
+    from faq.flows.values import UNKNOWN
+
+    kb, matcher = bundled()
+    case = AgentCase(OPEN, kb, matcher, TODAY)
+    case.answer("01.11.2026")
+    fact = case.question
+    assert fact is not None and fact.type == "yesno"
+    case.answer(reply)
+    assert case.answers[fact.id] == (UNKNOWN if value == "unknown" else value)
+
+
+def test_the_agent_gets_the_reason_for_a_qualified_reply():
+    from faq.errors import InputError
+
+    kb, matcher = bundled()
+    case = AgentCase(OPEN, kb, matcher, TODAY)
+    case.answer("01.11.2026")
+    fact = case.question
+    with pytest.raises(InputError):
+        case.answer("ja, aber nur im Posteingang")
+    assert fact.id not in case.answers

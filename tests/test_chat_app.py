@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from chat_helpers import TODAY, make_app, screen_text
 
-from bot.chat.app import ChatInput
-from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep, UserMessage
+from bot.chat.app import ChatApp, ChatInput
+from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep, NoMatch, UserMessage
+from faq.language.catalogue import tr
 
 SIZE = (80, 24)
 
@@ -365,6 +366,64 @@ async def test_an_english_question_is_answered_in_english_in_the_german_chat():
         assert entry.question.en in text and "Sie: How do I" in text
 
 
+async def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_chat():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Why did I not receive the activation email?")
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        fact = app.dialogue.current_fact
+        text = _flat(app)
+        assert fact is not None and fact.question.en in text and fact.question.de not in text
+        assert app.query_one("#prompt").placeholder == tr("en", "placeholder_email")
+
+
+async def test_a_stated_fact_shown_for_confirmation_names_the_question_it_answers():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        fact = app.dialogue.current_fact
+        assert app.dialogue.confirming and fact is not None
+        text = _flat(app)
+        assert fact.question.de in text and "Sie schrieben: „it-admin@contoso.de“ – stimmt das?" in text
+        await pilot.press("f2")
+        await pilot.pause()
+        text = _flat(app)
+        assert fact.question.en in text and "You wrote: “it-admin@contoso.de” – is that right?" in text
+
+
+async def test_confirming_a_stated_date_numbers_every_option_that_a_digit_picks():
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Unser OSM ist it@firma.de, die Nutzung beginnt laut Bestellung am 01.11.2026. Keine Aktivierungsmail.")
+        await pilot.press("1", "enter")
+        await _settle(pilot)
+        await pilot.press("j", "enter")  # the address: yes
+        await _settle(pilot)
+        assert app.dialogue.confirming and app.dialogue.current_fact.type == "date"
+        text = _flat(app)
+        assert "3 Zurück" in text and "4 Neu starten" in text
+        await pilot.press("3", "enter")
+        await _settle(pilot)
+        assert "osm_email" not in app.dialogue.run.facts  # 3 went back, as shown
+
+
+async def test_no_match_names_the_closest_topics_right_above_them():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Aktivierung dauert lange")
+        item = app.dialogue.items[-1]
+        assert isinstance(item, NoMatch) and item.closest
+        lines = [line.strip(" █│") for line in screen_text(app).splitlines() if line.strip(" █│")]
+        heading = next(i for i, line in enumerate(lines) if line.startswith(tr("de", "closest")))
+        assert lines[heading + 1].startswith("1 ")  # no other sentence between the heading and its topics
+
+
 async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -523,3 +582,20 @@ async def test_a_stated_address_is_confirmed_not_asked():
         await _settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
+
+
+async def test_a_result_taken_back_is_not_saved_as_the_case_summary(tmp_path):
+    app = make_app(summary_dir=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "1", "enter")
+        await pilot.pause()
+        await _type(pilot, "m.schulz@outlook.com")
+        assert isinstance(app.dialogue.items[-1], FlowResult)
+        await pilot.press("ctrl+b")
+        await _settle(pilot)
+        assert app.dialogue.flow_active and app.summary_text() is None
+        await pilot.press("ctrl+s")
+        await _settle(pilot)
+        assert list(tmp_path.iterdir()) == []  # the outlook.com result no longer holds
+        await _type(pilot, "it@firma.de")
+        assert app.dialogue.current_fact is not None and app.dialogue.current_fact.id != "osm_email"

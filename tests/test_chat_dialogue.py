@@ -396,3 +396,113 @@ def test_no_match_and_clarify_follow_the_questions_language(dialogue):
     assert isinstance(nomatch, NoMatch) and nomatch.lang == "en"
     _, german = dialogue.submit("Was ist die Hauptstadt von Peru?")
     assert isinstance(german, NoMatch) and german.lang == ""
+
+
+def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_chat(dialogue):
+    _, answer = dialogue.submit("Why did I not receive the activation email?")
+    assert isinstance(answer, Answer) and answer.lang == "en"
+    started, step = dialogue.choose(answer.options[0])
+    assert isinstance(started, Notice) and started.lang == "en"
+    assert isinstance(step, FlowStep) and step.lang == "en"
+    assert dialogue.flow_lang == "en"
+    _, error = dialogue.submit("not-an-address")
+    assert isinstance(error, Notice) and error.key == "bad_value" and error.lang == "en"
+    assert "e-mail" in error.text.lower() or "address" in error.text.lower()
+    _, nxt = dialogue.submit("it@firma.de")
+    assert isinstance(nxt, FlowStep) and nxt.lang == "en"
+    back = dialogue.back()
+    assert back[0].lang == "en" and back[-1].lang == "en"
+    (cancelled,) = dialogue.cancel()
+    assert cancelled.key == "cancelled" and cancelled.lang == "en"
+
+
+def test_a_diagnosis_from_a_german_answer_stays_german_and_an_explicit_switch_is_followed(dialogue):
+    _, answer = dialogue.submit("Aktivierungsmail nicht erhalten")
+    _, step = dialogue.choose(answer.options[0])
+    assert isinstance(step, FlowStep) and step.lang == "" and dialogue.flow_lang == "de"
+    dialogue.submit("Does the activation link expire?")  # an English question in between: the flow is asked on
+    dialogue.set_lang("en")
+    assert dialogue.flow_lang == "en"
+    _, nxt = dialogue.submit("it@firma.de")
+    assert isinstance(nxt, FlowStep) and nxt.lang == ""  # the interface's, now English
+
+
+def test_the_language_of_a_diagnosis_is_replayed():
+    kb, matcher = kb_and_matcher()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    _, answer = d.submit("Why did I not receive the activation email?")
+    d.choose(answer.options[0])
+    d.submit("it@firma.de")
+    replayed = Dialogue(kb, matcher, TODAY)
+    replayed.replay(events)
+    assert [getattr(i, "lang", None) for i in replayed.items] == [getattr(i, "lang", None) for i in d.items]
+    assert replayed.flow_lang == "en"
+
+
+@pytest.mark.parametrize("answer", ["nein", "weiß ich nicht genau"])
+def test_a_declined_stated_fact_keeps_the_users_words_when_replayed(answer):
+    """The web page and --resume rebuild the conversation from its events: the user's
+    answer to "Sie schrieben: … – stimmt das?" stays where it was."""
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    d.ask("Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+    d.start_flow("missing-activation-email")
+    d.submit(answer)
+    assert UserMessage(answer) in d.items
+    replayed = Dialogue(kb, matcher, TODAY)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
+
+
+def _at_junk_question(d):
+    """Answer the missing-mail diagnosis up to its yes/no question about the junk folder."""
+    d.submit("Aktivierungsmail nicht erhalten")
+    d.select(0)
+    d.submit("it@firma.de")
+    d.submit("01.11.2026")
+    assert d.current_fact is not None and d.current_fact.type == "yesno"
+
+
+@pytest.mark.parametrize("reply,value", [
+    ("Nein, noch nicht", False), ("no, not yet", False), ("Ja, haben wir", True), ("yes - all folders", True),
+    ("weiß ich nicht genau", UNKNOWN), ("weis nich", UNKNOWN), ("noch nicht", False),
+])
+def test_a_yes_or_no_opening_a_longer_reply_answers_the_question(dialogue, reply, value):
+    _at_junk_question(dialogue)
+    fact = dialogue.current_fact.id
+    items = dialogue.submit(reply)
+    assert dialogue.run.facts[fact] == value
+    assert not any(isinstance(i, Notice) and i.key == "bad_value" for i in items)
+
+
+@pytest.mark.parametrize("reply", ["ja, aber nur teilweise", "yes, but only the inbox", "no, maybe", "ja, glaube ich",
+                                   "no clue what you mean"])
+def test_a_reply_that_qualifies_its_yes_or_no_leaves_the_question_open(dialogue, reply):
+    _at_junk_question(dialogue)
+    fact = dialogue.current_fact.id
+    _, notice = dialogue.submit(reply)
+    assert isinstance(notice, Notice) and notice.key == "bad_value"
+    assert fact not in dialogue.run.facts and dialogue.current_fact.id == fact
+
+
+def test_a_typo_of_dont_know_answers_an_address_question(dialogue):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    dialogue.submit("weis nich")
+    assert dialogue.run.facts["osm_email"] == UNKNOWN
+
+
+@pytest.mark.parametrize("reply", ["Ja, stimmt", "yes, that's right", "richtig"])
+def test_a_stated_fact_is_confirmed_by_a_longer_yes(reply):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    d = Dialogue(kb, matcher, TODAY)
+    d.ask("Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+    d.start_flow("missing-activation-email")
+    d.submit(reply)
+    assert d.run.facts["osm_email"] == "it-admin@contoso.de"

@@ -404,3 +404,24 @@ def test_a_hostile_file_name_is_made_safe_in_messages(tmp_path):
     name.write_text('{"id": "1", "text": ""}\n', encoding="utf-8")
     proc = cli(str(name))
     assert proc.returncode == 2 and "\x1b" not in proc.stderr and "\x07" not in proc.stderr
+
+
+def test_cli_a_folder_stands_for_its_ticket_files_and_a_broken_one_is_named(tmp_path):
+    folder = tmp_path / "posteingang-support-november"
+    folder.mkdir()
+    (folder / "a-kunde.eml").write_text("From: Max <max@firma.de>\nSubject: Aktivierung\n\n"
+                                         "Unser OSM ist anna.meier@outlook.com. Keine Aktivierungsmail.\n", encoding="utf-8")
+    (folder / "b-kundin.txt").write_text("Unser OSM ist anna.meier@outlook.com. Keine Aktivierungsmail.\n",
+                                         encoding="utf-8")
+    (folder / "c-kaputt.txt").write_bytes(b"\xff\xfe kaputt \xc3\x28\n")
+    (folder / ".hidden").write_text("not a ticket", encoding="utf-8")
+    r = cli(str(folder))
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [r.stderr.strip()] and "c-kaputt.txt" in r.stderr and "Traceback" not in r.stderr
+    rows = [line for line in r.stdout.splitlines() if "outlook-com-address" in line]
+    assert len(rows) == 2
+    assert rows[0].startswith("…") and "a-kunde.eml" in rows[0] and "b-kundin.txt" in rows[1]  # told apart by their ends
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    r = cli(str(empty), "--lang", "de")
+    assert r.returncode == 2 and "leer: keine Ticketdateien in diesem Ordner" in r.stderr

@@ -104,6 +104,32 @@ def test_a_german_question_gets_a_german_answer_card_in_the_english_page() -> No
     assert ' lang="de">' in last_bot(html) and ' lang="en">' not in last_bot(html)
 
 
+def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_page() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "I did not receive the activation email").text
+    html = pick(c, cid, html, "Start diagnosis").text
+    card = last_bot(html)
+    assert ' lang="en">' in card and "Question 1" in text_of(card)
+    assert "Your answer (an email address)" in text_of(html)  # the field's label too
+    assert '<html lang="de">' in html  # the page stays German
+    assert "End diagnosis" in labels(html) and "Diagnose beenden" not in labels(html)  # the card's controls too
+    html = say(c, cid, html, "it@firma.de").text
+    assert ' lang="en">' in last_bot(html) and "Frage 2" not in text_of(last_bot(html))
+
+
+def test_the_result_of_an_english_diagnosis_offers_its_summary_in_english_in_the_german_page() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "I did not receive the activation email").text
+    html = pick(c, cid, html, "Start diagnosis").text
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    card = text_of(last_bot(html))
+    assert "Case summary" in card and "Download (Markdown)" in card and "Zusammenfassung" not in card
+    summary = c.get(f"/c/{cid}/summary.md").text
+    assert "outlook.com" in summary and "Ursache" not in summary
+
+
 def test_an_english_question_without_an_answer_is_told_so_in_english() -> None:
     c = client()
     cid, html = start(c)
@@ -201,3 +227,25 @@ def test_the_summary_has_a_copy_button_for_the_page_script() -> None:
     assert "<script>" not in html  # no inline script
     assert "navigator.clipboard.writeText" in c.get("/static/chat.js").text
     assert f'href="/c/{cid}/summary.txt" download' in html  # the downloads stay
+
+
+def test_a_stated_fact_shown_for_confirmation_names_the_question_it_answers() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    card = text_of(last_bot(html))
+    assert "Welche E-Mail-Adresse ist für den Online Services Manager (OSM)" in card
+    assert "Sie schrieben: „it-admin@contoso.de“ – stimmt das?" in card
+
+
+def test_a_result_taken_back_offers_no_summary_download() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Ich habe die Aktivierungsmail nicht erhalten").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    html = say(c, cid, html, "m.schulz@outlook.com").text
+    assert c.get(f"/c/{cid}/summary.md").status_code == 200
+    html = pick(c, cid, html, "Zurück").text
+    r = c.get(f"/c/{cid}/summary.md")
+    assert r.status_code == 404 and "outlook.com" not in r.text

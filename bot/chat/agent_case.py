@@ -127,6 +127,7 @@ class AgentCase:
             InputError: The text is not a value of the question; the message (in `lang`)
                 says why, without the fact's name.
         """
+        from bot.chat.answers import reply_word
         from faq.flows.dates import AmbiguousDate
         from faq.flows.values import check_not_future, future_allowed, parse_value
 
@@ -147,7 +148,10 @@ class AgentCase:
                 raise AmbiguousDate(exc.reason, possible) from None
             value = possible[0]  # the other reading lies in the future
         except InputError as exc:
-            raise InputError(exc.reason, value=exc.value) from None
+            word = reply_word(text)  # the customer's "nein, noch nicht", "weiß ich nicht genau"
+            if word is None or (word != "unbekannt" and fact.type != "yesno"):
+                raise InputError(exc.reason, value=exc.value) from None
+            value = parse_value(fact, word, self.today, lang)
         self.answers[fact.id] = value
 
     def reject(self, fact_id: str) -> None:

@@ -201,7 +201,7 @@ class ChatApp(App[int]):
         elif fact is not None:
             key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
-        prompt.placeholder = tr(self.lang, key)
+        prompt.placeholder = tr(self.dialogue.flow_lang if fact is not None else self.lang, key)
         self.refresh_bindings()
         log = self.query_one("#log", VerticalScroll)
 
@@ -265,9 +265,10 @@ class ChatApp(App[int]):
                     and not is_unknown_word(text))
         message, valid = "", True
         if checking:
-            problem = email_problem(text, self.lang)
+            lang = self.dialogue.flow_lang
+            problem = email_problem(text, lang)
             valid = problem is None
-            message = f"✓ {tr(self.lang, 'email_complete')}" if valid else f"✗ {tr(self.lang, 'email_incomplete', why=problem)}"
+            message = f"✓ {tr(lang, 'email_complete')}" if valid else f"✗ {tr(lang, 'email_incomplete', why=problem)}"
         prompt.set_class(checking and not valid, "-invalid")
         prompt.set_class(checking and valid, "-valid")
         prompt.border_subtitle = Content(message) if message else None
@@ -338,7 +339,7 @@ class ChatApp(App[int]):
             if action == "cancel":
                 return self.dialogue.flow_active and isinstance(self.screen, Screen) and not isinstance(self.screen, ModalScreen)
             if action in ("save", "copy"):
-                return self.dialogue.last_result is not None
+                return self.dialogue.summary_result is not None
         return True
 
     def action_quit_chat(self, lang: str = "") -> None:
@@ -403,13 +404,13 @@ class ChatApp(App[int]):
         """The Markdown case summary of the newest diagnosis, or None."""
         from bot.chat.summary import case_summary
 
-        result = self.dialogue.last_result
+        result = self.dialogue.summary_result
         if result is None:
             return None
         flow = self.kb.flow(result.flow_id)
         if flow is None:
             return None
-        return case_summary(self.kb, flow, result.diagnosis, result.question, self.today, self.lang, redact=self.redact)
+        return case_summary(self.kb, flow, result.diagnosis, result.question, self.today, result.lang or self.lang, redact=self.redact)
 
     def action_save(self, lang: str = "") -> None:
         """Save the case summary under a free name in the current directory."""

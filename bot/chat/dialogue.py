@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import future_message, read_answer, shown_value
+from bot.chat.answers import fact_options, future_message, read_answer, reply_word, shown_value, stated_facts
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -38,20 +38,8 @@ from faq.language.text import clean
 from faq.search.matcher import Matcher
 
 __all__ = [
-    "Answer",
-    "Clarify",
-    "Dialogue",
-    "FlowResult",
-    "FlowStep",
-    "Greeting",
-    "Item",
-    "MAX_TOPICS",
-    "NoMatch",
-    "Notice",
-    "Option",
-    "SmallTalk",
-    "UserMessage",
-    "canonical",
+    "Answer", "Clarify", "Dialogue", "FlowResult", "FlowStep", "Greeting", "Item", "MAX_TOPICS",
+    "NoMatch", "Notice", "Option", "SmallTalk", "UserMessage", "canonical",
 ]
 
 CLOSEST_MIN = 0.2
@@ -65,6 +53,7 @@ class _Run:
     stated: dict[str, tuple[Any, str]] = field(default_factory=dict)  # read from the question: value, words
     declined: set[str] = field(default_factory=set)  # stated facts the user did not confirm
     confirming: str | None = None  # the stated fact shown for confirmation now
+    lang: str = ""  # the conversation's language when it differs from the interface's ("" = the interface's)
 
 
 class Dialogue:
@@ -129,6 +118,12 @@ class Dialogue:
         return self.run is not None and self.run.confirming is not None and self.current_fact is not None
 
     @property
+    def flow_lang(self) -> str:
+        """The language the running (or last) diagnosis speaks: the conversation's it was started
+        from, until the user switches the interface language."""
+        return (self.run.lang if self.run is not None else "") or self.lang
+
+    @property
     def flow_active(self) -> bool:
         """Whether a flow waits for an answer."""
         return self.current_fact is not None
@@ -149,6 +144,13 @@ class Dialogue:
             if isinstance(item, FlowResult):
                 return item
         return None
+
+    @property
+    def summary_result(self) -> FlowResult | None:
+        """The diagnosis a case summary is made of: the newest, unless a diagnosis runs again
+        (its last answer taken back, or another started), so a summary never states a result
+        that no longer holds."""
+        return None if self.flow_active else self.last_result
 
     def _emit(self, event: dict[str, Any]) -> None:
         if self.on_event is not None:
@@ -176,6 +178,8 @@ class Dialogue:
         if lang in ("de", "en") and lang != self.lang:
             self.lang = lang
             self.talk_lang = ""
+            if self.run is not None:  # a running diagnosis follows the explicit choice too
+                self.run.lang = ""
             self._emit({"type": "lang", "lang": lang})
 
     # -- questions -----------------------------------------------------------------
@@ -279,7 +283,7 @@ class Dialogue:
         if option.kind == "none":
             return self.none_of_these()
         if option.kind == "value":
-            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.lang))
+            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.flow_lang))
         if option.kind == "action":
             if option.target == "back":
                 return self.back()
@@ -297,21 +301,14 @@ class Dialogue:
         if flow is None:
             return self._add(Notice("unknown_flow", {"id": flow_id}))
         self._emit({"type": "flow", "flow": flow_id})
-        asked = question or self.last_question or flow.title.get(self.lang)
-        self.run = _Run(flow, asked)
+        # Asked in the language of the conversation it comes from (an English question in the
+        # German chat got an English answer: its diagnosis asks in English too).
+        talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
+        asked = question or self.last_question or flow.title.get(talk or self.lang)
+        self.run = _Run(flow, asked, lang=talk)
         if question or self.last_question:
-            self.run.stated = self._stated(flow, asked)
-        return self._add(Notice("flow_started", {"flow": flow_id}), *self._step())
-
-    def _stated(self, flow: Flow, text: str) -> dict[str, tuple[Any, str]]:
-        """The facts of `flow` the user stated in `text` (the triage's reader), with their words."""
-        from faq.tickets.triage import facts_stated
-
-        try:
-            read = facts_stated(text, flow, self.kb, self.today, self.lang)
-        except FaqError:
-            return {}
-        return {k: (v, read.evidence[k].quote if k in read.evidence else text) for k, v in read.facts.items()}
+            self.run.stated = stated_facts(asked, flow, self.kb, self.today, self.flow_lang)
+        return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 
     def _step(self) -> list[Item]:
         from faq.flows.engine import diagnose, relevant_facts
@@ -330,23 +327,19 @@ class Dialogue:
             quote = run.stated[fact.id][1]
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
             options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
-            return [Notice("confirm_stated", {"fact": fact.id}, text=tr(self.lang, "confirm_stated", quote=quote),
-                           options=options)]
+            return [Notice("confirm_stated", {"fact": fact.id, "quote": quote, "flow": run.flow.id},
+                           text=tr(self.flow_lang, "confirm_stated", quote=quote), options=options, lang=run.lang)]
         if diag.next_fact is not None:
             fact = diag.next_fact
             remaining = len(relevant_facts(run.flow, run.facts, self.today))
             number = len(run.facts) + 1
-            return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact))]
+            return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact),
+                             lang=run.lang)]
         actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
-        return [FlowResult(run.flow.id, diag, run.question, actions)]
+        return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
 
-    def _fact_options(self, fact: Any) -> tuple[Option, ...]:
-        tail = (Option("action", "back"), Option("action", "restart")) if self.run and self.run.facts else ()
-        if fact.type == "yesno":
-            return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
-        if fact.type == "choice":
-            return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
-        return (Option("value", "unbekannt"),) + tail
+    def _fact_options(self, fact: Fact) -> tuple[Option, ...]:
+        return fact_options(fact, bool(self.run and self.run.facts))
 
     def answer_text(self, raw: str, shown: str | None = None) -> list[Item]:
         """Answer the open question with what the user typed or picked.
@@ -365,22 +358,24 @@ class Dialogue:
 
         text = clean(raw).strip()
         options = self._fact_options(fact)
+        lang, pinned = self.flow_lang, self.run.lang
         try:
-            value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, self.lang)
+            value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, lang)
         except AmbiguousDate as exc:
             possible = [d for d in exc.readings if d <= self.today or future_allowed(self.run.flow, fact.id)]
             if len(possible) == 1:  # the other reading lies in the future: no real choice
                 return self._apply_answer(fact.id, possible[0], text)
             if not possible:  # both lie in the future
                 return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=future_message(
-                    text, min(exc.readings), self.today, self.lang), options=options))
+                    text, min(exc.readings), self.today, lang), options=options, lang=pinned))
             readings = tuple(Option("value", d.isoformat()) for d in possible)
             message = exc.reason  # a customer never sees fact names
             return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
-                                                       options=readings + options[1:]))
+                                                       options=readings + options[1:], lang=pinned))
         except InputError as exc:
             message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options))
+            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options,
+                                                       lang=pinned))
         return self._apply_answer(fact.id, value, shown or text)
 
     def _confirm(self, fact: Fact, text: str) -> list[Item]:
@@ -391,13 +386,13 @@ class Dialogue:
         run = self.run
         assert run is not None
         try:
-            yes = parse_yesno(text, fact.id, self.lang) is True
+            yes = parse_yesno(text, fact.id, self.flow_lang) is True
         except InputError:
-            yes = False
+            yes = reply_word(text) == "ja"  # "Ja, stimmt", "yes, that's right"
         if yes:
             value, quote = run.stated[fact.id]
             return self._apply_answer(fact.id, value, quote)
-        self._emit({"type": "decline", "fact": fact.id})
+        self._emit({"type": "decline", "fact": fact.id, "text": text})
         run.declined.add(fact.id)
         return self._add(UserMessage(text), *self._step())
 
@@ -416,7 +411,7 @@ class Dialogue:
         self._emit({"type": "back"})
         last = list(run.facts)[-1]
         del run.facts[last]
-        return self._add(Notice("back", {"fact": last}), *self._step())
+        return self._add(Notice("back", {"fact": last}, lang=run.lang), *self._step())
 
     def restart(self) -> list[Item]:
         """Start the current (or last) flow again from the first question."""
@@ -425,15 +420,15 @@ class Dialogue:
             return self._add(Notice("nothing_to_restart"))
         self._emit({"type": "restart"})
         run.facts.clear()
-        return self._add(Notice("restart", {"flow": run.flow.id}), *self._step())
+        return self._add(Notice("restart", {"flow": run.flow.id}, lang=run.lang), *self._step())
 
     def cancel(self) -> list[Item]:
         """Leave the running flow; questions go to the FAQ again."""
         if not self.flow_active:
             return []
         self._emit({"type": "cancel"})
-        self.run = None
-        return self._add(Notice("cancelled", options=tuple(Option("entry", i) for i in self.topics())))
+        lang, self.run = self.run.lang if self.run is not None else "", None
+        return self._add(Notice("cancelled", options=tuple(Option("entry", i) for i in self.topics()), lang=lang))
 
     def note(self, key: str, **args: str) -> list[Item]:
         """Add a notice that is not part of the recorded conversation (saved, copied, an error)."""
@@ -461,7 +456,8 @@ class Dialogue:
                 return self._replay_answer(event)
             if kind == "decline" and self.run is not None:
                 self.run.declined.add(str(event.get("fact", "")))
-                return self._add(*self._step())
+                said = clean(str(event.get("text", ""))).strip()  # what the user answered (older events: nothing)
+                return self._add(*((UserMessage(said),) if said else ()), *self._step())
             if kind == "back":
                 return self.back()
             if kind == "restart":

@@ -2,7 +2,8 @@
 
 Items hold ids and canonical values only, so they can be rendered again in the other
 language; `lang` on an answer, a clarification, a no-match or a small-talk reply pins it
-to the language the user wrote in.
+to the language the user wrote in, and on a diagnosis's questions, notices and result to
+the language of the conversation it was started from.
 """
 
 from __future__ import annotations
@@ -104,6 +105,7 @@ class FlowStep:
         fact_id: The fact asked.
         number: 1-based number of this question.
         at_most: Upper bound of the questions this diagnosis can take.
+        lang: The language of the conversation the diagnosis was started from ("" = the interface's).
     """
 
     flow_id: str
@@ -111,6 +113,7 @@ class FlowStep:
     number: int
     at_most: int
     options: tuple[Option, ...] = ()
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -121,12 +124,14 @@ class FlowResult:
         flow_id: The flow.
         diagnosis: The engine's resolved diagnosis.
         question: The user's question that led to the flow.
+        lang: As on a `FlowStep`.
     """
 
     flow_id: str
     diagnosis: Any
     question: str
     options: tuple[Option, ...] = ()
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ class Notice:
 
     `text` is a literal message (an input error, an internal error), shown as is.
     A `passive` notice (saved, copied, help, an internal error) leaves the options
-    of the items before it in force.
+    of the items before it in force. `lang` as on a `FlowStep` (a diagnosis's notices).
     """
 
     key: str
@@ -143,6 +148,7 @@ class Notice:
     text: str = ""
     options: tuple[Option, ...] = ()
     passive: bool = False
+    lang: str = ""
 
 
 @dataclass(frozen=True)

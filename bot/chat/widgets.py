@@ -112,11 +112,15 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         live: Whether its options are the ones that can still be picked.
     """
     kb = dialogue.kb
+    pinned = getattr(item, "lang", "")
+    if pinned in ("de", "en") and not isinstance(item, SmallTalk):  # in the language the user wrote in
+        lang = pinned
     opts: list[Widget] = []
     fact = dialogue.current_fact
     row = isinstance(item, FlowStep) and getattr(fact, "type", "") == "yesno"  # short answers side by side
     if item.options and live:
-        readings = isinstance(item, Notice) and item.key == "ambiguous_date"  # digits pick a reading
+        # Digits pick a reading of a date, and any option while a stated fact is confirmed.
+        readings = isinstance(item, Notice) and (item.key == "ambiguous_date" or dialogue.confirming)
         opts = [_options(item.options, kb, lang, row=row, fact=dialogue.current_fact, numbered=readings)]
     if isinstance(item, UserMessage):
         bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), item.text), classes="user", markup=False)
@@ -133,9 +137,6 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         entry = kb.entry(item.entry_id)
         if entry is None:
             return _card(_para(item.entry_id))
-        lang = item.lang or lang  # an English question is answered in English
-        if opts:
-            opts = [_options(item.options, kb, lang)]
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
@@ -152,16 +153,12 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if dialogue.flow_active:
             parts.append(_para(tr(talk, "smalltalk_in_flow"), "muted"))
         return _card(*parts, *opts, classes="notice smalltalk")
-    if isinstance(item, (Clarify, NoMatch)) and item.lang:  # in the language the question was written in
-        lang = item.lang
-        opts = [_options(item.options, kb, lang)] if opts else []
     if isinstance(item, Clarify):
         return _card(_para(tr(lang, "clarify")), *opts, classes="clarify")
     if isinstance(item, NoMatch):
-        parts = [_para(tr(lang, "no_match"))]
-        if item.closest:
+        parts = [_para(tr(lang, "no_match")), _para(tr(lang, "support"))]
+        if item.closest:  # the heading right above its topics
             parts.append(_para(tr(lang, "closest")))
-        parts.append(_para(tr(lang, "support")))
         return _card(*parts, *opts, classes="nomatch")
     if isinstance(item, FlowStep):
         return _flow_step(item, dialogue, lang, opts)
@@ -199,6 +196,12 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
             *opts,
             classes="notice ambiguous",
         )
+    elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
+        flow = dialogue.kb.flow(args.get("flow", ""))
+        fact = flow.fact(args.get("fact", "")) if flow is not None else None
+        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        asked = [Static(Content.styled(fact.question.get(lang), "bold"), classes="question", markup=False)] if fact else []
+        return _card(*asked, _para(text), *opts, classes="notice")
     elif item.key == "internal_error":
         return _card(
             Static(Content.assemble(("✗ ", "bold"), tr(lang, "internal_error", text=item.text)), classes="error", markup=False),

@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     _kb_arg(diag)
 
     tri = sub.add_parser("triage", help="triage support tickets (JSON Lines, CSV, .eml, mbox, or '-' for stdin)")
-    tri.add_argument("files", nargs="+", metavar="FILE", help="ticket files, or '-' for stdin")
+    tri.add_argument("files", nargs="+", metavar="FILE", help="ticket files, folders of them, or '-' for stdin")
     fmt = tri.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="JSON Lines, one object per ticket")
     fmt.add_argument("--csv", action="store_true", help="CSV, one row per ticket")

@@ -1,4 +1,4 @@
-"""`faqbot triage`: streams tickets from JSON Lines, CSV, `.eml`, mbox or stdin and
+"""`faqbot triage`: streams tickets from JSON Lines, CSV, `.eml`, mbox, folders of them or stdin and
 writes one result per ticket (CONTRACT §3) as JSON Lines, CSV or a readable table,
 plus an optional summary chart."""
 
@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
 from faq.errors import EXIT_INPUT, EXIT_OK, FaqError, InputError
@@ -80,6 +81,12 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
+def _cut_start(text: str, width: int) -> str:
+    """Cut from the start: a ticket read from a file is named by its path, told apart by its end."""
+    text = " ".join(safe(text).split())
+    return text if len(text) <= width else "…" + text[len(text) - max(width - 1, 0):]
+
+
 class _Writer:
     """Writes results in one of the output formats, one at a time."""
 
@@ -118,7 +125,7 @@ class _Writer:
                 verdict = f"? {obj['next']['fact']}"
             else:
                 verdict = "–"
-            self.out.write(f"{_cut(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
+            self.out.write(f"{_cut_start(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
                            f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
             for fact, ev in (obj.get("evidence") or {}).items():
                 mark = _quoted_mark(ev, self.lang)
@@ -195,9 +202,29 @@ def _today(raw: str | None) -> date:
     return date.today()
 
 
+def _files(paths: Iterable[str], errors: list[str], lang: str) -> Iterable[str]:
+    """The paths given, a folder standing for the files in it (sorted, hidden ones left out)."""
+    for path in paths:
+        folder = Path(path)
+        if path == "-" or not folder.is_dir():
+            yield path
+            continue
+        try:
+            inside = sorted(str(p) for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+        except OSError as exc:
+            inside = []
+            errors.append(f"{path}: {exc}")
+            _say(tr(lang, "cli_triage_cannot_read", name=path, reason=exc.strerror or exc))
+            continue
+        if not inside:
+            errors.append(f"{path}: empty folder")
+            _say(tr(lang, "cli_triage_empty_folder", name=path))
+        yield from inside
+
+
 def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progress: _Progress,
              lang: str = DEFAULT_LANG) -> Iterable[tuple[Ticket, int, int | None]]:
-    for path in paths:
+    for path in _files(paths, errors, lang):
         try:
             stream, size, name = open_source(path)
         except InputError as exc:

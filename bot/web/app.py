@@ -355,13 +355,13 @@ class WebChat:
     def _summary(self, dialogue: Dialogue) -> str | None:
         from bot.chat.summary import case_summary
 
-        result: FlowResult | None = dialogue.last_result
+        result: FlowResult | None = dialogue.summary_result
         if result is None:
             return None
         flow = self.kb.flow(result.flow_id)
         if flow is None:
             return None
-        return case_summary(self.kb, flow, result.diagnosis, result.question, dialogue.today, dialogue.lang,
+        return case_summary(self.kb, flow, result.diagnosis, result.question, dialogue.today, result.lang or dialogue.lang,
                             redact=self.config.redact)
 
     async def summary(self, request: Request) -> Response:

@@ -34,7 +34,7 @@ WEB_ACTIONS = ("save", "copy", "show")
 
 def _item_lang(item: Item, lang: str) -> str:
     """The language an item is shown in: what answers a question keeps the question's."""
-    pinned = getattr(item, "lang", "") if isinstance(item, (Answer, SmallTalk, Clarify, NoMatch)) else ""
+    pinned = getattr(item, "lang", "")  # answers, small talk, a diagnosis started from an English answer
     return pinned if pinned in ("de", "en") else lang
 
 
@@ -109,11 +109,11 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
             body.append({"kind": "menu", "text": tr(lang, "closest")})
         view.update(kind="nomatch", title=tr(lang, "no_match"), body=body)
     elif isinstance(item, FlowStep):
-        view.update(_flow_step(item, dialogue, lang))
+        view.update(_flow_step(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, FlowResult):
-        view.update(_flow_result(item, dialogue, lang))
+        view.update(_flow_result(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Notice):
-        view.update(_notice(item, dialogue, lang))
+        view.update(_notice(item, dialogue, _item_lang(item, lang)))
     return view
 
 
@@ -145,6 +145,12 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif item.key == "ambiguous_date":
         return {"kind": "ambiguous", "body": [{"kind": "text", "text": item.text},
                                               {"kind": "question", "text": tr(lang, "ambiguous_date_pick")}]}
+    elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
+        flow = dialogue.kb.flow(args.get("flow", ""))
+        fact = flow.fact(args.get("fact", "")) if flow is not None else None
+        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
+        return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
     elif item.key == "internal_error":
         return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "internal_error", text=item.text)}]}
     elif item.text:
@@ -221,7 +227,7 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     kind = getattr(fact, "type", "") if fact is not None else ""
     if dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
         kind = "yesno"
-    view = _composer(kind, lang)
+    view = _composer(kind, dialogue.flow_lang if fact is not None else lang)
     items = dialogue.items
     if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
             and isinstance(items[-2], UserMessage)):
