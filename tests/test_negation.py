@@ -227,9 +227,9 @@ def test_an_infinitive_not_denied_is_never_a_no(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Hallo, wir wollten über die Registrierung 6123xxxx Exchange Online aktivieren lassen. Jetzt haben wir unter "
+    "Hallo, wir werden über die Registrierung 6123xxxx Exchange Online aktivieren lassen. Jetzt haben wir unter "
     "derselben Registrierung Visio bestellt, aber keine Aktivierungsmail bekommen.",
-    "Hi, we wanted to have Exchange activated from enrollment 5512xxxx but never did. Last week we ordered Visio "
+    "Hi, we meant to have Exchange activated from enrollment 5512xxxx but never did. Last week we ordered Visio "
     "under the same enrollment and no activation email arrived.",
     "Hi, did we activate Exchange from enrollment 5512xxxx before? Last week we ordered Visio under the same "
     "enrollment and no activation email arrived.",
