@@ -259,11 +259,17 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
     for fact in yesno_facts if not stated_from else ():
+        said_over = same_as_before(fact, lang, analysed, lex, _said)
+        if said_over is None:
+            continue
         if fact.id not in found:
-            said_over = same_as_before(fact, lang, analysed, lex, _said)
-            if said_over is not None:
-                found[fact.id] = said_over[0]
-                evidence[fact.id] = said_over[1].span_evidence(said_over[2], source)
+            found[fact.id] = said_over[0]
+            evidence[fact.id] = said_over[1].span_evidence(said_over[2], source)
+        elif found[fact.id] is not None and found[fact.id] != said_over[0]:
+            # "Über die Registrierung A haben wir Exchange aktiviert. ... nicht über dieselbe
+            # Registrierung bestellt": one sentence and the two together disagree: unsure.
+            notes.append(f"{fact.id}: the ticket says both yes and no")
+            found[fact.id] = None
     for fact in choice_facts:
         chosen = found.get(fact.id)
         if isinstance(chosen, str):
