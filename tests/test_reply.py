@@ -87,6 +87,9 @@ def test_desk_never_sends_the_customer_to_support_in_either_language():
     assert "Wir veranlassen das Nötige, um den Aktivierungslink erneut zu aktivieren, und melden uns" in de
     assert "We will do what is needed to have the activation link re-enabled, and get back" in en
     assert "05.07.2026" in de
+    # The desk's own step is no instruction to the customer.
+    assert "So geht es weiter:\n1. Wir veranlassen" in de and "So gehen Sie vor" not in de
+    assert "Next steps:\n1. We will do" in en and "What to do" not in en
 
 
 def test_open_case_explains_and_asks_without_promising_the_resolution():

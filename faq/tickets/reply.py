@@ -213,9 +213,12 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
     if cause == "unresolved":
         return [tr(lang, "reply_unresolved")]
     body = [fill(res.title.get(lang), diagnosis, lang, flow), "", _desk_text(fill(res.text.get(lang), diagnosis, lang, flow), lang)]
-    steps = _desk_steps([fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())], lang)
+    raw = [fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())]
+    steps = _desk_steps(raw, lang)
     if steps:
-        body += ["", tr(lang, "reply_steps")] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
+        # Steps the desk takes itself are no "what to do" for the customer.
+        heading = "reply_steps" if steps == raw else "reply_next_steps"
+        body += ["", tr(lang, heading)] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
     contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
     if res.contact_kind == "wait":
         # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to
