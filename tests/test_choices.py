@@ -82,3 +82,24 @@ def test_the_permission_sentence_is_the_evidence_of_the_refined_role():
     assert read.facts["role"] == "osm-manage-reservations"
     ev = read.evidence["role"]
     assert "Reservierung verwalten" in ev.quote and text[ev.start:ev.end] == ev.quote
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im Mandanten bin ich Globaler Administrator. Im VLSC bin ich aber nur normaler Benutzer, ohne Administrator- "
+           "oder OSM-Rolle. Darf ich eine Onlinedienstreservierung anlegen?"),
+    ("en", "I'm a global admin of our tenant, but in VLSC I am only a regular user, with no administrator or OSM role. "
+           "May I create an online services reservation?"),
+])
+def test_a_plain_user_of_vlsc_is_another_role(lang, text):
+    assert role(text, lang) == "other"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich glaube, im VLSC bin ich nur normaler Benutzer. Darf ich reservieren?"),
+    ("en", "Maybe I am just a regular user in VLSC. May I reserve?"),
+    ("de", "Unsere Einkäuferin ist im VLSC nur normaler Benutzer. Darf sie reservieren?"),
+    ("en", "Our buyer is only a regular user in VLSC. May she reserve?"),
+    ("de", "Im VLSC bin ich kein normaler Benutzer. Darf ich reservieren?"),
+])
+def test_a_plain_user_hedged_denied_or_someone_elses_is_no_role(lang, text):
+    assert role(text, lang) is None

@@ -185,6 +185,71 @@ def test_negation_scope_stops_at_a_preposition():
     assert polarity(tokens, text, (received, received), ("received",), words) is False
 
 
+@pytest.mark.parametrize("text", [
+    "Guten Tag, unsere Aktivierungsmail fehlt. Im VLSC sehen wir: Sie ist nicht an einen anderen Kontakt gegangen.",
+    "Hi, our activation email is missing. VLSC shows that it did not go to another contact.",
+    "Hi, our activation email is missing. According to VLSC it has not been sent to another contact.",
+])
+def test_a_denied_verb_denies_the_phrase_it_governs(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("sent_to_other_contact") is False and r.cause != "sent-to-other-contact"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, wir haben nie eine Aktivierungsmail für die Bestellung bekommen, die unser Händler aufgegeben hat.",
+    "Hello, we have not had mail for the order our reseller placed, no activation email at all.",
+])
+def test_a_denied_noun_leaves_the_phrase_after_it_alone(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("order_placed") is not False and r.cause != "no-order"
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, keine Aktivierungsmail bisher. Zum Durchsuchen des Spam-Ordners bin ich leider noch nicht gekommen.",
+    "Guten Tag, keine Aktivierungsmail bisher. Den Junk-Ordner zu kontrollieren habe ich noch nicht geschafft.",
+    "Guten Tag, keine Aktivierungsmail bisher. Ich hatte noch keine Zeit, im Spam-Ordner nachzuschauen oder ihn zu prüfen.",
+    "Hello, no activation email so far. I haven't had time to check the junk folder.",
+    "Hello, no activation email so far. I had no chance yet to check the spam folder.",
+])
+def test_an_infinitive_denied_by_its_clause_is_not_done(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, keine Aktivierungsmail bisher. Ich habe extra daran gedacht, den Spam-Ordner zu prüfen.",
+    "Guten Tag, keine Aktivierungsmail bisher. Den Junk-Ordner zu prüfen hat nichts gebracht.",
+    "Hello, no activation email so far. I remembered to check the spam folder, nothing there.",
+    "Hello, no activation email so far. It is not in spam, I made sure to check the junk folder.",
+])
+def test_an_infinitive_not_denied_is_never_a_no(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is not False and r.cause != "junk-folder"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, wir werden über die Registrierung 6123xxxx Exchange Online aktivieren lassen. Jetzt haben wir unter "
+    "derselben Registrierung Visio bestellt, aber keine Aktivierungsmail bekommen.",
+    "Hi, we meant to have Exchange activated from enrollment 5512xxxx but never did. Last week we ordered Visio "
+    "under the same enrollment and no activation email arrived.",
+    "Hi, did we activate Exchange from enrollment 5512xxxx before? Last week we ordered Visio under the same "
+    "enrollment and no activation email arrived.",
+])
+def test_the_same_enrollment_points_back_only_at_an_activation_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("enrollment_linked") is not True and r.cause != "enrollment-already-linked"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung fehlen die Lizenzen für das Add-on. Das Basisabo haben wir von der alten auf die "
+    "neue Registrierung umgezogen, das Add-on liegt auch auf der neuen Registrierung.",
+    "Hi, the add-on licenses are missing after activation. Our base subscription was moved from the old enrollment "
+    "to the new enrollment, and the add-on is on the new enrollment as well.",
+])
+def test_old_and_new_enrollment_not_each_qualifying_base_and_add_on_state_nothing(bundled, text):
+    r = triage(bundled, text)
+    assert "base_same_enrollment" not in r.facts and r.cause != "addon-base-mismatch"
+
+
 # -- hedges leave the fact open ----------------------------------------------------------
 
 
@@ -197,6 +262,18 @@ def test_negation_scope_stops_at_a_preposition():
 def test_hedged_statement_leaves_the_fact_unknown(bundled, text):
     r = triage(bundled, text)
     assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung sehen wir keine Lizenzen. Es sieht so aus, als hätte sich mein Kollege beim Klick "
+    "auf den Link im Testmandanten angemeldet.",
+    "Hi, after activating we see no licenses. It looks like my colleague was signed in to our test tenant when he "
+    "clicked the link.",
+])
+def test_what_only_looks_so_leaves_the_fact_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "licenses-not-visible"
+    assert "right_account" not in r.facts and r.cause != "wrong-account"
 
 
 # -- only the customer's own words state facts ------------------------------------------

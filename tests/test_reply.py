@@ -5,7 +5,7 @@ from pathlib import Path
 
 from faq.flows.engine import diagnose, relevant_facts
 from faq.kb.loader import load_knowledge_base
-from faq.tickets.reply import answer_summary, suggest_reply
+from faq.tickets.reply import _desk_steps, answer_summary, suggest_reply
 
 KB = load_knowledge_base(Path(__file__).parent / "fixtures" / "tickets" / "kb")
 TODAY = date(2026, 11, 24)
@@ -82,9 +82,61 @@ def test_desk_never_sends_the_customer_to_support_in_either_language():
     diag = diagnose(flow, {"purchase_date": date(2026, 1, 5)}, TODAY)
     de = suggest_reply(kb, "activation-link-expiry", "de", flow, diag, "activation-link-expired")
     en = suggest_reply(kb, "activation-link-expiry", "en", flow, diag, "activation-link-expired")
-    assert "an den Support" not in de and "Darum kümmern wir uns" in de
-    assert "ontact support" not in en and "We will take care of this" in en
+    assert "an den Support" not in de and "ontact support" not in en
+    # What the desk does stays: the seed's "um den Aktivierungslink erneut zu aktivieren".
+    assert "Wir veranlassen das Nötige, um den Aktivierungslink erneut zu aktivieren, und melden uns" in de
+    assert "We will do what is needed to have the activation link re-enabled, and get back" in en
     assert "05.07.2026" in de
+    # The desk's own step is no instruction to the customer.
+    assert "So geht es weiter:\n1. Wir veranlassen" in de and "So gehen Sie vor" not in de
+    assert "Next steps:\n1. We will do" in en and "What to do" not in en
+
+
+def test_open_case_explains_and_asks_without_promising_the_resolution():
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = _bundled()
+    for text, lang in (("Der Aktivierungslink ist abgelaufen, was tun?", "de"),
+                       ("The activation link has expired, what should I do?", "en")):
+        result = triage_text(text, kb, matcher, TODAY)
+        assert result.cause is None and result.next is not None
+        reply = result.reply
+        assert kb.flow("activation-link-expiry").fact("purchase_date").question.get(lang) in reply
+        assert "6" in reply  # the brief explanation: it expires 6 months after purchase
+        for promise in ("kümmern wir", "veranlassen wir", "Wir veranlassen", "Darum kümmern",
+                        "take care of", "do what is needed"):
+            assert promise not in reply, (lang, promise)
+
+
+def test_rewritten_support_steps_keep_their_purpose_and_condition():
+    kb, _ = _bundled()
+    # "..., damit Sie Ihre Lizenzen dem richtigen Konto neu zuordnen können": the purpose stays.
+    de = suggest_reply(kb, "wrong-account-activated", "de")
+    assert "Wir veranlassen das Nötige, damit Sie Ihre Lizenzen dem richtigen Konto neu zuordnen können" in de
+    en = suggest_reply(kb, "wrong-account-activated", "en")
+    assert "We will do what is needed so that you can reassign your licenses to the correct account" in en
+    # A German condition in verb-first order ("Funktioniert der Link trotzdem nicht, ...") stays.
+    flow = kb.flow("activation-link-expiry")
+    diag = diagnose(flow, {"purchase_date": date(2026, 10, 1)}, TODAY)
+    valid = suggest_reply(kb, "activation-link-expiry", "de", flow, diag, "activation-link-valid")
+    assert "Funktioniert der Link trotzdem nicht, kümmern wir uns darum" in valid
+    assert flow.unresolved is not None
+    step = flow.unresolved.steps["de"][-1]  # "Ist der Link abgelaufen, wenden Sie sich an den Support, um ihn ..."
+    assert _desk_steps([step], "de") == [
+        "Ist der Link abgelaufen, veranlassen wir das Nötige, um ihn erneut zu aktivieren, "
+        "und melden uns bei Ihnen, sobald es erledigt ist."]
+
+
+def test_support_step_after_a_colon_keeps_what_follows_it():
+    kb, _ = _bundled()
+    flow = kb.flow("missing-activation-email")
+    assert flow.unresolved is not None
+    texts = [s for s in flow.unresolved.steps["en"] if "25 hours old" in s]
+    assert texts
+    for step in texts:
+        out = _desk_steps([step], "en")[0]
+        assert "if it has not taken effect within 25 hours, we will take care of this" in out
+        assert out.endswith("if it is less than 25 hours old, this reason does not apply yet.")
 
 
 def test_open_case_in_english_asks_every_question_in_one_mail():

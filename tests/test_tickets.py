@@ -311,3 +311,19 @@ def test_a_greeting_with_a_title_or_name_is_removed(text, body):
 ])
 def test_a_closing_word_opening_a_sentence_is_no_closing(text, kept):
     assert kept in clean_body(text)
+
+
+def test_jsonl_line_break_inside_a_string_is_named_with_its_column():
+    items = from_bytes(b'{"id": "X", "text": "Der Aktivierungslink\nist abgelaufen"}\n{"id": "Y", "text": "ok"}\n', "x.jsonl")
+    first, second, third = items
+    assert str(first) == ("x.jsonl:1: not a JSON object: line break inside a string at column 42 of the line, "
+                          'write it as \\n (expected one object per line, like {"id": "T-1", "text": "..."})')
+    assert str(second).startswith("x.jsonl:2: not a JSON object: expecting value at column 1 of the line (")
+    assert isinstance(third, Ticket) and third.id == "Y"
+
+
+def test_jsonl_errors_give_the_column_and_never_print_a_control_character():
+    tab, bad = from_bytes(b'{"text": "a\tb"}\n{"text": nope}\n', "x.jsonl")
+    assert "control character U+0009 inside a string at column 12 of the line" in str(tab)
+    assert "\t" not in str(tab)
+    assert "expecting value at column 10 of the line" in str(bad)

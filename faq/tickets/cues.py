@@ -20,7 +20,7 @@ from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
 __all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
-           "spans_clauses", "word_matches"]
+           "spans_clauses", "without", "word_matches"]
 
 
 @cache
@@ -77,9 +77,19 @@ class CueLexicon:
         hit = self._tables.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
-        out = tuple(self.cue(p) for p in phrases(table, lang))
+        out = tuple(self.cue(p) for p in phrases(table, lang) if PAIRED not in p)
         self._tables[(id(table), lang)] = (table, out)
         return out
+
+    def pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+        """Return the paired cues of a fact's phrase table ("basis alte registrierung + add-on neue
+        registrierung"): two cues a sentence must both state, on words of their own."""
+        out = []
+        for p in phrases(table, lang):
+            if PAIRED in p:
+                first, second = p.split(PAIRED, 1)
+                out.append((self.cue(first), self.cue(second)))
+        return tuple(out)
 
     def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
         """Return the canonical content words of a cue phrase."""
@@ -93,6 +103,13 @@ class CueLexicon:
             self._cache[key] = cached = cue
         return cached
 
+
+
+def without(cue: tuple[str, ...], dropped: frozenset[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """Return a cue without some of its words, found as a cue of its own."""
+    out = Cue(w for w in cue if w not in dropped)
+    out.mode, out.stop = _mode(out, stop), stop
+    return out
 
 
 class Words(list):
@@ -153,6 +170,7 @@ def lexicon_for(vocabulary: object | None) -> CueLexicon:
     return lex
 
 
+PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs`)
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 

@@ -54,6 +54,7 @@ from faq.tickets.sentence import (
     sequences,
     token_index,
 )
+from faq.tickets.spread import paired, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -152,6 +153,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
 def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
+    A paired cue counts when the sentence states both its halves ("Basisabo über die alte
+    Registrierung, das Add-on über die neue Registrierung").
     Two cues of the same kind found on overlapping words, one negated and one not
     ("not a global or billing admin" read as "global ... admin" and "billing admin"),
     leave the fact open: the reader is unsure, and a false fact is worse than a question.
@@ -179,6 +182,7 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
             # More words first, then the tighter match: "gleichen Organisationsnamen"
             # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
             found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
+    found.extend(paired(fact, lang, s, lex, _said))
     if not found:
         return None
     top = max(rank for rank, _, _ in found)
@@ -254,6 +258,18 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if fact.id not in found or weight > strength[fact.id]:
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
+    for fact in yesno_facts if not stated_from else ():
+        said_over = same_as_before(fact, lang, analysed, lex, _said)
+        if said_over is None:
+            continue
+        if fact.id not in found:
+            found[fact.id] = said_over[0]
+            evidence[fact.id] = said_over[1].span_evidence(said_over[2], source)
+        elif found[fact.id] is not None and found[fact.id] != said_over[0]:
+            # "Über die Registrierung A haben wir Exchange aktiviert. ... nicht über dieselbe
+            # Registrierung bestellt": one sentence and the two together disagree: unsure.
+            notes.append(f"{fact.id}: the ticket says both yes and no")
+            found[fact.id] = None
     for fact in choice_facts:
         chosen = found.get(fact.id)
         if isinstance(chosen, str):

@@ -22,7 +22,9 @@
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
 negation_persons, particles, prepositions, beliefs, hedges, conditionals,
 past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
-question_openers, complementizers, stating_subordinators, finite_verbs, determiners).
+question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
+verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
+infinitive_markers, infinitive_denials, verbs_of_checking).
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
         gap = text[tokens[i - 1].end:tokens[i].start]
         if punct_breaks and _breaks_clause(gap):
             return True
-        return ";" in gap or tokens[i].word in words
+        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i)
 
     start = lo
     while start > 0 and not border(start):
@@ -83,6 +85,13 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
     while end < len(tokens) - 1 and not border(end + 1):
         end += 1
     return start, end
+
+
+def _in_midfield(tokens: list[Token], i: int) -> bool:
+    """Whether the word at `i` stands inside a clause, after its finite verb and subject
+    ("bin ich aber nur normaler Benutzer"): then "aber" begins no clause."""
+    return i >= 2 and tokens[i].word in _folded("midfield_particles") \
+        and tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in _folded("finite_verbs")
 
 
 def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
@@ -130,10 +139,14 @@ def _scope(tokens: list[Token], at: int, end: int) -> set[int]:
     contrasts, verbs, openers = _folded("contrasts"), _folded("finite_verbs"), _english_determiners()
     out: set[int] = set()
     determiner, phrase = False, False
+    # "did not go | to another contact": a preposition right after a denied verb opens its complement
+    bridges = _folded("particles") | _folded("passive_auxiliaries")
+    complement = tokens[at].word in _folded("verb_negations") and all(t.word in bridges for t in tokens[at + 1:first])
     for i in range(at + 1, end + 1):
         word = tokens[i].word
         if i >= first:
-            if word in contrasts or word in prepositions and not _infinitive(tokens, i):
+            if word in contrasts or word in prepositions and not _infinitive(tokens, i) \
+                    and not (complement and i == first + 1):
                 break  # "not in another tenant but verified": what follows "but" is not denied
             if i > first and word in verbs:
                 break  # "the licences we can't see | are an add-on": a predicate of its own
@@ -197,6 +210,47 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
     return False
 
 
+def _infinitive_at(tokens: list[Token], lo: int, hi: int, cue: tuple[str, ...], words: list[str] | None) -> int | None:
+    """Return the position of a cue's verb that stands as an infinitive or verbal noun ("zu
+    prüfen", "Zum Prüfen", "to check", "to checking"), else None."""
+    markers = _folded("infinitive_markers")
+    verbs = _folded("verbs_of_checking")
+    for i in range(max(lo, 1), hi + 1):
+        word = tokens[i].word
+        if tokens[i - 1].word not in markers or not any(word_matches(c, words[i] if words else word) for c in cue):
+            continue
+        if word in verbs or (words is not None and words[i] in verbs) or word.endswith("ing") \
+                or (word.endswith("en") and tokens[i - 1].word != "to"):
+            return i
+    return None
+
+
+def _denied_around(tokens: list[Token], text: str, span: tuple[int, int], verb: int) -> bool:
+    """Whether the clause an infinitive depends on denies its deed (`infinitive_denials`): a
+    word of denial outside the cue's words in the infinitive's own clause, or a phrase of
+    denial in the clause next to it that only a comma parts ("Um ... zu kontrollieren,
+    hatte ich keine Zeit"; "I had no time, ...")."""
+    phrases = _phrases("infinitive_denials")
+    c_lo, c_hi = clause_bounds(tokens, text, span[0], span[1])
+    words = [t.word for t in tokens]
+    outside = [i for i in range(c_lo, c_hi + 1) if not span[0] <= i <= span[1]]
+    if any(len(p) == 1 for i in outside for p in phrases.get(words[i], ())):
+        return True
+    ranges = [(c_lo, c_hi)]
+    breaks = _folded("clause_breaks")
+    if c_lo > 0 and words[c_lo] not in breaks and _breaks_clause(text[tokens[c_lo - 1].end:tokens[c_lo].start]):
+        ranges.append(clause_bounds(tokens, text, c_lo - 1, c_lo - 1))
+    if c_hi + 1 < len(tokens) and words[c_hi + 1] not in breaks \
+            and _breaks_clause(text[tokens[c_hi].end:tokens[c_hi + 1].start]):
+        ranges.append(clause_bounds(tokens, text, c_hi + 1, c_hi + 1))
+    for a, b in ranges:
+        for i in range(a, b + 1):
+            for p in phrases.get(words[i], ()):
+                if len(p) > 1 and tuple(words[i:min(i + len(p), b + 1)]) == p:
+                    return True
+    return False
+
+
 def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[str, ...],
              words: list[str] | None = None) -> bool | None:
     """Return True (stated), False (denied) or None (asked, hedged or conditional) for a cue found.
@@ -225,6 +279,11 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         return None  # "didn't order anything new": a new order is denied, not the order
     if any(w in negations() for w in cue):
         return True
+    infinitive = _infinitive_at(tokens, lo, hi, cue, words)
+    if infinitive is not None:
+        # "Zum Prüfen des Junk-Ordners bin ich noch nicht gekommen", "I had no time to check the
+        # spam folder": the clause the infinitive depends on denies the deed, or leaves it open.
+        return False if _denied_around(tokens, text, span, infinitive) else None
     if words is None:
         cue_at = set(range(lo, hi + 1))
     else:

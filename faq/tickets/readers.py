@@ -283,6 +283,22 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
             yield line, True
 
 
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON line and where in it: "line break inside a string at column 39 of the line".
+
+    The line itself is named by the error's place (file:line); a character is named by its
+    code point, never printed.
+    """
+    what = exc.msg.removesuffix(" at").strip()  # the C decoder's message ends in "at"
+    char = exc.doc[exc.pos : exc.pos + 1]
+    if what.startswith("Invalid control character") and char:
+        what = "line break inside a string" if char in "\r\n" else f"control character U+{ord(char):04X} inside a string"
+        hint = r", write it as \n" if char in "\r\n" else ""
+    else:
+        what, hint = what[:1].lower() + what[1:], ""
+    return f"{what} at column {exc.colno} of the line{hint}"
+
+
 def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
     for lineno, (raw, whole) in enumerate(_lines(stream, _MAX_LINE), 1):
         where = f"{name}:{lineno}"
@@ -301,7 +317,7 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            msg = _json_problem(exc) if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
             yield TicketError(where, f"not a JSON object: {msg} (expected one object per line, like {{\"id\": \"T-1\", \"text\": \"...\"}})")
             continue
         if not isinstance(obj, dict):

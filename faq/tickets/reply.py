@@ -5,7 +5,9 @@ resolution of the cause the ticket's facts settle (title, text with its computed
 dates, numbered steps, whom to contact), or, while the case is open, a short answer
 and *all* the questions that can still change the outcome, numbered, cheapest first,
 in one mail. The desk never sends the customer to "support": it is the support, so
-such a step becomes "we take care of it". Texts: `knowledge/ui/reply.yaml`. Pure.
+such a step becomes the desk's own, keeping when it applies and what it is for ("we do
+what is needed to have the activation link reactivated"), and is said only once the
+cause is known. Texts: `knowledge/ui/reply.yaml`. Pure.
 """
 
 from __future__ import annotations
@@ -47,30 +49,88 @@ def _has(folded_words: str, name: str, lang: str) -> bool:
     return any(f" {p} " in f" {folded_words} " for p in _phrases(name, lang))
 
 
-def _desk_sentence(sentence: str, lang: str) -> str:
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", fold(text)))
+
+
+def _purpose(clauses: list[str], first: int, lang: str) -> str:
+    """The purpose of a clause sending to support: "um den Link erneut zu aktivieren", "to have it re-enabled".
+
+    It follows the support word in the same clause ("contact support to ...") or opens the
+    next clause ("..., um ... zu ..."); "" when the sentence gives none.
+    """
+    clause = clauses[first]
+    mention = [m for m in re.finditer(r"[^\W_]+", clause) if _sends_to_support(m.group())]
+    rest = clause[mention[-1].end():].strip() if mention else ""
+    if rest and _has_opener(rest, lang):
+        return rest
+    later = clauses[first + 1:]
+    if later and _has_opener(later[0], lang):
+        return ", ".join(later)
+    return ""
+
+
+def _has_opener(text: str, lang: str) -> bool:
+    folded = f" {_words(text)} "
+    return any(folded.startswith(f" {p} ") for p in _phrases("purposes", lang))
+
+
+def _desk_part(part: str, lang: str, open_case: bool, inner: bool) -> str:
+    """A clause group sending to support, as the desk's own step (no final full stop).
+
+    The condition before it ("Wenn ...", "Ist der Link abgelaufen", "If ...") and the purpose
+    after it ("um ... zu ...", "to ...") stay. In an open case, a step with no condition is not
+    said yet: it belongs to the resolution, once the cause is known ("" then).
+    """
+    clauses = part.split(", ")
+    first = next(i for i, c in enumerate(clauses) if _sends_to_support(c))
+    opener = re.match(r"[^\W_]+", fold(clauses[0]))
+    verb_first = any(_words(clauses[first]).startswith(p) for p in _phrases("contact_verbs", lang))
+    conditional = first > 0 and (verb_first or (opener is not None and opener.group() in _phrases("conditionals", lang)))
+    if open_case and not conditional:
+        return ""
+    purpose = _purpose(clauses, first, lang)
+    key = "reply_we_do" if purpose else "reply_we_take_over"
+    if conditional:
+        return tr(lang, f"{key}_if", condition=", ".join(clauses[:first]), purpose=purpose).rstrip(".")
+    text = tr(lang, key, purpose=purpose).rstrip(".")
+    return text[:1].lower() + text[1:] if inner else text  # after ";" or ":"
+
+
+def _desk_sentence(sentence: str, lang: str, open_case: bool = False) -> str:
     """One sentence as the desk writes it: one that sends the customer to support is rewritten.
 
     "an Ihren Händler oder an den Support" keeps the reseller; "Wenn ..., wenden Sie sich an
-    den Support" keeps its condition, the desk taking care of it; any other becomes "we take
-    care of it". A sentence that names support without sending anyone there is kept.
+    den Support, um ... zu ..." keeps its condition and its purpose, the desk doing it; parts
+    after ";" or ":" are rewritten on their own. A sentence that names support without sending
+    anyone there is kept. In an open case (`open_case`), a step with no condition is left out.
     """
-    words = " ".join(re.findall(r"[^\W_]+", fold(sentence)))
+    words = _words(sentence)
     if not _sends_to_support(sentence) or not _has(words, "contact_verbs", lang):
         return sentence
     for alt in _phrases("alternatives", lang):
         m = re.search(rf"\s{re.escape(alt)}\s", sentence, re.I)
         if m and not _sends_to_support(sentence[: m.start()]) and _has(
-                " ".join(re.findall(r"[^\W_]+", fold(sentence[: m.start()]))), "contact_verbs", lang):
+                _words(sentence[: m.start()]), "contact_verbs", lang):
             return sentence[: m.start()].rstrip(" ,") + "."
-    clauses = sentence.split(", ")
-    first = next(i for i, c in enumerate(clauses) if _sends_to_support(c))
-    opener = re.match(r"[^\W_]+", fold(clauses[0]))
-    if first > 0 and opener is not None and opener.group() in _phrases("conditionals", lang):
-        return tr(lang, "reply_we_take_over_if", condition=", ".join(clauses[:first]))
-    return tr(lang, "reply_we_take_over")
+    body = sentence.rstrip().rstrip(".")
+    pieces = re.split(r"([;:]\s+)", body)
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0 and _sends_to_support(piece) and _has(_words(piece), "contact_verbs", lang):
+            piece = _desk_part(piece, lang, open_case, inner=bool(out))
+            if not piece:
+                if out:
+                    out.pop()  # its separator
+                continue
+        elif i % 2 == 1 and not out:
+            continue
+        out.append(piece)
+    text = "".join(out).strip()
+    return text + "." if text else ""
 
 
-def _desk_text(text: str, lang: str) -> str:
+def _desk_text(text: str, lang: str, open_case: bool = False) -> str:
     """A text as the desk writes it, sentence by sentence (see `_desk_sentence`)."""
     if not _sends_to_support(text):
         return text
@@ -80,8 +140,8 @@ def _desk_text(text: str, lang: str) -> str:
         head, rest = (line[: bullet.end()], line[bullet.end():]) if bullet else ("", line)
         out: list[str] = []
         for s in sentences(rest):
-            s = _desk_sentence(s, lang)
-            if s not in out:
+            s = _desk_sentence(s, lang, open_case)
+            if s and s not in out:
                 out.append(s)
         lines.append(head + " ".join(out))
     return "\n".join(lines)
@@ -106,13 +166,15 @@ def answer_summary(entry: Entry, lang: str, short: bool = False) -> str:
         entry: The FAQ entry.
         lang: "de" or "en".
         short: Only its first paragraph that stands on its own ("" when none does):
-            never an introduction ("... sind:") without what it introduces.
+            never an introduction ("... sind:") without what it introduces. It explains
+            an open case, so the desk's own steps are left out unless they say when
+            they apply: they belong to the resolution, once the cause is known.
     """
     blocks = entry.answer.get(lang) or entry.answer.get("de") or ()
     if short:
         for block in blocks:
             if block.kind == "text" and not block.text.rstrip().endswith(":"):
-                return _desk_text(block.text, lang)
+                return _desk_text(block.text, lang, open_case=True)
         return ""
     text = _desk_text("\n".join(_block_lines(blocks)), lang)
     if entry.contact is not None and not _sends_to_support(entry.contact.get(lang)):
@@ -127,14 +189,12 @@ def _wrap(lang: str, body: list[str], name: str = "") -> str:
 
 
 def _desk_steps(steps: list[str], lang: str) -> list[str]:
-    """Steps as the desk writes them: one "we take care of it" for every step sending the customer to support."""
+    """Steps as the desk writes them (see `_desk_sentence`), each said once."""
     out: list[str] = []
     for step in steps:
-        if _sends_to_support(step):
-            step = tr(lang, "reply_we_take_over")
-            if step in out:
-                continue
-        out.append(step)
+        step = _desk_text(step, lang)
+        if step and step not in out:
+            out.append(step)
     return out
 
 
@@ -153,9 +213,12 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
     if cause == "unresolved":
         return [tr(lang, "reply_unresolved")]
     body = [fill(res.title.get(lang), diagnosis, lang, flow), "", _desk_text(fill(res.text.get(lang), diagnosis, lang, flow), lang)]
-    steps = _desk_steps([fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())], lang)
+    raw = [fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())]
+    steps = _desk_steps(raw, lang)
     if steps:
-        body += ["", tr(lang, "reply_steps")] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
+        # Steps the desk takes itself are no "what to do" for the customer.
+        heading = "reply_steps" if steps == raw else "reply_next_steps"
+        body += ["", tr(lang, heading)] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
     contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
     if res.contact_kind == "wait":
         # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from faq.errors import InputError
-from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose
+from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose, relevant_facts
 from faq.flows.values import Value, json_value
 from faq.kb.model import Flow, KnowledgeBase
 from faq.language.text import clean
@@ -122,8 +122,10 @@ def _proven(flow: Flow, diag: Diagnosis, today: date) -> str | None:
     cause = flow.cause(diag.cause)
     if cause is not None and cause.when and cause_state(cause, diag.facts, today) is True:
         return cause.id
-    # `unresolved` or the fallback: only when the ticket states every fact of the flow.
-    if all(f.id in diag.facts for f in flow.facts) and (diag.cause != UNRESOLVED or not diag.possible):
+    # `unresolved` or the fallback: only when no missing fact can still change the outcome
+    # (a fact tested only beside a condition already false is not asked), and no cause was
+    # left open by a "don't know".
+    if not relevant_facts(flow, diag.facts, today) and (diag.cause != UNRESOLVED or not diag.possible):
         return diag.cause
     return None
 

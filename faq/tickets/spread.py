@@ -1,0 +1,84 @@
+"""Cues read over more than one place: "the same enrollment" pointing back at the sentence
+before, and paired cues whose two halves a sentence states apart ("Basisabo über die alte
+Registrierung, das Add-on über die neue Registrierung")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from faq.kb.model import Fact
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.tickets.cues import CueLexicon, Words, without, word_matches
+from faq.tickets.sentence import Sentence
+
+__all__ = ["Said", "paired", "same_as_before"]
+
+# How a sentence states a cue: its span and state, or None (faq.tickets.facts._said).
+Said = Callable[[tuple[str, ...], Sentence, CueLexicon], "tuple[tuple[int, int], bool] | None"]
+
+
+def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
+           said_in: Said) -> list[tuple[tuple[int, int], bool, tuple[int, int]]]:
+    """Return (rank, value, span) of each paired cue of a yes/no fact that a sentence states:
+    both halves stated, on words of their own, each qualifier right before its noun."""
+    out = []
+    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
+        for first, second in lex.pairs(table, lang):
+            one = said_in(first, s, lex)
+            two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
+            if one is None or two is None or not (one[1] and two[1]) \
+                    or not _qualified(first, s.words, one[0], lex) or not _qualified(second, s.words, two[0], lex):
+                continue
+            span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
+            out.append(((len(first) + len(second), span[0] - span[1]), stated, span))
+    return out
+
+
+def _qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether the last two words of a paired cue's half (a qualifier and its noun: "alte
+    Registrierung") stand together in `span`, in order, only function words between: "von der
+    alten auf die neue Registrierung" qualifies no "alte Registrierung"."""
+    if len(cue) < 2:
+        return True
+    for i in range(span[0], span[1] + 1):
+        if word_matches(cue[-2], words[i]):
+            j = i + 1
+            while j <= span[1] and words[j] in lex.stop:
+                j += 1
+            if j <= span[1] and word_matches(cue[-1], words[j]):
+                return True
+    return False
+
+
+def _without_span(s: Sentence, span: tuple[int, int]) -> Sentence:
+    """The sentence with the words of `span` blanked (a paired cue's second half is found apart)."""
+    words = Words(w if not span[0] <= i <= span[1] else "" for i, w in enumerate(s.words))
+    return Sentence(s.offset, s.text, s.tokens, words)
+
+
+def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexicon,
+                   said_in: Said) -> tuple[bool, Sentence, tuple[int, int]] | None:
+    """Read a cue that names "the same" thing over two sentences: "Im März haben wir über die
+    Registrierung 7123 Exchange aktiviert. ... unter derselben Registrierung bestellt" states
+    "unter derselben Registrierung aktiviert". The earlier sentence states the cue's other
+    words, the later one "the same" and the thing; each must be stated (a denial turns the
+    value round, a hedge or a question leaves it open). Returns (value, earlier sentence, span)."""
+    same = frozenset(lex.word(fold(w)) for w in lexicon_words("sameness"))
+    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
+        for cue in lex.cues(table, lang):
+            at = [k for k, w in enumerate(cue) if w in same]
+            if len(at) != 1 or at[0] + 1 >= len(cue):
+                continue
+            pointer = without(cue, frozenset(c for k, c in enumerate(cue) if k not in (at[0], at[0] + 1)), lex.stop)
+            rest = without(cue, frozenset({cue[at[0]]}), lex.stop)
+            for j, later in enumerate(analysed):
+                named = said_in(pointer, later, lex)
+                if named is None or said_in(cue, later, lex) is not None:
+                    continue  # no "the same enrollment" here, or the whole cue is in this sentence
+                for earlier in analysed[:j]:
+                    said = said_in(rest, earlier, lex)
+                    if said is not None and (said[1] or named[1]):
+                        value = said[1] and named[1]  # a denial in either sentence turns it round
+                        return (stated if value else not stated), earlier, said[0]
+    return None

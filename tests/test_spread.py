@@ -1,0 +1,44 @@
+"""Cues read over more than one place: "the same enrollment" pointing back, paired cues (bundled knowledge base)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.facts import extract_facts
+
+KB = load_knowledge_base()
+TODAY = date(2026, 11, 24)
+
+
+def facts(flow: str, text: str, lang: str) -> dict:
+    return dict(extract_facts(text, KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Über die Registrierung 3301xxxx haben wir 2025 Exchange Online aktiviert. Nun haben wir über dieselbe "
+           "Registrierung Project Plan 3 gekauft."),
+    ("en", "We activated Exchange Online from enrollment 3301xxxx in 2025. Now we bought Project Plan 3 on the same "
+           "enrollment."),
+])
+def test_the_same_enrollment_takes_the_activation_named_before(lang, text):
+    assert facts("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Über die Registrierung 3301xxxx haben wir 2025 Exchange Online aktiviert. Nun haben wir Project Plan 3 "
+           "nicht über dieselbe Registrierung gekauft, sondern über eine neue."),
+    ("en", "We activated Exchange Online from enrollment 3301xxxx in 2025. Project Plan 3 was not bought on the same "
+           "enrollment but on a new one."),
+])
+def test_not_the_same_enrollment_is_no_earlier_activation(lang, text):
+    assert facts("missing-activation-email", text, lang).get("enrollment_linked") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Das Basisabonnement steht auf der neuen Registrierung, das Add-on dagegen auf der alten Registrierung."),
+    ("en", "The base subscription is on the new enrollment, the add-on however on the old enrollment."),
+])
+def test_a_paired_cue_needs_both_halves(lang, text):
+    assert facts("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+    assert "base_same_enrollment" not in facts("licenses-not-visible", text.split(",")[0] + ".", lang)
