@@ -354,3 +354,24 @@ def test_having_no_junk_folder_is_no_check(lang, text):
 ])
 def test_the_start_of_a_trial_is_no_usage_start(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+# -- a qualifier names the noun right after it ------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unser EA wurde im Oktober verlängert. Wir haben eine neue Registrierung unterzeichnet, wieder unter "
+           "dem Organisationsnamen Lindner Druck GmbH wie bisher. Es kam keine Aktivierungsmail."),
+    ("en", "Our EA was renewed in October. We signed a new enrollment, once again under the organization name "
+           "Lindner Print Ltd as before. No activation email came."),
+])
+def test_a_new_enrollment_is_no_new_organization_name(lang, text):
+    assert "same_org_name" not in read("renewal-activation", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Wir haben verlängert und die neue Registrierung unter einem neuen Organisationsnamen unterschrieben."),
+    ("en", "We renewed and signed the new enrollment with a different organization name."),
+])
+def test_a_new_organization_name_is_read(lang, text):
+    assert read("renewal-activation", text, lang).get("same_org_name") is False

@@ -35,9 +35,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
@@ -54,7 +57,7 @@ from faq.tickets.sentence import (
     sequences,
     token_index,
 )
-from faq.tickets.spread import paired, same_as_before
+from faq.tickets.spread import paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -125,6 +128,16 @@ def _label_answer(s: Sentence, span: tuple[int, int]) -> object:
 _TRIES = 3  # occurrences of a cue tried in one sentence
 
 
+@cache
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon_words("qualifiers"))
+
+
+def _qualifier_first(cue: tuple[str, ...]) -> bool:
+    """Whether a cue opens with a word that qualifies the next one ("neuen Organisationsnamen")."""
+    return len(cue) >= 2 and cue[0].lstrip("=").startswith(_qualifiers())
+
+
 def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     """Return the span and state of the first occurrence of a cue that a sentence states or
     denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
@@ -137,7 +150,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
             return None
         span = (found[0] + start, found[1] + start)
         start = span[1] + 1
-        if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue):
+        if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
+                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
         state = polarity(s.tokens, s.text, span, cue, s.words)
         answered = _label_answer(s, span)

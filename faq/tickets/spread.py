@@ -28,14 +28,14 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
             one = said_in(first, s, lex)
             two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
             if one is None or two is None or not (one[1] and two[1]) \
-                    or not _qualified(first, s.words, one[0], lex) or not _qualified(second, s.words, two[0], lex):
+                    or not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
                 continue
             span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
             out.append(((len(first) + len(second), span[0] - span[1]), stated, span))
     return out
 
 
-def _qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
+def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
     """Whether the last two words of a paired cue's half (a qualifier and its noun: "alte
     Registrierung") stand together in `span`, in order, only function words between: "von der
     alten auf die neue Registrierung" qualifies no "alte Registrierung"."""
