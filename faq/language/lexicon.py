@@ -16,7 +16,7 @@ from pathlib import Path
 
 from faq.language.datafiles import read_folder
 
-__all__ = ["LANGUAGE_DIR", "lexicon", "words"]
+__all__ = ["LANGUAGE_DIR", "folded", "lexicon", "words"]
 
 LANGUAGE_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "language"
 if not LANGUAGE_DIR.is_dir():  # installed: the knowledge folder is packaged as faq.knowledge
@@ -55,3 +55,11 @@ def words(name: str, lang: str | None = None) -> tuple[str, ...]:
     if lang is not None:
         return lists.get(lang, ())
     return tuple(w for items in lists.values() for w in items)
+
+
+@cache
+def folded(name: str) -> frozenset[str]:
+    """Return the word list `name` in every language, folded as the text it is compared with."""
+    from faq.language.normalize import fold  # lazily: normalize reads this module's lists
+
+    return frozenset(fold(w) for w in words(name))

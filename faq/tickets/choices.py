@@ -8,6 +8,7 @@ from functools import cache
 from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
+from faq.language.lexicon import folded as _lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.cues import CueLexicon, Words, absent, context_positions, find_cue, word_matches
@@ -121,11 +122,6 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
-
-
-@cache
-def _lexicon(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon_words(name))
 
 
 def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: list[int]) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
+from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
@@ -21,11 +22,6 @@ from faq.tickets.weights import weights
 
 __all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
-
-
-@cache
-def _folded(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon_words(name))
 
 
 @cache

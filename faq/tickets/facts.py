@@ -39,8 +39,7 @@ from functools import cache
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
-from faq.language.lexicon import words as lexicon_words
-from faq.language.normalize import fold
+from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
@@ -50,7 +49,6 @@ from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
-    folded_words,
     has_sequence,
     refer_back,
     refuted,
@@ -130,7 +128,7 @@ _TRIES = 3  # occurrences of a cue tried in one sentence
 
 @cache
 def _qualifiers() -> tuple[str, ...]:
-    return tuple(fold(w) for w in lexicon_words("qualifiers"))
+    return tuple(folded("qualifiers"))
 
 
 def _qualifier_first(cue: tuple[str, ...]) -> bool:
@@ -364,7 +362,7 @@ def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]
     """Positions of words naming another event a date may belong to (`date_events`), not a
     word of the fact's own context cues."""
     own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)]
-    events = folded_words("date_events")
+    events = folded("date_events")
     out = []
     for i, word in enumerate(words):
         if any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \

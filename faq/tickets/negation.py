@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.cues import function_words, word_matches
@@ -39,11 +40,6 @@ from faq.tickets.tokens import Token, negations
 __all__ = ["clause_bounds", "hedged", "polarity"]
 
 _CLAUSE_PUNCT = frozenset(",;:()–—")
-
-
-@cache
-def _folded(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon_words(name))
 
 
 @cache

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from faq.language.lexicon import words as lexicon_words
-from faq.language.normalize import fold
+from faq.language.lexicon import folded as folded_words
 from faq.tickets.cues import CueLexicon, Words, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
@@ -14,7 +13,7 @@ from faq.tickets.negation import clause_bounds
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token
 
-__all__ = ["OPENING", "Sentence", "folded_words", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
+__all__ = ["OPENING", "Sentence", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
 
 
 class Sentence:
@@ -59,11 +58,6 @@ def token_index(tokens: list[Token], offset: int) -> int:
         if t.end > offset:
             return i
     return max(len(tokens) - 1, 0)
-
-
-@cache
-def folded_words(name: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon_words(name))
 
 
 @cache

@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from faq.kb.model import Fact
-from faq.language.lexicon import words as lexicon_words
-from faq.language.normalize import fold
+from faq.language.lexicon import folded
 from faq.tickets.cues import CueLexicon, Words, without, word_matches
 from faq.tickets.sentence import Sentence
 
@@ -64,7 +63,7 @@ def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexi
     "unter derselben Registrierung aktiviert". The earlier sentence states the cue's other
     words, the later one "the same" and the thing; each must be stated (a denial turns the
     value round, a hedge or a question leaves it open). Returns (value, earlier sentence, span)."""
-    same = frozenset(lex.word(fold(w)) for w in lexicon_words("sameness"))
+    same = frozenset(lex.word(w) for w in folded("sameness"))
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue in lex.cues(table, lang):
             at = [k for k, w in enumerate(cue) if w in same]
