@@ -74,3 +74,15 @@ def test_a_sentence_that_only_thanks_is_no_context(matcher):
     plain = matcher.scores(question)
     thanked = matcher.scores("Danke für die Liste. " + question)
     assert thanked == plain
+
+
+def test_a_full_stop_before_a_lower_case_word_ends_a_sentence():
+    """Typed text often starts its sentences in lower case; the question must still stand alone."""
+    text = "wir haben vor einer woche bestellt. die mail kam nie. was nun?"
+    assert sentences(text) == ["wir haben vor einer woche bestellt.", "die mail kam nie.", "was nun?"]
+
+
+def test_a_problem_cue_is_a_whole_word_unless_marked_as_a_beginning(matcher):
+    assert not matcher._states_problem("Die Bestellung lief im November an.")
+    assert matcher._states_problem("Es kam no mail at all.")
+    assert matcher._states_problem("Die Aktivierungsmail fehlt bis heute.")

@@ -65,8 +65,9 @@ class Focus:
 def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
     """Split `text` into sentences.
 
-    A full stop after a day or month number ("am 10. März") or a listed abbreviation ("z.B.") ends no
-    sentence; neither does one followed by a lower-case word ("Microsoft 365 E3. gekauft").
+    A full stop after a day or month number ("am 10. März"), a single letter or a listed abbreviation
+    ("z.B.") ends no sentence. One followed by a lower-case word does: typed text often starts its
+    sentences in lower case ("die mail kam nie. was nun?").
     """
     out: list[str] = []
     start = 0
@@ -75,8 +76,7 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
         if m.group().startswith(".") and len(m.group()) == 1:
             before = _WORD_BEFORE.search(piece)
             word = before.group(1).lower() if before else ""
-            after = text[m.end() :].lstrip()[:1]
-            if (word.isdigit() and len(word) <= 2) or word.rstrip(".") in abbreviations or len(word) == 1 or (after and after.islower()):
+            if (word.isdigit() and len(word) <= 2) or word.rstrip(".") in abbreviations or len(word) == 1:
                 continue
         piece = piece.strip()
         if piece:

@@ -124,7 +124,8 @@ class Matcher(Features, Retrieval):
         from faq.language.lexicon import words as lexicon_words
 
         self.abbreviations = frozenset(lexicon_words("abbreviations"))
-        self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) for c in lexicon_words("problem_cues")}))
+        self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) + ("*" if c.endswith("*") else "")
+                                          for c in lexicon_words("problem_cues")}))
         self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
         self.contrasts = tuple(sorted({c.lower() for c in lexicon_words("contrasts")}))
         self.ids = [e.id for e in kb.entries]
@@ -359,9 +360,10 @@ class Matcher(Features, Retrieval):
         return lead is not None and not self._states_problem(sentence) and self._count_known(surface) < self._focus_min
 
     def _states_problem(self, sentence: str) -> bool:
-        """Whether a word of `sentence` starts with a problem cue (knowledge/language/problem_cues.yaml)."""
-        folded = " " + " ".join(words(fold(sentence.replace("'", ""))))
-        return any(" " + cue in folded for cue in self.problem_cues)
+        """Whether `sentence` holds a problem cue (knowledge/language/problem_cues.yaml): a whole word,
+        or a word beginning where the cue ends in "*"."""
+        folded = " " + " ".join(words(fold(sentence.replace("'", "")))) + " "
+        return any(" " + (cue[:-1] if cue.endswith("*") else cue + " ") in folded for cue in self.problem_cues)
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""
