@@ -121,3 +121,25 @@ def test_declining_is_learned_from_out_of_scope_rows():
     model = ScoringModel(tuple(weights), bias, 0.6, 0.15)
     assert model.probabilities([row(0.9, False), row(0.3, True)])[0] > 0.6
     assert model.probabilities([row(0.4, False), row(0.9, True)])[0] < 0.2
+
+
+def test_one_word_questions_are_labelled_by_how_many_entries_share_the_word():
+    """A word most entries use names a topic (no single entry is right); a keyword of one entry points to it."""
+    from faq.kb.files import BUNDLED_KB
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.model import load_model, search_dir
+    from faq.search.train import topic_words
+
+    kb = load_knowledge_base(BUNDLED_KB)
+    labels = {(lang, w): ids for lang, w, ids in topic_words(kb, load_model(search_dir(kb.root), untrained=True))}
+    assert labels[("de", "lizenzen")] == ()
+    assert labels[("de", "kuendigung")] == ("cancel-subscription",)
+
+
+def test_a_bare_topic_word_is_not_answered_with_confidence():
+    from faq.search.cache import load
+
+    matcher = load(None)[1]
+    lone = matcher.match("Lizenzen")
+    assert lone.outcome != "answer" and lone.confidence < 0.5
+    assert matcher.match("Kündigung").id == "cancel-subscription"

@@ -35,6 +35,7 @@ class Features:
     _candidates: int
     _topic_candidates: int
     _focus_min: int
+    unknown_idf: float
     abbreviations: frozenset[str]
     contrasts: tuple[str, ...]
     _states_problem: Callable[[str], bool]
@@ -76,15 +77,16 @@ class Features:
                 covered += w
                 if k in q.repaired:
                     typo += w
-        qcov = dcov = order = 0.0
+        qcov = dcov = order = matched = 0.0
         if hit is not None:
             _score, d, m = hit
             seq, norm = self._doc(row, d)
-            qcov, dcov = m / total, m / norm
+            qcov, dcov, matched = m / total, m / norm, m
             if q.pairs:
                 order = len(q.pairs & set(zip(seq, seq[1:]))) / len(q.pairs)
         return [math.sqrt(qcov * dcov), qcov, dcov, covered / total, order, typo / total, q.unknown / total,
-                q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1)]
+                q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1),
+                math.sqrt(qcov * dcov) * min(1.0, matched / self.unknown_idf)]
 
     def candidate_features(self, text: str) -> list[tuple[int, list[float]]]:
         """Return (candidate, features) of the question's candidates, best fit first.
@@ -142,6 +144,7 @@ class Features:
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
         for n, (r, x) in enumerate(rows):
+            telling = x.pop()
             others = [o[1][0] for m, o in enumerate(rows) if m != n]
             mine = self._tokens(r)
             x[9] = oos
@@ -161,5 +164,6 @@ class Features:
                 x.append(math.sqrt(hit[0] / context.total) if hit is not None else 0.0)
             x.append(1.0 if r < 0 else 0.0)
             x.append(0.0 if whole is q else 1.0)
+            x.append(telling)
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows

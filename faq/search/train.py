@@ -32,7 +32,8 @@ from faq.kb.model import LANGS, KnowledgeBase
 from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
-__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "narrative", "main", "rows", "train"]
+__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "main", "narrative", "rows",
+           "topic_words", "train"]
 
 BINS = 10
 """Bins of the reliability table (equal width over 0..1)."""
@@ -53,11 +54,42 @@ class Example:
     lang: str = ""
 
 
+def topic_words(kb: KnowledgeBase, model: ScoringModel) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Return (language, word, right entries) of the one-word questions the entries' own words make.
+
+    A word of the entries' texts that stands for one token used by at least the share
+    `topic_word_share` (model.yaml) of the entries ("Lizenzen", "account") names a topic many entries share and asks nothing: no
+    single entry is right (no entries). A one-word keyword of an entry that no other entry
+    uses ("Kündigung") points to that entry alone.
+    """
+    matcher = Matcher(kb, model=model, negatives=[])
+    least = model.settings["topic_word_share"] * len(kb.entries)
+    found: dict[tuple[str, str], tuple[str, ...]] = {}
+    for e in kb.entries:
+        for lang in LANGS:
+            own = e.keywords.get(lang, ())
+            texts = (*own, e.question.get(lang), e.title.get(lang), *e.paraphrases.get(lang, ()))
+            for n, text in enumerate(texts):
+                said = matcher._surface(text)
+                for w in said:
+                    toks = matcher._expand(w)
+                    k = matcher._tid.get(toks[0]) if len(toks) == 1 and " " not in w else None
+                    if k is None:
+                        continue
+                    if matcher._df[k] >= least:
+                        found[(lang, w)] = ()
+                    elif matcher._df[k] == 1 and n < len(own) and len(said) == 1 and len(w) >= 4 and not w.isdigit():
+                        found[(lang, w)] = (e.id,)
+    return [(lang, w, ids) for (lang, w), ids in sorted(found.items())]
+
+
 def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled: list[tuple[str, tuple[str, ...]]],
-             folds: int, frames: dict[str, dict[str, list[str]]] | None = None) -> list[Example]:
+             folds: int, frames: dict[str, dict[str, list[str]]] | None = None,
+             bare: list[tuple[str, str, tuple[str, ...]]] | None = None) -> list[Example]:
     """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
     with `frames` (narratives.yaml), every `NARRATIVE_EVERY`-th paraphrase and negative also
-    as a narrative in its fold (`narrative`), and each closing question alone as a negative."""
+    as a narrative in its fold (`narrative`), and each closing question alone as a negative;
+    and each of `bare` (`topic_words`) as a one-word question."""
     out: list[Example] = []
     for e in kb.entries:
         for lang in LANGS:
@@ -74,6 +106,8 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
         for lang in LANGS:
             for closer in frames["closers"][lang]:
                 out.append(Example(closer, (), len(out) % folds, lang=lang))
+    for said_in, word, ids in bare or ():
+        out.append(Example(word, ids, len(out) % folds, lang=said_in))
     for q, ids in labelled:
         out.append(Example(q, ids, len(out) % folds))
     return out
@@ -322,7 +356,8 @@ def train(kb_dir: Path | None = None) -> dict:
     model = load_model(folder, untrained=True)
     negatives = load_negative_topics(folder)
     folds = int(model.settings["folds"])
-    labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder))
+    labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder),
+                        topic_words(kb, model))
     data = rows(kb, negatives, model, labelled)
     l2 = model.settings["l2"]
     weights, bias = fit(data, l2)
