@@ -165,7 +165,9 @@ def test_every_corruption_of_a_cache_file_is_ignored(kb_dir, cache_dir):
     for _ in range(200):
         data = bytearray(good)
         for _ in range(rng.randint(1, 4)):
-            data[rng.randrange(len(data))] = rng.randrange(256)
+            at = rng.randrange(len(data))
+            data[at] = (data[at] + rng.randrange(1, 256)) % 256  # a byte that changes
+        assert bytes(data) != good
         with pytest.raises(ValueError):
             cache.decode(bytes(data))
     for cut in (0, 10, 24, len(good) // 2, len(good) - 1):
@@ -264,3 +266,11 @@ def test_a_fresh_faqbot_ask_creates_the_cache_folder_private(tmp_path):
                    cwd=Path(__file__).resolve().parent.parent, env={"PATH": "/usr/bin:/bin", "FAQBOT_CACHE_DIR": str(folder)},
                    check=True)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700 and list(folder.glob("kb-*.cache"))
+
+
+def test_the_matcher_alone_reads_the_same_cache_and_decides_alike(kb_dir, cache_dir):
+    kb, matcher = cache.load(kb_dir)
+    alone = cache.load_matcher(kb_dir)
+    assert len(_caches(cache_dir)) == 1
+    question = "Aktivierungslink abgelaufen"
+    assert alone.match(question) == matcher.match(question)

@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from bot.chat.smalltalk import smalltalk
-from bot.cli.render import render_entry
 from faq.errors import InputError
 from faq.kb.model import Entry, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
-from faq.search.cache import load
+from faq.search.cache import load, load_matcher
 from faq.search.matcher import Matcher, MatchResult
 
 __all__ = ["Asked", "answer_text", "match_question", "run"]
@@ -73,6 +72,8 @@ def answer_text(result: MatchResult, kb: KnowledgeBase, lang: str, offer: float 
     are listed as the closest ones; small talk (`talk`: its kind) gets a friendly reply
     that says what to ask.
     """
+    from bot.cli.render import render_entry  # only for readable output
+
     if talk is not None:
         return tr(lang, f"cli_smalltalk_{talk}")
     if result.outcome == "answer":
@@ -105,8 +106,8 @@ def _questions(stream: TextIO) -> Iterable[str]:
         yield line.rstrip("\r\n")[: 4 * MAX_INPUT_CHARS]
 
 
-def _emit(asked: Asked, kb: KnowledgeBase, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
-    if args.json:
+def _emit(asked: Asked, kb: KnowledgeBase | None, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
+    if args.json or kb is None:
         out.write(json.dumps(asked.to_json(), ensure_ascii=False) + "\n")
     else:
         result = asked.result
@@ -121,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.question != ["-"] and not clean(" ".join(args.question)).strip():
         raise InputError(tr(_LANG, "cli_empty_question"))
-    kb, matcher = load(args.kb)
+    # JSON shows no answer's text: the knowledge base itself is not needed, only its matcher.
+    kb, matcher = (None, load_matcher(args.kb)) if args.json else load(args.kb)
     out = sys.stdout
     if args.question == ["-"]:
         stdin = sys.stdin

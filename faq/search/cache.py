@@ -4,15 +4,18 @@ The cache holds data, never code. One file per knowledge-base folder:
 
     MAGIC                       b"FAQBOT-CACHE\\0v4\\n" (16 bytes)
     header length               8 bytes, little-endian
-    header                      JSON: {"json": length of the JSON part, "arrays": [[type code, bytes], ...]}
+    header                      JSON: {"json": length of the matcher's JSON, "kb": length of the knowledge
+                                base's JSON, "arrays": [[type code, bytes], ...]}
     checksum                    SHA-256 of header and body (32 bytes)
-    body                        JSON {"kb": ..., "matcher": ...}, then each array's raw bytes
+    body                        the matcher's JSON state, the knowledge base's JSON, then each array's raw bytes
 
 The knowledge base goes through `faq.kb.codec` (a whitelist of its own classes), the
 matcher through `Matcher.to_state()`; an array at the top of the matcher's state is
 stored as raw bytes and named in the JSON as `{"@array": n}`. A file that is unreadable,
 too large, of another format, fails its checksum or does not decode is ignored; the
-knowledge base is then loaded from its files and the cache replaced atomically.
+knowledge base is then loaded from its files and the cache replaced atomically. A command
+that needs only the matcher (`faqbot ask --json`) reads it without decoding the knowledge
+base (`load_matcher`).
 
 The folder is created private (0700). A folder another user owns, or others may write
 to, is not used, with one line on stderr saying so.
@@ -27,7 +30,7 @@ import stat
 from array import array
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
 from faq.kb.files import BUNDLED_KB, kb_files, seed_file
@@ -36,9 +39,9 @@ from faq.language.lexicon import LANGUAGE_DIR
 from faq.search.matcher import Matcher
 from faq.search.model import search_dir
 
-__all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "usable_dir"]
+__all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "load_matcher", "usable_dir"]
 
-MAGIC = b"FAQBOT-CACHE\0v4\n"
+MAGIC = b"FAQBOT-CACHE\0v5\n"
 MAX_BYTES = 1 << 30
 """A larger cache file is ignored (and rebuilt)."""
 _MAX_HEADER = 1 << 20
@@ -87,10 +90,10 @@ def encode(kb: KnowledgeBase, matcher: Matcher) -> bytes:
             state[name] = {"@array": len(blobs)}
             blobs.append(value.tobytes())
             arrays.append([value.typecode, len(blobs[-1])])
-    text = json.dumps({"kb": codec.encode(kb), "matcher": state}, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=True).encode("utf-8")
-    body = b"".join([text, *blobs])
-    header = json.dumps({"json": len(text), "arrays": arrays}, separators=(",", ":")).encode()
+    text, kb_text = (json.dumps(part, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
+                     for part in (state, codec.encode(kb)))
+    body = b"".join([text, kb_text, *blobs])
+    header = json.dumps({"json": len(text), "kb": len(kb_text), "arrays": arrays}, separators=(",", ":")).encode()
     digest = hashlib.sha256(header + body).digest()
     return MAGIC + len(header).to_bytes(8, "little") + header + digest + body
 
@@ -101,6 +104,14 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
     Raises:
         ValueError: The bytes are not a whole, intact cache file of this version.
     """
+    kb, matcher = _decode(data, True)
+    if not isinstance(kb, KnowledgeBase):
+        raise ValueError("no knowledge base")
+    return kb, matcher
+
+
+def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
+    """`decode`, the knowledge base only `with_kb` (else None: its JSON is checked, not read)."""
     from faq.kb import codec
 
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
@@ -118,18 +129,19 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
     header = json.loads(raw_header)
     if not isinstance(header, dict) or not isinstance(header.get("arrays"), list):
         raise ValueError("broken header")
-    text_len, arrays = header.get("json"), header["arrays"]
-    if not isinstance(text_len, int) or not all(
+    text_len, kb_len, arrays = header.get("json"), header.get("kb"), header["arrays"]
+    if not isinstance(text_len, int) or not isinstance(kb_len, int) or kb_len < 0 or not all(
         isinstance(a, list) and len(a) == 2 and a[0] in _TYPECODES and isinstance(a[1], int) and a[1] >= 0 for a in arrays
     ):
         raise ValueError("broken header")
-    if not 0 <= text_len <= len(body) or text_len + sum(a[1] for a in arrays) != len(body):
+    if not 0 <= text_len <= len(body) or text_len + kb_len + sum(a[1] for a in arrays) != len(body):
         raise ValueError("lengths do not add up")
-    doc = codec.loads(bytes(body[:text_len]))
-    if not isinstance(doc, dict) or not isinstance(doc.get("matcher"), dict):
+    state = codec.loads(bytes(body[:text_len]))
+    if not isinstance(state, dict):
         raise ValueError("broken body")
+    kb = codec.loads(bytes(body[text_len : text_len + kb_len])) if with_kb else None
     blobs: list[array] = []
-    offset = text_len
+    offset = text_len + kb_len
     for code, nbytes in arrays:
         values = array(code)
         if nbytes % values.itemsize:
@@ -137,21 +149,20 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
         values.frombytes(body[offset : offset + nbytes])
         blobs.append(values)
         offset += nbytes
-    state = doc["matcher"]
     for name, value in state.items():
         if isinstance(value, dict) and set(value) == {"@array"}:
             index = value["@array"]
             if not isinstance(index, int) or not 0 <= index < len(blobs):
                 raise ValueError("array index out of range")
             state[name] = blobs[index]
-    kb = doc.get("kb")
-    if not isinstance(kb, KnowledgeBase):
+    if with_kb and not isinstance(kb, KnowledgeBase):
         raise ValueError("no knowledge base")
     return kb, Matcher.from_state(state)
 
 
-def _read(path: Path) -> tuple[KnowledgeBase, Matcher] | None:
-    """Return the cached pair, or None for a missing, unreadable, oversized or foreign file."""
+def _read(path: Path, with_kb: bool = True) -> tuple[KnowledgeBase | None, Matcher] | None:
+    """Return the cached pair (the knowledge base only `with_kb`), or None for a missing,
+    unreadable, oversized or foreign file."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
@@ -162,7 +173,7 @@ def _read(path: Path) -> tuple[KnowledgeBase, Matcher] | None:
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
                 return None
             data = fh.read(MAX_BYTES + 1)
-        return decode(data)
+        return _decode(data, with_kb)
     except Exception:  # any damage at all: the cache is only ever a shortcut
         return None
 
@@ -179,6 +190,21 @@ def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
     Raises:
         KnowledgeBaseError: when the knowledge base has problems (never cached).
     """
+    kb, matcher = _load(kb_dir, True)
+    return cast(KnowledgeBase, kb), matcher
+
+
+def load_matcher(kb_dir: str | Path | None = None) -> Matcher:
+    """Load only the matcher of a knowledge base, as `load` does (for commands that never
+    show an answer's text: the cached knowledge base is not decoded).
+
+    Raises:
+        KnowledgeBaseError: when the knowledge base has problems (never cached).
+    """
+    return _load(kb_dir, False)[1]
+
+
+def _load(kb_dir: str | Path | None, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
     root = Path(kb_dir) if kb_dir else BUNDLED_KB
     folder = private_cache_dir() if root.is_dir() else None
     path = None
@@ -188,7 +214,7 @@ def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
             path = folder / f"kb-{place}-{_key(root)}.cache"
         except OSError:
             path = None
-        if path is not None and (cached := _read(path)) is not None:
+        if path is not None and (cached := _read(path, with_kb)) is not None:
             return cached
     from faq.kb.loader import load_knowledge_base
 
