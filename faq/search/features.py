@@ -164,6 +164,8 @@ class Features:
                 x.append(math.sqrt(hit[0] / context.total) if hit is not None else 0.0)
             x.append(1.0 if r < 0 else 0.0)
             x.append(0.0 if whole is q else 1.0)
+            x.append(0.0 if whole is q else x[0])
+            x.append(0.0 if whole is q else x[10])
             x.append(telling)
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows

@@ -50,6 +50,9 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("context_fit", "fit of the entry to the sentences outside the focus (0 for a question of one part)"),
     ("out_of_scope_topic", "1 for a candidate that is a topic of out_of_scope.yaml (its share goes to no answer), 0 for an entry"),
     ("narrative", "1 when the text has context beside its focus (a narrative), else 0"),
+    ("narrative_fit", "fit of the focus when the text is a narrative, else 0: how much the problem sentence decides "
+                      "in a story"),
+    ("narrative_lead", "lead when the text is a narrative, else 0"),
     ("telling_fit", "fit times the idf weight the question matches in that text, counted in words of a single entry "
                     "(at most 1): a common word alone ('Lizenzen') fits fully yet tells little"),
 )
