@@ -8,15 +8,17 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.chat.smalltalk import smalltalk
 from faq.errors import InputError
-from faq.kb.model import Entry, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.cache import load, load_matcher
 from faq.search.matcher import Matcher, MatchResult
+
+if TYPE_CHECKING:
+    from faq.kb.model import Entry, KnowledgeBase
 
 __all__ = ["Asked", "answer_text", "match_question", "run"]
 

@@ -10,7 +10,7 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
@@ -37,26 +37,15 @@ def _today_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--today", metavar="JJJJ-MM-TT", help="the date to count from (default: today)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the parser of the whole command line."""
-    parser = _Parser(
-        prog="faqbot",
-        description="Support assistant for activating Microsoft online services bought through Volume Licensing (VLSC). "
-        "Without a command it opens the chat.",
-    )
-    _kb_arg(parser, top=True)
-    parser.add_argument("--lang", choices=("de", "en"), help="language of the chat (default: de)")
-    parser.add_argument("--resume", action="store_true", help="continue the last conversation where it stopped")
-    parser.add_argument("--no-store", action="store_true", help="do not save the conversation on this machine")
-    parser.add_argument("--redact", action="store_true", help="mask e-mail addresses and names in saved files")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
+def _add_ask(sub: Any) -> None:
     ask = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     ask.add_argument("question", nargs="+", help="the question, or '-' to read one question per line from stdin")
     ask.add_argument("--json", action="store_true", help="machine-readable output (JSON, JSON Lines with '-')")
     ask.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS, help="answer in this language (default: the question's)")
     _kb_arg(ask)
 
+
+def _add_diagnose(sub: Any) -> None:
     diag = sub.add_parser("diagnose", help="run a diagnostic flow on the facts given")
     diag.add_argument("flow", help="flow id, e.g. missing-activation-email")
     diag.add_argument("--fact", action="append", default=[], metavar="NAME=VALUE", help="a fact already known (repeatable)")
@@ -66,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     _today_arg(diag)
     _kb_arg(diag)
 
+
+def _add_triage(sub: Any) -> None:
     tri = sub.add_parser("triage", help="triage support tickets (JSON Lines, CSV, .eml, mbox, or '-' for stdin)")
     tri.add_argument("files", nargs="+", metavar="FILE", help="ticket files, folders of them, or '-' for stdin")
     fmt = tri.add_mutually_exclusive_group()
@@ -79,14 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
     _today_arg(tri)
     _kb_arg(tri)
 
+
+def _add_check(sub: Any) -> None:
     check = sub.add_parser("check", help="validate a knowledge base; exit 2 with one line per problem")
     _kb_arg(check)
 
+
+def _add_agent(sub: Any) -> None:
     agent = sub.add_parser("agent", help="open the agent view: paste a ticket, see its triage")
     agent.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS, help="language of the view (default: de)")
     _today_arg(agent)
     _kb_arg(agent)
 
+
+def _add_serve(sub: Any) -> None:
     serve = sub.add_parser("serve", help="serve the web chat and the JSON API (needs the 'web' extra)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
@@ -115,7 +112,44 @@ def build_parser() -> argparse.ArgumentParser:
                        help="server log level (default: warning)")
     _today_arg(serve)
     _kb_arg(serve)
+
+_COMMANDS: dict[str, Callable[[Any], None]] = {"ask": _add_ask, "diagnose": _add_diagnose, "triage": _add_triage,
+                                               "check": _add_check, "agent": _add_agent, "serve": _add_serve}
+"""How each command adds itself to the parser, in the order of `faqbot --help`."""
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser of the whole command line, or with `command` of the options and that
+    command only (what parsing its own command line needs: building every command costs a start)."""
+    parser = _Parser(
+        prog="faqbot",
+        description="Support assistant for activating Microsoft online services bought through Volume Licensing (VLSC). "
+        "Without a command it opens the chat.",
+    )
+    _kb_arg(parser, top=True)
+    parser.add_argument("--lang", choices=("de", "en"), help="language of the chat (default: de)")
+    parser.add_argument("--resume", action="store_true", help="continue the last conversation where it stopped")
+    parser.add_argument("--no-store", action="store_true", help="do not save the conversation on this machine")
+    parser.add_argument("--redact", action="store_true", help="mask e-mail addresses and names in saved files")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name, add in _COMMANDS.items():
+        if command is None or name == command:
+            add(sub)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, when it names one before any help option; else None."""
+    takes_value = {"--kb", "--lang"}
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return None
+        if word in takes_value:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in _COMMANDS else None
+    return None
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -208,7 +242,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     A closed or full standard output ends the run with one line and status 1.
     """
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(_command_of(argv)).parse_args(argv)
     from faq.errors import FaqError
 
     if sys.stdout is None:

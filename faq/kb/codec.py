@@ -13,16 +13,17 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Any
 
-from faq.kb import model
+from faq.kb import model, vocabulary
 
 __all__ = ["CLASSES", "decode", "encode", "loads"]
 
 CLASSES: dict[str, type] = {
     name: cls
     for name, cls in vars(model).items()
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ in (model.__name__, vocabulary.__name__)
 }
-"""The whitelist: the dataclasses `faq.kb.model` defines, by name; nothing else is ever built."""
+"""The whitelist: the dataclasses `faq.kb.model` defines (the vocabulary's in `faq.kb.vocabulary`), by name;
+nothing else is ever built."""
 _FIELDS = {name: frozenset(f.name for f in dataclasses.fields(cls)) for name, cls in CLASSES.items()}
 _MAX_DEPTH = 32
 

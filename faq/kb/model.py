@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from faq.kb.vocabulary import Vocabulary
+
 __all__ = [
     "LANGS",
     "Block",
@@ -241,23 +243,6 @@ class Flow:
             if cause.id == cause_id:
                 return cause
         return None
-
-
-@dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """Words the matcher treats as the same, compound parts and stop words.
-
-    Attributes:
-        synonyms: Groups of words or phrases; each counts as the group's first item.
-        compounds: Parts German compounds are split into.
-        stopwords: Function words per language.
-        offtopic: Words naming other products or topics; they count against an answer.
-    """
-
-    synonyms: tuple[tuple[str, ...], ...] = ()
-    compounds: tuple[str, ...] = ()
-    stopwords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    offtopic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

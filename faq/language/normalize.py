@@ -11,7 +11,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from faq.kb.model import Vocabulary
+from faq.kb.vocabulary import Vocabulary
 from faq.language.text import clean
 
 __all__ = ["Normalizer", "clear_language", "extract_bucketed", "length_buckets", "fold", "stem", "words"]

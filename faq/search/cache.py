@@ -1,4 +1,4 @@
-"""A cache of the loaded knowledge base and its matcher, keyed by the files' content.
+"""A cache of the loaded knowledge base and its matcher, keyed by its files (name, size, time of change).
 
 The cache holds data, never code. One file per knowledge-base folder:
 
@@ -30,14 +30,16 @@ import stat
 from array import array
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
 from faq.kb.files import BUNDLED_KB, kb_files, seed_file
-from faq.kb.model import KnowledgeBase
 from faq.language.lexicon import LANGUAGE_DIR
 from faq.search.matcher import Matcher
 from faq.search.model import search_dir
+
+if TYPE_CHECKING:
+    from faq.kb.model import KnowledgeBase
 
 __all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "load_matcher", "usable_dir"]
 
@@ -51,17 +53,17 @@ _TYPECODES = frozenset("bBhHiIlLqQfd")
 def _key(root: Path) -> str:
     digest = hashlib.sha256(MAGIC)
     code = Path(__file__).resolve().parent
-    for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", *sorted((code.parent / "language").glob("*.py"))]:
+    for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", code.parent / "kb" / "vocabulary.py", *sorted((code.parent / "language").glob("*.py"))]:
         stat_ = path.stat()
         digest.update(f"{path.name}:{stat_.st_size}:{stat_.st_mtime_ns}".encode())
     digest.update(str(root.resolve()).encode())
     # The knowledge base, the model's data (its own search/ or the bundled one) and the word lists.
     data = [*kb_files(root), *sorted(search_dir(root).glob("*.yaml")), *sorted(LANGUAGE_DIR.glob("*.yaml"))]
-    for path in data:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     seed = seed_file(root)
-    if seed.is_file():
-        digest.update(b"seed\0" + seed.read_bytes() + b"\0")
+    for path in [*data, *([seed] if seed.is_file() else [])]:
+        # Name, size and time of change, as for the code: reading every file would cost each start.
+        stat_ = path.stat()
+        digest.update(f"{path}:{stat_.st_size}:{stat_.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:40]
 
 
@@ -104,6 +106,8 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
     Raises:
         ValueError: The bytes are not a whole, intact cache file of this version.
     """
+    from faq.kb.model import KnowledgeBase
+
     kb, matcher = _decode(data, True)
     if not isinstance(kb, KnowledgeBase):
         raise ValueError("no knowledge base")
@@ -112,8 +116,6 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
 
 def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
     """`decode`, the knowledge base only `with_kb` (else None: its JSON is checked, not read)."""
-    from faq.kb import codec
-
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
         raise ValueError("not a faqbot cache file of this version")
     start = len(MAGIC) + 8
@@ -136,10 +138,17 @@ def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
         raise ValueError("broken header")
     if not 0 <= text_len <= len(body) or text_len + kb_len + sum(a[1] for a in arrays) != len(body):
         raise ValueError("lengths do not add up")
-    state = codec.loads(bytes(body[:text_len]))
+    state = json.loads(bytes(body[:text_len]))  # the matcher's state is plain data
     if not isinstance(state, dict):
         raise ValueError("broken body")
-    kb = codec.loads(bytes(body[text_len : text_len + kb_len])) if with_kb else None
+    kb = None
+    if with_kb:
+        from faq.kb import codec
+        from faq.kb.model import KnowledgeBase
+
+        kb = codec.loads(bytes(body[text_len : text_len + kb_len]))
+        if not isinstance(kb, KnowledgeBase):
+            raise ValueError("no knowledge base")
     blobs: list[array] = []
     offset = text_len + kb_len
     for code, nbytes in arrays:
@@ -155,8 +164,6 @@ def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
             if not isinstance(index, int) or not 0 <= index < len(blobs):
                 raise ValueError("array index out of range")
             state[name] = blobs[index]
-    if with_kb and not isinstance(kb, KnowledgeBase):
-        raise ValueError("no knowledge base")
     return kb, Matcher.from_state(state)
 
 
@@ -191,7 +198,7 @@ def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
         KnowledgeBaseError: when the knowledge base has problems (never cached).
     """
     kb, matcher = _load(kb_dir, True)
-    return cast(KnowledgeBase, kb), matcher
+    return cast("KnowledgeBase", kb), matcher
 
 
 def load_matcher(kb_dir: str | Path | None = None) -> Matcher:

@@ -15,15 +15,18 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from faq.kb.model import LANGS, Entry, KnowledgeBase, Vocabulary
+from faq.kb.vocabulary import Vocabulary
 from faq.language.focus import Focus, focus
 from faq.language.normalize import Normalizer, fold, words
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
+
+if TYPE_CHECKING:
+    from faq.kb.model import Entry, KnowledgeBase
 
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
 
@@ -86,6 +89,8 @@ class Thresholds:
 
 def _documents(entry: Entry) -> Iterator[tuple[str, str]]:
     """Yield (language, text) of each document of an entry: question, title, paraphrases."""
+    from faq.kb.model import LANGS
+
     for lang in LANGS:
         yield lang, entry.question.get(lang)
         yield lang, entry.title.get(lang)
@@ -116,6 +121,8 @@ class Matcher(Features, Retrieval):
             negatives: (topic, question) examples of out-of-scope questions; by default
                 those of `search/out_of_scope.yaml` (each topic's `about` line among them).
         """
+        from faq.kb.model import LANGS
+
         folder = search_dir(kb.root)
         self.thresholds = thresholds or Thresholds()
         self.model = model or load_model(folder)
