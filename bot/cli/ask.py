@@ -137,24 +137,26 @@ def run(args: argparse.Namespace) -> int:
         for n, question in enumerate(_questions(stdin)):
             if n and not args.json:
                 out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang, tr(_LANG, "cli_on_line", line=n + 1)), kb, args, out, matcher)
+            _emit(_match(matcher, question, args.lang, n + 1), kb, args, out, matcher)
             out.flush()
         return 0
     _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
     return 0
 
 
-def _match(matcher: Matcher, question: str, lang: str | None, where: str = "") -> Asked:
-    _note_length(matcher, question, where)
+def _match(matcher: Matcher, question: str, lang: str | None, line: int = 0) -> Asked:
+    _note_length(matcher, question, line)
     return match_question(matcher, question, lang)
 
 
-def _note_length(matcher: Matcher, question: str, where: str = "") -> None:
+def _note_length(matcher: Matcher, question: str, line: int = 0) -> None:
     """Tell the user on stderr when a question is cut or too long to be matched."""
     size = len(clean(question, None))
     longest = getattr(getattr(matcher, "thresholds", None), "max_chars", MAX_INPUT_CHARS)
     if size > MAX_INPUT_CHARS:
+        where = tr(_LANG, "cli_on_line", line=line) if line else ""
         message = tr(_LANG, "cli_question_cut", where=where, limit=MAX_INPUT_CHARS, size=size, longest=longest)
         print(f"faqbot: {message}", file=sys.stderr)
     elif size > longest:
+        where = tr(_LANG, "cli_on_line", line=line) if line else ""
         print(f"faqbot: {tr(_LANG, 'cli_question_long', where=where, size=size, longest=longest)}", file=sys.stderr)
