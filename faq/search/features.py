@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from faq.language.focus import focus
+from faq.search.quantities import agreement
 from faq.search.retrieval import _SCAN_UP_TO, Query
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ class Features:
     _candidates: int
     _topic_candidates: int
     _focus_min: int
+    _entry_quantity_sets: list[frozenset[tuple[int, str]]]
+    _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
     abbreviations: frozenset[str]
     contrasts: tuple[str, ...]
@@ -141,6 +144,7 @@ class Features:
                 context_topics = negatives.scan(context)
                 if len(self.ids) <= _SCAN_UP_TO:
                     context_found = self._scan(context)
+        counted = self._quantity_pairs(" ".join(view.sentences[view.start: view.end]))
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
         for n, (r, x) in enumerate(rows):
@@ -167,5 +171,6 @@ class Features:
             x.append(0.0 if whole is q else x[0])
             x.append(0.0 if whole is q else x[10])
             x.append(telling)
+            x.extend(agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else (0.0, 0.0))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows

@@ -23,6 +23,7 @@ from faq.language.normalize import Normalizer, fold, words
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
+from faq.search.quantities import MANY, ONE, quantity_pairs
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
 
 if TYPE_CHECKING:
@@ -214,6 +215,16 @@ class Matcher(Features, Retrieval):
         parts.update(w for _topic, text in negatives for w in words(fold(text)) if len(w) >= 4)
         self.normalizer = normalizer = Normalizer(kb.vocabulary, set(parts))
         expand = normalizer.expand
+        self.quantity_classes = {**{fold(w): ONE for w in lexicon_words("quantity_one")},
+                                 **{fold(w): MANY for w in lexicon_words("quantity_many")}}
+        def head(word: str) -> str | None:
+            toks = expand(word)
+            return toks[-1] if toks else None
+
+        self.entry_quantities = [
+            sorted(set().union(*(quantity_pairs(text, self.quantity_classes, normalizer.is_stopword, head)
+                                 for _lang, text in _documents(e))))
+            for e in kb.entries]
         topic_ids: dict[str, int] = {}
         negative_docs = [(topic_ids.setdefault(topic, len(topic_ids)), ids_of(text, False)) for topic, text in negatives]
         self._tid = tid
@@ -257,6 +268,8 @@ class Matcher(Features, Retrieval):
         state["problem_cues"] = list(self.problem_cues)
         state["thanks"] = list(self.thanks)
         state["contrasts"] = list(self.contrasts)
+        state["quantity_classes"] = dict(self.quantity_classes)
+        state["entry_quantities"] = [[list(p) for p in pairs] for pairs in self.entry_quantities]
         state["max_chars"] = self.thresholds.max_chars
         state["model"] = self.model.to_state()
         return state
@@ -282,6 +295,8 @@ class Matcher(Features, Retrieval):
         self.contrasts = tuple(state["contrasts"])
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
+        self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
+        self.entry_quantities = [sorted((int(c), str(t)) for c, t in pairs) for pairs in state["entry_quantities"]]
         self._derive()
         return self
 
@@ -347,6 +362,19 @@ class Matcher(Features, Retrieval):
         self._candidates = int(self.model.settings["candidates"])
         self._topic_candidates = int(self.model.settings["out_of_scope_candidates"])
         self._focus_min = int(self.model.settings["focus_min_words"])
+        self._entry_quantity_sets = [frozenset(pairs) for pairs in self.entry_quantities]
+
+    def _quantity_pairs(self, text: str) -> set[tuple[int, str]]:
+        """The quantity pairs of `text` (see faq.search.quantities)."""
+        return quantity_pairs(text, self.quantity_classes, self.normalizer.is_stopword, self._head)
+
+    def _head(self, word: str) -> str | None:
+        """The token a word stands for: a compound's last part ("volumenlizenzregistrierungen": registrierung),
+        typo repaired ("registirungen")."""
+        toks = self._expand(word)
+        if toks and not self.knows(toks[-1]):
+            toks = self._fuzzy(word) or toks
+        return toks[-1] if toks else None
 
     def knows(self, token: str) -> bool:
         """Return whether `token` (a matching token) occurs in the knowledge base's entries."""

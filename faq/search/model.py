@@ -55,6 +55,9 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("narrative_lead", "lead when the text is a narrative, else 0"),
     ("telling_fit", "fit times the idf weight the question matches in that text, counted in words of a single entry "
                     "(at most 1): a common word alone ('Lizenzen') fits fully yet tells little"),
+    ("quantity_agree", "share of the focus's counted nouns ('zwei Registrierungen', 'ein Konto') the entry's texts count "
+                       "the same way (faq.search.quantities)"),
+    ("quantity_clash", "share of the focus's counted nouns the entry's texts count only the other way (one vs more)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 

@@ -1,0 +1,68 @@
+"""Quantities bound to what they count.
+
+"Zwei Registrierungen auf ein Konto" and "eine Registrierung auf zwei Konten" share every
+word the index weighs; what tells them apart is which noun is counted as one and which as
+more than one. A text's *quantity pairs* are (ONE or MANY, token) for the next content words
+after a counting word (`knowledge/language/quantity_one.yaml`, `quantity_many.yaml`), up to
+the next counting word. The matcher compares a question's pairs with those of an entry's
+texts (`faq.search.model.FEATURES`: `quantity_agree`, `quantity_clash`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+
+from faq.language.normalize import fold, words
+
+__all__ = ["MANY", "ONE", "agreement", "quantity_pairs"]
+
+ONE, MANY = 1, 2
+_REACH = 4
+"""Words after a counting word that may hold what it counts ("zwei getrennte Konten")."""
+_NOUNS = 2
+"""Content words after a counting word that are taken as counted."""
+
+
+def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str], bool],
+                   head: Callable[[str], str | None]) -> set[tuple[int, str]]:
+    """Return the quantity pairs of `text`.
+
+    Args:
+        text: Any text.
+        classes: Folded counting word -> ONE or MANY.
+        is_stop: Whether a folded word is a function word (skipped).
+        head: The token a content word stands for (a compound's last part), or None.
+    """
+    said = words(fold(text))
+    out: set[tuple[int, str]] = set()
+    for i, word in enumerate(said):
+        kind = classes.get(word)
+        if kind is None:
+            continue
+        taken = 0
+        for after in said[i + 1: i + 1 + _REACH]:
+            if after in classes:
+                break
+            if is_stop(after):
+                continue
+            token = head(after)
+            if token is not None:
+                out.add((kind, token))
+                taken += 1
+                if taken == _NOUNS:
+                    break
+    return out
+
+
+def agreement(question: set[tuple[int, str]], entry: Collection[tuple[int, str]]) -> tuple[float, float]:
+    """Return (agree, clash): the shares of the question's pairs the entry's texts bind the same
+    way, and of those whose token the entry binds only to the other quantity."""
+    if not question:
+        return 0.0, 0.0
+    agree = clash = 0
+    for kind, token in question:
+        if (kind, token) in entry:
+            agree += 1
+        elif (ONE + MANY - kind, token) in entry:
+            clash += 1
+    return agree / len(question), clash / len(question)

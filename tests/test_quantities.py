@@ -1,0 +1,40 @@
+"""Quantities bound to what they count: one enrollment, two accounts is not two enrollments, one account."""
+
+import pytest
+
+from faq.search.cache import load
+from faq.search.quantities import MANY, ONE, agreement, quantity_pairs
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return load(None)[1]
+
+
+def test_a_counting_word_binds_the_next_content_words():
+    classes = {"zwei": MANY, "ein": ONE}
+    pairs = quantity_pairs("Zwei Registrierungen auf ein Konto", classes, lambda w: w == "auf",
+                           lambda w: w.rstrip("en"))
+    assert pairs == {(MANY, "registrierung"), (ONE, "konto")}
+
+
+def test_agreement_and_clash_are_shares_of_the_questions_pairs():
+    question = {(MANY, "registrierung"), (ONE, "konto")}
+    assert agreement(question, {(MANY, "registrierung"), (ONE, "konto")}) == (1.0, 0.0)
+    assert agreement(question, {(ONE, "registrierung"), (MANY, "konto")}) == (0.0, 1.0)
+    assert agreement(set(), {(ONE, "konto")}) == (0.0, 0.0)
+
+
+def test_compounds_count_by_their_last_part_and_typos_are_repaired(matcher):
+    assert (MANY, "registrierung") in matcher._quantity_pairs("zwei Volumenlizenzregistrierungen")
+    assert (MANY, "registrierung") in matcher._quantity_pairs("zwei registirungen")
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Drei Registrierungen, ein Mandant: erlaubt?", "multiple-enrollments-one-account"),
+    ("Geht es, zwei Volumenlizenzregistrierungen einem einzigen Tenant zuzuordnen?", "multiple-enrollments-one-account"),
+    ("Lassen sich die Lizenzen einer Registrierung auf zwei Tenants verteilen?", "split-enrollment-accounts"),
+])
+def test_what_is_counted_as_one_decides_between_the_sibling_entries(matcher, question, entry):
+    result = matcher.match(question)
+    assert result.outcome == "answer" and result.id == entry
