@@ -3,7 +3,7 @@
 import pytest
 
 from faq.search.cache import load
-from faq.search.quantities import MANY, ONE, agreement, quantity_pairs
+from faq.search.quantities import MANY, NOT, ONE, agreement, negation_agreement, quantity_pairs
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +38,12 @@ def test_compounds_count_by_their_last_part_and_typos_are_repaired(matcher):
 def test_what_is_counted_as_one_decides_between_the_sibling_entries(matcher, question, entry):
     result = matcher.match(question)
     assert result.outcome == "answer" and result.id == entry
+
+
+def test_a_negation_binds_what_it_denies_past_a_counting_word():
+    classes = {"keine": NOT, "einzige": ONE}
+    pairs = quantity_pairs("keine einzige Lizenz", classes, lambda w: False, lambda w: w)
+    assert (NOT, "lizenz") in pairs
+    assert negation_agreement(pairs, {(NOT, "lizenz")}) == 1.0
+    assert negation_agreement(pairs, {(ONE, "lizenz")}) == 0.0
+    assert agreement({(NOT, "lizenz")}, {(NOT, "lizenz")}) == (0.0, 0.0)  # a negation counts nothing

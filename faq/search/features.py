@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from faq.language.focus import focus
-from faq.search.quantities import agreement
+from faq.search.quantities import agreement, negation_agreement
 from faq.search.retrieval import _SCAN_UP_TO, Query
 
 if TYPE_CHECKING:
@@ -172,5 +172,6 @@ class Features:
             x.append(0.0 if whole is q else x[10])
             x.append(telling)
             x.extend(agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else (0.0, 0.0))
+            x.append(negation_agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else 0.0)
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows

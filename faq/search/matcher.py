@@ -23,7 +23,7 @@ from faq.language.normalize import Normalizer, fold, words
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
-from faq.search.quantities import MANY, ONE, quantity_pairs
+from faq.search.quantities import MANY, NOT, ONE, quantity_pairs
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
 
 if TYPE_CHECKING:
@@ -216,7 +216,8 @@ class Matcher(Features, Retrieval):
         self.normalizer = normalizer = Normalizer(kb.vocabulary, set(parts))
         expand = normalizer.expand
         self.quantity_classes = {**{fold(w): ONE for w in lexicon_words("quantity_one")},
-                                 **{fold(w): MANY for w in lexicon_words("quantity_many")}}
+                                 **{fold(w): MANY for w in lexicon_words("quantity_many")},
+                                 **{fold(w): NOT for w in lexicon_words("negations")}}
         def head(word: str) -> str | None:
             toks = expand(word)
             return toks[-1] if toks else None

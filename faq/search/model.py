@@ -58,6 +58,7 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("quantity_agree", "share of the focus's counted nouns ('zwei Registrierungen', 'ein Konto') the entry's texts count "
                        "the same way (faq.search.quantities)"),
     ("quantity_clash", "share of the focus's counted nouns the entry's texts count only the other way (one vs more)"),
+    ("negation_agree", "share of what the focus denies ('keine einzige Lizenz') that the entry's texts deny too"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 

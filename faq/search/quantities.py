@@ -1,11 +1,13 @@
-"""Quantities bound to what they count.
+"""Quantities bound to what they count, and negations to what they deny.
 
 "Zwei Registrierungen auf ein Konto" and "eine Registrierung auf zwei Konten" share every
 word the index weighs; what tells them apart is which noun is counted as one and which as
 more than one. A text's *quantity pairs* are (ONE or MANY, token) for the next content words
 after a counting word (`knowledge/language/quantity_one.yaml`, `quantity_many.yaml`), up to
 the next counting word. The matcher compares a question's pairs with those of an entry's
-texts (`faq.search.model.FEATURES`: `quantity_agree`, `quantity_clash`).
+texts (`faq.search.model.FEATURES`: `quantity_agree`, `quantity_clash`). A negation
+(`knowledge/language/negations.yaml`) binds the same way, as (NOT, token): "keine einzige neue
+Lizenz" denies the licence, "die neuen Lizenzen sehe ich" does not (`negation_agree`).
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from collections.abc import Callable, Collection, Mapping
 
 from faq.language.normalize import fold, words
 
-__all__ = ["MANY", "ONE", "agreement", "quantity_pairs"]
+__all__ = ["MANY", "NOT", "ONE", "agreement", "negation_agreement", "quantity_pairs"]
 
-ONE, MANY = 1, 2
+ONE, MANY, NOT = 1, 2, 3
 _REACH = 4
 """Words after a counting word that may hold what it counts ("zwei getrennte Konten")."""
 _NOUNS = 2
@@ -29,7 +31,7 @@ def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str
 
     Args:
         text: Any text.
-        classes: Folded counting word -> ONE or MANY.
+        classes: Folded counting or negating word -> ONE, MANY or NOT.
         is_stop: Whether a folded word is a function word (skipped).
         head: The token a content word stands for (a compound's last part), or None.
     """
@@ -41,9 +43,10 @@ def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str
             continue
         taken = 0
         for after in said[i + 1: i + 1 + _REACH]:
-            if after in classes:
-                break
-            if is_stop(after):
+            other = classes.get(after)
+            if other is not None and (kind != NOT or other == NOT):
+                break  # the next counting word counts what follows it; a negation looks past one
+            if other is not None or is_stop(after):
                 continue
             token = head(after)
             if token is not None:
@@ -57,12 +60,19 @@ def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str
 def agreement(question: set[tuple[int, str]], entry: Collection[tuple[int, str]]) -> tuple[float, float]:
     """Return (agree, clash): the shares of the question's pairs the entry's texts bind the same
     way, and of those whose token the entry binds only to the other quantity."""
-    if not question:
+    counted = [pair for pair in question if pair[0] != NOT]
+    if not counted:
         return 0.0, 0.0
     agree = clash = 0
-    for kind, token in question:
+    for kind, token in counted:
         if (kind, token) in entry:
             agree += 1
         elif (ONE + MANY - kind, token) in entry:
             clash += 1
-    return agree / len(question), clash / len(question)
+    return agree / len(counted), clash / len(counted)
+
+
+def negation_agreement(question: set[tuple[int, str]], entry: Collection[tuple[int, str]]) -> float:
+    """The share of what the question denies that the entry's texts deny too (0 when it denies nothing)."""
+    denied = [pair for pair in question if pair[0] == NOT]
+    return sum(1 for pair in denied if pair in entry) / len(denied) if denied else 0.0
