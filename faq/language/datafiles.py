@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -63,8 +64,6 @@ def read_folder(folder: Path) -> dict[str, Any]:
         remove_stale(cache, ".data-*.tmp")
         for old in cache.glob(f"data-{place}-*.json"):
             old.unlink(missing_ok=True)
-        import tempfile  # only when the cache is written
-
         fd, tmp = tempfile.mkstemp(dir=cache, prefix=".data-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

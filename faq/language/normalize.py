@@ -38,15 +38,6 @@ def fold(text: str) -> str:
     return _EMAIL_SPELLINGS.sub("mail", text)
 
 
-def _phrase_starts(phrases: dict[str, str]) -> dict[str, list[tuple[list[str], str]]]:
-    """The phrases by first word, each as (its words, its canonical form), longest first."""
-    starts: dict[str, list[tuple[list[str], str]]] = {}
-    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
-        said = phrase.split()
-        starts.setdefault(said[0], []).append((said, phrases[phrase]))
-    return starts
-
-
 def words(text: str) -> list[str]:
     """Split folded text into words of letters and digits."""
     return _WORD.findall(text)
@@ -163,8 +154,9 @@ class Normalizer:
         for phrase in [w for w in self.offtopic if " " in w]:
             phrases.setdefault(phrase, phrase)
         self.offtopic |= {stem(w) for w in self.offtopic}
+        ordered = sorted(phrases, key=len, reverse=True)
         self._phrases = phrases
-        self._phrase_starts = _phrase_starts(phrases)
+        self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
         self.parts |= {fold(p) for p in self.vocabulary.compounds}
         self.parts |= {w for w in self._canon if " " not in w and len(w) >= 4}
 
@@ -190,7 +182,8 @@ class Normalizer:
         self = cls.__new__(cls)
         self.vocabulary, self.parts = vocabulary, parts
         self._canon, self._stop, self.offtopic, self._phrases = canon, stop, offtopic, phrases
-        self._phrase_starts = _phrase_starts(phrases)
+        ordered = sorted(phrases, key=len, reverse=True)
+        self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
         return self
 
     def is_stopword(self, word: str) -> bool:
@@ -270,22 +263,15 @@ class Normalizer:
 
     def surface(self, text: str) -> list[str]:
         """Fold `text`, join synonym phrases, and return its words without stop words."""
-        said = words(fold(text))
-        starts = self._phrase_starts
-        out: list[str] = []
-        i = taken = 0
-        while i < len(said) and taken < MAX_TOKENS:
-            word, size = said[i], 1
-            for phrase, canonical in starts.get(word, ()):  # the longest phrase starting here, as a whole
-                if said[i: i + len(phrase)] == phrase:
-                    word, size = canonical, len(phrase)
-                    break
-            if " " in word or size == 1 and word not in self._stop:
-                out.append(word)
-            elif size > 1:
-                out.extend(w for w in word.split() if w not in self._stop)
-            i += size
-            taken += 1
+        folded = " ".join(words(fold(text)))
+        if self._phrase_re is not None:
+            folded = self._phrase_re.sub(lambda m: self._phrases[m.group()].replace(" ", "_"), folded)
+        out = []
+        for raw in re.findall(r"[a-z0-9_]+", folded)[:MAX_TOKENS]:
+            if "_" in raw:
+                out.append(raw.replace("_", " "))
+            elif raw not in self._stop:
+                out.append(raw)
         return out
 
     def expand(self, word: str) -> list[str]:

@@ -398,8 +398,11 @@ class Matcher(Features, Retrieval):
     def _states_problem(self, sentence: str) -> bool:
         """Whether `sentence` holds a problem cue (knowledge/language/problem_cues.yaml): a whole word,
         or a word beginning where the cue ends in "*"."""
+        cues = self.__dict__.get("_spaced_problem_cues")
+        if cues is None:
+            cues = self._spaced_problem_cues = tuple(" " + (c[:-1] if c.endswith("*") else c + " ") for c in self.problem_cues)
         folded = " " + " ".join(words(fold(sentence.replace("'", "")))) + " "
-        return any(" " + (cue[:-1] if cue.endswith("*") else cue + " ") in folded for cue in self.problem_cues)
+        return any(cue in folded for cue in cues)
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""

@@ -26,11 +26,12 @@ __all__ = ["Query", "Retrieval"]
 
 _MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
-_DATE = (r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + _MONTH + r"\.?(?:\s+\d{4})?|"
-         + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b")
-"""A date says when, not what about: it is no evidence for or against an entry. Each form holds a
-digit, so a text without one has none (the pattern is compiled on the first text with a digit)."""
-_HAS_DIGIT = re.compile(r"\d")
+_DATE = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + _MONTH + r"\.?(?:\s+\d{4})?|"
+    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b",
+    re.IGNORECASE,
+)
+"""A date says when, not what about: it is no evidence for or against an entry."""
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
@@ -129,9 +130,7 @@ class Retrieval:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
         for start, end, address in reversed(find_addresses(text)):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
-        if _HAS_DIGIT.search(text):
-            text = re.sub(_DATE, " ", text, flags=re.IGNORECASE)
-        return self.normalizer.surface(text)
+        return self.normalizer.surface(_DATE.sub(" ", text))
 
     def _expand(self, word: str) -> tuple[str, ...]:
         """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
