@@ -466,3 +466,59 @@ def test_a_question_answered_at_once_states_its_fact(bundled, text, verified, ch
     r = triage(bundled, text)
     assert r.id == "activation-email-missing"
     assert r.facts.get("domain_verified") is verified and r.facts.get("junk_checked") is checked
+
+
+# -- doubt and belief have scope ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, die Aktivierungsmail ist nicht gekommen. Unsere Domäne ist bei Microsoft schon verifiziert, "
+    "so ganz sicher bin ich mir da aber nicht. Gruß, Jana",
+    "Hello, the activation mail never came. Our domain is already verified with Microsoft, "
+    "but I'm not entirely sure about that. Regards, Jana",
+])
+def test_a_trailing_doubt_leaves_the_sentence_open(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Servus, mir fehlt die Aktivierungsmail. I glaub, unsere Domäne is schon verifiziert. Was tun?",
+    "Hey, no activation mail here. I guess our domain is verified already. What now?",
+])
+def test_a_colloquial_belief_leaves_the_sentence_open(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Ich denke, die Domäne unserer OSM-Adresse (lizenzen@seilerei-blum.de) "
+    "ist bereits verifiziert, sicher bin ich mir aber nicht.",
+    "Hi, no activation mail so far. I think the domain of our OSM address (licensing@ropeworks-blum.com) "
+    "is already verified, but I'm not sure.",
+])
+def test_an_address_in_apposition_is_not_what_a_belief_doubts(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email") in {"lizenzen@seilerei-blum.de", "licensing@ropeworks-blum.com"}
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Als OSM ist lizenzen@seilerei-blum.de hinterlegt, ich vermute aber, "
+    "dass die Mail in einem Filter hängt.",
+    "Hi, the activation mail is missing. The OSM on file is licensing@ropeworks-blum.com and I suspect "
+    "a filter caught the mail.",
+])
+def test_a_belief_that_opens_a_later_clause_keeps_the_address_before_it(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email") in {"lizenzen@seilerei-blum.de", "licensing@ropeworks-blum.com"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Als OSM ist lizenzen@seilerei-blum.de hinterlegt, glaube ich.",
+    "Hi, the activation mail is missing. The OSM on file is licensing@ropeworks-blum.com, I think.",
+])
+def test_a_belief_that_closes_a_clause_doubts_the_address_in_it(bundled, text):
+    r = triage(bundled, text)
+    assert "osm_email" not in r.facts

@@ -85,9 +85,21 @@ def _blank(match: re.Match[str]) -> str:
     return "0" * len(match.group())
 
 
-def _unsaid(tokens: list[Token], text: str, index: int) -> bool:
-    """Whether the address or date at token `index` is an example, hedged, conditional or past."""
-    return is_example(tokens, index) or hedged(tokens, text, index, index)
+def _apposition(tokens: list[Token], text: str, index: int) -> bool:
+    """Whether the address at token `index` only names what the sentence is about: in brackets
+    or right after a noun for an address ("die Domäne unserer OSM-Adresse (x@…) ist
+    verifiziert, glaube ich"). A belief or doubt then concerns the predicate, not the name."""
+    before = text[:tokens[index].start].rstrip()
+    if before.endswith(("(", "[")):
+        return True
+    return index > 0 and before.endswith(text[tokens[index - 1].start:tokens[index - 1].end]) \
+        and tokens[index - 1].word.endswith(tuple(folded("address_nouns")))
+
+
+def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
+    """Whether the address or date at token `index` is an example, hedged, conditional or past;
+    a `named` address (in apposition) is hedged only by its own clause."""
+    return is_example(tokens, index) or hedged(tokens, text, index, index, beliefs=not named)
 
 
 _NO_ANSWER = object()
@@ -307,7 +319,8 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
             if s.offset <= start < s.offset + len(s.text):
                 rel = start - s.offset
                 at = token_index(s.tokens, rel)
-                if not _unsaid(s.tokens, s.text, at) and polarity(s.tokens, s.text, (at, at), ()) is True \
+                named = _apposition(s.tokens, s.text, at)
+                if not _unsaid(s.tokens, s.text, at, named) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
                         and not refuted(s, at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:
