@@ -522,3 +522,21 @@ def test_a_belief_that_opens_a_later_clause_keeps_the_address_before_it(bundled,
 def test_a_belief_that_closes_a_clause_doubts_the_address_in_it(bundled, text):
     r = triage(bundled, text)
     assert "osm_email" not in r.facts
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Morgen, wir haben über unseren Fachhändler zwanzig Lizenzen Visio bestellt, eine Aktivierungsmail "
+    "kam aber nie. Viele Grüße, Omar",
+    "Good morning, we ordered twenty Visio licences through our reseller, but an activation mail never came. "
+    "Best, Omar",
+    "Guten Morgen, eine Aktivierungsmail kam nie, obwohl wir die Visio-Lizenzen schon bestellt haben. Gruß, Omar",
+])
+def test_an_order_told_around_a_verb_bracket_is_placed(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("order_placed") is True and r.cause is None
+
+
+def test_nothing_ordered_inside_a_verb_bracket_is_no_order(bundled):
+    r = triage(bundled, "Hallo, wir haben bei unserem Händler noch gar nichts bestellt. Kommt die Aktivierungsmail trotzdem?")
+    assert r.facts.get("order_placed") is not True

@@ -20,7 +20,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
 
 
@@ -245,6 +245,31 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         if width <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
             best = (lo, hi)
     return best
+
+
+def find_bracket(cue: tuple[str, ...], words: list[str], tokens: list[Token], text: str) -> tuple[int, int] | None:
+    """Find a cue that keeps its function words ("haben bestellt") around a German verb
+    bracket: its words in order, the last one closing its clause ("Wir haben über unseren
+    Partner Microsoft 365 bestellt, ..."), no finite verb between them."""
+    if not (isinstance(cue, Cue) and cue.mode == _WITH_FUNCTION_WORDS) or len(cue) < 2 or cue[0] not in _folded("finite_verbs"):
+        return None  # only a cue opened by its auxiliary forms a bracket
+
+    def closes(i: int) -> bool:  # the word at i ends its clause
+        after = text[tokens[i].end:].lstrip(" \t\"'»«“”)")
+        return not after or after[0] in ",;.!?\n" or i + 1 < len(tokens) and tokens[i + 1].word in _folded("clause_breaks")
+
+    found = _find_in_order(cue, words, weights().cue_slack, None)
+    if found is not None:
+        lo, hi = found
+        verbs = _folded("finite_verbs")
+        if not any(words[i] in verbs or tokens[i].word in verbs for i in range(lo + 1, hi)) \
+                and not any(ch in ",;:()–—" for ch in text[tokens[lo].end:tokens[hi].start]) and closes(hi):
+            return found
+    if len(cue) == 2:  # a subordinate clause ends with the participle, then its auxiliary ("..., obwohl wir bestellt haben")
+        for i in range(len(words) - 1):
+            if word_matches(cue[1], words[i]) and word_matches(cue[0], words[i + 1]) and closes(i + 1):
+                return i, i + 1
+    return None
 
 
 def _modifies(words: list[str], last: int) -> bool:

@@ -41,7 +41,15 @@ from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
+from faq.tickets.cues import (
+    CueLexicon,
+    context_positions,
+    find_bracket,
+    find_cue,
+    lexicon_for,
+    spans_clauses,
+    word_matches,
+)
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -156,6 +164,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
     for _ in range(_TRIES):
         words = s.words if start == 0 else s.words[start:]
         found = find_cue(cue, words, skippable=lex.stop)
+        if found is None and start == 0:
+            found = find_bracket(cue, s.words, s.tokens, s.text)
         if found is None:
             return None
         span = (found[0] + start, found[1] + start)
