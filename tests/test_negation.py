@@ -540,3 +540,43 @@ def test_an_order_told_around_a_verb_bracket_is_placed(bundled, text):
 def test_nothing_ordered_inside_a_verb_bracket_is_no_order(bundled):
     r = triage(bundled, "Hallo, wir haben bei unserem Händler noch gar nichts bestellt. Kommt die Aktivierungsmail trotzdem?")
     assert r.facts.get("order_placed") is not True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, es fehlt die Aktivierungsmail für unsere Bestellung. Unter dieser Registrierung ist bisher nie etwas "
+    "aktiviert worden, es ist unser erster Onlinedienst.",
+    "Hi, the activation mail for our order is missing. Nothing has been activated under this enrollment so far, "
+    "it is our first online service.",
+])
+def test_nothing_activated_under_the_enrollment_is_not_linked(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("enrollment_linked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Wir möchten die neuen Lizenzen unter dieser Registrierung aktiviert haben.",
+    "Hi, the activation mail is missing. We want the new licences activated under this enrollment.",
+])
+def test_a_wish_states_no_activation(bundled, text):
+    r = triage(bundled, text)
+    assert "enrollment_linked" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Moin, bin im VLSC als Onlineadministrator eingetragen. Kann ich damit selbst Reservierungen anlegen?",
+    "Hi, I'm set up as Online Administrator in VLSC. Can I place reservations myself?",
+])
+def test_a_role_the_writer_holds_without_a_pronoun(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "osm-reservations" and r.facts.get("role") == "ola" and r.cause == "can-reserve"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, unsere Registrierung ist verlängert, unterschrieben haben wir unter dem Organisationsnamen "
+    "Feldmann Logistik wie bisher. Kommt da noch eine Aktivierungsmail?",
+    "Hello, our enrollment is renewed, we signed under the organization name Feldmann Logistics as before. "
+    "Will an activation mail still come?",
+])
+def test_the_organisation_name_as_before_is_the_same(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "renewal-activation" and r.facts.get("same_org_name") is True

@@ -21,6 +21,7 @@ from functools import cache
 
 from faq.language.datafiles import read_folder
 from faq.language.focus import sentences
+from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
@@ -65,6 +66,25 @@ def _unsure(clause: str) -> bool:
     """Whether a clause holds a hedge, a belief or a "not sure" (knowledge/language/)."""
     words = [t.word for t in tokenize(clause)]
     return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() for i in range(len(words)))
+
+
+_CLAUSE_START = re.compile(r"[,;:]\s*(?=[^,;:]*$)")
+
+
+def _after_contrasts(unit: str) -> list[str]:
+    """The clauses a contrast opens in a unit: what follows "aber"/"but", or, where the
+    contrast stands inside its clause after the finite verb ("die Mail ist aber nie
+    angekommen"), that whole clause from its start."""
+    out = []
+    parts = _contrast().split(unit)
+    for before, after in zip(parts, parts[1:]):
+        words = before.split()
+        if words and fold(words[-1]).strip(",") in folded("finite_verbs") and not before.rstrip().endswith(","):
+            start = _CLAUSE_START.search(before)
+            out.append((before[start.end():] if start else before).strip() + " " + after)
+        else:
+            out.append(after)
+    return out
 
 
 def _asks(sentence: str) -> bool:
@@ -165,9 +185,9 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
     # usually the problem itself, so it competes as a unit of its own; so do the parts
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
-    clauses = sorted({c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()}
+    clauses = sorted({c.strip() for u in kept for c in _after_contrasts(u) if c.strip()}
                      | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
-    contrasts = {c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()}
+    contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()}
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang)
     if best.outcome == "answer" and best.confidence >= w.sure:
