@@ -580,3 +580,23 @@ def test_a_role_the_writer_holds_without_a_pronoun(bundled, text):
 def test_the_organisation_name_as_before_is_the_same(bundled, text):
     r = triage(bundled, text)
     assert r.id == "renewal-activation" and r.facts.get("same_org_name") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung fehlen uns die Lizenzen im Portal. Laut Händler ist der Nutzungsbeginn erst morgen.",
+    "Hi, after activating we see no licences in the portal. Our reseller says the usage start is only tomorrow.",
+])
+def test_tomorrow_as_a_date_is_no_intention(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("usage_start") == date(2026, 11, 25) and r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, wir sehen nach der Aktivierung keine Lizenzen. Unser Konto haben wir in einem Land angelegt, "
+    "in dem der Dienst nach Auskunft des Händlers bisher nicht angeboten wird.",
+    "Hello, we see no licences after activating. We set up our account in a country where, according to our "
+    "reseller, the service is not offered so far.",
+])
+def test_a_relative_clause_speaks_of_its_noun(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("service_in_country") is False and r.cause == "country-not-launched"

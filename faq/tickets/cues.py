@@ -327,7 +327,8 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
     verbs = _folded("finite_verbs")
     segment, has_verb, holds = 0, {0: False}, set()
     for i in range(span[0], span[1] + 1):
-        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]):
+        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]) \
+                and not _relative(tokens, words, i, cue):
             segment += 1
             has_verb[segment] = False
         if words[i] in verbs or tokens[i].word in verbs:
@@ -349,6 +350,17 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
             has_verb[last] = has_verb[last] or tokens[j].word in verbs
             j += 1
     return sum(1 for g in holds if has_verb[g]) >= 2
+
+
+def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...]) -> bool:
+    """Whether the clause from token `i` is a relative clause of the cue's noun just before it
+    ("in einem Land, in dem der Dienst nicht angeboten wird"; the clause's last verb may stand
+    between: "in einem Land eingerichtet, in dem ...")."""
+    if not any(word_matches(c, words[j]) for c in cue for j in range(max(0, i - 2), i)):
+        return False
+    openers = _folded("relative_openers")
+    return tokens[i].word in openers or (i + 1 < len(tokens) and tokens[i].word in _folded("prepositions")
+                                         and tokens[i + 1].word in openers)
 
 
 def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:

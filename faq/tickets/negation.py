@@ -110,7 +110,8 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
     return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
-        or (not past and _has_phrase(clause, _phrases("past_state_markers"))) or _has_phrase(clause, _phrases("intentions"))
+        or (not past and _has_phrase(clause, _phrases("past_state_markers"))) \
+        or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
 
 
 def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
