@@ -129,3 +129,25 @@ def test_a_reply_without_a_topic_of_its_own_is_read_with_its_thread_subject(text
     result = triage_text(text, kb, matcher, TODAY)
     assert result.id == "activation-email-missing"
     assert "outlook" not in str(result.facts.get("osm_email", ""))  # the quoted example states nothing
+
+
+@pytest.mark.parametrize("text", [
+    "der Nutzungsbeginn war am 16.11.2026. Heute ist Mittwoch und eine Aktivierungsmail ist noch immer nicht "
+    "angekommen. Wie lange kann das denn noch dauern?",
+    "our usage start was 16 November 2026. It is Wednesday now and an activation email still hasn't arrived. "
+    "How long does this usually take?",
+])
+def test_a_question_that_points_back_takes_the_topic_of_what_was_told(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+    first, rest = text.split(". ", 1)
+    assert match_topic(f"{rest} {first}.", matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir wollen von E3 auf E5 umstellen. Was müssen wir nach der Aktivierung der Lizenzen tun?",
+    "We are switching from E3 to E5. What do we have to do after activating the licences?",
+])
+def test_a_question_that_names_its_topic_still_counts(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "after-activation"

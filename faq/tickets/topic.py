@@ -91,6 +91,17 @@ def _asks(sentence: str) -> bool:
     return sentence.rstrip("\"'”“»«)] ").endswith("?")
 
 
+def _points_back(unit: str) -> bool:
+    """Whether a unit is a question that names none of the FAQ's things and points back with a
+    pronoun at what was told before ("Wie lange dauert das normalerweise?", "Is this expected?")."""
+    if not _asks(unit):
+        return False
+    folded_unit = fold(unit)
+    if _objects().search(folded_unit):
+        return False
+    return any(t.word in folded("anaphors") for t in tokenize(unit))
+
+
 def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
     """A pair of neighbours as one text, whatever their order: the asking one last, as people write."""
     return tuple(sorted(pair, key=lambda s: (_asks(s), s)))
@@ -177,6 +188,9 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     units = topic_units(body, subject)
     known = [known_tokens(u, matcher) for u in units]
     kept = [u for u, k in zip(units, known) if k] or units
+    told = [u for u in kept if not _points_back(u)]
+    if len(told) < len(kept) and any(_problem().search(fold(u)) for u in told):
+        kept = told  # "..., die Mail ist noch nicht da. Wie lange dauert das?": the question adds no topic
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
