@@ -151,3 +151,16 @@ def test_a_question_that_points_back_takes_the_topic_of_what_was_told(text):
 def test_a_question_that_names_its_topic_still_counts(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben letzte Woche 25 weitere Plätze für Teams Premium auf unsere Registrierung gebucht und niemand hat "
+    "diesmal eine Aktivierungsmail bekommen. Im Frühjahr lief unter derselben Registrierung alles glatt. "
+    "Ist da etwas kaputt?",
+    "We booked 25 more Teams Premium seats onto our enrollment last week and nobody received an activation mail "
+    "this time. In spring everything went smoothly under the same enrollment. Is something broken?",
+])
+def test_a_denial_told_after_and_is_the_problem(text):
+    _, matcher = load()
+    result = match_topic(text, matcher)
+    assert (result.outcome, result.id) == ("answer", "activation-email-missing")

@@ -87,6 +87,18 @@ def _after_contrasts(unit: str) -> list[str]:
     return out
 
 
+@cache
+def _coordinator() -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in lexicon_words("coordinators"))
+    return re.compile(rf",?\s+(?:{alts})\s+", re.I)
+
+
+def _denied_after_and(unit: str) -> list[str]:
+    """The clauses after "und"/"and" that deny something ("We added 40 seats and nobody got an
+    activation email"): the problem told after the context, a unit of its own."""
+    return [c for c in _coordinator().split(unit)[1:] if any(t.neg for t in tokenize(c))]
+
+
 def _asks(sentence: str) -> bool:
     return sentence.rstrip("\"'”“»«)] ").endswith("?")
 
@@ -199,8 +211,9 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
     # usually the problem itself, so it competes as a unit of its own; so do the parts
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
+    denied = {c.strip() for u in kept for c in _denied_after_and(u) if c.strip()}  # a problem, told after "and"
     clauses = sorted({c.strip() for u in kept for c in _after_contrasts(u) if c.strip()}
-                     | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
+                     | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()} | denied)
     contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()}
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang)
@@ -241,7 +254,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
-        share = (1.0 if _problem().search(fold(unit)) else w.context_weight) * min(1.0, known_words / w.full_unit)
+        share = (1.0 if unit in denied or _problem().search(fold(unit)) else w.context_weight) \
+            * min(1.0, known_words / w.full_unit)
         weight = result.confidence * share
         if share < 1.0 and result.id != lead and weight <= lead_confidence:
             continue  # context overturns the whole text's leading entry only when more sure than it
