@@ -164,3 +164,14 @@ def test_a_denial_told_after_and_is_the_problem(text):
     _, matcher = load()
     result = match_topic(text, matcher)
     assert (result.outcome, result.id) == ("answer", "activation-email-missing")
+
+
+@pytest.mark.parametrize("text", [
+    "Laut VLSC wurde die Aktivierungs-E-Mail an b.hofer@tischlerei-hofer.example gesendet - Herr Hofer ist aber "
+    "seit Juli nicht mehr bei uns. Was ist hier der richtige nächste Schritt?",
+    "According to VLSC the activation e-mail was sent to b.hofer@joinery-hofer.example - Mr Hofer left us in July, "
+    "so we never got it. What is the right next step here?",
+])
+def test_a_question_about_here_takes_the_topic_of_what_was_told(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id in {"resend-activation-email", "activation-email-missing"}
