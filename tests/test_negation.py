@@ -223,7 +223,7 @@ def test_an_infinitive_denied_by_its_clause_is_not_done(bundled, text):
 ])
 def test_an_infinitive_not_denied_is_never_a_no(bundled, text):
     r = triage(bundled, text)
-    assert r.facts.get("junk_checked") is not False and r.cause != "junk-folder"
+    assert r.facts.get("junk_checked") is True and r.cause != "junk-folder"
 
 
 @pytest.mark.parametrize("text", [
@@ -600,3 +600,12 @@ def test_tomorrow_as_a_date_is_no_intention(bundled, text):
 def test_a_relative_clause_speaks_of_its_noun(bundled, text):
     r = triage(bundled, text)
     assert r.facts.get("service_in_country") is False and r.cause == "country-not-launched"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail ist weg. Den Junk-Ordner hat unsere IT nicht nur einmal durchsucht, nichts da.",
+    "Hello, the activation mail is gone. Our IT searched the junk folder not just once, nothing there.",
+])
+def test_not_only_states_what_follows(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is True and r.cause != "junk-folder"

@@ -259,8 +259,8 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
             and tokens[start].word not in _folded("contrasts"):
         start -= 1
     for i in range(start, c_hi + 1):
-        if not tokens[i].neg:
-            continue
+        if not tokens[i].neg or i + 1 < len(tokens) and tokens[i + 1].word in _folded("focus_particles"):
+            continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied
         if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
         if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at):
