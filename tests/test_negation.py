@@ -609,3 +609,21 @@ def test_a_relative_clause_speaks_of_its_noun(bundled, text):
 def test_not_only_states_what_follows(bundled, text):
     r = triage(bundled, text)
     assert r.facts.get("junk_checked") is True and r.cause != "junk-folder"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, bei uns ist keine Aktivierungsmail angekommen. Unser Händler behauptet, die Domäne sei schon verifiziert.",
+    "Hi, no activation mail has reached us. Our reseller claims the domain is verified already.",
+])
+def test_a_claim_of_someone_else_leaves_the_fact_open(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Der Einkauf sagt, die Domäne ist verifiziert, unsere IT sieht das anders.",
+    "Hi, no activation mail. Purchasing says the domain is verified, but our IT says it isn't.",
+])
+def test_a_contradiction_in_the_same_sentence_leaves_the_fact_open(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
