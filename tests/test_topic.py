@@ -175,3 +175,18 @@ def test_a_denial_told_after_and_is_the_problem(text):
 def test_a_question_about_here_takes_the_topic_of_what_was_told(text):
     _, matcher = load()
     assert match_topic(text, matcher).id in {"resend-activation-email", "activation-email-missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Registrierung wurde im Vorjahr für unseren Mandanten aktiviert, als wir Exchange Online gekauft haben. "
+    "Jetzt haben wir Defender for Office 365 zur selben Registrierung dazugebucht und keiner hat eine "
+    "Aktivierungsmail dafür bekommen. Ist das so gewollt?",
+    "Our enrollment was activated for our tenant last year when we bought Exchange Online. We have now added "
+    "Defender for Office 365 to the same enrollment and no one got an activation email for it. Is that intended?",
+])
+def test_a_denial_after_and_overturns_a_whole_that_reads_context(text):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert (r.id, r.cause) == ("activation-email-missing", "enrollment-already-linked")

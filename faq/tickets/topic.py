@@ -96,7 +96,8 @@ def _coordinator() -> re.Pattern[str]:
 def _denied_after_and(unit: str) -> list[str]:
     """The clauses after "und"/"and" that deny something ("We added 40 seats and nobody got an
     activation email"): the problem told after the context, a unit of its own."""
-    return [c for c in _coordinator().split(unit)[1:] if any(t.neg for t in tokenize(c))]
+    parts = (re.split(r"[,;:]", c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
+    return [c for c in parts if any(t.neg for t in tokenize(c))]
 
 
 def _asks(sentence: str) -> bool:
@@ -214,7 +215,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     denied = {c.strip() for u in kept for c in _denied_after_and(u) if c.strip()}  # a problem, told after "and"
     clauses = sorted({c.strip() for u in kept for c in _after_contrasts(u) if c.strip()}
                      | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()} | denied)
-    contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()}
+    contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()} | denied
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang)
     if best.outcome == "answer" and best.confidence >= w.sure:
@@ -225,7 +226,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         for clause in sorted(contrasts):
             if known_tokens(clause, matcher) < w.min_known or _unsure(clause):
                 continue  # "but I'm not sure, and we're probably ...": a hedge, not the problem
-            if best.flow and not _problem().search(fold(clause)):
+            if best.flow and clause not in denied and not _problem().search(fold(clause)):
                 continue
             result = matcher.match(clause, lang)
             if best.flow and any(c.id == best.id and c.confidence >= w.clause_leans for c in result.candidates):
