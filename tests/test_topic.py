@@ -190,3 +190,22 @@ def test_a_denial_after_and_overturns_a_whole_that_reads_context(text):
     kb, matcher = load()
     r = triage_text(text, kb, matcher, TODAY)
     assert (r.id, r.cause) == ("activation-email-missing", "enrollment-already-linked")
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nanbei weitergeleitet, was mir Ihre Kollegin letzte Woche geschickt hat. Eine Aktivierungsmail haben "
+    "wir weiterhin nicht.\n\n---------- Weitergeleitete Nachricht ----------\nVon: VLSC Support\nBetreff: AW: "
+    "Aktivierung\n\nMögliche Ursachen sind: die Domäne des OSM ist bereits verifiziert, der OSM ist globaler "
+    "Administrator eines vorhandenen Kontos, oder die Mail liegt im Junk-Ordner.\n",
+    "Hi,\n\nforwarding what your colleague sent me last week. We still have no activation mail.\n\n"
+    "---------- Forwarded message ---------\nFrom: VLSC Support\nSubject: RE: activation\n\nPossible causes "
+    "include: the OSM's domain is already verified, the OSM is a global admin of an existing account, or the mail "
+    "went to the junk folder.\n",
+])
+def test_a_forwarded_list_of_reasons_gives_neither_topic_nor_facts(text):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.id == "activation-email-missing"
+    assert r.cause is None and not {"domain_verified", "osm_is_admin", "junk_checked"} & set(r.facts)

@@ -266,8 +266,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_back(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
-    if source == QUOTED:  # a quoted mail's questions ask, they state nothing
-        analysed = [s for s in analysed if not s.question]
+    if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
+        analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
         _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
     if date_facts:

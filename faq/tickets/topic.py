@@ -26,6 +26,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
+from faq.tickets.quotes import points_below
 from faq.tickets.tokens import tokenize
 from faq.tickets.weights import WEIGHTS_FILE, weights
 
@@ -105,13 +106,13 @@ def _asks(sentence: str) -> bool:
 
 
 def _points_back(unit: str) -> bool:
-    """Whether a unit is a question that names none of the FAQ's things and points back with a
-    pronoun at what was told before ("Wie lange dauert das normalerweise?", "Is this expected?")."""
+    """Whether a unit names none of the FAQ's things and only points: a question back with a
+    pronoun at what was told before ("Wie lange dauert das normalerweise?", "Is this expected?"),
+    or a sentence at a mail below ("forwarding what your colleague sent me")."""
+    if _objects().search(fold(unit)):
+        return False
     if not _asks(unit):
-        return False
-    folded_unit = fold(unit)
-    if _objects().search(folded_unit):
-        return False
+        return points_below(unit)
     return any(t.word in folded("anaphors") for t in tokenize(unit))
 
 
