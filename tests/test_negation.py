@@ -530,6 +530,7 @@ def test_a_belief_that_closes_a_clause_doubts_the_address_in_it(bundled, text):
     "Good morning, we ordered twenty Visio licences through our reseller, but an activation mail never came. "
     "Best, Omar",
     "Guten Morgen, eine Aktivierungsmail kam nie, obwohl wir die Visio-Lizenzen schon bestellt haben. Gruß, Omar",
+    "Guten Morgen, bestellt haben wir die Visio-Lizenzen am 3. November, eine Aktivierungsmail kam nie. Gruß, Omar",
 ])
 def test_an_order_told_around_a_verb_bracket_is_placed(bundled, text):
     r = triage(bundled, text)

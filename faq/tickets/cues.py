@@ -265,9 +265,10 @@ def find_bracket(cue: tuple[str, ...], words: list[str], tokens: list[Token], te
         if not any(words[i] in verbs or tokens[i].word in verbs for i in range(lo + 1, hi)) \
                 and not any(ch in ",;:()–—" for ch in text[tokens[lo].end:tokens[hi].start]) and closes(hi):
             return found
-    if len(cue) == 2:  # a subordinate clause ends with the participle, then its auxiliary ("..., obwohl wir bestellt haben")
-        for i in range(len(words) - 1):
-            if word_matches(cue[1], words[i]) and word_matches(cue[0], words[i + 1]) and closes(i + 1):
+    if len(cue) == 2:  # participle + auxiliary: ending a subordinate clause ("..., obwohl wir bestellt haben")
+        for i in range(len(words) - 1):  # or opening a main clause ("Bestellt haben wir am 2. November")
+            opens = i == 0 or any(ch in ",;:.!?\n" for ch in text[tokens[i - 1].end:tokens[i].start])
+            if word_matches(cue[1], words[i]) and word_matches(cue[0], words[i + 1]) and (closes(i + 1) or opens):
                 return i, i + 1
     return None
 

@@ -24,7 +24,8 @@ negation_persons, particles, prepositions, beliefs, hedges, conditionals,
 past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
-infinitive_markers, infinitive_denials, verbs_of_checking).
+infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, wishes,
+focus_particles).
 """
 
 from __future__ import annotations
@@ -332,6 +333,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue), beliefs=beliefs):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
+    if cue and _has_phrase([t.word for t in clause], _phrases("wishes")):
+        return None  # "we want the licences activated under this enrollment": wished, not done
     restrictors = _folded("negation_restrictors")
     first_neg = next((i for i, t in enumerate(clause) if t.neg), None)
     if first_neg is not None and any(t.word in restrictors for t in clause[first_neg + 1:]):
