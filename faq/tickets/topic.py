@@ -27,13 +27,14 @@ from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
-from faq.tickets.tokens import tokenize
+from faq.tickets.tokens import negations, tokenize
 from faq.tickets.weights import WEIGHTS_FILE, weights
 
 __all__ = ["about_something_else", "match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n")  # a full stop ending a line ends its sentence, whatever follows
+_WORD = re.compile(r"[^\W\d_]+")
 _PARTS = re.compile(r"\s[-–—]\s|:\s")  # a spaced dash or a colon joins two statements in one sentence
 
 
@@ -98,7 +99,7 @@ def _denied_after_and(unit: str) -> list[str]:
     """The clauses after "und"/"and" that deny something ("We added 40 seats and nobody got an
     activation email"): the problem told after the context, a unit of its own."""
     parts = (re.split(r"[,;:]", c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
-    return [c for c in parts if any(t.neg for t in tokenize(c))]
+    return [c for c in parts if "n't" in c or "n’t" in c or not negations().isdisjoint(_WORD.findall(c.lower()))]
 
 
 def _asks(sentence: str) -> bool:
@@ -109,11 +110,18 @@ def _points_back(unit: str) -> bool:
     """Whether a unit names none of the FAQ's things and only points: a question back with a
     pronoun at what was told before ("Wie lange dauert das normalerweise?", "Is this expected?"),
     or a sentence at a mail below ("forwarding what your colleague sent me")."""
-    if _objects().search(fold(unit)):
+    words = set(_WORD.findall(unit.lower()))  # the pronouns and pointers are plain ASCII words
+    if _asks(unit):
+        if folded("anaphors").isdisjoint(words):
+            return False
+    elif _pointer_starts().isdisjoint(words) or not points_below(unit):
         return False
-    if not _asks(unit):
-        return points_below(unit)
-    return any(t.word in folded("anaphors") for t in tokenize(unit))
+    return not _objects().search(fold(unit))
+
+
+@cache
+def _pointer_starts() -> frozenset[str]:
+    return frozenset(fold(p).split()[0] for p in lexicon_words("pointers"))
 
 
 def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
@@ -214,9 +222,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     # usually the problem itself, so it competes as a unit of its own; so do the parts
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
     denied = {c.strip() for u in kept for c in _denied_after_and(u) if c.strip()}  # a problem, told after "and"
-    clauses = sorted({c.strip() for u in kept for c in _after_contrasts(u) if c.strip()}
-                     | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()} | denied)
     contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()} | denied
+    clauses = sorted(contrasts | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang)
     if best.outcome == "answer" and best.confidence >= w.sure:
