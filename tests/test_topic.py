@@ -209,3 +209,37 @@ def test_a_forwarded_list_of_reasons_gives_neither_topic_nor_facts(text):
     r = triage_text(text, kb, matcher, TODAY)
     assert r.id == "activation-email-missing"
     assert r.cause is None and not {"domain_verified", "osm_is_admin", "junk_checked"} & set(r.facts)
+
+
+def _wrong_account_match(text, lean):
+    from faq.search.matcher import Candidate, MatchResult
+
+    candidates = (Candidate("wrong-account-activated", 0.8), Candidate("avoid-wrong-account", 0.1),
+                  Candidate("licenses-not-visible", lean))
+    return MatchResult(text, "answer", "wrong-account-activated", None, 0.8, "de", candidates)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sehen keine Lizenzen. Beim Klick auf den Link war ich noch im Testmandanten angemeldet, dort sind sie gelandet.",
+    "We see no licences. When I clicked the link I was still signed in to our test tenant; they landed in the test tenant.",
+])
+def test_an_answer_that_a_settled_diagnosis_repeats_yields_to_it(text):
+    from faq.tickets.triage import _settled_instead
+
+    kb, _ = load()
+    match, entry, flow = _settled_instead(kb, _wrong_account_match(text, 0.05), None, None, text, TODAY)
+    assert (match.id, flow.id if flow else None) == ("licenses-not-visible", "licenses-not-visible")
+    unchanged, _, none = _settled_instead(kb, _wrong_account_match(text, 0.0), None, None, text, TODAY)
+    assert unchanged.id == "wrong-account-activated" and none is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sehen keine Lizenzen und haben wohl das falsche Konto erwischt, sicher bin ich mir aber nicht.",
+    "We see no licences and may have picked the wrong account, but I'm not sure.",
+])
+def test_a_diagnosis_the_ticket_does_not_settle_takes_nothing_over(text):
+    from faq.tickets.triage import _settled_instead
+
+    kb, _ = load()
+    match, _, flow = _settled_instead(kb, _wrong_account_match(text, 0.05), None, None, text, TODAY)
+    assert match.id == "wrong-account-activated" and flow is None
