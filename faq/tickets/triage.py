@@ -256,7 +256,8 @@ def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None,
 @cache
 def _diagnoses() -> dict[str, dict[str, str]]:
     data = read_folder(WEIGHTS_FILE.parent).get("diagnoses.yaml") or {}
-    return {str(k): {"entry": str(v["entry"]), "cause": str(v["cause"])} for k, v in data.items()}
+    return {str(k): {"entry": str(v["entry"]), "cause": str(v["cause"])} for k, v in data.items()
+            if isinstance(v, dict) and "entry" in v and "cause" in v}  # an entry of another shape names nothing
 
 
 def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
