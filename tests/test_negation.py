@@ -628,3 +628,12 @@ def test_a_claim_of_someone_else_leaves_the_fact_open(bundled, text):
 def test_a_contradiction_in_the_same_sentence_leaves_the_fact_open(bundled, text):
     r = triage(bundled, text)
     assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich bin mir nicht sicher, warum keine Aktivierungsmail kommt, die Domäne ist jedenfalls nicht verifiziert.",
+    "Hi, I'm not sure why no activation mail arrives, the domain is not verified in any case.",
+])
+def test_a_doubt_about_why_leaves_the_rest_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("domain_verified") is False

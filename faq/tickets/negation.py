@@ -24,7 +24,7 @@ negation_persons, particles, prepositions, beliefs, hedges, conditionals,
 past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
-infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, wishes,
+infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
 focus_particles).
 """
 
@@ -128,6 +128,13 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
             if tuple(words[i:i + len(phrase)]) != phrase:
                 continue
             c_lo, c_hi = clause_bounds(tokens, text, i, i + len(phrase) - 1)
+            after = i + len(phrase) if i + len(phrase) <= c_hi else c_hi + 1
+            if after < len(words) and words[after] in _folded("conditionals") | _folded("interrogatives") \
+                    and not negations().isdisjoint(phrase):
+                q_lo, q_hi = clause_bounds(tokens, text, after, after)  # "not sure why ...": its complement only
+                if not q_lo <= lo <= q_hi:
+                    continue
+                return True
             rest = words[i + len(phrase):c_hi + 1]
             inverted = bool(rest) and all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
             j = c_hi + 1
@@ -158,7 +165,7 @@ def doubted(tokens: list[Token], text: str) -> bool:
     certain = _folded("certainties")
     if not any(t.word in certain for t in tokens):
         return False
-    gap, conditions = _doubt_gap(), _folded("conditionals")
+    gap, conditions = _doubt_gap(), _folded("conditionals") | _folded("interrogatives")
     for i, t in enumerate(tokens):
         if t.word not in certain:
             continue
@@ -171,7 +178,7 @@ def doubted(tokens: list[Token], text: str) -> bool:
         if c_hi + 1 < len(tokens) and tokens[c_hi + 1].word in conditions:
             continue  # "nicht sicher, ob die Domäne verifiziert ist": the doubt has its own complement
         if any(tokens[k].word in conditions for k in range(i + 1, c_hi + 1)):
-            continue  # "not sure whether the domain is verified"
+            continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"
         return True
     return False
 
