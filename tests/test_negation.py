@@ -637,3 +637,22 @@ def test_a_contradiction_in_the_same_sentence_leaves_the_fact_open(bundled, text
 def test_a_doubt_about_why_leaves_the_rest_stated(bundled, text):
     r = triage(bundled, text)
     assert r.facts.get("domain_verified") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Den Spam-Ordner kann ich selbst nicht prüfen, das übernimmt unsere IT.",
+    "Hi, no activation mail. I cannot check the spam folder myself, our IT handles that.",
+])
+def test_an_ability_denied_is_no_check_denied(bundled, text):
+    r = triage(bundled, text)
+    assert "junk_checked" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Wir haben den OSM im Oktober von lena.f@outlook.com auf lizenzen@gaertnerei-frank.de umgestellt.",
+    "Hi, no activation mail. In October we switched the OSM from lena.f@outlook.com to licensing@frank-nursery.com.",
+])
+def test_the_address_a_change_started_from_is_not_the_osm(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email") in {"lizenzen@gaertnerei-frank.de", "licensing@frank-nursery.com"}
+    assert r.cause != "outlook-com-address"

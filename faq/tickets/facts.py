@@ -98,9 +98,7 @@ def _apposition(tokens: list[Token], text: str, index: int) -> bool:
     or right after a noun for an address ("die Domäne unserer OSM-Adresse (x@…) ist
     verifiziert, glaube ich"). A belief or doubt then concerns the predicate, not the name."""
     before = text[:tokens[index].start].rstrip()
-    if before.endswith(("(", "[")):
-        return True
-    return index > 0 and before.endswith(text[tokens[index - 1].start:tokens[index - 1].end]) \
+    return before.endswith(("(", "[")) or index > 0 and before.endswith(text[tokens[index - 1].start:tokens[index - 1].end]) \
         and tokens[index - 1].word.endswith(tuple(folded("address_nouns")))
 
 
@@ -108,6 +106,12 @@ def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> 
     """Whether the address or date at token `index` is an example, hedged, conditional or past;
     a `named` address (in apposition) is hedged only by its own clause."""
     return is_example(tokens, index) or hedged(tokens, text, index, index, beliefs=not named)
+
+
+def _replaced(tokens: list[Token], index: int) -> bool:
+    """Whether the address at `index` is where a change started ("von max@… auf it@…")."""
+    return index > 0 and tokens[index - 1].word in folded("source_prepositions") \
+        and any(t.word.startswith("000") for t in tokens[index + 1:])  # addresses are blanked to zeros
 
 
 _NO_ANSWER = object()
@@ -330,7 +334,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                 rel = start - s.offset
                 at = token_index(s.tokens, rel)
                 named = _apposition(s.tokens, s.text, at)
-                if not _unsaid(s.tokens, s.text, at, named) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
+                if not _unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
                         and not refuted(s, at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:

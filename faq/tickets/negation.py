@@ -25,7 +25,7 @@ past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
-focus_particles).
+focus_particles, ability_modals).
 """
 
 from __future__ import annotations
@@ -346,8 +346,9 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     first_neg = next((i for i, t in enumerate(clause) if t.neg), None)
     if first_neg is not None and any(t.word in restrictors for t in clause[first_neg + 1:]):
         return None  # "didn't order anything new": a new order is denied, not the order
+    able = any(t.word in _folded("ability_modals") for t in clause)
     if any(w in negations() for w in cue):
-        return True
+        return None if able else True  # "can't check spam" denies an ability, not the deed
     infinitive = _infinitive_at(tokens, lo, hi, cue, words)
     if infinitive is not None:
         # "Zum Prüfen des Junk-Ordners bin ich noch nicht gekommen", "I had no time to check the
@@ -357,4 +358,6 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
-    return not _negated(tokens, text, c_lo, c_hi, cue_at)
+    if not _negated(tokens, text, c_lo, c_hi, cue_at):
+        return True
+    return None if able else False  # "I can't check the junk folder myself": an ability denied, not the deed
