@@ -656,3 +656,27 @@ def test_the_address_a_change_started_from_is_not_the_osm(bundled, text):
     r = triage(bundled, text)
     assert r.facts.get("osm_email") in {"lizenzen@gaertnerei-frank.de", "licensing@frank-nursery.com"}
     assert r.cause != "outlook-com-address"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Ist die Domäne schon verifiziert, wird keine Mail verschickt, so viel wissen wir.",
+    "Hi, no activation mail. Is the domain already verified, no mail is sent, that much we know.",
+])
+def test_a_clause_opened_by_its_verb_before_another_is_a_condition(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+def test_a_statement_without_its_pronoun_still_states(bundled):
+    r = triage(bundled, "Hallo, keine Aktivierungsmail. Habe den Spam-Ordner geprüft, nichts gefunden.")
+    assert r.facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nweiterhin keine Aktivierungsmail.\n\n> 1. Wurde der Junk-Ordner geprüft, auch die Mailfilter?\n"
+    "Nein, noch nicht.\n\nGruß, Ida",
+    "Hi,\n\nstill no activation mail.\n\n> 1. Has the junk folder been checked, including the mail filters?\n"
+    "No, not yet.\n\nBest, Ida",
+])
+def test_an_answer_under_a_question_with_a_comma_still_answers(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False

@@ -110,9 +110,23 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
-    return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
+    return any(w in conditions for w in clause) or _verb_first_condition(tokens, text, c_lo, c_hi) \
+        or _has_phrase(clause, _phrases("hedges")) \
         or (not past and _has_phrase(clause, _phrases("past_state_markers"))) \
         or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
+
+
+def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
+    """Whether the clause c_lo..c_hi opens its sentence with a finite verb and another clause
+    follows after a comma, with a finite verb of its own and no question mark: a condition
+    ("Ist die Domäne verifiziert, wird keine Mail verschickt"; knowledge/language/
+    dropped_subject_verbs.yaml). "Has the folder been checked, including filters" is none."""
+    first = tokens[c_lo].word if c_lo == 0 and tokens else ""
+    if first not in _folded("finite_verbs") or first in _folded("dropped_subject_verbs") or "?" in text \
+            or c_hi + 1 >= len(tokens) or "," not in text[tokens[c_hi].end:tokens[c_hi + 1].start]:
+        return False  # not "Frage: Antwort"
+    n_lo, n_hi = clause_bounds(tokens, text, c_hi + 1, c_hi + 1)
+    return any(t.word in _folded("finite_verbs") for t in tokens[n_lo:n_hi + 1])  # "..., wird keine Mail verschickt"
 
 
 def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
