@@ -680,3 +680,20 @@ def test_a_statement_without_its_pronoun_still_states(bundled):
 ])
 def test_an_answer_under_a_question_with_a_comma_still_answers(bundled, text):
     assert triage(bundled, text).facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Früher hatten wir schon Dienste über eine andere Registrierung aktiviert.",
+    "Hi, no activation mail. We activated services under a different enrollment in the past.",
+])
+def test_another_enrollment_is_not_this_one(bundled, text):
+    r = triage(bundled, text)
+    assert "enrollment_linked" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung ist seit Montag aktiv, bestellt haben wir auch.",
+    "Hi, no activation mail. The reservation is active since Monday, and the licenses show up in the License Summary.",
+])
+def test_an_active_reservation_is_effective(bundled, text):
+    assert triage(bundled, text).facts.get("reservation_effective") is True

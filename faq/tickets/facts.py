@@ -63,7 +63,7 @@ from faq.tickets.sentence import (
     sequences,
     token_index,
 )
-from faq.tickets.spread import paired, qualified, same_as_before
+from faq.tickets.spread import othered, paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -175,7 +175,7 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
         span = (found[0] + start, found[1] + start)
         start = span[1] + 1
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
-                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)):
+                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
         state = polarity(s.tokens, s.text, span, cue, s.words)
         answered = _label_answer(s, span)
