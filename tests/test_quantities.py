@@ -3,7 +3,7 @@
 import pytest
 
 from faq.search.cache import load
-from faq.search.quantities import MANY, NOT, ONE, agreement, negation_agreement, quantity_pairs
+from faq.search.quantities import MANY, NOT, ONE, agreement, contrasted, negation_agreement, quantity_pairs
 
 
 @pytest.fixture(scope="module")
@@ -20,9 +20,17 @@ def test_a_counting_word_binds_the_next_content_words():
 
 def test_agreement_and_clash_are_shares_of_the_questions_pairs():
     question = {(MANY, "registrierung"), (ONE, "konto")}
-    assert agreement(question, {(MANY, "registrierung"), (ONE, "konto")}) == (1.0, 0.0)
-    assert agreement(question, {(ONE, "registrierung"), (MANY, "konto")}) == (0.0, 1.0)
-    assert agreement(set(), {(ONE, "konto")}) == (0.0, 0.0)
+    both = {"registrierung", "konto"}
+    assert agreement(question, {(MANY, "registrierung"), (ONE, "konto")}, both) == (1.0, 0.0)
+    assert agreement(question, {(ONE, "registrierung"), (MANY, "konto")}, both) == (0.0, 1.0)
+    assert agreement(set(), {(ONE, "konto")}, both) == (0.0, 0.0)
+
+
+def test_only_tokens_counted_both_ways_in_the_knowledge_base_count():
+    """'Eine Aktivierungsmail' is the article: no entry counts mails as several, so it tells nothing."""
+    entries = [{(ONE, "registrierung"), (MANY, "konto"), (ONE, "mail")}, {(MANY, "registrierung"), (ONE, "konto")}]
+    assert contrasted(entries) == {"registrierung", "konto"}
+    assert agreement({(ONE, "mail")}, entries[0], contrasted(entries)) == (0.0, 0.0)
 
 
 def test_compounds_count_by_their_last_part_and_typos_are_repaired(matcher):
@@ -46,4 +54,4 @@ def test_a_negation_binds_what_it_denies_past_a_counting_word():
     assert (NOT, "lizenz") in pairs
     assert negation_agreement(pairs, {(NOT, "lizenz")}) == 1.0
     assert negation_agreement(pairs, {(ONE, "lizenz")}) == 0.0
-    assert agreement({(NOT, "lizenz")}, {(NOT, "lizenz")}) == (0.0, 0.0)  # a negation counts nothing
+    assert agreement({(NOT, "lizenz")}, {(NOT, "lizenz")}, {"lizenz"}) == (0.0, 0.0)  # a negation counts nothing

@@ -37,6 +37,7 @@ class Features:
     _topic_candidates: int
     _focus_min: int
     _entry_quantity_sets: list[frozenset[tuple[int, str]]]
+    _contrasted: frozenset[str]
     _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
     abbreviations: frozenset[str]
@@ -171,7 +172,7 @@ class Features:
             x.append(0.0 if whole is q else x[0])
             x.append(0.0 if whole is q else x[10])
             x.append(telling)
-            x.extend(agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else (0.0, 0.0))
+            x.extend(agreement(counted, self._entry_quantity_sets[r], self._contrasted) if r >= 0 else (0.0, 0.0))
             x.append(negation_agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else 0.0)
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows

@@ -23,7 +23,7 @@ from faq.language.normalize import Normalizer, fold, words
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
-from faq.search.quantities import MANY, NOT, ONE, quantity_pairs
+from faq.search.quantities import MANY, NOT, ONE, contrasted, quantity_pairs
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
 
 if TYPE_CHECKING:
@@ -364,6 +364,7 @@ class Matcher(Features, Retrieval):
         self._topic_candidates = int(self.model.settings["out_of_scope_candidates"])
         self._focus_min = int(self.model.settings["focus_min_words"])
         self._entry_quantity_sets = [frozenset(pairs) for pairs in self.entry_quantities]
+        self._contrasted = contrasted(self._entry_quantity_sets)
 
     def _quantity_pairs(self, text: str) -> set[tuple[int, str]]:
         """The quantity pairs of `text` (see faq.search.quantities)."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Mapping
 
 from faq.language.normalize import fold, words
 
-__all__ = ["MANY", "NOT", "ONE", "agreement", "negation_agreement", "quantity_pairs"]
+__all__ = ["MANY", "NOT", "ONE", "agreement", "contrasted", "negation_agreement", "quantity_pairs"]
 
 ONE, MANY, NOT = 1, 2, 3
 _REACH = 4
@@ -57,10 +57,13 @@ def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str
     return out
 
 
-def agreement(question: set[tuple[int, str]], entry: Collection[tuple[int, str]]) -> tuple[float, float]:
-    """Return (agree, clash): the shares of the question's pairs the entry's texts bind the same
-    way, and of those whose token the entry binds only to the other quantity."""
-    counted = [pair for pair in question if pair[0] != NOT]
+def agreement(question: set[tuple[int, str]], entry: Collection[tuple[int, str]],
+              contrasted: Collection[str]) -> tuple[float, float]:
+    """Return (agree, clash): the shares of the question's counted tokens the entry's texts bind
+    the same way, and of those the entry binds only to the other quantity. Only tokens the
+    knowledge base counts both ways (`contrasted`: one enrollment, several enrollments) count:
+    a token always counted one way ("eine Mail": the article) tells no entry from another."""
+    counted = [pair for pair in question if pair[0] != NOT and pair[1] in contrasted]
     if not counted:
         return 0.0, 0.0
     agree = clash = 0
@@ -76,3 +79,10 @@ def negation_agreement(question: set[tuple[int, str]], entry: Collection[tuple[i
     """The share of what the question denies that the entry's texts deny too (0 when it denies nothing)."""
     denied = [pair for pair in question if pair[0] == NOT]
     return sum(1 for pair in denied if pair in entry) / len(denied) if denied else 0.0
+
+
+def contrasted(entries: Collection[Collection[tuple[int, str]]]) -> frozenset[str]:
+    """The tokens some entry's texts count as one and some as more than one."""
+    one = {token for pairs in entries for kind, token in pairs if kind == ONE}
+    many = {token for pairs in entries for kind, token in pairs if kind == MANY}
+    return frozenset(one & many)
