@@ -599,3 +599,28 @@ async def test_a_result_taken_back_is_not_saved_as_the_case_summary(tmp_path):
         assert list(tmp_path.iterdir()) == []  # the outlook.com result no longer holds
         await _type(pilot, "it@firma.de")
         assert app.dialogue.current_fact is not None and app.dialogue.current_fact.id != "osm_email"
+
+
+async def test_the_users_label_follows_the_language_written_in():
+    """An English conversation in the German chat: "You:" beside its answers, "Sie:" for German."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Does the activation link expire?")
+        assert "You: Does the activation link expire?" in screen_text(app)
+        assert "Sie: Does" not in screen_text(app)
+        await _type(pilot, "ok")
+        assert "You: ok" in screen_text(app)
+        await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
+        assert "Sie: Wer bekommt die Aktivierungs-E-Mail?" in screen_text(app)
+
+
+async def test_ok_alone_gets_a_short_reply_not_no_answer():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await _type(pilot, "ok")
+        text = _flat(app)
+        assert tr("de", "smalltalk_ack") in text and tr("de", "no_match") not in text
+        await pilot.press("1", "enter")  # the answer's options are still in force: start the diagnosis
+        await _settle(pilot)
+        assert app.dialogue.flow_active

@@ -17,6 +17,7 @@ from bot.chat.dialogue import (
     NoMatch,
     Notice,
     Option,
+    SmallTalk,
     UserMessage,
     canonical,
 )
@@ -506,3 +507,37 @@ def test_a_stated_fact_is_confirmed_by_a_longer_yes(reply):
     d.start_flow("missing-activation-email")
     d.submit(reply)
     assert d.run.facts["osm_email"] == "it-admin@contoso.de"
+
+
+def test_the_users_messages_carry_the_language_they_are_written_in(dialogue):
+    """"Sie:"/"You:" follows the conversation's language, as the answers do."""
+    user, answer = dialogue.submit("Does the activation link expire?")
+    assert isinstance(user, UserMessage) and user.lang == "en" and answer.lang == "en"
+    user, _ = dialogue.submit("ok")
+    assert user.lang == "en"
+    user, answer = dialogue.submit("Läuft der Aktivierungslink ab?")
+    assert user.lang == "" and answer.lang == ""
+
+
+@pytest.mark.parametrize("reply", ["ok", "passt", "okay."])
+def test_ok_confirms_a_stated_fact_and_the_transcript_shows_what_was_typed(reply):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    d = Dialogue(kb, matcher, TODAY)
+    d.ask("Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+    d.start_flow("missing-activation-email")
+    user = d.submit(reply)[0]
+    assert d.run.facts["osm_email"] == "it-admin@contoso.de"
+    assert user == UserMessage(reply)
+
+
+def test_ok_to_an_open_yes_no_question_is_no_answer_and_keeps_it_open(dialogue):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    dialogue.submit("it@firma.de")
+    asked = dialogue.current_fact
+    assert asked is not None and asked.type == "yesno"
+    _, reply = dialogue.submit("ok")
+    assert isinstance(reply, SmallTalk) and reply.kind == "ack"
+    assert dialogue.current_fact == asked and asked.id not in dialogue.run.facts

@@ -249,3 +249,16 @@ def test_a_result_taken_back_offers_no_summary_download() -> None:
     html = pick(c, cid, html, "Zurück").text
     r = c.get(f"/c/{cid}/summary.md")
     assert r.status_code == 404 and "outlook.com" not in r.text
+
+
+def test_an_english_message_in_the_german_page_is_labelled_in_english_and_ok_gets_a_reply() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Does the activation link expire?").text
+    assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>Does the activation', html)
+    html = say(c, cid, html, "ok").text
+    reply = last_bot(html)
+    assert 'class="msg bot smalltalk"' in reply and "Good." in text_of(reply)
+    assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>ok</p>', html)
+    html = say(c, cid, html, "Wer bekommt die Aktivierungs-E-Mail?").text
+    assert re.search(r'<p><span class="visually-hidden">Sie: </span>Wer bekommt', html)

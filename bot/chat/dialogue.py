@@ -194,8 +194,9 @@ class Dialogue:
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
-        if self.flow_active and not self._smalltalk(text):
-            return self.answer_text(text)
+        talk = self._smalltalk(text) if self.flow_active else None
+        if self.flow_active and (talk is None or (self.confirming and talk[0] == "ack")):
+            return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
         return self.ask(text)
 
     def _smalltalk(self, text: str) -> tuple[str, str] | None:
@@ -209,17 +210,18 @@ class Dialogue:
         if not text:
             return []
         self._emit({"type": "ask", "text": text})
-        user = UserMessage(text)
         talk = self._smalltalk(text)
         if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
-            return self._add(user, SmallTalk(talk[0], talk[1]))
+            said = self.run.lang if self.flow_active and self.run is not None else talk[1]
+            return self._add(UserMessage(text, lang=self._pin(said)), SmallTalk(talk[0], talk[1]))
         self.last_question = text
         result = self.matcher.match(text)
         # Answered in the language the question is clearly written in ("Does the link expire?"
         # in the German chat); one or two ambiguous words ("VLSC") keep the conversation's.
         self.talk_lang = clear_language(text, result.lang) or self.talk_lang
         lang = self.talk_lang
-        pinned = "" if lang == self.lang else lang
+        pinned = self._pin(lang)
+        user = UserMessage(text, lang=pinned)
         if result.outcome == "answer" and result.id and self.kb.entry(result.id) is not None:
             return self._add(user, self._answer(result.id, lang))
         if result.outcome == "clarify":
@@ -237,6 +239,10 @@ class Dialogue:
         if support is not None and support not in closest:
             options += (Option("entry", support),)
         return self._add(user, NoMatch(closest, options, pinned))
+
+    def _pin(self, lang: str) -> str:
+        """`lang` as an item's pinned language: "" when it is the interface's."""
+        return "" if lang == self.lang or lang not in ("de", "en") else lang
 
     def _answer(self, entry_id: str, lang: str = "") -> Answer:
         entry = self.kb.entry(entry_id)
@@ -366,15 +372,15 @@ class Dialogue:
             if len(possible) == 1:  # the other reading lies in the future: no real choice
                 return self._apply_answer(fact.id, possible[0], text)
             if not possible:  # both lie in the future
-                return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=future_message(
+                return self._add(UserMessage(text, lang=pinned), Notice("bad_value", {"fact": fact.id}, text=future_message(
                     text, min(exc.readings), self.today, lang), options=options, lang=pinned))
             readings = tuple(Option("value", d.isoformat()) for d in possible)
             message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
+            return self._add(UserMessage(text, lang=pinned), Notice("ambiguous_date", {"fact": fact.id}, text=message,
                                                        options=readings + options[1:], lang=pinned))
         except InputError as exc:
             message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options,
+            return self._add(UserMessage(text, lang=pinned), Notice("bad_value", {"fact": fact.id}, text=message, options=options,
                                                        lang=pinned))
         return self._apply_answer(fact.id, value, shown or text)
 
@@ -387,21 +393,22 @@ class Dialogue:
         assert run is not None
         try:
             yes = parse_yesno(text, fact.id, self.flow_lang) is True
-        except InputError:
-            yes = reply_word(text) == "ja"  # "Ja, stimmt", "yes, that's right"
-        if yes:
-            value, quote = run.stated[fact.id]
-            return self._apply_answer(fact.id, value, quote)
+        except InputError:  # "Ja, stimmt", "yes, that's right", "ok", "passt"
+            talk = self._smalltalk(text)
+            yes = reply_word(text) == "ja" or (talk is not None and talk[0] == "ack")
+        if yes:  # the transcript shows the yes as given ("ok", "Ja, stimmt"; a picked button by its label)
+            value = run.stated[fact.id][0]
+            return self._apply_answer(fact.id, value, tr(self.flow_lang, "yes") if text == "ja" else text)
         self._emit({"type": "decline", "fact": fact.id, "text": text})
         run.declined.add(fact.id)
-        return self._add(UserMessage(text), *self._step())
+        return self._add(UserMessage(text, lang=run.lang), *self._step())
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
         run = self.run
         assert run is not None
         self._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown})
         run.facts[fact_id] = value
-        return self._add(UserMessage(shown), *self._step())
+        return self._add(UserMessage(shown, lang=run.lang), *self._step())
 
     def back(self) -> list[Item]:
         """Take back the last answer of the flow and ask that question again."""
@@ -457,7 +464,7 @@ class Dialogue:
             if kind == "decline" and self.run is not None:
                 self.run.declined.add(str(event.get("fact", "")))
                 said = clean(str(event.get("text", ""))).strip()  # what the user answered (older events: nothing)
-                return self._add(*((UserMessage(said),) if said else ()), *self._step())
+                return self._add(*((UserMessage(said, lang=self.run.lang),) if said else ()), *self._step())
             if kind == "back":
                 return self.back()
             if kind == "restart":

@@ -56,10 +56,17 @@ class Greeting:
 
 @dataclass(frozen=True)
 class UserMessage:
-    """What the user typed (already cleaned of control characters)."""
+    """What the user typed (already cleaned of control characters).
+
+    Attributes:
+        text: The text.
+        lang: The language it is written in when that differs from the interface's ("" =
+            the interface's): its label ("Sie:"/"You:") follows it, as the answer does.
+    """
 
     text: str
     options: tuple[Option, ...] = ()
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,11 +160,11 @@ class Notice:
 
 @dataclass(frozen=True)
 class SmallTalk:
-    """A friendly reply to a greeting, thanks or a goodbye. It leaves the options before
-    it in force (a running question stays open).
+    """A friendly reply to a greeting, thanks, a goodbye or an acknowledgement ("ok"). It
+    leaves the options before it in force (a running question stays open).
 
     Attributes:
-        kind: "greeting", "thanks" or "goodbye".
+        kind: "greeting", "thanks", "goodbye" or "ack".
         lang: The language the user wrote in ("" = the interface's).
     """
 

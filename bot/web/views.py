@@ -117,7 +117,8 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     return view
 
 
-SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks", "goodbye": "web_smalltalk_goodbye"}
+SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks", "goodbye": "web_smalltalk_goodbye",
+                  "ack": "smalltalk_ack"}
 """The catalogue's reply to each kind of small talk (the terminal's goodbye names its quit key)."""
 
 
