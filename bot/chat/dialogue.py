@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import fact_options, future_message, read_answer, reply_word, shown_value, stated_facts
+from bot.chat.answers import (
+    confirm_text,
+    fact_options,
+    future_message,
+    read_answer,
+    reply_word,
+    shown_value,
+    stated_facts,
+)
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -30,7 +38,7 @@ from bot.chat.items import (
     canonical,
 )
 from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
-from faq.errors import FaqError, InputError
+from faq.errors import InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.language.normalize import clear_language
@@ -43,6 +51,10 @@ __all__ = [
 ]
 
 CLOSEST_MIN = 0.2
+STORY_MESSAGES = 5
+"""A diagnosis reads the facts stated in (at most) this many of the user's last messages before it."""
+FREE_ANSWER_WORDS = 4
+"""An answer of this many words or more is also read for other facts the user states in it."""
 
 @dataclass
 class _Run:
@@ -84,18 +96,15 @@ class Dialogue:
         self.run: _Run | None = None
         self.last_question = ""
         self.talk_lang = ""  # the language the user clearly writes in ("" = not yet clear: the interface's)
-        self._pending: tuple[str, ...] = ()
+        self.story: list[str] = []  # what the user told since the last diagnosis started: its facts pre-fill the next
 
     # -- state ---------------------------------------------------------------------
 
     @property
     def live_index(self) -> int:
         """Index of the item whose options can be picked now (-1: none)."""
-        for i in range(len(self.items) - 1, -1, -1):
-            item = self.items[i]
-            if not getattr(item, "passive", False) and not isinstance(item, UserMessage):
-                return i
-        return -1
+        return next((i for i in range(len(self.items) - 1, -1, -1) if not getattr(self.items[i], "passive", False)
+                     and not isinstance(self.items[i], UserMessage)), -1)
 
     @property
     def options(self) -> tuple[Option, ...]:
@@ -131,19 +140,13 @@ class Dialogue:
     @property
     def date_readings(self) -> tuple[Option, ...]:
         """The readings offered for an ambiguous date, while that question is open."""
-        i = self.live_index
-        item = self.items[i] if i >= 0 else None
-        if isinstance(item, Notice) and item.key == "ambiguous_date" and self.flow_active:
-            return item.options
-        return ()
+        item = self.items[self.live_index] if self.live_index >= 0 else None
+        return item.options if isinstance(item, Notice) and item.key == "ambiguous_date" and self.flow_active else ()
 
     @property
     def last_result(self) -> FlowResult | None:
         """The newest finished diagnosis, if any."""
-        for item in reversed(self.items):
-            if isinstance(item, FlowResult):
-                return item
-        return None
+        return next((item for item in reversed(self.items) if isinstance(item, FlowResult)), None)
 
     @property
     def summary_result(self) -> FlowResult | None:
@@ -215,6 +218,7 @@ class Dialogue:
             said = self.run.lang if self.flow_active and self.run is not None else talk[1]
             return self._add(UserMessage(text, lang=self._pin(said)), SmallTalk(talk[0], talk[1]))
         self.last_question = text
+        self.story = [*self.story, text][-STORY_MESSAGES:]
         result = self.matcher.match(text)
         # Answered in the language the question is clearly written in ("Does the link expire?"
         # in the German chat); one or two ambiguous words ("VLSC") keep the conversation's.
@@ -312,8 +316,10 @@ class Dialogue:
         talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
         asked = question or self.last_question or flow.title.get(talk or self.lang)
         self.run = _Run(flow, asked, lang=talk)
-        if question or self.last_question:
-            self.run.stated = stated_facts(asked, flow, self.kb, self.today, self.flow_lang)
+        told = [question] if question else self.story
+        if told:  # the story so far, told over one or several messages
+            self.run.stated = stated_facts("\n".join(told), flow, self.kb, self.today, self.flow_lang)
+        self.story = []
         return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 
     def _step(self) -> list[Item]:
@@ -330,11 +336,12 @@ class Dialogue:
             # Stated in the user's own words: shown for confirmation, first, not asked again.
             fact = stated[0]
             run.confirming = fact.id
-            quote = run.stated[fact.id][1]
+            value, quote = run.stated[fact.id]
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
             options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
-            return [Notice("confirm_stated", {"fact": fact.id, "quote": quote, "flow": run.flow.id},
-                           text=tr(self.flow_lang, "confirm_stated", quote=quote), options=options, lang=run.lang)]
+            args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
+            return [Notice("confirm_stated", args, text=confirm_text(self.flow_lang, fact, quote, args["value"], self.today),
+                           options=options, lang=run.lang)]
         if diag.next_fact is not None:
             fact = diag.next_fact
             remaining = len(relevant_facts(run.flow, run.facts, self.today))
@@ -365,6 +372,11 @@ class Dialogue:
         text = clean(raw).strip()
         options = self._fact_options(fact)
         lang, pinned = self.flow_lang, self.run.lang
+        user = UserMessage(text, lang=pinned)
+
+        def bad(message: str, key: str = "bad_value", offered: tuple[Option, ...] = options) -> list[Item]:
+            return self._add(user, Notice(key, {"fact": fact.id}, text=message, options=offered, lang=pinned))
+
         try:
             value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, lang)
         except AmbiguousDate as exc:
@@ -372,17 +384,38 @@ class Dialogue:
             if len(possible) == 1:  # the other reading lies in the future: no real choice
                 return self._apply_answer(fact.id, possible[0], text)
             if not possible:  # both lie in the future
-                return self._add(UserMessage(text, lang=pinned), Notice("bad_value", {"fact": fact.id}, text=future_message(
-                    text, min(exc.readings), self.today, lang), options=options, lang=pinned))
+                return bad(future_message(text, min(exc.readings), self.today, lang))
             readings = tuple(Option("value", d.isoformat()) for d in possible)
-            message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text, lang=pinned), Notice("ambiguous_date", {"fact": fact.id}, text=message,
-                                                       options=readings + options[1:], lang=pinned))
+            return bad(exc.reason, "ambiguous_date", readings + options[1:])  # a customer never sees fact names
         except InputError as exc:
-            message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text, lang=pinned), Notice("bad_value", {"fact": fact.id}, text=message, options=options,
-                                                       lang=pinned))
+            if len(text.split()) < 2 or not self._tell(text):
+                return bad(exc.reason)
+            # A sentence, not a value: what it states is shown for confirmation; what it says to
+            # the question asked is taken as the answer, as strictly as a value typed alone.
+            self._emit({"type": "tell", "text": text})
+            if fact.id not in self.run.stated:
+                return self._add(user, *self._step())
+            said = canonical(self.run.stated.pop(fact.id)[0])
+            try:
+                value = read_answer(self.run.flow, self.run.facts, fact, said, self.today, lang)
+            except InputError as again:
+                return bad(again.reason)
+        if shown is None and len(text.split()) >= FREE_ANSWER_WORDS:
+            self._tell(text, besides=fact.id)  # "Ja, und die Domäne ist auch verifiziert"
         return self._apply_answer(fact.id, value, shown or text)
+
+    def _tell(self, text: str, besides: str = "") -> bool:
+        """Read the facts the user states in `text` (an answer that is a sentence) as stated
+        facts of the running diagnosis, to be confirmed; return whether it stated any that are
+        still open (other than `besides`)."""
+        run = self.run
+        if run is None:
+            return False
+        found = {k: v for k, v in stated_facts(text, run.flow, self.kb, self.today, self.flow_lang).items()
+                 if k not in run.facts and k != besides}
+        run.stated.update(found)
+        run.declined -= set(found)  # said again: shown for confirmation again
+        return bool(found)
 
     def _confirm(self, fact: Fact, text: str) -> list[Item]:
         """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
@@ -448,46 +481,10 @@ class Dialogue:
     # -- replay --------------------------------------------------------------------
 
     def apply(self, event: Mapping[str, Any]) -> list[Item]:
-        """Apply one recorded event (unknown or stale events are skipped)."""
-        kind = event.get("type")
-        try:
-            if kind == "ask":
-                return self.ask(str(event.get("text", "")))
-            if kind == "pick":
-                return self.show_entry(str(event.get("entry", "")))
-            if kind == "none":
-                return self.none_of_these()
-            if kind == "flow":
-                return self.start_flow(str(event.get("flow", "")))
-            if kind == "answer":
-                return self._replay_answer(event)
-            if kind == "decline" and self.run is not None:
-                self.run.declined.add(str(event.get("fact", "")))
-                said = clean(str(event.get("text", ""))).strip()  # what the user answered (older events: nothing)
-                return self._add(*((UserMessage(said, lang=self.run.lang),) if said else ()), *self._step())
-            if kind == "back":
-                return self.back()
-            if kind == "restart":
-                return self.restart()
-            if kind == "cancel":
-                return self.cancel()
-            if kind == "lang":
-                self.set_lang(str(event.get("lang", "de")))
-        except FaqError:
-            return []
-        return []
+        """Apply one recorded event (unknown or stale events are skipped; `bot.chat.replay`)."""
+        from bot.chat.replay import apply_event
 
-    def _replay_answer(self, event: Mapping[str, Any]) -> list[Item]:
-        from faq.flows.values import parse_value
-
-        fact = self.current_fact
-        if fact is None or fact.id != event.get("fact"):
-            run = self.run
-            fact = run.flow.fact(str(event.get("fact"))) if run is not None else None
-            if fact is None:
-                return []
-        value = parse_value(fact, str(event.get("value", "")), self.today, "en", months=True)
-        return self._apply_answer(fact.id, value, clean(str(event.get("text", event.get("value", "")))))
+        return apply_event(self, event)
 
     def replay(self, events: list[Mapping[str, Any]]) -> None:
         """Rebuild the conversation from recorded events, without recording them again."""
@@ -497,4 +494,3 @@ class Dialogue:
                 self.apply(event)
         finally:
             self.on_event = saved
-

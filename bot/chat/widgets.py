@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from bot.chat.answers import confirm_text
 from bot.chat.dialogue import Dialogue
 from bot.chat.items import (
     Answer,
@@ -199,7 +200,7 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
     elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
         flow = dialogue.kb.flow(args.get("flow", ""))
         fact = flow.fact(args.get("fact", "")) if flow is not None else None
-        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
         asked = [Static(Content.styled(fact.question.get(lang), "bold"), classes="question", markup=False)] if fact else []
         return _card(*asked, _para(text), *opts, classes="notice")
     elif item.key == "internal_error":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.chat.answers import confirm_text
 from bot.chat.dialogue import (
     Answer,
     Clarify,
@@ -149,7 +150,7 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
         flow = dialogue.kb.flow(args.get("flow", ""))
         fact = flow.fact(args.get("fact", "")) if flow is not None else None
-        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
         asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
         return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
     elif item.key == "internal_error":
