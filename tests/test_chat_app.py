@@ -536,7 +536,8 @@ async def test_an_address_is_checked_as_it_is_typed_and_kept_after_an_error():
         await pilot.press("enter")
         await pilot.pause()
         assert prompt.value == "foo@bar" and app.dialogue.current_fact.id == "osm_email"
-        await pilot.press(*".de")
+        assert prompt.selected_text == "foo@bar"  # kept and selected: typing replaces it (as in the agent view)
+        await pilot.press("end", *".de")  # or it is corrected in place
         await pilot.pause()
         assert prompt.has_class("-valid") and not prompt.has_class("-invalid")
         assert "vollständig" in str(prompt.border_subtitle)
@@ -610,8 +611,10 @@ async def test_the_users_label_follows_the_language_written_in():
         assert "Sie: Does" not in screen_text(app)
         await _type(pilot, "ok")
         assert "You: ok" in screen_text(app)
+        assert app.query_one(ChatInput).placeholder == tr("en", "placeholder")
         await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
         assert "Sie: Wer bekommt die Aktivierungs-E-Mail?" in screen_text(app)
+        assert app.query_one(ChatInput).placeholder == tr("de", "placeholder")
 
 
 async def test_ok_alone_gets_a_short_reply_not_no_answer():
@@ -624,3 +627,21 @@ async def test_ok_alone_gets_a_short_reply_not_no_answer():
         await pilot.press("1", "enter")  # the answer's options are still in force: start the diagnosis
         await _settle(pilot)
         assert app.dialogue.flow_active
+
+
+async def test_a_rejected_date_is_kept_selected_so_the_next_one_replaces_it():
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Läuft der Aktivierungslink ab?")
+        await pilot.press("1", "enter")
+        await _settle(pilot)
+        assert app.dialogue.current_fact.type == "date"
+        await _type(pilot, "anfang dezember")
+        prompt = app.query_one(ChatInput)
+        assert prompt.value == "anfang dezember" and prompt.selected_text == "anfang dezember"
+        await _type(pilot, "01.10.2026")
+        assert "purchase_date" in app.dialogue.run.facts
+        assert [i.text for i in app.dialogue.items if isinstance(i, UserMessage)][-1] == "01.10.2026"

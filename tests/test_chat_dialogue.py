@@ -609,3 +609,13 @@ def test_a_yes_that_states_another_fact_has_it_confirmed_next():
     assert isinstance(items[-1], Notice) and items[-1].args["fact"] == "domain_verified"
     result = d.submit("stimmt")[-1]
     assert isinstance(result, FlowResult) and result.diagnosis.cause == "domain-verified"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("31.08.", date(2026, 8, 31)),
+    ("am 31. August gekauft", date(2026, 8, 31)),
+    ("31.12.", date(2025, 12, 31)),  # no year, and a purchase lies in the past: the last 31 December
+])
+def test_a_date_without_a_year_is_read_in_the_year_that_fits(expiry, typed, expected):
+    expiry.submit(typed)
+    assert expiry.run.facts["purchase_date"] == expected

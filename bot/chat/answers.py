@@ -103,9 +103,10 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
         raise
     except InputError:
         word = reply_word(text)  # "nein, noch nicht", "weis nich"
-        if word is None or (word != "unbekannt" and fact.type != "yesno"):
+        found = _one_date(text, today, not future_allowed(flow, fact.id)) if fact.type == "date" and word is None else None
+        if found is None and (word is None or (word != "unbekannt" and fact.type != "yesno")):
             raise
-        return parse_value(fact, word, today, lang)
+        value = found if found is not None else parse_value(fact, str(word), today, lang)
     if not isinstance(value, date):
         return value
     past_only = not future_allowed(flow, fact.id)
@@ -149,6 +150,22 @@ def _clause(sentence: str, quote: str) -> str:
     if head is not None and fold(head.group(1)) in breaks:  # "und die Domäne ist verifiziert"
         clause = clause[head.end():]
     return clause if len(clause.split()) >= 2 else quote
+
+
+def _one_date(text: str, today: date, past_only: bool) -> date | None:
+    """The one date written in `text`, read as the ticket reader reads it ("31.08.", "am 31. August
+    gekauft": the year that fits), or None when there is none or more than one. Without a year,
+    a day of something that already happened is its last occurrence up to today."""
+    from faq.tickets.mentions import find_dates
+
+    found = find_dates(text, today)
+    value = found[0].value if len(found) == 1 else None
+    if value is not None and past_only and value > today and not re.search(r"\d{4}", found[0].raw):
+        try:
+            value = value.replace(year=value.year - 1)
+        except ValueError:  # 29 February
+            return None
+    return value
 
 
 def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str) -> dict[str, tuple[Any, str]]:
