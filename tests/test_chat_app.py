@@ -645,3 +645,29 @@ async def test_a_rejected_date_is_kept_selected_so_the_next_one_replaces_it():
         await _type(pilot, "01.10.2026")
         assert "purchase_date" in app.dialogue.run.facts
         assert [i.text for i in app.dialogue.items if isinstance(i, UserMessage)][-1] == "01.10.2026"
+
+
+async def test_a_picked_answer_is_shown_by_its_label_in_the_language_shown():
+    """Picking y in an English conversation reads "You: Yes", never the German canonical value;
+    after switching to German the next pick reads "Sie: Nein"."""
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Why did I not receive the activation email?")
+        await pilot.press("1", "enter")
+        await _settle(pilot)
+        await _type(pilot, "it@firma.de")
+        await _type(pilot, "01.01.2026")
+        assert app.dialogue.current_fact.type == "yesno"
+        await _type(pilot, "y")
+        text = screen_text(app)
+        assert "You: Yes" in text and "You: ja" not in text
+        await pilot.press("f2")  # English interface: the pinned English lines stay English
+        await _settle(pilot)
+        await pilot.press("f2")  # German interface: the diagnosis (and its answers) now in German
+        await _settle(pilot)
+        await _type(pilot, "n")  # the diagnosis now follows the German interface
+        said = [str(w.render()) for w in app.query("Static.user")]
+        assert said[-2:] == ["You: Yes", "Sie: Nein"]  # each beside the question it answered

@@ -262,3 +262,14 @@ def test_an_english_message_in_the_german_page_is_labelled_in_english_and_ok_get
     assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>ok</p>', html)
     html = say(c, cid, html, "Wer bekommt die Aktivierungs-E-Mail?").text
     assert re.search(r'<p><span class="visually-hidden">Sie: </span>Wer bekommt', html)
+
+
+def test_a_picked_answer_reads_as_its_label_in_the_conversations_language() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Why did I not receive the activation email?").text
+    html = pick(c, cid, html, "Start diagnosis").text
+    html = say(c, cid, html, "it@firma.de").text
+    html = pick(c, cid, html, "Don&#39;t know").text
+    assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>Don(&#39;|\')t know</p>', html)
+    assert "</span>unbekannt</p>" not in html

@@ -40,7 +40,6 @@ from bot.chat.items import (
 from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
 from faq.errors import InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
-from faq.language.catalogue import tr
 from faq.language.normalize import clear_language
 from faq.language.text import clean
 from faq.search.matcher import Matcher
@@ -293,14 +292,10 @@ class Dialogue:
         if option.kind == "none":
             return self.none_of_these()
         if option.kind == "value":
-            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.flow_lang))
-        if option.kind == "action":
-            if option.target == "back":
-                return self.back()
-            if option.target == "restart":
-                return self.restart()
-            if option.target == "cancel":
-                return self.cancel()
+            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.flow_lang),
+                                    pick=option.target)
+        if option.kind == "action" and option.target in ("back", "restart", "cancel"):
+            return getattr(self, option.target)()
         return []
 
     # -- flows ---------------------------------------------------------------------
@@ -354,8 +349,8 @@ class Dialogue:
     def _fact_options(self, fact: Fact) -> tuple[Option, ...]:
         return fact_options(fact, bool(self.run and self.run.facts))
 
-    def answer_text(self, raw: str, shown: str | None = None) -> list[Item]:
-        """Answer the open question with what the user typed or picked.
+    def answer_text(self, raw: str, shown: str | None = None, pick: str = "") -> list[Item]:
+        """Answer the open question with what the user typed or picked (`pick`: the option's value).
 
         A value the fact does not accept adds a Notice with the reason, and the
         question stays open.
@@ -366,7 +361,7 @@ class Dialogue:
         if fact is None or self.run is None:
             return self.ask(raw)
         if self.run.confirming == fact.id:
-            return self._confirm(fact, clean(raw).strip())
+            return self._confirm(fact, clean(raw).strip(), pick)
         from faq.flows.values import future_allowed
 
         text = clean(raw).strip()
@@ -402,7 +397,7 @@ class Dialogue:
                 return bad(again.reason)
         if shown is None and len(text.split()) >= FREE_ANSWER_WORDS:
             self._tell(text, besides=fact.id)  # "Ja, und die Domäne ist auch verifiziert"
-        return self._apply_answer(fact.id, value, shown or text)
+        return self._apply_answer(fact.id, value, shown or text, pick)
 
     def _tell(self, text: str, besides: str = "") -> bool:
         """Read the facts the user states in `text` (an answer that is a sentence) as stated
@@ -417,7 +412,7 @@ class Dialogue:
         run.declined -= set(found)  # said again: shown for confirmation again
         return bool(found)
 
-    def _confirm(self, fact: Fact, text: str) -> list[Item]:
+    def _confirm(self, fact: Fact, text: str, pick: str = "") -> list[Item]:
         """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
         anything else asks the question as usual."""
         from faq.flows.values import parse_yesno
@@ -430,18 +425,24 @@ class Dialogue:
             talk = self._smalltalk(text)
             yes = reply_word(text) == "ja" or (talk is not None and talk[0] == "ack")
         if yes:  # the transcript shows the yes as given ("ok", "Ja, stimmt"; a picked button by its label)
-            value = run.stated[fact.id][0]
-            return self._apply_answer(fact.id, value, tr(self.flow_lang, "yes") if text == "ja" else text)
-        self._emit({"type": "decline", "fact": fact.id, "text": text})
+            return self._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
+        self._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
         run.declined.add(fact.id)
-        return self._add(UserMessage(text, lang=run.lang), *self._step())
+        return self._add(self.user_message(text, pick, fact.id), *self._step())
 
-    def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
+    def user_message(self, text: str, pick: str = "", fact_id: str = "") -> UserMessage:
+        """What the user answered in the running diagnosis (an option picked: by its value)."""
+        assert self.run is not None
+        return UserMessage(text, lang=self.run.lang, pick=pick, flow=self.run.flow.id if pick else "",
+                           fact=fact_id if pick else "")
+
+    def _apply_answer(self, fact_id: str, value: Any, shown: str, pick: str = "") -> list[Item]:
         run = self.run
         assert run is not None
-        self._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown})
+        self._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown,
+                    **({"pick": pick} if pick else {})})
         run.facts[fact_id] = value
-        return self._add(UserMessage(shown, lang=run.lang), *self._step())
+        return self._add(self.user_message(shown, pick, fact_id), *self._step())
 
     def back(self) -> list[Item]:
         """Take back the last answer of the flow and ask that question again."""

@@ -62,11 +62,18 @@ class UserMessage:
         text: The text.
         lang: The language it is written in when that differs from the interface's ("" =
             the interface's): its label ("Sie:"/"You:") follows it, as the answer does.
+        pick: The answer option picked (a button, its number, j/n/w), as its canonical value,
+            or "" for typed text: it is shown by its label in the language shown ("Ja"/"Yes").
+        flow: With `pick`, the flow whose question it answered.
+        fact: With `pick`, that question's fact.
     """
 
     text: str
     options: tuple[Option, ...] = ()
     lang: str = ""
+    pick: str = ""
+    flow: str = ""
+    fact: str = ""
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,11 @@ def apply_event(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
         if kind == "answer":
             return _answer(d, event)
         if kind == "decline" and d.run is not None:
-            d.run.declined.add(str(event.get("fact", "")))
+            fact_id = str(event.get("fact", ""))
+            d.run.declined.add(fact_id)
             said = clean(str(event.get("text", ""))).strip()  # what the user answered (older events: nothing)
-            return d._add(*((UserMessage(said, lang=d.run.lang),) if said else ()), *d._step())
+            user = d.user_message(said, str(event.get("pick", "")), fact_id)
+            return d._add(*((user,) if said else ()), *d._step())
         if kind == "tell" and d.run is not None:
             return _tell(d, clean(str(event.get("text", ""))).strip())
         if kind == "back":
@@ -81,4 +83,4 @@ def _answer(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
     said = clean(str(event.get("text", event.get("value", ""))))
     if len(said.split()) >= FREE_ANSWER_WORDS:  # the other facts it stated, as when it was typed
         d._tell(said, besides=fact.id)
-    return d._apply_answer(fact.id, value, said)
+    return d._apply_answer(fact.id, value, said, str(event.get("pick", "")))

@@ -31,7 +31,7 @@ from bot.chat.items import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label
+from bot.chat.labels import option_label, user_text
 from faq.kb.model import Block, KnowledgeBase
 from faq.language.catalogue import tr
 
@@ -124,7 +124,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         readings = isinstance(item, Notice) and (item.key == "ambiguous_date" or dialogue.confirming)
         opts = [_options(item.options, kb, lang, row=row, fact=dialogue.current_fact, numbered=readings)]
     if isinstance(item, UserMessage):
-        bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), item.text), classes="user", markup=False)
+        bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), user_text(item, kb, lang)), classes="user",
+                        markup=False)
         return bubble
     if isinstance(item, Greeting):
         return _card(

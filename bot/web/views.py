@@ -23,7 +23,7 @@ from bot.chat.dialogue import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label
+from bot.chat.labels import option_label, user_text
 from faq.kb.model import Block
 from faq.language.catalogue import tr
 
@@ -86,7 +86,7 @@ def item_views(dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
 def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     kb = dialogue.kb
     if isinstance(item, UserMessage):
-        return {"role": "user", "kind": "user", "text": item.text}
+        return {"role": "user", "kind": "user", "text": user_text(item, kb, _item_lang(item, lang))}
     view: dict[str, Any] = {"role": "bot", "kind": "notice", "title": "", "body": [], "contact": ""}
     if isinstance(item, Greeting):
         view.update(kind="greeting", title=tr(lang, "app_title"),
