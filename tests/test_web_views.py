@@ -86,7 +86,8 @@ def test_an_english_question_gets_an_english_answer_card_in_the_german_page() ->
     assert "Why didn't I receive the activation email?" in text.replace("&#39;", "'")
     assert "Contact:" in text and "Ansprechpartner" not in text
     assert "Start diagnosis" in labels(html)  # its options in English too
-    assert '<html lang="de">' in html and "Ihre Frage" in text_of(html)  # the page stays German
+    # The page stays German; the field below the conversation follows it, as the answers do.
+    assert '<html lang="de">' in html and "Neues Gespräch" in text_of(html) and "Your question" in text_of(html)
     html = say(c, cid, html, "Ich habe die Aktivierungsmail nicht erhalten").text
     card = last_bot(html)
     assert ' lang="en">' not in card and "Ansprechpartner:" in text_of(card)
@@ -273,3 +274,15 @@ def test_a_picked_answer_reads_as_its_label_in_the_conversations_language() -> N
     html = pick(c, cid, html, "Don&#39;t know").text
     assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>Don(&#39;|\')t know</p>', html)
     assert "</span>unbekannt</p>" not in html
+
+
+def test_the_composer_follows_the_conversations_language() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Does the activation link expire?").text
+    form = html.split('<form id="composer"')[1]
+    assert form.startswith(' class="composer js-step" method="post" action="/c/') and 'lang="en"' in form.split(">")[0]
+    assert ">Send</button>" in form and "Your question" in form
+    html = say(c, cid, html, "Wer bekommt die Aktivierungs-E-Mail?").text
+    form = html.split('<form id="composer"')[1]
+    assert 'lang="en"' not in form.split(">")[0] and ">Senden</button>" in form

@@ -229,7 +229,9 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     kind = getattr(fact, "type", "") if fact is not None else ""
     if dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
         kind = "yesno"
-    view = _composer(kind, dialogue.flow_lang if fact is not None else lang)
+    # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
+    spoken = dialogue.flow_lang if fact is not None else (dialogue.talk_lang or lang)
+    view = {**_composer(kind, spoken), "lang": spoken if spoken != lang else ""}
     items = dialogue.items
     if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
             and isinstance(items[-2], UserMessage)):
