@@ -439,3 +439,14 @@ async def test_a_key_pressed_on_a_button_lands_in_the_answer_field_and_needs_ent
         await pilot.pause()
         assert case.answers["junk_checked"] is False and case.cause == "junk-folder"
         assert "Enter" in tr("de", "agent_help") and "Enter" in tr("en", "agent_help")
+
+
+def test_the_agent_answers_as_the_customer_chat_reads_them():
+    """A date without a year and a yes in a sentence are read as in the customer chat."""
+    from datetime import date
+
+    kb, matcher = bundled()
+    case = AgentCase(OPEN, kb, matcher, TODAY)
+    assert case.question.id == "usage_start"
+    case.answer("15.12.")
+    assert case.answers["usage_start"] == date(2026, 12, 15)

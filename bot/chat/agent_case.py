@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from faq.errors import InputError
 from faq.flows.engine import Diagnosis
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.text import clean
@@ -127,18 +126,16 @@ class AgentCase:
             InputError: The text is not a value of the question; the message (in `lang`)
                 says why, without the fact's name.
         """
-        from bot.chat.answers import reply_word
+        from bot.chat.answers import read_answer
         from faq.flows.dates import AmbiguousDate
-        from faq.flows.values import check_not_future, future_allowed, parse_value
+        from faq.flows.values import check_not_future, future_allowed
 
         fact = self.question
-        if fact is None:
+        if fact is None or self.flow is None:
             return
         text = clean(raw).strip()
-        try:
-            value = parse_value(fact, text, self.today, lang)
-            if self.flow is not None and fact.type == "date" and not future_allowed(self.flow, fact.id):
-                check_not_future(text, value, self.today, lang)
+        try:  # read as the customer chat reads it ("31.08.", "nein, noch nicht", a month that settles it)
+            value = read_answer(self.flow, self.facts, fact, text, self.today, lang)
         except AmbiguousDate as exc:
             past_only = self.flow is not None and not future_allowed(self.flow, fact.id)
             possible = tuple(d for d in exc.readings if d <= self.today or not past_only)
@@ -147,11 +144,6 @@ class AgentCase:
                     check_not_future(text, min(exc.readings), self.today, lang)
                 raise AmbiguousDate(exc.reason, possible) from None
             value = possible[0]  # the other reading lies in the future
-        except InputError as exc:
-            word = reply_word(text)  # the customer's "nein, noch nicht", "weiß ich nicht genau"
-            if word is None or (word != "unbekannt" and fact.type != "yesno"):
-                raise InputError(exc.reason, value=exc.value) from None
-            value = parse_value(fact, word, self.today, lang)
         self.answers[fact.id] = value
 
     def reject(self, fact_id: str) -> None:
