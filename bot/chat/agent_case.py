@@ -171,22 +171,14 @@ class AgentCase:
 
 # -- the case summary -----------------------------------------------------------------
 
-_S = {
-    "de": {
-        "title": "Fall", "ticket": "Ticket", "date": "Datum", "flow": "Diagnose", "topic": "Thema",
-        "confidence": "Sicherheit", "facts": "Angaben", "question": "Frage", "answer": "Antwort", "path": "Weg",
-        "cause": "Ursache", "open": "noch offen", "next": "Nächster Schritt", "ask": "Den Kunden fragen",
-        "reply": "Antwortvorschlag", "none": "keine", "no_topic": "kein passendes Thema",
-        "footer": "Erstellt mit faqbot (FAQ zur Dienstaktivierung für Volumenlizenzprogramme).",
-    },
-    "en": {
-        "title": "Case", "ticket": "Ticket", "date": "Date", "flow": "Diagnosis", "topic": "Topic",
-        "confidence": "Confidence", "facts": "Facts", "question": "Question", "answer": "Answer", "path": "Path",
-        "cause": "Cause", "open": "still open", "next": "Next step", "ask": "Ask the customer",
-        "reply": "Suggested reply", "none": "none", "no_topic": "no matching topic",
-        "footer": "Made with faqbot (FAQ on service activation for Volume Licensing).",
-    },
-}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The agent summary's headings and labels (knowledge/ui/summary.yaml, keys agent_case_*)."""
+    from faq.language.catalogue import catalogue
+
+    table = catalogue()
+    return {k.removeprefix("agent_case_"): v for k, v in table.get(lang, table["de"]).items() if k.startswith("agent_case_")}
 
 
 def _fenced(text: str) -> str:
@@ -231,8 +223,8 @@ def agent_summary(case: AgentCase, lang: str = "de", redact: bool = False) -> st
     from faq.flows.dates import format_date
     from faq.tickets.redact import redact as redact_text
 
-    lang = lang if lang in _S else "de"
-    t = _S[lang]
+    lang = lang if lang in ("de", "en") else "de"
+    t = _labels(lang)
     result = case.result
     ticket = redact_text(case.ticket) if redact else case.ticket
     reply = redact_text(case.reply) if redact else case.reply
