@@ -671,3 +671,16 @@ async def test_a_picked_answer_is_shown_by_its_label_in_the_language_shown():
         await _type(pilot, "n")  # the diagnosis now follows the German interface
         said = [str(w.render()) for w in app.query("Static.user")]
         assert said[-2:] == ["You: Yes", "Sie: Nein"]  # each beside the question it answered
+
+
+async def test_an_answer_says_the_diagnosis_takes_what_was_written_and_the_hint_goes_with_its_options():
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Die Aktivierungsmail fehlt, unser OSM ist max@firma.de")
+        hint = " ".join(tr("de", "answer_stated_hint").split())
+        assert hint[:40] in " ".join(screen_text(app).split())
+        await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
+        assert not app.query(".stated-hint")  # its "1 und Enter" no longer holds

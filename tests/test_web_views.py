@@ -286,3 +286,15 @@ def test_the_composer_follows_the_conversations_language() -> None:
     html = say(c, cid, html, "Wer bekommt die Aktivierungs-E-Mail?").text
     form = html.split('<form id="composer"')[1]
     assert 'lang="en"' not in form.split(">")[0] and ">Senden</button>" in form
+
+
+def test_an_answer_says_the_diagnosis_takes_what_was_written() -> None:
+    from faq.language.catalogue import tr
+
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Die Aktivierungsmail fehlt, unser OSM ist max@firma.de").text
+    assert tr("de", "web_answer_stated_hint")[:40] in text_of(last_bot(html)).replace("&#34;", '"')
+    cid, html = start(c)
+    html = say(c, cid, html, "Aktivierungsmail nicht erhalten").text  # nothing stated: no such line
+    assert tr("de", "web_answer_stated_hint")[:40] not in text_of(last_bot(html))

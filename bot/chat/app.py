@@ -182,7 +182,7 @@ class ChatApp(App[int]):
         start = len(items) - len(new)
         live = self.dialogue.live_index
         if live >= start:
-            for old in log.query(".options, .related"):  # stale choices and their heading
+            for old in log.query(".options, .related, .stated-hint"):  # stale choices and what points to them
                 old.remove()
         widgets = [render_item(item, self.dialogue, self.lang, live=(start + i == live)) for i, item in enumerate(new)]
         mounted = log.mount_all(widgets)

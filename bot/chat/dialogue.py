@@ -252,10 +252,12 @@ class Dialogue:
         options: tuple[Option, ...] = ()
         if entry is None:
             return Answer(entry_id)
-        if entry.flow and self.kb.flow(entry.flow) is not None:
-            options += (Option("flow", entry.flow),)
+        flow = self.kb.flow(entry.flow) if entry.flow else None
+        if flow is not None:
+            options += (Option("flow", flow.id),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
-        return Answer(entry_id, options, "" if lang == self.lang else lang)
+        told = stated_facts("\n".join(self.story), flow, self.kb, self.today, lang or self.lang) if flow and self.story else {}
+        return Answer(entry_id, options, "" if lang == self.lang else lang, len(told))
 
     def show_entry(self, entry_id: str) -> list[Item]:
         """Show an entry the user picked (a topic, a clarify option, a related entry)."""

@@ -85,11 +85,14 @@ class Answer:
         options: Its diagnosis and related topics, shown after the answer.
         lang: The language the question was written in ("" = the interface's): an
             English question gets an English answer whatever the interface shows.
+        stated: How many facts of its diagnosis the user already wrote (the diagnosis
+            takes them, to be confirmed): said beside the offer to start it.
     """
 
     entry_id: str
     options: tuple[Option, ...] = ()
     lang: str = ""
+    stated: int = 0
 
 
 @dataclass(frozen=True)

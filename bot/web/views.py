@@ -78,6 +78,8 @@ def item_views(dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
         view["i"] = i
         view["live"] = i == live
         view["options"] = _options(item, dialogue, lang) if i == live else []
+        if isinstance(item, Answer) and item.stated and i == live:  # the diagnosis takes what was written
+            view["body"].insert(0, {"kind": "muted", "text": tr(_item_lang(item, lang), "web_answer_stated_hint")})
         view["summary"] = i == last_result
         views.append(view)
     return views
