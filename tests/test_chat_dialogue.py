@@ -619,3 +619,15 @@ def test_a_yes_that_states_another_fact_has_it_confirmed_next():
 def test_a_date_without_a_year_is_read_in_the_year_that_fits(expiry, typed, expected):
     expiry.submit(typed)
     assert expiry.run.facts["purchase_date"] == expected
+
+
+def test_a_yes_alone_outside_a_diagnosis_is_asked_what_it_refers_to_and_inside_it_answers(dialogue):
+    _, reply = dialogue.submit("ja")
+    assert isinstance(reply, SmallTalk) and reply.kind == "yesno"
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    dialogue.submit("it@firma.de")
+    asked = dialogue.current_fact
+    assert asked.type == "yesno"
+    dialogue.submit("ja")
+    assert dialogue.run.facts[asked.id] is True

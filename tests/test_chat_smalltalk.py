@@ -70,3 +70,8 @@ def test_ok_answers_in_the_conversations_language():
 @pytest.mark.parametrize("text", ["ok, und wer bekommt die Mail?", "ok the link expired", "gut gut gut gut gut"])
 def test_an_acknowledgement_before_a_question_is_no_small_talk(text):
     assert smalltalk(text, "de") is None
+
+
+@pytest.mark.parametrize("text", ["ja", "Nein.", "yes", "nope"])
+def test_a_yes_or_no_alone_is_its_own_kind(text):
+    assert smalltalk(text, "de")[0] == "yesno"

@@ -197,7 +197,7 @@ class Dialogue:
             if 0 <= index < len(self.options):
                 return self.select(index)
         talk = self._smalltalk(text) if self.flow_active else None
-        if self.flow_active and (talk is None or (self.confirming and talk[0] == "ack")):
+        if self.flow_active and (talk is None or talk[0] == "yesno" or (self.confirming and talk[0] == "ack")):
             return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
         return self.ask(text)
 

@@ -174,7 +174,7 @@ class SmallTalk:
     leaves the options before it in force (a running question stays open).
 
     Attributes:
-        kind: "greeting", "thanks", "goodbye" or "ack".
+        kind: "greeting", "thanks", "goodbye", "ack" or "yesno".
         lang: The language the user wrote in ("" = the interface's).
     """
 

@@ -1,7 +1,8 @@
 """Greetings, thanks, goodbyes and acknowledgements: recognised as whole messages from the
 lexicon's lists.
 
-`knowledge/language/smalltalk_{greeting,thanks,goodbye,ack}.yaml` hold the phrases per language.
+`knowledge/language/smalltalk_{greeting,thanks,goodbye,ack,yesno}.yaml` hold the phrases per
+language; a yes or no alone is small talk only outside a diagnosis (`Dialogue.submit`).
 A message is small talk only when every part of it (split at punctuation) is made of such
 phrases: "Hallo!", "danke, tschüss", "ok danke" are; "Hallo, meine Aktivierungsmail fehlt" and
 "ok, und wer bekommt die Mail?" are questions.
@@ -14,7 +15,7 @@ from functools import cache
 
 __all__ = ["KINDS", "smalltalk"]
 
-KINDS = ("greeting", "thanks", "goodbye", "ack")
+KINDS = ("greeting", "thanks", "goodbye", "ack", "yesno")
 MAX_PHRASES = 4
 """At most this many phrases make one message of small talk ("ok danke tschüss")."""
 _SPLIT = re.compile(r"[,.;:!?¡¿()\-–—]+")

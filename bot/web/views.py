@@ -121,7 +121,7 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
 
 
 SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks", "goodbye": "web_smalltalk_goodbye",
-                  "ack": "smalltalk_ack"}
+                  "ack": "smalltalk_ack", "yesno": "web_smalltalk_yesno"}
 """The catalogue's reply to each kind of small talk (the terminal's goodbye names its quit key)."""
 
 
