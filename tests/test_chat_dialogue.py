@@ -578,6 +578,7 @@ def test_a_story_told_over_two_messages_pre_fills_the_diagnosis():
     d.ask("Den Spam-Ordner habe ich schon geprüft")
     confirm = d.start_flow("missing-activation-email")[-1]
     assert isinstance(confirm, Notice) and confirm.args["fact"] == "junk_checked"
+    assert d.run.question == "Die Aktivierungsmail fehlt. Den Spam-Ordner habe ich schon geprüft"  # the summary's "Frage"
 
 
 def test_an_answer_that_states_more_is_taken_and_the_rest_confirmed_also_after_resume():

@@ -311,7 +311,7 @@ class Dialogue:
         # Asked in the language of the conversation it comes from (an English question in the
         # German chat got an English answer: its diagnosis asks in English too).
         talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
-        asked = question or self.last_question or flow.title.get(talk or self.lang)
+        asked = question or " ".join(self.story) or self.last_question or flow.title.get(talk or self.lang)
         self.run = _Run(flow, asked, lang=talk)
         told = [question] if question else self.story
         if told:  # the story so far, told over one or several messages
