@@ -192,14 +192,19 @@ def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: st
 def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: date) -> str:
     """ "Sie schrieben: „…“ – stimmt das?", with what was read from the words when they are not
     the value itself ("Ich lese daraus: Ja", "… 1. Dezember 2026")."""
+    from faq.flows.dates import MonthDate, format_date_long
     from faq.flows.values import display_value, parse_value
 
     shown = ""
     if fact is not None and value:
         try:
-            shown = display_value(fact, parse_value(fact, value, today, "en", months=True), lang)
+            read = parse_value(fact, value, today, "en", months=True)
         except FaqError:
-            shown = ""
+            read = None
+        if isinstance(read, date) and not isinstance(read, MonthDate):  # in words: day and month unmistakable
+            shown = format_date_long(read, lang)
+        elif read is not None:
+            shown = display_value(fact, read, lang)
     if not shown or shown.casefold() == quote.casefold():
         return tr(lang, "confirm_stated", quote=quote)
     return tr(lang, "confirm_stated_read", quote=quote, value=shown)
