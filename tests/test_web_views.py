@@ -298,3 +298,20 @@ def test_an_answer_says_the_diagnosis_takes_what_was_written() -> None:
     cid, html = start(c)
     html = say(c, cid, html, "Aktivierungsmail nicht erhalten").text  # nothing stated: no such line
     assert tr("de", "web_answer_stated_hint")[:40] not in text_of(last_bot(html))
+
+
+@pytest.mark.parametrize(("page", "text", "shown"), [
+    ("de", "Keine Aktivierungsmail bekommen. Spam schon geprüft.", "„Spam schon geprüft“ – ich verstehe: ja"),
+    ("en", "Keine Aktivierungsmail, unser OSM ist max@firma.de", "Sie schrieben: „max@firma.de“ – stimmt das?"),
+    ("de", "Keine Aktivierungsmail erhalten, der Nutzungsbeginn ist der 01.12.2026.", "ich verstehe: 1. Dezember 2026"),
+    ("en", "No activation email yet. Our domain is already verified.", "“Our domain is already verified” – I take that as: yes"),
+    ("de", "No activation email. I already checked the spam folder.", "You wrote: “I already checked the spam folder”"),
+])
+def test_facts_the_customer_wrote_are_shown_for_confirmation_on_the_web(page: str, text: str, shown: str) -> None:
+    c = client()
+    cid, html = start(c, page)
+    html = say(c, cid, html, text).text
+    start_label = "Diagnose starten" if "Diagnose starten" in labels(html) else "Start diagnosis"
+    html = pick(c, cid, html, start_label).text
+    assert shown in text_of(last_bot(html)).replace("&#34;", '"')
+    assert "Ja" in labels(html) or "Yes" in labels(html)
