@@ -44,14 +44,23 @@ def _phrases() -> dict[str, tuple[str, tuple[str, ...]]]:
     return out
 
 
+@cache
+def _longest() -> int:
+    """Words in the longest phrase."""
+    return max((len(p.split()) for p in _phrases()), default=0)
+
+
 def _segment(part: str, table: dict[str, tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]] | None:
     """`part` read as a sequence of whole phrases ("ok danke" = "ok" + "danke"), longest
     phrases first; None when some words are no phrase."""
     said = part.split()
+    longest = _longest()
+    if len(said) > MAX_PHRASES * longest:  # a long message is never small talk: not read word by word
+        return None
     best: list[list[tuple[str, tuple[str, ...]]] | None] = [None] * (len(said) + 1)
     best[0] = []
     for end in range(1, len(said) + 1):
-        for start in range(end):
+        for start in range(max(0, end - longest), end):
             prefix = best[start]
             found = table.get(" ".join(said[start:end]))
             if prefix is not None and found is not None and (best[end] is None or len(prefix) + 1 < len(best[end] or ())):
