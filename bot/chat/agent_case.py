@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from faq.errors import InputError
 from faq.flows.engine import Diagnosis
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.text import clean
@@ -144,6 +145,8 @@ class AgentCase:
                     check_not_future(text, min(exc.readings), self.today, lang)
                 raise AmbiguousDate(exc.reason, possible) from None
             value = possible[0]  # the other reading lies in the future
+        except InputError as exc:  # why, in words: the fact's name is no help to the agent either
+            raise InputError(exc.reason, value=exc.value) from None
         self.answers[fact.id] = value
 
     def reject(self, fact_id: str) -> None:
