@@ -466,3 +466,234 @@ def test_a_question_answered_at_once_states_its_fact(bundled, text, verified, ch
     r = triage(bundled, text)
     assert r.id == "activation-email-missing"
     assert r.facts.get("domain_verified") is verified and r.facts.get("junk_checked") is checked
+
+
+# -- doubt and belief have scope ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, die Aktivierungsmail ist nicht gekommen. Unsere Domäne ist bei Microsoft schon verifiziert, "
+    "so ganz sicher bin ich mir da aber nicht. Gruß, Jana",
+    "Hello, the activation mail never came. Our domain is already verified with Microsoft, "
+    "but I'm not entirely sure about that. Regards, Jana",
+])
+def test_a_trailing_doubt_leaves_the_sentence_open(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Servus, mir fehlt die Aktivierungsmail. I glaub, unsere Domäne is schon verifiziert. Was tun?",
+    "Hey, no activation mail here. I guess our domain is verified already. What now?",
+])
+def test_a_colloquial_belief_leaves_the_sentence_open(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Ich denke, die Domäne unserer OSM-Adresse (lizenzen@seilerei-blum.de) "
+    "ist bereits verifiziert, sicher bin ich mir aber nicht.",
+    "Hi, no activation mail so far. I think the domain of our OSM address (licensing@ropeworks-blum.com) "
+    "is already verified, but I'm not sure.",
+])
+def test_an_address_in_apposition_is_not_what_a_belief_doubts(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email") in {"lizenzen@seilerei-blum.de", "licensing@ropeworks-blum.com"}
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Als OSM ist lizenzen@seilerei-blum.de hinterlegt, ich vermute aber, "
+    "dass die Mail in einem Filter hängt.",
+    "Hi, the activation mail is missing. The OSM on file is licensing@ropeworks-blum.com and I suspect "
+    "a filter caught the mail.",
+])
+def test_a_belief_that_opens_a_later_clause_keeps_the_address_before_it(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email") in {"lizenzen@seilerei-blum.de", "licensing@ropeworks-blum.com"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Als OSM ist lizenzen@seilerei-blum.de hinterlegt, glaube ich.",
+    "Hi, the activation mail is missing. The OSM on file is licensing@ropeworks-blum.com, I think.",
+])
+def test_a_belief_that_closes_a_clause_doubts_the_address_in_it(bundled, text):
+    r = triage(bundled, text)
+    assert "osm_email" not in r.facts
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Morgen, wir haben über unseren Fachhändler zwanzig Lizenzen Visio bestellt, eine Aktivierungsmail "
+    "kam aber nie. Viele Grüße, Omar",
+    "Good morning, we ordered twenty Visio licences through our reseller, but an activation mail never came. "
+    "Best, Omar",
+    "Guten Morgen, eine Aktivierungsmail kam nie, obwohl wir die Visio-Lizenzen schon bestellt haben. Gruß, Omar",
+    "Guten Morgen, bestellt haben wir die Visio-Lizenzen am 3. November, eine Aktivierungsmail kam nie. Gruß, Omar",
+])
+def test_an_order_told_around_a_verb_bracket_is_placed(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("order_placed") is True and r.cause is None
+
+
+def test_nothing_ordered_inside_a_verb_bracket_is_no_order(bundled):
+    r = triage(bundled, "Hallo, wir haben bei unserem Händler noch gar nichts bestellt. Kommt die Aktivierungsmail trotzdem?")
+    assert r.facts.get("order_placed") is not True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, es fehlt die Aktivierungsmail für unsere Bestellung. Unter dieser Registrierung ist bisher nie etwas "
+    "aktiviert worden, es ist unser erster Onlinedienst.",
+    "Hi, the activation mail for our order is missing. Nothing has been activated under this enrollment so far, "
+    "it is our first online service.",
+])
+def test_nothing_activated_under_the_enrollment_is_not_linked(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("enrollment_linked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Wir möchten die neuen Lizenzen unter dieser Registrierung aktiviert haben.",
+    "Hi, the activation mail is missing. We want the new licences activated under this enrollment.",
+])
+def test_a_wish_states_no_activation(bundled, text):
+    r = triage(bundled, text)
+    assert "enrollment_linked" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Moin, bin im VLSC als Onlineadministrator eingetragen. Kann ich damit selbst Reservierungen anlegen?",
+    "Hi, I'm set up as Online Administrator in VLSC. Can I place reservations myself?",
+])
+def test_a_role_the_writer_holds_without_a_pronoun(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "osm-reservations" and r.facts.get("role") == "ola" and r.cause == "can-reserve"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, unsere Registrierung ist verlängert, unterschrieben haben wir unter dem Organisationsnamen "
+    "Feldmann Logistik wie bisher. Kommt da noch eine Aktivierungsmail?",
+    "Hello, our enrollment is renewed, we signed under the organization name Feldmann Logistics as before. "
+    "Will an activation mail still come?",
+])
+def test_the_organisation_name_as_before_is_the_same(bundled, text):
+    r = triage(bundled, text)
+    assert r.id == "renewal-activation" and r.facts.get("same_org_name") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung fehlen uns die Lizenzen im Portal. Laut Händler ist der Nutzungsbeginn erst morgen.",
+    "Hi, after activating we see no licences in the portal. Our reseller says the usage start is only tomorrow.",
+])
+def test_tomorrow_as_a_date_is_no_intention(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("usage_start") == date(2026, 11, 25) and r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, wir sehen nach der Aktivierung keine Lizenzen. Unser Konto haben wir in einem Land angelegt, "
+    "in dem der Dienst nach Auskunft des Händlers bisher nicht angeboten wird.",
+    "Hello, we see no licences after activating. We set up our account in a country where, according to our "
+    "reseller, the service is not offered so far.",
+])
+def test_a_relative_clause_speaks_of_its_noun(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("service_in_country") is False and r.cause == "country-not-launched"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail ist weg. Den Junk-Ordner hat unsere IT nicht nur einmal durchsucht, nichts da.",
+    "Hello, the activation mail is gone. Our IT searched the junk folder not just once, nothing there.",
+])
+def test_not_only_states_what_follows(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is True and r.cause != "junk-folder"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, bei uns ist keine Aktivierungsmail angekommen. Unser Händler behauptet, die Domäne sei schon verifiziert.",
+    "Hi, no activation mail has reached us. Our reseller claims the domain is verified already.",
+])
+def test_a_claim_of_someone_else_leaves_the_fact_open(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Der Einkauf sagt, die Domäne ist verifiziert, unsere IT sieht das anders.",
+    "Hi, no activation mail. Purchasing says the domain is verified, but our IT says it isn't.",
+])
+def test_a_contradiction_in_the_same_sentence_leaves_the_fact_open(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich bin mir nicht sicher, warum keine Aktivierungsmail kommt, die Domäne ist jedenfalls nicht verifiziert.",
+    "Hi, I'm not sure why no activation mail arrives, the domain is not verified in any case.",
+])
+def test_a_doubt_about_why_leaves_the_rest_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("domain_verified") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Den Spam-Ordner kann ich selbst nicht prüfen, das übernimmt unsere IT.",
+    "Hi, no activation mail. I cannot check the spam folder myself, our IT handles that.",
+])
+def test_an_ability_denied_is_no_check_denied(bundled, text):
+    r = triage(bundled, text)
+    assert "junk_checked" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Wir haben den OSM im Oktober von lena.f@outlook.com auf lizenzen@gaertnerei-frank.de umgestellt.",
+    "Hi, no activation mail. In October we switched the OSM from lena.f@outlook.com to licensing@frank-nursery.com.",
+])
+def test_the_address_a_change_started_from_is_not_the_osm(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email") in {"lizenzen@gaertnerei-frank.de", "licensing@frank-nursery.com"}
+    assert r.cause != "outlook-com-address"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Ist die Domäne schon verifiziert, wird keine Mail verschickt, so viel wissen wir.",
+    "Hi, no activation mail. Is the domain already verified, no mail is sent, that much we know.",
+])
+def test_a_clause_opened_by_its_verb_before_another_is_a_condition(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+def test_a_statement_without_its_pronoun_still_states(bundled):
+    r = triage(bundled, "Hallo, keine Aktivierungsmail. Habe den Spam-Ordner geprüft, nichts gefunden.")
+    assert r.facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nweiterhin keine Aktivierungsmail.\n\n> 1. Wurde der Junk-Ordner geprüft, auch die Mailfilter?\n"
+    "Nein, noch nicht.\n\nGruß, Ida",
+    "Hi,\n\nstill no activation mail.\n\n> 1. Has the junk folder been checked, including the mail filters?\n"
+    "No, not yet.\n\nBest, Ida",
+])
+def test_an_answer_under_a_question_with_a_comma_still_answers(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Früher hatten wir schon Dienste über eine andere Registrierung aktiviert.",
+    "Hi, no activation mail. We activated services under a different enrollment in the past.",
+])
+def test_another_enrollment_is_not_this_one(bundled, text):
+    r = triage(bundled, text)
+    assert "enrollment_linked" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung ist seit Montag aktiv, bestellt haben wir auch.",
+    "Hi, no activation mail. The reservation is active since Monday, and the licenses show up in the License Summary.",
+])
+def test_an_active_reservation_is_effective(bundled, text):
+    assert triage(bundled, text).facts.get("reservation_effective") is True

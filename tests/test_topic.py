@@ -129,3 +129,117 @@ def test_a_reply_without_a_topic_of_its_own_is_read_with_its_thread_subject(text
     result = triage_text(text, kb, matcher, TODAY)
     assert result.id == "activation-email-missing"
     assert "outlook" not in str(result.facts.get("osm_email", ""))  # the quoted example states nothing
+
+
+@pytest.mark.parametrize("text", [
+    "der Nutzungsbeginn war am 16.11.2026. Heute ist Mittwoch und eine Aktivierungsmail ist noch immer nicht "
+    "angekommen. Wie lange kann das denn noch dauern?",
+    "our usage start was 16 November 2026. It is Wednesday now and an activation email still hasn't arrived. "
+    "How long does this usually take?",
+])
+def test_a_question_that_points_back_takes_the_topic_of_what_was_told(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+    first, rest = text.split(". ", 1)
+    assert match_topic(f"{rest} {first}.", matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir wollen von E3 auf E5 umstellen. Was müssen wir nach der Aktivierung der Lizenzen tun?",
+    "We are switching from E3 to E5. What do we have to do after activating the licences?",
+])
+def test_a_question_that_names_its_topic_still_counts(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben letzte Woche 25 weitere Plätze für Teams Premium auf unsere Registrierung gebucht und niemand hat "
+    "diesmal eine Aktivierungsmail bekommen. Im Frühjahr lief unter derselben Registrierung alles glatt. "
+    "Ist da etwas kaputt?",
+    "We booked 25 more Teams Premium seats onto our enrollment last week and nobody received an activation mail "
+    "this time. In spring everything went smoothly under the same enrollment. Is something broken?",
+])
+def test_a_denial_told_after_and_is_the_problem(text):
+    _, matcher = load()
+    result = match_topic(text, matcher)
+    assert (result.outcome, result.id) == ("answer", "activation-email-missing")
+
+
+@pytest.mark.parametrize("text", [
+    "Laut VLSC wurde die Aktivierungs-E-Mail an b.hofer@tischlerei-hofer.example gesendet - Herr Hofer ist aber "
+    "seit Juli nicht mehr bei uns. Was ist hier der richtige nächste Schritt?",
+    "According to VLSC the activation e-mail was sent to b.hofer@joinery-hofer.example - Mr Hofer left us in July, "
+    "so we never got it. What is the right next step here?",
+])
+def test_a_question_about_here_takes_the_topic_of_what_was_told(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id in {"resend-activation-email", "activation-email-missing"}
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Registrierung wurde im Vorjahr für unseren Mandanten aktiviert, als wir Exchange Online gekauft haben. "
+    "Jetzt haben wir Defender for Office 365 zur selben Registrierung dazugebucht und keiner hat eine "
+    "Aktivierungsmail dafür bekommen. Ist das so gewollt?",
+    "Our enrollment was activated for our tenant last year when we bought Exchange Online. We have now added "
+    "Defender for Office 365 to the same enrollment and no one got an activation email for it. Is that intended?",
+])
+def test_a_denial_after_and_overturns_a_whole_that_reads_context(text):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert (r.id, r.cause) == ("activation-email-missing", "enrollment-already-linked")
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nanbei weitergeleitet, was mir Ihre Kollegin letzte Woche geschickt hat. Eine Aktivierungsmail haben "
+    "wir weiterhin nicht.\n\n---------- Weitergeleitete Nachricht ----------\nVon: VLSC Support\nBetreff: AW: "
+    "Aktivierung\n\nMögliche Ursachen sind: die Domäne des OSM ist bereits verifiziert, der OSM ist globaler "
+    "Administrator eines vorhandenen Kontos, oder die Mail liegt im Junk-Ordner.\n",
+    "Hi,\n\nforwarding what your colleague sent me last week. We still have no activation mail.\n\n"
+    "---------- Forwarded message ---------\nFrom: VLSC Support\nSubject: RE: activation\n\nPossible causes "
+    "include: the OSM's domain is already verified, the OSM is a global admin of an existing account, or the mail "
+    "went to the junk folder.\n",
+])
+def test_a_forwarded_list_of_reasons_gives_neither_topic_nor_facts(text):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.id == "activation-email-missing"
+    assert r.cause is None and not {"domain_verified", "osm_is_admin", "junk_checked"} & set(r.facts)
+
+
+def _wrong_account_match(text, lean):
+    from faq.search.matcher import Candidate, MatchResult
+
+    candidates = (Candidate("wrong-account-activated", 0.8), Candidate("avoid-wrong-account", 0.1),
+                  Candidate("licenses-not-visible", lean))
+    return MatchResult(text, "answer", "wrong-account-activated", None, 0.8, "de", candidates)
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sehen keine Lizenzen. Beim Klick auf den Link war ich noch im Testmandanten angemeldet, dort sind sie gelandet.",
+    "We see no licences. When I clicked the link I was still signed in to our test tenant; they landed in the test tenant.",
+])
+def test_an_answer_that_a_settled_diagnosis_repeats_yields_to_it(text):
+    from faq.tickets.triage import _settled_instead
+
+    kb, _ = load()
+    match, entry, flow = _settled_instead(kb, _wrong_account_match(text, 0.05), None, None, text, TODAY)
+    assert (match.id, flow.id if flow else None) == ("licenses-not-visible", "licenses-not-visible")
+    unchanged, _, none = _settled_instead(kb, _wrong_account_match(text, 0.0), None, None, text, TODAY)
+    assert unchanged.id == "wrong-account-activated" and none is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wir sehen keine Lizenzen und haben wohl das falsche Konto erwischt, sicher bin ich mir aber nicht.",
+    "We see no licences and may have picked the wrong account, but I'm not sure.",
+])
+def test_a_diagnosis_the_ticket_does_not_settle_takes_nothing_over(text):
+    from faq.tickets.triage import _settled_instead
+
+    kb, _ = load()
+    match, _, flow = _settled_instead(kb, _wrong_account_match(text, 0.05), None, None, text, TODAY)
+    assert match.id == "wrong-account-activated" and flow is None

@@ -20,7 +20,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
 
 
@@ -247,6 +247,32 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
     return best
 
 
+def find_bracket(cue: tuple[str, ...], words: list[str], tokens: list[Token], text: str) -> tuple[int, int] | None:
+    """Find a cue that keeps its function words ("haben bestellt") around a German verb
+    bracket: its words in order, the last one closing its clause ("Wir haben über unseren
+    Partner Microsoft 365 bestellt, ..."), no finite verb between them."""
+    if not (isinstance(cue, Cue) and cue.mode == _WITH_FUNCTION_WORDS) or len(cue) < 2 or cue[0] not in _folded("finite_verbs"):
+        return None  # only a cue opened by its auxiliary forms a bracket
+
+    def closes(i: int) -> bool:  # the word at i ends its clause
+        after = text[tokens[i].end:].lstrip(" \t\"'»«“”)")
+        return not after or after[0] in ",;.!?\n" or i + 1 < len(tokens) and tokens[i + 1].word in _folded("clause_breaks")
+
+    found = _find_in_order(cue, words, weights().cue_slack, None)
+    if found is not None:
+        lo, hi = found
+        verbs = _folded("finite_verbs")
+        if not any(words[i] in verbs or tokens[i].word in verbs for i in range(lo + 1, hi)) \
+                and not any(ch in ",;:()–—" for ch in text[tokens[lo].end:tokens[hi].start]) and closes(hi):
+            return found
+    if len(cue) == 2:  # participle + auxiliary: ending a subordinate clause ("..., obwohl wir bestellt haben")
+        for i in range(len(words) - 1):  # or opening a main clause ("Bestellt haben wir am 2. November")
+            opens = i == 0 or any(ch in ",;:.!?\n" for ch in text[tokens[i - 1].end:tokens[i].start])
+            if word_matches(cue[1], words[i]) and word_matches(cue[0], words[i + 1]) and (closes(i + 1) or opens):
+                return i, i + 1
+    return None
+
+
 def _modifies(words: list[str], last: int) -> bool:
     """Whether the word at `last` only modifies the noun after it ("no order number", "keine
     Bestellbestätigung" is one word): then a negated cue ending there denies that noun."""
@@ -302,7 +328,8 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
     verbs = _folded("finite_verbs")
     segment, has_verb, holds = 0, {0: False}, set()
     for i in range(span[0], span[1] + 1):
-        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]):
+        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]) \
+                and not _relative(tokens, words, i, cue):
             segment += 1
             has_verb[segment] = False
         if words[i] in verbs or tokens[i].word in verbs:
@@ -324,6 +351,17 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
             has_verb[last] = has_verb[last] or tokens[j].word in verbs
             j += 1
     return sum(1 for g in holds if has_verb[g]) >= 2
+
+
+def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...]) -> bool:
+    """Whether the clause from token `i` is a relative clause of the cue's noun just before it
+    ("in einem Land, in dem der Dienst nicht angeboten wird"; the clause's last verb may stand
+    between: "in einem Land eingerichtet, in dem ...")."""
+    if not any(word_matches(c, words[j]) for c in cue for j in range(max(0, i - 2), i)):
+        return False
+    openers = _folded("relative_openers")
+    return tokens[i].word in openers or (i + 1 < len(tokens) and tokens[i].word in _folded("prepositions")
+                                         and tokens[i + 1].word in openers)
 
 
 def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:

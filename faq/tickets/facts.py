@@ -41,7 +41,15 @@ from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.cues import CueLexicon, context_positions, find_cue, lexicon_for, spans_clauses, word_matches
+from faq.tickets.cues import (
+    CueLexicon,
+    context_positions,
+    find_bracket,
+    find_cue,
+    lexicon_for,
+    spans_clauses,
+    word_matches,
+)
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
@@ -55,7 +63,7 @@ from faq.tickets.sentence import (
     sequences,
     token_index,
 )
-from faq.tickets.spread import paired, qualified, same_as_before
+from faq.tickets.spread import othered, paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -85,9 +93,25 @@ def _blank(match: re.Match[str]) -> str:
     return "0" * len(match.group())
 
 
-def _unsaid(tokens: list[Token], text: str, index: int) -> bool:
-    """Whether the address or date at token `index` is an example, hedged, conditional or past."""
-    return is_example(tokens, index) or hedged(tokens, text, index, index)
+def _apposition(tokens: list[Token], text: str, index: int) -> bool:
+    """Whether the address at token `index` only names what the sentence is about: in brackets
+    or right after a noun for an address ("die Domäne unserer OSM-Adresse (x@…) ist
+    verifiziert, glaube ich"). A belief or doubt then concerns the predicate, not the name."""
+    before = text[:tokens[index].start].rstrip()
+    return before.endswith(("(", "[")) or index > 0 and before.endswith(text[tokens[index - 1].start:tokens[index - 1].end]) \
+        and tokens[index - 1].word.endswith(tuple(folded("address_nouns")))
+
+
+def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
+    """Whether the address or date at token `index` is an example, hedged, conditional or past;
+    a `named` address (in apposition) is hedged only by its own clause."""
+    return is_example(tokens, index) or hedged(tokens, text, index, index, beliefs=not named)
+
+
+def _replaced(tokens: list[Token], index: int) -> bool:
+    """Whether the address at `index` is where a change started ("von max@… auf it@…")."""
+    return index > 0 and tokens[index - 1].word in folded("source_prepositions") \
+        and any(t.word.startswith("000") for t in tokens[index + 1:])  # addresses are blanked to zeros
 
 
 _NO_ANSWER = object()
@@ -144,12 +168,14 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
     for _ in range(_TRIES):
         words = s.words if start == 0 else s.words[start:]
         found = find_cue(cue, words, skippable=lex.stop)
+        if found is None and start == 0:
+            found = find_bracket(cue, s.words, s.tokens, s.text)
         if found is None:
             return None
         span = (found[0] + start, found[1] + start)
         start = span[1] + 1
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
-                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)):
+                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
         state = polarity(s.tokens, s.text, span, cue, s.words)
         answered = _label_answer(s, span)
@@ -244,8 +270,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_back(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
-    if source == QUOTED:  # a quoted mail's questions ask, they state nothing
-        analysed = [s for s in analysed if not s.question]
+    if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
+        analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
         _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
     if date_facts:
@@ -307,7 +333,8 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
             if s.offset <= start < s.offset + len(s.text):
                 rel = start - s.offset
                 at = token_index(s.tokens, rel)
-                if not _unsaid(s.tokens, s.text, at) and polarity(s.tokens, s.text, (at, at), ()) is True \
+                named = _apposition(s.tokens, s.text, at)
+                if not _unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
                         and not refuted(s, at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:

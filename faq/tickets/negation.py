@@ -24,7 +24,8 @@ negation_persons, particles, prepositions, beliefs, hedges, conditionals,
 past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
-infinitive_markers, infinitive_denials, verbs_of_checking).
+infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
+focus_particles, ability_modals).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from faq.language.normalize import fold
 from faq.tickets.cues import function_words, word_matches
 from faq.tickets.tokens import Token, negations
 
-__all__ = ["clause_bounds", "hedged", "polarity"]
+__all__ = ["clause_bounds", "doubted", "hedged", "polarity"]
 
 _CLAUSE_PUNCT = frozenset(",;:()–—")
 
@@ -98,19 +99,102 @@ def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]])
     return False
 
 
-def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False) -> bool:
-    """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast),
-    or a hedge, a condition, a past state or an intention ("vielleicht", "wenn", "früher",
-    "werde", "I'll": their clause). With `past`, a past state is what is said ("damals
-    aktiviert" states an earlier activation), not a hedge."""
-    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
-    if _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("beliefs")):
+def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False, beliefs: bool = True) -> bool:
+    """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast)
+    or a doubt (`doubted`: the whole sentence), or a hedge, a condition, a past state or an
+    intention ("vielleicht", "wenn", "früher", "werde", "I'll": their clause). With `past`, a
+    past state is what is said ("damals aktiviert" states an earlier activation), not a
+    hedge; without `beliefs`, only the clause's own words count (a name in apposition)."""
+    if beliefs and (_believed(tokens, text, lo, hi) or doubted(tokens, text)):
         return True
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
     conditions = _folded("conditionals")
-    return any(w in conditions for w in clause) or _has_phrase(clause, _phrases("hedges")) \
-        or (not past and _has_phrase(clause, _phrases("past_state_markers"))) or _has_phrase(clause, _phrases("intentions"))
+    return any(w in conditions for w in clause) or _verb_first_condition(tokens, text, c_lo, c_hi) \
+        or _has_phrase(clause, _phrases("hedges")) \
+        or (not past and _has_phrase(clause, _phrases("past_state_markers"))) \
+        or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
+
+
+def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
+    """Whether the clause c_lo..c_hi opens its sentence with a finite verb and another clause
+    follows after a comma, with a finite verb of its own and no question mark: a condition
+    ("Ist die Domäne verifiziert, wird keine Mail verschickt"; knowledge/language/
+    dropped_subject_verbs.yaml). "Has the folder been checked, including filters" is none."""
+    first = tokens[c_lo].word if c_lo == 0 and tokens else ""
+    if first not in _folded("finite_verbs") or first in _folded("dropped_subject_verbs") or "?" in text \
+            or c_hi + 1 >= len(tokens) or "," not in text[tokens[c_hi].end:tokens[c_hi + 1].start]:
+        return False  # not "Frage: Antwort"
+    n_lo, n_hi = clause_bounds(tokens, text, c_hi + 1, c_hi + 1)
+    return any(t.word in _folded("finite_verbs") for t in tokens[n_lo:n_hi + 1])  # "..., wird keine Mail verschickt"
+
+
+def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi stand under a belief of their sentence, up to a contrast. A belief
+    that opens a clause of its own ("..., und ich denke, die Domäne ist verifiziert") reaches
+    only forward; one that closes its clause ("..., glaube ich", "I think") or opens the
+    sentence reaches its whole part."""
+    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
+    words = [t.word for t in tokens]
+    table = _phrases("beliefs")
+    for i in range(s_lo, s_hi + 1):
+        for phrase in table.get(words[i], ()):
+            if tuple(words[i:i + len(phrase)]) != phrase:
+                continue
+            c_lo, c_hi = clause_bounds(tokens, text, i, i + len(phrase) - 1)
+            after = i + len(phrase) if i + len(phrase) <= c_hi else c_hi + 1
+            if after < len(words) and words[after] in _folded("conditionals") | _folded("interrogatives") \
+                    and not negations().isdisjoint(phrase):
+                q_lo, q_hi = clause_bounds(tokens, text, after, after)  # "not sure why ...": its complement only
+                if not q_lo <= lo <= q_hi:
+                    continue
+                return True
+            rest = words[i + len(phrase):c_hi + 1]
+            inverted = bool(rest) and all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
+            j = c_hi + 1
+            while j < len(words) and words[j] in _folded("midfield_particles"):
+                j += 1  # "ich vermute aber, dass ..."
+            ends = not rest and (j >= len(words) or words[j] in _folded("clause_breaks")
+                                 and words[j] not in _folded("complementizers"))  # "..., I think, and ..."
+            if hi < c_lo and not (inverted or ends):
+                continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
+            return True
+    return False
+
+
+@cache
+def _doubt_gap() -> frozenset[str]:
+    """Words that may stand between a denial and the certainty it denies ("sicher bin ich mir da aber nicht")."""
+    return function_words() | _folded("particles") | _folded("subject_pronouns") | _folded("finite_verbs") \
+        | _folded("midfield_particles") | _folded("intensifiers")
+
+
+_DOUBT_REACH = 6  # words between a denial and the certainty it denies
+
+
+def doubted(tokens: list[Token], text: str) -> bool:
+    """Whether a sentence doubts what it states: a certainty denied close by ("aber sicher bin
+    ich mir nicht", "but I'm not 100% sure about that") with no complement of its own (a
+    doubt followed by "ob"/"whether" doubts only that clause, which is open anyway)."""
+    certain = _folded("certainties")
+    if not any(t.word in certain for t in tokens):
+        return False
+    gap, conditions = _doubt_gap(), _folded("conditionals") | _folded("interrogatives")
+    for i, t in enumerate(tokens):
+        if t.word not in certain:
+            continue
+        near = [j for j in range(max(0, i - _DOUBT_REACH), min(len(tokens), i + _DOUBT_REACH + 1))
+                if tokens[j].neg and all(tokens[k].word in gap or tokens[k].word.isdigit()
+                                         for k in range(min(i, j) + 1, max(i, j)))]
+        if not near:
+            continue
+        _, c_hi = clause_bounds(tokens, text, min(i, *near), max(i, *near))
+        if c_hi + 1 < len(tokens) and tokens[c_hi + 1].word in conditions:
+            continue  # "nicht sicher, ob die Domäne verifiziert ist": the doubt has its own complement
+        if any(tokens[k].word in conditions for k in range(i + 1, c_hi + 1)):
+            continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"
+        return True
+    return False
 
 
 @cache
@@ -197,8 +281,8 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
             and tokens[start].word not in _folded("contrasts"):
         start -= 1
     for i in range(start, c_hi + 1):
-        if not tokens[i].neg:
-            continue
+        if not tokens[i].neg or i + 1 < len(tokens) and tokens[i + 1].word in _folded("focus_particles"):
+            continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied
         if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
         if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at):
@@ -248,7 +332,7 @@ def _denied_around(tokens: list[Token], text: str, span: tuple[int, int], verb: 
 
 
 def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[str, ...],
-             words: list[str] | None = None) -> bool | None:
+             words: list[str] | None = None, beliefs: bool = True) -> bool | None:
     """Return True (stated), False (denied) or None (asked, hedged or conditional) for a cue found.
 
     Args:
@@ -259,6 +343,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
             stated as it stands.
         words: The sentence's canonical words; a negation then reaches only the words
             of the span that match a cue word, else any word of the span.
+        beliefs: Whether a belief or doubt of the sentence reaches the span (`hedged`).
     """
     lo, hi = span
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
@@ -266,15 +351,18 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
             or _asks(tokens, text, lo):
         return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
-    if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue)):
+    if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue), beliefs=beliefs):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
+    if cue and _has_phrase([t.word for t in clause], _phrases("wishes")):
+        return None  # "we want the licences activated under this enrollment": wished, not done
     restrictors = _folded("negation_restrictors")
     first_neg = next((i for i, t in enumerate(clause) if t.neg), None)
     if first_neg is not None and any(t.word in restrictors for t in clause[first_neg + 1:]):
         return None  # "didn't order anything new": a new order is denied, not the order
+    able = any(t.word in _folded("ability_modals") for t in clause)
     if any(w in negations() for w in cue):
-        return True
+        return None if able else True  # "can't check spam" denies an ability, not the deed
     infinitive = _infinitive_at(tokens, lo, hi, cue, words)
     if infinitive is not None:
         # "Zum Prüfen des Junk-Ordners bin ich noch nicht gekommen", "I had no time to check the
@@ -284,4 +372,6 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
-    return not _negated(tokens, text, c_lo, c_hi, cue_at)
+    if not _negated(tokens, text, c_lo, c_hi, cue_at):
+        return True
+    return None if able else False  # "I can't check the junk folder myself": an ability denied, not the deed

@@ -11,7 +11,7 @@ from faq.language.lexicon import folded
 from faq.tickets.cues import CueLexicon, Words, without, word_matches
 from faq.tickets.sentence import Sentence
 
-__all__ = ["Said", "paired", "same_as_before"]
+__all__ = ["Said", "othered", "paired", "same_as_before"]
 
 # How a sentence states a cue: its span and state, or None (faq.tickets.facts._said).
 Said = Callable[[tuple[str, ...], Sentence, CueLexicon], "tuple[tuple[int, int], bool] | None"]
@@ -81,3 +81,20 @@ def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexi
                         value = said[1] and named[1]  # a denial in either sentence turns it round
                         return (stated if value else not stated), earlier, said[0]
     return None
+
+
+def othered(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether a word of a cue found at `span` is qualified as another one ("über eine *andere*
+    Registrierung aktiviert") while the cue names no otherness of its own."""
+    other = tuple(folded("otherness"))
+    if any(c.lstrip("=").startswith(other) for c in cue):
+        return False
+    for i in range(span[0], span[1] + 1):
+        if not any(word_matches(c, words[i]) for c in cue):
+            continue
+        j = i - 1
+        while j >= 0 and words[j] in lex.stop:
+            j -= 1
+        if j >= 0 and words[j].startswith(other):
+            return True
+    return False

@@ -21,17 +21,20 @@ from functools import cache
 
 from faq.language.datafiles import read_folder
 from faq.language.focus import sentences
+from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
-from faq.tickets.tokens import tokenize
+from faq.tickets.quotes import points_below
+from faq.tickets.tokens import negations, tokenize
 from faq.tickets.weights import WEIGHTS_FILE, weights
 
 __all__ = ["about_something_else", "match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n")  # a full stop ending a line ends its sentence, whatever follows
+_WORD = re.compile(r"[^\W\d_]+")
 _PARTS = re.compile(r"\s[-–—]\s|:\s")  # a spaced dash or a colon joins two statements in one sentence
 
 
@@ -67,8 +70,58 @@ def _unsure(clause: str) -> bool:
     return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() for i in range(len(words)))
 
 
+_CLAUSE_START = re.compile(r"[,;:]\s*(?=[^,;:]*$)")
+
+
+def _after_contrasts(unit: str) -> list[str]:
+    """The clauses a contrast opens in a unit: what follows "aber"/"but", or, where the
+    contrast stands inside its clause after the finite verb ("die Mail ist aber nie
+    angekommen"), that whole clause from its start."""
+    out = []
+    parts = _contrast().split(unit)
+    for before, after in zip(parts, parts[1:]):
+        words = before.split()
+        if words and fold(words[-1]).strip(",") in folded("finite_verbs") and not before.rstrip().endswith(","):
+            start = _CLAUSE_START.search(before)
+            out.append((before[start.end():] if start else before).strip() + " " + after)
+        else:
+            out.append(after)
+    return out
+
+
+@cache
+def _coordinator() -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in lexicon_words("coordinators"))
+    return re.compile(rf",?\s+(?:{alts})\s+", re.I)
+
+
+def _denied_after_and(unit: str) -> list[str]:
+    """The clauses after "und"/"and" that deny something ("We added 40 seats and nobody got an
+    activation email"): the problem told after the context, a unit of its own."""
+    parts = (re.split(r"[,;:]", c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
+    return [c for c in parts if "n't" in c or "n’t" in c or not negations().isdisjoint(_WORD.findall(c.lower()))]
+
+
 def _asks(sentence: str) -> bool:
     return sentence.rstrip("\"'”“»«)] ").endswith("?")
+
+
+def _points_back(unit: str) -> bool:
+    """Whether a unit names none of the FAQ's things and only points: a question back with a
+    pronoun at what was told before ("Wie lange dauert das normalerweise?", "Is this expected?"),
+    or a sentence at a mail below ("forwarding what your colleague sent me")."""
+    words = set(_WORD.findall(unit.lower()))  # the pronouns and pointers are plain ASCII words
+    if _asks(unit):
+        if folded("anaphors").isdisjoint(words):
+            return False
+    elif _pointer_starts().isdisjoint(words) or not points_below(unit):
+        return False
+    return not _objects().search(fold(unit))
+
+
+@cache
+def _pointer_starts() -> frozenset[str]:
+    return frozenset(fold(p).split()[0] for p in lexicon_words("pointers"))
 
 
 def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
@@ -157,6 +210,9 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     units = topic_units(body, subject)
     known = [known_tokens(u, matcher) for u in units]
     kept = [u for u, k in zip(units, known) if k] or units
+    told = [u for u in kept if not _points_back(u)]
+    if len(told) < len(kept) and any(_problem().search(fold(u)) for u in told):
+        kept = told  # "..., die Mail ist noch nicht da. Wie lange dauert das?": the question adds no topic
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
@@ -165,9 +221,9 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
     # usually the problem itself, so it competes as a unit of its own; so do the parts
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
-    clauses = sorted({c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()}
-                     | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
-    contrasts = {c.strip() for u in kept for c in _contrast().split(u)[1:] if c.strip()}
+    denied = {c.strip() for u in kept for c in _denied_after_and(u) if c.strip()}  # a problem, told after "and"
+    contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()} | denied
+    clauses = sorted(contrasts | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang)
     if best.outcome == "answer" and best.confidence >= w.sure:
@@ -178,7 +234,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         for clause in sorted(contrasts):
             if known_tokens(clause, matcher) < w.min_known or _unsure(clause):
                 continue  # "but I'm not sure, and we're probably ...": a hedge, not the problem
-            if best.flow and not _problem().search(fold(clause)):
+            if best.flow and clause not in denied and not _problem().search(fold(clause)):
                 continue
             result = matcher.match(clause, lang)
             if best.flow and any(c.id == best.id and c.confidence >= w.clause_leans for c in result.candidates):
@@ -207,7 +263,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
-        share = (1.0 if _problem().search(fold(unit)) else w.context_weight) * min(1.0, known_words / w.full_unit)
+        share = (1.0 if unit in denied or _problem().search(fold(unit)) else w.context_weight) \
+            * min(1.0, known_words / w.full_unit)
         weight = result.confidence * share
         if share < 1.0 and result.id != lead and weight <= lead_confidence:
             continue  # context overturns the whole text's leading entry only when more sure than it

@@ -10,12 +10,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from faq.errors import InputError
 from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose, relevant_facts
 from faq.flows.values import Value, json_value
-from faq.kb.model import Flow, KnowledgeBase
+from faq.kb.model import Entry, Flow, KnowledgeBase
+from faq.language.datafiles import read_folder
 from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.body import clean_body, quoted_text
@@ -26,7 +28,7 @@ from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
 from faq.tickets.topic import match_topic
-from faq.tickets.weights import weights
+from faq.tickets.weights import WEIGHTS_FILE, weights
 
 __all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "thread_subject", "triage_text"]
 
@@ -205,6 +207,8 @@ def triage_text(
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
+    if flow is None and match.outcome == "answer":
+        match, entry, flow = _settled_instead(kb, match, entry, flow, body, today)
     if flow is None:
         name = sender_name(text)
         reply = suggest_reply(kb, entry.id if entry else None, lang, name=name)
@@ -223,6 +227,37 @@ def triage_text(
         from_quote = extract_facts(quoted, flow, today, lang, kb.vocabulary, QUOTED)
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     return _conclude(kb, flow, match, extraction, today, ticket_id, subject, sender_name(text))
+
+
+def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None, flow: Flow | None, body: str,
+                     today: date) -> tuple[MatchResult, Entry | None, Flow | None]:
+    """An entry without a diagnosis whose answer a flow's cause repeats (knowledge/tickets/
+    diagnoses.yaml) yields to that flow's entry when the ticket leans to it too and its own
+    yes/no statements prove that cause ("Wir sehen keine Lizenzen ... sie sind im Testmandanten
+    gelandet": licenses-not-visible, wrong account)."""
+    same = _diagnoses().get(match.id or "")
+    if same is None:
+        return match, entry, flow
+    lean = next((c for c in match.candidates if c.id == same["entry"]), None)
+    other = kb.entry(same["entry"])
+    if lean is None or lean.confidence < weights().settled_pull or other is None or not other.flow:
+        return match, entry, flow
+    candidate = kb.flow(other.flow)
+    if candidate is None:
+        return match, entry, flow
+    read = extract_facts(body, candidate, today, match.lang, kb.vocabulary)
+    stated = {k: v for k, v in read.facts.items() if isinstance(v, bool)}
+    if _proven(candidate, diagnose(candidate, stated, today), today) != same["cause"]:
+        return match, entry, flow
+    return MatchResult(match.query, "answer", other.id, other.flow, lean.confidence, match.lang,
+                       match.candidates), other, candidate
+
+
+@cache
+def _diagnoses() -> dict[str, dict[str, str]]:
+    data = read_folder(WEIGHTS_FILE.parent).get("diagnoses.yaml") or {}
+    return {str(k): {"entry": str(v["entry"]), "cause": str(v["cause"])} for k, v in data.items()
+            if isinstance(v, dict) and "entry" in v and "cause" in v}  # an entry of another shape names nothing
 
 
 def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,

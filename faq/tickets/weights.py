@@ -28,6 +28,7 @@ class TicketWeights:
     override_unit: int = 4
     context_weight: float = 0.5
     clause_leans: float = 0.15
+    settled_pull: float = 0.03
     cue_slack: int = 7
     cue_near: int = 2
     example_reach: int = 1
