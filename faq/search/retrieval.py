@@ -124,6 +124,7 @@ class Retrieval:
     _fuzzy_by_initial: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]] | None
     _fuzzy_cutoff: float
     _memo: dict[str, tuple[str, ...]]
+    _doc_lists: tuple[list[tuple[int, ...]], list[float], list[int]]
     _fuzzy_memo: dict[str, tuple[str, ...] | None]
 
     def _surface(self, text: str) -> list[str]:
@@ -285,18 +286,20 @@ class Retrieval:
             weight, best document, weight it matches); the best document is the first of
             the highest fit.
         """
-        acc = [0.0] * len(self._doc_norm)
+        lists = self.__dict__.get("_doc_lists")
+        if lists is None:
+            lists = self._doc_lists = self._scan_lists()
+        postings, norm, owner = lists
+        acc = [0.0] * len(norm)
         touched: list[int] = []
         add = touched.append
-        starts, post = self._doc_post_start, self._doc_post
         for k, w in q.terms:
-            for d in post[starts[k]: starts[k + 1]]:
+            for d in postings[k]:
                 if acc[d]:
                     acc[d] += w
                 else:
                     acc[d] = w
                     add(d)
-        norm, owner = self._doc_norm, self._doc_entry
         best: dict[int, tuple[float, int, float]] = {}
         get = best.get
         for d in touched:
@@ -307,6 +310,13 @@ class Retrieval:
             if cur is None or score > cur[0] or (score == cur[0] and d < cur[1]):
                 best[e] = (score, d, m)
         return best
+
+    def _scan_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[int]]:
+        """The document postings of each token, the documents' weights and entries, as Python
+        lists for `_scan` (reading a list is cheaper than slicing and reading an array)."""
+        starts, post = self._doc_post_start, self._doc_post
+        postings = [tuple(post[starts[k]: starts[k + 1]]) for k in range(len(starts) - 1)]
+        return postings, list(self._doc_norm), list(self._doc_entry)
 
     def _best_doc(self, entry: int, q: Query) -> tuple[float, int, float] | None:
         """`_scan(q)[entry]` for one entry (the path of a huge knowledge base)."""
