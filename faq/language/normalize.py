@@ -32,10 +32,12 @@ MAX_COMPOUND_CHARS = 80
 
 def fold(text: str) -> str:
     """Lower-case, spell umlauts as ae/oe/ue/ss, drop other accents, unify e-mail spellings."""
-    text = clean(text).lower().translate(_FOLD)
-    if not text.isascii():  # ASCII has no accents to drop
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = clean(text).lower()
+    if not text.isascii():  # ASCII has no umlauts or accents
+        text = text.translate(_FOLD)
+        if not text.isascii():
+            text = unicodedata.normalize("NFKD", text)
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _EMAIL_SPELLINGS.sub("mail", text)
 
 
