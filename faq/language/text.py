@@ -33,7 +33,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f" + _INVISIBLE + r"]")
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|.)", re.S)
 _C1_CSI = re.compile(r"\x9b[0-?]*[ -/]*[@-~]|\x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?")
 _SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
-_REMOVED = re.compile(r"[\x00-\x08\x0b-\x1f" + _INVISIBLE + r"\u2028\u2029]")  # what the three steps below act on
 _FORMULA = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
 _BLANKS = re.compile(r"[\t\n]+")
 
@@ -48,7 +47,7 @@ def clean(text: str, limit: int | None = MAX_INPUT_CHARS) -> str:
     if limit is not None and len(text) > 4 * limit:
         text = text[: 4 * limit]
     if not (text.isascii() and text.isprintable()):  # plain ASCII, the common case, has nothing to remove
-        if _REMOVED.search(text) is not None:  # escape sequences start with a control character
+        if _CONTROL.search(text) is not None or "\u2028" in text or "\u2029" in text:  # else nothing to remove
             text = _ANSI.sub("", text.translate(_SEPARATORS))
             text = _C1_CSI.sub("", text)
             text = _CONTROL.sub("", text)
