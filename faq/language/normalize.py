@@ -36,7 +36,7 @@ def fold(text: str) -> str:
         if not text.isascii():
             text = unicodedata.normalize("NFKD", text)
             text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _EMAIL_SPELLINGS.sub("mail", text)
+    return _EMAIL_SPELLINGS.sub("mail", text) if "mail" in text else text
 
 
 def words(text: str) -> list[str]:

@@ -32,6 +32,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 """A date says when, not what about: it is no evidence for or against an entry."""
+_DIGIT = re.compile(r"\d")  # every date `_DATE` finds has one
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
@@ -131,7 +132,7 @@ class Retrieval:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
         for start, end, address in reversed(find_addresses(text)):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
-        return self.normalizer.surface(_DATE.sub(" ", text))
+        return self.normalizer.surface(_DATE.sub(" ", text) if _DIGIT.search(text) else text)
 
     def _expand(self, word: str) -> tuple[str, ...]:
         """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
