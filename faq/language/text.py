@@ -76,7 +76,7 @@ def safe(value: object, output: str = "terminal", lines: bool = False) -> str:
     text = value if isinstance(value, str) else str(value)
     formula = output == "csv" and text[:1] in _FORMULA
     text = clean(text, None)
-    if not lines:
+    if not lines and ("\n" in text or "\t" in text):
         text = _BLANKS.sub(" ", text)
     if output == "csv" and (formula or text[:1] in _FORMULA):
         text = "'" + text

@@ -138,7 +138,10 @@ class Words(list):
             memo = self.__dict__["_memo"] = {}
         found = memo.get(cue_word)
         if found is None:
-            if absent(cue_word, self.joined):
+            joined = self.__dict__.get("_joined")
+            if joined is None:
+                joined = self.__dict__["_joined"] = " ".join(self)
+            if absent(cue_word, joined):
                 found = memo[cue_word] = []
             else:
                 found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
