@@ -179,7 +179,7 @@ PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def word_matches(cue: str, word: str) -> bool:
     """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
     if cue.startswith(WHOLE):
