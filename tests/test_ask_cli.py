@@ -104,6 +104,8 @@ def test_control_characters_and_markup_are_not_echoed_raw():
     ("How are you?", "greeting", "en"),
     ("Danke!", "thanks", "de"),
     ("thanks, bye", "goodbye", "en"),
+    ("Alles klar.", "ack", "de"),
+    ("Got it", "ack", "en"),
 ])
 def test_small_talk_is_no_match_never_an_faq_entry(question, kind, lang):
     proc = run("ask", "--json", question)

@@ -19,6 +19,7 @@ from bot.chat.agent import AgentCase, AgentScreen, AnswerInput, TicketArea
 from bot.chat.app import ChatApp, ChatInput
 from faq.flows.engine import fill
 from faq.kb.loader import load_knowledge_base
+from faq.language.catalogue import tr
 from faq.search.matcher import Matcher
 
 SIZE = (100, 30)
@@ -130,14 +131,18 @@ async def test_remaining_questions_answered_by_keyboard():
         await pilot.press(*"31.02.2026", "enter")  # impossible date: explained, still asked
         await pilot.pause()
         assert case.question.id == "usage_start"
-        assert "Februar 2026 hat 28 Tage" in screen_text(app)
+        assert "Februar 2026 hat 28 Tage" in screen_text(app) and "usage_start" not in screen_text(app)
         assert app.focused.value == "31.02.2026"  # kept, to be corrected
         await pilot.press(*"01.10.2026", "enter")  # the bad value is selected: typing replaces it
         await pilot.pause()
         await pilot.pause()
         assert case.question.id == "junk_checked" and case.question.type == "yesno"
         assert "j/1 Ja" in screen_text(app)
-        await pilot.press("n")  # one key answers the yes/no question
+        assert isinstance(app.focused, AnswerInput)  # a yes/no question is answered in the field too
+        await pilot.press("n")  # a key alone answers nothing, as in the customer chat
+        await pilot.pause()
+        assert case.question.id == "junk_checked" and app.focused.value == "n"
+        await pilot.press("enter")  # n and Enter: no
         await pilot.pause()
         await pilot.pause()
         assert case.question is None and case.cause == "junk-folder"
@@ -412,3 +417,36 @@ def test_the_agent_gets_the_reason_for_a_qualified_reply():
     with pytest.raises(InputError):
         case.answer("ja, aber nur im Posteingang")
     assert fact.id not in case.answers
+
+
+async def test_a_key_pressed_on_a_button_lands_in_the_answer_field_and_needs_enter():
+    """The agent view's keys work as the customer chat's: typed into the answer field, taken with Enter."""
+    app = agent_app()
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await _triage(pilot, OPEN)
+        case = screen.case
+        await pilot.press(*"01.10.2026", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert case.question.id == "junk_checked"
+        screen.query("#agent-question OptionButton").first().focus()
+        await pilot.press("2")  # on a button: not an answer, typed into the field
+        await pilot.pause()
+        field = screen.query_one(AnswerInput)
+        assert case.question.id == "junk_checked" and field.value == "2" and app.focused is field
+        await pilot.press("enter")  # the second answer: no
+        await pilot.pause()
+        await pilot.pause()
+        assert case.answers["junk_checked"] is False and case.cause == "junk-folder"
+        assert "Enter" in tr("de", "agent_help") and "Enter" in tr("en", "agent_help")
+
+
+def test_the_agent_answers_as_the_customer_chat_reads_them():
+    """A date without a year and a yes in a sentence are read as in the customer chat."""
+    from datetime import date
+
+    kb, matcher = bundled()
+    case = AgentCase(OPEN, kb, matcher, TODAY)
+    assert case.question.id == "usage_start"
+    case.answer("15.12.")
+    assert case.answers["usage_start"] == date(2026, 12, 15)

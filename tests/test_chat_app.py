@@ -363,7 +363,7 @@ async def test_an_english_question_is_answered_in_english_in_the_german_chat():
         await _type(pilot, "How do I resend the activation email?")
         entry = app.kb.entry(app.dialogue.items[-1].entry_id)
         text = _flat(app)
-        assert entry.question.en in text and "Sie: How do I" in text
+        assert entry.question.en in text and "You: How do I" in text and "Sie: How" not in text
 
 
 async def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_chat():
@@ -536,7 +536,8 @@ async def test_an_address_is_checked_as_it_is_typed_and_kept_after_an_error():
         await pilot.press("enter")
         await pilot.pause()
         assert prompt.value == "foo@bar" and app.dialogue.current_fact.id == "osm_email"
-        await pilot.press(*".de")
+        assert prompt.selected_text == "foo@bar"  # kept and selected: typing replaces it (as in the agent view)
+        await pilot.press("end", *".de")  # or it is corrected in place
         await pilot.pause()
         assert prompt.has_class("-valid") and not prompt.has_class("-invalid")
         assert "vollständig" in str(prompt.border_subtitle)
@@ -599,3 +600,87 @@ async def test_a_result_taken_back_is_not_saved_as_the_case_summary(tmp_path):
         assert list(tmp_path.iterdir()) == []  # the outlook.com result no longer holds
         await _type(pilot, "it@firma.de")
         assert app.dialogue.current_fact is not None and app.dialogue.current_fact.id != "osm_email"
+
+
+async def test_the_users_label_follows_the_language_written_in():
+    """An English conversation in the German chat: "You:" beside its answers, "Sie:" for German."""
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Does the activation link expire?")
+        assert "You: Does the activation link expire?" in screen_text(app)
+        assert "Sie: Does" not in screen_text(app)
+        await _type(pilot, "ok")
+        assert "You: ok" in screen_text(app)
+        assert app.query_one(ChatInput).placeholder == tr("en", "placeholder")
+        await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
+        assert "Sie: Wer bekommt die Aktivierungs-E-Mail?" in screen_text(app)
+        assert app.query_one(ChatInput).placeholder == tr("de", "placeholder")
+
+
+async def test_ok_alone_gets_a_short_reply_not_no_answer():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await _type(pilot, "ok")
+        text = _flat(app)
+        assert tr("de", "smalltalk_ack") in text and tr("de", "no_match") not in text
+        await pilot.press("1", "enter")  # the answer's options are still in force: start the diagnosis
+        await _settle(pilot)
+        assert app.dialogue.flow_active
+
+
+async def test_a_rejected_date_is_kept_selected_so_the_next_one_replaces_it():
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Läuft der Aktivierungslink ab?")
+        await pilot.press("1", "enter")
+        await _settle(pilot)
+        assert app.dialogue.current_fact.type == "date"
+        await _type(pilot, "anfang dezember")
+        prompt = app.query_one(ChatInput)
+        assert prompt.value == "anfang dezember" and prompt.selected_text == "anfang dezember"
+        await _type(pilot, "01.10.2026")
+        assert "purchase_date" in app.dialogue.run.facts
+        assert [i.text for i in app.dialogue.items if isinstance(i, UserMessage)][-1] == "01.10.2026"
+
+
+async def test_a_picked_answer_is_shown_by_its_label_in_the_language_shown():
+    """Picking y in an English conversation reads "You: Yes", never the German canonical value;
+    after switching to German the next pick reads "Sie: Nein"."""
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Why did I not receive the activation email?")
+        await pilot.press("1", "enter")
+        await _settle(pilot)
+        await _type(pilot, "it@firma.de")
+        await _type(pilot, "01.01.2026")
+        assert app.dialogue.current_fact.type == "yesno"
+        await _type(pilot, "y")
+        text = screen_text(app)
+        assert "You: Yes" in text and "You: ja" not in text
+        await pilot.press("f2")  # English interface: the pinned English lines stay English
+        await _settle(pilot)
+        await pilot.press("f2")  # German interface: the diagnosis (and its answers) now in German
+        await _settle(pilot)
+        await _type(pilot, "n")  # the diagnosis now follows the German interface
+        said = [str(w.render()) for w in app.query("Static.user")]
+        assert said[-2:] == ["You: Yes", "Sie: Nein"]  # each beside the question it answered
+
+
+async def test_an_answer_says_the_diagnosis_takes_what_was_written_and_the_hint_goes_with_its_options():
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Die Aktivierungsmail fehlt, unser OSM ist max@firma.de")
+        hint = " ".join(tr("de", "answer_stated_hint").split())
+        assert hint[:40] in " ".join(screen_text(app).split())
+        await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
+        assert not app.query(".stated-hint")  # its "1 und Enter" no longer holds

@@ -17,6 +17,7 @@ from bot.chat.dialogue import (
     NoMatch,
     Notice,
     Option,
+    SmallTalk,
     UserMessage,
     canonical,
 )
@@ -506,3 +507,129 @@ def test_a_stated_fact_is_confirmed_by_a_longer_yes(reply):
     d.start_flow("missing-activation-email")
     d.submit(reply)
     assert d.run.facts["osm_email"] == "it-admin@contoso.de"
+
+
+def test_the_users_messages_carry_the_language_they_are_written_in(dialogue):
+    """"Sie:"/"You:" follows the conversation's language, as the answers do."""
+    user, answer = dialogue.submit("Does the activation link expire?")
+    assert isinstance(user, UserMessage) and user.lang == "en" and answer.lang == "en"
+    user, _ = dialogue.submit("ok")
+    assert user.lang == "en"
+    user, answer = dialogue.submit("Läuft der Aktivierungslink ab?")
+    assert user.lang == "" and answer.lang == ""
+
+
+@pytest.mark.parametrize("reply", ["ok", "passt", "okay."])
+def test_ok_confirms_a_stated_fact_and_the_transcript_shows_what_was_typed(reply):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    d = Dialogue(kb, matcher, TODAY)
+    d.ask("Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+    d.start_flow("missing-activation-email")
+    user = d.submit(reply)[0]
+    assert d.run.facts["osm_email"] == "it-admin@contoso.de"
+    assert user == UserMessage(reply)
+
+
+def test_ok_to_an_open_yes_no_question_is_no_answer_and_keeps_it_open(dialogue):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    dialogue.submit("it@firma.de")
+    asked = dialogue.current_fact
+    assert asked is not None and asked.type == "yesno"
+    _, reply = dialogue.submit("ok")
+    assert isinstance(reply, SmallTalk) and reply.kind == "ack"
+    assert dialogue.current_fact == asked and asked.id not in dialogue.run.facts
+
+
+def _bundled_dialogue(lang: str = "de", events: list | None = None) -> Dialogue:
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    return Dialogue(kb, matcher, TODAY, lang=lang, on_event=None if events is None else events.append)
+
+
+@pytest.mark.parametrize(("text", "lang", "fact", "shown"), [
+    ("Keine Aktivierungsmail bekommen. Spam schon geprüft.", "de", "junk_checked", "ich verstehe: ja"),
+    ("Die Aktivierungs-E-Mail kam nicht an, den Spam-Ordner habe ich schon geprüft", "de", "junk_checked",
+     "„den Spam-Ordner habe ich schon geprüft“ – ich verstehe: ja"),
+    ("Keine Aktivierungsmail erhalten, der Nutzungsbeginn ist der 01.12.2026.", "de", "usage_start",
+     "„01.12.2026“ – ich verstehe: 1. Dezember 2026"),
+    ("Aktivierungsmail fehlt, OSM ist max@firma.de und die Domäne ist schon verifiziert.", "de", "osm_email",
+     "„max@firma.de“ – stimmt das?"),
+    ("No activation email yet. I already checked the spam folder.", "en", "junk_checked",
+     "“I already checked the spam folder” – I take that as: yes"),
+    ("The activation email did not arrive; usage starts on 2026-12-01.", "en", "usage_start", "1 December 2026"),
+    ("No activation email. Our OSM is max@contoso.example and our domain is verified.", "en", "osm_email",
+     "max@contoso.example"),
+])
+def test_a_stated_fact_is_shown_with_its_words_and_what_was_read_from_them(text, lang, fact, shown):
+    for ui in ("de", "en"):  # the conversation's language, whatever the interface's
+        d = _bundled_dialogue(ui)
+        d.ask(text)
+        confirm = d.start_flow("missing-activation-email")[-1]
+        assert isinstance(confirm, Notice) and confirm.key == "confirm_stated" and confirm.args["fact"] == fact
+        assert shown in confirm.text
+
+
+def test_a_story_told_over_two_messages_pre_fills_the_diagnosis():
+    d = _bundled_dialogue()
+    d.ask("Die Aktivierungsmail fehlt.")
+    d.ask("Den Spam-Ordner habe ich schon geprüft")
+    confirm = d.start_flow("missing-activation-email")[-1]
+    assert isinstance(confirm, Notice) and confirm.args["fact"] == "junk_checked"
+    assert d.run.question == "Die Aktivierungsmail fehlt. Den Spam-Ordner habe ich schon geprüft"  # the summary's "Frage"
+
+
+def test_an_answer_that_states_more_is_taken_and_the_rest_confirmed_also_after_resume():
+    events: list = []
+    d = _bundled_dialogue(events=events)
+    d.ask("Die Aktivierungsmail fehlt.")
+    d.start_flow("missing-activation-email")
+    items = d.submit("max@firma.de, die Domäne ist schon verifiziert")
+    assert d.run.facts["osm_email"] == "max@firma.de"
+    assert isinstance(items[-1], Notice) and items[-1].args["fact"] == "domain_verified"
+    result = d.submit("ja")[-1]
+    assert isinstance(result, FlowResult) and result.diagnosis.cause == "domain-verified"
+    replayed = _bundled_dialogue()
+    replayed.replay(events)
+    assert replayed.run.facts == d.run.facts and isinstance(replayed.items[-1], FlowResult)
+    assert [i.text for i in replayed.items if isinstance(i, UserMessage)] == [
+        i.text for i in d.items if isinstance(i, UserMessage)]
+
+
+def test_a_yes_that_states_another_fact_has_it_confirmed_next():
+    d = _bundled_dialogue()
+    d.ask("Die Aktivierungsmail fehlt.")
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    while d.current_fact is not None and d.current_fact.id != "junk_checked":
+        d.choose(Option("value", "unbekannt"))
+    items = d.submit("Ja, und die Domäne ist auch schon verifiziert")
+    assert d.run.facts["junk_checked"] is True
+    assert isinstance(items[-1], Notice) and items[-1].args["fact"] == "domain_verified"
+    result = d.submit("stimmt")[-1]
+    assert isinstance(result, FlowResult) and result.diagnosis.cause == "domain-verified"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("31.08.", date(2026, 8, 31)),
+    ("am 31. August gekauft", date(2026, 8, 31)),
+    ("31.12.", date(2025, 12, 31)),  # no year, and a purchase lies in the past: the last 31 December
+])
+def test_a_date_without_a_year_is_read_in_the_year_that_fits(expiry, typed, expected):
+    expiry.submit(typed)
+    assert expiry.run.facts["purchase_date"] == expected
+
+
+def test_a_yes_alone_outside_a_diagnosis_is_asked_what_it_refers_to_and_inside_it_answers(dialogue):
+    _, reply = dialogue.submit("ja")
+    assert isinstance(reply, SmallTalk) and reply.kind == "yesno"
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    dialogue.submit("it@firma.de")
+    asked = dialogue.current_fact
+    assert asked.type == "yesno"
+    dialogue.submit("ja")
+    assert dialogue.run.facts[asked.id] is True

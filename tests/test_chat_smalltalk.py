@@ -46,3 +46,32 @@ def test_the_phrases_are_data_in_knowledge():
     from faq.language.lexicon import words
 
     assert "hallo" in words("smalltalk_greeting", "de") and "thanks" in words("smalltalk_thanks", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok", ("ack", "de")),
+        ("Okay.", ("ack", "de")),
+        ("alles klar", ("ack", "de")),
+        ("Got it!", ("ack", "en")),
+        ("ok danke", ("thanks", "de")),  # phrases run together without punctuation
+        ("alles klar, danke, tschüss", ("goodbye", "de")),
+    ],
+)
+def test_acknowledgements_are_small_talk(text, expected):
+    assert smalltalk(text, "de") == expected
+
+
+def test_ok_answers_in_the_conversations_language():
+    assert smalltalk("ok", "en") == ("ack", "en")
+
+
+@pytest.mark.parametrize("text", ["ok, und wer bekommt die Mail?", "ok the link expired", "gut gut gut gut gut"])
+def test_an_acknowledgement_before_a_question_is_no_small_talk(text):
+    assert smalltalk(text, "de") is None
+
+
+@pytest.mark.parametrize("text", ["ja", "Nein.", "yes", "nope"])
+def test_a_yes_or_no_alone_is_its_own_kind(text):
+    assert smalltalk(text, "de")[0] == "yesno"

@@ -86,7 +86,8 @@ def test_an_english_question_gets_an_english_answer_card_in_the_german_page() ->
     assert "Why didn't I receive the activation email?" in text.replace("&#39;", "'")
     assert "Contact:" in text and "Ansprechpartner" not in text
     assert "Start diagnosis" in labels(html)  # its options in English too
-    assert '<html lang="de">' in html and "Ihre Frage" in text_of(html)  # the page stays German
+    # The page stays German; the field below the conversation follows it, as the answers do.
+    assert '<html lang="de">' in html and "Neues Gespräch" in text_of(html) and "Your question" in text_of(html)
     html = say(c, cid, html, "Ich habe die Aktivierungsmail nicht erhalten").text
     card = last_bot(html)
     assert ' lang="en">' not in card and "Ansprechpartner:" in text_of(card)
@@ -249,3 +250,68 @@ def test_a_result_taken_back_offers_no_summary_download() -> None:
     html = pick(c, cid, html, "Zurück").text
     r = c.get(f"/c/{cid}/summary.md")
     assert r.status_code == 404 and "outlook.com" not in r.text
+
+
+def test_an_english_message_in_the_german_page_is_labelled_in_english_and_ok_gets_a_reply() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Does the activation link expire?").text
+    assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>Does the activation', html)
+    html = say(c, cid, html, "ok").text
+    reply = last_bot(html)
+    assert 'class="msg bot smalltalk"' in reply and "Good." in text_of(reply)
+    assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>ok</p>', html)
+    html = say(c, cid, html, "Wer bekommt die Aktivierungs-E-Mail?").text
+    assert re.search(r'<p><span class="visually-hidden">Sie: </span>Wer bekommt', html)
+
+
+def test_a_picked_answer_reads_as_its_label_in_the_conversations_language() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Why did I not receive the activation email?").text
+    html = pick(c, cid, html, "Start diagnosis").text
+    html = say(c, cid, html, "it@firma.de").text
+    html = pick(c, cid, html, "Don&#39;t know").text
+    assert re.search(r'<p lang="en"><span class="visually-hidden">You: </span>Don(&#39;|\')t know</p>', html)
+    assert "</span>unbekannt</p>" not in html
+
+
+def test_the_composer_follows_the_conversations_language() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Does the activation link expire?").text
+    form = html.split('<form id="composer"')[1]
+    assert form.startswith(' class="composer js-step" method="post" action="/c/') and 'lang="en"' in form.split(">")[0]
+    assert ">Send</button>" in form and "Your question" in form
+    html = say(c, cid, html, "Wer bekommt die Aktivierungs-E-Mail?").text
+    form = html.split('<form id="composer"')[1]
+    assert 'lang="en"' not in form.split(">")[0] and ">Senden</button>" in form
+
+
+def test_an_answer_says_the_diagnosis_takes_what_was_written() -> None:
+    from faq.language.catalogue import tr
+
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Die Aktivierungsmail fehlt, unser OSM ist max@firma.de").text
+    assert tr("de", "web_answer_stated_hint")[:40] in text_of(last_bot(html)).replace("&#34;", '"')
+    cid, html = start(c)
+    html = say(c, cid, html, "Aktivierungsmail nicht erhalten").text  # nothing stated: no such line
+    assert tr("de", "web_answer_stated_hint")[:40] not in text_of(last_bot(html))
+
+
+@pytest.mark.parametrize(("page", "text", "shown"), [
+    ("de", "Keine Aktivierungsmail bekommen. Spam schon geprüft.", "„Spam schon geprüft“ – ich verstehe: ja"),
+    ("en", "Keine Aktivierungsmail, unser OSM ist max@firma.de", "Sie schrieben: „max@firma.de“ – stimmt das?"),
+    ("de", "Keine Aktivierungsmail erhalten, der Nutzungsbeginn ist der 01.12.2026.", "ich verstehe: 1. Dezember 2026"),
+    ("en", "No activation email yet. Our domain is already verified.", "“Our domain is already verified” – I take that as: yes"),
+    ("de", "No activation email. I already checked the spam folder.", "You wrote: “I already checked the spam folder”"),
+])
+def test_facts_the_customer_wrote_are_shown_for_confirmation_on_the_web(page: str, text: str, shown: str) -> None:
+    c = client()
+    cid, html = start(c, page)
+    html = say(c, cid, html, text).text
+    start_label = "Diagnose starten" if "Diagnose starten" in labels(html) else "Start diagnosis"
+    html = pick(c, cid, html, start_label).text
+    assert shown in text_of(last_bot(html)).replace("&#34;", '"')
+    assert "Ja" in labels(html) or "Yes" in labels(html)

@@ -43,7 +43,8 @@ __all__ = [
 
 
 class AnswerInput(Input):
-    """The input for a date or an e-mail address the open question asks for."""
+    """The input the open question is answered in: a date, an e-mail address, or (as in the
+    customer chat) a letter or number alone followed by Enter."""
 
 
 def topic_card(case: AgentCase, lang: str) -> Widget:
@@ -121,8 +122,11 @@ def question_card(case: AgentCase, fact: Fact, lang: str, error: str = "", readi
         hint = tr(lang, "date_hint", formats=DATE_FORMATS_HINT.get(lang, DATE_FORMATS_HINT["en"])) \
             if fact.type == "date" else tr(lang, "email_hint")
         parts.append(_para(hint, "muted"))
-        placeholder = tr(lang, "placeholder_date" if fact.type == "date" else "placeholder_email")
-        parts.append(AnswerInput(placeholder=placeholder, id="agent-answer", max_length=200, compact=True))
+    # One rule in both views: a letter or number picks an answer only with Enter, so a stray key
+    # never answers for the customer.
+    placeholder = tr(lang, {"date": "placeholder_date", "email": "placeholder_email", "yesno": "placeholder_yesno"}
+                     .get(fact.type, "placeholder_choice"))
+    parts.append(AnswerInput(placeholder=placeholder, id="agent-answer", max_length=200, compact=True))
     if error:
         parts.append(Static(Content.assemble(("✗ ", "bold"), tr(lang, "bad_value", text=error)),
                             id="agent-error", classes="error", markup=False))

@@ -127,18 +127,16 @@ class AgentCase:
             InputError: The text is not a value of the question; the message (in `lang`)
                 says why, without the fact's name.
         """
-        from bot.chat.answers import reply_word
+        from bot.chat.answers import read_answer
         from faq.flows.dates import AmbiguousDate
-        from faq.flows.values import check_not_future, future_allowed, parse_value
+        from faq.flows.values import check_not_future, future_allowed
 
         fact = self.question
-        if fact is None:
+        if fact is None or self.flow is None:
             return
         text = clean(raw).strip()
-        try:
-            value = parse_value(fact, text, self.today, lang)
-            if self.flow is not None and fact.type == "date" and not future_allowed(self.flow, fact.id):
-                check_not_future(text, value, self.today, lang)
+        try:  # read as the customer chat reads it ("31.08.", "nein, noch nicht", a month that settles it)
+            value = read_answer(self.flow, self.facts, fact, text, self.today, lang)
         except AmbiguousDate as exc:
             past_only = self.flow is not None and not future_allowed(self.flow, fact.id)
             possible = tuple(d for d in exc.readings if d <= self.today or not past_only)
@@ -147,11 +145,8 @@ class AgentCase:
                     check_not_future(text, min(exc.readings), self.today, lang)
                 raise AmbiguousDate(exc.reason, possible) from None
             value = possible[0]  # the other reading lies in the future
-        except InputError as exc:
-            word = reply_word(text)  # the customer's "nein, noch nicht", "weiß ich nicht genau"
-            if word is None or (word != "unbekannt" and fact.type != "yesno"):
-                raise InputError(exc.reason, value=exc.value) from None
-            value = parse_value(fact, word, self.today, lang)
+        except InputError as exc:  # why, in words: the fact's name is no help to the agent either
+            raise InputError(exc.reason, value=exc.value) from None
         self.answers[fact.id] = value
 
     def reject(self, fact_id: str) -> None:
@@ -179,22 +174,14 @@ class AgentCase:
 
 # -- the case summary -----------------------------------------------------------------
 
-_S = {
-    "de": {
-        "title": "Fall", "ticket": "Ticket", "date": "Datum", "flow": "Diagnose", "topic": "Thema",
-        "confidence": "Sicherheit", "facts": "Angaben", "question": "Frage", "answer": "Antwort", "path": "Weg",
-        "cause": "Ursache", "open": "noch offen", "next": "Nächster Schritt", "ask": "Den Kunden fragen",
-        "reply": "Antwortvorschlag", "none": "keine", "no_topic": "kein passendes Thema",
-        "footer": "Erstellt mit faqbot (FAQ zur Dienstaktivierung für Volumenlizenzprogramme).",
-    },
-    "en": {
-        "title": "Case", "ticket": "Ticket", "date": "Date", "flow": "Diagnosis", "topic": "Topic",
-        "confidence": "Confidence", "facts": "Facts", "question": "Question", "answer": "Answer", "path": "Path",
-        "cause": "Cause", "open": "still open", "next": "Next step", "ask": "Ask the customer",
-        "reply": "Suggested reply", "none": "none", "no_topic": "no matching topic",
-        "footer": "Made with faqbot (FAQ on service activation for Volume Licensing).",
-    },
-}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The agent summary's headings and labels (knowledge/ui/summary.yaml, keys agent_case_*)."""
+    from faq.language.catalogue import catalogue
+
+    table = catalogue()
+    return {k.removeprefix("agent_case_"): v for k, v in table.get(lang, table["de"]).items() if k.startswith("agent_case_")}
 
 
 def _fenced(text: str) -> str:
@@ -239,8 +226,8 @@ def agent_summary(case: AgentCase, lang: str = "de", redact: bool = False) -> st
     from faq.flows.dates import format_date
     from faq.tickets.redact import redact as redact_text
 
-    lang = lang if lang in _S else "de"
-    t = _S[lang]
+    lang = lang if lang in ("de", "en") else "de"
+    t = _labels(lang)
     result = case.result
     ticket = redact_text(case.ticket) if redact else case.ticket
     reply = redact_text(case.reply) if redact else case.reply

@@ -241,7 +241,11 @@ class AgentScreen(Screen[str]):
     @on(Input.Submitted, "#agent-answer")
     async def _answer_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        await self.answer(event.value)
+        chosen = self._typed_option(clean(event.value).strip())
+        if chosen is not None:
+            await self.pick(chosen)
+        else:
+            await self.answer(event.value)
 
     async def pick(self, option: Option) -> None:
         """Carry out an option of the question (an answer, or back)."""
@@ -293,35 +297,38 @@ class AgentScreen(Screen[str]):
             answer.select_all()
         self.call_after_refresh(self._question_in_view)
 
-    async def on_key(self, event: events.Key) -> None:
-        """One-key answers (j/n/w, numbers) while the focus is not in a text field."""
+    def _typed_option(self, text: str) -> Option | None:
+        """The option a whole typed answer names: its number, or on a yes/no question j/y, n,
+        w/u/? (as in the customer chat: only with Enter). None: the text is the answer itself."""
+        case = self.case
+        fact = case.question if case is not None else None
+        if case is None or fact is None:
+            return None
+        picks = tuple(Option("value", iso) for iso in self.readings)
+        options = picks + fact_options(case, fact)
+        if text.isdigit() and (fact.type not in ("date", "email") or picks):
+            index = int(text) - 1
+            return options[index] if 0 <= index < len(options) else None
+        meaning = _LETTERS.get(text.lower()) if len(text) == 1 and fact.type == "yesno" else None
+        return next((o for o in options if meaning and o.key == meaning), None)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key typed while the focus is on a button or the result goes to the answer field
+        (never lost, never an answer by itself)."""
         if isinstance(self.focused, (Input, TextArea)) and not (
             isinstance(self.focused, TextArea) and self.focused.read_only
         ):
             return
-        if not event.character or not event.is_printable or self.case is None:
+        if not event.character or not event.is_printable:
             return
-        fact = self.case.question
-        options: tuple[Option, ...] = ()
-        if fact is not None:
-            options = fact_options(self.case, fact)
-        elif self.case.answers:
-            options = (Option("action", "back"),)
-        if not options:
+        fields = self.query(AnswerInput)
+        if not fields:
             return
-        char = event.character
-        chosen = None
-        if char.isdigit() and char != "0" and (fact is None or fact.type not in ("date", "email")):
-            index = int(char) - 1
-            if index < len(options):
-                chosen = options[index]
-        elif fact is not None and fact.type == "yesno" and _LETTERS.get(char.lower()):
-            meaning = _LETTERS[char.lower()]
-            chosen = next((o for o in options if o.key == meaning), None)
-        if chosen is not None:
-            event.stop()
-            event.prevent_default()
-            await self.pick(chosen)
+        event.stop()
+        event.prevent_default()
+        field = fields.first()
+        field.focus(scroll_visible=False)
+        field.insert_text_at_cursor(event.character)
 
     # -- actions -------------------------------------------------------------------------------
 

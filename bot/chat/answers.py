@@ -15,7 +15,7 @@ from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["fact_options", "future_message", "read_answer", "reply_word", "shown_value", "stated_facts"]
+__all__ = ["confirm_text", "fact_options", "future_message", "read_answer", "reply_word", "shown_value", "stated_facts"]
 
 UNKNOWN_SIMILARITY = 85
 """How close (rapidfuzz ratio, 0-100) a whole reply must come to a "don't know" phrase of
@@ -103,9 +103,10 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
         raise
     except InputError:
         word = reply_word(text)  # "nein, noch nicht", "weis nich"
-        if word is None or (word != "unbekannt" and fact.type != "yesno"):
+        found = _one_date(text, today, not future_allowed(flow, fact.id)) if fact.type == "date" and word is None else None
+        if found is None and (word is None or (word != "unbekannt" and fact.type != "yesno")):
             raise
-        return parse_value(fact, word, today, lang)
+        value = found if found is not None else parse_value(fact, str(word), today, lang)
     if not isinstance(value, date):
         return value
     past_only = not future_allowed(flow, fact.id)
@@ -121,15 +122,92 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
     return value
 
 
+_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _clause(sentence: str, quote: str) -> str:
+    """The clause of `sentence` in which `quote` ends: a yes or no is confirmed on it, since the
+    cue words alone ("nicht an, den Spam-Ordner") can read as the opposite of what was understood.
+    Clauses end at punctuation and at the conjunctions of knowledge/language/clause_breaks.yaml."""
+    from faq.language.lexicon import words as lexicon_words
+    from faq.language.normalize import fold
+
+    at = sentence.find(quote)
+    tokens = list(re.finditer(r"\w+", quote))
+    if at < 0 or not tokens:
+        return quote
+    last = at + tokens[-1].start()  # where the quote's last word begins
+    end = at + len(quote)
+    breaks = set(lexicon_words("clause_breaks"))
+    starts = [0] + [m.end() for m in _CLAUSE_PUNCT.finditer(sentence)]
+    starts += [m.start() for m in re.finditer(r"\w+", sentence) if fold(m.group()) in breaks]
+    stops = [m.start() for m in _CLAUSE_PUNCT.finditer(sentence)]
+    stops += [m.start() for m in re.finditer(r"\w+", sentence) if fold(m.group()) in breaks]
+    begin = max(c for c in starts if c <= last)
+    stop = min((c for c in stops if c >= end), default=len(sentence))
+    clause = sentence[begin:stop].strip(" ,;:.!?-\u2013\u2014")
+    head = re.match(r"(\w+)\s+", clause)
+    if head is not None and fold(head.group(1)) in breaks:  # "und die Domäne ist verifiziert"
+        clause = clause[head.end():]
+    return clause if len(clause.split()) >= 2 else quote
+
+
+def _one_date(text: str, today: date, past_only: bool) -> date | None:
+    """The one date written in `text`, read as the ticket reader reads it ("31.08.", "am 31. August
+    gekauft": the year that fits), or None when there is none or more than one. Without a year,
+    a day of something that already happened is its last occurrence up to today."""
+    from faq.tickets.mentions import find_dates
+
+    found = find_dates(text, today)
+    value = found[0].value if len(found) == 1 else None
+    if value is not None and past_only and value > today and not re.search(r"\d{4}", found[0].raw):
+        try:
+            value = value.replace(year=value.year - 1)
+        except ValueError:  # 29 February
+            return None
+    return value
+
+
 def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str) -> dict[str, tuple[Any, str]]:
-    """The facts of `flow` the user stated in `text` (the triage's reader), each with its words."""
+    """The facts of `flow` the user stated in `text` (the triage's reader), each with its words:
+    an address or a date as written, a yes or no with its sentence."""
     from faq.tickets.triage import facts_stated
 
     try:
         read = facts_stated(text, flow, kb, today, lang)
     except FaqError:
         return {}
-    return {k: (v, read.evidence[k].quote if k in read.evidence else text) for k, v in read.facts.items()}
+    out: dict[str, tuple[Any, str]] = {}
+    for fact_id, value in read.facts.items():
+        evidence = read.evidence.get(fact_id)
+        fact = flow.fact(fact_id)
+        quote = evidence.quote if evidence is not None else text
+        sentence = " ".join(evidence.sentence.split()) if evidence is not None else ""
+        if fact is not None and fact.type not in ("date", "email") and quote in sentence:
+            quote = _clause(sentence, quote)
+        out[fact_id] = (value, " ".join(quote.split()))
+    return out
+
+
+def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: date) -> str:
+    """ "Sie schrieben: „…“ – stimmt das?", with what was read from the words when they are not
+    the value itself ("Ich lese daraus: Ja", "… 1. Dezember 2026")."""
+    from faq.flows.dates import MonthDate, format_date_long
+    from faq.flows.values import display_value, parse_value
+
+    shown = ""
+    if fact is not None and value:
+        try:
+            read = parse_value(fact, value, today, "en", months=True)
+        except FaqError:
+            read = None
+        if isinstance(read, date) and not isinstance(read, MonthDate):  # in words: day and month unmistakable
+            shown = format_date_long(read, lang)
+        elif read is not None:
+            shown = display_value(fact, read, lang)
+    if not shown or shown.casefold() == quote.casefold():
+        return tr(lang, "confirm_stated", quote=quote)
+    return tr(lang, "confirm_stated_read", quote=quote, value=shown)
 
 
 def fact_options(fact: Fact, can_go_back: bool) -> tuple[Option, ...]:

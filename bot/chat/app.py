@@ -182,7 +182,7 @@ class ChatApp(App[int]):
         start = len(items) - len(new)
         live = self.dialogue.live_index
         if live >= start:
-            for old in log.query(".options, .related"):  # stale choices and their heading
+            for old in log.query(".options, .related, .stated-hint"):  # stale choices and what points to them
                 old.remove()
         widgets = [render_item(item, self.dialogue, self.lang, live=(start + i == live)) for i, item in enumerate(new)]
         mounted = log.mount_all(widgets)
@@ -201,7 +201,8 @@ class ChatApp(App[int]):
         elif fact is not None:
             key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
-        prompt.placeholder = tr(self.dialogue.flow_lang if fact is not None else self.lang, key)
+        # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
+        prompt.placeholder = tr(self.dialogue.flow_lang if fact is not None else (self.dialogue.talk_lang or self.lang), key)
         self.refresh_bindings()
         log = self.query_one("#log", VerticalScroll)
 
@@ -246,8 +247,8 @@ class ChatApp(App[int]):
         self._guard(lambda: self.dialogue.submit(text))
         new = self.dialogue.items[before:]
         if any(isinstance(item, Notice) and item.key == "bad_value" for item in new):
-            event.input.value = text  # what was typed stays, to be corrected
-            event.input.cursor_position = len(text)
+            event.input.value = text  # what was typed stays, selected: typing replaces it, arrows edit it
+            event.input.select_all()
             self._check_typing(text)
 
     @on(Input.Changed, "#prompt")

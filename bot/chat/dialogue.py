@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import fact_options, future_message, read_answer, reply_word, shown_value, stated_facts
+from bot.chat.answers import (
+    confirm_text,
+    fact_options,
+    future_message,
+    read_answer,
+    reply_word,
+    shown_value,
+    stated_facts,
+)
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -30,9 +38,8 @@ from bot.chat.items import (
     canonical,
 )
 from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
-from faq.errors import FaqError, InputError
+from faq.errors import InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
-from faq.language.catalogue import tr
 from faq.language.normalize import clear_language
 from faq.language.text import clean
 from faq.search.matcher import Matcher
@@ -43,6 +50,10 @@ __all__ = [
 ]
 
 CLOSEST_MIN = 0.2
+STORY_MESSAGES = 5
+"""A diagnosis reads the facts stated in (at most) this many of the user's last messages before it."""
+FREE_ANSWER_WORDS = 4
+"""An answer of this many words or more is also read for other facts the user states in it."""
 
 @dataclass
 class _Run:
@@ -84,18 +95,15 @@ class Dialogue:
         self.run: _Run | None = None
         self.last_question = ""
         self.talk_lang = ""  # the language the user clearly writes in ("" = not yet clear: the interface's)
-        self._pending: tuple[str, ...] = ()
+        self.story: list[str] = []  # what the user told since the last diagnosis started: its facts pre-fill the next
 
     # -- state ---------------------------------------------------------------------
 
     @property
     def live_index(self) -> int:
         """Index of the item whose options can be picked now (-1: none)."""
-        for i in range(len(self.items) - 1, -1, -1):
-            item = self.items[i]
-            if not getattr(item, "passive", False) and not isinstance(item, UserMessage):
-                return i
-        return -1
+        return next((i for i in range(len(self.items) - 1, -1, -1) if not getattr(self.items[i], "passive", False)
+                     and not isinstance(self.items[i], UserMessage)), -1)
 
     @property
     def options(self) -> tuple[Option, ...]:
@@ -131,19 +139,13 @@ class Dialogue:
     @property
     def date_readings(self) -> tuple[Option, ...]:
         """The readings offered for an ambiguous date, while that question is open."""
-        i = self.live_index
-        item = self.items[i] if i >= 0 else None
-        if isinstance(item, Notice) and item.key == "ambiguous_date" and self.flow_active:
-            return item.options
-        return ()
+        item = self.items[self.live_index] if self.live_index >= 0 else None
+        return item.options if isinstance(item, Notice) and item.key == "ambiguous_date" and self.flow_active else ()
 
     @property
     def last_result(self) -> FlowResult | None:
         """The newest finished diagnosis, if any."""
-        for item in reversed(self.items):
-            if isinstance(item, FlowResult):
-                return item
-        return None
+        return next((item for item in reversed(self.items) if isinstance(item, FlowResult)), None)
 
     @property
     def summary_result(self) -> FlowResult | None:
@@ -194,8 +196,9 @@ class Dialogue:
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
-        if self.flow_active and not self._smalltalk(text):
-            return self.answer_text(text)
+        talk = self._smalltalk(text) if self.flow_active else None
+        if self.flow_active and (talk is None or talk[0] == "yesno" or (self.confirming and talk[0] == "ack")):
+            return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
         return self.ask(text)
 
     def _smalltalk(self, text: str) -> tuple[str, str] | None:
@@ -209,17 +212,19 @@ class Dialogue:
         if not text:
             return []
         self._emit({"type": "ask", "text": text})
-        user = UserMessage(text)
         talk = self._smalltalk(text)
         if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
-            return self._add(user, SmallTalk(talk[0], talk[1]))
+            said = self.run.lang if self.flow_active and self.run is not None else talk[1]
+            return self._add(UserMessage(text, lang=self._pin(said)), SmallTalk(talk[0], talk[1]))
         self.last_question = text
+        self.story = [*self.story, text][-STORY_MESSAGES:]
         result = self.matcher.match(text)
         # Answered in the language the question is clearly written in ("Does the link expire?"
         # in the German chat); one or two ambiguous words ("VLSC") keep the conversation's.
         self.talk_lang = clear_language(text, result.lang) or self.talk_lang
         lang = self.talk_lang
-        pinned = "" if lang == self.lang else lang
+        pinned = self._pin(lang)
+        user = UserMessage(text, lang=pinned)
         if result.outcome == "answer" and result.id and self.kb.entry(result.id) is not None:
             return self._add(user, self._answer(result.id, lang))
         if result.outcome == "clarify":
@@ -238,15 +243,21 @@ class Dialogue:
             options += (Option("entry", support),)
         return self._add(user, NoMatch(closest, options, pinned))
 
+    def _pin(self, lang: str) -> str:
+        """`lang` as an item's pinned language: "" when it is the interface's."""
+        return "" if lang == self.lang or lang not in ("de", "en") else lang
+
     def _answer(self, entry_id: str, lang: str = "") -> Answer:
         entry = self.kb.entry(entry_id)
         options: tuple[Option, ...] = ()
         if entry is None:
             return Answer(entry_id)
-        if entry.flow and self.kb.flow(entry.flow) is not None:
-            options += (Option("flow", entry.flow),)
+        flow = self.kb.flow(entry.flow) if entry.flow else None
+        if flow is not None:
+            options += (Option("flow", flow.id),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
-        return Answer(entry_id, options, "" if lang == self.lang else lang)
+        told = stated_facts("\n".join(self.story), flow, self.kb, self.today, lang or self.lang) if flow and self.story else {}
+        return Answer(entry_id, options, "" if lang == self.lang else lang, len(told))
 
     def show_entry(self, entry_id: str) -> list[Item]:
         """Show an entry the user picked (a topic, a clarify option, a related entry)."""
@@ -283,14 +294,10 @@ class Dialogue:
         if option.kind == "none":
             return self.none_of_these()
         if option.kind == "value":
-            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.flow_lang))
-        if option.kind == "action":
-            if option.target == "back":
-                return self.back()
-            if option.target == "restart":
-                return self.restart()
-            if option.target == "cancel":
-                return self.cancel()
+            return self.answer_text(option.target, shown=shown_value(self.current_fact, option.target, self.flow_lang),
+                                    pick=option.target)
+        if option.kind == "action" and option.target in ("back", "restart", "cancel"):
+            return getattr(self, option.target)()
         return []
 
     # -- flows ---------------------------------------------------------------------
@@ -304,10 +311,12 @@ class Dialogue:
         # Asked in the language of the conversation it comes from (an English question in the
         # German chat got an English answer: its diagnosis asks in English too).
         talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
-        asked = question or self.last_question or flow.title.get(talk or self.lang)
+        asked = question or " ".join(self.story) or self.last_question or flow.title.get(talk or self.lang)
         self.run = _Run(flow, asked, lang=talk)
-        if question or self.last_question:
-            self.run.stated = stated_facts(asked, flow, self.kb, self.today, self.flow_lang)
+        told = [question] if question else self.story
+        if told:  # the story so far, told over one or several messages
+            self.run.stated = stated_facts("\n".join(told), flow, self.kb, self.today, self.flow_lang)
+        self.story = []
         return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 
     def _step(self) -> list[Item]:
@@ -324,11 +333,12 @@ class Dialogue:
             # Stated in the user's own words: shown for confirmation, first, not asked again.
             fact = stated[0]
             run.confirming = fact.id
-            quote = run.stated[fact.id][1]
+            value, quote = run.stated[fact.id]
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
             options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
-            return [Notice("confirm_stated", {"fact": fact.id, "quote": quote, "flow": run.flow.id},
-                           text=tr(self.flow_lang, "confirm_stated", quote=quote), options=options, lang=run.lang)]
+            args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
+            return [Notice("confirm_stated", args, text=confirm_text(self.flow_lang, fact, quote, args["value"], self.today),
+                           options=options, lang=run.lang)]
         if diag.next_fact is not None:
             fact = diag.next_fact
             remaining = len(relevant_facts(run.flow, run.facts, self.today))
@@ -341,8 +351,8 @@ class Dialogue:
     def _fact_options(self, fact: Fact) -> tuple[Option, ...]:
         return fact_options(fact, bool(self.run and self.run.facts))
 
-    def answer_text(self, raw: str, shown: str | None = None) -> list[Item]:
-        """Answer the open question with what the user typed or picked.
+    def answer_text(self, raw: str, shown: str | None = None, pick: str = "") -> list[Item]:
+        """Answer the open question with what the user typed or picked (`pick`: the option's value).
 
         A value the fact does not accept adds a Notice with the reason, and the
         question stays open.
@@ -353,12 +363,17 @@ class Dialogue:
         if fact is None or self.run is None:
             return self.ask(raw)
         if self.run.confirming == fact.id:
-            return self._confirm(fact, clean(raw).strip())
+            return self._confirm(fact, clean(raw).strip(), pick)
         from faq.flows.values import future_allowed
 
         text = clean(raw).strip()
         options = self._fact_options(fact)
         lang, pinned = self.flow_lang, self.run.lang
+        user = UserMessage(text, lang=pinned)
+
+        def bad(message: str, key: str = "bad_value", offered: tuple[Option, ...] = options) -> list[Item]:
+            return self._add(user, Notice(key, {"fact": fact.id}, text=message, options=offered, lang=pinned))
+
         try:
             value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, lang)
         except AmbiguousDate as exc:
@@ -366,19 +381,40 @@ class Dialogue:
             if len(possible) == 1:  # the other reading lies in the future: no real choice
                 return self._apply_answer(fact.id, possible[0], text)
             if not possible:  # both lie in the future
-                return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=future_message(
-                    text, min(exc.readings), self.today, lang), options=options, lang=pinned))
+                return bad(future_message(text, min(exc.readings), self.today, lang))
             readings = tuple(Option("value", d.isoformat()) for d in possible)
-            message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text), Notice("ambiguous_date", {"fact": fact.id}, text=message,
-                                                       options=readings + options[1:], lang=pinned))
+            return bad(exc.reason, "ambiguous_date", readings + options[1:])  # a customer never sees fact names
         except InputError as exc:
-            message = exc.reason  # a customer never sees fact names
-            return self._add(UserMessage(text), Notice("bad_value", {"fact": fact.id}, text=message, options=options,
-                                                       lang=pinned))
-        return self._apply_answer(fact.id, value, shown or text)
+            if len(text.split()) < 2 or not self._tell(text):
+                return bad(exc.reason)
+            # A sentence, not a value: what it states is shown for confirmation; what it says to
+            # the question asked is taken as the answer, as strictly as a value typed alone.
+            self._emit({"type": "tell", "text": text})
+            if fact.id not in self.run.stated:
+                return self._add(user, *self._step())
+            said = canonical(self.run.stated.pop(fact.id)[0])
+            try:
+                value = read_answer(self.run.flow, self.run.facts, fact, said, self.today, lang)
+            except InputError as again:
+                return bad(again.reason)
+        if shown is None and len(text.split()) >= FREE_ANSWER_WORDS:
+            self._tell(text, besides=fact.id)  # "Ja, und die Domäne ist auch verifiziert"
+        return self._apply_answer(fact.id, value, shown or text, pick)
 
-    def _confirm(self, fact: Fact, text: str) -> list[Item]:
+    def _tell(self, text: str, besides: str = "") -> bool:
+        """Read the facts the user states in `text` (an answer that is a sentence) as stated
+        facts of the running diagnosis, to be confirmed; return whether it stated any that are
+        still open (other than `besides`)."""
+        run = self.run
+        if run is None:
+            return False
+        found = {k: v for k, v in stated_facts(text, run.flow, self.kb, self.today, self.flow_lang).items()
+                 if k not in run.facts and k != besides}
+        run.stated.update(found)
+        run.declined -= set(found)  # said again: shown for confirmation again
+        return bool(found)
+
+    def _confirm(self, fact: Fact, text: str, pick: str = "") -> list[Item]:
         """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
         anything else asks the question as usual."""
         from faq.flows.values import parse_yesno
@@ -387,21 +423,28 @@ class Dialogue:
         assert run is not None
         try:
             yes = parse_yesno(text, fact.id, self.flow_lang) is True
-        except InputError:
-            yes = reply_word(text) == "ja"  # "Ja, stimmt", "yes, that's right"
-        if yes:
-            value, quote = run.stated[fact.id]
-            return self._apply_answer(fact.id, value, quote)
-        self._emit({"type": "decline", "fact": fact.id, "text": text})
+        except InputError:  # "Ja, stimmt", "yes, that's right", "ok", "passt"
+            talk = self._smalltalk(text)
+            yes = reply_word(text) == "ja" or (talk is not None and talk[0] == "ack")
+        if yes:  # the transcript shows the yes as given ("ok", "Ja, stimmt"; a picked button by its label)
+            return self._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
+        self._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
         run.declined.add(fact.id)
-        return self._add(UserMessage(text), *self._step())
+        return self._add(self.user_message(text, pick, fact.id), *self._step())
 
-    def _apply_answer(self, fact_id: str, value: Any, shown: str) -> list[Item]:
+    def user_message(self, text: str, pick: str = "", fact_id: str = "") -> UserMessage:
+        """What the user answered in the running diagnosis (an option picked: by its value)."""
+        assert self.run is not None
+        return UserMessage(text, lang=self.run.lang, pick=pick, flow=self.run.flow.id if pick else "",
+                           fact=fact_id if pick else "")
+
+    def _apply_answer(self, fact_id: str, value: Any, shown: str, pick: str = "") -> list[Item]:
         run = self.run
         assert run is not None
-        self._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown})
+        self._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown,
+                    **({"pick": pick} if pick else {})})
         run.facts[fact_id] = value
-        return self._add(UserMessage(shown), *self._step())
+        return self._add(self.user_message(shown, pick, fact_id), *self._step())
 
     def back(self) -> list[Item]:
         """Take back the last answer of the flow and ask that question again."""
@@ -441,46 +484,10 @@ class Dialogue:
     # -- replay --------------------------------------------------------------------
 
     def apply(self, event: Mapping[str, Any]) -> list[Item]:
-        """Apply one recorded event (unknown or stale events are skipped)."""
-        kind = event.get("type")
-        try:
-            if kind == "ask":
-                return self.ask(str(event.get("text", "")))
-            if kind == "pick":
-                return self.show_entry(str(event.get("entry", "")))
-            if kind == "none":
-                return self.none_of_these()
-            if kind == "flow":
-                return self.start_flow(str(event.get("flow", "")))
-            if kind == "answer":
-                return self._replay_answer(event)
-            if kind == "decline" and self.run is not None:
-                self.run.declined.add(str(event.get("fact", "")))
-                said = clean(str(event.get("text", ""))).strip()  # what the user answered (older events: nothing)
-                return self._add(*((UserMessage(said),) if said else ()), *self._step())
-            if kind == "back":
-                return self.back()
-            if kind == "restart":
-                return self.restart()
-            if kind == "cancel":
-                return self.cancel()
-            if kind == "lang":
-                self.set_lang(str(event.get("lang", "de")))
-        except FaqError:
-            return []
-        return []
+        """Apply one recorded event (unknown or stale events are skipped; `bot.chat.replay`)."""
+        from bot.chat.replay import apply_event
 
-    def _replay_answer(self, event: Mapping[str, Any]) -> list[Item]:
-        from faq.flows.values import parse_value
-
-        fact = self.current_fact
-        if fact is None or fact.id != event.get("fact"):
-            run = self.run
-            fact = run.flow.fact(str(event.get("fact"))) if run is not None else None
-            if fact is None:
-                return []
-        value = parse_value(fact, str(event.get("value", "")), self.today, "en", months=True)
-        return self._apply_answer(fact.id, value, clean(str(event.get("text", event.get("value", "")))))
+        return apply_event(self, event)
 
     def replay(self, events: list[Mapping[str, Any]]) -> None:
         """Rebuild the conversation from recorded events, without recording them again."""
@@ -490,4 +497,3 @@ class Dialogue:
                 self.apply(event)
         finally:
             self.on_event = saved
-

@@ -56,10 +56,24 @@ class Greeting:
 
 @dataclass(frozen=True)
 class UserMessage:
-    """What the user typed (already cleaned of control characters)."""
+    """What the user typed (already cleaned of control characters).
+
+    Attributes:
+        text: The text.
+        lang: The language it is written in when that differs from the interface's ("" =
+            the interface's): its label ("Sie:"/"You:") follows it, as the answer does.
+        pick: The answer option picked (a button, its number, j/n/w), as its canonical value,
+            or "" for typed text: it is shown by its label in the language shown ("Ja"/"Yes").
+        flow: With `pick`, the flow whose question it answered.
+        fact: With `pick`, that question's fact.
+    """
 
     text: str
     options: tuple[Option, ...] = ()
+    lang: str = ""
+    pick: str = ""
+    flow: str = ""
+    fact: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,11 +85,14 @@ class Answer:
         options: Its diagnosis and related topics, shown after the answer.
         lang: The language the question was written in ("" = the interface's): an
             English question gets an English answer whatever the interface shows.
+        stated: How many facts of its diagnosis the user already wrote (the diagnosis
+            takes them, to be confirmed): said beside the offer to start it.
     """
 
     entry_id: str
     options: tuple[Option, ...] = ()
     lang: str = ""
+    stated: int = 0
 
 
 @dataclass(frozen=True)
@@ -153,11 +170,11 @@ class Notice:
 
 @dataclass(frozen=True)
 class SmallTalk:
-    """A friendly reply to a greeting, thanks or a goodbye. It leaves the options before
-    it in force (a running question stays open).
+    """A friendly reply to a greeting, thanks, a goodbye or an acknowledgement ("ok"). It
+    leaves the options before it in force (a running question stays open).
 
     Attributes:
-        kind: "greeting", "thanks" or "goodbye".
+        kind: "greeting", "thanks", "goodbye", "ack" or "yesno".
         lang: The language the user wrote in ("" = the interface's).
     """
 

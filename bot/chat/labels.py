@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.chat.items import Option
+from bot.chat.items import Option, UserMessage
 from faq.kb.model import KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["option_label"]
+__all__ = ["option_label", "user_text"]
 
 
 def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None) -> str:
@@ -40,3 +40,13 @@ def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None)
     if option.kind == "action":
         return tr(lang, option.target)
     return option.target
+
+
+def user_text(item: UserMessage, kb: KnowledgeBase, lang: str) -> str:
+    """What the user said, as shown in `lang`: a picked answer by its label ("Ja"/"Yes",
+    "Weiß nicht"/"Don't know", a date in words), typed text as typed."""
+    if not item.pick:
+        return item.text
+    flow = kb.flow(item.flow)
+    fact = flow.fact(item.fact) if flow is not None else None
+    return option_label(Option("value", item.pick), kb, lang, fact)

@@ -1,8 +1,11 @@
-"""Greetings, thanks and goodbyes: recognised as whole messages from the lexicon's lists.
+"""Greetings, thanks, goodbyes and acknowledgements: recognised as whole messages from the
+lexicon's lists.
 
-`knowledge/language/smalltalk_{greeting,thanks,goodbye}.yaml` hold the phrases per language.
-A message is small talk only when every part of it (split at punctuation) is such a phrase:
-"Hallo!", "danke, tschüss" are; "Hallo, meine Aktivierungsmail fehlt" is a question.
+`knowledge/language/smalltalk_{greeting,thanks,goodbye,ack,yesno}.yaml` hold the phrases per
+language; a yes or no alone is small talk only outside a diagnosis (`Dialogue.submit`).
+A message is small talk only when every part of it (split at punctuation) is made of such
+phrases: "Hallo!", "danke, tschüss", "ok danke" are; "Hallo, meine Aktivierungsmail fehlt" and
+"ok, und wer bekommt die Mail?" are questions.
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from functools import cache
 
 __all__ = ["KINDS", "smalltalk"]
 
-KINDS = ("greeting", "thanks", "goodbye")
+KINDS = ("greeting", "thanks", "goodbye", "ack", "yesno")
+MAX_PHRASES = 4
+"""At most this many phrases make one message of small talk ("ok danke tschüss")."""
 _SPLIT = re.compile(r"[,.;:!?¡¿()\-–—]+")
 _DROP = re.compile(r"[^\w\s'’]+")
 
@@ -39,28 +44,52 @@ def _phrases() -> dict[str, tuple[str, tuple[str, ...]]]:
     return out
 
 
+@cache
+def _longest() -> int:
+    """Words in the longest phrase."""
+    return max((len(p.split()) for p in _phrases()), default=0)
+
+
+def _segment(part: str, table: dict[str, tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]] | None:
+    """`part` read as a sequence of whole phrases ("ok danke" = "ok" + "danke"), longest
+    phrases first; None when some words are no phrase."""
+    said = part.split()
+    longest = _longest()
+    if len(said) > MAX_PHRASES * longest:  # a long message is never small talk: not read word by word
+        return None
+    best: list[list[tuple[str, tuple[str, ...]]] | None] = [None] * (len(said) + 1)
+    best[0] = []
+    for end in range(1, len(said) + 1):
+        for start in range(max(0, end - longest), end):
+            prefix = best[start]
+            found = table.get(" ".join(said[start:end]))
+            if prefix is not None and found is not None and (best[end] is None or len(prefix) + 1 < len(best[end] or ())):
+                best[end] = [*prefix, found]
+    return best[-1]
+
+
 def smalltalk(text: str, prefer: str = "de") -> tuple[str, str] | None:
     """Return (kind, language) when the whole message is small talk, else None.
 
     Args:
         text: What the user typed.
-        prefer: The language to answer in when the phrases belong to both ("hi").
+        prefer: The language to answer in when the phrases belong to both ("hi", "ok").
 
-    The kind is that of the last part ("danke, tschüss" is a goodbye); the language is
-    the one all parts share, `prefer` when both fit.
+    The kind is that of the last phrase ("danke, tschüss" is a goodbye, "ok danke" thanks);
+    the language is the one all phrases share, `prefer` when both fit.
     """
     table = _phrases()
     parts = [_norm(p) for p in _SPLIT.split(text)]
-    parts = [p for p in parts if p]
-    if not parts or len(parts) > 4:
-        return None
-    kind = ""
-    langs = {"de", "en"}
-    for part in parts:
-        found = table.get(part)
+    phrases: list[tuple[str, tuple[str, ...]]] = []
+    for part in (p for p in parts if p):
+        found = _segment(part, table)
         if found is None:
             return None
-        kind = found[0]
-        langs &= set(found[1]) or langs
+        phrases += found
+    if not phrases or len(phrases) > MAX_PHRASES:
+        return None
+    langs = {"de", "en"}
+    for _, belongs in phrases:
+        langs &= set(belongs) or langs
     lang = prefer if prefer in langs or not langs else sorted(langs)[0]
-    return kind, lang
+    return phrases[-1][0], lang

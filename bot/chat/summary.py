@@ -20,22 +20,15 @@ __all__ = ["case_summary", "facts_table", "md_escape", "redact_emails", "save_su
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 
-_T = {
-    "de": {
-        "title": "Fall", "date": "Datum", "question": "Frage", "facts": "Angaben (in der Reihenfolge der Fragen)",
-        "answer": "Antwort", "asked": "Gefragt", "cause": "Ursache", "open": "offen", "next": "Nächster Schritt",
-        "contact": "Ansprechpartner", "wait": "Wie es weitergeht", "possible": "Noch mögliche Ursachen",
-        "none": "keine", "flow": "Diagnose",
-        "footer": "Erstellt mit faqbot (FAQ zur Dienstaktivierung für Volumenlizenzprogramme).",
-    },
-    "en": {
-        "title": "Case", "date": "Date", "question": "Question", "facts": "Facts (in the order asked)",
-        "answer": "Answer", "asked": "Asked", "cause": "Cause", "open": "open", "next": "Next step",
-        "contact": "Contact", "wait": "What happens next", "possible": "Causes still possible",
-        "none": "none", "flow": "Diagnosis",
-        "footer": "Made with faqbot (FAQ on service activation for Volume Licensing).",
-    },
-}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The summary's headings and labels in `lang` (knowledge/ui/summary.yaml, keys case_*)."""
+    from faq.language.catalogue import catalogue
+
+    lang = lang if lang in ("de", "en") else "de"
+    table = catalogue()
+    return {k.removeprefix("case_"): v for k, v in table.get(lang, table["de"]).items() if k.startswith("case_")}
 
 
 def md_escape(text: str) -> str:
@@ -74,7 +67,7 @@ def case_summary(
     from faq.flows.dates import format_date
     from faq.flows.engine import UNRESOLVED, fill
 
-    t = _T.get(lang, _T["de"])
+    t = _labels(lang)
     res = diagnosis.resolution
     lines = [f"# {t['title']}: {md_escape(flow.title.get(lang))}", ""]
     lines.append(f"- **{t['date']}:** {format_date(today, lang)}")
@@ -110,7 +103,7 @@ def facts_table(flow: Flow, facts: Any, lang: str, redact: bool = False) -> list
     from faq.flows.values import display_value
     from faq.tickets.redact import redact as redact_text
 
-    t = _T.get(lang, _T["de"])
+    t = _labels(lang)
     rows = [f"| {t['question']} | {t['answer']} |", "|---|---|"]
     for fact_id, value in facts.items():
         fact = flow.fact(fact_id)

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from bot.chat.answers import confirm_text
 from bot.chat.dialogue import Dialogue
 from bot.chat.items import (
     Answer,
@@ -30,7 +31,7 @@ from bot.chat.items import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label
+from bot.chat.labels import option_label, user_text
 from faq.kb.model import Block, KnowledgeBase
 from faq.language.catalogue import tr
 
@@ -123,7 +124,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         readings = isinstance(item, Notice) and (item.key == "ambiguous_date" or dialogue.confirming)
         opts = [_options(item.options, kb, lang, row=row, fact=dialogue.current_fact, numbered=readings)]
     if isinstance(item, UserMessage):
-        bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), item.text), classes="user", markup=False)
+        bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), user_text(item, kb, lang)), classes="user",
+                        markup=False)
         return bubble
     if isinstance(item, Greeting):
         return _card(
@@ -138,6 +140,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if entry is None:
             return _card(_para(item.entry_id))
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
+        if item.stated and opts:  # said first: a long answer must not hide that the diagnosis is a key away
+            parts.append(_para(f"▸ {tr(lang, 'answer_stated_hint')}", "stated-hint"))
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
             parts.append(
@@ -199,7 +203,7 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
     elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
         flow = dialogue.kb.flow(args.get("flow", ""))
         fact = flow.fact(args.get("fact", "")) if flow is not None else None
-        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
         asked = [Static(Content.styled(fact.question.get(lang), "bold"), classes="question", markup=False)] if fact else []
         return _card(*asked, _para(text), *opts, classes="notice")
     elif item.key == "internal_error":

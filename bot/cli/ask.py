@@ -31,7 +31,7 @@ class Asked:
 
     Attributes:
         result: The matcher's verdict; no_match (nothing offered) for small talk.
-        smalltalk: "greeting", "thanks" or "goodbye" when the whole question is small
+        smalltalk: "greeting", "thanks", "goodbye", "ack" or "yesno" when the whole question is small
             talk ("Hallo, wie geht es dir?"), else None. The FAQ has no answer to it.
     """
 

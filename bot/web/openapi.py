@@ -48,7 +48,7 @@ def openapi(flows: list[str]) -> dict[str, Any]:
             "confidence": {"type": "number", "minimum": 0, "maximum": 1},
             "lang": lang,
             "candidates": {"type": "array", "items": candidate},
-            "smalltalk": {"type": ["string", "null"], "enum": ["greeting", "thanks", "goodbye", None],
+            "smalltalk": {"type": ["string", "null"], "enum": ["greeting", "thanks", "goodbye", "ack", "yesno", None],
                           "description": "the whole question is small talk (then no_match), or null"},
         },
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.chat.answers import confirm_text
 from bot.chat.dialogue import (
     Answer,
     Clarify,
@@ -22,7 +23,7 @@ from bot.chat.dialogue import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label
+from bot.chat.labels import option_label, user_text
 from faq.kb.model import Block
 from faq.language.catalogue import tr
 
@@ -77,6 +78,8 @@ def item_views(dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
         view["i"] = i
         view["live"] = i == live
         view["options"] = _options(item, dialogue, lang) if i == live else []
+        if isinstance(item, Answer) and item.stated and i == live:  # the diagnosis takes what was written
+            view["body"].insert(0, {"kind": "muted", "text": tr(_item_lang(item, lang), "web_answer_stated_hint")})
         view["summary"] = i == last_result
         views.append(view)
     return views
@@ -85,7 +88,7 @@ def item_views(dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
 def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     kb = dialogue.kb
     if isinstance(item, UserMessage):
-        return {"role": "user", "kind": "user", "text": item.text}
+        return {"role": "user", "kind": "user", "text": user_text(item, kb, _item_lang(item, lang))}
     view: dict[str, Any] = {"role": "bot", "kind": "notice", "title": "", "body": [], "contact": ""}
     if isinstance(item, Greeting):
         view.update(kind="greeting", title=tr(lang, "app_title"),
@@ -117,7 +120,8 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     return view
 
 
-SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks", "goodbye": "web_smalltalk_goodbye"}
+SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks", "goodbye": "web_smalltalk_goodbye",
+                  "ack": "smalltalk_ack", "yesno": "web_smalltalk_yesno"}
 """The catalogue's reply to each kind of small talk (the terminal's goodbye names its quit key)."""
 
 
@@ -148,7 +152,7 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
         flow = dialogue.kb.flow(args.get("flow", ""))
         fact = flow.fact(args.get("fact", "")) if flow is not None else None
-        text = tr(lang, "confirm_stated", quote=args["quote"]) if "quote" in args else item.text
+        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
         asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
         return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
     elif item.key == "internal_error":
@@ -227,7 +231,9 @@ def composer(dialogue: Dialogue, lang: str) -> dict[str, str]:
     kind = getattr(fact, "type", "") if fact is not None else ""
     if dialogue.confirming:  # "Sie schrieben: … – stimmt das?" takes yes or no, whatever the fact's type
         kind = "yesno"
-    view = _composer(kind, dialogue.flow_lang if fact is not None else lang)
+    # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
+    spoken = dialogue.flow_lang if fact is not None else (dialogue.talk_lang or lang)
+    view = {**_composer(kind, spoken), "lang": spoken if spoken != lang else ""}
     items = dialogue.items
     if (fact is not None and len(items) >= 2 and isinstance(items[-1], Notice) and items[-1].key == "bad_value"
             and isinstance(items[-2], UserMessage)):

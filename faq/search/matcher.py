@@ -392,7 +392,13 @@ class Matcher(Features, Retrieval):
     def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
         """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
         no context (knowledge/language/smalltalk_thanks.yaml)."""
-        folded = " ".join(words(fold(sentence)))
+        said = words(fold(sentence))
+        firsts = self.__dict__.get("_thanks_firsts")
+        if firsts is None:
+            firsts = self._thanks_firsts = frozenset(t.split(" ")[0] for t in self.thanks)
+        if (said[0] if said else "") not in firsts:
+            return False  # no thanks phrase starts with its first word
+        folded = " ".join(said)
         lead = next((t for t in self.thanks if folded == t or folded.startswith(t + " ")), None)
         return lead is not None and not self._states_problem(sentence) and self._count_known(surface) < self._focus_min
 

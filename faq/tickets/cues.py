@@ -58,6 +58,8 @@ class CueLexicon:
         self._cache: dict[str, tuple[str, ...]] = {}
         self._tables: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]] = {}
         self._contexts: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
+        self._pairs: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
+        self.derived: dict[tuple[str, int, str], tuple[object, Any]] = {}  # other modules' per-table work
 
     def word(self, word: str) -> str:
         """Return the canonical form of a folded word."""
@@ -80,11 +82,15 @@ class CueLexicon:
     def pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         """Return the paired cues of a fact's phrase table ("basis alte registrierung + add-on neue
         registrierung"): two cues a sentence must both state, on words of their own."""
+        hit = self._pairs.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
         out = []
         for p in phrases(table, lang):
             if PAIRED in p:
                 first, second = p.split(PAIRED, 1)
                 out.append((self.cue(first), self.cue(second)))
+        self._pairs[(id(table), lang)] = (table, tuple(out))
         return tuple(out)
 
     def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
@@ -132,7 +138,10 @@ class Words(list):
             memo = self.__dict__["_memo"] = {}
         found = memo.get(cue_word)
         if found is None:
-            if absent(cue_word, self.joined):
+            joined = self.__dict__.get("_joined")
+            if joined is None:
+                joined = self.__dict__["_joined"] = " ".join(self)
+            if absent(cue_word, joined):
                 found = memo[cue_word] = []
             else:
                 found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
@@ -170,7 +179,7 @@ PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def word_matches(cue: str, word: str) -> bool:
     """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
     if cue.startswith(WHOLE):
@@ -408,8 +417,10 @@ def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) 
     for whole, content in _context_cues(fact, lang, lex):
         if not whole:
             continue
-        for i in range(len(words) - len(whole) + 1):
-            if all(word_matches(c, words[i + k]) for k, c in enumerate(whole)):
+        last = len(words) - len(whole)
+        starts = words.hits(whole[0]) if isinstance(words, Words) else range(last + 1)
+        for i in starts:
+            if i <= last and all(word_matches(c, words[i + k]) for k, c in enumerate(whole)):
                 out.append(i)
         if len(content) >= 2:
             span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)

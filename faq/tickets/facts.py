@@ -388,14 +388,31 @@ def _date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
 def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]:
     """Positions of words naming another event a date may belong to (`date_events`), not a
     word of the fact's own context cues."""
-    own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)]
     events = folded("date_events")
+    starts = _event_starts()
     out = []
     for i, word in enumerate(words):
-        if any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
-                and not any(word_matches(w, word) for w in own):
+        if word.startswith(starts) and any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
+                and not any(word_matches(w, word) for w in _context_words(fact, lex)):
             out.append(i)
     return out
+
+
+@cache
+def _event_starts() -> tuple[str, ...]:
+    return tuple(folded("date_events"))
+
+
+def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
+    """The words of a fact's context cues (worked out once per fact)."""
+    context = fact.cues.context
+    key = ("context_words", id(context), "")
+    hit = lex.derived.get(key)
+    if hit is not None and hit[0] is context:
+        return hit[1]
+    own = tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p))
+    lex.derived[key] = (context, own)
+    return own
 
 
 def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
