@@ -39,6 +39,36 @@ def test_nothing_in_the_junk_folder_is_checked(lang, text):
     assert read("missing-activation-email", text, lang).get("junk_checked") is True
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Moin, die Mail zur Aktivierung von Teams ist nie gekommen. Junk-Ordner: leer."),
+    ("de", "Guten Tag, unsere Aktivierungsmail fehlt noch, im Spam haben wir leider nichts gefunden."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Der Spam-Ordner ist leer, das haben wir heute früh angesehen."),
+    ("en", "Hi, our activation mail for Project never showed up. Spam folder: empty."),
+    ("en", "Hello, still no activation e-mail; we found nothing in spam this morning."),
+])
+def test_looked_in_the_junk_folder_and_found_nothing_is_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Aktivierungsmail fehlt. Spam-Ordner: nichts geprüft bisher."),
+    ("en", "Hello, activation mail missing. Spam folder: nothing checked yet."),
+])
+def test_nothing_checked_in_the_junk_folder_states_no_check(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is not True
+
+
+@pytest.mark.parametrize(("lang", "text", "quote"), [
+    ("de", "Guten Tag, die Mail zur Aktivierung ist nie eingetroffen, den Junk-Ordner hat unsere IT schon durchsucht.",
+     "Junk-Ordner hat unsere IT schon durchsucht"),
+    ("en", "Hi, the activation e-mail did not arrive, we have checked the junk folder twice.", "checked the junk folder"),
+])
+def test_a_negated_cue_does_not_reach_across_a_comma(lang, text, quote):
+    read_ = extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read_.facts.get("junk_checked") is True
+    assert read_.evidence["junk_checked"].quote == quote
+
+
 # -- a label that runs on past the cue ---------------------------------------------------------
 
 

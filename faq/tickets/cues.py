@@ -367,9 +367,11 @@ def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...
 def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a cue found at `span` reaches across clauses or coordinated statements (then it
     states nothing): a semicolon, a coordinator opening a new statement, or two clauses
-    with verbs of their own."""
-    return ";" in text[tokens[span[0]].end:tokens[span[1]].start] or _joins_phrases(words, span) \
-        or _across_clauses(tokens, words, text, span, cue)
+    with verbs of their own. A cue that carries its own negation ("nicht im Spam") keeps it
+    within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
+    between = text[tokens[span[0]].end:tokens[span[1]].start]
+    return ";" in between or ("," in between and any(w in negations() for w in cue)) \
+        or _joins_phrases(words, span) or _across_clauses(tokens, words, text, span, cue)
 
 
 _PHRASES: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}
