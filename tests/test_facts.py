@@ -40,14 +40,25 @@ def test_nothing_in_the_junk_folder_is_checked(lang, text):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Moin, die Mail zur Aktivierung von Teams ist nie gekommen. Junk-Ordner: leer."),
-    ("de", "Guten Tag, unsere Aktivierungsmail fehlt noch, im Spam haben wir leider nichts gefunden."),
+    ("de", "Moin, die Mail zur Aktivierung von Teams ist nie gekommen. Junk-Ordner: nichts drin."),
+    ("de", "Guten Tag, unsere Aktivierungsmail fehlt noch, im Spam war leider nichts."),
+    ("de", "Servus, Aktivierungsmail für Visio fehlt. Junk-Ordner: leer. Im Spam haben wir auch nichts gefunden."),
     ("de", "Hallo, keine Aktivierungsmail bisher. Der Spam-Ordner ist leer, das haben wir heute früh angesehen."),
-    ("en", "Hi, our activation mail for Project never showed up. Spam folder: empty."),
+    ("en", "Hi, our activation mail for Project never showed up. Spam folder: nothing in it."),
+    ("en", "Hi, where is the activation mail for Teams? Junk folder: empty."),
     ("en", "Hello, still no activation e-mail; we found nothing in spam this morning."),
 ])
 def test_looked_in_the_junk_folder_and_found_nothing_is_checked(lang, text):
     assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Aktivierungsmail fehlt. Spam-Ordner haben wir nicht, alles läuft über den Gateway."),
+    ("de", "Hallo, Aktivierungsmail fehlt. Einen Junk-Ordner gibt es bei uns nicht."),
+    ("en", "Hello, activation mail missing. A spam folder we do not have."),
+])
+def test_a_junk_folder_not_had_is_no_nothing_found(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is not True
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -51,6 +51,7 @@ class CueLexicon:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
+        self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
         for form in self.whole | {fold(w) for w in lexicon_words("negation_persons")}:
             self.canon.pop(form, None)
         neg = negations()
@@ -92,10 +93,12 @@ class CueLexicon:
         key = f"{int(drop_function_words)}{phrase}"
         cached = self._cache.get(key)
         if cached is None:
-            words = [WHOLE + t.word if t.word in self.whole else self.word(t.word) for t in tokenize(phrase)]
+            tokens = tokenize(phrase)
+            words = [WHOLE + t.word if t.word in self.whole else self.word(t.word) for t in tokens]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
             cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
+            cue.nothing = any(t.word in self.nothing for t in tokens)
             self._cache[key] = cached = cue
         return cached
 
@@ -195,6 +198,7 @@ class Cue(tuple):
 
     mode: int = -1
     stop: frozenset[str] = frozenset()
+    nothing: bool = False  # written with a word for nothing found: needs one in the sentence (nothing_words)
 
 
 def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:
