@@ -417,3 +417,37 @@ def test_a_new_enrollment_is_no_new_organization_name(lang, text):
 ])
 def test_a_new_organization_name_is_read(lang, text):
     assert read("renewal-activation", text, lang).get("same_org_name") is False
+
+
+# -- the order or subscription as the subject of a start verb names the usage start -----------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Guten Tag, unser Abonnement startet am 12. Dezember 2026, eine Aktivierungsmail haben wir noch nicht.",
+     "2026-12-12"),
+    ("de", "Hallo, die Bestellung für Exchange beginnt am 4.12.2026. Wo bleibt die Aktivierungsmail?", "2026-12-04"),
+    ("de", "Hallo, die Bestellung vom 02.11.2026 beginnt erst am 07.12.2026, die Aktivierungsmail fehlt.", "2026-12-07"),
+    ("en", "Hello, our Visio subscription begins on 9 December 2026 and we have no activation e-mail.", "2026-12-09"),
+    ("en", "Hi, the order for Teams starts on 2026-12-15. No activation mail so far.", "2026-12-15"),
+    ("en", "Hi, the subscription we ordered on 2 November 2026 starts on 30 November 2026; no activation e-mail.",
+     "2026-11-30"),
+])
+def test_an_order_that_starts_on_a_day_gives_the_usage_start(lang, text, day):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben die Lizenzen am 03.11.2026 bestellt, die Aktivierungsmail ist nicht gekommen."),
+    ("de", "Guten Tag, die Bestellung wurde am 10.11.2026 aufgegeben, aber keine Aktivierungsmail kam an."),
+    ("en", "Hello, we placed the order on 10 November 2026 and never got an activation e-mail."),
+])
+def test_the_day_an_order_was_placed_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben am 02.11.2026 bestellt und das Abo startet am 30.11.2026. Es fehlen Lizenzen im Konto."),
+    ("en", "Hi, our subscription starts on 30 November 2026 but the licenses are not visible in the account."),
+])
+def test_the_start_of_the_subscription_is_the_usage_start_of_missing_licenses(lang, text):
+    assert str(read("licenses-not-visible", text, lang).get("usage_start")) == "2026-11-30"

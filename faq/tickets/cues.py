@@ -20,7 +20,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["CueLexicon", "Words", "absent", "context_positions", "context_spans", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
 
 
@@ -52,6 +52,7 @@ class CueLexicon:
                     self.canon.setdefault(form, head)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
         self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
+        self.nouns = frozenset(fold(w) for w in lexicon_words("noun_cue_words"))
         for form in self.whole | {fold(w) for w in lexicon_words("negation_persons")}:
             self.canon.pop(form, None)
         neg = negations()
@@ -99,6 +100,7 @@ class CueLexicon:
             cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
             cue.nothing = any(t.word in self.nothing for t in tokens)
+            cue.nouns = tuple(t.word for t in tokens if t.word in self.nouns)
             self._cache[key] = cached = cue
         return cached
 
@@ -199,6 +201,7 @@ class Cue(tuple):
     mode: int = -1
     stop: frozenset[str] = frozenset()
     nothing: bool = False  # written with a word for nothing found: needs one in the sentence (nothing_words)
+    nouns: tuple[str, ...] = ()  # nouns that must stand as written, not a verb read as them (noun_cue_words)
 
 
 def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:
@@ -410,15 +413,27 @@ def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) 
     content words close together in any order ("beginn der nutzung" in "beginnt die
     Nutzung am ..."), at the first of them.
     """
+    return sorted({lo for lo, _ in context_spans(fact, lang, words, lex)})
+
+
+def context_spans(fact: Fact, lang: str, words: list[str], lex: CueLexicon,
+                  raw: list[str] | None = None) -> list[tuple[int, int]]:
+    """Token spans (first, last word) of the context cues of the fact (`context_positions`).
+    With the sentence's `raw` (folded, not canonical) words, a cue's nouns (`Cue.nouns`) must
+    stand in its span as written: "bestellt" is no "Bestellung" there."""
     out = []
     for whole, content in _context_cues(fact, lang, lex):
         if not whole:
             continue
-        for i in range(len(words) - len(whole) + 1):
-            if all(word_matches(c, words[i + k]) for k, c in enumerate(whole)):
-                out.append(i)
+        spans = [(i, i + len(whole) - 1) for i in range(len(words) - len(whole) + 1)
+                 if all(word_matches(c, words[i + k]) for k, c in enumerate(whole))]
         if len(content) >= 2:
             span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
             if span is not None:
-                out.append(span[0])
+                spans.append(span)
+        nouns = getattr(whole, "nouns", ())
+        if raw is not None and nouns:
+            spans = [(lo, hi) for lo, hi in spans
+                     if all(any(raw[j] in (n, n + "s", n + "en") for j in range(lo, hi + 1)) for n in nouns)]
+        out.extend(spans)
     return sorted(set(out))

@@ -44,6 +44,7 @@ from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.cues import (
     CueLexicon,
     context_positions,
+    context_spans,
     find_bracket,
     find_cue,
     lexicon_for,
@@ -57,6 +58,7 @@ from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
+    date_distance,
     has_sequence,
     refer_back,
     refuted,
@@ -376,20 +378,10 @@ def _wanted(text: str, s: Sentence) -> bool:
     return False
 
 
-def _date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
-    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
-    date counts one more, a clause border between them five more."""
-    lo, hi = (c, idx) if c < idx else (end_idx, c)
-    dist = hi - lo + (0 if c < idx else 1)
-    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]):
-        dist += 5
-    return dist
-
-
-def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]:
+def _event_positions(fact: Fact | None, words: list[str], lex: CueLexicon) -> list[int]:
     """Positions of words naming another event a date may belong to (`date_events`), not a
-    word of the fact's own context cues."""
-    own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)]
+    word of the fact's own context cues (any word of an event without a fact)."""
+    own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)] if fact is not None else []
     events = folded("date_events")
     out = []
     for i, word in enumerate(words):
@@ -416,19 +408,26 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))]
         if not mentions:
             continue
-        contexts = {f.id: context_positions(f, lang, s.words, lex) for f in facts}
+        raw = [t.word for t in tokens]
+        contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
         events = {f.id: _event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
+        happened = _event_positions(None, s.words, lex)
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
+            attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
             end_idx = token_index(tokens, max(mention.end - 1, mention.start))
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
-                other = min((_date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
-                for c in contexts[fact.id]:
-                    if idx <= c <= end_idx:
-                        continue  # the cue is the date itself
-                    dist = _date_distance(s, c, idx, end_idx)
+                other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
+                for c, c_end in contexts[fact.id]:
+                    if idx <= c <= end_idx or c < idx and end_idx < c_end \
+                            and (attributed or any(c < e < idx for e in happened)):
+                        # the cue is the date itself, or its words enclose a date tied to their noun
+                        # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
+                        # another event ("the subscription we ordered on 2 Nov starts on 30 Nov")
+                        continue
+                    dist = date_distance(s, c, idx, end_idx)
                     if other is not None and other < dist:
                         continue  # the date belongs to another event ("Mail kam am 12.03. an")
                     pairs.append((dist, f_index, m_index, fact))
