@@ -451,3 +451,22 @@ def test_the_day_an_order_was_placed_is_no_usage_start(lang, text):
 ])
 def test_the_start_of_the_subscription_is_the_usage_start_of_missing_licenses(lang, text):
     assert str(read("licenses-not-visible", text, lang).get("usage_start")) == "2026-11-30"
+
+
+# -- "the 31st of August": an ordinal day and "of" before the month ----------------------------
+
+
+@pytest.mark.parametrize(("flow", "fact", "text", "day"), [
+    ("activation-link-expiry", "purchase_date",
+     "Hi, we purchased the Exchange licences on the 30th of September. Can we still use the activation link?",
+     "2026-09-30"),
+    ("activation-link-expiry", "purchase_date",
+     "Hallo, gekauft haben wir am 2nd of March, läuft der Aktivierungslink schon ab?", "2026-03-02"),
+    ("missing-activation-email", "usage_start",
+     "Hello, the usage start date is the 21st of December, and there is no activation e-mail yet.", "2026-12-21"),
+    ("missing-activation-email", "usage_start",
+     "Hello, usage begins on the 1st of December 2026, no activation e-mail so far.", "2026-12-01"),
+])
+def test_an_ordinal_day_of_a_month_is_read(flow, fact, text, day):
+    lang = "en" if text.startswith(("Hi", "Hello")) else "de"
+    assert str(read(flow, text, lang).get(fact)) == day

@@ -55,7 +55,7 @@ _DATE_PATTERNS = (
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|today|yesterday|tomorrow)\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
-    ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}\.?\s?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
+    ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
 )
 
@@ -91,8 +91,8 @@ def _yearless(raw: str, kind: str, today: date, past: bool) -> date:
         if not m:
             raise InputError(f"'{raw}' is not a date")
         day, month = int(m.group(2)), _month_number(m.group(1))
-    else:
-        m = re.match(r"(\d{1,2})\.?\s?([a-zäöü]+)", text)
+    else:  # "5. Januar", "31st of August"
+        m = re.match(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s?(?:of\s)?([a-zäöü]+)", text)
         if not m:
             raise InputError(f"'{raw}' is not a date")
         day = int(m.group(1))
