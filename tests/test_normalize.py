@@ -40,6 +40,24 @@ def test_multiword_synonym_becomes_one_token(norm):
     assert norm.tokens("online-services-manager") == ["osm"]
 
 
+def test_overlapping_phrases_leftmost_then_longest():
+    """Of synonym phrases that overlap, the one that starts first wins, and of those the longest."""
+    norm = Normalizer(Vocabulary(synonyms=(("os", "online services"), ("osm", "online services manager"),
+                                           ("sm", "services manager"))))
+    assert norm.surface("Online Services Manager") == ["osm"]
+    assert norm.surface("Online Services") == ["os"]
+    assert norm.surface("unsere Services Manager") == ["unsere", "sm"]
+    assert norm.surface("online services manager, services manager online") == ["osm", "sm", "online"]
+
+
+def test_cached_state_with_unfolded_phrase_is_refused(norm):
+    """A cache whose phrases are not folded words is not one `to_state` made: it is rebuilt."""
+    state = norm.to_state()
+    assert Normalizer.from_state(VOCAB, state).tokens("Online Services Manager") == ["osm"]
+    with pytest.raises(ValueError):
+        Normalizer.from_state(VOCAB, {**state, "phrases": {"Online-Services Manager": "osm"}})
+
+
 def test_cross_language_synonyms_share_a_token(norm):
     assert norm.tokens("activation") == norm.tokens("Aktivierung")
     assert norm.tokens("Abo") == norm.tokens("subscription")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from collections.abc import Iterable
 
 from faq.kb.model import Block, Entry, KnowledgeBase
@@ -19,6 +18,8 @@ def width() -> int:
 
 
 def _wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list[str]:
+    import textwrap  # only a readable answer is wrapped (not `--json`)
+
     rest = " " * len(first) if rest is None else rest
     return textwrap.wrap(text, cols, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]
 

@@ -71,7 +71,7 @@ def _safe_json(value: Any) -> Any:
         return safe(value, "json", lines=True)
     if isinstance(value, dict):
         return {safe(k, "json"): _safe_json(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
+    if isinstance(value, (list, tuple)):  # a tuple, not `list | tuple`: that union is built at every call
         return [_safe_json(v) for v in value]
     return value
 

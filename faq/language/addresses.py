@@ -57,7 +57,9 @@ def find_addresses(text: str) -> list[tuple[int, int, str]]:
     Trailing punctuation is not part of an address; "mailto:" is dropped; malformed
     addresses ("max@", "max@@firma.de") are left out.
     """
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if "@" not in text:
+        return out
     for match in ADDRESS_RUN.finditer(text):
         raw = match.group()
         if raw.lower().startswith("mailto"):

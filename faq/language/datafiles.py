@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +58,8 @@ def read_folder(folder: Path) -> dict[str, Any]:
         return data  # not plain JSON (a date, a number as key): read from YAML each time
     if json.loads(text) != data:
         return data
+    import tempfile  # only when the cache is written
+
     tmp = None
     try:
         remove_stale(cache, ".data-*.tmp")

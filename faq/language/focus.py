@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Focus", "focus", "sentences"]
 
@@ -92,9 +93,15 @@ def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
     """Split each sentence before a contrast word that follows a comma or semicolon ("..., aber")."""
     if not contrasts:
         return parts
-    pattern = re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
-                         + r")\b)", re.IGNORECASE)
+    pattern = _clause_pattern(tuple(contrasts))
     return [c.strip() for part in parts for c in pattern.split(part) if c.strip()]
+
+
+@lru_cache(maxsize=16)
+def _clause_pattern(contrasts: tuple[str, ...]) -> re.Pattern[str]:
+    """The split before a contrast word after a comma or semicolon (built once per word list)."""
+    return re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
+                      + r")\b)", re.IGNORECASE)
 
 
 def focus(

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from rapidfuzz import fuzz, process
-
 from faq.kb.model import Vocabulary
 from faq.language.text import clean
 
@@ -32,10 +30,13 @@ MAX_COMPOUND_CHARS = 80
 
 def fold(text: str) -> str:
     """Lower-case, spell umlauts as ae/oe/ue/ss, drop other accents, unify e-mail spellings."""
-    text = clean(text).lower().translate(_FOLD)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _EMAIL_SPELLINGS.sub("mail", text)
+    text = clean(text).lower()
+    if not text.isascii():  # ASCII has no umlauts or accents
+        text = text.translate(_FOLD)
+        if not text.isascii():
+            text = unicodedata.normalize("NFKD", text)
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _EMAIL_SPELLINGS.sub("mail", text) if "mail" in text else text
 
 
 def words(text: str) -> list[str]:
@@ -87,6 +88,8 @@ def extract_bucketed(word: str, buckets: dict[int, tuple[array, list[str]]], cut
     fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)), so lengths that cannot reach the
     cutoff are skipped; on a large vocabulary that is most of them.
     """
+    from rapidfuzz import fuzz, process  # on the first misspelt word: most questions need no typo repair
+
     size = len(word)
     best: tuple[float, int] | None = None
     for length, (pos, ws) in buckets.items():
@@ -123,6 +126,16 @@ def stem(word: str) -> str:
     return word
 
 
+def _phrase_index(phrases: dict[str, str]) -> dict[str, tuple[tuple[list[str], str], ...]]:
+    """The synonym phrases by their first word, each as (its words, its canonical form joined
+    by "_"), the longest first: `Normalizer.surface` takes the leftmost, then longest, phrase."""
+    index: dict[str, list[tuple[list[str], str]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        said = phrase.split(" ")
+        index.setdefault(said[0], []).append((said, phrases[phrase].replace(" ", "_")))
+    return {first: tuple(found) for first, found in index.items()}
+
+
 @dataclass
 class Normalizer:
     """Turns text into matching tokens with one knowledge base's vocabulary.
@@ -154,9 +167,8 @@ class Normalizer:
         for phrase in [w for w in self.offtopic if " " in w]:
             phrases.setdefault(phrase, phrase)
         self.offtopic |= {stem(w) for w in self.offtopic}
-        ordered = sorted(phrases, key=len, reverse=True)
         self._phrases = phrases
-        self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
+        self._by_first = _phrase_index(phrases)
         self.parts |= {fold(p) for p in self.vocabulary.compounds}
         self.parts |= {w for w in self._canon if " " not in w and len(w) >= 4}
 
@@ -181,9 +193,10 @@ class Normalizer:
             raise ValueError("normalizer state: words must be strings")
         self = cls.__new__(cls)
         self.vocabulary, self.parts = vocabulary, parts
+        if not all(p and " ".join(words(p)) == p for p in phrases):
+            raise ValueError("normalizer state: a phrase must be folded words")
         self._canon, self._stop, self.offtopic, self._phrases = canon, stop, offtopic, phrases
-        ordered = sorted(phrases, key=len, reverse=True)
-        self._phrase_re = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b") if ordered else None
+        self._by_first = _phrase_index(phrases)
         return self
 
     def is_stopword(self, word: str) -> bool:
@@ -263,9 +276,22 @@ class Normalizer:
 
     def surface(self, text: str) -> list[str]:
         """Fold `text`, join synonym phrases, and return its words without stop words."""
-        folded = " ".join(words(fold(text)))
-        if self._phrase_re is not None:
-            folded = self._phrase_re.sub(lambda m: self._phrases[m.group()].replace(" ", "_"), folded)
+        said = words(fold(text))
+        by_first = self._by_first
+        if by_first and any(w in by_first for w in said):
+            joined = []  # each synonym phrase, leftmost and longest first, as one word joined by "_"
+            i = 0
+            while i < len(said):
+                for phrase, canonical in by_first.get(said[i], ()):
+                    if said[i + 1:i + len(phrase)] == phrase[1:]:
+                        joined.append(canonical)
+                        i += len(phrase)
+                        break
+                else:
+                    joined.append(said[i])
+                    i += 1
+            said = joined
+        folded = " ".join(said)
         out = []
         for raw in re.findall(r"[a-z0-9_]+", folded)[:MAX_TOKENS]:
             if "_" in raw:

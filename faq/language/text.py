@@ -47,9 +47,10 @@ def clean(text: str, limit: int | None = MAX_INPUT_CHARS) -> str:
     if limit is not None and len(text) > 4 * limit:
         text = text[: 4 * limit]
     if not (text.isascii() and text.isprintable()):  # plain ASCII, the common case, has nothing to remove
-        text = _ANSI.sub("", text.translate(_SEPARATORS))
-        text = _C1_CSI.sub("", text)
-        text = _CONTROL.sub("", text)
+        if _CONTROL.search(text) is not None or "\u2028" in text or "\u2029" in text:  # else nothing to remove
+            text = _ANSI.sub("", text.translate(_SEPARATORS))
+            text = _C1_CSI.sub("", text)
+            text = _CONTROL.sub("", text)
         text = unicodedata.normalize("NFC", text)
     if limit is not None and len(text) > limit:
         text = text[:limit]
@@ -75,7 +76,7 @@ def safe(value: object, output: str = "terminal", lines: bool = False) -> str:
     text = value if isinstance(value, str) else str(value)
     formula = output == "csv" and text[:1] in _FORMULA
     text = clean(text, None)
-    if not lines:
+    if not lines and ("\n" in text or "\t" in text):
         text = _BLANKS.sub(" ", text)
     if output == "csv" and (formula or text[:1] in _FORMULA):
         text = "'" + text

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Features"]
 
+_TOKEN_SETS = 4096
+"""Most entries whose token sets are remembered (then forgotten at once): candidates recur."""
+
 
 class Features:
     """Describes candidates (a mixin of `Matcher`: the attributes are the matcher's)."""
@@ -32,6 +35,7 @@ class Features:
     _ent_start: array
     _ent_toks: array
     _negatives: Negatives
+    _entry_token_sets: dict[int, set[int]]
     _candidates: int
     _topic_candidates: int
     _focus_min: int
@@ -50,7 +54,15 @@ class Features:
         """The tokens of an entry (its texts and keywords) or of an out-of-scope topic."""
         if row < 0:
             return self._negatives.tokens[-1 - row]
-        return set(self._ent_toks[self._ent_start[row]: self._ent_start[row + 1]])
+        sets = self.__dict__.get("_entry_token_sets")
+        if sets is None:
+            sets = self._entry_token_sets = {}
+        found = sets.get(row)
+        if found is None:
+            if len(sets) >= _TOKEN_SETS:
+                sets.clear()
+            found = sets[row] = set(self._ent_toks[self._ent_start[row]: self._ent_start[row + 1]])
+        return found
 
     def _doc(self, row: int, d: int) -> tuple[tuple[int, ...] | array, float]:
         """The tokens and weight of document `d` of a candidate."""

@@ -354,14 +354,23 @@ class Matcher(Features, Retrieval):
     def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
         """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
         no context (knowledge/language/smalltalk_thanks.yaml)."""
-        folded = " ".join(words(fold(sentence)))
+        said = words(fold(sentence))
+        firsts = self.__dict__.get("_thanks_firsts")
+        if firsts is None:
+            firsts = self._thanks_firsts = frozenset(t.split(" ")[0] for t in self.thanks)
+        if (said[0] if said else "") not in firsts:
+            return False  # no thanks phrase starts with its first word
+        folded = " ".join(said)
         lead = next((t for t in self.thanks if folded == t or folded.startswith(t + " ")), None)
         return lead is not None and not self._states_problem(sentence) and self._count_known(surface) < self._focus_min
 
     def _states_problem(self, sentence: str) -> bool:
         """Whether a word of `sentence` starts with a problem cue (knowledge/language/problem_cues.yaml)."""
         folded = " " + " ".join(words(fold(sentence.replace("'", ""))))
-        return any(" " + cue in folded for cue in self.problem_cues)
+        cues = self.__dict__.get("_spaced_problem_cues")
+        if cues is None:
+            cues = self._spaced_problem_cues = tuple(" " + cue for cue in self.problem_cues)
+        return any(cue in folded for cue in cues)
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from operator import mul
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,7 @@ class ScoringModel:
 
     def score(self, x: list[float]) -> float:
         """The candidate's score: bias + weights . features."""
-        return self.bias + sum(w * v for w, v in zip(self.weights, x))
+        return self.bias + sum(map(mul, self.weights, x))
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         """The probability that each candidate is the right entry (a softmax over the

@@ -45,16 +45,19 @@ class Negatives:
 
     def scan(self, query: Query) -> dict[int, Hit]:
         """The best-fitting example of each topic that shares a token with the question."""
-        acc: dict[int, float] = defaultdict(float)
-        for k, w in query.terms:
-            for d in self.post.get(k, ()):
+        acc = [0.0] * len(self.docs)
+        post = self.post
+        for k, w in query.terms:  # every weight is positive: a matched example's sum is never 0
+            for d in post.get(k, ()):
                 acc[d] += w
         best: dict[int, Hit] = {}
-        for d, m in sorted(acc.items()):
-            score = m * m / self.norm[d]
-            t = self.topic[d]
-            if t not in best or score > best[t][0]:
-                best[t] = (score, d, m)
+        norm, topic = self.norm, self.topic
+        for d, m in enumerate(acc):
+            if m:
+                score = m * m / norm[d]
+                t = topic[d]
+                if t not in best or score > best[t][0]:
+                    best[t] = (score, d, m)
         return best
 
     def fit(self, query: Query) -> float:

@@ -32,6 +32,7 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 """A date says when, not what about: it is no evidence for or against an entry."""
+_DIGIT = re.compile(r"\d")  # every date `_DATE` finds has one
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
@@ -124,13 +125,14 @@ class Retrieval:
     _fuzzy_by_initial: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]] | None
     _fuzzy_cutoff: float
     _memo: dict[str, tuple[str, ...]]
+    _doc_lists: tuple[list[tuple[int, ...]], list[float], list[tuple[int, int, int]]]
     _fuzzy_memo: dict[str, tuple[str, ...] | None]
 
     def _surface(self, text: str) -> list[str]:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
         for start, end, address in reversed(find_addresses(text)):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
-        return self.normalizer.surface(_DATE.sub(" ", text))
+        return self.normalizer.surface(_DATE.sub(" ", text) if _DIGIT.search(text) else text)
 
     def _expand(self, word: str) -> tuple[str, ...]:
         """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
@@ -285,28 +287,35 @@ class Retrieval:
             weight, best document, weight it matches); the best document is the first of
             the highest fit.
         """
-        acc = [0.0] * len(self._doc_norm)
-        touched: list[int] = []
-        add = touched.append
-        starts, post = self._doc_post_start, self._doc_post
-        for k, w in q.terms:
-            for d in post[starts[k]: starts[k + 1]]:
-                if acc[d]:
-                    acc[d] += w
-                else:
-                    acc[d] = w
-                    add(d)
-        norm, owner = self._doc_norm, self._doc_entry
+        lists = self.__dict__.get("_doc_lists")
+        if lists is None:
+            lists = self._doc_lists = self._scan_lists()
+        postings, norm, ranges = lists
+        acc = [0.0] * len(norm)
+        for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
+            for d in postings[k]:
+                acc[d] += w
         best: dict[int, tuple[float, int, float]] = {}
-        get = best.get
-        for d in touched:
-            m = acc[d]
-            score = m * m / norm[d]
-            e = owner[d]
-            cur = get(e)
-            if cur is None or score > cur[0] or (score == cur[0] and d < cur[1]):
-                best[e] = (score, d, m)
+        for e, lo, hi in ranges:  # an entry's documents are contiguous: the first of the highest fit wins
+            top, at = 0.0, -1
+            for d in range(lo, hi):
+                m = acc[d]
+                if m:
+                    score = m * m / norm[d]
+                    if at < 0 or score > top:
+                        top, at = score, d
+            if at >= 0:
+                best[e] = (top, at, acc[at])
         return best
+
+    def _scan_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[tuple[int, int, int]]]:
+        """The document postings of each token, the documents' weights and each entry's
+        documents (entry, first, end), as Python lists for `_scan` (reading a list is cheaper
+        than slicing and reading an array)."""
+        starts, post = self._doc_post_start, self._doc_post
+        postings = [tuple(post[starts[k]: starts[k + 1]]) for k in range(len(starts) - 1)]
+        docs = self._entry_docs
+        return postings, list(self._doc_norm), [(e, docs[e], docs[e + 1]) for e in range(len(docs) - 1)]
 
     def _best_doc(self, entry: int, q: Query) -> tuple[float, int, float] | None:
         """`_scan(q)[entry]` for one entry (the path of a huge knowledge base)."""

@@ -89,18 +89,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     them: a false fact is worse than a question.
     """
     context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-    # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
-    generic = {w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p, drop_function_words=False)}
-    neg = negations()
-    named: list[tuple[str, tuple[str, ...]]] = []
-    for choice in fact.choices:
-        names: Iterable[str] = (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " "))
-        for name in names:
-            cue = lex.cue(name, drop_function_words=False)
-            cue = tuple(w for w in cue if w not in neg or len(cue) == 1)
-            if not cue or all(w in neg or w in lex.stop or w in generic for w in cue):
-                continue  # "keine", "none", "andere Rolle": no evidence of a role in a ticket
-            named.append((choice.id, cue))
+    named = _named(fact, lex)
     best: tuple[int, str, tuple[int, int]] | None = None
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
@@ -122,6 +111,29 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+def _named(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(choice id, name's words) of each name of the fact's choices that can name a role
+    (worked out once per fact)."""
+    key = ("choice_names", id(fact), "")
+    hit = lex.derived.get(key)
+    if hit is not None and hit[0] is fact:
+        return hit[1]
+    # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
+    generic = {w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p, drop_function_words=False)}
+    neg = negations()
+    named: list[tuple[str, tuple[str, ...]]] = []
+    for choice in fact.choices:
+        names: Iterable[str] = (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " "))
+        for name in names:
+            cue = lex.cue(name, drop_function_words=False)
+            cue = tuple(w for w in cue if w not in neg or len(cue) == 1)
+            if not cue or all(w in neg or w in lex.stop or w in generic for w in cue):
+                continue  # "keine", "none", "andere Rolle": no evidence of a role in a ticket
+            named.append((choice.id, cue))
+    lex.derived[key] = (fact, tuple(named))
+    return tuple(named)
 
 
 def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: list[int]) -> bool:

@@ -20,7 +20,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["CueLexicon", "Words", "absent", "context_positions", "context_spans", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
 
 
@@ -60,6 +60,8 @@ class CueLexicon:
         self._cache: dict[str, tuple[str, ...]] = {}
         self._tables: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]] = {}
         self._contexts: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
+        self._pairs: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
+        self.derived: dict[tuple[str, int, str], tuple[object, Any]] = {}  # other modules' per-table work
 
     def word(self, word: str) -> str:
         """Return the canonical form of a folded word."""
@@ -82,11 +84,15 @@ class CueLexicon:
     def pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         """Return the paired cues of a fact's phrase table ("basis alte registrierung + add-on neue
         registrierung"): two cues a sentence must both state, on words of their own."""
+        hit = self._pairs.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
         out = []
         for p in phrases(table, lang):
             if PAIRED in p:
                 first, second = p.split(PAIRED, 1)
                 out.append((self.cue(first), self.cue(second)))
+        self._pairs[(id(table), lang)] = (table, tuple(out))
         return tuple(out)
 
     def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
@@ -137,7 +143,10 @@ class Words(list):
             memo = self.__dict__["_memo"] = {}
         found = memo.get(cue_word)
         if found is None:
-            if absent(cue_word, self.joined):
+            joined = self.__dict__.get("_joined")
+            if joined is None:
+                joined = self.__dict__["_joined"] = " ".join(self)
+            if absent(cue_word, joined):
                 found = memo[cue_word] = []
             else:
                 found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
@@ -175,7 +184,7 @@ PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def word_matches(cue: str, word: str) -> bool:
     """Whether a text word is the cue word: its beginning, one typo away, or a compound part."""
     if cue.startswith(WHOLE):
@@ -425,8 +434,10 @@ def context_spans(fact: Fact, lang: str, words: list[str], lex: CueLexicon,
     for whole, content in _context_cues(fact, lang, lex):
         if not whole:
             continue
-        spans = [(i, i + len(whole) - 1) for i in range(len(words) - len(whole) + 1)
-                 if all(word_matches(c, words[i + k]) for k, c in enumerate(whole))]
+        last = len(words) - len(whole)
+        starts = words.hits(whole[0]) if isinstance(words, Words) else range(last + 1)
+        spans = [(i, i + len(whole) - 1) for i in starts
+                 if i <= last and all(word_matches(c, words[i + k]) for k, c in enumerate(whole))]
         if len(content) >= 2:
             span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
             if span is not None:
@@ -437,3 +448,33 @@ def context_spans(fact: Fact, lang: str, words: list[str], lex: CueLexicon,
                      if all(any(raw[j] in (n, n + "s", n + "en") for j in range(lo, hi + 1)) for n in nouns)]
         out.extend(spans)
     return sorted(set(out))
+
+
+def event_positions(fact: Fact | None, words: list[str], lex: CueLexicon) -> list[int]:
+    """Positions of words naming another event a date may belong to (`date_events`), not a
+    word of the fact's own context cues (any word of an event without a fact)."""
+    events = _folded("date_events")
+    starts = _event_starts()
+    out = []
+    for i, word in enumerate(words):
+        if word.startswith(starts) and any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
+                and not (fact is not None and any(word_matches(w, word) for w in _context_words(fact, lex))):
+            out.append(i)
+    return out
+
+
+@cache
+def _event_starts() -> tuple[str, ...]:
+    return tuple(_folded("date_events"))
+
+
+def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
+    """The words of a fact's context cues (worked out once per fact)."""
+    context = fact.cues.context
+    key = ("context_words", id(context), "")
+    hit = lex.derived.get(key)
+    if hit is not None and hit[0] is context:
+        return hit[1]
+    own = tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p))
+    lex.derived[key] = (context, own)
+    return own

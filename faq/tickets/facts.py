@@ -45,11 +45,11 @@ from faq.tickets.cues import (
     CueLexicon,
     context_positions,
     context_spans,
+    event_positions,
     find_bracket,
     find_cue,
     lexicon_for,
     spans_clauses,
-    word_matches,
 )
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
@@ -378,19 +378,6 @@ def _wanted(text: str, s: Sentence) -> bool:
     return False
 
 
-def _event_positions(fact: Fact | None, words: list[str], lex: CueLexicon) -> list[int]:
-    """Positions of words naming another event a date may belong to (`date_events`), not a
-    word of the fact's own context cues (any word of an event without a fact)."""
-    own = [w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p)] if fact is not None else []
-    events = folded("date_events")
-    out = []
-    for i, word in enumerate(words):
-        if any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
-                and not any(word_matches(w, word) for w in own):
-            out.append(i)
-    return out
-
-
 def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
            stated_from: int = 0) -> None:
@@ -410,9 +397,9 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             continue
         raw = [t.word for t in tokens]
         contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
-        events = {f.id: _event_positions(f, s.words, lex) for f in facts}
+        events = {f.id: event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
-        happened = _event_positions(None, s.words, lex)
+        happened = event_positions(None, s.words, lex)
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
             attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
@@ -450,7 +437,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
     # context, unless its sentence names another event the date may belong to.
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
-        if any(_event_positions(single, s.words, lex) for s, _ in explicit):
+        if any(event_positions(single, s.words, lex) for s, _ in explicit):
             return
         if len({m.value for _, m in explicit}) == 1:
             s, mention = explicit[0]

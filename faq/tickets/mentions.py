@@ -59,6 +59,10 @@ _DATE_PATTERNS = (
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
 )
 
+_WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})
+"""The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
+_DIGIT = re.compile(r"\d")
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -125,7 +129,10 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     lowered = text.lower()
+    digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
+        if not digits and kind not in _WITHOUT_DIGITS:
+            continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if any(s < te and e > ts for ts, te in taken):

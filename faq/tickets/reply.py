@@ -130,8 +130,10 @@ def _desk_sentence(sentence: str, lang: str, open_case: bool = False) -> str:
     return text + "." if text else ""
 
 
+@lru_cache(maxsize=256)
 def _desk_text(text: str, lang: str, open_case: bool = False) -> str:
-    """A text as the desk writes it, sentence by sentence (see `_desk_sentence`)."""
+    """A text as the desk writes it, sentence by sentence (see `_desk_sentence`); remembered,
+    as the same answers and resolutions are written for ticket after ticket."""
     if not _sends_to_support(text):
         return text
     lines = []

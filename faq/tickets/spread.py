@@ -4,7 +4,7 @@ Registrierung, das Add-on über die neue Registrierung")."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
@@ -63,14 +63,8 @@ def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexi
     "unter derselben Registrierung aktiviert". The earlier sentence states the cue's other
     words, the later one "the same" and the thing; each must be stated (a denial turns the
     value round, a hedge or a question leaves it open). Returns (value, earlier sentence, span)."""
-    same = frozenset(lex.word(w) for w in folded("sameness"))
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for cue in lex.cues(table, lang):
-            at = [k for k, w in enumerate(cue) if w in same]
-            if len(at) != 1 or at[0] + 1 >= len(cue):
-                continue
-            pointer = without(cue, frozenset(c for k, c in enumerate(cue) if k not in (at[0], at[0] + 1)), lex.stop)
-            rest = without(cue, frozenset({cue[at[0]]}), lex.stop)
+        for cue, pointer, rest in _pointing(table, lang, lex):
             for j, later in enumerate(analysed):
                 named = said_in(pointer, later, lex)
                 if named is None or said_in(cue, later, lex) is not None:
@@ -98,3 +92,24 @@ def othered(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: 
         if j >= 0 and words[j].startswith(other):
             return True
     return False
+
+
+def _pointing(table: Mapping[str, tuple[str, ...]], lang: str,
+              lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+    """The cues of a phrase table with one "the same" word before their thing, each as (cue,
+    "the same" and the thing, the cue without "the same"); worked out once per table."""
+    key = ("same", id(table), lang)
+    hit = lex.derived.get(key)
+    if hit is not None and hit[0] is table:
+        return hit[1]
+    same = frozenset(lex.word(w) for w in folded("sameness"))
+    out = []
+    for cue in lex.cues(table, lang):
+        at = [k for k, w in enumerate(cue) if w in same]
+        if len(at) != 1 or at[0] + 1 >= len(cue):
+            continue
+        pointer = without(cue, frozenset(c for k, c in enumerate(cue) if k not in (at[0], at[0] + 1)), lex.stop)
+        rest = without(cue, frozenset({cue[at[0]]}), lex.stop)
+        out.append((cue, pointer, rest))
+    lex.derived[key] = (table, tuple(out))
+    return tuple(out)

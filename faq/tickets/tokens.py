@@ -42,7 +42,7 @@ class Token:
     neg: bool = False
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def fold_word(word: str) -> str:
     """Return a word folded (lower case, ä as ae, ...), cached."""
     return fold(word)

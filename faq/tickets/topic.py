@@ -67,7 +67,9 @@ def _unsure_phrases() -> tuple[tuple[str, ...], ...]:
 def _unsure(clause: str) -> bool:
     """Whether a clause holds a hedge, a belief or a "not sure" (knowledge/language/)."""
     words = [t.word for t in tokenize(clause)]
-    return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() for i in range(len(words)))
+    present = set(words)
+    return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() if not p or p[0] in present
+               for i in range(len(words)))
 
 
 _CLAUSE_START = re.compile(r"[,;:]\s*(?=[^,;:]*$)")
