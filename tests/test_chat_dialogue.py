@@ -560,7 +560,11 @@ def _bundled_dialogue(lang: str = "de", events: list | None = None) -> Dialogue:
      "„max@firma.de“ – stimmt das?"),
     ("No activation email yet. I already checked the spam folder.", "en", "junk_checked",
      "“I already checked the spam folder” – I take that as: yes"),
+    ("Keine Mail zur Aktivierung da. Junk-Ordner: nichts drin.", "de", "junk_checked",
+     "„Junk-Ordner: nichts drin“ – ich verstehe: ja"),
     ("The activation email did not arrive; usage starts on 2026-12-01.", "en", "usage_start", "1 December 2026"),
+    ("Activation e-mail still missing. Spam folder: nothing in there.", "en", "junk_checked",
+     "“Spam folder: nothing in there” – I take that as: yes"),
     ("No activation email. Our OSM is max@contoso.example and our domain is verified.", "en", "osm_email",
      "max@contoso.example"),
 ])

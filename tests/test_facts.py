@@ -39,6 +39,47 @@ def test_nothing_in_the_junk_folder_is_checked(lang, text):
     assert read("missing-activation-email", text, lang).get("junk_checked") is True
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Moin, die Mail zur Aktivierung von Teams ist nie gekommen. Junk-Ordner: nichts drin."),
+    ("de", "Guten Tag, unsere Aktivierungsmail fehlt noch, im Spam war leider nichts."),
+    ("de", "Servus, Aktivierungsmail für Visio fehlt. Junk-Ordner: leer. Im Spam haben wir auch nichts gefunden."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Der Spam-Ordner ist leer, das haben wir heute früh angesehen."),
+    ("en", "Hi, our activation mail for Project never showed up. Spam folder: nothing in it."),
+    ("en", "Hi, where is the activation mail for Teams? Junk folder: empty."),
+    ("en", "Hello, still no activation e-mail; we found nothing in spam this morning."),
+])
+def test_looked_in_the_junk_folder_and_found_nothing_is_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Aktivierungsmail fehlt. Spam-Ordner haben wir nicht, alles läuft über den Gateway."),
+    ("de", "Hallo, Aktivierungsmail fehlt. Einen Junk-Ordner gibt es bei uns nicht."),
+    ("en", "Hello, activation mail missing. A spam folder we do not have."),
+])
+def test_a_junk_folder_not_had_is_no_nothing_found(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Aktivierungsmail fehlt. Spam-Ordner: nichts geprüft bisher."),
+    ("en", "Hello, activation mail missing. Spam folder: nothing checked yet."),
+])
+def test_nothing_checked_in_the_junk_folder_states_no_check(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is not True
+
+
+@pytest.mark.parametrize(("lang", "text", "quote"), [
+    ("de", "Guten Tag, die Mail zur Aktivierung ist nie eingetroffen, den Junk-Ordner hat unsere IT schon durchsucht.",
+     "Junk-Ordner hat unsere IT schon durchsucht"),
+    ("en", "Hi, the activation e-mail did not arrive, we have checked the junk folder twice.", "checked the junk folder"),
+])
+def test_a_negated_cue_does_not_reach_across_a_comma(lang, text, quote):
+    read_ = extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read_.facts.get("junk_checked") is True
+    assert read_.evidence["junk_checked"].quote == quote
+
+
 # -- a label that runs on past the cue ---------------------------------------------------------
 
 
@@ -376,3 +417,56 @@ def test_a_new_enrollment_is_no_new_organization_name(lang, text):
 ])
 def test_a_new_organization_name_is_read(lang, text):
     assert read("renewal-activation", text, lang).get("same_org_name") is False
+
+
+# -- the order or subscription as the subject of a start verb names the usage start -----------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Guten Tag, unser Abonnement startet am 12. Dezember 2026, eine Aktivierungsmail haben wir noch nicht.",
+     "2026-12-12"),
+    ("de", "Hallo, die Bestellung für Exchange beginnt am 4.12.2026. Wo bleibt die Aktivierungsmail?", "2026-12-04"),
+    ("de", "Hallo, die Bestellung vom 02.11.2026 beginnt erst am 07.12.2026, die Aktivierungsmail fehlt.", "2026-12-07"),
+    ("en", "Hello, our Visio subscription begins on 9 December 2026 and we have no activation e-mail.", "2026-12-09"),
+    ("en", "Hi, the order for Teams starts on 2026-12-15. No activation mail so far.", "2026-12-15"),
+    ("en", "Hi, the subscription we ordered on 2 November 2026 starts on 30 November 2026; no activation e-mail.",
+     "2026-11-30"),
+])
+def test_an_order_that_starts_on_a_day_gives_the_usage_start(lang, text, day):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben die Lizenzen am 03.11.2026 bestellt, die Aktivierungsmail ist nicht gekommen."),
+    ("de", "Guten Tag, die Bestellung wurde am 10.11.2026 aufgegeben, aber keine Aktivierungsmail kam an."),
+    ("en", "Hello, we placed the order on 10 November 2026 and never got an activation e-mail."),
+])
+def test_the_day_an_order_was_placed_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben am 02.11.2026 bestellt und das Abo startet am 30.11.2026. Es fehlen Lizenzen im Konto."),
+    ("en", "Hi, our subscription starts on 30 November 2026 but the licenses are not visible in the account."),
+])
+def test_the_start_of_the_subscription_is_the_usage_start_of_missing_licenses(lang, text):
+    assert str(read("licenses-not-visible", text, lang).get("usage_start")) == "2026-11-30"
+
+
+# -- "the 31st of August": an ordinal day and "of" before the month ----------------------------
+
+
+@pytest.mark.parametrize(("flow", "fact", "text", "day"), [
+    ("activation-link-expiry", "purchase_date",
+     "Hi, we purchased the Exchange licences on the 30th of September. Can we still use the activation link?",
+     "2026-09-30"),
+    ("activation-link-expiry", "purchase_date",
+     "Hallo, gekauft haben wir am 2nd of March, läuft der Aktivierungslink schon ab?", "2026-03-02"),
+    ("missing-activation-email", "usage_start",
+     "Hello, the usage start date is the 21st of December, and there is no activation e-mail yet.", "2026-12-21"),
+    ("missing-activation-email", "usage_start",
+     "Hello, usage begins on the 1st of December 2026, no activation e-mail so far.", "2026-12-01"),
+])
+def test_an_ordinal_day_of_a_month_is_read(flow, fact, text, day):
+    lang = "en" if text.startswith(("Hi", "Hello")) else "de"
+    assert str(read(flow, text, lang).get(fact)) == day

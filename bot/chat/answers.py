@@ -139,7 +139,8 @@ def _clause(sentence: str, quote: str) -> str:
     last = at + tokens[-1].start()  # where the quote's last word begins
     end = at + len(quote)
     breaks = set(lexicon_words("clause_breaks"))
-    starts = [0] + [m.end() for m in _CLAUSE_PUNCT.finditer(sentence)]
+    # A colon inside the quote ends a label ("Spam-Ordner: nichts drin"), not the clause.
+    starts = [0] + [m.end() for m in _CLAUSE_PUNCT.finditer(sentence) if not (m.group() == ":" and at <= m.start() < end)]
     starts += [m.start() for m in re.finditer(r"\w+", sentence) if fold(m.group()) in breaks]
     stops = [m.start() for m in _CLAUSE_PUNCT.finditer(sentence)]
     stops += [m.start() for m in re.finditer(r"\w+", sentence) if fold(m.group()) in breaks]

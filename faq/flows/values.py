@@ -11,7 +11,7 @@ from datetime import date
 from typing import Final
 
 from faq.errors import InputError
-from faq.flows.dates import AmbiguousDate, format_date, format_date_long, parse_date
+from faq.flows.dates import AmbiguousDate, MonthDate, format_date, format_date_long, parse_date
 from faq.kb.model import Fact, Flow
 from faq.language.addresses import address_problem, domain_of
 from faq.language.catalogue import message, tr
@@ -220,6 +220,8 @@ def json_value(value: Value) -> bool | str:
         return "unknown"
     if isinstance(value, bool):
         return value
+    if isinstance(value, MonthDate):  # known only to its month: "JJJJ-MM", no day made up
+        return f"{value.year:04d}-{value.month:02d}"
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

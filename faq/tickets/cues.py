@@ -20,7 +20,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["CueLexicon", "Words", "absent", "context_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
 
 
@@ -51,6 +51,8 @@ class CueLexicon:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
+        self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
+        self.nouns = frozenset(fold(w) for w in lexicon_words("noun_cue_words"))
         for form in self.whole | {fold(w) for w in lexicon_words("negation_persons")}:
             self.canon.pop(form, None)
         neg = negations()
@@ -98,10 +100,13 @@ class CueLexicon:
         key = f"{int(drop_function_words)}{phrase}"
         cached = self._cache.get(key)
         if cached is None:
-            words = [WHOLE + t.word if t.word in self.whole else self.word(t.word) for t in tokenize(phrase)]
+            tokens = tokenize(phrase)
+            words = [WHOLE + t.word if t.word in self.whole else self.word(t.word) for t in tokens]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
             cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
+            cue.nothing = any(t.word in self.nothing for t in tokens)
+            cue.nouns = tuple(t.word for t in tokens if t.word in self.nouns)
             self._cache[key] = cached = cue
         return cached
 
@@ -204,6 +209,8 @@ class Cue(tuple):
 
     mode: int = -1
     stop: frozenset[str] = frozenset()
+    nothing: bool = False  # written with a word for nothing found: needs one in the sentence (nothing_words)
+    nouns: tuple[str, ...] = ()  # nouns that must stand as written, not a verb read as them (noun_cue_words)
 
 
 def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:
@@ -376,9 +383,11 @@ def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...
 def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a cue found at `span` reaches across clauses or coordinated statements (then it
     states nothing): a semicolon, a coordinator opening a new statement, or two clauses
-    with verbs of their own."""
-    return ";" in text[tokens[span[0]].end:tokens[span[1]].start] or _joins_phrases(words, span) \
-        or _across_clauses(tokens, words, text, span, cue)
+    with verbs of their own. A cue that carries its own negation ("nicht im Spam") keeps it
+    within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
+    between = text[tokens[span[0]].end:tokens[span[1]].start]
+    return ";" in between or ("," in between and any(w in negations() for w in cue)) \
+        or _joins_phrases(words, span) or _across_clauses(tokens, words, text, span, cue)
 
 
 _PHRASES: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}
@@ -413,17 +422,59 @@ def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) 
     content words close together in any order ("beginn der nutzung" in "beginnt die
     Nutzung am ..."), at the first of them.
     """
+    return sorted({lo for lo, _ in context_spans(fact, lang, words, lex)})
+
+
+def context_spans(fact: Fact, lang: str, words: list[str], lex: CueLexicon,
+                  raw: list[str] | None = None) -> list[tuple[int, int]]:
+    """Token spans (first, last word) of the context cues of the fact (`context_positions`).
+    With the sentence's `raw` (folded, not canonical) words, a cue's nouns (`Cue.nouns`) must
+    stand in its span as written: "bestellt" is no "Bestellung" there."""
     out = []
     for whole, content in _context_cues(fact, lang, lex):
         if not whole:
             continue
         last = len(words) - len(whole)
         starts = words.hits(whole[0]) if isinstance(words, Words) else range(last + 1)
-        for i in starts:
-            if i <= last and all(word_matches(c, words[i + k]) for k, c in enumerate(whole)):
-                out.append(i)
+        spans = [(i, i + len(whole) - 1) for i in starts
+                 if i <= last and all(word_matches(c, words[i + k]) for k, c in enumerate(whole))]
         if len(content) >= 2:
             span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
             if span is not None:
-                out.append(span[0])
+                spans.append(span)
+        nouns = getattr(whole, "nouns", ())
+        if raw is not None and nouns:
+            spans = [(lo, hi) for lo, hi in spans
+                     if all(any(raw[j] in (n, n + "s", n + "en") for j in range(lo, hi + 1)) for n in nouns)]
+        out.extend(spans)
     return sorted(set(out))
+
+
+def event_positions(fact: Fact | None, words: list[str], lex: CueLexicon) -> list[int]:
+    """Positions of words naming another event a date may belong to (`date_events`), not a
+    word of the fact's own context cues (any word of an event without a fact)."""
+    events = _folded("date_events")
+    starts = _event_starts()
+    out = []
+    for i, word in enumerate(words):
+        if word.startswith(starts) and any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
+                and not (fact is not None and any(word_matches(w, word) for w in _context_words(fact, lex))):
+            out.append(i)
+    return out
+
+
+@cache
+def _event_starts() -> tuple[str, ...]:
+    return tuple(_folded("date_events"))
+
+
+def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
+    """The words of a fact's context cues (worked out once per fact)."""
+    context = fact.cues.context
+    key = ("context_words", id(context), "")
+    hit = lex.derived.get(key)
+    if hit is not None and hit[0] is context:
+        return hit[1]
+    own = tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p))
+    lex.derived[key] = (context, own)
+    return own

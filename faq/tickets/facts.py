@@ -44,11 +44,12 @@ from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.cues import (
     CueLexicon,
     context_positions,
+    context_spans,
+    event_positions,
     find_bracket,
     find_cue,
     lexicon_for,
     spans_clauses,
-    word_matches,
 )
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
@@ -57,6 +58,7 @@ from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
+    date_distance,
     has_sequence,
     refer_back,
     refuted,
@@ -175,7 +177,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
         span = (found[0] + start, found[1] + start)
         start = span[1] + 1
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
-                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex):
+                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
+                or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
         state = polarity(s.tokens, s.text, span, cue, s.words)
         answered = _label_answer(s, span)
@@ -375,46 +378,6 @@ def _wanted(text: str, s: Sentence) -> bool:
     return False
 
 
-def _date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
-    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
-    date counts one more, a clause border between them five more."""
-    lo, hi = (c, idx) if c < idx else (end_idx, c)
-    dist = hi - lo + (0 if c < idx else 1)
-    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]):
-        dist += 5
-    return dist
-
-
-def _event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]:
-    """Positions of words naming another event a date may belong to (`date_events`), not a
-    word of the fact's own context cues."""
-    events = folded("date_events")
-    starts = _event_starts()
-    out = []
-    for i, word in enumerate(words):
-        if word.startswith(starts) and any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
-                and not any(word_matches(w, word) for w in _context_words(fact, lex)):
-            out.append(i)
-    return out
-
-
-@cache
-def _event_starts() -> tuple[str, ...]:
-    return tuple(folded("date_events"))
-
-
-def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
-    """The words of a fact's context cues (worked out once per fact)."""
-    context = fact.cues.context
-    key = ("context_words", id(context), "")
-    hit = lex.derived.get(key)
-    if hit is not None and hit[0] is context:
-        return hit[1]
-    own = tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p))
-    lex.derived[key] = (context, own)
-    return own
-
-
 def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
            stated_from: int = 0) -> None:
@@ -432,19 +395,26 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))]
         if not mentions:
             continue
-        contexts = {f.id: context_positions(f, lang, s.words, lex) for f in facts}
-        events = {f.id: _event_positions(f, s.words, lex) for f in facts}
+        raw = [t.word for t in tokens]
+        contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
+        events = {f.id: event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
+        happened = event_positions(None, s.words, lex)
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
+            attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
             end_idx = token_index(tokens, max(mention.end - 1, mention.start))
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
-                other = min((_date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
-                for c in contexts[fact.id]:
-                    if idx <= c <= end_idx:
-                        continue  # the cue is the date itself
-                    dist = _date_distance(s, c, idx, end_idx)
+                other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
+                for c, c_end in contexts[fact.id]:
+                    if idx <= c <= end_idx or c < idx and end_idx < c_end \
+                            and (attributed or any(c < e < idx for e in happened)):
+                        # the cue is the date itself, or its words enclose a date tied to their noun
+                        # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
+                        # another event ("the subscription we ordered on 2 Nov starts on 30 Nov")
+                        continue
+                    dist = date_distance(s, c, idx, end_idx)
                     if other is not None and other < dist:
                         continue  # the date belongs to another event ("Mail kam am 12.03. an")
                     pairs.append((dist, f_index, m_index, fact))
@@ -467,7 +437,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
     # context, unless its sentence names another event the date may belong to.
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
-        if any(_event_positions(single, s.words, lex) for s, _ in explicit):
+        if any(event_positions(single, s.words, lex) for s, _ in explicit):
             return
         if len({m.value for _, m in explicit}) == 1:
             s, mention = explicit[0]

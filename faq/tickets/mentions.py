@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 
 from faq.errors import InputError
-from faq.flows.dates import parse_date
+from faq.flows.dates import MonthDate, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
@@ -55,13 +55,20 @@ _DATE_PATTERNS = (
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|today|yesterday|tomorrow)\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
-    ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}\.?\s?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
+    ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
 )
 
 _WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
+
+
+@cache
+def _month_end() -> re.Pattern[str]:
+    """ "Ende August", "end of August 2026": a month named by its last days (month_ends)."""
+    ends = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(lexicon_words("month_ends")), key=len, reverse=True))
+    return re.compile(rf"\b(?:{ends})\s+({_MONTH_WORDS})\b\.?(?:,?\s(\d{{4}})\b)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,8 +102,8 @@ def _yearless(raw: str, kind: str, today: date, past: bool) -> date:
         if not m:
             raise InputError(f"'{raw}' is not a date")
         day, month = int(m.group(2)), _month_number(m.group(1))
-    else:
-        m = re.match(r"(\d{1,2})\.?\s?([a-zäöü]+)", text)
+    else:  # "5. Januar", "31st of August"
+        m = re.match(r"(\d{1,2})(?:st|nd|rd|th)?\.?\s?(?:of\s)?([a-zäöü]+)", text)
         if not m:
             raise InputError(f"'{raw}' is not a date")
         day = int(m.group(1))
@@ -108,6 +115,18 @@ def _yearless(raw: str, kind: str, today: date, past: bool) -> date:
         earlier = [d for d in options if d <= today]
         return max(earlier)
     return min(options, key=lambda d: (abs((d - today).days), d > today))
+
+
+def _month(name: str, year: str | None, today: date, past: bool) -> MonthDate:
+    """The month of "Ende August [2026]": the year given, else the one whose month end is
+    nearest to today, or the last one past when the sentence says it happened."""
+    month = _month_number(name)
+    if year is not None:
+        return MonthDate(int(year), month, 1)
+    options = [MonthDate(y, month, 1) for y in (today.year - 1, today.year, today.year + 1)]
+    if past:
+        return max(d for d in options if d.last_day <= today) if any(d.last_day <= today for d in options) else options[0]
+    return min(options, key=lambda d: (abs((d.last_day - today).days), d > today))
 
 
 def _month_number(word: str) -> int:
@@ -129,6 +148,13 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     lowered = text.lower()
+    for m in _month_end().finditer(text):
+        taken.append((m.start(), m.end()))
+        try:
+            month = _month(m.group(1), m.group(2), today, any(w in lowered for w in _past_words()))
+            out.append(DateMention(m.start(), m.end(), m.group(), month))
+        except InputError as exc:
+            out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
     digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
         if not digits and kind not in _WITHOUT_DIGITS:

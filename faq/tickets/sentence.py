@@ -13,7 +13,7 @@ from faq.tickets.negation import clause_bounds
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token
 
-__all__ = ["OPENING", "Sentence", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
+__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
 
 
 class Sentence:
@@ -109,3 +109,13 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
                 at = i + len(p)
                 if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
                     s.words[at] = address
+
+
+def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
+    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
+    date counts one more, a clause border between them five more."""
+    lo, hi = (c, idx) if c < idx else (end_idx, c)
+    dist = hi - lo + (0 if c < idx else 1)
+    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]):
+        dist += 5
+    return dist

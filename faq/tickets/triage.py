@@ -143,6 +143,27 @@ def _merge(flow: Flow, own: Extraction, quoted: Extraction) -> Extraction:
     return Extraction(facts, own.notes, evidence)
 
 
+def _months_settled(flow: Flow, extraction: Extraction, today: date) -> Extraction:
+    """Keep a date known only to its month ("Ende August", a `MonthDate`) only when its first
+    and its last day (up to today, for a date that cannot lie ahead) lead to the same cause,
+    next question and open causes, as the chat takes a month alone; else it states nothing."""
+    from faq.flows.dates import MonthDate
+    from faq.flows.values import future_allowed
+
+    facts, notes = dict(extraction.facts), list(extraction.notes)
+    for key, value in extraction.facts.items():
+        if not isinstance(value, MonthDate):
+            continue
+        last = value.last_day if future_allowed(flow, key) else min(value.last_day, today)
+        ends = [diagnose(flow, {**facts, key: day}, today) for day in (date(value.year, value.month, 1), last)]
+        if len({(d.cause, d.next_fact.id if d.next_fact else None, tuple(d.possible)) for d in ends}) > 1:
+            del facts[key]
+            notes.append(f"{key}: the month {value.year:04d}-{value.month:02d} does not settle it without the day")
+    if len(facts) == len(extraction.facts):
+        return extraction
+    return Extraction(facts, tuple(notes), {k: v for k, v in extraction.evidence.items() if k in facts})
+
+
 def _located(extraction: Extraction, part: str, text: str, source: str) -> Extraction:
     """Move the evidence of facts read from `part` to offsets in the ticket's `text`."""
     if not extraction.evidence:
@@ -226,6 +247,7 @@ def triage_text(
         # customer's own words, its questions and examples never.
         from_quote = extract_facts(quoted, flow, today, lang, kb.vocabulary, QUOTED)
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
+    extraction = _months_settled(flow, extraction, today)
     return _conclude(kb, flow, match, extraction, today, ticket_id, subject, sender_name(text))
 
 
@@ -312,4 +334,4 @@ def facts_stated(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: st
     """
     text = clean(text)
     body = clean_body(text)
-    return _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN)
+    return _months_settled(flow, _located(extract_facts(body, flow, today, lang, kb.vocabulary), body, text, OWN), today)
