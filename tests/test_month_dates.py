@@ -42,7 +42,10 @@ def test_a_month_end_that_settles_the_case_gives_the_cause(kb_matcher, text, cau
     kb, matcher = kb_matcher
     result = triage_text(text, kb, matcher, TODAY)
     assert result.cause == cause
-    assert value in result.to_json()["facts"].values()
+    out = result.to_json()
+    assert value in out["month_facts"].values()
+    # the contract's facts hold JJJJ-MM-TT dates only: no day is made up, none is cut short
+    assert all(not isinstance(v, str) or len(v) != 7 for v in out["facts"].values())
 
 
 @pytest.mark.parametrize("text", [

@@ -21,7 +21,8 @@ KB_DIR = FIX / "kb"
 KB = load_knowledge_base(KB_DIR)
 MATCHER = Matcher(KB)
 TODAY = date(2026, 11, 24)
-KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply", "evidence"]  # CONTRACT §3 plus evidence
+KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply", "evidence",
+        "month_facts"]  # CONTRACT §3 plus evidence and dates known only to their month
 
 
 def triage(text, **kw):

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from faq.errors import InputError
+from faq.flows.dates import MonthDate
 from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose, relevant_facts
 from faq.flows.values import Value, json_value
 from faq.kb.model import Entry, Flow, KnowledgeBase
@@ -89,7 +90,10 @@ class TriageResult:
         Args:
             redacted: Mask e-mail addresses (keeping the domain) and names.
         """
-        facts = {k: json_value(v) for k, v in self.facts.items()}
+        # The contract's dates are JJJJ-MM-TT: a date known only to its month never enters
+        # `facts` (no day is made up); it is given apart, as JJJJ-MM.
+        facts = {k: json_value(v) for k, v in self.facts.items() if not isinstance(v, MonthDate)}
+        months = {k: json_value(v) for k, v in self.facts.items() if isinstance(v, MonthDate)}
         reply = self.reply
         if redacted:
             facts = {k: mask_email(v) if isinstance(v, str) and "@" in v else v for k, v in facts.items()}
@@ -105,6 +109,7 @@ class TriageResult:
             "next": dict(self.next) if self.next is not None else None,
             "reply": reply,
             "evidence": {k: self._evidence_json(k, redacted) for k in self.evidence if k in self.facts},
+            "month_facts": months,
         }
 
     def _evidence_json(self, fact: str, redacted: bool) -> dict[str, Any]:
