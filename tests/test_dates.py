@@ -282,3 +282,13 @@ def test_a_month_date_is_shown_as_its_month_and_keeps_the_mark_in_arithmetic():
     assert format_date(march, "en") == "March 2026"
     assert format_date(add_months(march, 6), "de") == "September 2026"
     assert march.last_day == date(2026, 3, 31)
+
+
+@pytest.mark.parametrize(("month", "end"), [((2026, 12), date(2027, 1, 2)), ((2027, 2), date(2027, 3, 2))])
+def test_hours_after_a_month_alone_run_out_by_a_real_day(month: tuple[int, int], end: date) -> None:
+    from faq.flows.dates import MonthDate
+
+    day = deadline("less_than_hours_ago", 48, MonthDate(month[0], month[1], 1))
+    assert day == end and not isinstance(day, MonthDate)
+    last = MonthDate(month[0], month[1], 1).last_day
+    assert date_holds("less_than_hours_ago", 48, last, end - timedelta(days=1))

@@ -319,10 +319,13 @@ def deadline(op: str, amount: int, day: date) -> date:
     For the month tests it is the last day still within the months (the link is
     valid through it); for "less_than_hours_ago" the first day no longer within
     the hours (the day the wait is over); for "more_than_hours_ago" the first day
-    beyond the hours.
+    beyond the hours. For a `MonthDate` the hours count from the month's last day.
     """
     if op in ("more_than_months_ago", "at_most_months_ago"):
         return add_months(day, amount)
+    if isinstance(day, MonthDate):
+        # Known only to its month, the day may be its last: the hours run out by a real day.
+        day = day.last_day
     if op == "less_than_hours_ago":
         return day + timedelta(days=math.ceil(amount / 24))
     if op == "more_than_hours_ago":
