@@ -103,3 +103,21 @@ def test_a_plain_user_of_vlsc_is_another_role(lang, text):
 ])
 def test_a_plain_user_hedged_denied_or_someone_elses_is_no_role(lang, text):
     assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM. Vielleicht hat mir unsere Vertragsverwaltung irgendwann eine Berechtigung gegeben, "
+           "genau weiß ich das nicht. Darf ich Reservierungen abschließen?"),
+    ("en", "I'm the OSM. I think our admin may have granted me some permission a while ago, not sure which. "
+           "Am I able to complete reservations?"),
+])
+def test_a_permission_named_in_general_and_hedged_leaves_the_role_unknown(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM und habe keine besondere Berechtigung. Darf ich Reservierungen abschließen?"),
+    ("en", "I'm the OSM and I have no special permission. Am I able to complete reservations?"),
+])
+def test_a_permission_named_in_general_and_denied_keeps_the_role(lang, text):
+    assert role(text, lang) == "osm"

@@ -470,3 +470,21 @@ def test_the_start_of_the_subscription_is_the_usage_start_of_missing_licenses(la
 def test_an_ordinal_day_of_a_month_is_read(flow, fact, text, day):
     lang = "en" if text.startswith(("Hi", "Hello")) else "de"
     assert str(read(flow, text, lang).get(fact)) == day
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Keine Aktivierungsmail bisher. Der Nutzungsbeginn ist der 30.11.2026 - Korrektur, hab mich "
+           "verschrieben: es ist der 30.09.2026.", date(2026, 9, 30)),
+    ("en", "No activation email so far. Usage starts on 2 December 2026 - scratch that, it started on "
+           "2 October 2026.", date(2026, 10, 2)),
+])
+def test_a_date_the_writer_corrects_gives_way_to_the_corrected_one(lang, text, expected):
+    assert read("missing-activation-email", text, lang).get("usage_start") == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail bisher. Der Nutzungsbeginn ist der 30.11.2026, sorry, Korrektur folgt."),
+    ("en", "No activation email so far. Usage starts on 2 December 2026, typo maybe, will check."),
+])
+def test_a_date_the_writer_withdraws_is_not_known(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)

@@ -12,7 +12,7 @@ from faq.language.lexicon import folded as _lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.cues import CueLexicon, Words, absent, context_positions, find_cue, word_matches
-from faq.tickets.negation import clause_bounds, polarity
+from faq.tickets.negation import clause_bounds, hedged, polarity
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["read_choice", "refine_choice"]
@@ -157,6 +157,16 @@ def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:
     return out
 
 
+def _doubts_any(words: set[str], sentences: Sequence[tuple[list[Token], list[str], str]]) -> bool:
+    """Whether a sentence hedges a permission named in general ("I think the admin may have
+    given me some permission, I'm not sure"): whether the writer holds it is then unknown."""
+    for tokens, said_words, text in sentences:
+        for i, w in enumerate(said_words):
+            if any(word_matches(v, w) for v in words) and hedged(tokens, text, i, i):
+                return True
+    return False
+
+
 def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token], list[str], str]],
                   lex: CueLexicon) -> tuple[str | None, tuple[int, tuple[int, int]] | None]:
     """Return the choice a whole ticket names, given the one a sentence named, and where the
@@ -168,12 +178,14 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
     zugewiesen"); it stays when they are denied ("habe aber nicht die Berechtigung ...");
     it is unknown (None) when they are asked, hedged or conditional ("ob mir ... die
     Berechtigung 'Reservierung verwalten' gegeben hat, weiß ich nicht"), or both said and
-    denied. Only extra words of two or more ("Reservierung verwalten") count: one word
-    ("Berechtigung") names no particular permission.
+    denied. Only extra words of two or more ("Reservierung verwalten") make it the longer
+    one: one word ("Berechtigung") names no particular permission, but a hedged one leaves the
+    choice unknown.
     """
     names = _names(fact, lex)
     own = [words for cid, words in names if cid == chosen]
     extras: dict[frozenset[str], str] = {}
+    vague: set[str] = set()
     for cid, longer in names:
         if cid == chosen:
             continue
@@ -181,6 +193,10 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
             extra = longer - words
             if words < longer and len(extra) >= 2:
                 extras.setdefault(extra, cid)
+            elif words < longer:
+                vague |= extra
+    if _doubts_any(vague, sentences):
+        return None, None
     if not extras:
         return chosen, None
     states: dict[str, set[bool | None]] = {}

@@ -110,6 +110,12 @@ def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> 
     return is_example(tokens, index) or hedged(tokens, text, index, index, beliefs=not named)
 
 
+def _corrected(tokens: list[Token], index: int) -> bool:
+    """Whether the writer corrects what stands before a correction later in the sentence
+    ("28.11.2026 - sorry, Korrektur, hab mich vertippt: es ist der 28.10.2026")."""
+    return has_sequence([t.word for t in tokens[index + 1:]], "corrections")
+
+
 def _replaced(tokens: list[Token], index: int) -> bool:
     """Whether the address at `index` is where a change started ("von max@… auf it@…")."""
     return index > 0 and tokens[index - 1].word in folded("source_prepositions") \
@@ -392,7 +398,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
     for s in analysed:
         tokens = s.tokens
         mentions = [m for m in find_dates(s.text, today)
-                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))]
+                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
+                    and not _corrected(tokens, token_index(tokens, max(m.end - 1, m.start)))]
         if not mentions:
             continue
         raw = [t.word for t in tokens]
