@@ -3,27 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded as _lexicon
-from faq.language.lexicon import words as lexicon_words
-from faq.language.normalize import fold
 from faq.tickets.cues import CueLexicon, Words, absent, context_positions, find_cue, word_matches
 from faq.tickets.negation import clause_bounds, hedged, polarity
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["read_choice", "refine_choice"]
-
-_NO_CHANGE = object()
-
-
-@cache
-def _others() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon_words("third_party_possessives"))
-
 
 def _name_word(cue: str, word: str) -> bool:
     """Whether a text word is a word of a choice's name: the word itself, inflected
@@ -95,7 +84,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         span = _find_name(cue, words, lex.stop)
         if span is None or polarity(tokens, text, span, ()) is not True:
             continue
-        if any(w in _others() for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
+        if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
         said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text), other, longer) for other, longer in named
@@ -116,10 +105,10 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
 def _named(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(choice id, name's words) of each name of the fact's choices that can name a role
     (worked out once per fact)."""
-    key = ("choice_names", id(fact), "")
-    hit = lex.derived.get(key)
-    if hit is not None and hit[0] is fact:
-        return hit[1]
+    return lex.derive("choice_names", fact, "", lambda: _role_names(fact, lex))
+
+
+def _role_names(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
     generic = {w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p, drop_function_words=False)}
     neg = negations()
@@ -132,7 +121,6 @@ def _named(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ..
             if not cue or all(w in neg or w in lex.stop or w in generic for w in cue):
                 continue  # "keine", "none", "andere Rolle": no evidence of a role in a ticket
             named.append((choice.id, cue))
-    lex.derived[key] = (fact, tuple(named))
     return tuple(named)
 
 

@@ -7,9 +7,9 @@ contains it as a compound part ("spamordner"). Words that carry no meaning in a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from rapidfuzz.distance import Levenshtein
 
@@ -19,6 +19,8 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.weights import weights
+
+T = TypeVar("T")
 
 __all__ = ["CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
@@ -62,6 +64,17 @@ class CueLexicon:
         self._contexts: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
         self._pairs: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
         self.derived: dict[tuple[str, int, str], tuple[object, Any]] = {}  # other modules' per-table work
+
+    def derive(self, kind: str, owner: object, lang: str, build: Callable[[], T]) -> T:
+        """Return `build()` for a table or fact `owner` of the knowledge base, worked out once
+        per kind, owner and language (the owner is kept, so its id is never reused)."""
+        key = (kind, id(owner), lang)
+        hit = self.derived.get(key)
+        if hit is not None and hit[0] is owner:
+            return cast(T, hit[1])
+        value = build()
+        self.derived[key] = (owner, value)
+        return value
 
     def word(self, word: str) -> str:
         """Return the canonical form of a folded word."""
@@ -471,10 +484,5 @@ def _event_starts() -> tuple[str, ...]:
 def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
     """The words of a fact's context cues (worked out once per fact)."""
     context = fact.cues.context
-    key = ("context_words", id(context), "")
-    hit = lex.derived.get(key)
-    if hit is not None and hit[0] is context:
-        return hit[1]
-    own = tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p))
-    lex.derived[key] = (context, own)
-    return own
+    return lex.derive("context_words", context, "",
+                      lambda: tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p)))

@@ -146,7 +146,7 @@ def _label_answer(s: Sentence, span: tuple[int, int]) -> object:
         return _NO_ANSWER
     value = tokenize(m.group(1))
     words = [t.word for t in value]
-    if any(tuple(words[i:i + len(p)]) == p for p in sequences("unknowns") for i in range(len(words))) or hedged(value, m.group(1), 0, 0):
+    if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
         return None
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
         return False
@@ -378,8 +378,7 @@ def _wanted(text: str, s: Sentence) -> bool:
     then the address is where to write, not the one listed for the case."""
     for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
         words = [t.word for t in tokenize(part)]
-        if is_question(part) or any(tuple(words[i:i + len(p)]) == p for p in sequences("requests")
-                                    for i in range(len(words))):
+        if is_question(part) or has_sequence(words, "requests"):
             return True
     return False
 

@@ -98,18 +98,16 @@ def _pointing(table: Mapping[str, tuple[str, ...]], lang: str,
               lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
     """The cues of a phrase table with one "the same" word before their thing, each as (cue,
     "the same" and the thing, the cue without "the same"); worked out once per table."""
-    key = ("same", id(table), lang)
-    hit = lex.derived.get(key)
-    if hit is not None and hit[0] is table:
-        return hit[1]
-    same = frozenset(lex.word(w) for w in folded("sameness"))
-    out = []
-    for cue in lex.cues(table, lang):
-        at = [k for k, w in enumerate(cue) if w in same]
-        if len(at) != 1 or at[0] + 1 >= len(cue):
-            continue
-        pointer = without(cue, frozenset(c for k, c in enumerate(cue) if k not in (at[0], at[0] + 1)), lex.stop)
-        rest = without(cue, frozenset({cue[at[0]]}), lex.stop)
-        out.append((cue, pointer, rest))
-    lex.derived[key] = (table, tuple(out))
-    return tuple(out)
+    def build() -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+        same = frozenset(lex.word(w) for w in folded("sameness"))
+        out = []
+        for cue in lex.cues(table, lang):
+            at = [k for k, w in enumerate(cue) if w in same]
+            if len(at) != 1 or at[0] + 1 >= len(cue):
+                continue
+            pointer = without(cue, frozenset(c for k, c in enumerate(cue) if k not in (at[0], at[0] + 1)), lex.stop)
+            rest = without(cue, frozenset({cue[at[0]]}), lex.stop)
+            out.append((cue, pointer, rest))
+        return tuple(out)
+
+    return lex.derive("same", table, lang, build)

@@ -27,6 +27,7 @@ from faq.language.normalize import fold
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
+from faq.tickets.sentence import has_sequence
 from faq.tickets.tokens import negations, tokenize
 from faq.tickets.weights import WEIGHTS_FILE, weights
 
@@ -59,17 +60,10 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(lexicon_words("abbreviations"))
 
 
-@cache
-def _unsure_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(fold(p).split()) for name in ("hedges", "beliefs", "unknowns") for p in lexicon_words(name))
-
-
 def _unsure(clause: str) -> bool:
     """Whether a clause holds a hedge, a belief or a "not sure" (knowledge/language/)."""
     words = [t.word for t in tokenize(clause)]
-    present = set(words)
-    return any(tuple(words[i:i + len(p)]) == p for p in _unsure_phrases() if not p or p[0] in present
-               for i in range(len(words)))
+    return any(has_sequence(words, name) for name in ("hedges", "beliefs", "unknowns"))
 
 
 _CLAUSE_START = re.compile(r"[,;:]\s*(?=[^,;:]*$)")
