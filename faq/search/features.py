@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from faq.language.focus import focus
@@ -36,7 +37,6 @@ class Features:
     _ent_start: array
     _ent_toks: array
     _negatives: Negatives
-    _entry_token_sets: dict[int, set[int]]
     _candidates: int
     _topic_candidates: int
     _focus_min: int
@@ -55,13 +55,16 @@ class Features:
     _scan: Callable[[Query], dict[int, Hit]]
     _best_doc: Callable[[int, Query], Hit | None]
 
+    @cached_property
+    def _entry_token_sets(self) -> dict[int, set[int]]:
+        """Entry token sets worked out so far (at most _TOKEN_SETS, then forgotten at once)."""
+        return {}
+
     def _tokens(self, row: int) -> set[int]:
         """The tokens of an entry (its texts and keywords) or of an out-of-scope topic."""
         if row < 0:
             return self._negatives.tokens[-1 - row]
-        sets = self.__dict__.get("_entry_token_sets")
-        if sets is None:
-            sets = self._entry_token_sets = {}
+        sets = self._entry_token_sets
         found = sets.get(row)
         if found is None:
             if len(sets) >= _TOKEN_SETS:

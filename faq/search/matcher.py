@@ -15,6 +15,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from faq.kb.vocabulary import Vocabulary
@@ -393,10 +394,7 @@ class Matcher(Features, Retrieval):
         """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
         no context (knowledge/language/smalltalk_thanks.yaml)."""
         said = words(fold(sentence))
-        firsts = self.__dict__.get("_thanks_firsts")
-        if firsts is None:
-            firsts = self._thanks_firsts = frozenset(t.split(" ")[0] for t in self.thanks)
-        if (said[0] if said else "") not in firsts:
+        if (said[0] if said else "") not in self._thanks_firsts:
             return False  # no thanks phrase starts with its first word
         folded = " ".join(said)
         lead = next((t for t in self.thanks if folded == t or folded.startswith(t + " ")), None)
@@ -405,11 +403,18 @@ class Matcher(Features, Retrieval):
     def _states_problem(self, sentence: str) -> bool:
         """Whether `sentence` holds a problem cue (knowledge/language/problem_cues.yaml): a whole word,
         or a word beginning where the cue ends in "*"."""
-        cues = self.__dict__.get("_spaced_problem_cues")
-        if cues is None:
-            cues = self._spaced_problem_cues = tuple(" " + (c[:-1] if c.endswith("*") else c + " ") for c in self.problem_cues)
         folded = " " + " ".join(words(fold(sentence.replace("'", "")))) + " "
-        return any(cue in folded for cue in cues)
+        return any(cue in folded for cue in self._spaced_problem_cues)
+
+    @cached_property
+    def _thanks_firsts(self) -> frozenset[str]:
+        """The first words of the thanks phrases (a sentence starting otherwise thanks for nothing)."""
+        return frozenset(t.split(" ")[0] for t in self.thanks)
+
+    @cached_property
+    def _spaced_problem_cues(self) -> tuple[str, ...]:
+        """The problem cues as searched in a spaced sentence: a whole word, or a beginning ("*")."""
+        return tuple(" " + (c[:-1] if c.endswith("*") else c + " ") for c in self.problem_cues)
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""

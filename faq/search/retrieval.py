@@ -17,6 +17,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from faq.language.addresses import domain_of, find_addresses
@@ -125,7 +126,6 @@ class Retrieval:
     _fuzzy_by_initial: dict[str, tuple[list[str], dict[int, tuple[array, list[str]]]]] | None
     _fuzzy_cutoff: float
     _memo: dict[str, tuple[str, ...]]
-    _doc_lists: tuple[list[tuple[int, ...]], list[float], list[tuple[int, int, int]]]
     _fuzzy_memo: dict[str, tuple[str, ...] | None]
 
     def _surface(self, text: str) -> list[str]:
@@ -287,10 +287,7 @@ class Retrieval:
             weight, best document, weight it matches); the best document is the first of
             the highest fit.
         """
-        lists = self.__dict__.get("_doc_lists")
-        if lists is None:
-            lists = self._doc_lists = self._scan_lists()
-        postings, norm, ranges = lists
+        postings, norm, ranges = self._doc_lists
         acc = [0.0] * len(norm)
         for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
             for d in postings[k]:
@@ -308,7 +305,8 @@ class Retrieval:
                 best[e] = (top, at, acc[at])
         return best
 
-    def _scan_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[tuple[int, int, int]]]:
+    @cached_property
+    def _doc_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[tuple[int, int, int]]]:
         """The document postings of each token, the documents' weights and each entry's
         documents (entry, first, end), as Python lists for `_scan` (reading a list is cheaper
         than slicing and reading an array)."""
