@@ -461,6 +461,13 @@ def test_numbered_answers_answer_the_quoted_numbered_questions(bundled, text):
     ("Hi, no activation mail for our order. Domain verified? No. Junk folder checked? Yes, empty.", False, True),
     ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Domäne verifiziert? Keine Ahnung.", None, None),
     ("Hi, no activation mail for our order. Domain verified? Not sure.", None, None),
+    # an indirect question the writer answers: its "ob"/"whether" asks, the answer states
+    ("Guten Tag, für unsere Bestellung kam keine Aktivierungsmail an unseren OSM. Ob er im Spam-Ordner "
+     "nachgesehen hat? Nein, das hat er noch nicht.", None, False),
+    ("Hello, our OSM never got the activation mail for our order. Whether anyone looked in the junk folder? "
+     "No, nobody did yet.", None, False),
+    ("Hello, our OSM never got the activation mail for our order. Did anyone look in the junk folder? "
+     "Yes, it is empty.", None, True),
 ])
 def test_a_question_answered_at_once_states_its_fact(bundled, text, verified, checked):
     r = triage(bundled, text)

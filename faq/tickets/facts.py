@@ -475,6 +475,11 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
     if said is not None:
         lex = lexicon_for(vocabulary)
         tokens = tokenize(question)
+        if tokens and tokens[0].word in folded("conditionals"):
+            # "Ob er im Junk-Ordner geschaut hat? Nein": an indirect question asks what it names;
+            # without its "ob"/"whether" the clause is the statement the answer affirms or denies.
+            question = question[tokens[1].start:] if len(tokens) > 1 else ""
+            tokens = tokenize(question)
         if tokens:
             asked = Sentence(0, question, tokens, lex.words(tokens))
             head = answer.text.split(",")[0].split("\n")[0][:_ANSWER_QUOTE]
