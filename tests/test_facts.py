@@ -488,3 +488,26 @@ def test_a_date_the_writer_corrects_gives_way_to_the_corrected_one(lang, text, e
 ])
 def test_a_date_the_writer_withdraws_is_not_known(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+# -- a relative clause right after the OSM's address speaks of that address ---------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "admin"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Als OSM ist s.kraemer@moebel-ried.de eingetragen, die zugleich "
+           "globaler Administrator unseres bestehenden Tenants ist.", True),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Unser OSM ist s.kraemer@moebel-ried.de, die aber in keinem "
+           "Tenant globaler Administrator ist.", False),
+    ("en", "Hi, the activation mail is missing. Our OSM is s.kraemer@ried-furniture.com, which is also the "
+           "account our billing administrator uses in the existing tenant.", True),
+    ("en", "Hi, the activation mail is missing. Our OSM is s.kraemer@ried-furniture.com, who I believe is also "
+           "a global admin.", None),
+    # a capital after the comma opens a noun, not a clause about the address
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Unser OSM ist s.kraemer@moebel-ried.de, Die Firma hat "
+           "außerdem einen globalen Administrator.", None),
+    # the address named is not the OSM's
+    ("en", "Hi, the activation mail is missing. Our helpdesk is it@ried-furniture.com, which is also a global "
+           "admin account.", None),
+])
+def test_a_relative_clause_after_the_osm_address_speaks_of_it(lang, text, admin):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin

@@ -100,6 +100,8 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
     der globale Administrator": the address is the admin)."""
     pointers, nouns = sequences("back_pointers"), folded_words("address_nouns")
     address = lex.word("osm")  # the cues name the OSM in both languages
+    for s in analysed:
+        _relative_to_address(s, address)
     for before, s in zip(analysed, analysed[1:]):
         if not ADDRESS.search(before.text):
             continue
@@ -109,6 +111,29 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
                 at = i + len(p)
                 if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
                     s.words[at] = address
+
+
+def _relative_to_address(s: Sentence, osm: str) -> None:
+    """Read a relative pronoun right after the OSM's address, or after the verb that closes its
+    clause, as that address ("Die OSM-Adresse ist r@x.de, die auch globaler Administrator ist";
+    "..., which is also the account I use as Global Administrator"). The sentence must name the
+    OSM before the address; a German word
+    written with a capital after the comma opens a noun ("r@x.de, die Adresse des Admins ..."),
+    not a relative clause."""
+    relatives = folded_words("address_relatives")
+    for i in range(1, len(s.tokens) - 1):
+        if s.tokens[i].word not in relatives or "," not in s.text[s.tokens[i - 1].end:s.tokens[i].start]:
+            continue
+        at = i - 1  # the address, or a verb closing its clause right after it ("x@y.de eingetragen, die ...")
+        if at > 0 and not s.tokens[at].word.startswith("000") and s.text[s.tokens[at].start:s.tokens[at].end].islower() \
+                and s.text[s.tokens[at - 1].end:s.tokens[at].start].strip() == "":
+            at -= 1
+        if not s.tokens[at].word.startswith("000") or osm not in s.words[:at]:
+            continue
+        after = s.text[s.tokens[i + 1].start:s.tokens[i + 1].end]
+        if after[:1].isupper():
+            continue
+        s.words[i] = osm
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
