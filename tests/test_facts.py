@@ -511,3 +511,29 @@ def test_a_date_the_writer_withdraws_is_not_known(lang, text):
 ])
 def test_a_relative_clause_after_the_osm_address_speaks_of_it(lang, text, admin):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin
+
+
+# -- the renewal's name: a change denied is the same name; several enrollments of other names ------
+
+
+@pytest.mark.parametrize(("lang", "text", "same", "several"), [
+    ("de", "Hallo, die Registrierung ist verlängert. Am Organisationsnamen haben wir dabei nichts geändert, und "
+           "andere Registrierungen gibt es unter unserem EA keine.", True, False),
+    ("de", "Hallo, die Registrierung ist verlängert, der Firmenname wie bisher.", True, None),
+    ("de", "Hallo, bei der Verlängerung haben wir den Firmennamen geändert.", False, None),
+    ("en", "Hello, our enrollment was renewed. The company name is unchanged and there are no other enrollments "
+           "under the EA.", True, False),
+])
+def test_the_renewal_name_and_the_other_enrollments(lang, text, same, several):
+    read_ = read("renewal-activation", text, lang)
+    assert read_.get("same_org_name") is same and read_.get("multiple_enrollments_same_org") is several
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Registrierung ist verlängert. Unter dem EA laufen mehrere Registrierungen, jede mit einem "
+           "anderen Organisationsnamen."),
+    ("en", "Hello, our enrollment was renewed. Under the EA we run several enrollments, each with a different "
+           "organization name."),
+])
+def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_name(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
