@@ -537,3 +537,24 @@ def test_the_renewal_name_and_the_other_enrollments(lang, text, same, several):
 ])
 def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_name(lang, text):
     assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+# -- the recipient VLSC shows: someone who left is another contact, the writer is none ----------
+
+
+@pytest.mark.parametrize(("lang", "text", "other"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Im VLSC steht als Empfänger Frau Albers, die Ende Juni bei "
+           "uns ausgeschieden ist.", True),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Laut VLSC ging sie an Herrn Roth – der ist seit Frühjahr "
+           "nicht mehr bei uns.", True),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Das VLSC zeigt als Empfänger mich selbst.", False),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Falls der Empfänger im VLSC inzwischen ausgeschieden ist, was "
+           "dann?", None),
+    ("en", "Hello, the activation mail is missing. VLSC names Ms Albers as the recipient, and she left the company "
+           "in June.", True),
+    ("en", "Hello, the activation mail is missing. VLSC shows my own address as the recipient.", False),
+    ("en", "Hello, the activation mail is missing. Our old OSM left the company; who should be the recipient "
+           "now?", None),
+])
+def test_the_recipient_vlsc_shows_tells_whether_it_was_another_contact(lang, text, other):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other

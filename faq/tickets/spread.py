@@ -43,8 +43,9 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
     for i in range(span[0], span[1] + 1):
         if word_matches(cue[-2], words[i]):
             j = i + 1
-            while j <= span[1] and words[j] in lex.stop:
-                j += 1
+            while j <= span[1] and not word_matches(cue[-1], words[j]) \
+                    and (words[j] in lex.stop or words[j] in folded("subject_pronouns")):
+                j += 1  # "ging sie an": a pronoun between a verb and its particle
             if j <= span[1] and word_matches(cue[-1], words[j]):
                 return True
     return False
