@@ -558,3 +558,19 @@ def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_na
 ])
 def test_the_recipient_vlsc_shows_tells_whether_it_was_another_contact(lang, text, other):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
+
+
+# -- licences that landed elsewhere and not in the writer's own account ---------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "right"), [
+    ("de", "Hallo, nach der Aktivierung fehlen die Lizenzen. Mittlerweile wissen wir, dass sie im Tenant unserer "
+           "Agentur gelandet sind und nicht in unserem.", False),
+    ("de", "Hallo, nach der Aktivierung fehlen die Lizenzen. Sie sind wohl noch nicht in unserem Tenant gelandet.",
+     None),
+    ("en", "Hi, after activating we see no licences. It turns out they landed in our agency's tenant and not in "
+           "ours.", False),
+    ("en", "Hi, after activating we see no licences. They have not ended up in our tenant yet.", None),
+])
+def test_licences_that_landed_elsewhere_are_on_the_wrong_account(lang, text, right):
+    assert read("licenses-not-visible", text, lang).get("right_account") is right
