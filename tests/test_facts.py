@@ -574,3 +574,20 @@ def test_the_recipient_vlsc_shows_tells_whether_it_was_another_contact(lang, tex
 ])
 def test_licences_that_landed_elsewhere_are_on_the_wrong_account(lang, text, right):
     assert read("licenses-not-visible", text, lang).get("right_account") is right
+
+
+# -- an add-on and its base under enrollments with numbers: the numbers decide ---------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "same"), [
+    ("de", "Hallo, die Lizenzen für unser Add-on fehlen. Das Basisabonnement läuft über Registrierung 7730145, "
+           "das Add-on über Registrierung 8102266.", False),
+    ("de", "Hallo, die Lizenzen für unser Add-on fehlen. Die Basis steht unter Registrierung 7730145, das Add-on "
+           "wurde ebenfalls unter Registrierung 7730145 bestellt.", True),
+    ("en", "Hi, the licences of our add-on are missing. Our base plan is on enrollment 7730145 and the add-on on "
+           "enrollment 8102266.", False),
+    ("en", "Hi, the licences of our add-on are missing. The base is under enrollment 7730145; I am not sure "
+           "which enrollment the add-on is under.", None),
+])
+def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, same):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same

@@ -22,7 +22,7 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["NUMBERED", "CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
 
 
@@ -104,7 +104,9 @@ class CueLexicon:
         for p in phrases(table, lang):
             if PAIRED in p:
                 first, second = p.split(PAIRED, 1)
-                out.append((self.cue(first), self.cue(second)))
+                one, two = self.cue(first), self.cue(second)
+                one.numbered = two.numbered = NUMBERED in first and NUMBERED in second
+                out.append((one, two))
         self._pairs[(id(table), lang)] = (table, tuple(out))
         return tuple(out)
 
@@ -194,6 +196,7 @@ def lexicon_for(vocabulary: object | None) -> CueLexicon:
 
 
 PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs`)
+NUMBERED = "#"  # ends both halves of a paired cue that compares the numbers they name ("base enrollment #")
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
@@ -224,6 +227,7 @@ class Cue(tuple):
     stop: frozenset[str] = frozenset()
     nothing: bool = False  # written with a word for nothing found: needs one in the sentence (nothing_words)
     nouns: tuple[str, ...] = ()  # nouns that must stand as written, not a verb read as them (noun_cue_words)
+    numbered: bool = False  # a paired half whose number is compared with the other half's (NUMBERED)
 
 
 def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:

@@ -26,12 +26,34 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
         for first, second in lex.pairs(table, lang):
             one = said_in(first, s, lex)
             two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
-            if one is None or two is None or not (one[1] and two[1]) \
-                    or not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
+            if one is None or two is None or not (one[1] and two[1]):
+                continue
+            value = stated
+            if getattr(first, "numbered", False):
+                # "base under enrollment 5893021, the add-on under enrollment 6120774": the numbers
+                # each half names decide; the same number says the opposite, none says nothing.
+                numbers = _number_after(s, one[0]), _number_after(s, two[0])
+                if None in numbers:
+                    continue
+                value = stated if numbers[0] != numbers[1] else not stated
+            elif not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
                 continue
             span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
-            out.append(((len(first) + len(second), span[0] - span[1]), stated, span))
+            out.append(((len(first) + len(second), span[0] - span[1]), value, span))
     return out
+
+
+_NUMBER_REACH = 2  # words after a half's last word where the number it names may stand ("enrollment no. 123")
+_NUMBER_DIGITS = 4  # digits at least in a number that names something (not "E3", not "2 seats")
+
+
+def _number_after(s: Sentence, span: tuple[int, int]) -> str | None:
+    """Return the number written right after the last word of a cue's span, else None.
+    Addresses and domain names are blanked to zeros (faq.tickets.facts): they name no number."""
+    for t in s.tokens[span[1] + 1:span[1] + 1 + _NUMBER_REACH]:
+        if t.word.isdigit() and len(t.word) >= _NUMBER_DIGITS and t.word.strip("0"):
+            return t.word
+    return None
 
 
 def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
