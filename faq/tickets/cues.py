@@ -96,7 +96,8 @@ class CueLexicon:
 
     def pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         """Return the paired cues of a fact's phrase table ("basis alte registrierung + add-on neue
-        registrierung"): two cues a sentence must both state, on words of their own."""
+        registrierung"): two cues a sentence must both state, on words of their own; halves
+        ending in `NUMBERED` compare the numbers written after them."""
         hit = self._pairs.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
@@ -104,7 +105,7 @@ class CueLexicon:
         for p in phrases(table, lang):
             if PAIRED in p:
                 first, second = p.split(PAIRED, 1)
-                one, two = self.cue(first), self.cue(second)
+                one, two = cast(Cue, self.cue(first)), cast(Cue, self.cue(second))
                 one.numbered = two.numbered = NUMBERED in first and NUMBERED in second
                 out.append((one, two))
         self._pairs[(id(table), lang)] = (table, tuple(out))
