@@ -591,3 +591,17 @@ def test_licences_that_landed_elsewhere_are_on_the_wrong_account(lang, text, rig
 ])
 def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, same):
     assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same
+
+
+# -- an address goes to the cue of its own clause, not to one across a comma --------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unser Admin im bestehenden Tenant ist it@glaserei-moll.onmicrosoft.com, als OSM haben wir "
+           "jedoch kontakt@glaserei-moll.de eingetragen. Die Aktivierungsmail fehlt."),
+    ("en", "Hello, our admin in the existing tenant is it@moll-glazing.onmicrosoft.com, as OSM however we entered "
+           "contact@moll-glazing.com. The activation mail is missing."),
+])
+def test_an_address_goes_to_the_cue_of_its_own_clause(lang, text):
+    expected = "kontakt@glaserei-moll.de" if lang == "de" else "contact@moll-glazing.com"
+    assert read("missing-activation-email", text, lang).get("osm_email") == expected

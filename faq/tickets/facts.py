@@ -356,7 +356,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
             for rel, rel_end, address in in_sentence:
                 idx = token_index(s.tokens, rel)
                 for c in context:
-                    dist = abs(idx - c) + (0 if c <= idx else 2)
+                    dist = date_distance(s, c, idx, idx) + (0 if c <= idx else 1)  # a clause border counts five words
                     if best is None or dist < best[0]:
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated:
