@@ -605,3 +605,14 @@ def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, sam
 def test_an_address_goes_to_the_cue_of_its_own_clause(lang, text):
     expected = "kontakt@glaserei-moll.de" if lang == "de" else "contact@moll-glazing.com"
     assert read("missing-activation-email", text, lang).get("osm_email") == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Als OSM steht j.otto@baeckerei-otto.de drin, die Adresse "
+           "unseres globalen Administrators ist admin@baeckerei-otto.de."),
+    ("en", "Hello, the activation mail is missing. The OSM is j.otto@otto-bakery.com; the address of our global "
+           "administrator is admin@otto-bakery.com."),
+])
+def test_another_address_said_to_be_the_admins_says_nothing_of_the_osm(lang, text):
+    read_ = read("missing-activation-email", text, lang)
+    assert read_.get("osm_email", "").startswith("j.otto@") and "osm_is_admin" not in read_

@@ -60,6 +60,7 @@ from faq.tickets.sentence import (
     Sentence,
     date_distance,
     has_sequence,
+    names_another_address,
     refer_back,
     refuted,
     sequences,
@@ -288,7 +289,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for s in analysed if not stated_from else ():
         for fact in yesno_facts:
             said = _cue_value(fact, lang, s, lex)
-            if said is None:
+            if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
             if fact.id not in found or weight > strength[fact.id]:

@@ -13,7 +13,8 @@ from faq.tickets.negation import clause_bounds
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token
 
-__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
+__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "names_another_address", "refer_back", "refuted", "sequences",
+           "token_index"]
 
 
 class Sentence:
@@ -134,6 +135,18 @@ def _relative_to_address(s: Sentence, osm: str) -> None:
         if after[:1].isupper():
             continue
         s.words[i] = osm
+
+
+def names_another_address(s: Sentence, span: tuple[int, int], address: object) -> bool:
+    """Whether a cue found at `span` names an address (a word of `address_nouns`) whose clause
+    gives another e-mail address than `address`, the one read for the case: "OSM ist a@x.de, die
+    Adresse unseres globalen Admins ist b@x.de" says nothing about a@x.de."""
+    nouns = folded_words("address_nouns")
+    if not any(s.tokens[i].word in nouns for i in range(span[0], span[1] + 1)):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
+    named = ADDRESS.findall(s.text[s.tokens[lo].start:s.tokens[hi].end])
+    return any(str(m).rstrip(".").lower() != str(address).lower() for m in named)
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
