@@ -534,6 +534,9 @@ def test_the_renewal_name_and_the_other_enrollments(lang, text, same, several):
            "anderen Organisationsnamen."),
     ("en", "Hello, our enrollment was renewed. Under the EA we run several enrollments, each with a different "
            "organization name."),
+    ("de", "Hallo, wir haben verlängert. Es gibt mehrere Registrierungen unter dem EA, allerdings mit verschiedenen "
+           "Namen."),
+    ("en", "Hello, we renewed. There are two enrollments under our EA, but with different names."),
 ])
 def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_name(lang, text):
     assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
@@ -552,7 +555,7 @@ def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_na
            "dann?", None),
     ("en", "Hello, the activation mail is missing. VLSC names Ms Albers as the recipient, and she left the company "
            "in June.", True),
-    ("en", "Hello, the activation mail is missing. VLSC shows my own address as the recipient.", False),
+    ("en", "Hello, the activation mail is missing. VLSC shows me as the recipient.", False),
     ("en", "Hello, the activation mail is missing. Our old OSM left the company; who should be the recipient "
            "now?", None),
 ])
