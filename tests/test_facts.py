@@ -619,3 +619,27 @@ def test_an_address_goes_to_the_cue_of_its_own_clause(lang, text):
 def test_another_address_said_to_be_the_admins_says_nothing_of_the_osm(lang, text):
     read_ = read("missing-activation-email", text, lang)
     assert read_.get("osm_email", "").startswith("j.otto@") and "osm_is_admin" not in read_
+
+
+# -- numbered list items are statements of their own --------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wie gewünscht:\n1. OSM: h.berg@tischlerei-berg.de\n2. Domäne verifiziert: nein\n"
+           "3. OSM globaler Admin: nein\n4) Spam-Ordner geprüft: ja\nDie Aktivierungsmail fehlt weiter."),
+    ("en", "Hi, as requested:\n1. OSM: h.berg@berg-joinery.com\n2. Domain verified: no\n3. OSM is global admin: no\n"
+           "4) Junk folder checked: yes\nThe activation mail is still missing."),
+])
+def test_numbered_items_are_read_one_by_one(lang, text):
+    read_ = read("missing-activation-email", text, lang)
+    assert (read_.get("domain_verified"), read_.get("osm_is_admin"), read_.get("junk_checked")) == (False, False, True)
+
+
+@pytest.mark.parametrize(("lang", "text", "effective"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Die Reservierung haben wir am 03.11.2026 angelegt, sie ist seit "
+           "Tagen wirksam.", True),
+    ("en", "Hi, the activation mail is missing. Our reservations were placed on 3 November 2026, they are "
+           "effective now.", True),
+])
+def test_a_pronoun_opening_the_next_clause_takes_up_the_thing_before(lang, text, effective):
+    assert read("missing-activation-email", text, lang).get("reservation_effective") is effective

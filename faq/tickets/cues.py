@@ -358,12 +358,13 @@ _CLAUSE_MARKS = frozenset(",;–—()")
 def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a cue's words stand in two clauses that each have a finite verb of their own
     ("Ich bin globaler Administrator ..., der OSM ist aber unser Einkäufer": nothing said of
-    the OSM as admin; "Unser OSM, it@…, ist globaler Admin" is one clause)."""
+    the OSM as admin; "Unser OSM, it@…, ist globaler Admin" is one clause, and so is a clause
+    a pronoun opens that takes up the thing before: "Reservierung angelegt, sie ist wirksam")."""
     verbs = _folded("finite_verbs")
     segment, has_verb, holds = 0, {0: False}, set()
     for i in range(span[0], span[1] + 1):
         if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]) \
-                and not _relative(tokens, words, i, cue):
+                and not _relative(tokens, words, i, cue) and tokens[i].word not in _folded("resumptive_pronouns"):
             segment += 1
             has_verb[segment] = False
         if words[i] in verbs or tokens[i].word in verbs:
