@@ -468,6 +468,14 @@ def test_numbered_answers_answer_the_quoted_numbered_questions(bundled, text):
      "No, nobody did yet.", None, False),
     ("Hello, our OSM never got the activation mail for our order. Did anyone look in the junk folder? "
      "Yes, it is empty.", None, True),
+    # a question that only names a thing is a label to the statement after it
+    ("Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Spam-Ordner? Längst geprüft, da liegt nichts.",
+     None, True),
+    ("Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Junk-Ordner? Noch nicht angeschaut.", None, False),
+    ("Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Spam-Ordner prüfen? Mache ich morgen.", None, None),
+    ("Hi, the activation mail for our order is missing. Junk folder? Checked twice, nothing there.", None, True),
+    ("Hi, the activation mail for our order is missing. Spam folder? Haven't checked it yet.", None, False),
+    ("Hi, the activation mail for our order is missing. Check the junk folder? Will do tomorrow.", None, None),
 ])
 def test_a_question_answered_at_once_states_its_fact(bundled, text, verified, checked):
     r = triage(bundled, text)

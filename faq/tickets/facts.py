@@ -60,6 +60,7 @@ from faq.tickets.sentence import (
     Sentence,
     date_distance,
     has_sequence,
+    labelled,
     names_another_address,
     refer_back,
     refuted,
@@ -272,11 +273,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     yesno_facts = [f for f in flow.facts if f.type == "yesno" and (f.cues.yes or f.cues.no)]
     choice_facts = [f for f in flow.facts if f.type == "choice"]
 
-    analysed = []
-    for offset, sentence in sentences(text):
-        tokens = tokenize(_NAMES.sub(_blank, sentence))
-        if tokens:
-            analysed.append(Sentence(offset, sentence, tokens, lex.words(tokens)))
+    analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
+                if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
     refer_back(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")

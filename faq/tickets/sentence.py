@@ -11,9 +11,9 @@ from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
 from faq.tickets.negation import clause_bounds
 from faq.tickets.quotes import is_question
-from faq.tickets.tokens import Token
+from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "names_another_address", "refer_back", "refuted", "sequences",
+__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "labelled", "names_another_address", "refer_back", "refuted", "sequences",
            "token_index"]
 
 
@@ -135,6 +135,32 @@ def _relative_to_address(s: Sentence, osm: str) -> None:
         if after[:1].isupper():
             continue
         s.words[i] = osm
+
+
+_LABEL_WORDS = 4  # words at most in a question that only names a thing ("Junk-Ordner?", "Domain verified?")
+
+
+def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join a question that only names a thing (a few words, no verb, no question word) to the
+    statement right after it, as a label to its value: "Junk-Ordner? Schon geprüft, nichts da."
+    reads as "Junk-Ordner: Schon geprüft, nichts da." (offsets kept: the "?" becomes ":")."""
+    verbs, openers = folded_words("finite_verbs"), folded_words("question_openers") | folded_words("interrogatives")
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(parts):
+        offset, asked = parts[i]
+        words = [t.word for t in tokenize(asked)]
+        if i + 1 < len(parts) and is_question(asked) and not is_question(parts[i + 1][1]) and "\n" not in asked.strip() \
+                and 0 < len(words) <= _LABEL_WORDS and not any(w in verbs or w in openers for w in words):
+            end = asked.rstrip().rfind("?")
+            gap_end = parts[i + 1][0] - offset
+            joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]
+            out.append((offset, joined))
+            i += 2
+            continue
+        out.append((offset, asked))
+        i += 1
+    return out
 
 
 def names_another_address(s: Sentence, span: tuple[int, int], address: object) -> bool:
