@@ -643,3 +643,16 @@ def test_numbered_items_are_read_one_by_one(lang, text):
 ])
 def test_a_pronoun_opening_the_next_clause_takes_up_the_thing_before(lang, text, effective):
     assert read("missing-activation-email", text, lang).get("reservation_effective") is effective
+
+
+# -- what still has to be done is not done ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir warten auf die Aktivierungsmail. Unsere Domäne müssen wir erst noch verifizieren."),
+    ("de", "Hallo, wir warten auf die Aktivierungsmail. Die Domäne muss unser Dienstleister noch bestätigen."),
+    ("en", "Hi, still waiting for the activation mail. We still need to verify our domain."),
+    ("en", "Hi, still waiting for the activation mail. Our provider has to confirm the domain first."),
+])
+def test_a_domain_still_to_be_verified_is_not_said_to_be_verified(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)
