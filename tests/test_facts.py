@@ -656,3 +656,36 @@ def test_a_pronoun_opening_the_next_clause_takes_up_the_thing_before(lang, text,
 ])
 def test_a_domain_still_to_be_verified_is_not_said_to_be_verified(lang, text):
     assert "domain_verified" not in read("missing-activation-email", text, lang)
+
+
+# -- rules, requests, habits, other places and what would be state nothing of the case ---------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Hallo, keine Aktivierungsmail. Laut FAQ kommt keine Mail, wenn die Domäne schon verifiziert ist.",
+     "domain_verified"),
+    ("en", "Hi, no activation mail. The FAQ says no mail comes when the domain is already verified.", "domain_verified"),
+    ("de", "Hallo, keine Aktivierungsmail. In Ihrer Doku steht, dass der OSM globaler Administrator sein kann.",
+     "osm_is_admin"),
+    ("en", "Hi, no activation mail. Your docs say the OSM may be a global admin of an existing account.",
+     "osm_is_admin"),
+    ("de", "Hallo, keine Aktivierungsmail. Bitte noch den Spam-Ordner prüfen, schreibt mein Chef.", "junk_checked"),
+    ("en", "Hi, no activation mail. Please check the spam folder as well, my boss writes.", "junk_checked"),
+    ("de", "Hallo, keine Aktivierungsmail. Bei meiner letzten Firma war die Domäne verifiziert.", "domain_verified"),
+    ("en", "Hi, no activation mail. At my previous company the domain was verified.", "domain_verified"),
+    ("de", "Hallo, keine Aktivierungsmail. Normalerweise prüfen wir den Spam-Ordner täglich.", "junk_checked"),
+    ("en", "Hi, no activation mail. Normally we check the junk folder every day.", "junk_checked"),
+    ("de", "Hallo, keine Aktivierungsmail. Die Domäne wäre verifiziert, wenn unser Admin nicht krank wäre.",
+     "domain_verified"),
+    ("en", "Hi, no activation mail. The domain would be verified by now if our admin were not ill.", "domain_verified"),
+])
+def test_a_rule_a_request_a_habit_or_another_place_states_nothing(lang, text, fact):
+    assert fact not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Lizenzen fehlen. Damit wir nicht im falschen Konto aktivieren: Wie gehen wir vor?"),
+    ("en", "Hi, licences are missing. In order not to pick the wrong account again, what should we do?"),
+])
+def test_a_purpose_states_nothing(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
