@@ -118,9 +118,10 @@ def _relative_to_address(s: Sentence, osm: str) -> None:
     """Read a relative pronoun right after the OSM's address, or after the verb that closes its
     clause, as that address ("Die OSM-Adresse ist r@x.de, die auch globaler Administrator ist";
     "..., which is also the account I use as Global Administrator"). The sentence must name the
-    OSM before the address; a German word
-    written with a capital after the comma opens a noun ("r@x.de, die Adresse des Admins ..."),
-    not a relative clause."""
+    OSM before the address; a German word written with a capital after the comma opens a noun
+    ("r@x.de, die Adresse des Admins ..."), not a relative clause."""
+    if "@" not in s.text:
+        return
     relatives = folded_words("address_relatives")
     for i in range(1, len(s.tokens) - 1):
         if s.tokens[i].word not in relatives or "," not in s.text[s.tokens[i - 1].end:s.tokens[i].start]:
@@ -149,9 +150,9 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     i = 0
     while i < len(parts):
         offset, asked = parts[i]
-        words = [t.word for t in tokenize(asked)]
         if i + 1 < len(parts) and is_question(asked) and not is_question(parts[i + 1][1]) and "\n" not in asked.strip() \
-                and 0 < len(words) <= _LABEL_WORDS and not any(w in verbs or w in openers for w in words):
+                and 0 < len(words := [t.word for t in tokenize(asked)]) <= _LABEL_WORDS \
+                and not any(w in verbs or w in openers for w in words):
             end = asked.rstrip().rfind("?")
             gap_end = parts[i + 1][0] - offset
             joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]

@@ -24,6 +24,8 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     out = []
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for first, second in lex.pairs(table, lang):
+            if not all(s.words.hits(c) for c in (*first, *second)):
+                continue  # a word of the pair is not in the sentence: no need to look closer
             one = said_in(first, s, lex)
             two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
             if one is None or two is None or not (one[1] and two[1]):
