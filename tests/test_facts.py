@@ -558,6 +558,11 @@ def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_na
     ("en", "Hello, the activation mail is missing. VLSC shows me as the recipient.", False),
     ("en", "Hello, the activation mail is missing. Our old OSM left the company; who should be the recipient "
            "now?", None),
+    # the one who left is named before the recipient: someone else left
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Frau Albers hat uns verlassen, Empfänger im VLSC ist jetzt "
+           "Herr Roth.", None),
+    ("en", "Hello, the activation mail is missing. Ms Albers left the company; Mr Roth is now the recipient in "
+           "VLSC.", None),
 ])
 def test_the_recipient_vlsc_shows_tells_whether_it_was_another_contact(lang, text, other):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other

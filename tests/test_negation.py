@@ -461,6 +461,9 @@ def test_numbered_answers_answer_the_quoted_numbered_questions(bundled, text):
     ("Hi, no activation mail for our order. Domain verified? No. Junk folder checked? Yes, empty.", False, True),
     ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Domäne verifiziert? Keine Ahnung.", None, None),
     ("Hi, no activation mail for our order. Domain verified? Not sure.", None, None),
+    ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Ist die Domäne verifiziert? Nein, weiß ich nicht.",
+     None, None),
+    ("Hi, no activation mail for our order. Is the domain verified? No, we don't know.", None, None),
     # an indirect question the writer answers: its "ob"/"whether" asks, the answer states
     ("Guten Tag, für unsere Bestellung kam keine Aktivierungsmail an unseren OSM. Ob er im Spam-Ordner "
      "nachgesehen hat? Nein, das hat er noch nicht.", None, False),

@@ -22,7 +22,7 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["NUMBERED", "CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
+__all__ = ["NUMBERED", "THEN", "CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
            "spans_clauses", "without", "word_matches"]
 
 
@@ -90,23 +90,26 @@ class CueLexicon:
         hit = self._tables.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
-        out = tuple(self.cue(p) for p in phrases(table, lang) if PAIRED not in p)
+        out = tuple(self.cue(p) for p in phrases(table, lang) if PAIRED not in p and THEN not in p)
         self._tables[(id(table), lang)] = (table, out)
         return out
 
     def pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         """Return the paired cues of a fact's phrase table ("basis alte registrierung + add-on neue
         registrierung"): two cues a sentence must both state, on words of their own; halves
-        ending in `NUMBERED` compare the numbers written after them."""
+        ending in `NUMBERED` compare the numbers written after them, and halves joined by `THEN`
+        come in that order."""
         hit = self._pairs.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
         out = []
         for p in phrases(table, lang):
-            if PAIRED in p:
-                first, second = p.split(PAIRED, 1)
+            joiner = PAIRED if PAIRED in p else THEN if THEN in p else None
+            if joiner is not None:
+                first, second = p.split(joiner, 1)
                 one, two = cast(Cue, self.cue(first)), cast(Cue, self.cue(second))
                 one.numbered = two.numbered = NUMBERED in first and NUMBERED in second
+                two.after = joiner == THEN
                 out.append((one, two))
         self._pairs[(id(table), lang)] = (table, tuple(out))
         return tuple(out)
@@ -198,6 +201,7 @@ def lexicon_for(vocabulary: object | None) -> CueLexicon:
 
 PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs`)
 NUMBERED = "#"  # ends both halves of a paired cue that compares the numbers they name ("base enrollment #")
+THEN = " > "  # joins the halves of a paired cue whose second half must follow the first ("empfänger > verlassen")
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
@@ -229,6 +233,7 @@ class Cue(tuple):
     nothing: bool = False  # written with a word for nothing found: needs one in the sentence (nothing_words)
     nouns: tuple[str, ...] = ()  # nouns that must stand as written, not a verb read as them (noun_cue_words)
     numbered: bool = False  # a paired half whose number is compared with the other half's (NUMBERED)
+    after: bool = False  # a paired cue's second half that must stand after the first (THEN)
 
 
 def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:

@@ -28,7 +28,8 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
                 continue  # a word of the pair is not in the sentence: no need to look closer
             one = said_in(first, s, lex)
             two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
-            if one is None or two is None or not (one[1] and two[1]):
+            if one is None or two is None or not (one[1] and two[1]) \
+                    or getattr(second, "after", False) and two[0][0] <= one[0][1]:
                 continue
             value = stated
             if getattr(first, "numbered", False):
