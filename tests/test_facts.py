@@ -523,6 +523,10 @@ def test_a_relative_clause_after_the_osm_address_speaks_of_it(lang, text, admin)
     ("de", "Hallo, bei der Verlängerung haben wir den Firmennamen geändert.", False, None),
     ("en", "Hello, our enrollment was renewed. The company name is unchanged and there are no other enrollments "
            "under the EA.", True, False),
+    ("de", "Hallo, die Registrierung ist verlängert. Weitere Registrierungen gibt es unter dem EA keine, der "
+           "Firmenname ist gleich.", True, False),
+    ("en", "Hello, our enrollment was renewed. There are no further enrollments under our EA, and the organization "
+           "name is unchanged.", True, False),
 ])
 def test_the_renewal_name_and_the_other_enrollments(lang, text, same, several):
     read_ = read("renewal-activation", text, lang)
