@@ -600,6 +600,12 @@ def test_licences_that_landed_elsewhere_are_on_the_wrong_account(lang, text, rig
            "enrollment 8102266.", False),
     ("en", "Hi, the licences of our add-on are missing. The base is under enrollment 7730145; I am not sure "
            "which enrollment the add-on is under.", None),
+    # over two sentences or list items, each number to the half named nearest before it
+    ("de", "Hallo, das Add-on fehlt.\n- Basisabo: Registrierung 7730145\n- Add-on: Registrierung 8102266", False),
+    ("en", "Hi, our add-on is missing. We ordered the add-on under enrollment 8102266; the base plan runs under "
+           "enrollment 7730145.", False),
+    ("de", "Hallo, das Add-on fehlt. Die Basis liegt auf Registrierung 7730145, ob das Add-on unter Registrierung "
+           "8102266 liegt, weiß ich nicht.", None),
 ])
 def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, same):
     assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same

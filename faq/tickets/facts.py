@@ -67,7 +67,7 @@ from faq.tickets.sentence import (
     sequences,
     token_index,
 )
-from faq.tickets.spread import othered, paired, qualified, same_as_before
+from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -305,7 +305,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
     for fact in yesno_facts if not stated_from else ():
-        said_over = same_as_before(fact, lang, analysed, lex, _said)
+        said_over = same_as_before(fact, lang, analysed, lex, _said) or numbered(fact, lang, analysed, lex)
         if said_over is None:
             continue
         if fact.id not in found:

@@ -9,9 +9,10 @@ from collections.abc import Callable, Mapping
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.cues import CueLexicon, Words, without, word_matches
+from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence
 
-__all__ = ["Said", "othered", "paired", "same_as_before"]
+__all__ = ["Said", "numbered", "othered", "paired", "same_as_before"]
 
 # How a sentence states a cue: its span and state, or None (faq.tickets.facts._said).
 Said = Callable[[tuple[str, ...], Sentence, CueLexicon], "tuple[tuple[int, int], bool] | None"]
@@ -24,39 +25,68 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     out = []
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for first, second in lex.pairs(table, lang):
-            if not all(s.words.hits(c) for c in (*first, *second)):
-                continue  # a word of the pair is not in the sentence: no need to look closer
+            if getattr(first, "numbered", False) or not all(s.words.hits(c) for c in (*first, *second)):
+                continue  # read over the whole text (`numbered`); or a word of the pair is not in the sentence
             one = said_in(first, s, lex)
             two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
             if one is None or two is None or not (one[1] and two[1]) \
                     or getattr(second, "after", False) and two[0][0] <= one[0][1]:
                 continue
-            value = stated
-            if getattr(first, "numbered", False):
-                # "base under enrollment 5893021, the add-on under enrollment 6120774": the numbers
-                # each half names decide; the same number says the opposite, none says nothing.
-                numbers = _number_after(s, one[0]), _number_after(s, two[0])
-                if None in numbers:
-                    continue
-                value = stated if numbers[0] != numbers[1] else not stated
-            elif not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
+            if not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
                 continue
             span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
-            out.append(((len(first) + len(second), span[0] - span[1]), value, span))
+            out.append(((len(first) + len(second), span[0] - span[1]), stated, span))
     return out
 
 
-_NUMBER_REACH = 2  # words after a half's last word where the number it names may stand ("enrollment no. 123")
+_NUMBER_REACH = 2  # words after a half's noun where the number it names may stand ("enrollment no. 123")
 _NUMBER_DIGITS = 4  # digits at least in a number that names something (not "E3", not "2 seats")
+_SEGMENT = frozenset(",;.!?\n")  # what ends the stretch in which a half's words name its number
 
 
-def _number_after(s: Sentence, span: tuple[int, int]) -> str | None:
-    """Return the number written right after the last word of a cue's span, else None.
-    Addresses and domain names are blanked to zeros (faq.tickets.facts): they name no number."""
-    for t in s.tokens[span[1] + 1:span[1] + 1 + _NUMBER_REACH]:
-        if t.word.isdigit() and len(t.word) >= _NUMBER_DIGITS and t.word.strip("0"):
-            return t.word
+def numbered(fact: Fact, lang: str, analysed: list[Sentence],
+             lex: CueLexicon) -> tuple[bool, Sentence, tuple[int, int]] | None:
+    """Read a paired cue whose halves end in numbers (`cues.NUMBERED`) over the whole text: "das
+    Basisabo läuft unter Registrierung 5893021. Das Add-on: Registrierung 6120774." A number after
+    a half's noun belongs to the half whose other words stand nearest before it in its clause; each
+    half must so state one number, not negated, hedged or asked. Different numbers give the cue's
+    value, the same number the opposite. Returns (value, sentence, span)."""
+    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
+        for first, second in lex.pairs(table, lang):
+            if not getattr(first, "numbered", False):
+                continue
+            named = _numbers((first, second), analysed)
+            one, two = named[0], named[1]
+            if len({n for n, _, _ in one}) != 1 or len({n for n, _, _ in two}) != 1:
+                continue  # a half with no number, or with two, decides nothing
+            return (stated if one[0][0] != two[0][0] else not stated), one[0][1], one[0][2]
     return None
+
+
+def _numbers(halves: tuple[tuple[str, ...], ...],
+             analysed: list[Sentence]) -> list[list[tuple[str, Sentence, tuple[int, int]]]]:
+    """For each half of a numbered cue, the numbers it names: a half's noun (its last word)
+    followed by a number, the half's other words the nearest of both halves' before the noun in
+    the same clause ("base under enrollment 1, the add-on under enrollment 2"), the whole stated."""
+    out: list[list[tuple[str, Sentence, tuple[int, int]]]] = [[] for _ in halves]
+    for s in analysed:
+        for i in range(len(s.tokens)):
+            number = next((n for n in s.tokens[i + 1:i + 1 + _NUMBER_REACH]
+                           if n.word.isdigit() and len(n.word) >= _NUMBER_DIGITS and n.word.strip("0")), None)
+            if number is None or not any(word_matches(h[-1], s.words[i]) for h in halves):
+                continue  # addresses and domain names are blanked to zeros: they name no number
+            lo = i
+            while lo > 0 and not _SEGMENT & set(s.text[s.tokens[lo - 1].end:s.tokens[lo].start]):
+                lo -= 1
+            for j in range(i - 1, lo - 1, -1):  # the nearest word of a half before the noun decides
+                owners = [k for k, h in enumerate(halves) if word_matches(h[-1], s.words[i])
+                          and any(word_matches(c, s.words[j]) for c in h[:-1])]
+                if len(owners) == 1:
+                    span = (j, s.tokens.index(number))
+                    if polarity(s.tokens, s.text, span, halves[owners[0]], s.words) is True:
+                        out[owners[0]].append((number.word, s, span))
+                    break
+    return out
 
 
 def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
