@@ -63,6 +63,7 @@ class CueLexicon:
         self._tables: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]] = {}
         self._contexts: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
         self._pairs: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
+        self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
         self.derived: dict[tuple[str, int, str], tuple[object, Any]] = {}  # other modules' per-table work
 
     def derive(self, kind: str, owner: object, lang: str, build: Callable[[], T]) -> T:
@@ -94,11 +95,41 @@ class CueLexicon:
         self._tables[(id(table), lang)] = (table, out)
         return out
 
+    def cue_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+        """Return the cues of a phrase table (`cues`) grouped by their first word, each with its
+        place in the table: a sentence without that word skips the whole group."""
+        hit = self._groups.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        groups: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, cue in enumerate(self.cues(table, lang)):
+            if cue:
+                groups.setdefault(cue[0], []).append((index, cue))
+        out = tuple((first, tuple(group)) for first, group in groups.items())
+        self._groups[(id(table), lang)] = (table, out)
+        return out
+
     def pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         """Return the paired cues of a fact's phrase table ("basis alte registrierung + add-on neue
         registrierung"): two cues a sentence must both state, on words of their own; halves
-        ending in `NUMBERED` compare the numbers written after them, and halves joined by `THEN`
-        come in that order."""
+        joined by `THEN` come in that order (`numbered_pairs` has those ending in `NUMBERED`)."""
+        hit = self._pairs.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1][0]
+        return self._paired(table, lang)[0]
+
+    def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, tuple[tuple[int, tuple[Cue, Cue]], ...]], ...]:
+        """Return the paired cues of `pairs` grouped by their first word, each with its place."""
+        hit = self._pairs.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1][2]
+        return self._paired(table, lang)[2]
+
+    def numbered_pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+        """Return the paired cues of a phrase table whose halves end in `NUMBERED` (`pairs` has the others)."""
+        return self._paired(table, lang)[1]
+
+    def _paired(self, table: Mapping[str, tuple[str, ...]], lang: str) -> Any:
         hit = self._pairs.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
@@ -107,12 +138,18 @@ class CueLexicon:
             joiner = PAIRED if PAIRED in p else THEN if THEN in p else None
             if joiner is not None:
                 first, second = p.split(joiner, 1)
-                one, two = cast(Cue, self.cue(first)), cast(Cue, self.cue(second))
+                one, two = _own(self.cue(first)), _own(self.cue(second))  # halves carry marks of their pair
                 one.numbered = two.numbered = NUMBERED in first and NUMBERED in second
                 two.after = joiner == THEN
+                one.pair_words = tuple(dict.fromkeys((*one, *two)))
                 out.append((one, two))
-        self._pairs[(id(table), lang)] = (table, tuple(out))
-        return tuple(out)
+        plain = tuple(p for p in out if not p[0].numbered)
+        groups: dict[str, list[tuple[int, tuple[Cue, Cue]]]] = {}
+        for index, pair in enumerate(plain):
+            groups.setdefault(pair[0].pair_words[0], []).append((index, pair))
+        split = (plain, tuple(p for p in out if p[0].numbered), tuple((w, tuple(g)) for w, g in groups.items()))
+        self._pairs[(id(table), lang)] = (table, split)
+        return split
 
     def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
         """Return the canonical content words of a cue phrase."""
@@ -234,6 +271,15 @@ class Cue(tuple):
     nouns: tuple[str, ...] = ()  # nouns that must stand as written, not a verb read as them (noun_cue_words)
     numbered: bool = False  # a paired half whose number is compared with the other half's (NUMBERED)
     after: bool = False  # a paired cue's second half that must stand after the first (THEN)
+    pair_words: tuple[str, ...] = ()  # a paired cue's first half: the words of both halves
+
+
+def _own(cue: tuple[str, ...]) -> Cue:
+    """A copy of a cached cue, to be marked for one pair (`CueLexicon.pairs`)."""
+    out = Cue(cue)
+    for name in ("mode", "stop", "nothing", "nouns"):
+        setattr(out, name, getattr(cue, name, getattr(Cue, name)))
+    return out
 
 
 def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:

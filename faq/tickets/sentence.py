@@ -145,6 +145,8 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Join a question that only names a thing (a few words, no verb, no question word) to the
     statement right after it, as a label to its value: "Junk-Ordner? Schon geprüft, nichts da."
     reads as "Junk-Ordner: Schon geprüft, nichts da." (offsets kept: the "?" becomes ":")."""
+    if not any("?" in part for _, part in parts):
+        return parts
     verbs, openers = folded_words("finite_verbs"), folded_words("question_openers") | folded_words("interrogatives")
     out: list[tuple[int, str]] = []
     i = 0
@@ -168,6 +170,8 @@ def names_another_address(s: Sentence, span: tuple[int, int], address: object) -
     """Whether a cue found at `span` names an address (a word of `address_nouns`) whose clause
     gives another e-mail address than `address`, the one read for the case: "OSM ist a@x.de, die
     Adresse unseres globalen Admins ist b@x.de" says nothing about a@x.de."""
+    if "@" not in s.text:
+        return False  # no address in the sentence, so none other than the case's
     nouns = folded_words("address_nouns")
     if not any(s.tokens[i].word in nouns for i in range(span[0], span[1] + 1)):
         return False
