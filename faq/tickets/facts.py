@@ -41,6 +41,7 @@ from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
+from faq.tickets.clauses import spans_clauses
 from faq.tickets.cues import (
     CueLexicon,
     context_positions,
@@ -49,22 +50,22 @@ from faq.tickets.cues import (
     find_bracket,
     find_cue,
     lexicon_for,
-    spans_clauses,
 )
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
 from faq.tickets.sentence import (
+    NO_ANSWER,
     OPENING,
     Sentence,
     date_distance,
     has_sequence,
+    label_answer,
     labelled,
     names_another_address,
     refer_back,
     refuted,
-    sequences,
     token_index,
 )
 from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
@@ -124,39 +125,6 @@ def _replaced(tokens: list[Token], index: int) -> bool:
         and any(t.word.startswith("000") for t in tokens[index + 1:])  # addresses are blanked to zeros
 
 
-_NO_ANSWER = object()
-_LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
-_LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
-
-
-def _label_answer(s: Sentence, span: tuple[int, int]) -> object:
-    """What a "label: value" line answers about the cue that ends at the label.
-
-    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
-    "...: not sure" / "...: keine Ahnung" leaves it open (None); a cue not followed by a
-    colon and a yes, a no or an unknown is no label (`_NO_ANSWER`).
-    """
-    m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
-    if m is None:
-        # A label may go on past the cue ("domain verified for an online services account: no"),
-        # within its line and without ending a sentence.
-        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
-        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
-            return _NO_ANSWER
-        m = _LABEL_END.match(s.text, m.end(1))
-    if m is None or not m.group(1).strip():
-        return _NO_ANSWER
-    value = tokenize(m.group(1))
-    words = [t.word for t in value]
-    if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
-        return None
-    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
-        return False
-    if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
-        return True
-    return _NO_ANSWER
-
-
 _TRIES = 3  # occurrences of a cue tried in one sentence
 _NO_SIDE = 1 << 20  # the "no" cues come after the "yes" cues of a fact, as in the flow file
 
@@ -190,8 +158,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
         state = polarity(s.tokens, s.text, span, cue, s.words)
-        answered = _label_answer(s, span)
-        if answered is not _NO_ANSWER:
+        answered = label_answer(s, span)
+        if answered is not NO_ANSWER:
             state = None if answered is None or state is None else (state == answered)
         if state is not None and not refuted(s, span[1]):
             return span, state

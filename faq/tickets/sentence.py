@@ -3,17 +3,18 @@ around it change: a refutation after it, a back pointer to the address it names.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.cues import CueLexicon, Words, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.negation import clause_bounds
+from faq.tickets.negation import clause_bounds, hedged
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "labelled", "names_another_address", "refer_back", "refuted", "sequences",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled", "names_another_address", "refer_back", "refuted", "sequences",
            "token_index"]
 
 
@@ -178,6 +179,39 @@ def names_another_address(s: Sentence, span: tuple[int, int], address: object) -
     lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
     named = ADDRESS.findall(s.text[s.tokens[lo].start:s.tokens[hi].end])
     return any(str(m).rstrip(".").lower() != str(address).lower() for m in named)
+
+
+NO_ANSWER = object()
+_LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
+_LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
+
+
+def label_answer(s: Sentence, span: tuple[int, int]) -> object:
+    """What a "label: value" line answers about the cue that ends at the label.
+
+    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
+    "...: not sure" / "...: keine Ahnung" leaves it open (None); a cue not followed by a
+    colon and a yes, a no or an unknown is no label (`NO_ANSWER`).
+    """
+    m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
+    if m is None:
+        # A label may go on past the cue ("domain verified for an online services account: no"),
+        # within its line and without ending a sentence.
+        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
+        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
+            return NO_ANSWER
+        m = _LABEL_END.match(s.text, m.end(1))
+    if m is None or not m.group(1).strip():
+        return NO_ANSWER
+    value = tokenize(m.group(1))
+    words = [t.word for t in value]
+    if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
+        return None
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
+        return False
+    if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
+        return True
+    return NO_ANSWER
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
