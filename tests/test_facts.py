@@ -562,6 +562,10 @@ def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_na
     ("en", "Hello, the activation mail is missing. VLSC shows me as the recipient.", False),
     ("en", "Hello, the activation mail is missing. Our old OSM left the company; who should be the recipient "
            "now?", None),
+    # someone no longer in the company, said beside a request to send the mail elsewhere
+    ("de", "Bitte schicken Sie die Aktivierungsmail an Frau Yilmaz, Herr Brandt ist nicht mehr im Unternehmen.",
+     None),
+    ("en", "Please send the activation mail to Ms Yilmaz, Mr Brandt is no longer at the company.", None),
     # the one who left is named before the recipient: someone else left
     ("de", "Guten Tag, die Aktivierungsmail fehlt. Frau Albers hat uns verlassen, Empfänger im VLSC ist jetzt "
            "Herr Roth.", None),
