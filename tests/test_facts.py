@@ -488,3 +488,223 @@ def test_a_date_the_writer_corrects_gives_way_to_the_corrected_one(lang, text, e
 ])
 def test_a_date_the_writer_withdraws_is_not_known(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+# -- a relative clause right after the OSM's address speaks of that address ---------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "admin"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Als OSM ist s.kraemer@moebel-ried.de eingetragen, die zugleich "
+           "globaler Administrator unseres bestehenden Tenants ist.", True),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Unser OSM ist s.kraemer@moebel-ried.de, die aber in keinem "
+           "Tenant globaler Administrator ist.", False),
+    ("en", "Hi, the activation mail is missing. Our OSM is s.kraemer@ried-furniture.com, which is also the "
+           "account our billing administrator uses in the existing tenant.", True),
+    ("en", "Hi, the activation mail is missing. Our OSM is s.kraemer@ried-furniture.com, who I believe is also "
+           "a global admin.", None),
+    # a capital after the comma opens a noun, not a clause about the address
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Unser OSM ist s.kraemer@moebel-ried.de, Die Firma hat "
+           "außerdem einen globalen Administrator.", None),
+    # the address named is not the OSM's
+    ("en", "Hi, the activation mail is missing. Our helpdesk is it@ried-furniture.com, which is also a global "
+           "admin account.", None),
+])
+def test_a_relative_clause_after_the_osm_address_speaks_of_it(lang, text, admin):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin
+
+
+# -- the renewal's name: a change denied is the same name; several enrollments of other names ------
+
+
+@pytest.mark.parametrize(("lang", "text", "same", "several"), [
+    ("de", "Hallo, die Registrierung ist verlängert. Am Organisationsnamen haben wir dabei nichts geändert, und "
+           "andere Registrierungen gibt es unter unserem EA keine.", True, False),
+    ("de", "Hallo, die Registrierung ist verlängert, der Firmenname wie bisher.", True, None),
+    ("de", "Hallo, bei der Verlängerung haben wir den Firmennamen geändert.", False, None),
+    ("en", "Hello, our enrollment was renewed. The company name is unchanged and there are no other enrollments "
+           "under the EA.", True, False),
+    ("de", "Hallo, die Registrierung ist verlängert. Weitere Registrierungen gibt es unter dem EA keine, der "
+           "Firmenname ist gleich.", True, False),
+    ("en", "Hello, our enrollment was renewed. There are no further enrollments under our EA, and the organization "
+           "name is unchanged.", True, False),
+])
+def test_the_renewal_name_and_the_other_enrollments(lang, text, same, several):
+    read_ = read("renewal-activation", text, lang)
+    assert read_.get("same_org_name") is same and read_.get("multiple_enrollments_same_org") is several
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Registrierung ist verlängert. Unter dem EA laufen mehrere Registrierungen, jede mit einem "
+           "anderen Organisationsnamen."),
+    ("en", "Hello, our enrollment was renewed. Under the EA we run several enrollments, each with a different "
+           "organization name."),
+    ("de", "Hallo, wir haben verlängert. Es gibt mehrere Registrierungen unter dem EA, allerdings mit verschiedenen "
+           "Namen."),
+    ("en", "Hello, we renewed. There are two enrollments under our EA, but with different names."),
+])
+def test_several_enrollments_each_named_otherwise_are_not_several_of_the_same_name(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+# -- the recipient VLSC shows: someone who left is another contact, the writer is none ----------
+
+
+@pytest.mark.parametrize(("lang", "text", "other"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Im VLSC steht als Empfänger Frau Albers, die Ende Juni bei "
+           "uns ausgeschieden ist.", True),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Laut VLSC ging sie an Herrn Roth – der ist seit Frühjahr "
+           "nicht mehr bei uns.", True),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Das VLSC zeigt als Empfänger mich selbst.", False),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Falls der Empfänger im VLSC inzwischen ausgeschieden ist, was "
+           "dann?", None),
+    ("en", "Hello, the activation mail is missing. VLSC names Ms Albers as the recipient, and she left the company "
+           "in June.", True),
+    ("en", "Hello, the activation mail is missing. VLSC shows me as the recipient.", False),
+    ("en", "Hello, the activation mail is missing. Our old OSM left the company; who should be the recipient "
+           "now?", None),
+    # someone no longer in the company, said beside a request to send the mail elsewhere
+    ("de", "Bitte schicken Sie die Aktivierungsmail an Frau Yilmaz, Herr Brandt ist nicht mehr im Unternehmen.",
+     None),
+    ("en", "Please send the activation mail to Ms Yilmaz, Mr Brandt is no longer at the company.", None),
+    # the one who left is named before the recipient: someone else left
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Frau Albers hat uns verlassen, Empfänger im VLSC ist jetzt "
+           "Herr Roth.", None),
+    ("en", "Hello, the activation mail is missing. Ms Albers left the company; Mr Roth is now the recipient in "
+           "VLSC.", None),
+])
+def test_the_recipient_vlsc_shows_tells_whether_it_was_another_contact(lang, text, other):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
+
+
+# -- licences that landed elsewhere and not in the writer's own account ---------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "right"), [
+    ("de", "Hallo, nach der Aktivierung fehlen die Lizenzen. Mittlerweile wissen wir, dass sie im Tenant unserer "
+           "Agentur gelandet sind und nicht in unserem.", False),
+    ("de", "Hallo, nach der Aktivierung fehlen die Lizenzen. Sie sind wohl noch nicht in unserem Tenant gelandet.",
+     None),
+    ("en", "Hi, after activating we see no licences. It turns out they landed in our agency's tenant and not in "
+           "ours.", False),
+    ("en", "Hi, after activating we see no licences. They have not ended up in our tenant yet.", None),
+])
+def test_licences_that_landed_elsewhere_are_on_the_wrong_account(lang, text, right):
+    assert read("licenses-not-visible", text, lang).get("right_account") is right
+
+
+# -- an add-on and its base under enrollments with numbers: the numbers decide ---------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "same"), [
+    ("de", "Hallo, die Lizenzen für unser Add-on fehlen. Das Basisabonnement läuft über Registrierung 7730145, "
+           "das Add-on über Registrierung 8102266.", False),
+    ("de", "Hallo, die Lizenzen für unser Add-on fehlen. Die Basis steht unter Registrierung 7730145, das Add-on "
+           "wurde ebenfalls unter Registrierung 7730145 bestellt.", True),
+    ("en", "Hi, the licences of our add-on are missing. Our base plan is on enrollment 7730145 and the add-on on "
+           "enrollment 8102266.", False),
+    ("en", "Hi, the licences of our add-on are missing. The base is under enrollment 7730145; I am not sure "
+           "which enrollment the add-on is under.", None),
+    # over two sentences or list items, each number to the half named nearest before it
+    ("de", "Hallo, das Add-on fehlt.\n- Basisabo: Registrierung 7730145\n- Add-on: Registrierung 8102266", False),
+    ("en", "Hi, our add-on is missing. We ordered the add-on under enrollment 8102266; the base plan runs under "
+           "enrollment 7730145.", False),
+    ("de", "Hallo, das Add-on fehlt. Die Basis liegt auf Registrierung 7730145, ob das Add-on unter Registrierung "
+           "8102266 liegt, weiß ich nicht.", None),
+])
+def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, same):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same
+
+
+# -- an address goes to the cue of its own clause, not to one across a comma --------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unser Admin im bestehenden Tenant ist it@glaserei-moll.onmicrosoft.com, als OSM haben wir "
+           "jedoch kontakt@glaserei-moll.de eingetragen. Die Aktivierungsmail fehlt."),
+    ("en", "Hello, our admin in the existing tenant is it@moll-glazing.onmicrosoft.com, as OSM however we entered "
+           "contact@moll-glazing.com. The activation mail is missing."),
+])
+def test_an_address_goes_to_the_cue_of_its_own_clause(lang, text):
+    expected = "kontakt@glaserei-moll.de" if lang == "de" else "contact@moll-glazing.com"
+    assert read("missing-activation-email", text, lang).get("osm_email") == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Als OSM steht j.otto@baeckerei-otto.de drin, die Adresse "
+           "unseres globalen Administrators ist admin@baeckerei-otto.de."),
+    ("en", "Hello, the activation mail is missing. The OSM is j.otto@otto-bakery.com; the address of our global "
+           "administrator is admin@otto-bakery.com."),
+])
+def test_another_address_said_to_be_the_admins_says_nothing_of_the_osm(lang, text):
+    read_ = read("missing-activation-email", text, lang)
+    assert read_.get("osm_email", "").startswith("j.otto@") and "osm_is_admin" not in read_
+
+
+# -- numbered list items are statements of their own --------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wie gewünscht:\n1. OSM: h.berg@tischlerei-berg.de\n2. Domäne verifiziert: nein\n"
+           "3. OSM globaler Admin: nein\n4) Spam-Ordner geprüft: ja\nDie Aktivierungsmail fehlt weiter."),
+    ("en", "Hi, as requested:\n1. OSM: h.berg@berg-joinery.com\n2. Domain verified: no\n3. OSM is global admin: no\n"
+           "4) Junk folder checked: yes\nThe activation mail is still missing."),
+])
+def test_numbered_items_are_read_one_by_one(lang, text):
+    read_ = read("missing-activation-email", text, lang)
+    assert (read_.get("domain_verified"), read_.get("osm_is_admin"), read_.get("junk_checked")) == (False, False, True)
+
+
+@pytest.mark.parametrize(("lang", "text", "effective"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Die Reservierung haben wir am 03.11.2026 angelegt, sie ist seit "
+           "Tagen wirksam.", True),
+    ("en", "Hi, the activation mail is missing. Our reservations were placed on 3 November 2026, they are "
+           "effective now.", True),
+])
+def test_a_pronoun_opening_the_next_clause_takes_up_the_thing_before(lang, text, effective):
+    assert read("missing-activation-email", text, lang).get("reservation_effective") is effective
+
+
+# -- what still has to be done is not done ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir warten auf die Aktivierungsmail. Unsere Domäne müssen wir erst noch verifizieren."),
+    ("de", "Hallo, wir warten auf die Aktivierungsmail. Die Domäne muss unser Dienstleister noch bestätigen."),
+    ("en", "Hi, still waiting for the activation mail. We still need to verify our domain."),
+    ("en", "Hi, still waiting for the activation mail. Our provider has to confirm the domain first."),
+])
+def test_a_domain_still_to_be_verified_is_not_said_to_be_verified(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)
+
+
+# -- rules, requests, habits, other places and what would be state nothing of the case ---------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Hallo, keine Aktivierungsmail. Laut FAQ kommt keine Mail, wenn die Domäne schon verifiziert ist.",
+     "domain_verified"),
+    ("en", "Hi, no activation mail. The FAQ says no mail comes when the domain is already verified.", "domain_verified"),
+    ("de", "Hallo, keine Aktivierungsmail. In Ihrer Doku steht, dass der OSM globaler Administrator sein kann.",
+     "osm_is_admin"),
+    ("en", "Hi, no activation mail. Your docs say the OSM may be a global admin of an existing account.",
+     "osm_is_admin"),
+    ("de", "Hallo, keine Aktivierungsmail. Bitte noch den Spam-Ordner prüfen, schreibt mein Chef.", "junk_checked"),
+    ("en", "Hi, no activation mail. Please check the spam folder as well, my boss writes.", "junk_checked"),
+    ("de", "Hallo, keine Aktivierungsmail. Bei meiner letzten Firma war die Domäne verifiziert.", "domain_verified"),
+    ("en", "Hi, no activation mail. At my previous company the domain was verified.", "domain_verified"),
+    ("de", "Hallo, keine Aktivierungsmail. Normalerweise prüfen wir den Spam-Ordner täglich.", "junk_checked"),
+    ("en", "Hi, no activation mail. Normally we check the junk folder every day.", "junk_checked"),
+    ("de", "Hallo, keine Aktivierungsmail. Die Domäne wäre verifiziert, wenn unser Admin nicht krank wäre.",
+     "domain_verified"),
+    ("en", "Hi, no activation mail. The domain would be verified by now if our admin were not ill.", "domain_verified"),
+])
+def test_a_rule_a_request_a_habit_or_another_place_states_nothing(lang, text, fact):
+    assert fact not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Lizenzen fehlen. Damit wir nicht im falschen Konto aktivieren: Wie gehen wir vor?"),
+    ("en", "Hi, licences are missing. In order not to pick the wrong account again, what should we do?"),
+])
+def test_a_purpose_states_nothing(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)

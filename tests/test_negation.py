@@ -461,6 +461,24 @@ def test_numbered_answers_answer_the_quoted_numbered_questions(bundled, text):
     ("Hi, no activation mail for our order. Domain verified? No. Junk folder checked? Yes, empty.", False, True),
     ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Domäne verifiziert? Keine Ahnung.", None, None),
     ("Hi, no activation mail for our order. Domain verified? Not sure.", None, None),
+    ("Hallo, zu unserer Bestellung kam keine Aktivierungsmail. Ist die Domäne verifiziert? Nein, weiß ich nicht.",
+     None, None),
+    ("Hi, no activation mail for our order. Is the domain verified? No, we don't know.", None, None),
+    # an indirect question the writer answers: its "ob"/"whether" asks, the answer states
+    ("Guten Tag, für unsere Bestellung kam keine Aktivierungsmail an unseren OSM. Ob er im Spam-Ordner "
+     "nachgesehen hat? Nein, das hat er noch nicht.", None, False),
+    ("Hello, our OSM never got the activation mail for our order. Whether anyone looked in the junk folder? "
+     "No, nobody did yet.", None, False),
+    ("Hello, our OSM never got the activation mail for our order. Did anyone look in the junk folder? "
+     "Yes, it is empty.", None, True),
+    # a question that only names a thing is a label to the statement after it
+    ("Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Spam-Ordner? Längst geprüft, da liegt nichts.",
+     None, True),
+    ("Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Junk-Ordner? Noch nicht angeschaut.", None, False),
+    ("Hallo, die Aktivierungsmail zu unserer Bestellung fehlt. Spam-Ordner prüfen? Mache ich morgen.", None, None),
+    ("Hi, the activation mail for our order is missing. Junk folder? Checked twice, nothing there.", None, True),
+    ("Hi, the activation mail for our order is missing. Spam folder? Haven't checked it yet.", None, False),
+    ("Hi, the activation mail for our order is missing. Check the junk folder? Will do tomorrow.", None, None),
 ])
 def test_a_question_answered_at_once_states_its_fact(bundled, text, verified, checked):
     r = triage(bundled, text)

@@ -233,6 +233,24 @@ def test_an_answer_that_a_settled_diagnosis_repeats_yields_to_it(text):
     assert unchanged.id == "wrong-account-activated" and none is None
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Keine Aktivierungsmail bei mir. Laut VLSC ging die Mail an Frau Albers, die uns im Frühjahr verlassen hat.", "de"),
+    ("No activation mail reached me. VLSC says it went to Mr Albers, who left the company in spring.", "en"),
+])
+def test_a_resend_question_whose_ticket_settles_another_contact_yields_to_that_diagnosis(text, lang):
+    from faq.search.matcher import Candidate, MatchResult
+    from faq.tickets.triage import _settled_instead
+
+    kb, _ = load()
+    candidates = (Candidate("resend-activation-email", 0.8), Candidate("activation-email-missing", 0.1))
+    match = MatchResult(text, "answer", "resend-activation-email", None, 0.8, lang, candidates)
+    moved, _, flow = _settled_instead(kb, match, kb.entry("resend-activation-email"), None, text, TODAY)
+    assert (moved.id, flow.id if flow else None) == ("activation-email-missing", "missing-activation-email")
+    hedged = text.replace("Laut VLSC ging", "Vielleicht ging").replace("VLSC says it went", "Maybe it went")
+    kept, _, none = _settled_instead(kb, match, kb.entry("resend-activation-email"), None, hedged, TODAY)
+    assert kept.id == "resend-activation-email" and none is None
+
+
 @pytest.mark.parametrize("text", [
     "Wir sehen keine Lizenzen und haben wohl das falsche Konto erwischt, sicher bin ich mir aber nicht.",
     "We see no licences and may have picked the wrong account, but I'm not sure.",

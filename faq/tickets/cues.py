@@ -22,8 +22,8 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
-           "spans_clauses", "without", "word_matches"]
+__all__ = ["NUMBERED", "THEN", "CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
+           "without", "word_matches"]
 
 
 @cache
@@ -63,6 +63,7 @@ class CueLexicon:
         self._tables: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[tuple[str, ...], ...]]] = {}
         self._contexts: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
         self._pairs: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
+        self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], Any]] = {}
         self.derived: dict[tuple[str, int, str], tuple[object, Any]] = {}  # other modules' per-table work
 
     def derive(self, kind: str, owner: object, lang: str, build: Callable[[], T]) -> T:
@@ -90,23 +91,65 @@ class CueLexicon:
         hit = self._tables.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
-        out = tuple(self.cue(p) for p in phrases(table, lang) if PAIRED not in p)
+        out = tuple(self.cue(p) for p in phrases(table, lang) if PAIRED not in p and THEN not in p)
         self._tables[(id(table), lang)] = (table, out)
+        return out
+
+    def cue_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, tuple[tuple[int, tuple[str, ...]], ...]], ...]:
+        """Return the cues of a phrase table (`cues`) grouped by their first word, each with its
+        place in the table: a sentence without that word skips the whole group."""
+        hit = self._groups.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        groups: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, cue in enumerate(self.cues(table, lang)):
+            if cue:
+                groups.setdefault(cue[0], []).append((index, cue))
+        out = tuple((first, tuple(group)) for first, group in groups.items())
+        self._groups[(id(table), lang)] = (table, out)
         return out
 
     def pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
         """Return the paired cues of a fact's phrase table ("basis alte registrierung + add-on neue
-        registrierung"): two cues a sentence must both state, on words of their own."""
+        registrierung"): two cues a sentence must both state, on words of their own; halves
+        joined by `THEN` come in that order (`numbered_pairs` has those ending in `NUMBERED`)."""
+        hit = self._pairs.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1][0]
+        return self._paired(table, lang)[0]
+
+    def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, tuple[tuple[int, tuple[Cue, Cue]], ...]], ...]:
+        """Return the paired cues of `pairs` grouped by their first word, each with its place."""
+        hit = self._pairs.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1][2]
+        return self._paired(table, lang)[2]
+
+    def numbered_pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+        """Return the paired cues of a phrase table whose halves end in `NUMBERED` (`pairs` has the others)."""
+        return self._paired(table, lang)[1]
+
+    def _paired(self, table: Mapping[str, tuple[str, ...]], lang: str) -> Any:
         hit = self._pairs.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
         out = []
         for p in phrases(table, lang):
-            if PAIRED in p:
-                first, second = p.split(PAIRED, 1)
-                out.append((self.cue(first), self.cue(second)))
-        self._pairs[(id(table), lang)] = (table, tuple(out))
-        return tuple(out)
+            joiner = PAIRED if PAIRED in p else THEN if THEN in p else None
+            if joiner is not None:
+                first, second = p.split(joiner, 1)
+                one, two = _own(self.cue(first)), _own(self.cue(second))  # halves carry marks of their pair
+                one.numbered = two.numbered = NUMBERED in first and NUMBERED in second
+                two.after = joiner == THEN
+                one.pair_words = tuple(dict.fromkeys((*one, *two)))
+                out.append((one, two))
+        plain = tuple(p for p in out if not p[0].numbered)
+        groups: dict[str, list[tuple[int, tuple[Cue, Cue]]]] = {}
+        for index, pair in enumerate(plain):
+            groups.setdefault(pair[0].pair_words[0], []).append((index, pair))
+        split = (plain, tuple(p for p in out if p[0].numbered), tuple((w, tuple(g)) for w, g in groups.items()))
+        self._pairs[(id(table), lang)] = (table, split)
+        return split
 
     def cue(self, phrase: str, drop_function_words: bool = True) -> tuple[str, ...]:
         """Return the canonical content words of a cue phrase."""
@@ -194,6 +237,8 @@ def lexicon_for(vocabulary: object | None) -> CueLexicon:
 
 
 PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs`)
+NUMBERED = "#"  # ends both halves of a paired cue that compares the numbers they name ("base enrollment #")
+THEN = " > "  # joins the halves of a paired cue whose second half must follow the first ("empfänger > verlassen")
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
@@ -224,6 +269,17 @@ class Cue(tuple):
     stop: frozenset[str] = frozenset()
     nothing: bool = False  # written with a word for nothing found: needs one in the sentence (nothing_words)
     nouns: tuple[str, ...] = ()  # nouns that must stand as written, not a verb read as them (noun_cue_words)
+    numbered: bool = False  # a paired half whose number is compared with the other half's (NUMBERED)
+    after: bool = False  # a paired cue's second half that must stand after the first (THEN)
+    pair_words: tuple[str, ...] = ()  # a paired cue's first half: the words of both halves
+
+
+def _own(cue: tuple[str, ...]) -> Cue:
+    """A copy of a cached cue, to be marked for one pair (`CueLexicon.pairs`)."""
+    out = Cue(cue)
+    for name in ("mode", "stop", "nothing", "nouns"):
+        setattr(out, name, getattr(cue, name, getattr(Cue, name)))
+    return out
 
 
 def _mode(cue: tuple[str, ...], skippable: frozenset[str]) -> int:
@@ -334,73 +390,6 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
             return start, pos
     return None
 
-
-
-def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
-    """Whether a cue's span reaches across a coordinator that opens a new statement: one
-    followed by a determiner, with a finite verb on both sides ("OSM ist it@… und unser
-    globaler Admin ist Priya"; "global and billing admin", "in den Junk-Ordner und die
-    Mailfilter habe ich nicht geschaut" and "haben verlängert und die neue ... unterschrieben"
-    are one statement each)."""
-    joins, openers, verbs = _folded("coordinators"), _folded("determiners"), _folded("finite_verbs")
-    return any(words[i] in joins and words[i + 1] in openers and any(w in verbs for w in words[span[0]:i])
-               and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
-
-
-_CLAUSE_MARKS = frozenset(",;–—()")
-
-
-def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
-    """Whether a cue's words stand in two clauses that each have a finite verb of their own
-    ("Ich bin globaler Administrator ..., der OSM ist aber unser Einkäufer": nothing said of
-    the OSM as admin; "Unser OSM, it@…, ist globaler Admin" is one clause)."""
-    verbs = _folded("finite_verbs")
-    segment, has_verb, holds = 0, {0: False}, set()
-    for i in range(span[0], span[1] + 1):
-        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]) \
-                and not _relative(tokens, words, i, cue):
-            segment += 1
-            has_verb[segment] = False
-        if words[i] in verbs or tokens[i].word in verbs:
-            has_verb[segment] = True
-        if any(word_matches(c, words[i]) for c in cue):
-            holds.add(segment)
-    if len(holds) < 2:
-        return False
-    # A clause's verb may stand outside the span: look to the borders of the first and last.
-    first, last = min(holds), max(holds)
-    if not has_verb[first]:
-        j = span[0] - 1
-        while j >= 0 and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j].end:tokens[j + 1].start]):
-            has_verb[first] = has_verb[first] or tokens[j].word in verbs
-            j -= 1
-    if not has_verb[last]:
-        j = span[1] + 1
-        while j < len(tokens) and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j - 1].end:tokens[j].start]):
-            has_verb[last] = has_verb[last] or tokens[j].word in verbs
-            j += 1
-    return sum(1 for g in holds if has_verb[g]) >= 2
-
-
-def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...]) -> bool:
-    """Whether the clause from token `i` is a relative clause of the cue's noun just before it
-    ("in einem Land, in dem der Dienst nicht angeboten wird"; the clause's last verb may stand
-    between: "in einem Land eingerichtet, in dem ...")."""
-    if not any(word_matches(c, words[j]) for c in cue for j in range(max(0, i - 2), i)):
-        return False
-    openers = _folded("relative_openers")
-    return tokens[i].word in openers or (i + 1 < len(tokens) and tokens[i].word in _folded("prepositions")
-                                         and tokens[i + 1].word in openers)
-
-
-def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
-    """Whether a cue found at `span` reaches across clauses or coordinated statements (then it
-    states nothing): a semicolon, a coordinator opening a new statement, or two clauses
-    with verbs of their own. A cue that carries its own negation ("nicht im Spam") keeps it
-    within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
-    between = text[tokens[span[0]].end:tokens[span[1]].start]
-    return ";" in between or ("," in between and any(w in negations() for w in cue)) \
-        or _joins_phrases(words, span) or _across_clauses(tokens, words, text, span, cue)
 
 
 _PHRASES: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}

@@ -41,6 +41,7 @@ from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
+from faq.tickets.clauses import spans_clauses
 from faq.tickets.cues import (
     CueLexicon,
     context_positions,
@@ -49,23 +50,25 @@ from faq.tickets.cues import (
     find_bracket,
     find_cue,
     lexicon_for,
-    spans_clauses,
 )
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
 from faq.tickets.sentence import (
+    NO_ANSWER,
     OPENING,
     Sentence,
     date_distance,
     has_sequence,
+    label_answer,
+    labelled,
+    names_another_address,
     refer_back,
     refuted,
-    sequences,
     token_index,
 )
-from faq.tickets.spread import othered, paired, qualified, same_as_before
+from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -122,40 +125,8 @@ def _replaced(tokens: list[Token], index: int) -> bool:
         and any(t.word.startswith("000") for t in tokens[index + 1:])  # addresses are blanked to zeros
 
 
-_NO_ANSWER = object()
-_LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
-_LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
-
-
-def _label_answer(s: Sentence, span: tuple[int, int]) -> object:
-    """What a "label: value" line answers about the cue that ends at the label.
-
-    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
-    "...: not sure" / "...: keine Ahnung" leaves it open (None); a cue not followed by a
-    colon and a yes, a no or an unknown is no label (`_NO_ANSWER`).
-    """
-    m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
-    if m is None:
-        # A label may go on past the cue ("domain verified for an online services account: no"),
-        # within its line and without ending a sentence.
-        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
-        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
-            return _NO_ANSWER
-        m = _LABEL_END.match(s.text, m.end(1))
-    if m is None or not m.group(1).strip():
-        return _NO_ANSWER
-    value = tokenize(m.group(1))
-    words = [t.word for t in value]
-    if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
-        return None
-    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
-        return False
-    if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
-        return True
-    return _NO_ANSWER
-
-
 _TRIES = 3  # occurrences of a cue tried in one sentence
+_NO_SIDE = 1 << 20  # the "no" cues come after the "yes" cues of a fact, as in the flow file
 
 
 @cache
@@ -187,8 +158,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
         state = polarity(s.tokens, s.text, span, cue, s.words)
-        answered = _label_answer(s, span)
-        if answered is not _NO_ANSWER:
+        answered = label_answer(s, span)
+        if answered is not NO_ANSWER:
             state = None if answered is None or state is None else (state == answered)
         if state is not None and not refuted(s, span[1]):
             return span, state
@@ -209,26 +180,34 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     hits, memo = s.words.hits, s.words.memo
+    order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for cue in lex.cues(table, lang):
-            at: list[int] | None = []
-            for c in cue:  # every word of a cue stands in the sentence, or the cue is not there
-                at = memo.get(c)
-                if at is None:
-                    at = hits(c)
-                if not at:
-                    break
-            else:
-                said = _said(cue, s, lex)
-            if not at or said is None:
+        for first, group in lex.cue_groups(table, lang):  # cues by first word: one look for all of them
+            at = memo.get(first)
+            if not (at if at is not None else hits(first)):
                 continue
-            span, state = said
-            if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi for kind, was, (lo, hi) in seen):
-                return None
-            seen.append((stated, state, span))
-            # More words first, then the tighter match: "gleichen Organisationsnamen"
-            # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
-            found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
+            for index, cue in group:
+                for c in cue[1:]:  # every word of a cue stands in the sentence, or the cue is not there
+                    at = memo.get(c)
+                    if at is None:
+                        at = hits(c)
+                    if not at:
+                        break
+                else:
+                    said = _said(cue, s, lex)
+                    if said is None:
+                        continue
+                    span, state = said
+                    if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi
+                           for kind, was, (lo, hi) in seen):
+                        return None
+                    seen.append((stated, state, span))
+                    # More words first, then the tighter match: "gleichen Organisationsnamen"
+                    # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
+                    found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
+                    order.append(index if stated else index + _NO_SIDE)
+    if len(found) > 1:
+        found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
     found.extend(paired(fact, lang, s, lex, _said))
     if not found:
         return None
@@ -271,11 +250,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     yesno_facts = [f for f in flow.facts if f.type == "yesno" and (f.cues.yes or f.cues.no)]
     choice_facts = [f for f in flow.facts if f.type == "choice"]
 
-    analysed = []
-    for offset, sentence in sentences(text):
-        tokens = tokenize(_NAMES.sub(_blank, sentence))
-        if tokens:
-            analysed.append(Sentence(offset, sentence, tokens, lex.words(tokens)))
+    analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
+                if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
     refer_back(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
@@ -288,7 +264,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for s in analysed if not stated_from else ():
         for fact in yesno_facts:
             said = _cue_value(fact, lang, s, lex)
-            if said is None:
+            if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
             if fact.id not in found or weight > strength[fact.id]:
@@ -306,7 +282,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
     for fact in yesno_facts if not stated_from else ():
-        said_over = same_as_before(fact, lang, analysed, lex, _said)
+        said_over = same_as_before(fact, lang, analysed, lex, _said) or numbered(fact, lang, analysed, lex)
         if said_over is None:
             continue
         if fact.id not in found:
@@ -356,7 +332,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
             for rel, rel_end, address in in_sentence:
                 idx = token_index(s.tokens, rel)
                 for c in context:
-                    dist = abs(idx - c) + (0 if c <= idx else 2)
+                    dist = date_distance(s, c, idx, idx) + (0 if c <= idx else 1)  # a clause border counts five words
                     if best is None or dist < best[0]:
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated:
@@ -475,6 +451,11 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
     if said is not None:
         lex = lexicon_for(vocabulary)
         tokens = tokenize(question)
+        if tokens and tokens[0].word in folded("conditionals"):
+            # "Ob er im Junk-Ordner geschaut hat? Nein": an indirect question asks what it names;
+            # without its "ob"/"whether" the clause is the statement the answer affirms or denies.
+            question = question[tokens[1].start:] if len(tokens) > 1 else ""
+            tokens = tokenize(question)
         if tokens:
             asked = Sentence(0, question, tokens, lex.words(tokens))
             head = answer.text.split(",")[0].split("\n")[0][:_ANSWER_QUOTE]

@@ -358,8 +358,10 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         return None  # "we want the licences activated under this enrollment": wished, not done
     restrictors = _folded("negation_restrictors")
     first_neg = next((i for i, t in enumerate(clause) if t.neg), None)
-    if first_neg is not None and any(t.word in restrictors for t in clause[first_neg + 1:]):
-        return None  # "didn't order anything new": a new order is denied, not the order
+    if first_neg is not None and any(t.word in restrictors and not any(word_matches(c, words[c_lo + k] if words else t.word) for c in cue)
+                                     for k, t in enumerate(clause[first_neg + 1:], first_neg + 1)):
+        return None  # "didn't order anything new": a new order is denied, not the order (a cue that names
+        # the further ones itself, "keine weiteren Registrierungen", is denied)
     able = any(t.word in _folded("ability_modals") for t in clause)
     if any(w in negations() for w in cue):
         return None if able else True  # "can't check spam" denies an ability, not the deed

@@ -23,6 +23,7 @@ __all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_ans
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
 _ANSWER_OPENING = 3  # words at the start of an answer that may carry its "no"
+_UNKNOWN_REACH = 3  # words after those where a "don't know" still takes the answer back ("Nein, weiß ich nicht")
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,9 @@ def _affirmations() -> frozenset[tuple[str, ...]]:
 def answer_polarity(tokens: list[Token]) -> bool | None:
     """Whether an answer says yes (True) or no (False) at its start, or neither (None)."""
     words = [t.word for t in tokens[:_ANSWER_OPENING]]
-    if any(tuple(words[:n]) in _unknowns() for n in (1, 2, 3)):
-        return None  # "Keine Ahnung", "not sure": no answer, whatever negation it holds
+    opening = [t.word for t in tokens[:_ANSWER_OPENING + _UNKNOWN_REACH]]
+    if any(tuple(opening[i:i + n]) in _unknowns() for n in (1, 2, 3) for i in range(len(opening))):
+        return None  # "Keine Ahnung", "not sure", "Nein, weiß ich nicht": no answer, whatever negation it holds
     if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
         return True  # "Yes, nothing there": the yes comes first
     if any(t.neg for t in tokens[:_ANSWER_OPENING]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):

@@ -3,17 +3,19 @@ around it change: a refutation after it, a back pointer to the address it names.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.cues import CueLexicon, Words, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.negation import clause_bounds
+from faq.tickets.negation import clause_bounds, hedged
 from faq.tickets.quotes import is_question
-from faq.tickets.tokens import Token
+from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled", "names_another_address", "refer_back", "refuted", "sequences",
+           "token_index"]
 
 
 class Sentence:
@@ -100,6 +102,8 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
     der globale Administrator": the address is the admin)."""
     pointers, nouns = sequences("back_pointers"), folded_words("address_nouns")
     address = lex.word("osm")  # the cues name the OSM in both languages
+    for s in analysed:
+        _relative_to_address(s, address)
     for before, s in zip(analysed, analysed[1:]):
         if not ADDRESS.search(before.text):
             continue
@@ -109,6 +113,105 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
                 at = i + len(p)
                 if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
                     s.words[at] = address
+
+
+def _relative_to_address(s: Sentence, osm: str) -> None:
+    """Read a relative pronoun right after the OSM's address, or after the verb that closes its
+    clause, as that address ("Die OSM-Adresse ist r@x.de, die auch globaler Administrator ist";
+    "..., which is also the account I use as Global Administrator"). The sentence must name the
+    OSM before the address; a German word written with a capital after the comma opens a noun
+    ("r@x.de, die Adresse des Admins ..."), not a relative clause."""
+    if "@" not in s.text:
+        return
+    relatives = folded_words("address_relatives")
+    for i in range(1, len(s.tokens) - 1):
+        if s.tokens[i].word not in relatives or "," not in s.text[s.tokens[i - 1].end:s.tokens[i].start]:
+            continue
+        at = i - 1  # the address, or a verb closing its clause right after it ("x@y.de eingetragen, die ...")
+        if at > 0 and not s.tokens[at].word.startswith("000") and s.text[s.tokens[at].start:s.tokens[at].end].islower() \
+                and s.text[s.tokens[at - 1].end:s.tokens[at].start].strip() == "":
+            at -= 1
+        if not s.tokens[at].word.startswith("000") or osm not in s.words[:at]:
+            continue
+        after = s.text[s.tokens[i + 1].start:s.tokens[i + 1].end]
+        if after[:1].isupper():
+            continue
+        s.words[i] = osm
+
+
+_LABEL_WORDS = 4  # words at most in a question that only names a thing ("Junk-Ordner?", "Domain verified?")
+
+
+def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join a question that only names a thing (a few words, no verb, no question word) to the
+    statement right after it, as a label to its value: "Junk-Ordner? Schon geprüft, nichts da."
+    reads as "Junk-Ordner: Schon geprüft, nichts da." (offsets kept: the "?" becomes ":")."""
+    if not any("?" in part for _, part in parts):
+        return parts
+    verbs, openers = folded_words("finite_verbs"), folded_words("question_openers") | folded_words("interrogatives")
+    out: list[tuple[int, str]] = []
+    i = 0
+    while i < len(parts):
+        offset, asked = parts[i]
+        if i + 1 < len(parts) and is_question(asked) and not is_question(parts[i + 1][1]) and "\n" not in asked.strip() \
+                and 0 < len(words := [t.word for t in tokenize(asked)]) <= _LABEL_WORDS \
+                and not any(w in verbs or w in openers for w in words):
+            end = asked.rstrip().rfind("?")
+            gap_end = parts[i + 1][0] - offset
+            joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]
+            out.append((offset, joined))
+            i += 2
+            continue
+        out.append((offset, asked))
+        i += 1
+    return out
+
+
+def names_another_address(s: Sentence, span: tuple[int, int], address: object) -> bool:
+    """Whether a cue found at `span` names an address (a word of `address_nouns`) whose clause
+    gives another e-mail address than `address`, the one read for the case: "OSM ist a@x.de, die
+    Adresse unseres globalen Admins ist b@x.de" says nothing about a@x.de."""
+    if "@" not in s.text:
+        return False  # no address in the sentence, so none other than the case's
+    nouns = folded_words("address_nouns")
+    if not any(s.tokens[i].word in nouns for i in range(span[0], span[1] + 1)):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
+    named = ADDRESS.findall(s.text[s.tokens[lo].start:s.tokens[hi].end])
+    return any(str(m).rstrip(".").lower() != str(address).lower() for m in named)
+
+
+NO_ANSWER = object()
+_LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
+_LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
+
+
+def label_answer(s: Sentence, span: tuple[int, int]) -> object:
+    """What a "label: value" line answers about the cue that ends at the label.
+
+    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
+    "...: not sure" / "...: keine Ahnung" leaves it open (None); a cue not followed by a
+    colon and a yes, a no or an unknown is no label (`NO_ANSWER`).
+    """
+    m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
+    if m is None:
+        # A label may go on past the cue ("domain verified for an online services account: no"),
+        # within its line and without ending a sentence.
+        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
+        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
+            return NO_ANSWER
+        m = _LABEL_END.match(s.text, m.end(1))
+    if m is None or not m.group(1).strip():
+        return NO_ANSWER
+    value = tokenize(m.group(1))
+    words = [t.word for t in value]
+    if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
+        return None
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
+        return False
+    if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
+        return True
+    return NO_ANSWER
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:

@@ -4,14 +4,16 @@ Registrierung, das Add-on über die neue Registrierung")."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
-from faq.tickets.cues import CueLexicon, Words, without, word_matches
+from faq.tickets.cues import Cue, CueLexicon, Words, without, word_matches
+from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence
 
-__all__ = ["Said", "othered", "paired", "same_as_before"]
+__all__ = ["Said", "numbered", "othered", "paired", "same_as_before"]
 
 # How a sentence states a cue: its span and state, or None (faq.tickets.facts._said).
 Said = Callable[[tuple[str, ...], Sentence, CueLexicon], "tuple[tuple[int, int], bool] | None"]
@@ -21,16 +23,97 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
            said_in: Said) -> list[tuple[tuple[int, int], bool, tuple[int, int]]]:
     """Return (rank, value, span) of each paired cue of a yes/no fact that a sentence states:
     both halves stated, on words of their own, each qualifier right before its noun."""
-    out = []
-    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for first, second in lex.pairs(table, lang):
-            one = said_in(first, s, lex)
-            two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
-            if one is None or two is None or not (one[1] and two[1]) \
-                    or not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
+    out: list[tuple[int, int, tuple[tuple[int, int], bool, tuple[int, int]]]] = []
+    hits, memo = s.words.hits, s.words.memo
+    for side, (stated, table) in enumerate(((True, fact.cues.yes), (False, fact.cues.no))):
+        for word, group in lex.pair_groups(table, lang):  # pairs by first word: one look for all of them
+            at = memo.get(word)
+            if not (at if at is not None else hits(word)):
                 continue
-            span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
-            out.append(((len(first) + len(second), span[0] - span[1]), stated, span))
+            out.extend((side, index, said) for index, pair in group if (said := _pair_said(pair, stated, s, lex, said_in)))
+    return [said for _, _, said in sorted(out, key=lambda o: o[:2])]
+
+
+def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon,
+               said_in: Said) -> tuple[tuple[int, int], bool, tuple[int, int]] | None:
+    """(rank, value, span) of one paired cue that a sentence states, else None (`paired`)."""
+    first, second = pair
+    hits, memo = s.words.hits, s.words.memo
+    for c in first.pair_words[1:]:
+        at = memo.get(c)
+        if not (at if at is not None else hits(c)):
+            return None  # a word of the pair is not in the sentence: no need to look closer
+    one = said_in(first, s, lex)
+    two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
+    if one is None or two is None or not (one[1] and two[1]) \
+            or second.after and two[0][0] <= one[0][1]:
+        return None
+    if not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
+        return None
+    span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
+    return (len(first) + len(second), span[0] - span[1]), stated, span
+
+
+def _present(s: Sentence, cue: tuple[str, ...]) -> bool:
+    """Whether every word of a cue matches a word of the sentence (`Words.hits`, remembered)."""
+    hits, memo = s.words.hits, s.words.memo
+    for c in cue:
+        at = memo.get(c)
+        if not (at if at is not None else hits(c)):
+            return False
+    return True
+
+
+_NUMBER_REACH = 2  # words after a half's noun where the number it names may stand ("enrollment no. 123")
+_NUMBER_DIGITS = 4  # digits at least in a number that names something (not "E3", not "2 seats")
+_SEGMENT = frozenset(",;.!?\n")  # what ends the stretch in which a half's words name its number
+_DIGITS = re.compile(rf"\d{{{_NUMBER_DIGITS}}}")
+
+
+def numbered(fact: Fact, lang: str, analysed: list[Sentence],
+             lex: CueLexicon) -> tuple[bool, Sentence, tuple[int, int]] | None:
+    """Read a paired cue whose halves end in numbers (`cues.NUMBERED`) over the whole text: "das
+    Basisabo läuft unter Registrierung 5893021. Das Add-on: Registrierung 6120774." A number after
+    a half's noun belongs to the half whose other words stand nearest before it in its clause; each
+    half must so state one number, not negated, hedged or asked. Different numbers give the cue's
+    value, the same number the opposite. Returns (value, sentence, span)."""
+    def build() -> tuple[tuple[bool, tuple[str, ...], tuple[str, ...]], ...]:
+        return tuple((stated, first, second) for stated, table in ((True, fact.cues.yes), (False, fact.cues.no))
+                     for first, second in lex.numbered_pairs(table, lang))
+
+    for stated, first, second in lex.derive("numbered", fact, lang, build):
+        one, two = _numbers((first, second), analysed)
+        if len({n for n, _, _ in one}) != 1 or len({n for n, _, _ in two}) != 1:
+            continue  # a half with no number, or with two, decides nothing
+        return (stated if one[0][0] != two[0][0] else not stated), one[0][1], one[0][2]
+    return None
+
+
+def _numbers(halves: tuple[tuple[str, ...], ...],
+             analysed: list[Sentence]) -> list[list[tuple[str, Sentence, tuple[int, int]]]]:
+    """For each half of a numbered cue, the numbers it names: a half's noun (its last word)
+    followed by a number, the half's other words the nearest of both halves' before the noun in
+    the same clause ("base under enrollment 1, the add-on under enrollment 2"), the whole stated."""
+    out: list[list[tuple[str, Sentence, tuple[int, int]]]] = [[] for _ in halves]
+    for s in analysed:
+        if _DIGITS.search(s.text) is None:
+            continue
+        for i in range(len(s.tokens)):
+            number = next((n for n in s.tokens[i + 1:i + 1 + _NUMBER_REACH]
+                           if n.word.isdigit() and len(n.word) >= _NUMBER_DIGITS and n.word.strip("0")), None)
+            if number is None or not any(word_matches(h[-1], s.words[i]) for h in halves):
+                continue  # addresses and domain names are blanked to zeros: they name no number
+            lo = i
+            while lo > 0 and not _SEGMENT & set(s.text[s.tokens[lo - 1].end:s.tokens[lo].start]):
+                lo -= 1
+            for j in range(i - 1, lo - 1, -1):  # the nearest word of a half before the noun decides
+                owners = [k for k, h in enumerate(halves) if word_matches(h[-1], s.words[i])
+                          and any(word_matches(c, s.words[j]) for c in h[:-1])]
+                if len(owners) == 1:
+                    span = (j, s.tokens.index(number))
+                    if polarity(s.tokens, s.text, span, halves[owners[0]], s.words) is True:
+                        out[owners[0]].append((number.word, s, span))
+                    break
     return out
 
 
@@ -43,8 +126,9 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
     for i in range(span[0], span[1] + 1):
         if word_matches(cue[-2], words[i]):
             j = i + 1
-            while j <= span[1] and words[j] in lex.stop:
-                j += 1
+            while j <= span[1] and not word_matches(cue[-1], words[j]) \
+                    and (words[j] in lex.stop or words[j] in folded("subject_pronouns")):
+                j += 1  # "ging sie an": a pronoun between a verb and its particle
             if j <= span[1] and word_matches(cue[-1], words[j]):
                 return True
     return False
@@ -66,11 +150,13 @@ def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexi
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue, pointer, rest in _pointing(table, lang, lex):
             for j, later in enumerate(analysed):
+                if not _present(later, pointer):
+                    continue  # no word of "the same" thing here: nothing to look at closer
                 named = said_in(pointer, later, lex)
                 if named is None or said_in(cue, later, lex) is not None:
                     continue  # no "the same enrollment" here, or the whole cue is in this sentence
                 for earlier in analysed[:j]:
-                    said = said_in(rest, earlier, lex)
+                    said = said_in(rest, earlier, lex) if _present(earlier, rest) else None
                     if said is not None and (said[1] or named[1]):
                         value = said[1] and named[1]  # a denial in either sentence turns it round
                         return (stated if value else not stated), earlier, said[0]

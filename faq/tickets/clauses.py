@@ -1,0 +1,80 @@
+"""Whether a cue found in a sentence reaches across clauses or coordinated statements: then
+its words say nothing together ("Ich bin globaler Administrator ..., der OSM ist aber unser
+Einkäufer"). The words that make clauses are data in `knowledge/language/` (finite_verbs,
+coordinators, determiners, relative_openers, prepositions, resumptive_pronouns)."""
+
+from __future__ import annotations
+
+from faq.language.lexicon import folded as _folded
+from faq.tickets.cues import word_matches
+from faq.tickets.tokens import Token, negations
+
+__all__ = ["spans_clauses"]
+
+
+def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
+    """Whether a cue's span reaches across a coordinator that opens a new statement: one
+    followed by a determiner, with a finite verb on both sides ("OSM ist it@… und unser
+    globaler Admin ist Priya"; "global and billing admin", "in den Junk-Ordner und die
+    Mailfilter habe ich nicht geschaut" and "haben verlängert und die neue ... unterschrieben"
+    are one statement each)."""
+    joins, openers, verbs = _folded("coordinators"), _folded("determiners"), _folded("finite_verbs")
+    return any(words[i] in joins and words[i + 1] in openers and any(w in verbs for w in words[span[0]:i])
+               and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
+
+
+_CLAUSE_MARKS = frozenset(",;–—()")
+
+
+def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue's words stand in two clauses that each have a finite verb of their own
+    ("Ich bin globaler Administrator ..., der OSM ist aber unser Einkäufer": nothing said of
+    the OSM as admin; "Unser OSM, it@…, ist globaler Admin" is one clause, and so is a clause
+    a pronoun opens that takes up the thing before: "Reservierung angelegt, sie ist wirksam")."""
+    verbs = _folded("finite_verbs")
+    segment, has_verb, holds = 0, {0: False}, set()
+    for i in range(span[0], span[1] + 1):
+        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]) \
+                and not _relative(tokens, words, i, cue) and tokens[i].word not in _folded("resumptive_pronouns"):
+            segment += 1
+            has_verb[segment] = False
+        if words[i] in verbs or tokens[i].word in verbs:
+            has_verb[segment] = True
+        if any(word_matches(c, words[i]) for c in cue):
+            holds.add(segment)
+    if len(holds) < 2:
+        return False
+    # A clause's verb may stand outside the span: look to the borders of the first and last.
+    first, last = min(holds), max(holds)
+    if not has_verb[first]:
+        j = span[0] - 1
+        while j >= 0 and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j].end:tokens[j + 1].start]):
+            has_verb[first] = has_verb[first] or tokens[j].word in verbs
+            j -= 1
+    if not has_verb[last]:
+        j = span[1] + 1
+        while j < len(tokens) and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j - 1].end:tokens[j].start]):
+            has_verb[last] = has_verb[last] or tokens[j].word in verbs
+            j += 1
+    return sum(1 for g in holds if has_verb[g]) >= 2
+
+
+def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...]) -> bool:
+    """Whether the clause from token `i` is a relative clause of the cue's noun just before it
+    ("in einem Land, in dem der Dienst nicht angeboten wird"; the clause's last verb may stand
+    between: "in einem Land eingerichtet, in dem ...")."""
+    if not any(word_matches(c, words[j]) for c in cue for j in range(max(0, i - 2), i)):
+        return False
+    openers = _folded("relative_openers")
+    return tokens[i].word in openers or (i + 1 < len(tokens) and tokens[i].word in _folded("prepositions")
+                                         and tokens[i + 1].word in openers)
+
+
+def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue found at `span` reaches across clauses or coordinated statements (then it
+    states nothing): a semicolon, a coordinator opening a new statement, or two clauses
+    with verbs of their own. A cue that carries its own negation ("nicht im Spam") keeps it
+    within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
+    between = text[tokens[span[0]].end:tokens[span[1]].start]
+    return ";" in between or ("," in between and any(w in negations() for w in cue)) \
+        or _joins_phrases(words, span) or _across_clauses(tokens, words, text, span, cue)
