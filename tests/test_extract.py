@@ -214,3 +214,16 @@ def test_negated_role_is_no_fact():
 ])
 def test_morgen_is_the_morning_after_heute_or_guten(text, expected):
     assert [m.value for m in find_dates(text, date(2026, 11, 24))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bestellt haben wir am 3. November, die Nutzung startet aber erst am 29. November.",
+     [date(2026, 11, 3), date(2026, 11, 29)]),
+    ("Die Nutzung startet am 29.11.; bestellt wurde am 3.11.", [date(2026, 11, 29), date(2026, 11, 3)]),
+    ("We placed the order on November 3rd and the subscription starts November 29th.",
+     [date(2026, 11, 3), date(2026, 11, 29)]),
+    ("Usage begins on 29 Nov, though we bought it on 3 Nov.", [date(2026, 11, 29), date(2026, 11, 3)]),
+    ("Gekauft am 29. November.", [date(2025, 11, 29)]),
+])
+def test_a_yearless_date_takes_the_tense_of_its_nearest_verb(text, expected):
+    assert [m.value for m in find_dates(text, TODAY)] == expected

@@ -426,3 +426,16 @@ def test_cli_a_folder_stands_for_its_ticket_files_and_a_broken_one_is_named(tmp_
     empty.mkdir()
     r = cli(str(empty), "--lang", "de")
     assert r.returncode == 2 and "leer: keine Ticketdateien in diesem Ordner" in r.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, bestellt haben wir am 3. November, die Nutzung startet am 29. November. Bisher keine Aktivierungsmail.",
+    "Hello, the subscription starts on November 29th; we placed the order on November 3rd. No activation email yet.",
+])
+def test_an_order_date_and_a_later_usage_start_each_keep_their_own_year(text):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.facts["usage_start"] == date(2026, 11, 29)
+    assert r.cause == "usage-start-pending"

@@ -21,8 +21,29 @@ __all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
 
 
 @cache
-def _past_words() -> tuple[str, ...]:
-    return tuple(w.lower() for w in lexicon_words("past_verbs"))
+def _tense_words() -> re.Pattern[str]:
+    """Past verbs (knowledge/language/past_verbs.yaml, group `past`) and verbs of what is still
+    to come (future_verbs.yaml), as whole words."""
+    past = "|".join(re.escape(w.lower()) for w in lexicon_words("past_verbs"))
+    future = "|".join(re.escape(w.lower()) for w in lexicon_words("future_verbs"))
+    return re.compile(rf"\b(?:(?P<past>{past})|{future})\b")
+
+
+_CLAUSE_BORDER = re.compile(r"[,;:]")
+
+
+def _said_past(lowered: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to the date at start..end says it happened ("bestellt",
+    "ordered") rather than is to come ("beginnt", "starts"); a clause border (comma,
+    semicolon, colon) between verb and date counts as far. No such verb: not past."""
+    best: tuple[int, bool] | None = None
+    for m in _tense_words().finditer(lowered):
+        lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
+        far = len(_CLAUSE_BORDER.findall(lowered, lo, hi)) if hi > lo else 0
+        dist = far * len(lowered) + max(hi - lo, 0)
+        if best is None or dist < best[0]:
+            best = (dist, m.group("past") is not None)
+    return best is not None and best[1]
 
 
 ADDRESS = ADDRESS_RUN
@@ -142,8 +163,8 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error.
 
     Dates without a year ("am 1.12.", "5. Januar") are read as the occurrence nearest
-    to today, or the last past one when the sentence says it happened (gekauft,
-    bestellt, purchased ...).
+    to today, or the last past one when the verb nearest to them says it happened
+    (gekauft, bestellt, purchased ...; not "beginnt", "starts").
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
@@ -151,7 +172,7 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     for m in _month_end().finditer(text):
         taken.append((m.start(), m.end()))
         try:
-            month = _month(m.group(1), m.group(2), today, any(w in lowered for w in _past_words()))
+            month = _month(m.group(1), m.group(2), today, _said_past(lowered, m.start(), m.end()))
             out.append(DateMention(m.start(), m.end(), m.group(), month))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
@@ -173,8 +194,7 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             relative = kind in ("ago_de", "ago_en", "ahead", "word")
             try:
                 if kind in ("dm", "dm_word", "md_word"):
-                    past = any(w in lowered for w in _past_words())
-                    value = _yearless(raw, kind, today, past)
+                    value = _yearless(raw, kind, today, _said_past(lowered, s, e))
                 elif kind == "slashed":
                     value = _slashed(raw, today)
                 else:
