@@ -439,3 +439,19 @@ def test_an_order_date_and_a_later_usage_start_each_keep_their_own_year(text):
     r = triage_text(text, kb, matcher, TODAY)
     assert r.facts["usage_start"] == date(2026, 11, 29)
     assert r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text,facts", [
+    ("Die Reservierung ist seit dem 21.11. wirksam, aber keine Aktivierungsmail.", {"reservation_effective": True}),
+    ("The reservation became effective on Nov 21, but no activation email came.", {"reservation_effective": True}),
+    ("Unsere Reservierung vom 16.11. ist aktiv, nur eine Aktivierungsmail kam nie.",
+     {"reservation_date": date(2026, 11, 16), "reservation_effective": True}),
+    ("We reserved 12 seats on 17 Nov; it is still not effective and there is no activation email.",
+     {"reservation_date": date(2026, 11, 17), "reservation_effective": False}),
+])
+def test_the_day_a_reservation_took_effect_is_not_the_day_it_was_placed(text, facts):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert {k: v for k, v in r.facts.items() if k.startswith("reservation")} == facts
