@@ -227,3 +227,16 @@ def test_morgen_is_the_morning_after_heute_or_guten(text, expected):
 ])
 def test_a_yearless_date_takes_the_tense_of_its_nearest_verb(text, expected):
     assert [m.value for m in find_dates(text, TODAY)] == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Der Nutzungsbeginn ist der 02.11.2026 - Korrektur, der 02.11.2026 ist das Bestelldatum. "
+     "Laut Bestellung beginnt die Nutzung am 02.12.2026.", "de"),
+    ("Usage start is 2 Nov 2026 - my mistake, 2 Nov 2026 is when we ordered. The usage start is 2 Dec 2026.", "en"),
+])
+def test_a_cue_the_writer_withdraws_names_no_date_after_the_correction(text, lang):
+    from faq.search.cache import load
+
+    kb, _ = load()  # the bundled vocabulary reads "ordered" as the order
+    read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
+    assert read.facts["usage_start"] == date(2026, 12, 2)

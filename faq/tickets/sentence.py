@@ -13,7 +13,7 @@ from faq.tickets.negation import clause_bounds
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token
 
-__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "refer_back", "refuted", "sequences", "token_index"]
+__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "refer_back", "refuted", "sequence_end", "sequences", "token_index"]
 
 
 class Sentence:
@@ -78,6 +78,13 @@ def has_sequence(words: list[str], name: str) -> bool:
     """Whether `words` hold one of the word sequences of the list `name`."""
     table = _by_first_word(name)
     return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
+
+
+def sequence_end(words: list[str], name: str) -> int:
+    """The position after the last word sequence of the list `name` in `words`, 0 when none."""
+    table = _by_first_word(name)
+    return max((i + len(p) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p),
+               default=0)
 
 
 def refuted(s: Sentence, at: int) -> bool:
