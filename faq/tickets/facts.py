@@ -62,6 +62,7 @@ from faq.tickets.sentence import (
     has_sequence,
     refer_back,
     refuted,
+    retold_after,
     sequence_end,
     sequences,
     token_index,
@@ -115,13 +116,6 @@ def _corrected(tokens: list[Token], index: int) -> bool:
     """Whether the writer corrects what stands before a correction later in the sentence
     ("28.11.2026 - sorry, Korrektur, hab mich vertippt: es ist der 28.10.2026")."""
     return has_sequence([t.word for t in tokens[index + 1:]], "corrections")
-
-
-def _correction_end(tokens: list[Token]) -> int:
-    """The token after the last correction in a sentence ("Usage start is 1 Nov - scratch that,
-    1 Nov is our order date"), 0 when none: what stands before it is withdrawn, so no cue
-    there names a date after it."""
-    return sequence_end([t.word for t in tokens], "corrections")
 
 
 def _replaced(tokens: list[Token], index: int) -> bool:
@@ -414,8 +408,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         events = {f.id: event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         happened = event_positions(None, s.words, lex)
-        corrected = _correction_end(tokens)
-        retold = corrected and any(e >= corrected for e in happened)  # "scratch that, 1 Nov is our order date"
+        corrected = sequence_end(raw, "corrections")  # what stands before a correction is withdrawn
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
             attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
@@ -423,6 +416,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
+                retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
                     if c < corrected <= c_end or retold and c < corrected <= idx:
                         continue  # a cue across the correction, or one it withdrew by telling the date anew

@@ -4,16 +4,20 @@ around it change: a refutation after it, a back pointer to the address it names.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.cues import CueLexicon, Words, word_matches
+from faq.tickets.cues import CueLexicon, Words, phrases, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
 from faq.tickets.negation import clause_bounds
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token
 
-__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "refer_back", "refuted", "sequence_end", "sequences", "token_index"]
+if TYPE_CHECKING:
+    from faq.kb.model import Fact
+
+__all__ = ["OPENING", "Sentence", "date_distance", "has_sequence", "refer_back", "refuted", "retold_after", "sequence_end", "sequences", "token_index"]
 
 
 class Sentence:
@@ -126,3 +130,15 @@ def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
     if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]):
         dist += 5
     return dist
+
+
+def retold_after(fact: Fact, s: Sentence, at: tuple[list[int], list[int], list[tuple[int, int]]], corrected: int,
+                 lang: str, lex: CueLexicon) -> bool:
+    """Whether the words after a correction (from token `corrected`) tell its date anew as another
+    event's: an event word (`at`: all of them, those not of the fact's cues, the fact's cue spans)
+    outside the fact's cues and predicates ("scratch that, 1 Nov is our order date"; not
+    "scratch that, it started on 2 Oct")."""
+    happened, others, spans = at
+    heads = tuple({cue[-1] for cue in (lex.cue(p) for p in phrases(fact.cues.context, lang)) if cue})
+    return any(e >= corrected and (e in others or not any(lo <= e <= hi for lo, hi in spans)
+                                   and not s.words[e].startswith(heads)) for e in happened)
