@@ -233,6 +233,7 @@ def test_a_yearless_date_takes_the_tense_of_its_nearest_verb(text, expected):
     ("Der Nutzungsbeginn ist der 02.11.2026 - Korrektur, der 02.11.2026 ist das Bestelldatum. "
      "Laut Bestellung beginnt die Nutzung am 02.12.2026.", "de"),
     ("Usage start is 2 Nov 2026 - my mistake, 2 Nov 2026 is when we ordered. The usage start is 2 Dec 2026.", "en"),
+    ("The start date is 2 Nov 2026, sorry, my bad, 2 Nov 2026 is the order date. Usage begins on 2 Dec 2026.", "en"),
 ])
 def test_a_cue_the_writer_withdraws_names_no_date_after_the_correction(text, lang):
     from faq.search.cache import load

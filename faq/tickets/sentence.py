@@ -136,9 +136,9 @@ def retold_after(fact: Fact, s: Sentence, at: tuple[list[int], list[int], list[t
                  lang: str, lex: CueLexicon) -> bool:
     """Whether the words after a correction (from token `corrected`) tell its date anew as another
     event's: an event word (`at`: all of them, those not of the fact's cues, the fact's cue spans)
-    outside the fact's cues and predicates ("scratch that, 1 Nov is our order date"; not
+    outside the fact's cues after the correction and its predicates ("scratch that, 1 Nov is our order date"; not
     "scratch that, it started on 2 Oct")."""
     happened, others, spans = at
     heads = tuple({cue[-1] for cue in (lex.cue(p) for p in phrases(fact.cues.context, lang)) if cue})
-    return any(e >= corrected and (e in others or not any(lo <= e <= hi for lo, hi in spans)
+    return any(e >= corrected and (e in others or not any(lo <= e <= hi for lo, hi in spans if lo >= corrected)
                                    and not s.words[e].startswith(heads)) for e in happened)
