@@ -3,6 +3,8 @@
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from faq.flows.engine import diagnose, relevant_facts
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.reply import _desk_steps, answer_summary, suggest_reply
@@ -191,3 +193,26 @@ def test_waiting_is_a_step_not_a_contact():
     assert "03.12.2026" in de and "Ansprechpartner: Warten" not in de
     en = suggest_reply(kb, "activation-email-missing", "en", flow, diag, diag.cause, today=TODAY)
     assert "3 Dec 2026" in en and "Contact: Wait" not in en
+
+
+@pytest.mark.parametrize(("lang", "window", "ask"), [
+    ("de", "schon ab 03.02.2027", "Schreiben Sie uns den genauen Tag"),
+    ("en", "from 3 Feb 2027", "Tell us the exact day"),
+])
+def test_a_usage_start_known_to_its_month_gives_the_window_and_asks_the_day(lang, window, ask):
+    from faq.flows.dates import MonthDate
+
+    kb, _ = _bundled()
+    flow = kb.flow("licenses-not-visible")
+    diag = diagnose(flow, {"usage_start": MonthDate(2027, 2, 1)}, TODAY)
+    reply = suggest_reply(kb, "licenses-not-visible", lang, flow, diag, diag.cause, today=TODAY)
+    assert diag.cause == "usage-start-pending"
+    assert window in reply and ("02.03.2027" if lang == "de" else "2 Mar 2027") in reply and ask in reply
+
+
+def test_an_exact_usage_start_asks_for_no_day():
+    kb, _ = _bundled()
+    flow = kb.flow("licenses-not-visible")
+    diag = diagnose(flow, {"usage_start": date(2027, 2, 10)}, TODAY)
+    reply = suggest_reply(kb, "licenses-not-visible", "de", flow, diag, diag.cause, today=TODAY)
+    assert "12.02.2027" in reply and "genauen Tag" not in reply and "spätestens" not in reply

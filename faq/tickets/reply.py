@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import date
 from functools import cache, lru_cache
 
+from faq.flows.dates import MonthDeadline, format_date
 from faq.flows.engine import Diagnosis, fill, relevant_facts
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
@@ -228,6 +229,9 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
         contact = "; ".join(contact.split("; ")[1:]).strip()
     if contact and res.contact_kind != "none" and not _sends_to_support(contact):
         body += ["", f"{tr(lang, 'reply_contact')} {contact}"]
+    months = [v for k, v in diagnosis.values.items() if isinstance(v, MonthDeadline) and k.endswith("_deadline")]
+    if months:  # a date known to its month gives a window: the exact day gives the date
+        body += ["", tr(lang, "reply_month_exact", month=format_date(months[0].month_date, lang))]
     return body
 
 
