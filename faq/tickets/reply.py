@@ -201,13 +201,46 @@ def _desk_steps(steps: list[str], lang: str) -> list[str]:
     return out
 
 
-def _question(fact: Fact, lang: str) -> str:
+def _question(fact: Fact, lang: str, said: Sequence[str] = ()) -> str:
+    """A fact's question with its choices and help; help sentences in `said` are not repeated."""
     text = fact.question.get(lang)
     if fact.type == "choice" and fact.choices:
         text += " " + tr(lang, "reply_choices", choices=", ".join(c.label.get(lang) for c in fact.choices))
     if fact.help is not None:
-        text += f" ({fact.help.get(lang)})"
+        known = {s.strip(" ()") for s in said}
+        help_text = " ".join(s for s in sentences(fact.help.get(lang)) if s.strip(" ()") not in known)
+        if help_text:
+            text += f" ({help_text})"
     return text
+
+
+def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[str]:
+    """The questions of an open case as numbered items: the facts that only one and the same
+    cause tests ("Wann wurde die Reservierung aufgegeben?", "Ist sie wirksam?") decide it only
+    together, so they are one item, at the place of the cheapest; a help sentence they share
+    ("Betrifft nur Reservierungen.") is said once."""
+    tests: dict[str, set[str]] = {}
+    for cause in flow.causes:
+        for alt in cause.when:
+            for cond in alt:
+                tests.setdefault(cond.fact, set()).add(cause.id)
+    groups: dict[str, list[Fact]] = {}
+    items: list[list[Fact]] = []
+    for fact in questions:
+        only = tests.get(fact.id, set())
+        key = next(iter(only)) if len(only) == 1 else f" {fact.id}"
+        if key in groups:
+            groups[key].append(fact)
+        else:
+            groups[key] = [fact]
+            items.append(groups[key])
+    out = []
+    for item in items:
+        said: list[str] = []
+        for fact in item:
+            said.append(_question(fact, lang, [s for s in sentences(" ".join(said))]))
+        out.append(" ".join(said))
+    return out
 
 
 def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list[str]:
@@ -272,10 +305,11 @@ def suggest_reply(
         questions = open_facts or [diagnosis.next_fact]
         summary = answer_summary(entry, lang, short=True)
         body = [summary, ""] if summary else []
-        if len(questions) == 1:
-            body += [tr(lang, "reply_ask_one"), _question(questions[0], lang)]
+        items = _asked_together(flow, questions, lang)
+        if len(items) == 1:
+            body += [tr(lang, "reply_ask_one"), items[0]]
         else:
             body += [tr(lang, "reply_open_explain"), tr(lang, "reply_ask_many")]
-            body += [f"{n}. {_question(f, lang)}" for n, f in enumerate(questions, 1)]
+            body += [f"{n}. {item}" for n, item in enumerate(items, 1)]
         return _wrap(lang, body, name)
     return _wrap(lang, [answer_summary(entry, lang)], name)
