@@ -455,3 +455,19 @@ def test_the_day_a_reservation_took_effect_is_not_the_day_it_was_placed(text, fa
     kb, matcher = load()
     r = triage_text(text, kb, matcher, TODAY)
     assert {k: v for k, v in r.facts.items() if k.startswith("reservation")} == facts
+
+
+@pytest.mark.parametrize("text,same", [
+    ("Seit der Erneuerung warten wir. Den Organisationsnamen haben wir dabei nicht geändert, und unter dem EA gibt es "
+     "nur eine Registrierung. Brauchen wir eine Aktivierung?", True),
+    ("We renewed in October and kept our organisation name; we have only one enrollment under the EA. "
+     "Do we need to activate anything?", True),
+    ("Bei der Verlängerung haben wir den Organisationsnamen geändert. Müssen wir die neue Registrierung aktivieren?", False),
+])
+def test_a_renewal_states_its_organisation_name_by_keeping_or_changing_it(text, same):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.id == "renewal-activation" and r.facts["same_org_name"] is same
+    assert r.cause == ("renewal-auto-assigned" if same else None)
