@@ -88,8 +88,22 @@ _DIGIT = re.compile(r"\d")
 @cache
 def _month_end() -> re.Pattern[str]:
     """ "Ende August", "end of August 2026": a month named by its last days (month_ends)."""
-    ends = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(lexicon_words("month_ends")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{ends})\s+({_MONTH_WORDS})\b\.?(?:,?\s(\d{{4}})\b)?", re.I)
+    named = {*lexicon_words("month_ends"), *lexicon_words("month_words"), *lexicon_words("past_month")}
+    ends = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(named, key=len, reverse=True))
+    # a month after one of these words, or written with its year alone ("Mai 2026"); "may"
+    # written small is the verb, never the month
+    return re.compile(rf"(?:\b({ends})\s+(?-i:(?!may\b))({_MONTH_WORDS})\b\.?(?:,?\s(\d{{4}})\b)?"
+                      rf"|\b(?-i:(?!may\b))({_MONTH_WORDS})\.?,?\s(\d{{4}})\b(?![.\d]))", re.I)
+
+
+@cache
+def _past_prefixes() -> frozenset[str]:
+    """Words before a month that mean its latest occurrence up to today ("seit März", "last
+    March"): past_month, less those that only name the month (month_words: "im", "in")."""
+    return frozenset(fold(w) for w in lexicon_words("past_month")) - {fold(w) for w in lexicon_words("month_words")}
+
+
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\.?\s*(?:of\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -170,9 +184,13 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     out: list[DateMention] = []
     lowered = text.lower()
     for m in _month_end().finditer(text):
+        if m.group(4) and _DAY_BEFORE.search(text, 0, m.start()):
+            continue  # "3. Mai 2026": a day's date, read below
         taken.append((m.start(), m.end()))
+        name, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+        past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or _said_past(lowered, m.start(), m.end())
         try:
-            month = _month(m.group(1), m.group(2), today, _said_past(lowered, m.start(), m.end()))
+            month = _month(name, year, today, past)
             out.append(DateMention(m.start(), m.end(), m.group(), month))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))

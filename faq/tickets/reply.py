@@ -13,12 +13,13 @@ cause is known. Texts: `knowledge/ui/reply.yaml`. Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from faq.flows.dates import MonthDeadline, format_date
-from faq.flows.engine import Diagnosis, fill, relevant_facts
+from faq.flows.dates import MonthDate, MonthDeadline, format_date
+from faq.flows.engine import Diagnosis, diagnose, fill, relevant_facts
+from faq.flows.values import future_allowed
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.language.focus import sentences
@@ -243,6 +244,30 @@ def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[st
     return out
 
 
+def _month_note(flow: Flow, diagnosis: Diagnosis, fact_id: str, month: MonthDate, today: date, lang: str) -> str:
+    """What a date known only to its month tells an open case: where in the month the cause
+    changes ("bis zum 25.05.2026: …; ab dem 26.05.2026: …") when its days lead to two causes,
+    else that the outcome depends on the day. The customer is asked for the day either way."""
+    last = month.last_day if future_allowed(flow, fact_id) else min(month.last_day, today)
+    runs: list[tuple[date, date, str | None]] = []
+    day = date(month.year, month.month, 1)
+    while day <= last:
+        settled = diagnose(flow, {**diagnosis.facts, fact_id: day}, today)
+        cause = settled.cause if settled.cause and not relevant_facts(flow, settled.facts, today) else None
+        if runs and runs[-1][2] == cause:
+            runs[-1] = (runs[-1][0], day, cause)
+        else:
+            runs.append((day, day, cause))
+        day += timedelta(days=1)
+    shown = format_date(month, lang)
+    causes = [flow.cause(c) if c else None for _, _, c in runs]
+    titles = [c.resolution.title.get(lang) if c is not None else None for c in causes]
+    if len(runs) == 2 and all(titles):
+        return tr(lang, "reply_month_split", month=shown, until=format_date(runs[0][1], lang), first=titles[0],
+                  since=format_date(runs[1][0], lang), second=titles[1])
+    return tr(lang, "reply_month_depends", month=shown)
+
+
 def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list[str]:
     res = diagnosis.resolution
     assert res is not None
@@ -277,6 +302,7 @@ def suggest_reply(
     cause: str | None = None,
     name: str = "",
     today: date | None = None,
+    months: Mapping[str, MonthDate] | None = None,
 ) -> str:
     """Return a suggested reply to a ticket.
 
@@ -290,6 +316,8 @@ def suggest_reply(
         name: The customer's name, greeted when given.
         today: The date the diagnosis counts from; with it, every question that can
             still change the outcome is asked, else only the next one.
+        months: Date facts the ticket gives only to their month, which does not settle
+            the case (`triage._months_settled`): the reply says what the month tells.
 
     Returns:
         Plain text: greeting, resolution or answer plus questions, sign-off.
@@ -305,6 +333,9 @@ def suggest_reply(
         questions = open_facts or [diagnosis.next_fact]
         summary = answer_summary(entry, lang, short=True)
         body = [summary, ""] if summary else []
+        if today is not None:
+            for fact_id, month in (months or {}).items():
+                body += [_month_note(flow, diagnosis, fact_id, month, today, lang), ""]
         items = _asked_together(flow, questions, lang)
         if len(items) == 1:
             body += [tr(lang, "reply_ask_one"), items[0]]
