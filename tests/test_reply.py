@@ -242,3 +242,13 @@ def test_an_exact_usage_start_asks_for_no_day():
     diag = diagnose(flow, {"usage_start": date(2027, 2, 10)}, TODAY)
     reply = suggest_reply(kb, "licenses-not-visible", "de", flow, diag, diag.cause, today=TODAY)
     assert "12.02.2027" in reply and "genauen Tag" not in reply and "spätestens" not in reply
+
+
+@pytest.mark.parametrize(("lang", "contact"), [("de", "Ansprechpartner: Ihr globaler Administrator"),
+                                               ("en", "Contact: Your global administrator")])
+def test_a_contact_that_also_names_support_keeps_the_others(lang, contact):
+    kb, _ = _bundled()
+    flow = kb.flow("renewal-activation")
+    diag = diagnose(flow, {"same_org_name": True, "multiple_enrollments_same_org": False}, TODAY)
+    reply = suggest_reply(kb, "renewal-activation", lang, flow, diag, diag.cause, today=TODAY)
+    assert contact in reply.splitlines() and not _sends_to_support(reply)

@@ -285,7 +285,11 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
         # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to
         # ask meanwhile ("; Fragen zur Bestellung: Ihr Händler") stays.
         contact = "; ".join(contact.split("; ")[1:]).strip()
-    if contact and res.contact_kind != "none" and not _sends_to_support(contact):
+    if _sends_to_support(contact):  # "Ihr globaler Administrator; …: der Support": the desk keeps the others
+        parts = contact.split("; ")
+        whole = all(p.count("(") == p.count(")") for p in parts)  # no "; " inside brackets
+        contact = "; ".join(p for p in parts if not _sends_to_support(p)) if whole else ""
+    if contact and res.contact_kind != "none":
         body += ["", f"{tr(lang, 'reply_contact')} {contact}"]
     months = [v for k, v in diagnosis.values.items() if isinstance(v, MonthDeadline) and k.endswith("_deadline")]
     if months:  # a date known to its month gives a window: the exact day gives the date
