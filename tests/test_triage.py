@@ -471,3 +471,15 @@ def test_a_renewal_states_its_organisation_name_by_keeping_or_changing_it(text, 
     r = triage_text(text, kb, matcher, TODAY)
     assert r.id == "renewal-activation" and r.facts["same_org_name"] is same
     assert r.cause == ("renewal-auto-assigned" if same else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Reservierung haben wir am 19.11.2026 aufgegeben und die Nutzung beginnt am 02.12.2026. Keine Aktivierungsmail.",
+    "The reservation was placed on 19 Nov 2026 and usage begins 2 Dec 2026. Still no activation email.",
+])
+def test_a_date_before_and_belongs_to_its_own_clause_not_to_the_next(text):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.facts["reservation_date"] == date(2026, 11, 19) and r.facts["usage_start"] == date(2026, 12, 2)

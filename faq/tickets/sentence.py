@@ -124,11 +124,12 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
     """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
-    date counts one more, a clause border between them five more."""
+    date counts one more, a clause border (punctuation, "und", "but" ...) between them five more."""
     lo, hi = (c, idx) if c < idx else (end_idx, c)
     dist = hi - lo + (0 if c < idx else 1)
-    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]):
-        dist += 5
+    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]) \
+            or any(t.word in folded_words("clause_breaks") for t in s.tokens[lo + 1:hi]):
+        dist += 5  # "placed on 20 Nov and usage begins 1 Dec": "usage" is the next clause's
     return dist
 
 
