@@ -209,10 +209,34 @@ def _question(fact: Fact, lang: str, said: Sequence[str] = ()) -> str:
         text += " " + tr(lang, "reply_choices", choices=", ".join(c.label.get(lang) for c in fact.choices))
     if fact.help is not None:
         known = {s.strip(" ()") for s in said}
-        help_text = " ".join(s for s in sentences(fact.help.get(lang)) if s.strip(" ()") not in known)
+        help_text = " ".join(s for s in _help_sentences(fact.help.get(lang)) if s.strip(" ()") not in known)
         if help_text:
             text += f" ({help_text})"
     return text
+
+
+_TESTS: dict[int, tuple[Flow, dict[str, frozenset[str]]]] = {}
+
+
+def _causes_testing(flow: Flow) -> dict[str, frozenset[str]]:
+    """Fact id -> the causes that test it, worked out once per flow."""
+    hit = _TESTS.get(id(flow))
+    if hit is not None and hit[0] is flow:
+        return hit[1]
+    tests: dict[str, set[str]] = {}
+    for cause in flow.causes:
+        for alt in cause.when:
+            for cond in alt:
+                tests.setdefault(cond.fact, set()).add(cause.id)
+    out = {k: frozenset(v) for k, v in tests.items()}
+    if len(_TESTS) < 256:
+        _TESTS[id(flow)] = (flow, out)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _help_sentences(text: str) -> tuple[str, ...]:
+    return tuple(sentences(text))
 
 
 def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[str]:
@@ -220,15 +244,11 @@ def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[st
     cause tests ("Wann wurde die Reservierung aufgegeben?", "Ist sie wirksam?") decide it only
     together, so they are one item, at the place of the cheapest; a help sentence they share
     ("Betrifft nur Reservierungen.") is said once."""
-    tests: dict[str, set[str]] = {}
-    for cause in flow.causes:
-        for alt in cause.when:
-            for cond in alt:
-                tests.setdefault(cond.fact, set()).add(cause.id)
+    tests = _causes_testing(flow)
     groups: dict[str, list[Fact]] = {}
     items: list[list[Fact]] = []
     for fact in questions:
-        only = tests.get(fact.id, set())
+        only = tests.get(fact.id, frozenset())
         key = next(iter(only)) if len(only) == 1 else f" {fact.id}"
         if key in groups:
             groups[key].append(fact)
@@ -239,7 +259,7 @@ def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[st
     for item in items:
         said: list[str] = []
         for fact in item:
-            said.append(_question(fact, lang, [s for s in sentences(" ".join(said))]))
+            said.append(_question(fact, lang, [s for part in said for s in _help_sentences(part)]))
         out.append(" ".join(said))
     return out
 
