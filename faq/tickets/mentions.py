@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from faq.errors import InputError
@@ -32,10 +32,10 @@ def _tense_words() -> re.Pattern[str]:
 _CLAUSE_BORDER = re.compile(r"[,;:]")
 
 
-def _said_past(lowered: str, start: int, end: int) -> bool:
+def _tense(lowered: str, start: int, end: int) -> bool | None:
     """Whether the verb nearest to the date at start..end says it happened ("bestellt",
-    "ordered") rather than is to come ("beginnt", "starts"); a clause border (comma,
-    semicolon, colon) between verb and date counts as far. No such verb: not past."""
+    "ordered": True) or is to come ("beginnt", "starts": False); a clause border (comma,
+    semicolon, colon) between verb and date counts as far. None without such a verb."""
     best: tuple[int, bool] | None = None
     for m in _tense_words().finditer(lowered):
         lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
@@ -43,7 +43,32 @@ def _said_past(lowered: str, start: int, end: int) -> bool:
         dist = far * len(lowered) + max(hi - lo, 0)
         if best is None or dist < best[0]:
             best = (dist, m.group("past") is not None)
-    return best is not None and best[1]
+    return None if best is None else best[1]
+
+
+def _said_past(lowered: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to the date says it happened (`_tense`); no verb: not past."""
+    return _tense(lowered, start, end) is True
+
+
+@cache
+def _weekdays() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A weekday after an opener ("am Montag", "last Friday"), and each spelling's weekday (0 = Monday)."""
+    days = {w: n for lang in ("de", "en") for n, entry in enumerate(lexicon_words("weekdays", lang)) for w in entry.split()}
+    openers = "|".join(re.escape(w) for w in sorted({*lexicon_words("weekday_openers"), *_past_prefixes()}, key=len, reverse=True))
+    names = "|".join(sorted(days, key=len, reverse=True))
+    return re.compile(rf"\b({openers})\s+({names})\b", re.I), days
+
+
+def _weekday(m: re.Match[str], lowered: str, today: date) -> date | None:
+    """The date of "am Montag": the last such day before today for what happened (a past
+    opener or verb), the next one after today for what is to come, else None (unsure)."""
+    opener, day = m.group(1).lower(), _weekdays()[1][m.group(2).lower()]
+    past = True if fold(opener) in _past_prefixes() else _tense(lowered, m.start(), m.end())
+    if past is None:
+        return None
+    shift = (today.weekday() - day) % 7 or 7
+    return today - timedelta(days=shift) if past else today + timedelta(days=(day - today.weekday()) % 7 or 7)
 
 
 ADDRESS = ADDRESS_RUN
@@ -194,6 +219,11 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(), month))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    for m in _weekdays()[0].finditer(text):
+        value = _weekday(m, lowered, today)
+        if value is not None:
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), m.group(), value, "", True))
     digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
         if not digits and kind not in _WITHOUT_DIGITS:
