@@ -292,3 +292,15 @@ def test_hours_after_a_month_alone_run_out_by_a_real_day(month: tuple[int, int],
     assert day == end and not isinstance(day, MonthDate)
     last = MonthDate(month[0], month[1], 1).last_day
     assert date_holds("less_than_hours_ago", 48, last, end - timedelta(days=1))
+
+
+@pytest.mark.parametrize(("lang", "shown"), [
+    ("de", "02.01.2027 (spätestens – je nach Tag im Dezember 2026 schon ab 03.12.2026)"),
+    ("en", "2 Jan 2027 (at the latest – depending on the day in December 2026, from 3 Dec 2026)"),
+])
+def test_hours_after_a_month_alone_are_shown_as_their_window(lang: str, shown: str) -> None:
+    from faq.flows.dates import MonthDate
+
+    day = deadline("less_than_hours_ago", 48, MonthDate(2026, 12, 1))
+    assert (day.earliest, day) == (date(2026, 12, 3), date(2027, 1, 2))
+    assert format_date(day, lang) == shown

@@ -214,3 +214,56 @@ def test_negated_role_is_no_fact():
 ])
 def test_morgen_is_the_morning_after_heute_or_guten(text, expected):
     assert [m.value for m in find_dates(text, date(2026, 11, 24))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Bestellt haben wir am 3. November, die Nutzung startet aber erst am 29. November.",
+     [date(2026, 11, 3), date(2026, 11, 29)]),
+    ("Die Nutzung startet am 29.11.; bestellt wurde am 3.11.", [date(2026, 11, 29), date(2026, 11, 3)]),
+    ("We placed the order on November 3rd and the subscription starts November 29th.",
+     [date(2026, 11, 3), date(2026, 11, 29)]),
+    ("Usage begins on 29 Nov, though we bought it on 3 Nov.", [date(2026, 11, 29), date(2026, 11, 3)]),
+    ("Gekauft am 29. November.", [date(2025, 11, 29)]),
+])
+def test_a_yearless_date_takes_the_tense_of_its_nearest_verb(text, expected):
+    assert [m.value for m in find_dates(text, TODAY)] == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Der Nutzungsbeginn ist der 02.11.2026 - Korrektur, der 02.11.2026 ist das Bestelldatum. "
+     "Laut Bestellung beginnt die Nutzung am 02.12.2026.", "de"),
+    ("Usage start is 2 Nov 2026 - my mistake, 2 Nov 2026 is when we ordered. The usage start is 2 Dec 2026.", "en"),
+    ("The start date is 2 Nov 2026, sorry, my bad, 2 Nov 2026 is the order date. Usage begins on 2 Dec 2026.", "en"),
+])
+def test_a_cue_the_writer_withdraws_names_no_date_after_the_correction(text, lang):
+    from faq.search.cache import load
+
+    kb, _ = load()  # the bundled vocabulary reads "ordered" as the order
+    read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
+    assert read.facts["usage_start"] == date(2026, 12, 2)
+
+
+@pytest.mark.parametrize("text,expected", [  # TODAY is Tuesday, 24 Nov 2026
+    ("Die Reservierung haben wir am Freitag aufgegeben.", [date(2026, 11, 20)]),
+    ("Unsere Reservierung vom Donnerstag ist nicht wirksam.", [date(2026, 11, 19)]),
+    ("Der Nutzungsbeginn ist laut Bestellung am Montag, die Nutzung beginnt am Montag.", [date(2026, 11, 30)] * 2),
+    ("We reserved the seats last Tuesday.", [date(2026, 11, 17)]),
+    ("Usage starts on Friday.", [date(2026, 11, 27)]),
+    ("On Monday we will look again.", [date(2026, 11, 30)]),
+    ("Am Montag schauen wir nochmal.", []),
+    ("Montags ist das Büro zu.", []),
+])
+def test_a_weekday_is_a_date_only_when_its_tense_is_clear(text, expected):
+    assert [m.value for m in find_dates(text, TODAY)] == expected
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Reservierung haben wir am Donnerstag im VLSC aufgegeben, sie ist immer noch nicht wirksam.", "de"),
+    ("We placed the reservation in VLSC on Thursday and it is still not effective.", "en"),
+])
+def test_a_reservation_placed_on_a_weekday_days_ago_is_not_processed(text, lang):
+    from faq.search.cache import load
+
+    kb, _ = load()  # the bundled cues of the reservation
+    read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary).facts
+    assert read["reservation_date"] == date(2026, 11, 19) and read["reservation_effective"] is False

@@ -57,3 +57,35 @@ def test_a_month_end_whose_days_differ_states_nothing(kb_matcher, text):
     result = triage_text(text, kb, matcher, TODAY)
     assert result.cause is None and "purchase_date" not in result.facts
     assert result.to_json()["next"]["fact"] == "purchase_date"
+
+
+@pytest.mark.parametrize(("text", "month"), [
+    ("Die Lizenzen haben wir im April 2026 gekauft.", (2026, 4)),
+    ("Bestellt wurde Anfang Oktober, die Rechnung kam später.", (2026, 10)),
+    ("We purchased the seats in April 2026.", (2026, 4)),
+    ("Usage begins early February per the order.", (2027, 2)),
+    ("Seit März warten wir.", (2026, 3)),
+    ("Kaufdatum: Juni 2026", (2026, 6)),
+])
+def test_a_month_named_without_a_day_is_read_as_its_month(text, month):
+    found = find_dates(text, TODAY)
+    assert len(found) == 1 and isinstance(found[0].value, MonthDate)
+    assert (found[0].value.year, found[0].value.month) == month
+
+
+@pytest.mark.parametrize("text", ["Am 4. April 2026 gekauft.", "Bought on the 4th of April 2026.", "we may 2026 renew"])
+def test_a_day_before_the_month_or_the_verb_may_is_no_month_alone(text):
+    assert not any(isinstance(m.value, MonthDate) for m in find_dates(text, TODAY))
+
+
+@pytest.mark.parametrize(("text", "split"), [
+    ("Guten Tag, der Aktivierungslink geht nicht mehr. Gekauft haben wir im Mai 2026. Gruß, Jens Ott",
+     "für einen Tag bis zum 24.05.2026: Der Aktivierungslink ist abgelaufen; ab dem 25.05.2026"),
+    ("Hi, the activation link gives an error. We bought the licences in May 2026. Thanks, Jens Ott",
+     "for a day up to 24 May 2026: The activation link has expired; from 25 May 2026"),
+])
+def test_a_month_that_does_not_settle_says_where_the_outcome_changes(kb_matcher, text, split):
+    kb, matcher = kb_matcher
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.cause is None and "purchase_date" not in r.facts
+    assert split in r.reply and ("Mai 2026" in r.reply or "May 2026" in r.reply)

@@ -47,3 +47,11 @@ def test_name_in_the_ways_people_sign(text, name):
 ])
 def test_no_bare_name_where_none_is(text):
     assert sender_name(text) == ""
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Die Lizenzen fehlen im Portal. Nutzungsbeginn war der 01.10.2026. Viele Grüße, Jana Roth", "Jana Roth"),
+    ("The Visio licences are missing. Usage started on 1 October 2026. Regards, Kim Lee", "Kim Lee"),
+])
+def test_a_closing_after_a_sentence_ending_in_a_year_is_found(text, name):
+    assert sender_name(text) == name

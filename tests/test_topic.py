@@ -261,3 +261,61 @@ def test_a_diagnosis_the_ticket_does_not_settle_takes_nothing_over(text):
     kb, _ = load()
     match, _, flow = _settled_instead(kb, _wrong_account_match(text, 0.05), None, None, text, TODAY)
     assert match.id == "wrong-account-activated" and flow is None
+
+
+def _mail_match(text, first, second):
+    from faq.search.matcher import Candidate, MatchResult
+
+    candidates = (Candidate(first, 0.8), Candidate(second, 0.15), Candidate("after-activation", 0.05))
+    return MatchResult(text, "answer", first, None, 0.8, "de", candidates)
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Vertragsverlängerung ist seit Montag abgeschlossen. Bekommen wir jetzt noch eine Aktivierungsmail?",
+    "The enrollment was renewed on Friday. Should an activation email be on its way now?",
+])
+def test_a_renewal_the_customer_names_makes_the_mail_question_the_renewal_one(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    moved = in_setting(_mail_match(text, "activation-email-missing", "renewal-activation"), text, matcher)
+    assert (moved.id, moved.flow, moved.confidence) == ("renewal-activation", "renewal-activation", 0.8)
+    assert [c.id for c in moved.candidates][:2] == ["renewal-activation", "activation-email-missing"]
+    assert match_topic(text, matcher).id == "renewal-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Vor einem Jahr lief Teams über diese Registrierung an; jetzt kam für Visio keine Aktivierungsmail.",
+    "Last year we started Teams under this enrollment; this time no activation email arrived for Visio.",
+])
+def test_a_renewal_answer_without_any_renewal_named_is_the_missing_mail(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    moved = in_setting(_mail_match(text, "renewal-activation", "activation-email-missing"), text, matcher)
+    assert (moved.id, moved.flow) == ("activation-email-missing", "missing-activation-email")
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben eine neue Registrierung unterschrieben. Müssen wir sie aktivieren?",
+    "We signed a new enrollment with the same organization name. Do we need to activate it?",
+])
+def test_a_new_enrollment_keeps_the_renewal_answer_but_moves_no_mail_question(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    kept = in_setting(_mail_match(text, "renewal-activation", "activation-email-missing"), text, matcher)
+    assert kept.id == "renewal-activation"
+    stays = in_setting(_mail_match(text, "activation-email-missing", "renewal-activation"), text, matcher)
+    assert stays.id == "activation-email-missing"
+
+
+def test_a_setting_moves_nothing_the_matcher_does_not_offer():
+    from faq.search.matcher import Candidate, MatchResult
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    text = "Nach der Verlängerung ist keine Aktivierungsmail gekommen."
+    alone = MatchResult(text, "answer", "activation-email-missing", None, 0.9, "de",
+                        (Candidate("activation-email-missing", 0.9),))
+    assert in_setting(alone, text, matcher).id == "activation-email-missing"

@@ -426,3 +426,60 @@ def test_cli_a_folder_stands_for_its_ticket_files_and_a_broken_one_is_named(tmp_
     empty.mkdir()
     r = cli(str(empty), "--lang", "de")
     assert r.returncode == 2 and "leer: keine Ticketdateien in diesem Ordner" in r.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, bestellt haben wir am 3. November, die Nutzung startet am 29. November. Bisher keine Aktivierungsmail.",
+    "Hello, the subscription starts on November 29th; we placed the order on November 3rd. No activation email yet.",
+])
+def test_an_order_date_and_a_later_usage_start_each_keep_their_own_year(text):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.facts["usage_start"] == date(2026, 11, 29)
+    assert r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text,facts", [
+    ("Die Reservierung ist seit dem 21.11. wirksam, aber keine Aktivierungsmail.", {"reservation_effective": True}),
+    ("The reservation became effective on Nov 21, but no activation email came.", {"reservation_effective": True}),
+    ("Unsere Reservierung vom 16.11. ist aktiv, nur eine Aktivierungsmail kam nie.",
+     {"reservation_date": date(2026, 11, 16), "reservation_effective": True}),
+    ("We reserved 12 seats on 17 Nov; it is still not effective and there is no activation email.",
+     {"reservation_date": date(2026, 11, 17), "reservation_effective": False}),
+])
+def test_the_day_a_reservation_took_effect_is_not_the_day_it_was_placed(text, facts):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert {k: v for k, v in r.facts.items() if k.startswith("reservation")} == facts
+
+
+@pytest.mark.parametrize("text,same", [
+    ("Seit der Erneuerung warten wir. Den Organisationsnamen haben wir dabei nicht geändert, und unter dem EA gibt es "
+     "nur eine Registrierung. Brauchen wir eine Aktivierung?", True),
+    ("We renewed in October and kept our organisation name; we have only one enrollment under the EA. "
+     "Do we need to activate anything?", True),
+    ("Bei der Verlängerung haben wir den Organisationsnamen geändert. Müssen wir die neue Registrierung aktivieren?", False),
+])
+def test_a_renewal_states_its_organisation_name_by_keeping_or_changing_it(text, same):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.id == "renewal-activation" and r.facts["same_org_name"] is same
+    assert r.cause == ("renewal-auto-assigned" if same else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Reservierung haben wir am 19.11.2026 aufgegeben und die Nutzung beginnt am 02.12.2026. Keine Aktivierungsmail.",
+    "The reservation was placed on 19 Nov 2026 and usage begins 2 Dec 2026. Still no activation email.",
+])
+def test_a_date_before_and_belongs_to_its_own_clause_not_to_the_next(text):
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.facts["reservation_date"] == date(2026, 11, 19) and r.facts["usage_start"] == date(2026, 12, 2)

@@ -21,6 +21,7 @@ __all__ = [
     "DATE_FORMATS_HINT",
     "AmbiguousDate",
     "MonthDate",
+    "MonthDeadline",
     "add_months",
     "date_holds",
     "deadline",
@@ -99,6 +100,20 @@ class MonthDate(date):
     def last_day(self) -> date:
         """The month's last day, as a plain date."""
         return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+class MonthDeadline(date):
+    """The day an hours condition runs out for a date known only to its month: its latest
+    possible day (counted from the month's last day), carrying the earliest (from its first)
+    and the month. `format_date` shows both, never the latest alone as if it were exact."""
+
+    earliest: date
+    month_date: MonthDate
+
+    def __new__(cls, latest: date, earliest: date, month_date: MonthDate) -> MonthDeadline:
+        self = super().__new__(cls, latest.year, latest.month, latest.day)
+        self.earliest, self.month_date = earliest, month_date
+        return self
 
 
 class AmbiguousDate(InputError):
@@ -324,8 +339,10 @@ def deadline(op: str, amount: int, day: date) -> date:
     if op in ("more_than_months_ago", "at_most_months_ago"):
         return add_months(day, amount)
     if isinstance(day, MonthDate):
-        # Known only to its month, the day may be its last: the hours run out by a real day.
-        day = day.last_day
+        # Known only to its month, the day may be its first or its last: the hours run out
+        # between two real days, and the answer names both.
+        first, last = date(day.year, day.month, 1), day.last_day
+        return MonthDeadline(deadline(op, amount, last), deadline(op, amount, first), day)
     if op == "less_than_hours_ago":
         return day + timedelta(days=math.ceil(amount / 24))
     if op == "more_than_hours_ago":
@@ -335,7 +352,11 @@ def deadline(op: str, amount: int, day: date) -> date:
 
 def format_date(day: date, lang: str = "de") -> str:
     """Format a date for a user: "28.02.2027" in German, "28 Feb 2027" in English;
-    a `MonthDate` as its month: "März 2026", "March 2026"."""
+    a `MonthDate` as its month: "März 2026", "March 2026"; a `MonthDeadline` as its latest
+    day with the earliest: "02.01.2027 (spätestens – je nach Tag im Dezember 2026 schon ab 03.12.2026)"."""
+    if isinstance(day, MonthDeadline):
+        return tr(lang, "date_month_deadline", latest=format_date(date(day.year, day.month, day.day), lang),
+                  earliest=format_date(day.earliest, lang), month=format_date(day.month_date, lang))
     if isinstance(day, MonthDate):
         return f"{_MONTH_NAME['en' if lang == 'en' else 'de'][day.month - 1]} {day.year}"
     if lang == "en":

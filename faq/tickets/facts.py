@@ -66,6 +66,8 @@ from faq.tickets.sentence import (
     names_another_address,
     refer_back,
     refuted,
+    retold_after,
+    sequence_end,
     token_index,
 )
 from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
@@ -332,7 +334,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
             for rel, rel_end, address in in_sentence:
                 idx = token_index(s.tokens, rel)
                 for c in context:
-                    dist = date_distance(s, c, idx, idx) + (0 if c <= idx else 1)  # a clause border counts five words
+                    dist = date_distance(s, c, idx, idx, conjunctions=False) + (0 if c <= idx else 1)
                     if best is None or dist < best[0]:
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated:
@@ -382,6 +384,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         events = {f.id: event_positions(f, s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         happened = event_positions(None, s.words, lex)
+        corrected = sequence_end(raw, "corrections")  # what stands before a correction is withdrawn
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
             attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
@@ -389,7 +392,10 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
+                retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
+                    if c < corrected <= c_end or retold and c < corrected <= idx:
+                        continue  # a cue across the correction, or one it withdrew by telling the date anew
                     if idx <= c <= end_idx or c < idx and end_idx < c_end \
                             and (attributed or any(c < e < idx for e in happened)):
                         # the cue is the date itself, or its words enclose a date tied to their noun

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from faq.errors import InputError
@@ -21,8 +21,54 @@ __all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
 
 
 @cache
-def _past_words() -> tuple[str, ...]:
-    return tuple(w.lower() for w in lexicon_words("past_verbs"))
+def _tense_words() -> re.Pattern[str]:
+    """Past verbs (knowledge/language/past_verbs.yaml, group `past`) and verbs of what is still
+    to come (future_verbs.yaml), as whole words."""
+    past = "|".join(re.escape(w.lower()) for w in lexicon_words("past_verbs"))
+    future = "|".join(re.escape(w.lower()) for w in lexicon_words("future_verbs"))
+    return re.compile(rf"\b(?:(?P<past>{past})|{future})\b")
+
+
+_CLAUSE_BORDER = re.compile(r"[,;:]")
+
+
+def _tense(lowered: str, start: int, end: int) -> bool | None:
+    """Whether the verb nearest to the date at start..end says it happened ("bestellt",
+    "ordered": True) or is to come ("beginnt", "starts": False); a clause border (comma,
+    semicolon, colon) between verb and date counts as far. None without such a verb."""
+    best: tuple[int, bool] | None = None
+    for m in _tense_words().finditer(lowered):
+        lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
+        far = len(_CLAUSE_BORDER.findall(lowered, lo, hi)) if hi > lo else 0
+        dist = far * len(lowered) + max(hi - lo, 0)
+        if best is None or dist < best[0]:
+            best = (dist, m.group("past") is not None)
+    return None if best is None else best[1]
+
+
+def _said_past(lowered: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to the date says it happened (`_tense`); no verb: not past."""
+    return _tense(lowered, start, end) is True
+
+
+@cache
+def _weekdays() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A weekday after an opener ("am Montag", "last Friday"), and each spelling's weekday (0 = Monday)."""
+    days = {w: n for lang in ("de", "en") for n, entry in enumerate(lexicon_words("weekdays", lang)) for w in entry.split()}
+    openers = "|".join(re.escape(w) for w in sorted({*lexicon_words("weekday_openers"), *_past_prefixes()}, key=len, reverse=True))
+    names = "|".join(sorted(days, key=len, reverse=True))
+    return re.compile(rf"\b({openers})\s+({names})\b", re.I), days
+
+
+def _weekday(m: re.Match[str], lowered: str, today: date) -> date | None:
+    """The date of "am Montag": the last such day before today for what happened (a past
+    opener or verb), the next one after today for what is to come, else None (unsure)."""
+    opener, day = m.group(1).lower(), _weekdays()[1][m.group(2).lower()]
+    past = True if fold(opener) in _past_prefixes() else _tense(lowered, m.start(), m.end())
+    if past is None:
+        return None
+    shift = (today.weekday() - day) % 7 or 7
+    return today - timedelta(days=shift) if past else today + timedelta(days=(day - today.weekday()) % 7 or 7)
 
 
 ADDRESS = ADDRESS_RUN
@@ -67,8 +113,22 @@ _DIGIT = re.compile(r"\d")
 @cache
 def _month_end() -> re.Pattern[str]:
     """ "Ende August", "end of August 2026": a month named by its last days (month_ends)."""
-    ends = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(lexicon_words("month_ends")), key=len, reverse=True))
-    return re.compile(rf"\b(?:{ends})\s+({_MONTH_WORDS})\b\.?(?:,?\s(\d{{4}})\b)?", re.I)
+    named = {*lexicon_words("month_ends"), *lexicon_words("month_words"), *lexicon_words("past_month")}
+    ends = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(named, key=len, reverse=True))
+    # a month after one of these words, or written with its year alone ("Mai 2026"); "may"
+    # written small is the verb, never the month
+    return re.compile(rf"(?:\b({ends})\s+(?-i:(?!may\b))({_MONTH_WORDS})\b\.?(?:,?\s(\d{{4}})\b)?"
+                      rf"|\b(?-i:(?!may\b))({_MONTH_WORDS})\.?,?\s(\d{{4}})\b(?![.\d]))", re.I)
+
+
+@cache
+def _past_prefixes() -> frozenset[str]:
+    """Words before a month that mean its latest occurrence up to today ("seit März", "last
+    March"): past_month, less those that only name the month (month_words: "im", "in")."""
+    return frozenset(fold(w) for w in lexicon_words("past_month")) - {fold(w) for w in lexicon_words("month_words")}
+
+
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\.?\s*(?:of\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -142,19 +202,28 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error.
 
     Dates without a year ("am 1.12.", "5. Januar") are read as the occurrence nearest
-    to today, or the last past one when the sentence says it happened (gekauft,
-    bestellt, purchased ...).
+    to today, or the last past one when the verb nearest to them says it happened
+    (gekauft, bestellt, purchased ...; not "beginnt", "starts").
     """
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     lowered = text.lower()
     for m in _month_end().finditer(text):
+        if m.group(4) and _DAY_BEFORE.search(text, 0, m.start()):
+            continue  # "3. Mai 2026": a day's date, read below
         taken.append((m.start(), m.end()))
+        name, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+        past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or _said_past(lowered, m.start(), m.end())
         try:
-            month = _month(m.group(1), m.group(2), today, any(w in lowered for w in _past_words()))
+            month = _month(name, year, today, past)
             out.append(DateMention(m.start(), m.end(), m.group(), month))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    for m in _weekdays()[0].finditer(text):
+        value = _weekday(m, lowered, today)
+        if value is not None:
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), m.group(), value, "", True))
     digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
         if not digits and kind not in _WITHOUT_DIGITS:
@@ -173,8 +242,7 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             relative = kind in ("ago_de", "ago_en", "ahead", "word")
             try:
                 if kind in ("dm", "dm_word", "md_word"):
-                    past = any(w in lowered for w in _past_words())
-                    value = _yearless(raw, kind, today, past)
+                    value = _yearless(raw, kind, today, _said_past(lowered, s, e))
                 elif kind == "slashed":
                     value = _slashed(raw, today)
                 else:

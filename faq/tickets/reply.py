@@ -13,11 +13,13 @@ cause is known. Texts: `knowledge/ui/reply.yaml`. Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from faq.flows.engine import Diagnosis, fill, relevant_facts
+from faq.flows.dates import MonthDate, MonthDeadline, format_date
+from faq.flows.engine import Diagnosis, diagnose, fill, relevant_facts
+from faq.flows.values import future_allowed
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.language.focus import sentences
@@ -200,13 +202,90 @@ def _desk_steps(steps: list[str], lang: str) -> list[str]:
     return out
 
 
-def _question(fact: Fact, lang: str) -> str:
+def _question(fact: Fact, lang: str, said: Sequence[str] = ()) -> str:
+    """A fact's question with its choices and help; help sentences in `said` are not repeated."""
     text = fact.question.get(lang)
     if fact.type == "choice" and fact.choices:
         text += " " + tr(lang, "reply_choices", choices=", ".join(c.label.get(lang) for c in fact.choices))
     if fact.help is not None:
-        text += f" ({fact.help.get(lang)})"
+        known = {s.strip(" ()") for s in said}
+        help_text = " ".join(s for s in _help_sentences(fact.help.get(lang)) if s.strip(" ()") not in known)
+        if help_text:
+            text += f" ({help_text})"
     return text
+
+
+_TESTS: dict[int, tuple[Flow, dict[str, frozenset[str]]]] = {}
+
+
+def _causes_testing(flow: Flow) -> dict[str, frozenset[str]]:
+    """Fact id -> the causes that test it, worked out once per flow."""
+    hit = _TESTS.get(id(flow))
+    if hit is not None and hit[0] is flow:
+        return hit[1]
+    tests: dict[str, set[str]] = {}
+    for cause in flow.causes:
+        for alt in cause.when:
+            for cond in alt:
+                tests.setdefault(cond.fact, set()).add(cause.id)
+    out = {k: frozenset(v) for k, v in tests.items()}
+    if len(_TESTS) < 256:
+        _TESTS[id(flow)] = (flow, out)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _help_sentences(text: str) -> tuple[str, ...]:
+    return tuple(sentences(text))
+
+
+def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[str]:
+    """The questions of an open case as numbered items: the facts that only one and the same
+    cause tests ("Wann wurde die Reservierung aufgegeben?", "Ist sie wirksam?") decide it only
+    together, so they are one item, at the place of the cheapest; a help sentence they share
+    ("Betrifft nur Reservierungen.") is said once."""
+    tests = _causes_testing(flow)
+    groups: dict[str, list[Fact]] = {}
+    items: list[list[Fact]] = []
+    for fact in questions:
+        only = tests.get(fact.id, frozenset())
+        key = next(iter(only)) if len(only) == 1 else f" {fact.id}"
+        if key in groups:
+            groups[key].append(fact)
+        else:
+            groups[key] = [fact]
+            items.append(groups[key])
+    out = []
+    for item in items:
+        said: list[str] = []
+        for fact in item:
+            said.append(_question(fact, lang, [s for part in said for s in _help_sentences(part)]))
+        out.append(" ".join(said))
+    return out
+
+
+def _month_note(flow: Flow, diagnosis: Diagnosis, fact_id: str, month: MonthDate, today: date, lang: str) -> str:
+    """What a date known only to its month tells an open case: where in the month the cause
+    changes ("bis zum 25.05.2026: …; ab dem 26.05.2026: …") when its days lead to two causes,
+    else that the outcome depends on the day. The customer is asked for the day either way."""
+    last = month.last_day if future_allowed(flow, fact_id) else min(month.last_day, today)
+    runs: list[tuple[date, date, str | None]] = []
+    day = date(month.year, month.month, 1)
+    while day <= last:
+        settled = diagnose(flow, {**diagnosis.facts, fact_id: day}, today)
+        cause = settled.cause if settled.cause and not relevant_facts(flow, settled.facts, today) else None
+        if runs and runs[-1][2] == cause:
+            runs[-1] = (runs[-1][0], day, cause)
+        else:
+            runs.append((day, day, cause))
+        day += timedelta(days=1)
+    shown = format_date(month, lang)
+    causes = [flow.cause(c) if c else None for _, _, c in runs]
+    titles = [c.resolution.title.get(lang) if c is not None else None for c in causes]
+    if len(runs) == 2 and all(titles):
+        return tr(lang, "reply_month_split", month=shown, until=format_date(runs[0][1], lang), first=titles[0],
+                  since=format_date(runs[1][0], lang), second=titles[1])
+    return tr(lang, "reply_month_depends", month=shown)
 
 
 def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list[str]:
@@ -226,8 +305,15 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
         # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to
         # ask meanwhile ("; Fragen zur Bestellung: Ihr Händler") stays.
         contact = "; ".join(contact.split("; ")[1:]).strip()
-    if contact and res.contact_kind != "none" and not _sends_to_support(contact):
+    if _sends_to_support(contact):  # "Ihr globaler Administrator; …: der Support": the desk keeps the others
+        parts = contact.split("; ")
+        whole = all(p.count("(") == p.count(")") for p in parts)  # no "; " inside brackets
+        contact = "; ".join(p for p in parts if not _sends_to_support(p)) if whole else ""
+    if contact and res.contact_kind != "none":
         body += ["", f"{tr(lang, 'reply_contact')} {contact}"]
+    months = [v for k, v in diagnosis.values.items() if isinstance(v, MonthDeadline) and k.endswith("_deadline")]
+    if months:  # a date known to its month gives a window: the exact day gives the date
+        body += ["", tr(lang, "reply_month_exact", month=format_date(months[0].month_date, lang))]
     return body
 
 
@@ -240,6 +326,7 @@ def suggest_reply(
     cause: str | None = None,
     name: str = "",
     today: date | None = None,
+    months: Mapping[str, MonthDate] | None = None,
 ) -> str:
     """Return a suggested reply to a ticket.
 
@@ -253,6 +340,8 @@ def suggest_reply(
         name: The customer's name, greeted when given.
         today: The date the diagnosis counts from; with it, every question that can
             still change the outcome is asked, else only the next one.
+        months: Date facts the ticket gives only to their month, which does not settle
+            the case (`triage._months_settled`): the reply says what the month tells.
 
     Returns:
         Plain text: greeting, resolution or answer plus questions, sign-off.
@@ -268,10 +357,14 @@ def suggest_reply(
         questions = open_facts or [diagnosis.next_fact]
         summary = answer_summary(entry, lang, short=True)
         body = [summary, ""] if summary else []
-        if len(questions) == 1:
-            body += [tr(lang, "reply_ask_one"), _question(questions[0], lang)]
+        if today is not None:
+            for fact_id, month in (months or {}).items():
+                body += [_month_note(flow, diagnosis, fact_id, month, today, lang), ""]
+        items = _asked_together(flow, questions, lang)
+        if len(items) == 1:
+            body += [tr(lang, "reply_ask_one"), items[0]]
         else:
             body += [tr(lang, "reply_open_explain"), tr(lang, "reply_ask_many")]
-            body += [f"{n}. {_question(f, lang)}" for n, f in enumerate(questions, 1)]
+            body += [f"{n}. {item}" for n, item in enumerate(items, 1)]
         return _wrap(lang, body, name)
     return _wrap(lang, [answer_summary(entry, lang)], name)

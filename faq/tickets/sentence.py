@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.cues import CueLexicon, Words, word_matches
+from faq.tickets.cues import CueLexicon, Words, phrases, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
 from faq.tickets.negation import clause_bounds, hedged
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled", "names_another_address", "refer_back", "refuted", "sequences",
+if TYPE_CHECKING:
+    from faq.kb.model import Fact
+
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled",
+           "names_another_address", "refer_back", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
 
@@ -80,6 +85,13 @@ def has_sequence(words: list[str], name: str) -> bool:
     """Whether `words` hold one of the word sequences of the list `name`."""
     table = _by_first_word(name)
     return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
+
+
+def sequence_end(words: list[str], name: str) -> int:
+    """The position after the last word sequence of the list `name` in `words`, 0 when none."""
+    table = _by_first_word(name)
+    return max((i + len(p) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p),
+               default=0)
 
 
 def refuted(s: Sentence, at: int) -> bool:
@@ -214,11 +226,26 @@ def label_answer(s: Sentence, span: tuple[int, int]) -> object:
     return NO_ANSWER
 
 
-def date_distance(s: Sentence, c: int, idx: int, end_idx: int) -> int:
+def date_distance(s: Sentence, c: int, idx: int, end_idx: int, conjunctions: bool = True) -> int:
     """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
-    date counts one more, a clause border between them five more."""
+    date counts one more, a clause border (punctuation, and with `conjunctions` "und", "but" ...)
+    between them five more. Addresses pass `conjunctions=False`: "als OSM haben wir jedoch b@y
+    eingetragen" keeps "jedoch" inside the clause of its address."""
     lo, hi = (c, idx) if c < idx else (end_idx, c)
     dist = hi - lo + (0 if c < idx else 1)
-    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]):
-        dist += 5
+    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]) \
+            or conjunctions and any(t.word in folded_words("clause_breaks") for t in s.tokens[lo + 1:hi]):
+        dist += 5  # "placed on 20 Nov and usage begins 1 Dec": "usage" is the next clause's
     return dist
+
+
+def retold_after(fact: Fact, s: Sentence, at: tuple[list[int], list[int], list[tuple[int, int]]], corrected: int,
+                 lang: str, lex: CueLexicon) -> bool:
+    """Whether the words after a correction (from token `corrected`) tell its date anew as another
+    event's: an event word (`at`: all of them, those not of the fact's cues, the fact's cue spans)
+    outside the fact's cues after the correction and its predicates ("scratch that, 1 Nov is our order date"; not
+    "scratch that, it started on 2 Oct")."""
+    happened, others, spans = at
+    heads = tuple({cue[-1] for cue in (lex.cue(p) for p in phrases(fact.cues.context, lang)) if cue})
+    return any(e >= corrected and (e in others or not any(lo <= e <= hi for lo, hi in spans if lo >= corrected)
+                                   and not s.words[e].startswith(heads)) for e in happened)

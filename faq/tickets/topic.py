@@ -24,14 +24,14 @@ from faq.language.focus import sentences
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.search.matcher import Matcher, MatchResult
+from faq.search.matcher import Candidate, Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
 from faq.tickets.tokens import negations, tokenize
 from faq.tickets.weights import WEIGHTS_FILE, weights
 
-__all__ = ["about_something_else", "match_topic", "topic_units"]
+__all__ = ["about_something_else", "in_setting", "match_topic", "topic_units"]
 
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n")  # a full stop ending a line ends its sentence, whatever follows
@@ -191,6 +191,59 @@ def topic_units(body: str, subject: str = "") -> list[str]:
 
 
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
+    """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`)."""
+    return in_setting(_best_entry(body, matcher, subject), f"{subject}\n{body}", matcher)
+
+
+@cache
+def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
+    """(entry, instead_of, words, keeps) of knowledge/tickets/settings.yaml."""
+    data = read_folder(WEIGHTS_FILE.parent).get("settings.yaml") or {}
+    out = []
+    for entry, spec in sorted(data.items()):
+        if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
+            continue  # an entry of another shape names nothing
+        out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps"))))
+    return tuple(out)
+
+
+def _stems(words: object) -> re.Pattern[str]:
+    """A pattern of folded stems per language, each matching inside a longer word too."""
+    stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
+                   key=len, reverse=True)
+    return re.compile(r"\b\w*(?:" + "|".join(re.escape(w) for w in stems) + ")") if stems else re.compile(r"(?!)")
+
+
+def in_setting(result: MatchResult, text: str, matcher: Matcher) -> MatchResult:
+    """The entry for the setting the ticket's words name (knowledge/tickets/settings.yaml): a
+    ticket matched to `instead_of` that names the setting ("Verlängerung ist durch. Kommt da noch
+    eine Aktivierungsmail?") is about the entry, one matched to the entry that never names it
+    about `instead_of`; each only when the matcher offers the other among its candidates."""
+    if result.id is None:
+        return result
+    folded_text = fold(text)
+    for entry, instead, words, keeps in _settings():
+        if result.id not in (entry, instead):
+            continue
+        named = words.search(folded_text) is not None
+        if result.id == entry and not named:
+            named = keeps.search(folded_text) is not None
+        other = instead if result.id == entry else entry
+        if named == (result.id == entry) or other not in matcher.ids:
+            return result
+        lean = next((c for c in result.candidates if c.id == other), None)
+        if lean is None:
+            return result
+        # The setting moves the matcher's belief from one entry to the other: they trade places.
+        swapped = {result.id: lean.confidence, other: result.confidence}
+        candidates = sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in result.candidates),
+                            key=lambda c: -c.confidence)
+        flow = matcher.flows[matcher.ids.index(other)]
+        return MatchResult(result.query, result.outcome, other, flow, result.confidence, result.lang, tuple(candidates))
+    return result
+
+
+def _best_entry(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     """Match a ticket to its FAQ entry: the best of the whole text and its sentences.
 
     A ticket is longer than a question. Its sentences (the subject counts as one)

@@ -252,8 +252,9 @@ def triage_text(
         # customer's own words, its questions and examples never.
         from_quote = extract_facts(quoted, flow, today, lang, kb.vocabulary, QUOTED)
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
-    extraction = _months_settled(flow, extraction, today)
-    return _conclude(kb, flow, match, extraction, today, ticket_id, subject, sender_name(text))
+    settled = _months_settled(flow, extraction, today)
+    months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
+    return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months)
 
 
 def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None, flow: Flow | None, body: str,
@@ -288,7 +289,7 @@ def _diagnoses() -> dict[str, dict[str, str]]:
 
 
 def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
-              ticket_id: str | None, subject: str, name: str) -> TriageResult:
+              ticket_id: str | None, subject: str, name: str, months: Mapping[str, MonthDate] | None = None) -> TriageResult:
     """Diagnose the facts read, and write the reply."""
     lang = match.lang
     diag = diagnose(flow, extraction.facts, today)
@@ -297,7 +298,7 @@ def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Ext
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
-    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today)
+    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today, months)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
                         extraction.evidence, subject, name)
 
