@@ -664,9 +664,7 @@ async def test_a_picked_answer_is_shown_by_its_label_in_the_language_shown():
         await _type(pilot, "y")
         text = screen_text(app)
         assert "You: Yes" in text and "You: ja" not in text
-        await pilot.press("f2")  # English interface: the pinned English lines stay English
-        await _settle(pilot)
-        await pilot.press("f2")  # German interface: the diagnosis (and its answers) now in German
+        await pilot.press("f2")  # "Deutsch" in the English footer: the diagnosis (and its answers) now in German
         await _settle(pilot)
         await _type(pilot, "n")  # the diagnosis now follows the German interface
         said = [str(w.render()) for w in app.query("Static.user")]
@@ -684,3 +682,26 @@ async def test_an_answer_says_the_diagnosis_takes_what_was_written_and_the_hint_
         assert hint[:40] in " ".join(screen_text(app).split())
         await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
         assert not app.query(".stated-hint")  # its "1 und Enter" no longer holds
+
+
+async def test_the_footer_and_help_follow_an_english_conversation_in_the_german_chat():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Does the activation link expire?")
+
+        def footer() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        assert app.lang == "de"  # the interface stays German ...
+        for key in ("k_quit", "k_help", "k_palette"):  # ... the keys speak the conversation's English
+            assert tr("en", key) in footer() and tr("de", key) not in footer()
+        assert tr("en", "k_lang") in footer()  # "Deutsch": the way back to German
+        await pilot.press("f1")
+        await _settle(pilot)
+        assert tr("en", "general_help")[:40] in " ".join(screen_text(app).split())
+        await pilot.press("f2")  # to German, as the footer said: conversation and keys
+        await _settle(pilot)
+        assert app.lang == "de" and app.dialogue.shown_lang == "de"
+        assert tr("de", "k_quit") in footer() and tr("de", "k_lang") in footer()
+        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        assert tr("de", "k_quit") in footer()

@@ -202,7 +202,7 @@ class ChatApp(App[int]):
             key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
         # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
-        prompt.placeholder = tr(self.dialogue.flow_lang if fact is not None else (self.dialogue.talk_lang or self.lang), key)
+        prompt.placeholder = tr(self.dialogue.shown_lang, key)
         self.refresh_bindings()
         log = self.query_one("#log", VerticalScroll)
 
@@ -331,7 +331,7 @@ class ChatApp(App[int]):
             # The agent view has its own keys; of the chat's, only quitting stays.
             return action in ("quit_chat", "palette") and parameters[0] == getattr(self.screen, "lang", self.lang)
         if parameters and parameters[0] in ("de", "en"):
-            if parameters[0] != self.lang:
+            if parameters[0] != self.dialogue.shown_lang:  # the keys speak the conversation's language
                 return False
             if action == "undo":  # also once the result is shown
                 return bool(self.dialogue.run and self.dialogue.run.facts)
@@ -362,7 +362,7 @@ class ChatApp(App[int]):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            lang = getattr(self.screen, "lang", self.lang)
+            lang = getattr(self.screen, "lang", self.dialogue.shown_lang)
             self.push_screen(CommandPalette(placeholder=tr(lang, "palette_placeholder"), id="--command-palette"))
 
     def action_help(self, lang: str = "") -> None:
@@ -382,8 +382,9 @@ class ChatApp(App[int]):
         self._show(self.dialogue.note(key))
 
     def action_switch_lang(self, lang: str = "") -> None:
-        """Switch between German and English."""
-        self.dialogue.set_lang("en" if self.lang == "de" else "de")
+        """Switch between German and English: to the language the footer names, the other
+        one than the conversation's."""
+        self.dialogue.set_lang("en" if self.dialogue.shown_lang == "de" else "de")
         self.dialogue.note("lang_switched")
         self._titles()
         self._render_all()

@@ -14,15 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import (
-    confirm_text,
-    fact_options,
-    future_message,
-    read_answer,
-    reply_word,
-    shown_value,
-    stated_facts,
-)
+from bot.chat.answers import confirm_text, fact_options, future_message, read_answer, shown_value, stated_facts
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -132,6 +124,11 @@ class Dialogue:
         return (self.run.lang if self.run is not None else "") or self.lang
 
     @property
+    def shown_lang(self) -> str:
+        """The conversation's language now (the open diagnosis's, the user's, the interface's); keys follow it."""
+        return self.flow_lang if self.current_fact is not None else (self.talk_lang or self.lang)
+
+    @property
     def flow_active(self) -> bool:
         """Whether a flow waits for an answer."""
         return self.current_fact is not None
@@ -177,7 +174,8 @@ class Dialogue:
 
         An explicit choice: answers follow it until the user clearly writes in the other language.
         """
-        if lang in ("de", "en") and lang != self.lang:
+        spoken = {self.talk_lang, self.run.lang if self.run is not None else ""} - {"", lang}
+        if lang in ("de", "en") and (lang != self.lang or spoken):  # also when only the talk was in the other
             self.lang = lang
             self.talk_lang = ""
             if self.run is not None:  # a running diagnosis follows the explicit choice too
@@ -417,6 +415,7 @@ class Dialogue:
     def _confirm(self, fact: Fact, text: str, pick: str = "") -> list[Item]:
         """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
         anything else asks the question as usual."""
+        from bot.chat.answers import reply_word
         from faq.flows.values import parse_yesno
 
         run = self.run
@@ -475,7 +474,7 @@ class Dialogue:
 
     def note(self, key: str, **args: str) -> list[Item]:
         """Add a notice that is not part of the recorded conversation (saved, copied, an error)."""
-        return self._add(Notice(key, dict(args), passive=True))
+        return self._add(Notice(key, dict(args), passive=True, lang=self._pin(self.shown_lang)))
 
     def error(self, text: str) -> list[Item]:
         """Add an internal error as a message; the conversation goes on."""
