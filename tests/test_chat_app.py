@@ -705,3 +705,25 @@ async def test_the_footer_and_help_follow_an_english_conversation_in_the_german_
         assert tr("de", "k_quit") in footer() and tr("de", "k_lang") in footer()
         await _type(pilot, "Aktivierungsmail nicht erhalten")
         assert tr("de", "k_quit") in footer()
+
+
+async def test_an_address_typed_in_a_sentence_is_checked_as_the_address_it_holds():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "1", "enter")
+        await pilot.pause()
+        prompt = app.query_one(ChatInput)
+        await pilot.press(*"max@firma.de, die Domäne ist schon verifiziert")
+        await pilot.pause()
+        # The sentence is taken (the address and what else it says): the field does not call it incomplete.
+        assert prompt.has_class("-valid") and not prompt.has_class("-invalid")
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert app.dialogue.run.facts["osm_email"] == "max@firma.de"  # and so it was
+        await pilot.press("ctrl+b")
+        await _settle(pilot)
+        prompt.value = ""
+        await pilot.press(*"max@firma, die Domäne ist verifiziert")
+        await pilot.pause()
+        assert prompt.has_class("-invalid") and "Domäne mit Punkt" in str(prompt.border_subtitle)
+        assert "Leerzeichen" not in str(prompt.border_subtitle)  # the address's own problem, not the sentence's
