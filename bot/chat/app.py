@@ -65,20 +65,6 @@ def _bindings() -> list[BindingType]:
     return out
 
 
-def _address_part(text: str) -> str:
-    """The address in an answer that is a sentence ("max@firma.de, die Domäne ist verifiziert"
-    is taken as the address and more): its one address, or its one word with an @; else the text."""
-    from faq.language.addresses import find_addresses
-
-    if len(text.split()) < 2:
-        return text
-    found = {address for _, _, address in find_addresses(text)}
-    if len(found) == 1:
-        return found.pop()
-    words = {w.strip(",;:.!?()<>\"'") for w in text.split() if "@" in w}
-    return words.pop() if not found and len(words) == 1 else text
-
-
 class ChatApp(App[int]):
     """The customer chat.
 
@@ -272,6 +258,7 @@ class ChatApp(App[int]):
     def _check_typing(self, text: str) -> None:
         """Check an e-mail address as it is typed: the field's border (colour and a line in
         it) says whether it is complete, and why not."""
+        from bot.chat.answers import address_part
         from faq.flows.values import email_problem, is_unknown_word
 
         prompt = self.query_one(ChatInput)
@@ -281,7 +268,7 @@ class ChatApp(App[int]):
         message, valid = "", True
         if checking:
             lang = self.dialogue.flow_lang
-            problem = email_problem(_address_part(text), lang)
+            problem = email_problem(address_part(text), lang)
             valid = problem is None
             message = f"✓ {tr(lang, 'email_complete')}" if valid else f"✗ {tr(lang, 'email_incomplete', why=problem)}"
         prompt.set_class(checking and not valid, "-invalid")
