@@ -637,3 +637,30 @@ def test_a_yes_alone_outside_a_diagnosis_is_asked_what_it_refers_to_and_inside_i
     assert asked.type == "yesno"
     dialogue.submit("ja")
     assert dialogue.run.facts[asked.id] is True
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert, aber keine Aktivierungsmail", "de"),
+    ("Our OSM is it-admin@contoso.example and the domain is already verified, still no activation email", "en"),
+])
+def test_a_stated_fact_the_user_does_not_confirm_is_asked_next_not_later(text, lang):
+    """ "Nein" to "Sie schrieben: „die Domäne ist bereits verifiziert“ – stimmt das?" is no answer
+    to the question itself: that question comes at once, so the "Nein" never reads as its answer."""
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
+    d.ask(text)
+    d.start_flow("missing-activation-email")
+    confirm = d.select(0)[-1]  # the address: yes
+    assert isinstance(confirm, Notice) and confirm.args["fact"] == "domain_verified"
+    step = d.select(1)[-1]  # the domain: not as I read it
+    assert isinstance(step, FlowStep) and step.fact_id == "domain_verified" and d.current_fact.id == "domain_verified"
+    assert "domain_verified" not in d.run.facts
+    replayed = Dialogue(kb, matcher, TODAY, lang=lang)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
+    after = d.submit("nein" if lang == "de" else "no")[-1]  # now the answer to the question asked
+    assert d.run.facts["domain_verified"] is False
+    assert not isinstance(after, FlowStep) or after.fact_id != "domain_verified"

@@ -56,6 +56,7 @@ class _Run:
     stated: dict[str, tuple[Any, str]] = field(default_factory=dict)  # read from the question: value, words
     declined: set[str] = field(default_factory=set)  # stated facts the user did not confirm
     confirming: str | None = None  # the stated fact shown for confirmation now
+    asking: str | None = None  # a stated fact the user did not confirm: its question comes next
     lang: str = ""  # the conversation's language when it differs from the interface's ("" = the interface's)
 
 
@@ -108,8 +109,8 @@ class Dialogue:
         """The fact the running flow asks now, or None."""
         if self.run is None or self.run.diagnosis is None:
             return None
-        if self.run.confirming is not None:  # a stated fact shown for confirmation comes first
-            return self.run.flow.fact(self.run.confirming) or self.run.diagnosis.next_fact
+        if (first := self.run.confirming or self.run.asking) is not None:  # a stated fact comes first
+            return self.run.flow.fact(first) or self.run.diagnosis.next_fact
         return self.run.diagnosis.next_fact
 
     @property
@@ -147,8 +148,7 @@ class Dialogue:
     @property
     def summary_result(self) -> FlowResult | None:
         """The diagnosis a case summary is made of: the newest, unless a diagnosis runs again
-        (its last answer taken back, or another started), so a summary never states a result
-        that no longer holds."""
+        (an answer taken back, another started): a summary never states a result that no longer holds."""
         return None if self.flow_active else self.last_result
 
     def _emit(self, event: dict[str, Any]) -> None:
@@ -324,10 +324,10 @@ class Dialogue:
         assert run is not None
         diag = diagnose(run.flow, run.facts, self.today)
         run.diagnosis = diag
-        run.confirming = None
-        stated = [] if diag.next_fact is None else [
-            f for f in relevant_facts(run.flow, run.facts, self.today) if f.id in run.stated and f.id not in run.declined]
-        if stated:
+        run.confirming, asking, run.asking = None, run.asking, None
+        relevant = [] if diag.next_fact is None else relevant_facts(run.flow, run.facts, self.today)
+        stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
+        if stated and all(f.id != asking for f in relevant):
             # Stated in the user's own words: shown for confirmation, first, not asked again.
             fact = stated[0]
             run.confirming = fact.id
@@ -337,12 +337,11 @@ class Dialogue:
             args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
             return [Notice("confirm_stated", args, text=confirm_text(self.flow_lang, fact, quote, args["value"], self.today),
                            options=options, lang=run.lang)]
-        if diag.next_fact is not None:
-            fact = diag.next_fact
-            remaining = len(relevant_facts(run.flow, run.facts, self.today))
-            number = len(run.facts) + 1
-            return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact),
-                             lang=run.lang)]
+        if diag.next_fact is not None:  # after "Nein" to "Sie schrieben: …", that question itself
+            fact = next((f for f in relevant if f.id == asking), diag.next_fact)
+            run.asking = asking if fact.id == asking else None
+            return [FlowStep(run.flow.id, fact.id, len(run.facts) + 1, len(run.facts) + len(relevant),
+                             self._fact_options(fact), lang=run.lang)]
         actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
         return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
 
@@ -429,6 +428,7 @@ class Dialogue:
             return self._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
         self._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
         run.declined.add(fact.id)
+        run.asking = fact.id
         return self._add(self.user_message(text, pick, fact.id), *self._step())
 
     def user_message(self, text: str, pick: str = "", fact_id: str = "") -> UserMessage:
@@ -453,6 +453,7 @@ class Dialogue:
         self._emit({"type": "back"})
         last = list(run.facts)[-1]
         del run.facts[last]
+        run.asking = None
         return self._add(Notice("back", {"fact": last}, lang=run.lang), *self._step())
 
     def restart(self) -> list[Item]:
@@ -462,6 +463,7 @@ class Dialogue:
             return self._add(Notice("nothing_to_restart"))
         self._emit({"type": "restart"})
         run.facts.clear()
+        run.asking = None
         return self._add(Notice("restart", {"flow": run.flow.id}, lang=run.lang), *self._step())
 
     def cancel(self) -> list[Item]:
