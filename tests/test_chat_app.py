@@ -727,3 +727,26 @@ async def test_an_address_typed_in_a_sentence_is_checked_as_the_address_it_holds
         await pilot.pause()
         assert prompt.has_class("-invalid") and "Domäne mit Punkt" in str(prompt.border_subtitle)
         assert "Leerzeichen" not in str(prompt.border_subtitle)  # the address's own problem, not the sentence's
+
+
+async def test_a_story_over_the_limit_is_kept_whole_and_not_sent_with_one_line():
+    from textual import events
+
+    from bot.chat.app import PROMPT_MAX_CHARS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        prompt = app.query_one(ChatInput)
+        story = "Wir haben über unseren Händler E3 gekauft und warten seitdem. " * 36 + "Wo bleibt die Aktivierungsmail?"
+        assert PROMPT_MAX_CHARS < len(story)
+        prompt.post_message(events.Paste(story))
+        await pilot.pause()
+        assert prompt.value == story  # whole: its question is at its end
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert not any(isinstance(i, UserMessage) for i in app.dialogue.items)  # not sent, and not cut
+        shown = " ".join(screen_text(app).split())
+        assert tr("de", "input_too_long", size=f"{len(story):,}".replace(",", "."), limit="2.000")[:60] in shown
+        assert prompt.value == story and prompt.selected_text == story  # kept, selected: typing replaces it
+        await _type(pilot, "Wo bleibt die Aktivierungsmail?")
+        assert isinstance(app.dialogue.items[-1], Answer)

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input
 
-from bot.chat.chat_input import PROMPT_MAX_CHARS, ChatInput
+from bot.chat.chat_input import PASTE_MAX_CHARS, PROMPT_MAX_CHARS, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
 from bot.chat.summary import shown_path
 from bot.chat.summary_screen import SummaryScreen
@@ -121,7 +121,7 @@ class ChatApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield VerticalScroll(id="log")
-        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS,
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PASTE_MAX_CHARS,
                         select_on_focus=False)  # a key typed elsewhere lands in it and is kept
         yield Footer(show_command_palette=False, compact=True)
 
@@ -240,6 +240,14 @@ class ChatApp(App[int]):
     @on(Input.Submitted, "#prompt")
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
+        if len(text.strip()) > PROMPT_MAX_CHARS:  # never cut: the end of a story is often its question
+            from faq.language.catalogue import count
+
+            lang = self.dialogue.shown_lang
+            self._show(self.dialogue.note("input_too_long", size=count(len(text.strip()), lang),
+                                          limit=count(PROMPT_MAX_CHARS, lang)))
+            event.input.select_all()  # kept, selected: typing replaces it, arrows edit it
+            return
         event.input.value = ""
         if self._pick_typed(text.strip()):
             return

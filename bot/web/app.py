@@ -40,7 +40,7 @@ from bot.web.security import (
 )
 from bot.web.store import Conflict, Conversation, MemoryStore, SqliteStore, Store, StoreFull
 from bot.web.views import composer, focus_target, item_views, plain_summary
-from faq.language.catalogue import tr
+from faq.language.catalogue import count, tr
 from faq.language.text import clean
 from faq.search.cache import load
 
@@ -256,10 +256,10 @@ class WebChat:
             "focus_item": max((v["i"] for v in views if v["role"] == "bot"), default=-1),
             "flow_active": dialogue.flow_active,
             "summary": plain_summary(summary) if summary else "",
-            "notice": tr(lang, notice, limit=_count(MAX_TEXT_CHARS, lang)) if notice else "",
+            "notice": tr(lang, notice, limit=count(MAX_TEXT_CHARS, lang)) if notice else "",
             "privacy": privacy,
             "max_text": MAX_TEXT_CHARS,
-            "too_long": tr(typed["lang"] or lang, "web_text_long", limit=_count(MAX_TEXT_CHARS, typed["lang"] or lang)),
+            "too_long": tr(typed["lang"] or lang, "web_text_long", limit=count(MAX_TEXT_CHARS, typed["lang"] or lang)),
         }
         return self.templates.TemplateResponse(request, "page.html", context, headers={"Cache-Control": "no-store"})
 
@@ -397,11 +397,6 @@ class WebChat:
     async def health(self, request: Request) -> Response:
         """For load balancers: the process answers and knows how many conversations it keeps."""
         return Response(json.dumps({"ok": True, "conversations": self.store.count()}), media_type="application/json")
-
-
-def _count(n: int, lang: str) -> str:
-    """A number as people of `lang` write it (1.000 / 1,000)."""
-    return f"{n:,}".replace(",", "." if lang == "de" else ",")
 
 
 def create_app(config: WebConfig, store: Store | None = None) -> ASGIApp:
