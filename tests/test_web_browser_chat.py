@@ -288,3 +288,18 @@ def test_a_refused_step_shows_the_servers_line_in_the_page(browser: Any, shots: 
         assert "Aktivierungslink" in page.locator("#log").inner_text()  # the conversation stays on screen
         assert page.input_value("#text") == "Wie lange gilt der Link?"
     page.context.close()
+
+
+def test_a_phone_starts_with_the_header_in_view_and_the_input_focused(browser: Any, base: str, shots: Path) -> None:
+    page = new_page(browser, 360, 740, is_mobile=True, has_touch=True)
+    page.goto(base + "/")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0  # the language switch and "Neues Gespräch" are not scrolled away
+    switch = page.locator("header button").bounding_box()
+    assert switch is not None and switch["y"] >= 0
+    assert focused(page).startswith("INPUT|text")
+    page.screenshot(path=str(shots / "web-phone-start.png"))
+    send(page, "Läuft der Aktivierungslink ab?")  # a new answer is still brought into view from its top
+    heading = page.locator("#log > li:last-child h3").bounding_box()
+    assert heading is not None and 0 <= heading["y"] < 740 / 2
+    page.context.close()

@@ -4,10 +4,14 @@
 (function () {
   "use strict";
 
-  // Show the newest message from its top, then focus what is new without scrolling away.
+  // Show the newest message from its top (unless it already starts in the upper half of the
+  // window, as the greeting below the header does), then focus what is new without scrolling away.
   function focusNew(root) {
     var latest = document.getElementById("latest");
-    if (latest && latest.scrollIntoView) latest.scrollIntoView({ block: "start" });
+    var top = latest && latest.getBoundingClientRect ? latest.getBoundingClientRect().top : -1;
+    if (latest && latest.scrollIntoView && (top < 0 || top > window.innerHeight / 2)) {
+      latest.scrollIntoView({ block: "start" });
+    }
     var target = root.querySelector("[data-focus]");
     if (target) target.focus({ preventScroll: true });
     // A rejected answer kept in the field is selected: typing replaces it, an arrow key edits it.
