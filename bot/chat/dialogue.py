@@ -71,14 +71,8 @@ class Dialogue:
         on_event: Called with each event to record (None: not recorded).
     """
 
-    def __init__(
-        self,
-        kb: KnowledgeBase,
-        matcher: Matcher,
-        today: date,
-        lang: str = "de",
-        on_event: Callable[[dict[str, Any]], None] | None = None,
-    ) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, today: date, lang: str = "de",
+                 on_event: Callable[[dict[str, Any]], None] | None = None) -> None:
         self.kb = kb
         self.matcher = matcher
         self.today = today
@@ -186,6 +180,8 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
+        from bot.chat.answers import typed_action
+
         text = clean(raw).strip()
         if not text:
             return []
@@ -194,6 +190,8 @@ class Dialogue:
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
+        if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
+            return self.choose(Option("action", action))
         talk = self._smalltalk(text) if self.flow_active else None
         if self.flow_active and (talk is None or talk[0] == "yesno" or (self.confirming and talk[0] == "ack")):
             return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
