@@ -235,3 +235,55 @@ def test_a_matcher_rebuilt_from_its_state_decides_as_the_one_built():
     for case in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]:
         a, b = built.match(case["q"]), rebuilt.match(case["q"])
         assert (a.outcome, a.id, a.confidence) == (b.outcome, b.id, b.confidence), case["q"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wie lange bleibt der Einwahllink einer Teams-Besprechung gültig?",
+        "Does the join link of a weekly Teams call ever stop working?",
+    ],
+)
+def test_a_product_name_is_evidence_of_its_own_object(matcher, question):
+    """A product name (Teams) is a word, not a stop word: the meeting link it names is another object
+    than the activation link, so the question is declined."""
+    assert matcher.match(question).outcome == "no_match"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        ("Wir haben Teams-Lizenzen über unseren Volumenlizenzvertrag bestellt, aber die Aktivierungsmail ist nie "
+         "gekommen.", "activation-email-missing"),
+        ("Die Copilot-Lizenzen aus unserer Volumenlizenz sind nach der Aktivierung nicht im Admin Center zu sehen",
+         "licenses-not-visible"),
+    ],
+)
+def test_a_product_bought_through_volume_licensing_keeps_its_entry(matcher, question, entry):
+    """Naming the product bought does not push a question about its activation out of scope."""
+    result = matcher.match(question)
+    assert (result.outcome, result.id) == ("answer", entry)
+
+
+def test_the_leads_of_a_story_compare_its_candidates():
+    """In a narrative, text_lead and context_lead are a candidate's whole-text and context fit minus the
+    best other candidate's; a question of one sentence has neither."""
+    from faq.search.model import FEATURES
+
+    built = Matcher(load_knowledge_base(BUNDLED_KB))
+    names = [name for name, _ in FEATURES]
+    text_fit, context_fit = names.index("text_fit"), names.index("context_fit")
+    text_lead, context_lead = names.index("text_lead"), names.index("context_lead")
+    story = ("We renewed our agreement in spring and the portal now lists every subscription twice, some of them "
+             "as In Grace. Do we have to delete the old subscriptions ourselves?")
+    view = built.focus(story)
+    assert view.end - view.start < len(view.sentences)  # the renewal is context beside the question
+    rows = [x for _r, x in built.candidate_features(story)]
+    assert len(rows) >= 2
+    for n, x in enumerate(rows):
+        others = [o for m, o in enumerate(rows) if m != n]
+        assert x[text_lead] == pytest.approx(x[text_fit] - max(o[text_fit] for o in others))
+        assert x[context_lead] == pytest.approx(x[context_fit] - max(o[context_fit] for o in others))
+    assert max(x[context_lead] for x in rows) > 0
+    single = built.candidate_features("Lizenzen nach der Verlängerung doppelt")
+    assert all(x[text_lead] == 0.0 and x[context_lead] == 0.0 for _r, x in single)

@@ -65,8 +65,9 @@ def test_an_out_of_scope_topic_takes_questions_about_its_object():
     topics = load_negative_topics(BUNDLED_KB / "search")
     with_topic = Matcher(kb)
     without = Matcher(kb, negatives=[(t, q) for t, _lang, q in topics if "Teams" not in t])
-    for question in ("Der Link zur Teams-Besprechung von morgen ist abgelaufen",
-                     "our Teams meeting invite link expired, how do I get a fresh one"):
+    # Without naming the product: "Teams", a word of the topic's examples only, is evidence of its own.
+    for question in ("Der Link zur Besprechung von morgen ist abgelaufen",
+                     "our meeting invite link expired, how do I get a fresh one"):
         assert without.match(question).id == "activation-link-expiry"
         assert with_topic.match(question).outcome == "no_match"
     assert with_topic.match("Aktivierungslink abgelaufen").id == "activation-link-expiry"

@@ -189,5 +189,14 @@ class Features:
             x.append(telling)
             x.extend(agreement(counted, self._entry_quantity_sets[r], self._contrasted) if r >= 0 else (0.0, 0.0))
             x.append(negation_agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else 0.0)
+        # How far each candidate is ahead in the whole story and in its context: in a long text every fit is
+        # low, so what singles an entry out there is its distance to the others.
+        for n, (_r, x) in enumerate(rows):
+            others_rows = [o[1] for m, o in enumerate(rows) if m != n]
+            if context is None:
+                x.extend((0.0, 0.0))
+            else:
+                x.append(x[13] - max((o[13] for o in others_rows), default=0.0))
+                x.append(x[16] - max((o[16] for o in others_rows), default=0.0))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows

@@ -60,6 +60,8 @@ FEATURES: tuple[tuple[str, str], ...] = (
                        "the same way (faq.search.quantities)"),
     ("quantity_clash", "share of the focus's counted nouns the entry's texts count only the other way (one vs more)"),
     ("negation_agree", "share of what the focus denies ('keine einzige Lizenz') that the entry's texts deny too"),
+    ("text_lead", "in a narrative, text_fit minus the best other candidate's text_fit (else 0): the story singles it out"),
+    ("context_lead", "in a narrative, context_fit minus the best other candidate's context_fit (else 0)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
