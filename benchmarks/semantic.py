@@ -54,6 +54,9 @@ SETS = {
     "exam3 (tuning)": ROOT / "benchmarks" / "sets" / "exam3.yaml",
     "questions_long (check: summary only)": ROOT / "benchmarks" / "sets" / "questions_long.yaml",
     "check4 (check: summary only)": ROOT / "benchmarks" / "sets" / "check4.yaml",
+    "exam5 (tuning)": ROOT / "benchmarks" / "sets" / "exam5.yaml",
+    "check5 (check: summary only)": ROOT / "benchmarks" / "sets" / "check5.yaml",
+    "check6 (check: summary only)": ROOT / "benchmarks" / "sets" / "check6.yaml",
 }
 BANDS = ((0.05, 0.95), (0.1, 0.9), (0.2, 0.8), (0.3, 0.7))
 """Unsure bands (low, high) of the matcher's confidence in which the lazy variants consult the semantic model."""
