@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from chat_helpers import TODAY, make_app
 
+from bot.chat.items import UserMessage
 from bot.cli.main import main
 from faq.language.text import MAX_INPUT_CHARS
 
@@ -112,25 +113,25 @@ def test_triage_of_a_huge_ticket_is_bounded(tmp_path, capsys):
 # -- the chat -------------------------------------------------------------------------------
 
 
-async def test_chat_input_cuts_a_long_paste_with_a_notice():
+async def test_chat_input_cuts_only_an_absurd_paste_with_a_notice():
     from textual import events
 
-    from bot.chat.app import PROMPT_MAX_CHARS, ChatInput
+    from bot.chat.app import PASTE_MAX_CHARS, PROMPT_MAX_CHARS, ChatInput
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         prompt = app.query_one(ChatInput)
-        assert prompt.max_length == PROMPT_MAX_CHARS == app.matcher.thresholds.max_chars
-        prompt.post_message(events.Paste("Aktivierungsmail " * 500))  # 8,500 characters
+        assert PROMPT_MAX_CHARS == app.matcher.thresholds.max_chars and prompt.max_length == PASTE_MAX_CHARS
+        prompt.post_message(events.Paste("Aktivierungsmail " * 1000))  # 17,000 characters
         await pilot.pause()
-        assert len(prompt.value) == PROMPT_MAX_CHARS  # cut, not dropped
+        assert len(prompt.value) == PASTE_MAX_CHARS  # cut, not dropped
         notes = [n.message for n in app._notifications]
-        assert any("2.000 Zeichen begrenzt" in m for m in notes), notes
+        assert any("10.000 Zeichen begrenzt" in m for m in notes), notes
         await pilot.press("x")  # typing at the limit adds nothing
-        assert len(prompt.value) == PROMPT_MAX_CHARS
+        assert len(prompt.value) == PASTE_MAX_CHARS
         await pilot.press("enter")
         await pilot.pause()
-        assert app.dialogue.items  # the cut question was asked
+        assert not any(isinstance(i, UserMessage) for i in app.dialogue.items)  # too long to send (see test_chat_app)
 
 
 def test_dialogue_takes_1mb_without_harm():

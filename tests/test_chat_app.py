@@ -664,9 +664,7 @@ async def test_a_picked_answer_is_shown_by_its_label_in_the_language_shown():
         await _type(pilot, "y")
         text = screen_text(app)
         assert "You: Yes" in text and "You: ja" not in text
-        await pilot.press("f2")  # English interface: the pinned English lines stay English
-        await _settle(pilot)
-        await pilot.press("f2")  # German interface: the diagnosis (and its answers) now in German
+        await pilot.press("f2")  # "Deutsch" in the English footer: the diagnosis (and its answers) now in German
         await _settle(pilot)
         await _type(pilot, "n")  # the diagnosis now follows the German interface
         said = [str(w.render()) for w in app.query("Static.user")]
@@ -684,3 +682,71 @@ async def test_an_answer_says_the_diagnosis_takes_what_was_written_and_the_hint_
         assert hint[:40] in " ".join(screen_text(app).split())
         await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
         assert not app.query(".stated-hint")  # its "1 und Enter" no longer holds
+
+
+async def test_the_footer_and_help_follow_an_english_conversation_in_the_german_chat():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _type(pilot, "Does the activation link expire?")
+
+        def footer() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        assert app.lang == "de"  # the interface stays German ...
+        for key in ("k_quit", "k_help", "k_palette"):  # ... the keys speak the conversation's English
+            assert tr("en", key) in footer() and tr("de", key) not in footer()
+        assert tr("en", "k_lang") in footer()  # "Deutsch": the way back to German
+        await pilot.press("f1")
+        await _settle(pilot)
+        assert tr("en", "general_help")[:40] in " ".join(screen_text(app).split())
+        await pilot.press("f2")  # to German, as the footer said: conversation and keys
+        await _settle(pilot)
+        assert app.lang == "de" and app.dialogue.shown_lang == "de"
+        assert tr("de", "k_quit") in footer() and tr("de", "k_lang") in footer()
+        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        assert tr("de", "k_quit") in footer()
+
+
+async def test_an_address_typed_in_a_sentence_is_checked_as_the_address_it_holds():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "1", "enter")
+        await pilot.pause()
+        prompt = app.query_one(ChatInput)
+        await pilot.press(*"max@firma.de, die Domäne ist schon verifiziert")
+        await pilot.pause()
+        # The sentence is taken (the address and what else it says): the field does not call it incomplete.
+        assert prompt.has_class("-valid") and not prompt.has_class("-invalid")
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert app.dialogue.run.facts["osm_email"] == "max@firma.de"  # and so it was
+        await pilot.press("ctrl+b")
+        await _settle(pilot)
+        prompt.value = ""
+        await pilot.press(*"max@firma, die Domäne ist verifiziert")
+        await pilot.pause()
+        assert prompt.has_class("-invalid") and "Domäne mit Punkt" in str(prompt.border_subtitle)
+        assert "Leerzeichen" not in str(prompt.border_subtitle)  # the address's own problem, not the sentence's
+
+
+async def test_a_story_over_the_limit_is_kept_whole_and_not_sent_with_one_line():
+    from textual import events
+
+    from bot.chat.app import PROMPT_MAX_CHARS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        prompt = app.query_one(ChatInput)
+        story = "Wir haben über unseren Händler E3 gekauft und warten seitdem. " * 36 + "Wo bleibt die Aktivierungsmail?"
+        assert PROMPT_MAX_CHARS < len(story)
+        prompt.post_message(events.Paste(story))
+        await pilot.pause()
+        assert prompt.value == story  # whole: its question is at its end
+        await pilot.press("enter")
+        await _settle(pilot)
+        assert not any(isinstance(i, UserMessage) for i in app.dialogue.items)  # not sent, and not cut
+        shown = " ".join(screen_text(app).split())
+        assert tr("de", "input_too_long", size=f"{len(story):,}".replace(",", "."), limit="2.000")[:60] in shown
+        assert prompt.value == story and prompt.selected_text == story  # kept, selected: typing replaces it
+        await _type(pilot, "Wo bleibt die Aktivierungsmail?")
+        assert isinstance(app.dialogue.items[-1], Answer)

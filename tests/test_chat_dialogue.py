@@ -637,3 +637,55 @@ def test_a_yes_alone_outside_a_diagnosis_is_asked_what_it_refers_to_and_inside_i
     assert asked.type == "yesno"
     dialogue.submit("ja")
     assert dialogue.run.facts[asked.id] is True
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert, aber keine Aktivierungsmail", "de"),
+    ("Our OSM is it-admin@contoso.example and the domain is already verified, still no activation email", "en"),
+])
+def test_a_stated_fact_the_user_does_not_confirm_is_asked_next_not_later(text, lang):
+    """ "Nein" to "Sie schrieben: „die Domäne ist bereits verifiziert“ – stimmt das?" is no answer
+    to the question itself: that question comes at once, so the "Nein" never reads as its answer."""
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
+    d.ask(text)
+    d.start_flow("missing-activation-email")
+    confirm = d.select(0)[-1]  # the address: yes
+    assert isinstance(confirm, Notice) and confirm.args["fact"] == "domain_verified"
+    step = d.select(1)[-1]  # the domain: not as I read it
+    assert isinstance(step, FlowStep) and step.fact_id == "domain_verified" and d.current_fact.id == "domain_verified"
+    assert "domain_verified" not in d.run.facts
+    replayed = Dialogue(kb, matcher, TODAY, lang=lang)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
+    after = d.submit("nein" if lang == "de" else "no")[-1]  # now the answer to the question asked
+    assert d.run.facts["domain_verified"] is False
+    assert not isinstance(after, FlowStep) or after.fact_id != "domain_verified"
+
+
+@pytest.mark.parametrize("lang,back,restart,cancel", [
+    ("de", "zurück", "Neu starten!", "Abbrechen"),
+    ("en", "Back", "restart", "End diagnosis"),
+])
+def test_a_typed_button_label_does_what_its_button_does(lang, back, restart, cancel):
+    kb, matcher = kb_and_matcher()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    asked = d.current_fact.id
+    assert asked != "osm_email"
+    items = d.submit(back)  # takes back the address, as the button
+    assert isinstance(items[0], Notice) and items[0].key == "back" and d.current_fact.id == "osm_email"
+    assert "osm_email" not in d.run.facts and not any(isinstance(i, UserMessage) and i.text == back for i in d.items)
+    d.submit("it@firma.de")
+    items = d.submit(restart)
+    assert items[0].key == "restart" and not d.run.facts
+    items = d.submit(cancel)
+    assert items[0].key == "cancelled" and not d.flow_active
+    replayed = Dialogue(kb, matcher, TODAY, lang=lang)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]

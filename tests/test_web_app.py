@@ -435,3 +435,30 @@ def test_a_full_memory_store_answers_503_and_keeps_the_others():
     assert r.status_code == 503
     assert "sehr viele Gespräche" in r.text
     assert say(c, cid, c.get(f"/c/{cid}").text, "Support").status_code == 200
+
+
+def test_an_empty_message_gets_one_clear_line():
+    from faq.language.catalogue import tr
+
+    c = client()
+    cid, html = start(c)
+    r = say(c, cid, html, "  \x07 ")
+    assert r.status_code == 200
+    assert text_of(r.text).count(tr("de", "web_empty")) == 1
+    assert 'class="msg user' not in r.text  # nothing was said
+
+
+def test_an_overlong_message_is_refused_with_one_line_never_cut():
+    from bot.web.app import MAX_TEXT_CHARS
+    from faq.language.catalogue import tr
+
+    c = client()
+    cid, html = start(c)
+    story = "Wir haben keine Aktivierungsmail bekommen. " * 30 + "Was tun?"
+    assert len(story) > MAX_TEXT_CHARS
+    r = say(c, cid, html, story)
+    assert r.status_code == 200
+    assert tr("de", "web_text_long", limit="1.000") in text_of(r.text)
+    assert "Wir haben keine Aktivierungsmail" not in r.text  # not answered from its first 1,000 characters
+    r = say(c, cid, r.text, story[:MAX_TEXT_CHARS])  # at the limit it is taken
+    assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in r.text

@@ -223,3 +223,83 @@ def test_a_german_question_gets_a_german_card_in_the_english_page(browser: Any, 
     page.screenshot(path=str(shots / "19-german-answer-english-page-390.png"), full_page=True)
     assert axe_violations(page) == []
     page.context.close()
+
+
+def _alerts(page: Any) -> list[str]:
+    """The texts of the visible alerts: one clear line is one of them."""
+    return [t.strip() for t in page.locator("[role=alert]:visible").all_inner_texts() if t.strip()]
+
+
+def test_empty_and_overlong_messages_get_one_line_and_the_text_stays(browser: Any, base: str, shots: Path) -> None:
+    from bot.web.app import MAX_TEXT_CHARS
+    from faq.language.catalogue import tr
+
+    page = phone(browser)
+    page.goto(base + "/")
+    items = page.locator("#log > li").count()
+    page.keyboard.press("Enter")
+    assert _alerts(page) == [tr("de", "web_empty")]
+    story = "Unser OSM ist it@firma.de und die Aktivierungsmail fehlt. " * 20 + "Was tun?"
+    assert len(story) > MAX_TEXT_CHARS
+    page.fill("#text", story)  # a pasted story is kept whole, never cut at the limit
+    page.keyboard.press("Enter")
+    assert _alerts(page) == [tr("de", "web_text_long", limit="1.000")]
+    assert page.input_value("#text") == story and page.locator("#log > li").count() == items
+    assert focused(page).startswith("INPUT|text")
+    page.screenshot(path=str(shots / "web-too-long.png"))
+    page.keyboard.press("Control+A")
+    send(page, "Läuft der Aktivierungslink ab?")  # once shortened it goes, and the line is gone
+    assert _alerts(page) == [] and "Aktivierungslink" in page.locator("#log").inner_text()
+    page.context.close()
+
+
+def test_a_stopped_server_gives_one_line_and_the_page_and_text_stay(browser: Any, shots: Path) -> None:
+    from faq.language.catalogue import tr
+
+    page = phone(browser)
+    with running(config(port=free_port(), client_rate=0, conversation_rate=0)) as url:
+        page.goto(url + "/")
+        send(page, "Läuft der Aktivierungslink ab?")
+    shown = page.url
+    page.keyboard.type("Und wenn er abgelaufen ist?")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.body.hasAttribute('aria-busy')")
+    assert _alerts(page) == [tr("de", "web_offline")]
+    assert page.url == shown and "Aktivierungslink" in page.locator("#log").inner_text()
+    assert page.input_value("#text") == "Und wenn er abgelaufen ist?"
+    page.screenshot(path=str(shots / "web-offline.png"))
+    page.context.close()
+
+
+def test_a_refused_step_shows_the_servers_line_in_the_page(browser: Any, shots: Path) -> None:
+    from faq.language.catalogue import tr
+
+    page = phone(browser)
+    with running(config(port=free_port(), client_rate=3, conversation_rate=0)) as url:
+        page.goto(url + "/")
+        send(page, "Läuft der Aktivierungslink ab?")
+        send(page, "Danke")
+        send(page, "Hallo")
+        page.keyboard.type("Wie lange gilt der Link?")
+        page.keyboard.press("Enter")
+        page.wait_for_function("!document.body.hasAttribute('aria-busy')")
+        alerts = _alerts(page)
+        assert len(alerts) == 1 and tr("de", "web_too_many", seconds="")[:20] in alerts[0]
+        assert "Aktivierungslink" in page.locator("#log").inner_text()  # the conversation stays on screen
+        assert page.input_value("#text") == "Wie lange gilt der Link?"
+    page.context.close()
+
+
+def test_a_phone_starts_with_the_header_in_view_and_the_input_focused(browser: Any, base: str, shots: Path) -> None:
+    page = new_page(browser, 360, 740, is_mobile=True, has_touch=True)
+    page.goto(base + "/")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.scrollY") == 0  # the language switch and "Neues Gespräch" are not scrolled away
+    switch = page.locator("header button").bounding_box()
+    assert switch is not None and switch["y"] >= 0
+    assert focused(page).startswith("INPUT|text")
+    page.screenshot(path=str(shots / "web-phone-start.png"))
+    send(page, "Läuft der Aktivierungslink ab?")  # a new answer is still brought into view from its top
+    heading = page.locator("#log > li:last-child h3").bounding_box()
+    assert heading is not None and 0 <= heading["y"] < 740 / 2
+    page.context.close()

@@ -33,6 +33,7 @@ from bot.chat.widgets import OptionButton, tr
 from faq.errors import InputError
 from faq.flows.dates import AmbiguousDate
 from faq.kb.model import KnowledgeBase
+from faq.language.catalogue import count
 from faq.language.text import clean
 from faq.search.matcher import Matcher
 
@@ -358,9 +359,7 @@ class AgentScreen(Screen[str]):
             area.focus()
             return
         if len(raw) > len(text) and len(clean(raw, limit=None)) > len(text):
-            size = f"{len(text):,}" if self.lang == "en" else f"{len(text):,}".replace(",", ".")
-            self.notify(tr(self.lang, "agent_cut", n=size),
-                        severity="warning", markup=False)
+            self.notify(tr(self.lang, "agent_cut", n=count(len(text), self.lang)), severity="warning", markup=False)
         try:
             self.case = AgentCase(text, self.kb, self.matcher, self.today)
         except Exception as exc:  # never crash on a ticket

@@ -15,7 +15,8 @@ from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["confirm_text", "fact_options", "future_message", "read_answer", "reply_word", "shown_value", "stated_facts"]
+__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "read_answer", "reply_word", "shown_value",
+           "stated_facts", "typed_action"]
 
 UNKNOWN_SIMILARITY = 85
 """How close (rapidfuzz ratio, 0-100) a whole reply must come to a "don't know" phrase of
@@ -243,3 +244,28 @@ def future_message(raw: str, day: date, today: date, lang: str) -> str:
         return exc.reason
     return ""
 
+
+def address_part(text: str) -> str:
+    """The address in an answer that is a sentence ("max@firma.de, die Domäne ist verifiziert"
+    is taken as the address and more): its one address, or its one word with an @; else the text."""
+    from faq.language.addresses import find_addresses
+
+    if len(text.split()) < 2:
+        return text
+    found = {address for _, _, address in find_addresses(text)}
+    if len(found) == 1:
+        return found.pop()
+    words = {w.strip(",;:.!?()<>\"'") for w in text.split() if "@" in w}
+    return words.pop() if not found and len(words) == 1 else text
+
+
+def typed_action(text: str, options: tuple[Option, ...]) -> str | None:
+    """The action a typed word names as its button or key does ("zurück", "Neu starten",
+    "Abbrechen", "Diagnose beenden"; either language), among those offered; else None."""
+    said = text.strip(" .!").casefold()
+    offered = {o.target for o in options if o.kind == "action"} & {"back", "restart"} | {"cancel"}
+    for action in sorted(offered):
+        keys = ("k_cancel", "web_cancel") if action == "cancel" else (action,)
+        if any(said == tr(lang, key).casefold() for key in keys for lang in ("de", "en")):
+            return action
+    return None

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input
 
-from bot.chat.chat_input import PROMPT_MAX_CHARS, ChatInput
+from bot.chat.chat_input import PASTE_MAX_CHARS, PROMPT_MAX_CHARS, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
 from bot.chat.summary import shown_path
 from bot.chat.summary_screen import SummaryScreen
@@ -121,7 +121,7 @@ class ChatApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield VerticalScroll(id="log")
-        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PROMPT_MAX_CHARS,
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PASTE_MAX_CHARS,
                         select_on_focus=False)  # a key typed elsewhere lands in it and is kept
         yield Footer(show_command_palette=False, compact=True)
 
@@ -202,7 +202,7 @@ class ChatApp(App[int]):
             key = {"date": "placeholder_date", "email": "placeholder_email", "choice": "placeholder_choice",
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
         # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
-        prompt.placeholder = tr(self.dialogue.flow_lang if fact is not None else (self.dialogue.talk_lang or self.lang), key)
+        prompt.placeholder = tr(self.dialogue.shown_lang, key)
         self.refresh_bindings()
         log = self.query_one("#log", VerticalScroll)
 
@@ -240,6 +240,14 @@ class ChatApp(App[int]):
     @on(Input.Submitted, "#prompt")
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
+        if len(text.strip()) > PROMPT_MAX_CHARS:  # never cut: the end of a story is often its question
+            from faq.language.catalogue import count
+
+            lang = self.dialogue.shown_lang
+            self._show(self.dialogue.note("input_too_long", size=count(len(text.strip()), lang),
+                                          limit=count(PROMPT_MAX_CHARS, lang)))
+            event.input.select_all()  # kept, selected: typing replaces it, arrows edit it
+            return
         event.input.value = ""
         if self._pick_typed(text.strip()):
             return
@@ -258,6 +266,7 @@ class ChatApp(App[int]):
     def _check_typing(self, text: str) -> None:
         """Check an e-mail address as it is typed: the field's border (colour and a line in
         it) says whether it is complete, and why not."""
+        from bot.chat.answers import address_part
         from faq.flows.values import email_problem, is_unknown_word
 
         prompt = self.query_one(ChatInput)
@@ -267,7 +276,7 @@ class ChatApp(App[int]):
         message, valid = "", True
         if checking:
             lang = self.dialogue.flow_lang
-            problem = email_problem(text, lang)
+            problem = email_problem(address_part(text), lang)
             valid = problem is None
             message = f"✓ {tr(lang, 'email_complete')}" if valid else f"✗ {tr(lang, 'email_incomplete', why=problem)}"
         prompt.set_class(checking and not valid, "-invalid")
@@ -331,7 +340,7 @@ class ChatApp(App[int]):
             # The agent view has its own keys; of the chat's, only quitting stays.
             return action in ("quit_chat", "palette") and parameters[0] == getattr(self.screen, "lang", self.lang)
         if parameters and parameters[0] in ("de", "en"):
-            if parameters[0] != self.lang:
+            if parameters[0] != self.dialogue.shown_lang:  # the keys speak the conversation's language
                 return False
             if action == "undo":  # also once the result is shown
                 return bool(self.dialogue.run and self.dialogue.run.facts)
@@ -362,7 +371,7 @@ class ChatApp(App[int]):
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            lang = getattr(self.screen, "lang", self.lang)
+            lang = getattr(self.screen, "lang", self.dialogue.shown_lang)
             self.push_screen(CommandPalette(placeholder=tr(lang, "palette_placeholder"), id="--command-palette"))
 
     def action_help(self, lang: str = "") -> None:
@@ -382,8 +391,9 @@ class ChatApp(App[int]):
         self._show(self.dialogue.note(key))
 
     def action_switch_lang(self, lang: str = "") -> None:
-        """Switch between German and English."""
-        self.dialogue.set_lang("en" if self.lang == "de" else "de")
+        """Switch between German and English: to the language the footer names, the other
+        one than the conversation's."""
+        self.dialogue.set_lang("en" if self.dialogue.shown_lang == "de" else "de")
         self.dialogue.note("lang_switched")
         self._titles()
         self._render_all()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from faq.language.catalogue import tr
+from faq.language.catalogue import count, tr
 
-__all__ = ["PROMPT_MAX_CHARS", "ChatInput"]
+__all__ = ["PASTE_MAX_CHARS", "PROMPT_MAX_CHARS", "ChatInput"]
 
 PROMPT_MAX_CHARS = 2000
-"""Longest line the chat takes: the matcher treats longer text as no question (Thresholds.max_chars)."""
+"""Longest line the chat takes: the matcher treats longer text as no question (Thresholds.max_chars).
+A longer message is not sent but kept in the input, with a line saying so (`ChatApp`)."""
+
+PASTE_MAX_CHARS = 5 * PROMPT_MAX_CHARS
+"""Longest text the input holds: a paste beyond it is cut, with a notice."""
 
 
 class ChatInput(Input):
@@ -28,7 +32,7 @@ class ChatInput(Input):
             room = max(limit - (len(value) - (hi - lo)), 0)
             if len(text) > room:
                 text = text[:room]
-                lang = "en" if getattr(self.app, "lang", "de") == "en" else "de"
-                size = f"{limit:,}" if lang == "en" else f"{limit:,}".replace(",", ".")
-                self.app.notify(tr(lang, "input_limit", n=size), severity="warning", timeout=6, markup=False)
+                dialogue = getattr(self.app, "dialogue", None)  # in the conversation's language
+                lang = "en" if getattr(dialogue, "shown_lang", "de") == "en" else "de"
+                self.app.notify(tr(lang, "input_limit", n=count(limit, lang)), severity="warning", timeout=6, markup=False)
         super().replace(text, start, end)

@@ -1,5 +1,5 @@
-"""The command palette's entries, all in the interface language: every topic, every
-diagnosis, the chat's own commands and Textual's (theme, keys, quit) renamed."""
+"""The command palette's entries, in the language of the conversation (as the footer): every
+topic, every diagnosis, the chat's own commands and Textual's (theme, keys, quit) renamed."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def chat_commands(app: Any, screen: Screen) -> Iterator[SystemCommand]:
     if getattr(screen, "is_agent_view", False):  # chat topics make no sense over the agent view
         yield from general_commands(app, screen, getattr(screen, "lang", app.lang))
         return
-    lang = app.lang
+    lang = app.dialogue.shown_lang
     for entry in app.kb.entries:
         yield SystemCommand(
             f"{tr(lang, 'topic')}: {entry.title.get(lang)}",

@@ -14,15 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import (
-    confirm_text,
-    fact_options,
-    future_message,
-    read_answer,
-    reply_word,
-    shown_value,
-    stated_facts,
-)
+from bot.chat.answers import confirm_text, fact_options, future_message, read_answer, shown_value, stated_facts
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -64,6 +56,7 @@ class _Run:
     stated: dict[str, tuple[Any, str]] = field(default_factory=dict)  # read from the question: value, words
     declined: set[str] = field(default_factory=set)  # stated facts the user did not confirm
     confirming: str | None = None  # the stated fact shown for confirmation now
+    asking: str | None = None  # a stated fact the user did not confirm: its question comes next
     lang: str = ""  # the conversation's language when it differs from the interface's ("" = the interface's)
 
 
@@ -78,14 +71,8 @@ class Dialogue:
         on_event: Called with each event to record (None: not recorded).
     """
 
-    def __init__(
-        self,
-        kb: KnowledgeBase,
-        matcher: Matcher,
-        today: date,
-        lang: str = "de",
-        on_event: Callable[[dict[str, Any]], None] | None = None,
-    ) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher: Matcher, today: date, lang: str = "de",
+                 on_event: Callable[[dict[str, Any]], None] | None = None) -> None:
         self.kb = kb
         self.matcher = matcher
         self.today = today
@@ -116,8 +103,8 @@ class Dialogue:
         """The fact the running flow asks now, or None."""
         if self.run is None or self.run.diagnosis is None:
             return None
-        if self.run.confirming is not None:  # a stated fact shown for confirmation comes first
-            return self.run.flow.fact(self.run.confirming) or self.run.diagnosis.next_fact
+        if (first := self.run.confirming or self.run.asking) is not None:  # a stated fact comes first
+            return self.run.flow.fact(first) or self.run.diagnosis.next_fact
         return self.run.diagnosis.next_fact
 
     @property
@@ -130,6 +117,11 @@ class Dialogue:
         """The language the running (or last) diagnosis speaks: the conversation's it was started
         from, until the user switches the interface language."""
         return (self.run.lang if self.run is not None else "") or self.lang
+
+    @property
+    def shown_lang(self) -> str:
+        """The conversation's language now (the open diagnosis's, the user's, the interface's); keys follow it."""
+        return self.flow_lang if self.current_fact is not None else (self.talk_lang or self.lang)
 
     @property
     def flow_active(self) -> bool:
@@ -150,8 +142,7 @@ class Dialogue:
     @property
     def summary_result(self) -> FlowResult | None:
         """The diagnosis a case summary is made of: the newest, unless a diagnosis runs again
-        (its last answer taken back, or another started), so a summary never states a result
-        that no longer holds."""
+        (an answer taken back, another started): a summary never states a result that no longer holds."""
         return None if self.flow_active else self.last_result
 
     def _emit(self, event: dict[str, Any]) -> None:
@@ -177,7 +168,8 @@ class Dialogue:
 
         An explicit choice: answers follow it until the user clearly writes in the other language.
         """
-        if lang in ("de", "en") and lang != self.lang:
+        spoken = {self.talk_lang, self.run.lang if self.run is not None else ""} - {"", lang}
+        if lang in ("de", "en") and (lang != self.lang or spoken):  # also when only the talk was in the other
             self.lang = lang
             self.talk_lang = ""
             if self.run is not None:  # a running diagnosis follows the explicit choice too
@@ -188,6 +180,8 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
+        from bot.chat.answers import typed_action
+
         text = clean(raw).strip()
         if not text:
             return []
@@ -196,6 +190,8 @@ class Dialogue:
             index = int(text) - 1
             if 0 <= index < len(self.options):
                 return self.select(index)
+        if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
+            return self.choose(Option("action", action))
         talk = self._smalltalk(text) if self.flow_active else None
         if self.flow_active and (talk is None or talk[0] == "yesno" or (self.confirming and talk[0] == "ack")):
             return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
@@ -326,10 +322,10 @@ class Dialogue:
         assert run is not None
         diag = diagnose(run.flow, run.facts, self.today)
         run.diagnosis = diag
-        run.confirming = None
-        stated = [] if diag.next_fact is None else [
-            f for f in relevant_facts(run.flow, run.facts, self.today) if f.id in run.stated and f.id not in run.declined]
-        if stated:
+        run.confirming, asking, run.asking = None, run.asking, None
+        relevant = [] if diag.next_fact is None else relevant_facts(run.flow, run.facts, self.today)
+        stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
+        if stated and all(f.id != asking for f in relevant):
             # Stated in the user's own words: shown for confirmation, first, not asked again.
             fact = stated[0]
             run.confirming = fact.id
@@ -339,12 +335,11 @@ class Dialogue:
             args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
             return [Notice("confirm_stated", args, text=confirm_text(self.flow_lang, fact, quote, args["value"], self.today),
                            options=options, lang=run.lang)]
-        if diag.next_fact is not None:
-            fact = diag.next_fact
-            remaining = len(relevant_facts(run.flow, run.facts, self.today))
-            number = len(run.facts) + 1
-            return [FlowStep(run.flow.id, fact.id, number, len(run.facts) + remaining, self._fact_options(fact),
-                             lang=run.lang)]
+        if diag.next_fact is not None:  # after "Nein" to "Sie schrieben: …", that question itself
+            fact = next((f for f in relevant if f.id == asking), diag.next_fact)
+            run.asking = asking if fact.id == asking else None
+            return [FlowStep(run.flow.id, fact.id, len(run.facts) + 1, len(run.facts) + len(relevant),
+                             self._fact_options(fact), lang=run.lang)]
         actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
         return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
 
@@ -417,6 +412,7 @@ class Dialogue:
     def _confirm(self, fact: Fact, text: str, pick: str = "") -> list[Item]:
         """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
         anything else asks the question as usual."""
+        from bot.chat.answers import reply_word
         from faq.flows.values import parse_yesno
 
         run = self.run
@@ -430,6 +426,7 @@ class Dialogue:
             return self._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
         self._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
         run.declined.add(fact.id)
+        run.asking = fact.id
         return self._add(self.user_message(text, pick, fact.id), *self._step())
 
     def user_message(self, text: str, pick: str = "", fact_id: str = "") -> UserMessage:
@@ -454,6 +451,7 @@ class Dialogue:
         self._emit({"type": "back"})
         last = list(run.facts)[-1]
         del run.facts[last]
+        run.asking = None
         return self._add(Notice("back", {"fact": last}, lang=run.lang), *self._step())
 
     def restart(self) -> list[Item]:
@@ -463,6 +461,7 @@ class Dialogue:
             return self._add(Notice("nothing_to_restart"))
         self._emit({"type": "restart"})
         run.facts.clear()
+        run.asking = None
         return self._add(Notice("restart", {"flow": run.flow.id}, lang=run.lang), *self._step())
 
     def cancel(self) -> list[Item]:
@@ -475,7 +474,7 @@ class Dialogue:
 
     def note(self, key: str, **args: str) -> list[Item]:
         """Add a notice that is not part of the recorded conversation (saved, copied, an error)."""
-        return self._add(Notice(key, dict(args), passive=True))
+        return self._add(Notice(key, dict(args), passive=True, lang=self._pin(self.shown_lang)))
 
     def error(self, text: str) -> list[Item]:
         """Add an internal error as a message; the conversation goes on."""

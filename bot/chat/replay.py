@@ -36,6 +36,7 @@ def apply_event(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
         if kind == "decline" and d.run is not None:
             fact_id = str(event.get("fact", ""))
             d.run.declined.add(fact_id)
+            d.run.asking = fact_id
             said = clean(str(event.get("text", ""))).strip()  # what the user answered (older events: nothing)
             user = d.user_message(said, str(event.get("pick", "")), fact_id)
             return d._add(*((user,) if said else ()), *d._step())

@@ -40,7 +40,8 @@ from bot.web.security import (
 )
 from bot.web.store import Conflict, Conversation, MemoryStore, SqliteStore, Store, StoreFull
 from bot.web.views import composer, focus_target, item_views, plain_summary
-from faq.language.catalogue import tr
+from faq.language.catalogue import count, tr
+from faq.language.text import clean
 from faq.search.cache import load
 
 __all__ = ["create_app"]
@@ -235,8 +236,10 @@ class WebChat:
         dialogue = self._dialogue(conv, self._lang(request))
         lang = dialogue.lang
         views = item_views(dialogue, lang)
+        typed = composer(dialogue, lang)  # the input speaks the conversation's language
         summary = self._summary(dialogue)
-        notice = {"limit": "web_limit_conversation", "stale": "web_stale"}.get(notice_key)
+        notice = {"limit": "web_limit_conversation", "stale": "web_stale", "empty": "web_empty",
+                  "long": "web_text_long"}.get(notice_key)
         hours = f"{self.config.ttl_hours:g}"
         privacy = tr(lang, "web_privacy_store" if self.config.store_path else "web_privacy_memory", hours=hours)
         if self.config.redact:
@@ -248,14 +251,15 @@ class WebChat:
             "csrf": csrf_token(self.config.secret, cid),
             "at": len(conv.events) if conv else 0,
             "views": views,
-            "composer": composer(dialogue, lang),
+            "composer": typed,
             "focus": focus_target(dialogue, views),
             "focus_item": max((v["i"] for v in views if v["role"] == "bot"), default=-1),
             "flow_active": dialogue.flow_active,
             "summary": plain_summary(summary) if summary else "",
-            "notice": tr(lang, notice) if notice else "",
+            "notice": tr(lang, notice, limit=count(MAX_TEXT_CHARS, lang)) if notice else "",
             "privacy": privacy,
             "max_text": MAX_TEXT_CHARS,
+            "too_long": tr(typed["lang"] or lang, "web_text_long", limit=count(MAX_TEXT_CHARS, typed["lang"] or lang)),
         }
         return self.templates.TemplateResponse(request, "page.html", context, headers={"Cache-Control": "no-store"})
 
@@ -301,9 +305,13 @@ class WebChat:
         if isinstance(got, Response):
             return got
         cid, fields = got
-        text = fields.get("text", "")[:MAX_TEXT_CHARS]
+        text = fields.get("text", "")
 
         def act(dialogue: Dialogue, conv: Conversation | None) -> str | None:
+            if not clean(text).strip():  # one clear line instead of a page that does nothing
+                return "empty"
+            if len(text) > MAX_TEXT_CHARS:  # never cut silently: the end of a story is often its question
+                return "long"
             if self._full(conv):
                 return "limit"
             recorded: list[dict[str, Any]] = []

@@ -13,7 +13,7 @@ from typing import Any
 
 from faq.language.datafiles import read_folder
 
-__all__ = ["UI_DIR", "catalogue", "message", "tr"]
+__all__ = ["UI_DIR", "catalogue", "count", "message", "tr"]
 
 UI_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "ui"
 if not UI_DIR.is_dir():  # installed: the knowledge folder is packaged as faq.knowledge
@@ -64,3 +64,8 @@ def message(lang: str, key: str, **values: Any) -> str:
     if "raw" in values:
         values["raw"] = excerpt(str(values["raw"]))
     return tr(lang if lang in ("de", "en") else "en", key, **values)
+
+
+def count(n: int, lang: str) -> str:
+    """A whole number as readers of `lang` write it: 2.000 (de), 2,000 (en)."""
+    return f"{n:,}".replace(",", "." if lang == "de" else ",")

@@ -4,10 +4,14 @@
 (function () {
   "use strict";
 
-  // Show the newest message from its top, then focus what is new without scrolling away.
+  // Show the newest message from its top (unless it already starts in the upper half of the
+  // window, as the greeting below the header does), then focus what is new without scrolling away.
   function focusNew(root) {
     var latest = document.getElementById("latest");
-    if (latest && latest.scrollIntoView) latest.scrollIntoView({ block: "start" });
+    var top = latest && latest.getBoundingClientRect ? latest.getBoundingClientRect().top : -1;
+    if (latest && latest.scrollIntoView && (top < 0 || top > window.innerHeight / 2)) {
+      latest.scrollIntoView({ block: "start" });
+    }
     var target = root.querySelector("[data-focus]");
     if (target) target.focus({ preventScroll: true });
     // A rejected answer kept in the field is selected: typing replaces it, an arrow key edits it.
@@ -78,10 +82,50 @@
       .then(function () { say(button.dataset.done); }, function () { say(button.dataset.failed); });
   });
 
+  // One clear line beside the input when a message cannot be sent; the typed text stays.
+  function sayProblem(text) {
+    var box = document.getElementById("send-error");
+    if (!box) return;
+    box.textContent = "";  // read out again, also when the same line comes twice
+    box.textContent = text;
+    box.hidden = false;
+    var input = document.getElementById("text");
+    if (input) input.focus({ preventScroll: true });
+  }
+
+  function clearProblem() {
+    var box = document.getElementById("send-error");
+    if (box) { box.hidden = true; box.textContent = ""; }
+  }
+
+  // An empty or overlong message is not sent (the server says the same without this script).
+  function refused(form) {
+    if (form.id !== "composer") return "";
+    var input = document.getElementById("text");
+    var value = input ? input.value : "";
+    if (!value.trim()) return form.dataset.empty;
+    if (value.length > Number(form.dataset.max)) return form.dataset.long;
+    return "";
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.id === "text") clearProblem();
+  });
+
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (!form.classList || !form.classList.contains("js-step") || !window.fetch || !window.DOMParser) return;
+    if (!form.classList || !form.classList.contains("js-step")) return;
+    var problem = refused(form);
+    if (problem) {
+      event.preventDefault();
+      sayProblem(problem);
+      return;
+    }
+    if (!window.fetch || !window.DOMParser) return;
     event.preventDefault();
+    clearProblem();
+    var offline = document.getElementById("composer");
+    offline = offline ? offline.dataset.offline : "";
     var data = new URLSearchParams(new FormData(form));
     if (event.submitter && event.submitter.name) data.append(event.submitter.name, event.submitter.value);
     var buttons = form.querySelectorAll("button");
@@ -95,6 +139,11 @@
       })
       .then(function (got) {
         var doc = new DOMParser().parseFromString(got.text, "text/html");
+        var alert = doc.querySelector(".message-page [role=alert]");
+        if (!got.response.ok && alert) {  // refused (too many requests, too large, ...): the page stays
+          sayProblem(alert.textContent);
+          return;
+        }
         if (!got.response.ok || !merge(doc)) {
           document.open(); document.write(got.text); document.close();
           return;
@@ -102,7 +151,7 @@
         if (location.search) history.replaceState(null, "", location.pathname);
         enableCopy(document);
         focusNew(document);
-      })
+      }, function () { sayProblem(offline); })  // the server is not reachable
       .catch(function () { location.reload(); })
       .then(function () {
         Array.prototype.forEach.call(buttons, function (b) { b.disabled = false; });
