@@ -694,7 +694,7 @@ def test_a_typed_button_label_does_what_its_button_does(lang, back, restart, can
 # -- a question typed in place of an answer ----------------------------------------------
 
 
-def _at_usage_start(lang: str = "de") -> Dialogue:
+def _waiting_for_usage_start(lang: str = "de") -> Dialogue:
     """A diagnosis waiting for the usage start date (question 3): address and junk folder answered."""
     kb, matcher = kb_and_matcher()
     events: list = []
@@ -714,7 +714,7 @@ def _at_usage_start(lang: str = "de") -> Dialogue:
     ("en", "How long is the activation link valid?"),
 ])
 def test_a_question_instead_of_a_date_is_answered_then_the_date_asked_again(lang, question):
-    d = _at_usage_start(lang)
+    d = _waiting_for_usage_start(lang)
     facts = dict(d.run.facts)
     user, answer, step = d.submit(question)
     assert user.text == question
@@ -728,7 +728,7 @@ def test_a_question_instead_of_a_date_is_answered_then_the_date_asked_again(lang
 
 
 def test_an_english_question_in_a_german_diagnosis_is_answered_in_english():
-    d = _at_usage_start("de")
+    d = _waiting_for_usage_start("de")
     _, answer, step = d.submit("Does the activation link expire?")
     assert answer.aside and answer.lang == "en"
     assert step.fact_id == "usage_start" and step.lang == ""  # the diagnosis still asks in German
@@ -747,7 +747,7 @@ def test_a_question_instead_of_yes_or_no_is_answered_then_asked_again():
 
 @pytest.mark.parametrize("text", ["Aktivierungslink abgelaufen", "Pizza?", "was?"])
 def test_neither_an_answer_nor_an_answered_question_keeps_the_clear_message(text):
-    d = _at_usage_start()
+    d = _waiting_for_usage_start()
     user, notice = d.submit(text)  # not put as a question, or nothing in the FAQ answers it
     assert isinstance(notice, Notice) and notice.key == "bad_value" and "kein Datum" in notice.text
     assert d.current_fact.id == "usage_start"
@@ -786,9 +786,24 @@ def test_a_question_while_a_stated_fact_is_confirmed_keeps_the_confirmation_open
 
 
 def test_a_question_asked_in_place_of_an_answer_is_replayed():
-    d = _at_usage_start()
+    d = _waiting_for_usage_start()
     d.submit("wie lange ist der Link gültig?")
     kb, matcher = kb_and_matcher()
     later = Dialogue(kb, matcher, TODAY)
     later.replay(d.events)
     assert later.items == d.items and later.current_fact.id == "usage_start"
+
+
+def test_a_mistyped_date_with_a_question_mark_is_no_question():
+    from faq.search.cache import load
+
+    kb, matcher = load()  # the bundled knowledge base: its matcher answers "or 10 Tagen?" confidently
+    assert matcher.match("or 10 Tagen?").outcome == "answer"
+    d = Dialogue(kb, matcher, TODAY)
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    assert d.current_fact.type == "date"
+    _, notice = d.submit("or 10 Tagen?")  # "vor 10 Tagen?" mistyped: the date's message, not an FAQ answer
+    assert isinstance(notice, Notice) and notice.key == "bad_value"
+    _, answer, _ = d.submit("Wer ist der OSM?")  # a question word: asked, even with a date open
+    assert answer.aside and answer.entry_id == "activation-email-recipient"

@@ -23,19 +23,23 @@ __all__ = ["aside", "aside_entry", "reads_as_question"]
 _WORD = re.compile(r"\w+")
 
 
-def reads_as_question(text: str) -> bool:
-    """Whether `text` is put as a question: it ends with a question mark or opens with a
-    question word or a verb that opens a question ("Wer ist ...", "Is the link ...")."""
-    if text.rstrip().endswith("?"):
-        return True
+def reads_as_question(text: str, fact_type: str = "") -> bool:
+    """Whether `text` is put as a question: it opens with a question word or a verb that opens
+    a question ("Wer ist ...", "Is the link ..."), or it ends with a question mark and does not
+    look like a try at the value asked (a digit for a date, an @ for an address: "or 10 Tagen?"
+    is a date mistyped, not a question)."""
     first = _WORD.search(fold(text))
-    return first is not None and first.group() in folded("interrogatives") | folded("question_openers")
+    if first is not None and first.group() in folded("interrogatives") | folded("question_openers"):
+        return True
+    value_like = (fact_type == "date" and any(c.isdigit() for c in text)) or (fact_type == "email" and "@" in text)
+    return text.rstrip().endswith("?") and not value_like
 
 
 def aside_entry(d: Dialogue, text: str) -> tuple[str, str]:
     """The FAQ entry that answers `text` confidently when it reads as a question, and the
     language to answer in (("", "") otherwise: not a question, the matcher not sure)."""
-    if not reads_as_question(text):
+    fact = d.current_fact
+    if not reads_as_question(text, fact.type if fact is not None and not d.confirming else ""):
         return "", ""
     result = d.matcher.match(text)
     if result.outcome == "answer" and result.id and d.kb.entry(result.id) is not None:
