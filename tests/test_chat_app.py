@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from chat_helpers import TODAY, make_app, screen_text
 
 from bot.chat.app import ChatApp, ChatInput
@@ -750,3 +751,31 @@ async def test_a_story_over_the_limit_is_kept_whole_and_not_sent_with_one_line()
         assert prompt.value == story and prompt.selected_text == story  # kept, selected: typing replaces it
         await _type(pilot, "Wo bleibt die Aktivierungsmail?")
         assert isinstance(app.dialogue.items[-1], Answer)
+
+
+@pytest.mark.parametrize(("lang", "question", "asked_again", "answer", "resume"), [
+    ("de", "wie lange ist der Link gültig?", "Wann beginnt die Nutzung laut Bestellung?", "Läuft der Aktivierungslink ab?",
+     "Zurück zur Diagnose"),
+    ("en", "How long is the activation link valid?", "When does the usage period of the order start?",
+     "Does the activation link expire?", "Back to the diagnosis"),
+])
+async def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_again(lang, question, asked_again,
+                                                                                          answer, resume):
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+        await pilot.press("1", "enter")  # start the diagnosis
+        await _settle(pilot)
+        await _type(pilot, "it@firma.de")
+        await pilot.press("j" if lang == "de" else "y", "enter")
+        await _settle(pilot)
+        assert app.dialogue.current_fact.id == "usage_start"
+        await _type(pilot, question)
+        text = screen_text(app)
+        assert answer in text and resume in text
+        assert text.rindex(asked_again) > text.index(resume) > text.index(answer)  # the date question comes last
+        assert "kein Datum" not in text and "not a date" not in text
+        assert app.query_one(ChatInput).value == ""  # nothing kept to correct: it was no wrong answer
+        await _type(pilot, "01.11.2026")
+        assert app.dialogue.run.facts["usage_start"].isoformat() == "2026-11-01"
+        assert app.dialogue.current_fact.id == "domain_verified"

@@ -689,3 +689,121 @@ def test_a_typed_button_label_does_what_its_button_does(lang, back, restart, can
     replayed = Dialogue(kb, matcher, TODAY, lang=lang)
     replayed.replay(events)
     assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
+
+
+# -- a question typed in place of an answer ----------------------------------------------
+
+
+def _waiting_for_usage_start(lang: str = "de") -> Dialogue:
+    """A diagnosis waiting for the usage start date (question 3): address and junk folder answered."""
+    kb, matcher = kb_and_matcher()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
+    d.events = events  # type: ignore[attr-defined]
+    d.submit("Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    d.submit("ja" if lang == "de" else "yes")
+    assert d.current_fact.id == "usage_start"
+    return d
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("de", "wie lange ist der Link gültig?"),
+    ("de", "wie lange gilt der Aktivierungslink"),  # a question word, no question mark
+    ("en", "How long is the activation link valid?"),
+])
+def test_a_question_instead_of_a_date_is_answered_then_the_date_asked_again(lang, question):
+    d = _waiting_for_usage_start(lang)
+    facts = dict(d.run.facts)
+    user, answer, step = d.submit(question)
+    assert user.text == question
+    assert isinstance(answer, Answer) and answer.entry_id == "activation-link-expiry" and answer.aside
+    assert answer.options == ()  # brief: no topics or other diagnosis to pick in the middle of this one
+    assert isinstance(step, FlowStep) and step.fact_id == "usage_start" and step.number == 3
+    assert d.run.facts == facts and d.current_fact.id == "usage_start"
+    assert d.events[-1] == {"type": "aside", "text": question, "entry": "activation-link-expiry", "lang": lang}
+    _, step = d.submit("01.11.2026")  # the diagnosis goes on where it was
+    assert isinstance(step, FlowStep) and step.fact_id == "domain_verified" and step.number == 4
+
+
+def test_an_english_question_in_a_german_diagnosis_is_answered_in_english():
+    d = _waiting_for_usage_start("de")
+    _, answer, step = d.submit("Does the activation link expire?")
+    assert answer.aside and answer.lang == "en"
+    assert step.fact_id == "usage_start" and step.lang == ""  # the diagnosis still asks in German
+
+
+def test_a_question_instead_of_yes_or_no_is_answered_then_asked_again():
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang="en")
+    d.submit("activation email not received")
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    _, answer, step = d.submit("Is the activation link still valid?")
+    assert answer.aside and answer.entry_id == "activation-link-expiry"
+    assert step.fact_id == "junk_checked" and step.number == 2 and "junk_checked" not in d.run.facts
+
+
+@pytest.mark.parametrize("text", ["Aktivierungslink abgelaufen", "Pizza?", "was?"])
+def test_neither_an_answer_nor_an_answered_question_keeps_the_clear_message(text):
+    d = _waiting_for_usage_start()
+    user, notice = d.submit(text)  # not put as a question, or nothing in the FAQ answers it
+    assert isinstance(notice, Notice) and notice.key == "bad_value" and "kein Datum" in notice.text
+    assert d.current_fact.id == "usage_start"
+
+
+@pytest.mark.parametrize(("answers", "fact", "value"), [
+    (["ja?"], "junk_checked", True),
+    (["Ja?"], "junk_checked", True),
+    (["ja", "01.11.2026?"], "usage_start", date(2026, 11, 1)),
+    (["ja", "31.12.2026?"], "usage_start", date(2026, 12, 31)),
+    (["ja", "vor 3 Tagen?"], "usage_start", date(2026, 11, 21)),
+])
+def test_a_valid_answer_with_a_question_mark_is_still_the_answer(answers, fact, value):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY)
+    d.submit("Aktivierungsmail nicht erhalten")
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    for text in answers:
+        items = d.submit(text)
+    assert d.run.facts[fact] == value
+    assert not any(isinstance(i, (Answer, Notice)) for i in items)
+
+
+def test_a_question_while_a_stated_fact_is_confirmed_keeps_the_confirmation_open():
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY)
+    d.ask("Aktivierungsmail nicht erhalten, unser OSM ist it@firma.de")
+    confirm = d.start_flow("missing-activation-email")[-1]
+    assert confirm.key == "confirm_stated"
+    _, answer, again = d.submit("wie lange gilt der Aktivierungslink?")
+    assert answer.aside and answer.entry_id == "activation-link-expiry"
+    assert again == confirm and d.confirming and "osm_email" not in d.run.declined
+    d.submit("ja")
+    assert d.run.facts["osm_email"] == "it@firma.de"
+
+
+def test_a_question_asked_in_place_of_an_answer_is_replayed():
+    d = _waiting_for_usage_start()
+    d.submit("wie lange ist der Link gültig?")
+    kb, matcher = kb_and_matcher()
+    later = Dialogue(kb, matcher, TODAY)
+    later.replay(d.events)
+    assert later.items == d.items and later.current_fact.id == "usage_start"
+
+
+def test_a_mistyped_date_with_a_question_mark_is_no_question():
+    from faq.search.cache import load
+
+    kb, matcher = load()  # the bundled knowledge base: its matcher answers "or 10 Tagen?" confidently
+    assert matcher.match("or 10 Tagen?").outcome == "answer"
+    d = Dialogue(kb, matcher, TODAY)
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    assert d.current_fact.type == "date"
+    _, notice = d.submit("or 10 Tagen?")  # "vor 10 Tagen?" mistyped: the date's message, not an FAQ answer
+    assert isinstance(notice, Notice) and notice.key == "bad_value"
+    _, answer, _ = d.submit("Wer ist der OSM?")  # a question word: asked, even with a date open
+    assert answer.aside and answer.entry_id == "activation-email-recipient"

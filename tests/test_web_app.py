@@ -462,3 +462,24 @@ def test_an_overlong_message_is_refused_with_one_line_never_cut():
     assert "Wir haben keine Aktivierungsmail" not in r.text  # not answered from its first 1,000 characters
     r = say(c, cid, r.text, story[:MAX_TEXT_CHARS])  # at the limit it is taken
     assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in r.text
+
+
+@pytest.mark.parametrize(("lang", "question", "answer", "resume"), [
+    ("de", "Wer ist der OSM?", "Wer erhält die Aktivierungs-E-Mail von Microsoft?", "Zurück zur Diagnose"),
+    ("en", "Who is the OSM?", "Who receives the activation email from Microsoft?", "Back to the diagnosis"),
+])
+def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_again(lang, question, answer, resume):
+    c = client()
+    cid, html = start(c, lang)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
+    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    asked = re.findall(r"<h3[^>]*>([^<]*)</h3>", html)[-1].strip()  # the date question
+    html = say(c, cid, html, question).text
+    text = text_of(html)
+    assert answer in text and resume in text
+    assert '<p class="error">' not in html  # no "ist kein Datum"
+    assert re.findall(r"<h3[^>]*>([^<]*)</h3>", html)[-1].strip() == asked  # asked again, last
+    assert text.rindex(asked) > text.index(resume) > text.index(answer)
+    assert "value=" not in re.search(r'<input id="text"[^>]*>', html, re.S).group(0)  # nothing to correct
+    html = say(c, cid, html, "2026-08-31").text
+    assert ("Ergebnis:" if lang == "de" else "Result:") in text_of(html)

@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from bot.chat.answers import confirm_text, fact_options, future_message, read_answer, shown_value, stated_facts
+from bot.chat.aside import aside, aside_entry
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -29,6 +30,7 @@ from bot.chat.items import (
     UserMessage,
     canonical,
 )
+from bot.chat.smalltalk import smalltalk
 from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
 from faq.errors import InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
@@ -192,15 +194,10 @@ class Dialogue:
                 return self.select(index)
         if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
             return self.choose(Option("action", action))
-        talk = self._smalltalk(text) if self.flow_active else None
+        talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None
         if self.flow_active and (talk is None or talk[0] == "yesno" or (self.confirming and talk[0] == "ack")):
             return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
         return self.ask(text)
-
-    def _smalltalk(self, text: str) -> tuple[str, str] | None:
-        from bot.chat.smalltalk import smalltalk
-
-        return smalltalk(text, self.talk_lang or self.lang)
 
     def ask(self, raw: str) -> list[Item]:
         """Answer a question from the matcher: an answer, options to pick, or no match."""
@@ -208,7 +205,7 @@ class Dialogue:
         if not text:
             return []
         self._emit({"type": "ask", "text": text})
-        talk = self._smalltalk(text)
+        talk = smalltalk(text, self.talk_lang or self.lang)
         if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
             said = self.run.lang if self.flow_active and self.run is not None else talk[1]
             return self._add(UserMessage(text, lang=self._pin(said)), SmallTalk(talk[0], talk[1]))
@@ -339,12 +336,9 @@ class Dialogue:
             fact = next((f for f in relevant if f.id == asking), diag.next_fact)
             run.asking = asking if fact.id == asking else None
             return [FlowStep(run.flow.id, fact.id, len(run.facts) + 1, len(run.facts) + len(relevant),
-                             self._fact_options(fact), lang=run.lang)]
+                             fact_options(fact, bool(run.facts)), lang=run.lang)]
         actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
         return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
-
-    def _fact_options(self, fact: Fact) -> tuple[Option, ...]:
-        return fact_options(fact, bool(self.run and self.run.facts))
 
     def answer_text(self, raw: str, shown: str | None = None, pick: str = "") -> list[Item]:
         """Answer the open question with what the user typed or picked (`pick`: the option's value).
@@ -362,7 +356,7 @@ class Dialogue:
         from faq.flows.values import future_allowed
 
         text = clean(raw).strip()
-        options = self._fact_options(fact)
+        options = fact_options(fact, bool(self.run.facts))
         lang, pinned = self.flow_lang, self.run.lang
         user = UserMessage(text, lang=pinned)
 
@@ -380,6 +374,8 @@ class Dialogue:
             readings = tuple(Option("value", d.isoformat()) for d in possible)
             return bad(exc.reason, "ambiguous_date", readings + options[1:])  # a customer never sees fact names
         except InputError as exc:
+            if (found := aside_entry(self, text))[0]:  # a question instead of an answer: answered, then asked again
+                return aside(self, text, *found)
             if len(text.split()) < 2 or not self._tell(text):
                 return bad(exc.reason)
             # A sentence, not a value: what it states is shown for confirmation; what it says to
@@ -417,13 +413,16 @@ class Dialogue:
 
         run = self.run
         assert run is not None
+        word = reply_word(text)
         try:
             yes = parse_yesno(text, fact.id, self.flow_lang) is True
         except InputError:  # "Ja, stimmt", "yes, that's right", "ok", "passt"
-            talk = self._smalltalk(text)
-            yes = reply_word(text) == "ja" or (talk is not None and talk[0] == "ack")
+            talk = smalltalk(text, self.talk_lang or self.lang)
+            yes = word == "ja" or (talk is not None and talk[0] == "ack")
         if yes:  # the transcript shows the yes as given ("ok", "Ja, stimmt"; a picked button by its label)
             return self._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
+        if word is None and (found := aside_entry(self, text))[0]:  # a question: the confirmation stays open
+            return aside(self, text, *found)
         self._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
         run.declined.add(fact.id)
         run.asking = fact.id

@@ -87,12 +87,15 @@ class Answer:
             English question gets an English answer whatever the interface shows.
         stated: How many facts of its diagnosis the user already wrote (the diagnosis
             takes them, to be confirmed): said beside the offer to start it.
+        aside: Asked in place of an answer while a diagnosis runs: shown briefly (no topics
+            to pick), the diagnosis's open question follows.
     """
 
     entry_id: str
     options: tuple[Option, ...] = ()
     lang: str = ""
     stated: int = 0
+    aside: bool = False
 
 
 @dataclass(frozen=True)

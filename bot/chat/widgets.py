@@ -150,6 +150,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
             )
         if opts and any(o.kind == "entry" for o in item.options):
             parts.append(_para(tr(lang, "related"), "muted related"))
+        if item.aside:  # asked in place of an answer: the diagnosis's question follows
+            parts.append(_para(tr(lang, "aside_resume"), "muted aside"))
         return _card(*parts, *opts, classes="answer")  # the answer first, what follows after it
     if isinstance(item, SmallTalk):
         talk = item.lang or lang

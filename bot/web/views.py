@@ -101,6 +101,8 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
             view.update(kind="answer", title=entry.question.get(lang), body=_blocks(entry.answer.get(lang, ()), lang))
             if entry.contact is not None:
                 view["contact"] = entry.contact.get(lang)
+            if item.aside:  # asked in place of an answer: the diagnosis's question follows
+                view["after"] = tr(lang, "aside_resume")  # below the contact, right above that question
     elif isinstance(item, SmallTalk):
         view.update(_smalltalk(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Clarify):

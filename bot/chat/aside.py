@@ -1,0 +1,57 @@
+"""A question asked in place of an answer: answered from the FAQ, then the diagnosis goes on.
+
+While a diagnosis waits for a date, an address or a yes/no, a customer may ask something
+instead ("Wer ist der OSM?", "How long is the link valid?"). What is not a valid answer
+but reads as a question the FAQ answers confidently is answered briefly (the entry alone,
+no topics to pick), and the open question is asked again: nothing taken, nothing lost.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.chat.items import Answer, Item, UserMessage
+from faq.language.lexicon import folded
+from faq.language.normalize import clear_language, fold
+
+if TYPE_CHECKING:
+    from bot.chat.dialogue import Dialogue
+
+__all__ = ["aside", "aside_entry", "reads_as_question"]
+
+_WORD = re.compile(r"\w+")
+
+
+def reads_as_question(text: str, fact_type: str = "") -> bool:
+    """Whether `text` is put as a question: it opens with a question word or a verb that opens
+    a question ("Wer ist ...", "Is the link ..."), or it ends with a question mark and does not
+    look like a try at the value asked (a digit for a date, an @ for an address: "or 10 Tagen?"
+    is a date mistyped, not a question)."""
+    first = _WORD.search(fold(text))
+    if first is not None and first.group() in folded("interrogatives") | folded("question_openers"):
+        return True
+    value_like = (fact_type == "date" and any(c.isdigit() for c in text)) or (fact_type == "email" and "@" in text)
+    return text.rstrip().endswith("?") and not value_like
+
+
+def aside_entry(d: Dialogue, text: str) -> tuple[str, str]:
+    """The FAQ entry that answers `text` confidently when it reads as a question, and the
+    language to answer in (("", "") otherwise: not a question, the matcher not sure)."""
+    fact = d.current_fact
+    if not reads_as_question(text, fact.type if fact is not None and not d.confirming else ""):
+        return "", ""
+    result = d.matcher.match(text)
+    if result.outcome == "answer" and result.id and d.kb.entry(result.id) is not None:
+        return result.id, clear_language(text, result.lang) or d.flow_lang
+    return "", ""
+
+
+def aside(d: Dialogue, text: str, entry_id: str, lang: str) -> list[Item]:
+    """Answer `text` with the entry `entry_id` in `lang` (the language it is written in), then
+    ask the open question of the running diagnosis again (recorded: a resumed chat shows it too)."""
+    run = d.run
+    assert run is not None
+    d._emit({"type": "aside", "text": text, "entry": entry_id, "lang": lang})
+    answer = Answer(entry_id, lang=d._pin(lang), aside=True)
+    return d._add(UserMessage(text, lang=run.lang), answer, *d._step())
