@@ -708,3 +708,37 @@ def test_a_rule_a_request_a_habit_or_another_place_states_nothing(lang, text, fa
 ])
 def test_a_purpose_states_nothing(lang, text):
     assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- an order told in other words is an order placed ------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für Visio fehlt. Wir haben am 2. November bestellt."),
+    ("de", "Guten Tag, wir haben am 04.11.2026 bestellt, eine Aktivierungsmail kam aber nie."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Unser Einkäufer hat die Bestellung abgeschickt."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Eine Reservierung war es nicht, es war eine normale Bestellung."),
+    ("en", "Hi, the activation mail for Visio is missing. We placed the order on 2 Nov."),
+    ("en", "Hello, no activation e-mail so far. It was a regular order, not a reservation."),
+])
+def test_an_order_told_in_other_words_is_placed(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für unsere Bestellung haben wir nie bekommen."),
+    ("en", "Hi, we never received the activation email for our order."),
+    ("de", "Hallo, keine Aktivierungsmail. Ich glaube, wir haben am 2. November bestellt, bin aber nicht sicher."),
+    ("en", "Hi, no activation mail. I think we placed the order on 2 Nov, but I am not sure."),
+])
+def test_a_mail_missing_for_an_order_or_a_hedged_order_leaves_it_open(lang, text):
+    assert "order_placed" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser Einkäufer hat die Bestellung noch nicht abgeschickt."),
+    ("de", "Hallo, keine Aktivierungsmail. Wir haben am 2. November noch nicht bestellt."),
+    ("en", "Hi, no activation mail. We have not placed the order yet."),
+])
+def test_an_order_not_yet_sent_is_not_placed(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
