@@ -742,3 +742,28 @@ def test_a_mail_missing_for_an_order_or_a_hedged_order_leaves_it_open(lang, text
 ])
 def test_an_order_not_yet_sent_is_not_placed(lang, text):
     assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+# -- a date bound to an order verb before the start verb is the order's ------------------------
+
+
+@pytest.mark.parametrize(("lang", "flow", "text", "day"), [
+    ("de", "missing-activation-email", "Hallo, keine Aktivierungsmail. Die am 02.11. bestellten Lizenzen starten am 30.11.",
+     "2026-11-30"),
+    ("de", "licenses-not-visible", "Hallo, wir sehen keine Lizenzen im Konto. Die am 02.11.2026 bestellten Lizenzen "
+                                   "starten am 01.12.2026.", "2026-12-01"),
+    ("en", "missing-activation-email", "Hi, no activation email. The licences ordered on 2 Nov start on 30 Nov.",
+     "2026-11-30"),
+    ("en", "licenses-not-visible", "Hi, we don't see the licenses in our account. The licenses we ordered on "
+                                   "2 Nov 2026 begin on 1 Dec 2026.", "2026-12-01"),
+])
+def test_licenses_ordered_on_one_day_start_on_the_day_their_start_verb_names(lang, flow, text, day):
+    assert str(read(flow, text, lang).get("usage_start")) == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Am 30.11.2026 beginnt die Nutzung der bestellten Lizenzen."),
+    ("en", "Hi, no activation email. On 30 November 2026 the licenses we ordered start."),
+])
+def test_a_start_date_before_its_start_verb_stays_the_usage_start(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-11-30"
