@@ -767,3 +767,36 @@ def test_licenses_ordered_on_one_day_start_on_the_day_their_start_verb_names(lan
 ])
 def test_a_start_date_before_its_start_verb_stays_the_usage_start(lang, text):
     assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-11-30"
+
+
+# -- other enrollments under the EA: none, some, or some with names of their own --------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unsere Registrierung wurde verlängert, der Firmenname ist gleich. Andere Registrierungen "
+           "haben wir unter dem EA nicht. Kommt eine neue Aktivierungsmail?"),
+    ("de", "Hallo, die Registrierung ist erneuert. Unter unserem EA gibt es keine anderen Registrierungen."),
+    ("en", "Hello, our enrollment was renewed under the same company name. We have no other enrollments under "
+           "the EA. Will a new activation e-mail come?"),
+    ("en", "Hi, the enrollment was renewed. Other enrollments we do not have under our Enterprise Agreement."),
+])
+def test_no_other_enrollments_under_the_ea_is_no(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Registrierung wurde verlängert. Wir haben unter dem EA noch andere Registrierungen."),
+    ("en", "Hi, the enrollment was renewed. We have other enrollments under the EA."),
+    ("en", "Hi, the enrollment was renewed. We do have other enrollments under our EA, by the way."),
+])
+def test_other_enrollments_under_the_ea_are_never_no(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Registrierung wurde verlängert. Wir haben unter dem EA auch andere Registrierungen, "
+           "aber mit anderem Namen."),
+    ("en", "Hi, the enrollment was renewed. We have other enrollments under the EA, but with a different name."),
+])
+def test_other_enrollments_with_names_of_their_own_share_no_name(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
