@@ -730,6 +730,8 @@ def test_an_order_told_in_other_words_is_placed(lang, text):
     ("en", "Hi, we never received the activation email for our order."),
     ("de", "Hallo, keine Aktivierungsmail. Ich glaube, wir haben am 2. November bestellt, bin aber nicht sicher."),
     ("en", "Hi, no activation mail. I think we placed the order on 2 Nov, but I am not sure."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Es war keine normale Bestellung, sondern eine Reservierung."),
+    ("en", "Hi, no activation email yet. It was not a regular order but a reservation."),
 ])
 def test_a_mail_missing_for_an_order_or_a_hedged_order_leaves_it_open(lang, text):
     assert "order_placed" not in read("missing-activation-email", text, lang)
