@@ -766,8 +766,11 @@ def test_licenses_ordered_on_one_day_start_on_the_day_their_start_verb_names(lan
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, keine Aktivierungsmail. Am 30.11.2026 beginnt die Nutzung der bestellten Lizenzen."),
     ("en", "Hi, no activation email. On 30 November 2026 the licenses we ordered start."),
+    ("de", "Hallo, keine Aktivierungsmail. Am 30.11.2026 haben die bestellten Lizenzen ihren Nutzungsbeginn."),
+    ("de", "Hallo, keine Aktivierungsmail. Die Lizenzen wurden am 02.11.2026 bestellt und starten am 30.11.2026."),
+    ("en", "Hi, no activation email. The licenses were ordered on 2 Nov 2026 and start on 30 Nov 2026."),
 ])
-def test_a_start_date_before_its_start_verb_stays_the_usage_start(lang, text):
+def test_the_date_of_the_start_verb_stays_the_usage_start(lang, text):
     assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-11-30"
 
 

@@ -402,9 +402,11 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                         # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
                         # another event ("the subscription we ordered on 2 Nov starts on 30 Nov")
                         continue
-                    if end_idx < c and any(end_idx < e < c and not any(lo <= e <= hi for lo, hi in contexts[fact.id])
-                                           for e in happened):
-                        continue  # another event's word stands between: "die am 02.11. bestellten Lizenzen starten"
+                    if end_idx + 1 < c_end and end_idx + 1 in happened \
+                            and not any(end_idx + 1 in span for span in contexts[fact.id]):
+                        # another event's word right after the date, before the cue's last word, takes it:
+                        # "die am 02.11. bestellten Lizenzen starten", "Lizenzen am 02.11. bestellt und starten"
+                        continue
                     dist = date_distance(s, c, idx, end_idx)
                     if other is not None and other < dist:
                         continue  # the date belongs to another event ("Mail kam am 12.03. an")
