@@ -708,3 +708,100 @@ def test_a_rule_a_request_a_habit_or_another_place_states_nothing(lang, text, fa
 ])
 def test_a_purpose_states_nothing(lang, text):
     assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- an order told in other words is an order placed ------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für Visio fehlt. Wir haben am 2. November bestellt."),
+    ("de", "Guten Tag, wir haben am 04.11.2026 bestellt, eine Aktivierungsmail kam aber nie."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Unser Einkäufer hat die Bestellung abgeschickt."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Eine Reservierung war es nicht, es war eine normale Bestellung."),
+    ("en", "Hi, the activation mail for Visio is missing. We placed the order on 2 Nov."),
+    ("en", "Hello, no activation e-mail so far. It was a regular order, not a reservation."),
+])
+def test_an_order_told_in_other_words_is_placed(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für unsere Bestellung haben wir nie bekommen."),
+    ("en", "Hi, we never received the activation email for our order."),
+    ("de", "Hallo, keine Aktivierungsmail. Ich glaube, wir haben am 2. November bestellt, bin aber nicht sicher."),
+    ("en", "Hi, no activation mail. I think we placed the order on 2 Nov, but I am not sure."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Es war keine normale Bestellung, sondern eine Reservierung."),
+    ("en", "Hi, no activation email yet. It was not a regular order but a reservation."),
+])
+def test_a_mail_missing_for_an_order_or_a_hedged_order_leaves_it_open(lang, text):
+    assert "order_placed" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser Einkäufer hat die Bestellung noch nicht abgeschickt."),
+    ("de", "Hallo, keine Aktivierungsmail. Wir haben am 2. November noch nicht bestellt."),
+    ("en", "Hi, no activation mail. We have not placed the order yet."),
+])
+def test_an_order_not_yet_sent_is_not_placed(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+# -- a date bound to an order verb before the start verb is the order's ------------------------
+
+
+@pytest.mark.parametrize(("lang", "flow", "text", "day"), [
+    ("de", "missing-activation-email", "Hallo, keine Aktivierungsmail. Die am 02.11. bestellten Lizenzen starten am 30.11.",
+     "2026-11-30"),
+    ("de", "licenses-not-visible", "Hallo, wir sehen keine Lizenzen im Konto. Die am 02.11.2026 bestellten Lizenzen "
+                                   "starten am 01.12.2026.", "2026-12-01"),
+    ("en", "missing-activation-email", "Hi, no activation email. The licences ordered on 2 Nov start on 30 Nov.",
+     "2026-11-30"),
+    ("en", "licenses-not-visible", "Hi, we don't see the licenses in our account. The licenses we ordered on "
+                                   "2 Nov 2026 begin on 1 Dec 2026.", "2026-12-01"),
+])
+def test_licenses_ordered_on_one_day_start_on_the_day_their_start_verb_names(lang, flow, text, day):
+    assert str(read(flow, text, lang).get("usage_start")) == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Am 30.11.2026 beginnt die Nutzung der bestellten Lizenzen."),
+    ("en", "Hi, no activation email. On 30 November 2026 the licenses we ordered start."),
+    ("de", "Hallo, keine Aktivierungsmail. Am 30.11.2026 haben die bestellten Lizenzen ihren Nutzungsbeginn."),
+    ("de", "Hallo, keine Aktivierungsmail. Die Lizenzen wurden am 02.11.2026 bestellt und starten am 30.11.2026."),
+    ("en", "Hi, no activation email. The licenses were ordered on 2 Nov 2026 and start on 30 Nov 2026."),
+])
+def test_the_date_of_the_start_verb_stays_the_usage_start(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-11-30"
+
+
+# -- other enrollments under the EA: none, some, or some with names of their own --------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unsere Registrierung wurde verlängert, der Firmenname ist gleich. Andere Registrierungen "
+           "haben wir unter dem EA nicht. Kommt eine neue Aktivierungsmail?"),
+    ("de", "Hallo, die Registrierung ist erneuert. Unter unserem EA gibt es keine anderen Registrierungen."),
+    ("en", "Hello, our enrollment was renewed under the same company name. We have no other enrollments under "
+           "the EA. Will a new activation e-mail come?"),
+    ("en", "Hi, the enrollment was renewed. Other enrollments we do not have under our Enterprise Agreement."),
+])
+def test_no_other_enrollments_under_the_ea_is_no(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Registrierung wurde verlängert. Wir haben unter dem EA noch andere Registrierungen."),
+    ("en", "Hi, the enrollment was renewed. We have other enrollments under the EA."),
+    ("en", "Hi, the enrollment was renewed. We do have other enrollments under our EA, by the way."),
+])
+def test_other_enrollments_under_the_ea_are_never_no(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Registrierung wurde verlängert. Wir haben unter dem EA auch andere Registrierungen, "
+           "aber mit anderem Namen."),
+    ("en", "Hi, the enrollment was renewed. We have other enrollments under the EA, but with a different name."),
+])
+def test_other_enrollments_with_names_of_their_own_share_no_name(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False

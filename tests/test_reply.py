@@ -19,7 +19,7 @@ def test_resolution_reply_german():
     text = suggest_reply(KB, "activation-email-missing", "de", FLOW, diag, "outlook-com-address")
     assert text.startswith("Guten Tag,")
     assert "An anna@outlook.com werden keine Aktivierungs-E-Mails gesendet." in text
-    assert "1. Ändern Sie den Abonnementkontakt in VLSC." in text
+    assert "So gehen Sie vor:\nÄndern Sie den Abonnementkontakt in VLSC." in text  # a single step, unnumbered
     assert text.rstrip().endswith("Ihr Support-Team")
 
 
@@ -115,8 +115,8 @@ def test_desk_never_sends_the_customer_to_support_in_either_language():
     assert "We will do what is needed to have the activation link re-enabled, and get back" in en
     assert "05.07.2026" in de
     # The desk's own step is no instruction to the customer.
-    assert "So geht es weiter:\n1. Wir veranlassen" in de and "So gehen Sie vor" not in de
-    assert "Next steps:\n1. We will do" in en and "What to do" not in en
+    assert "So geht es weiter:\nWir veranlassen" in de and "So gehen Sie vor" not in de
+    assert "Next steps:\nWe will do" in en and "What to do" not in en
 
 
 def test_open_case_explains_and_asks_without_promising_the_resolution():
@@ -252,3 +252,39 @@ def test_a_contact_that_also_names_support_keeps_the_others(lang, contact):
     diag = diagnose(flow, {"same_org_name": True, "multiple_enrollments_same_org": False}, TODAY)
     reply = suggest_reply(kb, "renewal-activation", lang, flow, diag, diag.cause, today=TODAY)
     assert contact in reply.splitlines() and not _sends_to_support(reply)
+
+
+BUNDLED = load_knowledge_base()
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_single_step_stands_unnumbered_and_several_are_numbered(lang):
+    flow = BUNDLED.flow("licenses-not-visible")
+    single = suggest_reply(BUNDLED, "licenses-not-visible", lang, flow,
+                           diagnose(flow, {"service_in_country": False}, TODAY), "country-not-launched")
+    several = suggest_reply(BUNDLED, "licenses-not-visible", lang, flow,
+                            diagnose(flow, {"right_account": False}, TODAY), "wrong-account")
+    assert not any(line.startswith("1. ") for line in single.splitlines())
+    assert [line[:3] for line in several.splitlines() if line[:1].isdigit()] == ["1. ", "2. "]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_single_open_question_stands_unnumbered(lang):
+    flow = BUNDLED.flow("renewal-activation")
+    diag = diagnose(flow, {"same_org_name": True}, TODAY)
+    text = suggest_reply(BUNDLED, "renewal-activation", lang, flow, diag, None, today=TODAY)
+    assert flow.fact("multiple_enrollments_same_org").question.get(lang) in text
+    assert not any(line[:1].isdigit() for line in text.splitlines())
+
+
+@pytest.mark.parametrize(("lang", "instruction", "kept"), [
+    ("de", "antworten Sie mit", "trifft dieser Grund nicht zu."),
+    ("en", "answer \"", "this reason does not apply."),
+])
+def test_grouped_reservation_questions_in_a_mail_carry_no_chat_answer_instruction(lang, instruction, kept):
+    flow = BUNDLED.flow("missing-activation-email")
+    diag = diagnose(flow, {}, TODAY)
+    text = suggest_reply(BUNDLED, "activation-email-missing", lang, flow, diag, None, today=TODAY)
+    reservation = next(line for line in text.splitlines() if flow.fact("reservation_date").question.get(lang) in line)
+    assert instruction.lower() not in reservation.lower()
+    assert kept in reservation  # what the help says before the instruction stays

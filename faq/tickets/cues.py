@@ -346,7 +346,8 @@ def find_bracket(cue: tuple[str, ...], words: list[str], tokens: list[Token], te
     found = _find_in_order(cue, words, weights().cue_slack, None)
     if found is not None:
         lo, hi = found
-        verbs = _folded("finite_verbs")
+        # a word that is also a preposition is one inside a bracket ("haben am 2. November bestellt")
+        verbs = _folded("finite_verbs") - _folded("prepositions")
         if not any(words[i] in verbs or tokens[i].word in verbs for i in range(lo + 1, hi)) \
                 and not any(ch in ",;:()–—" for ch in text[tokens[lo].end:tokens[hi].start]) and closes(hi):
             return found

@@ -388,7 +388,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
             attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
-            end_idx = token_index(tokens, max(mention.end - 1, mention.start))
+            end_idx = max(idx, max((i for i, t in enumerate(tokens) if t.start < mention.end), default=idx))  # not a final dot's next word
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
@@ -401,6 +401,11 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                         # the cue is the date itself, or its words enclose a date tied to their noun
                         # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
                         # another event ("the subscription we ordered on 2 Nov starts on 30 Nov")
+                        continue
+                    if end_idx + 1 < c_end and end_idx + 1 in happened \
+                            and not any(end_idx + 1 in span for span in contexts[fact.id]):
+                        # another event's word right after the date, before the cue's last word, takes it:
+                        # "die am 02.11. bestellten Lizenzen starten", "Lizenzen am 02.11. bestellt und starten"
                         continue
                     dist = date_distance(s, c, idx, end_idx)
                     if other is not None and other < dist:

@@ -151,13 +151,18 @@ def _desk_text(text: str, lang: str, open_case: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _numbered(items: Sequence[str]) -> list[str]:
+    """Items numbered "1.", "2.", ...; a single one stands unnumbered."""
+    return list(items) if len(items) == 1 else [f"{n}. {item}" for n, item in enumerate(items, 1)]
+
+
 def _block_lines(blocks: Sequence[Block]) -> list[str]:
     lines: list[str] = []
     for block in blocks:
         if block.kind in ("text", "important", "note"):
             lines.append(block.text)
         elif block.kind == "steps":
-            lines += [f"{n}. {item}" for n, item in enumerate(block.items, 1)]
+            lines += _numbered(block.items)
         else:
             lines += [f"- {item}" for item in block.items]
     return lines
@@ -209,10 +214,33 @@ def _question(fact: Fact, lang: str, said: Sequence[str] = ()) -> str:
         text += " " + tr(lang, "reply_choices", choices=", ".join(c.label.get(lang) for c in fact.choices))
     if fact.help is not None:
         known = {s.strip(" ()") for s in said}
-        help_text = " ".join(s for s in _help_sentences(fact.help.get(lang)) if s.strip(" ()") not in known)
+        kept = (_without_answer_instruction(s, lang) for s in _help_sentences(fact.help.get(lang)))
+        help_text = " ".join(s for s in kept if s and s.strip(" ()") not in known)
         if help_text:
             text += f" ({help_text})"
     return text
+
+
+@cache
+def _answer_word_pattern(lang: str) -> re.Pattern[str]:
+    """An answer word of the chat in quotes („weiß nicht“, "yes"), as folded text has it."""
+    answers = "|".join(re.escape(fold(tr(lang, key))) for key in ("value_unknown", "value_yes", "value_no"))
+    return re.compile(rf"[„“”\"‚‘’»«]({answers})[„“”\"‚‘’»«]")
+
+
+def _without_answer_instruction(sentence: str, lang: str) -> str:
+    """A help sentence as a mail says it: the chat's instruction which answer word to give
+    ("antworten Sie mit „weiß nicht“") is left out, and with it the sentence, unless it
+    says something before a colon ("…, trifft dieser Grund nicht zu: Antworten Sie mit „ja“")."""
+    folded = fold(sentence)  # may differ in length ("ß"): colons are counted, not offsets taken
+    found = _answer_word_pattern(lang).search(folded)
+    if found is None:
+        return sentence
+    colons = folded[:found.start()].count(":")
+    if not colons:
+        return ""
+    cut = [i for i, ch in enumerate(sentence) if ch == ":"][colons - 1]
+    return sentence[:cut].rstrip() + "."
 
 
 _TESTS: dict[int, tuple[Flow, dict[str, frozenset[str]]]] = {}
@@ -299,7 +327,7 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list
     if steps:
         # Steps the desk takes itself are no "what to do" for the customer.
         heading = "reply_steps" if steps == raw else "reply_next_steps"
-        body += ["", tr(lang, heading)] + [f"{n}. {s}" for n, s in enumerate(steps, 1)]
+        body += ["", tr(lang, heading)] + _numbered(steps)
     contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
     if res.contact_kind == "wait":
         # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to
@@ -365,6 +393,6 @@ def suggest_reply(
             body += [tr(lang, "reply_ask_one"), items[0]]
         else:
             body += [tr(lang, "reply_open_explain"), tr(lang, "reply_ask_many")]
-            body += [f"{n}. {item}" for n, item in enumerate(items, 1)]
+            body += _numbered(items)
         return _wrap(lang, body, name)
     return _wrap(lang, [answer_summary(entry, lang)], name)
