@@ -805,3 +805,26 @@ def test_other_enrollments_under_the_ea_are_never_no(lang, text):
 ])
 def test_other_enrollments_with_names_of_their_own_share_no_name(lang, text):
     assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+# -- a lone date is no purchase date when it is a mail's date or the purchase date is named apart --------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unsere Aktivierungsmail ist auf den 3. September 2026 datiert. Gilt der Link darin noch?"),
+    ("en", "Hi, our activation mail is dated 3 September 2026. Is its link still good?"),
+    ("de", "Hallo, der Link ist aus einer Mail vom 3.9.2026. Geht der noch? Das Kaufdatum muss ich erst "
+           "nachsehen."),
+    ("en", "Hello, the link is from a mail of 3 September 2026. Does it still work? I'd have to look up the "
+           "purchase date."),
+])
+def test_a_lone_date_of_a_mail_is_no_purchase_date(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Hallo, 3. September 2026. Läuft der Link der Aktivierungsmail irgendwann ab?", "2026-09-03"),
+    ("en", "Hello, 3 September 2026. Does the link of the activation mail expire at some point?", "2026-09-03"),
+])
+def test_a_lone_date_with_nothing_else_named_is_still_the_purchase_date(lang, text, day):
+    assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day

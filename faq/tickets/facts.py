@@ -427,10 +427,13 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             evidence[fact.id] = s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
     # A flow with one date fact takes the only written-out date of a ticket that names none by
-    # context, unless its sentence names another event the date may belong to.
+    # context, unless its sentence names another event the date may belong to, or the ticket
+    # names the fact elsewhere without a date ("I don't have the purchase date handy").
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
         if any(event_positions(single, s.words, lex) for s, _ in explicit):
+            return
+        if any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             return
         if len({m.value for _, m in explicit}) == 1:
             s, mention = explicit[0]
