@@ -48,6 +48,19 @@ def test_sentences_do_not_split_after_listed_abbreviations():
                      "Ticket ref. 88 was approx. 3 days old.", "We said no.", "Bought on 2026-05-04.", "Then"]
 
 
+@pytest.mark.parametrize(("text", "parts"), [
+    ("We ordered on November 9. The usage starts on December 1, 2026.",
+     ["We ordered on November 9.", "The usage starts on December 1, 2026."]),
+    ("Order placed Dec 3rd. Nothing arrived since.", ["Order placed Dec 3rd.", "Nothing arrived since."]),
+    ("Bestellt haben wir im Mai 12. Die Mail fehlt.", ["Bestellt haben wir im Mai 12.", "Die Mail fehlt."]),
+    ("Bestellt am 9. November. Die Nutzung beginnt am 1. Dezember 2026.",
+     ["Bestellt am 9. November.", "Die Nutzung beginnt am 1. Dezember 2026."]),
+    ("Zum 3. Mal schreibe ich wegen des Links.", ["Zum 3. Mal schreibe ich wegen des Links."]),
+])
+def test_a_day_after_its_month_ends_a_sentence_with_its_period(text, parts):
+    assert [s for _, s in sentences(text)] == parts
+
+
 def test_sentence_ends_after_a_closing_bracket():
     parts = [s for _, s in sentences("Wir haben aktiviert (lief problemlos). Jetzt kommt nichts. Er sagte \"nein\". Dann")]
     assert parts == ["Wir haben aktiviert (lief problemlos).", "Jetzt kommt nichts.", 'Er sagte "nein".', "Dann"]

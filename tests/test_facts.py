@@ -828,3 +828,12 @@ def test_a_lone_date_of_a_mail_is_no_purchase_date(lang, text):
 ])
 def test_a_lone_date_with_nothing_else_named_is_still_the_purchase_date(lang, text, day):
     assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("en", "Hello,\nour order went in on November 9. The usage start date on the order is December 1, 2026. "
+           "No activation mail yet.", "2026-12-01"),
+    ("en", "Hi, we ordered on Oct 30. Usage begins December 1, 2026, and no activation email has come.", "2026-12-01"),
+])
+def test_an_order_date_after_its_month_stays_out_of_the_next_sentence(lang, text, day):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == day

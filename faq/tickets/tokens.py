@@ -97,23 +97,44 @@ def _after_abbreviation(text: str, start: int, end: int) -> bool:
     return fold(last.group(1)) not in negations() or text[end:end + 1].isdigit()
 
 
+@cache
+def _month_words() -> frozenset[str]:
+    return frozenset(fold(w) for lang in ("de", "en") for entry in lexicon_words("months", lang) for w in entry.split())
+
+
+_MONTH_DAY_END = re.compile(r"([^\W\d_]+)[.]?\s+\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
+"""A day written after its month ("November 9. The usage ..."): its period ends the sentence."""
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """The sentence breaks of `text` (start, end), in order."""
+    found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    if "." in text:
+        found += [m.span(2) for m in _MONTH_DAY_END.finditer(text) if fold(m.group(1)) in _month_words()]
+        found = sorted(set(found))
+    return found
+
+
 def sentences(text: str, abbreviations: bool = True) -> list[tuple[int, str]]:
     """Split text into sentences; returns (offset, sentence) pairs.
 
     A period after a number ("1. Dezember", "05.01.2026"), a one-letter abbreviation
     ("z. B.") or a listed one ("Nr.", "ca.", `knowledge/language/abbreviations.yaml`)
-    does not end a sentence; with `abbreviations=False` a listed one does (triage's topic
+    does not end a sentence, but one after a day written after its month does ("on
+    November 9. The ..."); with `abbreviations=False` a listed one does (triage's topic
     units: a finer split only adds competitors).
     """
     out = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        if abbreviations and _after_abbreviation(text, m.start(), m.end()):
+    for start, end in _breaks(text):
+        if start < pos:
             continue
-        chunk = text[pos:m.start()]
+        if abbreviations and _after_abbreviation(text, start, end):
+            continue
+        chunk = text[pos:start]
         if chunk.strip():
             out.append((pos, chunk))
-        pos = m.end()
+        pos = end
     if text[pos:].strip():
         out.append((pos, text[pos:]))
     return out
