@@ -191,12 +191,29 @@ class Features:
             x.append(negation_agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else 0.0)
         # How far each candidate is ahead in the whole story and in its context: in a long text every fit is
         # low, so what singles an entry out there is its distance to the others.
-        for n, (_r, x) in enumerate(rows):
-            others_rows = [o[1] for m, o in enumerate(rows) if m != n]
-            if context is None:
+        if context is None:
+            for _r, x in rows:
                 x.extend((0.0, 0.0))
-            else:
-                x.append(x[13] - max((o[13] for o in others_rows), default=0.0))
-                x.append(x[16] - max((o[16] for o in others_rows), default=0.0))
+        else:
+            best_text, best_context = _top_two([x[13] for _r, x in rows]), _top_two([x[16] for _r, x in rows])
+            for _r, x in rows:
+                x.append(x[13] - _best_other(best_text, x[13]))
+                x.append(x[16] - _best_other(best_context, x[16]))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
+
+
+def _top_two(values: list[float]) -> tuple[float, float]:
+    """The largest value and the second largest (0.0 for a missing one)."""
+    first = second = None
+    for v in values:
+        if first is None or v > first:
+            first, second = v, first
+        elif second is None or v > second:
+            second = v
+    return (0.0 if first is None else first), (0.0 if second is None else second)
+
+
+def _best_other(top: tuple[float, float], mine: float) -> float:
+    """The best value among the other candidates, given the top two of all (`_top_two`)."""
+    return top[1] if mine == top[0] else top[0]

@@ -431,11 +431,9 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
     # names the fact elsewhere without a date ("I don't have the purchase date handy").
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
-        if any(event_positions(single, s.words, lex) for s, _ in explicit):
+        if len({m.value for _, m in explicit}) != 1 or any(event_positions(single, s.words, lex) for s, _ in explicit):
             return
-        if any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
-            return
-        if len({m.value for _, m in explicit}) == 1:
+        if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]
             found[single.id] = mention.value
             evidence[single.id] = s.evidence(mention.start, mention.end, source)

@@ -102,17 +102,17 @@ def _month_words() -> frozenset[str]:
     return frozenset(fold(w) for lang in ("de", "en") for entry in lexicon_words("months", lang) for w in entry.split())
 
 
-_MONTH_DAY_END = re.compile(r"([^\W\d_]+)[.]?\s+\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
-"""A day written after its month ("November 9. The usage ..."): its period ends the sentence."""
+_DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?\s+$")
 
 
 def _breaks(text: str) -> list[tuple[int, int]]:
-    """The sentence breaks of `text` (start, end), in order."""
+    """The sentence breaks of `text` (start, end), in order: a day written after its month
+    ("November 9. The usage ...") ends its sentence with its period."""
     found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
-    if "." in text:
-        found += [m.span(2) for m in _MONTH_DAY_END.finditer(text) if fold(m.group(1)) in _month_words()]
-        found = sorted(set(found))
-    return found
+    more = [m.span(1) for m in _DAY_END.finditer(text)
+            if (w := _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())) and fold(w.group(1)) in _month_words()]
+    return sorted(set(found + more)) if more else found
 
 
 def sentences(text: str, abbreviations: bool = True) -> list[tuple[int, str]]:
