@@ -28,6 +28,7 @@ __all__ = [
     "format_date",
     "format_date_long",
     "hours_ago",
+    "month_number",
     "parse_date",
     "parse_iso_date",
 ]
@@ -53,6 +54,11 @@ def _month_table() -> tuple[dict[str, int], dict[str, tuple[str, ...]]]:
 
 _MONTHS, _MONTH_NAME = _month_table()
 _MONTH_ABBR_EN = tuple(name[:3] for name in _MONTH_NAME["en"])
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names ("März", "Dec.", "september": German and English), else None."""
+    return _MONTHS.get(word.lower().rstrip("."))
 
 _RELATIVE_DAYS = {
     "heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "vorgestern": -2,

@@ -192,6 +192,15 @@ class Words(list):
         memo: dict[str, list[int]] = self.__dict__.setdefault("_memo", {})
         return memo
 
+    def holds(self, cue: Iterable[str]) -> bool:
+        """Whether every word of `cue` matches a word of the sentence (`hits`, remembered)."""
+        memo = self.memo
+        for c in cue:
+            at = memo.get(c)
+            if not (at if at is not None else self.hits(c)):
+                return False
+        return True
+
     def hits(self, cue_word: str) -> list[int]:
         """Return the positions of the words that `cue_word` matches."""
         memo = self.__dict__.get("_memo")

@@ -181,33 +181,27 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
     """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
-    hits, memo = s.words.hits, s.words.memo
+    words = s.words
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for first, group in lex.cue_groups(table, lang):  # cues by first word: one look for all of them
-            at = memo.get(first)
-            if not (at if at is not None else hits(first)):
+            if not words.holds((first,)):
                 continue
             for index, cue in group:
-                for c in cue[1:]:  # every word of a cue stands in the sentence, or the cue is not there
-                    at = memo.get(c)
-                    if at is None:
-                        at = hits(c)
-                    if not at:
-                        break
-                else:
-                    said = _said(cue, s, lex)
-                    if said is None:
-                        continue
-                    span, state = said
-                    if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi
-                           for kind, was, (lo, hi) in seen):
-                        return None
-                    seen.append((stated, state, span))
-                    # More words first, then the tighter match: "gleichen Organisationsnamen"
-                    # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
-                    found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
-                    order.append(index if stated else index + _NO_SIDE)
+                if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
+                    continue
+                said = _said(cue, s, lex)
+                if said is None:
+                    continue
+                span, state = said
+                if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi
+                       for kind, was, (lo, hi) in seen):
+                    return None
+                seen.append((stated, state, span))
+                # More words first, then the tighter match: "gleichen Organisationsnamen"
+                # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
+                found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
+                order.append(index if stated else index + _NO_SIDE)
     if len(found) > 1:
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
     found.extend(paired(fact, lang, s, lex, _said))

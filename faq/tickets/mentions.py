@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from faq.errors import InputError
-from faq.flows.dates import MonthDate, parse_date
+from faq.flows.dates import MonthDate, month_number, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
@@ -190,12 +190,10 @@ def _month(name: str, year: str | None, today: date, past: bool) -> MonthDate:
 
 
 def _month_number(word: str) -> int:
-    from faq.flows.dates import _MONTHS  # the date module's month table (German and English)
-
-    key = word.lower().rstrip(".")
-    if key in _MONTHS:
-        return _MONTHS[key]
-    raise InputError(f"'{word}' is not a month")
+    number = month_number(word)
+    if number is None:
+        raise InputError(f"'{word}' is not a month")
+    return number
 
 
 def find_dates(text: str, today: date) -> list[DateMention]:

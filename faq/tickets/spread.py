@@ -24,11 +24,9 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     """Return (rank, value, span) of each paired cue of a yes/no fact that a sentence states:
     both halves stated, on words of their own, each qualifier right before its noun."""
     out: list[tuple[int, int, tuple[tuple[int, int], bool, tuple[int, int]]]] = []
-    hits, memo = s.words.hits, s.words.memo
     for side, (stated, table) in enumerate(((True, fact.cues.yes), (False, fact.cues.no))):
         for word, group in lex.pair_groups(table, lang):  # pairs by first word: one look for all of them
-            at = memo.get(word)
-            if not (at if at is not None else hits(word)):
+            if not s.words.holds((word,)):
                 continue
             out.extend((side, index, said) for index, pair in group if (said := _pair_said(pair, stated, s, lex, said_in)))
     return [said for _, _, said in sorted(out, key=lambda o: o[:2])]
@@ -38,11 +36,8 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
                said_in: Said) -> tuple[tuple[int, int], bool, tuple[int, int]] | None:
     """(rank, value, span) of one paired cue that a sentence states, else None (`paired`)."""
     first, second = pair
-    hits, memo = s.words.hits, s.words.memo
-    for c in first.pair_words[1:]:
-        at = memo.get(c)
-        if not (at if at is not None else hits(c)):
-            return None  # a word of the pair is not in the sentence: no need to look closer
+    if not s.words.holds(first.pair_words[1:]):
+        return None  # a word of the pair is not in the sentence: no need to look closer
     one = said_in(first, s, lex)
     two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
     if one is None or two is None or not (one[1] and two[1]) \
@@ -52,16 +47,6 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
         return None
     span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
     return (len(first) + len(second), span[0] - span[1]), stated, span
-
-
-def _present(s: Sentence, cue: tuple[str, ...]) -> bool:
-    """Whether every word of a cue matches a word of the sentence (`Words.hits`, remembered)."""
-    hits, memo = s.words.hits, s.words.memo
-    for c in cue:
-        at = memo.get(c)
-        if not (at if at is not None else hits(c)):
-            return False
-    return True
 
 
 _NUMBER_REACH = 2  # words after a half's noun where the number it names may stand ("enrollment no. 123")
@@ -150,13 +135,13 @@ def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexi
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for cue, pointer, rest in _pointing(table, lang, lex):
             for j, later in enumerate(analysed):
-                if not _present(later, pointer):
+                if not later.words.holds(pointer):
                     continue  # no word of "the same" thing here: nothing to look at closer
                 named = said_in(pointer, later, lex)
                 if named is None or said_in(cue, later, lex) is not None:
                     continue  # no "the same enrollment" here, or the whole cue is in this sentence
                 for earlier in analysed[:j]:
-                    said = said_in(rest, earlier, lex) if _present(earlier, rest) else None
+                    said = said_in(rest, earlier, lex) if earlier.words.holds(rest) else None
                     if said is not None and (said[1] or named[1]):
                         value = said[1] and named[1]  # a denial in either sentence turns it round
                         return (stated if value else not stated), earlier, said[0]

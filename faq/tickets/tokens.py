@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from faq.flows.dates import month_number
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
@@ -97,11 +98,6 @@ def _after_abbreviation(text: str, start: int, end: int) -> bool:
     return fold(last.group(1)) not in negations() or text[end:end + 1].isdigit()
 
 
-@cache
-def _month_words() -> frozenset[str]:
-    return frozenset(fold(w) for lang in ("de", "en") for entry in lexicon_words("months", lang) for w in entry.split())
-
-
 _DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?\s+$")
 
@@ -111,7 +107,7 @@ def _breaks(text: str) -> list[tuple[int, int]]:
     ("November 9. The usage ...") ends its sentence with its period."""
     found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
     more = [m.span(1) for m in _DAY_END.finditer(text)
-            if (w := _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())) and fold(w.group(1)) in _month_words()]
+            if (w := _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())) and month_number(w.group(1))]
     return sorted(set(found + more)) if more else found
 
 

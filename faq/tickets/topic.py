@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from faq.language.datafiles import read_folder
 from faq.language.focus import sentences
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
@@ -29,7 +28,7 @@ from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
 from faq.tickets.tokens import negations, tokenize
-from faq.tickets.weights import WEIGHTS_FILE, weights
+from faq.tickets.weights import ticket_file, weights
 
 __all__ = ["about_something_else", "in_setting", "match_topic", "topic_units"]
 
@@ -135,7 +134,7 @@ def _match_text(text: str) -> str:
 @cache
 def _objects() -> re.Pattern[str]:
     """A mention of what the FAQ is about, with the word that qualifies it (knowledge/tickets/objects.yaml)."""
-    data = read_folder(WEIGHTS_FILE.parent).get("objects.yaml") or {}
+    data = ticket_file("objects.yaml") or {}
     names = sorted({fold(w) for ws in data.values() for w in ws}, key=len, reverse=True)
     alts = "|".join(re.escape(n) + "(?:s|en)?" for n in names)
     return re.compile(rf"(?<![\w-])(?P<part>[\w-]*?)(?P<object>{alts})(?![\w-])")
@@ -198,7 +197,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
 @cache
 def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
     """(entry, instead_of, words, keeps) of knowledge/tickets/settings.yaml."""
-    data = read_folder(WEIGHTS_FILE.parent).get("settings.yaml") or {}
+    data = ticket_file("settings.yaml") or {}
     out = []
     for entry, spec in sorted(data.items()):
         if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):

@@ -18,7 +18,6 @@ from faq.flows.dates import MonthDate
 from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose, relevant_facts
 from faq.flows.values import Value, json_value
 from faq.kb.model import Entry, Flow, KnowledgeBase
-from faq.language.datafiles import read_folder
 from faq.language.text import clean
 from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.body import clean_body, quoted_text
@@ -29,7 +28,7 @@ from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
 from faq.tickets.topic import match_topic
-from faq.tickets.weights import WEIGHTS_FILE, weights
+from faq.tickets.weights import ticket_file, weights
 
 __all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "thread_subject", "triage_text"]
 
@@ -283,7 +282,7 @@ def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None,
 
 @cache
 def _diagnoses() -> dict[str, dict[str, str]]:
-    data = read_folder(WEIGHTS_FILE.parent).get("diagnoses.yaml") or {}
+    data = ticket_file("diagnoses.yaml") or {}
     return {str(k): {"entry": str(v["entry"]), "cause": str(v["cause"])} for k, v in data.items()
             if isinstance(v, dict) and "entry" in v and "cause" in v}  # an entry of another shape names nothing
 

@@ -6,14 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from faq.language.datafiles import read_folder
 
-__all__ = ["WEIGHTS_FILE", "TicketWeights", "weights"]
+__all__ = ["WEIGHTS_FILE", "TicketWeights", "ticket_file", "weights"]
 
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent.parent / "knowledge" / "tickets" / "weights.yaml"
 if not WEIGHTS_FILE.parent.is_dir():  # installed: the knowledge folder is packaged as faq.knowledge
     WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "tickets" / "weights.yaml"
+
+
+@cache
+def _ticket_files() -> dict[str, Any]:
+    return read_folder(WEIGHTS_FILE.parent)
+
+
+def ticket_file(name: str) -> Any:
+    """The parsed content of `knowledge/tickets/<name>` (the folder is read once), or None."""
+    return _ticket_files().get(name)
 
 
 @dataclass(frozen=True)
@@ -43,7 +54,7 @@ def weights() -> TicketWeights:
     """
     if not WEIGHTS_FILE.is_file():
         return TicketWeights()
-    data = read_folder(WEIGHTS_FILE.parent).get(WEIGHTS_FILE.name) or {}
+    data = ticket_file(WEIGHTS_FILE.name) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{WEIGHTS_FILE}: expected a mapping of weight names to numbers")
     known = {f.name: f for f in fields(TicketWeights)}
