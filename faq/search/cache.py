@@ -106,12 +106,8 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
     Raises:
         ValueError: The bytes are not a whole, intact cache file of this version.
     """
-    from faq.kb.model import KnowledgeBase
-
     kb, matcher = _decode(data, True)
-    if not isinstance(kb, KnowledgeBase):
-        raise ValueError("no knowledge base")
-    return kb, matcher
+    return cast("KnowledgeBase", kb), matcher  # `_decode` checked it with the knowledge base read
 
 
 def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
