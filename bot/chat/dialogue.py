@@ -14,15 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import (
-    confirm_text,
-    fact_options,
-    future_message,
-    read_answer,
-    shown_value,
-    stated_facts,
-    typed_action,
-)
+from bot.chat.answers import confirm_text, fact_options, future_message, read_answer, shown_value, stated_facts
 from bot.chat.aside import aside, aside_entry
 from bot.chat.items import (
     Answer,
@@ -190,6 +182,8 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
+        from bot.chat.answers import typed_action
+
         text = clean(raw).strip()
         if not text:
             return []
