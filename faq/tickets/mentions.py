@@ -131,6 +131,35 @@ def _past_prefixes() -> frozenset[str]:
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\.?\s*(?:of\s+)?$", re.I)
 
 
+@cache
+def _ordinal_days() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A day written as an ordinal word before or after its month ("am ersten Dezember 2026",
+    "the first of December, 2026", "June the second"; knowledge/language/ordinal_days.yaml),
+    with the day each stem names (lower-case and folded, a hyphen read as a space)."""
+    days: dict[str, int] = {}
+    for lang in ("de", "en"):
+        for number, entry in enumerate(lexicon_words("ordinal_days", lang), start=1):
+            for form in entry.split():
+                for spelling in (form.lower(), fold(form)):
+                    days[spelling.replace("-", " ")] = number
+    stems = "|".join(re.escape(w).replace(r"\ ", r"[-\s]?") for w in sorted(days, key=len, reverse=True))
+    word = rf"(?:{stems})(?:e|er|en|es|em)?"
+    return re.compile(rf"\b(?:(?:the|am|dem|den|der)\s+)?(?P<day>{word})\s+(?:of\s+|(?-i:(?!may\b)))(?P<month>{_MONTH_WORDS})\b\.?"
+                      rf"(?:,?\s(?P<year>\d{{4}})\b)?"
+                      rf"|\b(?-i:(?!may\b))(?P<month2>{_MONTH_WORDS})\s+(?:the\s+)?(?P<day2>{word})\b(?:,?\s(?P<year2>\d{{4}})\b)?",
+                      re.I), days
+
+
+def _ordinal_day(word: str) -> int:
+    """The day an ordinal word names ("ersten", "twenty-first")."""
+    days = _ordinal_days()[1]
+    key = re.sub(r"[-\s]+", " ", word.lower())
+    for ending in ("", "e", "er", "en", "es", "em"):
+        if key.endswith(ending) and key[: len(key) - len(ending)] in days:
+            return days[key[: len(key) - len(ending)]]
+    raise InputError(f"'{word}' is not a day")
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A date written in a text.
@@ -196,9 +225,28 @@ def _month_number(word: str) -> int:
     return number
 
 
+def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
+    """The dates whose day is an ordinal word (`_ordinal_days`)."""
+    out = []
+    for m in _ordinal_days()[0].finditer(text):
+        day_word, month_word = (m.group("day"), m.group("month")) if m.group("day") else (m.group("day2"), m.group("month2"))
+        year = m.group("year") or m.group("year2")
+        try:
+            day = _ordinal_day(day_word)
+            if year:
+                value = parse_date(f"{day}.{_month_number(month_word)}.{year}", today)
+            else:
+                value = _yearless(f"{day}. {month_word}", "dm_word", today, _said_past(lowered, m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), m.group(), value))
+        except InputError as exc:
+            out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    return out
+
+
 def find_dates(text: str, today: date) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error.
 
+    A day may be an ordinal word ("am ersten Dezember", "the first of December, 2026").
     Dates without a year ("am 1.12.", "5. Januar") are read as the occurrence nearest
     to today, or the last past one when the verb nearest to them says it happened
     (gekauft, bestellt, purchased ...; not "beginnt", "starts").
@@ -206,9 +254,14 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     lowered = text.lower()
+    for mention in _ordinal_dates(text, lowered, today):
+        out.append(mention)
+        taken.append((mention.start, mention.end))
     for m in _month_end().finditer(text):
         if m.group(4) and _DAY_BEFORE.search(text, 0, m.start()):
             continue  # "3. Mai 2026": a day's date, read below
+        if any(m.start() < te and m.end() > ts for ts, te in taken):
+            continue
         taken.append((m.start(), m.end()))
         name, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
         past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or _said_past(lowered, m.start(), m.end())
