@@ -55,3 +55,38 @@ def test_an_ordinal_word_without_a_month_is_no_date(lang, text):
 def test_an_ordinal_day_that_cannot_exist_is_no_date():
     text = "Hallo, der Nutzungsbeginn ist laut Bestellung der einunddreißigste Februar 2027. Keine Aktivierungsmail."
     assert "usage_start" not in read("missing-activation-email", text, "de")
+
+
+# -- a role told by the roles the writer does not have -------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, ich bin weder VLSC-Administrator noch Onlineadministrator, lediglich OSM. "
+           "Wo finde ich die Reservierungen?"),
+    ("de", "Hallo, ich bin kein Volumenlizenzierungsadministrator, sondern nur OSM. Reservieren klappt nicht."),
+    ("en", "Hi, I'm not the VLSC administrator and not an online admin either, only the OSM. "
+           "Why can't I make reservations?"),
+])
+def test_a_role_after_the_roles_denied_is_the_writers(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unsere Kollegin ist VLSC-Administratorin, nicht OSM. Wie reserviert sie Onlinedienste?"),
+    ("en", "Hello, our colleague is the VLSC administrator, not the OSM. How does she reserve online services?"),
+])
+def test_a_role_denied_of_someone_else_is_no_role_of_the_writer(lang, text):
+    assert "role" not in read("reservation-permission", text, lang)
+
+
+# -- a bullet ends at its line --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, zu meiner Situation:\n- ich bin OSM unserer Registrierung\n"
+           "- die Berechtigung 'Reservierung verwalten' hat mir niemand gegeben\nWarum sehe ich keine Reservierungen?"),
+    ("en", "Hi, my situation:\n* I am the OSM of our enrollment\n"
+           "* I do not have the 'Manage Reservation' permission\nWhy can't I see reservations?"),
+])
+def test_a_role_in_a_bullet_list_above_a_question_is_read(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm"

@@ -132,7 +132,21 @@ def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: lis
         return True
     if any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
         return True
-    return any(0 <= span[0] - c <= 2 for c in context)
+    if any(0 <= span[0] - c <= 2 for c in context):
+        return True
+    return _continues_context(tokens, text, lo, hi, context)
+
+
+def _continues_context(tokens: list[Token], text: str, lo: int, hi: int, context: list[int]) -> bool:
+    """Whether the clause lo..hi has no verb of its own and continues one that a context cue
+    opens ("Ich bin nicht VLSC-Administrator und auch kein Onlineadministrator, nur OSM"; "I'm
+    not the VLSC admin, just the OSM"): the role is still the writer's."""
+    verbs = _lexicon("finite_verbs")
+    while lo > 0 and not any(t.word in verbs for t in tokens[lo:hi + 1]):
+        lo, hi = clause_bounds(tokens, text, lo - 1, lo - 1)
+        if any(lo <= c <= hi for c in context):
+            return True
+    return False
 
 
 def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:

@@ -102,10 +102,16 @@ _DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?\s+$")
 
 
+_BULLET_LINE_END = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t][^\n]*?[^\W_][\"'»«“”)]*[ \t]*(\n)", re.M)
+
+
 def _breaks(text: str) -> list[tuple[int, int]]:
     """The sentence breaks of `text` (start, end), in order: a day written after its month
-    ("November 9. The usage ...") ends its sentence with its period."""
+    ("November 9. The usage ...") ends its sentence with its period, and a bullet ends its
+    line ("- eine Berechtigung ... habe ich nicht" above "Kann ich ...?")."""
     found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    if "\n" in text:
+        found = sorted(set(found + [m.span(1) for m in _BULLET_LINE_END.finditer(text)]))
     more = [m.span(1) for m in _DAY_END.finditer(text)
             if (w := _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())) and month_number(w.group(1))]
     return sorted(set(found + more)) if more else found
