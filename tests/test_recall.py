@@ -90,3 +90,60 @@ def test_a_role_denied_of_someone_else_is_no_role_of_the_writer(lang, text):
 ])
 def test_a_role_in_a_bullet_list_above_a_question_is_read(lang, text):
     assert read("reservation-permission", text, lang).get("role") == "osm"
+
+
+# -- the mail went to a person VLSC shows, who has left -------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, laut VLSC wurde die Aktivierungsmail an Frau Berger gesendet, die inzwischen ausgeschieden ist. "
+           "Was nun?"),
+    ("en", "Hi, in VLSC the activation mail shows as sent to tom.reed@example-corp.com, and Tom left the company "
+           "in March. What now?"),
+])
+def test_mail_sent_to_a_person_who_left_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, keine Aktivierungsmail. Das VLSC zeigt keinen anderen Kontakt, nur unsere OSM-Adresse."),
+    ("en", "Hello, no activation mail. VLSC shows no other contact than our OSM address."),
+])
+def test_vlsc_showing_no_other_contact_is_no_other_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is False
+
+
+def test_junk_folder_nobody_went_through_is_not_checked():
+    text = "Hallo, die Aktivierungsmail fehlt. Den Junk-Ordner hat noch keiner durchgesehen."
+    assert read("missing-activation-email", text, "de").get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die Bestellung ist in der Lizenzzusammenfassung sichtbar.", True),
+    ("de", "Hallo, keine Aktivierungsmail. Die Bestellung ist nicht in der Lizenzzusammenfassung sichtbar.", False),
+    ("en", "Hi, no activation mail. The order is visible in the License Summary.", True),
+])
+def test_an_order_seen_in_the_license_summary_is_placed(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("order_placed") is value
+
+
+# -- the account the licenses were activated on ---------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, die Lizenzen fehlen. Sie wurden im richtigen Konto aktiviert, das habe ich geprüft.", True),
+    ("de", "Hallo, die Lizenzen fehlen. Sie wurden in einem separaten Konto aktiviert, das ein Dienstleister angelegt hat.",
+     False),
+    ("en", "Hi, licenses missing. They were activated on the correct tenant, I checked.", True),
+    ("en", "Hi, licenses missing. They were activated on a separate account a contractor created.", False),
+])
+def test_the_account_activated_on_is_read(lang, text, value):
+    assert read("licenses-not-visible", text, lang).get("right_account") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen fehlen. Ob sie im richtigen Konto aktiviert wurden, weiß ich nicht."),
+    ("en", "Hi, the licenses are missing. They were activated on the right tenant, I think."),
+])
+def test_a_doubted_account_is_unknown(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
