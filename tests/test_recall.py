@@ -147,3 +147,24 @@ def test_the_account_activated_on_is_read(lang, text, value):
 ])
 def test_a_doubted_account_is_unknown(lang, text):
     assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- "dort" / "there" after a country's name ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser Konto ist in Kasachstan registriert. Die Lizenzen fehlen nach der Aktivierung; "
+           "laut Händler wird der Dienst dort bisher nicht angeboten."),
+    ("en", "Hi, our tenant was created with Kazakhstan as its country. Licenses are missing after activation, "
+           "and our reseller says the service hasn't launched there yet."),
+])
+def test_a_place_anaphor_after_a_country_is_that_country(lang, text):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen fehlen nach der Aktivierung. Der Dienst wird dort nicht angeboten, sagt der Händler."),
+    ("en", "Hi, our tenant is in Iceland. There aren't any licenses after activation."),
+])
+def test_a_place_anaphor_without_a_country_before_it_is_no_country(lang, text):
+    assert "service_in_country" not in read("licenses-not-visible", text, lang)

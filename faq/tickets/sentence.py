@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled",
-           "names_another_address", "refer_back", "refuted", "retold_after", "sequence_end", "sequences",
+           "names_another_address", "refer_back", "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
 
@@ -125,6 +125,21 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
                 at = i + len(p)
                 if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
                     s.words[at] = address
+
+
+def refer_to_country(analysed: list[Sentence], lex: CueLexicon) -> None:
+    """Read a place anaphor ("dort", "there"; knowledge/language/place_anaphors.yaml) after a
+    country's name in the ticket as that country ("... mit Land Belarus angelegt. Der Dienst
+    wird dort nicht angeboten"); one followed by a finite verb ("there is") points nowhere."""
+    countries, anaphors = folded_words("countries"), folded_words("place_anaphors")
+    verbs = folded_words("finite_verbs")
+    named = False
+    for s in analysed:
+        for i, t in enumerate(s.tokens):
+            if t.word in countries:
+                named = True
+            elif named and t.word in anaphors and (i + 1 == len(s.tokens) or s.tokens[i + 1].word not in verbs):
+                s.words[i] = lex.word("land")
 
 
 def _relative_to_address(s: Sentence, osm: str) -> None:
