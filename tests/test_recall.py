@@ -168,3 +168,22 @@ def test_a_place_anaphor_after_a_country_is_that_country(lang, text):
 ])
 def test_a_place_anaphor_without_a_country_before_it_is_no_country(lang, text):
     assert "service_in_country" not in read("licenses-not-visible", text, lang)
+
+
+# -- a weekday with its day of the month --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Hallo, die Lizenzen fehlen. Nutzungsbeginn war Donnerstag, der 19.; aktiviert haben wir gestern.",
+     date(2026, 11, 19)),
+    ("de", "Guten Tag, Nutzungsbeginn laut Bestellung ist Dienstag, den 1. Die Lizenzen sind noch nicht da.",
+     date(2026, 12, 1)),
+    ("en", "Hi, licenses missing after activation. The usage start was Thursday the 19th.", date(2026, 11, 19)),
+])
+def test_a_weekday_with_its_day_is_that_date(lang, text, day):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == day
+
+
+def test_a_weekday_whose_day_is_no_such_weekday_is_no_date():
+    text = "Hi, licenses missing after activation. The usage start was Friday the 19th."
+    assert "usage_start" not in read("licenses-not-visible", text, "en")

@@ -71,6 +71,29 @@ def _weekday(m: re.Match[str], lowered: str, today: date) -> date | None:
     return today - timedelta(days=shift) if past else today + timedelta(days=(day - today.weekday()) % 7 or 7)
 
 
+@cache
+def _weekday_days() -> re.Pattern[str]:
+    """A weekday with its day of the month and no month ("Monday the 23rd", "Montag, den 23.")."""
+    names = "|".join(sorted(_weekdays()[1], key=len, reverse=True))
+    return re.compile(rf"\b({names}),?\s+(?:the\s+|den\s+|der\s+)?(\d{{1,2}})(?:st|nd|rd|th|\.)(?!\.?\d|\s*\d|\s*(?:of\s+)?(?:{_MONTH_WORDS})\b)", re.I)
+
+
+def _weekday_day(m: re.Match[str], today: date) -> date | None:
+    """The date of "Monday the 23rd": of the months around today's, the one whose 23rd is a
+    Monday, the nearest to today; None when none is (the writer erred: no date)."""
+    weekday, day = _weekdays()[1][m.group(1).lower()], int(m.group(2))
+    found = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(today.year * 12 + today.month - 1 + shift, 12)
+        try:
+            value = date(year, month + 1, day)
+        except ValueError:
+            continue
+        if value.weekday() == weekday:
+            found.append(value)
+    return min(found, key=lambda d: abs((d - today).days)) if found else None
+
+
 ADDRESS = ADDRESS_RUN
 """A run of text around an @ that may be an address (faq.language.addresses)."""
 
@@ -270,7 +293,14 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(), month))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    for m in _weekday_days().finditer(text) if _DIGIT.search(text) else ():
+        found = _weekday_day(m, today)
+        if found is not None:
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), m.group(), found))
     for m in _weekdays()[0].finditer(text):
+        if any(m.start() < te and m.end() > ts for ts, te in taken):
+            continue
         value = _weekday(m, lowered, today)
         if value is not None:
             taken.append((m.start(), m.end()))
