@@ -187,3 +187,23 @@ def test_a_weekday_with_its_day_is_that_date(lang, text, day):
 def test_a_weekday_whose_day_is_no_such_weekday_is_no_date():
     text = "Hi, licenses missing after activation. The usage start was Friday the 19th."
     assert "usage_start" not in read("licenses-not-visible", text, "en")
+
+
+# -- a past verb in another clause does not date a clause with a verb of its own ---------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben im Oktober bestellt, der Nutzungsbeginn ist laut Händler der 3. Dezember. "
+           "Noch keine Aktivierungsmail."),
+    ("en", "Hi, we ordered Visio in October, the usage date per the reseller is December 3. No activation mail yet."),
+])
+def test_a_usage_start_after_a_past_order_is_the_next_one(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, gekauft haben wir, und zwar am 3. Dezember. Geht der Aktivierungslink noch?"),
+    ("en", "Hi, we bought the licenses, namely on December 3. Does the activation link still work?"),
+])
+def test_a_purchase_date_in_a_verbless_clause_after_the_verb_is_past(lang, text):
+    assert read("activation-link-expiry", text, lang).get("purchase_date") == date(2025, 12, 3)

@@ -43,7 +43,25 @@ def _tense(lowered: str, start: int, end: int) -> bool | None:
         dist = far * len(lowered) + max(hi - lo, 0)
         if best is None or dist < best[0]:
             best = (dist, m.group("past") is not None)
+    if best is not None and best[0] >= len(lowered) and _own_verb(lowered, start, end):
+        return None  # "bestellt, Nutzungsbeginn ist der 1. Dezember": the date's clause has a verb of its own
     return None if best is None else best[1]
+
+
+@cache
+def _finite_verbs() -> re.Pattern[str]:
+    """Finite verbs, less those that are prepositions too ("am")."""
+    verbs = set(lexicon_words("finite_verbs")) - set(lexicon_words("prepositions"))
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))})\b")
+
+
+def _own_verb(lowered: str, start: int, end: int) -> bool:
+    """Whether the clause of the date at start..end (up to a comma, semicolon, colon or the
+    sentence's end) has a finite verb of its own (knowledge/language/finite_verbs.yaml)."""
+    lo = max(lowered.rfind(c, 0, start) for c in ",;:\n")
+    stop = re.search(r"[,;:\n!?]|\.(?:\s|$)", lowered[end:])
+    hi = end + stop.start() if stop else len(lowered)
+    return _finite_verbs().search(lowered, lo + 1, start) is not None or _finite_verbs().search(lowered, end, hi) is not None
 
 
 def _said_past(lowered: str, start: int, end: int) -> bool:
