@@ -207,3 +207,32 @@ def test_a_usage_start_after_a_past_order_is_the_next_one(lang, text):
 ])
 def test_a_purchase_date_in_a_verbless_clause_after_the_verb_is_past(lang, text):
     assert read("activation-link-expiry", text, lang).get("purchase_date") == date(2025, 12, 3)
+
+
+# -- an earlier order's service activated; the only enrollment ---------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, den Dienst aus der ersten Bestellung haben wir vor einem Jahr aktiviert. Für die Nachbestellung "
+           "kam keine Aktivierungsmail.", True),
+    ("de", "Guten Tag, unsere Registrierung hängt an unserem Onlinekonto, seit wir Teams aktiviert haben. "
+           "Warum keine Mail für das neue Abo?", True),
+    ("de", "Hallo, die Registrierung hängt an keinem Onlinekonto. Keine Aktivierungsmail.", False),
+    ("en", "Hi, we activated the service from our first order in spring. For the new order no activation mail came.",
+     True),
+    ("en", "Hello, the enrollment is tied to our online account already. Why no activation mail this time?", True),
+])
+def test_an_enrollment_with_a_service_activated_before_is_linked(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is value
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, wir haben verlängert, mit gleichem Organisationsnamen; es ist die einzige Registrierung unter "
+           "unserem Vertrag. Keine Aktivierungsmail.", False),
+    ("en", "Hi, we renewed with the same organization name, and this is the only enrollment under our agreement. "
+           "No activation mail.", False),
+    ("en", "Hi, we renewed with the same organization name, but it is not the only enrollment under our agreement.",
+     True),
+])
+def test_the_only_enrollment_is_no_second_one(lang, text, value):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is value
