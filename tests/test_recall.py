@@ -236,3 +236,22 @@ def test_an_enrollment_with_a_service_activated_before_is_linked(lang, text, val
 ])
 def test_the_only_enrollment_is_no_second_one(lang, text, value):
     assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is value
+
+
+# -- a permission the writer lacks is denied ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich bin als OSM eingetragen, mir fehlt aber die Berechtigung 'Reservierung verwalten'. "
+           "Warum kann ich nicht reservieren?"),
+    ("de", "Guten Tag, Rolle im VLSC: OSM. Die Berechtigung Reservierung verwalten fehlt mir leider."),
+    ("en", "Hi, I'm the OSM on our enrollment, but I'm lacking the Manage Reservation permission. "
+           "Can I still reserve?"),
+])
+def test_a_permission_the_writer_lacks_is_not_held(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm"
+
+
+def test_a_missing_feature_does_not_deny_a_permission_held():
+    text = "Hallo, ich bin OSM und habe die Berechtigung 'Reservierung verwalten'. Trotzdem fehlt die Funktion."
+    assert read("reservation-permission", text, "de").get("role") == "osm-manage-reservations"

@@ -62,8 +62,25 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
 
 def _mentioned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
     """Whether a permission named at `span` is stated, denied or left open, with the predicate
-    that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied)."""
-    return polarity(tokens, text, (span[0], clause_bounds(tokens, text, span[0], span[1])[1]), ())
+    that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied); a word of
+    lacking in its clause denies it too ("Die Berechtigung ... fehlt mir", "I lack ...")."""
+    hi = clause_bounds(tokens, text, span[0], span[1])[1]
+    if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)):
+        return False
+    return polarity(tokens, text, (span[0], hi), ())
+
+
+def _between_commas(tokens: list[Token], text: str, span: tuple[int, int]) -> list[Token]:
+    """The tokens around `span` up to the punctuation before and after it ("mir fehlt aber die
+    Berechtigung ..." whole, though "aber" opens a clause)."""
+    def stop(i: int) -> bool:  # punctuation between token i-1 and token i
+        return any(c in ",;:.!?" for c in text[tokens[i - 1].end:tokens[i].start])
+    lo, hi = span
+    while lo > 0 and not stop(lo):
+        lo -= 1
+    while hi < len(tokens) - 1 and not stop(hi + 1):
+        hi += 1
+    return tokens[lo:hi + 1]
 
 
 def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
