@@ -255,3 +255,43 @@ def test_a_permission_the_writer_lacks_is_not_held(lang, text):
 def test_a_missing_feature_does_not_deny_a_permission_held():
     text = "Hallo, ich bin OSM und habe die Berechtigung 'Reservierung verwalten'. Trotzdem fehlt die Funktion."
     assert read("reservation-permission", text, "de").get("role") == "osm-manage-reservations"
+
+
+# -- "next Monday"; the old provider; a new account by mistake; a name changed; Russland -------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail bisher. Laut Bestellung startet die Nutzung am kommenden Donnerstag."),
+    ("en", "Hi, no activation mail so far. Per the order, usage starts this coming Thursday."),
+])
+def test_a_next_weekday_is_the_next_one_after_today(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 11, 26)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, im VLSC sehe ich: Die Aktivierungsmail ging an unseren alten IT-Dienstleister. Was tun?"),
+    ("en", "Hi, VLSC shows the activation mail went to our old IT provider. What now?"),
+])
+def test_mail_that_went_to_the_old_provider_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, beim Aktivieren haben wir versehentlich ein neues Konto registriert. Jetzt fehlen die Lizenzen."),
+    ("en", "Hi, during activation we accidentally registered a new account. Now the licenses are missing."),
+])
+def test_a_new_account_made_by_mistake_is_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+def test_a_company_name_changed_at_renewal_is_no_same_name():
+    text = "Hallo, bei der Verlängerung haben wir den Namen geändert, die Firma heißt anders. Keine Aktivierungsmail."
+    assert read("renewal-activation", text, "de").get("same_org_name") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser Tenant ist in Russland registriert, und dort wird der Dienst nicht angeboten. Lizenzen fehlen."),
+    ("en", "Hi, our tenant is registered in Russia, where the service is not offered. Licenses are missing."),
+])
+def test_a_country_in_its_common_name_is_a_country(lang, text):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False

@@ -73,7 +73,8 @@ def _said_past(lowered: str, start: int, end: int) -> bool:
 def _weekdays() -> tuple[re.Pattern[str], dict[str, int]]:
     """A weekday after an opener ("am Montag", "last Friday"), and each spelling's weekday (0 = Monday)."""
     days = {w: n for lang in ("de", "en") for n, entry in enumerate(lexicon_words("weekdays", lang)) for w in entry.split()}
-    openers = "|".join(re.escape(w) for w in sorted({*lexicon_words("weekday_openers"), *_past_prefixes()}, key=len, reverse=True))
+    openers = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({*lexicon_words("weekday_openers"), *_past_prefixes(), *lexicon_words("next_words")},
+                                                                       key=len, reverse=True))
     names = "|".join(sorted(days, key=len, reverse=True))
     return re.compile(rf"\b({openers})\s+({names})\b", re.I), days
 
@@ -82,6 +83,8 @@ def _weekday(m: re.Match[str], lowered: str, today: date) -> date | None:
     """The date of "am Montag": the last such day before today for what happened (a past
     opener or verb), the next one after today for what is to come, else None (unsure)."""
     opener, day = m.group(1).lower(), _weekdays()[1][m.group(2).lower()]
+    if " ".join(opener.split()) in lexicon_words("next_words"):
+        return today + timedelta(days=(day - today.weekday()) % 7 or 7)
     past = True if fold(opener) in _past_prefixes() else _tense(lowered, m.start(), m.end())
     if past is None:
         return None

@@ -130,15 +130,15 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
 def refer_to_country(analysed: list[Sentence], lex: CueLexicon) -> None:
     """Read a place anaphor ("dort", "there"; knowledge/language/place_anaphors.yaml) after a
     country's name in the ticket as that country ("... mit Land Belarus angelegt. Der Dienst
-    wird dort nicht angeboten"); one followed by a finite verb ("there is") points nowhere."""
+    wird dort nicht angeboten"); an expletive followed by a finite verb ("there is") points nowhere."""
     countries, anaphors = folded_words("countries"), folded_words("place_anaphors")
-    verbs = folded_words("finite_verbs")
+    verbs, expletives = folded_words("finite_verbs"), folded_words("expletives")
     named = False
     for s in analysed:
         for i, t in enumerate(s.tokens):
             if t.word in countries:
                 named = True
-            elif named and t.word in anaphors and (i + 1 == len(s.tokens) or s.tokens[i + 1].word not in verbs):
+            elif named and t.word in anaphors and not (t.word in expletives and i + 1 < len(s.tokens) and s.tokens[i + 1].word in verbs):
                 s.words[i] = lex.word("land")
 
 
