@@ -295,3 +295,57 @@ def test_a_company_name_changed_at_renewal_is_no_same_name():
 ])
 def test_a_country_in_its_common_name_is_a_country(lang, text):
     assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+# -- more of the customer's words ------------------------------------------------------------
+
+
+def test_war_makes_a_yearless_usage_start_past():
+    text = "Hallo, Lizenzen fehlen. Der Nutzungsbeginn war der 1. Dezember."
+    assert read("licenses-not-visible", text, "de").get("usage_start") == date(2025, 12, 1)
+
+
+def test_was_makes_a_yearless_purchase_month_past():
+    text = "Hi, the purchase was in March. Does the activation link still work?"
+    assert read("activation-link-expiry", text, "en").get("purchase_date") == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, keine Aktivierungsmail. Wir haben bereits über diese Registrierung Teams aktiviert.", True),
+    ("en", "Hi, no activation mail. We have activated Teams through this enrollment before.", True),
+])
+def test_a_service_activated_before_through_this_enrollment_links_it(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is value
+
+
+def test_trying_to_activate_through_the_enrollment_links_nothing():
+    text = "Hi, we already tried to get it activated through this enrollment but the mail never came."
+    assert "enrollment_linked" not in read("missing-activation-email", text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, keine Aktivierungsmail. Spam-Ordner und Quarantäne sind sauber.", True),
+    ("de", "Hallo, keine Aktivierungsmail. In den Junk-Ordner hab ich noch nicht geguckt.", False),
+    ("en", "Hi, no activation mail. Spam folder is clean.", True),
+])
+def test_a_clean_junk_folder_is_checked(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is value
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, im VLSC steht als Empfänger unser ehemaliger Einkäufer. Keine Aktivierungsmail bei mir.", True),
+    ("en", "Hi, VLSC shows the activation mail was delivered to a former employee of ours.", True),
+    ("de", "Hallo, laut VLSC ist die Mail an mich selbst gesendet worden, gefunden habe ich sie nicht.", False),
+])
+def test_the_recipient_vlsc_shows(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, die Lizenzen fehlen. Es geht um ein Zusatzabo zu unserem E3.", "is_addon", True),
+    ("de", "Hallo, die Lizenzen fehlen. Der Dienst ist in unserem Land noch nicht eingeführt.", "service_in_country", False),
+    ("en", "Hi, licenses missing. Our tenant is in Kazakhstan and Microsoft doesn't offer the service there.",
+     "service_in_country", False),
+])
+def test_addon_and_country_words(lang, text, fact, value):
+    assert read("licenses-not-visible", text, lang).get(fact) is value
