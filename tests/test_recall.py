@@ -349,3 +349,35 @@ def test_the_recipient_vlsc_shows(lang, text, value):
 ])
 def test_addon_and_country_words(lang, text, fact, value):
     assert read("licenses-not-visible", text, lang).get(fact) is value
+
+
+# -- labels: a lone "keine"/"none", a permission answered no; "statt" / "instead of" ------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben verlängert.\n- gleicher Organisationsname: ja\n- weitere Registrierungen: keine\nKeine Mail."),
+    ("en", "Hi, we renewed.\n- same organization name: yes\n- other enrollments: none\nNo activation mail."),
+])
+def test_a_lone_none_after_a_label_answers_no(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+def test_a_check_that_found_none_is_still_a_check():
+    text = "Hallo, keine Aktivierungsmail.\n- Spam-Ordner geprüft: keine Mail gefunden"
+    assert read("missing-activation-email", text, "de").get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\nRolle: OSM mit Berechtigung Reservierung verwalten: nein\nWarum kann ich nicht reservieren?"),
+    ("en", "Hi,\nRole: OSM with the Manage Reservation permission: no\nWhy can't I reserve?"),
+])
+def test_a_permission_answered_no_in_a_label_is_not_held(lang, text):
+    assert "role" not in read("reservation-permission", text, lang)  # not the OSM with it; unsure which
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen wurden im Testtenant statt im richtigen Konto aktiviert."),
+    ("en", "Hi, the licenses were activated on the test tenant instead of on the correct tenant."),
+])
+def test_the_right_account_after_instead_of_is_not_where_it_is(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False

@@ -18,7 +18,7 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "label_value", "labelled",
            "names_another_address", "refer_back", "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -216,25 +216,31 @@ _LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
 def label_answer(s: Sentence, span: tuple[int, int]) -> object:
     """What a "label: value" line answers about the cue that ends at the label.
 
-    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
-    "...: not sure" / "...: keine Ahnung" leaves it open (None); a cue not followed by a
-    colon and a yes, a no or an unknown is no label (`NO_ANSWER`).
+    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False), and so
+    does a lone "keine"/"none" ("other enrollments: none"); "...: not sure" / "...: keine
+    Ahnung" leaves it open (None); a cue not followed by a colon and a yes, a no or an unknown
+    is no label (`NO_ANSWER`).
     """
-    m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
+    return label_value(s.tokens, s.text, span[1])
+
+
+def label_value(tokens: list[Token], text: str, last: int) -> object:
+    """`label_answer` for a label whose words end at token `last` of a sentence's tokens."""
+    m = _LABEL_END.match(text, tokens[last].end)
     if m is None:
         # A label may go on past the cue ("domain verified for an online services account: no"),
         # within its line and without ending a sentence.
-        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
-        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
+        m = _LABEL_REST.match(text, tokens[last].end)
+        if m is None or any(t.neg for t in tokens if tokens[last].end <= t.start < m.end(1)):
             return NO_ANSWER
-        m = _LABEL_END.match(s.text, m.end(1))
+        m = _LABEL_END.match(text, m.end(1))
     if m is None or not m.group(1).strip():
         return NO_ANSWER
     value = tokenize(m.group(1))
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
         return None
-    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):
         return False
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
