@@ -381,3 +381,22 @@ def test_a_permission_answered_no_in_a_label_is_not_held(lang, text):
 ])
 def test_the_right_account_after_instead_of_is_not_where_it_is(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+# -- a slashed date with two readings is no date (as in the chat) ------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Nutzungsbeginn laut Händler: 03/12/2026."),
+    ("en", "Hi, no activation mail. The order has a start date of 12/03/2026."),
+])
+def test_a_slashed_date_with_two_readings_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Nutzungsbeginn laut Händler: 15/12/2026."),
+    ("en", "Hi, no activation mail. The order has a start date of 12/15/2026."),
+])
+def test_a_slashed_date_with_one_reading_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)

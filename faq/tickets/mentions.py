@@ -43,7 +43,7 @@ def _tense(lowered: str, start: int, end: int) -> bool | None:
         dist = far * len(lowered) + max(hi - lo, 0)
         if best is None or dist < best[0]:
             best = (dist, m.group("past") is not None)
-    if best is not None and best[0] >= len(lowered) and _own_verb(lowered, start, end):
+    if best is not None and best[1] and best[0] >= len(lowered) and _own_verb(lowered, start, end):
         return None  # "bestellt, Nutzungsbeginn ist der 1. Dezember": the date's clause has a verb of its own
     return None if best is None else best[1]
 
@@ -360,8 +360,11 @@ def find_dates(text: str, today: date) -> list[DateMention]:
 
 
 def _slashed(raw: str, today: date) -> date:
-    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026)."""
+    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026); one with two
+    readings ("12/01/2026": 12 January or 1 December) is no date, as in the chat."""
     first, second, year = (int(p) for p in raw.split("/"))
+    if first != second and 1 <= first <= 12 and 1 <= second <= 12:
+        raise InputError(f"'{raw}' has two readings (day/month or month/day)")
     if second > 12 >= first:
         first, second = second, first
     return parse_date(f"{first}.{second}.{year}", today)
