@@ -400,3 +400,16 @@ def test_a_slashed_date_with_two_readings_is_no_usage_start(lang, text):
 ])
 def test_a_slashed_date_with_one_reading_is_read(lang, text):
     assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)
+
+
+# -- more names of the usage start --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "flow", "text"), [
+    ("de", "missing-activation-email", "Hallo, keine Aktivierungsmail. Laufzeitbeginn ist der 01.12.2026."),
+    ("de", "licenses-not-visible", "Hallo, aktiviert haben wir am 20.11.2026, die Lizenzen gelten ab dem 1.12.2026. Sie fehlen noch."),
+    ("en", "missing-activation-email", "Hi, no activation mail. The licenses are valid from 1 December 2026."),
+    ("en", "licenses-not-visible", "Hi, we activated on 20 Nov 2026 and our coverage begins on 1 Dec 2026. Licenses missing."),
+])
+def test_more_names_of_the_usage_start(lang, flow, text):
+    assert read(flow, text, lang).get("usage_start") == date(2026, 12, 1)
