@@ -413,3 +413,23 @@ def test_a_slashed_date_with_one_reading_is_read(lang, text):
 ])
 def test_more_names_of_the_usage_start(lang, flow, text):
     assert read(flow, text, lang).get("usage_start") == date(2026, 12, 1)
+
+
+# -- a run of "label: value" lines: each line is a sentence of its own --------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag,\nOSM: lizenz@kanzlei-roth.de\nJunk-Ordner geprüft: ja\nDomäne verifiziert: nein\n"
+           "OSM globaler Admin: nein\nBestellung aufgegeben: ja\nDie Mail kam trotzdem nicht."),
+    ("en", "Hello,\nOSM: licensing@roth-law.com\nJunk checked: yes\nDomain verified: no\nOSM is global admin: no\n"
+           "Order placed: yes\nThe mail still did not come."),
+])
+def test_each_label_line_answers_its_own_label(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert (facts["junk_checked"], facts["domain_verified"], facts["osm_is_admin"], facts["order_placed"]) == \
+        (True, False, False, True)
+
+
+def test_a_wrapped_line_with_a_colon_is_no_label_line():
+    text = "Hallo, keine Aktivierungsmail. Unser OSM: it@kanzlei-roth.de, die Domäne ist bereits\nverifiziert."
+    assert read("missing-activation-email", text, "de").get("domain_verified") is True
