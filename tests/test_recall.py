@@ -433,3 +433,23 @@ def test_each_label_line_answers_its_own_label(lang, text):
 def test_a_wrapped_line_with_a_colon_is_no_label_line():
     text = "Hallo, keine Aktivierungsmail. Unser OSM: it@kanzlei-roth.de, die Domäne ist bereits\nverifiziert."
     assert read("missing-activation-email", text, "de").get("domain_verified") is True
+
+
+# -- a demonstrative after a dash points back at the OSM's address -----------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, keine Aktivierungsmail. Als OSM ist it@praxis-klein.de eingetragen – das ist unser globaler Admin.",
+     True),
+    ("en", "Hi, no activation mail. The OSM is it@klein-clinic.com - that is our billing admin on the existing account.",
+     True),
+    ("en", "Hi, no activation mail. The OSM is it@klein-clinic.com - that is not our global admin, just a shared mailbox.",
+     False),
+])
+def test_a_demonstrative_after_a_dash_is_the_address(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is value
+
+
+def test_a_noun_after_a_dash_is_no_pointer():
+    text = "Hallo, keine Aktivierungsmail. Als OSM ist it@praxis-klein.de eingetragen – Die Praxis hat einen globalen Admin."
+    assert "osm_is_admin" not in read("missing-activation-email", text, "de")

@@ -142,17 +142,23 @@ def refer_to_country(analysed: list[Sentence], lex: CueLexicon) -> None:
                 s.words[i] = lex.word("land")
 
 
+_DASH = re.compile(r"\s[-–—]\s")
+
+
 def _relative_to_address(s: Sentence, osm: str) -> None:
     """Read a relative pronoun right after the OSM's address, or after the verb that closes its
     clause, as that address ("Die OSM-Adresse ist r@x.de, die auch globaler Administrator ist";
     "..., which is also the account I use as Global Administrator"). The sentence must name the
     OSM before the address; a German word written with a capital after the comma opens a noun
-    ("r@x.de, die Adresse des Admins ..."), not a relative clause."""
+    ("r@x.de, die Adresse des Admins ..."), not a relative clause. After a dash a demonstrative
+    points back so too ("r@x.de – das ist unser Global Admin", "r@x.com - that is our admin")."""
     if "@" not in s.text:
         return
     relatives = folded_words("address_relatives")
+    pointers = relatives | {p[0] for p in sequences("back_pointers") if len(p) == 1}
     for i in range(1, len(s.tokens) - 1):
-        if s.tokens[i].word not in relatives or "," not in s.text[s.tokens[i - 1].end:s.tokens[i].start]:
+        gap = s.text[s.tokens[i - 1].end:s.tokens[i].start]
+        if not (s.tokens[i].word in relatives and "," in gap or s.tokens[i].word in pointers and _DASH.search(gap)):
             continue
         at = i - 1  # the address, or a verb closing its clause right after it ("x@y.de eingetragen, die ...")
         if at > 0 and not s.tokens[at].word.startswith("000") and s.text[s.tokens[at].start:s.tokens[at].end].islower() \
