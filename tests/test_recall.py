@@ -453,3 +453,25 @@ def test_a_demonstrative_after_a_dash_is_the_address(lang, text, value):
 def test_a_noun_after_a_dash_is_no_pointer():
     text = "Hallo, keine Aktivierungsmail. Als OSM ist it@praxis-klein.de eingetragen – Die Praxis hat einen globalen Admin."
     assert "osm_is_admin" not in read("missing-activation-email", text, "de")
+
+
+# -- a date between a negated cue's words; the mail at an external provider; a reservation pending
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die Reservierung vom 18.11. wurde bis heute nicht verarbeitet."),
+    ("en", "Hi, no activation mail. The reservation placed 18 November 2026 still shows as pending."),
+])
+def test_a_reservation_not_effective_around_its_date(lang, text):
+    assert read("missing-activation-email", text, lang).get("reservation_effective") is False
+
+
+def test_mail_gone_to_the_external_provider_went_to_another_contact():
+    text = "Hallo, laut VLSC ist die Aktivierungsmail an unseren externen Dienstleister gegangen. Bei mir kam nichts an."
+    assert read("missing-activation-email", text, "de").get("sent_to_other_contact") is True
+
+
+def test_what_a_colleague_sent_is_no_mail_sent_to_a_colleague():
+    text = "Hi, forwarding what your colleague sent me last week. My colleague got the email address wrong, though."
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, "en")
+
