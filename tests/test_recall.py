@@ -269,7 +269,7 @@ def test_a_next_weekday_is_the_next_one_after_today(lang, text):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, im VLSC sehe ich: Die Aktivierungsmail ging an unseren alten IT-Dienstleister. Was tun?"),
+    ("de", "Hallo, im VLSC sehe ich: Die Mail ging an unseren alten IT-Dienstleister. Was tun?"),
     ("en", "Hi, VLSC shows the activation mail went to our old IT provider. What now?"),
 ])
 def test_mail_that_went_to_the_old_provider_went_to_another_contact(lang, text):
@@ -475,3 +475,11 @@ def test_what_a_colleague_sent_is_no_mail_sent_to_a_colleague():
     text = "Hi, forwarding what your colleague sent me last week. My colleague got the email address wrong, though."
     assert "sent_to_other_contact" not in read("missing-activation-email", text, "en")
 
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Ich habe die Mail an Herrn Maier vom Händler geschickt und warte."),
+    ("en", "Hi, no activation mail. We sent a question to a former colleague at the reseller, no answer yet."),
+])
+def test_mail_the_writer_sent_to_someone_is_no_activation_mail_sent_elsewhere(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
