@@ -483,3 +483,19 @@ def test_what_a_colleague_sent_is_no_mail_sent_to_a_colleague():
 ])
 def test_mail_the_writer_sent_to_someone_is_no_activation_mail_sent_elsewhere(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- a day of a month named from today's ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "flow", "text", "day"), [
+    ("de", "missing-activation-email",
+     "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn ist laut Händler am Ersten des nächsten Monats.", date(2026, 12, 1)),
+    ("de", "licenses-not-visible", "Hallo, Lizenzen fehlen. Nutzungsbeginn war der 3. dieses Monats.", date(2026, 11, 3)),
+    ("en", "missing-activation-email", "Hi, no activation mail. The usage start is the 15th of next month.",
+     date(2026, 12, 15)),
+    ("en", "licenses-not-visible", "Hi, licenses missing. The usage start of the order was the first of this month.",
+     date(2026, 11, 1)),
+])
+def test_a_day_of_a_month_named_from_todays(lang, flow, text, day):
+    assert read(flow, text, lang).get("usage_start") == day

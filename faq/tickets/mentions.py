@@ -186,12 +186,31 @@ def _ordinal_days() -> tuple[re.Pattern[str], dict[str, int]]:
             for form in entry.split():
                 for spelling in (form.lower(), fold(form)):
                     days[spelling.replace("-", " ")] = number
-    stems = "|".join(re.escape(w).replace(r"\ ", r"[-\s]?") for w in sorted(days, key=len, reverse=True))
-    word = rf"(?:{stems})(?:e|er|en|es|em)?"
+    word = _ordinal_word(tuple(sorted(days, key=len, reverse=True)))
     return re.compile(rf"\b(?:(?:the|am|dem|den|der)\s+)?(?P<day>{word})\s+(?:of\s+|(?-i:(?!may\b)))(?P<month>{_MONTH_WORDS})\b\.?"
                       rf"(?:,?\s(?P<year>\d{{4}})\b)?"
                       rf"|\b(?-i:(?!may\b))(?P<month2>{_MONTH_WORDS})\s+(?:the\s+)?(?P<day2>{word})\b(?:,?\s(?P<year2>\d{{4}})\b)?",
                       re.I), days
+
+
+@cache
+def _relative_month_days() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A day of a month named from today's ("the first of next month", "am 15. dieses Monats";
+    knowledge/language/relative_months.yaml), the day as an ordinal word or in digits."""
+    shifts: dict[str, int] = {}
+    for entry in lexicon_words("relative_months"):
+        shift, words = entry.split(" ", 1)
+        shifts[" ".join(words.split())] = int(shift)
+    months = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(shifts, key=len, reverse=True))
+    word = _ordinal_word(tuple(sorted(_ordinal_days()[1], key=len, reverse=True)))
+    return re.compile(rf"\b(?:(?:the|am|zum|dem|den|der)\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th|\.)?|{word})\s+(?:of\s+)?(?P<month>{months})\b", re.I), shifts
+
+
+@cache
+def _ordinal_word(stems: tuple[str, ...]) -> str:
+    """The pattern of an ordinal word: one of its stems with any German ending."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[-\s]?") for w in stems)
+    return rf"(?:{alternatives})(?:e|er|en|es|em)?"
 
 
 def _ordinal_day(word: str) -> int:
@@ -269,6 +288,21 @@ def _month_number(word: str) -> int:
     return number
 
 
+def _relative_month_dates(text: str, today: date) -> list[DateMention]:
+    """The dates of `_relative_month_days`."""
+    pattern, shifts = _relative_month_days()
+    out = []
+    for m in pattern.finditer(text):
+        raw_day = m.group("day").rstrip(".").lower()
+        try:
+            day = int(re.sub(r"(?:st|nd|rd|th)$", "", raw_day)) if raw_day[0].isdigit() else _ordinal_day(raw_day)
+            year, month = divmod(today.year * 12 + today.month - 1 + shifts[" ".join(m.group("month").lower().split())], 12)
+            out.append(DateMention(m.start(), m.end(), m.group(), parse_date(f"{day}.{month + 1}.{year}", today)))
+        except InputError as exc:
+            out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    return out
+
+
 def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
     """The dates whose day is an ordinal word (`_ordinal_days`)."""
     out = []
@@ -298,7 +332,12 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     lowered = text.lower()
+    for mention in _relative_month_dates(text, today):
+        out.append(mention)
+        taken.append((mention.start, mention.end))
     for mention in _ordinal_dates(text, lowered, today):
+        if any(mention.start < te and mention.end > ts for ts, te in taken):
+            continue
         out.append(mention)
         taken.append((mention.start, mention.end))
     for m in _month_end().finditer(text):
