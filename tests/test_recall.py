@@ -499,3 +499,11 @@ def test_mail_the_writer_sent_to_someone_is_no_activation_mail_sent_elsewhere(la
 ])
 def test_a_day_of_a_month_named_from_todays(lang, flow, text, day):
     assert read(flow, text, lang).get("usage_start") == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, ich bin Onlineadministratorin im VLSC und möchte Onlinedienste reservieren. Wie geht das?"),
+    ("en", "Hi, I'm an online administrator in VLSC and would like to reserve online services. How?"),
+])
+def test_the_online_administrator_in_either_form(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "ola"
