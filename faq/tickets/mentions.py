@@ -149,6 +149,9 @@ _DATE_PATTERNS = (
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
 )
 
+_ANY_MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b", re.I)
+"""A month's name anywhere: a date whose day is an ordinal word needs one."""
+
 _WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
@@ -332,10 +335,10 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     lowered = text.lower()
-    for mention in _relative_month_dates(text, today):
+    for mention in _relative_month_dates(text, today) if "month" in lowered or "monat" in lowered else ():
         out.append(mention)
         taken.append((mention.start, mention.end))
-    for mention in _ordinal_dates(text, lowered, today):
+    for mention in _ordinal_dates(text, lowered, today) if _ANY_MONTH.search(text) else ():
         if any(mention.start < te and mention.end > ts for ts, te in taken):
             continue
         out.append(mention)
