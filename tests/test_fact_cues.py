@@ -46,3 +46,32 @@ def test_the_account_activated_is_told_right_or_wrong(lang, text, right):
 ])
 def test_an_account_asked_about_or_wished_for_states_nothing(lang, text):
     assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- the recipient VLSC shows ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "other"), [
+    ("de", "Hallo, wo bleibt die Aktivierungsmail? Die Aktivierungsmail ging laut VLSC an Frau Albers, die "
+           "inzwischen in Elternzeit ist.", True),
+    ("de", "Guten Tag, die Aktivierungs-E-Mail wurde an Herrn Kuhn geschickt, unseren alten Einkäufer.", True),
+    ("de", "Hallo, keine Aktivierungsmail. Als Empfänger steht im VLSC ein Kollege aus der Buchhaltung.", True),
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt unseren OSM als Empfänger.", False),
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt keinen anderen Kontakt an.", False),
+    ("en", "Hi, no activation mail here. VLSC has a colleague from purchasing as the recipient.", True),
+    ("en", "Hello, in VLSC the contact at our reseller is shown as the one who received the activation mail.",
+     True),
+    ("en", "Hi, no activation mail. VLSC shows our OSM as the recipient.", False),
+    ("en", "Hi, no activation mail. VLSC shows no other contact.", False),
+])
+def test_the_recipient_vlsc_shows_is_another_contact_or_not(lang, text, other):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt als Empfänger unseren ehemaligen OSM."),
+    ("en", "Hi, no activation mail. VLSC shows our former OSM as the recipient."),
+])
+def test_a_former_osm_shown_as_recipient_is_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
