@@ -75,3 +75,46 @@ def test_the_recipient_vlsc_shows_is_another_contact_or_not(lang, text, other):
 ])
 def test_a_former_osm_shown_as_recipient_is_another_contact(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+# -- an add-on and its base on an old and a new enrollment --------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser Visio-Add-on fehlt. Das Add-on steht auf der neuen Registrierung, während das Basisabo "
+           "weiter auf der alten Registrierung steht."),
+    ("de", "Guten Tag, das Add-on fehlt im Portal. Das Add-on wurde unter einer neuen Registrierung bestellt, während "
+           "die Basis auf der alten Registrierung läuft."),
+    ("en", "Hi, our Visio add-on is missing. The base plan is on our old enrollment, the add-on went onto the new "
+           "one."),
+    ("en", "Hello, the add-on is missing. Our partner put the add-on on a new enrollment, while the base plan "
+           "stays on the old enrollment."),
+])
+def test_an_add_on_on_a_new_enrollment_and_its_base_on_the_old_one_differ(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert (facts.get("is_addon"), facts.get("base_same_enrollment")) == (True, False)
+
+
+def test_a_cue_is_found_in_the_later_clause_that_holds_all_its_words():
+    from faq.tickets.cues import find_cue
+
+    words = ["addon", "neu", "registrierung", "while", "basis", "liegt", "alt", "registrierung"]
+    assert find_cue(("basis", "alt", "registrierung"), words) == (4, 7)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on fehlt. Das Basisabo ist von der alten Registrierung zur neuen umgezogen, das Add-on "
+           "liegt auch auf der neuen Registrierung."),
+    ("en", "Hi, the add-on is missing. The base plan moved from the old enrollment to the new one, and the add-on "
+           "sits on the new one too."),
+])
+def test_a_base_moved_from_the_old_enrollment_is_not_on_it(lang, text):
+    assert "base_same_enrollment" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on fehlt. Das Basisabo kommt von einer anderen Registrierung."),
+    ("en", "Hi, the add-on is missing. Our base plan comes from a different enrollment."),
+])
+def test_a_base_that_comes_from_another_enrollment_is_on_another_one(lang, text):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is False

@@ -43,7 +43,7 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
     if one is None or two is None or not (one[1] and two[1]) \
             or second.after and two[0][0] <= one[0][1]:
         return None
-    if not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
+    if not qualified(first, s.words, one[0], lex, True) or not qualified(second, s.words, two[0], lex, True):
         return None
     span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
     return (len(first) + len(second), span[0] - span[1]), stated, span
@@ -102,14 +102,15 @@ def _numbers(halves: tuple[tuple[str, ...], ...],
     return out
 
 
-def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
+def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon, moved: bool = False) -> bool:
     """Whether the last two words of a paired cue's half (a qualifier and its noun: "alte
     Registrierung") stand together in `span`, in order, only function words between: "von der
-    alten auf die neue Registrierung" qualifies no "alte Registrierung"."""
+    alten auf die neue Registrierung" qualifies no "alte Registrierung". With `moved`, nor does a
+    source preposition before them (a half "moved from the old enrollment to the new one" left)."""
     if len(cue) < 2:
         return True
     for i in range(span[0], span[1] + 1):
-        if word_matches(cue[-2], words[i]):
+        if word_matches(cue[-2], words[i]) and not (moved and _from(words, i, lex)):
             j = i + 1
             while j <= span[1] and not word_matches(cue[-1], words[j]) \
                     and (words[j] in lex.stop or words[j] in folded("subject_pronouns")):
@@ -117,6 +118,14 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
             if j <= span[1] and word_matches(cue[-1], words[j]):
                 return True
     return False
+
+
+def _from(words: list[str], i: int, lex: CueLexicon) -> bool:
+    """Whether a source preposition ("von", "from") stands before word i, only function words between."""
+    j = i - 1
+    while j >= 0 and words[j] in lex.stop and words[j] not in folded("source_prepositions"):
+        j -= 1
+    return j >= 0 and words[j] in folded("source_prepositions")
 
 
 def _without_span(s: Sentence, span: tuple[int, int]) -> Sentence:
