@@ -118,3 +118,22 @@ def test_a_base_moved_from_the_old_enrollment_is_not_on_it(lang, text):
 ])
 def test_a_base_that_comes_from_another_enrollment_is_on_another_one(lang, text):
     assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+
+
+# -- nothing activated before, an order in the licence summary ------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Das ist unser erster Onlinedienst, bisher wurde über diese "
+           "Registrierung nichts aktiviert.", "enrollment_linked", False),
+    ("de", "Guten Tag, keine Aktivierungsmail. Zuvor wurde nichts aktiviert, es ist unser erster Auftrag.",
+     "enrollment_linked", False),
+    ("en", "Hi, no activation mail for Visio. We never activated anything before, this is our first online service.",
+     "enrollment_linked", False),
+    ("de", "Hallo, keine Aktivierungsmail. Die Bestellung steht seit Montag in der Lizenzzusammenfassung.",
+     "order_placed", True),
+    ("en", "Hello, no activation mail yet. The order shows in the License Summary since Monday.", "order_placed", True),
+    ("en", "Hi, the activation mail is missing. The order is not in the License Summary.", "order_placed", False),
+])
+def test_more_wordings_of_the_missing_mail_facts(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value
