@@ -137,3 +137,15 @@ def test_a_base_that_comes_from_another_enrollment_is_on_another_one(lang, text)
 ])
 def test_more_wordings_of_the_missing_mail_facts(lang, text, fact, value):
     assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+# -- a date without a year that something "is" is the nearest one --------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, gekauft haben wir im Oktober, der Nutzungsbeginn ist der 3. Dezember. Die Aktivierungsmail "
+           "fehlt."),
+    ("en", "Hi, we ordered Visio in October, and our usage date is December 3. No activation mail so far."),
+])
+def test_a_usage_start_that_is_a_date_after_a_past_order_is_the_coming_one(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 3)
