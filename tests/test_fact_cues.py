@@ -149,3 +149,40 @@ def test_more_wordings_of_the_missing_mail_facts(lang, text, fact, value):
 ])
 def test_a_usage_start_that_is_a_date_after_a_past_order_is_the_coming_one(lang, text):
     assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 3)
+
+
+# -- more wordings: a former employee, the wrong person, the reseller; a pending reservation; -----
+# -- licences valid from a date --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, die Aktivierungsmail ging laut VLSC an die Adresse eines ehemaligen Mitarbeiters.",
+     "sent_to_other_contact", True),
+    ("de", "Guten Tag, im VLSC steht: die Mail wurde an eine falsche Adresse geschickt.", "sent_to_other_contact", True),
+    ("de", "Hallo, das VLSC sagt, die Mail ist an unseren Händler gegangen.", "sent_to_other_contact", True),
+    ("en", "Hi, VLSC says the activation email went to a previous employee.", "sent_to_other_contact", True),
+    ("en", "Hello, according to VLSC the mail was sent to the wrong person.", "sent_to_other_contact", True),
+    ("de", "Hallo, keine Aktivierungsmail. Die Reservierung ist seit vier Tagen ausstehend.", "reservation_effective",
+     False),
+    ("en", "Hi, no activation mail. Our reservation has been pending for four days.", "reservation_effective", False),
+])
+def test_more_wordings_of_the_recipient_and_the_reservation(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "flow"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die Lizenzen gelten ab dem 01.12.2026.", "missing-activation-email"),
+    ("de", "Hallo, nach der Aktivierung keine Lizenzen. Laufzeitbeginn ist der 01.12.2026.", "licenses-not-visible"),
+    ("en", "Hi, no activation mail. Our licenses are valid from 2026-12-01.", "missing-activation-email"),
+    ("en", "Hi, no licenses after activation. The licenses are valid from 2026-12-01.", "licenses-not-visible"),
+])
+def test_licences_valid_from_a_date_start_then(lang, text, flow):
+    assert read(flow, text, lang).get("usage_start") == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Der Link ist gültig ab dem 01.12.2026."),
+    ("en", "Hi, no activation mail. The link is valid from 2026-12-01."),
+])
+def test_a_link_valid_from_a_date_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
