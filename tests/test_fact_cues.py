@@ -186,3 +186,30 @@ def test_licences_valid_from_a_date_start_then(lang, text, flow):
 ])
 def test_a_link_valid_from_a_date_is_no_usage_start(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+# -- licences on another account, an add-on called otherwise, a standalone subscription ------------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, Lizenzen fehlen. Beim Aktivieren hat unser Azubi versehentlich ein neues Konto angelegt.",
+     "right_account", False),
+    ("de", "Guten Tag, keine Lizenzen sichtbar. Sie wurden offenbar in einem anderen Mandanten aktiviert.",
+     "right_account", False),
+    ("en", "Hi, no licences visible. Our trainee accidentally created a new account while activating.",
+     "right_account", False),
+    ("en", "Hello, the licences are missing; they ended up in a different tenant.", "right_account", False),
+    ("de", "Hallo, die Lizenzen für unser Zusatzabo fehlen nach der Aktivierung.", "is_addon", True),
+    ("de", "Hallo, Lizenzen fehlen nach der Aktivierung. Es ist ein eigenständiges Abonnement.", "is_addon", False),
+    ("en", "Hi, licences missing after activation. It is a standalone subscription.", "is_addon", False),
+])
+def test_more_wordings_of_the_account_and_the_add_on(lang, text, fact, value):
+    assert read("licenses-not-visible", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Lizenzen fehlen. Früher hatten wir andere Dienste in einem anderen Konto aktiviert."),
+    ("en", "Hi, licences missing. We must not activate them in another tenant by accident, how do we avoid it?"),
+])
+def test_another_account_of_other_services_or_a_worry_states_nothing(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
