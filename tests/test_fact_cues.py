@@ -194,7 +194,7 @@ def test_a_link_valid_from_a_date_is_no_usage_start(lang, text):
 @pytest.mark.parametrize(("lang", "text", "fact", "value"), [
     ("de", "Hallo, Lizenzen fehlen. Beim Aktivieren hat unser Azubi versehentlich ein neues Konto angelegt.",
      "right_account", False),
-    ("de", "Guten Tag, keine Lizenzen sichtbar. Sie wurden offenbar in einem anderen Mandanten aktiviert.",
+    ("de", "Guten Tag, keine Lizenzen sichtbar. Sie wurden in einem anderen Mandanten aktiviert.",
      "right_account", False),
     ("en", "Hi, no licences visible. Our trainee accidentally created a new account while activating.",
      "right_account", False),
