@@ -213,3 +213,26 @@ def test_more_wordings_of_the_account_and_the_add_on(lang, text, fact, value):
 ])
 def test_another_account_of_other_services_or_a_worry_states_nothing(lang, text):
     assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- the OSM's address named again is the OSM ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "other"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser OSM ist lizenzen@baeckerei-roth.de. Im VLSC steht "
+           "lizenzen@baeckerei-roth.de als Empfänger.", False),
+    ("en", "Hi, no activation mail. Our OSM is licensing@roth-bakery.com. VLSC lists licensing@roth-bakery.com "
+           "as the recipient.", False),
+])
+def test_the_osm_address_shown_as_recipient_is_no_other_contact(lang, text, other):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser OSM ist lizenzen@baeckerei-roth.de. Im VLSC steht "
+           "info@baeckerei-roth.de als Empfänger."),
+    ("en", "Hi, no activation mail. Our OSM is licensing@roth-bakery.com, and VLSC lists info@roth-bakery.com as "
+           "the recipient."),
+])
+def test_another_address_shown_as_recipient_is_not_the_osm(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
