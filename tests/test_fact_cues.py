@@ -236,3 +236,12 @@ def test_the_osm_address_shown_as_recipient_is_no_other_contact(lang, text, othe
 ])
 def test_another_address_shown_as_recipient_is_not_the_osm(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail kam nie an. Im VLSC sehe ich, dass sie an unseren alten Dienstleister "
+           "verschickt wurde."),
+    ("en", "Hi, the activation email never arrived. VLSC shows it went to our old IT provider."),
+])
+def test_a_mail_sent_to_our_old_provider_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
