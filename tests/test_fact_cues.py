@@ -245,3 +245,22 @@ def test_another_address_shown_as_recipient_is_not_the_osm(lang, text):
 ])
 def test_a_mail_sent_to_our_old_provider_went_to_another_contact(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+# -- the order or reservation named right after a usage start cue says whose start it is ---------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, seit gestern aktiviert, aber keine Lizenzen. Nutzungsbeginn laut Reservierung: 01.12.2026."),
+    ("en", "Hi, activated last week, but no licences. Usage start on the reservation: 2026-12-01."),
+])
+def test_a_usage_start_of_the_reservation_is_the_usage_start(lang, text):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen nach der Aktivierung. Die Reservierung haben wir am 20.11.2026 aufgegeben."),
+    ("en", "Hi, no licences after activation. We placed the reservation on 2026-11-20."),
+])
+def test_the_day_a_reservation_was_placed_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)

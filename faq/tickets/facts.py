@@ -350,6 +350,14 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
 _REQUEST_REACH = 200  # characters before an address where a request makes it a destination
 
 
+def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str], lex: CueLexicon) -> list[int]:
+    """The event words that are another event's: not the order or reservation (usage_holders) that
+    only qualifies the fact's cue right before it ("usage start on the reservation: today")."""
+    between, holders = lex.stop | folded("prepositions"), tuple(folded("usage_holders"))
+    return [e for e in events if not (words[e].startswith(holders) and any(
+        hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
+
+
 def _wanted(text: str, s: Sentence) -> bool:
     """Whether an address's sentence, or the text just before it, asks for mail to go there
     ("Bitte senden Sie ... an max@…", "Can you resend it to me? max@…") or is a question:
@@ -381,7 +389,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             continue
         raw = [t.word for t in tokens]
         contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
-        events = {f.id: event_positions(f, s.words, lex) for f in facts}
+        events = {f.id: _own_events(event_positions(f, s.words, lex), contexts[f.id], s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         happened = event_positions(None, s.words, lex)
         corrected = sequence_end(raw, "corrections")  # what stands before a correction is withdrawn
