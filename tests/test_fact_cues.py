@@ -264,3 +264,24 @@ def test_a_usage_start_of_the_reservation_is_the_usage_start(lang, text):
 ])
 def test_the_day_a_reservation_was_placed_is_no_usage_start(lang, text):
     assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+# -- a German add-on and base on "der neuen" and "der alten" (the noun left out) ------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "same"), [
+    ("de", "Hallo, das Add-on fehlt. Das Basisabo läuft über die alte Registrierung, das Add-on wurde unter der "
+           "neuen bestellt.", False),
+    ("de", "Hallo, das Add-on fehlt. Das Add-on liegt auf der neuen Registrierung, die Basis auf der alten.", False),
+    ("en", "Hi, the add-on is missing. The base plan runs on the old enrollment, the add-on on the new one.", False),
+])
+def test_an_add_on_and_base_on_the_new_and_the_old_one_differ(lang, text, same):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on fehlt. Das alte Basisabo und das neue Add-on stehen beide in unserem Tenant."),
+    ("en", "Hi, the add-on is missing. Our old base plan and the new add-on are both in the tenant."),
+])
+def test_an_old_base_and_a_new_add_on_name_no_enrollments(lang, text):
+    assert "base_same_enrollment" not in read("licenses-not-visible", text, lang)

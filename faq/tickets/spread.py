@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
@@ -43,7 +44,8 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
     if one is None or two is None or not (one[1] and two[1]) \
             or second.after and two[0][0] <= one[0][1]:
         return None
-    if not qualified(first, s.words, one[0], lex, True) or not qualified(second, s.words, two[0], lex, True):
+    if not all(_elliptic(half, first.pair_words, s, span, lex) if half[-1].startswith(_qualifiers())
+               else qualified(half, s.words, span, lex, True) for half, span in ((first, one[0]), (second, two[0]))):
         return None
     span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
     return (len(first) + len(second), span[0] - span[1]), stated, span
@@ -116,6 +118,26 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
                     and (words[j] in lex.stop or words[j] in folded("subject_pronouns")):
                 j += 1  # "ging sie an": a pronoun between a verb and its particle
             if j <= span[1] and word_matches(cue[-1], words[j]):
+                return True
+    return False
+
+
+@cache
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(folded("qualifiers"))
+
+
+def _elliptic(cue: tuple[str, ...], pair: tuple[str, ...], s: Sentence, span: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether a paired half that ends in a qualifier stands for its noun left out: the qualifier in
+    `span` with no noun after it ("das Add-on unter der neuen bestellt", "die Basis auf der alten."):
+    not a word written with a capital (a German noun: "das alte Basisabo") nor one of the pair's
+    ("the old base plan"), and not after a source preposition."""
+    tokens = s.tokens
+    for i in range(span[0], span[1] + 1):
+        if word_matches(cue[-1], s.words[i]) and not _from(s.words, i, lex):
+            if i + 1 >= len(tokens) or any(ch in ",.;:!?)" for ch in s.text[tokens[i].end:tokens[i + 1].start]):
+                return True
+            if not s.text[tokens[i + 1].start].isupper() and not any(word_matches(w, s.words[i + 1]) for w in pair):
                 return True
     return False
 
