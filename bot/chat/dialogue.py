@@ -352,7 +352,9 @@ class Dialogue:
         if fact is None or self.run is None:
             return self.ask(raw)
         if self.run.confirming == fact.id:
-            return self._confirm(fact, clean(raw).strip(), pick)
+            from bot.chat.confirm import confirm
+
+            return confirm(self, fact, clean(raw).strip(), pick)
         from faq.flows.values import future_allowed
 
         text = clean(raw).strip()
@@ -404,29 +406,6 @@ class Dialogue:
         run.stated.update(found)
         run.declined -= set(found)  # said again: shown for confirmation again
         return bool(found)
-
-    def _confirm(self, fact: Fact, text: str, pick: str = "") -> list[Item]:
-        """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
-        anything else asks the question as usual."""
-        from bot.chat.answers import reply_word
-        from faq.flows.values import parse_yesno
-
-        run = self.run
-        assert run is not None
-        word = reply_word(text)
-        try:
-            yes = parse_yesno(text, fact.id, self.flow_lang) is True
-        except InputError:  # "Ja, stimmt", "yes, that's right", "ok", "passt"
-            talk = smalltalk(text, self.talk_lang or self.lang)
-            yes = word == "ja" or (talk is not None and talk[0] == "ack")
-        if yes:  # the transcript shows the yes as given ("ok", "Ja, stimmt"; a picked button by its label)
-            return self._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
-        if word is None and (found := aside_entry(self, text))[0]:  # a question: the confirmation stays open
-            return aside(self, text, *found)
-        self._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
-        run.declined.add(fact.id)
-        run.asking = fact.id
-        return self._add(self.user_message(text, pick, fact.id), *self._step())
 
     def user_message(self, text: str, pick: str = "", fact_id: str = "") -> UserMessage:
         """What the user answered in the running diagnosis (an option picked: by its value)."""
