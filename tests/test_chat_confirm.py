@@ -87,3 +87,14 @@ async def test_a_stated_date_that_reads_two_ways_offers_both_readings_not_one(la
         await _type(pilot, "2")
         assert app.dialogue.run.facts["purchase_date"].isoformat() == "2026-03-04"
         assert isinstance(app.dialogue.items[-1], FlowResult)
+
+
+@pytest.mark.parametrize(("lang", "reply"), [("en", "yep thats correct"), ("de", "ja das stimmt")])
+async def test_a_yes_without_a_comma_confirms_the_stated_fact(lang, reply):
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await _type(pilot, "1")
+        await _type(pilot, reply)
+        assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
+        assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)

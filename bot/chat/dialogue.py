@@ -182,7 +182,7 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
-        from bot.chat.answers import typed_action
+        from bot.chat.answers import reply_word, typed_action
 
         text = clean(raw).strip()
         if not text:
@@ -195,8 +195,9 @@ class Dialogue:
         if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
             return self.choose(Option("action", action))
         talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None
-        if self.flow_active and (talk is None or talk[0] == "yesno" or (self.confirming and talk[0] == "ack")):
-            return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
+        if self.flow_active and (talk is None or talk[0] == "yesno" or (talk[0] == "ack" and (
+                self.confirming or (fact is not None and fact.type == "yesno" and reply_word(text) is not None)))):
+            return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it; "jep, passt" says yes
         return self.ask(text)
 
     def ask(self, raw: str) -> list[Item]:
