@@ -500,12 +500,14 @@ def test_a_question_asked_instead_of_picking_a_reading_offers_both_readings_agai
     assert "Ergebnis:" in text_of(html) and "04.03.2026" in text_of(html)
 
 
-def test_a_stated_date_that_reads_two_ways_is_offered_in_both_readings():
+def test_a_stated_date_that_reads_two_ways_is_asked_and_offered_in_both_readings():
     c = client()
     cid, html = start(c)
     html = say(c, cid, html, "Läuft der Aktivierungslink ab? Wir haben am 3/4/2026 gekauft.").text
     html = pick(c, cid, html, "Diagnose starten").text
+    assert "Ja" not in [b[2] for b in buttons(html)]  # no single reading to confirm
+    html = say(c, cid, html, "3/4/2026").text
     labels = [b[2] for b in buttons(html)]
-    assert "3. April 2026" in labels and "4. März 2026" in labels and "Ja" not in labels  # nothing to confirm
+    assert "3. April 2026" in labels and "4. März 2026" in labels
     html = pick(c, cid, html, "4. März 2026").text
     assert "Ergebnis:" in text_of(html) and "04.03.2026" in text_of(html)

@@ -15,7 +15,7 @@ from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["address_part", "ambiguous_readings", "confirm_text", "fact_options", "future_message", "read_answer", "reply_word", "shown_value",
+__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "read_answer", "reply_word", "shown_value",
            "stated_facts", "typed_action"]
 
 UNKNOWN_SIMILARITY = 85
@@ -200,24 +200,6 @@ def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: st
             quote = _clause(sentence, quote)
         out[fact_id] = (value, " ".join(quote.split()))
     return out
-
-
-def ambiguous_readings(flow: Flow, fact: Fact, quote: str, today: date, lang: str) -> tuple[str, tuple[date, ...]]:
-    """The message and the readings when the date `quote` the user wrote reads two ways that
-    are both possible answers ("3/4/2026": 3 April or 4 March); ("", ()) otherwise."""
-    from faq.flows.dates import AmbiguousDate, parse_date
-    from faq.flows.values import future_allowed
-
-    if fact.type != "date":
-        return "", ()
-    try:
-        parse_date(quote, today, lang)
-    except AmbiguousDate as exc:
-        possible = tuple(d for d in exc.readings if d <= today or future_allowed(flow, fact.id))
-        return (exc.reason, possible) if len(possible) > 1 else ("", ())
-    except FaqError:
-        pass
-    return "", ()
 
 
 def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: date) -> str:

@@ -4,17 +4,16 @@ A diagnosis shows what the user already wrote, with what was read from it, and a
 it is right. Yes takes it. A reply that states the fact again with another value ("Nein, die
 Adresse ist max@outlook.com") takes that value: it was given in answer to this very question,
 and asking it again would ignore it. A question is answered and the confirmation stays open;
-anything else asks the question as usual. A stated date that reads two ways ("3/4/2026") is
-not confirmed as one of them: both are offered to pick, as when it is typed as an answer.
+anything else asks the question as usual.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.chat.answers import ambiguous_readings, fact_options, reply_word, stated_facts
+from bot.chat.answers import reply_word, stated_facts
 from bot.chat.aside import aside, aside_entry
-from bot.chat.items import FlowStep, Item, Notice, Option, canonical
+from bot.chat.items import Item, canonical
 from bot.chat.smalltalk import smalltalk
 from faq.errors import InputError
 from faq.flows.values import parse_yesno
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from bot.chat.dialogue import Dialogue
     from faq.kb.model import Fact
 
-__all__ = ["confirm", "readings_offered"]
+__all__ = ["confirm"]
 
 
 def confirm(d: Dialogue, fact: Fact, text: str, pick: str = "") -> list[Item]:
@@ -54,17 +53,3 @@ def confirm(d: Dialogue, fact: Fact, text: str, pick: str = "") -> list[Item]:
     run.asking = fact.id
     return d._add(d.user_message(text, pick, fact.id), *d._step())
 
-
-def readings_offered(d: Dialogue, fact: Fact, quote: str, open_facts: int) -> list[Item]:
-    """The question for `fact`, then both readings of the date `quote` the user stated, when it
-    reads two ways (the stated value is dropped: the pick answers); [] otherwise."""
-    run = d.run
-    assert run is not None
-    reason, readings = ambiguous_readings(run.flow, fact, quote, d.today, d.flow_lang)
-    if not readings:
-        return []
-    del run.stated[fact.id]
-    options = fact_options(fact, bool(run.facts))
-    picks = tuple(Option("value", day.isoformat()) for day in readings)
-    return [FlowStep(run.flow.id, fact.id, len(run.facts) + 1, len(run.facts) + open_facts, options, lang=run.lang),
-            Notice("ambiguous_date", {"fact": fact.id}, text=reason, options=picks + options[1:], lang=run.lang)]

@@ -314,7 +314,6 @@ class Dialogue:
         return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 
     def _step(self) -> list[Item]:
-        from bot.chat.confirm import readings_offered
         from faq.flows.engine import diagnose, relevant_facts
 
         run = self.run
@@ -328,8 +327,6 @@ class Dialogue:
             # Stated in the user's own words: shown for confirmation, first, not asked again.
             fact = stated[0]
             value, quote = run.stated[fact.id]
-            if picks := readings_offered(self, fact, quote, len(relevant)):  # "3/4/2026": both offered
-                return picks
             run.confirming = fact.id
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
             options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
