@@ -484,30 +484,3 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
     html = say(c, cid, html, "2026-08-31").text
     assert ("Ergebnis:" if lang == "de" else "Result:") in text_of(html)
 
-
-def test_a_question_asked_instead_of_picking_a_reading_offers_both_readings_again():
-    c = client()
-    cid, html = start(c)
-    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?").text
-    html = pick(c, cid, html, "Diagnose starten").text
-    html = say(c, cid, html, "3/4/2026").text
-    html = say(c, cid, html, "Wer ist der OSM?").text
-    assert "Wer erhält die Aktivierungs-E-Mail von Microsoft?" in text_of(html)
-    labels = [b[2] for b in buttons(html)]
-    assert "3. April 2026" in labels and "4. März 2026" in labels  # still offered, to be picked
-    assert text_of(html).rindex("4. März 2026") > text_of(html).index("Zurück zur Diagnose")
-    html = pick(c, cid, html, "4. März 2026").text
-    assert "Ergebnis:" in text_of(html) and "04.03.2026" in text_of(html)
-
-
-def test_a_stated_date_that_reads_two_ways_is_asked_and_offered_in_both_readings():
-    c = client()
-    cid, html = start(c)
-    html = say(c, cid, html, "Läuft der Aktivierungslink ab? Wir haben am 3/4/2026 gekauft.").text
-    html = pick(c, cid, html, "Diagnose starten").text
-    assert "Ja" not in [b[2] for b in buttons(html)]  # no single reading to confirm
-    html = say(c, cid, html, "3/4/2026").text
-    labels = [b[2] for b in buttons(html)]
-    assert "3. April 2026" in labels and "4. März 2026" in labels
-    html = pick(c, cid, html, "4. März 2026").text
-    assert "Ergebnis:" in text_of(html) and "04.03.2026" in text_of(html)
