@@ -837,3 +837,73 @@ def test_a_lone_date_with_nothing_else_named_is_still_the_purchase_date(lang, te
 ])
 def test_an_order_date_after_its_month_stays_out_of_the_next_sentence(lang, text, day):
     assert str(read("missing-activation-email", text, lang).get("usage_start")) == day
+
+
+# -- a denial taken back: something else done instead, or done by someone else ---------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben letzte Woche nichts bestellt, sondern über den Händler eine Reservierung aufgegeben. "
+           "Eine Aktivierungsmail kam bisher nicht."),
+    ("en", "Hi, we didn't order anything last week, we placed a reservation through our reseller instead. "
+           "No activation email so far."),
+])
+def test_a_reservation_in_place_of_an_order_is_no_order_denied(lang, text):
+    assert "order_placed" not in read("missing-activation-email", text, lang)
+
+
+def test_the_same_deed_for_another_account_stays_denied():
+    text = "Hallo, die Lizenzen wurden nicht für unseren Produktivmandanten aktiviert, sondern für einen Testmandanten."
+    assert read("licenses-not-visible", text, "de").get("right_account") is False
+
+
+def test_a_cue_parted_by_a_contrast_after_a_denial_states_nothing():
+    text = "Hi, the licenses were not activated for our production tenant but for a test tenant from last year."
+    assert read("licenses-not-visible", text, "en").get("right_account") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Den Junk-Ordner habe ich nicht geprüft, meine Kollegin aber schon."),
+    ("en", "Hello, the activation mail is missing. I haven't looked in the junk folder myself, but my colleague did."),
+])
+def test_a_check_done_by_a_colleague_is_no_check_denied(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser Partner sagt, die Bestellung sei noch nicht aufgegeben - "
+           "das stimmt aber nicht, sie ist raus."),
+])
+def test_a_refuted_report_of_no_order_is_no_fact(lang, text):
+    # "sei ... aufgegeben" and "sie ist raus" are clauses of their own: the cue "Bestellung ist raus" spans none
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+# -- the only address, given as someone else's, is not the OSM's -------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail ist nie angekommen. Die Adresse unserer Administratorin ist "
+           "it-admin@berg-logistik.de."),
+    ("en", "Hello, the activation email never arrived. Our global admin's address is sysadmin@harbor-labs.com."),
+    ("en", "Hi, no activation email yet. You can reach my colleague at p.ng@harbor-labs.com."),
+])
+def test_the_only_address_of_an_admin_or_colleague_is_not_the_osm(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "osm_email" not in facts and "osm_is_admin" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Eingetragen ist einkauf@berg-logistik.de."),
+    ("en", "Hi, the activation email is missing. The address on file is licensing@harbor-labs.com."),
+])
+def test_the_only_address_of_no_one_else_is_still_the_osm(lang, text):
+    assert "@" in str(read("missing-activation-email", text, lang).get("osm_email"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, kurz: kein Add-on, sondern ein gewöhnliches E3-Abo, und aktiviert wurde es im richtigen Konto."),
+    ("en", "Hi, it's not an add-on, rather a plain E3 subscription, and it was activated in our main tenant."),
+])
+def test_a_thing_of_another_kind_in_place_keeps_the_denial(lang, text):
+    assert read("licenses-not-visible", text, lang).get("is_addon") is False

@@ -333,12 +333,20 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated:
             distinct = {a.lower() for _, _, _, a in stated}
-            if len(distinct) == 1 and not any(_wanted(text, sent) for sent, _, _, _ in stated):
+            if len(distinct) == 1 and not any(_wanted(text, sent) or _owned(sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
         if best is not None:
             found[fact.id] = best[1]
             evidence[fact.id] = best[2]
+
+
+def _owned(s: Sentence) -> bool:
+    """Whether an address's sentence names another owner of it than the OSM ("Die Adresse unseres
+    Administrators ist ...", "my colleague's address"; `other_owners`): then the only address of
+    a ticket is not taken for the OSM's. (A sentence that names the OSM gave its address already.)"""
+    owners = tuple(folded("other_owners"))
+    return any(t.word.startswith(owners) for t in s.tokens)
 
 
 _REQUEST_REACH = 200  # characters before an address where a request makes it a destination

@@ -331,6 +331,37 @@ def _denied_around(tokens: list[Token], text: str, span: tuple[int, int], verb: 
     return False
 
 
+def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
+    """Whether the rest of the sentence takes back a denial of the cue ending at `hi` (its clause
+    ends at `c_hi`): something else is put in its place ("nichts bestellt, sondern eine Reservierung
+    aufgegeben", "we placed a reservation instead"; `corrective_contrasts`): another deed, with a
+    verb of its own (`past_verbs`, `finite_verbs`), not the same deed for another one ("nicht für
+    unser Produktivkonto aktiviert, sondern für den Testmandanten"; "nicht über dieselbe, sondern
+    über eine andere Registrierung bestellt", `otherness`); or a
+    short contrast affirms it for someone else ("..., mein Kollege aber schon", "but my colleague
+    did"; `elliptic_affirmations`). The fact is then open: a false "no" is worse than a question."""
+    words = [t.word for t in tokens]
+    table = _phrases("corrective_contrasts")
+    for i in range(hi + 1, len(words)):
+        if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())):
+            r_lo, r_hi = clause_bounds(tokens, text, i, i)  # the replacement: the clause of "sondern", "instead"
+            rest = words[max(r_lo, hi + 1):r_hi + 1]
+            return any(w in _folded("past_verbs") or w in _folded("finite_verbs") for w in rest) \
+                and not any(w.startswith(tuple(_folded("otherness"))) for w in rest)
+    if c_hi + 1 >= len(tokens):
+        return False
+    end = c_hi + 1  # the next part of the sentence, up to punctuation
+    while end + 1 < len(tokens) and not _breaks_clause(text[tokens[end].end:tokens[end + 1].start]):
+        end += 1
+    rest = words[c_hi + 1:end + 1]
+    if not rest or len(rest) > _ELLIPSIS or not any(w in _folded("contrasts") for w in rest):
+        return False
+    return any(tuple(rest[-len(p):]) == p for ps in _phrases("elliptic_affirmations").values() for p in ps)
+
+
+_ELLIPSIS = 6  # words at most in a contrast that affirms by ellipsis ("but my colleague did")
+
+
 def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[str, ...],
              words: list[str] | None = None, beliefs: bool = True) -> bool | None:
     """Return True (stated), False (denied) or None (asked, hedged or conditional) for a cue found.
@@ -364,7 +395,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         # the further ones itself, "keine weiteren Registrierungen", is denied)
     able = any(t.word in _folded("ability_modals") for t in clause)
     if any(w in negations() for w in cue):
-        return None if able else True  # "can't check spam" denies an ability, not the deed
+        return None if able or _taken_back(tokens, text, hi, c_hi) else True  # "can't check spam" denies an ability, not the deed
     infinitive = _infinitive_at(tokens, lo, hi, cue, words)
     if infinitive is not None:
         # "Zum Prüfen des Junk-Ordners bin ich noch nicht gekommen", "I had no time to check the
@@ -376,4 +407,4 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
     if not _negated(tokens, text, c_lo, c_hi, cue_at):
         return True
-    return None if able else False  # "I can't check the junk folder myself": an ability denied, not the deed
+    return None if able or _taken_back(tokens, text, hi, c_hi) else False  # "I can't check the junk folder myself": an ability denied, not the deed
