@@ -319,3 +319,14 @@ def test_a_setting_moves_nothing_the_matcher_does_not_offer():
     alone = MatchResult(text, "answer", "activation-email-missing", None, 0.9, "de",
                         (Candidate("activation-email-missing", 0.9),))
     assert in_setting(alone, text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben verlängert. Seit zwei Wochen warten wir auf die Aktivierungsmail. Unser OSM hat auch im Spam nachgesehen.",
+    "Der Rahmenvertrag wurde im Oktober erneuert. Die Aktivierungsmail ist aber bis heute nicht angekommen, "
+    "obwohl der OSM richtig eingetragen ist.",
+    "The enrollment was renewed on 1 November. However, the activation email never arrived at our OSM's mailbox.",
+])
+def test_a_renewal_named_beside_the_sentence_that_decides_moves_the_mail_question(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "renewal-activation"
