@@ -330,3 +330,22 @@ def test_a_setting_moves_nothing_the_matcher_does_not_offer():
 def test_a_renewal_named_beside_the_sentence_that_decides_moves_the_mail_question(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "renewal-activation"
+
+
+def test_waiting_for_the_mail_beside_the_osm_named_is_the_missing_mail():
+    text = ("Guten Tag, wir warten seit drei Wochen auf die Aktivierungsmail für Microsoft 365 E3. Als Online Services "
+            "Manager haben wir beim Händler die Adresse zahnarzt.berg@outlook.com angegeben. Was nun?")
+    _, matcher = load()
+    found = match_topic(text, matcher)
+    assert (found.outcome, found.id) == ("answer", "activation-email-missing")
+
+
+@pytest.mark.parametrize("sentence", [
+    "wir warten seit zwei Wochen auf die Aktivierungsmail.",
+    "we have been waiting two weeks for the activation email.",
+])
+def test_waiting_states_a_problem(sentence):
+    from faq.language.normalize import fold
+    from faq.tickets.topic import _problem
+
+    assert _problem().search(fold(sentence))

@@ -282,6 +282,8 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     denied = {c.strip() for u in kept for c in _denied_after_and(u) if c.strip()}  # a problem, told after "and"
     contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()} | denied
     clauses = sorted(contrasts | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
+    if best.outcome == "answer" and best.confidence >= w.sure and not best.flow and len(kept) > 1:
+        best = _problem_told(kept, best, matcher, lang)
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
         return _as_ticket(best, whole, lang), pool
     if best.outcome == "answer" and best.confidence >= w.sure:
@@ -334,6 +336,20 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
         flow = matcher.flows[matcher.ids.index(lead)]
         best = MatchResult(best.query, "clarify", lead, flow, lead_confidence, lang, best.candidates[:1])
     return _as_ticket(best, whole, lang), pool
+
+
+def _problem_told(kept: list[str], best: MatchResult, matcher: Matcher, lang: str) -> MatchResult:
+    """The entry the sentences that state the problem name, when it is one with a diagnosis and
+    they name it more surely than the whole text names an entry without one: context beside the
+    problem ("Als Online Services Manager haben wir die Adresse x angegeben") does not make a
+    missing mail a question of who receives it."""
+    told = [u for u in kept if _problem().search(fold(u)) and not _points_back(u)]
+    if not told or len(told) == len(kept):
+        return best
+    result = matcher.match("\n".join(told), lang)
+    if result.outcome == "answer" and result.flow and result.id != best.id and result.confidence > best.confidence:
+        return result
+    return best
 
 
 def _as_ticket(result: MatchResult, whole: str, lang: str) -> MatchResult:
