@@ -907,3 +907,30 @@ def test_the_only_address_of_no_one_else_is_still_the_osm(lang, text):
 ])
 def test_a_thing_of_another_kind_in_place_keeps_the_denial(lang, text):
     assert read("licenses-not-visible", text, lang).get("is_addon") is False
+
+
+# -- dates denied, corrected or of an earlier period -------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, der Aktivierungslink funktioniert nicht. Gekauft haben wir nicht am 03.01.2026, sondern erst am 20.07.2026."),
+    ("en", "Hi, the activation link fails. We did not purchase on 3 January 2026 but on 20 July 2026."),
+])
+def test_a_denied_purchase_date_is_none(lang, text):
+    assert read("activation-link-expiry", text, lang).get("purchase_date") == date(2026, 7, 20)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn war im letzten Jahr der 01.02.2025, diesmal ist es der 15.12.2026."),
+    ("en", "Hi, no activation mail. Last year the usage start was 1 February 2025, this time it is 15 December 2026."),
+])
+def test_of_two_dates_the_one_of_an_earlier_year_is_not_the_fact(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die Domäne ist nicht verifiziert - Korrektur: sie ist doch verifiziert."),
+    ("en", "Hi, no activation mail. The domain isn't verified - correction: it is verified after all."),
+])
+def test_a_statement_the_writer_corrects_is_withdrawn(lang, text):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is not False

@@ -86,3 +86,14 @@ def test_a_signature_with_another_address_does_not_change_topic_or_facts(ticket,
     lang, sentences = ticket
     plain = f"{GREETING[lang]}\n\n{' '.join(sentences)}"
     assert read(f"{plain}\n\n{SIGNATURES[lang][which]}") == read(compose(lang, sentences))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\n\nder Aktivierungslink zeigt nur noch einen Fehler. Ist er abgelaufen?\n\nGruß\nMara Lind\n\n"
+           "> Am 10.11.2026 um 08:30 schrieb Support <hilfe@partner.example>:\n> Wann wurden die Lizenzen gekauft?"),
+    ("en", "Hello,\n\nthe activation link only shows an error now. Has it expired?\n\nRegards\nMara Lind\n\n"
+           "> On Tue, 10 Nov 2026 at 08:30, Support <help@partner.example> wrote:\n> When were the licenses bought?"),
+])
+def test_the_date_a_quoted_mail_was_written_is_no_fact(lang, text):
+    topic, _, facts, cause = read(text)
+    assert topic == "activation-link-expiry" and facts == {} and cause is None

@@ -327,3 +327,12 @@ def test_jsonl_errors_give_the_column_and_never_print_a_control_character():
     assert "control character U+0009 inside a string at column 12 of the line" in str(tab)
     assert "\t" not in str(tab)
     assert "expecting value at column 10 of the line" in str(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "Immer noch nichts.\n\n> Am 12.11.2026 um 09:14 schrieb Lizenz-Support <hilfe@partner.example>:\n> Wann haben Sie gekauft?",
+    "Still nothing.\n\n> On Thu, 12 Nov 2026 at 09:14, Licensing Support <help@partner.example> wrote:\n> When did you buy?",
+])
+def test_quoted_text_drops_the_line_saying_who_wrote_when(text):
+    quoted = quoted_text(text)
+    assert "2026" not in quoted and "@" not in quoted and quoted.startswith(("Wann", "When"))

@@ -41,7 +41,8 @@ _GREETING = re.compile(
     re.I,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)
-_HEADER_FIELD = re.compile(r"^\s*(?:von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject)\s*:.*$", re.I | re.M)
+_HEADER_FIELD = re.compile(r"^\s*(?:von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject)\s*:.*$"
+                           r"|^\s*(?:am\s.{3,120}?\sschrieb\s.{0,120}?|on\s.{3,160}?\swrote):\s*$", re.I | re.M)
 
 
 def strip_html(text: str) -> str:
@@ -109,9 +110,10 @@ def _split_quote(text: str) -> tuple[str, str]:
 
 
 def quoted_text(text: str) -> str:
-    """Return what `clean_body` leaves out as quoted, without the "> " markers and the
-    header fields (Von:, Datum:, Betreff: ...), whose dates and addresses are the
-    mail's, not facts about the customer's case."""
+    """Return what `clean_body` leaves out as quoted, without the "> " markers, the
+    header fields (Von:, Datum:, Betreff: ...) and the line that says who wrote it when
+    ("Am 10.11.2026 schrieb Support:", "On 10 Nov 2026 Support wrote:"), whose dates and
+    addresses are the mail's, not facts about the customer's case."""
     quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
     return _HEADER_FIELD.sub("", quoted).strip()
 

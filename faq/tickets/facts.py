@@ -59,7 +59,9 @@ from faq.tickets.sentence import (
     NO_ANSWER,
     OPENING,
     Sentence,
+    date_denied,
     date_distance,
+    date_earlier,
     has_sequence,
     label_answer,
     labelled,
@@ -157,8 +159,10 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
         start = span[1] + 1
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
-                or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])):
-            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
+                or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
+                or s.corrected(span[1]):
+            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
+            # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)
         answered = label_answer(s, span)
         if answered is not NO_ANSWER:
@@ -378,7 +382,10 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         tokens = s.tokens
         mentions = [m for m in find_dates(s.text, today)
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
-                    and not _corrected(tokens, token_index(tokens, max(m.end - 1, m.start)))]
+                    and not _corrected(tokens, token_index(tokens, max(m.end - 1, m.start)))
+                    and not date_denied(tokens, s.text, m.start)]
+        if len(mentions) > 1:  # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
+            mentions = [m for m in mentions if not date_earlier(tokens, s.text, m.start)]
         if not mentions:
             continue
         raw = [t.word for t in tokens]

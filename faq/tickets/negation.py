@@ -346,7 +346,8 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
         if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())):
             r_lo, r_hi = clause_bounds(tokens, text, i, i)  # the replacement: the clause of "sondern", "instead"
             rest = words[max(r_lo, hi + 1):r_hi + 1]
-            return any(w in _folded("past_verbs") or w in _folded("finite_verbs") for w in rest) \
+            verbs = _folded("past_verbs") | (_folded("finite_verbs") - _folded("prepositions"))  # not "am"
+            return any(w in verbs for w in rest) \
                 and not any(w.startswith(tuple(_folded("otherness"))) for w in rest)
     if c_hi + 1 >= len(tokens):
         return False

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.cues import CueLexicon, Words, phrases, word_matches
+from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
 from faq.tickets.negation import clause_bounds, hedged
@@ -18,7 +18,8 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence",
+           "label_answer", "labelled",
            "names_another_address", "refer_back", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -26,7 +27,7 @@ __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", 
 class Sentence:
     """One sentence of the text, analysed once."""
 
-    __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth")
+    __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth", "_correction")
 
     def __init__(self, offset: int, text: str, tokens: list[Token], words: Words) -> None:
         self.offset = offset
@@ -36,6 +37,14 @@ class Sentence:
         self.question = is_question(text)
         self.refuted = False  # the next sentence refutes this one ("Das stimmt aber nicht.")
         self._depth: list[int] | None = None
+        self._correction: int | None = None
+
+    def corrected(self, at: int) -> bool:
+        """Whether the writer corrects, later in the sentence, what stands at token `at`
+        ("nicht verifiziert - Korrektur: doch verifiziert"; `corrections`)."""
+        if self._correction is None:
+            self._correction = sequence_end([t.word for t in self.tokens], "corrections")
+        return at < self._correction - 1
 
     def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
         """Whether some words of a cue found at `span` stand inside brackets and others outside."""
@@ -249,3 +258,31 @@ def retold_after(fact: Fact, s: Sentence, at: tuple[list[int], list[int], list[t
     heads = tuple({cue[-1] for cue in (lex.cue(p) for p in phrases(fact.cues.context, lang)) if cue})
     return any(e >= corrected and (e in others or not any(lo <= e <= hi for lo, hi in spans if lo >= corrected)
                                    and not s.words[e].startswith(heads)) for e in happened)
+
+
+def date_denied(tokens: list[Token], text: str, start: int) -> bool:
+    """Whether a negation stands right before the date at character `start`, with only function
+    words, prepositions and at most one verb between ("nicht am 01.02.2026, sondern am
+    01.06.2026", "we did not purchase on 1 February but on 1 June"): a date denied is none.
+    ("Der Link vom 05.01.2026 funktioniert nicht mehr" denies the link working, not its date.)"""
+    lo = token_index(tokens, start)
+    if not any(t.neg for t in tokens[:lo]):
+        return False
+    skip = function_words() | folded_words("prepositions")
+    c_lo = clause_bounds(tokens, text, lo, lo)[0]
+    other = 0
+    for i in range(lo - 1, c_lo - 1, -1):
+        if tokens[i].neg:
+            return True
+        if tokens[i].word not in skip:
+            other += 1
+            if other > 1:
+                return False
+    return False
+
+
+def date_earlier(tokens: list[Token], text: str, start: int) -> bool:
+    """Whether the date at character `start` stands in a clause that puts it in an earlier
+    period (`earlier_periods`: "im letzten Jahr", "last year")."""
+    lo, hi = clause_bounds(tokens, text, token_index(tokens, start), token_index(tokens, start))
+    return has_sequence([t.word for t in tokens[lo:hi + 1]], "earlier_periods")
