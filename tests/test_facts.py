@@ -934,3 +934,21 @@ def test_of_two_dates_the_one_of_an_earlier_year_is_not_the_fact(lang, text):
 ])
 def test_a_statement_the_writer_corrects_is_withdrawn(lang, text):
     assert read("missing-activation-email", text, lang).get("domain_verified") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail ist nicht gekommen. Sie erreichen mich unter jonas.falk@outlook.com."),
+    ("en", "Hi, the activation email never came. You can reach me at jonas.falk@outlook.com."),
+])
+def test_the_writers_contact_address_is_not_the_osm(lang, text):
+    assert "osm_email" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung fehlen die Lizenzen. Der Dienst ist in Frankreich verfügbar, unser Mandant "
+           "wurde aber in Marokko angelegt."),
+    ("en", "Hi, the licenses are missing after activation. The service is available in France, but our tenant was "
+           "set up in Morocco."),
+])
+def test_a_service_offered_in_another_country_than_the_accounts_states_nothing(lang, text):
+    assert "service_in_country" not in read("licenses-not-visible", text, lang)

@@ -39,6 +39,15 @@ class Sentence:
         self._depth: list[int] | None = None
         self._correction: int | None = None
 
+    def countries_apart(self, cue: tuple[str, ...], lex: CueLexicon) -> bool:
+        """Whether a cue read through a country's name ("in Österreich angeboten" is "im Land
+        angeboten") stands in a sentence that names two countries ("in Österreich angeboten, unser
+        Konto ist aber in der Schweiz"): which one the cue means is unsure, so it states nothing."""
+        if lex.word("land") not in cue:
+            return False
+        names = folded_words("countries")
+        return len({t.word for t in self.tokens if t.word in names}) > 1
+
     def corrected(self, at: int) -> bool:
         """Whether the writer corrects, later in the sentence, what stands at token `at`
         ("nicht verifiziert - Korrektur: doch verifiziert"; `corrections`)."""
