@@ -952,3 +952,28 @@ def test_the_writers_contact_address_is_not_the_osm(lang, text):
 ])
 def test_a_service_offered_in_another_country_than_the_accounts_states_nothing(lang, text):
     assert "service_in_country" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin selbst globale Administratorin, unser OSM aber nicht."),
+    ("en", "Hi, the activation mail is missing. I'm a global admin myself, but our OSM isn't."),
+])
+def test_a_role_denied_to_the_osm_by_ellipsis_is_not_the_osms(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Bei meinem früheren Arbeitgeber hatten wir das auch, da war die Domäne "
+           "schon verifiziert."),
+    ("en", "Hi, no activation mail. At my former employer we had the same thing, there the domain was already verified."),
+])
+def test_what_held_at_another_organisation_is_no_fact_of_the_case(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, bei unserer Schwestergesellschaft ist der OSM eine outlook.com-Adresse, bei uns ist es "
+           "einkauf@nord-optik.example. Die Aktivierungsmail fehlt."),
+])
+def test_a_clause_back_at_the_writers_organisation_still_states(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_email") == "einkauf@nord-optik.example"

@@ -66,6 +66,29 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
     return sum(1 for g in holds if has_verb[g]) >= 2
 
 
+def _elliptic_denial(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue's words reach into a part of the sentence, after a clause mark, that sets
+    itself against what precedes and denies, its predicate left out: "Ich bin globaler
+    Administrator, der OSM aber nicht" says nothing of the OSM as an administrator."""
+    contrasts, verbs = _folded("contrasts"), _folded("finite_verbs")
+    for i in range(span[0] + 1, span[1] + 1):
+        if not _marks(text[tokens[i - 1].end:tokens[i].start]):
+            continue
+        j, seen = i, set()
+        while j < len(tokens):
+            seen |= {"contrast"} if tokens[j].word in contrasts else {"denial"} if tokens[j].neg else set()
+            if tokens[j].word in verbs:
+                seen.add("verb")
+            if j <= span[1] and any(word_matches(c, words[j]) for c in cue):
+                seen.add("cue")
+            if j + 1 < len(tokens) and _marks(text[tokens[j].end:tokens[j + 1].start]):
+                break
+            j += 1
+        if seen == {"contrast", "denial", "cue"}:
+            return True
+    return False
+
+
 def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...]) -> bool:
     """Whether the clause from token `i` is a relative clause of the cue's noun just before it
     ("in einem Land, in dem der Dienst nicht angeboten wird"; the clause's last verb may stand
@@ -101,5 +124,5 @@ def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[
     with verbs of their own. A cue that carries its own negation ("nicht im Spam") keeps it
     within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
     between = text[tokens[span[0]].end:tokens[span[1]].start]
-    return ";" in between or _replaces(tokens, words, span, cue) or ("," in between and any(w in negations() for w in cue)) \
+    return ";" in between or _replaces(tokens, words, span, cue) or _elliptic_denial(tokens, words, text, span, cue) or ("," in between and any(w in negations() for w in cue)) \
         or _joins_phrases(words, span) or _across_clauses(tokens, words, text, span, cue)

@@ -335,7 +335,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                     dist = date_distance(s, c, idx, idx, conjunctions=False) + (0 if c <= idx else 1)
                     if best is None or dist < best[0]:
                         best = (dist, address, s.evidence(rel, rel_end, source))
-        if best is None and stated:
+        if best is None and stated and source != QUOTED:  # a quoted mail's only address is its sender's, as a rule
             distinct = {a.lower() for _, _, _, a in stated}
             if len(distinct) == 1 and not any(_wanted(text, sent) or _owned(sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]

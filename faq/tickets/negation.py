@@ -25,7 +25,8 @@ past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
-focus_particles, ability_modals).
+focus_particles, ability_modals, other_settings, own_settings, corrective_contrasts,
+elliptic_affirmations).
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
     intention ("vielleicht", "wenn", "früher", "werde", "I'll": their clause). With `past`, a
     past state is what is said ("damals aktiviert" states an earlier activation), not a
     hedge; without `beliefs`, only the clause's own words count (a name in apposition)."""
-    if beliefs and (_believed(tokens, text, lo, hi) or doubted(tokens, text)):
+    if beliefs and (_believed(tokens, text, lo, hi) or doubted(tokens, text) or _elsewhere(tokens, text, lo, hi)):
         return True
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
@@ -114,6 +115,17 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
         or _has_phrase(clause, _phrases("hedges")) \
         or (not past and _has_phrase(clause, _phrases("past_state_markers"))) \
         or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
+
+
+def _elsewhere(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi stand in a part of their sentence (up to a contrast) set in another
+    organisation ("bei meinem alten Arbeitgeber ..., da war die Domäne verifiziert"; other_settings),
+    unless their own clause comes back to the writer's (own_settings: "..., bei uns ist es x@…")."""
+    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
+    if not _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("other_settings")):
+        return False
+    c_lo, c_hi = clause_bounds(tokens, text, lo, hi)  # "..., bei uns ist es einkauf@…": the case again
+    return not _has_phrase([t.word for t in tokens[c_lo:c_hi + 1]], _phrases("own_settings"))
 
 
 def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
