@@ -977,3 +977,14 @@ def test_what_held_at_another_organisation_is_no_fact_of_the_case(lang, text):
 ])
 def test_a_clause_back_at_the_writers_organisation_still_states(lang, text):
     assert read("missing-activation-email", text, lang).get("osm_email") == "einkauf@nord-optik.example"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Visio-Lizenzen fehlen nach der Aktivierung. Es ist ein Add-on. Das Basisabo läuft über "
+           "dieselbe Registrierung, meint jedenfalls meine Kollegin."),
+    ("en", "Hi, the Visio licenses are missing after activation. It's an add-on. The base subscription is on the same "
+           "enrollment, at least according to my colleague."),
+])
+def test_what_a_colleague_says_leaves_the_fact_open(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert facts.get("is_addon") is True and "base_same_enrollment" not in facts

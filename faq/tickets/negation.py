@@ -141,6 +141,14 @@ def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) 
     return any(t.word in _folded("finite_verbs") for t in tokens[n_lo:n_hi + 1])  # "..., wird keine Mail verschickt"
 
 
+_SAYER = 4  # words after a belief that name who holds it ("meint zumindest mein Kollege")
+
+
+@cache
+def _owners() -> tuple[str, ...]:
+    return tuple(_folded("other_owners"))
+
+
 def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi stand under a belief of their sentence, up to a contrast. A belief
     that opens a clause of its own ("..., und ich denke, die Domäne ist verifiziert") reaches
@@ -162,7 +170,9 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                     continue
                 return True
             rest = words[i + len(phrase):c_hi + 1]
-            inverted = bool(rest) and all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
+            inverted = bool(rest) and (all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
+                                       or len(rest) <= _SAYER and any(w.startswith(_owners()) for w in rest))
+            # "..., meint zumindest mein Kollege": someone else's word reaches back too
             j = c_hi + 1
             while j < len(words) and words[j] in _folded("midfield_particles"):
                 j += 1  # "ich vermute aber, dass ..."
@@ -360,7 +370,7 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
             rest = words[max(r_lo, hi + 1):r_hi + 1]
             verbs = _folded("past_verbs") | (_folded("finite_verbs") - _folded("prepositions"))  # not "am"
             return any(w in verbs for w in rest) \
-                and not any(w.startswith(tuple(_folded("otherness"))) for w in rest)
+                and not any(w.startswith(tuple(_folded("otherness"))) for w in rest if w not in table)
     if c_hi + 1 >= len(tokens):
         return False
     end = c_hi + 1  # the next part of the sentence, up to punctuation
