@@ -384,7 +384,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not _corrected(tokens, token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start)]
-        if len(mentions) > 1:  # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
+        if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
+            # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
             mentions = [m for m in mentions if not date_earlier(tokens, s.text, m.start)]
         if not mentions:
             continue

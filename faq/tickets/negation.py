@@ -117,10 +117,24 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
         or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
 
 
+_LAST: list[object] = [None, False]  # the last sentence's tokens looked at by `_names_elsewhere`, and the answer
+
+
+def _names_elsewhere(tokens: list[Token]) -> bool:
+    """Whether a sentence names another organisation anywhere (other_settings), worked out once
+    for the sentence whose words are asked about one after another."""
+    if _LAST[0] is not tokens:
+        firsts = _phrases("other_settings")
+        _LAST[:] = [tokens, any(t.word in firsts for t in tokens) and _has_phrase([t.word for t in tokens], firsts)]
+    return bool(_LAST[1])
+
+
 def _elsewhere(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi stand in a part of their sentence (up to a contrast) set in another
     organisation ("bei meinem alten Arbeitgeber ..., da war die Domäne verifiziert"; other_settings),
     unless their own clause comes back to the writer's (own_settings: "..., bei uns ist es x@…")."""
+    if not _names_elsewhere(tokens):
+        return False
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     if not _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("other_settings")):
         return False

@@ -270,17 +270,15 @@ def retold_after(fact: Fact, s: Sentence, at: tuple[list[int], list[int], list[t
 
 
 def date_denied(tokens: list[Token], text: str, start: int) -> bool:
-    """Whether a negation stands right before the date at character `start`, with only function
-    words, prepositions and at most one verb between ("nicht am 01.02.2026, sondern am
-    01.06.2026", "we did not purchase on 1 February but on 1 June"): a date denied is none.
+    """Whether a negation stands right before the date at character `start` in its clause, with
+    only function words, prepositions and at most one verb between ("nicht am 01.02.2026, sondern
+    am 01.06.2026", "we did not purchase on 1 February but on 1 June"): a date denied is none.
     ("Der Link vom 05.01.2026 funktioniert nicht mehr" denies the link working, not its date.)"""
-    lo = token_index(tokens, start)
-    if not any(t.neg for t in tokens[:lo]):
-        return False
     skip = function_words() | folded_words("prepositions")
-    c_lo = clause_bounds(tokens, text, lo, lo)[0]
     other = 0
-    for i in range(lo - 1, c_lo - 1, -1):
+    for i in range(token_index(tokens, start) - 1, max(-1, token_index(tokens, start) - 1 - _DENIAL_REACH), -1):
+        if any(ch in ",;:()–—" for ch in text[tokens[i].end:tokens[i + 1].start]):
+            return False  # the clause before
         if tokens[i].neg:
             return True
         if tokens[i].word not in skip:
@@ -288,6 +286,9 @@ def date_denied(tokens: list[Token], text: str, start: int) -> bool:
             if other > 1:
                 return False
     return False
+
+
+_DENIAL_REACH = 8  # words a denial of a date may stand before it
 
 
 def date_earlier(tokens: list[Token], text: str, start: int) -> bool:
