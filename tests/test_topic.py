@@ -349,13 +349,3 @@ def test_waiting_states_a_problem(sentence):
     from faq.tickets.topic import _problem
 
     assert _problem().search(fold(sentence))
-
-
-@pytest.mark.parametrize("text", [
-    "Guten Tag, wo bleibt die Aktivierungsmail?",
-    "Wir haben am 05.11.2026 bestellt, der Nutzungsbeginn ist der 01.12.2026. Wo bleibt die Aktivierungsmail?",
-])
-def test_asking_where_the_mail_stays_is_the_missing_mail(text):
-    _, matcher = load()
-    found = match_topic(text, matcher)
-    assert (found.outcome, found.id) == ("answer", "activation-email-missing")
