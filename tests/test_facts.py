@@ -988,3 +988,15 @@ def test_a_clause_back_at_the_writers_organisation_still_states(lang, text):
 def test_what_a_colleague_says_leaves_the_fact_open(lang, text):
     facts = read("licenses-not-visible", text, lang)
     assert facts.get("is_addon") is True and "base_same_enrollment" not in facts
+
+
+@pytest.mark.parametrize(("lang", "flow", "fact", "text"), [
+    ("de", "missing-activation-email", "junk_checked",
+     "Hallo, keine Aktivierungsmail. Den Junk-Ordner habe nicht ich kontrolliert, sondern unsere IT-Abteilung."),
+    ("en", "missing-activation-email", "junk_checked",
+     "Hi, no activation email. The junk folder wasn't checked by me but by our IT department."),
+    ("en", "missing-activation-email", "order_placed",
+     "Hi, still no activation email. The order was not placed by us but by our reseller in October."),
+])
+def test_a_deed_denied_to_the_writer_but_done_by_another_is_not_denied(lang, flow, fact, text):
+    assert read(flow, text, lang).get(fact) is not False

@@ -26,7 +26,7 @@ question_openers, complementizers, stating_subordinators, finite_verbs, determin
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
 focus_particles, ability_modals, other_settings, own_settings, corrective_contrasts,
-elliptic_affirmations).
+elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owners).
 """
 
 from __future__ import annotations
@@ -377,6 +377,8 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
     short contrast affirms it for someone else ("..., mein Kollege aber schon", "but my colleague
     did"; `elliptic_affirmations`). The fact is then open: a false "no" is worse than a question."""
     words = [t.word for t in tokens]
+    if _other_doer(tokens, words, c_hi):
+        return True
     table = _phrases("corrective_contrasts")
     for i in range(hi + 1, len(words)):
         if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())):
@@ -394,6 +396,24 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
     if not rest or len(rest) > _ELLIPSIS or not any(w in _folded("contrasts") for w in rest):
         return False
     return any(tuple(rest[-len(p):]) == p for ps in _phrases("elliptic_affirmations").values() for p in ps)
+
+
+def _other_doer(tokens: list[Token], words: list[str], c_hi: int) -> bool:
+    """Whether a denial up to `c_hi` denies the writer's side as the doer, another doer following
+    a contrast ("nicht von uns, sondern von unserem Händler aufgegeben", "wasn't checked by me but
+    by our IT team", "habe nicht ich geprüft, sondern unsere IT"): the deed was done."""
+    markers, selves = _folded("agents"), _folded("agent_selves")
+    breaks = _folded("contrasts") | _folded("corrective_contrasts")
+    for n in (i for i in range(c_hi + 1) if tokens[i].neg):
+        k = next((j for j in range(n + 1, len(words)) if words[j] in breaks), None)
+        if k is None or k + 1 >= len(words):
+            continue
+        denied = any(words[j] in selves and (j == n + 1 or words[j - 1] in markers) for j in range(n + 1, k))
+        other = words[k + 1] in markers or words[k + 1] in _folded("third_party_possessives") \
+            or words[k + 1].startswith(_owners())
+        if denied and other:
+            return True
+    return False
 
 
 _ELLIPSIS = 6  # words at most in a contrast that affirms by ellipsis ("but my colleague did")
