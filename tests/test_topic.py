@@ -349,3 +349,16 @@ def test_waiting_states_a_problem(sentence):
     from faq.tickets.topic import _problem
 
     assert _problem().search(fold(sentence))
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Guten Tag, wir wollen die gekauften Dienste in unserem bestehenden Tenant aktivieren und auf keinen Fall aus "
+     "Versehen einen neuen anlegen. Worauf müssen wir achten?", "avoid-wrong-account"),
+    ("Hi, we want to activate the new services in our existing tenant and not create a new one by mistake. "
+     "What should we watch out for when we click the link?", "avoid-wrong-account"),
+    ("Hallo, unsere Lizenzen sind im falschen Tenant gelandet. Worauf müssen wir jetzt achten?", "wrong-account-activated"),
+    ("Hi, our licenses landed in the wrong tenant. What should we watch out for now?", "wrong-account-activated"),
+])
+def test_what_to_watch_out_for_before_activating_is_avoiding_the_wrong_account(text, entry):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == entry

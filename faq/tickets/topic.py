@@ -196,14 +196,15 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
 
 
 @cache
-def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
-    """(entry, instead_of, words, keeps) of knowledge/tickets/settings.yaml."""
+def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...]:
+    """(entry, instead_of, words, keeps, unless, one_way) of knowledge/tickets/settings.yaml."""
     data = ticket_file("settings.yaml") or {}
     out = []
     for entry, spec in sorted(data.items()):
         if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
             continue  # an entry of another shape names nothing
-        out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps"))))
+        out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
+                    _stems(spec.get("unless")), spec.get("one_way") is True))
     return tuple(out)
 
 
@@ -225,10 +226,10 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
     if result.id is None:
         return result
     folded_text = fold(text)
-    for entry, instead, words, keeps in _settings():
-        if result.id not in (entry, instead):
+    for entry, instead, words, keeps, unless, one_way in _settings():
+        if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
-        named = words.search(folded_text) is not None
+        named = words.search(folded_text) is not None and unless.search(folded_text) is None
         if result.id == entry and not named:
             named = keeps.search(folded_text) is not None
         other = instead if result.id == entry else entry
