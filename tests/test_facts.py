@@ -1000,3 +1000,12 @@ def test_what_a_colleague_says_leaves_the_fact_open(lang, text):
 ])
 def test_a_deed_denied_to_the_writer_but_done_by_another_is_not_denied(lang, flow, fact, text):
     assert read(flow, text, lang).get(fact) is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Vermeintlich ist die Domäne schon verifiziert, bestätigt hat das keiner."),
+    ("en", "Hi, no activation email. Supposedly the domain is already verified, but nobody could confirm it."),
+    ("en", "Hi, no activation email. The domain is verified for our tenant, as far as we know."),
+])
+def test_what_is_only_supposed_leaves_the_fact_open(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)

@@ -336,3 +336,14 @@ def test_jsonl_errors_give_the_column_and_never_print_a_control_character():
 def test_quoted_text_drops_the_line_saying_who_wrote_when(text):
     quoted = quoted_text(text)
     assert "2026" not in quoted and "@" not in quoted and quoted.startswith(("Wann", "When"))
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\nwir haben keine Aktivierungsmail bekommen.\n\nDiese E-Mail ist vertraulich. Sollten Sie nicht der richtige "
+    "Empfänger sein, informieren Sie bitte recht@nord.example und löschen Sie sie.",
+    "Hi,\nwe never got the activation email.\n\nThis e-mail and any attachments are confidential. If you are not the "
+    "intended recipient, please notify the sender at legal@nord.example.",
+])
+def test_a_legal_footer_is_no_part_of_the_message(text):
+    body = clean_body(text)
+    assert "@" not in body and body.endswith(("bekommen.", "email."))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+from faq.language.lexicon import words as lexicon_words
+
 __all__ = ["clean_body", "quote_start", "quoted_text", "strip_html"]
 
 _TAG = re.compile(r"<[^>]*>")
@@ -64,7 +66,7 @@ def clean_body(text: str) -> str:
     question below the signature (written under a quote) stays. Keeps the text when
     removing would leave nothing.
     """
-    body = _split_quote(text)[0]
+    body = _without_disclaimer(_split_quote(text)[0])
     match = _SIGNATURE.search(body)
     if match and body[: match.start()].strip():
         body = body[: match.start()]
@@ -80,6 +82,16 @@ def clean_body(text: str) -> str:
         body = stripped
     body = body.strip()
     return body or text.strip()
+
+
+def _without_disclaimer(body: str) -> str:
+    """Cut a legal footer ("This e-mail and any attachments are confidential ...",
+    knowledge/language/disclaimers.yaml) from the paragraph that opens it, when text stays."""
+    openers = tuple(w.lower() for w in lexicon_words("disclaimers"))
+    for m in re.finditer(r"(?:^|\n[ \t]*\n)[ \t]*", body):
+        if m.end() and body[m.end():m.end() + 80].lower().startswith(openers) and body[:m.start()].strip():
+            return body[:m.start()]
+    return body
 
 
 def _split_quote(text: str) -> tuple[str, str]:
