@@ -31,6 +31,7 @@ elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owne
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from faq.language.lexicon import folded as _folded
@@ -61,6 +62,11 @@ def _breaks_clause(gap: str) -> bool:
     return any(ch in _CLAUSE_PUNCT for ch in gap) or (gap.strip() == "-" and gap != "-")
 
 
+_LONG = 40  # tokens from which a sentence's clause borders are found once (`clause_bounds`)
+_KEPT = 64  # sentences whose borders are kept
+_BORDERS: dict[tuple[int, str], tuple[list[Token], str, list[int]]] = {}
+
+
 def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str = "clause_breaks") -> tuple[int, int]:
     """Return the token range of the clause(s) around tokens lo..hi.
 
@@ -76,6 +82,16 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
             return True
         return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i)
 
+    if len(tokens) > _LONG:  # a long sentence asked about word by word: its borders are found once
+        key = (id(tokens), breaks)
+        hit = _BORDERS.get(key)
+        if hit is None or hit[0] is not tokens or hit[1] != text:
+            if len(_BORDERS) > _KEPT:
+                _BORDERS.clear()
+            hit = _BORDERS[key] = (tokens, text, [i for i in range(1, len(tokens)) if border(i)])
+        at = bisect_right(hit[2], lo)
+        after = bisect_right(hit[2], hi)
+        return (hit[2][at - 1] if at else 0), (hit[2][after] - 1 if after < len(hit[2]) else len(tokens) - 1)
     start = lo
     while start > 0 and not border(start):
         start -= 1
