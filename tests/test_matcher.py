@@ -287,3 +287,13 @@ def test_the_leads_of_a_story_compare_its_candidates():
     assert max(x[context_lead] for x in rows) > 0
     single = built.candidate_features("Lizenzen nach der Verlängerung doppelt")
     assert all(x[text_lead] == 0.0 and x[context_lead] == 0.0 for _r, x in single)
+
+
+@pytest.mark.parametrize("question", ["Was bedeutet OSM?", "was heißt OSM?"])
+def test_asking_what_a_term_means_is_about_the_term(matcher, question):
+    """'bedeutet' or 'heißt' names no topic: a question what OSM means is about the OSM (the entry
+    that says who it is comes first), not about an entry that happens to ask 'was bedeutet das'."""
+    result = matcher.match(question)
+    assert result.outcome != "answer"
+    assert result.candidates[0].id == "activation-email-recipient"
+    assert "renewal-doubled-licenses" not in {c.id for c in result.candidates}

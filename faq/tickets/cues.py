@@ -382,21 +382,25 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
     starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
     neg = negations()
     for start in starts:
-        pos, ok = start, True
+        pos, ok, numbers = start, True, 0
         for k, c in enumerate(cue[1:]):
             nxt = None
             between = after_negation if after_negation is not None and cue[k] in neg else skippable
-            for i in range(pos + 1, min(len(words), pos + 2 + slack)):
+            i = pos + 1
+            while i < min(len(words), pos + 2 + slack + numbers):
                 if word_matches(c, words[i]):
                     nxt = i
                     break
-                if between is not None and words[i] not in between:
+                if words[i].isdigit():  # a date's or a number's digits stand anywhere ("Reservierung vom 20.11. ... nicht verarbeitet")
+                    numbers += 1
+                elif between is not None and words[i] not in between:
                     break
+                i += 1
             if nxt is None:
                 ok = False
                 break
             pos = nxt
-        if ok and pos - start + 1 <= len(cue) + slack:
+        if ok and pos - start + 1 - numbers <= len(cue) + slack:
             return start, pos
     return None
 

@@ -67,6 +67,7 @@ from faq.tickets.sentence import (
     labelled,
     names_another_address,
     refer_back,
+    refer_to_country,
     refuted,
     retold_after,
     sequence_end,
@@ -253,6 +254,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
                 if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
     refer_back(analysed, lex)
+    refer_to_country(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing

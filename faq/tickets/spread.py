@@ -150,8 +150,9 @@ def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexi
 
 def othered(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
     """Whether a word of a cue found at `span` is qualified as another one ("über eine *andere*
-    Registrierung aktiviert") while the cue names no otherness of its own."""
-    other = tuple(folded("otherness"))
+    Registrierung aktiviert", "statt im richtigen Konto") while the cue names no otherness of its
+    own; an otherness word counts in its canonical form too ("statt" is the vocabulary's "falsch")."""
+    other = lex.derive("otherness", othered, "", lambda: tuple({*folded("otherness"), *(lex.word(w) for w in folded("otherness"))}))
     if any(c.lstrip("=").startswith(other) for c in cue):
         return False
     for i in range(span[0], span[1] + 1):
