@@ -54,7 +54,7 @@ from faq.tickets.cues import (
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
-from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
+from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
     NO_ANSWER,
     OPENING,
@@ -67,6 +67,7 @@ from faq.tickets.sentence import (
     labelled,
     name_osm,
     names_another_address,
+    not_the_osms,
     refer_back,
     refer_to_country,
     refuted,
@@ -345,23 +346,12 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated and source != QUOTED:  # a quoted mail's only address is its sender's, as a rule
             distinct = {a.lower() for _, _, _, a in stated}
-            if len(distinct) == 1 and not any(_wanted(text, sent) or _owned(sent) for sent, _, _, _ in stated):
+            if len(distinct) == 1 and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
         if best is not None:
             found[fact.id] = best[1]
             evidence[fact.id] = best[2]
-
-
-def _owned(s: Sentence) -> bool:
-    """Whether an address's sentence names another owner of it than the OSM ("Die Adresse unseres
-    Administrators ist ...", "my colleague's address"; `other_owners`): then the only address of
-    a ticket is not taken for the OSM's. (A sentence that names the OSM gave its address already.)"""
-    owners = tuple(folded("other_owners"))
-    return any(t.word.startswith(owners) for t in s.tokens)
-
-
-_REQUEST_REACH = 200  # characters before an address where a request makes it a destination
 
 
 def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str], lex: CueLexicon) -> list[int]:
@@ -370,17 +360,6 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
     between, holders = lex.stop | folded("prepositions"), tuple(folded("usage_holders"))
     return [e for e in events if not (words[e].startswith(holders) and any(
         hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
-
-
-def _wanted(text: str, s: Sentence) -> bool:
-    """Whether an address's sentence, or the text just before it, asks for mail to go there
-    ("Bitte senden Sie ... an max@…", "Can you resend it to me? max@…") or is a question:
-    then the address is where to write, not the one listed for the case."""
-    for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
-        words = [t.word for t in tokenize(part)]
-        if is_question(part) or has_sequence(words, "requests"):
-            return True
-    return False
 
 
 def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,

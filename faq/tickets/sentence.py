@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence",
-           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "refer_back",
+           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -333,3 +333,21 @@ def date_earlier(tokens: list[Token], text: str, start: int) -> bool:
     period (`earlier_periods`: "im letzten Jahr", "last year")."""
     lo, hi = clause_bounds(tokens, text, token_index(tokens, start), token_index(tokens, start))
     return has_sequence([t.word for t in tokens[lo:hi + 1]], "earlier_periods")
+
+
+_REQUEST_REACH = 200  # characters before an address where a request makes it a destination
+
+
+def not_the_osms(text: str, s: Sentence) -> bool:
+    """Whether the only address of a ticket, in sentence `s`, is not the OSM's: its sentence, or
+    the text just before it, asks for mail to go there ("Bitte senden Sie ... an max@…", "Can you
+    resend it to me? max@…", "you can reach me at ..."; `requests`) or is a question, or names
+    another owner of it ("Die Adresse unseres Administrators ist ...", "my colleague's address";
+    `other_owners`; a sentence that names the OSM gave its address already)."""
+    if any(t.word.startswith(tuple(folded_words("other_owners"))) for t in s.tokens):
+        return True
+    for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
+        words = [t.word for t in tokenize(part)]
+        if is_question(part) or has_sequence(words, "requests"):
+            return True
+    return False
