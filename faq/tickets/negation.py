@@ -25,7 +25,7 @@ past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
-focus_particles, ability_modals).
+focus_particles, ability_modals, bracket_negations).
 """
 
 from __future__ import annotations
@@ -285,9 +285,22 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
             continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied
         if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
-        if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at):
+        if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at
+                          or c_hi in cue_at and _closing_verb(tokens, text, i, c_hi)):
             return True
     return False
+
+
+def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:
+    """Whether a German midfield negation at `at` denies the verb closing its clause at `end`
+    ("noch nie etwas über diese Registrierung aktiviert"): a lower-case last word ending as a
+    participle or infinitive does ("-t", "-en"); a capitalised noun does not, nor does a verb
+    after a contrast ("nicht in einem fremden Tenant, sondern in unserem verifiziert")."""
+    last = tokens[end]
+    return tokens[at].word in _folded("bracket_negations") and end > at + 1 \
+        and not any(t.word in _folded("contrasts") for t in tokens[at + 1:end]) \
+        and text[last.start:last.start + 1].islower() and last.word.endswith(("t", "en")) \
+        and last.word not in _skippable() | _folded("prepositions")
 
 
 def _infinitive_at(tokens: list[Token], lo: int, hi: int, cue: tuple[str, ...], words: list[str] | None) -> int | None:

@@ -1,0 +1,38 @@
+"""Reading errors of issue #14, part 2: a negation's or hedge's scope in new tickets, in German
+and English (bundled knowledge base). Each case states what the customer's words say."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(flow: str, text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+# -- a German midfield negation denies the verb that closes its clause ---------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Morgen, wir haben noch nie einen Dienst unter dieser Registrierung aktiviert. "
+           "Trotzdem ist keine Aktivierungsmail gekommen."),
+    ("de", "Hallo, über diese Registrierung wurde bei uns noch nie ein Dienst aktiviert, die Mail fehlt."),
+    ("en", "Good morning, we have never activated a service under this enrollment, and no activation mail came."),
+])
+def test_never_activated_under_the_enrollment_is_denied(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben ohne Probleme schon über diese Registrierung aktiviert. Die neue Mail fehlt."),
+    ("en", "Hi, we activated the service under this enrollment without any problems before. The new mail is missing."),
+])
+def test_without_problems_still_states_the_activation(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is True
