@@ -36,3 +36,21 @@ def test_never_activated_under_the_enrollment_is_denied(lang, text):
 ])
 def test_without_problems_still_states_the_activation(lang, text):
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
+# -- "gone through" a folder is checking it; "gone" alone is still "missing" ----------------
+
+
+@pytest.mark.parametrize(("lang", "text", "checked"), [
+    ("en", "Hello, the activation mail for our order never came. We haven't gone through the junk folder yet.", False),
+    ("en", "Hi, no activation email so far. I went through the spam folder this morning, nothing there.", True),
+    ("de", "Hallo, die Aktivierungsmail zu unserer Bestellung kam nie. Den Junk-Ordner haben wir noch nicht durchgesehen.", False),
+    ("de", "Hallo, bisher keine Aktivierungsmail. Den Spam-Ordner habe ich heute früh durchgesehen, nichts.", True),
+])
+def test_going_through_the_junk_folder_is_checking_it(lang, text, checked):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is checked
+
+
+def test_a_reservation_that_has_not_gone_through_is_still_read():
+    text = "Hi, the activation mail is missing. The reservation has not gone through yet."
+    assert read("missing-activation-email", text, "en").get("reservation_effective") is False

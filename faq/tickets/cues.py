@@ -43,7 +43,8 @@ class CueLexicon:
 
     def __init__(self, synonyms: Iterable[Iterable[str]] = (), stopwords: Iterable[str] = ()) -> None:
         self.canon: dict[str, str] = {}
-        for group in (*_builtin_synonyms(), *synonyms):
+        self.phrasal: dict[tuple[str, str], str] = {}  # "gone through" is checking, "gone" alone is not
+        for k, group in enumerate((*_builtin_synonyms(), *synonyms)):
             forms = [" ".join(t.word for t in tokenize(g)) for g in group]
             forms = [f for f in forms if f]
             if not forms:
@@ -52,6 +53,9 @@ class CueLexicon:
             for form in forms:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
+                elif k == 0 and form.count(" ") == 1:
+                    first, second = form.split()
+                    self.phrasal.setdefault((first, second), head)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
         self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
         self.nouns = frozenset(fold(w) for w in lexicon_words("noun_cue_words"))
@@ -82,9 +86,13 @@ class CueLexicon:
         return self.canon.get(word, word)
 
     def words(self, tokens: list[Token]) -> Words:
-        """Return the canonical forms of a sentence's words."""
-        return Words(self.canon.get(t.word, t.word) for t in tokens)
-
+        """Return the canonical forms of a sentence's words ("gone through": checking)."""
+        out = Words(self.canon.get(t.word, t.word) for t in tokens)
+        for i in range(len(tokens) - 1):
+            head = self.phrasal.get((tokens[i].word, tokens[i + 1].word))
+            if head is not None:
+                out[i] = head
+        return out
 
     def cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, ...], ...]:
         """Return the cues of a fact's phrase table, the ticket's language first (cached per table)."""
@@ -157,7 +165,8 @@ class CueLexicon:
         cached = self._cache.get(key)
         if cached is None:
             tokens = tokenize(phrase)
-            words = [WHOLE + t.word if t.word in self.whole else self.word(t.word) for t in tokens]
+            canon = self.words(tokens)
+            words = [WHOLE + t.word if t.word in self.whole else canon[i] for i, t in enumerate(tokens)]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
             cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
@@ -165,7 +174,6 @@ class CueLexicon:
             cue.nouns = tuple(t.word for t in tokens if t.word in self.nouns)
             self._cache[key] = cached = cue
         return cached
-
 
 
 def without(cue: tuple[str, ...], dropped: frozenset[str], stop: frozenset[str]) -> tuple[str, ...]:
@@ -227,7 +235,6 @@ def absent(cue: str, joined: str) -> bool:
         half = len(cue) // 2
         return cue[:half] not in joined and cue[half:] not in joined
     return cue not in joined
-
 
 
 _LEXICONS: dict[int, tuple[object, CueLexicon]] = {}
