@@ -54,3 +54,24 @@ def test_going_through_the_junk_folder_is_checking_it(lang, text, checked):
 def test_a_reservation_that_has_not_gone_through_is_still_read():
     text = "Hi, the activation mail is missing. The reservation has not gone through yet."
     assert read("missing-activation-email", text, "en").get("reservation_effective") is False
+
+
+# -- "without any trouble" after a permission denies the trouble, not the permission ---------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, I am the OSM here. With the permission I manage reservations without any trouble. "
+           "Where do the new online services show up?"),
+    ("de", "Hallo, ich bin hier OSM. Mit der Berechtigung verwalte ich Reservierungen ohne Probleme. "
+           "Wo tauchen die neuen Onlinedienste auf?"),
+])
+def test_without_trouble_keeps_the_permission(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, I am the OSM, and I work without the Manage Reservation permission."),
+    ("de", "Hallo, ich bin OSM, arbeite aber ohne die Berechtigung Reservierung verwalten."),
+])
+def test_without_the_permission_is_still_the_osm_without_it(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm"

@@ -49,7 +49,8 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
     return None
 
 
-def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str) -> bool | None:
+def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str,
+               names: frozenset[str] = frozenset()) -> bool | None:
     """Whether a sentence states all the `extra` words (True), asks or hedges them (None), or
     denies them or lacks one (False: "habe aber nicht die Berechtigung Reservierung verwalten")."""
     at = []
@@ -58,15 +59,20 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
         if not hits:
             return False
         at.extend(hits)
-    return _mentioned(tokens, text, (min(at), max(at)))
+    return _mentioned(tokens, text, (min(at), max(at)), words, names)
 
 
-def _mentioned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
+def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Sequence[str] = (),
+               names: frozenset[str] = frozenset()) -> bool | None:
     """Whether a permission named at `span` is stated, denied or left open, with the predicate
     that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied); a word of
     lacking in its clause denies it too ("Die Berechtigung ... fehlt mir", "I lack ..."), and so
-    does a label's no ("Berechtigung Reservierung verwalten: nein")."""
+    does a label's no ("Berechtigung Reservierung verwalten: nein"). A negation that opens a noun
+    phrase after the name ("... without any trouble") ends what is read of the clause, unless
+    a word of the choices' `names` follows it ("... without the permission")."""
     hi = clause_bounds(tokens, text, span[0], span[1])[1]
+    hi = next((k - 1 for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("noun_negations")
+               and not any(word_matches(n, w) for w in words[k + 1:hi + 1] for n in names)), hi)
     if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)):
         return False
     state = polarity(tokens, text, (span[0], hi), ())
@@ -110,7 +116,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
-        said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text), other, longer) for other, longer in named
+        vocab = frozenset(w for _, name in named for w in name) - lex.stop
+        said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text, vocab), other, longer) for other, longer in named
                 if other != cid and own < set(longer) - lex.stop]
         if any(state is None for state, _, _ in said):
             continue
@@ -230,7 +237,7 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
         for extra, cid in extras.items():
             span = find_cue(tuple(sorted(extra)), said_words, skippable=lex.stop)
             if span is not None:
-                state = _mentioned(tokens, text, span)
+                state = _mentioned(tokens, text, span, said_words, frozenset().union(*(w for _, w in names)))
                 states.setdefault(cid, set()).add(state)
                 where = (index, span) if state and where is None else where
     if not states:
