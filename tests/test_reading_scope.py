@@ -75,3 +75,23 @@ def test_without_trouble_keeps_the_permission(lang, text):
 ])
 def test_without_the_permission_is_still_the_osm_without_it(lang, text):
     assert read("reservation-permission", text, lang).get("role") == "osm"
+
+
+# -- a negation after "als X"/"as X" denies its verb, not the role ---------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "role"), [
+    ("de", "Guten Tag, als VLSC-Administratorin finde ich die Onlinedienst-Reservierungen nicht. Woran liegt das?", "vlsc-admin"),
+    ("de", "Hallo, als Onlineadministrator sehe ich unter Abonnements die Reservierungen nicht.", "ola"),
+    ("en", "Good day, as the online administrator I cannot find the reservations at all. What is wrong?", "ola"),
+])
+def test_a_role_introduced_before_a_negated_verb_is_the_writers(lang, text, role):
+    assert read("reservation-permission", text, lang).get("role") == role
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als VLSC-Administrator bin ich bei uns nicht eingetragen, nur als OSM."),
+    ("en", "Hello, as the VLSC administrator I am not listed, only as the OSM."),
+])
+def test_a_role_the_writer_is_not_listed_as_is_not_theirs(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm"

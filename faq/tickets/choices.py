@@ -111,7 +111,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     best: tuple[int, str, tuple[int, int]] | None = None
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
-        if span is None or polarity(tokens, text, span, ()) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
+        if span is None or _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
             continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
         if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
@@ -130,6 +130,23 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
+    """Whether a role named at `span` is stated (`polarity`). A role that "als"/"as" introduces
+    is no object of a negation after it unless a verb of holding a role stands in its clause:
+    "Als VLSC-Admin sehe ich die Reservierungen nicht" states the role, "Als OSM bin ich nicht
+    eingetragen" leaves it open."""
+    state = polarity(tokens, text, span, ())
+    if state is None or not any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
+        return state
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    held = any(t.word in _lexicon("role_copulas") for t in tokens[lo:hi + 1])
+    if state:  # "Als VLSC-Admin bin ich nicht eingetragen": unknown, not stated
+        return None if held and any(t.neg for t in tokens[span[1] + 1:hi + 1]) else state
+    if held or any(t.neg for t in tokens[lo:span[1] + 1]):
+        return state  # "nicht als OSM eingetragen", "not as the OSM"
+    return polarity(tokens[:span[1] + 1], text[:tokens[span[1]].end], span, ())
 
 
 def _named(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
