@@ -95,3 +95,24 @@ def test_a_role_introduced_before_a_negated_verb_is_the_writers(lang, text, role
 ])
 def test_a_role_the_writer_is_not_listed_as_is_not_theirs(lang, text):
     assert read("reservation-permission", text, lang).get("role") == "osm"
+
+
+# -- a belief closing a sentence hedges its last conjunct, not a firm first clause -----------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, the activation mail was sent to Ms Novak, who left the company in spring, "
+           "and her mailbox has been deleted by now, I suppose?"),
+    ("de", "Guten Tag, die Aktivierungsmail ging an Frau Novak, die uns im Frühjahr verlassen hat, "
+           "und ihr Postfach ist inzwischen gelöscht, vermute ich?"),
+])
+def test_a_closing_belief_leaves_the_first_clause_stated(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, the activation mail went to Ms Novak, who left the company in spring, I suppose?"),
+    ("de", "Guten Tag, die Aktivierungsmail ging an Frau Novak, die uns im Frühjahr verlassen hat, vermute ich?"),
+])
+def test_a_closing_belief_without_a_conjunct_hedges_the_sentence(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)

@@ -133,7 +133,7 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi stand under a belief of their sentence, up to a contrast. A belief
     that opens a clause of its own ("..., und ich denke, die Domäne ist verifiziert") reaches
     only forward; one that closes its clause ("..., glaube ich", "I think") or opens the
-    sentence reaches its whole part."""
+    sentence reaches its whole part, or its last conjunct after ", und"/", and"."""
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     words = [t.word for t in tokens]
     table = _phrases("beliefs")
@@ -158,8 +158,20 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                                  and words[j] not in _folded("complementizers"))  # "..., I think, and ..."
             if hi < c_lo and not (inverted or ends):
                 continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
+            if hi < c_lo and _conjunct_start(tokens, text, s_lo, c_lo) > hi:
+                continue  # "sent to X, who left, and nobody can get in, I guess?": the last conjunct only
             return True
     return False
+
+
+def _conjunct_start(tokens: list[Token], text: str, lo: int, at: int) -> int:
+    """Return where the last clause before `at` that ", und"/", and" opens begins (lo if none):
+    a belief closing a sentence reaches back that far."""
+    coordinators = _folded("coordinators")
+    for k in range(at - 1, lo, -1):
+        if tokens[k].word in coordinators and "," in text[tokens[k - 1].end:tokens[k].start]:
+            return k
+    return lo
 
 
 @cache
