@@ -65,8 +65,17 @@ def _own_verb(lowered: str, start: int, end: int) -> bool:
 
 
 def _said_past(lowered: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to the date says it happened (`_tense`); no verb: not past."""
-    return _tense(lowered, start, end) is True
+    """Whether the verb nearest to the date says it happened (`_tense`); no verb, or a present
+    "is" right before it ("Nutzungsbeginn ist der 1. Dezember"): not past."""
+    return not _copula().search(lowered, 0, start) and _tense(lowered, start, end) is True
+
+
+@cache
+def _copula() -> re.Pattern[str]:
+    """A present "is" (date_copulas.yaml), maybe with an article (determiners.yaml), ending where a date begins."""
+    verbs = "|".join(re.escape(w.lower()) for w in lexicon_words("date_copulas"))
+    articles = "|".join(re.escape(w.lower()) for w in lexicon_words("determiners"))
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{articles})\s+)?$")
 
 
 @cache

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "label_value", "labelled",
-           "names_another_address", "refer_back", "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
+           "name_osm", "names_another_address", "refer_back", "refer_to_country", "refuted", "retold_after", "sequence_end",
+           "sequences",
            "token_index"]
 
 
@@ -125,6 +126,16 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
                 at = i + len(p)
                 if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
                     s.words[at] = address
+
+
+def name_osm(analysed: list[Sentence], address: str, lex: CueLexicon) -> None:
+    """Read the OSM's address, wherever it is named, as the OSM ("VLSC lists it@x.de as the
+    recipient" once it@x.de is known to be the OSM's address: the OSM is the recipient)."""
+    osm, address = lex.word("osm"), address.lower()
+    for s in analysed:
+        at = [i for i, t in enumerate(s.tokens) if t.word.startswith("000") and s.text[t.start:t.end].lower() == address]
+        if at:  # new words: what was searched in the old ones is remembered there
+            s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
 
 
 def refer_to_country(analysed: list[Sentence], lex: CueLexicon) -> None:
