@@ -116,3 +116,17 @@ def test_a_closing_belief_leaves_the_first_clause_stated(lang, text):
 ])
 def test_a_closing_belief_without_a_conjunct_hedges_the_sentence(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- "erhalten, nicht ich" / "received by X, not me": the mail went to someone else ---------
+
+
+@pytest.mark.parametrize(("lang", "text", "other"), [
+    ("de", "Guten Tag, die Aktivierungsmail hat laut Abonnementkontakt unsere Buchhalterin bekommen, nicht ich. "
+           "Was nun?", True),
+    ("en", "Hello, VLSC says the activation email was received by our accountant, not me. What now?", True),
+    ("de", "Guten Tag, die Aktivierungsmail hat niemand bekommen, nicht ich und nicht die Buchhaltung.", None),
+    ("en", "Hello, the activation email was received by nobody, not me and not our accountant.", None),
+])
+def test_a_mail_received_by_someone_not_me_went_to_another_contact(lang, text, other):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
