@@ -8,7 +8,8 @@ from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded as _lexicon
-from faq.tickets.cues import CueLexicon, Words, absent, context_positions, find_cue, word_matches
+from faq.tickets.context import context_positions
+from faq.tickets.cues import CueLexicon, Words, absent, find_cue, word_matches
 from faq.tickets.negation import clause_bounds, hedged, polarity
 from faq.tickets.sentence import NO_ANSWER, label_value
 from faq.tickets.tokens import Token, negations
@@ -49,7 +50,8 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
     return None
 
 
-def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str) -> bool | None:
+def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str,
+               names: frozenset[str] = frozenset()) -> bool | None:
     """Whether a sentence states all the `extra` words (True), asks or hedges them (None), or
     denies them or lacks one (False: "habe aber nicht die Berechtigung Reservierung verwalten")."""
     at = []
@@ -58,15 +60,20 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
         if not hits:
             return False
         at.extend(hits)
-    return _mentioned(tokens, text, (min(at), max(at)))
+    return _mentioned(tokens, text, (min(at), max(at)), words, names)
 
 
-def _mentioned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
+def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Sequence[str] = (),
+               names: frozenset[str] = frozenset()) -> bool | None:
     """Whether a permission named at `span` is stated, denied or left open, with the predicate
     that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied); a word of
     lacking in its clause denies it too ("Die Berechtigung ... fehlt mir", "I lack ..."), and so
-    does a label's no ("Berechtigung Reservierung verwalten: nein")."""
+    does a label's no ("Berechtigung Reservierung verwalten: nein"). A negation that opens a noun
+    phrase after the name ("... without any trouble") ends what is read of the clause, unless
+    a word of the choices' `names` follows it ("... without the permission")."""
     hi = clause_bounds(tokens, text, span[0], span[1])[1]
+    hi = next((k - 1 for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("noun_negations")
+               and not any(word_matches(n, w) for w in words[k + 1:hi + 1] for n in names)), hi)
     if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)):
         return False
     state = polarity(tokens, text, (span[0], hi), ())
@@ -105,12 +112,13 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     best: tuple[int, str, tuple[int, int]] | None = None
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
-        if span is None or polarity(tokens, text, span, ()) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
+        if span is None or _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
             continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
         if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
-        said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text), other, longer) for other, longer in named
+        vocab = frozenset(w for _, name in named for w in name) - lex.stop
+        said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text, vocab), other, longer) for other, longer in named
                 if other != cid and own < set(longer) - lex.stop]
         if any(state is None for state, _, _ in said):
             continue
@@ -123,6 +131,23 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
+    """Whether a role named at `span` is stated (`polarity`). A role that "als"/"as" introduces
+    is no object of a negation after it unless a verb of holding a role stands in its clause:
+    "Als VLSC-Admin sehe ich die Reservierungen nicht" states the role, "Als OSM bin ich nicht
+    eingetragen" leaves it open."""
+    state = polarity(tokens, text, span, ())
+    if state is None or not any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
+        return state
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    held = any(t.word in _lexicon("role_copulas") for t in tokens[lo:hi + 1])
+    if state:  # "Als VLSC-Admin bin ich nicht eingetragen": unknown, not stated
+        return None if held and any(t.neg for t in tokens[span[1] + 1:hi + 1]) else state
+    if held or any(t.neg for t in tokens[lo:span[1] + 1]):
+        return state  # "nicht als OSM eingetragen", "not as the OSM"
+    return polarity(tokens[:span[1] + 1], text[:tokens[span[1]].end], span, ())
 
 
 def _named(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -230,7 +255,7 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
         for extra, cid in extras.items():
             span = find_cue(tuple(sorted(extra)), said_words, skippable=lex.stop)
             if span is not None:
-                state = _mentioned(tokens, text, span)
+                state = _mentioned(tokens, text, span, said_words, frozenset().union(*(w for _, w in names)))
                 states.setdefault(cid, set()).add(state)
                 where = (index, span) if state and where is None else where
     if not states:

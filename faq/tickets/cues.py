@@ -13,7 +13,6 @@ from typing import Any, TypeVar, cast
 
 from rapidfuzz.distance import Levenshtein
 
-from faq.kb.model import Fact
 from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
@@ -22,8 +21,8 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["NUMBERED", "THEN", "CueLexicon", "Words", "absent", "context_positions", "context_spans", "event_positions", "find_bracket", "find_cue", "function_words", "lexicon_for", "phrases",
-           "without", "word_matches"]
+__all__ = ["NUMBERED", "THEN", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "lexicon_for",
+           "phrases", "without", "word_matches"]
 
 
 @cache
@@ -43,7 +42,8 @@ class CueLexicon:
 
     def __init__(self, synonyms: Iterable[Iterable[str]] = (), stopwords: Iterable[str] = ()) -> None:
         self.canon: dict[str, str] = {}
-        for group in (*_builtin_synonyms(), *synonyms):
+        self.phrasal: dict[tuple[str, str], str] = {}  # "gone through" is checking, "gone" alone is not
+        for k, group in enumerate((*_builtin_synonyms(), *synonyms)):
             forms = [" ".join(t.word for t in tokenize(g)) for g in group]
             forms = [f for f in forms if f]
             if not forms:
@@ -52,6 +52,9 @@ class CueLexicon:
             for form in forms:
                 if " " not in form and "-" not in form:
                     self.canon.setdefault(form, head)
+                elif k == 0 and form.count(" ") == 1:
+                    first, second = form.split()
+                    self.phrasal.setdefault((first, second), head)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
         self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
         self.nouns = frozenset(fold(w) for w in lexicon_words("noun_cue_words"))
@@ -82,8 +85,13 @@ class CueLexicon:
         return self.canon.get(word, word)
 
     def words(self, tokens: list[Token]) -> Words:
-        """Return the canonical forms of a sentence's words."""
-        return Words(self.canon.get(t.word, t.word) for t in tokens)
+        """Return the canonical forms of a sentence's words ("gone through": checking)."""
+        out = Words(self.canon.get(t.word, t.word) for t in tokens)
+        for i in range(len(tokens) - 1):
+            head = self.phrasal.get((tokens[i].word, tokens[i + 1].word))
+            if head is not None:
+                out[i] = head
+        return out
 
     def cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, ...], ...]:
         """Return the cues of a fact's phrase table, the ticket's language first (cached per table)."""
@@ -156,7 +164,8 @@ class CueLexicon:
         cached = self._cache.get(key)
         if cached is None:
             tokens = tokenize(phrase)
-            words = [WHOLE + t.word if t.word in self.whole else self.word(t.word) for t in tokens]
+            canon = self.words(tokens)
+            words = [WHOLE + t.word if t.word in self.whole else canon[i] for i, t in enumerate(tokens)]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
             cue = Cue(kept if len(kept) >= 2 else words)  # never a lone generic word
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
@@ -164,7 +173,6 @@ class CueLexicon:
             cue.nouns = tuple(t.word for t in tokens if t.word in self.nouns)
             self._cache[key] = cached = cue
         return cached
-
 
 
 def without(cue: tuple[str, ...], dropped: frozenset[str], stop: frozenset[str]) -> tuple[str, ...]:
@@ -226,7 +234,6 @@ def absent(cue: str, joined: str) -> bool:
         half = len(cue) // 2
         return cue[:half] not in joined and cue[half:] not in joined
     return cue not in joined
-
 
 
 _LEXICONS: dict[int, tuple[object, CueLexicon]] = {}
@@ -430,74 +437,3 @@ def phrases(table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[str, ...]:
     if len(_PHRASES) < 65536:
         _PHRASES[(id(table), lang)] = (table, out)
     return out
-
-
-def _context_cues(fact: Fact, lang: str, lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """The context cues of a fact as (all words, content words), built once per lexicon."""
-    key = (id(fact.cues.context), lang)
-    hit = lex._contexts.get(key)
-    if hit is not None and hit[0] is fact.cues.context:
-        return hit[1]
-    out = tuple((lex.cue(p, drop_function_words=False), lex.cue(p)) for p in phrases(fact.cues.context, lang))
-    lex._contexts[key] = (fact.cues.context, out)
-    return out
-
-
-def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) -> list[int]:
-    """Token positions where a context cue of the fact stands.
-
-    A cue of one word matches where it stands; one of several words matches its
-    content words close together in any order ("beginn der nutzung" in "beginnt die
-    Nutzung am ..."), at the first of them.
-    """
-    return sorted({lo for lo, _ in context_spans(fact, lang, words, lex)})
-
-
-def context_spans(fact: Fact, lang: str, words: list[str], lex: CueLexicon,
-                  raw: list[str] | None = None) -> list[tuple[int, int]]:
-    """Token spans (first, last word) of the context cues of the fact (`context_positions`).
-    With the sentence's `raw` (folded, not canonical) words, a cue's nouns (`Cue.nouns`) must
-    stand in its span as written: "bestellt" is no "Bestellung" there."""
-    out = []
-    for whole, content in _context_cues(fact, lang, lex):
-        if not whole:
-            continue
-        last = len(words) - len(whole)
-        starts = words.hits(whole[0]) if isinstance(words, Words) else range(last + 1)
-        spans = [(i, i + len(whole) - 1) for i in starts
-                 if i <= last and all(word_matches(c, words[i + k]) for k, c in enumerate(whole))]
-        if len(content) >= 2:
-            span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
-            if span is not None:
-                spans.append(span)
-        nouns = getattr(whole, "nouns", ())
-        if raw is not None and nouns:
-            spans = [(lo, hi) for lo, hi in spans
-                     if all(any(raw[j] in (n, n + "s", n + "en") for j in range(lo, hi + 1)) for n in nouns)]
-        out.extend(spans)
-    return sorted(set(out))
-
-
-def event_positions(fact: Fact | None, words: list[str], lex: CueLexicon) -> list[int]:
-    """Positions of words naming another event a date may belong to (`date_events`), not a
-    word of the fact's own context cues (any word of an event without a fact)."""
-    events = _folded("date_events")
-    starts = _event_starts()
-    out = []
-    for i, word in enumerate(words):
-        if word.startswith(starts) and any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
-                and not (fact is not None and any(word_matches(w, word) for w in _context_words(fact, lex))):
-            out.append(i)
-    return out
-
-
-@cache
-def _event_starts() -> tuple[str, ...]:
-    return tuple(_folded("date_events"))
-
-
-def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
-    """The words of a fact's context cues (worked out once per fact)."""
-    context = fact.cues.context
-    return lex.derive("context_words", context, "",
-                      lambda: tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p)))

@@ -42,15 +42,8 @@ from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.clauses import spans_clauses
-from faq.tickets.cues import (
-    CueLexicon,
-    context_positions,
-    context_spans,
-    event_positions,
-    find_bracket,
-    find_cue,
-    lexicon_for,
-)
+from faq.tickets.context import context_positions, context_spans, event_positions
+from faq.tickets.cues import CueLexicon, find_bracket, find_cue, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity

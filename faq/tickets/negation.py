@@ -26,7 +26,7 @@ question_openers, complementizers, stating_subordinators, finite_verbs, determin
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
 focus_particles, ability_modals, other_settings, own_settings, corrective_contrasts,
-elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owners).
+elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owners, bracket_negations).
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi stand under a belief of their sentence, up to a contrast. A belief
     that opens a clause of its own ("..., und ich denke, die Domäne ist verifiziert") reaches
     only forward; one that closes its clause ("..., glaube ich", "I think") or opens the
-    sentence reaches its whole part."""
+    sentence reaches its whole part, or its last conjunct after ", und"/", and"."""
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     words = [t.word for t in tokens]
     table = _phrases("beliefs")
@@ -210,8 +210,20 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                                  and words[j] not in _folded("complementizers"))  # "..., I think, and ..."
             if hi < c_lo and not (inverted or ends):
                 continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
+            if hi < c_lo and _conjunct_start(tokens, text, s_lo, c_lo) > hi:
+                continue  # "sent to X, who left, and nobody can get in, I guess?": the last conjunct only
             return True
     return False
+
+
+def _conjunct_start(tokens: list[Token], text: str, lo: int, at: int) -> int:
+    """Return where the last clause before `at` that ", und"/", and" opens begins (lo if none):
+    a belief closing a sentence reaches back that far."""
+    coordinators = _folded("coordinators")
+    for k in range(at - 1, lo, -1):
+        if tokens[k].word in coordinators and "," in text[tokens[k - 1].end:tokens[k].start]:
+            return k
+    return lo
 
 
 @cache
@@ -337,9 +349,22 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
             continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied
         if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
-        if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at):
+        if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at
+                          or c_hi in cue_at and _closing_verb(tokens, text, i, c_hi)):
             return True
     return False
+
+
+def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:
+    """Whether a German midfield negation at `at` denies the verb closing its clause at `end`
+    ("noch nie etwas über diese Registrierung aktiviert"): a lower-case last word ending as a
+    participle or infinitive does ("-t", "-en"); a capitalised noun does not, nor does a verb
+    after a contrast ("nicht in einem fremden Tenant, sondern in unserem verifiziert")."""
+    last = tokens[end]
+    return tokens[at].word in _folded("bracket_negations") and end > at + 1 \
+        and not any(t.word in _folded("contrasts") for t in tokens[at + 1:end]) \
+        and text[last.start:last.start + 1].islower() and last.word.endswith(("t", "en")) \
+        and last.word not in _skippable() | _folded("prepositions")
 
 
 def _infinitive_at(tokens: list[Token], lo: int, hi: int, cue: tuple[str, ...], words: list[str] | None) -> int | None:

@@ -1,0 +1,84 @@
+"""Where a fact's context cues stand in a sentence ("Nutzungsbeginn", "ich bin") and which
+words name another event a date may belong to (`knowledge/language/date_events.yaml`)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from faq.kb.model import Fact
+from faq.language.lexicon import folded as _folded
+from faq.tickets.cues import CueLexicon, Words, find_cue, phrases, word_matches
+from faq.tickets.weights import weights
+
+__all__ = ["context_positions", "context_spans", "event_positions"]
+
+
+def _context_cues(fact: Fact, lang: str, lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The context cues of a fact as (all words, content words), built once per lexicon."""
+    key = (id(fact.cues.context), lang)
+    hit = lex._contexts.get(key)
+    if hit is not None and hit[0] is fact.cues.context:
+        return hit[1]
+    out = tuple((lex.cue(p, drop_function_words=False), lex.cue(p)) for p in phrases(fact.cues.context, lang))
+    lex._contexts[key] = (fact.cues.context, out)
+    return out
+
+
+def context_positions(fact: Fact, lang: str, words: list[str], lex: CueLexicon) -> list[int]:
+    """Token positions where a context cue of the fact stands.
+
+    A cue of one word matches where it stands; one of several words matches its
+    content words close together in any order ("beginn der nutzung" in "beginnt die
+    Nutzung am ..."), at the first of them.
+    """
+    return sorted({lo for lo, _ in context_spans(fact, lang, words, lex)})
+
+
+def context_spans(fact: Fact, lang: str, words: list[str], lex: CueLexicon,
+                  raw: list[str] | None = None) -> list[tuple[int, int]]:
+    """Token spans (first, last word) of the context cues of the fact (`context_positions`).
+    With the sentence's `raw` (folded, not canonical) words, a cue's nouns (`Cue.nouns`) must
+    stand in its span as written: "bestellt" is no "Bestellung" there."""
+    out = []
+    for whole, content in _context_cues(fact, lang, lex):
+        if not whole:
+            continue
+        last = len(words) - len(whole)
+        starts = words.hits(whole[0]) if isinstance(words, Words) else range(last + 1)
+        spans = [(i, i + len(whole) - 1) for i in starts
+                 if i <= last and all(word_matches(c, words[i + k]) for k, c in enumerate(whole))]
+        if len(content) >= 2:
+            span = find_cue(content, words, slack=weights().cue_near, skippable=lex.stop)
+            if span is not None:
+                spans.append(span)
+        nouns = getattr(whole, "nouns", ())
+        if raw is not None and nouns:
+            spans = [(lo, hi) for lo, hi in spans
+                     if all(any(raw[j] in (n, n + "s", n + "en") for j in range(lo, hi + 1)) for n in nouns)]
+        out.extend(spans)
+    return sorted(set(out))
+
+
+def event_positions(fact: Fact | None, words: list[str], lex: CueLexicon) -> list[int]:
+    """Positions of words naming another event a date may belong to (`date_events`), not a
+    word of the fact's own context cues (any word of an event without a fact)."""
+    events = _folded("date_events")
+    starts = _event_starts()
+    out = []
+    for i, word in enumerate(words):
+        if word.startswith(starts) and any(word.startswith(e) and len(word) - len(e) <= 3 for e in events) \
+                and not (fact is not None and any(word_matches(w, word) for w in _context_words(fact, lex))):
+            out.append(i)
+    return out
+
+
+@cache
+def _event_starts() -> tuple[str, ...]:
+    return tuple(_folded("date_events"))
+
+
+def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
+    """The words of a fact's context cues (worked out once per fact)."""
+    context = fact.cues.context
+    return lex.derive("context_words", context, "",
+                      lambda: tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p)))

@@ -1,0 +1,37 @@
+"""Where a fact's context cues stand in a sentence, and which words name another event
+(bundled knowledge base, new sentences in German and English)."""
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.context import context_positions, event_positions
+from faq.tickets.cues import lexicon_for
+from faq.tickets.tokens import tokenize
+
+KB = load_knowledge_base()
+LEX = lexicon_for(KB.vocabulary)
+USAGE = next(f for f in KB.flow("missing-activation-email").facts if f.id == "usage_start")
+
+
+def words(text: str) -> list[str]:
+    return LEX.words(tokenize(text))
+
+
+@pytest.mark.parametrize(("lang", "text", "at"), [
+    ("de", "Laut Händler ist der Nutzungsbeginn der 3. Februar.", 4),
+    ("de", "Bei uns beginnt die Nutzung am 3. Februar.", 2),
+])
+def test_a_usage_start_cue_is_found_where_it_stands(lang, text, at):
+    assert context_positions(USAGE, lang, words(text), LEX) == [at]
+
+
+def test_a_sentence_without_the_cue_has_no_context():
+    assert context_positions(USAGE, "en", words("The order was placed on 3 February."), LEX) == []
+
+
+def test_an_order_names_an_event_a_date_may_belong_to():
+    assert event_positions(None, words("The order was placed on 3 February."), LEX) == [1]
+
+
+def test_a_word_of_the_facts_own_context_names_no_other_event():
+    assert event_positions(USAGE, words("Die Bestellung beginnt am 3. Februar."), LEX) == []
