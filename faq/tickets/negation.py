@@ -31,82 +31,17 @@ elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owne
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import cache
 
 from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.borders import breaks_clause, clause_bounds
+from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
 from faq.tickets.tokens import Token, negations
 
-__all__ = ["clause_bounds", "doubted", "hedged", "polarity"]
-
-_CLAUSE_PUNCT = frozenset(",;:()–—")
-
-
-@cache
-def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The phrases of a word list, by their first word."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for p in _folded(name):
-        words = tuple(p.split())
-        if words:
-            out.setdefault(words[0], []).append(words)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def _breaks_clause(gap: str) -> bool:
-    """Whether the text between two words ends a clause: punctuation, or a spaced dash
-    ("durchsucht - nichts"; a dash inside a word, "Junk-Ordner", does not)."""
-    return any(ch in _CLAUSE_PUNCT for ch in gap) or (gap.strip() == "-" and gap != "-")
-
-
-_LONG = 40  # tokens from which a sentence's clause borders are found once (`clause_bounds`)
-_KEPT = 64  # sentences whose borders are kept
-_BORDERS: dict[tuple[int, str], tuple[list[Token], str, list[int]]] = {}
-
-
-def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str = "clause_breaks") -> tuple[int, int]:
-    """Return the token range of the clause(s) around tokens lo..hi.
-
-    `breaks` names the word list that starts a new clause; punctuation always does
-    unless `breaks` is "contrasts" (then only a contrast word or a semicolon does).
-    """
-    words = _folded(breaks)
-    punct_breaks = breaks != "contrasts"
-
-    def border(i: int) -> bool:  # between token i-1 and token i
-        gap = text[tokens[i - 1].end:tokens[i].start]
-        if punct_breaks and _breaks_clause(gap):
-            return True
-        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i)
-
-    if len(tokens) > _LONG:  # a long sentence asked about word by word: its borders are found once
-        key = (id(tokens), breaks)
-        hit = _BORDERS.get(key)
-        if hit is None or hit[0] is not tokens or hit[1] != text:
-            if len(_BORDERS) > _KEPT:
-                _BORDERS.clear()
-            hit = _BORDERS[key] = (tokens, text, [i for i in range(1, len(tokens)) if border(i)])
-        at = bisect_right(hit[2], lo)
-        after = bisect_right(hit[2], hi)
-        return (hit[2][at - 1] if at else 0), (hit[2][after] - 1 if after < len(hit[2]) else len(tokens) - 1)
-    start = lo
-    while start > 0 and not border(start):
-        start -= 1
-    end = hi
-    while end < len(tokens) - 1 and not border(end + 1):
-        end += 1
-    return start, end
-
-
-def _in_midfield(tokens: list[Token], i: int) -> bool:
-    """Whether the word at `i` stands inside a clause, after its finite verb and subject
-    ("bin ich aber nur normaler Benutzer"): then "aber" begins no clause."""
-    return i >= 2 and tokens[i].word in _folded("midfield_particles") \
-        and tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in _folded("finite_verbs")
-
+__all__ = ["doubted", "hedged", "polarity"]
 
 def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     for i, word in enumerate(words):
@@ -341,7 +276,7 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
     """
     subjects, persons = _folded("negation_subjects"), _phrases("negation_persons")
     start = c_lo
-    while start > 0 and not _breaks_clause(text[tokens[start - 1].end:tokens[start].start]) \
+    while start > 0 and not breaks_clause(text[tokens[start - 1].end:tokens[start].start]) \
             and tokens[start].word not in _folded("contrasts"):
         start -= 1
     for i in range(start, c_hi + 1):
@@ -395,10 +330,10 @@ def _denied_around(tokens: list[Token], text: str, span: tuple[int, int], verb: 
         return True
     ranges = [(c_lo, c_hi)]
     breaks = _folded("clause_breaks")
-    if c_lo > 0 and words[c_lo] not in breaks and _breaks_clause(text[tokens[c_lo - 1].end:tokens[c_lo].start]):
+    if c_lo > 0 and words[c_lo] not in breaks and breaks_clause(text[tokens[c_lo - 1].end:tokens[c_lo].start]):
         ranges.append(clause_bounds(tokens, text, c_lo - 1, c_lo - 1))
     if c_hi + 1 < len(tokens) and words[c_hi + 1] not in breaks \
-            and _breaks_clause(text[tokens[c_hi].end:tokens[c_hi + 1].start]):
+            and breaks_clause(text[tokens[c_hi].end:tokens[c_hi + 1].start]):
         ranges.append(clause_bounds(tokens, text, c_hi + 1, c_hi + 1))
     for a, b in ranges:
         for i in range(a, b + 1):
@@ -431,7 +366,7 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
     if c_hi + 1 >= len(tokens):
         return False
     end = c_hi + 1  # the next part of the sentence, up to punctuation
-    while end + 1 < len(tokens) and not _breaks_clause(text[tokens[end].end:tokens[end + 1].start]):
+    while end + 1 < len(tokens) and not breaks_clause(text[tokens[end].end:tokens[end + 1].start]):
         end += 1
     rest = words[c_hi + 1:end + 1]
     if not rest or len(rest) > _ELLIPSIS or not any(w in _folded("contrasts") for w in rest):

@@ -8,10 +8,11 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
+from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.negation import clause_bounds, hedged
+from faq.tickets.negation import hedged
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token, tokenize
 

@@ -1,0 +1,81 @@
+"""Clause borders inside a sentence: punctuation, a spaced dash, or a word that opens a clause.
+
+A negation, a hedge or a cue is read within its clause; `clause_bounds` finds the clause(s)
+around a span of tokens. The word lists are data in `knowledge/language/` (clause_breaks,
+contrasts, midfield_particles, subject_pronouns, finite_verbs).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+from faq.language.lexicon import folded as _folded
+from faq.tickets.tokens import Token
+
+__all__ = ["breaks_clause", "clause_bounds", "phrases"]
+
+_CLAUSE_PUNCT = frozenset(",;:()–—")
+
+
+@cache
+def phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases of a word list, by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in _folded(name):
+        words = tuple(p.split())
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def breaks_clause(gap: str) -> bool:
+    """Whether the text between two words ends a clause: punctuation, or a spaced dash
+    ("durchsucht - nichts"; a dash inside a word, "Junk-Ordner", does not)."""
+    return any(ch in _CLAUSE_PUNCT for ch in gap) or (gap.strip() == "-" and gap != "-")
+
+
+_LONG = 40  # tokens from which a sentence's clause borders are found once (`clause_bounds`)
+_KEPT = 64  # sentences whose borders are kept
+_BORDERS: dict[tuple[int, str], tuple[list[Token], str, list[int]]] = {}
+
+
+def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str = "clause_breaks") -> tuple[int, int]:
+    """Return the token range of the clause(s) around tokens lo..hi.
+
+    `breaks` names the word list that starts a new clause; punctuation always does
+    unless `breaks` is "contrasts" (then only a contrast word or a semicolon does).
+    """
+    words = _folded(breaks)
+    punct_breaks = breaks != "contrasts"
+
+    def border(i: int) -> bool:  # between token i-1 and token i
+        gap = text[tokens[i - 1].end:tokens[i].start]
+        if punct_breaks and breaks_clause(gap):
+            return True
+        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i)
+
+    if len(tokens) > _LONG:  # a long sentence asked about word by word: its borders are found once
+        key = (id(tokens), breaks)
+        hit = _BORDERS.get(key)
+        if hit is None or hit[0] is not tokens or hit[1] != text:
+            if len(_BORDERS) > _KEPT:
+                _BORDERS.clear()
+            hit = _BORDERS[key] = (tokens, text, [i for i in range(1, len(tokens)) if border(i)])
+        at = bisect_right(hit[2], lo)
+        after = bisect_right(hit[2], hi)
+        return (hit[2][at - 1] if at else 0), (hit[2][after] - 1 if after < len(hit[2]) else len(tokens) - 1)
+    start = lo
+    while start > 0 and not border(start):
+        start -= 1
+    end = hi
+    while end < len(tokens) - 1 and not border(end + 1):
+        end += 1
+    return start, end
+
+
+def _in_midfield(tokens: list[Token], i: int) -> bool:
+    """Whether the word at `i` stands inside a clause, after its finite verb and subject
+    ("bin ich aber nur normaler Benutzer"): then "aber" begins no clause."""
+    return i >= 2 and tokens[i].word in _folded("midfield_particles") \
+        and tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in _folded("finite_verbs")

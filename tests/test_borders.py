@@ -1,0 +1,47 @@
+"""Clause borders (faq/tickets/borders.py): where a negation, a hedge or a cue stops reading."""
+
+from faq.tickets.borders import breaks_clause, clause_bounds, phrases
+from faq.tickets.tokens import tokenize
+
+
+def clause_of(text: str, word: str, breaks: str = "clause_breaks") -> str:
+    tokens = tokenize(text)
+    at = next(i for i, t in enumerate(tokens) if t.word == word)
+    lo, hi = clause_bounds(tokens, text, at, at, breaks)
+    return " ".join(t.word for t in tokens[lo:hi + 1])
+
+
+def test_a_comma_and_a_clause_word_end_the_clause():
+    text = "Die Domäne ist nicht verifiziert, aber den Junk-Ordner haben wir geprüft."
+    assert clause_of(text, "verifiziert") == "die domaene ist nicht verifiziert"
+    assert clause_of(text, "geprueft") == "aber den junk ordner haben wir geprueft"
+
+
+def test_a_spaced_dash_ends_a_clause_a_dash_in_a_word_does_not():
+    assert breaks_clause(" - ") and not breaks_clause("-")
+    assert clause_of("Junk-Ordner durchsucht - nichts gefunden", "durchsucht") == "junk ordner durchsucht"
+
+
+def test_aber_inside_a_clause_after_verb_and_subject_opens_none():
+    text = "Im VLSC bin ich aber nur normaler Benutzer"
+    assert clause_of(text, "benutzer") == "im vlsc bin ich aber nur normaler benutzer"
+
+
+def test_with_contrasts_only_a_contrast_or_semicolon_breaks():
+    text = "We checked the junk folder, the domain is verified but the mail never came"
+    assert clause_of(text, "junk", "contrasts") == "we checked the junk folder the domain is verified"
+
+
+def test_a_long_sentence_gives_the_same_borders_as_a_short_walk():
+    clauses = ["die Mail kam nicht an", "der Junk-Ordner ist leer", "die Domäne ist neu"] * 6
+    text = ", ".join(clauses) + "."
+    tokens = tokenize(text)
+    assert len(tokens) > 40  # the borders are found once and looked up
+    at = next(i for i, t in enumerate(tokens) if t.word == "leer")
+    lo, hi = clause_bounds(tokens, text, at, at)
+    assert " ".join(t.word for t in tokens[lo:hi + 1]) == "der junk ordner ist leer"
+
+
+def test_phrases_are_grouped_by_their_first_word():
+    table = phrases("beliefs")
+    assert table and all(all(p[0] == first for p in ps) for first, ps in table.items())
