@@ -10,6 +10,7 @@ from faq.kb.model import Fact
 from faq.language.lexicon import folded as _lexicon
 from faq.tickets.cues import CueLexicon, Words, absent, context_positions, find_cue, word_matches
 from faq.tickets.negation import clause_bounds, hedged, polarity
+from faq.tickets.sentence import NO_ANSWER, label_value
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["read_choice", "refine_choice"]
@@ -62,8 +63,30 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
 
 def _mentioned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
     """Whether a permission named at `span` is stated, denied or left open, with the predicate
-    that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied)."""
-    return polarity(tokens, text, (span[0], clause_bounds(tokens, text, span[0], span[1])[1]), ())
+    that ends its clause ("Die Berechtigung ... wurde mir nicht zugewiesen": denied); a word of
+    lacking in its clause denies it too ("Die Berechtigung ... fehlt mir", "I lack ..."), and so
+    does a label's no ("Berechtigung Reservierung verwalten: nein")."""
+    hi = clause_bounds(tokens, text, span[0], span[1])[1]
+    if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)):
+        return False
+    state = polarity(tokens, text, (span[0], hi), ())
+    answered = label_value(tokens, text, span[1])  # "Berechtigung Reservierung verwalten: nein"
+    if answered is NO_ANSWER:
+        return state
+    return None if answered is None or state is None else state == answered
+
+
+def _between_commas(tokens: list[Token], text: str, span: tuple[int, int]) -> list[Token]:
+    """The tokens around `span` up to the punctuation before and after it ("mir fehlt aber die
+    Berechtigung ..." whole, though "aber" opens a clause)."""
+    def stop(i: int) -> bool:  # punctuation between token i-1 and token i
+        return any(c in ",;:.!?" for c in text[tokens[i - 1].end:tokens[i].start])
+    lo, hi = span
+    while lo > 0 and not stop(lo):
+        lo -= 1
+    while hi < len(tokens) - 1 and not stop(hi + 1):
+        hi += 1
+    return tokens[lo:hi + 1]
 
 
 def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
@@ -82,8 +105,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     best: tuple[int, str, tuple[int, int]] | None = None
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
-        if span is None or polarity(tokens, text, span, ()) is not True:
-            continue
+        if span is None or polarity(tokens, text, span, ()) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
+            continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
         if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
@@ -132,7 +155,21 @@ def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: lis
         return True
     if any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
         return True
-    return any(0 <= span[0] - c <= 2 for c in context)
+    if any(0 <= span[0] - c <= 2 for c in context):
+        return True
+    return _continues_context(tokens, text, lo, hi, context)
+
+
+def _continues_context(tokens: list[Token], text: str, lo: int, hi: int, context: list[int]) -> bool:
+    """Whether the clause lo..hi has no verb of its own and continues one that a context cue
+    opens ("Ich bin nicht VLSC-Administrator und auch kein Onlineadministrator, nur OSM"; "I'm
+    not the VLSC admin, just the OSM"): the role is still the writer's."""
+    verbs = _lexicon("finite_verbs")
+    while lo > 0 and not any(t.word in verbs for t in tokens[lo:hi + 1]):
+        lo, hi = clause_bounds(tokens, text, lo - 1, lo - 1)
+        if any(lo <= c <= hi for c in context):
+            return True
+    return False
 
 
 def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:

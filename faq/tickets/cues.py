@@ -85,7 +85,6 @@ class CueLexicon:
         """Return the canonical forms of a sentence's words."""
         return Words(self.canon.get(t.word, t.word) for t in tokens)
 
-
     def cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, ...], ...]:
         """Return the cues of a fact's phrase table, the ticket's language first (cached per table)."""
         hit = self._tables.get((id(table), lang))
@@ -330,15 +329,28 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
             return None
         positions.append(hits)
     best: tuple[int, int] | None = None
+    sides = any(len(hits) > 1 for hits in positions[1:])
     for anchor in positions[0]:
-        chosen = [anchor]
-        for hits in positions[1:]:
-            chosen.append(min(hits, key=lambda i: abs(i - anchor)))
-        lo, hi = min(chosen), max(chosen)
-        width = sum(1 for w in words[lo:hi + 1] if w not in skippable and not w.isdigit())  # nor function words, nor numbers
-        if width <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
-            best = (lo, hi)
+        for lo, hi in _spans(anchor, positions[1:], sides):
+            width = sum(1 for w in words[lo:hi + 1] if w not in skippable and not w.isdigit())  # nor function words, nor numbers
+            if width <= len(cue) + slack and (best is None or hi - lo < best[1] - best[0]):
+                best = (lo, hi)
     return best
+
+
+def _spans(anchor: int, others: list[list[int]], sides: bool) -> list[tuple[int, int]]:
+    """Spans of a cue's words around its first word: their nearest occurrences, and those on one side
+    of it ("add-on under the new enrollment, while the base is on the old enrollment": the second)."""
+    near = [anchor, *(min(hits, key=lambda i: abs(i - anchor)) for hits in others)]
+    out = [(lo := min(near), hi := max(near))]
+    if sides and lo < anchor < hi:
+        right = [[i for i in hits if i > anchor] for hits in others]
+        left = [[i for i in hits if i < anchor] for hits in others]
+        for side in (right, left):
+            if all(side):
+                picks = [min(hits, key=lambda i: abs(i - anchor)) for hits in side]
+                out.append((min(anchor, *picks), max(anchor, *picks)))
+    return out
 
 
 def find_bracket(cue: tuple[str, ...], words: list[str], tokens: list[Token], text: str) -> tuple[int, int] | None:
@@ -382,21 +394,25 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
     starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
     neg = negations()
     for start in starts:
-        pos, ok = start, True
+        pos, ok, numbers = start, True, 0
         for k, c in enumerate(cue[1:]):
             nxt = None
             between = after_negation if after_negation is not None and cue[k] in neg else skippable
-            for i in range(pos + 1, min(len(words), pos + 2 + slack)):
+            i = pos + 1
+            while i < min(len(words), pos + 2 + slack + numbers):
                 if word_matches(c, words[i]):
                     nxt = i
                     break
-                if between is not None and words[i] not in between:
+                if words[i].isdigit():  # a date's or a number's digits stand anywhere ("Reservierung vom 20.11. ... nicht verarbeitet")
+                    numbers += 1
+                elif between is not None and words[i] not in between:
                     break
+                i += 1
             if nxt is None:
                 ok = False
                 break
             pos = nxt
-        if ok and pos - start + 1 <= len(cue) + slack:
+        if ok and pos - start + 1 - numbers <= len(cue) + slack:
             return start, pos
     return None
 

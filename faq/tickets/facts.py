@@ -63,8 +63,10 @@ from faq.tickets.sentence import (
     has_sequence,
     label_answer,
     labelled,
+    name_osm,
     names_another_address,
     refer_back,
+    refer_to_country,
     refuted,
     retold_after,
     sequence_end,
@@ -249,12 +251,18 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
                 if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
     refer_back(analysed, lex)
+    refer_to_country(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
         _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
+        if isinstance(osm := found.get(email_facts[0].id), str) and text.lower().count(osm.lower()) > 1:
+            # the address the ticket names as the OSM's, named again in a sentence that names no OSM, is the OSM
+            named = [bool(context_positions(email_facts[0], lang, s.words, lex)) for s in analysed]
+            if any(named):
+                name_osm([s for s, n in zip(analysed, named) if not n], osm, lex)
     if date_facts:
         _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
     for s in analysed if not stated_from else ():
@@ -344,6 +352,14 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
 _REQUEST_REACH = 200  # characters before an address where a request makes it a destination
 
 
+def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str], lex: CueLexicon) -> list[int]:
+    """The event words that are another event's: not the order or reservation (usage_holders) that
+    only qualifies the fact's cue right before it ("usage start on the reservation: today")."""
+    between, holders = lex.stop | folded("prepositions"), tuple(folded("usage_holders"))
+    return [e for e in events if not (words[e].startswith(holders) and any(
+        hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
+
+
 def _wanted(text: str, s: Sentence) -> bool:
     """Whether an address's sentence, or the text just before it, asks for mail to go there
     ("Bitte senden Sie ... an max@…", "Can you resend it to me? max@…") or is a question:
@@ -375,7 +391,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             continue
         raw = [t.word for t in tokens]
         contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
-        events = {f.id: event_positions(f, s.words, lex) for f in facts}
+        events = {f.id: _own_events(event_positions(f, s.words, lex), contexts[f.id], s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         happened = event_positions(None, s.words, lex)
         corrected = sequence_end(raw, "corrections")  # what stands before a correction is withdrawn

@@ -43,19 +43,47 @@ def _tense(lowered: str, start: int, end: int) -> bool | None:
         dist = far * len(lowered) + max(hi - lo, 0)
         if best is None or dist < best[0]:
             best = (dist, m.group("past") is not None)
+    if best is not None and best[1] and best[0] >= len(lowered) and _own_verb(lowered, start, end):
+        return None  # "bestellt, Nutzungsbeginn ist der 1. Dezember": the date's clause has a verb of its own
     return None if best is None else best[1]
 
 
+@cache
+def _finite_verbs() -> re.Pattern[str]:
+    """Finite verbs, less those that are prepositions too ("am")."""
+    verbs = set(lexicon_words("finite_verbs")) - set(lexicon_words("prepositions"))
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))})\b")
+
+
+def _own_verb(lowered: str, start: int, end: int) -> bool:
+    """Whether the clause of the date at start..end (up to a comma, semicolon, colon or the
+    sentence's end) has a finite verb of its own (knowledge/language/finite_verbs.yaml)."""
+    lo = max(lowered.rfind(c, 0, start) for c in ",;:\n")
+    stop = re.search(r"[,;:\n!?]|\.(?:\s|$)", lowered[end:])
+    hi = end + stop.start() if stop else len(lowered)
+    return _finite_verbs().search(lowered, lo + 1, start) is not None or _finite_verbs().search(lowered, end, hi) is not None
+
+
 def _said_past(lowered: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to the date says it happened (`_tense`); no verb: not past."""
-    return _tense(lowered, start, end) is True
+    """Whether the verb nearest to the date says it happened (`_tense`); no verb, or a present
+    "is" right before it ("Nutzungsbeginn ist der 1. Dezember"): not past."""
+    return not _copula().search(lowered, 0, start) and _tense(lowered, start, end) is True
+
+
+@cache
+def _copula() -> re.Pattern[str]:
+    """A present "is" (date_copulas.yaml), maybe with an article (determiners.yaml), ending where a date begins."""
+    verbs = "|".join(re.escape(w.lower()) for w in lexicon_words("date_copulas"))
+    articles = "|".join(re.escape(w.lower()) for w in lexicon_words("determiners"))
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{articles})\s+)?$")
 
 
 @cache
 def _weekdays() -> tuple[re.Pattern[str], dict[str, int]]:
     """A weekday after an opener ("am Montag", "last Friday"), and each spelling's weekday (0 = Monday)."""
     days = {w: n for lang in ("de", "en") for n, entry in enumerate(lexicon_words("weekdays", lang)) for w in entry.split()}
-    openers = "|".join(re.escape(w) for w in sorted({*lexicon_words("weekday_openers"), *_past_prefixes()}, key=len, reverse=True))
+    openers = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted({*lexicon_words("weekday_openers"), *_past_prefixes(), *lexicon_words("next_words")},
+                                                                       key=len, reverse=True))
     names = "|".join(sorted(days, key=len, reverse=True))
     return re.compile(rf"\b({openers})\s+({names})\b", re.I), days
 
@@ -64,11 +92,36 @@ def _weekday(m: re.Match[str], lowered: str, today: date) -> date | None:
     """The date of "am Montag": the last such day before today for what happened (a past
     opener or verb), the next one after today for what is to come, else None (unsure)."""
     opener, day = m.group(1).lower(), _weekdays()[1][m.group(2).lower()]
+    if " ".join(opener.split()) in lexicon_words("next_words"):
+        return today + timedelta(days=(day - today.weekday()) % 7 or 7)
     past = True if fold(opener) in _past_prefixes() else _tense(lowered, m.start(), m.end())
     if past is None:
         return None
     shift = (today.weekday() - day) % 7 or 7
     return today - timedelta(days=shift) if past else today + timedelta(days=(day - today.weekday()) % 7 or 7)
+
+
+@cache
+def _weekday_days() -> re.Pattern[str]:
+    """A weekday with its day of the month and no month ("Monday the 23rd", "Montag, den 23.")."""
+    names = "|".join(sorted(_weekdays()[1], key=len, reverse=True))
+    return re.compile(rf"\b({names}),?\s+(?:the\s+|den\s+|der\s+)?(\d{{1,2}})(?:st|nd|rd|th|\.)(?!\.?\d|\s*\d|\s*(?:of\s+)?(?:{_MONTH_WORDS})\b)", re.I)
+
+
+def _weekday_day(m: re.Match[str], today: date) -> date | None:
+    """The date of "Monday the 23rd": of the months around today's, the one whose 23rd is a
+    Monday, the nearest to today; None when none is (the writer erred: no date)."""
+    weekday, day = _weekdays()[1][m.group(1).lower()], int(m.group(2))
+    found = []
+    for shift in (-1, 0, 1):
+        year, month = divmod(today.year * 12 + today.month - 1 + shift, 12)
+        try:
+            value = date(year, month + 1, day)
+        except ValueError:
+            continue
+        if value.weekday() == weekday:
+            found.append(value)
+    return min(found, key=lambda d: abs((d - today).days)) if found else None
 
 
 ADDRESS = ADDRESS_RUN
@@ -105,6 +158,9 @@ _DATE_PATTERNS = (
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
 )
 
+_ANY_MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b", re.I)
+"""A month's name anywhere: a date whose day is an ordinal word needs one."""
+
 _WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
@@ -129,6 +185,54 @@ def _past_prefixes() -> frozenset[str]:
 
 
 _DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\.?\s*(?:of\s+)?$", re.I)
+
+
+@cache
+def _ordinal_days() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A day written as an ordinal word before or after its month ("am ersten Dezember 2026",
+    "the first of December, 2026", "June the second"; knowledge/language/ordinal_days.yaml),
+    with the day each stem names (lower-case and folded, a hyphen read as a space)."""
+    days: dict[str, int] = {}
+    for lang in ("de", "en"):
+        for number, entry in enumerate(lexicon_words("ordinal_days", lang), start=1):
+            for form in entry.split():
+                for spelling in (form.lower(), fold(form)):
+                    days[spelling.replace("-", " ")] = number
+    word = _ordinal_word(tuple(sorted(days, key=len, reverse=True)))
+    return re.compile(rf"\b(?:(?:the|am|dem|den|der)\s+)?(?P<day>{word})\s+(?:of\s+|(?-i:(?!may\b)))(?P<month>{_MONTH_WORDS})\b\.?"
+                      rf"(?:,?\s(?P<year>\d{{4}})\b)?"
+                      rf"|\b(?-i:(?!may\b))(?P<month2>{_MONTH_WORDS})\s+(?:the\s+)?(?P<day2>{word})\b(?:,?\s(?P<year2>\d{{4}})\b)?",
+                      re.I), days
+
+
+@cache
+def _relative_month_days() -> tuple[re.Pattern[str], dict[str, int]]:
+    """A day of a month named from today's ("the first of next month", "am 15. dieses Monats";
+    knowledge/language/relative_months.yaml), the day as an ordinal word or in digits."""
+    shifts: dict[str, int] = {}
+    for entry in lexicon_words("relative_months"):
+        shift, words = entry.split(" ", 1)
+        shifts[" ".join(words.split())] = int(shift)
+    months = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(shifts, key=len, reverse=True))
+    word = _ordinal_word(tuple(sorted(_ordinal_days()[1], key=len, reverse=True)))
+    return re.compile(rf"\b(?:(?:the|am|zum|dem|den|der)\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th|\.)?|{word})\s+(?:of\s+)?(?P<month>{months})\b", re.I), shifts
+
+
+@cache
+def _ordinal_word(stems: tuple[str, ...]) -> str:
+    """The pattern of an ordinal word: one of its stems with any German ending."""
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[-\s]?") for w in stems)
+    return rf"(?:{alternatives})(?:e|er|en|es|em)?"
+
+
+def _ordinal_day(word: str) -> int:
+    """The day an ordinal word names ("ersten", "twenty-first")."""
+    days = _ordinal_days()[1]
+    key = re.sub(r"[-\s]+", " ", word.lower())
+    for ending in ("", "e", "er", "en", "es", "em"):
+        if key.endswith(ending) and key[: len(key) - len(ending)] in days:
+            return days[key[: len(key) - len(ending)]]
+    raise InputError(f"'{word}' is not a day")
 
 
 @dataclass(frozen=True)
@@ -196,9 +300,43 @@ def _month_number(word: str) -> int:
     return number
 
 
+def _relative_month_dates(text: str, today: date) -> list[DateMention]:
+    """The dates of `_relative_month_days`."""
+    pattern, shifts = _relative_month_days()
+    out = []
+    for m in pattern.finditer(text):
+        raw_day = m.group("day").rstrip(".").lower()
+        try:
+            day = int(re.sub(r"(?:st|nd|rd|th)$", "", raw_day)) if raw_day[0].isdigit() else _ordinal_day(raw_day)
+            year, month = divmod(today.year * 12 + today.month - 1 + shifts[" ".join(m.group("month").lower().split())], 12)
+            out.append(DateMention(m.start(), m.end(), m.group(), parse_date(f"{day}.{month + 1}.{year}", today)))
+        except InputError as exc:
+            out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    return out
+
+
+def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
+    """The dates whose day is an ordinal word (`_ordinal_days`)."""
+    out = []
+    for m in _ordinal_days()[0].finditer(text):
+        day_word, month_word = (m.group("day"), m.group("month")) if m.group("day") else (m.group("day2"), m.group("month2"))
+        year = m.group("year") or m.group("year2")
+        try:
+            day = _ordinal_day(day_word)
+            if year:
+                value = parse_date(f"{day}.{_month_number(month_word)}.{year}", today)
+            else:
+                value = _yearless(f"{day}. {month_word}", "dm_word", today, _said_past(lowered, m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), m.group(), value))
+        except InputError as exc:
+            out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    return out
+
+
 def find_dates(text: str, today: date) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error.
 
+    A day may be an ordinal word ("am ersten Dezember", "the first of December, 2026").
     Dates without a year ("am 1.12.", "5. Januar") are read as the occurrence nearest
     to today, or the last past one when the verb nearest to them says it happened
     (gekauft, bestellt, purchased ...; not "beginnt", "starts").
@@ -206,9 +344,19 @@ def find_dates(text: str, today: date) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     lowered = text.lower()
+    for mention in _relative_month_dates(text, today) if "month" in lowered or "monat" in lowered else ():
+        out.append(mention)
+        taken.append((mention.start, mention.end))
+    for mention in _ordinal_dates(text, lowered, today) if _ANY_MONTH.search(text) else ():
+        if any(mention.start < te and mention.end > ts for ts, te in taken):
+            continue
+        out.append(mention)
+        taken.append((mention.start, mention.end))
     for m in _month_end().finditer(text):
         if m.group(4) and _DAY_BEFORE.search(text, 0, m.start()):
             continue  # "3. Mai 2026": a day's date, read below
+        if any(m.start() < te and m.end() > ts for ts, te in taken):
+            continue
         taken.append((m.start(), m.end()))
         name, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
         past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or _said_past(lowered, m.start(), m.end())
@@ -217,7 +365,14 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(), month))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
+    for m in _weekday_days().finditer(text) if _DIGIT.search(text) else ():
+        found = _weekday_day(m, today)
+        if found is not None:
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), m.group(), found))
     for m in _weekdays()[0].finditer(text):
+        if any(m.start() < te and m.end() > ts for ts, te in taken):
+            continue
         value = _weekday(m, lowered, today)
         if value is not None:
             taken.append((m.start(), m.end()))
@@ -256,8 +411,11 @@ def find_dates(text: str, today: date) -> list[DateMention]:
 
 
 def _slashed(raw: str, today: date) -> date:
-    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026)."""
+    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026); one with two
+    readings ("12/01/2026": 12 January or 1 December) is no date, as in the chat."""
     first, second, year = (int(p) for p in raw.split("/"))
+    if first != second and 1 <= first <= 12 and 1 <= second <= 12:
+        raise InputError(f"'{raw}' has two readings (day/month or month/day)")
     if second > 12 >= first:
         first, second = second, first
     return parse_date(f"{first}.{second}.{year}", today)

@@ -18,8 +18,9 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "labelled",
-           "names_another_address", "refer_back", "refuted", "retold_after", "sequence_end", "sequences",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "label_value", "labelled",
+           "name_osm", "names_another_address", "refer_back", "refer_to_country", "refuted", "retold_after", "sequence_end",
+           "sequences",
            "token_index"]
 
 
@@ -127,17 +128,48 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
                     s.words[at] = address
 
 
+def name_osm(analysed: list[Sentence], address: str, lex: CueLexicon) -> None:
+    """Read the OSM's address, wherever it is named, as the OSM ("VLSC lists it@x.de as the
+    recipient" once it@x.de is known to be the OSM's address: the OSM is the recipient)."""
+    osm, address = lex.word("osm"), address.lower()
+    for s in analysed:
+        at = [i for i, t in enumerate(s.tokens) if t.word.startswith("000") and s.text[t.start:t.end].lower() == address]
+        if at:  # new words: what was searched in the old ones is remembered there
+            s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
+
+
+def refer_to_country(analysed: list[Sentence], lex: CueLexicon) -> None:
+    """Read a place anaphor ("dort", "there"; knowledge/language/place_anaphors.yaml) after a
+    country's name in the ticket as that country ("... mit Land Belarus angelegt. Der Dienst
+    wird dort nicht angeboten"); an expletive followed by a finite verb ("there is") points nowhere."""
+    countries, anaphors = folded_words("countries"), folded_words("place_anaphors")
+    verbs, expletives = folded_words("finite_verbs"), folded_words("expletives")
+    named = False
+    for s in analysed:
+        for i, t in enumerate(s.tokens):
+            if t.word in countries:
+                named = True
+            elif named and t.word in anaphors and not (t.word in expletives and i + 1 < len(s.tokens) and s.tokens[i + 1].word in verbs):
+                s.words[i] = lex.word("land")
+
+
+_DASH = re.compile(r"\s[-–—]\s")
+
+
 def _relative_to_address(s: Sentence, osm: str) -> None:
     """Read a relative pronoun right after the OSM's address, or after the verb that closes its
     clause, as that address ("Die OSM-Adresse ist r@x.de, die auch globaler Administrator ist";
     "..., which is also the account I use as Global Administrator"). The sentence must name the
     OSM before the address; a German word written with a capital after the comma opens a noun
-    ("r@x.de, die Adresse des Admins ..."), not a relative clause."""
+    ("r@x.de, die Adresse des Admins ..."), not a relative clause. After a dash a demonstrative
+    points back so too ("r@x.de – das ist unser Global Admin", "r@x.com - that is our admin")."""
     if "@" not in s.text:
         return
     relatives = folded_words("address_relatives")
+    pointers = relatives | {p[0] for p in sequences("back_pointers") if len(p) == 1}
     for i in range(1, len(s.tokens) - 1):
-        if s.tokens[i].word not in relatives or "," not in s.text[s.tokens[i - 1].end:s.tokens[i].start]:
+        gap = s.text[s.tokens[i - 1].end:s.tokens[i].start]
+        if not (s.tokens[i].word in relatives and "," in gap or s.tokens[i].word in pointers and _DASH.search(gap)):
             continue
         at = i - 1  # the address, or a verb closing its clause right after it ("x@y.de eingetragen, die ...")
         if at > 0 and not s.tokens[at].word.startswith("000") and s.text[s.tokens[at].start:s.tokens[at].end].islower() \
@@ -201,25 +233,31 @@ _LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
 def label_answer(s: Sentence, span: tuple[int, int]) -> object:
     """What a "label: value" line answers about the cue that ends at the label.
 
-    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False),
-    "...: not sure" / "...: keine Ahnung" leaves it open (None); a cue not followed by a
-    colon and a yes, a no or an unknown is no label (`NO_ANSWER`).
+    "- domain verified: yes" says yes (True), "Domäne verifiziert: nein" no (False), and so
+    does a lone "keine"/"none" ("other enrollments: none"); "...: not sure" / "...: keine
+    Ahnung" leaves it open (None); a cue not followed by a colon and a yes, a no or an unknown
+    is no label (`NO_ANSWER`).
     """
-    m = _LABEL_END.match(s.text, s.tokens[span[1]].end)
+    return label_value(s.tokens, s.text, span[1])
+
+
+def label_value(tokens: list[Token], text: str, last: int) -> object:
+    """`label_answer` for a label whose words end at token `last` of a sentence's tokens."""
+    m = _LABEL_END.match(text, tokens[last].end)
     if m is None:
         # A label may go on past the cue ("domain verified for an online services account: no"),
         # within its line and without ending a sentence.
-        m = _LABEL_REST.match(s.text, s.tokens[span[1]].end)
-        if m is None or any(t.neg for t in s.tokens if s.tokens[span[1]].end <= t.start < m.end(1)):
+        m = _LABEL_REST.match(text, tokens[last].end)
+        if m is None or any(t.neg for t in tokens if tokens[last].end <= t.start < m.end(1)):
             return NO_ANSWER
-        m = _LABEL_END.match(s.text, m.end(1))
+        m = _LABEL_END.match(text, m.end(1))
     if m is None or not m.group(1).strip():
         return NO_ANSWER
     value = tokenize(m.group(1))
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
         return None
-    if any(tuple(words[:len(p)]) == p for p in sequences("denials")):
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):
         return False
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True

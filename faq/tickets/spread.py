@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from functools import cache
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
@@ -43,7 +44,8 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
     if one is None or two is None or not (one[1] and two[1]) \
             or second.after and two[0][0] <= one[0][1]:
         return None
-    if not qualified(first, s.words, one[0], lex) or not qualified(second, s.words, two[0], lex):
+    if not all(_elliptic(half, first.pair_words, s, span, lex) if half[-1].startswith(_qualifiers())
+               else qualified(half, s.words, span, lex, True) for half, span in ((first, one[0]), (second, two[0]))):
         return None
     span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
     return (len(first) + len(second), span[0] - span[1]), stated, span
@@ -102,14 +104,15 @@ def _numbers(halves: tuple[tuple[str, ...], ...],
     return out
 
 
-def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
+def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon, moved: bool = False) -> bool:
     """Whether the last two words of a paired cue's half (a qualifier and its noun: "alte
     Registrierung") stand together in `span`, in order, only function words between: "von der
-    alten auf die neue Registrierung" qualifies no "alte Registrierung"."""
+    alten auf die neue Registrierung" qualifies no "alte Registrierung". With `moved`, nor does a
+    source preposition before them (a half "moved from the old enrollment to the new one" left)."""
     if len(cue) < 2:
         return True
     for i in range(span[0], span[1] + 1):
-        if word_matches(cue[-2], words[i]):
+        if word_matches(cue[-2], words[i]) and not (moved and _from(words, i, lex)):
             j = i + 1
             while j <= span[1] and not word_matches(cue[-1], words[j]) \
                     and (words[j] in lex.stop or words[j] in folded("subject_pronouns")):
@@ -117,6 +120,34 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
             if j <= span[1] and word_matches(cue[-1], words[j]):
                 return True
     return False
+
+
+@cache
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(folded("qualifiers"))
+
+
+def _elliptic(cue: tuple[str, ...], pair: tuple[str, ...], s: Sentence, span: tuple[int, int], lex: CueLexicon) -> bool:
+    """Whether a paired half that ends in a qualifier stands for its noun left out: the qualifier in
+    `span` with no noun after it ("das Add-on unter der neuen bestellt", "die Basis auf der alten."):
+    not a word written with a capital (a German noun: "das alte Basisabo") nor one of the pair's
+    ("the old base plan"), and not after a source preposition."""
+    tokens = s.tokens
+    for i in range(span[0], span[1] + 1):
+        if word_matches(cue[-1], s.words[i]) and not _from(s.words, i, lex):
+            if i + 1 >= len(tokens) or any(ch in ",.;:!?)" for ch in s.text[tokens[i].end:tokens[i + 1].start]):
+                return True
+            if not s.text[tokens[i + 1].start].isupper() and not any(word_matches(w, s.words[i + 1]) for w in pair):
+                return True
+    return False
+
+
+def _from(words: list[str], i: int, lex: CueLexicon) -> bool:
+    """Whether a source preposition ("von", "from") stands before word i, only function words between."""
+    j = i - 1
+    while j >= 0 and words[j] in lex.stop and words[j] not in folded("source_prepositions"):
+        j -= 1
+    return j >= 0 and words[j] in folded("source_prepositions")
 
 
 def _without_span(s: Sentence, span: tuple[int, int]) -> Sentence:
@@ -150,8 +181,9 @@ def same_as_before(fact: Fact, lang: str, analysed: list[Sentence], lex: CueLexi
 
 def othered(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex: CueLexicon) -> bool:
     """Whether a word of a cue found at `span` is qualified as another one ("über eine *andere*
-    Registrierung aktiviert") while the cue names no otherness of its own."""
-    other = tuple(folded("otherness"))
+    Registrierung aktiviert", "statt im richtigen Konto") while the cue names no otherness of its
+    own; an otherness word counts in its canonical form too ("statt" is the vocabulary's "falsch")."""
+    other = lex.derive("otherness", othered, "", lambda: tuple({*folded("otherness"), *(lex.word(w) for w in folded("otherness"))}))
     if any(c.lstrip("=").startswith(other) for c in cue):
         return False
     for i in range(span[0], span[1] + 1):

@@ -102,10 +102,35 @@ _DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?\s+$")
 
 
+_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:]{0,40}:[ \t]*[^\s:][^\n:]{0,40}")
+
+
+def _label_line_ends(text: str) -> list[tuple[int, int]]:
+    """The line ends of "label: value" lines in a run of two or more ("Domain verified: no" above
+    "Order placed: yes"); a lone one may be a wrapped line of prose ("Unser OSM: a@x.de, die
+    Domäne ist bereits" above "verifiziert.")."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        lines.append((pos, line, _LABEL_LINE.fullmatch(line) is not None))
+        pos += len(line) + 1
+    out = []
+    for i, (start, line, label) in enumerate(lines[:-1]):
+        if label and (lines[i + 1][2] or i > 0 and lines[i - 1][2]):
+            out.append((start + len(line), start + len(line) + 1))
+    return out
+
+_BULLET_LINE_END = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t][^\n]*?[^\W_][\"'»«“”)]*[ \t]*(\n)", re.M)
+
+
 def _breaks(text: str) -> list[tuple[int, int]]:
     """The sentence breaks of `text` (start, end), in order: a day written after its month
-    ("November 9. The usage ...") ends its sentence with its period."""
+    ("November 9. The usage ...") ends its sentence with its period, and a bullet or a short
+    "label: value" line ends its line ("- eine Berechtigung ... habe ich nicht" above "Kann ich
+    ...?"; "Domain verified: no" above "Order placed: yes")."""
     found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    if "\n" in text:
+        found = sorted(set(found + [m.span(1) for m in _BULLET_LINE_END.finditer(text)]
+                           + _label_line_ends(text)))
     more = [m.span(1) for m in _DAY_END.finditer(text)
             if (w := _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())) and month_number(w.group(1))]
     return sorted(set(found + more)) if more else found

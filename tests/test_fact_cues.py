@@ -1,0 +1,287 @@
+"""The flows' yes/no cue phrases (knowledge/flows/*.yaml) on new tickets in German and English:
+each case states a fact in words a customer uses, read straight from the text."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(flow: str, text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+# -- the account the licences were activated for ------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "right"), [
+    ("de", "Hallo, nach der Aktivierung sehen wir keine Visio-Lizenzen. Aktiviert haben wir sie im richtigen "
+           "Konto, das hat unser Admin zweimal geprüft.", True),
+    ("de", "Guten Tag, keine Lizenzen sichtbar. Die Aktivierung lief in unserem produktiven Tenant.", True),
+    ("de", "Hallo, Lizenzen fehlen. Die Lizenzen wurden leider nicht im vorgesehenen Konto aktiviert, sondern "
+           "im Konto unseres Dienstleisters.", False),
+    ("de", "Hallo, Lizenzen fehlen. Unser Praktikant hat sie in einem separaten Konto aktiviert, das er selbst "
+           "angelegt hatte.", False),
+    ("en", "Hi, no licences after activating Project. We activated them in the right tenant, I checked it "
+           "myself.", True),
+    ("en", "Hello, licences missing. The activation was done in our production tenant.", True),
+    ("en", "Hi, licences missing. Our intern signed in with his own trial, so the licences went there and not "
+           "to the account we intended.", False),
+    ("en", "Hi, licences missing. We found out they were activated on a separate account our consultant created.",
+     False),
+])
+def test_the_account_activated_is_told_right_or_wrong(lang, text, right):
+    assert read("licenses-not-visible", text, lang).get("right_account") is right
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Lizenzen fehlen. Wurden sie überhaupt im richtigen Konto aktiviert?"),
+    ("en", "Hi, licences missing. We want to be sure they get activated in the right tenant next time."),
+])
+def test_an_account_asked_about_or_wished_for_states_nothing(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- the recipient VLSC shows ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "other"), [
+    ("de", "Hallo, wo bleibt die Aktivierungsmail? Die Aktivierungsmail ging laut VLSC an Frau Albers, die "
+           "inzwischen in Elternzeit ist.", True),
+    ("de", "Guten Tag, die Aktivierungs-E-Mail wurde an Herrn Kuhn geschickt, unseren alten Einkäufer.", True),
+    ("de", "Hallo, keine Aktivierungsmail. Als Empfänger steht im VLSC ein Kollege aus der Buchhaltung.", True),
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt unseren OSM als Empfänger.", False),
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt keinen anderen Kontakt an.", False),
+    ("en", "Hi, no activation mail here. VLSC has a colleague from purchasing as the recipient.", True),
+    ("en", "Hello, in VLSC the contact at our reseller is shown as the one who received the activation mail.",
+     True),
+    ("en", "Hi, no activation mail. VLSC shows our OSM as the recipient.", False),
+    ("en", "Hi, no activation mail. VLSC shows no other contact.", False),
+])
+def test_the_recipient_vlsc_shows_is_another_contact_or_not(lang, text, other):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt als Empfänger unseren ehemaligen OSM."),
+    ("en", "Hi, no activation mail. VLSC shows our former OSM as the recipient."),
+])
+def test_a_former_osm_shown_as_recipient_is_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+# -- an add-on and its base on an old and a new enrollment --------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser Visio-Add-on fehlt. Das Add-on steht auf der neuen Registrierung, während das Basisabo "
+           "weiter auf der alten Registrierung steht."),
+    ("de", "Guten Tag, das Add-on fehlt im Portal. Das Add-on wurde unter einer neuen Registrierung bestellt, während "
+           "die Basis auf der alten Registrierung läuft."),
+    ("en", "Hi, our Visio add-on is missing. The base plan is on our old enrollment, the add-on went onto the new "
+           "one."),
+    ("en", "Hello, the add-on is missing. Our partner put the add-on on a new enrollment, while the base plan "
+           "stays on the old enrollment."),
+])
+def test_an_add_on_on_a_new_enrollment_and_its_base_on_the_old_one_differ(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert (facts.get("is_addon"), facts.get("base_same_enrollment")) == (True, False)
+
+
+def test_a_cue_is_found_in_the_later_clause_that_holds_all_its_words():
+    from faq.tickets.cues import find_cue
+
+    words = ["addon", "neu", "registrierung", "while", "basis", "liegt", "alt", "registrierung"]
+    assert find_cue(("basis", "alt", "registrierung"), words) == (4, 7)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on fehlt. Das Basisabo ist von der alten Registrierung zur neuen umgezogen, das Add-on "
+           "liegt auch auf der neuen Registrierung."),
+    ("en", "Hi, the add-on is missing. The base plan moved from the old enrollment to the new one, and the add-on "
+           "sits on the new one too."),
+])
+def test_a_base_moved_from_the_old_enrollment_is_not_on_it(lang, text):
+    assert "base_same_enrollment" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on fehlt. Das Basisabo kommt von einer anderen Registrierung."),
+    ("en", "Hi, the add-on is missing. Our base plan comes from a different enrollment."),
+])
+def test_a_base_that_comes_from_another_enrollment_is_on_another_one(lang, text):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+
+
+# -- nothing activated before, an order in the licence summary ------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Das ist unser erster Onlinedienst, bisher wurde über diese "
+           "Registrierung nichts aktiviert.", "enrollment_linked", False),
+    ("de", "Guten Tag, keine Aktivierungsmail. Zuvor wurde nichts aktiviert, es ist unser erster Auftrag.",
+     "enrollment_linked", False),
+    ("en", "Hi, no activation mail for Visio. We never activated anything before, this is our first online service.",
+     "enrollment_linked", False),
+    ("de", "Hallo, keine Aktivierungsmail. Die Bestellung steht seit Montag in der Lizenzzusammenfassung.",
+     "order_placed", True),
+    ("en", "Hello, no activation mail yet. The order shows in the License Summary since Monday.", "order_placed", True),
+    ("en", "Hi, the activation mail is missing. The order is not in the License Summary.", "order_placed", False),
+])
+def test_more_wordings_of_the_missing_mail_facts(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+# -- a date without a year that something "is" is the nearest one --------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, gekauft haben wir im Oktober, der Nutzungsbeginn ist der 3. Dezember. Die Aktivierungsmail "
+           "fehlt."),
+    ("en", "Hi, we ordered Visio in October, and our usage date is December 3. No activation mail so far."),
+])
+def test_a_usage_start_that_is_a_date_after_a_past_order_is_the_coming_one(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 3)
+
+
+# -- more wordings: a former employee, the wrong person, the reseller; a pending reservation; -----
+# -- licences valid from a date --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, die Aktivierungsmail ging laut VLSC an die Adresse eines ehemaligen Mitarbeiters.",
+     "sent_to_other_contact", True),
+    ("de", "Guten Tag, im VLSC steht: die Mail wurde an eine falsche Adresse geschickt.", "sent_to_other_contact", True),
+    ("de", "Hallo, das VLSC sagt, die Mail ist an unseren Händler gegangen.", "sent_to_other_contact", True),
+    ("en", "Hi, VLSC says the activation email went to a previous employee.", "sent_to_other_contact", True),
+    ("en", "Hello, according to VLSC the mail was sent to the wrong person.", "sent_to_other_contact", True),
+    ("de", "Hallo, keine Aktivierungsmail. Die Reservierung ist seit vier Tagen ausstehend.", "reservation_effective",
+     False),
+    ("en", "Hi, no activation mail. Our reservation has been pending for four days.", "reservation_effective", False),
+])
+def test_more_wordings_of_the_recipient_and_the_reservation(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "flow"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die Lizenzen gelten ab dem 01.12.2026.", "missing-activation-email"),
+    ("de", "Hallo, nach der Aktivierung keine Lizenzen. Laufzeitbeginn ist der 01.12.2026.", "licenses-not-visible"),
+    ("en", "Hi, no activation mail. Our licenses are valid from 2026-12-01.", "missing-activation-email"),
+    ("en", "Hi, no licenses after activation. The licenses are valid from 2026-12-01.", "licenses-not-visible"),
+])
+def test_licences_valid_from_a_date_start_then(lang, text, flow):
+    assert read(flow, text, lang).get("usage_start") == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Der Link ist gültig ab dem 01.12.2026."),
+    ("en", "Hi, no activation mail. The link is valid from 2026-12-01."),
+])
+def test_a_link_valid_from_a_date_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+# -- licences on another account, an add-on called otherwise, a standalone subscription ------------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, Lizenzen fehlen. Beim Aktivieren hat unser Azubi versehentlich ein neues Konto angelegt.",
+     "right_account", False),
+    ("de", "Guten Tag, keine Lizenzen sichtbar. Sie wurden in einem anderen Mandanten aktiviert.",
+     "right_account", False),
+    ("en", "Hi, no licences visible. Our trainee accidentally created a new account while activating.",
+     "right_account", False),
+    ("en", "Hello, the licences are missing; they ended up in a different tenant.", "right_account", False),
+    ("de", "Hallo, die Lizenzen für unser Zusatzabo fehlen nach der Aktivierung.", "is_addon", True),
+    ("de", "Hallo, Lizenzen fehlen nach der Aktivierung. Es ist ein eigenständiges Abonnement.", "is_addon", False),
+    ("en", "Hi, licences missing after activation. It is a standalone subscription.", "is_addon", False),
+])
+def test_more_wordings_of_the_account_and_the_add_on(lang, text, fact, value):
+    assert read("licenses-not-visible", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Lizenzen fehlen. Früher hatten wir andere Dienste in einem anderen Konto aktiviert."),
+    ("en", "Hi, licences missing. We must not activate them in another tenant by accident, how do we avoid it?"),
+])
+def test_another_account_of_other_services_or_a_worry_states_nothing(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- the OSM's address named again is the OSM ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "other"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser OSM ist lizenzen@baeckerei-roth.de. Im VLSC steht "
+           "lizenzen@baeckerei-roth.de als Empfänger.", False),
+    ("en", "Hi, no activation mail. Our OSM is licensing@roth-bakery.com. VLSC lists licensing@roth-bakery.com "
+           "as the recipient.", False),
+])
+def test_the_osm_address_shown_as_recipient_is_no_other_contact(lang, text, other):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser OSM ist lizenzen@baeckerei-roth.de. Im VLSC steht "
+           "info@baeckerei-roth.de als Empfänger."),
+    ("en", "Hi, no activation mail. Our OSM is licensing@roth-bakery.com, and VLSC lists info@roth-bakery.com as "
+           "the recipient."),
+])
+def test_another_address_shown_as_recipient_is_not_the_osm(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail kam nie an. Im VLSC sehe ich, dass sie an unseren alten Dienstleister "
+           "verschickt wurde."),
+    ("en", "Hi, the activation email never arrived. VLSC shows it went to our old IT provider."),
+])
+def test_a_mail_sent_to_our_old_provider_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+# -- the order or reservation named right after a usage start cue says whose start it is ---------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, seit gestern aktiviert, aber keine Lizenzen. Nutzungsbeginn laut Reservierung: 01.12.2026."),
+    ("en", "Hi, activated last week, but no licences. Usage start on the reservation: 2026-12-01."),
+])
+def test_a_usage_start_of_the_reservation_is_the_usage_start(lang, text):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen nach der Aktivierung. Die Reservierung haben wir am 20.11.2026 aufgegeben."),
+    ("en", "Hi, no licences after activation. We placed the reservation on 2026-11-20."),
+])
+def test_the_day_a_reservation_was_placed_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+# -- a German add-on and base on "der neuen" and "der alten" (the noun left out) ------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "same"), [
+    ("de", "Hallo, das Add-on fehlt. Das Basisabo läuft über die alte Registrierung, das Add-on wurde unter der "
+           "neuen bestellt.", False),
+    ("de", "Hallo, das Add-on fehlt. Das Add-on liegt auf der neuen Registrierung, die Basis auf der alten.", False),
+    ("en", "Hi, the add-on is missing. The base plan runs on the old enrollment, the add-on on the new one.", False),
+])
+def test_an_add_on_and_base_on_the_new_and_the_old_one_differ(lang, text, same):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, das Add-on fehlt. Das alte Basisabo und das neue Add-on stehen beide in unserem Tenant."),
+    ("en", "Hi, the add-on is missing. Our old base plan and the new add-on are both in the tenant."),
+])
+def test_an_old_base_and_a_new_add_on_name_no_enrollments(lang, text):
+    assert "base_same_enrollment" not in read("licenses-not-visible", text, lang)
