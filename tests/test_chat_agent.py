@@ -450,3 +450,16 @@ def test_the_agent_answers_as_the_customer_chat_reads_them():
     assert case.question.id == "usage_start"
     case.answer("15.12.")
     assert case.answers["usage_start"] == date(2026, 12, 15)
+
+
+@pytest.mark.parametrize(("lang", "said", "wrong"), [
+    ("de", "Kein Thema der FAQ passt zu diesem Ticket", "die Antwort kommt aus den FAQ"),
+    ("en", "No FAQ topic fits this ticket", "the reply comes from the FAQ"),
+])
+async def test_a_ticket_no_topic_fits_does_not_claim_an_answer_from_the_faq(lang, said, wrong):
+    app = agent_app(lang=lang)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _triage(pilot, "asdf qwer zxcv")
+        assert screen.case is not None and screen.case.entry is None
+        text = " ".join(screen_text(app).split())
+        assert said in text and wrong not in text

@@ -480,8 +480,20 @@ def test_a_yes_or_no_opening_a_longer_reply_answers_the_question(dialogue, reply
     assert not any(isinstance(i, Notice) and i.key == "bad_value" for i in items)
 
 
+@pytest.mark.parametrize("reply,value", [
+    ("ja haben wir", True), ("yep we did", True), ("jep, passt", True), ("nein das ist falsch", False),
+    ("nope not yet", False), ("yeah all folders", True),
+])
+def test_a_yes_or_no_word_opening_a_reply_without_a_comma_answers_the_question(dialogue, reply, value):
+    _at_junk_question(dialogue)
+    fact = dialogue.current_fact.id
+    items = dialogue.submit(reply)
+    assert dialogue.run.facts[fact] == value
+    assert not any(isinstance(i, Notice) and i.key == "bad_value" for i in items)
+
+
 @pytest.mark.parametrize("reply", ["ja, aber nur teilweise", "yes, but only the inbox", "no, maybe", "ja, glaube ich",
-                                   "no clue what you mean"])
+                                   "no clue what you mean", "ja aber nur teilweise", "no mail in the junk folder"])
 def test_a_reply_that_qualifies_its_yes_or_no_leaves_the_question_open(dialogue, reply):
     _at_junk_question(dialogue)
     fact = dialogue.current_fact.id

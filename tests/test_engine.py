@@ -208,6 +208,14 @@ def test_recent_reservation_skips_the_vlsc_question(flows: dict[str, Flow]) -> N
     assert diag.status == RESOLVED and diag.cause == UNRESOLVED  # reservation_effective cannot matter
 
 
+def test_old_reservation_never_asks_the_hours(flows: dict[str, Flow]) -> None:
+    # placed a month ago: more than 25 hours for certain, so only whether it took effect can matter
+    flow = flows["missing-activation-email"]
+    facts = {k: v for k, v in MAE_NONE.items() if k != "reservation_effective"} | {"reservation_date": d(30)}
+    assert [f.id for f in relevant_facts(flow, facts, TODAY)] == ["reservation_effective"]
+    assert diagnose(flow, facts, TODAY).next_fact.id == "reservation_effective"
+
+
 def test_unknown_never_dead_ends(flows: dict[str, Flow]) -> None:
     flow = flows["missing-activation-email"]
     facts: dict = {}

@@ -837,3 +837,175 @@ def test_a_lone_date_with_nothing_else_named_is_still_the_purchase_date(lang, te
 ])
 def test_an_order_date_after_its_month_stays_out_of_the_next_sentence(lang, text, day):
     assert str(read("missing-activation-email", text, lang).get("usage_start")) == day
+
+
+# -- a denial taken back: something else done instead, or done by someone else ---------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben letzte Woche nichts bestellt, sondern über den Händler eine Reservierung aufgegeben. "
+           "Eine Aktivierungsmail kam bisher nicht."),
+    ("en", "Hi, we didn't order anything last week, we placed a reservation through our reseller instead. "
+           "No activation email so far."),
+])
+def test_a_reservation_in_place_of_an_order_is_no_order_denied(lang, text):
+    assert "order_placed" not in read("missing-activation-email", text, lang)
+
+
+def test_the_same_deed_for_another_account_stays_denied():
+    text = "Hallo, die Lizenzen wurden nicht für unseren Produktivmandanten aktiviert, sondern für einen Testmandanten."
+    assert read("licenses-not-visible", text, "de").get("right_account") is False
+
+
+def test_a_cue_parted_by_a_contrast_after_a_denial_states_nothing():
+    text = "Hi, the licenses were not activated for our production tenant but for a test tenant from last year."
+    assert read("licenses-not-visible", text, "en").get("right_account") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Den Junk-Ordner habe ich nicht geprüft, meine Kollegin aber schon."),
+    ("en", "Hello, the activation mail is missing. I haven't looked in the junk folder myself, but my colleague did."),
+])
+def test_a_check_done_by_a_colleague_is_no_check_denied(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Unser Partner sagt, die Bestellung sei noch nicht aufgegeben - "
+           "das stimmt aber nicht, sie ist raus."),
+])
+def test_a_refuted_report_of_no_order_is_no_fact(lang, text):
+    # "sei ... aufgegeben" and "sie ist raus" are clauses of their own: the cue "Bestellung ist raus" spans none
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+# -- the only address, given as someone else's, is not the OSM's -------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Aktivierungsmail ist nie angekommen. Die Adresse unserer Administratorin ist "
+           "it-admin@berg-logistik.de."),
+    ("en", "Hello, the activation email never arrived. Our global admin's address is sysadmin@harbor-labs.com."),
+    ("en", "Hi, no activation email yet. You can reach my colleague at p.ng@harbor-labs.com."),
+])
+def test_the_only_address_of_an_admin_or_colleague_is_not_the_osm(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "osm_email" not in facts and "osm_is_admin" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Eingetragen ist einkauf@berg-logistik.de."),
+    ("en", "Hi, the activation email is missing. The address on file is licensing@harbor-labs.com."),
+])
+def test_the_only_address_of_no_one_else_is_still_the_osm(lang, text):
+    assert "@" in str(read("missing-activation-email", text, lang).get("osm_email"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, kurz: kein Add-on, sondern ein gewöhnliches E3-Abo, und aktiviert wurde es im richtigen Konto."),
+    ("en", "Hi, it's not an add-on, rather a plain E3 subscription, and it was activated in our main tenant."),
+])
+def test_a_thing_of_another_kind_in_place_keeps_the_denial(lang, text):
+    assert read("licenses-not-visible", text, lang).get("is_addon") is False
+
+
+# -- dates denied, corrected or of an earlier period -------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, der Aktivierungslink funktioniert nicht. Gekauft haben wir nicht am 03.01.2026, sondern erst am 20.07.2026."),
+    ("en", "Hi, the activation link fails. We did not purchase on 3 January 2026 but on 20 July 2026."),
+])
+def test_a_denied_purchase_date_is_none(lang, text):
+    assert read("activation-link-expiry", text, lang).get("purchase_date") == date(2026, 7, 20)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn war im letzten Jahr der 01.02.2025, diesmal ist es der 15.12.2026."),
+    ("en", "Hi, no activation mail. Last year the usage start was 1 February 2025, this time it is 15 December 2026."),
+])
+def test_of_two_dates_the_one_of_an_earlier_year_is_not_the_fact(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die Domäne ist nicht verifiziert - Korrektur: sie ist doch verifiziert."),
+    ("en", "Hi, no activation mail. The domain isn't verified - correction: it is verified after all."),
+])
+def test_a_statement_the_writer_corrects_is_withdrawn(lang, text):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail ist nicht gekommen. Sie erreichen mich unter jonas.falk@outlook.com."),
+    ("en", "Hi, the activation email never came. You can reach me at jonas.falk@outlook.com."),
+])
+def test_the_writers_contact_address_is_not_the_osm(lang, text):
+    assert "osm_email" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung fehlen die Lizenzen. Der Dienst ist in Frankreich verfügbar, unser Mandant "
+           "wurde aber in Marokko angelegt."),
+    ("en", "Hi, the licenses are missing after activation. The service is available in France, but our tenant was "
+           "set up in Morocco."),
+])
+def test_a_service_offered_in_another_country_than_the_accounts_states_nothing(lang, text):
+    assert "service_in_country" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin selbst globale Administratorin, unser OSM aber nicht."),
+    ("en", "Hi, the activation mail is missing. I'm a global admin myself, but our OSM isn't."),
+])
+def test_a_role_denied_to_the_osm_by_ellipsis_is_not_the_osms(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Bei meinem früheren Arbeitgeber hatten wir das auch, da war die Domäne "
+           "schon verifiziert."),
+    ("en", "Hi, no activation mail. At my former employer we had the same thing, there the domain was already verified."),
+])
+def test_what_held_at_another_organisation_is_no_fact_of_the_case(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, bei unserer Schwestergesellschaft ist der OSM eine outlook.com-Adresse, bei uns ist es "
+           "einkauf@nord-optik.example. Die Aktivierungsmail fehlt."),
+])
+def test_a_clause_back_at_the_writers_organisation_still_states(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_email") == "einkauf@nord-optik.example"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Visio-Lizenzen fehlen nach der Aktivierung. Es ist ein Add-on. Das Basisabo läuft über "
+           "dieselbe Registrierung, meint jedenfalls meine Kollegin."),
+    ("en", "Hi, the Visio licenses are missing after activation. It's an add-on. The base subscription is on the same "
+           "enrollment, at least according to my colleague."),
+])
+def test_what_a_colleague_says_leaves_the_fact_open(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert facts.get("is_addon") is True and "base_same_enrollment" not in facts
+
+
+@pytest.mark.parametrize(("lang", "flow", "fact", "text"), [
+    ("de", "missing-activation-email", "junk_checked",
+     "Hallo, keine Aktivierungsmail. Den Junk-Ordner habe nicht ich kontrolliert, sondern unsere IT-Abteilung."),
+    ("en", "missing-activation-email", "junk_checked",
+     "Hi, no activation email. The junk folder wasn't checked by me but by our IT department."),
+    ("en", "missing-activation-email", "order_placed",
+     "Hi, still no activation email. The order was not placed by us but by our reseller in October."),
+])
+def test_a_deed_denied_to_the_writer_but_done_by_another_is_not_denied(lang, flow, fact, text):
+    assert read(flow, text, lang).get(fact) is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Vermeintlich ist die Domäne schon verifiziert, bestätigt hat das keiner."),
+    ("en", "Hi, no activation email. Supposedly the domain is already verified, but nobody could confirm it."),
+    ("en", "Hi, no activation email. The domain is verified for our tenant, as far as we know."),
+])
+def test_what_is_only_supposed_leaves_the_fact_open(lang, text):
+    assert "domain_verified" not in read("missing-activation-email", text, lang)

@@ -26,6 +26,34 @@ TICKETS = [
     ("en", ["We bought the licences on 3 March 2026.", "The activation link now shows an error.",
             "Has the link expired?"]),
     ("en", ["The activation email never arrived.", "Nobody has checked the junk folder yet."]),
+    # traps: a reservation in place of an order, an admin's or the writer's own address, a renewal
+    ("de", ["Wir haben am Montag nichts bestellt, sondern eine Reservierung aufgegeben.",
+            "Als OSM ist lizenzen@brandt-optik.de eingetragen.", "Die Aktivierungsmail ist bis heute nicht gekommen."]),
+    ("en", ["We didn't order anything last week, we placed a reservation instead.",
+            "Our OSM is licensing@harbor-labs.example.", "The activation email has not arrived."]),
+    ("en", ["The activation email never arrived.", "Our global admin's address is sysadmin@harbor-labs.example.",
+            "Nobody has checked the junk folder yet."]),
+    ("de", ["Die Aktivierungsmail ist nie angekommen.", "Die Adresse unserer Administratorin ist it@berg-logistik.example.",
+            "Den Junk-Ordner hat bisher keiner kontrolliert."]),
+    ("de", ["Die Registrierung wurde im Oktober erneuert.", "Die Aktivierungsmail ist bis heute nicht angekommen.",
+            "Wir haben denselben Organisationsnamen verwendet."]),
+    ("en", ["Our enrollment was renewed in October.", "The activation email still hasn't arrived.",
+            "We kept the same organization name."]),
+    ("en", ["The activation email is missing.", "You can reach me at jonas.falk@outlook.com.",
+            "The usage start date is 1 December 2026."]),
+    ("de", ["Die Aktivierungsmail fehlt.", "Sie erreichen mich unter jonas.falk@outlook.com.",
+            "Der Nutzungsbeginn ist der 01.12.2026."]),
+]
+# What the trap tickets (TICKETS[6:]) must read, whatever the order: topic, facts, cause.
+TRAPS = [
+    ("activation-email-missing", {"osm_email": "lizenzen@brandt-optik.de"}, None),
+    ("activation-email-missing", {"osm_email": "licensing@harbor-labs.example"}, None),
+    ("activation-email-missing", {"junk_checked": False}, "junk-folder"),
+    ("activation-email-missing", {"junk_checked": False}, "junk-folder"),
+    ("renewal-activation", {"same_org_name": True}, None),
+    ("renewal-activation", {"same_org_name": True}, None),
+    ("activation-email-missing", {"usage_start": date(2026, 12, 1)}, "usage-start-pending"),
+    ("activation-email-missing", {"usage_start": date(2026, 12, 1)}, "usage-start-pending"),
 ]
 QUOTES = {
     "de": ["> Am 10.11.2026 schrieb Support:\n> Ist als OSM eine Adresse wie name@outlook.com eingetragen?\n"
@@ -63,6 +91,13 @@ def test_each_ticket_is_read(lang, sentences):
     assert topic is not None and outcome != "no_match" and facts
 
 
+@pytest.mark.parametrize(("ticket", "expected"), list(zip(TICKETS[6:], TRAPS)))
+def test_a_trap_ticket_reads_no_false_fact(ticket, expected):
+    lang, sentences = ticket
+    topic, _, facts, cause = read(compose(lang, sentences))
+    assert (topic, facts, cause) == expected
+
+
 _SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -86,3 +121,14 @@ def test_a_signature_with_another_address_does_not_change_topic_or_facts(ticket,
     lang, sentences = ticket
     plain = f"{GREETING[lang]}\n\n{' '.join(sentences)}"
     assert read(f"{plain}\n\n{SIGNATURES[lang][which]}") == read(compose(lang, sentences))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\n\nder Aktivierungslink zeigt nur noch einen Fehler. Ist er abgelaufen?\n\nGruß\nMara Lind\n\n"
+           "> Am 10.11.2026 um 08:30 schrieb Support <hilfe@partner.example>:\n> Wann wurden die Lizenzen gekauft?"),
+    ("en", "Hello,\n\nthe activation link only shows an error now. Has it expired?\n\nRegards\nMara Lind\n\n"
+           "> On Tue, 10 Nov 2026 at 08:30, Support <help@partner.example> wrote:\n> When were the licenses bought?"),
+])
+def test_the_date_a_quoted_mail_was_written_is_no_fact(lang, text):
+    topic, _, facts, cause = read(text)
+    assert topic == "activation-link-expiry" and facts == {} and cause is None

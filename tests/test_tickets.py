@@ -327,3 +327,23 @@ def test_jsonl_errors_give_the_column_and_never_print_a_control_character():
     assert "control character U+0009 inside a string at column 12 of the line" in str(tab)
     assert "\t" not in str(tab)
     assert "expecting value at column 10 of the line" in str(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "Immer noch nichts.\n\n> Am 12.11.2026 um 09:14 schrieb Lizenz-Support <hilfe@partner.example>:\n> Wann haben Sie gekauft?",
+    "Still nothing.\n\n> On Thu, 12 Nov 2026 at 09:14, Licensing Support <help@partner.example> wrote:\n> When did you buy?",
+])
+def test_quoted_text_drops_the_line_saying_who_wrote_when(text):
+    quoted = quoted_text(text)
+    assert "2026" not in quoted and "@" not in quoted and quoted.startswith(("Wann", "When"))
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\nwir haben keine Aktivierungsmail bekommen.\n\nDiese E-Mail ist vertraulich. Sollten Sie nicht der richtige "
+    "Empfänger sein, informieren Sie bitte recht@nord.example und löschen Sie sie.",
+    "Hi,\nwe never got the activation email.\n\nThis e-mail and any attachments are confidential. If you are not the "
+    "intended recipient, please notify the sender at legal@nord.example.",
+])
+def test_a_legal_footer_is_no_part_of_the_message(text):
+    body = clean_body(text)
+    assert "@" not in body and body.endswith(("bekommen.", "email."))

@@ -319,3 +319,46 @@ def test_a_setting_moves_nothing_the_matcher_does_not_offer():
     alone = MatchResult(text, "answer", "activation-email-missing", None, 0.9, "de",
                         (Candidate("activation-email-missing", 0.9),))
     assert in_setting(alone, text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben verlängert. Seit zwei Wochen warten wir auf die Aktivierungsmail. Unser OSM hat auch im Spam nachgesehen.",
+    "Der Rahmenvertrag wurde im Oktober erneuert. Die Aktivierungsmail ist aber bis heute nicht angekommen, "
+    "obwohl der OSM richtig eingetragen ist.",
+    "The enrollment was renewed on 1 November. However, the activation email never arrived at our OSM's mailbox.",
+])
+def test_a_renewal_named_beside_the_sentence_that_decides_moves_the_mail_question(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "renewal-activation"
+
+
+def test_waiting_for_the_mail_beside_the_osm_named_is_the_missing_mail():
+    text = ("Guten Tag, wir warten seit drei Wochen auf die Aktivierungsmail für Microsoft 365 E3. Als Online Services "
+            "Manager haben wir beim Händler die Adresse zahnarzt.berg@outlook.com angegeben. Was nun?")
+    _, matcher = load()
+    found = match_topic(text, matcher)
+    assert (found.outcome, found.id) == ("answer", "activation-email-missing")
+
+
+@pytest.mark.parametrize("sentence", [
+    "wir warten seit zwei Wochen auf die Aktivierungsmail.",
+    "we have been waiting two weeks for the activation email.",
+])
+def test_waiting_states_a_problem(sentence):
+    from faq.language.normalize import fold
+    from faq.tickets.topic import _problem
+
+    assert _problem().search(fold(sentence))
+
+
+@pytest.mark.parametrize(("text", "entry"), [
+    ("Guten Tag, wir wollen die gekauften Dienste in unserem bestehenden Tenant aktivieren und auf keinen Fall aus "
+     "Versehen einen neuen anlegen. Worauf müssen wir achten?", "avoid-wrong-account"),
+    ("Hi, we want to activate the new services in our existing tenant and not create a new one by mistake. "
+     "What should we watch out for when we click the link?", "avoid-wrong-account"),
+    ("Hallo, unsere Lizenzen sind im falschen Tenant gelandet. Worauf müssen wir jetzt achten?", "wrong-account-activated"),
+    ("Hi, our licenses landed in the wrong tenant. What should we watch out for now?", "wrong-account-activated"),
+])
+def test_what_to_watch_out_for_before_activating_is_avoiding_the_wrong_account(text, entry):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == entry

@@ -483,3 +483,15 @@ def test_a_date_before_and_belongs_to_its_own_clause_not_to_the_next(text):
     kb, matcher = load()
     r = triage_text(text, kb, matcher, TODAY)
     assert r.facts["reservation_date"] == date(2026, 11, 19) and r.facts["usage_start"] == date(2026, 12, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nunten die Antwort unseres Händlers. Die Aktivierungsmail ist weiter nicht da.\n\nGruß\nPetra Lang\n\n"
+    "---------- Weitergeleitete Nachricht ----------\nVon: Vertrieb <vertrieb@it-partner.example>\nDatum: 18.11.2026\n\n"
+    "Ihre Bestellung ist übermittelt.\nMit freundlichen Grüßen\nKarl Maier\nvertrieb@it-partner.example",
+    "Hi,\n\nour reseller's answer is below. Still no activation email.\n\nThanks\nOwen\n\n"
+    "-----Original Message-----\nFrom: Sales <sales@partner.example>\nSent: 18 November 2026\n\n"
+    "Your order has been submitted.\nRegards\nKarl Maier\nsales@partner.example",
+])
+def test_the_only_address_of_a_forwarded_mail_is_not_the_osm(text):
+    assert "osm_email" not in triage(text).facts

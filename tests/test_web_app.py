@@ -483,3 +483,4 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
     assert "value=" not in re.search(r'<input id="text"[^>]*>', html, re.S).group(0)  # nothing to correct
     html = say(c, cid, html, "2026-08-31").text
     assert ("Ergebnis:" if lang == "de" else "Result:") in text_of(html)
+

@@ -78,7 +78,9 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
     parts: list[Widget] = [Static(Content.styled(tr(lang, "agent_facts"), "bold"), classes="title", markup=False)]
     flow = case.flow
     ticket_facts = [(k, v) for k, v in case.read.facts.items() if k not in case.answers]
-    if flow is None:
+    if case.entry is None:  # no topic: nothing to diagnose, and no FAQ answer to reply with
+        parts.append(_para(tr(lang, "agent_no_topic_facts"), "muted"))
+    elif flow is None:
         parts.append(_para(tr(lang, "agent_no_flow"), "muted"))
     elif not ticket_facts and not case.answers:
         parts.append(_para(tr(lang, "agent_no_facts"), "muted"))

@@ -51,12 +51,23 @@ def _without(said: list[str], seq: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _interjection(said: list[str]) -> tuple[str, ...]:
+    """The yes or no word that opens a reply without a comma ("ja haben wir", "yep thats
+    correct", "nein das ist falsch"); () when the reply opens otherwise, or with a word that
+    also negates what follows ("no clue", "no mail in the junk folder")."""
+    first = tuple(said[:1])
+    if (first in _sequences("smalltalk_yesno") and first not in _sequences("negations")
+            and (first in _sequences("affirmations") or first in _sequences("denials"))):
+        return first
+    return ()
+
+
 def reply_word(text: str) -> str | None:
     """What a free reply answers to a yes/no question: "ja", "nein", "unbekannt", or None.
 
     "Weiß ich nicht genau" and a typo of a "don't know" phrase ("weis nich") say unknown; a
     yes or no word alone or opening the reply before a comma or dash ("Nein, noch nicht",
-    "yes, we did") says yes or no, unless the rest sets something against it or hedges
+    "yes, we did"), or a yes or no interjection opening it without one ("ja haben wir"), says yes or no, unless the rest sets something against it or hedges
     ("ja, aber nur teilweise", "no, maybe"): then the question stays open (None).
     """
     from rapidfuzz import fuzz
@@ -73,7 +84,7 @@ def reply_word(text: str) -> str | None:
             for p in (" ".join(s) for s in _sequences("unknowns"))):
         return "unbekannt"
     opening = _OPENING.match(folded)
-    head = tuple(words(opening.group(1))) if opening is not None else tuple(said)
+    head = tuple(words(opening.group(1))) if opening is not None else _interjection(said) or tuple(said)
     answer = next((a for name, a in (("denials", "nein"), ("affirmations", "ja")) if head in _sequences(name)), None)
     rest = said[len(head):]
     for seq in _sequences("denials") + _sequences("affirmations"):  # "no, not yet": the rest repeats it

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.chat.items import Answer, Item, UserMessage
+from bot.chat.items import Answer, Item, Notice, Option, UserMessage
 from faq.language.lexicon import folded
 from faq.language.normalize import clear_language, fold
 
 if TYPE_CHECKING:
     from bot.chat.dialogue import Dialogue
 
-__all__ = ["aside", "aside_entry", "reads_as_question"]
+__all__ = ["aside", "aside_entry", "pending_readings", "reads_as_question"]
 
 _WORD = re.compile(r"\w+")
 
@@ -47,11 +47,34 @@ def aside_entry(d: Dialogue, text: str) -> tuple[str, str]:
     return "", ""
 
 
-def aside(d: Dialogue, text: str, entry_id: str, lang: str) -> list[Item]:
+def aside(d: Dialogue, text: str, entry_id: str, lang: str, pending: Notice | None = None) -> list[Item]:
     """Answer `text` with the entry `entry_id` in `lang` (the language it is written in), then
-    ask the open question of the running diagnosis again (recorded: a resumed chat shows it too)."""
+    ask the open question of the running diagnosis again (recorded: a resumed chat shows it too).
+
+    The readings of an ambiguous date the user was to pick from when asking (`pending`, or the
+    notice offering them now) are offered again after that question: the choice is not lost.
+    """
     run = d.run
     assert run is not None
-    d._emit({"type": "aside", "text": text, "entry": entry_id, "lang": lang})
+    live = d.items[d.live_index] if d.live_index >= 0 else None
+    if pending is None and d.date_readings and isinstance(live, Notice):
+        pending = live
+    readings = [o.target for o in pending.options if o.kind == "value"] if pending is not None else []
+    d._emit({"type": "aside", "text": text, "entry": entry_id, "lang": lang,
+             **({"readings": readings, "reason": pending.text} if pending is not None else {})})
     answer = Answer(entry_id, lang=d._pin(lang), aside=True)
-    return d._add(UserMessage(text, lang=run.lang), answer, *d._step())
+    again = (Notice(pending.key, dict(pending.args), text=pending.text, options=pending.options, lang=run.lang),) \
+        if pending is not None else ()
+    return d._add(UserMessage(text, lang=run.lang), answer, *d._step(), *again)
+
+
+def pending_readings(d: Dialogue, readings: object, reason: object) -> Notice | None:
+    """The notice offering an ambiguous date's `readings` again, as a recorded aside names them
+    (None when it names none, or the open question is no date)."""
+    from bot.chat.answers import fact_options
+
+    fact, run = d.current_fact, d.run
+    if not isinstance(readings, list) or not readings or fact is None or fact.type != "date" or run is None:
+        return None
+    options = tuple(Option("value", str(r)) for r in readings) + fact_options(fact, bool(run.facts))[1:]
+    return Notice("ambiguous_date", {"fact": fact.id}, text=str(reason or ""), options=options, lang=run.lang)

@@ -182,7 +182,7 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
-        from bot.chat.answers import typed_action
+        from bot.chat.answers import reply_word, typed_action
 
         text = clean(raw).strip()
         if not text:
@@ -195,8 +195,9 @@ class Dialogue:
         if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
             return self.choose(Option("action", action))
         talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None
-        if self.flow_active and (talk is None or talk[0] == "yesno" or (self.confirming and talk[0] == "ack")):
-            return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it
+        if self.flow_active and (talk is None or talk[0] == "yesno" or (talk[0] == "ack" and (
+                self.confirming or (fact is not None and fact.type == "yesno" and reply_word(text) is not None)))):
+            return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it; "jep, passt" says yes
         return self.ask(text)
 
     def ask(self, raw: str) -> list[Item]:
@@ -325,8 +326,8 @@ class Dialogue:
         if stated and all(f.id != asking for f in relevant):
             # Stated in the user's own words: shown for confirmation, first, not asked again.
             fact = stated[0]
-            run.confirming = fact.id
             value, quote = run.stated[fact.id]
+            run.confirming = fact.id
             tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
             options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
             args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
@@ -352,7 +353,9 @@ class Dialogue:
         if fact is None or self.run is None:
             return self.ask(raw)
         if self.run.confirming == fact.id:
-            return self._confirm(fact, clean(raw).strip(), pick)
+            from bot.chat.confirm import confirm
+
+            return confirm(self, fact, clean(raw).strip(), pick)
         from faq.flows.values import future_allowed
 
         text = clean(raw).strip()
@@ -404,29 +407,6 @@ class Dialogue:
         run.stated.update(found)
         run.declined -= set(found)  # said again: shown for confirmation again
         return bool(found)
-
-    def _confirm(self, fact: Fact, text: str, pick: str = "") -> list[Item]:
-        """The user's answer to "Sie schrieben: … – stimmt das?": yes takes the stated value,
-        anything else asks the question as usual."""
-        from bot.chat.answers import reply_word
-        from faq.flows.values import parse_yesno
-
-        run = self.run
-        assert run is not None
-        word = reply_word(text)
-        try:
-            yes = parse_yesno(text, fact.id, self.flow_lang) is True
-        except InputError:  # "Ja, stimmt", "yes, that's right", "ok", "passt"
-            talk = smalltalk(text, self.talk_lang or self.lang)
-            yes = word == "ja" or (talk is not None and talk[0] == "ack")
-        if yes:  # the transcript shows the yes as given ("ok", "Ja, stimmt"; a picked button by its label)
-            return self._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
-        if word is None and (found := aside_entry(self, text))[0]:  # a question: the confirmation stays open
-            return aside(self, text, *found)
-        self._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
-        run.declined.add(fact.id)
-        run.asking = fact.id
-        return self._add(self.user_message(text, pick, fact.id), *self._step())
 
     def user_message(self, text: str, pick: str = "", fact_id: str = "") -> UserMessage:
         """What the user answered in the running diagnosis (an option picked: by its value)."""

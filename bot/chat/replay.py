@@ -41,10 +41,11 @@ def apply_event(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
             user = d.user_message(said, str(event.get("pick", "")), fact_id)
             return d._add(*((user,) if said else ()), *d._step())
         if kind == "aside" and d.flow_active:  # a question asked in place of an answer
-            from bot.chat.aside import aside
+            from bot.chat.aside import aside, pending_readings
 
             return aside(d, clean(str(event.get("text", ""))).strip(), str(event.get("entry", "")),
-                         str(event.get("lang", d.flow_lang)))
+                         str(event.get("lang", d.flow_lang)),
+                         pending_readings(d, event.get("readings"), clean(str(event.get("reason", "")))))
         if kind == "tell" and d.run is not None:
             return _tell(d, clean(str(event.get("text", ""))).strip())
         if kind == "back":

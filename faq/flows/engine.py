@@ -154,12 +154,13 @@ def _relevant(flow: Flow, facts: Mapping[str, Value], evaluated: list[tuple[Caus
     for cause, alts, state in evaluated:
         if state is not None:
             continue
-        for alt, alt_state in zip(cause.when, alts):
-            if alt_state is False or any(isinstance(facts.get(c.fact), Unknown) for c in alt):
-                continue  # ruled out, or never provable: a condition was answered "don't know"
-            for cond in alt:
-                if cond.fact not in facts:
-                    touches.setdefault(cond.fact, set()).add(cause.id)
+        open_alts = [frozenset(c for c in alt if c.fact not in facts) for alt, alt_state in zip(cause.when, alts)
+                     if alt_state is not False and not any(isinstance(facts.get(c.fact), Unknown) for c in alt)]
+        for needed in open_alts:  # ruled out, or never provable ("don't know"), left out above
+            if any(other < needed for other in open_alts):
+                continue  # another way to the cause needs less: whenever this one holds, so does that one
+            for cond in needed:
+                touches.setdefault(cond.fact, set()).add(cause.id)
     if not touches:
         return []
     order = {f.id: i for i, f in enumerate(flow.facts)}
@@ -173,7 +174,8 @@ def relevant_facts(flow: Flow, facts: Mapping[str, Value], today: date) -> list[
 
     A fact is relevant when it is missing (never answered) and tested in an
     alternative, not yet false and with no condition answered "don't know", of a
-    cause still open. Order: lowest cost, then the
+    cause still open, unless another such alternative of that cause needs only some
+    of the same conditions (it holds whenever this one does). Order: lowest cost, then the
     most open causes touched, then declaration order.
     """
     return _relevant(flow, facts, _evaluate(flow, facts, today))

@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+from faq.language.lexicon import words as lexicon_words
+
 __all__ = ["clean_body", "quote_start", "quoted_text", "strip_html"]
 
 _TAG = re.compile(r"<[^>]*>")
@@ -41,7 +43,8 @@ _GREETING = re.compile(
     re.I,
 )
 _QUOTED_LINE = re.compile(r"^[ \t]*>.*$\n?", re.M)
-_HEADER_FIELD = re.compile(r"^\s*(?:von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject)\s*:.*$", re.I | re.M)
+_HEADER_FIELD = re.compile(r"^\s*(?:von|from|an|to|cc|gesendet|sent|datum|date|betreff|subject)\s*:.*$"
+                           r"|^\s*(?:am\s.{3,120}?\sschrieb\s.{0,120}?|on\s.{3,160}?\swrote):\s*$", re.I | re.M)
 
 
 def strip_html(text: str) -> str:
@@ -63,7 +66,7 @@ def clean_body(text: str) -> str:
     question below the signature (written under a quote) stays. Keeps the text when
     removing would leave nothing.
     """
-    body = _split_quote(text)[0]
+    body = _without_disclaimer(_split_quote(text)[0])
     match = _SIGNATURE.search(body)
     if match and body[: match.start()].strip():
         body = body[: match.start()]
@@ -79,6 +82,16 @@ def clean_body(text: str) -> str:
         body = stripped
     body = body.strip()
     return body or text.strip()
+
+
+def _without_disclaimer(body: str) -> str:
+    """Cut a legal footer ("This e-mail and any attachments are confidential ...",
+    knowledge/language/disclaimers.yaml) from the paragraph that opens it, when text stays."""
+    openers = tuple(w.lower() for w in lexicon_words("disclaimers"))
+    for m in re.finditer(r"(?:^|\n[ \t]*\n)[ \t]*", body):
+        if m.end() and body[m.end():m.end() + 80].lower().startswith(openers) and body[:m.start()].strip():
+            return body[:m.start()]
+    return body
 
 
 def _split_quote(text: str) -> tuple[str, str]:
@@ -109,9 +122,10 @@ def _split_quote(text: str) -> tuple[str, str]:
 
 
 def quoted_text(text: str) -> str:
-    """Return what `clean_body` leaves out as quoted, without the "> " markers and the
-    header fields (Von:, Datum:, Betreff: ...), whose dates and addresses are the
-    mail's, not facts about the customer's case."""
+    """Return what `clean_body` leaves out as quoted, without the "> " markers, the
+    header fields (Von:, Datum:, Betreff: ...) and the line that says who wrote it when
+    ("Am 10.11.2026 schrieb Support:", "On 10 Nov 2026 Support wrote:"), whose dates and
+    addresses are the mail's, not facts about the customer's case."""
     quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
     return _HEADER_FIELD.sub("", quoted).strip()
 

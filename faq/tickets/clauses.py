@@ -1,7 +1,8 @@
 """Whether a cue found in a sentence reaches across clauses or coordinated statements: then
 its words say nothing together ("Ich bin globaler Administrator ..., der OSM ist aber unser
 Einkäufer"). The words that make clauses are data in `knowledge/language/` (finite_verbs,
-coordinators, determiners, relative_openers, prepositions, resumptive_pronouns)."""
+coordinators, determiners, relative_openers, prepositions, resumptive_pronouns,
+corrective_contrasts, clause_subjects)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
 _CLAUSE_MARKS = frozenset(",;–—()")
 
 
+def _marks(gap: str) -> bool:
+    """Whether the text between two words parts clauses: a clause mark, or a spaced hyphen used
+    as a dash ("aufgegeben - das stimmt aber nicht"; not "Junk-Ordner")."""
+    return any(ch in _CLAUSE_MARKS for ch in gap) or gap.strip() == "-" and gap != "-"
+
+
 def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a cue's words stand in two clauses that each have a finite verb of their own
     ("Ich bin globaler Administrator ..., der OSM ist aber unser Einkäufer": nothing said of
@@ -34,10 +41,10 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
     verbs = _folded("finite_verbs")
     segment, has_verb, holds = 0, {0: False}, set()
     for i in range(span[0], span[1] + 1):
-        if i > span[0] and any(ch in _CLAUSE_MARKS for ch in text[tokens[i - 1].end:tokens[i].start]) \
+        if i > span[0] and _marks(text[tokens[i - 1].end:tokens[i].start]) \
                 and not _relative(tokens, words, i, cue) and tokens[i].word not in _folded("resumptive_pronouns"):
             segment += 1
-            has_verb[segment] = False
+            has_verb[segment] = tokens[i].word in _folded("clause_subjects")  # "..., we placed a reservation"
         if words[i] in verbs or tokens[i].word in verbs:
             has_verb[segment] = True
         if any(word_matches(c, words[i]) for c in cue):
@@ -48,15 +55,38 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
     first, last = min(holds), max(holds)
     if not has_verb[first]:
         j = span[0] - 1
-        while j >= 0 and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j].end:tokens[j + 1].start]):
+        while j >= 0 and not _marks(text[tokens[j].end:tokens[j + 1].start]):
             has_verb[first] = has_verb[first] or tokens[j].word in verbs
             j -= 1
     if not has_verb[last]:
         j = span[1] + 1
-        while j < len(tokens) and not any(ch in _CLAUSE_MARKS for ch in text[tokens[j - 1].end:tokens[j].start]):
+        while j < len(tokens) and not _marks(text[tokens[j - 1].end:tokens[j].start]):
             has_verb[last] = has_verb[last] or tokens[j].word in verbs
             j += 1
     return sum(1 for g in holds if has_verb[g]) >= 2
+
+
+def _elliptic_denial(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue's words reach into a part of the sentence, after a clause mark, that sets
+    itself against what precedes and denies, its predicate left out: "Ich bin globaler
+    Administrator, der OSM aber nicht" says nothing of the OSM as an administrator."""
+    contrasts, verbs = _folded("contrasts"), _folded("finite_verbs")
+    for i in range(span[0] + 1, span[1] + 1):
+        if not _marks(text[tokens[i - 1].end:tokens[i].start]):
+            continue
+        j, seen = i, set()
+        while j < len(tokens):
+            seen |= {"contrast"} if tokens[j].word in contrasts else {"denial"} if tokens[j].neg else set()
+            if tokens[j].word in verbs:
+                seen.add("verb")
+            if j <= span[1] and any(word_matches(c, words[j]) for c in cue):
+                seen.add("cue")
+            if j + 1 < len(tokens) and _marks(text[tokens[j].end:tokens[j + 1].start]):
+                break
+            j += 1
+        if seen == {"contrast", "denial", "cue"}:
+            return True
+    return False
 
 
 def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...]) -> bool:
@@ -70,11 +100,29 @@ def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...
                                          and tokens[i + 1].word in openers)
 
 
+def _replaces(tokens: list[Token], words: list[str], span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a word that puts one thing in the place of another or against it (corrective_contrasts,
+    contrasts) parts a cue's words, a denied one before it and one after: "nichts *bestellt*,
+    sondern eine Reservierung *aufgegeben*" states no order, "not *activated* for our tenant but
+    for a *test* tenant" nothing of a test tenant. A denial before it that holds no cue word
+    leaves the cue whole: "Domain nicht in einem fremden Tenant, sondern in unserem verifiziert"."""
+    corrective = _folded("corrective_contrasts") | _folded("contrasts")  # "not activated for X but for a test tenant"
+    for i in range(span[0] + 1, span[1]):
+        if tokens[i].word not in corrective:
+            continue
+        neg = next((j for j in range(i - 1, -1, -1) if tokens[j].neg), None)
+        if neg is not None and any(word_matches(c, words[k]) for c in cue for k in range(max(neg + 1, span[0]), i)) \
+                and any(word_matches(c, words[k]) for c in cue for k in range(i + 1, span[1] + 1)):
+            return True
+    return False
+
+
 def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a cue found at `span` reaches across clauses or coordinated statements (then it
-    states nothing): a semicolon, a coordinator opening a new statement, or two clauses
+    states nothing): a semicolon, a word that puts one thing in the place of another ("sondern",
+    "instead"; corrective_contrasts), a coordinator opening a new statement, or two clauses
     with verbs of their own. A cue that carries its own negation ("nicht im Spam") keeps it
     within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
     between = text[tokens[span[0]].end:tokens[span[1]].start]
-    return ";" in between or ("," in between and any(w in negations() for w in cue)) \
+    return ";" in between or _replaces(tokens, words, span, cue) or _elliptic_denial(tokens, words, text, span, cue) or ("," in between and any(w in negations() for w in cue)) \
         or _joins_phrases(words, span) or _across_clauses(tokens, words, text, span, cue)

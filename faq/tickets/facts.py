@@ -54,17 +54,21 @@ from faq.tickets.cues import (
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
-from faq.tickets.quotes import Answer, answer_polarity, is_example, is_question
+from faq.tickets.persons import name_osm_people
+from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
     NO_ANSWER,
     OPENING,
     Sentence,
+    date_denied,
     date_distance,
+    date_earlier,
     has_sequence,
     label_answer,
     labelled,
     name_osm,
     names_another_address,
+    not_the_osms,
     refer_back,
     refer_to_country,
     refuted,
@@ -159,8 +163,10 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
         start = span[1] + 1
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
-                or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])):
-            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets
+                or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
+                or s.corrected(span[1]) or s.countries_apart(cue, lex):
+            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
+            # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)
         answered = label_answer(s, span)
         if answered is not NO_ANSWER:
@@ -252,6 +258,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
     refer_back(analysed, lex)
     refer_to_country(analysed, lex)
+    name_osm_people(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
@@ -339,17 +346,14 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                     dist = date_distance(s, c, idx, idx, conjunctions=False) + (0 if c <= idx else 1)
                     if best is None or dist < best[0]:
                         best = (dist, address, s.evidence(rel, rel_end, source))
-        if best is None and stated:
+        if best is None and stated and source != QUOTED:  # a quoted mail's only address is its sender's, as a rule
             distinct = {a.lower() for _, _, _, a in stated}
-            if len(distinct) == 1 and not any(_wanted(text, sent) for sent, _, _, _ in stated):
+            if len(distinct) == 1 and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
         if best is not None:
             found[fact.id] = best[1]
             evidence[fact.id] = best[2]
-
-
-_REQUEST_REACH = 200  # characters before an address where a request makes it a destination
 
 
 def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str], lex: CueLexicon) -> list[int]:
@@ -358,17 +362,6 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
     between, holders = lex.stop | folded("prepositions"), tuple(folded("usage_holders"))
     return [e for e in events if not (words[e].startswith(holders) and any(
         hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
-
-
-def _wanted(text: str, s: Sentence) -> bool:
-    """Whether an address's sentence, or the text just before it, asks for mail to go there
-    ("Bitte senden Sie ... an max@…", "Can you resend it to me? max@…") or is a question:
-    then the address is where to write, not the one listed for the case."""
-    for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
-        words = [t.word for t in tokenize(part)]
-        if is_question(part) or has_sequence(words, "requests"):
-            return True
-    return False
 
 
 def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
@@ -386,7 +379,11 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         tokens = s.tokens
         mentions = [m for m in find_dates(s.text, today)
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
-                    and not _corrected(tokens, token_index(tokens, max(m.end - 1, m.start)))]
+                    and not _corrected(tokens, token_index(tokens, max(m.end - 1, m.start)))
+                    and not date_denied(tokens, s.text, m.start)]
+        if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
+            # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
+            mentions = [m for m in mentions if not date_earlier(tokens, s.text, m.start)]
         if not mentions:
             continue
         raw = [t.word for t in tokens]

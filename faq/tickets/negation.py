@@ -25,11 +25,13 @@ past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
-focus_particles, ability_modals).
+focus_particles, ability_modals, other_settings, own_settings, corrective_contrasts,
+elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owners).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from faq.language.lexicon import folded as _folded
@@ -60,6 +62,11 @@ def _breaks_clause(gap: str) -> bool:
     return any(ch in _CLAUSE_PUNCT for ch in gap) or (gap.strip() == "-" and gap != "-")
 
 
+_LONG = 40  # tokens from which a sentence's clause borders are found once (`clause_bounds`)
+_KEPT = 64  # sentences whose borders are kept
+_BORDERS: dict[tuple[int, str], tuple[list[Token], str, list[int]]] = {}
+
+
 def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str = "clause_breaks") -> tuple[int, int]:
     """Return the token range of the clause(s) around tokens lo..hi.
 
@@ -75,6 +82,16 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
             return True
         return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i)
 
+    if len(tokens) > _LONG:  # a long sentence asked about word by word: its borders are found once
+        key = (id(tokens), breaks)
+        hit = _BORDERS.get(key)
+        if hit is None or hit[0] is not tokens or hit[1] != text:
+            if len(_BORDERS) > _KEPT:
+                _BORDERS.clear()
+            hit = _BORDERS[key] = (tokens, text, [i for i in range(1, len(tokens)) if border(i)])
+        at = bisect_right(hit[2], lo)
+        after = bisect_right(hit[2], hi)
+        return (hit[2][at - 1] if at else 0), (hit[2][after] - 1 if after < len(hit[2]) else len(tokens) - 1)
     start = lo
     while start > 0 and not border(start):
         start -= 1
@@ -105,7 +122,7 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
     intention ("vielleicht", "wenn", "früher", "werde", "I'll": their clause). With `past`, a
     past state is what is said ("damals aktiviert" states an earlier activation), not a
     hedge; without `beliefs`, only the clause's own words count (a name in apposition)."""
-    if beliefs and (_believed(tokens, text, lo, hi) or doubted(tokens, text)):
+    if beliefs and (_believed(tokens, text, lo, hi) or doubted(tokens, text) or _elsewhere(tokens, text, lo, hi)):
         return True
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
@@ -114,6 +131,31 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
         or _has_phrase(clause, _phrases("hedges")) \
         or (not past and _has_phrase(clause, _phrases("past_state_markers"))) \
         or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
+
+
+_LAST: list[object] = [None, False]  # the last sentence's tokens looked at by `_names_elsewhere`, and the answer
+
+
+def _names_elsewhere(tokens: list[Token]) -> bool:
+    """Whether a sentence names another organisation anywhere (other_settings), worked out once
+    for the sentence whose words are asked about one after another."""
+    if _LAST[0] is not tokens:
+        firsts = _phrases("other_settings")
+        _LAST[:] = [tokens, any(t.word in firsts for t in tokens) and _has_phrase([t.word for t in tokens], firsts)]
+    return bool(_LAST[1])
+
+
+def _elsewhere(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi stand in a part of their sentence (up to a contrast) set in another
+    organisation ("bei meinem alten Arbeitgeber ..., da war die Domäne verifiziert"; other_settings),
+    unless their own clause comes back to the writer's (own_settings: "..., bei uns ist es x@…")."""
+    if not _names_elsewhere(tokens):
+        return False
+    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
+    if not _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("other_settings")):
+        return False
+    c_lo, c_hi = clause_bounds(tokens, text, lo, hi)  # "..., bei uns ist es einkauf@…": the case again
+    return not _has_phrase([t.word for t in tokens[c_lo:c_hi + 1]], _phrases("own_settings"))
 
 
 def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
@@ -127,6 +169,14 @@ def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) 
         return False  # not "Frage: Antwort"
     n_lo, n_hi = clause_bounds(tokens, text, c_hi + 1, c_hi + 1)
     return any(t.word in _folded("finite_verbs") for t in tokens[n_lo:n_hi + 1])  # "..., wird keine Mail verschickt"
+
+
+_SAYER = 4  # words after a belief that name who holds it ("meint zumindest mein Kollege")
+
+
+@cache
+def _owners() -> tuple[str, ...]:
+    return tuple(_folded("other_owners"))
 
 
 def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
@@ -150,7 +200,9 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                     continue
                 return True
             rest = words[i + len(phrase):c_hi + 1]
-            inverted = bool(rest) and all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
+            inverted = bool(rest) and (all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
+                                       or len(rest) <= _SAYER and any(w.startswith(_owners()) for w in rest))
+            # "..., meint zumindest mein Kollege": someone else's word reaches back too
             j = c_hi + 1
             while j < len(words) and words[j] in _folded("midfield_particles"):
                 j += 1  # "ich vermute aber, dass ..."
@@ -331,6 +383,58 @@ def _denied_around(tokens: list[Token], text: str, span: tuple[int, int], verb: 
     return False
 
 
+def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
+    """Whether the rest of the sentence takes back a denial of the cue ending at `hi` (its clause
+    ends at `c_hi`): something else is put in its place ("nichts bestellt, sondern eine Reservierung
+    aufgegeben", "we placed a reservation instead"; `corrective_contrasts`): another deed, with a
+    verb of its own (`past_verbs`, `finite_verbs`), not the same deed for another one ("nicht für
+    unser Produktivkonto aktiviert, sondern für den Testmandanten"; "nicht über dieselbe, sondern
+    über eine andere Registrierung bestellt", `otherness`); or a
+    short contrast affirms it for someone else ("..., mein Kollege aber schon", "but my colleague
+    did"; `elliptic_affirmations`). The fact is then open: a false "no" is worse than a question."""
+    words = [t.word for t in tokens]
+    if _other_doer(tokens, words, c_hi):
+        return True
+    table = _phrases("corrective_contrasts")
+    for i in range(hi + 1, len(words)):
+        if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())):
+            r_lo, r_hi = clause_bounds(tokens, text, i, i)  # the replacement: the clause of "sondern", "instead"
+            rest = words[max(r_lo, hi + 1):r_hi + 1]
+            verbs = _folded("past_verbs") | (_folded("finite_verbs") - _folded("prepositions"))  # not "am"
+            return any(w in verbs for w in rest) \
+                and not any(w.startswith(tuple(_folded("otherness"))) for w in rest if w not in table)
+    if c_hi + 1 >= len(tokens):
+        return False
+    end = c_hi + 1  # the next part of the sentence, up to punctuation
+    while end + 1 < len(tokens) and not _breaks_clause(text[tokens[end].end:tokens[end + 1].start]):
+        end += 1
+    rest = words[c_hi + 1:end + 1]
+    if not rest or len(rest) > _ELLIPSIS or not any(w in _folded("contrasts") for w in rest):
+        return False
+    return any(tuple(rest[-len(p):]) == p for ps in _phrases("elliptic_affirmations").values() for p in ps)
+
+
+def _other_doer(tokens: list[Token], words: list[str], c_hi: int) -> bool:
+    """Whether a denial up to `c_hi` denies the writer's side as the doer, another doer following
+    a contrast ("nicht von uns, sondern von unserem Händler aufgegeben", "wasn't checked by me but
+    by our IT team", "habe nicht ich geprüft, sondern unsere IT"): the deed was done."""
+    markers, selves = _folded("agents"), _folded("agent_selves")
+    breaks = _folded("contrasts") | _folded("corrective_contrasts")
+    for n in (i for i in range(c_hi + 1) if tokens[i].neg):
+        k = next((j for j in range(n + 1, len(words)) if words[j] in breaks), None)
+        if k is None or k + 1 >= len(words):
+            continue
+        denied = any(words[j] in selves and (j == n + 1 or words[j - 1] in markers) for j in range(n + 1, k))
+        other = words[k + 1] in markers or words[k + 1] in _folded("third_party_possessives") \
+            or words[k + 1].startswith(_owners())
+        if denied and other:
+            return True
+    return False
+
+
+_ELLIPSIS = 6  # words at most in a contrast that affirms by ellipsis ("but my colleague did")
+
+
 def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[str, ...],
              words: list[str] | None = None, beliefs: bool = True) -> bool | None:
     """Return True (stated), False (denied) or None (asked, hedged or conditional) for a cue found.
@@ -364,7 +468,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         # the further ones itself, "keine weiteren Registrierungen", is denied)
     able = any(t.word in _folded("ability_modals") for t in clause)
     if any(w in negations() for w in cue):
-        return None if able else True  # "can't check spam" denies an ability, not the deed
+        return None if able or _taken_back(tokens, text, hi, c_hi) else True  # "can't check spam" denies an ability, not the deed
     infinitive = _infinitive_at(tokens, lo, hi, cue, words)
     if infinitive is not None:
         # "Zum Prüfen des Junk-Ordners bin ich noch nicht gekommen", "I had no time to check the
@@ -376,4 +480,4 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
     if not _negated(tokens, text, c_lo, c_hi, cue_at):
         return True
-    return None if able else False  # "I can't check the junk folder myself": an ability denied, not the deed
+    return None if able or _taken_back(tokens, text, hi, c_hi) else False  # "I can't check the junk folder myself": an ability denied, not the deed

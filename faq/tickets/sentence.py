@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.cues import CueLexicon, Words, phrases, word_matches
+from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
 from faq.tickets.negation import clause_bounds, hedged
@@ -18,16 +18,16 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_distance", "has_sequence", "label_answer", "label_value", "labelled",
-           "name_osm", "names_another_address", "refer_back", "refer_to_country", "refuted", "retold_after", "sequence_end",
-           "sequences",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence",
+           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
+           "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
 
 class Sentence:
     """One sentence of the text, analysed once."""
 
-    __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth")
+    __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth", "_correction")
 
     def __init__(self, offset: int, text: str, tokens: list[Token], words: Words) -> None:
         self.offset = offset
@@ -37,6 +37,23 @@ class Sentence:
         self.question = is_question(text)
         self.refuted = False  # the next sentence refutes this one ("Das stimmt aber nicht.")
         self._depth: list[int] | None = None
+        self._correction: int | None = None
+
+    def countries_apart(self, cue: tuple[str, ...], lex: CueLexicon) -> bool:
+        """Whether a cue read through a country's name ("in Österreich angeboten" is "im Land
+        angeboten") stands in a sentence that names two countries ("in Österreich angeboten, unser
+        Konto ist aber in der Schweiz"): which one the cue means is unsure, so it states nothing."""
+        if lex.word("land") not in cue:
+            return False
+        names = folded_words("countries")
+        return len({t.word for t in self.tokens if t.word in names}) > 1
+
+    def corrected(self, at: int) -> bool:
+        """Whether the writer corrects, later in the sentence, what stands at token `at`
+        ("nicht verifiziert - Korrektur: doch verifiziert"; `corrections`)."""
+        if self._correction is None:
+            self._correction = sequence_end([t.word for t in self.tokens], "corrections")
+        return at < self._correction - 1
 
     def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
         """Whether some words of a cue found at `span` stand inside brackets and others outside."""
@@ -287,3 +304,50 @@ def retold_after(fact: Fact, s: Sentence, at: tuple[list[int], list[int], list[t
     heads = tuple({cue[-1] for cue in (lex.cue(p) for p in phrases(fact.cues.context, lang)) if cue})
     return any(e >= corrected and (e in others or not any(lo <= e <= hi for lo, hi in spans if lo >= corrected)
                                    and not s.words[e].startswith(heads)) for e in happened)
+
+
+def date_denied(tokens: list[Token], text: str, start: int) -> bool:
+    """Whether a negation stands right before the date at character `start` in its clause, with
+    only function words, prepositions and at most one verb between ("nicht am 01.02.2026, sondern
+    am 01.06.2026", "we did not purchase on 1 February but on 1 June"): a date denied is none.
+    ("Der Link vom 05.01.2026 funktioniert nicht mehr" denies the link working, not its date.)"""
+    skip = function_words() | folded_words("prepositions")
+    other = 0
+    for i in range(token_index(tokens, start) - 1, max(-1, token_index(tokens, start) - 1 - _DENIAL_REACH), -1):
+        if any(ch in ",;:()–—" for ch in text[tokens[i].end:tokens[i + 1].start]):
+            return False  # the clause before
+        if tokens[i].neg:
+            return True
+        if tokens[i].word not in skip:
+            other += 1
+            if other > 1:
+                return False
+    return False
+
+
+_DENIAL_REACH = 8  # words a denial of a date may stand before it
+
+
+def date_earlier(tokens: list[Token], text: str, start: int) -> bool:
+    """Whether the date at character `start` stands in a clause that puts it in an earlier
+    period (`earlier_periods`: "im letzten Jahr", "last year")."""
+    lo, hi = clause_bounds(tokens, text, token_index(tokens, start), token_index(tokens, start))
+    return has_sequence([t.word for t in tokens[lo:hi + 1]], "earlier_periods")
+
+
+_REQUEST_REACH = 200  # characters before an address where a request makes it a destination
+
+
+def not_the_osms(text: str, s: Sentence) -> bool:
+    """Whether the only address of a ticket, in sentence `s`, is not the OSM's: its sentence, or
+    the text just before it, asks for mail to go there ("Bitte senden Sie ... an max@…", "Can you
+    resend it to me? max@…", "you can reach me at ..."; `requests`) or is a question, or names
+    another owner of it ("Die Adresse unseres Administrators ist ...", "my colleague's address";
+    `other_owners`; a sentence that names the OSM gave its address already)."""
+    if any(t.word.startswith(tuple(folded_words("other_owners"))) for t in s.tokens):
+        return True
+    for part in (s.text, text[max(0, s.offset - _REQUEST_REACH):s.offset]):
+        words = [t.word for t in tokenize(part)]
+        if is_question(part) or has_sequence(words, "requests"):
+            return True
+    return False

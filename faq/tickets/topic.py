@@ -191,18 +191,20 @@ def topic_units(body: str, subject: str = "") -> list[str]:
 
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`)."""
-    return in_setting(_best_entry(body, matcher, subject), f"{subject}\n{body}", matcher)
+    best, pool = _best_entry(body, matcher, subject)
+    return in_setting(best, f"{subject}\n{body}", matcher, pool)
 
 
 @cache
-def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...]:
-    """(entry, instead_of, words, keeps) of knowledge/tickets/settings.yaml."""
+def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...]:
+    """(entry, instead_of, words, keeps, unless, one_way) of knowledge/tickets/settings.yaml."""
     data = ticket_file("settings.yaml") or {}
     out = []
     for entry, spec in sorted(data.items()):
         if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
             continue  # an entry of another shape names nothing
-        out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps"))))
+        out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
+                    _stems(spec.get("unless")), spec.get("one_way") is True))
     return tuple(out)
 
 
@@ -213,37 +215,45 @@ def _stems(words: object) -> re.Pattern[str]:
     return re.compile(r"\b\w*(?:" + "|".join(re.escape(w) for w in stems) + ")") if stems else re.compile(r"(?!)")
 
 
-def in_setting(result: MatchResult, text: str, matcher: Matcher) -> MatchResult:
+def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Candidate, ...] = ()) -> MatchResult:
     """The entry for the setting the ticket's words name (knowledge/tickets/settings.yaml): a
     ticket matched to `instead_of` that names the setting ("Verlängerung ist durch. Kommt da noch
     eine Aktivierungsmail?") is about the entry, one matched to the entry that never names it
-    about `instead_of`; each only when the matcher offers the other among its candidates."""
+    about `instead_of`; each only when the matcher offers the other among its candidates, or,
+    given the whole text's (`pool`), among any it weighs for the whole text: the sentence
+    that names the problem need not name its setting ("Die Registrierung wurde erneuert. Die
+    Aktivierungsmail ist aber nicht angekommen.")."""
     if result.id is None:
         return result
     folded_text = fold(text)
-    for entry, instead, words, keeps in _settings():
-        if result.id not in (entry, instead):
+    for entry, instead, words, keeps, unless, one_way in _settings():
+        if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
-        named = words.search(folded_text) is not None
+        named = words.search(folded_text) is not None and unless.search(folded_text) is None
         if result.id == entry and not named:
             named = keeps.search(folded_text) is not None
         other = instead if result.id == entry else entry
         if named == (result.id == entry) or other not in matcher.ids:
             return result
-        lean = next((c for c in result.candidates if c.id == other), None)
+        lean = next((c for c in (*result.candidates, *pool) if c.id == other), None)
+        if lean is None and pool:
+            # Beyond the best three: any entry the matcher weighs for the whole ticket.
+            lean = next((Candidate(other, round(p, 3)) for p, i in matcher.scores(text) if matcher.ids[i] == other), None)
         if lean is None:
             return result
         # The setting moves the matcher's belief from one entry to the other: they trade places.
         swapped = {result.id: lean.confidence, other: result.confidence}
-        candidates = sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in result.candidates),
+        offered = result.candidates if any(c.id == other for c in result.candidates) else (*result.candidates, lean)
+        candidates = sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in offered),
                             key=lambda c: -c.confidence)
         flow = matcher.flows[matcher.ids.index(other)]
         return MatchResult(result.query, result.outcome, other, flow, result.confidence, result.lang, tuple(candidates))
     return result
 
 
-def _best_entry(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
-    """Match a ticket to its FAQ entry: the best of the whole text and its sentences.
+def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchResult, tuple[Candidate, ...]]:
+    """Match a ticket to its FAQ entry: the best of the whole text and its sentences (returned
+    with the whole text's candidates).
 
     A ticket is longer than a question. Its sentences (the subject counts as one)
     that hold no word the knowledge base knows are left out; the rest is matched as
@@ -264,16 +274,19 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
+    pool = best.candidates
     if about_something_else("\n".join(units), matcher):
-        return _as_ticket(MatchResult(whole, "no_match", None, None, best.confidence, lang, best.candidates), whole, lang)
+        return _as_ticket(MatchResult(whole, "no_match", None, None, best.confidence, lang, best.candidates), whole, lang), pool
     # "Wir haben bestellt, aber die Mail ist nicht da": what follows "aber"/"but" is
     # usually the problem itself, so it competes as a unit of its own; so do the parts
     # of a sentence joined by a dash or a colon ("Frage: Die Mail fehlt - ist das normal?").
     denied = {c.strip() for u in kept for c in _denied_after_and(u) if c.strip()}  # a problem, told after "and"
     contrasts = {c.strip() for u in kept for c in _after_contrasts(u) if c.strip()} | denied
     clauses = sorted(contrasts | {c.strip() for u in kept for c in _PARTS.split(u) if c.strip() and c.strip() != u.strip()})
+    if best.outcome == "answer" and best.confidence >= w.sure and not best.flow and len(kept) > 1:
+        best = _problem_told(kept, best, matcher, lang)
     if len(kept) + len(clauses) <= 1 or (best.outcome == "answer" and best.confidence >= w.sure and not contrasts):
-        return _as_ticket(best, whole, lang)
+        return _as_ticket(best, whole, lang), pool
     if best.outcome == "answer" and best.confidence >= w.sure:
         # A confident whole still yields to what follows "aber"/"but", the problem itself,
         # when that clause alone names a diagnosable problem more surely. Against a whole
@@ -289,7 +302,7 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
                 continue  # the clause still leans to the whole text's entry: it does not overturn it
             if result.outcome == "answer" and result.flow and result.confidence > best.confidence:
                 best = result
-        return _as_ticket(best, whole, lang)
+        return _as_ticket(best, whole, lang), pool
     scored = sorted({(k, u) for u, k in zip(units, known) if k >= w.min_known and len(u) >= 8},
                     key=lambda x: (-x[0], x[1]))
     # A problem is often told in two sentences ("The link gives an error. Can it be
@@ -323,7 +336,21 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
         # a ticket that leans to it more than even is offered it, as a clarification.
         flow = matcher.flows[matcher.ids.index(lead)]
         best = MatchResult(best.query, "clarify", lead, flow, lead_confidence, lang, best.candidates[:1])
-    return _as_ticket(best, whole, lang)
+    return _as_ticket(best, whole, lang), pool
+
+
+def _problem_told(kept: list[str], best: MatchResult, matcher: Matcher, lang: str) -> MatchResult:
+    """The entry the sentences that state the problem name, when it is one with a diagnosis and
+    they name it more surely than the whole text names an entry without one: context beside the
+    problem ("Als Online Services Manager haben wir die Adresse x angegeben") does not make a
+    missing mail a question of who receives it."""
+    told = [u for u in kept if _problem().search(fold(u)) and not _points_back(u)]
+    if not told or len(told) == len(kept):
+        return best
+    result = matcher.match("\n".join(told), lang)
+    if result.outcome == "answer" and result.flow and result.id != best.id and result.confidence > best.confidence:
+        return result
+    return best
 
 
 def _as_ticket(result: MatchResult, whole: str, lang: str) -> MatchResult:

@@ -1,0 +1,101 @@
+"""Confirming a fact the user stated (bot.chat.confirm), driven by Textual's pilot."""
+
+from __future__ import annotations
+
+import pytest
+from chat_helpers import make_app, screen_text
+
+from bot.chat.dialogue import FlowResult, FlowStep, Notice
+
+
+async def _type(pilot, text: str) -> None:
+    await pilot.press(*text)
+    await pilot.press("enter")
+    for _ in range(3):
+        await pilot.pause()
+
+
+@pytest.mark.parametrize(("lang", "story", "reply"), [
+    ("de", "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?",
+     "Nein, falsch, die Adresse im VLSC ist max.muster@outlook.com"),
+    ("en", "Our OSM is it-admin@contoso.com. Why is there no activation email?",
+     "no, sorry, the address listed in VLSC is max.muster@outlook.com"),
+])
+async def test_a_no_that_gives_the_right_value_takes_it_instead_of_asking_again(lang, story, reply):
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await _type(pilot, story)
+        await _type(pilot, "1")  # start the diagnosis
+        item = app.dialogue.items[-1]
+        assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
+        await _type(pilot, reply)
+        assert app.dialogue.run.facts["osm_email"] == "max.muster@outlook.com"  # the corrected address, not asked
+        assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
+        result = app.dialogue.items[-1]
+        assert isinstance(result, FlowResult) and result.diagnosis.cause == "outlook-com-address"
+        assert "max.muster@outlook.com" in " ".join(screen_text(app).split())
+
+
+async def test_a_plain_no_still_asks_the_question():
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await _type(pilot, "1")
+        await _type(pilot, "n")
+        item = app.dialogue.items[-1]
+        assert isinstance(item, FlowStep) and item.fact_id == "osm_email"
+        assert "osm_email" not in app.dialogue.run.facts
+
+
+def test_a_corrected_value_is_replayed_on_resume():
+    from chat_helpers import TODAY, kb_and_matcher
+
+    from bot.chat.dialogue import Dialogue
+
+    kb, matcher = kb_and_matcher()
+    events: list[dict] = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    d.submit("Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+    d.submit("1")
+    d.submit("Nein, falsch, die Adresse im VLSC ist max.muster@outlook.com")
+    again = Dialogue(kb, matcher, TODAY)
+    again.replay(events)
+    assert again.run.facts == d.run.facts and again.run.facts["osm_email"] == "max.muster@outlook.com"
+    assert isinstance(again.items[-1], FlowResult)
+
+
+@pytest.mark.parametrize(("lang", "story", "first", "second"), [
+    ("de", "Läuft der Aktivierungslink ab? Wir haben am 3/4/2026 gekauft.", "1 3. April 2026", "2 4. März 2026"),
+    ("en", "Does the activation link expire? We bought on 3/4/2026.", "1 3 April 2026", "2 4 March 2026"),
+])
+async def test_a_stated_date_that_reads_two_ways_is_not_confirmed_as_one_reading(lang, story, first, second):
+    from chat_helpers import TODAY
+
+    from bot.chat.app import ChatApp
+    from faq.search.cache import load
+
+    kb, matcher = load()
+    app = ChatApp(kb, matcher, today=TODAY, lang=lang)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await _type(pilot, story)
+        await _type(pilot, "1")  # start the diagnosis
+        assert not any(isinstance(i, Notice) and i.key == "confirm_stated" for i in app.dialogue.items)
+        item = app.dialogue.items[-1]
+        assert isinstance(item, FlowStep) and item.fact_id == "purchase_date"  # asked, not one reading taken
+        await _type(pilot, "3/4/2026")
+        text = " ".join(screen_text(app).split())
+        assert first in text and second in text
+        await _type(pilot, "2")
+        assert app.dialogue.run.facts["purchase_date"].isoformat() == "2026-03-04"
+        assert isinstance(app.dialogue.items[-1], FlowResult)
+
+
+@pytest.mark.parametrize(("lang", "reply"), [("en", "yep thats correct"), ("de", "ja das stimmt")])
+async def test_a_yes_without_a_comma_confirms_the_stated_fact(lang, reply):
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await _type(pilot, "1")
+        await _type(pilot, reply)
+        assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
+        assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)

@@ -1,0 +1,40 @@
+"""A person the ticket names as the OSM is the OSM wherever named again (faq/tickets/persons.py):
+the activation mail that went to them went to no other contact."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail ging an Herrn Maier, unseren OSM, aber er findet sie nirgends."),
+    ("de", "Guten Tag, Frau Kurz ist unsere OSM. Laut VLSC ging die Aktivierungsmail an Frau Kurz, sie hat "
+           "aber nichts bekommen."),
+    ("de", "Hallo, laut VLSC wurde die Aktivierungsmail an Frau Dr. Weber (OSM) gesendet. Angekommen ist nichts."),
+])
+def test_the_mail_sent_to_the_person_named_as_osm_went_to_no_other_contact(lang, text):
+    assert read(text, lang).get("sent_to_other_contact") is not True
+
+
+def test_the_person_named_as_osm_shown_as_recipient_is_the_osm_en():
+    text = "Hi, Mrs Jones is our OSM. VLSC shows Mrs Jones as the recipient, but nothing arrived."
+    assert read(text, "en").get("sent_to_other_contact") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail ging an Herrn Maier aus dem Vertrieb. Unser OSM bin ich, bei mir kam nichts an."),
+    ("de", "Hallo, unsere OSM ist Frau Kurz. Die Aktivierungsmail ging aber an Herrn Maier aus dem Einkauf."),
+])
+def test_a_recipient_not_named_as_osm_is_another_contact(lang, text):
+    assert read(text, lang).get("sent_to_other_contact") is True
