@@ -103,6 +103,28 @@ def test_a_mail_named_as_another_kind_is_not_the_activation_mail(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Unser Azubi wartet seit gestern auf die Mail zum Zurücksetzen seines Microsoft-365-Passworts. Das Konto ist "
+    "aktiv und die Lizenz zugewiesen. Woran kann das liegen?",
+    "Seit der Umstellung erhält niemand mehr die E-Mail zur Bestätigung der Anmeldung. Die Lizenzen sind aktiviert.",
+])
+def test_a_mail_named_for_another_purpose_is_not_the_activation_mail(text):
+    kb, matcher = load()
+    from faq.tickets.triage import triage_text
+
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.match.outcome == "no_match" and result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Die Mail zur Aktivierung ist bei uns nie angekommen, auch nicht im Spam. Was tun?",
+    "Die E-Mail zum Aktivieren der Onlinedienste ist bei unserem OSM nie angekommen.",
+])
+def test_a_mail_for_the_activation_keeps_the_ticket(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
     "Die Einladungsmail zum Teams-Meeting kam an, aber die Aktivierungsmail für unsere E3-Lizenzen fehlt. Was tun?",
     "The invitation emails from Teams arrive fine, but the activation email for our E5 order never came. Why?",
 ])

@@ -161,7 +161,8 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
     "Unsere Gäste bekommen keine Einladungsmails", "the password reset email never arrives",
     "Windows 11 Enterprise activation fails": a mail, a link or an activation, but not the
     FAQ's. The qualifier is the rest of a compound ("Einladungs-E-Mail") or the word right
-    before ("invitation email"); one mention the FAQ knows ("Aktivierungsmail") is enough
+    before ("invitation email"), or the word after "zum"/"zur" ("die Mail zum Zurücksetzen des
+    Kennworts", knowledge/language/purpose_links.yaml); one mention the FAQ knows ("Aktivierungsmail") is enough
     to keep the ticket.
     """
     folded = fold(_match_text(text))
@@ -171,8 +172,17 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
         if not part:
             before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
             part = before.group(1) if before else ""
-        kinds.append(_qualifier_kind(part, matcher) if part else None)
+        purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
+        kinds.append(purpose or (_qualifier_kind(part, matcher) if part else None))
     return "other" in kinds and "ours" not in kinds
+
+
+def _purpose_kind(after: str, matcher: Matcher) -> str | None:
+    """The kind of what a mention is for, when a purpose word follows it ("Mail zum Zurücksetzen")."""
+    words = _WORD.findall(after[:60])
+    if len(words) < 2 or words[0] not in folded("purpose_links"):
+        return None
+    return _qualifier_kind(words[1], matcher)
 
 
 def known_tokens(text: str, matcher: Matcher) -> int:
