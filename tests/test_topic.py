@@ -384,3 +384,30 @@ def test_waiting_states_a_problem(sentence):
 def test_what_to_watch_out_for_before_activating_is_avoiding_the_wrong_account(text, entry):
     _, matcher = load()
     assert match_topic(text, matcher).id == entry
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben gestern über den Link aktiviert und uns mit dem globalen Administrator im Admin Center angemeldet. "
+    "Unter Lizenzen steht aber null Lizenzen für E3. Liegt das am Nutzungsbeginn?",
+    "Activation is done. Next step? The portal shows no licences at all so far.",
+    "What do we have to do after the activation? We can't see any licences yet.",
+])
+def test_licences_missing_after_the_activation_are_the_problem_not_the_next_tasks(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+def test_more_licences_than_ordered_after_the_renewal_are_the_doubling_not_the_next_tasks():
+    _, matcher = load()
+    text = "After renewing, the portal shows 300 licences but we only ordered 150. Is that a billing mistake?"
+    assert match_topic(text, matcher).id == "renewal-doubled-licenses"
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("Nach der Aktivierung: was müssen wir jetzt noch tun, damit die Benutzer ihre Lizenzen bekommen?",
+     "after-activation"),
+    ("After the renewal went through, what do we have to do next?", "after-renewal"),
+])
+def test_the_tasks_after_a_good_activation_or_renewal_stay_the_tasks(text, entry):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == entry
