@@ -411,3 +411,21 @@ def test_more_licences_than_ordered_after_the_renewal_are_the_doubling_not_the_n
 def test_the_tasks_after_a_good_activation_or_renewal_stay_the_tasks(text, entry):
     _, matcher = load()
     assert match_topic(text, matcher).id == entry
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Aktivierungsmail ist seit zwei Wochen nicht angekommen, die Mail fehlt immer noch. Soll ich beim "
+    "VLSC-Support anrufen?",
+    "Gestern früh eine Reservierung angelegt, bisher kam keine Mail. Muss ich jetzt die VLSC-Hotline anrufen?",
+    "Our reservation is from this morning and the activation mail hasn't come. Do I need to call VLSC support?",
+    "Still no email after our order last week. Should I open a ticket with VLSC support?",
+])
+def test_a_missing_mail_with_a_question_about_calling_support_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", ["How do I contact VLSC support by phone?", "Wie erreiche ich den VLSC-Support?"])
+def test_a_question_only_about_contacting_support_stays_there(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "contact-support"
