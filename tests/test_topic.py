@@ -429,3 +429,19 @@ def test_a_missing_mail_with_a_question_about_calling_support_is_the_missing_mai
 def test_a_question_only_about_contacting_support_stays_there(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "contact-support"
+
+
+@pytest.mark.parametrize("text", [
+    "Wer erhält bei uns die Aktivierungsmail? Sie soll jetzt an unsere neue Einkäuferin gehen. Wie geht das?",
+    "Der Empfänger der Aktivierungsmail ist ausgeschieden, wir brauchen einen neuen Empfänger. Wie geht das im VLSC?",
+    "Who gets the activation email? It should go to the new admin now, how do I set a new recipient?",
+])
+def test_a_mail_that_should_go_to_someone_new_is_a_resend_not_who_receives_it(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", ["Who receives the activation email from Microsoft?", "Wer bekommt die Aktivierungsmail?"])
+def test_who_receives_the_mail_stays_the_recipient(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-recipient"
