@@ -445,3 +445,15 @@ def test_a_mail_that_should_go_to_someone_new_is_a_resend_not_who_receives_it(te
 def test_who_receives_the_mail_stays_the_recipient(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Laut VLSC hat der Ansprechpartner unseres Händlers die Aktivierungsmail bekommen, nicht wir. Deshalb haben wir "
+    "sie nie gesehen, oder?",
+    "Wer bekommt die Aktivierungsmail eigentlich? Bei uns ist sie nie angekommen.",
+    "VLSC shows our partner's contact as the recipient of the activation email, so we never saw it, right?",
+    "Who receives the activation email? We never got one.",
+])
+def test_who_received_the_mail_that_never_reached_us_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"

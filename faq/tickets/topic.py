@@ -210,11 +210,12 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
     """(entry, instead_of, words, keeps, unless, one_way) of knowledge/tickets/settings.yaml."""
     data = ticket_file("settings.yaml") or {}
     out = []
-    for entry, spec in sorted(data.items()):
-        if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
-            continue  # an entry of another shape names nothing
-        out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
-                    _stems(spec.get("unless")), spec.get("one_way") is True))
+    for entry, specs in sorted(data.items()):
+        for spec in specs if isinstance(specs, list) else [specs]:  # an entry may yield to, or take from, several
+            if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
+                continue  # an entry of another shape names nothing
+            out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
+                        _stems(spec.get("unless")), spec.get("one_way") is True))
     return tuple(out)
 
 
@@ -244,13 +245,13 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
             named = keeps.search(folded_text) is not None
         other = instead if result.id == entry else entry
         if named == (result.id == entry) or other not in matcher.ids:
-            return result
+            continue  # this setting leaves it; another may not
         lean = next((c for c in (*result.candidates, *pool) if c.id == other), None)
         if lean is None and pool:
             # Beyond the best three: any entry the matcher weighs for the whole ticket.
             lean = next((Candidate(other, round(p, 3)) for p, i in matcher.scores(text) if matcher.ids[i] == other), None)
         if lean is None:
-            return result
+            continue
         # The setting moves the matcher's belief from one entry to the other: they trade places.
         swapped = {result.id: lean.confidence, other: result.confidence}
         offered = result.candidates if any(c.id == other for c in result.candidates) else (*result.candidates, lean)
