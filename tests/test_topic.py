@@ -457,3 +457,23 @@ def test_who_receives_the_mail_stays_the_recipient(text):
 def test_who_received_the_mail_that_never_reached_us_is_the_missing_mail(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, an wen geht die Aktivierungsmail, wenn unsere erste Bestellung aufgegeben ist? Kann diese Person sie "
+    "weitergeben?",
+    "Hello, who will receive the activation email after we place our first order? Can that person hand it over to a "
+    "colleague?",
+])
+def test_asking_who_receives_the_mail_before_any_went_missing_is_the_recipient(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Still no activation email. Who receives it at our company?",
+    "Die Aktivierungsmail ist nie angekommen. Wer bekommt sie eigentlich?",
+])
+def test_asking_who_receives_a_mail_that_never_came_stays_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
