@@ -477,3 +477,14 @@ def test_asking_who_receives_the_mail_before_any_went_missing_is_the_recipient(t
 def test_asking_who_receives_a_mail_that_never_came_stays_the_missing_mail(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Ich kümmere mich bei uns um die Onlinedienste und bekomme auch die Aktivierungsmails, habe im VLSC aber keine "
+    "Zusatzrechte. Warum kann ich keine Onlinereservierung anlegen?",
+    "I'm the one who gets the activation emails and looks after our online services, but I have no additional rights "
+    "in VLSC. Why can't I make an online reservation?",
+])
+def test_missing_rights_for_reservations_beside_receiving_the_mails_are_the_reservation_permission(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "osm-reservations"
