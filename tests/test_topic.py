@@ -488,3 +488,26 @@ def test_asking_who_receives_a_mail_that_never_came_stays_the_missing_mail(text)
 def test_missing_rights_for_reservations_beside_receiving_the_mails_are_the_reservation_permission(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "osm-reservations"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, immer noch keine Aktivierungsmail. Vielleicht ging sie an unseren früheren IT-Dienstleister, sicher bin "
+    "ich mir aber nicht, ich habe keinen Zugang zum VLSC.",
+    "Die Aktivierungsmail ist nie angekommen. Ich vermute, sie ging an den alten Kontakt bei unserem Händler, kann "
+    "das aber nicht prüfen.",
+    "hello, still no activation email. It may have been sent to our previous IT contact, I'm not certain, I have no "
+    "VLSC access.",
+    "We still have no activation email. Perhaps the previous contact at our partner got it, but I can't confirm.",
+])
+def test_a_missing_mail_that_may_have_gone_elsewhere_without_a_resend_asked_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Still no activation email - it went to our old contact. How do I resend it to me?",
+    "Die Aktivierungsmail ist nie angekommen, sie ging an den alten Kontakt. Wie kann ich sie erneut senden lassen?",
+])
+def test_a_missing_mail_with_a_resend_asked_stays_the_resend(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "resend-activation-email"
