@@ -511,3 +511,24 @@ def test_a_missing_mail_that_may_have_gone_elsewhere_without_a_resend_asked_is_t
 def test_a_missing_mail_with_a_resend_asked_stays_the_resend(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Firma hat zwei Registrierungen, eine für den Hauptsitz in Köln und eine für die Niederlassung in Leipzig. "
+    "Dürfen beide demselben Konto zugewiesen werden oder braucht jede ein eigenes?",
+    "We have two separate enrollments, one for headquarters in Leeds and one for our subsidiary in York. Can both be "
+    "assigned to the same online services account, or does each need its own?",
+    "Our company holds two enrollments for two sites. Can they both live in one account?",
+])
+def test_several_enrollments_for_the_same_account_are_not_splitting_one(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "multiple-enrollments-one-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Wie kann ich die Lizenzen einer Registrierung auf zwei Konten aufteilen?",
+    "How can I split the licenses of one enrollment across two tenants?",
+])
+def test_splitting_one_enrollment_stays_the_split(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "split-enrollment-accounts"
