@@ -532,3 +532,13 @@ def test_several_enrollments_for_the_same_account_are_not_splitting_one(text):
 def test_splitting_one_enrollment_stays_the_split(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "split-enrollment-accounts"
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Aktievierungsmail ist nie angekommen, im Spam ist auch nichts. Was nun?",
+    "Die Aktiverungs-Mail kam bei unserem OSM bis heute nicht an.",
+    "The actvation email never reached our OSM. Any idea?",
+])
+def test_a_misspelt_activation_mail_is_still_the_activation_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"

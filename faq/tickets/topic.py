@@ -143,7 +143,7 @@ def _objects() -> re.Pattern[str]:
 def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
     """"other" for a word that names something else than the FAQ's things (an off-topic word,
     or a word of four letters or more the knowledge base does not use), "ours" for one it
-    uses, None for none (a function word, a short abbreviation)."""
+    uses or misspells, None for none (a function word, a short abbreviation)."""
     said = matcher.normalizer.surface(qualifier)
     tokens = [t for w in said for t in matcher.normalizer.expand(w)]
     if not tokens:
@@ -151,6 +151,9 @@ def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
     if any(w in matcher.normalizer.offtopic or t in matcher.normalizer.offtopic for w in said for t in matcher.normalizer.expand(w)):
         return "other"
     if all(matcher.knows(t) for t in tokens):
+        return "ours"
+    repaired = [t for w in said for t in (matcher._fuzzy(w) or ())]  # a typo of a word it uses ("Aktievierungs")
+    if repaired and all(matcher.knows(t) for t in repaired):
         return "ours"
     return "other" if len(qualifier) >= 4 else None
 
