@@ -106,6 +106,7 @@ def test_a_mail_named_as_another_kind_is_not_the_activation_mail(text):
     "Unser Azubi wartet seit gestern auf die Mail zum Zurücksetzen seines Microsoft-365-Passworts. Das Konto ist "
     "aktiv und die Lizenz zugewiesen. Woran kann das liegen?",
     "Seit der Umstellung erhält niemand mehr die E-Mail zur Bestätigung der Anmeldung. Die Lizenzen sind aktiviert.",
+    "Our staff no longer get the email regarding password changes in Microsoft 365. The licences are assigned. Why?",
 ])
 def test_a_mail_named_for_another_purpose_is_not_the_activation_mail(text):
     kb, matcher = load()
@@ -118,6 +119,7 @@ def test_a_mail_named_for_another_purpose_is_not_the_activation_mail(text):
 @pytest.mark.parametrize("text", [
     "Die Mail zur Aktivierung ist bei uns nie angekommen, auch nicht im Spam. Was tun?",
     "Die E-Mail zum Aktivieren der Onlinedienste ist bei unserem OSM nie angekommen.",
+    "The email concerning the activation never arrived.",
 ])
 def test_a_mail_for_the_activation_keeps_the_ticket(text):
     _, matcher = load()
