@@ -38,3 +38,16 @@ def test_the_person_named_as_osm_shown_as_recipient_is_the_osm_en():
 ])
 def test_a_recipient_not_named_as_osm_is_another_contact(lang, text):
     assert read(text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unsere Online-Services-Managerin ist Frau Anna Berger (a.berger@berger-it.de). Frau Berger ist "
+           "außerdem globale Administratorin unseres vorhandenen Kontos. Die Aktivierungsmail fehlt."),
+    ("de", "Guten Tag, unser OSM ist Herr Wolf (wolf@wolf-gmbh.de). Herr Wolf ist auch Abrechnungsadministrator "
+           "unseres Microsoft-365-Kontos. Eine Aktivierungsmail kam nie."),
+    ("en", "Hi, our Online Services Manager is Mr Daniel Reed (d.reed@reed-tools.com). Mr Reed is also the global "
+           "admin of our existing tenant. No activation email so far."),
+])
+def test_a_person_named_after_the_osm_is_the_osm_where_named_again(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+

@@ -41,6 +41,7 @@ class CueLexicon:
     """Canonical words of one knowledge base's vocabulary (synonyms) for cue matching."""
 
     def __init__(self, synonyms: Iterable[Iterable[str]] = (), stopwords: Iterable[str] = ()) -> None:
+        synonyms = tuple(tuple(g) for g in synonyms)
         self.canon: dict[str, str] = {}
         self.phrasal: dict[tuple[str, str], str] = {}  # "gone through" is checking, "gone" alone is not
         for k, group in enumerate((*_builtin_synonyms(), *synonyms)):
@@ -55,6 +56,12 @@ class CueLexicon:
                 elif k == 0 and form.count(" ") == 1:
                     first, second = form.split()
                     self.phrasal.setdefault((first, second), head)
+        self.spans: dict[str, tuple[tuple[str, ...], ...]] = {}  # "online services manager": osm
+        for group in synonyms:
+            spelled = [[t.word for t in tokenize(g)] for g in group]
+            if spelled and spelled[0]:
+                self.spans[self.canon.get(spelled[0][0], spelled[0][0])] = tuple(
+                    tuple(self.canon.get(w, w) for w in f) for f in spelled if len(f) > 1)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
         self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
         self.nouns = frozenset(fold(w) for w in lexicon_words("noun_cue_words"))
