@@ -51,3 +51,19 @@ def test_a_recipient_not_named_as_osm_is_another_contact(lang, text):
 def test_a_person_named_after_the_osm_is_the_osm_where_named_again(lang, text):
     assert read(text, lang).get("osm_is_admin") is True
 
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM ist buchhaltung@kranz-moebel.de. Im VLSC steht buchhaltung@ als Kontakt. "
+           "Eine Aktivierungsmail ist nicht da."),
+    ("en", "Hi, our OSM is procurement@lindqvist-marine.com. VLSC lists procurement@ as the contact. "
+           "The activation email never came."),
+])
+def test_the_osm_address_shortened_to_its_name_shown_as_contact_is_no_other_contact(lang, text):
+    assert read(text, lang).get("sent_to_other_contact") is False
+
+
+def test_another_contact_beside_the_shortened_osm_address_is_another_contact_de():
+    text = ("Hallo, unser OSM ist buchhaltung@kranz-moebel.de. Im VLSC steht nicht buchhaltung@, sondern unser "
+            "Händler als Kontakt. Die Aktivierungsmail fehlt.")
+    assert read(text, "de").get("sent_to_other_contact") is True

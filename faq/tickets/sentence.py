@@ -150,8 +150,11 @@ def name_osm(analysed: list[Sentence], address: str, lex: CueLexicon) -> None:
     """Read the OSM's address, wherever it is named, as the OSM ("VLSC lists it@x.de as the
     recipient" once it@x.de is known to be the OSM's address: the OSM is the recipient)."""
     osm, address = lex.word("osm"), address.lower()
+    local = address.split("@")[0]  # "licensing@" names licensing@x.com when the ticket gives no other domain
     for s in analysed:
-        at = [i for i, t in enumerate(s.tokens) if t.word.startswith("000") and s.text[t.start:t.end].lower() == address]
+        at = [i for i, t in enumerate(s.tokens) if (t.word.startswith("000") and s.text[t.start:t.end].lower() == address)
+              or (s.text[t.start:t.end].lower() == local and s.text[t.end:t.end + 1] == "@"
+                  and not s.text[t.end + 1:t.end + 2].strip(" \t\n.,;:)"))]
         if at:  # new words: what was searched in the old ones is remembered there
             s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
 
