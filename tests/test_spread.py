@@ -58,3 +58,11 @@ def test_a_reservation_going_on_into_a_clause_without_its_own_subject_is_not_eff
 ])
 def test_a_clause_with_a_subject_of_its_own_says_nothing_of_the_reservation(lang, text):
     assert "reservation_effective" not in facts("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, für die Zusatzbestellung kam keine Aktivierungsmail. Ist diese Lizenzierungs-ID schon mit einem Konto "
+           "verknüpft? Ja, die ID ist seit dem Frühjahr mit unserem Onlinekonto verknüpft."),
+])
+def test_a_compound_named_again_by_its_last_part_is_the_compound(lang, text):
+    assert facts("missing-activation-email", text, lang).get("enrollment_linked") is True

@@ -63,6 +63,7 @@ from faq.tickets.sentence import (
     names_another_address,
     not_the_osms,
     refer_back,
+    refer_to_compound,
     refer_to_country,
     refuted,
     retold_after,
@@ -250,6 +251,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
                 if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
     refer_back(analysed, lex)
+    refer_to_compound(analysed)
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
