@@ -715,3 +715,22 @@ def test_another_enrollment_is_not_this_one(bundled, text):
 ])
 def test_an_active_reservation_is_effective(bundled, text):
     assert triage(bundled, text).facts.get("reservation_effective") is True
+
+
+# -- a hedge word that says how something happened ----------------------------------------
+
+
+def test_normally_after_what_happened_states_it_en(bundled):
+    text = ("Hi, we still have no activation email. Our reservation from 3 November took effect normally. "
+            "Thanks, Lena")
+    facts = triage(bundled, text).facts
+    assert facts.get("reservation_effective") is True
+    assert str(facts.get("reservation_date")) == "2026-11-03"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Den Junk-Ordner prüfen wir normalerweise. Gruß, Ben",
+    "Hi, the activation email is missing. Normally we check the junk folder. Thanks, Ben",
+])
+def test_normally_as_a_habit_states_nothing(bundled, text):
+    assert "junk_checked" not in triage(bundled, text).facts

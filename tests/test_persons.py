@@ -38,3 +38,32 @@ def test_the_person_named_as_osm_shown_as_recipient_is_the_osm_en():
 ])
 def test_a_recipient_not_named_as_osm_is_another_contact(lang, text):
     assert read(text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unsere Online-Services-Managerin ist Frau Anna Berger (a.berger@berger-it.de). Frau Berger ist "
+           "außerdem globale Administratorin unseres vorhandenen Kontos. Die Aktivierungsmail fehlt."),
+    ("de", "Guten Tag, unser OSM ist Herr Wolf (wolf@wolf-gmbh.de). Herr Wolf ist auch Abrechnungsadministrator "
+           "unseres Microsoft-365-Kontos. Eine Aktivierungsmail kam nie."),
+    ("en", "Hi, our Online Services Manager is Mr Daniel Reed (d.reed@reed-tools.com). Mr Reed is also the global "
+           "admin of our existing tenant. No activation email so far."),
+])
+def test_a_person_named_after_the_osm_is_the_osm_where_named_again(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM ist buchhaltung@kranz-moebel.de. Im VLSC steht buchhaltung@ als Kontakt. "
+           "Eine Aktivierungsmail ist nicht da."),
+    ("en", "Hi, our OSM is procurement@lindqvist-marine.com. VLSC lists procurement@ as the contact. "
+           "The activation email never came."),
+])
+def test_the_osm_address_shortened_to_its_name_shown_as_contact_is_no_other_contact(lang, text):
+    assert read(text, lang).get("sent_to_other_contact") is False
+
+
+def test_another_contact_beside_the_shortened_osm_address_is_another_contact_de():
+    text = ("Hallo, unser OSM ist buchhaltung@kranz-moebel.de. Im VLSC steht nicht buchhaltung@, sondern unser "
+            "Händler als Kontakt. Die Aktivierungsmail fehlt.")
+    assert read(text, "de").get("sent_to_other_contact") is True

@@ -42,3 +42,27 @@ def test_not_the_same_enrollment_is_no_earlier_activation(lang, text):
 def test_a_paired_cue_needs_both_halves(lang, text):
     assert facts("licenses-not-visible", text, lang).get("base_same_enrollment") is False
     assert "base_same_enrollment" not in facts("licenses-not-visible", text.split(",")[0] + ".", lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Reservierung am Montag im VLSC angelegt, ist bis heute nicht durch (Status offen). Keine Mail."),
+    ("en", "Hello, reservation placed in VLSC on Monday, is still not through (status open). No email."),
+])
+def test_a_reservation_going_on_into_a_clause_without_its_own_subject_is_not_effective(lang, text):
+    assert facts("missing-activation-email", text, lang).get("reservation_effective") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Reservierung haben wir am Montag angelegt, die Aktivierungsmail ist noch nicht durch."),
+    ("en", "Hello, we placed the reservation on Monday, the activation email is still not through."),
+])
+def test_a_clause_with_a_subject_of_its_own_says_nothing_of_the_reservation(lang, text):
+    assert "reservation_effective" not in facts("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, für die Zusatzbestellung kam keine Aktivierungsmail. Ist diese Lizenzierungs-ID schon mit einem Konto "
+           "verknüpft? Ja, die ID ist seit dem Frühjahr mit unserem Onlinekonto verknüpft."),
+])
+def test_a_compound_named_again_by_its_last_part_is_the_compound(lang, text):
+    assert facts("missing-activation-email", text, lang).get("enrollment_linked") is True

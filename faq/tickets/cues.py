@@ -21,7 +21,7 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["NUMBERED", "THEN", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "lexicon_for",
+__all__ = ["GOES_ON", "NUMBERED", "THEN", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "lexicon_for",
            "phrases", "without", "word_matches"]
 
 
@@ -41,6 +41,7 @@ class CueLexicon:
     """Canonical words of one knowledge base's vocabulary (synonyms) for cue matching."""
 
     def __init__(self, synonyms: Iterable[Iterable[str]] = (), stopwords: Iterable[str] = ()) -> None:
+        synonyms = tuple(tuple(g) for g in synonyms)
         self.canon: dict[str, str] = {}
         self.phrasal: dict[tuple[str, str], str] = {}  # "gone through" is checking, "gone" alone is not
         for k, group in enumerate((*_builtin_synonyms(), *synonyms)):
@@ -55,6 +56,12 @@ class CueLexicon:
                 elif k == 0 and form.count(" ") == 1:
                     first, second = form.split()
                     self.phrasal.setdefault((first, second), head)
+        self.spans: dict[str, tuple[tuple[str, ...], ...]] = {}  # "online services manager": osm
+        for group in synonyms:
+            spelled = [[t.word for t in tokenize(g)] for g in group]
+            if spelled and spelled[0]:
+                self.spans[self.canon.get(spelled[0][0], spelled[0][0])] = tuple(
+                    tuple(self.canon.get(w, w) for w in f) for f in spelled if len(f) > 1)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
         self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
         self.nouns = frozenset(fold(w) for w in lexicon_words("noun_cue_words"))
@@ -98,7 +105,7 @@ class CueLexicon:
         hit = self._tables.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
-        out = tuple(self.cue(p) for p in phrases(table, lang) if PAIRED not in p and THEN not in p)
+        out = tuple(self.cue(p) for p in phrases(table, lang) if PAIRED not in p and THEN not in p and GOES_ON not in p)
         self._tables[(id(table), lang)] = (table, out)
         return out
 
@@ -142,12 +149,13 @@ class CueLexicon:
             return hit[1]
         out = []
         for p in phrases(table, lang):
-            joiner = PAIRED if PAIRED in p else THEN if THEN in p else None
+            joiner = next((j for j in (PAIRED, GOES_ON, THEN) if j in p), None)
             if joiner is not None:
                 first, second = p.split(joiner, 1)
                 one, two = _own(self.cue(first)), _own(self.cue(second))  # halves carry marks of their pair
                 one.numbered = two.numbered = NUMBERED in first and NUMBERED in second
-                two.after = joiner == THEN
+                two.after = joiner in (THEN, GOES_ON)
+                two.goes_on = joiner == GOES_ON
                 one.pair_words = tuple(dict.fromkeys((*one, *two)))
                 out.append((one, two))
         plain = tuple(p for p in out if not p[0].numbered)
@@ -254,6 +262,9 @@ def lexicon_for(vocabulary: object | None) -> CueLexicon:
 PAIRED = " + "  # joins the two halves of a paired cue phrase (`CueLexicon.pairs`)
 NUMBERED = "#"  # ends both halves of a paired cue that compares the numbers they name ("base enrollment #")
 THEN = " > "  # joins the halves of a paired cue whose second half must follow the first ("empfänger > verlassen")
+# ... and stand in the first half's clause or in the next one, which goes on without a subject of its
+# own (opens with a finite verb): "Reservierung vor drei Tagen gemacht, ist immer noch nicht durch"
+GOES_ON = " >> "
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
@@ -286,6 +297,7 @@ class Cue(tuple):
     nouns: tuple[str, ...] = ()  # nouns that must stand as written, not a verb read as them (noun_cue_words)
     numbered: bool = False  # a paired half whose number is compared with the other half's (NUMBERED)
     after: bool = False  # a paired cue's second half that must stand after the first (THEN)
+    goes_on: bool = False  # ... in the first half's clause or one going on from it (GOES_ON)
     pair_words: tuple[str, ...] = ()  # a paired cue's first half: the words of both halves
 
 
@@ -390,7 +402,8 @@ def find_bracket(cue: tuple[str, ...], words: list[str], tokens: list[Token], te
 def _modifies(words: list[str], last: int) -> bool:
     """Whether the word at `last` only modifies the noun after it ("no order number", "keine
     Bestellbestätigung" is one word): then a negated cue ending there denies that noun."""
-    return last + 1 < len(words) and words[last + 1] in _folded("compound_heads")
+    return last + 1 < len(words) and words[last + 1] in _folded("compound_heads") \
+        and words[last] not in _folded("prepositions")  # "nicht durch (Status ...)": no compound
 
 
 def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,

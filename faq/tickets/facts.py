@@ -63,6 +63,7 @@ from faq.tickets.sentence import (
     names_another_address,
     not_the_osms,
     refer_back,
+    refer_to_compound,
     refer_to_country,
     refuted,
     retold_after,
@@ -250,6 +251,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
                 if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
     refer_back(analysed, lex)
+    refer_to_compound(analysed)
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
     for before, after in zip(analysed, analysed[1:]):
@@ -258,7 +260,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
         _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
-        if isinstance(osm := found.get(email_facts[0].id), str) and text.lower().count(osm.lower()) > 1:
+        if isinstance(osm := found.get(email_facts[0].id), str) and text.lower().count(osm.lower().split("@")[0] + "@") > 1:
             # the address the ticket names as the OSM's, named again in a sentence that names no OSM, is the OSM
             named = [bool(context_positions(email_facts[0], lang, s.words, lex)) for s in analysed]
             if any(named):

@@ -61,6 +61,8 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
         return True
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause = [t.word for t in tokens[c_lo:c_hi + 1]]
+    if len(clause) > 1 and clause[-1] in _folded("manner_adverbs") and c_hi > hi:
+        clause = clause[:-1]  # "took effect normally": how it happened, no habit
     conditions = _folded("conditionals")
     return any(w in conditions for w in clause) or _verb_first_condition(tokens, text, c_lo, c_hi) \
         or _has_phrase(clause, _phrases("hedges")) \

@@ -17,7 +17,18 @@ _NAME_WORDS = 2  # a name after a title: a surname, or a first name and a surnam
 _LINK_WORDS = 2  # articles and possessives between the name and "OSM" ("unseren", "our")
 
 
-def _declared(s: Sentence, osm: str) -> set[str]:
+def _osm_spans(s: Sentence, osm: str, lex: CueLexicon) -> list[tuple[int, int]]:
+    """Where this sentence names the OSM: the word "OSM" or a phrase for it ("Online Services
+    Manager"), as (first, last) token indices."""
+    found = [(i, i) for i, w in enumerate(s.words) if w == osm]
+    for form in lex.spans.get(osm, ()):
+        n = len(form)
+        found += [(i, i + n - 1) for i in range(len(s.words) - n + 1)
+                  if tuple(s.words[i:i + n - 1]) == form[:-1] and s.words[i + n - 1].startswith(form[-1])]
+    return found
+
+
+def _declared(s: Sentence, osm: str, starts: set[int]) -> set[str]:
     """The (folded) surnames this sentence names as the OSM: a title, a capitalised name, then
     ", (unser) OSM", "(OSM)" or "ist (unsere) OSM"."""
     titles, copulas = folded("titles"), folded("copulas")
@@ -28,7 +39,7 @@ def _declared(s: Sentence, osm: str) -> set[str]:
             continue
         end = i + 1
         while end < min(len(tokens), i + 1 + _NAME_WORDS) and tokens[end].word not in titles \
-                and s.words[end] != osm and s.text[tokens[end].start:tokens[end].start + 1].isupper() \
+                and end not in starts and s.text[tokens[end].start:tokens[end].start + 1].isupper() \
                 and (end == i + 1 or not s.text[tokens[end - 1].end:tokens[end].start].strip()):
             end += 1
         if end == i + 1 or end >= len(tokens):
@@ -38,9 +49,33 @@ def _declared(s: Sentence, osm: str) -> set[str]:
         if at == end and not ("," in gap or "(" in gap):
             continue
         stop = min(len(tokens), at + _LINK_WORDS + 1)
-        while at < stop and tokens[at].word in links and s.words[at] != osm:
+        while at < stop and tokens[at].word in links and at not in starts:
             at += 1
-        if at < len(tokens) and s.words[at] == osm:
+        if at in starts:
+            names.add(tokens[end - 1].word)
+    return names
+
+
+def _named_after(s: Sentence, ends: set[int]) -> set[str]:
+    """The (folded) surnames this sentence names after the OSM: "unsere OSM ist Frau Petra Kurz",
+    "our OSM, Mr Lee": the OSM, a copula or a comma, a title, then a capitalised name."""
+    titles, copulas = folded("titles"), folded("copulas")
+    tokens, names = s.tokens, set()
+    for j in sorted(e for e in ends if e + 2 < len(tokens)):
+        at = j + 1
+        if tokens[at].word in copulas:
+            at += 1
+        elif "," not in s.text[tokens[j].end:tokens[at].start]:
+            continue
+        if at >= len(tokens) or tokens[at].word not in titles:
+            continue
+        while at < len(tokens) and tokens[at].word in titles:
+            at += 1
+        end = at
+        while end < min(len(tokens), at + _NAME_WORDS) and s.text[tokens[end].start:tokens[end].start + 1].isupper() \
+                and (end == at or not s.text[tokens[end - 1].end:tokens[end].start].strip()):
+            end += 1
+        if end > at:
             names.add(tokens[end - 1].word)
     return names
 
@@ -48,12 +83,15 @@ def _declared(s: Sentence, osm: str) -> set[str]:
 def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
     """Read every mention of a person the ticket names as the OSM (their title and name) as the OSM."""
     osm = lex.word("osm")
-    names = set().union(*(_declared(s, osm) for s in analysed)) if analysed else set()
+    names: set[str] = set()
+    for s in analysed:
+        spans = _osm_spans(s, osm, lex)
+        names |= _declared(s, osm, {a for a, _ in spans}) | _named_after(s, {b for _, b in spans})
     if not names:
         return
     titles = folded("titles")
     for s in analysed:
-        at = {i for i, t in enumerate(s.tokens) if t.word in names}
+        at = {i for i, t in enumerate(s.tokens) if t.word in names and s.text[t.start:t.start + 1].isupper()}
         for i in sorted(at):  # "Frau Dr. Weber": every title before the name goes with it
             while i > 0 and s.tokens[i - 1].word in titles:
                 i -= 1

@@ -19,7 +19,7 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
            "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
@@ -146,12 +146,30 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
                     s.words[at] = address
 
 
+def refer_to_compound(analysed: list[Sentence]) -> None:
+    """Read a hyphenated compound's last part, named again alone after a determiner, as the
+    compound ("... diese Lizenzierungs-ID ... Ja, die ID ist verknüpft": the licensing ID): the
+    determiner's place takes the word before the last part."""
+    heads: dict[str, str] = {}
+    links = folded_words("determiners") | folded_words("third_party_possessives")
+    for s in analysed:
+        for i in range(1, len(s.tokens)):
+            head, before = s.tokens[i], s.tokens[i - 1]
+            if s.text[before.end:head.start] == "-" and not head.word.isdigit() and not before.word.isdigit():
+                heads.setdefault(head.word, s.words[i - 1])
+            elif head.word in heads and before.word in links and (i + 1 == len(s.tokens) or s.text[head.end:s.tokens[i + 1].start] != "-"):
+                s.words[i - 1] = heads[head.word]
+
+
 def name_osm(analysed: list[Sentence], address: str, lex: CueLexicon) -> None:
     """Read the OSM's address, wherever it is named, as the OSM ("VLSC lists it@x.de as the
     recipient" once it@x.de is known to be the OSM's address: the OSM is the recipient)."""
     osm, address = lex.word("osm"), address.lower()
+    local = address.split("@")[0]  # "licensing@" names licensing@x.com when the ticket gives no other domain
     for s in analysed:
-        at = [i for i, t in enumerate(s.tokens) if t.word.startswith("000") and s.text[t.start:t.end].lower() == address]
+        at = [i for i, t in enumerate(s.tokens) if (t.word.startswith("000") and s.text[t.start:t.end].lower() == address)
+              or (s.text[t.start:t.end].lower() == local and s.text[t.end:t.end + 1] == "@"
+                  and not s.text[t.end + 1:t.end + 2].strip(" \t\n.,;:)"))]
         if at:  # new words: what was searched in the old ones is remembered there
             s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
 

@@ -10,6 +10,7 @@ from functools import cache
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import Cue, CueLexicon, Words, without, word_matches
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence
@@ -41,14 +42,29 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
         return None  # a word of the pair is not in the sentence: no need to look closer
     one = said_in(first, s, lex)
     two = said_in(second, _without_span(s, one[0]), lex) if one is not None else None
-    if one is None or two is None or not (one[1] and two[1]) \
-            or second.after and two[0][0] <= one[0][1]:
+    if one is None or two is None or not two[1] or second.after and two[0][0] <= one[0][1]:
+        return None
+    if second.goes_on:  # the second half's own negation is the first's too ("Reservierung ... nicht durch")
+        if not _goes_on(s, one[0], two[0]):
+            return None
+    elif not one[1]:
         return None
     if not all(_elliptic(half, first.pair_words, s, span, lex) if half[-1].startswith(_qualifiers())
                else qualified(half, s.words, span, lex, True) for half, span in ((first, one[0]), (second, two[0]))):
         return None
     span = (min(one[0][0], two[0][0]), max(one[0][1], two[0][1]))
     return (len(first) + len(second), span[0] - span[1]), stated, span
+
+
+def _goes_on(s: Sentence, one: tuple[int, int], two: tuple[int, int]) -> bool:
+    """Whether span `two` stands in the clause of span `one`, or in the clause right after it that
+    opens with a finite verb: its subject left out, it goes on about the first's ("Reservierung
+    gestern gemacht, ist noch nicht durch"; not "..., die Mail ist noch nicht durch")."""
+    lo, hi = clause_bounds(s.tokens, s.text, one[0], one[1])
+    if two[1] <= hi:
+        return True
+    n_lo, n_hi = clause_bounds(s.tokens, s.text, two[0], two[1])
+    return n_lo == hi + 1 and s.tokens[n_lo].word in folded("finite_verbs")
 
 
 _NUMBER_REACH = 2  # words after a half's noun where the number it names may stand ("enrollment no. 123")
