@@ -103,6 +103,30 @@ def test_a_mail_named_as_another_kind_is_not_the_activation_mail(text):
 
 
 @pytest.mark.parametrize("text", [
+    "Unser Azubi wartet seit gestern auf die Mail zum Zurücksetzen seines Microsoft-365-Passworts. Das Konto ist "
+    "aktiv und die Lizenz zugewiesen. Woran kann das liegen?",
+    "Seit der Umstellung erhält niemand mehr die E-Mail zur Bestätigung der Anmeldung. Die Lizenzen sind aktiviert.",
+    "Our staff no longer get the email regarding password changes in Microsoft 365. The licences are assigned. Why?",
+])
+def test_a_mail_named_for_another_purpose_is_not_the_activation_mail(text):
+    kb, matcher = load()
+    from faq.tickets.triage import triage_text
+
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.match.outcome == "no_match" and result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Die Mail zur Aktivierung ist bei uns nie angekommen, auch nicht im Spam. Was tun?",
+    "Die E-Mail zum Aktivieren der Onlinedienste ist bei unserem OSM nie angekommen.",
+    "The email concerning the activation never arrived.",
+])
+def test_a_mail_for_the_activation_keeps_the_ticket(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
     "Die Einladungsmail zum Teams-Meeting kam an, aber die Aktivierungsmail für unsere E3-Lizenzen fehlt. Was tun?",
     "The invitation emails from Teams arrive fine, but the activation email for our E5 order never came. Why?",
 ])
@@ -362,3 +386,161 @@ def test_waiting_states_a_problem(sentence):
 def test_what_to_watch_out_for_before_activating_is_avoiding_the_wrong_account(text, entry):
     _, matcher = load()
     assert match_topic(text, matcher).id == entry
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben gestern über den Link aktiviert und uns mit dem globalen Administrator im Admin Center angemeldet. "
+    "Unter Lizenzen steht aber null Lizenzen für E3. Liegt das am Nutzungsbeginn?",
+    "Activation is done. Next step? The portal shows no licences at all so far.",
+    "What do we have to do after the activation? We can't see any licences yet.",
+])
+def test_licences_missing_after_the_activation_are_the_problem_not_the_next_tasks(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+def test_more_licences_than_ordered_after_the_renewal_are_the_doubling_not_the_next_tasks():
+    _, matcher = load()
+    text = "After renewing, the portal shows 300 licences but we only ordered 150. Is that a billing mistake?"
+    assert match_topic(text, matcher).id == "renewal-doubled-licenses"
+
+
+@pytest.mark.parametrize("text, entry", [
+    ("Nach der Aktivierung: was müssen wir jetzt noch tun, damit die Benutzer ihre Lizenzen bekommen?",
+     "after-activation"),
+    ("After the renewal went through, what do we have to do next?", "after-renewal"),
+])
+def test_the_tasks_after_a_good_activation_or_renewal_stay_the_tasks(text, entry):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == entry
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Aktivierungsmail ist seit zwei Wochen nicht angekommen, die Mail fehlt immer noch. Soll ich beim "
+    "VLSC-Support anrufen?",
+    "Gestern früh eine Reservierung angelegt, bisher kam keine Mail. Muss ich jetzt die VLSC-Hotline anrufen?",
+    "Our reservation is from this morning and the activation mail hasn't come. Do I need to call VLSC support?",
+    "Still no email after our order last week. Should I open a ticket with VLSC support?",
+])
+def test_a_missing_mail_with_a_question_about_calling_support_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", ["How do I contact VLSC support by phone?", "Wie erreiche ich den VLSC-Support?"])
+def test_a_question_only_about_contacting_support_stays_there(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "contact-support"
+
+
+@pytest.mark.parametrize("text", [
+    "Wer erhält bei uns die Aktivierungsmail? Sie soll jetzt an unsere neue Einkäuferin gehen. Wie geht das?",
+    "Der Empfänger der Aktivierungsmail ist ausgeschieden, wir brauchen einen neuen Empfänger. Wie geht das im VLSC?",
+    "Who gets the activation email? It should go to the new admin now, how do I set a new recipient?",
+])
+def test_a_mail_that_should_go_to_someone_new_is_a_resend_not_who_receives_it(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", ["Who receives the activation email from Microsoft?", "Wer bekommt die Aktivierungsmail?"])
+def test_who_receives_the_mail_stays_the_recipient(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Laut VLSC hat der Ansprechpartner unseres Händlers die Aktivierungsmail bekommen, nicht wir. Deshalb haben wir "
+    "sie nie gesehen, oder?",
+    "Wer bekommt die Aktivierungsmail eigentlich? Bei uns ist sie nie angekommen.",
+    "VLSC shows our partner's contact as the recipient of the activation email, so we never saw it, right?",
+    "Who receives the activation email? We never got one.",
+])
+def test_who_received_the_mail_that_never_reached_us_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, an wen geht die Aktivierungsmail, wenn unsere erste Bestellung aufgegeben ist? Kann diese Person sie "
+    "weitergeben?",
+    "Hello, who will receive the activation email after we place our first order? Can that person hand it over to a "
+    "colleague?",
+])
+def test_asking_who_receives_the_mail_before_any_went_missing_is_the_recipient(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Still no activation email. Who receives it at our company?",
+    "Die Aktivierungsmail ist nie angekommen. Wer bekommt sie eigentlich?",
+])
+def test_asking_who_receives_a_mail_that_never_came_stays_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Ich kümmere mich bei uns um die Onlinedienste und bekomme auch die Aktivierungsmails, habe im VLSC aber keine "
+    "Zusatzrechte. Warum kann ich keine Onlinereservierung anlegen?",
+    "I'm the one who gets the activation emails and looks after our online services, but I have no additional rights "
+    "in VLSC. Why can't I make an online reservation?",
+])
+def test_missing_rights_for_reservations_beside_receiving_the_mails_are_the_reservation_permission(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "osm-reservations"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, immer noch keine Aktivierungsmail. Vielleicht ging sie an unseren früheren IT-Dienstleister, sicher bin "
+    "ich mir aber nicht, ich habe keinen Zugang zum VLSC.",
+    "Die Aktivierungsmail ist nie angekommen. Ich vermute, sie ging an den alten Kontakt bei unserem Händler, kann "
+    "das aber nicht prüfen.",
+    "hello, still no activation email. It may have been sent to our previous IT contact, I'm not certain, I have no "
+    "VLSC access.",
+    "We still have no activation email. Perhaps the previous contact at our partner got it, but I can't confirm.",
+])
+def test_a_missing_mail_that_may_have_gone_elsewhere_without_a_resend_asked_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Still no activation email - it went to our old contact. How do I resend it to me?",
+    "Die Aktivierungsmail ist nie angekommen, sie ging an den alten Kontakt. Wie kann ich sie erneut senden lassen?",
+])
+def test_a_missing_mail_with_a_resend_asked_stays_the_resend(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Firma hat zwei Registrierungen, eine für den Hauptsitz in Köln und eine für die Niederlassung in Leipzig. "
+    "Dürfen beide demselben Konto zugewiesen werden oder braucht jede ein eigenes?",
+    "We have two separate enrollments, one for headquarters in Leeds and one for our subsidiary in York. Can both be "
+    "assigned to the same online services account, or does each need its own?",
+    "Our company holds two enrollments for two sites. Can they both live in one account?",
+])
+def test_several_enrollments_for_the_same_account_are_not_splitting_one(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "multiple-enrollments-one-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Wie kann ich die Lizenzen einer Registrierung auf zwei Konten aufteilen?",
+    "How can I split the licenses of one enrollment across two tenants?",
+])
+def test_splitting_one_enrollment_stays_the_split(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "split-enrollment-accounts"
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Aktievierungsmail ist nie angekommen, im Spam ist auch nichts. Was nun?",
+    "Die Aktiverungs-Mail kam bei unserem OSM bis heute nicht an.",
+    "The actvation email never reached our OSM. Any idea?",
+])
+def test_a_misspelt_activation_mail_is_still_the_activation_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"

@@ -143,7 +143,7 @@ def _objects() -> re.Pattern[str]:
 def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
     """"other" for a word that names something else than the FAQ's things (an off-topic word,
     or a word of four letters or more the knowledge base does not use), "ours" for one it
-    uses, None for none (a function word, a short abbreviation)."""
+    uses or misspells, None for none (a function word, a short abbreviation)."""
     said = matcher.normalizer.surface(qualifier)
     tokens = [t for w in said for t in matcher.normalizer.expand(w)]
     if not tokens:
@@ -151,6 +151,9 @@ def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
     if any(w in matcher.normalizer.offtopic or t in matcher.normalizer.offtopic for w in said for t in matcher.normalizer.expand(w)):
         return "other"
     if all(matcher.knows(t) for t in tokens):
+        return "ours"
+    repaired = [t for w in said for t in (matcher._fuzzy(w) or ())]  # a typo of a word it uses ("Aktievierungs")
+    if repaired and all(matcher.knows(t) for t in repaired):
         return "ours"
     return "other" if len(qualifier) >= 4 else None
 
@@ -161,7 +164,8 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
     "Unsere Gäste bekommen keine Einladungsmails", "the password reset email never arrives",
     "Windows 11 Enterprise activation fails": a mail, a link or an activation, but not the
     FAQ's. The qualifier is the rest of a compound ("Einladungs-E-Mail") or the word right
-    before ("invitation email"); one mention the FAQ knows ("Aktivierungsmail") is enough
+    before ("invitation email"), or the word after "zum"/"zur" ("die Mail zum Zurücksetzen des
+    Kennworts", knowledge/language/purpose_links.yaml); one mention the FAQ knows ("Aktivierungsmail") is enough
     to keep the ticket.
     """
     folded = fold(_match_text(text))
@@ -171,8 +175,17 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
         if not part:
             before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
             part = before.group(1) if before else ""
-        kinds.append(_qualifier_kind(part, matcher) if part else None)
+        purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
+        kinds.append(purpose or (_qualifier_kind(part, matcher) if part else None))
     return "other" in kinds and "ours" not in kinds
+
+
+def _purpose_kind(after: str, matcher: Matcher) -> str | None:
+    """The kind of what a mention is for, when a purpose word follows it ("Mail zum Zurücksetzen")."""
+    words = _WORD.findall(after[:60])
+    if len(words) < 2 or words[0] not in folded("purpose_links"):
+        return None
+    return _qualifier_kind(words[1], matcher)
 
 
 def known_tokens(text: str, matcher: Matcher) -> int:
@@ -200,11 +213,12 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
     """(entry, instead_of, words, keeps, unless, one_way) of knowledge/tickets/settings.yaml."""
     data = ticket_file("settings.yaml") or {}
     out = []
-    for entry, spec in sorted(data.items()):
-        if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
-            continue  # an entry of another shape names nothing
-        out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
-                    _stems(spec.get("unless")), spec.get("one_way") is True))
+    for entry, specs in sorted(data.items()):
+        for spec in specs if isinstance(specs, list) else [specs]:  # an entry may yield to, or take from, several
+            if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
+                continue  # an entry of another shape names nothing
+            out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
+                        _stems(spec.get("unless")), spec.get("one_way") is True))
     return tuple(out)
 
 
@@ -234,13 +248,13 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
             named = keeps.search(folded_text) is not None
         other = instead if result.id == entry else entry
         if named == (result.id == entry) or other not in matcher.ids:
-            return result
+            continue  # this setting leaves it; another may not
         lean = next((c for c in (*result.candidates, *pool) if c.id == other), None)
         if lean is None and pool:
             # Beyond the best three: any entry the matcher weighs for the whole ticket.
             lean = next((Candidate(other, round(p, 3)) for p, i in matcher.scores(text) if matcher.ids[i] == other), None)
         if lean is None:
-            return result
+            continue
         # The setting moves the matcher's belief from one entry to the other: they trade places.
         swapped = {result.id: lean.confidence, other: result.confidence}
         offered = result.candidates if any(c.id == other for c in result.candidates) else (*result.candidates, lean)
