@@ -216,6 +216,10 @@ class Retrieval:
             return f" {self._address_word} {domain} "
         return f" {self._address_word} "
 
+    def repair(self, word: str) -> tuple[str, ...]:
+        """The knowledge base's words a typo of `word` stands for (empty: none, or `word` too short)."""
+        return self._fuzzy(word) or ()
+
     def _fuzzy(self, word: str) -> tuple[str, ...] | None:
         if len(word) < 5 or word.isdigit():
             return None

@@ -152,7 +152,7 @@ def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
         return "other"
     if all(matcher.knows(t) for t in tokens):
         return "ours"
-    repaired = [t for w in said for t in (matcher._fuzzy(w) or ())]  # a typo of a word it uses ("Aktievierungs")
+    repaired = [t for w in said for t in matcher.repair(w)]  # a typo of a word it uses ("Aktievierungs")
     if repaired and all(matcher.knows(t) for t in repaired):
         return "ours"
     return "other" if len(qualifier) >= 4 else None
