@@ -1009,3 +1009,15 @@ def test_a_deed_denied_to_the_writer_but_done_by_another_is_not_denied(lang, flo
 ])
 def test_what_is_only_supposed_leaves_the_fact_open(lang, text):
     assert "domain_verified" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "osm"), [
+    ("de", "Hallo,\nunser OSM ist max@outlook.com – Korrektur: das war meine private Adresse. Eingetragen ist "
+           "max.weber@weber-bau.de. Die Aktivierungsmail kam nie an.", "max.weber@weber-bau.de"),
+    ("en", "Hi,\nour OSM address is anna@outlook.com, scratch that, that's her personal one. VLSC shows "
+           "anna.berg@berg-law.com. No activation email so far.", "anna.berg@berg-law.com"),
+    ("de", "Hallo, Korrektur zu meiner letzten Mail: die OSM-Adresse ist it@firma-xy.de. Die Aktivierungsmail "
+           "fehlt weiterhin.", "it@firma-xy.de"),
+])
+def test_an_address_the_writer_corrects_is_withdrawn(lang, text, osm):
+    assert read("missing-activation-email", text, lang).get("osm_email") == osm

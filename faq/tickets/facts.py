@@ -117,7 +117,8 @@ def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> 
 
 def _corrected(tokens: list[Token], index: int) -> bool:
     """Whether the writer corrects what stands before a correction later in the sentence
-    ("28.11.2026 - sorry, Korrektur, hab mich vertippt: es ist der 28.10.2026")."""
+    ("28.11.2026 - sorry, Korrektur, hab mich vertippt: es ist der 28.10.2026"; "x@outlook.com -
+    Korrektur: das ist ihre private Adresse")."""
     return has_sequence([t.word for t in tokens[index + 1:]], "corrections")
 
 
@@ -326,7 +327,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                 at = token_index(s.tokens, rel)
                 named = _apposition(s.tokens, s.text, at)
                 if not _unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
-                        and not refuted(s, at):
+                        and not refuted(s, at) and not _corrected(s.tokens, at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
