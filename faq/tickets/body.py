@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import cache
 
 from faq.language.lexicon import words as lexicon_words
 
@@ -84,10 +85,15 @@ def clean_body(text: str) -> str:
     return body or text.strip()
 
 
+@cache
+def _disclaimer_openers() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon_words("disclaimers"))
+
+
 def _without_disclaimer(body: str) -> str:
     """Cut a legal footer ("This e-mail and any attachments are confidential ...",
     knowledge/language/disclaimers.yaml) from the paragraph that opens it, when text stays."""
-    openers = tuple(w.lower() for w in lexicon_words("disclaimers"))
+    openers = _disclaimer_openers()
     for m in re.finditer(r"(?:^|\n[ \t]*\n)[ \t]*", body):
         if m.end() and body[m.end():m.end() + 80].lower().startswith(openers) and body[:m.start()].strip():
             return body[:m.start()]

@@ -67,7 +67,6 @@ from faq.tickets.sentence import (
     refer_to_country,
     refuted,
     retold_after,
-    sequence_end,
     token_index,
 )
 from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
@@ -113,13 +112,6 @@ def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> 
     """Whether the address or date at token `index` is an example, hedged, conditional or past;
     a `named` address (in apposition) is hedged only by its own clause."""
     return is_example(tokens, index) or hedged(tokens, text, index, index, beliefs=not named)
-
-
-def _corrected(tokens: list[Token], index: int) -> bool:
-    """Whether the writer corrects what stands before a correction later in the sentence
-    ("28.11.2026 - sorry, Korrektur, hab mich vertippt: es ist der 28.10.2026"; "x@outlook.com -
-    Korrektur: das ist ihre private Adresse")."""
-    return has_sequence([t.word for t in tokens[index + 1:]], "corrections")
 
 
 def _replaced(tokens: list[Token], index: int) -> bool:
@@ -327,7 +319,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                 at = token_index(s.tokens, rel)
                 named = _apposition(s.tokens, s.text, at)
                 if not _unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
-                        and not refuted(s, at) and not _corrected(s.tokens, at):
+                        and not refuted(s, at) and not s.corrected(at):
                     stated.append((s, rel, end - s.offset, address))
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
@@ -375,7 +367,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         tokens = s.tokens
         mentions = [m for m in find_dates(s.text, today)
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
-                    and not _corrected(tokens, token_index(tokens, max(m.end - 1, m.start)))
+                    and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start)]
         if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
             # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
@@ -387,7 +379,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         events = {f.id: _own_events(event_positions(f, s.words, lex), contexts[f.id], s.words, lex) for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         happened = event_positions(None, s.words, lex)
-        corrected = sequence_end(raw, "corrections")  # what stands before a correction is withdrawn
+        corrected = s.correction_end  # what stands before a correction is withdrawn
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
             attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")

@@ -49,12 +49,17 @@ class Sentence:
         names = folded_words("countries")
         return len({t.word for t in self.tokens if t.word in names}) > 1
 
-    def corrected(self, at: int) -> bool:
-        """Whether the writer corrects, later in the sentence, what stands at token `at`
-        ("nicht verifiziert - Korrektur: doch verifiziert"; `corrections`)."""
+    @property
+    def correction_end(self) -> int:
+        """The token after the sentence's last correction ("Korrektur", "scratch that"; `corrections`), 0 when none."""
         if self._correction is None:
             self._correction = sequence_end([t.word for t in self.tokens], "corrections")
-        return at < self._correction - 1
+        return self._correction
+
+    def corrected(self, at: int) -> bool:
+        """Whether the writer corrects, later in the sentence, what stands at token `at`
+        ("nicht verifiziert - Korrektur: doch verifiziert", "x@outlook.com - Korrektur: ...")."""
+        return at < self.correction_end - 1
 
     def bracketed(self, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
         """Whether some words of a cue found at `span` stand inside brackets and others outside."""
