@@ -1021,3 +1021,49 @@ def test_what_is_only_supposed_leaves_the_fact_open(lang, text):
 ])
 def test_an_address_the_writer_corrects_is_withdrawn(lang, text, osm):
     assert read("missing-activation-email", text, lang).get("osm_email") == osm
+
+
+# -- round 8: corrections that repeat only the predicate, kinds denied, mistakes denied, sourced labels
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Junk-Ordner nicht durchsucht – Korrektur: doch, durchsucht.", True),
+    ("en", "Hello, still no activation email. Junk folder checked - correction: not checked, I mixed it up.", False),
+])
+def test_a_correction_that_repeats_only_the_predicate_states_it(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, eine Folgebestellung haben wir keine aufgegeben, es geht um die Aktivierungsmail der ersten "
+           "Bestellung, die nie kam."),
+    ("de", "Guten Tag, wir haben keine Nachbestellung gemacht. Die Aktivierungsmail für unser Abo fehlt trotzdem."),
+])
+def test_a_denied_kind_of_order_denies_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Bestellung aufgegeben bisher, wir warten aber schon auf die Aktivierungsmail."),
+    ("en", "Hi, we have no order placed yet, but we are already waiting for the activation email."),
+])
+def test_a_denied_order_is_still_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung sehen wir keine Lizenzen. Wir haben aber nicht versehentlich ein neues "
+           "Konto erstellt, das haben wir geprüft."),
+    ("en", "Hi, our licenses are not showing after activation. We did not accidentally create a new account, "
+           "we checked that."),
+])
+def test_a_denied_mistake_leaves_the_account_open(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen nach der Aktivierung. Dienst in unserem Land verfügbar: laut unserem Händler nein."),
+    ("en", "Hi, no licenses after activation. Service available in our country: according to our reseller no."),
+])
+def test_a_label_answer_after_its_source_is_read(lang, text):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False

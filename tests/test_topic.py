@@ -544,3 +544,27 @@ def test_splitting_one_enrollment_stays_the_split(text):
 def test_a_misspelt_activation_mail_is_still_the_activation_mail(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Hallo, die Lizenzen sind nicht sichtbar. Unser Partner hat sie im falschen Konto aktiviert.", "wrong-account"),
+    ("Hi, licenses not showing. Sadly the activation was done for the wrong account.", "wrong-account"),
+    ("Lizenzen nicht sichtbar. Vielleicht wurde ja im falschen Konto aktiviert? Wer das war, weiß keiner.", None),
+    ("Hi, no licenses visible. Could it be that someone activated them on the wrong account? Nobody remembers.", None),
+])
+def test_licenses_not_seen_with_a_wrong_account_are_the_missing_licenses(text, cause):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert (result.id, result.cause) == ("licenses-not-visible", cause)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, unsere Lizenzen sind im falschen Tenant gelandet, im Testmandanten statt im Produktivkonto. Wie ziehen "
+    "wir sie um?",
+    "Hi, our licences ended up on the wrong account, a tenant our agency set up. How do we move them?",
+])
+def test_licenses_that_landed_elsewhere_stay_with_the_wrong_account(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "wrong-account-activated"

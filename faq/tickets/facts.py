@@ -43,11 +43,11 @@ from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.clauses import spans_clauses
 from faq.tickets.context import context_positions, context_spans, event_positions
-from faq.tickets.cues import CueLexicon, find_bracket, find_cue, lexicon_for
+from faq.tickets.cues import CueLexicon, find_bracket, find_cue, kind_only, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
-from faq.tickets.persons import name_osm_people
+from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
     NO_ANSWER,
@@ -62,6 +62,7 @@ from faq.tickets.sentence import (
     name_osm,
     names_another_address,
     not_the_osms,
+    recorrected,
     refer_back,
     refer_to_compound,
     refer_to_country,
@@ -155,6 +156,10 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)
+        if state is False and (kind_only(cue, s.words, span)
+                               or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words")):
+            continue  # "keine Nachbestellung": one kind denied, not the thing;
+            # "didn't create a new account by mistake": the mistake denied, or the act?
         answered = label_answer(s, span)
         if answered is not NO_ANSWER:
             state = None if answered is None or state is None else (state == answered)
@@ -186,6 +191,8 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
                 if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
                     continue
                 said = _said(cue, s, lex)
+                if said is None and s.correction_end:
+                    said = recorrected(cue, s, lex)
                 if said is None:
                     continue
                 span, state = said
@@ -253,7 +260,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
         _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
-        if isinstance(osm := found.get(email_facts[0].id), str) and text.lower().count(osm.lower().split("@")[0] + "@") > 1:
+        if isinstance(osm := found.get(email_facts[0].id), str):
+            name_osm_by_address(analysed, osm, lex)
+        if isinstance(osm, str) and text.lower().count(osm.lower().split("@")[0] + "@") > 1:
             # the address the ticket names as the OSM's, named again in a sentence that names no OSM, is the OSM
             named = [bool(context_positions(email_facts[0], lang, s.words, lex)) for s in analysed]
             if any(named):

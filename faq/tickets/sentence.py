@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.borders import clause_bounds
-from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
+from faq.tickets.cues import CueLexicon, Words, find_cue, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.negation import hedged
+from faq.tickets.negation import hedged, polarity
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token, tokenize
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
-           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
+           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -298,11 +298,29 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
         return None
+    words = _past_source(words)
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):
         return False
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
     return NO_ANSWER
+
+
+_SOURCE_WORDS = 3  # words that may name whom a label's value comes from ("laut unserem Händler")
+
+
+def _past_source(words: list[str]) -> list[str]:
+    """A label's value after the source it opens with ("...: laut Händler nicht gegeben",
+    "...: per our reseller no"): the answer follows the source's few words."""
+    for p in sequences("attributions"):
+        if tuple(words[:len(p)]) != p:
+            continue
+        rest = words[len(p):]
+        answers = (*sequences("denials"), *sequences("affirmations"))
+        for i in range(1, min(len(rest), _SOURCE_WORDS + 1)):
+            if any(tuple(rest[i:i + len(q)]) == q for q in answers):
+                return rest[i:]
+    return words
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int, conjunctions: bool = True) -> int:
@@ -375,3 +393,19 @@ def not_the_osms(text: str, s: Sentence) -> bool:
         if is_question(part) or has_sequence(words, "requests"):
             return True
     return False
+
+
+def recorrected(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
+    """What a correction says of a cue it withdrew, repeating only its predicate: "Domäne nicht
+    verifiziert - Korrektur: doch verifiziert" states the verified domain."""
+    end = s.correction_end
+    found = find_cue(cue, s.words, skippable=lex.stop)
+    if found is None or not s.corrected(found[1]):
+        return None
+    after = [[end + i for i, w in enumerate(s.words[end:]) if word_matches(c, w)] for c in cue]
+    if not any(hits for c, hits in zip(cue, after) if c not in lex.stop):
+        return None
+    at = [i for hits in after for i in hits[:1]]
+    span = (min(at), max(at))
+    state = polarity(s.tokens, s.text, span, cue, s.words)
+    return None if state is None or refuted(s, span[1]) else (span, state)
