@@ -568,3 +568,21 @@ def test_licenses_not_seen_with_a_wrong_account_are_the_missing_licenses(text, c
 def test_licenses_that_landed_elsewhere_stay_with_the_wrong_account(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "wrong-account-activated"
+
+
+@pytest.mark.parametrize("text", [
+    "Aktivierungsmail ist gekommen, Link geklickt, Lizenzen nicht sichtbar. Den Nutzungsbeginn weiß ich nicht.",
+    "Activation mail arrived, link clicked, licenses not visible. Usage start unknown.",
+])
+def test_licenses_not_seen_after_the_mail_came_are_the_missing_licenses(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir warten noch auf die Aktivierungsmail. Solange sehen wir natürlich keine Lizenzen. Wann kommt sie?",
+    "We are still waiting for the activation email, so we don't see any licenses yet. When will it come?",
+])
+def test_licenses_not_seen_while_the_mail_is_missing_stay_with_the_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
