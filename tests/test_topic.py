@@ -586,3 +586,16 @@ def test_licenses_not_seen_after_the_mail_came_are_the_missing_licenses(text):
 def test_licenses_not_seen_while_the_mail_is_missing_stay_with_the_mail(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Im VLSC steht Herr Brandt aus dem Einkauf als Empfänger der Aktivierungsmail. Bei mir ist bis heute nie etwas "
+    "angekommen.",
+    "VLSC lists Mr Holt from purchasing as the recipient of the activation email. Nothing has actually arrived here.",
+])
+def test_a_setting_phrase_leaves_room_for_a_particle_or_an_indefinite(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    moved = in_setting(_mail_match(text, "activation-email-recipient", "activation-email-missing"), text, matcher)
+    assert moved.id == "activation-email-missing"

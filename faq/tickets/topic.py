@@ -223,10 +223,20 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
 
 
 def _stems(words: object) -> re.Pattern[str]:
-    """A pattern of folded stems per language, each matching inside a longer word too."""
+    """A pattern of folded stems per language, each matching inside a longer word too; between the
+    words of a phrase one particle or indefinite may stand ("nie etwas angekommen", "didn't get
+    anything" for "nie angekommen", "didn't get"; knowledge/language/particles.yaml, indefinites.yaml)."""
     stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
                    key=len, reverse=True)
-    return re.compile(r"\b\w*(?:" + "|".join(re.escape(w) for w in stems) + ")") if stems else re.compile(r"(?!)")
+    if not stems:
+        return re.compile(r"(?!)")
+    gap = r"(?:\s+|\s+(?:" + "|".join(sorted(map(re.escape, _gap_words()))) + r")\s+)"
+    return re.compile(r"\b\w*(?:" + "|".join(gap.join(map(re.escape, w.split(" "))) for w in stems) + ")")
+
+
+@cache
+def _gap_words() -> frozenset[str]:
+    return frozenset(folded("particles") | folded("indefinites"))
 
 
 def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Candidate, ...] = ()) -> MatchResult:
