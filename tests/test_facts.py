@@ -1067,3 +1067,21 @@ def test_a_denied_mistake_leaves_the_account_open(lang, text):
 ])
 def test_a_label_answer_after_its_source_is_read(lang, text):
     assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung keine Lizenzen. Geprüft: richtiger Mandant, Add-on mit derselben "
+           "Registrierung wie das Basisabo."),
+    ("en", "Hi, no licenses after activation. Checked so far: correct tenant, the add-on shares its enrollment with "
+           "the base."),
+])
+def test_the_right_account_named_in_a_checklist_is_the_right_one(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen zu sehen. Wir brauchen sie im richtigen Konto, nicht im Testmandanten."),
+    ("en", "Hi, the licenses are not showing. We need them activated in the right tenant."),
+])
+def test_an_account_needed_is_not_one_stated(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is not True
