@@ -1085,3 +1085,11 @@ def test_the_right_account_named_in_a_checklist_is_the_right_one(lang, text):
 ])
 def test_an_account_needed_is_not_one_stated(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben mit gleichem Organisationsnamen verlängert. Das ist unsere einzige Registrierung im EA."),
+    ("en", "Hi, we renewed with the same organization name. This is our only enrollment under the EA."),
+])
+def test_our_only_enrollment_is_no_several(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
