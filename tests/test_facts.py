@@ -1093,3 +1093,22 @@ def test_an_account_needed_is_not_one_stated(lang, text):
 ])
 def test_our_only_enrollment_is_no_several(lang, text):
     assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, wir haben Teams Phone als Add-on bestellt. Im Admin Center taucht das Add-on nicht auf.", True),
+    ("de", "Hallo, das Zusatzabo für Teams Phone erscheint im Portal nicht.", True),
+    ("de", "Hallo, die Lizenzen fehlen. Ein Add-on ist es aber nicht, sondern ein eigenes Abo.", False),
+    ("en", "Hi, we ordered Teams Phone as an add-on. The add-on does not show up in the admin center.", True),
+    ("en", "Hi, the licenses are missing. It is not an add-on, it is a subscription of its own.", False),
+])
+def test_a_noun_whose_verb_is_denied_still_stands(lang, text, value):
+    assert read("licenses-not-visible", text, lang).get("is_addon") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, verlängert mit gleichem Firmennamen. Weitere Registrierungen gibt es bei uns unter dem EA nicht."),
+    ("en", "Hi, renewed with the same company name. There are no other enrollments under our EA."),
+])
+def test_enrollments_that_do_not_exist_are_denied(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False

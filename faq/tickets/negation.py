@@ -292,6 +292,24 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
     return False
 
 
+def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether the clause's negations ("nicht", "nie") all stand after a cue of capitalised nouns
+    and close the clause (only particles or prepositions after them), without a form of "sein" or
+    "haben" or a verb of being there (existentials.yaml): "Im Portal taucht das Add-on nicht auf"
+    denies that it shows up, not that it is an add-on ("Ein Add-on ist es nicht", "Mehrere
+    Registrierungen gibt es nicht" deny the noun)."""
+    negs = [i for i in range(c_lo, c_hi + 1) if tokens[i].neg]
+    if not negs or not cue_at or negs[0] <= max(cue_at) or any(tokens[i].word not in _folded("bracket_negations") for i in negs):
+        return False  # "Weitere Registrierungen gibt es keine": a noun's own negation denies it
+    if not all(text[tokens[i].start:tokens[i].start + 1].isupper() or text[tokens[i].start - 1:tokens[i].start] == "-"
+               for i in cue_at):  # "Add-on": a compound's later parts as written
+        return False
+    if any(t.word in _folded("finite_verbs") or t.word in _folded("existentials") for t in tokens[c_lo:c_hi + 1]):
+        return False
+    after = _skippable() | _folded("prepositions")
+    return all(t.word in after for t in tokens[negs[-1] + 1:c_hi + 1])
+
+
 def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:
     """Whether a German midfield negation at `at` denies the verb closing its clause at `end`
     ("noch nie etwas über diese Registrierung aktiviert"): a lower-case last word ending as a
@@ -440,6 +458,6 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
-    if not _negated(tokens, text, c_lo, c_hi, cue_at):
+    if not _negated(tokens, text, c_lo, c_hi, cue_at) or _verb_denied_after(tokens, text, c_lo, c_hi, cue_at):
         return True
     return None if able or _taken_back(tokens, text, hi, c_hi) else False  # "I can't check the junk folder myself": an ability denied, not the deed
