@@ -599,3 +599,26 @@ def test_a_setting_phrase_leaves_room_for_a_particle_or_an_indefinite(text):
     _, matcher = load()
     moved = in_setting(_mail_match(text, "activation-email-recipient", "activation-email-missing"), text, matcher)
     assert moved.id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierung hat geklappt. Die Lizenzen für Visio sehen wir im Admin Center aber nicht. Was nun?",
+    "The activation went through. The Visio licenses do not show in the admin center though. What now?",
+])
+def test_licenses_not_seen_in_any_word_order_are_the_missing_licenses(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    moved = in_setting(_mail_match(text, "after-activation", "licenses-not-visible"), text, matcher)
+    assert moved.id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierung hat geklappt. Wir sehen nicht, wo wir jetzt Benutzer anlegen. Die Lizenzen sind da.",
+    "The activation went through and the licenses are all there. We do not show the new apps to users yet.",
+])
+def test_words_of_not_seeing_in_other_sentences_move_nothing(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    assert in_setting(_mail_match(text, "after-activation", "licenses-not-visible"), text, matcher).id == "after-activation"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import permutations
 
 from faq.language.focus import sentences
 from faq.language.lexicon import folded
@@ -225,13 +226,29 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
 def _stems(words: object) -> re.Pattern[str]:
     """A pattern of folded stems per language, each matching inside a longer word too; between the
     words of a phrase one particle or indefinite may stand ("nie etwas angekommen", "didn't get
-    anything" for "nie angekommen", "didn't get"; knowledge/language/particles.yaml, indefinites.yaml)."""
+    anything" for "nie angekommen", "didn't get"; knowledge/language/particles.yaml, indefinites.yaml).
+    Parts joined by " + " match in one sentence in any order ("sehen + lizenz + nicht": "Lizenzen
+    sehen wir im Portal nicht", "sehen wir die Lizenzen nicht")."""
     stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
                    key=len, reverse=True)
     if not stems:
         return re.compile(r"(?!)")
     gap = r"(?:\s+|\s+(?:" + "|".join(sorted(map(re.escape, _gap_words()))) + r")\s+)"
-    return re.compile(r"\b\w*(?:" + "|".join(gap.join(map(re.escape, w.split(" "))) for w in stems) + ")")
+
+    def phrase(words: str) -> str:
+        return gap.join(map(re.escape, words.split(" ")))
+
+    alts = []
+    for stem in stems:
+        parts = [p.strip() for p in stem.split(" + ")]
+        if len(parts) == 1:
+            alts.append(phrase(stem))
+        else:  # "sehen + lizenz + nicht": all in one sentence, in any order
+            alts.extend(_SAME_SENTENCE.join(phrase(p) for p in order) for order in permutations(parts))
+    return re.compile(r"\b\w*(?:" + "|".join(alts) + ")")
+
+
+_SAME_SENTENCE = r"[^.!?\n]{0,80}?"  # what may stand between the parts of a setting's " + " phrase
 
 
 @cache
