@@ -622,3 +622,13 @@ def test_words_of_not_seeing_in_other_sentences_move_nothing(text):
 
     _, matcher = load()
     assert in_setting(_mail_match(text, "after-activation", "licenses-not-visible"), text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Registrierung mit dem Onlinekonto verknüpft: besteht schon lange. Aktivierungs-E-Mail zur Zusatzbestellung: "
+    "keine. Was ist zu tun?",
+    "Enrollment linked to our online account: since 2024. Activation email for the new order: none. What now?",
+])
+def test_a_label_answered_none_is_said_denied(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"

@@ -126,10 +126,27 @@ def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
 
 
 def _match_text(text: str) -> str:
-    """Drop what only confuses the matcher: addresses and links."""
+    """Drop what only confuses the matcher: addresses and links; a label answered "none" is
+    said as denied ("Aktivierungs-E-Mail für Zusatzbestellung: keine" as "keine Aktivierungs-E-Mail
+    für Zusatzbestellung")."""
     for start, end, _ in reversed(find_emails(text)):
         text = text[:start] + " " + text[end:]
+    if ":" in text:
+        text = _none_label().sub(lambda m: f"{m.group(1)}{_NO_EN if fold(m.group(3)) in _EN_NONE else m.group(3)} {m.group(2)}", text)
     return _URL.sub(" ", text)
+
+
+_NO_EN = "no"  # "Activation email: none" read as "no activation email"
+
+
+@cache
+def _none_label() -> re.Pattern[str]:
+    """A line or sentence "label: keine" (knowledge/language/none_answers.yaml), the label kept."""
+    alts = "|".join(sorted(map(re.escape, lexicon_words("none_answers")), key=len, reverse=True))
+    return re.compile(rf"(?im)(?<![^\n.!?])([ \t]*)([^\n:.!?]{{3,80}}):[ \t]*({alts})[ \t]*(?=[.!]\s|[.!]?[ \t]*(?:\n|$))")
+
+
+_EN_NONE = frozenset({"none"})
 
 
 @cache
