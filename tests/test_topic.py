@@ -632,3 +632,20 @@ def test_words_of_not_seeing_in_other_sentences_move_nothing(text):
 def test_a_label_answered_none_is_said_denied(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Laut VLSC ging die Aktivierungsmail vielleicht an einen anderen Kontakt. Bei mir kam jedenfalls nichts an.",
+     "activation-email-missing"),
+    ("VLSC may show the activation email going to someone else, I can't tell. Nothing has arrived here.",
+     "activation-email-missing"),
+    ("Die Aktivierungsmail ist noch nicht angekommen. Worauf müssen wir achten, damit wir nicht ins falsche Konto "
+     "aktivieren?", "avoid-wrong-account"),
+    ("The activation email has not arrived yet. What should we watch out for so we don't activate into the wrong "
+     "account?", "avoid-wrong-account"),
+])
+def test_a_mail_that_never_came_is_no_question_of_the_wrong_account(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    assert in_setting(_mail_match(text, "avoid-wrong-account", "activation-email-missing"), text, matcher).id == expected
