@@ -649,3 +649,21 @@ def test_a_mail_that_never_came_is_no_question_of_the_wrong_account(text, expect
 
     _, matcher = load()
     assert in_setting(_mail_match(text, "avoid-wrong-account", "activation-email-missing"), text, matcher).id == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wir haben bereits einen Microsoft-365-Tenant für unsere Postfächer. Lassen sich die neuen Lizenzen dort "
+     "aktivieren, ohne dass ein weiteres Konto entsteht?", "use-existing-account"),
+    ("We already have a Microsoft 365 tenant for our mailboxes. Can the new licenses be activated there without a "
+     "second account being created?", "use-existing-account"),
+    ("Wir haben bereits ein Konto und nun eine zweite Registrierung. Können beide Registrierungen in dieses Konto?",
+     "multiple-enrollments-one-account"),
+    ("We already have an account and now a second enrollment. Can both enrollments go into that account?",
+     "multiple-enrollments-one-account"),
+])
+def test_an_account_already_had_without_enrollments_is_the_existing_account(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    match = _mail_match(text, "multiple-enrollments-one-account", "use-existing-account")
+    assert in_setting(match, text, matcher).id == expected
