@@ -667,3 +667,12 @@ def test_an_account_already_had_without_enrollments_is_the_existing_account(text
     _, matcher = load()
     match = _mail_match(text, "multiple-enrollments-one-account", "use-existing-account")
     assert in_setting(match, text, matcher).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lizenzen tauchen bei uns im Portal noch nicht auf. Der Nutzungsbeginn der Bestellung ist morgen.",
+    "Licenses aren't showing yet. The order's usage start date is tomorrow.",
+])
+def test_licenses_not_shown_with_a_usage_start_are_the_missing_licenses(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
