@@ -676,3 +676,19 @@ def test_an_account_already_had_without_enrollments_is_the_existing_account(text
 def test_licenses_not_shown_with_a_usage_start_are_the_missing_licenses(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Aktivierungsmail ist bei unserer Buchhalterin gelandet. Kann sie die an unseren IT-Dienstleister "
+     "weiterleiten, damit der aktiviert?", "activation-email-recipient"),
+    ("The activation email went to our office manager. Can she pass it on to our IT partner to complete it?",
+     "activation-email-recipient"),
+    ("Die Aktivierungsmail ist nie angekommen. Können Sie sie an mich weiterleiten?", "activation-email-missing"),
+    ("The activation email never arrived. Could you forward it to me?", "activation-email-missing"),
+])
+def test_a_mail_to_be_forwarded_asks_about_its_recipient(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    match = _mail_match(text, "activation-email-missing", "activation-email-recipient")
+    assert in_setting(match, text, matcher).id == expected
