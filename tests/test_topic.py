@@ -692,3 +692,21 @@ def test_a_mail_to_be_forwarded_asks_about_its_recipient(text, expected):
     _, matcher = load()
     match = _mail_match(text, "activation-email-missing", "activation-email-recipient")
     assert in_setting(match, text, matcher).id == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unsere Aktivierungsmail ist ausgeblieben. Der OSM ist übrigens globaler Admin unseres vorhandenen Kontos.",
+     "activation-email-missing"),
+    ("The activation email never showed up. FYI, our OSM is the global admin of our existing account.",
+     "activation-email-missing"),
+    ("Wir haben schon ein Konto mit unseren Postfächern. Wie aktivieren wir die neuen Dienste darin?",
+     "use-existing-account"),
+    ("We already have an account with our mailboxes. How do we activate the new services in it?",
+     "use-existing-account"),
+])
+def test_a_mail_that_did_not_come_is_no_question_of_the_existing_account(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    match = _mail_match(text, "use-existing-account", "activation-email-missing")
+    assert in_setting(match, text, matcher).id == expected
