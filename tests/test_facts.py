@@ -1112,3 +1112,16 @@ def test_a_noun_whose_verb_is_denied_still_stands(lang, text, value):
 ])
 def test_enrollments_that_do_not_exist_are_denied(lang, text):
     assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen fehlen. Es ist ein Add-on zu E3, und E3 läuft über eine separate Registrierung."),
+    ("en", "Hi, licenses missing after activation. This is an add-on for our E5, but E5 sits on a separate enrollment."),
+])
+def test_a_base_on_a_separate_enrollment_is_no_same_enrollment(lang, text):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+
+
+def test_our_sole_enrollment_is_no_several_en():
+    text = "Hi, the renewal is done, we kept our organisation name and this is our sole enrollment."
+    assert read("renewal-activation", text, "en").get("multiple_enrollments_same_org") is False
