@@ -1125,3 +1125,21 @@ def test_a_base_on_a_separate_enrollment_is_no_same_enrollment(lang, text):
 def test_our_sole_enrollment_is_no_several_en():
     text = "Hi, the renewal is done, we kept our organisation name and this is our sole enrollment."
     assert read("renewal-activation", text, "en").get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen zu sehen. Unser Admin hat extra darauf geachtet, nicht im falschen Konto zu "
+           "aktivieren."),
+    ("en", "Hi, the licenses are not visible. Our admin took care not to activate them on the wrong account."),
+])
+def test_what_the_writer_took_care_to_avoid_states_nothing(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen. Das Add-on wurde nicht über eine andere Registrierung bestellt als das Basisabo."),
+    ("en", "Hi, no licenses. The add-on was not ordered under a different enrollment than the base."),
+])
+def test_a_noun_stays_when_its_phrase_after_it_is_denied(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert (facts.get("is_addon"), facts.get("base_same_enrollment")) == (True, True)

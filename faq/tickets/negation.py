@@ -294,20 +294,17 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
 
 def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
     """Whether the clause's negations ("nicht", "nie") all stand after a cue of capitalised nouns
-    and close the clause (only particles or prepositions after them), without a form of "sein" or
-    "haben" or a verb of being there (existentials.yaml): "Im Portal taucht das Add-on nicht auf"
-    denies that it shows up, not that it is an add-on ("Ein Add-on ist es nicht", "Mehrere
-    Registrierungen gibt es nicht" deny the noun)."""
+    in a clause without a form of being, having or existing (existentials.yaml): then they deny
+    what the noun does or how, not the noun ("Im Portal taucht das Add-on nicht auf", "Das Add-on
+    wurde nicht über eine andere Registrierung bestellt"; "Ein Add-on ist es nicht", "Mehrere
+    Registrierungen gibt es nicht" deny it)."""
     negs = [i for i in range(c_lo, c_hi + 1) if tokens[i].neg]
     if not negs or not cue_at or negs[0] <= max(cue_at) or any(tokens[i].word not in _folded("bracket_negations") for i in negs):
         return False  # "Weitere Registrierungen gibt es keine": a noun's own negation denies it
     if not all(text[tokens[i].start:tokens[i].start + 1].isupper() or text[tokens[i].start - 1:tokens[i].start] == "-"
                for i in cue_at):  # "Add-on": a compound's later parts as written
         return False
-    if any(t.word in _folded("finite_verbs") or t.word in _folded("existentials") for t in tokens[c_lo:c_hi + 1]):
-        return False
-    after = _skippable() | _folded("prepositions")
-    return all(t.word in after for t in tokens[negs[-1] + 1:c_hi + 1])
+    return not any(t.word in _folded("existentials") for t in tokens[c_lo:c_hi + 1])
 
 
 def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:

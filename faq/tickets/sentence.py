@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
-           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back",
+           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back", "avoided",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -409,3 +409,17 @@ def recorrected(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tup
     span = (min(at), max(at))
     state = polarity(s.tokens, s.text, span, cue, s.words)
     return None if state is None or refuted(s, span[1]) else (span, state)
+
+
+def avoided(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue at `span` stands in a denied infinitive after a word of taking care or
+    trying (avoidances.yaml): "Wir haben aufgepasst, nicht ins falsche Konto zu aktivieren", "we
+    were careful not to activate into the wrong account" state no deed, done or not."""
+    tokens = s.tokens
+    if not has_sequence([t.word for t in tokens], "avoidances"):
+        return False
+    lo, hi = clause_bounds(tokens, s.text, span[0], span[1])
+    markers = folded_words("infinitive_markers")
+    if any(tokens[i].neg and tokens[i + 1].word in markers for i in range(lo, hi)):
+        return True  # "not to activate"
+    return hi - 1 > lo and tokens[hi - 1].word in markers and any(t.neg for t in tokens[lo:hi - 1])
