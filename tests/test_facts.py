@@ -1143,3 +1143,19 @@ def test_what_the_writer_took_care_to_avoid_states_nothing(lang, text):
 def test_a_noun_stays_when_its_phrase_after_it_is_denied(lang, text):
     facts = read("licenses-not-visible", text, lang)
     assert (facts.get("is_addon"), facts.get("base_same_enrollment")) == (True, True)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen sichtbar. Den Nutzungsbeginn kennen wir nicht, bestellt wurde am 24.11.2026."),
+    ("en", "Hi, no licenses visible. The usage start is not known to us; the order was placed on 24 November 2026."),
+])
+def test_a_date_beside_a_usage_start_the_writer_does_not_know_is_not_it(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung keine Lizenzen. Bestellt haben wir am 23.11.2026."),
+    ("en", "Hi, no licenses after activation. We ordered them on 23 November 2026."),
+])
+def test_an_order_date_alone_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)

@@ -70,6 +70,7 @@ from faq.tickets.sentence import (
     refuted,
     retold_after,
     token_index,
+    unknown_at,
 )
 from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
@@ -401,8 +402,9 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
-                    if c < corrected <= c_end or retold and c < corrected <= idx:
-                        continue  # a cue across the correction, or one it withdrew by telling the date anew
+                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c):
+                        continue  # a cue across the correction, or one it withdrew by telling the date anew;
+                        # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
                     if idx <= c <= end_idx or c < idx and end_idx < c_end \
                             and (attributed or any(c < e < idx for e in happened)):
                         # the cue is the date itself, or its words enclose a date tied to their noun
@@ -434,11 +436,12 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             evidence[fact.id] = s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
     # A flow with one date fact takes the only written-out date of a ticket that names none by
-    # context, unless its sentence names another event the date may belong to, or the ticket
-    # names the fact elsewhere without a date ("I don't have the purchase date handy").
+    # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
+    # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without
+    # a date ("I don't have the purchase date handy").
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
-        if len({m.value for _, m in explicit}) != 1 or any(event_positions(single, s.words, lex) for s, _ in explicit):
+        if len({m.value for _, m in explicit}) != 1 or any(event_positions(None, s.words, lex) for s, _ in explicit):
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]

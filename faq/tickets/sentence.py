@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
-           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back", "avoided",
+           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back", "avoided", "unknown_at",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -423,3 +423,10 @@ def avoided(s: Sentence, span: tuple[int, int]) -> bool:
     if any(tokens[i].neg and tokens[i + 1].word in markers for i in range(lo, hi)):
         return True  # "not to activate"
     return hi - 1 > lo and tokens[hi - 1].word in markers and any(t.neg for t in tokens[lo:hi - 1])
+
+
+def unknown_at(s: Sentence, at: int) -> bool:
+    """Whether the clause of token `at` says the writer does not know it ("Der Nutzungsbeginn ist
+    mir nicht bekannt", "I don't know the usage start"; unknowns.yaml)."""
+    lo, hi = clause_bounds(s.tokens, s.text, at, at)
+    return has_sequence([t.word for t in s.tokens[lo:hi + 1]], "unknowns")
