@@ -1159,3 +1159,11 @@ def test_a_date_beside_a_usage_start_the_writer_does_not_know_is_not_it(lang, te
 ])
 def test_an_order_date_alone_is_no_usage_start(lang, text):
     assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung keine Lizenzen. In welchem Land der Dienst verfügbar ist, weiß ich nicht."),
+    ("en", "Hi, no licenses after activation. Which country the service is available in I do not know."),
+])
+def test_an_indirect_question_the_writer_cannot_answer_states_nothing(lang, text):
+    assert "service_in_country" not in read("licenses-not-visible", text, lang)

@@ -53,6 +53,7 @@ from faq.tickets.sentence import (
     NO_ANSWER,
     OPENING,
     Sentence,
+    asked_unknown,
     avoided,
     date_denied,
     date_distance,
@@ -158,8 +159,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)
-        if state is not None and avoided(s, span):
-            continue  # "careful not to activate into the wrong account": no deed stated
+        if state is not None and (avoided(s, span) or asked_unknown(s, span)):
+            continue  # "careful not to activate into the wrong account", "in welchem Land ..., weiß ich nicht"
         if state is False and (kind_only(cue, s.words, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words")):
             continue  # "keine Nachbestellung": one kind denied, not the thing;

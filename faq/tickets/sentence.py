@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
-           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back", "avoided", "unknown_at",
+           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back", "avoided", "asked_unknown", "unknown_at",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -430,3 +430,15 @@ def unknown_at(s: Sentence, at: int) -> bool:
     mir nicht bekannt", "I don't know the usage start"; unknowns.yaml)."""
     lo, hi = clause_bounds(s.tokens, s.text, at, at)
     return has_sequence([t.word for t in s.tokens[lo:hi + 1]], "unknowns")
+
+
+def asked_unknown(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue at `span` stands in an indirect question the sentence says the writer does
+    not know the answer to ("In welchem Land der Dienst verfügbar ist, weiß ich nicht", "which
+    country it's available in I do not know"; interrogatives.yaml, unknowns.yaml)."""
+    words = [t.word for t in s.tokens]
+    if not has_sequence(words, "unknowns"):
+        return False
+    lo, _ = clause_bounds(s.tokens, s.text, span[0], span[1])
+    opening = words[lo:lo + 2] if lo + 1 < len(words) and words[lo] in folded_words("prepositions") else words[lo:lo + 1]
+    return any(w in folded_words("interrogatives") for w in opening)
