@@ -1167,3 +1167,12 @@ def test_an_order_date_alone_is_no_usage_start(lang, text):
 ])
 def test_an_indirect_question_the_writer_cannot_answer_states_nothing(lang, text):
     assert "service_in_country" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen. Ich weiß nicht, ob der Kollege, der den Link geöffnet hat, im richtigen Tenant "
+           "angemeldet war."),
+    ("en", "Hi, no licenses. I'm not 100% sure the colleague who opened the link was signed into the right tenant."),
+])
+def test_a_doubt_reaches_past_a_relative_clause(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)

@@ -64,7 +64,8 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
     if len(clause) > 1 and clause[-1] in _folded("manner_adverbs") and c_hi > hi:
         clause = clause[:-1]  # "took effect normally": how it happened, no habit
     conditions = _folded("conditionals")
-    return any(w in conditions for w in clause) or _verb_first_condition(tokens, text, c_lo, c_hi) \
+    return any(w in conditions for w in clause) or _resumed_condition(tokens, text, c_lo) \
+        or _verb_first_condition(tokens, text, c_lo, c_hi) \
         or _has_phrase(clause, _phrases("hedges")) \
         or (not past and _has_phrase(clause, _phrases("past_state_markers"))) \
         or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
@@ -93,6 +94,20 @@ def _elsewhere(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
         return False
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)  # "..., bei uns ist es einkauf@…": the case again
     return not _has_phrase([t.word for t in tokens[c_lo:c_hi + 1]], _phrases("own_settings"))
+
+
+def _resumed_condition(tokens: list[Token], text: str, c_lo: int) -> bool:
+    """Whether the clause starting at `c_lo` resumes a condition or indirect question that a
+    relative clause interrupted ("ob die Person, die geklickt hat, | im richtigen Tenant
+    angemeldet war"): the clause before opens with a relative pronoun, the one before that
+    holds "ob"/"whether"."""
+    if c_lo < 2:
+        return False
+    r_lo, _ = clause_bounds(tokens, text, c_lo - 1, c_lo - 1)
+    if r_lo < 1 or tokens[r_lo].word not in _folded("relative_pronouns"):
+        return False
+    q_lo, q_hi = clause_bounds(tokens, text, r_lo - 1, r_lo - 1)
+    return any(t.word in _folded("conditionals") for t in tokens[q_lo:q_hi + 1])
 
 
 def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
@@ -192,8 +207,9 @@ def doubted(tokens: list[Token], text: str) -> bool:
         _, c_hi = clause_bounds(tokens, text, min(i, *near), max(i, *near))
         if c_hi + 1 < len(tokens) and tokens[c_hi + 1].word in conditions:
             continue  # "nicht sicher, ob die Domäne verifiziert ist": the doubt has its own complement
-        if any(tokens[k].word in conditions for k in range(i + 1, c_hi + 1)):
-            continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"
+        if any(tokens[k].word in conditions for k in range(i + 1, min(i + 3, c_hi + 1))):
+            continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"; a relative
+            # pronoun later ("not sure the person who clicked was signed into the right tenant") asks nothing
         return True
     return False
 
