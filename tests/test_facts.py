@@ -1176,3 +1176,12 @@ def test_an_indirect_question_the_writer_cannot_answer_states_nothing(lang, text
 ])
 def test_a_doubt_reaches_past_a_relative_clause(lang, text):
     assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen in unserem Tenant. Unser Dienstleister war beim Klick noch im Testkonto angemeldet."),
+    ("de", "Hallo, keine Lizenzen sichtbar. Die sind offenbar in unserer Testumgebung gelandet."),
+    ("en", "Hi, no licenses in our tenant. Our partner was still signed in to our test tenant when he clicked the link."),
+])
+def test_a_test_account_signed_into_is_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
