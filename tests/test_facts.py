@@ -1185,3 +1185,11 @@ def test_a_doubt_reaches_past_a_relative_clause(lang, text):
 ])
 def test_a_test_account_signed_into_is_the_wrong_account(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen. Der Berater war beim Aktivieren in seinem Demo-Mandanten angemeldet."),
+    ("en", "Hi, no licenses visible. Our consultant clicked the link while logged in with his own trial account."),
+])
+def test_a_trial_or_demo_account_signed_into_is_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
