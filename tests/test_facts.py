@@ -1070,13 +1070,12 @@ def test_a_label_answer_after_its_source_is_read(lang, text):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, nach der Aktivierung keine Lizenzen. Geprüft: richtiger Mandant, Add-on mit derselben "
-           "Registrierung wie das Basisabo."),
-    ("en", "Hi, no licenses after activation. Checked so far: correct tenant, the add-on shares its enrollment with "
-           "the base."),
+    ("de", "Hallo, unser Azubi hat beim Aktivieren etwas Falsches geklickt. Jetzt sehen wir in unserem richtigen Tenant "
+           "keine Lizenzen."),
+    ("en", "Hi, our intern clicked something odd while activating. Please move the licenses to the right account."),
 ])
-def test_the_right_account_named_in_a_checklist_is_the_right_one(lang, text):
-    assert read("licenses-not-visible", text, lang).get("right_account") is True
+def test_the_right_account_only_named_is_not_stated(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is not True
 
 
 @pytest.mark.parametrize(("lang", "text"), [
