@@ -710,3 +710,17 @@ def test_a_mail_that_did_not_come_is_no_question_of_the_existing_account(text, e
     _, matcher = load()
     match = _mail_match(text, "use-existing-account", "activation-email-missing")
     assert in_setting(match, text, matcher).id == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das ist eine ganz neue Bestellung, keine Verlängerung. Trotzdem kam keine Aktivierungsmail.",
+     "activation-email-missing"),
+    ("This is a brand-new order (nothing renewed), yet no activation mail arrived.", "activation-email-missing"),
+    ("Unser Vertrag wurde letzte Woche verlängert. Kommt jetzt noch eine Aktivierungsmail?", "renewal-activation"),
+    ("Our agreement was renewed last week. Should an activation email come now?", "renewal-activation"),
+])
+def test_a_denied_renewal_names_no_renewal(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    assert in_setting(_mail_match(text, "renewal-activation", "activation-email-missing"), text, matcher).id == expected

@@ -287,7 +287,7 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
     for entry, instead, words, keeps, unless, one_way in _settings():
         if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
-        named = words.search(folded_text) is not None and unless.search(folded_text) is None
+        named = _named_plainly(words, folded_text) and unless.search(folded_text) is None
         if result.id == entry and not named:
             named = keeps.search(folded_text) is not None
         other = instead if result.id == entry else entry
@@ -307,6 +307,25 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
         flow = matcher.flows[matcher.ids.index(other)]
         return MatchResult(result.query, result.outcome, other, flow, result.confidence, result.lang, tuple(candidates))
     return result
+
+
+_DENIED_BEFORE = 3  # words before a setting's word in which a negation denies it ("nothing renewed")
+
+
+def _named_plainly(words: re.Pattern[str], text: str) -> bool:
+    """Whether a setting's words stand in `text` not denied: "This is a brand-new order (nothing
+    renewed)", "keine Verlängerung" name no renewal; a phrase that holds its own negation ("keine
+    Lizenz", "never received") counts as written."""
+    neg = negations()
+    for m in words.finditer(text):
+        own = _WORD.findall(m.group())
+        if own and own[0] in neg:
+            return True
+        before = re.split(r"[.!?\n]", text[max(0, m.start() - 60):m.start()])[-1]
+        if neg.isdisjoint(_WORD.findall(before)[-_DENIED_BEFORE:]) \
+                and not any("n't" in w or "n’t" in w for w in before.split()[-_DENIED_BEFORE:]):
+            return True
+    return False
 
 
 def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchResult, tuple[Candidate, ...]]:
