@@ -227,8 +227,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
 
 
 @cache
-def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...]:
-    """(entry, instead_of, words, keeps, unless, one_way) of knowledge/tickets/settings.yaml."""
+def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool, bool], ...]:
+    """(entry, instead_of, words, keeps, unless, one_way, plain) of knowledge/tickets/settings.yaml."""
     data = ticket_file("settings.yaml") or {}
     out = []
     for entry, specs in sorted(data.items()):
@@ -236,7 +236,7 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
             if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
                 continue  # an entry of another shape names nothing
             out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
-                        _stems(spec.get("unless")), spec.get("one_way") is True))
+                        _stems(spec.get("unless")), spec.get("one_way") is True, spec.get("plain") is True))
     return tuple(out)
 
 
@@ -284,10 +284,11 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
     if result.id is None:
         return result
     folded_text = fold(text)
-    for entry, instead, words, keeps, unless, one_way in _settings():
+    for entry, instead, words, keeps, unless, one_way, plain in _settings():
         if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
-        named = _named_plainly(words, folded_text) and unless.search(folded_text) is None
+        named = (_named_plainly(words, folded_text) if plain else words.search(folded_text) is not None) \
+            and unless.search(folded_text) is None
         if result.id == entry and not named:
             named = keeps.search(folded_text) is not None
         other = instead if result.id == entry else entry
