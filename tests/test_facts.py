@@ -1192,3 +1192,11 @@ def test_a_test_account_signed_into_is_the_wrong_account(lang, text):
 ])
 def test_a_trial_or_demo_account_signed_into_is_the_wrong_account(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, der Aktivierungslink funktioniert nicht. Ich habe ihn am 20.11.2026 angeklickt."),
+    ("en", "Hi, the activation link does not work. I clicked it on 20 November 2026."),
+])
+def test_the_day_a_link_was_clicked_is_no_purchase_date(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)
