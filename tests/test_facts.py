@@ -1200,3 +1200,12 @@ def test_a_trial_or_demo_account_signed_into_is_the_wrong_account(lang, text):
 ])
 def test_the_day_a_link_was_clicked_is_no_purchase_date(lang, text):
     assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, verlängert. Der Organisationsname ist gleich, nicht sicher über weitere Registrierungen.", True),
+    ("en", "Hi, we renewed. The organization name is the same as before, I'm not sure about other enrollments.", True),
+    ("en", "Hi, we renewed with the same organization name, but I'm not sure about that.", None),
+])
+def test_a_doubt_about_a_named_thing_leaves_the_rest_stated(lang, text, value):
+    assert read("renewal-activation", text, lang).get("same_org_name") is value

@@ -210,6 +210,9 @@ def doubted(tokens: list[Token], text: str) -> bool:
         if any(tokens[k].word in conditions for k in range(i + 1, min(i + 3, c_hi + 1))):
             continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"; a relative
             # pronoun later ("not sure the person who clicked was signed into the right tenant") asks nothing
+        if i + 2 <= c_hi and tokens[i + 1].word in _folded("prepositions") \
+                and tokens[i + 2].word not in _folded("anaphors") | _folded("back_pointers"):
+            continue  # "not sure about other enrollments": the doubt names what it doubts ("about that" points back)
         return True
     return False
 
