@@ -241,36 +241,38 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
 
 
 def _stems(words: object) -> re.Pattern[str]:
-    """A pattern of folded stems per language, each matching inside a longer word too; between the
-    words of a phrase one particle or indefinite may stand ("nie etwas angekommen", "didn't get
-    anything" for "nie angekommen", "didn't get"; knowledge/language/particles.yaml, indefinites.yaml).
-    Parts joined by " + " match in one sentence in any order ("sehen + lizenz + nicht": "Lizenzen
-    sehen wir im Portal nicht", "sehen wir die Lizenzen nicht")."""
+    """A pattern of folded stems per language, each matching inside a longer word too. Parts joined
+    by " + " match in one sentence in any order ("sehen + lizenz + nicht": "Lizenzen sehen wir im
+    Portal nicht", "sehen wir die Lizenzen nicht")."""
     stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
                    key=len, reverse=True)
     if not stems:
         return re.compile(r"(?!)")
-    gap = r"(?:\s+|\s+(?:" + "|".join(sorted(map(re.escape, _gap_words()))) + r")\s+)"
-
-    def phrase(words: str) -> str:
-        return gap.join(map(re.escape, words.split(" ")))
-
     alts = []
     for stem in stems:
         parts = [p.strip() for p in stem.split(" + ")]
         if len(parts) == 1:
-            alts.append(phrase(stem))
+            alts.append(re.escape(stem))
         else:  # "sehen + lizenz + nicht": all in one sentence, in any order
-            alts.extend(_SAME_SENTENCE.join(phrase(p) for p in order) for order in permutations(parts))
+            alts.extend(_SAME_SENTENCE.join(map(re.escape, order)) for order in permutations(parts))
     return re.compile(r"\b\w*(?:" + "|".join(alts) + ")")
 
 
-_SAME_SENTENCE = r"[^.!?\n]{0,80}?"  # what may stand between the parts of a setting's " + " phrase
+def _readings(folded_text: str) -> tuple[str, ...]:
+    """The text as written and, when it holds one, without the particles and indefinites that may
+    stand inside a setting's phrase ("nie etwas angekommen" is "nie angekommen", "didn't get anything"
+    is "didn't get"; knowledge/language/particles.yaml, indefinites.yaml)."""
+    plain = _gaps().sub("", folded_text)
+    return (folded_text,) if plain == folded_text else (folded_text, plain)
 
 
 @cache
-def _gap_words() -> frozenset[str]:
-    return frozenset(folded("particles") | folded("indefinites"))
+def _gaps() -> re.Pattern[str]:
+    alts = "|".join(sorted(map(re.escape, folded("particles") | folded("indefinites")), key=len, reverse=True))
+    return re.compile(rf"\s(?:{alts})(?=\s)")
+
+
+_SAME_SENTENCE = r"[^.!?\n]{0,80}?"  # what may stand between the parts of a setting's " + " phrase
 
 
 def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Candidate, ...] = ()) -> MatchResult:
@@ -283,14 +285,14 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
     Aktivierungsmail ist aber nicht angekommen.")."""
     if result.id is None:
         return result
-    folded_text = fold(text)
+    readings = _readings(fold(text))
     for entry, instead, words, keeps, unless, one_way, plain in _settings():
         if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
-        named = (_named_plainly(words, folded_text) if plain else words.search(folded_text) is not None) \
-            and unless.search(folded_text) is None
+        named = any(_named_plainly(words, r) if plain else words.search(r) is not None for r in readings) \
+            and not any(unless.search(r) for r in readings)
         if result.id == entry and not named:
-            named = keeps.search(folded_text) is not None
+            named = any(keeps.search(r) for r in readings)
         other = instead if result.id == entry else entry
         if named == (result.id == entry) or other not in matcher.ids:
             continue  # this setting leaves it; another may not
