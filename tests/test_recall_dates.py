@@ -143,3 +143,14 @@ def test_more_names_of_the_usage_start(lang, flow, text):
 ])
 def test_a_day_of_a_month_named_from_todays(lang, flow, text, day):
     assert read(flow, text, lang).get("usage_start") == day
+
+
+# -- an ISO date written with slashes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Laut Händler beginnt die Nutzung am 2026/12/15."),
+    ("en", "Hi, our usage period starts 2026/12/15 according to the reseller. No activation mail so far."),
+])
+def test_an_iso_date_written_with_slashes_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)

@@ -144,7 +144,7 @@ _MONTH_WORDS = (
 _NUMBER_WORD = r"\d{1,3}|ein|einem|einer|eine|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|one|a|an|two|three|four|five|six|seven|eight|nine|ten"
 _UNIT_WORD = r"tag|tage|tagen|woche|wochen|monat|monate|monaten|day|days|week|weeks|month|months"
 _DATE_PATTERNS = (
-    ("iso", re.compile(r"\b\d{4}-\d{1,2}-\d{1,2}\b")),
+    ("iso", re.compile(r"\b\d{4}([-/])\d{1,2}\1\d{1,2}\b")),  # 2026-12-07, 2026/12/07
     ("dotted", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?![\d])")),
     ("slashed", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")),
     ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s\d{{4}}\b", re.I)),
@@ -400,6 +400,8 @@ def find_dates(text: str, today: date) -> list[DateMention]:
                     value = _slashed(raw, today)
                 else:
                     text_ = " ".join(raw.replace(". ", ".").split()) if kind == "dotted" else " ".join(raw.split())
+                    if kind == "iso":
+                        text_ = text_.replace("/", "-")
                     if kind == "dmy":
                         text_ = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s", "", text_, flags=re.I)
                     value = parse_date(text_, today)
