@@ -48,6 +48,7 @@ from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_people
+from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
     NO_ANSWER,
@@ -247,6 +248,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_to_compound(analysed)
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
+    refer_to_subjects(analysed, lex, lang)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
