@@ -381,3 +381,24 @@ def test_mail_the_writer_sent_to_someone_is_no_activation_mail_sent_elsewhere(la
 ])
 def test_the_online_administrator_in_either_form(lang, text):
     assert read("reservation-permission", text, lang).get("role") == "ola"
+
+
+# -- the OSM denied any admin role --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Unser OSM hat keine Adminrechte, in keinem Tenant."),
+    ("de", "Guten Tag, der OSM ist kein Admin irgendeines Kontos. Trotzdem keine Aktivierungsmail."),
+    ("en", "Hi, no activation email. Our OSM is not an admin of any tenant."),
+    ("en", "Hello, the OSM has no admin rights anywhere, and the activation mail never came."),
+])
+def test_an_osm_denied_any_admin_role_is_no_admin(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich selbst bin kein Admin, aber unser OSM ist globaler Admin im bestehenden Tenant."),
+    ("en", "Hi, I'm not an admin myself, but our OSM is the global admin of our existing tenant."),
+])
+def test_the_writer_denied_an_admin_role_leaves_the_osm_admin(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is True
