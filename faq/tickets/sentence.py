@@ -73,8 +73,17 @@ class Sentence:
                 depth.append(level)
                 pos = t.end
             self._depth = depth
-        levels = {self._depth[i] for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)}
-        return len(levels) > 1
+        at = [i for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)]
+        levels = {self._depth[i] for i in at}
+        if len(levels) < 2:
+            return False
+        # An apposition: the person or address right before a bracket, the rest of the cue inside it,
+        # says who that is ("unser OSM (der Chef selbst, globaler Admin vom Tenant)"; apposition_heads).
+        outside = [i for i in at if self._depth[i] == 0]
+        head = outside[-1] if outside else 0
+        return not (outside and self.tokens[head].word.endswith(tuple(folded_words("apposition_heads"))) and head + 1 < len(self.tokens) and self._depth[head + 1] == 1 and all(i > head for i in at if i not in outside)
+                    and "(" in self.text[self.tokens[head].end:self.tokens[head + 1].start]
+                    and ")" not in self.text[self.tokens[head + 1].start:self.tokens[max(at)].start])
     def evidence(self, start: int, end: int, source: str) -> Evidence:
         """Return the evidence of the words at start..end (offsets in the sentence)."""
         return Evidence(self.text[start:end], self.text.strip(), self.offset + start, self.offset + end, source)
