@@ -402,3 +402,26 @@ def test_an_osm_denied_any_admin_role_is_no_admin(lang, text):
 ])
 def test_the_writer_denied_an_admin_role_leaves_the_osm_admin(lang, text):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is True
+
+
+# -- the mail sent to a predecessor, a colleague or a department (other_people) -----------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, im VLSC steht, dass die Aktivierungsmail an meine Vorgängerin gegangen ist. Ich habe nichts bekommen."),
+    ("de", "Guten Tag, laut VLSC wurde die Aktivierungs-E-Mail an einen Kollegen aus dem Einkauf geschickt."),
+    ("en", "Hi, VLSC says the activation email went to my predecessor, who retired in June."),
+    ("en", "Hello, according to VLSC the activation mail was sent to our accounting team, not to me."),
+])
+def test_mail_sent_to_another_person_of_the_company_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich habe die Mail mit der Bestellbestätigung an meinen Kollegen geschickt. Die Aktivierungsmail fehlt."),
+    ("de", "Hallo, die Rechnung wurde an die Buchhaltung geschickt, aber eine Aktivierungsmail kam nie."),
+    ("en", "Hi, I sent the mail with the order details to my colleague. The activation mail is still missing."),
+    ("en", "Hello, the invoice was sent to our finance team, but no activation email arrived."),
+])
+def test_other_mail_sent_to_a_colleague_says_nothing_of_the_activation_mail(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
