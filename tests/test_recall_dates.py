@@ -161,7 +161,7 @@ def test_an_iso_date_written_with_slashes_is_read(lang, text):
 
 @pytest.mark.parametrize(("lang", "flow", "text"), [
     ("de", "missing-activation-email", "Hallo, unser Vertrag startet laut Händler am 1. Dezember 2026. Eine Aktivierungsmail kam nicht."),
-    ("de", "missing-activation-email", "Guten Tag, die Lizenzen sind laut Bestellung gültig ab 01.12.2026, die Aktivierungsmail fehlt."),
+    ("de", "missing-activation-email", "Guten Tag, die Lizenzen sind laut Bestellung ab 01.12.2026 nutzbar, die Aktivierungsmail fehlt."),
     ("de", "licenses-not-visible", "Hallo, aktiviert ist alles, nutzen dürfen wir die Lizenzen ab dem 1.12.2026. Sie fehlen im Tenant."),
     ("en", "missing-activation-email", "Hi, our subscription runs from 1 December 2026 and no activation email has come."),
     ("en", "missing-activation-email", "Hello, the licenses kick in on December 1, 2026 per our reseller. Activation mail missing."),
