@@ -425,3 +425,19 @@ def test_mail_sent_to_another_person_of_the_company_went_to_another_contact(lang
 ])
 def test_other_mail_sent_to_a_colleague_says_nothing_of_the_activation_mail(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- "nix" is "nichts"; the writer's side as the recipient ---------------------------------------
+
+
+def test_nix_in_the_spam_folder_is_nothing_found_there():
+    text = "Hallo, Aktivierungsmail fehlt. Auch im Spam nix gefunden."
+    assert read("missing-activation-email", text, "de").get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt uns als Empfänger an, trotzdem kam nichts."),
+    ("en", "Hi, no activation mail. VLSC lists us as the recipient, yet nothing came."),
+])
+def test_the_writers_side_as_recipient_is_no_other_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is False
