@@ -55,3 +55,19 @@ def test_it_after_the_enrollment_is_the_enrollment(lang, text):
 def test_a_pronoun_that_points_nowhere_sure_states_nothing(lang, text):
     facts = read(text, lang)
     assert "osm_is_admin" not in facts and "reservation_effective" not in facts and "enrollment_linked" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist bei uns Frau Lenz eingetragen, sie ist auch Abrechnungsadministratorin im Tenant."),
+    ("en", "Hi, we entered our CFO as the OSM; she's the billing administrator of our tenant."),
+])
+def test_a_person_pronoun_after_the_osm_in_its_own_sentence_is_the_osm(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM und unser Admin sind verschiedene Leute; er ist globaler Administrator."),
+    ("en", "Hi, our OSM and our admin are two people; he is the global admin of the tenant."),
+])
+def test_a_person_pronoun_after_two_people_states_nothing(lang, text):
+    assert "osm_is_admin" not in read(text, lang)

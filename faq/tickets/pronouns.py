@@ -4,10 +4,11 @@
 the reservation is not effective; "We added seats under the same enrollment. It was hooked up to
 our tenant in 2024" that the enrollment is linked; "Our OSM is a@x.de. She is also the billing
 admin" that the OSM is an admin. The pronoun stands next to a singular finite verb (a subject, and
-German "sie" one, not "they"); what it points at is the one thing or person of its kind named in
-the sentence before. Two candidates ("the order and the mail ... It") leave it a pronoun: unsure,
-so no fact is read through it; so does one named before it in its own sentence, where a cue finds
-the noun itself (a second one would pair with words across the clause border).
+German "sie" one, not "they"); what it points at is the one thing or person of its kind named
+before it in its sentence (the OSM only: "We entered our CFO as OSM; she's the billing admin") or
+else in the sentence before. Two candidates ("the order and the mail ... It") leave it a pronoun:
+unsure, so no fact is read through it; so does a thing named before it in its own sentence, where
+a cue finds the noun itself (a second one would pair with words across the clause border).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
     people, things = folded("person_pronouns"), folded("thing_pronouns")
     verbs = folded("singular_verbs")
     persons, objects = _referents(lang)
+    osm = lex.word("osm")
     before: Sentence | None = None
     for s in analysed:
         tokens = s.tokens
@@ -57,9 +59,11 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
             if not (i + 1 < len(tokens) and tokens[i + 1].word in verbs or i > 0 and tokens[i - 1].word in verbs):
                 continue
             kinds = ((persons,) if t.word in people else ()) + ((objects,) if t.word in things else ())
-            if before is None or _named(s, i, kinds, lex):
-                continue  # named in its own sentence, the thing is there for a cue to find
-            named = _named(before, len(before.tokens), kinds, lex)
+            named = _named(s, i, kinds, lex)
+            if named and named != {osm}:
+                continue  # a thing named in its own sentence is there for a cue to find
+            if not named and before is not None:
+                named = _named(before, len(before.tokens), kinds, lex)
             if len(named) == 1:
                 s.words[i] = named.pop()
         before = s
