@@ -33,3 +33,31 @@ def test_a_bracket_after_the_osm_says_who_the_osm_is(lang, text, value):
 ])
 def test_a_bracket_after_anything_else_is_a_comment_of_its_own(lang, text):
     assert read(text, lang).get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM haben wir unsere Prokuristin eingetragen, die auch globale Administratorin im Tenant ist."),
+    ("de", "Guten Tag, unser OSM, der zugleich Abrechnungsadministrator ist, hat keine Aktivierungsmail bekommen."),
+    ("en", "Hi, we entered our CFO as the OSM, who is also the billing admin of our tenant. No activation mail."),
+    ("en", "Hello, our OSM, who is also the global admin of the tenant, never got the activation email."),
+])
+def test_a_relative_clause_after_the_osm_says_who_the_osm_is(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM hat Frau Roth gefragt, die globale Administratorin im Tenant."),
+    ("de", "Hallo, unser OSM hat die Frage an Herrn Maier weitergeleitet, der auch Admin im Tenant ist."),
+    ("en", "Hi, our OSM forwarded the question to Mr Lee, who is the global admin of the tenant."),
+    ("en", "Hi, our OSM asked a colleague, the global admin of our tenant. No activation mail."),
+])
+def test_a_role_of_another_person_after_the_osm_says_nothing_of_the_osm(lang, text):
+    assert "osm_is_admin" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist bei uns Frau Lenz eingetragen, globale Administratorin des Tenants."),
+    ("en", "Hi, our OSM (Mr Lee) is the global admin of our tenant. No activation mail."),
+])
+def test_the_person_named_as_the_osm_holds_the_osms_role(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
