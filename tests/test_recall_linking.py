@@ -22,7 +22,7 @@ def read(text: str, lang: str) -> dict:
     ("de", "Guten Tag, unsere Registrierung ist seit Jahren mit dem Tenant verbunden. Für die Nachbestellung kam keine Aktivierungsmail."),
     ("de", "Hallo,\nAnbindung der Lizenzierungs-ID an unser Onlinekonto: besteht seit 2024.\nAktivierungsmail: keine."),
     ("de", "Die Registrierung wurde damals an unser Microsoft-Konto gekoppelt. Jetzt fehlt die Aktivierungsmail."),
-    ("en", "Hi, the enrollment has been connected to our Microsoft 365 tenant since 2023. No activation mail for the new seats."),
+    ("en", "Hi, the enrollment has been associated with our Microsoft 365 tenant since 2023. No activation mail for the new seats."),
     ("en", "Hello, our enrollment is hooked up to the online account already. Still no activation email."),
     ("en", "Enrollment linked to our online account: yes. Activation email: none."),
 ])
@@ -47,4 +47,12 @@ def test_an_enrollment_never_linked_is_not_linked(lang, text):
     ("en", "We would like to connect the enrollment to our existing account, but the activation email never arrived."),
 ])
 def test_a_link_asked_about_or_wished_states_nothing(lang, text):
+    assert "enrollment_linked" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich habe mich im VLSC mit meinem Konto angemeldet und die Registrierung geöffnet. Keine Aktivierungsmail."),
+    ("en", "Hi, we connected to VLSC with our account, the enrollment number is 12345678. No activation mail."),
+])
+def test_signing_in_with_an_account_is_no_link_of_the_enrollment(lang, text):
     assert "enrollment_linked" not in read(text, lang)
