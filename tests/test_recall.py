@@ -441,3 +441,30 @@ def test_nix_in_the_spam_folder_is_nothing_found_there():
 ])
 def test_the_writers_side_as_recipient_is_no_other_contact(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is False
+
+
+# -- the mail sent to nobody else, or to someone instead of the writer ----------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, laut VLSC ging die Aktivierungsmail an niemand anderen. Trotzdem kam nichts an."),
+    ("en", "Hi, VLSC shows the activation mail went to nobody else. Still nothing arrived."),
+])
+def test_mail_sent_to_nobody_else_went_to_no_other_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, laut VLSC ging die Aktivierungsmail an unseren Dienstleister statt an mich."),
+    ("en", "Hi, VLSC shows the activation email went to our consultant's address instead of to me."),
+])
+def test_mail_sent_elsewhere_instead_of_to_the_writer_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, bitte schicken Sie die Aktivierungsmail statt an mich an die IT-Abteilung."),
+    ("en", "Hi, please send the activation email to our IT team instead of me."),
+])
+def test_a_request_to_send_elsewhere_states_nothing_sent(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
