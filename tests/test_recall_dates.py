@@ -177,3 +177,15 @@ def test_the_start_of_the_agreement_or_the_licenses_is_the_usage_start(lang, flo
 ])
 def test_the_end_of_the_licenses_is_no_usage_start(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Nutzungsbeginn laut Händler: 15-12-2026."),
+    ("en", "Hi, no activation mail. The order has a start date of 12-15-2026."),
+])
+def test_a_dashed_date_with_one_reading_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)
+
+
+def test_a_dashed_date_with_two_readings_is_no_usage_start():
+    assert "usage_start" not in read("missing-activation-email", "Hi, no activation mail. Usage start: 03-12-2026.", "en")
