@@ -468,3 +468,22 @@ def test_mail_sent_elsewhere_instead_of_to_the_writer_went_to_another_contact(la
 ])
 def test_a_request_to_send_elsewhere_states_nothing_sent(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- the reservation "greift": German for taking effect -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hallo, die Reservierung vom 20.11.2026 greift bis heute nicht, und eine Aktivierungsmail kam nicht.", False),
+    ("Hallo, die Reservierung hat am 21.11.2026 gegriffen, trotzdem keine Aktivierungsmail.", True),
+])
+def test_a_reservation_that_greift_has_taken_effect(text, value):
+    assert read("missing-activation-email", text, "de").get("reservation_effective") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wann greift die Reservierung? Die Aktivierungsmail fehlt."),
+    ("en", "Hi, we live in Austria and placed the reservation on Monday. No activation mail."),
+])
+def test_a_reservation_asked_about_or_live_as_a_verb_states_no_effect(lang, text):
+    assert "reservation_effective" not in read("missing-activation-email", text, lang)
