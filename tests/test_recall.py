@@ -487,3 +487,19 @@ def test_a_reservation_that_greift_has_taken_effect(text, value):
 ])
 def test_a_reservation_asked_about_or_live_as_a_verb_states_no_effect(lang, text):
     assert "reservation_effective" not in read("missing-activation-email", text, lang)
+
+
+# -- checking named as a noun; what is still to be done states nothing ----------------------------
+
+
+def test_a_check_of_the_spam_folder_named_as_a_noun_is_a_check():
+    text = "Hallo, Aktivierungsmail fehlt.\nPrüfung des Spam-Ordners: erledigt.\nSichtung des Junk-Ordners: ohne Befund."
+    assert read("missing-activation-email", text, "de").get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Die Prüfung des Junk-Ordners steht noch aus."),
+    ("en", "Hi, the activation mail is missing. The junk folder is yet to be checked."),
+])
+def test_a_check_still_to_be_done_states_nothing(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)
