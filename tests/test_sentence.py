@@ -61,3 +61,19 @@ def test_a_role_of_another_person_after_the_osm_says_nothing_of_the_osm(lang, te
 ])
 def test_the_person_named_as_the_osm_holds_the_osms_role(lang, text):
     assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die alte Registrierung war mit unserem Tenant verbunden, die neue nicht. Keine Aktivierungsmail."),
+    ("en", "Hi, our old enrollment was linked to the tenant, the new one is not. No activation email."),
+])
+def test_a_cue_denied_for_another_one_right_after_states_nothing(lang, text):
+    assert "enrollment_linked" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Registrierung ist mit unserem Tenant verbunden, die Domäne nicht. Keine Aktivierungsmail."),
+    ("en", "Hi, the enrollment is linked to our tenant, the domain is not. No activation email."),
+])
+def test_a_cue_followed_by_a_denial_of_something_else_still_states(lang, text):
+    assert read(text, lang).get("enrollment_linked") is True

@@ -152,7 +152,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
-                or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex):
+                or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
+                or s.denied_for_another(span):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)

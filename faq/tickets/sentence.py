@@ -70,6 +70,20 @@ class Sentence:
                 return True
         return False
 
+    def denied_for_another(self, span: tuple[int, int]) -> bool:
+        """Whether the clause right after a cue's clause denies it, in few words, for another one
+        of the same kind ("Die alte Registrierung war mit dem Tenant verbunden, die neue nicht",
+        "the old enrollment was linked, the new one is not"): which one the case is about is
+        unsure, so the cue states nothing. The short clause opens with a determiner and a word of
+        `qualifiers` or `otherness` and holds a negation."""
+        end = clause_bounds(self.tokens, self.text, span[0], span[1])[1] + 1
+        if end + 1 >= len(self.tokens) or not any(t.neg for t in self.tokens[end:end + _ELLIPTIC]):
+            return False
+        words = [t.word for t in self.tokens[end:end + _ELLIPTIC]]
+        others = tuple(folded_words("qualifiers") | folded_words("otherness"))
+        return words[0] in folded_words("determiners") and words[1].startswith(others) \
+            and clause_bounds(self.tokens, self.text, end, end)[1] < end + _ELLIPTIC
+
     @property
     def correction_end(self) -> int:
         """The token after the sentence's last correction ("Korrektur", "scratch that"; `corrections`), 0 when none."""
@@ -224,6 +238,7 @@ def refer_to_country(analysed: list[Sentence], lex: CueLexicon) -> None:
                 s.words[i] = lex.word("land")
 
 
+_ELLIPTIC = 5  # words at most in a clause that denies a cue for another one ("die neue nicht")
 _DASH = re.compile(r"\s[-–—]\s")
 
 
