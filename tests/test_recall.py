@@ -503,3 +503,23 @@ def test_a_check_of_the_spam_folder_named_as_a_noun_is_a_check():
 ])
 def test_a_check_still_to_be_done_states_nothing(lang, text):
     assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+# -- the mail not landed in the junk folder --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im Spamordner ist sie auch nicht gelandet."),
+    ("en", "Hi, the activation mail is missing. Nothing landed in junk either."),
+    ("en", "Hello, no activation email. It's not sitting in spam."),
+])
+def test_mail_not_landed_in_the_junk_folder_means_it_was_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Ob sie im Spam gelandet ist, haben wir nicht geprüft."),
+    ("en", "Hi, no activation mail. We haven't checked whether it landed in spam."),
+])
+def test_not_checked_whether_it_landed_in_junk_is_no_check(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is not True
