@@ -56,3 +56,22 @@ def test_a_link_asked_about_or_wished_states_nothing(lang, text):
 ])
 def test_signing_in_with_an_account_is_no_link_of_the_enrollment(lang, text):
     assert "enrollment_linked" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, es ist eine Nachbestellung, die Erstbestellung wurde 2024 in unserem Tenant aktiviert. Keine neue Aktivierungsmail."),
+    ("de", "Guten Tag, die Registrierung ist seit 2023 in unserem Tenant eingerichtet. Für die Zusatzlizenzen kam keine Mail."),
+    ("en", "Hi, the initial order was activated back in 2024 in our tenant. No activation mail for the add-on seats."),
+    ("en", "Hello, the enrollment was set up in our tenant two years ago; no new activation email this time."),
+])
+def test_an_earlier_activation_or_setup_of_the_enrollment_is_a_link(lang, text):
+    assert read(text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, für unsere erste Bestellung fehlt die Aktivierungsmail."),
+    ("en", "Hi, the activation email for our first order never arrived."),
+    ("en", "Hi, we want to set up the enrollment in our tenant, but no activation mail came."),
+])
+def test_the_first_orders_missing_mail_states_no_link(lang, text):
+    assert "enrollment_linked" not in read(text, lang)
