@@ -42,12 +42,13 @@ from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.clauses import spans_clauses
-from faq.tickets.context import context_positions, context_spans, event_positions
+from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
 from faq.tickets.cues import CueLexicon, find_bracket, find_cue, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_people
+from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
     NO_ANSWER,
@@ -151,7 +152,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
-                or s.corrected(span[1]) or s.countries_apart(cue, lex):
+                or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
+                or s.denied_for_another(span):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)
@@ -247,6 +249,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_to_compound(analysed)
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
+    refer_to_subjects(analysed, lex, lang)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
@@ -321,13 +324,17 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                 if not _unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
                         and not refuted(s, at) and not s.corrected(at):
                     stated.append((s, rel, end - s.offset, address))
+    denied: set[int] = set()  # sentences that name the fact only as where the address is not
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
-        for s in analysed:
+        for k, s in enumerate(analysed):
             in_sentence = [(rel, rel_end, a) for sent, rel, rel_end, a in stated if sent is s]
             if not in_sentence:
                 continue
-            context = context_positions(fact, lang, s.words, lex)
+            cues_at = context_positions(fact, lang, s.words, lex)
+            context = [c for c in cues_at if not denied_context(s, c, lex)]
+            if cues_at and not context:
+                denied.add(k)
             for rel, rel_end, address in in_sentence:
                 idx = token_index(s.tokens, rel)
                 for c in context:
@@ -336,7 +343,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated and source != QUOTED:  # a quoted mail's only address is its sender's, as a rule
             distinct = {a.lower() for _, _, _, a in stated}
-            if len(distinct) == 1 and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
+            if len(distinct) == 1 and not denied and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
         if best is not None:

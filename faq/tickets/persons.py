@@ -11,13 +11,13 @@ from faq.language.lexicon import folded
 from faq.tickets.cues import CueLexicon, Words
 from faq.tickets.sentence import Sentence
 
-__all__ = ["name_osm_people"]
+__all__ = ["name_osm_people", "osm_spans"]
 
 _NAME_WORDS = 2  # a name after a title: a surname, or a first name and a surname
 _LINK_WORDS = 2  # articles and possessives between the name and "OSM" ("unseren", "our")
 
 
-def _osm_spans(s: Sentence, osm: str, lex: CueLexicon) -> list[tuple[int, int]]:
+def osm_spans(s: Sentence, osm: str, lex: CueLexicon) -> list[tuple[int, int]]:
     """Where this sentence names the OSM: the word "OSM" or a phrase for it ("Online Services
     Manager"), as (first, last) token indices."""
     found = [(i, i) for i, w in enumerate(s.words) if w == osm]
@@ -85,7 +85,7 @@ def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
     osm = lex.word("osm")
     names: set[str] = set()
     for s in analysed:
-        spans = _osm_spans(s, osm, lex)
+        spans = osm_spans(s, osm, lex)
         names |= _declared(s, osm, {a for a, _ in spans}) | _named_after(s, {b for _, b in spans})
     if not names:
         return
