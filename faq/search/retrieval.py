@@ -291,33 +291,36 @@ class Retrieval:
             weight, best document, weight it matches); the best document is the first of
             the highest fit.
         """
-        postings, norm, ranges = self._doc_lists
+        postings, norm, owner = self._doc_lists
         acc = [0.0] * len(norm)
+        touched: set[int] = set()
         for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
-            for d in postings[k]:
+            docs = postings[k]
+            touched.update(docs)
+            for d in docs:
                 acc[d] += w
         best: dict[int, tuple[float, int, float]] = {}
-        for e, lo, hi in ranges:  # an entry's documents are contiguous: the first of the highest fit wins
-            top, at = 0.0, -1
-            for d in range(lo, hi):
-                m = acc[d]
-                if m:
-                    score = m * m / norm[d]
-                    if at < 0 or score > top:
-                        top, at = score, d
-            if at >= 0:
-                best[e] = (top, at, acc[at])
+        for d in sorted(touched):  # an entry's documents are contiguous: the first of the highest fit wins
+            m = acc[d]
+            if not m:
+                continue
+            score = m * m / norm[d]
+            e = owner[d]
+            hit = best.get(e)
+            if hit is None or score > hit[0]:
+                best[e] = (score, d, m)
         return best
 
     @cached_property
-    def _doc_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[tuple[int, int, int]]]:
-        """The document postings of each token, the documents' weights and each entry's
-        documents (entry, first, end), as Python lists for `_scan` (reading a list is cheaper
-        than slicing and reading an array)."""
+    def _doc_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[int]]:
+        """The document postings of each token, the documents' weights and each document's
+        entry, as Python lists for `_scan` (reading a list is cheaper than slicing and reading
+        an array)."""
         starts, post = self._doc_post_start, self._doc_post
         postings = [tuple(post[starts[k]: starts[k + 1]]) for k in range(len(starts) - 1)]
         docs = self._entry_docs
-        return postings, list(self._doc_norm), [(e, docs[e], docs[e + 1]) for e in range(len(docs) - 1)]
+        owner = [e for e in range(len(docs) - 1) for _d in range(docs[e], docs[e + 1])]
+        return postings, list(self._doc_norm), owner
 
     def _best_doc(self, entry: int, q: Query) -> tuple[float, int, float] | None:
         """`_scan(q)[entry]` for one entry (the path of a huge knowledge base)."""

@@ -1,0 +1,44 @@
+"""The cues a whole text can hold, worked out once per text rather than once per sentence.
+
+A cue word `absent` from all of a text's sentences joined is absent from each of them, so a
+cue holding it is skipped in every sentence without a look (`Words.holds` would say no).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from faq.tickets.cues import CueLexicon, Words, absent
+
+__all__ = ["TextCues"]
+
+Group = tuple[str, tuple[tuple[int, tuple[str, ...]], ...]]
+
+
+class TextCues:
+    """The cues of a text's sentences: each phrase table's cue groups cut to those the text may hold."""
+
+    def __init__(self, lex: CueLexicon, sentences: Iterable[Words]) -> None:
+        """Join the canonical words of the text's `sentences` (as each sentence joins them)."""
+        self.lex = lex
+        self.joined = "\n".join(words.joined for words in sentences)
+        self._held: dict[str, bool] = {}
+        self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
+
+    def may_hold(self, cue_word: str) -> bool:
+        """Whether some sentence of the text may match `cue_word` (False: none does)."""
+        held = self._held.get(cue_word)
+        if held is None:
+            held = self._held[cue_word] = not absent(cue_word, self.joined)
+        return held
+
+    def cue_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[Group, ...]:
+        """`CueLexicon.cue_groups` of a phrase table without the groups whose first word no
+        sentence of the text holds, in their order."""
+        key = (id(table), lang)
+        hit = self._groups.get(key)
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        groups = tuple(group for group in self.lex.cue_groups(table, lang) if self.may_hold(group[0]))
+        self._groups[key] = (table, groups)
+        return groups
