@@ -127,6 +127,7 @@ class Retrieval:
     _fuzzy_cutoff: float
     _memo: dict[str, tuple[str, ...]]
     _fuzzy_memo: dict[str, tuple[str, ...] | None]
+    _readings: dict[str, tuple[str | None, tuple[tuple[str, int | None], ...], bool]]
 
     def _surface(self, text: str) -> list[str]:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
@@ -153,43 +154,32 @@ class Retrieval:
         order: list[str] = []
         repaired: set[str] = set()
         foreign: set[str] = set()
-        offtopic = self.normalizer.offtopic
-        surface_map = self.surface_map
-        tid, idf = self._tid, self._idf
+        readings = self._readings
+        tid, idf, df = self._tid, self._idf, self._df
         unknown_idf = self.unknown_idf
         unknown = off = 0.0
         content = 0
         for word in surface:
             content += 1
-            toks = surface_map.get(word)
-            known = toks is not None
-            if toks is None:
-                toks = self._expand(word)
-            if word in offtopic or word.replace(" ", "") in offtopic or not known and (
-                    any(t in offtopic for t in toks) or self._offtopic_head(word)):
-                # An off-topic word ("Wiederherstellungsformular") is evidence against every entry; an
-                # out-of-scope example that uses it can still match it.
-                key = next((t for t in self._expand(word) if t in tid and not self._df[tid[t]]), "!" + word)
-                if key not in weights:
-                    weights[key] = unknown_idf
+            reading = readings.get(word)
+            if reading is None:
+                if len(readings) >= _MEMO:
+                    readings.clear()
+                reading = readings[word] = self._reading(word)
+            offtopic, toks, fixed = reading
+            if offtopic is not None:
+                if offtopic not in weights:
+                    weights[offtopic] = unknown_idf
                     off += unknown_idf
                 continue
-            fixed = False
-            if not all(t in tid for t in toks):
-                repair = self._fuzzy(word)
-                if repair is not None:
-                    toks, fixed = repair, True
-            for t in toks:
-                k = tid.get(t)
+            for t, k in toks:
                 if k is None:
-                    if len(t) <= 2 or t.isdigit():
-                        continue  # a number the knowledge base never uses says nothing about the topic
-                    if "?" + t not in weights:
-                        weights["?" + t] = unknown_idf
+                    if t not in weights:  # t is "?" and the unknown token
+                        weights[t] = unknown_idf
                         unknown += unknown_idf
                 else:
                     weights[t] = idf[k]
-                    if not self._df[k]:
+                    if not df[k]:
                         foreign.add(t)
                     order.append(t)
                     if fixed:
@@ -201,6 +191,35 @@ class Retrieval:
         pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
         return Query(terms, total, pairs, {tid[t] for t in repaired}, unknown, off,
                       sum(weights[t] for t in foreign), content)
+
+    def _reading(self, word: str) -> tuple[str | None, tuple[tuple[str, int | None], ...], bool]:
+        """How `_query_words` reads a surface word: its off-topic key (else None), its tokens with
+        their ids (an unknown one as "?" and the token, without id; a short or numeric one left
+        out) and whether they are a typo's repair."""
+        offtopic = self.normalizer.offtopic
+        tid = self._tid
+        toks = self.surface_map.get(word)
+        known = toks is not None
+        if toks is None:
+            toks = self._expand(word)
+        if word in offtopic or word.replace(" ", "") in offtopic or not known and (
+                any(t in offtopic for t in toks) or self._offtopic_head(word)):
+            # An off-topic word ("Wiederherstellungsformular") is evidence against every entry; an
+            # out-of-scope example that uses it can still match it.
+            return next((t for t in self._expand(word) if t in tid and not self._df[tid[t]]), "!" + word), (), False
+        fixed = False
+        if not all(t in tid for t in toks):
+            repair = self._fuzzy(word)
+            if repair is not None:
+                toks, fixed = repair, True
+        read: list[tuple[str, int | None]] = []
+        for t in toks:
+            k = tid.get(t)
+            if k is not None:
+                read.append((t, k))
+            elif not (len(t) <= 2 or t.isdigit()):  # a number the knowledge base never uses says nothing about the topic
+                read.append(("?" + t, None))
+        return None, tuple(read), fixed
 
     def _offtopic_head(self, word: str) -> bool:
         """Whether an unknown compound starts with an off-topic word ("Passwortrücksetzung")."""
