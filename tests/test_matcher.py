@@ -297,3 +297,20 @@ def test_asking_what_a_term_means_is_about_the_term(matcher, question):
     assert result.outcome != "answer"
     assert result.candidates[0].id == "activation-email-recipient"
     assert "renewal-doubled-licenses" not in {c.id for c in result.candidates}
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail für unsere Volumenlizenz kam nie an, auch nicht im Spam-Ordner.",
+    "activation email never arrived for the online services manager",
+    "Wie ändere ich die Lieferadresse für unsere Hardwarebestellung?",
+])
+def test_known_tokens_are_the_words_the_entries_use_as_written(matcher, text):
+    tokens = matcher.normalizer.tokens(text)
+    assert matcher.known_tokens(text) == {t for t in tokens if matcher.knows(t)}
+    assert matcher.known_tokens(text) == matcher.known_tokens(text)  # remembered expansions read alike
+
+
+def test_known_tokens_leave_typos_unrepaired(matcher):
+    assert matcher.known_tokens("Aktivierung") == {"aktivierung"}
+    assert matcher.repair("aktievierung") == ("aktivierung",)  # the matcher would read the typo ...
+    assert matcher.known_tokens("Aktievierung") == set()  # ... but it is no word the entries use as written

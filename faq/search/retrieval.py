@@ -144,6 +144,11 @@ class Retrieval:
             toks = self._memo[word] = tuple(self.normalizer.expand(word))
         return toks
 
+    def known_tokens(self, text: str) -> set[str]:
+        """The distinct tokens of `text` that the entries use, its words as written (no typo repair)."""
+        tid, df = self._tid, self._df
+        return {t for w in self.normalizer.surface(text) for t in self._expand(w) if (k := tid.get(t)) is not None and df[k] > 0}
+
     def _query(self, text: str) -> Query | None:
         """Weigh the question's words; None when it has none."""
         return self._query_words(self._surface(text))
@@ -319,15 +324,20 @@ class Retrieval:
             for d in docs:
                 acc[d] += w
         best: dict[int, tuple[float, int, float]] = {}
+        entry, top, at = -1, 0.0, -1
         for d in sorted(touched):  # an entry's documents are contiguous: the first of the highest fit wins
             m = acc[d]
             if not m:
                 continue
             score = m * m / norm[d]
-            e = owner[d]
-            hit = best.get(e)
-            if hit is None or score > hit[0]:
-                best[e] = (score, d, m)
+            if owner[d] != entry:
+                if at >= 0:
+                    best[entry] = (top, at, acc[at])
+                entry, top, at = owner[d], score, d
+            elif score > top:
+                top, at = score, d
+        if at >= 0:
+            best[entry] = (top, at, acc[at])
         return best
 
     @cached_property
