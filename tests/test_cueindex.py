@@ -62,3 +62,17 @@ def test_the_groups_are_worked_out_once_per_table():
     cues = TextCues(LEX, [s.words for s in text])
     table = yesno_facts()[0].cues.yes
     assert cues.cue_groups(table, "de") is cues.cue_groups(table, "de")
+
+
+def test_every_pair_group_a_sentence_holds_is_kept_in_order():
+    text = analysed("Das Basisabo läuft über die alte Registrierung, das Add-on über die neue Registrierung.")
+    cues = TextCues(LEX, [s.words for s in text])
+    kept_any = False
+    for fact in yesno_facts():
+        for table in (fact.cues.yes, fact.cues.no):
+            kept = cues.pair_groups(table, "de")
+            every = LEX.pair_groups(table, "de")
+            assert [g for g in every if g in kept] == list(kept)
+            assert all(g in kept for g in every if any(s.words.hits(g[0]) for s in text))
+            kept_any = kept_any or bool(kept)
+    assert kept_any

@@ -108,13 +108,15 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     als OSM die Berechtigung ... zugewiesen"), and is not taken when it asks or hedges
     them: a false fact is worse than a question.
     """
-    context = context_positions(fact, lang, words, lex) if fact.cues.context else []
+    context: list[int] | None = None  # worked out for the first name found
     named = _named(fact, lex)
     best: tuple[int, str, tuple[int, int]] | None = None
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
         if span is None or _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
             continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
+        if context is None:
+            context = context_positions(fact, lang, words, lex) if fact.cues.context else []
         if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from faq.tickets.cues import CueLexicon, Words, absent
+from faq.tickets.cues import Cue, CueLexicon, Words, absent
 
 __all__ = ["TextCues"]
 
 Group = tuple[str, tuple[tuple[int, tuple[str, ...]], ...]]
+PairGroup = tuple[str, tuple[tuple[int, tuple[Cue, Cue]], ...]]
 
 
 class TextCues:
@@ -24,6 +25,7 @@ class TextCues:
         self.joined = "\n".join(words.joined for words in sentences)
         self._held: dict[str, bool] = {}
         self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
+        self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
 
     def may_hold(self, cue_word: str) -> bool:
         """Whether some sentence of the text may match `cue_word` (False: none does)."""
@@ -41,4 +43,15 @@ class TextCues:
             return hit[1]
         groups = tuple(group for group in self.lex.cue_groups(table, lang) if self.may_hold(group[0]))
         self._groups[key] = (table, groups)
+        return groups
+
+    def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
+        """`CueLexicon.pair_groups` of a phrase table without the groups whose first word no
+        sentence of the text holds, in their order."""
+        key = (id(table), lang)
+        hit = self._pair_groups.get(key)
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        groups = tuple(group for group in self.lex.pair_groups(table, lang) if self.may_hold(group[0]))
+        self._pair_groups[key] = (table, groups)
         return groups

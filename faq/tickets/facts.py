@@ -183,7 +183,7 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
-            if not words.holds((first,)):
+            if not words.hits(first):
                 continue
             for index, cue in group:
                 if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
@@ -202,7 +202,7 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
                 order.append(index if stated else index + _NO_SIDE)
     if len(found) > 1:
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
-    found.extend(paired(fact, lang, s, lex, _said))
+    found.extend(paired(fact, lang, s, lex, _said, text))
     if not found:
         return None
     top = max(rank for rank, _, _ in found)
