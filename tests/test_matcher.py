@@ -314,3 +314,11 @@ def test_known_tokens_leave_typos_unrepaired(matcher):
     assert matcher.known_tokens("Aktivierung") == {"aktivierung"}
     assert matcher.repair("aktievierung") == ("aktivierung",)  # the matcher would read the typo ...
     assert matcher.known_tokens("Aktievierung") == set()  # ... but it is no word the entries use as written
+
+
+def test_a_texts_surface_words_are_remembered_as_first_read(matcher):
+    text = "Die Aktivierungsmail vom 02.11.2026 an it@contoso.com kam nie an."
+    first = matcher._surface(text)
+    assert first == matcher._surface_of(text)
+    assert matcher._surface(text) is first  # read once, then remembered
+    assert "2026" not in first  # the date is dropped

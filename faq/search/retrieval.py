@@ -44,6 +44,8 @@ def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
 
 _MEMO = 4096
 """Most question words whose expansion and typo repair are remembered (then forgotten at once)."""
+_SAID = 1024
+"""Most texts whose surface words are remembered (then forgotten at once)."""
 _EPS = 1e-9
 """Margin for float bounds: an entry is skipped only when its bound is clearly below."""
 _MAX_EXACT = 200
@@ -128,9 +130,19 @@ class Retrieval:
     _memo: dict[str, tuple[str, ...]]
     _fuzzy_memo: dict[str, tuple[str, ...] | None]
     _readings: dict[str, tuple[str | None, tuple[tuple[str, int | None], ...], bool]]
+    _said: dict[str, list[str]]
 
     def _surface(self, text: str) -> list[str]:
-        """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
+        """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`),
+        remembered: a ticket's sentences are matched alone and within the whole text (not to be changed)."""
+        said = self._said.get(text)
+        if said is None:
+            if len(self._said) >= _SAID:
+                self._said.clear()
+            said = self._said[text] = self._surface_of(text)
+        return said
+
+    def _surface_of(self, text: str) -> list[str]:
         for start, end, address in reversed(find_addresses(text)):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
         return self.normalizer.surface(_DATE.sub(" ", text) if _DIGIT.search(text) else text)
