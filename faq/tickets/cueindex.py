@@ -7,13 +7,16 @@ cue holding it is skipped in every sentence without a look (`Words.holds` would 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 
+from faq.kb.model import Fact
 from faq.tickets.cues import Cue, CueLexicon, Words, absent
 
 __all__ = ["TextCues"]
 
 Group = tuple[str, tuple[tuple[int, tuple[str, ...]], ...]]
 PairGroup = tuple[str, tuple[tuple[int, tuple[Cue, Cue]], ...]]
+G = TypeVar("G", Group, PairGroup)
 
 
 class TextCues:
@@ -41,7 +44,7 @@ class TextCues:
         hit = self._groups.get(key)
         if hit is not None and hit[0] is table:
             return hit[1]
-        groups = tuple(group for group in self.lex.cue_groups(table, lang) if self.may_hold(group[0]))
+        groups = self._held_groups(self.lex.cue_groups(table, lang))
         self._groups[key] = (table, groups)
         return groups
 
@@ -52,6 +55,25 @@ class TextCues:
         hit = self._pair_groups.get(key)
         if hit is not None and hit[0] is table:
             return hit[1]
-        groups = tuple(group for group in self.lex.pair_groups(table, lang) if self.may_hold(group[0]))
+        groups = self._held_groups(self.lex.pair_groups(table, lang))
         self._pair_groups[key] = (table, groups)
         return groups
+
+    def silent(self, fact: Fact, lang: str) -> bool:
+        """Whether no sentence of the text may hold a cue or paired cue of a yes/no fact."""
+        cues = fact.cues
+        return not (self.cue_groups(cues.yes, lang) or self.cue_groups(cues.no, lang)
+                    or self.pair_groups(cues.yes, lang) or self.pair_groups(cues.no, lang))
+
+    def _held_groups(self, groups: tuple[G, ...]) -> tuple[G, ...]:
+        """The groups whose first word (`may_hold`) some sentence may hold, in their order."""
+        held, joined = self._held, self.joined
+        out = []
+        for group in groups:
+            first = group[0]
+            may = held.get(first)
+            if may is None:
+                may = held[first] = not absent(first, joined)
+            if may:
+                out.append(group)
+        return tuple(out)

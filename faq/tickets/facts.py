@@ -266,7 +266,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     text_cues = TextCues(lex, [s.words for s in analysed])
     for s in analysed if not stated_from else ():
         for fact in yesno_facts:
-            said = _cue_value(fact, lang, s, lex, text_cues)
+            said = None if text_cues.silent(fact, lang) else _cue_value(fact, lang, s, lex, text_cues)
             if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
