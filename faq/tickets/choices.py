@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -28,12 +29,21 @@ def _name_word(cue: str, word: str) -> bool:
     return len(cue) >= 6 and abs(len(word) - len(cue)) <= 1 and Levenshtein.distance(cue, word, score_cutoff=1) <= 1
 
 
+@lru_cache(maxsize=1024)
+def _content(cue: tuple[str, ...], stop: frozenset[str]) -> tuple[str, ...]:
+    """The words of a choice's name but its function words (all of them when it has no other)."""
+    return tuple(c for c in cue if c not in stop) or tuple(cue)
+
+
 def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> tuple[int, int] | None:
     """Find a choice's name as written: its words in their order, only function words
     between them; its own function words ("OSM mit Berechtigung") may be left out."""
-    content = [c for c in cue if c not in stop] or list(cue)
-    if isinstance(words, Words) and any(absent(c, words.joined) for c in content):
-        return None  # a word of the name stands nowhere in the sentence
+    content = _content(cue, stop)
+    if isinstance(words, Words):
+        joined = words.joined
+        for c in content:
+            if absent(c, joined):
+                return None  # a word of the name stands nowhere in the sentence
     for start, word in enumerate(words):
         if not _name_word(content[0], word):
             continue
