@@ -29,6 +29,7 @@ class TextCues:
         self._held: dict[str, bool] = {}
         self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
         self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
+        self._silent: dict[tuple[int, str], tuple[Fact, bool]] = {}
 
     def may_hold(self, cue_word: str) -> bool:
         """Whether some sentence of the text may match `cue_word` (False: none does)."""
@@ -61,9 +62,14 @@ class TextCues:
 
     def silent(self, fact: Fact, lang: str) -> bool:
         """Whether no sentence of the text may hold a cue or paired cue of a yes/no fact."""
+        hit = self._silent.get((id(fact), lang))
+        if hit is not None and hit[0] is fact:
+            return hit[1]
         cues = fact.cues
-        return not (self.cue_groups(cues.yes, lang) or self.cue_groups(cues.no, lang)
-                    or self.pair_groups(cues.yes, lang) or self.pair_groups(cues.no, lang))
+        silent = not (self.cue_groups(cues.yes, lang) or self.cue_groups(cues.no, lang)
+                      or self.pair_groups(cues.yes, lang) or self.pair_groups(cues.no, lang))
+        self._silent[(id(fact), lang)] = (fact, silent)
+        return silent
 
     def _held_groups(self, groups: tuple[G, ...]) -> tuple[G, ...]:
         """The groups whose first word (`may_hold`) some sentence may hold, in their order."""
