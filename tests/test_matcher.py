@@ -299,6 +299,22 @@ def test_asking_what_a_term_means_is_about_the_term(matcher, question):
     assert "renewal-doubled-licenses" not in {c.id for c in result.candidates}
 
 
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Der Link in der Einladung zur Teams-Besprechung mit unserem Kunden ist abgelaufen. Wie bekommen wir "
+        "einen neuen?",
+        "We sent our partners the invitation to a Teams meeting and the link has expired. How do we get a fresh one?",
+    ],
+)
+def test_a_story_told_around_a_thin_question_can_be_out_of_scope(matcher, story):
+    """The object of a story may be told before a question that names none ("How do we get a fresh
+    one?"): the out-of-scope topics that fit the whole text compete too, so the meeting link is not
+    taken for the activation link: not answered, and not offered either."""
+    result = matcher.match(story)
+    assert result.outcome == "no_match" and result.confidence < matcher.model.offer
+
+
 @pytest.mark.parametrize("text", [
     "Die Aktivierungsmail für unsere Volumenlizenz kam nie an, auch nicht im Spam-Ordner.",
     "activation email never arrived for the online services manager",
