@@ -313,3 +313,28 @@ def test_a_story_told_around_a_thin_question_can_be_out_of_scope(matcher, story)
     taken for the activation link: not answered, and not offered either."""
     result = matcher.match(story)
     assert result.outcome == "no_match" and result.confidence < matcher.model.offer
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail für unsere Volumenlizenz kam nie an, auch nicht im Spam-Ordner.",
+    "activation email never arrived for the online services manager",
+    "Wie ändere ich die Lieferadresse für unsere Hardwarebestellung?",
+])
+def test_known_tokens_are_the_words_the_entries_use_as_written(matcher, text):
+    tokens = matcher.normalizer.tokens(text)
+    assert matcher.known_tokens(text) == {t for t in tokens if matcher.knows(t)}
+    assert matcher.known_tokens(text) == matcher.known_tokens(text)  # remembered expansions read alike
+
+
+def test_known_tokens_leave_typos_unrepaired(matcher):
+    assert matcher.known_tokens("Aktivierung") == {"aktivierung"}
+    assert matcher.repair("aktievierung") == ("aktivierung",)  # the matcher would read the typo ...
+    assert matcher.known_tokens("Aktievierung") == set()  # ... but it is no word the entries use as written
+
+
+def test_a_texts_surface_words_are_remembered_as_first_read(matcher):
+    text = "Die Aktivierungsmail vom 02.11.2026 an it@contoso.com kam nie an."
+    first = matcher._surface(text)
+    assert first == matcher._surface_of(text)
+    assert matcher._surface(text) is first  # read once, then remembered
+    assert "2026" not in first  # the date is dropped

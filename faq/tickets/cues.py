@@ -211,7 +211,9 @@ class Words(list):
 
     def holds(self, cue: Iterable[str]) -> bool:
         """Whether every word of `cue` matches a word of the sentence (`hits`, remembered)."""
-        memo = self.memo
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
         for c in cue:
             at = memo.get(c)
             if not (at if at is not None else self.hits(c)):

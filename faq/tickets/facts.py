@@ -43,6 +43,7 @@ from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.clauses import spans_clauses
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
+from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon, find_bracket, find_cue, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
@@ -167,7 +168,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
     return None
 
 
-def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
+def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
+               text: TextCues | None = None) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
     A paired cue counts when the sentence states both its halves ("Basisabo über die alte
@@ -175,14 +177,15 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
     Two cues of the same kind found on overlapping words, one negated and one not
     ("not a global or billing admin" read as "global ... admin" and "billing admin"),
     leave the fact open: the reader is unsure, and a false fact is worse than a question.
+    `text`, the cues of the sentence's whole text, spares looking for those it lacks.
     """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     words = s.words
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for first, group in lex.cue_groups(table, lang):  # cues by first word: one look for all of them
-            if not words.holds((first,)):
+        for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
+            if not words.hits(first):
                 continue
             for index, cue in group:
                 if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
@@ -201,7 +204,7 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
                 order.append(index if stated else index + _NO_SIDE)
     if len(found) > 1:
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
-    found.extend(paired(fact, lang, s, lex, _said))
+    found.extend(paired(fact, lang, s, lex, _said, text))
     if not found:
         return None
     top = max(rank for rank, _, _ in found)
@@ -263,9 +266,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 name_osm([s for s, n in zip(analysed, named) if not n], osm, lex)
     if date_facts:
         _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
+    text_cues = TextCues(lex, [s.words for s in analysed])
     for s in analysed if not stated_from else ():
         for fact in yesno_facts:
-            said = _cue_value(fact, lang, s, lex)
+            said = None if text_cues.silent(fact, lang) else _cue_value(fact, lang, s, lex, text_cues)
             if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said

@@ -23,6 +23,8 @@ def osm_spans(s: Sentence, osm: str, lex: CueLexicon) -> list[tuple[int, int]]:
     found = [(i, i) for i, w in enumerate(s.words) if w == osm]
     for form in lex.spans.get(osm, ()):
         n = len(form)
+        if n > 1 and form[0] not in s.words:
+            continue  # its first word stands nowhere as written
         found += [(i, i + n - 1) for i in range(len(s.words) - n + 1)
                   if tuple(s.words[i:i + n - 1]) == form[:-1] and s.words[i + n - 1].startswith(form[-1])]
     return found
@@ -86,7 +88,8 @@ def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
     names: set[str] = set()
     for s in analysed:
         spans = osm_spans(s, osm, lex)
-        names |= _declared(s, osm, {a for a, _ in spans}) | _named_after(s, {b for _, b in spans})
+        if spans:  # a sentence that names no OSM names no one as the OSM
+            names |= _declared(s, osm, {a for a, _ in spans}) | _named_after(s, {b for _, b in spans})
     if not names:
         return
     titles = folded("titles")
