@@ -297,3 +297,44 @@ def test_asking_what_a_term_means_is_about_the_term(matcher, question):
     assert result.outcome != "answer"
     assert result.candidates[0].id == "activation-email-recipient"
     assert "renewal-doubled-licenses" not in {c.id for c in result.candidates}
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Der Link in der Einladung zur Teams-Besprechung mit unserem Kunden ist abgelaufen. Wie bekommen wir "
+        "einen neuen?",
+        "We sent our partners the invitation to a Teams meeting and the link has expired. How do we get a fresh one?",
+    ],
+)
+def test_a_story_told_around_a_thin_question_can_be_out_of_scope(matcher, story):
+    """The object of a story may be told before a question that names none ("How do we get a fresh
+    one?"): the out-of-scope topics that fit the whole text compete too, so the meeting link is not
+    taken for the activation link: not answered, and not offered either."""
+    result = matcher.match(story)
+    assert result.outcome == "no_match" and result.confidence < matcher.model.offer
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail für unsere Volumenlizenz kam nie an, auch nicht im Spam-Ordner.",
+    "activation email never arrived for the online services manager",
+    "Wie ändere ich die Lieferadresse für unsere Hardwarebestellung?",
+])
+def test_known_tokens_are_the_words_the_entries_use_as_written(matcher, text):
+    tokens = matcher.normalizer.tokens(text)
+    assert matcher.known_tokens(text) == {t for t in tokens if matcher.knows(t)}
+    assert matcher.known_tokens(text) == matcher.known_tokens(text)  # remembered expansions read alike
+
+
+def test_known_tokens_leave_typos_unrepaired(matcher):
+    assert matcher.known_tokens("Aktivierung") == {"aktivierung"}
+    assert matcher.repair("aktievierung") == ("aktivierung",)  # the matcher would read the typo ...
+    assert matcher.known_tokens("Aktievierung") == set()  # ... but it is no word the entries use as written
+
+
+def test_a_texts_surface_words_are_remembered_as_first_read(matcher):
+    text = "Die Aktivierungsmail vom 02.11.2026 an it@contoso.com kam nie an."
+    first = matcher._surface(text)
+    assert first == matcher._surface_of(text)
+    assert matcher._surface(text) is first  # read once, then remembered
+    assert "2026" not in first  # the date is dropped

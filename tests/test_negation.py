@@ -734,3 +734,26 @@ def test_normally_after_what_happened_states_it_en(bundled):
 ])
 def test_normally_as_a_habit_states_nothing(bundled, text):
     assert "junk_checked" not in triage(bundled, text).facts
+
+
+# -- "damals" / "back then" dates a deed; with "war" / "was" it tells a past state ----------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, als OSM haben wir damals anna.berg@outlook.com eingetragen, eine Firmenadresse gab es noch nicht. "
+    "Die Aktivierungsmail kam nie an.",
+    "Hi, back then we entered anna.berg@outlook.com as the OSM because we had no company domain. "
+    "The activation email never arrived.",
+])
+def test_an_address_entered_back_then_is_still_the_osms(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("osm_email") == "anna.berg@outlook.com" and r.cause == "outlook-com-address"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, damals war anna.berg@outlook.com unsere OSM-Adresse. Die Aktivierungsmail kam nie an.",
+    "Hi, back then the OSM was anna.berg@outlook.com. The activation email never arrived.",
+])
+def test_an_address_that_was_the_osms_back_then_states_nothing(bundled, text):
+    r = triage(bundled, text)
+    assert "osm_email" not in r.facts and r.cause is None

@@ -110,3 +110,15 @@ def test_clear_language(text, guess, expected):
     from faq.language.normalize import clear_language
 
     assert clear_language(text, guess) == expected
+
+
+def test_fold_reads_a_text_alike_each_time_short_long_or_longer():
+    from faq.language.normalize import _LONG_TEXT, _fold
+
+    word = "Aktivierungs-E-Mail für Müller"
+    sentence = "Die Aktivierungs-E-Mail an Frau Müller kam nie an – auch nicht im Spam-Ordner. " * 5
+    longer = "Grüße aus Köln, die Bestätigung fehlt. " * (_LONG_TEXT // 30)
+    for text in (word, sentence, longer):
+        assert len(text) > _LONG_TEXT or text is not longer
+        assert fold(text) == _fold(text) == fold(text)
+    assert fold(word) == "aktivierungs-mail fuer mueller"

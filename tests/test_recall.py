@@ -381,3 +381,145 @@ def test_mail_the_writer_sent_to_someone_is_no_activation_mail_sent_elsewhere(la
 ])
 def test_the_online_administrator_in_either_form(lang, text):
     assert read("reservation-permission", text, lang).get("role") == "ola"
+
+
+# -- the OSM denied any admin role --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Unser OSM hat keine Adminrechte, in keinem Tenant."),
+    ("de", "Guten Tag, der OSM ist kein Admin irgendeines Kontos. Trotzdem keine Aktivierungsmail."),
+    ("en", "Hi, no activation email. Our OSM is not an admin of any tenant."),
+    ("en", "Hello, the OSM has no admin rights anywhere, and the activation mail never came."),
+])
+def test_an_osm_denied_any_admin_role_is_no_admin(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich selbst bin kein Admin, aber unser OSM ist globaler Admin im bestehenden Tenant."),
+    ("en", "Hi, I'm not an admin myself, but our OSM is the global admin of our existing tenant."),
+])
+def test_the_writer_denied_an_admin_role_leaves_the_osm_admin(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is True
+
+
+# -- the mail sent to a predecessor, a colleague or a department (other_people) -----------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, im VLSC steht, dass die Aktivierungsmail an meine Vorgängerin gegangen ist. Ich habe nichts bekommen."),
+    ("de", "Guten Tag, laut VLSC wurde die Aktivierungs-E-Mail an einen Kollegen aus dem Einkauf geschickt."),
+    ("en", "Hi, VLSC says the activation email went to my predecessor, who retired in June."),
+    ("en", "Hello, according to VLSC the activation mail was sent to our accounting team, not to me."),
+])
+def test_mail_sent_to_another_person_of_the_company_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich habe die Mail mit der Bestellbestätigung an meinen Kollegen geschickt. Die Aktivierungsmail fehlt."),
+    ("de", "Hallo, die Rechnung wurde an die Buchhaltung geschickt, aber eine Aktivierungsmail kam nie."),
+    ("en", "Hi, I sent the mail with the order details to my colleague. The activation mail is still missing."),
+    ("en", "Hello, the invoice was sent to our finance team, but no activation email arrived."),
+])
+def test_other_mail_sent_to_a_colleague_says_nothing_of_the_activation_mail(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- "nix" is "nichts"; the writer's side as the recipient ---------------------------------------
+
+
+def test_nix_in_the_spam_folder_is_nothing_found_there():
+    text = "Hallo, Aktivierungsmail fehlt. Auch im Spam nix gefunden."
+    assert read("missing-activation-email", text, "de").get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt uns als Empfänger an, trotzdem kam nichts."),
+    ("en", "Hi, no activation mail. VLSC lists us as the recipient, yet nothing came."),
+])
+def test_the_writers_side_as_recipient_is_no_other_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is False
+
+
+# -- the mail sent to nobody else, or to someone instead of the writer ----------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, laut VLSC ging die Aktivierungsmail an niemand anderen. Trotzdem kam nichts an."),
+    ("en", "Hi, VLSC shows the activation mail went to nobody else. Still nothing arrived."),
+])
+def test_mail_sent_to_nobody_else_went_to_no_other_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, laut VLSC ging die Aktivierungsmail an unseren Dienstleister statt an mich."),
+    ("en", "Hi, VLSC shows the activation email went to our consultant's address instead of to me."),
+])
+def test_mail_sent_elsewhere_instead_of_to_the_writer_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, bitte schicken Sie die Aktivierungsmail statt an mich an die IT-Abteilung."),
+    ("en", "Hi, please send the activation email to our IT team instead of me."),
+])
+def test_a_request_to_send_elsewhere_states_nothing_sent(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- the reservation "greift": German for taking effect -------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hallo, die Reservierung vom 20.11.2026 greift bis heute nicht, und eine Aktivierungsmail kam nicht.", False),
+    ("Hallo, die Reservierung hat am 21.11.2026 gegriffen, trotzdem keine Aktivierungsmail.", True),
+])
+def test_a_reservation_that_greift_has_taken_effect(text, value):
+    assert read("missing-activation-email", text, "de").get("reservation_effective") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wann greift die Reservierung? Die Aktivierungsmail fehlt."),
+    ("en", "Hi, we live in Austria and placed the reservation on Monday. No activation mail."),
+])
+def test_a_reservation_asked_about_or_live_as_a_verb_states_no_effect(lang, text):
+    assert "reservation_effective" not in read("missing-activation-email", text, lang)
+
+
+# -- checking named as a noun; what is still to be done states nothing ----------------------------
+
+
+def test_a_check_of_the_spam_folder_named_as_a_noun_is_a_check():
+    text = "Hallo, Aktivierungsmail fehlt.\nPrüfung des Spam-Ordners: erledigt.\nSichtung des Junk-Ordners: ohne Befund."
+    assert read("missing-activation-email", text, "de").get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Die Prüfung des Junk-Ordners steht noch aus."),
+    ("en", "Hi, the activation mail is missing. The junk folder is yet to be checked."),
+])
+def test_a_check_still_to_be_done_states_nothing(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+# -- the mail not landed in the junk folder --------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im Spamordner ist sie auch nicht gelandet."),
+    ("en", "Hi, the activation mail is missing. Nothing landed in junk either."),
+    ("en", "Hello, no activation email. It's not sitting in spam."),
+])
+def test_mail_not_landed_in_the_junk_folder_means_it_was_checked(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Ob sie im Spam gelandet ist, haben wir nicht geprüft."),
+    ("en", "Hi, no activation mail. We haven't checked whether it landed in spam."),
+])
+def test_not_checked_whether_it_landed_in_junk_is_no_check(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)

@@ -143,3 +143,49 @@ def test_more_names_of_the_usage_start(lang, flow, text):
 ])
 def test_a_day_of_a_month_named_from_todays(lang, flow, text, day):
     assert read(flow, text, lang).get("usage_start") == day
+
+
+# -- an ISO date written with slashes -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Laut Händler beginnt die Nutzung am 2026/12/15."),
+    ("en", "Hi, our usage period starts 2026/12/15 according to the reseller. No activation mail so far."),
+])
+def test_an_iso_date_written_with_slashes_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)
+
+
+# -- the start of the agreement, the term or the licenses' use is the usage start ----------------
+
+
+@pytest.mark.parametrize(("lang", "flow", "text"), [
+    ("de", "missing-activation-email", "Hallo, unser Vertrag startet laut Händler am 1. Dezember 2026. Eine Aktivierungsmail kam nicht."),
+    ("de", "missing-activation-email", "Guten Tag, die Lizenzen sind laut Bestellung ab 01.12.2026 nutzbar, die Aktivierungsmail fehlt."),
+    ("de", "licenses-not-visible", "Hallo, aktiviert ist alles, nutzen dürfen wir die Lizenzen ab dem 1.12.2026. Sie fehlen im Tenant."),
+    ("en", "missing-activation-email", "Hi, our subscription runs from 1 December 2026 and no activation email has come."),
+    ("en", "missing-activation-email", "Hello, the licenses kick in on December 1, 2026 per our reseller. Activation mail missing."),
+    ("en", "licenses-not-visible", "Hi, we activated already; the agreement starts 1 Dec 2026. No licenses in the tenant."),
+])
+def test_the_start_of_the_agreement_or_the_licenses_is_the_usage_start(lang, flow, text):
+    assert read(flow, text, lang).get("usage_start") == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen laufen am 01.12.2026 ab. Die Aktivierungsmail fehlt."),
+    ("en", "Hi, the licenses expire on 1 December 2026. The activation mail is missing."),
+])
+def test_the_end_of_the_licenses_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Nutzungsbeginn laut Händler: 15-12-2026."),
+    ("en", "Hi, no activation mail. The order has a start date of 12-15-2026."),
+])
+def test_a_dashed_date_with_one_reading_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)
+
+
+def test_a_dashed_date_with_two_readings_is_no_usage_start():
+    assert "usage_start" not in read("missing-activation-email", "Hi, no activation mail. Usage start: 03-12-2026.", "en")

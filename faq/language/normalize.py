@@ -6,7 +6,7 @@ import re
 import unicodedata
 from array import array
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from faq.kb.vocabulary import Vocabulary
@@ -29,7 +29,20 @@ MAX_COMPOUND_CHARS = 80
 
 
 def fold(text: str) -> str:
-    """Lower-case, spell umlauts as ae/oe/ue/ss, drop other accents, unify e-mail spellings."""
+    """Lower-case, spell umlauts as ae/oe/ue/ss, drop other accents, unify e-mail spellings.
+
+    Remembered: a ticket's words and sentences are folded again and again (most texts, few long ones).
+    """
+    if len(text) <= _SHORT_TEXT:
+        return _fold_short(text)
+    return _fold_long(text) if len(text) <= _LONG_TEXT else _fold(text)
+
+
+_SHORT_TEXT = 256
+_LONG_TEXT = 10_000
+
+
+def _fold(text: str) -> str:
     text = clean(text).lower()
     if not text.isascii():  # ASCII has no umlauts or accents
         text = text.translate(_FOLD)
@@ -37,6 +50,10 @@ def fold(text: str) -> str:
             text = unicodedata.normalize("NFKD", text)
             text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _EMAIL_SPELLINGS.sub("mail", text) if "mail" in text else text
+
+
+_fold_short = lru_cache(maxsize=4096)(_fold)
+_fold_long = lru_cache(maxsize=64)(_fold)
 
 
 def words(text: str) -> list[str]:

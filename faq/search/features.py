@@ -111,8 +111,8 @@ class Features:
         """Return (candidate, features) of the question's candidates, best fit first.
 
         The candidates are the entries that fit the focus best, those that fit the whole
-        text best, and the out-of-scope topics that fit the focus best (negative numbers,
-        `-1 - topic`). The features describe the question's focus; the whole text adds the
+        text best, and the out-of-scope topics that fit the focus or the whole text best
+        (negative numbers, `-1 - topic`). The features describe the question's focus; the whole text adds the
         `text_*` and `context_fit` features (context supports, it never decides alone).
         """
         said: dict[str, list[str]] = {}  # each sentence's surface words, worked out once
@@ -146,10 +146,13 @@ class Features:
         negatives = self._negatives
         topics = negatives.scan(q)
         best_topics = sorted(topics, key=lambda t: (-topics[t][0], t))[: self._topic_candidates]
-        candidates = entries + [-1 - t for t in best_topics]
-        rows = [(r, self._features(r, q, self._hit(r, q, found, topics))) for r in candidates]
         oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
         whole_topics = topics if whole is q else negatives.scan(whole)
+        if whole is not q:  # a story's topic may be told around a thin question, as its entry may
+            best_topics += [t for t in sorted(whole_topics, key=lambda t: (-whole_topics[t][0], t))
+                            [: self._topic_candidates] if t not in best_topics]
+        candidates = entries + [-1 - t for t in best_topics]
+        rows = [(r, self._features(r, q, self._hit(r, q, found, topics))) for r in candidates]
         context = None
         context_found: dict[int, Hit] = {}
         context_topics: dict[int, Hit] = {}

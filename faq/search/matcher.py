@@ -361,6 +361,9 @@ class Matcher(Features, Retrieval):
         self._fuzzy_cutoff = self.model.settings["fuzzy_cutoff"]
         self._memo = {}
         self._fuzzy_memo = {}
+        self._readings = {}
+        self._said = {}
+        self._plain = {}
         self._candidates = int(self.model.settings["candidates"])
         self._topic_candidates = int(self.model.settings["out_of_scope_candidates"])
         self._focus_min = int(self.model.settings["focus_min_words"])

@@ -3,10 +3,10 @@
 The model is a conditional logit (a multinomial logistic regression over choices) on the
 features in `FEATURES`: each candidate of a question gets the score `bias + w . x`,
 "none of them" the score 0, and a softmax over these gives each candidate's probability.
-The candidates are the entries that fit the question best and the topics of
-`out_of_scope.yaml` that fit it best, described by the same features (a topic's row is
-marked by `out_of_scope_topic`): what the FAQ does not answer competes with the entries
-on the same terms, and a topic's probability goes to "no answer". Each topic states its
+The candidates are the entries that fit the question (its focus or its whole text) best and
+the topics of `out_of_scope.yaml` that fit it best the same way, described by the same
+features (a topic's row is marked by `out_of_scope_topic`): what the FAQ does not answer
+competes with the entries on the same terms, and a topic's probability goes to "no answer". Each topic states its
 object (`about`), which is one of its texts.
 
 Its weights are learned by `python -m faq.search.train` from `knowledge/search/`: the

@@ -47,12 +47,16 @@ class Negatives:
         """The best-fitting example of each topic that shares a token with the question."""
         acc = [0.0] * len(self.docs)
         post = self.post
+        touched: set[int] = set()
         for k, w in query.terms:  # every weight is positive: a matched example's sum is never 0
-            for d in post.get(k, ()):
+            docs = post.get(k, ())
+            touched.update(docs)
+            for d in docs:
                 acc[d] += w
         best: dict[int, Hit] = {}
         norm, topic = self.norm, self.topic
-        for d, m in enumerate(acc):
+        for d in sorted(touched):  # only the examples that share a token, in their order
+            m = acc[d]
             if m:
                 score = m * m / norm[d]
                 t = topic[d]

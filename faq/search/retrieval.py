@@ -44,6 +44,8 @@ def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
 
 _MEMO = 4096
 """Most question words whose expansion and typo repair are remembered (then forgotten at once)."""
+_SAID = 1024
+"""Most texts whose surface words are remembered (then forgotten at once)."""
 _EPS = 1e-9
 """Margin for float bounds: an entry is skipped only when its bound is clearly below."""
 _MAX_EXACT = 200
@@ -127,9 +129,21 @@ class Retrieval:
     _fuzzy_cutoff: float
     _memo: dict[str, tuple[str, ...]]
     _fuzzy_memo: dict[str, tuple[str, ...] | None]
+    _readings: dict[str, tuple[str | None, tuple[tuple[str, int | None], ...], bool]]
+    _said: dict[str, list[str]]
+    _plain: dict[str, list[str]]  # `Normalizer.surface` of texts, remembered for `known_tokens`
 
     def _surface(self, text: str) -> list[str]:
-        """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`)."""
+        """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`),
+        remembered: a ticket's sentences are matched alone and within the whole text (not to be changed)."""
+        said = self._said.get(text)
+        if said is None:
+            if len(self._said) >= _SAID:
+                self._said.clear()
+            said = self._said[text] = self._surface_of(text)
+        return said
+
+    def _surface_of(self, text: str) -> list[str]:
         for start, end, address in reversed(find_addresses(text)):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
         return self.normalizer.surface(_DATE.sub(" ", text) if _DIGIT.search(text) else text)
@@ -143,6 +157,16 @@ class Retrieval:
             toks = self._memo[word] = tuple(self.normalizer.expand(word))
         return toks
 
+    def known_tokens(self, text: str) -> set[str]:
+        """The distinct tokens of `text` that the entries use, its words as written (no typo repair)."""
+        tid, df = self._tid, self._df
+        said = self._plain.get(text)
+        if said is None:
+            if len(self._plain) >= _SAID:
+                self._plain.clear()
+            said = self._plain[text] = self.normalizer.surface(text)
+        return {t for w in said for t in self._expand(w) if (k := tid.get(t)) is not None and df[k] > 0}
+
     def _query(self, text: str) -> Query | None:
         """Weigh the question's words; None when it has none."""
         return self._query_words(self._surface(text))
@@ -153,43 +177,32 @@ class Retrieval:
         order: list[str] = []
         repaired: set[str] = set()
         foreign: set[str] = set()
-        offtopic = self.normalizer.offtopic
-        surface_map = self.surface_map
-        tid, idf = self._tid, self._idf
+        readings = self._readings
+        tid, idf, df = self._tid, self._idf, self._df
         unknown_idf = self.unknown_idf
         unknown = off = 0.0
         content = 0
         for word in surface:
             content += 1
-            toks = surface_map.get(word)
-            known = toks is not None
-            if toks is None:
-                toks = self._expand(word)
-            if word in offtopic or word.replace(" ", "") in offtopic or not known and (
-                    any(t in offtopic for t in toks) or self._offtopic_head(word)):
-                # An off-topic word ("Wiederherstellungsformular") is evidence against every entry; an
-                # out-of-scope example that uses it can still match it.
-                key = next((t for t in self._expand(word) if t in tid and not self._df[tid[t]]), "!" + word)
-                if key not in weights:
-                    weights[key] = unknown_idf
+            reading = readings.get(word)
+            if reading is None:
+                if len(readings) >= _MEMO:
+                    readings.clear()
+                reading = readings[word] = self._reading(word)
+            offtopic, toks, fixed = reading
+            if offtopic is not None:
+                if offtopic not in weights:
+                    weights[offtopic] = unknown_idf
                     off += unknown_idf
                 continue
-            fixed = False
-            if not all(t in tid for t in toks):
-                repair = self._fuzzy(word)
-                if repair is not None:
-                    toks, fixed = repair, True
-            for t in toks:
-                k = tid.get(t)
+            for t, k in toks:
                 if k is None:
-                    if len(t) <= 2 or t.isdigit():
-                        continue  # a number the knowledge base never uses says nothing about the topic
-                    if "?" + t not in weights:
-                        weights["?" + t] = unknown_idf
+                    if t not in weights:  # t is "?" and the unknown token
+                        weights[t] = unknown_idf
                         unknown += unknown_idf
                 else:
                     weights[t] = idf[k]
-                    if not self._df[k]:
+                    if not df[k]:
                         foreign.add(t)
                     order.append(t)
                     if fixed:
@@ -201,6 +214,35 @@ class Retrieval:
         pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
         return Query(terms, total, pairs, {tid[t] for t in repaired}, unknown, off,
                       sum(weights[t] for t in foreign), content)
+
+    def _reading(self, word: str) -> tuple[str | None, tuple[tuple[str, int | None], ...], bool]:
+        """How `_query_words` reads a surface word: its off-topic key (else None), its tokens with
+        their ids (an unknown one as "?" and the token, without id; a short or numeric one left
+        out) and whether they are a typo's repair."""
+        offtopic = self.normalizer.offtopic
+        tid = self._tid
+        toks = self.surface_map.get(word)
+        known = toks is not None
+        if toks is None:
+            toks = self._expand(word)
+        if word in offtopic or word.replace(" ", "") in offtopic or not known and (
+                any(t in offtopic for t in toks) or self._offtopic_head(word)):
+            # An off-topic word ("Wiederherstellungsformular") is evidence against every entry; an
+            # out-of-scope example that uses it can still match it.
+            return next((t for t in self._expand(word) if t in tid and not self._df[tid[t]]), "!" + word), (), False
+        fixed = False
+        if not all(t in tid for t in toks):
+            repair = self._fuzzy(word)
+            if repair is not None:
+                toks, fixed = repair, True
+        read: list[tuple[str, int | None]] = []
+        for t in toks:
+            k = tid.get(t)
+            if k is not None:
+                read.append((t, k))
+            elif not (len(t) <= 2 or t.isdigit()):  # a number the knowledge base never uses says nothing about the topic
+                read.append(("?" + t, None))
+        return None, tuple(read), fixed
 
     def _offtopic_head(self, word: str) -> bool:
         """Whether an unknown compound starts with an off-topic word ("Passwortrücksetzung")."""
@@ -291,33 +333,41 @@ class Retrieval:
             weight, best document, weight it matches); the best document is the first of
             the highest fit.
         """
-        postings, norm, ranges = self._doc_lists
+        postings, norm, owner = self._doc_lists
         acc = [0.0] * len(norm)
+        touched: set[int] = set()
         for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
-            for d in postings[k]:
+            docs = postings[k]
+            touched.update(docs)
+            for d in docs:
                 acc[d] += w
         best: dict[int, tuple[float, int, float]] = {}
-        for e, lo, hi in ranges:  # an entry's documents are contiguous: the first of the highest fit wins
-            top, at = 0.0, -1
-            for d in range(lo, hi):
-                m = acc[d]
-                if m:
-                    score = m * m / norm[d]
-                    if at < 0 or score > top:
-                        top, at = score, d
-            if at >= 0:
-                best[e] = (top, at, acc[at])
+        entry, top, at = -1, 0.0, -1
+        for d in sorted(touched):  # an entry's documents are contiguous: the first of the highest fit wins
+            m = acc[d]
+            if not m:
+                continue
+            score = m * m / norm[d]
+            if owner[d] != entry:
+                if at >= 0:
+                    best[entry] = (top, at, acc[at])
+                entry, top, at = owner[d], score, d
+            elif score > top:
+                top, at = score, d
+        if at >= 0:
+            best[entry] = (top, at, acc[at])
         return best
 
     @cached_property
-    def _doc_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[tuple[int, int, int]]]:
-        """The document postings of each token, the documents' weights and each entry's
-        documents (entry, first, end), as Python lists for `_scan` (reading a list is cheaper
-        than slicing and reading an array)."""
+    def _doc_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[int]]:
+        """The document postings of each token, the documents' weights and each document's
+        entry, as Python lists for `_scan` (reading a list is cheaper than slicing and reading
+        an array)."""
         starts, post = self._doc_post_start, self._doc_post
         postings = [tuple(post[starts[k]: starts[k + 1]]) for k in range(len(starts) - 1)]
         docs = self._entry_docs
-        return postings, list(self._doc_norm), [(e, docs[e], docs[e + 1]) for e in range(len(docs) - 1)]
+        owner = [e for e in range(len(docs) - 1) for _d in range(docs[e], docs[e + 1])]
+        return postings, list(self._doc_norm), owner
 
     def _best_doc(self, entry: int, q: Query) -> tuple[float, int, float] | None:
         """`_scan(q)[entry]` for one entry (the path of a huge knowledge base)."""

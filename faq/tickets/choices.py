@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -28,12 +29,21 @@ def _name_word(cue: str, word: str) -> bool:
     return len(cue) >= 6 and abs(len(word) - len(cue)) <= 1 and Levenshtein.distance(cue, word, score_cutoff=1) <= 1
 
 
+@lru_cache(maxsize=1024)
+def _content(cue: tuple[str, ...], stop: frozenset[str]) -> tuple[str, ...]:
+    """The words of a choice's name but its function words (all of them when it has no other)."""
+    return tuple(c for c in cue if c not in stop) or tuple(cue)
+
+
 def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> tuple[int, int] | None:
     """Find a choice's name as written: its words in their order, only function words
     between them; its own function words ("OSM mit Berechtigung") may be left out."""
-    content = [c for c in cue if c not in stop] or list(cue)
-    if isinstance(words, Words) and any(absent(c, words.joined) for c in content):
-        return None  # a word of the name stands nowhere in the sentence
+    content = _content(cue, stop)
+    if isinstance(words, Words):
+        joined = words.joined
+        for c in content:
+            if absent(c, joined):
+                return None  # a word of the name stands nowhere in the sentence
     stop = stop - _lexicon("coordinators")  # "OSM und verwalte Reservierungen" is a role and an activity, no name
     for start, word in enumerate(words):
         if not _name_word(content[0], word):
@@ -117,13 +127,15 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     als OSM die Berechtigung ... zugewiesen"), and is not taken when it asks or hedges
     them: a false fact is worse than a question.
     """
-    context = context_positions(fact, lang, words, lex) if fact.cues.context else []
+    context: list[int] | None = None  # worked out for the first name found
     named = _named(fact, lex)
     best: tuple[int, str, tuple[int, int]] | None = None
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
         if span is None or _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
             continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
+        if context is None:
+            context = context_positions(fact, lang, words, lex) if fact.cues.context else []
         if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}

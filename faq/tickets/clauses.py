@@ -25,6 +25,7 @@ def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
 
 
 _CLAUSE_MARKS = frozenset(",;–—()")
+_MARK_CHARS = (*_CLAUSE_MARKS, "-")  # what a text parting clauses holds: a clause mark or a dash
 
 
 def _marks(gap: str) -> bool:
@@ -124,5 +125,7 @@ def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[
     with verbs of their own. A cue that carries its own negation ("nicht im Spam") keeps it
     within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
     between = text[tokens[span[0]].end:tokens[span[1]].start]
-    return ";" in between or _replaces(tokens, words, span, cue) or _elliptic_denial(tokens, words, text, span, cue) or ("," in between and any(w in negations() for w in cue)) \
-        or _joins_phrases(words, span) or _across_clauses(tokens, words, text, span, cue)
+    marked = any(ch in between for ch in _MARK_CHARS)  # else no gap inside the span parts clauses (`_marks`)
+    return ";" in between or _replaces(tokens, words, span, cue) or marked and _elliptic_denial(tokens, words, text, span, cue) \
+        or ("," in between and any(w in negations() for w in cue)) or _joins_phrases(words, span) \
+        or marked and _across_clauses(tokens, words, text, span, cue)

@@ -3,14 +3,19 @@ words name another event a date may belong to (`knowledge/language/date_events.y
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded as _folded
 from faq.tickets.cues import CueLexicon, Words, find_cue, phrases, word_matches
 from faq.tickets.weights import weights
 
-__all__ = ["context_positions", "context_spans", "event_positions"]
+if TYPE_CHECKING:
+    from faq.tickets.sentence import Sentence
+
+__all__ = ["context_positions", "context_spans", "denied_context", "event_positions"]
 
 
 def _context_cues(fact: Fact, lang: str, lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
@@ -82,3 +87,22 @@ def _context_words(fact: Fact, lex: CueLexicon) -> tuple[str, ...]:
     context = fact.cues.context
     return lex.derive("context_words", context, "",
                       lambda: tuple(w for phrases in context.values() for p in phrases for w in lex.cue(p)))
+
+
+def denied_context(s: Sentence, at: int, lex: CueLexicon) -> bool:
+    """Whether the context word at token `at` of a sentence is named as where something is not: a
+    negation or an otherness word before it in its phrase, only function words between ("an
+    max@x.de statt an unseren OSM", "sent to max@x.com, not to our OSM", "instead of the OSM")."""
+    words, tokens = s.words, s.tokens
+    j = at - 1
+    while j >= 0 and words[j] in lex.stop and not _PUNCTUATION.search(s.text[tokens[j].end:tokens[j + 1].start]):
+        j -= 1
+    return j >= 0 and not _PUNCTUATION.search(s.text[tokens[j].end:tokens[j + 1].start]) \
+        and (words[j] == lex.word("nicht") or words[j].startswith(_otherness(lex)))
+
+
+_PUNCTUATION = re.compile(r"[,;:.!?()\n–—-]")
+
+
+def _otherness(lex: CueLexicon) -> tuple[str, ...]:
+    return lex.derive("otherness", _otherness, "", lambda: tuple({*_folded("otherness"), *(lex.word(w) for w in _folded("otherness"))}))

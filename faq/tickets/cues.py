@@ -33,7 +33,9 @@ def function_words() -> frozenset[str]:
 
 def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
     # A country's name is read as "Land" ("nicht in Liechtenstein angeboten").
-    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"),
+    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"), lexicon_words("verbs_of_linking"),
+            lexicon_words("other_people"), lexicon_words("effect_words"),
+            lexicon_words("colloquial_negations"),
             ("land", "country", *lexicon_words("countries")))
 
 
@@ -209,7 +211,9 @@ class Words(list):
 
     def holds(self, cue: Iterable[str]) -> bool:
         """Whether every word of `cue` matches a word of the sentence (`hits`, remembered)."""
-        memo = self.memo
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
         for c in cue:
             at = memo.get(c)
             if not (at if at is not None else self.hits(c)):

@@ -42,19 +42,19 @@ from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.clauses import spans_clauses
-from faq.tickets.context import context_positions, context_spans, event_positions
-from faq.tickets.cues import CueLexicon, find_bracket, find_cue, kind_only, lexicon_for
+from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
+from faq.tickets.cueindex import TextCues
+from faq.tickets.cues import CueLexicon, find_bracket, find_cue, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
+from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
     NO_ANSWER,
     OPENING,
     Sentence,
-    asked_unknown,
-    avoided,
     date_denied,
     date_distance,
     date_earlier,
@@ -64,17 +64,16 @@ from faq.tickets.sentence import (
     name_osm,
     names_another_address,
     not_the_osms,
-    recorrected,
     refer_back,
     refer_to_compound,
     refer_to_country,
     refuted,
     retold_after,
     token_index,
-    unknown_at,
 )
 from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
+from faq.tickets.withheld import recorrected, unknown_at, unstated
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
 
@@ -155,16 +154,13 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
-                or s.corrected(span[1]) or s.countries_apart(cue, lex):
+                or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
+                or s.denied_for_another(span):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)
-        if state is not None and (avoided(s, span) or asked_unknown(s, span)):
-            continue  # "careful not to activate into the wrong account", "in welchem Land ..., weiß ich nicht"
-        if state is False and (kind_only(cue, s.words, span)
-                               or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words")):
-            continue  # "keine Nachbestellung": one kind denied, not the thing;
-            # "didn't create a new account by mistake": the mistake denied, or the act?
+        if unstated(cue, s, span, state):
+            continue  # avoided, unanswerable, one kind or a mistake denied (faq.tickets.withheld)
         answered = label_answer(s, span)
         if answered is not NO_ANSWER:
             state = None if answered is None or state is None else (state == answered)
@@ -175,7 +171,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
     return None
 
 
-def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
+def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
+               text: TextCues | None = None) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
     A paired cue counts when the sentence states both its halves ("Basisabo über die alte
@@ -183,14 +180,15 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
     Two cues of the same kind found on overlapping words, one negated and one not
     ("not a global or billing admin" read as "global ... admin" and "billing admin"),
     leave the fact open: the reader is unsure, and a false fact is worse than a question.
+    `text`, the cues of the sentence's whole text, spares looking for those it lacks.
     """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     words = s.words
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for first, group in lex.cue_groups(table, lang):  # cues by first word: one look for all of them
-            if not words.holds((first,)):
+        for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
+            if not words.hits(first):
                 continue
             for index, cue in group:
                 if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
@@ -211,7 +209,7 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[boo
                 order.append(index if stated else index + _NO_SIDE)
     if len(found) > 1:
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
-    found.extend(paired(fact, lang, s, lex, _said))
+    found.extend(paired(fact, lang, s, lex, _said, text))
     if not found:
         return None
     top = max(rank for rank, _, _ in found)
@@ -259,6 +257,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_to_compound(analysed)
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
+    refer_to_subjects(analysed, lex, lang)
     for before, after in zip(analysed, analysed[1:]):
         before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
@@ -274,9 +273,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 name_osm([s for s, n in zip(analysed, named) if not n], osm, lex)
     if date_facts:
         _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
+    text_cues = TextCues(lex, [s.words for s in analysed])
     for s in analysed if not stated_from else ():
         for fact in yesno_facts:
-            said = _cue_value(fact, lang, s, lex)
+            said = None if text_cues.silent(fact, lang) else _cue_value(fact, lang, s, lex, text_cues)
             if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
@@ -335,13 +335,17 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                 if not _unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
                         and not refuted(s, at) and not s.corrected(at):
                     stated.append((s, rel, end - s.offset, address))
+    denied: set[int] = set()  # sentences that name the fact only as where the address is not
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None
-        for s in analysed:
+        for k, s in enumerate(analysed):
             in_sentence = [(rel, rel_end, a) for sent, rel, rel_end, a in stated if sent is s]
             if not in_sentence:
                 continue
-            context = context_positions(fact, lang, s.words, lex)
+            cues_at = context_positions(fact, lang, s.words, lex)
+            context = [c for c in cues_at if not denied_context(s, c, lex)]
+            if cues_at and not context:
+                denied.add(k)
             for rel, rel_end, address in in_sentence:
                 idx = token_index(s.tokens, rel)
                 for c in context:
@@ -350,7 +354,7 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                         best = (dist, address, s.evidence(rel, rel_end, source))
         if best is None and stated and source != QUOTED:  # a quoted mail's only address is its sender's, as a rule
             distinct = {a.lower() for _, _, _, a in stated}
-            if len(distinct) == 1 and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
+            if len(distinct) == 1 and not denied and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
         if best is not None:

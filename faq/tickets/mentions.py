@@ -144,9 +144,9 @@ _MONTH_WORDS = (
 _NUMBER_WORD = r"\d{1,3}|ein|einem|einer|eine|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|one|a|an|two|three|four|five|six|seven|eight|nine|ten"
 _UNIT_WORD = r"tag|tage|tagen|woche|wochen|monat|monate|monaten|day|days|week|weeks|month|months"
 _DATE_PATTERNS = (
-    ("iso", re.compile(r"\b\d{4}([-/])\d{1,2}\1\d{1,2}\b")),  # "2026-12-07", "2026/12/07"
+    ("iso", re.compile(r"\b\d{4}([-/])\d{1,2}\1\d{1,2}\b")),  # 2026-12-07, 2026/12/07
     ("dotted", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?![\d])")),
-    ("slashed", re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])")),
+    ("slashed", re.compile(r"(?<![\d/-])\d{1,2}([/-])\d{1,2}\1\d{4}(?![\d/-])")),  # 15/12/2026, 15-12-2026
     ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s\d{{4}}\b", re.I)),
     ("mdy", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
@@ -415,7 +415,7 @@ def find_dates(text: str, today: date) -> list[DateMention]:
 def _slashed(raw: str, today: date) -> date:
     """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026); one with two
     readings ("12/01/2026": 12 January or 1 December) is no date, as in the chat."""
-    first, second, year = (int(p) for p in raw.split("/"))
+    first, second, year = (int(p) for p in raw.replace("-", "/").split("/"))
     if first != second and 1 <= first <= 12 and 1 <= second <= 12:
         raise InputError(f"'{raw}' has two readings (day/month or month/day)")
     if second > 12 >= first:

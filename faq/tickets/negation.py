@@ -13,15 +13,16 @@
   about the fact: the clause leaves it open.
 * A belief ("ich glaube", "ich dachte", "I think") leaves every fact of its sentence open,
   up to a contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob",
-  "wenn", "if", "whether") or a past state ("früher", "formerly") leaves its clause open,
-  unless the cue names the past itself ("damals ... aktiviert"); so does a question: the
+  "wenn", "if", "whether") or a past state ("früher", "formerly"; "damals", "back then" with
+  "war"/"was": a deed so dated still holds) leaves its clause open, unless the cue names the
+  past itself ("damals ... aktiviert"); so does a question: the
   clause before its question mark, and in a sentence a question word or verb opens
   ("Muss die Domäne verifiziert sein, damit ...?"), its first clause and a "dass"/"that"
   clause; a reason or concession ("..., obwohl die Domäne verifiziert ist?") still states.
 
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
 negation_persons, particles, prepositions, beliefs, hedges, conditionals,
-past_state_markers, clause_breaks, contrasts, negation_restrictors, intentions,
+past_state_markers, past_time_markers, past_copulas, clause_breaks, contrasts, negation_restrictors, intentions,
 question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
@@ -67,7 +68,8 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
     return any(w in conditions for w in clause) or _resumed_condition(tokens, text, c_lo) \
         or _verb_first_condition(tokens, text, c_lo, c_hi) \
         or _has_phrase(clause, _phrases("hedges")) \
-        or (not past and _has_phrase(clause, _phrases("past_state_markers"))) \
+        or (not past and (_has_phrase(clause, _phrases("past_state_markers"))
+                          or _has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
         or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
 
 
@@ -451,7 +453,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
             or _asks(tokens, text, lo):
         return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
-    if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") for w in cue), beliefs=beliefs):
+    if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") or w in _folded("past_time_markers") for w in cue), beliefs=beliefs):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
     if cue and _has_phrase([t.word for t in clause], _phrases("wishes")):

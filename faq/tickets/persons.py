@@ -13,18 +13,20 @@ from faq.language.lexicon import folded
 from faq.tickets.cues import CueLexicon, Words
 from faq.tickets.sentence import Sentence
 
-__all__ = ["name_osm_by_address", "name_osm_people"]
+__all__ = ["name_osm_by_address", "name_osm_people", "osm_spans"]
 
 _NAME_WORDS = 2  # a name after a title: a surname, or a first name and a surname
 _LINK_WORDS = 2  # articles and possessives between the name and "OSM" ("unseren", "our")
 
 
-def _osm_spans(s: Sentence, osm: str, lex: CueLexicon) -> list[tuple[int, int]]:
+def osm_spans(s: Sentence, osm: str, lex: CueLexicon) -> list[tuple[int, int]]:
     """Where this sentence names the OSM: the word "OSM" or a phrase for it ("Online Services
     Manager"), as (first, last) token indices."""
     found = [(i, i) for i, w in enumerate(s.words) if w == osm]
     for form in lex.spans.get(osm, ()):
         n = len(form)
+        if n > 1 and form[0] not in s.words:
+            continue  # its first word stands nowhere as written
         found += [(i, i + n - 1) for i in range(len(s.words) - n + 1)
                   if tuple(s.words[i:i + n - 1]) == form[:-1] and s.words[i + n - 1].startswith(form[-1])]
     return found
@@ -87,8 +89,9 @@ def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
     osm = lex.word("osm")
     names: set[str] = set()
     for s in analysed:
-        spans = _osm_spans(s, osm, lex)
-        names |= _declared(s, osm, {a for a, _ in spans}) | _named_after(s, {b for _, b in spans})
+        spans = osm_spans(s, osm, lex)
+        if spans:  # a sentence that names no OSM names no one as the OSM
+            names |= _declared(s, osm, {a for a, _ in spans}) | _named_after(s, {b for _, b in spans})
     if not names:
         return
     titles = folded("titles")

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.borders import clause_bounds
-from faq.tickets.cues import CueLexicon, Words, find_cue, function_words, phrases, word_matches
+from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.negation import hedged, polarity
+from faq.tickets.negation import hedged
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token, tokenize
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from faq.kb.model import Fact
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
-           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "recorrected", "refer_back", "avoided", "asked_unknown", "unknown_at",
+           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
 
@@ -49,6 +49,41 @@ class Sentence:
         names = folded_words("countries")
         return len({t.word for t in self.tokens if t.word in names}) > 1
 
+    def another_person(self, span: tuple[int, int], cue: tuple[str, ...], lex: CueLexicon) -> bool:
+        """Whether a cue that names the OSM is found across another person named between its words
+        and tied to it by a verb of its own ("Our OSM asked Mr Lee, the global admin", "Unser OSM hat
+        Frau Roth gefragt, die globale Administratorin": the role is theirs). A person named so is
+        one with a title or a colleague (knowledge/language/other_people.yaml); one joined by
+        function words or a verb of naming (`role_copulas`) is who the OSM is ("als OSM ist bei uns
+        Frau Lenz eingetragen, sie ...", "Der OSM (Herr Kurz) ist ...")."""
+        osm = lex.word("osm")
+        if osm not in cue:
+            return False
+        words, titles, colleague = self.words, folded_words("titles"), lex.word("kollege")
+        at = next((i for i in range(span[0], span[1] + 1) if words[i] == osm), None)
+        if at is None or not any(words[i] in titles or words[i] == colleague for i in range(at + 1, span[1])):
+            return False
+        naming = function_words() | folded_words("role_copulas") | titles
+        for i in range(at + 1, span[1]):
+            name = i > 0 and words[i - 1] in titles and self.text[self.tokens[i].start:self.tokens[i].start + 1].isupper()
+            if not (name or words[i] in naming or any(word_matches(c, words[i]) for c in cue)):
+                return True
+        return False
+
+    def denied_for_another(self, span: tuple[int, int]) -> bool:
+        """Whether the clause right after a cue's clause denies it, in few words, for another one
+        of the same kind ("Die alte Registrierung war mit dem Tenant verbunden, die neue nicht",
+        "the old enrollment was linked, the new one is not"): which one the case is about is
+        unsure, so the cue states nothing. The short clause opens with a determiner and a word of
+        `qualifiers` or `otherness` and holds a negation."""
+        end = clause_bounds(self.tokens, self.text, span[0], span[1])[1] + 1
+        if end + 1 >= len(self.tokens) or not any(t.neg for t in self.tokens[end:end + _ELLIPTIC]):
+            return False
+        words = [t.word for t in self.tokens[end:end + _ELLIPTIC]]
+        others = tuple(folded_words("qualifiers") | folded_words("otherness"))
+        return words[0] in folded_words("determiners") and words[1].startswith(others) \
+            and clause_bounds(self.tokens, self.text, end, end)[1] < end + _ELLIPTIC
+
     @property
     def correction_end(self) -> int:
         """The token after the sentence's last correction ("Korrektur", "scratch that"; `corrections`), 0 when none."""
@@ -73,8 +108,17 @@ class Sentence:
                 depth.append(level)
                 pos = t.end
             self._depth = depth
-        levels = {self._depth[i] for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)}
-        return len(levels) > 1
+        at = [i for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)]
+        levels = {self._depth[i] for i in at}
+        if len(levels) < 2:
+            return False
+        # An apposition: the person or address right before a bracket, the rest of the cue inside it,
+        # says who that is ("unser OSM (der Chef selbst, globaler Admin vom Tenant)"; apposition_heads).
+        outside = [i for i in at if self._depth[i] == 0]
+        head = outside[-1] if outside else 0
+        return not (outside and self.tokens[head].word.endswith(tuple(folded_words("apposition_heads"))) and head + 1 < len(self.tokens) and self._depth[head + 1] == 1 and all(i > head for i in at if i not in outside)
+                    and "(" in self.text[self.tokens[head].end:self.tokens[head + 1].start]
+                    and ")" not in self.text[self.tokens[head + 1].start:self.tokens[max(at)].start])
     def evidence(self, start: int, end: int, source: str) -> Evidence:
         """Return the evidence of the words at start..end (offsets in the sentence)."""
         return Evidence(self.text[start:end], self.text.strip(), self.offset + start, self.offset + end, source)
@@ -194,6 +238,7 @@ def refer_to_country(analysed: list[Sentence], lex: CueLexicon) -> None:
                 s.words[i] = lex.word("land")
 
 
+_ELLIPTIC = 5  # words at most in a clause that denies a cue for another one ("die neue nicht")
 _DASH = re.compile(r"\s[-–—]\s")
 
 
@@ -203,8 +248,11 @@ def _relative_to_address(s: Sentence, osm: str) -> None:
     "..., which is also the account I use as Global Administrator"). The sentence must name the
     OSM before the address; a German word written with a capital after the comma opens a noun
     ("r@x.de, die Adresse des Admins ..."), not a relative clause. After a dash a demonstrative
-    points back so too ("r@x.de – das ist unser Global Admin", "r@x.com - that is our admin")."""
-    if "@" not in s.text:
+    points back so too ("r@x.de – das ist unser Global Admin", "r@x.com - that is our admin").
+    So does a relative pronoun right after the OSM itself ("Unser OSM, der auch globaler Admin ist")
+    or after whom a clause names as the OSM ("Als OSM haben wir unseren Geschäftsführer eingetragen,
+    der auch globaler Admin ist")."""
+    if "@" not in s.text and osm not in s.words:
         return
     relatives = folded_words("address_relatives")
     pointers = relatives | {p[0] for p in sequences("back_pointers") if len(p) == 1}
@@ -216,12 +264,24 @@ def _relative_to_address(s: Sentence, osm: str) -> None:
         if at > 0 and not s.tokens[at].word.startswith("000") and s.text[s.tokens[at].start:s.tokens[at].end].islower() \
                 and s.text[s.tokens[at - 1].end:s.tokens[at].start].strip() == "":
             at -= 1
-        if not s.tokens[at].word.startswith("000") or osm not in s.words[:at]:
+        if not (s.tokens[at].word.startswith("000") and osm in s.words[:at] or s.words[at] == osm
+                or _named_as_osm(s, at, osm)):
             continue
         after = s.text[s.tokens[i + 1].start:s.tokens[i + 1].end]
         if after[:1].isupper():
             continue
         s.words[i] = osm
+
+
+def _named_as_osm(s: Sentence, at: int, osm: str) -> bool:
+    """Whether the clause up to token `at` names who was entered as the OSM ("Als OSM haben wir
+    unseren Geschäftsführer eingetragen", "we entered our CFO as OSM"): a role word right before
+    the OSM (`role_introducers`), no comma between it and `at`."""
+    introducers = folded_words("role_introducers")
+    for k in range(at):
+        if s.words[k + 1] == osm and s.tokens[k].word in introducers:
+            return "," not in s.text[s.tokens[k].start:s.tokens[at].end]
+    return False
 
 
 _LABEL_WORDS = 4  # words at most in a question that only names a thing ("Junk-Ordner?", "Domain verified?")
@@ -393,52 +453,3 @@ def not_the_osms(text: str, s: Sentence) -> bool:
         if is_question(part) or has_sequence(words, "requests"):
             return True
     return False
-
-
-def recorrected(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
-    """What a correction says of a cue it withdrew, repeating only its predicate: "Domäne nicht
-    verifiziert - Korrektur: doch verifiziert" states the verified domain."""
-    end = s.correction_end
-    found = find_cue(cue, s.words, skippable=lex.stop)
-    if found is None or not s.corrected(found[1]):
-        return None
-    after = [[end + i for i, w in enumerate(s.words[end:]) if word_matches(c, w)] for c in cue]
-    if not any(hits for c, hits in zip(cue, after) if c not in lex.stop):
-        return None
-    at = [i for hits in after for i in hits[:1]]
-    span = (min(at), max(at))
-    state = polarity(s.tokens, s.text, span, cue, s.words)
-    return None if state is None or refuted(s, span[1]) else (span, state)
-
-
-def avoided(s: Sentence, span: tuple[int, int]) -> bool:
-    """Whether the cue at `span` stands in a denied infinitive after a word of taking care or
-    trying (avoidances.yaml): "Wir haben aufgepasst, nicht ins falsche Konto zu aktivieren", "we
-    were careful not to activate into the wrong account" state no deed, done or not."""
-    tokens = s.tokens
-    if not has_sequence([t.word for t in tokens], "avoidances"):
-        return False
-    lo, hi = clause_bounds(tokens, s.text, span[0], span[1])
-    markers = folded_words("infinitive_markers")
-    if any(tokens[i].neg and tokens[i + 1].word in markers for i in range(lo, hi)):
-        return True  # "not to activate"
-    return hi - 1 > lo and tokens[hi - 1].word in markers and any(t.neg for t in tokens[lo:hi - 1])
-
-
-def unknown_at(s: Sentence, at: int) -> bool:
-    """Whether the clause of token `at` says the writer does not know it ("Der Nutzungsbeginn ist
-    mir nicht bekannt", "I don't know the usage start"; unknowns.yaml)."""
-    lo, hi = clause_bounds(s.tokens, s.text, at, at)
-    return has_sequence([t.word for t in s.tokens[lo:hi + 1]], "unknowns")
-
-
-def asked_unknown(s: Sentence, span: tuple[int, int]) -> bool:
-    """Whether the cue at `span` stands in an indirect question the sentence says the writer does
-    not know the answer to ("In welchem Land der Dienst verfügbar ist, weiß ich nicht", "which
-    country it's available in I do not know"; interrogatives.yaml, unknowns.yaml)."""
-    words = [t.word for t in s.tokens]
-    if not has_sequence(words, "unknowns"):
-        return False
-    lo, _ = clause_bounds(s.tokens, s.text, span[0], span[1])
-    opening = words[lo:lo + 2] if lo + 1 < len(words) and words[lo] in folded_words("prepositions") else words[lo:lo + 1]
-    return any(w in folded_words("interrogatives") for w in opening)

@@ -11,6 +11,7 @@ from functools import cache
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds
+from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import Cue, CueLexicon, Words, without, word_matches
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence
@@ -22,13 +23,14 @@ Said = Callable[[tuple[str, ...], Sentence, CueLexicon], "tuple[tuple[int, int],
 
 
 def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
-           said_in: Said) -> list[tuple[tuple[int, int], bool, tuple[int, int]]]:
+           said_in: Said, text: TextCues | None = None) -> list[tuple[tuple[int, int], bool, tuple[int, int]]]:
     """Return (rank, value, span) of each paired cue of a yes/no fact that a sentence states:
-    both halves stated, on words of their own, each qualifier right before its noun."""
+    both halves stated, on words of their own, each qualifier right before its noun (`text`,
+    the cues of the sentence's whole text, spares looking for those it lacks)."""
     out: list[tuple[int, int, tuple[tuple[int, int], bool, tuple[int, int]]]] = []
     for side, (stated, table) in enumerate(((True, fact.cues.yes), (False, fact.cues.no))):
-        for word, group in lex.pair_groups(table, lang):  # pairs by first word: one look for all of them
-            if not s.words.holds((word,)):
+        for word, group in (text or lex).pair_groups(table, lang):  # pairs by first word: one look for all of them
+            if not s.words.hits(word):
                 continue
             out.extend((side, index, said) for index, pair in group if (said := _pair_said(pair, stated, s, lex, said_in)))
     return [said for _, _, said in sorted(out, key=lambda o: o[:2])]

@@ -208,7 +208,7 @@ def _purpose_kind(after: str, matcher: Matcher) -> str | None:
 
 def known_tokens(text: str, matcher: Matcher) -> int:
     """Count the distinct words of `text` that the knowledge base knows as they are (no typo fixing)."""
-    return len({t for t in matcher.normalizer.tokens(text) if matcher.knows(t)})
+    return len(matcher.known_tokens(text))
 
 
 def topic_units(body: str, subject: str = "") -> list[str]:

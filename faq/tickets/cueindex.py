@@ -1,0 +1,85 @@
+"""The cues a whole text can hold, worked out once per text rather than once per sentence.
+
+A cue word `absent` from all of a text's sentences joined is absent from each of them, so a
+cue holding it is skipped in every sentence without a look (`Words.holds` would say no).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
+
+from faq.kb.model import Fact
+from faq.tickets.cues import Cue, CueLexicon, Words, absent
+
+__all__ = ["TextCues"]
+
+Group = tuple[str, tuple[tuple[int, tuple[str, ...]], ...]]
+PairGroup = tuple[str, tuple[tuple[int, tuple[Cue, Cue]], ...]]
+G = TypeVar("G", Group, PairGroup)
+
+
+class TextCues:
+    """The cues of a text's sentences: each phrase table's cue groups cut to those the text may hold."""
+
+    def __init__(self, lex: CueLexicon, sentences: Iterable[Words]) -> None:
+        """Join the canonical words of the text's `sentences` (as each sentence joins them)."""
+        self.lex = lex
+        self.joined = "\n".join(words.joined for words in sentences)
+        self._held: dict[str, bool] = {}
+        self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
+        self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
+        self._silent: dict[tuple[int, str], tuple[Fact, bool]] = {}
+
+    def may_hold(self, cue_word: str) -> bool:
+        """Whether some sentence of the text may match `cue_word` (False: none does)."""
+        held = self._held.get(cue_word)
+        if held is None:
+            held = self._held[cue_word] = not absent(cue_word, self.joined)
+        return held
+
+    def cue_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[Group, ...]:
+        """`CueLexicon.cue_groups` of a phrase table without the groups whose first word no
+        sentence of the text holds, in their order."""
+        key = (id(table), lang)
+        hit = self._groups.get(key)
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        groups = self._held_groups(self.lex.cue_groups(table, lang))
+        self._groups[key] = (table, groups)
+        return groups
+
+    def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
+        """`CueLexicon.pair_groups` of a phrase table without the groups whose first word no
+        sentence of the text holds, in their order."""
+        key = (id(table), lang)
+        hit = self._pair_groups.get(key)
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        groups = self._held_groups(self.lex.pair_groups(table, lang))
+        self._pair_groups[key] = (table, groups)
+        return groups
+
+    def silent(self, fact: Fact, lang: str) -> bool:
+        """Whether no sentence of the text may hold a cue or paired cue of a yes/no fact."""
+        hit = self._silent.get((id(fact), lang))
+        if hit is not None and hit[0] is fact:
+            return hit[1]
+        cues = fact.cues
+        silent = not (self.cue_groups(cues.yes, lang) or self.cue_groups(cues.no, lang)
+                      or self.pair_groups(cues.yes, lang) or self.pair_groups(cues.no, lang))
+        self._silent[(id(fact), lang)] = (fact, silent)
+        return silent
+
+    def _held_groups(self, groups: tuple[G, ...]) -> tuple[G, ...]:
+        """The groups whose first word (`may_hold`) some sentence may hold, in their order."""
+        held, joined = self._held, self.joined
+        out = []
+        for group in groups:
+            first = group[0]
+            may = held.get(first)
+            if may is None:
+                may = held[first] = not absent(first, joined)
+            if may:
+                out.append(group)
+        return tuple(out)

@@ -1,0 +1,69 @@
+"""A pronoun that is a clause's subject, read as the one thing or person it points back at.
+
+"Die Reservierung haben wir am 18.11. angelegt. Wirksam geworden ist sie bis heute nicht" says
+the reservation is not effective; "We added seats under the same enrollment. It was hooked up to
+our tenant in 2024" that the enrollment is linked; "Our OSM is a@x.de. She is also the billing
+admin" that the OSM is an admin. The pronoun stands next to a singular finite verb (a subject, and
+German "sie" one, not "they"); what it points at is the one thing or person of its kind named
+before it in its sentence (the OSM only: "We entered our CFO as OSM; she's the billing admin") or
+else in the sentence before. Two candidates ("the order and the mail ... It") leave it a pronoun:
+unsure, so no fact is read through it; so does a thing named before it in its own sentence, where
+a cue finds the noun itself (a second one would pair with words across the clause border).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from faq.language.lexicon import folded, words
+from faq.language.normalize import fold
+from faq.tickets.cues import CueLexicon, word_matches
+from faq.tickets.persons import osm_spans
+from faq.tickets.sentence import Sentence
+
+__all__ = ["refer_to_subjects"]
+
+
+@cache
+def _referents(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The people and the things a pronoun of the ticket's language may point at (its gender's)."""
+    return tuple(fold(w) for w in words("person_referents", lang)), tuple(fold(w) for w in words("thing_referents", lang))
+
+
+def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLexicon) -> set[str]:
+    """The referents of `kinds` that the sentence names before token `end` (canonical words)."""
+    osm = lex.word("osm")
+    found = {osm for lo, _ in osm_spans(s, osm, lex) if lo < end}
+    for i in range(min(end, len(s.tokens))):
+        word = s.words[i]
+        for kind in kinds:
+            for noun in kind:
+                canon = lex.word(noun)
+                if word == canon or word_matches(noun, word) or word_matches(canon, word):
+                    found.add(canon)
+    return found
+
+
+def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:
+    """Read each subject pronoun as the one person or thing it points back at (see the module)."""
+    people, things = folded("person_pronouns"), folded("thing_pronouns")
+    verbs = folded("singular_verbs")
+    persons, objects = _referents(lang)
+    osm = lex.word("osm")
+    before: Sentence | None = None
+    for s in analysed:
+        tokens = s.tokens
+        for i, t in enumerate(tokens):
+            if t.word not in people and t.word not in things or s.text[t.start:t.end].isupper() and len(t.word) > 1:
+                continue  # "IT" is the department
+            if not (i + 1 < len(tokens) and tokens[i + 1].word in verbs or i > 0 and tokens[i - 1].word in verbs):
+                continue
+            kinds = ((persons,) if t.word in people else ()) + ((objects,) if t.word in things else ())
+            named = _named(s, i, kinds, lex)
+            if named and named != {osm}:
+                continue  # a thing named in its own sentence is there for a cue to find
+            if not named and before is not None:
+                named = _named(before, len(before.tokens), kinds, lex)
+            if len(named) == 1:
+                s.words[i] = named.pop()
+        before = s

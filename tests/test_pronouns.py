@@ -1,0 +1,73 @@
+"""A subject pronoun read as the one person or thing the sentence before names (faq/tickets/
+pronouns.py): new tickets in German and English, bundled knowledge base."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 26)
+KB = load_knowledge_base()
+
+
+def read(text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Reservierung für 15 Lizenzen haben wir am 20.11.2026 aufgegeben. Sie ist immer noch nicht wirksam."),
+    ("en", "Hi, we placed the reservation for 15 seats on 20 Nov 2026. It still hasn't taken effect."),
+])
+def test_it_after_the_reservation_is_the_reservation(lang, text):
+    facts = read(text, lang)
+    assert facts.get("reservation_effective") is False and facts.get("reservation_date") == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, als OSM ist bei uns jana.k@mohnfeld.de eingetragen. Sie ist zugleich Abrechnungsadministratorin unseres Tenants."),
+    ("de", "Hallo, unser OSM ist Herr Brandt. Er ist auch globaler Administrator im bestehenden Konto. Keine Aktivierungsmail."),
+    ("en", "Hello, our Online Services Manager is jana.k@mohnfeld.de. She is also the global admin of our existing tenant."),
+])
+def test_a_person_pronoun_after_the_osm_is_the_osm(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben Lizenzen unter derselben Registrierung nachgekauft. Sie ist seit 2023 mit unserem Konto verknüpft."),
+    ("en", "Hi, we bought more seats on the same enrollment. It has been tied to our tenant since 2023."),
+])
+def test_it_after_the_enrollment_is_the_enrollment(lang, text):
+    assert read(text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # two things or people named before: the pronoun may mean either
+    ("de", "Hallo, unser OSM ist it@hafen.de, unser Admin ist Frau Roth. Sie ist globale Administratorin."),
+    ("en", "Hi, our OSM is it@harbor.com and our admin is Priya. She is a global admin of the tenant."),
+    ("en", "Hi, we have an enrollment and an order from March. It is linked to our tenant."),
+    # plural "sie" (no singular verb), and the IT department
+    ("de", "Hallo, die Registrierungen sind angelegt. Sie sind mit unserem Konto verknüpft."),
+    ("en", "Hello, our reservation is from last week. IT is not sure whether anything took effect."),
+])
+def test_a_pronoun_that_points_nowhere_sure_states_nothing(lang, text):
+    facts = read(text, lang)
+    assert "osm_is_admin" not in facts and "reservation_effective" not in facts and "enrollment_linked" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist bei uns Frau Lenz eingetragen, sie ist auch Abrechnungsadministratorin im Tenant."),
+    ("en", "Hi, we entered our CFO as the OSM; she's the billing administrator of our tenant."),
+])
+def test_a_person_pronoun_after_the_osm_in_its_own_sentence_is_the_osm(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM und unser Admin sind verschiedene Leute; er ist globaler Administrator."),
+    ("en", "Hi, our OSM and our admin are two people; he is the global admin of the tenant."),
+])
+def test_a_person_pronoun_after_two_people_states_nothing(lang, text):
+    assert "osm_is_admin" not in read(text, lang)

@@ -1,0 +1,79 @@
+"""One sentence analysed for the fact reader (faq/tickets/sentence.py): a bracket that describes the
+OSM right before it is read with it, any other bracket keeps a cue apart (new tickets in German and
+English, bundled knowledge base)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+KB = load_knowledge_base()
+
+
+def read(text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), date(2026, 11, 26), lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Servus, unser OSM (die Chefin selbst, Abrechnungsadministratorin im Tenant) hat keine Aktivierungsmail.", True),
+    ("de", "Hallo, die OSM-Adresse (kein globaler Admin, nur ein Funktionspostfach) hat nichts bekommen.", False),
+    ("en", "Hi, our OSM (also the global admin of our existing tenant) never got an activation email.", True),
+    ("en", "Hello, our Online Services Manager (not a global admin anywhere) received no activation mail.", False),
+])
+def test_a_bracket_after_the_osm_says_who_the_osm_is(lang, text, value):
+    assert read(text, lang).get("osm_is_admin") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail: nicht im Posteingang und nicht im Junk-Ordner (alles geprüft)."),
+    ("en", "Hi, no activation mail: not in the inbox and not in the junk folder (checked all)."),
+])
+def test_a_bracket_after_anything_else_is_a_comment_of_its_own(lang, text):
+    assert read(text, lang).get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM haben wir unsere Prokuristin eingetragen, die auch globale Administratorin im Tenant ist."),
+    ("de", "Guten Tag, unser OSM, der zugleich Abrechnungsadministrator ist, hat keine Aktivierungsmail bekommen."),
+    ("en", "Hi, we entered our CFO as the OSM, who is also the billing admin of our tenant. No activation mail."),
+    ("en", "Hello, our OSM, who is also the global admin of the tenant, never got the activation email."),
+])
+def test_a_relative_clause_after_the_osm_says_who_the_osm_is(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM hat Frau Roth gefragt, die globale Administratorin im Tenant."),
+    ("de", "Hallo, unser OSM hat die Frage an Herrn Maier weitergeleitet, der auch Admin im Tenant ist."),
+    ("en", "Hi, our OSM forwarded the question to Mr Lee, who is the global admin of the tenant."),
+    ("en", "Hi, our OSM asked a colleague, the global admin of our tenant. No activation mail."),
+])
+def test_a_role_of_another_person_after_the_osm_says_nothing_of_the_osm(lang, text):
+    assert "osm_is_admin" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist bei uns Frau Lenz eingetragen, globale Administratorin des Tenants."),
+    ("en", "Hi, our OSM (Mr Lee) is the global admin of our tenant. No activation mail."),
+])
+def test_the_person_named_as_the_osm_holds_the_osms_role(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die alte Registrierung war mit unserem Tenant verbunden, die neue nicht. Keine Aktivierungsmail."),
+    ("en", "Hi, our old enrollment was linked to the tenant, the new one is not. No activation email."),
+])
+def test_a_cue_denied_for_another_one_right_after_states_nothing(lang, text):
+    assert "enrollment_linked" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Registrierung ist mit unserem Tenant verbunden, die Domäne nicht. Keine Aktivierungsmail."),
+    ("en", "Hi, the enrollment is linked to our tenant, the domain is not. No activation email."),
+])
+def test_a_cue_followed_by_a_denial_of_something_else_still_states(lang, text):
+    assert read(text, lang).get("enrollment_linked") is True
