@@ -121,3 +121,13 @@ def test_a_permission_named_in_general_and_hedged_leaves_the_role_unknown(lang, 
 ])
 def test_a_permission_named_in_general_and_denied_keeps_the_role(lang, text):
     assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM und verwalte die Reservierungen unserer Firma ohne die Berechtigung „Reservierung "
+           "verwalten“. Darf ich trotzdem online reservieren?"),
+    ("en", "I am the OSM and manage our reservations without the Manage Reservations permission. Can I still use "
+           "online reservations?"),
+])
+def test_managing_reservations_without_the_permission_is_no_permission(lang, text):
+    assert role(text, lang) != "osm-manage-reservations"

@@ -280,3 +280,13 @@ def test_a_reservation_placed_on_a_weekday_days_ago_is_not_processed(text, lang)
     kb, _ = load()  # the bundled cues of the reservation
     read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary).facts
     assert read["reservation_date"] == date(2026, 11, 19) and read["reservation_effective"] is False
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nutzungsbeginn laut Händler: 2026/12/07.", date(2026, 12, 7)),
+    ("Our usage period kicks off on 2026/12/07 according to the reseller.", date(2026, 12, 7)),
+    ("Usage start 2026/02/30, if I read it right.", None),
+])
+def test_a_year_first_date_with_slashes_is_read_as_iso(text, expected):
+    found = find_dates(text, date(2026, 11, 24))
+    assert [m.value for m in found] == [expected]

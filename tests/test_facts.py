@@ -1021,3 +1021,191 @@ def test_what_is_only_supposed_leaves_the_fact_open(lang, text):
 ])
 def test_an_address_the_writer_corrects_is_withdrawn(lang, text, osm):
     assert read("missing-activation-email", text, lang).get("osm_email") == osm
+
+
+# -- round 8: corrections that repeat only the predicate, kinds denied, mistakes denied, sourced labels
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Junk-Ordner nicht durchsucht – Korrektur: doch, durchsucht.", True),
+    ("en", "Hello, still no activation email. Junk folder checked - correction: not checked, I mixed it up.", False),
+])
+def test_a_correction_that_repeats_only_the_predicate_states_it(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, eine Folgebestellung haben wir keine aufgegeben, es geht um die Aktivierungsmail der ersten "
+           "Bestellung, die nie kam."),
+    ("de", "Guten Tag, wir haben keine Nachbestellung gemacht. Die Aktivierungsmail für unser Abo fehlt trotzdem."),
+])
+def test_a_denied_kind_of_order_denies_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Bestellung aufgegeben bisher, wir warten aber schon auf die Aktivierungsmail."),
+    ("en", "Hi, we have no order placed yet, but we are already waiting for the activation email."),
+])
+def test_a_denied_order_is_still_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung sehen wir keine Lizenzen. Wir haben aber nicht versehentlich ein neues "
+           "Konto erstellt, das haben wir geprüft."),
+    ("en", "Hi, our licenses are not showing after activation. We did not accidentally create a new account, "
+           "we checked that."),
+])
+def test_a_denied_mistake_leaves_the_account_open(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen nach der Aktivierung. Dienst in unserem Land verfügbar: laut unserem Händler nein."),
+    ("en", "Hi, no licenses after activation. Service available in our country: according to our reseller no."),
+])
+def test_a_label_answer_after_its_source_is_read(lang, text):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser Azubi hat beim Aktivieren etwas Falsches geklickt. Jetzt sehen wir in unserem richtigen Tenant "
+           "keine Lizenzen."),
+    ("en", "Hi, our intern clicked something odd while activating. Please move the licenses to the right account."),
+])
+def test_the_right_account_only_named_is_not_stated(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen zu sehen. Wir brauchen sie im richtigen Konto, nicht im Testmandanten."),
+    ("en", "Hi, the licenses are not showing. We need them activated in the right tenant."),
+])
+def test_an_account_needed_is_not_one_stated(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir haben mit gleichem Organisationsnamen verlängert. Das ist unsere einzige Registrierung im EA."),
+    ("en", "Hi, we renewed with the same organization name. This is our only enrollment under the EA."),
+])
+def test_our_only_enrollment_is_no_several(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, wir haben Teams Phone als Add-on bestellt. Im Admin Center taucht das Add-on nicht auf.", True),
+    ("de", "Hallo, das Zusatzabo für Teams Phone erscheint im Portal nicht.", True),
+    ("de", "Hallo, die Lizenzen fehlen. Ein Add-on ist es aber nicht, sondern ein eigenes Abo.", False),
+    ("en", "Hi, we ordered Teams Phone as an add-on. The add-on does not show up in the admin center.", True),
+    ("en", "Hi, the licenses are missing. It is not an add-on, it is a subscription of its own.", False),
+])
+def test_a_noun_whose_verb_is_denied_still_stands(lang, text, value):
+    assert read("licenses-not-visible", text, lang).get("is_addon") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, verlängert mit gleichem Firmennamen. Weitere Registrierungen gibt es bei uns unter dem EA nicht."),
+    ("en", "Hi, renewed with the same company name. There are no other enrollments under our EA."),
+])
+def test_enrollments_that_do_not_exist_are_denied(lang, text):
+    assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen fehlen. Es ist ein Add-on zu E3, und E3 läuft über eine separate Registrierung."),
+    ("en", "Hi, licenses missing after activation. This is an add-on for our E5, but E5 sits on a separate enrollment."),
+])
+def test_a_base_on_a_separate_enrollment_is_no_same_enrollment(lang, text):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+
+
+def test_our_sole_enrollment_is_no_several_en():
+    text = "Hi, the renewal is done, we kept our organisation name and this is our sole enrollment."
+    assert read("renewal-activation", text, "en").get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen zu sehen. Unser Admin hat extra darauf geachtet, nicht im falschen Konto zu "
+           "aktivieren."),
+    ("en", "Hi, the licenses are not visible. Our admin took care not to activate them on the wrong account."),
+])
+def test_what_the_writer_took_care_to_avoid_states_nothing(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen. Das Add-on wurde nicht über eine andere Registrierung bestellt als das Basisabo."),
+    ("en", "Hi, no licenses. The add-on was not ordered under a different enrollment than the base."),
+])
+def test_a_noun_stays_when_its_phrase_after_it_is_denied(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert (facts.get("is_addon"), facts.get("base_same_enrollment")) == (True, True)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen sichtbar. Den Nutzungsbeginn kennen wir nicht, bestellt wurde am 24.11.2026."),
+    ("en", "Hi, no licenses visible. The usage start is not known to us; the order was placed on 24 November 2026."),
+])
+def test_a_date_beside_a_usage_start_the_writer_does_not_know_is_not_it(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung keine Lizenzen. Bestellt haben wir am 23.11.2026."),
+    ("en", "Hi, no licenses after activation. We ordered them on 23 November 2026."),
+])
+def test_an_order_date_alone_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, nach der Aktivierung keine Lizenzen. In welchem Land der Dienst verfügbar ist, weiß ich nicht."),
+    ("en", "Hi, no licenses after activation. Which country the service is available in I do not know."),
+])
+def test_an_indirect_question_the_writer_cannot_answer_states_nothing(lang, text):
+    assert "service_in_country" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen. Ich weiß nicht, ob der Kollege, der den Link geöffnet hat, im richtigen Tenant "
+           "angemeldet war."),
+    ("en", "Hi, no licenses. I'm not 100% sure the colleague who opened the link was signed into the right tenant."),
+])
+def test_a_doubt_reaches_past_a_relative_clause(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen in unserem Tenant. Unser Dienstleister war beim Klick noch im Testkonto angemeldet."),
+    ("de", "Hallo, keine Lizenzen sichtbar. Die sind offenbar in unserer Testumgebung gelandet."),
+    ("en", "Hi, no licenses in our tenant. Our partner was still signed in to our test tenant when he clicked the link."),
+])
+def test_a_test_account_signed_into_is_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen. Der Berater war beim Aktivieren in seinem Demo-Mandanten angemeldet."),
+    ("en", "Hi, no licenses visible. Our consultant clicked the link while logged in with his own trial account."),
+])
+def test_a_trial_or_demo_account_signed_into_is_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, der Aktivierungslink funktioniert nicht. Ich habe ihn am 20.11.2026 angeklickt."),
+    ("en", "Hi, the activation link does not work. I clicked it on 20 November 2026."),
+])
+def test_the_day_a_link_was_clicked_is_no_purchase_date(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, verlängert. Der Organisationsname ist gleich, nicht sicher über weitere Registrierungen.", True),
+    ("en", "Hi, we renewed. The organization name is the same as before, I'm not sure about other enrollments.", True),
+    ("en", "Hi, we renewed with the same organization name, but I'm not sure about that.", None),
+])
+def test_a_doubt_about_a_named_thing_leaves_the_rest_stated(lang, text, value):
+    assert read("renewal-activation", text, lang).get("same_org_name") is value

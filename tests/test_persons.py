@@ -67,3 +67,23 @@ def test_another_contact_beside_the_shortened_osm_address_is_another_contact_de(
     text = ("Hallo, unser OSM ist buchhaltung@kranz-moebel.de. Im VLSC steht nicht buchhaltung@, sondern unser "
             "Händler als Kontakt. Die Aktivierungsmail fehlt.")
     assert read(text, "de").get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Servus, als OSM ist bei uns miriam.vogt@vogt-technik.de eingetragen. Miriam ist seit Jahren globale "
+           "Administratorin unseres Microsoft-365-Kontos. Eine Aktivierungsmail haben wir nicht bekommen."),
+    ("en", "Hello, the OSM on our enrollment is tomas.lindgren@nordlicht-ab.com, and Tomas is the billing admin of "
+           "our current tenant. The activation email has not arrived."),
+])
+def test_the_first_name_of_a_personal_osm_address_is_the_osm(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist miriam.vogt@vogt-technik.de eingetragen. Miriam Keller ist globale Administratorin "
+           "unseres Kontos. Die Aktivierungsmail fehlt."),
+    ("en", "Hi, our OSM is tomas.lindgren@nordlicht-ab.com. Tomas Berg is the global admin of our tenant. "
+           "No activation email."),
+])
+def test_a_namesake_with_another_surname_is_not_the_osm(lang, text):
+    assert "osm_is_admin" not in read(text, lang)

@@ -544,3 +544,183 @@ def test_splitting_one_enrollment_stays_the_split(text):
 def test_a_misspelt_activation_mail_is_still_the_activation_mail(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Hallo, die Lizenzen sind nicht sichtbar. Unser Partner hat sie im falschen Konto aktiviert.", "wrong-account"),
+    ("Hi, licenses not showing. Sadly the activation was done for the wrong account.", "wrong-account"),
+    ("Lizenzen nicht sichtbar. Vielleicht wurde ja im falschen Konto aktiviert? Wer das war, weiß keiner.", None),
+    ("Hi, no licenses visible. Could it be that someone activated them on the wrong account? Nobody remembers.", None),
+])
+def test_licenses_not_seen_with_a_wrong_account_are_the_missing_licenses(text, cause):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert (result.id, result.cause) == ("licenses-not-visible", cause)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, unsere Lizenzen sind im falschen Tenant gelandet, im Testmandanten statt im Produktivkonto. Wie ziehen "
+    "wir sie um?",
+    "Hi, our licences ended up on the wrong account, a tenant our agency set up. How do we move them?",
+])
+def test_licenses_that_landed_elsewhere_stay_with_the_wrong_account(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "wrong-account-activated"
+
+
+@pytest.mark.parametrize("text", [
+    "Aktivierungsmail ist gekommen, Link geklickt, Lizenzen nicht sichtbar. Den Nutzungsbeginn weiß ich nicht.",
+    "Activation mail arrived, link clicked, licenses not visible. Usage start unknown.",
+])
+def test_licenses_not_seen_after_the_mail_came_are_the_missing_licenses(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir warten noch auf die Aktivierungsmail. Solange sehen wir natürlich keine Lizenzen. Wann kommt sie?",
+    "We are still waiting for the activation email, so we don't see any licenses yet. When will it come?",
+])
+def test_licenses_not_seen_while_the_mail_is_missing_stay_with_the_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Im VLSC steht Herr Brandt aus dem Einkauf als Empfänger der Aktivierungsmail. Bei mir ist bis heute nie etwas "
+    "angekommen.",
+    "VLSC lists Mr Holt from purchasing as the recipient of the activation email. Nothing has actually arrived here.",
+])
+def test_a_setting_phrase_leaves_room_for_a_particle_or_an_indefinite(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    moved = in_setting(_mail_match(text, "activation-email-recipient", "activation-email-missing"), text, matcher)
+    assert moved.id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierung hat geklappt. Die Lizenzen für Visio sehen wir im Admin Center aber nicht. Was nun?",
+    "The activation went through. The Visio licenses do not show in the admin center though. What now?",
+])
+def test_licenses_not_seen_in_any_word_order_are_the_missing_licenses(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    moved = in_setting(_mail_match(text, "after-activation", "licenses-not-visible"), text, matcher)
+    assert moved.id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierung hat geklappt. Wir sehen nicht, wo wir jetzt Benutzer anlegen. Die Lizenzen sind da.",
+    "The activation went through and the licenses are all there. We do not show the new apps to users yet.",
+])
+def test_words_of_not_seeing_in_other_sentences_move_nothing(text):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    assert in_setting(_mail_match(text, "after-activation", "licenses-not-visible"), text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Registrierung mit dem Onlinekonto verknüpft: besteht schon lange. Aktivierungs-E-Mail zur Zusatzbestellung: "
+    "keine. Was ist zu tun?",
+    "Enrollment linked to our online account: since 2024. Activation email for the new order: none. What now?",
+])
+def test_a_label_answered_none_is_said_denied(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Laut VLSC ging die Aktivierungsmail vielleicht an einen anderen Kontakt. Bei mir kam jedenfalls nichts an.",
+     "activation-email-missing"),
+    ("VLSC may show the activation email going to someone else, I can't tell. Nothing has arrived here.",
+     "activation-email-missing"),
+    ("Die Aktivierungsmail ist noch nicht angekommen. Worauf müssen wir achten, damit wir nicht ins falsche Konto "
+     "aktivieren?", "avoid-wrong-account"),
+    ("The activation email has not arrived yet. What should we watch out for so we don't activate into the wrong "
+     "account?", "avoid-wrong-account"),
+])
+def test_a_mail_that_never_came_is_no_question_of_the_wrong_account(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    assert in_setting(_mail_match(text, "avoid-wrong-account", "activation-email-missing"), text, matcher).id == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Wir haben bereits einen Microsoft-365-Tenant für unsere Postfächer. Lassen sich die neuen Lizenzen dort "
+     "aktivieren, ohne dass ein weiteres Konto entsteht?", "use-existing-account"),
+    ("We already have a Microsoft 365 tenant for our mailboxes. Can the new licenses be activated there without a "
+     "second account being created?", "use-existing-account"),
+    ("Wir haben bereits ein Konto und nun eine zweite Registrierung. Können beide Registrierungen in dieses Konto?",
+     "multiple-enrollments-one-account"),
+    ("We already have an account and now a second enrollment. Can both enrollments go into that account?",
+     "multiple-enrollments-one-account"),
+])
+def test_an_account_already_had_without_enrollments_is_the_existing_account(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    match = _mail_match(text, "multiple-enrollments-one-account", "use-existing-account")
+    assert in_setting(match, text, matcher).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lizenzen tauchen bei uns im Portal noch nicht auf. Der Nutzungsbeginn der Bestellung ist morgen.",
+    "Licenses aren't showing yet. The order's usage start date is tomorrow.",
+])
+def test_licenses_not_shown_with_a_usage_start_are_the_missing_licenses(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Aktivierungsmail ist bei unserer Buchhalterin gelandet. Kann sie die an unseren IT-Dienstleister "
+     "weiterleiten, damit der aktiviert?", "activation-email-recipient"),
+    ("The activation email went to our office manager. Can she pass it on to our IT partner to complete it?",
+     "activation-email-recipient"),
+    ("Die Aktivierungsmail ist nie angekommen. Können Sie sie an mich weiterleiten?", "activation-email-missing"),
+    ("The activation email never arrived. Could you forward it to me?", "activation-email-missing"),
+])
+def test_a_mail_to_be_forwarded_asks_about_its_recipient(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    match = _mail_match(text, "activation-email-missing", "activation-email-recipient")
+    assert in_setting(match, text, matcher).id == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Unsere Aktivierungsmail ist ausgeblieben. Der OSM ist übrigens globaler Admin unseres vorhandenen Kontos.",
+     "activation-email-missing"),
+    ("The activation email never showed up. FYI, our OSM is the global admin of our existing account.",
+     "activation-email-missing"),
+    ("Wir haben schon ein Konto mit unseren Postfächern. Wie aktivieren wir die neuen Dienste darin?",
+     "use-existing-account"),
+    ("We already have an account with our mailboxes. How do we activate the new services in it?",
+     "use-existing-account"),
+])
+def test_a_mail_that_did_not_come_is_no_question_of_the_existing_account(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    match = _mail_match(text, "use-existing-account", "activation-email-missing")
+    assert in_setting(match, text, matcher).id == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Das ist eine ganz neue Bestellung, keine Verlängerung. Trotzdem kam keine Aktivierungsmail.",
+     "activation-email-missing"),
+    ("This is a brand-new order (nothing renewed), yet no activation mail arrived.", "activation-email-missing"),
+    ("Unser Vertrag wurde letzte Woche verlängert. Kommt jetzt noch eine Aktivierungsmail?", "renewal-activation"),
+    ("Our agreement was renewed last week. Should an activation email come now?", "renewal-activation"),
+])
+def test_a_denied_renewal_names_no_renewal(text, expected):
+    from faq.tickets.topic import in_setting
+
+    _, matcher = load()
+    assert in_setting(_mail_match(text, "renewal-activation", "activation-email-missing"), text, matcher).id == expected

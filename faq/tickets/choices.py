@@ -44,6 +44,7 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
         for c in content:
             if absent(c, joined):
                 return None  # a word of the name stands nowhere in the sentence
+    stop = stop - _lexicon("coordinators")  # "OSM und verwalte Reservierungen" is a role and an activity, no name
     for start, word in enumerate(words):
         if not _name_word(content[0], word):
             continue
@@ -71,6 +72,14 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
         if not hits:
             return False
         at.extend(hits)
+    states, start = set(), 0
+    while (found := find_cue(tuple(sorted(extra)), words[start:])) is not None:
+        # each mention in turn: "verwalte Reservierungen ohne die Berechtigung 'Reservierung
+        # verwalten'" tells an activity, then denies the permission
+        states.add(_mentioned(tokens, text, (found[0] + start, found[1] + start), words, names))
+        start += found[1] + 1
+    if states:
+        return states.pop() if len(states) == 1 else None
     return _mentioned(tokens, text, (min(at), max(at)), words, names)
 
 
@@ -266,11 +275,15 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
     where: tuple[int, tuple[int, int]] | None = None
     for index, (tokens, said_words, text) in enumerate(sentences):
         for extra, cid in extras.items():
-            span = find_cue(tuple(sorted(extra)), said_words, skippable=lex.stop)
-            if span is not None:
+            start = 0
+            while (found := find_cue(tuple(sorted(extra)), said_words[start:], skippable=lex.stop)) is not None:
+                # every mention counts: "verwalte Reservierungen ohne die Berechtigung 'Reservierung
+                # verwalten'" tells an activity and denies the permission: unsure
+                span = (found[0] + start, found[1] + start)
                 state = _mentioned(tokens, text, span, said_words, frozenset().union(*(w for _, w in names)))
                 states.setdefault(cid, set()).add(state)
                 where = (index, span) if state and where is None else where
+                start = span[1] + 1
     if not states:
         return chosen, None
     if len(states) > 1:

@@ -21,7 +21,7 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["GOES_ON", "NUMBERED", "THEN", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "lexicon_for",
+__all__ = ["GOES_ON", "NUMBERED", "THEN", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "kind_only", "lexicon_for",
            "phrases", "without", "word_matches"]
 
 
@@ -410,6 +410,24 @@ def _modifies(words: list[str], last: int) -> bool:
         and words[last] not in _folded("prepositions")  # "nicht durch (Status ...)": no compound
 
 
+def _compound_tail(cue: str, word: str) -> bool:
+    """Whether a word holds a cue word only as its compound's last part: denied, it names one kind
+    ("keine Nachbestellung", no follow-up order), not the thing ("keine Bestellung")."""
+    return not word.startswith(cue) and word.find(cue) > 0
+
+
+def kind_only(cue: tuple[str, ...], words: list[str], span: tuple[int, int]) -> bool:
+    """Whether a cue's word stands in `span` only as the last part of a compound ("Nachbestellung"
+    for "Bestellung"): denied, such a word denies that kind, not the thing ("keine Nachbestellung")."""
+    inside = range(span[0], span[1] + 1)
+    for c in cue:
+        c = c.lstrip(WHOLE)
+        hits = [i for i in inside if word_matches(c, words[i])]
+        if hits and all(_compound_tail(c, words[i]) for i in hits):
+            return True
+    return False
+
+
 def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
                    skippable: frozenset[str] | None, after_negation: frozenset[str] | None = None) -> tuple[int, int] | None:
     """Find a cue's words in their order, at most `slack` words apart; only `skippable`
@@ -424,7 +442,7 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
             between = after_negation if after_negation is not None and cue[k] in neg else skippable
             i = pos + 1
             while i < min(len(words), pos + 2 + slack + numbers):
-                if word_matches(c, words[i]):
+                if word_matches(c, words[i]) and not (cue[k] in neg and _compound_tail(c, words[i])):
                     nxt = i
                     break
                 if words[i].isdigit():  # a date's or a number's digits stand anywhere ("Reservierung vom 20.11. ... nicht verarbeitet")

@@ -48,7 +48,7 @@ from faq.tickets.cues import CueLexicon, find_bracket, find_cue, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
-from faq.tickets.persons import name_osm_people
+from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
@@ -73,6 +73,7 @@ from faq.tickets.sentence import (
 )
 from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
+from faq.tickets.withheld import recorrected, unknown_at, unstated
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
 
@@ -158,6 +159,8 @@ def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)
+        if unstated(cue, s, span, state):
+            continue  # avoided, unanswerable, one kind or a mistake denied (faq.tickets.withheld)
         answered = label_answer(s, span)
         if answered is not NO_ANSWER:
             state = None if answered is None or state is None else (state == answered)
@@ -191,6 +194,8 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
                 if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
                     continue
                 said = _said(cue, s, lex)
+                if said is None and s.correction_end:
+                    said = recorrected(cue, s, lex)
                 if said is None:
                     continue
                 span, state = said
@@ -259,7 +264,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
         _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
-        if isinstance(osm := found.get(email_facts[0].id), str) and text.lower().count(osm.lower().split("@")[0] + "@") > 1:
+        if isinstance(osm := found.get(email_facts[0].id), str):
+            name_osm_by_address(analysed, osm, lex)
+        if isinstance(osm, str) and text.lower().count(osm.lower().split("@")[0] + "@") > 1:
             # the address the ticket names as the OSM's, named again in a sentence that names no OSM, is the OSM
             named = [bool(context_positions(email_facts[0], lang, s.words, lex)) for s in analysed]
             if any(named):
@@ -400,8 +407,9 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
-                    if c < corrected <= c_end or retold and c < corrected <= idx:
-                        continue  # a cue across the correction, or one it withdrew by telling the date anew
+                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c):
+                        continue  # a cue across the correction, or one it withdrew by telling the date anew;
+                        # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
                     if idx <= c <= end_idx or c < idx and end_idx < c_end \
                             and (attributed or any(c < e < idx for e in happened)):
                         # the cue is the date itself, or its words enclose a date tied to their noun
@@ -433,11 +441,12 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             evidence[fact.id] = s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
     # A flow with one date fact takes the only written-out date of a ticket that names none by
-    # context, unless its sentence names another event the date may belong to, or the ticket
-    # names the fact elsewhere without a date ("I don't have the purchase date handy").
+    # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
+    # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without
+    # a date ("I don't have the purchase date handy").
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
-        if len({m.value for _, m in explicit}) != 1 or any(event_positions(single, s.words, lex) for s, _ in explicit):
+        if len({m.value for _, m in explicit}) != 1 or any(event_positions(None, s.words, lex) for s, _ in explicit):
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]

@@ -65,7 +65,8 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
     if len(clause) > 1 and clause[-1] in _folded("manner_adverbs") and c_hi > hi:
         clause = clause[:-1]  # "took effect normally": how it happened, no habit
     conditions = _folded("conditionals")
-    return any(w in conditions for w in clause) or _verb_first_condition(tokens, text, c_lo, c_hi) \
+    return any(w in conditions for w in clause) or _resumed_condition(tokens, text, c_lo) \
+        or _verb_first_condition(tokens, text, c_lo, c_hi) \
         or _has_phrase(clause, _phrases("hedges")) \
         or (not past and (_has_phrase(clause, _phrases("past_state_markers"))
                           or _has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
@@ -95,6 +96,20 @@ def _elsewhere(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
         return False
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)  # "..., bei uns ist es einkauf@…": the case again
     return not _has_phrase([t.word for t in tokens[c_lo:c_hi + 1]], _phrases("own_settings"))
+
+
+def _resumed_condition(tokens: list[Token], text: str, c_lo: int) -> bool:
+    """Whether the clause starting at `c_lo` resumes a condition or indirect question that a
+    relative clause interrupted ("ob die Person, die geklickt hat, | im richtigen Tenant
+    angemeldet war"): the clause before opens with a relative pronoun, the one before that
+    holds "ob"/"whether"."""
+    if c_lo < 2:
+        return False
+    r_lo, _ = clause_bounds(tokens, text, c_lo - 1, c_lo - 1)
+    if r_lo < 1 or tokens[r_lo].word not in _folded("relative_pronouns"):
+        return False
+    q_lo, q_hi = clause_bounds(tokens, text, r_lo - 1, r_lo - 1)
+    return any(t.word in _folded("conditionals") for t in tokens[q_lo:q_hi + 1])
 
 
 def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
@@ -194,8 +209,12 @@ def doubted(tokens: list[Token], text: str) -> bool:
         _, c_hi = clause_bounds(tokens, text, min(i, *near), max(i, *near))
         if c_hi + 1 < len(tokens) and tokens[c_hi + 1].word in conditions:
             continue  # "nicht sicher, ob die Domäne verifiziert ist": the doubt has its own complement
-        if any(tokens[k].word in conditions for k in range(i + 1, c_hi + 1)):
-            continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"
+        if any(tokens[k].word in conditions for k in range(i + 1, min(i + 3, c_hi + 1))):
+            continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"; a relative
+            # pronoun later ("not sure the person who clicked was signed into the right tenant") asks nothing
+        if i + 2 <= c_hi and tokens[i + 1].word in _folded("prepositions") \
+                and tokens[i + 2].word not in _folded("anaphors") | _folded("back_pointers"):
+            continue  # "not sure about other enrollments": the doubt names what it doubts ("about that" points back)
         return True
     return False
 
@@ -292,6 +311,21 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
                           or c_hi in cue_at and _closing_verb(tokens, text, i, c_hi)):
             return True
     return False
+
+
+def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether the clause's negations ("nicht", "nie") all stand after a cue of capitalised nouns
+    in a clause without a form of being, having or existing (existentials.yaml): then they deny
+    what the noun does or how, not the noun ("Im Portal taucht das Add-on nicht auf", "Das Add-on
+    wurde nicht über eine andere Registrierung bestellt"; "Ein Add-on ist es nicht", "Mehrere
+    Registrierungen gibt es nicht" deny it)."""
+    negs = [i for i in range(c_lo, c_hi + 1) if tokens[i].neg]
+    if not negs or not cue_at or negs[0] <= max(cue_at) or any(tokens[i].word not in _folded("bracket_negations") for i in negs):
+        return False  # "Weitere Registrierungen gibt es keine": a noun's own negation denies it
+    if not all(text[tokens[i].start:tokens[i].start + 1].isupper() or text[tokens[i].start - 1:tokens[i].start] == "-"
+               for i in cue_at):  # "Add-on": a compound's later parts as written
+        return False
+    return not any(t.word in _folded("existentials") for t in tokens[c_lo:c_hi + 1])
 
 
 def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:
@@ -442,6 +476,6 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
-    if not _negated(tokens, text, c_lo, c_hi, cue_at):
+    if not _negated(tokens, text, c_lo, c_hi, cue_at) or _verb_denied_after(tokens, text, c_lo, c_hi, cue_at):
         return True
     return None if able or _taken_back(tokens, text, hi, c_hi) else False  # "I can't check the junk folder myself": an ability denied, not the deed

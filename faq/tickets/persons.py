@@ -7,11 +7,13 @@ would be another contact than the OSM: a false fact and a false cause.
 
 from __future__ import annotations
 
+import re
+
 from faq.language.lexicon import folded
 from faq.tickets.cues import CueLexicon, Words
 from faq.tickets.sentence import Sentence
 
-__all__ = ["name_osm_people", "osm_spans"]
+__all__ = ["name_osm_by_address", "name_osm_people", "osm_spans"]
 
 _NAME_WORDS = 2  # a name after a title: a surname, or a first name and a surname
 _LINK_WORDS = 2  # articles and possessives between the name and "OSM" ("unseren", "our")
@@ -99,5 +101,28 @@ def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
             while i > 0 and s.tokens[i - 1].word in titles:
                 i -= 1
                 at.add(i)
+        if at:
+            s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
+
+
+_PERSONAL = re.compile(r"([^\W\d_]{3,})[._-]([^\W\d_]{3,})")  # "jorge.ramos", "petra_lang": first name and surname
+
+
+def name_osm_by_address(analysed: list[Sentence], address: str, lex: CueLexicon) -> None:
+    """Read the first name or surname of a personal OSM address as the OSM: after "our OSM is
+    jorge.ramos@x.com", "Jorge is the global admin" tells of the OSM. Only a capitalised word the
+    knowledge base does not use otherwise, not followed by another capitalised name ("Jorge
+    Diaz" is someone else)."""
+    m = _PERSONAL.fullmatch(address.split("@")[0].lower())
+    if m is None:
+        return
+    parts = {m.group(1), m.group(2)}
+    osm = lex.word("osm")
+    for s in analysed:
+        tokens = s.tokens
+        at = [i for i, t in enumerate(tokens) if t.word in parts and t.word not in lex.canon and t.word not in lex.stop
+              and s.text[t.start:t.start + 1].isupper()
+              and not (i + 1 < len(tokens) and tokens[i + 1].word not in parts and s.text[tokens[i + 1].start:tokens[i + 1].start + 1].isupper()
+                       and not s.text[t.end:tokens[i + 1].start].strip())]
         if at:
             s.words = Words(osm if i in at else w for i, w in enumerate(s.words))

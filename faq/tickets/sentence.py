@@ -358,11 +358,29 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
         return None
+    words = _past_source(words)
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):
         return False
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
     return NO_ANSWER
+
+
+_SOURCE_WORDS = 3  # words that may name whom a label's value comes from ("laut unserem Händler")
+
+
+def _past_source(words: list[str]) -> list[str]:
+    """A label's value after the source it opens with ("...: laut Händler nicht gegeben",
+    "...: per our reseller no"): the answer follows the source's few words."""
+    for p in sequences("attributions"):
+        if tuple(words[:len(p)]) != p:
+            continue
+        rest = words[len(p):]
+        answers = (*sequences("denials"), *sequences("affirmations"))
+        for i in range(1, min(len(rest), _SOURCE_WORDS + 1)):
+            if any(tuple(rest[i:i + len(q)]) == q for q in answers):
+                return rest[i:]
+    return words
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int, conjunctions: bool = True) -> int:

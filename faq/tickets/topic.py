@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import permutations
 
 from faq.language.focus import sentences
 from faq.language.lexicon import folded
@@ -125,10 +126,27 @@ def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
 
 
 def _match_text(text: str) -> str:
-    """Drop what only confuses the matcher: addresses and links."""
+    """Drop what only confuses the matcher: addresses and links; a label answered "none" is
+    said as denied ("Aktivierungs-E-Mail für Zusatzbestellung: keine" as "keine Aktivierungs-E-Mail
+    für Zusatzbestellung")."""
     for start, end, _ in reversed(find_emails(text)):
         text = text[:start] + " " + text[end:]
+    if ":" in text:
+        text = _none_label().sub(lambda m: f"{m.group(1)}{_NO_EN if fold(m.group(3)) in _EN_NONE else m.group(3)} {m.group(2)}", text)
     return _URL.sub(" ", text)
+
+
+_NO_EN = "no"  # "Activation email: none" read as "no activation email"
+
+
+@cache
+def _none_label() -> re.Pattern[str]:
+    """A line or sentence "label: keine" (knowledge/language/none_answers.yaml), the label kept."""
+    alts = "|".join(sorted(map(re.escape, lexicon_words("none_answers")), key=len, reverse=True))
+    return re.compile(rf"(?im)(?<![^\n.!?])([ \t]*)([^\n:.!?]{{3,80}}):[ \t]*({alts})[ \t]*(?=[.!]\s|[.!]?[ \t]*(?:\n|$))")
+
+
+_EN_NONE = frozenset({"none"})
 
 
 @cache
@@ -209,8 +227,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
 
 
 @cache
-def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool], ...]:
-    """(entry, instead_of, words, keeps, unless, one_way) of knowledge/tickets/settings.yaml."""
+def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool, bool], ...]:
+    """(entry, instead_of, words, keeps, unless, one_way, plain) of knowledge/tickets/settings.yaml."""
     data = ticket_file("settings.yaml") or {}
     out = []
     for entry, specs in sorted(data.items()):
@@ -218,15 +236,43 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
             if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
                 continue  # an entry of another shape names nothing
             out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
-                        _stems(spec.get("unless")), spec.get("one_way") is True))
+                        _stems(spec.get("unless")), spec.get("one_way") is True, spec.get("plain") is True))
     return tuple(out)
 
 
 def _stems(words: object) -> re.Pattern[str]:
-    """A pattern of folded stems per language, each matching inside a longer word too."""
+    """A pattern of folded stems per language, each matching inside a longer word too. Parts joined
+    by " + " match in one sentence in any order ("sehen + lizenz + nicht": "Lizenzen sehen wir im
+    Portal nicht", "sehen wir die Lizenzen nicht")."""
     stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
                    key=len, reverse=True)
-    return re.compile(r"\b\w*(?:" + "|".join(re.escape(w) for w in stems) + ")") if stems else re.compile(r"(?!)")
+    if not stems:
+        return re.compile(r"(?!)")
+    alts = []
+    for stem in stems:
+        parts = [p.strip() for p in stem.split(" + ")]
+        if len(parts) == 1:
+            alts.append(re.escape(stem))
+        else:  # "sehen + lizenz + nicht": all in one sentence, in any order
+            alts.extend(_SAME_SENTENCE.join(map(re.escape, order)) for order in permutations(parts))
+    return re.compile(r"\b\w*(?:" + "|".join(alts) + ")")
+
+
+def _readings(folded_text: str) -> tuple[str, ...]:
+    """The text as written and, when it holds one, without the particles and indefinites that may
+    stand inside a setting's phrase ("nie etwas angekommen" is "nie angekommen", "didn't get anything"
+    is "didn't get"; knowledge/language/particles.yaml, indefinites.yaml)."""
+    plain = _gaps().sub("", folded_text)
+    return (folded_text,) if plain == folded_text else (folded_text, plain)
+
+
+@cache
+def _gaps() -> re.Pattern[str]:
+    alts = "|".join(sorted(map(re.escape, folded("particles") | folded("indefinites")), key=len, reverse=True))
+    return re.compile(rf"\s(?:{alts})(?=\s)")
+
+
+_SAME_SENTENCE = r"[^.!?\n]{0,80}?"  # what may stand between the parts of a setting's " + " phrase
 
 
 def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Candidate, ...] = ()) -> MatchResult:
@@ -239,13 +285,14 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
     Aktivierungsmail ist aber nicht angekommen.")."""
     if result.id is None:
         return result
-    folded_text = fold(text)
-    for entry, instead, words, keeps, unless, one_way in _settings():
+    readings = _readings(fold(text))
+    for entry, instead, words, keeps, unless, one_way, plain in _settings():
         if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
-        named = words.search(folded_text) is not None and unless.search(folded_text) is None
+        named = any(_named_plainly(words, r) if plain else words.search(r) is not None for r in readings) \
+            and not any(unless.search(r) for r in readings)
         if result.id == entry and not named:
-            named = keeps.search(folded_text) is not None
+            named = any(keeps.search(r) for r in readings)
         other = instead if result.id == entry else entry
         if named == (result.id == entry) or other not in matcher.ids:
             continue  # this setting leaves it; another may not
@@ -263,6 +310,25 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
         flow = matcher.flows[matcher.ids.index(other)]
         return MatchResult(result.query, result.outcome, other, flow, result.confidence, result.lang, tuple(candidates))
     return result
+
+
+_DENIED_BEFORE = 3  # words before a setting's word in which a negation denies it ("nothing renewed")
+
+
+def _named_plainly(words: re.Pattern[str], text: str) -> bool:
+    """Whether a setting's words stand in `text` not denied: "This is a brand-new order (nothing
+    renewed)", "keine Verlängerung" name no renewal; a phrase that holds its own negation ("keine
+    Lizenz", "never received") counts as written."""
+    neg = negations()
+    for m in words.finditer(text):
+        own = _WORD.findall(m.group())
+        if own and own[0] in neg:
+            return True
+        before = re.split(r"[.!?\n]", text[max(0, m.start() - 60):m.start()])[-1]
+        if neg.isdisjoint(_WORD.findall(before)[-_DENIED_BEFORE:]) \
+                and not any("n't" in w or "n’t" in w for w in before.split()[-_DENIED_BEFORE:]):
+            return True
+    return False
 
 
 def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchResult, tuple[Candidate, ...]]:

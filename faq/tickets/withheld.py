@@ -1,0 +1,73 @@
+"""What a sentence says without stating it: a deed the writer took care to avoid, an indirect
+question they cannot answer, a fact they say they do not know, a kind of a thing denied, a
+mistake denied, and what a correction says of a cue it withdrew (faq/tickets/facts.py)."""
+
+from __future__ import annotations
+
+from faq.language.lexicon import folded as folded_words
+from faq.tickets.borders import clause_bounds
+from faq.tickets.cues import CueLexicon, find_cue, kind_only, word_matches
+from faq.tickets.negation import polarity
+from faq.tickets.sentence import Sentence, has_sequence, refuted
+
+__all__ = ["asked_unknown", "avoided", "recorrected", "unknown_at", "unstated"]
+
+
+def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
+    """Whether a cue found stated (`state` True) or denied (False) at `span` states nothing after all:
+    what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
+    welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
+    Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
+    if state is not None and (avoided(s, span) or asked_unknown(s, span)):
+        return True
+    return state is False and (kind_only(cue, s.words, span)
+                               or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def recorrected(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
+    """What a correction says of a cue it withdrew, repeating only its predicate: "Domäne nicht
+    verifiziert - Korrektur: doch verifiziert" states the verified domain."""
+    end = s.correction_end
+    found = find_cue(cue, s.words, skippable=lex.stop)
+    if found is None or not s.corrected(found[1]):
+        return None
+    after = [[end + i for i, w in enumerate(s.words[end:]) if word_matches(c, w)] for c in cue]
+    if not any(hits for c, hits in zip(cue, after) if c not in lex.stop):
+        return None
+    at = [i for hits in after for i in hits[:1]]
+    span = (min(at), max(at))
+    state = polarity(s.tokens, s.text, span, cue, s.words)
+    return None if state is None or refuted(s, span[1]) else (span, state)
+
+
+def avoided(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue at `span` stands in a denied infinitive after a word of taking care or
+    trying (avoidances.yaml): "Wir haben aufgepasst, nicht ins falsche Konto zu aktivieren", "we
+    were careful not to activate into the wrong account" state no deed, done or not."""
+    tokens = s.tokens
+    if not has_sequence([t.word for t in tokens], "avoidances"):
+        return False
+    lo, hi = clause_bounds(tokens, s.text, span[0], span[1])
+    markers = folded_words("infinitive_markers")
+    if any(tokens[i].neg and tokens[i + 1].word in markers for i in range(lo, hi)):
+        return True  # "not to activate"
+    return hi - 1 > lo and tokens[hi - 1].word in markers and any(t.neg for t in tokens[lo:hi - 1])
+
+
+def unknown_at(s: Sentence, at: int) -> bool:
+    """Whether the clause of token `at` says the writer does not know it ("Der Nutzungsbeginn ist
+    mir nicht bekannt", "I don't know the usage start"; unknowns.yaml)."""
+    lo, hi = clause_bounds(s.tokens, s.text, at, at)
+    return has_sequence([t.word for t in s.tokens[lo:hi + 1]], "unknowns")
+
+
+def asked_unknown(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue at `span` stands in an indirect question the sentence says the writer does
+    not know the answer to ("In welchem Land der Dienst verfügbar ist, weiß ich nicht", "which
+    country it's available in I do not know"; interrogatives.yaml, unknowns.yaml)."""
+    words = [t.word for t in s.tokens]
+    if not has_sequence(words, "unknowns"):
+        return False
+    lo, _ = clause_bounds(s.tokens, s.text, span[0], span[1])
+    opening = words[lo:lo + 2] if lo + 1 < len(words) and words[lo] in folded_words("prepositions") else words[lo:lo + 1]
+    return any(w in folded_words("interrogatives") for w in opening)

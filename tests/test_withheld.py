@@ -1,0 +1,51 @@
+"""What a sentence says without stating it (faq/tickets/withheld.py), on new tickets in German and English."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.cues import lexicon_for
+from faq.tickets.sentence import Sentence
+from faq.tickets.tokens import tokenize
+from faq.tickets.withheld import avoided, unknown_at
+
+KB = load_knowledge_base()
+TODAY = date(2026, 11, 24)
+
+
+def sentence(text: str) -> Sentence:
+    tokens = tokenize(text)
+    return Sentence(0, text, tokens, lexicon_for(KB.vocabulary).words(tokens))
+
+
+def at(s: Sentence, word: str) -> int:
+    return next(i for i, t in enumerate(s.tokens) if t.word == word)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Wir haben versucht, nicht im Testmandanten zu aktivieren.", "testmandanten"),
+    ("We tried hard not to activate them in the demo tenant.", "demo"),
+])
+def test_a_denied_infinitive_after_trying_is_avoided(text, word):
+    s = sentence(text)
+    assert avoided(s, (at(s, word), at(s, word)))
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Die Lizenzen sind nicht im Testmandanten gelandet.", "testmandanten"),
+    ("The licenses went there and not to the tenant we intended.", "tenant"),
+])
+def test_a_plain_denial_is_not_avoided(text, word):
+    s = sentence(text)
+    assert not avoided(s, (at(s, word), at(s, word)))
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Den Nutzungsbeginn kennen wir nicht, die Rechnung kam am 20.11.2026.", "nutzungsbeginn", True),
+    ("The usage start is unknown to me, the invoice came on 20 November 2026.", "usage", True),
+    ("Der Nutzungsbeginn ist der 01.12.2026, das weiß ich sicher.", "nutzungsbeginn", False),
+])
+def test_a_fact_the_writer_does_not_know_is_unknown_in_its_clause(text, word, expected):
+    s = sentence(text)
+    assert unknown_at(s, at(s, word)) is expected
