@@ -6,7 +6,7 @@ cue holding it is skipped in every sentence without a look (`Words.holds` would 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from faq.kb.model import Fact
@@ -41,23 +41,23 @@ class TextCues:
     def cue_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[Group, ...]:
         """`CueLexicon.cue_groups` of a phrase table without the groups whose first word no
         sentence of the text holds, in their order."""
-        key = (id(table), lang)
-        hit = self._groups.get(key)
-        if hit is not None and hit[0] is table:
-            return hit[1]
-        groups = self._held_groups(self.lex.cue_groups(table, lang))
-        self._groups[key] = (table, groups)
-        return groups
+        return self._cut(self._groups, self.lex.cue_groups, table, lang)
 
     def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
         """`CueLexicon.pair_groups` of a phrase table without the groups whose first word no
         sentence of the text holds, in their order."""
+        return self._cut(self._pair_groups, self.lex.pair_groups, table, lang)
+
+    def _cut(self, memo: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[G, ...]]],
+             grouped: Callable[[Mapping[str, tuple[str, ...]], str], tuple[G, ...]],
+             table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[G, ...]:
+        """The held groups (`_held_groups`) of `grouped(table, lang)`, worked out once per table."""
         key = (id(table), lang)
-        hit = self._pair_groups.get(key)
+        hit = memo.get(key)
         if hit is not None and hit[0] is table:
             return hit[1]
-        groups = self._held_groups(self.lex.pair_groups(table, lang))
-        self._pair_groups[key] = (table, groups)
+        groups = self._held_groups(grouped(table, lang))
+        memo[key] = (table, groups)
         return groups
 
     def silent(self, fact: Fact, lang: str) -> bool:
