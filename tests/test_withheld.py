@@ -76,3 +76,27 @@ def test_the_junk_folder_named_first_and_denied_at_the_end_is_checked(lang, text
 ])
 def test_a_negation_before_the_verb_of_checking_leaves_it_unchecked(lang, text):
     assert junk_checked(text, lang) is False
+
+
+def effective(text: str, lang: str) -> bool | None:
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    return facts.get("reservation_effective")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für Intune fehlt. Die Reservierung ist durch, seit vorgestern schon."),
+    ("de", "Guten Tag, keine Aktivierungsmail. Reservierung letzte Woche abgeschlossen, ist durch."),
+    ("en", "Hi, the activation mail for Intune is missing. The reservation is through, since the day before yesterday."),
+    ("en", "Hello, no activation mail for Teams. Our reservation from last week finally went through."),
+])
+def test_a_reservation_that_is_through_has_taken_effect(lang, text):
+    assert effective(text, lang) is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Die Reservierung ist durch den Onlineadministrator angelegt worden."),
+    ("en", "Hi, the activation mail is missing. The reservation went through our reseller's portal."),
+    ("de", "Guten Tag, keine Aktivierungsmail. Reservierung gemacht, die Bestellung ist durch."),
+])
+def test_through_as_a_preposition_or_of_another_subject_says_nothing_of_the_reservation(lang, text):
+    assert effective(text, lang) is None

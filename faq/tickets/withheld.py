@@ -28,7 +28,10 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
 def negation_opens(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
     """Whether a cue ending in its negation ("im Spam ist sie nicht") is found in another shape: its place
     must stand with its preposition ("Einen Spam-Ordner haben wir nicht" denies the folder) and the
-    negation must close its clause ("im Spam nicht nachgesehen" denies the looking)."""
+    negation must close its clause ("im Spam nicht nachgesehen" denies the looking). So must a cue ending in a
+    word that is a predicate there and a preposition elsewhere (`final_particles`)."""
+    if cue and cue[-1] in folded_words("final_particles"):  # "Reservierung ist durch", not "durch den Admin"
+        return clause_bounds(s.tokens, s.text, span[0], span[1])[1] > span[1]
     if not cue or cue[-1] not in negations() or getattr(cue, "nothing", False):
         return False
     before = s.tokens[span[0] - 1].word if span[0] > 0 else ""
