@@ -77,3 +77,17 @@ def test_a_cue_denied_for_another_one_right_after_states_nothing(lang, text):
 ])
 def test_a_cue_followed_by_a_denial_of_something_else_still_states(lang, text):
     assert read(text, lang).get("enrollment_linked") is True
+
+
+def country(text: str, lang: str) -> bool | None:
+    flow = KB.flow("licenses-not-visible")
+    return dict(extract_facts(clean_body(text), flow, date(2026, 11, 26), lang, KB.vocabulary).facts).get("service_in_country")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Lizenzen sichtbar. Beim Aktivieren von Teams kommt: Dienst im Land (Kuba) nicht verfügbar."),
+    ("en", "Hi, no licenses shown. Activating Teams we get: service in the country (Cuba) not available."),
+])
+def test_a_bracket_naming_the_country_again_does_not_keep_the_cue_apart(lang, text):
+    assert country(text, lang) is False
+

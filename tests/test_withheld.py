@@ -5,7 +5,9 @@ from datetime import date
 import pytest
 
 from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
 from faq.tickets.cues import lexicon_for
+from faq.tickets.facts import extract_facts
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import tokenize
 from faq.tickets.withheld import avoided, unknown_at
@@ -49,3 +51,52 @@ def test_a_plain_denial_is_not_avoided(text, word):
 def test_a_fact_the_writer_does_not_know_is_unknown_in_its_clause(text, word, expected):
     s = sentence(text)
     assert unknown_at(s, at(s, word)) is expected
+
+
+def junk_checked(text: str, lang: str) -> bool | None:
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    return facts.get("junk_checked")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für unser Intune-Abo ist nicht gekommen. Im Spam ist sie auch nicht."),
+    ("de", "Guten Tag, keine Aktivierungsmail für Teams. Im Junk-Ordner liegt auch nichts von Microsoft."),
+    ("de", "Servus, die Mail zur Aktivierung fehlt. Im Spam-Ordner liegt sie nicht, im Posteingang auch nicht."),
+    ("en", "Hi, the activation mail for our Intune order never came. It isn't in spam either."),
+    ("en", "Hello, no activation mail for Teams. There is nothing in the junk folder either."),
+])
+def test_the_junk_folder_named_first_and_denied_at_the_end_is_checked(lang, text):
+    assert junk_checked(text, lang) is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für Visio fehlt. Spam nicht geprüft, das macht morgen die IT."),
+    ("de", "Guten Tag, keine Aktivierungsmail. Im Spam habe ich nicht nachgesehen."),
+    ("en", "Hi, the activation mail for Visio is missing. We haven't checked spam, IT will do it tomorrow."),
+])
+def test_a_negation_before_the_verb_of_checking_leaves_it_unchecked(lang, text):
+    assert junk_checked(text, lang) is False
+
+
+def effective(text: str, lang: str) -> bool | None:
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    return facts.get("reservation_effective")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail für Intune fehlt. Die Reservierung ist durch, seit vorgestern schon."),
+    ("de", "Guten Tag, keine Aktivierungsmail. Reservierung letzte Woche abgeschlossen, ist durch."),
+    ("en", "Hi, the activation mail for Intune is missing. The reservation is through, since the day before yesterday."),
+    ("en", "Hello, no activation mail for Teams. Our reservation from last week finally went through."),
+])
+def test_a_reservation_that_is_through_has_taken_effect(lang, text):
+    assert effective(text, lang) is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Die Reservierung ist durch den Onlineadministrator angelegt worden."),
+    ("en", "Hi, the activation mail is missing. The reservation went through our reseller's portal."),
+    ("de", "Guten Tag, keine Aktivierungsmail. Reservierung gemacht, die Bestellung ist durch."),
+])
+def test_through_as_a_preposition_or_of_another_subject_says_nothing_of_the_reservation(lang, text):
+    assert effective(text, lang) is None

@@ -109,6 +109,7 @@ class Sentence:
                 pos = t.end
             self._depth = depth
         at = [i for i in range(span[0], span[1] + 1) if any(word_matches(c, self.words[i]) for c in cue)]
+        at = [self._renamed(i) for i in at]
         levels = {self._depth[i] for i in at}
         if len(levels) < 2:
             return False
@@ -119,6 +120,14 @@ class Sentence:
         return not (outside and self.tokens[head].word.endswith(tuple(folded_words("apposition_heads"))) and head + 1 < len(self.tokens) and self._depth[head + 1] == 1 and all(i > head for i in at if i not in outside)
                     and "(" in self.text[self.tokens[head].end:self.tokens[head + 1].start]
                     and ")" not in self.text[self.tokens[head + 1].start:self.tokens[max(at)].start])
+    def _renamed(self, i: int) -> int:
+        """The word a bracket's only word names again ("im Land (Kuba)": "Land"), else `i` itself."""
+        depth = self._depth or []
+        if not (0 < i < len(depth) - 1 and depth[i] == 1 and depth[i - 1] == 0 and depth[i + 1] == 0
+                and self.words[i] == self.words[i - 1] and "(" in self.text[self.tokens[i - 1].end:self.tokens[i].start]):
+            return i
+        return i - 1
+
     def evidence(self, start: int, end: int, source: str) -> Evidence:
         """Return the evidence of the words at start..end (offsets in the sentence)."""
         return Evidence(self.text[start:end], self.text.strip(), self.offset + start, self.offset + end, source)

@@ -9,8 +9,9 @@ from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import CueLexicon, find_cue, kind_only, word_matches
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
+from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "recorrected", "unknown_at", "unstated"]
+__all__ = ["asked_unknown", "avoided", "negation_opens", "recorrected", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
@@ -18,10 +19,23 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
     welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
-    if state is not None and (avoided(s, span) or asked_unknown(s, span)):
+    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)):
         return True
     return state is False and (kind_only(cue, s.words, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def negation_opens(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a cue ending in its negation ("im Spam ist sie nicht") is found in another shape: its place
+    must stand with its preposition ("Einen Spam-Ordner haben wir nicht" denies the folder) and the
+    negation must close its clause ("im Spam nicht nachgesehen" denies the looking). So must a cue ending in a
+    word that is a predicate there and a preposition elsewhere (`final_particles`)."""
+    if cue and cue[-1] in folded_words("final_particles"):  # "Reservierung ist durch", not "durch den Admin"
+        return clause_bounds(s.tokens, s.text, span[0], span[1])[1] > span[1]
+    if not cue or cue[-1] not in negations() or getattr(cue, "nothing", False):
+        return False
+    before = s.tokens[span[0] - 1].word if span[0] > 0 else ""
+    return before not in folded_words("prepositions") or clause_bounds(s.tokens, s.text, span[0], span[1])[1] > span[1]
 
 
 def recorrected(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
