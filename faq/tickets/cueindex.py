@@ -41,23 +41,26 @@ class TextCues:
     def cue_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[Group, ...]:
         """`CueLexicon.cue_groups` of a phrase table without the groups whose first word no
         sentence of the text holds, in their order."""
+        hit = self._groups.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
         return self._cut(self._groups, self.lex.cue_groups, table, lang)
 
     def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
         """`CueLexicon.pair_groups` of a phrase table without the groups whose first word no
         sentence of the text holds, in their order."""
+        hit = self._pair_groups.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
         return self._cut(self._pair_groups, self.lex.pair_groups, table, lang)
 
     def _cut(self, memo: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[G, ...]]],
              grouped: Callable[[Mapping[str, tuple[str, ...]], str], tuple[G, ...]],
              table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[G, ...]:
-        """The held groups (`_held_groups`) of `grouped(table, lang)`, worked out once per table."""
-        key = (id(table), lang)
-        hit = memo.get(key)
-        if hit is not None and hit[0] is table:
-            return hit[1]
+        """The held groups (`_held_groups`) of `grouped(table, lang)`, remembered in `memo` (the
+        callers look there first: they run for every sentence and fact)."""
         groups = self._held_groups(grouped(table, lang))
-        memo[key] = (table, groups)
+        memo[(id(table), lang)] = (table, groups)
         return groups
 
     def silent(self, fact: Fact, lang: str) -> bool:

@@ -76,6 +76,8 @@ class Sentence:
         "the old enrollment was linked, the new one is not"): which one the case is about is
         unsure, so the cue states nothing. The short clause opens with a determiner and a word of
         `qualifiers` or `otherness` and holds a negation."""
+        if not any(t.neg for t in self.tokens[span[1] + 1:]):
+            return False  # no negation after the cue: no clause after it can deny it
         end = clause_bounds(self.tokens, self.text, span[0], span[1])[1] + 1
         if end + 1 >= len(self.tokens) or not any(t.neg for t in self.tokens[end:end + _ELLIPTIC]):
             return False
@@ -120,6 +122,7 @@ class Sentence:
         return not (outside and self.tokens[head].word.endswith(tuple(folded_words("apposition_heads"))) and head + 1 < len(self.tokens) and self._depth[head + 1] == 1 and all(i > head for i in at if i not in outside)
                     and "(" in self.text[self.tokens[head].end:self.tokens[head + 1].start]
                     and ")" not in self.text[self.tokens[head + 1].start:self.tokens[max(at)].start])
+
     def _renamed(self, i: int) -> int:
         """The word a bracket's only word names again ("im Land (Kuba)": "Land"), else `i` itself."""
         depth = self._depth or []
