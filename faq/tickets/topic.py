@@ -21,7 +21,7 @@ from functools import cache
 from itertools import permutations
 
 from faq.language.focus import sentences
-from faq.language.lexicon import folded
+from faq.language.lexicon import folded, lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Candidate, Matcher, MatchResult
@@ -132,11 +132,20 @@ def _match_text(text: str) -> str:
     for start, end, _ in reversed(find_emails(text)):
         text = text[:start] + " " + text[end:]
     if ":" in text:
-        text = _none_label().sub(lambda m: f"{m.group(1)}{_NO_EN if fold(m.group(3)) in _EN_NONE else m.group(3)} {m.group(2)}", text)
+        denials = _none_denials()
+        text = _none_label().sub(lambda m: f"{m.group(1)}{denials.get(fold(m.group(3)), m.group(3))} {m.group(2)}", text)
     return _URL.sub(" ", text)
 
 
-_NO_EN = "no"  # "Activation email: none" read as "no activation email"
+@cache
+def _none_denials() -> dict[str, str]:
+    """Each folded none-answer of a language that says a denied label with another word
+    (knowledge/language/none_label_denials.yaml), mapped to that word."""
+    out: dict[str, str] = {}
+    for lang, denial in lexicon()["none_label_denials"].items():
+        if denial:
+            out.update((fold(w), denial[0]) for w in lexicon_words("none_answers", lang))
+    return out
 
 
 @cache
@@ -144,9 +153,6 @@ def _none_label() -> re.Pattern[str]:
     """A line or sentence "label: keine" (knowledge/language/none_answers.yaml), the label kept."""
     alts = "|".join(sorted(map(re.escape, lexicon_words("none_answers")), key=len, reverse=True))
     return re.compile(rf"(?im)(?<![^\n.!?])([ \t]*)([^\n:.!?]{{3,80}}):[ \t]*({alts})[ \t]*(?=[.!]\s|[.!]?[ \t]*(?:\n|$))")
-
-
-_EN_NONE = frozenset({"none"})
 
 
 @cache
