@@ -331,13 +331,18 @@ def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue
 def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:
     """Whether a German midfield negation at `at` denies the verb closing its clause at `end`
     ("noch nie etwas über diese Registrierung aktiviert"): a lower-case last word ending as a
-    participle or infinitive does ("-t", "-en"); a capitalised noun does not, nor does a verb
+    participle or infinitive does (closing_verb_endings: "-t", "-en"); a capitalised noun does not, nor does a verb
     after a contrast ("nicht in einem fremden Tenant, sondern in unserem verifiziert")."""
     last = tokens[end]
     return tokens[at].word in _folded("bracket_negations") and end > at + 1 \
         and not any(t.word in _folded("contrasts") for t in tokens[at + 1:end]) \
-        and text[last.start:last.start + 1].islower() and last.word.endswith(("t", "en")) \
+        and text[last.start:last.start + 1].islower() and last.word.endswith(_verb_endings()) \
         and last.word not in _skippable() | _folded("prepositions")
+
+
+@cache
+def _verb_endings() -> tuple[str, ...]:
+    return tuple(sorted(_folded("closing_verb_endings")))
 
 
 def _infinitive_at(tokens: list[Token], lo: int, hi: int, cue: tuple[str, ...], words: list[str] | None) -> int | None:
