@@ -94,13 +94,24 @@ def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Seq
     hi = clause_bounds(tokens, text, span[0], span[1])[1]
     hi = next((k - 1 for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("noun_negations")
                and not any(word_matches(n, w) for w in words[k + 1:hi + 1] for n in names)), hi)
-    if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)):
+    if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)) or _none_further(tokens, text, span):
         return False
     state = polarity(tokens, text, (span[0], hi), ())
     answered = label_value(tokens, text, span[1])  # "Berechtigung Reservierung verwalten: nein"
     if answered is NO_ANSWER:
         return state
     return None if answered is None or state is None else state == answered
+
+
+def _none_further(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether a negation restricted to something further opens the permission's phrase ("keine
+    weiteren Rechte", "without any extra permission"): beyond the role, the writer holds none."""
+    lo = clause_bounds(tokens, text, span[0], span[1])[0]
+    neg = _lexicon("noun_negations")
+    for k in range(lo, span[0]):
+        if (tokens[k].neg or tokens[k].word in neg) and any(t.word in _lexicon("negation_restrictors") for t in tokens[k + 1:min(k + 3, span[0])]):
+            return True
+    return False
 
 
 def _between_commas(tokens: list[Token], text: str, span: tuple[int, int]) -> list[Token]:
@@ -136,7 +147,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
             continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
         if context is None:
             context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-        if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
+        others = any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context)
+        if others and not _acting(tokens):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
         vocab = frozenset(w for _, name in named for w in name) - lex.stop
@@ -149,17 +161,29 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
             # "hat mir als OSM die Berechtigung 'Reservierung verwalten' zugewiesen": the longer name, all said
             cid, cue = max(stated, key=lambda c: len(c[1]))
         near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
-        weight = len(cue) + (10 if near else 0)
+        weight = len(cue) - 10 if others else len(cue) + (10 if near else 0)  # the writer's own role comes first
         if best is None or weight > best[0]:
             best = (weight, cid, span)
     return (best[1], best[0], best[2]) if best else None
+
+
+def _acting(tokens: list[Token]) -> bool:
+    """Whether a sentence names the act a role is asked about and no first person: someone
+    else's role named there is the one asked about ("Unsere OLA will Reservierungen anlegen",
+    "Our OSM wants to finish a reservation"; not "Mein Kollege ist VLSC-Admin, kann ich reservieren?")."""
+    acts = tuple(_lexicon("role_acts"))
+    return any(t.word.startswith(acts) for t in tokens) and not any(t.word in _lexicon("first_person") for t in tokens)
 
 
 def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
     """Whether a role named at `span` is stated (`polarity`). A role that "als"/"as" introduces
     is no object of a negation after it unless a verb of holding a role stands in its clause:
     "Als VLSC-Admin sehe ich die Reservierungen nicht" states the role, "Als OSM bin ich nicht
-    eingetragen" leaves it open."""
+    eingetragen" leaves it open. A negation opening a noun phrase after the role ("OSM ohne weitere
+    Rechte", "the OSM without any extra permission") qualifies the role, it does not deny it."""
+    cut = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].word in _lexicon("noun_negations")), None)
+    if cut is not None:
+        tokens, text = tokens[:cut], text[:tokens[cut - 1].end]
     state = polarity(tokens, text, span, ())
     if state is None or not any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
         return state
@@ -240,7 +264,7 @@ def _doubts_any(words: set[str], sentences: Sequence[tuple[list[Token], list[str
 
 
 def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token], list[str], str]],
-                  lex: CueLexicon) -> tuple[str | None, tuple[int, tuple[int, int]] | None]:
+                  lex: CueLexicon, others: bool = False) -> tuple[str | None, tuple[int, tuple[int, int]] | None]:
     """Return the choice a whole ticket names, given the one a sentence named, and where the
     words that made it a longer one stand (sentence index, token span), if they did.
 
@@ -252,8 +276,11 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
     Berechtigung 'Reservierung verwalten' gegeben hat, weiß ich nicht"), or both said and
     denied. Only extra words of two or more ("Reservierung verwalten") make it the longer
     one: one word ("Berechtigung") names no particular permission, but a hedged one leaves the
-    choice unknown.
+    choice unknown. Someone else's role (`others`, read from a sentence about their reserving)
+    is unknown when the writer speaks of themselves anywhere ("Darf ich ... reservieren?").
     """
+    if others and any(t.word in _lexicon("first_person") for tokens, _, _ in sentences for t in tokens):
+        return None, None
     names = _names(fact, lex)
     own = [words for cid, words in names if cid == chosen]
     extras: dict[frozenset[str], str] = {}

@@ -205,7 +205,7 @@ def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
                 seen.append((stated, state, span))
                 # More words first, then the tighter match: "gleichen Organisationsnamen"
                 # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
-                found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
+                found.append(((1 if getattr(cue, "weak", False) else len(cue), span[0] - span[1]), stated if state else not stated, span))
                 order.append(index if stated else index + _NO_SIDE)
     if len(found) > 1:
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
@@ -309,7 +309,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact in choice_facts:
         chosen = found.get(fact.id)
         if isinstance(chosen, str):
-            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
+            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex, strength[fact.id] < 0)
             if where is not None:  # the words that name the permission are the evidence
                 evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
     order = {f.id: i for i, f in enumerate(flow.facts)}

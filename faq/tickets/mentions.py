@@ -428,11 +428,18 @@ def _is_idiom(lowered: str, start: int, end: int) -> bool:
     "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow."""
     before = lowered[max(0, start - 12):start]
     if re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):
-        return True
+        # a start date that a word of validity or usage names is no idiom: "gilt ab gestern", "valid since today"
+        named = re.search(r"([^\W\d_]+)\W+(?:ab|seit|as of|since|from)\s*$", lowered[max(0, start - 40):start])
+        return named is None or not fold(named.group(1)).startswith(_date_starts())
     if lowered[start:end] == "morgen":
         previous = re.search(r"([^\W\d_]+)\W*$", before)
         return previous is not None and fold(previous.group(1)) in _morning_words()
     return False
+
+
+@cache
+def _date_starts() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon_words("date_starts"))
 
 
 @cache

@@ -11,7 +11,7 @@ from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "negation_opens", "recorrected", "unknown_at", "unstated"]
+__all__ = ["asked_unknown", "avoided", "named_only", "negation_opens", "recorrected", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
@@ -19,10 +19,24 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
     welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
-    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)):
+    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span) or named_only(cue, s, span)):
         return True
     return state is False and (kind_only(cue, s.words, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a weak cue (`faq.tickets.cues.WEAK`) only names where something is ("in unserem
+    richtigen Tenant sehen wir keine Lizenzen", "move them to the right account"): it states only
+    as an item of its own ("richtiger Tenant, Dienst verfügbar") or right after a form of "sein"
+    ("es ist definitiv das richtige Konto", "we were in the correct tenant", "Konto ist das richtige")."""
+    if not getattr(cue, "weak", False):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
+    if hi - lo <= 3:
+        return False
+    near = s.tokens[max(lo, span[0] - 4):span[1] + 1]
+    return not any(t.word in folded_words("state_copulas") for t in near)
 
 
 def negation_opens(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
