@@ -11,7 +11,7 @@ from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "named_only", "negation_opens", "recorrected", "unknown_at", "unstated"]
+__all__ = ["asked_unknown", "avoided", "named_only", "negation_opens", "timed", "recorrected", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
@@ -19,7 +19,8 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
     welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
-    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span) or named_only(cue, s, span)):
+    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span) or named_only(cue, s, span)
+                              or timed(cue, s, span)):
         return True
     return state is False and (kind_only(cue, s.words, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
@@ -37,6 +38,20 @@ def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool
         return False
     near = s.tokens[max(lo, span[0] - 4):span[1] + 1]
     return not any(t.word in folded_words("state_copulas") for t in near)
+
+
+def timed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue's first word, an event of three words or more, stands as a point in time after
+    a preposition ("After activation our production tenant shows no licenses"; time_prepositions.yaml)
+    while its other words follow: the sentence tells what holds since then, not where the event went."""
+    if len(cue) < 3:
+        return False
+    first = next((i for i in range(span[0], span[1] + 1) if word_matches(cue[0], s.words[i])), None)
+    if first is None or first != span[0]:
+        return False
+    before = [t.word for t in s.tokens[max(0, first - 2):first]]
+    preps = folded_words("time_prepositions")
+    return bool(before) and (before[-1] in preps or len(before) == 2 and before[0] in preps and before[1] in folded_words("determiners"))
 
 
 def negation_opens(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
