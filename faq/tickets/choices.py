@@ -301,16 +301,21 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
     states: dict[str, set[bool | None]] = {}
     where: tuple[int, tuple[int, int]] | None = None
     for index, (tokens, said_words, text) in enumerate(sentences):
-        for extra, cid in extras.items():
+        read: list[tuple[int, int]] = []  # a mention within a longer one read before is part of it
+        for extra, cid in sorted(extras.items(), key=lambda e: -len(e[0])):
             start = 0
             while (found := find_cue(tuple(sorted(extra)), said_words[start:], skippable=lex.stop)) is not None:
                 # every mention counts: "verwalte Reservierungen ohne die Berechtigung 'Reservierung
-                # verwalten'" tells an activity and denies the permission: unsure
+                # verwalten'" tells an activity and denies the permission: unsure; but "keine Berechtigung
+                # zum Verwalten von Reservierungen" is one mention, denied as a whole
                 span = (found[0] + start, found[1] + start)
+                start = span[1] + 1
+                if any(lo <= span[0] and span[1] <= hi for lo, hi in read):
+                    continue
+                read.append(span)
                 state = _mentioned(tokens, text, span, said_words, frozenset().union(*(w for _, w in names)))
                 states.setdefault(cid, set()).add(state)
                 where = (index, span) if state and where is None else where
-                start = span[1] + 1
     if not states:
         return chosen, None
     if len(states) > 1:
