@@ -156,7 +156,9 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
                 if other != cid and own < set(longer) - lex.stop]
         if any(state is None for state, _, _ in said):
             continue
-        stated = [(other, longer) for state, other, longer in said if state]
+        denied = [set(longer) for state, _, longer in said if state is False]
+        # a permission denied whole ("keine Berechtigung zum Verwalten von Reservierungen") is not stated by its part
+        stated = [(other, longer) for state, other, longer in said if state and not any(set(longer) < d for d in denied)]
         if stated:
             # "hat mir als OSM die Berechtigung 'Reservierung verwalten' zugewiesen": the longer name, all said
             cid, cue = max(stated, key=lambda c: len(c[1]))
@@ -180,8 +182,11 @@ def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool |
     is no object of a negation after it unless a verb of holding a role stands in its clause:
     "Als VLSC-Admin sehe ich die Reservierungen nicht" states the role, "Als OSM bin ich nicht
     eingetragen" leaves it open. A negation opening a noun phrase after the role ("OSM ohne weitere
-    Rechte", "the OSM without any extra permission") qualifies the role, it does not deny it."""
-    cut = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].word in _lexicon("noun_negations")), None)
+    Rechte", "the OSM without any extra permission") qualifies the role, it does not deny it, and a
+    wish after it ("Our OLA would like to reserve") concerns the act, not the role."""
+    wishes = [tuple(w.split()) for w in _lexicon("wishes")]  # "Our OLA would like to reserve": the act is wished, the role is not
+    cut = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].word in _lexicon("noun_negations")
+                or any(tuple(t.word for t in tokens[k:k + len(w)]) == w for w in wishes)), None)
     if cut is not None:
         tokens, text = tokens[:cut], text[:tokens[cut - 1].end]
     state = polarity(tokens, text, span, ())
@@ -190,7 +195,8 @@ def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool |
     lo, hi = clause_bounds(tokens, text, span[0], span[1])
     held = any(t.word in _lexicon("role_copulas") for t in tokens[lo:hi + 1])
     if state:  # "Als VLSC-Admin bin ich nicht eingetragen": unknown, not stated
-        return None if held and any(t.neg for t in tokens[span[1] + 1:hi + 1]) else state
+        end = next((k for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("coordinators")), hi + 1)
+        return None if held and any(t.neg for t in tokens[span[1] + 1:end]) else state  # not past "und habe keine ..."
     if held or any(t.neg for t in tokens[lo:span[1] + 1]):
         return state  # "nicht als OSM eingetragen", "not as the OSM"
     return polarity(tokens[:span[1] + 1], text[:tokens[span[1]].end], span, ())

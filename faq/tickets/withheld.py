@@ -36,8 +36,12 @@ def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool
     lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
     if hi - lo <= 3:
         return False
-    near = s.tokens[max(lo, span[0] - 4):span[1] + 1]
-    return not any(t.word in folded_words("state_copulas") for t in near)
+    copulas = folded_words("state_copulas")
+    if any(t.word in copulas for t in s.tokens[span[0]:span[1] + 1]):
+        return False  # "Konto ist das richtige"
+    # after a form of "sein", closing its clause: "we were signed in to the correct account", not
+    # "in unserem richtigen Konto ist keine Lizenz zu finden"
+    return not (span[1] >= hi - 1 and any(t.word in copulas for t in s.tokens[max(lo, span[0] - 5):span[0]]))
 
 
 def timed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:

@@ -1,0 +1,143 @@
+"""Settled-cause recall of the ticket reader outside the missing-mail flow: weak cues, inflected
+synonyms, someone else's role, start dates told with "gilt ab", events as points in time, and the
+topic of a ticket that sees no licences (bundled knowledge base, German and English)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.search.cache import load
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+from faq.tickets.triage import triage_text
+
+KB = load_knowledge_base()
+TODAY = date(2026, 11, 24)
+
+
+def read(flow: str, text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+# -- a weak cue: "richtiger Tenant" as an item of its own, or after a form of "sein" ---------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Lizenzen fehlen seit der Aktivierung. Kurz zum Stand: kein Zusatzprodukt, korrekter Mandant, Dienst in Irland verfügbar."),
+    ("de", "Keine Lizenzen sichtbar. Beim Einlösen des Links waren wir im richtigen Konto, das haben wir zweimal geprüft."),
+    ("de", "Uns fehlen die Lizenzen. Der Tenant ist der richtige, daran liegt es nicht."),
+    ("en", "Licences don't show up. Status: not an add-on, right tenant, service offered in Norway."),
+    ("en", "Nothing under Licenses after activation, although we were signed in to the correct account."),
+    ("en", "We see no licences. The tenant is correct, we double-checked that."),
+])
+def test_a_right_account_listed_or_stated_is_read(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Nach der Aktivierung ist in unserem richtigen Konto keine einzige Lizenz zu finden."),
+    ("de", "Wie bekommen wir die Lizenzen in den richtigen Tenant?"),
+    ("en", "In our correct tenant there is not a single licence to be found."),
+    ("en", "Right after the activation our tenant showed nothing at all."),
+    ("en", "Could you move the licences to the right account for us, please."),
+])
+def test_a_right_account_only_named_states_nothing(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Lizenzen sind nicht sichtbar. Leider lief die Aktivierung über das falsche Konto, wir wollen sie im richtigen Konto haben."),
+    ("en", "No licences visible. We realised the link was used in the wrong tenant; they should be in the correct tenant."),
+])
+def test_a_weak_right_account_yields_to_a_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Seit der Aktivierung zeigt unser Produktivkonto keine Lizenzen."),
+    ("en", "Since activation our production tenant has shown zero licences."),
+])
+def test_an_activation_as_a_point_in_time_names_no_account(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+# -- inflected forms of a synonym take its group's word -----------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Verlängerung lief unter identischem Firmennamen, eine weitere Registrierung gibt es bei uns nicht."),
+    ("de", "Wir haben mit gleichem Organisationsnamen verlängert und besitzen nur eine einzige Registrierung."),
+])
+def test_an_inflected_sameness_word_is_the_same_name(lang, text):
+    assert read("renewal-activation", text, lang).get("same_org_name") is True
+
+
+# -- someone else's role, when their sentence asks about their reserving -------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Unser Onlineadministrator möchte für die neue Registrierung Plätze reservieren. Geht das?", "ola"),
+    ("de", "Die Kollegin aus dem Einkauf ist VLSC-Administratorin und will eine Onlinereservierung anlegen. Darf sie das?",
+     "vlsc-admin"),
+    ("en", "Our online administrator would like to reserve seats for Teams Phone. Is that allowed?", "ola"),
+    ("en", "The colleague who tries to reserve licences is our OSM, with no further permissions. Can he?", "osm"),
+])
+def test_someone_elses_role_asked_about_for_reserving_is_read(lang, text, expected):
+    assert read("reservation-permission", text, lang).get("role") == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unsere Onlineadministratorin kann Reservierungen anlegen. Kann ich das als Einkäufer auch?"),
+    ("en", "Our VLSC administrator reserves licences all the time. May I reserve too?"),
+])
+def test_someone_elses_role_is_not_read_when_the_writer_asks_for_themselves(lang, text):
+    assert "role" not in read("reservation-permission", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM ohne zusätzliche Rechte. Kann ich reservieren?"),
+    ("de", "Ich bin als OSM eingetragen und habe keine Berechtigung zum Verwalten von Reservierungen."),
+    ("en", "I am the OSM without any additional permission. Can I reserve licences?"),
+])
+def test_an_osm_without_further_permissions_is_the_plain_osm(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm"
+
+
+# -- a start date told with "gilt ab", "valid from" -----------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Keine Lizenzen zu sehen. Unser Vertrag gilt ab gestern.", date(2026, 11, 23)),
+    ("de", "Lizenzen nicht sichtbar, die Nutzung ab heute laut Auftrag.", date(2026, 11, 24)),
+    ("en", "Licences not visible; the subscription is valid from today.", date(2026, 11, 24)),
+])
+def test_a_relative_start_date_after_a_word_of_validity_is_read(lang, text, day):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Seit gestern warten wir, und bis heute sehen wir keine Lizenzen."),
+    ("en", "As of today we still see no licences, and since yesterday nothing changed."),
+])
+def test_a_loose_relative_word_is_no_start_date(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+# -- the topic of a ticket that sees no licences ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def served():
+    return load()
+
+
+@pytest.mark.parametrize("text", [
+    "Seit der Aktivierung sehen wir keine Lizenzen. Ob wir damals im richtigen Konto eingeloggt waren, kann keiner mehr sagen.",
+    "We cannot see any licences since activating. Whether we were logged in to the right tenant back then, nobody remembers.",
+])
+def test_a_ticket_that_sees_no_licences_is_not_advice_before_activation(served, text):
+    kb, matcher = served
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.match.id == "licenses-not-visible"
+    assert "right_account" not in result.facts
