@@ -141,3 +141,22 @@ def test_a_ticket_that_sees_no_licences_is_not_advice_before_activation(served, 
     result = triage_text(text, kb, matcher, TODAY)
     assert result.match.id == "licenses-not-visible"
     assert "right_account" not in result.facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Lizenzen unsichtbar. Geprüft haben wir: Zusatzabo: nein, Tenant: korrekt, Land: unterstützt."),
+    ("en", "No licences. Our checks: add-on: no, account: correct, country: supported."),
+])
+def test_a_right_account_given_as_a_label_is_read(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is True
+
+
+# -- a day's date beside its month says which day ---------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Gekauft haben wir im März 2026, und zwar am 9. März 2026. Geht der Link noch?"),
+    ("en", "We purchased in March 2026, on 9 March 2026 to be precise. Does the link still work?"),
+])
+def test_a_days_date_refines_its_month(lang, text):
+    assert read("activation-link-expiry", text, lang).get("purchase_date") == date(2026, 3, 9)

@@ -349,8 +349,9 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
     if mode == _ADJACENT:  # "the correct tenant", not "right after activation the tenant ..."
         found = _find_in_order(cue, words, 1, skippable)
         back = None if found or len(cue) != 2 else _find_in_order(cue[::-1], words, 2, skippable)
-        # or the other way round across a copula: "Konto ist das richtige", "the tenant is correct"
-        return found or (back if back and any(words[i] in _folded("copulas") for i in range(back[0] + 1, back[1])) else None)
+        # or the other way round, as a label or across a copula: "Konto: richtig", "the tenant is correct"
+        return found or (back if back and (back[1] == back[0] + 1 or any(words[i] in _folded("copulas") for i in range(back[0] + 1, back[1])))
+                         else None)
     if mode == _NEGATED:
         # "don't have a junk folder" is not "not in the junk folder": no verb between the words
         found = _find_in_order(cue, words, slack, skippable, skippable - _folded("finite_verbs"))

@@ -409,7 +409,20 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             except InputError as exc:
                 out.append(DateMention(s, e, raw, None, str(exc), relative))
     out.sort(key=lambda d: d.start)
-    return out
+    return [d for d in out if not _refined(d, out)]
+
+
+_REFINED_GAP = 30  # characters between a month and a day's date of it that make one date ("Anfang Mai, genauer am 4. Mai")
+
+
+def _refined(mention: DateMention, mentions: list[DateMention]) -> bool:
+    """Whether a date known only to its month has a day's date of that month right beside it: the
+    day says which ("Anfang Mai, genauer am 4. Mai 2026", "on 4 May, so early May")."""
+    if not isinstance(mention.value, MonthDate):
+        return False
+    return any(other.value is not None and not isinstance(other.value, MonthDate)
+               and (other.value.year, other.value.month) == (mention.value.year, mention.value.month)
+               and max(other.start - mention.end, mention.start - other.end) <= _REFINED_GAP for other in mentions)
 
 
 def _slashed(raw: str, today: date) -> date:
