@@ -160,3 +160,13 @@ def test_a_right_account_given_as_a_label_is_read(lang, text):
 ])
 def test_a_days_date_refines_its_month(lang, text):
     assert read("activation-link-expiry", text, lang).get("purchase_date") == date(2026, 3, 9)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ich bin als OSM eingetragen. Kann ich Lizenzen reservieren?", "osm-reservations"),
+    ("Wir sind als OSM eingetragen. Dürfen wir Lizenzen reservieren?", "osm-reservations"),
+    ("I'm entered as the OSM on the enrollment. Can I reserve licences?", "osm-reservations"),
+])
+def test_a_torn_ticket_is_decided_by_its_sure_question(served, text, expected):
+    kb, matcher = served
+    assert triage_text(text, kb, matcher, TODAY).match.id == expected
