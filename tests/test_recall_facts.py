@@ -170,3 +170,12 @@ def test_a_days_date_refines_its_month(lang, text):
 def test_a_torn_ticket_is_decided_by_its_sure_question(served, text, expected):
     kb, matcher = served
     assert triage_text(text, kb, matcher, TODAY).match.id == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Lizenzen fehlen. Stand: Zusatzabo: nein | Tenant: korrekt | Land: Dienst verfügbar"),
+    ("en", "Licences missing. Checklist: add-on: no | right tenant: yes | service offered in our country: yes"),
+])
+def test_a_pipe_parts_the_items_of_a_checklist(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert facts.get("is_addon") is False and facts.get("right_account") is True
