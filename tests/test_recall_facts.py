@@ -179,3 +179,28 @@ def test_a_torn_ticket_is_decided_by_its_sure_question(served, text, expected):
 def test_a_pipe_parts_the_items_of_a_checklist(lang, text):
     facts = read("licenses-not-visible", text, lang)
     assert facts.get("is_addon") is False and facts.get("right_account") is True
+
+
+# -- seats are licences; "ab morgen nutzbar" and "hab gestern" are dates --------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("en", "No licences visible. The 40 seats starting on the 2nd of December 2026 are in our order.", date(2026, 12, 2)),
+    ("de", "Lizenzen nicht zu sehen. Die 40 Plätze starten laut Auftrag am 02.12.2026.", date(2026, 12, 2)),
+    ("de", "Keine Lizenzen im Portal. Laut Händler sind sie ab morgen nutzbar.", date(2026, 11, 25)),
+])
+def test_a_usage_start_of_seats_or_told_after_the_date_is_read(lang, text, day):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == day
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Ich hab gestern gekauft. Wie lange gilt der Aktivierungslink?", date(2026, 11, 23)),
+    ("de", "Kauf war vorgestern. Verfällt der Aktivierungslink irgendwann?", date(2026, 11, 22)),
+])
+def test_a_relative_purchase_date_after_a_short_verb_is_read(lang, text, day):
+    assert read("activation-link-expiry", text, lang).get("purchase_date") == day
+
+
+def test_seats_named_before_do_not_take_the_pronoun_of_the_enrollment():
+    text = "We added 30 seats under the same enrollment. It was linked to our online account back in 2023."
+    assert read("missing-activation-email", text, "en").get("enrollment_linked") is True

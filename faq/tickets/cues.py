@@ -36,7 +36,8 @@ def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
     return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"), lexicon_words("verbs_of_linking"),
             lexicon_words("other_people"), lexicon_words("effect_words"),
             lexicon_words("colloquial_negations"),
-            ("land", "country", *lexicon_words("countries")))
+            ("land", "country", *lexicon_words("countries")),
+            ("lizenz", *lexicon_words("licence_units")))  # "seats" are licences
 
 
 class CueLexicon:

@@ -438,12 +438,16 @@ def _slashed(raw: str, today: date) -> date:
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
     """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today"), or
-    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow."""
+    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow. A word of validity or
+    usage before its preposition or right after it makes it a start date ("gilt ab gestern", "ab
+    morgen nutzbar"; date_starts.yaml)."""
     before = lowered[max(0, start - 12):start]
-    if re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):
+    if re.search(r"\b(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):  # not "hab gestern"
         # a start date that a word of validity or usage names is no idiom: "gilt ab gestern", "valid since today"
-        named = re.search(r"([^\W\d_]+)\W+(?:ab|seit|as of|since|from)\s*$", lowered[max(0, start - 40):start])
-        return named is None or not fold(named.group(1)).startswith(_date_starts())
+        named = re.search(r"([^\W\d_]+)\W+\b(?:ab|seit|as of|since|from)\s*$", lowered[max(0, start - 40):start])
+        after = re.match(r"\s+([^\W\d_]+)", lowered[end:end + 40])  # "ab morgen nutzbar"
+        starts = re.search(r"\b(?:ab|seit|as of|since|from)\s*$", before) is not None
+        return not starts or not any(m is not None and fold(m.group(1)).startswith(_date_starts()) for m in (named, after))
     if lowered[start:end] == "morgen":
         previous = re.search(r"([^\W\d_]+)\W*$", before)
         return previous is not None and fold(previous.group(1)) in _morning_words()
