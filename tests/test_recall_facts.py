@@ -204,3 +204,17 @@ def test_a_relative_purchase_date_after_a_short_verb_is_read(lang, text, day):
 def test_seats_named_before_do_not_take_the_pronoun_of_the_enrollment():
     text = "We added 30 seats under the same enrollment. It was linked to our online account back in 2023."
     assert read("missing-activation-email", text, "en").get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "same"), [
+    ("en", "Renewal signed. The organisation name on the new enrollment matches the previous one exactly.", True),
+    ("en", "Renewal signed. The company name on the new enrollment doesn't match the earlier one.", False),
+    ("de", "Verlängerung unterschrieben. Der Organisationsname stimmt mit dem bisherigen überein.", True),
+])
+def test_a_name_that_matches_is_the_same_name(lang, text, same):
+    assert read("renewal-activation", text, lang).get("same_org_name") is same
+
+
+def test_the_old_one_is_no_count_of_enrollments():
+    text = "Renewal signed. The organisation name on the new enrollment does not match the old one."
+    assert "multiple_enrollments_same_org" not in read("renewal-activation", text, "en")

@@ -21,7 +21,7 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["GOES_ON", "NUMBERED", "THEN", "WEAK", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "kind_only", "lexicon_for",
+__all__ = ["GOES_ON", "NUMBERED", "ORDERED", "THEN", "WEAK", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "kind_only", "lexicon_for",
            "phrases", "without", "word_matches"]
 
 
@@ -179,7 +179,7 @@ class CueLexicon:
         key = f"{int(drop_function_words)}{phrase}"
         cached = self._cache.get(key)
         if cached is None:
-            tokens = tokenize(phrase.removeprefix(WEAK))
+            tokens = tokenize(phrase.lstrip(WEAK + ORDERED))
             canon = self.words(tokens)
             words = [WHOLE + t.word if t.word in self.whole else canon[i] for i, t in enumerate(tokens)]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
@@ -187,8 +187,8 @@ class CueLexicon:
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
             cue.nothing = any(t.word in self.nothing for t in tokens)
             cue.nouns = tuple(t.word for t in tokens if t.word in self.nouns)
-            if phrase.startswith(WEAK):
-                cue.weak, cue.mode = True, _ADJACENT
+            if phrase.startswith((WEAK, ORDERED)):
+                cue.weak, cue.mode = phrase.startswith(WEAK), _ADJACENT
             self._cache[key] = cached = cue
         return cached
 
@@ -278,6 +278,7 @@ THEN = " > "  # joins the halves of a paired cue whose second half must follow t
 # own (opens with a finite verb): "Reservierung vor drei Tagen gemacht, ist immer noch nicht durch"
 GOES_ON = " >> "
 WEAK = "~"  # opens a weak cue: its words in order, side by side, and any other cue of the fact outranks it
+ORDERED = "^"  # opens a cue whose words stand in order, side by side ("only one enrollment", not "enrollment ... the old one")
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
@@ -346,10 +347,10 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         skippable = function_words()
     if slack is None:
         slack = weights().cue_slack
-    mode = cue.mode if isinstance(cue, Cue) and (skippable is cue.stop or cue.weak) else _mode(cue, skippable)
+    mode = cue.mode if isinstance(cue, Cue) and (skippable is cue.stop or cue.mode == _ADJACENT) else _mode(cue, skippable)
     if mode == _ADJACENT:  # "the correct tenant", not "right after activation the tenant ..."
         found = _find_in_order(cue, words, 1, skippable)
-        back = None if found or len(cue) != 2 else _find_in_order(cue[::-1], words, 2, skippable)
+        back = None if found or len(cue) != 2 or not getattr(cue, "weak", False) else _find_in_order(cue[::-1], words, 2, skippable)
         # or the other way round, as a label or across a copula: "Konto: richtig", "the tenant is correct"
         return found or (back if back and (back[1] == back[0] + 1 or any(words[i] in _folded("copulas") for i in range(back[0] + 1, back[1])))
                          else None)
