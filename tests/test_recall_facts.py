@@ -78,6 +78,7 @@ def test_an_inflected_sameness_word_is_the_same_name(lang, text):
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     ("de", "Unser Onlineadministrator möchte für die neue Registrierung Plätze reservieren. Geht das?", "ola"),
+    ("de", "Unsere OLA will morgen Lizenzen reservieren. Klappt das mit ihrer Rolle?", "ola"),
     ("de", "Die Kollegin aus dem Einkauf ist VLSC-Administratorin und will eine Onlinereservierung anlegen. Darf sie das?",
      "vlsc-admin"),
     ("en", "Our online administrator would like to reserve seats for Teams Phone. Is that allowed?", "ola"),
@@ -92,6 +93,14 @@ def test_someone_elses_role_asked_about_for_reserving_is_read(lang, text, expect
     ("en", "Our VLSC administrator reserves licences all the time. May I reserve too?"),
 ])
 def test_someone_elses_role_is_not_read_when_the_writer_asks_for_themselves(lang, text):
+    assert "role" not in read("reservation-permission", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unsere VLSC-Administratorin fragt, ob unser OSM Reservierungen anlegen darf."),
+    ("en", "Our VLSC admin wants to know whether our OSM may reserve seats."),
+])
+def test_two_roles_of_others_leave_the_role_open(lang, text):
     assert "role" not in read("reservation-permission", text, lang)
 
 

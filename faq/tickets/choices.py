@@ -141,13 +141,18 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     context: list[int] | None = None  # worked out for the first name found
     named = _named(fact, lex)
     best: tuple[int, str, tuple[int, int]] | None = None
+    others_named: set[str] = set()  # roles of others the sentence names: two of them leave it open
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
-        if span is None or _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
-            continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
+        if span is None:
+            continue
         if context is None:
             context = context_positions(fact, lang, words, lex) if fact.cues.context else []
         others = any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context)
+        if others:
+            others_named.add(cid)
+        if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
+            continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
         if others and not _acting(tokens):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
@@ -166,6 +171,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         weight = len(cue) - 10 if others else len(cue) + (10 if near else 0)  # the writer's own role comes first
         if best is None or weight > best[0]:
             best = (weight, cid, span)
+    if best and best[0] < 0 and len(others_named) > 1:
+        return None  # "Our VLSC admin wants to know whether our OSM may reserve": whose role is asked?
     return (best[1], best[0], best[2]) if best else None
 
 
@@ -184,7 +191,7 @@ def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool |
     eingetragen" leaves it open. A negation opening a noun phrase after the role ("OSM ohne weitere
     Rechte", "the OSM without any extra permission") qualifies the role, it does not deny it, and a
     wish after it ("Our OLA would like to reserve") concerns the act, not the role."""
-    wishes = [tuple(w.split()) for w in _lexicon("wishes")]  # "Our OLA would like to reserve": the act is wished, the role is not
+    wishes = [tuple(w.split()) for w in (*_lexicon("wishes"), *_lexicon("intentions"))]  # "Our OLA would like to reserve": the act is wished
     cut = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].word in _lexicon("noun_negations")
                 or any(tuple(t.word for t in tokens[k:k + len(w)]) == w for w in wishes)), None)
     if cut is not None:
