@@ -227,3 +227,21 @@ def test_a_name_that_matches_is_the_same_name(lang, text, same):
 def test_the_old_one_is_no_count_of_enrollments():
     text = "Renewal signed. The organisation name on the new enrollment does not match the old one."
     assert "multiple_enrollments_same_org" not in read("renewal-activation", text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unser OSM hat letztes Jahr problemlos Plätze reserviert. Dieses Jahr klappt es nicht."),
+    ("de", "Unsere OLA hat gekündigt. Wer kann jetzt reservieren?"),
+    ("en", "Our OSM reserved seats last year without any trouble."),
+    ("en", "Our OLA has left; who may reserve licences now?"),
+])
+def test_someone_elses_role_told_or_asked_of_anyone_is_not_read(lang, text):
+    assert "role" not in read("reservation-permission", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Lizenzen zu sehen. Ich hoffe, wir waren beim Aktivieren im richtigen Tenant."),
+    ("en", "No licences showing. Hopefully we were in the correct tenant when activating."),
+])
+def test_a_right_account_hoped_for_is_not_stated(lang, text):
+    assert "right_account" not in read("licenses-not-visible", text, lang)

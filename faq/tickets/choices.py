@@ -180,8 +180,15 @@ def _acting(tokens: list[Token]) -> bool:
     """Whether a sentence names the act a role is asked about and no first person: someone
     else's role named there is the one asked about ("Unsere OLA will Reservierungen anlegen",
     "Our OSM wants to finish a reservation"; not "Mein Kollege ist VLSC-Admin, kann ich reservieren?")."""
-    acts = tuple(_lexicon("role_acts"))
-    return any(t.word.startswith(acts) for t in tokens) and not any(t.word in _lexicon("first_person") for t in tokens)
+    acts, asks, who = tuple(_lexicon("role_acts")), _lexicon("role_asks"), _lexicon("interrogatives")
+    words = [t.word for t in tokens]
+    if not any(w.startswith(acts) for w in words) or any(w in _lexicon("first_person") for w in words):
+        return False
+    # asked or wanted ("will reservieren", "wants to finish a reservation"), not told ("reserved last
+    # year") nor asked of anyone ("Our OSM left; who can reserve now?")
+    modals = _lexicon("ability_modals") | _lexicon("permission_modals")
+    return any(w in asks for w in words) and not any(w in who and i + 1 < len(words) and words[i + 1] in modals
+                                                     for i, w in enumerate(words))
 
 
 def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:

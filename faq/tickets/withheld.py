@@ -11,7 +11,7 @@ from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "named_only", "negation_opens", "timed", "recorrected", "unknown_at", "unstated"]
+__all__ = ["asked_unknown", "avoided", "hoped", "named_only", "negation_opens", "timed", "recorrected", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
@@ -20,10 +20,16 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
     if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span) or named_only(cue, s, span)
-                              or timed(cue, s, span)):
+                              or timed(cue, s, span) or hoped(s)):
         return True
     return state is False and (kind_only(cue, s.words, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def hoped(s: Sentence) -> bool:
+    """Whether the sentence hopes ("Hopefully we were in the correct tenant", "Ich hoffe, die Domäne ist
+    verifiziert"; hopes.yaml): what it says is wished for, not stated."""
+    return any(t.word in folded_words("hopes") for t in s.tokens)
 
 
 def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
