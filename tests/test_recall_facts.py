@@ -245,3 +245,11 @@ def test_someone_elses_role_told_or_asked_of_anyone_is_not_read(lang, text):
 ])
 def test_a_right_account_hoped_for_is_not_stated(lang, text):
     assert "right_account" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Kaufdatum ist der 03.09.2026. Korrektur: Kaufdatum war der 03.03.2026. Ist der Link noch gut?", date(2026, 3, 3)),
+    ("en", "We purchased the licences on 5 September 2026. Correction: we purchased them on 5 April 2026.", date(2026, 4, 5)),
+])
+def test_a_sentence_opening_with_a_correction_retells_an_earlier_date(lang, text, day):
+    assert read("activation-link-expiry", text, lang).get("purchase_date") == day
