@@ -408,7 +408,7 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     for known_words, unit in relevant:
         if best.outcome == "no_match" and known_words < w.full_unit:
             continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
-        chooses = bool(torn) and _asks(unit)
+        chooses = bool(torn) and _asks(unit.rstrip("!"))  # "Lizenzen weg?!"
         if whole_matched and known_words < w.override_unit and unit not in clauses and not chooses:
             continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
         result = matcher.match(unit, lang)
