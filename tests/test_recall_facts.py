@@ -253,3 +253,14 @@ def test_a_right_account_hoped_for_is_not_stated(lang, text):
 ])
 def test_a_sentence_opening_with_a_correction_retells_an_earlier_date(lang, text, day):
     assert read("activation-link-expiry", text, lang).get("purchase_date") == day
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierung ist erledigt und die Lizenzen tauchen im Admin Center auf. Wir wechseln zeitgleich von E3 auf E5. "
+    "Was steht jetzt noch an?",
+    "Activation is done and the licences are in the admin center. We are moving 40 people from E3 to E5 at the same "
+    "time. What is left for me to do?",
+])
+def test_tasks_after_a_done_activation_are_not_tasks_after_a_renewal(served, text):
+    kb, matcher = served
+    assert triage_text(text, kb, matcher, TODAY).match.id == "after-activation"
