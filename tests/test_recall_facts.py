@@ -264,3 +264,14 @@ def test_a_sentence_opening_with_a_correction_retells_an_earlier_date(lang, text
 def test_tasks_after_a_done_activation_are_not_tasks_after_a_renewal(served, text):
     kb, matcher = served
     assert triage_text(text, kb, matcher, TODAY).match.id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "New to buying online services through Volume Licensing here. Do you have a VLSC handbook covering activation "
+    "and adding services?",
+    "Wir kaufen zum ersten Mal Onlinedienste über Volumenlizenzierung. Gibt es ein VLSC-Handbuch bezüglich Aktivierung "
+    "und Rollen?",
+])
+def test_a_word_taking_the_activation_as_its_topic_names_no_other_kind(served, text):
+    kb, matcher = served
+    assert triage_text(text, kb, matcher, TODAY).match.outcome != "no_match"

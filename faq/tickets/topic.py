@@ -200,8 +200,14 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
             before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
             part = before.group(1) if before else ""
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
-        kinds.append(purpose or (_qualifier_kind(part, matcher) if part else None))
+        linked = not m.group("part") and part in _object_links()  # "a guide covering activation"
+        kinds.append(purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
     return "other" in kinds and "ours" not in kinds
+
+
+@cache
+def _object_links() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("object_links"))
 
 
 def _purpose_kind(after: str, matcher: Matcher) -> str | None:
