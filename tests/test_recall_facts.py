@@ -41,6 +41,8 @@ def test_a_right_account_listed_or_stated_is_read(lang, text):
     ("en", "In our correct tenant there is not a single licence to be found."),
     ("en", "Right after the activation our tenant showed nothing at all."),
     ("en", "Could you move the licences to the right account for us, please."),
+    ("de", "Die Lizenzen sind im richtigen Konto nicht sichtbar."),
+    ("en", "The licences are not visible in the correct tenant."),
 ])
 def test_a_right_account_only_named_states_nothing(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is not True
@@ -79,6 +81,7 @@ def test_an_inflected_sameness_word_is_the_same_name(lang, text):
 @pytest.mark.parametrize(("lang", "text", "expected"), [
     ("de", "Unser Onlineadministrator möchte für die neue Registrierung Plätze reservieren. Geht das?", "ola"),
     ("de", "Unsere OLA will morgen Lizenzen reservieren. Klappt das mit ihrer Rolle?", "ola"),
+    ("de", "Unser Onlineadministrator (OLA) möchte Plätze für Teams reservieren. Darf er das?", "ola"),
     ("de", "Die Kollegin aus dem Einkauf ist VLSC-Administratorin und will eine Onlinereservierung anlegen. Darf sie das?",
      "vlsc-admin"),
     ("en", "Our online administrator would like to reserve seats for Teams Phone. Is that allowed?", "ola"),
@@ -275,3 +278,12 @@ def test_tasks_after_a_done_activation_are_not_tasks_after_a_renewal(served, tex
 def test_a_word_taking_the_activation_as_its_topic_names_no_other_kind(served, text):
     kb, matcher = served
     assert triage_text(text, kb, matcher, TODAY).match.outcome != "no_match"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Vereinbarungsadministratorin hat unserem OSM gestern die Berechtigung Reservierung verwalten gegeben. "
+           "Kann er jetzt reservieren?"),
+    ("en", "Our agreement admin granted our OSM the Manage Reservation permission yesterday. Can he reserve now?"),
+])
+def test_someone_elses_role_given_the_permission_is_read(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm-manage-reservations"

@@ -141,7 +141,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     context: list[int] | None = None  # worked out for the first name found
     named = _named(fact, lex)
     best: tuple[int, str, tuple[int, int]] | None = None
-    others_named: set[str] = set()  # roles of others the sentence names: two of them leave it open
+    others_named: list[tuple[str, tuple[int, int]]] = []  # roles of others named: two apart leave it open
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
         if span is None:
@@ -150,10 +150,10 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
             context = context_positions(fact, lang, words, lex) if fact.cues.context else []
         others = any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context)
         if others:
-            others_named.add(cid)
+            others_named.append((cid, span))
         if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
             continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
-        if others and not _acting(tokens):
+        if others and not _acting(tokens, lex.word("permission") in words):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
         vocab = frozenset(w for _, name in named for w in name) - lex.stop
@@ -171,15 +171,16 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         weight = len(cue) - 10 if others else len(cue) + (10 if near else 0)  # the writer's own role comes first
         if best is None or weight > best[0]:
             best = (weight, cid, span)
-    if best and best[0] < 0 and len(others_named) > 1:
+    if best and best[0] < 0 and any(c != d and (a[1] < b[0] or b[1] < a[0]) for c, a in others_named for d, b in others_named):
         return None  # "Our VLSC admin wants to know whether our OSM may reserve": whose role is asked?
     return (best[1], best[0], best[2]) if best else None
 
 
-def _acting(tokens: list[Token]) -> bool:
+def _acting(tokens: list[Token], permitted: bool = False) -> bool:
     """Whether a sentence names the act a role is asked about and no first person: someone
     else's role named there is the one asked about ("Unsere OLA will Reservierungen anlegen",
-    "Our OSM wants to finish a reservation"; not "Mein Kollege ist VLSC-Admin, kann ich reservieren?")."""
+    "Our OSM wants to finish a reservation"; not "Mein Kollege ist VLSC-Admin, kann ich reservieren?"),
+    and so is one `permitted` there ("Our agreement admin gave our OSM the Manage Reservation permission")."""
     acts, asks, who = tuple(_lexicon("role_acts")), _lexicon("role_asks"), _lexicon("interrogatives")
     words = [t.word for t in tokens]
     if not any(w.startswith(acts) for w in words) or any(w in _lexicon("first_person") for w in words):
@@ -187,7 +188,7 @@ def _acting(tokens: list[Token]) -> bool:
     # asked or wanted ("will reservieren", "wants to finish a reservation"), not told ("reserved last
     # year") nor asked of anyone ("Our OSM left; who can reserve now?")
     modals = _lexicon("ability_modals") | _lexicon("permission_modals")
-    return any(w in asks for w in words) and not any(w in who and i + 1 < len(words) and words[i + 1] in modals
+    return (permitted or any(w in asks for w in words)) and not any(w in who and i + 1 < len(words) and words[i + 1] in modals
                                                      for i, w in enumerate(words))
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.borders import clause_bounds
-from faq.tickets.cues import CueLexicon, find_cue, kind_only, word_matches
+from faq.tickets.cues import CueLexicon, find_cue, function_words, kind_only, word_matches
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
@@ -47,7 +47,11 @@ def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool
         return False  # "Konto ist das richtige"
     # after a form of "sein", closing its clause: "we were signed in to the correct account", not
     # "in unserem richtigen Konto ist keine Lizenz zu finden"
-    return not (span[1] >= hi - 1 and any(t.word in copulas for t in s.tokens[max(lo, span[0] - 5):span[0]]))
+    closes = all(t.word in function_words() for t in s.tokens[span[1] + 1:hi + 1])  # not "... im richtigen Konto sichtbar"
+    plain = function_words() | folded_words("certainties") | folded_words("copula_fillers") | negations()
+    at = next((i for i in range(span[0] - 1, max(lo, span[0] - 5) - 1, -1) if s.tokens[i].word in copulas), None)
+    # nothing but small words between: "es ist definitiv das richtige Konto", not "are not visible in the correct tenant"
+    return not (closes and at is not None and all(t.word in plain for t in s.tokens[at + 1:span[0]]))
 
 
 def timed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
