@@ -287,3 +287,11 @@ def test_a_word_taking_the_activation_as_its_topic_names_no_other_kind(served, t
 ])
 def test_someone_elses_role_given_the_permission_is_read(lang, text):
     assert read("reservation-permission", text, lang).get("role") == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Keine Lizenzen zu sehen, obwohl das Abonnement am 03.11.2026 gestartet ist.", date(2026, 11, 3)),
+    ("de", "Lizenzen fehlen. Die Nutzung hat laut Händler vorgestern begonnen.", date(2026, 11, 22)),
+])
+def test_a_usage_start_told_in_the_perfect_is_read(lang, text, day):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == day
