@@ -280,10 +280,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
-            if fact.id not in found or weight > strength[fact.id]:
+            if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
                 evidence[fact.id] = s.span_evidence(span, source)
-            elif weight == strength[fact.id] and found[fact.id] is not None and found[fact.id] != value:
+            elif found[fact.id] is not None and found[fact.id] != value:  # two sentences disagree: unsure
                 notes.append(f"{fact.id}: the ticket says both yes and no")
                 found[fact.id] = None
         for fact in choice_facts:

@@ -1,0 +1,83 @@
+"""Facts a ticket does not prove stay unknown (new tickets in German and English, bundled
+knowledge base): a quoted mail the customer doubts, a permission named only hedged, two
+sentences that disagree."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.search.matcher import Matcher
+from faq.tickets.triage import triage_text
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+MATCHER = Matcher(KB)
+
+
+def triage(text: str):
+    return triage_text(text, KB, MATCHER, TODAY)
+
+
+# -- a quoted or forwarded mail the customer doubts states nothing -------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\nunser Partner hat uns Folgendes geschickt:\n> Ihre OSM-Adresse ist bereits für einen Mandanten verifiziert.\n"
+    "Ob das wirklich so ist, kann ich nicht bestätigen. Eine Aktivierungsmail haben wir jedenfalls nicht.",
+    "Hi,\nour reseller replied:\n> The domain of your OSM is already verified for an online services account.\n"
+    "Is that really correct? We never set up any tenant. Anyway, no activation email arrived.",
+    "Moin,\n---------- Forwarded message ----------\n> Die Domain Ihres OSM wurde bereits verifiziert.\n"
+    "Das bezweifle ich stark. Die Aktivierungsmail fehlt trotzdem.",
+])
+def test_a_doubted_quote_states_no_fact(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag,\nunser Lieferant meinte:\n> Das Kaufdatum war der 03.02.2026.\nIch weiß nicht, ob das korrekt ist. "
+    "Ist der Aktivierungslink schon abgelaufen?",
+    "Hello,\nthe partner wrote:\n> Purchase date: 2026-02-03\nI can't confirm that, our records differ. "
+    "Has the activation link expired?",
+])
+def test_a_doubted_quoted_date_is_no_purchase_date(text):
+    r = triage(text)
+    assert r.id == "activation-link-expiry"
+    assert "purchase_date" not in r.facts and r.cause is None
+
+
+def test_a_quote_the_customer_does_not_doubt_still_states_its_facts():
+    r = triage("Hallo,\nunser Händler schrieb:\n> Das Kaufdatum war der 03.02.2026.\n"
+               "Ist der Aktivierungslink schon abgelaufen?")
+    assert r.facts.get("purchase_date") == date(2026, 2, 3)
+
+
+# -- a permission named only hedged leaves the OSM's role open ------------------------------
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ich bin der OSM. Eventuell hat die Vertragsverwaltung mir das Reservierungsrecht erteilt, ich weiß es nicht. "
+     "Kann ich Plätze reservieren?", "de"),
+    ("I'm our OSM and I might have been granted reservation rights last year, not sure. "
+     "Can I complete a license reservation?", "en"),
+])
+def test_a_hedged_permission_leaves_the_role_open(text, lang):
+    r = triage(text)
+    assert r.id == "osm-reservations" and r.lang == lang
+    assert "role" not in r.facts and r.cause is None
+
+
+# -- two sentences that disagree on a yes/no fact prove neither ------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "After activation our production tenant still lists no licenses. It turned out the licenses were activated "
+    "in the wrong account, a test tenant from last year.",
+    "Nach der Aktivierung zeigt unser Produktivtenant keine Lizenzen. Inzwischen wissen wir: aktiviert wurde im "
+    "falschen Konto, einem alten Testmandanten.",
+])
+def test_disagreeing_sentences_leave_the_fact_open_or_take_the_clear_one(text):
+    r = triage(text)
+    assert r.facts.get("right_account") is not True
