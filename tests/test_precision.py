@@ -81,3 +81,27 @@ def test_a_hedged_permission_leaves_the_role_open(text, lang):
 def test_disagreeing_sentences_leave_the_fact_open_or_take_the_clear_one(text):
     r = triage(text)
     assert r.facts.get("right_account") is not True
+
+
+# -- a denied verb of showing or saying leaves its complement open ---------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Im VLSC steht nirgends, dass die Aktivierungsmail an einen anderen Kontakt ging. Trotzdem ist keine angekommen.",
+    "The VLSC page doesn't indicate the activation mail went to a different contact. Still no mail here.",
+    "No activation email here. VLSC doesn't show that it was sent to another contact either.",
+])
+def test_a_denied_report_states_nothing_of_its_complement(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert "sent_to_other_contact" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Laut VLSC ging die Aktivierungsmail an einen anderen Kontakt. Wir haben sie nie bekommen.", "sent-to-other-contact"),
+    ("Ehrlich gesagt hat niemand im Spam-Ordner nachgeschaut. Die Aktivierungsmail fehlt.", "junk-folder"),
+    ("Honestly, nobody said anything to me, and nobody has looked in the junk folder yet. No activation email.",
+     "junk-folder"),
+])
+def test_a_report_not_denied_still_states(text, cause):
+    assert triage(text).cause == cause

@@ -40,6 +40,7 @@ from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
+from faq.tickets.reported import report_denied
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["doubted", "hedged", "polarity"]
@@ -458,6 +459,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
             or _asks(tokens, text, lo):
         return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
+    if report_denied(tokens, text, lo):
+        return None  # "VLSC doesn't show that the mail went to another contact"
     if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") or w in _folded("past_time_markers") for w in cue), beliefs=beliefs):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
