@@ -105,3 +105,23 @@ def test_a_denied_report_states_nothing_of_its_complement(text):
 ])
 def test_a_report_not_denied_still_states(text, cause):
     assert triage(text).cause == cause
+
+
+# -- a belief closing the sentence reaches back over an adverb or a particle ----------------
+
+
+@pytest.mark.parametrize("text", [
+    "Our OSM domain hasn't been verified for any tenant yet, I believe. Still no activation email.",
+    "The domain isn't verified though, I think. The activation email never came.",
+    "Die Domäne ist für kein Konto verifiziert, denke ich zumindest. Die Aktivierungsmail fehlt.",
+    "Verknüpft ist die Registrierung mit keinem Konto, glaube ich jedenfalls. Aktivierungsmail kam keine.",
+])
+def test_a_closing_belief_leaves_the_denial_open(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert "domain_verified" not in r.facts and "enrollment_linked" not in r.facts
+
+
+def test_yet_opening_a_clause_is_still_a_contrast():
+    r = triage("I think the junk folder is fine, yet nobody has actually checked the junk folder. No activation email.")
+    assert r.facts.get("junk_checked") is False

@@ -155,7 +155,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                     continue
                 return True
             rest = words[i + len(phrase):c_hi + 1]
-            inverted = bool(rest) and (all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
+            inverted = bool(rest) and (rest[0] in _folded("subject_pronouns") and all(  # "glaube ich (zumindest)"
+                w in _folded("subject_pronouns") | _folded("belief_tails") for w in rest)
                                        or len(rest) <= _SAYER and any(w.startswith(_owners()) for w in rest))
             # "..., meint zumindest mein Kollege": someone else's word reaches back too
             j = c_hi + 1
