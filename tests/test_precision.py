@@ -125,3 +125,41 @@ def test_a_closing_belief_leaves_the_denial_open(text):
 def test_yet_opening_a_clause_is_still_a_contrast():
     r = triage("I think the junk folder is fine, yet nobody has actually checked the junk folder. No activation email.")
     assert r.facts.get("junk_checked") is False
+
+
+# -- a denial whose place something else takes ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Unser OSM ist kein globaler Administrator, nur Abrechnungsadministrator im bestehenden Tenant. Keine Aktivierungsmail.",
+    "Our OSM isn't a global admin, only a billing admin on the existing tenant. The activation email never arrived.",
+])
+def test_a_role_denied_and_replaced_by_another_admin_role_is_no_denial(text):
+    assert triage(text).facts.get("osm_is_admin") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "Die OSM-Domäne ist nicht bei einem fremden Mandanten verifiziert, sondern bei unserem eigenen. Aktivierungsmail kam keine.",
+    "Our OSM domain is not verified with some other tenant but with our own one. No activation email though.",
+])
+def test_a_denied_phrase_replaced_is_no_denial_of_the_fact(text):
+    assert triage(text).facts.get("domain_verified") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "Bestellt haben wir noch gar nichts, nur eine Reservierung angelegt. Die Aktivierungsmail fehlt.",
+    "We haven't ordered anything yet, we only made a reservation. Where is the activation email?",
+    "No order so far; our reservation is still not effective, though. Activation email missing.",
+])
+def test_no_order_but_a_reservation_is_no_missing_order(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert r.facts.get("order_placed") is not False and r.cause != "no-order"
+
+
+@pytest.mark.parametrize("text", [
+    "Es wurde weder eine Bestellung noch eine Reservierung aufgegeben, sagt unser Händler. Daher wohl keine Aktivierungsmail?",
+    "Our reseller says no order or reservation was ever submitted. Is that why there is no activation email?",
+])
+def test_no_order_and_no_reservation_stays_no_order(text):
+    assert triage(text).cause == "no-order"

@@ -47,6 +47,7 @@ from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
+from faq.tickets.presupposed import taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, is_example
 from faq.tickets.sentence import (
@@ -212,6 +213,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
             if where is not None:  # the words that name the permission are the evidence
                 evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
+    for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
+        notes.append(f"{fact_id}: denied, but the ticket tells what it also covers")
+        found[fact_id] = None
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})

@@ -400,9 +400,10 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
     words = [t.word for t in tokens]
     if _other_doer(tokens, words, c_hi):
         return True
-    table = _phrases("corrective_contrasts")
+    table, focus = _phrases("corrective_contrasts"), _folded("focus_particles")
     for i in range(hi + 1, len(words)):
-        if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())):
+        if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())) \
+                or words[i] in focus and breaks_clause(text[tokens[i - 1].end:tokens[i].start]):  # ", nur reserviert"
             r_lo, r_hi = clause_bounds(tokens, text, i, i)  # the replacement: the clause of "sondern", "instead"
             rest = words[max(r_lo, hi + 1):r_hi + 1]
             verbs = _folded("past_verbs") | (_folded("finite_verbs") - _folded("prepositions"))  # not "am"

@@ -10,11 +10,11 @@ from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.clauses import spans_clauses
 from faq.tickets.cueindex import TextCues
-from faq.tickets.cues import CueLexicon, find_bracket, find_cue
+from faq.tickets.cues import CueLexicon, find_bracket, find_cue, function_words, word_matches
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import NO_ANSWER, Sentence, label_answer, refuted
 from faq.tickets.spread import othered, paired, qualified
-from faq.tickets.withheld import recorrected, unstated
+from faq.tickets.withheld import recorrected, replacement, unstated
 
 __all__ = ["cue_said", "cue_value"]
 
@@ -66,6 +66,26 @@ def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[
     return None
 
 
+def _replaced_by_another(fact: Fact, lang: str, s: Sentence, span: tuple[int, int], cue: tuple[str, ...],
+                         cues: CueLexicon | TextCues) -> bool:
+    """Whether a denied "yes" cue has its place taken by the words another "yes" cue of the fact, of the
+    same first word, adds ("not a global admin, only a billing admin"; `faq.tickets.withheld.replacement`)."""
+    neg = next((i for i in range(span[0], span[1] + 1) if s.tokens[i].neg), span[0])
+    place = replacement(s, (neg, neg))  # the clause after the denial's: "kein globaler Admin, nur Abrechnungsadmin"
+    if place is None:
+        return False
+    rest = s.words[place[0]:place[1] + 1]
+    own = set(cue)
+    for _, group in cues.cue_groups(fact.cues.yes, lang):
+        for _, other in group:
+            if other[0] != cue[0]:
+                continue  # another subject ("mailbox global admin"), not another predicate of the same one
+            extra = [c for c in other if c not in own and c not in function_words()]
+            if extra and all(any(word_matches(c, w) for w in rest) for c in extra):
+                return True
+    return False
+
+
 def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
                text: TextCues | None = None) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
@@ -94,6 +114,8 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
                 if said is None:
                     continue
                 span, state = said
+                if stated and not state and _replaced_by_another(fact, lang, s, span, cue, text or lex):
+                    continue  # "kein globaler Admin, nur Abrechnungsadministrator": another "yes" takes its place
                 if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi
                        for kind, was, (lo, hi) in seen):
                     return None
