@@ -163,3 +163,27 @@ def test_no_order_but_a_reservation_is_no_missing_order(text):
 ])
 def test_no_order_and_no_reservation_stays_no_order(text):
     assert triage(text).cause == "no-order"
+
+
+# -- a date corrected in the next sentence, or named another thing's date ------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Der Aktivierungslink geht nicht mehr. Kaufdatum war der 20.09.2026. Korrektur: das war die Lieferung, "
+    "gekauft haben wir schon am 02.03.2026. Ist der Link abgelaufen?",
+    "The activation link fails. We purchased on 2026-09-20. Correction: 2026-09-20 is the invoice date, the purchase "
+    "itself was on 2026-03-02. Has the link expired?",
+])
+def test_a_corrected_date_gives_way_to_the_new_one(text):
+    r = triage(text)
+    assert r.id == "activation-link-expiry"
+    assert r.facts.get("purchase_date") == date(2026, 3, 2) and r.cause == "activation-link-expired"
+
+
+@pytest.mark.parametrize("text", [
+    "Kaufdatum 18.09.2026 laut Beleg? Nein, das ist das Zahlungsdatum. Läuft unser Aktivierungslink bald ab?",
+    "Purchase date 2026-09-18 as on the receipt? No, that is the payment date. Will our activation link expire soon?",
+])
+def test_a_date_taken_back_by_no_is_no_purchase_date(text):
+    r = triage(text)
+    assert "purchase_date" not in r.facts and r.cause is None

@@ -56,6 +56,7 @@ from faq.tickets.sentence import (
     date_denied,
     date_distance,
     date_earlier,
+    date_named_other,
     has_sequence,
     labelled,
     name_osm,
@@ -160,7 +161,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     name_osm_people(analysed, lex)
     refer_to_subjects(analysed, lex, lang)
     for before, after in zip(analysed, analysed[1:]):
-        before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
+        opening = [t.word for t in after.tokens[:OPENING + 2]]
+        before.refuted = has_sequence(opening, "refutations") or has_sequence(opening[:2], "corrections")
+        # "Gekauft am 12.08. Korrektur: der 12.08. ist das Rechnungsdatum ...": the sentence corrected states nothing
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
@@ -290,7 +293,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         mentions = [m for m in find_dates(s.text, today)
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
-                    and not date_denied(tokens, s.text, m.start)]
+                    and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
+                    and not date_named_other(tokens, max((i for i, t in enumerate(tokens) if t.start < m.end), default=0))]
         if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
             # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
             mentions = [m for m in mentions if not date_earlier(tokens, s.text, m.start)]

@@ -19,7 +19,7 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "date_named_other", "has_sequence", "refer_to_compound",
            "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
@@ -440,6 +440,21 @@ def date_denied(tokens: list[Token], text: str, start: int) -> bool:
 
 
 _DENIAL_REACH = 8  # words a denial of a date may stand before it
+
+
+def date_named_other(tokens: list[Token], end: int) -> bool:
+    """Whether the date whose last token is `end` is named another thing's date right after it: a
+    copula, function words, then such a thing (`other_dates`: "Der 12.08. ist das Rechnungsdatum",
+    "2026-08-12 is the invoice date")."""
+    if end + 1 >= len(tokens) or tokens[end + 1].word not in folded_words("date_copulas"):
+        return False
+    skip = function_words()
+    for t in tokens[end + 2:end + 5]:
+        if t.word.startswith(tuple(folded_words("other_dates"))):
+            return True
+        if t.word not in skip:
+            return False
+    return False
 
 
 def date_earlier(tokens: list[Token], text: str, start: int) -> bool:
