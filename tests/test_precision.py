@@ -187,3 +187,17 @@ def test_a_corrected_date_gives_way_to_the_new_one(text):
 def test_a_date_taken_back_by_no_is_no_purchase_date(text):
     r = triage(text)
     assert "purchase_date" not in r.facts and r.cause is None
+
+
+# -- the date an order was submitted is no usage start ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Unser Händler hat die Bestellung am 28.10.2026 bei Microsoft eingereicht, der Nutzungszeitraum startet aber erst "
+    "am 05.12.2026. Eine Aktivierungsmail gibt es noch nicht.",
+    "Our partner submitted the order on 28 October 2026 for us; the licensed usage period starts on 5 December 2026. "
+    "No activation email yet.",
+])
+def test_a_submission_date_is_not_the_usage_start(text):
+    r = triage(text)
+    assert r.facts.get("usage_start") == date(2026, 12, 5) and r.cause == "usage-start-pending"
