@@ -69,8 +69,9 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
 
 def _elliptic_denial(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a cue's words reach into a part of the sentence, after a clause mark, that sets
-    itself against what precedes and denies, its predicate left out: "Ich bin globaler
-    Administrator, der OSM aber nicht" says nothing of the OSM as an administrator."""
+    itself against what precedes, or opens with a conjunction of its own ("deshalb"), and denies,
+    its predicate left out: "Ich bin globaler Administrator, der OSM aber nicht" says nothing of
+    the OSM as an administrator."""
     contrasts, verbs = _folded("contrasts"), _folded("finite_verbs")
     for i in range(span[0] + 1, span[1] + 1):
         if not _marks(text[tokens[i - 1].end:tokens[i].start]):
@@ -85,8 +86,8 @@ def _elliptic_denial(tokens: list[Token], words: list[str], text: str, span: tup
             if j + 1 < len(tokens) and _marks(text[tokens[j].end:tokens[j + 1].start]):
                 break
             j += 1
-        if seen == {"contrast", "denial", "cue"}:
-            return True
+        if "verb" not in seen and {"denial", "cue"} <= seen and ("contrast" in seen or tokens[i].word in _folded("clause_breaks")):
+            return True  # "..., deshalb auch keine Lizenzen in der Lizenzzusammenfassung": a denial of its own
     return False
 
 

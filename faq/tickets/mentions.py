@@ -425,9 +425,10 @@ def _slashed(raw: str, today: date) -> date:
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
     """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today"), or
-    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow."""
+    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow. From when something
+    holds ("gilt ab gestern") is a date."""
     before = lowered[max(0, start - 12):start]
-    if re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):
+    if re.search(r"(?:bis|seit|as of|until|till|since|up to)\s*$", before):
         return True
     if lowered[start:end] == "morgen":
         previous = re.search(r"([^\W\d_]+)\W*$", before)
