@@ -201,3 +201,18 @@ def test_a_date_taken_back_by_no_is_no_purchase_date(text):
 def test_a_submission_date_is_not_the_usage_start(text):
     r = triage(text)
     assert r.facts.get("usage_start") == date(2026, 12, 5) and r.cause == "usage-start-pending"
+
+
+# -- a supposition, a guess, someone else's word the writer rejects ---------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "I reckon the junk folder was looked at by someone, but I'm the only one here today. No activation email.",
+    "Let's say the usage start is 2 December 2026 - would the activation email come later? We have none so far.",
+    "Mal angenommen, der Nutzungsbeginn ist der 02.12.2026: Kommt die Aktivierungsmail dann später? Bisher keine.",
+    "Laut meiner Vorgesetzten ist unsere Domäne längst verifiziert, ich sehe das anders. Die Aktivierungsmail fehlt.",
+    "My manager says the domain was verified ages ago. I don't think so. The activation email is missing.",
+])
+def test_a_supposed_guessed_or_rejected_fact_settles_nothing(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing" and r.cause is None
