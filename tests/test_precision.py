@@ -216,3 +216,16 @@ def test_a_submission_date_is_not_the_usage_start(text):
 def test_a_supposed_guessed_or_rejected_fact_settles_nothing(text):
     r = triage(text)
     assert r.id == "activation-email-missing" and r.cause is None
+
+
+# -- "today" beside a span back from it is no date of its own ---------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Die Reservierung habe ich heute vor einer Woche angelegt, sie ist noch nicht wirksam. Keine Aktivierungsmail.",
+    "I placed the reservation a week ago today and it is still not effective. No activation email.",
+])
+def test_today_beside_a_week_ago_counts_a_week_back(text):
+    r = triage(text)
+    assert r.facts.get("reservation_date") == date(2026, 11, 17)
+    assert r.cause == "reservation-not-processed"

@@ -409,7 +409,17 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             except InputError as exc:
                 out.append(DateMention(s, e, raw, None, str(exc), relative))
     out.sort(key=lambda d: d.start)
-    return out
+    return _joined_today(out, text)
+
+
+def _joined_today(out: list[DateMention], text: str) -> list[DateMention]:
+    """Drop a day word written right beside a span back from it ("heute vor einer Woche", "a week
+    ago today"): it only tells where that span counts from."""
+    spans = [d for d in out if d.relative and " " in d.raw.strip()]
+    if not spans:
+        return out
+    return [d for d in out if not (d.relative and " " not in d.raw.strip() and any(
+        not text[min(d.end, o.end):max(d.start, o.start)].strip() for o in spans if o is not d))]
 
 
 def _slashed(raw: str, today: date) -> date:
