@@ -229,3 +229,34 @@ def test_today_beside_a_week_ago_counts_a_week_back(text):
     r = triage(text)
     assert r.facts.get("reservation_date") == date(2026, 11, 17)
     assert r.cause == "reservation-not-processed"
+
+
+# -- what the next words doubt, leave unconfirmed or hedge again states nothing ---------------
+
+
+@pytest.mark.parametrize("text", [
+    "Meine Kollegin meinte am Telefon: Die Aktivierungsmail ging an unseren früheren OSM. Stimmt das überhaupt? Bei mir ist nichts.",
+    "A colleague told me the activation email went to another contact. Is that really true? I have nothing.",
+])
+def test_a_statement_asked_about_right_after_states_nothing(text):
+    r = triage(text)
+    assert "sent_to_other_contact" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Der Nutzungsbeginn ist der 03.12.2026, so der Vertrieb, ich habe es nicht geprüft. Die Aktivierungsmail fehlt.",
+    "Sales says the usage start is 3 December 2026, but I haven't verified that. The activation email is missing.",
+])
+def test_a_fact_left_unconfirmed_settles_nothing(text):
+    r = triage(text)
+    assert "usage_start" not in r.facts and r.cause is None
+
+
+def test_a_denial_hedged_again_after_a_contrast_is_open():
+    r = triage("Die OSM-Domäne ist in keinem unserer Tenants verifiziert, vielleicht aber beim Konzern. Keine Aktivierungsmail.")
+    assert "domain_verified" not in r.facts
+
+
+def test_a_tag_question_does_not_doubt_the_sentence_before():
+    r = triage("Our reseller confirmed no order was ever placed. That explains the missing activation mail, right?")
+    assert r.cause == "no-order"

@@ -18,7 +18,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_quoted", "is_example", "is_question", "points_below"]
+__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "is_example", "is_question", "points_below"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -212,3 +212,17 @@ def doubts_quoted(text: str) -> bool:
         if words & truth and words & pointers and (is_question(sentence) or words & open_words):
             return True
     return False
+
+
+_ASKED_TRUTH = 5  # words at most in a question that only asks whether what was just said is true
+
+
+def doubts_asked(sentence: str) -> bool:
+    """Whether a sentence only asks whether what was just said is true ("Stimmt das überhaupt?",
+    "Is that really true?") or doubts it ("Das bezweifle ich"): the sentence before then states
+    nothing. A longer question asks more ("That explains the missing mail, right?")."""
+    truth, doubt, pointers, _ = _doubt_lists()
+    tokens = tokenize(sentence)
+    words = {t.word for t in tokens}
+    return bool(words & doubt) or bool(len(tokens) <= _ASKED_TRUTH and words & truth and words & pointers
+                                       and is_question(sentence))
