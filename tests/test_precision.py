@@ -48,10 +48,20 @@ def test_a_doubted_quoted_date_is_no_purchase_date(text):
     assert "purchase_date" not in r.facts and r.cause is None
 
 
-def test_a_quote_the_customer_does_not_doubt_still_states_its_facts():
-    r = triage("Hallo,\nunser Händler schrieb:\n> Das Kaufdatum war der 03.02.2026.\n"
-               "Ist der Aktivierungslink schon abgelaufen?")
-    assert r.facts.get("purchase_date") == date(2026, 2, 3)
+@pytest.mark.parametrize("text", [
+    "Hallo,\nsiehe unten die Mail unseres Händlers:\n> Das Kaufdatum war der 03.02.2026.\nIst der Aktivierungslink schon abgelaufen?",
+    "Hi,\nsee below from our reseller:\n> Purchase date: 2026-02-03\nHas the activation link expired?",
+])
+def test_a_quote_the_customer_points_at_and_does_not_doubt_states_its_facts(text):
+    assert triage(text).facts.get("purchase_date") == date(2026, 2, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\nunser Händler schrieb:\n> Das Kaufdatum war der 03.02.2026.\nIst der Aktivierungslink schon abgelaufen?",
+    "Hi,\nour reseller wrote:\n> Purchase date: 2026-02-03\nHas the activation link expired?",
+])
+def test_a_quote_the_customer_does_not_point_at_states_nothing(text):
+    assert "purchase_date" not in triage(text).facts
 
 
 # -- a permission named only hedged leaves the OSM's role open ------------------------------
