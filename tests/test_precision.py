@@ -270,3 +270,32 @@ def test_a_denial_hedged_again_after_a_contrast_is_open():
 def test_a_tag_question_does_not_doubt_the_sentence_before():
     r = triage("Our reseller confirmed no order was ever placed. That explains the missing activation mail, right?")
     assert r.cause == "no-order"
+
+
+# -- the day before yesterday, a closing "thinks", a doubt over coordinated roles -------------
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("No activation email yet. Our usage period started the day before yesterday.", date(2026, 11, 22)),
+    ("Keine Aktivierungsmail bisher. Der Nutzungsbeginn war vorgestern.", date(2026, 11, 22)),
+])
+def test_the_day_before_yesterday_is_two_days_back(text, day):
+    r = triage(text)
+    assert r.facts.get("usage_start") == day and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "No licences after activation. The add-on sits on another enrollment than the base subscription, our partner believes.",
+    "Keine Lizenzen nach der Aktivierung. Das Add-on liegt auf einer anderen Registrierung als das Basisabo, vermutet unser Partner.",
+])
+def test_a_closing_someone_believes_leaves_the_fact_open(text):
+    assert triage(text).cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not sure whether I'm the OLA or just the OSM. Can I complete a reservation?",
+    "Ich weiß nicht genau, ob ich OLA oder nur OSM bin. Kann ich eine Reservierung abschließen?",
+])
+def test_a_doubt_over_two_roles_names_neither(text):
+    r = triage(text)
+    assert "role" not in r.facts and r.cause is None

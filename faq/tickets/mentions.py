@@ -152,7 +152,8 @@ _DATE_PATTERNS = (
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
-    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|today|yesterday|tomorrow)\b", re.I)),
+    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|day before yesterday|day after tomorrow|"
+                        r"today|yesterday|tomorrow)\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
     ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),

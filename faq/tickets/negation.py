@@ -103,10 +103,12 @@ def _resumed_condition(tokens: list[Token], text: str, c_lo: int) -> bool:
     """Whether the clause starting at `c_lo` resumes a condition or indirect question that a
     relative clause interrupted ("ob die Person, die geklickt hat, | im richtigen Tenant
     angemeldet war"): the clause before opens with a relative pronoun, the one before that
-    holds "ob"/"whether"."""
+    holds "ob"/"whether"; or it offers the alternative of a condition ("ob ich OLA oder nur OSM bin")."""
     if c_lo < 2:
         return False
     r_lo, _ = clause_bounds(tokens, text, c_lo - 1, c_lo - 1)
+    if tokens[c_lo].word in _folded("alternatives") and "," not in text[tokens[c_lo - 1].end:tokens[c_lo].start]:
+        return any(t.word in _folded("conditionals") for t in tokens[r_lo:c_lo])  # "ob ich OLA | oder nur OSM bin"
     if r_lo < 1 or tokens[r_lo].word not in _folded("relative_pronouns"):
         return False
     q_lo, q_hi = clause_bounds(tokens, text, r_lo - 1, r_lo - 1)
@@ -150,7 +152,10 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
             after = i + len(phrase) if i + len(phrase) <= c_hi else c_hi + 1
             if after < len(words) and words[after] in _folded("conditionals") | _folded("interrogatives") \
                     and not negations().isdisjoint(phrase):
-                q_lo, q_hi = clause_bounds(tokens, text, after, after)  # "not sure why ...": its complement only
+                q_lo, q_hi = clause_bounds(tokens, text, after, after)  # "not sure why ...": its complement only,
+                while q_hi + 1 < len(tokens) and tokens[q_hi + 1].word in _folded("alternatives") \
+                        and "," not in text[tokens[q_hi].end:tokens[q_hi + 1].start]:
+                    q_hi = clause_bounds(tokens, text, q_hi + 1, q_hi + 1)[1]  # with its alternative ("OSM or OLA")
                 if not q_lo <= lo <= q_hi:
                     continue
                 return True
