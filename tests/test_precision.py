@@ -299,3 +299,11 @@ def test_a_closing_someone_believes_leaves_the_fact_open(text):
 def test_a_doubt_over_two_roles_names_neither(text):
     r = triage(text)
     assert "role" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "The OSM domain is, to my understanding, already verified for another tenant. No activation email.",
+    "Die OSM-Domäne ist nach meinem Verständnis schon für einen Tenant verifiziert. Keine Aktivierungsmail.",
+])
+def test_an_understanding_is_a_belief(text):
+    assert triage(text).cause is None
