@@ -543,3 +543,11 @@ def test_a_usage_start_told_by_from_when_the_licences_hold(lang, text, day):
 ])
 def test_a_verbless_denial_after_a_conjunction_parts_a_cue(lang, text):
     assert read("missing-activation-email", text, lang).get("order_placed") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "No activation email. Turns out our reseller never submitted the PO at all."),
+    ("de", "Keine Aktivierungsmail. Der Händler hat die PO nie an Microsoft übermittelt, wie sich jetzt herausstellt."),
+])
+def test_a_purchase_order_is_an_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
