@@ -93,6 +93,15 @@ def test_disagreeing_sentences_leave_the_fact_open_or_take_the_clear_one(text):
     assert r.facts.get("right_account") is not True
 
 
+@pytest.mark.parametrize(("text", "lang"), [
+    ("After activation our production tenant still lists no licenses.", "en"),
+    ("Nach der Aktivierung zeigt unser Produktivtenant keine Lizenzen an.", "de"),
+])
+def test_a_deed_that_only_dates_what_follows_states_nothing(text, lang):
+    r = triage(text)
+    assert r.lang == lang and "right_account" not in r.facts
+
+
 # -- a denied verb of showing or saying leaves its complement open ---------------------------
 
 

@@ -11,7 +11,7 @@ from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "negation_opens", "recorrected", "replaced", "replacement", "unknown_at", "unstated"]
+__all__ = ["asked_unknown", "avoided", "negation_opens", "recorrected", "replaced", "replacement", "time_phrase", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
@@ -19,12 +19,28 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
     welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
-    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)):
+    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)
+                              or time_phrase(cue, s, span)):
         return True
     if state is True and any(w in negations() for w in cue) and replaced(cue, s, span):
         return True  # a cue that carries its denial: "OSM not admin" in "not a global admin, just a billing admin"
     return state is False and (kind_only(cue, s.words, span) or replaced(cue, s, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def time_phrase(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a cue begins with a deed that a preposition of time makes the time of what follows,
+    and reaches into another phrase with no preposition between ("After activation our production
+    tenant shows no licenses" says nothing of where the activation was done)."""
+    tokens, words = s.tokens, s.words
+    before = [t.word for t in tokens[max(0, span[0] - 2):span[0]]]
+    if not any(w in folded_words("time_prepositions") for w in before) or len(cue) < 2:
+        return False
+    content = [c for c in cue if c not in function_words()]
+    at = [i for i in range(span[0], span[1] + 1) if any(word_matches(c, words[i]) for c in content)]
+    if len(at) < 2 or at[0] != span[0]:
+        return False
+    return not any(tokens[i].word in folded_words("prepositions") for i in range(at[0] + 1, at[1]))
 
 
 def replacement(s: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
