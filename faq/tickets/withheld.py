@@ -33,8 +33,10 @@ def time_phrase(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> boo
     and reaches into another phrase with no preposition between ("After activation our production
     tenant shows no licenses" says nothing of where the activation was done)."""
     tokens, words = s.tokens, s.words
-    before = [t.word for t in tokens[max(0, span[0] - 2):span[0]]]
-    if not any(w in folded_words("time_prepositions") for w in before) or len(cue) < 2:
+    times, i = folded_words("time_prepositions"), span[0] - 1
+    if i >= 0 and tokens[i].word in function_words() and tokens[i].word not in times:
+        i -= 1  # "nach der Aktivierung"
+    if i < 0 or tokens[i].word not in times or len(cue) < 2:
         return False
     content = [c for c in cue if c not in function_words()]
     at = [i for i in range(span[0], span[1] + 1) if any(word_matches(c, words[i]) for c in content)]
