@@ -316,3 +316,24 @@ def test_a_doubt_over_two_roles_names_neither(text):
 ])
 def test_an_understanding_is_a_belief(text):
     assert triage(text).cause is None
+
+
+# -- a negated "every", a date of an invoice ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "No licences after activation. The service is not offered in every country, as far as I know, but it is in ours.",
+    "Keine Lizenzen nach der Aktivierung. Der Dienst wird nicht in jedem Land angeboten, bei uns in Österreich aber schon.",
+])
+def test_a_denied_every_says_nothing_of_the_country(text):
+    r = triage(text)
+    assert r.facts.get("service_in_country") is not False and r.cause != "country-not-launched"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Rechnung vom 14.06.2026 haben wir, das Kaufdatum kenne ich nicht. Ist der Aktivierungslink noch gültig?",
+    "We have the invoice dated 2026-06-14, but I don't know the purchase date. Is the activation link still valid?",
+])
+def test_an_invoice_date_is_no_purchase_date(text):
+    r = triage(text)
+    assert "purchase_date" not in r.facts and r.cause is None

@@ -295,7 +295,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
-                    and not date_named_other(tokens, max((i for i, t in enumerate(tokens) if t.start < m.end), default=0))]
+                    and not date_named_other(tokens, token_index(tokens, m.start),
+                                             max((i for i, t in enumerate(tokens) if t.start < m.end), default=0))]
         if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
             # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
             mentions = [m for m in mentions if not date_earlier(tokens, s.text, m.start)]
