@@ -163,7 +163,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for before, after in zip(analysed, analysed[1:]):
         opening = [t.word for t in after.tokens[:OPENING + 2]]
         before.refuted = has_sequence(opening, "refutations") or has_sequence(opening[:2], "corrections") \
-            or doubts_asked(after.text)  # "Unser Kollege schrieb: 'Die Mail ging an den alten OSM.' Stimmt das?"
+            or doubts_asked(after.text, after.tokens)  # "Unser Kollege schrieb: 'Die Mail ging an den alten OSM.' Stimmt das?"
         # "Gekauft am 12.08. Korrektur: der 12.08. ist das Rechnungsdatum ...": the sentence corrected states nothing
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]

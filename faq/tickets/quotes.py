@@ -217,12 +217,12 @@ def doubts_quoted(text: str) -> bool:
 _ASKED_TRUTH = 5  # words at most in a question that only asks whether what was just said is true
 
 
-def doubts_asked(sentence: str) -> bool:
+def doubts_asked(sentence: str, tokens: list[Token] | None = None) -> bool:
     """Whether a sentence only asks whether what was just said is true ("Stimmt das überhaupt?",
     "Is that really true?") or doubts it ("Das bezweifle ich"): the sentence before then states
     nothing. A longer question asks more ("That explains the missing mail, right?")."""
     truth, doubt, pointers, _ = _doubt_lists()
-    tokens = tokenize(sentence)
+    tokens = tokenize(sentence) if tokens is None else tokens
     words = {t.word for t in tokens}
     return bool(words & doubt) or bool(len(tokens) <= _ASKED_TRUTH and words & truth and words & pointers
                                        and is_question(sentence))
