@@ -337,3 +337,20 @@ def test_a_denied_every_says_nothing_of_the_country(text):
 def test_an_invoice_date_is_no_purchase_date(text):
     r = triage(text)
     assert "purchase_date" not in r.facts and r.cause is None
+
+
+# -- the junk folder checked, the mail filters not: checked only in part -------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Im Junk-Ordner habe ich nachgesehen, in der Quarantäne unseres Spamfilters aber noch nicht. Keine Aktivierungsmail.",
+    "We went through the junk folder; the quarantine of our mail filter hasn't been checked yet. No activation email.",
+])
+def test_junk_checked_only_in_part_is_unknown(text):
+    r = triage(text)
+    assert "junk_checked" not in r.facts
+
+
+def test_junk_and_filters_checked_is_checked():
+    r = triage("Junk-Ordner und Quarantäne des Mailfilters sind geprüft, die Aktivierungsmail ist nirgends.")
+    assert r.facts.get("junk_checked") is True

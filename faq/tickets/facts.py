@@ -47,7 +47,7 @@ from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
-from faq.tickets.presupposed import taken_back_denials
+from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
 from faq.tickets.sentence import (
@@ -219,6 +219,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
     for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
         notes.append(f"{fact_id}: denied, but the ticket tells what it also covers")
+        found[fact_id] = None
+    for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
+        notes.append(f"{fact_id}: stated only in part")
         found[fact_id] = None
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
