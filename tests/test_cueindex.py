@@ -4,9 +4,9 @@ sentence of the ticket holds, and reads the same facts as when it tries them all
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import lexicon_for
-from faq.tickets.yesno import cue_value
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import sentences, tokenize
+from faq.tickets.yesno import cue_value
 
 KB = load_knowledge_base()
 LEX = lexicon_for(KB.vocabulary)
