@@ -354,3 +354,12 @@ def test_junk_checked_only_in_part_is_unknown(text):
 def test_junk_and_filters_checked_is_checked():
     r = triage("Junk-Ordner und Quarantäne des Mailfilters sind geprüft, die Aktivierungsmail ist nirgends.")
     assert r.facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lizenzen sind seit dem 02.03.2026 gültig, den Aktivierungslink haben wir nie geöffnet. Ist er abgelaufen?",
+    "Our licences have been valid since 2026-03-02; we never opened the activation link. Has it expired?",
+])
+def test_the_date_licences_hold_from_is_no_purchase_date(text):
+    r = triage(text)
+    assert r.id == "activation-link-expiry" and "purchase_date" not in r.facts
