@@ -50,6 +50,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
+from faq.tickets.scope import another_owner, disputed, outdated
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
@@ -179,12 +180,15 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     if date_facts:
         _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
     text_cues = TextCues(lex, [s.words for s in analysed])
-    for s in analysed if not stated_from else ():
+    for index, s in enumerate(analysed if not stated_from else ()):
         for fact in yesno_facts:
             said = None if text_cues.silent(fact, lang) else cue_value(fact, lang, s, lex, text_cues)
             if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
+            if another_owner(s, span, fact.id) or disputed(analysed, index, span, value) or outdated(analysed, index, span, value):
+                notes.append(f"{fact.id}: told of another owner, disputed or since changed")
+                continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
                 evidence[fact.id] = s.span_evidence(span, source)

@@ -1,0 +1,85 @@
+"""A yes/no fact told of another organisation, in dispute, or as a past state since changed is no
+fact of the case (faq/tickets/scope.py); told of the case itself, it still is."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(text: str, lang: str, flow: str = "missing-activation-email") -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Keine Aktivierungsmail erhalten. Die OSM-Adresse ist Abrechnungsadministratorin bei unserer "
+           "Muttergesellschaft, nicht bei uns.", "osm_is_admin"),
+    ("de", "Die Aktivierungsmail fehlt. Verifiziert ist nur die Domäne unseres Dienstleisters.", "domain_verified"),
+    ("en", "No activation mail. The domain of our sister company is verified in Microsoft 365; ours is not.",
+     "domain_verified"),
+    ("en", "No activation email came. The OSM mailbox is a billing admin - but of our reseller's tenant.", "osm_is_admin"),
+])
+def test_a_fact_owned_by_another_organisation_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Keine Aktivierungsmail. Die Domäne ist laut unserem Dienstleister schon für unser Konto verifiziert.",
+     "domain_verified", True),
+    ("en", "No activation mail. The OSM address is a global admin of our tenant, which our partner set up for us.",
+     "osm_is_admin", True),
+    ("en", "Our activation email didn't arrive. VLSC shows it was sent to a contact at our reseller.",
+     "sent_to_other_contact", True),
+])
+def test_a_fact_of_the_case_named_beside_another_organisation_holds(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Keine Mail. Unsere IT meint, die OSM-Adresse sei globale Administratorin; der Händler widerspricht.",
+     "osm_is_admin"),
+    ("de", "Frau Roth sagt, die Domäne ist verifiziert. Herr Lenz sagt nein.", "domain_verified"),
+    ("en", "No activation email. Our IT lead says the OSM mailbox is a billing admin of our tenant; our reseller "
+           "disagrees.", "osm_is_admin"),
+])
+def test_a_fact_someone_disagrees_with_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+def test_a_no_that_agrees_with_a_denial_keeps_it():
+    text = "Keine Aktivierungsmail. Die Bestellung ist noch nicht aufgegeben, der Händler sagt nein."
+    assert read(text, "de").get("order_placed") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Aktivierungsmail fehlt. Laut Händler war noch keine Bestellung aufgegeben – das war allerdings vor "
+           "drei Wochen."),
+    ("de", "Keine Mail. Der Händler schrieb, die Bestellung sei noch nicht aufgegeben. Das war im Oktober, "
+           "mittlerweile hat er sie aufgegeben."),
+    ("en", "No activation mail yet. In March the reseller told us nothing was ordered; they have ordered since."),
+])
+def test_a_denial_since_changed_stays_open(lang, text):
+    assert read(text, lang).get("order_placed") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Die Bestellung wurde noch nicht aufgegeben. Seitdem warten wir auf den Händler."),
+    ("en", "No activation email. The order has not been placed yet."),
+])
+def test_a_denial_of_now_holds(lang, text):
+    assert read(text, lang).get("order_placed") is False
+
+
+def test_a_deed_dated_after_it_still_holds():
+    text = "Keine Aktivierungsmail. Die Bestellung wurde aufgegeben. Das war im Oktober."
+    assert read(text, "de").get("order_placed") is True
+
+
+def test_a_state_held_until_recently_stays_open():
+    assert read("Keine Aktivierungsmail. Die Domäne war bis vor kurzem nicht verifiziert.", "de").get("domain_verified") is None
