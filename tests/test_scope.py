@@ -83,3 +83,36 @@ def test_a_deed_dated_after_it_still_holds():
 
 def test_a_state_held_until_recently_stays_open():
     assert read("Keine Aktivierungsmail. Die Domäne war bis vor kurzem nicht verifiziert.", "de").get("domain_verified") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Den Spam-Ordner meiner Kollegin hat niemand geprüft, meinen habe ich samt "
+           "Filtern durchsucht."),
+    ("en", "No activation mail. My coworker never looked in his junk folder. I went through mine and the filters."),
+])
+def test_a_deed_of_another_person_set_against_the_writers_own_stays_open(lang, text):
+    assert read(text, lang).get("junk_checked") is None
+
+
+def test_a_deed_of_a_colleague_alone_is_told():
+    text = "Keine Aktivierungsmail. Mein Kollege hat den Junk-Ordner noch nicht geprüft."
+    assert read(text, "de").get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Unsere vorherige Registrierung ist längst mit einem Konto verknüpft, die neue nicht."),
+    ("en", "No activation email. Our old enrollment was hooked up to a tenant years ago; the new one is separate."),
+])
+def test_a_fact_of_another_enrollment_stays_open(lang, text):
+    assert read(text, lang).get("enrollment_linked") is None
+
+
+def test_the_enrollment_linked_to_an_old_tenant_is_linked():
+    text = "Keine Aktivierungsmail. Die Registrierung ist bereits mit unserem alten Tenant verknüpft."
+    assert read(text, "de").get("enrollment_linked") is True
+
+
+def test_a_label_answered_by_a_question_mark_stays_open():
+    text = "Lizenzen nicht sichtbar. Add-on: ja. Basisabo gleiche Registrierung: ?"
+    facts = read(text, "de", "licenses-not-visible")
+    assert facts.get("is_addon") is True and facts.get("base_same_enrollment") is None

@@ -50,7 +50,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
-from faq.tickets.scope import another_owner, disputed, outdated
+from faq.tickets.scope import another_instance, another_owner, another_person, disputed, outdated
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
@@ -186,8 +186,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
-            if another_owner(s, span, fact.id) or disputed(analysed, index, span, value) or outdated(analysed, index, span, value):
-                notes.append(f"{fact.id}: told of another owner, disputed or since changed")
+            if another_owner(s, span, fact.id) or another_instance(s, span, fact.id) or another_person(analysed, index, span, fact.id) \
+                    or disputed(analysed, index, span, value) or outdated(analysed, index, span, value):
+                notes.append(f"{fact.id}: told of another owner, person or thing, disputed or since changed")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight

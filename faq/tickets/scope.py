@@ -3,6 +3,9 @@
 A clause can tell a fact in words that fit its cue and still not tell it of the case:
 - of another organisation: "Die Domäne unserer Tochterfirma ist verifiziert", "The OSM address is
   a Global Admin - but of our partner's tenant" (`another_owner`);
+- of another person set against the writer: "Den Junk-Ordner meines Kollegen habe ich nicht
+  durchsucht, meinen schon" (`another_person`);
+- of another or an earlier thing: "Our old enrollment was linked to a tenant" (`another_instance`);
 - in dispute: "Kollege A sagt, die Adresse ist globaler Admin, Kollege B sagt nein" (`disputed`);
 - as a past state since changed: "'the order has not been placed yet'. That was in September;
   they've placed it since" (`outdated`).
@@ -22,7 +25,7 @@ from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file
 
-__all__ = ["another_owner", "disputed", "outdated"]
+__all__ = ["another_instance", "another_owner", "another_person", "disputed", "outdated"]
 
 _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our", "bei der")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -99,6 +102,49 @@ def another_owner(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
     if any(t.word.startswith(tuple(folded("otherness"))) for t in tokens[lo:hi + 1]):
         return False  # the other owner is what the clause tells ("im Tenant unserer Agentur statt in unserem")
     return _owned_by_other(tokens, text, lo, hi)
+
+
+_QUALIFIER_GAP = 2  # words between "alte"/"old" and the noun it qualifies ("our old EA enrollment")
+
+
+def another_instance(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether the clause of a cue names the thing its fact is about as another or an earlier one
+    ("die andere Registrierung ist verknüpft", "our previous enrollment was linked";
+    knowledge/tickets/instance_facts.yaml)."""
+    nouns = tuple(w for ws in ((ticket_file("instance_facts.yaml") or {}).get(fact_id) or {}).values() for w in ws)
+    if not nouns:
+        return False
+    tokens, text = s.tokens, s.text
+    lo, hi = clause_bounds(tokens, text, *span)
+    others = folded("other_instances")
+    for i in range(lo, hi + 1):
+        if not tokens[i].word.startswith(nouns):
+            continue
+        for j in range(i - 1, max(lo, i - 1 - _QUALIFIER_GAP) - 1, -1):
+            if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
+                break
+            if tokens[j].word in others:
+                return True
+    return False
+
+
+def another_person(analysed: list[Sentence], index: int, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether the clause of a cue tells another person's deed or thing ("Mein Kollege hat seinen
+    Junk-Ordner nicht geprüft", "the junk folder of my colleague") and the writer then sets their own
+    against it, after a clause break or in the next sentence ("..., meinen schon", "I checked mine")."""
+    if fact_id in _told_by_other():
+        return False  # "an meinen Vorgänger, nicht an mich": the other person is what it tells
+    s = analysed[index]
+    tokens, text = s.tokens, s.text
+    lo, hi = clause_bounds(tokens, text, *span)
+    people = folded("other_people") | folded("third_person_possessives")
+    if not any(t.word in people for t in tokens[lo:hi + 1]):
+        return False
+    own = folded("own_markers")
+    rest = [t.word for t in tokens[hi + 1:]]
+    if index + 1 < len(analysed):
+        rest += [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
+    return any(w in own for w in rest)
 
 
 def _answered_report(s: Sentence, value: bool) -> bool:
