@@ -116,3 +116,30 @@ def test_a_label_answered_by_a_question_mark_stays_open():
     text = "Lizenzen nicht sichtbar. Add-on: ja. Basisabo gleiche Registrierung: ?"
     facts = read(text, "de", "licenses-not-visible")
     assert facts.get("is_addon") is True and facts.get("base_same_enrollment") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Aktivierungslink abgelaufen? Gekauft haben wir am 01.02.2026 - gemeint ist aber die Rechnung, das "
+           "Kaufdatum kenne ich nicht."),
+    ("en", "Has our activation link expired? Our first purchase was in January 2025; when this order was bought I "
+           "don't know."),
+])
+def test_a_purchase_date_the_writer_does_not_know_or_of_an_earlier_purchase_stays_open(lang, text):
+    assert read(text, lang, "activation-link-expiry").get("purchase_date") is None
+
+
+def test_a_usage_start_of_the_old_contract_is_not_the_orders():
+    text = "Keine Aktivierungsmail. Der Nutzungsbeginn des alten Vertrags war der 01.01.2025."
+    assert read(text, "de").get("usage_start") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "role"), [
+    ("de", "Ich bin OSM, die Berechtigung Reservierung verwalten wurde beantragt, aber noch nicht erteilt. Darf ich "
+           "reservieren?", "osm"),
+    ("en", "Can I reserve as OSM? I requested the Manage Reservations permission from our agreement admin; it's "
+           "still pending.", None),
+    ("en", "I'm the OSM and was granted the Manage Reservations permission last week. Can I reserve now?",
+     "osm-manage-reservations"),
+])
+def test_a_permission_asked_for_is_not_held(lang, text, role):
+    assert read(text, lang, "reservation-permission").get("role") == role

@@ -50,7 +50,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
-from faq.tickets.scope import another_instance, another_owner, another_person, disputed, outdated
+from faq.tickets.scope import another_instance, another_owner, another_person, disputed, other_instance_at, outdated
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
@@ -325,7 +325,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
-                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c):
+                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
+                            or other_instance_at(tokens, s.text, c, c_end):  # "our first purchase was in ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
                         # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
                     if idx <= c <= end_idx or c < idx and end_idx < c_end \
@@ -358,6 +359,11 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
             retold_here.discard(fact.id)
+    for fact in facts:  # "Gekauft am 01.02. - gemeint ist die Rechnung, das Kaufdatum kenne ich nicht"
+        if found.get(fact.id) is not None and any(unknown_at(s, c) for s in analysed
+                                                   for c, _ in context_spans(fact, lang, s.words, lex, [t.word for t in s.tokens])):
+            notes.append(f"{fact.id}: a date given, but the writer says they do not know it")
+            found[fact.id] = None
     # A flow with one date fact takes the only written-out date of a ticket that names none by
     # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
     # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without

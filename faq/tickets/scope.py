@@ -25,7 +25,7 @@ from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file
 
-__all__ = ["another_instance", "another_owner", "another_person", "disputed", "outdated"]
+__all__ = ["another_instance", "another_owner", "another_person", "disputed", "other_instance_at", "outdated"]
 
 _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our", "bei der")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -126,6 +126,21 @@ def another_instance(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
             if tokens[j].word in others:
                 return True
     return False
+
+
+def other_instance_at(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether the words lo..hi that name a fact ("purchase", "Nutzungsbeginn") are qualified as
+    another or an earlier one's: "our first purchase was in January 2025", "der Nutzungsbeginn des
+    alten Vertrags" (`other_instances` right before them, or a genitive with one right after)."""
+    others = folded("other_instances")
+    for j in range(lo - 1, max(0, lo - 1 - _QUALIFIER_GAP) - 1, -1):
+        if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
+            break
+        if tokens[j].word in others:
+            return True
+    after = tokens[hi + 1:hi + 3]
+    return len(after) == 2 and after[0].word in folded("genitive_determiners") and after[1].word in others \
+        and not breaks_clause(text[tokens[hi].end:after[0].start])
 
 
 def another_person(analysed: list[Sentence], index: int, span: tuple[int, int], fact_id: str) -> bool:
