@@ -143,3 +143,17 @@ def test_a_usage_start_of_the_old_contract_is_not_the_orders():
 ])
 def test_a_permission_asked_for_is_not_held(lang, text, role):
     assert read(text, lang, "reservation-permission").get("role") == role
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Dass die Bestellung übermittelt wurde, kann ich nicht bestätigen. Keine Aktivierungsmail.", "order_placed"),
+    ("de", "Dass die Domäne schon verifiziert ist, hat uns niemand gesagt. Keine Aktivierungsmail.", "domain_verified"),
+    ("en", "That the mail went to another contact, VLSC doesn't show. No activation email.", "sent_to_other_contact"),
+])
+def test_a_fronted_clause_of_a_denied_report_verb_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+def test_a_fronted_clause_of_a_report_verb_is_told():
+    text = "Dass die Domäne verifiziert ist, hat der Partner bestätigt. Keine Aktivierungsmail."
+    assert read(text, "de").get("domain_verified") is True
