@@ -71,6 +71,8 @@ def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
             and not breaks_clause(text[tokens[i - 1].end:tokens[i].start]) and tokens[i - 1].word not in function_words()
         if not (word in links or genitive):
             continue
+        if genitive and _found([t.word for t in tokens[max(lo, i - 3):i]], "attributions"):
+            continue  # "nach Auskunft des Händlers": the source of what is told, not its owner
         at = i + 1
         while at < min(hi + 1, i + 1 + _LINK_GAP) and tokens[at].word in determiners:
             at += 1
