@@ -157,3 +157,34 @@ def test_a_fronted_clause_of_a_denied_report_verb_stays_open(lang, text, fact):
 def test_a_fronted_clause_of_a_report_verb_is_told():
     text = "Dass die Domäne verifiziert ist, hat der Partner bestätigt. Keine Aktivierungsmail."
     assert read(text, "de").get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Lizenzen nicht sichtbar. Unser Nutzungsbeginn: 01.12.2026? Das müsste ich nachsehen.",
+     "licenses-not-visible", "usage_start"),
+    ("en", "Activation link question. Purchase date: 2026-03-01? Not sure, the invoice may be later.",
+     "activation-link-expiry", "purchase_date"),
+])
+def test_a_date_given_as_a_labels_value_with_a_question_mark_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
+
+
+def test_a_date_stated_in_a_question_is_told():
+    text = "Is the activation link still valid although we bought on 2026-03-01?"
+    assert read(text, "en", "activation-link-expiry").get("purchase_date") == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Spam-Ordner durchsucht: teilweise."),
+    ("en", "No activation email. Junk folder checked: partly."),
+])
+def test_a_label_answered_in_part_stays_open(lang, text):
+    assert read(text, lang).get("junk_checked") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Wir planen, die Bestellung nächste Woche aufzugeben."),
+    ("en", "No activation email. We intend to place the order next week."),
+])
+def test_an_order_planned_is_not_placed(lang, text):
+    assert read(text, lang).get("order_placed") is None

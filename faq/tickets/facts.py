@@ -286,6 +286,10 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
         hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
 
 
+_QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away
+_LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as a label's value
+
+
 def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
            stated_from: int = 0) -> None:
@@ -303,6 +307,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
+                    and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))
+                    # "Nutzungsbeginn: 01.12.2026?" asks the date; "..., obwohl wir am 01.03. kauften?" states it
                     and not date_named_other(tokens, token_index(tokens, m.start),
                                              max((i for i, t in enumerate(tokens) if t.start < m.end), default=0))]
         if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
