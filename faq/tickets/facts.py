@@ -44,6 +44,7 @@ from faq.tickets.context import context_positions, context_spans, denied_context
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
+from faq.tickets.inserts import without_inserts
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
@@ -180,19 +181,28 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     if date_facts:
         _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
     text_cues = TextCues(lex, [s.words for s in analysed])
+    spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
     for index, s in enumerate(analysed if not stated_from else ()):
         for fact in yesno_facts:
             said = None if text_cues.silent(fact, lang) else cue_value(fact, lang, s, lex, text_cues)
-            if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
+            read = s
+            if said is None and not text_cues.silent(fact, lang):
+                if index not in spliced:
+                    spliced[index] = _spliced(s, lex)
+                if (whole := spliced[index]) is not None and (said := cue_value(fact, lang, whole, lex, text_cues)) is not None:
+                    read = whole  # "Die Domäne ist, wie uns der Partner bestätigte, bereits verifiziert"
+            if said is None or names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
-            if another_owner(s, span, fact.id) or another_instance(s, span, fact.id) or another_person(analysed, index, span, fact.id) \
-                    or disputed(analysed, index, span, value) or outdated(analysed, index, span, value):
+            around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
+            if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
+                    or another_person(around, index, span, fact.id) \
+                    or disputed(around, index, span, value) or outdated(around, index, span, value):
                 notes.append(f"{fact.id}: told of another owner, person or thing, disputed or since changed")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
-                evidence[fact.id] = s.span_evidence(span, source)
+                evidence[fact.id] = read.span_evidence(span, source)
             elif found[fact.id] is not None and found[fact.id] != value:  # two sentences disagree: unsure
                 notes.append(f"{fact.id}: the ticket says both yes and no")
                 found[fact.id] = None
@@ -284,6 +294,14 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
     between, holders = lex.stop | folded("prepositions"), tuple(folded("usage_holders"))
     return [e for e in events if not (words[e].startswith(holders) and any(
         hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
+
+
+def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
+    """The sentence read without the remarks inserted into its clauses (`faq.tickets.inserts`)."""
+    text = without_inserts(s.text)
+    if text is None or not (tokens := tokenize(_NAMES.sub(_blank, text))):
+        return None
+    return Sentence(s.offset, s.text, tokens, lex.words(tokens))
 
 
 _QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away
