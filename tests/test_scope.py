@@ -188,3 +188,25 @@ def test_a_label_answered_in_part_stays_open(lang, text):
 ])
 def test_an_order_planned_is_not_placed(lang, text):
     assert read(text, lang).get("order_placed") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Die Reservierung vom Montag ist laut Portal noch nicht wirksam – oder doch?"),
+    ("en", "No activation email. Our reservation from Monday hasn't taken effect yet, or has it?"),
+])
+def test_a_statement_asked_back_by_an_or_tag_stays_open(lang, text):
+    assert read(text, lang).get("reservation_effective") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Der Händler sagte am Telefon, er habe keine Bestellung aufgegeben. Per Mail "
+           "schrieb er später das Gegenteil."),
+    ("en", "No activation email. Our reseller first told us the order wasn't placed. Later he retracted that."),
+])
+def test_a_statement_contradicted_later_stays_open(lang, text):
+    assert read(text, lang).get("order_placed") is None
+
+
+def test_a_wrong_account_of_a_past_trial_stays_open():
+    text = "Licenses not visible. In our test tenant they were activated for the wrong account, but that was a trial last year."
+    assert read(text, "en", "licenses-not-visible").get("right_account") is None

@@ -51,7 +51,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
-from faq.tickets.scope import another_instance, another_owner, another_person, disputed, other_instance_at, outdated
+from faq.tickets.scope import another_instance, another_owner, another_person, disputed, other_instance_at, outdated, tag_asked
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
@@ -196,9 +196,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             value, weight, span = said
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
             if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
-                    or another_person(around, index, span, fact.id) \
+                    or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value):
-                notes.append(f"{fact.id}: told of another owner, person or thing, disputed or since changed")
+                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed or since changed")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight

@@ -7,6 +7,7 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
   durchsucht, meinen schon" (`another_person`);
 - of another or an earlier thing: "Our old enrollment was linked to a tenant" (`another_instance`);
 - in dispute: "Kollege A sagt, die Adresse ist globaler Admin, Kollege B sagt nein" (`disputed`);
+- asked back by an "or" tag: "noch nicht wirksam - oder doch?" (`tag_asked`);
 - as a past state since changed: "'the order has not been placed yet'. That was in September;
   they've placed it since" (`outdated`).
 The fact then stays open: a false fact is worse than a question. The words are data in
@@ -25,7 +26,7 @@ from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file
 
-__all__ = ["another_instance", "another_owner", "another_person", "disputed", "other_instance_at", "outdated"]
+__all__ = ["another_instance", "another_owner", "another_person", "disputed", "other_instance_at", "outdated", "tag_asked"]
 
 _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our", "bei der")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -190,6 +191,18 @@ def disputed(analysed: list[Sentence], index: int, span: tuple[int, int], value:
     return False
 
 
+_TAG = 3  # words at most of an "or" tag that asks a statement back ("- oder doch?", "or has it?")
+
+
+def tag_asked(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the clause of a cue is asked back by a short "or" tag closing its sentence
+    ("ist noch nicht wirksam - oder doch?", "it hasn't taken effect, or has it?")."""
+    tokens, text = s.tokens, s.text
+    _, hi = clause_bounds(tokens, text, *span)
+    rest = tokens[hi + 1:]
+    return 0 < len(rest) <= _TAG and rest[0].word in folded("alternatives") and "?" in text[rest[-1].end:]
+
+
 def _cue_words(s: Sentence, span: tuple[int, int]) -> set[str]:
     small = function_words()
     return {w for w in s.words[span[0]:span[1] + 1] if w not in small and len(w) > 2}
@@ -209,6 +222,9 @@ def _dated(s: Sentence, start: int = 0) -> bool:
     """Whether the sentence, from token `start`, opens with a pointer back that dates what came
     before ("Das war im September", "that was two weeks ago")."""
     words = [t.word for t in s.tokens[start:]]
+    lead = folded("contrasts") | folded("coordinators")
+    while words and words[0] in lead:  # "..., but that was a trial last year"
+        words = words[1:]
     opening = [e for i, e in _found(words[:4], "past_pointers") if i == 0]
     if not opening:
         return False
