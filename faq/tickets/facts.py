@@ -51,7 +51,15 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
-from faq.tickets.scope import another_instance, another_owner, another_person, disputed, other_instance_at, outdated, tag_asked
+from faq.tickets.scope import (
+    another_instance,
+    another_owner,
+    another_person,
+    disputed,
+    other_instance_at,
+    outdated,
+    tag_asked,
+)
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
