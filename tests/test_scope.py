@@ -210,3 +210,16 @@ def test_a_statement_contradicted_later_stays_open(lang, text):
 def test_a_wrong_account_of_a_past_trial_stays_open():
     text = "Licenses not visible. In our test tenant they were activated for the wrong account, but that was a trial last year."
     assert read(text, "en", "licenses-not-visible").get("right_account") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "No activation email. We haven't checked the junk folder – oh wait, we did, nothing there.", None),
+    ("de", "Keine Aktivierungsmail. Den Spam-Ordner haben wir nicht geprüft – Moment mal, doch, gestern.", None),
+])
+def test_a_denial_taken_back_in_its_sentence_is_no_denial(lang, text, value):
+    assert read(text, lang).get("junk_checked") is value
+
+
+def test_a_previous_osms_role_stays_open():
+    text = "No activation email. Our previous OSM was a global admin of our tenant; the new one is not set up yet."
+    assert read(text, "en").get("osm_is_admin") is None
