@@ -219,7 +219,3 @@ def test_a_wrong_account_of_a_past_trial_stays_open():
 def test_a_denial_taken_back_in_its_sentence_is_no_denial(lang, text, value):
     assert read(text, lang).get("junk_checked") is value
 
-
-def test_a_previous_osms_role_stays_open():
-    text = "No activation email. Our previous OSM was a global admin of our tenant; the new one is not set up yet."
-    assert read(text, "en").get("osm_is_admin") is None
