@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Features"]
 
+Scanned = tuple[tuple[int, ...], dict[int, "Hit"], dict[int, "Hit"]]
+"""The best entries of a query, their hits and the out-of-scope topics' hits (`Features._scanned`)."""
+
 _TOKEN_SETS = 4096
 """Most entries whose token sets are remembered (then forgotten at once): candidates recur."""
 
@@ -52,13 +55,30 @@ class Features:
     _count_known: Callable[[list[str]], int]
     _query_words: Callable[[list[str]], Query | None]
     _top: Callable[[Query, int], tuple[list[int], dict[int, Hit]]]
-    _scan: Callable[[Query], dict[int, Hit]]
     _best_doc: Callable[[int, Query], Hit | None]
 
     @cached_property
     def _entry_token_sets(self) -> dict[int, set[int]]:
         """Entry token sets worked out so far (at most _TOKEN_SETS, then forgotten at once)."""
         return {}
+
+    @cached_property
+    def _scanned_queries(self) -> dict[tuple[tuple[tuple[int, float], ...], float], Scanned]:
+        """`_scanned` results so far (at most _TOKEN_SETS, then forgotten at once)."""
+        return {}
+
+    def _scanned(self, q: Query) -> Scanned:
+        """The best entries of a query (`_top`), their hits and the out-of-scope topics' hits, remembered
+        by its terms and weight: a ticket's focus sentence is matched again alone (not to be changed)."""
+        key = (tuple(q.terms), q.total)
+        memo = self._scanned_queries
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _TOKEN_SETS:
+                memo.clear()
+            ranked, hits = self._top(q, self._candidates)
+            found = memo[key] = (tuple(ranked), hits, self._negatives.scan(q))
+        return found
 
     def _tokens(self, row: int) -> set[int]:
         """The tokens of an entry (its texts and keywords) or of an out-of-scope topic."""
@@ -135,19 +155,18 @@ class Features:
             q = whole
         if q is None or whole is None:
             return []
-        entries, found = self._top(q, self._candidates)
+        ranked, found, topics = self._scanned(q)
+        entries = list(ranked)
         if whole is q:
-            whole_found = found
+            whole_found, whole_topics = found, topics
         else:
-            more, whole_found = self._top(whole, self._candidates)
+            more, whole_found, whole_topics = self._scanned(whole)
             entries += [e for e in more if e not in entries]
         if not entries:
             return []
         negatives = self._negatives
-        topics = negatives.scan(q)
         best_topics = sorted(topics, key=lambda t: (-topics[t][0], t))[: self._topic_candidates]
         oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
-        whole_topics = topics if whole is q else negatives.scan(whole)
         if whole is not q:  # a story's topic may be told around a thin question, as its entry may
             best_topics += [t for t in sorted(whole_topics, key=lambda t: (-whole_topics[t][0], t))
                             [: self._topic_candidates] if t not in best_topics]
@@ -160,18 +179,19 @@ class Features:
             context = self._query_words([w for i in told if not view.start <= i < view.end
                                          for w in surface(view.sentences[i])])
             if context is not None:
-                context_topics = negatives.scan(context)
-                if len(self.ids) <= _SCAN_UP_TO:
-                    context_found = self._scan(context)
+                if len(self.ids) <= _SCAN_UP_TO:  # the entries' hits are a scan's: a query's best entries cost nothing more
+                    _ranked, context_found, context_topics = self._scanned(context)
+                else:
+                    context_topics = negatives.scan(context)
         counted = self._quantity_pairs(" ".join(view.sentences[view.start: view.end]))
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
-        for n, (r, x) in enumerate(rows):
+        best_fit = _top_two([x[0] for _r, x in rows])
+        for r, x in rows:
             telling = x.pop()
-            others = [o[1][0] for m, o in enumerate(rows) if m != n]
             mine = self._tokens(r)
             x[9] = oos
-            x[10] = x[0] - max(others, default=0.0)
+            x[10] = x[0] - _best_other(best_fit, x[0])
             x.append(sum(w for t, w in whole.terms if t in mine) / known)
             if whole is q:
                 x.append(x[0])
