@@ -230,10 +230,10 @@ class Words(list):
             joined = self.__dict__.get("_joined")
             if joined is None:
                 joined = self.__dict__["_joined"] = " ".join(self)
-            if absent(cue_word, joined):
+            one, two = _held_parts(cue_word)
+            if one not in joined and two not in joined:  # `absent`
                 found = memo[cue_word] = []
             else:  # only a word that holds what `absent` looks for can match: the others are not asked
-                one, two = _held_parts(cue_word)
                 found = memo[cue_word] = [i for i, w in enumerate(self)
                                           if (one in w or two in w) and word_matches(cue_word, w)]
         return found
@@ -241,13 +241,9 @@ class Words(list):
 
 def absent(cue: str, joined: str) -> bool:
     """Whether no word of a sentence (`joined` by spaces) can match `cue` (`word_matches`): a
-    match holds the cue whole, or, one typo away, one of its halves."""
-    if cue.startswith(WHOLE):
-        return cue[1:] not in joined
-    if len(cue) >= 6:
-        half = len(cue) // 2
-        return cue[:half] not in joined and cue[half:] not in joined
-    return cue not in joined
+    match holds the cue whole, or, one typo away, one of its halves (`_held_parts`)."""
+    one, two = _held_parts(cue)
+    return one not in joined and two not in joined
 
 
 @lru_cache(maxsize=8192)
