@@ -19,6 +19,7 @@ from faq.search.retrieval import _SCAN_UP_TO, Query
 if TYPE_CHECKING:
     from array import array
 
+    from faq.search.model import ScoringModel
     from faq.search.negatives import Hit, Negatives
 
 __all__ = ["Features"]
@@ -28,12 +29,15 @@ Scanned = tuple[tuple[int, ...], dict[int, "Hit"], dict[int, "Hit"]]
 
 _TOKEN_SETS = 4096
 """Most entries whose token sets are remembered (then forgotten at once): candidates recur."""
+_SCORED = 2048
+"""Most texts whose scores are remembered (then forgotten at once): a ticket's sentences recur."""
 
 
 class Features:
     """Describes candidates (a mixin of `Matcher`: the attributes are the matcher's)."""
 
     ids: list[str]
+    model: ScoringModel
     _doc_start: array
     _doc_toks: array
     _doc_norm: array
@@ -61,6 +65,25 @@ class Features:
     def _entry_token_sets(self) -> dict[int, set[int]]:
         """Entry token sets worked out so far (at most _TOKEN_SETS, then forgotten at once)."""
         return {}
+
+    @cached_property
+    def _scored_texts(self) -> dict[str, tuple[tuple[float, int], ...]]:
+        """`scored` results so far (at most _SCORED, then forgotten at once)."""
+        return {}
+
+    def scored(self, text: str) -> tuple[tuple[float, int], ...]:
+        """(probability, entry index) of the question's candidate entries, best first (the out-of-scope
+        topics' share goes with "none of them"), remembered: a ticket's sentences are matched again."""
+        memo = self._scored_texts
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _SCORED:
+                memo.clear()
+            rows = self.candidate_features(text)
+            probs = [(p, e) for p, (e, _x) in zip(self.model.probabilities([x for _e, x in rows]), rows) if e >= 0]
+            probs.sort(key=lambda x: (-x[0], x[1]))
+            found = memo[text] = tuple(probs)
+        return found
 
     @cached_property
     def _scanned_queries(self) -> dict[tuple[tuple[tuple[int, float], ...], float], Scanned]:
