@@ -50,12 +50,25 @@ def fold_word(word: str) -> str:
 
 
 
+_TOKENIZED: dict[str, tuple[Token, ...]] = {}
+_KEPT = 4096  # texts whose tokens are remembered (then forgotten at once): a ticket's sentences recur
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into folded words with their offsets; marks negations.
 
     English contractions are read out: "isn't" is "isn" with a negation mark,
     "I'm" is "i am".
     """
+    found = _TOKENIZED.get(text)
+    if found is None:
+        if len(_TOKENIZED) >= _KEPT:
+            _TOKENIZED.clear()
+        found = _TOKENIZED[text] = tuple(_tokenize(text))
+    return list(found)
+
+
+def _tokenize(text: str) -> list[Token]:
     neg = negations()
     out = []
     for m in _TOKEN.finditer(text):
