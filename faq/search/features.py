@@ -121,6 +121,23 @@ class Features:
             return self._negatives.docs[d], self._negatives.norm[d]
         return self._doc_toks[self._doc_start[d]: self._doc_start[d + 1]], self._doc_norm[d]
 
+    @cached_property
+    def _doc_pair_sets(self) -> dict[int, set[tuple[int, int]]]:
+        """Documents' pairs of neighbouring tokens worked out so far (at most _TOKEN_SETS, then forgotten at once)."""
+        return {}
+
+    def _doc_pairs(self, row: int, d: int) -> set[tuple[int, int]]:
+        """The pairs of neighbouring tokens of document `d` of a candidate (`word_order`), remembered."""
+        key = d if row >= 0 else -1 - d
+        sets = self._doc_pair_sets
+        found = sets.get(key)
+        if found is None:
+            if len(sets) >= _TOKEN_SETS:
+                sets.clear()
+            seq, _norm = self._doc(row, d)
+            found = sets[key] = set(zip(seq, seq[1:]))
+        return found
+
     def _hit(self, row: int, q: Query, entries: dict[int, Hit], topics: dict[int, Hit]) -> Hit | None:
         """The best document of a candidate for `q`, from the scans done."""
         if row < 0:
@@ -142,10 +159,10 @@ class Features:
         qcov = dcov = order = matched = 0.0
         if hit is not None:
             _score, d, m = hit
-            seq, norm = self._doc(row, d)
+            norm = self._negatives.norm[d] if row < 0 else self._doc_norm[d]
             qcov, dcov, matched = m / total, m / norm, m
             if q.pairs:
-                order = len(q.pairs & set(zip(seq, seq[1:]))) / len(q.pairs)
+                order = len(q.pairs & self._doc_pairs(row, d)) / len(q.pairs)
         return [math.sqrt(qcov * dcov), qcov, dcov, covered / total, order, typo / total, q.unknown / total,
                 q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1),
                 math.sqrt(qcov * dcov) * min(1.0, matched / self.unknown_idf)]
