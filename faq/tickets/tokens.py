@@ -74,9 +74,10 @@ def _tokenize(text: str) -> list[Token]:
     for m in _TOKEN.finditer(text):
         raw = m.group()
         suffix = ""
-        quote = max(raw.find("'"), raw.find("’"))
-        if quote > 0:
-            raw, suffix = raw[:quote], raw[quote + 1:].lower()
+        if "'" in raw or "’" in raw:  # a contraction (most words hold no quote)
+            quote = max(raw.find("'"), raw.find("’"))
+            if quote > 0:
+                raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = fold_word(raw)
         start = m.start()
         if suffix == "t":  # "haven't" -> "haven" "not"
