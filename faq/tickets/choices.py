@@ -267,7 +267,7 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
                 extras.setdefault(extra, cid)
             elif words < longer:
                 vague |= extra
-    if _doubts_any(vague, sentences):
+    if vague and _doubts_any(vague | _lexicon("permission_words"), sentences):
         return None, None
     if not extras:
         return chosen, None

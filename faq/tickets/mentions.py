@@ -152,7 +152,8 @@ _DATE_PATTERNS = (
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
-    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|today|yesterday|tomorrow)\b", re.I)),
+    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|day before yesterday|day after tomorrow|"
+                        r"today|yesterday|tomorrow)\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
     ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
@@ -424,7 +425,17 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
             except InputError as exc:
                 out.append(DateMention(s, e, raw, None, str(exc), relative))
     out.sort(key=lambda d: d.start)
-    return out
+    return _joined_today(out, text)
+
+
+def _joined_today(out: list[DateMention], text: str) -> list[DateMention]:
+    """Drop a day word written right beside a span back from it ("heute vor einer Woche", "a week
+    ago today"): it only tells where that span counts from."""
+    spans = [d for d in out if d.relative and " " in d.raw.strip()]
+    if not spans:
+        return out
+    return [d for d in out if not (d.relative and " " not in d.raw.strip() and any(
+        not text[min(d.end, o.end):max(d.start, o.start)].strip() for o in spans if o is not d))]
 
 
 def _slashed(raw: str, today: date) -> date:
@@ -440,9 +451,10 @@ def _slashed(raw: str, today: date) -> date:
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
     """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today"), or
-    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow."""
+    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow. From when something
+    holds ("gilt ab gestern") is a date."""
     before = lowered[max(0, start - 12):start]
-    if re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):
+    if re.search(r"(?:bis|seit|as of|until|till|since|up to)\s*$", before):
         return True
     if lowered[start:end] == "morgen":
         previous = re.search(r"([^\W\d_]+)\W*$", before)
