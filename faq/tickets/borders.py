@@ -15,7 +15,7 @@ from faq.tickets.tokens import Token
 
 __all__ = ["breaks_clause", "clause_bounds", "phrases"]
 
-_CLAUSE_PUNCT = frozenset(",;:()–—")
+_CLAUSE_PUNCT = frozenset(",;:()–—|")  # a pipe parts the items of a list written in one line
 
 
 @cache

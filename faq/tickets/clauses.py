@@ -24,7 +24,7 @@ def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
                and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
 
 
-_CLAUSE_MARKS = frozenset(",;–—()")
+_CLAUSE_MARKS = frozenset(",;–—()|")
 _MARK_CHARS = (*_CLAUSE_MARKS, "-")  # what a text parting clauses holds: a clause mark or a dash
 
 

@@ -214,7 +214,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact in choice_facts:
         chosen = found.get(fact.id)
         if isinstance(chosen, str):
-            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
+            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex, strength[fact.id] < 0)
             if where is not None:  # the words that name the permission are the evidence
                 evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
     for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
@@ -341,18 +341,18 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if nearest is None or dist < nearest[0]:
                         nearest = (dist, fact)
             if mention.value is None:
-                target = f" ({nearest[1].id})" if nearest else ""
-                notes.append(f"skipped the date '{mention.raw}'{target}: {mention.error}")
+                notes.append(f"skipped the date '{mention.raw}'{f' ({nearest[1].id})' if nearest else ''}: {mention.error}")
             elif nearest is None:
                 unassigned.append((s, mention))
         used_dates: set[int] = set()
+        retold_here = set(found) if corrected and corrected <= OPENING else set()  # "Korrektur: ... gekauft am 12.04." retells an earlier date
         for _dist, _f, m_index, fact in sorted(pairs, key=lambda p: (p[0], p[2], p[1])):
             mention = mentions[m_index]
-            if mention.value is None or m_index in used_dates or fact.id in found:
+            if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
                 continue
-            found[fact.id] = mention.value
-            evidence[fact.id] = s.evidence(mention.start, mention.end, source)
+            found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
+            retold_here.discard(fact.id)
     # A flow with one date fact takes the only written-out date of a ticket that names none by
     # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
     # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without

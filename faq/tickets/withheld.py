@@ -11,7 +11,8 @@ from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "negation_opens", "recorrected", "replaced", "replacement", "time_phrase", "unknown_at", "unstated"]
+__all__ = ["asked_unknown", "avoided", "hoped", "named_only", "negation_opens", "recorrected", "replaced", "replacement",
+           "time_phrase", "timed", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
@@ -20,12 +21,52 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
     if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)
-                              or time_phrase(cue, s, span)):
+                              or time_phrase(cue, s, span) or timed(cue, s, span) or named_only(cue, s, span) or hoped(s)):
         return True
     if state is True and any(w in negations() for w in cue) and replaced(cue, s, span):
         return True  # a cue that carries its denial: "OSM not admin" in "not a global admin, just a billing admin"
     return state is False and (kind_only(cue, s.words, span) or replaced(cue, s, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def hoped(s: Sentence) -> bool:
+    """Whether the sentence hopes ("Hopefully we were in the correct tenant", "Ich hoffe, die Domäne ist
+    verifiziert"; hopes.yaml): what it says is wished for, not stated."""
+    return any(t.word in folded_words("hopes") for t in s.tokens)
+
+
+def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a weak cue (`faq.tickets.cues.WEAK`) only names where something is ("in unserem
+    richtigen Tenant sehen wir keine Lizenzen", "move them to the right account"): it states only
+    as an item of its own ("richtiger Tenant, Dienst verfügbar") or right after a form of "sein"
+    ("es ist definitiv das richtige Konto", "we were in the correct tenant", "Konto ist das richtige")."""
+    if not getattr(cue, "weak", False):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
+    if hi - lo <= 3:
+        return False
+    copulas = folded_words("state_copulas")
+    if any(t.word in copulas for t in s.tokens[span[0]:span[1] + 1]):
+        return False  # "Konto ist das richtige"
+    # after a form of "sein", closing its clause: "we were signed in to the correct account", not
+    # "in unserem richtigen Konto ist keine Lizenz zu finden"
+    closes = all(t.word in function_words() for t in s.tokens[span[1] + 1:hi + 1])  # not "... im richtigen Konto sichtbar"
+    plain = function_words() | folded_words("certainties") | folded_words("copula_fillers") | negations()
+    at = next((i for i in range(span[0] - 1, max(lo, span[0] - 5) - 1, -1) if s.tokens[i].word in copulas), None)
+    # nothing but small words between: "es ist definitiv das richtige Konto", not "are not visible in the correct tenant"
+    return not (closes and at is not None and all(t.word in plain for t in s.tokens[at + 1:span[0]]))
+
+
+def timed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue's first word, an event of three words or more, stands as a point in time right
+    after a preposition (event_times.yaml) while its other words follow ("Nach der Aktivierung ist in
+    unserem richtigen Konto keine Lizenz zu finden"): the sentence tells what holds since then, even
+    across a preposition (`time_phrase` needs none between), not where the event went."""
+    if len(cue) < 3 or not word_matches(cue[0], s.words[span[0]]):
+        return False
+    before = [t.word for t in s.tokens[max(0, span[0] - 2):span[0]]]
+    preps = folded_words("event_times")
+    return bool(before) and (before[-1] in preps or len(before) == 2 and before[0] in preps and before[1] in folded_words("determiners"))
 
 
 def time_phrase(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:

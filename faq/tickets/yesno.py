@@ -122,7 +122,7 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
                 seen.append((stated, state, span))
                 # More words first, then the tighter match: "gleichen Organisationsnamen"
                 # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
-                found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
+                found.append(((1 if getattr(cue, "weak", False) else len(cue), span[0] - span[1]), stated if state else not stated, span))
                 order.append(index if stated else index + _NO_SIDE)
     if len(found) > 1:
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
