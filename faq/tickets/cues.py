@@ -242,8 +242,7 @@ class Words(list):
             if one not in joined and two not in joined:  # `absent`
                 found = memo[cue_word] = []
             else:  # only a word that holds what `absent` looks for can match: the others are not asked
-                found = memo[cue_word] = [i for i, w in enumerate(self)
-                                          if (one in w or two in w) and word_matches(cue_word, w)]
+                found = memo[cue_word] = [i for i, w in enumerate(self) if (one in w or two in w) and word_matches(cue_word, w)]
         return found
 
 
