@@ -44,6 +44,7 @@ from faq.tickets.context import context_positions, context_spans, denied_context
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
+from faq.tickets.hearsay import contradicted_hearsay
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
@@ -219,6 +220,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
     for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
         notes.append(f"{fact_id}: denied, but the ticket tells what it also covers")
+        found[fact_id] = None
+    for fact_id in contradicted_hearsay({k: evidence[k] for k in found if k in evidence and found[k] is not None}, analysed):
+        notes.append(f"{fact_id}: another person's word the writer's own experience denies")  # "says I have it, but I can't see it"
         found[fact_id] = None
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
         notes.append(f"{fact_id}: stated only in part")
