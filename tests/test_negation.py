@@ -757,3 +757,17 @@ def test_an_address_entered_back_then_is_still_the_osms(bundled, text):
 def test_an_address_that_was_the_osms_back_then_states_nothing(bundled, text):
     r = triage(bundled, text)
     assert "osm_email" not in r.facts and r.cause is None
+
+
+# -- a belief closing its clause with a tail ("dachte ich zumindest", "I thought so") --------
+
+
+@pytest.mark.parametrize("text", [
+    "Keine Lizenzen im Portal zu sehen. Aktiviert haben wir das richtige Konto, glaubte ich jedenfalls.",
+    "Die Aktivierungsmail fehlt. Im Spamordner nachgeschaut, dachte ich zumindest.",
+    "No licences showing up. Right tenant, I thought at least.",
+    "No activation email. The junk folder was checked, at least I thought so.",
+])
+def test_a_belief_with_a_tail_after_a_cue_leaves_the_fact_open(bundled, text):
+    r = triage(bundled, text)
+    assert not {"right_account", "junk_checked"} & set(r.facts) and r.cause is None

@@ -37,7 +37,8 @@ def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
             lexicon_words("other_people"), lexicon_words("effect_words"),
             lexicon_words("colloquial_negations"),
             ("land", "country", *lexicon_words("countries")),
-            ("lizenz", *lexicon_words("licence_units")))  # "seats" are licences
+            ("lizenz", *lexicon_words("licence_units")),  # "seats" are licences
+            lexicon_words("organisation_names"))  # "Orgname" is the organisation name
 
 
 class CueLexicon:
