@@ -41,3 +41,21 @@ def test_a_compound_with_enrollment_as_its_first_part_is_no_several_enrollments(
 def test_several_enrollments_written_as_nouns_of_their_own_still_count(text):
     r = triage(text)
     assert r.facts.get("multiple_enrollments_same_org") is True and r.cause == "activate-each-enrollment"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail kommt nicht. Eine Verifizierungsanleitung für unsere Domäne habe ich bisher nicht gefunden.",
+    "Hello, the activation email doesn't come. So far I haven't found a domain verification guide anywhere.",
+])
+def test_a_guide_to_verifying_the_domain_says_nothing_of_the_domain(text):
+    r = triage(text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, keine Aktivierungsmail. Unser Reservierungsauftrag vom 19.11.2026 ist bis heute nicht verarbeitet.",
+    "Hi, no activation email. Our reservation from 2026-11-19 still hasn't been processed.",
+])
+def test_a_reservation_order_is_the_reservation(text):
+    r = triage(text)
+    assert r.facts.get("reservation_effective") is False and r.cause == "reservation-not-processed"

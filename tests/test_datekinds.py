@@ -37,3 +37,21 @@ def test_an_invoice_date_denied_to_be_the_purchase_date_in_the_next_clause_is_no
 ])
 def test_a_purchase_date_said_not_to_be_the_invoice_date_stays(text):
     assert triage(text).facts.get("purchase_date") == date(2026, 7, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Laut Rechnung 01.12.2026, das ist aber nicht der Nutzungsbeginn.",
+    "Hi, the activation mail is missing. The invoice says 2026-12-01, but that is not the usage start date.",
+])
+def test_a_date_pointed_back_at_and_denied_to_be_the_usage_start_is_none(text):
+    r = triage(text)
+    assert "usage_start" not in r.facts and r.cause != "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Ist der Aktivierungslink abgelaufen? Überwiesen haben wir am 02.03.2026 – das ist das Zahlungsdatum, nicht das Kaufdatum.",
+    "Has the activation link expired? The payment went out on 2026-03-02; that's the payment date, not the purchase date.",
+])
+def test_a_date_called_another_things_and_not_the_purchase_date_is_none(text):
+    r = triage(text)
+    assert "purchase_date" not in r.facts and r.cause is None

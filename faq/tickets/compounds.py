@@ -15,8 +15,22 @@ __all__ = ["modifier_only"]
 
 def _first_part(cue: str, word: str) -> bool:
     """Whether a German word holds a cue noun of a linking-s ending only as its compound's first
-    part ("registrierungsdaten" for "registrierung"): it goes on past the noun's plural."""
-    return len(cue) >= 6 and cue.endswith(_linking()) and word.startswith(cue) and word[len(cue):] not in ("", "en", "n")
+    part ("registrierungsdaten" for "registrierung"): it goes on past the noun's plural, to a last
+    part that is not the thing itself (`thing_heads`: "Reservierungsauftrag")."""
+    if len(cue) >= 6 and cue.endswith(_linking()) and word.startswith(cue) and word[len(cue):] not in ("", "en", "n"):
+        return not word[len(cue):].lstrip("s").startswith(_things())  # "Reservierungsauftrag" is the reservation
+    for suffix in _linking():  # a first part the cue matches one typo away ("verifiziert": "Verifizierungsanleitung")
+        at = word.find(suffix + "s", 4)
+        first, rest = word[:at + len(suffix)], word[at + len(suffix) + 1:]
+        if at > 0 and len(rest) >= 3 and word_matches(cue, first) and not word_matches(cue, rest) \
+                and not rest.startswith(_things()):
+            return True
+    return False
+
+
+@cache
+def _things() -> tuple[str, ...]:
+    return tuple(folded("thing_heads"))
 
 
 @cache

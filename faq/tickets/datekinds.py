@@ -28,8 +28,9 @@ def _other(tokens: list[Token]) -> bool:
 
 
 def _denies_kind(s: Sentence, after: int, fact: Fact, lang: str, lex: CueLexicon) -> bool:
-    """Whether a denied clause of `s` after token `after` names another thing's date and the
-    fact's own words ("das Rechnungsdatum ist nicht das Kaufdatum")."""
+    """Whether a denied clause of `s` after token `after` names another thing's date, or opens by
+    pointing back at the date, and holds the fact's own words ("das Rechnungsdatum ist nicht das
+    Kaufdatum", "..., das ist aber nicht der Nutzungsbeginn")."""
     spans = context_spans(fact, lang, s.words, lex, [t.word for t in s.tokens])
     for i in range(after + 1, len(s.tokens)):
         if not s.tokens[i].neg:
@@ -37,8 +38,12 @@ def _denies_kind(s: Sentence, after: int, fact: Fact, lang: str, lex: CueLexicon
         lo, hi = clause_bounds(s.tokens, s.text, i, i)
         while lo - 1 > after and not any(ch in _MARKS for ch in s.text[s.tokens[lo - 1].end:s.tokens[lo].start]):
             lo -= 1  # back over a contrast inside the clause ("das Rechnungsdatum ist aber nicht ...")
+        if lo == i and lo - 1 > after:  # "that's the payment date, not the purchase date": with the clause before
+            lo = clause_bounds(s.tokens, s.text, lo - 1, lo - 1)[0]
         lo = max(lo, after + 1)
-        if _other(s.tokens[lo:hi + 1]) and any(lo <= a and b <= hi for a, b in spans):
+        clause = s.tokens[lo:hi + 1]  # the other thing's date named, or the date pointed back at ("das ist aber nicht ...")
+        opening = next((t.word for t in clause if t.word not in folded("contrasts")), "")
+        if (_other(clause) or after >= 0 and opening in folded("anaphors")) and any(lo <= a and b <= hi for a, b in spans):
             return True
     return False
 
