@@ -39,3 +39,22 @@ def test_a_person_saying_the_writer_has_a_permission_they_cannot_see_states_no_r
 def test_what_the_system_shows_is_no_hearsay(text):
     r = triage(text)
     assert r.facts.get("role") == "osm-manage-reservations" and r.cause == "can-reserve"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Laut unserem Händler ist die Bestellung längst platziert, in der Lizenzzusammenfassung "
+    "sehe ich aber nichts.",
+    "Hi, no activation email. Our reseller says the order is placed, but I see nothing in the license summary.",
+])
+def test_a_persons_word_on_the_order_that_the_writer_cannot_see_states_nothing(text):
+    r = triage(text)
+    assert "order_placed" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Laut unserem Händler ist die Bestellung platziert, die Lizenzen sehe ich auch in der "
+    "Lizenzzusammenfassung.",
+    "Hi, no activation email. Our reseller says the order is placed, and I can see the licenses in the license summary.",
+])
+def test_a_persons_word_the_writer_sees_confirmed_keeps_the_fact(text):
+    assert triage(text).facts.get("order_placed") is True

@@ -31,10 +31,11 @@ def _person(word: str) -> bool:
     return any(word == p or len(p) >= 4 and p in word for p in _persons())
 
 
-def _said_by_person(tokens: list[Token], at: int) -> bool:
-    """Whether token `at` stands in what a person says of the writer: after a hearsay verb with a
-    person before it ("der Admin sagt, ich habe ..."), or after "laut"/"according to" a person
-    ("laut unserem Admin habe ich ..."), with the writer named between ("ich", "I", "me")."""
+def _said_by_person(tokens: list[Token], at: int) -> str | None:
+    """Whether token `at` stands in what a person says: after a hearsay verb with a person before
+    it ("der Admin sagt, ..."), or after "laut"/"according to" a person ("laut unserem Admin ...").
+    Return "self" when the writer is named between ("ich", "I", "me": what they say the writer
+    has), "other" for another thing, None for no person's saying."""
     verbs, attributions, selves = folded("hearsay_verbs"), folded("attributions"), folded("agent_selves")
     for v in range(at - 1, -1, -1):
         word = tokens[v].word
@@ -44,13 +45,16 @@ def _said_by_person(tokens: list[Token], at: int) -> bool:
             near = tokens[v + 1:min(at, v + 1 + _REACH)]
         else:
             continue
-        return any(_person(t.word) for t in near) and any(t.word in selves for t in tokens[v + 1:at + 1])
-    return False
+        if not any(_person(t.word) for t in near):
+            return None
+        return "self" if any(t.word in selves for t in tokens[v + 1:at + 1]) else "other"
+    return None
 
 
-def _own_denial(tokens: list[Token], text: str, after: int) -> bool:
+def _own_denial(tokens: list[Token], text: str, after: int, selves: frozenset[str] | None = None) -> bool:
     """Whether a contrast after token `after` stands in a clause that denies what the writer sees
-    ("..., aber ich sehe sie nicht", "but the option doesn't show up")."""
+    ("..., aber ich sehe sie nicht", "but the option doesn't show up"); with `selves`, one that
+    names the writer ("but I see nothing")."""
     contrasts, seen = folded("contrasts"), folded("perception_words")
     for c in range(after + 1, len(tokens)):
         if tokens[c].word not in contrasts:
@@ -59,7 +63,8 @@ def _own_denial(tokens: list[Token], text: str, after: int) -> bool:
         if c - 1 > after:  # a contrast inside its clause ("ich sehe sie aber nicht"): the clause before it too
             lo = min(lo, clause_bounds(tokens, text, c - 1, c - 1)[0])
         clause = tokens[max(lo, after + 1):hi + 1]
-        if any(t.neg for t in clause) and any(t.word in seen for t in clause):
+        if any(t.neg for t in clause) and any(t.word in seen for t in clause) \
+                and (selves is None or any(t.word in selves for t in clause)):
             return True
     return False
 
@@ -74,9 +79,13 @@ def contradicted_hearsay(evidence: dict[str, Evidence], analysed: list[Sentence]
             if not 0 <= start < len(s.text):
                 continue
             at = next((i for i, t in enumerate(s.tokens) if t.end > start), None)
-            if at is None or not _said_by_person(s.tokens, at):
+            said = None if at is None else _said_by_person(s.tokens, at)
+            if at is None or said is None:
                 break
-            if _own_denial(s.tokens, s.text, at) or k + 1 < len(analysed) and _own_denial(analysed[k + 1].tokens, analysed[k + 1].text, -1):
+            if said == "other":  # what a person says of another thing: the writer's own denial in the same sentence
+                if _own_denial(s.tokens, s.text, at, folded("agent_selves")):  # ("..., but I see nothing there")
+                    out.append(fact_id)
+            elif _own_denial(s.tokens, s.text, at) or k + 1 < len(analysed) and _own_denial(analysed[k + 1].tokens, analysed[k + 1].text, -1):
                 out.append(fact_id)
             break
     return out
