@@ -4,7 +4,7 @@ noun ("other enrollment data"). The endings and heads are data (`linking_suffixe
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from faq.language.lexicon import folded
 from faq.tickets.cues import WHOLE, word_matches
@@ -12,7 +12,10 @@ from faq.tickets.tokens import Token
 
 __all__ = ["modifier_only"]
 
+_COMPOUND = 9  # letters of the shortest compound with a cue noun as its first part (six letters and a plural's more)
 
+
+@lru_cache(maxsize=8192)
 def _first_part(cue: str, word: str) -> bool:
     """Whether a German word holds a cue noun of a linking-s ending only as its compound's first
     part ("registrierungsdaten" for "registrierung"): it goes on past the noun's plural, to a last
@@ -45,6 +48,8 @@ def modifier_only(cue: tuple[str, ...], words: list[str], tokens: list[Token], t
     `words` are the canonical words, `tokens` the words as written in `text`."""
     inside = range(span[0], span[1] + 1)
     heads = folded("modifier_heads")
+    if not any(len(words[i]) >= _COMPOUND or i + 1 < len(tokens) and tokens[i + 1].word in heads for i in inside):
+        return False  # no word long enough for a compound, none before a head
     for c in cue:
         if c.startswith(WHOLE):
             continue
