@@ -12,6 +12,7 @@ from faq.tickets.tokens import Token
 
 __all__ = ["modifier_only"]
 
+_PLURALS = ("", "en", "n", "s", "es")  # what may follow a cue noun in its own plural ("Registrierungen", "subscriptions")
 _COMPOUND = 9  # letters of the shortest compound with a cue noun as its first part (six letters and a plural's more)
 
 
@@ -20,7 +21,7 @@ def _first_part(cue: str, word: str) -> bool:
     """Whether a German word holds a cue noun of a linking-s ending only as its compound's first
     part ("registrierungsdaten" for "registrierung"): it goes on past the noun's plural, to a last
     part that is not the thing itself (`thing_heads`: "Reservierungsauftrag")."""
-    if len(cue) >= 6 and cue.endswith(_linking()) and word.startswith(cue) and word[len(cue):] not in ("", "en", "n"):
+    if len(cue) >= 6 and cue.endswith(_linking()) and word.startswith(cue) and word[len(cue):] not in _PLURALS:
         return not word[len(cue):].lstrip("s").startswith(_things())  # "Reservierungsauftrag" is the reservation
     for suffix in _linking():  # a first part the cue matches one typo away ("verifiziert": "Verifizierungsanleitung")
         at = word.find(suffix + "s", 4)
