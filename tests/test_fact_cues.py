@@ -285,3 +285,12 @@ def test_an_add_on_and_base_on_the_new_and_the_old_one_differ(lang, text, same):
 ])
 def test_an_old_base_and_a_new_add_on_name_no_enrollments(lang, text):
     assert "base_same_enrollment" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Wir haben das EA verlängert, der Orgname ist der gleiche wie vorher."),
+    ("de", "Verlängerung ist durch, Org-Name unverändert."),
+    ("en", "We renewed the EA; the org name is unchanged."),
+])
+def test_a_short_form_of_the_organisation_name_is_read(lang, text):
+    assert read("renewal-activation", text, lang).get("same_org_name") is True

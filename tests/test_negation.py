@@ -757,3 +757,34 @@ def test_an_address_entered_back_then_is_still_the_osms(bundled, text):
 def test_an_address_that_was_the_osms_back_then_states_nothing(bundled, text):
     r = triage(bundled, text)
     assert "osm_email" not in r.facts and r.cause is None
+
+
+# -- a belief closing its clause with a tail ("dachte ich zumindest", "I thought so") --------
+
+
+@pytest.mark.parametrize("text", [
+    "Keine Lizenzen im Portal zu sehen. Aktiviert haben wir das richtige Konto, glaubte ich jedenfalls.",
+    "Die Aktivierungsmail fehlt. Im Spamordner nachgeschaut, dachte ich zumindest.",
+    "No licences showing up. Right tenant, I thought at least.",
+    "No activation email. The junk folder was checked, at least I thought so.",
+])
+def test_a_belief_with_a_tail_after_a_cue_leaves_the_fact_open(bundled, text):
+    r = triage(bundled, text)
+    assert not {"right_account", "junk_checked"} & set(r.facts) and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Den Junk-Ordner hat mein Kollege durchgesehen, sagt er jedenfalls.",
+    "Hi, no activation email. My colleague went through the junk folder, or so he says.",
+])
+def test_a_check_only_someone_says_they_did_leaves_it_open(bundled, text):
+    assert "junk_checked" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, keine Aktivierungsmail. Unsere Domäne ist verifiziert, hat zumindest unser Systemhaus gesagt.",
+    "Hello, no activation email. Our domain is verified, at least that's what our partner told us.",
+])
+def test_a_fact_only_someone_else_told_the_writer_leaves_it_open(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None

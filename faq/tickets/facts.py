@@ -43,12 +43,15 @@ from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon, lexicon_for
+from faq.tickets.datekinds import kind_denied
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
+from faq.tickets.hearsay import contradicted_hearsay
 from faq.tickets.inserts import without_inserts
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
+from faq.tickets.private import private_beside_registered
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
 from faq.tickets.scope import (
@@ -188,6 +191,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 name_osm([s for s, n in zip(analysed, named) if not n], osm, lex)
     if date_facts:
         _dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
+        for fact_id in kind_denied(evidence, [f for f in date_facts if f.id in found], analysed, lang, lex):
+            notes.append(f"{fact_id}: the date is another thing's, denied to be this one")  # "Rechnungsdatum ist nicht das Kaufdatum"
+            del found[fact_id], evidence[fact_id]
     text_cues = TextCues(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
     for index, s in enumerate(analysed if not stated_from else ()):
@@ -243,6 +249,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
         notes.append(f"{fact_id}: denied, but the ticket tells what it also covers")
         found[fact_id] = None
+    for fact_id in contradicted_hearsay({k: evidence[k] for k in found if k in evidence and found[k] is not None}, analysed):
+        notes.append(f"{fact_id}: another person's word the writer's own experience denies")  # "says I have it, but I can't see it"
+        found[fact_id] = None
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
         notes.append(f"{fact_id}: stated only in part")
         found[fact_id] = None
@@ -269,6 +278,9 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
                 if not _unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
                         and not refuted(s, at) and not s.corrected(at):
                     stated.append((s, rel, end - s.offset, address))
+    if len({a.lower() for _, _, _, a in stated}) > 1 and (private := private_beside_registered(stated)):
+        notes.extend(f"'{a}' is called private beside a registered address" for a in sorted(private))
+        stated = [st for st in stated if st[3].lower() not in private]  # "... ist seine private Adresse, im VLSC steht ..."
     denied: set[int] = set()  # sentences that name the fact only as where the address is not
     for fact in facts:
         best: tuple[int, str, Evidence] | None = None

@@ -167,8 +167,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
             j = c_hi + 1
             while j < len(words) and words[j] in _folded("midfield_particles"):
                 j += 1  # "ich vermute aber, dass ..."
-            ends = not rest and (j >= len(words) or words[j] in _folded("clause_breaks")
-                                 and words[j] not in _folded("complementizers"))  # "..., I think, and ..."
+            ends = all(w in _folded("belief_tails") for w in rest) and (j >= len(words) or words[j] in _folded("clause_breaks")
+                                 and words[j] not in _folded("complementizers"))  # "..., I think, and ...", "I thought at least."
             if hi < c_lo and not (inverted or ends):
                 continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
             if hi < c_lo and _conjunct_start(tokens, text, s_lo, c_lo) > hi:

@@ -9,6 +9,7 @@ from functools import cache
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.clauses import spans_clauses
+from faq.tickets.compounds import modifier_only
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon, find_bracket, find_cue, function_words, word_matches
 from faq.tickets.negation import polarity
@@ -50,7 +51,7 @@ def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
                 or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
-                or s.denied_for_another(span):
+                or s.denied_for_another(span) or modifier_only(cue, s.words, s.tokens, s.text, span):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = polarity(s.tokens, s.text, span, cue, s.words)

@@ -1,0 +1,69 @@
+"""A date the ticket ties to another thing, whose kind the writer then denies is the fact's, is none.
+
+"Gekauft laut Rechnung am 01.06.2026 – das Rechnungsdatum ist aber nicht das Kaufdatum", "Bought on
+2026-06-01 according to the invoice. The invoice date isn't the purchase date though": the date is
+the invoice's, and the writer says that is not the purchase date. The other things are data
+(`other_dates`); the fact's own words are its context cues.
+"""
+
+from __future__ import annotations
+
+from faq.kb.model import Fact
+from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds
+from faq.tickets.context import context_spans
+from faq.tickets.cues import CueLexicon
+from faq.tickets.evidence import Evidence
+from faq.tickets.sentence import Sentence
+from faq.tickets.tokens import Token
+
+__all__ = ["kind_denied"]
+
+_MARKS = ",;:()–—.!?"  # marks that end a clause
+
+
+def _other(tokens: list[Token]) -> bool:
+    others = tuple(folded("other_dates"))
+    return any(t.word.startswith(others) for t in tokens)
+
+
+def _denies_kind(s: Sentence, after: int, fact: Fact, lang: str, lex: CueLexicon) -> bool:
+    """Whether a denied clause of `s` after token `after` names another thing's date, or opens by
+    pointing back at the date, and holds the fact's own words ("das Rechnungsdatum ist nicht das
+    Kaufdatum", "..., das ist aber nicht der Nutzungsbeginn")."""
+    spans = context_spans(fact, lang, s.words, lex, [t.word for t in s.tokens])
+    for i in range(after + 1, len(s.tokens)):
+        if not s.tokens[i].neg:
+            continue
+        lo, hi = clause_bounds(s.tokens, s.text, i, i)
+        while lo - 1 > after and not any(ch in _MARKS for ch in s.text[s.tokens[lo - 1].end:s.tokens[lo].start]):
+            lo -= 1  # back over a contrast inside the clause ("das Rechnungsdatum ist aber nicht ...")
+        if lo == i and lo - 1 > after:  # "that's the payment date, not the purchase date": with the clause before
+            lo = clause_bounds(s.tokens, s.text, lo - 1, lo - 1)[0]
+        lo = max(lo, after + 1)
+        clause = s.tokens[lo:hi + 1]  # the other thing's date named, or the date pointed back at ("das ist aber nicht ...")
+        opening = next((t.word for t in clause if t.word not in folded("contrasts")), "")
+        if (_other(clause) or after >= 0 and opening in folded("anaphors")) and any(lo <= a and b <= hi for a, b in spans):
+            return True
+    return False
+
+
+def kind_denied(evidence: dict[str, Evidence], facts: list[Fact], analysed: list[Sentence], lang: str,
+                lex: CueLexicon) -> list[str]:
+    """Return the date facts whose date its sentence ties to another thing ("laut Rechnung") while a
+    denied clause after it, or in the next sentence, says that thing's date is not the fact's."""
+    out = []
+    for fact in facts:
+        ev = evidence.get(fact.id)
+        if ev is None:
+            continue
+        for k, s in enumerate(analysed):
+            start = ev.start - s.offset
+            if not 0 <= start < len(s.text):
+                continue
+            at = next((i for i, t in enumerate(s.tokens) if t.end > start), len(s.tokens) - 1)
+            if _other(s.tokens) and (_denies_kind(s, at, fact, lang, lex)
+                                     or k + 1 < len(analysed) and _denies_kind(analysed[k + 1], -1, fact, lang, lex)):
+                out.append(fact.id)
+            break
+    return out

@@ -1,0 +1,60 @@
+"""What another person tells the writer, denied by what the writer sees, states nothing (new
+tickets, German and English, bundled knowledge base); what a system shows still does."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.search.matcher import Matcher
+from faq.tickets.triage import triage_text
+
+KB = load_knowledge_base()
+MATCHER = Matcher(KB)
+
+
+def triage(text: str):
+    return triage_text(text, KB, MATCHER, date(2026, 11, 24))
+
+
+@pytest.mark.parametrize("text", [
+    "Moin, unsere Kollegin aus dem Einkauf meint, ich hätte als OSM inzwischen die Berechtigung Reservierung verwalten. "
+    "In meinem VLSC finde ich davon aber nichts. Kann ich Lizenzen reservieren?",
+    "Laut unserem Vertragsadministrator bin ich jetzt OSM mit Reservierung verwalten, die Reservierungsfunktion sehe ich "
+    "aber nicht. Was fehlt?",
+    "Hi, our reseller told me I'm now an OSM with the Manage Reservation permission, but the reservation option doesn't "
+    "show up for me. Can I reserve seats?",
+    "According to our agreement admin I have Manage Reservation as OSM. I can't find it anywhere in VLSC though. What now?",
+])
+def test_a_person_saying_the_writer_has_a_permission_they_cannot_see_states_no_role(text):
+    r = triage(text)
+    assert r.id == "osm-reservations"
+    assert r.facts.get("role") != "osm-manage-reservations" and r.cause != "can-reserve"
+
+
+@pytest.mark.parametrize("text", [
+    "Im VLSC steht, dass ich als OSM die Berechtigung Reservierung verwalten habe. Kann ich Onlinedienste reservieren?",
+    "VLSC shows that I have the Manage Reservation permission as OSM. Can I reserve online services?",
+])
+def test_what_the_system_shows_is_no_hearsay(text):
+    r = triage(text)
+    assert r.facts.get("role") == "osm-manage-reservations" and r.cause == "can-reserve"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Laut unserem Händler ist die Bestellung längst platziert, in der Lizenzzusammenfassung "
+    "sehe ich aber nichts.",
+    "Hi, no activation email. Our reseller says the order is placed, but I see nothing in the license summary.",
+])
+def test_a_persons_word_on_the_order_that_the_writer_cannot_see_states_nothing(text):
+    r = triage(text)
+    assert "order_placed" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Laut unserem Händler ist die Bestellung platziert, die Lizenzen sehe ich auch in der "
+    "Lizenzzusammenfassung.",
+    "Hi, no activation email. Our reseller says the order is placed, and I can see the licenses in the license summary.",
+])
+def test_a_persons_word_the_writer_sees_confirmed_keeps_the_fact(text):
+    assert triage(text).facts.get("order_placed") is True
