@@ -403,8 +403,9 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
             retold_here.discard(fact.id)
-    for fact in facts:  # "Gekauft am 01.02. - gemeint ist die Rechnung, das Kaufdatum kenne ich nicht"
-        if found.get(fact.id) is not None and any(unknown_at(s, c) for s in analysed
+    unsure = [s for s in analysed if has_sequence([t.word for t in s.tokens], "unknowns")]
+    for fact in facts if unsure else ():  # "Gekauft am 01.02. - gemeint ist die Rechnung, das Kaufdatum kenne ich nicht"
+        if found.get(fact.id) is not None and any(unknown_at(s, c) for s in unsure
                                                    for c, _ in context_spans(fact, lang, s.words, lex, [t.word for t in s.tokens])):
             notes.append(f"{fact.id}: a date given, but the writer says they do not know it")
             found[fact.id] = None
