@@ -295,3 +295,16 @@ def test_someone_elses_role_given_the_permission_is_read(lang, text):
 ])
 def test_a_usage_start_told_in_the_perfect_is_read(lang, text, day):
     assert read("licenses-not-visible", text, lang).get("usage_start") == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Fragebogen\n1. Problem: keine Aktivierungsmail\n2. Registrierung bereits verknüpft: ja"),
+    ("en", "Checklist\n- problem: no activation email\n- enrollment already linked: yes"),
+])
+def test_the_enrollment_linked_already_without_its_account_named(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
+def test_the_enrollment_asked_whether_linked_stays_open():
+    text = "Keine Aktivierungsmail. Falls die Registrierung schon verknüpft ist, kommt dann keine Mail?"
+    assert read("missing-activation-email", text, "de").get("enrollment_linked") is None

@@ -96,11 +96,28 @@ def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Seq
                and not any(word_matches(n, w) for w in words[k + 1:hi + 1] for n in names)), hi)
     if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)) or _none_further(tokens, text, span):
         return False
+    if (pending := _pending(tokens, text, span, hi)) is not NO_ANSWER:
+        return pending  # type: ignore[return-value]
     state = polarity(tokens, text, (span[0], hi), ())
     answered = label_value(tokens, text, span[1])  # "Berechtigung Reservierung verwalten: nein"
     if answered is NO_ANSWER:
         return state
     return None if answered is None or state is None else state == answered
+
+
+def _pending(tokens: list[Token], text: str, span: tuple[int, int], hi: int) -> object:
+    """A permission asked for or promised in its clause (`pending_words`: "wurde beantragt", "is
+    pending"): denied (False) when a contrast after it denies ("..., aber noch nicht erteilt"),
+    else open (None); `NO_ANSWER` when its clause tells nothing pending."""
+    lo = clause_bounds(tokens, text, span[0], span[1])[0]
+    words = " ".join(t.word for t in tokens[lo:hi + 1])
+    if not any(f" {p}" in f" {words}" for p in _lexicon("pending_words")):
+        return NO_ANSWER
+    if hi + 1 < len(tokens) and tokens[hi + 1].word in _lexicon("contrasts"):
+        n_hi = clause_bounds(tokens, text, hi + 1, hi + 1)[1]
+        if any(t.neg for t in tokens[hi + 1:n_hi + 1]):
+            return False
+    return None
 
 
 def _none_further(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
@@ -198,7 +215,11 @@ def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool |
     "Als VLSC-Admin sehe ich die Reservierungen nicht" states the role, "Als OSM bin ich nicht
     eingetragen" leaves it open. A negation opening a noun phrase after the role ("OSM ohne weitere
     Rechte", "the OSM without any extra permission") qualifies the role, it does not deny it, and a
-    wish after it ("Our OLA would like to reserve") concerns the act, not the role."""
+    wish after it ("Our OLA would like to reserve") concerns the act, not the role. A role or
+    permission asked for ("beantragt", "pending") is not held (`_pending`)."""
+    pending = _pending(tokens, text, span, clause_bounds(tokens, text, span[0], span[1])[1])
+    if pending is not NO_ANSWER:
+        return pending  # type: ignore[return-value]  # "die Berechtigung ... wurde beantragt": not held
     wishes = [tuple(w.split()) for w in (*_lexicon("wishes"), *_lexicon("intentions"))]  # "Our OLA would like to reserve": the act is wished
     cut = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].word in _lexicon("noun_negations")
                 or any(tuple(t.word for t in tokens[k:k + len(w)]) == w for w in wishes)), None)

@@ -46,6 +46,7 @@ from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.datekinds import kind_denied
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay
+from faq.tickets.inserts import without_inserts
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
@@ -53,6 +54,15 @@ from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.private import private_beside_registered
 from faq.tickets.pronouns import refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
+from faq.tickets.scope import (
+    another_instance,
+    another_owner,
+    another_person,
+    disputed,
+    other_instance_at,
+    outdated,
+    tag_asked,
+)
 from faq.tickets.sentence import (
     OPENING,
     Sentence,
@@ -185,15 +195,28 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             notes.append(f"{fact_id}: the date is another thing's, denied to be this one")  # "Rechnungsdatum ist nicht das Kaufdatum"
             del found[fact_id], evidence[fact_id]
     text_cues = TextCues(lex, [s.words for s in analysed])
-    for s in analysed if not stated_from else ():
+    spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
+    for index, s in enumerate(analysed if not stated_from else ()):
         for fact in yesno_facts:
             said = None if text_cues.silent(fact, lang) else cue_value(fact, lang, s, lex, text_cues)
-            if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
+            read = s
+            if said is None and not text_cues.silent(fact, lang):
+                if index not in spliced:
+                    spliced[index] = _spliced(s, lex)
+                if (whole := spliced[index]) is not None and (said := cue_value(fact, lang, whole, lex, text_cues)) is not None:
+                    read = whole  # "Die Domäne ist, wie uns der Partner bestätigte, bereits verifiziert"
+            if said is None or names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
+            around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
+            if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
+                    or another_person(around, index, span, fact.id) or tag_asked(read, span) \
+                    or disputed(around, index, span, value) or outdated(around, index, span, value):
+                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed or since changed")
+                continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
-                evidence[fact.id] = s.span_evidence(span, source)
+                evidence[fact.id] = read.span_evidence(span, source)
             elif found[fact.id] is not None and found[fact.id] != value:  # two sentences disagree: unsure
                 notes.append(f"{fact.id}: the ticket says both yes and no")
                 found[fact.id] = None
@@ -293,6 +316,18 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
         hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
 
 
+def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
+    """The sentence read without the remarks inserted into its clauses (`faq.tickets.inserts`)."""
+    text = without_inserts(s.text)
+    if text is None or not (tokens := tokenize(_NAMES.sub(_blank, text))):
+        return None
+    return Sentence(s.offset, s.text, tokens, lex.words(tokens))
+
+
+_QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away
+_LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as a label's value
+
+
 def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
            found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
            stated_from: int = 0) -> None:
@@ -310,6 +345,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
+                    and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))
+                    # "Nutzungsbeginn: 01.12.2026?" asks the date; "..., obwohl wir am 01.03. kauften?" states it
                     and not date_named_other(tokens, token_index(tokens, m.start),
                                              max((i for i, t in enumerate(tokens) if t.start < m.end), default=0))]
         if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
@@ -332,7 +369,8 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
-                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c):
+                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
+                            or other_instance_at(tokens, s.text, c, c_end):  # "our first purchase was in ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
                         # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
                     if idx <= c <= end_idx or c < idx and end_idx < c_end \
@@ -365,6 +403,12 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
             retold_here.discard(fact.id)
+    unsure = [s for s in analysed if has_sequence([t.word for t in s.tokens], "unknowns")]
+    for fact in facts if unsure else ():  # "Gekauft am 01.02. - gemeint ist die Rechnung, das Kaufdatum kenne ich nicht"
+        if found.get(fact.id) is not None and any(unknown_at(s, c) for s in unsure
+                                                   for c, _ in context_spans(fact, lang, s.words, lex, [t.word for t in s.tokens])):
+            notes.append(f"{fact.id}: a date given, but the writer says they do not know it")
+            found[fact.id] = None
     # A flow with one date fact takes the only written-out date of a ticket that names none by
     # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
     # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without

@@ -27,12 +27,18 @@ def _verbs() -> frozenset[str]:
 def report_denied(tokens: list[Token], text: str, lo: int) -> bool:
     """Whether the clause of token `lo` is what a denied report verb before it would say: the
     verb's own clause, denied before the verb (no complementizer: "doesn't show the mail went
-    ..."), or the clause right after it opened by "dass"/"that"."""
+    ..."), or the clause right after it opened by "dass"/"that"; or a "dass"/"that" clause fronted
+    before the denied verb's ("Dass bestellt wurde, kann ich nicht bestätigen")."""
     verbs = _verbs()
+    complementizers = folded("complementizers")
+    c_lo, c_hi = clause_bounds(tokens, text, lo, lo)
+    if tokens[c_lo].word in complementizers and not any(t.word in verbs for t in tokens[:c_lo]) and c_hi + 1 < len(tokens):
+        # "Dass eine Bestellung aufgegeben wurde, kann ich nicht bestätigen": the clause fronted
+        r_lo, r_hi = clause_bounds(tokens, text, c_hi + 1, c_hi + 1)
+        at = [r for r in range(r_lo, r_hi + 1) if tokens[r].word in verbs]
+        return bool(at) and any(t.neg for t in tokens[r_lo:r_hi + 1])
     if not any(t.word in verbs for t in tokens[:lo]):
         return False
-    c_lo, _ = clause_bounds(tokens, text, lo, lo)
-    complementizers = folded("complementizers")
     for r in range(lo - 1, -1, -1):
         if tokens[r].word not in verbs:
             continue

@@ -367,8 +367,10 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     if m is None or not m.group(1).strip():
         return NO_ANSWER
     value = tokenize(m.group(1))
+    if not value:  # "Basisabo gleiche Registrierung: ?" asks back, "...: -" leaves it blank
+        return None if "?" in m.group(1) else NO_ANSWER
     words = [t.word for t in value]
-    if has_sequence(words, "unknowns") or hedged(value, m.group(1), 0, 0):
+    if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0):
         return None
     words = _past_source(words)
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):

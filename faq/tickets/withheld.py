@@ -148,13 +148,14 @@ def negation_opens(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> 
 
 def recorrected(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     """What a correction says of a cue it withdrew, repeating only its predicate: "Domäne nicht
-    verifiziert - Korrektur: doch verifiziert" states the verified domain."""
+    verifiziert - Korrektur: doch verifiziert" states the verified domain; a negation alone
+    repeated ("- wait, we did, nothing there") repeats no predicate."""
     end = s.correction_end
     found = find_cue(cue, s.words, skippable=lex.stop)
     if found is None or not s.corrected(found[1]):
         return None
     after = [[end + i for i, w in enumerate(s.words[end:]) if word_matches(c, w)] for c in cue]
-    if not any(hits for c, hits in zip(cue, after) if c not in lex.stop):
+    if not any(hits for c, hits in zip(cue, after) if c not in lex.stop and c not in negations() and c not in lex.nothing):
         return None
     at = [i for hits in after for i in hits[:1]]
     span = (min(at), max(at))

@@ -1,0 +1,247 @@
+"""Whether a yes/no fact a sentence tells is a fact of the case: its owner, its time, its teller.
+
+A clause can tell a fact in words that fit its cue and still not tell it of the case:
+- of another organisation: "Die Domäne unserer Tochterfirma ist verifiziert", "The OSM address is
+  a Global Admin - but of our partner's tenant" (`another_owner`);
+- of another person set against the writer: "Den Junk-Ordner meines Kollegen habe ich nicht
+  durchsucht, meinen schon" (`another_person`);
+- of another or an earlier thing: "Our old enrollment was linked to a tenant" (`another_instance`);
+- in dispute: "Kollege A sagt, die Adresse ist globaler Admin, Kollege B sagt nein" (`disputed`);
+- asked back by an "or" tag: "noch nicht wirksam - oder doch?" (`tag_asked`);
+- as a past state since changed: "'the order has not been placed yet'. That was in September;
+  they've placed it since" (`outdated`).
+The fact then stays open: a false fact is worse than a question. The words are data in
+`knowledge/language/` (other_parties, owner_links, genitive_determiners, disagreements,
+changed_since, past_pointers, time_words).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from faq.language.lexicon import folded
+from faq.tickets.borders import breaks_clause, clause_bounds
+from faq.tickets.cues import Words, function_words
+from faq.tickets.sentence import Sentence
+from faq.tickets.tokens import Token, negations
+from faq.tickets.weights import ticket_file
+
+__all__ = ["another_instance", "another_owner", "another_person", "disputed", "other_instance_at", "outdated", "tag_asked"]
+
+_LINK_GAP = 2  # determiners between an owner link and the organisation ("of our", "bei der")
+_POSSESSIVE = ("'s", "\u2019s")
+
+
+@cache
+def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in folded(name):
+        words = tuple(p.split())
+        if words:
+            out.setdefault(words[0], []).append(words)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _found(words: list[str], name: str) -> list[tuple[int, int]]:
+    """Where the word sequences of the list `name` stand in `words`, as (first, after last)."""
+    table = _phrases(name)
+    return [(i, i + len(p)) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p]
+
+
+def _party(tokens: list[Token], text: str, at: int) -> int | None:
+    """The index after another organisation named from token `at` on ("Tochterfirma", "parent
+    company"), or None. Not one that names a product ("Partner Center": a capitalised word joined)."""
+    words = [t.word for t in tokens]
+    ends = [e for i, e in _found(words[at:at + 3], "other_parties") if i == 0]
+    if not ends:
+        return None
+    end = at + max(ends)
+    if end < len(tokens) and text[tokens[end - 1].end:tokens[end - 1].end + 2] not in _POSSESSIVE \
+            and not text[tokens[end - 1].end:tokens[end].start].strip() and text[tokens[end].start].isupper():
+        return None
+    return end
+
+
+def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi name another organisation as the owner of what they tell."""
+    links, genitives = folded("owner_links"), folded("genitive_determiners")
+    determiners = folded("determiners") | folded("third_party_possessives")
+    for i in range(lo, hi + 1):
+        word = tokens[i].word
+        genitive = word in genitives and i > lo and text[tokens[i - 1].start].isupper() \
+            and not breaks_clause(text[tokens[i - 1].end:tokens[i].start]) and tokens[i - 1].word not in function_words()
+        if not (word in links or genitive):
+            continue
+        if genitive and _found([t.word for t in tokens[max(lo, i - 3):i]], "attributions"):
+            continue  # "nach Auskunft des Händlers": the source of what is told, not its owner
+        at = i + 1
+        while at < min(hi + 1, i + 1 + _LINK_GAP) and tokens[at].word in determiners:
+            at += 1
+        if at <= hi and _party(tokens, text, at) is not None:
+            return True
+    return False
+
+
+@cache
+def _told_by_other() -> frozenset[str]:
+    return frozenset((ticket_file("other_party_facts.yaml") or {}).get("facts", ()))
+
+
+def another_owner(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether the clause of a cue, with a verbless contrast after it ("- but of our partner's
+    tenant"), names another organisation as the owner of what it tells; not where it sets one
+    owner against another ("statt", "instead"), nor for a fact told by naming another party
+    (knowledge/tickets/other_party_facts.yaml): the other one is then what it tells."""
+    if fact_id in _told_by_other():
+        return False  # "sent to a contact at our reseller": the other party is what it tells
+    tokens, text = s.tokens, s.text
+    lo, hi = clause_bounds(tokens, text, *span)
+    contrasts, verbs = folded("contrasts") | folded("corrective_contrasts"), folded("finite_verbs")
+    while hi + 1 < len(tokens) and tokens[hi + 1].word in contrasts:
+        n_lo, n_hi = clause_bounds(tokens, text, hi + 1, hi + 1)
+        if any(t.word in verbs and text[t.start:t.start + 1] not in "'\u2019" for t in tokens[n_lo:n_hi + 1]):
+            break  # a clause of its own ("..., but our partner's admin is not")
+        hi = n_hi
+    if any(t.word.startswith(tuple(folded("otherness"))) for t in tokens[lo:hi + 1]):
+        return False  # the other owner is what the clause tells ("im Tenant unserer Agentur statt in unserem")
+    return _owned_by_other(tokens, text, lo, hi)
+
+
+_QUALIFIER_GAP = 2  # words between "alte"/"old" and the noun it qualifies ("our old EA enrollment")
+
+
+def another_instance(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether the clause of a cue names the thing its fact is about as another or an earlier one
+    ("die andere Registrierung ist verknüpft", "our previous enrollment was linked";
+    knowledge/tickets/instance_facts.yaml)."""
+    nouns = tuple(w for ws in ((ticket_file("instance_facts.yaml") or {}).get(fact_id) or {}).values() for w in ws)
+    if not nouns:
+        return False
+    tokens, text = s.tokens, s.text
+    lo, hi = clause_bounds(tokens, text, *span)
+    others = folded("other_instances")
+    for i in range(lo, hi + 1):
+        if not tokens[i].word.startswith(nouns):
+            continue
+        for j in range(i - 1, max(lo, i - 1 - _QUALIFIER_GAP) - 1, -1):
+            if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
+                break
+            if tokens[j].word in others:
+                return True
+    return False
+
+
+def other_instance_at(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether the words lo..hi that name a fact ("purchase", "Nutzungsbeginn") are qualified as
+    another or an earlier one's: "our first purchase was in January 2025", "der Nutzungsbeginn des
+    alten Vertrags" (`other_instances` right before them, or a genitive with one right after)."""
+    others = folded("other_instances")
+    for j in range(lo - 1, max(0, lo - 1 - _QUALIFIER_GAP) - 1, -1):
+        if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
+            break
+        if tokens[j].word in others:
+            return True
+    after = tokens[hi + 1:hi + 3]
+    return len(after) == 2 and after[0].word in folded("genitive_determiners") and after[1].word in others \
+        and not breaks_clause(text[tokens[hi].end:after[0].start])
+
+
+def another_person(analysed: list[Sentence], index: int, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether the clause of a cue tells another person's deed or thing ("Mein Kollege hat seinen
+    Junk-Ordner nicht geprüft", "the junk folder of my colleague") and the writer then sets their own
+    against it, after a clause break or in the next sentence ("..., meinen schon", "I checked mine")."""
+    if fact_id in _told_by_other():
+        return False  # "an meinen Vorgänger, nicht an mich": the other person is what it tells
+    s = analysed[index]
+    tokens, text = s.tokens, s.text
+    lo, hi = clause_bounds(tokens, text, *span)
+    people = folded("other_people") | folded("third_person_possessives")
+    if not any(t.word in people for t in tokens[lo:hi + 1]):
+        return False
+    own = folded("own_markers")
+    rest = [t.word for t in tokens[hi + 1:]]
+    if index + 1 < len(analysed):
+        rest += [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
+    return any(w in own for w in rest)
+
+
+def _answered_report(s: Sentence, value: bool) -> bool:
+    """Whether a report verb stands answered by a bare yes or no against `value` at its clause end
+    ("Kollege B sagt nein", "the partner says yes"; a "nein" after a denial agrees with it)."""
+    tokens, text = s.tokens, s.text
+    reports = folded("report_verbs")
+    answers = folded("no_words") | folded("none_answers") | negations() if value else folded("affirmations")
+    for i in range(len(tokens) - 1):
+        if tokens[i].word in reports and tokens[i + 1].word in answers \
+                and (i + 2 == len(tokens) or breaks_clause(text[tokens[i + 1].end:tokens[i + 2].start])):
+            return True
+    return False
+
+
+def disputed(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
+    """Whether someone disagrees with what sentence `index` tells at `span`: after it in the same
+    sentence, or in the next one."""
+    s = analysed[index]
+    after = [t.word for t in s.tokens[span[1] + 1:]]
+    if _found(after, "disagreements") or _answered_report(Sentence(s.offset, s.text, s.tokens[span[1] + 1:], Words(s.words[span[1] + 1:])), value):
+        return True
+    if index + 1 < len(analysed):
+        nxt = analysed[index + 1]
+        return bool(_found([t.word for t in nxt.tokens], "disagreements")) or _answered_report(nxt, value)
+    return False
+
+
+_TAG = 3  # words at most of an "or" tag that asks a statement back ("- oder doch?", "or has it?")
+
+
+def tag_asked(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the clause of a cue is asked back by a short "or" tag closing its sentence
+    ("ist noch nicht wirksam - oder doch?", "it hasn't taken effect, or has it?")."""
+    tokens, text = s.tokens, s.text
+    _, hi = clause_bounds(tokens, text, *span)
+    rest = tokens[hi + 1:]
+    return 0 < len(rest) <= _TAG and rest[0].word in folded("alternatives") and "?" in text[rest[-1].end:]
+
+
+def _cue_words(s: Sentence, span: tuple[int, int]) -> set[str]:
+    small = function_words()
+    return {w for w in s.words[span[0]:span[1] + 1] if w not in small and len(w) > 2}
+
+
+def _changed(later: Sentence, own: set[str]) -> bool:
+    """Whether `later` tells a change since ("inzwischen", "they've placed it since") with a word of
+    the fact's cue again."""
+    tokens, text = later.tokens, later.text
+    marked = bool(_found([t.word for t in tokens], "changed_since")) or any(
+        t.word == "since" and (i + 1 == len(tokens) or breaks_clause(text[t.end:tokens[i + 1].start]))
+        for i, t in enumerate(tokens))
+    return marked and any(w in own for w in later.words)
+
+
+def _dated(s: Sentence, start: int = 0) -> bool:
+    """Whether the sentence, from token `start`, opens with a pointer back that dates what came
+    before ("Das war im September", "that was two weeks ago")."""
+    words = [t.word for t in s.tokens[start:]]
+    lead = folded("contrasts") | folded("coordinators")
+    while words and words[0] in lead:  # "..., but that was a trial last year"
+        words = words[1:]
+    opening = [e for i, e in _found(words[:4], "past_pointers") if i == 0]
+    if not opening:
+        return False
+    times = folded("time_words")
+    return any(w in times or w.isdigit() for w in words[max(opening):max(opening) + 4])
+
+
+def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
+    """Whether a denial sentence `index` tells at `span` ("noch nicht bestellt") is a past state
+    since changed: a later clause tells the change with a word of the cue again ("they've placed
+    it since"), or it is dated right after ("Das war im September"). A deed told stays told."""
+    if value:
+        return False  # a deed dated ("bestellt. Das war im Mai") still holds
+    s = analysed[index]
+    own = _cue_words(s, span)
+    _, c_hi = clause_bounds(s.tokens, s.text, *span)
+    rest = Sentence(s.offset, s.text, s.tokens[c_hi + 1:], Words(s.words[c_hi + 1:]))
+    if own and any(_changed(later, own) for later in [rest, *analysed[index + 1:]] if later.tokens):
+        return True
+    return _dated(s, c_hi + 1) or (index + 1 < len(analysed) and _dated(analysed[index + 1]))

@@ -1,0 +1,221 @@
+"""A yes/no fact told of another organisation, in dispute, or as a past state since changed is no
+fact of the case (faq/tickets/scope.py); told of the case itself, it still is."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(text: str, lang: str, flow: str = "missing-activation-email") -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Keine Aktivierungsmail erhalten. Die OSM-Adresse ist Abrechnungsadministratorin bei unserer "
+           "Muttergesellschaft, nicht bei uns.", "osm_is_admin"),
+    ("de", "Die Aktivierungsmail fehlt. Verifiziert ist nur die Domäne unseres Dienstleisters.", "domain_verified"),
+    ("en", "No activation mail. The domain of our sister company is verified in Microsoft 365; ours is not.",
+     "domain_verified"),
+    ("en", "No activation email came. The OSM mailbox is a billing admin - but of our reseller's tenant.", "osm_is_admin"),
+])
+def test_a_fact_owned_by_another_organisation_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Keine Aktivierungsmail. Die Domäne ist laut unserem Dienstleister schon für unser Konto verifiziert.",
+     "domain_verified", True),
+    ("en", "No activation mail. The OSM address is a global admin of our tenant, which our partner set up for us.",
+     "osm_is_admin", True),
+    ("en", "Our activation email didn't arrive. VLSC shows it was sent to a contact at our reseller.",
+     "sent_to_other_contact", True),
+])
+def test_a_fact_of_the_case_named_beside_another_organisation_holds(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Keine Mail. Unsere IT meint, die OSM-Adresse sei globale Administratorin; der Händler widerspricht.",
+     "osm_is_admin"),
+    ("de", "Frau Roth sagt, die Domäne ist verifiziert. Herr Lenz sagt nein.", "domain_verified"),
+    ("en", "No activation email. Our IT lead says the OSM mailbox is a billing admin of our tenant; our reseller "
+           "disagrees.", "osm_is_admin"),
+])
+def test_a_fact_someone_disagrees_with_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+def test_a_no_that_agrees_with_a_denial_keeps_it():
+    text = "Keine Aktivierungsmail. Die Bestellung ist noch nicht aufgegeben, der Händler sagt nein."
+    assert read(text, "de").get("order_placed") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Aktivierungsmail fehlt. Laut Händler war noch keine Bestellung aufgegeben – das war allerdings vor "
+           "drei Wochen."),
+    ("de", "Keine Mail. Der Händler schrieb, die Bestellung sei noch nicht aufgegeben. Das war im Oktober, "
+           "mittlerweile hat er sie aufgegeben."),
+    ("en", "No activation mail yet. In March the reseller told us nothing was ordered; they have ordered since."),
+])
+def test_a_denial_since_changed_stays_open(lang, text):
+    assert read(text, lang).get("order_placed") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Die Bestellung wurde noch nicht aufgegeben. Seitdem warten wir auf den Händler."),
+    ("en", "No activation email. The order has not been placed yet."),
+])
+def test_a_denial_of_now_holds(lang, text):
+    assert read(text, lang).get("order_placed") is False
+
+
+def test_a_deed_dated_after_it_still_holds():
+    text = "Keine Aktivierungsmail. Die Bestellung wurde aufgegeben. Das war im Oktober."
+    assert read(text, "de").get("order_placed") is True
+
+
+def test_a_state_held_until_recently_stays_open():
+    assert read("Keine Aktivierungsmail. Die Domäne war bis vor kurzem nicht verifiziert.", "de").get("domain_verified") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Den Spam-Ordner meiner Kollegin hat niemand geprüft, meinen habe ich samt "
+           "Filtern durchsucht."),
+    ("en", "No activation mail. My coworker never looked in his junk folder. I went through mine and the filters."),
+])
+def test_a_deed_of_another_person_set_against_the_writers_own_stays_open(lang, text):
+    assert read(text, lang).get("junk_checked") is None
+
+
+def test_a_deed_of_a_colleague_alone_is_told():
+    text = "Keine Aktivierungsmail. Mein Kollege hat den Junk-Ordner noch nicht geprüft."
+    assert read(text, "de").get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Unsere vorherige Registrierung ist längst mit einem Konto verknüpft, die neue nicht."),
+    ("en", "No activation email. Our old enrollment was hooked up to a tenant years ago; the new one is separate."),
+])
+def test_a_fact_of_another_enrollment_stays_open(lang, text):
+    assert read(text, lang).get("enrollment_linked") is None
+
+
+def test_the_enrollment_linked_to_an_old_tenant_is_linked():
+    text = "Keine Aktivierungsmail. Die Registrierung ist bereits mit unserem alten Tenant verknüpft."
+    assert read(text, "de").get("enrollment_linked") is True
+
+
+def test_a_label_answered_by_a_question_mark_stays_open():
+    text = "Lizenzen nicht sichtbar. Add-on: ja. Basisabo gleiche Registrierung: ?"
+    facts = read(text, "de", "licenses-not-visible")
+    assert facts.get("is_addon") is True and facts.get("base_same_enrollment") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Aktivierungslink abgelaufen? Gekauft haben wir am 01.02.2026 - gemeint ist aber die Rechnung, das "
+           "Kaufdatum kenne ich nicht."),
+    ("en", "Has our activation link expired? Our first purchase was in January 2025; when this order was bought I "
+           "don't know."),
+])
+def test_a_purchase_date_the_writer_does_not_know_or_of_an_earlier_purchase_stays_open(lang, text):
+    assert read(text, lang, "activation-link-expiry").get("purchase_date") is None
+
+
+def test_a_usage_start_of_the_old_contract_is_not_the_orders():
+    text = "Keine Aktivierungsmail. Der Nutzungsbeginn des alten Vertrags war der 01.01.2025."
+    assert read(text, "de").get("usage_start") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "role"), [
+    ("de", "Ich bin OSM, die Berechtigung Reservierung verwalten wurde beantragt, aber noch nicht erteilt. Darf ich "
+           "reservieren?", "osm"),
+    ("en", "Can I reserve as OSM? I requested the Manage Reservations permission from our agreement admin; it's "
+           "still pending.", None),
+    ("en", "I'm the OSM and was granted the Manage Reservations permission last week. Can I reserve now?",
+     "osm-manage-reservations"),
+])
+def test_a_permission_asked_for_is_not_held(lang, text, role):
+    assert read(text, lang, "reservation-permission").get("role") == role
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Dass die Bestellung übermittelt wurde, kann ich nicht bestätigen. Keine Aktivierungsmail.", "order_placed"),
+    ("de", "Dass die Domäne schon verifiziert ist, hat uns niemand gesagt. Keine Aktivierungsmail.", "domain_verified"),
+    ("en", "That the mail went to another contact, VLSC doesn't show. No activation email.", "sent_to_other_contact"),
+])
+def test_a_fronted_clause_of_a_denied_report_verb_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+def test_a_fronted_clause_of_a_report_verb_is_told():
+    text = "Dass die Domäne verifiziert ist, hat der Partner bestätigt. Keine Aktivierungsmail."
+    assert read(text, "de").get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Lizenzen nicht sichtbar. Unser Nutzungsbeginn: 01.12.2026? Das müsste ich nachsehen.",
+     "licenses-not-visible", "usage_start"),
+    ("en", "Activation link question. Purchase date: 2026-03-01? Not sure, the invoice may be later.",
+     "activation-link-expiry", "purchase_date"),
+])
+def test_a_date_given_as_a_labels_value_with_a_question_mark_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
+
+
+def test_a_date_stated_in_a_question_is_told():
+    text = "Is the activation link still valid although we bought on 2026-03-01?"
+    assert read(text, "en", "activation-link-expiry").get("purchase_date") == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Spam-Ordner durchsucht: teilweise."),
+    ("en", "No activation email. Junk folder checked: partly."),
+])
+def test_a_label_answered_in_part_stays_open(lang, text):
+    assert read(text, lang).get("junk_checked") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Wir planen, die Bestellung nächste Woche aufzugeben."),
+    ("en", "No activation email. We intend to place the order next week."),
+])
+def test_an_order_planned_is_not_placed(lang, text):
+    assert read(text, lang).get("order_placed") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Die Reservierung vom Montag ist laut Portal noch nicht wirksam – oder doch?"),
+    ("en", "No activation email. Our reservation from Monday hasn't taken effect yet, or has it?"),
+])
+def test_a_statement_asked_back_by_an_or_tag_stays_open(lang, text):
+    assert read(text, lang).get("reservation_effective") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Der Händler sagte am Telefon, er habe keine Bestellung aufgegeben. Per Mail "
+           "schrieb er später das Gegenteil."),
+    ("en", "No activation email. Our reseller first told us the order wasn't placed. Later he retracted that."),
+])
+def test_a_statement_contradicted_later_stays_open(lang, text):
+    assert read(text, lang).get("order_placed") is None
+
+
+def test_a_wrong_account_of_a_past_trial_stays_open():
+    text = "Licenses not visible. In our test tenant they were activated for the wrong account, but that was a trial last year."
+    assert read(text, "en", "licenses-not-visible").get("right_account") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "No activation email. We haven't checked the junk folder – oh wait, we did, nothing there.", None),
+    ("de", "Keine Aktivierungsmail. Den Spam-Ordner haben wir nicht geprüft – Moment mal, doch, gestern.", None),
+])
+def test_a_denial_taken_back_in_its_sentence_is_no_denial(lang, text, value):
+    assert read(text, lang).get("junk_checked") is value
+
