@@ -16,6 +16,7 @@ calibration error are written beside the weights.
 
     python -m faq.search.train                 # writes knowledge/search/weights.yaml
     python -m faq.search.train --out FILE      # writes elsewhere (the tests compare)
+    python -m faq.search.train --seed 3 --out FILE   # another fold partition (to measure spread)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,8 +34,8 @@ from faq.kb.model import LANGS, KnowledgeBase
 from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
-__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "main", "narrative", "rows",
-           "topic_words", "train"]
+__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "main", "narrative",
+           "repartition", "rows", "topic_words", "train"]
 
 BINS = 10
 """Bins of the reliability table (equal width over 0..1)."""
@@ -115,6 +117,19 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
 
 NARRATIVE_EVERY = 3
 """Every third paraphrase and negative is also framed as a narrative."""
+
+
+def repartition(labelled: list[Example], folds: int, seed: int) -> list[Example]:
+    """Return `labelled` with folds drawn anew from `seed` (seed 0 keeps them).
+
+    A question's fold is a hash of the seed and the text it stands for (a narrative's
+    source), so a story stays in the fold of the text it frames and a partition is the
+    same on every machine. Training under other seeds shows how much the weights, and the
+    sets' figures, move with the partition alone.
+    """
+    if not seed:
+        return labelled
+    return [replace(x, fold=zlib.crc32(f"{seed}\x1f{x.source or x.text}".encode()) % folds) for x in labelled]
 
 
 def narrative(text: str, lang: str, n: int, frames: dict[str, dict[str, list[str]]]) -> str:
@@ -349,8 +364,10 @@ def calibration(held_out: dict[int, tuple[float, int]]) -> tuple[list[dict], flo
     return table, round(ece, 4)
 
 
-def train(kb_dir: Path | None = None) -> dict:
-    """Learn the weights of the knowledge base at `kb_dir` (bundled by default); return weights.yaml's content."""
+def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
+    """Learn the weights of the knowledge base at `kb_dir` (bundled by default); return weights.yaml's content.
+
+    `seed` draws another partition into folds (0: the committed one, see `repartition`)."""
     kb = load_knowledge_base(kb_dir or BUNDLED_KB)
     folder = search_dir(kb.root)
     model = load_model(folder, untrained=True)
@@ -358,6 +375,7 @@ def train(kb_dir: Path | None = None) -> dict:
     folds = int(model.settings["folds"])
     labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder),
                         topic_words(kb, model))
+    labelled = repartition(labelled, folds, seed)
     data = rows(kb, negatives, model, labelled)
     l2 = model.settings["l2"]
     weights, bias = fit(data, l2)
@@ -419,8 +437,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m faq.search.train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--kb", type=Path, default=None, help="knowledge base folder (default: bundled)")
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: <kb>/search/weights.yaml)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="another partition into folds, to measure the spread (default 0: the committed weights)")
     args = parser.parse_args(argv)
-    result = train(args.kb)
+    result = train(args.kb, args.seed)
     out = args.out or search_dir(args.kb or BUNDLED_KB) / "weights.yaml"
     out.write_text(dump(result), encoding="utf-8")
     held = result["training"]["held_out"]
