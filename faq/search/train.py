@@ -2,7 +2,7 @@
 
 Positives are the entries' paraphrases, negatives the questions of
 `knowledge/search/out_of_scope.yaml`; `knowledge/search/labelled.yaml` adds user questions
-of earlier rounds, in scope or not, and every third paraphrase and negative is also framed
+of earlier rounds, in scope or not, and every second paraphrase and negative (`narrative_every`) is also framed
 as a story with the generic sentences of `knowledge/search/narratives.yaml`. All are split
 into folds (a story in the fold of the text it frames); each is scored by a matcher built
 without its fold, so every training row shows how a wording the index has never seen looks
@@ -87,9 +87,9 @@ def topic_words(kb: KnowledgeBase, model: ScoringModel) -> list[tuple[str, str, 
 
 def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled: list[tuple[str, tuple[str, ...]]],
              folds: int, frames: dict[str, dict[str, list[str]]] | None = None,
-             bare: list[tuple[str, str, tuple[str, ...]]] | None = None) -> list[Example]:
+             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 2) -> list[Example]:
     """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
-    with `frames` (narratives.yaml), every `NARRATIVE_EVERY`-th paraphrase and negative also
+    with `frames` (narratives.yaml), every `every`-th paraphrase and negative (model.yaml's `narrative_every`) also
     as a narrative in its fold (`narrative`), and each closing question alone as a negative;
     and each of `bare` (`topic_words`) as a one-word question."""
     out: list[Example] = []
@@ -101,8 +101,8 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
         out.append(Example(q, (), len(out) % folds, lang=said_in))
     if frames:
         for n, x in enumerate(list(out)):
-            if n % NARRATIVE_EVERY == 0:
-                out.append(replace(x, text=narrative(x.text, x.lang, n // NARRATIVE_EVERY, frames), paraphrase=False,
+            if n % every == 0:
+                out.append(replace(x, text=narrative(x.text, x.lang, n // every, frames), paraphrase=False,
                                    source=x.text))
         # A closing question alone ("How should I go about it?") names nothing: no entry answers it.
         for lang in LANGS:
@@ -113,10 +113,6 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
     for q, ids in labelled:
         out.append(Example(q, ids, len(out) % folds))
     return out
-
-
-NARRATIVE_EVERY = 3
-"""Every third paraphrase and negative is also framed as a narrative."""
 
 
 def repartition(labelled: list[Example], folds: int, seed: int) -> list[Example]:
@@ -374,7 +370,7 @@ def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
     negatives = load_negative_topics(folder)
     folds = int(model.settings["folds"])
     labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder),
-                        topic_words(kb, model))
+                        topic_words(kb, model), int(model.settings["narrative_every"]))
     labelled = repartition(labelled, folds, seed)
     data = rows(kb, negatives, model, labelled)
     l2 = model.settings["l2"]
