@@ -4,9 +4,9 @@ sentence of the ticket holds, and reads the same facts as when it tries them all
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import lexicon_for
-from faq.tickets.facts import _cue_value
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import sentences, tokenize
+from faq.tickets.yesno import cue_value
 
 KB = load_knowledge_base()
 LEX = lexicon_for(KB.vocabulary)
@@ -54,7 +54,7 @@ def test_the_facts_read_are_those_read_trying_every_cue():
         for lang in ("de", "en"):
             for fact in yesno_facts():
                 for s in text:
-                    assert _cue_value(fact, lang, s, LEX, cues) == _cue_value(fact, lang, s, LEX)
+                    assert cue_value(fact, lang, s, LEX, cues) == cue_value(fact, lang, s, LEX)
 
 
 def test_the_groups_are_worked_out_once_per_table():
@@ -85,6 +85,6 @@ def test_a_fact_is_silent_only_when_no_sentence_may_hold_any_of_its_cues():
     silent = [f for f in facts if cues.silent(f, "de")]
     assert silent  # a ticket about something else names few of the facts' cue words
     for fact in silent:
-        assert all(_cue_value(fact, lang, s, LEX) is None for s in text for lang in ("de", "en"))
+        assert all(cue_value(fact, lang, s, LEX) is None for s in text for lang in ("de", "en"))
     spam = analysed("Im Spam-Ordner haben wir schon nachgesehen.")
     assert not all(TextCues(LEX, [s.words for s in spam]).silent(f, "de") for f in facts)

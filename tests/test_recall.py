@@ -523,3 +523,31 @@ def test_mail_not_landed_in_the_junk_folder_means_it_was_checked(lang, text):
 ])
 def test_not_checked_whether_it_landed_in_junk_is_no_check(lang, text):
     assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+# -- a usage start told by when the licences hold from ------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Unser Abonnement gilt ab morgen, die Aktivierungsmail ist noch nicht da.", date(2026, 11, 25)),
+    ("de", "Bestellt ist alles, die Laufzeit ab 10.12.2026 laut Händler. Aktivierungsmail bisher keine.", date(2026, 12, 10)),
+    ("en", "We bought 35 licences starting on 9 December 2026 and no activation email has come.", date(2026, 12, 9)),
+])
+def test_a_usage_start_told_by_from_when_the_licences_hold(lang, text, day):
+    assert read("missing-activation-email", text, lang).get("usage_start") == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Händler sagt, die Bestellung ging nie raus, darum auch nichts in der Lizenzzusammenfassung."),
+    ("en", "Our reseller never placed the order, therefore no licences in the License Summary either."),
+])
+def test_a_verbless_denial_after_a_conjunction_parts_a_cue(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "No activation email. Turns out our reseller never submitted the PO at all."),
+    ("de", "Keine Aktivierungsmail. Der Händler hat die PO nie an Microsoft übermittelt, wie sich jetzt herausstellt."),
+])
+def test_a_purchase_order_is_an_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False

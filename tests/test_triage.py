@@ -308,12 +308,19 @@ def test_long_json_line_is_reported_and_skipped():
     assert "big.jsonl:1" in str(items[0]) and items[1].id == "ok"
 
 
-def test_facts_from_a_forwarded_mail_count_when_the_customer_does_not_state_them():
-    text = ("Hallo,\nder Aktivierungslink geht nicht mehr.\nGruß Claudia\n\n"
+def test_facts_from_a_forwarded_mail_count_when_the_customer_points_at_it():
+    text = ("Hallo,\nder Aktivierungslink geht nicht mehr, Kaufdatum siehe unten.\nGruß Claudia\n\n"
             "> Von: vertrieb@partner.example\n> Datum: 02.06.2026\n>\n> Ihre Bestellung ist raus. Kaufdatum: 05.01.2026.")
     r = triage(text)
     assert r.id == "activation-link-expiry" and r.cause == "activation-link-expired"
     assert r.to_json()["facts"] == {"purchase_date": "2026-01-05"}
+
+
+def test_facts_from_a_quoted_mail_the_customer_does_not_point_at_state_nothing():
+    text = ("Hallo,\nder Aktivierungslink geht nicht mehr.\nGruß Claudia\n\n"
+            "> Von: vertrieb@partner.example\n> Datum: 02.06.2026\n>\n> Ihre Bestellung ist raus. Kaufdatum: 05.01.2026.")
+    r = triage(text)
+    assert r.id == "activation-link-expiry" and r.cause is None and r.to_json()["facts"] == {}
 
 
 def test_the_customers_own_words_come_before_a_quoted_mail():

@@ -63,6 +63,7 @@ def month_number(word: str) -> int | None:
 _RELATIVE_DAYS = {
     "heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "vorgestern": -2,
     "morgen": 1, "tomorrow": 1, "übermorgen": 2, "uebermorgen": 2,
+    "day before yesterday": -2, "day after tomorrow": 2,
 }
 _NUMBER_WORDS = {
     "ein": 1, "einem": 1, "einer": 1, "eine": 1, "one": 1, "a": 1, "an": 1,

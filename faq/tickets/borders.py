@@ -15,7 +15,7 @@ from faq.tickets.tokens import Token
 
 __all__ = ["breaks_clause", "clause_bounds", "phrases"]
 
-_CLAUSE_PUNCT = frozenset(",;:()–—")
+_CLAUSE_PUNCT = frozenset(",;:()–—|")  # a pipe parts the items of a list written in one line
 
 
 @cache
@@ -53,7 +53,7 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
         gap = text[tokens[i - 1].end:tokens[i].start]
         if punct_breaks and breaks_clause(gap):
             return True
-        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i)
+        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i) and not _closes(tokens, text, i)
 
     if len(tokens) > _LONG:  # a long sentence asked about word by word: its borders are found once
         key = (id(tokens), breaks)
@@ -79,3 +79,9 @@ def _in_midfield(tokens: list[Token], i: int) -> bool:
     ("bin ich aber nur normaler Benutzer"): then "aber" begins no clause."""
     return i >= 2 and tokens[i].word in _folded("midfield_particles") \
         and tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in _folded("finite_verbs")
+
+
+def _closes(tokens: list[Token], text: str, i: int) -> bool:
+    """Whether the word at `i` ends its clause ("not verified yet, I think", "it isn't though"):
+    an adverb then, not a word that opens a clause."""
+    return i == len(tokens) - 1 or breaks_clause(text[tokens[i].end:tokens[i + 1].start])

@@ -94,13 +94,24 @@ def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Seq
     hi = clause_bounds(tokens, text, span[0], span[1])[1]
     hi = next((k - 1 for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("noun_negations")
                and not any(word_matches(n, w) for w in words[k + 1:hi + 1] for n in names)), hi)
-    if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)):
+    if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)) or _none_further(tokens, text, span):
         return False
     state = polarity(tokens, text, (span[0], hi), ())
     answered = label_value(tokens, text, span[1])  # "Berechtigung Reservierung verwalten: nein"
     if answered is NO_ANSWER:
         return state
     return None if answered is None or state is None else state == answered
+
+
+def _none_further(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether a negation restricted to something further opens the permission's phrase ("keine
+    weiteren Rechte", "without any extra permission"): beyond the role, the writer holds none."""
+    lo = clause_bounds(tokens, text, span[0], span[1])[0]
+    neg = _lexicon("noun_negations")
+    for k in range(lo, span[0]):
+        if (tokens[k].neg or tokens[k].word in neg) and any(t.word in _lexicon("negation_restrictors") for t in tokens[k + 1:min(k + 3, span[0])]):
+            return True
+    return False
 
 
 def _between_commas(tokens: list[Token], text: str, span: tuple[int, int]) -> list[Token]:
@@ -130,13 +141,19 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     context: list[int] | None = None  # worked out for the first name found
     named = _named(fact, lex)
     best: tuple[int, str, tuple[int, int]] | None = None
+    others_named: list[tuple[str, tuple[int, int]]] = []  # roles of others named: two apart leave it open
     for cid, cue in named:
         span = _find_name(cue, words, lex.stop)
-        if span is None or _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
-            continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
+        if span is None:
+            continue
         if context is None:
             context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-        if any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context):
+        others = any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context)
+        if others:
+            others_named.append((cid, span))
+        if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
+            continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
+        if others and not _acting(tokens, lex.word("permission") in words):
             continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
         own = {w for w in cue if w not in lex.stop}
         vocab = frozenset(w for _, name in named for w in name) - lex.stop
@@ -144,29 +161,57 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
                 if other != cid and own < set(longer) - lex.stop]
         if any(state is None for state, _, _ in said):
             continue
-        stated = [(other, longer) for state, other, longer in said if state]
+        denied = [set(longer) for state, _, longer in said if state is False]
+        # a permission denied whole ("keine Berechtigung zum Verwalten von Reservierungen") is not stated by its part
+        stated = [(other, longer) for state, other, longer in said if state and not any(set(longer) < d for d in denied)]
         if stated:
             # "hat mir als OSM die Berechtigung 'Reservierung verwalten' zugewiesen": the longer name, all said
             cid, cue = max(stated, key=lambda c: len(c[1]))
         near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
-        weight = len(cue) + (10 if near else 0)
+        weight = len(cue) - 10 if others else len(cue) + (10 if near else 0)  # the writer's own role comes first
         if best is None or weight > best[0]:
             best = (weight, cid, span)
+    if best and best[0] < 0 and any(c != d and (a[1] < b[0] or b[1] < a[0]) for c, a in others_named for d, b in others_named):
+        return None  # "Our VLSC admin wants to know whether our OSM may reserve": whose role is asked?
     return (best[1], best[0], best[2]) if best else None
+
+
+def _acting(tokens: list[Token], permitted: bool = False) -> bool:
+    """Whether a sentence names the act a role is asked about and no first person: someone
+    else's role named there is the one asked about ("Unsere OLA will Reservierungen anlegen",
+    "Our OSM wants to finish a reservation"; not "Mein Kollege ist VLSC-Admin, kann ich reservieren?"),
+    and so is one `permitted` there ("Our agreement admin gave our OSM the Manage Reservation permission")."""
+    acts, asks, who = tuple(_lexicon("role_acts")), _lexicon("role_asks"), _lexicon("interrogatives")
+    words = [t.word for t in tokens]
+    if not any(w.startswith(acts) for w in words) or any(w in _lexicon("first_person") for w in words):
+        return False
+    # asked or wanted ("will reservieren", "wants to finish a reservation"), not told ("reserved last
+    # year") nor asked of anyone ("Our OSM left; who can reserve now?")
+    modals = _lexicon("ability_modals") | _lexicon("permission_modals")
+    return (permitted or any(w in asks for w in words)) and not any(w in who and i + 1 < len(words) and words[i + 1] in modals
+                                                     for i, w in enumerate(words))
 
 
 def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
     """Whether a role named at `span` is stated (`polarity`). A role that "als"/"as" introduces
     is no object of a negation after it unless a verb of holding a role stands in its clause:
     "Als VLSC-Admin sehe ich die Reservierungen nicht" states the role, "Als OSM bin ich nicht
-    eingetragen" leaves it open."""
+    eingetragen" leaves it open. A negation opening a noun phrase after the role ("OSM ohne weitere
+    Rechte", "the OSM without any extra permission") qualifies the role, it does not deny it, and a
+    wish after it ("Our OLA would like to reserve") concerns the act, not the role."""
+    wishes = [tuple(w.split()) for w in (*_lexicon("wishes"), *_lexicon("intentions"))]  # "Our OLA would like to reserve": the act is wished
+    cut = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].word in _lexicon("noun_negations")
+                or any(tuple(t.word for t in tokens[k:k + len(w)]) == w for w in wishes)), None)
+    if cut is not None:
+        tokens, text = tokens[:cut], text[:tokens[cut - 1].end]
     state = polarity(tokens, text, span, ())
     if state is None or not any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
         return state
     lo, hi = clause_bounds(tokens, text, span[0], span[1])
     held = any(t.word in _lexicon("role_copulas") for t in tokens[lo:hi + 1])
     if state:  # "Als VLSC-Admin bin ich nicht eingetragen": unknown, not stated
-        return None if held and any(t.neg for t in tokens[span[1] + 1:hi + 1]) else state
+        end = next((k for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("coordinators")), hi + 1)
+        return None if held and any(t.neg for t in tokens[span[1] + 1:end]) else state  # not past "und habe keine ..."
     if held or any(t.neg for t in tokens[lo:span[1] + 1]):
         return state  # "nicht als OSM eingetragen", "not as the OSM"
     return polarity(tokens[:span[1] + 1], text[:tokens[span[1]].end], span, ())
@@ -240,7 +285,7 @@ def _doubts_any(words: set[str], sentences: Sequence[tuple[list[Token], list[str
 
 
 def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token], list[str], str]],
-                  lex: CueLexicon) -> tuple[str | None, tuple[int, tuple[int, int]] | None]:
+                  lex: CueLexicon, others: bool = False) -> tuple[str | None, tuple[int, tuple[int, int]] | None]:
     """Return the choice a whole ticket names, given the one a sentence named, and where the
     words that made it a longer one stand (sentence index, token span), if they did.
 
@@ -252,8 +297,11 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
     Berechtigung 'Reservierung verwalten' gegeben hat, weiß ich nicht"), or both said and
     denied. Only extra words of two or more ("Reservierung verwalten") make it the longer
     one: one word ("Berechtigung") names no particular permission, but a hedged one leaves the
-    choice unknown.
+    choice unknown. Someone else's role (`others`, read from a sentence about their reserving)
+    is unknown when the writer speaks of themselves anywhere ("Darf ich ... reservieren?").
     """
+    if others and any(t.word in _lexicon("first_person") for tokens, _, _ in sentences for t in tokens):
+        return None, None
     names = _names(fact, lex)
     own = [words for cid, words in names if cid == chosen]
     extras: dict[frozenset[str], str] = {}
@@ -267,23 +315,28 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
                 extras.setdefault(extra, cid)
             elif words < longer:
                 vague |= extra
-    if _doubts_any(vague, sentences):
+    if vague and _doubts_any(vague | _lexicon("permission_words"), sentences):
         return None, None
     if not extras:
         return chosen, None
     states: dict[str, set[bool | None]] = {}
     where: tuple[int, tuple[int, int]] | None = None
     for index, (tokens, said_words, text) in enumerate(sentences):
-        for extra, cid in extras.items():
+        read: list[tuple[int, int]] = []  # a mention within a longer one read before is part of it
+        for extra, cid in sorted(extras.items(), key=lambda e: -len(e[0])):
             start = 0
             while (found := find_cue(tuple(sorted(extra)), said_words[start:], skippable=lex.stop)) is not None:
                 # every mention counts: "verwalte Reservierungen ohne die Berechtigung 'Reservierung
-                # verwalten'" tells an activity and denies the permission: unsure
+                # verwalten'" tells an activity and denies the permission: unsure; but "keine Berechtigung
+                # zum Verwalten von Reservierungen" is one mention, denied as a whole
                 span = (found[0] + start, found[1] + start)
+                start = span[1] + 1
+                if any(lo <= span[0] and span[1] <= hi for lo, hi in read):
+                    continue
+                read.append(span)
                 state = _mentioned(tokens, text, span, said_words, frozenset().union(*(w for _, w in names)))
                 states.setdefault(cid, set()).add(state)
                 where = (index, span) if state and where is None else where
-                start = span[1] + 1
     if not states:
         return chosen, None
     if len(states) > 1:

@@ -24,7 +24,7 @@ def _joins_phrases(words: list[str], span: tuple[int, int]) -> bool:
                and any(w in verbs for w in words[i + 2:]) for i in range(span[0] + 1, span[1]))
 
 
-_CLAUSE_MARKS = frozenset(",;–—()")
+_CLAUSE_MARKS = frozenset(",;–—()|")
 _MARK_CHARS = (*_CLAUSE_MARKS, "-")  # what a text parting clauses holds: a clause mark or a dash
 
 
@@ -69,8 +69,9 @@ def _across_clauses(tokens: list[Token], words: list[str], text: str, span: tupl
 
 def _elliptic_denial(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a cue's words reach into a part of the sentence, after a clause mark, that sets
-    itself against what precedes and denies, its predicate left out: "Ich bin globaler
-    Administrator, der OSM aber nicht" says nothing of the OSM as an administrator."""
+    itself against what precedes, or opens with a conjunction of its own ("deshalb"), and denies,
+    its predicate left out: "Ich bin globaler Administrator, der OSM aber nicht" says nothing of
+    the OSM as an administrator."""
     contrasts, verbs = _folded("contrasts"), _folded("finite_verbs")
     for i in range(span[0] + 1, span[1] + 1):
         if not _marks(text[tokens[i - 1].end:tokens[i].start]):
@@ -85,8 +86,8 @@ def _elliptic_denial(tokens: list[Token], words: list[str], text: str, span: tup
             if j + 1 < len(tokens) and _marks(text[tokens[j].end:tokens[j + 1].start]):
                 break
             j += 1
-        if seen == {"contrast", "denial", "cue"}:
-            return True
+        if "verb" not in seen and {"denial", "cue"} <= seen and ("contrast" in seen or tokens[i].word in _folded("clause_breaks")):
+            return True  # "..., deshalb auch keine Lizenzen in der Lizenzzusammenfassung": a denial of its own
     return False
 
 
@@ -101,15 +102,18 @@ def _relative(tokens: list[Token], words: list[str], i: int, cue: tuple[str, ...
                                          and tokens[i + 1].word in openers)
 
 
-def _replaces(tokens: list[Token], words: list[str], span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+def _replaces(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
     """Whether a word that puts one thing in the place of another or against it (corrective_contrasts,
     contrasts) parts a cue's words, a denied one before it and one after: "nichts *bestellt*,
     sondern eine Reservierung *aufgegeben*" states no order, "not *activated* for our tenant but
     for a *test* tenant" nothing of a test tenant. A denial before it that holds no cue word
-    leaves the cue whole: "Domain nicht in einem fremden Tenant, sondern in unserem verifiziert"."""
+    leaves the cue whole: "Domain nicht in einem fremden Tenant, sondern in unserem verifiziert". So does
+    a focus particle opening a clause: "not a global *admin*, just a *billing* admin"."""
     corrective = _folded("corrective_contrasts") | _folded("contrasts")  # "not activated for X but for a test tenant"
+    focus = _folded("focus_particles")
     for i in range(span[0] + 1, span[1]):
-        if tokens[i].word not in corrective:
+        focused = tokens[i].word in focus and "," in text[tokens[i - 1].end:tokens[i].start]
+        if tokens[i].word not in corrective and not focused:
             continue
         neg = next((j for j in range(i - 1, -1, -1) if tokens[j].neg), None)
         if neg is not None and any(word_matches(c, words[k]) for c in cue for k in range(max(neg + 1, span[0]), i)) \
@@ -126,6 +130,6 @@ def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[
     within its clause: no comma between its words ("kam nicht an, den Spam-Ordner ...")."""
     between = text[tokens[span[0]].end:tokens[span[1]].start]
     marked = any(ch in between for ch in _MARK_CHARS)  # else no gap inside the span parts clauses (`_marks`)
-    return ";" in between or _replaces(tokens, words, span, cue) or marked and _elliptic_denial(tokens, words, text, span, cue) \
+    return ";" in between or _replaces(tokens, words, text, span, cue) or marked and _elliptic_denial(tokens, words, text, span, cue) \
         or ("," in between and any(w in negations() for w in cue)) or _joins_phrases(words, span) \
         or marked and _across_clauses(tokens, words, text, span, cue)

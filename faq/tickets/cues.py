@@ -21,7 +21,7 @@ from faq.tickets.weights import weights
 
 T = TypeVar("T")
 
-__all__ = ["GOES_ON", "NUMBERED", "THEN", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "kind_only", "lexicon_for",
+__all__ = ["GOES_ON", "NUMBERED", "ORDERED", "THEN", "WEAK", "CueLexicon", "Words", "absent", "find_bracket", "find_cue", "function_words", "kind_only", "lexicon_for",
            "phrases", "without", "word_matches"]
 
 
@@ -36,7 +36,8 @@ def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
     return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"), lexicon_words("verbs_of_linking"),
             lexicon_words("other_people"), lexicon_words("effect_words"),
             lexicon_words("colloquial_negations"),
-            ("land", "country", *lexicon_words("countries")))
+            ("land", "country", *lexicon_words("countries")),
+            ("lizenz", *lexicon_words("licence_units")))  # "seats" are licences
 
 
 class CueLexicon:
@@ -65,9 +66,14 @@ class CueLexicon:
                 self.spans[self.canon.get(spelled[0][0], spelled[0][0])] = tuple(
                     tuple(self.canon.get(w, w) for w in f) for f in spelled if len(f) > 1)
         self.whole = frozenset(fold(w) for w in lexicon_words("whole_word_cues"))
+        persons = {fold(w) for w in lexicon_words("negation_persons")}
+        for form, head in list(self.canon.items()):  # "identischem", "richtigen": the group's word
+            if len(form) >= 5 and form not in self.whole and form not in persons:
+                for ending in _folded("inflection_endings"):
+                    self.canon.setdefault(form + ending, head)
         self.nothing = frozenset(fold(w) for w in lexicon_words("nothing_words"))
         self.nouns = frozenset(fold(w) for w in lexicon_words("noun_cue_words"))
-        for form in self.whole | {fold(w) for w in lexicon_words("negation_persons")}:
+        for form in self.whole | persons:
             self.canon.pop(form, None)
         neg = negations()
         self.stop = frozenset(function_words() | {fold(w) for w in stopwords if fold(w) not in neg})
@@ -173,7 +179,7 @@ class CueLexicon:
         key = f"{int(drop_function_words)}{phrase}"
         cached = self._cache.get(key)
         if cached is None:
-            tokens = tokenize(phrase)
+            tokens = tokenize(phrase.lstrip(WEAK + ORDERED))
             canon = self.words(tokens)
             words = [WHOLE + t.word if t.word in self.whole else canon[i] for i, t in enumerate(tokens)]
             kept = [w for w in words if not (drop_function_words and w in self.stop)]
@@ -181,6 +187,8 @@ class CueLexicon:
             cue.mode, cue.stop = _mode(cue, self.stop), self.stop
             cue.nothing = any(t.word in self.nothing for t in tokens)
             cue.nouns = tuple(t.word for t in tokens if t.word in self.nouns)
+            if phrase.startswith((WEAK, ORDERED)):
+                cue.weak, cue.mode = phrase.startswith(WEAK), _ADJACENT
             self._cache[key] = cached = cue
         return cached
 
@@ -269,6 +277,8 @@ THEN = " > "  # joins the halves of a paired cue whose second half must follow t
 # ... and stand in the first half's clause or in the next one, which goes on without a subject of its
 # own (opens with a finite verb): "Reservierung vor drei Tagen gemacht, ist immer noch nicht durch"
 GOES_ON = " >> "
+WEAK = "~"  # opens a weak cue: its words in order, side by side, and any other cue of the fact outranks it
+ORDERED = "^"  # opens a cue whose words stand in order, side by side ("only one enrollment", not "enrollment ... the old one")
 WHOLE = "="  # marks a cue word that matches only itself and its inflections (whole_word_cues)
 
 
@@ -289,7 +299,7 @@ def word_matches(cue: str, word: str) -> bool:
     return False
 
 
-_PLAIN_CUE, _NEGATED, _WITH_FUNCTION_WORDS = 0, 1, 2
+_PLAIN_CUE, _NEGATED, _WITH_FUNCTION_WORDS, _ADJACENT = 0, 1, 2, 3
 
 
 class Cue(tuple):
@@ -303,12 +313,13 @@ class Cue(tuple):
     after: bool = False  # a paired cue's second half that must stand after the first (THEN)
     goes_on: bool = False  # ... in the first half's clause or one going on from it (GOES_ON)
     pair_words: tuple[str, ...] = ()  # a paired cue's first half: the words of both halves
+    weak: bool = False  # a generic cue ("richtiger Tenant", "correct tenant"): found side by side, ranked last (WEAK)
 
 
 def _own(cue: tuple[str, ...]) -> Cue:
     """A copy of a cached cue, to be marked for one pair (`CueLexicon.pairs`)."""
     out = Cue(cue)
-    for name in ("mode", "stop", "nothing", "nouns"):
+    for name in ("mode", "stop", "nothing", "nouns", "weak"):
         setattr(out, name, getattr(cue, name, getattr(Cue, name)))
     return out
 
@@ -336,7 +347,13 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         skippable = function_words()
     if slack is None:
         slack = weights().cue_slack
-    mode = cue.mode if isinstance(cue, Cue) and skippable is cue.stop else _mode(cue, skippable)
+    mode = cue.mode if isinstance(cue, Cue) and (skippable is cue.stop or cue.mode == _ADJACENT) else _mode(cue, skippable)
+    if mode == _ADJACENT:  # "the correct tenant", not "right after activation the tenant ..."
+        found = _find_in_order(cue, words, 1, skippable)
+        back = None if found or len(cue) != 2 or not getattr(cue, "weak", False) else _find_in_order(cue[::-1], words, 2, skippable)
+        # or the other way round, as a label or across a copula: "Konto: richtig", "the tenant is correct"
+        return found or (back if back and (back[1] == back[0] + 1 or any(words[i] in _folded("copulas") for i in range(back[0] + 1, back[1])))
+                         else None)
     if mode == _NEGATED:
         # "don't have a junk folder" is not "not in the junk folder": no verb between the words
         found = _find_in_order(cue, words, slack, skippable, skippable - _folded("finite_verbs"))

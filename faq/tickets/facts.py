@@ -12,7 +12,7 @@ Pure: `today` is passed in. What a ticket states is read sentence by sentence
   "December 1, 2026", "September 2nd", "gestern", "vor 3 Tagen" ...) goes to the date
   fact whose context cue is nearest in the same sentence. A date that cannot exist is
   skipped and noted, never moved.
-* yes/no facts: the fact's `yes` / `no` cue phrases, found word by word
+* yes/no facts (`faq.tickets.yesno`): the fact's `yes` / `no` cue phrases, found word by word
   (`faq.tickets.cues`, never across two clauses with verbs of their own); a negation
   that governs the cue's words turns it round, a hedge, a condition or a question leaves
   it open (`faq.tickets.negation`); a later occurrence stands in for a hedged one
@@ -35,31 +35,29 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
-from faq.tickets.clauses import spans_clauses
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
 from faq.tickets.cueindex import TextCues
-from faq.tickets.cues import CueLexicon, find_bracket, find_cue, lexicon_for
+from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people
+from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_to_subjects
-from faq.tickets.quotes import Answer, answer_polarity, is_example
+from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
 from faq.tickets.sentence import (
-    NO_ANSWER,
     OPENING,
     Sentence,
     date_denied,
     date_distance,
     date_earlier,
+    date_named_other,
     has_sequence,
-    label_answer,
     labelled,
     name_osm,
     names_another_address,
@@ -71,9 +69,10 @@ from faq.tickets.sentence import (
     retold_after,
     token_index,
 )
-from faq.tickets.spread import numbered, othered, paired, qualified, same_as_before
+from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
-from faq.tickets.withheld import recorrected, unknown_at, unstated
+from faq.tickets.withheld import unknown_at
+from faq.tickets.yesno import cue_said, cue_value
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
 
@@ -123,103 +122,6 @@ def _replaced(tokens: list[Token], index: int) -> bool:
         and any(t.word.startswith("000") for t in tokens[index + 1:])  # addresses are blanked to zeros
 
 
-_TRIES = 3  # occurrences of a cue tried in one sentence
-_NO_SIDE = 1 << 20  # the "no" cues come after the "yes" cues of a fact, as in the flow file
-
-
-@cache
-def _qualifiers() -> tuple[str, ...]:
-    return tuple(folded("qualifiers"))
-
-
-def _qualifier_first(cue: tuple[str, ...]) -> bool:
-    """Whether a cue opens with a word that qualifies the next one ("neuen Organisationsnamen")."""
-    return len(cue) >= 2 and cue[0].lstrip("=").startswith(_qualifiers())
-
-
-def _said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
-    """Return the span and state of the first occurrence of a cue that a sentence states or
-    denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
-    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung")."""
-    start = 0
-    for _ in range(_TRIES):
-        words = s.words if start == 0 else s.words[start:]
-        found = find_cue(cue, words, skippable=lex.stop)
-        if found is None and start == 0:
-            found = find_bracket(cue, s.words, s.tokens, s.text)
-        if found is None:
-            return None
-        span = (found[0] + start, found[1] + start)
-        start = span[1] + 1
-        if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
-                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
-                or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
-                or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
-                or s.denied_for_another(span):
-            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
-            # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
-        state = polarity(s.tokens, s.text, span, cue, s.words)
-        if unstated(cue, s, span, state):
-            continue  # avoided, unanswerable, one kind or a mistake denied (faq.tickets.withheld)
-        answered = label_answer(s, span)
-        if answered is not NO_ANSWER:
-            state = None if answered is None or state is None else (state == answered)
-        if state is not None and not refuted(s, span[1]):
-            return span, state
-        if start >= len(s.words):
-            return None
-    return None
-
-
-def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
-               text: TextCues | None = None) -> tuple[bool, int, tuple[int, int]] | None:
-    """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
-
-    A paired cue counts when the sentence states both its halves ("Basisabo über die alte
-    Registrierung, das Add-on über die neue Registrierung").
-    Two cues of the same kind found on overlapping words, one negated and one not
-    ("not a global or billing admin" read as "global ... admin" and "billing admin"),
-    leave the fact open: the reader is unsure, and a false fact is worse than a question.
-    `text`, the cues of the sentence's whole text, spares looking for those it lacks.
-    """
-    found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
-    seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
-    words = s.words
-    order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
-    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
-            if not words.hits(first):
-                continue
-            for index, cue in group:
-                if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
-                    continue
-                said = _said(cue, s, lex)
-                if said is None and s.correction_end:
-                    said = recorrected(cue, s, lex)
-                if said is None:
-                    continue
-                span, state = said
-                if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi
-                       for kind, was, (lo, hi) in seen):
-                    return None
-                seen.append((stated, state, span))
-                # More words first, then the tighter match: "gleichen Organisationsnamen"
-                # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
-                found.append(((len(cue), span[0] - span[1]), stated if state else not stated, span))
-                order.append(index if stated else index + _NO_SIDE)
-    if len(found) > 1:
-        found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
-    found.extend(paired(fact, lang, s, lex, _said, text))
-    if not found:
-        return None
-    top = max(rank for rank, _, _ in found)
-    values = {v for rank, v, _ in found if rank == top}
-    if len(values) != 1:
-        return None  # equally specific cues disagree: the sentence states nothing sure
-    span = next(sp for rank, _, sp in found if rank == top)
-    return values.pop(), top[0], span
-
-
 def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabulary: object | None = None,
                   source: str = OWN, stated_from: int = 0) -> Extraction:
     """Read the facts of `flow` that a ticket's text states.
@@ -259,7 +161,10 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     name_osm_people(analysed, lex)
     refer_to_subjects(analysed, lex, lang)
     for before, after in zip(analysed, analysed[1:]):
-        before.refuted = has_sequence([t.word for t in after.tokens[:OPENING + 2]], "refutations")
+        opening = [t.word for t in after.tokens[:OPENING + 2]]
+        before.refuted = has_sequence(opening, "refutations") or has_sequence(opening[:2], "corrections") \
+            or doubts_asked(after.text, after.tokens)  # "Unser Kollege schrieb: 'Die Mail ging an den alten OSM.' Stimmt das?"
+        # "Gekauft am 12.08. Korrektur: der 12.08. ist das Rechnungsdatum ...": the sentence corrected states nothing
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     if email_facts:
@@ -276,14 +181,14 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     text_cues = TextCues(lex, [s.words for s in analysed])
     for s in analysed if not stated_from else ():
         for fact in yesno_facts:
-            said = None if text_cues.silent(fact, lang) else _cue_value(fact, lang, s, lex, text_cues)
+            said = None if text_cues.silent(fact, lang) else cue_value(fact, lang, s, lex, text_cues)
             if said is None or names_another_address(s, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
             value, weight, span = said
-            if fact.id not in found or weight > strength[fact.id]:
+            if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
                 evidence[fact.id] = s.span_evidence(span, source)
-            elif weight == strength[fact.id] and found[fact.id] is not None and found[fact.id] != value:
+            elif found[fact.id] is not None and found[fact.id] != value:  # two sentences disagree: unsure
                 notes.append(f"{fact.id}: the ticket says both yes and no")
                 found[fact.id] = None
         for fact in choice_facts:
@@ -295,7 +200,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id], strength[fact.id] = cid, weight
                 evidence[fact.id] = s.span_evidence(span, source)
     for fact in yesno_facts if not stated_from else ():
-        said_over = same_as_before(fact, lang, analysed, lex, _said) or numbered(fact, lang, analysed, lex)
+        said_over = same_as_before(fact, lang, analysed, lex, cue_said) or numbered(fact, lang, analysed, lex)
         if said_over is None:
             continue
         if fact.id not in found:
@@ -309,9 +214,15 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact in choice_facts:
         chosen = found.get(fact.id)
         if isinstance(chosen, str):
-            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex)
+            found[fact.id], where = refine_choice(fact, chosen, [(s.tokens, s.words, s.text) for s in analysed], lex, strength[fact.id] < 0)
             if where is not None:  # the words that name the permission are the evidence
                 evidence[fact.id] = analysed[where[0]].span_evidence(where[1], source)
+    for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
+        notes.append(f"{fact_id}: denied, but the ticket tells what it also covers")
+        found[fact_id] = None
+    for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
+        notes.append(f"{fact_id}: stated only in part")
+        found[fact_id] = None
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
@@ -386,7 +297,9 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
         mentions = [m for m in find_dates(s.text, today)
                     if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
-                    and not date_denied(tokens, s.text, m.start)]
+                    and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
+                    and not date_named_other(tokens, token_index(tokens, m.start),
+                                             max((i for i, t in enumerate(tokens) if t.start < m.end), default=0))]
         if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
             # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
             mentions = [m for m in mentions if not date_earlier(tokens, s.text, m.start)]
@@ -428,18 +341,18 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                     if nearest is None or dist < nearest[0]:
                         nearest = (dist, fact)
             if mention.value is None:
-                target = f" ({nearest[1].id})" if nearest else ""
-                notes.append(f"skipped the date '{mention.raw}'{target}: {mention.error}")
+                notes.append(f"skipped the date '{mention.raw}'{f' ({nearest[1].id})' if nearest else ''}: {mention.error}")
             elif nearest is None:
                 unassigned.append((s, mention))
         used_dates: set[int] = set()
+        retold_here = set(found) if corrected and corrected <= OPENING else set()  # "Korrektur: ... gekauft am 12.04." retells an earlier date
         for _dist, _f, m_index, fact in sorted(pairs, key=lambda p: (p[0], p[2], p[1])):
             mention = mentions[m_index]
-            if mention.value is None or m_index in used_dates or fact.id in found:
+            if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
                 continue
-            found[fact.id] = mention.value
-            evidence[fact.id] = s.evidence(mention.start, mention.end, source)
+            found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
+            retold_here.discard(fact.id)
     # A flow with one date fact takes the only written-out date of a ticket that names none by
     # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
     # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without
@@ -489,7 +402,7 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
             for fact in flow.facts:
                 if fact.type != "yesno" or fact.id in found or not (fact.cues.yes or fact.cues.no):
                     continue
-                value = _cue_value(fact, lang, asked, lex)
+                value = cue_value(fact, lang, asked, lex)
                 if value is not None:
                     found[fact.id] = value[0] if said else not value[0]
                     evidence[fact.id] = Evidence(head, f"{answer.question} {answer.text}", answer.start,

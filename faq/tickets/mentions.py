@@ -152,7 +152,8 @@ _DATE_PATTERNS = (
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
-    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|today|yesterday|tomorrow)\b", re.I)),
+    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|day before yesterday|day after tomorrow|"
+                        r"today|yesterday|tomorrow)\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
     ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
     ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
@@ -409,7 +410,31 @@ def find_dates(text: str, today: date) -> list[DateMention]:
             except InputError as exc:
                 out.append(DateMention(s, e, raw, None, str(exc), relative))
     out.sort(key=lambda d: d.start)
-    return out
+    out = _joined_today(out, text)
+    return [d for d in out if not _refined(d, out)]
+
+
+def _joined_today(out: list[DateMention], text: str) -> list[DateMention]:
+    """Drop a day word written right beside a span back from it ("heute vor einer Woche", "a week
+    ago today"): it only tells where that span counts from."""
+    spans = [d for d in out if d.relative and " " in d.raw.strip()]
+    if not spans:
+        return out
+    return [d for d in out if not (d.relative and " " not in d.raw.strip() and any(
+        not text[min(d.end, o.end):max(d.start, o.start)].strip() for o in spans if o is not d))]
+
+
+_REFINED_GAP = 30  # characters between a month and a day's date of it that make one date ("Anfang Mai, genauer am 4. Mai")
+
+
+def _refined(mention: DateMention, mentions: list[DateMention]) -> bool:
+    """Whether a date known only to its month has a day's date of that month right beside it: the
+    day says which ("Anfang Mai, genauer am 4. Mai 2026", "on 4 May, so early May")."""
+    if not isinstance(mention.value, MonthDate):
+        return False
+    return any(other.value is not None and not isinstance(other.value, MonthDate)
+               and (other.value.year, other.value.month) == (mention.value.year, mention.value.month)
+               and max(other.start - mention.end, mention.start - other.end) <= _REFINED_GAP for other in mentions)
 
 
 def _slashed(raw: str, today: date) -> date:
@@ -425,14 +450,25 @@ def _slashed(raw: str, today: date) -> date:
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
     """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today"), or
-    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow."""
+    "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow. From when something
+    holds ("gilt ab gestern", "ab morgen nutzbar") is a date; so is a time since then that a word of
+    validity or usage names before the preposition or right after the date ("Nutzung seit gestern",
+    "seit heute gültig"; date_starts.yaml)."""
     before = lowered[max(0, start - 12):start]
-    if re.search(r"(?:bis|seit|ab|as of|until|till|since|up to)\s*$", before):
-        return True
+    if re.search(r"\b(?:bis|seit|as of|until|till|since|up to)\s*$", before):  # not "hab gestern"
+        named = re.search(r"([^\W\d_]+)\W+\b(?:seit|as of|since)\s*$", lowered[max(0, start - 40):start])
+        after = re.match(r"\s+([^\W\d_]+)", lowered[end:end + 40])
+        starts = re.search(r"\b(?:seit|as of|since)\s*$", before) is not None
+        return not starts or not any(m is not None and fold(m.group(1)).startswith(_date_starts()) for m in (named, after))
     if lowered[start:end] == "morgen":
         previous = re.search(r"([^\W\d_]+)\W*$", before)
         return previous is not None and fold(previous.group(1)) in _morning_words()
     return False
+
+
+@cache
+def _date_starts() -> tuple[str, ...]:
+    return tuple(fold(w) for w in lexicon_words("date_starts"))
 
 
 @cache

@@ -40,6 +40,7 @@ from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
+from faq.tickets.reported import report_denied
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["doubted", "hedged", "polarity"]
@@ -102,10 +103,12 @@ def _resumed_condition(tokens: list[Token], text: str, c_lo: int) -> bool:
     """Whether the clause starting at `c_lo` resumes a condition or indirect question that a
     relative clause interrupted ("ob die Person, die geklickt hat, | im richtigen Tenant
     angemeldet war"): the clause before opens with a relative pronoun, the one before that
-    holds "ob"/"whether"."""
+    holds "ob"/"whether"; or it offers the alternative of a condition ("ob ich OLA oder nur OSM bin")."""
     if c_lo < 2:
         return False
     r_lo, _ = clause_bounds(tokens, text, c_lo - 1, c_lo - 1)
+    if tokens[c_lo].word in _folded("alternatives") and "," not in text[tokens[c_lo - 1].end:tokens[c_lo].start]:
+        return any(t.word in _folded("conditionals") for t in tokens[r_lo:c_lo])  # "ob ich OLA | oder nur OSM bin"
     if r_lo < 1 or tokens[r_lo].word not in _folded("relative_pronouns"):
         return False
     q_lo, q_hi = clause_bounds(tokens, text, r_lo - 1, r_lo - 1)
@@ -149,12 +152,16 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
             after = i + len(phrase) if i + len(phrase) <= c_hi else c_hi + 1
             if after < len(words) and words[after] in _folded("conditionals") | _folded("interrogatives") \
                     and not negations().isdisjoint(phrase):
-                q_lo, q_hi = clause_bounds(tokens, text, after, after)  # "not sure why ...": its complement only
+                q_lo, q_hi = clause_bounds(tokens, text, after, after)  # "not sure why ...": its complement only,
+                while q_hi + 1 < len(tokens) and tokens[q_hi + 1].word in _folded("alternatives") \
+                        and "," not in text[tokens[q_hi].end:tokens[q_hi + 1].start]:
+                    q_hi = clause_bounds(tokens, text, q_hi + 1, q_hi + 1)[1]  # with its alternative ("OSM or OLA")
                 if not q_lo <= lo <= q_hi:
                     continue
                 return True
             rest = words[i + len(phrase):c_hi + 1]
-            inverted = bool(rest) and (all(w in _folded("subject_pronouns") for w in rest)  # "glaube ich"
+            inverted = bool(rest) and (rest[0] in _folded("subject_pronouns") and all(  # "glaube ich (zumindest)"
+                w in _folded("subject_pronouns") | _folded("belief_tails") for w in rest)
                                        or len(rest) <= _SAYER and any(w.startswith(_owners()) for w in rest))
             # "..., meint zumindest mein Kollege": someone else's word reaches back too
             j = c_hi + 1
@@ -398,9 +405,10 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
     words = [t.word for t in tokens]
     if _other_doer(tokens, words, c_hi):
         return True
-    table = _phrases("corrective_contrasts")
+    table, focus = _phrases("corrective_contrasts"), _folded("focus_particles")
     for i in range(hi + 1, len(words)):
-        if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())):
+        if any(tuple(words[i:i + len(p)]) == p for p in table.get(words[i], ())) \
+                or words[i] in focus and breaks_clause(text[tokens[i - 1].end:tokens[i].start]):  # ", nur reserviert"
             r_lo, r_hi = clause_bounds(tokens, text, i, i)  # the replacement: the clause of "sondern", "instead"
             rest = words[max(r_lo, hi + 1):r_hi + 1]
             verbs = _folded("past_verbs") | (_folded("finite_verbs") - _folded("prepositions"))  # not "am"
@@ -414,6 +422,8 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
     rest = words[c_hi + 1:end + 1]
     if not rest or len(rest) > _ELLIPSIS or not any(w in _folded("contrasts") for w in rest):
         return False
+    if not any(w in _folded("finite_verbs") for w in rest) and _has_phrase(rest, _phrases("hedges")):
+        return True  # "in keinem Tenant verifiziert, eventuell aber bei der Mutterfirma": maybe it holds after all
     return any(tuple(rest[-len(p):]) == p for ps in _phrases("elliptic_affirmations").values() for p in ps)
 
 
@@ -458,6 +468,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
             or _asks(tokens, text, lo):
         return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
+    if report_denied(tokens, text, lo):
+        return None  # "VLSC doesn't show that the mail went to another contact"
     if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") or w in _folded("past_time_markers") for w in cue), beliefs=beliefs):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]

@@ -34,8 +34,11 @@ def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLe
     """The referents of `kinds` that the sentence names before token `end` (canonical words)."""
     osm = lex.word("osm")
     found = {osm for lo, _ in osm_spans(s, osm, lex) if lo < end}
+    units = folded("licence_units")  # "seats" are licences, but never what "it" points at
     for i in range(min(end, len(s.tokens))):
         word = s.words[i]
+        if s.tokens[i].word in units:
+            continue
         for kind in kinds:
             for noun in kind:
                 canon = lex.word(noun)

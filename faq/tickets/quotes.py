@@ -18,7 +18,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "is_example", "is_question", "points_below"]
+__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "is_example", "is_question", "points_below"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -188,3 +188,41 @@ def points_below(text: str) -> bool:
     """Whether the customer's words point at a quoted or forwarded mail ("see below", "siehe unten")."""
     words = [t.word for t in tokenize(text)]
     return any(tuple(words[i:i + len(p)]) == p for p in _pointers() for i in range(len(words) - len(p) + 1))
+
+
+@cache
+def _doubt_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    def folded(name: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in lexicon_words(name))
+    return folded("truth_words"), folded("doubt_words"), folded("anaphors"), \
+        folded("negations") | folded("hedges") | {fold(w).split()[-1] for w in lexicon_words("beliefs")}
+
+
+def doubts_quoted(text: str) -> bool:
+    """Whether the customer's own words doubt what they quote or forward: a word of doubt
+    ("das bezweifle ich"), or one that judges truth asked, denied or hedged about what was
+    pointed at ("Stimmt das überhaupt?", "Ich kann das nicht nachvollziehen", "not sure
+    that is right"). The quoted mail's statements then state nothing: a false fact is worse
+    than a question."""
+    truth, doubt, pointers, open_words = _doubt_lists()
+    for _, sentence in sentences(text):
+        words = {t.word for t in tokenize(sentence)}
+        if words & doubt:
+            return True
+        if words & truth and words & pointers and (is_question(sentence) or words & open_words):
+            return True
+    return False
+
+
+_ASKED_TRUTH = 5  # words at most in a question that only asks whether what was just said is true
+
+
+def doubts_asked(sentence: str, tokens: list[Token] | None = None) -> bool:
+    """Whether a sentence only asks whether what was just said is true ("Stimmt das überhaupt?",
+    "Is that really true?") or doubts it ("Das bezweifle ich"): the sentence before then states
+    nothing. A longer question asks more ("That explains the missing mail, right?")."""
+    truth, doubt, pointers, _ = _doubt_lists()
+    tokens = tokenize(sentence) if tokens is None else tokens
+    words = {t.word for t in tokens}
+    return bool(words & doubt) or bool(len(tokens) <= _ASKED_TRUTH and words & truth and words & pointers
+                                       and is_question(sentence))

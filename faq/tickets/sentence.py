@@ -19,7 +19,7 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "has_sequence", "refer_to_compound",
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "date_named_other", "has_sequence", "refer_to_compound",
            "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
            "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
            "token_index"]
@@ -440,6 +440,24 @@ def date_denied(tokens: list[Token], text: str, start: int) -> bool:
 
 
 _DENIAL_REACH = 8  # words a denial of a date may stand before it
+
+
+def date_named_other(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the date at tokens `start`..`end` is named another thing's date: a copula, function
+    words, then such a thing right after it (`other_dates`: "Der 12.08. ist das Rechnungsdatum",
+    "2026-08-12 is the invoice date"), or such a thing right before it ("Rechnung vom 02.02.2026")."""
+    others = tuple(folded_words("other_dates"))
+    if start >= 2 and tokens[start - 1].word in folded_words("date_attributes") and tokens[start - 2].word.startswith(others):
+        return True
+    if end + 1 >= len(tokens) or tokens[end + 1].word not in folded_words("date_copulas"):
+        return False
+    skip = function_words()
+    for t in tokens[end + 2:end + 5]:
+        if t.word.startswith(others):
+            return True
+        if t.word not in skip:
+            return False
+    return False
 
 
 def date_earlier(tokens: list[Token], text: str, start: int) -> bool:

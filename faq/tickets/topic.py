@@ -200,8 +200,14 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
             before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
             part = before.group(1) if before else ""
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
-        kinds.append(purpose or (_qualifier_kind(part, matcher) if part else None))
+        linked = not m.group("part") and part in _object_links()  # "a guide covering activation"
+        kinds.append(purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
     return "other" in kinds and "ours" not in kinds
+
+
+@cache
+def _object_links() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("object_links"))
 
 
 def _purpose_kind(after: str, matcher: Matcher) -> str | None:
@@ -401,12 +407,20 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     whole_matched = best.outcome != "no_match"
     lead = best.candidates[0].id if best.candidates else None
     lead_confidence = best.candidates[0].confidence if best.candidates else 0.0
+    # A whole torn between entries (clarify) lets its short question choose the one of them with a
+    # diagnosis ("Ich bin als OSM eingetragen. Kann ich Lizenzen reservieren?": who receives the
+    # mail, or who may reserve?), when it names it surely.
+    torn = {c.id for c in best.candidates[:2]} if best.outcome == "clarify" else set()
     for known_words, unit in relevant:
         if best.outcome == "no_match" and known_words < w.full_unit:
             continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
-        if whole_matched and known_words < w.override_unit and unit not in clauses:
+        chooses = bool(torn) and _asks(unit.rstrip("!"))  # "Lizenzen weg?!"
+        if whole_matched and known_words < w.override_unit and unit not in clauses and not chooses:
             continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
         result = matcher.match(unit, lang)
+        if chooses and known_words < w.override_unit and unit not in clauses \
+                and (result.id not in torn or not result.flow or result.confidence < w.question_chooses):
+            continue
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.

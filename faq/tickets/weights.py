@@ -38,6 +38,7 @@ class TicketWeights:
     full_unit: int = 3
     override_unit: int = 4
     context_weight: float = 0.5
+    question_chooses: float = 0.9
     clause_leans: float = 0.15
     settled_pull: float = 0.03
     cue_slack: int = 7

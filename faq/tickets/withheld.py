@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.borders import clause_bounds
-from faq.tickets.cues import CueLexicon, find_cue, kind_only, word_matches
+from faq.tickets.cues import CueLexicon, find_cue, function_words, kind_only, word_matches
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "negation_opens", "recorrected", "unknown_at", "unstated"]
+__all__ = ["asked_unknown", "avoided", "hoped", "named_only", "negation_opens", "recorrected", "replaced", "replacement",
+           "time_phrase", "timed", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
@@ -19,10 +20,117 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
     welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
-    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)):
+    if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)
+                              or time_phrase(cue, s, span) or timed(cue, s, span) or named_only(cue, s, span) or hoped(s)):
         return True
-    return state is False and (kind_only(cue, s.words, span)
+    if state is True and any(w in negations() for w in cue) and replaced(cue, s, span):
+        return True  # a cue that carries its denial: "OSM not admin" in "not a global admin, just a billing admin"
+    return state is False and (kind_only(cue, s.words, span) or replaced(cue, s, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def hoped(s: Sentence) -> bool:
+    """Whether the sentence hopes ("Hopefully we were in the correct tenant", "Ich hoffe, die Domäne ist
+    verifiziert"; hopes.yaml): what it says is wished for, not stated."""
+    return any(t.word in folded_words("hopes") for t in s.tokens)
+
+
+def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a weak cue (`faq.tickets.cues.WEAK`) only names where something is ("in unserem
+    richtigen Tenant sehen wir keine Lizenzen", "move them to the right account"): it states only
+    as an item of its own ("richtiger Tenant, Dienst verfügbar") or right after a form of "sein"
+    ("es ist definitiv das richtige Konto", "we were in the correct tenant", "Konto ist das richtige")."""
+    if not getattr(cue, "weak", False):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
+    if hi - lo <= 3:
+        return False
+    copulas = folded_words("state_copulas")
+    if any(t.word in copulas for t in s.tokens[span[0]:span[1] + 1]):
+        return False  # "Konto ist das richtige"
+    # after a form of "sein", closing its clause: "we were signed in to the correct account", not
+    # "in unserem richtigen Konto ist keine Lizenz zu finden"
+    closes = all(t.word in function_words() for t in s.tokens[span[1] + 1:hi + 1])  # not "... im richtigen Konto sichtbar"
+    plain = function_words() | folded_words("certainties") | folded_words("copula_fillers") | negations()
+    at = next((i for i in range(span[0] - 1, max(lo, span[0] - 5) - 1, -1) if s.tokens[i].word in copulas), None)
+    # nothing but small words between: "es ist definitiv das richtige Konto", not "are not visible in the correct tenant"
+    return not (closes and at is not None and all(t.word in plain for t in s.tokens[at + 1:span[0]]))
+
+
+def timed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue's first word, an event of three words or more, stands as a point in time right
+    after a preposition (event_times.yaml) while its other words follow ("Nach der Aktivierung ist in
+    unserem richtigen Konto keine Lizenz zu finden"): the sentence tells what holds since then, even
+    across a preposition (`time_phrase` needs none between), not where the event went."""
+    if len(cue) < 3 or not word_matches(cue[0], s.words[span[0]]):
+        return False
+    before = [t.word for t in s.tokens[max(0, span[0] - 2):span[0]]]
+    preps = folded_words("event_times")
+    return bool(before) and (before[-1] in preps or len(before) == 2 and before[0] in preps and before[1] in folded_words("determiners"))
+
+
+def time_phrase(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a cue begins with a deed that a preposition of time makes the time of what follows,
+    and reaches into another phrase with no preposition between ("After activation our production
+    tenant shows no licenses" says nothing of where the activation was done)."""
+    tokens, words = s.tokens, s.words
+    times, i = folded_words("time_prepositions"), span[0] - 1
+    if i >= 0 and tokens[i].word in function_words() and tokens[i].word not in times:
+        i -= 1  # "nach der Aktivierung"
+    if i < 0 or tokens[i].word not in times or len(cue) < 2:
+        return False
+    content = [c for c in cue if c not in function_words()]
+    at = [i for i in range(span[0], span[1] + 1) if any(word_matches(c, words[i]) for c in content)]
+    if len(at) < 2 or at[0] != span[0]:
+        return False
+    return not any(tokens[i].word in folded_words("prepositions") for i in range(at[0] + 1, at[1]))
+
+
+def replacement(s: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause right after the one of `span` that puts something in its place ("sondern für unser
+    eigenes", "just a billing admin"; `corrective_contrasts`, `focus_particles`, `contrasts`), as
+    the token range after its opening words, when it has no verb of its own and names no other one
+    (`otherness`: "nicht dieselbe, sondern eine andere Registrierung" leaves the denial)."""
+    tokens = s.tokens
+    _, hi = clause_bounds(tokens, s.text, span[0], span[1])
+    openers = folded_words("corrective_contrasts") | folded_words("focus_particles") | folded_words("contrasts")
+    k = hi + 1
+    while k < len(tokens) and tokens[k].word in openers:
+        k += 1  # "sondern nur", "but only"
+    if k == hi + 1 or k >= len(tokens):
+        return None
+    _, r_hi = clause_bounds(tokens, s.text, k, k)
+    rest = [t.word for t in tokens[k:r_hi + 1]]
+    verbs = folded_words("past_verbs") | (folded_words("finite_verbs") - folded_words("prepositions"))
+    if any(w in verbs for w in rest) or any(w.startswith(tuple(folded_words("otherness"))) for w in rest):
+        return None
+    return k, r_hi
+
+
+def replaced(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a denied cue has its place taken by a phrase (`replacement`) that opens with the preposition
+    right after the negation or the cue in the denied clause, before any of the cue's words: "nicht für
+    ein anderes Konto verifiziert, sondern für unser eigenes", "not verified with another tenant but
+    with our own".
+    What is denied is then the phrase, not the fact; a phrase that holds the cue's words ("nicht
+    für das vorgesehene Konto aktiviert, sondern für ...") leaves the denial."""
+    place = replacement(s, span)
+    if place is None:
+        return False
+    tokens, words = s.tokens, s.words
+    prepositions, function = folded_words("prepositions"), function_words()
+    if tokens[place[0]].word not in prepositions:
+        return False
+    lo, hi = clause_bounds(tokens, s.text, span[0], span[1])
+    content = [c for c in cue if c not in function]
+    neg = next((i for i in range(lo, span[1] + 1) if tokens[i].neg), None)
+    for p in (neg + 1 if neg is not None else -1, span[1] + 1):  # "nicht für ...", "not verified with ..."
+        if not lo <= p < hi or tokens[p].word != tokens[place[0]].word:
+            continue
+        j = next((i for i in range(p + 1, hi + 1) if any(word_matches(c, words[i]) for c in content)), hi + 1)
+        if any(w not in function and w not in prepositions for w in words[p + 1:j]):
+            return True
+    return False
 
 
 def negation_opens(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:

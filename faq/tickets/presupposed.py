@@ -1,0 +1,105 @@
+"""A fact's "no" that the same text takes back by telling what the fact also covers
+("Wir haben nichts bestellt, nur reserviert": order_placed covers reservations), and a
+"yes" it takes back by denying a part the fact also covers ("Junk geprüft, Mailfilter noch
+nicht"). The rules are data in `knowledge/tickets/presupposed.yaml` and `partial.yaml`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+from faq.flows.values import Value
+from faq.language.lexicon import folded
+from faq.language.normalize import fold
+from faq.tickets.borders import clause_bounds
+from faq.tickets.evidence import Evidence
+from faq.tickets.tokens import Token, tokenize
+from faq.tickets.weights import ticket_file
+
+__all__ = ["partial_yeses", "taken_back_denials"]
+
+
+@cache
+def _rules() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    data = ticket_file("presupposed.yaml") or {}
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for fact, rule in data.items():
+        if not isinstance(rule, dict):
+            continue  # a rule of another shape says nothing
+        words = rule.get("words") or {}
+        folded = tuple(fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ())
+        out[str(fact)] = (tuple(str(f) for f in rule.get("facts") or ()), folded)
+    return out
+
+
+@cache
+def _replacing() -> frozenset[str]:
+    """Words by which a clause puts what it names in the place of what was denied."""
+    return folded("focus_particles") | folded("corrective_contrasts") | folded("contrasts")
+
+
+def taken_back_denials(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence]) -> set[str]:
+    """Return the facts read as "no" that the text takes back: another fact that presupposes them
+    is known, or the sentence that denies them puts what they also cover in the place of what it
+    denies ("nur", "sondern", "instead"), in a clause of its own with no negation."""
+    out = set()
+    for fact, (facts, words) in _rules().items():
+        if found.get(fact) is not False:
+            continue
+        if any(found.get(f) is not None for f in facts):
+            out.add(fact)
+            continue
+        ev = evidence.get(fact)
+        if ev is None:
+            continue
+        tokens, text = tokenize(ev.sentence), ev.sentence
+        lo = text.find(ev.quote)
+        hi = lo + len(ev.quote)
+        for i, t in enumerate(tokens):
+            if not t.word.startswith(words) or lo <= t.start < hi:
+                continue
+            c_lo, c_hi = clause_bounds(tokens, text, i, i)
+            clause = tokens[c_lo:c_hi + 1]
+            if not any(c.neg for c in clause) and any(c.word in _replacing() for c in clause) \
+                    and (hi <= tokens[c_lo].start or tokens[c_hi].end <= lo):
+                out.add(fact)  # "nichts bestellt, nur reserviert", "didn't order, we made a reservation instead"
+                break
+    return out
+
+
+@cache
+def _parts() -> dict[str, tuple[str, ...]]:
+    data = ticket_file("partial.yaml") or {}
+    return {str(fact): tuple(fold(str(w)) for ws in parts.values() for w in ws or ())
+            for fact, parts in data.items() if isinstance(parts, dict)}
+
+
+def partial_yeses(found: Mapping[str, Value | None], sentences: list[tuple[list[Token], str]]) -> set[str]:
+    """Return the facts read as "yes" that the text takes back in part: a part of the sentence up to a
+    comma names a part the fact also covers beside a negation ("die Quarantäne des Mailfilters aber
+    noch nicht", "filters: not looked at")."""
+    out = set()
+    for fact, parts in _parts().items():
+        if found.get(fact) is not True:
+            continue
+        for tokens, text in sentences:
+            for i, t in enumerate(tokens):
+                if any(t.word.startswith(p.split()[0]) for p in parts) and any(tokens[j].neg for j in _segment(tokens, text, i)):
+                    out.add(fact)
+    return out
+
+
+_SEGMENT_MARKS = frozenset(",;()–—")
+
+
+def _segment(tokens: list[Token], text: str, i: int) -> range:
+    """The tokens around `i` up to a comma, semicolon, bracket or dash (a colon joins a label to its answer)."""
+    def marked(k: int) -> bool:  # between token k-1 and token k
+        return any(ch in _SEGMENT_MARKS for ch in text[tokens[k - 1].end:tokens[k].start])
+    lo = i
+    while lo > 0 and not marked(lo):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(tokens) and not marked(hi + 1):
+        hi += 1
+    return range(lo, hi + 1)

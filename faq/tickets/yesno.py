@@ -1,0 +1,140 @@
+"""Reading a yes/no fact from one sentence: the fact's `yes` and `no` cue phrases, found
+word by word (`faq.tickets.cues`), each stated, denied or left open (`faq.tickets.negation`,
+`faq.tickets.withheld`); the most specific cue decides, and cues that disagree leave it open."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from faq.kb.model import Fact
+from faq.language.lexicon import folded
+from faq.tickets.clauses import spans_clauses
+from faq.tickets.cueindex import TextCues
+from faq.tickets.cues import CueLexicon, find_bracket, find_cue, function_words, word_matches
+from faq.tickets.negation import polarity
+from faq.tickets.sentence import NO_ANSWER, Sentence, label_answer, refuted
+from faq.tickets.spread import othered, paired, qualified
+from faq.tickets.withheld import recorrected, replacement, unstated
+
+__all__ = ["cue_said", "cue_value"]
+
+_TRIES = 3  # occurrences of a cue tried in one sentence
+_NO_SIDE = 1 << 20  # the "no" cues come after the "yes" cues of a fact, as in the flow file
+
+
+@cache
+def _qualifiers() -> tuple[str, ...]:
+    return tuple(folded("qualifiers"))
+
+
+def _qualifier_first(cue: tuple[str, ...]) -> bool:
+    """Whether a cue opens with a word that qualifies the next one ("neuen Organisationsnamen")."""
+    return len(cue) >= 2 and cue[0].lstrip("=").startswith(_qualifiers())
+
+
+def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
+    """Return the span and state of the first occurrence of a cue that a sentence states or
+    denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
+    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung")."""
+    start = 0
+    for _ in range(_TRIES):
+        words = s.words if start == 0 else s.words[start:]
+        found = find_cue(cue, words, skippable=lex.stop)
+        if found is None and start == 0:
+            found = find_bracket(cue, s.words, s.tokens, s.text)
+        if found is None:
+            return None
+        span = (found[0] + start, found[1] + start)
+        start = span[1] + 1
+        if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
+                or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
+                or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
+                or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
+                or s.denied_for_another(span):
+            continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
+            # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
+        state = polarity(s.tokens, s.text, span, cue, s.words)
+        if unstated(cue, s, span, state):
+            continue  # avoided, unanswerable, one kind or a mistake denied (faq.tickets.withheld)
+        answered = label_answer(s, span)
+        if answered is not NO_ANSWER:
+            state = None if answered is None or state is None else (state == answered)
+        if state is not None and not refuted(s, span[1]):
+            return span, state
+        if start >= len(s.words):
+            return None
+    return None
+
+
+def _replaced_by_another(fact: Fact, lang: str, s: Sentence, span: tuple[int, int], cue: tuple[str, ...],
+                         cues: CueLexicon | TextCues) -> bool:
+    """Whether a denied "yes" cue has its place taken by the words another "yes" cue of the fact, of the
+    same first word, adds ("not a global admin, only a billing admin"; `faq.tickets.withheld.replacement`)."""
+    neg = next((i for i in range(span[0], span[1] + 1) if s.tokens[i].neg), span[0])
+    place = replacement(s, (neg, neg))  # the clause after the denial's: "kein globaler Admin, nur Abrechnungsadmin"
+    if place is None:
+        return False
+    rest = s.words[place[0]:place[1] + 1]
+    own = set(cue)
+    for _, group in cues.cue_groups(fact.cues.yes, lang):
+        for _, other in group:
+            if other[0] != cue[0]:
+                continue  # another subject ("mailbox global admin"), not another predicate of the same one
+            extra = [c for c in other if c not in own and c not in function_words()]
+            if extra and all(any(word_matches(c, w) for w in rest) for c in extra):
+                return True
+    return False
+
+
+def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
+               text: TextCues | None = None) -> tuple[bool, int, tuple[int, int]] | None:
+    """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
+
+    A paired cue counts when the sentence states both its halves ("Basisabo über die alte
+    Registrierung, das Add-on über die neue Registrierung").
+    Two cues of the same kind found on overlapping words, one negated and one not
+    ("not a global or billing admin" read as "global ... admin" and "billing admin"),
+    leave the fact open: the reader is unsure, and a false fact is worse than a question.
+    `text`, the cues of the sentence's whole text, spares looking for those it lacks.
+    """
+    found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
+    seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
+    words = s.words
+    order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
+    for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
+        for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
+            if not words.hits(first):
+                continue
+            for index, cue in group:
+                if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
+                    continue
+                said = cue_said(cue, s, lex)
+                if said is None and s.correction_end:
+                    said = recorrected(cue, s, lex)
+                if said is None:
+                    continue
+                span, state = said
+                if stated and not state and _replaced_by_another(fact, lang, s, span, cue, text or lex):
+                    continue  # "kein globaler Admin, nur Abrechnungsadministrator": another "yes" takes its place
+                if any(kind == stated and was != state and lo <= span[1] and span[0] <= hi
+                       for kind, was, (lo, hi) in seen):
+                    return None
+                seen.append((stated, state, span))
+                # More words first, then the tighter match: "gleichen Organisationsnamen"
+                # beats "neue Registrierung ... Organisationsnamen" read as "neuen Organisationsnamen".
+                found.append(((1 if getattr(cue, "weak", False) else len(cue), span[0] - span[1]), stated if state else not stated, span))
+                order.append(index if stated else index + _NO_SIDE)
+    if len(found) > 1:
+        found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
+    found.extend(paired(fact, lang, s, lex, cue_said, text))
+    if not found:
+        return None
+    top = max(rank for rank, _, _ in found)
+    values = {v for rank, v, _ in found if rank == top}
+    if len(values) != 1:
+        return None  # equally specific cues disagree: the sentence states nothing sure
+    span = next(sp for rank, _, sp in found if rank == top)
+    value = values.pop()
+    if any(v != value and (sp[1] < span[0] or span[1] < sp[0]) for _, v, sp in found):
+        return None  # cues on other words disagree ("not a global admin, just a billing admin")
+    return value, top[0], span
