@@ -2,7 +2,7 @@
 
 Positives are the entries' paraphrases, negatives the questions of
 `knowledge/search/out_of_scope.yaml`; `knowledge/search/labelled.yaml` adds user questions
-of earlier rounds, in scope or not, and every second paraphrase and negative (`narrative_every`) is also framed
+of earlier rounds, in scope or not, and every third paraphrase and negative (`narrative_every`) is also framed
 as a story with the generic sentences of `knowledge/search/narratives.yaml`. All are split
 into folds (a story in the fold of the text it frames); each is scored by a matcher built
 without its fold, so every training row shows how a wording the index has never seen looks
@@ -87,7 +87,7 @@ def topic_words(kb: KnowledgeBase, model: ScoringModel) -> list[tuple[str, str, 
 
 def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled: list[tuple[str, tuple[str, ...]]],
              folds: int, frames: dict[str, dict[str, list[str]]] | None = None,
-             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 2) -> list[Example]:
+             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 3) -> list[Example]:
     """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
     with `frames` (narratives.yaml), every `every`-th paraphrase and negative (model.yaml's `narrative_every`) also
     as a narrative in its fold (`narrative`), and each closing question alone as a negative;
