@@ -338,3 +338,14 @@ def test_a_texts_surface_words_are_remembered_as_first_read(matcher):
     assert first == matcher._surface_of(text)
     assert matcher._surface(text) is first  # read once, then remembered
     assert "2026" not in first  # the date is dropped
+
+
+def test_scores_asked_again_are_not_changed_by_an_earlier_caller(matcher):
+    # the matcher remembers a text's scores: a caller that edits its list must not change the next answer
+    question = "Die Aktivierungsmail ist nie angekommen, was nun?"
+    first = matcher.scores(question)
+    expected = list(first)
+    assert expected and matcher.ids[expected[0][1]] == "activation-email-missing"
+    first.clear()
+    assert matcher.scores(question) == expected
+    assert matcher.match(question).id == "activation-email-missing"

@@ -89,3 +89,14 @@ def test_a_month_that_does_not_settle_says_where_the_outcome_changes(kb_matcher,
     r = triage_text(text, kb, matcher, TODAY)
     assert r.cause is None and "purchase_date" not in r.facts
     assert split in r.reply and ("Mai 2026" in r.reply or "May 2026" in r.reply)
+
+
+def test_dates_read_again_are_not_changed_by_an_earlier_reader():
+    # find_dates remembers what it read: a caller that edits its list must not change the next reading
+    text = "Bestellt am 03.11.2026, Nutzungsbeginn Ende Dezember 2026."
+    first = find_dates(text, TODAY)
+    assert [m.raw for m in first] == ["03.11.2026", "Ende Dezember 2026"]
+    first.clear()
+    again = find_dates(text, TODAY)
+    assert [m.raw for m in again] == ["03.11.2026", "Ende Dezember 2026"]
+    assert find_dates(text, date(2027, 1, 5))[0].value == date(2026, 11, 3)

@@ -13,6 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
@@ -65,12 +66,18 @@ def _say(message: str) -> None:
     print(f"faqbot: {safe(message)}", file=sys.stderr)
 
 
+@lru_cache(maxsize=4096)
+def _safe_key(key: str) -> str:
+    """`safe` of a JSON key, remembered: every result repeats the same keys (ids of facts, fields)."""
+    return safe(key, "json")
+
+
 def _safe_json(value: Any) -> Any:
     """Return a JSON value with every string made safe (ids, subjects, texts, keys)."""
     if isinstance(value, str):
         return safe(value, "json", lines=True)
     if isinstance(value, dict):
-        return {safe(k, "json"): _safe_json(v) for k, v in value.items()}
+        return {(_safe_key(k) if type(k) is str else safe(k, "json")): _safe_json(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):  # a tuple, not `list | tuple`: that union is built at every call
         return [_safe_json(v) for v in value]
     return value

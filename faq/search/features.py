@@ -19,18 +19,25 @@ from faq.search.retrieval import _SCAN_UP_TO, Query
 if TYPE_CHECKING:
     from array import array
 
+    from faq.search.model import ScoringModel
     from faq.search.negatives import Hit, Negatives
 
 __all__ = ["Features"]
 
+Scanned = tuple[tuple[int, ...], dict[int, "Hit"], dict[int, "Hit"]]
+"""The best entries of a query, their hits and the out-of-scope topics' hits (`Features._scanned`)."""
+
 _TOKEN_SETS = 4096
 """Most entries whose token sets are remembered (then forgotten at once): candidates recur."""
+_SCORED = 2048
+"""Most texts whose scores are remembered (then forgotten at once): a ticket's sentences recur."""
 
 
 class Features:
     """Describes candidates (a mixin of `Matcher`: the attributes are the matcher's)."""
 
     ids: list[str]
+    model: ScoringModel
     _doc_start: array
     _doc_toks: array
     _doc_norm: array
@@ -52,13 +59,49 @@ class Features:
     _count_known: Callable[[list[str]], int]
     _query_words: Callable[[list[str]], Query | None]
     _top: Callable[[Query, int], tuple[list[int], dict[int, Hit]]]
-    _scan: Callable[[Query], dict[int, Hit]]
     _best_doc: Callable[[int, Query], Hit | None]
 
     @cached_property
     def _entry_token_sets(self) -> dict[int, set[int]]:
         """Entry token sets worked out so far (at most _TOKEN_SETS, then forgotten at once)."""
         return {}
+
+    @cached_property
+    def _scored_texts(self) -> dict[str, tuple[tuple[float, int], ...]]:
+        """`scored` results so far (at most _SCORED, then forgotten at once)."""
+        return {}
+
+    def scored(self, text: str) -> tuple[tuple[float, int], ...]:
+        """(probability, entry index) of the question's candidate entries, best first (the out-of-scope
+        topics' share goes with "none of them"), remembered: a ticket's sentences are matched again."""
+        memo = self._scored_texts
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _SCORED:
+                memo.clear()
+            rows = self.candidate_features(text)
+            probs = [(p, e) for p, (e, _x) in zip(self.model.probabilities([x for _e, x in rows]), rows) if e >= 0]
+            probs.sort(key=lambda x: (-x[0], x[1]))
+            found = memo[text] = tuple(probs)
+        return found
+
+    @cached_property
+    def _scanned_queries(self) -> dict[tuple[tuple[tuple[int, float], ...], float], Scanned]:
+        """`_scanned` results so far (at most _TOKEN_SETS, then forgotten at once)."""
+        return {}
+
+    def _scanned(self, q: Query) -> Scanned:
+        """The best entries of a query (`_top`), their hits and the out-of-scope topics' hits, remembered
+        by its terms and weight: a ticket's focus sentence is matched again alone (not to be changed)."""
+        key = (tuple(q.terms), q.total)
+        memo = self._scanned_queries
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _TOKEN_SETS:
+                memo.clear()
+            ranked, hits = self._top(q, self._candidates)
+            found = memo[key] = (tuple(ranked), hits, self._negatives.scan(q))
+        return found
 
     def _tokens(self, row: int) -> set[int]:
         """The tokens of an entry (its texts and keywords) or of an out-of-scope topic."""
@@ -77,6 +120,23 @@ class Features:
         if row < 0:
             return self._negatives.docs[d], self._negatives.norm[d]
         return self._doc_toks[self._doc_start[d]: self._doc_start[d + 1]], self._doc_norm[d]
+
+    @cached_property
+    def _doc_pair_sets(self) -> dict[int, set[tuple[int, int]]]:
+        """Documents' pairs of neighbouring tokens worked out so far (at most _TOKEN_SETS, then forgotten at once)."""
+        return {}
+
+    def _doc_pairs(self, row: int, d: int) -> set[tuple[int, int]]:
+        """The pairs of neighbouring tokens of document `d` of a candidate (`word_order`), remembered."""
+        key = d if row >= 0 else -1 - d
+        sets = self._doc_pair_sets
+        found = sets.get(key)
+        if found is None:
+            if len(sets) >= _TOKEN_SETS:
+                sets.clear()
+            seq, _norm = self._doc(row, d)
+            found = sets[key] = set(zip(seq, seq[1:]))
+        return found
 
     def _hit(self, row: int, q: Query, entries: dict[int, Hit], topics: dict[int, Hit]) -> Hit | None:
         """The best document of a candidate for `q`, from the scans done."""
@@ -99,10 +159,10 @@ class Features:
         qcov = dcov = order = matched = 0.0
         if hit is not None:
             _score, d, m = hit
-            seq, norm = self._doc(row, d)
+            norm = self._negatives.norm[d] if row < 0 else self._doc_norm[d]
             qcov, dcov, matched = m / total, m / norm, m
             if q.pairs:
-                order = len(q.pairs & set(zip(seq, seq[1:]))) / len(q.pairs)
+                order = len(q.pairs & self._doc_pairs(row, d)) / len(q.pairs)
         return [math.sqrt(qcov * dcov), qcov, dcov, covered / total, order, typo / total, q.unknown / total,
                 q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1),
                 math.sqrt(qcov * dcov) * min(1.0, matched / self.unknown_idf)]
@@ -135,19 +195,18 @@ class Features:
             q = whole
         if q is None or whole is None:
             return []
-        entries, found = self._top(q, self._candidates)
+        ranked, found, topics = self._scanned(q)
+        entries = list(ranked)
         if whole is q:
-            whole_found = found
+            whole_found, whole_topics = found, topics
         else:
-            more, whole_found = self._top(whole, self._candidates)
+            more, whole_found, whole_topics = self._scanned(whole)
             entries += [e for e in more if e not in entries]
         if not entries:
             return []
         negatives = self._negatives
-        topics = negatives.scan(q)
         best_topics = sorted(topics, key=lambda t: (-topics[t][0], t))[: self._topic_candidates]
         oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
-        whole_topics = topics if whole is q else negatives.scan(whole)
         if whole is not q:  # a story's topic may be told around a thin question, as its entry may
             best_topics += [t for t in sorted(whole_topics, key=lambda t: (-whole_topics[t][0], t))
                             [: self._topic_candidates] if t not in best_topics]
@@ -160,18 +219,19 @@ class Features:
             context = self._query_words([w for i in told if not view.start <= i < view.end
                                          for w in surface(view.sentences[i])])
             if context is not None:
-                context_topics = negatives.scan(context)
-                if len(self.ids) <= _SCAN_UP_TO:
-                    context_found = self._scan(context)
+                if len(self.ids) <= _SCAN_UP_TO:  # the entries' hits are a scan's: a query's best entries cost nothing more
+                    _ranked, context_found, context_topics = self._scanned(context)
+                else:
+                    context_topics = negatives.scan(context)
         counted = self._quantity_pairs(" ".join(view.sentences[view.start: view.end]))
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
-        for n, (r, x) in enumerate(rows):
+        best_fit = _top_two([x[0] for _r, x in rows])
+        for r, x in rows:
             telling = x.pop()
-            others = [o[1][0] for m, o in enumerate(rows) if m != n]
             mine = self._tokens(r)
             x[9] = oos
-            x[10] = x[0] - max(others, default=0.0)
+            x[10] = x[0] - _best_other(best_fit, x[0])
             x.append(sum(w for t, w in whole.terms if t in mine) / known)
             if whole is q:
                 x.append(x[0])

@@ -442,11 +442,8 @@ class Matcher(Features, Retrieval):
 
     def scores(self, text: str) -> list[tuple[float, int]]:
         """Return (probability, entry index) of the question's candidate entries, best first
-        (the out-of-scope topics' share goes with "none of them")."""
-        rows = self.candidate_features(text)
-        probs = [(p, e) for p, (e, _x) in zip(self.model.probabilities([x for _e, x in rows]), rows) if e >= 0]
-        probs.sort(key=lambda x: (-x[0], x[1]))
-        return probs
+        (the out-of-scope topics' share goes with "none of them"; see `Features.scored`)."""
+        return list(self.scored(text))
 
     def _names_a_topic(self, text: str) -> bool:
         """Whether `text` is one word the entries use ("Aktivierung"): it names a topic and

@@ -32,10 +32,10 @@ def phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 def breaks_clause(gap: str) -> bool:
     """Whether the text between two words ends a clause: punctuation, or a spaced dash
     ("durchsucht - nichts"; a dash inside a word, "Junk-Ordner", does not)."""
-    return any(ch in _CLAUSE_PUNCT for ch in gap) or (gap.strip() == "-" and gap != "-")
+    return not _CLAUSE_PUNCT.isdisjoint(gap) or (gap.strip() == "-" and gap != "-")
 
 
-_LONG = 40  # tokens from which a sentence's clause borders are found once (`clause_bounds`)
+_LONG = 8  # tokens from which a sentence's clause borders are found once (`clause_bounds`): it is asked again and again
 _KEPT = 64  # sentences whose borders are kept
 _BORDERS: dict[tuple[int, str], tuple[list[Token], str, list[int]]] = {}
 
@@ -55,7 +55,7 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
             return True
         return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i) and not _closes(tokens, text, i)
 
-    if len(tokens) > _LONG:  # a long sentence asked about word by word: its borders are found once
+    if len(tokens) > _LONG:  # a sentence asked about word by word: its borders are found once
         key = (id(tokens), breaks)
         hit = _BORDERS.get(key)
         if hit is None or hit[0] is not tokens or hit[1] != text:

@@ -238,22 +238,30 @@ class Words(list):
             joined = self.__dict__.get("_joined")
             if joined is None:
                 joined = self.__dict__["_joined"] = " ".join(self)
-            if absent(cue_word, joined):
+            one, two = _held_parts(cue_word)
+            if one not in joined and two not in joined:  # `absent`
                 found = memo[cue_word] = []
-            else:
-                found = memo[cue_word] = [i for i, w in enumerate(self) if word_matches(cue_word, w)]
+            else:  # only a word that holds what `absent` looks for can match: the others are not asked
+                found = memo[cue_word] = [i for i, w in enumerate(self) if (one in w or two in w) and word_matches(cue_word, w)]
         return found
 
 
 def absent(cue: str, joined: str) -> bool:
     """Whether no word of a sentence (`joined` by spaces) can match `cue` (`word_matches`): a
-    match holds the cue whole, or, one typo away, one of its halves."""
+    match holds the cue whole, or, one typo away, one of its halves (`_held_parts`)."""
+    one, two = _held_parts(cue)
+    return one not in joined and two not in joined
+
+
+@lru_cache(maxsize=8192)
+def _held_parts(cue: str) -> tuple[str, str]:
+    """The two parts a word that can match `cue` holds one of (`absent`; twice the same for a short cue)."""
     if cue.startswith(WHOLE):
-        return cue[1:] not in joined
+        return cue[1:], cue[1:]
     if len(cue) >= 6:
         half = len(cue) // 2
-        return cue[:half] not in joined and cue[half:] not in joined
-    return cue not in joined
+        return cue[:half], cue[half:]
+    return cue, cue
 
 
 _LEXICONS: dict[int, tuple[object, CueLexicon]] = {}

@@ -334,7 +334,22 @@ def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
     return out
 
 
+_FOUND: dict[tuple[str, date], tuple[DateMention, ...]] = {}
+_KEPT = 1024  # texts whose dates are remembered (then forgotten at once): a ticket's sentences recur
+
+
 def find_dates(text: str, today: date) -> list[DateMention]:
+    """Return every date written in `text`, in order; impossible ones carry an error (`_find_dates`,
+    remembered)."""
+    found = _FOUND.get((text, today))
+    if found is None:
+        if len(_FOUND) >= _KEPT:
+            _FOUND.clear()
+        found = _FOUND[(text, today)] = tuple(_find_dates(text, today))
+    return list(found)
+
+
+def _find_dates(text: str, today: date) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error.
 
     A day may be an ordinal word ("am ersten Dezember", "the first of December, 2026").

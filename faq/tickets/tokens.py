@@ -50,20 +50,34 @@ def fold_word(word: str) -> str:
 
 
 
+_TOKENIZED: dict[str, tuple[Token, ...]] = {}
+_KEPT = 4096  # texts whose tokens are remembered (then forgotten at once): a ticket's sentences recur
+
+
 def tokenize(text: str) -> list[Token]:
     """Split text into folded words with their offsets; marks negations.
 
     English contractions are read out: "isn't" is "isn" with a negation mark,
     "I'm" is "i am".
     """
+    found = _TOKENIZED.get(text)
+    if found is None:
+        if len(_TOKENIZED) >= _KEPT:
+            _TOKENIZED.clear()
+        found = _TOKENIZED[text] = tuple(_tokenize(text))
+    return list(found)
+
+
+def _tokenize(text: str) -> list[Token]:
     neg = negations()
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
         suffix = ""
-        quote = max(raw.find("'"), raw.find("’"))
-        if quote > 0:
-            raw, suffix = raw[:quote], raw[quote + 1:].lower()
+        if "'" in raw or "’" in raw:  # a contraction (most words hold no quote)
+            quote = max(raw.find("'"), raw.find("’"))
+            if quote > 0:
+                raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = fold_word(raw)
         start = m.start()
         if suffix == "t":  # "haven't" -> "haven" "not"

@@ -297,10 +297,11 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
     Aktivierungsmail ist aber nicht angekommen.")."""
     if result.id is None:
         return result
-    readings = _readings(fold(text))
+    readings: tuple[str, ...] = ()  # read once a setting concerns the result's entry
     for entry, instead, words, keeps, unless, one_way, plain in _settings():
         if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
+        readings = readings or _readings(fold(text))
         named = any(_named_plainly(words, r) if plain else words.search(r) is not None for r in readings) \
             and not any(unless.search(r) for r in readings)
         if result.id == entry and not named:

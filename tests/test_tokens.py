@@ -1,0 +1,22 @@
+"""The ticket reader's words: folded tokens with offsets and negations (faq/tickets/tokens.py)."""
+
+from faq.tickets.tokens import tokenize
+
+
+def test_contractions_are_read_out():
+    words = [(t.word, t.neg) for t in tokenize("We haven't got it, I'm sure")]
+    assert words == [("we", False), ("haven", False), ("not", True), ("got", False), ("it", False),
+                     ("i", False), ("am", False), ("sure", False)]
+
+
+def test_offsets_point_into_the_text():
+    text = "Die Mail kam nicht – Spam geprüft"
+    assert [text[t.start:t.end] for t in tokenize(text)] == ["Die", "Mail", "kam", "nicht", "Spam", "geprüft"]
+    assert [t.neg for t in tokenize(text)] == [False, False, False, True, False, False]
+
+
+def test_tokens_read_again_are_not_changed_by_an_earlier_reader():
+    # tokenize remembers what it read: a caller that edits its list must not change the next reading
+    first = tokenize("Keine Mail im Spam")
+    first.pop()
+    assert [t.word for t in tokenize("Keine Mail im Spam")] == ["keine", "mail", "im", "spam"]
