@@ -6,7 +6,7 @@ import yaml
 
 from faq.kb.files import BUNDLED_KB
 from faq.search.model import FEATURES, load_negative_topics, load_negatives
-from faq.search.train import dump, examples, fit, load_frames, narrative, train
+from faq.search.train import dump, examples, fit, load_frames, narrative, repartition, train
 
 
 def test_weights_reproduce_from_the_training_command():
@@ -101,6 +101,21 @@ def test_a_narrative_is_held_out_with_the_text_it_frames():
     assert framed and any(not x.entries for x in framed) and any(x.entries for x in framed)
     fold_of = {x.text: x.fold for x in found if not x.source}
     assert all(fold_of[x.source] == x.fold for x in framed)
+
+
+def test_another_seed_draws_another_partition_that_keeps_a_narrative_with_its_text():
+    from faq.kb.loader import load_knowledge_base
+
+    kb = load_knowledge_base(BUNDLED_KB)
+    folder = Path(BUNDLED_KB) / "search"
+    found = examples(kb, load_negative_topics(folder), [], 5, load_frames(folder))
+    assert repartition(found, 5, 0) == found  # seed 0: the committed partition
+    one, two = repartition(found, 5, 1), repartition(found, 5, 2)
+    assert [x.fold for x in one] != [x.fold for x in found] and [x.fold for x in one] != [x.fold for x in two]
+    assert repartition(found, 5, 1) == one  # the same seed, the same partition
+    assert {x.fold for x in one} == set(range(5))
+    fold_of = {x.text: x.fold for x in one if not x.source}
+    assert all(fold_of[x.source] == x.fold for x in one if x.source)
 
 
 def test_declining_is_learned_from_out_of_scope_rows():

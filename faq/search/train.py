@@ -2,7 +2,7 @@
 
 Positives are the entries' paraphrases, negatives the questions of
 `knowledge/search/out_of_scope.yaml`; `knowledge/search/labelled.yaml` adds user questions
-of earlier rounds, in scope or not, and every third paraphrase and negative is also framed
+of earlier rounds, in scope or not, and every third paraphrase and negative (`narrative_every`) is also framed
 as a story with the generic sentences of `knowledge/search/narratives.yaml`. All are split
 into folds (a story in the fold of the text it frames); each is scored by a matcher built
 without its fold, so every training row shows how a wording the index has never seen looks
@@ -16,6 +16,7 @@ calibration error are written beside the weights.
 
     python -m faq.search.train                 # writes knowledge/search/weights.yaml
     python -m faq.search.train --out FILE      # writes elsewhere (the tests compare)
+    python -m faq.search.train --seed 3 --out FILE   # another fold partition (to measure spread)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -32,8 +34,8 @@ from faq.kb.model import LANGS, KnowledgeBase
 from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
-__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "main", "narrative", "rows",
-           "topic_words", "train"]
+__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "main", "narrative",
+           "repartition", "rows", "topic_words", "train"]
 
 BINS = 10
 """Bins of the reliability table (equal width over 0..1)."""
@@ -85,9 +87,9 @@ def topic_words(kb: KnowledgeBase, model: ScoringModel) -> list[tuple[str, str, 
 
 def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled: list[tuple[str, tuple[str, ...]]],
              folds: int, frames: dict[str, dict[str, list[str]]] | None = None,
-             bare: list[tuple[str, str, tuple[str, ...]]] | None = None) -> list[Example]:
+             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 3) -> list[Example]:
     """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
-    with `frames` (narratives.yaml), every `NARRATIVE_EVERY`-th paraphrase and negative also
+    with `frames` (narratives.yaml), every `every`-th paraphrase and negative (model.yaml's `narrative_every`) also
     as a narrative in its fold (`narrative`), and each closing question alone as a negative;
     and each of `bare` (`topic_words`) as a one-word question."""
     out: list[Example] = []
@@ -99,8 +101,8 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
         out.append(Example(q, (), len(out) % folds, lang=said_in))
     if frames:
         for n, x in enumerate(list(out)):
-            if n % NARRATIVE_EVERY == 0:
-                out.append(replace(x, text=narrative(x.text, x.lang, n // NARRATIVE_EVERY, frames), paraphrase=False,
+            if n % every == 0:
+                out.append(replace(x, text=narrative(x.text, x.lang, n // every, frames), paraphrase=False,
                                    source=x.text))
         # A closing question alone ("How should I go about it?") names nothing: no entry answers it.
         for lang in LANGS:
@@ -113,8 +115,17 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
     return out
 
 
-NARRATIVE_EVERY = 3
-"""Every third paraphrase and negative is also framed as a narrative."""
+def repartition(labelled: list[Example], folds: int, seed: int) -> list[Example]:
+    """Return `labelled` with folds drawn anew from `seed` (seed 0 keeps them).
+
+    A question's fold is a hash of the seed and the text it stands for (a narrative's
+    source), so a story stays in the fold of the text it frames and a partition is the
+    same on every machine. Training under other seeds shows how much the weights, and the
+    sets' figures, move with the partition alone.
+    """
+    if not seed:
+        return labelled
+    return [replace(x, fold=zlib.crc32(f"{seed}\x1f{x.source or x.text}".encode()) % folds) for x in labelled]
 
 
 def narrative(text: str, lang: str, n: int, frames: dict[str, dict[str, list[str]]]) -> str:
@@ -349,15 +360,18 @@ def calibration(held_out: dict[int, tuple[float, int]]) -> tuple[list[dict], flo
     return table, round(ece, 4)
 
 
-def train(kb_dir: Path | None = None) -> dict:
-    """Learn the weights of the knowledge base at `kb_dir` (bundled by default); return weights.yaml's content."""
+def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
+    """Learn the weights of the knowledge base at `kb_dir` (bundled by default); return weights.yaml's content.
+
+    `seed` draws another partition into folds (0: the committed one, see `repartition`)."""
     kb = load_knowledge_base(kb_dir or BUNDLED_KB)
     folder = search_dir(kb.root)
     model = load_model(folder, untrained=True)
     negatives = load_negative_topics(folder)
     folds = int(model.settings["folds"])
     labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder),
-                        topic_words(kb, model))
+                        topic_words(kb, model), int(model.settings["narrative_every"]))
+    labelled = repartition(labelled, folds, seed)
     data = rows(kb, negatives, model, labelled)
     l2 = model.settings["l2"]
     weights, bias = fit(data, l2)
@@ -419,8 +433,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m faq.search.train", description=__doc__.split("\n\n")[0])
     parser.add_argument("--kb", type=Path, default=None, help="knowledge base folder (default: bundled)")
     parser.add_argument("--out", type=Path, default=None, help="where to write (default: <kb>/search/weights.yaml)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="another partition into folds, to measure the spread (default 0: the committed weights)")
     args = parser.parse_args(argv)
-    result = train(args.kb)
+    result = train(args.kb, args.seed)
     out = args.out or search_dir(args.kb or BUNDLED_KB) / "weights.yaml"
     out.write_text(dump(result), encoding="utf-8")
     held = result["training"]["held_out"]
