@@ -31,6 +31,9 @@ _TOKEN_SETS = 4096
 """Most entries whose token sets are remembered (then forgotten at once): candidates recur."""
 _SCORED = 2048
 """Most texts whose scores are remembered (then forgotten at once): a ticket's sentences recur."""
+_SCANNED = 256
+"""Most queries whose best entries and hits are remembered (then forgotten at once): a ticket's focus
+sentence is matched again within the ticket; the hits of a large knowledge base are large."""
 
 
 class Features:
@@ -87,7 +90,7 @@ class Features:
 
     @cached_property
     def _scanned_queries(self) -> dict[tuple[tuple[tuple[int, float], ...], float], Scanned]:
-        """`_scanned` results so far (at most _TOKEN_SETS, then forgotten at once)."""
+        """`_scanned` results so far (at most _SCANNED, then forgotten at once)."""
         return {}
 
     def _scanned(self, q: Query) -> Scanned:
@@ -97,7 +100,7 @@ class Features:
         memo = self._scanned_queries
         found = memo.get(key)
         if found is None:
-            if len(memo) >= _TOKEN_SETS:
+            if len(memo) >= _SCANNED:
                 memo.clear()
             ranked, hits = self._top(q, self._candidates)
             found = memo[key] = (tuple(ranked), hits, self._negatives.scan(q))
