@@ -20,7 +20,7 @@ from __future__ import annotations
 from functools import cache
 
 from faq.language.lexicon import folded
-from faq.tickets.borders import breaks_clause, clause_bounds
+from faq.tickets.borders import breaks_clause, clause_bounds, phrases
 from faq.tickets.cues import Words, function_words
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token, negations
@@ -32,19 +32,9 @@ _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our
 _POSSESSIVE = ("'s", "\u2019s")
 
 
-@cache
-def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for p in folded(name):
-        words = tuple(p.split())
-        if words:
-            out.setdefault(words[0], []).append(words)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def _found(words: list[str], name: str) -> list[tuple[int, int]]:
     """Where the word sequences of the list `name` stand in `words`, as (first, after last)."""
-    table = _phrases(name)
+    table = phrases(name)
     return [(i, i + len(p)) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p]
 
 
