@@ -20,3 +20,20 @@ def test_tokens_read_again_are_not_changed_by_an_earlier_reader():
     first = tokenize("Keine Mail im Spam")
     first.pop()
     assert [t.word for t in tokenize("Keine Mail im Spam")] == ["keine", "mail", "im", "spam"]
+
+
+def test_a_negated_auxiliary_without_apostrophe_is_read_out():
+    words = [(t.word, t.neg) for t in tokenize("The domain isnt verified, we didnt check")]
+    assert words == [("the", False), ("domain", False), ("isn", False), ("not", True), ("verified", False),
+                     ("we", False), ("didn", False), ("not", True), ("check", False)]
+
+
+def test_a_misspelt_negation_is_the_negation_it_misspells():
+    assert [(t.word, t.neg) for t in tokenize("nciht kien nevr nto")] == [
+        ("nicht", True), ("kein", True), ("never", True), ("not", True)]
+
+
+def test_real_words_near_a_negation_stay_themselves():
+    # "klein" adds a letter to "kein", "noon" drops one of "noone": real words, no slips
+    assert [(t.word, t.neg) for t in tokenize("klein noon noting ein")] == [
+        ("klein", False), ("noon", False), ("noting", False), ("ein", False)]

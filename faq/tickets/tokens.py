@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from faq.flows.dates import month_number
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.typos import misspelt_negations
 
 __all__ = ["Token", "fold_word", "negations", "sentences", "tokenize"]
 
@@ -24,6 +25,12 @@ _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", 
 def negations() -> frozenset[str]:
     """Return the negation words of every language (knowledge/language/negations.yaml), folded."""
     return frozenset(fold(w) for w in lexicon_words("negations"))
+
+
+@cache
+def _bare_contractions() -> frozenset[str]:
+    """Return the negated auxiliaries written without apostrophe ("didnt"), folded."""
+    return frozenset(fold(w) for w in lexicon_words("bare_contractions"))
 
 
 @dataclass(frozen=True)
@@ -57,8 +64,8 @@ _KEPT = 4096  # texts whose tokens are remembered (then forgotten at once): a ti
 def tokenize(text: str) -> list[Token]:
     """Split text into folded words with their offsets; marks negations.
 
-    English contractions are read out: "isn't" is "isn" with a negation mark,
-    "I'm" is "i am".
+    English contractions are read out: "isn't" (or "isnt") is "isn" with a negation
+    mark, "I'm" is "i am"; a misspelt negation ("nciht") is the negation it misspells.
     """
     found = _TOKENIZED.get(text)
     if found is None:
@@ -69,7 +76,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _tokenize(text: str) -> list[Token]:
-    neg = negations()
+    neg, bare, slips = negations(), _bare_contractions(), misspelt_negations()
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
@@ -80,6 +87,10 @@ def _tokenize(text: str) -> list[Token]:
                 raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = fold_word(raw)
         start = m.start()
+        if not suffix and word in bare:  # "didnt" is "didn't"
+            raw, suffix, word = raw[:-1], "t", word[:-1]
+        elif word in slips:  # "nciht" is "nicht"
+            word = slips[word]
         if suffix == "t":  # "haven't" -> "haven" "not"
             out.append(Token(word, start, start + len(raw), False))
             out.append(Token("not", start + len(raw), m.end(), True))

@@ -27,6 +27,7 @@ from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
+from faq.tickets.settling import weak_facts
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import ticket_file, weights
 
@@ -59,6 +60,7 @@ class TriageResult:
         evidence: Fact id -> where the ticket states it (offsets in the ticket's text).
         subject: The ticket's subject line, or "".
         name: The sender's name the reply greets, or "".
+        weak: Facts shown but read through a weak path (`faq.tickets.settling`): they settle no cause.
     """
 
     ticket: str | None
@@ -72,6 +74,7 @@ class TriageResult:
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     subject: str = ""
     name: str = ""
+    weak: tuple[str, ...] = ()
 
     @property
     def id(self) -> str | None:
@@ -109,6 +112,7 @@ class TriageResult:
             "reply": reply,
             "evidence": {k: self._evidence_json(k, redacted) for k in self.evidence if k in self.facts},
             "month_facts": months,
+            "weak_facts": [k for k in self.weak if k in facts],
         }
 
     def _evidence_json(self, fact: str, redacted: bool) -> dict[str, Any]:
@@ -290,17 +294,26 @@ def _diagnoses() -> dict[str, dict[str, str]]:
 
 def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
               ticket_id: str | None, subject: str, name: str, months: Mapping[str, MonthDate] | None = None) -> TriageResult:
-    """Diagnose the facts read, and write the reply."""
+    """Diagnose the facts read, and write the reply.
+
+    A cause is settled only by facts read from plain statements: when it needs a weak one
+    (`faq.tickets.settling`), the diagnosis is that of the others and the reply asks again.
+    """
     lang = match.lang
     diag = diagnose(flow, extraction.facts, today)
     cause = _proven(flow, diag, today)
+    weak = tuple(k for k in extraction.facts if k in weak_facts(extraction.evidence))
+    if cause is not None and weak:
+        firm = diagnose(flow, {k: v for k, v in extraction.facts.items() if k not in weak}, today)
+        if _proven(flow, firm, today) != cause:
+            diag, cause = firm, None
     nxt = None
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
     reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today, months)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
-                        extraction.evidence, subject, name)
+                        extraction.evidence, subject, name, weak)
 
 
 def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterable[str] = (),

@@ -1,0 +1,50 @@
+"""Facts that may settle a cause (faq/tickets/settling.py): a statement whose negation was
+repaired from a slip, or written without its apostrophe, is read with the right value; the
+repaired one settles no cause (bundled knowledge base, German and English)."""
+
+from datetime import date
+
+import pytest
+
+from faq.search.cache import load
+from faq.tickets.triage import TriageResult, triage_text
+
+KB, MATCHER = load()
+TODAY = date(2026, 11, 24)
+
+
+def triage(text: str) -> TriageResult:
+    return triage_text(text, KB, MATCHER, TODAY)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, die Aktivierungsmail ist nicht gekommen. Den Junk-Ordner habe ich nciht geprüft.", "junk_checked"),
+    ("Hallo, keine Aktivierungsmail. Es wurde kiene Bestellung aufgegeben.", "order_placed"),
+    ("Hi, no activation email so far. I have nevr looked in the junk folder.", "junk_checked"),
+])
+def test_a_misspelt_negation_is_shown_but_settles_nothing(text, fact):
+    r = triage(text)
+    assert r.facts.get(fact) is False
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == [fact]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, keine Aktivierungsmail. Die Domäne ist nciht verifiziert.", "domain_verified"),
+    ("Hallo, keine Aktivierungsmail. Der OSM ist kien globaler Administrator eines bestehenden Kontos.", "osm_is_admin"),
+    ("Hallo, keine Aktivierungsmail. Die Domäne ist nich verifiziert.", "domain_verified"),
+    ("Hi, no activation email. The domain isnt verified yet.", "domain_verified"),
+    ("Hi, no activation email. Our OSM wasnt a global admin of any existing account.", "osm_is_admin"),
+    ("Hi, no activation email. The domain is nto verified.", "domain_verified"),
+])
+def test_a_negation_misspelt_or_without_apostrophe_does_not_turn_the_fact_round(text, fact):
+    r = triage(text)
+    assert r.facts.get(fact) is False
+    assert r.cause is None
+
+
+def test_a_negation_without_apostrophe_is_a_plain_statement():
+    r = triage("Hi, no activation email arrived. I havent checked the junk folder.")
+    assert r.facts.get("junk_checked") is False
+    assert r.cause == "junk-folder"
+    assert r.to_json()["weak_facts"] == []
