@@ -4,7 +4,8 @@
 "The agreement admin says I have Manage Reservation now, but I can't see it": the permission is
 the admin's word, and the writer's own "I can't see it" contradicts it, so the fact stays open.
 A system's showing ("VLSC zeigt", "VLSC says") is no person's saying and keeps its facts. The
-words are data: `hearsay_verbs`, `person_nouns`, `attributions`, `contrasts`, `perception_words`.
+words are data: `hearsay_verbs`, `person_nouns`, `attributions`, `contrasts`, `perception_words`,
+`focus_particles`, `agent_selves`.
 """
 
 from __future__ import annotations
@@ -51,10 +52,11 @@ def _said_by_person(tokens: list[Token], at: int) -> str | None:
     return None
 
 
-def _own_denial(tokens: list[Token], text: str, after: int, selves: frozenset[str] | None = None) -> bool:
+def _own_denial(tokens: list[Token], text: str, after: int, selves: frozenset[str] | None = None,
+                only: bool = False) -> bool:
     """Whether a contrast after token `after` stands in a clause that denies what the writer sees
-    ("..., aber ich sehe sie nicht", "but the option doesn't show up"); with `selves`, one that
-    names the writer ("but I see nothing")."""
+    ("..., aber ich sehe sie nicht", "but the option doesn't show up", or only the writer there:
+    "but VLSC shows only me"); with `selves`, one that names the writer ("but I see nothing")."""
     contrasts, seen = folded("contrasts"), folded("perception_words")
     for c in range(after + 1, len(tokens)):
         if tokens[c].word not in contrasts:
@@ -63,9 +65,13 @@ def _own_denial(tokens: list[Token], text: str, after: int, selves: frozenset[st
         if c - 1 > after:  # a contrast inside its clause ("ich sehe sie aber nicht"): the clause before it too
             lo = min(lo, clause_bounds(tokens, text, c - 1, c - 1)[0])
         clause = tokens[max(lo, after + 1):hi + 1]
-        if any(t.neg for t in clause) and any(t.word in seen for t in clause) \
-                and (selves is None or any(t.word in selves for t in clause)):
+        if not any(t.word in seen for t in clause):
+            continue
+        mine = any(t.word in folded("agent_selves") for t in clause)
+        if not only and any(t.neg for t in clause) and (selves is None or mine):
             return True
+        if mine and any(t.word in folded("focus_particles") for t in clause):
+            return True  # "..., but VLSC shows only me as the contact": nobody else is there
     return False
 
 
@@ -82,8 +88,11 @@ def contradicted_hearsay(evidence: dict[str, Evidence], analysed: list[Sentence]
             said = None if at is None else _said_by_person(s.tokens, at)
             if at is None or said is None:
                 break
-            if said == "other":  # what a person says of another thing: the writer's own denial in the same sentence
-                if _own_denial(s.tokens, s.text, at, folded("agent_selves")):  # ("..., but I see nothing there")
+            if said == "other":  # what a person says of another thing: the writer's own denial, in the same
+                # sentence ("..., but I see nothing there") or opening the next ("Im VLSC stehe aber nur ich")
+                selves = folded("agent_selves")
+                if _own_denial(s.tokens, s.text, at, selves) or k + 1 < len(analysed) \
+                        and _own_denial(analysed[k + 1].tokens, analysed[k + 1].text, -1, selves, only=True):
                     out.append(fact_id)
             elif _own_denial(s.tokens, s.text, at) or k + 1 < len(analysed) and _own_denial(analysed[k + 1].tokens, analysed[k + 1].text, -1):
                 out.append(fact_id)
