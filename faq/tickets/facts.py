@@ -413,11 +413,13 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             found[fact.id] = None
     # A flow with one date fact takes the only written-out date of a ticket that names none by
     # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
-    # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without
+    # 20.11.": an order's date is no usage start) or another thing's date (an invoice), or the ticket names the fact elsewhere without
     # a date ("I don't have the purchase date handy").
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
-        if len({m.value for _, m in explicit}) != 1 or any(event_positions(None, s.words, lex) for s, _ in explicit):
+        others = tuple(folded("other_dates"))  # "Die Rechnung ist vom 01.03.": an invoice's date is no purchase date
+        if len({m.value for _, m in explicit}) != 1 or any(event_positions(None, s.words, lex) for s, _ in explicit) \
+                or any(t.word.startswith(others) for s, _ in explicit for t in s.tokens):
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]
