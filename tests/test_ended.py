@@ -35,3 +35,15 @@ def test_something_else_deleted_leaves_the_verification_standing(text):
     r = triage(text)
     assert r.facts.get("domain_verified") is True
     assert r.cause == "domain-verified"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Verifizierung der Domäne ist fehlgeschlagen.",
+    "Hallo, die Aktivierungsmail fehlt. Wir haben versucht, die Domain zu verifizieren, das hat aber nicht geklappt.",
+    "Hi, no activation email. Domain verification is still pending in our tenant.",
+    "Hi, no activation email. We tried to verify the domain but it failed.",
+])
+def test_a_verification_tried_or_under_way_settles_nothing(text):
+    r = triage(text)
+    assert r.facts.get("domain_verified") is not True
+    assert r.cause is None
