@@ -1,0 +1,43 @@
+"""A deed the writer denies doing themselves that another doer did is no deed denied.
+
+"Ich habe keine Bestellung aufgegeben, das hat unser Händler gemacht", "I didn't place the order
+myself, our reseller did": the order was placed, by the reseller. A denial whose clause names the
+writer (`agent_selves`), followed in the same sentence or the next by a clause that names another
+person or party (`person_nouns`, `other_owners`) with a verb that takes the deed up (`pro_verbs`),
+states no "no". The contrast form ("nicht von uns, sondern vom Händler") is `negation._other_doer`.
+"""
+
+from __future__ import annotations
+
+from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds
+from faq.tickets.sentence import Sentence, has_sequence
+
+__all__ = ["done_by_another"]
+
+
+def _another(word: str) -> bool:
+    return any(word == p or len(p) >= 4 and p in word for p in folded("person_nouns") | folded("other_owners"))
+
+
+def _clauses(s: Sentence, start: int) -> list[list[str]]:
+    out, words = [], [t.word for t in s.tokens]
+    while start < len(s.tokens):
+        lo, hi = clause_bounds(s.tokens, s.text, start, start)
+        out.append(words[max(lo, start):hi + 1])
+        start = hi + 1
+    return out
+
+
+def done_by_another(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
+    """Whether the "no" told at `span` of sentence `index` denies only the writer as its doer."""
+    if value:
+        return False
+    s = analysed[index]
+    lo, hi = clause_bounds(s.tokens, s.text, *span)
+    if not any(t.word in folded("agent_selves") for t in s.tokens[lo:hi + 1]):
+        return False
+    later = _clauses(s, hi + 1)
+    if index + 1 < len(analysed):
+        later += _clauses(analysed[index + 1], 0)[:1]
+    return any(has_sequence(words, "pro_verbs") and any(_another(w) for w in words) for words in later[:2])
