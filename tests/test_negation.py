@@ -817,3 +817,13 @@ def test_our_licences_activated_for_another_account_is_still_the_wrong_account(b
     r = triage(bundled, text)
     assert r.facts.get("right_account") is False
     assert r.cause == "wrong-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. We have never activated any service before, so I doubt the enrollment is linked.",
+    "Hallo, keine Aktivierungsmail. Ich bezweifle, dass die Registrierung schon mit einem Konto verknüpft ist.",
+])
+def test_a_fact_the_writer_doubts_is_not_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("enrollment_linked") is not True
+    assert r.cause is None
