@@ -48,3 +48,28 @@ def test_a_negation_without_apostrophe_is_a_plain_statement():
     assert r.facts.get("junk_checked") is False
     assert r.cause == "junk-folder"
     assert r.to_json()["weak_facts"] == []
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, die Aktivierungsmail fehlt, siehe unten die Nachricht unseres Händlers.\n\n---------- Weitergeleitete "
+     "Nachricht ----------\nVon: Vertrieb\nWir haben als OSM max.berger@outlook.com eingetragen.", "osm_email"),
+    ("Hi, still no activation email, see below from our reseller.\n\n-----Original Message-----\nFrom: Sales\n"
+     "The domain of your OSM address is already verified.", "domain_verified"),
+])
+def test_a_forwarded_mails_statement_is_shown_but_settles_nothing(text, fact):
+    r = triage(text)
+    assert fact in r.facts
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == [fact]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Aktivierungslink geht nicht mehr, Kaufdatum siehe unten.\n\n> Von: vertrieb@partner.example\n"
+    "> Kaufdatum: 05.01.2026.",
+    "Hi, the activation link no longer works, purchase date see below.\n\n> From: sales@partner.example\n"
+    "> Purchase date: 2026-01-05.",
+])
+def test_a_forwarded_fact_the_customer_points_at_by_name_settles(text):
+    r = triage(text)
+    assert r.cause == "activation-link-expired"
+    assert r.to_json()["weak_facts"] == []

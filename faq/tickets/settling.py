@@ -1,10 +1,15 @@
 """Which facts read from a ticket may settle a cause.
 
 A cause tells the customer why their problem occurs, so each fact that decides it must be
-read from a plain statement. A fact read through a weaker path is shown (and the reply asks
-to confirm it) but settles nothing: today, a statement whose negation was repaired from a
-slip ("Den Spam-Ordner habe ich nciht geprüft", `faq.tickets.typos`): the writer may have
-meant another word, and the statement read turns round with it.
+read from a plain statement in the customer's own words. A fact read through a weaker path
+is shown (and the reply asks to confirm it) but settles nothing:
+
+* a statement whose negation was repaired from a slip ("Den Spam-Ordner habe ich nciht
+  geprüft", `faq.tickets.typos`): the writer may have meant another word, and the statement
+  read turns round with it;
+* a statement of a quoted or forwarded mail the customer points at ("siehe unten"): another
+  person's words, perhaps outdated, that the customer does not repeat as their own; unless
+  the customer points at that very fact ("Kaufdatum siehe unten": `adopted`).
 """
 
 from __future__ import annotations
@@ -12,11 +17,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from faq.kb.model import Flow
 from faq.language.normalize import fold
-from faq.tickets.evidence import Evidence
+from faq.tickets.context import context_positions
+from faq.tickets.cues import lexicon_for
+from faq.tickets.evidence import QUOTED, Evidence
+from faq.tickets.quotes import points_below
+from faq.tickets.tokens import sentences, tokenize
 from faq.tickets.typos import misspelt_negations
 
-__all__ = ["weak_facts"]
+__all__ = ["adopted", "weak_facts"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -26,6 +36,21 @@ def _repaired(sentence: str) -> bool:
     return any(fold(w) in slips for w in _WORD.findall(sentence))
 
 
-def weak_facts(evidence: Mapping[str, Evidence]) -> frozenset[str]:
-    """Return the facts whose evidence is no plain statement (a misspelt negation in its sentence)."""
-    return frozenset(fact for fact, ev in evidence.items() if _repaired(ev.sentence or ev.quote))
+def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Return the facts whose evidence is no plain statement of the customer's own (a misspelt
+    negation in its sentence, or quoted text the customer did not point at by the fact: `adopted`)."""
+    return frozenset(fact for fact, ev in evidence.items()
+                     if ev.source == QUOTED and fact not in adopted or _repaired(ev.sentence or ev.quote))
+
+
+def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:
+    """Return the facts the customer's own words point at in a quoted mail by naming them
+    ("Kaufdatum siehe unten", "usage start: see the forwarded mail")."""
+    lex = lexicon_for(vocabulary)
+    out = set()
+    for _, sentence in sentences(body):
+        if not points_below(sentence):
+            continue
+        words = lex.words(tokenize(sentence))
+        out |= {f.id for f in flow.facts if f.cues.context and context_positions(f, lang, words, lex)}
+    return frozenset(out)

@@ -27,7 +27,7 @@ from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
-from faq.tickets.settling import weak_facts
+from faq.tickets.settling import adopted, weak_facts
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import ticket_file, weights
 
@@ -258,7 +258,8 @@ def triage_text(
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     settled = _months_settled(flow, extraction, today)
     months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
-    return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months)
+    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary))
+    return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months, weak)
 
 
 def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None, flow: Flow | None, body: str,
@@ -293,7 +294,8 @@ def _diagnoses() -> dict[str, dict[str, str]]:
 
 
 def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
-              ticket_id: str | None, subject: str, name: str, months: Mapping[str, MonthDate] | None = None) -> TriageResult:
+              ticket_id: str | None, subject: str, name: str, months: Mapping[str, MonthDate] | None = None,
+              weak_read: frozenset[str] | None = None) -> TriageResult:
     """Diagnose the facts read, and write the reply.
 
     A cause is settled only by facts read from plain statements: when it needs a weak one
@@ -302,7 +304,8 @@ def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Ext
     lang = match.lang
     diag = diagnose(flow, extraction.facts, today)
     cause = _proven(flow, diag, today)
-    weak = tuple(k for k in extraction.facts if k in weak_facts(extraction.evidence))
+    weak_read = weak_facts(extraction.evidence) if weak_read is None else weak_read
+    weak = tuple(k for k in extraction.facts if k in weak_read)
     if cause is not None and weak:
         firm = diagnose(flow, {k: v for k, v in extraction.facts.items() if k not in weak}, today)
         if _proven(flow, firm, today) != cause:
@@ -340,7 +343,8 @@ def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterabl
     facts = {f.id: known[f.id] for f in flow.facts if f.id in known}
     evidence = {k: v for k, v in result.evidence.items() if k not in changed}
     extraction = Extraction(facts, result.notes, evidence)
-    return _conclude(kb, flow, result.match, extraction, today, result.ticket, result.subject, result.name)
+    return _conclude(kb, flow, result.match, extraction, today, result.ticket, result.subject, result.name,
+                     weak_read=frozenset(result.weak) - changed)
 
 
 def facts_stated(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str = "de") -> Extraction:
