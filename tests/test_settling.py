@@ -73,3 +73,19 @@ def test_a_forwarded_fact_the_customer_points_at_by_name_settles(text):
     r = triage(text)
     assert r.cause == "activation-link-expired"
     assert r.to_json()["weak_facts"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Aktivierungslink geht nicht mehr. Das war am 01.03.2026.",
+    "Hi, the activation link doesn't work any more. That was on 2026-03-01.",
+])
+def test_a_date_named_by_no_cue_is_shown_but_settles_nothing(text):
+    r = triage(text)
+    assert r.to_json()["facts"] == {"purchase_date": "2026-03-01"}
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == ["purchase_date"]
+
+
+def test_a_purchase_date_by_its_cue_settles():
+    r = triage("Hallo, der Aktivierungslink geht nicht mehr. Gekauft haben wir am 01.03.2026.")
+    assert r.cause == "activation-link-expired"

@@ -84,6 +84,7 @@ from faq.tickets.sentence import (
     retold_after,
     token_index,
 )
+from faq.tickets.settling import UNCUED
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.withheld import unknown_at
@@ -424,6 +425,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]
+            notes.append(f"{single.id}: the only date, {UNCUED}")
             found[single.id] = mention.value
             evidence[single.id] = s.evidence(mention.start, mention.end, source)
 

@@ -9,13 +9,15 @@ is shown (and the reply asks to confirm it) but settles nothing:
   read turns round with it;
 * a statement of a quoted or forwarded mail the customer points at ("siehe unten"): another
   person's words, perhaps outdated, that the customer does not repeat as their own; unless
-  the customer points at that very fact ("Kaufdatum siehe unten": `adopted`).
+  the customer points at that very fact ("Kaufdatum siehe unten": `adopted`);
+* the only date of a ticket that names no date fact, taken for the flow's one date fact
+  ("Der Link geht nicht mehr. Das war am 01.03.2026."): the day may be another event's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from faq.kb.model import Flow
 from faq.language.normalize import fold
@@ -26,7 +28,9 @@ from faq.tickets.quotes import points_below
 from faq.tickets.tokens import sentences, tokenize
 from faq.tickets.typos import misspelt_negations
 
-__all__ = ["adopted", "weak_facts"]
+__all__ = ["UNCUED", "adopted", "weak_facts"]
+
+UNCUED = "named by no cue"  # the note `faq.tickets.facts` leaves on a date fact read without its cue
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -36,11 +40,14 @@ def _repaired(sentence: str) -> bool:
     return any(fold(w) in slips for w in _WORD.findall(sentence))
 
 
-def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset()) -> frozenset[str]:
+def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
+               notes: Iterable[str] = ()) -> frozenset[str]:
     """Return the facts whose evidence is no plain statement of the customer's own (a misspelt
-    negation in its sentence, or quoted text the customer did not point at by the fact: `adopted`)."""
+    negation in its sentence, quoted text the customer did not point at by the fact: `adopted`,
+    or a date read without its cue: a note of the reader ending in `UNCUED`)."""
+    uncued = {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
     return frozenset(fact for fact, ev in evidence.items()
-                     if ev.source == QUOTED and fact not in adopted or _repaired(ev.sentence or ev.quote))
+                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev.sentence or ev.quote))
 
 
 def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:

@@ -258,7 +258,7 @@ def triage_text(
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     settled = _months_settled(flow, extraction, today)
     months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
-    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary))
+    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes)
     return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months, weak)
 
 
