@@ -89,3 +89,22 @@ def test_a_date_named_by_no_cue_is_shown_but_settles_nothing(text):
 def test_a_purchase_date_by_its_cue_settles():
     r = triage("Hallo, der Aktivierungslink geht nicht mehr. Gekauft haben wir am 01.03.2026.")
     assert r.cause == "activation-link-expired"
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Hallo, keine Aktivierungsmail an k.berger@outlook.com angekommen.", "k.berger@outlook.com"),
+    ("Hi, we are waiting for the activation email to tom.h@outlook.com.", "tom.h@outlook.com"),
+])
+def test_the_only_address_named_as_no_osms_is_shown_but_settles_nothing(text, address):
+    r = triage(text)
+    assert r.facts.get("osm_email") == address
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == ["osm_email"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Im VLSC steht: k.berger@outlook.com.",
+    "Hi, no activation email arrived. VLSC lists tom.h@outlook.com for our services.",
+])
+def test_the_only_address_on_record_in_vlsc_settles(text):
+    assert triage(text).cause == "outlook-com-address"

@@ -307,6 +307,8 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
             if len(distinct) == 1 and not denied and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
+                if not any(t.word in folded("registering_words") for t in s.tokens):
+                    notes.append(f"{fact.id}: the only address, {UNCUED}")  # not "im VLSC steht ..."
         if best is not None:
             found[fact.id] = best[1]
             evidence[fact.id] = best[2]
