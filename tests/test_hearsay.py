@@ -76,3 +76,24 @@ def test_the_mail_gone_to_another_contact_stated_by_the_writer_still_settles():
     r = triage("Hallo, keine Aktivierungsmail. Im VLSC sehe ich, dass die Mail an einen anderen Kontakt gegangen ist.")
     assert r.facts.get("sent_to_other_contact") is True
     assert r.cause == "sent-to-other-contact"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung vom 20.11.2026 ist nicht wirksam, schreibt unser Händler. "
+    "Im VLSC steht sie aber als wirksam.",
+    "Hallo, keine Aktivierungsmail. Am 20.11.2026 reserviert. Die Reservierung ist noch nicht wirksam, sagt die "
+    "Hotline – ich sehe sie im VLSC aber als wirksam.",
+    "Hi, no activation email. The reservation we placed on 2026-11-20 isn't effective according to our reseller, "
+    "but VLSC shows it as effective.",
+])
+def test_a_no_a_person_says_that_the_writer_sees_otherwise_settles_nothing(text):
+    r = triage(text)
+    assert "reservation_effective" not in r.facts
+    assert r.cause is None
+
+
+def test_a_no_told_after_a_person_without_a_contrary_showing_still_settles():
+    r = triage("Hallo, keine Aktivierungsmail. Die Reservierung vom 20.11.2026 ist noch nicht wirksam, das sehe ich "
+               "auch im VLSC.")
+    assert r.facts.get("reservation_effective") is False
+    assert r.cause == "reservation-not-processed"

@@ -253,7 +253,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
         notes.append(f"{fact_id}: denied, but the ticket tells what it also covers")
         found[fact_id] = None
-    for fact_id in contradicted_hearsay({k: evidence[k] for k in found if k in evidence and found[k] is not None}, analysed):
+    for fact_id in contradicted_hearsay({k: evidence[k] for k in found if k in evidence and found[k] is not None}, analysed,
+                                        values=found):
         notes.append(f"{fact_id}: another person's word the writer's own experience denies")  # "says I have it, but I can't see it"
         found[fact_id] = None
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"

@@ -10,6 +10,7 @@ words are data: `hearsay_verbs`, `person_nouns`, `attributions`, `contrasts`, `p
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from faq.language.lexicon import folded
@@ -21,6 +22,7 @@ from faq.tickets.tokens import Token
 __all__ = ["contradicted_hearsay"]
 
 _REACH = 8  # words between a saying verb (or "laut"/"according to") and the person who says it
+_TRAILING = 3  # ... when the saying follows what is said ("..., sagt die Hotline")
 
 
 @cache
@@ -49,6 +51,22 @@ def _said_by_person(tokens: list[Token], at: int) -> str | None:
         if not any(_person(t.word) for t in near):
             return None
         return "self" if any(t.word in selves for t in tokens[v + 1:at + 1]) else "other"
+    return _said_after(tokens, at)
+
+
+def _said_after(tokens: list[Token], at: int) -> str | None:
+    """Whether a person's saying follows token `at` before any contrast ("Die Reservierung ist nicht
+    wirksam, sagt die Hotline", "isn't effective according to our reseller"): "other", else None."""
+    verbs, attributions, contrasts = folded("hearsay_verbs"), folded("attributions"), folded("contrasts")
+    for v in range(at + 1, len(tokens)):
+        word = tokens[v].word
+        if word in contrasts:
+            return None
+        two = v + 1 < len(tokens) and f"{word} {tokens[v + 1].word}" in attributions
+        if word in verbs or word in attributions or two:
+            start = v + (2 if two else 1)
+            if any(_person(t.word) for t in tokens[start:start + _TRAILING]):
+                return "other"
     return None
 
 
@@ -75,9 +93,28 @@ def _own_denial(tokens: list[Token], text: str, after: int, selves: frozenset[st
     return False
 
 
-def contradicted_hearsay(evidence: dict[str, Evidence], analysed: list[Sentence], offset: int = 0) -> list[str]:
+def _own_showing(tokens: list[Token], text: str, after: int) -> bool:
+    """Whether a contrast after token `after` opens a clause that tells what is seen, undenied
+    ("..., but VLSC shows it as effective", "ich sehe sie aber als wirksam")."""
+    contrasts, seen = folded("contrasts"), folded("perception_words")
+    for c in range(after + 1, len(tokens)):
+        if tokens[c].word not in contrasts:
+            continue
+        lo, hi = clause_bounds(tokens, text, c, c)
+        if c - 1 > after:
+            lo = min(lo, clause_bounds(tokens, text, c - 1, c - 1)[0])
+        clause = tokens[max(lo, after + 1):hi + 1]
+        if any(t.word in seen for t in clause) and not any(t.neg for t in clause):
+            return True
+    return False
+
+
+def contradicted_hearsay(evidence: dict[str, Evidence], analysed: list[Sentence], offset: int = 0,
+                         values: Mapping[str, object] | None = None) -> list[str]:
     """Return the facts whose evidence another person's saying holds and the writer's own
-    experience denies, in the same sentence or the next one."""
+    experience denies, in the same sentence or the next one; a "no" a person says is denied by
+    what the writer or a system shows after a contrast ("isn't effective, says our reseller, but
+    VLSC shows it as effective")."""
     out: list[str] = []
     for fact_id, ev in evidence.items():
         for k, s in enumerate(analysed):
@@ -88,7 +125,11 @@ def contradicted_hearsay(evidence: dict[str, Evidence], analysed: list[Sentence]
             said = None if at is None else _said_by_person(s.tokens, at)
             if at is None or said is None:
                 break
-            if said == "other":  # what a person says of another thing: the writer's own denial, in the same
+            if values is not None and values.get(fact_id) is False and (
+                    _own_showing(s.tokens, s.text, at)
+                    or k + 1 < len(analysed) and _own_showing(analysed[k + 1].tokens, analysed[k + 1].text, -1)):
+                out.append(fact_id)
+            elif said == "other":  # what a person says of another thing: the writer's own denial, in the same
                 # sentence ("..., but I see nothing there") or opening the next ("Im VLSC stehe aber nur ich")
                 selves = folded("agent_selves")
                 if _own_denial(s.tokens, s.text, at, selves) or k + 1 < len(analysed) \
