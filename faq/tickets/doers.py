@@ -5,6 +5,10 @@ myself, our reseller did": the order was placed, by the reseller. A denial whose
 writer (`agent_selves`), followed in the same sentence or the next by a clause that names another
 person or party (`person_nouns`, `other_owners`) with a verb that takes the deed up (`pro_verbs`),
 states no "no". The contrast form ("nicht von uns, sondern vom Händler") is `negation._other_doer`.
+
+A deed a fact tells of Microsoft or the system ("die Mail ging an einen anderen Kontakt") done
+by the writer ("Ich habe die Bestätigung an einen anderen Kontakt weitergeleitet") is the
+writer's own, not the fact (`writers_deed`, knowledge/tickets/senders_deeds.yaml).
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ from __future__ import annotations
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds
 from faq.tickets.sentence import Sentence, has_sequence
+from faq.tickets.weights import ticket_file
 
-__all__ = ["done_by_another"]
+__all__ = ["done_by_another", "writers_deed"]
 
 
 def _another(word: str) -> bool:
@@ -41,3 +46,12 @@ def done_by_another(analysed: list[Sentence], index: int, span: tuple[int, int],
     if index + 1 < len(analysed):
         later += _clauses(analysed[index + 1], 0)[:1]
     return any(has_sequence(words, "pro_verbs") and any(_another(w) for w in words) for words in later[:2])
+
+
+def writers_deed(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether the cue at `span` tells a deed of the system's that its clause gives the writer
+    as doer ("I forwarded the order confirmation to another contact")."""
+    if fact_id not in ((ticket_file("senders_deeds.yaml") or {}).get("facts") or ()):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, *span)
+    return any(t.word in folded("first_person_subjects") for t in s.tokens[lo:hi + 1])
