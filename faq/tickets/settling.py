@@ -5,7 +5,7 @@ read from a plain statement in the customer's own words. A fact read through a w
 is shown (and the reply asks to confirm it) but settles nothing:
 
 * a statement whose negation was repaired from a slip ("Den Spam-Ordner habe ich nciht
-  geprüft", `faq.tickets.typos`): the writer may have meant another word, and the statement
+  geprüft", `faq.tickets.tokens.misspelt_negations`): the writer may have meant another word, and the statement
   read turns round with it;
 * a statement of a quoted or forwarded mail the customer points at ("siehe unten"): another
   person's words, perhaps outdated, that the customer does not repeat as their own; unless
@@ -26,7 +26,7 @@ from faq.tickets.cues import lexicon_for
 from faq.tickets.evidence import QUOTED, Evidence
 from faq.tickets.quotes import points_below
 from faq.tickets.tokens import sentences, tokenize
-from faq.tickets.typos import misspelt_negations
+from faq.tickets.tokens import misspelt_negations
 
 __all__ = ["UNCUED", "adopted", "weak_facts"]
 
