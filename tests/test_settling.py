@@ -108,3 +108,12 @@ def test_the_only_address_named_as_no_osms_is_shown_but_settles_nothing(text, ad
 ])
 def test_the_only_address_on_record_in_vlsc_settles(text):
     assert triage(text).cause == "outlook-com-address"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Hallo, die Aktivierungsmail kommt nich an, die OSM-Adresse ist lizenzen.ahrens@outlook.com.", "outlook-com-address"),
+    ("Hallo, keine Aktivierungsmail. Den Junk-Ordner hab ich nich geprüft.", "junk-folder"),
+    ("Hallo, die Aktivierungsmail kam nciht an, als OSM ist k.braun@outlook.com eingetragen.", "outlook-com-address"),
+])
+def test_a_spoken_nich_or_a_slip_in_another_clause_still_settles(text, cause):
+    assert triage(text).cause == cause

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 
 from faq.kb.model import Flow
 from faq.language.normalize import fold
@@ -25,8 +26,8 @@ from faq.tickets.context import context_positions
 from faq.tickets.cues import lexicon_for
 from faq.tickets.evidence import QUOTED, Evidence
 from faq.tickets.quotes import points_below
-from faq.tickets.tokens import sentences, tokenize
-from faq.tickets.tokens import misspelt_negations
+from faq.tickets.tokens import misspelt_negations, sentences, tokenize
+from faq.tickets.weights import ticket_file
 
 __all__ = ["UNCUED", "adopted", "weak_facts"]
 
@@ -35,9 +36,25 @@ UNCUED = "named by no cue"  # the note `faq.tickets.facts` leaves on a date fact
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _repaired(sentence: str) -> bool:
-    slips = misspelt_negations()
-    return any(fold(w) in slips for w in _WORD.findall(sentence))
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _repaired(ev: Evidence) -> bool:
+    """Whether the clause of the evidence's words holds a misspelt negation (not a spoken form)."""
+    slips, plain = misspelt_negations(), _plain_slips()
+    sentence = ev.sentence or ev.quote
+    at = sentence.find(ev.quote)
+    clause = sentence
+    if at >= 0:
+        lo = max((m.end() for m in _CLAUSE.finditer(sentence, 0, at)), default=0)
+        hi = next((m.start() for m in _CLAUSE.finditer(sentence, at + len(ev.quote))), len(sentence))
+        clause = sentence[lo:hi]
+    return any((w := fold(word)) in slips and w not in plain for word in _WORD.findall(clause))
+
+
+@cache
+def _plain_slips() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in (ticket_file("plain_slips.yaml") or {}).get("words") or ())
 
 
 def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
@@ -47,7 +64,7 @@ def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = froze
     or a date read without its cue: a note of the reader ending in `UNCUED`)."""
     uncued = {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
     return frozenset(fact for fact, ev in evidence.items()
-                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev.sentence or ev.quote))
+                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev))
 
 
 def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:
