@@ -1242,3 +1242,13 @@ def test_an_invoice_date_alone_is_no_purchase_date(lang, text):
 def test_a_purchase_date_by_the_invoice_is_still_read():
     text = "Hallo, ist der Aktivierungslink noch gültig? Kaufdatum laut Rechnung: 01.03.2026."
     assert read("activation-link-expiry", text, "de").get("purchase_date") == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("de", "Hallo, der Vertrag wurde am 20.11.2026 unterschrieben, Nutzungsbeginn war aber schon der 1.9.2026. "
+           "Wir sehen keine Lizenzen.", date(2026, 9, 1)),
+    ("de", "Hallo, wir sehen keine Lizenzen. Der Vertrag wurde am 20.11.2026 unterzeichnet.", None),
+    ("en", "Hello, we can't see the licences. The contract was signed on 2026-11-23.", None),
+])
+def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == start
