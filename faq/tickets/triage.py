@@ -27,7 +27,7 @@ from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
-from faq.tickets.settling import adopted, weak_facts
+from faq.tickets.settling import UNCUED, adopted, weak_facts
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import ticket_file, weights
 
@@ -259,6 +259,8 @@ def triage_text(
     settled = _months_settled(flow, extraction, today)
     months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
     weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes)
+    if any(n.endswith(UNCUED) for n in settled.notes):  # a fact shown is no note of what went unused
+        settled = Extraction(settled.facts, tuple(n for n in settled.notes if not n.endswith(UNCUED)), settled.evidence)
     return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months, weak)
 
 
