@@ -117,3 +117,13 @@ def test_the_only_address_on_record_in_vlsc_settles(text):
 ])
 def test_a_spoken_nich_or_a_slip_in_another_clause_still_settles(text, cause):
     assert triage(text).cause == cause
+
+
+def test_a_weak_fact_the_agent_confirms_settles():
+    from faq.tickets.triage import revise
+
+    r = triage("Hallo, die Aktivierungsmail ist nicht gekommen. Den Junk-Ordner habe ich nciht geprüft.")
+    assert r.cause is None and r.weak == ("junk_checked",)
+    confirmed = revise(r, KB, TODAY, correct={"junk_checked": False})
+    assert confirmed.cause == "junk-folder"
+    assert confirmed.weak == ()
