@@ -827,3 +827,13 @@ def test_a_fact_the_writer_doubts_is_not_stated(bundled, text):
     r = triage(bundled, text)
     assert r.facts.get("enrollment_linked") is not True
     assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. In case the junk folder wasn't checked, should I check it?",
+    "Hallo, keine Aktivierungsmail. Vorausgesetzt der Junk-Ordner wurde nicht geprüft, soll ich ihn dann prüfen?",
+])
+def test_a_fact_a_condition_supposes_is_not_stated(bundled, text):
+    r = triage(bundled, text)
+    assert "junk_checked" not in r.facts
+    assert r.cause is None
