@@ -54,4 +54,7 @@ def writers_deed(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
     if fact_id not in ((ticket_file("senders_deeds.yaml") or {}).get("facts") or ()):
         return False
     lo, hi = clause_bounds(s.tokens, s.text, *span)
-    return any(t.word in folded("first_person_subjects") for t in s.tokens[lo:hi + 1])
+    selves = folded("first_person_subjects")
+    # the writer denied ("bekommen hat es unsere Buchhalterin, nicht ich") is what the cue tells
+    return any(t.word in selves and not (i > 0 and s.tokens[i - 1].neg) and not span[0] <= i <= span[1]
+               for i, t in enumerate(s.tokens[lo:hi + 1], lo))

@@ -96,8 +96,9 @@ def _own_denial(tokens: list[Token], text: str, after: int, selves: frozenset[st
 def _own_showing(tokens: list[Token], text: str, after: int) -> bool:
     """Whether a contrast after token `after` opens a clause that tells what is seen, undenied
     ("..., but VLSC shows it as effective", "ich sehe sie aber als wirksam")."""
-    contrasts, seen = folded("contrasts"), folded("perception_words")
-    for c in range(after + 1, len(tokens)):
+    contrasts = folded("contrasts")
+    seen = folded("perception_words") - folded("place_anaphors") - folded("expletives") - folded("place_adverbs")
+    for c in range(after + 1, len(tokens) - 1):  # a closing "yet" is no contrast ("hasn't launched yet")
         if tokens[c].word not in contrasts:
             continue
         lo, hi = clause_bounds(tokens, text, c, c)
@@ -107,6 +108,7 @@ def _own_showing(tokens: list[Token], text: str, after: int) -> bool:
         if any(t.word in seen for t in clause) and not any(t.neg for t in clause):
             return True
     return False
+
 
 
 def contradicted_hearsay(evidence: dict[str, Evidence], analysed: list[Sentence], offset: int = 0,
