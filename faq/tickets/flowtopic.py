@@ -1,0 +1,133 @@
+"""The matcher's close candidates decided by what the ticket states for their diagnoses.
+
+A flow's facts are read only when its entry is the topic, so a topic one sibling off loses
+the cause the ticket states ("Wir warten seit zwei Wochen auf die Mail. Unser OSM ist
+x@outlook.com" read as who receives the mail). The rule, after the matcher and the ticket's
+settings (`faq.tickets.topic`) have chosen a topic:
+
+* The close candidates are the topic's candidates at least `facts_close` probable
+  (knowledge/tickets/weights.yaml) whose entry has a flow.
+* Such a candidate is *told* when the ticket states its flow's problem, a sentence naming
+  the flow's thing (knowledge/tickets/problems.yaml: the mail, the licences, the link) beside a
+  negation or a word of lack (knowledge/language/lack_words.yaml: "fehlt", "nowhere"), and its
+  own words (quotes left out) state facts of that flow that prove one of its causes.
+* A topic whose own flow's problem the ticket states stays. Otherwise the told candidate
+  takes over (the most probable one when several are): it trades places with the topic
+  among the candidates, as a setting does.
+
+A ticket that states no facts of a close candidate's flow, or no problem of it, keeps its
+topic; so does one matched to no entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from functools import cache
+
+from faq.flows.engine import RESOLVED, cause_state, diagnose
+from faq.kb.model import Flow, KnowledgeBase
+from faq.language.focus import sentences
+from faq.language.lexicon import folded
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
+from faq.search.matcher import Candidate, MatchResult
+from faq.tickets.facts import extract_facts
+from faq.tickets.tokens import tokenize
+from faq.tickets.weights import ticket_file, weights
+
+__all__ = ["problem_told", "told_instead"]
+
+
+@cache
+def _things() -> dict[str, tuple[str, ...]]:
+    """Flow id -> the folded stems that name the thing whose problem the flow diagnoses."""
+    data = ticket_file("problems.yaml") or {}
+    out: dict[str, tuple[str, ...]] = {}
+    for flow, langs in data.items():
+        if isinstance(langs, dict):
+            out[str(flow)] = tuple(sorted({fold(str(w)) for ws in langs.values() for w in ws or ()}))
+    return out
+
+
+@cache
+def _lack() -> re.Pattern[str]:
+    """A word of lack (knowledge/language/lack_words.yaml; a trailing "*" is any ending)."""
+    alts = sorted(re.escape(fold(w)).replace(r"\*", r"\w*") for w in lexicon_words("lack_words"))
+    return re.compile(r"(?:" + "|".join(alts) + r")$")
+
+
+def problem_told(text: str, flow_id: str) -> bool:
+    """Whether a sentence of `text` names the thing of the flow `flow_id` beside a negation or a
+    word of lack ("Die Aktivierungsmail kam nie an", "the licences are nowhere to be seen")."""
+    stems = _things().get(flow_id)
+    if not stems:
+        return False
+    for clause in (c for sentence in sentences(text) for c in _clauses(sentence)):
+        tokens = tokenize(clause)
+        if any(s in t.word for t in tokens for s in stems) and any(t.neg or _lack().match(t.word) for t in tokens):
+            return True
+    return False
+
+
+_MARKS = re.compile(r"\s*[,;:()–—]\s*|\s+-\s+")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence, split at its clause marks; a relative clause is left out and
+    its neighbours joined ("Die Mail, die wir erwartet haben, kam nie an": "Die Mail kam nie an";
+    "Die Mail kam an, aber an unseren alten Dienstleister, mit dem wir nicht mehr arbeiten":
+    no clause denies the mail)."""
+    out, joined = [""], False
+    for part in _MARKS.split(sentence):
+        words = [t.word for t in tokenize(part)[:2]]
+        if words and (words[0] in _relatives() or len(words) > 1 and words[0] in folded("prepositions")
+                      and words[1] in _relatives()):
+            joined = True
+            continue
+        if joined or not out[-1]:
+            out[-1] = f"{out[-1]} {part}".strip()
+        else:
+            out.append(part)
+        joined = False
+    return [c for c in out if c]
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    return folded("relative_openers")
+
+
+def _proves(flow: Flow, body: str, today: date, lang: str, kb: KnowledgeBase) -> bool:
+    """Whether the facts the ticket's own words state prove one of the flow's causes."""
+    read = extract_facts(body, flow, today, lang, kb.vocabulary)
+    if not read.facts:
+        return False
+    diag = diagnose(flow, read.facts, today)
+    if diag.status != RESOLVED or diag.cause is None:
+        return False
+    cause = flow.cause(diag.cause)
+    return cause is not None and bool(cause.when) and cause_state(cause, diag.facts, today) is True
+
+
+def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, today: date) -> MatchResult:
+    """The topic after the close candidates' diagnoses had their say (the module's rule)."""
+    if match.id is None or match.outcome == "no_match":
+        return match
+    entry = kb.entry(match.id)
+    if entry is not None and entry.flow and problem_told(body, entry.flow):
+        return match
+    floor = weights().facts_close
+    for candidate in sorted(match.candidates, key=lambda c: -c.confidence):
+        if candidate.id == match.id or candidate.confidence < floor:
+            continue
+        other = kb.entry(candidate.id)
+        flow = kb.flow(other.flow) if other is not None and other.flow else None
+        if flow is None or not problem_told(body, flow.id) or not _proves(flow, body, today, match.lang, kb):
+            continue
+        swapped = {match.id: candidate.confidence, candidate.id: match.confidence}
+        candidates = tuple(sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in match.candidates),
+                                  key=lambda c: -c.confidence))
+        return replace(match, id=candidate.id, flow=flow.id, candidates=candidates)
+    return match

@@ -1,0 +1,106 @@
+"""The matcher's close candidates decided by what a ticket states for their diagnoses."""
+
+from datetime import date
+
+import pytest
+
+from faq.search.cache import load
+from faq.search.matcher import Candidate, MatchResult
+from faq.tickets.flowtopic import problem_told, told_instead
+from faq.tickets.triage import triage_text
+
+TODAY = date(2026, 11, 25)
+
+
+def _matched(topic: str, *others: tuple[str, float], lang: str = "de") -> MatchResult:
+    candidates = (Candidate(topic, 0.8), *(Candidate(i, c) for i, c in others))
+    return MatchResult("", "answer", topic, None, 0.8, lang, candidates)
+
+
+@pytest.mark.parametrize("text,flow", [
+    ("Seit zehn Tagen warten wir auf die Aktivierungsmail.", "missing-activation-email"),
+    ("Die Aktivierungs-E-Mail ist bei uns nie angekommen.", "missing-activation-email"),
+    ("Our activation email never showed up.", "missing-activation-email"),
+    ("Die Lizenzen sind im Admin Center nirgends zu finden.", "licenses-not-visible"),
+    ("The licences are nowhere in our tenant.", "licenses-not-visible"),
+])
+def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
+    assert problem_told(text, flow)
+
+
+@pytest.mark.parametrize("text,flow", [
+    ("Die Aktivierungsmail kam an, aber an unseren Dienstleister, mit dem wir nicht mehr arbeiten.",
+     "missing-activation-email"),
+    ("The activation email did arrive, at our old provider, which we no longer work with.", "missing-activation-email"),
+    ("Wer bekommt bei uns die Aktivierungsmail?", "missing-activation-email"),
+    ("Die Mail fehlt.", "licenses-not-visible"),
+    ("The licences are all there. Only the mail is missing.", "licenses-not-visible"),
+])
+def test_a_negation_in_a_relative_clause_or_beside_another_thing_tells_no_problem(text, flow):
+    assert not problem_told(text, flow)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Seit zwei Wochen warten wir auf die Aktivierungsmail. Unser OSM im VLSC ist j.roth@outlook.com, "
+     "ein altes privates Postfach.", "de"),
+    ("We have been waiting two weeks for the activation mail. Our OSM in VLSC is j.roth@outlook.com, "
+     "an old private mailbox.", "en"),
+])
+def test_a_close_candidate_whose_problem_and_cause_the_ticket_states_takes_over(text, lang):
+    kb, _ = load()
+    match = _matched("activation-email-recipient", ("activation-email-missing", 0.1), lang=lang)
+    told = told_instead(match, text, kb, TODAY)
+    assert told.id == "activation-email-missing" and told.flow == "missing-activation-email"
+    assert told.candidates[0] == Candidate("activation-email-missing", 0.8)
+    assert Candidate("activation-email-recipient", 0.1) in told.candidates
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Unser OSM im VLSC ist j.roth@outlook.com. Wer bekommt denn die Aktivierungsmail?", "de"),
+    ("Our OSM in VLSC is j.roth@outlook.com. Who receives the activation mail?", "en"),
+])
+def test_a_ticket_that_tells_no_problem_keeps_its_topic(text, lang):
+    kb, _ = load()
+    match = _matched("activation-email-recipient", ("activation-email-missing", 0.1), lang=lang)
+    assert told_instead(match, text, kb, TODAY) == match
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Aktivierungsmail ist nie gekommen. Ob die Bestellung raus ist, weiß ich nicht.", "de"),
+    ("The activation mail never came. I don't know whether the order was placed.", "en"),
+])
+def test_a_ticket_that_proves_no_cause_keeps_its_topic(text, lang):
+    kb, _ = load()
+    match = _matched("activation-email-recipient", ("activation-email-missing", 0.1), lang=lang)
+    assert told_instead(match, text, kb, TODAY) == match
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Aktivierungsmail ist nie angekommen, Lizenzen sehen wir auch nirgends. Nutzungsbeginn war der 24.11.2026.",
+     "de"),
+    ("The activation mail never arrived and the licences are nowhere either. Usage start was 2026-11-24.", "en"),
+])
+def test_a_topic_whose_own_problem_the_ticket_tells_stays(text, lang):
+    kb, _ = load()
+    match = _matched("activation-email-missing", ("licenses-not-visible", 0.15), lang=lang)
+    assert told_instead(match, text, kb, TODAY).id == "activation-email-missing"
+
+
+def test_a_candidate_below_the_floor_does_not_take_over():
+    kb, _ = load()
+    text = "Wir warten seit zwei Wochen auf die Aktivierungsmail. Unser OSM ist j.roth@outlook.com."
+    match = _matched("activation-email-recipient", ("activation-email-missing", 0.001))
+    assert told_instead(match, text, kb, TODAY).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierung lief ohne Fehler durch, nur sind die Lizenzen nirgends im Admin Center. Der Nutzungsbeginn "
+    "laut Bestellung war der 24.11.2026. Einfach abwarten?",
+    "Activation went fine, but the licences are nowhere to be seen in the admin center. Our order's usage start "
+    "date is 2026-11-24. Do we need to wait?",
+])
+def test_licences_nowhere_to_see_after_activation_are_triaged_as_not_visible(text):
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.id == "licenses-not-visible"
+    assert result.cause == "usage-start-pending"
