@@ -23,6 +23,9 @@ def _matched(topic: str, *others: tuple[str, float], lang: str = "de") -> MatchR
     ("Our activation email never showed up.", "missing-activation-email"),
     ("Die Lizenzen sind im Admin Center nirgends zu finden.", "licenses-not-visible"),
     ("The licences are nowhere in our tenant.", "licenses-not-visible"),
+    ("Laut VLSC ging die Aktivierungsmail an unseren früheren Einkäufer (Herr Lenz). Deshalb haben wir sie nie gesehen.",
+     "missing-activation-email"),
+    ("VLSC says the activation email went to our former buyer, so we never saw it.", "missing-activation-email"),
 ])
 def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     assert problem_told(text, flow)
@@ -35,6 +38,8 @@ def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     ("Wer bekommt bei uns die Aktivierungsmail?", "missing-activation-email"),
     ("Die Mail fehlt.", "licenses-not-visible"),
     ("The licences are all there. Only the mail is missing.", "licenses-not-visible"),
+    ("Die Aktivierungsmail und die Lizenzen sind da. Gesehen hat sie aber keiner.", "missing-activation-email"),
+    ("The activation email and the licences arrived. Nobody has looked at it yet.", "licenses-not-visible"),
 ])
 def test_a_negation_in_a_relative_clause_or_beside_another_thing_tells_no_problem(text, flow):
     assert not problem_told(text, flow)
@@ -104,3 +109,16 @@ def test_licences_nowhere_to_see_after_activation_are_triaged_as_not_visible(tex
     result = triage_text(text, kb, matcher, TODAY)
     assert result.id == "licenses-not-visible"
     assert result.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "VLSC shows the activation email was sent to another contact (our previous IT partner). That is why we never "
+    "received it, I guess. What are our next steps?",
+    "Im VLSC sehe ich, dass die Aktivierungsmail an einen anderen Kontakt ging (unseren früheren IT-Partner). Darum "
+    "haben wir sie wohl nie erhalten. Was sind die nächsten Schritte?",
+])
+def test_a_mail_never_received_through_a_pronoun_is_triaged_as_missing_with_its_cause(text):
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.id == "activation-email-missing"
+    assert result.cause == "sent-to-other-contact"

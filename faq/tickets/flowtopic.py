@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from faq.flows.engine import RESOLVED, cause_state, diagnose
 from faq.kb.model import Flow, KnowledgeBase
@@ -59,16 +59,28 @@ def _lack() -> re.Pattern[str]:
 
 
 def problem_told(text: str, flow_id: str) -> bool:
-    """Whether a sentence of `text` names the thing of the flow `flow_id` beside a negation or a
-    word of lack ("Die Aktivierungsmail kam nie an", "the licences are nowhere to be seen")."""
-    stems = _things().get(flow_id)
-    if not stems:
-        return False
+    """Whether a clause of `text` names the thing of the flow `flow_id` beside a negation or a
+    word of lack ("Die Aktivierungsmail kam nie an", "the licences are nowhere to be seen"), or
+    points at it with a pronoun when the last clause to name one of the flows' things names that one alone ("VLSC shows the
+    activation email went to our old provider, so I never saw it")."""
+    return flow_id in _told(text)
+
+
+@lru_cache(maxsize=64)
+def _told(text: str) -> frozenset[str]:
+    """The flows whose problem a clause of `text` tells (see `problem_told`)."""
+    told: set[str] = set()
+    before: set[str] = set()
     for clause in (c for sentence in sentences(text) for c in _clauses(sentence)):
         tokens = tokenize(clause)
-        if any(s in t.word for t in tokens for s in stems) and any(t.neg or _lack().match(t.word) for t in tokens):
-            return True
-    return False
+        named = {flow for flow, stems in _things().items() if any(s in t.word for t in tokens for s in stems)}
+        if any(t.neg or _lack().match(t.word) for t in tokens):
+            if named:
+                told |= named
+            elif len(before) == 1 and any(t.word in folded("thing_pronouns") for t in tokens):
+                told |= before
+        before = named or before
+    return frozenset(told)
 
 
 _MARKS = re.compile(r"\s*[,;:()–—]\s*|\s+-\s+")
