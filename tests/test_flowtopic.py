@@ -52,9 +52,9 @@ def test_a_negation_in_a_relative_clause_or_beside_another_thing_tells_no_proble
      "an old private mailbox.", "en"),
 ])
 def test_a_close_candidate_whose_problem_and_cause_the_ticket_states_takes_over(text, lang):
-    kb, _ = load()
+    kb, matcher = load()
     match = _matched("activation-email-recipient", ("activation-email-missing", 0.1), lang=lang)
-    told = told_instead(match, text, kb, TODAY)
+    told = told_instead(match, text, kb, matcher, TODAY)
     assert told.id == "activation-email-missing" and told.flow == "missing-activation-email"
     assert told.candidates[0] == Candidate("activation-email-missing", 0.8)
     assert Candidate("activation-email-recipient", 0.1) in told.candidates
@@ -65,9 +65,9 @@ def test_a_close_candidate_whose_problem_and_cause_the_ticket_states_takes_over(
     ("Our OSM in VLSC is j.roth@outlook.com. Who receives the activation mail?", "en"),
 ])
 def test_a_ticket_that_tells_no_problem_keeps_its_topic(text, lang):
-    kb, _ = load()
+    kb, matcher = load()
     match = _matched("activation-email-recipient", ("activation-email-missing", 0.1), lang=lang)
-    assert told_instead(match, text, kb, TODAY) == match
+    assert told_instead(match, text, kb, matcher, TODAY) == match
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -75,9 +75,9 @@ def test_a_ticket_that_tells_no_problem_keeps_its_topic(text, lang):
     ("The activation mail never came. I don't know whether the order was placed.", "en"),
 ])
 def test_a_ticket_that_proves_no_cause_keeps_its_topic(text, lang):
-    kb, _ = load()
+    kb, matcher = load()
     match = _matched("activation-email-recipient", ("activation-email-missing", 0.1), lang=lang)
-    assert told_instead(match, text, kb, TODAY) == match
+    assert told_instead(match, text, kb, matcher, TODAY) == match
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -86,16 +86,16 @@ def test_a_ticket_that_proves_no_cause_keeps_its_topic(text, lang):
     ("The activation mail never arrived and the licences are nowhere either. Usage start was 2026-11-24.", "en"),
 ])
 def test_a_topic_whose_own_problem_the_ticket_tells_stays(text, lang):
-    kb, _ = load()
+    kb, matcher = load()
     match = _matched("activation-email-missing", ("licenses-not-visible", 0.15), lang=lang)
-    assert told_instead(match, text, kb, TODAY).id == "activation-email-missing"
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"
 
 
 def test_a_candidate_below_the_floor_does_not_take_over():
-    kb, _ = load()
+    kb, matcher = load()
     text = "Wir warten seit zwei Wochen auf die Aktivierungsmail. Unser OSM ist j.roth@outlook.com."
     match = _matched("activation-email-recipient", ("activation-email-missing", 0.001))
-    assert told_instead(match, text, kb, TODAY).id == "activation-email-recipient"
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-recipient"
 
 
 @pytest.mark.parametrize("text", [
@@ -122,3 +122,29 @@ def test_a_mail_never_received_through_a_pronoun_is_triaged_as_missing_with_its_
     result = triage_text(text, kb, matcher, TODAY)
     assert result.id == "activation-email-missing"
     assert result.cause == "sent-to-other-contact"
+
+
+def _declined(*candidates: tuple[str, float], lang: str = "de") -> MatchResult:
+    return MatchResult("", "no_match", None, None, candidates[0][1], lang, tuple(Candidate(i, c) for i, c in candidates))
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Stand: Registrierung schon mit unserem Onlinekonto verknüpft.\nAktivierungsmail zur neuen Bestellung: keine", "de"),
+    ("Status: our enrollment is already linked to our online account.\nActivation mail for the new order: none", "en"),
+])
+def test_a_declined_ticket_whose_problem_and_cause_name_a_close_flow_is_offered_it(text, lang):
+    kb, matcher = load()
+    told = told_instead(_declined(("activation-email-missing", 0.4), ("after-renewal", 0.1), lang=lang), text, kb,
+                        matcher, TODAY)
+    assert (told.outcome, told.id, told.flow) == ("clarify", "activation-email-missing", "missing-activation-email")
+    assert told.candidates == (Candidate("activation-email-missing", 0.4),)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Einladungsmail für unsere Gäste kam nie an. In den Junk-Ordner haben wir noch nicht geschaut.", "de"),
+    ("The guest invitation email never arrived. We have not looked in the junk folder yet.", "en"),
+])
+def test_a_ticket_declined_as_about_something_else_stays_declined(text, lang):
+    kb, matcher = load()
+    declined = _declined(("activation-email-missing", 0.4), lang=lang)
+    assert told_instead(declined, text, kb, matcher, TODAY) == declined

@@ -15,8 +15,14 @@ settings (`faq.tickets.topic`) have chosen a topic:
   takes over (the most probable one when several are): it trades places with the topic
   among the candidates, as a setting does.
 
+* A ticket the matcher declines is offered the told candidate (clarify), unless every mention
+  of the FAQ's things in it is qualified as something else ("Einladungsmail",
+  `faq.tickets.topic.about_something_else`).
+
 A ticket that states no facts of a close candidate's flow, or no problem of it, keeps its
-topic; so does one matched to no entry.
+topic. A clause is a sentence's part between commas, semicolons, brackets or dashes, a relative
+clause left out ("..., mit dem wir nicht mehr arbeiten"); a pronoun denied in a clause ("so we
+never saw it") stands for the thing the last clause naming one names, when that is one flow's.
 """
 
 from __future__ import annotations
@@ -32,9 +38,10 @@ from faq.language.focus import sentences
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.search.matcher import Candidate, MatchResult
+from faq.search.matcher import Candidate, Matcher, MatchResult
 from faq.tickets.facts import extract_facts
 from faq.tickets.tokens import tokenize
+from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
 
 __all__ = ["problem_told", "told_instead"]
@@ -83,7 +90,7 @@ def _told(text: str) -> frozenset[str]:
     return frozenset(told)
 
 
-_MARKS = re.compile(r"\s*[,;:()–—]\s*|\s+-\s+")
+_MARKS = re.compile(r"\s*[,;()–—]\s*|\s+-\s+")
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -123,11 +130,14 @@ def _proves(flow: Flow, body: str, today: date, lang: str, kb: KnowledgeBase) ->
     return cause is not None and bool(cause.when) and cause_state(cause, diag.facts, today) is True
 
 
-def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, today: date) -> MatchResult:
+def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matcher, today: date) -> MatchResult:
     """The topic after the close candidates' diagnoses had their say (the module's rule)."""
-    if match.id is None or match.outcome == "no_match":
+    if match.outcome == "no_match":
+        if not match.candidates or about_something_else(body, matcher):
+            return match
+    elif match.id is None:
         return match
-    entry = kb.entry(match.id)
+    entry = kb.entry(match.id) if match.id else None
     if entry is not None and entry.flow and problem_told(body, entry.flow):
         return match
     floor = weights().facts_close
@@ -141,5 +151,8 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, today: date) 
         swapped = {match.id: candidate.confidence, candidate.id: match.confidence}
         candidates = tuple(sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in match.candidates),
                                   key=lambda c: -c.confidence))
+        if match.outcome == "no_match":  # declined, yet its stated problem and facts name one flow: offered it
+            return replace(match, outcome="clarify", id=candidate.id, flow=flow.id, confidence=candidate.confidence,
+                           candidates=(candidate,))
         return replace(match, id=candidate.id, flow=flow.id, candidates=candidates)
     return match

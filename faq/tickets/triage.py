@@ -230,7 +230,7 @@ def triage_text(
         in_thread = match_topic(body, matcher, thread)
         if in_thread.outcome == "answer":
             match = in_thread
-    match = told_instead(match, body, kb, today)
+    match = told_instead(match, body, kb, matcher, today)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
