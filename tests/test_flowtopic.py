@@ -148,3 +148,25 @@ def test_a_ticket_declined_as_about_something_else_stays_declined(text, lang):
     kb, matcher = load()
     declined = _declined(("activation-email-missing", 0.4), lang=lang)
     assert told_instead(declined, text, kb, matcher, TODAY) == declined
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Aktivierungsmail ist bei uns nirgends aufgetaucht. Im VLSC steht, dass sie an einen anderen Kontakt ging, "
+     "unseren früheren Einkäufer.", "de"),
+    ("The activation mail is nowhere to be found here. VLSC says it was sent to a different contact, our former "
+     "buyer.", "en"),
+])
+def test_an_entry_whose_answer_a_cause_repeats_yields_to_that_flow_however_improbable(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-missing", 0.002), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Aktivierungsmail ist bei uns nirgends aufgetaucht. Unser OSM ist p.lenz@outlook.com.", "de"),
+    ("The activation mail is nowhere to be found here. Our OSM is p.lenz@outlook.com.", "en"),
+])
+def test_an_improbable_flow_proving_another_cause_does_not_take_over(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-missing", 0.002), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "resend-activation-email"

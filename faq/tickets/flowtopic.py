@@ -15,6 +15,10 @@ settings (`faq.tickets.topic`) have chosen a topic:
   takes over (the most probable one when several are): it trades places with the topic
   among the candidates, as a setting does.
 
+* A topic without a flow whose answer a flow's cause repeats (knowledge/tickets/diagnoses.yaml:
+  the resend of the mail and the cause "sent to another contact") yields to that flow's entry
+  among its candidates however improbable, when the ticket tells that flow's problem and its
+  facts prove that very cause.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
   `faq.tickets.topic.about_something_else`).
@@ -118,16 +122,24 @@ def _relatives() -> frozenset[str]:
     return folded("relative_openers")
 
 
-def _proves(flow: Flow, body: str, today: date, lang: str, kb: KnowledgeBase) -> bool:
-    """Whether the facts the ticket's own words state prove one of the flow's causes."""
+def _proven(flow: Flow, body: str, today: date, lang: str, kb: KnowledgeBase) -> str | None:
+    """The cause of the flow that the facts the ticket's own words state prove, or None."""
     read = extract_facts(body, flow, today, lang, kb.vocabulary)
     if not read.facts:
-        return False
+        return None
     diag = diagnose(flow, read.facts, today)
     if diag.status != RESOLVED or diag.cause is None:
-        return False
+        return None
     cause = flow.cause(diag.cause)
-    return cause is not None and bool(cause.when) and cause_state(cause, diag.facts, today) is True
+    return cause.id if cause is not None and cause.when and cause_state(cause, diag.facts, today) is True else None
+
+
+@cache
+def _diagnoses() -> dict[str, tuple[str, str]]:
+    """Entry without a flow -> (the flow entry, the cause) whose answer it repeats (knowledge/tickets/diagnoses.yaml)."""
+    data = ticket_file("diagnoses.yaml") or {}
+    return {str(k): (str(v["entry"]), str(v["cause"])) for k, v in data.items()
+            if isinstance(v, dict) and "entry" in v and "cause" in v}
 
 
 def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matcher, today: date) -> MatchResult:
@@ -141,12 +153,17 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
     if entry is not None and entry.flow and problem_told(body, entry.flow):
         return match
     floor = weights().facts_close
+    same = _diagnoses().get(match.id or "")
     for candidate in sorted(match.candidates, key=lambda c: -c.confidence):
-        if candidate.id == match.id or candidate.confidence < floor:
+        counterpart = same is not None and candidate.id == same[0]
+        if candidate.id == match.id or candidate.confidence < floor and not counterpart:
             continue
         other = kb.entry(candidate.id)
         flow = kb.flow(other.flow) if other is not None and other.flow else None
-        if flow is None or not problem_told(body, flow.id) or not _proves(flow, body, today, match.lang, kb):
+        if flow is None or not problem_told(body, flow.id):
+            continue
+        proven = _proven(flow, body, today, match.lang, kb)
+        if proven is None or counterpart and candidate.confidence < floor and same is not None and proven != same[1]:
             continue
         swapped = {match.id: candidate.confidence, candidate.id: match.confidence}
         candidates = tuple(sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in match.candidates),
