@@ -26,6 +26,8 @@ def _matched(topic: str, *others: tuple[str, float], lang: str = "de") -> MatchR
     ("Laut VLSC ging die Aktivierungsmail an unseren früheren Einkäufer (Herr Lenz). Deshalb haben wir sie nie gesehen.",
      "missing-activation-email"),
     ("VLSC says the activation email went to our former buyer, so we never saw it.", "missing-activation-email"),
+    ("Die Lizenzen wurden im Testmandanten aktiviert. In unserem Tenant sehen wir deshalb nichts.", "licenses-not-visible"),
+    ("The licences went to a partner tenant. In ours we see nothing.", "licenses-not-visible"),
 ])
 def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     assert problem_told(text, flow)
@@ -170,3 +172,15 @@ def test_an_improbable_flow_proving_another_cause_does_not_take_over(text, lang)
     kb, matcher = load()
     match = _matched("resend-activation-email", ("activation-email-missing", 0.002), lang=lang)
     assert told_instead(match, text, kb, matcher, TODAY).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Lizenzen wurden versehentlich im falschen Tenant aktiviert. In unserem eigenen sehen wir deshalb nichts.", "de"),
+    ("The licences were accidentally activated on the wrong tenant. In our own we see nothing.", "en"),
+])
+def test_the_flow_whose_cause_the_topic_repeats_takes_over_though_not_a_candidate(text, lang):
+    kb, matcher = load()
+    match = _matched("wrong-account-activated", ("avoid-wrong-account", 0.1), lang=lang)
+    told = told_instead(match, text, kb, matcher, TODAY)
+    assert told.id == "licenses-not-visible"
+    assert [c.id for c in told.candidates] == ["licenses-not-visible", "avoid-wrong-account", "wrong-account-activated"]

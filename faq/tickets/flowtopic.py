@@ -16,8 +16,8 @@ settings (`faq.tickets.topic`) have chosen a topic:
   among the candidates, as a setting does.
 
 * A topic without a flow whose answer a flow's cause repeats (knowledge/tickets/diagnoses.yaml:
-  the resend of the mail and the cause "sent to another contact") yields to that flow's entry
-  among its candidates however improbable, when the ticket tells that flow's problem and its
+  the resend of the mail and the cause "sent to another contact") yields to that flow's entry,
+  however improbable (among its candidates or not), when the ticket tells that flow's problem and its
   facts prove that very cause.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
@@ -88,7 +88,7 @@ def _told(text: str) -> frozenset[str]:
         if any(t.neg or _lack().match(t.word) for t in tokens):
             if named:
                 told |= named
-            elif len(before) == 1 and any(t.word in folded("thing_pronouns") for t in tokens):
+            elif len(before) == 1 and any(t.word in _pointers() for t in tokens):
                 told |= before
         before = named or before
     return frozenset(told)
@@ -115,6 +115,13 @@ def _clauses(sentence: str) -> list[str]:
             out.append(part)
         joined = False
     return [c for c in out if c]
+
+
+@cache
+def _pointers() -> frozenset[str]:
+    """The words that stand for a thing named before: a thing pronoun ("sie", "it") or a negation
+    naming nothing found ("nichts", "nothing"; knowledge/language/)."""
+    return folded("thing_pronouns") | folded("nothing_words")
 
 
 @cache
@@ -154,22 +161,25 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
         return match
     floor = weights().facts_close
     same = _diagnoses().get(match.id or "")
-    for candidate in sorted(match.candidates, key=lambda c: -c.confidence):
-        counterpart = same is not None and candidate.id == same[0]
-        if candidate.id == match.id or candidate.confidence < floor and not counterpart:
+    offered = sorted(match.candidates, key=lambda c: -c.confidence)
+    if same is not None and all(c.id != same[0] for c in offered):
+        offered.append(Candidate(same[0], 0.0))  # the flow whose cause the topic's answer repeats
+    for candidate in offered:
+        weak = candidate.confidence < floor
+        if candidate.id == match.id or weak and (same is None or candidate.id != same[0]):
             continue
         other = kb.entry(candidate.id)
         flow = kb.flow(other.flow) if other is not None and other.flow else None
         if flow is None or not problem_told(body, flow.id):
             continue
         proven = _proven(flow, body, today, match.lang, kb)
-        if proven is None or counterpart and candidate.confidence < floor and same is not None and proven != same[1]:
+        if proven is None or weak and same is not None and proven != same[1]:
             continue
-        swapped = {match.id: candidate.confidence, candidate.id: match.confidence}
-        candidates = tuple(sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in match.candidates),
-                                  key=lambda c: -c.confidence))
         if match.outcome == "no_match":  # declined, yet its stated problem and facts name one flow: offered it
             return replace(match, outcome="clarify", id=candidate.id, flow=flow.id, confidence=candidate.confidence,
                            candidates=(candidate,))
+        swapped = {match.id: candidate.confidence, candidate.id: match.confidence}
+        candidates = tuple(sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in offered),
+                                  key=lambda c: -c.confidence))
         return replace(match, id=candidate.id, flow=flow.id, candidates=candidates)
     return match
