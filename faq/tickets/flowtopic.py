@@ -151,29 +151,25 @@ def _diagnoses() -> dict[str, tuple[str, str]]:
 
 def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matcher, today: date) -> MatchResult:
     """The topic after the close candidates' diagnoses had their say (the module's rule)."""
-    if match.outcome == "no_match":
-        if not match.candidates or about_something_else(body, matcher):
-            return match
-    elif match.id is None:
-        return match
-    entry = kb.entry(match.id) if match.id else None
-    if entry is not None and entry.flow and problem_told(body, entry.flow):
+    if match.id is None and (match.outcome != "no_match" or not match.candidates):
         return match
     floor = weights().facts_close
     same = _diagnoses().get(match.id or "")
     offered = sorted(match.candidates, key=lambda c: -c.confidence)
     if same is not None and all(c.id != same[0] for c in offered):
         offered.append(Candidate(same[0], 0.0))  # the flow whose cause the topic's answer repeats
-    for candidate in offered:
-        weak = candidate.confidence < floor
-        if candidate.id == match.id or weak and (same is None or candidate.id != same[0]):
-            continue
-        other = kb.entry(candidate.id)
-        flow = kb.flow(other.flow) if other is not None and other.flow else None
-        if flow is None or not problem_told(body, flow.id):
+    flows = [(c, flow) for c in offered if c.id != match.id and (c.confidence >= floor or same and c.id == same[0])
+             for flow in [_flow_of(kb, c.id)] if flow is not None]
+    if not flows:
+        return match  # most tickets: no other close candidate has a diagnosis
+    own = _flow_of(kb, match.id) if match.id else None
+    if own is not None and problem_told(body, own.id) or match.outcome == "no_match" and about_something_else(body, matcher):
+        return match
+    for candidate, flow in flows:
+        if not problem_told(body, flow.id):
             continue
         proven = _proven(flow, body, today, match.lang, kb)
-        if proven is None or weak and same is not None and proven != same[1]:
+        if proven is None or candidate.confidence < floor and same is not None and proven != same[1]:
             continue
         if match.outcome == "no_match":  # declined, yet its stated problem and facts name one flow: offered it
             return replace(match, outcome="clarify", id=candidate.id, flow=flow.id, confidence=candidate.confidence,
@@ -183,3 +179,8 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
                                   key=lambda c: -c.confidence))
         return replace(match, id=candidate.id, flow=flow.id, candidates=candidates)
     return match
+
+
+def _flow_of(kb: KnowledgeBase, entry_id: str) -> Flow | None:
+    entry = kb.entry(entry_id)
+    return kb.flow(entry.flow) if entry is not None and entry.flow else None
