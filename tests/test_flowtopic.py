@@ -40,6 +40,8 @@ def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     ("Wer bekommt bei uns die Aktivierungsmail?", "missing-activation-email"),
     ("Die Mail fehlt.", "licenses-not-visible"),
     ("The licences are all there. Only the mail is missing.", "licenses-not-visible"),
+    ("Die Aktivierungsmail kam pünktlich an aber Lizenzen sehen wir keine.", "missing-activation-email"),
+    ("The activation mail came but there are no licences.", "missing-activation-email"),
     ("Die Aktivierungsmail und die Lizenzen sind da. Gesehen hat sie aber keiner.", "missing-activation-email"),
     ("The activation email and the licences arrived. Nobody has looked at it yet.", "licenses-not-visible"),
 ])

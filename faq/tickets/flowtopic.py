@@ -94,16 +94,13 @@ def _told(text: str) -> frozenset[str]:
     return frozenset(told)
 
 
-_MARKS = re.compile(r"\s*[,;()–—]\s*|\s+-\s+")
-
-
 def _clauses(sentence: str) -> list[str]:
-    """The clauses of a sentence, split at its clause marks; a relative clause is left out and
+    """The clauses of a sentence, split at its clause marks and contrasts; a relative clause is left out and
     its neighbours joined ("Die Mail, die wir erwartet haben, kam nie an": "Die Mail kam nie an";
     "Die Mail kam an, aber an unseren alten Dienstleister, mit dem wir nicht mehr arbeiten":
     no clause denies the mail)."""
     out, joined = [""], False
-    for part in _MARKS.split(sentence):
+    for part in _joints().split(sentence):
         words = [t.word for t in tokenize(part)[:2]]
         if words and (words[0] in _relatives() or len(words) > 1 and words[0] in folded("prepositions")
                       and words[1] in _relatives()):
@@ -115,6 +112,14 @@ def _clauses(sentence: str) -> list[str]:
             out.append(part)
         joined = False
     return [c for c in out if c]
+
+
+@cache
+def _joints() -> re.Pattern[str]:
+    """What parts clauses: a clause mark, a spaced dash, or a contrast word
+    (knowledge/language/contrasts.yaml): "The mail came but no licences"."""
+    alts = "|".join(sorted({re.escape(w) for w in lexicon_words("contrasts")}, key=len, reverse=True))
+    return re.compile(rf"\s*[,;()–—]\s*|\s+-\s+|\s+(?:{alts})\s+", re.I)
 
 
 @cache
