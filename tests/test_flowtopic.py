@@ -28,6 +28,10 @@ def _matched(topic: str, *others: tuple[str, float], lang: str = "de") -> MatchR
     ("VLSC says the activation email went to our former buyer, so we never saw it.", "missing-activation-email"),
     ("Die Lizenzen wurden im Testmandanten aktiviert. In unserem Tenant sehen wir deshalb nichts.", "licenses-not-visible"),
     ("The licences went to a partner tenant. In ours we see nothing.", "licenses-not-visible"),
+    ("Der OSM hat die Aktivierungsmail nie bekommen.", "missing-activation-email"),
+    ("Which is odd: the activation mail never came.", "missing-activation-email"),
+    ("Wo bleibt denn unsere Aktivierungsmail?", "missing-activation-email"),
+    ("Where are the licences we ordered?", "licenses-not-visible"),
 ])
 def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     assert problem_told(text, flow)

@@ -9,7 +9,8 @@ settings (`faq.tickets.topic`) have chosen a topic:
   (knowledge/tickets/weights.yaml) whose entry has a flow.
 * Such a candidate is *told* when the ticket states its flow's problem, a sentence naming
   the flow's thing (knowledge/tickets/problems.yaml: the mail, the licences, the link) beside a
-  negation or a word of lack (knowledge/language/lack_words.yaml: "fehlt", "nowhere"), and its
+  negation or a word of lack (knowledge/language/lack_words.yaml: "fehlt", "nowhere") or asking
+  where it is (whereabouts.yaml: "Wo bleibt die Aktivierungsmail?"), and its
   own words (quotes left out) state facts of that flow that prove one of its causes.
 * A topic whose own flow's problem the ticket states stays. Otherwise the told candidate
   takes over (the most probable one when several are): it trades places with the topic
@@ -44,6 +45,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Candidate, Matcher, MatchResult
 from faq.tickets.facts import extract_facts
+from faq.tickets.sentence import has_sequence
 from faq.tickets.tokens import tokenize
 from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
@@ -85,7 +87,8 @@ def _told(text: str) -> frozenset[str]:
     for clause in (c for sentence in sentences(text) for c in _clauses(sentence)):
         tokens = tokenize(clause)
         named = {flow for flow, stems in _things().items() if any(s in t.word for t in tokens for s in stems)}
-        if any(t.neg or _lack().match(t.word) for t in tokens):
+        words = [t.word for t in tokens]
+        if any(t.neg or _lack().match(t.word) for t in tokens) or has_sequence(words, "whereabouts"):
             if named:
                 told |= named
             elif len(before) == 1 and any(t.word in _pointers() for t in tokens):
@@ -100,10 +103,10 @@ def _clauses(sentence: str) -> list[str]:
     "Die Mail kam an, aber an unseren alten Dienstleister, mit dem wir nicht mehr arbeiten":
     no clause denies the mail)."""
     out, joined = [""], False
-    for part in _joints().split(sentence):
+    for n, part in enumerate(_joints().split(sentence)):
         words = [t.word for t in tokenize(part)[:2]]
-        if words and (words[0] in _relatives() or len(words) > 1 and words[0] in folded("prepositions")
-                      and words[1] in _relatives()):
+        if n and words and (words[0] in _relatives() or len(words) > 1 and words[0] in folded("prepositions")
+                            and words[1] in _relatives()):
             joined = True
             continue
         if joined or not out[-1]:
