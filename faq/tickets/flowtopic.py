@@ -7,27 +7,27 @@ settings (`faq.tickets.topic`) have chosen a topic:
 
 * The close candidates are the topic's candidates at least `facts_close` probable
   (knowledge/tickets/weights.yaml) whose entry has a flow.
-* Such a candidate is *told* when the ticket states its flow's problem, a sentence naming
-  the flow's thing (knowledge/tickets/problems.yaml: the mail, the licences, the link) beside a
+* Such a candidate is *told* when the ticket states its flow's problem, a clause naming the
+  flow's thing (knowledge/tickets/problems.yaml: the mail, the licences, the link) beside a
   negation or a word of lack (knowledge/language/lack_words.yaml: "fehlt", "nowhere") or asking
-  where it is (whereabouts.yaml: "Wo bleibt die Aktivierungsmail?"), and its
-  own words (quotes left out) state facts of that flow that prove one of its causes.
+  where it is (whereabouts.yaml: "Wo bleibt die Aktivierungsmail?"), and its own words (quotes
+  left out) state facts of that flow that prove one of its causes.
 * A topic whose own flow's problem the ticket states stays. Otherwise the told candidate
   takes over (the most probable one when several are): it trades places with the topic
   among the candidates, as a setting does.
-
 * A topic without a flow whose answer a flow's cause repeats (knowledge/tickets/diagnoses.yaml:
   the resend of the mail and the cause "sent to another contact") yields to that flow's entry,
-  however improbable (among its candidates or not), when the ticket tells that flow's problem and its
-  facts prove that very cause.
+  however improbable (among its candidates or not), when the ticket tells that flow's problem
+  and its facts prove that very cause.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
   `faq.tickets.topic.about_something_else`).
 
 A ticket that states no facts of a close candidate's flow, or no problem of it, keeps its
-topic. A clause is a sentence's part between commas, semicolons, brackets or dashes, a relative
-clause left out ("..., mit dem wir nicht mehr arbeiten"); a pronoun denied in a clause ("so we
-never saw it") stands for the thing the last clause naming one names, when that is one flow's.
+topic. A clause is a sentence's part between commas, semicolons, brackets, dashes or contrast
+words, a relative clause left out ("..., mit dem wir nicht mehr arbeiten"); a pronoun or a
+"nichts"/"nothing" in a clause that names no thing ("so we never saw it", "sehen wir deshalb
+nichts") stands for the thing the last naming clause names, when that is one flow's.
 """
 
 from __future__ import annotations
