@@ -9,7 +9,7 @@ settings (`faq.tickets.topic`) have chosen a topic:
   (knowledge/tickets/weights.yaml) whose entry has a flow.
 * Such a candidate is *told* when the ticket states its flow's problem, a clause naming the
   flow's thing (knowledge/tickets/problems.yaml: the mail, the licences, the link) beside a
-  negation or a word of lack (knowledge/language/lack_words.yaml: "fehlt", "nowhere") or asking
+  negation or a word of lack (knowledge/language/absence_words.yaml: "fehlt", "nowhere") or asking
   where it is (whereabouts.yaml: "Wo bleibt die Aktivierungsmail?"), and its own words (quotes
   left out) state facts of that flow that prove one of its causes.
 * A topic whose own flow's problem the ticket states stays. Otherwise the told candidate
@@ -66,8 +66,8 @@ def _things() -> dict[str, tuple[str, ...]]:
 
 @cache
 def _lack() -> re.Pattern[str]:
-    """A word of lack (knowledge/language/lack_words.yaml; a trailing "*" is any ending)."""
-    alts = sorted(re.escape(fold(w)).replace(r"\*", r"\w*") for w in lexicon_words("lack_words"))
+    """A word of absence (knowledge/language/absence_words.yaml; a trailing "*" is any ending)."""
+    alts = sorted(re.escape(fold(w)).replace(r"\*", r"\w*") for w in lexicon_words("absence_words"))
     return re.compile(r"(?:" + "|".join(alts) + r")$")
 
 
