@@ -294,3 +294,17 @@ def test_an_old_base_and_a_new_add_on_name_no_enrollments(lang, text):
 ])
 def test_a_short_form_of_the_organisation_name_is_read(lang, text):
     assert read("renewal-activation", text, lang).get("same_org_name") is True
+
+
+# -- negations a cue reads as its own: "weder ... noch", "nirgends", "neither", "nowhere" ---------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, bisher kam keine Aktivierungsmail. Weder eine Bestellung noch eine Reservierung hat unser "
+           "Einkauf angelegt.", "order_placed", False),
+    ("de", "Die Aktivierungsmail fehlt. Die OSM-Adresse ist nirgends Abrechnungsadministrator, das haben wir "
+           "geprüft.", "osm_is_admin", False),
+    ("en", "No activation email yet. The mail is neither in the spam folder nor in the inbox.", "junk_checked", True),
+])
+def test_a_negation_that_denies_like_not_is_read_as_not(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value

@@ -87,3 +87,19 @@ def test_the_first_name_of_a_personal_osm_address_is_the_osm(lang, text):
 ])
 def test_a_namesake_with_another_surname_is_not_the_osm(lang, text):
     assert "osm_is_admin" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Keine Aktivierungsmail.\n- OSM: j.berger@berger-holz.at\n- Herr Berger ist kein globaler Administrator "
+           "und auch kein Abrechnungsadministrator", False),
+    ("en", "Our OSM is r.osei@osei-logistics.com. Mr Osei is also the global administrator of our existing tenant.",
+     True),
+])
+def test_the_surname_of_an_initialled_osm_address_names_the_osm(lang, text, value):
+    assert read(text, lang).get("osm_is_admin") is value
+
+
+def test_the_surname_of_an_address_not_declared_the_osms_names_no_osm():
+    text = ("Im VLSC steht als Empfänger der Mail Frau Sommer (l.sommer@sommer-druck.de), die uns im Frühjahr "
+            "verlassen hat. Die Mail ging also an Frau Sommer und nicht an mich.")
+    assert read(text, "de").get("sent_to_other_contact") is True

@@ -41,6 +41,20 @@ def test_a_fact_of_the_case_named_beside_another_organisation_holds(lang, text, 
     assert read(text, lang).get(fact) is value
 
 
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Keine Aktivierungsmail. Beim Lizenzpartner ist bis heute keine Bestellung eingegangen, sagt er.", False),
+    ("de", "Die Bestellung haben wir vor zwei Wochen bei unserem Vertriebspartner aufgegeben.", True),
+    ("en", "Still no activation email, and with our supplier no order has been placed so far.", False),
+])
+def test_an_order_placed_through_the_reseller_is_the_cases(lang, text, value):
+    assert read(text, lang).get("order_placed") is value
+
+
+def test_an_order_of_a_subsidiary_stays_open():
+    assert read("Keine Mail bekommen. Die Bestellung für unsere Tochterfirma ist noch nicht aufgegeben.", "de") \
+        .get("order_placed") is None
+
+
 @pytest.mark.parametrize(("lang", "text", "fact"), [
     ("de", "Keine Mail. Unsere IT meint, die OSM-Adresse sei globale Administratorin; der Händler widerspricht.",
      "osm_is_admin"),

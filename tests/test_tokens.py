@@ -20,3 +20,24 @@ def test_tokens_read_again_are_not_changed_by_an_earlier_reader():
     first = tokenize("Keine Mail im Spam")
     first.pop()
     assert [t.word for t in tokenize("Keine Mail im Spam")] == ["keine", "mail", "im", "spam"]
+
+
+def test_a_negation_written_without_its_apostrophe_is_read_out():
+    words = [(t.word, t.neg) for t in tokenize("The reseller hasnt placed it and I cant see it")]
+    assert ("hasn", False) in words and ("can", False) in words
+    assert [w for w, neg in words if neg] == ["not", "not"]
+
+
+def test_a_misspelt_negation_is_read_as_the_negation():
+    tokens = tokenize("Die Domäne ist nich verifiziert, im Spam war nciht nachgesehen, kiene Bestellung")
+    assert [t.word for t in tokens if t.neg] == ["nicht", "nicht", "keine"]
+    text = "We have nothign in the junk folder"
+    slip = next(t for t in tokenize(text) if t.neg)
+    assert (slip.word, text[slip.start:slip.end]) == ("nothing", "nothign")
+
+
+def test_real_words_near_a_negation_stay_what_they_are():
+    # "noting" and "noon" are one slip from "nothing" and "noone", "Licht" a letter from "nicht"
+    tokens = tokenize("Noting the date: by noon the Licht was on")
+    assert not any(t.neg for t in tokens)
+    assert [t.word for t in tokens][:1] == ["noting"]

@@ -183,7 +183,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     if email_facts:
         _emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
         if isinstance(osm := found.get(email_facts[0].id), str):
-            name_osm_by_address(analysed, osm, lex)
+            declared = any(osm.lower() in s.text.lower() and context_positions(email_facts[0], lang, s.words, lex) for s in analysed)
+            name_osm_by_address(analysed, osm, lex, declared)
         if isinstance(osm, str) and text.lower().count(osm.lower().split("@")[0] + "@") > 1:
             # the address the ticket names as the OSM's, named again in a sentence that names no OSM, is the OSM
             named = [bool(context_positions(email_facts[0], lang, s.words, lex)) for s in analysed]

@@ -105,18 +105,22 @@ def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
             s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
 
 
-_PERSONAL = re.compile(r"([^\W\d_]{3,})[._-]([^\W\d_]{3,})")  # "jorge.ramos", "petra_lang": first name and surname
+_PERSONAL = re.compile(r"([^\W\d_]{3,}|[^\W\d_])[._-]([^\W\d_]{3,})")  # "jorge.ramos", "petra_lang", "p.lang": (first name or initial) and surname
 
 
-def name_osm_by_address(analysed: list[Sentence], address: str, lex: CueLexicon) -> None:
+def name_osm_by_address(analysed: list[Sentence], address: str, lex: CueLexicon, declared: bool = False) -> None:
     """Read the first name or surname of a personal OSM address as the OSM: after "our OSM is
-    jorge.ramos@x.com", "Jorge is the global admin" tells of the OSM. Only a capitalised word the
+    jorge.ramos@x.com", "Jorge is the global admin" tells of the OSM; after "OSM: p.lang@x.de",
+    "Frau Lang ist ..." does, when the ticket `declared` the address the OSM's (not the only address
+    of a ticket, read as the OSM's for want of another). Only a capitalised word the
     knowledge base does not use otherwise, not followed by another capitalised name ("Jorge
     Diaz" is someone else)."""
     m = _PERSONAL.fullmatch(address.split("@")[0].lower())
     if m is None:
         return
-    parts = {m.group(1), m.group(2)}
+    if len(m.group(1)) == 1 and not declared:
+        return
+    parts = {m.group(1), m.group(2)} - {m.group(1)[:1]}  # an initial names no one
     osm = lex.word("osm")
     for s in analysed:
         tokens = s.tokens

@@ -56,7 +56,7 @@ def taken_back_denials(found: Mapping[str, Value | None], evidence: Mapping[str,
         lo = text.find(ev.quote)
         hi = lo + len(ev.quote)
         for i, t in enumerate(tokens):
-            if not t.word.startswith(words) or lo <= t.start < hi:
+            if not t.word.startswith(words) or lo <= t.start < hi or _coordinated(tokens, text, i):
                 continue
             c_lo, c_hi = clause_bounds(tokens, text, i, i)
             clause = tokens[c_lo:c_hi + 1]
@@ -65,6 +65,26 @@ def taken_back_denials(found: Mapping[str, Value | None], evidence: Mapping[str,
                 out.add(fact)  # "nichts bestellt, nur reserviert", "didn't order, we made a reservation instead"
                 break
     return out
+
+
+_DENIED_NOUN = 3  # words from a negation to the noun it denies ("keine neue Bestellung")
+
+
+def _coordinated(tokens: list[Token], text: str, i: int) -> bool:
+    """Whether the word at `i` is joined by a coordinator to a noun phrase a negation opens ("no
+    order or reservation", "weder eine Bestellung noch eine Reservierung"): the denial covers it too."""
+    joins, determiners = folded("coordinators") | folded("negative_coordinators"), folded("determiners")
+    j = i - 1
+    while j >= 0 and tokens[j].word in determiners:
+        j -= 1
+    if j < 1 or tokens[j].word not in joins:
+        return False
+    for k in range(j - 1, max(-1, j - 1 - _DENIED_NOUN), -1):
+        if any(ch in ",;:.!?()" for ch in text[tokens[k].end:tokens[k + 1].start]):
+            return False
+        if tokens[k].neg:
+            return True
+    return False
 
 
 @cache

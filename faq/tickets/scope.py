@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import cache
 
 from faq.language.lexicon import folded
+from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds, phrases
 from faq.tickets.cues import Words, function_words
 from faq.tickets.sentence import Sentence
@@ -54,8 +55,9 @@ def _party(tokens: list[Token], text: str, at: int) -> int | None:
     return end
 
 
-def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
-    """Whether tokens lo..hi name another organisation as the owner of what they tell."""
+def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int, channels: tuple[str, ...] = ()) -> bool:
+    """Whether tokens lo..hi name another organisation as the owner of what they tell; not one the
+    deed was done through (`channels`, word beginnings: "bei unserem Händler bestellt")."""
     links, genitives = folded("owner_links"), folded("genitive_determiners")
     determiners = folded("determiners") | folded("third_party_possessives")
     for i in range(lo, hi + 1):
@@ -69,9 +71,16 @@ def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
         at = i + 1
         while at < min(hi + 1, i + 1 + _LINK_GAP) and tokens[at].word in determiners:
             at += 1
-        if at <= hi and _party(tokens, text, at) is not None:
+        if at <= hi and _party(tokens, text, at) is not None and not (channels and tokens[at].word.startswith(channels)):
             return True
     return False
+
+
+@cache
+def _channels(fact_id: str) -> tuple[str, ...]:
+    """The word beginnings of the parties a fact's deed is done through (channel_parties.yaml)."""
+    table = (ticket_file("channel_parties.yaml") or {}).get(fact_id) or {}
+    return tuple(fold(w) for ws in table.values() for w in ws or ())
 
 
 @cache
@@ -96,7 +105,7 @@ def another_owner(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
         hi = n_hi
     if any(t.word.startswith(tuple(folded("otherness"))) for t in tokens[lo:hi + 1]):
         return False  # the other owner is what the clause tells ("im Tenant unserer Agentur statt in unserem")
-    return _owned_by_other(tokens, text, lo, hi)
+    return _owned_by_other(tokens, text, lo, hi, _channels(fact_id))
 
 
 _QUALIFIER_GAP = 2  # words between "alte"/"old" and the noun it qualifies ("our old EA enrollment")

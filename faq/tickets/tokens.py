@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from faq.flows.dates import month_number
+from faq.language.lexicon import lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
-__all__ = ["Token", "fold_word", "negations", "sentences", "tokenize"]
+__all__ = ["Token", "fold_word", "misspelt_negations", "negations", "sentences", "tokenize"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
 _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
@@ -24,6 +25,42 @@ _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", 
 def negations() -> frozenset[str]:
     """Return the negation words of every language (knowledge/language/negations.yaml), folded."""
     return frozenset(fold(w) for w in lexicon_words("negations"))
+
+
+_SLIP_FROM = 5  # negations this long or longer are recognised misspelt
+_SLIP_SHORTEST = 4  # ... as words this long or longer
+
+
+def _slips(word: str) -> set[str]:
+    """A word's slips of the keyboard that keep its first letter: a letter left out, two
+    neighbours swapped, one doubled ("nich", "nciht", "nichtt" for "nicht")."""
+    out = {word[:i] + word[i + 1:] for i in range(1, len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)}
+    out |= {word[:i] + word[i] + word[i:] for i in range(1, len(word))}
+    return {w for w in out if len(w) >= _SLIP_SHORTEST and w != word}
+
+
+@cache
+def misspelt_negations() -> dict[str, str]:
+    """Return misspelt negations, each with the negation it stands for ("nich": "nicht").
+
+    Only slips (`_slips`) of negations of five letters or more count, and never a word of any
+    list of `knowledge/language/` ("keins" answers "none") nor a real word a slip away from a
+    negation (`negation_lookalikes`: "noon", "noting"); a slip two negations share counts for neither.
+    """
+    neg = negations()
+    known = {fold(part) for lists in lexicon().values() for items in lists.values() for w in items for part in w.split()}
+    found: dict[str, set[str]] = {}
+    for word in sorted(neg):
+        if len(word) >= _SLIP_FROM:
+            for slip in _slips(word) - neg - known:
+                found.setdefault(slip, set()).add(word)
+    return {slip: words.pop() for slip, words in found.items() if len(words) == 1}
+
+
+@cache
+def _bare_contractions() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("bare_contractions"))
 
 
 @dataclass(frozen=True)
@@ -58,7 +95,8 @@ def tokenize(text: str) -> list[Token]:
     """Split text into folded words with their offsets; marks negations.
 
     English contractions are read out: "isn't" is "isn" with a negation mark,
-    "I'm" is "i am".
+    "I'm" is "i am"; so are those written without the apostrophe ("isnt"). A misspelt
+    negation is read as the negation ("nich" is "nicht", `misspelt_negations`).
     """
     found = _TOKENIZED.get(text)
     if found is None:
@@ -69,7 +107,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _tokenize(text: str) -> list[Token]:
-    neg = negations()
+    neg, slips, bare = negations(), misspelt_negations(), _bare_contractions()
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
@@ -80,6 +118,10 @@ def _tokenize(text: str) -> list[Token]:
                 raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = fold_word(raw)
         start = m.start()
+        if word in bare and not suffix:  # "havent": "haven" "not", as "haven't"
+            suffix, raw, word = "t", raw[:-1], word[:-1]
+        elif word in slips and not suffix:
+            word = slips[word]
         if suffix == "t":  # "haven't" -> "haven" "not"
             out.append(Token(word, start, start + len(raw), False))
             out.append(Token("not", start + len(raw), m.end(), True))

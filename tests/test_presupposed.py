@@ -1,0 +1,34 @@
+"""A denial taken back by what the fact also covers, and one that covers it too (faq/tickets/presupposed.py)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def order(text: str, lang: str) -> object:
+    facts = extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts
+    return facts.get("order_placed")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail da. Weder eine Bestellung noch eine Reservierung ist bisher erfolgt."),
+    ("de", "Die Mail fehlt, es gibt noch keine Bestellung oder Reservierung für diesen Vertrag."),
+    ("en", "No activation mail, and the reseller says no order or reservation exists yet for our agreement."),
+])
+def test_a_denial_that_covers_the_reservation_too_holds(lang, text):
+    assert order(text, lang) is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Eine Bestellung gibt es nicht, wir haben stattdessen nur eine Reservierung angelegt."),
+    ("en", "There is no order, we only submitted a reservation yesterday."),
+])
+def test_a_denial_taken_back_by_a_reservation_stays_open(lang, text):
+    assert order(text, lang) is None
