@@ -15,6 +15,7 @@ from faq.tickets.cues import CueLexicon, find_bracket, find_cue, function_words,
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import NO_ANSWER, Sentence, label_answer, refuted
 from faq.tickets.spread import othered, paired, qualified
+from faq.tickets.tokens import Token
 from faq.tickets.withheld import recorrected, replacement, unstated
 
 __all__ = ["cue_said", "cue_value"]
@@ -31,6 +32,24 @@ def _qualifiers() -> tuple[str, ...]:
 def _qualifier_first(cue: tuple[str, ...]) -> bool:
     """Whether a cue opens with a word that qualifies the next one ("neuen Organisationsnamen")."""
     return len(cue) >= 2 and cue[0].lstrip("=").startswith(_qualifiers())
+
+
+_STATES: dict[tuple[object, ...], tuple[list[Token], bool | None]] = {}
+_KEPT = 1024  # cues' states remembered (then forgotten at once)
+
+
+def _polarity(s: Sentence, span: tuple[int, int], cue: tuple[str, ...]) -> bool | None:
+    """`polarity` of a cue found at `span`, remembered: the cues of a fact, and of other facts, are
+    found on the same words of a sentence again and again."""
+    key = (id(s.tokens), s.text, span, cue, tuple(s.words))
+    hit = _STATES.get(key)
+    if hit is not None and hit[0] is s.tokens:  # the same list of tokens (never changed in place), not one at its address since
+        return hit[1]
+    state = polarity(s.tokens, s.text, span, cue, s.words)
+    if len(_STATES) >= _KEPT:
+        _STATES.clear()
+    _STATES[key] = (s.tokens, state)
+    return state
 
 
 def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
@@ -54,7 +73,7 @@ def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[
                 or s.denied_for_another(span) or modifier_only(cue, s.words, s.tokens, s.text, span):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
-        state = polarity(s.tokens, s.text, span, cue, s.words)
+        state = _polarity(s, span, cue)
         if unstated(cue, s, span, state):
             continue  # avoided, unanswerable, one kind or a mistake denied (faq.tickets.withheld)
         answered = label_answer(s, span)
