@@ -52,10 +52,31 @@ def _polarity(s: Sentence, span: tuple[int, int], cue: tuple[str, ...]) -> bool 
     return state
 
 
+_SAID: dict[tuple[object, ...], tuple[list[Token], CueLexicon, tuple[tuple[int, int], bool] | None]] = {}
+_MARKS = ("mode", "nothing", "nouns", "numbered", "after", "goes_on", "pair_words", "weak")  # what a `Cue` carries
+
+
 def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     """Return the span and state of the first occurrence of a cue that a sentence states or
     denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
-    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung")."""
+    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung").
+
+    Remembered by the sentence and the cue's words and marks: a fact's phrases written in several
+    ways ("Domäne verifiziert", "Domain verifiziert") are often the same cue."""
+    stop = getattr(cue, "stop", None)
+    key = (id(s.tokens), s.text, s.offset, s.refuted, tuple(s.words), id(lex), type(cue), tuple(cue),
+           stop, stop is lex.stop, *(getattr(cue, mark, None) for mark in _MARKS))
+    hit = _SAID.get(key)
+    if hit is not None and hit[0] is s.tokens and hit[1] is lex:  # the same tokens (never changed in place)
+        return hit[2]
+    said = _cue_said(cue, s, lex)
+    if len(_SAID) >= _KEPT:
+        _SAID.clear()
+    _SAID[key] = (s.tokens, lex, said)
+    return said
+
+
+def _cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     start = 0
     for _ in range(_TRIES):
         words = s.words if start == 0 else s.words[start:]
