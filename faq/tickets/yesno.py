@@ -34,25 +34,27 @@ def _qualifier_first(cue: tuple[str, ...]) -> bool:
     return len(cue) >= 2 and cue[0].lstrip("=").startswith(_qualifiers())
 
 
-_STATES: dict[tuple[object, ...], tuple[list[Token], bool | None]] = {}
+_STATES: dict[tuple[object, ...], tuple[tuple[Token, ...], bool | None]] = {}
 _KEPT = 1024  # cues' states remembered (then forgotten at once)
 
 
 def _polarity(s: Sentence, span: tuple[int, int], cue: tuple[str, ...]) -> bool | None:
     """`polarity` of a cue found at `span`, remembered: the cues of a fact, and of other facts, are
-    found on the same words of a sentence again and again."""
-    key = (id(s.tokens), s.text, span, cue, tuple(s.words))
+    found on the same words of a sentence again and again, and a sentence recurs in other tickets
+    (its tokens are then the same objects, `tokenize`; kept alive with the answer, so no other
+    token takes one's address)."""
+    key = (s.text, tuple(map(id, s.tokens)), span, cue, tuple(s.words))
     hit = _STATES.get(key)
-    if hit is not None and hit[0] is s.tokens:  # the same list of tokens (never changed in place), not one at its address since
+    if hit is not None:
         return hit[1]
     state = polarity(s.tokens, s.text, span, cue, s.words)
     if len(_STATES) >= _KEPT:
         _STATES.clear()
-    _STATES[key] = (s.tokens, state)
+    _STATES[key] = (tuple(s.tokens), state)
     return state
 
 
-_SAID: dict[tuple[object, ...], tuple[list[Token], CueLexicon, tuple[tuple[int, int], bool] | None]] = {}
+_SAID: dict[tuple[object, ...], tuple[tuple[Token, ...], CueLexicon, tuple[tuple[int, int], bool] | None]] = {}
 _MARKS = ("mode", "nothing", "nouns", "numbered", "after", "goes_on", "pair_words", "weak")  # what a `Cue` carries
 
 
@@ -61,18 +63,19 @@ def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[
     denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
     nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung").
 
-    Remembered by the sentence and the cue's words and marks: a fact's phrases written in several
-    ways ("Domäne verifiziert", "Domain verifiziert") are often the same cue."""
+    Remembered by the sentence (its text, tokens as in `_polarity`, words and whether the next one
+    refutes it) and the cue's words and marks: a fact's phrases written in several ways ("Domäne
+    verifiziert", "Domain verifiziert") are often the same cue, and sentences recur in other tickets."""
     stop = getattr(cue, "stop", None)
-    key = (id(s.tokens), s.text, s.offset, s.refuted, tuple(s.words), id(lex), type(cue), tuple(cue),
+    key = (s.text, tuple(map(id, s.tokens)), s.refuted, tuple(s.words), id(lex), type(cue), tuple(cue),
            stop, stop is lex.stop, *(getattr(cue, mark, None) for mark in _MARKS))
     hit = _SAID.get(key)
-    if hit is not None and hit[0] is s.tokens and hit[1] is lex:  # the same tokens (never changed in place)
+    if hit is not None and hit[1] is lex:
         return hit[2]
     said = _cue_said(cue, s, lex)
     if len(_SAID) >= _KEPT:
         _SAID.clear()
-    _SAID[key] = (s.tokens, lex, said)
+    _SAID[key] = (tuple(s.tokens), lex, said)
     return said
 
 
