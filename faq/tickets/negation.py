@@ -46,13 +46,8 @@ from faq.tickets.tokens import Token, negations
 __all__ = ["doubted", "hedged", "polarity"]
 
 def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-    if table.keys().isdisjoint(words):
-        return False  # no phrase's first word: most clauses, found without a loop
-    for i, word in enumerate(words):
-        for phrase in table.get(word, ()):
-            if len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase:
-                return True
-    return False
+    return not table.keys().isdisjoint(words) and any(  # no phrase's first word: most clauses, found without a loop
+        len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase for i, word in enumerate(words) for phrase in table.get(word, ()))
 
 
 def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False, beliefs: bool = True) -> bool:
