@@ -2,7 +2,7 @@
 sentence of the ticket holds, and reads the same facts as when it tries them all."""
 
 from faq.kb.loader import load_knowledge_base
-from faq.tickets.cueindex import TextCues
+from faq.tickets.cueindex import TextCues, cues_of
 from faq.tickets.cues import lexicon_for
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import sentences, tokenize
@@ -88,3 +88,14 @@ def test_a_fact_is_silent_only_when_no_sentence_may_hold_any_of_its_cues():
         assert all(cue_value(fact, lang, s, LEX) is None for s in text for lang in ("de", "en"))
     spam = analysed("Im Spam-Ordner haben wir schon nachgesehen.")
     assert not all(TextCues(LEX, [s.words for s in spam]).silent(f, "de") for f in facts)
+
+
+def test_a_text_read_again_has_its_own_cues_and_never_another_texts():
+    facts = yesno_facts()
+    other = cues_of(LEX, [s.words for s in analysed("Guten Tag, wie ändere ich die Lieferadresse für unsere Hardwarebestellung?")])
+    spam = cues_of(LEX, [s.words for s in analysed("Im Spam-Ordner haben wir schon nachgesehen.")])
+    again = cues_of(LEX, [s.words for s in analysed("Im Spam-Ordner haben wir schon nachgesehen.")])
+    assert again is spam  # worked out once for the text
+    fresh = TextCues(LEX, [s.words for s in analysed("Im Spam-Ordner haben wir schon nachgesehen.")])
+    assert [again.silent(f, "de") for f in facts] == [fresh.silent(f, "de") for f in facts]
+    assert [other.silent(f, "de") for f in facts] != [again.silent(f, "de") for f in facts]

@@ -31,9 +31,10 @@ _TOKEN_SETS = 4096
 """Most entries whose token sets are remembered (then forgotten at once): candidates recur."""
 _SCORED = 2048
 """Most texts whose scores are remembered (then forgotten at once): a ticket's sentences recur."""
-_SCANNED = 256
+_SCANNED = 32
 """Most queries whose best entries and hits are remembered (then forgotten at once): a ticket's focus
-sentence is matched again within the ticket; the hits of a large knowledge base are large."""
+sentence is matched again within the ticket, a few matches later; the hits of a scanned knowledge
+base hold every entry it shares a word with (1,000 entries: some 130 kB a query)."""
 
 
 class Features:

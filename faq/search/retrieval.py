@@ -144,7 +144,11 @@ class Retrieval:
         return said
 
     def _surface_of(self, text: str) -> list[str]:
-        for start, end, address in reversed(find_addresses(text)):
+        addresses = find_addresses(text)
+        if not addresses and not _DIGIT.search(text):  # `Normalizer.surface` itself: `known_tokens` may have it
+            plain = self._plain.get(text)
+            return plain if plain is not None else self.normalizer.surface(text)
+        for start, end, address in reversed(addresses):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
         return self.normalizer.surface(_DATE.sub(" ", text) if _DIGIT.search(text) else text)
 

@@ -209,6 +209,17 @@ def _acting(tokens: list[Token], permitted: bool = False) -> bool:
                                                      for i, w in enumerate(words))
 
 
+@lru_cache(maxsize=1)
+def _wishes() -> tuple[dict[str, tuple[tuple[str, ...], ...]], bool]:
+    """The wishes and intentions (`_role_state`) by their first word, and whether one is empty (then any place holds it)."""
+    phrases = [tuple(w.split()) for w in (*_lexicon("wishes"), *_lexicon("intentions"))]
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in phrases:
+        if phrase:
+            by_first[phrase[0]] = (*by_first.get(phrase[0], ()), phrase)
+    return by_first, not all(phrases)
+
+
 def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool | None:
     """Whether a role named at `span` is stated (`polarity`). A role that "als"/"as" introduces
     is no object of a negation after it unless a verb of holding a role stands in its clause:
@@ -220,9 +231,10 @@ def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool |
     pending = _pending(tokens, text, span, clause_bounds(tokens, text, span[0], span[1])[1])
     if pending is not NO_ANSWER:
         return pending  # type: ignore[return-value]  # "die Berechtigung ... wurde beantragt": not held
-    wishes = [tuple(w.split()) for w in (*_lexicon("wishes"), *_lexicon("intentions"))]  # "Our OLA would like to reserve": the act is wished
-    cut = next((k for k in range(span[1] + 1, len(tokens)) if tokens[k].word in _lexicon("noun_negations")
-                or any(tuple(t.word for t in tokens[k:k + len(w)]) == w for w in wishes)), None)
+    wishes, any_wish = _wishes()  # "Our OLA would like to reserve": the act is wished
+    words, ends = [t.word for t in tokens], _lexicon("noun_negations")
+    cut = next((k for k in range(span[1] + 1, len(tokens)) if words[k] in ends or any_wish
+                or any(tuple(words[k:k + len(w)]) == w for w in wishes.get(words[k], ()))), None)
     if cut is not None:
         tokens, text = tokens[:cut], text[:tokens[cut - 1].end]
     state = polarity(tokens, text, span, ())

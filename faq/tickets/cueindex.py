@@ -12,7 +12,7 @@ from typing import TypeVar
 from faq.kb.model import Fact
 from faq.tickets.cues import Cue, CueLexicon, Words, absent
 
-__all__ = ["TextCues"]
+__all__ = ["TextCues", "cues_of"]
 
 Group = tuple[str, tuple[tuple[int, tuple[str, ...]], ...]]
 PairGroup = tuple[str, tuple[tuple[int, tuple[Cue, Cue]], ...]]
@@ -86,3 +86,19 @@ class TextCues:
             if may:
                 out.append(group)
         return tuple(out)
+
+
+_TEXTS: dict[tuple[int, str], tuple[CueLexicon, TextCues]] = {}
+_KEPT = 256  # texts whose cues are remembered (then forgotten at once): a text recurs (a template, a re-sent ticket)
+
+
+def cues_of(lex: CueLexicon, sentences: Iterable[Words]) -> TextCues:
+    """`TextCues` of the sentences, one for each text: what it works out depends on their joined words only."""
+    cues = TextCues(lex, sentences)
+    hit = _TEXTS.get((id(lex), cues.joined))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    if len(_TEXTS) >= _KEPT:
+        _TEXTS.clear()
+    _TEXTS[(id(lex), cues.joined)] = (lex, cues)
+    return cues

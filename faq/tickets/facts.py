@@ -41,7 +41,7 @@ from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
-from faq.tickets.cueindex import TextCues
+from faq.tickets.cueindex import cues_of
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.datekinds import kind_denied
 from faq.tickets.doers import done_by_another, writers_deed
@@ -198,7 +198,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         for fact_id in kind_denied(evidence, [f for f in date_facts if f.id in found], analysed, lang, lex):
             notes.append(f"{fact_id}: the date is another thing's, denied to be this one")  # "Rechnungsdatum ist nicht das Kaufdatum"
             del found[fact_id], evidence[fact_id]
-    text_cues = TextCues(lex, [s.words for s in analysed])
+    text_cues = cues_of(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
     for index, s in enumerate(analysed if not stated_from else ()):
         for fact in yesno_facts:

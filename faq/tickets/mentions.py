@@ -165,6 +165,8 @@ _ANY_MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b", re.I)
 _WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
+_MONTH_FIRST = frozenset({"mdy", "md_word"})
+"""The patterns that open with a month's name as `_ANY_MONTH` finds it: no need to look without one."""
 
 
 @cache
@@ -363,12 +365,13 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
     for mention in _relative_month_dates(text, today) if "month" in lowered or "monat" in lowered else ():
         out.append(mention)
         taken.append((mention.start, mention.end))
-    for mention in _ordinal_dates(text, lowered, today) if _ANY_MONTH.search(text) else ():
+    months = _ANY_MONTH.search(text) is not None  # a month's name, which some patterns need
+    for mention in _ordinal_dates(text, lowered, today) if months else ():
         if any(mention.start < te and mention.end > ts for ts, te in taken):
             continue
         out.append(mention)
         taken.append((mention.start, mention.end))
-    for m in _month_end().finditer(text):
+    for m in _month_end().finditer(text) if months else ():
         if m.group(4) and _DAY_BEFORE.search(text, 0, m.start()):
             continue  # "3. Mai 2026": a day's date, read below
         if any(m.start() < te and m.end() > ts for ts, te in taken):
@@ -395,7 +398,8 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
             out.append(DateMention(m.start(), m.end(), m.group(), value, "", True))
     digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
-        if not digits and kind not in _WITHOUT_DIGITS:
+        if not digits and kind not in _WITHOUT_DIGITS or not months and kind in _MONTH_FIRST \
+                or kind == "ago_en" and "ago" not in lowered:
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()

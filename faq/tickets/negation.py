@@ -46,11 +46,8 @@ from faq.tickets.tokens import Token, negations
 __all__ = ["doubted", "hedged", "polarity"]
 
 def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-    for i, word in enumerate(words):
-        for phrase in table.get(word, ()):
-            if len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase:
-                return True
-    return False
+    return not table.keys().isdisjoint(words) and any(  # no phrase's first word: most clauses, found without a loop
+        len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase for i, word in enumerate(words) for phrase in table.get(word, ()))
 
 
 def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False, beliefs: bool = True) -> bool:
@@ -144,6 +141,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
     words = [t.word for t in tokens]
     table = _phrases("beliefs")
+    if table.keys().isdisjoint(words[s_lo:s_hi + 1]):
+        return False
     for i in range(s_lo, s_hi + 1):
         for phrase in table.get(words[i], ()):
             if tuple(words[i:i + len(phrase)]) != phrase:

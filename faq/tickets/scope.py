@@ -36,6 +36,8 @@ _POSSESSIVE = ("'s", "\u2019s")
 def _found(words: list[str], name: str) -> list[tuple[int, int]]:
     """Where the word sequences of the list `name` stand in `words`, as (first, after last)."""
     table = phrases(name)
+    if table.keys().isdisjoint(words):
+        return []
     return [(i, i + len(p)) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p]
 
 

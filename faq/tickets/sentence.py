@@ -164,12 +164,16 @@ def _by_first_word(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 def has_sequence(words: list[str], name: str) -> bool:
     """Whether `words` hold one of the word sequences of the list `name`."""
     table = _by_first_word(name)
+    if table.keys().isdisjoint(words):
+        return False  # no first word of any sequence: most sentences, found without a loop
     return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
 
 
 def sequence_end(words: list[str], name: str) -> int:
     """The position after the last word sequence of the list `name` in `words`, 0 when none."""
     table = _by_first_word(name)
+    if table.keys().isdisjoint(words):
+        return 0
     return max((i + len(p) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p),
                default=0)
 

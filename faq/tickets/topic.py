@@ -21,7 +21,7 @@ matcher declines but that leans to one entry more than even is offered it (clari
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, cached_property
 from itertools import permutations
 
 from faq.language.focus import sentences
@@ -248,7 +248,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
 
 
 @cache
-def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pattern[str], bool, bool], ...]:
+def _settings() -> tuple[tuple[str, str, _Stems, _Stems, _Stems, bool, bool], ...]:
     """(entry, instead_of, words, keeps, unless, one_way, plain) of knowledge/tickets/settings.yaml."""
     data = ticket_file("settings.yaml") or {}
     out = []
@@ -256,27 +256,48 @@ def _settings() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], re.Pa
         for spec in specs if isinstance(specs, list) else [specs]:  # an entry may yield to, or take from, several
             if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
                 continue  # an entry of another shape names nothing
-            out.append((str(entry), str(spec.get("instead_of", "")), _stems(spec["words"]), _stems(spec.get("keeps")),
-                        _stems(spec.get("unless")), spec.get("one_way") is True, spec.get("plain") is True))
+            out.append((str(entry), str(spec.get("instead_of", "")), _Stems(spec["words"]), _Stems(spec.get("keeps")),
+                        _Stems(spec.get("unless")), spec.get("one_way") is True, spec.get("plain") is True))
     return tuple(out)
 
 
-def _stems(words: object) -> re.Pattern[str]:
-    """A pattern of folded stems per language, each matching inside a longer word too. Parts joined
+class _Stems:
+    """A setting's folded stems per language, each matching inside a longer word too. Parts joined
     by " + " match in one sentence in any order ("sehen + lizenz + nicht": "Lizenzen sehen wir im
-    Portal nicht", "sehen wir die Lizenzen nicht")."""
-    stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
-                   key=len, reverse=True)
-    if not stems:
-        return re.compile(r"(?!)")
-    alts = []
-    for stem in stems:
-        parts = [p.strip() for p in stem.split(" + ")]
-        if len(parts) == 1:
-            alts.append(re.escape(stem))
-        else:  # "sehen + lizenz + nicht": all in one sentence, in any order
-            alts.extend(_SAME_SENTENCE.join(map(re.escape, order)) for order in permutations(parts))
-    return re.compile(r"\b\w*(?:" + "|".join(alts) + ")")
+    Portal nicht", "sehen wir die Lizenzen nicht"). Compiled when first asked."""
+
+    def __init__(self, words: object) -> None:
+        stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
+                       key=len, reverse=True)
+        self._alts: list[tuple[str, str]] = []  # (the stem's first character, or "" for none; its pattern)
+        for stem in stems:
+            parts = [p.strip() for p in stem.split(" + ")]
+            if len(parts) == 1:
+                self._alts.append((stem[:1], re.escape(stem)))
+            else:  # "sehen + lizenz + nicht": all in one sentence, in any order
+                self._alts.extend((order[0][:1], _SAME_SENTENCE.join(map(re.escape, order))) for order in permutations(parts))
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Matches from the start of the word that holds a stem (`_named_plainly` reads the words before it)."""
+        if not self._alts:
+            return re.compile(r"(?!)")
+        return re.compile(r"\b\w*(?:" + "|".join(a for _, a in self._alts) + ")")
+
+    @cached_property
+    def _searches(self) -> tuple[re.Pattern[str], ...]:
+        """Patterns one of which is found exactly where `pattern` is, sooner: a stem opening with a word
+        character as it is (the word's start is before it or there), one opening with another after
+        a word character, and one opening with no character where a word character stands beside it."""
+        opening = [a for first, a in self._alts if first and re.match(r"\w", first)]
+        inner = [a for first, a in self._alts if first and not re.match(r"\w", first)]
+        bare = [a for first, a in self._alts if not first]
+        return tuple(re.compile(prefix + "(?:" + "|".join(alts) + ")") for prefix, alts in
+                     (("", opening), (r"(?<=\w)", inner), (r"(?:(?<=\w)|(?=\w))", bare)) if alts)
+
+    def found(self, text: str) -> bool:
+        """Whether `pattern` is found in `text`."""
+        return any(p.search(text) is not None for p in self._searches)
 
 
 def _readings(folded_text: str) -> tuple[str, ...]:
@@ -311,10 +332,10 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
         if result.id not in (entry, instead) or one_way and result.id == entry:
             continue
         readings = readings or _readings(fold(text))
-        named = any(_named_plainly(words, r) if plain else words.search(r) is not None for r in readings) \
-            and not any(unless.search(r) for r in readings)
+        named = any(_named_plainly(words.pattern, r) if plain else words.found(r) for r in readings) \
+            and not any(unless.found(r) for r in readings)
         if result.id == entry and not named:
-            named = any(keeps.search(r) for r in readings)
+            named = any(keeps.found(r) for r in readings)
         other = instead if result.id == entry else entry
         if named == (result.id == entry) or other not in matcher.ids:
             continue  # this setting leaves it; another may not

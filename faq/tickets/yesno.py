@@ -15,6 +15,7 @@ from faq.tickets.cues import CueLexicon, find_bracket, find_cue, function_words,
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import NO_ANSWER, Sentence, label_answer, refuted
 from faq.tickets.spread import othered, paired, qualified
+from faq.tickets.tokens import Token
 from faq.tickets.withheld import recorrected, replacement, unstated
 
 __all__ = ["cue_said", "cue_value"]
@@ -33,10 +34,52 @@ def _qualifier_first(cue: tuple[str, ...]) -> bool:
     return len(cue) >= 2 and cue[0].lstrip("=").startswith(_qualifiers())
 
 
+_STATES: dict[tuple[object, ...], tuple[tuple[Token, ...], bool | None]] = {}
+_KEPT = 1024  # cues' states remembered (then forgotten at once)
+
+
+def _polarity(s: Sentence, span: tuple[int, int], cue: tuple[str, ...]) -> bool | None:
+    """`polarity` of a cue found at `span`, remembered: the cues of a fact, and of other facts, are
+    found on the same words of a sentence again and again, and a sentence recurs in other tickets
+    (its tokens are then the same objects, `tokenize`; kept alive with the answer, so no other
+    token takes one's address)."""
+    key = (s.text, tuple(map(id, s.tokens)), span, cue, tuple(s.words))
+    hit = _STATES.get(key)
+    if hit is not None:
+        return hit[1]
+    state = polarity(s.tokens, s.text, span, cue, s.words)
+    if len(_STATES) >= _KEPT:
+        _STATES.clear()
+    _STATES[key] = (tuple(s.tokens), state)
+    return state
+
+
+_SAID: dict[tuple[object, ...], tuple[tuple[Token, ...], CueLexicon, tuple[tuple[int, int], bool] | None]] = {}
+_MARKS = ("mode", "nothing", "nouns", "numbered", "after", "goes_on", "pair_words", "weak")  # what a `Cue` carries
+
+
 def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     """Return the span and state of the first occurrence of a cue that a sentence states or
     denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
-    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung")."""
+    nicht dieselbe Registrierungsnummer - es ist aber doch dieselbe Registrierung").
+
+    Remembered by the sentence (its text, tokens as in `_polarity`, words and whether the next one
+    refutes it) and the cue's words and marks: a fact's phrases written in several ways ("Domäne
+    verifiziert", "Domain verifiziert") are often the same cue, and sentences recur in other tickets."""
+    stop = getattr(cue, "stop", None)
+    key = (s.text, tuple(map(id, s.tokens)), s.refuted, tuple(s.words), id(lex), type(cue), tuple(cue),
+           stop, stop is lex.stop, *(getattr(cue, mark, None) for mark in _MARKS))
+    hit = _SAID.get(key)
+    if hit is not None and hit[1] is lex:
+        return hit[2]
+    said = _cue_said(cue, s, lex)
+    if len(_SAID) >= _KEPT:
+        _SAID.clear()
+    _SAID[key] = (tuple(s.tokens), lex, said)
+    return said
+
+
+def _cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     start = 0
     for _ in range(_TRIES):
         words = s.words if start == 0 else s.words[start:]
@@ -54,7 +97,7 @@ def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[
                 or s.denied_for_another(span) or modifier_only(cue, s.words, s.tokens, s.text, span):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
-        state = polarity(s.tokens, s.text, span, cue, s.words)
+        state = _polarity(s, span, cue)
         if unstated(cue, s, span, state):
             continue  # avoided, unanswerable, one kind or a mistake denied (faq.tickets.withheld)
         answered = label_answer(s, span)
