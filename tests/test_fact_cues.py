@@ -308,3 +308,12 @@ def test_a_short_form_of_the_organisation_name_is_read(lang, text):
 ])
 def test_a_negation_that_denies_like_not_is_read_as_not(lang, text, fact, value):
     assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Die Aktivierungsmail fehlt. Unser Online Services Manager ist im bestehenden Konto als "
+           "Abrechnungsadministratorin eingetragen.", True),
+    ("en", "No activation email so far. Our Online Services Manager is not a billing admin anywhere.", False),
+])
+def test_the_online_services_manager_named_in_full_as_billing_admin(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is value
