@@ -317,3 +317,11 @@ def test_a_negation_that_denies_like_not_is_read_as_not(lang, text, fact, value)
 ])
 def test_the_online_services_manager_named_in_full_as_billing_admin(lang, text, value):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im VLSC sehe ich, dass die Aktivierungsmail an jemand anderen geschickt wurde, vermutlich an die IT."),
+    ("en", "According to VLSC the activation email was delivered to a different contact in our finance team."),
+])
+def test_a_mail_delivered_to_someone_else_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True

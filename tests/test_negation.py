@@ -788,3 +788,26 @@ def test_a_check_only_someone_says_they_did_leaves_it_open(bundled, text):
 def test_a_fact_only_someone_else_told_the_writer_leaves_it_open(bundled, text):
     r = triage(bundled, text)
     assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), [
+    ("Keine Aktivierungsmail bekommen. Die OSM-Adresse lautet bestellung@outlook.com, falls das eine Rolle spielt.",
+     "osm_email", "bestellung@outlook.com"),
+    ("The activation email never came. Our OSM is lena.park@parkhaus-it.com in case it matters. "
+     "Our domain is verified for our tenant if that helps.", "domain_verified", True),
+])
+def test_a_condition_on_the_telling_leaves_the_statement_standing(bundled, text, fact, value):
+    assert triage(bundled, text).facts.get(fact) == value
+
+
+def test_a_condition_on_the_fact_still_leaves_it_open(bundled):
+    text = "No activation email. Our OSM address would be lena.park@outlook.com if I remember that right."
+    assert "osm_email" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Grüezi, d Aktivierigsmail isch nöd acho. Im Spam hämmer no nöd nachegluegt.", False),
+    ("Servus, de Aktivierungsmail is ned kumma, im Spam hob i scho gschaut, do is koane.", True),
+])
+def test_dialect_negations_and_checking_verbs(bundled, text, value):
+    assert triage(bundled, text).facts.get("junk_checked") is value
