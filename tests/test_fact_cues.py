@@ -325,3 +325,11 @@ def test_the_online_services_manager_named_in_full_as_billing_admin(lang, text, 
 ])
 def test_a_mail_delivered_to_someone_else_went_to_another_contact(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail kam nie. In der Lizenzzusammenfassung im VLSC steht bei uns nichts."),
+    ("en", "Still no activation mail, and there is nothing in VLSC under License Summary."),
+])
+def test_an_empty_license_summary_named_with_its_portal_is_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
