@@ -82,3 +82,15 @@ def test_a_person_pronoun_after_two_people_states_nothing(lang, text):
 def test_a_pronoun_opening_a_that_clause_closed_by_a_singular_verb_is_its_subject(lang, text, fact, value):
     assert read(text, lang).get(fact) is value
 
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Reservierung: am Montag angelegt\nStand: immer noch nicht wirksam\nAktivierungsmail: fehlt", False),
+    ("en", "Reservation: created on Monday\nStatus: in effect since Tuesday\nActivation mail: missing", True),
+])
+def test_a_status_label_tells_of_the_thing_the_label_above_names(lang, text, value):
+    assert read(text, lang).get("reservation_effective") is value
+
+
+def test_a_status_label_alone_tells_of_nothing():
+    assert read("Aktivierungsmail: fehlt\nStatus: nicht verarbeitet", "de").get("reservation_effective") is None

@@ -22,7 +22,7 @@ from faq.tickets.cues import CueLexicon, word_matches
 from faq.tickets.persons import osm_spans
 from faq.tickets.sentence import Sentence
 
-__all__ = ["refer_to_subjects"]
+__all__ = ["refer_labels", "refer_to_subjects"]
 
 
 @cache
@@ -87,3 +87,26 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
             if len(named) == 1:
                 s.words[i] = named.pop()
         before = s
+
+
+def _label_end(s: Sentence) -> int | None:
+    """The index of the last word of the sentence's label ("Reservierung: vor 5 Tagen"), or None."""
+    colon = s.text.find(":")
+    if colon < 0 or "\n" in s.text[:colon]:
+        return None
+    inside = [i for i, t in enumerate(s.tokens) if t.end <= colon]
+    return inside[-1] if 0 < len(inside) <= _LABEL_WORDS else None
+
+
+_LABEL_WORDS = 3  # words at most of a label
+
+
+def refer_labels(analysed: list[Sentence]) -> None:
+    """Read a generic label ("Status:", "Stand:"; `generic_labels`) in a run of label lines as the thing
+    the label above names: "Reservierung: vor 5 Tagen" above "Status: noch immer nicht verarbeitet"
+    tells the reservation's status."""
+    generic = folded("generic_labels")
+    for before, s in zip(analysed, analysed[1:]):
+        end, above = _label_end(s), _label_end(before)
+        if end == 0 and above is not None and s.tokens[0].word in generic and before.tokens[above].word not in generic:
+            s.words[0] = before.words[above]
