@@ -333,3 +333,13 @@ def test_a_mail_delivered_to_someone_else_went_to_another_contact(lang, text):
 ])
 def test_an_empty_license_summary_named_with_its_portal_is_no_order(lang, text):
     assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Unter Aktivierte Onlinedienste steht bei uns als Empfänger der Mail Herr Stein aus unserer "
+           "Buchhaltung – nicht ich als Teamleiter. Angekommen ist bei mir nichts.", True),
+    ("de", "Im VLSC steht uns als Empfänger, es gibt keinen anderen Kontakt.", False),
+    ("en", "No activation mail. VLSC lists for us as the recipient a colleague from sales.", True),
+])
+def test_us_after_a_preposition_of_place_is_no_recipient(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is value
