@@ -343,3 +343,16 @@ def test_an_empty_license_summary_named_with_its_portal_is_no_order(lang, text):
 ])
 def test_us_after_a_preposition_of_place_is_no_recipient(lang, text, value):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail bekommen, in der Lizenzzusammenfassung steht halt gar nichts."),
+    ("en", "No activation mail, and under License Summary there is simply nothing."),
+])
+def test_a_modal_particle_between_the_words_of_a_negated_cue(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+def test_a_country_in_its_common_german_name_is_a_country():
+    text = "Lizenzen nach der Aktivierung unsichtbar. Laut Händler ist der Dienst in Moldawien nicht verfügbar."
+    assert read("licenses-not-visible", text, "de").get("service_in_country") is False

@@ -363,8 +363,8 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         return found or (back if back and (back[1] == back[0] + 1 or any(words[i] in _folded("copulas") for i in range(back[0] + 1, back[1])))
                          else None)
     if mode == _NEGATED:
-        # "don't have a junk folder" is not "not in the junk folder": no verb between the words; a portal may ("im VLSC")
-        skippable = skippable | (_folded("portal_names") - frozenset(cue))
+        # "don't have a junk folder" is not "not in the junk folder": no verb between the words; a portal or particle may
+        skippable = skippable | ((_folded("portal_names") | _folded("modal_particles")) - frozenset(cue))
         found = _find_in_order(cue, words, slack, skippable, skippable - _folded("finite_verbs"))
         return None if found is None or _modifies(words, found[1]) else found
     if mode == _WITH_FUNCTION_WORDS:
