@@ -356,3 +356,11 @@ def test_a_modal_particle_between_the_words_of_a_negated_cue(lang, text):
 def test_a_country_in_its_common_german_name_is_a_country():
     text = "Lizenzen nach der Aktivierung unsichtbar. Laut Händler ist der Dienst in Moldawien nicht verfügbar."
     assert read("licenses-not-visible", text, "de").get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Licenses missing. They were activated in a tenant that is not ours, it belongs to our consultant."),
+    ("de", "Keine Lizenzen sichtbar: Beim Aktivieren war die Kollegin im Mandanten unseres Partners angemeldet."),
+])
+def test_an_account_told_as_not_ours_is_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
