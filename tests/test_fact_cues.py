@@ -359,8 +359,8 @@ def test_a_country_in_its_common_german_name_is_a_country():
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Licenses missing. They were activated in a tenant that is not ours, it belongs to our consultant."),
+    ("en", "Licenses missing. Our consultant clicked the link while signed in to a partner tenant of theirs."),
     ("de", "Keine Lizenzen sichtbar: Beim Aktivieren war die Kollegin im Mandanten unseres Partners angemeldet."),
 ])
-def test_an_account_told_as_not_ours_is_the_wrong_account(lang, text):
+def test_a_partner_tenant_signed_in_to_is_the_wrong_account(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is False
