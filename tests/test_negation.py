@@ -811,3 +811,11 @@ def test_a_condition_on_the_fact_still_leaves_it_open(bundled):
 ])
 def test_dialect_negations_and_checking_verbs(bundled, text, value):
     assert triage(bundled, text).facts.get("junk_checked") is value
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail fehlt. Ehrlich gesagt habe ich vergessen, den Junk-Ordner zu kontrollieren.",
+    "The activation mail is missing. I forgot to look through the spam folder, to be honest.",
+])
+def test_a_check_forgotten_is_no_check(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False
