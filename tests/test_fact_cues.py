@@ -364,3 +364,11 @@ def test_a_country_in_its_common_german_name_is_a_country():
 ])
 def test_a_partner_tenant_signed_in_to_is_the_wrong_account(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Laut VLSC ist der Empfänger ein Kollege aus dem Vertrieb, der schon lange nicht mehr bei uns ist."),
+    ("en", "VLSC names Ms Park as the recipient, who is no longer with us since spring."),
+])
+def test_a_recipient_no_longer_with_us_is_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True

@@ -38,7 +38,7 @@ def _governed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
     uns", "for us" name a place or a beneficiary, not the cue's object."""
     pronouns, places = folded("object_pronouns"), folded("place_prepositions")
     return any(s.tokens[i].word in pronouns and i > 0 and s.tokens[i - 1].word in places and s.tokens[i].word in cue
-               for i in range(span[0], span[1] + 1))
+               and s.words[i - 1] not in cue for i in range(span[0], span[1] + 1))  # "nicht mehr bei uns" keeps its own
 
 
 def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
