@@ -372,3 +372,11 @@ def test_a_partner_tenant_signed_in_to_is_the_wrong_account(lang, text):
 ])
 def test_a_recipient_no_longer_with_us_is_another_contact(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Keine Aktivierungsmail. Unser OSM hat keinerlei Adminrechte in irgendeinem Konto.", "osm_is_admin", False),
+    ("en", "No activation email. VLSC shows the mail was received by our bookkeeper.", "sent_to_other_contact", True),
+])
+def test_keinerlei_denies_and_a_bookkeeper_is_another_contact(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value
