@@ -380,3 +380,11 @@ def test_a_recipient_no_longer_with_us_is_another_contact(lang, text):
 ])
 def test_keinerlei_denies_and_a_bookkeeper_is_another_contact(lang, text, fact, value):
     assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Unsere OSM hat im Mandanten keine Adminrechte."),
+    ("en", "No activation mail. Our OSM has in our tenant no admin rights."),
+])
+def test_the_account_named_between_the_words_of_a_denial(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is False
