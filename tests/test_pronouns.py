@@ -94,3 +94,8 @@ def test_a_status_label_tells_of_the_thing_the_label_above_names(lang, text, val
 
 def test_a_status_label_alone_tells_of_nothing():
     assert read("Aktivierungsmail: fehlt\nStatus: nicht verarbeitet", "de").get("reservation_effective") is None
+
+
+def test_a_pronoun_points_at_a_compound_by_its_head():
+    text = "Die Lizenzreservierung haben wir vorgestern angelegt. Im VLSC steht, dass sie noch immer nicht verarbeitet ist."
+    assert read(text, "de").get("reservation_effective") is False

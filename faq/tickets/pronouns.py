@@ -50,7 +50,7 @@ def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLe
     return found
 
 
-_HEAD = 4  # letters at least of a thing read as a compound's last part
+_HEAD = 6  # letters of a thing read as a compound's last part: not "mail", whose pronoun cues keep ("im Spam ist sie nicht")
 
 
 def _closing_verb(s: Sentence, i: int, verbs: frozenset[str]) -> bool:
