@@ -23,8 +23,9 @@ _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", 
 
 @cache
 def negations() -> frozenset[str]:
-    """Return the negation words of every language (knowledge/language/negations.yaml), folded."""
-    return frozenset(fold(w) for w in lexicon_words("negations"))
+    """Return the negation words of every language (knowledge/language/negations.yaml and
+    ticket_negations.yaml), folded."""
+    return frozenset(fold(w) for w in (*lexicon_words("negations"), *lexicon_words("ticket_negations")))
 
 
 _SLIP_FROM = 5  # negations this long or longer are recognised misspelt
