@@ -724,3 +724,26 @@ def test_a_denied_renewal_names_no_renewal(text, expected):
 
     _, matcher = load()
     assert in_setting(_mail_match(text, "renewal-activation", "activation-email-missing"), text, matcher).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Letztes Jahr sind unsere Lizenzen im falschen Mandanten gelandet, das hat damals der Support gerichtet. Bald "
+    "aktivieren wir die nächste Bestellung, und ich bin in mehreren Tenants angemeldet. Wie stelle ich sicher, dass "
+    "es diesmal das richtige Konto wird?",
+    "Last year our licences ended up in the wrong tenant, support fixed it back then. Soon we activate the next "
+    "order, and I am signed in to several tenants. How do I make sure it is the right account this time?",
+])
+def test_a_problem_of_the_past_is_context_beside_a_question_about_now(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "avoid-wrong-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Vor einem Jahr haben wir über das Microsoft-Onlineabonnementprogramm ein Abo per Kreditkarte abgeschlossen. "
+    "Das brauchen wir nicht mehr. Wie können wir das kündigen?",
+    "A year ago we signed up for a subscription through the Microsoft Online Subscription Program by credit card. "
+    "We no longer need it. How can we cancel it?",
+])
+def test_what_the_past_set_up_stays_the_topic_of_a_question_pointing_at_it(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "cancel-subscription"

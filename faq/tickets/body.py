@@ -120,11 +120,24 @@ def _split_quote(text: str) -> tuple[str, str]:
             quoted.append("\n".join(lines[first:end]))
             body = body[: match.start()] + "\n" + "\n".join(lines[end:])
         else:
-            quoted.append("\n".join(lines))
-            body = body[: match.start()]
+            close = _closing_rule(lines) if match.group().lstrip().startswith("-") else None
+            quoted.append("\n".join(lines[:close]))
+            body = body[: match.start()] + ("\n" + "\n".join(lines[close + 1:]) if close is not None else "")
     quoted.extend(_QUOTED_LINE.findall(body))
     body = _QUOTED_LINE.sub("", body)
     return body, "\n".join(quoted)
+
+
+_RULE = re.compile(r"^[ \t]*-{5,}[ \t]*$")
+
+
+def _closing_rule(lines: list[str]) -> int | None:
+    """The line of dashes that closes a mail forwarded between two such rules ("---------- Forwarded
+    message ---------" ... "----------"), when the customer's own words follow it, else None."""
+    for i, line in enumerate(lines):
+        if _RULE.match(line):
+            return i if any(rest.strip() for rest in lines[i + 1:]) else None
+    return None
 
 
 def quoted_text(text: str) -> str:

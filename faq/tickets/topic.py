@@ -9,6 +9,10 @@ problem may overturn the whole text's verdict, one that only gives context may o
 confirm it. Swapping two sentences changes the verdict only through which sentences
 are neighbours. Sentences are split as the focus splits them (`sentences`).
 
+A sentence that tells a problem of a period before the case's ("Letztes Jahr landeten die Lizenzen
+im falschen Tenant", knowledge/language/bygone_periods.yaml) is context beside a question about the
+present: the topic is read without it.
+
 A ticket whose every mail, link or activation is qualified as another kind
 ("Einladungsmail", "password reset email") is declined (`about_something_else`); one the
 matcher declines but that leans to one entry more than even is offered it (clarify).
@@ -96,6 +100,11 @@ def _denied_after_and(unit: str) -> list[str]:
     activation email"): the problem told after the context, a unit of its own."""
     parts = (re.split(r"[,;:]", c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
     return [c for c in parts if "n't" in c or "n’t" in c or not negations().isdisjoint(_WORD.findall(c.lower()))]
+
+
+def _bygone(unit: str) -> bool:
+    """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
+    return has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
 
 
 def _asks(sentence: str) -> bool:
@@ -361,6 +370,13 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     units = topic_units(body, subject)
     known = [known_tokens(u, matcher) for u in units]
     kept = [u for u, k in zip(units, known) if k] or units
+    now = [u for u in kept if not (_bygone(u) and _problem().search(fold(u)))]
+    past: set[str] = set()
+    if len(now) < len(kept) and any(_asks(u) for u in now) and sum(known_tokens(u, matcher) for u in now) >= w.full_unit:
+        # "Letztes Jahr landeten die Lizenzen im falschen Tenant. Wie vermeide ich das diesmal?": a problem of
+        # the past is context beside a question about the present, unlike what the past set up ("vor einem
+        # Jahr abgeschlossen. Wie kündigen wir das?")
+        past, kept = set(kept) - set(now), now
     told = [u for u in kept if not _points_back(u)]
     if len(told) < len(kept) and any(_problem().search(fold(u)) for u in told):
         kept = told  # "..., die Mail ist noch nicht da. Wie lange dauert das?": the question adds no topic
@@ -396,7 +412,7 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
             if result.outcome == "answer" and result.flow and result.confidence > best.confidence:
                 best = result
         return _as_ticket(best, whole, lang), pool
-    scored = sorted({(k, u) for u, k in zip(units, known) if k >= w.min_known and len(u) >= 8},
+    scored = sorted({(k, u) for u, k in zip(units, known) if k >= w.min_known and len(u) >= 8 and u not in past},
                     key=lambda x: (-x[0], x[1]))
     # A problem is often told in two sentences ("The link gives an error. Can it be
     # reactivated?"): neighbours compete as one unit too, each pair in a fixed order.

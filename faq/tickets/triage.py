@@ -23,6 +23,7 @@ from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
+from faq.tickets.flowtopic import told_instead
 from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
@@ -229,6 +230,7 @@ def triage_text(
         in_thread = match_topic(body, matcher, thread)
         if in_thread.outcome == "answer":
             match = in_thread
+    match = told_instead(match, body, kb, matcher, today)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
