@@ -131,3 +131,15 @@ def test_a_permission_named_in_general_and_denied_keeps_the_role(lang, text):
 ])
 def test_managing_reservations_without_the_permission_is_no_permission(lang, text):
     assert role(text, lang) != "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Hallo, ich bin unser VLSC-Administrator. Darf ich eine Reservierung anlegen?", "vlsc-admin"),
+    ("en", "Hi, I'm our OLA in VLSC. May I create license reservations myself?", "ola"),
+])
+def test_the_writer_named_as_our_role_holds_it(lang, text, expected):
+    assert role(text, lang) == expected
+
+
+def test_our_role_held_by_someone_else_is_not_the_writers():
+    assert role("Unser OSM hat mich gebeten nachzufragen. Ich selbst bin nur Einkäufer.", "de") is None

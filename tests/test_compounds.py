@@ -59,3 +59,9 @@ def test_a_guide_to_verifying_the_domain_says_nothing_of_the_domain(text):
 def test_a_reservation_order_is_the_reservation(text):
     r = triage(text)
     assert r.facts.get("reservation_effective") is False and r.cause == "reservation-not-processed"
+
+
+def test_a_compound_with_a_number_as_its_head_names_the_enrollment():
+    r = triage("Lizenzen nach der Aktivierung nicht sichtbar. Das Add-on haben wir auf einer anderen Registrierungsnr "
+               "bestellt als unser Basisabo.")
+    assert r.facts.get("base_same_enrollment") is False

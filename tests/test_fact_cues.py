@@ -308,3 +308,83 @@ def test_a_short_form_of_the_organisation_name_is_read(lang, text):
 ])
 def test_a_negation_that_denies_like_not_is_read_as_not(lang, text, fact, value):
     assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Die Aktivierungsmail fehlt. Unser Online Services Manager ist im bestehenden Konto als "
+           "Abrechnungsadministratorin eingetragen.", True),
+    ("en", "No activation email so far. Our Online Services Manager is not a billing admin anywhere.", False),
+])
+def test_the_online_services_manager_named_in_full_as_billing_admin(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im VLSC sehe ich, dass die Aktivierungsmail an jemand anderen geschickt wurde, vermutlich an die IT."),
+    ("en", "According to VLSC the activation email was delivered to a different contact in our finance team."),
+])
+def test_a_mail_delivered_to_someone_else_went_to_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail kam nie. In der Lizenzzusammenfassung im VLSC steht bei uns nichts."),
+    ("en", "Still no activation mail, and there is nothing in VLSC under License Summary."),
+])
+def test_an_empty_license_summary_named_with_its_portal_is_no_order(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Unter Aktivierte Onlinedienste steht bei uns als Empfänger der Mail Herr Stein aus unserer "
+           "Buchhaltung – nicht ich als Teamleiter. Angekommen ist bei mir nichts.", True),
+    ("de", "Im VLSC steht uns als Empfänger, es gibt keinen anderen Kontakt.", False),
+    ("en", "No activation mail. VLSC lists for us as the recipient a colleague from sales.", True),
+])
+def test_us_after_a_preposition_of_place_is_no_recipient(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail bekommen, in der Lizenzzusammenfassung steht halt gar nichts."),
+    ("en", "No activation mail, and under License Summary there is simply nothing."),
+])
+def test_a_modal_particle_between_the_words_of_a_negated_cue(lang, text):
+    assert read("missing-activation-email", text, lang).get("order_placed") is False
+
+
+def test_a_country_in_its_common_german_name_is_a_country():
+    text = "Lizenzen nach der Aktivierung unsichtbar. Laut Händler ist der Dienst in Moldawien nicht verfügbar."
+    assert read("licenses-not-visible", text, "de").get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Licenses missing. Our consultant clicked the link while signed in to a partner tenant of theirs."),
+    ("de", "Keine Lizenzen sichtbar: Beim Aktivieren war die Kollegin im Mandanten unseres Partners angemeldet."),
+])
+def test_a_partner_tenant_signed_in_to_is_the_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Laut VLSC ist der Empfänger ein Kollege aus dem Vertrieb, der schon lange nicht mehr bei uns ist."),
+    ("en", "VLSC names Ms Park as the recipient, who is no longer with us since spring."),
+])
+def test_a_recipient_no_longer_with_us_is_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Keine Aktivierungsmail. Unser OSM hat keinerlei Adminrechte in irgendeinem Konto.", "osm_is_admin", False),
+    ("en", "No activation email. VLSC shows the mail was received by our bookkeeper.", "sent_to_other_contact", True),
+])
+def test_keinerlei_denies_and_a_bookkeeper_is_another_contact(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Unsere OSM hat im Mandanten keine Adminrechte."),
+    ("en", "No activation mail. Our OSM has in our tenant no admin rights."),
+])
+def test_the_account_named_between_the_words_of_a_denial(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is False

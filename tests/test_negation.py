@@ -837,3 +837,34 @@ def test_a_fact_a_condition_supposes_is_not_stated(bundled, text):
     r = triage(bundled, text)
     assert "junk_checked" not in r.facts
     assert r.cause is None
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), [
+    ("Keine Aktivierungsmail bekommen. Die OSM-Adresse lautet bestellung@outlook.com, falls das eine Rolle spielt.",
+     "osm_email", "bestellung@outlook.com"),
+    ("The activation email never came. Our OSM is lena.park@parkhaus-it.com in case it matters. "
+     "Our domain is verified for our tenant if that helps.", "domain_verified", True),
+])
+def test_a_condition_on_the_telling_leaves_the_statement_standing(bundled, text, fact, value):
+    assert triage(bundled, text).facts.get(fact) == value
+
+
+def test_a_condition_on_the_fact_still_leaves_it_open(bundled):
+    text = "No activation email. Our OSM address would be lena.park@outlook.com if I remember that right."
+    assert "osm_email" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Grüezi, d Aktivierigsmail isch nöd acho. Im Spam hämmer no nöd nachegluegt.", False),
+    ("Servus, de Aktivierungsmail is ned kumma, im Spam hob i scho gschaut, do is koane.", True),
+])
+def test_dialect_negations_and_checking_verbs(bundled, text, value):
+    assert triage(bundled, text).facts.get("junk_checked") is value
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail fehlt. Ehrlich gesagt habe ich vergessen, den Junk-Ordner zu kontrollieren.",
+    "The activation mail is missing. I forgot to look through the spam folder, to be honest.",
+])
+def test_a_check_forgotten_is_no_check(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False

@@ -103,3 +103,20 @@ def test_the_surname_of_an_address_not_declared_the_osms_names_no_osm():
     text = ("Im VLSC steht als Empfänger der Mail Frau Sommer (l.sommer@sommer-druck.de), die uns im Frühjahr "
             "verlassen hat. Die Mail ging also an Frau Sommer und nicht an mich.")
     assert read(text, "de").get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Keine Aktivierungsmail. Der Mitarbeiter, der im VLSC als OSM hinterlegt ist (p.haas@haas-gmbh.de), ist "
+           "zugleich Abrechnungsadministrator unseres bestehenden Mandanten.", True),
+    ("de", "Die Kollegin, die unsere OSM ist, ist in keinem Mandanten globale Administratorin.", False),
+    ("en", "No activation mail. Our controller, who is registered as our OSM, is at the same time a global admin "
+           "of the existing tenant.", True),
+])
+def test_a_noun_a_relative_clause_names_the_osm_is_the_osm(lang, text, value):
+    assert read(text, lang).get("osm_is_admin") is value
+
+
+def test_a_main_clause_after_a_comma_names_no_osm_of_the_noun_before():
+    text = ("Ich bin Abrechnungsadministrator unseres Mandanten, der OSM ist aber unsere Buchhalterin "
+            "(s.weiss@weiss-bau.de). Die Aktivierungsmail kam nicht an.")
+    assert read(text, "de").get("osm_is_admin") is None

@@ -71,3 +71,31 @@ def test_a_person_pronoun_after_the_osm_in_its_own_sentence_is_the_osm(lang, tex
 ])
 def test_a_person_pronoun_after_two_people_states_nothing(lang, text):
     assert "osm_is_admin" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Wir warten seit Tagen auf die Aktivierungsmail. Im VLSC sehe ich jetzt, dass sie an Frau Brandt ging, "
+           "unsere frühere Assistentin.", "sent_to_other_contact", True),
+    ("en", "We placed a reservation on Monday. The portal says that it is not effective yet.",
+     "reservation_effective", False),
+])
+def test_a_pronoun_opening_a_that_clause_closed_by_a_singular_verb_is_its_subject(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value
+
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Reservierung: am Montag angelegt\nStand: immer noch nicht wirksam\nAktivierungsmail: fehlt", False),
+    ("en", "Reservation: created on Monday\nStatus: in effect since Tuesday\nActivation mail: missing", True),
+])
+def test_a_status_label_tells_of_the_thing_the_label_above_names(lang, text, value):
+    assert read(text, lang).get("reservation_effective") is value
+
+
+def test_a_status_label_alone_tells_of_nothing():
+    assert read("Aktivierungsmail: fehlt\nStatus: nicht verarbeitet", "de").get("reservation_effective") is None
+
+
+def test_a_pronoun_points_at_a_compound_by_its_head():
+    text = "Die Lizenzreservierung haben wir vorgestern angelegt. Im VLSC steht, dass sie noch immer nicht verarbeitet ist."
+    assert read(text, "de").get("reservation_effective") is False

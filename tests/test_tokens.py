@@ -58,3 +58,8 @@ def test_real_words_near_a_negation_stay_what_they_are():
     tokens = tokenize("Noting the date: by noon the Licht was on")
     assert not any(t.neg for t in tokens)
     assert [t.word for t in tokens][:1] == ["noting"]
+
+
+def test_an_english_im_without_apostrophe_is_i_am_and_the_german_im_stays():
+    assert [t.word for t in tokenize("im only the OSM")] == ["i", "am", "only", "the", "osm"]
+    assert [t.word for t in tokenize("Im Spam ist nichts")] == ["im", "spam", "ist", "nichts"]

@@ -13,7 +13,7 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.tickets.tokens import Token
 
-__all__ = ["breaks_clause", "clause_bounds", "phrases"]
+__all__ = ["breaks_clause", "clause_bounds", "phrases", "without_phrases"]
 
 _CLAUSE_PUNCT = frozenset(",;:()–—|")  # a pipe parts the items of a list written in one line
 
@@ -27,6 +27,16 @@ def phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         if words:
             out.setdefault(words[0], []).append(words)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def without_phrases(words: list[str], name: str) -> list[str]:
+    """The words with every phrase of the word list `name` blanked ("" in their place)."""
+    table, out = phrases(name), list(words)
+    for i, word in enumerate(words):
+        for phrase in table.get(word, ()):
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                out[i:i + len(phrase)] = [""] * len(phrase)
+    return out
 
 
 def breaks_clause(gap: str) -> bool:

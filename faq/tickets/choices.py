@@ -165,7 +165,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
             continue
         if context is None:
             context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-        others = any(w in _lexicon("third_party_possessives") for w in words[max(0, span[0] - 2):span[0]]) or not _writers(tokens, text, span, context)
+        others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)
         if others:
             others_named.append((cid, span))
         if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
@@ -191,6 +191,17 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     if best and best[0] < 0 and any(c != d and (a[1] < b[0] or b[1] < a[0]) for c, a in others_named for d, b in others_named):
         return None  # "Our VLSC admin wants to know whether our OSM may reserve": whose role is asked?
     return (best[1], best[0], best[2]) if best else None
+
+
+def _possessed(tokens: list[Token], at: int) -> bool:
+    """Whether a possessive right before the role at `at` makes it someone else's ("unser OSM", "our
+    OLA"), not the writer's own named so ("ich bin unser Onlineadministrator", "I'm our OSM")."""
+    possessives, me, copulas = _lexicon("third_party_possessives"), _lexicon("first_person"), _lexicon("role_copulas")
+    for p in range(max(0, at - 2), at):
+        if tokens[p].word in possessives:
+            before = {t.word for t in tokens[max(0, p - 2):p]}
+            return not (before & me and before & copulas)
+    return False
 
 
 def _acting(tokens: list[Token], permitted: bool = False) -> bool:

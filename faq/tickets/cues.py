@@ -34,8 +34,7 @@ def function_words() -> frozenset[str]:
 def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
     # A country's name is read as "Land" ("nicht in Liechtenstein angeboten").
     return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"), lexicon_words("verbs_of_linking"),
-            lexicon_words("other_people"), lexicon_words("effect_words"), lexicon_words("colloquial_negations"),
-            lexicon_words("cue_negations"),
+            lexicon_words("other_people"), lexicon_words("effect_words"), lexicon_words("colloquial_negations"), lexicon_words("cue_negations"),
             ("land", "country", *lexicon_words("countries")),
             ("lizenz", *lexicon_words("licence_units")),  # "seats" are licences
             lexicon_words("organisation_names"))  # "Orgname" is the organisation name
@@ -364,7 +363,8 @@ def find_cue(cue: tuple[str, ...], words: list[str], slack: int | None = None, s
         return found or (back if back and (back[1] == back[0] + 1 or any(words[i] in _folded("copulas") for i in range(back[0] + 1, back[1])))
                          else None)
     if mode == _NEGATED:
-        # "don't have a junk folder" is not "not in the junk folder": no verb between the words
+        # "don't have a junk folder" is not "not in the junk folder": no verb between the words; a portal or particle may
+        skippable = skippable | ((_folded("portal_names") | _folded("modal_particles")) - frozenset(cue))
         found = _find_in_order(cue, words, slack, skippable, skippable - _folded("finite_verbs"))
         return None if found is None or _modifies(words, found[1]) else found
     if mode == _WITH_FUNCTION_WORDS:
@@ -483,7 +483,6 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
         if ok and pos - start + 1 - numbers <= len(cue) + slack:
             return start, pos
     return None
-
 
 
 _PHRASES: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[str, ...]]] = {}

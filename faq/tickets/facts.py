@@ -51,10 +51,10 @@ from faq.tickets.hearsay import contradicted_hearsay
 from faq.tickets.inserts import without_inserts
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
 from faq.tickets.negation import hedged, polarity
-from faq.tickets.persons import name_osm_by_address, name_osm_people
+from faq.tickets.persons import name_osm_by_address, name_osm_people, osm_relative
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.private import private_beside_registered
-from faq.tickets.pronouns import refer_to_subjects
+from faq.tickets.pronouns import refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
 from faq.tickets.scope import (
     another_instance,
@@ -176,6 +176,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
     refer_to_subjects(analysed, lex, lang)
+    refer_labels(analysed)
     for before, after in zip(analysed, analysed[1:]):
         opening = [t.word for t in after.tokens[:OPENING + 2]]
         before.refuted = has_sequence(opening, "refutations") or has_sequence(opening[:2], "corrections") \
@@ -207,7 +208,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if said is None and not text_cues.silent(fact, lang):
                 if index not in spliced:
                     spliced[index] = _spliced(s, lex)
-                if (whole := spliced[index]) is not None and (said := cue_value(fact, lang, whole, lex, text_cues)) is not None:
+                if (whole := spliced[index]) is not None and (said := cue_value(fact, lang, whole, lex)) is not None:
                     read = whole  # "Die Domäne ist, wie uns der Partner bestätigte, bereits verifiziert"
             if said is None or names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
@@ -326,11 +327,21 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
 
 
 def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
-    """The sentence read without the remarks inserted into its clauses (`faq.tickets.inserts`)."""
+    """The sentence read without the remarks inserted into its clauses (`faq.tickets.inserts`), and
+    without a relative clause that names its noun the OSM, that noun read as the OSM
+    (`faq.tickets.persons.osm_relative`)."""
     text = without_inserts(s.text)
+    plain = _NAMES.sub(_blank, text or s.text)  # an address's dots end no clause
+    named = osm_relative(plain, tokenize(plain), lex)
+    head = None
+    if named is not None:
+        text, head = named
     if text is None or not (tokens := tokenize(_NAMES.sub(_blank, text))):
         return None
-    return Sentence(s.offset, s.text, tokens, lex.words(tokens))
+    words = lex.words(tokens)
+    if head is not None:  # "Die Person, die als OSM eingetragen ist, ist ...": the person is the OSM
+        words[head] = lex.word("osm")
+    return Sentence(s.offset, s.text, tokens, words)
 
 
 _QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away

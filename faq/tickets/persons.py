@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 
 from faq.language.lexicon import folded
-from faq.tickets.cues import CueLexicon, Words
+from faq.language.lexicon import words as words_of
+from faq.language.normalize import fold
+from faq.tickets.cues import CueLexicon, Words, function_words
 from faq.tickets.sentence import Sentence
+from faq.tickets.tokens import Token
 
-__all__ = ["name_osm_by_address", "name_osm_people", "osm_spans"]
+__all__ = ["name_osm_by_address", "name_osm_people", "osm_relative", "osm_spans"]
 
 _NAME_WORDS = 2  # a name after a title: a surname, or a first name and a surname
 _LINK_WORDS = 2  # articles and possessives between the name and "OSM" ("unseren", "our")
@@ -130,3 +133,45 @@ def name_osm_by_address(analysed: list[Sentence], address: str, lex: CueLexicon,
                        and not s.text[t.end:tokens[i + 1].start].strip())]
         if at:
             s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
+
+
+def _in_brackets(text: str, start: int, at: int) -> bool:
+    """Whether offset `at` stands inside brackets opened after offset `start`."""
+    return text.count("(", start, at) > text.count(")", start, at)
+
+
+_RELATIVE_WORDS = 16  # words at most of a relative clause that names its noun the OSM
+
+
+def osm_relative(text: str, tokens: list[Token], lex: CueLexicon) -> tuple[str, int] | None:
+    """The sentence with a relative clause that names its noun the OSM blanked out, and the index of
+    that noun: "Die Person, die bei uns als OSM eingetragen ist (m@x.de), ist zugleich globaler
+    Administrator" tells "Die Person ... ist zugleich globaler Administrator" of the OSM. The clause
+    opens with a relative pronoun after the noun and a comma, names the OSM after "als"/"as" or a
+    verb of naming (`role_copulas`), holds no negation, and a comma closes it before the main
+    clause goes on. Offsets stay those of `text` (the clause is blanked with spaces)."""
+    relatives, naming = folded("relative_pronouns"), folded("role_copulas") | folded("role_introducers")
+    verbs, english = folded("role_copulas") | folded("finite_verbs"), {fold(w) for w in words_of("relative_pronouns", "en")}
+    words = lex.words(tokens)
+    osm = lex.word("osm")
+    for i in range(1, len(tokens) - 2):
+        if tokens[i].word not in relatives or "," not in text[tokens[i - 1].end:tokens[i].start] \
+                or tokens[i - 1].word in function_words():
+            continue
+        close = next((k for k in range(i + 1, min(len(tokens), i + _RELATIVE_WORDS))
+                      if "," in text[tokens[k - 1].end:tokens[k].start]), None)
+        if close is None or any(ch in ".;:!?" for ch in text[tokens[i].start:tokens[close].start]):
+            continue
+        inside = range(i + 1, close)
+        named = [j for j in inside if words[j] == osm
+                 or any(tuple(words[j:j + len(f)]) == f for f in lex.spans.get(osm, ()) if len(f) > 1)]
+        if not named or any(tokens[j].neg for j in inside) or not any(tokens[j].word in naming for j in inside):
+            continue
+        last = max((j for j in inside if not tokens[j].word.isdigit() and not _in_brackets(text, tokens[i].start, tokens[j].start)),
+                   default=i)
+        if not (tokens[last].word in verbs or tokens[i].word in english and tokens[i + 1].word in verbs):
+            continue  # a relative clause ends on its verb ("die ... eingetragen ist,"), or opens with it in English
+            # ("who is our OSM,"); "..., der OSM ist aber unser Einkäufer, ..." is a clause of its own
+        start, end = text.rfind(",", tokens[i - 1].end, tokens[i].start), text.rfind(",", tokens[close - 1].end, tokens[close].start)
+        return text[:start] + " " * (end + 1 - start) + text[end + 1:], i - 1
+    return None

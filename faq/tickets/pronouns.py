@@ -17,11 +17,12 @@ from functools import cache
 
 from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
+from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import CueLexicon, word_matches
 from faq.tickets.persons import osm_spans
 from faq.tickets.sentence import Sentence
 
-__all__ = ["refer_to_subjects"]
+__all__ = ["refer_labels", "refer_to_subjects"]
 
 
 @cache
@@ -30,8 +31,9 @@ def _referents(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(fold(w) for w in words("person_referents", lang)), tuple(fold(w) for w in words("thing_referents", lang))
 
 
-def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLexicon) -> set[str]:
-    """The referents of `kinds` that the sentence names before token `end` (canonical words)."""
+def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLexicon, heads: tuple[str, ...] = ()) -> set[str]:
+    """The referents of `kinds` that the sentence names before token `end` (canonical words), those
+    of `heads` also as a compound's last part ("Aktivierungsmail": a mail)."""
     osm = lex.word("osm")
     found = {osm for lo, _ in osm_spans(s, osm, lex) if lo < end}
     units = folded("licence_units")  # "seats" are licences, but never what "it" points at
@@ -42,9 +44,22 @@ def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLe
         for kind in kinds:
             for noun in kind:
                 canon = lex.word(noun)
-                if word == canon or word_matches(noun, word) or word_matches(canon, word):
+                if word == canon or word_matches(noun, word) or word_matches(canon, word) \
+                        or noun in heads and s.tokens[i].word.endswith(noun):  # a compound's head: "Aktivierungsmail"
                     found.add(canon)
     return found
+
+
+_HEAD = 6  # letters of a thing read as a compound's last part: not "mail", whose pronoun cues keep ("im Spam ist sie nicht")
+
+
+def _closing_verb(s: Sentence, i: int, verbs: frozenset[str]) -> bool:
+    """Whether the pronoun at `i` opens a subordinate clause ("dass sie an Herrn Albers ging") that a
+    singular verb closes: the pronoun is its subject."""
+    if i == 0 or s.tokens[i - 1].word not in folded("complementizers"):
+        return False
+    end = clause_bounds(s.tokens, s.text, i, i)[1]
+    return end > i and s.tokens[end].word in verbs
 
 
 def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:
@@ -59,14 +74,39 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
         for i, t in enumerate(tokens):
             if t.word not in people and t.word not in things or s.text[t.start:t.end].isupper() and len(t.word) > 1:
                 continue  # "IT" is the department
-            if not (i + 1 < len(tokens) and tokens[i + 1].word in verbs or i > 0 and tokens[i - 1].word in verbs):
+            if not (i + 1 < len(tokens) and tokens[i + 1].word in verbs or i > 0 and tokens[i - 1].word in verbs
+                    or _closing_verb(s, i, verbs)):
                 continue
             kinds = ((persons,) if t.word in people else ()) + ((objects,) if t.word in things else ())
-            named = _named(s, i, kinds, lex)
+            heads = tuple(n for n in objects if len(n) >= _HEAD) if t.word in things else ()
+            named = _named(s, i, kinds, lex, heads)
             if named and named != {osm}:
                 continue  # a thing named in its own sentence is there for a cue to find
             if not named and before is not None:
-                named = _named(before, len(before.tokens), kinds, lex)
+                named = _named(before, len(before.tokens), kinds, lex, heads)
             if len(named) == 1:
                 s.words[i] = named.pop()
         before = s
+
+
+def _label_end(s: Sentence) -> int | None:
+    """The index of the last word of the sentence's label ("Reservierung: vor 5 Tagen"), or None."""
+    colon = s.text.find(":")
+    if colon < 0 or "\n" in s.text[:colon]:
+        return None
+    inside = [i for i, t in enumerate(s.tokens) if t.end <= colon]
+    return inside[-1] if 0 < len(inside) <= _LABEL_WORDS else None
+
+
+_LABEL_WORDS = 3  # words at most of a label
+
+
+def refer_labels(analysed: list[Sentence]) -> None:
+    """Read a generic label ("Status:", "Stand:"; `generic_labels`) in a run of label lines as the thing
+    the label above names: "Reservierung: vor 5 Tagen" above "Status: noch immer nicht verarbeitet"
+    tells the reservation's status."""
+    generic = folded("generic_labels")
+    for before, s in zip(analysed, analysed[1:]):
+        end, above = _label_end(s), _label_end(before)
+        if end == 0 and above is not None and s.tokens[0].word in generic and before.tokens[above].word not in generic:
+            s.words[0] = before.words[above]

@@ -23,8 +23,9 @@ _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", 
 
 @cache
 def negations() -> frozenset[str]:
-    """Return the negation words of every language (knowledge/language/negations.yaml), folded."""
-    return frozenset(fold(w) for w in lexicon_words("negations"))
+    """Return the negation words of every language (knowledge/language/negations.yaml and
+    ticket_negations.yaml), folded."""
+    return frozenset(fold(w) for w in (*lexicon_words("negations"), *lexicon_words("ticket_negations")))
 
 
 _SLIP_FROM = 5  # negations this long or longer are recognised misspelt
@@ -136,6 +137,26 @@ def _tokenize(text: str) -> list[Token]:
         out.append(Token(word, start, start + len(raw), word in neg))
         if suffix in _CONTRACTIONS:
             out.append(Token(_CONTRACTIONS[suffix], start + len(raw), m.end(), False))
+    return _bare_i_am(out) if any(t.word == _IM for t in out) else out
+
+
+_IM = "im"
+
+
+@cache
+def _i_am_followers() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("i_am_followers"))
+
+
+def _bare_i_am(tokens: list[Token]) -> list[Token]:
+    """English "im" without its apostrophe read as "i am" where an English word that follows "I'm"
+    comes next ("im just the OSM", "im not sure"); German "im" ("im Spam") stays."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        if t.word == _IM and i + 1 < len(tokens) and tokens[i + 1].word in _i_am_followers() and t.end - t.start == 2:
+            out += [Token("i", t.start, t.start + 1), Token("am", t.start + 1, t.end)]
+        else:
+            out.append(t)
     return out
 
 

@@ -58,6 +58,14 @@ _SAID: dict[tuple[object, ...], tuple[tuple[Token, ...], CueLexicon, tuple[tuple
 _MARKS = ("mode", "nothing", "nouns", "numbered", "after", "goes_on", "pair_words", "weak")  # what a `Cue` carries
 
 
+def _governed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a pronoun of the cue ("uns als Empfänger") stands after a preposition of place: "bei
+    uns", "for us" name a place or a beneficiary, not the cue's object."""
+    pronouns, places = folded("object_pronouns"), folded("place_prepositions")
+    return any(s.tokens[i].word in pronouns and i > 0 and s.tokens[i - 1].word in places and s.tokens[i].word in cue
+               and s.words[i - 1] not in cue for i in range(span[0], span[1] + 1))  # "nicht mehr bei uns" keeps its own
+
+
 def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     """Return the span and state of the first occurrence of a cue that a sentence states or
     denies; one that is hedged or ill-formed gives way to a later one ("Zuerst dachte ich,
@@ -94,7 +102,7 @@ def _cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
                 or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
-                or s.denied_for_another(span) or modifier_only(cue, s.words, s.tokens, s.text, span):
+                or s.denied_for_another(span) or modifier_only(cue, s.words, s.tokens, s.text, span) or _governed(cue, s, span):
             continue  # a cue's words never stand in two main clauses or coordinated phrases, nor in and out of brackets;
             # what the writer corrects later in the sentence ("nicht verifiziert - Korrektur: doch verifiziert") is withdrawn
         state = _polarity(s, span, cue)
