@@ -127,3 +127,21 @@ def test_a_weak_fact_the_agent_confirms_settles():
     confirmed = revise(r, KB, TODAY, correct={"junk_checked": False})
     assert confirmed.cause == "junk-folder"
     assert confirmed.weak == ()
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Hallo, bisher ist keine Aktivierungsmail an petra.sommer@outlook.com gekommen.",
+     "Sie schrieben: „bisher ist keine Aktivierungsmail an petra.sommer@outlook.com gekommen“. Welche E-Mail-Adresse"),
+    ("Hi, the activation email never showed up. So far I have nevr looked through the junk folder.",
+     "You wrote: “So far I have nevr looked through the junk folder”. Have you checked your junk"),
+])
+def test_the_reply_quotes_a_weak_fact_before_asking_it_again(text, quoted):
+    r = triage(text)
+    assert r.cause is None and r.weak
+    assert quoted in r.reply
+
+
+def test_a_plainly_stated_fact_is_not_quoted_back():
+    r = triage("Hallo, keine Aktivierungsmail. Den Spam-Ordner haben wir geprüft, da ist nichts.")
+    assert r.facts.get("junk_checked") is True
+    assert "Sie schrieben" not in r.reply

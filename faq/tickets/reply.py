@@ -207,9 +207,15 @@ def _desk_steps(steps: list[str], lang: str) -> list[str]:
     return out
 
 
-def _question(fact: Fact, lang: str, said: Sequence[str] = ()) -> str:
-    """A fact's question with its choices and help; help sentences in `said` are not repeated."""
+def _question(fact: Fact, lang: str, said: Sequence[str] = (), wrote: str = "") -> str:
+    """A fact's question with its choices and help; help sentences in `said` are not repeated.
+
+    `wrote` is what the customer wrote of the fact where it was read too weakly to settle a cause:
+    it is quoted before the question, so they confirm rather than answer again.
+    """
     text = fact.question.get(lang)
+    if wrote:
+        text = tr(lang, "reply_you_wrote", quote=wrote) + " " + text
     if fact.type == "choice" and fact.choices:
         text += " " + tr(lang, "reply_choices", choices=", ".join(c.label.get(lang) for c in fact.choices))
     if fact.help is not None:
@@ -267,7 +273,8 @@ def _help_sentences(text: str) -> tuple[str, ...]:
     return tuple(sentences(text))
 
 
-def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[str]:
+def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str,
+                    wrote: Mapping[str, str] | None = None) -> list[str]:
     """The questions of an open case as numbered items: the facts that only one and the same
     cause tests ("Wann wurde die Reservierung aufgegeben?", "Ist sie wirksam?") decide it only
     together, so they are one item, at the place of the cheapest; a help sentence they share
@@ -287,7 +294,8 @@ def _asked_together(flow: Flow, questions: Sequence[Fact], lang: str) -> list[st
     for item in items:
         said: list[str] = []
         for fact in item:
-            said.append(_question(fact, lang, [s for part in said for s in _help_sentences(part)]))
+            said.append(_question(fact, lang, [s for part in said for s in _help_sentences(part)],
+                                  (wrote or {}).get(fact.id, "")))
         out.append(" ".join(said))
     return out
 
@@ -355,6 +363,7 @@ def suggest_reply(
     name: str = "",
     today: date | None = None,
     months: Mapping[str, MonthDate] | None = None,
+    wrote: Mapping[str, str] | None = None,
 ) -> str:
     """Return a suggested reply to a ticket.
 
@@ -370,6 +379,8 @@ def suggest_reply(
             still change the outcome is asked, else only the next one.
         months: Date facts the ticket gives only to their month, which does not settle
             the case (`triage._months_settled`): the reply says what the month tells.
+        wrote: Fact id -> the customer's words of a fact read too weakly to settle a cause
+            (`faq.tickets.settling`); its question quotes them.
 
     Returns:
         Plain text: greeting, resolution or answer plus questions, sign-off.
@@ -388,7 +399,7 @@ def suggest_reply(
         if today is not None:
             for fact_id, month in (months or {}).items():
                 body += [_month_note(flow, diagnosis, fact_id, month, today, lang), ""]
-        items = _asked_together(flow, questions, lang)
+        items = _asked_together(flow, questions, lang, wrote)
         if len(items) == 1:
             body += [tr(lang, "reply_ask_one"), items[0]]
         else:

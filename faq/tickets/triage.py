@@ -318,9 +318,17 @@ def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Ext
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
-    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today, months)
+    wrote = {k: _wrote(extraction.evidence[k]) for k in weak if k in extraction.evidence and k not in diag.facts}
+    reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today, months, wrote)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
                         extraction.evidence, subject, name, weak)
+
+
+def _wrote(evidence: Evidence) -> str:
+    """The customer's words of a fact for a reply to quote: its sentence, or only the words that
+    state it where the sentence is long (`weights.yaml` quote_chars)."""
+    sentence = " ".join(evidence.sentence.split()).rstrip(" .!?;:")
+    return sentence if sentence and len(sentence) <= weights().quote_chars else " ".join(evidence.quote.split())
 
 
 def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterable[str] = (),

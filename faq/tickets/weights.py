@@ -41,10 +41,11 @@ class TicketWeights:
     question_chooses: float = 0.9
     clause_leans: float = 0.15
     settled_pull: float = 0.03
-    facts_close: float = 0.05
+    facts_close: float = 0.02
     cue_slack: int = 7
     cue_near: int = 2
     example_reach: int = 1
+    quote_chars: int = 160
 
 
 @cache
