@@ -22,7 +22,7 @@ from faq.tickets.cues import CueLexicon, word_matches
 from faq.tickets.persons import osm_spans
 from faq.tickets.sentence import Sentence
 
-__all__ = ["refer_labels", "refer_to_subjects"]
+__all__ = ["refer_governed", "refer_labels", "refer_to_subjects"]
 
 
 @cache
@@ -84,6 +84,30 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
                 continue  # a thing named in its own sentence is there for a cue to find
             if not named and before is not None:
                 named = _named(before, len(before.tokens), kinds, lex, heads)
+            if len(named) == 1:
+                s.words[i] = named.pop()
+        before = s
+
+
+def refer_governed(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:
+    """Read a demonstrative that a preposition governs and a finite verb follows ("– über die haben
+    wir 2025 schon Dienste aktiviert"; `governed_demonstratives`) as the one thing named before it in
+    its sentence, or else in the sentence before: the noun itself stands in another clause, out of
+    a cue's reach. Two things named leave it a pronoun."""
+    demonstratives = folded("governed_demonstratives")
+    prepositions, verbs = folded("prepositions"), folded("finite_verbs")
+    _, objects = _referents(lang)
+    heads = tuple(n for n in objects if len(n) >= _HEAD)
+    before: Sentence | None = None
+    for s in analysed:
+        tokens = s.tokens
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].word not in demonstratives or tokens[i - 1].word not in prepositions \
+                    or tokens[i + 1].word not in verbs:
+                continue
+            named = _named(s, i - 1, (objects,), lex, heads)
+            if not named and before is not None:
+                named = _named(before, len(before.tokens), (objects,), lex, heads)
             if len(named) == 1:
                 s.words[i] = named.pop()
         before = s
