@@ -117,3 +117,21 @@ def test_a_demonstrative_a_preposition_governs_is_the_thing_named_before(text):
 ])
 def test_a_governed_demonstrative_that_points_nowhere_sure_states_nothing(text):
     assert "enrollment_linked" not in read(text, "de")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unsere Registrierung wurde letztes Jahr in unserem Konto aktiviert, daher ist sie verknüpft. Keine Aktivierungsmail."),
+    ("en", "Hi, our enrollment was already activated against our online account last year, so it is linked. No activation email."),
+])
+def test_a_pronoun_in_a_later_clause_carries_the_sentences_subject_on(lang, text):
+    assert read(text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the sentence opens with the order, not the enrollment: "it" is the order
+    ("en", "Hi, our order was placed in March against our online account, so it is linked. No activation email."),
+    # the sentence opens with two things as its subject: "it" may mean either
+    ("en", "Hi, our license and our enrollment were bought in 2024, so it is linked. No activation email."),
+])
+def test_a_later_clause_pronoun_without_the_subject_named_first_states_nothing(lang, text):
+    assert "enrollment_linked" not in read(text, lang)
