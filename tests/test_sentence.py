@@ -91,3 +91,13 @@ def country(text: str, lang: str) -> bool | None:
 def test_a_bracket_naming_the_country_again_does_not_keep_the_cue_apart(lang, text):
     assert country(text, lang) is False
 
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail fehlt seit Montag. Junk-Ordner geprüft? Ich weiß es nicht, das macht unser Dienstleister."),
+    ("de", "Keine Aktivierungs-E-Mail bisher. Domäne verifiziert? Wissen es nicht genau."),
+    ("en", "Still no activation email here. Domain verified? I do not know, our partner set it up."),
+])
+def test_a_label_answered_with_not_knowing_stays_open(lang, text):
+    facts = read(text, lang)
+    assert "junk_checked" not in facts and "domain_verified" not in facts
