@@ -1209,3 +1209,46 @@ def test_the_day_a_link_was_clicked_is_no_purchase_date(lang, text):
 ])
 def test_a_doubt_about_a_named_thing_leaves_the_rest_stated(lang, text, value):
     assert read("renewal-activation", text, lang).get("same_org_name") is value
+
+
+# -- an address held up to a month is no OSM's now; an invoice's date is no purchase date -------
+
+
+@pytest.mark.parametrize(("lang", "text", "now"), [
+    ("de", "Hallo, keine Aktivierungsmail. Der OSM war bis August anna.k@outlook.com, seit September ist es "
+           "anna.k@kraemer-gmbh.de.", "anna.k@kraemer-gmbh.de"),
+    ("de", "Hallo, keine Aktivierungsmail. Bis Ende Juni war unser OSM k.l@outlook.com, jetzt ist es k.l@lorenz-ag.de.",
+     "k.l@lorenz-ag.de"),
+    ("en", "Hi, no activation email. Our OSM was tom.b@outlook.com until March; since April it is tom.b@bakery-x.com.",
+     "tom.b@bakery-x.com"),
+])
+def test_an_osm_address_held_until_a_month_is_not_the_osms_now(lang, text, now):
+    assert read("missing-activation-email", text, lang).get("osm_email") == now
+
+
+def test_an_osm_address_held_since_a_month_is_the_osms():
+    text = "Hallo, keine Aktivierungsmail. Unser OSM ist seit August anna.k@outlook.com."
+    assert read("missing-activation-email", text, "de").get("osm_email") == "anna.k@outlook.com"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ist der Aktivierungslink noch gültig? Die Rechnung ist vom 01.03.2026."),
+    ("en", "Hi, is the activation link still valid? Our invoice is from March 1, 2026."),
+])
+def test_an_invoice_date_alone_is_no_purchase_date(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+def test_a_purchase_date_by_the_invoice_is_still_read():
+    text = "Hallo, ist der Aktivierungslink noch gültig? Kaufdatum laut Rechnung: 01.03.2026."
+    assert read("activation-link-expiry", text, "de").get("purchase_date") == date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("de", "Hallo, der Vertrag wurde am 20.11.2026 unterschrieben, Nutzungsbeginn war aber schon der 1.9.2026. "
+           "Wir sehen keine Lizenzen.", date(2026, 9, 1)),
+    ("de", "Hallo, wir sehen keine Lizenzen. Der Vertrag wurde am 20.11.2026 unterzeichnet.", None),
+    ("en", "Hello, we can't see the licences. The contract was signed on 2026-11-23.", None),
+])
+def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
+    assert read("licenses-not-visible", text, lang).get("usage_start") == start

@@ -58,3 +58,42 @@ def test_a_persons_word_on_the_order_that_the_writer_cannot_see_states_nothing(t
 ])
 def test_a_persons_word_the_writer_sees_confirmed_keeps_the_fact(text):
     assert triage(text).facts.get("order_placed") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Händler sagt, die Mail sei an einen anderen Kontakt gegangen. Im VLSC werde aber nur ich als Kontakt "
+    "angezeigt. Keine Aktivierungsmail bisher.",
+    "Hello, our reseller says the mail went to another contact, but VLSC shows only me as the contact. No activation "
+    "mail so far.",
+])
+def test_a_person_saying_the_mail_went_elsewhere_when_only_the_writer_is_shown_settles_nothing(text):
+    r = triage(text)
+    assert "sent_to_other_contact" not in r.facts
+    assert r.cause is None
+
+
+def test_the_mail_gone_to_another_contact_stated_by_the_writer_still_settles():
+    r = triage("Hallo, keine Aktivierungsmail. Im VLSC sehe ich, dass die Mail an einen anderen Kontakt gegangen ist.")
+    assert r.facts.get("sent_to_other_contact") is True
+    assert r.cause == "sent-to-other-contact"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung vom 20.11.2026 ist nicht wirksam, schreibt unser Händler. "
+    "Im VLSC steht sie aber als wirksam.",
+    "Hallo, keine Aktivierungsmail. Am 20.11.2026 reserviert. Die Reservierung ist noch nicht wirksam, sagt die "
+    "Hotline – ich sehe sie im VLSC aber als wirksam.",
+    "Hi, no activation email. The reservation we placed on 2026-11-20 isn't effective according to our reseller, "
+    "but VLSC shows it as effective.",
+])
+def test_a_no_a_person_says_that_the_writer_sees_otherwise_settles_nothing(text):
+    r = triage(text)
+    assert "reservation_effective" not in r.facts
+    assert r.cause is None
+
+
+def test_a_no_told_after_a_person_without_a_contrary_showing_still_settles():
+    r = triage("Hallo, keine Aktivierungsmail. Die Reservierung vom 20.11.2026 ist noch nicht wirksam, das sehe ich "
+               "auch im VLSC.")
+    assert r.facts.get("reservation_effective") is False
+    assert r.cause == "reservation-not-processed"

@@ -788,3 +788,52 @@ def test_a_check_only_someone_says_they_did_leaves_it_open(bundled, text):
 def test_a_fact_only_someone_else_told_the_writer_leaves_it_open(bundled, text):
     r = triage(bundled, text)
     assert "domain_verified" not in r.facts and r.cause is None
+
+
+# -- a branch office's or another party's own licences are not the case's ---------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, bei unserer Niederlassung in Wien wurden die Lizenzen für das falsche Konto aktiviert. Bei uns in der "
+    "Zentrale sehen wir unsere Lizenzen nicht.",
+    "Hallo, wir sehen keine Lizenzen. In unserer Filiale in Graz hat jemand die Lizenzen im falschen Tenant aktiviert, "
+    "das ist aber geklärt. Unsere eigenen fehlen trotzdem.",
+    "Hi, at our branch in Lyon the licenses were activated for the wrong account. Here at headquarters we just can't "
+    "see ours.",
+    "Hi, our partner activated their own licenses for the wrong account last month. In our case, the licenses we "
+    "bought are not showing in our tenant.",
+])
+def test_a_wrong_account_at_a_branch_or_of_another_partys_licences_settles_nothing(bundled, text):
+    r = triage(bundled, text)
+    assert "right_account" not in r.facts
+    assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Lizenzen wurden für das Konto unserer Tochterfirma aktiviert statt für unseres. Wir sehen sie nicht.",
+    "Hallo, unser Partner hat unsere Lizenzen für das falsche Konto aktiviert. Wir sehen sie nicht.",
+])
+def test_our_licences_activated_for_another_account_is_still_the_wrong_account(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("right_account") is False
+    assert r.cause == "wrong-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. We have never activated any service before, so I doubt the enrollment is linked.",
+    "Hallo, keine Aktivierungsmail. Ich bezweifle, dass die Registrierung schon mit einem Konto verknüpft ist.",
+])
+def test_a_fact_the_writer_doubts_is_not_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("enrollment_linked") is not True
+    assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. In case the junk folder wasn't checked, should I check it?",
+    "Hallo, keine Aktivierungsmail. Vorausgesetzt der Junk-Ordner wurde nicht geprüft, soll ich ihn dann prüfen?",
+])
+def test_a_fact_a_condition_supposes_is_not_stated(bundled, text):
+    r = triage(bundled, text)
+    assert "junk_checked" not in r.facts
+    assert r.cause is None

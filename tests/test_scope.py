@@ -233,3 +233,21 @@ def test_a_wrong_account_of_a_past_trial_stays_open():
 def test_a_denial_taken_back_in_its_sentence_is_no_denial(lang, text, value):
     assert read(text, lang).get("junk_checked") is value
 
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("en", "Hi, no activation email. The domain is verified, isn't it?", "domain_verified"),
+    ("en", "Hi, no activation email. Our OSM is a global admin of our tenant, right?", "osm_is_admin"),
+    ("de", "Hallo, keine Aktivierungsmail. Die Domäne ist schon verifiziert, nicht wahr?", "domain_verified"),
+    ("de", "Hallo, keine Aktivierungsmail. Die Registrierung ist bereits verknüpft, gell?", "enrollment_linked"),
+])
+def test_a_statement_asked_back_by_a_question_tag_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no activation email. The domain is verified, it is in our tenant."),
+    ("de", "Hallo, keine Aktivierungsmail. Die Domäne ist verifiziert, richtig verifiziert sogar."),
+])
+def test_a_statement_without_a_question_tag_stands(lang, text):
+    assert read(text, lang).get("domain_verified") is True

@@ -22,6 +22,23 @@ def test_tokens_read_again_are_not_changed_by_an_earlier_reader():
     assert [t.word for t in tokenize("Keine Mail im Spam")] == ["keine", "mail", "im", "spam"]
 
 
+def test_a_negated_auxiliary_without_apostrophe_is_read_out():
+    words = [(t.word, t.neg) for t in tokenize("The domain isnt verified, we didnt check")]
+    assert words == [("the", False), ("domain", False), ("isn", False), ("not", True), ("verified", False),
+                     ("we", False), ("didn", False), ("not", True), ("check", False)]
+
+
+def test_a_misspelt_negation_is_the_negation_it_misspells():
+    assert [(t.word, t.neg) for t in tokenize("nciht kien nevr nto")] == [
+        ("nicht", True), ("kein", True), ("never", True), ("not", True)]
+
+
+def test_real_words_near_a_negation_stay_themselves():
+    # "klein" adds a letter to "kein", "noon" drops one of "noone": real words, no slips
+    assert [(t.word, t.neg) for t in tokenize("klein noon noting ein")] == [
+        ("klein", False), ("noon", False), ("noting", False), ("ein", False)]
+
+
 def test_a_negation_written_without_its_apostrophe_is_read_out():
     words = [(t.word, t.neg) for t in tokenize("The reseller hasnt placed it and I cant see it")]
     assert ("hasn", False) in words and ("can", False) in words

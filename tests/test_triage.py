@@ -22,7 +22,7 @@ KB = load_knowledge_base(KB_DIR)
 MATCHER = Matcher(KB)
 TODAY = date(2026, 11, 24)
 KEYS = ["ticket", "id", "outcome", "confidence", "flow", "facts", "cause", "next", "reply", "evidence",
-        "month_facts"]  # CONTRACT §3 plus evidence and dates known only to their month
+        "month_facts", "weak_facts"]  # CONTRACT §3 plus evidence, dates known only to their month, weak facts
 
 
 def triage(text, **kw):

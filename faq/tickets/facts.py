@@ -44,6 +44,8 @@ from faq.tickets.context import context_positions, context_spans, denied_context
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.datekinds import kind_denied
+from faq.tickets.doers import done_by_another, writers_deed
+from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay
 from faq.tickets.inserts import without_inserts
@@ -82,6 +84,7 @@ from faq.tickets.sentence import (
     retold_after,
     token_index,
 )
+from faq.tickets.settling import UNCUED
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.withheld import unknown_at
@@ -212,7 +215,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
             if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
-                    or disputed(around, index, span, value) or outdated(around, index, span, value):
+                    or disputed(around, index, span, value) or outdated(around, index, span, value) \
+                    or ended_state(read, span, value) or done_by_another(around, index, span, value) \
+                    or writers_deed(read, span, fact.id):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed or since changed")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
@@ -250,7 +255,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact_id in taken_back_denials(found, evidence):  # "nichts bestellt, nur reserviert"
         notes.append(f"{fact_id}: denied, but the ticket tells what it also covers")
         found[fact_id] = None
-    for fact_id in contradicted_hearsay({k: evidence[k] for k in found if k in evidence and found[k] is not None}, analysed):
+    for fact_id in contradicted_hearsay({k: evidence[k] for k in found if k in evidence and found[k] is not None}, analysed,
+                                        values=found):
         notes.append(f"{fact_id}: another person's word the writer's own experience denies")  # "says I have it, but I can't see it"
         found[fact_id] = None
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
@@ -304,6 +310,8 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
             if len(distinct) == 1 and not denied and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
+                if not any(t.word in folded("registering_words") for t in s.tokens):
+                    notes.append(f"{fact.id}: the only address, {UNCUED}")  # not "im VLSC steht ..."
         if best is not None:
             found[fact.id] = best[1]
             evidence[fact.id] = best[2]
@@ -412,14 +420,17 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
             found[fact.id] = None
     # A flow with one date fact takes the only written-out date of a ticket that names none by
     # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
-    # 20.11.": an order's date is no usage start), or the ticket names the fact elsewhere without
+    # 20.11.": an order's date is no usage start) or another thing's date (an invoice), or the ticket names the fact elsewhere without
     # a date ("I don't have the purchase date handy").
     if single is not None and single.id not in found:
         explicit = [(s, m) for s, m in unassigned if not m.relative]
-        if len({m.value for _, m in explicit}) != 1 or any(event_positions(None, s.words, lex) for s, _ in explicit):
+        others = tuple(folded("other_dates"))  # "Die Rechnung ist vom 01.03.": an invoice's date is no purchase date
+        if len({m.value for _, m in explicit}) != 1 or any(event_positions(None, s.words, lex) for s, _ in explicit) \
+                or any(t.word.startswith(others) for s, _ in explicit for t in s.tokens):
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]
+            notes.append(f"{single.id}: the only date, {UNCUED}")
             found[single.id] = mention.value
             evidence[single.id] = s.evidence(mention.start, mention.end, source)
 

@@ -195,11 +195,24 @@ _TAG = 3  # words at most of an "or" tag that asks a statement back ("- oder doc
 
 def tag_asked(s: Sentence, span: tuple[int, int]) -> bool:
     """Whether the clause of a cue is asked back by a short "or" tag closing its sentence
-    ("ist noch nicht wirksam - oder doch?", "it hasn't taken effect, or has it?")."""
+    ("ist noch nicht wirksam - oder doch?", "it hasn't taken effect, or has it?") or by a question
+    tag ("The domain is verified, isn't it?", "..., nicht wahr?")."""
     tokens, text = s.tokens, s.text
     _, hi = clause_bounds(tokens, text, *span)
     rest = tokens[hi + 1:]
-    return 0 < len(rest) <= _TAG and rest[0].word in folded("alternatives") and "?" in text[rest[-1].end:]
+    if not 0 < len(rest) <= _TAG or "?" not in text[rest[-1].end:]:
+        return False
+    words = [t.word for t in rest]
+    return words[0] in folded("alternatives") or tuple(words) in _tags()  # "..., isn't it?"
+
+
+@cache
+def _tags() -> frozenset[tuple[str, ...]]:
+    """The question tags (knowledge/language/question_tags.yaml) as the tokenizer reads them."""
+    from faq.language.lexicon import words as lexicon_words
+    from faq.tickets.tokens import tokenize
+
+    return frozenset(tuple(t.word for t in tokenize(tag)) for tag in lexicon_words("question_tags"))
 
 
 def _cue_words(s: Sentence, span: tuple[int, int]) -> set[str]:

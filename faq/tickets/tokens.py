@@ -29,6 +29,7 @@ def negations() -> frozenset[str]:
 
 _SLIP_FROM = 5  # negations this long or longer are recognised misspelt
 _SLIP_SHORTEST = 4  # ... as words this long or longer
+_SWAP_FROM = 3  # shorter negations ("kein", "not") only with two letters after the first swapped
 
 
 def _slips(word: str) -> set[str]:
@@ -44,7 +45,8 @@ def _slips(word: str) -> set[str]:
 def misspelt_negations() -> dict[str, str]:
     """Return misspelt negations, each with the negation it stands for ("nich": "nicht").
 
-    Only slips (`_slips`) of negations of five letters or more count, and never a word of any
+    Only slips (`_slips`) of negations of five letters or more count (of three or four letters,
+    two letters swapped after the first: "kien", "nto"), and never a word of any
     list of `knowledge/language/` ("keins" answers "none") nor a real word a slip away from a
     negation (`negation_lookalikes`: "noon", "noting"); a slip two negations share counts for neither.
     """
@@ -53,8 +55,13 @@ def misspelt_negations() -> dict[str, str]:
     found: dict[str, set[str]] = {}
     for word in sorted(neg):
         if len(word) >= _SLIP_FROM:
-            for slip in _slips(word) - neg - known:
-                found.setdefault(slip, set()).add(word)
+            slips = _slips(word)
+        elif len(word) >= _SWAP_FROM:  # short ones only by two letters swapped ("kien", "nto")
+            slips = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1)} - {word}
+        else:
+            continue
+        for slip in slips - neg - known:
+            found.setdefault(slip, set()).add(word)
     return {slip: words.pop() for slip, words in found.items() if len(words) == 1}
 
 

@@ -28,6 +28,7 @@ from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
+from faq.tickets.settling import UNCUED, adopted, weak_facts
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import ticket_file, weights
 
@@ -60,6 +61,7 @@ class TriageResult:
         evidence: Fact id -> where the ticket states it (offsets in the ticket's text).
         subject: The ticket's subject line, or "".
         name: The sender's name the reply greets, or "".
+        weak: Facts shown but read through a weak path (`faq.tickets.settling`): they settle no cause.
     """
 
     ticket: str | None
@@ -73,6 +75,7 @@ class TriageResult:
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
     subject: str = ""
     name: str = ""
+    weak: tuple[str, ...] = ()
 
     @property
     def id(self) -> str | None:
@@ -110,6 +113,7 @@ class TriageResult:
             "reply": reply,
             "evidence": {k: self._evidence_json(k, redacted) for k in self.evidence if k in self.facts},
             "month_facts": months,
+            "weak_facts": [k for k in self.weak if k in facts],
         }
 
     def _evidence_json(self, fact: str, redacted: bool) -> dict[str, Any]:
@@ -256,7 +260,10 @@ def triage_text(
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     settled = _months_settled(flow, extraction, today)
     months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
-    return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months)
+    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes)
+    if any(n.endswith(UNCUED) for n in settled.notes):  # a fact shown is no note of what went unused
+        settled = Extraction(settled.facts, tuple(n for n in settled.notes if not n.endswith(UNCUED)), settled.evidence)
+    return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months, weak)
 
 
 def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None, flow: Flow | None, body: str,
@@ -291,18 +298,29 @@ def _diagnoses() -> dict[str, dict[str, str]]:
 
 
 def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
-              ticket_id: str | None, subject: str, name: str, months: Mapping[str, MonthDate] | None = None) -> TriageResult:
-    """Diagnose the facts read, and write the reply."""
+              ticket_id: str | None, subject: str, name: str, months: Mapping[str, MonthDate] | None = None,
+              weak_read: frozenset[str] | None = None) -> TriageResult:
+    """Diagnose the facts read, and write the reply.
+
+    A cause is settled only by facts read from plain statements: when it needs a weak one
+    (`faq.tickets.settling`), the diagnosis is that of the others and the reply asks again.
+    """
     lang = match.lang
     diag = diagnose(flow, extraction.facts, today)
     cause = _proven(flow, diag, today)
+    weak_read = weak_facts(extraction.evidence) if weak_read is None else weak_read
+    weak = tuple(k for k in extraction.facts if k in weak_read)
+    if cause is not None and weak:
+        firm = diagnose(flow, {k: v for k, v in extraction.facts.items() if k not in weak}, today)
+        if _proven(flow, firm, today) != cause:
+            diag, cause = firm, None
     nxt = None
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
     reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today, months)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
-                        extraction.evidence, subject, name)
+                        extraction.evidence, subject, name, weak)
 
 
 def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterable[str] = (),
@@ -329,7 +347,8 @@ def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterabl
     facts = {f.id: known[f.id] for f in flow.facts if f.id in known}
     evidence = {k: v for k, v in result.evidence.items() if k not in changed}
     extraction = Extraction(facts, result.notes, evidence)
-    return _conclude(kb, flow, result.match, extraction, today, result.ticket, result.subject, result.name)
+    return _conclude(kb, flow, result.match, extraction, today, result.ticket, result.subject, result.name,
+                     weak_read=frozenset(result.weak) - changed)
 
 
 def facts_stated(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str = "de") -> Extraction:

@@ -1,0 +1,60 @@
+"""A deed the writer denies doing themselves that another doer did is no deed denied.
+
+"Ich habe keine Bestellung aufgegeben, das hat unser Händler gemacht", "I didn't place the order
+myself, our reseller did": the order was placed, by the reseller. A denial whose clause names the
+writer (`agent_selves`), followed in the same sentence or the next by a clause that names another
+person or party (`person_nouns`, `other_owners`) with a verb that takes the deed up (`pro_verbs`),
+states no "no". The contrast form ("nicht von uns, sondern vom Händler") is `negation._other_doer`.
+
+A deed a fact tells of Microsoft or the system ("die Mail ging an einen anderen Kontakt") done
+by the writer ("Ich habe die Bestätigung an einen anderen Kontakt weitergeleitet") is the
+writer's own, not the fact (`writers_deed`, knowledge/tickets/senders_deeds.yaml).
+"""
+
+from __future__ import annotations
+
+from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds
+from faq.tickets.sentence import Sentence, has_sequence
+from faq.tickets.weights import ticket_file
+
+__all__ = ["done_by_another", "writers_deed"]
+
+
+def _another(word: str) -> bool:
+    return any(word == p or len(p) >= 4 and p in word for p in folded("person_nouns") | folded("other_owners"))
+
+
+def _clauses(s: Sentence, start: int) -> list[list[str]]:
+    out, words = [], [t.word for t in s.tokens]
+    while start < len(s.tokens):
+        lo, hi = clause_bounds(s.tokens, s.text, start, start)
+        out.append(words[max(lo, start):hi + 1])
+        start = hi + 1
+    return out
+
+
+def done_by_another(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
+    """Whether the "no" told at `span` of sentence `index` denies only the writer as its doer."""
+    if value:
+        return False
+    s = analysed[index]
+    lo, hi = clause_bounds(s.tokens, s.text, *span)
+    if not any(t.word in folded("agent_selves") for t in s.tokens[lo:hi + 1]):
+        return False
+    later = _clauses(s, hi + 1)
+    if index + 1 < len(analysed):
+        later += _clauses(analysed[index + 1], 0)[:1]
+    return any(has_sequence(words, "pro_verbs") and any(_another(w) for w in words) for words in later[:2])
+
+
+def writers_deed(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether the cue at `span` tells a deed of the system's that its clause gives the writer
+    as doer ("I forwarded the order confirmation to another contact")."""
+    if fact_id not in ((ticket_file("senders_deeds.yaml") or {}).get("facts") or ()):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, *span)
+    selves = folded("first_person_subjects")
+    # the writer denied ("bekommen hat es unsere Buchhalterin, nicht ich") is what the cue tells
+    return any(t.word in selves and not (i > 0 and s.tokens[i - 1].neg) and not span[0] <= i <= span[1]
+               for i, t in enumerate(s.tokens[lo:hi + 1], lo))

@@ -1,0 +1,80 @@
+"""Which facts read from a ticket may settle a cause.
+
+A cause tells the customer why their problem occurs, so each fact that decides it must be
+read from a plain statement in the customer's own words. A fact read through a weaker path
+is shown (and the reply asks to confirm it) but settles nothing:
+
+* a statement whose negation was repaired from a slip ("Den Spam-Ordner habe ich nciht
+  geprüft", `faq.tickets.tokens.misspelt_negations`): the writer may have meant another word, and the statement
+  read turns round with it;
+* a statement of a quoted or forwarded mail the customer points at ("siehe unten"): another
+  person's words, perhaps outdated, that the customer does not repeat as their own; unless
+  the customer points at that very fact ("Kaufdatum siehe unten": `adopted`);
+* the only date of a ticket that names no date fact, taken for the flow's one date fact
+  ("Der Link geht nicht mehr. Das war am 01.03.2026."): the day may be another event's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+
+from faq.kb.model import Flow
+from faq.language.normalize import fold
+from faq.tickets.context import context_positions
+from faq.tickets.cues import lexicon_for
+from faq.tickets.evidence import QUOTED, Evidence
+from faq.tickets.quotes import points_below
+from faq.tickets.tokens import misspelt_negations, sentences, tokenize
+from faq.tickets.weights import ticket_file
+
+__all__ = ["UNCUED", "adopted", "weak_facts"]
+
+UNCUED = "named by no cue"  # the note `faq.tickets.facts` leaves on a date fact read without its cue
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
+def _repaired(ev: Evidence) -> bool:
+    """Whether the clause of the evidence's words holds a misspelt negation (not a spoken form)."""
+    slips, plain = misspelt_negations(), _plain_slips()
+    sentence = ev.sentence or ev.quote
+    at = sentence.find(ev.quote)
+    clause = sentence
+    if at >= 0:
+        lo = max((m.end() for m in _CLAUSE.finditer(sentence, 0, at)), default=0)
+        hi = next((m.start() for m in _CLAUSE.finditer(sentence, at + len(ev.quote))), len(sentence))
+        clause = sentence[lo:hi]
+    return any((w := fold(word)) in slips and w not in plain for word in _WORD.findall(clause))
+
+
+@cache
+def _plain_slips() -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in (ticket_file("plain_slips.yaml") or {}).get("words") or ())
+
+
+def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
+               notes: Iterable[str] = ()) -> frozenset[str]:
+    """Return the facts whose evidence is no plain statement of the customer's own (a misspelt
+    negation in its sentence, quoted text the customer did not point at by the fact: `adopted`,
+    or a date read without its cue: a note of the reader ending in `UNCUED`)."""
+    uncued = {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
+    return frozenset(fact for fact, ev in evidence.items()
+                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev))
+
+
+def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:
+    """Return the facts the customer's own words point at in a quoted mail by naming them
+    ("Kaufdatum siehe unten", "usage start: see the forwarded mail")."""
+    lex = lexicon_for(vocabulary)
+    out = set()
+    for _, sentence in sentences(body):
+        if not points_below(sentence):
+            continue
+        words = lex.words(tokenize(sentence))
+        out |= {f.id for f in flow.facts if f.cues.context and context_positions(f, lang, words, lex)}
+    return frozenset(out)

@@ -1,0 +1,129 @@
+"""Facts that may settle a cause (faq/tickets/settling.py): a statement whose negation was
+repaired from a slip, or written without its apostrophe, is read with the right value; the
+repaired one settles no cause (bundled knowledge base, German and English)."""
+
+from datetime import date
+
+import pytest
+
+from faq.search.cache import load
+from faq.tickets.triage import TriageResult, triage_text
+
+KB, MATCHER = load()
+TODAY = date(2026, 11, 24)
+
+
+def triage(text: str) -> TriageResult:
+    return triage_text(text, KB, MATCHER, TODAY)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, die Aktivierungsmail ist nicht gekommen. Den Junk-Ordner habe ich nciht geprüft.", "junk_checked"),
+    ("Hallo, keine Aktivierungsmail. Es wurde kiene Bestellung aufgegeben.", "order_placed"),
+    ("Hi, no activation email so far. I have nevr looked in the junk folder.", "junk_checked"),
+])
+def test_a_misspelt_negation_is_shown_but_settles_nothing(text, fact):
+    r = triage(text)
+    assert r.facts.get(fact) is False
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == [fact]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, keine Aktivierungsmail. Die Domäne ist nciht verifiziert.", "domain_verified"),
+    ("Hallo, keine Aktivierungsmail. Der OSM ist kien globaler Administrator eines bestehenden Kontos.", "osm_is_admin"),
+    ("Hallo, keine Aktivierungsmail. Die Domäne ist nich verifiziert.", "domain_verified"),
+    ("Hi, no activation email. The domain isnt verified yet.", "domain_verified"),
+    ("Hi, no activation email. Our OSM wasnt a global admin of any existing account.", "osm_is_admin"),
+    ("Hi, no activation email. The domain is nto verified.", "domain_verified"),
+])
+def test_a_negation_misspelt_or_without_apostrophe_does_not_turn_the_fact_round(text, fact):
+    r = triage(text)
+    assert r.facts.get(fact) is False
+    assert r.cause is None
+
+
+def test_a_negation_without_apostrophe_is_a_plain_statement():
+    r = triage("Hi, no activation email arrived. I havent checked the junk folder.")
+    assert r.facts.get("junk_checked") is False
+    assert r.cause == "junk-folder"
+    assert r.to_json()["weak_facts"] == []
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, die Aktivierungsmail fehlt, siehe unten die Nachricht unseres Händlers.\n\n---------- Weitergeleitete "
+     "Nachricht ----------\nVon: Vertrieb\nWir haben als OSM max.berger@outlook.com eingetragen.", "osm_email"),
+    ("Hi, still no activation email, see below from our reseller.\n\n-----Original Message-----\nFrom: Sales\n"
+     "The domain of your OSM address is already verified.", "domain_verified"),
+])
+def test_a_forwarded_mails_statement_is_shown_but_settles_nothing(text, fact):
+    r = triage(text)
+    assert fact in r.facts
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == [fact]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Aktivierungslink geht nicht mehr, Kaufdatum siehe unten.\n\n> Von: vertrieb@partner.example\n"
+    "> Kaufdatum: 05.01.2026.",
+    "Hi, the activation link no longer works, purchase date see below.\n\n> From: sales@partner.example\n"
+    "> Purchase date: 2026-01-05.",
+])
+def test_a_forwarded_fact_the_customer_points_at_by_name_settles(text):
+    r = triage(text)
+    assert r.cause == "activation-link-expired"
+    assert r.to_json()["weak_facts"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Aktivierungslink geht nicht mehr. Das war am 01.03.2026.",
+    "Hi, the activation link doesn't work any more. That was on 2026-03-01.",
+])
+def test_a_date_named_by_no_cue_is_shown_but_settles_nothing(text):
+    r = triage(text)
+    assert r.to_json()["facts"] == {"purchase_date": "2026-03-01"}
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == ["purchase_date"]
+
+
+def test_a_purchase_date_by_its_cue_settles():
+    r = triage("Hallo, der Aktivierungslink geht nicht mehr. Gekauft haben wir am 01.03.2026.")
+    assert r.cause == "activation-link-expired"
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Hallo, keine Aktivierungsmail an k.berger@outlook.com angekommen.", "k.berger@outlook.com"),
+    ("Hi, we are waiting for the activation email to tom.h@outlook.com.", "tom.h@outlook.com"),
+])
+def test_the_only_address_named_as_no_osms_is_shown_but_settles_nothing(text, address):
+    r = triage(text)
+    assert r.facts.get("osm_email") == address
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == ["osm_email"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Im VLSC steht: k.berger@outlook.com.",
+    "Hi, no activation email arrived. VLSC lists tom.h@outlook.com for our services.",
+])
+def test_the_only_address_on_record_in_vlsc_settles(text):
+    assert triage(text).cause == "outlook-com-address"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Hallo, die Aktivierungsmail kommt nich an, die OSM-Adresse ist lizenzen.ahrens@outlook.com.", "outlook-com-address"),
+    ("Hallo, keine Aktivierungsmail. Den Junk-Ordner hab ich nich geprüft.", "junk-folder"),
+    ("Hallo, die Aktivierungsmail kam nciht an, als OSM ist k.braun@outlook.com eingetragen.", "outlook-com-address"),
+])
+def test_a_spoken_nich_or_a_slip_in_another_clause_still_settles(text, cause):
+    assert triage(text).cause == cause
+
+
+def test_a_weak_fact_the_agent_confirms_settles():
+    from faq.tickets.triage import revise
+
+    r = triage("Hallo, die Aktivierungsmail ist nicht gekommen. Den Junk-Ordner habe ich nciht geprüft.")
+    assert r.cause is None and r.weak == ("junk_checked",)
+    confirmed = revise(r, KB, TODAY, correct={"junk_checked": False})
+    assert confirmed.cause == "junk-folder"
+    assert confirmed.weak == ()
