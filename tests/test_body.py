@@ -28,3 +28,39 @@ def test_words_below_the_rule_that_closes_a_forwarded_mail_are_the_customers(tex
 def test_a_forwarded_mail_without_words_below_it_is_all_quoted(text, forwarded):
     assert forwarded not in clean_body(text)
     assert forwarded in quoted_text(text)
+
+
+@pytest.mark.parametrize("own,signature", [
+    ("Die Aktivierungsmail ist nie angekommen, obwohl die Bestellung seit zwei Wochen läuft.",
+     "Sabine Korn\nEinkauf & Lizenzen\nTel. 0711 4455667\nE-Mail: s.korn@korn-werkzeuge.de"),
+    ("Die Aktivierungsmail ist nie angekommen.",
+     "Sabine Korn\nEinkauf\nKorn Werkzeuge GmbH\ns.korn@korn-werkzeuge.de"),
+    ("We never received the activation email for the new licences.",
+     "Peter Lindqvist\nHead of IT, Nordlicht Shipping Ltd.\nPhone +46 8 555 0199 | p.lindqvist@nordlicht.example"),
+])
+def test_a_signature_block_without_a_dash_line_is_not_the_customers_words(own, signature):
+    body = clean_body(f"{own}\n\n{signature}\n")
+    assert own in body and "@" not in body
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail fehlt.\n\nOSM-Adresse\nit@korn-werkzeuge.de",
+    "The activation mail is missing. Our OSM is below.\n\nOSM: it@nordlicht.example\nTel. +46 8 555 0199",
+    "Die Aktivierungsmail fehlt.\n\nSabine Korn\nIch bin die OSM, erreichbar unter 0711 4455667.",
+])
+def test_a_last_paragraph_that_states_a_fact_stays(text):
+    assert "@" in clean_body(text) or "OSM" in clean_body(text).split("\n\n")[-1]
+
+
+@pytest.mark.parametrize("text,own", [
+    ("Hallo,\nDie Aktivierungsmail fehlt seit Tagen.\n\nAm 01.11.2026 schrieb Eva Kern <e.kern@korn.example>:\n"
+     "> Kam die Mail schon?\n\nNein, leider nicht.\n\nAm 03.11.2026 um 09:14 schrieb Support <support@hilfe.example>:\n"
+     "> Ist die Domäne verifiziert? Die OSM-Adresse ist name@outlook.com?", "Nein, leider nicht."),
+    ("Hi,\nstill no activation mail.\n\n-----Original Message-----\nFrom: Partner\nSent: Monday\n> is it verified?\n"
+     "\nOn Mon, 3 Nov 2026 at 10:12, Support <support@help.example> wrote:\n> Is the domain verified? Is the OSM "
+     "name@outlook.com?", "still no activation mail."),
+])
+def test_every_earlier_mail_below_the_customers_words_is_quoted(text, own):
+    body = clean_body(text)
+    assert own in body and "@" not in body and "verifi" not in body and "03.11.2026" not in body
+    assert "name@outlook.com" in quoted_text(text)

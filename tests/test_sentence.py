@@ -91,3 +91,29 @@ def country(text: str, lang: str) -> bool | None:
 def test_a_bracket_naming_the_country_again_does_not_keep_the_cue_apart(lang, text):
     assert country(text, lang) is False
 
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail fehlt seit Montag. Junk-Ordner geprüft? Ich weiß es nicht, das macht unser Dienstleister."),
+    ("de", "Keine Aktivierungs-E-Mail bisher. Domäne verifiziert? Wissen es nicht genau."),
+    ("en", "Still no activation email here. Domain verified? I do not know, our partner set it up."),
+])
+def test_a_label_answered_with_not_knowing_stays_open(lang, text):
+    facts = read(text, lang)
+    assert "junk_checked" not in facts and "domain_verified" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Domäne verifiziert? Die Bestellung lief über unseren Händler am 02.10.2026."),
+    ("en", "No activation mail so far. Domain verified? The order went through our reseller on 2 October 2026."),
+])
+def test_a_short_question_before_a_sentence_with_its_own_subject_is_no_label(lang, text):
+    assert "domain_verified" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Junk-Ordner? Den haben wir geprüft, nichts drin."),
+    ("en", "No activation mail so far. Junk folder? They checked it, nothing there."),
+])
+def test_a_short_question_answered_by_a_pronoun_clause_is_a_label(lang, text):
+    assert read(text, lang)["junk_checked"] is True

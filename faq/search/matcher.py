@@ -407,12 +407,19 @@ class Matcher(Features, Retrieval):
         """Whether `sentence` holds a problem cue (knowledge/language/problem_cues.yaml): a whole word,
         or a word beginning where the cue ends in "*"."""
         folded = " " + " ".join(words(fold(sentence.replace("'", "")))) + " "
+        for alternative in self._open_alternatives:  # "vielleicht auch nicht" (open_alternatives.yaml): doubt
+            folded = folded.replace(alternative, " ")
         return any(cue in folded for cue in self._spaced_problem_cues)
 
     @cached_property
     def _thanks_firsts(self) -> frozenset[str]:
         """The first words of the thanks phrases (a sentence starting otherwise thanks for nothing)."""
         return frozenset(t.split(" ")[0] for t in self.thanks)
+
+    @cached_property
+    def _open_alternatives(self) -> tuple[str, ...]:
+        from faq.language.lexicon import words as lexicon_words
+        return tuple(sorted({f" {' '.join(words(fold(a)))} " for a in lexicon_words("open_alternatives")}, key=len, reverse=True))
 
     @cached_property
     def _spaced_problem_cues(self) -> tuple[str, ...]:

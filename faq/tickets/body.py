@@ -71,6 +71,7 @@ def clean_body(text: str) -> str:
     match = _SIGNATURE.search(body)
     if match and body[: match.start()].strip():
         body = body[: match.start()]
+    body = _without_contact_block(body)
     for match in _CLOSING.finditer(body):
         before, after = body[: match.start()], body[match.end():]
         at_line_start = match.start() == 0 or body[match.start() - 1] == "\n"
@@ -100,17 +101,62 @@ def _without_disclaimer(body: str) -> str:
     return body
 
 
+_NAME_LINE = re.compile(r"^[ \t]*(?:(?:dr|prof|mr|mrs|ms)\.?[ \t]+)?[A-ZÄÖÜ][\w'.-]*(?:[ \t]+[A-ZÄÖÜ][\w'.-]*){1,3}[ \t]*$")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?\d[\d ()/-]{6,}\d")
+
+
+@cache
+def _contact_labels() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon_words("contact_labels"))
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon_words("abbreviations"))
+
+
+def _without_contact_block(body: str) -> str:
+    """Cut a signature written without a "-- " line: a last paragraph that opens with a name
+    ("John Example") and whose short lines hold a phone number (or an address, below a name and a
+    role line), none a sentence
+    or a labelled fact other than a contact label (knowledge/language/contact_labels.yaml)."""
+    parts = re.split(r"\n[ \t]*\n", body.rstrip())
+    lines = [line for line in parts[-1].split("\n") if line.strip()]
+    if len(parts) < 2 or not 2 <= len(lines) <= 6 or not _NAME_LINE.match(lines[0]):
+        return body
+    labels = _contact_labels()
+    for line in lines[1:]:
+        text = line.strip()
+        last = text.rstrip(".").split()[-1].lower() if text.rstrip(".").split() else ""
+        sentence = text.endswith(("?", "!")) or text.endswith(".") and last not in _abbreviations()
+        if len(text) > 90 or sentence and not _ADDRESS.search(text):
+            return body
+        label = re.match(r"([^\W\d][\w-]*)\.?[ \t]*:", text)
+        if label and label.group(1).lower() not in labels:
+            return body
+    phone = any(_PHONE.search(line) for line in lines[1:])
+    if not (phone or len(lines) >= 3 and any(_ADDRESS.search(line) for line in lines[1:])):
+        return body
+    return "\n\n".join(parts[:-1])
+
+
 def _split_quote(text: str) -> tuple[str, str]:
     """Split a ticket into the customer's own text and what it quotes.
 
     After a reply or forward header, everything is quoted, unless the header is
     followed by "> " lines: then only those are, and a reply written below them is the
-    customer's own again. "> " lines elsewhere are quoted too.
+    customer's own again. "> " lines elsewhere are quoted too. Every header below the
+    customer's first own words is handled so (a reply quoting two earlier mails).
     """
     body = text.replace("\r\n", "\n").replace("\r", "\n")
     quoted: list[str] = []
-    match = _QUOTE_HEADER.search(body)
-    if match and body[: match.start()].strip():
+    pos = 0
+    while (match := _QUOTE_HEADER.search(body, pos)) is not None:
+        if not body[: match.start()].strip():
+            pos = match.end()
+            continue
+        pos = match.start()
         lines = body[match.end():].split("\n")
         first = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
         if first < len(lines) and lines[first].lstrip().startswith(">"):

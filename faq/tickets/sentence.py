@@ -316,7 +316,7 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
         offset, asked = parts[i]
         if i + 1 < len(parts) and is_question(asked) and not is_question(parts[i + 1][1]) and "\n" not in asked.strip() \
                 and 0 < len(words := [t.word for t in tokenize(asked)]) <= _LABEL_WORDS \
-                and not any(w in verbs or w in openers for w in words):
+                and not any(w in verbs or w in openers for w in words) and not _own_subject(parts[i + 1][1], verbs):
             end = asked.rstrip().rfind("?")
             gap_end = parts[i + 1][0] - offset
             joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]
@@ -326,6 +326,13 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
         out.append((offset, asked))
         i += 1
     return out
+
+
+def _own_subject(statement: str, verbs: frozenset[str]) -> bool:
+    """Whether a statement opens with a noun phrase of its own ("Die Aktivierungs-E-Mail ging am ... an
+    x@y.de"): a sentence that stands alone, no value of the label asked before it."""
+    said = [t.word for t in tokenize(statement)]
+    return len(said) > _LABEL_WORDS and said[0] in folded_words("articles") and said[1] not in verbs
 
 
 def names_another_address(s: Sentence, span: tuple[int, int], address: object) -> bool:
