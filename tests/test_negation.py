@@ -227,6 +227,14 @@ def test_an_infinitive_not_denied_is_never_a_no(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Guten Tag, keine Aktivierungsmail bisher. Wir haben vergessen, im Spam-Ordner nachzusehen.",
+    "Guten Tag, keine Aktivierungsmail bisher. Im Junk-Ordner nachzuschauen habe ich noch nicht geschafft.",
+])
+def test_an_infinitive_with_zu_inside_denied_by_its_clause_is_not_done(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize("text", [
     "Hallo, wir werden über die Registrierung 6123xxxx Exchange Online aktivieren lassen. Jetzt haben wir unter "
     "derselben Registrierung Visio bestellt, aber keine Aktivierungsmail bekommen.",
     "Hi, we meant to have Exchange activated from enrollment 5512xxxx but never did. Last week we ordered Visio "

@@ -99,3 +99,39 @@ def test_a_status_label_alone_tells_of_nothing():
 def test_a_pronoun_points_at_a_compound_by_its_head():
     text = "Die Lizenzreservierung haben wir vorgestern angelegt. Im VLSC steht, dass sie noch immer nicht verarbeitet ist."
     assert read(text, "de").get("reservation_effective") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Registrierung ist nicht neu – unter der wurde 2024 schon ein Dienst aktiviert. Keine Aktivierungsmail.",
+    "Hallo, wir haben Lizenzen nachgekauft. Die Registrierung gibt es schon lange. Über die haben wir 2025 schon Dienste aktiviert.",
+])
+def test_a_demonstrative_a_preposition_governs_is_the_thing_named_before(text):
+    assert read(text, "de").get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize("text", [
+    # two things named before: "die" may mean either
+    "Hallo, die Registrierung und die Bestellung sind nicht neu – über die haben wir 2025 schon Dienste aktiviert.",
+    # a noun follows: an article, not a pronoun
+    "Hallo, die Registrierung haben wir im Mai erhalten – über die Reservierung haben wir 2025 schon Dienste aktiviert.",
+])
+def test_a_governed_demonstrative_that_points_nowhere_sure_states_nothing(text):
+    assert "enrollment_linked" not in read(text, "de")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unsere Registrierung wurde letztes Jahr in unserem Konto aktiviert, daher ist sie verknüpft. Keine Aktivierungsmail."),
+    ("en", "Hi, our enrollment was already activated against our online account last year, so it is linked. No activation email."),
+])
+def test_a_pronoun_in_a_later_clause_carries_the_sentences_subject_on(lang, text):
+    assert read(text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the sentence opens with the order, not the enrollment: "it" is the order
+    ("en", "Hi, our order was placed in March against our online account, so it is linked. No activation email."),
+    # the sentence opens with two things as its subject: "it" may mean either
+    ("en", "Hi, our license and our enrollment were bought in 2024, so it is linked. No activation email."),
+])
+def test_a_later_clause_pronoun_without_the_subject_named_first_states_nothing(lang, text):
+    assert "enrollment_linked" not in read(text, lang)

@@ -1,6 +1,6 @@
 """The ticket reader's words: folded tokens with offsets and negations (faq/tickets/tokens.py)."""
 
-from faq.tickets.tokens import tokenize
+from faq.tickets.tokens import tokenize, with_zu, zu_inside
 
 
 def test_contractions_are_read_out():
@@ -63,3 +63,9 @@ def test_real_words_near_a_negation_stay_what_they_are():
 def test_an_english_im_without_apostrophe_is_i_am_and_the_german_im_stays():
     assert [t.word for t in tokenize("im only the OSM")] == ["i", "am", "only", "the", "osm"]
     assert [t.word for t in tokenize("Im Spam ist nichts")] == ["im", "spam", "ist", "nichts"]
+
+
+def test_a_zu_infinitive_of_a_separable_verb_is_read_as_that_verb():
+    assert zu_inside("nachzusehen") == "nachsehen" and zu_inside("durchzusuchen") == "durchsuchen"
+    assert zu_inside("zuruecksenden") is None and zu_inside("anzug") is None
+    assert "nachzuschauen" in with_zu(("nachschauen", "nachgesehen")) and "nachzugesehen" not in with_zu(("nachgesehen",))

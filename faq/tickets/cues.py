@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.tokens import Token, negations, tokenize
+from faq.tickets.tokens import Token, negations, tokenize, with_zu
 from faq.tickets.weights import weights
 
 T = TypeVar("T")
@@ -33,7 +33,7 @@ def function_words() -> frozenset[str]:
 
 def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
     # A country's name is read as "Land" ("nicht in Liechtenstein angeboten").
-    return (lexicon_words("verbs_of_checking"), lexicon_words("verbs_of_managing"), lexicon_words("verbs_of_linking"),
+    return (with_zu(lexicon_words("verbs_of_checking")), lexicon_words("verbs_of_managing"), lexicon_words("verbs_of_linking"),
             lexicon_words("other_people"), lexicon_words("effect_words"), lexicon_words("colloquial_negations"), lexicon_words("cue_negations"),
             ("land", "country", *lexicon_words("countries")),
             ("lizenz", *lexicon_words("licence_units")),  # "seats" are licences

@@ -54,7 +54,7 @@ from faq.tickets.negation import hedged, polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people, osm_relative
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.private import private_beside_registered
-from faq.tickets.pronouns import refer_labels, refer_to_subjects
+from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
 from faq.tickets.scope import (
     another_instance,
@@ -176,6 +176,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
     refer_to_subjects(analysed, lex, lang)
+    refer_governed(analysed, lex, lang)
     refer_labels(analysed)
     for before, after in zip(analysed, analysed[1:]):
         opening = [t.word for t in after.tokens[:OPENING + 2]]

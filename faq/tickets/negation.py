@@ -41,7 +41,7 @@ from faq.tickets.borders import breaks_clause, clause_bounds, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
 from faq.tickets.reported import report_denied
-from faq.tickets.tokens import Token, negations
+from faq.tickets.tokens import Token, negations, zu_inside
 
 __all__ = ["doubted", "hedged", "polarity"]
 
@@ -359,7 +359,7 @@ def _infinitive_at(tokens: list[Token], lo: int, hi: int, cue: tuple[str, ...], 
     verbs = _folded("verbs_of_checking")
     for i in range(max(lo, 1), hi + 1):
         word = tokens[i].word
-        if tokens[i - 1].word not in markers or not any(word_matches(c, words[i] if words else word) for c in cue):
+        if tokens[i - 1].word not in markers and not zu_inside(word) or not any(word_matches(c, words[i] if words else word) for c in cue):
             continue
         if word in verbs or (words is not None and words[i] in verbs) or word.endswith("ing") \
                 or (word.endswith("en") and tokens[i - 1].word != "to"):

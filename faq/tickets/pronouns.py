@@ -22,7 +22,7 @@ from faq.tickets.cues import CueLexicon, word_matches
 from faq.tickets.persons import osm_spans
 from faq.tickets.sentence import Sentence
 
-__all__ = ["refer_labels", "refer_to_subjects"]
+__all__ = ["refer_governed", "refer_labels", "refer_to_subjects"]
 
 
 @cache
@@ -62,6 +62,25 @@ def _closing_verb(s: Sentence, i: int, verbs: frozenset[str]) -> bool:
     return end > i and s.tokens[end].word in verbs
 
 
+_SUBJECT_AT = 2  # words at most before the noun that opens a sentence as its subject ("Our enrollment was")
+
+
+def _opening_subject(s: Sentence, i: int, objects: tuple[str, ...], lex: CueLexicon, heads: tuple[str, ...]) -> str | None:
+    """The thing a sentence opens with as the subject of its first clause ("Our enrollment was
+    activated against our account last year, so it is linked"), if the thing pronoun at `i` is the
+    subject of a later clause: a subject pronoun carries the subject on, and the noun, in another
+    clause, is out of a cue's reach. None when the sentence opens otherwise."""
+    determiners, verbs = folded("determiners"), folded("singular_verbs")
+    if clause_bounds(s.tokens, s.text, i, i)[0] <= _SUBJECT_AT + 1:
+        return None
+    for j in range(_SUBJECT_AT + 1):
+        named = _named(s, j + 1, (objects,), lex, heads)
+        if named:
+            ok = all(s.tokens[k].word in determiners for k in range(j)) and s.tokens[j + 1].word in verbs
+            return named.pop() if ok and len(named) == 1 else None
+    return None
+
+
 def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:
     """Read each subject pronoun as the one person or thing it points back at (see the module)."""
     people, things = folded("person_pronouns"), folded("thing_pronouns")
@@ -81,9 +100,36 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
             heads = tuple(n for n in objects if len(n) >= _HEAD) if t.word in things else ()
             named = _named(s, i, kinds, lex, heads)
             if named and named != {osm}:
-                continue  # a thing named in its own sentence is there for a cue to find
+                subject = _opening_subject(s, i, objects, lex, heads) if t.word in things else None
+                if subject is None:
+                    continue  # a thing named in its own sentence is there for a cue to find
+                named = {subject}
             if not named and before is not None:
                 named = _named(before, len(before.tokens), kinds, lex, heads)
+            if len(named) == 1:
+                s.words[i] = named.pop()
+        before = s
+
+
+def refer_governed(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:
+    """Read a demonstrative that a preposition governs and a finite verb follows ("– über die haben
+    wir 2025 schon Dienste aktiviert"; `governed_demonstratives`) as the one thing named before it in
+    its sentence, or else in the sentence before: the noun itself stands in another clause, out of
+    a cue's reach. Two things named leave it a pronoun."""
+    demonstratives = folded("governed_demonstratives")
+    prepositions, verbs = folded("prepositions"), folded("finite_verbs")
+    _, objects = _referents(lang)
+    heads = tuple(n for n in objects if len(n) >= _HEAD)
+    before: Sentence | None = None
+    for s in analysed:
+        tokens = s.tokens
+        for i in range(1, len(tokens) - 1):
+            if tokens[i].word not in demonstratives or tokens[i - 1].word not in prepositions \
+                    or tokens[i + 1].word not in verbs:
+                continue
+            named = _named(s, i - 1, (objects,), lex, heads)
+            if not named and before is not None:
+                named = _named(before, len(before.tokens), (objects,), lex, heads)
             if len(named) == 1:
                 s.words[i] = named.pop()
         before = s

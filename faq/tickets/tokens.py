@@ -15,7 +15,7 @@ from faq.language.lexicon import lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
-__all__ = ["Token", "fold_word", "misspelt_negations", "negations", "sentences", "tokenize"]
+__all__ = ["Token", "fold_word", "misspelt_negations", "negations", "sentences", "tokenize", "with_zu", "zu_inside"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
 _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
@@ -243,4 +243,26 @@ def sentences(text: str, abbreviations: bool = True) -> list[tuple[int, str]]:
     if text[pos:].strip():
         out.append((pos, text[pos:]))
     return out
+
+
+@cache
+def _separable() -> tuple[str, ...]:
+    return tuple(sorted({fold(w) for w in lexicon_words("separable_prefixes")}, key=len, reverse=True))
+
+
+def zu_inside(word: str) -> str | None:
+    """The verb of a "zu"-infinitive that holds its "zu" inside ("nachzusehen": "nachsehen";
+    `separable_prefixes`), else None."""
+    for prefix in _separable():
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and rest.startswith("zu") and rest.endswith("en") and len(rest) > 5:
+            return prefix + rest[2:]
+    return None
+
+
+def with_zu(forms: tuple[str, ...]) -> tuple[str, ...]:
+    """`forms` and the "zu"-infinitive of each separable verb among them ("nachsehen": "nachzusehen")."""
+    extra = [p + "zu" + f[len(p):] for f in forms for p in _separable()
+             if f.startswith(p) and f.endswith("en") and not f[len(p):].startswith("ge") and zu_inside(p + "zu" + f[len(p):])]
+    return (*forms, *dict.fromkeys(extra))
 
