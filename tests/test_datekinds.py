@@ -55,3 +55,34 @@ def test_a_date_pointed_back_at_and_denied_to_be_the_usage_start_is_none(text):
 def test_a_date_called_another_things_and_not_the_purchase_date_is_none(text):
     r = triage(text)
     assert "purchase_date" not in r.facts and r.cause is None
+
+
+def triage_on(text: str, today: date):
+    return triage_text(text, KB, MATCHER, today)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, the activation e-mail for our Office 365 order never arrived. Our Azure subscription started on 24.11.2026, "
+    "the usage start of the 365 order was 01.10.2026. Junk folder checked.",
+    "Hallo, unser Probeabo startete am 01.09.2026, der Nutzungsbeginn der gekauften Lizenzen ist der 01.10.2026. "
+    "Die Aktivierungsmail fehlt, Spam geprüft.",
+])
+def test_another_products_or_trials_start_is_not_the_usage_start(text):
+    assert triage_on(text, date(2026, 11, 26)).facts.get("usage_start") == date(2026, 10, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Unsere Testversion haben wir am 10.11.2026 reserviert, die echte Reservierung "
+    "haben wir am 20.11.2026 abgeschlossen. Sie ist noch nicht wirksam.",
+    "Hi, our partner company reserved their licenses on 10.11.2026. We reserved ours on 20.11.2026 and the "
+    "reservation is still not effective. No activation e-mail.",
+])
+def test_a_trials_or_another_partys_reservation_date_is_not_ours(text):
+    assert triage_on(text, date(2026, 11, 26)).facts.get("reservation_date") == date(2026, 11, 20)
+
+
+def test_our_own_only_usage_start_still_reads():
+    # a ticket naming no other product or party keeps its date
+    r = triage_on("Hallo, die Aktivierungsmail fehlt, Spam geprüft. Unsere Lizenzen starten am 01.12.2026.",
+                  date(2026, 11, 26))
+    assert r.facts.get("usage_start") == date(2026, 12, 1) and r.cause == "usage-start-pending"
