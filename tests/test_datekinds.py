@@ -86,3 +86,9 @@ def test_our_own_only_usage_start_still_reads():
     r = triage_on("Hallo, die Aktivierungsmail fehlt, Spam geprüft. Unsere Lizenzen starten am 01.12.2026.",
                   date(2026, 11, 26))
     assert r.facts.get("usage_start") == date(2026, 12, 1) and r.cause == "usage-start-pending"
+
+
+def test_a_subsidiarys_reservation_with_ihre_is_not_ours():
+    r = triage_on("Hallo, unsere Tochterfirma hat ihre Lizenzen am 01.11.2026 reserviert. Unsere Reservierung haben wir "
+                  "am 25.11.2026 gemacht, sie ist noch nicht wirksam. Die Aktivierungsmail fehlt.", date(2026, 11, 26))
+    assert r.facts.get("reservation_date") == date(2026, 11, 25) and r.cause is None

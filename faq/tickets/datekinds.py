@@ -80,7 +80,7 @@ def _others_clause(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     if any(w.startswith(tuple(folded("other_products"))) for w in words):
         return True
     parties = tuple(folded("other_parties") | folded("other_people"))
-    return any(w.startswith(parties) for w in words) and any(w in folded("third_person_possessives") for w in words)
+    return any(w.startswith(parties) for w in words) and any(w in folded("party_possessives") for w in words)
 
 
 def others_dates(analysed: list[Sentence], today: date) -> set[int]:
