@@ -92,3 +92,22 @@ def test_a_subsidiarys_reservation_with_ihre_is_not_ours():
     r = triage_on("Hallo, unsere Tochterfirma hat ihre Lizenzen am 01.11.2026 reserviert. Unsere Reservierung haben wir "
                   "am 25.11.2026 gemacht, sie ist noch nicht wirksam. Die Aktivierungsmail fehlt.", date(2026, 11, 26))
     assert r.facts.get("reservation_date") == date(2026, 11, 25) and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, I spoke with the reseller on 20.11.2026 about the reservation. We reserved on 24.11.2026 and it is still "
+    "not effective; no activation e-mail.",
+    "Hallo, am 18.11.2026 haben wir wegen der Reservierung mit dem Händler telefoniert. Reserviert haben wir am "
+    "24.11.2026, die Reservierung ist noch nicht wirksam.",
+])
+def test_a_calls_date_about_the_reservation_is_not_the_reservation_date(text):
+    assert triage_on(text, date(2026, 11, 26)).facts.get("reservation_date") == date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich schreibe wegen des Nutzungsbeginns am 01.12.2026, die Aktivierungsmail kam nicht. Spam geprüft.",
+    "Hi, I am writing about the usage start on 01.12.2026: the activation mail never arrived. Junk checked.",
+])
+def test_a_usage_start_written_about_keeps_its_date(text):
+    r = triage_on(text, date(2026, 11, 26))
+    assert r.facts.get("usage_start") == date(2026, 12, 1) and r.cause == "usage-start-pending"

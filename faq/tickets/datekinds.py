@@ -20,7 +20,7 @@ from faq.tickets.mentions import find_dates
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 
-__all__ = ["kind_denied", "others_dates"]
+__all__ = ["kind_denied", "others_dates", "topic_cue"]
 
 _MARKS = ",;:()–—.!?"  # marks that end a clause
 
@@ -97,3 +97,17 @@ def others_dates(analysed: list[Sentence], today: date) -> set[int]:
             else:
                 plain += 1
     return marked if plain else set()
+
+
+def topic_cue(s: Sentence, c: int, date_at: tuple[int, int], events: list[int]) -> bool:
+    """Whether a fact's cue at token `c` is only the topic of another event told in the date's clause:
+    a topic preposition (`topic_prepositions`) right before it ("on 20.11. about the reservation",
+    "am 18.11. haben wir wegen der Reservierung telefoniert")."""
+    between = folded("determiners") | folded("genitive_determiners") | folded("third_person_possessives")
+    j = c - 1
+    while j >= 0 and c - j <= 3 and s.tokens[j].word in between:
+        j -= 1
+    if j < 0 or s.tokens[j].word not in folded("topic_prepositions"):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, *date_at)
+    return any(lo <= e <= hi for e in events)

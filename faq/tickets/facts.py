@@ -43,7 +43,7 @@ from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
 from faq.tickets.cueindex import cues_of
 from faq.tickets.cues import CueLexicon, lexicon_for
-from faq.tickets.datekinds import kind_denied, others_dates
+from faq.tickets.datekinds import kind_denied, others_dates, topic_cue
 from faq.tickets.doers import done_by_another, writers_deed
 from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
@@ -406,7 +406,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                         # "die am 02.11. bestellten Lizenzen starten", "Lizenzen am 02.11. bestellt und starten"
                         continue
                     dist = date_distance(s, c, idx, end_idx)
-                    if other is not None and other < dist:
+                    if other is not None and (other < dist or topic_cue(s, c, (idx, end_idx), events[fact.id])):
                         continue  # the date belongs to another event ("Mail kam am 12.03. an")
                     pairs.append((dist, f_index, m_index, fact))
                     if nearest is None or dist < nearest[0]:
