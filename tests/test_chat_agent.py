@@ -463,3 +463,26 @@ async def test_a_ticket_no_topic_fits_does_not_claim_an_answer_from_the_faq(lang
         assert screen.case is not None and screen.case.entry is None
         text = " ".join(screen_text(app).split())
         assert said in text and wrong not in text
+
+
+SLIP = ("Hallo, die Aktivierungsmail ist nicht gekommen. Nutzungsbeginn war der 01.10.2026. "
+        "Den Junk-Ordner habe ich nciht geprüft.")
+
+
+def test_a_weakly_read_fact_settles_nothing_after_other_answers_until_its_own_is_answered():
+    kb, matcher = bundled()
+    case = AgentCase(SLIP, kb, matcher, TODAY)
+    assert case.weak == ("junk_checked",) and case.cause is None
+    case.answer("it@firma.de")  # another question answered: the slip still decides nothing
+    assert case.cause is None and case.question is not None and case.question.id == "junk_checked"
+    assert "Sie schrieben: „Den Junk-Ordner habe ich nciht geprüft“." in case.reply
+    case.answer("nein")  # the agent confirms what the customer wrote
+    assert case.cause == "junk-folder" and case.weak == ()
+
+
+async def test_the_facts_card_marks_a_weakly_read_fact():
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, SLIP)
+        assert screen.case.weak == ("junk_checked",)
+        assert tr("de", "agent_weak") in " ".join(screen_text(app).split())

@@ -12,6 +12,7 @@ import pytest
 
 from bot.cli.triage import summary_chart
 from faq.kb.loader import load_knowledge_base
+from faq.language.catalogue import tr
 from faq.search.matcher import Matcher
 from faq.tickets.triage import TriageResult, triage_text
 
@@ -157,6 +158,16 @@ def test_cli_csv_and_table_show_a_short_evidence_quote():
     assert rows[0]["evidence"] == f'osm_email: "{address}"'
     table = cli(str(FIX / "sample.jsonl")).stdout
     assert "↳ osm_email: \"" in table
+
+
+def test_cli_csv_and_table_mark_a_fact_read_too_weakly_to_decide(tmp_path):
+    tickets = tmp_path / "weak.jsonl"
+    tickets.write_text(json.dumps({"id": "W-1", "text": "Hallo, keine Aktivierungsmail an k.berger@outlook.com "
+                                   "angekommen."}) + "\n", encoding="utf-8")
+    mark = tr("en", "cli_triage_weak")
+    row = next(csv.DictReader(io.StringIO(cli(str(tickets), "--csv").stdout)))
+    assert row["cause"] == "" and row["evidence"] == f'osm_email: "k.berger@outlook.com" {mark}'
+    assert f'↳ osm_email: "k.berger@outlook.com" {mark}' in cli(str(tickets)).stdout
 
 
 def test_cli_json_evidence_points_into_the_ticket():

@@ -92,6 +92,8 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
         if words:
             quoted = f"„{words}“" if lang == "de" else f"\u201c{words}\u201d"
             parts.append(_item("", f"{tr(lang, 'agent_from')}: {quoted}", "evidence"))
+        if fact_id in case.weak:
+            parts.append(_item("", tr(lang, "agent_weak"), "muted"))
         parts.append(Button(tr(lang, "agent_reject"), id=f"reject-{fact_id}", classes="reject", compact=True))
     for fact_id in case.rejected:
         fact = flow.fact(fact_id) if flow is not None else None

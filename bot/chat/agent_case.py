@@ -68,9 +68,14 @@ class AgentCase:
             return None
         if not self.answers and self.read.diagnosis is not None:
             return self.read.diagnosis
-        from faq.flows.engine import diagnose
+        from faq.tickets.triage import settle
 
-        return diagnose(self.flow, self.facts, self.today)
+        return settle(self.flow, self.facts, self.weak, self.today)[0]
+
+    @property
+    def weak(self) -> tuple[str, ...]:
+        """Facts read from the ticket too weakly to settle a cause, that the agent has not answered."""
+        return tuple(k for k in self.read.weak if k in self.read.facts and k not in self.answers)
 
     @property
     def question(self) -> Fact | None:
@@ -105,8 +110,11 @@ class AgentCase:
             return self.read.reply
         from faq.tickets.reply import suggest_reply
 
+        diag = self.diagnosis
+        wrote = {k: w for k, w in self.read.weak_words().items() if k in self.weak and diag is not None
+                 and k not in diag.facts}
         return suggest_reply(self.kb, self.entry.id if self.entry else None, self.lang, self.flow,
-                             self.diagnosis, self.cause, self.result.name, self.today)
+                             diag, self.cause, self.result.name, self.today, wrote=wrote)
 
     def progress(self) -> tuple[int, int]:
         """(number of the open question, at most how many) counted over the agent's answers."""

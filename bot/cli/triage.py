@@ -43,16 +43,20 @@ CSV_FIELDS = ("ticket", "id", "outcome", "confidence", "flow", "facts", "cause",
 QUOTE_WIDTH = 40  # characters of a fact's evidence shown in the table and the CSV
 
 
-def _quoted_mark(ev: Mapping[str, Any], lang: str) -> str:
-    """" (quoted)" when the evidence lies in quoted or forwarded text, else ""."""
-    return "" if ev.get("own", True) else " " + tr(lang, "cli_triage_quoted")
+def _quoted_mark(ev: Mapping[str, Any], lang: str, weak: bool = False) -> str:
+    """" (quoted)" when the evidence lies in quoted or forwarded text, " (unsure)" when the fact was
+    read too weakly to settle a cause (`weak_facts`), else ""."""
+    mark = "" if ev.get("own", True) else " " + tr(lang, "cli_triage_quoted")
+    return mark + (" " + tr(lang, "cli_triage_weak") if weak else "")
 
 
-def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH, lang: str = DEFAULT_LANG) -> str:
-    """Return each fact's evidence as a short quote: `fact: "words"` (quoted text marked)."""
+def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH, lang: str = DEFAULT_LANG,
+                   weak: Iterable[str] = ()) -> str:
+    """Return each fact's evidence as a short quote: `fact: "words"` (quoted and weak facts marked)."""
     parts = []
+    weak = frozenset(weak)
     for fact, ev in evidence.items():
-        mark = _quoted_mark(ev, lang)
+        mark = _quoted_mark(ev, lang, fact in weak)
         parts.append(f'{fact}: "{_cut(ev.get("quote", ""), width)}"{mark}')
     return "; ".join(parts)
 
@@ -117,7 +121,7 @@ class _Writer:
             cells = [obj["ticket"], obj["id"] or "", obj["outcome"], obj["confidence"], obj["flow"] or "",
                      json.dumps(obj["facts"], ensure_ascii=False) if obj["facts"] else "",
                      obj["cause"] or "", nxt.get("fact", ""), nxt.get("question", ""), obj["reply"],
-                     _evidence_text(obj.get("evidence") or {}, lang=self.lang)]
+                     _evidence_text(obj.get("evidence") or {}, lang=self.lang, weak=obj.get("weak_facts") or ())]
             self._csv.writerow([c if isinstance(c, float | int) else safe(c, "csv", lines=True) for c in cells])
         elif self.mode == "table":
             if not self.rows:
@@ -135,7 +139,7 @@ class _Writer:
             self.out.write(f"{_cut_start(obj['ticket'] or '', 14):<14} {_cut(topic, 32):<32} {obj['confidence']:>4.2f}  "
                            f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
             for fact, ev in (obj.get("evidence") or {}).items():
-                mark = _quoted_mark(ev, self.lang)
+                mark = _quoted_mark(ev, self.lang, fact in (obj.get("weak_facts") or ()))
                 self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: \"{_cut(ev.get('quote', ''), QUOTE_WIDTH)}\"{mark}\n")
         self.rows += 1
 

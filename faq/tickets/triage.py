@@ -32,7 +32,7 @@ from faq.tickets.settling import UNCUED, adopted, weak_facts
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import ticket_file, weights
 
-__all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "thread_subject", "triage_text"]
+__all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "settle", "thread_subject", "triage_text"]
 
 _THREAD_SUBJECT = re.compile(r"^[ \t>]*(?:subject|betreff)[ \t]*:[ \t]*(?:(?:re|aw|fw|fwd|wg|wtr)[ \t]*:[ \t]*)*(?P<subject>\S.*)$",
                              re.I | re.M)
@@ -81,6 +81,10 @@ class TriageResult:
     def id(self) -> str | None:
         """The topic's FAQ entry id (None on no_match)."""
         return self.match.id
+
+    def weak_words(self) -> dict[str, str]:
+        """Weak fact id -> the customer's words it was read from, for a reply to quote."""
+        return {k: _wrote(self.evidence[k]) for k in self.weak if k in self.evidence}
 
     @property
     def lang(self) -> str:
@@ -306,14 +310,9 @@ def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Ext
     (`faq.tickets.settling`), the diagnosis is that of the others and the reply asks again.
     """
     lang = match.lang
-    diag = diagnose(flow, extraction.facts, today)
-    cause = _proven(flow, diag, today)
     weak_read = weak_facts(extraction.evidence) if weak_read is None else weak_read
     weak = tuple(k for k in extraction.facts if k in weak_read)
-    if cause is not None and weak:
-        firm = diagnose(flow, {k: v for k, v in extraction.facts.items() if k not in weak}, today)
-        if _proven(flow, firm, today) != cause:
-            diag, cause = firm, None
+    diag, cause = settle(flow, extraction.facts, weak, today)
     nxt = None
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
@@ -322,6 +321,22 @@ def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Ext
     reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today, months, wrote)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
                         extraction.evidence, subject, name, weak)
+
+
+def settle(flow: Flow, facts: Mapping[str, Value], weak: Iterable[str], today: date) -> tuple[Diagnosis, str | None]:
+    """Return the flow's diagnosis on `facts` and the cause they prove (else None).
+
+    A cause that needs a fact in `weak` (read through a weak path, `faq.tickets.settling`) is
+    not settled: the diagnosis is then that of the other facts, which asks for the weak one.
+    """
+    diag = diagnose(flow, facts, today)
+    cause = _proven(flow, diag, today)
+    weak = frozenset(weak)
+    if cause is not None and weak:
+        firm = diagnose(flow, {k: v for k, v in facts.items() if k not in weak}, today)
+        if _proven(flow, firm, today) != cause:
+            return firm, None
+    return diag, cause
 
 
 def _wrote(evidence: Evidence) -> str:
