@@ -55,3 +55,59 @@ def test_a_date_pointed_back_at_and_denied_to_be_the_usage_start_is_none(text):
 def test_a_date_called_another_things_and_not_the_purchase_date_is_none(text):
     r = triage(text)
     assert "purchase_date" not in r.facts and r.cause is None
+
+
+def triage_on(text: str, today: date):
+    return triage_text(text, KB, MATCHER, today)
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, the activation e-mail for our Office 365 order never arrived. Our Azure subscription started on 24.11.2026, "
+    "the usage start of the 365 order was 01.10.2026. Junk folder checked.",
+    "Hallo, unser Probeabo startete am 01.09.2026, der Nutzungsbeginn der gekauften Lizenzen ist der 01.10.2026. "
+    "Die Aktivierungsmail fehlt, Spam geprüft.",
+])
+def test_another_products_or_trials_start_is_not_the_usage_start(text):
+    assert triage_on(text, date(2026, 11, 26)).facts.get("usage_start") == date(2026, 10, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Unsere Testversion haben wir am 10.11.2026 reserviert, die echte Reservierung "
+    "haben wir am 20.11.2026 abgeschlossen. Sie ist noch nicht wirksam.",
+    "Hi, our partner company reserved their licenses on 10.11.2026. We reserved ours on 20.11.2026 and the "
+    "reservation is still not effective. No activation e-mail.",
+])
+def test_a_trials_or_another_partys_reservation_date_is_not_ours(text):
+    assert triage_on(text, date(2026, 11, 26)).facts.get("reservation_date") == date(2026, 11, 20)
+
+
+def test_our_own_only_usage_start_still_reads():
+    # a ticket naming no other product or party keeps its date
+    r = triage_on("Hallo, die Aktivierungsmail fehlt, Spam geprüft. Unsere Lizenzen starten am 01.12.2026.",
+                  date(2026, 11, 26))
+    assert r.facts.get("usage_start") == date(2026, 12, 1) and r.cause == "usage-start-pending"
+
+
+def test_a_subsidiarys_reservation_with_ihre_is_not_ours():
+    r = triage_on("Hallo, unsere Tochterfirma hat ihre Lizenzen am 01.11.2026 reserviert. Unsere Reservierung haben wir "
+                  "am 25.11.2026 gemacht, sie ist noch nicht wirksam. Die Aktivierungsmail fehlt.", date(2026, 11, 26))
+    assert r.facts.get("reservation_date") == date(2026, 11, 25) and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, I spoke with the reseller on 20.11.2026 about the reservation. We reserved on 24.11.2026 and it is still "
+    "not effective; no activation e-mail.",
+    "Hallo, am 18.11.2026 haben wir wegen der Reservierung mit dem Händler telefoniert. Reserviert haben wir am "
+    "24.11.2026, die Reservierung ist noch nicht wirksam.",
+])
+def test_a_calls_date_about_the_reservation_is_not_the_reservation_date(text):
+    assert triage_on(text, date(2026, 11, 26)).facts.get("reservation_date") == date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich schreibe wegen des Nutzungsbeginns am 01.12.2026, die Aktivierungsmail kam nicht. Spam geprüft.",
+    "Hi, I am writing about the usage start on 01.12.2026: the activation mail never arrived. Junk checked.",
+])
+def test_a_usage_start_written_about_keeps_its_date(text):
+    r = triage_on(text, date(2026, 11, 26))
+    assert r.facts.get("usage_start") == date(2026, 12, 1) and r.cause == "usage-start-pending"

@@ -8,16 +8,19 @@ the invoice's, and the writer says that is not the purchase date. The other thin
 
 from __future__ import annotations
 
+from datetime import date
+
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds
 from faq.tickets.context import context_spans
 from faq.tickets.cues import CueLexicon
 from faq.tickets.evidence import Evidence
+from faq.tickets.mentions import find_dates
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 
-__all__ = ["kind_denied"]
+__all__ = ["kind_denied", "others_dates", "topic_cue"]
 
 _MARKS = ",;:()–—.!?"  # marks that end a clause
 
@@ -67,3 +70,44 @@ def kind_denied(evidence: dict[str, Evidence], facts: list[Fact], analysed: list
                 out.append(fact.id)
             break
     return out
+
+
+def _others_clause(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether the clause of tokens lo..hi names another product or trial (`other_products`), or
+    another party with a thing of theirs ("our partner company reserved their licenses")."""
+    lo, hi = clause_bounds(tokens, text, lo, hi)
+    words = [t.word for t in tokens[lo:hi + 1]]
+    if any(w.startswith(tuple(folded("other_products"))) for w in words):
+        return True
+    parties = tuple(folded("other_parties") | folded("other_people"))
+    return any(w.startswith(parties) for w in words) and any(w in folded("party_possessives") for w in words)
+
+
+def others_dates(analysed: list[Sentence], today: date) -> set[int]:
+    """Return the offsets in the ticket of the dates that are another product's, trial's or party's,
+    when the ticket gives a date besides them: those compete for no fact of the case."""
+    marked, plain = set(), 0
+    for s in analysed:
+        tokens, text, offset = s.tokens, s.text, s.offset
+        for m in find_dates(text, today):
+            lo = next((i for i, t in enumerate(tokens) if t.end > m.start), 0)
+            hi = max((i for i, t in enumerate(tokens) if t.start < m.end), default=lo)
+            if tokens and _others_clause(tokens, text, lo, max(lo, hi)):
+                marked.add(offset + m.start)
+            else:
+                plain += 1
+    return marked if plain else set()
+
+
+def topic_cue(s: Sentence, c: int, date_at: tuple[int, int], events: list[int]) -> bool:
+    """Whether a fact's cue at token `c` is only the topic of another event told in the date's clause:
+    a topic preposition (`topic_prepositions`) right before it ("on 20.11. about the reservation",
+    "am 18.11. haben wir wegen der Reservierung telefoniert")."""
+    between = folded("determiners") | folded("genitive_determiners") | folded("third_person_possessives")
+    j = c - 1
+    while j >= 0 and c - j <= 3 and s.tokens[j].word in between:
+        j -= 1
+    if j < 0 or s.tokens[j].word not in folded("topic_prepositions"):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, *date_at)
+    return any(lo <= e <= hi for e in events)

@@ -43,7 +43,7 @@ from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
 from faq.tickets.cueindex import cues_of
 from faq.tickets.cues import CueLexicon, lexicon_for
-from faq.tickets.datekinds import kind_denied
+from faq.tickets.datekinds import kind_denied, others_dates, topic_cue
 from faq.tickets.doers import done_by_another, writers_deed
 from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
@@ -360,10 +360,11 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
     """
     single = facts[0] if len(facts) == 1 else None
     unassigned: list[tuple[Sentence, DateMention]] = []
+    theirs = others_dates(analysed, today)  # "Our Azure subscription started on 24.11., ours on ..."
     for s in analysed:
         tokens = s.tokens
         mentions = [m for m in find_dates(s.text, today)
-                    if s.offset + m.start >= stated_from and not _unsaid(tokens, s.text, token_index(tokens, m.start))
+                    if s.offset + m.start >= stated_from and s.offset + m.start not in theirs and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
                     and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))
@@ -406,7 +407,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                         # "die am 02.11. bestellten Lizenzen starten", "Lizenzen am 02.11. bestellt und starten"
                         continue
                     dist = date_distance(s, c, idx, end_idx)
-                    if other is not None and other < dist:
+                    if other is not None and (other < dist or topic_cue(s, c, (idx, end_idx), events[fact.id])):
                         continue  # the date belongs to another event ("Mail kam am 12.03. an")
                     pairs.append((dist, f_index, m_index, fact))
                     if nearest is None or dist < nearest[0]:
