@@ -135,3 +135,11 @@ def test_a_pronoun_in_a_later_clause_carries_the_sentences_subject_on(lang, text
 ])
 def test_a_later_clause_pronoun_without_the_subject_named_first_states_nothing(lang, text):
     assert "enrollment_linked" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no activation email. The domain is verified, it is in our tenant."),
+    ("de", "Hallo, keine Aktivierungsmail. Die Domäne ist verifiziert, sie ist in unserem Tenant."),
+])
+def test_a_later_clause_pronoun_without_a_consequence_word_leaves_the_first_clause_standing(lang, text):
+    assert read(text, lang).get("domain_verified") is True

@@ -68,11 +68,13 @@ _SUBJECT_AT = 2  # words at most before the noun that opens a sentence as its su
 def _opening_subject(s: Sentence, i: int, objects: tuple[str, ...], lex: CueLexicon, heads: tuple[str, ...]) -> str | None:
     """The thing a sentence opens with as the subject of its first clause ("Our enrollment was
     activated against our account last year, so it is linked"), if the thing pronoun at `i` is the
-    subject of a later clause: a subject pronoun carries the subject on, and the noun, in another
-    clause, is out of a cue's reach. None when the sentence opens otherwise."""
+    subject of a later clause that draws a consequence (`consequence_words`): a subject pronoun
+    carries the subject on, and the noun, in another clause, is out of a cue's reach. None when the
+    sentence opens otherwise."""
     determiners, verbs = folded("determiners"), folded("singular_verbs")
-    if clause_bounds(s.tokens, s.text, i, i)[0] <= _SUBJECT_AT + 1:
-        return None
+    start = clause_bounds(s.tokens, s.text, i, i)[0]
+    if start <= _SUBJECT_AT + 1 or s.tokens[start].word not in folded("consequence_words"):
+        return None  # only a clause drawing a consequence ("so it is linked") carries the subject on
     for j in range(_SUBJECT_AT + 1):
         named = _named(s, j + 1, (objects,), lex, heads)
         if named:
