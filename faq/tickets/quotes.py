@@ -180,14 +180,21 @@ def is_question(sentence: str) -> bool:
 
 
 @cache
-def _pointers() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(fold(w).split()) for w in lexicon_words("pointers"))
+def _pointers() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The pointer phrases by their first word."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for w in lexicon_words("pointers"):
+        phrase = tuple(fold(w).split())
+        if phrase:
+            phrases.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(found) for first, found in phrases.items()}
 
 
 def points_below(text: str) -> bool:
     """Whether the customer's words point at a quoted or forwarded mail ("see below", "siehe unten")."""
     words = [t.word for t in tokenize(text)]
-    return any(tuple(words[i:i + len(p)]) == p for p in _pointers() for i in range(len(words) - len(p) + 1))
+    pointers = _pointers()
+    return any(tuple(words[i:i + len(p)]) == p for i, word in enumerate(words) for p in pointers.get(word, ()))
 
 
 @cache
