@@ -48,6 +48,7 @@ __all__ = [
     "diagnosis_json",
     "fill",
     "flow_fact",
+    "proven_cause",
     "relevant_facts",
 ]
 
@@ -139,6 +140,15 @@ def _combine(alt_states: list[bool | None]) -> bool | None:
 def cause_state(cause: Cause, facts: Mapping[str, Value], today: date) -> bool | None:
     """Evaluate a cause: True (proven), False (ruled out) or None (open)."""
     return _combine([_alternative_state(alt, facts, today) for alt in cause.when])
+
+
+def proven_cause(flow: Flow, diag: Diagnosis, today: date) -> str | None:
+    """The specific cause (one with conditions) a resolved diagnosis ends in, when its facts prove
+    it; None for `unresolved`, a fallback or an open diagnosis."""
+    if diag.status != RESOLVED or diag.cause is None:
+        return None
+    cause = flow.cause(diag.cause)
+    return cause.id if cause is not None and cause.when and cause_state(cause, diag.facts, today) is True else None
 
 
 def _evaluate(flow: Flow, facts: Mapping[str, Value], today: date) -> list[tuple[Cause, list[bool | None], bool | None]]:

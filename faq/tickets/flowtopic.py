@@ -37,7 +37,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
 
-from faq.flows.engine import RESOLVED, cause_state, diagnose
+from faq.flows.engine import diagnose, proven_cause
 from faq.kb.model import Flow, KnowledgeBase
 from faq.language.focus import sentences
 from faq.language.lexicon import folded
@@ -50,7 +50,7 @@ from faq.tickets.tokens import tokenize
 from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
 
-__all__ = ["problem_told", "told_instead"]
+__all__ = ["problem_told", "repeated_diagnoses", "told_instead"]
 
 
 @cache
@@ -140,18 +140,13 @@ def _relatives() -> frozenset[str]:
 def _proven(flow: Flow, body: str, today: date, lang: str, kb: KnowledgeBase) -> str | None:
     """The cause of the flow that the facts the ticket's own words state prove, or None."""
     read = extract_facts(body, flow, today, lang, kb.vocabulary)
-    if not read.facts:
-        return None
-    diag = diagnose(flow, read.facts, today)
-    if diag.status != RESOLVED or diag.cause is None:
-        return None
-    cause = flow.cause(diag.cause)
-    return cause.id if cause is not None and cause.when and cause_state(cause, diag.facts, today) is True else None
+    return proven_cause(flow, diagnose(flow, read.facts, today), today) if read.facts else None
 
 
 @cache
-def _diagnoses() -> dict[str, tuple[str, str]]:
-    """Entry without a flow -> (the flow entry, the cause) whose answer it repeats (knowledge/tickets/diagnoses.yaml)."""
+def repeated_diagnoses() -> dict[str, tuple[str, str]]:
+    """Entry without a flow -> (the flow entry, the cause) whose answer it repeats
+    (knowledge/tickets/diagnoses.yaml); an item of another shape names nothing."""
     data = ticket_file("diagnoses.yaml") or {}
     return {str(k): (str(v["entry"]), str(v["cause"])) for k, v in data.items()
             if isinstance(v, dict) and "entry" in v and "cause" in v}
@@ -162,7 +157,7 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
     if match.id is None and (match.outcome != "no_match" or not match.candidates):
         return match
     floor = weights().facts_close
-    same = _diagnoses().get(match.id or "")
+    same = repeated_diagnoses().get(match.id or "")
     offered = sorted(match.candidates, key=lambda c: -c.confidence)
     if same is not None and all(c.id != same[0] for c in offered):
         offered.append(Candidate(same[0], 0.0))  # the flow whose cause the topic's answer repeats

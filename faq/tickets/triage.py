@@ -10,12 +10,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from typing import Any
 
 from faq.errors import InputError
 from faq.flows.dates import MonthDate
-from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, cause_state, diagnose, relevant_facts
+from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, diagnose, proven_cause, relevant_facts
 from faq.flows.values import Value, json_value
 from faq.kb.model import Entry, Flow, KnowledgeBase
 from faq.language.text import clean
@@ -23,14 +22,14 @@ from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
-from faq.tickets.flowtopic import told_instead
+from faq.tickets.flowtopic import repeated_diagnoses, told_instead
 from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
 from faq.tickets.settling import UNCUED, adopted, weak_facts
 from faq.tickets.topic import match_topic
-from faq.tickets.weights import ticket_file, weights
+from faq.tickets.weights import weights
 
 __all__ = ["TriageResult", "facts_stated", "match_topic", "revise", "settle", "thread_subject", "triage_text"]
 
@@ -84,7 +83,7 @@ class TriageResult:
 
     def weak_words(self) -> dict[str, str]:
         """Weak fact id -> the customer's words it was read from, for a reply to quote."""
-        return {k: _wrote(self.evidence[k]) for k in self.weak if k in self.evidence}
+        return _weak_words(self.weak, self.evidence)
 
     @property
     def lang(self) -> str:
@@ -132,11 +131,11 @@ class TriageResult:
 
 def _proven(flow: Flow, diag: Diagnosis, today: date) -> str | None:
     """Return the cause the facts prove: a specific cause, or the end every known fact leads to."""
+    specific = proven_cause(flow, diag, today)
+    if specific is not None:
+        return specific
     if diag.status != RESOLVED or diag.cause is None:
         return None
-    cause = flow.cause(diag.cause)
-    if cause is not None and cause.when and cause_state(cause, diag.facts, today) is True:
-        return cause.id
     # `unresolved` or the fallback: only when no missing fact can still change the outcome
     # (a fact tested only beside a condition already false is not asked), and no cause was
     # left open by a "don't know".
@@ -276,11 +275,11 @@ def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None,
     diagnoses.yaml) yields to that flow's entry when the ticket leans to it too and its own
     yes/no statements prove that cause ("Wir sehen keine Lizenzen ... sie sind im Testmandanten
     gelandet": licenses-not-visible, wrong account)."""
-    same = _diagnoses().get(match.id or "")
+    same = repeated_diagnoses().get(match.id or "")
     if same is None:
         return match, entry, flow
-    lean = next((c for c in match.candidates if c.id == same["entry"]), None)
-    other = kb.entry(same["entry"])
+    lean = next((c for c in match.candidates if c.id == same[0]), None)
+    other = kb.entry(same[0])
     if lean is None or lean.confidence < weights().settled_pull or other is None or not other.flow:
         return match, entry, flow
     candidate = kb.flow(other.flow)
@@ -288,17 +287,10 @@ def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None,
         return match, entry, flow
     read = extract_facts(body, candidate, today, match.lang, kb.vocabulary)
     stated = {k: v for k, v in read.facts.items() if isinstance(v, bool)}
-    if _proven(candidate, diagnose(candidate, stated, today), today) != same["cause"]:
+    if _proven(candidate, diagnose(candidate, stated, today), today) != same[1]:
         return match, entry, flow
     return MatchResult(match.query, "answer", other.id, other.flow, lean.confidence, match.lang,
                        match.candidates), other, candidate
-
-
-@cache
-def _diagnoses() -> dict[str, dict[str, str]]:
-    data = ticket_file("diagnoses.yaml") or {}
-    return {str(k): {"entry": str(v["entry"]), "cause": str(v["cause"])} for k, v in data.items()
-            if isinstance(v, dict) and "entry" in v and "cause" in v}  # an entry of another shape names nothing
 
 
 def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Extraction, today: date,
@@ -317,7 +309,7 @@ def _conclude(kb: KnowledgeBase, flow: Flow, match: MatchResult, extraction: Ext
     if cause is None and diag.next_fact is not None:
         fact = diag.next_fact
         nxt = {"fact": fact.id, "type": fact.type, "question": fact.question.get(lang)}
-    wrote = {k: _wrote(extraction.evidence[k]) for k in weak if k in extraction.evidence and k not in diag.facts}
+    wrote = {k: w for k, w in _weak_words(weak, extraction.evidence).items() if k not in diag.facts}
     reply = suggest_reply(kb, match.id, lang, flow, diag, cause, name, today, months, wrote)
     return TriageResult(ticket_id, match, extraction.facts, cause, nxt, reply, diag, extraction.notes,
                         extraction.evidence, subject, name, weak)
@@ -337,6 +329,11 @@ def settle(flow: Flow, facts: Mapping[str, Value], weak: Iterable[str], today: d
         if _proven(flow, firm, today) != cause:
             return firm, None
     return diag, cause
+
+
+def _weak_words(weak: Iterable[str], evidence: Mapping[str, Evidence]) -> dict[str, str]:
+    """Weak fact id -> the customer's words it was read from (`_wrote`)."""
+    return {k: _wrote(evidence[k]) for k in weak if k in evidence}
 
 
 def _wrote(evidence: Evidence) -> str:
