@@ -30,6 +30,7 @@ class TextCues:
         self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
         self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
         self._silent: dict[tuple[int, str], tuple[Fact, bool]] = {}
+        self._held_cues: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
 
     def may_hold(self, cue_word: str) -> bool:
         """Whether some sentence of the text may match `cue_word` (False: none does)."""
@@ -45,6 +46,20 @@ class TextCues:
         if hit is not None and hit[0] is table:
             return hit[1]
         return self._cut(self._groups, self.lex.cue_groups, table, lang)
+
+    def held_cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[Group, ...]:
+        """`cue_groups` with only the cues whose every word some sentence may hold (`Words.holds` of a
+        sentence says no to the others), in their order; a group left without cues is left out."""
+        hit = self._held_cues.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        out = []
+        for first, group in self.cue_groups(table, lang):
+            kept = tuple((index, cue) for index, cue in group if all(self.may_hold(w) for w in cue[1:]))
+            if kept:
+                out.append((first, kept if len(kept) < len(group) else group))
+        self._held_cues[(id(table), lang)] = (table, tuple(out))
+        return tuple(out)
 
     def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
         """`CueLexicon.pair_groups` of a phrase table without the groups whose first word no
