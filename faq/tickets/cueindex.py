@@ -7,7 +7,7 @@ cue holding it is skipped in every sentence without a look (`Words.holds` would 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from faq.kb.model import Fact
 from faq.tickets.cues import Cue, CueLexicon, Words, absent
@@ -31,6 +31,7 @@ class TextCues:
         self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
         self._silent: dict[tuple[int, str], tuple[Fact, bool]] = {}
         self._held_cues: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
+        self._held_pairs: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
 
     def may_hold(self, cue_word: str) -> bool:
         """Whether some sentence of the text may match `cue_word` (False: none does)."""
@@ -53,12 +54,27 @@ class TextCues:
         hit = self._held_cues.get((id(table), lang))
         if hit is not None and hit[0] is table:
             return hit[1]
+        out = self._held_members(self.cue_groups(table, lang), lambda cue: cue[1:])
+        self._held_cues[(id(table), lang)] = (table, out)
+        return out
+
+    def held_pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
+        """`pair_groups` with only the pairs whose every word (`Cue.pair_words`) some sentence may hold,
+        in their order; a group left without pairs is left out."""
+        hit = self._held_pairs.get((id(table), lang))
+        if hit is not None and hit[0] is table:
+            return hit[1]
+        out = self._held_members(self.pair_groups(table, lang), lambda pair: pair[0].pair_words[1:])
+        self._held_pairs[(id(table), lang)] = (table, out)
+        return out
+
+    def _held_members(self, groups: tuple[G, ...], words_of: Callable[[Any], Iterable[str]]) -> tuple[G, ...]:
+        """The groups with only the members whose words (`words_of`) some sentence may hold, in their order."""
         out = []
-        for first, group in self.cue_groups(table, lang):
-            kept = tuple((index, cue) for index, cue in group if all(self.may_hold(w) for w in cue[1:]))
+        for first, group in groups:
+            kept = tuple(m for m in group if all(self.may_hold(w) for w in words_of(m[1])))
             if kept:
                 out.append((first, kept if len(kept) < len(group) else group))
-        self._held_cues[(id(table), lang)] = (table, tuple(out))
         return tuple(out)
 
     def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
