@@ -7,7 +7,7 @@ import pytest
 
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.body import clean_body
-from faq.tickets.facts import extract_facts
+from faq.tickets.facts import _NAMES, _blank, _without_names, extract_facts
 
 TODAY = date(2026, 11, 24)
 KB = load_knowledge_base()
@@ -1252,3 +1252,14 @@ def test_a_purchase_date_by_the_invoice_is_still_read():
 ])
 def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
     assert read("licenses-not-visible", text, lang).get("usage_start") == start
+
+
+@pytest.mark.parametrize("text", [
+    "Die Adresse osm@firma-beispiel.de steht im VLSC, die Domäne firma-beispiel.de ist verifiziert.",
+    "Our OSM is lea.kurz@example.org and the portal www.example.org shows nothing.",
+    "Wir haben am 12.11.2026 bestellt, z.B. über den Partner.",
+    "Nothing arrived, so we wait. The mail never came!",
+])
+def test_addresses_and_domains_are_blanked_as_the_full_pattern_blanks_them(text):
+    assert _without_names(text) == _NAMES.sub(_blank, text)
+    assert ("@" in text) == ("0" * len("osm@firma-beispiel.de") in _without_names(text) or "0" * len("lea.kurz@example.org") in _without_names(text))

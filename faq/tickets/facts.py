@@ -113,8 +113,18 @@ class Extraction:
 _NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
 
 
+_DOT_WORD = re.compile(r"\.\w")  # a domain's dot: `_NAMES` finds none in a text without one and without "@"
+
+
 def _blank(match: re.Match[str]) -> str:
     return "0" * len(match.group())
+
+
+def _without_names(text: str) -> str:
+    """The text with its addresses and domain names (`_NAMES`) blanked out as zeros."""
+    if "@" not in text and _DOT_WORD.search(text) is None:
+        return text  # most sentences: no address, no dot before a letter
+    return _NAMES.sub(_blank, text)
 
 
 def _apposition(tokens: list[Token], text: str, index: int) -> bool:
@@ -170,7 +180,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     choice_facts = [f for f in flow.facts if f.type == "choice"]
 
     analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
-                if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
+                if (tokens := tokenize(_without_names(sentence)))]
     refer_back(analysed, lex)
     refer_to_compound(analysed)
     refer_to_country(analysed, lex)
@@ -332,12 +342,12 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
     without a relative clause that names its noun the OSM, that noun read as the OSM
     (`faq.tickets.persons.osm_relative`)."""
     text = without_inserts(s.text)
-    plain = _NAMES.sub(_blank, text or s.text)  # an address's dots end no clause
+    plain = _without_names(text or s.text)  # an address's dots end no clause
     named = osm_relative(plain, tokenize(plain), lex)
     head = None
     if named is not None:
         text, head = named
-    if text is None or not (tokens := tokenize(_NAMES.sub(_blank, text))):
+    if text is None or not (tokens := tokenize(_without_names(text))):
         return None
     words = lex.words(tokens)
     if head is not None:  # "Die Person, die als OSM eingetragen ist, ist ...": the person is the OSM

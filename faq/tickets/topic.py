@@ -143,7 +143,8 @@ def _match_text(text: str) -> str:
     if ":" in text:
         denials = _none_denials()
         text = _none_label().sub(lambda m: f"{m.group(1)}{denials.get(fold(m.group(3)), m.group(3))} {m.group(2)}", text)
-    return _URL.sub(" ", text)
+    low = text.lower()
+    return _URL.sub(" ", text) if "http" in low or "www." in low else text  # no link without either
 
 
 @cache
