@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from faq.language.focus import _WORD_BEFORE, focus, sentences
+from faq.language.focus import _END, _WORD_BEFORE, focus, sentences
 from faq.search.cache import load
 
 
@@ -112,3 +112,11 @@ def test_the_word_before_a_full_stop_is_read_backwards_as_it_is_forwards(body):
     piece = body + "."
     found = _WORD_BEFORE.match(piece[::-1])
     assert (found.group(1)[::-1].lower() if found else "") == _slow_word_before(piece)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 \n\t.!?…\"')]-•*")), max_size=30))
+def test_sentence_ends_are_those_the_pattern_finds_without_its_quick_look(text):
+    head = "(?=[.!?…\\n])(?:"
+    assert _END.pattern.startswith(head)
+    slow = re.compile(_END.pattern[len(head):-1])
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in slow.finditer(text)]

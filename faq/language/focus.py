@@ -28,7 +28,7 @@ from functools import lru_cache
 
 __all__ = ["Focus", "focus", "sentences"]
 
-_END = re.compile(r"[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)")
+_END = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s))")  # the lookahead: a quick first look
 """A sentence ends at terminal punctuation followed by space, at ! or ? anywhere, or at a blank line."""
 _WORD_BEFORE = re.compile(r"\.([\w.]+)")  # read backwards: the run of word characters and dots before a final "."
 

@@ -17,13 +17,13 @@ from faq.tickets.tokens import fold_word
 
 __all__ = ["sender_name"]
 
-_PIECES = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+|\n")  # a year ends a sentence too
+_PIECES = re.compile(r"(?=\s)(?:(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+|\n)")  # a year ends a sentence too
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][\w'’-]*\.?)$")
 _MAX_NAME_WORDS = 4
 _MAX_CLOSING = 60  # characters of a line that can hold a closing (and a name after it)
 _LAST_PIECES = 12  # lines looked at from the end of the customer's text
 _LAST_BLOCK = 3  # lines of a last block that opens with a bare name (name, role, company)
-_DASH_NAME = re.compile(r"(?:^|\s)[-–—]\s*([^\W\d_][^\n]{0,40})$")
+_DASH_NAME = re.compile(r"(?=[-–—]|\s[-–—])(?:^|\s)[-–—]\s*([^\W\d_][^\n]{0,40})$")  # the lookahead: a quick first look
 
 
 @cache
