@@ -1,11 +1,14 @@
 """A ticket's topic from its sentences' focus, independent of their order."""
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from faq.search.cache import load
-from faq.tickets.topic import match_topic, topic_units
+from faq.tickets.topic import _word_before, match_topic, topic_units
 
 TODAY = date(2026, 11, 24)
 
@@ -759,3 +762,9 @@ def test_setting_stems_found_where_their_word_start_pattern_is(text: str) -> Non
 
     stems = _Stems({"de": ["Lizenz", "sehen + nicht"], "en": [" not "]})
     assert stems.found(text) == (stems.pattern.search(text) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aÄ1_- \t\n.,")), max_size=30))
+def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
+    found = re.search(r"([^\W_][\w-]*)[ \t]+$", text)
+    assert _word_before(text) == (found.group(1) if found else "")

@@ -207,12 +207,21 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
     for m in _objects().finditer(folded):
         part = m.group("part").rstrip("-")
         if not part:
-            before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
-            part = before.group(1) if before else ""
+            part = _word_before(folded[: m.start()])
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
         linked = not m.group("part") and part in _object_links()  # "a guide covering activation"
         kinds.append(purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
     return "other" in kinds and "ours" not in kinds
+
+
+_WORD_BEHIND = re.compile(r"\n?[ \t]+([\w-]+)")  # a text's last word and the blanks after it, read backwards
+
+
+def _word_before(text: str) -> str:
+    r"""The last word of `text` when blanks end it (a line's end after them), as r"([^\W_][\w-]*)[ \t]+$" finds
+    it, read backwards: without a try at every character of a long text."""
+    found = _WORD_BEHIND.match(text[::-1])
+    return found.group(1)[::-1].lstrip("_-") if found else ""
 
 
 @cache
