@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from faq.search.cache import load
-from faq.tickets.topic import _word_before, match_topic, topic_units
+from faq.tickets.topic import _settings, _word_before, match_topic, topic_units
 
 TODAY = date(2026, 11, 24)
 
@@ -768,3 +768,10 @@ def test_setting_stems_found_where_their_word_start_pattern_is(text: str) -> Non
 def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
     found = re.search(r"([^\W_][\w-]*)[ \t]+$", text)
     assert _word_before(text) == (found.group(1) if found else "")
+
+
+@given(st.text(alphabet=st.sampled_from(list("verlängerungrenewlizenzsehnicht +.-_1")), max_size=40))
+def test_a_settings_words_are_found_where_their_whole_pattern_finds_them(text):
+    for _entry, _instead, words, keeps, unless, _one_way, _plain in _settings()[:4]:
+        for stems in (words, keeps, unless):
+            assert stems.found(text) == (stems.pattern.search(text) is not None)
