@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from faq.tickets.sender import _DASH_NAME, _PIECES, sender_name
+from faq.tickets.sender import _PIECES, sender_name
 
 
 @pytest.mark.parametrize("text,name", [
@@ -62,9 +62,8 @@ def test_a_closing_after_a_sentence_ending_in_a_year_is_found(text, name):
 
 
 @given(st.text(alphabet=st.sampled_from(list("aB1 \n\t.!?-–—Ä")), max_size=30))
-def test_pieces_and_dash_names_are_those_the_patterns_find_without_their_quick_look(text):
-    for fast, head in ((_PIECES, "(?=\\s)(?:"), (_DASH_NAME, "(?=[-–—]|\\s[-–—])")):
-        assert fast.pattern.startswith(head)
-        slow = re.compile(fast.pattern[len(head):-1] if head.endswith("(?:") else fast.pattern[len(head):])
-        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
-        assert fast.split(text) == slow.split(text)
+def test_pieces_are_those_the_pattern_finds_without_its_quick_look(text):
+    head = "(?=\\s)(?:"
+    assert _PIECES.pattern.startswith(head)
+    slow = re.compile(_PIECES.pattern[len(head):-1])
+    assert _PIECES.split(text) == slow.split(text)

@@ -23,7 +23,7 @@ _MAX_NAME_WORDS = 4
 _MAX_CLOSING = 60  # characters of a line that can hold a closing (and a name after it)
 _LAST_PIECES = 12  # lines looked at from the end of the customer's text
 _LAST_BLOCK = 3  # lines of a last block that opens with a bare name (name, role, company)
-_DASH_NAME = re.compile(r"(?=[-–—]|\s[-–—])(?:^|\s)[-–—]\s*([^\W\d_][^\n]{0,40})$")  # the lookahead: a quick first look
+_DASH_NAME = re.compile(r"(?:^|\s)[-–—]\s*([^\W\d_][^\n]{0,40})$")
 
 
 @cache

@@ -300,11 +300,10 @@ class _Stems:
         character as it is (the word's start is before it or there), one opening with another after
         a word character, and one opening with no character where a word character stands beside it."""
         opening = [a for first, a in self._alts if first and re.match(r"\w", first)]
-        firsts = "".join(sorted({re.escape(first) for first, _ in self._alts if first and re.match(r"\w", first)}))
         inner = [a for first, a in self._alts if first and not re.match(r"\w", first)]
         bare = [a for first, a in self._alts if not first]
         return tuple(re.compile(prefix + "(?:" + "|".join(alts) + ")") for prefix, alts in
-                     ((f"(?=[{firsts}])", opening), (r"(?<=\w)", inner), (r"(?:(?<=\w)|(?=\w))", bare)) if alts)
+                     (("", opening), (r"(?<=\w)", inner), (r"(?:(?<=\w)|(?=\w))", bare)) if alts)
 
     def found(self, text: str) -> bool:
         """Whether `pattern` is found in `text`."""
