@@ -246,10 +246,51 @@ def _dated(s: Sentence, start: int = 0) -> bool:
     return any(w in times or w.isdigit() for w in words[max(opening):max(opening) + 4])
 
 
+_BOUND_GAP = 3  # words between "bis"/"until" and the time that ends a state ("bis zum Sommer", "until last spring")
+
+
+def _bounded(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether the clause lo..hi tells a state in the past up to a time ("der Dienst war bis zum
+    Sommer nicht verfügbar", "wasn't available until last spring"): it has ended since."""
+    words = [t.word for t in s.tokens[lo:hi + 1]]
+    if not any(w in folded("past_copulas") or w.rstrip("n") in folded("past_copulas") for w in words):
+        return False  # "ist bis Oktober nicht verfügbar": it still is
+    ends, times = folded("state_ends"), folded("time_words")
+    return any(w in ends and any(v in times or v.isdigit() for v in words[i + 1:i + 1 + _BOUND_GAP]) for i, w in enumerate(words))
+
+
+def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
+    """Whether what follows the clause ending at token `c_hi` turns to a later state: a contrast
+    or a word of change opening a later clause of the sentence or the next sentence's start."""
+    s = analysed[index]
+    turns = folded("contrasts") | folded("corrective_contrasts")
+    rest = [t.word for t in s.tokens[c_hi + 1:]]
+    if rest and rest[0] in turns or _found(rest, "changed_since") or _found(rest, "state_starts"):
+        return True
+    if index + 1 < len(analysed):
+        opening = [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
+        return bool(opening and opening[0] in turns or _found(opening, "changed_since") or _found(opening, "state_starts"))
+    return False
+
+
+def bygone(analysed: list[Sentence], index: int, span: tuple[int, int]) -> bool:
+    """Whether the clause of a cue tells an earlier state, yes or no: one told up to a time that has
+    passed ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
+    `initial_states`) that the sentence or the next one turns from ("..., but support moved them")."""
+    s = analysed[index]
+    lo, hi = clause_bounds(s.tokens, s.text, *span)
+    if _bounded(s, lo, hi):
+        return True
+    return bool(_found([t.word for t in s.tokens[lo:hi + 1]], "initial_states")) and _turned(analysed, index, hi)
+
+
 def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
-    """Whether a denial sentence `index` tells at `span` ("noch nicht bestellt") is a past state
-    since changed: a later clause tells the change with a word of the cue again ("they've placed
-    it since"), or it is dated right after ("Das war im September"). A deed told stays told."""
+    """Whether a state sentence `index` tells at `span` is a past state since changed: an earlier
+    state of either value (`bygone`); a denial ("noch nicht bestellt") a later clause changes with
+    a word of the cue again ("they've placed it since"), or dated right after ("Das war im
+    September"). A deed told stays told."""
+    if bygone(analysed, index, span):
+        return True
     if value:
         return False  # a deed dated ("bestellt. Das war im Mai") still holds
     s = analysed[index]

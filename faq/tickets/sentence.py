@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "date_named_other", "has_sequence", "refer_to_compound",
            "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
-           "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
-           "token_index"]
+           "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences", "token_index"]
 
 
 class Sentence:
@@ -396,7 +395,9 @@ _SOURCE_WORDS = 3  # words that may name whom a label's value comes from ("laut 
 
 def _past_source(words: list[str]) -> list[str]:
     """A label's value after the source it opens with ("...: laut Händler nicht gegeben",
-    "...: per our reseller no"): the answer follows the source's few words."""
+    "...: per our reseller no") and the auxiliary it may open with ("...: wurde mir nicht zugewiesen")."""
+    while len(words) > 1 and words[0] in folded_words("label_leads"):
+        words = words[1:]
     for p in sequences("attributions"):
         if tuple(words[:len(p)]) != p:
             continue
