@@ -111,3 +111,24 @@ def test_a_calls_date_about_the_reservation_is_not_the_reservation_date(text):
 def test_a_usage_start_written_about_keeps_its_date(text):
     r = triage_on(text, date(2026, 11, 26))
     assert r.facts.get("usage_start") == date(2026, 12, 1) and r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Die Bestellung wurde am 23.11.2026 aufgegeben, der Nutzungszeitraum "
+    "begann bereits im Oktober.",
+    "Guten Tag, die Aktivierungs-E-Mail fehlt. Bestellung am 23.11.2026 getätigt, die Lizenzen laufen seit Oktober.",
+])
+def test_the_day_an_order_was_placed_is_no_usage_start(text):
+    r = triage(text)
+    assert r.facts.get("usage_start") != date(2026, 11, 23)
+    assert r.cause != "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung wurde am 22.11.2026 aufgegeben und ist noch nicht wirksam.",
+    "Hi, no activation email. The reservation was placed on 22 November 2026 and is not effective yet.",
+])
+def test_the_day_a_reservation_was_placed_is_its_date(text):
+    r = triage(text)
+    assert r.facts.get("reservation_date") == date(2026, 11, 22)
+    assert r.cause == "reservation-not-processed"

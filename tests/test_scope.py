@@ -251,3 +251,57 @@ def test_a_statement_asked_back_by_a_question_tag_stays_open(lang, text, fact):
 ])
 def test_a_statement_without_a_question_tag_stands(lang, text):
     assert read(text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Lizenzen fehlen nach der Aktivierung. Bei uns im Land gab es den Dienst nicht: er war bis zum Frühjahr "
+           "in unserem Land nicht verfügbar.", "licenses-not-visible", "service_in_country"),
+    ("en", "Licences missing after activation. Our order was not placed until last month, says purchasing.",
+     "missing-activation-email", "order_placed"),
+    ("de", "Die Reservierung war bis gestern noch nicht wirksam. Eine Aktivierungsmail haben wir nicht.",
+     "missing-activation-email", "reservation_effective"),
+])
+def test_a_state_told_up_to_a_past_time_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact", "value"), [
+    ("de", "Die Bestellung ist bis heute nicht aufgegeben, deshalb keine Aktivierungsmail?", "missing-activation-email",
+     "order_placed", False),
+    ("en", "Our reservation is not effective until the end of the week, so no activation email yet.",
+     "missing-activation-email", "reservation_effective", False),
+])
+def test_a_state_told_up_to_now_or_a_later_time_holds(lang, text, flow, fact, value):
+    assert read(text, lang, flow).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Anfangs haben wir die Lizenzen im falschen Tenant aktiviert, inzwischen liegen sie im Hauptkonto. "
+           "Sehen können wir sie nicht.", "licenses-not-visible", "right_account"),
+    ("en", "Initially the service was not available in our country, but it launched there in the summer. "
+           "The licences still don't show.", "licenses-not-visible", "service_in_country"),
+    ("en", "At first the licenses went to the wrong tenant. Now they sit in our main tenant and still don't appear.",
+     "licenses-not-visible", "right_account"),
+])
+def test_a_first_state_the_ticket_turns_from_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact", "value"), [
+    ("de", "Die Lizenzen sind im falschen Tenant gelandet, nicht in unserem. Was tun?", "licenses-not-visible",
+     "right_account", False),
+    ("en", "Initially I thought it was a display issue. The licenses were activated on the wrong tenant.",
+     "licenses-not-visible", "right_account", False),
+])
+def test_a_state_of_now_beside_a_first_thought_holds(lang, text, flow, fact, value):
+    assert read(text, lang, flow).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "An unserem anderen Standort ist der Dienst im Land nicht verfügbar. Hier fehlen die Lizenzen nach der "
+           "Aktivierung."),
+    ("en", "At our other site the service is not available in our country. Here the licences are missing after "
+           "activation."),
+])
+def test_a_state_of_another_site_stays_open(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("service_in_country") is None

@@ -44,7 +44,7 @@ from faq.tickets.context import context_positions, context_spans, denied_context
 from faq.tickets.cueindex import cues_of
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.datekinds import kind_denied, others_dates, topic_cue
-from faq.tickets.doers import done_by_another, writers_deed
+from faq.tickets.doers import denied_doer, done_by_another, writers_deed
 from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay
@@ -219,7 +219,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
-                    or writers_deed(read, span, fact.id):
+                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed or since changed")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:

@@ -382,8 +382,9 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0):
         return None
-    words = _past_source(words)
-    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):
+    led, words = words[0] in folded_words("label_leads"), _past_source(words)  # "...: wurde mir bis jetzt nicht erteilt"
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \
+            or led and any(t.neg for t in value):
         return False
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
@@ -395,9 +396,7 @@ _SOURCE_WORDS = 3  # words that may name whom a label's value comes from ("laut 
 
 def _past_source(words: list[str]) -> list[str]:
     """A label's value after the source it opens with ("...: laut Händler nicht gegeben",
-    "...: per our reseller no") and the auxiliary it may open with ("...: wurde mir nicht zugewiesen")."""
-    while len(words) > 1 and words[0] in folded_words("label_leads"):
-        words = words[1:]
+    "...: per our reseller no"): the answer follows the source's few words."""
     for p in sequences("attributions"):
         if tuple(words[:len(p)]) != p:
             continue
