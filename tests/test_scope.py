@@ -305,3 +305,19 @@ def test_a_state_of_now_beside_a_first_thought_holds(lang, text, flow, fact, val
 ])
 def test_a_state_of_another_site_stays_open(lang, text):
     assert read(text, lang, "licenses-not-visible").get("service_in_country") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im letzten Jahr waren die Lizenzen im falschen Konto gelandet. Diesmal sehen wir sie einfach nicht."),
+    ("en", "Last year the problem was a wrong tenant. This time the licenses just don't show up."),
+])
+def test_a_no_of_an_earlier_period_the_ticket_turns_from_stays_open(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("right_account") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Letztes Jahr haben wir die Domäne verifiziert, trotzdem kommt keine Aktivierungsmail."),
+    ("en", "We verified the domain last year, but no activation email arrives."),
+])
+def test_a_deed_of_an_earlier_period_still_holds(lang, text):
+    assert read(text, lang).get("domain_verified") is True

@@ -273,15 +273,18 @@ def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
     return False
 
 
-def bygone(analysed: list[Sentence], index: int, span: tuple[int, int]) -> bool:
-    """Whether the clause of a cue tells an earlier state, yes or no: one told up to a time that has
-    passed ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
-    `initial_states`) that the sentence or the next one turns from ("..., but support moved them")."""
+def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
+    """Whether the clause of a cue tells an earlier state: one told up to a time that has passed
+    ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
+    `initial_states`), or a "no" of an earlier period ("letztes Jahr", `bygone_periods`), that the
+    sentence or the next one turns from ("..., but support moved them", "This time ...")."""
     s = analysed[index]
     lo, hi = clause_bounds(s.tokens, s.text, *span)
     if _bounded(s, lo, hi):
         return True
-    return bool(_found([t.word for t in s.tokens[lo:hi + 1]], "initial_states")) and _turned(analysed, index, hi)
+    words = [t.word for t in s.tokens[lo:hi + 1]]
+    earlier = _found(words, "initial_states") or not value and _found(words, "bygone_periods")
+    return bool(earlier) and _turned(analysed, index, hi)
 
 
 def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
@@ -289,7 +292,7 @@ def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value:
     state of either value (`bygone`); a denial ("noch nicht bestellt") a later clause changes with
     a word of the cue again ("they've placed it since"), or dated right after ("Das war im
     September"). A deed told stays told."""
-    if bygone(analysed, index, span):
+    if bygone(analysed, index, span, value):
         return True
     if value:
         return False  # a deed dated ("bestellt. Das war im Mai") still holds
