@@ -9,10 +9,11 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
 - in dispute: "Kollege A sagt, die Adresse ist globaler Admin, Kollege B sagt nein" (`disputed`);
 - asked back by an "or" tag: "noch nicht wirksam - oder doch?" (`tag_asked`);
 - as a past state since changed: "'the order has not been placed yet'. That was in September;
-  they've placed it since" (`outdated`).
+  they've placed it since", "war bis zum Sommer nicht verfügbar", "at first on the wrong tenant,
+  but support moved them", "Letztes Jahr lag es am falschen Konto, diesmal ..." (`outdated`, `bygone`).
 The fact then stays open: a false fact is worse than a question. The words are data in
 `knowledge/language/` (other_parties, owner_links, genitive_determiners, disagreements,
-changed_since, past_pointers, time_words).
+changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file
 
-__all__ = ["another_instance", "another_owner", "another_person", "disputed", "other_instance_at", "outdated", "tag_asked"]
+__all__ = ["another_instance", "another_owner", "another_person", "bygone", "disputed", "other_instance_at", "outdated", "tag_asked"]
 
 _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our", "bei der")
 _POSSESSIVE = ("'s", "\u2019s")
