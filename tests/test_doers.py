@@ -91,3 +91,15 @@ def test_nobody_doing_the_deed_denies_it(text):
     r = triage(text)
     assert r.facts.get("order_placed") is False
     assert r.cause == "no-order"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Bestellt hat niemand außer unserem Systemhaus, und das schon vor drei Wochen.",
+    "Hallo, die Aktivierungsmail fehlt. Storniert hat die Bestellung niemand.",
+    "Hi, no activation email. No one other than our reseller placed the order.",
+    "Hi, the activation email is missing. Nobody has cancelled our order.",
+])
+def test_a_negation_with_an_exception_or_of_an_undoing_denies_no_order(text):
+    r = triage(text)
+    assert r.facts.get("order_placed") is not False
+    assert r.cause is None

@@ -11,15 +11,16 @@ by the writer ("Ich habe die Bestätigung an einen anderen Kontakt weitergeleite
 writer's own, not the fact (`writers_deed`, knowledge/tickets/senders_deeds.yaml).
 
 A denial of who did the deed ("Die Bestellung hat nicht unser Einkauf aufgegeben, sondern der
-Händler") or of a lapse ("Niemand hat den Junk-Ordner vergessen", "no one doubts the order was
-placed": `lapse_verbs`) denies no deed (`denied_doer`).
+Händler"), one with an exception ("Niemand außer dem Händler hat bestellt": `exceptives`) or of a
+lapse or undoing ("Niemand hat den Junk-Ordner vergessen", "no one doubts the order was placed",
+"nobody cancelled it": `lapse_verbs`) denies no deed (`denied_doer`).
 """
 
 from __future__ import annotations
 
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds
-from faq.tickets.sentence import Sentence, has_sequence
+from faq.tickets.sentence import Sentence, has_sequence, sequences
 from faq.tickets.weights import ticket_file
 
 __all__ = ["denied_doer", "done_by_another", "writers_deed"]
@@ -73,6 +74,9 @@ def denied_doer(s: Sentence, span: tuple[int, int], value: bool) -> bool:
     lo, hi = clause_bounds(tokens, s.text, *span)
     if any(t.neg for t in tokens[lo:hi + 1]) and any(w in folded("lapse_verbs") for w in words[lo:hi + 1]):
         return True
+    if any(t.neg and any(tuple(words[i:i + len(p)]) == p for p in sequences("exceptives"))
+           for i, t in enumerate(tokens[lo:hi + 1], lo)):
+        return True  # "Niemand außer unserem Händler hat bestellt", "nobody but our reseller": someone did
     skip = folded("determiners") | folded("third_party_possessives") | folded("agents")
     breaks = folded("contrasts") | folded("corrective_contrasts")
     for n in (i for i in range(lo, hi + 1) if tokens[i].neg):
