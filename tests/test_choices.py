@@ -159,3 +159,13 @@ def test_a_permission_label_answered_by_a_denying_clause_leaves_the_plain_osm(la
 ])
 def test_a_permission_label_answered_by_a_granting_clause_makes_the_osm_one_with_it(lang, text):
     assert role(text, lang) == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Bis zur Neuordnung der Rollen im Frühjahr war ich OSM mit der Berechtigung Reservierung verwalten. Was "
+           "ich jetzt habe, weiß ich nicht."),
+    ("en", "I was an OSM with the Manage Reservations permission until the roles were reorganised in spring. I don't "
+           "know what I have now."),
+])
+def test_a_role_held_up_to_a_past_time_is_no_role(lang, text):
+    assert role(text, lang) is None

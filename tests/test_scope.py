@@ -321,3 +321,19 @@ def test_a_no_of_an_earlier_period_the_ticket_turns_from_stays_open(lang, text):
 ])
 def test_a_deed_of_an_earlier_period_still_holds(lang, text):
     assert read(text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unsere ältere Registrierung hängt seit Jahren an unserem Tenant. Für die neue kam keine Aktivierungsmail."),
+    ("en", "Our older enrollment has been linked to our tenant for ages. The new one got no activation email."),
+])
+def test_an_older_instance_linked_stays_open(lang, text):
+    assert read(text, lang).get("enrollment_linked") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Reservierung war bis zur Freigabe durch den Händler nicht wirksam. Keine Aktivierungsmail."),
+    ("en", "The reservation wasn't effective until the reseller approved it. No activation email."),
+])
+def test_a_state_told_up_to_a_past_event_stays_open(lang, text):
+    assert read(text, lang).get("reservation_effective") is None

@@ -60,6 +60,7 @@ from faq.tickets.scope import (
     another_instance,
     another_owner,
     another_person,
+    bygone,
     disputed,
     other_instance_at,
     outdated,
@@ -230,7 +231,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id] = None
         for fact in choice_facts:
             choice = read_choice(fact, lang, s.tokens, s.words, s.text, lex)
-            if choice is None:
+            if choice is None or bygone(analysed, index, choice[2], True):  # "war bis zum Sommer OSM"
                 continue
             cid, weight, span = choice
             if fact.id not in found or weight > strength[fact.id]:

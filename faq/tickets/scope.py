@@ -247,17 +247,19 @@ def _dated(s: Sentence, start: int = 0) -> bool:
     return any(w in times or w.isdigit() for w in words[max(opening):max(opening) + 4])
 
 
-_BOUND_GAP = 3  # words between "bis"/"until" and the time that ends a state ("bis zum Sommer", "until last spring")
+_BOUND_GAP = 3  # words after "bis"/"until" that may say the state lasts up to now ("bis zum heutigen Tag")
 
 
 def _bounded(s: Sentence, lo: int, hi: int) -> bool:
-    """Whether the clause lo..hi tells a state in the past up to a time ("der Dienst war bis zum
-    Sommer nicht verfügbar", "wasn't available until last spring"): it has ended since."""
+    """Whether the clause lo..hi tells a state in the past up to a time or an event ("der Dienst war
+    bis zum Sommer nicht verfügbar", "I was OSM until the role cleanup"): it has ended since; not
+    one up to now ("bis heute", "until now": `now_words`)."""
     words = [t.word for t in s.tokens[lo:hi + 1]]
     if not any(w in folded("past_copulas") or w.rstrip("n") in folded("past_copulas") for w in words):
         return False  # "ist bis Oktober nicht verfügbar": it still is
-    ends, times = folded("state_ends"), folded("time_words")
-    return any(w in ends and any(v in times or v.isdigit() for v in words[i + 1:i + 1 + _BOUND_GAP]) for i, w in enumerate(words))
+    ends, now = folded("state_ends"), folded("now_words")
+    return any(w in ends and i + 1 < len(words) and not now.intersection(words[i + 1:i + 1 + _BOUND_GAP])
+               for i, w in enumerate(words))
 
 
 def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
