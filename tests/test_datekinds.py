@@ -132,3 +132,14 @@ def test_the_day_a_reservation_was_placed_is_its_date(text):
     r = triage(text)
     assert r.facts.get("reservation_date") == date(2026, 11, 22)
     assert r.cause == "reservation-not-processed"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Lizenz für unsere Tochterfirma wurde im Januar 2026 gekauft, unsere am 12.10.2026. Ist unser "
+    "Aktivierungslink noch gültig?",
+    "Hi, the licence for our Polish subsidiary was bought in January 2026; ours on 12 October 2026. Is our activation "
+    "link still valid?",
+])
+def test_the_purchase_date_of_a_thing_for_another_party_is_not_ours(text):
+    r = triage(text)
+    assert r.cause != "activation-link-expired"

@@ -337,3 +337,13 @@ def test_an_older_instance_linked_stays_open(lang, text):
 ])
 def test_a_state_told_up_to_a_past_event_stays_open(lang, text):
     assert read(text, lang).get("reservation_effective") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Bei der Verlängerung im letzten Jahr gab es noch zwei Registrierungen mit unserem Namen. Diesmal ist es nur "
+           "eine. Brauchen wir eine neue Aktivierung?"),
+    ("en", "At last year's renewal there were two enrollments under our name. This time there is just one. Do we need "
+           "to activate again?"),
+])
+def test_what_there_was_in_an_earlier_period_stays_open(lang, text):
+    assert read(text, lang, "renewal-activation").get("multiple_enrollments_same_org") is None

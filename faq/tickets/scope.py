@@ -13,7 +13,8 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
   but support moved them", "Letztes Jahr lag es am falschen Konto, diesmal ..." (`outdated`, `bygone`).
 The fact then stays open: a false fact is worse than a question. The words are data in
 `knowledge/language/` (other_parties, owner_links, genitive_determiners, disagreements,
-changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods).
+changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods,
+past_existentials, now_words).
 """
 
 from __future__ import annotations
@@ -279,14 +280,15 @@ def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
 def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
     """Whether the clause of a cue tells an earlier state: one told up to a time that has passed
     ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
-    `initial_states`), or a "no" of an earlier period ("letztes Jahr", `bygone_periods`), that the
+    `initial_states`), or a "no" or state of an earlier period ("letztes Jahr", `bygone_periods`), that the
     sentence or the next one turns from ("..., but support moved them", "This time ...")."""
     s = analysed[index]
     lo, hi = clause_bounds(s.tokens, s.text, *span)
     if _bounded(s, lo, hi):
         return True
     words = [t.word for t in s.tokens[lo:hi + 1]]
-    earlier = _found(words, "initial_states") or not value and _found(words, "bygone_periods")
+    state = not value or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
+    earlier = _found(words, "initial_states") or state and _found(words, "bygone_periods")
     return bool(earlier) and _turned(analysed, index, hi)
 
 
