@@ -346,6 +346,8 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
     return Sentence(s.offset, s.text, tokens, words)
 
 
+_CLAUSE_END = re.compile(r"[,;]")
+_DEED = 3  # words from an event's word to the cue's first word it governs ("placed the order")
 _QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away
 _LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as a label's value
 
@@ -396,11 +398,12 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                             or other_instance_at(tokens, s.text, c, c_end):  # "our first purchase was in ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
                         # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
-                    if idx <= c <= end_idx or c < idx and end_idx < c_end \
-                            and (attributed or any(c < e < idx for e in happened)):
+                    if idx <= c <= end_idx or c < idx and end_idx < c_end and (attributed or any(c < e < idx for e in happened) or any(
+                            c - _DEED <= e < c for e in happened) and _CLAUSE_END.search(s.text, tokens[end_idx].end, tokens[c_end].start)):
                         # the cue is the date itself, or its words enclose a date tied to their noun
                         # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
-                        # another event ("the subscription we ordered on 2 Nov starts on 30 Nov")
+                        # another event ("the subscription we ordered on 2 Nov starts on 30 Nov"), or, past a clause's
+                        # end, to the deed just before them ("placed the order on 2 Nov, usage started in Oct")
                         continue
                     if end_idx + 1 < c_end and end_idx + 1 in happened \
                             and not any(end_idx + 1 in span for span in contexts[fact.id]):
