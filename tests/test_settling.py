@@ -166,3 +166,12 @@ def test_a_date_told_plainly_settles_its_cause(text):
     r = triage(text)
     assert r.cause == "usage-start-pending"
     assert "usage_start" not in r.weak
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Aktivierungslink geht nicht. Gekauft haben wir im April oder Mai 2026.",
+    "Hi, the activation link fails. We bought it roughly eight months ago.",
+    "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn ist spätestens der 27.11.2026.",
+])
+def test_a_date_told_as_a_bound_or_one_of_two_settles_nothing(text):
+    assert triage(text).cause is None

@@ -65,13 +65,16 @@ _VAGUE_REACH = 2  # words before a fact's words that may make it vague ("irgendw
 
 def _vague(ev: Evidence) -> bool:
     """Whether the evidence's words, or the few before them, tell a time only vaguely ("irgendwann im
-    Dezember", "sometime in December", "ungefähr am 01.12."; `vague_times`)."""
+    Dezember", "sometime in December", "ungefähr am 01.12.", "spätestens am 27.11."; `vague_times`), or
+    as one of two ("im April oder Mai": `alternatives` right after)."""
     told = _WORD.findall(ev.quote)
-    if not any(c.isdigit() for c in ev.quote) and not any(month_number(w) for w in told):
+    if not any(c.isdigit() for c in ev.quote) and not any(month_number(w) or fold(w) in folded("time_words") for w in told):
         return False  # no date: "about" before a yes or no tells no time
     sentence = ev.sentence or ev.quote
     at = max(sentence.find(ev.quote), 0)
-    return any(fold(w) in folded("vague_times") for w in _WORD.findall(sentence[:at])[-_VAGUE_REACH:] + told)
+    after = _WORD.findall(sentence[at + len(ev.quote):])[:1]  # "im April oder Mai": either
+    return any(fold(w) in folded("vague_times") for w in _WORD.findall(sentence[:at])[-_VAGUE_REACH:] + told) \
+        or any(fold(w) in folded("alternatives") for w in after)
 
 
 def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
