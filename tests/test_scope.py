@@ -347,3 +347,26 @@ def test_a_state_told_up_to_a_past_event_stays_open(lang, text):
 ])
 def test_what_there_was_in_an_earlier_period_stays_open(lang, text):
     assert read(text, lang, "renewal-activation").get("multiple_enrollments_same_org") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Laut VLSC ging die Aktivierungsmail an einen anderen Kontakt, das stand dort letzte Woche; heute steht dort "
+           "mein Name.", "sent_to_other_contact"),
+    ("en", "VLSC named another contact as the recipient last week, but now it lists me. No activation email.",
+     "sent_to_other_contact"),
+    ("de", "Die Reservierung vom 20.11.2026 war drei Tage lang nicht wirksam, jetzt ist sie es. Keine Aktivierungsmail.",
+     "reservation_effective"),
+])
+def test_a_state_of_then_with_a_now_after_it_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Die Reservierung vom 20.11.2026 war gestern nicht wirksam und ist es heute auch nicht.",
+     "reservation_effective", False),
+    ("en", "The reservation of 20 Nov 2026 has not been effective since last week, and now I'm writing to you.",
+     "reservation_effective", False),
+    ("en", "I checked the junk folder yesterday, and now I'm writing to you. No activation email.", "junk_checked", True),
+])
+def test_a_state_kept_or_a_deed_of_then_holds(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value

@@ -277,11 +277,13 @@ def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
     return False
 
 
-def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
+def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:
     """Whether the clause of a cue tells an earlier state: one told up to a time that has passed
     ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
     `initial_states`), or a "no" or state of an earlier period ("letztes Jahr", `bygone_periods`), that the
-    sentence or the next one turns from ("..., but support moved them", "This time ...")."""
+    sentence or the next one turns from ("..., but support moved them", "This time ..."); or a "no" or
+    a state (knowledge/tickets/state_facts.yaml) dated to a time of then, a time of now told after it
+    ("so stand es letzte Woche da, heute steht dort mein Name")."""
     s = analysed[index]
     lo, hi = clause_bounds(s.tokens, s.text, *span)
     if _bounded(s, lo, hi):
@@ -289,15 +291,40 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
     words = [t.word for t in s.tokens[lo:hi + 1]]
     state = not value or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
     earlier = _found(words, "initial_states") or state and _found(words, "bygone_periods")
-    return bool(earlier) and _turned(analysed, index, hi)
+    if earlier and _turned(analysed, index, hi):
+        return True
+    return (not value or fact_id in _state_facts()) and _then_now(analysed, index, lo)
 
 
-def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
+@cache
+def _state_facts() -> frozenset[str]:
+    return frozenset((ticket_file("state_facts.yaml") or {}).get("facts", ()))
+
+
+def _then_now(analysed: list[Sentence], index: int, lo: int) -> bool:
+    """Whether from token `lo` on the sentence dates what it tells to a time of then ("letzte Woche",
+    "for two days": `then_periods`, `bygone_periods`; not "seit letzter Woche": `lasting_links`) and
+    then tells a time of now after it ("heute steht dort mein Name", "now it is": `state_starts`),
+    or the next sentence opens with one."""
+    words = [t.word for t in analysed[index].tokens[lo:]]
+    then = [i for i, _ in _found(words, "then_periods") + _found(words, "bygone_periods")
+            if not (i and words[i - 1] in folded("lasting_links"))]
+    if not then:
+        return False
+    rest = words[min(then):]
+    if _found(rest, "unchanged_words"):
+        return False  # "gestern nicht wirksam, heute auch nicht": no change
+    if index + 1 < len(analysed):
+        rest += [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
+    return bool(_found(rest, "state_starts") or _found(rest, "changed_since"))
+
+
+def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:
     """Whether a state sentence `index` tells at `span` is a past state since changed: an earlier
     state of either value (`bygone`); a denial ("noch nicht bestellt") a later clause changes with
     a word of the cue again ("they've placed it since"), or dated right after ("Das war im
     September"). A deed told stays told."""
-    if bygone(analysed, index, span, value):
+    if bygone(analysed, index, span, value, fact_id):
         return True
     if value:
         return False  # a deed dated ("bestellt. Das war im Mai") still holds
