@@ -1252,3 +1252,13 @@ def test_a_purchase_date_by_the_invoice_is_still_read():
 ])
 def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
     assert read("licenses-not-visible", text, lang).get("usage_start") == start
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Hallo, die Mail fehlt. Unser Kollege schrieb: „Die Aktivierungsmail ging an einen anderen Kontakt.“ Ob das "
+           "stimmt, weiß ich nicht.", "sent_to_other_contact"),
+    ("en", "Hi, no mail. Our IT lead wrote that the reservation is not effective. Whether that is true, I can't say.",
+     "reservation_effective"),
+])
+def test_a_statement_the_writer_then_calls_unsure_states_nothing(lang, text, fact):
+    assert read("missing-activation-email", text, lang).get(fact) is None
