@@ -370,3 +370,12 @@ def test_a_state_of_then_with_a_now_after_it_stays_open(lang, text, fact):
 ])
 def test_a_state_kept_or_a_deed_of_then_holds(lang, text, fact, value):
     assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Lizenzen fehlen. Das Add-on lag bis zur Umstellung im Oktober auf einer anderen Registrierung als das "
+           "Basisabo."),
+    ("en", "The licences are missing. The add-on sat on another enrollment than the base until the October move."),
+])
+def test_a_state_verb_told_up_to_a_past_event_stays_open(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("base_same_enrollment") is None

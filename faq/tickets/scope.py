@@ -14,7 +14,7 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
 The fact then stays open: a false fact is worse than a question. The words are data in
 `knowledge/language/` (other_parties, owner_links, genitive_determiners, disagreements,
 changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods,
-past_existentials, now_words).
+past_existentials, now_words, past_state_verbs).
 """
 
 from __future__ import annotations
@@ -256,7 +256,8 @@ def _bounded(s: Sentence, lo: int, hi: int) -> bool:
     bis zum Sommer nicht verfügbar", "I was OSM until the role cleanup"): it has ended since; not
     one up to now ("bis heute", "until now": `now_words`)."""
     words = [t.word for t in s.tokens[lo:hi + 1]]
-    if not any(w in folded("past_copulas") or w.rstrip("n") in folded("past_copulas") for w in words):
+    past = folded("past_copulas") | folded("past_state_verbs")
+    if not any(w in past or w.rstrip("n") in past for w in words):
         return False  # "ist bis Oktober nicht verfügbar": it still is
     ends, now = folded("state_ends"), folded("now_words")
     return any(w in ends and i + 1 < len(words) and not now.intersection(words[i + 1:i + 1 + _BOUND_GAP])
