@@ -1262,3 +1262,12 @@ def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
 ])
 def test_a_statement_the_writer_then_calls_unsure_states_nothing(lang, text, fact):
     assert read("missing-activation-email", text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. In einer alten Notiz steht: OSM ist globaler Admin. Ob das heute noch gilt, "
+           "weiß niemand."),
+    ("en", "Hi, no activation mail. Our old runbook says the OSM mailbox is a global admin, but it might be outdated."),
+])
+def test_a_statement_the_writer_calls_possibly_outdated_states_nothing(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is None
