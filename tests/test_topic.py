@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from faq.search.cache import load
-from faq.tickets.topic import _settings, _word_before, match_topic, topic_units
+from faq.tickets.tokens import word_before_blanks
+from faq.tickets.topic import _settings, match_topic, topic_units
 
 TODAY = date(2026, 11, 24)
 
@@ -767,7 +768,7 @@ def test_setting_stems_found_where_their_word_start_pattern_is(text: str) -> Non
 @given(st.text(alphabet=st.sampled_from(list("aÄ1_- \t\n.,")), max_size=30))
 def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
     found = re.search(r"([^\W_][\w-]*)[ \t]+$", text)
-    assert _word_before(text) == (found.group(1) if found else "")
+    assert word_before_blanks(text) == (found.group(1) if found else "")
 
 
 @given(st.text(alphabet=st.sampled_from(list("verlängerungrenewlizenzsehnicht +.-_1")), max_size=40))

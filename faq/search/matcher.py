@@ -432,8 +432,7 @@ class Matcher(Features, Retrieval):
         return self._count_known(self._surface(sentence))
 
     def _count_known(self, surface: list[str]) -> int:
-        known = self._known_of
-        return sum(len(known(w)) for w in surface)
+        return sum(len(self._known_of(w)) for w in surface)
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by which language's words of the knowledge base the text uses."""

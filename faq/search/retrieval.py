@@ -15,7 +15,7 @@ import math
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -132,7 +132,7 @@ class Retrieval:
     _readings: dict[str, tuple[str | None, tuple[tuple[str, int | None], ...], bool]]
     _said: dict[str, list[str]]
     _plain: dict[str, list[str]]  # `Normalizer.surface` of texts, remembered for `known_tokens`
-    _known: dict[str, tuple[str, ...]]  # `_known_of` of surface words
+    _known_of: Callable[[str], tuple[str, ...]]
 
     def _surface(self, text: str) -> list[str]:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`),
@@ -169,18 +169,7 @@ class Retrieval:
             if len(self._plain) >= _SAID:
                 self._plain.clear()
             said = self._plain[text] = self.normalizer.surface(text)
-        known = self._known_of
-        return {t for w in said for t in known(w)}
-
-    def _known_of(self, word: str) -> tuple[str, ...]:
-        """The tokens of a surface word (`_expand`) that the entries use, remembered (a text repeats its words)."""
-        found = self._known.get(word)
-        if found is None:
-            if len(self._known) >= _MEMO:
-                self._known.clear()
-            tid, df = self._tid, self._df
-            found = self._known[word] = tuple(t for t in self._expand(word) if (k := tid.get(t)) is not None and df[k] > 0)
-        return found
+        return {t for w in said for t in self._known_of(w)}
 
     def _query(self, text: str) -> Query | None:
         """Weigh the question's words; None when it has none."""

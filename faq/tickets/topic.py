@@ -32,7 +32,7 @@ from faq.search.matcher import Candidate, Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
-from faq.tickets.tokens import may_hold_sequence, negations, tokenize
+from faq.tickets.tokens import may_hold_sequence, negations, tokenize, word_before_blanks
 from faq.tickets.weights import ticket_file, weights
 
 __all__ = ["about_something_else", "in_setting", "match_topic", "topic_units"]
@@ -207,21 +207,11 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
     for m in _objects().finditer(folded):
         part = m.group("part").rstrip("-")
         if not part:
-            part = _word_before(folded[: m.start()])
+            part = word_before_blanks(folded[: m.start()])
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
         linked = not m.group("part") and part in _object_links()  # "a guide covering activation"
         kinds.append(purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
     return "other" in kinds and "ours" not in kinds
-
-
-_WORD_BEHIND = re.compile(r"\n?[ \t]+([\w-]+)")  # a text's last word and the blanks after it, read backwards
-
-
-def _word_before(text: str) -> str:
-    r"""The last word of `text` when blanks end it (a line's end after them), as r"([^\W_][\w-]*)[ \t]+$" finds
-    it, read backwards: without a try at every character of a long text."""
-    found = _WORD_BEHIND.match(text[::-1])
-    return found.group(1)[::-1].lstrip("_-") if found else ""
 
 
 @cache
