@@ -75,7 +75,8 @@ def problem_told(text: str, flow_id: str) -> bool:
     """Whether a clause of `text` names the thing of the flow `flow_id` beside a negation or a
     word of lack ("Die Aktivierungsmail kam nie an", "the licences are nowhere to be seen"), or
     points at it with a pronoun when the last clause to name one of the flows' things names that one alone ("VLSC shows the
-    activation email went to our old provider, so I never saw it")."""
+    activation email went to our old provider, so I never saw it"), or denies the writer had it
+    ("die Mail ging an unseren früheren Kollegen, nicht an mich")."""
     return flow_id in _told(text)
 
 
@@ -91,7 +92,7 @@ def _told(text: str) -> frozenset[str]:
         if any(t.neg or _lack().match(t.word) for t in tokens) or has_sequence(words, "whereabouts"):
             if named:
                 told |= named
-            elif len(before) == 1 and any(t.word in _pointers() for t in tokens):
+            elif len(before) == 1 and any(t.word in _pointers() or t.word in folded("object_pronouns") for t in tokens):
                 told |= before
         before = named or before
     return frozenset(told)
