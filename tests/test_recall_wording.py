@@ -102,3 +102,82 @@ def test_a_mail_that_arrived_elsewhere_is_no_missing_mail(lang, text):
 ])
 def test_the_address_denied_an_admin_role_is_no_admin(lang, text):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is False
+
+
+# -- a country named, then the service denied there ----------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Lizenzen zu sehen. Unser Mandant ist einem Land zugeordnet, in dem es den Dienst laut Microsoft noch nicht verfügbar gibt."),
+    ("de", "Lizenzen fehlen. Das Konto läuft auf Chile, und dort ist der Dienst, wie uns der Händler bestätigt hat, nicht erhältlich."),
+    ("en", "No licences after activation. Our tenant's country is one where, as the reseller confirmed, the service is not offered."),
+    ("en", "Licences missing. We are set up in a country where this service has not been launched yet."),
+])
+def test_a_country_then_the_service_denied_there_is_not_launched(lang, text):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+# -- "lt." (laut) ends no sentence ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("flow", "text", "fact", "value"), [
+    ("licenses-not-visible", "Lizenzen fehlen im Tenant.\nNutzungsbeginn lt. Auftrag: 2027-02-01", "usage_start", date(2027, 2, 1)),
+    ("activation-link-expiry", "Kaufdatum lt. Lieferschein: 2026-04-20. Der Link tut nichts.", "purchase_date", date(2026, 4, 20)),
+])
+def test_a_label_abbreviating_laut_keeps_its_date(flow, text, fact, value):
+    assert read(flow, text, "de").get(fact) == value
+
+
+# -- a contrast word right after the verb stays inside its clause --------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Gekauft haben wir am 2.11., der Nutzungsbeginn war jedoch erst vorgestern. Keine Aktivierungsmail."),
+    ("en", "We bought on 2 Nov, the usage start was however only the day before yesterday. No activation mail."),
+])
+def test_a_start_told_with_a_contrast_after_its_verb_takes_its_own_date(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 11, 24)
+
+
+# -- asking what one may do "als"/"as" a role takes the role as held ------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "role"), [
+    ("de", "Darf ich als Onlineadministratorin eine Reservierung anlegen?", "ola"),
+    ("de", "Kurze Frage: kann ich als VLSC-Administrator selbst Plätze reservieren?", "vlsc-admin"),
+    ("en", "Can I as the online administrator set up a reservation myself?", "ola"),
+    ("en", "May I, as OSM, finish a licence reservation?", "osm"),
+])
+def test_a_role_the_writer_asks_under_is_theirs(lang, text, role):
+    assert read("reservation-permission", text, lang).get("role") == role
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Kann ich als OSM eingetragen werden, um zu reservieren?"),
+    ("de", "Wenn ich als OLA reservieren kann, wo finde ich die Funktion?"),
+    ("en", "Can I be listed as the OSM so that I can reserve?"),
+    ("en", "If I can reserve as OLA, where is the feature?"),
+])
+def test_a_role_to_be_held_or_under_a_condition_is_not_read(lang, text):
+    assert "role" not in read("reservation-permission", text, lang)
+
+
+# -- a label answered by a short denied clause ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Zu Ihren Fragen: Rolle im VLSC: OSM. Berechtigung Reservierung verwalten: hat man mir nie gegeben."),
+    ("en", "Your questions: Role in VLSC: OSM. Manage Reservation permission: was not granted to me."),
+])
+def test_a_permission_label_answered_by_a_denial_leaves_the_plain_osm(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Keine Aktivierungsmail. Spam-Ordner: haben wir noch nicht durchgesehen.", False),
+    ("de", "Keine Aktivierungsmail. Spam-Ordner geprüft: ja, nichts drin.", True),
+    ("en", "No activation mail. Junk folder: we have not looked yet.", False),
+    ("en", "No activation mail. Junk folder checked: yes, nothing there.", True),
+])
+def test_a_junk_label_answered_by_a_clause(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is value

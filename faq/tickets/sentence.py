@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
+from faq.tickets.answers import denied_clause
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
@@ -369,8 +370,7 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     """`label_answer` for a label whose words end at token `last` of a sentence's tokens."""
     m = _LABEL_END.match(text, tokens[last].end)
     if m is None:
-        # A label may go on past the cue ("domain verified for an online services account: no"),
-        # within its line and without ending a sentence.
+        # A label may go on past the cue ("domain verified for an online services account: no") within its line.
         m = _LABEL_REST.match(text, tokens[last].end)
         if m is None or any(t.neg for t in tokens if tokens[last].end <= t.start < m.end(1)):
             return NO_ANSWER
@@ -384,8 +384,9 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0):
         return None
     words = _past_source(words)
-    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):
-        return False
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \
+            or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts")):
+        return False  # "...: nein", "...: wurde mir nicht zugewiesen", "...: was never assigned"
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
     return NO_ANSWER
@@ -409,14 +410,15 @@ def _past_source(words: list[str]) -> list[str]:
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int, conjunctions: bool = True) -> int:
-    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
-    date counts one more, a clause border (punctuation, and with `conjunctions` "und", "but" ...)
-    between them five more. Addresses pass `conjunctions=False`: "als OSM haben wir jedoch b@y
-    eingetragen" keeps "jedoch" inside the clause of its address."""
+    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the date counts one more, a
+    clause border (punctuation, and with `conjunctions` "und", "but" ...; "war aber erst gestern": a contrast right after
+    the verb is inside) five more. Addresses pass `conjunctions=False` ("als OSM haben wir jedoch b@y eingetragen")."""
     lo, hi = (c, idx) if c < idx else (end_idx, c)
     dist = hi - lo + (0 if c < idx else 1)
-    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]) \
-            or conjunctions and any(t.word in folded_words("clause_breaks") for t in s.tokens[lo + 1:hi]):
+    inside = folded_words("midfield_particles"), folded_words("finite_verbs")
+    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]) or conjunctions and any(
+            s.tokens[k].word in folded_words("clause_breaks") and not (s.tokens[k].word in inside[0] and s.tokens[k - 1].word in inside[1])
+            for k in range(lo + 1, hi)):
         dist += 5  # "placed on 20 Nov and usage begins 1 Dec": "usage" is the next clause's
     return dist
 
