@@ -181,3 +181,46 @@ def test_a_permission_label_answered_by_a_denial_leaves_the_plain_osm(lang, text
 ])
 def test_a_junk_label_answered_by_a_clause(lang, text, value):
     assert read("missing-activation-email", text, lang).get("junk_checked") is value
+
+
+# -- the subscription contact VLSC shows is someone of a former party -----------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail erhalten. Im VLSC ist als Abonnementkontakt immer noch jemand von unserem ehemaligen IT-Partner eingetragen."),
+    ("en", "The activation mail never arrived. VLSC still lists, as subscription contact, a technician of our former IT partner."),
+])
+def test_a_former_partys_subscription_contact_is_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Den Abonnementkontakt unseres alten Partners haben wir auf uns umgestellt."),
+    ("en", "No activation mail. We changed the subscription contact of our old partner to ourselves."),
+])
+def test_a_subscription_contact_changed_from_a_former_party_is_not_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is not True
+
+
+# -- a close candidate whose answer a flow's cause repeats stands for that flow -------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im VLSC nachgesehen (Abonnements > Dienstname): Empfänger der Aktivierungsmail war dort unser Steuerbüro, nicht wir. "
+           "Darum ist bei uns nie etwas angekommen, oder?"),
+    ("en", "Looked it up in VLSC under the service name: the recipient of the activation mail was our accounting firm, not us. "
+           "That is why nothing ever reached us, right?"),
+])
+def test_a_recipient_ticket_that_proves_another_contact_is_the_missing_mail(lang, text):
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert (result.id, result.cause) == ("activation-email-missing", "sent-to-other-contact")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail ging an unseren Einkauf. Darf der sie an mich weiterleiten, oder muss ich sie neu anfordern?"),
+    ("en", "The activation mail went to our purchasing team. May they forward it to me, or do I need it sent again?"),
+])
+def test_a_recipient_ticket_that_tells_no_missing_mail_keeps_no_cause(lang, text):
+    kb, matcher = load()
+    assert triage_text(text, kb, matcher, TODAY).cause is None
