@@ -224,3 +224,49 @@ def test_a_recipient_ticket_that_proves_another_contact_is_the_missing_mail(lang
 def test_a_recipient_ticket_that_tells_no_missing_mail_keeps_no_cause(lang, text):
     kb, matcher = load()
     assert triage_text(text, kb, matcher, TODAY).cause is None
+
+
+# -- a role of none of the listed kinds: read-only access -----------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im VLSC habe ich bloß Leserechte, weder Admin noch OSM. Kann ich eine Reservierung abschließen?"),
+    ("en", "All I have in VLSC is a read-only role, neither admin nor OSM. Can I complete a reservation?"),
+])
+def test_read_only_access_is_another_role(lang, text):
+    assert read("reservation-permission", text, lang).get("role") == "other"
+
+
+# -- the role named after "Rolle im VLSC ist" -----------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "role"), [
+    ("de", "Meine Rolle im VLSC ist Onlineadministrator. Reservieren klappt trotzdem nicht.", "ola"),
+    ("en", "My role in the VLSC is online administrator, yet reserving fails.", "ola"),
+])
+def test_a_role_after_its_place_and_a_copula_is_the_writers(lang, text, role):
+    assert read("reservation-permission", text, lang).get("role") == role
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Rolle unserer Kollegin im VLSC ist Onlineadministratorin. Kann sie reservieren?"),
+    ("en", "The role of our colleague in the VLSC is online administrator. Can she reserve?"),
+])
+def test_someone_elses_role_after_rolle_stays_theirs(lang, text):
+    assert read("reservation-permission", text, lang).get("role") is None
+
+
+# -- the verb a date fact's noun is the subject of is its own event ------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Die Reservierung wurde übermittelt am 19.11.2026 und ist nicht wirksam."),
+    ("en", "No activation mail. The reservation was submitted on 19 November 2026 and has not taken effect."),
+])
+def test_a_reservation_submitted_on_a_date_takes_that_date(lang, text):
+    assert read("missing-activation-email", text, lang).get("reservation_date") == date(2026, 11, 19)
+
+
+def test_an_order_submitted_on_a_date_leaves_the_usage_start_its_own():
+    text = "Keine Aktivierungsmail. Die Bestellung wurde übermittelt am 02.11.2026, der Nutzungsbeginn ist der 01.12.2026."
+    assert read("missing-activation-email", text, "de").get("usage_start") == date(2026, 12, 1)

@@ -314,7 +314,14 @@ def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: lis
         return True
     if any(0 <= span[0] - c <= 2 for c in context):
         return True
+    # "Meine Rolle im VLSC ist OSM": the role's place and a copula between
+    between = _lexicon("prepositions") | _lexicon("portal_names") | _lexicon("role_copulas") | _lexicon("articles")
+    if any(2 < span[0] - c <= _PLACED_ROLE and all(t.word in between for t in tokens[c + 1:span[0]]) for c in context):
+        return True
     return _continues_context(tokens, text, lo, hi, context)
+
+
+_PLACED_ROLE = 5  # words at most from a context cue to the role it names ("Rolle im VLSC ist OSM")
 
 
 def _continues_context(tokens: list[Token], text: str, lo: int, hi: int, context: list[int]) -> bool:
