@@ -270,3 +270,32 @@ def test_a_reservation_submitted_on_a_date_takes_that_date(lang, text):
 def test_an_order_submitted_on_a_date_leaves_the_usage_start_its_own():
     text = "Keine Aktivierungsmail. Die Bestellung wurde übermittelt am 02.11.2026, der Nutzungsbeginn ist der 01.12.2026."
     assert read("missing-activation-email", text, "de").get("usage_start") == date(2026, 12, 1)
+
+
+# -- Austrian office German, a mail sent to a named person, a day-month-year written with hyphens -
+
+
+def test_an_order_still_outstanding_is_not_placed():
+    text = "Die Aktivierungsmail ist bis dato nicht da. Die Bestellung ist bei unserem Einkauf leider noch ausständig."
+    assert read("missing-activation-email", text, "de").get("order_placed") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail bei uns. Laut VLSC wurde die Aktivierungsmail an Frau Gerber aus dem Controlling geschickt."),
+    ("en", "No activation mail on our side. VLSC shows the activation mail was sent to Mrs Gerber in controlling, not to us."),
+])
+def test_the_mail_sent_to_a_named_person_is_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+def test_the_writer_sending_the_mail_to_a_named_person_is_no_other_contact():
+    text = "Die Aktivierungsmail fehlt. Ich habe eine Mail an Frau Gerber geschickt, damit sie im VLSC nachsieht."
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, "de")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Nutzungsbeginn: 05-Jan-2027."),
+    ("en", "No activation email. Usage start: 05-Jan-2027."),
+])
+def test_a_day_month_year_with_hyphens_is_a_date(lang, text):
+    assert read("missing-activation-email", text, lang).get("usage_start") == date(2027, 1, 5)
