@@ -32,7 +32,7 @@ from faq.search.matcher import Candidate, Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
-from faq.tickets.tokens import negations, tokenize
+from faq.tickets.tokens import may_hold_sequence, negations, tokenize
 from faq.tickets.weights import ticket_file, weights
 
 __all__ = ["about_something_else", "in_setting", "match_topic", "topic_units"]
@@ -104,7 +104,7 @@ def _denied_after_and(unit: str) -> list[str]:
 
 def _bygone(unit: str) -> bool:
     """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
-    return has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
+    return may_hold_sequence(unit, "bygone_periods") and has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
 
 
 def _asks(sentence: str) -> bool:
