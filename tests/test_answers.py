@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.answers import denied_clause
+from faq.tickets.answers import article_pronoun, denied_clause
 from faq.tickets.sentence import sequences
 from faq.tickets.tokens import tokenize
 
@@ -25,3 +25,13 @@ def test_a_yes_a_finding_or_a_long_clause_is_no_denial(value):
 
 def test_a_contrast_in_the_value_is_no_denial():
     assert not denied_clause(tokenize("nicht geprüft, aber der Filter schon"), sequences("affirmations"), True)
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("Der beginnt erst am 15.12.2026.", True),
+    ("Die ist noch nicht wirksam.", True),
+    ("Die Rechnung kam am 20.11.2026.", False),
+    ("The mail went to our old reseller.", False),
+])
+def test_a_german_article_before_a_lower_case_verb_is_a_pronoun(statement, expected):
+    assert article_pronoun(statement, tokenize(statement)) is expected

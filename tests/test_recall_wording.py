@@ -299,3 +299,32 @@ def test_the_writer_sending_the_mail_to_a_named_person_is_no_other_contact():
 ])
 def test_a_day_month_year_with_hyphens_is_a_date(lang, text):
     assert read("missing-activation-email", text, lang).get("usage_start") == date(2027, 1, 5)
+
+
+# -- Bavarian checking verbs, a label asked and answered by an article as a pronoun ---------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Servus, d'Aktivierungsmail is ned kumma. Im Spamordner hab i ned angschaut.", False),
+    ("Servus, d'Aktivierungsmail is ned kumma. In Spamordner hamma scho reingschaut, nix.", True),
+])
+def test_bavarian_checking_verbs_are_read(text, value):
+    assert read("missing-activation-email", text, "de").get("junk_checked") is value
+
+
+def test_a_label_question_answered_with_an_article_as_pronoun_gives_its_date():
+    text = "Die Aktivierungsmail kam nie an. Der Nutzungsbeginn? Der liegt erst beim 20.12.2026."
+    assert read("missing-activation-email", text, "de").get("usage_start") == date(2026, 12, 20)
+
+
+def test_a_statement_with_a_noun_of_its_own_is_no_label_value():
+    text = "Die Aktivierungsmail kam nie an. Der Nutzungsbeginn? Die Rechnung kam am 20.11.2026."
+    assert read("missing-activation-email", text, "de").get("usage_start") is None
+
+
+# -- "unavailable" is no "available" --------------------------------------------------------------
+
+
+def test_a_service_unavailable_in_the_country_is_not_read_as_offered():
+    text = "Licences invisible since the activation. Microsoft lists the service as unavailable in Moldova, where our tenant is."
+    assert read("licenses-not-visible", text, "en").get("service_in_country") is not True

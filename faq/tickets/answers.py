@@ -1,4 +1,5 @@
-"""A label's value that is a short clause denying the label ("Berechtigung: wurde mir nicht zugewiesen").
+"""A label's value: a short clause denying the label ("Berechtigung: wurde mir nicht zugewiesen"), or
+a statement opening with a German article as a pronoun ("Der Nutzungszeitraum? Der beginnt am ...").
 
 "Berechtigung Reservierung verwalten: wurde mir nicht zugewiesen", "Manage Reservation permission:
 was never assigned to me" answer the label no, as "nein" would: a negation of the clause's verb
@@ -9,10 +10,13 @@ aber der Filter schon").
 
 from __future__ import annotations
 
-from faq.language.lexicon import folded
+from functools import cache
+
+from faq.language.lexicon import folded, words
+from faq.language.normalize import fold
 from faq.tickets.tokens import Token
 
-__all__ = ["denied_clause"]
+__all__ = ["article_pronoun", "denied_clause"]
 
 _SHORT = 6  # words at most of a value read as a denied clause
 
@@ -24,3 +28,15 @@ def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...],
     if not value or len(value) > _SHORT or contrasted or any(words[:len(p)] == list(p) for p in affirmations):
         return False
     return not set(words).isdisjoint(folded("clause_denials"))
+
+
+@cache
+def _articles_de() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("articles", "de"))
+
+
+def article_pronoun(statement: str, tokens: list[Token]) -> bool:
+    """Whether a statement opens with a German article standing as a pronoun, a lower-case word
+    (the verb) right after it ("Der beginnt erst am 15.12.", "Die ist noch nicht wirksam"): it
+    answers the label asked before it, it opens no noun phrase of its own."""
+    return len(tokens) > 1 and tokens[0].word in _articles_de() and statement[tokens[1].start:tokens[1].end].islower()

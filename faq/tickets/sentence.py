@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.answers import denied_clause
+from faq.tickets.answers import article_pronoun, denied_clause
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
@@ -330,10 +330,10 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _own_subject(statement: str, verbs: frozenset[str]) -> bool:
-    """Whether a statement opens with a noun phrase of its own ("Die Aktivierungs-E-Mail ging am ... an
-    x@y.de"): a sentence that stands alone, no value of the label asked before it."""
-    said = [t.word for t in tokenize(statement)]
-    return len(said) > _LABEL_WORDS and said[0] in folded_words("articles") and said[1] not in verbs
+    """Whether a statement opens with a noun phrase of its own ("Die Aktivierungs-E-Mail ging an x@y.de"): no label's value."""
+    tokens = tokenize(statement)
+    said = [t.word for t in tokens]
+    return len(said) > _LABEL_WORDS and said[0] in folded_words("articles") and said[1] not in verbs and not article_pronoun(statement, tokens)
 
 
 def names_another_address(s: Sentence, span: tuple[int, int], address: object) -> bool:
