@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.answers import article_pronoun, denied_clause
+from faq.tickets.answers import article_pronoun, denied_clause, elliptic
 from faq.tickets.sentence import sequences
 from faq.tickets.tokens import tokenize
 
@@ -35,3 +35,13 @@ def test_a_contrast_in_the_value_is_no_denial():
 ])
 def test_a_german_article_before_a_lower_case_verb_is_a_pronoun(statement, expected):
     assert article_pronoun(statement, tokenize(statement)) is expected
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("Längst geprüft, da liegt nichts.", True),
+    ("Checked twice, nothing there.", True),
+    ("Die Mail kommt nicht.", False),
+    ("We checked it yesterday.", False),
+])
+def test_a_statement_naming_no_subject_of_its_own_is_elliptic(statement, expected):
+    assert elliptic(statement, tokenize(statement)) is expected
