@@ -759,3 +759,85 @@ def test_setting_stems_found_where_their_word_start_pattern_is(text: str) -> Non
 
     stems = _Stems({"de": ["Lizenz", "sehen + nicht"], "en": [" not "]})
     assert stems.found(text) == (stems.pattern.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail liegt bei mir im Postfach. Unsere Personalabteilung sieht in ihrem Portal keine "
+    "Lizenzen, aber das ist ein eigenes Ticket. Darf ich die Mail an meine Kollegin in der IT weiterleiten?",
+    "Hi, the activation email is sitting in my inbox. Our HR team sees no licences in their portal, but that is a "
+    "separate matter. Can I forward the email to my colleague in IT?",
+])
+def test_a_problem_the_writer_sets_aside_does_not_take_the_topic(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Vor zwei Jahren mussten die Lizenzen vom Support in unser Konto verschoben werden. Diesmal hat die Aktivierung "
+    "geklappt, die Lizenzen sind sichtbar. Was muss ich jetzt noch erledigen?",
+    "A year ago support had to move our licences to the right tenant. This time the activation went fine. What do we "
+    "have to do next?",
+])
+def test_an_earlier_incident_beside_this_time_is_context(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kollegin in der Zentrale hat die Mail mit dem Link erhalten, ich erledige aber die eigentliche Aktivierung. "
+    "Darf sie mir die Mail weiterleiten?",
+    "My colleague at head office received the mail with the link, but I do the actual activation. May she forward "
+    "the mail to me?",
+])
+def test_an_adjective_of_which_is_no_other_kind_of_activation(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail kam an, aber bei unserem Praktikanten, der inzwischen weg ist. Ich möchte, dass sie jetzt "
+    "an mich geht. Wie mache ich das?",
+    "The activation email did arrive, but at our intern's address, and he has left. I want it to go to me instead. "
+    "How do I do that?",
+])
+def test_a_mail_that_came_to_the_wrong_person_and_should_go_to_me_is_the_resend(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", [
+    "Im VLSC steht, dass die Aktivierungsmail an einen anderen Kontakt gesendet wurde, an unsere frühere "
+    "Einkäuferin. Was nun?",
+    "VLSC says the activation email was sent to another contact, our former buyer. What now?",
+])
+def test_a_mail_sent_to_another_contact_without_a_new_recipient_asked_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Beim Aktivieren war ich versehentlich noch im Mandanten unserer Schwesterfirma angemeldet, die Lizenzen sind "
+    "dort gelandet. Wie bekommen wir sie zurück?",
+    "While activating I was still signed in to our sister company's tenant by mistake, so our licences ended up "
+    "there. How do we get them back?",
+])
+def test_licences_activated_in_another_tenant_by_mistake_are_the_wrong_account(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "wrong-account-activated"
+
+
+@pytest.mark.parametrize("text", [
+    "Bevor ich den Link anklicke: Ich bin in mehreren Mandanten angemeldet. Worauf muss ich achten, damit nichts im "
+    "falschen Konto landet?",
+    "Before I click the link: I am signed in to several customer tenants. How do I avoid activating in the wrong one?",
+])
+def test_asking_before_the_activation_stays_avoiding_the_wrong_account(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "avoid-wrong-account"
+
+
+def test_several_enrollments_told_as_context_do_not_turn_a_split_into_sharing_an_account():
+    _, matcher = load()
+    text = ("Mehrere Registrierungen in einem Konto haben wir bereits. Jetzt soll eine Registrierung auf zwei Konten "
+            "laufen, weil unser Labor einen eigenen Tenant will. Geht das?")
+    assert match_topic(text, matcher).id == "split-enrollment-accounts"

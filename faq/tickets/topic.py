@@ -10,8 +10,8 @@ confirm it. Swapping two sentences changes the verdict only through which senten
 are neighbours. Sentences are split as the focus splits them (`sentences`).
 
 A sentence that tells a problem of a period before the case's ("Letztes Jahr landeten die Lizenzen
-im falschen Tenant", knowledge/language/bygone_periods.yaml) is context beside a question about the
-present: the topic is read without it.
+im falschen Tenant"), or any of that period beside "diesmal", is context beside a question about the
+present, and so is one the writer sets aside ("das läuft als eigenes Ticket"; `faq.tickets.setaside`).
 
 A ticket whose every mail, link or activation is qualified as another kind
 ("Einladungsmail", "password reset email") is declined (`about_something_else`); one the
@@ -32,6 +32,7 @@ from faq.search.matcher import Candidate, Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
+from faq.tickets.setaside import bygone, turns_to_present, without_set_aside
 from faq.tickets.tokens import negations, tokenize
 from faq.tickets.weights import ticket_file, weights
 
@@ -100,11 +101,6 @@ def _denied_after_and(unit: str) -> list[str]:
     activation email"): the problem told after the context, a unit of its own."""
     parts = (re.split(r"[,;:]", c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
     return [c for c in parts if "n't" in c or "n’t" in c or not negations().isdisjoint(_WORD.findall(c.lower()))]
-
-
-def _bygone(unit: str) -> bool:
-    """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
-    return has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
 
 
 def _asks(sentence: str) -> bool:
@@ -209,7 +205,7 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
             before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
             part = before.group(1) if before else ""
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
-        linked = not m.group("part") and part in _object_links()  # "a guide covering activation"
+        linked = not m.group("part") and (part in _object_links() or _plain(part))  # "a guide covering activation"
         kinds.append(purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
     return "other" in kinds and "ours" not in kinds
 
@@ -217,6 +213,11 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
 @cache
 def _object_links() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words("object_links"))
+
+
+def _plain(word: str) -> bool:
+    """Whether a word says which or how much of a thing, not its kind ("eigentliche", "actual")."""
+    return any(word.startswith(w) and len(word) - len(w) <= 2 for w in folded("plain_attributes"))
 
 
 def _purpose_kind(after: str, matcher: Matcher) -> str | None:
@@ -244,7 +245,8 @@ def topic_units(body: str, subject: str = "") -> list[str]:
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`)."""
     best, pool = _best_entry(body, matcher, subject)
-    return in_setting(best, f"{subject}\n{body}", matcher, pool)
+    said = "\n".join(without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())]))
+    return in_setting(best, f"{subject}\n{said}", matcher, pool)
 
 
 @cache
@@ -378,20 +380,20 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     """Match a ticket to its FAQ entry: the best of the whole text and its sentences (returned
     with the whole text's candidates).
 
-    A ticket is longer than a question. Its sentences (the subject counts as one)
-    that hold no word the knowledge base knows are left out; the rest is matched as
-    a whole and, unless that is a confident answer, each of the most relevant
-    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most
-    confident verdict wins (the whole text on a tie), a sentence that only gives
-    context counting for less and never against the whole text's leading entry. A
-    sentence of few known words cannot decide a ticket the whole text matches, nor
+    A ticket is longer than a question. Its sentences (the subject counts as one) that hold no word
+    the knowledge base knows, or that the writer sets aside, are left out; the rest is matched as a
+    whole and, unless that is a confident answer, each of the most relevant sentences, the clauses
+    after "aber"/"but" and neighbouring pairs too: the most confident verdict wins (the whole text on
+    a tie), a sentence that only gives context counting for less and never against the whole text's
+    leading entry. A sentence of few known words cannot decide a ticket the whole text matches, nor
     one it does not. The language is detected once, on the whole text.
     """
     w = weights()
-    units = topic_units(body, subject)
+    units = without_set_aside(topic_units(body, subject))  # "..., das läuft als eigenes Ticket": another matter
     known = [known_tokens(u, matcher) for u in units]
     kept = [u for u, k in zip(units, known) if k] or units
-    now = [u for u in kept if not (_bygone(u) and _problem().search(fold(u)))]
+    turned = any(turns_to_present(u) for u in kept)  # "Diesmal frage ich nur": the earlier incident is context
+    now = [u for u in kept if not (bygone(u) and (turned or _problem().search(fold(u))))]
     past: set[str] = set()
     if len(now) < len(kept) and any(_asks(u) for u in now) and sum(known_tokens(u, matcher) for u in now) >= w.full_unit:
         # "Letztes Jahr landeten die Lizenzen im falschen Tenant. Wie vermeide ich das diesmal?": a problem of
