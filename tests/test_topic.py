@@ -841,3 +841,91 @@ def test_several_enrollments_told_as_context_do_not_turn_a_split_into_sharing_an
     text = ("Mehrere Registrierungen in einem Konto haben wir bereits. Jetzt soll eine Registrierung auf zwei Konten "
             "laufen, weil unser Labor einen eigenen Tenant will. Geht das?")
     assert match_topic(text, matcher).id == "split-enrollment-accounts"
+
+
+@pytest.mark.parametrize("text", [
+    "Bevor ich morgen den Link anklicke: Ich bin als Berater in mehreren Kundenmandanten angemeldet. Was soll ich tun, "
+    "damit die Dienste nicht im falschen Mandanten aktiviert werden?",
+    "Before I click the activation link on Monday: as a consultant I'm signed in to several client tenants. What "
+    "should I do so the services don't get activated in the wrong tenant?",
+])
+def test_what_to_do_before_clicking_is_avoiding_the_wrong_account(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "avoid-wrong-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Dienste wurden im Tenant eines Partners aktiviert, weil jemand beim Klick auf den Link dort angemeldet war. "
+    "Deshalb sehen wir nichts, richtig?",
+    "The services were activated in a partner tenant since someone clicked the link while signed in there. So we see "
+    "nothing, correct?",
+])
+def test_seeing_nothing_after_an_activation_in_another_tenant_is_the_missing_licences(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize("text", [
+    "In unserer Lizenzzusammenfassung steht noch nichts, und reserviert hat bei uns auch niemand. Wo bleibt die "
+    "Aktivierungsmail?",
+    "Nothing shows in our License Summary yet and nobody here made a reservation. Where is the activation email?",
+])
+def test_asking_where_the_mail_is_beside_no_reservation_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Für unseren Auftrag wurde kein Online Services Manager hinterlegt. Was müssen wir tun, damit jemand die "
+    "Aktivierungs-E-Mail bekommt?",
+    "No Online Services Manager was entered for our order. What must we do so that somebody receives the activation "
+    "email?",
+])
+def test_what_to_do_so_that_someone_receives_the_mail_is_its_recipient(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Stadtbibliothek bekommt eine zusätzliche Registrierung. Darf sie ins gleiche Geschäftskonto wie unsere "
+    "bestehende?",
+    "Our library gets an additional enrollment next month. May it go into the same business account as our existing "
+    "one?",
+])
+def test_an_additional_enrollment_for_the_existing_account_is_several_enrollments_in_one(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "multiple-enrollments-one-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Unser Partner hat beim Aktivieren 'Für ein neues Geschäftskonto registrieren' gewählt. Nun haben wir einen "
+    "zweiten Tenant mit den Lizenzen, und im bestehenden ist nichts. Wir wollen die Lizenzen im bestehenden Konto haben.",
+    "During activation our partner chose 'sign up for a new business account'. Now a second tenant holds the "
+    "licences and our existing one has none. We want them in the existing account.",
+])
+def test_a_new_account_already_chosen_at_the_activation_is_the_wrong_account(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "wrong-account-activated"
+
+
+@pytest.mark.parametrize("text", [
+    "Laut VLSC war unsere Werbeagentur Empfänger der Aktivierungsmail, nicht wir. Darum kam bei uns auch nie etwas "
+    "an, oder?",
+    "VLSC lists our agency as the recipient of the activation mail, not us. So nothing ever came to us, right?",
+    "Könnte die Aktivierungsmail an einen anderen Kontakt gegangen sein? Im VLSC hat noch niemand nachgesehen.",
+    "Could it be that the activation mail went to some other contact? Nobody has checked VLSC yet.",
+])
+def test_a_mail_received_by_another_contact_and_never_here_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Aktiviert wurden die Lizenzen nicht in unserem Firmenkonto, sondern im Konto der Schwesterfirma, wo ich "
+    "ebenfalls Admin bin. Darum sind sie bei uns unsichtbar. Wie holen wir sie?",
+    "The licences were not activated in our company account but in our sister firm's, where I am an admin as well. "
+    "So they are invisible on our side. How do we get them back?",
+])
+def test_licences_invisible_after_an_activation_elsewhere_are_the_missing_licences(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "licenses-not-visible"
