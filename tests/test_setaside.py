@@ -52,3 +52,23 @@ def test_sentences_set_aside_are_left_out_unless_nothing_else_is_left() -> None:
     aside = "Das Druckerproblem in Halle hat damit nichts zu tun."
     assert without_set_aside([aside, problem]) == [problem]
     assert without_set_aside([aside]) == [aside]
+
+
+@pytest.mark.parametrize("sentence,left", [
+    ("Die Aktivierungsmail fehlt noch, das Netzwerkproblem im Lager hat damit nichts zu tun.",
+     "Die Aktivierungsmail fehlt noch"),
+    ("Our activation email is still missing; the Wi-Fi outage in the warehouse is unrelated.",
+     "Our activation email is still missing"),
+])
+def test_a_clause_with_its_own_subject_sets_aside_only_itself(sentence: str, left: str) -> None:
+    assert without_set_aside([sentence]) == [left]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unsere Grafikabteilung hat Ärger mit ihren Adobe-Lizenzen, das regeln die aber selbst.",
+    "Im Lager fehlen seit Montag zwei Scanner, aber das betrifft uns hier nicht.",
+    "Our design team is fighting with their Adobe licences, which has its own ticket.",
+    "The warehouse is missing two scanners since Monday, unrelated to this.",
+])
+def test_a_clause_pointing_back_sets_aside_its_whole_sentence(sentence: str) -> None:
+    assert without_set_aside([sentence, "Wo bleibt die Aktivierungsmail?"]) == ["Wo bleibt die Aktivierungsmail?"]

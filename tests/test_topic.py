@@ -929,3 +929,34 @@ def test_a_mail_received_by_another_contact_and_never_here_is_the_missing_mail(t
 def test_licences_invisible_after_an_activation_elsewhere_are_the_missing_licences(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt uns immer noch, das Netzwerkproblem im Lager hat damit nichts zu tun. Was "
+    "können wir tun?",
+    "Hi, our activation email still hasn't arrived; the Wi-Fi outage in the warehouse is unrelated. What can we do?",
+])
+def test_a_problem_beside_a_clause_set_aside_keeps_the_topic(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, wir haben einen Produktivmandanten und zwei Testmandanten. Worauf muss ich achten, wenn ich den "
+    "Aktivierungslink anklicke?",
+    "Hi, we run one production tenant and two test tenants. What should I watch out for when I click the activation "
+    "link?",
+])
+def test_what_to_watch_out_for_when_clicking_the_link_is_avoiding_the_wrong_account(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "avoid-wrong-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Wir haben am 2. April gekauft und klicken erst jetzt auf den Aktivierungslink. Worauf müssen wir achten, ist er "
+    "noch gültig?",
+    "We bought on 2 April and only now click the activation link. What should we watch out for, is it still valid?",
+])
+def test_a_link_whose_validity_is_asked_stays_the_link(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-link-expiry"
