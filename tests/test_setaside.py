@@ -30,6 +30,8 @@ def test_a_sentence_that_tells_the_problem_is_not_set_aside(sentence: str) -> No
 @pytest.mark.parametrize("sentence,turns", [
     ("Diesmal möchte ich nur wissen, was nach der Aktivierung zu tun ist.", True),
     ("This time I only want to know what comes after the activation.", True),
+    ("Dieses Jahr lief die Aktivierung ohne Probleme.", True),
+    ("This year the activation went through without trouble.", True),
     ("Die Aktivierung ist abgeschlossen.", False),
     ("The activation is complete.", False),
 ])

@@ -960,3 +960,13 @@ def test_what_to_watch_out_for_when_clicking_the_link_is_avoiding_the_wrong_acco
 def test_a_link_whose_validity_is_asked_stays_the_link(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-link-expiry"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail ging an unsere Assistentin, die jetzt in Elternzeit ist. Wie bekomme ich die Mail an mich "
+    "umgeleitet?",
+    "The activation mail went to our assistant, who is on parental leave now. How do I get it redirected to me?",
+])
+def test_a_mail_to_be_redirected_to_me_is_the_resend(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "resend-activation-email"
