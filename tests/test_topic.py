@@ -970,3 +970,14 @@ def test_a_link_whose_validity_is_asked_stays_the_link(text):
 def test_a_mail_to_be_redirected_to_me_is_the_resend(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierung hat geklappt. Unser Partnerbüro sieht übrigens keine Lizenzen, aber das ist deren Sache. "
+    "Was muss ich als Nächstes tun?",
+    "Hello, activation worked. Our partner office can't see any licences by the way, but that's their business. What "
+    "do I need to do next?",
+])
+def test_another_party_s_problem_called_their_business_does_not_take_the_topic(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "after-activation"
