@@ -981,3 +981,24 @@ def test_a_mail_to_be_redirected_to_me_is_the_resend(text):
 def test_another_party_s_problem_called_their_business_does_not_take_the_topic(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte sagen Sie mir, wie ich im VLSC den Abonnementkontakt ändere, damit die Aktivierungsmail an unsere neue "
+    "IT-Leiterin geht statt an die alte.",
+    "Please tell me how to change the subscription contact in VLSC so the activation email goes to our new IT lead "
+    "instead of the old one.",
+])
+def test_a_mail_wanted_at_a_new_contact_is_the_resend_not_activating_in_general(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail ist nicht gekommen. Im VLSC steht noch unser altes Systemhaus als Kontakt, sie ging also "
+    "dorthin.",
+    "The activation mail never came. VLSC still lists our old IT firm as the contact, so it went there.",
+])
+def test_a_mail_that_never_came_because_it_went_to_an_old_contact_is_the_missing_mail(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
