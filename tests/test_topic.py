@@ -755,7 +755,7 @@ def test_what_the_past_set_up_stays_the_topic_of_a_question_pointing_at_it(text)
 def test_setting_stems_found_where_their_word_start_pattern_is(text: str) -> None:
     """A setting's stems are looked for faster than with the pattern that matches from the start
     of their word, and found in exactly the same texts (a stem opening with a space after a letter)."""
-    from faq.tickets.topic import _Stems
+    from faq.tickets.settings import _Stems
 
     stems = _Stems({"de": ["Lizenz", "sehen + nicht"], "en": [" not "]})
     assert stems.found(text) == (stems.pattern.search(text) is not None)
