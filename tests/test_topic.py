@@ -1002,3 +1002,21 @@ def test_a_mail_wanted_at_a_new_contact_is_the_resend_not_activating_in_general(
 def test_a_mail_that_never_came_because_it_went_to_an_old_contact_is_the_missing_mail(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text", [
+    "Unsere Lieferanten erhalten den Link zur Aktivierung des Gastkontos in Teams nicht, auch nicht im Spam. Was tun?",
+    "Our suppliers never receive the link for the activation of the guest account in Teams, not even in spam. Any idea?",
+])
+def test_an_activation_owned_by_another_kind_of_account_is_not_the_faq_s(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).outcome == "no_match"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Die Aktivierungsmail des Händlers kam bei uns nie an. Was tun?", "activation-email-missing"),
+    ("The activation of our new subscription went through, but we see no licences.", "licenses-not-visible"),
+])
+def test_an_activation_owned_by_the_faq_s_things_keeps_the_ticket(text, expected):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == expected

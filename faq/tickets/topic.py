@@ -206,7 +206,9 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
             part = before.group(1) if before else ""
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
         linked = not m.group("part") and (part in _object_links() or _plain(part))  # "a guide covering activation"
-        kinds.append(purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
+        owner = _owner_kind(folded[m.end():], matcher)  # "die Aktivierung des Gastkontos"
+        kinds.append("other" if owner == "other" else
+                     purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
     return "other" in kinds and "ours" not in kinds
 
 
@@ -225,7 +227,24 @@ def _purpose_kind(after: str, matcher: Matcher) -> str | None:
     words = _WORD.findall(after[:60])
     if len(words) < 2 or words[0] not in folded("purpose_links"):
         return None
-    return _qualifier_kind(words[1], matcher)
+    kind = _qualifier_kind(words[1], matcher)  # "Link zur Aktivierung des Gastkontos": the guest account's
+    return "other" if kind == "ours" and _owner_kind(after[after.find(words[1]) + len(words[1]):], matcher) == "other" \
+        else kind
+
+
+def _owner_kind(after: str, matcher: Matcher) -> str | None:
+    """The kind of the owner a genitive after a mention names ("Aktivierung des Gastkontos", "activation of
+    the guest account"; knowledge/language/genitive_determiners.yaml, genitive_links.yaml, determiners.yaml):
+    adjectives before it ("des neuen Gastkontos") are skipped."""
+    words = _WORD.findall(after[:60])
+    if words and words[0] in folded("genitive_determiners"):
+        rest = words[1:3]
+    elif len(words) > 2 and words[0] in folded("genitive_links") and words[1] in folded("determiners"):
+        rest = words[2:4]
+    else:
+        return None
+    nouns = [w for w in rest if not _plain(w) and not any(w.startswith(q) for q in folded("qualifiers"))]
+    return _qualifier_kind(nouns[0], matcher) if nouns else None
 
 
 def known_tokens(text: str, matcher: Matcher) -> int:
