@@ -99,3 +99,43 @@ def test_a_text_read_again_has_its_own_cues_and_never_another_texts():
     fresh = TextCues(LEX, [s.words for s in analysed("Im Spam-Ordner haben wir schon nachgesehen.")])
     assert [again.silent(f, "de") for f in facts] == [fresh.silent(f, "de") for f in facts]
     assert [other.silent(f, "de") for f in facts] != [again.silent(f, "de") for f in facts]
+
+
+def test_a_cue_with_a_word_no_sentence_holds_is_left_out_of_its_group():
+    for lang, ticket in (("de", "Die Aktivierungsmail fehlt. Ins Spam-Verzeichnis haben wir noch nicht geschaut."),
+                         ("en", "The activation mail is missing. Nobody looked into the junk folder so far.")):
+        text = analysed(ticket)
+        cues = TextCues(LEX, [s.words for s in text])
+        cut = every = 0
+        for fact in yesno_facts():
+            for table in (fact.cues.yes, fact.cues.no):
+                groups = dict(cues.cue_groups(table, lang))
+                for first, held in cues.held_cues(table, lang):
+                    assert [c for c in groups[first] if c in held] == list(held)  # in the table's order
+                    assert all(cues.may_hold(w) for _, cue in held for w in cue)
+                    for c in groups[first]:  # the cues left out: some word no sentence holds
+                        if c not in held:
+                            assert not any(s.words.holds(c[1][1:]) for s in text)
+                    cut += len(groups[first]) - len(held)
+                every += sum(len(g) for g in groups.values())
+        assert 0 < cut < every
+
+
+def test_a_paired_cue_with_a_word_no_sentence_holds_is_left_out_of_its_group():
+    for lang, ticket in (("de", "Die Reservierung ist durch, die Lizenzen sind aber irgendwo gelandet."),
+                         ("en", "The reservation is through, but the licences ended up somewhere.")):
+        text = analysed(ticket)
+        cues = TextCues(LEX, [s.words for s in text])
+        kept = every = 0
+        for fact in yesno_facts():
+            for table in (fact.cues.yes, fact.cues.no):
+                groups = dict(cues.pair_groups(table, lang))
+                for first, held in cues.held_pairs(table, lang):
+                    assert [p for p in groups[first] if p in held] == list(held)  # in the table's order
+                    assert all(cues.may_hold(w) for _, pair in held for w in pair[0].pair_words)
+                    kept += len(held)
+                for first, group in groups.items():  # the pairs left out: some word no sentence holds
+                    held = dict(cues.held_pairs(table, lang)).get(first, ())
+                    assert all(not any(s.words.holds(p[1][0].pair_words) for s in text) for p in group if p not in held)
+                every += sum(len(g) for g in groups.values())
+        assert 0 < kept < every

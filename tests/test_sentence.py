@@ -9,6 +9,8 @@ import pytest
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.body import clean_body
 from faq.tickets.facts import extract_facts
+from faq.tickets.sentence import has_sequence
+from faq.tickets.tokens import may_hold_sequence, tokenize
 
 KB = load_knowledge_base()
 
@@ -117,3 +119,17 @@ def test_a_short_question_before_a_sentence_with_its_own_subject_is_no_label(lan
 ])
 def test_a_short_question_answered_by_a_pronoun_clause_is_a_label(lang, text):
     assert read(text, lang)["junk_checked"] is True
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("Letztes Jahr landete schon einmal alles im falschen Konto.", True),
+    ("Damals lief die Bestellung noch über den alten Händler.", True),
+    ("Seit gestern fehlt die Aktivierungsmail, wie gehen wir vor?", False),
+    ("A year ago the licences ended up in the wrong tenant.", True),
+    ("In the past our reseller handled the activation.", True),
+    ("Since Monday the activation email is missing, what now?", False),
+])
+def test_a_text_without_the_words_a_list_needs_holds_none_of_its_sequences(text, held):
+    holds = has_sequence([t.word for t in tokenize(text)], "bygone_periods")
+    assert holds is held
+    assert may_hold_sequence(text, "bygone_periods") is held  # ruled out exactly when held is False here

@@ -1,6 +1,10 @@
 """The ticket reader's words: folded tokens with offsets and negations (faq/tickets/tokens.py)."""
 
-from faq.tickets.tokens import tokenize, with_zu, zu_inside
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from faq.tickets.tokens import spelt_as_is, tokenize, unspelt, with_zu, zu_inside
 
 
 def test_contractions_are_read_out():
@@ -69,3 +73,33 @@ def test_a_zu_infinitive_of_a_separable_verb_is_read_as_that_verb():
     assert zu_inside("nachzusehen") == "nachsehen" and zu_inside("durchzusuchen") == "durchsuchen"
     assert zu_inside("zuruecksenden") is None and zu_inside("anzug") is None
     assert "nachzuschauen" in with_zu(("nachschauen", "nachgesehen")) and "nachzugesehen" not in with_zu(("nachgesehen",))
+
+
+def test_a_word_read_from_another_word_is_not_spelt_as_is():
+    assert spelt_as_is("jahr") and spelt_as_is("ago")
+    assert not spelt_as_is("nicht")  # "nich" is read as it
+    assert not spelt_as_is("am")  # English "im" is read as "i am"
+    assert not spelt_as_is("mail")  # "E-Mail" folds to it
+    assert not spelt_as_is("früher")  # not folded
+
+
+@pytest.mark.parametrize(("text", "words", "ruled_out"), [
+    ("Vor zwei Wochen haben wir die Verlängerung unterschrieben.", {"jahr", "damals"}, True),
+    ("Im Vorjahr klappte die Aktivierung noch.", {"vorjahr"}, False),
+    ("Früher kam die Mail sofort an.", {"frueher"}, False),  # "ü" folds to "ue"
+    ("We signed the renewal two weeks ago.", {"year", "past"}, True),
+    ("Back then, the OSM was someone else.", {"back"}, False),
+    ("Last YEAR it worked.", {"year"}, False),  # folded: any case
+    ("Das war \x1b]0;jahr\x07 so.", {"jahr"}, False),  # an escape sequence: unsure, the tokenizer decides
+])
+def test_a_text_that_spells_none_of_the_words_is_ruled_out(text, words, ruled_out):
+    assert unspelt(text, frozenset(words)) is ruled_out
+    if ruled_out:
+        assert not {t.word for t in tokenize(text)} & words
+
+
+@given(st.text(alphabet=st.sampled_from(list("jahrJAHRagoyer äüÄßeE-'’\u0308\u00ad\t.,")), max_size=40))
+def test_a_ruled_out_text_has_no_token_of_the_words(text):
+    words = frozenset({"jahr", "ago", "year", "ahr"})
+    if unspelt(text, words):
+        assert not {t.word for t in tokenize(text)} & words

@@ -17,7 +17,7 @@ import re
 
 from faq.language.lexicon import folded
 from faq.tickets.sentence import has_sequence, sequences
-from faq.tickets.tokens import tokenize
+from faq.tickets.tokens import may_hold_sequence, tokenize
 
 __all__ = ["bygone", "set_aside", "turns_to_present", "without_set_aside"]
 
@@ -26,13 +26,15 @@ _CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+")  # what parts a sentence's 
 
 def bygone(unit: str) -> bool:
     """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
-    return has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
+    return may_hold_sequence(unit, "bygone_periods") and has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
 
 
 def set_aside(unit: str) -> bool:
     """Whether the writer sets something in `unit` aside as another matter ("..., das läuft als eigenes
     Ticket"), a filler inside the words that say so or not ("das betrifft uns hier nicht";
     knowledge/language/aside_fillers.yaml)."""
+    if not may_hold_sequence(unit, "set_aside"):
+        return False  # most sentences: none of the words that set aside, known without tokenizing
     words = [t.word for t in tokenize(unit)]
     fillers = folded("aside_fillers")
     return has_sequence(words, "set_aside") or has_sequence([w for w in words if w not in fillers], "set_aside")
@@ -40,7 +42,7 @@ def set_aside(unit: str) -> bool:
 
 def turns_to_present(unit: str) -> bool:
     """Whether `unit` turns from an earlier incident to the case at hand ("Diesmal frage ich nur")."""
-    return has_sequence([t.word for t in tokenize(unit)], "present_turns")
+    return may_hold_sequence(unit, "present_turns") and has_sequence([t.word for t in tokenize(unit)], "present_turns")
 
 
 def _points_back(clause: str) -> bool:

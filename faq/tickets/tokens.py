@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from faq.flows.dates import month_number
-from faq.language.lexicon import lexicon
+from faq.language.lexicon import folded, lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.language.text import MAX_INPUT_CHARS
 
-__all__ = ["Token", "fold_word", "misspelt_negations", "negations", "sentences", "tokenize", "with_zu", "zu_inside"]
+__all__ = ["Token", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
+           "zu_inside"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
 _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
@@ -141,6 +143,49 @@ def _tokenize(text: str) -> list[Token]:
 
 
 _IM = "im"
+
+
+@cache
+def spelt_as_is(word: str) -> bool:
+    """Whether a token is `word` only where the text spells it (folded) as a word of its own:
+    `word` is plain ASCII letters that no negation, contraction or "im" is read as, and no
+    e-mail spelling `fold` unifies can begin or hold (then `unspelt` may rule it out)."""
+    return word.isascii() and word.isalpha() and not word.startswith("e") and "mail" not in word \
+        and word not in negations() and word not in _CONTRACTIONS.values() and word not in ("not", "i", "am") \
+        and word not in {b[:-1] for b in _bare_contractions()}
+
+
+@cache
+def _needed_words(name: str) -> frozenset[str] | None:
+    """One word of each sequence of the list `name` that a token is only where the text spells it
+    (`spelt_as_is`, the longest), or None when some sequence has none."""
+    out = set()
+    for p in (tuple(s.split()) for s in folded(name)):
+        plain = sorted((w for w in p if spelt_as_is(w)), key=lambda w: (-len(w), w))
+        if not plain:
+            return None
+        out.add(plain[0])
+    return frozenset(out)
+
+
+def may_hold_sequence(text: str, name: str) -> bool:
+    """Whether the tokens of `text` may hold a word sequence of the list `name` (as
+    `faq.tickets.sentence.has_sequence` finds them): False only when the text spells no word
+    that one of them needs, known without tokenizing."""
+    needed = _needed_words(name)
+    return needed is None or not unspelt(text, needed)
+
+
+_CUT = ("\x1b", "\x9b", "\x9d")  # what `clean` removes with a payload (escape sequences)
+
+
+def unspelt(text: str, words: frozenset[str]) -> bool:
+    """Whether no token of `text` is one of `words` (each `spelt_as_is`), known without tokenizing:
+    the folded text holds none of them. False when unsure (a long text, escape sequences)."""
+    if len(text) > MAX_INPUT_CHARS or any(c in text for c in _CUT):
+        return False
+    said = fold(text)
+    return not any(w in said for w in words)
 
 
 @cache
