@@ -143,3 +143,29 @@ def test_the_writer_named_as_our_role_holds_it(lang, text, expected):
 
 def test_our_role_held_by_someone_else_is_not_the_writers():
     assert role("Unser OSM hat mich gebeten nachzufragen. Ich selbst bin nur Einkäufer.", "de") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Rolle: OSM. Berechtigung Reservierung verwalten: wurde mir bis jetzt nicht erteilt. Wie komme ich weiter?"),
+    ("en", "Role: OSM. Manage Reservations permission: has not been given to me so far. What now?"),
+])
+def test_a_permission_label_answered_by_a_denying_clause_leaves_the_plain_osm(lang, text):
+    assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Rolle: OSM. Berechtigung Reservierung verwalten: wurde mir gestern zugewiesen."),
+    ("en", "Role: OSM. Manage Reservations permission: was granted to me yesterday."),
+])
+def test_a_permission_label_answered_by_a_granting_clause_makes_the_osm_one_with_it(lang, text):
+    assert role(text, lang) == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Bis zur Neuordnung der Rollen im Frühjahr war ich OSM mit der Berechtigung Reservierung verwalten. Was "
+           "ich jetzt habe, weiß ich nicht."),
+    ("en", "I was an OSM with the Manage Reservations permission until the roles were reorganised in spring. I don't "
+           "know what I have now."),
+])
+def test_a_role_held_up_to_a_past_time_is_no_role(lang, text):
+    assert role(text, lang) is None

@@ -33,8 +33,9 @@ def test_a_sentence_without_the_cue_has_no_context():
     assert context_positions(USAGE, "en", words("The order was placed on 3 February."), LEX) == []
 
 
-def test_an_order_names_an_event_a_date_may_belong_to():
-    assert event_positions(None, words("The order was placed on 3 February."), LEX) == [1]
+def test_an_order_and_its_placing_name_an_event_a_date_may_belong_to():
+    assert event_positions(None, words("The order was placed on 3 February."), LEX) == [1, 3]
+    assert event_positions(None, words("Die Bestellung wurde am 3. Februar aufgegeben."), LEX) == [1, 6]
 
 
 def test_a_word_of_the_facts_own_context_names_no_other_event():

@@ -111,3 +111,56 @@ def test_a_calls_date_about_the_reservation_is_not_the_reservation_date(text):
 def test_a_usage_start_written_about_keeps_its_date(text):
     r = triage_on(text, date(2026, 11, 26))
     assert r.facts.get("usage_start") == date(2026, 12, 1) and r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Die Bestellung wurde am 23.11.2026 aufgegeben, der Nutzungszeitraum "
+    "begann bereits im Oktober.",
+    "Guten Tag, die Aktivierungs-E-Mail fehlt. Bestellung am 23.11.2026 getätigt, die Lizenzen laufen seit Oktober.",
+])
+def test_the_day_an_order_was_placed_is_no_usage_start(text):
+    r = triage(text)
+    assert r.facts.get("usage_start") != date(2026, 11, 23)
+    assert r.cause != "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung wurde am 22.11.2026 aufgegeben und ist noch nicht wirksam.",
+    "Hi, no activation email. The reservation was placed on 22 November 2026 and is not effective yet.",
+])
+def test_the_day_a_reservation_was_placed_is_its_date(text):
+    r = triage(text)
+    assert r.facts.get("reservation_date") == date(2026, 11, 22)
+    assert r.cause == "reservation-not-processed"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Lizenz für unsere Tochterfirma wurde im Januar 2026 gekauft, unsere am 12.10.2026. Ist unser "
+    "Aktivierungslink noch gültig?",
+    "Hi, the licence for our Polish subsidiary was bought in January 2026; ours on 12 October 2026. Is our activation "
+    "link still valid?",
+])
+def test_the_purchase_date_of_a_thing_for_another_party_is_not_ours(text):
+    r = triage(text)
+    assert r.cause != "activation-link-expired"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. We placed the order on 23 November 2026; usage started in October.",
+    "Hi, still no activation mail. Our reseller placed the order on 23 November 2026, the licence term started in "
+    "October.",
+])
+def test_the_day_an_order_was_placed_is_no_usage_start_past_a_clause(text):
+    r = triage(text)
+    assert r.facts.get("usage_start") != date(2026, 11, 23)
+    assert r.cause != "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. The order starts on 23 November 2026, per our reseller.",
+    "Hallo, keine Aktivierungsmail. Die Bestellung beginnt am 23.11.2026, sagt unser Händler.",
+])
+def test_an_order_start_date_is_the_usage_start(text):
+    r = triage(text)
+    assert r.facts.get("usage_start") == date(2026, 11, 23)
+    assert r.cause == "usage-start-pending"

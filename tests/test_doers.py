@@ -67,3 +67,39 @@ def test_the_mail_of_another_enrollment_gone_elsewhere_settles_nothing(text):
     r = triage(text)
     assert "sent_to_other_contact" not in r.facts
     assert r.cause is None
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, keine Aktivierungsmail. Die Bestellung hat nicht unsere IT-Abteilung, sondern der Händler aufgegeben, "
+     "sagt unser Einkauf.", "order_placed"),
+    ("Hi, no activation email. The order was placed not by our admin but by the reseller last week.", "order_placed"),
+    ("Hallo, keine Aktivierungsmail. Niemand hier hat den Junk-Ordner vergessen.", "junk_checked"),
+    ("Hi, no activation email. Nobody in our team doubts the order went through; it was placed.", "order_placed"),
+    ("Hi, the activation mail is missing. No one overlooked the junk folder.", "junk_checked"),
+])
+def test_a_denied_doer_or_lapse_denies_no_deed(text, fact):
+    r = triage(text)
+    assert r.facts.get(fact) is not False
+    assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Bei uns hat noch niemand die Bestellung aufgegeben.",
+    "Hi, no activation mail. Nobody has placed an order yet.",
+])
+def test_nobody_doing_the_deed_denies_it(text):
+    r = triage(text)
+    assert r.facts.get("order_placed") is False
+    assert r.cause == "no-order"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Bestellt hat niemand außer unserem Systemhaus, und das schon vor drei Wochen.",
+    "Hallo, die Aktivierungsmail fehlt. Storniert hat die Bestellung niemand.",
+    "Hi, no activation email. No one other than our reseller placed the order.",
+    "Hi, the activation email is missing. Nobody has cancelled our order.",
+])
+def test_a_negation_with_an_exception_or_of_an_undoing_denies_no_order(text):
+    r = triage(text)
+    assert r.facts.get("order_placed") is not False
+    assert r.cause is None

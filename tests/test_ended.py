@@ -47,3 +47,16 @@ def test_a_verification_tried_or_under_way_settles_nothing(text):
     r = triage(text)
     assert r.facts.get("domain_verified") is not True
     assert r.cause is None
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("No activation email. Our enrollment was linked to a trial tenant, but support unlinked it last week.",
+     "enrollment_linked"),
+    ("No activation mail. The domain was verified in our demo tenant until we removed it.", "domain_verified"),
+    ("Keine Aktivierungsmail. Die OSM-Adresse war mal globaler Admin in unserem Tenant.", "osm_is_admin"),
+    ("No activation mail. The OSM address was once a global admin in our tenant.", "osm_is_admin"),
+])
+def test_a_state_undone_or_of_once_stays_open(text, fact):
+    r = triage(text)
+    assert fact not in r.facts
+    assert r.cause is None

@@ -1252,3 +1252,22 @@ def test_a_purchase_date_by_the_invoice_is_still_read():
 ])
 def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
     assert read("licenses-not-visible", text, lang).get("usage_start") == start
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Hallo, die Mail fehlt. Unser Kollege schrieb: „Die Aktivierungsmail ging an einen anderen Kontakt.“ Ob das "
+           "stimmt, weiß ich nicht.", "sent_to_other_contact"),
+    ("en", "Hi, no mail. Our IT lead wrote that the reservation is not effective. Whether that is true, I can't say.",
+     "reservation_effective"),
+])
+def test_a_statement_the_writer_then_calls_unsure_states_nothing(lang, text, fact):
+    assert read("missing-activation-email", text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. In einer alten Notiz steht: OSM ist globaler Admin. Ob das heute noch gilt, "
+           "weiß niemand."),
+    ("en", "Hi, no activation mail. Our old runbook says the OSM mailbox is a global admin, but it might be outdated."),
+])
+def test_a_statement_the_writer_calls_possibly_outdated_states_nothing(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is None

@@ -97,3 +97,15 @@ def test_a_no_told_after_a_person_without_a_contrary_showing_still_settles():
                "auch im VLSC.")
     assert r.facts.get("reservation_effective") is False
     assert r.cause == "reservation-not-processed"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, unser Händler hat angedeutet, der Dienst sei in unserem Land nicht verfügbar, die Liste von Microsoft zeigt "
+    "ihn aber als verfügbar. Nach der Aktivierung fehlen die Lizenzen.",
+    "Hi, our reseller suggested the service is not available in our country, but Microsoft's list shows it as available. "
+    "The licences are missing after activation.",
+])
+def test_a_hint_a_person_gives_that_a_system_shows_otherwise_states_nothing(text):
+    r = triage(text)
+    assert r.facts.get("service_in_country") is not False
+    assert r.cause != "country-not-launched"

@@ -251,3 +251,131 @@ def test_a_statement_asked_back_by_a_question_tag_stays_open(lang, text, fact):
 ])
 def test_a_statement_without_a_question_tag_stands(lang, text):
     assert read(text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Lizenzen fehlen nach der Aktivierung. Bei uns im Land gab es den Dienst nicht: er war bis zum Frühjahr "
+           "in unserem Land nicht verfügbar.", "licenses-not-visible", "service_in_country"),
+    ("en", "Licences missing after activation. Our order was not placed until last month, says purchasing.",
+     "missing-activation-email", "order_placed"),
+    ("de", "Die Reservierung war bis gestern noch nicht wirksam. Eine Aktivierungsmail haben wir nicht.",
+     "missing-activation-email", "reservation_effective"),
+])
+def test_a_state_told_up_to_a_past_time_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact", "value"), [
+    ("de", "Die Bestellung ist bis heute nicht aufgegeben, deshalb keine Aktivierungsmail?", "missing-activation-email",
+     "order_placed", False),
+    ("en", "Our reservation is not effective until the end of the week, so no activation email yet.",
+     "missing-activation-email", "reservation_effective", False),
+])
+def test_a_state_told_up_to_now_or_a_later_time_holds(lang, text, flow, fact, value):
+    assert read(text, lang, flow).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Anfangs haben wir die Lizenzen im falschen Tenant aktiviert, inzwischen liegen sie im Hauptkonto. "
+           "Sehen können wir sie nicht.", "licenses-not-visible", "right_account"),
+    ("en", "Initially the service was not available in our country, but it launched there in the summer. "
+           "The licences still don't show.", "licenses-not-visible", "service_in_country"),
+    ("en", "At first the licenses went to the wrong tenant. Now they sit in our main tenant and still don't appear.",
+     "licenses-not-visible", "right_account"),
+])
+def test_a_first_state_the_ticket_turns_from_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact", "value"), [
+    ("de", "Die Lizenzen sind im falschen Tenant gelandet, nicht in unserem. Was tun?", "licenses-not-visible",
+     "right_account", False),
+    ("en", "Initially I thought it was a display issue. The licenses were activated on the wrong tenant.",
+     "licenses-not-visible", "right_account", False),
+])
+def test_a_state_of_now_beside_a_first_thought_holds(lang, text, flow, fact, value):
+    assert read(text, lang, flow).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "An unserem anderen Standort ist der Dienst im Land nicht verfügbar. Hier fehlen die Lizenzen nach der "
+           "Aktivierung."),
+    ("en", "At our other site the service is not available in our country. Here the licences are missing after "
+           "activation."),
+])
+def test_a_state_of_another_site_stays_open(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("service_in_country") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im letzten Jahr waren die Lizenzen im falschen Konto gelandet. Diesmal sehen wir sie einfach nicht."),
+    ("en", "Last year the problem was a wrong tenant. This time the licenses just don't show up."),
+])
+def test_a_no_of_an_earlier_period_the_ticket_turns_from_stays_open(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("right_account") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Letztes Jahr haben wir die Domäne verifiziert, trotzdem kommt keine Aktivierungsmail."),
+    ("en", "We verified the domain last year, but no activation email arrives."),
+])
+def test_a_deed_of_an_earlier_period_still_holds(lang, text):
+    assert read(text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Unsere ältere Registrierung hängt seit Jahren an unserem Tenant. Für die neue kam keine Aktivierungsmail."),
+    ("en", "Our older enrollment has been linked to our tenant for ages. The new one got no activation email."),
+])
+def test_an_older_instance_linked_stays_open(lang, text):
+    assert read(text, lang).get("enrollment_linked") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Reservierung war bis zur Freigabe durch den Händler nicht wirksam. Keine Aktivierungsmail."),
+    ("en", "The reservation wasn't effective until the reseller approved it. No activation email."),
+])
+def test_a_state_told_up_to_a_past_event_stays_open(lang, text):
+    assert read(text, lang).get("reservation_effective") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Bei der Verlängerung im letzten Jahr gab es noch zwei Registrierungen mit unserem Namen. Diesmal ist es nur "
+           "eine. Brauchen wir eine neue Aktivierung?"),
+    ("en", "At last year's renewal there were two enrollments under our name. This time there is just one. Do we need "
+           "to activate again?"),
+])
+def test_what_there_was_in_an_earlier_period_stays_open(lang, text):
+    assert read(text, lang, "renewal-activation").get("multiple_enrollments_same_org") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Laut VLSC ging die Aktivierungsmail an einen anderen Kontakt, das stand dort letzte Woche; heute steht dort "
+           "mein Name.", "sent_to_other_contact"),
+    ("en", "VLSC named another contact as the recipient last week, but now it lists me. No activation email.",
+     "sent_to_other_contact"),
+    ("de", "Die Reservierung vom 20.11.2026 war drei Tage lang nicht wirksam, jetzt ist sie es. Keine Aktivierungsmail.",
+     "reservation_effective"),
+])
+def test_a_state_of_then_with_a_now_after_it_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Die Reservierung vom 20.11.2026 war gestern nicht wirksam und ist es heute auch nicht.",
+     "reservation_effective", False),
+    ("en", "The reservation of 20 Nov 2026 has not been effective since last week, and now I'm writing to you.",
+     "reservation_effective", False),
+    ("en", "I checked the junk folder yesterday, and now I'm writing to you. No activation email.", "junk_checked", True),
+])
+def test_a_state_kept_or_a_deed_of_then_holds(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Lizenzen fehlen. Das Add-on lag bis zur Umstellung im Oktober auf einer anderen Registrierung als das "
+           "Basisabo."),
+    ("en", "The licences are missing. The add-on sat on another enrollment than the base until the October move."),
+])
+def test_a_state_verb_told_up_to_a_past_event_stays_open(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("base_same_enrollment") is None

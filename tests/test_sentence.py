@@ -121,6 +121,14 @@ def test_a_short_question_answered_by_a_pronoun_clause_is_a_label(lang, text):
     assert read(text, lang)["junk_checked"] is True
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Domain schon verifiziert?\n\nDie Mail kommt nicht. Woran liegt das?"),
+    ("en", "Domain verified already?\nThe mail won't arrive. Why?"),
+])
+def test_a_short_question_before_a_statement_that_does_not_answer_it_is_no_label(lang, text):
+    assert "domain_verified" not in read(text, lang)
+
+
 @pytest.mark.parametrize(("text", "held"), [
     ("Letztes Jahr landete schon einmal alles im falschen Konto.", True),
     ("Damals lief die Bestellung noch über den alten Händler.", True),

@@ -145,3 +145,33 @@ def test_a_plainly_stated_fact_is_not_quoted_back():
     r = triage("Hallo, keine Aktivierungsmail. Den Spam-Ordner haben wir geprüft, da ist nichts.")
     assert r.facts.get("junk_checked") is True
     assert "Sie schrieben" not in r.reply
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Laut Einkauf liegt der Nutzungsbeginn irgendwann im Dezember.",
+    "Hi, no activation email yet. Usage starts sometime in December, our buyer told me.",
+    "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn ist ungefähr der 25.11.2026.",
+])
+def test_a_date_told_only_vaguely_is_shown_but_settles_nothing(text):
+    r = triage(text)
+    assert r.cause is None
+    assert "usage_start" in r.weak
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Der Nutzungsbeginn ist der 25.11.2026.",
+    "Hi, no activation email yet. The usage start date is 25 November 2026.",
+])
+def test_a_date_told_plainly_settles_its_cause(text):
+    r = triage(text)
+    assert r.cause == "usage-start-pending"
+    assert "usage_start" not in r.weak
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, der Aktivierungslink geht nicht. Gekauft haben wir im April oder Mai 2026.",
+    "Hi, the activation link fails. We bought it roughly eight months ago.",
+    "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn ist spätestens der 27.11.2026.",
+])
+def test_a_date_told_as_a_bound_or_one_of_two_settles_nothing(text):
+    assert triage(text).cause is None

@@ -9,16 +9,21 @@ states no "no". The contrast form ("nicht von uns, sondern vom Händler") is `ne
 A deed a fact tells of Microsoft or the system ("die Mail ging an einen anderen Kontakt") done
 by the writer ("Ich habe die Bestätigung an einen anderen Kontakt weitergeleitet") is the
 writer's own, not the fact (`writers_deed`, knowledge/tickets/senders_deeds.yaml).
+
+A denial of who did the deed ("Die Bestellung hat nicht unser Einkauf aufgegeben, sondern der
+Händler"), one with an exception ("Niemand außer dem Händler hat bestellt": `exceptives`) or of a
+lapse or undoing ("Niemand hat den Junk-Ordner vergessen", "no one doubts the order was placed",
+"nobody cancelled it": `lapse_verbs`) denies no deed (`denied_doer`).
 """
 
 from __future__ import annotations
 
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds
-from faq.tickets.sentence import Sentence, has_sequence
+from faq.tickets.sentence import Sentence, has_sequence, sequences
 from faq.tickets.weights import ticket_file
 
-__all__ = ["done_by_another", "writers_deed"]
+__all__ = ["denied_doer", "done_by_another", "writers_deed"]
 
 
 def _another(word: str) -> bool:
@@ -58,3 +63,27 @@ def writers_deed(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
     # the writer denied ("bekommen hat es unsere Buchhalterin, nicht ich") is what the cue tells
     return any(t.word in selves and not (i > 0 and s.tokens[i - 1].neg) and not span[0] <= i <= span[1]
                for i, t in enumerate(s.tokens[lo:hi + 1], lo))
+
+
+def denied_doer(s: Sentence, span: tuple[int, int], value: bool) -> bool:
+    """Whether the "no" told at `span` denies only a doer, another one following a contrast ("nicht
+    unser Einkauf, sondern der Händler"), or a lapse around the deed ("Nobody forgot the order")."""
+    if value:
+        return False
+    tokens, words = s.tokens, [t.word for t in s.tokens]
+    lo, hi = clause_bounds(tokens, s.text, *span)
+    if any(t.neg for t in tokens[lo:hi + 1]) and any(w in folded("lapse_verbs") for w in words[lo:hi + 1]):
+        return True
+    if any(t.neg and any(tuple(words[i:i + len(p)]) == p for p in sequences("exceptives"))
+           for i, t in enumerate(tokens[lo:hi + 1], lo)):
+        return True  # "Niemand außer unserem Händler hat bestellt", "nobody but our reseller": someone did
+    skip = folded("determiners") | folded("third_party_possessives") | folded("agents")
+    breaks = folded("contrasts") | folded("corrective_contrasts")
+    for n in (i for i in range(lo, hi + 1) if tokens[i].neg):
+        j = next((k for k in range(n + 1, len(words)) if words[k] not in skip), len(words))
+        if j == len(words) or not _another(words[j]):
+            continue
+        k = next((m for m in range(j + 1, len(words)) if words[m] in breaks), None)
+        if k is not None and k + 1 < len(words) and (words[k + 1] in skip or _another(words[k + 1])):
+            return True  # "nicht unser Einkauf ..., sondern der Händler": the deed was done, by another
+    return False

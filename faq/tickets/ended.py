@@ -7,7 +7,7 @@ cue's clause (`unfinished_words`) leaves the state open.
 "Die Domäne war in unserem alten Testmandanten verifiziert, den haben wir gelöscht", "our domain
 was verified in our old test tenant, which we deleted": the verification went with the tenant.
 The ending must be told in the cue's own clause or in one that points back at it (a relative
-or a thing's pronoun, "dort"/"there"), so a later clause about something else ("..., die alte
+or a thing's pronoun, "dort"/"there", or "it" right after the ending: "but we unlinked it"), so a later clause about something else ("..., die alte
 Testdomain haben wir entfernt" with no pointer) does not end it. Words: `ended_words`,
 `relative_pronouns`, `thing_pronouns`, `resumptive_pronouns`, `place_anaphors`.
 """
@@ -47,8 +47,9 @@ def ended_state(s: Sentence, span: tuple[int, int], value: bool) -> bool:
     while start < len(tokens):
         c_lo, c_hi = clause_bounds(tokens, text, start, start)
         clause = words[max(c_lo, start):c_hi + 1]
-        if any(w in pointers for w in clause[:_OPENING]) and not _names_a_thing(s, max(c_lo, start) + 1, c_hi) \
+        ended_it = any(w in folded("thing_pronouns") and clause[k - 1] in folded("ended_words") for k, w in enumerate(clause[1:], 1))
+        if (ended_it or any(w in pointers for w in clause[:_OPENING]) and not _names_a_thing(s, max(c_lo, start) + 1, c_hi)) \
                 and (has_sequence(clause, "ended_words") or has_sequence(clause, "unfinished_words")):
-            return True  # "..., den haben wir gelöscht", "... but it failed"
+            return True  # "..., den haben wir gelöscht", "... but it failed", "but we unlinked it"
         start = c_hi + 1
     return False

@@ -44,7 +44,7 @@ from faq.tickets.context import context_positions, context_spans, denied_context
 from faq.tickets.cueindex import cues_of
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.datekinds import kind_denied, others_dates, topic_cue
-from faq.tickets.doers import done_by_another, writers_deed
+from faq.tickets.doers import denied_doer, done_by_another, writers_deed
 from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay
@@ -60,6 +60,7 @@ from faq.tickets.scope import (
     another_instance,
     another_owner,
     another_person,
+    bygone,
     disputed,
     other_instance_at,
     outdated,
@@ -217,9 +218,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
             if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
-                    or disputed(around, index, span, value) or outdated(around, index, span, value) \
+                    or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
-                    or writers_deed(read, span, fact.id):
+                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed or since changed")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
@@ -230,7 +231,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id] = None
         for fact in choice_facts:
             choice = read_choice(fact, lang, s.tokens, s.words, s.text, lex)
-            if choice is None:
+            if choice is None or bygone(analysed, index, choice[2], True):  # "war bis zum Sommer OSM"
                 continue
             cid, weight, span = choice
             if fact.id not in found or weight > strength[fact.id]:
@@ -345,6 +346,8 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
     return Sentence(s.offset, s.text, tokens, words)
 
 
+_CLAUSE_END = re.compile(r"[,;]")
+_DEED = 3  # words from an event's word to the cue's first word it governs ("placed the order")
 _QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away
 _LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as a label's value
 
@@ -395,11 +398,12 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
                             or other_instance_at(tokens, s.text, c, c_end):  # "our first purchase was in ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
                         # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
-                    if idx <= c <= end_idx or c < idx and end_idx < c_end \
-                            and (attributed or any(c < e < idx for e in happened)):
+                    if idx <= c <= end_idx or c < idx and end_idx < c_end and (attributed or any(c < e < idx for e in happened) or any(
+                            c - _DEED <= e < c for e in happened) and _CLAUSE_END.search(s.text, tokens[end_idx].end, tokens[c_end].start)):
                         # the cue is the date itself, or its words enclose a date tied to their noun
                         # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
-                        # another event ("the subscription we ordered on 2 Nov starts on 30 Nov")
+                        # another event ("the subscription we ordered on 2 Nov starts on 30 Nov"), or, past a clause's
+                        # end, to the deed just before them ("placed the order on 2 Nov, usage started in Oct")
                         continue
                     if end_idx + 1 < c_end and end_idx + 1 in happened \
                             and not any(end_idx + 1 in span for span in contexts[fact.id]):

@@ -9,10 +9,12 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
 - in dispute: "Kollege A sagt, die Adresse ist globaler Admin, Kollege B sagt nein" (`disputed`);
 - asked back by an "or" tag: "noch nicht wirksam - oder doch?" (`tag_asked`);
 - as a past state since changed: "'the order has not been placed yet'. That was in September;
-  they've placed it since" (`outdated`).
+  they've placed it since", "war bis zum Sommer nicht verfügbar", "at first on the wrong tenant,
+  but support moved them", "Letztes Jahr lag es am falschen Konto, diesmal ..." (`outdated`, `bygone`).
 The fact then stays open: a false fact is worse than a question. The words are data in
 `knowledge/language/` (other_parties, owner_links, genitive_determiners, disagreements,
-changed_since, past_pointers, time_words).
+changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods,
+past_existentials, now_words, past_state_verbs).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file
 
-__all__ = ["another_instance", "another_owner", "another_person", "disputed", "other_instance_at", "outdated", "tag_asked"]
+__all__ = ["another_instance", "another_owner", "another_person", "bygone", "disputed", "other_instance_at", "outdated", "tag_asked"]
 
 _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our", "bei der")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -246,10 +248,85 @@ def _dated(s: Sentence, start: int = 0) -> bool:
     return any(w in times or w.isdigit() for w in words[max(opening):max(opening) + 4])
 
 
-def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool) -> bool:
-    """Whether a denial sentence `index` tells at `span` ("noch nicht bestellt") is a past state
-    since changed: a later clause tells the change with a word of the cue again ("they've placed
-    it since"), or it is dated right after ("Das war im September"). A deed told stays told."""
+_BOUND_GAP = 3  # words after "bis"/"until" that may say the state lasts up to now ("bis zum heutigen Tag")
+
+
+def _bounded(s: Sentence, lo: int, hi: int) -> bool:
+    """Whether the clause lo..hi tells a state in the past up to a time or an event ("der Dienst war
+    bis zum Sommer nicht verfügbar", "I was OSM until the role cleanup"): it has ended since; not
+    one up to now ("bis heute", "until now": `now_words`)."""
+    words = [t.word for t in s.tokens[lo:hi + 1]]
+    past = folded("past_copulas") | folded("past_state_verbs")
+    if not any(w in past or w.rstrip("n") in past for w in words):
+        return False  # "ist bis Oktober nicht verfügbar": it still is
+    ends, now = folded("state_ends"), folded("now_words")
+    return any(w in ends and i + 1 < len(words) and not now.intersection(words[i + 1:i + 1 + _BOUND_GAP])
+               for i, w in enumerate(words))
+
+
+def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
+    """Whether what follows the clause ending at token `c_hi` turns to a later state: a contrast
+    or a word of change opening a later clause of the sentence or the next sentence's start."""
+    s = analysed[index]
+    turns = folded("contrasts") | folded("corrective_contrasts")
+    rest = [t.word for t in s.tokens[c_hi + 1:]]
+    if rest and rest[0] in turns or _found(rest, "changed_since") or _found(rest, "state_starts"):
+        return True
+    if index + 1 < len(analysed):
+        opening = [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
+        return bool(opening and opening[0] in turns or _found(opening, "changed_since") or _found(opening, "state_starts"))
+    return False
+
+
+def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:
+    """Whether the clause of a cue tells an earlier state: one told up to a time that has passed
+    ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
+    `initial_states`), or a "no" or state of an earlier period ("letztes Jahr", `bygone_periods`), that the
+    sentence or the next one turns from ("..., but support moved them", "This time ..."); or a "no" or
+    a state (knowledge/tickets/state_facts.yaml) dated to a time of then, a time of now told after it
+    ("so stand es letzte Woche da, heute steht dort mein Name")."""
+    s = analysed[index]
+    lo, hi = clause_bounds(s.tokens, s.text, *span)
+    if _bounded(s, lo, hi):
+        return True
+    words = [t.word for t in s.tokens[lo:hi + 1]]
+    state = not value or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
+    earlier = _found(words, "initial_states") or state and _found(words, "bygone_periods")
+    if earlier and _turned(analysed, index, hi):
+        return True
+    return (not value or fact_id in _state_facts()) and _then_now(analysed, index, lo)
+
+
+@cache
+def _state_facts() -> frozenset[str]:
+    return frozenset((ticket_file("state_facts.yaml") or {}).get("facts", ()))
+
+
+def _then_now(analysed: list[Sentence], index: int, lo: int) -> bool:
+    """Whether from token `lo` on the sentence dates what it tells to a time of then ("letzte Woche",
+    "for two days": `then_periods`, `bygone_periods`; not "seit letzter Woche": `lasting_links`) and
+    then tells a time of now after it ("heute steht dort mein Name", "now it is": `state_starts`),
+    or the next sentence opens with one."""
+    words = [t.word for t in analysed[index].tokens[lo:]]
+    then = [i for i, _ in _found(words, "then_periods") + _found(words, "bygone_periods")
+            if not (i and words[i - 1] in folded("lasting_links"))]
+    if not then:
+        return False
+    rest = words[min(then):]
+    if _found(rest, "unchanged_words"):
+        return False  # "gestern nicht wirksam, heute auch nicht": no change
+    if index + 1 < len(analysed):
+        rest += [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
+    return bool(_found(rest, "state_starts") or _found(rest, "changed_since"))
+
+
+def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:
+    """Whether a state sentence `index` tells at `span` is a past state since changed: an earlier
+    state of either value (`bygone`); a denial ("noch nicht bestellt") a later clause changes with
+    a word of the cue again ("they've placed it since"), or dated right after ("Das war im
+    September"). A deed told stays told."""
+    if bygone(analysed, index, span, value, fact_id):
+        return True
     if value:
         return False  # a deed dated ("bestellt. Das war im Mai") still holds
     s = analysed[index]

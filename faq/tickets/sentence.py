@@ -19,10 +19,9 @@ from faq.tickets.tokens import Token, tokenize
 if TYPE_CHECKING:
     from faq.kb.model import Fact
 
-__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "date_named_other", "has_sequence", "refer_to_compound",
-           "label_answer", "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back",
-           "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences",
-           "token_index"]
+__all__ = ["NO_ANSWER", "OPENING", "Sentence", "date_denied", "date_distance", "date_earlier", "date_named_other", "has_sequence", "label_answer",
+           "label_value", "labelled", "name_osm", "names_another_address", "not_the_osms", "refer_back", "refer_to_compound",
+           "refer_to_country", "refuted", "retold_after", "sequence_end", "sequences", "token_index"]
 
 
 class Sentence:
@@ -305,8 +304,8 @@ _LABEL_WORDS = 4  # words at most in a question that only names a thing ("Junk-O
 
 def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Join a question that only names a thing (a few words, no verb, no question word) to the
-    statement right after it, as a label to its value: "Junk-Ordner? Schon geprüft, nichts da."
-    reads as "Junk-Ordner: Schon geprüft, nichts da." (offsets kept: the "?" becomes ":")."""
+    statement right after it that answers it, as a label to its value: "Junk-Ordner? Schon geprüft,
+    nichts da." reads as "Junk-Ordner: Schon geprüft, nichts da." (offsets kept: "?" becomes ":")."""
     if not any("?" in part for _, part in parts):
         return parts
     verbs, openers = folded_words("finite_verbs"), folded_words("question_openers") | folded_words("interrogatives")
@@ -320,17 +319,19 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
             end = asked.rstrip().rfind("?")
             gap_end = parts[i + 1][0] - offset
             joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]
-            out.append((offset, joined))
-            i += 2
-            continue
+            said = [tok.word for tok in tokenize(parts[i + 1][1])][:2] + [""]  # "Den haben wir ...", "They checked it"
+            if said[0] in folded_words("resumptive_pronouns") | folded_words("subject_pronouns") or said[1] in verbs \
+                    or label_value(t := tokenize(joined), joined, max(k for k, tok in enumerate(t) if tok.end <= end)) is not NO_ANSWER:
+                out.append((offset, joined))  # answered (not "Domain verifiziert? Die Mail fehlt")
+                i += 2
+                continue
         out.append((offset, asked))
         i += 1
     return out
 
 
 def _own_subject(statement: str, verbs: frozenset[str]) -> bool:
-    """Whether a statement opens with a noun phrase of its own ("Die Aktivierungs-E-Mail ging am ... an
-    x@y.de"): a sentence that stands alone, no value of the label asked before it."""
+    """Whether a statement opens with a noun phrase of its own ("Die Aktivierungs-E-Mail ging am ... an x@y.de")."""
     said = [t.word for t in tokenize(statement)]
     return len(said) > _LABEL_WORDS and said[0] in folded_words("articles") and said[1] not in verbs
 
@@ -369,8 +370,7 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     """`label_answer` for a label whose words end at token `last` of a sentence's tokens."""
     m = _LABEL_END.match(text, tokens[last].end)
     if m is None:
-        # A label may go on past the cue ("domain verified for an online services account: no"),
-        # within its line and without ending a sentence.
+        # a label may go on past the cue, within its line ("domain verified for an online services account: no")
         m = _LABEL_REST.match(text, tokens[last].end)
         if m is None or any(t.neg for t in tokens if tokens[last].end <= t.start < m.end(1)):
             return NO_ANSWER
@@ -383,8 +383,9 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0):
         return None
-    words = _past_source(words)
-    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")):
+    led, words = words[0] in folded_words("label_leads"), _past_source(words)  # "...: wurde mir bis jetzt nicht erteilt"
+    if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \
+            or led and any(t.neg for t in value):
         return False
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True

@@ -11,7 +11,8 @@ is shown (and the reply asks to confirm it) but settles nothing:
   person's words, perhaps outdated, that the customer does not repeat as their own; unless
   the customer points at that very fact ("Kaufdatum siehe unten": `adopted`);
 * the only date of a ticket that names no date fact, taken for the flow's one date fact
-  ("Der Link geht nicht mehr. Das war am 01.03.2026."): the day may be another event's.
+  ("Der Link geht nicht mehr. Das war am 01.03.2026."): the day may be another event's;
+* a time told only vaguely ("irgendwann im Dezember", "sometime in December": `vague_times`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
+from faq.flows.dates import month_number
 from faq.kb.model import Flow
+from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.tickets.context import context_positions
 from faq.tickets.cues import lexicon_for
@@ -57,14 +60,31 @@ def _plain_slips() -> frozenset[str]:
     return frozenset(fold(str(w)) for w in (ticket_file("plain_slips.yaml") or {}).get("words") or ())
 
 
+_VAGUE_REACH = 2  # words before a fact's words that may make it vague ("irgendwann im Dezember")
+
+
+def _vague(ev: Evidence) -> bool:
+    """Whether the evidence's words, or the few before them, tell a time only vaguely ("irgendwann im
+    Dezember", "sometime in December", "ungefähr am 01.12.", "spätestens am 27.11."; `vague_times`), or
+    as one of two ("im April oder Mai": `alternatives` right after)."""
+    told = _WORD.findall(ev.quote)
+    if not any(c.isdigit() for c in ev.quote) and not any(month_number(w) or fold(w) in folded("time_words") for w in told):
+        return False  # no date: "about" before a yes or no tells no time
+    sentence = ev.sentence or ev.quote
+    at = max(sentence.find(ev.quote), 0)
+    after = _WORD.findall(sentence[at + len(ev.quote):])[:1]  # "im April oder Mai": either
+    return any(fold(w) in folded("vague_times") for w in _WORD.findall(sentence[:at])[-_VAGUE_REACH:] + told) \
+        or any(fold(w) in folded("alternatives") for w in after)
+
+
 def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
                notes: Iterable[str] = ()) -> frozenset[str]:
     """Return the facts whose evidence is no plain statement of the customer's own (a misspelt
     negation in its sentence, quoted text the customer did not point at by the fact: `adopted`,
-    or a date read without its cue: a note of the reader ending in `UNCUED`)."""
+    or a date read without its cue: a note of the reader ending in `UNCUED`, or a time told only vaguely)."""
     uncued = {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
     return frozenset(fact for fact, ev in evidence.items()
-                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev))
+                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev) or _vague(ev))
 
 
 def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:
