@@ -51,7 +51,7 @@ from faq.tickets.tokens import tokenize
 from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
 
-__all__ = ["problem_told", "repeated_diagnoses", "told_instead"]
+__all__ = ["keeps_entry", "problem_told", "repeated_diagnoses", "told_instead"]
 
 
 @cache
@@ -152,6 +152,21 @@ def repeated_diagnoses() -> dict[str, tuple[str, str]]:
     data = ticket_file("diagnoses.yaml") or {}
     return {str(k): (str(v["entry"]), str(v["cause"])) for k, v in data.items()
             if isinstance(v, dict) and "entry" in v and "cause" in v}
+
+
+@cache
+def _declining() -> dict[str, tuple[str, ...]]:
+    """Entry without a flow -> the folded words by which a ticket keeps it (diagnoses.yaml `unless`)."""
+    data = ticket_file("diagnoses.yaml") or {}
+    return {str(k): tuple(sorted({fold(str(w)) for ws in v["unless"].values() for w in ws or ()}))
+            for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("unless"), dict)}
+
+
+def keeps_entry(entry_id: str, text: str) -> bool:
+    """Whether `text` asks for what the entry without a flow does, not its flow's diagnosis ("Ich
+    möchte, dass die Mail stattdessen an unsere IT geht": the resend, not why the mail is missing)."""
+    folded_text = fold(text)
+    return any(w in folded_text for w in _declining().get(entry_id, ()))
 
 
 def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matcher, today: date) -> MatchResult:
