@@ -319,10 +319,10 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
             end = asked.rstrip().rfind("?")
             gap_end = parts[i + 1][0] - offset
             joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]
-            said = [tok.word for tok in tokenize(parts[i + 1][1])][:2] + [""]  # "Den haben wir ...", "They checked it"
-            if said[0] in folded_words("resumptive_pronouns") | folded_words("subject_pronouns") or said[1] in verbs \
+            said = [tok.word for tok in tokenize(parts[i + 1][1])][:2] + [""]  # not "Die Mail fehlt", "Hallo, ..."
+            if not (said[0] in folded_words("articles") and said[1] not in verbs or said[0] in folded_words("greetings")) \
                     or label_value(t := tokenize(joined), joined, max(k for k, tok in enumerate(t) if tok.end <= end)) is not NO_ANSWER:
-                out.append((offset, joined))  # answered (not "Domain verifiziert? Die Mail fehlt")
+                out.append((offset, joined))  # answered: "Längst geprüft", "Den haben wir geprüft", "Nein"
                 i += 2
                 continue
         out.append((offset, asked))
