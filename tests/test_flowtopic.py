@@ -6,7 +6,7 @@ import pytest
 
 from faq.search.cache import load
 from faq.search.matcher import Candidate, MatchResult
-from faq.tickets.flowtopic import problem_told, told_instead
+from faq.tickets.flowtopic import keeps_entry, problem_told, told_instead
 from faq.tickets.triage import triage_text
 
 TODAY = date(2026, 11, 25)
@@ -190,3 +190,25 @@ def test_the_flow_whose_cause_the_topic_repeats_takes_over_though_not_a_candidat
     told = told_instead(match, text, kb, matcher, TODAY)
     assert told.id == "licenses-not-visible"
     assert [c.id for c in told.candidates] == ["licenses-not-visible", "avoid-wrong-account", "wrong-account-activated"]
+
+
+@pytest.mark.parametrize("text,keeps", [
+    ("Die Mail ging an unseren alten Dienstleister. Ich möchte, dass sie stattdessen an unsere IT geht.", True),
+    ("The mail went to our old provider. Please send it to us instead.", True),
+    ("Die Mail ging laut VLSC an einen anderen Kontakt. Was nun?", False),
+    ("VLSC says the mail was sent to another contact. What now?", False),
+])
+def test_a_new_recipient_asked_keeps_the_resend_from_its_diagnosis(text: str, keeps: bool) -> None:
+    assert keeps_entry("resend-activation-email", text) is keeps
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail kam an, aber bei unserem früheren Dienstleister. Laut VLSC ging sie an einen anderen "
+    "Kontakt. Ich möchte, dass sie stattdessen an unsere eigene IT geht. Wie geht das?",
+    "The activation mail did arrive, but at our former provider; VLSC shows it went to a different contact. We want "
+    "it to go to our own IT, please have it sent to us instead.",
+])
+def test_a_mail_asked_to_go_to_a_new_recipient_is_the_resend_without_a_cause(text: str) -> None:
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert (result.id, result.cause) == ("resend-activation-email", None)

@@ -249,6 +249,8 @@ def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool |
     if cut is not None:
         tokens, text = tokens[:cut], text[:tokens[cut - 1].end]
     state = polarity(tokens, text, span, ())
+    if state is None and _asked_as(tokens, text, span):
+        return True
     if state is None or not any(t.word in _lexicon("role_introducers") for t in tokens[max(0, span[0] - 2):span[0]]):
         return state
     lo, hi = clause_bounds(tokens, text, span[0], span[1])
@@ -259,6 +261,25 @@ def _role_state(tokens: list[Token], text: str, span: tuple[int, int]) -> bool |
     if held or any(t.neg for t in tokens[lo:span[1] + 1]):
         return state  # "nicht als OSM eingetragen", "not as the OSM"
     return polarity(tokens[:span[1] + 1], text[:tokens[span[1]].end], span, ())
+
+
+def _asked_as(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the writer asks what they may do in the role "als"/"as" introduces right after a
+    modal and "ich"/"I" ("Kann ich als Onlineadministrator reservieren?", "Can I as the OSM ..."):
+    the question takes the role as held. Not so in a condition, nor where the role is one to be
+    held ("Kann ich als OSM eingetragen werden?")."""
+    at = span[0] - 1
+    if at > 0 and tokens[at].word in _lexicon("articles"):
+        at -= 1  # "as the OSM"
+    if at < 2 or tokens[at].word not in _lexicon("role_introducers"):
+        return False
+    head = {t.word for t in tokens[at - 2:at]}
+    modals = _lexicon("ability_modals") | _lexicon("permission_modals")
+    if not (head & _lexicon("first_person_subjects") and head & modals):
+        return False
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    return not any(t.word in _lexicon("conditionals") or t.neg for t in tokens[:hi + 1]) \
+        and not any(tokens[k].word in _lexicon("role_copulas") for k in range(max(span[1] + 1, hi - 1), hi + 1))  # verb-final
 
 
 def _named(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -293,7 +314,14 @@ def _writers(tokens: list[Token], text: str, span: tuple[int, int], context: lis
         return True
     if any(0 <= span[0] - c <= 2 for c in context):
         return True
+    # "Meine Rolle im VLSC ist OSM": the role's place and a copula between
+    between = _lexicon("prepositions") | _lexicon("portal_names") | _lexicon("role_copulas") | _lexicon("articles")
+    if any(2 < span[0] - c <= _PLACED_ROLE and all(t.word in between for t in tokens[c + 1:span[0]]) for c in context):
+        return True
     return _continues_context(tokens, text, lo, hi, context)
+
+
+_PLACED_ROLE = 5  # words at most from a context cue to the role it names ("Rolle im VLSC ist OSM")
 
 
 def _continues_context(tokens: list[Token], text: str, lo: int, hi: int, context: list[int]) -> bool:

@@ -322,10 +322,11 @@ def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, l
 
 def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str], lex: CueLexicon) -> list[int]:
     """The event words that are another event's: not the order or reservation (usage_holders) that
-    only qualifies the fact's cue right before it ("usage start on the reservation: today")."""
-    between, holders = lex.stop | folded("prepositions"), tuple(folded("usage_holders"))
-    return [e for e in events if not (words[e].startswith(holders) and any(
-        hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e]) for _, hi in spans))]
+    only qualifies the fact's cue right before it ("usage start on the reservation: today"), nor the
+    verb the cue is the subject of ("the reservation was submitted on 20 Nov")."""
+    between, holders, aux = lex.stop | folded("prepositions"), tuple(folded("usage_holders")), folded("finite_verbs")
+    return [e for e in events if not any(hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e])
+                                         and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
 
 
 def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:

@@ -18,7 +18,8 @@ settings (`faq.tickets.topic`) have chosen a topic:
 * A topic without a flow whose answer a flow's cause repeats (knowledge/tickets/diagnoses.yaml:
   the resend of the mail and the cause "sent to another contact") yields to that flow's entry,
   however improbable (among its candidates or not), when the ticket tells that flow's problem
-  and its facts prove that very cause.
+  and its facts prove that very cause. Such a topic among the close candidates stands for that
+  flow's entry at its own probability, taking over on the same terms.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
   `faq.tickets.topic.about_something_else`).
@@ -50,7 +51,7 @@ from faq.tickets.tokens import tokenize
 from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
 
-__all__ = ["problem_told", "repeated_diagnoses", "told_instead"]
+__all__ = ["keeps_entry", "problem_told", "repeated_diagnoses", "told_instead"]
 
 
 @cache
@@ -75,7 +76,8 @@ def problem_told(text: str, flow_id: str) -> bool:
     """Whether a clause of `text` names the thing of the flow `flow_id` beside a negation or a
     word of lack ("Die Aktivierungsmail kam nie an", "the licences are nowhere to be seen"), or
     points at it with a pronoun when the last clause to name one of the flows' things names that one alone ("VLSC shows the
-    activation email went to our old provider, so I never saw it")."""
+    activation email went to our old provider, so I never saw it"), or denies the writer had it
+    ("die Mail ging an unseren früheren Kollegen, nicht an mich")."""
     return flow_id in _told(text)
 
 
@@ -91,7 +93,7 @@ def _told(text: str) -> frozenset[str]:
         if any(t.neg or _lack().match(t.word) for t in tokens) or has_sequence(words, "whereabouts"):
             if named:
                 told |= named
-            elif len(before) == 1 and any(t.word in _pointers() for t in tokens):
+            elif len(before) == 1 and any(t.word in _pointers() or t.word in folded("object_pronouns") for t in tokens):
                 told |= before
         before = named or before
     return frozenset(told)
@@ -152,6 +154,21 @@ def repeated_diagnoses() -> dict[str, tuple[str, str]]:
             if isinstance(v, dict) and "entry" in v and "cause" in v}
 
 
+@cache
+def _declining() -> dict[str, tuple[str, ...]]:
+    """Entry without a flow -> the folded words by which a ticket keeps it (diagnoses.yaml `unless`)."""
+    data = ticket_file("diagnoses.yaml") or {}
+    return {str(k): tuple(sorted({fold(str(w)) for ws in v["unless"].values() for w in ws or ()}))
+            for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("unless"), dict)}
+
+
+def keeps_entry(entry_id: str, text: str) -> bool:
+    """Whether `text` asks for what the entry without a flow does, not its flow's diagnosis ("Ich
+    möchte, dass die Mail stattdessen an unsere IT geht": the resend, not why the mail is missing)."""
+    folded_text = fold(text)
+    return any(w in folded_text for w in _declining().get(entry_id, ()))
+
+
 def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matcher, today: date) -> MatchResult:
     """The topic after the close candidates' diagnoses had their say (the module's rule)."""
     if match.id is None and (match.outcome != "no_match" or not match.candidates):
@@ -161,6 +178,8 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
     offered = sorted(match.candidates, key=lambda c: -c.confidence)
     if same is not None and all(c.id != same[0] for c in offered):
         offered.append(Candidate(same[0], 0.0))  # the flow whose cause the topic's answer repeats
+    repeats = _repeated_candidates(offered, match.id, floor)
+    offered = [c for c in offered if all(r.id != c.id for r in repeats)] + list(repeats)
     flows = [(c, flow) for c in offered if c.id != match.id and (c.confidence >= floor or same and c.id == same[0])
              for flow in [_flow_of(kb, c.id)] if flow is not None]
     if not flows:
@@ -172,7 +191,8 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
         if not problem_told(body, flow.id):
             continue
         proven = _proven(flow, body, today, match.lang, kb)
-        if proven is None or candidate.confidence < floor and same is not None and proven != same[1]:
+        if proven is None or candidate.confidence < floor and same is not None and proven != same[1] \
+                or candidate in repeats and proven != repeats[candidate]:
             continue
         if match.outcome == "no_match":  # declined, yet its stated problem and facts name one flow: offered it
             return replace(match, outcome="clarify", id=candidate.id, flow=flow.id, confidence=candidate.confidence,
@@ -182,6 +202,19 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
                                   key=lambda c: -c.confidence))
         return replace(match, id=candidate.id, flow=flow.id, candidates=candidates)
     return match
+
+
+def _repeated_candidates(offered: list[Candidate], topic: str | None, floor: float) -> dict[Candidate, str]:
+    """A close candidate without a flow whose answer a flow's cause repeats (the resend of the mail) stands
+    for that flow's entry at its own probability, if the entry is not as close itself: -> the cause
+    that alone lets it take over ("Empfänger war unsere Agentur, nicht wir" asked as who receives the mail)."""
+    close = {c.id for c in offered if c.confidence >= floor}
+    out: dict[Candidate, str] = {}
+    for c in offered:
+        entry, cause = repeated_diagnoses().get(c.id, (None, ""))
+        if entry is not None and c.id != topic and c.confidence >= floor and entry not in close and entry != topic:
+            out.setdefault(Candidate(entry, c.confidence), cause)
+    return out
 
 
 def _flow_of(kb: KnowledgeBase, entry_id: str) -> Flow | None:

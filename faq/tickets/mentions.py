@@ -147,7 +147,8 @@ _DATE_PATTERNS = (
     ("iso", re.compile(r"\b\d{4}([-/])\d{1,2}\1\d{1,2}\b")),  # 2026-12-07, 2026/12/07
     ("dotted", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?![\d])")),
     ("slashed", re.compile(r"(?<![\d/-])\d{1,2}([/-])\d{1,2}\1\d{4}(?![\d/-])")),  # 15/12/2026, 15-12-2026
-    ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s\d{{4}}\b", re.I)),
+    ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s|-(?:{_MONTH_WORDS})-)\d{{4}}\b",
+                       re.I)),  # 1 Jan 2027, 01-Jan-2027
     ("mdy", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
@@ -423,7 +424,7 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
                     if kind == "iso":
                         text_ = text_.replace("/", "-")
                     if kind == "dmy":
-                        text_ = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s", "", text_, flags=re.I)
+                        text_ = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b|\bof\s", "", text_, flags=re.I).replace("-", " ")
                     value = parse_date(text_, today)
                 out.append(DateMention(s, e, raw, value, "", relative))
             except InputError as exc:

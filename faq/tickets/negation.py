@@ -178,11 +178,13 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
 
 
 def _conjunct_start(tokens: list[Token], text: str, lo: int, at: int) -> int:
-    """Return where the last clause before `at` that ", und"/", and" opens begins (lo if none):
-    a belief closing a sentence reaches back that far."""
-    coordinators = _folded("coordinators")
+    """Return where the last clause before `at` that ", und"/", and" or a consequence drawn
+    (", so"/", deshalb"; `consequence_words`) opens begins (lo if none): a belief closing a
+    sentence reaches back that far ("sent to X, so that is why I never saw it, I guess": the
+    inference is guessed, not what VLSC showed)."""
+    openers = _folded("coordinators") | _folded("consequence_words")
     for k in range(at - 1, lo, -1):
-        if tokens[k].word in coordinators and "," in text[tokens[k - 1].end:tokens[k].start]:
+        if tokens[k].word in openers and "," in text[tokens[k - 1].end:tokens[k].start]:
             return k
     return lo
 

@@ -8,6 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
+from faq.tickets.answers import article_pronoun, denied_clause, elliptic, own_subject
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
@@ -315,25 +316,20 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
         offset, asked = parts[i]
         if i + 1 < len(parts) and is_question(asked) and not is_question(parts[i + 1][1]) and "\n" not in asked.strip() \
                 and 0 < len(words := [t.word for t in tokenize(asked)]) <= _LABEL_WORDS \
-                and not any(w in verbs or w in openers for w in words) and not _own_subject(parts[i + 1][1], verbs):
+                and not any(w in verbs or w in openers for w in words) and not own_subject(parts[i + 1][1], verbs, _LABEL_WORDS):
             end = asked.rstrip().rfind("?")
             gap_end = parts[i + 1][0] - offset
             joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]
-            said = [tok.word for tok in tokenize(parts[i + 1][1])][:2] + [""]  # not "Die Mail fehlt", "Hallo, ..."
-            if not (said[0] in folded_words("articles") and said[1] not in verbs or said[0] in folded_words("greetings")) \
+            said = [tok.word for tok in tokenize(parts[i + 1][1])][:2] + [""]  # "Den haben wir ...", "They checked it"
+            if said[0] in folded_words("resumptive_pronouns") | folded_words("subject_pronouns") or said[1] in verbs \
+                    or article_pronoun(parts[i + 1][1], tokenize(parts[i + 1][1])) or elliptic(parts[i + 1][1], tokenize(parts[i + 1][1])) \
                     or label_value(t := tokenize(joined), joined, max(k for k, tok in enumerate(t) if tok.end <= end)) is not NO_ANSWER:
-                out.append((offset, joined))  # answered: "Längst geprüft", "Den haben wir geprüft", "Nein"
+                out.append((offset, joined))  # answered (not "Domain verifiziert? Die Mail fehlt")
                 i += 2
                 continue
         out.append((offset, asked))
         i += 1
     return out
-
-
-def _own_subject(statement: str, verbs: frozenset[str]) -> bool:
-    """Whether a statement opens with a noun phrase of its own ("Die Aktivierungs-E-Mail ging am ... an x@y.de")."""
-    said = [t.word for t in tokenize(statement)]
-    return len(said) > _LABEL_WORDS and said[0] in folded_words("articles") and said[1] not in verbs
 
 
 def names_another_address(s: Sentence, span: tuple[int, int], address: object) -> bool:
@@ -385,8 +381,8 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
         return None
     led, words = words[0] in folded_words("label_leads"), _past_source(words)  # "...: wurde mir bis jetzt nicht erteilt"
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \
-            or led and any(t.neg for t in value):
-        return False
+            or led and any(t.neg for t in value) or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts")):
+        return False  # "...: nein", "...: hat man mir nie gegeben", "...: was never assigned"
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
     return NO_ANSWER
@@ -410,14 +406,15 @@ def _past_source(words: list[str]) -> list[str]:
 
 
 def date_distance(s: Sentence, c: int, idx: int, end_idx: int, conjunctions: bool = True) -> int:
-    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the
-    date counts one more, a clause border (punctuation, and with `conjunctions` "und", "but" ...)
-    between them five more. Addresses pass `conjunctions=False`: "als OSM haben wir jedoch b@y
-    eingetragen" keeps "jedoch" inside the clause of its address."""
+    """Words between a cue at token `c` and a date at tokens idx..end_idx; a cue after the date counts one more, a
+    clause border (punctuation, and with `conjunctions` "und", "but" ...; "war aber erst gestern": a contrast right after
+    the verb is inside) five more. Addresses pass `conjunctions=False` ("als OSM haben wir jedoch b@y eingetragen")."""
     lo, hi = (c, idx) if c < idx else (end_idx, c)
     dist = hi - lo + (0 if c < idx else 1)
-    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]) \
-            or conjunctions and any(t.word in folded_words("clause_breaks") for t in s.tokens[lo + 1:hi]):
+    inside = folded_words("midfield_particles"), folded_words("finite_verbs")
+    if any(ch in ",;:()" for ch in s.text[s.tokens[lo].end:s.tokens[hi].start]) or conjunctions and any(
+            s.tokens[k].word in folded_words("clause_breaks") and not (s.tokens[k].word in inside[0] and s.tokens[k - 1].word in inside[1])
+            for k in range(lo + 1, hi)):
         dist += 5  # "placed on 20 Nov and usage begins 1 Dec": "usage" is the next clause's
     return dist
 

@@ -10,8 +10,8 @@ confirm it. Swapping two sentences changes the verdict only through which senten
 are neighbours. Sentences are split as the focus splits them (`sentences`).
 
 A sentence that tells a problem of a period before the case's ("Letztes Jahr landeten die Lizenzen
-im falschen Tenant", knowledge/language/bygone_periods.yaml) is context beside a question about the
-present: the topic is read without it.
+im falschen Tenant"), or any of that period beside "diesmal", is context beside a question about the
+present, and so is one the writer sets aside ("das läuft als eigenes Ticket"; `faq.tickets.setaside`).
 
 A ticket whose every mail, link or activation is qualified as another kind
 ("Einladungsmail", "password reset email") is declined (`about_something_else`); one the
@@ -21,8 +21,7 @@ matcher declines but that leans to one entry more than even is offered it (clari
 from __future__ import annotations
 
 import re
-from functools import cache, cached_property
-from itertools import permutations
+from functools import cache
 
 from faq.language.focus import sentences
 from faq.language.lexicon import folded, lexicon
@@ -32,7 +31,9 @@ from faq.search.matcher import Candidate, Matcher, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
-from faq.tickets.tokens import may_hold_sequence, negations, tokenize
+from faq.tickets.setaside import bygone, turns_to_present, without_set_aside
+from faq.tickets.settings import in_setting
+from faq.tickets.tokens import negations, tokenize
 from faq.tickets.weights import ticket_file, weights
 
 __all__ = ["about_something_else", "in_setting", "match_topic", "topic_units"]
@@ -100,11 +101,6 @@ def _denied_after_and(unit: str) -> list[str]:
     activation email"): the problem told after the context, a unit of its own."""
     parts = (re.split(r"[,;:]", c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
     return [c for c in parts if "n't" in c or "n’t" in c or not negations().isdisjoint(_WORD.findall(c.lower()))]
-
-
-def _bygone(unit: str) -> bool:
-    """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
-    return may_hold_sequence(unit, "bygone_periods") and has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
 
 
 def _asks(sentence: str) -> bool:
@@ -209,8 +205,10 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
             before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
             part = before.group(1) if before else ""
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
-        linked = not m.group("part") and part in _object_links()  # "a guide covering activation"
-        kinds.append(purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
+        linked = not m.group("part") and (part in _object_links() or _plain(part))  # "a guide covering activation"
+        owner = _owner_kind(folded[m.end():], matcher)  # "die Aktivierung des Gastkontos"
+        kinds.append("other" if owner == "other" else
+                     purpose or (_qualifier_kind(part, matcher) if part and not linked else None))
     return "other" in kinds and "ours" not in kinds
 
 
@@ -219,12 +217,34 @@ def _object_links() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words("object_links"))
 
 
+def _plain(word: str) -> bool:
+    """Whether a word says which or how much of a thing, not its kind ("eigentliche", "actual")."""
+    return any(word.startswith(w) and len(word) - len(w) <= 2 for w in folded("plain_attributes"))
+
+
 def _purpose_kind(after: str, matcher: Matcher) -> str | None:
     """The kind of what a mention is for, when a purpose word follows it ("Mail zum Zurücksetzen")."""
     words = _WORD.findall(after[:60])
     if len(words) < 2 or words[0] not in folded("purpose_links"):
         return None
-    return _qualifier_kind(words[1], matcher)
+    kind = _qualifier_kind(words[1], matcher)  # "Link zur Aktivierung des Gastkontos": the guest account's
+    return "other" if kind == "ours" and _owner_kind(after[after.find(words[1]) + len(words[1]):], matcher) == "other" \
+        else kind
+
+
+def _owner_kind(after: str, matcher: Matcher) -> str | None:
+    """The kind of the owner a genitive after a mention names ("Aktivierung des Gastkontos", "activation of
+    the guest account"; knowledge/language/genitive_determiners.yaml, genitive_links.yaml, determiners.yaml):
+    adjectives before it ("des neuen Gastkontos") are skipped."""
+    words = _WORD.findall(after[:60])
+    if words and words[0] in folded("genitive_determiners"):
+        rest = words[1:3]
+    elif len(words) > 2 and words[0] in folded("genitive_links") and words[1] in folded("determiners"):
+        rest = words[2:4]
+    else:
+        return None
+    nouns = [w for w in rest if not _plain(w) and not any(w.startswith(q) for q in folded("qualifiers"))]
+    return _qualifier_kind(nouns[0], matcher) if nouns else None
 
 
 def known_tokens(text: str, matcher: Matcher) -> int:
@@ -244,154 +264,28 @@ def topic_units(body: str, subject: str = "") -> list[str]:
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`)."""
     best, pool = _best_entry(body, matcher, subject)
-    return in_setting(best, f"{subject}\n{body}", matcher, pool)
-
-
-@cache
-def _settings() -> tuple[tuple[str, str, _Stems, _Stems, _Stems, bool, bool], ...]:
-    """(entry, instead_of, words, keeps, unless, one_way, plain) of knowledge/tickets/settings.yaml."""
-    data = ticket_file("settings.yaml") or {}
-    out = []
-    for entry, specs in sorted(data.items()):
-        for spec in specs if isinstance(specs, list) else [specs]:  # an entry may yield to, or take from, several
-            if not isinstance(spec, dict) or not isinstance(spec.get("words"), dict):
-                continue  # an entry of another shape names nothing
-            out.append((str(entry), str(spec.get("instead_of", "")), _Stems(spec["words"]), _Stems(spec.get("keeps")),
-                        _Stems(spec.get("unless")), spec.get("one_way") is True, spec.get("plain") is True))
-    return tuple(out)
-
-
-class _Stems:
-    """A setting's folded stems per language, each matching inside a longer word too. Parts joined
-    by " + " match in one sentence in any order ("sehen + lizenz + nicht": "Lizenzen sehen wir im
-    Portal nicht", "sehen wir die Lizenzen nicht"). Compiled when first asked."""
-
-    def __init__(self, words: object) -> None:
-        stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
-                       key=len, reverse=True)
-        self._alts: list[tuple[str, str]] = []  # (the stem's first character, or "" for none; its pattern)
-        for stem in stems:
-            parts = [p.strip() for p in stem.split(" + ")]
-            if len(parts) == 1:
-                self._alts.append((stem[:1], re.escape(stem)))
-            else:  # "sehen + lizenz + nicht": all in one sentence, in any order
-                self._alts.extend((order[0][:1], _SAME_SENTENCE.join(map(re.escape, order))) for order in permutations(parts))
-
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Matches from the start of the word that holds a stem (`_named_plainly` reads the words before it)."""
-        if not self._alts:
-            return re.compile(r"(?!)")
-        return re.compile(r"\b\w*(?:" + "|".join(a for _, a in self._alts) + ")")
-
-    @cached_property
-    def _searches(self) -> tuple[re.Pattern[str], ...]:
-        """Patterns one of which is found exactly where `pattern` is, sooner: a stem opening with a word
-        character as it is (the word's start is before it or there), one opening with another after
-        a word character, and one opening with no character where a word character stands beside it."""
-        opening = [a for first, a in self._alts if first and re.match(r"\w", first)]
-        inner = [a for first, a in self._alts if first and not re.match(r"\w", first)]
-        bare = [a for first, a in self._alts if not first]
-        return tuple(re.compile(prefix + "(?:" + "|".join(alts) + ")") for prefix, alts in
-                     (("", opening), (r"(?<=\w)", inner), (r"(?:(?<=\w)|(?=\w))", bare)) if alts)
-
-    def found(self, text: str) -> bool:
-        """Whether `pattern` is found in `text`."""
-        return any(p.search(text) is not None for p in self._searches)
-
-
-def _readings(folded_text: str) -> tuple[str, ...]:
-    """The text as written and, when it holds one, without the particles and indefinites that may
-    stand inside a setting's phrase ("nie etwas angekommen" is "nie angekommen", "didn't get anything"
-    is "didn't get"; knowledge/language/particles.yaml, indefinites.yaml)."""
-    plain = _gaps().sub("", folded_text)
-    return (folded_text,) if plain == folded_text else (folded_text, plain)
-
-
-@cache
-def _gaps() -> re.Pattern[str]:
-    alts = "|".join(sorted(map(re.escape, folded("particles") | folded("indefinites")), key=len, reverse=True))
-    return re.compile(rf"\s(?:{alts})(?=\s)")
-
-
-_SAME_SENTENCE = r"[^.!?\n]{0,80}?"  # what may stand between the parts of a setting's " + " phrase
-
-
-def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Candidate, ...] = ()) -> MatchResult:
-    """The entry for the setting the ticket's words name (knowledge/tickets/settings.yaml): a
-    ticket matched to `instead_of` that names the setting ("Verlängerung ist durch. Kommt da noch
-    eine Aktivierungsmail?") is about the entry, one matched to the entry that never names it
-    about `instead_of`; each only when the matcher offers the other among its candidates, or,
-    given the whole text's (`pool`), among any it weighs for the whole text: the sentence
-    that names the problem need not name its setting ("Die Registrierung wurde erneuert. Die
-    Aktivierungsmail ist aber nicht angekommen.")."""
-    if result.id is None:
-        return result
-    readings: tuple[str, ...] = ()  # read once a setting concerns the result's entry
-    for entry, instead, words, keeps, unless, one_way, plain in _settings():
-        if result.id not in (entry, instead) or one_way and result.id == entry:
-            continue
-        readings = readings or _readings(fold(text))
-        named = any(_named_plainly(words.pattern, r) if plain else words.found(r) for r in readings) \
-            and not any(unless.found(r) for r in readings)
-        if result.id == entry and not named:
-            named = any(keeps.found(r) for r in readings)
-        other = instead if result.id == entry else entry
-        if named == (result.id == entry) or other not in matcher.ids:
-            continue  # this setting leaves it; another may not
-        lean = next((c for c in (*result.candidates, *pool) if c.id == other), None)
-        if lean is None and pool:
-            # Beyond the best three: any entry the matcher weighs for the whole ticket.
-            lean = next((Candidate(other, round(p, 3)) for p, i in matcher.scores(text) if matcher.ids[i] == other), None)
-        if lean is None:
-            continue
-        # The setting moves the matcher's belief from one entry to the other: they trade places.
-        swapped = {result.id: lean.confidence, other: result.confidence}
-        offered = result.candidates if any(c.id == other for c in result.candidates) else (*result.candidates, lean)
-        candidates = sorted((Candidate(c.id, swapped.get(c.id, c.confidence)) for c in offered),
-                            key=lambda c: -c.confidence)
-        flow = matcher.flows[matcher.ids.index(other)]
-        return MatchResult(result.query, result.outcome, other, flow, result.confidence, result.lang, tuple(candidates))
-    return result
-
-
-_DENIED_BEFORE = 3  # words before a setting's word in which a negation denies it ("nothing renewed")
-
-
-def _named_plainly(words: re.Pattern[str], text: str) -> bool:
-    """Whether a setting's words stand in `text` not denied: "This is a brand-new order (nothing
-    renewed)", "keine Verlängerung" name no renewal; a phrase that holds its own negation ("keine
-    Lizenz", "never received") counts as written."""
-    neg = negations()
-    for m in words.finditer(text):
-        own = _WORD.findall(m.group())
-        if own and own[0] in neg:
-            return True
-        before = re.split(r"[.!?\n]", text[max(0, m.start() - 60):m.start()])[-1]
-        if neg.isdisjoint(_WORD.findall(before)[-_DENIED_BEFORE:]) \
-                and not any("n't" in w or "n’t" in w for w in before.split()[-_DENIED_BEFORE:]):
-            return True
-    return False
+    said = "\n".join(without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())]))
+    return in_setting(best, f"{subject}\n{said}", matcher, pool)
 
 
 def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchResult, tuple[Candidate, ...]]:
     """Match a ticket to its FAQ entry: the best of the whole text and its sentences (returned
     with the whole text's candidates).
 
-    A ticket is longer than a question. Its sentences (the subject counts as one)
-    that hold no word the knowledge base knows are left out; the rest is matched as
-    a whole and, unless that is a confident answer, each of the most relevant
-    sentences, the clauses after "aber"/"but" and neighbouring pairs too: the most
-    confident verdict wins (the whole text on a tie), a sentence that only gives
-    context counting for less and never against the whole text's leading entry. A
-    sentence of few known words cannot decide a ticket the whole text matches, nor
+    A ticket is longer than a question. Its sentences (the subject counts as one) that hold no word
+    the knowledge base knows, or that the writer sets aside, are left out; the rest is matched as a
+    whole and, unless that is a confident answer, each of the most relevant sentences, the clauses
+    after "aber"/"but" and neighbouring pairs too: the most confident verdict wins (the whole text on
+    a tie), a sentence that only gives context counting for less and never against the whole text's
+    leading entry. A sentence of few known words cannot decide a ticket the whole text matches, nor
     one it does not. The language is detected once, on the whole text.
     """
     w = weights()
-    units = topic_units(body, subject)
+    units = without_set_aside(topic_units(body, subject))  # "..., das läuft als eigenes Ticket": another matter
     known = [known_tokens(u, matcher) for u in units]
     kept = [u for u, k in zip(units, known) if k] or units
-    now = [u for u in kept if not (_bygone(u) and _problem().search(fold(u)))]
+    turned = any(turns_to_present(u) for u in kept)  # "Diesmal frage ich nur": the earlier incident is context
+    now = [u for u in kept if not (bygone(u) and (turned or _problem().search(fold(u))))]
     past: set[str] = set()
     if len(now) < len(kept) and any(_asks(u) for u in now) and sum(known_tokens(u, matcher) for u in now) >= w.full_unit:
         # "Letztes Jahr landeten die Lizenzen im falschen Tenant. Wie vermeide ich das diesmal?": a problem of

@@ -22,7 +22,7 @@ from faq.search.matcher import Matcher, MatchResult
 from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
-from faq.tickets.flowtopic import repeated_diagnoses, told_instead
+from faq.tickets.flowtopic import keeps_entry, repeated_diagnoses, told_instead
 from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
@@ -276,7 +276,7 @@ def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None,
     yes/no statements prove that cause ("Wir sehen keine Lizenzen ... sie sind im Testmandanten
     gelandet": licenses-not-visible, wrong account)."""
     same = repeated_diagnoses().get(match.id or "")
-    if same is None:
+    if same is None or keeps_entry(match.id or "", body):
         return match, entry, flow
     lean = next((c for c in match.candidates if c.id == same[0]), None)
     other = kb.entry(same[0])

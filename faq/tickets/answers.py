@@ -1,0 +1,60 @@
+"""A label's value: a short clause denying the label ("Berechtigung: wurde mir nicht zugewiesen"), or
+a statement opening with a German article as a pronoun ("Der Nutzungszeitraum? Der beginnt am ...").
+
+"Berechtigung Reservierung verwalten: wurde mir nicht zugewiesen", "Manage Reservation permission:
+was never assigned to me" answer the label no, as "nein" would: a negation of the clause's verb
+(`clause_denials`). Not so a value that opens with a yes ("geprüft: ja, nichts gefunden"), tells a
+finding ("geprüft: keine Mail gefunden"), or sets something against the denial ("nicht geprüft,
+aber der Filter schon").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from faq.language.lexicon import folded, words
+from faq.language.normalize import fold
+from faq.tickets.tokens import Token, tokenize
+
+__all__ = ["article_pronoun", "denied_clause", "elliptic", "own_subject"]
+
+_SHORT = 6  # words at most of a value read as a denied clause
+
+
+def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...], contrasted: bool) -> bool:
+    """Whether a label's value (its tokens) is a short clause a negation denies (see the module);
+    `affirmations` are the yes answers' word sequences, `contrasted` whether a contrast word stands in it."""
+    words = [t.word for t in value]
+    if not value or len(value) > _SHORT or contrasted or any(words[:len(p)] == list(p) for p in affirmations) \
+            or words[0] in folded("articles"):  # "Domain verifiziert? Die Mail kommt nicht": a subject of its own
+        return False
+    return not set(words).isdisjoint(folded("clause_denials"))
+
+
+@cache
+def _articles_de() -> frozenset[str]:
+    return frozenset(fold(w) for w in words("articles", "de"))
+
+
+def article_pronoun(statement: str, tokens: list[Token]) -> bool:
+    """Whether a statement opens with a German article standing as a pronoun, a lower-case word
+    (the verb) right after it ("Der beginnt erst am 15.12.", "Die ist noch nicht wirksam"): it
+    answers the label asked before it, it opens no noun phrase of its own."""
+    return len(tokens) > 1 and tokens[0].word in _articles_de() and statement[tokens[1].start:tokens[1].end].islower()
+
+
+def own_subject(statement: str, verbs: frozenset[str], label_words: int) -> bool:
+    """Whether a statement opens with a noun phrase of its own ("Die Aktivierungs-E-Mail ging an x@y.de"), longer
+    than `label_words`: no value of a label asked before it (an article as a pronoun opens none)."""
+    tokens = tokenize(statement)
+    said = [t.word for t in tokens]
+    return len(said) > label_words and said[0] in folded("articles") and said[1] not in verbs and not article_pronoun(statement, tokens)
+
+
+def elliptic(statement: str, tokens: list[Token]) -> bool:
+    """Whether a statement's first clause names no subject or thing of its own (no article, determiner
+    or subject pronoun: "Längst geprüft, da liegt nichts", "Checked twice", "Haven't checked it yet"):
+    it answers the short question asked right before it."""
+    first = statement.split(",", 1)[0].split(".", 1)[0]
+    named = folded("articles") | folded("determiners") | folded("subject_pronouns") | folded("first_person_subjects")
+    return bool(tokens) and not any(t.word in named for t in tokens if t.end <= len(first))

@@ -1,0 +1,78 @@
+"""Sentences a ticket's writer sets aside as another matter, and turns to the case at hand.
+
+A long mail tells more than its problem: a colleague's issue "das klärt er selbst", another
+product's "which has its own case", another site's "aber das betrifft mich nicht"
+(knowledge/language/set_aside.yaml). What is set aside is context: the ticket's topic is read
+without it (`faq.tickets.topic`). A clause that points back ("..., das läuft als eigenes Ticket",
+knowledge/language/aside_pointers.yaml) or opens with the words that set aside ("..., unrelated to
+this") sets aside its sentence up to it; one with a subject of its own ("Die Mail fehlt, das
+Druckerproblem hat damit nichts zu tun") only itself. A sentence set in an earlier period (`bygone`)
+tells an earlier incident; beside one that turns from it to the present ("Diesmal frage ich nur: ...",
+knowledge/language/present_turns.yaml), it is context too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from faq.language.lexicon import folded
+from faq.tickets.sentence import has_sequence, sequences
+from faq.tickets.tokens import may_hold_sequence, tokenize
+
+__all__ = ["bygone", "set_aside", "turns_to_present", "without_set_aside"]
+
+_CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+")  # what parts a sentence's clauses
+
+
+def bygone(unit: str) -> bool:
+    """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
+    return may_hold_sequence(unit, "bygone_periods") and has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
+
+
+def set_aside(unit: str) -> bool:
+    """Whether the writer sets something in `unit` aside as another matter ("..., das läuft als eigenes
+    Ticket"), a filler inside the words that say so or not ("das betrifft uns hier nicht";
+    knowledge/language/aside_fillers.yaml)."""
+    if not may_hold_sequence(unit, "set_aside"):
+        return False  # most sentences: none of the words that set aside, known without tokenizing
+    words = [t.word for t in tokenize(unit)]
+    fillers = folded("aside_fillers")
+    return has_sequence(words, "set_aside") or has_sequence([w for w in words if w not in fillers], "set_aside")
+
+
+def turns_to_present(unit: str) -> bool:
+    """Whether `unit` turns from an earlier incident to the case at hand ("Diesmal frage ich nur")."""
+    return may_hold_sequence(unit, "present_turns") and has_sequence([t.word for t in tokenize(unit)], "present_turns")
+
+
+def _points_back(clause: str) -> bool:
+    """Whether a clause that sets aside refers to what its sentence told before it: it opens, after
+    a contrast or coordinator, with a pointer not followed by a German noun, or with the setting aside."""
+    skip = folded("contrasts") | folded("coordinators")
+    raw = clause.split()
+    tokens = [t.word for t in tokenize(clause)]
+    while tokens and tokens[0] in skip:
+        tokens, raw = tokens[1:], raw[1:]
+    if not tokens:
+        return False
+    if any(tuple(tokens[:len(p)]) == p for p in sequences("set_aside")):
+        return True  # "..., unrelated to this", "..., separate matter"
+    return tokens[0] in folded("aside_pointers") and not (len(raw) > 1 and raw[1][:1].isupper())
+
+
+def _kept(unit: str) -> str:
+    """What is left of a unit without what it sets aside (empty when all of it is)."""
+    clauses = _CLAUSE.split(unit)
+    kept: list[str] = []
+    for clause in clauses:
+        if not set_aside(clause):
+            kept.append(clause)
+        elif _points_back(clause):
+            kept = []  # the sentence up to here is the other matter
+    return ", ".join(c for c in kept if c.strip())
+
+
+def without_set_aside(units: list[str]) -> list[str]:
+    """`units` without what the writer sets aside, or all of them when nothing else is left."""
+    out = [u if not set_aside(u) else _kept(u) for u in units]
+    return [u for u in out if u.strip()] or units

@@ -1,0 +1,47 @@
+"""A label's value read as a short denied clause (faq.tickets.answers)."""
+
+import pytest
+
+from faq.tickets.answers import article_pronoun, denied_clause, elliptic
+from faq.tickets.sentence import sequences
+from faq.tickets.tokens import tokenize
+
+
+def denied(value: str) -> bool:
+    return denied_clause(tokenize(value), sequences("affirmations"), False)
+
+
+@pytest.mark.parametrize("value", ["wurde mir nie zugewiesen", "haben wir nicht geprüft", "was not granted to me",
+                                   "nobody gave it to us"])
+def test_a_short_clause_denying_its_verb_answers_no(value):
+    assert denied(value)
+
+
+@pytest.mark.parametrize("value", ["ja, nichts gefunden", "keine Mail gefunden", "yes, nothing in it", "no mail found there",
+                                   "das haben wir leider bis heute noch immer nicht geschafft"])
+def test_a_yes_a_finding_or_a_long_clause_is_no_denial(value):
+    assert not denied(value)
+
+
+def test_a_contrast_in_the_value_is_no_denial():
+    assert not denied_clause(tokenize("nicht geprüft, aber der Filter schon"), sequences("affirmations"), True)
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("Der beginnt erst am 15.12.2026.", True),
+    ("Die ist noch nicht wirksam.", True),
+    ("Die Rechnung kam am 20.11.2026.", False),
+    ("The mail went to our old reseller.", False),
+])
+def test_a_german_article_before_a_lower_case_verb_is_a_pronoun(statement, expected):
+    assert article_pronoun(statement, tokenize(statement)) is expected
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    ("Längst geprüft, da liegt nichts.", True),
+    ("Checked twice, nothing there.", True),
+    ("Die Mail kommt nicht.", False),
+    ("We checked it yesterday.", False),
+])
+def test_a_statement_naming_no_subject_of_its_own_is_elliptic(statement, expected):
+    assert elliptic(statement, tokenize(statement)) is expected

@@ -1,0 +1,51 @@
+"""Entries a ticket's setting decides (knowledge/tickets/settings.yaml)."""
+
+import pytest
+
+from faq.search.cache import load
+from faq.search.matcher import Candidate, MatchResult
+from faq.tickets.settings import _Stems, in_setting
+
+
+def _matched(text: str, first: str, second: str) -> MatchResult:
+    candidates = (Candidate(first, 0.7), Candidate(second, 0.2))
+    return MatchResult(text, "answer", first, None, 0.7, "de", candidates)
+
+
+@pytest.mark.parametrize("text", ["die lizenzen sind weg", "keine vlsclizenz", "sehen wir die lizenzen nicht",
+                                  "lizenz. sehen wir nicht", "that is not right", "ok, not right", " not right",
+                                  "_not right", "nothing", ""])
+def test_setting_stems_found_where_their_word_start_pattern_is(text: str) -> None:
+    """A setting's stems are looked for faster than with the pattern that matches from the start
+    of their word, and found in exactly the same texts (a stem opening with a space after a letter)."""
+    stems = _Stems({"de": ["Lizenz", "sehen + nicht"], "en": [" not "]})
+    assert stems.found(text) == (stems.pattern.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail ist gekommen, aber bei unserer Empfangsdame. Ich möchte, dass sie jetzt an mich geht.",
+    "The activation mail came, but to our receptionist. I'd like it to go to me instead.",
+])
+def test_a_mail_wanted_at_me_moves_the_missing_mail_to_the_resend(text: str) -> None:
+    _, matcher = load()
+    moved = in_setting(_matched(text, "activation-email-missing", "resend-activation-email"), text, matcher)
+    assert moved.id == "resend-activation-email"
+    assert [c.id for c in moved.candidates][0] == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail ist nie angekommen. Sie soll jetzt an mich gehen.",
+    "The activation mail never arrived. It should go to me instead.",
+])
+def test_a_mail_told_missing_stays_the_missing_mail_whatever_is_wished(text: str) -> None:
+    _, matcher = load()
+    kept = in_setting(_matched(text, "activation-email-missing", "resend-activation-email"), text, matcher)
+    assert kept.id == "activation-email-missing"
+
+
+def test_an_entry_the_matcher_does_not_offer_is_not_chosen() -> None:
+    _, matcher = load()
+    text = "Die Aktivierungsmail ist gekommen, aber bei der Buchhaltung. Ich möchte, dass sie jetzt an mich geht."
+    alone = MatchResult(text, "answer", "activation-email-missing", None, 0.9, "de",
+                        (Candidate("activation-email-missing", 0.9),))
+    assert in_setting(alone, text, matcher).id == "activation-email-missing"
