@@ -32,3 +32,13 @@ def make_app(**kwargs):
 def screen_text(app) -> str:
     """The visible screen as plain text."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def text_when(pilot, done, tries: int = 40) -> str:
+    """The screen text once `done(text)` holds (a loaded machine repaints late), else the last look."""
+    for _ in range(tries):
+        text = screen_text(pilot.app)
+        if done(text):
+            return text
+        await pilot.pause(0.05)
+    return screen_text(pilot.app)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from chat_helpers import TODAY, kb_and_matcher, screen_text
+from chat_helpers import TODAY, kb_and_matcher, screen_text, text_when
 
 from bot.chat.agent import AgentCase, AgentScreen, AnswerInput, TicketArea
 from bot.chat.app import ChatApp, ChatInput
@@ -352,7 +352,7 @@ async def test_an_unresolved_case_is_shown_open_not_checked():
         assert case.diagnosis.cause == UNRESOLVED
         card = screen.query_one("#agent-cause")
         assert card.has_class("open")
-        text = " ".join(screen_text(app).split())
+        text = " ".join((await text_when(pilot, lambda t: "○ Ursache offen:" in t)).split())
         assert "○ Ursache offen:" in text and "✔" not in text and "(unresolved)" not in text
         assert case.flow.unresolved.text.de[:40] not in text  # no conditional customer text
 
@@ -364,7 +364,7 @@ async def test_the_agent_footer_fits_80_columns():
         await screen.answer("weiß nicht")  # an answer given: back applies too
         await pilot.pause()
         assert screen.case.answers
-        footer = screen_text(app).splitlines()[-1].rstrip()
+        footer = (await text_when(pilot, lambda t: "Analysieren" in t.splitlines()[-1])).splitlines()[-1].rstrip()
         assert footer.endswith("Befehle") and "Analysieren" in footer and "Beenden" in footer
 
 
