@@ -1008,3 +1008,12 @@ def test_an_activation_owned_by_another_kind_of_account_is_not_the_faq_s(text):
 def test_an_activation_owned_by_the_faq_s_things_keeps_the_ticket(text, expected):
     _, matcher = load()
     assert match_topic(text, matcher).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn laut Vertrag ist ungefähr Mitte Dezember.",
+    "Hi, still no activation email. Of the two admins in our team, neither has received anything.",
+])
+def test_a_genitive_beyond_the_mention_s_phrase_names_no_owner(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
