@@ -141,3 +141,11 @@ def test_a_text_without_the_words_a_list_needs_holds_none_of_its_sequences(text,
     holds = has_sequence([t.word for t in tokenize(text)], "bygone_periods")
     assert holds is held
     assert may_hold_sequence(text, "bygone_periods") is held  # ruled out exactly when held is False here
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Betreff: Domain bereits verifiziert?\n\nHallo, die Aktivierungsmail fehlt bei uns."),
+    ("en", "Subject: domain verified already?\n\nHi, our activation email is missing."),
+])
+def test_a_subject_line_question_before_the_greeting_is_no_label(lang, text):
+    assert "domain_verified" not in read(text, lang)

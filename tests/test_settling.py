@@ -150,7 +150,7 @@ def test_a_plainly_stated_fact_is_not_quoted_back():
 @pytest.mark.parametrize("text", [
     "Hallo, die Aktivierungsmail fehlt. Laut Einkauf liegt der Nutzungsbeginn irgendwann im Dezember.",
     "Hi, no activation email yet. Usage starts sometime in December, our buyer told me.",
-    "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn ist ungefähr der 25.11.2026.",
+    "Hallo, die Aktivierungsmail ist bei uns nicht angekommen. Der Nutzungsbeginn ist ungefähr der 25.11.2026.",
 ])
 def test_a_date_told_only_vaguely_is_shown_but_settles_nothing(text):
     r = triage(text)

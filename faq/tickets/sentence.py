@@ -321,9 +321,10 @@ def labelled(parts: list[tuple[int, str]]) -> list[tuple[int, str]]:
             gap_end = parts[i + 1][0] - offset
             joined = asked[:end] + ":" + asked[end + 1:] + " " * max(0, gap_end - len(asked)) + parts[i + 1][1]
             said = [tok.word for tok in tokenize(parts[i + 1][1])][:2] + [""]  # "Den haben wir ...", "They checked it"
-            if said[0] in folded_words("resumptive_pronouns") | folded_words("subject_pronouns") or said[1] in verbs \
-                    or article_pronoun(parts[i + 1][1], tokenize(parts[i + 1][1])) or elliptic(parts[i + 1][1], tokenize(parts[i + 1][1])) \
-                    or label_value(t := tokenize(joined), joined, max(k for k, tok in enumerate(t) if tok.end <= end)) is not NO_ANSWER:
+            if said[0] not in folded_words("greetings") and (  # not a subject line before "Hallo, ..."
+                    said[0] in folded_words("resumptive_pronouns") | folded_words("subject_pronouns") or said[1] in verbs
+                    or article_pronoun(parts[i + 1][1], tokenize(parts[i + 1][1])) or elliptic(parts[i + 1][1], tokenize(parts[i + 1][1]))
+                    or label_value(t := tokenize(joined), joined, max(k for k, tok in enumerate(t) if tok.end <= end)) is not NO_ANSWER):
                 out.append((offset, joined))  # answered (not "Domain verifiziert? Die Mail fehlt")
                 i += 2
                 continue
