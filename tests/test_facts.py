@@ -8,6 +8,7 @@ import pytest
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.body import clean_body
 from faq.tickets.facts import extract_facts
+from faq.tickets.tokens import _NAMES, _blank, without_names
 
 TODAY = date(2026, 11, 24)
 KB = load_knowledge_base()
@@ -1271,3 +1272,14 @@ def test_a_statement_the_writer_then_calls_unsure_states_nothing(lang, text, fac
 ])
 def test_a_statement_the_writer_calls_possibly_outdated_states_nothing(lang, text):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Die Adresse osm@firma-beispiel.de steht im VLSC, die Domäne firma-beispiel.de ist verifiziert.",
+    "Our OSM is lea.kurz@example.org and the portal www.example.org shows nothing.",
+    "Wir haben am 12.11.2026 bestellt, z.B. über den Partner.",
+    "Nothing arrived, so we wait. The mail never came!",
+])
+def test_addresses_and_domains_are_blanked_as_the_full_pattern_blanks_them(text):
+    assert without_names(text) == _NAMES.sub(_blank, text)
+    assert ("@" in text) == ("0" * len("osm@firma-beispiel.de") in without_names(text) or "0" * len("lea.kurz@example.org") in without_names(text))

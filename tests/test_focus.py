@@ -1,8 +1,12 @@
 """Question focus: the sentence that asks decides, context supports."""
 
-import pytest
+import re
 
-from faq.language.focus import focus, sentences
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from faq.language.focus import _END, _WORD_BEFORE, focus, sentences
 from faq.search.cache import load
 
 
@@ -86,3 +90,33 @@ def test_a_problem_cue_is_a_whole_word_unless_marked_as_a_beginning(matcher):
     assert not matcher._states_problem("Die Bestellung lief im November an.")
     assert matcher._states_problem("Es kam no mail at all.")
     assert matcher._states_problem("Die Aktivierungsmail fehlt bis heute.")
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("Wir haben am 3. Dezember bestellt. Die Mail kam nie.", 2),
+    ("Laut Vertrag Nr. 4711 ist z.B. alles korrekt. Was nun?", 2),
+    ("We ordered on Dec. 3 already. The mail never came.", 3),  # "dec" is no listed abbreviation here
+    ("Version 2.0 is live. Is that the reason?", 2),
+])
+def test_a_full_stop_after_a_number_or_abbreviation_ends_no_sentence(text, parts):
+    assert len(sentences(text, {"nr", "z.b", "z"})) == parts
+
+
+def _slow_word_before(piece: str) -> str:
+    found = re.search(r"([\w.]+)\.$", piece)
+    return found.group(1).lower() if found else ""
+
+
+@given(st.text(alphabet=st.sampled_from(list("abÄß1_. -\t\n!?")), max_size=30))
+def test_the_word_before_a_full_stop_is_read_backwards_as_it_is_forwards(body):
+    piece = body + "."
+    found = _WORD_BEFORE.match(piece[::-1])
+    assert (found.group(1)[::-1].lower() if found else "") == _slow_word_before(piece)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab1 \n\t.!?…\"')]-•*")), max_size=30))
+def test_sentence_ends_are_those_the_pattern_finds_without_its_quick_look(text):
+    head = "(?=[.!?…\\n])(?:"
+    assert _END.pattern.startswith(head)
+    slow = re.compile(_END.pattern[len(head):-1])
+    assert [m.span() for m in _END.finditer(text)] == [m.span() for m in slow.finditer(text)]

@@ -1,13 +1,14 @@
 """A date given by its month's end ("Ende August", "end of August"): read as the month, and
 kept only where every day of that month settles the same (bundled knowledge base)."""
 
+import re
 from datetime import date
 
 import pytest
 
 from faq.flows.dates import MonthDate
 from faq.search.cache import load
-from faq.tickets.mentions import find_dates
+from faq.tickets.mentions import _DATE_PATTERNS, _MONTH_START, _MONTH_WORDS, find_dates
 from faq.tickets.triage import triage_text
 
 TODAY = date(2026, 11, 25)
@@ -100,3 +101,19 @@ def test_dates_read_again_are_not_changed_by_an_earlier_reader():
     again = find_dates(text, TODAY)
     assert [m.raw for m in again] == ["03.11.2026", "Ende Dezember 2026"]
     assert find_dates(text, date(2027, 1, 5))[0].value == date(2026, 11, 3)
+
+
+def test_every_month_and_day_word_opens_with_a_letter_the_quick_look_lets_through():
+    firsts = re.fullmatch(r"\(\?=\[(\w+)\]\)", _MONTH_START).group(1)
+    assert all(w[0] in firsts for w in _MONTH_WORDS.split("|"))
+    word = dict(_DATE_PATTERNS)["word"].pattern
+    look, alternatives = re.fullmatch(r"\\b\(\?=\[(\w+)\]\)\(\?:(.*)\)\\b", word).groups()
+    assert all(w[0] in look for w in alternatives.split("|"))
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Bestellt haben wir Anfang DEZEMBER, gestern kam nichts.", ["Anfang DEZEMBER", "gestern"]),
+    ("We ordered in Sept, the mail was due TODAY.", ["in Sept", "TODAY"]),
+])
+def test_month_and_day_words_are_found_in_any_case(text, said):
+    assert [m.raw for m in find_dates(text, date(2026, 11, 26))] == said

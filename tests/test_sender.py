@@ -1,8 +1,12 @@
 """The sender's name under a ticket's closing, for the reply's greeting."""
 
-import pytest
+import re
 
-from faq.tickets.sender import sender_name
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from faq.tickets.sender import _PIECES, sender_name
 
 
 @pytest.mark.parametrize("text,name", [
@@ -55,3 +59,11 @@ def test_no_bare_name_where_none_is(text):
 ])
 def test_a_closing_after_a_sentence_ending_in_a_year_is_found(text, name):
     assert sender_name(text) == name
+
+
+@given(st.text(alphabet=st.sampled_from(list("aB1 \n\t.!?-–—Ä")), max_size=30))
+def test_pieces_are_those_the_pattern_finds_without_its_quick_look(text):
+    head = "(?=\\s)(?:"
+    assert _PIECES.pattern.startswith(head)
+    slow = re.compile(_PIECES.pattern[len(head):-1])
+    assert _PIECES.split(text) == slow.split(text)

@@ -1,10 +1,12 @@
 """Entries a ticket's setting decides (knowledge/tickets/settings.yaml)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from faq.search.cache import load
 from faq.search.matcher import Candidate, MatchResult
-from faq.tickets.settings import _Stems, in_setting
+from faq.tickets.settings import _settings, _Stems, in_setting
 
 
 def _matched(text: str, first: str, second: str) -> MatchResult:
@@ -49,3 +51,10 @@ def test_an_entry_the_matcher_does_not_offer_is_not_chosen() -> None:
     alone = MatchResult(text, "answer", "activation-email-missing", None, 0.9, "de",
                         (Candidate("activation-email-missing", 0.9),))
     assert in_setting(alone, text, matcher).id == "activation-email-missing"
+
+
+@given(st.text(alphabet=st.sampled_from(list("verlängerungrenewlizenzsehnicht +.-_1")), max_size=40))
+def test_a_settings_words_are_found_where_their_whole_pattern_finds_them(text):
+    for _entry, _instead, words, keeps, unless, _one_way, _plain in _settings()[:4]:
+        for stems in (words, keeps, unless):
+            assert stems.found(text) == (stems.pattern.search(text) is not None)

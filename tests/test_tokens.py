@@ -1,10 +1,12 @@
 """The ticket reader's words: folded tokens with offsets and negations (faq/tickets/tokens.py)."""
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from faq.tickets.tokens import spelt_as_is, tokenize, unspelt, with_zu, zu_inside
+from faq.tickets.tokens import _SENTENCE_END, sentences, spelt_as_is, tokenize, unspelt, with_zu, zu_inside
 
 
 def test_contractions_are_read_out():
@@ -103,3 +105,25 @@ def test_a_ruled_out_text_has_no_token_of_the_words(text):
     words = frozenset({"jahr", "ago", "year", "ahr"})
     if unspelt(text, words):
         assert not {t.word for t in tokenize(text)} & words
+
+
+def _without_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    head = "(?=[\\s\\\"'»«“”)])(?:"
+    assert pattern.pattern.startswith(head) and pattern.pattern.endswith(")")
+    return re.compile(pattern.pattern[len(head):-1])
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZÄ1 \n\t.!?:\"'»”)-•")), max_size=40))
+def test_sentence_breaks_are_those_every_alternative_finds_on_its_own(text):
+    slow = _without_lookahead(_SENTENCE_END)
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Die Mail kam nie an! Wir haben am 12.11.2026 bestellt. Was nun?", 3),
+    ("„Bestellt“. Danach kam nichts.\n\n- Domäne geprüft\n- Spam geprüft", 4),
+    ("The mail never came! We ordered on 2026-11-12. What now?", 3),
+    ("He said \"done.\" Nothing arrived since.", 2),
+])
+def test_a_ticket_splits_into_its_sentences(text, count):
+    assert len(sentences(text)) == count

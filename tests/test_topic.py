@@ -1,10 +1,14 @@
 """A ticket's topic from its sentences' focus, independent of their order."""
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from faq.search.cache import load
+from faq.tickets.tokens import word_before_blanks
 from faq.tickets.topic import match_topic, topic_units
 
 TODAY = date(2026, 11, 24)
@@ -759,7 +763,6 @@ def test_a_problem_the_writer_sets_aside_does_not_take_the_topic(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-recipient"
 
-
 @pytest.mark.parametrize("text", [
     "Vor zwei Jahren mussten die Lizenzen vom Support in unser Konto verschoben werden. Diesmal hat die Aktivierung "
     "geklappt, die Lizenzen sind sichtbar. Was muss ich jetzt noch erledigen?",
@@ -1017,3 +1020,9 @@ def test_an_activation_owned_by_the_faq_s_things_keeps_the_ticket(text, expected
 def test_a_genitive_beyond_the_mention_s_phrase_names_no_owner(text):
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@given(st.text(alphabet=st.sampled_from(list("aÄ1_- \t\n.,")), max_size=30))
+def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
+    found = re.search(r"([^\W_][\w-]*)[ \t]+$", text)
+    assert word_before_blanks(text) == (found.group(1) if found else "")

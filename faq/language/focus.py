@@ -28,9 +28,9 @@ from functools import lru_cache
 
 __all__ = ["Focus", "focus", "sentences"]
 
-_END = re.compile(r"[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)")
+_END = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s))")  # the lookahead: a quick first look
 """A sentence ends at terminal punctuation followed by space, at ! or ? anywhere, or at a blank line."""
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_WORD_BEFORE = re.compile(r"\.([\w.]+)")  # read backwards: the run of word characters and dots before a final "."
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,8 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
     for m in _END.finditer(text):
         piece = text[start : m.end()]
         if m.group().startswith(".") and len(m.group()) == 1:
-            before = _WORD_BEFORE.search(piece)
-            word = before.group(1).lower() if before else ""
+            before = _WORD_BEFORE.match(piece[::-1])  # as r"([\w.]+)\.$" finds it, without a try at every character
+            word = before.group(1)[::-1].lower() if before else ""
             if (word.isdigit() and len(word) <= 2) or word.rstrip(".") in abbreviations or len(word) == 1:
                 continue
         piece = piece.strip()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from faq.language.focus import focus
 from faq.search.quantities import agreement, negation_agreement
-from faq.search.retrieval import _SCAN_UP_TO, Query
+from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query
 
 if TYPE_CHECKING:
     from array import array
@@ -64,6 +64,10 @@ class Features:
     _query_words: Callable[[list[str]], Query | None]
     _top: Callable[[Query, int], tuple[list[int], dict[int, Hit]]]
     _best_doc: Callable[[int, Query], Hit | None]
+    _expand: Callable[[str], tuple[str, ...]]
+    _tid: dict[str, int]
+    _df: array
+    _known: dict[str, tuple[str, ...]]  # `_known_of` of surface words
 
     @cached_property
     def _entry_token_sets(self) -> dict[int, set[int]]:
@@ -105,6 +109,16 @@ class Features:
                 memo.clear()
             ranked, hits = self._top(q, self._candidates)
             found = memo[key] = (tuple(ranked), hits, self._negatives.scan(q))
+        return found
+
+    def _known_of(self, word: str) -> tuple[str, ...]:
+        """The tokens of a surface word (`_expand`) that the entries use, remembered (a text repeats its words)."""
+        found = self._known.get(word)
+        if found is None:
+            if len(self._known) >= _MEMO:
+                self._known.clear()
+            tid, df = self._tid, self._df
+            found = self._known[word] = tuple(t for t in self._expand(word) if (k := tid.get(t)) is not None and df[k] > 0)
         return found
 
     def _tokens(self, row: int) -> set[int]:

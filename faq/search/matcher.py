@@ -364,6 +364,7 @@ class Matcher(Features, Retrieval):
         self._readings = {}
         self._said = {}
         self._plain = {}
+        self._known = {}
         self._candidates = int(self.model.settings["candidates"])
         self._topic_candidates = int(self.model.settings["out_of_scope_candidates"])
         self._focus_min = int(self.model.settings["focus_min_words"])
@@ -431,7 +432,7 @@ class Matcher(Features, Retrieval):
         return self._count_known(self._surface(sentence))
 
     def _count_known(self, surface: list[str]) -> int:
-        return sum(1 for w in surface for t in self._expand(w) if self.knows(t))
+        return sum(len(self._known_of(w)) for w in surface)
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by which language's words of the knowledge base the text uses."""

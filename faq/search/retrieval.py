@@ -15,7 +15,7 @@ import math
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -132,6 +132,7 @@ class Retrieval:
     _readings: dict[str, tuple[str | None, tuple[tuple[str, int | None], ...], bool]]
     _said: dict[str, list[str]]
     _plain: dict[str, list[str]]  # `Normalizer.surface` of texts, remembered for `known_tokens`
+    _known_of: Callable[[str], tuple[str, ...]]
 
     def _surface(self, text: str) -> list[str]:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`),
@@ -163,13 +164,12 @@ class Retrieval:
 
     def known_tokens(self, text: str) -> set[str]:
         """The distinct tokens of `text` that the entries use, its words as written (no typo repair)."""
-        tid, df = self._tid, self._df
         said = self._plain.get(text)
         if said is None:
             if len(self._plain) >= _SAID:
                 self._plain.clear()
             said = self._plain[text] = self.normalizer.surface(text)
-        return {t for w in said for t in self._expand(w) if (k := tid.get(t)) is not None and df[k] > 0}
+        return {t for w in said for t in self._known_of(w)}
 
     def _query(self, text: str) -> Query | None:
         """Weigh the question's words; None when it has none."""

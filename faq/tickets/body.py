@@ -169,8 +169,9 @@ def _split_quote(text: str) -> tuple[str, str]:
             close = _closing_rule(lines) if match.group().lstrip().startswith("-") else None
             quoted.append("\n".join(lines[:close]))
             body = body[: match.start()] + ("\n" + "\n".join(lines[close + 1:]) if close is not None else "")
-    quoted.extend(_QUOTED_LINE.findall(body))
-    body = _QUOTED_LINE.sub("", body)
+    if ">" in body:  # no "> " line without one
+        quoted.extend(_QUOTED_LINE.findall(body))
+        body = _QUOTED_LINE.sub("", body)
     return body, "\n".join(quoted)
 
 
@@ -198,5 +199,5 @@ def quoted_text(text: str) -> str:
 def quote_start(text: str) -> int:
     """Return the offset where a ticket's quoted or forwarded part begins (its header or its
     first "> " line), or the text's length when it quotes nothing."""
-    starts = [m.start() for m in (_QUOTE_HEADER.search(text), _QUOTED_LINE.search(text)) if m is not None]
+    starts = [m.start() for m in (_QUOTE_HEADER.search(text), _QUOTED_LINE.search(text) if ">" in text else None) if m is not None]
     return min(starts, default=len(text))

@@ -7,7 +7,7 @@ cue holding it is skipped in every sentence without a look (`Words.holds` would 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from faq.kb.model import Fact
 from faq.tickets.cues import Cue, CueLexicon, Words, absent
@@ -30,8 +30,6 @@ class TextCues:
         self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
         self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
         self._silent: dict[tuple[int, str], tuple[Fact, bool]] = {}
-        self._held_cues: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
-        self._held_pairs: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
 
     def may_hold(self, cue_word: str) -> bool:
         """Whether some sentence of the text may match `cue_word` (False: none does)."""
@@ -47,35 +45,6 @@ class TextCues:
         if hit is not None and hit[0] is table:
             return hit[1]
         return self._cut(self._groups, self.lex.cue_groups, table, lang)
-
-    def held_cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[Group, ...]:
-        """`cue_groups` with only the cues whose every word some sentence may hold (`Words.holds` of a
-        sentence says no to the others), in their order; a group left without cues is left out."""
-        hit = self._held_cues.get((id(table), lang))
-        if hit is not None and hit[0] is table:
-            return hit[1]
-        out = self._held_members(self.cue_groups(table, lang), lambda cue: cue[1:])
-        self._held_cues[(id(table), lang)] = (table, out)
-        return out
-
-    def held_pairs(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
-        """`pair_groups` with only the pairs whose every word (`Cue.pair_words`) some sentence may hold,
-        in their order; a group left without pairs is left out."""
-        hit = self._held_pairs.get((id(table), lang))
-        if hit is not None and hit[0] is table:
-            return hit[1]
-        out = self._held_members(self.pair_groups(table, lang), lambda pair: pair[0].pair_words[1:])
-        self._held_pairs[(id(table), lang)] = (table, out)
-        return out
-
-    def _held_members(self, groups: tuple[G, ...], words_of: Callable[[Any], Iterable[str]]) -> tuple[G, ...]:
-        """The groups with only the members whose words (`words_of`) some sentence may hold, in their order."""
-        out = []
-        for first, group in groups:
-            kept = tuple(m for m in group if all(self.may_hold(w) for w in words_of(m[1])))
-            if kept:
-                out.append((first, kept if len(kept) < len(group) else group))
-        return tuple(out)
 
     def pair_groups(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[PairGroup, ...]:
         """`CueLexicon.pair_groups` of a phrase table without the groups whose first word no

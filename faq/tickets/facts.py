@@ -87,7 +87,7 @@ from faq.tickets.sentence import (
 )
 from faq.tickets.settling import UNCUED
 from faq.tickets.spread import numbered, same_as_before
-from faq.tickets.tokens import Token, sentences, tokenize
+from faq.tickets.tokens import Token, sentences, tokenize, without_names
 from faq.tickets.withheld import unknown_at
 from faq.tickets.yesno import cue_said, cue_value
 
@@ -107,15 +107,6 @@ class Extraction:
     facts: Mapping[str, Value]
     notes: tuple[str, ...] = ()
     evidence: Mapping[str, Evidence] = field(default_factory=dict)
-
-
-# Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
-# as one number does: nothing a cue is made of, no distance between its words.
-_NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
-
-
-def _blank(match: re.Match[str]) -> str:
-    return "0" * len(match.group())
 
 
 def _apposition(tokens: list[Token], text: str, index: int) -> bool:
@@ -171,7 +162,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     choice_facts = [f for f in flow.facts if f.type == "choice"]
 
     analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
-                if (tokens := tokenize(_NAMES.sub(_blank, sentence)))]
+                if (tokens := tokenize(without_names(sentence)))]
     refer_back(analysed, lex)
     refer_to_compound(analysed)
     refer_to_country(analysed, lex)
@@ -334,12 +325,12 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
     without a relative clause that names its noun the OSM, that noun read as the OSM
     (`faq.tickets.persons.osm_relative`)."""
     text = without_inserts(s.text)
-    plain = _NAMES.sub(_blank, text or s.text)  # an address's dots end no clause
+    plain = without_names(text or s.text)  # an address's dots end no clause
     named = osm_relative(plain, tokenize(plain), lex)
     head = None
     if named is not None:
         text, head = named
-    if text is None or not (tokens := tokenize(_NAMES.sub(_blank, text))):
+    if text is None or not (tokens := tokenize(without_names(text))):
         return None
     words = lex.words(tokens)
     if head is not None:  # "Die Person, die als OSM eingetragen ist, ist ...": the person is the OSM

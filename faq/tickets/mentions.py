@@ -141,6 +141,7 @@ _MONTH_WORDS = (
     r"|january|february|march|may|june|july|october|december"
     r"|jan|feb|mär|mrz|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dez|dec"
 )
+_MONTH_START = r"(?=[jfmasond])"  # the first letters of `_MONTH_WORDS`: a quick look before trying each of them
 _NUMBER_WORD = r"\d{1,3}|ein|einem|einer|eine|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|one|a|an|two|three|four|five|six|seven|eight|nine|ten"
 _UNIT_WORD = r"tag|tage|tagen|woche|wochen|monat|monate|monaten|day|days|week|weeks|month|months"
 _DATE_PATTERNS = (
@@ -149,18 +150,18 @@ _DATE_PATTERNS = (
     ("slashed", re.compile(r"(?<![\d/-])\d{1,2}([/-])\d{1,2}\1\d{4}(?![\d/-])")),  # 15/12/2026, 15-12-2026
     ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s|-(?:{_MONTH_WORDS})-)\d{{4}}\b",
                        re.I)),  # 1 Jan 2027, 01-Jan-2027
-    ("mdy", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
-    ("word", re.compile(r"\b(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|day before yesterday|day after tomorrow|"
+    ("word", re.compile(r"\b(?=[hgvmüudty])(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|day before yesterday|day after tomorrow|"
                         r"today|yesterday|tomorrow)\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
     ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
-    ("md_word", re.compile(rf"\b(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
+    ("md_word", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
 )
 
-_ANY_MONTH = re.compile(rf"\b(?:{_MONTH_WORDS})\b", re.I)
+_ANY_MONTH = re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\b", re.I)
 """A month's name anywhere: a date whose day is an ordinal word needs one."""
 
 _WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})

@@ -17,7 +17,7 @@ from faq.tickets.tokens import fold_word
 
 __all__ = ["sender_name"]
 
-_PIECES = re.compile(r"(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+|\n")  # a year ends a sentence too
+_PIECES = re.compile(r"(?=\s)(?:(?:(?<=[^\W\d_]{2}[.!?])|(?<=\d{4}[.!?]))\s+|\n)")  # a year ends a sentence too
 _NAME_WORD = re.compile(r"^(?:[A-ZÄÖÜ]\.|[A-ZÄÖÜ][\w'’-]*\.?)$")
 _MAX_NAME_WORDS = 4
 _MAX_CLOSING = 60  # characters of a line that can hold a closing (and a name after it)

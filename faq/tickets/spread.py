@@ -29,7 +29,7 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     the cues of the sentence's whole text, spares looking for those it lacks)."""
     out: list[tuple[int, int, tuple[tuple[int, int], bool, tuple[int, int]]]] = []
     for side, (stated, table) in enumerate(((True, fact.cues.yes), (False, fact.cues.no))):
-        for word, group in text.held_pairs(table, lang) if text else lex.pair_groups(table, lang):  # pairs by first word
+        for word, group in (text or lex).pair_groups(table, lang):  # pairs by first word: one look for all of them
             if not s.words.hits(word):
                 continue
             out.extend((side, index, said) for index, pair in group if (said := _pair_said(pair, stated, s, lex, said_in)))

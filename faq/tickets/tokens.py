@@ -17,7 +17,7 @@ from faq.language.normalize import fold
 from faq.language.text import MAX_INPUT_CHARS
 
 __all__ = ["Token", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
-           "zu_inside"]
+           "without_names", "word_before_blanks", "zu_inside"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
 _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
@@ -142,6 +142,33 @@ def _tokenize(text: str) -> list[Token]:
     return _bare_i_am(out) if any(t.word == _IM for t in out) else out
 
 
+# Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
+# as one number does: nothing a cue is made of, no distance between its words.
+_NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
+_DOT_WORD = re.compile(r"\.\w")  # a domain's dot: `_NAMES` finds none in a text without one and without "@"
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "0" * len(match.group())
+
+
+def without_names(text: str) -> str:
+    """The text with its addresses and domain names blanked out as zeros (for the fact reader)."""
+    if "@" not in text and _DOT_WORD.search(text) is None:
+        return text  # most sentences: no address, no dot before a letter
+    return _NAMES.sub(_blank, text)
+
+
+_WORD_BEHIND = re.compile(r"\n?[ \t]+([\w-]+)")  # a text's last word and the blanks after it, read backwards
+
+
+def word_before_blanks(text: str) -> str:
+    r"""The last word of `text` when blanks end it (a line's end after them), as r"([^\W_][\w-]*)[ \t]+$" finds
+    it, read backwards: without a try at every character of a long text."""
+    found = _WORD_BEHIND.match(text[::-1])
+    return found.group(1)[::-1].lstrip("_-") if found else ""
+
+
 _IM = "im"
 
 
@@ -205,8 +232,10 @@ def _bare_i_am(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_SENTENCE_END = re.compile(r"(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=\d{4}-\d\d-\d\d[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[^\W\d_][\"'»«“”)][.!?])\s+|"
-                          r"(?<=[!?])\s+|\n\s*\n|\n(?=\s*(?:[-•*]|\d{1,2}[.)])\s)|(?<=[.!?:])\n")
+# Every break starts at a space, a closing quote or a bracket: the lookahead spares trying each
+# alternative's lookbehind at every other character.
+_SENTENCE_END = re.compile(r"(?=[\s\"'»«“”)])(?:(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=\d{4}-\d\d-\d\d[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[^\W\d_][\"'»«“”)][.!?])\s+|"
+                          r"(?<=[!?])\s+|\n\s*\n|\n(?=\s*(?:[-•*]|\d{1,2}[.)])\s)|(?<=[.!?:])\n)")
 
 
 @cache

@@ -33,7 +33,7 @@ from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
 from faq.tickets.setaside import bygone, turns_to_present, without_set_aside
 from faq.tickets.settings import in_setting
-from faq.tickets.tokens import negations, tokenize
+from faq.tickets.tokens import negations, tokenize, word_before_blanks
 from faq.tickets.weights import ticket_file, weights
 
 __all__ = ["about_something_else", "in_setting", "match_topic", "topic_units"]
@@ -139,7 +139,8 @@ def _match_text(text: str) -> str:
     if ":" in text:
         denials = _none_denials()
         text = _none_label().sub(lambda m: f"{m.group(1)}{denials.get(fold(m.group(3)), m.group(3))} {m.group(2)}", text)
-    return _URL.sub(" ", text)
+    low = text.lower()
+    return _URL.sub(" ", text) if "http" in low or "www." in low else text  # no link without either
 
 
 @cache
@@ -202,8 +203,7 @@ def about_something_else(text: str, matcher: Matcher) -> bool:
     for m in _objects().finditer(folded):
         part = m.group("part").rstrip("-")
         if not part:
-            before = re.search(r"([^\W_][\w-]*)[ \t]+$", folded[: m.start()])
-            part = before.group(1) if before else ""
+            part = word_before_blanks(folded[: m.start()])
         purpose = None if m.group("part") else _purpose_kind(folded[m.end():], matcher)
         linked = not m.group("part") and (part in _object_links() or _plain(part))  # "a guide covering activation"
         owner = _owner_kind(folded[m.end():], matcher)  # "die Aktivierung des Gastkontos"

@@ -154,7 +154,7 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     words = s.words
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for first, group in text.held_cues(table, lang) if text else lex.cue_groups(table, lang):  # cues by first word: one look for all of them
+        for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
             if not words.hits(first):
                 continue
             for index, cue in group:
