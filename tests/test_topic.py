@@ -1013,6 +1013,15 @@ def test_an_activation_owned_by_the_faq_s_things_keeps_the_ticket(text, expected
     assert match_topic(text, matcher).id == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn laut Vertrag ist ungefähr Mitte Dezember.",
+    "Hi, still no activation email. Of the two admins in our team, neither has received anything.",
+])
+def test_a_genitive_beyond_the_mention_s_phrase_names_no_owner(text):
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
 @given(st.text(alphabet=st.sampled_from(list("aÄ1_- \t\n.,")), max_size=30))
 def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
     found = re.search(r"([^\W_][\w-]*)[ \t]+$", text)

@@ -235,8 +235,9 @@ def _purpose_kind(after: str, matcher: Matcher) -> str | None:
 def _owner_kind(after: str, matcher: Matcher) -> str | None:
     """The kind of the owner a genitive after a mention names ("Aktivierung des Gastkontos", "activation of
     the guest account"; knowledge/language/genitive_determiners.yaml, genitive_links.yaml, determiners.yaml):
-    adjectives before it ("des neuen Gastkontos") are skipped."""
-    words = _WORD.findall(after[:60])
+    adjectives before it ("des neuen Gastkontos") are skipped. Only words right after the mention, within
+    its phrase, count: "keine Aktivierungsmail. Der Nutzungsbeginn ..." names no owner."""
+    words = _WORD.findall(re.split(r"[^\w \t-]", after[:60], maxsplit=1)[0])
     if words and words[0] in folded("genitive_determiners"):
         rest = words[1:3]
     elif len(words) > 2 and words[0] in folded("genitive_links") and words[1] in folded("determiners"):
