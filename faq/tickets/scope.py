@@ -267,15 +267,14 @@ def _bounded(s: Sentence, lo: int, hi: int) -> bool:
 def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
     """Whether what follows the clause ending at token `c_hi` turns to a later state: a contrast
     or a word of change opening a later clause of the sentence or the next sentence's start."""
-    s = analysed[index]
     turns = folded("contrasts") | folded("corrective_contrasts")
-    rest = [t.word for t in s.tokens[c_hi + 1:]]
-    if rest and rest[0] in turns or _found(rest, "changed_since") or _found(rest, "state_starts"):
+
+    def turning(words: list[str]) -> bool:
+        return bool(words and words[0] in turns or _found(words, "changed_since") or _found(words, "state_starts"))
+
+    if turning([t.word for t in analysed[index].tokens[c_hi + 1:]]):
         return True
-    if index + 1 < len(analysed):
-        opening = [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
-        return bool(opening and opening[0] in turns or _found(opening, "changed_since") or _found(opening, "state_starts"))
-    return False
+    return index + 1 < len(analysed) and turning([t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]])
 
 
 def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:

@@ -24,9 +24,14 @@ __all__ = ["bygone", "set_aside", "turns_to_present", "without_set_aside"]
 _CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+")  # what parts a sentence's clauses
 
 
+def _holds(unit: str, name: str) -> bool:
+    """Whether `unit` holds a word sequence of the list `name` (most units are ruled out untokenized)."""
+    return may_hold_sequence(unit, name) and has_sequence([t.word for t in tokenize(unit)], name)
+
+
 def bygone(unit: str) -> bool:
     """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
-    return may_hold_sequence(unit, "bygone_periods") and has_sequence([t.word for t in tokenize(unit)], "bygone_periods")
+    return _holds(unit, "bygone_periods")
 
 
 def set_aside(unit: str) -> bool:
@@ -42,7 +47,7 @@ def set_aside(unit: str) -> bool:
 
 def turns_to_present(unit: str) -> bool:
     """Whether `unit` turns from an earlier incident to the case at hand ("Diesmal frage ich nur")."""
-    return may_hold_sequence(unit, "present_turns") and has_sequence([t.word for t in tokenize(unit)], "present_turns")
+    return _holds(unit, "present_turns")
 
 
 def _points_back(clause: str) -> bool:
