@@ -302,8 +302,8 @@ def word_matches(cue: str, word: str) -> bool:
             return True
         if Levenshtein.distance(cue, word, score_cutoff=1) <= 1:
             return True
-    if len(cue) >= 5 and cue in word:  # compounds: "spamordner" / "junkordner"
-        return True
+    if len(cue) >= 5 and cue in word:  # compounds: "spamordner" / "junkordner"; not "ungeprüft", "unchecked"
+        return word[:word.find(cue)] not in _folded("negative_prefixes")
     return False
 
 

@@ -277,8 +277,8 @@ def _asks(tokens: list[Token], text: str, at: int) -> bool:
     werden, damit die Mail kommt?"), or has no verb at all ("OSM oder VLSC-Administrator?")."""
     if not tokens or not text.rstrip().rstrip("\"'»«“”)").endswith("?"):
         return False
-    _, first_end = clause_bounds(tokens, text, 0, 0)
-    opened = tokens[0].word in _folded("question_openers")
+    first = next((i for i, t in enumerate(tokens) if not t.word.isdigit()), 0)  # "1. Have you checked ...?": a list's number
+    opened, first_end = tokens[first].word in _folded("question_openers"), clause_bounds(tokens, text, first, first)[1]
     if at > first_end:
         # "Is it possible that our domain is verified?": the clause a "that" opens is asked too;
         # one that gives a reason or a contrast ("..., obwohl die Domäne verifiziert ist?") states.

@@ -1,0 +1,74 @@
+"""Whether a clause that fits a yes/no cue tells a plan or another company's case instead of the case.
+
+- A plan, or a state still to come: the clauses of the cue name a time to come ("nächstes Quartal",
+  "next week"; `future_times`: "wir werden die Add-ons nächstes Quartal über eine neue Registrierung
+  kaufen"), or a future of the writer's side (`future_plans`: "wir werden ... kaufen"), or the cue stands in an infinitive clause ("..., die Add-ons über eine andere
+  Registrierung zu kaufen") right after a clause of intention ("Wir planen, ..."; `intentions`).
+- Another company's case: the part of the sentence the cue stands in (up to a contrast) names a
+  person (`other_people`, `acquaintances`) of another company (`other_companies`): "bei meinem
+  Kollegen (andere Firma) ging die Mail an eine outlook.com-Adresse", "a friend at another company
+  told me their mail went to their reseller". Their case is not the writer's.
+
+The fact then stays open: a false fact is worse than a question. The words are data in
+`knowledge/language/`.
+"""
+
+from __future__ import annotations
+
+from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds, phrases
+from faq.tickets.sentence import Sentence
+from faq.tickets.tokens import Token
+
+__all__ = ["unasserted"]
+
+
+def _holds(words: list[str], name: str) -> bool:
+    """Whether `words` hold a word sequence of the list `name`."""
+    table = phrases(name)
+    return not table.keys().isdisjoint(words) and any(
+        tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
+
+
+def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the clauses of the cue at `span` name a time to come, or its clause is an infinitive
+    clause right after a clause of intention."""
+    lo, hi = clause_bounds(tokens, text, span[0], span[0])
+    hi = max(hi, clause_bounds(tokens, text, span[1], span[1])[1])
+    words = [t.word for t in tokens[lo:hi + 1]]
+    if _holds(words, "future_times") or _holds(words, "future_plans"):
+        return True
+    if lo == 0 or folded("infinitive_markers").isdisjoint(words):
+        return False
+    before, _ = clause_bounds(tokens, text, lo - 1, lo - 1)
+    return _holds([t.word for t in tokens[before:lo]], "intentions")
+
+
+def _elsewhere(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the part of the sentence the cue stands in, up to a contrast, names a person of
+    another company: a company close after the person, no verb between ("a friend at another
+    company", "Kollegen (andere Firma)"; not "the colleague who clicked was signed into a different
+    company's account": the account is what is told)."""
+    lo, hi = clause_bounds(tokens, text, span[0], span[1], "contrasts")
+    words = [t.word for t in tokens[lo:hi + 1]]
+    companies = phrases("other_companies")
+    if companies.keys().isdisjoint(words):
+        return False
+    people, verbs = folded("other_people") | folded("acquaintances"), folded("finite_verbs") | folded("relative_pronouns")
+    for i, word in enumerate(words):
+        if word not in people:
+            continue
+        for k in range(i + 1, min(len(words), i + 1 + _PERSON_REACH)):
+            if words[k] in verbs:
+                break
+            if any(tuple(words[k:k + len(p)]) == p for p in companies.get(words[k], ())):
+                return True
+    return False
+
+
+_PERSON_REACH = 4  # words from a person to the company named as theirs ("Kollegen (anderer Mandant, andere Firma)")
+
+
+def unasserted(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue sentence `s` states at `span` is a plan or another company's case, no fact of the case."""
+    return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span)
