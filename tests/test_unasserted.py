@@ -71,3 +71,24 @@ def test_another_companys_case_states_nothing(lang, text, fact):
 ])
 def test_a_person_of_the_case_beside_another_company_still_tells_it(lang, text, flow, fact, value):
     assert read(text, lang, flow).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail fehlt. Nicht geprüft haben wir bisher nur die Quarantäne, den Spam-Ordner natürlich schon."),
+    ("en", "Still no activation mail. We have not checked only the quarantine; spam we went through twice."),
+])
+def test_a_denial_restricted_to_another_thing_states_nothing(lang, text):
+    assert read(text, lang).get("junk_checked") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail fehlt. Nur den Spam-Ordner haben wir noch nicht geprüft."),
+    ("en", "No activation mail. Only the junk folder we have not checked yet."),
+])
+def test_a_denial_of_the_thing_itself_still_holds(lang, text):
+    assert read(text, lang).get("junk_checked") is False
+
+
+def test_the_only_enrollment_is_still_read():
+    text = "Renewal done with the same organisation name. It's the only enrollment under our EA. No mail."
+    assert read(text, "en", "renewal-activation").get("multiple_enrollments_same_org") is False

@@ -212,7 +212,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
-                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span):
+                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:

@@ -9,6 +9,9 @@
   Kollegen (andere Firma) ging die Mail an eine outlook.com-Adresse", "a friend at another company
   told me their mail went to their reseller". Their case is not the writer's.
 
+- A denial restricted to another thing: "nicht geprüft haben wir nur den Quarantäne-Bereich, den
+  Junk-Ordner schon" (`focus_particles` between the cue's words).
+
 The fact then stays open: a false fact is worse than a question. The words are data in
 `knowledge/language/`.
 """
@@ -69,6 +72,21 @@ def _elsewhere(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
 _PERSON_REACH = 4  # words from a person to the company named as theirs ("Kollegen (anderer Mandant, andere Firma)")
 
 
-def unasserted(s: Sentence, span: tuple[int, int]) -> bool:
-    """Whether the cue sentence `s` states at `span` is a plan or another company's case, no fact of the case."""
-    return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span)
+def _restricted(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """Whether a denial found at `span` is restricted to another thing by a focus particle
+    (`focus_particles`: "nur", "only") after a negation, between the cue's words ("nicht geprüft
+    haben wir nur den Quarantäne-Bereich, den Junk-Ordner schon": only the quarantine is denied);
+    "Nur den Junk-Ordner haben wir nicht geprüft" denies it, "the only enrollment" denies nothing."""
+    focus = folded("focus_particles")
+    return any(tokens[r].word in focus and any(t.neg for t in tokens[max(0, span[0] - _NEGATION_REACH):r])
+               for r in range(span[0] + 1, span[1]))
+
+
+_NEGATION_REACH = 3  # words before a cue where the negation a focus particle restricts may stand ("nicht geprüft")
+
+
+def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
+    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another company's case
+    or a denial of another thing, no fact of the case."""
+    return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
+        or not value and _restricted(s.tokens, span)
