@@ -92,3 +92,18 @@ def test_a_denial_of_the_thing_itself_still_holds(lang, text):
 def test_the_only_enrollment_is_still_read():
     text = "Renewal done with the same organisation name. It's the only enrollment under our EA. No mail."
     assert read(text, "en", "renewal-activation").get("multiple_enrollments_same_org") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ein Kollege hatte im Frühjahr das gleiche Problem, da ging die Aktivierungsmail an den Einkauf. "
+           "Bei mir ist die Aktivierungsmail diesmal gar nicht angekommen."),
+    ("en", "A colleague had the same issue in spring and the activation mail went to their accounting team. "
+           "My activation email has not arrived at all."),
+])
+def test_a_colleagues_same_problem_is_not_the_case(lang, text):
+    assert read(text, lang).get("sent_to_other_contact") is None
+
+
+def test_the_writers_own_clause_after_a_colleagues_problem_still_holds():
+    text = "Mein Kollege hat dasselbe Problem, bei uns ist die Domäne aber schon für unser Konto verifiziert."
+    assert read(text, "de").get("domain_verified") is True

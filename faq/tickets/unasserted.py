@@ -7,7 +7,9 @@
 - Another company's case: the part of the sentence the cue stands in (up to a contrast) names a
   person (`other_people`, `acquaintances`) of another company (`other_companies`): "bei meinem
   Kollegen (andere Firma) ging die Mail an eine outlook.com-Adresse", "a friend at another company
-  told me their mail went to their reseller". Their case is not the writer's.
+  told me their mail went to their reseller"; or it tells first that such a person had the same
+  problem (`same_problems`: "Ein Kollege hatte letztes Jahr das gleiche Problem, da ging die Mail an
+  den Einkauf"). Their case is not the writer's.
 
 - A denial restricted to another thing: "nicht geprüft haben wir nur den Quarantäne-Bereich, den
   Junk-Ordner schon" (`focus_particles` between the cue's words).
@@ -36,6 +38,10 @@ def _holds(words: list[str], name: str) -> bool:
 def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     """Whether the clauses of the cue at `span` name a time to come, or its clause is an infinitive
     clause right after a clause of intention."""
+    every = {t.word for t in tokens}
+    if phrases("future_times").keys().isdisjoint(every) and phrases("future_plans").keys().isdisjoint(every) \
+            and (phrases("intentions").keys().isdisjoint(every) or folded("infinitive_markers").isdisjoint(every)):
+        return False  # most sentences: no word that could tell a plan, found without their clauses
     lo, hi = clause_bounds(tokens, text, span[0], span[0])
     hi = max(hi, clause_bounds(tokens, text, span[1], span[1])[1])
     words = [t.word for t in tokens[lo:hi + 1]]
@@ -52,11 +58,11 @@ def _elsewhere(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     another company: a company close after the person, no verb between ("a friend at another
     company", "Kollegen (andere Firma)"; not "the colleague who clicked was signed into a different
     company's account": the account is what is told)."""
+    companies = phrases("other_companies")
+    if companies.keys().isdisjoint(t.word for t in tokens):
+        return False
     lo, hi = clause_bounds(tokens, text, span[0], span[1], "contrasts")
     words = [t.word for t in tokens[lo:hi + 1]]
-    companies = phrases("other_companies")
-    if companies.keys().isdisjoint(words):
-        return False
     people, verbs = folded("other_people") | folded("acquaintances"), folded("finite_verbs") | folded("relative_pronouns")
     for i, word in enumerate(words):
         if word not in people:
@@ -85,8 +91,20 @@ def _restricted(tokens: list[Token], span: tuple[int, int]) -> bool:
 _NEGATION_REACH = 3  # words before a cue where the negation a focus particle restricts may stand ("nicht geprüft")
 
 
+def _retold(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence, before the cue, tells that another person had the same problem
+    (`same_problems` and a person), and the cue's clause does not come back to the writer's
+    (`own_settings`): the cue tells that person's case."""
+    before = [t.word for t in tokens[:span[0]]]
+    if phrases("same_problems").keys().isdisjoint(before) or not _holds(before, "same_problems") \
+            or (folded("other_people") | folded("acquaintances")).isdisjoint(before):
+        return False
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    return not _holds([t.word for t in tokens[lo:hi + 1]], "own_settings")
+
+
 def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
-    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another company's case
+    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case
     or a denial of another thing, no fact of the case."""
     return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
-        or not value and _restricted(s.tokens, span)
+        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span)
