@@ -891,3 +891,16 @@ def test_a_numbered_question_states_nothing(lang, text):
     kb = load_knowledge_base()
     read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
     assert read.facts.get("junk_checked") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail bekommen. Wir gehen davon aus, dass unsere Domäne schon verifiziert ist."),
+    ("en", "No activation email came. We assume the domain is already verified for our tenant."),
+])
+def test_an_assumption_states_nothing(lang, text):
+    from faq.kb.loader import load_knowledge_base
+    from faq.tickets.facts import extract_facts
+
+    kb = load_knowledge_base()
+    read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
+    assert read.facts.get("domain_verified") is None
