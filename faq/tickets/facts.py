@@ -194,11 +194,12 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             del found[fact_id], evidence[fact_id]
     text_cues = cues_of(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
+    spoken = [f for f in yesno_facts if not text_cues.silent(f, lang)]  # no sentence holds the others' cues
     for index, s in enumerate(analysed if not stated_from else ()):
-        for fact in yesno_facts:
-            said = None if text_cues.silent(fact, lang) else cue_value(fact, lang, s, lex, text_cues)
+        for fact in spoken:
+            said = cue_value(fact, lang, s, lex, text_cues)
             read = s
-            if said is None and not text_cues.silent(fact, lang):
+            if said is None:
                 if index not in spliced:
                     spliced[index] = _spliced(s, lex)
                 if (whole := spliced[index]) is not None and (said := cue_value(fact, lang, whole, lex)) is not None:

@@ -203,16 +203,21 @@ def may_hold_sequence(text: str, name: str) -> bool:
     return needed is None or not unspelt(text, needed)
 
 
-_CUT = ("\x1b", "\x9b", "\x9d")  # what `clean` removes with a payload (escape sequences)
+_CUT = re.compile("[\x1b\x9b\x9d]")  # what `clean` removes with a payload (escape sequences)
+
+
+@lru_cache(maxsize=256)
+def _spellings(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly where one of `words` stands in it (one scan, not one per word)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
 
 
 def unspelt(text: str, words: frozenset[str]) -> bool:
     """Whether no token of `text` is one of `words` (each `spelt_as_is`), known without tokenizing:
     the folded text holds none of them. False when unsure (a long text, escape sequences)."""
-    if len(text) > MAX_INPUT_CHARS or any(c in text for c in _CUT):
+    if len(text) > MAX_INPUT_CHARS or _CUT.search(text) is not None:
         return False
-    said = fold(text)
-    return not any(w in said for w in words)
+    return _spellings(words).search(fold(text)) is None
 
 
 @cache

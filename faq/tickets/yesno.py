@@ -152,10 +152,12 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     words = s.words
+    memo, cues = words.memo, text or lex  # the words' hits so far: a look there spares a call
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
-            if not words.hits(first):
+        for first, group in cues.cue_groups(table, lang):  # cues by first word: one look for all of them
+            at = memo.get(first)
+            if not (at if at is not None else words.hits(first)):
                 continue
             for index, cue in group:
                 if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
