@@ -306,8 +306,22 @@ def sentences(text: str, abbreviations: bool = True) -> list[tuple[int, str]]:
     ("z. B.") or a listed one ("Nr.", "ca.", `knowledge/language/abbreviations.yaml`)
     does not end a sentence, but one after a day written after its month does ("on
     November 9. The ..."); with `abbreviations=False` a listed one does (triage's topic
-    units: a finer split only adds competitors).
+    units: a finer split only adds competitors). Remembered: a ticket's body is split again (its facts,
+    what its words point at in a quoted mail).
     """
+    found = _SPLIT.get((text, abbreviations))
+    if found is None:
+        if len(_SPLIT) >= _KEPT:
+            _SPLIT.clear()
+        found = _SPLIT[(text, abbreviations)] = tuple(_sentences(text, abbreviations))
+    return list(found)
+
+
+_SPLIT: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}
+
+
+def _sentences(text: str, abbreviations: bool) -> list[tuple[int, str]]:
+    """`sentences`, worked out."""
     out = []
     pos = 0
     for start, end in _breaks(text):
