@@ -59,7 +59,7 @@ class CueLexicon:
                 elif k == 0 and form.count(" ") == 1:
                     first, second = form.split()
                     self.phrasal.setdefault((first, second), head)
-        self._phrasal_first = frozenset(first for first, _ in self.phrasal)  # a word no phrasal form opens is looked up alone
+        self._phrasal_first = frozenset(first for first, _ in self.phrasal)
         self.spans: dict[str, tuple[tuple[str, ...], ...]] = {}  # "online services manager": osm
         for group in synonyms:
             spelled = [[t.word for t in tokenize(g)] for g in group]
@@ -102,13 +102,11 @@ class CueLexicon:
 
     def words(self, tokens: list[Token]) -> Words:
         """Return the canonical forms of a sentence's words ("gone through": checking)."""
-        canon, firsts = self.canon, self._phrasal_first
+        canon, firsts = self.canon, self._phrasal_first  # a word no phrasal form opens is looked up alone
         out = Words([canon.get(t.word, t.word) for t in tokens])
         for i in range(len(tokens) - 1):
-            if tokens[i].word in firsts:
-                head = self.phrasal.get((tokens[i].word, tokens[i + 1].word))
-                if head is not None:
-                    out[i] = head
+            if tokens[i].word in firsts and (head := self.phrasal.get((tokens[i].word, tokens[i + 1].word))) is not None:
+                out[i] = head
         return out
 
     def cues(self, table: Mapping[str, tuple[str, ...]], lang: str) -> tuple[tuple[str, ...], ...]:

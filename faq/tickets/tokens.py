@@ -156,7 +156,15 @@ def without_names(text: str) -> str:
     """The text with its addresses and domain names blanked out as zeros (for the fact reader)."""
     if "@" not in text and _DOT_WORD.search(text) is None:
         return text  # most sentences: no address, no dot before a letter
-    return _NAMES.sub(_blank, text)
+    found = _BLANKED.get(text)  # the others are read again (a sentence without its inserted remarks)
+    if found is None:
+        if len(_BLANKED) >= _KEPT:
+            _BLANKED.clear()
+        found = _BLANKED[text] = _NAMES.sub(_blank, text)
+    return found
+
+
+_BLANKED: dict[str, str] = {}
 
 
 _WORD_BEHIND = re.compile(r"\n?[ \t]+([\w-]+)")  # a text's last word and the blanks after it, read backwards
