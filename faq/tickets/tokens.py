@@ -351,9 +351,10 @@ def _separable() -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in lexicon_words("separable_prefixes")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def zu_inside(word: str) -> str | None:
     """The verb of a "zu"-infinitive that holds its "zu" inside ("nachzusehen": "nachsehen";
-    `separable_prefixes`), else None."""
+    `separable_prefixes`), else None (remembered: a sentence's words are asked about again)."""
     for prefix in _separable():
         rest = word[len(prefix):]
         if word.startswith(prefix) and rest.startswith("zu") and rest.endswith("en") and len(rest) > 5:
