@@ -74,7 +74,7 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
     denies them or lacks one (False: "habe aber nicht die Berechtigung Reservierung verwalten")."""
     at = []
     for w in extra:
-        hits = [i for i, x in enumerate(words) if word_matches(w, x)]
+        hits = words.hits(w) if isinstance(words, Words) else [i for i, x in enumerate(words) if word_matches(w, x)]
         if not hits:
             return False
         at.extend(hits)
