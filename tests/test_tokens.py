@@ -127,3 +127,12 @@ def test_sentence_breaks_are_those_every_alternative_finds_on_its_own(text):
 ])
 def test_a_ticket_splits_into_its_sentences(text, count):
     assert len(sentences(text)) == count
+
+
+def test_sentences_split_again_are_not_changed_by_an_earlier_reader():
+    # sentences remembers what it split: a caller that edits its list must not change the next split
+    text = "Die Mail kam nie an. Spam ist geprüft."
+    first = sentences(text)
+    first.pop()
+    assert sentences(text) == [(0, "Die Mail kam nie an."), (21, "Spam ist geprüft.")]
+    assert sentences(text, abbreviations=False) == sentences(text)

@@ -59,6 +59,7 @@ class CueLexicon:
                 elif k == 0 and form.count(" ") == 1:
                     first, second = form.split()
                     self.phrasal.setdefault((first, second), head)
+        self._phrasal_first = frozenset(first for first, _ in self.phrasal)
         self.spans: dict[str, tuple[tuple[str, ...], ...]] = {}  # "online services manager": osm
         for group in synonyms:
             spelled = [[t.word for t in tokenize(g)] for g in group]
@@ -101,10 +102,10 @@ class CueLexicon:
 
     def words(self, tokens: list[Token]) -> Words:
         """Return the canonical forms of a sentence's words ("gone through": checking)."""
-        out = Words(self.canon.get(t.word, t.word) for t in tokens)
+        canon, firsts = self.canon, self._phrasal_first  # a word no phrasal form opens is looked up alone
+        out = Words([canon.get(t.word, t.word) for t in tokens])
         for i in range(len(tokens) - 1):
-            head = self.phrasal.get((tokens[i].word, tokens[i + 1].word))
-            if head is not None:
+            if tokens[i].word in firsts and (head := self.phrasal.get((tokens[i].word, tokens[i + 1].word))) is not None:
                 out[i] = head
         return out
 

@@ -316,7 +316,8 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
     """The event words that are another event's: not the order or reservation (usage_holders) that
     only qualifies the fact's cue right before it ("usage start on the reservation: today"), nor the
     verb the cue is the subject of ("the reservation was submitted on 20 Nov")."""
-    between, holders, aux = lex.stop | folded("prepositions"), tuple(folded("usage_holders")), folded("finite_verbs")
+    between = lex.derive("own_events", _own_events, "", lambda: lex.stop | folded("prepositions"))
+    holders, aux = tuple(folded("usage_holders")), folded("finite_verbs")
     return [e for e in events if not any(hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e])
                                          and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
 

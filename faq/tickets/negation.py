@@ -139,9 +139,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     that opens a clause of its own ("..., und ich denke, die Domäne ist verifiziert") reaches
     only forward; one that closes its clause ("..., glaube ich", "I think") or opens the
     sentence reaches its whole part, or its last conjunct after ", und"/", and"."""
-    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
-    words = [t.word for t in tokens]
-    table = _phrases("beliefs")
+    words, table = [t.word for t in tokens], _phrases("beliefs")  # no belief in the sentence (most): none in its part
+    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts") if not table.keys().isdisjoint(words) else (0, -1)
     if table.keys().isdisjoint(words[s_lo:s_hi + 1]):
         return False
     for i in range(s_lo, s_hi + 1):

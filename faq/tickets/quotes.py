@@ -194,6 +194,8 @@ def points_below(text: str) -> bool:
     """Whether the customer's words point at a quoted or forwarded mail ("see below", "siehe unten")."""
     words = [t.word for t in tokenize(text)]
     pointers = _pointers()
+    if pointers.keys().isdisjoint(words):
+        return False  # most texts: no word that opens a pointer phrase
     return any(tuple(words[i:i + len(p)]) == p for i, word in enumerate(words) for p in pointers.get(word, ()))
 
 

@@ -156,7 +156,15 @@ def without_names(text: str) -> str:
     """The text with its addresses and domain names blanked out as zeros (for the fact reader)."""
     if "@" not in text and _DOT_WORD.search(text) is None:
         return text  # most sentences: no address, no dot before a letter
-    return _NAMES.sub(_blank, text)
+    found = _BLANKED.get(text)  # the others are read again (a sentence without its inserted remarks)
+    if found is None:
+        if len(_BLANKED) >= _KEPT:
+            _BLANKED.clear()
+        found = _BLANKED[text] = _NAMES.sub(_blank, text)
+    return found
+
+
+_BLANKED: dict[str, str] = {}
 
 
 _WORD_BEHIND = re.compile(r"\n?[ \t]+([\w-]+)")  # a text's last word and the blanks after it, read backwards
@@ -306,8 +314,22 @@ def sentences(text: str, abbreviations: bool = True) -> list[tuple[int, str]]:
     ("z. B.") or a listed one ("Nr.", "ca.", `knowledge/language/abbreviations.yaml`)
     does not end a sentence, but one after a day written after its month does ("on
     November 9. The ..."); with `abbreviations=False` a listed one does (triage's topic
-    units: a finer split only adds competitors).
+    units: a finer split only adds competitors). Remembered: a ticket's body is split again (its facts,
+    what its words point at in a quoted mail).
     """
+    found = _SPLIT.get((text, abbreviations))
+    if found is None:
+        if len(_SPLIT) >= _KEPT:
+            _SPLIT.clear()
+        found = _SPLIT[(text, abbreviations)] = tuple(_sentences(text, abbreviations))
+    return list(found)
+
+
+_SPLIT: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}
+
+
+def _sentences(text: str, abbreviations: bool) -> list[tuple[int, str]]:
+    """`sentences`, worked out."""
     out = []
     pos = 0
     for start, end in _breaks(text):
@@ -329,9 +351,10 @@ def _separable() -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in lexicon_words("separable_prefixes")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def zu_inside(word: str) -> str | None:
     """The verb of a "zu"-infinitive that holds its "zu" inside ("nachzusehen": "nachsehen";
-    `separable_prefixes`), else None."""
+    `separable_prefixes`), else None (remembered: a sentence's words are asked about again)."""
     for prefix in _separable():
         rest = word[len(prefix):]
         if word.startswith(prefix) and rest.startswith("zu") and rest.endswith("en") and len(rest) > 5:
