@@ -1,16 +1,17 @@
 """Settled causes told in unusual wording (round 27): a negated participle as a label's value
-("Spam-Ordner: ungeprüft") (bundled knowledge base, new German and English tickets)."""
+("Spam-Ordner: ungeprüft"), support's numbered questions repeated with their answer after a dash (bundled knowledge base, new German and English tickets)."""
 
 from datetime import date
 
 import pytest
 
-from faq.kb.loader import load_knowledge_base
 from faq.tickets.body import clean_body
+from faq.search.cache import load
 from faq.tickets.facts import extract_facts
+from faq.tickets.triage import triage_text
 
 TODAY = date(2026, 11, 26)
-KB = load_knowledge_base()
+KB, MATCHER = load()
 
 
 def read(flow: str, text: str, lang: str) -> dict:
@@ -35,3 +36,24 @@ def test_a_negated_participle_denies_the_check(lang, text):
 ])
 def test_a_word_that_only_begins_as_a_negated_participle_denies_nothing(lang, text):
     assert read("missing-activation-email", text, lang).get("junk_checked") is True
+
+
+# -- support's numbered questions repeated, each answered after a dash ------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Zu Ihren Fragen:\n1. Wurde der Junk-Ordner kontrolliert? – Nein, bisher nicht.\n2. OSM-Adresse: folgt.", False),
+    ("de", "Zu Ihren Fragen:\n1. Haben Sie die Spam-Ordner geprüft? - Ja, da ist nichts.", True),
+    ("en", "Re your questions:\n1. Did you check the spam folder? - Not yet, sorry.\n2. Usage start: will send it.", False),
+])
+def test_a_numbered_question_answered_after_a_dash_takes_the_answer(lang, text, value):
+    result = triage_text(text, KB, MATCHER, TODAY)
+    assert result.facts.get("junk_checked") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The activation mail is missing. Your questions:\n1. Have you checked the junk folder?\n2. Who is the OSM?"),
+    ("de", "Die Aktivierungsmail fehlt.\n1. Haben Sie den Spam-Ordner geprüft? - Keine Ahnung, das macht unser Dienstleister."),
+])
+def test_a_numbered_question_without_a_yes_or_no_states_nothing(lang, text):
+    assert "junk_checked" not in read("missing-activation-email", text, lang)

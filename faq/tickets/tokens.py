@@ -16,7 +16,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.language.text import MAX_INPUT_CHARS
 
-__all__ = ["Token", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
+__all__ = ["Token", "after_list_mark", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
            "without_names", "word_before_blanks", "zu_inside"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
@@ -208,6 +208,11 @@ def word_before_blanks(text: str) -> str:
 
 
 _IM = "im"
+
+
+def after_list_mark(tokens: list[Token], text: str) -> int:
+    """The index of a sentence's first word after its list number ("1. Have you ...?", "2) Ist ..."), else 0."""
+    return int(len(tokens) > 1 and tokens[0].word.isdigit() and text[tokens[0].end:tokens[0].end + 1] in ".)")
 
 
 @cache
