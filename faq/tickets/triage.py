@@ -28,6 +28,7 @@ from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
 from faq.tickets.settling import UNCUED, adopted, weak_facts
+from faq.tickets.statedtopic import stated_instead
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import weights
 
@@ -237,7 +238,7 @@ def triage_text(
         in_thread = match_topic(body, matcher, thread)
         if in_thread.outcome == "answer":
             match = in_thread
-    match = told_instead(match, body, kb, matcher, today)
+    match = stated_instead(told_instead(match, body, kb, matcher, today), body, quoted, inline, kb, matcher, today)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
