@@ -1,5 +1,7 @@
 """Settled causes told in unusual wording (round 27): a negated participle as a label's value
-("Spam-Ordner: ungeprüft"), support's numbered questions repeated with their answer after a dash (bundled knowledge base, new German and English tickets)."""
+("Spam-Ordner: ungeprüft"), support's numbered questions repeated with their answer after a dash,
+a cue tried again past a first reading across clauses (bundled knowledge base, new German and
+English tickets)."""
 
 from datetime import date
 
@@ -57,3 +59,36 @@ def test_a_numbered_question_answered_after_a_dash_takes_the_answer(lang, text, 
 ])
 def test_a_numbered_question_without_a_yes_or_no_states_nothing(lang, text):
     assert "junk_checked" not in read("missing-activation-email", text, lang)
+
+
+# -- the predicate first, its noun after a clause that names it too ---------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Reserviert haben wir am Montag; wirksam ist die Reservierung bis heute nicht."),
+    ("en", "No activation mail. We reserved on Monday; effective it is still not, the reservation."),
+])
+def test_a_cue_is_tried_again_past_a_first_reading_across_clauses(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert facts.get("reservation_effective") is False
+
+
+def test_a_cue_across_clauses_is_still_no_reading():
+    text = "Keine Aktivierungsmail. Die Reservierung haben wir am Montag storniert; wirksam ist nur noch unsere alte Bestellung."
+    assert "reservation_effective" not in read("missing-activation-email", text, "de")
+
+
+# -- a date fronted before its cue --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("flow", "text"), [
+    ("licenses-not-visible", "Die Lizenzen fehlen. Seit dem dritten November läuft die Nutzung bei uns."),
+    ("missing-activation-email", "Keine Aktivierungsmail. Seit 03.11.2026 läuft die Nutzung schon."),
+])
+def test_a_date_fronted_before_the_usage_running_is_its_start(flow, text):
+    assert read(flow, text, "de").get("usage_start") == date(2026, 11, 3)
+
+
+def test_an_order_date_beside_a_usage_not_running_is_no_usage_start():
+    text = "Die Lizenzen fehlen. Am 20.11. bestellt, die Nutzung läuft aber noch nicht."
+    assert "usage_start" not in read("licenses-not-visible", text, "de")
