@@ -1,14 +1,14 @@
 """Settled causes told in unusual wording (round 27): a negated participle as a label's value
 ("Spam-Ordner: ungeprüft"), support's numbered questions repeated with their answer after a dash,
-a cue tried again past a first reading across clauses (bundled knowledge base, new German and
-English tickets)."""
+a cue tried again past a first reading across clauses, a date fronted before its cue, dialect
+forms of a cue's words (bundled knowledge base, new German and English tickets)."""
 
 from datetime import date
 
 import pytest
 
-from faq.tickets.body import clean_body
 from faq.search.cache import load
+from faq.tickets.body import clean_body
 from faq.tickets.facts import extract_facts
 from faq.tickets.triage import triage_text
 
@@ -92,3 +92,19 @@ def test_a_date_fronted_before_the_usage_running_is_its_start(flow, text):
 def test_an_order_date_beside_a_usage_not_running_is_no_usage_start():
     text = "Die Lizenzen fehlen. Am 20.11. bestellt, die Nutzung läuft aber noch nicht."
     assert "usage_start" not in read("licenses-not-visible", text, "de")
+
+
+# -- dialect forms of a cue's words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Servus, die Aktivierungsmail is laut VLSC an unsern Steuerberater gangen und ned an mi.",
+    "Grüß Gott, laut VLSC is die Aktivierungsmail an die Buchhaltung gangen, ned an mi. Was mach ma jetzt?",
+])
+def test_dialect_forms_are_read_as_the_standard_words_of_a_cue(text):
+    assert read("missing-activation-email", text, "de").get("sent_to_other_contact") is True
+
+
+def test_a_dialect_mail_sent_to_the_writer_is_no_other_contact():
+    text = "Servus, laut VLSC is die Aktivierungsmail an mi gangen und ned an wen anders."
+    assert read("missing-activation-email", text, "de").get("sent_to_other_contact") is not True
