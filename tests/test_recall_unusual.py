@@ -1,7 +1,7 @@
 """Settled causes told in unusual wording (round 27): a negated participle as a label's value
 ("Spam-Ordner: ungeprüft"), support's numbered questions repeated with their answer after a dash,
 a cue tried again past a first reading across clauses, a date fronted before its cue, dialect
-forms of a cue's words (bundled knowledge base, new German and English tickets)."""
+forms of a cue's words, anyone else denied as the recipient, "Abrechnungsadmin" (bundled knowledge base, new German and English tickets)."""
 
 from datetime import date
 
@@ -108,3 +108,30 @@ def test_dialect_forms_are_read_as_the_standard_words_of_a_cue(text):
 def test_a_dialect_mail_sent_to_the_writer_is_no_other_contact():
     text = "Servus, laut VLSC is die Aktivierungsmail an mi gangen und ned an wen anders."
     assert read("missing-activation-email", text, "de").get("sent_to_other_contact") is not True
+
+
+# -- the recipient named, anyone else denied; the address as billing admin ------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Laut VLSC ging sie an unsere Adresse, nicht an jemand anderen."),
+    ("en", "No activation mail. VLSC shows it went to our OSM, not to anyone else."),
+])
+def test_anyone_else_denied_is_no_other_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Laut VLSC ging sie an unseren früheren OSM, nicht an uns."),
+    ("en", "No activation mail. VLSC shows it went to our former OSM, not to anyone here."),
+])
+def test_the_writers_side_denied_is_still_another_contact(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Keine Aktivierungsmail.\n1. Adresse Global-/Abrechnungsadmin eines bestehenden Kontos: nein\n2. Domäne verifiziert: nein", False),
+    ("Keine Aktivierungsmail. Die OSM-Adresse ist zugleich Abrechnungsadmin unseres bestehenden Kontos.", True),
+])
+def test_the_address_as_billing_admin_abbreviated(text, value):
+    assert read("missing-activation-email", text, "de").get("osm_is_admin") is value
