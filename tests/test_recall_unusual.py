@@ -1,7 +1,8 @@
 """Settled causes told in unusual wording (round 27): a negated participle as a label's value
 ("Spam-Ordner: ungeprüft"), support's numbered questions repeated with their answer after a dash,
 a cue tried again past a first reading across clauses, a date fronted before its cue, dialect
-forms of a cue's words, anyone else denied as the recipient, "Abrechnungsadmin" (bundled knowledge base, new German and English tickets)."""
+forms of a cue's words, anyone else denied as the recipient, "Abrechnungsadmin", a label answered
+with a promise to find out (bundled knowledge base, new German and English tickets)."""
 
 from datetime import date
 
@@ -135,3 +136,26 @@ def test_the_writers_side_denied_is_still_another_contact(lang, text):
 ])
 def test_the_address_as_billing_admin_abbreviated(text, value):
     assert read("missing-activation-email", text, "de").get("osm_is_admin") is value
+
+
+# -- a label answered with a promise to find out -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Nach der Aktivierung keine Lizenzen.\n1. Add-on: da frag ich nach\n2. Basisabo gleiche Registrierung: nein"),
+    ("en", "No licenses after activation.\n1. Add-on: I will ask our buyer\n2. Base subscription same enrollment: no"),
+])
+def test_a_label_answered_with_a_promise_to_find_out_stays_open(lang, text):
+    result = triage_text(text, KB, MATCHER, TODAY)
+    assert "is_addon" not in result.facts
+    assert result.cause is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Nach der Aktivierung keine Lizenzen.\n1. Add-on: ja, frag gern nach\n2. Basisabo gleiche Registrierung: nein"),
+    ("en", "No licenses after activation.\n1. Add-on: yes\n2. Base subscription same enrollment: no"),
+])
+def test_a_label_answered_yes_still_states_it(lang, text):
+    result = triage_text(text, KB, MATCHER, TODAY)
+    assert result.facts.get("is_addon") is True
+    assert result.cause == "addon-base-mismatch"
