@@ -27,7 +27,7 @@ def test_a_negated_participle_is_read_as_the_negation_and_the_participle(text, w
     assert text[tokens[-2].start:tokens[-1].end] == text.split()[-1]
 
 
-@pytest.mark.parametrize("text", ["Wir brauchen unbedingt die Lizenzen", "An unexpected error", "Die Unterschrift fehlt",
+@pytest.mark.parametrize("text", ["Wir brauchen unbedingt die Lizenzen", "An unexpected error", "Die Unterschrift fehlt", "Ungeachtet dessen",
                                   "unsere Unternehmensdomäne", "Untertitel", "the unit was renamed"])
 def test_words_that_only_begin_as_a_negated_participle_negate_nothing(text):
     assert not any(t.neg for t in tokenize(text))
