@@ -37,7 +37,8 @@ def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
             lexicon_words("other_people"), lexicon_words("effect_words"), lexicon_words("colloquial_negations"), lexicon_words("cue_negations"),
             ("land", "country", *lexicon_words("countries")),
             ("lizenz", *lexicon_words("licence_units")),  # "seats" are licences
-            lexicon_words("organisation_names"))  # "Orgname" is the organisation name
+            lexicon_words("organisation_names"),  # "Orgname" is the organisation name
+            *(tuple(line.split()) for line in lexicon_words("dialect_words")))  # "gangen" is "gegangen"
 
 
 class CueLexicon:

@@ -41,7 +41,7 @@ from faq.tickets.borders import breaks_clause, clause_bounds, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
 from faq.tickets.reported import report_denied
-from faq.tickets.tokens import Token, negations, zu_inside
+from faq.tickets.tokens import Token, after_list_mark, negations, zu_inside
 
 __all__ = ["doubted", "hedged", "polarity"]
 
@@ -276,8 +276,8 @@ def _asks(tokens: list[Token], text: str, at: int) -> bool:
     werden, damit die Mail kommt?"), or has no verb at all ("OSM oder VLSC-Administrator?")."""
     if not tokens or not text.rstrip().rstrip("\"'»«“”)").endswith("?"):
         return False
-    _, first_end = clause_bounds(tokens, text, 0, 0)
-    opened = tokens[0].word in _folded("question_openers")
+    _, first_end = clause_bounds(tokens, text, (first := after_list_mark(tokens, text)), first)  # "1. Have you ...?"
+    opened = tokens[first].word in _folded("question_openers")
     if at > first_end:
         # "Is it possible that our domain is verified?": the clause a "that" opens is asked too;
         # one that gives a reason or a contrast ("..., obwohl die Domäne verifiziert ist?") states.

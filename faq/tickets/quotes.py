@@ -68,16 +68,17 @@ def numbered_answers(text: str) -> list[Answer]:
     return out
 
 
+_DASHES = " \t\n-–—"  # what may stand before an answer written on the question's line
 _SELF_ASKED = 10  # words at most in a question the customer asks and answers at once
 
 
 @cache
 def _answered() -> re.Pattern[str]:
-    """A question mark followed by the first word of a yes, a no or an unknown (word lists)."""
+    """A question mark followed by the first word of a yes, a no or an unknown (word lists), maybe after a dash."""
     firsts = {w.split()[0] for name in ("affirmations", "denials", "unknowns") for w in lexicon_words(name)}
     firsts |= {w.replace("ss", "ß").replace("ae", "ä").replace("oe", "ö").replace("ue", "ü") for w in firsts}
     alts = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
-    return re.compile(rf"\?[\s\"'»«“”)]*(?:{alts})\b", re.I)
+    return re.compile(rf"\?[\s\"'»«“”)]*(?:[-–—][ \t]*)?(?:{alts})\b", re.I)  # "? - No, not yet"
 
 
 def self_answers(text: str) -> list[Answer]:
@@ -92,8 +93,8 @@ def self_answers(text: str) -> list[Answer]:
         if not is_question(asked) or len(asked.split()) > _SELF_ASKED:
             continue
         if answer_polarity(tokenize(said)) is not None:
-            lead = len(said) - len(said.lstrip())
-            out.append(Answer(_LIST_MARK.sub("", asked.strip()), said.strip(), start + lead))
+            lead = len(said) - len(said.lstrip(_DASHES))  # "- Nein, noch nicht": the answer after its dash
+            out.append(Answer(_LIST_MARK.sub("", asked.strip()), said.lstrip(_DASHES).strip(), start + lead))
     return out
 
 
