@@ -212,3 +212,26 @@ def test_a_mail_asked_to_go_to_a_new_recipient_is_the_resend_without_a_cause(tex
     kb, matcher = load()
     result = triage_text(text, kb, matcher, TODAY)
     assert (result.id, result.cause) == ("resend-activation-email", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, in einem falschen Tenant gelandet sind unsere Lizenzen nicht, das hat unser Dienstleister geprüft. Sie fehlen trotzdem komplett.",
+    "Hallo, im falschen Mandanten sind die Lizenzen nicht, da habe ich nachgesehen. Sie fehlen einfach.",
+])
+def test_the_repeated_causes_premise_denied_yields_to_that_flow_without_a_cause(text: str) -> None:
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.match.id == "licenses-not-visible"
+    assert result.facts.get("right_account") is True
+    assert result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    # the premise denied, but no problem of the flow told: the question about the wrong account stays
+    "Hi, our licenses did not land in the wrong account. What would we do if licenses were activated for the wrong account?",
+])
+def test_the_premise_denied_without_the_flows_problem_keeps_the_topic(text: str) -> None:
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.match.id == "wrong-account-activated"
+    assert result.cause is None

@@ -21,6 +21,8 @@ def order(text: str, lang: str) -> object:
     ("de", "Keine Aktivierungsmail da. Weder eine Bestellung noch eine Reservierung ist bisher erfolgt."),
     ("de", "Die Mail fehlt, es gibt noch keine Bestellung oder Reservierung für diesen Vertrag."),
     ("en", "No activation mail, and the reseller says no order or reservation exists yet for our agreement."),
+    ("en", "No activation mail yet. We have not placed any order or reservation so far, finance is still deciding."),
+    ("de", "Die Aktivierungsmail fehlt. Wir haben noch keine einzige Bestellung oder Reservierung aufgegeben."),
 ])
 def test_a_denial_that_covers_the_reservation_too_holds(lang, text):
     assert order(text, lang) is False

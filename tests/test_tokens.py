@@ -15,6 +15,24 @@ def test_contractions_are_read_out():
                      ("i", False), ("am", False), ("sure", False)]
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("Junk-Ordner: ungeprüft", ["junk", "ordner", "nicht", "geprueft"]),
+    ("Domäne bislang unverifiziert", ["domaene", "bislang", "nicht", "verifiziert"]),
+    ("spam folder unchecked", ["spam", "folder", "not", "checked"]),
+])
+def test_a_negated_participle_is_read_as_the_negation_and_the_participle(text, words):
+    tokens = tokenize(text)
+    assert [t.word for t in tokens] == words
+    assert [t.word for t in tokens if t.neg] == [words[-2]]
+    assert text[tokens[-2].start:tokens[-1].end] == text.split()[-1]
+
+
+@pytest.mark.parametrize("text", ["Wir brauchen unbedingt die Lizenzen", "An unexpected error", "Die Unterschrift fehlt", "Ungeachtet dessen",
+                                  "unsere Unternehmensdomäne", "Untertitel", "the unit was renamed"])
+def test_words_that_only_begin_as_a_negated_participle_negate_nothing(text):
+    assert not any(t.neg for t in tokenize(text))
+
+
 def test_offsets_point_into_the_text():
     text = "Die Mail kam nicht – Spam geprüft"
     assert [text[t.start:t.end] for t in tokenize(text)] == ["Die", "Mail", "kam", "nicht", "Spam", "geprüft"]
@@ -127,3 +145,12 @@ def test_sentence_breaks_are_those_every_alternative_finds_on_its_own(text):
 ])
 def test_a_ticket_splits_into_its_sentences(text, count):
     assert len(sentences(text)) == count
+
+
+def test_sentences_split_again_are_not_changed_by_an_earlier_reader():
+    # sentences remembers what it split: a caller that edits its list must not change the next split
+    text = "Die Mail kam nie an. Spam ist geprüft."
+    first = sentences(text)
+    first.pop()
+    assert sentences(text) == [(0, "Die Mail kam nie an."), (21, "Spam ist geprüft.")]
+    assert sentences(text, abbreviations=False) == sentences(text)

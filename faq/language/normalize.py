@@ -16,6 +16,7 @@ __all__ = ["Normalizer", "clear_language", "extract_bucketed", "length_buckets",
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
+_SURFACE_WORD = re.compile(r"[a-z0-9_]+")  # a joined phrase ("online_services_manager") is one
 _EMAIL_SPELLINGS = re.compile(r"\be[\s-]?mail")
 _LINKS = ("s", "es", "n", "en", "e")
 _INSEPARABLE = ("ver", "ent", "zer", "emp", "miss")
@@ -310,7 +311,7 @@ class Normalizer:
             said = joined
         folded = " ".join(said)
         out = []
-        for raw in re.findall(r"[a-z0-9_]+", folded)[:MAX_TOKENS]:
+        for raw in _SURFACE_WORD.findall(folded)[:MAX_TOKENS]:
             if "_" in raw:
                 out.append(raw.replace("_", " "))
             elif raw not in self._stop:

@@ -76,7 +76,7 @@ def clean_body(text: str) -> str:
         before, after = body[: match.start()], body[match.end():]
         at_line_start = match.start() == 0 or body[match.start() - 1] == "\n"
         if before.strip() and (at_line_start and len(after) < 1500 or len(after.strip()) < 120):
-            later = re.split(r"\n\s*\n", after.strip())[1:]
+            later = _PARAGRAPHS.split(after.strip())[1:]
             body = "\n\n".join([before.rstrip(), *(p for p in later if "?" in p)])
             break
     stripped = _GREETING.sub("", body, count=1)
@@ -95,7 +95,7 @@ def _without_disclaimer(body: str) -> str:
     """Cut a legal footer ("This e-mail and any attachments are confidential ...",
     knowledge/language/disclaimers.yaml) from the paragraph that opens it, when text stays."""
     openers = _disclaimer_openers()
-    for m in re.finditer(r"(?:^|\n[ \t]*\n)[ \t]*", body):
+    for m in _PARAGRAPH_START.finditer(body):
         if m.end() and body[m.end():m.end() + 80].lower().startswith(openers) and body[:m.start()].strip():
             return body[:m.start()]
     return body
@@ -121,7 +121,7 @@ def _without_contact_block(body: str) -> str:
     ("John Example") and whose short lines hold a phone number (or an address, below a name and a
     role line), none a sentence
     or a labelled fact other than a contact label (knowledge/language/contact_labels.yaml)."""
-    parts = re.split(r"\n[ \t]*\n", body.rstrip())
+    parts = _BLANK_LINE.split(body.rstrip())
     lines = [line for line in parts[-1].split("\n") if line.strip()]
     if len(parts) < 2 or not 2 <= len(lines) <= 6 or not _NAME_LINE.match(lines[0]):
         return body
@@ -132,7 +132,7 @@ def _without_contact_block(body: str) -> str:
         sentence = text.endswith(("?", "!")) or text.endswith(".") and last not in _abbreviations()
         if len(text) > 90 or sentence and not _ADDRESS.search(text):
             return body
-        label = re.match(r"([^\W\d][\w-]*)\.?[ \t]*:", text)
+        label = _LABEL.match(text)
         if label and label.group(1).lower() not in labels:
             return body
     phone = any(_PHONE.search(line) for line in lines[1:])
@@ -176,6 +176,11 @@ def _split_quote(text: str) -> tuple[str, str]:
 
 
 _RULE = re.compile(r"^[ \t]*-{5,}[ \t]*$")
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_PARAGRAPH_START = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LABEL = re.compile(r"([^\W\d][\w-]*)\.?[ \t]*:")
+_QUOTE_MARKS = re.compile(r"^[ \t>]+", re.M)
 
 
 def _closing_rule(lines: list[str]) -> int | None:
@@ -192,7 +197,7 @@ def quoted_text(text: str) -> str:
     header fields (Von:, Datum:, Betreff: ...) and the line that says who wrote it when
     ("Am 10.11.2026 schrieb Support:", "On 10 Nov 2026 Support wrote:"), whose dates and
     addresses are the mail's, not facts about the customer's case."""
-    quoted = re.sub(r"^[ \t>]+", "", _split_quote(text)[1], flags=re.M)
+    quoted = _QUOTE_MARKS.sub("", _split_quote(text)[1])
     return _HEADER_FIELD.sub("", quoted).strip()
 
 

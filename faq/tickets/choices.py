@@ -35,6 +35,12 @@ def _content(cue: tuple[str, ...], stop: frozenset[str]) -> tuple[str, ...]:
     return tuple(c for c in cue if c not in stop) or tuple(cue)
 
 
+@lru_cache(maxsize=64)
+def _name_stop(stop: frozenset[str]) -> frozenset[str]:
+    """The function words that may stand between a choice's name's words: `stop` but the coordinators."""
+    return stop - _lexicon("coordinators")
+
+
 def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> tuple[int, int] | None:
     """Find a choice's name as written: its words in their order, only function words
     between them; its own function words ("OSM mit Berechtigung") may be left out."""
@@ -44,7 +50,7 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
         for c in content:
             if absent(c, joined):
                 return None  # a word of the name stands nowhere in the sentence
-    stop = stop - _lexicon("coordinators")  # "OSM und verwalte Reservierungen" is a role and an activity, no name
+    stop = _name_stop(stop)  # "OSM und verwalte Reservierungen" is a role and an activity, no name
     for start, word in enumerate(words):
         if not _name_word(content[0], word):
             continue
@@ -68,7 +74,7 @@ def _also_said(extra: set[str], tokens: list[Token], words: list[str], text: str
     denies them or lacks one (False: "habe aber nicht die Berechtigung Reservierung verwalten")."""
     at = []
     for w in extra:
-        hits = [i for i, x in enumerate(words) if word_matches(w, x)]
+        hits = words.hits(w) if isinstance(words, Words) else [i for i, x in enumerate(words) if word_matches(w, x)]
         if not hits:
             return False
         at.extend(hits)

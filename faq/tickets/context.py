@@ -45,11 +45,12 @@ def context_spans(fact: Fact, lang: str, words: list[str], lex: CueLexicon,
     With the sentence's `raw` (folded, not canonical) words, a cue's nouns (`Cue.nouns`) must
     stand in its span as written: "bestellt" is no "Bestellung" there."""
     out = []
+    searched = words if isinstance(words, Words) else None
     for whole, content in _context_cues(fact, lang, lex):
-        if not whole:
-            continue
+        if not whole or searched is not None and not searched.holds(content):
+            continue  # a content word stands nowhere in the sentence: neither way finds the cue
         last = len(words) - len(whole)
-        starts = words.hits(whole[0]) if isinstance(words, Words) else range(last + 1)
+        starts = searched.hits(whole[0]) if searched is not None else range(last + 1)
         spans = [(i, i + len(whole) - 1) for i in starts
                  if i <= last and all(word_matches(c, words[i + k]) for k, c in enumerate(whole))]
         if len(content) >= 2:

@@ -37,7 +37,8 @@ def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
             lexicon_words("other_people"), lexicon_words("effect_words"), lexicon_words("colloquial_negations"), lexicon_words("cue_negations"),
             ("land", "country", *lexicon_words("countries")),
             ("lizenz", *lexicon_words("licence_units")),  # "seats" are licences
-            lexicon_words("organisation_names"))  # "Orgname" is the organisation name
+            lexicon_words("organisation_names"),  # "Orgname" is the organisation name
+            *(tuple(line.split()) for line in lexicon_words("dialect_words")))  # "gangen" is "gegangen"
 
 
 class CueLexicon:
@@ -59,6 +60,7 @@ class CueLexicon:
                 elif k == 0 and form.count(" ") == 1:
                     first, second = form.split()
                     self.phrasal.setdefault((first, second), head)
+        self._phrasal_first = frozenset(first for first, _ in self.phrasal)
         self.spans: dict[str, tuple[tuple[str, ...], ...]] = {}  # "online services manager": osm
         for group in synonyms:
             spelled = [[t.word for t in tokenize(g)] for g in group]
@@ -101,10 +103,10 @@ class CueLexicon:
 
     def words(self, tokens: list[Token]) -> Words:
         """Return the canonical forms of a sentence's words ("gone through": checking)."""
-        out = Words(self.canon.get(t.word, t.word) for t in tokens)
+        canon, firsts = self.canon, self._phrasal_first  # a word no phrasal form opens is looked up alone
+        out = Words([canon.get(t.word, t.word) for t in tokens])
         for i in range(len(tokens) - 1):
-            head = self.phrasal.get((tokens[i].word, tokens[i + 1].word))
-            if head is not None:
+            if tokens[i].word in firsts and (head := self.phrasal.get((tokens[i].word, tokens[i + 1].word))) is not None:
                 out[i] = head
         return out
 
@@ -302,8 +304,8 @@ def word_matches(cue: str, word: str) -> bool:
             return True
         if Levenshtein.distance(cue, word, score_cutoff=1) <= 1:
             return True
-    if len(cue) >= 5 and cue in word:  # compounds: "spamordner" / "junkordner"; not "ungeprüft", "unchecked"
-        return word[:word.find(cue)] not in _folded("negative_prefixes")
+    if len(cue) >= 5 and cue in word:  # compounds: "spamordner" / "junkordner"
+        return True
     return False
 
 

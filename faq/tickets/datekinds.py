@@ -9,6 +9,7 @@ the invoice's, and the writer says that is not the purchase date. The other thin
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
@@ -75,18 +76,25 @@ def kind_denied(evidence: dict[str, Evidence], facts: list[Fact], analysed: list
 _LINK = 3  # words from "für"/"for" to the party it names ("for our Swiss subsidiary")
 
 
+@cache
+def _openings() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """What the words that name another product, another party or person, and another party open with."""
+    return tuple(folded("other_products")), tuple(folded("other_parties") | folded("other_people")), \
+        tuple(folded("other_parties"))
+
+
 def _others_clause(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     """Whether the clause of tokens lo..hi names another product or trial (`other_products`), or
     another party with a thing of theirs ("our partner company reserved their licenses"), or one
     a thing was for ("für unsere Tochterfirma gekauft": `beneficiary_links`)."""
     lo, hi = clause_bounds(tokens, text, lo, hi)
     words = [t.word for t in tokens[lo:hi + 1]]
-    if any(w.startswith(tuple(folded("other_products"))) for w in words):
+    products, parties, others = _openings()
+    if any(w.startswith(products) for w in words):
         return True
-    parties = tuple(folded("other_parties") | folded("other_people"))
     if any(w.startswith(parties) for w in words) and any(w in folded("party_possessives") for w in words):
         return True
-    return any(w.startswith(tuple(folded("other_parties"))) and folded("beneficiary_links").intersection(words[max(0, i - _LINK):i])
+    return any(w.startswith(others) and folded("beneficiary_links").intersection(words[max(0, i - _LINK):i])
                for i, w in enumerate(words))  # "the licence for our Swiss subsidiary was bought in January"
 
 

@@ -196,11 +196,12 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             del found[fact_id], evidence[fact_id]
     text_cues = cues_of(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
+    spoken = [f for f in yesno_facts if not text_cues.silent(f, lang)]  # no sentence holds the others' cues
     for index, s in enumerate(analysed if not stated_from else ()):
-        for fact in yesno_facts:
-            said = None if text_cues.silent(fact, lang) else cue_value(fact, lang, s, lex, text_cues)
+        for fact in spoken:
+            said = cue_value(fact, lang, s, lex, text_cues)
             read = s
-            if said is None and not text_cues.silent(fact, lang):
+            if said is None:
                 if index not in spliced:
                     spliced[index] = _spliced(s, lex)
                 if (whole := spliced[index]) is not None and (said := cue_value(fact, lang, whole, lex)) is not None:
@@ -317,7 +318,8 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
     """The event words that are another event's: not the order or reservation (usage_holders) that
     only qualifies the fact's cue right before it ("usage start on the reservation: today"), nor the
     verb the cue is the subject of ("the reservation was submitted on 20 Nov")."""
-    between, holders, aux = lex.stop | folded("prepositions"), tuple(folded("usage_holders")), folded("finite_verbs")
+    between = lex.derive("own_events", _own_events, "", lambda: lex.stop | folded("prepositions"))
+    holders, aux = tuple(folded("usage_holders")), folded("finite_verbs")
     return [e for e in events if not any(hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e])
                                          and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
 

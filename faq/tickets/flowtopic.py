@@ -18,7 +18,8 @@ settings (`faq.tickets.topic`) have chosen a topic:
 * A topic without a flow whose answer a flow's cause repeats (knowledge/tickets/diagnoses.yaml:
   the resend of the mail and the cause "sent to another contact") yields to that flow's entry,
   however improbable (among its candidates or not), when the ticket tells that flow's problem
-  and its facts prove that very cause. Such a topic among the close candidates stands for that
+  and its facts prove that very cause, or rule it out (the topic's premise denied: "im falschen
+  Konto sind die Lizenzen nicht, sie fehlen einfach"). Such a topic among the close candidates stands for that
   flow's entry at its own probability, taking over on the same terms.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
@@ -38,7 +39,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
 
-from faq.flows.engine import diagnose, proven_cause
+from faq.flows.engine import cause_state, diagnose, proven_cause
 from faq.kb.model import Flow, KnowledgeBase
 from faq.language.focus import sentences
 from faq.language.lexicon import folded
@@ -145,6 +146,13 @@ def _proven(flow: Flow, body: str, today: date, lang: str, kb: KnowledgeBase) ->
     return proven_cause(flow, diagnose(flow, read.facts, today), today) if read.facts else None
 
 
+def _ruled_out(flow: Flow, cause_id: str, body: str, today: date, lang: str, kb: KnowledgeBase) -> bool:
+    """Whether the facts the ticket's own words state rule out a cause of the flow (its condition false)."""
+    cause = next((c for c in flow.causes if c.id == cause_id), None)
+    read = extract_facts(body, flow, today, lang, kb.vocabulary)
+    return cause is not None and bool(read.facts) and cause_state(cause, read.facts, today) is False
+
+
 @cache
 def repeated_diagnoses() -> dict[str, tuple[str, str]]:
     """Entry without a flow -> (the flow entry, the cause) whose answer it repeats
@@ -191,6 +199,8 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
         if not problem_told(body, flow.id):
             continue
         proven = _proven(flow, body, today, match.lang, kb)
+        if proven is None and same is not None and candidate.id == same[0] and _ruled_out(flow, same[1], body, today, match.lang, kb):
+            proven = same[1]  # "im falschen Konto sind die Lizenzen nicht, sie fehlen": the topic's premise denied, the flow's problem told
         if proven is None or candidate.confidence < floor and same is not None and proven != same[1] \
                 or candidate in repeats and proven != repeats[candidate]:
             continue

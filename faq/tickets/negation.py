@@ -41,7 +41,7 @@ from faq.tickets.borders import breaks_clause, clause_bounds, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
 from faq.tickets.reported import report_denied
-from faq.tickets.tokens import Token, negations, zu_inside
+from faq.tickets.tokens import Token, after_list_mark, negations, zu_inside
 
 __all__ = ["doubted", "hedged", "polarity"]
 
@@ -139,9 +139,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     that opens a clause of its own ("..., und ich denke, die Domäne ist verifiziert") reaches
     only forward; one that closes its clause ("..., glaube ich", "I think") or opens the
     sentence reaches its whole part, or its last conjunct after ", und"/", and"."""
-    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
-    words = [t.word for t in tokens]
-    table = _phrases("beliefs")
+    words, table = [t.word for t in tokens], _phrases("beliefs")  # no belief in the sentence (most): none in its part
+    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts") if not table.keys().isdisjoint(words) else (0, -1)
     if table.keys().isdisjoint(words[s_lo:s_hi + 1]):
         return False
     for i in range(s_lo, s_hi + 1):
@@ -277,8 +276,8 @@ def _asks(tokens: list[Token], text: str, at: int) -> bool:
     werden, damit die Mail kommt?"), or has no verb at all ("OSM oder VLSC-Administrator?")."""
     if not tokens or not text.rstrip().rstrip("\"'»«“”)").endswith("?"):
         return False
-    first = next((i for i, t in enumerate(tokens) if not t.word.isdigit()), 0)  # "1. Have you checked ...?": a list's number
-    opened, first_end = tokens[first].word in _folded("question_openers"), clause_bounds(tokens, text, first, first)[1]
+    _, first_end = clause_bounds(tokens, text, (first := after_list_mark(tokens, text)), first)  # "1. Have you ...?"
+    opened = tokens[first].word in _folded("question_openers")
     if at > first_end:
         # "Is it possible that our domain is verified?": the clause a "that" opens is asked too;
         # one that gives a reason or a contrast ("..., obwohl die Domäne verifiziert ist?") states.

@@ -8,6 +8,7 @@ would be another contact than the OSM: a false fact and a false cause.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as words_of
@@ -143,6 +144,14 @@ def _in_brackets(text: str, start: int, at: int) -> bool:
 _RELATIVE_WORDS = 16  # words at most of a relative clause that names its noun the OSM
 
 
+@cache
+def _relative_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words `osm_relative` reads: of naming (copulas, introducers), the verbs that end a relative
+    clause (copulas, finite verbs), and the English relative pronouns."""
+    return folded("role_copulas") | folded("role_introducers"), folded("role_copulas") | folded("finite_verbs"), \
+        frozenset(fold(w) for w in words_of("relative_pronouns", "en"))
+
+
 def osm_relative(text: str, tokens: list[Token], lex: CueLexicon) -> tuple[str, int] | None:
     """The sentence with a relative clause that names its noun the OSM blanked out, and the index of
     that noun: "Die Person, die bei uns als OSM eingetragen ist (m@x.de), ist zugleich globaler
@@ -150,8 +159,7 @@ def osm_relative(text: str, tokens: list[Token], lex: CueLexicon) -> tuple[str, 
     opens with a relative pronoun after the noun and a comma, names the OSM after "als"/"as" or a
     verb of naming (`role_copulas`), holds no negation, and a comma closes it before the main
     clause goes on. Offsets stay those of `text` (the clause is blanked with spaces)."""
-    relatives, naming = folded("relative_pronouns"), folded("role_copulas") | folded("role_introducers")
-    verbs, english = folded("role_copulas") | folded("finite_verbs"), {fold(w) for w in words_of("relative_pronouns", "en")}
+    relatives, (naming, verbs, english) = folded("relative_pronouns"), _relative_lists()
     words = lex.words(tokens)
     osm = lex.word("osm")
     for i in range(1, len(tokens) - 2):

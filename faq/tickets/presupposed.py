@@ -67,7 +67,7 @@ def taken_back_denials(found: Mapping[str, Value | None], evidence: Mapping[str,
     return out
 
 
-_DENIED_NOUN = 3  # words from a negation to the noun it denies ("keine neue Bestellung")
+_DENIED_NOUN = 4  # words from a negation to the noun it denies ("keine neue Bestellung", "not placed any order")
 
 
 def _coordinated(tokens: list[Token], text: str, i: int) -> bool:

@@ -37,16 +37,15 @@ def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLe
     osm = lex.word("osm")
     found = {osm for lo, _ in osm_spans(s, osm, lex) if lo < end}
     units = folded("licence_units")  # "seats" are licences, but never what "it" points at
+    nouns = [(noun, lex.word(noun)) for kind in kinds for noun in kind]  # each with its canonical word, once
     for i in range(min(end, len(s.tokens))):
         word = s.words[i]
         if s.tokens[i].word in units:
             continue
-        for kind in kinds:
-            for noun in kind:
-                canon = lex.word(noun)
-                if word == canon or word_matches(noun, word) or word_matches(canon, word) \
-                        or noun in heads and s.tokens[i].word.endswith(noun):  # a compound's head: "Aktivierungsmail"
-                    found.add(canon)
+        for noun, canon in nouns:
+            if word == canon or word_matches(noun, word) or word_matches(canon, word) \
+                    or noun in heads and s.tokens[i].word.endswith(noun):  # a compound's head: "Aktivierungsmail"
+                found.add(canon)
     return found
 
 

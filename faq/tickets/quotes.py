@@ -69,16 +69,17 @@ def numbered_answers(text: str) -> list[Answer]:
     return out
 
 
+_DASHES = " \t\n-–—"  # what may stand before an answer written on the question's line
 _SELF_ASKED = 10  # words at most in a question the customer asks and answers at once
 
 
 @cache
 def _answered() -> re.Pattern[str]:
-    """A question mark followed by the first word of a yes, a no or an unknown (word lists)."""
+    """A question mark followed by the first word of a yes, a no or an unknown (word lists), maybe after a dash."""
     firsts = {w.split()[0] for name in ("affirmations", "denials", "unknowns") for w in lexicon_words(name)}
     firsts |= {w.replace("ss", "ß").replace("ae", "ä").replace("oe", "ö").replace("ue", "ü") for w in firsts}
     alts = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
-    return re.compile(rf"\?[\s\"'»«“”)]*(?:{alts})\b", re.I)
+    return re.compile(rf"\?[\s\"'»«“”)]*(?:[-–—][ \t]*)?(?:{alts})\b", re.I)  # "? - No, not yet"
 
 
 def self_answers(text: str) -> list[Answer]:
@@ -94,8 +95,8 @@ def self_answers(text: str) -> list[Answer]:
             continue
         told = tokenize(said)
         if answer_polarity(told) is not None and not _own_statement(tokenize(asked), told, said):
-            lead = len(said) - len(said.lstrip())
-            out.append(Answer(_LIST_MARK.sub("", asked.strip()), said.strip(), start + lead))
+            lead = len(said) - len(said.lstrip(_DASHES))  # "- Nein, noch nicht": the answer after its dash
+            out.append(Answer(_LIST_MARK.sub("", asked.strip()), said.lstrip(_DASHES).strip(), start + lead))
     return out
 
 
@@ -208,6 +209,8 @@ def points_below(text: str) -> bool:
     """Whether the customer's words point at a quoted or forwarded mail ("see below", "siehe unten")."""
     words = [t.word for t in tokenize(text)]
     pointers = _pointers()
+    if pointers.keys().isdisjoint(words):
+        return False  # most texts: no word that opens a pointer phrase
     return any(tuple(words[i:i + len(p)]) == p for i, word in enumerate(words) for p in pointers.get(word, ()))
 
 

@@ -105,7 +105,8 @@ def another_owner(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
         if any(t.word in verbs and text[t.start:t.start + 1] not in "'\u2019" for t in tokens[n_lo:n_hi + 1]):
             break  # a clause of its own ("..., but our partner's admin is not")
         hi = n_hi
-    if any(t.word.startswith(tuple(folded("otherness"))) for t in tokens[lo:hi + 1]):
+    otherness = tuple(folded("otherness"))  # once, not for every word
+    if any(t.word.startswith(otherness) for t in tokens[lo:hi + 1]):
         return False  # the other owner is what the clause tells ("im Tenant unserer Agentur statt in unserem")
     return _owned_by_other(tokens, text, lo, hi, _channels(fact_id))
 

@@ -24,6 +24,10 @@ _MAX_CLOSING = 60  # characters of a line that can hold a closing (and a name af
 _LAST_PIECES = 12  # lines looked at from the end of the customer's text
 _LAST_BLOCK = 3  # lines of a last block that opens with a bare name (name, role, company)
 _DASH_NAME = re.compile(r"(?:^|\s)[-–—]\s*([^\W\d_][^\n]{0,40})$")
+_NAME_END = re.compile(r"[|,/(]")  # what ends a name written after a closing
+_FIRST_WORD = re.compile(r"[^\W_]+")
+_BLOCKS = re.compile(r"\n\s*\n")
+_SENTENCE_MARK = re.compile(r"[.?!:]$")
 
 
 @cache
@@ -48,7 +52,7 @@ def _marks() -> tuple[str, ...]:
 
 
 def _name(candidate: str) -> str:
-    candidate = re.split(r"[|,/(]", candidate, maxsplit=1)[0].strip().rstrip(".!")
+    candidate = _NAME_END.split(candidate, maxsplit=1)[0].strip().rstrip(".!")
     folded = fold(candidate)
     for mark in _marks():  # "i. A. Melanie Roth": the mark is no part of the name
         if folded.startswith(mark + " ") or folded.startswith(mark.replace(" ", "") + " "):
@@ -76,7 +80,7 @@ def _first_words() -> frozenset[str]:
 
 def _after_closing(piece: str) -> str | None:
     """Return what follows a closing at the start of `piece` ("" when nothing does), else None."""
-    first = re.match(r"[^\W_]+", piece)
+    first = _FIRST_WORD.match(piece)
     if first is None or fold_word(first.group()) not in _first_words():
         return None
     folded = fold(piece)
@@ -114,11 +118,11 @@ def sender_name(text: str) -> str:
 
 def _bare_name(own: str) -> str:
     """A name without a closing: alone atop the last short block, or after a dash at the very end."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", own.strip()) if b.strip()]
+    blocks = [b.strip() for b in _BLOCKS.split(own.strip()) if b.strip()]
     if len(blocks) >= 2:
         lines = blocks[-1].split("\n")
         before = blocks[-2].rstrip()
-        if len(lines) <= _LAST_BLOCK and before[-1:] in ".?!:)" and not re.search(r"[.?!:]$", lines[0].strip()):
+        if len(lines) <= _LAST_BLOCK and before[-1:] in ".?!:)" and not _SENTENCE_MARK.search(lines[0].strip()):
             name = _name(lines[0]) if "," not in lines[0] else ""
             if name:
                 return name

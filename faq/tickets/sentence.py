@@ -166,7 +166,7 @@ def has_sequence(words: list[str], name: str) -> bool:
     table = _by_first_word(name)
     if table.keys().isdisjoint(words):
         return False  # no first word of any sequence: most sentences, found without a loop
-    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) if w in table for p in table[w])
 
 
 def sequence_end(words: list[str], name: str) -> int:

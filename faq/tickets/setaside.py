@@ -24,9 +24,19 @@ __all__ = ["bygone", "set_aside", "turns_to_present", "without_set_aside"]
 _CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+")  # what parts a sentence's clauses
 
 
+_HELD: dict[tuple[str, str], bool] = {}
+_KEPT = 4096  # units' answers remembered (then forgotten at once): a ticket's sentences are asked about again
+
+
 def _holds(unit: str, name: str) -> bool:
-    """Whether `unit` holds a word sequence of the list `name` (most units are ruled out untokenized)."""
-    return may_hold_sequence(unit, name) and has_sequence([t.word for t in tokenize(unit)], name)
+    """Whether `unit` holds a word sequence of the list `name` (most units are ruled out untokenized),
+    remembered: a topic's units and a ticket's sentences are mostly the same texts."""
+    found = _HELD.get((unit, name))
+    if found is None:
+        if len(_HELD) >= _KEPT:
+            _HELD.clear()
+        found = _HELD[(unit, name)] = may_hold_sequence(unit, name) and has_sequence([t.word for t in tokenize(unit)], name)
+    return found
 
 
 def bygone(unit: str) -> bool:
@@ -37,7 +47,20 @@ def bygone(unit: str) -> bool:
 def set_aside(unit: str) -> bool:
     """Whether the writer sets something in `unit` aside as another matter ("..., das läuft als eigenes
     Ticket"), a filler inside the words that say so or not ("das betrifft uns hier nicht";
-    knowledge/language/aside_fillers.yaml)."""
+    knowledge/language/aside_fillers.yaml). Remembered as `_holds` is."""
+    found = _ASIDE.get(unit)
+    if found is None:
+        if len(_ASIDE) >= _KEPT:
+            _ASIDE.clear()
+        found = _ASIDE[unit] = _set_aside(unit)
+    return found
+
+
+_ASIDE: dict[str, bool] = {}
+
+
+def _set_aside(unit: str) -> bool:
+    """`set_aside`, worked out."""
     if not may_hold_sequence(unit, "set_aside"):
         return False  # most sentences: none of the words that set aside, known without tokenizing
     words = [t.word for t in tokenize(unit)]

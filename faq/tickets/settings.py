@@ -132,6 +132,7 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
 
 
 _DENIED_BEFORE = 3  # words before a setting's word in which a negation denies it ("nothing renewed")
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _named_plainly(words: re.Pattern[str], text: str) -> bool:
@@ -143,7 +144,7 @@ def _named_plainly(words: re.Pattern[str], text: str) -> bool:
         own = _WORD.findall(m.group())
         if own and own[0] in neg:
             return True
-        before = re.split(r"[.!?\n]", text[max(0, m.start() - 60):m.start()])[-1]
+        before = _SENTENCE_END.split(text[max(0, m.start() - 60):m.start()])[-1]
         if neg.isdisjoint(_WORD.findall(before)[-_DENIED_BEFORE:]) \
                 and not any("n't" in w or "n’t" in w for w in before.split()[-_DENIED_BEFORE:]):
             return True

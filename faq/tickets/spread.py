@@ -28,9 +28,12 @@ def paired(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     both halves stated, on words of their own, each qualifier right before its noun (`text`,
     the cues of the sentence's whole text, spares looking for those it lacks)."""
     out: list[tuple[int, int, tuple[tuple[int, int], bool, tuple[int, int]]]] = []
+    words, cues = s.words, text or lex
+    memo = words.memo  # the words' hits so far: a look there spares a call
     for side, (stated, table) in enumerate(((True, fact.cues.yes), (False, fact.cues.no))):
-        for word, group in (text or lex).pair_groups(table, lang):  # pairs by first word: one look for all of them
-            if not s.words.hits(word):
+        for word, group in cues.pair_groups(table, lang):  # pairs by first word: one look for all of them
+            at = memo.get(word)
+            if not (at if at is not None else words.hits(word)):
                 continue
             out.extend((side, index, said) for index, pair in group if (said := _pair_said(pair, stated, s, lex, said_in)))
     return [said for _, _, said in sorted(out, key=lambda o: o[:2])]

@@ -16,7 +16,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.language.text import MAX_INPUT_CHARS
 
-__all__ = ["Token", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
+__all__ = ["Token", "after_list_mark", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
            "without_names", "word_before_blanks", "zu_inside"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
@@ -28,6 +28,12 @@ def negations() -> frozenset[str]:
     """Return the negation words of every language (knowledge/language/negations.yaml and
     ticket_negations.yaml), folded."""
     return frozenset(fold(w) for w in (*lexicon_words("negations"), *lexicon_words("ticket_negations")))
+
+
+@cache
+def _listed_words() -> frozenset[str]:
+    """Every word of every list of `knowledge/language/`, folded: each means what its list says."""
+    return frozenset(fold(part) for lists in lexicon().values() for items in lists.values() for w in items for part in w.split())
 
 
 _SLIP_FROM = 5  # negations this long or longer are recognised misspelt
@@ -54,7 +60,7 @@ def misspelt_negations() -> dict[str, str]:
     negation (`negation_lookalikes`: "noon", "noting"); a slip two negations share counts for neither.
     """
     neg = negations()
-    known = {fold(part) for lists in lexicon().values() for items in lists.values() for w in items for part in w.split()}
+    known = _listed_words()
     found: dict[str, set[str]] = {}
     for word in sorted(neg):
         if len(word) >= _SLIP_FROM:
@@ -71,6 +77,33 @@ def misspelt_negations() -> dict[str, str]:
 @cache
 def _bare_contractions() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words("bare_contractions"))
+
+
+_PARTICIPLE_REST = 6  # a negated participle's rest is this long or longer ("geprueft", "checked")
+
+
+@cache
+def _prefix_starts() -> frozenset[str]:
+    """The first two letters of every negating prefix (a cheap test before `_negating_prefix`)."""
+    return frozenset(p[:2] for p in folded("negating_prefixes"))
+
+
+@lru_cache(maxsize=4096)
+def _negating_prefix(word: str) -> tuple[str, int] | None:
+    """A negated participle ("ungeprueft", "unverified"): the language's first negation and the
+    length of the prefix it is read from, else None (`knowledge/language/negating_prefixes.yaml`).
+    A word some list of `knowledge/language/` holds ("unbekannt", "unverändert") keeps its meaning there."""
+    if word in _listed_words():
+        return None
+    for lang, prefixes in lexicon()["negating_prefixes"].items():
+        starts = tuple(fold(w) for w in lexicon().get("participle_prefixes", {}).get(lang, ()))
+        ends = tuple(fold(w) for w in lexicon()["participle_endings"].get(lang, ()))
+        for prefix in (fold(p) for p in prefixes):
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= _PARTICIPLE_REST and rest.endswith(ends) \
+                    and (not starts or rest.startswith(starts)):
+                return fold(lexicon()["negations"][lang][0]), len(prefix)
+    return None
 
 
 @dataclass(frozen=True)
@@ -132,6 +165,11 @@ def _tokenize(text: str) -> list[Token]:
             suffix, raw, word = "t", raw[:-1], word[:-1]
         elif word in slips and not suffix:
             word = slips[word]
+        elif not suffix and word[:2] in _prefix_starts() and (lead := _negating_prefix(word)):  # "ungeprüft" -> "nicht" "geprueft"
+            negation, cut = lead
+            out.append(Token(negation, start, start + cut, True))
+            out.append(Token(word[cut:], start + cut, start + len(raw), False))
+            continue
         if suffix == "t":  # "haven't" -> "haven" "not"
             out.append(Token(word, start, start + len(raw), False))
             out.append(Token("not", start + len(raw), m.end(), True))
@@ -156,7 +194,15 @@ def without_names(text: str) -> str:
     """The text with its addresses and domain names blanked out as zeros (for the fact reader)."""
     if "@" not in text and _DOT_WORD.search(text) is None:
         return text  # most sentences: no address, no dot before a letter
-    return _NAMES.sub(_blank, text)
+    found = _BLANKED.get(text)  # the others are read again (a sentence without its inserted remarks)
+    if found is None:
+        if len(_BLANKED) >= _KEPT:
+            _BLANKED.clear()
+        found = _BLANKED[text] = _NAMES.sub(_blank, text)
+    return found
+
+
+_BLANKED: dict[str, str] = {}
 
 
 _WORD_BEHIND = re.compile(r"\n?[ \t]+([\w-]+)")  # a text's last word and the blanks after it, read backwards
@@ -170,6 +216,11 @@ def word_before_blanks(text: str) -> str:
 
 
 _IM = "im"
+
+
+def after_list_mark(tokens: list[Token], text: str) -> int:
+    """The index of a sentence's first word after its list number ("1. Have you ...?", "2) Ist ..."), else 0."""
+    return int(len(tokens) > 1 and tokens[0].word.isdigit() and text[tokens[0].end:tokens[0].end + 1] in ".)")
 
 
 @cache
@@ -203,16 +254,21 @@ def may_hold_sequence(text: str, name: str) -> bool:
     return needed is None or not unspelt(text, needed)
 
 
-_CUT = ("\x1b", "\x9b", "\x9d")  # what `clean` removes with a payload (escape sequences)
+_CUT = re.compile("[\x1b\x9b\x9d]")  # what `clean` removes with a payload (escape sequences)
+
+
+@lru_cache(maxsize=256)
+def _spellings(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern found in a text exactly where one of `words` stands in it (one scan, not one per word)."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))) or "(?!)")
 
 
 def unspelt(text: str, words: frozenset[str]) -> bool:
     """Whether no token of `text` is one of `words` (each `spelt_as_is`), known without tokenizing:
     the folded text holds none of them. False when unsure (a long text, escape sequences)."""
-    if len(text) > MAX_INPUT_CHARS or any(c in text for c in _CUT):
+    if len(text) > MAX_INPUT_CHARS or _CUT.search(text) is not None:
         return False
-    said = fold(text)
-    return not any(w in said for w in words)
+    return _spellings(words).search(fold(text)) is None
 
 
 @cache
@@ -301,8 +357,22 @@ def sentences(text: str, abbreviations: bool = True) -> list[tuple[int, str]]:
     ("z. B.") or a listed one ("Nr.", "ca.", `knowledge/language/abbreviations.yaml`)
     does not end a sentence, but one after a day written after its month does ("on
     November 9. The ..."); with `abbreviations=False` a listed one does (triage's topic
-    units: a finer split only adds competitors).
+    units: a finer split only adds competitors). Remembered: a ticket's body is split again (its facts,
+    what its words point at in a quoted mail).
     """
+    found = _SPLIT.get((text, abbreviations))
+    if found is None:
+        if len(_SPLIT) >= _KEPT:
+            _SPLIT.clear()
+        found = _SPLIT[(text, abbreviations)] = tuple(_sentences(text, abbreviations))
+    return list(found)
+
+
+_SPLIT: dict[tuple[str, bool], tuple[tuple[int, str], ...]] = {}
+
+
+def _sentences(text: str, abbreviations: bool) -> list[tuple[int, str]]:
+    """`sentences`, worked out."""
     out = []
     pos = 0
     for start, end in _breaks(text):
@@ -324,9 +394,10 @@ def _separable() -> tuple[str, ...]:
     return tuple(sorted({fold(w) for w in lexicon_words("separable_prefixes")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=4096)
 def zu_inside(word: str) -> str | None:
     """The verb of a "zu"-infinitive that holds its "zu" inside ("nachzusehen": "nachsehen";
-    `separable_prefixes`), else None."""
+    `separable_prefixes`), else None (remembered: a sentence's words are asked about again)."""
     for prefix in _separable():
         rest = word[len(prefix):]
         if word.startswith(prefix) and rest.startswith("zu") and rest.endswith("en") and len(rest) > 5:

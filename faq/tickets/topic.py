@@ -42,6 +42,8 @@ _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _LINE_END = re.compile(r"(?<=[.!?])[ \t]*\n")  # a full stop ending a line ends its sentence, whatever follows
 _WORD = re.compile(r"[^\W\d_]+")
 _PARTS = re.compile(r"\s[-–—]\s|:\s")  # a spaced dash or a colon joins two statements in one sentence
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_PHRASE_END = re.compile(r"[^\w \t-]")  # what ends a mention's phrase (`_owner_kind`)
 
 
 @cache
@@ -99,7 +101,7 @@ def _coordinator() -> re.Pattern[str]:
 def _denied_after_and(unit: str) -> list[str]:
     """The clauses after "und"/"and" that deny something ("We added 40 seats and nobody got an
     activation email"): the problem told after the context, a unit of its own."""
-    parts = (re.split(r"[,;:]", c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
+    parts = (_CLAUSE_MARK.split(c, maxsplit=1)[0] for c in _coordinator().split(unit)[1:])
     return [c for c in parts if "n't" in c or "n’t" in c or not negations().isdisjoint(_WORD.findall(c.lower()))]
 
 
@@ -237,7 +239,7 @@ def _owner_kind(after: str, matcher: Matcher) -> str | None:
     the guest account"; knowledge/language/genitive_determiners.yaml, genitive_links.yaml, determiners.yaml):
     adjectives before it ("des neuen Gastkontos") are skipped. Only words right after the mention, within
     its phrase, count: "keine Aktivierungsmail. Der Nutzungsbeginn ..." names no owner."""
-    words = _WORD.findall(re.split(r"[^\w \t-]", after[:60], maxsplit=1)[0])
+    words = _WORD.findall(_PHRASE_END.split(after[:60], maxsplit=1)[0])
     if words and words[0] in folded("genitive_determiners"):
         rest = words[1:3]
     elif len(words) > 2 and words[0] in folded("genitive_links") and words[1] in folded("determiners"):

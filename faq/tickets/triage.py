@@ -28,6 +28,8 @@ from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
 from faq.tickets.settling import UNCUED, adopted, weak_facts
+from faq.tickets.statedtopic import stated_instead
+from faq.tickets.topanswer import top_answer
 from faq.tickets.topic import match_topic
 from faq.tickets.weights import weights
 
@@ -230,6 +232,13 @@ def triage_text(
         about = "\n\n".join([body, *(f"{a.question.rstrip('?')}. {a.text}" for a in inline)])
         match = match_topic(about, matcher, subject)
     thread = "" if subject else thread_subject(text)
+    on_top = top_answer(text, body)
+    if on_top is not None:
+        # A yes or no on top of the one question of the mail it quotes answers that question:
+        # the question with the answer, in the thread, names the topic (faq.tickets.topanswer).
+        inline.append(on_top)
+        answered = match_topic(f"{on_top.question.rstrip('?')}. {on_top.text}", matcher, subject or thread)
+        match = answered if answered.outcome != "no_match" else match
     if thread and (match.outcome == "no_match" or match.confidence < weights().sure):
         # A reply carries its thread's subject in the quoted header ("Betreff: AW: Keine
         # Aktivierungsmail"): when neither the customer's own words nor a mail they point
@@ -237,7 +246,7 @@ def triage_text(
         in_thread = match_topic(body, matcher, thread)
         if in_thread.outcome == "answer":
             match = in_thread
-    match = told_instead(match, body, kb, matcher, today)
+    match = stated_instead(told_instead(match, body, kb, matcher, today), body, quoted, inline, kb, matcher, today)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None

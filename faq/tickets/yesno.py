@@ -87,6 +87,14 @@ def cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[
     return said
 
 
+def _next_try(s: Sentence, span: tuple[int, int]) -> int:
+    """Where the next try for a cue begins after one found at `span`: past it, or, when a semicolon
+    parts it, at the clause after the semicolon ("Reserviert haben wir; wirksam ist die Reservierung
+    nicht": the second clause holds the cue's words on its own)."""
+    after = [i for i in range(span[0] + 1, span[1] + 1) if ";" in s.text[s.tokens[i - 1].end:s.tokens[i].start]]
+    return after[-1] if after else span[1] + 1
+
+
 def _cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple[int, int], bool] | None:
     start = 0
     for _ in range(_TRIES):
@@ -97,7 +105,7 @@ def _cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple
         if found is None:
             return None
         span = (found[0] + start, found[1] + start)
-        start = span[1] + 1
+        start = _next_try(s, span)
         if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
@@ -152,10 +160,12 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     words = s.words
+    memo, cues = words.memo, text or lex  # the words' hits so far: a look there spares a call
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
-        for first, group in (text or lex).cue_groups(table, lang):  # cues by first word: one look for all of them
-            if not words.hits(first):
+        for first, group in cues.cue_groups(table, lang):  # cues by first word: one look for all of them
+            at = memo.get(first)
+            if not (at if at is not None else words.hits(first)):
                 continue
             for index, cue in group:
                 if not words.holds(cue[1:]):  # every word of a cue stands in the sentence, or the cue is not there
