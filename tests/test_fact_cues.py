@@ -388,3 +388,11 @@ def test_keinerlei_denies_and_a_bookkeeper_is_another_contact(lang, text, fact, 
 ])
 def test_the_account_named_between_the_words_of_a_denial(lang, text):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail fehlt noch. Junk-Ordner und Filterregeln: ungeprüft."),
+    ("en", "Activation mail still missing. Junk folder: unchecked so far."),
+])
+def test_a_word_with_a_negative_prefix_is_not_its_cue(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is not True

@@ -876,3 +876,31 @@ def test_dialect_negations_and_checking_verbs(bundled, text, value):
 ])
 def test_a_check_forgotten_is_no_check(bundled, text):
     assert triage(bundled, text).facts.get("junk_checked") is False
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\n\nIhre Fragen von gestern:\n1. Wurde der Junk-Ordner geprüft?\n2. Die OSM-Adresse reiche ich nach."),
+    ("en", "Hello,\n\nforwarding your questions to IT:\n1. Have you checked the junk folder and any mail rules?\n"
+           "2. Which address is listed as OSM?"),
+])
+def test_a_numbered_question_states_nothing(lang, text):
+    from faq.kb.loader import load_knowledge_base
+    from faq.tickets.facts import extract_facts
+
+    kb = load_knowledge_base()
+    read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
+    assert read.facts.get("junk_checked") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail bekommen. Wir gehen davon aus, dass unsere Domäne schon verifiziert ist."),
+    ("en", "No activation email came. We assume the domain is already verified for our tenant."),
+])
+def test_an_assumption_states_nothing(lang, text):
+    from faq.kb.loader import load_knowledge_base
+    from faq.tickets.facts import extract_facts
+
+    kb = load_knowledge_base()
+    read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
+    assert read.facts.get("domain_verified") is None

@@ -379,3 +379,18 @@ def test_a_state_kept_or_a_deed_of_then_holds(lang, text, fact, value):
 ])
 def test_a_state_verb_told_up_to_a_past_event_stays_open(lang, text):
     assert read(text, lang, "licenses-not-visible").get("base_same_enrollment") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Bei der vorigen Verlängerung hatten wir noch zwei Registrierungen mit demselben Organisationsnamen. "
+           "Wie ist es diesmal? Das weiß ich nicht."),
+    ("en", "At the last renewal we still had several enrollments under the same organisation name. "
+           "Not sure about now. Do we have to activate?"),
+])
+def test_a_state_of_an_earlier_renewal_is_no_fact_of_this_one(lang, text):
+    assert read(text, lang, "renewal-activation").get("multiple_enrollments_same_org") is None
+
+
+def test_a_deed_of_an_earlier_year_still_holds():
+    text = "Über dieselbe Registrierung hatten wir letztes Jahr schon Exchange Online aktiviert. Diesmal kam keine Mail."
+    assert read(text, "de").get("enrollment_linked") is True

@@ -88,7 +88,9 @@ from faq.tickets.sentence import (
 from faq.tickets.settling import UNCUED
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize, without_names
+from faq.tickets.unasserted import unasserted
 from faq.tickets.withheld import unknown_at
+from faq.tickets.yeared import yeared
 from faq.tickets.yesno import cue_said, cue_value
 
 __all__ = ["Extraction", "extract_answer", "extract_facts"]
@@ -212,8 +214,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
-                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value):
-                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed or since changed")
+                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value):
+                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
@@ -360,7 +362,7 @@ def _dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexic
     theirs = others_dates(analysed, today)  # "Our Azure subscription started on 24.11., ours on ..."
     for s in analysed:
         tokens = s.tokens
-        mentions = [m for m in find_dates(s.text, today)
+        mentions = [m for m in yeared(s.text, find_dates(s.text, today), today)
                     if s.offset + m.start >= stated_from and s.offset + m.start not in theirs and not _unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))

@@ -15,6 +15,7 @@ from functools import cache
 
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.borders import breaks_clause
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
@@ -92,10 +93,23 @@ def self_answers(text: str) -> list[Answer]:
     for (_, asked), (start, said) in zip(parts, parts[1:]):
         if not is_question(asked) or len(asked.split()) > _SELF_ASKED:
             continue
-        if answer_polarity(tokenize(said)) is not None:
+        told = tokenize(said)
+        if answer_polarity(told) is not None and not _own_statement(tokenize(asked), told, said):
             lead = len(said) - len(said.lstrip(_DASHES))  # "- Nein, noch nicht": the answer after its dash
             out.append(Answer(_LIST_MARK.sub("", asked.strip()), said.lstrip(_DASHES).strip(), start + lead))
     return out
+
+
+def _own_statement(asked: list[Token], told: list[Token], said: str) -> bool:
+    """Whether a sentence after a question opens with a negation before a noun the question does not
+    name ("Keine Aktivierungsmail.", "No activation email"): a statement of its own, no answer."""
+    return len(told) > 1 and told[0].word in _negating() and not breaks_clause(said[told[0].end:told[1].start]) \
+        and all(t.word != told[1].word for t in asked)
+
+
+@cache
+def _negating() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("negating_determiners"))
 
 
 def answers(text: str) -> list[Answer]:

@@ -13,7 +13,7 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
   but support moved them", "Letztes Jahr lag es am falschen Konto, diesmal ..." (`outdated`, `bygone`).
 The fact then stays open: a false fact is worse than a question. The words are data in
 `knowledge/language/` (other_parties, owner_links, genitive_determiners, disagreements,
-changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods,
+changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods, earlier_occasions,
 past_existentials, now_words, past_state_verbs).
 """
 
@@ -275,7 +275,10 @@ def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
 
     if turning([t.word for t in analysed[index].tokens[c_hi + 1:]]):
         return True
-    return index + 1 < len(analysed) and turning([t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]])
+    return index + 1 < len(analysed) and turning([t.word for t in analysed[index + 1].tokens[:_TURN_OPENING]])
+
+
+_TURN_OPENING = 4  # words at the next sentence's start where it turns to the present ("Wie ist es diesmal?", "Not sure about now")
 
 
 def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:
@@ -291,7 +294,7 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
         return True
     words = [t.word for t in s.tokens[lo:hi + 1]]
     state = not value or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
-    earlier = _found(words, "initial_states") or state and _found(words, "bygone_periods")
+    earlier = _found(words, "initial_states") or state and (_found(words, "bygone_periods") or _found(words, "earlier_occasions"))
     if earlier and _turned(analysed, index, hi):
         return True
     return (not value or fact_id in _state_facts()) and _then_now(analysed, index, lo)

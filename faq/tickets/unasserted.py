@@ -1,0 +1,110 @@
+"""Whether a clause that fits a yes/no cue tells a plan or another company's case instead of the case.
+
+- A plan, or a state still to come: the clauses of the cue name a time to come ("nächstes Quartal",
+  "next week"; `future_times`: "wir werden die Add-ons nächstes Quartal über eine neue Registrierung
+  kaufen"), or a future of the writer's side (`future_plans`: "wir werden ... kaufen"), or the cue stands in an infinitive clause ("..., die Add-ons über eine andere
+  Registrierung zu kaufen") right after a clause of intention ("Wir planen, ..."; `intentions`).
+- Another company's case: the part of the sentence the cue stands in (up to a contrast) names a
+  person (`other_people`, `acquaintances`) of another company (`other_companies`): "bei meinem
+  Kollegen (andere Firma) ging die Mail an eine outlook.com-Adresse", "a friend at another company
+  told me their mail went to their reseller"; or it tells first that such a person had the same
+  problem (`same_problems`: "Ein Kollege hatte letztes Jahr das gleiche Problem, da ging die Mail an
+  den Einkauf"). Their case is not the writer's.
+
+- A denial restricted to another thing: "nicht geprüft haben wir nur den Quarantäne-Bereich, den
+  Junk-Ordner schon" (`focus_particles` between the cue's words).
+
+The fact then stays open: a false fact is worse than a question. The words are data in
+`knowledge/language/`.
+"""
+
+from __future__ import annotations
+
+from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds, phrases
+from faq.tickets.sentence import Sentence
+from faq.tickets.tokens import Token
+
+__all__ = ["unasserted"]
+
+
+def _holds(words: list[str], name: str) -> bool:
+    """Whether `words` hold a word sequence of the list `name`."""
+    table = phrases(name)
+    return not table.keys().isdisjoint(words) and any(
+        tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
+
+
+def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the clauses of the cue at `span` name a time to come, or its clause is an infinitive
+    clause right after a clause of intention."""
+    every = {t.word for t in tokens}
+    if phrases("future_times").keys().isdisjoint(every) and phrases("future_plans").keys().isdisjoint(every) \
+            and (phrases("intentions").keys().isdisjoint(every) or folded("infinitive_markers").isdisjoint(every)):
+        return False  # most sentences: no word that could tell a plan, found without their clauses
+    lo, hi = clause_bounds(tokens, text, span[0], span[0])
+    hi = max(hi, clause_bounds(tokens, text, span[1], span[1])[1])
+    words = [t.word for t in tokens[lo:hi + 1]]
+    if _holds(words, "future_times") or _holds(words, "future_plans"):
+        return True
+    if lo == 0 or folded("infinitive_markers").isdisjoint(words):
+        return False
+    before, _ = clause_bounds(tokens, text, lo - 1, lo - 1)
+    return _holds([t.word for t in tokens[before:lo]], "intentions")
+
+
+def _elsewhere(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the part of the sentence the cue stands in, up to a contrast, names a person of
+    another company: a company close after the person, no verb between ("a friend at another
+    company", "Kollegen (andere Firma)"; not "the colleague who clicked was signed into a different
+    company's account": the account is what is told)."""
+    companies = phrases("other_companies")
+    if companies.keys().isdisjoint(t.word for t in tokens):
+        return False
+    lo, hi = clause_bounds(tokens, text, span[0], span[1], "contrasts")
+    words = [t.word for t in tokens[lo:hi + 1]]
+    people, verbs = folded("other_people") | folded("acquaintances"), folded("finite_verbs") | folded("relative_pronouns")
+    for i, word in enumerate(words):
+        if word not in people:
+            continue
+        for k in range(i + 1, min(len(words), i + 1 + _PERSON_REACH)):
+            if words[k] in verbs:
+                break
+            if any(tuple(words[k:k + len(p)]) == p for p in companies.get(words[k], ())):
+                return True
+    return False
+
+
+_PERSON_REACH = 4  # words from a person to the company named as theirs ("Kollegen (anderer Mandant, andere Firma)")
+
+
+def _restricted(tokens: list[Token], span: tuple[int, int]) -> bool:
+    """Whether a denial found at `span` is restricted to another thing by a focus particle
+    (`focus_particles`: "nur", "only") after a negation, between the cue's words ("nicht geprüft
+    haben wir nur den Quarantäne-Bereich, den Junk-Ordner schon": only the quarantine is denied);
+    "Nur den Junk-Ordner haben wir nicht geprüft" denies it, "the only enrollment" denies nothing."""
+    focus = folded("focus_particles")
+    return any(tokens[r].word in focus and any(t.neg for t in tokens[max(0, span[0] - _NEGATION_REACH):r])
+               for r in range(span[0] + 1, span[1]))
+
+
+_NEGATION_REACH = 3  # words before a cue where the negation a focus particle restricts may stand ("nicht geprüft")
+
+
+def _retold(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentence, before the cue, tells that another person had the same problem
+    (`same_problems` and a person), and the cue's clause does not come back to the writer's
+    (`own_settings`): the cue tells that person's case."""
+    before = [t.word for t in tokens[:span[0]]]
+    if phrases("same_problems").keys().isdisjoint(before) or not _holds(before, "same_problems") \
+            or (folded("other_people") | folded("acquaintances")).isdisjoint(before):
+        return False
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    return not _holds([t.word for t in tokens[lo:hi + 1]], "own_settings")
+
+
+def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
+    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case
+    or a denial of another thing, no fact of the case."""
+    return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
+        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span)
