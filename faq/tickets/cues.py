@@ -103,9 +103,8 @@ class CueLexicon:
 
     def words(self, tokens: list[Token]) -> Words:
         """Return the canonical forms of a sentence's words ("gone through": checking)."""
-        canon, firsts = self.canon, self._phrasal_first  # a word no phrasal form opens is looked up alone
-        out = Words([canon.get(t.word, t.word) for t in tokens])
-        for i in range(len(tokens) - 1):
+        out, firsts = Words([self.canon.get(t.word, t.word) for t in tokens]), self._phrasal_first
+        for i in range(len(tokens) - 1):  # a word no phrasal form opens is looked up alone
             if tokens[i].word in firsts and (head := self.phrasal.get((tokens[i].word, tokens[i + 1].word))) is not None:
                 out[i] = head
         return out
