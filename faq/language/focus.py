@@ -3,7 +3,8 @@
 The one function shared by `faqbot ask`, the chat and triage::
 
     focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
-          abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None) -> Focus
+          abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None,
+          contrasts: Collection[str] = (), generic: Collection[str] = ()) -> Focus
 
 `text` is split into sentences (`sentences`), and a sentence into clauses before a contrast
 word after a comma ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
@@ -12,7 +13,8 @@ that ends with a question mark; when none does, the last that states a problem
 (`states_problem`, e.g. holds a negation: "die Mail ist nie angekommen"); else the one of
 most content words, the later on a tie. A question sentence
 too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer than
-`min_words` content words as counted by `content_words`) takes in the sentences before
+`min_words` content words as counted by `content_words`; words that only ask how to go on,
+`generic` ("was nun", "any idea"), do not count) takes in the sentences before
 it, nearest first, until it has enough: that run is the focus, which decides the match.
 The other sentences are context: they support, they never decide on their own.
 `Matcher.focus(text)` calls this with the knowledge base's stop words and the tuned
@@ -98,6 +100,13 @@ def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
 
 
 @lru_cache(maxsize=16)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `phrases` as whole words, case-insensitive, the longest first (built once per word list)."""
+    alternatives = (r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
 def _clause_pattern(contrasts: tuple[str, ...]) -> re.Pattern[str]:
     """The split before a contrast word after a comma or semicolon (built once per word list)."""
     return re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
@@ -111,6 +120,7 @@ def focus(
     abbreviations: Collection[str] = (),
     states_problem: Callable[[str], bool] | None = None,
     contrasts: Collection[str] = (),
+    generic: Collection[str] = (),
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -122,12 +132,15 @@ def focus(
         states_problem: Whether a sentence states a problem (used when no sentence asks).
         contrasts: Lower-case words that set what follows against what precedes ("aber", "but"):
             after a comma they start a clause of its own, which states the problem.
+        generic: Lower-case phrases that only ask how to go on ("was nun", "any idea"): their
+            words do not count toward `min_words`.
     """
     parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
         return Focus(parts or (text.strip(),), 0, 1)
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
-    counts = [content_words(s) for s in parts]
+    asks_only = _phrase_pattern(tuple(generic)) if generic else None
+    counts = [content_words(asks_only.sub(" ", s) if asks_only is not None else s) for s in parts]
     if not asks and (states_problem is not None or contrasts):
         lead = tuple(c.lower() for c in contrasts)
         asks = [i for i, s in enumerate(parts) if (states_problem is not None and states_problem(s))

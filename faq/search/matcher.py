@@ -13,7 +13,7 @@ import math
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -137,6 +137,7 @@ class Matcher(Features, Retrieval):
                                           for c in lexicon_words("problem_cues")}))
         self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
         self.contrasts = tuple(sorted({c.lower() for c in lexicon_words("contrasts")}))
+        self.generic_asks = tuple(sorted({c.lower() for c in lexicon_words("generic_asks")}))
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
         self.vocabulary = kb.vocabulary
@@ -270,6 +271,7 @@ class Matcher(Features, Retrieval):
         state["problem_cues"] = list(self.problem_cues)
         state["thanks"] = list(self.thanks)
         state["contrasts"] = list(self.contrasts)
+        state["generic_asks"] = list(self.generic_asks)
         state["quantity_classes"] = dict(self.quantity_classes)
         state["entry_quantities"] = [[list(p) for p in pairs] for pairs in self.entry_quantities]
         state["max_chars"] = self.thresholds.max_chars
@@ -295,6 +297,7 @@ class Matcher(Features, Retrieval):
         self.problem_cues = tuple(state["problem_cues"])
         self.thanks = tuple(state["thanks"])
         self.contrasts = tuple(state["contrasts"])
+        self.generic_asks = tuple(state["generic_asks"])
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
         self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
@@ -392,7 +395,12 @@ class Matcher(Features, Retrieval):
 
     def focus(self, text: str) -> Focus:
         """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus)."""
-        return focus(text, self._known_words, self._focus_min, self.abbreviations, self._states_problem, self.contrasts)
+        return self._view(text, self._known_words)
+
+    def _view(self, text: str, content_words: Callable[[str], int]) -> Focus:
+        """The focus of `text` with the knowledge base's word lists, content words counted by `content_words`."""
+        return focus(text, content_words, self._focus_min, self.abbreviations, self._states_problem, self.contrasts,
+                     self.generic_asks)
 
     def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
         """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
