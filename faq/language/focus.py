@@ -7,7 +7,7 @@ The one function shared by `faqbot ask`, the chat and triage::
           contrasts: Collection[str] = (), generic: Collection[str] = ()) -> Focus
 
 `text` is split into sentences (`sentences`), and a sentence into clauses before a contrast
-word after a comma ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
+word after a comma or dash ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
 states the problem). The *question sentence* is the last one
 that ends with a question mark; when none does, the last that states a problem
 (`states_problem`, e.g. holds a negation: "die Mail ist nie angekommen"); else the one of
@@ -92,7 +92,7 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
 
 
 def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
-    """Split each sentence before a contrast word that follows a comma or semicolon ("..., aber")."""
+    """Split each sentence before a contrast word that follows a comma, semicolon or dash ("..., aber", "... – but")."""
     if not contrasts:
         return parts
     pattern = _clause_pattern(tuple(contrasts))
@@ -108,8 +108,8 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=16)
 def _clause_pattern(contrasts: tuple[str, ...]) -> re.Pattern[str]:
-    """The split before a contrast word after a comma or semicolon (built once per word list)."""
-    return re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
+    """The split before a contrast word after a comma, semicolon or dash (built once per word list)."""
+    return re.compile(r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
                       + r")\b)", re.IGNORECASE)
 
 
