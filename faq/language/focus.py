@@ -15,7 +15,9 @@ most content words, the later on a tie. A question sentence
 too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer than
 `min_words` content words as counted by `content_words`; words that only ask how to go on,
 `generic` ("was nun", "any idea"), do not count) takes in the sentences before
-it, nearest first, until it has enough: that run is the focus, which decides the match.
+it, nearest first, until it has enough: that run is the focus, which decides the match. A sentence
+that only reports what was tried (`attempts`: "Ich habe einen anderen Browser probiert") adds
+no words to that count: the run goes on to the sentence that states the problem.
 The other sentences are context: they support, they never decide on their own.
 `Matcher.focus(text)` calls this with the knowledge base's stop words and the tuned
 `min_words`.
@@ -121,6 +123,7 @@ def focus(
     states_problem: Callable[[str], bool] | None = None,
     contrasts: Collection[str] = (),
     generic: Collection[str] = (),
+    attempts: Collection[str] = (),
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -134,6 +137,8 @@ def focus(
             after a comma they start a clause of its own, which states the problem.
         generic: Lower-case phrases that only ask how to go on ("was nun", "any idea"): their
             words do not count toward `min_words`.
+        attempts: Lower-case phrases that report what was tried ("probiert", "tried"): a sentence
+            holding one and stating no problem is context and counts no words toward `min_words`.
     """
     parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
@@ -141,6 +146,10 @@ def focus(
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
     asks_only = _phrase_pattern(tuple(generic)) if generic else None
     counts = [content_words(asks_only.sub(" ", s) if asks_only is not None else s) for s in parts]
+    if attempts:
+        tried = _phrase_pattern(tuple(attempts))
+        counts = [0 if tried.search(s) and not (states_problem is not None and states_problem(s)) else c
+                  for s, c in zip(parts, counts)]
     if not asks and (states_problem is not None or contrasts):
         lead = tuple(c.lower() for c in contrasts)
         asks = [i for i, s in enumerate(parts) if (states_problem is not None and states_problem(s))

@@ -138,6 +138,7 @@ class Matcher(Features, Retrieval):
         self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
         self.contrasts = tuple(sorted({c.lower() for c in lexicon_words("contrasts")}))
         self.generic_asks = tuple(sorted({c.lower() for c in lexicon_words("generic_asks")}))
+        self.attempts = tuple(sorted({c.lower() for c in lexicon_words("attempts")}))
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
         self.vocabulary = kb.vocabulary
@@ -272,6 +273,7 @@ class Matcher(Features, Retrieval):
         state["thanks"] = list(self.thanks)
         state["contrasts"] = list(self.contrasts)
         state["generic_asks"] = list(self.generic_asks)
+        state["attempts"] = list(self.attempts)
         state["quantity_classes"] = dict(self.quantity_classes)
         state["entry_quantities"] = [[list(p) for p in pairs] for pairs in self.entry_quantities]
         state["max_chars"] = self.thresholds.max_chars
@@ -298,6 +300,7 @@ class Matcher(Features, Retrieval):
         self.thanks = tuple(state["thanks"])
         self.contrasts = tuple(state["contrasts"])
         self.generic_asks = tuple(state["generic_asks"])
+        self.attempts = tuple(state["attempts"])
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
         self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
@@ -400,7 +403,7 @@ class Matcher(Features, Retrieval):
     def _view(self, text: str, content_words: Callable[[str], int]) -> Focus:
         """The focus of `text` with the knowledge base's word lists, content words counted by `content_words`."""
         return focus(text, content_words, self._focus_min, self.abbreviations, self._states_problem, self.contrasts,
-                     self.generic_asks)
+                     self.generic_asks, self.attempts)
 
     def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
         """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
