@@ -58,7 +58,7 @@ class Features:
     abbreviations: frozenset[str]
     contrasts: tuple[str, ...]
     _states_problem: Callable[[str], bool]
-    _view: Callable[[str, Callable[[str], int]], Focus]
+    focus: Callable[[str, Callable[[str], int]], Focus]
     _only_thanks: Callable[[str, list[str]], bool]
     _surface: Callable[[str], list[str]]
     _count_known: Callable[[list[str]], int]
@@ -202,7 +202,7 @@ class Features:
                 found = said[sentence] = self._surface(sentence)
             return found
 
-        view = self._view(text, lambda s: self._count_known(surface(s)))
+        view = self.focus(text, lambda s: self._count_known(surface(s)))
         q = self._query_words([w for s in view.sentences[view.start: view.end] for w in surface(s)])
         # Context is what the text tells around its focus; a sentence that only thanks tells nothing.
         told = [i for i, s in enumerate(view.sentences)
