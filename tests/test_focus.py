@@ -143,7 +143,10 @@ def test_generic_asks_count_no_words():
 
 @pytest.mark.parametrize("story", [
     "Die Aktivierungsmail ist nie angekommen. Ich habe es mit zwei Browsern und mehrfach probiert. Was nun?",
-    "The licenses do not show up in the admin center. I have tried a different browser and cleared the cache. Any idea?",
+    "The licenses do not show up in the admin center. I have tried another browser, a private window and the account of "
+    "a second global admin. Any idea?",
+    "Our buyer never got a message to set up the services. We checked her inbox, the spam folder and the quarantine in "
+    "the admin center this morning. What now?",
 ])
 def test_a_sentence_that_reports_what_was_tried_does_not_stand_for_the_problem(matcher, story):
     view = matcher.focus(story)
