@@ -145,11 +145,15 @@ def focus(
         return Focus(parts or (text.strip(),), 0, 1)
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
     asks_only = _phrase_pattern(tuple(generic)) if generic else None
-    counts = [content_words(asks_only.sub(" ", s) if asks_only is not None else s) for s in parts]
-    if attempts:
-        tried = _phrase_pattern(tuple(attempts))
-        counts = [0 if tried.search(s) and not (states_problem is not None and states_problem(s)) else c
-                  for s, c in zip(parts, counts)]
+    tried = _phrase_pattern(tuple(attempts)) if attempts else None
+
+    def count_of(i: int) -> int:
+        """The content words of part `i` that count toward `min_words` (worked out only where needed)."""
+        s = parts[i]
+        if tried is not None and tried.search(s) and not (states_problem is not None and states_problem(s)):
+            return 0
+        return content_words(asks_only.sub(" ", s) if asks_only is not None else s)
+
     if not asks and (states_problem is not None or contrasts):
         lead = tuple(c.lower() for c in contrasts)
         asks = [i for i, s in enumerate(parts) if (states_problem is not None and states_problem(s))
@@ -157,10 +161,11 @@ def focus(
     if asks:
         end = asks[-1] + 1
     else:
+        counts = [count_of(i) for i in range(len(parts))]
         end = max(range(len(parts)), key=lambda i: (counts[i], i)) + 1
     start = end - 1
-    count = counts[start]
+    count = count_of(start)
     while count < min_words and start > 0:
         start -= 1
-        count += counts[start]
+        count += count_of(start)
     return Focus(parts, start, end)
