@@ -120,3 +120,47 @@ def test_sentence_ends_are_those_the_pattern_finds_without_its_quick_look(text):
     assert _END.pattern.startswith(head)
     slow = re.compile(_END.pattern[len(head):-1])
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+@pytest.mark.parametrize("story", [
+    "Der Kollege hat gestern die neue Registrierung im VLSC eingetragen. Es kam keine Aktivierungsmail bei ihm an. "
+    "Wie geht es jetzt weiter?",
+    "Our reseller placed the order two weeks ago. The activation email never reached our admin. "
+    "What are our options now, how do we proceed?",
+])
+def test_a_closing_sentence_that_only_asks_how_to_go_on_does_not_decide_alone(matcher, story):
+    """'Wie geht es weiter?' has words the entries use, but says nothing of the problem: the sentence before decides."""
+    view = matcher.focus(story)
+    assert view.start == 1 and view.end == 3
+
+
+def test_generic_asks_count_no_words():
+    text = "Die Mail ist nie gekommen. Wie geht es weiter?"
+    count = lambda s: len(s.rstrip("?.").split())  # noqa: E731
+    assert focus(text, count, min_words=3).text == "Wie geht es weiter?"
+    assert focus(text, count, min_words=3, generic=("wie geht es weiter",)).text == text
+
+
+@pytest.mark.parametrize("story", [
+    "Die Aktivierungsmail ist nie angekommen. Ich habe es mit zwei Browsern und mehrfach probiert. Was nun?",
+    "The licenses do not show up in the admin center. I have tried another browser, a private window and the account of "
+    "a second global admin. Any idea?",
+    "Our buyer never got a message to set up the services. We checked her inbox, the spam folder and the quarantine in "
+    "the admin center this morning. What now?",
+])
+def test_a_sentence_that_reports_what_was_tried_does_not_stand_for_the_problem(matcher, story):
+    view = matcher.focus(story)
+    assert view.start == 0 and view.end == 3
+
+
+def test_a_contrast_after_a_dash_starts_a_clause(matcher):
+    view = matcher.focus("Mir ist klar, dass das beim nächsten Mal im privaten Fenster passieren muss – aber wie holen "
+                         "wir die Lizenzen jetzt aus dem falschen Tenant zurück? Danke vorab.")
+    assert view.text.startswith("aber wie holen wir")
+
+
+@pytest.mark.parametrize("sentence", ["Ich bin mir nicht sicher, ob das eine gute Idee ist.",
+                                      "My manager thinks so, but I'm not quite sure."])
+def test_saying_one_is_unsure_states_no_problem(matcher, sentence):
+    assert not matcher._states_problem(sentence)
+    assert matcher._states_problem(sentence.replace("sicher", "sicher, die Mail fehlt").replace("sure", "sure, mail is missing"))

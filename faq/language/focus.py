@@ -3,17 +3,21 @@
 The one function shared by `faqbot ask`, the chat and triage::
 
     focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
-          abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None) -> Focus
+          abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None,
+          contrasts: Collection[str] = (), generic: Collection[str] = ()) -> Focus
 
 `text` is split into sentences (`sentences`), and a sentence into clauses before a contrast
-word after a comma ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
+word after a comma or dash ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
 states the problem). The *question sentence* is the last one
 that ends with a question mark; when none does, the last that states a problem
 (`states_problem`, e.g. holds a negation: "die Mail ist nie angekommen"); else the one of
 most content words, the later on a tie. A question sentence
 too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer than
-`min_words` content words as counted by `content_words`) takes in the sentences before
-it, nearest first, until it has enough: that run is the focus, which decides the match.
+`min_words` content words as counted by `content_words`; words that only ask how to go on,
+`generic` ("was nun", "any idea"), do not count) takes in the sentences before
+it, nearest first, until it has enough: that run is the focus, which decides the match. A sentence
+that only reports what was tried (`attempts`: "Ich habe einen anderen Browser probiert") adds
+no words to that count: the run goes on to the sentence that states the problem.
 The other sentences are context: they support, they never decide on their own.
 `Matcher.focus(text)` calls this with the knowledge base's stop words and the tuned
 `min_words`.
@@ -90,7 +94,7 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
 
 
 def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
-    """Split each sentence before a contrast word that follows a comma or semicolon ("..., aber")."""
+    """Split each sentence before a contrast word that follows a comma, semicolon or dash ("..., aber", "... – but")."""
     if not contrasts:
         return parts
     pattern = _clause_pattern(tuple(contrasts))
@@ -98,9 +102,16 @@ def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
 
 
 @lru_cache(maxsize=16)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of `phrases` as whole words, case-insensitive, the longest first (built once per word list)."""
+    alternatives = (r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
 def _clause_pattern(contrasts: tuple[str, ...]) -> re.Pattern[str]:
-    """The split before a contrast word after a comma or semicolon (built once per word list)."""
-    return re.compile(r"(?<=[,;])\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
+    """The split before a contrast word after a comma, semicolon or dash (built once per word list)."""
+    return re.compile(r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
                       + r")\b)", re.IGNORECASE)
 
 
@@ -111,6 +122,8 @@ def focus(
     abbreviations: Collection[str] = (),
     states_problem: Callable[[str], bool] | None = None,
     contrasts: Collection[str] = (),
+    generic: Collection[str] = (),
+    attempts: Collection[str] = (),
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -122,12 +135,25 @@ def focus(
         states_problem: Whether a sentence states a problem (used when no sentence asks).
         contrasts: Lower-case words that set what follows against what precedes ("aber", "but"):
             after a comma they start a clause of its own, which states the problem.
+        generic: Lower-case phrases that only ask how to go on ("was nun", "any idea"): their
+            words do not count toward `min_words`.
+        attempts: Lower-case phrases that report what was tried ("probiert", "tried"): a sentence
+            holding one and stating no problem is context and counts no words toward `min_words`.
     """
     parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
         return Focus(parts or (text.strip(),), 0, 1)
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
-    counts = [content_words(s) for s in parts]
+    asks_only = _phrase_pattern(tuple(generic)) if generic else None
+    tried = _phrase_pattern(tuple(attempts)) if attempts else None
+
+    def count_of(i: int) -> int:
+        """The content words of part `i` that count toward `min_words` (worked out only where needed)."""
+        s = parts[i]
+        if tried is not None and tried.search(s) and not (states_problem is not None and states_problem(s)):
+            return 0
+        return content_words(asks_only.sub(" ", s) if asks_only is not None else s)
+
     if not asks and (states_problem is not None or contrasts):
         lead = tuple(c.lower() for c in contrasts)
         asks = [i for i, s in enumerate(parts) if (states_problem is not None and states_problem(s))
@@ -135,10 +161,11 @@ def focus(
     if asks:
         end = asks[-1] + 1
     else:
+        counts = [count_of(i) for i in range(len(parts))]
         end = max(range(len(parts)), key=lambda i: (counts[i], i)) + 1
     start = end - 1
-    count = counts[start]
+    count = count_of(start)
     while count < min_words and start > 0:
         start -= 1
-        count += counts[start]
+        count += count_of(start)
     return Focus(parts, start, end)

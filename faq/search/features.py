@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from faq.language.focus import focus
+from faq.language.focus import Focus
 from faq.search.quantities import agreement, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query
 
@@ -58,6 +58,7 @@ class Features:
     abbreviations: frozenset[str]
     contrasts: tuple[str, ...]
     _states_problem: Callable[[str], bool]
+    focus: Callable[[str, Callable[[str], int]], Focus]
     _only_thanks: Callable[[str, list[str]], bool]
     _surface: Callable[[str], list[str]]
     _count_known: Callable[[list[str]], int]
@@ -201,8 +202,7 @@ class Features:
                 found = said[sentence] = self._surface(sentence)
             return found
 
-        view = focus(text, lambda s: self._count_known(surface(s)), self._focus_min, self.abbreviations,
-                     self._states_problem, self.contrasts)
+        view = self.focus(text, lambda s: self._count_known(surface(s)))
         q = self._query_words([w for s in view.sentences[view.start: view.end] for w in surface(s)])
         # Context is what the text tells around its focus; a sentence that only thanks tells nothing.
         told = [i for i, s in enumerate(view.sentences)

@@ -13,7 +13,7 @@ import math
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
 
 Outcome = Literal["answer", "clarify", "no_match"]
+_PHRASE_LISTS = ("contrasts", "generic_asks", "attempts")  # knowledge/language/ lists the focus reads, lower-case
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,6 @@ def _documents(entry: Entry) -> Iterator[tuple[str, str]]:
             yield lang, paraphrase
 
 
-
-
-
 class Matcher(Features, Retrieval):
     """Finds the FAQ entry a question is about.
 
@@ -136,7 +134,8 @@ class Matcher(Features, Retrieval):
         self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) + ("*" if c.endswith("*") else "")
                                           for c in lexicon_words("problem_cues")}))
         self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
-        self.contrasts = tuple(sorted({c.lower() for c in lexicon_words("contrasts")}))
+        self.contrasts, self.generic_asks, self.attempts = (tuple(sorted({c.lower() for c in lexicon_words(name)}))
+                                                            for name in _PHRASE_LISTS)
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
         self.vocabulary = kb.vocabulary
@@ -269,7 +268,7 @@ class Matcher(Features, Retrieval):
         state["abbreviations"] = sorted(self.abbreviations)
         state["problem_cues"] = list(self.problem_cues)
         state["thanks"] = list(self.thanks)
-        state["contrasts"] = list(self.contrasts)
+        state.update((name, list(getattr(self, name))) for name in _PHRASE_LISTS)
         state["quantity_classes"] = dict(self.quantity_classes)
         state["entry_quantities"] = [[list(p) for p in pairs] for pairs in self.entry_quantities]
         state["max_chars"] = self.thresholds.max_chars
@@ -294,7 +293,7 @@ class Matcher(Features, Retrieval):
         self.abbreviations = frozenset(state["abbreviations"])
         self.problem_cues = tuple(state["problem_cues"])
         self.thanks = tuple(state["thanks"])
-        self.contrasts = tuple(state["contrasts"])
+        self.contrasts, self.generic_asks, self.attempts = (tuple(state[name]) for name in _PHRASE_LISTS)
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
         self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
@@ -390,9 +389,11 @@ class Matcher(Features, Retrieval):
 
     # -- query side ---------------------------------------------------------------
 
-    def focus(self, text: str) -> Focus:
-        """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus)."""
-        return focus(text, self._known_words, self._focus_min, self.abbreviations, self._states_problem, self.contrasts)
+    def focus(self, text: str, content_words: Callable[[str], int] | None = None) -> Focus:
+        """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus);
+        content words are counted by `content_words`, by default the entries' words (`_known_words`)."""
+        return focus(text, content_words or self._known_words, self._focus_min, self.abbreviations,
+                     self._states_problem, self.contrasts, self.generic_asks, self.attempts)
 
     def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
         """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
@@ -446,7 +447,6 @@ class Matcher(Features, Retrieval):
                 en += share
                 de += 1.0 - share
         return "en" if en > de else "de"
-
 
     def scores(self, text: str) -> list[tuple[float, int]]:
         """Return (probability, entry index) of the question's candidate entries, best first
