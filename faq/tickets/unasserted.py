@@ -22,17 +22,10 @@ from __future__ import annotations
 
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds, phrases
-from faq.tickets.sentence import Sentence
+from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import Token
 
 __all__ = ["unasserted"]
-
-
-def _holds(words: list[str], name: str) -> bool:
-    """Whether `words` hold a word sequence of the list `name`."""
-    table = phrases(name)
-    return not table.keys().isdisjoint(words) and any(
-        tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
 
 
 def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
@@ -45,12 +38,12 @@ def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     lo, hi = clause_bounds(tokens, text, span[0], span[0])
     hi = max(hi, clause_bounds(tokens, text, span[1], span[1])[1])
     words = [t.word for t in tokens[lo:hi + 1]]
-    if _holds(words, "future_times") or _holds(words, "future_plans"):
+    if has_sequence(words, "future_times") or has_sequence(words, "future_plans"):
         return True
     if lo == 0 or folded("infinitive_markers").isdisjoint(words):
         return False
     before, _ = clause_bounds(tokens, text, lo - 1, lo - 1)
-    return _holds([t.word for t in tokens[before:lo]], "intentions")
+    return has_sequence([t.word for t in tokens[before:lo]], "intentions")
 
 
 def _elsewhere(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
@@ -96,11 +89,11 @@ def _retold(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     (`same_problems` and a person), and the cue's clause does not come back to the writer's
     (`own_settings`): the cue tells that person's case."""
     before = [t.word for t in tokens[:span[0]]]
-    if phrases("same_problems").keys().isdisjoint(before) or not _holds(before, "same_problems") \
+    if phrases("same_problems").keys().isdisjoint(before) or not has_sequence(before, "same_problems") \
             or (folded("other_people") | folded("acquaintances")).isdisjoint(before):
         return False
     lo, hi = clause_bounds(tokens, text, span[0], span[1])
-    return not _holds([t.word for t in tokens[lo:hi + 1]], "own_settings")
+    return not has_sequence([t.word for t in tokens[lo:hi + 1]], "own_settings")
 
 
 def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
