@@ -484,3 +484,20 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
     html = say(c, cid, html, "2026-08-31").text
     assert ("Ergebnis:" if lang == "de" else "Result:") in text_of(html)
 
+
+
+def test_a_slash_command_is_no_question_and_back_works_typed():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "/hilfe").text
+    text = text_of(html)
+    assert "„/hilfe“ ist hier kein Befehl" in text and "/zurück" in text
+    assert "keine Antwort" not in text
+    html = say(c, cid, html, "Uns fehlt die Aktivierungsmail, was nun?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    first = question_number(html)
+    html = say(c, cid, html, "einkauf@moebel-hahn.de").text
+    assert question_number(html) > first
+    html = say(c, cid, html, "/zurück").text
+    assert question_number(html) == first
+    assert "ist zurückgenommen" in text_of(html)

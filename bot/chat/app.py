@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Header, Input
 
 from bot.chat.chat_input import PASTE_MAX_CHARS, PROMPT_MAX_CHARS, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
+from bot.chat.slash import run_command
 from bot.chat.summary import shown_path
 from bot.chat.summary_screen import SummaryScreen
 from bot.chat.widgets import OptionButton, render_item, tr
@@ -249,7 +250,7 @@ class ChatApp(App[int]):
             event.input.select_all()  # kept, selected: typing replaces it, arrows edit it
             return
         event.input.value = ""
-        if self._pick_typed(text.strip()):
+        if run_command(self, text.strip()) or self._pick_typed(text.strip()):
             return
         before = len(self.dialogue.items)
         self._guard(lambda: self.dialogue.submit(text))
