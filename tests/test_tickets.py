@@ -316,10 +316,22 @@ def test_a_closing_word_opening_a_sentence_is_no_closing(text, kept):
 def test_jsonl_line_break_inside_a_string_is_named_with_its_column():
     items = from_bytes(b'{"id": "X", "text": "Der Aktivierungslink\nist abgelaufen"}\n{"id": "Y", "text": "ok"}\n', "x.jsonl")
     first, second, third = items
-    assert str(first) == ("x.jsonl:1: not a JSON object: line break inside a string at column 42 of the line, "
+    assert str(first) == ("x.jsonl:1 (X): not a JSON object: line break inside a string at column 42 of the line, "
                           'write it as \\n (expected one object per line, like {"id": "T-1", "text": "..."})')
     assert str(second).startswith("x.jsonl:2: not a JSON object: expecting value at column 1 of the line (")
     assert isinstance(third, Ticket) and third.id == "Y"
+
+
+def test_a_broken_jsonl_line_is_named_by_its_ticket_id_when_that_field_is_intact():
+    items = from_bytes('{"ticket": "SR-88120", "text": "Aktivierungsmail fehlt, "Spam" geprüft"}\n'
+                       '{"nr": 5521, "body": "kein Link\\x"}\n'
+                       '{"text": "the id is missing", \n'
+                       '{"id": "SR-88122", "text": "Die Aktivierungsmail ist nie angekommen."}\n'.encode(), "agent.jsonl")
+    first, second, third, good = items
+    assert str(first).startswith("agent.jsonl:1 (SR-88120): not a JSON object")
+    assert str(second).startswith("agent.jsonl:2 (5521): not a JSON object")
+    assert str(third).startswith("agent.jsonl:3: not a JSON object")  # no id to name: the line alone
+    assert isinstance(good, Ticket) and good.id == "SR-88122"
 
 
 def test_jsonl_errors_give_the_column_and_never_print_a_control_character():

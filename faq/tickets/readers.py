@@ -299,6 +299,17 @@ def _json_problem(exc: json.JSONDecodeError) -> str:
     return f"{what} at column {exc.colno} of the line{hint}"
 
 
+_BROKEN_ID = re.compile(r'"(%s)"\s*:\s*(?:"([^"\\\n]{1,200})"|(-?\d{1,30})\b)' % "|".join(_ID_FIELDS), re.I)
+
+
+def _broken_line_label(where: str, line: str) -> str:
+    """Name a line that is no JSON by its ticket's id when the id's own field is still intact
+    ("file:9 (T-1043)"): an agent finds the ticket by its id, not by the file's line number."""
+    match = _BROKEN_ID.search(line)
+    tid = match and (match.group(2) or match.group(3) or "").strip()
+    return f"{where} ({tid})" if tid else where
+
+
 def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
     for lineno, (raw, whole) in enumerate(_lines(stream, _MAX_LINE), 1):
         where = f"{name}:{lineno}"
@@ -312,13 +323,14 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield TicketError(where, f"invalid UTF-8 at byte {exc.start + 1} of the line (expected UTF-8 text)")
+            label = _broken_line_label(where, raw.decode("utf-8", "replace"))
+            yield TicketError(label, f"invalid UTF-8 at byte {exc.start + 1} of the line (expected UTF-8 text)")
             continue
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             msg = _json_problem(exc) if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield TicketError(where, f"not a JSON object: {msg} (expected one object per line, like {{\"id\": \"T-1\", \"text\": \"...\"}})")
+            yield TicketError(_broken_line_label(where, line), f"not a JSON object: {msg} (expected one object per line, like {{\"id\": \"T-1\", \"text\": \"...\"}})")
             continue
         if not isinstance(obj, dict):
             yield TicketError(where, f"not a JSON object but {type(obj).__name__} (expected {{\"text\": \"...\"}})")
