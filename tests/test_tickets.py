@@ -80,6 +80,16 @@ def test_csv_with_known_text_column():
     assert "sample.csv:4 (C-3)" in str(items[2])
 
 
+@pytest.mark.parametrize("header", ["Ticket-Nr.", "Ticket #", "Ticketnummer", "Ticket Number"])
+def test_csv_id_headers_as_help_desks_export_them_name_each_ticket(header):
+    data = (f"{header};Betreff;Beschreibung\n"
+            "HD-301;Aktivierung;Uns fehlt die Aktivierungsmail, OSM ist einkauf@tischlerei-berg.de\n"
+            "HD-302;Aktivierung;\n").encode()
+    good, bad = from_bytes(data, "export.csv")
+    assert isinstance(good, Ticket) and good.id == "HD-301"
+    assert str(bad).startswith("export.csv:3 (HD-302): empty ticket")
+
+
 def test_csv_semicolons_and_bad_utf8_row():
     items = read("semicolon.csv")
     assert isinstance(items[0], Ticket) and items[0].id == "S-1"

@@ -51,7 +51,8 @@ _EXTENSIONS = {
     ".mbox": "mbox", ".mbx": "mbox",
     ".txt": "text",
 }
-_ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number")
+_ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number", "ticketnr", "ticketnummer", "ticketnumber",
+              "nummer")
 _SUBJECT_FIELDS = ("subject", "betreff", "title", "titel")
 _TEXT_FIELDS = ("text", "body", "message", "nachricht", "description", "beschreibung", "content")
 _MAX_LINE = 1_000_000  # bytes; a longer JSON line is skipped and reported
@@ -260,9 +261,15 @@ def _mbox_message(lines: list[bytes], name: str, start: int, number: int) -> Ite
 # -- JSON Lines -------------------------------------------------------------------
 
 
+def _field_name(name: str) -> str:
+    """A field's name as the field lists hold it: "Ticket-Nr.", "Ticket #", "ticket_id" → "ticketnr",
+    "ticket", "ticketid" (help desks export their own spellings of the same header)."""
+    return re.sub(r"[\s._#-]+", "", name.lower())
+
+
 def _field(obj: dict, names: tuple[str, ...]) -> object:
     for key in obj:
-        if isinstance(key, str) and key.lower() in names:
+        if isinstance(key, str) and (key.lower() in names or _field_name(key) in names):
             return obj[key]
     return None
 
@@ -299,7 +306,7 @@ def _json_problem(exc: json.JSONDecodeError) -> str:
     return f"{what} at column {exc.colno} of the line{hint}"
 
 
-_BROKEN_ID = re.compile(r'"(%s)"\s*:\s*(?:"([^"\\\n]{1,200})"|(-?\d{1,30})\b)' % "|".join(_ID_FIELDS), re.I)
+_BROKEN_ID = re.compile('"(' + "|".join(_ID_FIELDS) + r')"\s*:\s*(?:"([^"\\\n]{1,200})"|(-?\d{1,30})\b)', re.I)
 
 
 def _broken_line_label(where: str, line: str) -> str:
@@ -370,7 +377,7 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         text_col = fields[next(i for i, f in enumerate(lowered) if f in _TEXT_FIELDS)]
     else:
         raise InputError(f"no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)", file=name)
-    id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS), None)
+    id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS or _field_name(f) in _ID_FIELDS), None)
     subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
     for row in rows:
         assert not isinstance(row, list)
