@@ -501,3 +501,15 @@ def test_a_slash_command_is_no_question_and_back_works_typed():
     html = say(c, cid, html, "/zurück").text
     assert question_number(html) == first
     assert "ist zurückgenommen" in text_of(html)
+
+
+def test_a_result_that_means_waiting_is_not_labelled_as_a_contact():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Die Aktivierungsmail ist noch nicht da, OSM ist lizenz@zahnarzt-roth.de").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    html = pick(c, cid, html, "Ja").text  # the address it read, confirmed
+    assert "Startdatum der Nutzung" in text_of(html)
+    text = text_of(say(c, cid, html, "20.12.2099").text)
+    assert "Wie es weitergeht: Warten bis" in text
+    assert "Ansprechpartner: Warten" not in text

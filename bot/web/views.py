@@ -223,6 +223,8 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str) -> dict[str, A
         "title": f"{tr(lang, 'result')}: {fill(res.title.get(lang), diag, lang, flow)}",
         "body": body,
         "contact": fill(res.contact.get(lang), diag, lang, flow),
+        # A wait is no one to contact: "Wie es weitergeht: Warten bis …", as in the terminal chat.
+        **({"contact_label": tr(lang, "contact_wait"), "contact_icon": "⏳"} if res.contact_kind == "wait" else {}),
         "facts_title": tr(lang, "based_on"),
         "facts": facts,
         "possible_title": tr(lang, "possible"),
