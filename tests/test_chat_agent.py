@@ -111,7 +111,26 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         assert case.rejected == ["osm_email"] and "osm_email" not in case.facts
         assert case.cause is None and case.question is not None and case.question.id == "osm_email"
         assert "outlook.com" not in screen.query_one("#agent-reply").text
-        assert "verworfen" in screen_text(app)
+        assert tr("de", "agent_rejected") in screen_text(app)
+
+
+async def test_a_rejected_fact_the_result_does_not_need_is_not_promised_as_asked_again():
+    ticket = ("Guten Tag, unser OSM ist lizenzen@weingut-kraus.de. Die Domäne weingut-kraus.de ist bei uns "
+              "schon für Microsoft 365 verifiziert. Eine Aktivierungsmail kam nie an.")
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, ticket)
+        case = screen.case
+        assert case.cause == "domain-verified" and "osm_email" in case.facts
+        button = screen.query_one("#reject-osm_email")
+        screen.query_one("#agent-body").scroll_to_widget(button, animate=False)
+        await pilot.pause()
+        await pilot.click("#reject-osm_email")
+        await pilot.pause()
+        await pilot.pause()
+        assert case.rejected == ["osm_email"] and case.cause == "domain-verified" and case.question is None
+        text = screen_text(app)
+        assert tr("de", "agent_rejected_unneeded") in text and tr("de", "agent_rejected") not in text
 
 
 async def test_remaining_questions_answered_by_keyboard():

@@ -64,6 +64,36 @@ def test_a_corrected_value_is_replayed_on_resume():
     assert isinstance(again.items[-1], FlowResult)
 
 
+@pytest.mark.parametrize(("lang", "story", "typed", "day"), [
+    ("de", "Uns fehlt die Aktivierungsmail. Die Nutzung unserer Bestellung beginnt laut Händler am 20.12.2026.",
+     "03.12.2026", 3),
+    ("en", "The activation email has not arrived. Per the reseller our subscription starts on 2026-12-20.",
+     "2026-12-04", 4),
+])
+def test_a_date_typed_to_a_stated_date_is_taken_and_replayed(lang, story, typed, day):
+    from pathlib import Path
+
+    from chat_helpers import TODAY
+
+    from bot.chat.dialogue import Dialogue
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(Path(__file__).resolve().parent.parent / "knowledge")  # its flow reads usage dates
+    matcher = Matcher(kb)
+    events: list[dict] = []
+    d = Dialogue(kb, matcher, TODAY, lang, on_event=events.append)
+    d.submit(story)
+    d.choose(next(o for o in d.options if o.kind == "flow"))
+    assert d.confirming and d.current_fact.id == "usage_start"
+    d.submit(typed)  # the right date instead of "yes" or "no": not asked a second time
+    assert d.run.facts["usage_start"].day == day
+    assert not any(isinstance(i, FlowStep) and i.fact_id == "usage_start" for i in d.items)
+    again = Dialogue(kb, matcher, TODAY, lang)
+    again.replay(events)
+    assert again.run.facts == d.run.facts
+
+
 @pytest.mark.parametrize(("lang", "story", "first", "second"), [
     ("de", "Läuft der Aktivierungslink ab? Wir haben am 3/4/2026 gekauft.", "1 3. April 2026", "2 4. März 2026"),
     ("en", "Does the activation link expire? We bought on 3/4/2026.", "1 3 April 2026", "2 4 March 2026"),

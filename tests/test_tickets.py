@@ -80,6 +80,16 @@ def test_csv_with_known_text_column():
     assert "sample.csv:4 (C-3)" in str(items[2])
 
 
+@pytest.mark.parametrize("header", ["Ticket-Nr.", "Ticket #", "Ticketnummer", "Ticket Number"])
+def test_csv_id_headers_as_help_desks_export_them_name_each_ticket(header):
+    data = (f"{header};Betreff;Beschreibung\n"
+            "HD-301;Aktivierung;Uns fehlt die Aktivierungsmail, OSM ist einkauf@tischlerei-berg.de\n"
+            "HD-302;Aktivierung;\n").encode()
+    good, bad = from_bytes(data, "export.csv")
+    assert isinstance(good, Ticket) and good.id == "HD-301"
+    assert str(bad).startswith("export.csv:3 (HD-302): empty ticket")
+
+
 def test_csv_semicolons_and_bad_utf8_row():
     items = read("semicolon.csv")
     assert isinstance(items[0], Ticket) and items[0].id == "S-1"
@@ -316,10 +326,22 @@ def test_a_closing_word_opening_a_sentence_is_no_closing(text, kept):
 def test_jsonl_line_break_inside_a_string_is_named_with_its_column():
     items = from_bytes(b'{"id": "X", "text": "Der Aktivierungslink\nist abgelaufen"}\n{"id": "Y", "text": "ok"}\n', "x.jsonl")
     first, second, third = items
-    assert str(first) == ("x.jsonl:1: not a JSON object: line break inside a string at column 42 of the line, "
+    assert str(first) == ("x.jsonl:1 (X): not a JSON object: line break inside a string at column 42 of the line, "
                           'write it as \\n (expected one object per line, like {"id": "T-1", "text": "..."})')
     assert str(second).startswith("x.jsonl:2: not a JSON object: expecting value at column 1 of the line (")
     assert isinstance(third, Ticket) and third.id == "Y"
+
+
+def test_a_broken_jsonl_line_is_named_by_its_ticket_id_when_that_field_is_intact():
+    items = from_bytes('{"ticket": "SR-88120", "text": "Aktivierungsmail fehlt, "Spam" geprüft"}\n'
+                       '{"nr": 5521, "body": "kein Link\\x"}\n'
+                       '{"text": "the id is missing", \n'
+                       '{"id": "SR-88122", "text": "Die Aktivierungsmail ist nie angekommen."}\n'.encode(), "agent.jsonl")
+    first, second, third, good = items
+    assert str(first).startswith("agent.jsonl:1 (SR-88120): not a JSON object")
+    assert str(second).startswith("agent.jsonl:2 (5521): not a JSON object")
+    assert str(third).startswith("agent.jsonl:3: not a JSON object")  # no id to name: the line alone
+    assert isinstance(good, Ticket) and good.id == "SR-88122"
 
 
 def test_jsonl_errors_give_the_column_and_never_print_a_control_character():

@@ -484,3 +484,32 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
     html = say(c, cid, html, "2026-08-31").text
     assert ("Ergebnis:" if lang == "de" else "Result:") in text_of(html)
 
+
+
+def test_a_slash_command_is_no_question_and_back_works_typed():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "/hilfe").text
+    text = text_of(html)
+    assert "„/hilfe“ ist hier kein Befehl" in text and "/zurück" in text
+    assert "keine Antwort" not in text
+    html = say(c, cid, html, "Uns fehlt die Aktivierungsmail, was nun?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    first = question_number(html)
+    html = say(c, cid, html, "einkauf@moebel-hahn.de").text
+    assert question_number(html) > first
+    html = say(c, cid, html, "/zurück").text
+    assert question_number(html) == first
+    assert "ist zurückgenommen" in text_of(html)
+
+
+def test_a_result_that_means_waiting_is_not_labelled_as_a_contact():
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Die Aktivierungsmail ist noch nicht da, OSM ist lizenz@zahnarzt-roth.de").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    html = pick(c, cid, html, "Ja").text  # the address it read, confirmed
+    assert "Startdatum der Nutzung" in text_of(html)
+    text = text_of(say(c, cid, html, "20.12.2099").text)
+    assert "Wie es weitergeht: Warten bis" in text
+    assert "Ansprechpartner: Warten" not in text

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
@@ -18,6 +18,8 @@ from textual.widgets import Button, Footer, Header, Input
 
 from bot.chat.chat_input import PASTE_MAX_CHARS, PROMPT_MAX_CHARS, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
+from bot.chat.layout import ChatLog, chat_bindings
+from bot.chat.slash import run_command
 from bot.chat.summary import shown_path
 from bot.chat.summary_screen import SummaryScreen
 from bot.chat.widgets import OptionButton, render_item, tr
@@ -27,42 +29,6 @@ from faq.search.matcher import Matcher
 __all__ = ["PROMPT_MAX_CHARS", "ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
 
 _LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
-
-
-def _bindings() -> list[BindingType]:
-    """Footer bindings in both languages; `check_action` shows those of the current one.
-
-    The footer fits 80 columns: quit, help, language and commands always; back, end and
-    save only while they apply. Restart (Ctrl+R), copy (Ctrl+K), the agent view (F3) and
-    scrolling work without a footer entry; F1 and the command palette name them.
-    """
-    out: list[BindingType] = []
-    for lang in ("de", "en"):
-        t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
-        out += [
-            Binding("ctrl+q", f"quit_chat('{lang}')", t("k_quit"), priority=True),
-            Binding("f1", f"help('{lang}')", t("k_help")),
-            Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
-            Binding("ctrl+b", f"undo('{lang}')", t("k_back"), priority=True),
-            Binding("ctrl+r", f"restart('{lang}')", t("k_restart"), show=False, priority=True),
-            Binding("escape", f"cancel('{lang}')", t("k_cancel")),
-            Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
-            Binding("ctrl+k", f"copy('{lang}')", t("k_copy"), show=False, priority=True),
-            Binding("ctrl+p", f"palette('{lang}')", t("k_palette"), priority=True),
-            # For support agents: not in the customer's footer; F1 help and the palette name it.
-            Binding("f3", f"agent('{lang}')", t("k_agent"), show=False),
-        ]
-    # Scrolling the conversation works from the input: the input itself has no use for these.
-    out += [
-        Binding("pageup", "scroll_log('page_up')", show=False, priority=True),
-        Binding("pagedown", "scroll_log('page_down')", show=False, priority=True),
-        Binding("ctrl+home", "scroll_log('home')", show=False, priority=True),
-        Binding("ctrl+end", "scroll_log('end')", show=False, priority=True),
-        Binding("up,ctrl+up", "scroll_log('up')", show=False),
-        Binding("down,ctrl+down", "scroll_log('down')", show=False),
-        Binding("ctrl+p", "command_palette", show=False),  # replaces Textual's English "palette" entry
-    ]
-    return out
 
 
 class ChatApp(App[int]):
@@ -81,7 +47,7 @@ class ChatApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "faqbot"
-    BINDINGS: ClassVar[list[BindingType]] = _bindings()
+    BINDINGS: ClassVar[list[BindingType]] = chat_bindings()
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
@@ -110,6 +76,7 @@ class ChatApp(App[int]):
         self.saved_paths: list[Path] = []
         self.last_summary: str | None = None
         self._start_agent = agent
+        self._anchor: tuple[Widget | None, bool] | None = None  # what the log shows: (first new widget, top); None once scrolled by hand
 
     # -- layout --------------------------------------------------------------------
 
@@ -120,7 +87,7 @@ class ChatApp(App[int]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
-        yield VerticalScroll(id="log")
+        yield ChatLog(id="log")
         yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PASTE_MAX_CHARS,
                         select_on_focus=False)  # a key typed elsewhere lands in it and is kept
         yield Footer(show_command_palette=False, compact=True)
@@ -204,24 +171,33 @@ class ChatApp(App[int]):
         # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
         prompt.placeholder = tr(self.dialogue.shown_lang, key)
         self.refresh_bindings()
-        log = self.query_one("#log", VerticalScroll)
+        self._anchor = (first, top)
 
+        async def when_mounted() -> None:
+            await mounted
+            self.call_after_refresh(self.scroll_new)
+
+        self.call_later(when_mounted)
+
+    def scroll_new(self) -> None:
+        """Bring what is new into view, again once wrapped text has its full height (the layout
+        settles over two refreshes); also after a resize rewraps it, unless the user scrolled away."""
         def scroll() -> None:
+            if self._anchor is None:
+                return
+            first, top = self._anchor
+            log = self.query_one("#log", VerticalScroll)
             if first is not None and top and first.is_mounted:
                 log.scroll_to_widget(first, top=True, animate=False)
             else:
                 log.scroll_end(animate=False)
 
-        def scroll_twice() -> None:
-            scroll()
-            self.call_after_refresh(scroll)
+        scroll()
+        self.call_after_refresh(scroll)
 
-        async def when_mounted() -> None:
-            await mounted
-            # Again once wrapped text has its full height (the layout settles over two refreshes).
-            self.call_after_refresh(scroll_twice)
-
-        self.call_later(when_mounted)
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """Scrolling back by hand: a resize no longer brings the newest messages back."""
+        self._anchor = None
 
     def _guard(self, action: Callable[[], Iterable[Item]]) -> None:
         """Run a step of the conversation; an internal error becomes a message."""
@@ -249,7 +225,7 @@ class ChatApp(App[int]):
             event.input.select_all()  # kept, selected: typing replaces it, arrows edit it
             return
         event.input.value = ""
-        if self._pick_typed(text.strip()):
+        if run_command(self, text.strip()) or self._pick_typed(text.strip()):
             return
         before = len(self.dialogue.items)
         self._guard(lambda: self.dialogue.submit(text))
@@ -361,6 +337,7 @@ class ChatApp(App[int]):
         log = self.query_one("#log", VerticalScroll)
         move = {"page_up": log.scroll_page_up, "page_down": log.scroll_page_down, "home": log.scroll_home,
                 "end": log.scroll_end, "up": log.scroll_up, "down": log.scroll_down}[how]
+        self._anchor = (None, False) if how == "end" else None  # where the user went stays through a resize
         move(animate=False)
 
     def action_palette(self, lang: str = "") -> None:

@@ -3,7 +3,8 @@
 A diagnosis shows what the user already wrote, with what was read from it, and asks whether
 it is right. Yes takes it. A reply that states the fact again with another value ("Nein, die
 Adresse ist max@outlook.com") takes that value: it was given in answer to this very question,
-and asking it again would ignore it. A question is answered and the confirmation stays open;
+and asking it again would ignore it; so does a value of the fact typed alone ("15.11.2026"
+to a date read as the 20th). A question is answered and the confirmation stays open;
 anything else asks the question as usual.
 """
 
@@ -51,5 +52,24 @@ def confirm(d: Dialogue, fact: Fact, text: str, pick: str = "") -> list[Item]:
     d._emit({"type": "decline", "fact": fact.id, "text": text, **({"pick": pick} if pick else {})})
     run.declined.add(fact.id)
     run.asking = fact.id
+    if not pick and word is None and fact.type != "yesno" and _reads_as_value(d, fact, text):
+        run.confirming = None  # "15.11.2026" to "ich verstehe: 20. Dezember 2026": the value meant instead
+        return d.answer_text(text)
     return d._add(d.user_message(text, pick, fact.id), *d._step())
 
+
+def _reads_as_value(d: Dialogue, fact: Fact, text: str) -> bool:
+    """Whether `text` is a value of `fact` typed alone (a date, an address, a choice): the
+    answer to its question, which would otherwise be asked right after."""
+    from bot.chat.answers import read_answer
+    from faq.flows.dates import AmbiguousDate
+
+    run = d.run
+    assert run is not None
+    try:
+        read_answer(run.flow, run.facts, fact, text, d.today, d.flow_lang)
+    except AmbiguousDate:
+        return True  # its two readings are offered as for a date typed to the question
+    except InputError:
+        return False
+    return True

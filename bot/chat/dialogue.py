@@ -183,10 +183,13 @@ class Dialogue:
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
         from bot.chat.answers import reply_word, typed_action
+        from bot.chat.slash import slash_word
 
         text = clean(raw).strip()
         if not text:
             return []
+        if (word := slash_word(text)) is not None:  # "/zurück", "/help": a command, never a question
+            return self.command(text, word)
         fact = self.current_fact
         if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings or self.confirming):
             index = int(text) - 1
@@ -199,6 +202,20 @@ class Dialogue:
                 self.confirming or (fact is not None and fact.type == "yesno" and reply_word(text) is not None)))):
             return self.answer_text(text)  # "ok" to "Sie schrieben: … – stimmt das?" confirms it; "jep, passt" says yes
         return self.ask(text)
+
+    def command(self, text: str, word: str) -> list[Item]:
+        """Do the diagnosis's action a slash command names ("/zurück", "/neu", "/abbrechen");
+        any other gets a line naming the commands there are (each face lists its own; `bot.chat.slash`)."""
+        from bot.chat.slash import DIALOGUE_ACTIONS, slash_action
+
+        action = slash_action(word, DIALOGUE_ACTIONS)
+        if action == "back":
+            return self.back()
+        if action == "restart":
+            return self.restart()
+        if action == "cancel" and self.flow_active:
+            return self.cancel()
+        return self._add(Notice("slash_unknown", {"text": text}, passive=True, lang=self._pin(self.shown_lang)))
 
     def ask(self, raw: str) -> list[Item]:
         """Answer a question from the matcher: an answer, options to pick, or no match."""

@@ -32,6 +32,7 @@ from bot.chat.items import (
     UserMessage,
 )
 from bot.chat.labels import option_label, user_text
+from bot.chat.slash import CHAT_ACTIONS, slash_list
 from faq.kb.model import Block, KnowledgeBase
 from faq.language.catalogue import tr
 
@@ -183,6 +184,8 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
         text = tr(lang, "flow_started", flow=flow.title.get(lang) if flow else args.get("flow", ""))
     elif item.key == "restart":
         text = tr(lang, "restart_done")
+    elif item.key == "slash_unknown":  # the commands in the language it is shown in
+        text = tr(lang, "slash_unknown", text=args.get("text", ""), commands=slash_list(lang, CHAT_ACTIONS))
     elif item.key == "back":
         fact = None
         if dialogue.run is not None:

@@ -24,6 +24,7 @@ from bot.chat.dialogue import (
     UserMessage,
 )
 from bot.chat.labels import option_label, user_text
+from bot.chat.slash import DIALOGUE_ACTIONS, slash_list
 from faq.kb.model import Block
 from faq.language.catalogue import tr
 
@@ -157,6 +158,8 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
         text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
         asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
         return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
+    elif item.key == "slash_unknown":  # the web page's own words: it has buttons, no keys
+        text = tr(lang, "web_slash_unknown", text=args.get("text", ""), commands=slash_list(lang, DIALOGUE_ACTIONS))
     elif item.key == "internal_error":
         return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "internal_error", text=item.text)}]}
     elif item.text:
@@ -220,6 +223,8 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str) -> dict[str, A
         "title": f"{tr(lang, 'result')}: {fill(res.title.get(lang), diag, lang, flow)}",
         "body": body,
         "contact": fill(res.contact.get(lang), diag, lang, flow),
+        # A wait is no one to contact: "Wie es weitergeht: Warten bis …", as in the terminal chat.
+        **({"contact_label": tr(lang, "contact_wait"), "contact_icon": "⏳"} if res.contact_kind == "wait" else {}),
         "facts_title": tr(lang, "based_on"),
         "facts": facts,
         "possible_title": tr(lang, "possible"),

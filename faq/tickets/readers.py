@@ -51,7 +51,8 @@ _EXTENSIONS = {
     ".mbox": "mbox", ".mbx": "mbox",
     ".txt": "text",
 }
-_ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number")
+_ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number", "ticketnr", "ticketnummer", "ticketnumber",
+              "nummer")
 _SUBJECT_FIELDS = ("subject", "betreff", "title", "titel")
 _TEXT_FIELDS = ("text", "body", "message", "nachricht", "description", "beschreibung", "content")
 _MAX_LINE = 1_000_000  # bytes; a longer JSON line is skipped and reported
@@ -260,9 +261,15 @@ def _mbox_message(lines: list[bytes], name: str, start: int, number: int) -> Ite
 # -- JSON Lines -------------------------------------------------------------------
 
 
+def _field_name(name: str) -> str:
+    """A field's name as the field lists hold it: "Ticket-Nr.", "Ticket #", "ticket_id" → "ticketnr",
+    "ticket", "ticketid" (help desks export their own spellings of the same header)."""
+    return re.sub(r"[\s._#-]+", "", name.lower())
+
+
 def _field(obj: dict, names: tuple[str, ...]) -> object:
     for key in obj:
-        if isinstance(key, str) and key.lower() in names:
+        if isinstance(key, str) and (key.lower() in names or _field_name(key) in names):
             return obj[key]
     return None
 
@@ -299,6 +306,17 @@ def _json_problem(exc: json.JSONDecodeError) -> str:
     return f"{what} at column {exc.colno} of the line{hint}"
 
 
+_BROKEN_ID = re.compile('"(' + "|".join(_ID_FIELDS) + r')"\s*:\s*(?:"([^"\\\n]{1,200})"|(-?\d{1,30})\b)', re.I)
+
+
+def _broken_line_label(where: str, line: str) -> str:
+    """Name a line that is no JSON by its ticket's id when the id's own field is still intact
+    ("file:9 (T-1043)"): an agent finds the ticket by its id, not by the file's line number."""
+    match = _BROKEN_ID.search(line)
+    tid = match and (match.group(2) or match.group(3) or "").strip()
+    return f"{where} ({tid})" if tid else where
+
+
 def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
     for lineno, (raw, whole) in enumerate(_lines(stream, _MAX_LINE), 1):
         where = f"{name}:{lineno}"
@@ -312,13 +330,14 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield TicketError(where, f"invalid UTF-8 at byte {exc.start + 1} of the line (expected UTF-8 text)")
+            label = _broken_line_label(where, raw.decode("utf-8", "replace"))
+            yield TicketError(label, f"invalid UTF-8 at byte {exc.start + 1} of the line (expected UTF-8 text)")
             continue
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             msg = _json_problem(exc) if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield TicketError(where, f"not a JSON object: {msg} (expected one object per line, like {{\"id\": \"T-1\", \"text\": \"...\"}})")
+            yield TicketError(_broken_line_label(where, line), f"not a JSON object: {msg} (expected one object per line, like {{\"id\": \"T-1\", \"text\": \"...\"}})")
             continue
         if not isinstance(obj, dict):
             yield TicketError(where, f"not a JSON object but {type(obj).__name__} (expected {{\"text\": \"...\"}})")
@@ -358,7 +377,7 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         text_col = fields[next(i for i, f in enumerate(lowered) if f in _TEXT_FIELDS)]
     else:
         raise InputError(f"no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)", file=name)
-    id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS), None)
+    id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS or _field_name(f) in _ID_FIELDS), None)
     subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
     for row in rows:
         assert not isinstance(row, list)
