@@ -363,3 +363,19 @@ def test_junk_and_filters_checked_is_checked():
 def test_the_date_licences_hold_from_is_no_purchase_date(text):
     r = triage(text)
     assert r.id == "activation-link-expiry" and "purchase_date" not in r.facts
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hi,\n\nyour colleague asked: 'Was it activated for the intended account (for example, not a test tenant)?' "
+     "I cannot say yet, our contractor did it. We still see no licenses after activation.\n\nThanks\nAmy Cole", "right_account"),
+    ("Hello,\n\nyour agent asked: \"Is the service offered in your country (some countries are not launched yet)?\" and I "
+     "honestly can't tell. No licenses show up after activation.\n\nRegards\nAmy Cole", "service_in_country"),
+    ("Hallo,\n\nIhr Kollege fragte: „Ist der Dienst in Ihrem Land (etwa Österreich) schon verfügbar?“ – das kann ich nicht "
+     "sagen. Nach der Aktivierung sehen wir keine Lizenzen.\n\nGruß\nKai Brenner", "service_in_country"),
+    ("Guten Tag,\n\nSie baten um den Nutzungsbeginn als Datum (Beispiel: 01.12.2026). Den muss ich erst beim Händler "
+     "erfragen. Nach der Aktivierung sehen wir keine Lizenzen.\n\nGruß\nKai Brenner", "usage_start"),
+])
+def test_a_question_or_example_the_writer_quotes_states_nothing(text, fact):
+    r = triage(text)
+    assert r.id == "licenses-not-visible"
+    assert fact not in r.facts and r.cause is None

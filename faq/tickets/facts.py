@@ -55,7 +55,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people, osm_relati
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.private import private_beside_registered
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
-from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
+from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, in_quoted_question, is_example
 from faq.tickets.scope import (
     another_instance,
     another_owner,
@@ -121,9 +121,10 @@ def _apposition(tokens: list[Token], text: str, index: int) -> bool:
 
 
 def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
-    """Whether the address or date at token `index` is an example, hedged, conditional or past;
+    """Whether the address or date at token `index` is an example, in a quoted question, hedged, conditional or past;
     a `named` address (in apposition) is hedged only by its own clause."""
-    return is_example(tokens, index) or hedged(tokens, text, index, index, beliefs=not named)
+    return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) \
+        or hedged(tokens, text, index, index, beliefs=not named)
 
 
 def _replaced(tokens: list[Token], index: int) -> bool:

@@ -40,6 +40,7 @@ from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
+from faq.tickets.quotes import in_quoted_question
 from faq.tickets.reported import report_denied
 from faq.tickets.tokens import Token, after_list_mark, negations, zu_inside
 
@@ -467,7 +468,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause_end = tokens[c_hi].end
     if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
-            or _asks(tokens, text, lo):
+            or _asks(tokens, text, lo) or in_quoted_question(text, tokens[lo].start):  # "Support asked: 'Is it ...?'"
         return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
     if report_denied(tokens, text, lo):
         return None  # "VLSC doesn't show that the mail went to another contact"
