@@ -379,3 +379,19 @@ def test_a_question_or_example_the_writer_quotes_states_nothing(text, fact):
     r = triage(text)
     assert r.id == "licenses-not-visible"
     assert fact not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nstill nothing in the OSM's inbox. Perhaps, the activation mail went to another contact.\n\nBest\nNora Quinn",
+    "Hallo,\n\nnoch keine Aktivierungsmail. Vielleicht ist die Mail aber an einen anderen Kontakt gegangen.\n\nGruß\nUwe Sand",
+    "Hallo,\n\ndie Aktivierungsmail fehlt. Unter Umständen ging sie an einen anderen Kontakt.\n\nGruß\nUwe Sand",
+    "Hallo,\n\ndie Aktivierungsmail fehlt. Es kann gut sein, dass unsere Domäne schon für einen Mandanten verifiziert ist.\n\nGruß\nUwe Sand",
+    "Hello,\n\nthe activation email is missing. It could be that our domain is already verified for a tenant.\n\nBest\nNora Quinn",
+    "Hello,\n\nno activation mail. Our OSM is most likely a global admin of the existing tenant.\n\nBest\nNora Quinn",
+    "Hallo,\n\nnach meinem Kenntnisstand ist die Domäne bereits verifiziert. Eine Aktivierungsmail kam nicht.\n\nGruß\nUwe Sand",
+    "Hello,\n\nto the best of my knowledge nobody looked in the junk folder. The activation mail is missing.\n\nBest\nNora Quinn",
+])
+def test_a_hedged_possibility_settles_no_cause(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert r.facts == {} and r.cause is None
