@@ -395,3 +395,26 @@ def test_a_hedged_possibility_settles_no_cause(text):
     r = triage(text)
     assert r.id == "activation-email-missing"
     assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nbei der Erneuerung 2024 haben wir denselben Organisationsnamen genommen, da kam keine Mail. Dieses Jahr "
+    "hat unser Einkauf unterschrieben, den Namen kenne ich nicht. Muss ich die neue Registrierung aktivieren?\n\nGruß\nUwe Sand",
+    "Hi,\n\nwhen we renewed in 2023 we had two enrollments under the same organization name. This year we renewed only "
+    "one. Do we need to activate the new enrollment?\n\nBest\nNora Quinn",
+    "Hello,\n\nlast time we renewed, the organisation name stayed the same and nothing had to be activated. This renewal "
+    "was signed by legal and I don't know which name they used. Do I need to activate it?\n\nBest\nNora Quinn",
+])
+def test_an_earlier_renewal_states_nothing_of_this_one(text):
+    r = triage(text)
+    assert r.id == "renewal-activation"
+    assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nwir haben im Oktober mit demselben Organisationsnamen verlängert, 2023 übrigens auch schon. Muss ich die "
+    "neue Registrierung aktivieren?\n\nGruß\nUwe Sand",
+    "Hi,\n\nwe renewed this month and kept the same organization name. Do I need to activate the new enrollment?\n\nBest\nNora Quinn",
+])
+def test_this_renewal_told_beside_an_earlier_year_still_states(text):
+    assert triage(text).facts.get("same_org_name") is True

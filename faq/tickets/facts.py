@@ -213,7 +213,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
             if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
-                    or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id) \
+                    or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
                     or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
