@@ -418,3 +418,14 @@ def test_an_earlier_renewal_states_nothing_of_this_one(text):
 ])
 def test_this_renewal_told_beside_an_earlier_year_still_states(text):
     assert triage(text).facts.get("same_org_name") is True
+
+
+@pytest.mark.parametrize(("text", "osm"), [
+    ("Hi,\n\nour OSM used to be a private address (tom.reed@outlook.com) but our reseller changed it to "
+     "it@reed-tools.example in October. Still no activation email.\n\nBest\nTom Reed", "it@reed-tools.example"),
+    ("Hallo,\n\nals OSM war ursprünglich eine private Adresse (max.roth@outlook.com) eingetragen, inzwischen ist es "
+     "lizenzen@roth-holz.example. Keine Aktivierungsmail.\n\nGruß\nMax Roth", "lizenzen@roth-holz.example"),
+])
+def test_an_address_named_beside_a_past_state_is_not_the_osm(text, osm):
+    r = triage(text)
+    assert r.facts.get("osm_email") == osm and r.cause is None

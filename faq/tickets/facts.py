@@ -39,6 +39,7 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
 from faq.tickets.cueindex import cues_of
@@ -122,9 +123,12 @@ def _apposition(tokens: list[Token], text: str, index: int) -> bool:
 
 def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
     """Whether the address or date at token `index` is an example, in a quoted question, hedged, conditional or past;
-    a `named` address (in apposition) is hedged only by its own clause."""
+    a `named` address (in apposition) is hedged only by its own clause, and past by its head's too
+    ("our OSM used to be an outlook.com address (x@outlook.com)")."""
     return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) \
-        or hedged(tokens, text, index, index, beliefs=not named)
+        or hedged(tokens, text, index, index, beliefs=not named) \
+        or named and index > 0 and has_sequence([t.word for t in tokens[clause_bounds(tokens, text, index - 1, index - 1)[0]:index]],
+                                                 "past_state_markers")
 
 
 def _replaced(tokens: list[Token], index: int) -> bool:
