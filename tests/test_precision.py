@@ -429,3 +429,17 @@ def test_this_renewal_told_beside_an_earlier_year_still_states(text):
 def test_an_address_named_beside_a_past_state_is_not_the_osm(text, osm):
     r = triage(text)
     assert r.facts.get("osm_email") == osm and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Hallo,\n\nmein Kollege hat seine Lizenzen damals im falschen Konto aktiviert, bei ihm lag es daran. Bei uns sind nach "
+     "der Aktivierung jetzt auch keine Lizenzen zu sehen.\n\nGruß\nUwe Sand", "licenses-not-visible"),
+    ("Hi,\n\na friend at another company had their licenses activated on the wrong account. We can't see any licenses "
+     "after activation either and haven't checked which account was used.\n\nBest\nNora Quinn", "licenses-not-visible"),
+    ("Hello,\n\nmy colleague in accounting searched her junk folder, nothing there. No activation email yet.\n\nBest\nNora Quinn",
+     "activation-email-missing"),
+])
+def test_another_persons_own_thing_is_not_the_case(text, topic):
+    r = triage(text)
+    assert r.id == topic
+    assert r.facts == {} and r.cause is None
