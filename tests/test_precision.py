@@ -443,3 +443,15 @@ def test_another_persons_own_thing_is_not_the_case(text, topic):
     r = triage(text)
     assert r.id == topic
     assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nals OSM soll künftig lizenzen@keller-glas.example eingetragen werden, bisher steht dort noch unser "
+    "Geschäftsführer. Die Aktivierungsmail fehlt.\n\nGruß\nUwe Sand",
+    "Hi,\n\nthe usage start is supposed to move to 2026-12-20 once our reseller amends the order. Right now there is "
+    "no activation email.\n\nBest\nNora Quinn",
+])
+def test_what_is_only_to_be_so_is_no_fact(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert r.facts == {} and r.cause is None
