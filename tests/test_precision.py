@@ -455,3 +455,16 @@ def test_what_is_only_to_be_so_is_no_fact(text):
     r = triage(text)
     assert r.id == "activation-email-missing"
     assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("Hallo,\n\nzu Ihren Fragen:\n> 1) Ist es ein Add-on, dessen Basisabonnement unter einer anderen Registrierung läuft?\n"
+     "1) Nein, kein Add-on.\n> 2) Wurde für das richtige Konto aktiviert?\n2) Weiß ich noch nicht.\n\nGruß\nUwe Sand",
+     {"is_addon": False}),
+    ("Hi,\n\nanswers below:\n> Is it an add-on whose base subscription runs under another enrollment?\nNo, it is not an add-on.\n\n"
+     "Best\nNora Quinn", {"is_addon": False}),
+])
+def test_a_no_to_a_question_of_two_things_denies_only_what_it_names(text, facts):
+    r = triage(text)
+    assert r.id == "licenses-not-visible"
+    assert dict(r.facts) == facts and r.cause is None

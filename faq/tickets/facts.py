@@ -485,14 +485,15 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
         if tokens:
             asked = Sentence(0, question, tokens, lex.words(tokens))
             head = answer.text.split(",")[0].split("\n")[0][:_ANSWER_QUOTE]
-            for fact in flow.facts:
-                if fact.type != "yesno" or fact.id in found or not (fact.cues.yes or fact.cues.no):
-                    continue
-                value = cue_value(fact, lang, asked, lex)
-                if value is not None:
-                    found[fact.id] = value[0] if said else not value[0]
-                    evidence[fact.id] = Evidence(head, f"{answer.question} {answer.text}", answer.start,
-                                                 answer.start + len(head), ANSWER)
+            values = {f.id: v[0] == said for f in flow.facts if f.type == "yesno" and f.id not in found and (f.cues.yes or f.cues.no)
+                      and (v := cue_value(f, lang, asked, lex)) is not None}
+            if not said and len(values) > 1:  # a "no" to two things at once denies only what the answer names: "> Ein Add-on,
+                # dessen Basis unter einer anderen Registrierung läuft?" - "Nein, kein Add-on" (nothing of the base)
+                own = Sentence(0, answer.text, (words := tokenize(answer.text)), lex.words(words))
+                values = {f.id: v[0] for f in flow.facts if f.id in values and (v := cue_value(f, lang, own, lex)) is not None}
+            for fact_id, value in values.items():
+                found[fact_id] = value
+                evidence[fact_id] = Evidence(head, f"{answer.question} {answer.text}", answer.start, answer.start + len(head), ANSWER)
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: found[k] for k in sorted(found, key=lambda k: order[k])}
     return Extraction(facts, read.notes, {k: v for k, v in evidence.items() if k in facts})
