@@ -468,3 +468,19 @@ def test_a_no_to_a_question_of_two_things_denies_only_what_it_names(text, facts)
     r = triage(text)
     assert r.id == "licenses-not-visible"
     assert dict(r.facts) == facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nour OSM contact, jana.roth@roth-kanzlei.example, never received the activation email.\n\nBest\nJana Roth",
+    "Hallo,\n\nunser OSM-Kontakt jana.roth@roth-kanzlei.example hat keine Aktivierungsmail bekommen.\n\nGruß\nJana Roth",
+])
+def test_the_osm_contact_named_is_no_recipient_shown(text):
+    assert "sent_to_other_contact" not in triage(text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nVLSC lists our OSM as the contact who got the activation email, yet nothing arrived.\n\nBest\nJana Roth",
+    "Hallo,\n\nim VLSC steht unser OSM als Kontakt, an den die Aktivierungsmail ging. Angekommen ist nichts.\n\nGruß\nJana Roth",
+])
+def test_vlsc_showing_the_osm_as_the_contact_denies_another(text):
+    assert triage(text).facts.get("sent_to_other_contact") is False
