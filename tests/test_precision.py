@@ -484,3 +484,14 @@ def test_the_osm_contact_named_is_no_recipient_shown(text):
 ])
 def test_vlsc_showing_the_osm_as_the_contact_denies_another(text):
     assert triage(text).facts.get("sent_to_other_contact") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nich bin seit Oktober der OSM. Laut VLSC ging die Aktivierungsmail an meinen Vorgänger "
+    "(r.lenz@outlook.com), der nicht mehr im Haus ist.\n\nGruß\nUwe Sand",
+    "Hi,\n\nI took over as OSM last month. VLSC says the activation email was sent to my predecessor, "
+    "d.price@outlook.com, who has left.\n\nBest\nNora Quinn",
+])
+def test_the_predecessors_address_is_not_the_osms(text):
+    r = triage(text)
+    assert "osm_email" not in r.facts and r.cause in (None, "sent-to-other-contact")
