@@ -495,3 +495,15 @@ def test_vlsc_showing_the_osm_as_the_contact_denies_another(text):
 def test_the_predecessors_address_is_not_the_osms(text):
     r = triage(text)
     assert "osm_email" not in r.facts and r.cause in (None, "sent-to-other-contact")
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndieses Jahr hat unsere Rechtsabteilung verlängert, unter welchem Namen weiß ich nicht. Bei der Verlängerung "
+    "2023 hatten wir denselben Organisationsnamen verwendet. Muss ich die neue Registrierung aktivieren?\n\nGruß\nUwe Sand",
+    "Hi,\n\nback in 2024 we renewed with the same organization name and nothing needed activating. Do we need to activate "
+    "the new enrollment now?\n\nBest\nNora Quinn",
+])
+def test_a_renewal_dated_to_an_earlier_year_is_not_this_one_in_any_order(text):
+    r = triage(text)
+    assert r.id == "renewal-activation"
+    assert "same_org_name" not in r.facts and r.cause is None

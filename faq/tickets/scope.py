@@ -285,9 +285,10 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
     """Whether the clause of a cue tells an earlier state: one told up to a time that has passed
     ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
     `initial_states`), or a "no" or state of an earlier period ("letztes Jahr", `bygone_periods`), that the
-    sentence or the next one turns from ("..., but support moved them", "This time ..."), as is a fact of one
-    occasion (knowledge/tickets/occasion_facts.yaml) told of an earlier one anywhere in its part of the
-    sentence, a year before `year` ("bei der Verlängerung 2023 ... Dieses Jahr ..."); or a "no" or
+    sentence or the next one turns from ("..., but support moved them", "This time ..."), and a fact of one
+    occasion (knowledge/tickets/occasion_facts.yaml) told, anywhere in its part of the sentence, of an
+    earlier one, dated to a year before `year` or to an earlier period whatever follows ("bei der
+    Verlängerung 2023 hatten wir denselben Namen"); or a "no" or
     a state (knowledge/tickets/state_facts.yaml) dated to a time of then, a time of now told after it
     ("so stand es letzte Woche da, heute steht dort mein Name")."""
     s = analysed[index]
@@ -300,9 +301,9 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
     if occasion:  # "bei der Verlängerung 2023 hatten wir denselben Namen", "last time we renewed, the name stayed"
         p_lo, p_hi = clause_bounds(s.tokens, s.text, *span, "contrasts")
         words = [t.word for t in s.tokens[p_lo:p_hi + 1]]
-    earlier = _found(words, "initial_states") or state and (_found(words, "bygone_periods") or _found(words, "earlier_occasions")
-                                                            or occasion and any(_year_before(w, year) for w in words))
-    if earlier and _turned(analysed, index, hi):
+    dated = occasion and (_found(words, "bygone_periods") or any(_year_before(w, year) for w in words))
+    earlier = _found(words, "initial_states") or state and (_found(words, "bygone_periods") or _found(words, "earlier_occasions"))
+    if dated or earlier and _turned(analysed, index, hi):  # an occasion dated to an earlier year is another one
         return True
     return (not value or fact_id in _ticket_facts("state_facts.yaml")) and _then_now(analysed, index, lo)
 
