@@ -286,9 +286,9 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
     ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
     `initial_states`), or a "no" or state of an earlier period ("letztes Jahr", `bygone_periods`), that the
     sentence or the next one turns from ("..., but support moved them", "This time ..."), and a fact of one
-    occasion (knowledge/tickets/occasion_facts.yaml) told, anywhere in its part of the sentence, of an
-    earlier one, dated to a year before `year` or to an earlier period whatever follows ("bei der
-    Verlängerung 2023 hatten wir denselben Namen"); or a "no" or
+    occasion (knowledge/tickets/occasion_facts.yaml) told of an earlier one: in its clause, dated to a
+    year before `year` or to an earlier period, whatever follows ("bei der Verlängerung 2023 hatten wir
+    denselben Namen"), or, anywhere in its part of the sentence, turned from; or a "no" or
     a state (knowledge/tickets/state_facts.yaml) dated to a time of then, a time of now told after it
     ("so stand es letzte Woche da, heute steht dort mein Name")."""
     s = analysed[index]
@@ -298,10 +298,10 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
     words = [t.word for t in s.tokens[lo:hi + 1]]
     occasion = fact_id in _ticket_facts("occasion_facts.yaml")
     state = not value or occasion or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
-    if occasion:  # "bei der Verlängerung 2023 hatten wir denselben Namen", "last time we renewed, the name stayed"
+    dated = occasion and (_found(words, "bygone_periods") or any(_year_before(w, year) for w in words))
+    if occasion:  # "last time we renewed, the name stayed the same. This renewal ..."
         p_lo, p_hi = clause_bounds(s.tokens, s.text, *span, "contrasts")
         words = [t.word for t in s.tokens[p_lo:p_hi + 1]]
-    dated = occasion and (_found(words, "bygone_periods") or any(_year_before(w, year) for w in words))
     earlier = _found(words, "initial_states") or state and (_found(words, "bygone_periods") or _found(words, "earlier_occasions"))
     if dated or earlier and _turned(analysed, index, hi):  # an occasion dated to an earlier year is another one
         return True
