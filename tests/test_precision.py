@@ -507,3 +507,14 @@ def test_a_renewal_dated_to_an_earlier_year_is_not_this_one_in_any_order(text):
     r = triage(text)
     assert r.id == "renewal-activation"
     assert "same_org_name" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nour partner wrote: \"Your domain is already verified for a tenant.\" I'm not sure that's right, we never set "
+    "one up. Still no activation email.\n\nBest\nNora Quinn",
+    "Hallo,\n\nunser Partner schrieb: „Ihre Domäne ist schon für einen Mandanten verifiziert.“ Ich bin nicht sicher, ob "
+    "das stimmt. Die Aktivierungsmail fehlt weiterhin.\n\nGruß\nUwe Sand",
+])
+def test_a_statement_the_writer_is_not_sure_of_states_nothing(text):
+    r = triage(text)
+    assert "domain_verified" not in r.facts and r.cause is None
