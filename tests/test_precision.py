@@ -518,3 +518,12 @@ def test_a_renewal_dated_to_an_earlier_year_is_not_this_one_in_any_order(text):
 def test_a_statement_the_writer_is_not_sure_of_states_nothing(text):
     r = triage(text)
     assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nno activation email here. The OSM should be office.lee@outlook.com, I haven't checked VLSC.\n\nBest\nNora Quinn",
+    "Hallo,\n\nkeine Aktivierungsmail. Als OSM sollte eigentlich buero.lee@outlook.com eingetragen sein.\n\nGruß\nUwe Sand",
+])
+def test_an_address_that_should_be_the_osms_is_no_fact(text):
+    r = triage(text)
+    assert "osm_email" not in r.facts and r.cause is None
