@@ -527,3 +527,13 @@ def test_a_statement_the_writer_is_not_sure_of_states_nothing(text):
 def test_an_address_that_should_be_the_osms_is_no_fact(text):
     r = triage(text)
     assert "osm_email" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nno one ever told us the order wasn't placed, and it shows in the license summary. Where is the activation "
+    "email?\n\nBest\nNora Quinn",
+    "Hallo,\n\nniemand hat uns mitgeteilt, dass die Bestellung nicht aufgegeben wurde. Wo bleibt die Aktivierungsmail?\n\nGruß\nUwe Sand",
+])
+def test_a_denied_telling_states_nothing_of_what_it_would_tell(text):
+    r = triage(text)
+    assert r.facts.get("order_placed") is not False and r.cause != "no-order"
