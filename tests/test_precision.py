@@ -537,3 +537,14 @@ def test_an_address_that_should_be_the_osms_is_no_fact(text):
 def test_a_denied_telling_states_nothing_of_what_it_would_tell(text):
     r = triage(text)
     assert r.facts.get("order_placed") is not False and r.cause != "no-order"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nlaut Ihrer Mail gilt: Ist eine Reservierung mehr als 25 Stunden nicht wirksam, soll man sich melden. Wir "
+    "haben aber eine normale Bestellung aufgegeben. Keine Aktivierungsmail.\n\nGruß\nUwe Sand",
+    "Hi,\n\naccording to your email a reservation that is not effective after 25 hours needs support. We placed a normal "
+    "order though, no reservation. No activation email.\n\nBest\nNora Quinn",
+])
+def test_a_rule_quoted_from_support_states_nothing_of_the_case(text):
+    r = triage(text)
+    assert "reservation_effective" not in r.facts and r.cause is None
