@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.body import clean_body, nearest_quoted, quoted_text
+from faq.tickets.body import clean_body, nearest_quoted, on_header_line, quoted_text
 
 
 @pytest.mark.parametrize("text,own,forwarded", [
@@ -70,3 +70,9 @@ def test_the_nearest_quoted_mail_ends_where_an_earlier_one_begins():
     text = ("Ja, ist verifiziert.\n\n-----Ursprüngliche Nachricht-----\nVon: Support\nGesendet: 12.11.2026\n"
             "Ist die Domäne verifiziert?\n\n> Am 10.11.2026 schrieb Support:\n> Haben Sie den Junk-Ordner geprüft?")
     assert nearest_quoted(text) == "Ist die Domäne verifiziert?"
+
+
+def test_an_address_on_a_header_line_is_the_mails_not_the_cases():
+    text = "---------- Forwarded message ----------\nFrom: Kim Lee <kim.lee@outlook.com>\nOur OSM is it@lee-law.example."
+    assert on_header_line(text, text.index("kim.lee@"))
+    assert not on_header_line(text, text.index("it@lee-law"))

@@ -548,3 +548,11 @@ def test_a_denied_telling_states_nothing_of_what_it_would_tell(text):
 def test_a_rule_quoted_from_support_states_nothing_of_the_case(text):
     r = triage(text)
     assert "reservation_effective" not in r.facts and r.cause is None
+
+
+def test_a_forwarded_header_address_on_top_is_no_osm():
+    text = ("---------- Forwarded message ----------\nFrom: Kim Lee <kim.lee@outlook.com>\nSubject: VL activation\n"
+            "Not sure what happened there.\n----------------------------------------\n"
+            "Hi support, forwarding Kim's note. The activation email for our new enrollment never came.")
+    r = triage(text)
+    assert "osm_email" not in r.facts and r.cause is None

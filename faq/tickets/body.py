@@ -201,6 +201,14 @@ def quoted_text(text: str) -> str:
     return _HEADER_FIELD.sub("", quoted).strip()
 
 
+def on_header_line(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` stands on a mail header line ("From: Tom <t@x.com>", "Von: ..."):
+    an address there is the mail's sender or recipient, no fact of the case."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _HEADER_FIELD.fullmatch(text[start:end if end >= 0 else len(text)].lstrip(" \t>")) is not None
+
+
 def nearest_quoted(text: str) -> str:
     """Return `quoted_text` of the first mail a ticket quotes only: up to the header of an earlier
     mail quoted below it ("Am 10.11. schrieb ...", "-----Original Message-----"), the mail a reply

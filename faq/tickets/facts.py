@@ -39,6 +39,7 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
+from faq.tickets.body import on_header_line
 from faq.tickets.borders import clause_bounds
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
@@ -272,7 +273,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
 def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
             found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
             stated_from: int = 0) -> None:
-    addresses = [a for a in find_emails(text) if a[0] >= stated_from]
+    addresses = [a for a in find_emails(text) if a[0] >= stated_from and not on_header_line(text, a[0])]  # "From: Tom <t@…>"
     if not addresses:
         for m in ADDRESS.finditer(text):
             notes.append(f"'{m.group().rstrip('.')}' is not a valid e-mail address")
