@@ -556,3 +556,15 @@ def test_a_forwarded_header_address_on_top_is_no_osm():
             "Hi support, forwarding Kim's note. The activation email for our new enrollment never came.")
     r = triage(text)
     assert "osm_email" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "purchase"), [
+    ("Hallo,\n\nder Aktivierungslink geht nicht. Die Rechnung ist vom 15.03.2026, gekauft haben wir laut Händler früher, "
+     "das genaue Datum weiß ich nicht.\n\nGruß\nUwe Sand", None),
+    ("Hi,\n\nwe had planned to buy on 2026-03-01 but only bought on 2026-10-05. Is the activation link still valid?\n\n"
+     "Best\nNora Quinn", date(2026, 10, 5)),
+])
+def test_an_invoice_or_planned_date_is_no_purchase_date(text, purchase):
+    r = triage(text)
+    assert r.id == "activation-link-expiry"
+    assert r.facts.get("purchase_date") == purchase and r.cause != "activation-link-expired"
