@@ -568,3 +568,14 @@ def test_an_invoice_or_planned_date_is_no_purchase_date(text, purchase):
     r = triage(text)
     assert r.id == "activation-link-expiry"
     assert r.facts.get("purchase_date") == purchase and r.cause != "activation-link-expired"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nthe activation link doesn't work. My colleague bought licenses for his department on 2026-02-01; ours were "
+    "bought separately, I don't know when. Has our link expired?\n\nBest\nNora Quinn",
+    "Hallo,\n\nder Aktivierungslink geht nicht. Meine Kollegin hat ihre Lizenzen am 01.02.2026 gekauft, unsere wurden "
+    "separat bestellt, wann weiß ich nicht. Ist unser Link abgelaufen?\n\nGruß\nUwe Sand",
+])
+def test_another_persons_purchase_date_is_not_ours(text):
+    r = triage(text)
+    assert "purchase_date" not in r.facts and r.cause is None

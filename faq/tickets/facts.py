@@ -90,7 +90,7 @@ from faq.tickets.sentence import (
 from faq.tickets.settling import UNCUED
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize, without_names
-from faq.tickets.unasserted import unasserted
+from faq.tickets.unasserted import theirs, unasserted
 from faq.tickets.withheld import unknown_at
 from faq.tickets.yeared import yeared
 from faq.tickets.yesno import cue_said, cue_value
@@ -123,10 +123,10 @@ def _apposition(tokens: list[Token], text: str, index: int) -> bool:
 
 
 def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
-    """Whether the address or date at token `index` is an example, in a quoted question, hedged, conditional or past;
+    """Whether the address or date at token `index` is an example, in a quoted question, another person's, hedged, conditional or past;
     a `named` address (in apposition) is hedged only by its own clause, and past by its head's too
     ("our OSM used to be an outlook.com address (x@outlook.com)")."""
-    return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) \
+    return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) or theirs(tokens, text, (index, index)) \
         or hedged(tokens, text, index, index, beliefs=not named) \
         or named and index > 0 and has_sequence([t.word for t in tokens[clause_bounds(tokens, text, index - 1, index - 1)[0]:index]],
                                                  "past_state_markers")

@@ -28,7 +28,7 @@ from faq.tickets.borders import clause_bounds, phrases
 from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import Token
 
-__all__ = ["unasserted"]
+__all__ = ["theirs", "unasserted"]
 
 
 def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
@@ -102,7 +102,7 @@ def _retold(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
 _HER = ("ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres")  # lowercase: "her", "their"; capitalised: the formal "your"
 
 
-def _theirs(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+def theirs(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     """Whether the cue's clause tells another person's or company's own thing: it names them
     (`other_people`, `acquaintances`, `other_companies`) and then a third person's possessive up to
     the cue's end ("meine Kollegin hat ihre Lizenzen im falschen Konto aktiviert", "another company
@@ -125,4 +125,4 @@ def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
     """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case
     or a denial of another thing, no fact of the case."""
     return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
-        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or _theirs(s.tokens, s.text, span)
+        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or theirs(s.tokens, s.text, span)
