@@ -579,3 +579,14 @@ def test_an_invoice_or_planned_date_is_no_purchase_date(text, purchase):
 def test_another_persons_purchase_date_is_not_ours(text):
     r = triage(text)
     assert "purchase_date" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nour subsidiary's domain is already verified for their tenant. Ours is brand new and the activation email never "
+    "came.\n\nBest\nNora Quinn",
+    "Hello,\n\nour partner's OSM is a global admin of their existing tenant. We have no tenant yet and got no activation "
+    "email.\n\nBest\nNora Quinn",
+])
+def test_another_organisations_thing_named_with_an_apostrophe_is_theirs(text):
+    r = triage(text)
+    assert r.facts.get("domain_verified") is not True and r.facts.get("osm_is_admin") is not True and r.cause is None

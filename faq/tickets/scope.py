@@ -64,6 +64,10 @@ def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int, channels: 
     determiners = folded("determiners") | folded("third_party_possessives")
     for i in range(lo, hi + 1):
         word = tokens[i].word
+        end = _party(tokens, text, i) if "'" in text or "\u2019" in text else None
+        if end is not None and text[tokens[end - 1].end:tokens[end - 1].end + 2] in _POSSESSIVE \
+                and not (channels and word.startswith(channels)):
+            return True  # "our subsidiary's domain is verified"
         genitive = word in genitives and i > lo and text[tokens[i - 1].start].isupper() \
             and not breaks_clause(text[tokens[i - 1].end:tokens[i].start]) and tokens[i - 1].word not in function_words()
         if not (word in links or genitive):
