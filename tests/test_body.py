@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.body import clean_body, quoted_text
+from faq.tickets.body import clean_body, nearest_quoted, on_header_line, quoted_text
 
 
 @pytest.mark.parametrize("text,own,forwarded", [
@@ -64,3 +64,15 @@ def test_every_earlier_mail_below_the_customers_words_is_quoted(text, own):
     body = clean_body(text)
     assert own in body and "@" not in body and "verifi" not in body and "03.11.2026" not in body
     assert "name@outlook.com" in quoted_text(text)
+
+
+def test_the_nearest_quoted_mail_ends_where_an_earlier_one_begins():
+    text = ("Ja, ist verifiziert.\n\n-----Ursprüngliche Nachricht-----\nVon: Support\nGesendet: 12.11.2026\n"
+            "Ist die Domäne verifiziert?\n\n> Am 10.11.2026 schrieb Support:\n> Haben Sie den Junk-Ordner geprüft?")
+    assert nearest_quoted(text) == "Ist die Domäne verifiziert?"
+
+
+def test_an_address_on_a_header_line_is_the_mails_not_the_cases():
+    text = "---------- Forwarded message ----------\nFrom: Kim Lee <kim.lee@outlook.com>\nOur OSM is it@lee-law.example."
+    assert on_header_line(text, text.index("kim.lee@"))
+    assert not on_header_line(text, text.index("it@lee-law"))

@@ -1,6 +1,6 @@
 """Clause borders (faq/tickets/borders.py): where a negation, a hedge or a cue stops reading."""
 
-from faq.tickets.borders import breaks_clause, clause_bounds, phrases
+from faq.tickets.borders import breaks_clause, clause_bounds, opened_by, phrases
 from faq.tickets.tokens import tokenize
 
 
@@ -25,6 +25,22 @@ def test_a_spaced_dash_ends_a_clause_a_dash_in_a_word_does_not():
 def test_aber_inside_a_clause_after_verb_and_subject_opens_none():
     text = "Im VLSC bin ich aber nur normaler Benutzer"
     assert clause_of(text, "benutzer") == "im vlsc bin ich aber nur normaler benutzer"
+
+
+def test_aber_after_verb_and_an_article_with_its_noun_opens_none():
+    text = "Vielleicht ist die Mail aber an jemand anderen gegangen"
+    assert clause_of(text, "gegangen") == "vielleicht ist die mail aber an jemand anderen gegangen"
+    assert clause_of("Die Mail kam nicht, aber die Domäne ist neu", "neu") == "aber die domaene ist neu"
+
+
+def test_a_hedge_alone_in_the_first_clause_opens_the_sentence():
+    text = "Perhaps, the mail went to someone else."
+    tokens = tokenize(text)
+    assert opened_by(tokens, text, 5, "hedges")
+    text = "Perhaps, but the mail went to someone else."
+    assert not opened_by(tokenize(text), text, 6, "hedges")
+    text = "Perhaps the mail, as I said, went to someone else."
+    assert not opened_by(tokenize(text), text, 8, "hedges")
 
 
 def test_with_contrasts_only_a_contrast_or_semicolon_breaks():

@@ -169,3 +169,11 @@ def test_a_permission_label_answered_by_a_granting_clause_makes_the_osm_one_with
 ])
 def test_a_role_held_up_to_a_past_time_is_no_role(lang, text):
     assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ich bin OSM und bekomme nächste Woche die Berechtigung Reservierung verwalten. Kann ich dann schon reservieren?", "de"),
+    ("I'm the OSM and will be given the Manage Reservation permission next week. Can I reserve then?", "en"),
+])
+def test_a_permission_still_to_come_is_not_held(text, lang):
+    assert role(text, lang) != "osm-manage-reservations"

@@ -363,3 +363,230 @@ def test_junk_and_filters_checked_is_checked():
 def test_the_date_licences_hold_from_is_no_purchase_date(text):
     r = triage(text)
     assert r.id == "activation-link-expiry" and "purchase_date" not in r.facts
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hi,\n\nyour colleague asked: 'Was it activated for the intended account (for example, not a test tenant)?' "
+     "I cannot say yet, our contractor did it. We still see no licenses after activation.\n\nThanks\nAmy Cole", "right_account"),
+    ("Hello,\n\nyour agent asked: \"Is the service offered in your country (some countries are not launched yet)?\" and I "
+     "honestly can't tell. No licenses show up after activation.\n\nRegards\nAmy Cole", "service_in_country"),
+    ("Hallo,\n\nIhr Kollege fragte: „Ist der Dienst in Ihrem Land (etwa Österreich) schon verfügbar?“ – das kann ich nicht "
+     "sagen. Nach der Aktivierung sehen wir keine Lizenzen.\n\nGruß\nKai Brenner", "service_in_country"),
+    ("Guten Tag,\n\nSie baten um den Nutzungsbeginn als Datum (Beispiel: 01.12.2026). Den muss ich erst beim Händler "
+     "erfragen. Nach der Aktivierung sehen wir keine Lizenzen.\n\nGruß\nKai Brenner", "usage_start"),
+])
+def test_a_question_or_example_the_writer_quotes_states_nothing(text, fact):
+    r = triage(text)
+    assert r.id == "licenses-not-visible"
+    assert fact not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nstill nothing in the OSM's inbox. Perhaps, the activation mail went to another contact.\n\nBest\nNora Quinn",
+    "Hallo,\n\nnoch keine Aktivierungsmail. Vielleicht ist die Mail aber an einen anderen Kontakt gegangen.\n\nGruß\nUwe Sand",
+    "Hallo,\n\ndie Aktivierungsmail fehlt. Unter Umständen ging sie an einen anderen Kontakt.\n\nGruß\nUwe Sand",
+    "Hallo,\n\ndie Aktivierungsmail fehlt. Es kann gut sein, dass unsere Domäne schon für einen Mandanten verifiziert ist.\n\nGruß\nUwe Sand",
+    "Hello,\n\nthe activation email is missing. It could be that our domain is already verified for a tenant.\n\nBest\nNora Quinn",
+    "Hello,\n\nno activation mail. Our OSM is most likely a global admin of the existing tenant.\n\nBest\nNora Quinn",
+    "Hallo,\n\nnach meinem Kenntnisstand ist die Domäne bereits verifiziert. Eine Aktivierungsmail kam nicht.\n\nGruß\nUwe Sand",
+    "Hello,\n\nto the best of my knowledge nobody looked in the junk folder. The activation mail is missing.\n\nBest\nNora Quinn",
+])
+def test_a_hedged_possibility_settles_no_cause(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nbei der Erneuerung 2024 haben wir denselben Organisationsnamen genommen, da kam keine Mail. Dieses Jahr "
+    "hat unser Einkauf unterschrieben, den Namen kenne ich nicht. Muss ich die neue Registrierung aktivieren?\n\nGruß\nUwe Sand",
+    "Hi,\n\nwhen we renewed in 2023 we had two enrollments under the same organization name. This year we renewed only "
+    "one. Do we need to activate the new enrollment?\n\nBest\nNora Quinn",
+    "Hello,\n\nlast time we renewed, the organisation name stayed the same and nothing had to be activated. This renewal "
+    "was signed by legal and I don't know which name they used. Do I need to activate it?\n\nBest\nNora Quinn",
+])
+def test_an_earlier_renewal_states_nothing_of_this_one(text):
+    r = triage(text)
+    assert r.id == "renewal-activation"
+    assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nwir haben im Oktober mit demselben Organisationsnamen verlängert, 2023 übrigens auch schon. Muss ich die "
+    "neue Registrierung aktivieren?\n\nGruß\nUwe Sand",
+    "Hi,\n\nwe renewed this month and kept the same organization name. Do I need to activate the new enrollment?\n\nBest\nNora Quinn",
+])
+def test_this_renewal_told_beside_an_earlier_year_still_states(text):
+    assert triage(text).facts.get("same_org_name") is True
+
+
+@pytest.mark.parametrize(("text", "osm"), [
+    ("Hi,\n\nour OSM used to be a private address (tom.reed@outlook.com) but our reseller changed it to "
+     "it@reed-tools.example in October. Still no activation email.\n\nBest\nTom Reed", "it@reed-tools.example"),
+    ("Hallo,\n\nals OSM war ursprünglich eine private Adresse (max.roth@outlook.com) eingetragen, inzwischen ist es "
+     "lizenzen@roth-holz.example. Keine Aktivierungsmail.\n\nGruß\nMax Roth", "lizenzen@roth-holz.example"),
+])
+def test_an_address_named_beside_a_past_state_is_not_the_osm(text, osm):
+    r = triage(text)
+    assert r.facts.get("osm_email") == osm and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Hallo,\n\nmein Kollege hat seine Lizenzen damals im falschen Konto aktiviert, bei ihm lag es daran. Bei uns sind nach "
+     "der Aktivierung jetzt auch keine Lizenzen zu sehen.\n\nGruß\nUwe Sand", "licenses-not-visible"),
+    ("Hi,\n\na friend at another company had their licenses activated on the wrong account. We can't see any licenses "
+     "after activation either and haven't checked which account was used.\n\nBest\nNora Quinn", "licenses-not-visible"),
+    ("Hello,\n\nmy colleague in accounting searched her junk folder, nothing there. No activation email yet.\n\nBest\nNora Quinn",
+     "activation-email-missing"),
+])
+def test_another_persons_own_thing_is_not_the_case(text, topic):
+    r = triage(text)
+    assert r.id == topic
+    assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nals OSM soll künftig lizenzen@keller-glas.example eingetragen werden, bisher steht dort noch unser "
+    "Geschäftsführer. Die Aktivierungsmail fehlt.\n\nGruß\nUwe Sand",
+    "Hi,\n\nthe usage start is supposed to move to 2026-12-20 once our reseller amends the order. Right now there is "
+    "no activation email.\n\nBest\nNora Quinn",
+])
+def test_what_is_only_to_be_so_is_no_fact(text):
+    r = triage(text)
+    assert r.id == "activation-email-missing"
+    assert r.facts == {} and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "facts"), [
+    ("Hallo,\n\nzu Ihren Fragen:\n> 1) Ist es ein Add-on, dessen Basisabonnement unter einer anderen Registrierung läuft?\n"
+     "1) Nein, kein Add-on.\n> 2) Wurde für das richtige Konto aktiviert?\n2) Weiß ich noch nicht.\n\nGruß\nUwe Sand",
+     {"is_addon": False}),
+    ("Hi,\n\nanswers below:\n> Is it an add-on whose base subscription runs under another enrollment?\nNo, it is not an add-on.\n\n"
+     "Best\nNora Quinn", {"is_addon": False}),
+])
+def test_a_no_to_a_question_of_two_things_denies_only_what_it_names(text, facts):
+    r = triage(text)
+    assert r.id == "licenses-not-visible"
+    assert dict(r.facts) == facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nour OSM contact, jana.roth@roth-kanzlei.example, never received the activation email.\n\nBest\nJana Roth",
+    "Hallo,\n\nunser OSM-Kontakt jana.roth@roth-kanzlei.example hat keine Aktivierungsmail bekommen.\n\nGruß\nJana Roth",
+])
+def test_the_osm_contact_named_is_no_recipient_shown(text):
+    assert "sent_to_other_contact" not in triage(text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nVLSC lists our OSM as the contact who got the activation email, yet nothing arrived.\n\nBest\nJana Roth",
+    "Hallo,\n\nim VLSC steht unser OSM als Kontakt, an den die Aktivierungsmail ging. Angekommen ist nichts.\n\nGruß\nJana Roth",
+])
+def test_vlsc_showing_the_osm_as_the_contact_denies_another(text):
+    assert triage(text).facts.get("sent_to_other_contact") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nich bin seit Oktober der OSM. Laut VLSC ging die Aktivierungsmail an meinen Vorgänger "
+    "(r.lenz@outlook.com), der nicht mehr im Haus ist.\n\nGruß\nUwe Sand",
+    "Hi,\n\nI took over as OSM last month. VLSC says the activation email was sent to my predecessor, "
+    "d.price@outlook.com, who has left.\n\nBest\nNora Quinn",
+])
+def test_the_predecessors_address_is_not_the_osms(text):
+    r = triage(text)
+    assert "osm_email" not in r.facts and r.cause in (None, "sent-to-other-contact")
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndieses Jahr hat unsere Rechtsabteilung verlängert, unter welchem Namen weiß ich nicht. Bei der Verlängerung "
+    "2023 hatten wir denselben Organisationsnamen verwendet. Muss ich die neue Registrierung aktivieren?\n\nGruß\nUwe Sand",
+    "Hi,\n\nback in 2024 we renewed with the same organization name and nothing needed activating. Do we need to activate "
+    "the new enrollment now?\n\nBest\nNora Quinn",
+])
+def test_a_renewal_dated_to_an_earlier_year_is_not_this_one_in_any_order(text):
+    r = triage(text)
+    assert r.id == "renewal-activation"
+    assert "same_org_name" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nour partner wrote: \"Your domain is already verified for a tenant.\" I'm not sure that's right, we never set "
+    "one up. Still no activation email.\n\nBest\nNora Quinn",
+    "Hallo,\n\nunser Partner schrieb: „Ihre Domäne ist schon für einen Mandanten verifiziert.“ Ich bin nicht sicher, ob "
+    "das stimmt. Die Aktivierungsmail fehlt weiterhin.\n\nGruß\nUwe Sand",
+])
+def test_a_statement_the_writer_is_not_sure_of_states_nothing(text):
+    r = triage(text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nno activation email here. The OSM should be office.lee@outlook.com, I haven't checked VLSC.\n\nBest\nNora Quinn",
+    "Hallo,\n\nkeine Aktivierungsmail. Als OSM sollte eigentlich buero.lee@outlook.com eingetragen sein.\n\nGruß\nUwe Sand",
+])
+def test_an_address_that_should_be_the_osms_is_no_fact(text):
+    r = triage(text)
+    assert "osm_email" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nno one ever told us the order wasn't placed, and it shows in the license summary. Where is the activation "
+    "email?\n\nBest\nNora Quinn",
+    "Hallo,\n\nniemand hat uns mitgeteilt, dass die Bestellung nicht aufgegeben wurde. Wo bleibt die Aktivierungsmail?\n\nGruß\nUwe Sand",
+])
+def test_a_denied_telling_states_nothing_of_what_it_would_tell(text):
+    r = triage(text)
+    assert r.facts.get("order_placed") is not False and r.cause != "no-order"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nlaut Ihrer Mail gilt: Ist eine Reservierung mehr als 25 Stunden nicht wirksam, soll man sich melden. Wir "
+    "haben aber eine normale Bestellung aufgegeben. Keine Aktivierungsmail.\n\nGruß\nUwe Sand",
+    "Hi,\n\naccording to your email a reservation that is not effective after 25 hours needs support. We placed a normal "
+    "order though, no reservation. No activation email.\n\nBest\nNora Quinn",
+])
+def test_a_rule_quoted_from_support_states_nothing_of_the_case(text):
+    r = triage(text)
+    assert "reservation_effective" not in r.facts and r.cause is None
+
+
+def test_a_forwarded_header_address_on_top_is_no_osm():
+    text = ("---------- Forwarded message ----------\nFrom: Kim Lee <kim.lee@outlook.com>\nSubject: VL activation\n"
+            "Not sure what happened there.\n----------------------------------------\n"
+            "Hi support, forwarding Kim's note. The activation email for our new enrollment never came.")
+    r = triage(text)
+    assert "osm_email" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "purchase"), [
+    ("Hallo,\n\nder Aktivierungslink geht nicht. Die Rechnung ist vom 15.03.2026, gekauft haben wir laut Händler früher, "
+     "das genaue Datum weiß ich nicht.\n\nGruß\nUwe Sand", None),
+    ("Hi,\n\nwe had planned to buy on 2026-03-01 but only bought on 2026-10-05. Is the activation link still valid?\n\n"
+     "Best\nNora Quinn", date(2026, 10, 5)),
+])
+def test_an_invoice_or_planned_date_is_no_purchase_date(text, purchase):
+    r = triage(text)
+    assert r.id == "activation-link-expiry"
+    assert r.facts.get("purchase_date") == purchase and r.cause != "activation-link-expired"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nthe activation link doesn't work. My colleague bought licenses for his department on 2026-02-01; ours were "
+    "bought separately, I don't know when. Has our link expired?\n\nBest\nNora Quinn",
+    "Hallo,\n\nder Aktivierungslink geht nicht. Meine Kollegin hat ihre Lizenzen am 01.02.2026 gekauft, unsere wurden "
+    "separat bestellt, wann weiß ich nicht. Ist unser Link abgelaufen?\n\nGruß\nUwe Sand",
+])
+def test_another_persons_purchase_date_is_not_ours(text):
+    r = triage(text)
+    assert "purchase_date" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\n\nour subsidiary's domain is already verified for their tenant. Ours is brand new and the activation email never "
+    "came.\n\nBest\nNora Quinn",
+    "Hello,\n\nour partner's OSM is a global admin of their existing tenant. We have no tenant yet and got no activation "
+    "email.\n\nBest\nNora Quinn",
+])
+def test_another_organisations_thing_named_with_an_apostrophe_is_theirs(text):
+    r = triage(text)
+    assert r.facts.get("domain_verified") is not True and r.facts.get("osm_is_admin") is not True and r.cause is None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.quotes import self_answers
+from faq.tickets.quotes import in_quoted_question, self_answers
 
 
 @pytest.mark.parametrize("text", [
@@ -20,3 +20,15 @@ def test_a_statement_after_a_question_answers_nothing(text):
 ])
 def test_a_short_question_answered_at_once_is_an_answer(text, answer):
     assert [a.text for a in self_answers(text)] == [answer]
+
+
+@pytest.mark.parametrize(("text", "word", "inside"), [
+    ("Support asked: 'Is the tenant verified (for example, for firma.de)?' I don't know.", "verified", True),
+    ("Support asked: 'Is the tenant verified (for example, for firma.de)?' I don't know.", "know", False),
+    ("Ihre Frage: „Welche Rolle haben Sie (z. B. OLA)?“ – weiß ich nicht.", "OLA", True),
+    ("Ihre Frage: „Welche Rolle haben Sie (z. B. OLA)?“ – weiß ich nicht.", "weiß", False),
+    ("We don't know if it's verified? The OSM's mail is missing.", "verified", False),
+    ("Die Domäne ist „verifiziert“, sagt der Partner.", "verifiziert", False),
+])
+def test_a_question_in_quotation_marks_is_asked(text, word, inside):
+    assert in_quoted_question(text, text.index(word)) is inside

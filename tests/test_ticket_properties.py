@@ -43,6 +43,15 @@ TICKETS = [
             "The usage start date is 1 December 2026."]),
     ("de", ["Die Aktivierungsmail fehlt.", "Sie erreichen mich unter jonas.falk@outlook.com.",
             "Der Nutzungsbeginn ist der 01.12.2026."]),
+    # an earlier year's renewal, a hedged recipient, a predecessor's address: in any order, no fact
+    ("de", ["Bei der Verlängerung 2024 hatten wir denselben Organisationsnamen.",
+            "Dieses Jahr hat die Rechtsabteilung unterschrieben.", "Muss ich die neue Registrierung aktivieren?"]),
+    ("en", ["Back in 2023 we renewed with the same organization name.", "This year our legal team signed the renewal.",
+            "Do I need to activate the new enrollment?"]),
+    ("de", ["Die Aktivierungsmail ist nicht angekommen.", "Vielleicht ist sie aber an einen anderen Kontakt gegangen.",
+            "Im VLSC habe ich noch nicht nachgesehen."]),
+    ("en", ["I'm the new OSM and the activation email never reached me.",
+            "VLSC shows the activation email was sent to my predecessor (k.lowe@outlook.com), not to me."]),
 ]
 # What the trap tickets (TICKETS[6:]) must read, whatever the order: topic, facts, cause.
 TRAPS = [
@@ -54,6 +63,10 @@ TRAPS = [
     ("renewal-activation", {"same_org_name": True}, None),
     ("activation-email-missing", {"usage_start": date(2026, 12, 1)}, "usage-start-pending"),
     ("activation-email-missing", {"usage_start": date(2026, 12, 1)}, "usage-start-pending"),
+    ("renewal-activation", {}, None),
+    ("renewal-activation", {}, None),
+    ("activation-email-missing", {}, None),
+    ("activation-email-missing", {"sent_to_other_contact": True}, "sent-to-other-contact"),
 ]
 QUOTES = {
     "de": ["> Am 10.11.2026 schrieb Support:\n> Ist als OSM eine Adresse wie name@outlook.com eingetragen?\n"
@@ -85,7 +98,7 @@ def read(text):
     return r.id, r.match.outcome, dict(r.facts), r.cause
 
 
-@pytest.mark.parametrize("lang,sentences", TICKETS)
+@pytest.mark.parametrize("lang,sentences", [t for t, e in zip(TICKETS, [None] * 6 + TRAPS) if e is None or e[1]])
 def test_each_ticket_is_read(lang, sentences):
     topic, outcome, facts, _ = read(compose(lang, sentences))
     assert topic is not None and outcome != "no_match" and facts

@@ -52,3 +52,18 @@ def test_a_yes_or_no_on_top_answers_the_quoted_question(text, fact, value, cause
 ])
 def test_no_answer_is_read_without_one_question_and_a_yes_or_no(text):
     assert top_answer(text, clean_body(text)) is None
+
+
+EARLIER = {"de": "\n\n> Am 10.11.2026 schrieb Lizenz-Support:\n> Welche Adresse ist als OSM eingetragen?\n> Wann wurde bestellt?",
+           "en": "\n\n> On 10 Nov 2026 Licensing Support wrote:\n> Which address is listed as the OSM?\n> When did you order?"}
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), [
+    (FORWARDED_DE.format(answer="Nein, nachgesehen hat da bisher keiner von uns.",
+                         question="wurde der Junk-Ordner schon geprüft?") + EARLIER["de"], "junk_checked", False),
+    (QUOTED_EN.format(answer="Yes, VLSC lists our former reseller as the contact it went to.",
+                      question="Does VLSC show that the email was sent to another contact?") + EARLIER["en"],
+     "sent_to_other_contact", True),
+])
+def test_an_earlier_mail_of_the_thread_below_does_not_hide_the_answered_question(text, fact, value):
+    assert triage(text).facts.get(fact) is value

@@ -201,6 +201,31 @@ def quoted_text(text: str) -> str:
     return _HEADER_FIELD.sub("", quoted).strip()
 
 
+def on_header_line(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` stands on a mail header line ("From: Tom <t@x.com>", "Von: ..."):
+    an address there is the mail's sender or recipient, no fact of the case."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return _HEADER_FIELD.fullmatch(text[start:end if end >= 0 else len(text)].lstrip(" \t>")) is not None
+
+
+def nearest_quoted(text: str) -> str:
+    """Return `quoted_text` of the first mail a ticket quotes only: up to the header of an earlier
+    mail quoted below it ("Am 10.11. schrieb ...", "-----Original Message-----"), the mail a reply
+    written on top answers."""
+    plain = _QUOTE_MARKS.sub("", text[quote_start(text):])
+    opening = _QUOTE_HEADER.match(plain)
+    pos, content = opening.end() if opening else 0, False
+    while pos < len(plain):
+        end = plain.find("\n", pos) + 1 or len(plain)
+        line = plain[pos:end]
+        if content and _QUOTE_HEADER.match(plain, pos):
+            break  # an earlier mail begins
+        content = content or bool(line.strip()) and not _HEADER_FIELD.fullmatch(line.rstrip("\n"))
+        pos = end
+    return _HEADER_FIELD.sub("", plain[opening.end() if opening else 0:pos]).strip()
+
+
 def quote_start(text: str) -> int:
     """Return the offset where a ticket's quoted or forwarded part begins (its header or its
     first "> " line), or the text's length when it quotes nothing."""

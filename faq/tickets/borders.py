@@ -2,7 +2,7 @@
 
 A negation, a hedge or a cue is read within its clause; `clause_bounds` finds the clause(s)
 around a span of tokens. The word lists are data in `knowledge/language/` (clause_breaks,
-contrasts, midfield_particles, subject_pronouns, finite_verbs).
+contrasts, midfield_particles, subject_pronouns, articles, finite_verbs).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.tickets.tokens import Token
 
-__all__ = ["breaks_clause", "clause_bounds", "phrases", "without_phrases"]
+__all__ = ["breaks_clause", "clause_bounds", "opened_by", "phrases", "without_phrases"]
 
 _CLAUSE_PUNCT = frozenset(",;:()–—|")  # a pipe parts the items of a list written in one line
 
@@ -43,6 +43,18 @@ def breaks_clause(gap: str) -> bool:
     """Whether the text between two words ends a clause: punctuation, or a spaced dash
     ("durchsucht - nichts"; a dash inside a word, "Junk-Ordner", does not)."""
     return not _CLAUSE_PUNCT.isdisjoint(gap) or (gap.strip() == "-" and gap != "-")
+
+
+def opened_by(tokens: list[Token], text: str, at: int, name: str) -> bool:
+    """Whether the sentence's first clause is a phrase of the word list `name` alone and reaches the
+    token at `at`, no contrast between them ("Perhaps, the mail went to someone else", "Eventuell,
+    so mein Kollege, ging die Mail ...": the hedge is the whole sentence's)."""
+    table = phrases(name)
+    if not tokens or tokens[0].word not in table:
+        return False  # most sentences
+    _, hi = clause_bounds(tokens, text, 0, 0)
+    return hi < at and tuple(t.word for t in tokens[:hi + 1]) in table[tokens[0].word] \
+        and _folded("contrasts").isdisjoint(t.word for t in tokens[hi + 1:at])
 
 
 _LONG = 8  # tokens from which a sentence's clause borders are found once (`clause_bounds`): it is asked again and again
@@ -85,10 +97,14 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
 
 
 def _in_midfield(tokens: list[Token], i: int) -> bool:
-    """Whether the word at `i` stands inside a clause, after its finite verb and subject
-    ("bin ich aber nur normaler Benutzer"): then "aber" begins no clause."""
-    return i >= 2 and tokens[i].word in _folded("midfield_particles") \
-        and tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in _folded("finite_verbs")
+    """Whether the word at `i` stands inside a clause, after its finite verb and subject, a pronoun
+    or an article with its noun ("bin ich aber nur normaler Benutzer", "vielleicht ist die Mail aber
+    an jemand anderen gegangen"): then "aber" begins no clause."""
+    if i < 2 or tokens[i].word not in _folded("midfield_particles"):
+        return False
+    verbs = _folded("finite_verbs")
+    return tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in verbs \
+        or i >= 3 and tokens[i - 2].word in _folded("articles") and tokens[i - 3].word in verbs
 
 
 def _closes(tokens: list[Token], text: str, i: int) -> bool:

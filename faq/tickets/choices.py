@@ -112,13 +112,13 @@ def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Seq
 
 
 def _pending(tokens: list[Token], text: str, span: tuple[int, int], hi: int) -> object:
-    """A permission asked for or promised in its clause (`pending_words`: "wurde beantragt", "is
-    pending"): denied (False) when a contrast after it denies ("..., aber noch nicht erteilt"),
+    """A permission asked for, promised or to come in its clause (`pending_words`: "wurde beantragt", "is
+    pending"; `future_times`: "next week"): denied (False) when a contrast after it denies ("..., aber noch nicht erteilt"),
     else open (None); `NO_ANSWER` when its clause tells nothing pending."""
     lo = clause_bounds(tokens, text, span[0], span[1])[0]
     words = " ".join(t.word for t in tokens[lo:hi + 1])
-    if not any(f" {p}" in f" {words}" for p in _lexicon("pending_words")):
-        return NO_ANSWER
+    if not any(f" {p}" in f" {words}" for p in _lexicon("pending_words") | _lexicon("future_times")):
+        return NO_ANSWER  # nor one to come ("bekomme nächste Woche die Berechtigung")
     if hi + 1 < len(tokens) and tokens[hi + 1].word in _lexicon("contrasts"):
         n_hi = clause_bounds(tokens, text, hi + 1, hi + 1)[1]
         if any(t.neg for t in tokens[hi + 1:n_hi + 1]):

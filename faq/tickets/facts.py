@@ -39,6 +39,8 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
+from faq.tickets.body import on_header_line
+from faq.tickets.borders import clause_bounds
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions, context_spans, denied_context, event_positions
 from faq.tickets.cueindex import cues_of
@@ -55,7 +57,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people, osm_relati
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.private import private_beside_registered
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
-from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example
+from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, in_quoted_question, is_example
 from faq.tickets.scope import (
     another_instance,
     another_owner,
@@ -88,7 +90,7 @@ from faq.tickets.sentence import (
 from faq.tickets.settling import UNCUED
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import Token, sentences, tokenize, without_names
-from faq.tickets.unasserted import unasserted
+from faq.tickets.unasserted import theirs, unasserted
 from faq.tickets.withheld import unknown_at
 from faq.tickets.yeared import yeared
 from faq.tickets.yesno import cue_said, cue_value
@@ -121,9 +123,13 @@ def _apposition(tokens: list[Token], text: str, index: int) -> bool:
 
 
 def _unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
-    """Whether the address or date at token `index` is an example, hedged, conditional or past;
-    a `named` address (in apposition) is hedged only by its own clause."""
-    return is_example(tokens, index) or hedged(tokens, text, index, index, beliefs=not named)
+    """Whether the address or date at token `index` is an example, in a quoted question, another person's, hedged, conditional or past;
+    a `named` address (in apposition) is hedged only by its own clause, and past by its head's too
+    ("our OSM used to be an outlook.com address (x@outlook.com)")."""
+    return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) or theirs(tokens, text, (index, index)) \
+        or hedged(tokens, text, index, index, beliefs=not named) \
+        or named and index > 0 and has_sequence([t.word for t in tokens[clause_bounds(tokens, text, index - 1, index - 1)[0]:index]],
+                                                 "past_state_markers")
 
 
 def _replaced(tokens: list[Token], index: int) -> bool:
@@ -212,7 +218,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
             if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
-                    or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id) \
+                    or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
                     or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
@@ -267,7 +273,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
 def _emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
             found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
             stated_from: int = 0) -> None:
-    addresses = [a for a in find_emails(text) if a[0] >= stated_from]
+    addresses = [a for a in find_emails(text) if a[0] >= stated_from and not on_header_line(text, a[0])]  # "From: Tom <t@…>"
     if not addresses:
         for m in ADDRESS.finditer(text):
             notes.append(f"'{m.group().rstrip('.')}' is not a valid e-mail address")
@@ -480,14 +486,15 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
         if tokens:
             asked = Sentence(0, question, tokens, lex.words(tokens))
             head = answer.text.split(",")[0].split("\n")[0][:_ANSWER_QUOTE]
-            for fact in flow.facts:
-                if fact.type != "yesno" or fact.id in found or not (fact.cues.yes or fact.cues.no):
-                    continue
-                value = cue_value(fact, lang, asked, lex)
-                if value is not None:
-                    found[fact.id] = value[0] if said else not value[0]
-                    evidence[fact.id] = Evidence(head, f"{answer.question} {answer.text}", answer.start,
-                                                 answer.start + len(head), ANSWER)
+            values = {f.id: v[0] == said for f in flow.facts if f.type == "yesno" and f.id not in found and (f.cues.yes or f.cues.no)
+                      and (v := cue_value(f, lang, asked, lex)) is not None}
+            if not said and len(values) > 1:  # a "no" to two things at once denies only what the answer names: "> Ein Add-on,
+                # dessen Basis unter einer anderen Registrierung läuft?" - "Nein, kein Add-on" (nothing of the base)
+                own = Sentence(0, answer.text, (words := tokenize(answer.text)), lex.words(words))
+                values = {f.id: v[0] for f in flow.facts if f.id in values and (v := cue_value(f, lang, own, lex)) is not None}
+            for fact_id, value in values.items():
+                found[fact_id] = value
+                evidence[fact_id] = Evidence(head, f"{answer.question} {answer.text}", answer.start, answer.start + len(head), ANSWER)
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: found[k] for k in sorted(found, key=lambda k: order[k])}
     return Extraction(facts, read.notes, {k: v for k, v in evidence.items() if k in facts})

@@ -37,9 +37,10 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.borders import breaks_clause, clause_bounds, without_phrases
+from faq.tickets.borders import breaks_clause, clause_bounds, opened_by, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cues import function_words, word_matches
+from faq.tickets.quotes import in_quoted_question
 from faq.tickets.reported import report_denied
 from faq.tickets.tokens import Token, after_list_mark, negations, zu_inside
 
@@ -64,7 +65,7 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
         clause = without_phrases([t.word for t in tokens], "relevance_conditions")[c_lo:c_hi + 1]
     if len(clause) > 1 and clause[-1] in _folded("manner_adverbs") and c_hi > hi:
         clause = clause[:-1]  # "took effect normally": how it happened, no habit
-    return any(w in conditions for w in clause) or _resumed_condition(tokens, text, c_lo) \
+    return any(w in conditions for w in clause) or _resumed_condition(tokens, text, c_lo) or opened_by(tokens, text, lo, "hedges") \
         or _verb_first_condition(tokens, text, c_lo, c_hi) \
         or _has_phrase(clause, _phrases("hedges")) \
         or (not past and (_has_phrase(clause, _phrases("past_state_markers"))
@@ -467,7 +468,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause_end = tokens[c_hi].end
     if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
-            or _asks(tokens, text, lo):
+            or _asks(tokens, text, lo) or in_quoted_question(text, tokens[lo].start):  # "Support asked: 'Is it ...?'"
         return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
     if report_denied(tokens, text, lo):
         return None  # "VLSC doesn't show that the mail went to another contact"

@@ -19,7 +19,8 @@ from faq.tickets.borders import breaks_clause
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "is_example", "is_question", "points_below"]
+__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "in_quoted_question",
+           "is_example", "is_question", "points_below"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -186,6 +187,26 @@ def is_example(tokens: list[Token], index: int) -> bool:
         for start in range(max(0, index - weights().example_reach - n), index - n + 1):
             if tuple(words[start:start + n]) == marker:
                 return True
+    return False
+
+
+_ASKED_CLOSE = re.compile(r"\?[\"'“”’‘»«]")  # a question mark right before a closing quotation mark
+_OPENING_QUOTES = "\"'„“‘‚»«"
+_BEFORE_OPENING = " \t\n(:–-"  # what stands before an opening quotation mark (an apostrophe follows a letter)
+
+
+def in_quoted_question(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` lies in a question the writer quotes in quotation marks
+    ("Support asked: 'Is the service available in your country?'", "Ihre Frage: „Welche Rolle
+    haben Sie im VLSC (z. B. VLSC-Administrator)?“"): what it names is asked, not stated."""
+    if "?" not in text:
+        return False  # most sentences: nothing asked
+    for m in _ASKED_CLOSE.finditer(text):
+        if m.end() <= at:
+            continue
+        opening = next((p for p in range(m.start() - 1, -1, -1) if text[p] in _OPENING_QUOTES
+                        and (p == 0 or text[p - 1] in _BEFORE_OPENING) and not text[p + 1].isspace()), None)
+        return opening is not None and opening < at
     return False
 
 

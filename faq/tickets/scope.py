@@ -64,6 +64,10 @@ def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int, channels: 
     determiners = folded("determiners") | folded("third_party_possessives")
     for i in range(lo, hi + 1):
         word = tokens[i].word
+        end = _party(tokens, text, i) if "'" in text or "\u2019" in text else None
+        if end is not None and text[tokens[end - 1].end:tokens[end - 1].end + 2] in _POSSESSIVE \
+                and not (channels and word.startswith(channels)):
+            return True  # "our subsidiary's domain is verified"
         genitive = word in genitives and i > lo and text[tokens[i - 1].start].isupper() \
             and not breaks_clause(text[tokens[i - 1].end:tokens[i].start]) and tokens[i - 1].word not in function_words()
         if not (word in links or genitive):
@@ -281,11 +285,14 @@ def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
 _TURN_OPENING = 4  # words at the next sentence's start where it turns to the present ("Wie ist es diesmal?", "Not sure about now")
 
 
-def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:
+def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "", year: int = 0) -> bool:
     """Whether the clause of a cue tells an earlier state: one told up to a time that has passed
     ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
     `initial_states`), or a "no" or state of an earlier period ("letztes Jahr", `bygone_periods`), that the
-    sentence or the next one turns from ("..., but support moved them", "This time ..."); or a "no" or
+    sentence or the next one turns from ("..., but support moved them", "This time ..."), and a fact of one
+    occasion (knowledge/tickets/occasion_facts.yaml) told of an earlier one: in its clause, dated to a
+    year before `year` or to an earlier period, whatever follows ("bei der Verlängerung 2023 hatten wir
+    denselben Namen"), or, anywhere in its part of the sentence, turned from; or a "no" or
     a state (knowledge/tickets/state_facts.yaml) dated to a time of then, a time of now told after it
     ("so stand es letzte Woche da, heute steht dort mein Name")."""
     s = analysed[index]
@@ -293,16 +300,27 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
     if _bounded(s, lo, hi):
         return True
     words = [t.word for t in s.tokens[lo:hi + 1]]
-    state = not value or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
+    occasion = fact_id in _ticket_facts("occasion_facts.yaml")
+    state = not value or occasion or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
+    dated = occasion and (_found(words, "bygone_periods") or any(_year_before(w, year) for w in words))
+    if occasion:  # "last time we renewed, the name stayed the same. This renewal ..."
+        p_lo, p_hi = clause_bounds(s.tokens, s.text, *span, "contrasts")
+        words = [t.word for t in s.tokens[p_lo:p_hi + 1]]
     earlier = _found(words, "initial_states") or state and (_found(words, "bygone_periods") or _found(words, "earlier_occasions"))
-    if earlier and _turned(analysed, index, hi):
+    if dated or earlier and _turned(analysed, index, hi):  # an occasion dated to an earlier year is another one
         return True
-    return (not value or fact_id in _state_facts()) and _then_now(analysed, index, lo)
+    return (not value or fact_id in _ticket_facts("state_facts.yaml")) and _then_now(analysed, index, lo)
 
 
 @cache
-def _state_facts() -> frozenset[str]:
-    return frozenset((ticket_file("state_facts.yaml") or {}).get("facts", ()))
+def _ticket_facts(name: str) -> frozenset[str]:
+    """The fact ids a file of knowledge/tickets/ lists."""
+    return frozenset((ticket_file(name) or {}).get("facts", ()))
+
+
+def _year_before(word: str, year: int) -> bool:
+    """Whether `word` is a year before `year` ("2023" in 2026)."""
+    return len(word) == 4 and word.isdigit() and 1990 < int(word) < year
 
 
 def _then_now(analysed: list[Sentence], index: int, lo: int) -> bool:
@@ -323,12 +341,12 @@ def _then_now(analysed: list[Sentence], index: int, lo: int) -> bool:
     return bool(_found(rest, "state_starts") or _found(rest, "changed_since"))
 
 
-def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "") -> bool:
+def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "", year: int = 0) -> bool:
     """Whether a state sentence `index` tells at `span` is a past state since changed: an earlier
     state of either value (`bygone`); a denial ("noch nicht bestellt") a later clause changes with
     a word of the cue again ("they've placed it since"), or dated right after ("Das war im
     September"). A deed told stays told."""
-    if bygone(analysed, index, span, value, fact_id):
+    if bygone(analysed, index, span, value, fact_id, year):
         return True
     if value:
         return False  # a deed dated ("bestellt. Das war im Mai") still holds

@@ -459,8 +459,10 @@ def date_named_other(tokens: list[Token], start: int, end: int) -> bool:
     words, then such a thing right after it (`other_dates`: "Der 12.08. ist das Rechnungsdatum",
     "2026-08-12 is the invoice date"), or such a thing right before it ("Rechnung vom 02.02.2026")."""
     others = tuple(folded_words("other_dates"))
-    if start >= 2 and tokens[start - 1].word in folded_words("date_attributes") and tokens[start - 2].word.startswith(others):
-        return True
+    if start >= 2 and tokens[start - 1].word in folded_words("date_attributes") and (tokens[start - 2].word.startswith(others) or start >= 3
+                                                                                    and tokens[start - 2].word in folded_words("date_copulas")
+                                                                                    and tokens[start - 3].word.startswith(others)):
+        return True  # "Rechnung vom 02.02.2026", "Die Rechnung ist vom 02.02.2026"
     if end + 1 >= len(tokens) or tokens[end + 1].word not in folded_words("date_copulas"):
         return False
     skip = function_words()

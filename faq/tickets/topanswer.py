@@ -13,7 +13,7 @@ question asks for), so the topic is read from the question with the answer, in t
 from __future__ import annotations
 
 from faq.language.lexicon import folded
-from faq.tickets.body import quote_start, quoted_text
+from faq.tickets.body import nearest_quoted, quote_start
 from faq.tickets.quotes import Answer, answer_polarity, is_question
 from faq.tickets.tokens import sentences, tokenize
 
@@ -43,5 +43,5 @@ def top_answer(text: str, body: str) -> Answer | None:
     start = text.find(own)
     if not own or not 0 <= start < cut or answer_polarity(tokenize(own)) is None:
         return None
-    question = _asked(quoted_text(text))
+    question = _asked(nearest_quoted(text))  # the mail right below, not an earlier one of the thread
     return Answer(question, own, start) if question else None

@@ -11,6 +11,9 @@
   problem (`same_problems`: "Ein Kollege hatte letztes Jahr das gleiche Problem, da ging die Mail an
   den Einkauf"). Their case is not the writer's.
 
+- Another person's or company's own thing: "meine Kollegin hat ihre Lizenzen im falschen Konto
+  aktiviert", "my colleague checked his junk folder".
+
 - A denial restricted to another thing: "nicht geprüft haben wir nur den Quarantäne-Bereich, den
   Junk-Ordner schon" (`focus_particles` between the cue's words).
 
@@ -25,7 +28,7 @@ from faq.tickets.borders import clause_bounds, phrases
 from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import Token
 
-__all__ = ["unasserted"]
+__all__ = ["theirs", "unasserted"]
 
 
 def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
@@ -96,8 +99,30 @@ def _retold(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     return not has_sequence([t.word for t in tokens[lo:hi + 1]], "own_settings")
 
 
+_HER = ("ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres")  # lowercase: "her", "their"; capitalised: the formal "your"
+
+
+def theirs(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the cue's clause tells another person's or company's own thing: it names them
+    (`other_people`, `acquaintances`, `other_companies`) and then a third person's possessive up to
+    the cue's end ("meine Kollegin hat ihre Lizenzen im falschen Konto aktiviert", "another company
+    in our group had their licenses activated on the wrong account", "my colleague checked his junk
+    folder"), not the OSM ("Mein Kollege, unser OSM, hat seinen Junk-Ordner geprüft")."""
+    lo, hi = clause_bounds(tokens, text, span[0], span[1])
+    words = [t.word for t in tokens[lo:max(hi, span[1]) + 1]]
+    people = folded("other_people") | folded("acquaintances")
+    first = next((i for i, w in enumerate(words) if w in people), None)
+    if first is None and has_sequence(words, "other_companies"):
+        first = 0
+    if first is None or "osm" in words or has_sequence(words, "own_settings"):
+        return False
+    possessives = folded("third_person_possessives") - {"sein"}  # "sein" is also "to be"
+    return any(w in possessives or w in _HER and text[t.start].islower()
+               for w, t in zip(words[first + 1:span[1] - lo + 1], tokens[lo + first + 1:span[1] + 1]))
+
+
 def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
     """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case
     or a denial of another thing, no fact of the case."""
     return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
-        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span)
+        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or theirs(s.tokens, s.text, span)
