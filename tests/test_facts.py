@@ -611,6 +611,14 @@ def test_licences_that_landed_elsewhere_are_on_the_wrong_account(lang, text, rig
            "enrollment 7730145.", False),
     ("de", "Hallo, das Add-on fehlt. Die Basis liegt auf Registrierung 7730145, ob das Add-on unter Registrierung "
            "8102266 liegt, weiß ich nicht.", None),
+    # the add-on's half with its noun left out, as the first half gave it ("das Add-on auf 8102266")
+    ("de", "Guten Tag, unser Add-on ist nicht zu sehen. Das Basisabo läuft auf Registrierung 7730145, das Add-on "
+           "auf 8102266.", False),
+    ("en", "Hello, the add-on seats do not show. Our base plan sits under enrollment 7730145, the add-on under "
+           "8102266.", False),
+    # the same number twice is never a mismatch
+    ("de", "Guten Tag, unser Add-on ist nicht zu sehen. Das Basisabo läuft auf Registrierung 7730145, das Add-on "
+           "ebenso auf 7730145.", None),
 ])
 def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, same):
     assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same
