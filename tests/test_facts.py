@@ -283,6 +283,10 @@ def test_a_check_nobody_made_yet(lang, text):
     ("de", "Hallo, unter dieser Registrierung haben wir 2025 schon Exchange Online aktiviert.", True),
     ("de", "Hallo, es ist die erste Aktivierung über diese Registrierung.", False),
     ("en", "Hi, this is the first service we activate under this enrollment.", False),
+    # the enrollment itself already activated against an account
+    ("en", "Hello, the enrollment had already been activated on our tenant in 2025, for Exchange Online.", True),
+    ("en", "Hello, the enrollment has not been activated on any account so far.", False),
+    ("de", "Hallo, die Registrierung wurde bereits 2025 in unserem Tenant aktiviert, damals für Exchange Online.", True),
 ])
 def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linked):
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
