@@ -1295,3 +1295,13 @@ def test_a_statement_the_writer_calls_possibly_outdated_states_nothing(lang, tex
 def test_addresses_and_domains_are_blanked_as_the_full_pattern_blanks_them(text):
     assert without_names(text) == _NAMES.sub(_blank, text)
     assert ("@" in text) == ("0" * len("osm@firma-beispiel.de") in without_names(text) or "0" * len("lea.kurz@example.org") in without_names(text))
+
+
+# -- dialect forms of the words a cue uses (knowledge/language/dialect_words.yaml) ----------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Servus, laut VLSC is die Aktivierungsmail an an andern Kontakt ganga, an unsern Steuerberater."),
+])
+def test_a_dialect_form_reads_as_the_standard_word(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
