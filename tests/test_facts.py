@@ -1305,3 +1305,17 @@ def test_addresses_and_domains_are_blanked_as_the_full_pattern_blanks_them(text)
 ])
 def test_a_dialect_form_reads_as_the_standard_word(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("flow", "lang", "text", "fact", "value"), [
+    ("missing-activation-email", "de", "Hallo, keine Aktivierungsmail. Die Reg. hängt schon an unserem OnlineKto.",
+     "enrollment_linked", True),
+    ("licenses-not-visible", "de", "Hallo, keine Lizenzen zu sehen. Aktivierung lief über das falsche Kto.", "right_account", False),
+])
+def test_a_shortened_word_reads_as_the_full_word(flow, lang, text, fact, value):
+    assert read(flow, text, lang).get(fact) is value
+
+
+def test_a_shortened_date_label_gives_its_date():
+    facts = read("activation-link-expiry", "Hallo, der Link geht nicht. Kaufdat. 12.04.26. Bitte um Hilfe.", "de")
+    assert facts.get("purchase_date") == date(2026, 4, 12)
