@@ -1311,6 +1311,7 @@ def test_a_dialect_form_reads_as_the_standard_word(lang, text):
     ("missing-activation-email", "de", "Hallo, keine Aktivierungsmail. Die Reg. hängt schon an unserem OnlineKto.",
      "enrollment_linked", True),
     ("licenses-not-visible", "de", "Hallo, keine Lizenzen zu sehen. Aktivierung lief über das falsche Kto.", "right_account", False),
+    ("licenses-not-visible", "de", "Hallo,\nLizenzen weg.\nZusatzabo: ja\nBasisabo mit gleicher RegNr: nein", "base_same_enrollment", False),
 ])
 def test_a_shortened_word_reads_as_the_full_word(flow, lang, text, fact, value):
     assert read(flow, text, lang).get(fact) is value
