@@ -1307,6 +1307,19 @@ def test_a_dialect_form_reads_as_the_standard_word(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
 
 
+@pytest.mark.parametrize(("lang", "text", "same_name", "several"), [
+    # "dasselbe" and its Low German "datselbe" say "gleich"; "nicht mehr als eine Registrierung" denies several
+    ("de", "Moin, Verlängerung is rum, de Organisationsname is datselbe, und mehr als eine Registrierung hebbt wi nich.",
+     True, False),
+    ("de", "Hallo, der Organisationsname ist dasselbe geblieben.", True, None),
+    ("en", "Hi, renewal done. We don't have more than one enrollment under the EA.", None, False),
+])
+def test_sameness_and_a_denied_count_of_enrollments(lang, text, same_name, several):
+    facts = read("renewal-activation", text, lang)
+    assert facts.get("same_org_name") is same_name
+    assert facts.get("multiple_enrollments_same_org") is several
+
+
 @pytest.mark.parametrize(("flow", "lang", "text", "fact", "value"), [
     ("missing-activation-email", "de", "Hallo, keine Aktivierungsmail. Die Reg. hängt schon an unserem OnlineKto.",
      "enrollment_linked", True),
