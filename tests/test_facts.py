@@ -1307,6 +1307,11 @@ def test_a_dialect_form_reads_as_the_standard_word(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
 
 
+def test_swiss_forms_of_the_address_and_the_billing_admin():
+    text = "Grüezi, d'Adrässe vo üsem OSM isch Abrächnigsadmin vo üsem aktuelle Microsoft-Konto."
+    assert read("missing-activation-email", text, "de").get("osm_is_admin") is True
+
+
 @pytest.mark.parametrize(("lang", "text", "same_name", "several"), [
     # "dasselbe" and its Low German "datselbe" say "gleich"; "nicht mehr als eine Registrierung" denies several
     ("de", "Moin, Verlängerung is rum, de Organisationsname is datselbe, und mehr als eine Registrierung hebbt wi nich.",
