@@ -283,6 +283,10 @@ def test_a_check_nobody_made_yet(lang, text):
     ("de", "Hallo, unter dieser Registrierung haben wir 2025 schon Exchange Online aktiviert.", True),
     ("de", "Hallo, es ist die erste Aktivierung über diese Registrierung.", False),
     ("en", "Hi, this is the first service we activate under this enrollment.", False),
+    # the enrollment itself already activated against an account
+    ("en", "Hello, the enrollment had already been activated on our tenant in 2025, for Exchange Online.", True),
+    ("en", "Hello, the enrollment has not been activated on any account so far.", False),
+    ("de", "Hallo, die Registrierung wurde bereits 2025 in unserem Tenant aktiviert, damals für Exchange Online.", True),
 ])
 def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linked):
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
@@ -611,6 +615,14 @@ def test_licences_that_landed_elsewhere_are_on_the_wrong_account(lang, text, rig
            "enrollment 7730145.", False),
     ("de", "Hallo, das Add-on fehlt. Die Basis liegt auf Registrierung 7730145, ob das Add-on unter Registrierung "
            "8102266 liegt, weiß ich nicht.", None),
+    # the add-on's half with its noun left out, as the first half gave it ("das Add-on auf 8102266")
+    ("de", "Guten Tag, unser Add-on ist nicht zu sehen. Das Basisabo läuft auf Registrierung 7730145, das Add-on "
+           "auf 8102266.", False),
+    ("en", "Hello, the add-on seats do not show. Our base plan sits under enrollment 7730145, the add-on under "
+           "8102266.", False),
+    # the same number twice is never a mismatch
+    ("de", "Guten Tag, unser Add-on ist nicht zu sehen. Das Basisabo läuft auf Registrierung 7730145, das Add-on "
+           "ebenso auf 7730145.", None),
 ])
 def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, same):
     assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same
@@ -1283,3 +1295,46 @@ def test_a_statement_the_writer_calls_possibly_outdated_states_nothing(lang, tex
 def test_addresses_and_domains_are_blanked_as_the_full_pattern_blanks_them(text):
     assert without_names(text) == _NAMES.sub(_blank, text)
     assert ("@" in text) == ("0" * len("osm@firma-beispiel.de") in without_names(text) or "0" * len("lea.kurz@example.org") in without_names(text))
+
+
+# -- dialect forms of the words a cue uses (knowledge/language/dialect_words.yaml) ----------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Servus, laut VLSC is die Aktivierungsmail an an andern Kontakt ganga, an unsern Steuerberater."),
+])
+def test_a_dialect_form_reads_as_the_standard_word(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+def test_swiss_forms_of_the_address_and_the_billing_admin():
+    text = "Grüezi, d'Adrässe vo üsem OSM isch Abrächnigsadmin vo üsem aktuelle Microsoft-Konto."
+    assert read("missing-activation-email", text, "de").get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "same_name", "several"), [
+    # "dasselbe" and its Low German "datselbe" say "gleich"; "nicht mehr als eine Registrierung" denies several
+    ("de", "Moin, Verlängerung is rum, de Organisationsname is datselbe, und mehr als eine Registrierung hebbt wi nich.",
+     True, False),
+    ("de", "Hallo, der Organisationsname ist dasselbe geblieben.", True, None),
+    ("en", "Hi, renewal done. We don't have more than one enrollment under the EA.", None, False),
+])
+def test_sameness_and_a_denied_count_of_enrollments(lang, text, same_name, several):
+    facts = read("renewal-activation", text, lang)
+    assert facts.get("same_org_name") is same_name
+    assert facts.get("multiple_enrollments_same_org") is several
+
+
+@pytest.mark.parametrize(("flow", "lang", "text", "fact", "value"), [
+    ("missing-activation-email", "de", "Hallo, keine Aktivierungsmail. Die Reg. hängt schon an unserem OnlineKto.",
+     "enrollment_linked", True),
+    ("licenses-not-visible", "de", "Hallo, keine Lizenzen zu sehen. Aktivierung lief über das falsche Kto.", "right_account", False),
+    ("licenses-not-visible", "de", "Hallo,\nLizenzen weg.\nZusatzabo: ja\nBasisabo mit gleicher RegNr: nein", "base_same_enrollment", False),
+])
+def test_a_shortened_word_reads_as_the_full_word(flow, lang, text, fact, value):
+    assert read(flow, text, lang).get(fact) is value
+
+
+def test_a_shortened_date_label_gives_its_date():
+    facts = read("activation-link-expiry", "Hallo, der Link geht nicht. Kaufdat. 12.04.26. Bitte um Hilfe.", "de")
+    assert facts.get("purchase_date") == date(2026, 4, 12)

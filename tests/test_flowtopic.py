@@ -32,6 +32,8 @@ def _matched(topic: str, *others: tuple[str, float], lang: str = "de") -> MatchR
     ("Which is odd: the activation mail never came.", "missing-activation-email"),
     ("Wo bleibt denn unsere Aktivierungsmail?", "missing-activation-email"),
     ("Where are the licences we ordered?", "licenses-not-visible"),
+    # the writer denied as its recipient, in dialect too ("ned an mi")
+    ("Laut VLSC is d'Aktivierungsmail an unsern Steuerberater ganga, ned an mi.", "missing-activation-email"),
 ])
 def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     assert problem_told(text, flow)

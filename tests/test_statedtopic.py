@@ -46,3 +46,32 @@ def test_a_reply_is_a_quote_an_inline_answer_or_two_numbered_answers():
     assert replies("zu 1) ja\nzu 2) nein", "", ())
     assert replies("Siehe unten.", "Von: Support\nIhre Anfrage", ())
     assert not replies("1. Die Mail fehlt.", "", ())
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    # numbered answers the matcher reads as another entry: the two facts name the missing mail
+    ("Guten Tag,\n\nzu Ihren Fragen:\n1. Der OSM ist lager@holzbau-krieger.de\n2. Unter Lizenzzusammenfassung ist "
+     "nichts aufgeführt, keine Bestellung und keine Reservierung.\n\nGruß\nO. Krieger", "no-order"),
+    ("Hello,\n\nregarding your points:\n1. The OSM is procurement@fabrikam-foods.com\n2. License Summary lists "
+     "nothing, neither an order nor a reservation.\n\nBest\nDana", "no-order"),
+    # one fact, and the forwarded mail below tells the problem
+    ("Kurze Rückmeldung: unter Aktivierte Onlinedienste ist als Empfänger unser ehemaliger Dienstleister "
+     "eingetragen, nicht ich.\n\nGruß\nTim\n\n---------- Weitergeleitete Nachricht ----------\nVon: Tim Berg\n"
+     "An: Support\nBetreff: Mail fehlt\n\nGuten Tag, die Aktivierungsmail ist bei uns nie angekommen.",
+     "sent-to-other-contact"),
+])
+def test_an_answered_reply_whose_topic_reads_nothing_takes_the_flow_its_facts_name(text, cause):
+    result = triage(text)
+    assert result.match.id == "activation-email-missing"
+    assert result.cause == cause
+
+
+@pytest.mark.parametrize("text", [
+    # one address beside a success: no diagnosis of the missing mail
+    "Hallo,\n\ndanke, das hat geholfen:\n1. Die Aktivierung hat geklappt.\n2. Unser OSM war dabei max@outlook.com.\n\nGruß",
+    "Hi,\n\n1. The licences are assigned now, all good.\n2. Our OSM is ops@outlook.com.\n\nThanks",
+])
+def test_a_single_fact_beside_another_topic_moves_nothing(text):
+    result = triage(text)
+    assert result.match.id != "activation-email-missing"
+    assert result.cause is None

@@ -142,6 +142,14 @@ def test_sentence_breaks_are_those_every_alternative_finds_on_its_own(text):
     ("„Bestellt“. Danach kam nichts.\n\n- Domäne geprüft\n- Spam geprüft", 4),
     ("The mail never came! We ordered on 2026-11-12. What now?", 3),
     ("He said \"done.\" Nothing arrived since.", 2),
+    # a date with a two-digit year ends its sentence as one with four digits does; a day and month alone do not
+    ("Bestellt am 9.11.26. Seitdem keine Mail.", 2),
+    ("Lizenzen ab 14.10.26. Bitte prüfen.", 2),
+    ("Am 1.12. Bestellung aufgegeben.", 1),
+    # a product code's period ends its sentence ("E3.", "M365."); a bare number's does not ("Plan 2. Die")
+    ("Wir haben O365 E5. Keine Mail bisher.", 2),
+    ("We run M365. Nothing arrived.", 2),
+    ("Wir haben Visio Plan 2. Die Mail fehlt.", 1),
 ])
 def test_a_ticket_splits_into_its_sentences(text, count):
     assert len(sentences(text)) == count

@@ -100,3 +100,17 @@ def test_a_reservation_that_is_through_has_taken_effect(lang, text):
 ])
 def test_through_as_a_preposition_or_of_another_subject_says_nothing_of_the_reservation(lang, text):
     assert effective(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "checked"), [
+    # "weder"/"nicht" before an article and the folder: the checking is denied, not the mail's place
+    ("de", "Die Mail ist nicht da. Ich habe weder den Junk-Ordner noch die Regeln in Outlook kontrolliert.", False),
+    ("de", "Aktivierungsmail fehlt, dabei habe ich nicht den Spamordner durchgesehen.", False),
+    ("en", "No activation mail yet. I have looked through neither the spam folder nor our transport rules.", False),
+    # before a preposition it still places the mail: not in the folder, so it was checked
+    ("de", "Die Mail ist weder im Junk-Ordner noch im Posteingang, beides habe ich durchgesehen.", True),
+    ("en", "It is not in the junk folder, I checked.", True),
+])
+def test_a_negation_before_a_checked_folder_denies_the_checking(lang, text, checked):
+    read = extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read.facts.get("junk_checked") is checked

@@ -38,7 +38,7 @@ def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
             ("land", "country", *lexicon_words("countries")),
             ("lizenz", *lexicon_words("licence_units")),  # "seats" are licences
             lexicon_words("organisation_names"),  # "Orgname" is the organisation name
-            *(tuple(line.split()) for line in lexicon_words("dialect_words")))  # "gangen" is "gegangen"
+            *(tuple(line.split()) for line in (*lexicon_words("dialect_words"), *lexicon_words("abbreviated_words"))))  # "gangen", "Kaufdat."
 
 
 class CueLexicon:

@@ -290,7 +290,7 @@ def _bare_i_am(tokens: list[Token]) -> list[Token]:
 
 # Every break starts at a space, a closing quote or a bracket: the lookahead spares trying each
 # alternative's lookbehind at every other character.
-_SENTENCE_END = re.compile(r"(?=[\s\"'»«“”)])(?:(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=\d{4}-\d\d-\d\d[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[^\W\d_][\"'»«“”)][.!?])\s+|"
+_SENTENCE_END = re.compile(r"(?=[\s\"'»«“”)])(?:(?<=\d{4}[.])\s+(?=[A-ZÄÖÜ])|(?<=\d[.]\d\d[.]\d\d[.])\s+(?=[A-ZÄÖÜ])|(?<=\d[.]\d[.]\d\d[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]\d[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]\d\d\d[.])\s+(?=[A-ZÄÖÜ])|(?<=\d{4}-\d\d-\d\d[.])\s+(?=[A-ZÄÖÜ])|(?<=[^\W\d_]{2}[.!?])[\"'»«“”)]*\s+|(?<=[^\W\d_][\"'»«“”)][.!?])\s+|"
                           r"(?<=[!?])\s+|\n\s*\n|\n(?=\s*(?:[-•*]|\d{1,2}[.)])\s)|(?<=[.!?:])\n)")
 
 

@@ -42,6 +42,7 @@ class TicketWeights:
     clause_leans: float = 0.15
     settled_pull: float = 0.03
     facts_close: float = 0.02
+    reply_facts: int = 2
     cue_slack: int = 7
     cue_near: int = 2
     example_reach: int = 1

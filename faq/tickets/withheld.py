@@ -11,7 +11,7 @@ from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "hoped", "named_only", "negation_opens", "recorrected", "replaced", "replacement",
+__all__ = ["asked_unknown", "avoided", "hoped", "named_only", "negation_opens", "object_denied", "recorrected", "replaced", "replacement",
            "time_phrase", "timed", "unknown_at", "unstated"]
 
 
@@ -23,10 +23,28 @@ def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bo
     if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)
                               or time_phrase(cue, s, span) or timed(cue, s, span) or named_only(cue, s, span) or hoped(s)):
         return True
-    if state is True and any(w in negations() for w in cue) and replaced(cue, s, span):
+    if state is True and any(w in negations() for w in cue) and (replaced(cue, s, span) or object_denied(s, span)):
         return True  # a cue that carries its denial: "OSM not admin" in "not a global admin, just a billing admin"
     return state is False and (kind_only(cue, s.words, span) or replaced(cue, s, span)
                                or has_sequence([t.word for t in s.tokens[span[0]:span[1] + 1]], "accident_words"))
+
+
+def object_denied(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the negation a cue carries ("nicht im Spam": the mail is not there) denies a checked
+    object instead ("weder den Spamordner noch die Filter kontrolliert", "nicht den Junk-Ordner
+    geprüft"): an article and no preposition stand between it and the cue's next word, and its
+    clause holds a verb of checking (verbs_of_checking, determiners, prepositions)."""
+    neg = next((i for i in range(span[0], span[1] + 1) if s.tokens[i].neg), None)
+    if neg is None:
+        return False
+    skip = function_words()
+    noun = next((i for i in range(neg + 1, span[1] + 1) if s.tokens[i].word not in skip), None)
+    between = {t.word for t in s.tokens[neg + 1:noun or neg + 1]}
+    if noun is None or not between & folded_words("determiners") or between & folded_words("prepositions"):
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
+    checking = folded_words("verbs_of_checking")
+    return any(s.tokens[i].word in checking or s.words[i] in checking for i in range(lo, hi + 1))
 
 
 def hoped(s: Sentence) -> bool:

@@ -1,0 +1,32 @@
+"""Reading a yes/no fact from one sentence (faq/tickets/yesno.py), on new tickets in German and English."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+KB = load_knowledge_base()
+TODAY = date(2026, 11, 24)
+
+
+def read(flow: str, text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow(flow), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text", "verified"), [
+    # the verb of a relative clause pairs with the noun it describes, not with the same noun after it
+    ("de", "Hallo, die Domäne hafen-logistik.de, die wir seit 2022 für unseren Tenant verifiziert haben, ist auch "
+           "die Domäne unseres OSM.", True),
+    ("de", "Hallo, die Domäne, die wir bisher nicht verifiziert haben, ist die Domäne unseres OSM.", False),
+    ("en", "Hi, the domain, which we verified for our tenant back in 2022, is also the domain of our OSM.", True),
+])
+def test_a_relative_clause_states_its_fact_of_the_noun_it_describes(lang, text, verified):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is verified
+
+
+def test_a_cue_across_two_clauses_still_states_nothing():
+    text = "Hallo, ich habe alles verifiziert, die Domäne unseres OSM kenne ich aber nicht."
+    assert "domain_verified" not in read("missing-activation-email", text, "de")
