@@ -195,9 +195,9 @@ def focus(
         start -= 1
         count += count_of(start)
     if thin and states_problem is not None:
-        told = [i for i in range(start) if i not in set_aside and states_problem(parts[i])]
-        if told:  # the problem the implied question asks about
-            start = told[-1]
+        told = next((i for i in range(start - 1, -1, -1) if i not in set_aside and states_problem(parts[i])), None)
+        if told is not None:  # the problem the implied question asks about
+            start = told
     while start < end - 1 and start in set_aside:
         start += 1
     return Focus(parts, start, end, frozenset(i for i in set_aside if start <= i < end - 1))
