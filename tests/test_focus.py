@@ -164,3 +164,51 @@ def test_a_contrast_after_a_dash_starts_a_clause(matcher):
 def test_saying_one_is_unsure_states_no_problem(matcher, sentence):
     assert not matcher._states_problem(sentence)
     assert matcher._states_problem(sentence.replace("sicher", "sicher, die Mail fehlt").replace("sure", "sure, mail is missing"))
+
+
+@pytest.mark.parametrize("story", [
+    "Die Aktivierungsmail ist bis heute nicht gekommen. Unser Händler sagt, die Bestellung sei durch. Woran kann das "
+    "liegen?",
+    "Our activation email never showed up in the mailbox of our admin. The reseller says the order was processed. "
+    "Any idea?",
+])
+def test_an_implied_question_reaches_back_to_the_problem_told(matcher, story):
+    """A closing "Woran kann das liegen?" asks about the problem, not about the remark just before it."""
+    view = matcher.focus(story)
+    assert view.start == 0 and view.end == 3
+
+
+def test_a_thin_question_reaches_back_only_to_a_sentence_that_states_a_problem():
+    text = "Vor einem Jahr lief alles. Dann kam ein Umzug der Abteilung. Die Mail fehlt. Woran liegt das?"
+    count = lambda s: len(s.rstrip("?.").split())  # noqa: E731
+    problem = lambda s: "fehlt" in s  # noqa: E731
+    assert focus(text, count, min_words=4, states_problem=problem).text == "Die Mail fehlt. Woran liegt das?"
+    assert focus("Alles ok. Die Mail fehlt. Dann kam ein Umzug. Woran liegt das?", count, min_words=4,
+                 states_problem=problem).start == 1
+
+
+@pytest.mark.parametrize("story", [
+    "Im VLSC steht die Reservierung seit gestern, aber keine Aktivierungsmail ist gekommen. (Wegen unserer Drucker "
+    "habe ich übrigens ein eigenes Ticket offen.) Wann sollten wir uns an den Support wenden?",
+    "The activation email never arrived although the reservation is in VLSC. By the way, our printers keep jamming, "
+    "separate story. When should we escalate?",
+])
+def test_a_sentence_set_aside_stays_out_of_the_focus(matcher, story):
+    """A remark on another matter in the middle of the story tells nothing about the one asked about."""
+    view = matcher.focus(story)
+    assert view.indices[-1] == len(view.sentences) - 1 and len(view.indices) == 2
+    assert "Aktivierungsmail" in view.text or "activation email" in view.text
+    assert "Drucker" not in view.text and "printers" not in view.text
+    assert "Drucker" in view.context or "printers" in view.context
+
+
+def test_a_question_set_aside_is_not_the_question_sentence():
+    text = "Wie bekomme ich die Aktivierungsmail an meine Adresse? Habt ihr übrigens auch neue Preise?"
+    view = focus(text, lambda s: len(s.split()), min_words=3, asides=("übrigens",))
+    assert view.text == "Wie bekomme ich die Aktivierungsmail an meine Adresse?"
+
+
+@pytest.mark.parametrize("sentence", ["Die erste Aktivierung lief damals problemlos.",
+                                      "Last year the activation went through without any problems."])
+def test_saying_it_went_without_problems_states_no_problem(matcher, sentence):
+    assert not matcher._states_problem(sentence)

@@ -4,7 +4,8 @@ The one function shared by `faqbot ask`, the chat and triage::
 
     focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
           abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None,
-          contrasts: Collection[str] = (), generic: Collection[str] = ()) -> Focus
+          contrasts: Collection[str] = (), generic: Collection[str] = (), attempts: Collection[str] = (),
+          asides: Collection[str] = ()) -> Focus
 
 `text` is split into sentences (`sentences`), and a sentence into clauses before a contrast
 word after a comma or dash ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
@@ -17,7 +18,12 @@ too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer
 `generic` ("was nun", "any idea"), do not count) takes in the sentences before
 it, nearest first, until it has enough: that run is the focus, which decides the match. A sentence
 that only reports what was tried (`attempts`: "Ich habe einen anderen Browser probiert") adds
-no words to that count: the run goes on to the sentence that states the problem.
+no words to that count: the run goes on to the sentence that states the problem. When the
+question sentence is that thin and the sentence before it that states a problem (`states_problem`)
+lies further back, the run reaches back to it: an implied question ("Any idea?") asks about the
+problem told, not about the last remark before it. A sentence set aside (`asides`: "übrigens",
+"unrelated", or one wholly in brackets) tells of another matter: it is never the question sentence
+when another asks, it counts no words, and it stays out of the focus even inside its run.
 The other sentences are context: they support, they never decide on their own.
 `Matcher.focus(text)` calls this with the knowledge base's stop words and the tuned
 `min_words`.
@@ -45,26 +51,37 @@ class Focus:
         sentences: The text's sentences, in order.
         start: Index of the focus's first sentence.
         end: Index one past its last sentence.
+        asides: Indices of sentences set aside between `start` and `end`: context, not focus.
     """
 
     sentences: tuple[str, ...]
     start: int
     end: int
+    asides: frozenset[int] = frozenset()
+
+    @property
+    def indices(self) -> tuple[int, ...]:
+        """The indices of the focus's sentences, in order."""
+        return tuple(i for i in range(self.start, self.end) if i not in self.asides)
+
+    def holds(self, i: int) -> bool:
+        """Whether sentence `i` is part of the focus."""
+        return self.start <= i < self.end and i not in self.asides
 
     @property
     def text(self) -> str:
         """The focus: the question sentence with the sentences it needed."""
-        return " ".join(self.sentences[self.start : self.end])
+        return " ".join(self.sentences[i] for i in self.indices)
 
     @property
     def context(self) -> str:
         """Every other sentence."""
-        return " ".join(self.sentences[: self.start] + self.sentences[self.end :])
+        return " ".join(s for i, s in enumerate(self.sentences) if not self.holds(i))
 
     @property
     def is_whole(self) -> bool:
         """Whether the focus is the whole text (a short question)."""
-        return self.start == 0 and self.end == len(self.sentences)
+        return self.start == 0 and self.end == len(self.sentences) and not self.asides
 
 
 def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
@@ -124,6 +141,7 @@ def focus(
     contrasts: Collection[str] = (),
     generic: Collection[str] = (),
     attempts: Collection[str] = (),
+    asides: Collection[str] = (),
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -139,17 +157,24 @@ def focus(
             words do not count toward `min_words`.
         attempts: Lower-case phrases that report what was tried ("probiert", "tried"): a sentence
             holding one and stating no problem is context and counts no words toward `min_words`.
+        asides: Lower-case phrases that set a sentence aside ("übrigens", "unrelated"): such a sentence,
+            like one wholly in brackets, is context even inside the focus's run.
     """
     parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
         return Focus(parts or (text.strip(),), 0, 1)
+    aside = _phrase_pattern(tuple(asides)) if asides else None
+    set_aside = frozenset(i for i, s in enumerate(parts) if _bracketed(s) or (aside is not None and aside.search(s)))
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
+    asks = [i for i in asks if i not in set_aside] or asks
     asks_only = _phrase_pattern(tuple(generic)) if generic else None
     tried = _phrase_pattern(tuple(attempts)) if attempts else None
 
     def count_of(i: int) -> int:
         """The content words of part `i` that count toward `min_words` (worked out only where needed)."""
         s = parts[i]
+        if i in set_aside:
+            return 0
         if tried is not None and tried.search(s) and not (states_problem is not None and states_problem(s)):
             return 0
         return content_words(asks_only.sub(" ", s) if asks_only is not None else s)
@@ -165,7 +190,20 @@ def focus(
         end = max(range(len(parts)), key=lambda i: (counts[i], i)) + 1
     start = end - 1
     count = count_of(start)
+    thin = count < min_words
     while count < min_words and start > 0:
         start -= 1
         count += count_of(start)
-    return Focus(parts, start, end)
+    if thin and states_problem is not None:
+        told = next((i for i in range(start - 1, -1, -1) if i not in set_aside and states_problem(parts[i])), None)
+        if told is not None:  # the problem the implied question asks about
+            start = told
+    while start < end - 1 and start in set_aside:
+        start += 1
+    return Focus(parts, start, end, frozenset(i for i in set_aside if start <= i < end - 1))
+
+
+def _bracketed(sentence: str) -> bool:
+    """Whether `sentence` stands wholly in brackets ("(Das nur nebenbei.)"): an aside."""
+    s = sentence.strip().rstrip(".!?… ")
+    return s.startswith("(") and s.endswith(")") and s.count("(") == 1

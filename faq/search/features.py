@@ -203,11 +203,11 @@ class Features:
             return found
 
         view = self.focus(text, lambda s: self._count_known(surface(s)))
-        q = self._query_words([w for s in view.sentences[view.start: view.end] for w in surface(s)])
+        q = self._query_words([w for i in view.indices for w in surface(view.sentences[i])])
         # Context is what the text tells around its focus; a sentence that only thanks tells nothing.
         told = [i for i, s in enumerate(view.sentences)
-                if view.start <= i < view.end or not self._only_thanks(s, surface(s))]
-        whole = q if len(told) == view.end - view.start else self._query_words(
+                if view.holds(i) or not self._only_thanks(s, surface(s))]
+        whole = q if len(told) == len(view.indices) else self._query_words(
             [w for i in told for w in surface(view.sentences[i])])
         if q is None:
             q = whole
@@ -234,14 +234,14 @@ class Features:
         context_found: dict[int, Hit] = {}
         context_topics: dict[int, Hit] = {}
         if whole is not q:
-            context = self._query_words([w for i in told if not view.start <= i < view.end
+            context = self._query_words([w for i in told if not view.holds(i)
                                          for w in surface(view.sentences[i])])
             if context is not None:
                 if len(self.ids) <= _SCAN_UP_TO:  # the entries' hits are a scan's: a query's best entries cost nothing more
                     _ranked, context_found, context_topics = self._scanned(context)
                 else:
                     context_topics = negatives.scan(context)
-        counted = self._quantity_pairs(" ".join(view.sentences[view.start: view.end]))
+        counted = self._quantity_pairs(view.text)
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
         best_fit = _top_two([x[0] for _r, x in rows])

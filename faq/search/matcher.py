@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
 
 Outcome = Literal["answer", "clarify", "no_match"]
-_PHRASE_LISTS = ("contrasts", "generic_asks", "attempts")  # knowledge/language/ lists the focus reads, lower-case
+_PHRASE_LISTS = ("contrasts", "generic_asks", "attempts", "asides")  # knowledge/language/ lists the focus reads, lower-case
 
 
 @dataclass(frozen=True)
@@ -134,8 +134,8 @@ class Matcher(Features, Retrieval):
         self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) + ("*" if c.endswith("*") else "")
                                           for c in lexicon_words("problem_cues")}))
         self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
-        self.contrasts, self.generic_asks, self.attempts = (tuple(sorted({c.lower() for c in lexicon_words(name)}))
-                                                            for name in _PHRASE_LISTS)
+        self.contrasts, self.generic_asks, self.attempts, self.asides = (
+            tuple(sorted({c.lower() for c in lexicon_words(name)})) for name in _PHRASE_LISTS)
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
         self.vocabulary = kb.vocabulary
@@ -293,7 +293,7 @@ class Matcher(Features, Retrieval):
         self.abbreviations = frozenset(state["abbreviations"])
         self.problem_cues = tuple(state["problem_cues"])
         self.thanks = tuple(state["thanks"])
-        self.contrasts, self.generic_asks, self.attempts = (tuple(state[name]) for name in _PHRASE_LISTS)
+        self.contrasts, self.generic_asks, self.attempts, self.asides = (tuple(state[name]) for name in _PHRASE_LISTS)
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
         self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
@@ -393,7 +393,7 @@ class Matcher(Features, Retrieval):
         """Return the focus of `text`: the sentence that asks, with what it needs (see faq.language.focus);
         content words are counted by `content_words`, by default the entries' words (`_known_words`)."""
         return focus(text, content_words or self._known_words, self._focus_min, self.abbreviations,
-                     self._states_problem, self.contrasts, self.generic_asks, self.attempts)
+                     self._states_problem, self.contrasts, self.generic_asks, self.attempts, self.asides)
 
     def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
         """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
@@ -421,7 +421,7 @@ class Matcher(Features, Retrieval):
     @cached_property
     def _open_alternatives(self) -> tuple[str, ...]:
         from faq.language.lexicon import words as lexicon_words
-        return tuple(sorted({f" {' '.join(words(fold(a)))} " for a in lexicon_words("open_alternatives")}, key=len, reverse=True))
+        return tuple(sorted({f" {' '.join(words(fold(a)))} " for n in ("open_alternatives", "problem_free") for a in lexicon_words(n)}, key=len, reverse=True))
 
     @cached_property
     def _spaced_problem_cues(self) -> tuple[str, ...]:
