@@ -819,3 +819,10 @@ def test_a_mistyped_date_with_a_question_mark_is_no_question():
     assert isinstance(notice, Notice) and notice.key == "bad_value"
     _, answer, _ = d.submit("Wer ist der OSM?")  # a question word: asked, even with a date open
     assert answer.aside and answer.entry_id == "activation-email-recipient"
+
+
+@pytest.mark.parametrize("take", ["back", "restart"])
+def test_nothing_to_take_back_is_said_in_the_conversations_language(dialogue, take):
+    dialogue.submit("Our activation email never arrived, what can we do?")
+    (notice,) = getattr(dialogue, take)()
+    assert isinstance(notice, Notice) and notice.lang == "en"

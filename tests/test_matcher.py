@@ -87,7 +87,8 @@ def test_clarify_offers_the_close_entries(matcher):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "\x00\x01\x1b[31m", "?!?!", "a" * 5000, "Aktivierung " * 100_000, "[@click=app.quit]x[/]"],
+    ["", "   ", "\x00\x01\x1b[31m", "?!?!", "a" * 5000, "Aktivierung " * 100_000, "[@click=app.quit]x[/]",
+     "1", "1.", "12.12.2026"],
 )
 def test_degenerate_input_is_no_match(matcher, text):
     result = matcher.match(text)

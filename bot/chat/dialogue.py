@@ -443,7 +443,7 @@ class Dialogue:
         """Take back the last answer of the flow and ask that question again."""
         run = self.run
         if run is None or not run.facts:
-            return self._add(Notice("nothing_to_undo"))
+            return self._add(Notice("nothing_to_undo", lang=self._pin(self.shown_lang)))
         self._emit({"type": "back"})
         last = list(run.facts)[-1]
         del run.facts[last]
@@ -454,7 +454,7 @@ class Dialogue:
         """Start the current (or last) flow again from the first question."""
         run = self.run
         if run is None:
-            return self._add(Notice("nothing_to_restart"))
+            return self._add(Notice("nothing_to_restart", lang=self._pin(self.shown_lang)))
         self._emit({"type": "restart"})
         run.facts.clear()
         run.asking = None

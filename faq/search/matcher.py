@@ -467,7 +467,7 @@ class Matcher(Features, Retrieval):
         Answers when the best entry's probability reaches the model's `answer` threshold;
         else asks back with the fewest best entries (at most three, each of at least `offer`
         probability) that together reach it, or with the best three when the question is one
-        word that names a topic of the entries; else no_match.
+        word that names a topic of the entries; else (and for a text without a letter) no_match.
 
         Args:
             text: The question in the user's words.
@@ -477,7 +477,7 @@ class Matcher(Features, Retrieval):
 
         query = clean(text)
         detected = lang or self.detect_language(query)
-        ranked = self.scores(query) if len(query) <= self.thresholds.max_chars else []
+        ranked = self.scores(query) if len(query) <= self.thresholds.max_chars and any(map(str.isalpha, query)) else []
         cands = tuple(Candidate(self.ids[i], round(p, 3)) for p, i in ranked[:3])
         model = self.model
         if ranked and ranked[0][0] >= model.answer:
