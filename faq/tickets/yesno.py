@@ -106,9 +106,10 @@ def _cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple
             return None
         span = (found[0] + start, found[1] + start)
         start = _next_try(s, span)
-        if spans_clauses(s.tokens, s.words, s.text, span, cue):
-            span = _within_clause(cue, s, lex, span) or span
-        if s.bracketed(span, cue) or spans_clauses(s.tokens, s.words, s.text, span, cue) \
+        crosses = spans_clauses(s.tokens, s.words, s.text, span, cue)
+        if crosses and (inner := _within_clause(cue, s, lex, span)) is not None:
+            span, crosses = inner, False  # found again within one clause
+        if s.bracketed(span, cue) or crosses \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
                 or s.corrected(span[1]) or s.countries_apart(cue, lex) or s.another_person(span, cue, lex) \
