@@ -50,9 +50,10 @@ from faq.tickets.doers import denied_doer, done_by_another, writers_deed
 from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay
+from faq.tickets.hedges import hedged
 from faq.tickets.inserts import without_inserts
 from faq.tickets.mentions import ADDRESS, DateMention, find_dates, find_emails
-from faq.tickets.negation import hedged, polarity
+from faq.tickets.negation import polarity
 from faq.tickets.persons import name_osm_by_address, name_osm_people, osm_relative
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.private import private_beside_registered

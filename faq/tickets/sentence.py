@@ -12,8 +12,8 @@ from faq.tickets.answers import article_pronoun, denied_clause, elliptic, own_su
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
 from faq.tickets.evidence import Evidence
+from faq.tickets.hedges import hedged
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.negation import hedged
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token, tokenize
 
