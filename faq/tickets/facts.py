@@ -13,7 +13,7 @@ Pure: `today` is passed in. What a ticket states is read sentence by sentence
   fact whose context cue is nearest in the same sentence. A date that cannot exist is
   skipped and noted, never moved (`faq.tickets.datefacts`).
 * yes/no facts (`faq.tickets.yesno`): the fact's `yes` / `no` cue phrases, found word by word
-  (`faq.tickets.cues`, never across two clauses with verbs of their own); a negation
+  (`faq.tickets.cuefind`, never across two clauses with verbs of their own); a negation
   that governs the cue's words turns it round, a hedge, a condition or a question leaves
   it open (`faq.tickets.negation`); a later occurrence stands in for a hedged one
   ("Zuerst dachte ich ..., es ist aber doch dieselbe Registrierung"), a refutation after

@@ -21,7 +21,7 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.tickets.borders import clause_bounds, opened_by, without_phrases
 from faq.tickets.borders import phrases as _phrases
-from faq.tickets.cues import function_words
+from faq.tickets.cuefind import function_words
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["doubted", "has_phrase", "hedged", "other_owner_prefixes"]

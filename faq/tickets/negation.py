@@ -37,7 +37,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds
 from faq.tickets.borders import phrases as _phrases
-from faq.tickets.cues import function_words, word_matches
+from faq.tickets.cuefind import function_words, word_matches
 from faq.tickets.hedges import has_phrase, hedged, other_owner_prefixes
 from faq.tickets.quotes import in_quoted_question
 from faq.tickets.reported import report_denied
