@@ -29,7 +29,7 @@ _WHERE = {
     "Problem": "errors",
     "KnowledgeBase": "kb.model",
     "Matcher": "search.matcher",
-    "MatchResult": "search.matcher",
+    "MatchResult": "search.results",
     "load": "search.cache",
     "load_knowledge_base": "kb.loader",
 }

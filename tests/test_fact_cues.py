@@ -68,7 +68,6 @@ def test_the_recipient_vlsc_shows_is_another_contact_or_not(lang, text, other):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is other
 
 
-
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, keine Aktivierungsmail. Das VLSC zeigt als Empfänger unseren ehemaligen OSM."),
     ("en", "Hi, no activation mail. VLSC shows our former OSM as the recipient."),
@@ -93,13 +92,6 @@ def test_a_former_osm_shown_as_recipient_is_another_contact(lang, text):
 def test_an_add_on_on_a_new_enrollment_and_its_base_on_the_old_one_differ(lang, text):
     facts = read("licenses-not-visible", text, lang)
     assert (facts.get("is_addon"), facts.get("base_same_enrollment")) == (True, False)
-
-
-def test_a_cue_is_found_in_the_later_clause_that_holds_all_its_words():
-    from faq.tickets.cues import find_cue
-
-    words = ["addon", "neu", "registrierung", "while", "basis", "liegt", "alt", "registrierung"]
-    assert find_cue(("basis", "alt", "registrierung"), words) == (4, 7)
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -151,7 +143,6 @@ def test_a_usage_start_that_is_a_date_after_a_past_order_is_the_coming_one(lang,
     assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 3)
 
 
-# -- more wordings: a former employee, the wrong person, the reseller; a pending reservation; -----
 # -- licences valid from a date --------------------------------------------------------------------
 
 

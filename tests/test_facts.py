@@ -196,32 +196,6 @@ def test_licenses_activated_for_a_test_tenant_are_the_wrong_account(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is False
 
 
-# -- a signature's address is no OSM -----------------------------------------------------------
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo,\n\nwir warten seit zwei Wochen auf die Aktivierungsmail.\n\nDanke und Gruß\nPeter Lenz\n"
-           "Mail: peter.lenz@outlook.com"),
-    ("en", "Hi,\n\nwe have been waiting two weeks for the activation mail.\n\nThanks\nPeter Lenz\n"
-           "mail: peter.lenz@outlook.com"),
-])
-def test_an_address_in_the_signature_is_no_osm(lang, text):
-    assert "osm_email" not in read("missing-activation-email", text, lang)
-
-
-# -- a month written before its day, without a year -------------------------------------------
-
-
-@pytest.mark.parametrize(("lang", "text", "day"), [
-    ("en", "Hi, does the activation link run out? We purchased the licenses on March 14th and have not "
-           "activated them yet.", "2026-03-14"),
-    ("en", "Hello, we bought on Sept. 30 and still have the link. Is it valid?", "2026-09-30"),
-    ("de", "Hallo, läuft der Aktivierungslink ab? Gekauft haben wir am 14. März.", "2026-03-14"),
-])
-def test_a_date_without_a_year_is_the_last_one_past(lang, text, day):
-    assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
-
-
 # -- a cue that names the past, the License Summary, a reservation in effect -------------------
 
 
@@ -292,7 +266,7 @@ def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linke
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
 
 
-# -- a clause that a question opens asks; an address to write to is no OSM ------------------
+# -- a clause that a question opens asks ------------------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -314,37 +288,12 @@ def test_a_statement_before_a_question_still_states(lang, text):
     assert read("missing-activation-email", text, lang).get("domain_verified") is True
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, die Aktivierungsmail ist nie angekommen. Bitte schicken Sie sie an jana.roth@outlook.com."),
-    ("en", "Hi, the activation mail never arrived. Could you resend it to me?\njana.roth@outlook.com"),
-])
-def test_an_address_to_send_to_is_no_osm(lang, text):
-    assert "osm_email" not in read("missing-activation-email", text, lang)
-
-
 def test_a_role_in_a_verbless_question_is_no_role():
     facts = read("reservation-permission", "Welche Rolle brauche ich zum Reservieren? OSM oder VLSC-Administrator?", "de")
     assert "role" not in facts
 
 
-# -- typos and compounds are still found after the quick check on the whole sentence -----------
-
-
-@pytest.mark.parametrize(("cue", "sentence"), [
-    ("verifiziert", "die domaene ist verifiziet"),   # a letter left out of the second half
-    ("verifiziert", "die domaene ist verfiziert"),   # and of the first
-    ("reservierung", "die resevierung ist wirksam"),  # a letter left out of the first half
-    ("junk", "im junkordner nachgesehen"),
-    ("=osm", "unser osms sind"),
-])
-def test_the_sentence_check_keeps_every_match_of_a_word(cue, sentence):
-    from faq.tickets.cues import Words, word_matches
-
-    words = Words(sentence.split())
-    assert words.hits(cue) == [i for i, w in enumerate(words) if word_matches(cue, w)] != []
-
-
-# -- a refuted statement, an asked or denied address -------------------------------------------
+# -- a refuted statement ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -358,23 +307,7 @@ def test_a_refuted_statement_states_nothing(lang, text):
     assert read("missing-activation-email", text, lang).get("order_placed") is not False
 
 
-@pytest.mark.parametrize(("lang", "text", "osm"), [
-    ("de", "Hallo, ist unser OSM etwa max.kern@outlook.com? Nein, der OSM ist m.kern@kern-bau.de.", "m.kern@kern-bau.de"),
-    ("en", "Hi, the OSM is not jo.kim@outlook.com, it is j.kim@kim-dental.com.", "j.kim@kim-dental.com"),
-])
-def test_an_address_asked_or_denied_is_not_the_osm(lang, text, osm):
-    assert read("missing-activation-email", text, lang).get("osm_email") == osm
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, die Nutzung startet laut Auftrag am 1. Dezember 2026, die Mail fehlt noch."),
-    ("en", "Hi, per the order, usage begins on December 1, 2026, and the mail is still missing."),
-])
-def test_a_usage_start_said_with_a_verb(lang, text):
-    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-12-01"
-
-
-# -- a negated cue on a compound's first word, a verb between, a trial's date -------------------
+# -- a negated cue on a compound's first word, a verb between ------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -392,14 +325,6 @@ def test_no_order_number_is_no_missing_order(lang, text):
 ])
 def test_having_no_junk_folder_is_no_check(lang, text):
     assert "junk_checked" not in read("missing-activation-email", text, lang)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Hi, no activation mail. The start date of our trial was 2026-11-23."),
-    ("de", "Hallo, keine Aktivierungsmail. Das Startdatum unserer Testphase war der 23.11.2026."),
-])
-def test_the_start_of_a_trial_is_no_usage_start(lang, text):
-    assert "usage_start" not in read("missing-activation-email", text, lang)
 
 
 # -- a qualifier names the noun right after it ------------------------------------------------
@@ -422,77 +347,6 @@ def test_a_new_enrollment_is_no_new_organization_name(lang, text):
 ])
 def test_a_new_organization_name_is_read(lang, text):
     assert read("renewal-activation", text, lang).get("same_org_name") is False
-
-
-# -- the order or subscription as the subject of a start verb names the usage start -----------
-
-
-@pytest.mark.parametrize(("lang", "text", "day"), [
-    ("de", "Guten Tag, unser Abonnement startet am 12. Dezember 2026, eine Aktivierungsmail haben wir noch nicht.",
-     "2026-12-12"),
-    ("de", "Hallo, die Bestellung für Exchange beginnt am 4.12.2026. Wo bleibt die Aktivierungsmail?", "2026-12-04"),
-    ("de", "Hallo, die Bestellung vom 02.11.2026 beginnt erst am 07.12.2026, die Aktivierungsmail fehlt.", "2026-12-07"),
-    ("en", "Hello, our Visio subscription begins on 9 December 2026 and we have no activation e-mail.", "2026-12-09"),
-    ("en", "Hi, the order for Teams starts on 2026-12-15. No activation mail so far.", "2026-12-15"),
-    ("en", "Hi, the subscription we ordered on 2 November 2026 starts on 30 November 2026; no activation e-mail.",
-     "2026-11-30"),
-])
-def test_an_order_that_starts_on_a_day_gives_the_usage_start(lang, text, day):
-    assert str(read("missing-activation-email", text, lang).get("usage_start")) == day
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, wir haben die Lizenzen am 03.11.2026 bestellt, die Aktivierungsmail ist nicht gekommen."),
-    ("de", "Guten Tag, die Bestellung wurde am 10.11.2026 aufgegeben, aber keine Aktivierungsmail kam an."),
-    ("en", "Hello, we placed the order on 10 November 2026 and never got an activation e-mail."),
-])
-def test_the_day_an_order_was_placed_is_no_usage_start(lang, text):
-    assert "usage_start" not in read("missing-activation-email", text, lang)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, wir haben am 02.11.2026 bestellt und das Abo startet am 30.11.2026. Es fehlen Lizenzen im Konto."),
-    ("en", "Hi, our subscription starts on 30 November 2026 but the licenses are not visible in the account."),
-])
-def test_the_start_of_the_subscription_is_the_usage_start_of_missing_licenses(lang, text):
-    assert str(read("licenses-not-visible", text, lang).get("usage_start")) == "2026-11-30"
-
-
-# -- "the 31st of August": an ordinal day and "of" before the month ----------------------------
-
-
-@pytest.mark.parametrize(("flow", "fact", "text", "day"), [
-    ("activation-link-expiry", "purchase_date",
-     "Hi, we purchased the Exchange licences on the 30th of September. Can we still use the activation link?",
-     "2026-09-30"),
-    ("activation-link-expiry", "purchase_date",
-     "Hallo, gekauft haben wir am 2nd of March, läuft der Aktivierungslink schon ab?", "2026-03-02"),
-    ("missing-activation-email", "usage_start",
-     "Hello, the usage start date is the 21st of December, and there is no activation e-mail yet.", "2026-12-21"),
-    ("missing-activation-email", "usage_start",
-     "Hello, usage begins on the 1st of December 2026, no activation e-mail so far.", "2026-12-01"),
-])
-def test_an_ordinal_day_of_a_month_is_read(flow, fact, text, day):
-    lang = "en" if text.startswith(("Hi", "Hello")) else "de"
-    assert str(read(flow, text, lang).get(fact)) == day
-
-
-@pytest.mark.parametrize(("lang", "text", "expected"), [
-    ("de", "Keine Aktivierungsmail bisher. Der Nutzungsbeginn ist der 30.11.2026 - Korrektur, hab mich "
-           "verschrieben: es ist der 30.09.2026.", date(2026, 9, 30)),
-    ("en", "No activation email so far. Usage starts on 2 December 2026 - scratch that, it started on "
-           "2 October 2026.", date(2026, 10, 2)),
-])
-def test_a_date_the_writer_corrects_gives_way_to_the_corrected_one(lang, text, expected):
-    assert read("missing-activation-email", text, lang).get("usage_start") == expected
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Keine Aktivierungsmail bisher. Der Nutzungsbeginn ist der 30.11.2026, sorry, Korrektur folgt."),
-    ("en", "No activation email so far. Usage starts on 2 December 2026, typo maybe, will check."),
-])
-def test_a_date_the_writer_withdraws_is_not_known(lang, text):
-    assert "usage_start" not in read("missing-activation-email", text, lang)
 
 
 # -- a relative clause right after the OSM's address speaks of that address ---------------------
@@ -628,31 +482,6 @@ def test_the_enrollment_numbers_of_an_add_on_and_its_base_decide(lang, text, sam
     assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is same
 
 
-# -- an address goes to the cue of its own clause, not to one across a comma --------------------
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Guten Tag, unser Admin im bestehenden Tenant ist it@glaserei-moll.onmicrosoft.com, als OSM haben wir "
-           "jedoch kontakt@glaserei-moll.de eingetragen. Die Aktivierungsmail fehlt."),
-    ("en", "Hello, our admin in the existing tenant is it@moll-glazing.onmicrosoft.com, as OSM however we entered "
-           "contact@moll-glazing.com. The activation mail is missing."),
-])
-def test_an_address_goes_to_the_cue_of_its_own_clause(lang, text):
-    expected = "kontakt@glaserei-moll.de" if lang == "de" else "contact@moll-glazing.com"
-    assert read("missing-activation-email", text, lang).get("osm_email") == expected
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Guten Tag, die Aktivierungsmail fehlt. Als OSM steht j.otto@baeckerei-otto.de drin, die Adresse "
-           "unseres globalen Administrators ist admin@baeckerei-otto.de."),
-    ("en", "Hello, the activation mail is missing. The OSM is j.otto@otto-bakery.com; the address of our global "
-           "administrator is admin@otto-bakery.com."),
-])
-def test_another_address_said_to_be_the_admins_says_nothing_of_the_osm(lang, text):
-    read_ = read("missing-activation-email", text, lang)
-    assert read_.get("osm_email", "").startswith("j.otto@") and "osm_is_admin" not in read_
-
-
 # -- numbered list items are statements of their own --------------------------------------------
 
 
@@ -759,34 +588,6 @@ def test_an_order_not_yet_sent_is_not_placed(lang, text):
     assert read("missing-activation-email", text, lang).get("order_placed") is False
 
 
-# -- a date bound to an order verb before the start verb is the order's ------------------------
-
-
-@pytest.mark.parametrize(("lang", "flow", "text", "day"), [
-    ("de", "missing-activation-email", "Hallo, keine Aktivierungsmail. Die am 02.11. bestellten Lizenzen starten am 30.11.",
-     "2026-11-30"),
-    ("de", "licenses-not-visible", "Hallo, wir sehen keine Lizenzen im Konto. Die am 02.11.2026 bestellten Lizenzen "
-                                   "starten am 01.12.2026.", "2026-12-01"),
-    ("en", "missing-activation-email", "Hi, no activation email. The licences ordered on 2 Nov start on 30 Nov.",
-     "2026-11-30"),
-    ("en", "licenses-not-visible", "Hi, we don't see the licenses in our account. The licenses we ordered on "
-                                   "2 Nov 2026 begin on 1 Dec 2026.", "2026-12-01"),
-])
-def test_licenses_ordered_on_one_day_start_on_the_day_their_start_verb_names(lang, flow, text, day):
-    assert str(read(flow, text, lang).get("usage_start")) == day
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, keine Aktivierungsmail. Am 30.11.2026 beginnt die Nutzung der bestellten Lizenzen."),
-    ("en", "Hi, no activation email. On 30 November 2026 the licenses we ordered start."),
-    ("de", "Hallo, keine Aktivierungsmail. Am 30.11.2026 haben die bestellten Lizenzen ihren Nutzungsbeginn."),
-    ("de", "Hallo, keine Aktivierungsmail. Die Lizenzen wurden am 02.11.2026 bestellt und starten am 30.11.2026."),
-    ("en", "Hi, no activation email. The licenses were ordered on 2 Nov 2026 and start on 30 Nov 2026."),
-])
-def test_the_date_of_the_start_verb_stays_the_usage_start(lang, text):
-    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-11-30"
-
-
 # -- other enrollments under the EA: none, some, or some with names of their own --------------
 
 
@@ -818,38 +619,6 @@ def test_other_enrollments_under_the_ea_are_never_no(lang, text):
 ])
 def test_other_enrollments_with_names_of_their_own_share_no_name(lang, text):
     assert read("renewal-activation", text, lang).get("multiple_enrollments_same_org") is False
-
-
-# -- a lone date is no purchase date when it is a mail's date or the purchase date is named apart --------
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Guten Tag, unsere Aktivierungsmail ist auf den 3. September 2026 datiert. Gilt der Link darin noch?"),
-    ("en", "Hi, our activation mail is dated 3 September 2026. Is its link still good?"),
-    ("de", "Hallo, der Link ist aus einer Mail vom 3.9.2026. Geht der noch? Das Kaufdatum muss ich erst "
-           "nachsehen."),
-    ("en", "Hello, the link is from a mail of 3 September 2026. Does it still work? I'd have to look up the "
-           "purchase date."),
-])
-def test_a_lone_date_of_a_mail_is_no_purchase_date(lang, text):
-    assert "purchase_date" not in read("activation-link-expiry", text, lang)
-
-
-@pytest.mark.parametrize(("lang", "text", "day"), [
-    ("de", "Hallo, 3. September 2026. Läuft der Link der Aktivierungsmail irgendwann ab?", "2026-09-03"),
-    ("en", "Hello, 3 September 2026. Does the link of the activation mail expire at some point?", "2026-09-03"),
-])
-def test_a_lone_date_with_nothing_else_named_is_still_the_purchase_date(lang, text, day):
-    assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
-
-
-@pytest.mark.parametrize(("lang", "text", "day"), [
-    ("en", "Hello,\nour order went in on November 9. The usage start date on the order is December 1, 2026. "
-           "No activation mail yet.", "2026-12-01"),
-    ("en", "Hi, we ordered on Oct 30. Usage begins December 1, 2026, and no activation email has come.", "2026-12-01"),
-])
-def test_an_order_date_after_its_month_stays_out_of_the_next_sentence(lang, text, day):
-    assert str(read("missing-activation-email", text, lang).get("usage_start")) == day
 
 
 # -- a denial taken back: something else done instead, or done by someone else ---------------
@@ -892,26 +661,7 @@ def test_a_refuted_report_of_no_order_is_no_fact(lang, text):
     assert read("missing-activation-email", text, lang).get("order_placed") is not False
 
 
-# -- the only address, given as someone else's, is not the OSM's -------------------------------
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Guten Tag, die Aktivierungsmail ist nie angekommen. Die Adresse unserer Administratorin ist "
-           "it-admin@berg-logistik.de."),
-    ("en", "Hello, the activation email never arrived. Our global admin's address is sysadmin@harbor-labs.com."),
-    ("en", "Hi, no activation email yet. You can reach my colleague at p.ng@harbor-labs.com."),
-])
-def test_the_only_address_of_an_admin_or_colleague_is_not_the_osm(lang, text):
-    facts = read("missing-activation-email", text, lang)
-    assert "osm_email" not in facts and "osm_is_admin" not in facts
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, die Aktivierungsmail fehlt. Eingetragen ist einkauf@berg-logistik.de."),
-    ("en", "Hi, the activation email is missing. The address on file is licensing@harbor-labs.com."),
-])
-def test_the_only_address_of_no_one_else_is_still_the_osm(lang, text):
-    assert "@" in str(read("missing-activation-email", text, lang).get("osm_email"))
+# -- another kind of thing in place of a denied one ---------------------------------------------
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -922,23 +672,7 @@ def test_a_thing_of_another_kind_in_place_keeps_the_denial(lang, text):
     assert read("licenses-not-visible", text, lang).get("is_addon") is False
 
 
-# -- dates denied, corrected or of an earlier period -------------------------------------------
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, der Aktivierungslink funktioniert nicht. Gekauft haben wir nicht am 03.01.2026, sondern erst am 20.07.2026."),
-    ("en", "Hi, the activation link fails. We did not purchase on 3 January 2026 but on 20 July 2026."),
-])
-def test_a_denied_purchase_date_is_none(lang, text):
-    assert read("activation-link-expiry", text, lang).get("purchase_date") == date(2026, 7, 20)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, keine Aktivierungsmail. Der Nutzungsbeginn war im letzten Jahr der 01.02.2025, diesmal ist es der 15.12.2026."),
-    ("en", "Hi, no activation mail. Last year the usage start was 1 February 2025, this time it is 15 December 2026."),
-])
-def test_of_two_dates_the_one_of_an_earlier_year_is_not_the_fact(lang, text):
-    assert read("missing-activation-email", text, lang).get("usage_start") == date(2026, 12, 15)
+# -- statements corrected, contacts, countries, roles and other organisations -----------------
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -947,14 +681,6 @@ def test_of_two_dates_the_one_of_an_earlier_year_is_not_the_fact(lang, text):
 ])
 def test_a_statement_the_writer_corrects_is_withdrawn(lang, text):
     assert read("missing-activation-email", text, lang).get("domain_verified") is not False
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, die Aktivierungsmail ist nicht gekommen. Sie erreichen mich unter jonas.falk@outlook.com."),
-    ("en", "Hi, the activation email never came. You can reach me at jonas.falk@outlook.com."),
-])
-def test_the_writers_contact_address_is_not_the_osm(lang, text):
-    assert "osm_email" not in read("missing-activation-email", text, lang)
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -1022,18 +748,6 @@ def test_a_deed_denied_to_the_writer_but_done_by_another_is_not_denied(lang, flo
 ])
 def test_what_is_only_supposed_leaves_the_fact_open(lang, text):
     assert "domain_verified" not in read("missing-activation-email", text, lang)
-
-
-@pytest.mark.parametrize(("lang", "text", "osm"), [
-    ("de", "Hallo,\nunser OSM ist max@outlook.com – Korrektur: das war meine private Adresse. Eingetragen ist "
-           "max.weber@weber-bau.de. Die Aktivierungsmail kam nie an.", "max.weber@weber-bau.de"),
-    ("en", "Hi,\nour OSM address is anna@outlook.com, scratch that, that's her personal one. VLSC shows "
-           "anna.berg@berg-law.com. No activation email so far.", "anna.berg@berg-law.com"),
-    ("de", "Hallo, Korrektur zu meiner letzten Mail: die OSM-Adresse ist it@firma-xy.de. Die Aktivierungsmail "
-           "fehlt weiterhin.", "it@firma-xy.de"),
-])
-def test_an_address_the_writer_corrects_is_withdrawn(lang, text, osm):
-    assert read("missing-activation-email", text, lang).get("osm_email") == osm
 
 
 # -- round 8: corrections that repeat only the predicate, kinds denied, mistakes denied, sourced labels
@@ -1158,22 +872,6 @@ def test_a_noun_stays_when_its_phrase_after_it_is_denied(lang, text):
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, keine Lizenzen sichtbar. Den Nutzungsbeginn kennen wir nicht, bestellt wurde am 24.11.2026."),
-    ("en", "Hi, no licenses visible. The usage start is not known to us; the order was placed on 24 November 2026."),
-])
-def test_a_date_beside_a_usage_start_the_writer_does_not_know_is_not_it(lang, text):
-    assert "usage_start" not in read("licenses-not-visible", text, lang)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, nach der Aktivierung keine Lizenzen. Bestellt haben wir am 23.11.2026."),
-    ("en", "Hi, no licenses after activation. We ordered them on 23 November 2026."),
-])
-def test_an_order_date_alone_is_no_usage_start(lang, text):
-    assert "usage_start" not in read("licenses-not-visible", text, lang)
-
-
-@pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, nach der Aktivierung keine Lizenzen. In welchem Land der Dienst verfügbar ist, weiß ich nicht."),
     ("en", "Hi, no licenses after activation. Which country the service is available in I do not know."),
 ])
@@ -1207,14 +905,6 @@ def test_a_trial_or_demo_account_signed_into_is_the_wrong_account(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is False
 
 
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, der Aktivierungslink funktioniert nicht. Ich habe ihn am 20.11.2026 angeklickt."),
-    ("en", "Hi, the activation link does not work. I clicked it on 20 November 2026."),
-])
-def test_the_day_a_link_was_clicked_is_no_purchase_date(lang, text):
-    assert "purchase_date" not in read("activation-link-expiry", text, lang)
-
-
 @pytest.mark.parametrize(("lang", "text", "value"), [
     ("de", "Hallo, verlängert. Der Organisationsname ist gleich, nicht sicher über weitere Registrierungen.", True),
     ("en", "Hi, we renewed. The organization name is the same as before, I'm not sure about other enrollments.", True),
@@ -1224,47 +914,7 @@ def test_a_doubt_about_a_named_thing_leaves_the_rest_stated(lang, text, value):
     assert read("renewal-activation", text, lang).get("same_org_name") is value
 
 
-# -- an address held up to a month is no OSM's now; an invoice's date is no purchase date -------
-
-
-@pytest.mark.parametrize(("lang", "text", "now"), [
-    ("de", "Hallo, keine Aktivierungsmail. Der OSM war bis August anna.k@outlook.com, seit September ist es "
-           "anna.k@kraemer-gmbh.de.", "anna.k@kraemer-gmbh.de"),
-    ("de", "Hallo, keine Aktivierungsmail. Bis Ende Juni war unser OSM k.l@outlook.com, jetzt ist es k.l@lorenz-ag.de.",
-     "k.l@lorenz-ag.de"),
-    ("en", "Hi, no activation email. Our OSM was tom.b@outlook.com until March; since April it is tom.b@bakery-x.com.",
-     "tom.b@bakery-x.com"),
-])
-def test_an_osm_address_held_until_a_month_is_not_the_osms_now(lang, text, now):
-    assert read("missing-activation-email", text, lang).get("osm_email") == now
-
-
-def test_an_osm_address_held_since_a_month_is_the_osms():
-    text = "Hallo, keine Aktivierungsmail. Unser OSM ist seit August anna.k@outlook.com."
-    assert read("missing-activation-email", text, "de").get("osm_email") == "anna.k@outlook.com"
-
-
-@pytest.mark.parametrize(("lang", "text"), [
-    ("de", "Hallo, ist der Aktivierungslink noch gültig? Die Rechnung ist vom 01.03.2026."),
-    ("en", "Hi, is the activation link still valid? Our invoice is from March 1, 2026."),
-])
-def test_an_invoice_date_alone_is_no_purchase_date(lang, text):
-    assert "purchase_date" not in read("activation-link-expiry", text, lang)
-
-
-def test_a_purchase_date_by_the_invoice_is_still_read():
-    text = "Hallo, ist der Aktivierungslink noch gültig? Kaufdatum laut Rechnung: 01.03.2026."
-    assert read("activation-link-expiry", text, "de").get("purchase_date") == date(2026, 3, 1)
-
-
-@pytest.mark.parametrize(("lang", "text", "start"), [
-    ("de", "Hallo, der Vertrag wurde am 20.11.2026 unterschrieben, Nutzungsbeginn war aber schon der 1.9.2026. "
-           "Wir sehen keine Lizenzen.", date(2026, 9, 1)),
-    ("de", "Hallo, wir sehen keine Lizenzen. Der Vertrag wurde am 20.11.2026 unterzeichnet.", None),
-    ("en", "Hello, we can't see the licences. The contract was signed on 2026-11-23.", None),
-])
-def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
-    assert read("licenses-not-visible", text, lang).get("usage_start") == start
+# -- statements the writer calls unsure or possibly outdated; blanked addresses ----------------
 
 
 @pytest.mark.parametrize(("lang", "text", "fact"), [

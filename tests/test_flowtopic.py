@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from faq.search.cache import load
-from faq.search.matcher import Candidate, MatchResult
+from faq.search.results import Candidate, MatchResult
 from faq.tickets.flowtopic import keeps_entry, problem_told, told_instead
 from faq.tickets.triage import triage_text
 

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from faq.search.cache import load
-from faq.search.matcher import Candidate, MatchResult
+from faq.search.results import Candidate, MatchResult
 from faq.tickets.settings import _settings, _Stems, in_setting
 
 

@@ -240,7 +240,7 @@ def test_a_forwarded_list_of_reasons_gives_neither_topic_nor_facts(text):
 
 
 def _wrong_account_match(text, lean):
-    from faq.search.matcher import Candidate, MatchResult
+    from faq.search.results import Candidate, MatchResult
 
     candidates = (Candidate("wrong-account-activated", 0.8), Candidate("avoid-wrong-account", 0.1),
                   Candidate("licenses-not-visible", lean))
@@ -266,7 +266,7 @@ def test_an_answer_that_a_settled_diagnosis_repeats_yields_to_it(text):
     ("No activation mail reached me. VLSC says it went to Mr Albers, who left the company in spring.", "en"),
 ])
 def test_a_resend_question_whose_ticket_settles_another_contact_yields_to_that_diagnosis(text, lang):
-    from faq.search.matcher import Candidate, MatchResult
+    from faq.search.results import Candidate, MatchResult
     from faq.tickets.triage import _settled_instead
 
     kb, _ = load()
@@ -292,7 +292,7 @@ def test_a_diagnosis_the_ticket_does_not_settle_takes_nothing_over(text):
 
 
 def _mail_match(text, first, second):
-    from faq.search.matcher import Candidate, MatchResult
+    from faq.search.results import Candidate, MatchResult
 
     candidates = (Candidate(first, 0.8), Candidate(second, 0.15), Candidate("after-activation", 0.05))
     return MatchResult(text, "answer", first, None, 0.8, "de", candidates)
@@ -339,7 +339,7 @@ def test_a_new_enrollment_keeps_the_renewal_answer_but_moves_no_mail_question(te
 
 
 def test_a_setting_moves_nothing_the_matcher_does_not_offer():
-    from faq.search.matcher import Candidate, MatchResult
+    from faq.search.results import Candidate, MatchResult
     from faq.tickets.topic import in_setting
 
     _, matcher = load()

@@ -15,7 +15,8 @@ from faq.errors import InputError
 from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.cache import load, load_matcher
-from faq.search.matcher import Matcher, MatchResult
+from faq.search.matcher import Matcher
+from faq.search.results import MatchResult
 
 if TYPE_CHECKING:
     from faq.kb.model import Entry, KnowledgeBase

@@ -14,9 +14,7 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from faq.kb.vocabulary import Vocabulary
 from faq.language.focus import Focus, focus
@@ -25,69 +23,16 @@ from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
 from faq.search.quantities import MANY, NOT, ONE, contrasted, quantity_pairs
+from faq.search.results import Candidate, MatchResult, Thresholds
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
+from faq.search.sentencekinds import SentenceKinds
 
 if TYPE_CHECKING:
     from faq.kb.model import Entry, KnowledgeBase
 
-__all__ = ["Candidate", "MatchResult", "Matcher", "Thresholds"]
+__all__ = ["Matcher"]
 
-Outcome = Literal["answer", "clarify", "no_match"]
 _PHRASE_LISTS = ("contrasts", "generic_asks", "attempts", "asides")  # knowledge/language/ lists the focus reads, lower-case
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An entry and the probability that it is the one asked about (0..1)."""
-
-    id: str
-    confidence: float
-
-
-@dataclass(frozen=True)
-class MatchResult:
-    """The matcher's verdict on one question.
-
-    Attributes:
-        query: The question as asked (cleaned).
-        outcome: "answer", "clarify" (several entries are close) or "no_match".
-        id: The best entry, None on no_match.
-        flow: The flow the best entry starts, or None.
-        confidence: 0..1, the estimated probability that `id` is the right entry.
-        lang: "de" or "en", the language detected.
-        candidates: The best entries, best first.
-    """
-
-    query: str
-    outcome: Outcome
-    id: str | None
-    flow: str | None
-    confidence: float
-    lang: str
-    candidates: tuple[Candidate, ...]
-
-    def to_json(self) -> dict:
-        """Return the object CONTRACT §3 fixes for `faqbot ask --json`."""
-        return {
-            "query": self.query,
-            "outcome": self.outcome,
-            "id": self.id,
-            "flow": self.flow,
-            "confidence": self.confidence,
-            "lang": self.lang,
-            "candidates": [{"id": c.id, "confidence": c.confidence} for c in self.candidates],
-        }
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """Limits of the input (the decision thresholds are the model's, in knowledge/search/).
-
-    Attributes:
-        max_chars: A longer text is not a question: it gets no_match.
-    """
-
-    max_chars: int = 2000
 
 
 def _documents(entry: Entry) -> Iterator[tuple[str, str]]:
@@ -101,7 +46,7 @@ def _documents(entry: Entry) -> Iterator[tuple[str, str]]:
             yield lang, paraphrase
 
 
-class Matcher(Features, Retrieval):
+class Matcher(Features, Retrieval, SentenceKinds):
     """Finds the FAQ entry a question is about.
 
     Build one per knowledge base with `Matcher(kb)`; `to_state()` and `from_state()` turn
@@ -394,39 +339,6 @@ class Matcher(Features, Retrieval):
         content words are counted by `content_words`, by default the entries' words (`_known_words`)."""
         return focus(text, content_words or self._known_words, self._focus_min, self.abbreviations,
                      self._states_problem, self.contrasts, self.generic_asks, self.attempts, self.asides)
-
-    def _only_thanks(self, sentence: str, surface: list[str]) -> bool:
-        """Whether `sentence` thanks and says little else ("Danke für die Liste."): politeness,
-        no context (knowledge/language/smalltalk_thanks.yaml)."""
-        said = words(fold(sentence))
-        if (said[0] if said else "") not in self._thanks_firsts:
-            return False  # no thanks phrase starts with its first word
-        folded = " ".join(said)
-        lead = next((t for t in self.thanks if folded == t or folded.startswith(t + " ")), None)
-        return lead is not None and not self._states_problem(sentence) and self._count_known(surface) < self._focus_min
-
-    def _states_problem(self, sentence: str) -> bool:
-        """Whether `sentence` holds a problem cue (knowledge/language/problem_cues.yaml): a whole word,
-        or a word beginning where the cue ends in "*"."""
-        folded = " " + " ".join(words(fold(sentence.replace("'", "")))) + " "
-        for alternative in self._open_alternatives:  # "vielleicht auch nicht" (open_alternatives.yaml): doubt
-            folded = folded.replace(alternative, " ")
-        return any(cue in folded for cue in self._spaced_problem_cues)
-
-    @cached_property
-    def _thanks_firsts(self) -> frozenset[str]:
-        """The first words of the thanks phrases (a sentence starting otherwise thanks for nothing)."""
-        return frozenset(t.split(" ")[0] for t in self.thanks)
-
-    @cached_property
-    def _open_alternatives(self) -> tuple[str, ...]:
-        from faq.language.lexicon import words as lexicon_words
-        return tuple(sorted({f" {' '.join(words(fold(a)))} " for n in ("open_alternatives", "problem_free") for a in lexicon_words(n)}, key=len, reverse=True))
-
-    @cached_property
-    def _spaced_problem_cues(self) -> tuple[str, ...]:
-        """The problem cues as searched in a spaced sentence: a whole word, or a beginning ("*")."""
-        return tuple(" " + (c[:-1] if c.endswith("*") else c + " ") for c in self.problem_cues)
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""

@@ -11,8 +11,10 @@ from faq.kb.model import Fact
 from faq.language.lexicon import folded as _lexicon
 from faq.tickets.borders import clause_bounds
 from faq.tickets.context import context_positions
-from faq.tickets.cues import CueLexicon, Words, absent, find_cue, word_matches
-from faq.tickets.negation import hedged, polarity
+from faq.tickets.cuefind import Words, absent, find_cue, word_matches
+from faq.tickets.cues import CueLexicon
+from faq.tickets.hedges import hedged
+from faq.tickets.negation import polarity
 from faq.tickets.sentence import NO_ANSWER, label_value
 from faq.tickets.tokens import Token, negations
 

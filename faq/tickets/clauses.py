@@ -7,7 +7,7 @@ corrective_contrasts, clause_subjects)."""
 from __future__ import annotations
 
 from faq.language.lexicon import folded as _folded
-from faq.tickets.cues import word_matches
+from faq.tickets.cuefind import word_matches
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["spans_clauses"]

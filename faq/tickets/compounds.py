@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from faq.language.lexicon import folded
-from faq.tickets.cues import WHOLE, word_matches
+from faq.tickets.cuefind import WHOLE, word_matches
 from faq.tickets.tokens import Token
 
 __all__ = ["modifier_only"]

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded as _folded
-from faq.tickets.cues import CueLexicon, Words, find_cue, phrases, word_matches
+from faq.tickets.cuefind import Words, find_cue, word_matches
+from faq.tickets.cues import CueLexicon, phrases
 from faq.tickets.weights import weights
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar
 
 from faq.kb.model import Fact
-from faq.tickets.cues import Cue, CueLexicon, Words, absent
+from faq.tickets.cuefind import Cue, Words, absent
+from faq.tickets.cues import CueLexicon
 
 __all__ = ["TextCues", "cues_of"]
 

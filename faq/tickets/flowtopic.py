@@ -45,7 +45,8 @@ from faq.language.focus import sentences
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.search.matcher import Candidate, Matcher, MatchResult
+from faq.search.matcher import Matcher
+from faq.search.results import Candidate, MatchResult
 from faq.tickets.facts import extract_facts
 from faq.tickets.sentence import has_sequence
 from faq.tickets.tokens import tokenize

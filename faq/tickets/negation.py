@@ -11,11 +11,9 @@
   mail for our order" denies receiving, not ordering. A negation restricted to something
   new or further ("nichts Neues bestellt", "didn't order anything new") denies nothing
   about the fact: the clause leaves it open.
-* A belief ("ich glaube", "ich dachte", "I think") leaves every fact of its sentence open,
-  up to a contrast ("aber", "but"); a hedge ("vielleicht", "maybe"), a condition ("ob",
-  "wenn", "if", "whether") or a past state ("früher", "formerly"; "damals", "back then" with
-  "war"/"was": a deed so dated still holds) leaves its clause open, unless the cue names the
-  past itself ("damals ... aktiviert"); so does a question: the
+* A belief, a doubt, a hedge, a condition or a past state leaves a fact open
+  (`faq.tickets.hedges.hedged`), unless the cue names the past itself ("damals ...
+  aktiviert"); so does a question: the
   clause before its question mark, and in a sentence a question word or verb opens
   ("Muss die Domäne verifiziert sein, damit ...?"), its first clause and a "dass"/"that"
   clause; a reason or concession ("..., obwohl die Domäne verifiziert ist?") still states.
@@ -37,195 +35,15 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.borders import breaks_clause, clause_bounds, opened_by, without_phrases
+from faq.tickets.borders import breaks_clause, clause_bounds
 from faq.tickets.borders import phrases as _phrases
-from faq.tickets.cues import function_words, word_matches
+from faq.tickets.cuefind import function_words, word_matches
+from faq.tickets.hedges import has_phrase, hedged, other_owner_prefixes
 from faq.tickets.quotes import in_quoted_question
 from faq.tickets.reported import report_denied
 from faq.tickets.tokens import Token, after_list_mark, negations, zu_inside
 
-__all__ = ["doubted", "hedged", "polarity"]
-
-def _has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
-    return not table.keys().isdisjoint(words) and any(  # no phrase's first word: most clauses, found without a loop
-        len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase for i, word in enumerate(words) for phrase in table.get(word, ()))
-
-
-def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False, beliefs: bool = True) -> bool:
-    """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast)
-    or a doubt (`doubted`: the whole sentence), or a hedge, a condition, a past state or an
-    intention ("vielleicht", "wenn", "früher", "werde", "I'll": their clause). With `past`, a
-    past state is what is said ("damals aktiviert" states an earlier activation), not a
-    hedge; without `beliefs`, only the clause's own words count (a name in apposition)."""
-    if beliefs and (_believed(tokens, text, lo, hi) or doubted(tokens, text) or _elsewhere(tokens, text, lo, hi)):
-        return True
-    c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
-    clause, conditions = [t.word for t in tokens[c_lo:c_hi + 1]], _folded("conditionals")
-    if not conditions.isdisjoint(clause):  # "..., if that helps": a condition on the telling
-        clause = without_phrases([t.word for t in tokens], "relevance_conditions")[c_lo:c_hi + 1]
-    if len(clause) > 1 and clause[-1] in _folded("manner_adverbs") and c_hi > hi:
-        clause = clause[:-1]  # "took effect normally": how it happened, no habit
-    return any(w in conditions for w in clause) or _resumed_condition(tokens, text, c_lo) or opened_by(tokens, text, lo, "hedges") \
-        or _verb_first_condition(tokens, text, c_lo, c_hi) \
-        or _has_phrase(clause, _phrases("hedges")) \
-        or (not past and (_has_phrase(clause, _phrases("past_state_markers"))
-                          or _has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
-        or _has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
-
-
-_LAST: list[object] = [None, False]  # the last sentence's tokens looked at by `_names_elsewhere`, and the answer
-
-
-def _names_elsewhere(tokens: list[Token]) -> bool:
-    """Whether a sentence names another organisation anywhere (other_settings), worked out once
-    for the sentence whose words are asked about one after another."""
-    if _LAST[0] is not tokens:
-        firsts = _phrases("other_settings")
-        _LAST[:] = [tokens, any(t.word in firsts for t in tokens) and _has_phrase([t.word for t in tokens], firsts)]
-    return bool(_LAST[1])
-
-
-def _elsewhere(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
-    """Whether tokens lo..hi stand in a part of their sentence (up to a contrast) set in another
-    organisation ("bei meinem alten Arbeitgeber ..., da war die Domäne verifiziert"; other_settings),
-    unless their own clause comes back to the writer's (own_settings: "..., bei uns ist es x@…")."""
-    if not _names_elsewhere(tokens):
-        return False
-    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
-    if not _has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("other_settings")):
-        return False
-    c_lo, c_hi = clause_bounds(tokens, text, lo, hi)  # "..., bei uns ist es einkauf@…": the case again
-    return not _has_phrase([t.word for t in tokens[c_lo:c_hi + 1]], _phrases("own_settings"))
-
-
-def _resumed_condition(tokens: list[Token], text: str, c_lo: int) -> bool:
-    """Whether the clause starting at `c_lo` resumes a condition or indirect question that a
-    relative clause interrupted ("ob die Person, die geklickt hat, | im richtigen Tenant
-    angemeldet war"): the clause before opens with a relative pronoun, the one before that
-    holds "ob"/"whether"; or it offers the alternative of a condition ("ob ich OLA oder nur OSM bin")."""
-    if c_lo < 2:
-        return False
-    r_lo, _ = clause_bounds(tokens, text, c_lo - 1, c_lo - 1)
-    if tokens[c_lo].word in _folded("alternatives") and "," not in text[tokens[c_lo - 1].end:tokens[c_lo].start]:
-        return any(t.word in _folded("conditionals") for t in tokens[r_lo:c_lo])  # "ob ich OLA | oder nur OSM bin"
-    if r_lo < 1 or tokens[r_lo].word not in _folded("relative_pronouns"):
-        return False
-    q_lo, q_hi = clause_bounds(tokens, text, r_lo - 1, r_lo - 1)
-    return any(t.word in _folded("conditionals") for t in tokens[q_lo:q_hi + 1])
-
-
-def _verb_first_condition(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
-    """Whether the clause c_lo..c_hi opens its sentence with a finite verb and another clause
-    follows after a comma, with a finite verb of its own and no question mark: a condition
-    ("Ist die Domäne verifiziert, wird keine Mail verschickt"; knowledge/language/
-    dropped_subject_verbs.yaml). "Has the folder been checked, including filters" is none."""
-    first = tokens[c_lo].word if c_lo == 0 and tokens else ""
-    if first not in _folded("finite_verbs") or first in _folded("dropped_subject_verbs") or "?" in text \
-            or c_hi + 1 >= len(tokens) or "," not in text[tokens[c_hi].end:tokens[c_hi + 1].start]:
-        return False  # not "Frage: Antwort"
-    n_lo, n_hi = clause_bounds(tokens, text, c_hi + 1, c_hi + 1)
-    return any(t.word in _folded("finite_verbs") for t in tokens[n_lo:n_hi + 1])  # "..., wird keine Mail verschickt"
-
-
-_SAYER = 4  # words after a belief that name who holds it ("meint zumindest mein Kollege")
-
-
-@cache
-def _owners() -> tuple[str, ...]:
-    return tuple(_folded("other_owners"))
-
-
-def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
-    """Whether tokens lo..hi stand under a belief of their sentence, up to a contrast. A belief
-    that opens a clause of its own ("..., und ich denke, die Domäne ist verifiziert") reaches
-    only forward; one that closes its clause ("..., glaube ich", "I think") or opens the
-    sentence reaches its whole part, or its last conjunct after ", und"/", and"."""
-    words, table = [t.word for t in tokens], _phrases("beliefs")  # no belief in the sentence (most): none in its part
-    s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts") if not table.keys().isdisjoint(words) else (0, -1)
-    if table.keys().isdisjoint(words[s_lo:s_hi + 1]):
-        return False
-    for i in range(s_lo, s_hi + 1):
-        for phrase in table.get(words[i], ()):
-            if tuple(words[i:i + len(phrase)]) != phrase:
-                continue
-            c_lo, c_hi = clause_bounds(tokens, text, i, i + len(phrase) - 1)
-            after = i + len(phrase) if i + len(phrase) <= c_hi else c_hi + 1
-            if after < len(words) and words[after] in _folded("conditionals") | _folded("interrogatives") \
-                    and not negations().isdisjoint(phrase):
-                q_lo, q_hi = clause_bounds(tokens, text, after, after)  # "not sure why ...": its complement only,
-                while q_hi + 1 < len(tokens) and tokens[q_hi + 1].word in _folded("alternatives") \
-                        and "," not in text[tokens[q_hi].end:tokens[q_hi + 1].start]:
-                    q_hi = clause_bounds(tokens, text, q_hi + 1, q_hi + 1)[1]  # with its alternative ("OSM or OLA")
-                if not q_lo <= lo <= q_hi:
-                    continue
-                return True
-            rest = words[i + len(phrase):c_hi + 1]
-            inverted = bool(rest) and (rest[0] in _folded("subject_pronouns") and all(  # "glaube ich (zumindest)"
-                w in _folded("subject_pronouns") | _folded("belief_tails") for w in rest)
-                                       or len(rest) <= _SAYER and any(w.startswith(_owners()) for w in rest))
-            # "..., meint zumindest mein Kollege": someone else's word reaches back too
-            j = c_hi + 1
-            while j < len(words) and words[j] in _folded("midfield_particles"):
-                j += 1  # "ich vermute aber, dass ..."
-            ends = all(w in _folded("belief_tails") for w in rest) and (j >= len(words) or words[j] in _folded("clause_breaks")
-                                 and words[j] not in _folded("complementizers"))  # "..., I think, and ...", "I thought at least."
-            if hi < c_lo and not (inverted or ends):
-                continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
-            if hi < c_lo and _conjunct_start(tokens, text, s_lo, c_lo) > hi:
-                continue  # "sent to X, who left, and nobody can get in, I guess?": the last conjunct only
-            return True
-    return False
-
-
-def _conjunct_start(tokens: list[Token], text: str, lo: int, at: int) -> int:
-    """Return where the last clause before `at` that ", und"/", and" or a consequence drawn
-    (", so"/", deshalb"; `consequence_words`) opens begins (lo if none): a belief closing a
-    sentence reaches back that far ("sent to X, so that is why I never saw it, I guess": the
-    inference is guessed, not what VLSC showed)."""
-    openers = _folded("coordinators") | _folded("consequence_words")
-    for k in range(at - 1, lo, -1):
-        if tokens[k].word in openers and "," in text[tokens[k - 1].end:tokens[k].start]:
-            return k
-    return lo
-
-
-@cache
-def _doubt_gap() -> frozenset[str]:
-    """Words that may stand between a denial and the certainty it denies ("sicher bin ich mir da aber nicht")."""
-    return function_words() | _folded("particles") | _folded("subject_pronouns") | _folded("finite_verbs") \
-        | _folded("midfield_particles") | _folded("intensifiers")
-
-
-_DOUBT_REACH = 6  # words between a denial and the certainty it denies
-
-
-def doubted(tokens: list[Token], text: str) -> bool:
-    """Whether a sentence doubts what it states: a certainty denied close by ("aber sicher bin
-    ich mir nicht", "but I'm not 100% sure about that") with no complement of its own (a
-    doubt followed by "ob"/"whether" doubts only that clause, which is open anyway)."""
-    certain = _folded("certainties")
-    if not any(t.word in certain for t in tokens):
-        return False
-    gap, conditions = _doubt_gap(), _folded("conditionals") | _folded("interrogatives")
-    for i, t in enumerate(tokens):
-        if t.word not in certain:
-            continue
-        near = [j for j in range(max(0, i - _DOUBT_REACH), min(len(tokens), i + _DOUBT_REACH + 1))
-                if tokens[j].neg and all(tokens[k].word in gap or tokens[k].word.isdigit()
-                                         for k in range(min(i, j) + 1, max(i, j)))]
-        if not near:
-            continue
-        _, c_hi = clause_bounds(tokens, text, min(i, *near), max(i, *near))
-        if c_hi + 1 < len(tokens) and tokens[c_hi + 1].word in conditions:
-            continue  # "nicht sicher, ob die Domäne verifiziert ist": the doubt has its own complement
-        if any(tokens[k].word in conditions for k in range(i + 1, min(i + 3, c_hi + 1))):
-            continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"; a relative
-            # pronoun later ("not sure the person who clicked was signed into the right tenant") asks nothing
-        if i + 2 <= c_hi and tokens[i + 1].word in _folded("prepositions") \
-                and tokens[i + 2].word not in _folded("anaphors") | _folded("back_pointers"):
-            continue  # "not sure about other enrollments": the doubt names what it doubts ("about that" points back)
-        return True
-    return False
+__all__ = ["polarity"]
 
 
 @cache
@@ -424,7 +242,7 @@ def _taken_back(tokens: list[Token], text: str, hi: int, c_hi: int) -> bool:
     rest = words[c_hi + 1:end + 1]
     if not rest or len(rest) > _ELLIPSIS or not any(w in _folded("contrasts") for w in rest):
         return False
-    if not any(w in _folded("finite_verbs") for w in rest) and _has_phrase(rest, _phrases("hedges")):
+    if not any(w in _folded("finite_verbs") for w in rest) and has_phrase(rest, _phrases("hedges")):
         return True  # "in keinem Tenant verifiziert, eventuell aber bei der Mutterfirma": maybe it holds after all
     return any(tuple(rest[-len(p):]) == p for ps in _phrases("elliptic_affirmations").values() for p in ps)
 
@@ -441,7 +259,7 @@ def _other_doer(tokens: list[Token], words: list[str], c_hi: int) -> bool:
             continue
         denied = any(words[j] in selves and (j == n + 1 or words[j - 1] in markers) for j in range(n + 1, k))
         other = words[k + 1] in markers or words[k + 1] in _folded("third_party_possessives") \
-            or words[k + 1].startswith(_owners())
+            or words[k + 1].startswith(other_owner_prefixes())
         if denied and other:
             return True
     return False
@@ -475,7 +293,7 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") or w in _folded("past_time_markers") for w in cue), beliefs=beliefs):
         return None  # a cue that names the past itself ("damals ... aktiviert") is not hedged by it
     clause = tokens[c_lo:c_hi + 1]
-    if cue and _has_phrase([t.word for t in clause], _phrases("wishes")):
+    if cue and has_phrase([t.word for t in clause], _phrases("wishes")):
         return None  # "we want the licences activated under this enrollment": wished, not done
     restrictors = _folded("negation_restrictors")
     first_neg = next((i for i, t in enumerate(clause) if t.neg), None)

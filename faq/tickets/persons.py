@@ -13,7 +13,8 @@ from functools import cache
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as words_of
 from faq.language.normalize import fold
-from faq.tickets.cues import CueLexicon, Words, function_words
+from faq.tickets.cuefind import Words, function_words
+from faq.tickets.cues import CueLexicon
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 

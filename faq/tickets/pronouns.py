@@ -18,7 +18,8 @@ from functools import cache
 from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
 from faq.tickets.borders import clause_bounds
-from faq.tickets.cues import CueLexicon, word_matches
+from faq.tickets.cuefind import word_matches
+from faq.tickets.cues import CueLexicon
 from faq.tickets.persons import osm_spans
 from faq.tickets.sentence import Sentence
 

@@ -24,7 +24,7 @@ from functools import cache
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds, phrases
-from faq.tickets.cues import Words, function_words
+from faq.tickets.cuefind import Words, function_words
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file

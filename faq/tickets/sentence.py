@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.answers import article_pronoun, denied_clause, elliptic, own_subject
 from faq.tickets.borders import clause_bounds
-from faq.tickets.cues import CueLexicon, Words, function_words, phrases, word_matches
+from faq.tickets.cuefind import Words, function_words, word_matches
+from faq.tickets.cues import CueLexicon, phrases
 from faq.tickets.evidence import Evidence
+from faq.tickets.hedges import hedged
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.negation import hedged
 from faq.tickets.quotes import is_question
 from faq.tickets.tokens import Token, tokenize
 

@@ -14,7 +14,8 @@ from itertools import permutations
 
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
-from faq.search.matcher import Candidate, Matcher, MatchResult
+from faq.search.matcher import Matcher
+from faq.search.results import Candidate, MatchResult
 from faq.tickets.tokens import negations
 from faq.tickets.weights import ticket_file
 

@@ -11,8 +11,9 @@ from functools import cache
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds
+from faq.tickets.cuefind import Cue, Words, without, word_matches
 from faq.tickets.cueindex import TextCues
-from faq.tickets.cues import Cue, CueLexicon, Words, without, word_matches
+from faq.tickets.cues import CueLexicon
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence
 

@@ -36,7 +36,8 @@ from dataclasses import replace
 from datetime import date
 
 from faq.kb.model import Flow, KnowledgeBase
-from faq.search.matcher import Candidate, Matcher, MatchResult
+from faq.search.matcher import Matcher
+from faq.search.results import Candidate, MatchResult
 from faq.tickets.facts import extract_answer, extract_facts
 from faq.tickets.flowtopic import keeps_entry, problem_told
 from faq.tickets.quotes import Answer, is_question

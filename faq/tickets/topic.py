@@ -27,7 +27,8 @@ from faq.language.focus import sentences
 from faq.language.lexicon import folded, lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.search.matcher import Candidate, Matcher, MatchResult
+from faq.search.matcher import Matcher
+from faq.search.results import Candidate, MatchResult
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence

@@ -18,7 +18,8 @@ from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, diagnose, proven_c
 from faq.flows.values import Value, json_value
 from faq.kb.model import Entry, Flow, KnowledgeBase
 from faq.language.text import clean
-from faq.search.matcher import Matcher, MatchResult
+from faq.search.matcher import Matcher
+from faq.search.results import MatchResult
 from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
 from faq.tickets.facts import Extraction, extract_answer, extract_facts

@@ -25,10 +25,12 @@ from __future__ import annotations
 
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds, phrases
+from faq.tickets.hedges import hedged
+from faq.tickets.quotes import in_quoted_question, is_example
 from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import Token
 
-__all__ = ["theirs", "unasserted"]
+__all__ = ["mention_unsaid", "theirs", "unasserted"]
 
 
 def _planned(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
@@ -126,3 +128,13 @@ def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
     or a denial of another thing, no fact of the case."""
     return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
         or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or theirs(s.tokens, s.text, span)
+
+
+def mention_unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
+    """Whether the address or date at token `index` is an example, in a quoted question, another person's, hedged, conditional or past;
+    a `named` address (in apposition) is hedged only by its own clause, and past by its head's too
+    ("our OSM used to be an outlook.com address (x@outlook.com)")."""
+    return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) or theirs(tokens, text, (index, index)) \
+        or hedged(tokens, text, index, index, beliefs=not named) \
+        or named and index > 0 and has_sequence([t.word for t in tokens[clause_bounds(tokens, text, index - 1, index - 1)[0]:index]],
+                                                 "past_state_markers")

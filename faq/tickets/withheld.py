@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.borders import clause_bounds
-from faq.tickets.cues import CueLexicon, find_cue, function_words, kind_only, word_matches
+from faq.tickets.cuefind import find_cue, function_words, kind_only, word_matches
+from faq.tickets.cues import CueLexicon
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
@@ -54,7 +55,7 @@ def hoped(s: Sentence) -> bool:
 
 
 def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
-    """Whether a weak cue (`faq.tickets.cues.WEAK`) only names where something is ("in unserem
+    """Whether a weak cue (`faq.tickets.cuefind.WEAK`) only names where something is ("in unserem
     richtigen Tenant sehen wir keine Lizenzen", "move them to the right account"): it states only
     as an item of its own ("richtiger Tenant, Dienst verfügbar") or right after a form of "sein"
     ("es ist definitiv das richtige Konto", "we were in the correct tenant", "Konto ist das richtige")."""

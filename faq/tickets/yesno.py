@@ -1,5 +1,5 @@
 """Reading a yes/no fact from one sentence: the fact's `yes` and `no` cue phrases, found
-word by word (`faq.tickets.cues`), each stated, denied or left open (`faq.tickets.negation`,
+word by word (`faq.tickets.cuefind`), each stated, denied or left open (`faq.tickets.negation`,
 `faq.tickets.withheld`); the most specific cue decides, and cues that disagree leave it open."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.clauses import spans_clauses
 from faq.tickets.compounds import modifier_only
+from faq.tickets.cuefind import find_bracket, find_cue, function_words, word_matches
 from faq.tickets.cueindex import TextCues
-from faq.tickets.cues import CueLexicon, find_bracket, find_cue, function_words, word_matches
+from faq.tickets.cues import CueLexicon
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import NO_ANSWER, Sentence, label_answer, refuted
 from faq.tickets.spread import othered, paired, qualified

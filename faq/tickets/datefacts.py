@@ -1,0 +1,158 @@
+"""Reading a flow's date facts from a ticket's sentences, each with its evidence.
+
+Each date in the text (TT.MM.JJJJ, JJJJ-MM-TT, "1. Dezember 2026", "December 1, 2026",
+"gestern", "vor 3 Tagen" ...) goes to the date fact whose context cue is nearest in the same
+sentence, unless it belongs to another event ("Mail kam am 12.03. an") or another thing (an
+invoice). A date that cannot exist is skipped and noted, never moved; one that is an example,
+asked, denied, corrected or of an earlier period states nothing. A flow with one date fact
+takes a ticket's only written-out date when nothing else claims it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from faq.flows.values import Value
+from faq.kb.model import Fact
+from faq.language.lexicon import folded
+from faq.tickets.context import context_spans, event_positions
+from faq.tickets.cues import CueLexicon
+from faq.tickets.datekinds import others_dates, topic_cue
+from faq.tickets.evidence import Evidence
+from faq.tickets.mentions import DateMention, find_dates
+from faq.tickets.scope import other_instance_at
+from faq.tickets.sentence import (
+    OPENING,
+    Sentence,
+    date_denied,
+    date_distance,
+    date_earlier,
+    date_named_other,
+    has_sequence,
+    refuted,
+    retold_after,
+    token_index,
+)
+from faq.tickets.settling import UNCUED
+from faq.tickets.unasserted import mention_unsaid
+from faq.tickets.withheld import unknown_at
+from faq.tickets.yeared import yeared
+
+__all__ = ["read_dates"]
+
+
+def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str], lex: CueLexicon) -> list[int]:
+    """The event words that are another event's: not the order or reservation (usage_holders) that
+    only qualifies the fact's cue right before it ("usage start on the reservation: today"), nor the
+    verb the cue is the subject of ("the reservation was submitted on 20 Nov")."""
+    between = lex.derive("own_events", _own_events, "", lambda: lex.stop | folded("prepositions"))
+    holders, aux = tuple(folded("usage_holders")), folded("finite_verbs")
+    return [e for e in events if not any(hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e])
+                                         and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
+
+
+_CLAUSE_END = re.compile(r"[,;]")
+_DEED = 3  # words from an event's word to the cue's first word it governs ("placed the order")
+_QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away
+_LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as a label's value
+
+
+def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
+               found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
+               stated_from: int = 0) -> None:
+    """Give each date the date fact whose context cue is nearest in its sentence.
+
+    Distance counts words; a cue after the date counts one more, a clause border
+    (comma, semicolon) between them five more. Pairs are taken nearest first, each
+    fact and each date once. A date given as an example states nothing.
+    """
+    single = facts[0] if len(facts) == 1 else None
+    unassigned: list[tuple[Sentence, DateMention]] = []
+    theirs = others_dates(analysed, today)  # "Our Azure subscription started on 24.11., ours on ..."
+    for s in analysed:
+        tokens = s.tokens
+        mentions = [m for m in yeared(s.text, find_dates(s.text, today), today)
+                    if s.offset + m.start >= stated_from and s.offset + m.start not in theirs and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
+                    and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
+                    and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
+                    and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))
+                    # "Nutzungsbeginn: 01.12.2026?" asks the date; "..., obwohl wir am 01.03. kauften?" states it
+                    and not date_named_other(tokens, token_index(tokens, m.start),
+                                             max((i for i, t in enumerate(tokens) if t.start < m.end), default=0))]
+        if len(mentions) > 1 and has_sequence([t.word for t in tokens], "earlier_periods"):
+            # "im letzten Jahr der 01.03.2025, dieses Jahr der 01.12.2026": the earlier one is none
+            mentions = [m for m in mentions if not date_earlier(tokens, s.text, m.start)]
+        if not mentions:
+            continue
+        raw = [t.word for t in tokens]
+        contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
+        events = {f.id: _own_events(event_positions(f, s.words, lex), contexts[f.id], s.words, lex) for f in facts}
+        pairs: list[tuple[int, int, int, Fact]] = []
+        happened = event_positions(None, s.words, lex)
+        corrected = s.correction_end  # what stands before a correction is withdrawn
+        for m_index, mention in enumerate(mentions):
+            idx = token_index(tokens, mention.start)
+            attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
+            end_idx = max(idx, max((i for i, t in enumerate(tokens) if t.start < mention.end), default=idx))  # not a final dot's next word
+            nearest: tuple[int, Fact] | None = None
+            for f_index, fact in enumerate(facts):
+                other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
+                retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
+                for c, c_end in contexts[fact.id]:
+                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
+                            or other_instance_at(tokens, s.text, c, c_end):  # "our first purchase was in ..."
+                        continue  # a cue across the correction, or one it withdrew by telling the date anew;
+                        # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
+                    if idx <= c <= end_idx or c < idx and end_idx < c_end and (attributed or any(c < e < idx for e in happened) or any(
+                            c - _DEED <= e < c for e in happened) and _CLAUSE_END.search(s.text, tokens[end_idx].end, tokens[c_end].start)):
+                        # the cue is the date itself, or its words enclose a date tied to their noun
+                        # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
+                        # another event ("the subscription we ordered on 2 Nov starts on 30 Nov"), or, past a clause's
+                        # end, to the deed just before them ("placed the order on 2 Nov, usage started in Oct")
+                        continue
+                    if end_idx + 1 < c_end and end_idx + 1 in happened \
+                            and not any(end_idx + 1 in span for span in contexts[fact.id]):
+                        # another event's word right after the date, before the cue's last word, takes it:
+                        # "die am 02.11. bestellten Lizenzen starten", "Lizenzen am 02.11. bestellt und starten"
+                        continue
+                    dist = date_distance(s, c, idx, end_idx)
+                    if other is not None and (other < dist or topic_cue(s, c, (idx, end_idx), events[fact.id])):
+                        continue  # the date belongs to another event ("Mail kam am 12.03. an")
+                    pairs.append((dist, f_index, m_index, fact))
+                    if nearest is None or dist < nearest[0]:
+                        nearest = (dist, fact)
+            if mention.value is None:
+                notes.append(f"skipped the date '{mention.raw}'{f' ({nearest[1].id})' if nearest else ''}: {mention.error}")
+            elif nearest is None:
+                unassigned.append((s, mention))
+        used_dates: set[int] = set()
+        retold_here = set(found) if corrected and corrected <= OPENING else set()  # "Korrektur: ... gekauft am 12.04." retells an earlier date
+        for _dist, _f, m_index, fact in sorted(pairs, key=lambda p: (p[0], p[2], p[1])):
+            mention = mentions[m_index]
+            if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
+                continue
+            found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
+            used_dates.add(m_index)
+            retold_here.discard(fact.id)
+    unsure = [s for s in analysed if has_sequence([t.word for t in s.tokens], "unknowns")]
+    for fact in facts if unsure else ():  # "Gekauft am 01.02. - gemeint ist die Rechnung, das Kaufdatum kenne ich nicht"
+        if found.get(fact.id) is not None and any(unknown_at(s, c) for s in unsure
+                                                   for c, _ in context_spans(fact, lang, s.words, lex, [t.word for t in s.tokens])):
+            notes.append(f"{fact.id}: a date given, but the writer says they do not know it")
+            found[fact.id] = None
+    # A flow with one date fact takes the only written-out date of a ticket that names none by
+    # context, unless its sentence names any event the date may belong to ("Bestellt haben wir am
+    # 20.11.": an order's date is no usage start) or another thing's date (an invoice), or the ticket names the fact elsewhere without
+    # a date ("I don't have the purchase date handy").
+    if single is not None and single.id not in found:
+        explicit = [(s, m) for s, m in unassigned if not m.relative]
+        others = tuple(folded("other_dates"))  # "Die Rechnung ist vom 01.03.": an invoice's date is no purchase date
+        if len({m.value for _, m in explicit}) != 1 or any(event_positions(None, s.words, lex) for s, _ in explicit) \
+                or any(t.word.startswith(others) for s, _ in explicit for t in s.tokens):
+            return
+        if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
+            s, mention = explicit[0]
+            notes.append(f"{single.id}: the only date, {UNCUED}")
+            found[single.id] = mention.value
+            evidence[single.id] = s.evidence(mention.start, mention.end, source)
