@@ -176,7 +176,7 @@ def test_interactive_asks_reasks_and_goes_back(kb: str, monkeypatch: pytest.Monk
     monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
     code, out, _ = _run(kb, capsys, "renewal-activation", "-i", "--today", "2026-11-24")
     assert code == 0
-    assert "'vielleicht' ist keine Ja/Nein-Antwort" in out
+    assert "„vielleicht“ ist keine Ja/Nein-Antwort" in out
     assert "Ursache: Aktivieren Sie ein Konto für jede Registrierung" in out
 
 
