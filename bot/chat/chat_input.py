@@ -6,14 +6,12 @@ from textual.widgets import Input
 
 from faq.language.catalogue import count, tr
 
-__all__ = ["PASTE_MAX_CHARS", "PROMPT_MAX_CHARS", "ChatInput"]
+__all__ = ["PASTE_FACTOR", "ChatInput"]
 
-PROMPT_MAX_CHARS = 2000
-"""Longest line the chat takes: the matcher treats longer text as no question (Thresholds.max_chars).
-A longer message is not sent but kept in the input, with a line saying so (`ChatApp`)."""
-
-PASTE_MAX_CHARS = 5 * PROMPT_MAX_CHARS
-"""Longest text the input holds: a paste beyond it is cut, with a notice."""
+PASTE_FACTOR = 5
+"""The input holds this many times the longest message (the matcher's `Thresholds.max_chars`, the
+web chat's limit too): a paste beyond it is cut, with a notice; a message over the limit is not
+sent but kept in the input, with a line saying so (`ChatApp`)."""
 
 
 class ChatInput(Input):
