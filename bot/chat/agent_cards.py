@@ -14,9 +14,10 @@ from typing import Any
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from bot.chat.agent_case import AgentCase, confidence_words
+from bot.chat.chat_input import CleanInput
 from bot.chat.items import Option
 from bot.chat.widgets import (
     KEY_LETTERS,
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 
-class AnswerInput(Input):
+class AnswerInput(CleanInput):
     """The input the open question is answered in: a date, an e-mail address, or (as in the
     customer chat) a letter or number alone followed by Enter."""
 
