@@ -15,8 +15,8 @@ from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "read_answer", "reply_word", "shown_value",
-           "stated_facts", "typed_action"]
+__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "menu_index", "read_answer", "reply_word",
+           "shown_value", "stated_facts", "typed_action"]
 
 UNKNOWN_SIMILARITY = 85
 """How close (rapidfuzz ratio, 0-100) a whole reply must come to a "don't know" phrase of
@@ -49,6 +49,31 @@ def _without(said: list[str], seq: tuple[str, ...]) -> list[str]:
             out.append(said[i])
             i += 1
     return out
+
+
+def menu_index(text: str, options: int) -> int | None:
+    """The option (0-based) a whole message picks from a menu of `options` items, None if none.
+
+    A number written as a word picks like its digit ("eins", "two" the second); a yes alone
+    ("ja", "j", "yes", "y") picks the only item of a one-item menu ("Weiter mit: 1 Diagnose
+    starten"): with more items it says no one which.
+    """
+    from faq.language.lexicon import words
+    from faq.language.normalize import fold
+
+    said = fold(text).strip(" .!")
+    for lang in ("de", "en"):
+        numbers = [fold(w) for w in words("number_words", lang)]
+        if said in numbers:
+            index = numbers.index(said)
+            return index if index < options else None
+    if options == 1 and (said in _LETTER_YES or reply_word(text) == "ja"):
+        return 0
+    return None
+
+
+_LETTER_YES = ("j", "y")
+"""Yes as the chat's single key for it."""
 
 
 def _interjection(said: list[str]) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input
 
+from bot.chat.answers import menu_index
 from bot.chat.chat_input import PASTE_FACTOR, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
 from bot.chat.layout import ChatLog, chat_bindings
@@ -288,6 +289,9 @@ class ChatApp(App[int]):
             if not 0 < int(text) <= len(options):
                 return False
             self.pick(options[int(text) - 1])
+            return True
+        if (index := menu_index(text, len(options))) is not None:  # "eins", "two"; "ja" to a one-item menu
+            self.pick(options[index])
             return True
         meaning = _LETTER_KEYS.get(text.lower()) if len(text) == 1 else None
         if meaning and fact is not None and (fact.type == "yesno" or confirming):
