@@ -70,6 +70,11 @@ def _say(message: str) -> None:
     print(f"faqbot: {safe(message)}", file=sys.stderr)
 
 
+def _input_error(exc: InputError, lang: str) -> str:
+    """An input error in `lang` when its reason has a catalogue text (else as raised)."""
+    return exc.said(tr(lang, exc.key, **exc.params)) if exc.key else str(exc)
+
+
 @lru_cache(maxsize=4096)
 def _safe_key(key: str) -> str:
     """`safe` of a JSON key, remembered: every result repeats the same keys (ids of facts, fields)."""
@@ -204,10 +209,10 @@ def _number(n: int, lang: str) -> str:
     return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
 
 
-def _today(raw: str | None) -> date:
+def _today(raw: str | None, lang: str = DEFAULT_LANG) -> date:
     if raw:
         try:
-            return parse_iso_date(raw)
+            return parse_iso_date(raw, lang)
         except InputError as exc:
             raise exc.within(option="--today") from None
     return date.today()
@@ -240,18 +245,18 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             stream, size, name = open_source(path)
         except InputError as exc:
             errors.append(str(exc))
-            _say(str(exc))
+            _say(_input_error(exc, lang))
             continue
         try:
             for item in read_tickets(cast(BinaryIO, stream), name, column=column):
                 if isinstance(item, TicketError):
                     errors.append(str(item))
-                    _say(str(item))
+                    _say(item.text(lang))
                     continue
                 yield item, stream.count, size
         except InputError as exc:
             errors.append(str(exc))
-            _say(str(exc))
+            _say(_input_error(exc, lang))
         except OSError as exc:
             errors.append(f"{name}: {exc}")
             _say(tr(lang, "cli_triage_cannot_read", name=name, reason=exc.strerror or exc))
@@ -264,12 +269,12 @@ def run(args: argparse.Namespace) -> int:
     """Run `faqbot triage`; return the exit status (2 when any ticket could not be read)."""
     from faq.search.cache import load
 
-    today = _today(getattr(args, "today", None))
+    lang = getattr(args, "lang", None) or DEFAULT_LANG
+    today = _today(getattr(args, "today", None), lang)
     kb, matcher = load(getattr(args, "kb", None))
     mode = "json" if args.json else "csv" if args.csv else "table"
     summary_only = bool(args.summary) and mode == "table"
     out = sys.stdout
-    lang = getattr(args, "lang", None) or DEFAULT_LANG
     writer = _Writer(out, mode, bool(args.redact), lang)
     progress = _Progress(sys.stderr, lang)
     errors: list[str] = []

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -134,7 +135,7 @@ class AmbiguousDate(InputError):
         readings: The two dates, day-first reading first.
     """
 
-    def __init__(self, reason: str, readings: tuple[date, ...], **context: str | None) -> None:
+    def __init__(self, reason: str, readings: tuple[date, ...], **context: Any) -> None:
         super().__init__(reason, **context)
         self.readings = readings
 
