@@ -119,6 +119,7 @@ class AgentScreen(Screen[str]):
         self._shown_path = shown_path
         self.case: AgentCase | None = None
         self.saved_paths: list[Path] = []
+        self._saved_summary: str | None = None  # the summary as last saved: later answers are unsaved work
         self.error = ""
         self.status = ""
         self.readings: tuple[str, ...] = ()
@@ -373,7 +374,26 @@ class AgentScreen(Screen[str]):
         await self._render_result()
 
     async def action_new_ticket(self, lang: str = "") -> None:
-        """Clear the ticket and the result for the next one."""
+        """Clear the ticket and the result for the next one; with unsaved work, ask first."""
+        if self._unsaved():
+            from bot.chat.discard import DiscardScreen
+
+            self.app.push_screen(DiscardScreen(self.lang), self._discard_answered)
+            return
+        await self._clear()
+
+    async def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            await self._clear()
+
+    def _unsaved(self) -> bool:
+        """Whether clearing would lose work: a ticket not yet analysed, or a case whose summary
+        is not saved as it stands (answers given since the last Ctrl+S count)."""
+        if not self.query_one(TicketArea).text.strip():
+            return False
+        return self.case is None or self.summary_text() != self._saved_summary
+
+    async def _clear(self) -> None:
         self.case = None
         self.error = ""
         self.readings = ()
@@ -414,6 +434,7 @@ class AgentScreen(Screen[str]):
             self._set_status(tr(self.lang, "save_failed", error=str(exc)), "error")
             return
         self.saved_paths.append(path)
+        self._saved_summary = text
         if self._shown_path is not None:
             shown = self._shown_path(path)
         else:
