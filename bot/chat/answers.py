@@ -142,6 +142,9 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
     except InputError:
         word = reply_word(text)  # "nein, noch nicht", "weis nich"
         found = _one_date(text, today, not future_allowed(flow, fact.id)) if fact.type == "date" and word is None else None
+        if found is not None and _unsure(text):  # "gestern abend vielleicht": no date to settle a cause on
+            raise InputError(tr(lang, "answer_unsure", text=text, shown=format_date(found, lang)),
+                             value=text) from None
         if found is None and (word is None or (word != "unbekannt" and fact.type != "yesno")):
             raise
         value = found if found is not None else parse_value(fact, str(word), today, lang)
@@ -158,6 +161,15 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
             example = format_date(date(value.year, value.month, 15), lang)
             raise InputError(tr(lang, "month_needs_day", month=format_date(value, lang), example=example))
     return value
+
+
+def _unsure(text: str) -> bool:
+    """Whether a typed answer leaves itself open: a hedge, a belief or a vague time ("vielleicht",
+    "glaube ich", "ungefähr"), as the ticket reader leaves such a statement unknown."""
+    from faq.language.normalize import fold, words
+
+    said = words(fold(text))
+    return any(_has(said, name) for name in ("hedges", "beliefs", "vague_times"))
 
 
 def _one_date(text: str, today: date, past_only: bool) -> date | None:
