@@ -181,7 +181,7 @@ def cause_card(case: AgentCase, lang: str) -> Widget:
         parts.append(_para(fill(res.text.get(lang), diag, lang, flow)))
         if case.cause is None:
             parts.append(_para(tr(lang, "agent_not_proven"), "muted"))
-    parts += steps_and_contact(res, diag, lang, flow)
+    parts += steps_and_contact(res, diag, lang, flow, case.today)
     if case.answers:
         parts.append(options_row((Option("action", "back"),), _NO_FACT, case.kb, lang))
     classes = "card result agent-cause" + (" open" if open_case else "")

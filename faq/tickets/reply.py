@@ -26,7 +26,7 @@ from faq.language.focus import sentences
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
-__all__ = ["answer_summary", "suggest_reply"]
+__all__ = ["answer_summary", "other_reasons", "suggest_reply"]
 
 _LANGS = ("de", "en")
 
@@ -346,6 +346,15 @@ def _other_causes(flow: Flow, diagnosis: Diagnosis, cause: str, lang: str, today
             continue
         titles.append(fill(other.resolution.title.get(lang), diagnosis, lang, flow))
     return titles
+
+
+def other_reasons(flow: Flow, diagnosis: Diagnosis, step: str, lang: str, today: date | None) -> list[str]:
+    """The titles a step of the diagnosis's cause points to ("gehen Sie die übrigen Gründe
+    durch"): the flow's other causes its facts leave open; [] for a step that points nowhere.
+    Every face lists them under the step, so that its text stands on its own."""
+    if diagnosis.cause is None or not _points_elsewhere(step, lang):
+        return []
+    return _other_causes(flow, diagnosis, diagnosis.cause, lang, today)
 
 
 def _points_elsewhere(step: str, lang: str) -> bool:
