@@ -158,6 +158,10 @@ def test_cli_csv_and_table_show_a_short_evidence_quote():
     assert rows[0]["evidence"] == f'osm_email: "{address}"'
     table = cli(str(FIX / "sample.jsonl")).stdout
     assert "↳ osm_email: \"" in table
+    german = cli(str(FIX / "sample.jsonl"), "--lang", "de").stdout  # German text quotes „…“
+    assert "↳ osm_email: „" in german and "↳ osm_email: \"" not in german
+    rows = list(csv.DictReader(io.StringIO(cli(str(FIX / "sample.csv"), "--csv", "--lang", "de").stdout)))
+    assert rows[0]["evidence"] == f"osm_email: „{address}“"
 
 
 def test_cli_csv_and_table_mark_a_fact_read_too_weakly_to_decide(tmp_path):

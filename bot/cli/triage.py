@@ -52,12 +52,13 @@ def _quoted_mark(ev: Mapping[str, Any], lang: str, weak: bool = False) -> str:
 
 def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH, lang: str = DEFAULT_LANG,
                    weak: Iterable[str] = ()) -> str:
-    """Return each fact's evidence as a short quote: `fact: "words"` (quoted and weak facts marked)."""
+    """Return each fact's evidence as a short quote: `fact: "words"`, in German `fact: „words“`
+    (quoted and weak facts marked)."""
     parts = []
     weak = frozenset(weak)
     for fact, ev in evidence.items():
         mark = _quoted_mark(ev, lang, fact in weak)
-        parts.append(f'{fact}: "{_cut(ev.get("quote", ""), width)}"{mark}')
+        parts.append(f'{fact}: {tr(lang, "cli_triage_quote", quote=_cut(ev.get("quote", ""), width))}{mark}')
     return "; ".join(parts)
 
 
@@ -145,7 +146,7 @@ class _Writer:
                            f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
             for fact, ev in (obj.get("evidence") or {}).items():
                 mark = _quoted_mark(ev, self.lang, fact in (obj.get("weak_facts") or ()))
-                self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: \"{_cut(ev.get('quote', ''), QUOTE_WIDTH)}\"{mark}\n")
+                self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: {tr(self.lang, 'cli_triage_quote', quote=_cut(ev.get('quote', ''), QUOTE_WIDTH))}{mark}\n")
         self.rows += 1
 
 
