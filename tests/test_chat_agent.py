@@ -322,6 +322,20 @@ async def test_new_ticket_asks_before_it_throws_unsaved_work_away(tmp_path):
         assert app.screen is screen and screen.query_one(TicketArea).text == ""
 
 
+@pytest.mark.parametrize("word", ["zwei", "two", "2"])
+async def test_a_number_written_as_a_word_picks_in_the_answer_field(word):
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, "Hallo, die Aktivierungsmail ist nie angekommen. OSM ist it@firma.de, "
+                                      "die Nutzung begann am 01.10.2026, bestellt haben wir.")
+        case = screen.case
+        assert case.question is not None and case.question.type == "yesno"
+        asked = case.question.id
+        await pilot.press(*word, "enter")  # the second option: "Nein"
+        await pilot.pause()
+        assert case.answers.get(asked) is False
+
+
 async def test_chat_keys_do_not_leak_into_the_agent_view(tmp_path):
     kb, matcher = kb_and_matcher()
     app = ChatApp(kb, matcher, TODAY, summary_dir=tmp_path)

@@ -28,6 +28,7 @@ from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from bot.chat.agent_cards import AnswerInput, cause_card, fact_options, facts_card, question_card, topic_card
 from bot.chat.agent_case import AgentCase
+from bot.chat.answers import menu_index
 from bot.chat.items import Option
 from bot.chat.widgets import OptionButton, tr
 from faq.errors import InputError
@@ -300,7 +301,7 @@ class AgentScreen(Screen[str]):
         self.call_after_refresh(self._question_in_view)
 
     def _typed_option(self, text: str) -> Option | None:
-        """The option a whole typed answer names: its number, or on a yes/no question j/y, n,
+        """The option a whole typed answer names: its number (or its word, "eins"), or on a yes/no question j/y, n,
         w/u/? (as in the customer chat: only with Enter). None: the text is the answer itself."""
         case = self.case
         fact = case.question if case is not None else None
@@ -308,9 +309,10 @@ class AgentScreen(Screen[str]):
             return None
         picks = tuple(Option("value", iso) for iso in self.readings)
         options = picks + fact_options(case, fact)
-        if text.isdigit() and (fact.type not in ("date", "email") or picks):
-            index = int(text) - 1
-            return options[index] if 0 <= index < len(options) else None
+        if fact.type not in ("date", "email") or picks:
+            index = int(text) - 1 if text.isdigit() else menu_index(text, len(options))  # "1", "eins", "one"
+            if text.isdigit() or index is not None:
+                return options[index] if index is not None and 0 <= index < len(options) else None
         meaning = _LETTERS.get(text.lower()) if len(text) == 1 and fact.type == "yesno" else None
         return next((o for o in options if meaning and o.key == meaning), None)
 
