@@ -7,6 +7,7 @@ caller reads what it needs from the fields and never parses a message string. Th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 __all__ = [
@@ -73,6 +74,8 @@ class InputError(FaqError):
         value: The value as given, if any.
         option: The command-line option it came with (e.g. "--today"), if any.
         file: The file it came from, if any.
+        key: The reason's text in the interface catalogue, "" when it has none (then
+            `reason` is the only wording); `params` fill it.
 
     `str()` puts the context first: "--today: osm_date: '31.02.2026' is not a valid date ...".
     """
@@ -85,14 +88,24 @@ class InputError(FaqError):
         value: str | None = None,
         option: str | None = None,
         file: str | None = None,
+        key: str = "",
+        params: Mapping[str, object] | None = None,
     ) -> None:
         self.reason = reason
         self.fact = fact
         self.value = value
         self.option = option
         self.file = file
-        where = [part for part in (option, file, fact) if part]
-        super().__init__(": ".join([*where, reason]))
+        self.key = key
+        self.params = dict(params or {})
+        super().__init__(": ".join([*self._where(), reason]))
+
+    def _where(self) -> list[str]:
+        return [part for part in (self.option, self.file, self.fact) if part]
+
+    def said(self, reason: str) -> str:
+        """The error with its reason in other words (the catalogue's `key` in another language)."""
+        return ": ".join([*self._where(), reason])
 
     def within(
         self,
@@ -109,4 +122,6 @@ class InputError(FaqError):
             value=self.value if self.value is not None else value,
             option=self.option or option,
             file=self.file or file,
+            key=self.key,
+            params=self.params,
         )

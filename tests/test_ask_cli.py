@@ -141,3 +141,8 @@ def test_an_empty_question_exits_2_with_one_line(question):
     assert proc.returncode == 2 and proc.stdout == ""
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "empty" in lines[0] and "Traceback" not in proc.stderr
+
+
+def test_an_empty_question_is_refused_in_the_language_asked_for():
+    proc = run("ask", "  ", "--lang", "de")
+    assert proc.returncode == 2 and "die Frage ist leer" in proc.stderr and "empty" not in proc.stderr

@@ -116,12 +116,14 @@ def test_triage_of_a_huge_ticket_is_bounded(tmp_path, capsys):
 async def test_chat_input_cuts_only_an_absurd_paste_with_a_notice():
     from textual import events
 
-    from bot.chat.app import PASTE_MAX_CHARS, PROMPT_MAX_CHARS, ChatInput
+    from bot.chat.app import ChatInput
+    from bot.chat.chat_input import PASTE_FACTOR
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         prompt = app.query_one(ChatInput)
-        assert PROMPT_MAX_CHARS == app.matcher.thresholds.max_chars and prompt.max_length == PASTE_MAX_CHARS
+        PASTE_MAX_CHARS = PASTE_FACTOR * app.matcher.thresholds.max_chars
+        assert prompt.max_length == PASTE_MAX_CHARS
         prompt.post_message(events.Paste("Aktivierungsmail " * 1000))  # 17,000 characters
         await pilot.pause()
         assert len(prompt.value) == PASTE_MAX_CHARS  # cut, not dropped

@@ -274,6 +274,9 @@ async def test_new_ticket_language_switch_and_back_to_the_chat():
         assert screen.query_one("#agent-reply").text.startswith("Guten Tag,")  # the ticket's language
         await pilot.press("ctrl+n")
         await pilot.pause()
+        assert "Discard the ticket?" in screen_text(app)  # unsaved work: asked first, in the view's language
+        await pilot.press("y")
+        await pilot.pause()
         assert screen.case is None and screen.query_one(TicketArea).text == ""
         assert isinstance(app.focused, TicketArea)
         await pilot.press("escape")
@@ -284,6 +287,53 @@ async def test_new_ticket_language_switch_and_back_to_the_chat():
         await pilot.press("f3")  # the key in the chat opens the agent view again
         await pilot.pause()
         assert isinstance(app.screen, AgentScreen) and app.screen.lang == "en"
+
+
+async def test_new_ticket_asks_before_it_throws_unsaved_work_away(tmp_path):
+    from textual.widgets import Button
+
+    from bot.chat.discard import DiscardScreen
+
+    app = agent_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OPEN)
+        for keep in ("escape", "n", "enter"):  # Enter: the focused button is "Behalten"
+            screen.query_one("#agent-new", Button).press()
+            await pilot.pause()
+            assert isinstance(app.screen, DiscardScreen) and "Ticket verwerfen?" in screen_text(app)
+            await pilot.press(keep)
+            await pilot.pause()
+            assert app.screen is screen and screen.case is not None and screen.query_one(TicketArea).text == OPEN
+        await pilot.press("ctrl+n", "j")
+        await pilot.pause()
+        assert app.screen is screen and screen.case is None and screen.query_one(TicketArea).text == ""
+        screen = await _triage(pilot, OPEN)
+        await pilot.press("ctrl+s")  # saved as it stands: nothing to lose, nothing asked
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert app.screen is screen and screen.case is None
+        screen.query_one(TicketArea).text = "Ein Ticket, noch nicht analysiert."
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert isinstance(app.screen, DiscardScreen)  # a pasted ticket is work too
+        await pilot.press("tab", "enter")  # to "Verwerfen" by keyboard
+        await pilot.pause()
+        assert app.screen is screen and screen.query_one(TicketArea).text == ""
+
+
+@pytest.mark.parametrize("word", ["zwei", "two", "2"])
+async def test_a_number_written_as_a_word_picks_in_the_answer_field(word):
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, "Hallo, die Aktivierungsmail ist nie angekommen. OSM ist it@firma.de, "
+                                      "die Nutzung begann am 01.10.2026, bestellt haben wir.")
+        case = screen.case
+        assert case.question is not None and case.question.type == "yesno"
+        asked = case.question.id
+        await pilot.press(*word, "enter")  # the second option: "Nein"
+        await pilot.pause()
+        assert case.answers.get(asked) is False
 
 
 async def test_chat_keys_do_not_leak_into_the_agent_view(tmp_path):

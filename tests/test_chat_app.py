@@ -735,13 +735,11 @@ async def test_an_address_typed_in_a_sentence_is_checked_as_the_address_it_holds
 async def test_a_story_over_the_limit_is_kept_whole_and_not_sent_with_one_line():
     from textual import events
 
-    from bot.chat.app import PROMPT_MAX_CHARS
-
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         prompt = app.query_one(ChatInput)
         story = "Wir haben über unseren Händler E3 gekauft und warten seitdem. " * 36 + "Wo bleibt die Aktivierungsmail?"
-        assert PROMPT_MAX_CHARS < len(story)
+        assert app.matcher.thresholds.max_chars < len(story)
         prompt.post_message(events.Paste(story))
         await pilot.pause()
         assert prompt.value == story  # whole: its question is at its end

@@ -826,3 +826,33 @@ def test_nothing_to_take_back_is_said_in_the_conversations_language(dialogue, ta
     dialogue.submit("Our activation email never arrived, what can we do?")
     (notice,) = getattr(dialogue, take)()
     assert isinstance(notice, Notice) and notice.lang == "en"
+
+
+@pytest.mark.parametrize("word", ["eins", "Eins.", "one", "1"])
+def test_a_number_written_as_a_word_picks_like_its_digit(dialogue, word):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    assert [o.kind for o in dialogue.options][:2] == ["flow", "entry"]
+    dialogue.submit(word)
+    assert dialogue.flow_active  # the first option: the diagnosis
+
+
+@pytest.mark.parametrize("word", ["zwei", "two"])
+def test_the_second_option_by_its_word(dialogue, word):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    second = dialogue.options[1].target
+    items = dialogue.submit(word)
+    assert not dialogue.flow_active and isinstance(items[-1], Answer) and items[-1].entry_id == second
+
+
+@pytest.mark.parametrize("word", ["ja", "j", "y", "yes", "Ja bitte"])
+def test_a_yes_at_a_one_item_menu_chooses_that_item(dialogue, word):
+    dialogue.submit("Wie wird das Wetter morgen in Hamburg?")
+    (only,) = dialogue.options
+    items = dialogue.submit(word)
+    assert isinstance(items[-1], Answer) and items[-1].entry_id == only.target
+
+
+def test_a_yes_at_a_menu_of_several_items_picks_none(dialogue):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    items = dialogue.submit("ja")
+    assert not dialogue.flow_active and not any(isinstance(i, Answer) for i in items)

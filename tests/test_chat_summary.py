@@ -68,3 +68,20 @@ def test_concurrent_saves_get_distinct_files(tmp_path):
     for t in threads:
         t.join()
     assert len({p.name for p in paths}) == 8
+
+
+def test_a_step_pointing_to_the_other_reasons_lists_them_in_the_saved_summary():
+    from datetime import date
+
+    from faq.flows.engine import diagnose
+    from faq.kb.loader import load_knowledge_base
+
+    kb = load_knowledge_base()
+    flow = kb.flow("missing-activation-email")
+    diag = diagnose(flow, {"usage_start": date(2027, 3, 15), "junk_checked": True}, TODAY)
+    text = case_summary(kb, flow, diag, "Keine Aktivierungsmail", TODAY)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if "übrigen Gründe" in line)
+    listed = [line[5:] for line in lines[at + 1:] if line.startswith("   - ")]
+    titles = {c.id: c.resolution.title.get("de") for c in flow.causes}
+    assert lines[at].endswith(":") and titles["no-order"] in listed and titles["junk-folder"] not in listed

@@ -176,7 +176,7 @@ def test_interactive_asks_reasks_and_goes_back(kb: str, monkeypatch: pytest.Monk
     monkeypatch.setattr(sys, "stdin", io.StringIO(answers))
     code, out, _ = _run(kb, capsys, "renewal-activation", "-i", "--today", "2026-11-24")
     assert code == 0
-    assert "'vielleicht' ist keine Ja/Nein-Antwort" in out
+    assert "„vielleicht“ ist keine Ja/Nein-Antwort" in out
     assert "Ursache: Aktivieren Sie ein Konto für jede Registrierung" in out
 
 
@@ -235,3 +235,14 @@ def test_a_future_usage_start_is_accepted(kb: str, capsys: pytest.CaptureFixture
     code, out, _ = _run(kb, capsys, "missing-activation-email", "--today", "2026-11-24",
                         "--fact", "usage_start=2027-01-01", "--json")
     assert code == 0 and json.loads(out)["cause"] == "usage-start-pending"
+
+
+@pytest.mark.parametrize(("extra", "said", "not_said"), [
+    (["--lang", "de"], "unbekannter Ablauf „nix“", "unknown flow"),
+    (["--lang", "en"], "unknown flow 'nix'", "unbekannter"),
+    ([], "unknown flow 'nix'", "unbekannter"),  # without --lang: English, as every command's errors
+])
+def test_an_error_speaks_the_language_asked_for(kb: str, extra: list[str], said: str, not_said: str) -> None:
+    proc = subprocess.run([sys.executable, "-m", "bot", "diagnose", "nix", *extra, "--kb", kb],
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert proc.returncode == 2 and said in proc.stderr and not_said not in proc.stderr

@@ -489,3 +489,16 @@ def test_condition_state_three_valued(flows: dict[str, Flow]) -> None:
     assert condition_state(cond, {"osm_email": UNKNOWN}, TODAY) is None
     assert condition_state(cond, {"osm_email": "x@OUTLOOK.com"}, TODAY) is True
     assert condition_state(cond, {"osm_email": "x@hotmail.com"}, TODAY) is False
+
+
+@pytest.mark.parametrize(("start", "de", "en"), [
+    (date(2027, 1, 10), "liegt in der Zukunft", "is in the future"),
+    (date(2026, 11, 23), "liegt weniger als 48 Stunden zurück", "was less than 48 hours ago"),
+])
+def test_a_date_under_an_hours_condition_fills_where_it_stands_to_today(start, de, en):
+    from faq.kb.loader import load_knowledge_base
+
+    flow = load_knowledge_base().flow("licenses-not-visible")
+    diag = diagnose(flow, {"usage_start": start}, date(2026, 11, 24))
+    assert fill("{usage_start_timing}", diag, "de", flow) == de
+    assert fill("{usage_start_timing}", diag, "en", flow) == en

@@ -1,5 +1,6 @@
 """Suggested replies as the support desk: the resolution, or every open question in one mail; in the ticket's language."""
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -263,7 +264,7 @@ def test_a_single_step_stands_unnumbered_and_several_are_numbered(lang):
     single = suggest_reply(BUNDLED, "licenses-not-visible", lang, flow,
                            diagnose(flow, {"service_in_country": False}, TODAY), "country-not-launched")
     several = suggest_reply(BUNDLED, "licenses-not-visible", lang, flow,
-                            diagnose(flow, {"right_account": False}, TODAY), "wrong-account")
+                            diagnose(flow, {"usage_start": TODAY}, TODAY), "usage-start-pending")
     assert not any(line.startswith("1. ") for line in single.splitlines())
     assert [line[:3] for line in several.splitlines() if line[:1].isdigit()] == ["1. ", "2. "]
 
@@ -288,3 +289,75 @@ def test_grouped_reservation_questions_in_a_mail_carry_no_chat_answer_instructio
     reservation = next(line for line in text.splitlines() if flow.fact("reservation_date").question.get(lang) in line)
     assert instruction.lower() not in reservation.lower()
     assert kept in reservation  # what the help says before the instruction stays
+
+
+_MAIL = BUNDLED.flow("missing-activation-email")
+
+
+@pytest.mark.parametrize(("lang", "start", "shown", "not_shown"), [
+    ("de", date(2027, 3, 15), "(15.03.2027) liegt in der Zukunft.", "weniger als 48 Stunden"),
+    ("de", date(2026, 11, 23), "(23.11.2026) liegt weniger als 48 Stunden zurück.", "Zukunft"),
+    ("en", date(2027, 3, 15), "(15 Mar 2027) is in the future.", "less than 48 hours"),
+    ("en", TODAY, "(24 Nov 2026) is today.", "future"),
+])
+def test_a_pending_usage_start_is_said_as_the_date_shows(lang, start, shown, not_shown):
+    for flow in (_MAIL, BUNDLED.flow("licenses-not-visible")):
+        diag = diagnose(flow, {"usage_start": start}, TODAY)
+        text = suggest_reply(BUNDLED, flow.entry, lang, flow, diag, "usage-start-pending", today=TODAY)
+        assert shown in text and not_shown not in text
+
+
+@pytest.mark.parametrize(("lang", "pointer"), [("de", "übrigen Gründe"), ("en", "other reasons")])
+def test_a_step_pointing_to_the_other_reasons_lists_those_the_facts_leave_open(lang, pointer):
+    facts = {"usage_start": date(2026, 12, 1), "junk_checked": True, "osm_email": "it@firma.de"}
+    diag = diagnose(_MAIL, facts, TODAY)
+    text = suggest_reply(BUNDLED, "activation-email-missing", lang, _MAIL, diag, "usage-start-pending", today=TODAY)
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if pointer in line)
+    listed = [line.strip()[2:] for line in lines[at + 1:] if line.startswith("   - ")]
+    title = {c.id: c.resolution.title.get(lang) for c in _MAIL.causes}
+    assert title["sent-to-other-contact"] in listed and title["no-order"] in listed
+    assert title["junk-folder"] not in listed  # the junk folder was checked
+    assert title["outlook-com-address"] not in listed  # the address is no outlook.com one
+    assert title["usage-start-pending"] not in text  # the text says it: no title repeating it
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_no_sentence_of_a_resolution_is_said_twice(lang):
+    for flow in BUNDLED.flows:
+        for cause in flow.causes:
+            facts = _proving(flow, cause.id)
+            if facts is None:
+                continue
+            diag = diagnose(flow, facts, TODAY)
+            if diag.cause != cause.id:
+                continue
+            text = suggest_reply(BUNDLED, flow.entry, lang, flow, diag, cause.id, today=TODAY)
+            said = [s.strip() for s in re.split(r"(?<=[.:])\s+|\n", text) if len(s.strip()) > 30]
+            assert len(said) == len(set(said)), (cause.id, [s for s in said if said.count(s) > 1])
+
+
+def _proving(flow, cause_id):
+    """Facts that prove a cause: the first alternative's conditions, made true."""
+    cause = flow.cause(cause_id)
+    if not cause.when:
+        return None
+    facts = {}
+    for cond in cause.when[0]:
+        if cond.op == "is":
+            facts[cond.fact] = cond.value
+        elif cond.op == "domain":
+            facts[cond.fact] = f"x@{cond.value}"
+        elif cond.op == "in":
+            facts[cond.fact] = cond.value[0]
+        elif cond.op == "less_than_hours_ago":
+            facts[cond.fact] = TODAY
+        elif cond.op == "more_than_hours_ago":
+            facts[cond.fact] = date(2026, 1, 1)
+        elif cond.op == "more_than_months_ago":
+            facts[cond.fact] = date(2025, 1, 1)
+        elif cond.op == "at_most_months_ago":
+            facts[cond.fact] = TODAY
+        else:
+            return None
+    return facts

@@ -141,6 +141,21 @@ def test_the_reply_quotes_a_weak_fact_before_asking_it_again(text, quoted):
     assert quoted in r.reply
 
 
+_LONG = ("Hallo, die Aktivierungsmail kam nie an, obwohl uns unser Händler mehrfach versichert hat, dass alles "
+         "richtig eingerichtet ist und wir nun schon seit vielen Wochen auf diese Mail warten, ")
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    (_LONG + "und den Spam-Ordner geprüft habe ich nciht, dazu fehlte die Zeit.",
+     "„den Spam-Ordner geprüft habe ich nciht“"),  # the misspelt negation after the cue's words
+    (_LONG + "und die Nutzung beginnt irgendwann im Dezember 2026.",
+     "„die Nutzung beginnt irgendwann im Dezember 2026“"),  # the hedge before the date
+])
+def test_the_quote_of_a_long_sentence_keeps_the_decisive_words(text, quoted):
+    r = triage(text)
+    assert r.weak and quoted in r.reply
+
+
 def test_a_plainly_stated_fact_is_not_quoted_back():
     r = triage("Hallo, keine Aktivierungsmail. Den Spam-Ordner haben wir geprüft, da ist nichts.")
     assert r.facts.get("junk_checked") is True

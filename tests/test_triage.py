@@ -158,6 +158,10 @@ def test_cli_csv_and_table_show_a_short_evidence_quote():
     assert rows[0]["evidence"] == f'osm_email: "{address}"'
     table = cli(str(FIX / "sample.jsonl")).stdout
     assert "↳ osm_email: \"" in table
+    german = cli(str(FIX / "sample.jsonl"), "--lang", "de").stdout  # German text quotes „…“
+    assert "↳ osm_email: „" in german and "↳ osm_email: \"" not in german
+    rows = list(csv.DictReader(io.StringIO(cli(str(FIX / "sample.csv"), "--csv", "--lang", "de").stdout)))
+    assert rows[0]["evidence"] == f"osm_email: „{address}“"
 
 
 def test_cli_csv_and_table_mark_a_fact_read_too_weakly_to_decide(tmp_path):
@@ -234,6 +238,25 @@ def test_cli_cut_ticket_is_reported_in_the_chosen_language():
     assert de.returncode == 0 and "Ticket auf 10.000 Zeichen gekürzt" in de.stderr and "L-1" in de.stderr
     en = cli("-", "--json", stdin=stdin)
     assert "ticket cut to 10,000 characters" in en.stderr
+
+
+def test_cli_lines_about_unreadable_tickets_and_files_are_in_the_chosen_language(tmp_path):
+    stdin = '{"id": "E-1", "text": "  "}\n[1, 2]\n'
+    de = cli("-", "--json", "--lang", "de", stdin=stdin)
+    assert de.returncode == 2
+    assert "<stdin>:1 (E-1): leeres Ticket: der Text ist leer" in de.stderr
+    assert "<stdin>:2: kein JSON-Objekt, sondern list" in de.stderr
+    assert "empty ticket" not in de.stderr and "not a JSON object" not in de.stderr
+    en = cli("-", "--json", stdin=stdin)
+    assert "<stdin>:1 (E-1): empty ticket: the text is empty" in en.stderr
+    table = tmp_path / "tickets.csv"
+    table.write_text("nr,inhalt\n1,Aktivierungsmail fehlt\n", encoding="utf-8")
+    de = cli(str(table), "--lang", "de", "--column", "text")
+    assert "keine Spalte „text“ in der CSV-Kopfzeile (Spalten: nr, inhalt" in de.stderr
+    de = cli(str(tmp_path / "fehlt.jsonl"), "--lang", "de")
+    assert "fehlt.jsonl ist nicht lesbar" in de.stderr
+    de = cli(str(table), "--lang", "de", today="2026-13-01")
+    assert "„2026-13-01“ ist kein gültiges Datum" in de.stderr
 
 
 def test_cli_redact():

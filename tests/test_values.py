@@ -175,3 +175,12 @@ def test_an_ambiguous_date_keeps_both_readings_through_parse_value():
     with pytest.raises(AmbiguousDate) as info:
         parse_value(fact, "3/12/2026", TODAY, "en")
     assert info.value.readings == (date(2026, 12, 3), date(2026, 3, 12))
+
+
+@pytest.mark.parametrize("raw, fact", [("vielleicht", _fact("x", "yesno")), ("morgen früh", _fact("d", "date")),
+                                       ("max.firma.de", _fact("e", "email"))])
+def test_german_value_messages_quote_what_was_typed_the_german_way(raw: str, fact: Fact) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_value(fact, raw, TODAY, "de")
+    message = str(caught.value)
+    assert f"„{raw}“" in message and "'" not in message and '"' not in message

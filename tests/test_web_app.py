@@ -449,18 +449,18 @@ def test_an_empty_message_gets_one_clear_line():
 
 
 def test_an_overlong_message_is_refused_with_one_line_never_cut():
-    from bot.web.app import MAX_TEXT_CHARS
     from faq.language.catalogue import tr
 
     c = client()
     cid, html = start(c)
-    story = "Wir haben keine Aktivierungsmail bekommen. " * 30 + "Was tun?"
-    assert len(story) > MAX_TEXT_CHARS
+    longest = 2000  # the terminal chat's limit, with the same message (the matcher's max_chars)
+    story = "Wir haben keine Aktivierungsmail bekommen. " * 50 + "Was tun?"
+    assert len(story) > longest
     r = say(c, cid, html, story)
     assert r.status_code == 200
-    assert tr("de", "web_text_long", limit="1.000") in text_of(r.text)
-    assert "Wir haben keine Aktivierungsmail" not in r.text  # not answered from its first 1,000 characters
-    r = say(c, cid, r.text, story[:MAX_TEXT_CHARS])  # at the limit it is taken
+    assert tr("de", "input_too_long", size="2.158", limit="2.000") in text_of(r.text)
+    assert "Wir haben keine Aktivierungsmail" not in r.text  # not answered from its first 2,000 characters
+    r = say(c, cid, r.text, story[:1500])  # a message of 1,500 characters, refused before, is taken
     assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in r.text
 
 

@@ -231,7 +231,6 @@ def _alerts(page: Any) -> list[str]:
 
 
 def test_empty_and_overlong_messages_get_one_line_and_the_text_stays(browser: Any, base: str, shots: Path) -> None:
-    from bot.web.app import MAX_TEXT_CHARS
     from faq.language.catalogue import tr
 
     page = phone(browser)
@@ -239,11 +238,11 @@ def test_empty_and_overlong_messages_get_one_line_and_the_text_stays(browser: An
     items = page.locator("#log > li").count()
     page.keyboard.press("Enter")
     assert _alerts(page) == [tr("de", "web_empty")]
-    story = "Unser OSM ist it@firma.de und die Aktivierungsmail fehlt. " * 20 + "Was tun?"
-    assert len(story) > MAX_TEXT_CHARS
+    story = "Unser OSM ist it@firma.de und die Aktivierungsmail fehlt. " * 40 + "Was tun?"
+    assert len(story) > 2000  # the terminal chat's limit too
     page.fill("#text", story)  # a pasted story is kept whole, never cut at the limit
     page.keyboard.press("Enter")
-    assert _alerts(page) == [tr("de", "web_text_long", limit="1.000")]
+    assert _alerts(page) == [tr("de", "input_too_long", size=f"{len(story):,}".replace(",", "."), limit="2.000")]
     assert page.input_value("#text") == story and page.locator("#log > li").count() == items
     assert focused(page).startswith("INPUT|text")
     page.screenshot(path=str(shots / "web-too-long.png"))

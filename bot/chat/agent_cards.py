@@ -14,9 +14,10 @@ from typing import Any
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from bot.chat.agent_case import AgentCase, confidence_words
+from bot.chat.chat_input import CleanInput
 from bot.chat.items import Option
 from bot.chat.widgets import (
     KEY_LETTERS,
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 
-class AnswerInput(Input):
+class AnswerInput(CleanInput):
     """The input the open question is answered in: a date, an e-mail address, or (as in the
     customer chat) a letter or number alone followed by Enter."""
 
@@ -180,7 +181,7 @@ def cause_card(case: AgentCase, lang: str) -> Widget:
         parts.append(_para(fill(res.text.get(lang), diag, lang, flow)))
         if case.cause is None:
             parts.append(_para(tr(lang, "agent_not_proven"), "muted"))
-    parts += steps_and_contact(res, diag, lang, flow)
+    parts += steps_and_contact(res, diag, lang, flow, case.today)
     if case.answers:
         parts.append(options_row((Option("action", "back"),), _NO_FACT, case.kb, lang))
     classes = "card result agent-cause" + (" open" if open_case else "")

@@ -28,6 +28,7 @@ from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from bot.chat.agent_cards import AnswerInput, cause_card, fact_options, facts_card, question_card, topic_card
 from bot.chat.agent_case import AgentCase
+from bot.chat.answers import menu_index
 from bot.chat.items import Option
 from bot.chat.widgets import OptionButton, tr
 from faq.errors import InputError
@@ -119,6 +120,7 @@ class AgentScreen(Screen[str]):
         self._shown_path = shown_path
         self.case: AgentCase | None = None
         self.saved_paths: list[Path] = []
+        self._saved_summary: str | None = None  # the summary as last saved: later answers are unsaved work
         self.error = ""
         self.status = ""
         self.readings: tuple[str, ...] = ()
@@ -299,7 +301,7 @@ class AgentScreen(Screen[str]):
         self.call_after_refresh(self._question_in_view)
 
     def _typed_option(self, text: str) -> Option | None:
-        """The option a whole typed answer names: its number, or on a yes/no question j/y, n,
+        """The option a whole typed answer names: its number (or its word, "eins"), or on a yes/no question j/y, n,
         w/u/? (as in the customer chat: only with Enter). None: the text is the answer itself."""
         case = self.case
         fact = case.question if case is not None else None
@@ -307,9 +309,10 @@ class AgentScreen(Screen[str]):
             return None
         picks = tuple(Option("value", iso) for iso in self.readings)
         options = picks + fact_options(case, fact)
-        if text.isdigit() and (fact.type not in ("date", "email") or picks):
-            index = int(text) - 1
-            return options[index] if 0 <= index < len(options) else None
+        if fact.type not in ("date", "email") or picks:
+            index = int(text) - 1 if text.isdigit() else menu_index(text, len(options))  # "1", "eins", "one"
+            if text.isdigit() or index is not None:
+                return options[index] if index is not None and 0 <= index < len(options) else None
         meaning = _LETTERS.get(text.lower()) if len(text) == 1 and fact.type == "yesno" else None
         return next((o for o in options if meaning and o.key == meaning), None)
 
@@ -373,7 +376,26 @@ class AgentScreen(Screen[str]):
         await self._render_result()
 
     async def action_new_ticket(self, lang: str = "") -> None:
-        """Clear the ticket and the result for the next one."""
+        """Clear the ticket and the result for the next one; with unsaved work, ask first."""
+        if self._unsaved():
+            from bot.chat.discard import DiscardScreen
+
+            self.app.push_screen(DiscardScreen(self.lang), self._discard_answered)
+            return
+        await self._clear()
+
+    async def _discard_answered(self, discard: bool | None) -> None:
+        if discard:
+            await self._clear()
+
+    def _unsaved(self) -> bool:
+        """Whether clearing would lose work: a ticket not yet analysed, or a case whose summary
+        is not saved as it stands (answers given since the last Ctrl+S count)."""
+        if not self.query_one(TicketArea).text.strip():
+            return False
+        return self.case is None or self.summary_text() != self._saved_summary
+
+    async def _clear(self) -> None:
         self.case = None
         self.error = ""
         self.readings = ()
@@ -414,6 +436,7 @@ class AgentScreen(Screen[str]):
             self._set_status(tr(self.lang, "save_failed", error=str(exc)), "error")
             return
         self.saved_paths.append(path)
+        self._saved_summary = text
         if self._shown_path is not None:
             shown = self._shown_path(path)
         else:

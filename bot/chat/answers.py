@@ -14,9 +14,10 @@ from bot.chat.items import Option
 from faq.errors import FaqError, InputError
 from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
+from faq.tickets.evidence import stated_clause
 
-__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "read_answer", "reply_word", "shown_value",
-           "stated_facts", "typed_action"]
+__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "menu_index", "read_answer", "reply_word",
+           "shown_value", "stated_facts", "typed_action"]
 
 UNKNOWN_SIMILARITY = 85
 """How close (rapidfuzz ratio, 0-100) a whole reply must come to a "don't know" phrase of
@@ -49,6 +50,31 @@ def _without(said: list[str], seq: tuple[str, ...]) -> list[str]:
             out.append(said[i])
             i += 1
     return out
+
+
+def menu_index(text: str, options: int) -> int | None:
+    """The option (0-based) a whole message picks from a menu of `options` items, None if none.
+
+    A number written as a word picks like its digit ("eins", "two" the second); a yes alone
+    ("ja", "j", "yes", "y") picks the only item of a one-item menu ("Weiter mit: 1 Diagnose
+    starten"): with more items it says no one which.
+    """
+    from faq.language.lexicon import words
+    from faq.language.normalize import fold
+
+    said = fold(text).strip(" .!")
+    for lang in ("de", "en"):
+        numbers = [fold(w) for w in words("number_words", lang)]
+        if said in numbers:
+            index = numbers.index(said)
+            return index if index < options else None
+    if options == 1 and (said in _LETTER_YES or reply_word(text) == "ja"):
+        return 0
+    return None
+
+
+_LETTER_YES = ("j", "y")
+"""Yes as the chat's single key for it."""
 
 
 def _interjection(said: list[str]) -> tuple[str, ...]:
@@ -116,6 +142,9 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
     except InputError:
         word = reply_word(text)  # "nein, noch nicht", "weis nich"
         found = _one_date(text, today, not future_allowed(flow, fact.id)) if fact.type == "date" and word is None else None
+        if found is not None and _unsure(text):  # "gestern abend vielleicht": no date to settle a cause on
+            raise InputError(tr(lang, "answer_unsure", text=text, shown=format_date(found, lang)),
+                             value=text) from None
         if found is None and (word is None or (word != "unbekannt" and fact.type != "yesno")):
             raise
         value = found if found is not None else parse_value(fact, str(word), today, lang)
@@ -134,35 +163,13 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
     return value
 
 
-_CLAUSE_PUNCT = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+def _unsure(text: str) -> bool:
+    """Whether a typed answer leaves itself open: a hedge, a belief or a vague time ("vielleicht",
+    "glaube ich", "ungefähr"), as the ticket reader leaves such a statement unknown."""
+    from faq.language.normalize import fold, words
 
-
-def _clause(sentence: str, quote: str) -> str:
-    """The clause of `sentence` in which `quote` ends: a yes or no is confirmed on it, since the
-    cue words alone ("nicht an, den Spam-Ordner") can read as the opposite of what was understood.
-    Clauses end at punctuation and at the conjunctions of knowledge/language/clause_breaks.yaml."""
-    from faq.language.lexicon import words as lexicon_words
-    from faq.language.normalize import fold
-
-    at = sentence.find(quote)
-    tokens = list(re.finditer(r"\w+", quote))
-    if at < 0 or not tokens:
-        return quote
-    last = at + tokens[-1].start()  # where the quote's last word begins
-    end = at + len(quote)
-    breaks = set(lexicon_words("clause_breaks"))
-    # A colon inside the quote ends a label ("Spam-Ordner: nichts drin"), not the clause.
-    starts = [0] + [m.end() for m in _CLAUSE_PUNCT.finditer(sentence) if not (m.group() == ":" and at <= m.start() < end)]
-    starts += [m.start() for m in re.finditer(r"\w+", sentence) if fold(m.group()) in breaks]
-    stops = [m.start() for m in _CLAUSE_PUNCT.finditer(sentence)]
-    stops += [m.start() for m in re.finditer(r"\w+", sentence) if fold(m.group()) in breaks]
-    begin = max(c for c in starts if c <= last)
-    stop = min((c for c in stops if c >= end), default=len(sentence))
-    clause = sentence[begin:stop].strip(" ,;:.!?-\u2013\u2014")
-    head = re.match(r"(\w+)\s+", clause)
-    if head is not None and fold(head.group(1)) in breaks:  # "und die Domäne ist verifiziert"
-        clause = clause[head.end():]
-    return clause if len(clause.split()) >= 2 else quote
+    said = words(fold(text))
+    return any(_has(said, name) for name in ("hedges", "beliefs", "vague_times"))
 
 
 def _one_date(text: str, today: date, past_only: bool) -> date | None:
@@ -183,21 +190,25 @@ def _one_date(text: str, today: date, past_only: bool) -> date | None:
 
 def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: str) -> dict[str, tuple[Any, str]]:
     """The facts of `flow` the user stated in `text` (the triage's reader), each with its words:
-    an address or a date as written, a yes or no with its sentence."""
+    an address or a date as written (with its clause where a hedge makes it weak: "irgendwann
+    im Dezember"), a yes or no with its clause (`stated_clause`: its negation comes along)."""
     from faq.tickets.triage import facts_stated
 
     try:
         read = facts_stated(text, flow, kb, today, lang)
     except FaqError:
         return {}
+    from faq.tickets.settling import weak_facts
+
+    hedged = weak_facts(read.evidence)  # "irgendwann im Dezember": the hedge is shown too (an uncued date is no hedge)
     out: dict[str, tuple[Any, str]] = {}
     for fact_id, value in read.facts.items():
         evidence = read.evidence.get(fact_id)
         fact = flow.fact(fact_id)
         quote = evidence.quote if evidence is not None else text
         sentence = " ".join(evidence.sentence.split()) if evidence is not None else ""
-        if fact is not None and fact.type not in ("date", "email") and quote in sentence:
-            quote = _clause(sentence, quote)
+        if fact is not None and (fact.type not in ("date", "email") or fact_id in hedged) and quote in sentence:
+            quote = stated_clause(sentence, quote)
         out[fact_id] = (value, " ".join(quote.split()))
     return out
 

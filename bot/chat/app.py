@@ -16,7 +16,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input
 
-from bot.chat.chat_input import PASTE_MAX_CHARS, PROMPT_MAX_CHARS, ChatInput
+from bot.chat.answers import menu_index
+from bot.chat.chat_input import PASTE_FACTOR, ChatInput
 from bot.chat.dialogue import Dialogue, Item, Notice, Option
 from bot.chat.layout import ChatLog, chat_bindings
 from bot.chat.slash import run_command
@@ -26,7 +27,7 @@ from bot.chat.widgets import OptionButton, render_item, tr
 from faq.kb.model import KnowledgeBase
 from faq.search.matcher import Matcher
 
-__all__ = ["PROMPT_MAX_CHARS", "ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
+__all__ = ["ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
 
 _LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
 
@@ -88,7 +89,7 @@ class ChatApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield ChatLog(id="log")
-        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PASTE_MAX_CHARS,
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PASTE_FACTOR * self.matcher.thresholds.max_chars,
                         select_on_focus=False)  # a key typed elsewhere lands in it and is kept
         yield Footer(show_command_palette=False, compact=True)
 
@@ -216,12 +217,13 @@ class ChatApp(App[int]):
     @on(Input.Submitted, "#prompt")
     def _submitted(self, event: Input.Submitted) -> None:
         text = event.value
-        if len(text.strip()) > PROMPT_MAX_CHARS:  # never cut: the end of a story is often its question
+        longest = self.matcher.thresholds.max_chars  # the web chat's limit too
+        if len(text.strip()) > longest:  # never cut: the end of a story is often its question
             from faq.language.catalogue import count
 
             lang = self.dialogue.shown_lang
             self._show(self.dialogue.note("input_too_long", size=count(len(text.strip()), lang),
-                                          limit=count(PROMPT_MAX_CHARS, lang)))
+                                          limit=count(longest, lang)))
             event.input.select_all()  # kept, selected: typing replaces it, arrows edit it
             return
         event.input.value = ""
@@ -287,6 +289,9 @@ class ChatApp(App[int]):
             if not 0 < int(text) <= len(options):
                 return False
             self.pick(options[int(text) - 1])
+            return True
+        if (index := menu_index(text, len(options))) is not None:  # "eins", "two"; "ja" to a one-item menu
+            self.pick(options[index])
             return True
         meaning = _LETTER_KEYS.get(text.lower()) if len(text) == 1 else None
         if meaning and fact is not None and (fact.type == "yesno" or confirming):

@@ -182,7 +182,7 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
-        from bot.chat.answers import reply_word, typed_action
+        from bot.chat.answers import menu_index, reply_word, typed_action
         from bot.chat.slash import slash_word
 
         text = clean(raw).strip()
@@ -191,9 +191,9 @@ class Dialogue:
         if (word := slash_word(text)) is not None:  # "/zurück", "/help": a command, never a question
             return self.command(text, word)
         fact = self.current_fact
-        if text.isdigit() and (fact is None or fact.type in ("yesno", "choice") or self.date_readings or self.confirming):
-            index = int(text) - 1
-            if 0 <= index < len(self.options):
+        if fact is None or fact.type in ("yesno", "choice") or self.date_readings or self.confirming:
+            index = int(text) - 1 if text.isdigit() else menu_index(text, len(self.options))  # "eins"; "ja" to one item
+            if index is not None and 0 <= index < len(self.options):
                 return self.select(index)
         if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
             return self.choose(Option("action", action))

@@ -106,6 +106,9 @@ def run(args: argparse.Namespace, clock: Callable[[], date] = today) -> int:
         app = build_app(args, clock)
     except KnowledgeBaseError as exc:
         return _report_broken(args, exc)
+    from bot.chat.paste import install
+
+    install()  # a paste from a coloured terminal arrives as its words
     try:
         result = app.run()
     finally:

@@ -87,8 +87,14 @@ def case_summary(
         lines += ["", f"{t['possible']}:", "", *names]
     lines += ["", f"## {t['next']}", ""]
     if res is not None:
+        from faq.tickets.reply import other_reasons
+
         steps = res.steps.get(lang, ())
-        lines += [f"{n}. {md_escape(fill(s, diagnosis, lang, flow))}" for n, s in enumerate(steps, 1)]
+        for n, step in enumerate(steps, 1):
+            said = fill(step, diagnosis, lang, flow)
+            others = other_reasons(flow, diagnosis, said, lang, today)  # "die übrigen Gründe": listed
+            lines.append(f"{n}. {md_escape(said.rstrip('.') + ':' if others else said)}")
+            lines += [f"   - {md_escape(title)}" for title in others]
         if steps:
             lines.append("")
         label = t["wait"] if res.contact_kind == "wait" else t["contact"]

@@ -271,16 +271,21 @@ def possible_causes(diag: Any, flow: Any, lang: str) -> list[Widget]:
                    classes="para", markup=False)]
 
 
-def steps_and_contact(res: Any, diag: Any, lang: str, flow: Any) -> list[Widget]:
-    """The numbered steps of a resolution and whom to contact, templates filled."""
+def steps_and_contact(res: Any, diag: Any, lang: str, flow: Any, today: Any = None) -> list[Widget]:
+    """The numbered steps of a resolution and whom to contact, templates filled; under a step that
+    points to "die übrigen Gründe", the causes the facts leave open (all others without `today`)."""
     from faq.flows.engine import fill
+    from faq.tickets.reply import other_reasons
 
     parts: list[Widget] = []
     steps = res.steps.get(lang, ())
     if steps:
         parts.append(Static(Content.styled(f"{tr(lang, 'todo')}:", "bold"), classes="subtitle", markup=False))
         for n, step in enumerate(steps, 1):
-            parts.append(_item(f"{n:>2}.", fill(step, diag, lang, flow), "step"))
+            said = fill(step, diag, lang, flow)
+            others = other_reasons(flow, diag, said, lang, today)
+            parts.append(_item(f"{n:>2}.", said.rstrip(".") + ":" if others else said, "step"))
+            parts += [_item("  •", title, "step") for title in others]
     parts.append(contact_line(res, diag, lang, flow))
     return parts
 
@@ -320,7 +325,7 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str, opts: list[Wid
     ]
     if diag.cause == UNRESOLVED:
         parts.append(_para(tr(lang, "unresolved"), "muted"))
-    parts += steps_and_contact(res, diag, lang, flow)
+    parts += steps_and_contact(res, diag, lang, flow, dialogue.today)
     if diag.facts:
         parts.append(Static(Content.styled(f"{tr(lang, 'based_on')}:", "bold"), classes="subtitle", markup=False))
         for fact_id, value in diag.facts.items():

@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
         InputError: The question is empty (only blanks).
     """
     if args.question != ["-"] and not clean(" ".join(args.question)).strip():
-        raise InputError(tr(_LANG, "cli_empty_question"))
+        raise InputError(tr(getattr(args, "lang", None) or _LANG, "cli_empty_question"))  # English unless --lang
     # JSON shows no answer's text: the knowledge base itself is not needed, only its matcher.
     kb, matcher = (None, load_matcher(args.kb)) if args.json else load(args.kb)
     out = sys.stdout

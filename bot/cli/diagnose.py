@@ -35,13 +35,13 @@ from faq.language.catalogue import tr
 
 __all__ = ["find_flow", "interact", "parse_fact_args", "render_text", "run"]
 
-_LANG = "en"  # errors on stderr are in English, like every command's
+_LANG = "en"  # errors on stderr are in English, like every command's, unless --lang names a language
 _BACK_WORDS = frozenset({"zurück", "zurueck", "back", "<"})
 _HELP_WORDS = frozenset({"hilfe", "help"})
 _QUIT_WORDS = frozenset({"abbrechen", "ende", "quit", "exit", "q"})
 
-def find_flow(flows: tuple[Flow, ...] | list[Flow], flow_id: str) -> Flow:
-    """Return the flow named `flow_id`.
+def find_flow(flows: tuple[Flow, ...] | list[Flow], flow_id: str, lang: str = _LANG) -> Flow:
+    """Return the flow named `flow_id` (an error says so in `lang`).
 
     Raises:
         InputError: No such flow; the message lists the flows.
@@ -49,8 +49,8 @@ def find_flow(flows: tuple[Flow, ...] | list[Flow], flow_id: str) -> Flow:
     for flow in flows:
         if flow.id == flow_id:
             return flow
-    known = ", ".join(sorted(f.id for f in flows)) or tr(_LANG, "cli_none_known")
-    raise InputError(tr(_LANG, "cli_unknown_flow", flow=flow_id, known=known), value=flow_id)
+    known = ", ".join(sorted(f.id for f in flows)) or tr(lang, "cli_none_known")
+    raise InputError(tr(lang, "cli_unknown_flow", flow=flow_id, known=known), value=flow_id)
 
 
 def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en") -> dict[str, Value]:
@@ -64,10 +64,10 @@ def parse_fact_args(flow: Flow, pairs: list[str], today: date, lang: str = "en")
         name, sep, raw = pair.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InputError(tr(_LANG, "cli_fact_pair", pair=pair), value=pair)
+            raise InputError(tr(lang, "cli_fact_pair", pair=pair), value=pair)
         fact = flow_fact(flow, name)
         if fact.id in facts:  # two values for one fact: which one the user meant is not ours to guess
-            raise InputError(tr(_LANG, "cli_fact_twice", fact=fact.id), value=pair)
+            raise InputError(tr(lang, "cli_fact_twice", fact=fact.id), value=pair)
         facts[fact.id] = parse_flow_value(flow, fact, raw, today, lang)
     return facts
 
@@ -195,15 +195,16 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "de"
     if lang not in ("de", "en"):
         lang = "de"
+    said = lang if getattr(args, "lang", None) else _LANG  # errors: English unless --lang is given
     today = date.today()
     if getattr(args, "today", None):
         try:
-            today = parse_iso_date(args.today)
+            today = parse_iso_date(args.today, said)
         except InputError as exc:
             raise exc.within(option="--today") from None
     kb = load_knowledge_base(args.kb or BUNDLED_KB)
-    flow = find_flow(kb.flows, args.flow)
-    facts = parse_fact_args(flow, list(args.fact or []), today)
+    flow = find_flow(kb.flows, args.flow, said)
+    facts = parse_fact_args(flow, list(args.fact or []), today, said)
     if getattr(args, "interactive", False):
         out = sys.stderr if args.json else sys.stdout
         facts = interact(flow, facts, today, lang, input if out is sys.stdout else _reader(out), out)

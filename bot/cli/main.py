@@ -51,7 +51,8 @@ def _add_diagnose(sub: Any) -> None:
     diag.add_argument("--fact", action="append", default=[], metavar="NAME=VALUE", help="a fact already known (repeatable)")
     diag.add_argument("--json", action="store_true", help="machine-readable output (one JSON object)")
     diag.add_argument("--interactive", "-i", action="store_true", help="ask for the missing facts on the terminal")
-    diag.add_argument("--lang", choices=("de", "en"), default="de", help="language of questions and resolution")
+    diag.add_argument("--lang", choices=("de", "en"), default=argparse.SUPPRESS,
+                      help="language of questions, resolution and error messages (default: de; errors: en)")
     _today_arg(diag)
     _kb_arg(diag)
 

@@ -52,12 +52,13 @@ def _quoted_mark(ev: Mapping[str, Any], lang: str, weak: bool = False) -> str:
 
 def _evidence_text(evidence: Mapping[str, Any], width: int = QUOTE_WIDTH, lang: str = DEFAULT_LANG,
                    weak: Iterable[str] = ()) -> str:
-    """Return each fact's evidence as a short quote: `fact: "words"` (quoted and weak facts marked)."""
+    """Return each fact's evidence as a short quote: `fact: "words"`, in German `fact: „words“`
+    (quoted and weak facts marked)."""
     parts = []
     weak = frozenset(weak)
     for fact, ev in evidence.items():
         mark = _quoted_mark(ev, lang, fact in weak)
-        parts.append(f'{fact}: "{_cut(ev.get("quote", ""), width)}"{mark}')
+        parts.append(f'{fact}: {tr(lang, "cli_triage_quote", quote=_cut(ev.get("quote", ""), width))}{mark}')
     return "; ".join(parts)
 
 
@@ -68,6 +69,11 @@ def _facts_text(facts: Mapping[str, Any]) -> str:
 def _say(message: str) -> None:
     """Print one message about a ticket or file on stderr, made safe for a terminal."""
     print(f"faqbot: {safe(message)}", file=sys.stderr)
+
+
+def _input_error(exc: InputError, lang: str) -> str:
+    """An input error in `lang` when its reason has a catalogue text (else as raised)."""
+    return exc.said(tr(lang, exc.key, **exc.params)) if exc.key else str(exc)
 
 
 @lru_cache(maxsize=4096)
@@ -140,7 +146,7 @@ class _Writer:
                            f"{_cut(verdict, 30):<30}  {_cut(_facts_text(obj['facts']), 60)}\n")
             for fact, ev in (obj.get("evidence") or {}).items():
                 mark = _quoted_mark(ev, self.lang, fact in (obj.get("weak_facts") or ()))
-                self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: \"{_cut(ev.get('quote', ''), QUOTE_WIDTH)}\"{mark}\n")
+                self.out.write(f"{'':<14} {'':<32} {'':>4}  {'':<30}  ↳ {fact}: {tr(self.lang, 'cli_triage_quote', quote=_cut(ev.get('quote', ''), QUOTE_WIDTH))}{mark}\n")
         self.rows += 1
 
 
@@ -204,10 +210,10 @@ def _number(n: int, lang: str) -> str:
     return f"{n:,}" if lang == "en" else f"{n:,}".replace(",", ".")
 
 
-def _today(raw: str | None) -> date:
+def _today(raw: str | None, lang: str = DEFAULT_LANG) -> date:
     if raw:
         try:
-            return parse_iso_date(raw)
+            return parse_iso_date(raw, lang)
         except InputError as exc:
             raise exc.within(option="--today") from None
     return date.today()
@@ -240,18 +246,18 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             stream, size, name = open_source(path)
         except InputError as exc:
             errors.append(str(exc))
-            _say(str(exc))
+            _say(_input_error(exc, lang))
             continue
         try:
             for item in read_tickets(cast(BinaryIO, stream), name, column=column):
                 if isinstance(item, TicketError):
                     errors.append(str(item))
-                    _say(str(item))
+                    _say(item.text(lang))
                     continue
                 yield item, stream.count, size
         except InputError as exc:
             errors.append(str(exc))
-            _say(str(exc))
+            _say(_input_error(exc, lang))
         except OSError as exc:
             errors.append(f"{name}: {exc}")
             _say(tr(lang, "cli_triage_cannot_read", name=name, reason=exc.strerror or exc))
@@ -264,12 +270,12 @@ def run(args: argparse.Namespace) -> int:
     """Run `faqbot triage`; return the exit status (2 when any ticket could not be read)."""
     from faq.search.cache import load
 
-    today = _today(getattr(args, "today", None))
+    lang = getattr(args, "lang", None) or DEFAULT_LANG
+    today = _today(getattr(args, "today", None), lang)
     kb, matcher = load(getattr(args, "kb", None))
     mode = "json" if args.json else "csv" if args.csv else "table"
     summary_only = bool(args.summary) and mode == "table"
     out = sys.stdout
-    lang = getattr(args, "lang", None) or DEFAULT_LANG
     writer = _Writer(out, mode, bool(args.redact), lang)
     progress = _Progress(sys.stderr, lang)
     errors: list[str] = []

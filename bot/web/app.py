@@ -47,7 +47,6 @@ from faq.search.cache import load
 __all__ = ["create_app"]
 
 HERE = Path(__file__).resolve().parent
-MAX_TEXT_CHARS = 1000
 STEP_ATTEMPTS = 3
 PAGE_RATE_FACTOR = 2
 """Page views and downloads per minute allowed per client, as a multiple of its posts."""
@@ -238,8 +237,11 @@ class WebChat:
         views = item_views(dialogue, lang)
         typed = composer(dialogue, lang)  # the input speaks the conversation's language
         summary = self._summary(dialogue)
-        notice = {"limit": "web_limit_conversation", "stale": "web_stale", "empty": "web_empty",
-                  "long": "web_text_long"}.get(notice_key)
+        longest = self.matcher.thresholds.max_chars  # the chat's limit too: one setting
+        size = notice_key.removeprefix("long-") if notice_key.startswith("long-") else ""
+        notice = {"limit": "web_limit_conversation", "stale": "web_stale", "empty": "web_empty"}.get(notice_key)
+        if size.isdigit():
+            notice = "input_too_long"
         hours = f"{self.config.ttl_hours:g}"
         privacy = tr(lang, "web_privacy_store" if self.config.store_path else "web_privacy_memory", hours=hours)
         if self.config.redact:
@@ -256,10 +258,12 @@ class WebChat:
             "focus_item": max((v["i"] for v in views if v["role"] == "bot"), default=-1),
             "flow_active": dialogue.flow_active,
             "summary": plain_summary(summary) if summary else "",
-            "notice": tr(lang, notice, limit=count(MAX_TEXT_CHARS, lang)) if notice else "",
+            "notice": tr(lang, notice, limit=count(longest, lang), size=count(int(size or 0), lang)) if notice else "",
             "privacy": privacy,
-            "max_text": MAX_TEXT_CHARS,
-            "too_long": tr(typed["lang"] or lang, "web_text_long", limit=count(MAX_TEXT_CHARS, typed["lang"] or lang)),
+            "max_text": longest,
+            # the page's script puts the message's size in ("{size}" stays for it)
+            "too_long": tr(typed["lang"] or lang, "input_too_long", limit=count(longest, typed["lang"] or lang),
+                           size="{size}"),
         }
         return self.templates.TemplateResponse(request, "page.html", context, headers={"Cache-Control": "no-store"})
 
@@ -310,8 +314,8 @@ class WebChat:
         def act(dialogue: Dialogue, conv: Conversation | None) -> str | None:
             if not clean(text).strip():  # one clear line instead of a page that does nothing
                 return "empty"
-            if len(text) > MAX_TEXT_CHARS:  # never cut silently: the end of a story is often its question
-                return "long"
+            if len(text.strip()) > self.matcher.thresholds.max_chars:  # never cut silently: the end of a story is often its question
+                return f"long-{len(text.strip())}"
             if self._full(conv):
                 return "limit"
             recorded: list[dict[str, Any]] = []

@@ -207,7 +207,13 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str) -> dict[str, A
     body: list[dict[str, Any]] = [{"kind": "labelled", "label": tr(lang, "cause"), "text": fill(res.text.get(lang), diag, lang, flow)}]
     if diag.cause == UNRESOLVED:
         body.append({"kind": "muted", "text": tr(lang, "unresolved")})
-    steps = [fill(s, diag, lang, flow) for s in res.steps.get(lang, ())]
+    from faq.tickets.reply import other_reasons
+
+    steps = []
+    for step in res.steps.get(lang, ()):
+        said = fill(step, diag, lang, flow)
+        others = other_reasons(flow, diag, said, lang, dialogue.today)  # "die übrigen Gründe": named
+        steps.append(f"{said.rstrip('.')}: {'; '.join(others)}." if others else said)
     if steps:
         body += [{"kind": "subtitle", "text": tr(lang, "todo")}, {"kind": "steps", "items": steps}]
     facts = []

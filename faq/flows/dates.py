@@ -10,7 +10,9 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -22,15 +24,18 @@ __all__ = [
     "AmbiguousDate",
     "MonthDate",
     "MonthDeadline",
+    "Timing",
     "add_months",
     "date_holds",
     "deadline",
     "format_date",
     "format_date_long",
+    "format_timing",
     "hours_ago",
     "month_number",
     "parse_date",
     "parse_iso_date",
+    "timing",
 ]
 
 DATE_FORMATS_HINT = {lang: tr(lang, "date_formats_hint") for lang in ("de", "en")}
@@ -130,7 +135,7 @@ class AmbiguousDate(InputError):
         readings: The two dates, day-first reading first.
     """
 
-    def __init__(self, reason: str, readings: tuple[date, ...], **context: str | None) -> None:
+    def __init__(self, reason: str, readings: tuple[date, ...], **context: Any) -> None:
         super().__init__(reason, **context)
         self.readings = readings
 
@@ -305,6 +310,32 @@ def add_months(day: date, months: int) -> date:
 def hours_ago(day: date, today: date) -> int:
     """Return how many hours `day` lies before `today` (negative for a future date)."""
     return (today - day).days * 24
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Where a date stands to today, for an hours condition's text: "future", "today",
+    "recent" (within `hours` before today), "past" (longer ago), or "either" (a date known only to
+    its month, which may be the future or recent). `format_timing` says it in words."""
+
+    kind: str
+    hours: int
+
+
+def timing(amount: int, day: date, today: date) -> Timing:
+    """Where `day` stands to `today` for a condition of `amount` hours (see `Timing`)."""
+    if isinstance(day, MonthDate):
+        return Timing("either", amount)
+    if day > today:
+        return Timing("future", amount)
+    if day == today:
+        return Timing("today", amount)
+    return Timing("recent" if hours_ago(day, today) < amount else "past", amount)
+
+
+def format_timing(value: Timing, lang: str = "de") -> str:
+    """A `Timing` as a text says it: "liegt in der Zukunft", "was less than 48 hours ago"."""
+    return tr(lang, f"date_timing_{value.kind}", hours=value.hours)
 
 
 def date_holds(op: str, amount: int, day: date, today: date) -> bool:

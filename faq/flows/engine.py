@@ -16,7 +16,7 @@ Pure: no I/O, no clock (`today` is passed in). Semantics (CONTRACT §2):
   flow declares a `fallback`, that cause.
 
 Use `diagnose` for a diagnosis, `diagnosis_json` for the CONTRACT §3 JSON,
-`fill` for the `{fact}` / `{fact_deadline}` templates in texts, and `answer` /
+`fill` for the `{fact}` / `{fact_deadline}` / `{fact_timing}` templates in texts, and `answer` /
 `back` to keep the facts of a dialogue (their order is the path taken).
 """
 
@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import Any
 
 from faq.errors import InputError
-from faq.flows.dates import date_holds, deadline
+from faq.flows.dates import Timing, date_holds, deadline, format_timing, timing
 from faq.flows.values import UNKNOWN, Unknown, Value, display_value, domain_of, json_value
 from faq.kb.model import Cause, Condition, Fact, Flow, Resolution
 
@@ -74,7 +74,8 @@ class Diagnosis:
         path: Fact ids in the order they were asked or given.
         resolution: What to do (the cause's, or the flow's `unresolved`), None while needs_input.
         values: Template values before formatting: each fact's value under its id and,
-            for date facts, `<id>_deadline` (a date). `fill` formats them per language.
+            for date facts, `<id>_deadline` (a date) and, under an hours condition,
+            `<id>_timing` (where the date stands to today). `fill` formats them per language.
     """
 
     flow_id: str
@@ -191,7 +192,7 @@ def relevant_facts(flow: Flow, facts: Mapping[str, Value], today: date) -> list[
     return _relevant(flow, facts, _evaluate(flow, facts, today))
 
 
-def _template_values(flow: Flow, facts: Mapping[str, Value], cause: Cause | None) -> dict[str, Any]:
+def _template_values(flow: Flow, facts: Mapping[str, Value], cause: Cause | None, today: date) -> dict[str, Any]:
     values: dict[str, Any] = dict(facts)
     date_conds: dict[str, Condition] = {}
     ordered = ([cause] if cause is not None else []) + list(flow.causes)
@@ -207,6 +208,8 @@ def _template_values(flow: Flow, facts: Mapping[str, Value], cause: Cause | None
                 values[f"{fact_id}_deadline"] = deadline(cond.op, cond.value, value)
             except (OverflowError, ValueError):
                 pass
+            if cond.op == "less_than_hours_ago":  # "liegt in der Zukunft" / "weniger als 48 Stunden zurück"
+                values[f"{fact_id}_timing"] = timing(cond.value, value, today)
     return values
 
 
@@ -233,18 +236,18 @@ def diagnose(flow: Flow, facts: Mapping[str, Value], today: date) -> Diagnosis:
     for cause, _, state in evaluated:
         if state is True:
             return Diagnosis(flow.id, RESOLVED, cause.id, None, known, (), path, cause.resolution,
-                             MappingProxyType(_template_values(flow, known, cause)))
+                             MappingProxyType(_template_values(flow, known, cause, today)))
     relevant = _relevant(flow, known, evaluated)
     if relevant:
         return Diagnosis(flow.id, NEEDS_INPUT, None, relevant[0], known, (), path, None,
-                         MappingProxyType(_template_values(flow, known, None)))
+                         MappingProxyType(_template_values(flow, known, None, today)))
     possible = tuple(cause.id for cause, _, state in evaluated if state is None)
     fallback = flow.cause(flow.fallback) if flow.fallback else None
     if not possible and fallback is not None:
         return Diagnosis(flow.id, RESOLVED, fallback.id, None, known, (), path, fallback.resolution,
-                         MappingProxyType(_template_values(flow, known, fallback)))
+                         MappingProxyType(_template_values(flow, known, fallback, today)))
     return Diagnosis(flow.id, RESOLVED, UNRESOLVED, None, known, possible, path, flow.unresolved,
-                     MappingProxyType(_template_values(flow, known, None)))
+                     MappingProxyType(_template_values(flow, known, None, today)))
 
 
 def answer(facts: Mapping[str, Value], fact_id: str, value: Value) -> dict[str, Value]:
@@ -264,7 +267,7 @@ def back(facts: Mapping[str, Value], steps: int = 1) -> dict[str, Value]:
 
 
 def fill(text: str, diag: Diagnosis, lang: str = "de", flow: Flow | None = None) -> str:
-    """Fill `{fact_id}` and `{fact_id_deadline}` in a text with the diagnosis's values.
+    """Fill `{fact_id}`, `{fact_id_deadline}` and `{fact_id_timing}` in a text with the diagnosis's values.
 
     Dates are formatted for `lang` (28.02.2027 / 28 Feb 2027); placeholders without a
     value stay as they are. Pass `flow` to show choice answers by their label.
@@ -275,6 +278,8 @@ def fill(text: str, diag: Diagnosis, lang: str = "de", flow: Flow | None = None)
         if key not in diag.values:
             return match.group(0)
         value = diag.values[key]
+        if isinstance(value, Timing):
+            return format_timing(value, lang)
         fact = flow.fact(key) if flow is not None else None
         if isinstance(value, date) or fact is None:
             return display_value(None, value, lang)

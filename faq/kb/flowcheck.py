@@ -127,7 +127,8 @@ def _texts(res: Resolution) -> list[tuple[str, str, str]]:
 
 def _check_resolution(flow: Flow, res: Resolution, what: str, where: Location | None) -> list[Problem]:
     problems: list[Problem] = []
-    names = {f.id for f in flow.facts} | {f"{f.id}_deadline" for f in flow.facts if f.type == "date"}
+    names = {f.id for f in flow.facts} | {f"{f.id}_{kind}" for f in flow.facts if f.type == "date"
+                                          for kind in ("deadline", "timing")}
     de_steps, en_steps = tuple(res.steps.get("de", ())), tuple(res.steps.get("en", ()))
     if len(de_steps) != len(en_steps):
         problems.append(_problem(where, flow.location,

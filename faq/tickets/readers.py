@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from faq.errors import InputError
+from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.tickets.body import clean_body, quoted_text, strip_html
 
@@ -89,14 +90,28 @@ class TicketError:
 
     Attributes:
         where: The ticket: "file:line", or "file:line (id)".
-        message: What is wrong, in one line.
+        message: What is wrong, in one line (English).
+        key: Its text in the interface catalogue (`knowledge/ui/cli.yaml`), "" when it has none.
+        args: The values that text is filled with.
     """
 
     where: str
     message: str
+    key: str = ""
+    args: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+    def text(self, lang: str) -> str:
+        """The error in `lang` ("de" or "en"), its place first."""
+        return f"{self.where}: {tr(lang, self.key, **dict(self.args))}" if self.key else str(self)
+
+
+def _error(where: str, key: str, **args: object) -> TicketError:
+    """A `TicketError` whose text is the catalogue's `key` (the English one as its message)."""
+    pairs = tuple((k, str(v)) for k, v in args.items())
+    return TicketError(where, tr("en", key, **dict(pairs)), key, pairs)
 
 
 Item = Ticket | TicketError
@@ -195,19 +210,19 @@ def email_text(msg: EmailMessage) -> str:
 def _message_ticket(msg: EmailMessage, fallback_id: str, where: str) -> Item:
     defects = [d for d in getattr(msg, "defects", ()) if type(d).__name__ in ("MissingHeaderBodySeparatorDefect",)]
     if not any(k in msg for k in ("From", "Subject", "Date", "To", "Message-ID", "Content-Type")):
-        return TicketError(where, "not an e-mail: no headers (expected From:, Subject:, ... then a blank line and the body)")
+        return _error(where, "ticket_not_email")
     try:
         body = email_text(msg)
         subject = str(msg.get("Subject", "") or "")
         msgid = str(msg.get("Message-ID", "") or "").strip().strip("<>")
     except ValueError as exc:
-        return TicketError(where, f"broken e-mail: {exc}")
+        return _error(where, "ticket_broken_email", reason=exc)
     except Exception as exc:  # the email package raises many kinds on broken headers
-        return TicketError(where, f"broken e-mail: {type(exc).__name__}: {exc}")
+        return _error(where, "ticket_broken_email", reason=f"{type(exc).__name__}: {exc}")
     if defects and not body.strip():
-        return TicketError(where, "broken e-mail: headers and body are not separated")
+        return _error(where, "ticket_email_unseparated")
     if not body.strip() and not subject.strip():
-        return TicketError(where, "empty ticket: the e-mail has no text")
+        return _error(where, "ticket_email_empty")
     return _ticket(msgid or fallback_id, body, subject, where)
 
 
@@ -216,7 +231,7 @@ def _read_eml(stream: BinaryIO, name: str) -> Iterator[Item]:
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
     except Exception as exc:
-        yield TicketError(f"{name}:1", f"broken e-mail: {type(exc).__name__}: {exc}")
+        yield _error(f"{name}:1", "ticket_broken_email", reason=f"{type(exc).__name__}: {exc}")
         return
     yield _message_ticket(msg, name, f"{name}:1")
 
@@ -254,7 +269,7 @@ def _mbox_message(lines: list[bytes], name: str, start: int, number: int) -> Ite
     try:
         msg = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
     except Exception as exc:
-        return TicketError(where, f"broken e-mail: {type(exc).__name__}: {exc}")
+        return _error(where, "ticket_broken_email", reason=f"{type(exc).__name__}: {exc}")
     return _message_ticket(msg, f"{name}#{number}", where)
 
 
@@ -321,7 +336,7 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
     for lineno, (raw, whole) in enumerate(_lines(stream, _MAX_LINE), 1):
         where = f"{name}:{lineno}"
         if not whole:
-            yield TicketError(where, f"line longer than {_MAX_LINE // 1_000_000} MB (expected one ticket per line)")
+            yield _error(where, "ticket_line_long", mb=_MAX_LINE // 1_000_000)
             continue
         if not raw.strip():
             continue
@@ -331,16 +346,16 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             label = _broken_line_label(where, raw.decode("utf-8", "replace"))
-            yield TicketError(label, f"invalid UTF-8 at byte {exc.start + 1} of the line (expected UTF-8 text)")
+            yield _error(label, "ticket_utf8_line", byte=exc.start + 1)
             continue
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             msg = _json_problem(exc) if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield TicketError(_broken_line_label(where, line), f"not a JSON object: {msg} (expected one object per line, like {{\"id\": \"T-1\", \"text\": \"...\"}})")
+            yield _error(_broken_line_label(where, line), "ticket_not_json", problem=msg)
             continue
         if not isinstance(obj, dict):
-            yield TicketError(where, f"not a JSON object but {type(obj).__name__} (expected {{\"text\": \"...\"}})")
+            yield _error(where, "ticket_json_kind", kind=type(obj).__name__)
             continue
         tid = _field(obj, _ID_FIELDS)
         tid = str(tid) if tid not in (None, "") else where
@@ -348,12 +363,11 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
         text = _field(obj, _TEXT_FIELDS)
         subject = _field(obj, _SUBJECT_FIELDS)
         if text is not None and not isinstance(text, str):
-            yield TicketError(label, f"'text' must be a string, not {type(text).__name__}")
+            yield _error(label, "ticket_text_kind", kind=type(text).__name__)
             continue
         subject = subject if isinstance(subject, str) else ""
         if not (text or "").strip() and not subject.strip():
-            what = "no 'text' field" if text is None else "the text is empty"
-            yield TicketError(label, f"empty ticket: {what}")
+            yield _error(label, "ticket_no_text_field" if text is None else "ticket_text_empty")
             continue
         yield _ticket(tid, text or "", subject, where)
 
@@ -367,7 +381,7 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
     fields = next(rows)
     assert isinstance(fields, list)
     if not fields:
-        yield TicketError(f"{name}:1", "empty CSV file (expected a header line)")
+        yield _error(f"{name}:1", "ticket_csv_empty")
         return
     lowered = [f.lower() for f in fields]
     wanted = column or "text"
@@ -376,7 +390,9 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
     elif column is None and any(f in _TEXT_FIELDS for f in lowered):
         text_col = fields[next(i for i, f in enumerate(lowered) if f in _TEXT_FIELDS)]
     else:
-        raise InputError(f"no column '{wanted}' in the CSV header (columns: {', '.join(fields) or 'none'}; choose one with --column)", file=name)
+        columns = ", ".join(fields) or "none"
+        raise InputError(tr("en", "ticket_no_column", column=wanted, columns=columns), file=name,
+                         key="ticket_no_column", params={"column": wanted, "columns": columns})
     id_col = next((fields[i] for i, f in enumerate(lowered) if f in _ID_FIELDS or _field_name(f) in _ID_FIELDS), None)
     subject_col = next((fields[i] for i, f in enumerate(lowered) if f in _SUBJECT_FIELDS), None)
     for row in rows:
@@ -395,7 +411,7 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         subject = (row.get(subject_col) or "") if subject_col else ""
         if not isinstance(body, str) or not body.strip():
             if not all(not (v or "").strip() for v in values):
-                yield TicketError(label, f"empty ticket: the column '{text_col}' is empty")
+                yield _error(label, "ticket_column_empty", column=text_col)
             continue
         yield _ticket(tid or where, body, subject, where)
 
@@ -408,10 +424,10 @@ def _read_text(stream: BinaryIO, name: str) -> Iterator[Item]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield TicketError(f"{name}:1", f"invalid UTF-8 at byte {exc.start + 1} (expected UTF-8 text)")
+        yield _error(f"{name}:1", "ticket_utf8_file", byte=exc.start + 1)
         return
     if not text.strip():
-        yield TicketError(f"{name}:1", "empty ticket: no text")
+        yield _error(f"{name}:1", "ticket_file_empty")
         return
     yield _ticket(name, text, "", f"{name}:1")
 
@@ -436,7 +452,9 @@ def open_source(path: str) -> tuple[CountingReader, int | None, str]:
             raise IsADirectoryError(21, "Is a directory")
         raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+        reason = str(exc.strerror or exc)
+        raise InputError(tr("en", "ticket_cannot_open", path=path, reason=reason),
+                         key="ticket_cannot_open", params={"path": path, "reason": reason}) from None
     try:
         size = os.fstat(raw.fileno()).st_size
     except OSError:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from faq.flows.dates import MonthDate, MonthDeadline, format_date
-from faq.flows.engine import Diagnosis, diagnose, fill, relevant_facts
+from faq.flows.engine import Diagnosis, cause_state, diagnose, fill, relevant_facts
 from faq.flows.values import future_allowed
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
@@ -26,7 +26,7 @@ from faq.language.focus import sentences
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
-__all__ = ["answer_summary", "suggest_reply"]
+__all__ = ["answer_summary", "other_reasons", "suggest_reply"]
 
 _LANGS = ("de", "en")
 
@@ -324,18 +324,64 @@ def _month_note(flow: Flow, diagnosis: Diagnosis, fact_id: str, month: MonthDate
     return tr(lang, "reply_month_depends", month=shown)
 
 
-def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str) -> list[str]:
+def _restates(title: str, text: str) -> bool:
+    """Whether a sentence of `text` says all that `title` says: each of its words is there, or one
+    it begins or ends ("Aktivierungs-E-Mails" / "E-Mails zur Aktivierung", "Adressen" / "Adresse")."""
+    said = set(_words(title).split())
+    for sentence in sentences(text):
+        words = set(_words(sentence).split())
+        if all(w in words or any(v.startswith(w) or w.startswith(v) for v in words if min(len(v), len(w)) > 3)
+               for w in said):
+            return True
+    return False
+
+
+def _other_causes(flow: Flow, diagnosis: Diagnosis, cause: str, lang: str, today: date | None) -> list[str]:
+    """The titles of the flow's other causes that the facts leave open (all of them without `today`)."""
+    titles = []
+    for other in flow.causes:
+        if other.id in (cause, flow.fallback) or not other.when:
+            continue
+        if today is not None and cause_state(other, diagnosis.facts, today) is False:
+            continue
+        titles.append(fill(other.resolution.title.get(lang), diagnosis, lang, flow))
+    return titles
+
+
+def other_reasons(flow: Flow, diagnosis: Diagnosis, step: str, lang: str, today: date | None) -> list[str]:
+    """The titles a step of the diagnosis's cause points to ("gehen Sie die übrigen Gründe
+    durch"): the flow's other causes its facts leave open; [] for a step that points nowhere.
+    Every face lists them under the step, so that its text stands on its own."""
+    if diagnosis.cause is None or not _points_elsewhere(step, lang):
+        return []
+    return _other_causes(flow, diagnosis, diagnosis.cause, lang, today)
+
+
+def _points_elsewhere(step: str, lang: str) -> bool:
+    """Whether a step points to the flow's other causes ("gehen Sie die übrigen Gründe durch")."""
+    return _has(_words(step), "other_reasons", lang)
+
+
+def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str, today: date | None = None) -> list[str]:
+    """The body of a reply that gives the resolution: the cause's title unless its text says it
+    already, the text, the steps (one that points to the other causes lists them), whom to contact."""
     res = diagnosis.resolution
     assert res is not None
     if cause == "unresolved":
         return [tr(lang, "reply_unresolved")]
-    body = [fill(res.title.get(lang), diagnosis, lang, flow), "", _desk_text(fill(res.text.get(lang), diagnosis, lang, flow), lang)]
+    title = fill(res.title.get(lang), diagnosis, lang, flow)
+    text = _desk_text(fill(res.text.get(lang), diagnosis, lang, flow), lang)
+    body = [text] if _restates(title, text) else [title + ".", "", text]
     raw = [fill(s, diagnosis, lang, flow) for s in res.steps.get(lang, ())]
-    steps = _desk_steps(raw, lang)
+    said = set(sentences(text))
+    steps = [s for s in _desk_steps(raw, lang) if s not in said]  # a step the text says already is not said twice
     if steps:
         # Steps the desk takes itself are no "what to do" for the customer.
         heading = "reply_steps" if steps == raw else "reply_next_steps"
-        body += ["", tr(lang, heading)] + _numbered(steps)
+        body += ["", tr(lang, heading)]
+        for line, step in zip(_numbered(steps), steps):
+            others = _other_causes(flow, diagnosis, cause, lang, today) if _points_elsewhere(step, lang) else []
+            body += [line.rstrip(".") + ":", *(f"   - {t}" for t in others)] if others else [line]
     contact = fill(res.contact.get(lang), diagnosis, lang, flow).strip()
     if res.contact_kind == "wait":
         # "Warten bis 03.12.2026" is the first step already, and no one to contact; whom to
@@ -390,7 +436,7 @@ def suggest_reply(
     if entry is None:
         return _wrap(lang, [tr(lang, "reply_outside"), "", tr(lang, "reply_outside_more")], name)
     if flow is not None and diagnosis is not None and cause is not None and diagnosis.resolution is not None:
-        return _wrap(lang, _resolution(lang, flow, diagnosis, cause), name)
+        return _wrap(lang, _resolution(lang, flow, diagnosis, cause, today), name)
     if flow is not None and diagnosis is not None and diagnosis.next_fact is not None:
         open_facts = relevant_facts(flow, diagnosis.facts, today) if today is not None else []
         questions = open_facts or [diagnosis.next_fact]

@@ -21,7 +21,7 @@ from faq.language.text import clean
 from faq.search.matcher import Matcher
 from faq.search.results import MatchResult
 from faq.tickets.body import clean_body, quoted_text
-from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence
+from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence, stated_clause
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
 from faq.tickets.flowtopic import keeps_entry, repeated_diagnoses, told_instead
 from faq.tickets.quotes import answers, doubts_quoted, points_below
@@ -347,10 +347,13 @@ def _weak_words(weak: Iterable[str], evidence: Mapping[str, Evidence]) -> dict[s
 
 
 def _wrote(evidence: Evidence) -> str:
-    """The customer's words of a fact for a reply to quote: its sentence, or only the words that
-    state it where the sentence is long (`weights.yaml` quote_chars)."""
+    """The customer's words of a fact for a reply to quote: its sentence, or where the sentence is
+    long (`weights.yaml` quote_chars) the clause of the words that state it, with the negation or
+    hedge it holds (`stated_clause`)."""
     sentence = " ".join(evidence.sentence.split()).rstrip(" .!?;:")
-    return sentence if sentence and len(sentence) <= weights().quote_chars else " ".join(evidence.quote.split())
+    if sentence and len(sentence) <= weights().quote_chars:
+        return sentence
+    return stated_clause(sentence, " ".join(evidence.quote.split()))
 
 
 def revise(result: TriageResult, kb: KnowledgeBase, today: date, reject: Iterable[str] = (),

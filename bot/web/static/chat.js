@@ -104,7 +104,12 @@
     var input = document.getElementById("text");
     var value = input ? input.value : "";
     if (!value.trim()) return form.dataset.empty;
-    if (value.length > Number(form.dataset.max)) return form.dataset.long;
+    var size = value.trim().length;
+    if (size > Number(form.dataset.max)) {
+      // the size as the chat writes it: 2.345 (German), 2,345 (English)
+      var sep = (form.lang || document.documentElement.lang) === "en" ? "," : ".";
+      return form.dataset.long.replace("{size}", String(size).replace(/\B(?=(\d{3})+(?!\d))/g, sep));
+    }
     return "";
   }
 

@@ -1,0 +1,41 @@
+"""Reading a flow's answer in the chat (bot.chat.answers): the words shown for confirmation."""
+
+from datetime import date
+
+import pytest
+
+from bot.chat.answers import stated_facts
+from faq.kb.loader import load_knowledge_base
+
+KB = load_knowledge_base()
+FLOW = KB.flow("missing-activation-email")
+TODAY = date(2026, 11, 24)
+
+
+@pytest.mark.parametrize(("text", "fact", "shown"), [
+    ("Keine Aktivierungsmail, und die Nutzung beginnt irgendwann im Dezember 2026.", "usage_start",
+     "die Nutzung beginnt irgendwann im Dezember 2026"),  # the hedge that keeps the date from settling
+    ("Keine Aktivierungsmail. Den Spam-Ordner, den habe ich nicht geprüft.", "junk_checked",
+     "Den Spam-Ordner, den habe ich nicht geprüft"),  # the cue across a comma, with its negation
+    ("Keine Aktivierungsmail. OSM ist it@firma.de.", "osm_email", "it@firma.de"),  # a plain value as written
+])
+def test_the_words_shown_for_confirmation_hold_the_cue_and_what_turns_it(text, fact, shown):
+    assert stated_facts(text, FLOW, KB, TODAY, "de")[fact][1] == shown
+
+
+@pytest.mark.parametrize("typed", ["gestern abend vielleicht", "ich glaube am 20.11.", "ungefähr am 20.11.",
+                                   "maybe yesterday", "I think it was 20 Nov"])
+def test_an_unsure_date_is_not_taken_as_the_answer(typed):
+    from bot.chat.answers import read_answer
+    from faq.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        read_answer(FLOW, {}, FLOW.fact("usage_start"), typed, TODAY, "de")
+    assert "unsicher" in str(caught.value) and "weiß nicht" in str(caught.value)
+
+
+@pytest.mark.parametrize("typed", ["gestern", "am 20.11.2026 war das", "20.11.2026"])
+def test_a_plain_date_is_taken(typed):
+    from bot.chat.answers import read_answer
+
+    assert isinstance(read_answer(FLOW, {}, FLOW.fact("usage_start"), typed, TODAY, "de"), date)
