@@ -106,9 +106,12 @@ def run(args: argparse.Namespace, clock: Callable[[], date] = today) -> int:
         app = build_app(args, clock)
     except KnowledgeBaseError as exc:
         return _report_broken(args, exc)
-    from bot.chat.paste import install
-
-    install()  # a paste from a coloured terminal arrives as its words
+    try:
+        from bot.chat.paste import install
+    except ImportError:  # a Textual without the private parser module: pastes read as Textual reads them
+        pass
+    else:
+        install()  # a paste from a coloured terminal arrives as its words
     try:
         result = app.run()
     finally:
