@@ -394,3 +394,11 @@ def test_a_state_of_an_earlier_renewal_is_no_fact_of_this_one(lang, text):
 def test_a_deed_of_an_earlier_year_still_holds():
     text = "Über dieselbe Registrierung hatten wir letztes Jahr schon Exchange Online aktiviert. Diesmal kam keine Mail."
     assert read(text, "de").get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Domäne unserer Tochter ist in Microsoft 365 verifiziert. Die Aktivierungsmail für uns fehlt."),
+    ("en", "Hello, the domain of our daughter company is verified in Microsoft 365. Our activation mail is missing."),
+])
+def test_a_fact_of_a_daughter_company_stays_open(lang, text):
+    assert read(text, lang).get("domain_verified") is None
