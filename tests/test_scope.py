@@ -402,3 +402,14 @@ def test_a_deed_of_an_earlier_year_still_holds():
 ])
 def test_a_fact_of_a_daughter_company_stays_open(lang, text):
     assert read(text, lang).get("domain_verified") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("en", "Hello, the domain is verified in our other tenant, the one of our branch. The activation email is missing.",
+     "domain_verified"),
+    ("de", "Hallo, im alten Tenant unserer Niederlassung ist die Domäne verifiziert. Die Aktivierungsmail fehlt.",
+     "domain_verified"),
+    ("en", "Hi, the OSM is a global admin in our old tenant. The activation email is missing.", "osm_is_admin"),
+])
+def test_a_fact_of_another_tenant_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None

@@ -135,7 +135,7 @@ def another_instance(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
             if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
                 break
             if tokens[j].word in others:
-                return True
+                return not any(t.neg for t in tokens[max(lo, j - _QUALIFIER_GAP - 1):j])  # "not in some other tenant but ..."
     return False
 
 
