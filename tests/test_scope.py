@@ -413,3 +413,13 @@ def test_a_fact_of_a_daughter_company_stays_open(lang, text):
 ])
 def test_a_fact_of_another_tenant_stays_open(lang, text, fact):
     assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Hallo, anfangs war unsere OSM Globale Administratorin im Microsoft-365-Konto, die Rolle wurde ihr aber "
+           "im Sommer entzogen. Die Aktivierungsmail fehlt.", "osm_is_admin"),
+    ("de", "Hallo, zunächst war unsere OSM Abrechnungsadministratorin im bestehenden Konto, die Rolle wurde ihr "
+           "dann aber entzogen. Die Aktivierungsmail fehlt.", "osm_is_admin"),
+])
+def test_a_first_state_turned_from_by_a_later_contrast_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
