@@ -96,3 +96,14 @@ def test_a_template_line_left_blank_or_as_example_states_nothing(text, blank, ke
 def test_a_template_line_filled_in_keeps_its_answer(text, kept):
     body = clean_body(text)
     assert kept in body and (": [ja]" in body or ": [yes]" in body)
+
+
+@pytest.mark.parametrize("text,dismissed,kept", [
+    ("Hallo,\nfür unseren zweiten Vertrag ist der Nutzungsbeginn der 01.03.2027. Um den geht es hier aber nicht: "
+     "Für Vertrag 41200 fehlt die Aktivierungsmail.", "01.03.2027", "Für Vertrag 41200 fehlt die Aktivierungsmail."),
+    ("Hi,\nour second tenant still lists ops@outlook.com as OSM - but that one is not what this is about. "
+     "For our main enrollment the activation mail is missing.", "ops@outlook.com", "the activation mail is missing"),
+])
+def test_what_the_writer_dismisses_as_another_matter_is_no_statement(text, dismissed, kept):
+    body = clean_body(text)
+    assert dismissed not in body and kept in body

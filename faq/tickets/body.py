@@ -67,7 +67,7 @@ def clean_body(text: str) -> str:
     question below the signature (written under a quote) stays. Keeps the text when
     removing would leave nothing.
     """
-    body = _without_template_blanks(_without_disclaimer(_split_quote(text)[0]))
+    body = _without_dismissed(_without_template_blanks(_without_disclaimer(_split_quote(text)[0])))
     match = _SIGNATURE.search(body)
     if match and body[: match.start()].strip():
         body = body[: match.start()]
@@ -111,6 +111,28 @@ def _without_template_blanks(body: str) -> str:
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         return " " * len(m.group()) if inner is None or _placeholder(inner) else m.group()
     return _TEMPLATE_BLANK.sub(blank, body)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+@cache
+def _dismissal() -> re.Pattern[str]:
+    phrases = sorted((w.lower() for w in lexicon_words("dismissals")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?!\w)", re.I)
+
+
+def _without_dismissed(body: str) -> str:
+    """Blank what a writer dismisses as not the ticket's matter ("... der Nutzungsbeginn der
+    01.02.2027. Um die geht es aber nicht: ..."; knowledge/language/dismissals.yaml): the sentence
+    before the words, or the part of their sentence before them, with the words. Offsets stay."""
+    for m in _dismissal().finditer(body):
+        before = body[:m.start()].rstrip()
+        if before.endswith((".", "!")):
+            before = before[:-1]
+        start = max((b.end() for b in _SENTENCE_END.finditer(before)), default=0)
+        body = body[:start] + re.sub(r"[^\n]", " ", body[start:m.end()]) + body[m.end():]
+    return body
 
 
 @cache
