@@ -223,3 +223,13 @@ def test_a_purchase_date_by_the_invoice_is_still_read():
 ])
 def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
     assert read("licenses-not-visible", text, lang).get("usage_start") == start
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, laut Bestellbestätigung unseres Lieferanten vom 20.11.2026 begann die Nutzung unserer Lizenzen "
+           "schon am 02.11.2026. Die Aktivierungsmail fehlt."),
+    ("en", "Hello, according to the confirmation of our supplier dated 20 November 2026 the usage start of our "
+           "licences was 2 November 2026. The activation email is missing."),
+])
+def test_the_date_of_a_confirmation_is_no_usage_start(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) != "2026-11-20"
