@@ -76,3 +76,34 @@ def test_an_address_on_a_header_line_is_the_mails_not_the_cases():
     text = "---------- Forwarded message ----------\nFrom: Kim Lee <kim.lee@outlook.com>\nOur OSM is it@lee-law.example."
     assert on_header_line(text, text.index("kim.lee@"))
     assert not on_header_line(text, text.index("it@lee-law"))
+
+
+@pytest.mark.parametrize("text,blank,kept", [
+    ("Hallo,\nhier Ihre Vorlage:\nOSM-Adresse: [z. B. erika.muster@firma.de]\nSpam-Ordner geprüft (ja/nein): [ja/nein]\n"
+     "Nutzungsbeginn: ____\nDie Aktivierungsmail fehlt noch immer.", "erika.muster", "Die Aktivierungsmail fehlt"),
+    ("Hi,\nyour form:\nOSM address: [e.g. jane.roe@company.com]\nJunk folder checked (yes/no): []\n"
+     "The activation mail is still missing.", "jane.roe", "The activation mail is still missing"),
+])
+def test_a_template_line_left_blank_or_as_example_states_nothing(text, blank, kept):
+    body = clean_body(text)
+    assert blank not in body and "geprüft" not in body and "checked" not in body and kept in body
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Hallo,\nOSM-Adresse: [it@kober-druck.de]\nSpam-Ordner geprüft: [ja]\nDie Mail fehlt.", "it@kober-druck.de"),
+    ("Hi,\nOSM address: [it@kober-print.com]\nJunk folder checked: [yes]\nThe mail is missing.", "it@kober-print.com"),
+])
+def test_a_template_line_filled_in_keeps_its_answer(text, kept):
+    body = clean_body(text)
+    assert kept in body and (": [ja]" in body or ": [yes]" in body)
+
+
+@pytest.mark.parametrize("text,dismissed,kept", [
+    ("Hallo,\nfür unseren zweiten Vertrag ist der Nutzungsbeginn der 01.03.2027. Um den geht es hier aber nicht: "
+     "Für Vertrag 41200 fehlt die Aktivierungsmail.", "01.03.2027", "Für Vertrag 41200 fehlt die Aktivierungsmail."),
+    ("Hi,\nour second tenant still lists ops@outlook.com as OSM - but that one is not what this is about. "
+     "For our main enrollment the activation mail is missing.", "ops@outlook.com", "the activation mail is missing"),
+])
+def test_what_the_writer_dismisses_as_another_matter_is_no_statement(text, dismissed, kept):
+    body = clean_body(text)
+    assert dismissed not in body and kept in body

@@ -223,3 +223,21 @@ def test_a_purchase_date_by_the_invoice_is_still_read():
 ])
 def test_the_day_a_contract_was_signed_is_no_usage_start(lang, text, start):
     assert read("licenses-not-visible", text, lang).get("usage_start") == start
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, laut Bestellbestätigung unseres Lieferanten vom 20.11.2026 begann die Nutzung unserer Lizenzen "
+           "schon am 02.11.2026. Die Aktivierungsmail fehlt."),
+    ("en", "Hello, according to the confirmation of our supplier dated 20 November 2026 the usage start of our "
+           "licences was 2 November 2026. The activation email is missing."),
+])
+def test_the_date_of_a_confirmation_is_no_usage_start(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) != "2026-11-20"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, our usage start was set for 1 April 2027, but the reseller moved it to 2 November 2026. No activation mail yet.",
+    "Hello, the usage start was 15 March 2027 at first; it was rescheduled to 3 November 2026. The activation email is missing.",
+])
+def test_a_date_changed_later_in_the_sentence_is_the_new_one(text):
+    assert str(read("missing-activation-email", text, "en").get("usage_start")).startswith("2026-11")

@@ -119,3 +119,23 @@ def test_an_osm_address_held_until_a_month_is_not_the_osms_now(lang, text, now):
 def test_an_osm_address_held_since_a_month_is_the_osms():
     text = "Hallo, keine Aktivierungsmail. Unser OSM ist seit August anna.k@outlook.com."
     assert read("missing-activation-email", text, "de").get("osm_email") == "anna.k@outlook.com"
+
+
+@pytest.mark.parametrize(("lang", "text", "osm"), [
+    ("de", "Guten Tag, zuerst war im VLSC als OSM noch lager.sommer@outlook.com hinterlegt. Die Adresse haben wir "
+           "am Montag auf edv@sommer-moebel.de umgestellt. Eine Aktivierungsmail ist bisher nicht da.", "edv@sommer-moebel.de"),
+    ("en", "Hello, our OSM used to be desk.owen@outlook.com. We switched it to it@owen-dental.co.uk last week, "
+           "and still no activation email.", "it@owen-dental.co.uk"),
+])
+def test_an_address_changed_in_a_later_sentence_is_replaced(lang, text, osm):
+    assert read("missing-activation-email", text, lang).get("osm_email") == osm
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist g.berg@outlook.com eingetragen. Die Aktivierungsmail fehlt. Den Spamfilter haben wir "
+           "auf kontakt@berg-metall.de umgestellt."),
+    ("en", "Hi, the OSM is g.berg@outlook.com. No activation mail yet. We switched the spam filter to notify "
+           "alerts@berg-metall.com."),
+])
+def test_a_change_of_another_setting_keeps_the_osm(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_email") == "g.berg@outlook.com"

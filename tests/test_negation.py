@@ -674,3 +674,12 @@ def test_a_numbered_question_states_nothing(lang, text):
     kb = load_knowledge_base()
     read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
     assert read.facts.get("junk_checked") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, the activation email is missing. The licences are not in the tenant this order is for. Regards, Ada",
+    "Hi, the activation email never came. The OSM should be set in the tenant of our branch, not in the tenant "
+    "this order is for. Regards, Ada",
+])
+def test_a_negation_beside_this_order_does_not_deny_the_order(bundled, text):
+    assert triage(bundled, text).facts.get("order_placed") is not False

@@ -394,3 +394,32 @@ def test_a_state_of_an_earlier_renewal_is_no_fact_of_this_one(lang, text):
 def test_a_deed_of_an_earlier_year_still_holds():
     text = "Über dieselbe Registrierung hatten wir letztes Jahr schon Exchange Online aktiviert. Diesmal kam keine Mail."
     assert read(text, "de").get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, die Domäne unserer Tochter ist in Microsoft 365 verifiziert. Die Aktivierungsmail für uns fehlt."),
+    ("en", "Hello, the domain of our daughter company is verified in Microsoft 365. Our activation mail is missing."),
+])
+def test_a_fact_of_a_daughter_company_stays_open(lang, text):
+    assert read(text, lang).get("domain_verified") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("en", "Hello, the domain is verified in our other tenant, the one of our branch. The activation email is missing.",
+     "domain_verified"),
+    ("de", "Hallo, im alten Tenant unserer Niederlassung ist die Domäne verifiziert. Die Aktivierungsmail fehlt.",
+     "domain_verified"),
+    ("en", "Hi, the OSM is a global admin in our old tenant. The activation email is missing.", "osm_is_admin"),
+])
+def test_a_fact_of_another_tenant_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Hallo, anfangs war unsere OSM Globale Administratorin im Microsoft-365-Konto, die Rolle wurde ihr aber "
+           "im Sommer entzogen. Die Aktivierungsmail fehlt.", "osm_is_admin"),
+    ("de", "Hallo, zunächst war unsere OSM Abrechnungsadministratorin im bestehenden Konto, die Rolle wurde ihr "
+           "dann aber entzogen. Die Aktivierungsmail fehlt.", "osm_is_admin"),
+])
+def test_a_first_state_turned_from_by_a_later_contrast_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None

@@ -145,3 +145,50 @@ def test_a_signature_with_another_address_does_not_change_topic_or_facts(ticket,
 def test_the_date_a_quoted_mail_was_written_is_no_fact(lang, text):
     topic, _, facts, cause = read(text)
     assert topic == "activation-link-expiry" and facts == {} and cause is None
+
+
+# Settled tickets: the last statement settles the cause; the others only set the scene.
+SETTLED = [
+    ("de", ["Als OSM ist it@gruen-bau.de eingetragen.", "Die Aktivierungsmail ist nicht angekommen."],
+     "Die Domäne gruen-bau.de ist in unserem Microsoft-365-Tenant schon verifiziert.", "domain-verified"),
+    ("en", ["Our OSM is it@tarn-labs.com.", "The activation email never arrived."],
+     "The domain tarn-labs.com is already verified in our Microsoft 365 tenant.", "domain-verified"),
+    ("de", ["Als OSM ist einkauf@holz-meier.de eingetragen.", "Die Aktivierungsmail ist nicht angekommen."],
+     "Den Spam-Ordner hat noch niemand geprüft.", "junk-folder"),
+    ("en", ["Our OSM is buying@holt-mills.com.", "The activation email never arrived."],
+     "Nobody has checked the junk folder yet.", "junk-folder"),
+    ("de", ["Als OSM ist it@lind-holz.de eingetragen.", "Die Aktivierungsmail ist nicht gekommen."],
+     "Der OSM ist Globaler Administrator in unserem bestehenden Microsoft-365-Konto.", "osm-is-existing-admin"),
+    ("en", ["Our OSM is it@lind-wood.com.", "The activation email never came."],
+     "The OSM is a global admin of our existing Microsoft 365 account.", "osm-is-existing-admin"),
+]
+# Ways to turn the settling statement into one that states nothing: a condition, a question back,
+# an example in a support template, a line quoted from the support's mail.
+TRAP_WRAPS = {
+    "de": {"condition": "Angenommen, {low} – was müssten wir dann tun?",
+           "question": "{bare}? Oder wie ist das?",
+           "template": "Ihre Vorlage nennt als Beispiel: „{bare}“ – das kann ich noch nicht bestätigen.",
+           "quoted": "Sie schrieben:\n> {statement}\n\nDas weiß ich nicht."},
+    "en": {"condition": "If {low}, what would we have to do?",
+           "question": "{bare}? Or is it not?",
+           "template": "Your template gives as an example: \"{bare}\" - I cannot confirm that yet.",
+           "quoted": "You wrote:\n> {statement}\n\nI don't know that."},
+}
+
+
+def trap(lang, statement, wrap):
+    bare = statement.rstrip(".")
+    low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]  # "OSM", "VLSC" keep their case
+    return TRAP_WRAPS[lang][wrap].format(bare=bare, low=low, statement=statement)
+
+
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
+def test_a_settled_ticket_is_settled(lang, scene, statement, cause):
+    assert read(compose(lang, [*scene, statement]))[3] == cause
+
+
+@pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted"])
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
+def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, statement, cause, wrap):
+    plain = f"{GREETING[lang]}\n\n{' '.join(scene)} {trap(lang, statement, wrap)}\n\n{CLOSING[lang]}"
+    assert read(plain)[3] is None

@@ -67,7 +67,7 @@ def clean_body(text: str) -> str:
     question below the signature (written under a quote) stays. Keeps the text when
     removing would leave nothing.
     """
-    body = _without_disclaimer(_split_quote(text)[0])
+    body = _without_dismissed(_without_template_blanks(_without_disclaimer(_split_quote(text)[0])))
     match = _SIGNATURE.search(body)
     if match and body[: match.start()].strip():
         body = body[: match.start()]
@@ -84,6 +84,55 @@ def clean_body(text: str) -> str:
         body = stripped
     body = body.strip()
     return body or text.strip()
+
+
+_TEMPLATE_BLANK = re.compile(r"^[ \t]*[^\n:\[\]]{1,80}:[ \t]*(?:\[([^\]\n]*)\]|<([^>\n@]*)>|_{3,}|\.{3}|…)[ \t]*$", re.M)
+
+
+@cache
+def _example_openers() -> tuple[str, ...]:
+    return tuple(w.lower() for w in lexicon_words("example_markers"))
+
+
+def _placeholder(value: str) -> bool:
+    """Whether a bracketed label value is a template's blank: empty, dots or dashes, a choice
+    left open ("ja/nein") or an example ("z. B. nein", "e.g. 01.12.2026": example_markers)."""
+    said = " ".join(re.sub(r"[^\w/]+", " ", value.lower()).split())
+    if not said.strip(" /"):
+        return True
+    return said.startswith(tuple(w + " " for w in _example_openers())) or "/" in said and " " not in said
+
+
+def _without_template_blanks(body: str) -> str:
+    """Blank the lines of a support template whose value is still a blank or an example
+    ("Junk-Ordner geprüft (ja/nein): [z. B. nein]", "OSM: ____"): they state nothing. The
+    line keeps its length, so offsets into the body stay."""
+    def blank(m: re.Match[str]) -> str:
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        return " " * len(m.group()) if inner is None or _placeholder(inner) else m.group()
+    return _TEMPLATE_BLANK.sub(blank, body)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+@cache
+def _dismissal() -> re.Pattern[str]:
+    phrases = sorted((w.lower() for w in lexicon_words("dismissals")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?!\w)", re.I)
+
+
+def _without_dismissed(body: str) -> str:
+    """Blank what a writer dismisses as not the ticket's matter ("... der Nutzungsbeginn der
+    01.02.2027. Um die geht es aber nicht: ..."; knowledge/language/dismissals.yaml): the sentence
+    before the words, or the part of their sentence before them, with the words. Offsets stay."""
+    for m in _dismissal().finditer(body):
+        before = body[:m.start()].rstrip()
+        if before.endswith((".", "!")):
+            before = before[:-1]
+        start = max((b.end() for b in _SENTENCE_END.finditer(before)), default=0)
+        body = body[:start] + re.sub(r"[^\n]", " ", body[start:m.end()]) + body[m.end():]
+    return body
 
 
 @cache

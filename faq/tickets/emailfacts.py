@@ -5,7 +5,8 @@ Adresse" ...) is nearest in its sentence, else the only address in the text is t
 is where the customer wants mail ("Bitte senden Sie ... an") or a quoted mail's sender. A
 malformed address is no fact; an example ("eine Adresse wie name@outlook.com"), an address
 asked about or denied ("nicht max@outlook.com, sondern ...") or where a change started
-("von max@… auf it@…") neither. The words are data in `knowledge/language/`.
+("von max@… auf it@…") neither, nor one stated before a later sentence's change ("Das haben
+wir auf it@… geändert"). The words are data in `knowledge/language/`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,24 @@ def _replaced(tokens: list[Token], index: int) -> bool:
         and any(t.word.startswith("000") for t in tokens[index + 1:])  # addresses are blanked to zeros
 
 
+def _change_target(tokens: list[Token], index: int) -> bool:
+    """Whether the address at `index` is where a told change of an address ends ("Das haben wir
+    auf it@… geändert", "we changed the address to it@…"), not of a filter or another setting."""
+    before = [t.word for t in tokens[:index]]
+    return index > 0 and before[-1] in folded("target_prepositions") and any(t.word in folded("change_verbs") for t in tokens) \
+        and any(w in folded("anaphors") or w in folded("thing_pronouns") or w.endswith(tuple(folded("address_nouns"))) for w in before)
+
+
+def _superseded(stated: list[tuple[Sentence, int, int, str]]) -> list[tuple[Sentence, int, int, str]]:
+    """The stated addresses without those a later sentence's change replaces ("anfangs stand
+    x@outlook.com im VLSC. Das haben wir auf it@firma.de geändert")."""
+    changes = [s.offset for s, rel, _, _ in stated if _change_target(s.tokens, token_index(s.tokens, rel))]
+    if not changes:
+        return stated
+    last = max(changes)
+    return [st for st in stated if st[0].offset >= last]
+
+
 def read_emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon,
                found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
                stated_from: int = 0) -> None:
@@ -67,6 +86,7 @@ def read_emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: st
                 if not mention_unsaid(s.tokens, s.text, at, named) and not _replaced(s.tokens, at) and polarity(s.tokens, s.text, (at, at), (), beliefs=not named) is True \
                         and not refuted(s, at) and not s.corrected(at):
                     stated.append((s, rel, end - s.offset, address))
+    stated = _superseded(stated)
     if len({a.lower() for _, _, _, a in stated}) > 1 and (private := private_beside_registered(stated)):
         notes.extend(f"'{a}' is called private beside a registered address" for a in sorted(private))
         stated = [st for st in stated if st[3].lower() not in private]  # "... ist seine private Adresse, im VLSC steht ..."

@@ -54,6 +54,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people, osm_relati
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked
+from faq.tickets.retracted import retracted
 from faq.tickets.scope import (
     another_instance,
     another_owner,
@@ -220,6 +221,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     for fact_id in contradicted_hearsay({k: evidence[k] for k in found if k in evidence and found[k] is not None}, analysed,
                                         values=found):
         notes.append(f"{fact_id}: another person's word the writer's own experience denies")  # "says I have it, but I can't see it"
+        found[fact_id] = None
+    for fact_id in retracted(found, evidence, analysed):  # "... keiner geprüft. Nachtrag: Doch, Frau Kern hat ihn geprüft"
+        notes.append(f"{fact_id}: taken back by a later sentence")
         found[fact_id] = None
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
         notes.append(f"{fact_id}: stated only in part")

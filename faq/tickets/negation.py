@@ -265,6 +265,14 @@ def _other_doer(tokens: list[Token], words: list[str], c_hi: int) -> bool:
     return False
 
 
+def _pointed_at(tokens: list[Token], lo: int, hi: int, c_lo: int) -> bool:
+    """Whether a demonstrative right before a "no ..." cue's last word or the cue points at its
+    thing as one that exists ("not in the tenant this order is for": `presupposing_demonstratives`),
+    so the cue's negation denies something else ("diese Domain ist nicht verifiziert" still denies)."""
+    pointers = _folded("presupposing_demonstratives")
+    return hi > lo and tokens[hi - 1].word in pointers or lo > c_lo and tokens[lo - 1].word in pointers
+
+
 _ELLIPSIS = 6  # words at most in a contrast that affirms by ellipsis ("but my colleague did")
 
 
@@ -303,6 +311,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         # the further ones itself, "keine weiteren Registrierungen", is denied)
     able = any(t.word in _folded("ability_modals") for t in clause)
     if any(w in negations() for w in cue):
+        if _pointed_at(tokens, lo, hi, c_lo):
+            return None  # "not in the tenant this order is for" matched as "no ... order"
         return None if able or _taken_back(tokens, text, hi, c_hi) else True  # "can't check spam" denies an ability, not the deed
     infinitive = _infinitive_at(tokens, lo, hi, cue, words)
     if infinitive is not None:

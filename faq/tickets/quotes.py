@@ -195,10 +195,37 @@ _OPENING_QUOTES = "\"'„“‘‚»«"
 _BEFORE_OPENING = " \t\n(:–-"  # what stands before an opening quotation mark (an apostrophe follows a letter)
 
 
+_CLOSING_QUOTES = "\"“”»«"
+_WORD = re.compile(r"\w+")
+
+
+def _in_quoted_example(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` lies in quotation marks that an example marker opens ("Ihre
+    Vorlage nennt als Beispiel: „Die Domäne ist verifiziert“", "e.g. \"the junk folder was checked\"")."""
+    opening = next((p for p in range(at - 1, -1, -1) if text[p] in _OPENING_QUOTES and text[p] != "'"
+                    and (p == 0 or text[p - 1] in _BEFORE_OPENING) and not text[p + 1].isspace()), None)
+    if opening is None or any(c in _CLOSING_QUOTES and c != text[opening] or c == '"' for c in text[opening + 1:at]):
+        return False  # not inside: a quotation closed before `at`
+    words = tuple(fold(w) for w in _WORD.findall(text[max(0, opening - 60):opening]))
+    for marker in _markers():
+        tail = words[-(len(marker) + weights().example_reach):]
+        if any(tail[i:i + len(marker)] == marker for i in range(len(tail) - len(marker) + 1)):
+            return True
+    return False
+
+
 def in_quoted_question(text: str, at: int) -> bool:
     """Whether offset `at` of `text` lies in a question the writer quotes in quotation marks
     ("Support asked: 'Is the service available in your country?'", "Ihre Frage: „Welche Rolle
-    haben Sie im VLSC (z. B. VLSC-Administrator)?“"): what it names is asked, not stated."""
+    haben Sie im VLSC (z. B. VLSC-Administrator)?“"), or in a quoted example (`_in_quoted_example`):
+    what it names is asked or shown, not stated."""
+    if not any(q in text for q in "\"„“»«"):
+        return _in_asked(text, at)  # most sentences: nothing quoted in double marks
+    return _in_asked(text, at) or _in_quoted_example(text, at)
+
+
+def _in_asked(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` lies in a question quoted in quotation marks."""
     if "?" not in text:
         return False  # most sentences: nothing asked
     for m in _ASKED_CLOSE.finditer(text):

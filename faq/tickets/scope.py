@@ -135,7 +135,7 @@ def another_instance(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
             if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
                 break
             if tokens[j].word in others:
-                return True
+                return not any(t.neg for t in tokens[max(lo, j - _QUALIFIER_GAP - 1):j])  # "not in some other tenant but ..."
     return False
 
 
@@ -271,13 +271,17 @@ def _bounded(s: Sentence, lo: int, hi: int) -> bool:
 
 def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
     """Whether what follows the clause ending at token `c_hi` turns to a later state: a contrast
-    or a word of change opening a later clause of the sentence or the next sentence's start."""
+    among the first words after it ("..., die Rolle wurde ihm aber entzogen"), or a word of
+    change in a later clause of the sentence or at the next sentence's start."""
     turns = folded("contrasts") | folded("corrective_contrasts")
 
     def turning(words: list[str]) -> bool:
         return bool(words and words[0] in turns or _found(words, "changed_since") or _found(words, "state_starts"))
 
-    if turning([t.word for t in analysed[index].tokens[c_hi + 1:]]):
+    s = analysed[index]
+    if any(t.word in turns for t in s.tokens[c_hi + 1:c_hi + 2 + _TURN_OPENING]):
+        return True
+    if turning([t.word for t in s.tokens[c_hi + 1:]]):
         return True
     return index + 1 < len(analysed) and turning([t.word for t in analysed[index + 1].tokens[:_TURN_OPENING]])
 

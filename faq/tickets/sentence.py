@@ -459,11 +459,10 @@ def date_named_other(tokens: list[Token], start: int, end: int) -> bool:
     """Whether the date at tokens `start`..`end` is named another thing's date: a copula, function
     words, then such a thing right after it (`other_dates`: "Der 12.08. ist das Rechnungsdatum",
     "2026-08-12 is the invoice date"), or such a thing right before it ("Rechnung vom 02.02.2026")."""
-    others = tuple(folded_words("other_dates"))
-    if start >= 2 and tokens[start - 1].word in folded_words("date_attributes") and (tokens[start - 2].word.startswith(others) or start >= 3
-                                                                                    and tokens[start - 2].word in folded_words("date_copulas")
-                                                                                    and tokens[start - 3].word.startswith(others)):
-        return True  # "Rechnung vom 02.02.2026", "Die Rechnung ist vom 02.02.2026"
+    others, w = tuple(folded_words("other_dates")), [t.word for t in tokens[max(0, start - 4):start]][::-1] + ["", "", "", ""]
+    if w[0] in folded_words("date_attributes") and (w[1].startswith(others) or w[1] in folded_words("date_copulas") and w[2].startswith(others)
+                                                    or w[2] in folded_words("genitive_determiners") and w[3].startswith(others)):
+        return True  # "Rechnung vom 02.02.2026", "Die Rechnung ist vom 02.02.2026", "Bestätigung unseres Händlers vom ..."
     if end + 1 >= len(tokens) or tokens[end + 1].word not in folded_words("date_copulas"):
         return False
     skip = function_words()

@@ -1,0 +1,37 @@
+"""A yes or no that a later sentence takes back stays open (faq/tickets/retracted.py); one that a
+later sentence only adds to stays (bundled knowledge base, new tickets in German and English)."""
+
+from datetime import date
+
+import pytest
+
+from faq.kb.loader import load_knowledge_base
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
+
+TODAY = date(2026, 11, 24)
+KB = load_knowledge_base()
+
+
+def read(text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Die Domäne ist in unserem Tenant verifiziert. Die Aktivierungsmail fehlt. Korrektur: Das stimmt nicht, "
+           "verifiziert ist nur die Domäne unserer alten Firma.", "domain_verified"),
+    ("de", "Im Junk-Ordner hat noch niemand nachgesehen. Nachtrag: Doch, Herr Wolf hat gestern nachgesehen.", "junk_checked"),
+    ("en", "Our domain is verified in Microsoft 365. No activation mail. Update: that was wrong, the verified domain "
+           "belongs to an old tenant.", "domain_verified"),
+])
+def test_a_statement_taken_back_later_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Den Junk-Ordner haben wir geprüft. Doch auch dort war nichts. Die Aktivierungsmail fehlt.", "junk_checked", True),
+    ("en", "The domain is verified in our tenant. The activation email is missing, that is the problem.",
+     "domain_verified", True),
+])
+def test_a_later_sentence_that_takes_nothing_back_keeps_the_fact(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value
