@@ -239,3 +239,22 @@ def test_an_assumption_states_nothing(lang, text):
     kb = load_knowledge_base()
     read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary)
     assert read.facts.get("domain_verified") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. In den Junk-Ordner haben wir noch nicht geschaut, an die Filter hat "
+    "auch keiner gedacht. Gruß, Olaf",
+    "Hi, the activation mail is missing. We have not checked the junk folder yet, nobody thought of the "
+    "filters either. Regards, Olaf",
+])
+def test_thinking_of_something_is_no_belief(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is False and r.cause == "junk-folder"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Den Junk-Ordner haben wir geprüft, denke ich. Gruß, Olaf",
+    "Hi, the activation mail is missing. We checked the junk folder, I think. Regards, Olaf",
+])
+def test_a_belief_without_its_object_still_hedges(bundled, text):
+    assert "junk_checked" not in triage(bundled, text).facts

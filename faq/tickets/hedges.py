@@ -131,6 +131,9 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
             if tuple(words[i:i + len(phrase)]) != phrase:
                 continue
             c_lo, c_hi = clause_bounds(tokens, text, i, i + len(phrase) - 1)
+            if len(phrase) == 1 and words[i] in _folded("thinking_verbs") \
+                    and not _folded("thinking_prepositions").isdisjoint(words[c_lo:c_hi + 1]):
+                continue  # "an die Filter habe ich nicht gedacht": thinking of, not believing
             after = i + len(phrase) if i + len(phrase) <= c_hi else c_hi + 1
             if after < len(words) and words[after] in _folded("conditionals") | _folded("interrogatives") \
                     and not negations().isdisjoint(phrase):
