@@ -18,16 +18,12 @@ from dataclasses import dataclass
 from textual._xterm_parser import XTermParser
 from textual.message import Message
 
+from faq.language.text import strip_escapes
+
 __all__ = ["PasteFilter", "PasteParser", "install"]
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
-_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: window titles, links
-    r"|\x1b[@-Z\\-_]"  # two characters
-    r"|\x9b[0-?]*[ -/]*[@-~]"  # CSI as one C1 character
-)
 _PARTIAL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*\x1b?)?\Z")
 """An escape sequence cut off at the end of a chunk: kept for the next one."""
 
@@ -65,7 +61,7 @@ class PasteFilter:
                 partial = _PARTIAL.search(body)
                 if partial is not None:  # perhaps the end marker or a sequence, cut off
                     self.carry, body = body[partial.start():], body[:partial.start()]
-            out.append(_SEQUENCE.sub("", body))
+            out.append(strip_escapes(body))
             if end < 0:
                 break
             out.append(PASTE_END)

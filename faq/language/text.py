@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["MAX_INPUT_CHARS", "OUTPUTS", "clean", "excerpt", "find_control_chars", "localized", "safe"]
+__all__ = ["MAX_INPUT_CHARS", "OUTPUTS", "clean", "excerpt", "find_control_chars", "localized", "safe", "strip_escapes"]
 
 MAX_INPUT_CHARS = 10_000
 """Longest question or ticket text kept; the rest is cut off."""
@@ -48,13 +48,16 @@ def clean(text: str, limit: int | None = MAX_INPUT_CHARS) -> str:
         text = text[: 4 * limit]
     if not (text.isascii() and text.isprintable()):  # plain ASCII, the common case, has nothing to remove
         if _CONTROL.search(text) is not None or "\u2028" in text or "\u2029" in text:  # else nothing to remove
-            text = _ANSI.sub("", text.translate(_SEPARATORS))
-            text = _C1_CSI.sub("", text)
-            text = _CONTROL.sub("", text)
+            text = _CONTROL.sub("", strip_escapes(text.translate(_SEPARATORS)))
         text = unicodedata.normalize("NFC", text)
     if limit is not None and len(text) > limit:
         text = text[:limit]
     return text
+
+
+def strip_escapes(text: str) -> str:
+    """Remove terminal escape sequences (CSI, OSC, DCS and two-character ones, also as C1 characters)."""
+    return _C1_CSI.sub("", _ANSI.sub("", text))
 
 
 def safe(value: object, output: str = "terminal", lines: bool = False) -> str:
