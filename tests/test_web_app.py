@@ -459,9 +459,31 @@ def test_an_overlong_message_is_refused_with_one_line_never_cut():
     r = say(c, cid, html, story)
     assert r.status_code == 200
     assert tr("de", "input_too_long", size="2.158", limit="2.000") in text_of(r.text)
-    assert "Wir haben keine Aktivierungsmail" not in r.text  # not answered from its first 2,000 characters
+    assert 'class="msg user' not in r.text  # not answered from its first 2,000 characters
     r = say(c, cid, r.text, story[:1500])  # a message of 1,500 characters, refused before, is taken
     assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in r.text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_overlong_message_stays_in_the_field_with_the_reason_in_the_pages_language(lang):
+    from html import unescape
+
+    from faq.language.catalogue import count, tr
+
+    c = client()  # a browser that asks for no language (German by default) and runs no script
+    cid, html = start(c, lang)
+    story = ("Our activation mail never came & we checked the spam folder. " if lang == "en"
+             else "Unsere Aktivierungsmail kam nie & der Spam-Ordner ist geprüft. ") * 33 + "?"
+    r = say(c, cid, html, story)
+    assert r.status_code == 200
+    assert f'<html lang="{lang}">' in r.text
+    assert tr(lang, "input_too_long", size=count(len(story), lang), limit=count(2000, lang)) in unescape(text_of(r.text))
+    value = re.search(r'<input id="text"[^>]*?value="([^"]*)"', r.text, re.S)
+    assert value is not None and unescape(value.group(1)) == story  # kept whole, to be shortened
+    assert re.search(r'<input id="text"[^>]*autofocus', r.text, re.S)
+    assert 'class="msg user' not in r.text
+    r = say(c, cid, r.text, story[:300])  # shortened, it is sent from the same page
+    assert 'class="msg user' in r.text and f'<html lang="{lang}">' in r.text
 
 
 @pytest.mark.parametrize(("lang", "question", "answer", "resume"), [

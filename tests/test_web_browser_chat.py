@@ -252,6 +252,27 @@ def test_empty_and_overlong_messages_get_one_line_and_the_text_stays(browser: An
     page.context.close()
 
 
+@pytest.mark.parametrize("script", [True, False])
+def test_an_overlong_message_on_the_english_page_is_refused_in_english_and_kept(browser: Any, base: str,
+                                                                               script: bool) -> None:
+    from faq.language.catalogue import count, tr
+
+    page = phone(browser, java_script_enabled=script)  # a German browser on the English page
+    page.goto(base + "/?lang=en")
+    story = "Our OSM is it@contoso.com and the activation email never came. " * 40 + "What now?"
+    page.fill("#text", story)
+    if script:  # refused by the page's script before it is sent
+        page.keyboard.press("Enter")
+    else:  # refused by the server, answering with the page
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    line = tr("en", "input_too_long", size=count(len(story), "en"), limit=count(2000, "en"))
+    assert line in page.locator("#composer").inner_text()  # 2,565, not 2.565; never the German line
+    assert page.input_value("#text") == story and page.locator("#log > li").count() == 1
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.context.close()
+
+
 def test_a_stopped_server_gives_one_line_and_the_page_and_text_stay(browser: Any, shots: Path) -> None:
     from faq.language.catalogue import tr
 
