@@ -535,3 +535,110 @@ def test_a_result_that_means_waiting_is_not_labelled_as_a_contact():
     text = text_of(say(c, cid, html, "20.12.2099").text)
     assert "Wie es weitergeht: Warten bis" in text
     assert "Ansprechpartner: Warten" not in text
+
+
+# -- every text of the page in the page's language ----------------------------------------
+
+_TEXT_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "data-empty", "data-long", "data-offline",
+                    "data-done", "data-failed")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _page_texts(html: str) -> list[tuple[str, str]]:
+    """Every text a reader meets on a page (text and the attributes read out or shown), with
+    the language it is marked as: its element's `lang`, else the nearest ancestor's."""
+    from html.parser import HTMLParser
+
+    class Texts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.langs: list[str] = [""]
+            self.found: list[tuple[str, str]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            named = dict(attrs)
+            lang = named.get("lang") or self.langs[-1]
+            self.found += [(lang, str(named[a])) for a in _TEXT_ATTRIBUTES if named.get(a)]
+            if tag not in _VOID:
+                self.langs.append(lang)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag not in _VOID and len(self.langs) > 1:
+                self.langs.pop()
+
+        def handle_data(self, data: str) -> None:
+            if data.strip():
+                self.found.append((self.langs[-1], " ".join(data.split())))
+
+    parser = Texts()
+    parser.feed(html)
+    return parser.found
+
+
+def _only_in(lang: str) -> set[str]:
+    """Phrases (two words or more) of the interface and the FAQ's titles and questions that are
+    written in `lang` only: met in a text marked as the other language, that text is in the wrong one."""
+    from faq.language.catalogue import catalogue
+    from faq.search.cache import load
+
+    other = "en" if lang == "de" else "de"
+    kb, _ = load(None)
+    texts = [t for t in catalogue()[lang].values()]
+    texts += [e.question.get(lang) for e in kb.entries] + [e.title.get(lang) for e in kb.entries]
+    texts += [f.title.get(lang) for f in kb.flows] + [fact.question.get(lang) for f in kb.flows for fact in f.facts]
+    theirs = " | ".join([*catalogue()[other].values(), *(e.question.get(other) for e in kb.entries)])
+    phrases = set()
+    for text in texts:
+        for part in re.split(r"\{[^}]*\}|[:;(),.?!„“\"]", text):
+            part = " ".join(part.split())
+            if len(part.split()) >= 2 and part not in theirs:
+                phrases.add(part)
+    return phrases
+
+
+_WALK = {
+    "de": {"talk": "Hallo", "decline": "Wie wird das Wetter morgen in Berlin?", "clarify": "aktivierungsmail",
+           "question": "Aktivierungsmail nicht erhalten", "start": "Diagnose starten", "unknown": "Weiß nicht",
+           "bad": "it@firma", "address": "it@firma.de", "date": "3/4/2026", "reading": "3. April 2026",
+           "back": "Zurück"},
+    "en": {"talk": "Hello", "decline": "What will the weather be like in Berlin tomorrow?", "clarify": "activation email",
+           "question": "activation email not received", "start": "Start diagnosis", "unknown": "Don&#39;t know",  # as the page escapes it
+           "bad": "it@contoso", "address": "it@contoso.com", "date": "3/4/2026", "reading": "3 April 2026",
+           "back": "Back"},
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_text_of_the_page_is_in_the_pages_language(lang):
+    """A walk through the page in one language (no script, a browser asking for no language):
+    small talk, a declined question, a choice, commands, refused messages, an answer, a
+    diagnosis with a refused value, an ambiguous date and "don't know" to its end, the result
+    with its summary, a step back, a refused form; only what is marked as the other language
+    (the switch to it) may be in the other language."""
+    words = _WALK[lang]
+    c = client()
+    cid, html = start(c, lang)
+    pages = [html]
+
+    def step(r) -> str:
+        pages.append(r.text)
+        return r.text
+
+    for text in (words["talk"], words["decline"], words["clarify"], "/suche", " ", "x" * 2100, words["question"]):
+        html = step(say(c, cid, html, text))
+    html = step(pick(c, cid, html, words["start"]))
+    for text in (words["bad"], words["address"], words["date"]):
+        html = step(say(c, cid, html, text))
+    html = step(pick(c, cid, html, words["reading"]))
+    while any(label == words["unknown"] for _, _, label in buttons(html)):
+        html = step(pick(c, cid, html, words["unknown"]))
+    assert 'class="summary"' in html  # the result, with its summary
+    html = step(pick(c, cid, html, words["back"]))
+    step(c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "csrf": "forged", "text": "x"}))
+    assert pages[-1].count("<h1>") == 1  # the message page of a refused form
+    assert [p for p in pages if f'<html lang="{lang}">' not in p] == []
+    mine = _only_in("de" if lang == "en" else "en")
+    assert {"Neues Gespräch", "New conversation"} & mine  # the other language's words are known
+    wrong = sorted({(text, p) for page in pages for marked, text in _page_texts(page) if marked == lang
+                    for p in mine if p in text})
+    assert wrong == []

@@ -146,9 +146,16 @@ class WebChat:
     # -- helpers ---------------------------------------------------------------------
 
     def _lang(self, request: Request) -> str:
+        """The language of the page a request comes from: named in its address, else the
+        conversation's (a form post, a message about one), else the browser's first choice."""
         lang = request.query_params.get("lang", "")
         if lang in ("de", "en"):
             return lang
+        cid = str(request.path_params.get("cid", ""))
+        conv = self.store.load(cid, time.time()) if cid and valid_conversation_id(self.config.secret, cid) else None
+        if conv is not None:
+            chosen = [e.get("lang") for e in conv.events if e.get("type") == "lang"]  # switched since it started
+            return str(chosen[-1]) if chosen and chosen[-1] in ("de", "en") else conv.lang
         accept = request.headers.get("accept-language", "").lower()
         for part in accept.split(","):
             code = part.split(";")[0].strip()[:2]
@@ -188,6 +195,8 @@ class WebChat:
             return self._message(request, 404, "web_not_found", lang)
         form = await request.form()
         fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+        if fields.get("lang") in ("de", "en"):  # the page the form is on
+            lang = fields["lang"]
         if not csrf_ok(self.config.secret, cid, fields.get("csrf")):
             return self._message(request, 403, "web_forbidden", lang, back=f"/c/{cid}")
         wait = self._limited(request, cid)
