@@ -508,6 +508,23 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
 
 
 
+@pytest.mark.parametrize(("lang", "question", "bridge"), [
+    ("de", "Who is the OSM?", "Zurück zur Diagnose"),
+    ("en", "Wer ist der OSM?", "Back to the diagnosis"),
+])
+def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_language(lang, question, bridge):
+    c = client()
+    cid, html = start(c, lang)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
+    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    html = say(c, cid, html, question).text
+    other = "en" if lang == "de" else "de"
+    answer = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]
+    assert answer[0] == other  # the side answer in the language it was asked in
+    assert re.search(f'<p class="muted" lang="{lang}">{bridge}', answer[1])  # the way back: as the diagnosis
+    assert html.rindex(bridge) < html.rindex('class="progress"')  # right above the question asked again
+
+
 def test_a_slash_command_is_no_question_and_back_works_typed():
     c = client()
     cid, html = start(c)

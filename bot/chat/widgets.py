@@ -114,6 +114,7 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         live: Whether its options are the ones that can still be picked.
     """
     kb = dialogue.kb
+    interface = lang
     pinned = getattr(item, "lang", "")
     if pinned in ("de", "en") and not isinstance(item, SmallTalk):  # in the language the user wrote in
         lang = pinned
@@ -151,8 +152,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
             )
         if opts and any(o.kind == "entry" for o in item.options):
             parts.append(_para(tr(lang, "related"), "muted related"))
-        if item.aside:  # asked in place of an answer: the diagnosis's question follows
-            parts.append(_para(tr(lang, "aside_resume"), "muted aside"))
+        if item.aside:  # asked in place of an answer: the diagnosis's question follows, in its language
+            parts.append(_para(tr(item.resume_lang or interface, "aside_resume"), "muted aside"))
         return _card(*parts, *opts, classes="answer")  # the answer first, what follows after it
     if isinstance(item, SmallTalk):
         talk = item.lang or lang

@@ -97,13 +97,15 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
                           {"kind": "menu", "text": tr(lang, "web_greeting_how")}])
     elif isinstance(item, Answer):
         entry = kb.entry(item.entry_id)
+        resume = item.resume_lang or lang  # the diagnosis's language
         lang = _item_lang(item, lang)  # an English question is answered in English
         if entry is not None:
             view.update(kind="answer", title=entry.question.get(lang), body=_blocks(entry.answer.get(lang, ()), lang))
             if entry.contact is not None:
                 view["contact"] = entry.contact.get(lang)
-            if item.aside:  # asked in place of an answer: the diagnosis's question follows
-                view["after"] = tr(lang, "aside_resume")  # below the contact, right above that question
+            if item.aside:  # asked in place of an answer: the diagnosis's question follows, in its language
+                view["after"] = tr(resume, "aside_resume")  # below the contact, right above that question
+                view["after_lang"] = resume if resume != lang else ""
     elif isinstance(item, SmallTalk):
         view.update(_smalltalk(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Clarify):
