@@ -38,11 +38,41 @@ async def test_start_screen_shows_greeting_and_topics():
 async def test_question_answered():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await _type(pilot, "Läuft mein Aktivierungslink ab?")
         assert isinstance(app.dialogue.items[-1], Answer)
         text = screen_text(app)
-        assert "Sie: Aktivierungsmail nicht erhalten" in text
-        assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in text
+        assert "Sie: Läuft mein Aktivierungslink ab?" in text
+        assert "Läuft der Aktivierungslink ab?" in text
+
+
+@pytest.mark.parametrize("size", [SIZE, (100, 30), (60, 20)])
+async def test_a_long_answer_shows_its_end_and_its_whole_menu(size):
+    """An answer taller than the log is shown with its end and every item of its "Weiter mit"
+    menu in view (not from its top, which left one menu item of five on screen)."""
+    from textual.containers import VerticalScroll
+
+    from faq.search.cache import load
+
+    kb, matcher = load()  # the bundled knowledge: its answer has a diagnosis and four related topics
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await _settle(pilot)
+        log = app.query_one("#log", VerticalScroll)
+        card = app.query(".card.answer").last()
+        buttons = list(card.query(".option"))
+        assert len(buttons) == 5 and log.max_scroll_y > 0  # taller than the log
+        view = log.content_region
+        for widget in [*buttons, card.query(".contact").last()]:  # the answer's end and the whole menu
+            assert widget.region.height > 0 and view.contains_region(widget.region), widget
+        assert log.scroll_y == log.max_scroll_y
+        title = card.query(".title").first()
+        for _ in range(4):  # its head is a few PageUps away, from the input
+            await pilot.press("pageup")
+            await _settle(pilot)
+            if view.contains_region(title.region):
+                break
+        assert title.region.height > 0 and view.contains_region(title.region)
 
 
 async def test_number_key_starts_a_topic():

@@ -142,14 +142,14 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if entry is None:
             return _card(_para(item.entry_id))
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
-        if item.stated and opts:  # said first: a long answer must not hide that the diagnosis is a key away
-            parts.append(_para(f"▸ {tr(lang, 'answer_stated_hint')}", "stated-hint"))
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
             parts.append(
                 Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), entry.contact.get(lang)),
                        classes="contact", markup=False)
             )
+        if item.stated and opts:  # right above the menu that starts the diagnosis: in view with it
+            parts.append(_para(f"▸ {tr(lang, 'answer_stated_hint')}", "stated-hint"))
         if opts and any(o.kind == "entry" for o in item.options):
             parts.append(_para(tr(lang, "related"), "muted related"))
         if item.aside:  # asked in place of an answer: the diagnosis's question follows, in its language
