@@ -273,6 +273,39 @@ def test_an_overlong_message_on_the_english_page_is_refused_in_english_and_kept(
     page.context.close()
 
 
+_DRAWN = """(args) => {
+  const [ch, font] = args;
+  const c = document.createElement("canvas"); c.width = 48; c.height = 48;
+  const g = c.getContext("2d"); g.font = font; g.textBaseline = "top"; g.fillText(ch, 4, 4);
+  return Array.from(g.getImageData(0, 0, 48, 48).data).join(",");
+}"""
+
+
+def test_every_symbol_of_a_result_renders_as_a_glyph_not_a_box(browser: Any, base: str, shots: Path) -> None:
+    """The marks the page puts before its lines (◆ ✔ ☎, the wait's clock, ✗ ⚠ ℹ) are drawn in
+    the page's own font as something else than the box of a character no installed font has."""
+    import unicodedata
+
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "Die Aktivierungsmail ist noch nicht da, OSM ist lizenz@zahnarzt-roth.de")
+    page.get_by_role("button", name="Diagnose starten").click()
+    settle(page)
+    page.get_by_role("button", name="Ja").last.click()  # the address it read, confirmed
+    settle(page)
+    send(page, "20.12.2099")  # the usage starts later: a result that means waiting
+    assert "Wie es weitergeht" in page.locator("#log").inner_text()
+    page.screenshot(path=str(shots / "web-wait-mark.png"), full_page=True)
+    html = page.content()
+    symbols = sorted({ch for ch in html if ord(ch) > 0x2000 and unicodedata.category(ch) == "So"})
+    assert "◷" in symbols
+    font = page.evaluate("getComputedStyle(document.querySelector('.contact')).font")
+    missing = page.evaluate(_DRAWN, ["\U0010fffd", font])  # a character no font has: the box
+    boxes = [ch for ch in symbols if page.evaluate(_DRAWN, [ch, font]) == missing]
+    assert boxes == []
+    page.context.close()
+
+
 def test_a_stopped_server_gives_one_line_and_the_page_and_text_stay(browser: Any, shots: Path) -> None:
     from faq.language.catalogue import tr
 

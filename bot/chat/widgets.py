@@ -31,7 +31,7 @@ from bot.chat.items import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label, user_text
+from bot.chat.labels import WAIT_MARK, option_label, user_text
 from bot.chat.slash import CHAT_ACTIONS, slash_list
 from faq.kb.model import Block, KnowledgeBase
 from faq.language.catalogue import tr
@@ -296,7 +296,7 @@ def contact_line(res: Any, diag: Any, lang: str, flow: Any) -> Widget:
     not "Ansprechpartner: Warten bis …"."""
     from faq.flows.engine import fill
 
-    label = f"⏳ {tr(lang, 'contact_wait')}" if res.contact_kind == "wait" else f"☎ {tr(lang, 'contact')}"
+    label = f"{WAIT_MARK} {tr(lang, 'contact_wait')}" if res.contact_kind == "wait" else f"☎ {tr(lang, 'contact')}"
     return Static(Content.assemble((f"{label}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
                   classes="contact", markup=False)
 

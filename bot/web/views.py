@@ -23,7 +23,7 @@ from bot.chat.dialogue import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label, user_text
+from bot.chat.labels import WAIT_MARK, option_label, user_text
 from bot.chat.slash import DIALOGUE_ACTIONS, slash_list
 from faq.kb.model import Block
 from faq.language.catalogue import tr
@@ -232,7 +232,7 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str) -> dict[str, A
         "body": body,
         "contact": fill(res.contact.get(lang), diag, lang, flow),
         # A wait is no one to contact: "Wie es weitergeht: Warten bis …", as in the terminal chat.
-        **({"contact_label": tr(lang, "contact_wait"), "contact_icon": "⏳"} if res.contact_kind == "wait" else {}),
+        **({"contact_label": tr(lang, "contact_wait"), "contact_icon": WAIT_MARK} if res.contact_kind == "wait" else {}),
         "facts_title": tr(lang, "based_on"),
         "facts": facts,
         "possible_title": tr(lang, "possible"),
