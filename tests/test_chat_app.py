@@ -809,3 +809,23 @@ async def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_ask
         await _type(pilot, "01.11.2026")
         assert app.dialogue.run.facts["usage_start"].isoformat() == "2026-11-01"
         assert app.dialogue.current_fact.id == "domain_verified"
+
+
+@pytest.mark.parametrize(("lang", "thanks", "reply", "waiting", "other"), [
+    ("de", "thanks a lot", "smalltalk_thanks", "Die offene Frage oben wartet", "The open question above"),
+    ("en", "vielen Dank", "smalltalk_thanks", "The open question above", "Die offene Frage oben wartet"),
+])
+async def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the_diagnosis_language(
+        lang, thanks, reply, waiting, other):
+    """The reply follows the thanks' language; the line pointing back to the open question
+    keeps the diagnosis's, as the question itself."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+        await _type(pilot, "1")
+        assert app.dialogue.flow_active
+        await _type(pilot, thanks)
+        text = " ".join(screen_text(app).split())
+        said = "en" if lang == "de" else "de"
+        assert " ".join(tr(said, reply).split())[:30] in text
+        assert waiting in text and other not in text

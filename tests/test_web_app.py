@@ -525,6 +525,22 @@ def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_langu
     assert html.rindex(bridge) < html.rindex('class="progress"')  # right above the question asked again
 
 
+@pytest.mark.parametrize(("lang", "thanks", "waiting"), [
+    ("de", "thanks a lot", "Die offene Frage oben wartet"),
+    ("en", "vielen Dank", "The open question above"),
+])
+def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the_diagnosis_language(lang, thanks, waiting):
+    c = client()
+    cid, html = start(c, lang)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
+    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    html = say(c, cid, html, thanks).text
+    other = "en" if lang == "de" else "de"
+    reply = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]
+    assert reply[0] == other  # the reply in the thanks' language
+    assert re.search(f'<p class="muted" lang="{lang}">{waiting}', reply[1])  # the way back: as the diagnosis
+
+
 def test_a_slash_command_is_no_question_and_back_works_typed():
     c = client()
     cid, html = start(c)

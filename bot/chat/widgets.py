@@ -158,8 +158,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
     if isinstance(item, SmallTalk):
         talk = item.lang or lang
         parts = [_para(tr(talk, f"smalltalk_{item.kind}"))]
-        if dialogue.flow_active:
-            parts.append(_para(tr(talk, "smalltalk_in_flow"), "muted"))
+        if dialogue.flow_active:  # the way back to the diagnosis: in its language, as its question
+            parts.append(_para(tr(dialogue.flow_lang, "smalltalk_in_flow"), "muted"))
         return _card(*parts, *opts, classes="notice smalltalk")
     if isinstance(item, Clarify):
         return _card(_para(tr(lang, "clarify")), *opts, classes="clarify")

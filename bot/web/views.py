@@ -132,8 +132,9 @@ SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks"
 
 def _smalltalk(item: SmallTalk, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     body = [{"kind": "text", "text": tr(lang, SMALLTALK_KEYS.get(item.kind, "smalltalk_greeting"))}]
-    if dialogue.flow_active:
-        body.append({"kind": "muted", "text": tr(lang, "smalltalk_in_flow")})
+    if dialogue.flow_active:  # the way back to the diagnosis: in its language, as its question
+        flow_lang = dialogue.flow_lang
+        body.append({"kind": "muted", "text": tr(flow_lang, "smalltalk_in_flow"), **({"lang": flow_lang} if flow_lang != lang else {})})
     return {"kind": "smalltalk", "body": body}
 
 
