@@ -308,3 +308,27 @@ def test_the_enrollment_linked_already_without_its_account_named(lang, text):
 def test_the_enrollment_asked_whether_linked_stays_open():
     text = "Keine Aktivierungsmail. Falls die Registrierung schon verknüpft ist, kommt dann keine Mail?"
     assert read("missing-activation-email", text, "de").get("enrollment_linked") is None
+
+
+# -- the wrong account told as a test account's compound, the intended one denied, "rather than ours" -----
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Lizenzen sichtbar. Die Lizenzen wurden versehentlich für unser Testkonto aktiviert."),
+    ("de", "Wir finden die Lizenzen nicht. Sie sind im Test-Konto gelandet, der Kollege war dort noch angemeldet."),
+    ("de", "Lizenzen fehlen. Aktiviert wurden sie nicht für unser Firmenkonto, sondern für ein altes Konto."),
+    ("en", "No licences visible. They were activated on our old reseller's tenant instead of ours."),
+    ("en", "Licenses missing: they landed in the tenant of our holding rather than ours."),
+])
+def test_licences_activated_elsewhere_deny_the_right_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "offered"), [
+    ("de", "Keine Lizenzen im Portal. Die Schweiz wird bedient, das haben wir nachgesehen.", True),
+    ("de", "Keine Lizenzen im Portal. Laut Händler wird unser Land noch nicht bedient.", False),
+    ("en", "No licenses in the portal. Our country is supported for this service, we checked.", True),
+    ("en", "No licenses in the portal. The reseller says our country is not supported yet.", False),
+])
+def test_a_country_served_or_supported_is_the_service_offered(lang, text, offered):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is offered
