@@ -129,6 +129,7 @@ def test_a_main_clause_after_a_comma_names_no_osm_of_the_noun_before():
            "ich Abrechnungsadministrator."),
     ("en", "Hi, the activation email never came. I'm the OSM for our enrollment. I am also a billing admin of "
            "our existing Microsoft 365 tenant."),
+    ("en", "Hello, I am OSM, the activation mail did not come to me. I am the billing admin of our current tenant."),
 ])
 def test_the_writer_who_says_they_are_the_osm_names_the_osms_admin_role(lang, text):
     assert read(text, lang).get("osm_is_admin") is True
@@ -136,6 +137,7 @@ def test_the_writer_who_says_they_are_the_osm_names_the_osms_admin_role(lang, te
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin nicht die OSM. Ich bin globale Administratorin im Tenant."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin OSM nicht mehr. Ich bin globale Administratorin im Tenant."),
     ("de", "Hallo, die Aktivierungsmail fehlt. Unsere OSM ist Frau Lorenz, ich bin globaler Administrator im Tenant."),
     ("de", "Von: Karl Lorenz\nHallo, ich bin OSM, die Aktivierungsmail fehlt.\n\n---\nVon: Eva Brandt\nHallo, ich bin "
            "übrigens globale Administratorin in unserem bestehenden Konto."),

@@ -118,22 +118,27 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> bool:
     """Whether a sentence says the writer is the OSM: "ich bin (die) OSM", "ich bin als OSM
     eingetragen", "I'm the OSM", "I am listed as our OSM", "Unser OSM bin ich": the writer right
     before or after the OSM with only verbs of naming and linking words between (`role_copulas`,
-    `self_role_links`), no negation, no question."""
-    if s.question or any(t.neg for t in s.tokens):
+    `self_role_links`), no negation there or right after it, not asked."""
+    if s.question:
         return False
     selves, links = folded("writer_selves"), folded("role_copulas") | folded("self_role_links")
     for lo, hi in osm_spans(s, osm, lex):
         k = lo - 1
         while k >= 0 and lo - k <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
             k -= 1
-        if k >= 0 and k < lo - 1 and s.tokens[k].word in selves and _writer_word(s, k):
+        if k >= 0 and k < lo - 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, k, hi):
             return True
         k = hi + 1  # "Unser OSM bin ich", "Als OSM bin ich eingetragen"
         while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
             k += 1
-        if k < len(s.tokens) and k > hi + 1 and s.tokens[k].word in selves and _writer_word(s, k):
+        if k < len(s.tokens) and k > hi + 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, lo, k):
             return True
     return False
+
+
+def _denied(s: Sentence, first: int, last: int) -> bool:
+    """Whether a negation stands among tokens first..last or right after them ("Ich bin OSM nicht mehr")."""
+    return any(t.neg for t in s.tokens[first:last + 2])
 
 
 def _writer_word(s: Sentence, i: int) -> bool:
