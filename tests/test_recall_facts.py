@@ -332,3 +332,17 @@ def test_licences_activated_elsewhere_deny_the_right_account(lang, text):
 ])
 def test_a_country_served_or_supported_is_the_service_offered(lang, text, offered):
     assert read("licenses-not-visible", text, lang).get("service_in_country") is offered
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag,\n\nOSM-Adresse: h.voss@voss-reisen.de\nDomäne schon verifiziert? nein\n"
+           "Mail laut VLSC an einen anderen Kontakt? nein\nJunk geprüft? ja\n\nTrotzdem keine Aktivierungsmail."),
+    ("en", "Hello,\n\nOSM address: h.voss@voss-travel.ie\nDomain verified already? no\n"
+           "Mail per VLSC to another contact? no\nJunk checked? yes\n\nStill no activation email."),
+])
+def test_a_checklist_of_questions_answered_on_their_lines_is_read_line_by_line(served, lang, text):
+    kb, matcher = served
+    facts = triage_text(text, kb, matcher, TODAY).facts
+    assert facts.get("osm_email", "").startswith("h.voss@")
+    assert facts.get("domain_verified") is False and facts.get("sent_to_other_contact") is False
+    assert facts.get("junk_checked") is True

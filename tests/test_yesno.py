@@ -41,3 +41,4 @@ def test_a_cue_across_two_clauses_still_states_nothing():
 ])
 def test_a_label_of_a_denying_cue_answered_no_denies(lang, text, admin):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin
+
