@@ -346,3 +346,13 @@ def test_a_checklist_of_questions_answered_on_their_lines_is_read_line_by_line(s
     assert facts.get("osm_email", "").startswith("h.voss@")
     assert facts.get("domain_verified") is False and facts.get("sent_to_other_contact") is False
     assert facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "linked"), [
+    ("de", "Hallo, keine Aktivierungsmail. Es ist unsere erste Registrierung, da war bisher nichts verknüpft.", False),
+    ("de", "Hallo, keine Aktivierungsmail. Die Registrierung ist neu und wurde noch nie aktiviert.", False),
+    # not the first order: more licences under the enrollment say nothing about a service activated before
+    ("de", "Hallo, keine Aktivierungsmail. Es ist nicht die erste Bestellung unter dieser Registrierung.", None),
+])
+def test_nothing_linked_before_denies_the_enrollment_link(lang, text, linked):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
