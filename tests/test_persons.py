@@ -145,3 +145,11 @@ def test_the_writer_who_says_they_are_the_osm_names_the_osms_admin_role(lang, te
 ])
 def test_a_writer_not_declared_the_osm_names_their_own_role(lang, text):
     assert read(text, lang).get("osm_is_admin") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Laut VLSC ging die Aktivierungsmail an unsere Steuerberaterin."),
+    ("de", "Hallo, keine Aktivierungsmail. Im VLSC steht: die Mail ging an die Adresse unseres Steuerberaters."),
+])
+def test_a_mail_sent_to_the_tax_adviser_went_to_another_contact(lang, text):
+    assert read(text, lang).get("sent_to_other_contact") is True
