@@ -316,7 +316,6 @@ def test_the_enrollment_asked_whether_linked_stays_open():
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Keine Lizenzen sichtbar. Die Lizenzen wurden versehentlich für unser Testkonto aktiviert."),
     ("de", "Wir finden die Lizenzen nicht. Sie sind im Test-Konto gelandet, der Kollege war dort noch angemeldet."),
-    ("de", "Lizenzen fehlen. Aktiviert wurden sie nicht für unser Firmenkonto, sondern für ein altes Konto."),
     ("en", "No licences visible. They were activated on our old reseller's tenant instead of ours."),
     ("en", "Licenses missing: they landed in the tenant of our holding rather than ours."),
 ])
@@ -356,3 +355,13 @@ def test_a_checklist_of_questions_answered_on_their_lines_is_read_line_by_line(s
 ])
 def test_nothing_linked_before_denies_the_enrollment_link(lang, text, linked):
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # licences not shown for an account say nothing about where they were activated
+    ("de", "Hallo, die Lizenzen werden nicht für unser Firmenkonto angezeigt."),
+    ("de", "Hallo, unsere Tochterfirma hat ihr Konto letztes Jahr aktiviert, bei uns fehlen alle Lizenzen."),
+    ("en", "Hi, our parent company activated their account last year; ours shows no licences at all."),
+])
+def test_licences_missing_for_an_account_name_no_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is None
