@@ -325,9 +325,11 @@ def test_licences_activated_elsewhere_deny_the_right_account(lang, text):
 
 @pytest.mark.parametrize(("lang", "text", "offered"), [
     ("de", "Keine Lizenzen im Portal. Die Schweiz wird bedient, das haben wir nachgesehen.", True),
-    ("de", "Keine Lizenzen im Portal. Laut Händler wird unser Land noch nicht bedient.", False),
-    ("en", "No licenses in the portal. Our country is supported for this service, we checked.", True),
-    ("en", "No licenses in the portal. The reseller says our country is not supported yet.", False),
+    ("de", "Keine Lizenzen im Portal. Laut Microsoft wird unser Land noch nicht bedient.", False),
+    ("de", "Keine Lizenzen im Portal. Österreich wird nicht unterstützt, sagt der Händler.", False),
+    # the country as the place of someone who helps, served or supported, says nothing of the service
+    ("de", "Keine Lizenzen im Portal. Unser Händler in Österreich hat uns nicht unterstützt.", None),
+    ("en", "No licences in the portal. Our office in Ireland is served by our reseller.", None),
 ])
 def test_a_country_served_or_supported_is_the_service_offered(lang, text, offered):
     assert read("licenses-not-visible", text, lang).get("service_in_country") is offered
