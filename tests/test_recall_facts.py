@@ -339,7 +339,7 @@ def test_a_country_served_or_supported_is_the_service_offered(lang, text, offere
     ("de", "Guten Tag,\n\nOSM-Adresse: h.voss@voss-reisen.de\nDomäne schon verifiziert? nein\n"
            "Mail laut VLSC an einen anderen Kontakt? nein\nJunk geprüft? ja\n\nTrotzdem keine Aktivierungsmail."),
     ("en", "Hello,\n\nOSM address: h.voss@voss-travel.ie\nDomain verified already? no\n"
-           "Mail per VLSC to another contact? no\nJunk checked? yes\n\nStill no activation email."),
+           "VLSC shows another contact? no\nJunk checked? yes\n\nStill no activation email."),
 ])
 def test_a_checklist_of_questions_answered_on_their_lines_is_read_line_by_line(served, lang, text):
     kb, matcher = served
