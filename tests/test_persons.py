@@ -142,6 +142,9 @@ def test_the_writer_who_says_they_are_the_osm_names_the_osms_admin_role(lang, te
     ("de", "Von: Karl Lorenz\nHallo, ich bin OSM, die Aktivierungsmail fehlt.\n\n---\nVon: Eva Brandt\nHallo, ich bin "
            "übrigens globale Administratorin in unserem bestehenden Konto."),
     ("en", "Hi, the activation email is missing. Am I the OSM? I am the global admin of our tenant."),
+    # the writer who talked to an admin holds no role
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin OSM. Ich habe schon mit unserem globalen Administrator gesprochen."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin die OSM. Ich habe die Abrechnungsadministratorin gefragt."),
 ])
 def test_a_writer_not_declared_the_osm_names_their_own_role(lang, text):
     assert read(text, lang).get("osm_is_admin") is None

@@ -149,10 +149,20 @@ def _writer_word(s: Sentence, i: int) -> bool:
     return not inside and (written != "i" or t.word != "i")
 
 
+_ROLE_VERB_REACH = 3  # words between the writer and the verb that says they hold a role ("Im Tenant bin ich ...")
+
+
+def _holds_role(s: Sentence, i: int) -> bool:
+    """Whether the writer at token `i` is said to hold a role: a verb of naming near them ("ich bin",
+    "I am", "bin ich ... eingetragen"); "ich habe mit dem globalen Admin gesprochen" tells of someone else."""
+    copulas = folded("role_copulas")
+    return any(t.word in copulas for t in s.tokens[max(0, i - _ROLE_VERB_REACH):i + _ROLE_VERB_REACH + 1])
+
+
 def name_osm_writer(analysed: list[Sentence], lex: CueLexicon) -> None:
-    """After the writer says they are the OSM ("Ja, ich bin OSM."), read their "ich"/"I" in the
-    sentences that follow as the OSM: "Ich bin übrigens im bestehenden Konto als
-    Abrechnungsadministratorin eingetragen" tells of the OSM. Up to a mail header ("Von: ...") that
+    """After the writer says they are the OSM ("Ja, ich bin OSM."), read their "ich"/"I" that holds
+    a role in the sentences that follow as the OSM: "Ich bin übrigens im bestehenden Konto als
+    Abrechnungsadministratorin eingetragen" tells of the OSM (`_holds_role`). Up to a mail header ("Von: ...") that
     opens another writer's mail; "wir"/"we" stays the writer's side."""
     osm = lex.word("osm")
     selves = folded("writer_selves")
@@ -161,7 +171,7 @@ def name_osm_writer(analysed: list[Sentence], lex: CueLexicon) -> None:
         if declared and on_any_header(s.text):
             declared = False
         if declared:
-            at = {i for i, t in enumerate(s.tokens) if t.word in selves and _writer_word(s, i)}
+            at = {i for i, t in enumerate(s.tokens) if t.word in selves and _writer_word(s, i) and _holds_role(s, i)}
             if at:
                 s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
         declared = declared or _declares_self_osm(s, osm, lex)
