@@ -42,3 +42,12 @@ def test_a_cue_across_two_clauses_still_states_nothing():
 def test_a_label_of_a_denying_cue_answered_no_denies(lang, text, admin):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin
 
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a label that goes on past the role asks something else
+    ("de", "Keine Aktivierungsmail.\nOSM-Adresse Admin verifiziert: nein"),
+    ("en", "No activation email.\n- OSM admin address verified: no"),
+])
+def test_a_label_that_asks_something_else_denies_no_role(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is None

@@ -230,9 +230,20 @@ def _denied_label(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[
             continue
         span = find_cue(bare, s.words, skippable=lex.stop)
         if span is not None and not spans_clauses(s.tokens, s.words, s.text, span, bare) \
-                and not any(t.neg for t in s.tokens[span[0]:span[1] + 1]) and label_answer(s, span) is False:
+                and not any(t.neg for t in s.tokens[span[0]:span[1] + 1]) and _only_where(s, span[1], lex) \
+                and label_answer(s, span) is False:
             return False, len(bare), span
     return None
+
+
+def _only_where(s: Sentence, last: int, lex: CueLexicon) -> bool:
+    """Whether the words after token `last` up to the label's colon only name where the role holds
+    (`label_objects`, the account's names): "OSM admin of existing tenant: no", not "OSM admin address verified: no"."""
+    colon = s.text.find(":", s.tokens[last].end)
+    if colon < 0 or "\n" in s.text[s.tokens[last].end:colon]:
+        return False
+    allowed, account = folded("label_objects"), lex.word("konto")
+    return all(t.word in allowed or lex.word(t.word) == account for t in s.tokens[last + 1:] if t.start < colon)
 
 
 @cache
