@@ -337,7 +337,7 @@ def test_a_country_served_or_supported_is_the_service_offered(lang, text, offere
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Guten Tag,\n\nOSM-Adresse: h.voss@voss-reisen.de\nDomäne schon verifiziert? nein\n"
-           "Mail laut VLSC an einen anderen Kontakt? nein\nJunk geprüft? ja\n\nTrotzdem keine Aktivierungsmail."),
+           "Mail laut VLSC an anderen Kontakt? nein\nJunk geprüft? ja\n\nTrotzdem keine Aktivierungsmail."),
     ("en", "Hello,\n\nOSM address: h.voss@voss-travel.ie\nDomain verified already? no\n"
            "VLSC shows another contact? no\nJunk checked? yes\n\nStill no activation email."),
 ])
