@@ -35,3 +35,20 @@ def test_a_statement_taken_back_later_stays_open(lang, text, fact):
 ])
 def test_a_later_sentence_that_takes_nothing_back_keeps_the_fact(lang, text, fact, value):
     assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("en", "No activation mail so far. Nobody has checked the spam folder. EDIT: turns out my colleague did check it "
+           "this morning.", "junk_checked"),
+    ("de", "Den Spam-Ordner hat bisher keiner geprüft. Nachtrag: Frau Lenz hat ihn heute früh geprüft.", "junk_checked"),
+])
+def test_an_addition_that_says_the_opposite_leaves_the_fact_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("en", "I checked the spam folder, nothing. EDIT: also checked the quarantine.", "junk_checked", True),
+    ("de", "Den Spam-Ordner habe ich noch nicht geprüft. Nachtrag: Die Domäne ist nicht verifiziert.", "junk_checked", False),
+])
+def test_an_addition_that_agrees_or_tells_another_thing_keeps_the_fact(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value

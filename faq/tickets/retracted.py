@@ -2,7 +2,10 @@
 Doch, Frau Kern hat ihn geprüft", "The domain is verified. Update: that was wrong ..."): the later
 sentence opens with a word of taking back (knowledge/language/retractions.yaml, or a contradicting
 "Doch," of contradiction_particles.yaml) and names a word of
-the statement again, so the fact is no longer sure and stays open."""
+the statement again, so the fact is no longer sure and stays open. So does an addition opened by a
+word of editing (addenda.yaml: "EDIT: my colleague did check it", "Nachtrag: Herr Kern hat doch
+nachgesehen") whose clause names a word of the statement again (or one of its stem) and says the
+opposite: no negation after a "no", a negation after a "yes"."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from collections.abc import Mapping
 from faq.flows.values import Value
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
+from faq.tickets.borders import clause_bounds
 from faq.tickets.evidence import Evidence
 from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import tokenize
@@ -26,7 +30,8 @@ def retracted(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence
     particles = folded("contradiction_particles")
     backs = [s for s in analysed if has_sequence([t.word for t in s.tokens[:_OPENING]], "retractions")
              or any(t.word in particles and s.text[t.end:t.end + 1] == "," for t in s.tokens[:_OPENING])]
-    if not backs:
+    added = [s for s in analysed if has_sequence([t.word for t in s.tokens[:_OPENING]], "addenda")]
+    if not backs and not added:
         return []  # most tickets
     out = []
     for fact_id, value in found.items():
@@ -34,6 +39,20 @@ def retracted(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence
         if not isinstance(value, bool) or ev is None:
             continue
         said = {fold(t.word) for t in tokenize(ev.quote) if len(t.word) >= _SHORTEST}
-        if any(s.offset >= ev.end and said & {t.word for t in s.tokens} for s in backs):
+        if any(s.offset >= ev.end and said & {t.word for t in s.tokens} for s in backs) \
+                or any(s.offset >= ev.end and _turned_round(s, said, value) for s in added):
             out.append(fact_id)
     return out
+
+
+def _turned_round(s: Sentence, said: set[str], value: bool) -> bool:
+    """Whether an addition names a word of `said` again, or one of the same stem ("check" for
+    "checked"), in a clause that says the opposite of `value`."""
+    stems = {w[:_SHORTEST] for w in said}
+    for i, t in enumerate(s.tokens):
+        if len(t.word) < _SHORTEST or t.word[:_SHORTEST] not in stems:
+            continue
+        lo, hi = clause_bounds(s.tokens, s.text, i, i)
+        if any(u.neg for u in s.tokens[lo:hi + 1]) == value:
+            return True
+    return False
