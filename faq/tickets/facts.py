@@ -63,6 +63,7 @@ from faq.tickets.scope import (
     disputed,
     outdated,
     tag_asked,
+    tenant_scoped,
 )
 from faq.tickets.sentence import (
     OPENING,
@@ -180,7 +181,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
-                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value):
+                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value) \
+                    or tenant_scoped(around, index, span, fact.id):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
