@@ -107,3 +107,18 @@ def test_a_colleagues_same_problem_is_not_the_case(lang, text):
 def test_the_writers_own_clause_after_a_colleagues_problem_still_holds():
     text = "Mein Kollege hat dasselbe Problem, bei uns ist die Domäne aber schon für unser Konto verifiziert."
     assert read(text, "de").get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Letztes Jahr hatten wir das gleiche Problem, damals hieß es: „Ihre Domäne ist bereits verifiziert.“ "
+           "Dieses Jahr fehlt die Aktivierungsmail wieder, geprüft habe ich noch nichts.", "domain_verified"),
+    ("en", "We had the same issue two years ago and the reply said: \"the junk folder was not checked\". Now the "
+           "activation email is missing again.", "junk_checked"),
+])
+def test_a_quotation_from_an_earlier_occasion_states_nothing(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+def test_a_quotation_of_the_case_still_states():
+    assert read("Der Partner schrieb mir heute: „Die Domäne ist in Ihrem Tenant verifiziert.“ Trotzdem keine Mail.",
+                "de").get("domain_verified") is True

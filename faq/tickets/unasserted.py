@@ -14,6 +14,11 @@
 - Another person's or company's own thing: "meine Kollegin hat ihre Lizenzen im falschen Konto
   aktiviert", "my colleague checked his junk folder".
 
+- What the writer quotes from an earlier occasion: the cue stands in quotation marks that the
+  sentence opens after naming an earlier period or the same problem before (`bygone_periods`,
+  `earlier_occasions`, `same_problems`): "last year we had the same problem and the answer was:
+  \"The OSM is the global admin\"".
+
 - A denial restricted to another thing: "nicht geprüft haben wir nur den Quarantäne-Bereich, den
   Junk-Ordner schon" (`focus_particles` between the cue's words).
 
@@ -26,9 +31,9 @@ from __future__ import annotations
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds, phrases
 from faq.tickets.hedges import hedged
-from faq.tickets.quotes import in_quoted_question, is_example
+from faq.tickets.quotes import in_quoted_question, is_example, quote_opening
 from faq.tickets.sentence import Sentence, has_sequence
-from faq.tickets.tokens import Token
+from faq.tickets.tokens import Token, tokenize
 
 __all__ = ["mention_unsaid", "theirs", "unasserted"]
 
@@ -123,11 +128,25 @@ def theirs(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
                for w, t in zip(words[first + 1:span[1] - lo + 1], tokens[lo + first + 1:span[1] + 1]))
 
 
+def _quoted_earlier(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the cue stands in a quotation that the sentence, before it opens, places at an earlier
+    occasion ("letztes Jahr hieß es: „Die Domäne ist verifiziert“", "last year we had the same problem
+    and the answer was: \"...\"")."""
+    if not any(q in text for q in "\"„“»«"):
+        return False  # most sentences
+    opening = quote_opening(text, tokens[span[0]].start)
+    if opening is None:
+        return False
+    before = [t.word for t in tokenize(text[:opening])]
+    return any(has_sequence(before, name) for name in ("bygone_periods", "earlier_occasions", "same_problems"))
+
+
 def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
-    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case
-    or a denial of another thing, no fact of the case."""
+    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case,
+    a quotation from an earlier occasion or a denial of another thing, no fact of the case."""
     return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
-        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or theirs(s.tokens, s.text, span)
+        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or theirs(s.tokens, s.text, span) \
+        or _quoted_earlier(s.tokens, s.text, span)
 
 
 def mention_unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
