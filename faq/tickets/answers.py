@@ -16,7 +16,7 @@ from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["article_pronoun", "denied_clause", "elliptic", "own_subject"]
+__all__ = ["article_pronoun", "denied_clause", "elliptic", "own_subject", "to_find_out"]
 
 _SHORT = 6  # words at most of a value read as a denied clause
 
@@ -29,6 +29,17 @@ def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...],
             or words[0] in folded("articles"):  # "Domain verifiziert? Die Mail kommt nicht": a subject of its own
         return False
     return not set(words).isdisjoint(folded("clause_denials"))
+
+
+def to_find_out(words: list[str]) -> bool:
+    """Whether a label's value (its folded words) says the answer is still to be found out: a verb
+    of finding out or checking with a word of intention or "noch"/"still" ("Bestellung platziert: muss
+    ich beim Händler noch erfragen", "order placed: still need to ask the reseller")."""
+    if folded("intentions").isdisjoint(words) and folded("still_words").isdisjoint(words) \
+            and not any(" ".join(words[i:i + 2]) in folded("intentions") for i in range(len(words) - 1)):
+        return False
+    finding = folded("inquiry_verbs") | folded("verbs_of_checking")
+    return any(w in finding or " ".join(words[i:i + 2]) in finding for i, w in enumerate(words))
 
 
 @cache
