@@ -52,3 +52,11 @@ def test_an_addition_that_says_the_opposite_leaves_the_fact_open(lang, text, fac
 ])
 def test_an_addition_that_agrees_or_tells_another_thing_keeps_the_fact(lang, text, fact, value):
     assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "No activation mail. The OSM is a global admin of our tenant. Update: that was wrong, sorry."),
+    ("de", "Keine Aktivierungsmail. Der OSM ist globaler Administrator unseres Tenants. Korrektur: stimmt nicht."),
+])
+def test_a_short_taking_back_right_after_a_statement_takes_it_back(lang, text):
+    assert read(text, lang).get("osm_is_admin") is None

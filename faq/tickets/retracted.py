@@ -2,7 +2,8 @@
 Doch, Frau Kern hat ihn geprüft", "The domain is verified. Update: that was wrong ..."): the later
 sentence opens with a word of taking back (knowledge/language/retractions.yaml, or a contradicting
 "Doch," of contradiction_particles.yaml) and names a word of
-the statement again, so the fact is no longer sure and stays open. So does an addition opened by a
+the statement again, or follows it at once and is short ("... EDIT: that was wrong."), so the fact
+is no longer sure and stays open. So does an addition opened by a
 word of editing (addenda.yaml: "EDIT: my colleague did check it", "Nachtrag: Herr Kern hat doch
 nachgesehen") whose clause names a word of the statement again (or one of its stem) and says the
 opposite: no negation after a "no", a negation after a "yes"."""
@@ -39,10 +40,20 @@ def retracted(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence
         if not isinstance(value, bool) or ev is None:
             continue
         said = {fold(t.word) for t in tokenize(ev.quote) if len(t.word) >= _SHORTEST}
-        if any(s.offset >= ev.end and said & {t.word for t in s.tokens} for s in backs) \
+        following = next((s for s in analysed if s.offset >= ev.end), None)  # "... EDIT: that was wrong."
+        if any(s.offset >= ev.end and (said & {t.word for t in s.tokens} or s is following and _bare(s)) for s in backs) \
                 or any(s.offset >= ev.end and _turned_round(s, said, value) for s in added):
             out.append(fact_id)
     return out
+
+
+_BARE = 6  # words at most of a taking back that names nothing ("Update: that was wrong, scratch that")
+
+
+def _bare(s: Sentence) -> bool:
+    """Whether a taking-back sentence is short and names no thing of its own: it takes back the
+    sentence right before it."""
+    return len(s.tokens) <= _BARE
 
 
 def _turned_round(s: Sentence, said: set[str], value: bool) -> bool:

@@ -403,5 +403,9 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
     first = next((i for i in range(lo, hi + 1) if tokens[i].word not in lead), lo)
     if tokens[first].word in scopes and first < span[0]:
         return True
-    return any(tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)
-               for i in range(lo, hi + 1))
+
+    def tenant_after(i: int) -> bool:  # "im zweiten Tenant", "in the second tenant"
+        return tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)
+
+    opening = next((i for i, t in enumerate(tokens) if t.word not in lead), 0)
+    return opening < lo and tenant_after(opening) or any(tenant_after(i) for i in range(lo, hi + 1))  # "Im zweiten Tenant gilt: ..."

@@ -16,8 +16,9 @@
 
 - What the writer quotes from an earlier occasion: the cue stands in quotation marks that the
   sentence opens after naming an earlier period or the same problem before (`bygone_periods`,
-  `earlier_occasions`, `same_problems`): "last year we had the same problem and the answer was:
-  \"The OSM is the global admin\"".
+  `earlier_occasions`, `same_problems`), or a condition or a deed still to do (`conditionals`,
+  `inquiry_verbs`): "last year we had the same problem and the answer was: \"The OSM is the global
+  admin\"", "Noch zu prüfen, ob das stimmt: „Die Domäne ist verifiziert“".
 
 - A denial restricted to another thing: "nicht geprüft haben wir nur den Quarantäne-Bereich, den
   Junk-Ordner schon" (`focus_particles` between the cue's words).
@@ -29,6 +30,7 @@ The fact then stays open: a false fact is worse than a question. The words are d
 from __future__ import annotations
 
 from faq.language.lexicon import folded
+from faq.tickets.answers import to_find_out
 from faq.tickets.borders import clause_bounds, phrases
 from faq.tickets.hedges import hedged
 from faq.tickets.quotes import in_quoted_question, is_example, quote_opening
@@ -131,14 +133,16 @@ def theirs(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
 def _quoted_earlier(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     """Whether the cue stands in a quotation that the sentence, before it opens, places at an earlier
     occasion ("letztes Jahr hieß es: „Die Domäne ist verifiziert“", "last year we had the same problem
-    and the answer was: \"...\"")."""
+    and the answer was: \"...\"") or leaves to be found out ("Noch zu prüfen, ob das stimmt: „...“",
+    "whether this holds: \"...\"")."""
     if not any(q in text for q in "\"„“»«"):
         return False  # most sentences
     opening = quote_opening(text, tokens[span[0]].start)
     if opening is None:
         return False
     before = [t.word for t in tokenize(text[:opening])]
-    return any(has_sequence(before, name) for name in ("bygone_periods", "earlier_occasions", "same_problems"))
+    return any(has_sequence(before, name) for name in ("bygone_periods", "earlier_occasions", "same_problems")) \
+        or not folded("conditionals").isdisjoint(before) or to_find_out(before)
 
 
 def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
