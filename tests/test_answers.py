@@ -56,3 +56,17 @@ def test_a_value_still_to_find_out_is_no_answer(value):
 @pytest.mark.parametrize("value", ["ja, beim Händler erfragt", "nein, noch nicht", "yes, checked twice", "no"])
 def test_a_value_that_answers_is_not_still_to_find_out(value):
     assert not to_find_out([t.word for t in tokenize(value)])
+
+
+@pytest.mark.parametrize("value", ["ja/nein", "[yes / no]", "Ja | Nein (bitte ankreuzen)"])
+def test_the_answers_a_form_offers_answer_nothing(value):
+    from faq.tickets.answers import options_offered
+
+    assert options_offered(tokenize(value), value)
+
+
+@pytest.mark.parametrize("value", ["ja, geprüft", "no - not yet", "yes"])
+def test_an_answer_is_no_offer_of_answers(value):
+    from faq.tickets.answers import options_offered
+
+    assert not options_offered(tokenize(value), value)

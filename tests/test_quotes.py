@@ -32,3 +32,13 @@ def test_a_short_question_answered_at_once_is_an_answer(text, answer):
 ])
 def test_a_question_in_quotation_marks_is_asked(text, word, inside):
     assert in_quoted_question(text, text.index(word)) is inside
+
+
+def test_an_address_marked_as_an_example_after_it_is_one():
+    from faq.tickets.quotes import is_example
+    from faq.tickets.tokens import tokenize
+
+    tokens = tokenize("OSM-Adresse: vorname.name@outlook.com (Beispiel)")
+    at = next(i for i, t in enumerate(tokens) if "@" in t.word)
+    assert is_example(tokens, at)
+    assert not is_example(tokenize("OSM-Adresse: vorname.name@outlook.com"), at)

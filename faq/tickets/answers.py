@@ -16,7 +16,7 @@ from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["article_pronoun", "denied_clause", "elliptic", "own_subject", "to_find_out"]
+__all__ = ["article_pronoun", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out"]
 
 _SHORT = 6  # words at most of a value read as a denied clause
 
@@ -40,6 +40,15 @@ def to_find_out(words: list[str]) -> bool:
         return False
     finding = folded("inquiry_verbs") | folded("verbs_of_checking")
     return any(w in finding or " ".join(words[i:i + 2]) in finding for i, w in enumerate(words))
+
+
+def options_offered(value: list[Token], text: str) -> bool:
+    """Whether a label's value opens with the answers a form offers, a slash or bar between them
+    ("Domain verifiziert: ja/nein", "Junk checked: [yes / no]"): nothing is answered."""
+    if len(value) < 2 or text[value[0].end:value[1].start].strip(" []()") not in ("/", "|"):
+        return False
+    answers = folded("affirmations") | folded("no_words") | folded("denials")
+    return value[0].word in answers and value[1].word in answers
 
 
 @cache

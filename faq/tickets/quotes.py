@@ -179,8 +179,16 @@ def _markers() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(m).split()) for m in lexicon_words("example_markers"))
 
 
+@cache
+def _example_tails() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("example_tails"))
+
+
 def is_example(tokens: list[Token], index: int) -> bool:
-    """Whether the word at `index` is introduced as an example by a marker just before it."""
+    """Whether the word at `index` is introduced as an example by a marker just before it, or
+    marked as one right after it ("name@outlook.com (example)": `example_tails`)."""
+    if index + 1 < len(tokens) and tokens[index + 1].word in _example_tails():
+        return True
     words = [t.word for t in tokens]
     for marker in _markers():
         n = len(marker)
