@@ -60,3 +60,17 @@ def test_an_addition_that_agrees_or_tells_another_thing_keeps_the_fact(lang, tex
 ])
 def test_a_short_taking_back_right_after_a_statement_takes_it_back(lang, text):
     assert read(text, lang).get("osm_is_admin") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Keine Aktivierungsmail. Der Nutzungsbeginn ist laut Händler der 01.12.2026, das muss ich aber noch prüfen.",
+     "usage_start"),
+    ("en", "No activation email. The OSM is a global admin of our tenant, but I still have to verify that.", "osm_is_admin"),
+])
+def test_a_statement_its_sentence_leaves_to_check_stays_open(lang, text, fact):
+    assert fact not in read(text, lang)
+
+
+def test_a_check_still_to_do_of_another_thing_keeps_the_fact():
+    facts = read("Der Junk-Ordner ist geprüft. Ob die Domäne verifiziert ist? Das muss ich noch prüfen.", "de")
+    assert facts.get("junk_checked") is True and "domain_verified" not in facts

@@ -15,12 +15,13 @@ from collections.abc import Mapping
 from faq.flows.values import Value
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
+from faq.tickets.answers import to_find_out
 from faq.tickets.borders import clause_bounds
 from faq.tickets.evidence import Evidence
 from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import tokenize
 
-__all__ = ["retracted"]
+__all__ = ["left_to_check", "retracted"]
 
 _OPENING = 4  # words at a sentence's start that may take back what was told before
 _SHORTEST = 5  # letters of a word that counts as named again (not "die", "ist")
@@ -67,3 +68,30 @@ def _turned_round(s: Sentence, said: set[str], value: bool) -> bool:
         if any(u.neg for u in s.tokens[lo:hi + 1]) == value:
             return True
     return False
+
+
+def left_to_check(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence], analysed: list[Sentence]) -> list[str]:
+    """The ids of the facts in `found` whose statement a later clause of its sentence leaves still to
+    be checked, pointing back at it ("Nutzungsbeginn ist der 01.12.2026, das muss ich aber noch
+    prüfen", "..., but I need to double-check that"); not a next sentence, which may point at
+    something else ("Die Domäne? Das muss ich noch prüfen")."""
+    anaphors = folded("check_pointers")
+    out = []
+    for fact_id, value in found.items():
+        ev = evidence.get(fact_id)
+        if value is None or ev is None:
+            continue
+        at = next((k for k, s in enumerate(analysed) if s.offset <= ev.start < s.offset + len(s.text)), None)
+        if at is None:
+            continue
+        s = analysed[at]
+        first = next((i for i, t in enumerate(s.tokens) if s.offset + t.start >= ev.start), None)
+        if first is None:
+            continue
+        whole = ev.end >= s.offset + len(s.text.rstrip()) - 1  # a date's evidence is its whole sentence
+        hi = clause_bounds(s.tokens, s.text, first, first)[1]
+        later = [i for i, t in enumerate(s.tokens) if i > hi and (whole or s.offset + t.start >= ev.end)]
+        words = [s.tokens[i].word for i in later]  # the rest of the sentence: "das muss ich | aber noch prüfen"
+        if to_find_out(words) and not anaphors.isdisjoint(words):
+            out.append(fact_id)
+    return out
