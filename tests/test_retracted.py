@@ -74,3 +74,9 @@ def test_a_statement_its_sentence_leaves_to_check_stays_open(lang, text, fact):
 def test_a_check_still_to_do_of_another_thing_keeps_the_fact():
     facts = read("Der Junk-Ordner ist geprüft. Ob die Domäne verifiziert ist? Das muss ich noch prüfen.", "de")
     assert facts.get("junk_checked") is True and "domain_verified" not in facts
+
+
+def test_a_check_not_yet_done_is_no_plan_to_check_the_statement():
+    facts = read("Activation email missing for our EMS order (usage start 2026-10-20). Nobody has checked the spam "
+                 "folder yet - I only noticed today that this might matter.", "en")
+    assert facts.get("usage_start") is not None and facts.get("junk_checked") is False

@@ -92,6 +92,6 @@ def left_to_check(found: Mapping[str, Value | None], evidence: Mapping[str, Evid
         hi = clause_bounds(s.tokens, s.text, first, first)[1]
         later = [i for i, t in enumerate(s.tokens) if i > hi and (whole or s.offset + t.start >= ev.end)]
         words = [s.tokens[i].word for i in later]  # the rest of the sentence: "das muss ich | aber noch prüfen"
-        if to_find_out(words) and not anaphors.isdisjoint(words):
+        if to_find_out(words, planned=True) and not anaphors.isdisjoint(words):
             out.append(fact_id)
     return out
