@@ -432,6 +432,10 @@ def test_a_first_state_turned_from_by_a_later_contrast_stays_open(lang, text, fa
      "missing-activation-email", "enrollment_linked"),
     ("en", "Licences missing after activation. We run two tenants, staging and live. On staging the licences are in "
            "the right account. On live nothing shows.", "licenses-not-visible", "right_account"),
+    ("de", "Keine Aktivierungsmail. Der OSM ist Globaler Administrator unseres zweiten Mandanten.",
+     "missing-activation-email", "osm_is_admin"),
+    ("en", "No activation email. We run three tenants and our domain is verified in one of them.",
+     "missing-activation-email", "domain_verified"),
 ])
 def test_a_fact_told_of_one_of_several_tenants_stays_open(lang, text, flow, fact):
     assert read(text, lang, flow).get(fact) is None

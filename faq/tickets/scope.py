@@ -27,7 +27,7 @@ from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds, phrases
 from faq.tickets.cuefind import Words, function_words
-from faq.tickets.sentence import Sentence
+from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file
 
@@ -385,7 +385,8 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
     """Whether a fact of one tenant (knowledge/tickets/tenant_facts.yaml), in a ticket that tells of
     several tenants, is told in a clause that a place phrase opens before its cue ("In dev the
     licenses are in the right account", "für den alten Tenant ist die Registrierung schon verknüpft")
-    or that names a tenant after a preposition ("die Domain ist im zweiten Mandanten verifiziert"):
+    or that names a tenant after a preposition or a count ("die Domain ist im zweiten Mandanten
+    verifiziert", "die Domäne unseres zweiten Mandanten") or picks one of them ("in one of them"):
     it is told of one of them, maybe not the case's."""
     if fact_id not in _ticket_facts("tenant_facts.yaml") or not _several_tenants(analysed):
         return False
@@ -407,5 +408,10 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
     def tenant_after(i: int) -> bool:  # "im zweiten Tenant", "in the second tenant"
         return tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)
 
+    def counted(i: int) -> bool:  # "die Domäne unseres zweiten Mandanten"
+        return any(p in tokens[i].word for p in parts) and not many.isdisjoint(t.word for t in tokens[max(lo, i - _COUNT_GAP):i])
+
+    many = folded("quantity_many")
     opening = next((i for i, t in enumerate(tokens) if t.word not in lead), 0)
-    return opening < lo and tenant_after(opening) or any(tenant_after(i) for i in range(lo, hi + 1))  # "Im zweiten Tenant gilt: ..."
+    return opening < lo and tenant_after(opening) or any(tenant_after(i) or counted(i) for i in range(lo, hi + 1)) \
+        or has_sequence([t.word for t in tokens[lo:hi + 1]], "partitives")  # "verified in one of them"
