@@ -153,11 +153,22 @@ def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
         or _quoted_earlier(s.tokens, s.text, span)
 
 
+def _asked_whole(tokens: list[Token], text: str, index: int) -> bool:
+    """Whether the word at `index` stands in a sentence of one clause that ends with a question mark
+    ("Gekauft haben wir am 10.01.2026?", "Usage start 1 December?"): the writer asks, not tells."""
+    if not text.rstrip().endswith("?"):
+        return False
+    lo, hi = clause_bounds(tokens, text, index, index)
+    return lo == 0 and hi == len(tokens) - 1
+
+
 def mention_unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
-    """Whether the address or date at token `index` is an example, in a quoted question, another person's, hedged, conditional or past;
+    """Whether the address or date at token `index` is an example, in a quoted question or a question of one clause, another
+    person's, hedged, conditional or past;
     a `named` address (in apposition) is hedged only by its own clause, and past by its head's too
     ("our OSM used to be an outlook.com address (x@outlook.com)")."""
     return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) or theirs(tokens, text, (index, index)) \
+        or _asked_whole(tokens, text, index) \
         or hedged(tokens, text, index, index, beliefs=not named) \
         or named and index > 0 and has_sequence([t.word for t in tokens[clause_bounds(tokens, text, index - 1, index - 1)[0]:index]],
                                                  "past_state_markers")
