@@ -251,3 +251,12 @@ def test_a_date_changed_later_in_the_sentence_is_the_new_one(text):
 def test_the_day_something_was_confirmed_is_no_reservation_date(lang, text):
     facts = read("missing-activation-email", text, lang)
     assert "reservation_date" not in facts and facts.get("reservation_effective") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Aktivierungslink geht nicht. Der Händler hat uns die Lizenzen am 08.01.2026 berechnet; das Kaufdatum "
+           "suche ich noch."),
+    ("en", "The activation link fails. Our partner billed us on 8 January 2026; the purchase date I still have to find."),
+])
+def test_the_day_of_billing_is_no_purchase_date(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)
