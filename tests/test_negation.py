@@ -695,4 +695,3 @@ def test_a_numbered_question_states_nothing(lang, text):
 ])
 def test_a_negation_beside_this_order_does_not_deny_the_order(bundled, text):
     assert triage(bundled, text).facts.get("order_placed") is not False
-
