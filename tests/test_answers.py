@@ -70,3 +70,10 @@ def test_an_answer_is_no_offer_of_answers(value):
     from faq.tickets.answers import options_offered
 
     assert not options_offered(tokenize(value), value)
+
+
+def test_a_list_of_labels_parted_by_bars_is_no_offer_of_answers():
+    from faq.tickets.answers import options_offered
+
+    value = "no | right tenant: yes"
+    assert not options_offered(tokenize(value), value)

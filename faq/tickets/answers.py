@@ -50,7 +50,9 @@ def options_offered(value: list[Token], text: str) -> bool:
     if len(value) < 2 or text[value[0].end:value[1].start].strip(" []()") not in ("/", "|"):
         return False
     answers = folded("affirmations") | folded("no_words") | folded("denials")
-    return value[0].word in answers and value[1].word in answers
+    rest = text[value[1].end:].lstrip(" ]")
+    ends = not rest or rest[0] in "/|)(<,;.-"  # "ja/nein (bitte ankreuzen)"; not "no | right tenant: yes", a list of labels
+    return ends and value[0].word in answers and value[1].word in answers
 
 
 @cache

@@ -147,13 +147,14 @@ _FINDING_GAP = 2  # particles between a verb of finding and its "nichts" ("ergab
 
 
 def _found_nothing(tokens: list[Token], at: int) -> bool:
-    """Whether the negating object at `at` ("nichts", "nothing") is what a check turned up
-    ("Der Spam-Check ergab nichts", "the junk check found nothing": `finding_verbs`): the check
-    was done; its clause is not denied."""
+    """Whether the negating object at `at` ("nichts", "nothing") is what a check named before it
+    turned up ("Der Spam-Check ergab nichts", "the junk check found nothing": `finding_verbs`,
+    `verbs_of_checking`): the check was done; its clause is not denied."""
     j = at - 1
     while j >= 0 and at - j <= _FINDING_GAP and tokens[j].word in _folded("particles"):
         j -= 1
-    return j >= 0 and tokens[j].word in _folded("finding_verbs")
+    checks = _folded("verbs_of_checking")  # the check names itself: "Spam-Check", "Prüfung" ("the tenant showed nothing" is none)
+    return j >= 0 and tokens[j].word in _folded("finding_verbs") and any(t.word in checks for t in tokens[:j])
 
 
 def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
