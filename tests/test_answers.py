@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.answers import article_pronoun, denied_clause, elliptic
+from faq.tickets.answers import article_pronoun, denied_clause, elliptic, to_find_out
 from faq.tickets.sentence import sequences
 from faq.tickets.tokens import tokenize
 
@@ -45,3 +45,35 @@ def test_a_german_article_before_a_lower_case_verb_is_a_pronoun(statement, expec
 ])
 def test_a_statement_naming_no_subject_of_its_own_is_elliptic(statement, expected):
     assert elliptic(statement, tokenize(statement)) is expected
+
+
+@pytest.mark.parametrize("value", ["muss ich beim Händler noch erfragen", "klären wir erst mit dem Partner",
+                                   "still need to ask our reseller", "have to look it up first"])
+def test_a_value_still_to_find_out_is_no_answer(value):
+    assert to_find_out([t.word for t in tokenize(value)])
+
+
+@pytest.mark.parametrize("value", ["ja, beim Händler erfragt", "nein, noch nicht", "yes, checked twice", "no"])
+def test_a_value_that_answers_is_not_still_to_find_out(value):
+    assert not to_find_out([t.word for t in tokenize(value)])
+
+
+@pytest.mark.parametrize("value", ["ja/nein", "[yes / no]", "Ja | Nein (bitte ankreuzen)"])
+def test_the_answers_a_form_offers_answer_nothing(value):
+    from faq.tickets.answers import options_offered
+
+    assert options_offered(tokenize(value), value)
+
+
+@pytest.mark.parametrize("value", ["ja, geprüft", "no - not yet", "yes"])
+def test_an_answer_is_no_offer_of_answers(value):
+    from faq.tickets.answers import options_offered
+
+    assert not options_offered(tokenize(value), value)
+
+
+def test_a_list_of_labels_parted_by_bars_is_no_offer_of_answers():
+    from faq.tickets.answers import options_offered
+
+    value = "no | right tenant: yes"
+    assert not options_offered(tokenize(value), value)

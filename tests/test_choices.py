@@ -177,3 +177,15 @@ def test_a_role_held_up_to_a_past_time_is_no_role(lang, text):
 ])
 def test_a_permission_still_to_come_is_not_held(text, lang):
     assert role(text, lang) != "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ihre Rolle im VLSC (OSM / OLA / VLSC-Administrator): bitte ankreuzen\nWarum kann ich keine Reservierung anlegen?"),
+    ("en", "Your role: osm | ola | vlsc-admin (delete as appropriate)\nWhy can't I see the reservations page?"),
+])
+def test_a_role_among_options_offered_is_no_role(lang, text):
+    assert role(text, lang) is None
+
+
+def test_a_role_named_beside_a_slash_free_text_stays_read():
+    assert role("Ich bin OLA bei uns, also Online-Administrator. Kann ich reservieren?", "de") == "ola"

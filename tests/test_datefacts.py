@@ -241,3 +241,22 @@ def test_the_date_of_a_confirmation_is_no_usage_start(lang, text):
 ])
 def test_a_date_changed_later_in_the_sentence_is_the_new_one(text):
     assert str(read("missing-activation-email", text, "en").get("usage_start")).startswith("2026-11")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Unsere Systemhaus-Ansprechpartnerin hat vor vier Tagen bestätigt, dass die "
+           "Reservierung noch nicht wirksam ist."),
+    ("en", "No activation email. Our partner informed us on 18 November 2026 that the reservation still isn't effective."),
+])
+def test_the_day_something_was_confirmed_is_no_reservation_date(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "reservation_date" not in facts and facts.get("reservation_effective") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Der Aktivierungslink geht nicht. Der Händler hat uns die Lizenzen am 08.01.2026 berechnet; das Kaufdatum "
+           "suche ich noch."),
+    ("en", "The activation link fails. Our partner billed us on 8 January 2026; the purchase date I still have to find."),
+])
+def test_the_day_of_billing_is_no_purchase_date(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)

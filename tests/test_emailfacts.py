@@ -139,3 +139,16 @@ def test_an_address_changed_in_a_later_sentence_is_replaced(lang, text, osm):
 ])
 def test_a_change_of_another_setting_keeps_the_osm(lang, text):
     assert read("missing-activation-email", text, lang).get("osm_email") == "g.berg@outlook.com"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, I (mia.k@outlook.com) never received the activation email; VLSC shows it went to another contact."),
+    ("de", "Hallo, ich (m.klein@outlook.com) habe keine Aktivierungsmail bekommen; laut VLSC ging sie an einen anderen Kontakt."),
+])
+def test_the_writers_own_address_with_the_mail_gone_elsewhere_settles_no_outlook_cause(lang, text):
+    from faq.search.cache import load
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = load()
+    r = triage_text(text, kb, matcher, TODAY)
+    assert r.cause != "outlook-com-address" and "osm_email" not in set(r.facts) - set(r.weak)

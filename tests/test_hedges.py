@@ -258,3 +258,14 @@ def test_thinking_of_something_is_no_belief(bundled, text):
 ])
 def test_a_belief_without_its_object_still_hedges(bundled, text):
     assert "junk_checked" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Lizenzen sind nach der Aktivierung nicht da. Wenn das ein Add-on wäre und das Basisabo unter einer "
+    "anderen Registrierung läuft, läge es daran? Was bestellt wurde, weiß ich nicht. Gruß, Nora",
+    "Hi, licences not visible after activation. If it is an add-on and the base subscription sits on a different "
+    "enrollment, would that explain it? I still have to find out what was ordered. Thanks, Nora",
+])
+def test_a_clause_added_to_a_condition_is_conditional_too(bundled, text):
+    r = triage(bundled, text)
+    assert "base_same_enrollment" not in r.facts and "is_addon" not in r.facts and r.cause is None

@@ -37,6 +37,18 @@ def test_never_received_is_not_never_ordered(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Die Prüfung meines Spam-Ordners brachte leider nichts. Laut VLSC ist "
+    "sie an einen anderen Kontakt gegangen. Gruß, Vera",
+    "Hi, the activation mail is missing. A quick junk folder check on my side found nothing; VLSC shows it went "
+    "to another contact. Regards, Vera",
+])
+def test_a_check_that_found_nothing_was_done(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("junk_checked") is True
+    assert r.cause == "sent-to-other-contact"
+
+
+@pytest.mark.parametrize("text", [
     "Servus, der Aktivierungslink geht bei uns nicht mehr. Die Aktivierungs-E-Mail ist am 04.02.2026 eingegangen, "
     "aufgerufen haben wir sie erst diese Woche. Ist der Link verfallen?",
     "Hallo, der Aktivierungslink funktioniert nicht. Laut Bestellung startet die Nutzung am 01.03.2026. "

@@ -32,3 +32,19 @@ def test_a_short_question_answered_at_once_is_an_answer(text, answer):
 ])
 def test_a_question_in_quotation_marks_is_asked(text, word, inside):
     assert in_quoted_question(text, text.index(word)) is inside
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail fehlt. Ihre Vorlage: OSM-Adresse: vorname.name@outlook.com (Beispiel)"),
+    ("en", "The activation email is missing. Your form says: OSM address: first.last@outlook.com (example)"),
+])
+def test_an_address_marked_as_an_example_after_it_is_no_fact(lang, text):
+    from datetime import date
+
+    from faq.kb.loader import load_knowledge_base
+    from faq.tickets.facts import extract_facts
+
+    kb = load_knowledge_base()
+    facts = extract_facts(text, kb.flow("missing-activation-email"), date(2026, 11, 24), lang, kb.vocabulary).facts
+    assert "osm_email" not in facts

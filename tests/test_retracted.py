@@ -35,3 +35,48 @@ def test_a_statement_taken_back_later_stays_open(lang, text, fact):
 ])
 def test_a_later_sentence_that_takes_nothing_back_keeps_the_fact(lang, text, fact, value):
     assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("en", "No activation mail so far. Nobody has checked the spam folder. EDIT: turns out my colleague did check it "
+           "this morning.", "junk_checked"),
+    ("de", "Den Spam-Ordner hat bisher keiner geprüft. Nachtrag: Frau Lenz hat ihn heute früh geprüft.", "junk_checked"),
+])
+def test_an_addition_that_says_the_opposite_leaves_the_fact_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("en", "I checked the spam folder, nothing. EDIT: also checked the quarantine.", "junk_checked", True),
+    ("de", "Den Spam-Ordner habe ich noch nicht geprüft. Nachtrag: Die Domäne ist nicht verifiziert.", "junk_checked", False),
+])
+def test_an_addition_that_agrees_or_tells_another_thing_keeps_the_fact(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "No activation mail. The OSM is a global admin of our tenant. Update: that was wrong, sorry."),
+    ("de", "Keine Aktivierungsmail. Der OSM ist globaler Administrator unseres Tenants. Korrektur: stimmt nicht."),
+])
+def test_a_short_taking_back_right_after_a_statement_takes_it_back(lang, text):
+    assert read(text, lang).get("osm_is_admin") is None
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Keine Aktivierungsmail. Der Nutzungsbeginn ist laut Händler der 01.12.2026, das muss ich aber noch prüfen.",
+     "usage_start"),
+    ("en", "No activation email. The OSM is a global admin of our tenant, but I still have to verify that.", "osm_is_admin"),
+])
+def test_a_statement_its_sentence_leaves_to_check_stays_open(lang, text, fact):
+    assert fact not in read(text, lang)
+
+
+def test_a_check_still_to_do_of_another_thing_keeps_the_fact():
+    facts = read("Der Junk-Ordner ist geprüft. Ob die Domäne verifiziert ist? Das muss ich noch prüfen.", "de")
+    assert facts.get("junk_checked") is True and "domain_verified" not in facts
+
+
+def test_a_check_not_yet_done_is_no_plan_to_check_the_statement():
+    facts = read("Activation email missing for our EMS order (usage start 2026-10-20). Nobody has checked the spam "
+                 "folder yet - I only noticed today that this might matter.", "en")
+    assert facts.get("usage_start") is not None and facts.get("junk_checked") is False

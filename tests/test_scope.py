@@ -423,3 +423,29 @@ def test_a_fact_of_another_tenant_stays_open(lang, text, fact):
 ])
 def test_a_first_state_turned_from_by_a_later_contrast_stays_open(lang, text, fact):
     assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Die Aktivierungsmail fehlt. Wir betreiben zwei Mandanten; im Schulungsmandanten ist unsere Domäne schon "
+           "verifiziert, im produktiven wissen wir es nicht.", "missing-activation-email", "domain_verified"),
+    ("de", "Keine Aktivierungsmail. Bei unserem zweiten Tenant (Archiv) ist die Registrierung bereits verknüpft.",
+     "missing-activation-email", "enrollment_linked"),
+    ("en", "Licences missing after activation. We run two tenants, staging and live. On staging the licences are in "
+           "the right account. On live nothing shows.", "licenses-not-visible", "right_account"),
+    ("de", "Keine Aktivierungsmail. Der OSM ist Globaler Administrator unseres zweiten Mandanten.",
+     "missing-activation-email", "osm_is_admin"),
+    ("en", "No activation email. We run three tenants and our domain is verified in one of them.",
+     "missing-activation-email", "domain_verified"),
+])
+def test_a_fact_told_of_one_of_several_tenants_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact", "value"), [
+    ("de", "Die Aktivierungsmail fehlt. In unserem Tenant ist die Domäne seit 2022 verifiziert.",
+     "missing-activation-email", "domain_verified", True),
+    ("en", "We have two tenants, but that's not the point: the licences were activated for the wrong account.",
+     "licenses-not-visible", "right_account", False),
+])
+def test_a_fact_of_the_one_tenant_or_not_placed_in_one_holds(lang, text, flow, fact, value):
+    assert read(text, lang, flow).get(fact) is value

@@ -149,3 +149,15 @@ def test_a_text_without_the_words_a_list_needs_holds_none_of_its_sequences(text,
 ])
 def test_a_subject_line_question_before_the_greeting_is_no_label(lang, text):
     assert "domain_verified" not in read(text, lang)
+
+
+def test_a_label_whose_value_is_still_to_find_out_answers_nothing():
+    from datetime import date
+
+    from faq.kb.loader import load_knowledge_base
+    from faq.tickets.facts import extract_facts
+
+    kb = load_knowledge_base()
+    text = "OSM: bestellung@kern-holz.de\nBestellung platziert: frage ich noch beim Händler nach\nSpam geprüft: ja"
+    facts = extract_facts(text, kb.flow("missing-activation-email"), date(2026, 11, 24), "de", kb.vocabulary).facts
+    assert "order_placed" not in facts and facts.get("junk_checked") is True

@@ -176,6 +176,32 @@ TRAP_WRAPS = {
 }
 
 
+# Round-15 trap kinds: a colleague's word with doubt, an old mail forwarded, last year's answer quoted,
+# a sister company's case, a second tenant, a statement still to check, a statement taken back by an
+# addition; the settling statement is the same, the ticket settles nothing.
+TRAP_WRAPS["de"].update({
+    "doubt": "Ein Kollege meint, {low}, ist sich aber nicht sicher.",
+    "forwarded": "Hier die weitergeleitete Mail vom letzten Jahr:\n\n---------- Weitergeleitete Nachricht ----------\n"
+                 "Von: Support\nDatum: 12.10.2025\n{statement}\n----------\n\nDiesmal ist es eine neue Bestellung.",
+    "last_year": "Letztes Jahr hatten wir das gleiche Problem, die Antwort damals: „{bare}“. Diesmal ist es eine neue Bestellung.",
+    "sister": "Bei unserer Schwesterfirma, die einen eigenen Tenant hat, hieß es: „{bare}“. Bei uns ist das offen.",
+    "tenant": "Wir haben zwei Tenants. Im zweiten Tenant gilt: {bare}. Im ersten wissen wir es nicht.",
+    "to_check": "Noch zu prüfen, ob das stimmt: „{bare}“.",
+    "taken_back": "{statement} Nachtrag: Das war falsch, bitte streichen.",
+})
+TRAP_WRAPS["en"].update({
+    "doubt": "A colleague thinks {low}, but he is not sure.",
+    "forwarded": "Here is last year's forwarded mail:\n\n---------- Forwarded message ----------\nFrom: Support\n"
+                 "Date: 12 Oct 2025\n{statement}\n----------\n\nThis time it is a new order.",
+    "last_year": "Last year we had the same problem and the answer was: \"{bare}\". This time it is a new order.",
+    "sister": "At our sister company, which has its own tenant, they were told: \"{bare}\". For us that is open.",
+    "tenant": "We have two tenants. In the second tenant: {bare}. In the first we don't know.",
+    "to_check": "Still to check whether this is true: \"{bare}\".",
+    "taken_back": "{statement} EDIT: that was wrong, scratch that.",
+})
+TENANT_CAUSES = {"domain-verified", "osm-is-existing-admin"}  # what holds for one tenant, not a mailbox's folder
+
+
 def trap(lang, statement, wrap):
     bare = statement.rstrip(".")
     low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]  # "OSM", "VLSC" keep their case
@@ -187,8 +213,11 @@ def test_a_settled_ticket_is_settled(lang, scene, statement, cause):
     assert read(compose(lang, [*scene, statement]))[3] == cause
 
 
-@pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted"])
+@pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted", "doubt", "forwarded", "last_year",
+                                  "sister", "tenant", "to_check", "taken_back"])
 @pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
 def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, statement, cause, wrap):
+    if wrap == "tenant" and cause not in TENANT_CAUSES:
+        pytest.skip("a junk folder is a mailbox's, not a tenant's")
     plain = f"{GREETING[lang]}\n\n{' '.join(scene)} {trap(lang, statement, wrap)}\n\n{CLOSING[lang]}"
     assert read(plain)[3] is None

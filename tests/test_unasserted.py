@@ -107,3 +107,33 @@ def test_a_colleagues_same_problem_is_not_the_case(lang, text):
 def test_the_writers_own_clause_after_a_colleagues_problem_still_holds():
     text = "Mein Kollege hat dasselbe Problem, bei uns ist die Domäne aber schon für unser Konto verifiziert."
     assert read(text, "de").get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Letztes Jahr hatten wir das gleiche Problem, damals hieß es: „Ihre Domäne ist bereits verifiziert.“ "
+           "Dieses Jahr fehlt die Aktivierungsmail wieder, geprüft habe ich noch nichts.", "domain_verified"),
+    ("en", "We had the same issue two years ago and the reply said: \"the junk folder was not checked\". Now the "
+           "activation email is missing again.", "junk_checked"),
+])
+def test_a_quotation_from_an_earlier_occasion_states_nothing(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+def test_a_quotation_of_the_case_still_states():
+    assert read("Der Partner schrieb mir heute: „Die Domäne ist in Ihrem Tenant verifiziert.“ Trotzdem keine Mail.",
+                "de").get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Der Aktivierungslink geht nicht mehr. Gekauft haben wir am 14.01.2026? Ich sehe noch in der Rechnung nach.",
+     "activation-link-expiry", "purchase_date"),
+    ("en", "No activation email. Usage start 1 December 2026? That's what I remember, anyway.",
+     "missing-activation-email", "usage_start"),
+])
+def test_a_date_in_a_sentence_that_only_asks_is_no_fact(lang, text, flow, fact):
+    assert fact not in read(text, lang, flow)
+
+
+def test_a_date_told_before_a_question_is_still_told():
+    facts = read("Gekauft haben wir am 14.01.2026, ist der Link jetzt abgelaufen?", "de", "activation-link-expiry")
+    assert "purchase_date" in facts

@@ -16,7 +16,7 @@ from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["article_pronoun", "denied_clause", "elliptic", "own_subject"]
+__all__ = ["article_pronoun", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out"]
 
 _SHORT = 6  # words at most of a value read as a denied clause
 
@@ -29,6 +29,30 @@ def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...],
             or words[0] in folded("articles"):  # "Domain verifiziert? Die Mail kommt nicht": a subject of its own
         return False
     return not set(words).isdisjoint(folded("clause_denials"))
+
+
+def to_find_out(words: list[str], planned: bool = False) -> bool:
+    """Whether a label's value (its folded words) says the answer is still to be found out: a verb
+    of finding out or checking with a word of intention or "noch"/"still" ("Bestellung platziert: muss
+    ich beim Händler noch erfragen", "order placed: still need to ask the reseller"); with `planned`,
+    only with a word of intention ("not checked yet" tells no plan)."""
+    intended = not folded("intentions").isdisjoint(words) \
+        or any(" ".join(words[i:i + 2]) in folded("intentions") for i in range(len(words) - 1))
+    if not intended and (planned or folded("still_words").isdisjoint(words)):
+        return False
+    finding = folded("inquiry_verbs") | folded("verbs_of_checking")
+    return any(w in finding or " ".join(words[i:i + 2]) in finding for i, w in enumerate(words))
+
+
+def options_offered(value: list[Token], text: str) -> bool:
+    """Whether a label's value opens with the answers a form offers, a slash or bar between them
+    ("Domain verifiziert: ja/nein", "Junk checked: [yes / no]"): nothing is answered."""
+    if len(value) < 2 or text[value[0].end:value[1].start].strip(" []()") not in ("/", "|"):
+        return False
+    answers = folded("affirmations") | folded("no_words") | folded("denials")
+    rest = text[value[1].end:].lstrip(" ]")
+    ends = not rest or rest[0] in "/|)(<,;.-"  # "ja/nein (bitte ankreuzen)"; not "no | right tenant: yes", a list of labels
+    return ends and value[0].word in answers and value[1].word in answers
 
 
 @cache

@@ -176,6 +176,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)
         if others:
             others_named.append((cid, span))
+        if _offered(tokens, text, span):
+            continue  # "Rolle: [vlsc-admin / ola / osm]": one of the options offered, none chosen
         if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
             continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
         if others and not _acting(tokens, lex.word("permission") in words):
@@ -199,6 +201,18 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     if best and best[0] < 0 and any(c != d and (a[1] < b[0] or b[1] < a[0]) for c, a in others_named for d, b in others_named):
         return None  # "Our VLSC admin wants to know whether our OSM may reserve": whose role is asked?
     return (best[1], best[0], best[2]) if best else None
+
+
+_OPTION_MARKS = frozenset("/|")
+
+
+def _offered(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether a name found at `span` is one of alternatives a slash or bar parts from the words next
+    to it ("Rolle: [vlsc-admin / ola / osm]", "OSM/OLA?"): a form's options or a choice asked, not one
+    the writer names as theirs."""
+    before = text[tokens[span[0] - 1].end:tokens[span[0]].start].strip() if span[0] > 0 else ""
+    after = text[tokens[span[1]].end:tokens[span[1] + 1].start].strip() if span[1] + 1 < len(tokens) else ""
+    return before in _OPTION_MARKS and bool(before) or after in _OPTION_MARKS and bool(after)
 
 
 def _possessed(tokens: list[Token], at: int) -> bool:

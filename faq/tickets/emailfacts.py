@@ -15,6 +15,7 @@ from faq.flows.values import Value
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.body import on_header_line
+from faq.tickets.borders import clause_bounds
 from faq.tickets.context import context_positions, denied_context
 from faq.tickets.cues import CueLexicon
 from faq.tickets.evidence import QUOTED, Evidence
@@ -112,7 +113,9 @@ def read_emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: st
             if len(distinct) == 1 and not denied and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
-                if not any(t.word in folded("registering_words") for t in s.tokens):
+                c_hi = clause_bounds(s.tokens, s.text, *(2 * (token_index(s.tokens, rel),)))[1]
+                if not any(t.word in folded("registering_words") for t in s.tokens[:c_hi + 1]):  # up to its clause's end:
+                    # "I (x@…) never got it; VLSC shows it went to another contact" registers nothing
                     notes.append(f"{fact.id}: the only address, {UNCUED}")  # not "im VLSC steht ..."
         if best is not None:
             found[fact.id] = best[1]

@@ -54,7 +54,7 @@ from faq.tickets.persons import name_osm_by_address, name_osm_people, name_osm_w
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked
-from faq.tickets.retracted import retracted
+from faq.tickets.retracted import left_to_check, retracted
 from faq.tickets.scope import (
     another_instance,
     another_owner,
@@ -63,6 +63,7 @@ from faq.tickets.scope import (
     disputed,
     outdated,
     tag_asked,
+    tenant_scoped,
 )
 from faq.tickets.sentence import (
     OPENING,
@@ -182,7 +183,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
-                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value):
+                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value) \
+                    or tenant_scoped(around, index, span, fact.id):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
@@ -226,6 +228,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         found[fact_id] = None
     for fact_id in retracted(found, evidence, analysed):  # "... keiner geprüft. Nachtrag: Doch, Frau Kern hat ihn geprüft"
         notes.append(f"{fact_id}: taken back by a later sentence")
+        found[fact_id] = None
+    for fact_id in left_to_check(found, evidence, analysed):  # "Nutzungsbeginn ist der 01.12., das muss ich aber noch prüfen"
+        notes.append(f"{fact_id}: left to be checked")
         found[fact_id] = None
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
         notes.append(f"{fact_id}: stated only in part")

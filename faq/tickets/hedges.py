@@ -83,12 +83,14 @@ def _resumed_condition(tokens: list[Token], text: str, c_lo: int) -> bool:
     """Whether the clause starting at `c_lo` resumes a condition or indirect question that a
     relative clause interrupted ("ob die Person, die geklickt hat, | im richtigen Tenant
     angemeldet war"): the clause before opens with a relative pronoun, the one before that
-    holds "ob"/"whether"; or it offers the alternative of a condition ("ob ich OLA oder nur OSM bin")."""
+    holds "ob"/"whether"; or it offers the alternative of a condition ("ob ich OLA oder nur OSM bin"),
+    or adds to one ("Falls es ein Add-on ist und die Basis woanders liegt")."""
     if c_lo < 2:
         return False
     r_lo, _ = clause_bounds(tokens, text, c_lo - 1, c_lo - 1)
-    if tokens[c_lo].word in _folded("alternatives") and "," not in text[tokens[c_lo - 1].end:tokens[c_lo].start]:
-        return any(t.word in _folded("conditionals") for t in tokens[r_lo:c_lo])  # "ob ich OLA | oder nur OSM bin"
+    if tokens[c_lo].word in _folded("alternatives") | _folded("coordinators") and "," not in text[tokens[c_lo - 1].end:tokens[c_lo].start]:
+        # "ob ich OLA | oder nur OSM bin"; "Falls es ein Add-on ist | und die Basis auf einer anderen Registrierung liegt"
+        return any(t.word in _folded("conditionals") for t in tokens[r_lo:c_lo])
     if r_lo < 1 or tokens[r_lo].word not in _folded("relative_pronouns"):
         return False
     q_lo, q_hi = clause_bounds(tokens, text, r_lo - 1, r_lo - 1)

@@ -25,7 +25,8 @@ question_openers, complementizers, stating_subordinators, finite_verbs, determin
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
 focus_particles, ability_modals, other_settings, own_settings, corrective_contrasts,
-elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owners, bracket_negations).
+elliptic_affirmations, agents, agent_selves, third_party_possessives, other_owners, bracket_negations,
+finding_verbs).
 """
 
 from __future__ import annotations
@@ -134,10 +135,26 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
             continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied
         if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
+        if tokens[i].word in subjects and _found_nothing(tokens, i):
+            continue  # "Der Spam-Check ergab nichts": the check was done
         if i >= c_lo and (tokens[i].word in subjects or _scope(tokens, i, c_hi) & cue_at
                           or c_hi in cue_at and _closing_verb(tokens, text, i, c_hi)):
             return True
     return False
+
+
+_FINDING_GAP = 2  # particles between a verb of finding and its "nichts" ("ergab leider gar nichts")
+
+
+def _found_nothing(tokens: list[Token], at: int) -> bool:
+    """Whether the negating object at `at` ("nichts", "nothing") is what a check named before it
+    turned up ("Der Spam-Check ergab nichts", "the junk check found nothing": `finding_verbs`,
+    `verbs_of_checking`): the check was done; its clause is not denied."""
+    j = at - 1
+    while j >= 0 and at - j <= _FINDING_GAP and tokens[j].word in _folded("particles"):
+        j -= 1
+    checks = _folded("verbs_of_checking")  # the check names itself: "Spam-Check", "Prüfung" ("the tenant showed nothing" is none)
+    return j >= 0 and tokens[j].word in _folded("finding_verbs") and any(t.word in checks for t in tokens[:j])
 
 
 def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[int]) -> bool:

@@ -20,7 +20,7 @@ from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
 __all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "in_quoted_question",
-           "is_example", "is_question", "points_below"]
+           "is_example", "is_question", "points_below", "quote_opening"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -179,8 +179,16 @@ def _markers() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(m).split()) for m in lexicon_words("example_markers"))
 
 
+@cache
+def _example_tails() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon_words("example_tails"))
+
+
 def is_example(tokens: list[Token], index: int) -> bool:
-    """Whether the word at `index` is introduced as an example by a marker just before it."""
+    """Whether the word at `index` is introduced as an example by a marker just before it, or
+    marked as one right after it ("name@outlook.com (example)": `example_tails`)."""
+    if index + 1 < len(tokens) and tokens[index + 1].word in _example_tails():
+        return True
     words = [t.word for t in tokens]
     for marker in _markers():
         n = len(marker)
@@ -199,13 +207,22 @@ _CLOSING_QUOTES = "\"“”»«"
 _WORD = re.compile(r"\w+")
 
 
-def _in_quoted_example(text: str, at: int) -> bool:
-    """Whether offset `at` of `text` lies in quotation marks that an example marker opens ("Ihre
-    Vorlage nennt als Beispiel: „Die Domäne ist verifiziert“", "e.g. \"the junk folder was checked\"")."""
+def quote_opening(text: str, at: int) -> int | None:
+    """The offset of the double quotation mark that opens a quotation offset `at` of `text` lies in,
+    or None (no quotation, or one closed before `at`)."""
     opening = next((p for p in range(at - 1, -1, -1) if text[p] in _OPENING_QUOTES and text[p] != "'"
                     and (p == 0 or text[p - 1] in _BEFORE_OPENING) and not text[p + 1].isspace()), None)
     if opening is None or any(c in _CLOSING_QUOTES and c != text[opening] or c == '"' for c in text[opening + 1:at]):
-        return False  # not inside: a quotation closed before `at`
+        return None  # not inside: a quotation closed before `at`
+    return opening
+
+
+def _in_quoted_example(text: str, at: int) -> bool:
+    """Whether offset `at` of `text` lies in quotation marks that an example marker opens ("Ihre
+    Vorlage nennt als Beispiel: „Die Domäne ist verifiziert“", "e.g. \"the junk folder was checked\"")."""
+    opening = quote_opening(text, at)
+    if opening is None:
+        return False
     words = tuple(fold(w) for w in _WORD.findall(text[max(0, opening - 60):opening]))
     for marker in _markers():
         tail = words[-(len(marker) + weights().example_reach):]

@@ -6,6 +6,8 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
 - of another person set against the writer: "Den Junk-Ordner meines Kollegen habe ich nicht
   durchsucht, meinen schon" (`another_person`);
 - of another or an earlier thing: "Our old enrollment was linked to a tenant" (`another_instance`);
+- of one of several tenants: "Wir haben zwei Mandanten: für den alten ist die Registrierung
+  verknüpft", "In dev the licenses are in the right account" (`tenant_scoped`);
 - in dispute: "Kollege A sagt, die Adresse ist globaler Admin, Kollege B sagt nein" (`disputed`);
 - asked back by an "or" tag: "noch nicht wirksam - oder doch?" (`tag_asked`);
 - as a past state since changed: "'the order has not been placed yet'. That was in September;
@@ -25,11 +27,12 @@ from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause, clause_bounds, phrases
 from faq.tickets.cuefind import Words, function_words
-from faq.tickets.sentence import Sentence
+from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import ticket_file
 
-__all__ = ["another_instance", "another_owner", "another_person", "bygone", "disputed", "other_instance_at", "outdated", "tag_asked"]
+__all__ = ["another_instance", "another_owner", "another_person", "bygone", "disputed", "other_instance_at", "outdated", "tag_asked",
+           "tenant_scoped"]
 
 _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our", "bei der")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -361,3 +364,54 @@ def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value:
     if own and any(_changed(later, own) for later in [rest, *analysed[index + 1:]] if later.tokens):
         return True
     return _dated(s, c_hi + 1) or (index + 1 < len(analysed) and _dated(analysed[index + 1]))
+
+
+_COUNT_GAP = 3  # words between a count and the tenant it counts ("zwei getrennte M365-Tenants", "a second, separate tenant")
+
+
+def _several_tenants(analysed: list[Sentence]) -> bool:
+    """Whether the ticket tells of several tenants: a tenant noun with a count before it ("zwei
+    Mandanten", "two tenants", "our second tenant"; `quantity_many`)."""
+    parts, many = tuple(folded("tenant_nouns")), folded("quantity_many")
+    for s in analysed:
+        words = [t.word for t in s.tokens]
+        for i, w in enumerate(words):
+            if any(p in w for p in parts) and many.intersection(words[max(0, i - _COUNT_GAP):i]):
+                return True
+    return False
+
+
+def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], fact_id: str) -> bool:
+    """Whether a fact of one tenant (knowledge/tickets/tenant_facts.yaml), in a ticket that tells of
+    several tenants, is told in a clause that a place phrase opens before its cue ("In dev the
+    licenses are in the right account", "für den alten Tenant ist die Registrierung schon verknüpft")
+    or that names a tenant after a preposition or a count ("die Domain ist im zweiten Mandanten
+    verifiziert", "die Domäne unseres zweiten Mandanten") or picks one of them ("in one of them"):
+    it is told of one of them, maybe not the case's."""
+    if fact_id not in _ticket_facts("tenant_facts.yaml") or not _several_tenants(analysed):
+        return False
+    s = analysed[index]
+    tokens = s.tokens
+    lo, hi = clause_bounds(tokens, s.text, *span)
+    while lo > 0 and ")" in s.text[tokens[lo - 1].end:tokens[lo].start]:  # "für den alten Tenant (Kanzlei alt) ist ..."
+        opened = s.text.rfind("(", 0, tokens[lo - 1].end)
+        before = [i for i in range(lo) if tokens[i].end <= opened]
+        if not before:
+            break
+        lo = clause_bounds(tokens, s.text, before[-1], before[-1])[0]
+    scopes, parts = folded("scope_prepositions"), tuple(folded("tenant_nouns"))
+    lead = folded("contrasts") | folded("coordinators")
+    first = next((i for i in range(lo, hi + 1) if tokens[i].word not in lead), lo)
+    if tokens[first].word in scopes and first < span[0]:
+        return True
+
+    def tenant_after(i: int) -> bool:  # "im zweiten Tenant", "in the second tenant"
+        return tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)
+
+    def counted(i: int) -> bool:  # "die Domäne unseres zweiten Mandanten"
+        return any(p in tokens[i].word for p in parts) and not many.isdisjoint(t.word for t in tokens[max(lo, i - _COUNT_GAP):i])
+
+    many = folded("quantity_many")
+    opening = next((i for i, t in enumerate(tokens) if t.word not in lead), 0)
+    return opening < lo and tenant_after(opening) or any(tenant_after(i) or counted(i) for i in range(lo, hi + 1)) \
+        or has_sequence([t.word for t in tokens[lo:hi + 1]], "partitives")  # "verified in one of them"

@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.answers import article_pronoun, denied_clause, elliptic, own_subject
+from faq.tickets.answers import article_pronoun, denied_clause, elliptic, options_offered, own_subject, to_find_out
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cuefind import Words, function_words, word_matches
 from faq.tickets.cues import CueLexicon, phrases
@@ -379,7 +379,8 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     if not value:  # "Basisabo gleiche Registrierung: ?" asks back, "...: -" leaves it blank
         return None if "?" in m.group(1) else NO_ANSWER
     words = [t.word for t in value]
-    if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0):
+    if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0) \
+            or to_find_out(words) or options_offered(value, m.group(1)):
         return None
     led, words = words[0] in folded_words("label_leads"), _past_source(words)  # "...: wurde mir bis jetzt nicht erteilt"
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \

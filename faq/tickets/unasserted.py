@@ -14,6 +14,12 @@
 - Another person's or company's own thing: "meine Kollegin hat ihre Lizenzen im falschen Konto
   aktiviert", "my colleague checked his junk folder".
 
+- What the writer quotes from an earlier occasion: the cue stands in quotation marks that the
+  sentence opens after naming an earlier period or the same problem before (`bygone_periods`,
+  `earlier_occasions`, `same_problems`), or a condition or a deed still to do (`conditionals`,
+  `inquiry_verbs`): "last year we had the same problem and the answer was: \"The OSM is the global
+  admin\"", "Noch zu prüfen, ob das stimmt: „Die Domäne ist verifiziert“".
+
 - A denial restricted to another thing: "nicht geprüft haben wir nur den Quarantäne-Bereich, den
   Junk-Ordner schon" (`focus_particles` between the cue's words).
 
@@ -24,11 +30,12 @@ The fact then stays open: a false fact is worse than a question. The words are d
 from __future__ import annotations
 
 from faq.language.lexicon import folded
+from faq.tickets.answers import to_find_out
 from faq.tickets.borders import clause_bounds, phrases
 from faq.tickets.hedges import hedged
-from faq.tickets.quotes import in_quoted_question, is_example
+from faq.tickets.quotes import in_quoted_question, is_example, quote_opening
 from faq.tickets.sentence import Sentence, has_sequence
-from faq.tickets.tokens import Token
+from faq.tickets.tokens import Token, tokenize
 
 __all__ = ["mention_unsaid", "theirs", "unasserted"]
 
@@ -123,18 +130,45 @@ def theirs(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
                for w, t in zip(words[first + 1:span[1] - lo + 1], tokens[lo + first + 1:span[1] + 1]))
 
 
+def _quoted_earlier(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether the cue stands in a quotation that the sentence, before it opens, places at an earlier
+    occasion ("letztes Jahr hieß es: „Die Domäne ist verifiziert“", "last year we had the same problem
+    and the answer was: \"...\"") or leaves to be found out ("Noch zu prüfen, ob das stimmt: „...“",
+    "whether this holds: \"...\"")."""
+    if not any(q in text for q in "\"„“»«"):
+        return False  # most sentences
+    opening = quote_opening(text, tokens[span[0]].start)
+    if opening is None:
+        return False
+    before = [t.word for t in tokenize(text[:opening])]
+    return any(has_sequence(before, name) for name in ("bygone_periods", "earlier_occasions", "same_problems")) \
+        or not folded("conditionals").isdisjoint(before) or to_find_out(before)
+
+
 def unasserted(s: Sentence, span: tuple[int, int], value: bool) -> bool:
-    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case
-    or a denial of another thing, no fact of the case."""
+    """Whether the cue sentence `s` states at `span` (as `value`) is a plan, another person's case,
+    a quotation from an earlier occasion or a denial of another thing, no fact of the case."""
     return _planned(s.tokens, s.text, span) or _elsewhere(s.tokens, s.text, span) \
-        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or theirs(s.tokens, s.text, span)
+        or _retold(s.tokens, s.text, span) or not value and _restricted(s.tokens, span) or theirs(s.tokens, s.text, span) \
+        or _quoted_earlier(s.tokens, s.text, span)
+
+
+def _asked_whole(tokens: list[Token], text: str, index: int) -> bool:
+    """Whether the word at `index` stands in a sentence of one clause that ends with a question mark
+    ("Gekauft haben wir am 10.01.2026?", "Usage start 1 December?"): the writer asks, not tells."""
+    if not text.rstrip().endswith("?"):
+        return False
+    lo, hi = clause_bounds(tokens, text, index, index)
+    return lo == 0 and hi == len(tokens) - 1
 
 
 def mention_unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
-    """Whether the address or date at token `index` is an example, in a quoted question, another person's, hedged, conditional or past;
+    """Whether the address or date at token `index` is an example, in a quoted question or a question of one clause, another
+    person's, hedged, conditional or past;
     a `named` address (in apposition) is hedged only by its own clause, and past by its head's too
     ("our OSM used to be an outlook.com address (x@outlook.com)")."""
     return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) or theirs(tokens, text, (index, index)) \
+        or _asked_whole(tokens, text, index) \
         or hedged(tokens, text, index, index, beliefs=not named) \
         or named and index > 0 and has_sequence([t.word for t in tokens[clause_bounds(tokens, text, index - 1, index - 1)[0]:index]],
                                                  "past_state_markers")
