@@ -134,33 +134,66 @@ def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
 
 
 def _match_text(text: str) -> str:
-    """Drop what only confuses the matcher: addresses and links; a label answered "none" is
+    """Drop what only confuses the matcher: addresses and links; a label answered "none" or "no" is
     said as denied ("Aktivierungs-E-Mail für Zusatzbestellung: keine" as "keine Aktivierungs-E-Mail
-    für Zusatzbestellung")."""
+    für Zusatzbestellung", "Lizenzen sichtbar: nein" as "nicht Lizenzen sichtbar"); a dialect form
+    is given as its standard word (`_standard`)."""
     for start, end, _ in reversed(find_emails(text)):
         text = text[:start] + " " + text[end:]
     if ":" in text:
         denials = _none_denials()
         text = _none_label().sub(lambda m: f"{m.group(1)}{denials.get(fold(m.group(3)), m.group(3))} {m.group(2)}", text)
     low = text.lower()
-    return _URL.sub(" ", text) if "http" in low or "www." in low else text  # no link without either
+    return _standard(_URL.sub(" ", text) if "http" in low or "www." in low else text)  # no link without either
+
+
+@cache
+def _standard_forms() -> dict[str, str]:
+    """Folded dialect or colloquial form -> its standard word (knowledge/language/standard_forms.yaml)."""
+    out: dict[str, str] = {}
+    for line in lexicon_words("standard_forms"):
+        standard, *forms = line.split()
+        out.update((fold(f), standard) for f in forms)
+    return out
+
+
+@cache
+def _form_found() -> re.Pattern[str]:
+    """Any dialect form as a whole word of a folded text (a quick test before `_standard` rewrites)."""
+    alts = "|".join(sorted(map(re.escape, _standard_forms()), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+_FORM = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _standard(text: str) -> str:
+    """The text with its dialect and colloquial forms as the standard words the matcher knows
+    ("Lizenzen san ned da" as "Lizenzen sind nicht da")."""
+    if not _form_found().search(fold(text)):
+        return text
+    forms = _standard_forms()
+    return _FORM.sub(lambda m: forms.get(fold(m.group()), m.group()), text)
 
 
 @cache
 def _none_denials() -> dict[str, str]:
-    """Each folded none-answer of a language that says a denied label with another word
-    (knowledge/language/none_label_denials.yaml), mapped to that word."""
+    """Each folded none-answer or no-word of a language that says a denied label with another word
+    (knowledge/language/none_label_denials.yaml, no_label_denials.yaml), mapped to that word."""
     out: dict[str, str] = {}
-    for lang, denial in lexicon()["none_label_denials"].items():
-        if denial:
-            out.update((fold(w), denial[0]) for w in lexicon_words("none_answers", lang))
+    for answers, denials in (("none_answers", "none_label_denials"), ("no_words", "no_label_denials")):
+        for lang, denial in lexicon()[denials].items():
+            if denial:
+                out.update((fold(w), denial[0]) for w in lexicon_words(answers, lang))
     return out
 
 
 @cache
 def _none_label() -> re.Pattern[str]:
-    """A line or sentence "label: keine" (knowledge/language/none_answers.yaml), the label kept."""
-    alts = "|".join(sorted(map(re.escape, lexicon_words("none_answers")), key=len, reverse=True))
+    """A line or sentence "label: keine" or "label: nein" (knowledge/language/none_answers.yaml,
+    no_words.yaml), the label kept."""
+    said = {*lexicon_words("none_answers"), *lexicon_words("no_words")}
+    alts = "|".join(sorted(map(re.escape, said), key=len, reverse=True))
     return re.compile(rf"(?im)(?<![^\n.!?])([ \t]*)([^\n:.!?]{{3,80}}):[ \t]*({alts})[ \t]*(?=[.!]\s|[.!]?[ \t]*(?:\n|$))")
 
 
