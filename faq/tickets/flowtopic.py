@@ -19,7 +19,9 @@ settings (`faq.tickets.topic`) have chosen a topic:
   the resend of the mail and the cause "sent to another contact") yields to that flow's entry,
   however improbable (among its candidates or not), when the ticket tells that flow's problem
   and its facts prove that very cause, or rule it out (the topic's premise denied: "im falschen
-  Konto sind die Lizenzen nicht, sie fehlen einfach"). Such a topic among the close candidates stands for that
+  Konto sind die Lizenzen nicht, sie fehlen einfach"); one marked `told` there (the resend: "the mail
+  did not come to me") yields on the problem told alone, unless the ticket asks for what the topic does
+  (`keeps_entry`). Such a topic among the close candidates stands for that
   flow's entry at its own probability, taking over on the same terms.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
@@ -171,6 +173,13 @@ def _declining() -> dict[str, tuple[str, ...]]:
             for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("unless"), dict)}
 
 
+@cache
+def _told_alone() -> frozenset[str]:
+    """The entries without a flow that yield to their flow's entry on its problem told alone (diagnoses.yaml `told`)."""
+    data = ticket_file("diagnoses.yaml") or {}
+    return frozenset(str(k) for k, v in data.items() if isinstance(v, dict) and v.get("told") is True)
+
+
 def keeps_entry(entry_id: str, text: str) -> bool:
     """Whether `text` asks for what the entry without a flow does, not its flow's diagnosis ("Ich
     möchte, dass die Mail stattdessen an unsere IT geht": the resend, not why the mail is missing)."""
@@ -196,15 +205,17 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
     own = _flow_of(kb, match.id) if match.id else None
     if own is not None and problem_told(body, own.id) or match.outcome == "no_match" and about_something_else(body, matcher):
         return match
+    alone = same is not None and match.id in _told_alone() and not keeps_entry(match.id or "", body)
     for candidate, flow in flows:
         if not problem_told(body, flow.id):
             continue
+        repeated = alone and same is not None and candidate.id == same[0]
         proven = _proven(flow, body, today, match.lang, kb)
         if proven is None and same is not None and candidate.id == same[0] and _ruled_out(flow, same[1], body, today, match.lang, kb):
             proven = same[1]  # "im falschen Konto sind die Lizenzen nicht, sie fehlen": the topic's premise denied, the flow's problem told
-        if proven is None or candidate.confidence < floor and same is not None and proven != same[1] \
+        if not repeated and (proven is None or candidate.confidence < floor and same is not None and proven != same[1]) \
                 or candidate in repeats and proven != repeats[candidate]:
-            continue
+            continue  # the flow a topic's answer repeats takes over on its problem told alone ("mail did not come to me")
         if match.outcome == "no_match":  # declined, yet its stated problem and facts name one flow: offered it
             return replace(match, outcome="clarify", id=candidate.id, flow=flow.id, confidence=candidate.confidence,
                            candidates=(candidate,))
