@@ -412,8 +412,9 @@ def _problem_told(kept: list[str], best: MatchResult, matcher: Matcher, lang: st
     """The entry the sentences that state the problem name, when it is one with a diagnosis and
     they name it more surely than the whole text names an entry without one: context beside the
     problem ("Als Online Services Manager haben wir die Adresse x angegeben") does not make a
-    missing mail a question of who receives it."""
-    told = [u for u in kept if _problem().search(fold(u)) and not _points_back(u)]
+    missing mail a question of who receives it, nor does a hedged guess beside it ("he thinks maybe
+    the mail went to another contact, but he is not sure") make it a case for support."""
+    told = [u for u in kept if _problem().search(fold(u)) and not _points_back(u) and not _unsure(u)]
     if not told or len(told) == len(kept):
         return best
     result = matcher.match("\n".join(told), lang)
