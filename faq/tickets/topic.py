@@ -302,7 +302,7 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`)."""
     best, pool = _best_entry(body, matcher, subject)
     said = "\n".join(without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())]))
-    return in_setting(best, f"{subject}\n{said}", matcher, pool)
+    return in_setting(best, _standard(f"{subject}\n{said}"), matcher, pool)  # "Lizenzen san ned da" names its setting too
 
 
 def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchResult, tuple[Candidate, ...]]:
