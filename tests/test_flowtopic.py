@@ -262,3 +262,25 @@ def test_a_resend_asked_for_keeps_its_topic_beside_the_missing_mail(text, lang):
 
 def test_the_mail_missed_is_its_problem_told():
     assert problem_told("Wir vermissen die Aktivierungsmail für die Zusatzbestellung.", "missing-activation-email")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Im VLSC steht, dass die Aktivierungsmail an einen anderen Kontakt gesendet wurde, an unseren alten Händler. "
+     "Wie kommen wir jetzt dran?", "de"),
+    ("VLSC shows the activation mail was sent to another contact, our previous reseller. How do we get hold of it?", "en"),
+])
+def test_a_resend_topic_whose_ticket_states_the_other_contact_is_that_diagnosis(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-recipient", 0.1), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Laut VLSC wurde die Aktivierungsmail an einen anderen Kontakt gesendet. Sie soll stattdessen an unsere IT gehen.",
+     "de"),
+    ("VLSC shows the activation mail was sent to another contact. Please send it to me instead.", "en"),
+])
+def test_a_resend_asked_for_beside_the_other_contact_stays_the_resend(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-recipient", 0.1), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "resend-activation-email"

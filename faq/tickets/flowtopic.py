@@ -20,8 +20,9 @@ settings (`faq.tickets.topic`) have chosen a topic:
   however improbable (among its candidates or not), when the ticket tells that flow's problem
   and its facts prove that very cause, or rule it out (the topic's premise denied: "im falschen
   Konto sind die Lizenzen nicht, sie fehlen einfach"); one marked `told` there (the resend: "the mail
-  did not come to me") yields on the problem told alone, unless the ticket asks for what the topic does
-  (`keeps_entry`). Such a topic among the close candidates stands for that
+  did not come to me") yields on the problem told alone, or on that very cause stated without the problem
+  ("VLSC shows the mail went to our old reseller contact"; its resolution holds the resend's steps), unless
+  the ticket asks for what the topic does (`keeps_entry`: "please send it to the new IT lead instead"). Such a topic among the close candidates stands for that
   flow's entry at its own probability, taking over on the same terms.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
@@ -207,10 +208,13 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
         return match
     alone = same is not None and match.id in _told_alone() and not keeps_entry(match.id or "", body)
     for candidate, flow in flows:
-        if not problem_told(body, flow.id):
-            continue
         repeated = alone and same is not None and candidate.id == same[0]
+        told = problem_told(body, flow.id)
+        if not told and not repeated:
+            continue
         proven = _proven(flow, body, today, match.lang, kb)
+        if not told and (same is None or proven != same[1]):
+            continue  # "VLSC shows the mail went to our old reseller contact": the very cause the topic repeats, stated
         if proven is None and same is not None and candidate.id == same[0] and _ruled_out(flow, same[1], body, today, match.lang, kb):
             proven = same[1]  # "im falschen Konto sind die Lizenzen nicht, sie fehlen": the topic's premise denied, the flow's problem told
         if not repeated and (proven is None or candidate.confidence < floor and same is not None and proven != same[1]) \
