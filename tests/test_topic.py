@@ -1032,6 +1032,8 @@ def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
     ("Griaß eich,\nd'Lizenzen san im Admin Center nirgends, gsehn hamma no nix. Was kennan ma doa?", "licenses-not-visible"),
     ("Hoi zäme\nMir händ no kei Aktivierigsmail becho, obwohl mir scho lang bstellt händ.", "activation-email-missing"),
     ("Servus, de Aktivierungsmail is bis heit ned kumma, is des normal?", "activation-email-missing"),
+    ("Moin, Zusatzbest. Power BI Pro seit zwei Wochen durch, aber noch keine AktMail erh. Woran liegt's?",
+     "activation-email-missing"),
 ])
 def test_a_dialect_ticket_is_matched_as_its_standard_words(text, expected):
     kb, matcher = load()

@@ -149,9 +149,10 @@ def _match_text(text: str) -> str:
 
 @cache
 def _standard_forms() -> dict[str, str]:
-    """Folded dialect or colloquial form -> its standard word (knowledge/language/standard_forms.yaml)."""
+    """Folded dialect, colloquial or shortened form -> its standard word (knowledge/language/standard_forms.yaml,
+    abbreviated_words.yaml: "Reg." is "Registrierung")."""
     out: dict[str, str] = {}
-    for line in lexicon_words("standard_forms"):
+    for line in (*lexicon_words("standard_forms"), *lexicon_words("abbreviated_words")):
         standard, *forms = line.split()
         out.update((fold(f), standard) for f in forms)
     return out
@@ -168,8 +169,8 @@ _FORM = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def _standard(text: str) -> str:
-    """The text with its dialect and colloquial forms as the standard words the matcher knows
-    ("Lizenzen san ned da" as "Lizenzen sind nicht da")."""
+    """The text with its dialect, colloquial and shortened forms as the standard words the matcher knows
+    ("Lizenzen san ned da" as "Lizenzen sind nicht da", "keine AktMail erh." as "keine Aktivierungsmail erhalten.")."""
     if not _form_found().search(fold(text)):
         return text
     forms = _standard_forms()
