@@ -284,3 +284,15 @@ def test_a_resend_asked_for_beside_the_other_contact_stays_the_resend(text, lang
     kb, matcher = load()
     match = _matched("resend-activation-email", ("activation-email-recipient", 0.1), lang=lang)
     assert told_instead(match, text, kb, matcher, TODAY).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ich habe im VLSC nachgesehen: Die Aktivierungsmail wurde an einen anderen Kontakt gesendet, an die Agentur, die "
+     "uns früher betreut hat. Wie kommen wir an die Mail?", "de"),
+    ("I looked in VLSC: the activation mail was sent to another contact, the agency that used to look after us. "
+     "How do we get hold of it?", "en"),
+])
+def test_a_close_resend_standing_for_the_missing_mail_takes_over_on_the_other_contact_stated(text, lang):
+    kb, matcher = load()
+    match = _matched("activation-email-recipient", ("resend-activation-email", 0.4), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"

@@ -210,10 +210,11 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
     for candidate, flow in flows:
         repeated = alone and same is not None and candidate.id == same[0]
         told = problem_told(body, flow.id)
-        if not told and not repeated:
+        stands = candidate in repeats and _stands_alone(candidate, repeats[candidate]) and not keeps_entry(candidate.id, body)
+        if not told and not repeated and not stands:
             continue
         proven = _proven(flow, body, today, match.lang, kb)
-        if not told and (same is None or proven != same[1]):
+        if not told and proven != (repeats[candidate] if stands else same[1] if same else None):
             continue  # "VLSC shows the mail went to our old reseller contact": the very cause the topic repeats, stated
         if proven is None and same is not None and candidate.id == same[0] and _ruled_out(flow, same[1], body, today, match.lang, kb):
             proven = same[1]  # "im falschen Konto sind die Lizenzen nicht, sie fehlen": the topic's premise denied, the flow's problem told
@@ -228,6 +229,13 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
                                   key=lambda c: -c.confidence))
         return replace(match, id=candidate.id, flow=flow.id, candidates=candidates)
     return match
+
+
+def _stands_alone(candidate: Candidate, cause: str) -> bool:
+    """Whether a close candidate standing for a flow's entry (`_repeated_candidates`) does so for an entry
+    marked `told` in diagnoses.yaml (the resend standing for the missing mail)."""
+    return any(entry == candidate.id and repeated == cause and topic in _told_alone()
+               for topic, (entry, repeated) in repeated_diagnoses().items())
 
 
 def _repeated_candidates(offered: list[Candidate], topic: str | None, floor: float) -> dict[Candidate, str]:
