@@ -136,15 +136,14 @@ def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
 def _match_text(text: str) -> str:
     """Drop what only confuses the matcher: addresses and links; a label answered "none" or "no" is
     said as denied ("Aktivierungs-E-Mail für Zusatzbestellung: keine" as "keine Aktivierungs-E-Mail
-    für Zusatzbestellung", "Lizenzen sichtbar: nein" as "nicht Lizenzen sichtbar"); a dialect form
-    is given as its standard word (`_standard`)."""
+    für Zusatzbestellung", "Lizenzen sichtbar: nein" as "nicht Lizenzen sichtbar")."""
     for start, end, _ in reversed(find_emails(text)):
         text = text[:start] + " " + text[end:]
     if ":" in text:
         denials = _none_denials()
         text = _none_label().sub(lambda m: f"{m.group(1)}{denials.get(fold(m.group(3)), m.group(3))} {m.group(2)}", text)
     low = text.lower()
-    return _standard(_URL.sub(" ", text) if "http" in low or "www." in low else text)  # no link without either
+    return _URL.sub(" ", text) if "http" in low or "www." in low else text  # no link without either
 
 
 @cache
@@ -300,10 +299,12 @@ def topic_units(body: str, subject: str = "") -> list[str]:
 
 
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
-    """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`)."""
+    """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`), its
+    dialect, colloquial and shortened forms read as their standard words (`_standard`)."""
+    body, subject = _standard(body), _standard(subject) if subject else subject
     best, pool = _best_entry(body, matcher, subject)
     said = "\n".join(without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())]))
-    return in_setting(best, _standard(f"{subject}\n{said}"), matcher, pool)  # "Lizenzen san ned da" names its setting too
+    return in_setting(best, f"{subject}\n{said}", matcher, pool)
 
 
 def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchResult, tuple[Candidate, ...]]:
