@@ -279,6 +279,9 @@ def test_a_resend_topic_whose_ticket_states_the_other_contact_is_that_diagnosis(
     ("Laut VLSC wurde die Aktivierungsmail an einen anderen Kontakt gesendet. Sie soll stattdessen an unsere IT gehen.",
      "de"),
     ("VLSC shows the activation mail was sent to another contact. Please send it to me instead.", "en"),
+    ("Die Aktivierungsmail ging an unsere frühere Buchhalterin. Wie kann ich sie an ihre Nachfolgerin schicken lassen?",
+     "de"),
+    ("The activation mail went to our former accountant. How can I have it sent to her successor?", "en"),
 ])
 def test_a_resend_asked_for_beside_the_other_contact_stays_the_resend(text, lang):
     kb, matcher = load()
