@@ -158,10 +158,15 @@ def _standard_forms() -> dict[str, str]:
 
 
 @cache
-def _form_found() -> re.Pattern[str]:
-    """Any dialect form as a whole word of a folded text (a quick test before `_standard` rewrites)."""
-    alts = "|".join(sorted(map(re.escape, _standard_forms()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+def _surface_forms() -> frozenset[str]:
+    """The dialect forms as they may be written, lower-cased: folded and with umlauts ("haend", "händ")."""
+    umlauts = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+    out = set(_standard_forms())
+    for form in _standard_forms():
+        for folded_pair, umlaut in umlauts:
+            form = form.replace(folded_pair, umlaut)
+        out.add(form)
+    return frozenset(out)
 
 
 _FORM = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -170,7 +175,7 @@ _FORM = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def _standard(text: str) -> str:
     """The text with its dialect, colloquial and shortened forms as the standard words the matcher knows
     ("Lizenzen san ned da" as "Lizenzen sind nicht da", "keine AktMail erh." as "keine Aktivierungsmail erhalten.")."""
-    if not _form_found().search(fold(text)):
+    if _surface_forms().isdisjoint(_FORM.findall(text.lower())):
         return text
     forms = _standard_forms()
     return _FORM.sub(lambda m: forms.get(fold(m.group()), m.group()), text)
