@@ -136,6 +136,8 @@ def _without_template_blanks(body: str) -> str:
     def open_field(m: re.Match[str]) -> str:
         return " " * len(m.group()) if _open_value(m.group("value")) else m.group()
     body = _TEMPLATE_BLANK.sub(blank, body)
+    if "/" not in body and "mm" not in body.lower():
+        return body  # no choice and no date format to leave open: most tickets
     return _TEMPLATE_LINE.sub(open_field, body)
 
 

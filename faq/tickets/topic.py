@@ -21,7 +21,7 @@ matcher declines but that leans to one entry more than even is offered it (clari
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from faq.language.focus import sentences
 from faq.language.lexicon import folded, lexicon
@@ -172,6 +172,7 @@ def _surface_forms() -> frozenset[str]:
 _FORM = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+@lru_cache(maxsize=32)
 def _standard(text: str) -> str:
     """The text with its dialect, colloquial and shortened forms as the standard words the matcher knows
     ("Lizenzen san ned da" as "Lizenzen sind nicht da", "keine AktMail erh." as "keine Aktivierungsmail erhalten.")."""
