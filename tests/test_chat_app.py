@@ -38,11 +38,41 @@ async def test_start_screen_shows_greeting_and_topics():
 async def test_question_answered():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await _type(pilot, "Läuft mein Aktivierungslink ab?")
         assert isinstance(app.dialogue.items[-1], Answer)
         text = screen_text(app)
-        assert "Sie: Aktivierungsmail nicht erhalten" in text
-        assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in text
+        assert "Sie: Läuft mein Aktivierungslink ab?" in text
+        assert "Läuft der Aktivierungslink ab?" in text
+
+
+@pytest.mark.parametrize("size", [SIZE, (100, 30), (60, 20)])
+async def test_a_long_answer_shows_its_end_and_its_whole_menu(size):
+    """An answer taller than the log is shown with its end and every item of its "Weiter mit"
+    menu in view (not from its top, which left one menu item of five on screen)."""
+    from textual.containers import VerticalScroll
+
+    from faq.search.cache import load
+
+    kb, matcher = load()  # the bundled knowledge: its answer has a diagnosis and four related topics
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await _settle(pilot)
+        log = app.query_one("#log", VerticalScroll)
+        card = app.query(".card.answer").last()
+        buttons = list(card.query(".option"))
+        assert len(buttons) == 5 and log.max_scroll_y > 0  # taller than the log
+        view = log.content_region
+        for widget in [*buttons, card.query(".contact").last()]:  # the answer's end and the whole menu
+            assert widget.region.height > 0 and view.contains_region(widget.region), widget
+        assert log.scroll_y == log.max_scroll_y
+        title = card.query(".title").first()
+        for _ in range(4):  # its head is a few PageUps away, from the input
+            await pilot.press("pageup")
+            await _settle(pilot)
+            if view.contains_region(title.region):
+                break
+        assert title.region.height > 0 and view.contains_region(title.region)
 
 
 async def test_number_key_starts_a_topic():
@@ -779,3 +809,23 @@ async def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_ask
         await _type(pilot, "01.11.2026")
         assert app.dialogue.run.facts["usage_start"].isoformat() == "2026-11-01"
         assert app.dialogue.current_fact.id == "domain_verified"
+
+
+@pytest.mark.parametrize(("lang", "thanks", "reply", "waiting", "other"), [
+    ("de", "thanks a lot", "smalltalk_thanks", "Die offene Frage oben wartet", "The open question above"),
+    ("en", "vielen Dank", "smalltalk_thanks", "The open question above", "Die offene Frage oben wartet"),
+])
+async def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the_diagnosis_language(
+        lang, thanks, reply, waiting, other):
+    """The reply follows the thanks' language; the line pointing back to the open question
+    keeps the diagnosis's, as the question itself."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+        await _type(pilot, "1")
+        assert app.dialogue.flow_active
+        await _type(pilot, thanks)
+        text = " ".join(screen_text(app).split())
+        said = "en" if lang == "de" else "de"
+        assert " ".join(tr(said, reply).split())[:30] in text
+        assert waiting in text and other not in text

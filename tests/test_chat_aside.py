@@ -62,3 +62,24 @@ async def test_a_resumed_chat_offers_the_readings_again_after_the_question():
     assert [o.target for o in again.date_readings if o.kind == "value"] == ["2026-04-03", "2026-03-04"]
     again.submit("1")
     assert again.run.facts["usage_start"].isoformat() == "2026-04-03"
+
+
+@pytest.mark.parametrize(("lang", "question", "answered", "bridge", "other"), [
+    ("de", "How long is the activation link valid?", "Does the activation link expire?", "Zurück zur Diagnose",
+     "Back to the diagnosis"),
+    ("en", "Wie lange ist der Aktivierungslink gültig?", "Läuft der Aktivierungslink ab?", "Back to the diagnosis",
+     "Zurück zur Diagnose"),
+])
+async def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_language(lang, question, answered,
+                                                                                         bridge, other):
+    """The side answer follows the question's language; the line back and the question the
+    diagnosis asks again keep the diagnosis's."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 80)) as pilot:
+        await _to_usage_start(pilot, lang)
+        asked = app.dialogue.current_fact.question.get(lang)
+        await _type(pilot, question)
+        text = " ".join(screen_text(app).split())
+        assert answered in text  # answered in the language it was asked in
+        assert bridge in text and other not in text
+        assert text.rindex(asked) > text.rindex(bridge) > text.rindex(answered)  # the bridge, then the question

@@ -64,8 +64,8 @@ def test_real_chat_in_tmux(tmp_path):
         _wait_for(session, "Guten Tag")
         _send(session, "Aktivierungsmail nicht erhalten", literal=True)
         _send(session, "Enter")
-        _wait_for(session, "Sie: Aktivierungsmail nicht erhalten")
-        _scroll_to(session, "C-End", "Diagnose starten")  # the answer first; what follows it at its end
+        _wait_for(session, "Weiter mit:")  # the answer's end and what follows it
+        _scroll_to(session, "C-End", "Diagnose starten")
         _send(session, "[bold]x[/bold] [@click=app.quit]y[/]", literal=True)
         _send(session, "Enter")
         screen = _wait_for(session, "Sie: [bold]x[/bold] [@click=app.quit]y[/]")
@@ -111,13 +111,11 @@ def test_greeting_long_answer_scrolled_and_ambiguous_date_in_tmux(tmp_path):
         _type(session, "hallo")
         screen = _wait_for(session, "Schön, dass Sie da sind")
         assert "leider keine Antwort" not in screen
-        # The nine-reason answer does not fit 80x24: scroll it from the input, then type on.
+        # The nine-reason answer does not fit 80x24: its end and its whole menu show at once;
+        # scroll it from the input, then type on.
         _type(session, "Aktivierungsmail nicht erhalten")
-        top = _wait_for(session, "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?")
-        assert "Weiter mit:" not in top  # the answer first: its end is below
-        _send(session, "C-End")
-        end = _wait_for(session, "Weiter mit:")
-        assert "Diagnose starten" in end
+        end = _wait_for_lines(session, lambda s: "Weiter mit:" in s and "5 Kontaktaufnahme mit dem Support" in s)
+        assert "1 Diagnose starten" in end  # the menu's first item too: all five in view
         _send(session, "PageUp")
         up = _wait_for_lines(session, lambda s: "Weiter mit:" not in s)
         assert "•" in up  # still inside the answer, scrolled up a page

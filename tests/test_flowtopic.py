@@ -34,6 +34,9 @@ def _matched(topic: str, *others: tuple[str, float], lang: str = "de") -> MatchR
     ("Where are the licences we ordered?", "licenses-not-visible"),
     # the writer denied as its recipient, in dialect too ("ned an mi")
     ("Laut VLSC is d'Aktivierungsmail an unsern Steuerberater ganga, ned an mi.", "missing-activation-email"),
+    # missing it, as a verb
+    ("Wir vermissen seit Tagen die Aktivierungsmail zu unserer Bestellung.", "missing-activation-email"),
+    ("We still miss the activation mail for the new enrollment.", "missing-activation-email"),
 ])
 def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     assert problem_told(text, flow)

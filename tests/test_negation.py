@@ -683,3 +683,25 @@ def test_a_numbered_question_states_nothing(lang, text):
 ])
 def test_a_negation_beside_this_order_does_not_deny_the_order(bundled, text):
     assert triage(bundled, text).facts.get("order_placed") is not False
+
+
+# -- a denied sameness denies no thing it compares with -------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the Teams Phone licences are an add-on and missing. The base plan sits on another enrollment, not the same "
+           "as the add-on."),
+    ("de", "Hallo, die fehlenden Lizenzen sind ein Add-on. Das Basisabo hat eine andere Registrierungsnummer, nicht "
+           "dieselbe wie das Add-on."),
+])
+def test_a_denied_sameness_leaves_the_thing_compared_stated(bundled, lang, text):
+    result = triage(bundled, text)
+    assert result.facts.get("is_addon") is True
+    assert result.facts.get("base_same_enrollment") is False
+
+
+def test_a_denied_sameness_states_nothing_of_what_follows_it():
+    text = "Das Basisabo ist nicht dieselbe Registrierung wie das Add-on."
+    tokens = tokenize(text)
+    at = next(i for i, t in enumerate(tokens) if t.word == "add")
+    assert polarity(tokens, text, (at, at + 1), ("add", "on")) is None

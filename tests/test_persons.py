@@ -120,3 +120,39 @@ def test_a_main_clause_after_a_comma_names_no_osm_of_the_noun_before():
     text = ("Ich bin Abrechnungsadministrator unseres Mandanten, der OSM ist aber unsere Buchhalterin "
             "(s.weiss@weiss-bau.de). Die Aktivierungsmail kam nicht an.")
     assert read(text, "de").get("osm_is_admin") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin die OSM (k.lorenz@lorenz-bau.de). Ich bin außerdem im "
+           "bestehenden Microsoft-365-Konto als globale Administratorin eingetragen."),
+    ("de", "Guten Tag, keine Aktivierungsmail bisher. Als OSM bin ich im VLSC eingetragen. Im vorhandenen Tenant bin "
+           "ich Abrechnungsadministrator."),
+    ("en", "Hi, the activation email never came. I'm the OSM for our enrollment. I am also a billing admin of "
+           "our existing Microsoft 365 tenant."),
+    ("en", "Hello, I am OSM, the activation mail did not come to me. I am the billing admin of our current tenant."),
+])
+def test_the_writer_who_says_they_are_the_osm_names_the_osms_admin_role(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin nicht die OSM. Ich bin globale Administratorin im Tenant."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin OSM nicht mehr. Ich bin globale Administratorin im Tenant."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Unsere OSM ist Frau Lorenz, ich bin globaler Administrator im Tenant."),
+    ("de", "Von: Karl Lorenz\nHallo, ich bin OSM, die Aktivierungsmail fehlt.\n\n---\nVon: Eva Brandt\nHallo, ich bin "
+           "übrigens globale Administratorin in unserem bestehenden Konto."),
+    ("en", "Hi, the activation email is missing. Am I the OSM? I am the global admin of our tenant."),
+    # the writer who talked to an admin holds no role
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin OSM. Ich habe schon mit unserem globalen Administrator gesprochen."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Ich bin die OSM. Ich habe die Abrechnungsadministratorin gefragt."),
+])
+def test_a_writer_not_declared_the_osm_names_their_own_role(lang, text):
+    assert read(text, lang).get("osm_is_admin") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Laut VLSC ging die Aktivierungsmail an unsere Steuerberaterin."),
+    ("de", "Hallo, keine Aktivierungsmail. Im VLSC steht: die Mail ging an die Adresse unseres Steuerberaters."),
+])
+def test_a_mail_sent_to_the_tax_adviser_went_to_another_contact(lang, text):
+    assert read(text, lang).get("sent_to_other_contact") is True

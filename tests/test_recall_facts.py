@@ -308,3 +308,62 @@ def test_the_enrollment_linked_already_without_its_account_named(lang, text):
 def test_the_enrollment_asked_whether_linked_stays_open():
     text = "Keine Aktivierungsmail. Falls die Registrierung schon verknüpft ist, kommt dann keine Mail?"
     assert read("missing-activation-email", text, "de").get("enrollment_linked") is None
+
+
+# -- the wrong account told as a test account's compound, the intended one denied, "rather than ours" -----
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Lizenzen sichtbar. Die Lizenzen wurden versehentlich für unser Testkonto aktiviert."),
+    ("de", "Wir finden die Lizenzen nicht. Sie sind im Test-Konto gelandet, der Kollege war dort noch angemeldet."),
+    ("en", "No licences visible. They were activated on our old reseller's tenant instead of ours."),
+    ("en", "Licenses missing: they landed in the tenant of our holding rather than ours."),
+])
+def test_licences_activated_elsewhere_deny_the_right_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "offered"), [
+    ("de", "Keine Lizenzen im Portal. Die Schweiz wird bedient, das haben wir nachgesehen.", True),
+    ("de", "Keine Lizenzen im Portal. Laut Microsoft wird unser Land noch nicht bedient.", False),
+    ("de", "Keine Lizenzen im Portal. Österreich wird nicht unterstützt, sagt der Händler.", False),
+    # the country as the place of someone who helps, served or supported, says nothing of the service
+    ("de", "Keine Lizenzen im Portal. Unser Händler in Österreich hat uns nicht unterstützt.", None),
+    ("en", "No licences in the portal. Our office in Ireland is served by our reseller.", None),
+])
+def test_a_country_served_or_supported_is_the_service_offered(lang, text, offered):
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is offered
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag,\n\nOSM-Adresse: h.voss@voss-reisen.de\nDomäne schon verifiziert? nein\n"
+           "Mail laut VLSC an anderen Kontakt? nein\nJunk geprüft? ja\n\nTrotzdem keine Aktivierungsmail."),
+    ("en", "Hello,\n\nOSM address: h.voss@voss-travel.ie\nDomain verified already? no\n"
+           "VLSC shows another contact? no\nJunk checked? yes\n\nStill no activation email."),
+])
+def test_a_checklist_of_questions_answered_on_their_lines_is_read_line_by_line(served, lang, text):
+    kb, matcher = served
+    facts = triage_text(text, kb, matcher, TODAY).facts
+    assert facts.get("osm_email", "").startswith("h.voss@")
+    assert facts.get("domain_verified") is False and facts.get("sent_to_other_contact") is False
+    assert facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "linked"), [
+    ("de", "Hallo, keine Aktivierungsmail. Es ist unsere erste Registrierung, da war bisher nichts verknüpft.", False),
+    ("de", "Hallo, keine Aktivierungsmail. Die Registrierung ist neu und wurde noch nie aktiviert.", False),
+    # not the first order: more licences under the enrollment say nothing about a service activated before
+    ("de", "Hallo, keine Aktivierungsmail. Es ist nicht die erste Bestellung unter dieser Registrierung.", None),
+])
+def test_nothing_linked_before_denies_the_enrollment_link(lang, text, linked):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # licences not shown for an account say nothing about where they were activated
+    ("de", "Hallo, die Lizenzen werden nicht für unser Firmenkonto angezeigt."),
+    ("de", "Hallo, unsere Tochterfirma hat ihr Konto letztes Jahr aktiviert, bei uns fehlen alle Lizenzen."),
+    ("en", "Hi, our parent company activated their account last year; ours shows no licences at all."),
+])
+def test_licences_missing_for_an_account_name_no_wrong_account(lang, text):
+    assert read("licenses-not-visible", text, lang).get("right_account") is None

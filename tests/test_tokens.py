@@ -162,3 +162,16 @@ def test_sentences_split_again_are_not_changed_by_an_earlier_reader():
     first.pop()
     assert sentences(text) == [(0, "Die Mail kam nie an."), (21, "Spam ist geprüft.")]
     assert sentences(text, abbreviations=False) == sentences(text)
+
+
+def test_question_and_answer_lines_in_a_run_end_their_lines():
+    text = ("Spam-Ordner geprüft? ja, schon zweimal (Regeln auch)\nMail laut VLSC an einen anderen Kontakt? nein\n"
+            "Reservation placed? yes\n")
+    assert [s.strip() for _, s in sentences(text)] == [
+        "Spam-Ordner geprüft?", "ja, schon zweimal (Regeln auch)", "Mail laut VLSC an einen anderen Kontakt?", "nein",
+        "Reservation placed?", "yes"]
+
+
+def test_a_lone_question_line_above_prose_is_not_cut_at_its_end():
+    text = "Was ist da los? Die Aktivierungsmail ist\nnie angekommen."
+    assert [s.strip() for _, s in sentences(text)] == ["Was ist da los?", "Die Aktivierungsmail ist\nnie angekommen."]

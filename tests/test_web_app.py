@@ -459,9 +459,31 @@ def test_an_overlong_message_is_refused_with_one_line_never_cut():
     r = say(c, cid, html, story)
     assert r.status_code == 200
     assert tr("de", "input_too_long", size="2.158", limit="2.000") in text_of(r.text)
-    assert "Wir haben keine Aktivierungsmail" not in r.text  # not answered from its first 2,000 characters
+    assert 'class="msg user' not in r.text  # not answered from its first 2,000 characters
     r = say(c, cid, r.text, story[:1500])  # a message of 1,500 characters, refused before, is taken
     assert "Warum habe ich die Aktivierungs-E-Mail nicht erhalten?" in r.text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_overlong_message_stays_in_the_field_with_the_reason_in_the_pages_language(lang):
+    from html import unescape
+
+    from faq.language.catalogue import count, tr
+
+    c = client()  # a browser that asks for no language (German by default) and runs no script
+    cid, html = start(c, lang)
+    story = ("Our activation mail never came & we checked the spam folder. " if lang == "en"
+             else "Unsere Aktivierungsmail kam nie & der Spam-Ordner ist geprüft. ") * 33 + "?"
+    r = say(c, cid, html, story)
+    assert r.status_code == 200
+    assert f'<html lang="{lang}">' in r.text
+    assert tr(lang, "input_too_long", size=count(len(story), lang), limit=count(2000, lang)) in unescape(text_of(r.text))
+    value = re.search(r'<input id="text"[^>]*?value="([^"]*)"', r.text, re.S)
+    assert value is not None and unescape(value.group(1)) == story  # kept whole, to be shortened
+    assert re.search(r'<input id="text"[^>]*autofocus', r.text, re.S)
+    assert 'class="msg user' not in r.text
+    r = say(c, cid, r.text, story[:300])  # shortened, it is sent from the same page
+    assert 'class="msg user' in r.text and f'<html lang="{lang}">' in r.text
 
 
 @pytest.mark.parametrize(("lang", "question", "answer", "resume"), [
@@ -484,6 +506,39 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
     html = say(c, cid, html, "2026-08-31").text
     assert ("Ergebnis:" if lang == "de" else "Result:") in text_of(html)
 
+
+
+@pytest.mark.parametrize(("lang", "question", "bridge"), [
+    ("de", "Who is the OSM?", "Zurück zur Diagnose"),
+    ("en", "Wer ist der OSM?", "Back to the diagnosis"),
+])
+def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_language(lang, question, bridge):
+    c = client()
+    cid, html = start(c, lang)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
+    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    html = say(c, cid, html, question).text
+    other = "en" if lang == "de" else "de"
+    answer = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]
+    assert answer[0] == other  # the side answer in the language it was asked in
+    assert re.search(f'<p class="muted" lang="{lang}">{bridge}', answer[1])  # the way back: as the diagnosis
+    assert html.rindex(bridge) < html.rindex('class="progress"')  # right above the question asked again
+
+
+@pytest.mark.parametrize(("lang", "thanks", "waiting"), [
+    ("de", "thanks a lot", "Die offene Frage oben wartet"),
+    ("en", "vielen Dank", "The open question above"),
+])
+def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the_diagnosis_language(lang, thanks, waiting):
+    c = client()
+    cid, html = start(c, lang)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
+    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    html = say(c, cid, html, thanks).text
+    other = "en" if lang == "de" else "de"
+    reply = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]
+    assert reply[0] == other  # the reply in the thanks' language
+    assert re.search(f'<p class="muted" lang="{lang}">{waiting}', reply[1])  # the way back: as the diagnosis
 
 
 def test_a_slash_command_is_no_question_and_back_works_typed():
@@ -513,3 +568,110 @@ def test_a_result_that_means_waiting_is_not_labelled_as_a_contact():
     text = text_of(say(c, cid, html, "20.12.2099").text)
     assert "Wie es weitergeht: Warten bis" in text
     assert "Ansprechpartner: Warten" not in text
+
+
+# -- every text of the page in the page's language ----------------------------------------
+
+_TEXT_ATTRIBUTES = ("aria-label", "title", "placeholder", "alt", "data-empty", "data-long", "data-offline",
+                    "data-done", "data-failed")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def _page_texts(html: str) -> list[tuple[str, str]]:
+    """Every text a reader meets on a page (text and the attributes read out or shown), with
+    the language it is marked as: its element's `lang`, else the nearest ancestor's."""
+    from html.parser import HTMLParser
+
+    class Texts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.langs: list[str] = [""]
+            self.found: list[tuple[str, str]] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            named = dict(attrs)
+            lang = named.get("lang") or self.langs[-1]
+            self.found += [(lang, str(named[a])) for a in _TEXT_ATTRIBUTES if named.get(a)]
+            if tag not in _VOID:
+                self.langs.append(lang)
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag not in _VOID and len(self.langs) > 1:
+                self.langs.pop()
+
+        def handle_data(self, data: str) -> None:
+            if data.strip():
+                self.found.append((self.langs[-1], " ".join(data.split())))
+
+    parser = Texts()
+    parser.feed(html)
+    return parser.found
+
+
+def _only_in(lang: str) -> set[str]:
+    """Phrases (two words or more) of the interface and the FAQ's titles and questions that are
+    written in `lang` only: met in a text marked as the other language, that text is in the wrong one."""
+    from faq.language.catalogue import catalogue
+    from faq.search.cache import load
+
+    other = "en" if lang == "de" else "de"
+    kb, _ = load(None)
+    texts = [t for t in catalogue()[lang].values()]
+    texts += [e.question.get(lang) for e in kb.entries] + [e.title.get(lang) for e in kb.entries]
+    texts += [f.title.get(lang) for f in kb.flows] + [fact.question.get(lang) for f in kb.flows for fact in f.facts]
+    theirs = " | ".join([*catalogue()[other].values(), *(e.question.get(other) for e in kb.entries)])
+    phrases = set()
+    for text in texts:
+        for part in re.split(r"\{[^}]*\}|[:;(),.?!„“\"]", text):
+            part = " ".join(part.split())
+            if len(part.split()) >= 2 and part not in theirs:
+                phrases.add(part)
+    return phrases
+
+
+_WALK = {
+    "de": {"talk": "Hallo", "decline": "Wie wird das Wetter morgen in Berlin?", "clarify": "aktivierungsmail",
+           "question": "Aktivierungsmail nicht erhalten", "start": "Diagnose starten", "unknown": "Weiß nicht",
+           "bad": "it@firma", "address": "it@firma.de", "date": "3/4/2026", "reading": "3. April 2026",
+           "back": "Zurück"},
+    "en": {"talk": "Hello", "decline": "What will the weather be like in Berlin tomorrow?", "clarify": "activation email",
+           "question": "activation email not received", "start": "Start diagnosis", "unknown": "Don&#39;t know",  # as the page escapes it
+           "bad": "it@contoso", "address": "it@contoso.com", "date": "3/4/2026", "reading": "3 April 2026",
+           "back": "Back"},
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_text_of_the_page_is_in_the_pages_language(lang):
+    """A walk through the page in one language (no script, a browser asking for no language):
+    small talk, a declined question, a choice, commands, refused messages, an answer, a
+    diagnosis with a refused value, an ambiguous date and "don't know" to its end, the result
+    with its summary, a step back, a refused form; only what is marked as the other language
+    (the switch to it) may be in the other language."""
+    words = _WALK[lang]
+    c = client()
+    cid, html = start(c, lang)
+    pages = [html]
+
+    def step(r) -> str:
+        pages.append(r.text)
+        return r.text
+
+    for text in (words["talk"], words["decline"], words["clarify"], "/suche", " ", "x" * 2100, words["question"]):
+        html = step(say(c, cid, html, text))
+    html = step(pick(c, cid, html, words["start"]))
+    for text in (words["bad"], words["address"], words["date"]):
+        html = step(say(c, cid, html, text))
+    html = step(pick(c, cid, html, words["reading"]))
+    while any(label == words["unknown"] for _, _, label in buttons(html)):
+        html = step(pick(c, cid, html, words["unknown"]))
+    assert 'class="summary"' in html  # the result, with its summary
+    html = step(pick(c, cid, html, words["back"]))
+    step(c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "csrf": "forged", "text": "x"}))
+    assert pages[-1].count("<h1>") == 1  # the message page of a refused form
+    assert [p for p in pages if f'<html lang="{lang}">' not in p] == []
+    mine = _only_in("de" if lang == "en" else "en")
+    assert {"Neues Gespräch", "New conversation"} & mine  # the other language's words are known
+    wrong = sorted({(text, p) for page in pages for marked, text in _page_texts(page) if marked == lang
+                    for p in mine if p in text})
+    assert wrong == []

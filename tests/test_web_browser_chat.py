@@ -252,6 +252,60 @@ def test_empty_and_overlong_messages_get_one_line_and_the_text_stays(browser: An
     page.context.close()
 
 
+@pytest.mark.parametrize("script", [True, False])
+def test_an_overlong_message_on_the_english_page_is_refused_in_english_and_kept(browser: Any, base: str,
+                                                                               script: bool) -> None:
+    from faq.language.catalogue import count, tr
+
+    page = phone(browser, java_script_enabled=script)  # a German browser on the English page
+    page.goto(base + "/?lang=en")
+    story = "Our OSM is it@contoso.com and the activation email never came. " * 40 + "What now?"
+    page.fill("#text", story)
+    if script:  # refused by the page's script before it is sent
+        page.keyboard.press("Enter")
+    else:  # refused by the server, answering with the page
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    line = tr("en", "input_too_long", size=count(len(story), "en"), limit=count(2000, "en"))
+    assert line in page.locator("#composer").inner_text()  # 2,565, not 2.565; never the German line
+    assert page.input_value("#text") == story and page.locator("#log > li").count() == 1
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.context.close()
+
+
+_DRAWN = """(args) => {
+  const [ch, font] = args;
+  const c = document.createElement("canvas"); c.width = 48; c.height = 48;
+  const g = c.getContext("2d"); g.font = font; g.textBaseline = "top"; g.fillText(ch, 4, 4);
+  return Array.from(g.getImageData(0, 0, 48, 48).data).join(",");
+}"""
+
+
+def test_every_symbol_of_a_result_renders_as_a_glyph_not_a_box(browser: Any, base: str, shots: Path) -> None:
+    """The marks the page puts before its lines (◆ ✔ ☎, the wait's clock, ✗ ⚠ ℹ) are drawn in
+    the page's own font as something else than the box of a character no installed font has."""
+    import unicodedata
+
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "Die Aktivierungsmail ist noch nicht da, OSM ist lizenz@zahnarzt-roth.de")
+    page.get_by_role("button", name="Diagnose starten").click()
+    settle(page)
+    page.get_by_role("button", name="Ja").last.click()  # the address it read, confirmed
+    settle(page)
+    send(page, "20.12.2099")  # the usage starts later: a result that means waiting
+    assert "Wie es weitergeht" in page.locator("#log").inner_text()
+    page.screenshot(path=str(shots / "web-wait-mark.png"), full_page=True)
+    html = page.content()
+    symbols = sorted({ch for ch in html if ord(ch) > 0x2000 and unicodedata.category(ch) == "So"})
+    assert "◷" in symbols
+    font = page.evaluate("getComputedStyle(document.querySelector('.contact')).font")
+    missing = page.evaluate(_DRAWN, ["\U0010fffd", font])  # a character no font has: the box
+    boxes = [ch for ch in symbols if page.evaluate(_DRAWN, [ch, font]) == missing]
+    assert boxes == []
+    page.context.close()
+
+
 def test_a_stopped_server_gives_one_line_and_the_page_and_text_stay(browser: Any, shots: Path) -> None:
     from faq.language.catalogue import tr
 

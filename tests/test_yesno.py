@@ -30,3 +30,24 @@ def test_a_relative_clause_states_its_fact_of_the_noun_it_describes(lang, text, 
 def test_a_cue_across_two_clauses_still_states_nothing():
     text = "Hallo, ich habe alles verifiziert, die Domäne unseres OSM kenne ich aber nicht."
     assert "domain_verified" not in read("missing-activation-email", text, "de")
+
+
+@pytest.mark.parametrize(("lang", "text", "admin"), [
+    # a label of a "no" cue's words without its negation, answered no, denies; answered yes it names no role
+    ("de", "Keine Aktivierungsmail.\nOSM-Adresse: t.wolf@wolf-druck.de\nOSM Admin eines bestehenden Kontos: nein", False),
+    ("en", "No activation email yet.\n- OSM: ops@harbour-freight.ie\n- OSM admin on any tenant: no\n- junk: checked", False),
+    ("de", "Keine Aktivierungsmail.\nOSM Admin eines bestehenden Kontos: ja", None),
+    ("en", "No activation email yet.\n- OSM admin on any tenant: not sure", None),
+])
+def test_a_label_of_a_denying_cue_answered_no_denies(lang, text, admin):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is admin
+
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # a label that goes on past the role asks something else
+    ("de", "Keine Aktivierungsmail.\nOSM-Adresse Admin verifiziert: nein"),
+    ("en", "No activation email.\n- OSM admin address verified: no"),
+])
+def test_a_label_that_asks_something_else_denies_no_role(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.chat.agent_cards import AnswerInput
 from bot.chat.agent_case import AgentCase, agent_summary
-from bot.chat.agent_screen import AgentScreen, TicketArea
+from bot.chat.agent_input import TicketArea
+from bot.chat.agent_screen import AgentScreen
 
 __all__ = ["AgentCase", "AgentScreen", "AnswerInput", "TicketArea", "agent_summary"]

@@ -19,16 +19,16 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
-from bot.chat.agent_cards import AnswerInput, cause_card, fact_options, facts_card, question_card, topic_card
+from bot.chat.agent_cards import AnswerInput, cause_card, facts_card, question_card, topic_card
 from bot.chat.agent_case import AgentCase
-from bot.chat.answers import menu_index
+from bot.chat.agent_input import TicketArea, agent_bindings, lines, typed_option
 from bot.chat.items import Option
 from bot.chat.widgets import OptionButton, tr
 from faq.errors import InputError
@@ -39,49 +39,6 @@ from faq.language.text import clean
 from faq.search.matcher import Matcher
 
 __all__ = ["AgentScreen", "TicketArea"]
-
-_LETTERS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
-
-
-def _lines(text: str) -> str:
-    """Line breaks as newlines: terminals paste CR (or CR LF), which `clean` would drop."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-class TicketArea(TextArea):
-    """The text area the ticket is pasted into: pasted text loses its control characters."""
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        event.prevent_default()
-        event.stop()
-        if self.read_only:
-            return
-        text = clean(_lines(event.text), limit=None)
-        if result := self._replace_via_keyboard(text, *self.selection):
-            self.move_cursor(result.end_location)
-            self.focus()
-
-
-def _agent_bindings() -> list[BindingType]:
-    out: list[BindingType] = []
-    for lang in ("de", "en"):
-        t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
-        out += [
-            # F5 analyses: Ctrl+R keeps its one meaning (restart the chat's diagnosis).
-            Binding("f5", f"analyse('{lang}')", t("agent_k_analyse"), priority=True),
-            Binding("ctrl+enter", f"analyse('{lang}')", t("agent_k_analyse"), show=False, priority=True),
-            Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
-            # Copy and new ticket have their place on screen (the reply's heading, a button),
-            # so the footer fits 80 columns.
-            Binding("ctrl+k", f"copy_reply('{lang}')", t("agent_k_copy"), show=False, priority=True),
-            Binding("ctrl+b", f"back('{lang}')", t("k_back"), show=False, priority=True),  # "Zurück" is on screen
-            Binding("ctrl+n", f"new_ticket('{lang}')", t("agent_k_new"), show=False, priority=True),
-            Binding("escape", f"leave('{lang}')", t("agent_k_leave")),
-            Binding("f1", f"help('{lang}')", t("k_help")),
-            Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
-        ]
-    return out
-
 
 class AgentScreen(Screen[str]):
     """The agent view. Dismissed with its language ("de"/"en") when the agent goes back.
@@ -97,7 +54,7 @@ class AgentScreen(Screen[str]):
             directory, else the whole path).
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = _agent_bindings()
+    BINDINGS: ClassVar[list[BindingType]] = agent_bindings()
     is_agent_view = True
 
     def __init__(
@@ -301,20 +258,8 @@ class AgentScreen(Screen[str]):
         self.call_after_refresh(self._question_in_view)
 
     def _typed_option(self, text: str) -> Option | None:
-        """The option a whole typed answer names: its number (or its word, "eins"), or on a yes/no question j/y, n,
-        w/u/? (as in the customer chat: only with Enter). None: the text is the answer itself."""
-        case = self.case
-        fact = case.question if case is not None else None
-        if case is None or fact is None:
-            return None
-        picks = tuple(Option("value", iso) for iso in self.readings)
-        options = picks + fact_options(case, fact)
-        if fact.type not in ("date", "email") or picks:
-            index = int(text) - 1 if text.isdigit() else menu_index(text, len(options))  # "1", "eins", "one"
-            if text.isdigit() or index is not None:
-                return options[index] if index is not None and 0 <= index < len(options) else None
-        meaning = _LETTERS.get(text.lower()) if len(text) == 1 and fact.type == "yesno" else None
-        return next((o for o in options if meaning and o.key == meaning), None)
+        """The option a whole typed answer names (`bot.chat.agent_input.typed_option`)."""
+        return typed_option(self.case, self.readings, text)
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the focus is on a button or the result goes to the answer field
@@ -350,7 +295,7 @@ class AgentScreen(Screen[str]):
         """Triage the ticket in the text area."""
         area = self.query_one(TicketArea)
         shown = area.text
-        raw = _lines(shown)
+        raw = lines(shown)
         text = clean(raw)
         if text != shown:  # what is shown is what was analysed: no control characters
             area.load_text(text)

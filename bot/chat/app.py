@@ -18,7 +18,7 @@ from textual.widgets import Button, Footer, Header, Input
 
 from bot.chat.answers import menu_index
 from bot.chat.chat_input import PASTE_FACTOR, ChatInput
-from bot.chat.dialogue import Dialogue, Item, Notice, Option
+from bot.chat.dialogue import Dialogue, FlowResult, Item, Notice, Option
 from bot.chat.layout import ChatLog, chat_bindings
 from bot.chat.slash import run_command
 from bot.chat.summary import shown_path
@@ -158,7 +158,10 @@ class ChatApp(App[int]):
             prompt = self.query_one(ChatInput)
             if prompt.value:
                 prompt.value = ""
-        self._after_change(mounted, widgets[0], top=True)
+        # What is new ends the log: shown whole when it fits. When it does not, an answer, a
+        # question or a notice shows its end, so the menu that goes on ("Weiter mit", the answers
+        # to pick) is in view; a diagnosis's result shows its head, the cause (its actions have keys).
+        self._after_change(mounted, widgets[0], top=any(isinstance(item, FlowResult) for item in new))
 
     def _after_change(self, mounted: Any, first: Widget | None, top: bool) -> None:
         prompt = self.query_one(ChatInput)

@@ -28,7 +28,7 @@ __all__ = ["confirm"]
 
 def confirm(d: Dialogue, fact: Fact, text: str, pick: str = "") -> list[Item]:
     """Handle `text` (or the option `pick`) as the reply to the confirmation of `fact`."""
-    from bot.chat.dialogue import FREE_ANSWER_WORDS
+    from bot.chat.flowrun import FREE_ANSWER_WORDS
 
     run = d.run
     assert run is not None

@@ -10,12 +10,11 @@ works.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.chat.answers import confirm_text, fact_options, future_message, read_answer, shown_value, stated_facts
-from bot.chat.aside import aside, aside_entry
+from bot.chat.answers import shown_value, stated_facts
+from bot.chat.flowrun import Run, answer_text, apply_answer, step, tell
 from bot.chat.items import (
     Answer,
     Clarify,
@@ -32,8 +31,7 @@ from bot.chat.items import (
 )
 from bot.chat.smalltalk import smalltalk
 from bot.chat.topics import MAX_TOPICS, start_topics, support_entry
-from faq.errors import InputError
-from faq.kb.model import Fact, Flow, KnowledgeBase
+from faq.kb.model import Fact, KnowledgeBase
 from faq.language.normalize import clear_language
 from faq.language.text import clean
 from faq.search.matcher import Matcher
@@ -46,21 +44,6 @@ __all__ = [
 CLOSEST_MIN = 0.2
 STORY_MESSAGES = 5
 """A diagnosis reads the facts stated in (at most) this many of the user's last messages before it."""
-FREE_ANSWER_WORDS = 4
-"""An answer of this many words or more is also read for other facts the user states in it."""
-
-@dataclass
-class _Run:
-    flow: Flow
-    question: str
-    facts: dict[str, Any] = field(default_factory=dict)
-    diagnosis: Any = None
-    stated: dict[str, tuple[Any, str]] = field(default_factory=dict)  # read from the question: value, words
-    declined: set[str] = field(default_factory=set)  # stated facts the user did not confirm
-    confirming: str | None = None  # the stated fact shown for confirmation now
-    asking: str | None = None  # a stated fact the user did not confirm: its question comes next
-    lang: str = ""  # the conversation's language when it differs from the interface's ("" = the interface's)
-
 
 class Dialogue:
     """The state of one conversation.
@@ -81,7 +64,7 @@ class Dialogue:
         self.lang = lang if lang in ("de", "en") else "de"
         self.on_event = on_event
         self.items: list[Item] = []
-        self.run: _Run | None = None
+        self.run: Run | None = None
         self.last_question = ""
         self.talk_lang = ""  # the language the user clearly writes in ("" = not yet clear: the interface's)
         self.story: list[str] = []  # what the user told since the last diagnosis started: its facts pre-fill the next
@@ -323,7 +306,7 @@ class Dialogue:
         # German chat got an English answer: its diagnosis asks in English too).
         talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
         asked = question or " ".join(self.story) or self.last_question or flow.title.get(talk or self.lang)
-        self.run = _Run(flow, asked, lang=talk)
+        self.run = Run(flow, asked, lang=talk)
         told = [question] if question else self.story
         if told:  # the story so far, told over one or several messages
             self.run.stated = stated_facts("\n".join(told), flow, self.kb, self.today, self.flow_lang)
@@ -331,99 +314,15 @@ class Dialogue:
         return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 
     def _step(self) -> list[Item]:
-        from faq.flows.engine import diagnose, relevant_facts
-
-        run = self.run
-        assert run is not None
-        diag = diagnose(run.flow, run.facts, self.today)
-        run.diagnosis = diag
-        run.confirming, asking, run.asking = None, run.asking, None
-        relevant = [] if diag.next_fact is None else relevant_facts(run.flow, run.facts, self.today)
-        stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
-        if stated and all(f.id != asking for f in relevant):
-            # Stated in the user's own words: shown for confirmation, first, not asked again.
-            fact = stated[0]
-            value, quote = run.stated[fact.id]
-            run.confirming = fact.id
-            tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
-            options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
-            args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
-            return [Notice("confirm_stated", args, text=confirm_text(self.flow_lang, fact, quote, args["value"], self.today),
-                           options=options, lang=run.lang)]
-        if diag.next_fact is not None:  # after "Nein" to "Sie schrieben: …", that question itself
-            fact = next((f for f in relevant if f.id == asking), diag.next_fact)
-            run.asking = asking if fact.id == asking else None
-            return [FlowStep(run.flow.id, fact.id, len(run.facts) + 1, len(run.facts) + len(relevant),
-                             fact_options(fact, bool(run.facts)), lang=run.lang)]
-        actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
-        return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
+        return step(self)
 
     def answer_text(self, raw: str, shown: str | None = None, pick: str = "") -> list[Item]:
-        """Answer the open question with what the user typed or picked (`pick`: the option's value).
-
-        A value the fact does not accept adds a Notice with the reason, and the
-        question stays open.
-        """
-        from faq.flows.dates import AmbiguousDate
-
-        fact = self.current_fact
-        if fact is None or self.run is None:
-            return self.ask(raw)
-        if self.run.confirming == fact.id:
-            from bot.chat.confirm import confirm
-
-            return confirm(self, fact, clean(raw).strip(), pick)
-        from faq.flows.values import future_allowed
-
-        text = clean(raw).strip()
-        options = fact_options(fact, bool(self.run.facts))
-        lang, pinned = self.flow_lang, self.run.lang
-        user = UserMessage(text, lang=pinned)
-
-        def bad(message: str, key: str = "bad_value", offered: tuple[Option, ...] = options) -> list[Item]:
-            return self._add(user, Notice(key, {"fact": fact.id}, text=message, options=offered, lang=pinned))
-
-        try:
-            value = read_answer(self.run.flow, self.run.facts, fact, text, self.today, lang)
-        except AmbiguousDate as exc:
-            possible = [d for d in exc.readings if d <= self.today or future_allowed(self.run.flow, fact.id)]
-            if len(possible) == 1:  # the other reading lies in the future: no real choice
-                return self._apply_answer(fact.id, possible[0], text)
-            if not possible:  # both lie in the future
-                return bad(future_message(text, min(exc.readings), self.today, lang))
-            readings = tuple(Option("value", d.isoformat()) for d in possible)
-            return bad(exc.reason, "ambiguous_date", readings + options[1:])  # a customer never sees fact names
-        except InputError as exc:
-            if (found := aside_entry(self, text))[0]:  # a question instead of an answer: answered, then asked again
-                return aside(self, text, *found)
-            if len(text.split()) < 2 or not self._tell(text):
-                return bad(exc.reason)
-            # A sentence, not a value: what it states is shown for confirmation; what it says to
-            # the question asked is taken as the answer, as strictly as a value typed alone.
-            self._emit({"type": "tell", "text": text})
-            if fact.id not in self.run.stated:
-                return self._add(user, *self._step())
-            said = canonical(self.run.stated.pop(fact.id)[0])
-            try:
-                value = read_answer(self.run.flow, self.run.facts, fact, said, self.today, lang)
-            except InputError as again:
-                return bad(again.reason)
-        if shown is None and len(text.split()) >= FREE_ANSWER_WORDS:
-            self._tell(text, besides=fact.id)  # "Ja, und die Domäne ist auch verifiziert"
-        return self._apply_answer(fact.id, value, shown or text, pick)
+        """Answer the open question with what the user typed or picked (`pick`: the option's value);
+        a value the fact does not accept adds a Notice with the reason (`bot.chat.flowrun`)."""
+        return answer_text(self, raw, shown, pick)
 
     def _tell(self, text: str, besides: str = "") -> bool:
-        """Read the facts the user states in `text` (an answer that is a sentence) as stated
-        facts of the running diagnosis, to be confirmed; return whether it stated any that are
-        still open (other than `besides`)."""
-        run = self.run
-        if run is None:
-            return False
-        found = {k: v for k, v in stated_facts(text, run.flow, self.kb, self.today, self.flow_lang).items()
-                 if k not in run.facts and k != besides}
-        run.stated.update(found)
-        run.declined -= set(found)  # said again: shown for confirmation again
-        return bool(found)
+        return tell(self, text, besides)
 
     def user_message(self, text: str, pick: str = "", fact_id: str = "") -> UserMessage:
         """What the user answered in the running diagnosis (an option picked: by its value)."""
@@ -432,12 +331,7 @@ class Dialogue:
                            fact=fact_id if pick else "")
 
     def _apply_answer(self, fact_id: str, value: Any, shown: str, pick: str = "") -> list[Item]:
-        run = self.run
-        assert run is not None
-        self._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown,
-                    **({"pick": pick} if pick else {})})
-        run.facts[fact_id] = value
-        return self._add(self.user_message(shown, pick, fact_id), *self._step())
+        return apply_answer(self, fact_id, value, shown, pick)
 
     def back(self) -> list[Item]:
         """Take back the last answer of the flow and ask that question again."""

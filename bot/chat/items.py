@@ -89,6 +89,9 @@ class Answer:
             takes them, to be confirmed): said beside the offer to start it.
         aside: Asked in place of an answer while a diagnosis runs: shown briefly (no topics
             to pick), the diagnosis's open question follows.
+        resume_lang: After an aside, the language of the diagnosis it leads back to ("" = the
+            interface's): the line back to it is in the language of the question it announces,
+            whatever language the aside was asked and answered in.
     """
 
     entry_id: str
@@ -96,6 +99,7 @@ class Answer:
     lang: str = ""
     stated: int = 0
     aside: bool = False
+    resume_lang: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,11 @@ from bot.chat.items import Option, UserMessage
 from faq.kb.model import KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["option_label", "user_text"]
+__all__ = ["WAIT_MARK", "option_label", "user_text"]
+
+WAIT_MARK = "◷"
+"""The mark before "Wie es weitergeht: Warten bis …": a clock face every common font has (DejaVu,
+a terminal's); the hourglass emoji (U+23F3) is a box where no emoji font is installed (Debian's Chromium)."""
 
 
 def option_label(option: Option, kb: KnowledgeBase, lang: str, fact: Any = None) -> str:

@@ -64,10 +64,10 @@ def apply_event(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
 def _tell(d: Dialogue, said: str) -> list[Item]:
     """An answer that was a sentence: its facts stated again; when it answered the question
     asked, the recorded answer follows (nothing shown here)."""
-    from bot.chat.dialogue import _Run
+    from bot.chat.flowrun import Run
 
     run = d.run
-    assert isinstance(run, _Run)
+    assert isinstance(run, Run)
     d._tell(said)
     asked = d.current_fact
     if asked is not None and run.confirming is None and asked.id in run.stated:
@@ -77,7 +77,7 @@ def _tell(d: Dialogue, said: str) -> list[Item]:
 
 
 def _answer(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
-    from bot.chat.dialogue import FREE_ANSWER_WORDS
+    from bot.chat.flowrun import FREE_ANSWER_WORDS
     from faq.flows.values import parse_value
 
     fact = d.current_fact

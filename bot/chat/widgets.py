@@ -31,7 +31,7 @@ from bot.chat.items import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label, user_text
+from bot.chat.labels import WAIT_MARK, option_label, user_text
 from bot.chat.slash import CHAT_ACTIONS, slash_list
 from faq.kb.model import Block, KnowledgeBase
 from faq.language.catalogue import tr
@@ -114,6 +114,7 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         live: Whether its options are the ones that can still be picked.
     """
     kb = dialogue.kb
+    interface = lang
     pinned = getattr(item, "lang", "")
     if pinned in ("de", "en") and not isinstance(item, SmallTalk):  # in the language the user wrote in
         lang = pinned
@@ -141,24 +142,24 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if entry is None:
             return _card(_para(item.entry_id))
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
-        if item.stated and opts:  # said first: a long answer must not hide that the diagnosis is a key away
-            parts.append(_para(f"▸ {tr(lang, 'answer_stated_hint')}", "stated-hint"))
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
             parts.append(
                 Static(Content.assemble((f"☎ {tr(lang, 'contact')}: ", "bold"), entry.contact.get(lang)),
                        classes="contact", markup=False)
             )
+        if item.stated and opts:  # right above the menu that starts the diagnosis: in view with it
+            parts.append(_para(f"▸ {tr(lang, 'answer_stated_hint')}", "stated-hint"))
         if opts and any(o.kind == "entry" for o in item.options):
             parts.append(_para(tr(lang, "related"), "muted related"))
-        if item.aside:  # asked in place of an answer: the diagnosis's question follows
-            parts.append(_para(tr(lang, "aside_resume"), "muted aside"))
+        if item.aside:  # asked in place of an answer: the diagnosis's question follows, in its language
+            parts.append(_para(tr(item.resume_lang or interface, "aside_resume"), "muted aside"))
         return _card(*parts, *opts, classes="answer")  # the answer first, what follows after it
     if isinstance(item, SmallTalk):
         talk = item.lang or lang
         parts = [_para(tr(talk, f"smalltalk_{item.kind}"))]
-        if dialogue.flow_active:
-            parts.append(_para(tr(talk, "smalltalk_in_flow"), "muted"))
+        if dialogue.flow_active:  # the way back to the diagnosis: in its language, as its question
+            parts.append(_para(tr(dialogue.flow_lang, "smalltalk_in_flow"), "muted"))
         return _card(*parts, *opts, classes="notice smalltalk")
     if isinstance(item, Clarify):
         return _card(_para(tr(lang, "clarify")), *opts, classes="clarify")
@@ -295,7 +296,7 @@ def contact_line(res: Any, diag: Any, lang: str, flow: Any) -> Widget:
     not "Ansprechpartner: Warten bis …"."""
     from faq.flows.engine import fill
 
-    label = f"⏳ {tr(lang, 'contact_wait')}" if res.contact_kind == "wait" else f"☎ {tr(lang, 'contact')}"
+    label = f"{WAIT_MARK} {tr(lang, 'contact_wait')}" if res.contact_kind == "wait" else f"☎ {tr(lang, 'contact')}"
     return Static(Content.assemble((f"{label}: ", "bold"), fill(res.contact.get(lang), diag, lang, flow)),
                   classes="contact", markup=False)
 

@@ -146,9 +146,16 @@ class WebChat:
     # -- helpers ---------------------------------------------------------------------
 
     def _lang(self, request: Request) -> str:
+        """The language of the page a request comes from: named in its address, else the
+        conversation's (a form post, a message about one), else the browser's first choice."""
         lang = request.query_params.get("lang", "")
         if lang in ("de", "en"):
             return lang
+        cid = str(request.path_params.get("cid", ""))
+        conv = self.store.load(cid, time.time()) if cid and valid_conversation_id(self.config.secret, cid) else None
+        if conv is not None:
+            chosen = [e.get("lang") for e in conv.events if e.get("type") == "lang"]  # switched since it started
+            return str(chosen[-1]) if chosen and chosen[-1] in ("de", "en") else conv.lang
         accept = request.headers.get("accept-language", "").lower()
         for part in accept.split(","):
             code = part.split(";")[0].strip()[:2]
@@ -188,6 +195,8 @@ class WebChat:
             return self._message(request, 404, "web_not_found", lang)
         form = await request.form()
         fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
+        if fields.get("lang") in ("de", "en"):  # the page the form is on
+            lang = fields["lang"]
         if not csrf_ok(self.config.secret, cid, fields.get("csrf")):
             return self._message(request, 403, "web_forbidden", lang, back=f"/c/{cid}")
         wait = self._limited(request, cid)
@@ -205,11 +214,18 @@ class WebChat:
         client = request.client.host if request.client else "?"
         return self.readers.hit(f"ip:{client}", time.monotonic())
 
-    def _done(self, request: Request, cid: str, notice: str = "") -> Response:
-        """After a step: the page itself for the page's script (one round trip), else a redirect to it."""
-        if request.headers.get("x-requested-with") == "faqbot":
-            return self._render(request, cid, notice)
-        return RedirectResponse(f"/c/{cid}" + (f"?notice={notice}" if notice else "") + "#latest", status_code=303)
+    def _done(self, request: Request, cid: str, notice: str = "", lang: str = "", kept: str = "") -> Response:
+        """After a step: the page itself for the page's script (one round trip), else a redirect to it.
+
+        The redirect names the page's language `lang`, so a conversation not stored yet (its first
+        message refused) is shown in it again. A message refused with its text `kept` is answered
+        with the page itself, the text still in the field: a redirect would lose it.
+        """
+        if request.headers.get("x-requested-with") == "faqbot" or kept:
+            return self._render(request, cid, notice, lang, kept)
+        query = "&".join(part for part in (f"lang={lang}" if lang in ("de", "en") else "",
+                                            f"notice={notice}" if notice else "") if part)
+        return RedirectResponse(f"/c/{cid}" + (f"?{query}" if query else "") + "#latest", status_code=303)
 
     # -- routes ------------------------------------------------------------------------
 
@@ -230,12 +246,15 @@ class WebChat:
             return self._too_many(request, cid, lang, wait)
         return self._render(request, cid, request.query_params.get("notice", ""))
 
-    def _render(self, request: Request, cid: str, notice_key: str) -> Response:
+    def _render(self, request: Request, cid: str, notice_key: str, lang: str = "", kept: str = "") -> Response:
+        """The conversation page (in `lang` while nothing is stored yet); `kept`: a refused message, left in the field."""
         conv = self.store.load(cid, time.time())
-        dialogue = self._dialogue(conv, self._lang(request))
+        dialogue = self._dialogue(conv, lang if lang in ("de", "en") else self._lang(request))
         lang = dialogue.lang
         views = item_views(dialogue, lang)
         typed = composer(dialogue, lang)  # the input speaks the conversation's language
+        if kept:
+            typed["value"] = kept
         summary = self._summary(dialogue)
         longest = self.matcher.thresholds.max_chars  # the chat's limit too: one setting
         size = notice_key.removeprefix("long-") if notice_key.startswith("long-") else ""
@@ -254,7 +273,7 @@ class WebChat:
             "at": len(conv.events) if conv else 0,
             "views": views,
             "composer": typed,
-            "focus": focus_target(dialogue, views),
+            "focus": "input" if kept else focus_target(dialogue, views),
             "focus_item": max((v["i"] for v in views if v["role"] == "bot"), default=-1),
             "flow_active": dialogue.flow_active,
             "summary": plain_summary(summary) if summary else "",
@@ -268,13 +287,16 @@ class WebChat:
         return self.templates.TemplateResponse(request, "page.html", context, headers={"Cache-Control": "no-store"})
 
     def _step(self, request: Request, cid: str, fields: dict[str, str],
-              act: Callable[[Dialogue, Conversation | None], str | None]) -> Response:
+              act: Callable[[Dialogue, Conversation | None], str | None], typed: str = "") -> Response:
         """Apply one step to the stored conversation and answer with the page.
 
         `act` changes the rebuilt dialogue (recording events) and returns a notice key to
-        show instead, if any. The events are appended only if no other step (in another
-        server process) came first; else the step is worked out again on the newer state.
+        show instead, if any; then the message the user `typed` stays in the field. The events
+        are appended only if no other step (in another server process) came first; else the
+        step is worked out again on the newer state.
         """
+        page_lang = fields.get("lang", "")
+        kept = typed if clean(typed).strip() else ""
         for _ in range(STEP_ATTEMPTS):
             conv = self.store.load(cid, time.time())
             dialogue = self._dialogue(conv, fields.get("lang", "de"))
@@ -282,7 +304,7 @@ class WebChat:
             dialogue.on_event = events.append
             notice = act(dialogue, conv)
             if notice is not None:
-                return self._done(request, cid, notice)
+                return self._done(request, cid, notice, page_lang, kept)
             if not events:
                 return self._done(request, cid)
             if self.config.redact:
@@ -298,7 +320,7 @@ class WebChat:
             except StoreFull:
                 return self._message(request, 503, "web_busy", dialogue.lang, back=f"/c/{cid}")
             return self._done(request, cid)
-        return self._done(request, cid, "stale")
+        return self._done(request, cid, "stale", page_lang, kept)
 
     def _full(self, conv: Conversation | None) -> bool:
         return conv is not None and len(conv.events) >= self.config.max_events
@@ -329,7 +351,7 @@ class WebChat:
                     record(event)
             return None
 
-        return self._step(request, cid, fields, act)
+        return self._step(request, cid, fields, act, typed=text)
 
     async def pick(self, request: Request) -> Response:
         """The user pressed an option's button (or ended the diagnosis)."""

@@ -23,7 +23,7 @@ from bot.chat.dialogue import (
     SmallTalk,
     UserMessage,
 )
-from bot.chat.labels import option_label, user_text
+from bot.chat.labels import WAIT_MARK, option_label, user_text
 from bot.chat.slash import DIALOGUE_ACTIONS, slash_list
 from faq.kb.model import Block
 from faq.language.catalogue import tr
@@ -97,13 +97,15 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
                           {"kind": "menu", "text": tr(lang, "web_greeting_how")}])
     elif isinstance(item, Answer):
         entry = kb.entry(item.entry_id)
+        resume = item.resume_lang or lang  # the diagnosis's language
         lang = _item_lang(item, lang)  # an English question is answered in English
         if entry is not None:
             view.update(kind="answer", title=entry.question.get(lang), body=_blocks(entry.answer.get(lang, ()), lang))
             if entry.contact is not None:
                 view["contact"] = entry.contact.get(lang)
-            if item.aside:  # asked in place of an answer: the diagnosis's question follows
-                view["after"] = tr(lang, "aside_resume")  # below the contact, right above that question
+            if item.aside:  # asked in place of an answer: the diagnosis's question follows, in its language
+                view["after"] = tr(resume, "aside_resume")  # below the contact, right above that question
+                view["after_lang"] = resume if resume != lang else ""
     elif isinstance(item, SmallTalk):
         view.update(_smalltalk(item, dialogue, _item_lang(item, lang)))
     elif isinstance(item, Clarify):
@@ -130,8 +132,9 @@ SMALLTALK_KEYS = {"greeting": "smalltalk_greeting", "thanks": "smalltalk_thanks"
 
 def _smalltalk(item: SmallTalk, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     body = [{"kind": "text", "text": tr(lang, SMALLTALK_KEYS.get(item.kind, "smalltalk_greeting"))}]
-    if dialogue.flow_active:
-        body.append({"kind": "muted", "text": tr(lang, "smalltalk_in_flow")})
+    if dialogue.flow_active:  # the way back to the diagnosis: in its language, as its question
+        flow_lang = dialogue.flow_lang
+        body.append({"kind": "muted", "text": tr(flow_lang, "smalltalk_in_flow"), **({"lang": flow_lang} if flow_lang != lang else {})})
     return {"kind": "smalltalk", "body": body}
 
 
@@ -230,7 +233,7 @@ def _flow_result(item: FlowResult, dialogue: Dialogue, lang: str) -> dict[str, A
         "body": body,
         "contact": fill(res.contact.get(lang), diag, lang, flow),
         # A wait is no one to contact: "Wie es weitergeht: Warten bis …", as in the terminal chat.
-        **({"contact_label": tr(lang, "contact_wait"), "contact_icon": "⏳"} if res.contact_kind == "wait" else {}),
+        **({"contact_label": tr(lang, "contact_wait"), "contact_icon": WAIT_MARK} if res.contact_kind == "wait" else {}),
         "facts_title": tr(lang, "based_on"),
         "facts": facts,
         "possible_title": tr(lang, "possible"),

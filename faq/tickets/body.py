@@ -286,6 +286,11 @@ def on_header_line(text: str, at: int) -> bool:
     return _HEADER_FIELD.fullmatch(text[start:end if end >= 0 else len(text)].lstrip(" \t>")) is not None
 
 
+def on_any_header(text: str) -> bool:
+    """Whether a line of `text` is a mail header line ("Von: Ines Albers", "From: ..."): another mail begins there."""
+    return any(_HEADER_FIELD.fullmatch(line.strip(" \t>")) for line in text.split("\n"))
+
+
 def nearest_quoted(text: str) -> str:
     """Return `quoted_text` of the first mail a ticket quotes only: up to the header of an earlier
     mail quoted below it ("Am 10.11. schrieb ...", "-----Original Message-----"), the mail a reply

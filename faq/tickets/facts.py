@@ -50,7 +50,7 @@ from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay
 from faq.tickets.inserts import without_inserts
-from faq.tickets.persons import name_osm_by_address, name_osm_people, osm_relative
+from faq.tickets.persons import name_osm_by_address, name_osm_people, name_osm_writer, osm_relative
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked
@@ -155,6 +155,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             named = [bool(context_positions(email_facts[0], lang, s.words, lex)) for s in analysed]
             if any(named):
                 name_osm([s for s, n in zip(analysed, named) if not n], osm, lex)
+    if source != QUOTED:
+        name_osm_writer(analysed, lex)  # after the addresses: "ich bin OSM. Ich habe ... an b@x.de" names no OSM address
     if date_facts:
         read_dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
         for fact_id in kind_denied(evidence, [f for f in date_facts if f.id in found], analysed, lang, lex):

@@ -276,6 +276,24 @@ def _pointed_at(tokens: list[Token], lo: int, hi: int, c_lo: int) -> bool:
 _ELLIPSIS = 6  # words at most in a contrast that affirms by ellipsis ("but my colleague did")
 
 
+def _sameness_denied(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether the clause's negation denies a sameness ("not the same as", "nicht dieselbe wie";
+    knowledge/language/sameness.yaml) before every word of the cue: what it is compared with is named,
+    neither stated nor denied."""
+    same, skip = _folded("sameness"), _folded("articles")
+    if not cue_at or any(tokens[i].word in same for i in cue_at):
+        return False
+    for n in range(c_lo, min(cue_at)):
+        if not tokens[n].neg:
+            continue
+        k = n + 1
+        while k < c_hi and tokens[k].word in skip:
+            k += 1
+        if k < min(cue_at) and tokens[k].word in same:
+            return True
+    return False
+
+
 def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[str, ...],
              words: list[str] | None = None, beliefs: bool = True) -> bool | None:
     """Return True (stated), False (denied) or None (asked, hedged or conditional) for a cue found.
@@ -325,4 +343,6 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
     if not _negated(tokens, text, c_lo, c_hi, cue_at) or _verb_denied_after(tokens, text, c_lo, c_hi, cue_at):
         return True
+    if _sameness_denied(tokens, c_lo, c_hi, cue_at):
+        return None  # "not the same as the add-on one": the sameness is denied, not the add-on
     return None if able or _taken_back(tokens, text, hi, c_hi) else False  # "I can't check the junk folder myself": an ability denied, not the deed

@@ -13,12 +13,13 @@ from functools import cache
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as words_of
 from faq.language.normalize import fold
+from faq.tickets.body import on_any_header
 from faq.tickets.cuefind import Words, function_words
 from faq.tickets.cues import CueLexicon
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 
-__all__ = ["name_osm_by_address", "name_osm_people", "osm_relative", "osm_spans"]
+__all__ = ["name_osm_by_address", "name_osm_people", "name_osm_writer", "osm_relative", "osm_spans"]
 
 _NAME_WORDS = 2  # a name after a title: a surname, or a first name and a surname
 _LINK_WORDS = 2  # articles and possessives between the name and "OSM" ("unseren", "our")
@@ -108,6 +109,72 @@ def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
                 at.add(i)
         if at:
             s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
+
+
+_SELF_ROLE_GAP = 4  # words at most between the writer and the role they name theirs ("ich bin hier als OSM eingetragen")
+
+
+def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> bool:
+    """Whether a sentence says the writer is the OSM: "ich bin (die) OSM", "ich bin als OSM
+    eingetragen", "I'm the OSM", "I am listed as our OSM", "Unser OSM bin ich": the writer right
+    before or after the OSM with only verbs of naming and linking words between (`role_copulas`,
+    `self_role_links`), no negation there or right after it, not asked."""
+    if s.question:
+        return False
+    selves, links = folded("writer_selves"), folded("role_copulas") | folded("self_role_links")
+    for lo, hi in osm_spans(s, osm, lex):
+        k = lo - 1
+        while k >= 0 and lo - k <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
+            k -= 1
+        if k >= 0 and k < lo - 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, k, hi):
+            return True
+        k = hi + 1  # "Unser OSM bin ich", "Als OSM bin ich eingetragen"
+        while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
+            k += 1
+        if k < len(s.tokens) and k > hi + 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, lo, k):
+            return True
+    return False
+
+
+def _denied(s: Sentence, first: int, last: int) -> bool:
+    """Whether a negation stands among tokens first..last or right after them ("Ich bin OSM nicht mehr")."""
+    return any(t.neg for t in s.tokens[first:last + 2])
+
+
+def _writer_word(s: Sentence, i: int) -> bool:
+    """Whether token `i` is the writer's pronoun as written ("ich", "Ich", "I"), not a letter of an address."""
+    t = s.tokens[i]
+    written = s.text[t.start:t.end]
+    inside = s.text[max(0, t.start - 1):t.start] in (".", "@", "-", "_") or s.text[t.end:t.end + 1] in (".", "@", "_")
+    return not inside and (written != "i" or t.word != "i")
+
+
+_ROLE_VERB_REACH = 3  # words between the writer and the verb that says they hold a role ("Im Tenant bin ich ...")
+
+
+def _holds_role(s: Sentence, i: int) -> bool:
+    """Whether the writer at token `i` is said to hold a role: a verb of naming near them ("ich bin",
+    "I am", "bin ich ... eingetragen"); "ich habe mit dem globalen Admin gesprochen" tells of someone else."""
+    copulas = folded("role_copulas")
+    return any(t.word in copulas for t in s.tokens[max(0, i - _ROLE_VERB_REACH):i + _ROLE_VERB_REACH + 1])
+
+
+def name_osm_writer(analysed: list[Sentence], lex: CueLexicon) -> None:
+    """After the writer says they are the OSM ("Ja, ich bin OSM."), read their "ich"/"I" that holds
+    a role in the sentences that follow as the OSM: "Ich bin übrigens im bestehenden Konto als
+    Abrechnungsadministratorin eingetragen" tells of the OSM (`_holds_role`). Up to a mail header ("Von: ...") that
+    opens another writer's mail; "wir"/"we" stays the writer's side."""
+    osm = lex.word("osm")
+    selves = folded("writer_selves")
+    declared = False
+    for s in analysed:
+        if declared and on_any_header(s.text):
+            declared = False
+        if declared:
+            at = {i for i, t in enumerate(s.tokens) if t.word in selves and _writer_word(s, i) and _holds_role(s, i)}
+            if at:
+                s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
+        declared = declared or _declares_self_osm(s, osm, lex)
 
 
 _PERSONAL = re.compile(r"([^\W\d_]{3,}|[^\W\d_])[._-]([^\W\d_]{3,})")  # "jorge.ramos", "petra_lang", "p.lang": (first name or initial) and surname

@@ -316,12 +316,13 @@ _DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?\s+$")
 
 
-_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:]{0,40}:[ \t]*[^\s:][^\n:]{0,40}")
+_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:]{0,40}:[ \t]*[^\s:][^\n:]{0,40}"
+                         r"|[ \t]*[^\W\d_][^\n?]{0,60}\?[ \t]*[^\W\d_][^\n?]{0,60}")  # or "question? answer": "Domain verifiziert? nein"
 
 
 def _label_line_ends(text: str) -> list[tuple[int, int]]:
-    """The line ends of "label: value" lines in a run of two or more ("Domain verified: no" above
-    "Order placed: yes"); a lone one may be a wrapped line of prose ("Unser OSM: a@x.de, die
+    """The line ends of "label: value" (or "question? answer") lines in a run of two or more ("Domain
+    verified: no" above "Order placed: yes"); a lone one may be a wrapped line of prose ("Unser OSM: a@x.de, die
     Domäne ist bereits" above "verifiziert.")."""
     lines, pos = [], 0
     for line in text.split("\n"):

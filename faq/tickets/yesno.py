@@ -10,13 +10,13 @@ from faq.kb.model import Fact
 from faq.language.lexicon import folded
 from faq.tickets.clauses import spans_clauses
 from faq.tickets.compounds import modifier_only
-from faq.tickets.cuefind import find_bracket, find_cue, function_words, word_matches
+from faq.tickets.cuefind import Cue, cue_mode, find_bracket, find_cue, function_words, word_matches
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import NO_ANSWER, Sentence, label_answer, refuted
 from faq.tickets.spread import othered, paired, qualified
-from faq.tickets.tokens import Token
+from faq.tickets.tokens import Token, negations
 from faq.tickets.withheld import recorrected, replacement, unstated
 
 __all__ = ["cue_said", "cue_value"]
@@ -204,7 +204,7 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
     found.extend(paired(fact, lang, s, lex, cue_said, text))
     if not found:
-        return None
+        return _denied_label(fact, lang, s, lex)
     top = max(rank for rank, _, _ in found)
     values = {v for rank, v, _ in found if rank == top}
     if len(values) != 1:
@@ -214,3 +214,45 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     if any(v != value and (sp[1] < span[0] or span[1] < sp[0]) for _, v, sp in found):
         return None  # cues on other words disagree ("not a global admin, just a billing admin")
     return value, top[0], span
+
+
+def _denied_label(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[bool, int, tuple[int, int]] | None:
+    """A label made of a "no" cue's words without its negation, answered no: "OSM admin of existing
+    account: no" says what "OSM not admin" says. Answered yes it states nothing (the "no" cue's words
+    need not name the "yes" cues' roles: "OSM admin: yes" is no global admin)."""
+    if ":" not in s.text:
+        return None
+    for cue in lex.cues(fact.cues.no, lang):
+        if not any(w in negations() for w in cue):
+            continue
+        bare = _affirmed(cue, lex)
+        if len(bare) < 2 or not s.words.holds(bare):
+            continue
+        span = find_cue(bare, s.words, skippable=lex.stop)
+        if span is not None and not spans_clauses(s.tokens, s.words, s.text, span, bare) \
+                and not any(t.neg for t in s.tokens[span[0]:span[1] + 1]) and _only_where(s, span[1], lex) \
+                and label_answer(s, span) is False:
+            return False, len(bare), span
+    return None
+
+
+def _only_where(s: Sentence, last: int, lex: CueLexicon) -> bool:
+    """Whether the words after token `last` up to the label's colon only name where the role holds
+    (`label_objects`, the account's names): "OSM admin of existing tenant: no", not "OSM admin address verified: no"."""
+    colon = s.text.find(":", s.tokens[last].end)
+    if colon < 0 or "\n" in s.text[s.tokens[last].end:colon]:
+        return False
+    allowed, account = folded("label_objects"), lex.word("konto")
+    return all(t.word in allowed or lex.word(t.word) == account for t in s.tokens[last + 1:] if t.start < colon)
+
+
+@cache
+def _affirmed_cues(cue: tuple[str, ...], stop: frozenset[str]) -> Cue:
+    bare = Cue(w for w in cue if w not in negations())
+    bare.mode, bare.stop = cue_mode(bare, stop), stop
+    return bare
+
+
+def _affirmed(cue: tuple[str, ...], lex: CueLexicon) -> Cue:
+    """A "no" cue's words without its negation, found as a plain cue."""
+    return _affirmed_cues(tuple(cue), lex.stop)

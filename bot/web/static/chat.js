@@ -107,7 +107,8 @@
     var size = value.trim().length;
     if (size > Number(form.dataset.max)) {
       // the size as the chat writes it: 2.345 (German), 2,345 (English)
-      var sep = (form.lang || document.documentElement.lang) === "en" ? "," : ".";
+      // (form.lang would be its hidden input named "lang", not its attribute)
+      var sep = (form.getAttribute("lang") || document.documentElement.lang) === "en" ? "," : ".";
       return form.dataset.long.replace("{size}", String(size).replace(/\B(?=(\d{3})+(?!\d))/g, sep));
     }
     return "";

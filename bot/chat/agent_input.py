@@ -1,0 +1,76 @@
+"""What the agent types in the agent view: the ticket area (pastes lose their control
+characters), the view's keys, and the option a typed answer names."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.widgets import TextArea
+
+from bot.chat.agent_cards import fact_options
+from bot.chat.agent_case import AgentCase
+from bot.chat.answers import menu_index
+from bot.chat.items import Option
+from faq.language.catalogue import tr
+from faq.language.text import clean
+
+__all__ = ["TicketArea", "agent_bindings", "lines", "typed_option"]
+
+_LETTERS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
+
+
+def lines(text: str) -> str:
+    """Line breaks as newlines: terminals paste CR (or CR LF), which `clean` would drop."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class TicketArea(TextArea):
+    """The text area the ticket is pasted into: pasted text loses its control characters."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        text = clean(lines(event.text), limit=None)
+        if result := self._replace_via_keyboard(text, *self.selection):
+            self.move_cursor(result.end_location)
+            self.focus()
+
+
+def agent_bindings() -> list[BindingType]:
+    """The agent view's keys in both languages; the screen shows those of its own."""
+    out: list[BindingType] = []
+    for lang in ("de", "en"):
+        t = lambda key, lang=lang: tr(lang, key)  # noqa: E731
+        out += [
+            # F5 analyses: Ctrl+R keeps its one meaning (restart the chat's diagnosis).
+            Binding("f5", f"analyse('{lang}')", t("agent_k_analyse"), priority=True),
+            Binding("ctrl+enter", f"analyse('{lang}')", t("agent_k_analyse"), show=False, priority=True),
+            Binding("ctrl+s", f"save('{lang}')", t("k_save"), priority=True),
+            # Copy and new ticket have their place on screen (the reply's heading, a button),
+            # so the footer fits 80 columns.
+            Binding("ctrl+k", f"copy_reply('{lang}')", t("agent_k_copy"), show=False, priority=True),
+            Binding("ctrl+b", f"back('{lang}')", t("k_back"), show=False, priority=True),  # "Zurück" is on screen
+            Binding("ctrl+n", f"new_ticket('{lang}')", t("agent_k_new"), show=False, priority=True),
+            Binding("escape", f"leave('{lang}')", t("agent_k_leave")),
+            Binding("f1", f"help('{lang}')", t("k_help")),
+            Binding("f2,ctrl+l", f"switch_lang('{lang}')", t("k_lang"), priority=True),
+        ]
+    return out
+
+
+def typed_option(case: AgentCase | None, readings: tuple[str, ...], text: str) -> Option | None:
+    """The option a whole typed answer names: its number (or its word, "eins"), or on a yes/no question j/y, n,
+    w/u/? (as in the customer chat: only with Enter). None: the text is the answer itself."""
+    fact = case.question if case is not None else None
+    if case is None or fact is None:
+        return None
+    picks = tuple(Option("value", iso) for iso in readings)
+    options = picks + fact_options(case, fact)
+    if fact.type not in ("date", "email") or picks:
+        index = int(text) - 1 if text.isdigit() else menu_index(text, len(options))  # "1", "eins", "one"
+        if text.isdigit() or index is not None:
+            return options[index] if index is not None and 0 <= index < len(options) else None
+    meaning = _LETTERS.get(text.lower()) if len(text) == 1 and fact.type == "yesno" else None
+    return next((o for o in options if meaning and o.key == meaning), None)

@@ -1,0 +1,150 @@
+"""The running diagnosis of a conversation: its state (`Run`), its next step (a stated fact
+to confirm, a question, the result) and the answers it takes, typed or picked.
+
+Functions of a `bot.chat.dialogue.Dialogue`, which delegates to them: the dialogue holds the
+conversation, this module what a diagnosis within it does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.chat.answers import confirm_text, fact_options, future_message, read_answer, stated_facts
+from bot.chat.aside import aside, aside_entry
+from bot.chat.items import FlowResult, FlowStep, Item, Notice, Option, UserMessage, canonical
+from faq.errors import InputError
+from faq.kb.model import Flow
+from faq.language.text import clean
+
+if TYPE_CHECKING:
+    from bot.chat.dialogue import Dialogue
+
+__all__ = ["FREE_ANSWER_WORDS", "Run", "answer_text", "apply_answer", "step", "tell"]
+
+FREE_ANSWER_WORDS = 4
+"""An answer of this many words or more is also read for other facts the user states in it."""
+
+
+@dataclass
+class Run:
+    """The running (or last) diagnosis: its flow, the facts given and stated, what is asked now."""
+
+    flow: Flow
+    question: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    diagnosis: Any = None
+    stated: dict[str, tuple[Any, str]] = field(default_factory=dict)  # read from the question: value, words
+    declined: set[str] = field(default_factory=set)  # stated facts the user did not confirm
+    confirming: str | None = None  # the stated fact shown for confirmation now
+    asking: str | None = None  # a stated fact the user did not confirm: its question comes next
+    lang: str = ""  # the conversation's language when it differs from the interface's ("" = the interface's)
+
+
+def step(d: Dialogue) -> list[Item]:
+    """The next step of the running diagnosis: a stated fact to confirm, a question, or the result."""
+    from faq.flows.engine import diagnose, relevant_facts
+
+    run = d.run
+    assert run is not None
+    diag = diagnose(run.flow, run.facts, d.today)
+    run.diagnosis = diag
+    run.confirming, asking, run.asking = None, run.asking, None
+    relevant = [] if diag.next_fact is None else relevant_facts(run.flow, run.facts, d.today)
+    stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
+    if stated and all(f.id != asking for f in relevant):
+        # Stated in the user's own words: shown for confirmation, first, not asked again.
+        fact = stated[0]
+        value, quote = run.stated[fact.id]
+        run.confirming = fact.id
+        tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
+        options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
+        args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
+        return [Notice("confirm_stated", args, text=confirm_text(d.flow_lang, fact, quote, args["value"], d.today),
+                       options=options, lang=run.lang)]
+    if diag.next_fact is not None:  # after "Nein" to "Sie schrieben: …", that question itself
+        fact = next((f for f in relevant if f.id == asking), diag.next_fact)
+        run.asking = asking if fact.id == asking else None
+        return [FlowStep(run.flow.id, fact.id, len(run.facts) + 1, len(run.facts) + len(relevant),
+                         fact_options(fact, bool(run.facts)), lang=run.lang)]
+    actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
+    return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
+
+
+def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "") -> list[Item]:
+    """Answer the open question with what the user typed or picked (`pick`: the option's value).
+
+    A value the fact does not accept adds a Notice with the reason, and the
+    question stays open.
+    """
+    from faq.flows.dates import AmbiguousDate
+
+    fact = d.current_fact
+    if fact is None or d.run is None:
+        return d.ask(raw)
+    if d.run.confirming == fact.id:
+        from bot.chat.confirm import confirm
+
+        return confirm(d, fact, clean(raw).strip(), pick)
+    from faq.flows.values import future_allowed
+
+    text = clean(raw).strip()
+    options = fact_options(fact, bool(d.run.facts))
+    lang, pinned = d.flow_lang, d.run.lang
+    user = UserMessage(text, lang=pinned)
+
+    def bad(message: str, key: str = "bad_value", offered: tuple[Option, ...] = options) -> list[Item]:
+        return d._add(user, Notice(key, {"fact": fact.id}, text=message, options=offered, lang=pinned))
+
+    try:
+        value = read_answer(d.run.flow, d.run.facts, fact, text, d.today, lang)
+    except AmbiguousDate as exc:
+        possible = [day for day in exc.readings if day <= d.today or future_allowed(d.run.flow, fact.id)]
+        if len(possible) == 1:  # the other reading lies in the future: no real choice
+            return apply_answer(d, fact.id, possible[0], text)
+        if not possible:  # both lie in the future
+            return bad(future_message(text, min(exc.readings), d.today, lang))
+        readings = tuple(Option("value", day.isoformat()) for day in possible)
+        return bad(exc.reason, "ambiguous_date", readings + options[1:])  # a customer never sees fact names
+    except InputError as exc:
+        if (found := aside_entry(d, text))[0]:  # a question instead of an answer: answered, then asked again
+            return aside(d, text, *found)
+        if len(text.split()) < 2 or not tell(d, text):
+            return bad(exc.reason)
+        # A sentence, not a value: what it states is shown for confirmation; what it says to
+        # the question asked is taken as the answer, as strictly as a value typed alone.
+        d._emit({"type": "tell", "text": text})
+        if fact.id not in d.run.stated:
+            return d._add(user, *d._step())
+        said = canonical(d.run.stated.pop(fact.id)[0])
+        try:
+            value = read_answer(d.run.flow, d.run.facts, fact, said, d.today, lang)
+        except InputError as again:
+            return bad(again.reason)
+    if shown is None and len(text.split()) >= FREE_ANSWER_WORDS:
+        tell(d, text, besides=fact.id)  # "Ja, und die Domäne ist auch verifiziert"
+    return apply_answer(d, fact.id, value, shown or text, pick)
+
+
+def tell(d: Dialogue, text: str, besides: str = "") -> bool:
+    """Read the facts the user states in `text` (an answer that is a sentence) as stated
+    facts of the running diagnosis, to be confirmed; return whether it stated any that are
+    still open (other than `besides`)."""
+    run = d.run
+    if run is None:
+        return False
+    found = {k: v for k, v in stated_facts(text, run.flow, d.kb, d.today, d.flow_lang).items()
+             if k not in run.facts and k != besides}
+    run.stated.update(found)
+    run.declined -= set(found)  # said again: shown for confirmation again
+    return bool(found)
+
+
+def apply_answer(d: Dialogue, fact_id: str, value: Any, shown: str, pick: str = "") -> list[Item]:
+    """Take `value` as the answer to `fact_id` and go on."""
+    run = d.run
+    assert run is not None
+    d._emit({"type": "answer", "fact": fact_id, "value": canonical(value), "text": shown,
+                **({"pick": pick} if pick else {})})
+    run.facts[fact_id] = value
+    return d._add(d.user_message(shown, pick, fact_id), *d._step())

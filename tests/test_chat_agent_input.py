@@ -1,0 +1,34 @@
+"""What the agent types in the agent view (bot.chat.agent_input): a pasted ticket, a typed answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.agent import TicketArea
+from tests.test_chat_agent import SIZE, _triage, agent_app
+
+
+async def test_pasted_ticket_keeps_its_lines_and_loses_control_characters():
+    from textual import events
+
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        area = app.screen.query_one(TicketArea)
+        area.post_message(events.Paste("Zeile 1\r\nZeile\x1b[2J 2\rZeile 3"))
+        await pilot.pause()
+        assert area.text == "Zeile 1\nZeile 2\nZeile 3"
+
+
+@pytest.mark.parametrize("word", ["zwei", "two", "2"])
+async def test_a_number_written_as_a_word_picks_in_the_answer_field(word):
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, "Hallo, die Aktivierungsmail ist nie angekommen. OSM ist it@firma.de, "
+                                      "die Nutzung begann am 01.10.2026, bestellt haben wir.")
+        case = screen.case
+        assert case.question is not None and case.question.type == "yesno"
+        asked = case.question.id
+        await pilot.press(*word, "enter")  # the second option: "Nein"
+        await pilot.pause()
+        assert case.answers.get(asked) is False
