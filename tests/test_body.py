@@ -107,3 +107,19 @@ def test_a_template_line_filled_in_keeps_its_answer(text, kept):
 def test_what_the_writer_dismisses_as_another_matter_is_no_statement(text, dismissed, kept):
     body = clean_body(text)
     assert dismissed not in body and kept in body
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("Vorlage:\nKaufdatum: TT.MM.JJJJ (z. B. 03.04.2026)\nLink abgelaufen: ja/nein\n--\nHallo, der Aktivierungslink geht "
+     "nicht mehr, Vorlage folgt.\nGruß Kim", "der Aktivierungslink geht nicht mehr"),
+    ("Template:\nPurchase date: DD.MM.YYYY (e.g. 03.04.2026)\nLink expired: yes/no\n--\nHi, the activation link fails, "
+     "will fill in the form later.\nThanks, Kim", "the activation link fails"),
+])
+def test_an_unfilled_template_states_nothing_and_the_line_below_its_rule_stays(text, kept):
+    body = clean_body(text)
+    assert kept in body and "03.04.2026" not in body and "ja/nein" not in body and "yes/no" not in body
+
+
+def test_a_filled_in_choice_and_a_real_date_stay():
+    body = clean_body("Hallo,\nKaufdatum: 03.04.2026\nLink abgelaufen: ja\nDer Link geht nicht.")
+    assert "03.04.2026" in body and "abgelaufen: ja" in body

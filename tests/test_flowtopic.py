@@ -179,10 +179,10 @@ def test_an_entry_whose_answer_a_cause_repeats_yields_to_that_flow_however_impro
     ("Die Aktivierungsmail ist bei uns nirgends aufgetaucht. Unser OSM ist p.lenz@outlook.com.", "de"),
     ("The activation mail is nowhere to be found here. Our OSM is p.lenz@outlook.com.", "en"),
 ])
-def test_an_improbable_flow_proving_another_cause_does_not_take_over(text, lang):
+def test_the_missing_mail_told_with_another_cause_proven_takes_over_from_the_resend(text, lang):
     kb, matcher = load()
     match = _matched("resend-activation-email", ("activation-email-missing", 0.002), lang=lang)
-    assert told_instead(match, text, kb, matcher, TODAY).id == "resend-activation-email"
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"
 
 
 @pytest.mark.parametrize("text,lang", [
@@ -240,3 +240,65 @@ def test_the_premise_denied_without_the_flows_problem_keeps_the_topic(text: str)
     result = triage_text(text, kb, matcher, TODAY)
     assert result.match.id == "wrong-account-activated"
     assert result.cause is None
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ich bin als OSM eingetragen, aber die Aktivierungsmail ist bei mir nie angekommen. Wer im VLSC als Empfänger "
+     "steht, kann ich nicht sehen.", "de"),
+    ("I am the OSM but the activation mail never reached me. I cannot see in VLSC who is listed as its recipient.", "en"),
+])
+def test_a_resend_topic_yields_to_the_missing_mail_told_even_before_a_cause_is_proven(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-recipient", 0.1), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Aktivierungsmail ist bei mir nie angekommen. Sie soll jetzt an unsere neue IT-Leiterin gehen.", "de"),
+    ("The activation mail never reached me. Please have it sent to our new recipient, the IT lead.", "en"),
+])
+def test_a_resend_asked_for_keeps_its_topic_beside_the_missing_mail(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-missing", 0.1), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "resend-activation-email"
+
+
+def test_the_mail_missed_is_its_problem_told():
+    assert problem_told("Wir vermissen die Aktivierungsmail für die Zusatzbestellung.", "missing-activation-email")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Im VLSC steht, dass die Aktivierungsmail an einen anderen Kontakt gesendet wurde, an unseren alten Händler. "
+     "Wie kommen wir jetzt dran?", "de"),
+    ("VLSC shows the activation mail was sent to another contact, our previous reseller. How do we get hold of it?", "en"),
+])
+def test_a_resend_topic_whose_ticket_states_the_other_contact_is_that_diagnosis(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-recipient", 0.1), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Laut VLSC wurde die Aktivierungsmail an einen anderen Kontakt gesendet. Sie soll stattdessen an unsere IT gehen.",
+     "de"),
+    ("VLSC shows the activation mail was sent to another contact. Please send it to me instead.", "en"),
+    ("Die Aktivierungsmail ging an unsere frühere Buchhalterin. Wie kann ich sie an ihre Nachfolgerin schicken lassen?",
+     "de"),
+    ("The activation mail went to our former accountant. How can I have it sent to her successor?", "en"),
+])
+def test_a_resend_asked_for_beside_the_other_contact_stays_the_resend(text, lang):
+    kb, matcher = load()
+    match = _matched("resend-activation-email", ("activation-email-recipient", 0.1), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "resend-activation-email"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Ich habe im VLSC nachgesehen: Die Aktivierungsmail wurde an einen anderen Kontakt gesendet, an die Agentur, die "
+     "uns früher betreut hat. Wie kommen wir an die Mail?", "de"),
+    ("I looked in VLSC: the activation mail was sent to another contact, the agency that used to look after us. "
+     "How do we get hold of it?", "en"),
+])
+def test_a_close_resend_standing_for_the_missing_mail_takes_over_on_the_other_contact_stated(text, lang):
+    kb, matcher = load()
+    match = _matched("activation-email-recipient", ("resend-activation-email", 0.4), lang=lang)
+    assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"

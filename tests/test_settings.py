@@ -58,3 +58,12 @@ def test_a_settings_words_are_found_where_their_whole_pattern_finds_them(text):
     for _entry, _instead, words, keeps, unless, _one_way, _plain in _settings()[:4]:
         for stems in (words, keeps, unless):
             assert stems.found(text) == (stems.pattern.search(text) is not None)
+
+
+@pytest.mark.parametrize("text,first", [
+    ("Our E5 licenses aren't visible; they went to the tenant of our sister company.", "wrong-account-activated"),
+    ("Activation done, but the licences aren't visible in the admin center yet.", "after-activation"),
+])
+def test_licences_told_not_visible_with_a_contraction_are_the_not_visible_problem(text: str, first: str) -> None:
+    _, matcher = load()
+    assert in_setting(_matched(text, first, "licenses-not-visible"), text, matcher).id == "licenses-not-visible"

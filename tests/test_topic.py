@@ -1026,3 +1026,58 @@ def test_a_genitive_beyond_the_mention_s_phrase_names_no_owner(text):
 def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
     found = re.search(r"([^\W_][\w-]*)[ \t]+$", text)
     assert word_before_blanks(text) == (found.group(1) if found else "")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Griaß eich,\nd'Lizenzen san im Admin Center nirgends, gsehn hamma no nix. Was kennan ma doa?", "licenses-not-visible"),
+    ("Hoi zäme\nMir händ no kei Aktivierigsmail becho, obwohl mir scho lang bstellt händ.", "activation-email-missing"),
+    ("Servus, de Aktivierungsmail is bis heit ned kumma, is des normal?", "activation-email-missing"),
+    ("Moin, Zusatzbest. Power BI Pro seit zwei Wochen durch, aber noch keine AktMail erh. Woran liegt's?",
+     "activation-email-missing"),
+])
+def test_a_dialect_ticket_is_matched_as_its_standard_words(text, expected):
+    kb, matcher = load()
+    from faq.tickets.triage import triage_text
+
+    assert triage_text(text, kb, matcher, TODAY).id == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Rolle: IT-Leitung\nLizenzen im Admin Center sichtbar: nein\nVertrag: EA 5521\nWas fehlt noch?",
+    "Role: IT lead\nLicences visible in admin center: no\nAgreement: EA 5521\nWhat is missing?",
+])
+def test_a_checklist_label_answered_no_is_the_problem_denied(text):
+    kb, matcher = load()
+    from faq.tickets.triage import triage_text
+
+    assert triage_text(text, kb, matcher, TODAY).id == "licenses-not-visible"
+
+
+@pytest.mark.parametrize("text", [
+    "Servus,\nunsere Gäste kriagn de Einladung zur Teams-Besprechung ned, der Link geht ned. Was is do los?",
+    "Hi,\nour guests never get the Teams meeting invitation mail, the join link does not work for them either.",
+    "Grüezi\nWo find i de Produktkey für Windows 11 Pro? Im VLSC gseh i nüüt.",
+    "Product: Windows 11 Pro\nProduct key shown in VLSC: no\nHow do we get the key?",
+    "Produkt: Windows 11 Pro\nProduktschlüssel im VLSC sichtbar: nein\nWie kommen wir an den Key?",
+    "Teams-Besprechung: morgen 10 Uhr\nEinladung bei den Gästen angekommen: nein\nWas können wir tun?",
+])
+def test_near_domain_tickets_in_dialect_or_as_checklists_get_no_topic(text):
+    kb, matcher = load()
+    from faq.tickets.triage import triage_text
+
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.match.outcome == "no_match" and result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi,\nstill no activation email here. Our reseller believes maybe it went to their own contact, but he "
+    "could not say for sure.\nThanks, Aiko",
+    "Hallo,\nkeine Aktivierungsmail bei uns. Der Kollege vermutet, dass sie vielleicht an den alten Kontakt ging, "
+    "sicher ist er sich aber nicht.\nGruß Jonas",
+])
+def test_a_hedged_guess_beside_the_missing_mail_does_not_move_its_topic(text):
+    kb, matcher = load()
+    from faq.tickets.triage import triage_text
+
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.id == "activation-email-missing" and result.cause is None

@@ -7,6 +7,7 @@ import html
 import re
 from functools import cache
 
+from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
 
 __all__ = ["clean_body", "quote_start", "quoted_text", "strip_html"]
@@ -61,7 +62,7 @@ def strip_html(text: str) -> str:
 def clean_body(text: str) -> str:
     """Return the customer's own words of a ticket or e-mail.
 
-    Removes what it quotes (see `_split_quote`), a signature after "-- ", a closing
+    Removes what it quotes (see `_split_quote`), a signature after "-- " (not a greeting after it), a closing
     ("Viele Grüße", "Best regards", ...) with what follows it when that is short, and a
     greeting line ("Hallo,", "Sehr geehrte Damen und Herren,"). A paragraph with a
     question below the signature (written under a quote) stays. Keeps the text when
@@ -69,8 +70,8 @@ def clean_body(text: str) -> str:
     """
     body = _without_dismissed(_without_template_blanks(_without_disclaimer(_split_quote(text)[0])))
     match = _SIGNATURE.search(body)
-    if match and body[: match.start()].strip():
-        body = body[: match.start()]
+    if match and body[: match.start()].strip() and not _GREETING.match(body[match.end():]):
+        body = body[: match.start()]  # a signature never opens with a greeting: "--\nHallo, Lizenzen nicht sichtbar"
     body = _without_contact_block(body)
     for match in _CLOSING.finditer(body):
         before, after = body[: match.start()], body[match.end():]
@@ -103,14 +104,41 @@ def _placeholder(value: str) -> bool:
     return said.startswith(tuple(w + " " for w in _example_openers())) or "/" in said and " " not in said
 
 
+_TEMPLATE_LINE = re.compile(r"^[ \t]*[^\n:\[\]]{1,80}:[ \t]*(?P<value>[^\n:]{1,60}?)[ \t]*$", re.M)
+_DATE_FORMAT = re.compile(r"(?:tt|dd)\.mm\.(?:jjjj|yyyy|jj|yy)|(?:jjjj|yyyy)-mm-(?:tt|dd)|(?:mm|dd)/(?:dd|mm)/(?:yyyy|yy)")
+_EXAMPLE_AFTER = re.compile(r"[ \t]*\([^()\n]*\)$")
+
+
+@cache
+def _choice_words() -> frozenset[str]:
+    """The words a yes/no template offers as its choices (affirmations, no_words, unknowns; folded)."""
+    return folded("affirmations") | folded("no_words") | folded("unknowns")
+
+
+def _open_value(value: str) -> bool:
+    """Whether a label's bare value is a template's open field: a date format ("TT.MM.JJJJ (z. B.
+    01.12.2026)") or the choice itself ("ja/nein", "yes / no")."""
+    said = _EXAMPLE_AFTER.sub("", value).strip().lower()
+    if _DATE_FORMAT.fullmatch(said):
+        return True
+    options = [o.strip() for o in said.split("/")]
+    return len(options) > 1 and all(o in _choice_words() for o in options)
+
+
 def _without_template_blanks(body: str) -> str:
     """Blank the lines of a support template whose value is still a blank or an example
-    ("Junk-Ordner geprüft (ja/nein): [z. B. nein]", "OSM: ____"): they state nothing. The
-    line keeps its length, so offsets into the body stay."""
+    ("Junk-Ordner geprüft (ja/nein): [z. B. nein]", "OSM: ____", "Add-on: ja/nein", "Nutzungsbeginn:
+    TT.MM.JJJJ"): they state nothing. The line keeps its length, so offsets into the body stay."""
     def blank(m: re.Match[str]) -> str:
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         return " " * len(m.group()) if inner is None or _placeholder(inner) else m.group()
-    return _TEMPLATE_BLANK.sub(blank, body)
+
+    def open_field(m: re.Match[str]) -> str:
+        return " " * len(m.group()) if _open_value(m.group("value")) else m.group()
+    body = _TEMPLATE_BLANK.sub(blank, body)
+    if "/" not in body and "mm" not in body.lower():
+        return body  # no choice and no date format to leave open: most tickets
+    return _TEMPLATE_LINE.sub(open_field, body)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")

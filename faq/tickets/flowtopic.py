@@ -19,7 +19,10 @@ settings (`faq.tickets.topic`) have chosen a topic:
   the resend of the mail and the cause "sent to another contact") yields to that flow's entry,
   however improbable (among its candidates or not), when the ticket tells that flow's problem
   and its facts prove that very cause, or rule it out (the topic's premise denied: "im falschen
-  Konto sind die Lizenzen nicht, sie fehlen einfach"). Such a topic among the close candidates stands for that
+  Konto sind die Lizenzen nicht, sie fehlen einfach"); one marked `told` there (the resend: "the mail
+  did not come to me") yields on the problem told alone, or on that very cause stated without the problem
+  ("VLSC shows the mail went to our old reseller contact"; its resolution holds the resend's steps), unless
+  the ticket asks for what the topic does (`keeps_entry`: "please send it to the new IT lead instead"). Such a topic among the close candidates stands for that
   flow's entry at its own probability, taking over on the same terms.
 * A ticket the matcher declines is offered the told candidate (clarify), unless every mention
   of the FAQ's things in it is qualified as something else ("Einladungsmail",
@@ -171,6 +174,13 @@ def _declining() -> dict[str, tuple[str, ...]]:
             for k, v in data.items() if isinstance(v, dict) and isinstance(v.get("unless"), dict)}
 
 
+@cache
+def _told_alone() -> frozenset[str]:
+    """The entries without a flow that yield to their flow's entry on its problem told alone (diagnoses.yaml `told`)."""
+    data = ticket_file("diagnoses.yaml") or {}
+    return frozenset(str(k) for k, v in data.items() if isinstance(v, dict) and v.get("told") is True)
+
+
 def keeps_entry(entry_id: str, text: str) -> bool:
     """Whether `text` asks for what the entry without a flow does, not its flow's diagnosis ("Ich
     möchte, dass die Mail stattdessen an unsere IT geht": the resend, not why the mail is missing)."""
@@ -196,15 +206,21 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
     own = _flow_of(kb, match.id) if match.id else None
     if own is not None and problem_told(body, own.id) or match.outcome == "no_match" and about_something_else(body, matcher):
         return match
+    alone = same is not None and match.id in _told_alone() and not keeps_entry(match.id or "", body)
     for candidate, flow in flows:
-        if not problem_told(body, flow.id):
+        repeated = alone and same is not None and candidate.id == same[0]
+        told = problem_told(body, flow.id)
+        stands = candidate in repeats and _stands_alone(candidate, repeats[candidate]) and not keeps_entry(candidate.id, body)
+        if not told and not repeated and not stands:
             continue
         proven = _proven(flow, body, today, match.lang, kb)
+        if not told and proven != (repeats[candidate] if stands else same[1] if same else None):
+            continue  # "VLSC shows the mail went to our old reseller contact": the very cause the topic repeats, stated
         if proven is None and same is not None and candidate.id == same[0] and _ruled_out(flow, same[1], body, today, match.lang, kb):
             proven = same[1]  # "im falschen Konto sind die Lizenzen nicht, sie fehlen": the topic's premise denied, the flow's problem told
-        if proven is None or candidate.confidence < floor and same is not None and proven != same[1] \
+        if not repeated and (proven is None or candidate.confidence < floor and same is not None and proven != same[1]) \
                 or candidate in repeats and proven != repeats[candidate]:
-            continue
+            continue  # the flow a topic's answer repeats takes over on its problem told alone ("mail did not come to me")
         if match.outcome == "no_match":  # declined, yet its stated problem and facts name one flow: offered it
             return replace(match, outcome="clarify", id=candidate.id, flow=flow.id, confidence=candidate.confidence,
                            candidates=(candidate,))
@@ -213,6 +229,13 @@ def told_instead(match: MatchResult, body: str, kb: KnowledgeBase, matcher: Matc
                                   key=lambda c: -c.confidence))
         return replace(match, id=candidate.id, flow=flow.id, candidates=candidates)
     return match
+
+
+def _stands_alone(candidate: Candidate, cause: str) -> bool:
+    """Whether a close candidate standing for a flow's entry (`_repeated_candidates`) does so for an entry
+    marked `told` in diagnoses.yaml (the resend standing for the missing mail)."""
+    return any(entry == candidate.id and repeated == cause and topic in _told_alone()
+               for topic, (entry, repeated) in repeated_diagnoses().items())
 
 
 def _repeated_candidates(offered: list[Candidate], topic: str | None, floor: float) -> dict[Candidate, str]:

@@ -21,7 +21,7 @@ matcher declines but that leans to one entry more than even is offered it (clari
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from faq.language.focus import sentences
 from faq.language.lexicon import folded, lexicon
@@ -134,9 +134,9 @@ def _oriented(pair: tuple[str, str]) -> tuple[str, ...]:
 
 
 def _match_text(text: str) -> str:
-    """Drop what only confuses the matcher: addresses and links; a label answered "none" is
+    """Drop what only confuses the matcher: addresses and links; a label answered "none" or "no" is
     said as denied ("Aktivierungs-E-Mail für Zusatzbestellung: keine" as "keine Aktivierungs-E-Mail
-    für Zusatzbestellung")."""
+    für Zusatzbestellung", "Lizenzen sichtbar: nein" as "nicht Lizenzen sichtbar")."""
     for start, end, _ in reversed(find_emails(text)):
         text = text[:start] + " " + text[end:]
     if ":" in text:
@@ -147,20 +147,59 @@ def _match_text(text: str) -> str:
 
 
 @cache
-def _none_denials() -> dict[str, str]:
-    """Each folded none-answer of a language that says a denied label with another word
-    (knowledge/language/none_label_denials.yaml), mapped to that word."""
+def _standard_forms() -> dict[str, str]:
+    """Folded dialect, colloquial or shortened form -> its standard word (knowledge/language/standard_forms.yaml,
+    abbreviated_words.yaml: "Reg." is "Registrierung")."""
     out: dict[str, str] = {}
-    for lang, denial in lexicon()["none_label_denials"].items():
-        if denial:
-            out.update((fold(w), denial[0]) for w in lexicon_words("none_answers", lang))
+    for line in (*lexicon_words("standard_forms"), *lexicon_words("abbreviated_words")):
+        standard, *forms = line.split()
+        out.update((fold(f), standard) for f in forms)
+    return out
+
+
+@cache
+def _surface_forms() -> frozenset[str]:
+    """The dialect forms as they may be written, lower-cased: folded and with umlauts ("haend", "händ")."""
+    umlauts = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+    out = set(_standard_forms())
+    for form in _standard_forms():
+        for folded_pair, umlaut in umlauts:
+            form = form.replace(folded_pair, umlaut)
+        out.add(form)
+    return frozenset(out)
+
+
+_FORM = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=32)
+def _standard(text: str) -> str:
+    """The text with its dialect, colloquial and shortened forms as the standard words the matcher knows
+    ("Lizenzen san ned da" as "Lizenzen sind nicht da", "keine AktMail erh." as "keine Aktivierungsmail erhalten.")."""
+    if _surface_forms().isdisjoint(_FORM.findall(text.lower())):
+        return text
+    forms = _standard_forms()
+    return _FORM.sub(lambda m: forms.get(fold(m.group()), m.group()), text)
+
+
+@cache
+def _none_denials() -> dict[str, str]:
+    """Each folded none-answer or no-word of a language that says a denied label with another word
+    (knowledge/language/none_label_denials.yaml, no_label_denials.yaml), mapped to that word."""
+    out: dict[str, str] = {}
+    for answers, denials in (("none_answers", "none_label_denials"), ("no_words", "no_label_denials")):
+        for lang, denial in lexicon()[denials].items():
+            if denial:
+                out.update((fold(w), denial[0]) for w in lexicon_words(answers, lang))
     return out
 
 
 @cache
 def _none_label() -> re.Pattern[str]:
-    """A line or sentence "label: keine" (knowledge/language/none_answers.yaml), the label kept."""
-    alts = "|".join(sorted(map(re.escape, lexicon_words("none_answers")), key=len, reverse=True))
+    """A line or sentence "label: keine" or "label: nein" (knowledge/language/none_answers.yaml,
+    no_words.yaml), the label kept."""
+    said = {*lexicon_words("none_answers"), *lexicon_words("no_words")}
+    alts = "|".join(sorted(map(re.escape, said), key=len, reverse=True))
     return re.compile(rf"(?im)(?<![^\n.!?])([ \t]*)([^\n:.!?]{{3,80}}):[ \t]*({alts})[ \t]*(?=[.!]\s|[.!]?[ \t]*(?:\n|$))")
 
 
@@ -266,7 +305,9 @@ def topic_units(body: str, subject: str = "") -> list[str]:
 
 
 def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
-    """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`)."""
+    """Match a ticket to its FAQ entry (`_best_entry`), in the setting its words name (`in_setting`), its
+    dialect, colloquial and shortened forms read as their standard words (`_standard`)."""
+    body, subject = _standard(body), _standard(subject) if subject else subject
     best, pool = _best_entry(body, matcher, subject)
     said = "\n".join(without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())]))
     return in_setting(best, f"{subject}\n{said}", matcher, pool)
@@ -379,8 +420,9 @@ def _problem_told(kept: list[str], best: MatchResult, matcher: Matcher, lang: st
     """The entry the sentences that state the problem name, when it is one with a diagnosis and
     they name it more surely than the whole text names an entry without one: context beside the
     problem ("Als Online Services Manager haben wir die Adresse x angegeben") does not make a
-    missing mail a question of who receives it."""
-    told = [u for u in kept if _problem().search(fold(u)) and not _points_back(u)]
+    missing mail a question of who receives it, nor does a hedged guess beside it ("he thinks maybe
+    the mail went to another contact, but he is not sure") make it a case for support."""
+    told = [u for u in kept if _problem().search(fold(u)) and not _points_back(u) and not _unsure(u)]
     if not told or len(told) == len(kept):
         return best
     result = matcher.match("\n".join(told), lang)
