@@ -20,6 +20,17 @@ def kb_and_matcher():
     return kb, Matcher(kb)
 
 
+def make_dialogue():
+    """A Dialogue on the fixture knowledge base that keeps the events it sends in `.events`."""
+    from bot.chat.dialogue import Dialogue
+
+    kb, matcher = kb_and_matcher()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    d.events = events  # type: ignore[attr-defined]
+    return d
+
+
 def make_app(**kwargs):
     """A ChatApp on the fixture knowledge base, with a fixed date and no store."""
     from bot.chat.app import ChatApp

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from chat_helpers import TODAY, kb_and_matcher
+from chat_helpers import TODAY, kb_and_matcher, make_dialogue
 
 from bot.chat.dialogue import (
     Answer,
@@ -26,11 +26,7 @@ from faq.flows.values import UNKNOWN
 
 @pytest.fixture
 def dialogue():
-    kb, matcher = kb_and_matcher()
-    events = []
-    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
-    d.events = events  # type: ignore[attr-defined]
-    return d
+    return make_dialogue()
 
 
 def test_greeting_offers_common_topics(dialogue):

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from chat_helpers import TODAY, kb_and_matcher
+from chat_helpers import make_dialogue
 
-from bot.chat.dialogue import Dialogue, Notice
+from bot.chat.dialogue import Notice
 from faq.flows.values import UNKNOWN
 
 
 @pytest.fixture
 def dialogue():
-    kb, matcher = kb_and_matcher()
-    events = []
-    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
-    d.events = events  # type: ignore[attr-defined]
-    return d
+    return make_dialogue()
 
 
 def _at_junk_question(d):
