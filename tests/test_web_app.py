@@ -541,6 +541,22 @@ def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the_diagn
     assert re.search(f'<p class="muted" lang="{lang}">{waiting}', reply[1])  # the way back: as the diagnosis
 
 
+@pytest.mark.parametrize(("lang", "said", "written"), [
+    ("de", "Who is the OSM?", "en"), ("de", "Wer ist der OSM?", "de"),
+    ("en", "Who is the OSM?", "en"), ("en", "Wer ist der OSM?", "de"),
+    ("en", "thanks a lot", "en"), ("de", "vielen Dank", "de"),
+])
+def test_the_users_own_words_carry_the_language_they_are_written_in(lang, said, written):
+    c = client()
+    cid, html = start(c, lang)
+    # a diagnosis in the other language than the page's: started from an answer in it
+    html = say(c, cid, html, "Does the activation link expire?" if lang == "de" else "Läuft der Aktivierungslink ab?").text
+    html = pick(c, cid, html, "Start diagnosis" if lang == "de" else "Diagnose starten").text
+    html = say(c, cid, html, said).text
+    mine = re.findall(r'<li class="msg user[^>]*>\s*<p( lang="\w+")?>', html)[-1]
+    assert mine == ("" if written == lang else f' lang="{written}"')  # never the diagnosis's language
+
+
 def test_a_slash_command_is_no_question_and_back_works_typed():
     c = client()
     cid, html = start(c)
