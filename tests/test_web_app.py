@@ -360,11 +360,23 @@ def test_per_client_rate_limit_is_429():
     assert "Zu viele Anfragen" in r.text
 
 
-def test_oversized_form_is_413():
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_oversized_form_is_answered_with_a_page_in_the_pages_language(lang):
+    from html import unescape
+
+    from faq.language.catalogue import tr
+
     c = client()
-    cid, html = start(c)
-    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x" * 20_000})
+    cid, html = start(c, lang)
+    html = say(c, cid, html, "Wer ist der OSM?" if lang == "de" else "Who is the OSM?").text
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x" * 20_000},
+               headers={"accept-language": "de" if lang == "en" else "en"})  # the browser's: not the page's
     assert r.status_code == 413
+    assert r.headers["content-type"].startswith("text/html")
+    assert f'<html lang="{lang}">' in r.text
+    assert tr(lang, "web_too_large") in unescape(text_of(r.text))
+    assert f'href="/c/{cid}"' in r.text  # back to the conversation, not a new one
+    assert c.get(f"/c/{cid}").text.count('class="msg user') == 1  # nothing of it stored, nothing lost
 
 
 def test_public_page_offers_no_agent_view_quit_or_files():
