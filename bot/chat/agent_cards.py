@@ -156,7 +156,7 @@ def options_row(options: tuple[Option, ...], fact: Any, kb: KnowledgeBase, lang:
     buttons = []
     for i, option in enumerate(options):
         letter = letters.get(option.key, "") if option.kind == "value" else ""  # j/n/w; w on a date too
-        hotkey = f"{letter}/{i + 1}" if letter else (str(i + 1) if numbered else "▸")
+        hotkey = (f"{letter}/{i + 1}" if numbered else letter) if letter else (str(i + 1) if numbered else "▸")
         buttons.append(OptionButton(option, i, option_label(option, kb, lang, fact), hotkey))
     return Horizontal(*buttons, classes="options row")
 
