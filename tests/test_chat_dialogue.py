@@ -184,7 +184,7 @@ def test_small_talk_during_a_flow_keeps_the_question_open(dialogue):
     asked = dialogue.current_fact.id
     _, reply = dialogue.submit("danke")
     assert isinstance(reply, SmallTalk) and dialogue.current_fact.id == asked
-    assert dialogue.options[-1] == Option("value", "unbekannt")  # the question's options in force
+    assert dialogue.options[-1] == Option("value", "unbekannt", "unknown")  # the question's options in force (w, u, ?)
 
 
 def test_an_english_question_gets_an_english_answer_in_the_german_chat(dialogue):

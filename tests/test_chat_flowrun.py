@@ -62,3 +62,34 @@ def test_a_typo_of_dont_know_answers_an_address_question(dialogue):
     dialogue.select(0)
     dialogue.submit("weis nich")
     assert dialogue.run.facts["osm_email"] == UNKNOWN
+
+
+def _to_question_of(d, kind):
+    """Start the missing-mail diagnosis and answer it until it asks a question of type `kind`."""
+    d.submit("Aktivierungsmail nicht erhalten")
+    d.select(0)
+    plain = {"email": "it@firma.de", "date": "01.11.2026", "yesno": "ja"}
+    for _ in range(6):
+        fact = d.current_fact
+        assert fact is not None
+        if fact.type == kind:
+            return fact
+        d.submit(plain[fact.type])
+    raise AssertionError(f"no {kind} question")
+
+
+@pytest.mark.parametrize("kind", ["date", "email"])
+@pytest.mark.parametrize("key", ["w", "W", "u", "?"])
+def test_the_dont_know_key_answers_a_date_or_address_question_that_offers_dont_know(dialogue, kind, key):
+    fact = _to_question_of(dialogue, kind)
+    dialogue.submit(key)  # not "… ist kein Datum"
+    assert dialogue.run.facts[fact.id] == UNKNOWN
+    shown = [i for i in dialogue.items if type(i).__name__ == "UserMessage"][-1]
+    assert shown.pick == "unbekannt"  # shown as its button: "Weiß nicht"
+
+
+@pytest.mark.parametrize("key", ["j", "n", "x"])
+def test_a_yes_or_no_key_is_no_answer_to_a_date_question(dialogue, key):
+    fact = _to_question_of(dialogue, "date")
+    dialogue.submit(key)
+    assert fact.id not in dialogue.run.facts

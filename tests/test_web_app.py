@@ -360,11 +360,23 @@ def test_per_client_rate_limit_is_429():
     assert "Zu viele Anfragen" in r.text
 
 
-def test_oversized_form_is_413():
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_oversized_form_is_answered_with_a_page_in_the_pages_language(lang):
+    from html import unescape
+
+    from faq.language.catalogue import tr
+
     c = client()
-    cid, html = start(c)
-    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x" * 20_000})
+    cid, html = start(c, lang)
+    html = say(c, cid, html, "Wer ist der OSM?" if lang == "de" else "Who is the OSM?").text
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x" * 20_000},
+               headers={"accept-language": "de" if lang == "en" else "en"})  # the browser's: not the page's
     assert r.status_code == 413
+    assert r.headers["content-type"].startswith("text/html")
+    assert f'<html lang="{lang}">' in r.text
+    assert tr(lang, "web_too_large") in unescape(text_of(r.text))
+    assert f'href="/c/{cid}"' in r.text  # back to the conversation, not a new one
+    assert c.get(f"/c/{cid}").text.count('class="msg user') == 1  # nothing of it stored, nothing lost
 
 
 def test_public_page_offers_no_agent_view_quit_or_files():
@@ -539,6 +551,22 @@ def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the_diagn
     reply = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]
     assert reply[0] == other  # the reply in the thanks' language
     assert re.search(f'<p class="muted" lang="{lang}">{waiting}', reply[1])  # the way back: as the diagnosis
+
+
+@pytest.mark.parametrize(("lang", "said", "written"), [
+    ("de", "Who is the OSM?", "en"), ("de", "Wer ist der OSM?", "de"),
+    ("en", "Who is the OSM?", "en"), ("en", "Wer ist der OSM?", "de"),
+    ("en", "thanks a lot", "en"), ("de", "vielen Dank", "de"),
+])
+def test_the_users_own_words_carry_the_language_they_are_written_in(lang, said, written):
+    c = client()
+    cid, html = start(c, lang)
+    # a diagnosis in the other language than the page's: started from an answer in it
+    html = say(c, cid, html, "Does the activation link expire?" if lang == "de" else "Läuft der Aktivierungslink ab?").text
+    html = pick(c, cid, html, "Start diagnosis" if lang == "de" else "Diagnose starten").text
+    html = say(c, cid, html, said).text
+    mine = re.findall(r'<li class="msg user[^>]*>\s*<p( lang="\w+")?>', html)[-1]
+    assert mine == ("" if written == lang else f' lang="{written}"')  # never the diagnosis's language
 
 
 def test_a_slash_command_is_no_question_and_back_works_typed():

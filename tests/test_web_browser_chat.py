@@ -356,3 +356,30 @@ def test_a_phone_starts_with_the_header_in_view_and_the_input_focused(browser: A
     heading = page.locator("#log > li:last-child h3").bounding_box()
     assert heading is not None and 0 <= heading["y"] < 740 / 2
     page.context.close()
+
+
+def _in_view_above_the_input(page: Any, box: Any) -> bool:
+    floor = page.locator("#composer").bounding_box()
+    return box is not None and floor is not None and box["y"] >= 0 and box["y"] + box["height"] <= floor["y"] + 1
+
+
+@pytest.mark.parametrize(("question", "lang"), [
+    ("Ich habe die Aktivierungs-E-Mail nie bekommen, was kann ich tun?", "de"),
+    ("We never got the activation email, what can we do?", "en"),
+])
+def test_a_long_answer_shows_its_end_and_its_whole_menu(browser: Any, base: str, shots: Path, question: str,
+                                                        lang: str) -> None:
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, question)
+    page.wait_for_timeout(200)
+    card = last(page)
+    assert "answer" in (card.get_attribute("class") or "")
+    height = card.bounding_box()["height"]  # type: ignore[index]
+    assert height > PHONE[1] / 2  # long: not all of it fits above the input
+    buttons = card.locator("form button")
+    assert buttons.count() >= 3
+    for i in range(buttons.count()):  # every item of the menu in view, none under the input
+        assert _in_view_above_the_input(page, buttons.nth(i).bounding_box()), buttons.nth(i).inner_text()
+    page.screenshot(path=str(shots / f"web-long-answer-menu-{lang}.png"))
+    page.context.close()

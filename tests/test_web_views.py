@@ -4,6 +4,7 @@ ambiguous and month-only dates, back after the result, copying the summary (Test
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -315,3 +316,16 @@ def test_facts_the_customer_wrote_are_shown_for_confirmation_on_the_web(page: st
     html = pick(c, cid, html, start_label).text
     assert shown in text_of(last_bot(html)).replace("&#34;", '"')
     assert "Ja" in labels(html) or "Yes" in labels(html)
+
+
+def test_every_text_of_the_web_catalogue_is_used_by_the_web_face():
+    """A text of knowledge/ui/web.yaml no page, message or script shows is dead weight translators maintain."""
+    yaml = pytest.importorskip("yaml")
+
+    root = Path(__file__).resolve().parent.parent
+    web = root / "bot" / "web"
+    sources = "".join(p.read_text(encoding="utf-8") for p in sorted(web.rglob("*"))
+                      if p.suffix in (".py", ".html", ".js"))
+    keys = yaml.safe_load((root / "knowledge" / "ui" / "web.yaml").read_text(encoding="utf-8"))
+    unused = [k for k in keys if f"'{k}'" not in sources and f'"{k}"' not in sources]
+    assert unused == []

@@ -155,8 +155,8 @@ def options_row(options: tuple[Option, ...], fact: Any, kb: KnowledgeBase, lang:
     numbered = fact.type not in ("date", "email")
     buttons = []
     for i, option in enumerate(options):
-        letter = letters.get(option.key, "") if option.kind == "value" and fact.type == "yesno" else ""
-        hotkey = f"{letter}/{i + 1}" if letter else (str(i + 1) if numbered else "▸")
+        letter = letters.get(option.key, "") if option.kind == "value" else ""  # j/n/w; w on a date too
+        hotkey = (f"{letter}/{i + 1}" if numbered else letter) if letter else (str(i + 1) if numbered else "▸")
         buttons.append(OptionButton(option, i, option_label(option, kb, lang, fact), hotkey))
     return Horizontal(*buttons, classes="options row")
 

@@ -72,5 +72,7 @@ def typed_option(case: AgentCase | None, readings: tuple[str, ...], text: str) -
         index = int(text) - 1 if text.isdigit() else menu_index(text, len(options))  # "1", "eins", "one"
         if text.isdigit() or index is not None:
             return options[index] if index is not None and 0 <= index < len(options) else None
-    meaning = _LETTERS.get(text.lower()) if len(text) == 1 and fact.type == "yesno" else None
+    meaning = _LETTERS.get(text.lower()) if len(text) == 1 else None
+    if fact.type != "yesno" and meaning != "unknown":  # "w" wherever "Weiß nicht" is offered; j/n on yes/no only
+        meaning = None
     return next((o for o in options if meaning and o.key == meaning), None)

@@ -234,14 +234,28 @@ def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: da
     return tr(lang, "confirm_stated_read", quote=quote, value=shown)
 
 
+KEY_MEANINGS: dict[str, str] = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
+"""The single-letter answer keys of both languages (the letters a button shows) and what they mean."""
+
+UNKNOWN_TARGET = "unbekannt"
+"""The value of the "Weiß nicht" option."""
+
+
+def unknown_key(text: str, options: tuple[Option, ...]) -> bool:
+    """Return whether `text` is the "don't know" key (w, u, ?) typed to a question whose
+    options include "Weiß nicht": there it means that answer, on a date or address too."""
+    return (len(text) == 1 and KEY_MEANINGS.get(text.lower()) == "unknown"
+            and any(o.kind == "value" and o.target == UNKNOWN_TARGET for o in options))
+
+
 def fact_options(fact: Fact, can_go_back: bool) -> tuple[Option, ...]:
     """The options a flow's question offers: its answers, "don't know", then back and restart."""
     tail = (Option("action", "back"), Option("action", "restart")) if can_go_back else ()
     if fact.type == "yesno":
         return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
     if fact.type == "choice":
-        return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt"),) + tail
-    return (Option("value", "unbekannt"),) + tail
+        return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", UNKNOWN_TARGET, "unknown"),) + tail
+    return (Option("value", UNKNOWN_TARGET, "unknown"),) + tail
 
 
 def shown_value(fact: Fact | None, target: str, lang: str) -> str | None:

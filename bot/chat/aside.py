@@ -68,7 +68,7 @@ def aside(d: Dialogue, text: str, entry_id: str, lang: str, pending: Notice | No
     answer = Answer(entry_id, lang=d._pin(lang), aside=True, resume_lang=run.lang)  # the way back: as the question
     again = (Notice(pending.key, dict(pending.args), text=pending.text, options=pending.options, lang=run.lang),) \
         if pending is not None else ()
-    return d._add(UserMessage(text, lang=run.lang), answer, *d._step(), *again)
+    return d._add(UserMessage(text, lang=d._pin(lang)), answer, *d._step(), *again)  # the user's words: their own language
 
 
 def pending_readings(d: Dialogue, readings: object, reason: object) -> Notice | None:

@@ -208,8 +208,7 @@ class Dialogue:
         self._emit({"type": "ask", "text": text})
         talk = smalltalk(text, self.talk_lang or self.lang)
         if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
-            said = self.run.lang if self.flow_active and self.run is not None else talk[1]
-            return self._add(UserMessage(text, lang=self._pin(said)), SmallTalk(talk[0], talk[1]))
+            return self._add(UserMessage(text, lang=self._pin(talk[1])), SmallTalk(talk[0], talk[1]))
         self.last_question = text
         self.story = [*self.story, text][-STORY_MESSAGES:]
         result = self.matcher.match(text)

@@ -10,7 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from bot.chat.answers import confirm_text, fact_options, future_message, read_answer, stated_facts
+from bot.chat.answers import (
+    UNKNOWN_TARGET,
+    confirm_text,
+    fact_options,
+    future_message,
+    read_answer,
+    stated_facts,
+    unknown_key,
+)
 from bot.chat.aside import aside, aside_entry
 from bot.chat.items import FlowResult, FlowStep, Item, Notice, Option, UserMessage, canonical
 from faq.errors import InputError
@@ -90,6 +98,8 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
 
     text = clean(raw).strip()
     options = fact_options(fact, bool(d.run.facts))
+    if not pick and unknown_key(text, options):  # "w" where "Weiß nicht" is offered: that button
+        text = pick = UNKNOWN_TARGET
     lang, pinned = d.flow_lang, d.run.lang
     user = UserMessage(text, lang=pinned)
 

@@ -94,7 +94,7 @@ def _options(options: tuple[Option, ...], kb: KnowledgeBase, lang: str, row: boo
     numbered = numbered or getattr(fact, "type", "") not in ("date", "email")
     for i, option in enumerate(options):
         hotkey = letters.get(option.key, "") if option.kind == "value" else ""
-        hotkey = f"{hotkey}/{i + 1}" if hotkey else ("" if numbered else "▸")
+        hotkey = (f"{hotkey}/{i + 1}" if numbered else hotkey) if hotkey else ("" if numbered else "▸")  # no number on a date
         buttons.append(OptionButton(option, i, option_label(option, kb, lang, fact), hotkey))
     container = Horizontal(*buttons, classes="options row") if row else Vertical(*buttons, classes="options")
     return container

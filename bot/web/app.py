@@ -94,13 +94,15 @@ class Guard:
         except ValueError:
             await _error(scope, receive, send_headers, 400, "malformed Content-Length", is_api)
             return
-        if declared > limit:
+        if declared > limit and is_api:
             await _error(scope, receive, send_headers, 413, f"request body over {limit} bytes", is_api)
             return
         seen = 0
 
         async def limited() -> Message:
             nonlocal seen
+            if declared > limit:  # not read at all: the chat answers with its page's message, in its language
+                raise _TooLarge()
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
@@ -458,7 +460,9 @@ def create_app(config: WebConfig, store: Store | None = None) -> ASGIApp:
         limit = config.max_api_bytes if request.url.path.startswith("/api/") else config.max_form_bytes
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": f"request body over {limit} bytes", "status": 413}, status_code=413)
-        return chat._message(request, 413, "web_too_large", chat._lang(request))
+        cid = str(request.path_params.get("cid", ""))
+        back = f"/c/{cid}" if cid and valid_conversation_id(config.secret, cid) else "/"
+        return chat._message(request, 413, "web_too_large", chat._lang(request), back=back)
 
     app = Starlette(routes=routes, exception_handlers={_TooLarge: too_large, Exception: failed})
     app.state.chat = chat

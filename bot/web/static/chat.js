@@ -4,20 +4,47 @@
 (function () {
   "use strict";
 
-  // Show the newest message from its top (unless it already starts in the upper half of the
-  // window, as the greeting below the header does), then focus what is new without scrolling away.
-  function focusNew(root) {
+  var GAP = 12;  // px kept free above what is shown and above the input that stays at the bottom
+
+  // Bring what is new into view, as the terminal chat does: all of it when it fits between the
+  // top of the window and the input; else its last message whole; else that message's end, so an
+  // answer's whole "Weiter mit" menu shows (a result shows its head, the cause, instead).
+  function reveal(first) {
+    var log = document.getElementById("log");
+    var last = log && log.lastElementChild;
+    if (!last || !last.getBoundingClientRect) return;
+    first = first && first.parentNode === log ? first : last;
+    var composer = document.getElementById("composer");
+    var floor = window.innerHeight - (composer ? composer.getBoundingClientRect().height : 0) - GAP;
+    var top = first.getBoundingClientRect().top, box = last.getBoundingClientRect();
+    var delta;
+    if (box.bottom - top > floor - GAP) top = box.top;  // not all of it: the last message
+    if (box.bottom - top <= floor - GAP) {
+      delta = box.bottom > floor ? box.bottom - floor : top < GAP ? top - GAP : 0;
+    } else if (last.classList.contains("result")) {
+      delta = box.top - GAP;
+    } else {
+      delta = box.bottom - floor;
+    }
+    if (delta) window.scrollBy(0, delta);
+  }
+
+  // Show what is new (`first`: the first message added), then focus it without scrolling away.
+  // On loading, a last message that starts in the upper half of the window (the greeting below
+  // the header) is left where it is.
+  function focusNew(root, first) {
     var latest = document.getElementById("latest");
     var top = latest && latest.getBoundingClientRect ? latest.getBoundingClientRect().top : -1;
-    if (latest && latest.scrollIntoView && (top < 0 || top > window.innerHeight / 2)) {
-      latest.scrollIntoView({ block: "start" });
-    }
+    if (first !== undefined || top < 0 || top > window.innerHeight / 2) reveal(first);
     var target = root.querySelector("[data-focus]");
     if (target) target.focus({ preventScroll: true });
     // A rejected answer kept in the field is selected: typing replaces it, an arrow key edits it.
     if (target && target.select && target.value) target.select();
   }
 
+  var added = null;  // the first message the last step added
+
+  // Add the new messages of `doc` to the page; older ones only lose their buttons.
   function merge(doc) {
     var log = document.getElementById("log");
     var fresh = doc.getElementById("log");
@@ -31,11 +58,13 @@
     var old = {};
     Array.prototype.forEach.call(log.children, function (li) { old[li.dataset.i] = li; });
     var seen = {};
+    added = null;
     Array.prototype.forEach.call(fresh.children, function (li) {
       var mine = old[li.dataset.i];
       seen[li.dataset.i] = true;
       if (!mine) {
-        log.appendChild(document.importNode(li, true));
+        var node = log.appendChild(document.importNode(li, true));
+        if (!added) added = node;
       } else if (mine.dataset.v !== li.dataset.v) {
         // An older message loses its buttons in place: replacing it would make the
         // live region read it out again.
@@ -156,7 +185,7 @@
         }
         if (location.search) history.replaceState(null, "", location.pathname);
         enableCopy(document);
-        focusNew(document);
+        focusNew(document, added);
       }, function () { sayProblem(offline); })  // the server is not reachable
       .catch(function () { location.reload(); })
       .then(function () {
