@@ -220,6 +220,8 @@ def test_a_recipient_ticket_that_proves_another_contact_is_the_missing_mail(lang
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Die Aktivierungsmail ging an unseren Einkauf. Darf der sie an mich weiterleiten, oder muss ich sie neu anfordern?"),
     ("en", "The activation mail went to our purchasing team. May they forward it to me, or do I need it sent again?"),
+    ("de", "Laut VLSC ging die Aktivierungsmail an unsere Buchhaltung. Kann ich sie neu anfordern?"),
+    ("en", "According to VLSC the activation mail went to our accountant. Can I request it again for myself?"),
 ])
 def test_a_recipient_ticket_that_tells_no_missing_mail_keeps_no_cause(lang, text):
     kb, matcher = load()
