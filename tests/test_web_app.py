@@ -498,15 +498,20 @@ def test_an_overlong_message_stays_in_the_field_with_the_reason_in_the_pages_lan
     assert 'class="msg user' in r.text and f'<html lang="{lang}">' in r.text
 
 
+def _in_link_diagnosis(c, lang):
+    """A new conversation in `lang` at the link-expiry diagnosis's first question: its id and page."""
+    cid, html = start(c, lang)
+    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
+    return cid, pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+
+
 @pytest.mark.parametrize(("lang", "question", "answer", "resume"), [
     ("de", "Wer ist der OSM?", "Wer erhält die Aktivierungs-E-Mail von Microsoft?", "Zurück zur Diagnose"),
     ("en", "Who is the OSM?", "Who receives the activation email from Microsoft?", "Back to the diagnosis"),
 ])
 def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_again(lang, question, answer, resume):
     c = client()
-    cid, html = start(c, lang)
-    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
-    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    cid, html = _in_link_diagnosis(c, lang)
     asked = re.findall(r"<h3[^>]*>([^<]*)</h3>", html)[-1].strip()  # the date question
     html = say(c, cid, html, question).text
     text = text_of(html)
@@ -526,9 +531,7 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
 ])
 def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_language(lang, question, bridge):
     c = client()
-    cid, html = start(c, lang)
-    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
-    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    cid, html = _in_link_diagnosis(c, lang)
     html = say(c, cid, html, question).text
     other = "en" if lang == "de" else "de"
     answer = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]
@@ -543,9 +546,7 @@ def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_langu
 ])
 def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the_diagnosis_language(lang, thanks, waiting):
     c = client()
-    cid, html = start(c, lang)
-    html = pick(c, cid, html, "Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?").text
-    html = pick(c, cid, html, "Diagnose starten" if lang == "de" else "Start diagnosis").text
+    cid, html = _in_link_diagnosis(c, lang)
     html = say(c, cid, html, thanks).text
     other = "en" if lang == "de" else "de"
     reply = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from bot.chat.agent_case import AgentCase, confidence_words
+from bot.chat.answers import fact_options as question_options
 from bot.chat.chat_input import CleanInput
 from bot.chat.items import Option
 from bot.chat.widgets import (
@@ -142,12 +143,7 @@ def question_card(case: AgentCase, fact: Fact, lang: str, error: str = "", readi
 
 def fact_options(case: AgentCase, fact: Fact) -> tuple[Option, ...]:
     """The answers offered for the open question (and back, once the agent has answered)."""
-    tail = (Option("action", "back"),) if case.answers else ()
-    if fact.type == "yesno":
-        return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
-    if fact.type == "choice":
-        return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", "unbekannt", "unknown"),) + tail
-    return (Option("value", "unbekannt", "unknown"),) + tail
+    return question_options(fact, can_go_back=False) + ((Option("action", "back"),) if case.answers else ())
 
 def options_row(options: tuple[Option, ...], fact: Any, kb: KnowledgeBase, lang: str) -> Widget:
     """Numbered answer buttons in a row (j/n/w letters on a yes/no question)."""

@@ -9,14 +9,13 @@ from textual.widgets import TextArea
 
 from bot.chat.agent_cards import fact_options
 from bot.chat.agent_case import AgentCase
-from bot.chat.answers import menu_index
+from bot.chat.answers import KEY_MEANINGS, menu_index
 from bot.chat.items import Option
 from faq.language.catalogue import tr
 from faq.language.text import clean
 
 __all__ = ["TicketArea", "agent_bindings", "lines", "typed_option"]
 
-_LETTERS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
 
 
 def lines(text: str) -> str:
@@ -72,7 +71,7 @@ def typed_option(case: AgentCase | None, readings: tuple[str, ...], text: str) -
         index = int(text) - 1 if text.isdigit() else menu_index(text, len(options))  # "1", "eins", "one"
         if text.isdigit() or index is not None:
             return options[index] if index is not None and 0 <= index < len(options) else None
-    meaning = _LETTERS.get(text.lower()) if len(text) == 1 else None
+    meaning = KEY_MEANINGS.get(text.lower()) if len(text) == 1 else None
     if fact.type != "yesno" and meaning != "unknown":  # "w" wherever "Weiß nicht" is offered; j/n on yes/no only
         meaning = None
     return next((o for o in options if meaning and o.key == meaning), None)

@@ -252,7 +252,7 @@ def fact_options(fact: Fact, can_go_back: bool) -> tuple[Option, ...]:
     """The options a flow's question offers: its answers, "don't know", then back and restart."""
     tail = (Option("action", "back"), Option("action", "restart")) if can_go_back else ()
     if fact.type == "yesno":
-        return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", "unbekannt", "unknown")) + tail
+        return (Option("value", "ja", "yes"), Option("value", "nein", "no"), Option("value", UNKNOWN_TARGET, "unknown")) + tail
     if fact.type == "choice":
         return tuple(Option("value", c.id) for c in fact.choices) + (Option("value", UNKNOWN_TARGET, "unknown"),) + tail
     return (Option("value", UNKNOWN_TARGET, "unknown"),) + tail

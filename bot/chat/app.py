@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input
 
-from bot.chat.answers import menu_index
+from bot.chat.answers import KEY_MEANINGS, menu_index
 from bot.chat.chat_input import PASTE_FACTOR, ChatInput
 from bot.chat.dialogue import Dialogue, FlowResult, Item, Notice, Option
 from bot.chat.layout import ChatLog, chat_bindings
@@ -29,7 +29,6 @@ from faq.search.matcher import Matcher
 
 __all__ = ["ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
 
-_LETTER_KEYS = {"j": "yes", "y": "yes", "n": "no", "w": "unknown", "u": "unknown", "?": "unknown"}
 
 
 class ChatApp(App[int]):
@@ -296,7 +295,7 @@ class ChatApp(App[int]):
         if (index := menu_index(text, len(options))) is not None:  # "eins", "two"; "ja" to a one-item menu
             self.pick(options[index])
             return True
-        meaning = _LETTER_KEYS.get(text.lower()) if len(text) == 1 else None
+        meaning = KEY_MEANINGS.get(text.lower()) if len(text) == 1 else None
         if meaning and fact is not None and (fact.type == "yesno" or confirming):
             for option in options:
                 if option.kind == "value" and option.key == meaning:

@@ -149,7 +149,8 @@ class WebChat:
 
     def _lang(self, request: Request) -> str:
         """The language of the page a request comes from: named in its address, else the
-        conversation's (a form post, a message about one), else the browser's first choice."""
+        conversation's (a form post, a message about one), else the browser's first choice.
+        Reads the stored conversation: for a message page only, the page itself has it loaded."""
         lang = request.query_params.get("lang", "")
         if lang in ("de", "en"):
             return lang
@@ -158,6 +159,14 @@ class WebChat:
         if conv is not None:
             chosen = [e.get("lang") for e in conv.events if e.get("type") == "lang"]  # switched since it started
             return str(chosen[-1]) if chosen and chosen[-1] in ("de", "en") else conv.lang
+        return self._browser_lang(request)
+
+    @staticmethod
+    def _browser_lang(request: Request) -> str:
+        """The language named in the request's address, else the browser's first choice (a page not stored yet)."""
+        lang = request.query_params.get("lang", "")
+        if lang in ("de", "en"):
+            return lang
         accept = request.headers.get("accept-language", "").lower()
         for part in accept.split(","):
             code = part.split(";")[0].strip()[:2]
@@ -192,18 +201,20 @@ class WebChat:
 
     async def _form(self, request: Request) -> tuple[str, dict[str, str]] | Response:
         cid = request.path_params["cid"]
-        lang = self._lang(request)
         if not valid_conversation_id(self.config.secret, cid):
-            return self._message(request, 404, "web_not_found", lang)
+            return self._message(request, 404, "web_not_found", self._browser_lang(request))
         form = await request.form()
         fields = {k: str(v) for k, v in form.items() if isinstance(v, str)}
-        if fields.get("lang") in ("de", "en"):  # the page the form is on
-            lang = fields["lang"]
+        page_lang = fields.get("lang", "")  # the page the form is on
+
+        def lang() -> str:
+            return page_lang if page_lang in ("de", "en") else self._lang(request)
+
         if not csrf_ok(self.config.secret, cid, fields.get("csrf")):
-            return self._message(request, 403, "web_forbidden", lang, back=f"/c/{cid}")
+            return self._message(request, 403, "web_forbidden", lang(), back=f"/c/{cid}")
         wait = self._limited(request, cid)
         if wait:
-            return self._too_many(request, cid, lang, wait)
+            return self._too_many(request, cid, lang(), wait)
         return cid, fields
 
     def _too_many(self, request: Request, cid: str, lang: str, wait: float) -> Response:
@@ -240,18 +251,17 @@ class WebChat:
     async def page(self, request: Request) -> Response:
         """The conversation page."""
         cid = request.path_params["cid"]
-        lang = self._lang(request)
         if not valid_conversation_id(self.config.secret, cid):
-            return self._message(request, 404, "web_not_found", lang)
+            return self._message(request, 404, "web_not_found", self._browser_lang(request))
         wait = self._read_limited(request)
         if wait:
-            return self._too_many(request, cid, lang, wait)
+            return self._too_many(request, cid, self._lang(request), wait)
         return self._render(request, cid, request.query_params.get("notice", ""))
 
     def _render(self, request: Request, cid: str, notice_key: str, lang: str = "", kept: str = "") -> Response:
         """The conversation page (in `lang` while nothing is stored yet); `kept`: a refused message, left in the field."""
         conv = self.store.load(cid, time.time())
-        dialogue = self._dialogue(conv, lang if lang in ("de", "en") else self._lang(request))
+        dialogue = self._dialogue(conv, lang if lang in ("de", "en") else self._browser_lang(request))  # a stored one has its own
         lang = dialogue.lang
         views = item_views(dialogue, lang)
         typed = composer(dialogue, lang)  # the input speaks the conversation's language
@@ -404,14 +414,13 @@ class WebChat:
         """The case summary as a download (Markdown or plain text); never written on the server."""
         cid = request.path_params["cid"]
         fmt = request.path_params["fmt"]
-        lang = self._lang(request)
         if not valid_conversation_id(self.config.secret, cid) or fmt not in ("md", "txt"):
-            return self._message(request, 404, "web_not_found", lang)
+            return self._message(request, 404, "web_not_found", self._lang(request))
         wait = self._read_limited(request)
         if wait:
-            return self._too_many(request, cid, lang, wait)
+            return self._too_many(request, cid, self._lang(request), wait)
         conv = self.store.load(cid, time.time())
-        dialogue = self._dialogue(conv, lang)
+        dialogue = self._dialogue(conv, self._browser_lang(request))  # a stored one has its own
         text = self._summary(dialogue)
         if text is None:
             return self._message(request, 404, "no_summary", dialogue.lang, back=f"/c/{cid}")

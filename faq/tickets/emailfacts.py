@@ -113,7 +113,8 @@ def read_emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: st
             if len(distinct) == 1 and not denied and not any(not_the_osms(text, sent) for sent, _, _, _ in stated):
                 s, rel, rel_end, address = stated[0]
                 best = (0, address, s.evidence(rel, rel_end, source))
-                c_hi = clause_bounds(s.tokens, s.text, *(2 * (token_index(s.tokens, rel),)))[1]
+                at = token_index(s.tokens, rel)
+                c_hi = clause_bounds(s.tokens, s.text, at, at)[1]
                 if not any(t.word in folded("registering_words") for t in s.tokens[:c_hi + 1]):  # up to its clause's end:
                     # "I (x@…) never got it; VLSC shows it went to another contact" registers nothing
                     notes.append(f"{fact.id}: the only address, {UNCUED}")  # not "im VLSC steht ..."
