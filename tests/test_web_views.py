@@ -329,3 +329,15 @@ def test_every_text_of_the_web_catalogue_is_used_by_the_web_face():
     keys = yaml.safe_load((root / "knowledge" / "ui" / "web.yaml").read_text(encoding="utf-8"))
     unused = [k for k in keys if f"'{k}'" not in sources and f'"{k}"' not in sources]
     assert unused == []
+
+
+def test_the_yes_no_hint_names_the_letters_and_a_letter_answers() -> None:
+    c = client()
+    cid, html = start(c)
+    html = say(c, cid, html, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?").text
+    html = pick(c, cid, html, "Diagnose starten").text
+    hint = text_of(html.split('id="text-hint"')[1].split("</")[0])
+    assert "„j“" in hint and "„n“" in hint
+    html = say(c, cid, html, "j").text  # the hinted letter confirms the stated address
+    card = text_of(last_bot(html))
+    assert "stimmt das" not in card and "Nutzungszeitraum" in card
