@@ -359,3 +359,12 @@ def test_a_negation_that_only_opens_an_alternative_states_no_problem_so_order_do
     assert first.id == last.id
     if lang == "de":
         assert first.id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("question", ["Unterschied zwischen E1 und E3?", "Unterschiede E3 E5", "difference between E1 and E3"])
+def test_a_plan_comparison_is_not_taken_for_a_topic_word(matcher, question):
+    """'Unterschied' is a word of its own (vocabulary), not 'unter' + a misspelt 'schicke': a short
+    comparison of plans is declined, neither answered nor offered the activation-mail entries."""
+    result = matcher.match(question)
+    assert result.outcome == "no_match" and result.id is None
+
