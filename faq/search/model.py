@@ -62,6 +62,10 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("negation_agree", "share of what the focus denies ('keine einzige Lizenz') that the entry's texts deny too"),
     ("text_lead", "in a narrative, text_fit minus the best other candidate's text_fit (else 0): the story singles it out"),
     ("context_lead", "in a narrative, context_fit minus the best other candidate's context_fit (else 0)"),
+    ("done_agree", "when the focus tells what already happened ('wurden ... aktiviert'; aspect_done.yaml), the "
+                   "share of the entry's texts that do too (else 0)"),
+    ("ahead_agree", "when the focus asks ahead ('bevor', 'nächste Woche'; aspect_ahead.yaml), the share of the entry's "
+                    "texts that do too (else 0)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
