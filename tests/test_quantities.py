@@ -90,3 +90,16 @@ def test_the_bundled_aspect_lists_give_the_sibling_entries_their_aspects(matcher
     shares = dict(zip(matcher.ids, matcher.entry_aspects))
     assert shares["wrong-account-activated"][0] > shares["avoid-wrong-account"][0]
     assert shares["avoid-wrong-account"][1] > shares["wrong-account-activated"][1]
+
+
+@pytest.mark.parametrize("text", ["Die Einrichtung ist erfolgreich abgeschlossen.", "Bei uns hat das Aktivieren geklappt.",
+                                  "The setup worked and is completed.", "Everything went smoothly yesterday."])
+def test_a_deeds_outcome_tells_it_done(matcher, text):
+    """'hat geklappt', 'went fine' tell what already happened, as the entry after an activation does."""
+    assert aspects(text, matcher.aspect_classes) == (True, False)
+
+
+def test_the_bundled_aspect_lists_leave_out_words_that_ask_what_comes_next(matcher):
+    """'Was muss ich als Nächstes tun?', 'what now' ask after the deed: neither done nor ahead by themselves."""
+    assert aspects("Was muss ich jetzt als Nächstes tun?", matcher.aspect_classes) == (False, False)
+    assert aspects("What do we do next, now?", matcher.aspect_classes) == (False, False)

@@ -1026,3 +1026,14 @@ def test_a_genitive_beyond_the_mention_s_phrase_names_no_owner(text):
 def test_the_word_before_a_mention_is_read_backwards_as_it_is_forwards(text):
     found = re.search(r"([^\W_][\w-]*)[ \t]+$", text)
     assert word_before_blanks(text) == (found.group(1) if found else "")
+
+
+@pytest.mark.parametrize("text", [
+    "Laut VLSC war unser ehemaliger IT-Leiter Empfänger der Aktivierungsmail, darum haben wir sie nie gesehen.",
+    "VLSC lists our former IT lead as the recipient of the activation mail, which is why we never saw it.",
+])
+def test_a_mail_delivered_elsewhere_and_never_seen_is_the_missing_mail(text):
+    """Telling that the mail went to another contact and never reached the writer, without asking for a resend, is
+    the missing mail (the seed's cause 'an einen anderen Kontakt gesendet'), also when the matcher leans to the resend."""
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
