@@ -1037,3 +1037,12 @@ def test_a_mail_delivered_elsewhere_and_never_seen_is_the_missing_mail(text):
     the missing mail (the seed's cause 'an einen anderen Kontakt gesendet'), also when the matcher leans to the resend."""
     _, matcher = load()
     assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+def test_a_sentence_that_states_no_problem_does_not_turn_a_ticket_to_a_diagnosis():
+    """'The subscriptions appear in the admin center' matches the entry about licences that do not appear, yet
+    states no problem: beside a question about what is left to do, it gives no evidence of that diagnosis."""
+    _, matcher = load()
+    text = ("The services are activated and the subscriptions appear in the admin center. At the same time we move "
+            "25 users from E3 to E5. What else do I have to do now?")
+    assert match_topic(text, matcher).id == "after-activation"
