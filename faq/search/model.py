@@ -100,7 +100,7 @@ class ScoringModel:
         offer: In a clarify, offer entries whose probability is at least this; ask back
             only when the offered entries together reach `answer`.
         settings: The other hand-set numbers of model.yaml (`candidates`, `out_of_scope_candidates`, `fuzzy_cutoff`,
-            `focus_min_words`, `l2`, `folds`).
+            `focus_min_words`, `folds`; the ridge penalty is chosen in training).
     """
 
     weights: tuple[float, ...]
