@@ -401,11 +401,12 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
-        share = (1.0 if unit in denied or _problem().search(fold(unit)) else w.context_weight) \
-            * min(1.0, known_words / w.full_unit)
+        states = bool(unit in denied or _problem().search(fold(unit)))
+        share = (1.0 if states else w.context_weight) * min(1.0, known_words / w.full_unit)
         weight = result.confidence * share
-        if share < 1.0 and result.id != lead and weight <= lead_confidence:
-            continue  # context overturns the whole text's leading entry only when more sure than it
+        if share < 1.0 and result.id != lead and (weight <= lead_confidence or result.flow and not states):
+            continue  # context overturns the whole text's leading entry only when more sure than it, and never
+            # for a diagnosis: a sentence that states no problem is no evidence of one ("die Lizenzen tauchen auf")
         if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
             best, best_weight = result, weight
     if best.outcome == "no_match" and lead is not None and lead_confidence >= w.sure:
