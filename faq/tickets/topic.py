@@ -29,6 +29,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
+from faq.search.success import only_success
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
@@ -388,9 +389,13 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     # diagnosis ("Ich bin als OSM eingetragen. Kann ich Lizenzen reservieren?": who receives the
     # mail, or who may reserve?), when it names it surely.
     torn = {c.id for c in best.candidates[:2]} if best.outcome == "clarify" else set()
+    succeeded = {u for _k, u in relevant if only_success(u)}  # "Die Aktivierung hat geklappt": no problem told
     for known_words, unit in relevant:
-        if best.outcome == "no_match" and known_words < w.full_unit:
-            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
+        if best.outcome == "no_match" and known_words < w.full_unit and not succeeded:
+            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?", unless
+            # a success it tells sets the step the question follows ("This time it went fine. What next?")
+        if unit in succeeded:
+            continue  # a success ("the subscriptions appear") is no evidence of a topic of its own
         chooses = bool(torn) and _asks(unit.rstrip("!"))  # "Lizenzen weg?!"
         if whole_matched and known_words < w.override_unit and unit not in clauses and not chooses:
             continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
