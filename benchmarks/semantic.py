@@ -280,7 +280,7 @@ def cross_validate(d: Data, rows: list[Row], sem: Semantic) -> tuple[Fitted, dic
         right[n] = (rights, False) if rights else ([i for i, r in enumerate(rs) if r[1] < 0], True)
     allsem = np.vstack(list(sem_x.values()))
     scaling = Fitted({}, allsem.mean(axis=0), allsem.std(axis=0))
-    l2 = d.model.settings["l2"]
+    l2 = float(yaml.safe_load((BUNDLED_KB / "search" / "weights.yaml").read_text(encoding="utf-8"))["training"]["l2"])  # chosen in training
     qs = sorted(by_q)
     figures: dict[str, dict[str, float]] = {}
     weights = {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from faq.search import train
+from faq.search import logit, train
 from faq.search.model import ScoringModel
 
 __all__ = ["Group", "calibration", "decide", "fit", "probabilities"]
@@ -27,8 +27,8 @@ def _objective(w: np.ndarray, groups: list[Group], l2: float) -> float:
     return total
 
 
-def fit(groups: list[Group], l2: float, iterations: int = train.ITERATIONS) -> np.ndarray:
-    """train.fit for any number of features: weights with the bias last (rows carry a 1.0 last)."""
+def fit(groups: list[Group], l2: float, iterations: int = logit.ITERATIONS) -> np.ndarray:
+    """logit.fit for any number of features: weights with the bias last (rows carry a 1.0 last)."""
     d = groups[0][0].shape[1]
     pen = np.full(d, l2)
     pen[-1] = 0.0

@@ -15,7 +15,7 @@ from benchmarks.semantic import Semantic, decide, fit, load_data, probabilities,
 from faq.kb.files import BUNDLED_KB  # noqa: E402
 from faq.kb.loader import load_knowledge_base  # noqa: E402
 from faq.language.text import clean  # noqa: E402
-from faq.search import train  # noqa: E402
+from faq.search import logit  # noqa: E402
 from faq.search.matcher import Matcher  # noqa: E402
 from faq.search.model import FEATURES  # noqa: E402
 
@@ -25,7 +25,7 @@ TOPIC = [name for name, _ in FEATURES].index("out_of_scope_topic")
 
 def test_numpy_fit_equals_the_training_commands_fit():
     rng = random.Random(5)
-    rows: list[train.Row] = []
+    rows: list[logit.Row] = []
     for n in range(120):
         k = rng.randint(1, 5)
         right = rng.randrange(k + 1)  # k: none of them is right
@@ -34,8 +34,9 @@ def test_numpy_fit_equals_the_training_commands_fit():
             x[0] += 0.8 * (i == right < k)
             x[TOPIC] = float(i >= k)
             rows.append((n, x, int(i == right < k)))
-    weights, bias = train.fit(rows, 1.0)
-    groups = [(np.array(xs), right, none) for xs, right, none in train._groups(rows)]
+    weights, bias = logit.fit(rows, 1.0)
+    d = len(FEATURES) + 1
+    groups = [(np.array([logit.dense(x, d) for x in xs]), right, none) for xs, right, none in logit.choices(rows)]
     got = fit(groups, 1.0)
     assert np.allclose(got, [*weights, bias], atol=1e-8)
 

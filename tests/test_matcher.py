@@ -368,3 +368,19 @@ def test_a_plan_comparison_is_not_taken_for_a_topic_word(matcher, question):
     result = matcher.match(question)
     assert result.outcome == "no_match" and result.id is None
 
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Beim Aktivieren war im Browser noch das Konto meines alten Arbeitgebers angemeldet, jetzt liegen die Abos dort.",
+     "wrong-account-activated"),
+    ("The services were activated under our reseller's tenant because I was still signed in there. "
+     "How do we get them back?", "wrong-account-activated"),
+    ("Morgen aktiviere ich die Dienste – worauf muss ich vorher achten, damit nichts im falschen Tenant landet?",
+     "avoid-wrong-account"),
+    ("We activate tomorrow and I am signed in to three tenants. How do I make sure the licenses land in ours?",
+     "avoid-wrong-account"),
+])
+def test_what_already_happened_is_told_apart_from_what_is_asked_ahead(matcher, question, entry):
+    """Being signed in is part of both stories: that the licenses are now elsewhere, or that they should not get
+    there, decides between the entry that repairs an activation and the one that prevents it."""
+    result = matcher.match(question)
+    assert result.outcome == "answer" and result.id == entry

@@ -3,7 +3,19 @@
 import pytest
 
 from faq.search.cache import load
-from faq.search.quantities import MANY, NOT, ONE, agreement, contrasted, negation_agreement, quantity_pairs
+from faq.search.quantities import (
+    AHEAD,
+    DONE,
+    MANY,
+    NOT,
+    ONE,
+    agreement,
+    aspect_shares,
+    aspects,
+    contrasted,
+    negation_agreement,
+    quantity_pairs,
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +67,39 @@ def test_a_negation_binds_what_it_denies_past_a_counting_word():
     assert negation_agreement(pairs, {(NOT, "lizenz")}) == 1.0
     assert negation_agreement(pairs, {(ONE, "lizenz")}) == 0.0
     assert agreement({(NOT, "lizenz")}, {(NOT, "lizenz")}, {"lizenz"}) == (0.0, 0.0)  # a negation counts nothing
+
+
+def test_aspects_tell_what_happened_from_what_is_asked_ahead():
+    classes = {"wurden": DONE, "jetzt": DONE, "now": DONE, "bevor": AHEAD, "next": AHEAD}
+    assert aspects("Die Dienste wurden im Konto der Tochter aktiviert", classes) == (True, False)
+    assert aspects("Worauf achte ich, bevor ich aktiviere?", classes) == (False, True)
+    assert aspects("We activate next week; the old tenant is now gone", classes) == (True, True)
+    assert aspects("Lizenzen im falschen Konto", classes) == (False, False)
+
+
+def test_an_entrys_aspect_shares_count_its_texts_not_its_words():
+    classes = {"jetzt": DONE, "wurden": DONE, "bevor": AHEAD}
+    texts = ["Jetzt wurden sie jetzt dort aktiviert", "Bevor ich klicke", "Falsches Konto", "Konto"]
+    assert aspect_shares(texts, classes) == (0.25, 0.25)
+    assert aspect_shares([], classes) == (0.0, 0.0)
+
+
+def test_the_bundled_aspect_lists_give_the_sibling_entries_their_aspects(matcher):
+    """The entry that repairs an activation tells it as done more often than the one that prevents it, which
+    asks ahead more often."""
+    shares = dict(zip(matcher.ids, matcher.entry_aspects))
+    assert shares["wrong-account-activated"][0] > shares["avoid-wrong-account"][0]
+    assert shares["avoid-wrong-account"][1] > shares["wrong-account-activated"][1]
+
+
+@pytest.mark.parametrize("text", ["Die Einrichtung ist erfolgreich abgeschlossen.", "Bei uns hat das Aktivieren geklappt.",
+                                  "The setup worked and is completed.", "Everything went smoothly yesterday."])
+def test_a_deeds_outcome_tells_it_done(matcher, text):
+    """'hat geklappt', 'went fine' tell what already happened, as the entry after an activation does."""
+    assert aspects(text, matcher.aspect_classes) == (True, False)
+
+
+def test_the_bundled_aspect_lists_leave_out_words_that_ask_what_comes_next(matcher):
+    """'Was muss ich als Nächstes tun?', 'what now' ask after the deed: neither done nor ahead by themselves."""
+    assert aspects("Was muss ich jetzt als Nächstes tun?", matcher.aspect_classes) == (False, False)
+    assert aspects("What do we do next, now?", matcher.aspect_classes) == (False, False)

@@ -159,3 +159,11 @@ def test_a_bare_topic_word_is_not_answered_with_confidence():
     lone = matcher.match("Lizenzen")
     assert lone.outcome != "answer" and lone.confidence < 0.5
     assert matcher.match("Kündigung").id == "cancel-subscription"
+
+
+def test_the_committed_weights_name_the_penalty_chosen_and_the_grid_it_was_chosen_from():
+    training = yaml.safe_load((BUNDLED_KB / "search" / "weights.yaml").read_text(encoding="utf-8"))["training"]
+    grid = {row["l2"]: row for row in training["l2_grid"]}
+    best = max(grid.values(), key=lambda row: row["held_out_log_likelihood"])["held_out_log_likelihood"]
+    within = [v for v, row in grid.items() if row["held_out_log_likelihood"] >= best - row["paired_standard_error"]]
+    assert training["l2"] == max(within)

@@ -1081,3 +1081,23 @@ def test_a_hedged_guess_beside_the_missing_mail_does_not_move_its_topic(text):
 
     result = triage_text(text, kb, matcher, TODAY)
     assert result.id == "activation-email-missing" and result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Laut VLSC war unser ehemaliger IT-Leiter Empfänger der Aktivierungsmail, darum haben wir sie nie gesehen.",
+    "VLSC lists our former IT lead as the recipient of the activation mail, which is why we never saw it.",
+])
+def test_a_mail_delivered_elsewhere_and_never_seen_is_the_missing_mail(text):
+    """Telling that the mail went to another contact and never reached the writer, without asking for a resend, is
+    the missing mail (the seed's cause 'an einen anderen Kontakt gesendet'), also when the matcher leans to the resend."""
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+def test_a_sentence_that_states_no_problem_does_not_turn_a_ticket_to_a_diagnosis():
+    """'The subscriptions appear in the admin center' matches the entry about licences that do not appear, yet
+    states no problem: beside a question about what is left to do, it gives no evidence of that diagnosis."""
+    _, matcher = load()
+    text = ("The services are activated and the subscriptions appear in the admin center. At the same time we move "
+            "25 users from E3 to E5. What else do I have to do now?")
+    assert match_topic(text, matcher).id == "after-activation"

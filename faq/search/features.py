@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from faq.language.focus import Focus
-from faq.search.quantities import agreement, negation_agreement
+from faq.search.quantities import agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ class Features:
     _topic_candidates: int
     _focus_min: int
     _entry_quantity_sets: list[frozenset[tuple[int, str]]]
+    aspect_classes: dict[str, int]
+    entry_aspects: list[tuple[float, float]]
     _contrasted: frozenset[str]
     _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
@@ -241,7 +243,8 @@ class Features:
                     _ranked, context_found, context_topics = self._scanned(context)
                 else:
                     context_topics = negatives.scan(context)
-        counted = self._quantity_pairs(view.text)
+        focused = view.text
+        counted = self._quantity_pairs(focused)
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
         best_fit = _top_two([x[0] for _r, x in rows])
@@ -280,6 +283,10 @@ class Features:
             for _r, x in rows:
                 x.append(x[13] - _best_other(best_text, x[13]))
                 x.append(x[16] - _best_other(best_context, x[16]))
+        done, ahead = aspects(focused, self.aspect_classes)  # as its quantities: an earlier incident is context
+        for r, x in rows:
+            own = self.entry_aspects[r] if r >= 0 else (0.0, 0.0)
+            x.extend((own[0] if done else 0.0, own[1] if ahead else 0.0))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
 

@@ -22,7 +22,7 @@ from faq.language.normalize import Normalizer, fold, words
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
-from faq.search.quantities import MANY, NOT, ONE, contrasted, quantity_pairs
+from faq.search.quantities import AHEAD, DONE, MANY, NOT, ONE, aspect_shares, contrasted, quantity_pairs
 from faq.search.results import Candidate, MatchResult, Thresholds
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
 from faq.search.sentencekinds import SentenceKinds
@@ -171,6 +171,9 @@ class Matcher(Features, Retrieval, SentenceKinds):
             sorted(set().union(*(quantity_pairs(text, self.quantity_classes, normalizer.is_stopword, head)
                                  for _lang, text in _documents(e))))
             for e in kb.entries]
+        self.aspect_classes = {**{fold(w): DONE for w in lexicon_words("aspect_done")},
+                               **{fold(w): AHEAD for w in lexicon_words("aspect_ahead")}}
+        self.entry_aspects = [aspect_shares([t for _l, t in _documents(e)], self.aspect_classes) for e in kb.entries]
         topic_ids: dict[str, int] = {}
         negative_docs = [(topic_ids.setdefault(topic, len(topic_ids)), ids_of(text, False)) for topic, text in negatives]
         self._tid = tid
@@ -216,6 +219,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
         state.update((name, list(getattr(self, name))) for name in _PHRASE_LISTS)
         state["quantity_classes"] = dict(self.quantity_classes)
         state["entry_quantities"] = [[list(p) for p in pairs] for pairs in self.entry_quantities]
+        state["aspect_classes"], state["entry_aspects"] = dict(self.aspect_classes), [list(a) for a in self.entry_aspects]
         state["max_chars"] = self.thresholds.max_chars
         state["model"] = self.model.to_state()
         return state
@@ -243,6 +247,8 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self.model = ScoringModel.from_state(state["model"])
         self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
         self.entry_quantities = [sorted((int(c), str(t)) for c, t in pairs) for pairs in state["entry_quantities"]]
+        self.aspect_classes = {str(w): int(c) for w, c in state["aspect_classes"].items()}
+        self.entry_aspects = [(float(d), float(a)) for d, a in state["entry_aspects"]]
         self._derive()
         return self
 

@@ -62,6 +62,10 @@ FEATURES: tuple[tuple[str, str], ...] = (
     ("negation_agree", "share of what the focus denies ('keine einzige Lizenz') that the entry's texts deny too"),
     ("text_lead", "in a narrative, text_fit minus the best other candidate's text_fit (else 0): the story singles it out"),
     ("context_lead", "in a narrative, context_fit minus the best other candidate's context_fit (else 0)"),
+    ("done_agree", "when the focus tells what already happened ('wurden ... aktiviert'; aspect_done.yaml), the "
+                   "share of the entry's texts that do too (else 0)"),
+    ("ahead_agree", "when the focus asks ahead ('bevor', 'nächste Woche'; aspect_ahead.yaml), the share of the entry's "
+                    "texts that do too (else 0)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
@@ -96,7 +100,7 @@ class ScoringModel:
         offer: In a clarify, offer entries whose probability is at least this; ask back
             only when the offered entries together reach `answer`.
         settings: The other hand-set numbers of model.yaml (`candidates`, `out_of_scope_candidates`, `fuzzy_cutoff`,
-            `focus_min_words`, `l2`, `folds`).
+            `focus_min_words`, `folds`; the ridge penalty is chosen in training).
     """
 
     weights: tuple[float, ...]

@@ -8,6 +8,11 @@ the next counting word. The matcher compares a question's pairs with those of an
 texts (`faq.search.model.FEATURES`: `quantity_agree`, `quantity_clash`). A negation
 (`knowledge/language/negations.yaml`) binds the same way, as (NOT, token): "keine einzige neue
 Lizenz" denies the licence, "die neuen Lizenzen sehe ich" does not (`negation_agree`).
+
+A question's *aspects* are whether it tells what already happened ("wurden ... aktiviert", "jetzt")
+or asks ahead ("bevor", "nächste Woche"), by the words of `knowledge/language/aspect_done.yaml` and
+`aspect_ahead.yaml`; most of them are function words the index drops. An entry's aspect shares are
+the shares of its texts that hold each (`done_agree`, `ahead_agree`).
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ from collections.abc import Callable, Collection, Mapping
 
 from faq.language.normalize import fold, words
 
-__all__ = ["MANY", "NOT", "ONE", "agreement", "contrasted", "negation_agreement", "quantity_pairs"]
+__all__ = ["AHEAD", "DONE", "MANY", "NOT", "ONE", "agreement", "aspect_shares", "aspects", "contrasted",
+           "negation_agreement", "quantity_pairs"]
 
 ONE, MANY, NOT = 1, 2, 3
+DONE, AHEAD = 0, 1
+"""Aspects of a question, as indices: it tells what already happened, or it asks ahead."""
 _REACH = 4
 """Words after a counting word that may hold what it counts ("zwei getrennte Konten")."""
 _NOUNS = 2
@@ -86,3 +94,22 @@ def contrasted(entries: Collection[Collection[tuple[int, str]]]) -> frozenset[st
     one = {token for pairs in entries for kind, token in pairs if kind == ONE}
     many = {token for pairs in entries for kind, token in pairs if kind == MANY}
     return frozenset(one & many)
+
+
+def aspects(text: str, classes: Mapping[str, int]) -> tuple[bool, bool]:
+    """Return whether `text` tells what already happened (DONE) and whether it asks ahead (AHEAD).
+
+    Args:
+        text: Any text.
+        classes: Folded aspect word -> DONE or AHEAD.
+    """
+    found = {classes[w] for w in words(fold(text)) if w in classes}
+    return DONE in found, AHEAD in found
+
+
+def aspect_shares(texts: Collection[str], classes: Mapping[str, int]) -> tuple[float, float]:
+    """Return the shares of `texts` that tell what already happened and that ask ahead (`aspects`)."""
+    if not texts:
+        return 0.0, 0.0
+    told = [aspects(text, classes) for text in texts]
+    return sum(done for done, _ahead in told) / len(texts), sum(ahead for _done, ahead in told) / len(texts)

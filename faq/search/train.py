@@ -10,9 +10,11 @@ to it. Each candidate of a question (an entry or an out-of-scope topic) is one r
 right choice is the question's entry; when none of its candidates is, declining is right,
 through "none of them" or an out-of-scope topic. A conditional logit with a ridge penalty
 (settings in `knowledge/search/model.yaml`) is fitted by damped Newton steps in plain
-Python, and the weights are written to `knowledge/search/weights.yaml`. The same rows,
-refitted fold by fold, give held-out confidences: their reliability table and expected
-calibration error are written beside the weights.
+Python, and the weights are written to `knowledge/search/weights.yaml`. The penalty is chosen
+from model.yaml's `l2_grid` by the same folds (`choose_l2`: each penalty fitted without each
+fold, scored by that fold's held-out log-likelihood); the chosen penalty's fold fits give
+held-out confidences: their reliability table and expected calibration error are written
+beside the weights, with the grid's scores.
 
     python -m faq.search.train                 # writes knowledge/search/weights.yaml
     python -m faq.search.train --out FILE      # writes elsewhere (the tests compare)
@@ -22,7 +24,6 @@ calibration error are written beside the weights.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import zlib
 from dataclasses import dataclass, replace
@@ -31,16 +32,15 @@ from pathlib import Path
 from faq.kb.files import BUNDLED_KB
 from faq.kb.loader import load_knowledge_base
 from faq.kb.model import LANGS, KnowledgeBase
+from faq.search.logit import TOPIC, Row, choose_l2, fit
 from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
-__all__ = ["Example", "calibration", "dump", "examples", "fit", "load_frames", "load_labelled", "main", "narrative",
-           "repartition", "rows", "topic_words", "train"]
+__all__ = ["Example", "calibration", "dump", "examples", "fit", "l2_grid", "load_frames", "load_labelled", "main",
+           "narrative", "repartition", "rows", "topic_words", "train"]
 
 BINS = 10
 """Bins of the reliability table (equal width over 0..1)."""
-ITERATIONS = 50
-"""Most Newton steps; the fit stops earlier once no weight moves by 1e-10."""
 
 
 @dataclass(frozen=True)
@@ -172,10 +172,6 @@ def _without(kb: KnowledgeBase, held: set[str]) -> KnowledgeBase:
     return replace(kb, entries=entries)
 
 
-Row = tuple[int, list[float], int]
-"""(question number, features, label) of one candidate of one question."""
-
-
 def rows(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], model: ScoringModel,
          labelled: list[Example]) -> list[Row]:
     """Score each example with a matcher built without its fold; one row per candidate."""
@@ -196,134 +192,6 @@ def rows(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], model: Scorin
     return out
 
 
-def _solve(a: list[list[float]], b: list[float]) -> list[float]:
-    """Solve a x = b (a symmetric positive definite) by Gaussian elimination."""
-    n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
-    for c in range(n):
-        p = max(range(c, n), key=lambda r: abs(m[r][c]))
-        m[c], m[p] = m[p], m[c]
-        for r in range(c + 1, n):
-            f = m[r][c] / m[c][c]
-            for k in range(c, n + 1):
-                m[r][k] -= f * m[c][k]
-    x = [0.0] * n
-    for c in range(n - 1, -1, -1):
-        x[c] = (m[c][n] - sum(m[c][k] * x[k] for k in range(c + 1, n))) / m[c][c]
-    return x
-
-
-_TOPIC = [name for name, _ in FEATURES].index("out_of_scope_topic")
-"""The index of the feature that marks an out-of-scope topic's row."""
-
-Group = tuple[list[list[float]], list[int], bool]
-"""A question's candidates (features with a 1.0 for the bias), the right ones, and
-whether "none of them" is right too."""
-
-
-def _groups(data: list[Row]) -> list[Group]:
-    """Each question as a choice: its right candidates are the rows of its entry; when none
-    is among them, declining is right, by "none of them" or by an out-of-scope topic."""
-    by_q: dict[int, list[tuple[list[float], int]]] = {}
-    for n, x, y in data:
-        by_q.setdefault(n, []).append((x + [1.0], y))
-    out = []
-    for n in sorted(by_q):
-        rows = by_q[n]
-        right = [i for i, (_x, y) in enumerate(rows) if y]
-        if right:
-            out.append(([x for x, _y in rows], right, False))
-        else:
-            out.append(([x for x, _y in rows], [i for i, (x, _y) in enumerate(rows) if x[_TOPIC]], True))
-    return out
-
-
-def _moments(ps: list[float], xs: list[list[float]], d: int) -> tuple[list[float], list[list[float]]]:
-    """The mean and the second moment (lower triangle) of the features under weights `ps`."""
-    mean = [sum(p * x[j] for p, x in zip(ps, xs)) for j in range(d)]
-    second = [[0.0] * d for _ in range(d)]
-    for p, x in zip(ps, xs):
-        for i in range(d):
-            pi = p * x[i]
-            if pi:
-                row = second[i]
-                for j in range(i + 1):
-                    row[j] += pi * x[j]
-    return mean, second
-
-
-def _logsumexp(values: list[float]) -> float:
-    top = max(values)
-    return top + math.log(sum(math.exp(v - top) for v in values))
-
-
-def _objective(w: list[float], groups: list[Group], l2: float) -> float:
-    """The penalised log-likelihood of the right choices."""
-    total = -0.5 * l2 * sum(v * v for v in w[:-1])
-    for xs, right, none in groups:
-        scores = [sum(a * b for a, b in zip(w, x)) for x in xs]
-        chosen = [scores[i] for i in right] + ([0.0] if none else [])
-        total += _logsumexp(chosen) - _logsumexp([0.0, *scores])
-    return total
-
-
-def fit(data: list[Row], l2: float) -> tuple[list[float], float]:
-    """Fit the conditional logit by Newton's method, ridge-penalised (bias unpenalised).
-
-    Each question chooses among its candidates and "none of them" (score 0); the fit
-    maximises the log-probability that the choice is a right one (declining is right for a
-    question none of whose candidates is). A step that does not raise the likelihood is
-    halved. Returns (weights, bias).
-    """
-    d = len(FEATURES) + 1
-    w = [0.0] * d  # bias last
-    groups = _groups(data)
-    current = _objective(w, groups, l2)
-    for _ in range(ITERATIONS):
-        grad = [-l2 * w[j] if j < d - 1 else 0.0 for j in range(d)]
-        hess = [[(l2 if i == j and i < d - 1 else 0.0) for j in range(d)] for i in range(d)]
-        for xs, right, none in groups:
-            scores = [sum(a * b for a, b in zip(w, x)) for x in xs]
-            top = max([0.0, *scores])
-            exps = [math.exp(v - top) for v in scores]
-            z = math.exp(-top) + sum(exps)
-            mean, second = _moments([v / z for v in exps], xs, d)
-            rtop = max([scores[i] for i in right] + ([0.0] if none else []))
-            rexps = [math.exp(scores[i] - rtop) for i in right]
-            zr = (math.exp(-rtop) if none else 0.0) + sum(rexps)
-            rmean, rsecond = _moments([v / zr for v in rexps], [xs[i] for i in right], d)
-            for i in range(d):
-                grad[i] += rmean[i] - mean[i]
-                row, a, b = hess[i], second[i], rsecond[i]
-                for j in range(i + 1):
-                    row[j] += a[j] - mean[i] * mean[j] - (b[j] - rmean[i] * rmean[j])
-        for i in range(d):
-            for j in range(i + 1, d):
-                hess[i][j] = hess[j][i]
-        step = grad  # where the likelihood is not concave, damp the Newton step (Levenberg-Marquardt)
-        for damping in (0.0, 1e-6, 1e-3, 0.1, 1.0, 10.0, 100.0):
-            try:
-                trial_step = _solve([[v + (damping if i == j else 0.0) for j, v in enumerate(row)]
-                                     for i, row in enumerate(hess)], grad)
-            except ZeroDivisionError:
-                continue
-            if sum(a * b for a, b in zip(trial_step, grad)) > 0.0:
-                step = trial_step
-                break
-        scale = 1.0
-        while True:
-            trial = [a + scale * b for a, b in zip(w, step)]
-            value = _objective(trial, groups, l2)
-            if value >= current or scale < 1e-6:
-                break
-            scale /= 2
-        moved = max(abs(scale * s) for s in step)
-        w, current = trial, value
-        if moved < 1e-10:
-            break
-    return w[:-1], w[-1]
-
-
 def _confidences(data: list[Row], model: ScoringModel) -> dict[int, tuple[float, int]]:
     """(confidence, whether the best candidate is right) per question, as `Matcher.scores` computes them."""
     by_q: dict[int, list[tuple[list[float], int]]] = {}
@@ -332,7 +200,7 @@ def _confidences(data: list[Row], model: ScoringModel) -> dict[int, tuple[float,
     out = {}
     for n, rows in by_q.items():
         probs = model.probabilities([x for x, _y in rows])
-        entries = [i for i, (x, _y) in enumerate(rows) if not x[_TOPIC]]
+        entries = [i for i, (x, _y) in enumerate(rows) if not x[TOPIC]]
         if not entries:
             out[n] = (0.0, 0)
             continue
@@ -360,6 +228,20 @@ def calibration(held_out: dict[int, tuple[float, int]]) -> tuple[list[dict], flo
     return table, round(ece, 4)
 
 
+def l2_grid(folder: Path) -> tuple[float, ...]:
+    """The ridge penalties the training tries (model.yaml's `training: l2_grid`), ascending."""
+    import yaml
+
+    spec = yaml.safe_load((folder / "model.yaml").read_text(encoding="utf-8")) or {}
+    try:
+        values = tuple(sorted({float(v) for v in spec["training"]["l2_grid"]["values"]}))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{folder / 'model.yaml'}: malformed training l2_grid ({exc})") from None
+    if not values or min(values) < 0:
+        raise ValueError(f"{folder / 'model.yaml'}: the l2_grid needs penalties of at least 0")
+    return values
+
+
 def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
     """Learn the weights of the knowledge base at `kb_dir` (bundled by default); return weights.yaml's content.
 
@@ -373,14 +255,13 @@ def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
                         topic_words(kb, model), int(model.settings["narrative_every"]))
     labelled = repartition(labelled, folds, seed)
     data = rows(kb, negatives, model, labelled)
-    l2 = model.settings["l2"]
-    weights, bias = fit(data, l2)
-    # Held-out confidences: refit without each fold's questions, score that fold.
+    penalties = choose_l2(data, [x.fold for x in labelled], folds, l2_grid(folder))
+    l2, fold_fits = penalties.l2, penalties.fits[penalties.l2]
+    weights, bias = fit(data, l2, start=[sum(ws) / folds for ws in zip(*fold_fits)])
+    # Held-out confidences: the chosen penalty's fits without each fold's questions score that fold.
     held_out: dict[int, tuple[float, int]] = {}
-    for f in range(folds):
-        inside = [r for r in data if labelled[r[0]].fold != f]
-        w, b = fit(inside, l2)
-        part = replace(model, weights=tuple(w), bias=b)
+    for f, fitted in enumerate(fold_fits):
+        part = replace(model, weights=tuple(fitted[:-1]), bias=fitted[-1])
         held_out.update(_confidences([r for r in data if labelled[r[0]].fold == f], part))
     table, ece = calibration(held_out)
     final = replace(model, weights=tuple(weights), bias=bias)
@@ -401,6 +282,9 @@ def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
         "bias": round(bias, 6),
         "training": {
             "positives": len(pos), "negatives": len(neg), "rows": len(data), "folds": folds, "l2": l2,
+            "l2_grid": [{"l2": value, "held_out_log_likelihood": round(score, 4),
+                         "paired_standard_error": round(penalties.errors[value], 4)}
+                        for value, score in penalties.scores.items()],
             "held_out": {
                 "top1": round(top1 / max(len(pos), 1), 4),
                 "answered_right": round(answered_right / max(len(pos), 1), 4),

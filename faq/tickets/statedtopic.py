@@ -24,7 +24,8 @@ candidates' diagnoses (`faq.tickets.flowtopic`) have declined the ticket:
   (knowledge/tickets/weights.yaml), or its problem in the customer's words or the mail they quote
   (`faq.tickets.flowtopic.problem_told`); the two trade places among the candidates. An entry
   without a diagnosis that the ticket asks for (`faq.tickets.flowtopic.keeps_entry`) stays. A
-  single address beside "die Aktivierung hat geklappt" moves nothing.
+  declined reply that tells a success (`faq.search.success.only_success`: "die Aktivierung hat geklappt")
+  needs the same to take a flow: a single address beside it moves nothing.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from datetime import date
 from faq.kb.model import Flow, KnowledgeBase
 from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
+from faq.search.success import only_success
 from faq.tickets.facts import extract_answer, extract_facts
 from faq.tickets.flowtopic import keeps_entry, problem_told
 from faq.tickets.quotes import Answer, is_question
@@ -88,6 +90,9 @@ def stated_instead(match: MatchResult, body: str, quoted: str, inline: Sequence[
             or match.outcome != "no_match" and not _told(named[0], stated[named[0].id], body, quoted) \
             or about_something_else(body, matcher):
         return match
+    if match.outcome == "no_match" and not _told(named[0], stated[named[0].id], body, quoted) \
+            and any(only_success(part) for _, part in sentences(body)):
+        return match  # "1. Die Aktivierung hat geklappt. 2. Unser OSM war x@outlook.com": a success, no problem
     flow = named[0]
     confidence = next((c.confidence for c in match.candidates if c.id == flow.entry), 0.0)
     if match.outcome != "no_match":  # answered beside the facts it states: the two trade places

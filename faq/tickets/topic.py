@@ -29,6 +29,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
+from faq.search.success import only_success
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
@@ -388,9 +389,13 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     # diagnosis ("Ich bin als OSM eingetragen. Kann ich Lizenzen reservieren?": who receives the
     # mail, or who may reserve?), when it names it surely.
     torn = {c.id for c in best.candidates[:2]} if best.outcome == "clarify" else set()
+    succeeded = {u for _k, u in relevant if only_success(u)}  # "Die Aktivierung hat geklappt": no problem told
     for known_words, unit in relevant:
-        if best.outcome == "no_match" and known_words < w.full_unit:
-            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?"
+        if best.outcome == "no_match" and known_words < w.full_unit and not succeeded:
+            continue  # a ticket that matches nothing as a whole is not decided by "How do we fix this?", unless
+            # a success it tells sets the step the question follows ("This time it went fine. What next?")
+        if unit in succeeded:
+            continue  # a success ("the subscriptions appear") is no evidence of a topic of its own
         chooses = bool(torn) and _asks(unit.rstrip("!"))  # "Lizenzen weg?!"
         if whole_matched and known_words < w.override_unit and unit not in clauses and not chooses:
             continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
@@ -401,11 +406,12 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
-        share = (1.0 if unit in denied or _problem().search(fold(unit)) else w.context_weight) \
-            * min(1.0, known_words / w.full_unit)
+        states = bool(unit in denied or _problem().search(fold(unit)))
+        share = (1.0 if states else w.context_weight) * min(1.0, known_words / w.full_unit)
         weight = result.confidence * share
-        if share < 1.0 and result.id != lead and weight <= lead_confidence:
-            continue  # context overturns the whole text's leading entry only when more sure than it
+        if share < 1.0 and result.id != lead and (weight <= lead_confidence or result.flow and not states):
+            continue  # context overturns the whole text's leading entry only when more sure than it, and never
+            # for a diagnosis: a sentence that states no problem is no evidence of one ("die Lizenzen tauchen auf")
         if result.outcome != "no_match" and (best.outcome == "no_match" or weight > best_weight):
             best, best_weight = result, weight
     if best.outcome == "no_match" and lead is not None and lead_confidence >= w.sure:

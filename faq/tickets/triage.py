@@ -23,7 +23,7 @@ from faq.search.results import MatchResult
 from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence, stated_clause
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
-from faq.tickets.flowtopic import keeps_entry, repeated_diagnoses, told_instead
+from faq.tickets.flowtopic import keeps_entry, problem_told, repeated_diagnoses, told_instead
 from faq.tickets.quotes import answers, doubts_quoted, points_below
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
@@ -293,8 +293,8 @@ def _settled_instead(kb: KnowledgeBase, match: MatchResult, entry: Entry | None,
     if lean is None or lean.confidence < weights().settled_pull or other is None or not other.flow:
         return match, entry, flow
     candidate = kb.flow(other.flow)
-    if candidate is None:
-        return match, entry, flow
+    if candidate is None or not problem_told(body, candidate.id):
+        return match, entry, flow  # "wir sehen sie im Tenant der Tochter": the flow's problem is not told
     read = extract_facts(body, candidate, today, match.lang, kb.vocabulary)
     stated = {k: v for k, v in read.facts.items() if isinstance(v, bool)}
     if _proven(candidate, diagnose(candidate, stated, today), today) != same[1]:

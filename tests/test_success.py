@@ -1,0 +1,54 @@
+"""A success told (faq.search.success): what worked, arrived, is visible or is done states no problem."""
+
+import pytest
+
+from faq.search.success import only_success, tells_success
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail ist heute früh angekommen.",
+    "Inzwischen sind die E5-Lizenzen im Admin Center sichtbar.",
+    "Die Zuweisung an die Benutzer hat reibungslos geklappt, danke!",
+    "Our subscriptions showed up in the portal this morning.",
+    "The link worked and the services are assigned.",
+])
+def test_a_sentence_that_tells_what_worked_tells_only_a_success(text):
+    assert tells_success(text) and only_success(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierungsmail ist bis heute nicht angekommen.",
+    "Keine Lizenzen sichtbar im Admin Center.",
+    "The mail never arrived at our shared mailbox.",
+    "The licences didn't show up after the activation.",
+    "Die Mail sollte eigentlich längst angekommen sein.",
+    "The licences should be visible by now.",
+    "Falls die Mail angekommen ist, leite ich sie weiter.",
+    "If the subscriptions appear tomorrow, we assign them.",
+    "Vielleicht ist die Mail schon angekommen.",
+    "Ist die Aktivierungsmail angekommen?",
+    "Did the licences show up in your portal?",
+    "Lizenzen im Portal sichtbar: nein",
+    "Subscriptions visible in admin center: no",
+])
+def test_a_denied_awaited_supposed_or_asked_success_is_none(text):
+    assert not tells_success(text) and not only_success(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Aktivierung war erfolgreich, aber im Portal stehen null Lizenzen.",
+    "The mail arrived, but the link in it had already expired.",
+    "Die Mail ist zwar angekommen, der Link darin ist aber abgelaufen.",
+    "Activation went through fine, where are our licences though",
+])
+def test_a_success_set_against_a_problem_does_not_stand_alone(text):
+    assert not only_success(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Lizenzen sind jetzt zugewiesen, wie geht es weiter?",
+    "Activation completed, what should we do next?",
+])
+def test_a_success_before_a_question_of_its_own_is_told(text):
+    assert tells_success(text)
+    assert not only_success(text)  # the sentence asks: it may still decide a ticket's topic
