@@ -381,6 +381,19 @@ def _several_tenants(analysed: list[Sentence]) -> bool:
     return False
 
 
+def _opened(s: Sentence, lo: int) -> int:
+    """Where a clause starting at token `lo` begins when a bracket stands before it: at the clause
+    before the bracket ("für den alten Tenant (Kanzlei alt) ist ...")."""
+    tokens = s.tokens
+    while lo > 0 and ")" in s.text[tokens[lo - 1].end:tokens[lo].start]:
+        opened = s.text.rfind("(", 0, tokens[lo - 1].end)
+        before = [i for i in range(lo) if tokens[i].end <= opened]
+        if not before:
+            break
+        lo = clause_bounds(tokens, s.text, before[-1], before[-1])[0]
+    return lo
+
+
 def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], fact_id: str) -> bool:
     """Whether a fact of one tenant (knowledge/tickets/tenant_facts.yaml), in a ticket that tells of
     several tenants, is told in a clause that a place phrase opens before its cue ("In dev the
@@ -393,17 +406,16 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
     s = analysed[index]
     tokens = s.tokens
     lo, hi = clause_bounds(tokens, s.text, *span)
-    while lo > 0 and ")" in s.text[tokens[lo - 1].end:tokens[lo].start]:  # "für den alten Tenant (Kanzlei alt) ist ..."
-        opened = s.text.rfind("(", 0, tokens[lo - 1].end)
-        before = [i for i in range(lo) if tokens[i].end <= opened]
-        if not before:
-            break
-        lo = clause_bounds(tokens, s.text, before[-1], before[-1])[0]
+    lo = _opened(s, lo)
     scopes, parts = folded("scope_prepositions"), tuple(folded("tenant_nouns"))
     lead = folded("contrasts") | folded("coordinators")
     first = next((i for i in range(lo, hi + 1) if tokens[i].word not in lead), lo)
     if tokens[first].word in scopes and first < span[0]:
         return True
+    if tokens[first].word in folded("complementizers") and first > 0:
+        # "unser zweiter Mandant hat das Problem, dass der Dienst dort nicht verfügbar ist": a "dass"
+        # clause is told of what the clause it completes names
+        lo = _opened(s, clause_bounds(tokens, s.text, first - 1, first - 1)[0])
 
     def tenant_after(i: int) -> bool:  # "im zweiten Tenant", "in the second tenant"
         return tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)
