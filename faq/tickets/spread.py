@@ -94,8 +94,31 @@ def numbered(fact: Fact, lang: str, analysed: list[Sentence],
         one, two = _numbers((first, second), analysed)
         if len({n for n, _, _ in one}) != 1 or len({n for n, _, _ in two}) != 1:
             continue  # a half with no number, or with two, decides nothing
-        return (stated if one[0][0] != two[0][0] else not stated), one[0][1], one[0][2]
+        differ = _differ(one[0][0], two[0][0])
+        if differ is None:
+            continue  # masked numbers whose shown digits agree: maybe the same, maybe not
+        return (stated if differ else not stated), one[0][1], one[0][2]
     return None
+
+
+def _differ(one: str, two: str) -> bool | None:
+    """Whether two numbers differ; a masked one ("8765xxxx") by the digits it shows, None when those
+    agree."""
+    shown_one, shown_two = one.rstrip(_MASKS), two.rstrip(_MASKS)
+    if shown_one == one and shown_two == two:
+        return one != two
+    shown = min(len(shown_one), len(shown_two))
+    return True if shown_one[:shown] != shown_two[:shown] else None
+
+
+def _number(word: str) -> bool:
+    """Whether a word is a number that names something: its digits, or its first digits shown and the
+    rest masked ("8765xxxx"), at least `_NUMBER_DIGITS` of them, not all zeros."""
+    shown = word.rstrip(_MASKS)
+    return shown.isdigit() and len(shown) >= _NUMBER_DIGITS and bool(shown.strip("0"))
+
+
+_MASKS = "x*"  # characters that hide a number's last digits
 
 
 def _numbers(halves: tuple[tuple[str, ...], ...],
@@ -109,7 +132,7 @@ def _numbers(halves: tuple[tuple[str, ...], ...],
             continue
         for i in range(len(s.tokens)):
             number = next((n for n in s.tokens[i + 1:i + 1 + _NUMBER_REACH]
-                           if n.word.isdigit() and len(n.word) >= _NUMBER_DIGITS and n.word.strip("0")), None)
+                           if _number(n.word)), None)
             if number is None or not any(word_matches(h[-1], s.words[i]) for h in halves):
                 continue  # addresses and domain names are blanked to zeros: they name no number
             lo = i
