@@ -65,8 +65,12 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
 def _goes_on(s: Sentence, one: tuple[int, int], two: tuple[int, int]) -> bool:
     """Whether span `two` stands in the clause of span `one`, or in the clause right after it that
     opens with a finite verb: its subject left out, it goes on about the first's ("Reservierung
-    gestern gemacht, ist noch nicht durch"; not "..., die Mail ist noch nicht durch")."""
+    gestern gemacht, ist noch nicht durch"; not "..., die Mail ist noch nicht durch"); a label's
+    clause is the first clause after its colon."""
     lo, hi = clause_bounds(s.tokens, s.text, one[0], one[1])
+    if hi + 1 < len(s.tokens) and s.text[s.tokens[hi].end:s.tokens[hi + 1].start].strip() == ":":
+        hi = clause_bounds(s.tokens, s.text, hi + 1, hi + 1)[1]  # a label heads what its line says of it:
+        # "Reservierung: am 02.09. angelegt, ist wirksam"
     if two[1] <= hi:
         return True
     n_lo, n_hi = clause_bounds(s.tokens, s.text, two[0], two[1])
