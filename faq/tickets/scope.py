@@ -137,7 +137,8 @@ def another_instance(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
         for j in range(i - 1, max(lo, i - 1 - _QUALIFIER_GAP) - 1, -1):
             if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
                 break
-            if tokens[j].word in others:
+            if tokens[j].word in others and not span[0] <= j <= span[1]:  # a cue's own word ("erster Dienst über
+                # diese Registrierung") names no other instance
                 return not any(t.neg for t in tokens[max(lo, j - _QUALIFIER_GAP - 1):j])  # "not in some other tenant but ..."
     return False
 
