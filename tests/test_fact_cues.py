@@ -387,3 +387,23 @@ def test_the_account_named_between_the_words_of_a_denial(lang, text):
 ])
 def test_a_word_with_a_negative_prefix_is_not_its_cue(lang, text):
     assert read("missing-activation-email", text, lang).get("junk_checked") is not True
+
+
+# -- round 16: cues for what tickets wrote differently ------------------------------------------
+
+@pytest.mark.parametrize(("flow", "lang", "text", "fact", "value"), [
+    ("missing-activation-email", "de", "Keine Aktivierungsmail. Eine Bestellung gibt es noch keine, der Einkauf wartet "
+                                       "auf das Budget.", "order_placed", False),
+    ("missing-activation-email", "de", "Keine Aktivierungsmail. Im VLSC steht, eine andere Person hat sie erhalten.",
+     "sent_to_other_contact", True),
+    ("missing-activation-email", "en", "No activation email. VLSC says the activation mail went to another person.",
+     "sent_to_other_contact", True),
+    ("missing-activation-email", "en", "No activation mail.\n- licences visible in License Summary: yes\n- junk: checked",
+     "order_placed", True),
+    ("licenses-not-visible", "de", "Keine Lizenzen zu sehen. Die Lizenzen sind nicht im beabsichtigten Konto gelandet, "
+                                   "sondern bei der Tochterfirma.", "right_account", False),
+    ("licenses-not-visible", "de", "Keine Lizenzen zu sehen. In Ungarn wird der Dienst erst ab 2027 angeboten.",
+     "service_in_country", None),
+])
+def test_round16_wordings(flow, lang, text, fact, value):
+    assert read(flow, text, lang).get(fact) is value

@@ -413,10 +413,12 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
     first = next((i for i in range(lo, hi + 1) if tokens[i].word not in lead), lo)
     if tokens[first].word in scopes and first < span[0]:
         return True
-    if tokens[first].word in folded("complementizers") and first > 0:
-        # "unser zweiter Mandant hat das Problem, dass der Dienst dort nicht verfügbar ist": a "dass"
-        # clause is told of what the clause it completes names
-        lo = _opened(s, clause_bounds(tokens, s.text, first - 1, first - 1)[0])
+    last = clause_bounds(tokens, s.text, span[1], span[1])[0]  # the clause of the cue's last word
+    for opener in {first, next((i for i in range(last, hi + 1) if tokens[i].word not in lead), last)}:
+        if tokens[opener].word in folded("complementizers") and opener > 0:
+            # "unser zweiter Mandant hat das Problem, dass der Dienst dort nicht verfügbar ist": a "dass"
+            # clause is told of what the clause it completes names
+            lo = min(lo, _opened(s, clause_bounds(tokens, s.text, opener - 1, opener - 1)[0]))
 
     def tenant_after(i: int) -> bool:  # "im zweiten Tenant", "in the second tenant"
         return tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)
