@@ -165,6 +165,8 @@ def test_a_mail_sent_to_the_tax_adviser_went_to_another_contact(lang, text):
            "current tenant.", True),
     ("en", "No activation mail. The OSM is our buyer, who is not an admin anywhere.", False),
     ("en", "No activation mail. Our OSM is not Tom, who is the global admin.", None),
+    ("de", "Keine Aktivierungsmail. Unser OSM ist it@meier-gmbh.de – das ist wahrscheinlich das Postfach, das auch "
+           "globaler Administrator in unserem Tenant ist.", None),
 ])
 def test_the_relative_clause_after_the_person_named_osm_tells_of_the_osm(lang, text, value):
     assert read(text, lang).get("osm_is_admin") is value

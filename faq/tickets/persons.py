@@ -17,6 +17,7 @@ from faq.tickets.body import on_any_header
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cuefind import Words, function_words
 from faq.tickets.cues import CueLexicon
+from faq.tickets.hedges import hedged
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 
@@ -257,7 +258,7 @@ def osm_relative(text: str, tokens: list[Token], lex: CueLexicon) -> tuple[str, 
 def osm_predicate_relative(analysed: list[Sentence], lex: CueLexicon) -> None:
     """Read the relative pronoun after what a clause names the OSM as the OSM: "The OSM listed is our
     finance lead, who is also the billing administrator ...", "Unser OSM ist Frau Weber, die auch globale
-    Administratorin ist". The clause names the OSM, then a copula and its noun, no negation; a comma and
+    Administratorin ist". The clause names the OSM, then a copula and its noun, no negation nor hedge; a comma and
     a relative pronoun follow, whose clause opens with its verb (English) or ends on one (German)."""
     osm = lex.word("osm")
     relatives, english = folded("relative_pronouns"), _relative_lists()[2]
@@ -272,8 +273,8 @@ def osm_predicate_relative(analysed: list[Sentence], lex: CueLexicon) -> None:
             lo = clause_bounds(tokens, text, i - 1, i - 1)[0]
             named = [j for j in range(lo, i - 1) if s.words[j] == osm]
             linked = [k for k in range(lo, i - 1) if tokens[k].word in copulas and named and named[0] < k]
-            if not linked or any(t.neg for t in tokens[lo:i]):
-                continue
+            if not linked or any(t.neg for t in tokens[lo:i]) or hedged(tokens, text, named[0], i - 1):
+                continue  # "OSM ist x@y.de – das ist vermutlich auch das Konto, das ... globaler Admin ist": unsure
             close = clause_bounds(tokens, text, i, i)[1]
             if not (tokens[i].word in english and tokens[i + 1].word in verbs or tokens[close].word in verbs and close > i + 1):
                 continue  # "..., who is also ...", "..., die auch globale Administratorin ist"
