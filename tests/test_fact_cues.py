@@ -407,3 +407,11 @@ def test_a_word_with_a_negative_prefix_is_not_its_cue(lang, text):
 ])
 def test_round16_wordings(flow, lang, text, fact, value):
     assert read(flow, text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Nutzungsbeginn ist der 01.02.2027, sicher weiß ich das aber erst nächste Woche."),
+    ("en", "No activation mail. The usage start is 1 February 2027, but I will only know that for sure next week."),
+])
+def test_a_date_the_writer_will_only_know_later_stays_open(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
