@@ -84,3 +84,11 @@ def test_masked_numbers_compare_by_the_digits_they_show(lang, text, value):
 ])
 def test_a_label_heads_what_its_line_says(lang, text, value):
     assert facts("missing-activation-email", text, lang).get("reservation_effective") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Add-on-Lizenzen fehlen. Unser Basisabo steht auf einer anderen, eigenen Registrierung, nicht auf der des Add-ons."),
+    ("de", "Die Add-on-Lizenzen fehlen. Das Basisabo läuft über eine andere, ältere Registrierung als das Add-on."),
+])
+def test_a_second_adjective_keeps_the_qualifier_with_its_noun(lang, text):
+    assert facts("licenses-not-visible", text, lang).get("base_same_enrollment") is False

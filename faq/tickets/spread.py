@@ -166,9 +166,18 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
             while j <= span[1] and not word_matches(cue[-1], words[j]) \
                     and (words[j] in lex.stop or words[j] in folded("subject_pronouns")):
                 j += 1  # "ging sie an": a pronoun between a verb and its particle
+            if j < span[1] and j == i + 1 and _attribute(words[i], words[j]):
+                j += 1  # "eine andere, ältere Registrierung": a second adjective of the noun
             if j <= span[1] and word_matches(cue[-1], words[j]):
                 return True
     return False
+
+
+def _attribute(qualifier: str, word: str) -> bool:
+    """Whether `word`, right after a qualifier, is an adjective of the same noun: inflected as the
+    qualifier is ("andere ältere", "anderen neuen")."""
+    ending = next((e for e in sorted(folded("inflection_endings"), key=len, reverse=True) if qualifier.endswith(e)), None)
+    return ending is not None and word.endswith(ending) and len(word) > len(ending) + 2
 
 
 @cache
