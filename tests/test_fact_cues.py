@@ -415,3 +415,13 @@ def test_round16_wordings(flow, lang, text, fact, value):
 ])
 def test_a_date_the_writer_will_only_know_later_stays_open(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("flow", "text", "fact", "value"), [
+    ("licenses-not-visible", "Grüezi, mir gsehnd kei Lizänze. S'isch es Add-on und d'Basis hät di gliich Registrierigsnummer.",
+     "base_same_enrollment", True),
+    ("renewal-activation", "Grüezi, under üsem EA hämmer drei Registrierige mit em gliiche Name.", "multiple_enrollments_same_org", True),
+    ("licenses-not-visible", "Grüezi, kei Lizänze. De Dienst isch i de Schwiiz verfüegbar, sait de Händler.", "service_in_country", True),
+])
+def test_swiss_german_forms_read_as_the_cue_words(flow, text, fact, value):
+    assert read(flow, text, "de").get(fact) is value
