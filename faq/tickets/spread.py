@@ -173,10 +173,16 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
     return False
 
 
+@cache
+def _endings() -> tuple[str, ...]:
+    """The inflection endings, longest first."""
+    return tuple(sorted(folded("inflection_endings"), key=len, reverse=True))
+
+
 def _attribute(qualifier: str, word: str) -> bool:
     """Whether `word`, right after a qualifier, is an adjective of the same noun: inflected as the
     qualifier is ("andere ältere", "anderen neuen")."""
-    ending = next((e for e in sorted(folded("inflection_endings"), key=len, reverse=True) if qualifier.endswith(e)), None)
+    ending = next((e for e in _endings() if qualifier.endswith(e)), None)
     return ending is not None and word.endswith(ending) and len(word) > len(ending) + 2
 
 
