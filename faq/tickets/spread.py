@@ -136,7 +136,7 @@ def _numbers(halves: tuple[tuple[str, ...], ...],
             continue
         for i in range(len(s.tokens)):
             number = next((n for n in s.tokens[i + 1:i + 1 + _NUMBER_REACH]
-                           if _number(n.word)), None)
+                           if n.word[:1].isdigit() and _number(n.word)), None)
             if number is None or not any(word_matches(h[-1], s.words[i]) for h in halves):
                 continue  # addresses and domain names are blanked to zeros: they name no number
             lo = i
