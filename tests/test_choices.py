@@ -189,3 +189,13 @@ def test_a_role_among_options_offered_is_no_role(lang, text):
 
 def test_a_role_named_beside_a_slash_free_text_stays_read():
     assert role("Ich bin OLA bei uns, also Online-Administrator. Kann ich reservieren?", "de") == "ola"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM. Erst meinte ich, mir fehlen die Rechte, aber im Profil steht: die Berechtigung Reservierung "
+           "verwalten ist mir zugewiesen. Wo lege ich die Reservierung an?"),
+    ("en", "I'm the OSM. At first I thought I had no permissions, but I checked my profile: the Manage Reservations "
+           "permission is assigned to me. Where do I create the reservation?"),
+])
+def test_a_permission_stated_outright_outweighs_an_earlier_doubt(lang, text):
+    assert role(text, lang) == "osm-manage-reservations"

@@ -387,3 +387,41 @@ def test_the_account_named_between_the_words_of_a_denial(lang, text):
 ])
 def test_a_word_with_a_negative_prefix_is_not_its_cue(lang, text):
     assert read("missing-activation-email", text, lang).get("junk_checked") is not True
+
+
+# -- round 16: cues for what tickets wrote differently ------------------------------------------
+
+@pytest.mark.parametrize(("flow", "lang", "text", "fact", "value"), [
+    ("missing-activation-email", "de", "Keine Aktivierungsmail. Eine Bestellung gibt es noch keine, der Einkauf wartet "
+                                       "auf das Budget.", "order_placed", False),
+    ("missing-activation-email", "de", "Keine Aktivierungsmail. Im VLSC steht, eine andere Person hat sie erhalten.",
+     "sent_to_other_contact", True),
+    ("missing-activation-email", "en", "No activation email. VLSC says the activation mail went to another person.",
+     "sent_to_other_contact", True),
+    ("missing-activation-email", "en", "No activation mail.\n- licences visible in License Summary: yes\n- junk: checked",
+     "order_placed", True),
+    ("licenses-not-visible", "de", "Keine Lizenzen zu sehen. Die Lizenzen sind nicht im beabsichtigten Konto gelandet, "
+                                   "sondern bei der Tochterfirma.", "right_account", False),
+    ("licenses-not-visible", "de", "Keine Lizenzen zu sehen. In Ungarn wird der Dienst erst ab 2027 angeboten.",
+     "service_in_country", None),
+])
+def test_round16_wordings(flow, lang, text, fact, value):
+    assert read(flow, text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Nutzungsbeginn ist der 01.02.2027, sicher weiß ich das aber erst nächste Woche."),
+    ("en", "No activation mail. The usage start is 1 February 2027, but I will only know that for sure next week."),
+])
+def test_a_date_the_writer_will_only_know_later_stays_open(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("flow", "text", "fact", "value"), [
+    ("licenses-not-visible", "Grüezi, mir gsehnd kei Lizänze. S'isch es Add-on und d'Basis hät di gliich Registrierigsnummer.",
+     "base_same_enrollment", True),
+    ("renewal-activation", "Grüezi, under üsem EA hämmer drei Registrierige mit em gliiche Name.", "multiple_enrollments_same_org", True),
+    ("licenses-not-visible", "Grüezi, kei Lizänze. De Dienst isch i de Schwiiz verfüegbar, sait de Händler.", "service_in_country", True),
+])
+def test_swiss_german_forms_read_as_the_cue_words(flow, text, fact, value):
+    assert read(flow, text, "de").get(fact) is value

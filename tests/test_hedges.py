@@ -269,3 +269,21 @@ def test_a_belief_without_its_object_still_hedges(bundled, text):
 def test_a_clause_added_to_a_condition_is_conditional_too(bundled, text):
     r = triage(bundled, text)
     assert "base_same_enrollment" not in r.facts and "is_addon" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), [
+    ("Hallo, noch keine Aktivierungsmail. Den Spam-Ordner haben wir nicht geprüft – der Partner kümmert sich um die "
+     "Filter, sagte er.", "junk_checked", False),
+    ("Hello, still no activation mail. We haven't checked spam — our provider runs the filters, he told us.",
+     "junk_checked", False),
+])
+def test_a_belief_closing_the_clause_after_a_dash_leaves_the_clause_before_it(bundled, text, fact, value):
+    assert triage(bundled, text).facts.get(fact) is value
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, noch keine Aktivierungsmail. Die Domäne ist verifiziert – meinte zumindest der Partner.",
+    "Hello, still no activation mail. The domain is verified — I think.",
+])
+def test_a_belief_right_after_a_dash_still_reaches_back(bundled, text):
+    assert "domain_verified" not in triage(bundled, text).facts

@@ -156,3 +156,17 @@ def test_a_writer_not_declared_the_osm_names_their_own_role(lang, text):
 ])
 def test_a_mail_sent_to_the_tax_adviser_went_to_another_contact(lang, text):
     assert read(text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Keine Aktivierungsmail. Unser OSM ist Herr Brandt, der zugleich Abrechnungsadministrator in unserem "
+           "bestehenden Tenant ist.", True),
+    ("en", "No activation mail. The OSM on the enrollment is our controller, who is also the global admin of our "
+           "current tenant.", True),
+    ("en", "No activation mail. The OSM is our buyer, who is not an admin anywhere.", False),
+    ("en", "No activation mail. Our OSM is not Tom, who is the global admin.", None),
+    ("de", "Keine Aktivierungsmail. Unser OSM ist it@meier-gmbh.de – das ist wahrscheinlich das Postfach, das auch "
+           "globaler Administrator in unserem Tenant ist.", None),
+])
+def test_the_relative_clause_after_the_person_named_osm_tells_of_the_osm(lang, text, value):
+    assert read(text, lang).get("osm_is_admin") is value

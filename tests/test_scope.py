@@ -449,3 +449,21 @@ def test_a_fact_told_of_one_of_several_tenants_stays_open(lang, text, flow, fact
 ])
 def test_a_fact_of_the_one_tenant_or_not_placed_in_one_holds(lang, text, flow, fact, value):
     assert read(text, lang, flow).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser zweiter Mandant (Vertriebsbüro in Chile) meldet, dass der Dienst dort nicht angeboten wird. "
+           "Uns geht es um den Hauptmandanten: dort fehlen die Lizenzen."),
+    ("en", "Hi, our second tenant (the office in Peru) has the issue that the service is not offered there. I am writing "
+           "about our main tenant: the licences are missing there too."),
+])
+def test_a_country_told_in_a_that_clause_of_another_tenant_stays_open(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("service_in_country") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Das ist unsere erste Registrierung mit Onlinediensten, vorher war nichts aktiviert."),
+    ("en", "No activation mail. This is the first service we activate under this enrollment."),
+])
+def test_a_first_enrollment_named_by_the_cue_itself_denies_the_link(lang, text):
+    assert read(text, lang).get("enrollment_linked") is False

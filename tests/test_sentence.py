@@ -161,3 +161,13 @@ def test_a_label_whose_value_is_still_to_find_out_answers_nothing():
     text = "OSM: bestellung@kern-holz.de\nBestellung platziert: frage ich noch beim Händler nach\nSpam geprüft: ja"
     facts = extract_facts(text, kb.flow("missing-activation-email"), date(2026, 11, 24), "de", kb.vocabulary).facts
     assert "order_placed" not in facts and facts.get("junk_checked") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Als OSM ist k.roth@roth-bau.de eingetragen. Das ist genau das Konto, mit dem ich "
+           "in unserem bestehenden Tenant globaler Administrator bin."),
+    ("en", "No activation mail. Our OSM is k.roth@roth-bau.de. That is exactly the account I am global admin with in "
+           "our existing tenant."),
+])
+def test_a_sentence_naming_exactly_that_account_points_at_the_address_before(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True

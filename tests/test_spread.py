@@ -66,3 +66,29 @@ def test_a_clause_with_a_subject_of_its_own_says_nothing_of_the_reservation(lang
 ])
 def test_a_compound_named_again_by_its_last_part_is_the_compound(lang, text):
     assert facts("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Das Add-on fehlt. Das Basisabo läuft unter Registrierung 4411xxxx, das Add-on unter Registrierung 5820xxxx.", False),
+    ("en", "The add-on is missing. The base is on enrollment 6120****, the add-on on enrollment 7342****.", False),
+    ("en", "The add-on is missing. The base is on enrollment 6120xxxx, the add-on on enrollment 6120xxxx.", None),
+])
+def test_masked_numbers_compare_by_the_digits_they_show(lang, text, value):
+    assert facts("licenses-not-visible", text, lang).get("base_same_enrollment") is value
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Keine Aktivierungsmail.\n- Reservierung: am 03.11.2026 angelegt, ist wirksam\n- Junk: geprüft", True),
+    ("de", "Keine Aktivierungsmail.\n- Reservierung: am 03.11.2026 angelegt, ist noch nicht wirksam\n- Junk: geprüft", False),
+    ("en", "No activation mail.\n- Reservation: placed on 3 November 2026, is effective\n- Junk: checked", True),
+])
+def test_a_label_heads_what_its_line_says(lang, text, value):
+    assert facts("missing-activation-email", text, lang).get("reservation_effective") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Add-on-Lizenzen fehlen. Unser Basisabo steht auf einer anderen, eigenen Registrierung, nicht auf der des Add-ons."),
+    ("de", "Die Add-on-Lizenzen fehlen. Das Basisabo läuft über eine andere, ältere Registrierung als das Add-on."),
+])
+def test_a_second_adjective_keeps_the_qualifier_with_its_noun(lang, text):
+    assert facts("licenses-not-visible", text, lang).get("base_same_enrollment") is False

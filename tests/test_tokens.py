@@ -175,3 +175,9 @@ def test_question_and_answer_lines_in_a_run_end_their_lines():
 def test_a_lone_question_line_above_prose_is_not_cut_at_its_end():
     text = "Was ist da los? Die Aktivierungsmail ist\nnie angekommen."
     assert [s.strip() for _, s in sentences(text)] == ["Was ist da los?", "Die Aktivierungsmail ist\nnie angekommen."]
+
+
+def test_a_long_label_line_in_a_checklist_ends_its_sentence():
+    text = "Gleiche Registrierung für Basis und Add-on: nein\nDienst im Land unseres Kontos angeboten: ja\nWas nun?"
+    assert [s.strip() for _, s in sentences(text)] == [
+        "Gleiche Registrierung für Basis und Add-on: nein", "Dienst im Land unseres Kontos angeboten: ja", "Was nun?"]

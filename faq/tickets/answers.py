@@ -31,13 +31,19 @@ def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...],
     return not set(words).isdisjoint(folded("clause_denials"))
 
 
+@cache
+def _plans() -> frozenset[str]:
+    """Words of intention and times to come (`to_find_out`)."""
+    return folded("intentions") | folded("future_times")
+
+
 def to_find_out(words: list[str], planned: bool = False) -> bool:
     """Whether a label's value (its folded words) says the answer is still to be found out: a verb
     of finding out or checking with a word of intention or "noch"/"still" ("Bestellung platziert: muss
     ich beim Händler noch erfragen", "order placed: still need to ask the reseller"); with `planned`,
-    only with a word of intention ("not checked yet" tells no plan)."""
-    intended = not folded("intentions").isdisjoint(words) \
-        or any(" ".join(words[i:i + 2]) in folded("intentions") for i in range(len(words) - 1))
+    only with a word of intention or a time to come ("weiß ich erst nächste Woche"; "not checked yet" tells no plan)."""
+    plans = _plans()
+    intended = not folded("intentions").isdisjoint(words) or any(" ".join(words[i:i + 2]) in plans for i in range(len(words) - 1))
     if not intended and (planned or folded("still_words").isdisjoint(words)):
         return False
     finding = folded("inquiry_verbs") | folded("verbs_of_checking")

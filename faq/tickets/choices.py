@@ -391,7 +391,7 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
     Berechtigung 'Reservierung verwalten' gegeben hat, weiß ich nicht"), or both said and
     denied. Only extra words of two or more ("Reservierung verwalten") make it the longer
     one: one word ("Berechtigung") names no particular permission, but a hedged one leaves the
-    choice unknown. Someone else's role (`others`, read from a sentence about their reserving)
+    choice unknown unless the longer name is stated outright. Someone else's role (`others`, read from a sentence about their reserving)
     is unknown when the writer speaks of themselves anywhere ("Darf ich ... reservieren?").
     """
     if others and any(t.word in _lexicon("first_person") for tokens, _, _ in sentences for t in tokens):
@@ -409,10 +409,9 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
                 extras.setdefault(extra, cid)
             elif words < longer:
                 vague |= extra
-    if vague and _doubts_any(vague | _lexicon("permission_words"), sentences):
-        return None, None
+    doubted = bool(vague) and _doubts_any(vague | _lexicon("permission_words"), sentences)
     if not extras:
-        return chosen, None
+        return (None, None) if doubted else (chosen, None)
     states: dict[str, set[bool | None]] = {}
     where: tuple[int, tuple[int, int]] | None = None
     for index, (tokens, said_words, text) in enumerate(sentences):
@@ -432,12 +431,14 @@ def refine_choice(fact: Fact, chosen: str, sentences: Sequence[tuple[list[Token]
                 states.setdefault(cid, set()).add(state)
                 where = (index, span) if state and where is None else where
     if not states:
-        return chosen, None
+        return (None, None) if doubted else (chosen, None)
     if len(states) > 1:
         return None, None
     cid, said = next(iter(states.items()))
-    if said == {True}:
-        return cid, where
+    if said == {True}:  # stated outright, it outweighs a doubt of some permission ("Zuerst dachte ich, ich
+        return cid, where  # hätte keine Rechte, aber ...: die Berechtigung Reservierung verwalten ist gesetzt")
+    if doubted:
+        return None, None
     if said == {False}:
         return chosen, None
     return None, None

@@ -50,7 +50,13 @@ from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay
 from faq.tickets.inserts import without_inserts
-from faq.tickets.persons import name_osm_by_address, name_osm_people, name_osm_writer, osm_relative
+from faq.tickets.persons import (
+    name_osm_by_address,
+    name_osm_people,
+    name_osm_writer,
+    osm_predicate_relative,
+    osm_relative,
+)
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked
@@ -136,6 +142,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     refer_to_compound(analysed)
     refer_to_country(analysed, lex)
     name_osm_people(analysed, lex)
+    osm_predicate_relative(analysed, lex)
     refer_to_subjects(analysed, lex, lang)
     refer_governed(analysed, lex, lang)
     refer_labels(analysed)

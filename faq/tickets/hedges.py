@@ -160,8 +160,20 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                 continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
             if hi < c_lo and _conjunct_start(tokens, text, s_lo, c_lo) > hi:
                 continue  # "sent to X, who left, and nobody can get in, I guess?": the last conjunct only
+            if hi < c_lo and _dashed_before(tokens, text, hi, c_lo):
+                continue  # "nicht geprüft – der Dienstleister hat die Filter im Griff, meinte er": what follows the dash
             return True
     return False
+
+
+def _dashed_before(tokens: list[Token], text: str, hi: int, c_lo: int) -> bool:
+    """Whether a spaced dash parts token `hi` from a clause of its own that ends just before the belief
+    opening at `c_lo`: the belief closes that clause, not what stands before the dash."""
+    dashes = [k for k in range(hi + 1, c_lo) if text[tokens[k - 1].end:tokens[k].start].strip() in _DASHES]
+    return bool(dashes) and dashes[-1] < c_lo - 1
+
+
+_DASHES = frozenset("–—")  # dashes that part two statements of one sentence ("-" also joins words)
 
 
 def _conjunct_start(tokens: list[Token], text: str, lo: int, at: int) -> int:

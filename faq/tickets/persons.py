@@ -14,12 +14,14 @@ from faq.language.lexicon import folded
 from faq.language.lexicon import words as words_of
 from faq.language.normalize import fold
 from faq.tickets.body import on_any_header
+from faq.tickets.borders import clause_bounds
 from faq.tickets.cuefind import Words, function_words
 from faq.tickets.cues import CueLexicon
+from faq.tickets.hedges import hedged
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 
-__all__ = ["name_osm_by_address", "name_osm_people", "name_osm_writer", "osm_relative", "osm_spans"]
+__all__ = ["name_osm_by_address", "name_osm_people", "name_osm_writer", "osm_predicate_relative", "osm_relative", "osm_spans"]
 
 _NAME_WORDS = 2  # a name after a title: a surname, or a first name and a surname
 _LINK_WORDS = 2  # articles and possessives between the name and "OSM" ("unseren", "our")
@@ -251,3 +253,30 @@ def osm_relative(text: str, tokens: list[Token], lex: CueLexicon) -> tuple[str, 
         start, end = text.rfind(",", tokens[i - 1].end, tokens[i].start), text.rfind(",", tokens[close - 1].end, tokens[close].start)
         return text[:start] + " " * (end + 1 - start) + text[end + 1:], i - 1
     return None
+
+
+def osm_predicate_relative(analysed: list[Sentence], lex: CueLexicon) -> None:
+    """Read the relative pronoun after what a clause names the OSM as the OSM: "The OSM listed is our
+    finance lead, who is also the billing administrator ...", "Unser OSM ist Frau Weber, die auch globale
+    Administratorin ist". The clause names the OSM, then a copula and its noun, no negation nor hedge; a comma and
+    a relative pronoun follow, whose clause opens with its verb (English) or ends on one (German)."""
+    osm = lex.word("osm")
+    relatives, english = folded("relative_pronouns"), _relative_lists()[2]
+    copulas, verbs = folded("copulas"), folded("finite_verbs")
+    for s in analysed:
+        if s.question or osm not in s.words:
+            continue
+        tokens, text = s.tokens, s.text
+        for i in range(3, len(tokens) - 1):
+            if tokens[i].word not in relatives or "," not in text[tokens[i - 1].end:tokens[i].start]:
+                continue
+            lo = clause_bounds(tokens, text, i - 1, i - 1)[0]
+            named = [j for j in range(lo, i - 1) if s.words[j] == osm]
+            linked = [k for k in range(lo, i - 1) if tokens[k].word in copulas and named and named[0] < k]
+            if not linked or any(t.neg for t in tokens[lo:i]) or hedged(tokens, text, named[0], i - 1):
+                continue  # "OSM ist x@y.de – das ist vermutlich auch das Konto, das ... globaler Admin ist": unsure
+            close = clause_bounds(tokens, text, i, i)[1]
+            if not (tokens[i].word in english and tokens[i + 1].word in verbs or tokens[close].word in verbs and close > i + 1):
+                continue  # "..., who is also ...", "..., die auch globale Administratorin ist"
+            s.words = Words(osm if j == i else w for j, w in enumerate(s.words))
+            break

@@ -137,7 +137,8 @@ def another_instance(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
         for j in range(i - 1, max(lo, i - 1 - _QUALIFIER_GAP) - 1, -1):
             if breaks_clause(text[tokens[j].end:tokens[j + 1].start]):
                 break
-            if tokens[j].word in others:
+            if tokens[j].word in others and not span[0] <= j <= span[1]:  # a cue's own word ("erster Dienst über
+                # diese Registrierung") names no other instance
                 return not any(t.neg for t in tokens[max(lo, j - _QUALIFIER_GAP - 1):j])  # "not in some other tenant but ..."
     return False
 
@@ -381,6 +382,19 @@ def _several_tenants(analysed: list[Sentence]) -> bool:
     return False
 
 
+def _opened(s: Sentence, lo: int) -> int:
+    """Where a clause starting at token `lo` begins when a bracket stands before it: at the clause
+    before the bracket ("für den alten Tenant (Kanzlei alt) ist ...")."""
+    tokens = s.tokens
+    while lo > 0 and ")" in s.text[tokens[lo - 1].end:tokens[lo].start]:
+        opened = s.text.rfind("(", 0, tokens[lo - 1].end)
+        before = [i for i in range(lo) if tokens[i].end <= opened]
+        if not before:
+            break
+        lo = clause_bounds(tokens, s.text, before[-1], before[-1])[0]
+    return lo
+
+
 def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], fact_id: str) -> bool:
     """Whether a fact of one tenant (knowledge/tickets/tenant_facts.yaml), in a ticket that tells of
     several tenants, is told in a clause that a place phrase opens before its cue ("In dev the
@@ -393,17 +407,18 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
     s = analysed[index]
     tokens = s.tokens
     lo, hi = clause_bounds(tokens, s.text, *span)
-    while lo > 0 and ")" in s.text[tokens[lo - 1].end:tokens[lo].start]:  # "für den alten Tenant (Kanzlei alt) ist ..."
-        opened = s.text.rfind("(", 0, tokens[lo - 1].end)
-        before = [i for i in range(lo) if tokens[i].end <= opened]
-        if not before:
-            break
-        lo = clause_bounds(tokens, s.text, before[-1], before[-1])[0]
+    lo = _opened(s, lo)
     scopes, parts = folded("scope_prepositions"), tuple(folded("tenant_nouns"))
     lead = folded("contrasts") | folded("coordinators")
     first = next((i for i in range(lo, hi + 1) if tokens[i].word not in lead), lo)
     if tokens[first].word in scopes and first < span[0]:
         return True
+    last = clause_bounds(tokens, s.text, span[1], span[1])[0]  # the clause of the cue's last word
+    for opener in {first, next((i for i in range(last, hi + 1) if tokens[i].word not in lead), last)}:
+        if tokens[opener].word in folded("complementizers") and opener > 0:
+            # "unser zweiter Mandant hat das Problem, dass der Dienst dort nicht verfügbar ist": a "dass"
+            # clause is told of what the clause it completes names
+            lo = min(lo, _opened(s, clause_bounds(tokens, s.text, opener - 1, opener - 1)[0]))
 
     def tenant_after(i: int) -> bool:  # "im zweiten Tenant", "in the second tenant"
         return tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)

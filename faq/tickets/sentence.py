@@ -204,9 +204,9 @@ def refer_back(analysed: list[Sentence], lex: CueLexicon) -> None:
     for before, s in zip(analysed, analysed[1:]):
         if not ADDRESS.search(before.text):
             continue
-        words = [t.word for t in s.tokens[:OPENING + 1]]
+        words = [t.word for t in s.tokens[:OPENING + 3]]
         for p in pointers:
-            for i in range(OPENING - len(p) + 1):
+            for i in range(max(1, OPENING - len(p) + 1)):  # a long pointer opens the sentence ("Das ist genau das Konto")
                 at = i + len(p)
                 if tuple(words[i:at]) == p and at < len(words) and words[at] in nouns:
                     s.words[at] = address

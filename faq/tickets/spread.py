@@ -65,8 +65,12 @@ def _pair_said(pair: tuple[Cue, Cue], stated: bool, s: Sentence, lex: CueLexicon
 def _goes_on(s: Sentence, one: tuple[int, int], two: tuple[int, int]) -> bool:
     """Whether span `two` stands in the clause of span `one`, or in the clause right after it that
     opens with a finite verb: its subject left out, it goes on about the first's ("Reservierung
-    gestern gemacht, ist noch nicht durch"; not "..., die Mail ist noch nicht durch")."""
+    gestern gemacht, ist noch nicht durch"; not "..., die Mail ist noch nicht durch"); a label's
+    clause is the first clause after its colon."""
     lo, hi = clause_bounds(s.tokens, s.text, one[0], one[1])
+    if hi + 1 < len(s.tokens) and s.text[s.tokens[hi].end:s.tokens[hi + 1].start].strip() == ":":
+        hi = clause_bounds(s.tokens, s.text, hi + 1, hi + 1)[1]  # a label heads what its line says of it:
+        # "Reservierung: am 02.09. angelegt, ist wirksam"
     if two[1] <= hi:
         return True
     n_lo, n_hi = clause_bounds(s.tokens, s.text, two[0], two[1])
@@ -94,8 +98,31 @@ def numbered(fact: Fact, lang: str, analysed: list[Sentence],
         one, two = _numbers((first, second), analysed)
         if len({n for n, _, _ in one}) != 1 or len({n for n, _, _ in two}) != 1:
             continue  # a half with no number, or with two, decides nothing
-        return (stated if one[0][0] != two[0][0] else not stated), one[0][1], one[0][2]
+        differ = _differ(one[0][0], two[0][0])
+        if differ is None:
+            continue  # masked numbers whose shown digits agree: maybe the same, maybe not
+        return (stated if differ else not stated), one[0][1], one[0][2]
     return None
+
+
+def _differ(one: str, two: str) -> bool | None:
+    """Whether two numbers differ; a masked one ("8765xxxx") by the digits it shows, None when those
+    agree."""
+    shown_one, shown_two = one.rstrip(_MASKS), two.rstrip(_MASKS)
+    if shown_one == one and shown_two == two:
+        return one != two
+    shown = min(len(shown_one), len(shown_two))
+    return True if shown_one[:shown] != shown_two[:shown] else None
+
+
+def _number(word: str) -> bool:
+    """Whether a word is a number that names something: its digits, or its first digits shown and the
+    rest masked ("8765xxxx"), at least `_NUMBER_DIGITS` of them, not all zeros."""
+    shown = word.rstrip(_MASKS)
+    return shown.isdigit() and len(shown) >= _NUMBER_DIGITS and bool(shown.strip("0"))
+
+
+_MASKS = "x*"  # characters that hide a number's last digits
 
 
 def _numbers(halves: tuple[tuple[str, ...], ...],
@@ -109,7 +136,7 @@ def _numbers(halves: tuple[tuple[str, ...], ...],
             continue
         for i in range(len(s.tokens)):
             number = next((n for n in s.tokens[i + 1:i + 1 + _NUMBER_REACH]
-                           if n.word.isdigit() and len(n.word) >= _NUMBER_DIGITS and n.word.strip("0")), None)
+                           if n.word[:1].isdigit() and _number(n.word)), None)
             if number is None or not any(word_matches(h[-1], s.words[i]) for h in halves):
                 continue  # addresses and domain names are blanked to zeros: they name no number
             lo = i
@@ -139,9 +166,24 @@ def qualified(cue: tuple[str, ...], words: list[str], span: tuple[int, int], lex
             while j <= span[1] and not word_matches(cue[-1], words[j]) \
                     and (words[j] in lex.stop or words[j] in folded("subject_pronouns")):
                 j += 1  # "ging sie an": a pronoun between a verb and its particle
+            if j < span[1] and j == i + 1 and _attribute(words[i], words[j]):
+                j += 1  # "eine andere, ältere Registrierung": a second adjective of the noun
             if j <= span[1] and word_matches(cue[-1], words[j]):
                 return True
     return False
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    """The inflection endings, longest first."""
+    return tuple(sorted(folded("inflection_endings"), key=len, reverse=True))
+
+
+def _attribute(qualifier: str, word: str) -> bool:
+    """Whether `word`, right after a qualifier, is an adjective of the same noun: inflected as the
+    qualifier is ("andere ältere", "anderen neuen")."""
+    ending = next((e for e in _endings() if qualifier.endswith(e)), None)
+    return ending is not None and word.endswith(ending) and len(word) > len(ending) + 2
 
 
 @cache

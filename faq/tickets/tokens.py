@@ -316,7 +316,7 @@ _DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?\s+$")
 
 
-_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:]{0,40}:[ \t]*[^\s:][^\n:]{0,40}"
+_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:]{0,60}:[ \t]*[^\s:][^\n:]{0,40}"
                          r"|[ \t]*[^\W\d_][^\n?]{0,60}\?[ \t]*[^\W\d_][^\n?]{0,60}")  # or "question? answer": "Domain verifiziert? nein"
 
 
