@@ -25,6 +25,7 @@ dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
         ("2026-12-01", date(2026, 12, 1)),
         ("2026-1-5", date(2026, 1, 5)),
         ("heute", TODAY),
+        ("heut", TODAY),  # spoken form (knowledge/language/relative_days.yaml)
         ("Heute", TODAY),
         ("gestern", TODAY - timedelta(days=1)),
         ("vorgestern", TODAY - timedelta(days=2)),

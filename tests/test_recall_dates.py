@@ -189,3 +189,14 @@ def test_a_dashed_date_with_one_reading_is_read(lang, text):
 
 def test_a_dashed_date_with_two_readings_is_no_usage_start():
     assert "usage_start" not in read("missing-activation-email", "Hi, no activation mail. Usage start: 03-12-2026.", "en")
+
+
+# -- a spoken form of a day counted from today ------------------------------------------------
+
+
+@pytest.mark.parametrize(("flow", "text"), [
+    ("licenses-not-visible", "Servus, aktiviert hamma, Lizenzen san aber ned da. Nutzungsbeginn is heut. Was mach ma?"),
+    ("missing-activation-email", "Griaß eich, koa Aktivierungsmail do, da Nutzungsbeginn is heut laut Bstellung."),
+])
+def test_a_spoken_today_is_the_usage_start(flow, text):
+    assert read(flow, text, "de")["usage_start"] == TODAY

@@ -21,6 +21,7 @@ from faq.language.catalogue import message, tr
 
 __all__ = [
     "DATE_FORMATS_HINT",
+    "WORDS_OF_DATES",
     "AmbiguousDate",
     "MonthDate",
     "MonthDeadline",
@@ -65,22 +66,35 @@ def month_number(word: str) -> int | None:
     """The month a word names ("März", "Dec.", "september": German and English), else None."""
     return _MONTHS.get(word.lower().rstrip("."))
 
-_RELATIVE_DAYS = {
-    "heute": 0, "today": 0, "gestern": -1, "yesterday": -1, "vorgestern": -2,
-    "morgen": 1, "tomorrow": 1, "übermorgen": 2, "uebermorgen": 2,
-    "day before yesterday": -2, "day after tomorrow": 2,
-}
-_NUMBER_WORDS = {
-    "ein": 1, "einem": 1, "einer": 1, "eine": 1, "one": 1, "a": 1, "an": 1,
-    "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "fuenf": 5,
-    "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8,
-    "neun": 9, "nine": 9, "zehn": 10, "ten": 10,
-}
-_UNITS = {
-    "tag": "d", "tage": "d", "tagen": "d", "day": "d", "days": "d",
-    "woche": "w", "wochen": "w", "week": "w", "weeks": "w",
-    "monat": "m", "monate": "m", "monaten": "m", "month": "m", "months": "m",
-}
+
+def _relative_days() -> dict[str, int]:
+    """Spellings of a day counted from today -> its offset in days, from the lexicon."""
+    from faq.language.lexicon import words
+
+    table: dict[str, int] = {}
+    for entry in words("relative_days"):
+        offset, spellings = entry.split(" ", 1)
+        for spelling in spellings.split(","):
+            table.setdefault(spelling.strip(), int(offset))
+    return table
+
+
+def _numbered(name: str) -> dict[str, str]:
+    """A lexicon list whose entries open with their value ("3 drei", "weeks woche wochen") -> word: value."""
+    from faq.language.lexicon import words
+
+    return {word: entry.split()[0] for entry in words(name) for word in entry.split()[1:]}
+
+
+_RELATIVE_DAYS = _relative_days()
+_NUMBER_WORDS = {word: int(value) for word, value in _numbered("counted_numbers").items()}
+_UNITS = {word: value[0] for word, value in _numbered("time_units").items()}  # "d", "w" or "m"
+
+WORDS_OF_DATES = {"day": tuple(_RELATIVE_DAYS), "number": tuple(_NUMBER_WORDS), "unit": tuple(_UNITS),
+                  "month": tuple(_MONTHS)}
+"""The words dates are written with, by kind: days counted from today ("gestern"), numbers and units of
+relative dates ("drei", "Wochen") and month spellings ("Jänner", "Dec"); for readers that find dates in text."""
+
 _NUM = r"(\d{1,4}|[a-zäöüß]+)"
 _UNIT = r"([a-z]+)"
 _AGO_DE = re.compile(rf"^vor {_NUM} {_UNIT}$")

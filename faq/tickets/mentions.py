@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from faq.errors import InputError
-from faq.flows.dates import MonthDate, month_number, parse_date
+from faq.flows.dates import WORDS_OF_DATES, MonthDate, month_number, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
@@ -136,14 +136,17 @@ def find_emails(text: str) -> list[tuple[int, int, str]]:
 
 # -- dates ----------------------------------------------------------------------------
 
-_MONTH_WORDS = (
-    r"januar|jänner|jaenner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember"
-    r"|january|february|march|may|june|july|october|december"
-    r"|jan|feb|mär|mrz|mar|apr|jun|jul|aug|sept|sep|okt|oct|nov|dez|dec"
-)
-_MONTH_START = r"(?=[jfmasond])"  # the first letters of `_MONTH_WORDS`: a quick look before trying each of them
-_NUMBER_WORD = r"\d{1,3}|ein|einem|einer|eine|zwei|drei|vier|fünf|fuenf|sechs|sieben|acht|neun|zehn|one|a|an|two|three|four|five|six|seven|eight|nine|ten"
-_UNIT_WORD = r"tag|tage|tagen|woche|wochen|monat|monate|monaten|day|days|week|weeks|month|months"
+def _alternatives(kind: str) -> str:
+    """A regex alternation of the words of dates of one kind, longest first."""
+    return "|".join(re.escape(w) for w in sorted(WORDS_OF_DATES[kind], key=lambda w: (-len(w), w)))
+
+
+_MONTH_WORDS = _alternatives("month")
+_MONTH_START = rf"(?=[{''.join(sorted({w[0] for w in WORDS_OF_DATES['month']}))}])"  # a quick look before trying each
+_NUMBER_WORD = r"\d{1,3}|" + _alternatives("number")
+_UNIT_WORD = _alternatives("unit")
+_DAY_WORD = _alternatives("day")
+_DAY_START = rf"(?=[{''.join(sorted({w[0] for w in WORDS_OF_DATES['day']}))}])"
 _DATE_PATTERNS = (
     ("iso", re.compile(r"\b\d{4}([-/])\d{1,2}\1\d{1,2}\b")),  # 2026-12-07, 2026/12/07
     ("dotted", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?![\d])")),
@@ -154,8 +157,7 @@ _DATE_PATTERNS = (
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
-    ("word", re.compile(r"\b(?=[hgvmüudty])(?:heute|gestern|vorgestern|morgen|übermorgen|uebermorgen|day before yesterday|day after tomorrow|"
-                        r"today|yesterday|tomorrow)\b", re.I)),
+    ("word", re.compile(rf"\b{_DAY_START}(?:{_DAY_WORD})\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
     ("dm_word", re.compile(rf"(?<![\d.])\d{{1,2}}(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\b\.?(?!,?\s*\d)", re.I)),
     ("md_word", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?![.,]?\s*\d)", re.I)),
