@@ -76,6 +76,7 @@ from faq.tickets.sentence import (
     refer_to_compound,
     refer_to_country,
 )
+from faq.tickets.solved import solved_or_then
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import sentences, tokenize, without_names
 from faq.tickets.unasserted import unasserted
@@ -184,8 +185,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
                     or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value) \
-                    or tenant_scoped(around, index, span, fact.id):
-                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
+                    or tenant_scoped(around, index, span, fact.id) or solved_or_then(around, index, span, fact.id, today.year):
+                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed, solved or planned")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
