@@ -76,6 +76,7 @@ from faq.tickets.sentence import (
     refer_to_compound,
     refer_to_country,
 )
+from faq.tickets.sides import other_sides
 from faq.tickets.solved import solved_or_then
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import sentences, tokenize, without_names
@@ -166,6 +167,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             del found[fact_id], evidence[fact_id]
     text_cues = cues_of(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
+    sides = other_sides(analysed)  # "Unsere Tochterfirma hat ... Ich frage aber für unsere eigene ...": theirs
     spoken = [f for f in yesno_facts if not text_cues.silent(f, lang)]  # no sentence holds the others' cues
     for index, s in enumerate(analysed if not stated_from else ()):
         for fact in spoken:
@@ -180,7 +182,7 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 continue
             value, weight, span = said
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
-            if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
+            if span[1] < sides.get(index, 0) or another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
