@@ -75,6 +75,14 @@ def _points_back_solved(tokens: list[Token], text: str, start: int) -> bool:
                for a, b in _at(opening, "solved_words"))
 
 
+def _pointer_between(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
+    """Whether a word pointing back stands among tokens lo..hi-1, not an article of a noun after it
+    ("das wurde aber behoben"; not "das Problem mit dem Spam wurde behoben")."""
+    pointers = folded("anaphors") | folded("thing_pronouns")
+    return any(tokens[i].word in pointers and not (i + 1 < len(tokens) and text[tokens[i + 1].start].isupper())
+               for i in range(lo, hi))
+
+
 def solved_or_then(analysed: list[Sentence], index: int, span: tuple[int, int], fact_id: str, year: int) -> bool:
     """Whether the cue sentence `index` tells at `span` is a problem told as solved, or a state told
     beside a success of an earlier period (see the module's description)."""
@@ -86,6 +94,9 @@ def solved_or_then(analysed: list[Sentence], index: int, span: tuple[int, int], 
     after = span[1] + 1
     if any(_told(tokens, text, (a + after, b + after)) for a, b in _at(words[after:hi + 1], "solved_words")):
         return True  # "..., der Support hat es gelöst"
+    if any(_told(tokens, text, (a + after, b + after)) and _pointer_between(tokens, text, after, a + after)
+           for a, b in _at(words[after:], "solved_words")):
+        return True  # "..., das wurde aber schnell behoben"
     if _points_back_solved(tokens, text, hi + 1) \
             or index + 1 < len(analysed) and _points_back_solved(analysed[index + 1].tokens, analysed[index + 1].text, 0):
         return True  # "...; das wurde gelöst", "... Das wurde damals behoben."
