@@ -61,7 +61,7 @@ _LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as 
 
 def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
                found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
-               stated_from: int = 0) -> None:
+               stated_from: int = 0, sides: dict[int, int] | None = None) -> None:
     """Give each date the date fact whose context cue is nearest in its sentence.
 
     Distance counts words; a cue after the date counts one more, a clause border
@@ -71,7 +71,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
     single = facts[0] if len(facts) == 1 else None
     unassigned: list[tuple[Sentence, DateMention]] = []
     theirs = others_dates(analysed, today)  # "Our Azure subscription started on 24.11., ours on ..."
-    sides = other_sides(analysed)  # "Unsere Tochterfirma hat ihre Reservierung ... Ich frage aber für unsere eigene ..."
+    if sides is None:  # "Unsere Tochterfirma hat ihre Reservierung ... Ich frage aber für unsere eigene ...": theirs
+        sides = other_sides(analysed)
     for at, s in enumerate(analysed):
         tokens = s.tokens
         mentions = [m for m in yeared(s.text, find_dates(s.text, today), today)

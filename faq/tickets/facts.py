@@ -160,14 +160,14 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 name_osm([s for s, n in zip(analysed, named) if not n], osm, lex)
     if source != QUOTED:
         name_osm_writer(analysed, lex)  # after the addresses: "ich bin OSM. Ich habe ... an b@x.de" names no OSM address
+    sides = other_sides(analysed)  # "Unsere Tochterfirma hat ... Ich frage aber für unsere eigene ...": theirs
     if date_facts:
-        read_dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
+        read_dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from, sides)
         for fact_id in kind_denied(evidence, [f for f in date_facts if f.id in found], analysed, lang, lex):
             notes.append(f"{fact_id}: the date is another thing's, denied to be this one")  # "Rechnungsdatum ist nicht das Kaufdatum"
             del found[fact_id], evidence[fact_id]
     text_cues = cues_of(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
-    sides = other_sides(analysed)  # "Unsere Tochterfirma hat ... Ich frage aber für unsere eigene ...": theirs
     spoken = [f for f in yesno_facts if not text_cues.silent(f, lang)]  # no sentence holds the others' cues
     for index, s in enumerate(analysed if not stated_from else ()):
         for fact in spoken:

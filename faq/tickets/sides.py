@@ -13,6 +13,9 @@ Without such a turn the writer may write for that side: its facts are the case's
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from faq.language.lexicon import folded
 from faq.tickets.borders import clause_bounds
 from faq.tickets.sentence import Sentence, has_sequence
@@ -23,14 +26,32 @@ _SUBJECT = 6  # words at most before the first finite verb that make a sentence'
 _COUNT_GAP = 2  # words between a count or "other" and the tenant noun ("unser zweiter (brasilianischer) Mandant")
 
 
+@cache
+def _lists() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """The finite verbs, the group companies' and tenants' word beginnings and parts, the words of another or a count."""
+    return folded("finite_verbs"), tuple(folded("group_companies")), tuple(folded("tenant_nouns")), \
+        folded("other_instances") | folded("quantity_many")
+
+
+@cache
+def _named() -> re.Pattern[str]:
+    """What a sentence's lower-case text holds when it may name a group company or a tenant."""
+    _, companies, tenants, _ = _lists()
+    return re.compile("|".join(re.escape(w) for w in (*companies, *tenants)))
+
+
 def _other_subject(s: Sentence) -> bool:
     """Whether the sentence's subject names another company of the group or another tenant."""
-    words = [t.word for t in s.tokens[:_SUBJECT]]
-    verbs = folded("finite_verbs")
-    words = words[:next((i for i, w in enumerate(words) if w in verbs), len(words))]
-    if any(w.startswith(tuple(folded("group_companies"))) for w in words):
+    if not _named().search(s.text[:s.tokens[min(len(s.tokens), _SUBJECT) - 1].end].lower()):
+        return False  # most sentences: no such word among their first ones, found without their tokens
+    verbs, companies, tenants, marks = _lists()
+    words = []
+    for t in s.tokens[:_SUBJECT]:
+        if t.word in verbs:
+            break
+        words.append(t.word)
+    if any(w.startswith(companies) for w in words):
         return True
-    tenants, marks = tuple(folded("tenant_nouns")), folded("other_instances") | folded("quantity_many")
     return any(any(p in w for p in tenants) and marks.intersection(words[max(0, i - _COUNT_GAP - 1):i]) for i, w in enumerate(words))
 
 

@@ -52,6 +52,27 @@ def _told(tokens: list[Token], text: str, found: tuple[int, int]) -> bool:
 
 
 @cache
+def _firsts() -> frozenset[str]:
+    """The first words of the words of solving and success."""
+    return frozenset(w for name in ("solved_words", "success_words", "problem_free") for w in phrases(name))
+
+
+_SEEN: dict[int, tuple[list[Token], bool]] = {}  # a sentence's tokens -> whether it holds such a word (asked once per cue)
+_KEPT = 512
+
+
+def _near(s: Sentence) -> bool:
+    """Whether the sentence holds a word of solving or success, remembered for its tokens."""
+    hit = _SEEN.get(id(s.tokens))
+    if hit is None or hit[0] is not s.tokens:
+        if len(_SEEN) > _KEPT:
+            _SEEN.clear()
+        words = [t.word for t in s.tokens] if not _firsts().isdisjoint(t.word for t in s.tokens) else []
+        hit = _SEEN[id(s.tokens)] = (s.tokens, any(_at(words, name) for name in ("solved_words", "success_words", "problem_free")))
+    return hit[1]
+
+
+@cache
 def _lasting() -> frozenset[str]:
     return frozenset((ticket_file("lasting_facts.yaml") or {}).get("facts", ()))
 
@@ -87,9 +108,11 @@ def solved_or_then(analysed: list[Sentence], index: int, span: tuple[int, int], 
     """Whether the cue sentence `index` tells at `span` is a problem told as solved, or a state told
     beside a success of an earlier period (see the module's description)."""
     s = analysed[index]
+    if not _near(s) and (index + 1 == len(analysed) or not _near(analysed[index + 1])):
+        return False  # most cues: no word of solving or success near them
     tokens, text = s.tokens, s.text
-    lo, hi = clause_bounds(tokens, text, *span, "contrasts")
     words = [t.word for t in tokens]
+    lo, hi = clause_bounds(tokens, text, *span, "contrasts")
     part = words[lo:hi + 1]
     after = span[1] + 1
     if any(_told(tokens, text, (a + after, b + after)) for a, b in _at(words[after:hi + 1], "solved_words")):
