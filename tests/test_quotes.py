@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.quotes import in_quoted_question, self_answers
+from faq.tickets.quotes import in_quoted_question, quoted_of_then, self_answers
 
 
 @pytest.mark.parametrize("text", [
@@ -48,3 +48,16 @@ def test_an_address_marked_as_an_example_after_it_is_no_fact(lang, text):
     kb = load_knowledge_base()
     facts = extract_facts(text, kb.flow("missing-activation-email"), date(2026, 11, 24), lang, kb.vocabulary).facts
     assert "osm_email" not in facts
+
+
+@pytest.mark.parametrize(("text", "old"), [
+    ("Weitergeleitet, die alte Mail vom letzten Jahr:", True),
+    ("Here is the forward below from two years ago, the licences came later.", True),
+    ("Siehe unten, weitergeleitet von 2024.", True),
+    ("The mail from last year, forwarded below:", True),
+    ("Siehe unten die Mail unseres Händlers von gestern.", False),
+    ("See below; we ordered last year in December and still have no mail.", False),
+    ("Anbei die Bestätigung. Letztes Jahr lief alles glatt.", False),
+])
+def test_a_forwarded_mail_dated_to_an_earlier_period(text, old):
+    assert quoted_of_then(text, 2026) is old

@@ -9,6 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from faq.search.cache import load
+from faq.tickets.body import clean_body
+from faq.tickets.facts import extract_facts
 from faq.tickets.triage import triage_text
 
 TODAY = date(2026, 11, 24)
@@ -221,3 +223,64 @@ def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, st
         pytest.skip("a junk folder is a mailbox's, not a tenant's")
     plain = f"{GREETING[lang]}\n\n{' '.join(scene)} {trap(lang, statement, wrap)}\n\n{CLOSING[lang]}"
     assert read(plain)[3] is None
+
+
+# Round-16 trap kinds: the same settling statement told of a problem solved back then, beside an
+# earlier success, of a sister company or a second tenant the writer then turns from, or in an old
+# mail forwarded; the ticket settles nothing, and the statement's fact is not read at all.
+NEW_TRAP_WRAPS = {
+    "de": {"solved": "Das hatten wir letztes Jahr schon einmal. {statement} Das wurde damals vom Support gelöst.",
+           "success": "Bei der vorigen Bestellung galt: {low}, und alles lief reibungslos.",
+           "sister_subject": "Unsere Schwesterfirma hat das gleiche Problem: {low}. Ich frage aber für unsere eigene Firma.",
+           "tenant_subject": "Unser zweiter Mandant hat das Problem, dass {low}. Ich schreibe aber wegen des ersten Mandanten.",
+           "old_forward": "Siehe unten, weitergeleitet, die alte Mail vom letzten Jahr:\n\n> {statement}\n\n"},
+    "en": {"solved": "We had this once last year. {statement} That was fixed by support back then.",
+           "success": "With the previous order, {low}, and everything went smoothly.",
+           "sister_subject": "Our sister company has the same problem: {low}. I am asking for our own company though.",
+           "tenant_subject": "Our second tenant has the problem that {low}. I'm writing about the first tenant though.",
+           "old_forward": "See the forwarded mail below from last year:\n\n> {statement}\n\n"},
+}
+LASTING_CAUSES = {"domain-verified"}  # a domain verified then is verified now: beside a success, still the case's
+
+
+@pytest.mark.parametrize("wrap", ["solved", "success", "sister_subject", "tenant_subject", "old_forward"])
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
+def test_a_settling_statement_of_then_or_of_another_side_states_no_fact(lang, scene, statement, cause, wrap):
+    if wrap == "tenant_subject" and cause not in TENANT_CAUSES:
+        pytest.skip("a junk folder is a mailbox's, not a tenant's")
+    if wrap == "success" and cause in LASTING_CAUSES:
+        pytest.skip("a lasting fact told beside an earlier success still holds")
+    bare = statement.rstrip(".")
+    low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]
+    told = NEW_TRAP_WRAPS[lang][wrap].format(bare=bare, low=low, statement=statement)
+    settling = set(read(compose(lang, [*scene, statement]))[2]) - set(read(compose(lang, scene))[2])
+    _, _, facts, found = read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")
+    assert found is None and settling and settling.isdisjoint(facts)
+
+
+SUCCESSES = {
+    "de": ["Die Aktivierung von Visio im Frühjahr hat übrigens problemlos geklappt.",
+           "Letztes Jahr lief alles glatt, die Mail kam am selben Tag.",
+           "Letztes Jahr ging die Mail an unseren Einkauf, das wurde aber schnell behoben.",
+           "Die Lizenzen für Exchange Online sehen wir im Admin Center ganz normal."],
+    "en": ["By the way, the Power BI activation in spring went fine.",
+           "Last year everything went smoothly and the mail came the same day.",
+           "Last year the mail went to another contact in VLSC, support fixed it.",
+           "Our Exchange Online licences show up normally in the admin center."],
+}
+
+
+def facts_of(lang, sentences):
+    """The facts the settled tickets' flow reads from a ticket (the topic held: a success that names another
+    topic's problem may still turn the topic, which is the matcher's to weigh)."""
+    text = clean_body(compose(lang, sentences))
+    return dict(extract_facts(text, KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+
+
+@_SETTINGS
+@given(st.sampled_from(SETTLED), st.integers(0, 3), st.booleans())
+def test_a_success_told_beside_a_settled_case_changes_no_fact(settled, which, first):
+    lang, scene, statement, _ = settled
+    success = SUCCESSES[lang][which]
+    told = [success, *scene, statement] if first else [*scene, statement, success]
+    assert facts_of(lang, told) == facts_of(lang, [*scene, statement])

@@ -35,6 +35,7 @@ from faq.tickets.sentence import (
     token_index,
 )
 from faq.tickets.settling import UNCUED
+from faq.tickets.sides import other_sides
 from faq.tickets.unasserted import mention_unsaid
 from faq.tickets.withheld import unknown_at
 from faq.tickets.yeared import yeared
@@ -60,7 +61,7 @@ _LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as 
 
 def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
                found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
-               stated_from: int = 0) -> None:
+               stated_from: int = 0, sides: dict[int, int] | None = None) -> None:
     """Give each date the date fact whose context cue is nearest in its sentence.
 
     Distance counts words; a cue after the date counts one more, a clause border
@@ -70,10 +71,13 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
     single = facts[0] if len(facts) == 1 else None
     unassigned: list[tuple[Sentence, DateMention]] = []
     theirs = others_dates(analysed, today)  # "Our Azure subscription started on 24.11., ours on ..."
-    for s in analysed:
+    if sides is None:  # "Unsere Tochterfirma hat ihre Reservierung ... Ich frage aber für unsere eigene ...": theirs
+        sides = other_sides(analysed)
+    for at, s in enumerate(analysed):
         tokens = s.tokens
         mentions = [m for m in yeared(s.text, find_dates(s.text, today), today)
-                    if s.offset + m.start >= stated_from and s.offset + m.start not in theirs and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
+                    if s.offset + m.start >= stated_from and s.offset + m.start not in theirs
+                    and token_index(tokens, m.start) >= sides.get(at, 0) and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
                     and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))

@@ -82,6 +82,8 @@ from faq.tickets.sentence import (
     refer_to_compound,
     refer_to_country,
 )
+from faq.tickets.sides import other_sides
+from faq.tickets.solved import solved_or_then
 from faq.tickets.spread import numbered, same_as_before
 from faq.tickets.tokens import sentences, tokenize, without_names
 from faq.tickets.unasserted import unasserted
@@ -165,8 +167,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 name_osm([s for s, n in zip(analysed, named) if not n], osm, lex)
     if source != QUOTED:
         name_osm_writer(analysed, lex)  # after the addresses: "ich bin OSM. Ich habe ... an b@x.de" names no OSM address
+    sides = other_sides(analysed)  # "Unsere Tochterfirma hat ... Ich frage aber für unsere eigene ...": theirs
     if date_facts:
-        read_dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from)
+        read_dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from, sides)
         for fact_id in kind_denied(evidence, [f for f in date_facts if f.id in found], analysed, lang, lex):
             notes.append(f"{fact_id}: the date is another thing's, denied to be this one")  # "Rechnungsdatum ist nicht das Kaufdatum"
             del found[fact_id], evidence[fact_id]
@@ -186,13 +189,13 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 continue
             value, weight, span = said
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
-            if another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
+            if span[1] < sides.get(index, 0) or another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
                     or another_person(around, index, span, fact.id) or tag_asked(read, span) \
                     or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
                     or ended_state(read, span, value) or done_by_another(around, index, span, value) \
                     or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value) \
-                    or tenant_scoped(around, index, span, fact.id):
-                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed or planned")
+                    or tenant_scoped(around, index, span, fact.id) or solved_or_then(around, index, span, fact.id, today.year):
+                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed, solved or planned")
                 continue
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight

@@ -20,7 +20,7 @@ from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
 __all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "in_quoted_question",
-           "is_example", "is_question", "points_below", "quote_opening"]
+           "is_example", "is_question", "points_below", "quote_opening", "quoted_of_then"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -262,12 +262,7 @@ def is_question(sentence: str) -> bool:
 @cache
 def _pointers() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The pointer phrases by their first word."""
-    phrases: dict[str, list[tuple[str, ...]]] = {}
-    for w in lexicon_words("pointers"):
-        phrase = tuple(fold(w).split())
-        if phrase:
-            phrases.setdefault(phrase[0], []).append(phrase)
-    return {first: tuple(found) for first, found in phrases.items()}
+    return _phrase_table("pointers")
 
 
 def points_below(text: str) -> bool:
@@ -277,6 +272,52 @@ def points_below(text: str) -> bool:
     if pointers.keys().isdisjoint(words):
         return False  # most texts: no word that opens a pointer phrase
     return any(tuple(words[i:i + len(p)]) == p for i, word in enumerate(words) for p in pointers.get(word, ()))
+
+
+_DATING_AFTER = 8  # words after a pointer at a forwarded mail that may date it ("weitergeleitet, alte Nachricht vom letzten Jahr")
+_DATING_BEFORE = 4  # words before it ("last year's forwarded mail")
+
+
+def _periods() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return _phrase_table("bygone_periods")
+
+
+@cache
+def _phrase_table(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for w in lexicon_words(name):
+        phrase = tuple(fold(w).split())
+        if phrase:
+            table.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(found) for first, found in table.items()}
+
+
+def quoted_of_then(text: str, year: int) -> bool:
+    """Whether the customer's own words date the mail they point at to an earlier period ("in the
+    forward below from last year", "weitergeleitet, alte Nachricht vom letzten Jahr", "weitergeleitet
+    von 2025"; `bygone_periods` or a year before `year`, no finite verb between): its statements were
+    true then, no fact of the case now."""
+    pointers, periods = _pointers(), _periods()
+    stops = frozenset(fold(w) for name in ("finite_verbs", "first_person_subjects") for w in lexicon_words(name))
+    for _, sentence in sentences(text):
+        tokens = tokenize(sentence)
+        words = [t.word for t in tokens]
+        if pointers.keys().isdisjoint(words):
+            continue
+        # a semicolon or a verb or subject of its own opens another statement ("See below; we ordered last year")
+        cut = [k for k, t in enumerate(tokens) if t.word in stops or k and ";" in sentence[tokens[k - 1].end:t.start]]
+        for i, word in enumerate(words):
+            ends = [i + len(p) for p in pointers.get(word, ()) if tuple(words[i:i + len(p)]) == p]
+            if not ends:
+                continue
+            end = max(ends)
+            after = words[end:min([k for k in cut if k >= end] + [end + _DATING_AFTER])]
+            before = words[max([k + (words[k] in stops) for k in cut if k < i] + [i - _DATING_BEFORE, 0]):i]
+            for near in (after, before):
+                if any(len(w) == 4 and w.isdigit() and 1990 < int(w) < year for w in near) or any(
+                        tuple(near[k:k + len(p)]) == p for k, w in enumerate(near) for p in periods.get(w, ())):
+                    return True
+    return False
 
 
 @cache

@@ -24,7 +24,7 @@ from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence, stated_clause
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
 from faq.tickets.flowtopic import keeps_entry, problem_told, repeated_diagnoses, told_instead
-from faq.tickets.quotes import answers, doubts_quoted, points_below
+from faq.tickets.quotes import answers, doubts_quoted, points_below, quoted_of_then
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
@@ -264,11 +264,12 @@ def triage_text(
     for answer in inline:
         # "answering your questions inline": the quoted question gives the answer its context.
         extraction = _merge(flow, extraction, extract_answer(answer, flow, today, lang, kb.vocabulary))
-    if quoted and not doubts_quoted(body) and points_below(body):
+    if quoted and not doubts_quoted(body) and points_below(body) and not quoted_of_then(body, today.year):
         # A forwarded mail from a colleague or the reseller may state what the customer
         # does not repeat ("Kaufdatum: 31.05.2026"): its statements count after the
         # customer's own words when the customer points at it ("siehe unten"), its questions
-        # and examples never, and nothing of it when the customer doubts it ("Stimmt das überhaupt?").
+        # and examples never, and nothing of it when the customer doubts it ("Stimmt das überhaupt?") or dates
+        # it to an earlier period ("weitergeleitet, alte Nachricht vom letzten Jahr").
         from_quote = extract_facts(quoted, flow, today, lang, kb.vocabulary, QUOTED)
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     settled = _months_settled(flow, extraction, today)

@@ -1,0 +1,77 @@
+"""Sentences that tell another side's case: another company of the group, or another tenant.
+
+"Unsere Tochterfirma hat ihre Reservierung vor einer Woche angelegt, und die ist bis heute nicht
+wirksam. Ich frage aber für unsere eigene Registrierung: ...", "Unser zweiter Mandant hat das
+Problem, dass der Dienst dort nicht verfügbar ist. Ich schreibe aber wegen des deutschen Mandanten":
+a sentence whose subject (its words before the first finite verb) names another company of the
+group (`group_companies`) or another tenant (a tenant noun, `tenant_nouns`, after a word of another
+or a count, `other_instances`, `quantity_many`) tells that side's case, when the writer then turns to
+their own (a contrast with a word of their own, `contrasts` and `own_markers`, or `own_settings`: "bei
+uns"). What its first part (up to a contrast) tells, a yes/no fact or a date, is no fact of the case.
+Without such a turn the writer may write for that side: its facts are the case's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds
+from faq.tickets.sentence import Sentence, has_sequence
+
+__all__ = ["other_sides"]
+
+_SUBJECT = 6  # words at most before the first finite verb that make a sentence's subject
+_COUNT_GAP = 2  # words between a count or "other" and the tenant noun ("unser zweiter (brasilianischer) Mandant")
+
+
+@cache
+def _lists() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """The finite verbs, the group companies' and tenants' word beginnings and parts, the words of another or a count."""
+    return folded("finite_verbs"), tuple(folded("group_companies")), tuple(folded("tenant_nouns")), \
+        folded("other_instances") | folded("quantity_many")
+
+
+@cache
+def _named() -> re.Pattern[str]:
+    """What a sentence's lower-case text holds when it may name a group company or a tenant."""
+    _, companies, tenants, _ = _lists()
+    return re.compile("|".join(re.escape(w) for w in (*companies, *tenants)))
+
+
+def _other_subject(s: Sentence) -> bool:
+    """Whether the sentence's subject names another company of the group or another tenant."""
+    if not _named().search(s.text[:s.tokens[min(len(s.tokens), _SUBJECT) - 1].end].lower()):
+        return False  # most sentences: no such word among their first ones, found without their tokens
+    verbs, companies, tenants, marks = _lists()
+    words = []
+    for t in s.tokens[:_SUBJECT]:
+        if t.word in verbs:
+            break
+        words.append(t.word)
+    if any(w.startswith(companies) for w in words):
+        return True
+    return any(any(p in w for p in tenants) and marks.intersection(words[max(0, i - _COUNT_GAP - 1):i]) for i, w in enumerate(words))
+
+
+def _turns_to_own(s: Sentence, start: int) -> bool:
+    """Whether the words of `s` from token `start` turn to the writer's own case: a contrast with a
+    word of their own ("Ich frage aber für unsere eigene ...", "..., but ours is"), or "bei uns"."""
+    words = [t.word for t in s.tokens[start:]]
+    if has_sequence(words, "own_settings"):
+        return True
+    return not folded("contrasts").isdisjoint(words) and not folded("own_markers").isdisjoint(words)
+
+
+def other_sides(analysed: list[Sentence]) -> dict[int, int]:
+    """Return, for each sentence that tells another side's case, the index after the last token of
+    its first part (up to a contrast): what stands there is that side's."""
+    out: dict[int, int] = {}
+    for index, s in enumerate(analysed):
+        if not s.tokens or not _other_subject(s):
+            continue
+        _, hi = clause_bounds(s.tokens, s.text, 0, 0, "contrasts")
+        if _turns_to_own(s, hi + 1) or any(_turns_to_own(later, 0) for later in analysed[index + 1:]):
+            out[index] = hi + 1
+    return out
