@@ -1101,3 +1101,14 @@ def test_a_sentence_that_states_no_problem_does_not_turn_a_ticket_to_a_diagnosis
     text = ("The services are activated and the subscriptions appear in the admin center. At the same time we move "
             "25 users from E3 to E5. What else do I have to do now?")
     assert match_topic(text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, vor zwei Jahren ging bei der Erneuerung alles reibungslos, die Aktivierungsmail war sofort da. "
+    "Für unseren neuen Vertrag haben wir jetzt keine Aktivierungsmail erhalten. Den Spam-Ordner hat noch niemand geprüft.",
+    "Hello, back then the renewal went smoothly and the email arrived within an hour. This time no activation "
+    "email has arrived for our new agreement, and nobody has looked in the junk folder yet.",
+])
+def test_a_renewal_that_went_well_before_does_not_make_a_missing_mail_the_renewals(text: str) -> None:
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"

@@ -33,7 +33,7 @@ from faq.search.success import only_success
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
-from faq.tickets.setaside import bygone, turns_to_present, without_set_aside
+from faq.tickets.setaside import bygone, success_of_then, turns_to_present, without_set_aside
 from faq.tickets.settings import in_setting
 from faq.tickets.tokens import negations, tokenize, word_before_blanks
 from faq.tickets.weights import ticket_file, weights
@@ -310,7 +310,9 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     dialect, colloquial and shortened forms read as their standard words (`_standard`)."""
     body, subject = _standard(body), _standard(subject) if subject else subject
     best, pool = _best_entry(body, matcher, subject)
-    said = "\n".join(without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())]))
+    told = without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())])
+    now = [s for s in told if not success_of_then(s)]  # "Letztes Jahr lief die Verlängerung glatt": no setting of now
+    said = "\n".join(now or told)
     return in_setting(best, f"{subject}\n{said}", matcher, pool)
 
 
