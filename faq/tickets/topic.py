@@ -29,7 +29,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
-from faq.search.success import only_success
+from faq.search.success import only_success, success_throughout
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
@@ -56,6 +56,12 @@ def _problem() -> re.Pattern[str]:
         w = fold(w) if "*" not in w and "'" not in w else w
         alts.append(re.escape(w).replace(r"\*", r"\w*"))
     return re.compile(r"\?|\b(?:" + "|".join(alts) + r")(?!\w)")
+
+
+@cache
+def _problem_word() -> re.Pattern[str]:
+    """A problem word (knowledge/language/problem_words.yaml) in a folded sentence."""
+    return re.compile(_problem().pattern.removeprefix(r"\?|"))
 
 
 @cache
@@ -346,6 +352,14 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
+    asked = [u for u in kept if not success_throughout(u, folded("salutations"))]
+    if best.flow and len(asked) < len(kept) and asked and all(_asks(u) and not _problem_word().search(fold(u)) for u in asked):
+        # "The activation went fine, the subscriptions show up. What next?": sentences that tell nothing but a
+        # success beside questions that name no problem; a diagnosis read from the success's words ("show up")
+        # yields to what the questions alone surely ask
+        alone = matcher.match("\n".join(asked), lang)
+        if alone.outcome == "answer" and alone.confidence >= w.sure:
+            whole, best = "\n".join(asked), alone
     pool = best.candidates
     if about_something_else("\n".join(units), matcher):
         return _as_ticket(MatchResult(whole, "no_match", None, None, best.confidence, lang, best.candidates), whole, lang), pool
