@@ -352,9 +352,9 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
-    asked = [u for u in kept if not success_throughout(u, folded("salutations"))] \
-        if best.flow and any(_asks(u) for u in kept) else kept
-    if len(asked) < len(kept) and asked and all(_asks(u) and not _problem_word().search(fold(u)) for u in asked):
+    asked = [u for u in kept if _asks(u)] if best.flow else []  # a sentence that asks never tells only a success
+    if asked and len(asked) < len(kept) and not any(_problem_word().search(fold(u)) for u in asked) \
+            and all(success_throughout(u, folded("salutations")) for u in kept if u not in asked):
         # "The activation went fine, the subscriptions show up. What next?": sentences that tell nothing but a
         # success beside questions that name no problem; a diagnosis read from the success's words ("show up")
         # yields to what the questions alone surely ask
