@@ -353,7 +353,7 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
     asked = [u for u in kept if _asks(u)] if best.flow else []  # a sentence that asks never tells only a success
-    if asked and len(asked) < len(kept) and not any(_problem_word().search(fold(u)) for u in asked) \
+    if asked and len(asked) < len(kept) and not any(_problem_word().search(fold(u)) for u in kept) \
             and all(success_throughout(u, folded("salutations")) for u in kept if u not in asked):
         # "The activation went fine, the subscriptions show up. What next?": sentences that tell nothing but a
         # success beside questions that name no problem; a diagnosis read from the success's words ("show up")
