@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.setaside import bygone, set_aside, turns_to_present, without_set_aside
+from faq.tickets.setaside import bygone, set_aside, success_of_then, turns_to_present, without_set_aside
 
 
 @pytest.mark.parametrize("sentence", [
@@ -74,3 +74,15 @@ def test_a_clause_with_its_own_subject_sets_aside_only_itself(sentence: str, lef
 ])
 def test_a_clause_pointing_back_sets_aside_its_whole_sentence(sentence: str) -> None:
     assert without_set_aside([sentence, "Wo bleibt die Aktivierungsmail?"]) == ["Wo bleibt die Aktivierungsmail?"]
+
+
+@pytest.mark.parametrize("sentence,then", [
+    ("Vor zwei Jahren ging bei der Erneuerung alles reibungslos, die Aktivierungsmail war sofort da.", True),
+    ("Beim letzten Mal hat die Verlängerung auf Anhieb geklappt.", True),
+    ("Back then the renewal went smoothly and the email arrived within an hour.", True),
+    ("Die Verlängerung hat diesmal geklappt.", False),  # a success of now
+    ("Letztes Jahr kam die Aktivierungsmail nicht an.", False),  # a problem of then
+    ("Last time the renewal went fine, but where is the mail now?", False),  # asks
+])
+def test_only_a_success_of_an_earlier_period_or_occasion_is_a_success_of_then(sentence: str, then: bool) -> None:
+    assert success_of_then(sentence) is then

@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.search.success import only_success, tells_success
+from faq.search.success import only_success, success_throughout, tells_success
 
 
 @pytest.mark.parametrize("text", [
@@ -52,3 +52,13 @@ def test_a_success_set_against_a_problem_does_not_stand_alone(text):
 def test_a_success_before_a_question_of_its_own_is_told(text):
     assert tells_success(text)
     assert not only_success(text)  # the sentence asks: it may still decide a ticket's topic
+
+
+@pytest.mark.parametrize("sentence,throughout", [
+    ("Hallo, die Aktivierung lief reibungslos und die Abonnements erscheinen im Admin Center.", True),
+    ("Hello, the activation went well and our subscriptions appear in the admin center now.", True),
+    ("Verlängerung erledigt, gleicher Firmenname im Vertrag wie bei zwei anderen Registrierungen.", False),
+    ("Order completed, the reseller used our old company name on it.", False),  # tells a setting too
+])
+def test_a_sentence_tells_a_success_throughout_only_when_each_clause_tells_one(sentence: str, throughout: bool) -> None:
+    assert success_throughout(sentence, frozenset({"hallo", "hello"})) is throughout

@@ -1101,3 +1101,27 @@ def test_a_sentence_that_states_no_problem_does_not_turn_a_ticket_to_a_diagnosis
     text = ("The services are activated and the subscriptions appear in the admin center. At the same time we move "
             "25 users from E3 to E5. What else do I have to do now?")
     assert match_topic(text, matcher).id == "after-activation"
+
+
+@pytest.mark.parametrize("text", [
+    "Guten Tag, vor zwei Jahren ging bei der Erneuerung alles reibungslos, die Aktivierungsmail war sofort da. "
+    "Für unseren neuen Vertrag haben wir jetzt keine Aktivierungsmail erhalten. Den Spam-Ordner hat noch niemand geprüft.",
+    "Hello, back then the renewal went smoothly and the email arrived within an hour. This time no activation "
+    "email has arrived for our new agreement, and nobody has looked in the junk folder yet.",
+])
+def test_a_renewal_that_went_well_before_does_not_make_a_missing_mail_the_renewals(text: str) -> None:
+    _, matcher = load()
+    assert match_topic(text, matcher).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize("text,topic", [
+    ("Hello, the activation went well and our subscriptions appear in the admin center now. What do we need to do next?",
+     "after-activation"),
+    ("Hallo, die Aktivierung lief reibungslos und die Abonnements erscheinen im Admin Center. Was müssen wir als "
+     "Nächstes tun?", "after-activation"),
+    ("Hi, the activation itself went fine, but the subscriptions do not show up in the admin center. What do we "
+     "have to do next?", "licenses-not-visible"),  # the problem told still decides
+])
+def test_a_success_told_beside_a_question_of_what_next_is_no_missing_licence(text: str, topic: str) -> None:
+    _, matcher = load()
+    assert match_topic(text, matcher).id == topic

@@ -13,7 +13,8 @@ of clause_breaks.yaml.
 A sentence tells only a success when it tells one, asks nothing and holds no problem word nor a
 contrast or a whereabouts question (`only_success`; contrasts.yaml, whereabouts.yaml). The ticket
 reader reads such a sentence as one that never decides a ticket's topic (`faq.tickets.topic`,
-`faq.tickets.statedtopic`).
+`faq.tickets.statedtopic`). One whose every clause tells a success (`success_throughout`) tells no setting
+either.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from functools import cache
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold, words
 
-__all__ = ["SuccessWords", "only_success", "success_words", "tells_success"]
+__all__ = ["SuccessWords", "only_success", "success_throughout", "success_words", "tells_success"]
 
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|\n")
 _PART = re.compile(r"[,:;()–—]|\s-\s")
@@ -134,3 +135,10 @@ def only_success(sentence: str) -> bool:
         return False  # "where are my licences, activation went fine" asks
     spaced = f" {' '.join(w for c, _label in clauses for w in c)} "
     return not any(p in spaced for p in (*known.problems, *known.contrasts)) and any(_told(c) for c, _label in clauses)
+
+
+def success_throughout(sentence: str, salutations: frozenset[str]) -> bool:
+    """Return whether `sentence` tells only a success (`only_success`) and nothing else: each clause of it
+    tells one or holds only words of `salutations` ("Hi, the activation went fine and the licences show up";
+    not "Renewal done, same org name on the paperwork": that tells a setting too)."""
+    return only_success(sentence) and all(_told(c) or salutations.issuperset(c) for c, _label in _clauses(sentence))

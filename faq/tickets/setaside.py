@@ -8,7 +8,9 @@ knowledge/language/aside_pointers.yaml) or opens with the words that set aside (
 this") sets aside its sentence up to it; one with a subject of its own ("Die Mail fehlt, das
 Druckerproblem hat damit nichts zu tun") only itself. A sentence set in an earlier period (`bygone`)
 tells an earlier incident; beside one that turns from it to the present ("Diesmal frage ich nur: ...",
-knowledge/language/present_turns.yaml), it is context too.
+knowledge/language/present_turns.yaml), it is context too. A sentence that tells only a success of an
+earlier period or occasion (`success_of_then`: "Letztes Jahr lief bei der Verlängerung alles glatt") tells
+no setting of the case at hand.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from __future__ import annotations
 import re
 
 from faq.language.lexicon import folded
+from faq.search.success import only_success
 from faq.tickets.sentence import has_sequence, sequences
 from faq.tickets.tokens import may_hold_sequence, tokenize
 
-__all__ = ["bygone", "set_aside", "turns_to_present", "without_set_aside"]
+__all__ = ["bygone", "set_aside", "success_of_then", "turns_to_present", "without_set_aside"]
 
 _CLAUSE = re.compile(r"\s*[,;:]\s+|\s+[-–—]\s+")  # what parts a sentence's clauses
 
@@ -42,6 +45,13 @@ def _holds(unit: str, name: str) -> bool:
 def bygone(unit: str) -> bool:
     """Whether a unit tells of a period before the case's (knowledge/language/bygone_periods.yaml)."""
     return _holds(unit, "bygone_periods")
+
+
+def success_of_then(unit: str) -> bool:
+    """Whether a unit tells only a success (`faq.search.success.only_success`) and sets it in an earlier
+    period or at an earlier occasion (knowledge/language/bygone_periods.yaml, earlier_occasions.yaml):
+    "Letztes Jahr lief bei der Verlängerung alles glatt", "last time the mail came the same day"."""
+    return (bygone(unit) or _holds(unit, "earlier_occasions")) and only_success(unit)
 
 
 def set_aside(unit: str) -> bool:

@@ -29,11 +29,11 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
-from faq.search.success import only_success
+from faq.search.success import only_success, success_throughout
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
-from faq.tickets.setaside import bygone, turns_to_present, without_set_aside
+from faq.tickets.setaside import bygone, success_of_then, turns_to_present, without_set_aside
 from faq.tickets.settings import in_setting
 from faq.tickets.tokens import negations, tokenize, word_before_blanks
 from faq.tickets.weights import ticket_file, weights
@@ -56,6 +56,12 @@ def _problem() -> re.Pattern[str]:
         w = fold(w) if "*" not in w and "'" not in w else w
         alts.append(re.escape(w).replace(r"\*", r"\w*"))
     return re.compile(r"\?|\b(?:" + "|".join(alts) + r")(?!\w)")
+
+
+@cache
+def _problem_word() -> re.Pattern[str]:
+    """A problem word (knowledge/language/problem_words.yaml) in a folded sentence."""
+    return re.compile(_problem().pattern.removeprefix(r"\?|"))
 
 
 @cache
@@ -310,7 +316,9 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     dialect, colloquial and shortened forms read as their standard words (`_standard`)."""
     body, subject = _standard(body), _standard(subject) if subject else subject
     best, pool = _best_entry(body, matcher, subject)
-    said = "\n".join(without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())]))
+    told = without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())])
+    now = [s for s in told if not success_of_then(s)]  # "Letztes Jahr lief die Verlängerung glatt": no setting of now
+    said = "\n".join(now or told)
     return in_setting(best, f"{subject}\n{said}", matcher, pool)
 
 
@@ -344,6 +352,15 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
     best = matcher.match(whole, lang)
+    asked = [u for u in kept if _asks(u)] if best.flow else []  # a sentence that asks never tells only a success
+    if asked and len(asked) < len(kept) and not any(_problem_word().search(fold(u)) for u in kept) \
+            and all(success_throughout(u, folded("salutations")) for u in kept if u not in asked):
+        # "The activation went fine, the subscriptions show up. What next?": sentences that tell nothing but a
+        # success beside questions that name no problem; a diagnosis read from the success's words ("show up")
+        # yields to what the questions alone surely ask
+        alone = matcher.match("\n".join(asked), lang)
+        if alone.outcome == "answer" and alone.confidence >= w.sure and alone.id != best.id:
+            whole, best = "\n".join(asked), alone
     pool = best.candidates
     if about_something_else("\n".join(units), matcher):
         return _as_ticket(MatchResult(whole, "no_match", None, None, best.confidence, lang, best.candidates), whole, lang), pool
