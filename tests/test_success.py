@@ -1,8 +1,8 @@
-"""A success told (faq.search.success): what worked, arrived, is visible or is done states no problem."""
+"""A success told (faq.language.success): what worked, arrived, is visible or is done states no problem."""
 
 import pytest
 
-from faq.search.success import only_success, success_throughout, tells_success
+from faq.language.success import only_success, success_throughout, tells_success
 
 
 @pytest.mark.parametrize("text", [

@@ -13,7 +13,7 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.tickets.tokens import Token
 
-__all__ = ["breaks_clause", "clause_bounds", "opened_by", "phrases", "without_phrases"]
+__all__ = ["breaks_clause", "clause_bounds", "opened_by", "phrase_spans", "phrases", "without_phrases"]
 
 _CLAUSE_PUNCT = frozenset(",;:()–—|")  # a pipe parts the items of a list written in one line
 
@@ -27,6 +27,14 @@ def phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
         if words:
             out.setdefault(words[0], []).append(words)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def phrase_spans(words: list[str], name: str) -> list[tuple[int, int]]:
+    """Where the phrases of the word list `name` stand in `words`, as (first, after last)."""
+    table = phrases(name)
+    if table.keys().isdisjoint(words):
+        return []  # most sentences: no first word of the list
+    return [(i, i + len(p)) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p]
 
 
 def without_phrases(words: list[str], name: str) -> list[str]:

@@ -25,7 +25,7 @@ from functools import cache
 
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
-from faq.tickets.borders import breaks_clause, clause_bounds, phrases
+from faq.tickets.borders import breaks_clause, clause_bounds, phrase_spans
 from faq.tickets.cuefind import Words, function_words
 from faq.tickets.sentence import Sentence, has_sequence
 from faq.tickets.tokens import Token, negations
@@ -38,19 +38,11 @@ _LINK_GAP = 2  # determiners between an owner link and the organisation ("of our
 _POSSESSIVE = ("'s", "\u2019s")
 
 
-def _found(words: list[str], name: str) -> list[tuple[int, int]]:
-    """Where the word sequences of the list `name` stand in `words`, as (first, after last)."""
-    table = phrases(name)
-    if table.keys().isdisjoint(words):
-        return []
-    return [(i, i + len(p)) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p]
-
-
 def _party(tokens: list[Token], text: str, at: int) -> int | None:
     """The index after another organisation named from token `at` on ("Tochterfirma", "parent
     company"), or None. Not one that names a product ("Partner Center": a capitalised word joined)."""
     words = [t.word for t in tokens]
-    ends = [e for i, e in _found(words[at:at + 3], "other_parties") if i == 0]
+    ends = [e for i, e in phrase_spans(words[at:at + 3], "other_parties") if i == 0]
     if not ends:
         return None
     end = at + max(ends)
@@ -75,7 +67,7 @@ def _owned_by_other(tokens: list[Token], text: str, lo: int, hi: int, channels: 
             and not breaks_clause(text[tokens[i - 1].end:tokens[i].start]) and tokens[i - 1].word not in function_words()
         if not (word in links or genitive):
             continue
-        if genitive and _found([t.word for t in tokens[max(lo, i - 3):i]], "attributions"):
+        if genitive and phrase_spans([t.word for t in tokens[max(lo, i - 3):i]], "attributions"):
             continue  # "nach Auskunft des Händlers": the source of what is told, not its owner
         at = i + 1
         while at < min(hi + 1, i + 1 + _LINK_GAP) and tokens[at].word in determiners:
@@ -195,11 +187,11 @@ def disputed(analysed: list[Sentence], index: int, span: tuple[int, int], value:
     sentence, or in the next one."""
     s = analysed[index]
     after = [t.word for t in s.tokens[span[1] + 1:]]
-    if _found(after, "disagreements") or _answered_report(Sentence(s.offset, s.text, s.tokens[span[1] + 1:], Words(s.words[span[1] + 1:])), value):
+    if phrase_spans(after, "disagreements") or _answered_report(Sentence(s.offset, s.text, s.tokens[span[1] + 1:], Words(s.words[span[1] + 1:])), value):
         return True
     if index + 1 < len(analysed):
         nxt = analysed[index + 1]
-        return bool(_found([t.word for t in nxt.tokens], "disagreements")) or _answered_report(nxt, value)
+        return bool(phrase_spans([t.word for t in nxt.tokens], "disagreements")) or _answered_report(nxt, value)
     return False
 
 
@@ -237,7 +229,7 @@ def _changed(later: Sentence, own: set[str]) -> bool:
     """Whether `later` tells a change since ("inzwischen", "they've placed it since") with a word of
     the fact's cue again."""
     tokens, text = later.tokens, later.text
-    marked = bool(_found([t.word for t in tokens], "changed_since")) or any(
+    marked = bool(phrase_spans([t.word for t in tokens], "changed_since")) or any(
         t.word == "since" and (i + 1 == len(tokens) or breaks_clause(text[t.end:tokens[i + 1].start]))
         for i, t in enumerate(tokens))
     return marked and any(w in own for w in later.words)
@@ -250,7 +242,7 @@ def _dated(s: Sentence, start: int = 0) -> bool:
     lead = folded("contrasts") | folded("coordinators")
     while words and words[0] in lead:  # "..., but that was a trial last year"
         words = words[1:]
-    opening = [e for i, e in _found(words[:4], "past_pointers") if i == 0]
+    opening = [e for i, e in phrase_spans(words[:4], "past_pointers") if i == 0]
     if not opening:
         return False
     times = folded("time_words")
@@ -280,7 +272,7 @@ def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
     turns = folded("contrasts") | folded("corrective_contrasts")
 
     def turning(words: list[str]) -> bool:
-        return bool(words and words[0] in turns or _found(words, "changed_since") or _found(words, "state_starts"))
+        return bool(words and words[0] in turns or phrase_spans(words, "changed_since") or phrase_spans(words, "state_starts"))
 
     s = analysed[index]
     if any(t.word in turns for t in s.tokens[c_hi + 1:c_hi + 2 + _TURN_OPENING]):
@@ -309,12 +301,12 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
         return True
     words = [t.word for t in s.tokens[lo:hi + 1]]
     occasion = fact_id in _ticket_facts("occasion_facts.yaml")
-    state = not value or occasion or _found(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
-    dated = occasion and (_found(words, "bygone_periods") or any(_year_before(w, year) for w in words))
+    state = not value or occasion or phrase_spans(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
+    dated = occasion and (phrase_spans(words, "bygone_periods") or any(_year_before(w, year) for w in words))
     if occasion:  # "last time we renewed, the name stayed the same. This renewal ..."
         p_lo, p_hi = clause_bounds(s.tokens, s.text, *span, "contrasts")
         words = [t.word for t in s.tokens[p_lo:p_hi + 1]]
-    earlier = _found(words, "initial_states") or state and (_found(words, "bygone_periods") or _found(words, "earlier_occasions"))
+    earlier = phrase_spans(words, "initial_states") or state and (phrase_spans(words, "bygone_periods") or phrase_spans(words, "earlier_occasions"))
     if dated or earlier and _turned(analysed, index, hi):  # an occasion dated to an earlier year is another one
         return True
     return (not value or fact_id in _ticket_facts("state_facts.yaml")) and _then_now(analysed, index, lo)
@@ -337,16 +329,16 @@ def _then_now(analysed: list[Sentence], index: int, lo: int) -> bool:
     then tells a time of now after it ("heute steht dort mein Name", "now it is": `state_starts`),
     or the next sentence opens with one."""
     words = [t.word for t in analysed[index].tokens[lo:]]
-    then = [i for i, _ in _found(words, "then_periods") + _found(words, "bygone_periods")
+    then = [i for i, _ in phrase_spans(words, "then_periods") + phrase_spans(words, "bygone_periods")
             if not (i and words[i - 1] in folded("lasting_links"))]
     if not then:
         return False
     rest = words[min(then):]
-    if _found(rest, "unchanged_words"):
+    if phrase_spans(rest, "unchanged_words"):
         return False  # "gestern nicht wirksam, heute auch nicht": no change
     if index + 1 < len(analysed):
         rest += [t.word for t in analysed[index + 1].tokens[:_QUALIFIER_GAP + 1]]
-    return bool(_found(rest, "state_starts") or _found(rest, "changed_since"))
+    return bool(phrase_spans(rest, "state_starts") or phrase_spans(rest, "changed_since"))
 
 
 def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "", year: int = 0) -> bool:

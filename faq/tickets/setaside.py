@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from faq.language.lexicon import folded
-from faq.search.success import only_success
+from faq.language.success import only_success
 from faq.tickets.sentence import has_sequence, sequences
 from faq.tickets.tokens import may_hold_sequence, tokenize
 
@@ -48,7 +48,7 @@ def bygone(unit: str) -> bool:
 
 
 def success_of_then(unit: str) -> bool:
-    """Whether a unit tells only a success (`faq.search.success.only_success`) and sets it in an earlier
+    """Whether a unit tells only a success (`faq.language.success.only_success`) and sets it in an earlier
     period or at an earlier occasion (knowledge/language/bygone_periods.yaml, earlier_occasions.yaml):
     "Letztes Jahr lief bei der Verlängerung alles glatt", "last time the mail came the same day"."""
     return (bygone(unit) or _holds(unit, "earlier_occasions")) and only_success(unit)

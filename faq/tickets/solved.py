@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import cache
 
 from faq.language.lexicon import folded
-from faq.tickets.borders import clause_bounds, phrases
+from faq.tickets.borders import clause_bounds, phrase_spans, phrases
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 from faq.tickets.weights import ticket_file
@@ -30,14 +30,6 @@ __all__ = ["solved_or_then"]
 
 _POINTING = 6  # words at the next part's start where it points back at the one before and tells it solved
 # ("Das wurde damals gelöst", "support fixed it")
-
-
-def _at(words: list[str], name: str) -> list[tuple[int, int]]:
-    """Where the word sequences of the list `name` stand in `words`, as (first, after last)."""
-    table = phrases(name)
-    if table.keys().isdisjoint(words):
-        return []  # most sentences: no first word of the list
-    return [(i, i + len(p)) for i, w in enumerate(words) for p in table.get(w, ()) if tuple(words[i:i + len(p)]) == p]
 
 
 def _told(tokens: list[Token], text: str, found: tuple[int, int]) -> bool:
@@ -68,7 +60,7 @@ def _near(s: Sentence) -> bool:
         if len(_SEEN) > _KEPT:
             _SEEN.clear()
         words = [t.word for t in s.tokens] if not _firsts().isdisjoint(t.word for t in s.tokens) else []
-        hit = _SEEN[id(s.tokens)] = (s.tokens, any(_at(words, name) for name in ("solved_words", "success_words", "problem_free")))
+        hit = _SEEN[id(s.tokens)] = (s.tokens, any(phrase_spans(words, name) for name in ("solved_words", "success_words", "problem_free")))
     return hit[1]
 
 
@@ -79,7 +71,7 @@ def _lasting() -> frozenset[str]:
 
 def _earlier(words: list[str], year: int) -> bool:
     """Whether `words` place what they tell at an earlier period or occasion, or a year before `year`."""
-    return bool(_at(words, "bygone_periods") or _at(words, "earlier_occasions")) \
+    return bool(phrase_spans(words, "bygone_periods") or phrase_spans(words, "earlier_occasions")) \
         or any(len(w) == 4 and w.isdigit() and 1990 < int(w) < year for w in words)
 
 
@@ -93,7 +85,7 @@ def _points_back_solved(tokens: list[Token], text: str, start: int) -> bool:
     opening = words[start:min(hi + 1, start + _POINTING)]
     pointers = folded("anaphors") | folded("thing_pronouns")
     return any(pointers.intersection(opening) and _told(tokens, text, (start + a, start + b))
-               for a, b in _at(opening, "solved_words"))
+               for a, b in phrase_spans(opening, "solved_words"))
 
 
 def _pointer_between(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
@@ -115,14 +107,14 @@ def solved_or_then(analysed: list[Sentence], index: int, span: tuple[int, int], 
     lo, hi = clause_bounds(tokens, text, *span, "contrasts")
     part = words[lo:hi + 1]
     after = span[1] + 1
-    if any(_told(tokens, text, (a + after, b + after)) for a, b in _at(words[after:hi + 1], "solved_words")):
+    if any(_told(tokens, text, (a + after, b + after)) for a, b in phrase_spans(words[after:hi + 1], "solved_words")):
         return True  # "..., der Support hat es gelöst"
     if any(_told(tokens, text, (a + after, b + after)) and _pointer_between(tokens, text, after, a + after)
-           for a, b in _at(words[after:], "solved_words")):
+           for a, b in phrase_spans(words[after:], "solved_words")):
         return True  # "..., das wurde aber schnell behoben"
     if _points_back_solved(tokens, text, hi + 1) \
             or index + 1 < len(analysed) and _points_back_solved(analysed[index + 1].tokens, analysed[index + 1].text, 0):
         return True  # "...; das wurde gelöst", "... Das wurde damals behoben."
     if fact_id in _lasting() or not _earlier(part, year):
         return False
-    return any(_told(tokens, text, (f[0] + lo, f[1] + lo)) for name in ("success_words", "problem_free") for f in _at(part, name))
+    return any(_told(tokens, text, (f[0] + lo, f[1] + lo)) for name in ("success_words", "problem_free") for f in phrase_spans(part, name))

@@ -24,7 +24,7 @@ candidates' diagnoses (`faq.tickets.flowtopic`) have declined the ticket:
   (knowledge/tickets/weights.yaml), or its problem in the customer's words or the mail they quote
   (`faq.tickets.flowtopic.problem_told`); the two trade places among the candidates. An entry
   without a diagnosis that the ticket asks for (`faq.tickets.flowtopic.keeps_entry`) stays. A
-  declined reply that tells a success (`faq.search.success.only_success`: "die Aktivierung hat geklappt")
+  declined reply that tells a success (`faq.language.success.only_success`: "die Aktivierung hat geklappt")
   needs the same to take a flow: a single address beside it moves nothing.
 """
 
@@ -37,9 +37,9 @@ from dataclasses import replace
 from datetime import date
 
 from faq.kb.model import Flow, KnowledgeBase
+from faq.language.success import only_success
 from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
-from faq.search.success import only_success
 from faq.tickets.facts import extract_answer, extract_facts
 from faq.tickets.flowtopic import keeps_entry, problem_told
 from faq.tickets.quotes import Answer, is_question

@@ -27,9 +27,9 @@ from faq.language.focus import sentences
 from faq.language.lexicon import folded, lexicon
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.language.success import only_success, success_throughout
 from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
-from faq.search.success import only_success, success_throughout
 from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
