@@ -34,6 +34,7 @@ FRESH = {
     "check14 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check14.yaml",
     "check15 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check15.yaml",
     "check16 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check16.yaml",
+    "check17 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check17.yaml",
 }
 FIRST = {
     "dev (public, tuned on)": "top-1 0.974, answered right 0.947, abstention 0.727, wrong 0.000",
@@ -51,13 +52,15 @@ FIRST = {
     "check14 (check set, never tuned on)": "top-1 0.948, answered right 0.948, abstention 0.971, wrong 0.035",
     "check15 (check set, never tuned on)": "top-1 0.957, answered right 0.939, abstention 0.971, wrong 0.035",
     "check16 (check set, never tuned on)": "top-1 0.922, answered right 0.904, abstention 1.000, wrong 0.026",
+    "check17 (check set, never tuned on)": "top-1 0.957, answered right 0.948, abstention 1.000, wrong 0.000",
 }
 """First scores (benchmarks/sets/README.md): before the learned model for dev and questions_long; at the
 start of round 4 for check4, at the end of round 4 for check5, at the end of round 5 for check6, at the end
 of round 6 for check7, at the end of round 7 (dc1aff1) for check8 and at the end of round 8 (5d5b5f8) for
 check9, at the end of round 9 (838371c) for check10 and at the end of round 10 (2facf94) for check11, at the end of round 11 (645687f) for check12,
 at the end of round 12 (c74ca26) for check13, at the end of round 13 (84571d6) for check14, at the end of
-round 14 (991058a, code of 567c237) for check15, at the end of round 15 (c956dbf) for check16."""
+round 14 (991058a, code of 567c237) for check15, at the end of round 15 (c956dbf) for check16,
+at the end of round 16 (2a1c044) for check17."""
 TRAINING = {
     **{f"held-out {n}": ROOT / "tests" / "data" / f"heldout{'' if n == 1 else n}.yaml" for n in range(1, 7)},
     "questions_tune": ROOT / "benchmarks" / "sets" / "questions_tune.yaml",
