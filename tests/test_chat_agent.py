@@ -197,6 +197,22 @@ async def test_markup_and_control_characters_in_a_ticket_stay_text(tmp_path):
         assert MARKUP in saved and app.clipboard == screen.case.reply
 
 
+async def test_a_ticket_over_the_limit_stays_whole_in_the_field_and_its_start_is_analysed():
+    from faq.language.catalogue import count
+    from faq.language.text import MAX_INPUT_CHARS
+
+    app = agent_app()
+    history = "\n".join(f"> Zeile {n} des zitierten Verlaufs, nichts Neues darin." for n in range(400))
+    ticket = f"{OUTLOOK}\n{history}\nDas Ende des Tickets, hier nach dem Limit."
+    assert len(ticket) > MAX_INPUT_CHARS
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, ticket)
+        assert screen.query_one(TicketArea).text == ticket  # nothing of the paste lost
+        assert screen.case.cause == "outlook-com-address"  # its start analysed
+        told = tr("de", "agent_cut", n=count(MAX_INPUT_CHARS, "de"), size=count(len(ticket), "de"))
+        assert [n.message for n in app._notifications] == [told]
+
+
 async def test_summary_saved_never_overwritten_and_reply_copied(tmp_path):
     app = agent_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
