@@ -38,9 +38,11 @@ class CleanInput(Input):
 
 def readable(text: str) -> str:
     """Text as one input line holds it: no escape sequence or control character, and line
-    breaks and tabs as spaces (the words on either side stay apart)."""
+    breaks and tabs as spaces (the words on either side stay apart; terminals paste a line
+    break as CR, which `clean` would drop as a control character)."""
     if text.isascii() and text.isprintable():
         return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return clean(text, limit=None).replace("\n", " ").replace("\t", " ")
 
 
