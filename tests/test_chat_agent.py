@@ -112,6 +112,14 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         assert case.cause is None and case.question is not None and case.question.id == "osm_email"
         assert "outlook.com" not in screen.query_one("#agent-reply").text
         assert tr("de", "agent_rejected") in screen_text(app)
+        screen.query_one(AnswerInput).value = "it@firma.de"  # the agent corrects it: no longer to be asked
+        screen.query_one(AnswerInput).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert case.facts["osm_email"] == "it@firma.de"
+        text = screen_text(app)
+        assert tr("de", "agent_rejected_corrected") in text and tr("de", "agent_rejected") not in text
 
 
 async def test_a_rejected_fact_the_result_does_not_need_is_not_promised_as_asked_again():

@@ -100,7 +100,8 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
     for fact_id in case.rejected:
         fact = flow.fact(fact_id) if flow is not None else None
         asked = fact.question.get(lang) if fact is not None else fact_id
-        rejected = "agent_rejected_unneeded" if case.settled else "agent_rejected"  # settled: nothing is asked
+        rejected = ("agent_rejected_corrected" if fact_id in case.answers  # the agent's answer stands below
+                    else "agent_rejected_unneeded" if case.settled else "agent_rejected")  # settled: nothing is asked
         parts.append(_item("  ✗", f"{asked} → {tr(lang, rejected)}", "muted"))
     for fact_id, value in case.answers.items():
         fact = flow.fact(fact_id) if flow is not None else None
