@@ -649,6 +649,24 @@ def test_a_typed_button_label_does_what_its_button_does(lang, back, restart, can
     assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
 
 
+@pytest.mark.parametrize("lang,restart,back", [("de", "neu starten", "Zurück."), ("en", "Restart", "back")])
+def test_a_typed_button_label_outside_a_diagnosis_acts_as_its_command_not_as_a_question(lang, restart, back):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    (notice,) = d.submit(restart)  # no diagnosis yet: said so, not "the FAQ has no answer"
+    assert isinstance(notice, Notice) and notice.key == "nothing_to_restart"
+    d.start_flow("missing-activation-email")
+    assert isinstance(d.submit("m.schulz@outlook.com")[-1], FlowResult)
+    d.submit("Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?")
+    assert not d.flow_active  # a question after the result: the diagnosis is left
+    items = d.submit(back)  # takes back the last answer, as /zurück does
+    assert items[0].key == "back" and d.flow_active and d.current_fact.id == "osm_email"
+    d.submit("m.schulz@outlook.com")
+    d.submit("Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?")
+    items = d.submit(restart)  # started again, as /neu does
+    assert items[0].key == "restart" and d.flow_active and not d.run.facts
+
+
 # -- a question typed in place of an answer ----------------------------------------------
 
 

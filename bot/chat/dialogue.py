@@ -44,6 +44,8 @@ __all__ = [
 CLOSEST_MIN = 0.2
 STORY_MESSAGES = 5
 """A diagnosis reads the facts stated in (at most) this many of the user's last messages before it."""
+RUN_ACTIONS = (Option("action", "back"), Option("action", "restart"))
+"""What a typed button label ("zurück", "Neu starten") does outside a running diagnosis, as its slash command."""
 
 class Dialogue:
     """The state of one conversation.
@@ -180,6 +182,8 @@ class Dialogue:
                 return self.select(index)
         if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
             return self.choose(Option("action", action))
+        if not self.flow_active and (action := typed_action(text, RUN_ACTIONS)) in ("back", "restart"):
+            return self.back() if action == "back" else self.restart()  # as "/zurück", "/neu": never an FAQ search
         talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None
         if self.flow_active and (talk is None or talk[0] == "yesno" or (talk[0] == "ack" and (
                 self.confirming or (fact is not None and fact.type == "yesno" and reply_word(text) is not None)))):
