@@ -159,6 +159,8 @@ def test_cli_a_binary_blob_between_tickets_is_one_message_and_the_others_are_tri
     assert [json.loads(line)["ticket"] for line in proc.stdout.splitlines()] == ["B-1", "B-2"]
     errs = proc.stderr.splitlines()
     assert len(errs) == 1 and errs[0].startswith(f"faqbot: {src}:2–") and "unlesbare Zeilen (eine Binärdatei?)" in errs[0]
+    chart = cli(str(src), "--summary").stderr + cli(str(src), "--summary").stdout
+    assert "2 tickets triaged, 1 could not be read" in chart  # the blob is one thing, not one per line
 
 
 def test_cli_nonexistent_file_one_line_exit_2():

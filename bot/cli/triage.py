@@ -302,7 +302,7 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
         try:
             for item in _runs(read_tickets(cast(BinaryIO, stream), name, column=column)):
                 if isinstance(item, list):
-                    errors.extend(str(e) for e in item)
+                    errors.append(_run_text(item, "en"))  # a binary blob is one thing that could not be read
                     _say(_run_text(item, lang))
                     continue
                 yield item, stream.count, size
