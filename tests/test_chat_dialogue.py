@@ -665,6 +665,27 @@ def test_a_typed_button_label_outside_a_diagnosis_acts_as_its_command_not_as_a_q
     d.submit("Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?")
     items = d.submit(restart)  # started again, as /neu does
     assert items[0].key == "restart" and d.flow_active and not d.run.facts
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    d.ask("Die Aktivierungsmail kam nie an, unser OSM ist it@firma.de" if lang == "de"
+          else "The activation mail never came, our OSM is it@firma.de")
+    d.start_flow("missing-activation-email")
+    assert d.confirming  # "Sie schrieben: … – stimmt das?" offers no restart button; typed, it restarts still
+    items = d.submit(restart)
+    assert items[0].key == "restart" and not any(isinstance(i, UserMessage) and i.text == restart for i in items)
+
+
+@pytest.mark.parametrize("lang,first,then,expected", [
+    ("de", "How do I resend the activation email to a new recipient?",
+     "Aktivierungslink abgelaufen, vor acht Monaten gekauft", "de"),
+    ("en", "Wie sende ich die Aktivierungsmail an einen neuen Empfänger?",
+     "activation link expired, bought eight months ago", "en"),
+])
+def test_a_short_question_in_the_other_language_is_answered_in_its_own(lang, first, then, expected):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    d.submit(first)  # the talk turns to the other language
+    *_, answer = d.submit(then)  # a clipped question, its verbs in one language only
+    assert isinstance(answer, Answer) and (answer.lang or d.lang) == expected
 
 
 # -- a question typed in place of an answer ----------------------------------------------

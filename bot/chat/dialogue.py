@@ -45,7 +45,8 @@ CLOSEST_MIN = 0.2
 STORY_MESSAGES = 5
 """A diagnosis reads the facts stated in (at most) this many of the user's last messages before it."""
 RUN_ACTIONS = (Option("action", "back"), Option("action", "restart"))
-"""What a typed button label ("zurück", "Neu starten") does outside a running diagnosis, as its slash command."""
+"""The actions a typed button label names ("zurück", "Neu starten", and "Abbrechen" in a diagnosis), wherever
+the conversation is, as their slash commands: also where no button offers them (a confirmation, after the result)."""
 
 class Dialogue:
     """The state of one conversation.
@@ -180,10 +181,8 @@ class Dialogue:
             index = int(text) - 1 if text.isdigit() else menu_index(text, len(self.options))  # "eins"; "ja" to one item
             if index is not None and 0 <= index < len(self.options):
                 return self.select(index)
-        if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
-            return self.choose(Option("action", action))
-        if not self.flow_active and (action := typed_action(text, RUN_ACTIONS)) in ("back", "restart"):
-            return self.back() if action == "back" else self.restart()  # as "/zurück", "/neu": never an FAQ search
+        if (action := typed_action(text, RUN_ACTIONS)) and (self.flow_active or action != "cancel"):
+            return self.choose(Option("action", action))  # "zurück", "Neu starten": as "/zurück", "/neu", never a question
         talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None
         if self.flow_active and (talk is None or talk[0] == "yesno" or (talk[0] == "ack" and (
                 self.confirming or (fact is not None and fact.type == "yesno" and reply_word(text) is not None)))):
