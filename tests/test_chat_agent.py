@@ -122,6 +122,23 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         assert tr("de", "agent_rejected_corrected") in text and tr("de", "agent_rejected") not in text
 
 
+async def test_a_long_paste_into_the_answer_field_is_cut_with_a_notice_not_dropped_with_a_bell():
+    from textual import events
+
+    from faq.language.catalogue import count
+
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OPEN)
+        field = screen.query_one(AnswerInput)
+        reply = "Die Adresse ist it@firma.de, so steht es in der Registrierung, sagt unsere Buchhaltung. " * 4
+        assert len(reply) > field.max_length
+        field.post_message(events.Paste(reply))
+        await pilot.pause()
+        assert field.value == reply[: field.max_length]  # Textual alone drops the whole paste, with a bell
+        assert tr("de", "input_limit", n=count(field.max_length, "de")) in [n.message for n in app._notifications]
+
+
 async def test_a_rejected_fact_the_result_does_not_need_is_not_promised_as_asked_again():
     ticket = ("Guten Tag, unser OSM ist lizenzen@weingut-kraus.de. Die Domäne weingut-kraus.de ist bei uns "
               "schon für Microsoft 365 verifiziert. Eine Aktivierungsmail kam nie an.")

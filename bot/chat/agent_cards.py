@@ -48,6 +48,11 @@ class AnswerInput(CleanInput):
     """The input the open question is answered in: a date, an e-mail address, or (as in the
     customer chat) a letter or number alone followed by Enter."""
 
+    def notice_lang(self) -> str:
+        """The agent view's language (its own, not the customer chat's)."""
+        lang = getattr(self.screen, "lang", "de")
+        return lang if lang in ("de", "en") else "de"
+
 
 def topic_card(case: AgentCase, lang: str) -> Widget:
     """The topic found, its confidence in words that agree with the figure, the ticket's language."""
