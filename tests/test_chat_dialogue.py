@@ -688,6 +688,16 @@ def test_a_short_question_in_the_other_language_is_answered_in_its_own(lang, fir
     assert isinstance(answer, Answer) and (answer.lang or d.lang) == expected
 
 
+def test_a_story_told_in_several_messages_keeps_them_apart_in_the_case_question():
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY)
+    d.ask("Die Aktivierungsmail fehlt seit Tagen")
+    d.ask("Unser OSM ist it@firma.de!")
+    d.ask("Was können wir tun")
+    d.start_flow("missing-activation-email")
+    assert d.run.question == "Die Aktivierungsmail fehlt seit Tagen. Unser OSM ist it@firma.de! Was können wir tun"
+
+
 # -- a question typed in place of an answer ----------------------------------------------
 
 

@@ -48,6 +48,13 @@ RUN_ACTIONS = (Option("action", "back"), Option("action", "restart"))
 """The actions a typed button label names ("zurück", "Neu starten", and "Abbrechen" in a diagnosis), wherever
 the conversation is, as their slash commands: also where no button offers them (a confirmation, after the result)."""
 
+def told_together(messages: list[str]) -> str:
+    """Several messages as one text that keeps them apart: each but the last ends a sentence
+    ("Lizenzen doppelt. Aktivierungslink abgelaufen", not "Lizenzen doppelt Aktivierungslink abgelaufen")."""
+    return " ".join(m if i == len(messages) - 1 or m.rstrip()[-1:] in ".!?…:;" else m.rstrip() + "."
+                    for i, m in enumerate(messages))
+
+
 class Dialogue:
     """The state of one conversation.
 
@@ -307,7 +314,7 @@ class Dialogue:
         # Asked in the language of the conversation it comes from (an English question in the
         # German chat got an English answer: its diagnosis asks in English too).
         talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
-        asked = question or " ".join(self.story) or self.last_question or flow.title.get(talk or self.lang)
+        asked = question or told_together(self.story) or self.last_question or flow.title.get(talk or self.lang)
         self.run = Run(flow, asked, lang=talk)
         told = [question] if question else self.story
         if told:  # the story so far, told over one or several messages
