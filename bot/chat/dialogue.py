@@ -48,6 +48,7 @@ RUN_ACTIONS = (Option("action", "back"), Option("action", "restart"))
 """The actions a typed button label names ("zurück", "Neu starten", and "Abbrechen" in a diagnosis), wherever
 the conversation is, as their slash commands: also where no button offers them (a confirmation, after the result)."""
 
+
 def told_together(messages: list[str]) -> str:
     """Several messages as one text that keeps them apart: each but the last ends a sentence
     ("Lizenzen doppelt. Aktivierungslink abgelaufen", not "Lizenzen doppelt Aktivierungslink abgelaufen")."""

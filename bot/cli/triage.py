@@ -250,7 +250,7 @@ def _line_of(error: TicketError) -> tuple[str, int] | None:
     return (match["file"], int(match["line"])) if match else None
 
 
-BINARY_KEY = "ticket_utf8_line"
+_BINARY_KEY = "ticket_utf8_line"
 """The reader's problem that shows a line is binary data, not text."""
 
 
@@ -261,7 +261,7 @@ def _runs(items: Iterable[Ticket | TicketError]) -> Iterator[Ticket | list[Ticke
     run: list[TicketError] = []
 
     def flush() -> Iterator[list[TicketError]]:
-        if any(e.key == BINARY_KEY for e in run):
+        if any(e.key == _BINARY_KEY for e in run):
             yield run
         else:
             yield from ([e] for e in run)
