@@ -112,6 +112,31 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         assert case.cause is None and case.question is not None and case.question.id == "osm_email"
         assert "outlook.com" not in screen.query_one("#agent-reply").text
         assert tr("de", "agent_rejected") in screen_text(app)
+        screen.query_one(AnswerInput).value = "it@firma.de"  # the agent corrects it: no longer to be asked
+        screen.query_one(AnswerInput).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert case.facts["osm_email"] == "it@firma.de"
+        text = screen_text(app)
+        assert tr("de", "agent_rejected_corrected") in text and tr("de", "agent_rejected") not in text
+
+
+async def test_a_long_paste_into_the_answer_field_is_cut_with_a_notice_not_dropped_with_a_bell():
+    from textual import events
+
+    from faq.language.catalogue import count
+
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OPEN)
+        field = screen.query_one(AnswerInput)
+        reply = "Die Adresse ist it@firma.de, so steht es in der Registrierung, sagt unsere Buchhaltung. " * 4
+        assert len(reply) > field.max_length
+        field.post_message(events.Paste(reply))
+        await pilot.pause()
+        assert field.value == reply[: field.max_length]  # Textual alone drops the whole paste, with a bell
+        assert tr("de", "input_limit", n=count(field.max_length, "de")) in [n.message for n in app._notifications]
 
 
 async def test_a_rejected_fact_the_result_does_not_need_is_not_promised_as_asked_again():
@@ -195,6 +220,22 @@ async def test_markup_and_control_characters_in_a_ticket_stay_text(tmp_path):
         assert app.is_running and isinstance(app.screen, AgentScreen)
         saved = (tmp_path / f"faqbot-fall-{TODAY.isoformat()}-1.md").read_text(encoding="utf-8")
         assert MARKUP in saved and app.clipboard == screen.case.reply
+
+
+async def test_a_ticket_over_the_limit_stays_whole_in_the_field_and_its_start_is_analysed():
+    from faq.language.catalogue import count
+    from faq.language.text import MAX_INPUT_CHARS
+
+    app = agent_app()
+    history = "\n".join(f"> Zeile {n} des zitierten Verlaufs, nichts Neues darin." for n in range(400))
+    ticket = f"{OUTLOOK}\n{history}\nDas Ende des Tickets, hier nach dem Limit."
+    assert len(ticket) > MAX_INPUT_CHARS
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, ticket)
+        assert screen.query_one(TicketArea).text == ticket  # nothing of the paste lost
+        assert screen.case.cause == "outlook-com-address"  # its start analysed
+        told = tr("de", "agent_cut", n=count(MAX_INPUT_CHARS, "de"), size=count(len(ticket), "de"))
+        assert [n.message for n in app._notifications] == [told]
 
 
 async def test_summary_saved_never_overwritten_and_reply_copied(tmp_path):

@@ -649,6 +649,55 @@ def test_a_typed_button_label_does_what_its_button_does(lang, back, restart, can
     assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
 
 
+@pytest.mark.parametrize("lang,restart,back", [("de", "neu starten", "Zurück."), ("en", "Restart", "back")])
+def test_a_typed_button_label_outside_a_diagnosis_acts_as_its_command_not_as_a_question(lang, restart, back):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    (notice,) = d.submit(restart)  # no diagnosis yet: said so, not "the FAQ has no answer"
+    assert isinstance(notice, Notice) and notice.key == "nothing_to_restart"
+    d.start_flow("missing-activation-email")
+    assert isinstance(d.submit("m.schulz@outlook.com")[-1], FlowResult)
+    d.submit("Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?")
+    assert not d.flow_active  # a question after the result: the diagnosis is left
+    items = d.submit(back)  # takes back the last answer, as /zurück does
+    assert items[0].key == "back" and d.flow_active and d.current_fact.id == "osm_email"
+    d.submit("m.schulz@outlook.com")
+    d.submit("Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?")
+    items = d.submit(restart)  # started again, as /neu does
+    assert items[0].key == "restart" and d.flow_active and not d.run.facts
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    d.ask("Die Aktivierungsmail kam nie an, unser OSM ist it@firma.de" if lang == "de"
+          else "The activation mail never came, our OSM is it@firma.de")
+    d.start_flow("missing-activation-email")
+    assert d.confirming  # "Sie schrieben: … – stimmt das?" offers no restart button; typed, it restarts still
+    items = d.submit(restart)
+    assert items[0].key == "restart" and not any(isinstance(i, UserMessage) and i.text == restart for i in items)
+
+
+@pytest.mark.parametrize("lang,first,then,expected", [
+    ("de", "How do I resend the activation email to a new recipient?",
+     "Aktivierungslink abgelaufen, vor acht Monaten gekauft", "de"),
+    ("en", "Wie sende ich die Aktivierungsmail an einen neuen Empfänger?",
+     "activation link expired, bought eight months ago", "en"),
+])
+def test_a_short_question_in_the_other_language_is_answered_in_its_own(lang, first, then, expected):
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    d.submit(first)  # the talk turns to the other language
+    *_, answer = d.submit(then)  # a clipped question, its verbs in one language only
+    assert isinstance(answer, Answer) and (answer.lang or d.lang) == expected
+
+
+def test_a_story_told_in_several_messages_keeps_them_apart_in_the_case_question():
+    kb, matcher = kb_and_matcher()
+    d = Dialogue(kb, matcher, TODAY)
+    d.ask("Die Aktivierungsmail fehlt seit Tagen")
+    d.ask("Unser OSM ist it@firma.de!")
+    d.ask("Was können wir tun")
+    d.start_flow("missing-activation-email")
+    assert d.run.question == "Die Aktivierungsmail fehlt seit Tagen. Unser OSM ist it@firma.de! Was können wir tun"
+
+
 # -- a question typed in place of an answer ----------------------------------------------
 
 

@@ -17,6 +17,8 @@ COLOURED = "\x1b[1;31mWARN\x1b[0m: Die Aktivierungsmail\x07 ist \x1b]0;term\x07n
     (COLOURED, "WARN: Die Aktivierungsmail ist nie angekommen. Was tun?"),
     ("\x1b[32mlicence\x1b[39m\tmissing", "licence missing"),
     ("ganz normal", "ganz normal"),
+    ("Der Link ist abgelaufen.\rWas nun?", "Der Link ist abgelaufen. Was nun?"),  # a terminal pastes CR
+    ("The mail never came\r\rOSM: it@firma.de", "The mail never came  OSM: it@firma.de"),
 ])
 def test_readable_drops_escape_sequences_and_control_characters(pasted: str, held: str) -> None:
     assert readable(pasted) == held

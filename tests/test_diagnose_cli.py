@@ -177,6 +177,7 @@ def test_interactive_asks_reasks_and_goes_back(kb: str, monkeypatch: pytest.Monk
     code, out, _ = _run(kb, capsys, "renewal-activation", "-i", "--today", "2026-11-24")
     assert code == 0
     assert "„vielleicht“ ist keine Ja/Nein-Antwort" in out
+    assert "Fehler: „vielleicht“ ist keine" in out  # the question is on screen: no internal fact id before it
     assert "Ursache: Aktivieren Sie ein Konto für jede Registrierung" in out
 
 

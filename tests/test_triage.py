@@ -138,6 +138,31 @@ def test_cli_bad_lines_exit_2_rest_triaged():
     assert "Traceback" not in proc.stderr
 
 
+def test_cli_an_oversized_line_is_one_message_naming_its_ticket_and_the_others_are_triaged(tmp_path):
+    src = tmp_path / "gross.jsonl"
+    huge = json.dumps({"id": "K-77", "text": "Wir warten immer noch auf die Mail. " * 40_000})  # over 1 MB
+    src.write_text("\n".join([json.dumps({"id": "K-76", "text": "Der Aktivierungslink ist abgelaufen."}), huge,
+                              json.dumps({"id": "K-78", "text": "No activation e-mail arrived."})]) + "\n")
+    proc = cli(str(src), "--json")
+    assert proc.returncode == 2
+    assert [json.loads(line)["ticket"] for line in proc.stdout.splitlines()] == ["K-76", "K-78"]
+    assert proc.stderr.splitlines() == [f"faqbot: {src}:2 (K-77): line longer than 1 MB (expected one ticket per line)"]
+
+
+def test_cli_a_binary_blob_between_tickets_is_one_message_and_the_others_are_triaged(tmp_path):
+    src = tmp_path / "mixed.jsonl"
+    blob = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 3 + b"\n\n\x00\xff\xfe"  # newline bytes split it into lines
+    src.write_bytes(json.dumps({"id": "B-1", "text": "Keine Aktivierungsmail erhalten."}).encode() + b"\n" + blob + b"\n"
+                    + json.dumps({"id": "B-2", "text": "The licences show up twice after the renewal."}).encode() + b"\n")
+    proc = cli(str(src), "--json", "--lang", "de")
+    assert proc.returncode == 2
+    assert [json.loads(line)["ticket"] for line in proc.stdout.splitlines()] == ["B-1", "B-2"]
+    errs = proc.stderr.splitlines()
+    assert len(errs) == 1 and errs[0].startswith(f"faqbot: {src}:2–") and "unlesbare Zeilen (eine Binärdatei?)" in errs[0]
+    chart = cli(str(src), "--summary").stderr + cli(str(src), "--summary").stdout
+    assert "2 tickets triaged, 1 could not be read" in chart  # the blob is one thing, not one per line
+
+
 def test_cli_nonexistent_file_one_line_exit_2():
     proc = cli("/nonexistent/file.jsonl", "--json")
     assert proc.returncode == 2 and proc.stdout == ""

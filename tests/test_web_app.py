@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -364,19 +365,37 @@ def test_per_client_rate_limit_is_429():
 def test_an_oversized_form_is_answered_with_a_page_in_the_pages_language(lang):
     from html import unescape
 
-    from faq.language.catalogue import tr
+    from faq.language.catalogue import count, tr
 
     c = client()
     cid, html = start(c, lang)
     html = say(c, cid, html, "Wer ist der OSM?" if lang == "de" else "Who is the OSM?").text
-    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x" * 20_000},
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": "x" * 1_100_000},
                headers={"accept-language": "de" if lang == "en" else "en"})  # the browser's: not the page's
     assert r.status_code == 413
     assert r.headers["content-type"].startswith("text/html")
     assert f'<html lang="{lang}">' in r.text
-    assert tr(lang, "web_too_large") in unescape(text_of(r.text))
+    assert tr(lang, "web_too_large", size="1 MB", limit=count(2000, lang)) in unescape(text_of(r.text))
     assert f'href="/c/{cid}"' in r.text  # back to the conversation, not a new one
     assert c.get(f"/c/{cid}").text.count('class="msg user') == 1  # nothing of it stored, nothing lost
+
+
+@pytest.mark.parametrize("text", ["Unsere Aktivierungsmail fehlt. " * 700, "🔑 " * 6_000, "ä" * 9_000])
+def test_a_message_over_sixteen_kilobytes_comes_back_in_its_field_without_script(text):
+    from html import unescape
+
+    from faq.language.catalogue import count, tr
+
+    c = client()
+    cid, html = start(c)
+    r = c.post(f"/c/{cid}/say", data={**form_fields(html, "/say"), "text": text})  # a plain form post: no script
+    assert len(urlencode({"text": text})) > 16_384
+    assert r.status_code == 200
+    page = unescape(r.text)
+    size = len(text.strip())
+    assert tr("de", "input_too_long", size=count(size, "de"), limit=count(2000, "de")) in unescape(text_of(r.text))
+    assert f'value="{text}"' in page  # the whole text, in the field
+    assert 'class="msg user' not in c.get(f"/c/{cid}").text  # nothing sent
 
 
 def test_public_page_offers_no_agent_view_quit_or_files():

@@ -241,6 +241,21 @@ def test_without_javascript_every_step_is_a_form_post(browser, base):
     page.context.close()
 
 
+def test_without_javascript_a_message_over_the_form_limit_comes_back_in_its_field(browser, base, shots):
+    page = new_page(browser, width=360, java_script_enabled=False)
+    page.goto(base + "/")
+    story = "Seit der Bestellung über unseren Händler warten wir auf die Aktivierungsmail für Ö365. " * 250
+    page.locator("#text").fill(story)  # over 20,000 characters, far over the old 16 KB form limit
+    page.locator("#text").press("Enter")
+    page.wait_for_load_state()
+    assert page.locator("#text").input_value() == story  # nothing of it lost
+    flash = page.locator(".flash").inner_text()
+    assert f"{len(story.strip()):,}".replace(",", ".") in flash and "2.000" in flash
+    page.screenshot(path=str(shots / "nojs-long-message-360.png"))
+    assert page.locator("#log li.user").count() == 0  # not sent
+    page.context.close()
+
+
 @contextmanager
 def host_page():
     """A shop's page on another origin (localhost, not 127.0.0.1) that frames whatever URL

@@ -48,6 +48,11 @@ class AnswerInput(CleanInput):
     """The input the open question is answered in: a date, an e-mail address, or (as in the
     customer chat) a letter or number alone followed by Enter."""
 
+    def notice_lang(self) -> str:
+        """The agent view's language (its own, not the customer chat's)."""
+        lang = getattr(self.screen, "lang", "de")
+        return lang if lang in ("de", "en") else "de"
+
 
 def topic_card(case: AgentCase, lang: str) -> Widget:
     """The topic found, its confidence in words that agree with the figure, the ticket's language."""
@@ -100,7 +105,8 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
     for fact_id in case.rejected:
         fact = flow.fact(fact_id) if flow is not None else None
         asked = fact.question.get(lang) if fact is not None else fact_id
-        rejected = "agent_rejected_unneeded" if case.settled else "agent_rejected"  # settled: nothing is asked
+        rejected = ("agent_rejected_corrected" if fact_id in case.answers  # the agent's answer stands below
+                    else "agent_rejected_unneeded" if case.settled else "agent_rejected")  # settled: nothing is asked
         parts.append(_item("  ✗", f"{asked} → {tr(lang, rejected)}", "muted"))
     for fact_id, value in case.answers.items():
         fact = flow.fact(fact_id) if flow is not None else None

@@ -35,7 +35,7 @@ from faq.errors import InputError
 from faq.flows.dates import AmbiguousDate
 from faq.kb.model import KnowledgeBase
 from faq.language.catalogue import count
-from faq.language.text import clean
+from faq.language.text import MAX_INPUT_CHARS, clean
 from faq.search.matcher import Matcher
 
 __all__ = ["AgentScreen", "TicketArea"]
@@ -295,10 +295,10 @@ class AgentScreen(Screen[str]):
         """Triage the ticket in the text area."""
         area = self.query_one(TicketArea)
         shown = area.text
-        raw = lines(shown)
-        text = clean(raw)
-        if text != shown:  # what is shown is what was analysed: no control characters
-            area.load_text(text)
+        whole = clean(lines(shown), limit=None)
+        text = whole[:MAX_INPUT_CHARS]  # what `clean` keeps of a longer ticket: its start, unchanged
+        if whole != shown:  # what is shown is what is analysed: no control characters; a longer ticket stays whole
+            area.load_text(whole)
         if not text.strip():
             self.case = None
             self.status = ""
@@ -306,8 +306,9 @@ class AgentScreen(Screen[str]):
             await self._render_result(focus=False)
             area.focus()
             return
-        if len(raw) > len(text) and len(clean(raw, limit=None)) > len(text):
-            self.notify(tr(self.lang, "agent_cut", n=count(len(text), self.lang)), severity="warning", markup=False)
+        if len(whole) > len(text):  # told, never cut from the field: the agent's paste is not lost
+            self.notify(tr(self.lang, "agent_cut", n=count(len(text), self.lang), size=count(len(whole), self.lang)),
+                        severity="warning", markup=False)
         try:
             self.case = AgentCase(text, self.kb, self.matcher, self.today)
         except Exception as exc:  # never crash on a ticket

@@ -23,7 +23,24 @@ class CleanInput(Input):
     be read as part of the words."""
 
     def replace(self, text: str, start: int, end: int) -> None:
-        super().replace(readable(text), start, end)
+        """Put `text` in, readable; beyond `max_length` (a long paste) it is cut to fit, with a
+        notice, instead of being dropped whole with only a bell (Textual's `Input`)."""
+        text = readable(text)  # before the limit counts it
+        limit = self.max_length
+        if limit:
+            value = self.value
+            lo, hi = sorted((max(0, start), min(len(value), end)))
+            room = max(limit - (len(value) - (hi - lo)), 0)
+            if len(text) > room:
+                text = text[:room]
+                lang = self.notice_lang()
+                self.app.notify(tr(lang, "input_limit", n=count(limit, lang)), severity="warning", timeout=6, markup=False)
+        Input.replace(self, text, start, end)
+
+    def notice_lang(self) -> str:
+        """The language of the notice about a cut paste: the conversation's."""
+        dialogue = getattr(self.app, "dialogue", None)
+        return "en" if getattr(dialogue, "shown_lang", "de") == "en" else "de"
 
     def _on_paste(self, event: events.Paste) -> None:
         """A paste of several lines is kept whole, its lines joined by spaces (Textual's input
@@ -38,9 +55,11 @@ class CleanInput(Input):
 
 def readable(text: str) -> str:
     """Text as one input line holds it: no escape sequence or control character, and line
-    breaks and tabs as spaces (the words on either side stay apart)."""
+    breaks and tabs as spaces (the words on either side stay apart; terminals paste a line
+    break as CR, which `clean` would drop as a control character)."""
     if text.isascii() and text.isprintable():
         return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return clean(text, limit=None).replace("\n", " ").replace("\t", " ")
 
 
@@ -49,19 +68,4 @@ class ChatInput(CleanInput):
     on a yes/no question), sent with Enter, picks an option; "365 Lizenzen fehlen" or
     "nein, aber …" is sent as written.
 
-    Text beyond `max_length` (a long paste) is cut to fit, with a notice, instead of
-    being dropped with only a bell."""
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        text = readable(text)  # before the limit counts it
-        limit = self.max_length
-        if limit:
-            value = self.value
-            lo, hi = sorted((max(0, start), min(len(value), end)))
-            room = max(limit - (len(value) - (hi - lo)), 0)
-            if len(text) > room:
-                text = text[:room]
-                dialogue = getattr(self.app, "dialogue", None)  # in the conversation's language
-                lang = "en" if getattr(dialogue, "shown_lang", "de") == "en" else "de"
-                self.app.notify(tr(lang, "input_limit", n=count(limit, lang)), severity="warning", timeout=6, markup=False)
-        Input.replace(self, text, start, end)
+    Text beyond `max_length` (a long paste) is cut to fit, with a notice (`CleanInput`)."""

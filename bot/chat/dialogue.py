@@ -44,6 +44,17 @@ __all__ = [
 CLOSEST_MIN = 0.2
 STORY_MESSAGES = 5
 """A diagnosis reads the facts stated in (at most) this many of the user's last messages before it."""
+RUN_ACTIONS = (Option("action", "back"), Option("action", "restart"))
+"""The actions a typed button label names ("zurück", "Neu starten", and "Abbrechen" in a diagnosis), wherever
+the conversation is, as their slash commands: also where no button offers them (a confirmation, after the result)."""
+
+
+def told_together(messages: list[str]) -> str:
+    """Several messages as one text that keeps them apart: each but the last ends a sentence
+    ("Lizenzen doppelt. Aktivierungslink abgelaufen", not "Lizenzen doppelt Aktivierungslink abgelaufen")."""
+    return " ".join(m if i == len(messages) - 1 or m.rstrip()[-1:] in ".!?…:;" else m.rstrip() + "."
+                    for i, m in enumerate(messages))
+
 
 class Dialogue:
     """The state of one conversation.
@@ -178,8 +189,8 @@ class Dialogue:
             index = int(text) - 1 if text.isdigit() else menu_index(text, len(self.options))  # "eins"; "ja" to one item
             if index is not None and 0 <= index < len(self.options):
                 return self.select(index)
-        if self.flow_active and (action := typed_action(text, self.options)):  # "zurück", "Abbrechen": as its button
-            return self.choose(Option("action", action))
+        if (action := typed_action(text, RUN_ACTIONS)) and (self.flow_active or action != "cancel"):
+            return self.choose(Option("action", action))  # "zurück", "Neu starten": as "/zurück", "/neu", never a question
         talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None
         if self.flow_active and (talk is None or talk[0] == "yesno" or (talk[0] == "ack" and (
                 self.confirming or (fact is not None and fact.type == "yesno" and reply_word(text) is not None)))):
@@ -304,7 +315,7 @@ class Dialogue:
         # Asked in the language of the conversation it comes from (an English question in the
         # German chat got an English answer: its diagnosis asks in English too).
         talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
-        asked = question or " ".join(self.story) or self.last_question or flow.title.get(talk or self.lang)
+        asked = question or told_together(self.story) or self.last_question or flow.title.get(talk or self.lang)
         self.run = Run(flow, asked, lang=talk)
         told = [question] if question else self.story
         if told:  # the story so far, told over one or several messages

@@ -169,7 +169,7 @@ def interact(
         try:
             value = parse_flow_value(flow, fact, raw, today, lang)
         except InputError as exc:
-            print(f"  {tr(lang, 'cli_error')}: {exc}", file=out)
+            print(f"  {tr(lang, 'cli_error')}: {exc.reason}", file=out)  # the question is on screen: no fact id
             continue
         known = answer(known, fact.id, value)
 

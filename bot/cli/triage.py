@@ -8,10 +8,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -239,6 +240,56 @@ def _files(paths: Iterable[str], errors: list[str], lang: str) -> Iterable[str]:
         yield from inside
 
 
+_PLACE = re.compile(r"(?P<file>.*):(?P<line>\d+)")
+"""A reader's place without a ticket id: "file:line"."""
+
+
+def _line_of(error: TicketError) -> tuple[str, int] | None:
+    """The file and line of a problem that names no ticket (a binary or broken line), else None."""
+    match = _PLACE.fullmatch(error.where)
+    return (match["file"], int(match["line"])) if match else None
+
+
+_BINARY_KEY = "ticket_utf8_line"
+"""The reader's problem that shows a line is binary data, not text."""
+
+
+def _runs(items: Iterable[Ticket | TicketError]) -> Iterator[Ticket | list[TicketError]]:
+    """The tickets, and the problems in runs: problems with no ticket between them, on lines that name
+    no ticket, one of them not UTF-8 (a binary file, or a binary blob in a JSON Lines file split at its
+    newline bytes), form one run, told in one message; every other problem is a run of its own."""
+    run: list[TicketError] = []
+
+    def flush() -> Iterator[list[TicketError]]:
+        if any(e.key == _BINARY_KEY for e in run):
+            yield run
+        else:
+            yield from ([e] for e in run)
+
+    for item in items:
+        if isinstance(item, TicketError) and run:
+            last, here = _line_of(run[-1]), _line_of(item)
+            if last and here and here[0] == last[0]:  # blank lines between them are no ticket either
+                run.append(item)
+                continue
+        yield from flush()
+        run = []
+        if isinstance(item, TicketError):
+            run = [item]
+        else:
+            yield item
+    yield from flush()
+
+
+def _run_text(run: list[TicketError], lang: str) -> str:
+    """One message for a run of problems: the problem itself, or the lines it spans and its first problem."""
+    if len(run) == 1:
+        return run[0].text(lang)
+    first = run[0].text(lang).removeprefix(run[0].where + ": ")
+    return tr(lang, "cli_triage_run", where=run[0].where, last=run[-1].where.rsplit(":", 1)[1],
+              count=_number(len(run), lang), problem=first)
+
+
 def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progress: _Progress,
              lang: str = DEFAULT_LANG) -> Iterable[tuple[Ticket, int, int | None]]:
     for path in _files(paths, errors, lang):
@@ -249,10 +300,10 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             _say(_input_error(exc, lang))
             continue
         try:
-            for item in read_tickets(cast(BinaryIO, stream), name, column=column):
-                if isinstance(item, TicketError):
-                    errors.append(str(item))
-                    _say(item.text(lang))
+            for item in _runs(read_tickets(cast(BinaryIO, stream), name, column=column)):
+                if isinstance(item, list):
+                    errors.append(_run_text(item, "en"))  # a binary blob is one thing that could not be read
+                    _say(_run_text(item, lang))
                     continue
                 yield item, stream.count, size
         except InputError as exc:

@@ -118,6 +118,11 @@ class Guard:
             await _error(scope, receive, send_headers, 413, f"request body over {limit} bytes", is_api)
 
 
+def _bytes(n: int) -> str:
+    """A size limit as people name it: 1 MB, 16 KB."""
+    return f"{n / 1_048_576:g} MB" if n >= 1_048_576 else f"{n // 1024} KB"
+
+
 class _TooLarge(Exception):
     """A body grew past its limit while it was read."""
 
@@ -471,7 +476,9 @@ def create_app(config: WebConfig, store: Store | None = None) -> ASGIApp:
             return JSONResponse({"error": f"request body over {limit} bytes", "status": 413}, status_code=413)
         cid = str(request.path_params.get("cid", ""))
         back = f"/c/{cid}" if cid and valid_conversation_id(config.secret, cid) else "/"
-        return chat._message(request, 413, "web_too_large", chat._lang(request), back=back)
+        lang = chat._lang(request)
+        return chat._message(request, 413, "web_too_large", lang, back=back, size=_bytes(limit),
+                             limit=count(chat.matcher.thresholds.max_chars, lang))
 
     app = Starlette(routes=routes, exception_handlers={_TooLarge: too_large, Exception: failed})
     app.state.chat = chat

@@ -31,7 +31,9 @@ class WebConfig:
         redact: Store e-mail addresses and names masked; summaries masked too.
         embed_origins: Sites allowed to show the chat in a frame.
         api_tokens: Bearer tokens accepted by /api/triage.
-        max_form_bytes: Largest form post.
+        max_form_bytes: Largest form post: far above the longest message a user may send (2,000
+            characters are at most 24 KB url-encoded), so a message over that limit is read and
+            comes back in its field with the line saying so, never lost to a refused body.
         max_api_bytes: Largest API request body.
         max_events: Steps one conversation may take.
         client_rate: Posts and API calls per minute from one client address (0: no limit).
@@ -49,7 +51,7 @@ class WebConfig:
     redact: bool = False
     embed_origins: tuple[str, ...] = ()
     api_tokens: frozenset[str] = field(default_factory=frozenset)
-    max_form_bytes: int = 16_384
+    max_form_bytes: int = 1_048_576
     max_api_bytes: int = 262_144
     max_events: int = 300
     client_rate: int = 120

@@ -335,8 +335,9 @@ def _broken_line_label(where: str, line: str) -> str:
 def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
     for lineno, (raw, whole) in enumerate(_lines(stream, _MAX_LINE), 1):
         where = f"{name}:{lineno}"
-        if not whole:
-            yield _error(where, "ticket_line_long", mb=_MAX_LINE // 1_000_000)
+        if not whole:  # named by its id when the line's start holds it, as a broken line is
+            yield _error(_broken_line_label(where, raw.decode("utf-8", "replace")), "ticket_line_long",
+                         mb=_MAX_LINE // 1_000_000)
             continue
         if not raw.strip():
             continue

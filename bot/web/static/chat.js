@@ -133,7 +133,8 @@
     var input = document.getElementById("text");
     var value = input ? input.value : "";
     if (!value.trim()) return form.dataset.empty;
-    var size = value.trim().length;
+    // counted as the server counts: characters, not UTF-16 units (an emoji is one, not two)
+    var size = Array.from(value.trim()).length;
     if (size > Number(form.dataset.max)) {
       // the size as the chat writes it: 2.345 (German), 2,345 (English)
       // (form.lang would be its hidden input named "lang", not its attribute)
