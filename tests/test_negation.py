@@ -746,3 +746,30 @@ def test_a_reason_a_yes_no_question_asks_about_states_nothing(bundled, text, fac
 def test_a_reason_given_with_a_request_or_a_question_word_still_states(bundled, text, fact, cause):
     result = triage(bundled, text)
     assert result.facts.get(fact) is True and result.cause == cause
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo,\n\ndie Aktivierungsmail fehlt. Bitte bestätigen Sie uns, dass die Domäne schon für ein Onlinekonto "
+     "verifiziert ist.\n\nGruß\nLea Sommer", "domain_verified"),
+    ("Hi,\n\nthe activation email is missing. Please verify that the mail was sent to another contact.\n\n"
+     "Thanks\nLea Sommer", "sent_to_other_contact"),
+])
+def test_what_a_request_asks_support_to_confirm_states_nothing(bundled, text, fact):
+    result = triage(bundled, text)
+    assert fact not in result.facts and result.cause is None
+
+
+def test_what_a_request_points_out_still_states(bundled):
+    result = triage(bundled, "Hallo,\n\nkeine Aktivierungsmail. Bitte beachten Sie, dass die Domäne bereits in "
+                             "unserem Tenant verifiziert ist.\n\nGruß\nLea Sommer")
+    assert result.facts.get("domain_verified") is True and result.cause == "domain-verified"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Lizenzen sind nicht sichtbar. Den Punkt „falsches Konto“ aus Ihrer Antwort verstehe ich nicht. "
+    "Woran sehe ich das?\n\nGruß\nLea Sommer",
+    "Hi,\n\nthe licences don't show. I don't understand the 'wrong account' point in your reply. Where do I see it?"
+    "\n\nThanks\nLea Sommer",
+])
+def test_a_term_the_writer_does_not_understand_is_not_denied(bundled, text):
+    assert "right_account" not in triage(bundled, text).facts
