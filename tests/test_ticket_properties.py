@@ -286,9 +286,10 @@ def test_a_success_told_beside_a_settled_case_changes_no_fact(settled, which, fi
     assert facts_of(lang, told) == facts_of(lang, [*scene, statement])
 
 
-# Round-17 trap kinds: the settling words inside a question the writer asks support, inside a text
-# pasted from the FAQ or a help page, or in a list of possible reasons read online; none of them is
-# told of the writer's own case, so the ticket settles nothing.
+# Round-17 trap kinds: the settling words inside a question the writer asks support (the reason a yes/no
+# question asks about too), inside a text pasted from the FAQ, a help page or an automatic reply, or in a
+# list of possible reasons read online; none of them is told of the writer's own case, so the ticket
+# settles nothing.
 SAID_ELSEWHERE_WRAPS = {
     "de": {"asks_support": "Stimmt es, dass die Mail nicht kommt, wenn {low}? Wie prüfe ich das bei uns?",
            "asks_could": "Kann es sein, dass {low}? Das weiß ich nämlich nicht.",
@@ -298,7 +299,10 @@ SAID_ELSEWHERE_WRAPS = {
            "read_online": "Im Internet habe ich gelesen, mögliche Gründe seien: der Link ist abgelaufen, {low}, "
                           "die Mail liegt in der Quarantäne. Was davon trifft bei uns zu?",
            "forum_list": "In einem Forum stand, Ursachen könnten sein: {low}; falsches Konto; Nutzungsbeginn in der "
-                         "Zukunft. Welche Angaben brauchen Sie?"},
+                         "Zukunft. Welche Angaben brauchen Sie?",
+           "reason_asked": "Kommt die Mail nicht, weil {low}?",
+           "auto_reply": "Ihre automatische Antwort:\nMögliche Ursachen: {statement} Die Mail liegt in der Quarantäne.\n"
+                         "Was davon trifft bei uns zu?"},
     "en": {"asks_support": "Is it true that the mail does not come when {low}? How do I check that for us?",
            "asks_could": "Could it be that {low}? I really don't know.",
            "pasted_faq": "Your FAQ says: \"{bare}\" - but how do I find out whether that applies to us?",
@@ -307,7 +311,10 @@ SAID_ELSEWHERE_WRAPS = {
            "read_online": "I read online that possible reasons are: the link expired, {low}, the mail sits in "
                           "quarantine. Which of these applies to us?",
            "forum_list": "A blog post lists causes: {low}; wrong account; usage start in the future. "
-                         "What details do you need?"},
+                         "What details do you need?",
+           "reason_asked": "Is it because {low}?",
+           "auto_reply": "Your auto-reply says:\nCommon reasons: {statement} The mail sits in quarantine.\n"
+                         "Which of these applies to us?"},
 }
 
 
