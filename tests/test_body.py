@@ -123,3 +123,22 @@ def test_an_unfilled_template_states_nothing_and_the_line_below_its_rule_stays(t
 def test_a_filled_in_choice_and_a_real_date_stay():
     body = clean_body("Hallo,\nKaufdatum: 03.04.2026\nLink abgelaufen: ja\nDer Link geht nicht.")
     assert "03.04.2026" in body and "abgelaufen: ja" in body
+
+
+@pytest.mark.parametrize("text,own,framed", [
+    ("Hallo,\nhier ein Auszug aus der alten Mail unseres Händlers:\n--- Kaufdatum: 04.03.2025, Lizenzen bestätigt ---\n"
+     "Der neue Aktivierungslink zeigt nur einen Fehler.", "Der neue Aktivierungslink zeigt nur einen Fehler.",
+     "Kaufdatum: 04.03.2025, Lizenzen bestätigt"),
+    ("Hi,\nan excerpt of the reseller's old mail:\n---- Purchase date: 4 March 2025, licences confirmed ----\n"
+     "The new activation link only shows an error.", "The new activation link only shows an error.",
+     "Purchase date: 4 March 2025, licences confirmed"),
+])
+def test_a_line_framed_by_dashes_is_a_pasted_excerpt_not_the_customers_words(text, own, framed):
+    assert own in clean_body(text) and framed not in clean_body(text)
+    assert framed in quoted_text(text)
+
+
+def test_a_forward_header_framed_by_dashes_still_opens_the_forwarded_mail():
+    text = ("Bitte ansehen.\n\n---------- Weitergeleitete Nachricht ---------\nVon: Eva Kern\n"
+            "Die Mail fehlt seit Tagen.\n")
+    assert "Die Mail fehlt seit Tagen." in quoted_text(text) and clean_body(text) == "Bitte ansehen."

@@ -988,3 +988,29 @@ def test_a_shortened_word_reads_as_the_full_word(flow, lang, text, fact, value):
 def test_a_shortened_date_label_gives_its_date():
     facts = read("activation-link-expiry", "Hallo, der Link geht nicht. Kaufdat. 12.04.26. Bitte um Hilfe.", "de")
     assert facts.get("purchase_date") == date(2026, 4, 12)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\n\nhier Ihre automatische Antwort:\nMögliche Ursachen: Die Aktivierungs-E-Mail wurde an einen anderen "
+           "Kontakt gesendet. Der Junk-Ordner wurde nicht geprüft.\nWas davon gilt bei uns?\n\nGruß\nJan Roth"),
+    ("en", "Hi,\n\nthe auto-reply from your portal said: common causes are that the junk folder was not checked or the "
+           "mail was sent to another contact. Which applies here?\n\nThanks\nJan Roth"),
+])
+def test_a_pasted_list_of_possible_reasons_states_nothing(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "junk_checked" not in facts and "sent_to_other_contact" not in facts
+
+
+def test_reasons_the_writer_checked_are_still_told():
+    text = "Mögliche Ursachen haben wir geprüft: den Junk-Ordner hat bisher niemand angesehen."
+    assert read("missing-activation-email", text, "de").get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ihr Kollege schrieb mir: Die Aktivierungsmail ging an einen anderen Kontakt. Das kann aber nicht sein, "
+           "außer mir ist niemand eingetragen."),
+    ("en", "Your colleague wrote that the activation email went to another contact. That can't be right, nobody else "
+           "is listed."),
+])
+def test_what_the_writer_says_cannot_be_is_no_fact(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)

@@ -287,3 +287,18 @@ def test_a_belief_closing_the_clause_after_a_dash_leaves_the_clause_before_it(bu
 ])
 def test_a_belief_right_after_a_dash_still_reaches_back(bundled, text):
     assert "domain_verified" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Lizenzen sind nach der Aktivierung nicht zu sehen. Ich habe gegoogelt, mögliche Ursachen: im falschen "
+    "Mandanten aktiviert, Add-on auf einer anderen Registrierung, Dienst im Land nicht verfügbar. Was brauchen Sie?\n\nGruß\nIda Kern",
+    "Hi,\n\nthe licences don't show after activation. I googled it and found these possible reasons: activated in the "
+    "wrong tenant, add-on on another enrollment, service not available in the country. What do you need?\n\nThanks\nIda Kern",
+    "Hello,\n\nstill no activation mail. Your support page lists: an outlook.com address as OSM, the domain already "
+    "verified, the junk folder. Which one is it for us?\n\nRegards\nIda Kern",
+    "Hallo,\n\ndie Aktivierungsmail fehlt. Auf Ihrer Supportseite stehen als Gründe: Domäne bereits verifiziert, OSM ist "
+    "schon Administrator, Mail im Junk-Ordner. Was davon trifft bei uns zu?\n\nGruß\nIda Kern",
+])
+def test_reasons_the_writer_found_online_or_in_the_help_state_nothing(bundled, text):
+    result = triage(bundled, text)
+    assert result.cause is None and not any(isinstance(v, bool) for v in result.facts.values())

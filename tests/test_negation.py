@@ -717,3 +717,59 @@ def test_a_denied_sameness_states_nothing_of_what_follows_it():
     tokens = tokenize(text)
     at = next(i for i, t in enumerate(tokens) if t.word == "add")
     assert polarity(tokens, text, (at, at + 1), ("add", "on")) is None
+
+
+# -- a reason a yes/no question asks about is no statement ----------------------------
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo,\n\nwir warten auf die Aktivierungsmail. Bleibt sie aus, weil bisher keiner in den Spam-Ordner geschaut "
+     "hat?\n\nGruß\nLea Sommer", "junk_checked"),
+    ("Hallo,\n\nkeine Aktivierungsmail. Ist das so, weil die Registrierung schon mit einem Onlinekonto verbunden "
+     "ist?\n\nGruß\nLea Sommer", "enrollment_linked"),
+    ("Hi,\n\nwe are still waiting for the activation mail. Is that because it was sent to another contact?\n\n"
+     "Thanks\nLea Sommer", "sent_to_other_contact"),
+    ("Hi,\n\nno activation email yet. Could it be because nobody looked in the junk folder?\n\nThanks\nLea Sommer",
+     "junk_checked"),
+])
+def test_a_reason_a_yes_no_question_asks_about_states_nothing(bundled, text, fact):
+    result = triage(bundled, text)
+    assert fact not in result.facts and result.cause is None
+
+
+@pytest.mark.parametrize(("text", "fact", "cause"), [
+    ("Hi,\n\nthe activation mail never reached me. Can you resend it because it went to my predecessor who left "
+     "in June?\n\nThanks\nLea Sommer", "sent_to_other_contact", "sent-to-other-contact"),
+    ("Hallo,\n\nwas müssen wir jetzt tun, da die Aktivierungsmail an einen anderen Kontakt gegangen ist?\n\n"
+     "Gruß\nLea Sommer", "sent_to_other_contact", "sent-to-other-contact"),
+])
+def test_a_reason_given_with_a_request_or_a_question_word_still_states(bundled, text, fact, cause):
+    result = triage(bundled, text)
+    assert result.facts.get(fact) is True and result.cause == cause
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo,\n\ndie Aktivierungsmail fehlt. Bitte bestätigen Sie uns, dass die Domäne schon für ein Onlinekonto "
+     "verifiziert ist.\n\nGruß\nLea Sommer", "domain_verified"),
+    ("Hi,\n\nthe activation email is missing. Please verify that the mail was sent to another contact.\n\n"
+     "Thanks\nLea Sommer", "sent_to_other_contact"),
+])
+def test_what_a_request_asks_support_to_confirm_states_nothing(bundled, text, fact):
+    result = triage(bundled, text)
+    assert fact not in result.facts and result.cause is None
+
+
+def test_what_a_request_points_out_still_states(bundled):
+    result = triage(bundled, "Hallo,\n\nkeine Aktivierungsmail. Bitte beachten Sie, dass die Domäne bereits in "
+                             "unserem Tenant verifiziert ist.\n\nGruß\nLea Sommer")
+    assert result.facts.get("domain_verified") is True and result.cause == "domain-verified"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Lizenzen sind nicht sichtbar. Den Punkt „falsches Konto“ aus Ihrer Antwort verstehe ich nicht. "
+    "Woran sehe ich das?\n\nGruß\nLea Sommer",
+    "Hi,\n\nthe licences don't show. I don't understand the 'wrong account' point in your reply. Where do I see it?"
+    "\n\nThanks\nLea Sommer",
+])
+def test_a_term_the_writer_does_not_understand_is_not_denied(bundled, text):
+    assert "right_account" not in triage(bundled, text).facts

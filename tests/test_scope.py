@@ -467,3 +467,23 @@ def test_a_country_told_in_a_that_clause_of_another_tenant_stays_open(lang, text
 ])
 def test_a_first_enrollment_named_by_the_cue_itself_denies_the_link(lang, text):
     assert read(text, lang).get("enrollment_linked") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("en", "The activation email is missing. Last time the mail was sent to a different contact. This time I can't tell.",
+     "missing-activation-email", "sent_to_other_contact"),
+    ("de", "Die Aktivierungsmail fehlt. Bei der letzten Verlängerung war es so: die Mail ging an einen anderen Kontakt. "
+           "Wie es jetzt ist, wissen wir nicht.", "missing-activation-email", "sent_to_other_contact"),
+    ("en", "No activation mail. At the previous renewal it was like this: nobody had looked in the junk folder. "
+           "I have no idea about this time.", "missing-activation-email", "junk_checked"),
+    ("en", "Licences missing after activation. Three years ago the add-on sat on a different enrollment than its base. "
+           "Whether that's still true now I can't say.", "licenses-not-visible", "base_same_enrollment"),
+])
+def test_a_fact_of_an_earlier_occasion_the_writer_turns_from_stays_open(lang, text, flow, fact):
+    assert fact not in read(text, lang, flow)
+
+
+def test_a_state_of_the_case_told_after_an_earlier_one_still_holds():
+    text = ("Last time the mail went to our reseller. This time VLSC shows the mail was sent to another contact, "
+            "my predecessor.")
+    assert read(text, "en").get("sent_to_other_contact") is True

@@ -284,3 +284,71 @@ def test_a_success_told_beside_a_settled_case_changes_no_fact(settled, which, fi
     success = SUCCESSES[lang][which]
     told = [success, *scene, statement] if first else [*scene, statement, success]
     assert facts_of(lang, told) == facts_of(lang, [*scene, statement])
+
+
+# Round-17 trap kinds: the settling words inside a question the writer asks support (the reason a yes/no
+# question asks about too), inside a text pasted from the FAQ, a help page or an automatic reply, or in a
+# list of possible reasons read online; none of them is told of the writer's own case, so the ticket
+# settles nothing.
+SAID_ELSEWHERE_WRAPS = {
+    "de": {"asks_support": "Stimmt es, dass die Mail nicht kommt, wenn {low}? Wie prüfe ich das bei uns?",
+           "asks_could": "Kann es sein, dass {low}? Das weiß ich nämlich nicht.",
+           "pasted_faq": "In Ihrer FAQ steht: „{bare}“ – aber wie finde ich heraus, ob das bei uns so ist?",
+           "read_faq": "Ich habe eure FAQ gelesen: \"{bare}\" – wie prüfe ich das?",
+           "copied_help": "Aus Ihrer Hilfeseite kopiert: {statement} Trifft das bei uns zu?",
+           "read_online": "Im Internet habe ich gelesen, mögliche Gründe seien: der Link ist abgelaufen, {low}, "
+                          "die Mail liegt in der Quarantäne. Was davon trifft bei uns zu?",
+           "forum_list": "In einem Forum stand, Ursachen könnten sein: {low}; falsches Konto; Nutzungsbeginn in der "
+                         "Zukunft. Welche Angaben brauchen Sie?",
+           "reason_asked": "Kommt die Mail nicht, weil {low}?",
+           "auto_reply": "Ihre automatische Antwort:\nMögliche Ursachen: {statement} Die Mail liegt in der Quarantäne.\n"
+                         "Was davon trifft bei uns zu?"},
+    "en": {"asks_support": "Is it true that the mail does not come when {low}? How do I check that for us?",
+           "asks_could": "Could it be that {low}? I really don't know.",
+           "pasted_faq": "Your FAQ says: \"{bare}\" - but how do I find out whether that applies to us?",
+           "read_faq": "I read in your FAQ: \"{bare}\" - how do I check that?",
+           "copied_help": "Copied from your help page: {statement} Does that apply to us?",
+           "read_online": "I read online that possible reasons are: the link expired, {low}, the mail sits in "
+                          "quarantine. Which of these applies to us?",
+           "forum_list": "A blog post lists causes: {low}; wrong account; usage start in the future. "
+                         "What details do you need?",
+           "reason_asked": "Is it because {low}?",
+           "auto_reply": "Your auto-reply says:\nCommon reasons: {statement} The mail sits in quarantine.\n"
+                         "Which of these applies to us?"},
+}
+
+
+@pytest.mark.parametrize("wrap", sorted(SAID_ELSEWHERE_WRAPS["de"]))
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
+def test_a_settling_statement_asked_pasted_or_read_online_settles_nothing(lang, scene, statement, cause, wrap):
+    bare = statement.rstrip(".")
+    low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]
+    told = SAID_ELSEWHERE_WRAPS[lang][wrap].format(bare=bare, low=low, statement=statement)
+    assert read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")[3] is None
+
+
+# A purchase date that settles an expired link when the writer states it, and the same date in a
+# pasted excerpt of last year's mail or taken back as the old contract's: the new case's link is open.
+LINK_SCENE = {"de": "Der Aktivierungslink zeigt nur noch einen Fehler. Ist er abgelaufen?",
+              "en": "The activation link only shows an error now. Has it expired?"}
+BOUGHT = {"de": "Wir haben die Lizenzen am 04.03.2025 gekauft.", "en": "We bought the licences on 4 March 2025."}
+OLD_PURCHASE_WRAPS = {
+    "de": {"excerpt": "Hier ein Auszug aus der weitergeleiteten Mail vom vorigen Jahr:\n--- Kaufdatum: 04.03.2025, "
+                      "Lizenzen bestätigt ---\nJetzt haben wir neu bestellt.",
+           "old_contract": "Wir haben die Lizenzen am 04.03.2025 gekauft. Das war der alte Vertrag, jetzt haben wir neu bestellt."},
+    "en": {"excerpt": "Here is an excerpt of last year's forwarded mail:\n--- Purchase date: 4 March 2025, licences "
+                      "confirmed ---\nNow we have ordered again.",
+           "old_contract": "We bought the licences on 4 March 2025. That was the old contract, now we have ordered again."},
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_purchase_date_the_writer_states_settles_the_expired_link(lang):
+    assert read(compose(lang, [BOUGHT[lang], LINK_SCENE[lang]]))[3] == "activation-link-expired"
+
+
+@pytest.mark.parametrize("wrap", ["excerpt", "old_contract"])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_old_contracts_purchase_date_settles_nothing(lang, wrap):
+    topic, _, facts, cause = read(compose(lang, [OLD_PURCHASE_WRAPS[lang][wrap], LINK_SCENE[lang]]))
+    assert topic == "activation-link-expiry" and "purchase_date" not in facts and cause is None

@@ -119,6 +119,18 @@ def test_a_quotation_from_an_earlier_occasion_states_nothing(lang, text, fact):
     assert read(text, lang).get(fact) is None
 
 
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Die Aktivierungsmail fehlt. In Ihrer Hilfe-FAQ steht: „Den Junk-Ordner hat niemand geprüft, aber die "
+           "Domäne ist verifiziert“ – trifft das bei uns zu?", "missing-activation-email", "junk_checked"),
+    ("en", "The activation email is missing. I read in your FAQ: \"the junk folder was not checked, but the domain is "
+           "verified\" - does that apply to us?", "missing-activation-email", "junk_checked"),
+    ("de", "Der Link geht nicht. Aus eurer FAQ: „Gekauft am 04.03.2025, der Link gilt aber nur eine Weile“ – ist das bei "
+           "uns so?", "activation-link-expiry", "purchase_date"),
+])
+def test_a_quotation_from_the_faq_states_nothing_even_past_a_contrast(lang, text, flow, fact):
+    assert fact not in read(text, lang, flow)
+
+
 def test_a_quotation_of_the_case_still_states():
     assert read("Der Partner schrieb mir heute: „Die Domäne ist in Ihrem Tenant verifiziert.“ Trotzdem keine Mail.",
                 "de").get("domain_verified") is True

@@ -223,7 +223,8 @@ def _split_quote(text: str) -> tuple[str, str]:
 
     After a reply or forward header, everything is quoted, unless the header is
     followed by "> " lines: then only those are, and a reply written below them is the
-    customer's own again. "> " lines elsewhere are quoted too. Every header below the
+    customer's own again. "> " lines elsewhere are quoted too, and so is a line framed by
+    runs of dashes (`_FRAMED_LINE`). Every header below the
     customer's first own words is handled so (a reply quoting two earlier mails).
     """
     body = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -249,7 +250,17 @@ def _split_quote(text: str) -> tuple[str, str]:
     if ">" in body:  # no "> " line without one
         quoted.extend(_QUOTED_LINE.findall(body))
         body = _QUOTED_LINE.sub("", body)
+    if "---" in body:  # no framed line without one
+        framed = [m for m in _FRAMED_LINE.finditer(body) if not _QUOTE_HEADER.match(m.group())]
+        for m in reversed(framed):
+            quoted.append(m.group("inner"))
+            body = body[:m.start()] + body[m.end():]
     return body, "\n".join(quoted)
+
+
+_FRAMED_LINE = re.compile(r"^[ \t]*-{3,}[ \t]+(?P<inner>\S[^\n]*?)[ \t]+-{3,}[ \t]*$\n?", re.M)
+"""A line framed by runs of dashes ("--- Datum: 15.01.2025, Kauf bestätigt ---"): an excerpt pasted
+from another mail, quoted like a forwarded one, not the customer's own words."""
 
 
 _RULE = re.compile(r"^[ \t]*-{5,}[ \t]*$")

@@ -38,6 +38,7 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Flow
 from faq.language.lexicon import folded
+from faq.tickets.borders import phrase_spans
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions
 from faq.tickets.cueindex import cues_of
@@ -155,6 +156,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         # "Gekauft am 12.08. Korrektur: der 12.08. ist das Rechnungsdatum ...": the sentence corrected states nothing
     if source == QUOTED:  # a quoted mail's questions ask, and its lists of reasons list, they state nothing
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
+    else:  # so does a list of reasons pasted from the FAQ or an automatic reply ("Mögliche Ursachen: ...")
+        analysed = _without_reason_lists(text, analysed)
     if email_facts:
         read_emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
         if isinstance(osm := found.get(email_facts[0].id), str):
@@ -269,6 +272,29 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
 
 
 _ANSWER_QUOTE = 60  # characters of an answer shown as the evidence of a yes/no fact
+
+
+def _lists_reasons(s: Sentence) -> bool:
+    """Whether a sentence opens, or goes on after a colon, with the head of a list of possible reasons
+    (`reason_lists`: "Mögliche Ursachen: ...", "the auto-reply said: possible causes are ...") and names
+    no writer as its subject (`first_person_subjects`)."""
+    words = [t.word for t in s.tokens]
+    heads = [i for i, _ in phrase_spans(words, "reason_lists")]
+    return any(i < OPENING or ":" in s.text[s.tokens[i - 1].end:s.tokens[i].start] for i in heads) \
+        and folded("first_person_subjects").isdisjoint(words)
+
+
+def _without_reason_lists(text: str, analysed: list[Sentence]) -> list[Sentence]:
+    """The sentences less those of a list of possible reasons (`_lists_reasons`), and less the sentences
+    that go on with it on the same line ("Mögliche Ursachen: Die Mail ging an ... Der Junk-Ordner wurde ...")."""
+    kept: list[Sentence] = []
+    listing = False
+    for before, s in zip([None, *analysed], analysed):
+        same_line = before is not None and "\n" not in text[before.offset + len(before.text):s.offset]
+        listing = _lists_reasons(s) or listing and same_line
+        if not listing:
+            kept.append(s)
+    return kept
 
 
 def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",

@@ -21,7 +21,7 @@
 The word lists are data in `knowledge/language/` (negations, negation_subjects,
 negation_persons, particles, prepositions, beliefs, hedges, conditionals,
 past_state_markers, past_time_markers, past_copulas, clause_breaks, contrasts, negation_restrictors, intentions,
-question_openers, complementizers, stating_subordinators, finite_verbs, determiners,
+question_openers, complementizers, stating_subordinators, asked_reasons, inquiry_verbs, requests, finite_verbs, determiners,
 verb_negations, passive_auxiliaries, midfield_particles, subject_pronouns,
 infinitive_markers, infinitive_denials, verbs_of_checking, certainties, intensifiers, interrogatives, wishes,
 focus_particles, ability_modals, other_settings, own_settings, corrective_contrasts,
@@ -104,6 +104,32 @@ def _asks(tokens: list[Token], text: str, at: int) -> bool:
         return opened and tokens[clause_bounds(tokens, text, at, at)[0]].word in _folded("complementizers")
     verbs, openers = _folded("finite_verbs"), _folded("question_openers")
     return opened or not any(t.word in verbs or t.word in openers for t in tokens)
+
+
+def _reason_asked(tokens: list[Token], text: str, c_lo: int) -> bool:
+    """Whether the clause at `c_lo`, ending a question, is a reason asked about: opened by "weil"/"because"
+    (`asked_reasons`) in a question that opens with no question word and asks for no deed ("Is it because
+    the mail went to another contact?", "Kommt die Mail nicht, weil ...?"; not "Warum ..., weil ...?" nor
+    "Can you resend it because ...?", `requests`)."""
+    if tokens[c_lo].word not in _folded("asked_reasons"):
+        return False
+    first = after_list_mark(tokens, text)
+    if tokens[first].word in _folded("interrogatives"):
+        return False
+    return not has_phrase([t.word for t in tokens[first:c_lo]], _phrases("requests"))
+
+
+def _confirmation_asked(tokens: list[Token], text: str, c_lo: int) -> bool:
+    """Whether the clause at `c_lo` is what a request asks support to confirm or find out: opened by
+    "dass"/"that" right after a clause holding a request (`requests`) and a verb of finding out or
+    checking (`inquiry_verbs`, `verbs_of_checking`): "Bitte bestätigen Sie mir, dass die Mail an einen
+    anderen Kontakt ging", "Please verify that ..."; not "Bitte beachten Sie, dass ...", which tells."""
+    if not c_lo or tokens[c_lo].word not in _folded("complementizers"):
+        return False
+    r_lo = clause_bounds(tokens, text, c_lo - 1, c_lo - 1)[0]
+    before = [t.word for t in tokens[r_lo:c_lo]]
+    finding = _folded("inquiry_verbs") | _folded("verbs_of_checking")
+    return any(w in finding for w in before) and has_phrase(before, _phrases("requests"))
 
 
 def _infinitive(tokens: list[Token], i: int) -> bool:
@@ -328,9 +354,11 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
     lo, hi = span
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
     clause_end = tokens[c_hi].end
-    if ("?" in text[clause_end:clause_end + 3] and tokens[c_lo].word not in _folded("stating_subordinators")) \
-            or _asks(tokens, text, lo) or in_quoted_question(text, tokens[lo].start):  # "Support asked: 'Is it ...?'"
-        return None  # asked: "Ist die Domäne verifiziert?"; "..., obwohl die Domäne verifiziert ist?" states
+    if ("?" in text[clause_end:clause_end + 3] and (tokens[c_lo].word not in _folded("stating_subordinators")
+                                                    or _reason_asked(tokens, text, c_lo))) \
+            or _asks(tokens, text, lo) or in_quoted_question(text, tokens[lo].start) \
+            or _confirmation_asked(tokens, text, c_lo):  # "Support asked: 'Is it ...?'", "Bitte bestätigen Sie, dass ..."
+        return None  # asked: "Ist die Domäne verifiziert?", "Is it because ...?"; "..., obwohl die Domäne verifiziert ist?" states
     if report_denied(tokens, text, lo):
         return None  # "VLSC doesn't show that the mail went to another contact"
     if hedged(tokens, text, lo, hi, past=any(w in _folded("past_state_markers") or w in _folded("past_time_markers") for w in cue), beliefs=beliefs):

@@ -304,8 +304,10 @@ def quoted_of_then(text: str, year: int) -> bool:
         words = [t.word for t in tokens]
         if pointers.keys().isdisjoint(words):
             continue
-        # a semicolon or a verb or subject of its own opens another statement ("See below; we ordered last year")
-        cut = [k for k, t in enumerate(tokens) if t.word in stops or k and ";" in sentence[tokens[k - 1].end:t.start]]
+        # a semicolon or a verb or subject of its own opens another statement ("See below; we ordered last year"),
+        # not a genitive's "'s" read out as "is" ("last year's forwarded mail": glued to the word before)
+        cut = [k for k, t in enumerate(tokens) if t.word in stops and not (k and t.start == tokens[k - 1].end)
+               or k and ";" in sentence[tokens[k - 1].end:t.start]]
         for i, word in enumerate(words):
             ends = [i + len(p) for p in pointers.get(word, ()) if tuple(words[i:i + len(p)]) == p]
             if not ends:

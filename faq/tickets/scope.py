@@ -282,15 +282,17 @@ def _turned(analysed: list[Sentence], index: int, c_hi: int) -> bool:
     return index + 1 < len(analysed) and turning([t.word for t in analysed[index + 1].tokens[:_TURN_OPENING]])
 
 
-_TURN_OPENING = 4  # words at the next sentence's start where it turns to the present ("Wie ist es diesmal?", "Not sure about now")
+_TURN_OPENING = 8  # words at the next sentence's start where it turns to the present ("Wie ist es diesmal?", "Not sure about
+# now", "Whether that's the case now I can't say", "I have no idea about this time")
 
 
 def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: bool, fact_id: str = "", year: int = 0) -> bool:
     """Whether the clause of a cue tells an earlier state: one told up to a time that has passed
     ("bis zum Sommer nicht verfügbar"), or one told as the first ("anfangs", "at first":
-    `initial_states`), or a "no" or state of an earlier period ("letztes Jahr", `bygone_periods`), that the
+    `initial_states`), or a "no" or state (a "yes" of a state fact too) of an earlier period ("letztes Jahr", `bygone_periods`), that the
     sentence or the next one turns from ("..., but support moved them", "This time ..."), and a fact of one
-    occasion (knowledge/tickets/occasion_facts.yaml) told of an earlier one: in its clause, dated to a
+    occasion (knowledge/tickets/occasion_facts.yaml) told of an earlier one (the clause a colon opens
+    counts with the clause before it: "Beim letzten Mal war es so: ..."): in its clause, dated to a
     year before `year` or to an earlier period, whatever follows ("bei der Verlängerung 2023 hatten wir
     denselben Namen"), or, anywhere in its part of the sentence, turned from; or a "no" or
     a state (knowledge/tickets/state_facts.yaml) dated to a time of then, a time of now told after it
@@ -300,8 +302,11 @@ def bygone(analysed: list[Sentence], index: int, span: tuple[int, int], value: b
     if _bounded(s, lo, hi):
         return True
     words = [t.word for t in s.tokens[lo:hi + 1]]
+    if lo and ":" in s.text[s.tokens[lo - 1].end:s.tokens[lo].start]:  # "Beim letzten Mal war es so: die Mail ging an ..."
+        words = [t.word for t in s.tokens[clause_bounds(s.tokens, s.text, lo - 1, lo - 1)[0]:lo]] + words
     occasion = fact_id in _ticket_facts("occasion_facts.yaml")
-    state = not value or occasion or phrase_spans(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
+    state = not value or occasion or fact_id in _ticket_facts("state_facts.yaml") \
+        or phrase_spans(words, "past_existentials")  # "letztes Jahr gab es mehrere": a state, no deed
     dated = occasion and (phrase_spans(words, "bygone_periods") or any(_year_before(w, year) for w in words))
     if occasion:  # "last time we renewed, the name stayed the same. This renewal ..."
         p_lo, p_hi = clause_bounds(s.tokens, s.text, *span, "contrasts")

@@ -133,15 +133,16 @@ def theirs(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
 def _quoted_earlier(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     """Whether the cue stands in a quotation that the sentence, before it opens, places at an earlier
     occasion ("letztes Jahr hieß es: „Die Domäne ist verifiziert“", "last year we had the same problem
-    and the answer was: \"...\"") or leaves to be found out ("Noch zu prüfen, ob das stimmt: „...“",
-    "whether this holds: \"...\"")."""
+    and the answer was: \"...\""), leaves to be found out ("Noch zu prüfen, ob das stimmt: „...“",
+    "whether this holds: \"...\"") or cites from a text or a belief (`beliefs`: "In Ihrer FAQ steht: „...,
+    aber ...“", "I read in your FAQ: \"...\""): the whole quotation, a contrast in it too."""
     if not any(q in text for q in "\"„“»«"):
         return False  # most sentences
     opening = quote_opening(text, tokens[span[0]].start)
     if opening is None:
         return False
     before = [t.word for t in tokenize(text[:opening])]
-    return any(has_sequence(before, name) for name in ("bygone_periods", "earlier_occasions", "same_problems")) \
+    return any(has_sequence(before, name) for name in ("bygone_periods", "earlier_occasions", "same_problems", "beliefs")) \
         or not folded("conditionals").isdisjoint(before) or to_find_out(before)
 
 
@@ -163,12 +164,12 @@ def _asked_whole(tokens: list[Token], text: str, index: int) -> bool:
 
 
 def mention_unsaid(tokens: list[Token], text: str, index: int, named: bool = False) -> bool:
-    """Whether the address or date at token `index` is an example, in a quoted question or a question of one clause, another
-    person's, hedged, conditional or past;
+    """Whether the address or date at token `index` is an example, in a quoted question or a question of one clause, in a
+    quotation from an earlier occasion or a text (`_quoted_earlier`), another person's, hedged, conditional or past;
     a `named` address (in apposition) is hedged only by its own clause, and past by its head's too
     ("our OSM used to be an outlook.com address (x@outlook.com)")."""
     return is_example(tokens, index) or in_quoted_question(text, tokens[index].start) or theirs(tokens, text, (index, index)) \
-        or _asked_whole(tokens, text, index) \
+        or _asked_whole(tokens, text, index) or _quoted_earlier(tokens, text, (index, index)) \
         or hedged(tokens, text, index, index, beliefs=not named) \
         or named and index > 0 and has_sequence([t.word for t in tokens[clause_bounds(tokens, text, index - 1, index - 1)[0]:index]],
                                                  "past_state_markers")
