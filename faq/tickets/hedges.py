@@ -170,6 +170,22 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                 continue  # "sent to X, who left, and nobody can get in, I guess?": the last conjunct only
             if hi < c_lo and _dashed_before(tokens, text, hi, c_lo):
                 continue  # "nicht geprüft – der Dienstleister hat die Filter im Griff, meinte er": what follows the dash
+            if c_hi < lo and _checked_after(tokens, text, c_hi, lo):
+                continue  # "Ich glaub, ... – ich hab's jetzt geprüft: die Lizenzen sind im Test-Tenant": checked, no belief
+            return True
+    return False
+
+
+def _checked_after(tokens: list[Token], text: str, start: int, lo: int) -> bool:
+    """Whether a spaced dash after token `start` opens a clause, ending before token `lo`, in which the
+    writer says they checked ("– ich hab's jetzt geprüft:", "– I checked:"): what follows is found, not believed."""
+    selves, checking = _folded("writer_selves"), _folded("verbs_of_checking")
+    for k in range(start + 1, lo):
+        if text[tokens[k - 1].end:tokens[k].start].strip() not in _DASHES:
+            continue
+        c_hi = clause_bounds(tokens, text, k, k)[1]
+        said = {t.word for t in tokens[k:c_hi + 1]}
+        if c_hi < lo and not said.isdisjoint(selves) and not said.isdisjoint(checking):
             return True
     return False
 
