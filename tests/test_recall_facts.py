@@ -395,6 +395,8 @@ def test_a_swiss_month_is_read():
      "service_in_country", False),
     ("renewal-activation", "en", "Hi, we renewed and signed the new enrollment, org name like the old one.", "same_org_name", True),
     ("renewal-activation", "de", "Hallo, Verlängerung unterschrieben, Organisationsname wie beim alten Vertrag.", "same_org_name", True),
+    ("licenses-not-visible", "de", "Servus, Lizenzen sind keine da. In der Schweiz gibts den Dienst aber.", "service_in_country", True),
+    ("licenses-not-visible", "de", "Servus, Lizenzen sind keine da. In Serbien gibts den Dienst noch nicht.", "service_in_country", False),
 ])
 def test_round_17_cues_of_other_flows(flow, lang, text, fact, value):
     assert read(flow, text, lang).get(fact) is value
