@@ -199,3 +199,11 @@ def test_a_role_named_beside_a_slash_free_text_stays_read():
 ])
 def test_a_permission_stated_outright_outweighs_an_earlier_doubt(lang, text):
     assert role(text, lang) == "osm-manage-reservations"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Nachtrag Jana Vogel (OSM): Ich bin nur OSM, reservieren kann ich nicht."),
+    ("en", "Added by Jana Vogel (OSM): I am the OSM and cannot reserve anything."),
+])
+def test_the_writers_role_after_a_header_naming_it_is_read(lang, text):
+    assert role(text, lang) == "osm"

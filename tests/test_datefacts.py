@@ -153,6 +153,14 @@ def test_a_lone_date_with_nothing_else_named_is_still_the_purchase_date(lang, te
     assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, still no activation mail.\n- reservation: effective, placed 3 November 2026\n- junk: checked"),
+    ("de", "Hallo, keine Aktivierungsmail.\n- Reservierung: wirksam, aufgegeben am 03.11.2026"),
+])
+def test_the_reservations_own_deed_nearer_the_date_dates_it(lang, text):
+    assert read("missing-activation-email", text, lang).get("reservation_date") == date(2026, 11, 3)
+
+
 @pytest.mark.parametrize(("lang", "text", "day"), [
     ("en", "Hello,\nour order went in on November 9. The usage start date on the order is December 1, 2026. "
            "No activation mail yet.", "2026-12-01"),

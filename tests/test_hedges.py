@@ -151,6 +151,28 @@ def test_a_belief_with_a_tail_after_a_cue_leaves_the_fact_open(bundled, text):
 
 
 @pytest.mark.parametrize("text", [
+    "Hallo, noch keine Aktivierungsmail. Ich bin als OSM eingetragen und bin damit auch Globaler Administrator im bestehenden Tenant.",
+])
+def test_damit_right_after_a_verb_is_no_purpose(bundled, text):
+    assert triage(bundled, text).facts.get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Lizenzen sichtbar. Ich glaube, die Kollegin war im falschen Konto angemeldet – ich habe es inzwischen geprüft: "
+    "die Lizenzen sind in unserem Testmandanten gelandet.",
+    "Hi, no licences visible. I think my colleague was signed in to the wrong tenant – I have checked it now: "
+    "the licences landed in our test tenant.",
+])
+def test_a_check_after_a_dash_ends_the_belief_before_it(bundled, text):
+    assert triage(bundled, text).facts.get("right_account") is False
+
+
+def test_a_belief_with_a_dash_but_no_check_still_hedges(bundled):
+    text = "Hallo, keine Lizenzen sichtbar. Ich glaube, die Lizenzen sind im Testmandanten gelandet – das muss ich noch klären."
+    assert "right_account" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize("text", [
     "Hallo, keine Aktivierungsmail. Den Junk-Ordner hat mein Kollege durchgesehen, sagt er jedenfalls.",
     "Hi, no activation email. My colleague went through the junk folder, or so he says.",
 ])

@@ -170,3 +170,16 @@ def test_a_mail_sent_to_the_tax_adviser_went_to_another_contact(lang, text):
 ])
 def test_the_relative_clause_after_the_person_named_osm_tells_of_the_osm(lang, text, value):
     assert read(text, lang).get("osm_is_admin") is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, ich bin als OSM eingetragen (m.roth@kranich-bau.de), ich bin damit auch Globale Administratorin unseres Tenants."),
+    ("en", "Hello, I am listed as the OSM (m.roth@kranich-bau.com) and I am also the billing admin of our existing tenant."),
+])
+def test_the_writer_declared_the_osm_holds_a_role_later_in_the_same_sentence(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+def test_the_writer_not_declared_the_osm_holds_their_own_role_in_the_same_sentence():
+    text = "Hallo, ich habe die Bestellung geprüft, ich bin auch Globaler Administrator unseres Tenants."
+    assert "osm_is_admin" not in read(text, "de")

@@ -143,3 +143,11 @@ def test_a_later_clause_pronoun_without_the_subject_named_first_states_nothing(l
 ])
 def test_a_later_clause_pronoun_without_a_consequence_word_leaves_the_first_clause_standing(lang, text):
     assert read(text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist t.weiss@lindenhof.de eingetragen. Diese Person ist auch Abrechnungsadministratorin im bestehenden Tenant."),
+    ("en", "Hi, our OSM is t.weiss@lindenhof.com. This person is also the global admin of our current tenant."),
+])
+def test_a_demonstrative_with_person_after_the_osm_is_the_osm(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True

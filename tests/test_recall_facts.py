@@ -367,3 +367,36 @@ def test_nothing_linked_before_denies_the_enrollment_link(lang, text, linked):
 ])
 def test_licences_missing_for_an_account_name_no_wrong_account(lang, text):
     assert read("licenses-not-visible", text, lang).get("right_account") is None
+
+
+# -- round 17: cue words of the flows ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Die Quarantäne haben wir nicht geprüft.", "junk_checked", False),
+    ("en", "Hi, no activation mail yet. We checked quarantine, nothing there.", "junk_checked", True),
+    ("en", "Hi, still no mail. VLSC shows me as recipient, not somebody else.", "sent_to_other_contact", False),
+    ("en", "Hi, the activation mail arrived at our old OSM, not at me.", "sent_to_other_contact", True),
+    ("de", "Hallo, keine Aktivierungsmail. Im VLSC steht als Empfänger ein ehemaliger Kollege.", "sent_to_other_contact", True),
+    ("de", "Reservierung: vor drei Tagen\nwirksam: nein\nAktivierungsmail: keine", "reservation_effective", False),
+    ("de", "Grüezi, Aktivierigsmail fehlt.\n- Reservierig wirksam: ja", "reservation_effective", True),
+])
+def test_round_17_cues_of_the_missing_mail(lang, text, fact, value):
+    assert read("missing-activation-email", text, lang).get(fact) is value
+
+
+def test_a_swiss_month_is_read():
+    text = "Grüezi, Aktivierigsmail fehlt.\n- Nutzigsbeginn: 3. Dezämber 2026"
+    assert read("missing-activation-email", text, "de").get("usage_start") == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(("flow", "lang", "text", "fact", "value"), [
+    ("licenses-not-visible", "en", "Hello, no licences visible. Our tenant is in a country where this service is not supported yet.",
+     "service_in_country", False),
+    ("renewal-activation", "en", "Hi, we renewed and signed the new enrollment, org name like the old one.", "same_org_name", True),
+    ("renewal-activation", "de", "Hallo, Verlängerung unterschrieben, Organisationsname wie beim alten Vertrag.", "same_org_name", True),
+    ("licenses-not-visible", "de", "Servus, Lizenzen sind keine da. In der Schweiz gibts den Dienst aber.", "service_in_country", True),
+    ("licenses-not-visible", "de", "Servus, Lizenzen sind keine da. In Serbien gibts den Dienst noch nicht.", "service_in_country", False),
+])
+def test_round_17_cues_of_other_flows(flow, lang, text, fact, value):
+    assert read(flow, text, lang).get(fact) is value

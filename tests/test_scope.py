@@ -221,6 +221,14 @@ def test_a_statement_contradicted_later_stays_open(lang, text):
     assert read(text, lang).get("order_placed") is None
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Lizenzen sind nicht sichtbar. Sie wurden in einem anderen Mandanten aktiviert."),
+    ("en", "Hi, the licences are not visible. They were activated in another tenant."),
+])
+def test_a_tenant_the_cue_itself_names_scopes_nothing(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("right_account") is False
+
+
 def test_a_wrong_account_of_a_past_trial_stays_open():
     text = "Licenses not visible. In our test tenant they were activated for the wrong account, but that was a trial last year."
     assert read(text, "en", "licenses-not-visible").get("right_account") is None

@@ -62,3 +62,8 @@ def test_a_success_before_a_question_of_its_own_is_told(text):
 ])
 def test_a_sentence_tells_a_success_throughout_only_when_each_clause_tells_one(sentence: str, throughout: bool) -> None:
     assert success_throughout(sentence, frozenset({"hallo", "hello"})) is throughout
+
+
+@pytest.mark.parametrize("text", ["Die Aktivierung hat problemlos geklappt", "Die Zuweisung an die Benutzer hat fehlerfrei geklappt"])
+def test_a_success_told_with_a_word_of_no_problem_is_only_a_success(text):
+    assert only_success(text)

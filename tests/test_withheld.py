@@ -114,3 +114,15 @@ def test_through_as_a_preposition_or_of_another_subject_says_nothing_of_the_rese
 def test_a_negation_before_a_checked_folder_denies_the_checking(lang, text, checked):
     read = extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
     assert read.facts.get("junk_checked") is checked
+
+
+def test_a_weak_cue_with_only_small_words_beside_it_is_an_item_of_its_own():
+    text = "Servus, Lizenzen sind keine da. Kein Zusatzabo, richtiger Tenant is es a, Nutzungsbeginn war im Juli."
+    facts = extract_facts(clean_body(text), KB.flow("licenses-not-visible"), TODAY, "de", KB.vocabulary).facts
+    assert facts.get("right_account") is True
+
+
+def test_a_weak_cue_beside_a_verb_only_names_a_place():
+    text = "Hi, the licences are missing. Please move them to the right tenant."
+    facts = extract_facts(clean_body(text), KB.flow("licenses-not-visible"), TODAY, "en", KB.vocabulary).facts
+    assert "right_account" not in facts

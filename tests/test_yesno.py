@@ -51,3 +51,11 @@ def test_a_label_of_a_denying_cue_answered_no_denies(lang, text, admin):
 ])
 def test_a_label_that_asks_something_else_denies_no_role(lang, text):
     assert read("missing-activation-email", text, lang).get("osm_is_admin") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die Quarantäne ist sauber, den Spam-Ordner hat bei uns aber noch niemand angeschaut."),
+    ("en", "Hi, no activation mail. The mail filter was reviewed, but nobody has checked the junk folder so far."),
+])
+def test_a_cue_whose_tightest_words_cross_clauses_is_found_in_the_later_clause(lang, text):
+    assert read("missing-activation-email", text, lang).get("junk_checked") is False

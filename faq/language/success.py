@@ -44,6 +44,7 @@ class SuccessWords:
     question_openers: frozenset[str]
     problems: tuple[str, ...]  # problem words (problem_words.yaml), spaced; a "*" word by its beginning, " fehl"
     contrasts: tuple[str, ...]  # contrasts.yaml, whereabouts.yaml, spaced: "aber", "but", "where are" doubt a success
+    free: tuple[str, ...] = ()  # problem_free.yaml, spaced: "problemlos" holds a problem word's letters, yet tells a success
 
 
 @cache
@@ -63,7 +64,8 @@ def success_words() -> SuccessWords:
         question_openers=frozenset(p.strip() for p in spaced("question_openers")),
         problems=tuple(f" {fold(w)[:-1]}" if w.endswith("*") else f" {' '.join(words(fold(w)))} "
                        for w in lexicon_words("problem_words") if not w.startswith("*")),
-        contrasts=spaced("contrasts") + spaced("whereabouts"))
+        contrasts=spaced("contrasts") + spaced("whereabouts"),
+        free=tuple(sorted(spaced("problem_free"), key=len, reverse=True)))
 
 
 def _clauses(sentence: str) -> list[tuple[list[str], bool]]:
@@ -92,7 +94,14 @@ def _told(clause: list[str]) -> bool:
         return False
     spaced = f" {' '.join(clause)} "
     return any(p in spaced for p in known.predicates) \
-        and not any(p in spaced for p in (*known.blocking_phrases, *known.problems))
+        and not any(p in _without_free(spaced) for p in (*known.blocking_phrases, *known.problems))
+
+
+def _without_free(spaced: str) -> str:
+    """Spaced words without those that say nothing went wrong ("problemlos geklappt": no problem word)."""
+    for free in success_words().free:
+        spaced = spaced.replace(free, " ")
+    return spaced
 
 
 def _sentences(text: str) -> list[str]:
@@ -133,7 +142,7 @@ def only_success(sentence: str) -> bool:
     known = success_words()
     if any(label or c[0] in known.openers or any(w in known.blockers for w in c) for c, label in clauses):
         return False  # "where are my licences, activation went fine" asks
-    spaced = f" {' '.join(w for c, _label in clauses for w in c)} "
+    spaced = _without_free(f" {' '.join(w for c, _label in clauses for w in c)} ")
     return not any(p in spaced for p in (*known.problems, *known.contrasts)) and any(_told(c) for c, _label in clauses)
 
 

@@ -43,9 +43,9 @@ def _name_stop(stop: frozenset[str]) -> frozenset[str]:
     return stop - _lexicon("coordinators")
 
 
-def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> tuple[int, int] | None:
-    """Find a choice's name as written: its words in their order, only function words
-    between them; its own function words ("OSM mit Berechtigung") may be left out."""
+def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str], begin: int = 0) -> tuple[int, int] | None:
+    """Find a choice's name as written, from word `begin` on: its words in their order, only function
+    words between them; its own function words ("OSM mit Berechtigung") may be left out."""
     content = _content(cue, stop)
     if isinstance(words, Words):
         joined = words.joined
@@ -54,7 +54,7 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str]) -> 
                 return None  # a word of the name stands nowhere in the sentence
     stop = _name_stop(stop)  # "OSM und verwalte Reservierungen" is a role and an activity, no name
     for start, word in enumerate(words):
-        if not _name_word(content[0], word):
+        if start < begin or not _name_word(content[0], word):
             continue
         pos, ok = start, True
         for c in content[1:]:
@@ -168,36 +168,35 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     best: tuple[int, str, tuple[int, int]] | None = None
     others_named: list[tuple[str, tuple[int, int]]] = []  # roles of others named: two apart leave it open
     for cid, cue in named:
-        span = _find_name(cue, words, lex.stop)
-        if span is None:
-            continue
-        if context is None:
-            context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-        others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)
-        if others:
-            others_named.append((cid, span))
-        if _offered(tokens, text, span):
-            continue  # "Rolle: [vlsc-admin / ola / osm]": one of the options offered, none chosen
-        if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
-            continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
-        if others and not _acting(tokens, lex.word("permission") in words):
-            continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
-        own = {w for w in cue if w not in lex.stop}
-        vocab = frozenset(w for _, name in named for w in name) - lex.stop
-        said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text, vocab), other, longer) for other, longer in named
-                if other != cid and own < set(longer) - lex.stop]
-        if any(state is None for state, _, _ in said):
-            continue
-        denied = [set(longer) for state, _, longer in said if state is False]
-        # a permission denied whole ("keine Berechtigung zum Verwalten von Reservierungen") is not stated by its part
-        stated = [(other, longer) for state, other, longer in said if state and not any(set(longer) < d for d in denied)]
-        if stated:
-            # "hat mir als OSM die Berechtigung 'Reservierung verwalten' zugewiesen": the longer name, all said
-            cid, cue = max(stated, key=lambda c: len(c[1]))
-        near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
-        weight = len(cue) - 10 if others else len(cue) + (10 if near else 0)  # the writer's own role comes first
-        if best is None or weight > best[0]:
-            best = (weight, cid, span)
+        begin = 0  # every mention: "Birgit Lang (OSM): Ich bin reine OSM" names a role of hers, then the writer's own
+        while (span := _find_name(cue, words, lex.stop, begin)) is not None:
+            begin = span[1] + 1
+            if context is None:
+                context = context_positions(fact, lang, words, lex) if fact.cues.context else []
+            others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)
+            if others:
+                others_named.append((cid, span))
+            if _offered(tokens, text, span):
+                continue  # "Rolle: [vlsc-admin / ola / osm]": one of the options offered, none chosen
+            if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
+                continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
+            if others and not _acting(tokens, lex.word("permission") in words):
+                continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
+            own = {w for w in cue if w not in lex.stop}
+            vocab = frozenset(w for _, name in named for w in name) - lex.stop
+            said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text, vocab), other, longer) for other, longer in named
+                    if other != cid and own < set(longer) - lex.stop]
+            if any(state is None for state, _, _ in said):
+                continue
+            denied = [set(longer) for state, _, longer in said if state is False]
+            # a permission denied whole ("keine Berechtigung zum Verwalten von Reservierungen") is not stated by its part
+            stated = [(other, longer) for state, other, longer in said if state and not any(set(longer) < d for d in denied)]
+            named_id, name = max(stated, key=lambda c: len(c[1])) if stated else (cid, cue)
+            # stated: "hat mir als OSM die Berechtigung 'Reservierung verwalten' zugewiesen": the longer name, all said
+            near = any(0 <= span[0] - c <= 4 or 0 <= c - span[1] <= 2 for c in context)
+            weight = len(name) - 10 if others else len(name) + (10 if near else 0)  # the writer's own role comes first
+            if best is None or weight > best[0]:
+                best = (weight, named_id, span)
     if best and best[0] < 0 and any(c != d and (a[1] < b[0] or b[1] < a[0]) for c, a in others_named for d, b in others_named):
         return None  # "Our VLSC admin wants to know whether our OSM may reserve": whose role is asked?
     return (best[1], best[0], best[2]) if best else None

@@ -16,7 +16,7 @@ from faq.tickets.weights import weights
 if TYPE_CHECKING:
     from faq.tickets.sentence import Sentence
 
-__all__ = ["context_positions", "context_spans", "denied_context", "event_positions"]
+__all__ = ["context_positions", "context_spans", "denied_context", "event_positions", "own_event_positions"]
 
 
 def _context_cues(fact: Fact, lang: str, lex: CueLexicon) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
@@ -77,6 +77,15 @@ def event_positions(fact: Fact | None, words: list[str], lex: CueLexicon) -> lis
                 and not (fact is not None and any(word_matches(w, word) for w in _context_words(fact, lex))):
             out.append(i)
     return out
+
+
+def own_event_positions(fact: Fact, words: list[str], lex: CueLexicon) -> list[int]:
+    """Positions of event words (`date_events`) that are words of the fact's own context cues: the
+    deed that dates the fact ("Reservation effective, placed 2 November": placing dates the reservation)."""
+    events, starts, own = _folded("date_events"), _event_starts(), _context_words(fact, lex)
+    return [i for i, word in enumerate(words)
+            if word.startswith(starts) and any(word.startswith(e) and len(word) - len(e) <= 3 for e in events)
+            and any(word_matches(w, word) for w in own)]
 
 
 @cache

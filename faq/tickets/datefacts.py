@@ -16,7 +16,7 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
-from faq.tickets.context import context_spans, event_positions
+from faq.tickets.context import context_spans, event_positions, own_event_positions
 from faq.tickets.cues import CueLexicon
 from faq.tickets.datekinds import others_dates, topic_cue
 from faq.tickets.evidence import Evidence
@@ -92,6 +92,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
         raw = [t.word for t in tokens]
         contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
         events = {f.id: _own_events(event_positions(f, s.words, lex), contexts[f.id], s.words, lex) for f in facts}
+        deeds = {f.id: own_event_positions(f, s.words, lex) if events[f.id] else [] for f in facts}
         pairs: list[tuple[int, int, int, Fact]] = []
         happened = event_positions(None, s.words, lex)
         corrected = s.correction_end  # what stands before a correction is withdrawn
@@ -101,7 +102,9 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             end_idx = max(idx, max((i for i, t in enumerate(tokens) if t.start < mention.end), default=idx))  # not a final dot's next word
             nearest: tuple[int, Fact] | None = None
             for f_index, fact in enumerate(facts):
-                other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]), default=None)
+                other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]
+                             if not any(e < d < idx for d in deeds[fact.id])), default=None)
+                # an event before the fact's own deed nearer the date ("Reservation effective, placed 2 Nov") takes no date
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
                     if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \

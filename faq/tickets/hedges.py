@@ -9,7 +9,7 @@
   ("früher", "formerly"; "damals", "back then" with "war"/"was") or an intention leaves its
   clause open; so does a part of the sentence set in another organisation (other_settings).
 
-The word lists are data in `knowledge/language/` (beliefs, belief_tails, hedges, conditionals,
+The word lists are data in `knowledge/language/` (beliefs, belief_tails, hedges, conditionals, adverbial_conditionals,
 past_state_markers, past_time_markers, past_copulas, intentions, other_settings, own_settings,
 other_owners, certainties, alternatives, relative_pronouns, dropped_subject_verbs, ...).
 """
@@ -46,12 +46,20 @@ def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False,
         clause = without_phrases([t.word for t in tokens], "relevance_conditions")[c_lo:c_hi + 1]
     if len(clause) > 1 and clause[-1] in _folded("manner_adverbs") and c_hi > hi:
         clause = clause[:-1]  # "took effect normally": how it happened, no habit
-    return any(w in conditions for w in clause) or _resumed_condition(tokens, text, c_lo) or opened_by(tokens, text, lo, "hedges") \
+    return _conditioned(clause, conditions) or _resumed_condition(tokens, text, c_lo) or opened_by(tokens, text, lo, "hedges") \
         or _verb_first_condition(tokens, text, c_lo, c_hi) \
         or has_phrase(clause, _phrases("hedges")) \
         or (not past and (has_phrase(clause, _phrases("past_state_markers"))
                           or has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
         or has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
+
+
+def _conditioned(clause: list[str], conditions: frozenset[str]) -> bool:
+    """Whether a clause's words hold a conditional that makes it a condition or purpose: not one
+    that is an adverb right after a finite verb ("ich bin damit auch Admin"; adverbial_conditionals)."""
+    adverbs = _folded("adverbial_conditionals")
+    return any(w in conditions and not (w in adverbs and k > 0 and clause[k - 1] in _folded("finite_verbs"))
+               for k, w in enumerate(clause))
 
 
 _LAST: list[object] = [None, False]  # the last sentence's tokens looked at by `_names_elsewhere`, and the answer
@@ -162,6 +170,22 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                 continue  # "sent to X, who left, and nobody can get in, I guess?": the last conjunct only
             if hi < c_lo and _dashed_before(tokens, text, hi, c_lo):
                 continue  # "nicht geprüft – der Dienstleister hat die Filter im Griff, meinte er": what follows the dash
+            if c_hi < lo and _checked_after(tokens, text, c_hi, lo):
+                continue  # "Ich glaub, ... – ich hab's jetzt geprüft: die Lizenzen sind im Test-Tenant": checked, no belief
+            return True
+    return False
+
+
+def _checked_after(tokens: list[Token], text: str, start: int, lo: int) -> bool:
+    """Whether a spaced dash after token `start` opens a clause, ending before token `lo`, in which the
+    writer says they checked ("– ich hab's jetzt geprüft:", "– I checked:"): what follows is found, not believed."""
+    selves, checking = _folded("writer_selves"), _folded("verbs_of_checking")
+    for k in range(start + 1, lo):
+        if text[tokens[k - 1].end:tokens[k].start].strip() not in _DASHES:
+            continue
+        c_hi = clause_bounds(tokens, text, k, k)[1]
+        said = {t.word for t in tokens[k:c_hi + 1]}
+        if c_hi < lo and not said.isdisjoint(selves) and not said.isdisjoint(checking):
             return True
     return False
 

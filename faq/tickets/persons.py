@@ -116,26 +116,27 @@ def name_osm_people(analysed: list[Sentence], lex: CueLexicon) -> None:
 _SELF_ROLE_GAP = 4  # words at most between the writer and the role they name theirs ("ich bin hier als OSM eingetragen")
 
 
-def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> bool:
-    """Whether a sentence says the writer is the OSM: "ich bin (die) OSM", "ich bin als OSM
+def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
+    """Where a sentence says the writer is the OSM: "ich bin (die) OSM", "ich bin als OSM
     eingetragen", "I'm the OSM", "I am listed as our OSM", "Unser OSM bin ich": the writer right
     before or after the OSM with only verbs of naming and linking words between (`role_copulas`,
-    `self_role_links`), no negation there or right after it, not asked."""
+    `self_role_links`), no negation there or right after it, not asked. Returns the index of the
+    declaration's last token, or None."""
     if s.question:
-        return False
+        return None
     selves, links = folded("writer_selves"), folded("role_copulas") | folded("self_role_links")
     for lo, hi in osm_spans(s, osm, lex):
         k = lo - 1
         while k >= 0 and lo - k <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
             k -= 1
         if k >= 0 and k < lo - 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, k, hi):
-            return True
+            return hi
         k = hi + 1  # "Unser OSM bin ich", "Als OSM bin ich eingetragen"
         while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
             k += 1
         if k < len(s.tokens) and k > hi + 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, lo, k):
-            return True
-    return False
+            return k
+    return None
 
 
 def _denied(s: Sentence, first: int, last: int) -> bool:
@@ -164,19 +165,24 @@ def _holds_role(s: Sentence, i: int) -> bool:
 def name_osm_writer(analysed: list[Sentence], lex: CueLexicon) -> None:
     """After the writer says they are the OSM ("Ja, ich bin OSM."), read their "ich"/"I" that holds
     a role in the sentences that follow as the OSM: "Ich bin übrigens im bestehenden Konto als
-    Abrechnungsadministratorin eingetragen" tells of the OSM (`_holds_role`). Up to a mail header ("Von: ...") that
-    opens another writer's mail; "wir"/"we" stays the writer's side."""
+    Abrechnungsadministratorin eingetragen" tells of the OSM (`_holds_role`), and so does one after the
+    declaration in its own sentence ("Ich bin als OSM eingetragen, ich bin damit auch Globaler
+    Administrator"). Up to a mail header ("Von: ...") that opens another writer's mail; "wir"/"we"
+    stays the writer's side."""
     osm = lex.word("osm")
     selves = folded("writer_selves")
     declared = False
     for s in analysed:
         if declared and on_any_header(s.text):
             declared = False
-        if declared:
-            at = {i for i, t in enumerate(s.tokens) if t.word in selves and _writer_word(s, i) and _holds_role(s, i)}
+        end = None if declared else _declares_self_osm(s, osm, lex)
+        if declared or end is not None:
+            after = -1 if end is None else end
+            at = {i for i, t in enumerate(s.tokens)
+                  if i > after and t.word in selves and _writer_word(s, i) and _holds_role(s, i)}
             if at:
                 s.words = Words(osm if i in at else w for i, w in enumerate(s.words))
-        declared = declared or _declares_self_osm(s, osm, lex)
+        declared = declared or end is not None
 
 
 _PERSONAL = re.compile(r"([^\W\d_]{3,}|[^\W\d_])[._-]([^\W\d_]{3,})")  # "jorge.ramos", "petra_lang", "p.lang": (first name or initial) and surname

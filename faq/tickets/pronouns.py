@@ -4,7 +4,7 @@
 the reservation is not effective; "We added seats under the same enrollment. It was hooked up to
 our tenant in 2024" that the enrollment is linked; "Our OSM is a@x.de. She is also the billing
 admin" that the OSM is an admin. The pronoun stands next to a singular finite verb (a subject, and
-German "sie" one, not "they"); what it points at is the one thing or person of its kind named
+German "sie" one, not "they"; a demonstrative with "Person", "this person", counts as one, pointing_persons); what it points at is the one thing or person of its kind named
 before it in its sentence (the OSM only: "We entered our CFO as OSM; she's the billing admin") or
 else in the sentence before. Two candidates ("the order and the mail ... It") leave it a pronoun:
 unsure, so no fact is read through it; so does a thing named before it in its own sentence, where
@@ -86,6 +86,8 @@ def _opening_subject(s: Sentence, i: int, objects: tuple[str, ...], lex: CueLexi
 def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:
     """Read each subject pronoun as the one person or thing it points back at (see the module)."""
     people, things = folded("person_pronouns"), folded("thing_pronouns")
+    pointing = {tuple(p.split()) for p in folded("pointing_persons")}
+    nouns = {noun for _, noun in pointing}
     verbs = folded("singular_verbs")
     persons, objects = _referents(lang)
     osm = lex.word("osm")
@@ -93,12 +95,14 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
     for s in analysed:
         tokens = s.tokens
         for i, t in enumerate(tokens):
-            if t.word not in people and t.word not in things or s.text[t.start:t.end].isupper() and len(t.word) > 1:
+            person = t.word in people or t.word in nouns and i > 0 and (tokens[i - 1].word, t.word) in pointing
+            # "This person is also billing admin": as a person pronoun
+            if not person and t.word not in things or s.text[t.start:t.end].isupper() and len(t.word) > 1:
                 continue  # "IT" is the department
             if not (i + 1 < len(tokens) and tokens[i + 1].word in verbs or i > 0 and tokens[i - 1].word in verbs
                     or _closing_verb(s, i, verbs)):
                 continue
-            kinds = ((persons,) if t.word in people else ()) + ((objects,) if t.word in things else ())
+            kinds = ((persons,) if person else ()) + ((objects,) if t.word in things else ())
             heads = tuple(n for n in objects if len(n) >= _HEAD) if t.word in things else ()
             named = _named(s, i, kinds, lex, heads)
             if named and named != {osm}:

@@ -417,11 +417,16 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
             # clause is told of what the clause it completes names
             lo = min(lo, _opened(s, clause_bounds(tokens, s.text, opener - 1, opener - 1)[0]))
 
+    def own(i: int) -> bool:  # a tenant the cue's own words name ("activated in another tenant") scopes nothing
+        return span[0] <= i <= span[1]
+
     def tenant_after(i: int) -> bool:  # "im zweiten Tenant", "in the second tenant"
-        return tokens[i].word in scopes and any(p in t.word for t in tokens[i + 1:i + 1 + _COUNT_GAP] for p in parts)
+        return tokens[i].word in scopes and any(p in tokens[k].word and not own(k)
+                                                for k in range(i + 1, min(len(tokens), i + 1 + _COUNT_GAP)) for p in parts)
 
     def counted(i: int) -> bool:  # "die Domäne unseres zweiten Mandanten"
-        return any(p in tokens[i].word for p in parts) and not many.isdisjoint(t.word for t in tokens[max(lo, i - _COUNT_GAP):i])
+        return not own(i) and any(p in tokens[i].word for p in parts) \
+            and not many.isdisjoint(t.word for t in tokens[max(lo, i - _COUNT_GAP):i])
 
     many = folded("quantity_many")
     opening = next((i for i, t in enumerate(tokens) if t.word not in lead), 0)

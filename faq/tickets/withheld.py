@@ -62,8 +62,8 @@ def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool
     if not getattr(cue, "weak", False):
         return False
     lo, hi = clause_bounds(s.tokens, s.text, span[0], span[1])
-    if hi - lo <= 3:
-        return False
+    if hi - lo <= 3 or all(t.word in function_words() for t in (*s.tokens[lo:span[0]], *s.tokens[span[1] + 1:hi + 1])):
+        return False  # an item of its own, maybe with small words: "richtiges Konto is es a"
     copulas = folded_words("state_copulas")
     if any(t.word in copulas for t in s.tokens[span[0]:span[1] + 1]):
         return False  # "Konto ist das richtige"

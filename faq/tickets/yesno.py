@@ -110,6 +110,8 @@ def _cue_said(cue: tuple[str, ...], s: Sentence, lex: CueLexicon) -> tuple[tuple
         crosses = spans_clauses(s.tokens, s.words, s.text, span, cue)
         if crosses and (inner := _within_clause(cue, s, lex, span)) is not None:
             span, crosses = inner, False  # found again within one clause
+        elif crosses:
+            start = span[0] + 1  # the later clause may hold all the cue's words: "Quarantäne geprüft, den Junk-Ordner hat keiner angeschaut"
         if s.bracketed(span, cue) or crosses \
                 or (_qualifier_first(cue) and not qualified(cue[:2], s.words, span, lex)) or othered(cue, s.words, span, lex) \
                 or (getattr(cue, "nothing", False) and not any(t.word in lex.nothing for t in s.tokens[span[0]:span[1] + 1])) \
