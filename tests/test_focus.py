@@ -212,3 +212,10 @@ def test_a_question_set_aside_is_not_the_question_sentence():
                                       "Last year the activation went through without any problems."])
 def test_saying_it_went_without_problems_states_no_problem(matcher, sentence):
     assert not matcher._states_problem(sentence)
+
+
+def test_a_text_split_again_gives_its_sentences_afresh():
+    first = sentences("Die Mail kam nie an. Was nun?", frozenset({"z.b"}))
+    first.append("Danke.")  # a caller may extend what it got
+    assert sentences("Die Mail kam nie an. Was nun?", frozenset({"z.b"})) == ["Die Mail kam nie an.", "Was nun?"]
+    assert sentences("Siehe z.B. den Link. Was nun?", ["z.b"]) == ["Siehe z.B. den Link.", "Was nun?"]

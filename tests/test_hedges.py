@@ -167,6 +167,18 @@ def test_a_check_after_a_dash_ends_the_belief_before_it(bundled, text):
     assert triage(bundled, text).facts.get("right_account") is False
 
 
+def test_a_hedge_is_read_from_the_sentence_asked_about_not_from_one_asked_before():
+    from faq.tickets.hedges import hedged
+    from faq.tickets.tokens import tokenize
+
+    maybe, sure = "Vielleicht ist die Domäne verifiziert.", "Die Domäne ist nun verifiziert."
+    assert hedged(tokenize(maybe), maybe, 3, 3) and hedged(tokenize(maybe), maybe, 3, 3)  # asked again: the same answer
+    assert not hedged(tokenize(sure), sure, 3, 3)  # the same words at the same place, said without a hedge
+    english = "Maybe the domain is verified."
+    assert hedged(list(tokenize(english)), english, 4, 4) and not hedged(tokenize("The domain is verified."),
+                                                                        "The domain is verified.", 3, 3)
+
+
 def test_a_belief_with_a_dash_but_no_check_still_hedges(bundled):
     text = "Hallo, keine Lizenzen sichtbar. Ich glaube, die Lizenzen sind im Testmandanten gelandet – das muss ich noch klären."
     assert "right_account" not in triage(bundled, text).facts

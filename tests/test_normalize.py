@@ -3,7 +3,7 @@
 import pytest
 
 from faq.kb.model import Vocabulary
-from faq.language.normalize import Normalizer, fold, stem
+from faq.language.normalize import Normalizer, fold, stem, words
 
 VOCAB = Vocabulary(
     synonyms=(
@@ -122,3 +122,10 @@ def test_fold_reads_a_text_alike_each_time_short_long_or_longer():
         assert len(text) > _LONG_TEXT or text is not longer
         assert fold(text) == _fold(text) == fold(text)
     assert fold(word) == "aktivierungs-mail fuer mueller"
+
+
+def test_words_of_a_text_split_again_come_afresh():
+    said = words("keine aktivierungsmail bekommen")
+    said.append("x")  # a caller may extend what it got
+    assert words("keine aktivierungsmail bekommen") == ["keine", "aktivierungsmail", "bekommen"]
+    assert words("mail " * 100) == ["mail"] * 100  # a long text, split as it is

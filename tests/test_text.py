@@ -57,3 +57,11 @@ def test_safe_output_never_holds_a_control_or_format_character(text):
         out = safe(text, output)
         assert not any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in out)
         out.encode("utf-8")  # lone surrogates (from undecodable bytes) are gone too
+
+
+def test_clean_gives_the_same_text_again_and_cuts_a_long_one_as_before():
+    dirty = "Keine\x07 Mail\u200b erhalten\nZeile zwei"
+    assert clean(dirty) == clean(dirty) == "Keine Mail erhalten\nZeile zwei"
+    assert clean(dirty, 5) == "Keine"  # another limit is not answered from the first
+    long = "ä\x00" * 5000  # longer than what is remembered
+    assert clean(long) == "ä" * 5000

@@ -129,6 +129,17 @@ def test_cli_json_lines_in_order():
     assert all(list(r) == KEYS for r in rows)
 
 
+def test_cli_run_in_process_leaves_the_garbage_collector_as_it_found_it(capsys):
+    import gc
+
+    from bot.cli.main import main
+
+    before = gc.get_threshold()
+    assert main(["triage", str(FIX / "sample.jsonl"), "--json"]) == 0
+    assert [json.loads(line)["ticket"] for line in capsys.readouterr().out.splitlines()] == ["T-1", "T-2", "T-3"]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0  # a program that embeds the command keeps its settings
+
+
 def test_cli_bad_lines_exit_2_rest_triaged():
     proc = cli(str(FIX / "broken.jsonl"), "--json")
     assert proc.returncode == 2

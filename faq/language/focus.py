@@ -90,7 +90,17 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
     A full stop after a day or month number ("am 10. März"), a single letter or a listed abbreviation
     ("z.B.") ends no sentence. One followed by a lower-case word does: typed text often starts its
     sentences in lower case ("die mail kam nie. was nun?").
+
+    Remembered for a fixed set of abbreviations: a ticket's text and its lines are split again and again
+    (the topic, the matcher's focus, the reply).
     """
+    if isinstance(abbreviations, (frozenset, tuple)):
+        return list(_split(text, abbreviations))
+    return list(_split.__wrapped__(text, abbreviations))
+
+
+@lru_cache(maxsize=2048)
+def _split(text: str, abbreviations: Collection[str]) -> tuple[str, ...]:
     out: list[str] = []
     start = 0
     for m in _END.finditer(text):
@@ -107,7 +117,7 @@ def sentences(text: str, abbreviations: Collection[str] = ()) -> list[str]:
     rest = text[start:].strip()
     if rest:
         out.append(rest)
-    return out
+    return tuple(out)
 
 
 def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:

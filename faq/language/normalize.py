@@ -58,8 +58,14 @@ _fold_long = lru_cache(maxsize=64)(_fold)
 
 
 def words(text: str) -> list[str]:
-    """Split folded text into words of letters and digits."""
-    return _WORD.findall(text)
+    """Split folded text into words of letters and digits (a fresh list; remembered for a short text:
+    a ticket's sentences are split into words again and again)."""
+    return list(_words(text)) if len(text) <= _SHORT_TEXT else _WORD.findall(text)
+
+
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 @cache

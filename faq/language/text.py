@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 __all__ = ["MAX_INPUT_CHARS", "OUTPUTS", "clean", "excerpt", "find_control_chars", "localized", "safe", "strip_escapes"]
 
@@ -40,10 +41,21 @@ _BLANKS = re.compile(r"[\t\n]+")
 def clean(text: str, limit: int | None = MAX_INPUT_CHARS) -> str:
     """Remove terminal escape sequences, control and invisible characters; keep newlines and tabs.
 
+    Remembered for a text of up to 4,096 characters (the last 1,024 such): a ticket's text and
+    sentences are cleaned again by each reader.
+
     Args:
         text: Any text a user or a ticket gave.
         limit: Cut the result to this many characters (None for no limit).
     """
+    return _clean(text, limit) if len(text) <= _REMEMBERED else _clean.__wrapped__(text, limit)
+
+
+_REMEMBERED = 4096
+
+
+@lru_cache(maxsize=1024)
+def _clean(text: str, limit: int | None) -> str:
     if limit is not None and len(text) > 4 * limit:
         text = text[: 4 * limit]
     if not (text.isascii() and text.isprintable()):  # plain ASCII, the common case, has nothing to remove

@@ -167,6 +167,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     named = _named(fact, lex)
     best: tuple[int, str, tuple[int, int]] | None = None
     others_named: list[tuple[str, tuple[int, int]]] = []  # roles of others named: two apart leave it open
+    vocab = frozenset(w for _, name in named for w in name) - lex.stop
+    also: dict[frozenset[str], bool | None] = {}  # `_also_said` of each longer name's other words, read once for the sentence
     for cid, cue in named:
         begin = 0  # every mention: "Birgit Lang (OSM): Ich bin reine OSM" names a role of hers, then the writer's own
         while (span := _find_name(cue, words, lex.stop, begin)) is not None:
@@ -183,9 +185,12 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
             if others and not _acting(tokens, lex.word("permission") in words):
                 continue  # "our OSM says ...", "Mein Kollege ist VLSC-Administrator": someone else's role
             own = {w for w in cue if w not in lex.stop}
-            vocab = frozenset(w for _, name in named for w in name) - lex.stop
-            said = [(_also_said(set(longer) - lex.stop - own, tokens, words, text, vocab), other, longer) for other, longer in named
-                    if other != cid and own < set(longer) - lex.stop]
+            said = []
+            for other, longer in named:
+                if other != cid and own < (whole := frozenset(longer) - lex.stop):
+                    if (extra := whole - own) not in also:
+                        also[extra] = _also_said(set(extra), tokens, words, text, vocab)
+                    said.append((also[extra], other, longer))
             if any(state is None for state, _, _ in said):
                 continue
             denied = [set(longer) for state, _, longer in said if state is False]

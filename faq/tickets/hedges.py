@@ -32,12 +32,31 @@ def has_phrase(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) 
         len(phrase) == 1 or tuple(words[i:i + len(phrase)]) == phrase for i, word in enumerate(words) for phrase in table.get(word, ()))
 
 
+_HEDGED: dict[tuple[int, str, int, int, bool, bool], tuple[list[Token], bool]] = {}
+_KEPT = 256  # answers remembered (then forgotten at once)
+
+
 def hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool = False, beliefs: bool = True) -> bool:
     """Whether tokens lo..hi stand under a belief ("ich glaube": the sentence up to a contrast)
     or a doubt (`doubted`: the whole sentence), or a hedge, a condition, a past state or an
     intention ("vielleicht", "wenn", "früher", "werde", "I'll": their clause). With `past`, a
     past state is what is said ("damals aktiviert" states an earlier activation), not a
-    hedge; without `beliefs`, only the clause's own words count (a name in apposition)."""
+    hedge; without `beliefs`, only the clause's own words count (a name in apposition).
+
+    Remembered by the sentence's tokens (the same list, kept alive with the answer so that no other
+    list takes its address), text and span: the cues of several facts are found on the same words."""
+    key = (id(tokens), text, lo, hi, past, beliefs)
+    hit = _HEDGED.get(key)
+    if hit is not None and hit[0] is tokens:
+        return hit[1]
+    said = _hedged(tokens, text, lo, hi, past, beliefs)
+    if len(_HEDGED) >= _KEPT:
+        _HEDGED.clear()
+    _HEDGED[key] = (tokens, said)
+    return said
+
+
+def _hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool, beliefs: bool) -> bool:
     if beliefs and (_believed(tokens, text, lo, hi) or doubted(tokens, text) or _elsewhere(tokens, text, lo, hi)):
         return True
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)
