@@ -73,3 +73,27 @@ def test_ctrl_c_is_one_line_and_status_130(monkeypatch, capsys):
     monkeypatch.setattr(cli, "_dispatch", interrupted)
     assert cli.main(["check"]) == 130
     assert capsys.readouterr().err.splitlines() == ["faqbot: interrupted"]
+
+
+@pytest.mark.parametrize(("argv", "named"), [
+    (["--today", "2026-11-27"], "--today"),
+    (["--lang", "en", "--today", "2026-11-27", "triage", "t.jsonl"], "--today"),
+    (["--today=2026-11-27"], "--today=2026-11-27"),
+])
+def test_an_option_the_top_level_does_not_take_is_named_not_its_value(argv, named, capsys):
+    from bot.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2
+    assert err.splitlines() == [f"faqbot: unrecognized arguments: {named} (see 'faqbot --help')"]
+
+
+def test_an_abbreviated_top_level_option_is_still_taken(capsys):
+    from bot.cli.main import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--res", "--help"])
+    assert exit_.value.code == 0
+    assert "--resume" in capsys.readouterr().out

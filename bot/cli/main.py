@@ -153,6 +153,24 @@ def _command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _unknown_option(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
+    """The first option before any command that the top level does not take, else None.
+
+    Without this, argparse reads the option's value as the command ("faqbot --today 2026-11-27":
+    "invalid choice: '2026-11-27'") and never names the option.
+    """
+    takes_value = {"--kb", "--lang"}
+    words = iter(argv)
+    for word in words:
+        if word in takes_value:
+            next(words, None)
+        elif not word.startswith("-") or word == "-":
+            return None
+        elif not any(known.startswith(word.split("=", 1)[0]) for known in parser._option_string_actions):
+            return word
+    return None
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     command = args.command
     if command == "ask":
@@ -244,7 +262,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     A closed or full standard output ends the run with one line and status 1.
     """
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(_command_of(argv)).parse_args(argv)
+    parser = build_parser(_command_of(argv))
+    unknown = _unknown_option(parser, argv)
+    if unknown is not None:
+        parser.error(f"unrecognized arguments: {unknown}")
+    args = parser.parse_args(argv)
     from faq.errors import FaqError
 
     if sys.stdout is None:
