@@ -139,18 +139,30 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _command_of(argv: Sequence[str]) -> str | None:
-    """The command `argv` names, when it names one before any help option; else None."""
-    takes_value = {"--kb", "--lang"}
+_TAKES_VALUE = frozenset({"--kb", "--lang"})
+"""Top-level options followed by their value."""
+
+
+def _leading(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """The options before the first word that is none (their values left out), and that word."""
+    options: list[str] = []
     words = iter(argv)
     for word in words:
-        if word in ("-h", "--help"):
-            return None
-        if word in takes_value:
+        if word in _TAKES_VALUE:
             next(words, None)
-        elif not word.startswith("-"):
-            return word if word in _COMMANDS else None
-    return None
+        elif word.startswith("-"):
+            options.append(word)
+        else:
+            return options, word
+    return options, None
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, when it names one before any help option; else None."""
+    options, first = _leading(argv)
+    if "-h" in options or "--help" in options:
+        return None
+    return first if first in _COMMANDS else None
 
 
 def _unknown_option(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str | None:
@@ -159,16 +171,8 @@ def _unknown_option(parser: argparse.ArgumentParser, argv: Sequence[str]) -> str
     Without this, argparse reads the option's value as the command ("faqbot --today 2026-11-27":
     "invalid choice: '2026-11-27'") and never names the option.
     """
-    takes_value = {"--kb", "--lang"}
-    words = iter(argv)
-    for word in words:
-        if word in takes_value:
-            next(words, None)
-        elif not word.startswith("-") or word == "-":
-            return None
-        elif not any(known.startswith(word.split("=", 1)[0]) for known in parser._option_string_actions):
-            return word
-    return None
+    known = parser._option_string_actions
+    return next((o for o in _leading(argv)[0] if not any(k.startswith(o.split("=", 1)[0]) for k in known)), None)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
