@@ -45,8 +45,11 @@ def _state(d: Dialogue) -> tuple:
         dict(run.facts) if run is not None else None,
         d.current_fact.id if d.current_fact is not None else None,
         (result.flow_id, result.diagnosis.cause) if result is not None else None,
-        d.last_question,
+        d.story,
+        d.picked,
         d.lang,
+        d.talk_lang,
+        run.lang if run is not None else None,
     )
 
 
@@ -56,7 +59,7 @@ def _replayed(events) -> Dialogue:
     for event in events:  # as launch does: the language, then the rest
         if event.get("type") in ("start", "lang") and event.get("lang") in ("de", "en"):
             fresh.lang = event["lang"]
-    fresh.replay([e for e in events if e.get("type") != "lang"])
+    fresh.replay(events)  # the switches where they happened
     return fresh
 
 
