@@ -101,9 +101,13 @@ def _cut(text: str, width: int) -> str:
 
 
 def _cut_start(text: str, width: int) -> str:
-    """Cut from the start: a ticket read from a file is named by its path, told apart by its end."""
+    """Cut from the start: a ticket read from a file is named by its path, told apart by its end;
+    a mail named by its Message-ID ("a1b2c3@firma.de", no path) by its start, the domain being
+    the same for every mail of one sender."""
     text = " ".join(safe(text).split())
-    return text if len(text) <= width else "…" + text[len(text) - max(width - 1, 0):]
+    if len(text) <= width or ("@" in text and not {"/", "\\", "#"} & set(text)):
+        return _cut(text, width)
+    return "…" + text[len(text) - max(width - 1, 0):]
 
 
 class _Writer:
