@@ -566,6 +566,20 @@ def test_a_new_problem_starts_a_fresh_case_without_the_earlier_question(lang, fi
     assert replayed.run.question == then and list(replayed.run.stated) == [fact]
 
 
+@pytest.mark.parametrize(("lang", "before", "then", "kept"), [
+    ("de", "<b>Pizza</b> bestellen?", "Unser Aktivierungslink geht nicht mehr, gekauft am 2. März 2026", False),
+    ("de", "Wir haben am 2. März 2026 über den Händler gekauft.", "Ist der Aktivierungslink abgelaufen?", True),
+    ("en", "We bought our licences on 2 March 2026 from our reseller.", "Has the activation link expired?", True),
+])
+def test_before_the_message_naming_the_case_only_what_states_its_facts_belongs_to_it(lang, before, then, kept):
+    d = _bundled_dialogue(lang)
+    d.submit(before)
+    *_, answer = d.submit(then)
+    d.choose(answer.options[0])
+    assert d.run.question == (f"{before} {then}" if kept else then)
+    assert "purchase_date" in d.run.stated
+
+
 def test_a_topic_picked_after_a_diagnosis_is_the_case_not_the_question_before():
     d = _bundled_dialogue()
     d.submit("Die Aktivierungsmail fehlt, unser OSM ist it@firma.de")

@@ -269,9 +269,17 @@ class Dialogue:
     def told(self, flow_id: str) -> list[str]:
         """What the user told of the case the diagnosis `flow_id` starts on: the messages since the
         last one answered with another diagnosis's topic. A new problem starts a fresh case; the
-        messages that go on telling the same one (an address, "Spam schon geprüft") stay in it."""
+        messages that go on telling the same one (an address, "Spam schon geprüft") stay in it.
+        Before the message that named the case, only those stating something the diagnosis asks
+        ("Unser OSM ist it@firma.de") belong to it, not a question the FAQ had no answer to (when
+        none named it, the user chose the diagnosis for all of them)."""
         start = max((i + 1 for i, (_, flow) in enumerate(self.story) if flow not in ("", flow_id)), default=0)
-        return [text for text, _ in self.story[start:]]
+        story = self.story[start:]
+        named = next((i for i, (_, flow) in enumerate(story) if flow == flow_id), 0)
+        flow = self.kb.flow(flow_id)
+        lang = self.talk_lang or self.lang
+        return [text for i, (text, _) in enumerate(story)
+                if i >= named or (flow is not None and stated_facts(text, flow, self.kb, self.today, lang))]
 
     def _pin(self, lang: str) -> str:
         """`lang` as an item's pinned language: "" when it is the interface's."""
