@@ -142,6 +142,7 @@ async def test_a_ticket_file_corrected_by_keyboard_alone_updates_diagnosis_and_r
         assert case.cause is None and case.question is not None and case.question.id == "osm_email"
         assert isinstance(app.focused, AnswerInput)
         assert "outlook.com" not in screen.query_one("#agent-reply").text
+        assert tr("de", "agent_no_facts") not in screen_text(app)  # both were read, then rejected: not "none"
         await pilot.press(*"it@firma.de", "enter")
         await pilot.pause()
         assert case.facts["osm_email"] == "it@firma.de" and case.question is not None
