@@ -582,3 +582,11 @@ def test_a_date_before_and_belongs_to_its_own_clause_not_to_the_next(text):
 ])
 def test_the_only_address_of_a_forwarded_mail_is_not_the_osm(text):
     assert "osm_email" not in triage(text).facts
+
+
+@pytest.mark.parametrize(("lang", "said"), [("de", "keine solche Datei oder kein solcher Ordner"),
+                                            ("en", "no such file or directory")])
+def test_cli_a_missing_file_is_named_with_the_reason_in_the_language_asked(tmp_path, lang, said):
+    missing = tmp_path / "fehlt.jsonl"
+    r = cli(str(missing), "--lang", lang)
+    assert r.returncode == 2 and "fehlt.jsonl" in r.stderr and r.stderr.strip().endswith(f": {said}")
