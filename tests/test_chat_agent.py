@@ -122,6 +122,33 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         assert tr("de", "agent_rejected_corrected") in text and tr("de", "agent_rejected") not in text
 
 
+async def test_a_ticket_file_corrected_by_keyboard_alone_updates_diagnosis_and_reply_at_once():
+    """A real mail: its unneeded fact rejected, then the address the cause rests on, corrected;
+    Tab and Enter only, the focus where the next step is."""
+    ticket = (Path(__file__).parent / "fixtures" / "tickets" / "sample.eml").read_text(encoding="utf-8")
+    app = agent_app()
+    async with app.run_test(size=(110, 45)) as pilot:
+        screen = await _triage(pilot, ticket)
+        case = screen.case
+        assert case.cause == "outlook-com-address" and {"osm_email", "junk_checked"} <= set(case.facts)
+        while app.focused is None or app.focused.id != "reject-junk_checked":
+            await pilot.press("tab")
+        await pilot.press("enter")  # not needed for the result: nothing asked, the focus stays on the facts
+        await pilot.pause()
+        assert case.rejected == ["junk_checked"] and case.cause == "outlook-com-address"
+        assert app.focused is not None and app.focused.id == "reject-osm_email"
+        await pilot.press("enter")  # the address the cause rests on: asked at once, in the answer field
+        await pilot.pause()
+        assert case.cause is None and case.question is not None and case.question.id == "osm_email"
+        assert isinstance(app.focused, AnswerInput)
+        assert "outlook.com" not in screen.query_one("#agent-reply").text
+        assert tr("de", "agent_no_facts") not in screen_text(app)  # both were read, then rejected: not "none"
+        await pilot.press(*"it@firma.de", "enter")
+        await pilot.pause()
+        assert case.facts["osm_email"] == "it@firma.de" and case.question is not None
+        assert screen.query_one("#agent-reply").text == case.reply and isinstance(app.focused, AnswerInput)
+
+
 async def test_a_long_paste_into_the_answer_field_is_cut_with_a_notice_not_dropped_with_a_bell():
     from textual import events
 

@@ -39,3 +39,15 @@ def test_a_plain_date_is_taken(typed):
     from bot.chat.answers import read_answer
 
     assert isinstance(read_answer(FLOW, {}, FLOW.fact("usage_start"), typed, TODAY, "de"), date)
+
+
+@pytest.mark.parametrize(("typed", "word"), [
+    ("no, we have not looked in the junk folder yet", "nein"),  # "yet" closing it: so far, not "but"
+    ("Nein, da haben wir noch nicht nachgesehen", "nein"),
+    ("yes, but only in one mailbox", None),  # a contrast that follows still keeps the question open
+    ("no, yet the mail was not there either", None),
+])
+def test_a_reply_closing_with_so_far_is_a_plain_yes_or_no(typed, word):
+    from bot.chat.answers import reply_word
+
+    assert reply_word(typed) == word

@@ -90,7 +90,7 @@ async def test_a_message_starting_with_a_number_is_sent_as_text():
         await _type(pilot, "365 Lizenzen fehlen")
         users = [item.text for item in app.dialogue.items if isinstance(item, UserMessage)]
         assert users == ["365 Lizenzen fehlen"]  # not topic 3, then 6, then 5
-        assert app.dialogue.last_question == "365 Lizenzen fehlen"
+        assert [text for text, _ in app.dialogue.story] == ["365 Lizenzen fehlen"]
 
 
 async def test_a_typed_number_waits_for_enter():

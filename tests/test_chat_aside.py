@@ -65,19 +65,19 @@ async def test_a_resumed_chat_offers_the_readings_again_after_the_question():
 
 
 @pytest.mark.parametrize(("lang", "question", "answered", "bridge", "other"), [
-    ("de", "How long is the activation link valid?", "Does the activation link expire?", "Zurück zur Diagnose",
-     "Back to the diagnosis"),
-    ("en", "Wie lange ist der Aktivierungslink gültig?", "Läuft der Aktivierungslink ab?", "Back to the diagnosis",
+    ("de", "How long is the activation link valid?", "Does the activation link expire?", "Back to the diagnosis",
      "Zurück zur Diagnose"),
+    ("en", "Wie lange ist der Aktivierungslink gültig?", "Läuft der Aktivierungslink ab?", "Zurück zur Diagnose",
+     "Back to the diagnosis"),
 ])
-async def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_language(lang, question, answered,
-                                                                                         bridge, other):
-    """The side answer follows the question's language; the line back and the question the
-    diagnosis asks again keep the diagnosis's."""
+async def test_a_side_question_in_the_other_language_leads_back_in_the_users_language(lang, question, answered,
+                                                                                     bridge, other):
+    """The side answer follows the question's language, and so do the line back and the
+    diagnosis's question asked again: the user's latest words decide the language."""
     app = make_app(lang=lang)
     async with app.run_test(size=(100, 80)) as pilot:
         await _to_usage_start(pilot, lang)
-        asked = app.dialogue.current_fact.question.get(lang)
+        asked = app.dialogue.current_fact.question.get("en" if lang == "de" else "de")
         await _type(pilot, question)
         text = " ".join(screen_text(app).split())
         assert answered in text  # answered in the language it was asked in

@@ -544,6 +544,52 @@ def test_a_story_told_over_two_messages_pre_fills_the_diagnosis():
     assert d.run.question == "Die Aktivierungsmail fehlt. Den Spam-Ordner habe ich schon geprüft"  # the summary's "Frage"
 
 
+@pytest.mark.parametrize(("lang", "first", "then", "flow", "fact"), [
+    ("de", "Unsere Aktivierungsmail kam nie an, der OSM ist max@firma.de und die Domäne ist verifiziert",
+     "Ganz andere Sache: der Aktivierungslink ist abgelaufen, gekauft haben wir am 2. März 2026",
+     "activation-link-expiry", "purchase_date"),
+    ("en", "The link in our activation mail has expired, we bought the licences on 2 March 2026",
+     "Another thing: the activation email for our second enrollment never arrived, junk folder checked",
+     "missing-activation-email", "junk_checked"),
+])
+def test_a_new_problem_starts_a_fresh_case_without_the_earlier_question(lang, first, then, flow, fact):
+    events: list = []
+    d = _bundled_dialogue(lang, events)
+    d.submit(first)
+    *_, answer = d.submit(then)
+    assert isinstance(answer, Answer) and answer.options[0] == Option("flow", flow) and answer.stated == 1
+    d.choose(answer.options[0])
+    assert d.run.question == then  # the case is the new problem, not both
+    assert list(d.run.stated) == [fact]  # and only what was told of it is offered for confirmation
+    replayed = _bundled_dialogue(lang)
+    replayed.replay(events)
+    assert replayed.run.question == then and list(replayed.run.stated) == [fact]
+
+
+@pytest.mark.parametrize(("lang", "before", "then", "kept"), [
+    ("de", "<b>Pizza</b> bestellen?", "Unser Aktivierungslink geht nicht mehr, gekauft am 2. März 2026", False),
+    ("de", "Wir haben am 2. März 2026 über den Händler gekauft.", "Ist der Aktivierungslink abgelaufen?", True),
+    ("en", "We bought our licences on 2 March 2026 from our reseller.", "Has the activation link expired?", True),
+])
+def test_before_the_message_naming_the_case_only_what_states_its_facts_belongs_to_it(lang, before, then, kept):
+    d = _bundled_dialogue(lang)
+    d.submit(before)
+    *_, answer = d.submit(then)
+    d.choose(answer.options[0])
+    assert d.run.question == (f"{before} {then}" if kept else then)
+    assert "purchase_date" in d.run.stated
+
+
+def test_a_topic_picked_after_a_diagnosis_is_the_case_not_the_question_before():
+    d = _bundled_dialogue()
+    d.submit("Die Aktivierungsmail fehlt, unser OSM ist it@firma.de")
+    d.start_flow("missing-activation-email")
+    d.show_entry("licenses-not-visible")  # from the topic list, after that diagnosis
+    d.start_flow("licenses-not-visible")
+    assert d.run.question == d.kb.entry("licenses-not-visible").question.get("de")
+    assert not d.run.stated
+
+
 def test_an_answer_that_states_more_is_taken_and_the_rest_confirmed_also_after_resume():
     events: list = []
     d = _bundled_dialogue(events=events)
@@ -688,6 +734,48 @@ def test_a_short_question_in_the_other_language_is_answered_in_its_own(lang, fir
     assert isinstance(answer, Answer) and (answer.lang or d.lang) == expected
 
 
+@pytest.mark.parametrize(("ui", "question", "other", "back", "other_lang"), [
+    ("de", "The activation email never arrived", "Wie lange ist der Aktivierungslink gültig?", "zurück", "de"),
+    ("en", "Die Aktivierungsmail ist nie angekommen", "How long is the activation link valid?", "back", "en"),
+])
+def test_back_after_a_turn_in_the_other_language_follows_the_users_latest_words(ui, question, other, back, other_lang):
+    events: list = []
+    d = Dialogue(*kb_and_matcher(), TODAY, lang=ui, on_event=events.append)
+    d.submit(question)
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    notice, *_ = d.submit(back)  # one word, a command: no evidence, the diagnosis's language stays
+    assert notice.key == "back" and (notice.lang or ui) != other_lang
+    assert isinstance(d.submit("m.schulz@outlook.com")[-1], FlowResult)
+    d.submit(other)  # the user now writes the other language
+    notice, step = d.submit(back)[:2]
+    assert notice.key == "back" and (notice.lang or ui) == other_lang and (step.lang or ui) == other_lang
+    replayed = Dialogue(*kb_and_matcher(), TODAY, lang=ui)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
+
+
+@pytest.mark.parametrize(("ui", "question", "sentence", "lang"), [
+    ("de", "Die Aktivierungsmail ist nie angekommen", "No, we did not check the junk folder", "en"),
+    ("en", "The activation email never arrived", "Nein, im Spam-Ordner habe ich noch nicht nachgesehen", "de"),
+])
+def test_an_answer_written_in_the_other_language_turns_the_diagnosis_to_it(ui, question, sentence, lang):
+    events: list = []
+    d = Dialogue(*kb_and_matcher(), TODAY, lang=ui, on_event=events.append)
+    d.submit(question)  # the diagnosis starts in the interface's language
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    asked = d.items[-1]
+    assert isinstance(asked, FlowStep) and asked.fact_id == "junk_checked" and (asked.lang or ui) == ui
+    after = d.submit(sentence)
+    assert all((i.lang or ui) == lang for i in after)  # the echo and what follows: in the user's language
+    d.submit("ja" if lang == "de" else "yes")  # one word: the language stays
+    assert (d.items[-1].lang or ui) == lang
+    replayed = Dialogue(*kb_and_matcher(), TODAY, lang=ui)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
+
+
 def test_a_story_told_in_several_messages_keeps_them_apart_in_the_case_question():
     kb, matcher = kb_and_matcher()
     d = Dialogue(kb, matcher, TODAY)
@@ -734,11 +822,13 @@ def test_a_question_instead_of_a_date_is_answered_then_the_date_asked_again(lang
     assert isinstance(step, FlowStep) and step.fact_id == "domain_verified" and step.number == 4
 
 
-def test_an_english_question_in_a_german_diagnosis_is_answered_in_english():
+def test_an_english_question_in_a_german_diagnosis_is_answered_in_english_and_the_diagnosis_follows():
     d = _waiting_for_usage_start("de")
     _, answer, step = d.submit("Does the activation link expire?")
     assert answer.aside and answer.lang == "en"
-    assert step.fact_id == "usage_start" and step.lang == ""  # the diagnosis still asks in German
+    assert step.fact_id == "usage_start" and step.lang == "en"  # the user's latest words: English
+    notice, *_ = d.submit("zurück")  # a one-word command changes nothing
+    assert notice.key == "back" and notice.lang == "en"
 
 
 def test_a_question_instead_of_yes_or_no_is_answered_then_asked_again():

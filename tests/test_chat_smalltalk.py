@@ -75,3 +75,16 @@ def test_an_acknowledgement_before_a_question_is_no_small_talk(text):
 @pytest.mark.parametrize("text", ["ja", "Nein.", "yes", "nope"])
 def test_a_yes_or_no_alone_is_its_own_kind(text):
     assert smalltalk(text, "de")[0] == "yesno"
+
+
+@pytest.mark.parametrize(("text", "lang"), [("w", "de"), ("j", "de"), ("u", "en"), ("n", "en")])
+def test_an_answer_key_typed_with_no_question_open_asks_what_it_refers_to_not_the_faq(text, lang):
+    from chat_helpers import TODAY, kb_and_matcher
+
+    from bot.chat.dialogue import Dialogue, SmallTalk
+
+    d = Dialogue(*kb_and_matcher(), TODAY, lang=lang)
+    d.start_flow("missing-activation-email")
+    d.submit("m.schulz@outlook.com")  # the result: no question open any more
+    *_, reply = d.submit(text)  # one key too many: not "the FAQ has no answer to that"
+    assert isinstance(reply, SmallTalk) and reply.kind == "yesno"

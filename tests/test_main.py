@@ -97,3 +97,9 @@ def test_an_abbreviated_top_level_option_is_still_taken(capsys):
         main(["--res", "--help"])
     assert exit_.value.code == 0
     assert "--resume" in capsys.readouterr().out
+
+
+def test_the_command_line_module_runs_as_a_script_too():
+    proc = subprocess.run([sys.executable, "-m", "bot.cli.main", "check"], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip()  # not silence, as before: main() was never called

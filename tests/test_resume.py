@@ -45,8 +45,11 @@ def _state(d: Dialogue) -> tuple:
         dict(run.facts) if run is not None else None,
         d.current_fact.id if d.current_fact is not None else None,
         (result.flow_id, result.diagnosis.cause) if result is not None else None,
-        d.last_question,
+        d.story,
+        d.picked,
         d.lang,
+        d.talk_lang,
+        run.lang if run is not None else None,
     )
 
 
@@ -56,7 +59,7 @@ def _replayed(events) -> Dialogue:
     for event in events:  # as launch does: the language, then the rest
         if event.get("type") in ("start", "lang") and event.get("lang") in ("de", "en"):
             fresh.lang = event["lang"]
-    fresh.replay([e for e in events if e.get("type") != "lang"])
+    fresh.replay(events)  # the switches where they happened
     return fresh
 
 
@@ -319,3 +322,28 @@ def test_real_chat_killed_then_resumed_in_tmux(tmp_path):
     finally:
         for session in (first, second, third, keeper):
             _tmux("kill-session", "-t", session)
+
+
+@pytest.mark.parametrize("given", [None, "de"])
+def test_resume_restores_the_language_switch_where_it_happened_and_a_given_lang_wins(tmp_path, monkeypatch, given):
+    from bot.chat.launch import build_app
+
+    monkeypatch.setenv("FAQBOT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("FAQBOT_NO_CACHE", "1")
+    app = build_app(_args(), clock=lambda: TODAY)
+    try:
+        app.dialogue.submit("Aktivierungsmail nicht erhalten, was nun?")  # German words...
+        app.dialogue.select(0)
+        app.dialogue.set_lang("en")  # ...then F2: English from here on, the German words no longer decide
+        live = _state(app.dialogue)
+    finally:
+        app.store.close()
+    resumed = build_app(_args(resume=True, lang=given), clock=lambda: TODAY)
+    try:
+        resumed.dialogue.replay(resumed._resume_events)
+        if given is None:
+            assert _state(resumed.dialogue) == live and resumed.dialogue.shown_lang == "en"
+        else:  # --lang de now: German, whatever the record's last switch
+            assert resumed.dialogue.lang == "de" and resumed.dialogue.shown_lang == "de"
+    finally:
+        resumed.store.close()

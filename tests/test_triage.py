@@ -484,6 +484,16 @@ def test_a_hostile_file_name_is_made_safe_in_messages(tmp_path):
     assert proc.returncode == 2 and "\x1b" not in proc.stderr and "\x07" not in proc.stderr
 
 
+def test_cli_mails_named_by_their_message_id_are_told_apart_in_the_table(tmp_path):
+    mail = ("From kunde@firma-gmbh.de Mon Nov 23 10:00:00 2026\nFrom: Kunde <kunde@firma-gmbh.de>\n"
+            "Message-ID: <{}@firma-gmbh.de>\nSubject: Aktivierung\n\n"
+            "Unser OSM ist anna.meier@outlook.com. Keine Aktivierungsmail.\n\n")
+    box = tmp_path / "support.mbox"
+    box.write_text(mail.format("20261123-a1b2c3") + mail.format("20261124-d4e5f6"), encoding="utf-8")
+    rows = [line for line in cli(str(box)).stdout.splitlines() if "outlook-com-address" in line]
+    assert [row.split()[0] for row in rows] == ["20261123-a1b2…", "20261124-d4e5…"]  # not both "…firma-gmbh.de"
+
+
 def test_cli_a_folder_stands_for_its_ticket_files_and_a_broken_one_is_named(tmp_path):
     folder = tmp_path / "posteingang-support-november"
     folder.mkdir()
@@ -572,3 +582,11 @@ def test_a_date_before_and_belongs_to_its_own_clause_not_to_the_next(text):
 ])
 def test_the_only_address_of_a_forwarded_mail_is_not_the_osm(text):
     assert "osm_email" not in triage(text).facts
+
+
+@pytest.mark.parametrize(("lang", "said"), [("de", "keine solche Datei oder kein solcher Ordner"),
+                                            ("en", "no such file or directory")])
+def test_cli_a_missing_file_is_named_with_the_reason_in_the_language_asked(tmp_path, lang, said):
+    missing = tmp_path / "fehlt.jsonl"
+    r = cli(str(missing), "--lang", lang)
+    assert r.returncode == 2 and "fehlt.jsonl" in r.stderr and r.stderr.strip().endswith(f": {said}")

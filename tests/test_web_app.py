@@ -544,19 +544,19 @@ def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_asked_aga
 
 
 
-@pytest.mark.parametrize(("lang", "question", "bridge"), [
-    ("de", "Who is the OSM?", "Zurück zur Diagnose"),
-    ("en", "Wer ist der OSM?", "Back to the diagnosis"),
+@pytest.mark.parametrize(("lang", "question", "bridge", "asked"), [
+    ("de", "Who is the OSM?", "Back to the diagnosis", "Question 1 of"),
+    ("en", "Wer ist der OSM?", "Zurück zur Diagnose", "Frage 1 von"),
 ])
-def test_a_side_question_in_the_other_language_leads_back_in_the_diagnosis_language(lang, question, bridge):
+def test_a_side_question_in_the_other_language_leads_back_in_the_users_language(lang, question, bridge, asked):
     c = client()
     cid, html = _in_link_diagnosis(c, lang)
     html = say(c, cid, html, question).text
     other = "en" if lang == "de" else "de"
-    answer = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-1]
-    assert answer[0] == other  # the side answer in the language it was asked in
-    assert re.search(f'<p class="muted" lang="{lang}">{bridge}', answer[1])  # the way back: as the diagnosis
-    assert html.rindex(bridge) < html.rindex('class="progress"')  # right above the question asked again
+    answer, step = re.findall(r'<article[^>]*lang="(\w+)"[^>]*>(.*?)</article>', html, re.S)[-2:]
+    assert answer[0] == other and step[0] == other  # the side answer and the diagnosis: the user's latest words
+    assert re.search(f'<p class="muted">{bridge}', answer[1]) and asked in step[1]
+    assert html.rindex(bridge) < html.rindex('class="progress"') < html.rindex(asked)  # right above the question asked again
 
 
 @pytest.mark.parametrize(("lang", "thanks", "waiting"), [

@@ -383,3 +383,34 @@ def test_a_long_answer_shows_its_end_and_its_whole_menu(browser: Any, base: str,
         assert _in_view_above_the_input(page, buttons.nth(i).bounding_box()), buttons.nth(i).inner_text()
     page.screenshot(path=str(shots / f"web-long-answer-menu-{lang}.png"))
     page.context.close()
+
+
+OBSCURED = """(() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+  const c = document.getElementById('composer').getBoundingClientRect();
+  return e.closest('#composer') || e === document.body ? '' : (r.bottom > c.top + 1 || r.top < 0 ? e.textContent.trim() : ''); })()"""
+
+
+@pytest.mark.parametrize("script", [True, False])
+def test_a_control_reached_by_tab_is_never_hidden_under_the_input_at_the_bottom(browser: Any, base: str, shots: Path,
+                                                                              script: bool) -> None:
+    page = new_page(browser, 360, 700, java_script_enabled=script)
+    page.goto(base + "/")
+    page.keyboard.type("Unser Aktivierungslink geht nicht mehr, gekauft am 4. Februar 2026")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#log > li.answer")
+    for label in ("Diagnose starten", "Ja"):  # by keyboard: Tab to the button, Enter
+        while focused(page).split("|")[2] != label:
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(300)
+    page.wait_for_selector("#log > li.result")
+    page.wait_for_function("!document.body.hasAttribute('aria-busy')")
+    hidden = []
+    for _ in range(8):  # the result's downloads, copy, summary, back, restart, then the input
+        page.keyboard.press("Tab")
+        if "INPUT" in focused(page):
+            break
+        hidden.append(page.evaluate(OBSCURED))
+    page.screenshot(path=str(shots / f"web-tab-result-{'js' if script else 'nojs'}-360.png"))
+    assert len(hidden) >= 4 and not any(hidden), hidden
+    page.context.close()

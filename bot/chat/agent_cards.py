@@ -89,7 +89,7 @@ def facts_card(case: AgentCase, lang: str) -> Widget:
         parts.append(_para(tr(lang, "agent_no_topic_facts"), "muted"))
     elif flow is None:
         parts.append(_para(tr(lang, "agent_no_flow"), "muted"))
-    elif not ticket_facts and not case.answers:
+    elif not ticket_facts and not case.answers and not case.rejected:  # rejected ones were read: listed below
         parts.append(_para(tr(lang, "agent_no_facts"), "muted"))
     for fact_id, value in ticket_facts:
         fact = flow.fact(fact_id) if flow is not None else None

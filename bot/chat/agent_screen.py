@@ -194,9 +194,13 @@ class AgentScreen(Screen[str]):
     async def _reject_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if self.case is not None and event.button.id and event.button.id.startswith("reject-"):
+            place = [b.id for b in self.query(".reject")].index(event.button.id)
             self.case.reject(event.button.id.removeprefix("reject-"))
             self.error = ""
             await self._render_result()
+            left = list(self.query(".reject"))
+            if left and not self.query(AnswerInput) and not self.query("#agent-question OptionButton"):
+                left[min(place, len(left) - 1)].focus()  # nothing to ask: the keyboard stays on the facts
 
     @on(Input.Submitted, "#agent-answer")
     async def _answer_submitted(self, event: Input.Submitted) -> None:

@@ -94,7 +94,8 @@ def reply_word(text: str) -> str | None:
     "Weiß ich nicht genau" and a typo of a "don't know" phrase ("weis nich") say unknown; a
     yes or no word alone or opening the reply before a comma or dash ("Nein, noch nicht",
     "yes, we did"), or a yes or no interjection opening it without one ("ja haben wir"), says yes or no, unless the rest sets something against it or hedges
-    ("ja, aber nur teilweise", "no, maybe"): then the question stays open (None).
+    ("ja, aber nur teilweise", "no, maybe"): then the question stays open (None). A word of "so far"
+    closing the reply ("no, we have not checked it yet") sets nothing against it.
     """
     from rapidfuzz import fuzz
 
@@ -115,6 +116,8 @@ def reply_word(text: str) -> str | None:
     rest = said[len(head):]
     for seq in _sequences("denials") + _sequences("affirmations"):  # "no, not yet": the rest repeats it
         rest = _without(rest, seq)
+    if rest and (rest[-1],) in _sequences("still_words"):  # "no, we haven't looked yet": so far, no contrast
+        rest = rest[:-1]
     if answer is None or any(_has(rest, name) for name in ("contrasts", "hedges", "beliefs")):
         return None
     return answer

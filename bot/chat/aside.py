@@ -51,8 +51,8 @@ def aside(d: Dialogue, text: str, entry_id: str, lang: str, pending: Notice | No
     """Answer `text` with the entry `entry_id` in `lang` (the language it is written in), then
     ask the open question of the running diagnosis again (recorded: a resumed chat shows it too).
 
-    One rule for the languages: the answer follows the question's, as every answer does; the
-    diagnosis keeps its own, and so does the line leading back to it ("Zurück zur Diagnose: …").
+    One rule for the languages: the answer follows the question's, as every answer does, and
+    so do the line leading back ("Zurück zur Diagnose: …") and the diagnosis from then on.
 
     The readings of an ambiguous date the user was to pick from when asking (`pending`, or the
     notice offering them now) are offered again after that question: the choice is not lost.
@@ -63,6 +63,7 @@ def aside(d: Dialogue, text: str, entry_id: str, lang: str, pending: Notice | No
     if pending is None and d.date_readings and isinstance(live, Notice):
         pending = live
     readings = [o.target for o in pending.options if o.kind == "value"] if pending is not None else []
+    d.follow(lang)
     d._emit({"type": "aside", "text": text, "entry": entry_id, "lang": lang,
              **({"readings": readings, "reason": pending.text} if pending is not None else {})})
     answer = Answer(entry_id, lang=d._pin(lang), aside=True, resume_lang=run.lang)  # the way back: as the question

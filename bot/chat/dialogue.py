@@ -76,9 +76,9 @@ class Dialogue:
         self.on_event = on_event
         self.items: list[Item] = []
         self.run: Run | None = None
-        self.last_question = ""
         self.talk_lang = ""  # the language the user clearly writes in ("" = not yet clear: the interface's)
-        self.story: list[str] = []  # what the user told since the last diagnosis started: its facts pre-fill the next
+        self.story: list[tuple[str, str]] = []  # told since the last diagnosis started, each with its topic's flow
+        self.picked = ""  # the entry the user last picked (a topic, an option): its question names a case told in no message
 
     # -- state ---------------------------------------------------------------------
 
@@ -172,6 +172,20 @@ class Dialogue:
                 self.run.lang = ""
             self._emit({"type": "lang", "lang": lang})
 
+    def follow(self, lang: str | None) -> None:
+        """The user now writes in `lang`: answers, and the questions of a diagnosis (also one
+        taken up again by "zurück"), follow it from now on (None: no evidence, nothing changes)."""
+        if lang not in ("de", "en"):
+            return
+        self.talk_lang = lang
+        if self.run is not None:
+            self.run.lang = "" if lang == self.lang else lang
+
+    def hear(self, text: str, guess: str | None = None) -> None:
+        """Follow the language `text` is clearly written in (`clear_language`; `guess`: the matcher's).
+        A word or two ("zurück", "ja", an address, a date) is no evidence either way: it changes nothing."""
+        self.follow(clear_language(text, guess))
+
     # -- questions -----------------------------------------------------------------
 
     def submit(self, raw: str) -> list[Item]:
@@ -220,12 +234,11 @@ class Dialogue:
         talk = smalltalk(text, self.talk_lang or self.lang)
         if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
             return self._add(UserMessage(text, lang=self._pin(talk[1])), SmallTalk(talk[0], talk[1]))
-        self.last_question = text
-        self.story = [*self.story, text][-STORY_MESSAGES:]
         result = self.matcher.match(text)
+        self.story = [*self.story, (text, self._topic_flow(result.outcome, result.id))][-STORY_MESSAGES:]
         # Answered in the language the question is clearly written in ("Does the link expire?"
         # in the German chat); one or two ambiguous words ("VLSC") keep the conversation's.
-        self.talk_lang = clear_language(text, result.lang) or self.talk_lang
+        self.hear(text, result.lang)
         lang = self.talk_lang
         pinned = self._pin(lang)
         user = UserMessage(text, lang=pinned)
@@ -247,6 +260,27 @@ class Dialogue:
             options += (Option("entry", support),)
         return self._add(user, NoMatch(closest, options, pinned))
 
+    def _topic_flow(self, outcome: str, entry_id: str | None) -> str:
+        """The diagnosis of the topic a message was answered with ("" for none: no match, a choice
+        of topics, an entry without a diagnosis, which may all go on telling the same case)."""
+        entry = self.kb.entry(entry_id) if outcome == "answer" and entry_id else None
+        return entry.flow if entry is not None and entry.flow else ""
+
+    def told(self, flow_id: str) -> list[str]:
+        """What the user told of the case the diagnosis `flow_id` starts on: the messages since the
+        last one answered with another diagnosis's topic. A new problem starts a fresh case; the
+        messages that go on telling the same one (an address, "Spam schon geprüft") stay in it.
+        Before the message that named the case, only those stating something the diagnosis asks
+        ("Unser OSM ist it@firma.de") belong to it, not a question the FAQ had no answer to (when
+        none named it, the user chose the diagnosis for all of them)."""
+        start = max((i + 1 for i, (_, flow) in enumerate(self.story) if flow not in ("", flow_id)), default=0)
+        story = self.story[start:]
+        named = next((i for i, (_, flow) in enumerate(story) if flow == flow_id), 0)
+        flow = self.kb.flow(flow_id)
+        lang = self.talk_lang or self.lang
+        return [text for i, (text, _) in enumerate(story)
+                if i >= named or (flow is not None and stated_facts(text, flow, self.kb, self.today, lang))]
+
     def _pin(self, lang: str) -> str:
         """`lang` as an item's pinned language: "" when it is the interface's."""
         return "" if lang == self.lang or lang not in ("de", "en") else lang
@@ -260,7 +294,8 @@ class Dialogue:
         if flow is not None:
             options += (Option("flow", flow.id),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
-        told = stated_facts("\n".join(self.story), flow, self.kb, self.today, lang or self.lang) if flow and self.story else {}
+        story = self.told(flow.id) if flow is not None else []
+        told = stated_facts("\n".join(story), flow, self.kb, self.today, lang or self.lang) if flow and story else {}
         return Answer(entry_id, options, "" if lang == self.lang else lang, len(told))
 
     def show_entry(self, entry_id: str) -> list[Item]:
@@ -269,8 +304,7 @@ class Dialogue:
         if entry is None:
             return self._add(Notice("unknown_topic", {"id": entry_id}))
         self._emit({"type": "pick", "entry": entry_id})
-        if not self.last_question:
-            self.last_question = entry.question.get(self.lang)
+        self.picked = entry_id
         return self._add(self._answer(entry_id, self.talk_lang))
 
     def none_of_these(self) -> list[Item]:
@@ -315,9 +349,11 @@ class Dialogue:
         # Asked in the language of the conversation it comes from (an English question in the
         # German chat got an English answer: its diagnosis asks in English too).
         talk = self.talk_lang if self.talk_lang in ("de", "en") and self.talk_lang != self.lang else ""
-        asked = question or told_together(self.story) or self.last_question or flow.title.get(talk or self.lang)
+        told = [question] if question else self.told(flow_id)
+        picked = self.kb.entry(self.picked) if self.picked else None
+        topic = picked.question if picked is not None and picked.flow == flow_id else flow.title
+        asked = told_together(told) or topic.get(talk or self.lang)
         self.run = Run(flow, asked, lang=talk)
-        told = [question] if question else self.story
         if told:  # the story so far, told over one or several messages
             self.run.stated = stated_facts("\n".join(told), flow, self.kb, self.today, self.flow_lang)
         self.story = []

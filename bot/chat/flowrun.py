@@ -23,6 +23,7 @@ from bot.chat.aside import aside, aside_entry
 from bot.chat.items import FlowResult, FlowStep, Item, Notice, Option, UserMessage, canonical
 from faq.errors import InputError
 from faq.kb.model import Flow
+from faq.language.normalize import clear_language
 from faq.language.text import clean
 
 if TYPE_CHECKING:
@@ -90,6 +91,10 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
     fact = d.current_fact
     if fact is None or d.run is None:
         return d.ask(raw)
+    heard = clear_language(clean(raw)) if not pick and shown is None else None
+    if heard is not None and heard != d.flow_lang:  # a sentence clearly in the other language: followed
+        d._emit({"type": "talk", "lang": heard})
+        d.follow(heard)
     if d.run.confirming == fact.id:
         from bot.chat.confirm import confirm
 

@@ -91,7 +91,9 @@ def build_app(args: argparse.Namespace, clock: Callable[[], date] = today) -> Ch
         when,
         lang=lang,
         store=store,
-        resume_events=[e for e in (events or []) if e.get("type") != "lang"],
+        # Every switch replayed where it happened (it resets the language the user wrote in); a
+        # --lang given now is the last: the chat opens in it whatever the record's last switch was.
+        resume_events=[*(events or []), *([{"type": "lang", "lang": lang}] if events and getattr(args, "lang", None) else [])],
         redact=bool(getattr(args, "redact", False)),
         resume_missing=resume_missing,
         agent=agent,

@@ -54,6 +54,8 @@ def apply_event(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
             return d.restart()
         if kind == "cancel":
             return d.cancel()
+        if kind == "talk":  # an answer written in the other language: the diagnosis followed it
+            d.follow(str(event.get("lang", "")))
         if kind == "lang":
             d.set_lang(str(event.get("lang", "de")))
     except FaqError:

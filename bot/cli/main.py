@@ -295,3 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for a user
         _say(_tr("cli_internal_error", kind=type(exc).__name__, error=exc))
         return EXIT_FAIL
+
+
+if __name__ == "__main__":  # python -m bot.cli.main, as python -m bot
+    sys.exit(main())

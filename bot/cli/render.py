@@ -8,8 +8,25 @@ from collections.abc import Iterable
 from faq.kb.model import Block, Entry, KnowledgeBase
 from faq.language.catalogue import tr
 
-__all__ = ["render_blocks", "render_entry", "width"]
+__all__ = ["os_reason", "render_blocks", "render_entry", "width"]
 
+
+
+def os_reason(cause: OSError | str, lang: str) -> str:
+    """Why the system refused a file or a port (`cause`: the error, or its system message as a
+    reader passed it on), in `lang`: the catalogue's `cli_os_<errno name>` text, so a German line
+    names no English "No such file or directory"; else the system's own words."""
+    import errno
+    import os
+
+    from faq.language.catalogue import catalogue
+
+    said = str(cause.strerror or cause) if isinstance(cause, OSError) else cause
+    code = cause.errno if isinstance(cause, OSError) else None
+    if code is None:  # the message alone: the errno whose message it is
+        code = next((n for n in errno.errorcode if os.strerror(n) == said), None)
+    name = errno.errorcode.get(code or 0, "")
+    return (catalogue().get(lang, {}).get(f"cli_os_{name.lower()}") if name else None) or said
 
 
 def width() -> int:

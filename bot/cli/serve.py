@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.cli.render import os_reason
 from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_OK
 from faq.language.catalogue import tr
 
@@ -108,14 +109,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         app = create_app(config)
     except OSError as exc:
-        print(f"faqbot: {tr(_LANG, 'cli_serve_store_failed', path=config.store_path, reason=exc.strerror or exc)}",
+        print(f"faqbot: {tr(_LANG, 'cli_serve_store_failed', path=config.store_path, reason=os_reason(exc, _LANG))}",
               file=sys.stderr)
         return EXIT_FAIL
     try:
         sock = _bind(config.host, config.port)
     except OSError as exc:
         where = f"{bracket(config.host)}:{config.port}"
-        print(f"faqbot: {tr(_LANG, 'cli_serve_listen_failed', where=where, reason=exc.strerror or exc)}", file=sys.stderr)
+        print(f"faqbot: {tr(_LANG, 'cli_serve_listen_failed', where=where, reason=os_reason(exc, _LANG))}", file=sys.stderr)
         return EXIT_FAIL
     url = config.public_url or f"http://{bracket(config.host)}:{config.port}"
     store = tr(_LANG, "cli_serve_memory_only") if config.store_path is None else str(config.store_path)

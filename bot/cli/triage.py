@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
+from bot.cli.render import os_reason
 from faq.errors import EXIT_INPUT, EXIT_OK, FaqError, InputError
 from faq.flows.dates import parse_iso_date
 from faq.language.catalogue import tr
@@ -75,7 +76,8 @@ def _say(message: str) -> None:
 
 def _input_error(exc: InputError, lang: str) -> str:
     """An input error in `lang` when its reason has a catalogue text (else as raised)."""
-    return exc.said(tr(lang, exc.key, **exc.params)) if exc.key else str(exc)
+    params = {**exc.params, **({"reason": os_reason(str(exc.params["reason"]), lang)} if "reason" in exc.params else {})}
+    return exc.said(tr(lang, exc.key, **params)) if exc.key else str(exc)
 
 
 @lru_cache(maxsize=4096)
@@ -101,9 +103,13 @@ def _cut(text: str, width: int) -> str:
 
 
 def _cut_start(text: str, width: int) -> str:
-    """Cut from the start: a ticket read from a file is named by its path, told apart by its end."""
+    """Cut from the start: a ticket read from a file is named by its path, told apart by its end;
+    a mail named by its Message-ID ("a1b2c3@firma.de", no path) by its start, the domain being
+    the same for every mail of one sender."""
     text = " ".join(safe(text).split())
-    return text if len(text) <= width else "…" + text[len(text) - max(width - 1, 0):]
+    if len(text) <= width or ("@" in text and not {"/", "\\", "#"} & set(text)):
+        return _cut(text, width)
+    return "…" + text[len(text) - max(width - 1, 0):]
 
 
 class _Writer:
@@ -233,7 +239,7 @@ def _files(paths: Iterable[str], errors: list[str], lang: str) -> Iterable[str]:
         except OSError as exc:
             inside = []
             errors.append(f"{path}: {exc}")
-            _say(tr(lang, "cli_triage_cannot_read", name=path, reason=exc.strerror or exc))
+            _say(tr(lang, "cli_triage_cannot_read", name=path, reason=os_reason(exc, lang)))
             continue
         if not inside:
             errors.append(f"{path}: empty folder")
@@ -312,7 +318,7 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             _say(_input_error(exc, lang))
         except OSError as exc:
             errors.append(f"{name}: {exc}")
-            _say(tr(lang, "cli_triage_cannot_read", name=name, reason=exc.strerror or exc))
+            _say(tr(lang, "cli_triage_cannot_read", name=name, reason=os_reason(exc, lang)))
         finally:
             if path != "-":
                 stream.close()

@@ -195,6 +195,17 @@
       });
   });
 
+  // A control reached by Tab that lies under the input kept at the bottom of the window (a
+  // result's "Kopieren", "Zusammenfassung anzeigen") is scrolled above it: never focused unseen.
+  document.addEventListener("focusin", function (event) {
+    var composer = document.getElementById("composer");
+    var target = event.target;
+    if (!composer || !target || target === document.body || !target.getBoundingClientRect) return;
+    if (composer.contains(target)) return;
+    var hidden = target.getBoundingClientRect().bottom - (composer.getBoundingClientRect().top - GAP);
+    if (hidden > 0) window.scrollBy(0, hidden);
+  });
+
   // Typing while a message (not a control) has focus goes to the input, as in a chat.
   document.addEventListener("keydown", function (event) {
     if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
