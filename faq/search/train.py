@@ -32,20 +32,15 @@ from pathlib import Path
 from faq.kb.files import BUNDLED_KB
 from faq.kb.loader import load_knowledge_base
 from faq.kb.model import LANGS, KnowledgeBase
-from faq.language.normalize import fold, words
 from faq.search.logit import TOPIC, Row, choose_l2, fit
 from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
 
 __all__ = ["Example", "calibration", "dump", "examples", "fit", "l2_grid", "load_frames", "load_labelled", "main",
-           "narrative", "repartition", "rows", "told_story", "topic_words", "train"]
+           "narrative", "repartition", "rows", "topic_words", "train"]
 
 BINS = 10
 """Bins of the reliability table (equal width over 0..1)."""
-_STEM = 5
-"""Letters of a word's beginning that a told sentence must not share with the question it frames."""
-_TOLD_MIN_WORDS = 4
-"""Fewest words a question needs to be framed by a told sentence (a shorter one would take it in)."""
 
 
 @dataclass(frozen=True)
@@ -105,17 +100,10 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
     for _topic, said_in, q in negatives:
         out.append(Example(q, (), len(out) % folds, lang=said_in))
     if frames:
-        framed = len(out)
         for n, x in enumerate(list(out)):
             if n % every == 0:
                 out.append(replace(x, text=narrative(x.text, x.lang, n // every, frames), paraphrase=False,
                                    source=x.text))
-        told = frames.get("told")
-        if told:  # every `every`-th other one after a sentence telling what already worked
-            for n, x in enumerate(out[:framed]):
-                story = told_story(x.text, x.lang, n // every, told) if n % every == 1 else None
-                if story:
-                    out.append(replace(x, text=story, paraphrase=False, source=x.text))
         # A closing question alone ("How should I go about it?") names nothing: no entry answers it.
         for lang in LANGS:
             for closer in frames["closers"][lang]:
@@ -151,21 +139,6 @@ def narrative(text: str, lang: str, n: int, frames: dict[str, dict[str, list[str
     return f"{openers[(n // 2) % len(openers)]} {text.strip()}"
 
 
-def told_story(text: str, lang: str, n: int, told: dict[str, list[str]]) -> str | None:
-    """Frame `text` (in `lang`) after a sentence of `told` that says what already worked, the `n`-th
-    in turn or the next that shares no word's beginning with it (so the story does not contradict
-    itself); None when none fits or the text is too short to ask alone."""
-    said = {w[:_STEM] for w in words(fold(text)) if len(w) >= _STEM}
-    if len(words(fold(text))) < _TOLD_MIN_WORDS:
-        return None
-    sentences = told[lang]
-    for k in range(len(sentences)):
-        sentence = sentences[(n + k) % len(sentences)]
-        if not said & {w[:_STEM] for w in words(fold(sentence)) if len(w) >= _STEM}:
-            return f"{sentence} {text.strip()}"
-    return None
-
-
 def load_frames(folder: Path) -> dict[str, dict[str, list[str]]]:
     """Return the openers and closers of `folder`/narratives.yaml (empty without it)."""
     import yaml
@@ -174,8 +147,7 @@ def load_frames(folder: Path) -> dict[str, dict[str, list[str]]]:
     if not path.is_file():
         return {}
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {part: {lang: [str(s) for s in data[part][lang]] for lang in LANGS}
-            for part in ("openers", "closers", "told") if part in data}
+    return {part: {lang: [str(s) for s in data[part][lang]] for lang in LANGS} for part in ("openers", "closers")}
 
 
 def load_labelled(folder: Path) -> list[tuple[str, tuple[str, ...]]]:
