@@ -29,6 +29,22 @@ def test_a_thin_question_takes_in_the_sentence_before(matcher):
     assert view.context == "Wir sind ein Steuerbüro mit zwölf Leuten. Bestellt haben wir über den Händler."
 
 
+@pytest.mark.parametrize(
+    ("story", "problem"),
+    [
+        ("Wir haben im Oktober über unseren Händler bestellt, die Nutzung startet erst im Februar. "
+         "Eine Aktivierungsmail kam bis jetzt keine. Müssen wir uns Sorgen machen oder dauert das einfach länger?",
+         "Eine Aktivierungsmail kam bis jetzt keine."),
+        ("Our enrollment was renewed in September with the same subscriptions. The licenses in the portal "
+         "never changed to the new term. Did something go wrong or do I just need to wait?",
+         "The licenses in the portal never changed to the new term."),
+    ],
+)
+def test_asking_whether_it_is_normal_takes_in_the_problem_told(matcher, story, problem):
+    """"Ist das normal?", "should I be worried?" ask about the problem told before, as "Woran kann das liegen?"."""
+    assert matcher.focus(story).text.startswith(problem)
+
+
 def test_the_last_question_decides_when_context_follows(matcher):
     story = ("Why did the activation email never arrive for our new enrollment? We ordered in October. "
              "Our reseller confirmed the order.")
