@@ -19,7 +19,7 @@ from faq.language.text import MAX_INPUT_CHARS
 __all__ = ["Token", "after_list_mark", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
            "without_names", "word_before_blanks", "zu_inside"]
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
+_TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b|['’][^\W\d_]{3,})?", re.U)
 _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
 
 
@@ -157,6 +157,9 @@ def _tokenize(text: str) -> list[Token]:
         suffix = ""
         if "'" in raw or "’" in raw:  # a contraction (most words hold no quote)
             quote = max(raw.find("'"), raw.find("’"))
+            if quote > 0 and (full := _unelided(raw, quote)) is not None:  # "nachg'schaut": "nachgeschaut"
+                out.append(Token(full, m.start(), m.end(), False))
+                continue
             if quote > 0:
                 raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = fold_word(raw)
@@ -178,6 +181,22 @@ def _tokenize(text: str) -> list[Token]:
         if suffix in _CONTRACTIONS:
             out.append(Token(_CONTRACTIONS[suffix], start + len(raw), m.end(), False))
     return _bare_i_am(out) if any(t.word == _IM for t in out) else out
+
+
+@cache
+def _elided() -> dict[str, str]:
+    """Letter left before an apostrophe -> the prefix it stands for (`elided_prefixes`: "g" -> "ge")."""
+    return {one: prefix for line in lexicon_words("elided_prefixes") for one, prefix in [line.split()]}
+
+
+def _unelided(raw: str, quote: int) -> str | None:
+    """A dialect participle written with its prefix elided ("nachg'schaut", "g'macht") as written in
+    full ("nachgeschaut", `elided_prefixes`), else None (an English contraction: "isn't", "we've")."""
+    rest = raw[quote + 1:]
+    prefix = _elided().get(raw[quote - 1].lower())
+    if prefix is None or len(rest) < 3 or rest.lower() in _CONTRACTIONS:
+        return None
+    return fold_word(raw[:quote - 1] + prefix + rest)
 
 
 # Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
