@@ -1014,3 +1014,32 @@ def test_reasons_the_writer_checked_are_still_told():
 ])
 def test_what_the_writer_says_cannot_be_is_no_fact(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- "the first" names the activation it stands before, not an order told beside it ---------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, für die Nachbestellung kam keine Aktivierungsmail. Bei unserer ersten Bestellung 2024 lief die "
+           "Aktivierung von SharePoint über diese Registrierung reibungslos."),
+    ("en", "Hi, no activation mail for the follow-up order. With our first order in 2024 the activation of SharePoint "
+           "under this enrollment went smoothly."),
+])
+def test_a_first_order_beside_an_activation_denies_no_earlier_activation(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Es ist die erste Aktivierung über diese Registrierung."),
+    ("en", "Hi, no activation mail. It is the first activation under this enrollment."),
+])
+def test_the_first_activation_under_the_enrollment_is_no_link(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Servus, keine Aktivierungsmail für das Add-on. Die Registrierung hängt schon an unserem Online-Konto.",
+    "Servus, keine Aktivierungsmail für das Add-on. Die Registrierung hängt schon an unserem Onlinekonto.",
+])
+def test_an_online_account_written_with_a_hyphen_or_without_is_the_same(text):
+    assert read("missing-activation-email", text, "de").get("enrollment_linked") is True
