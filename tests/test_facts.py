@@ -1043,3 +1043,27 @@ def test_the_first_activation_under_the_enrollment_is_no_link(lang, text):
 ])
 def test_an_online_account_written_with_a_hyphen_or_without_is_the_same(text):
     assert read("missing-activation-email", text, "de").get("enrollment_linked") is True
+
+
+# -- the person named as the OSM, and a demonstrative that names that person's role ---------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist bei uns Herr Kessler eingetragen. Er ist zugleich globaler Administrator unseres "
+           "bestehenden Microsoft-365-Kontos. Eine Aktivierungsmail kam nie."),
+    ("de", "Hallo, als OSM ist t.kessler@kessler-bau.de hinterlegt – das ist bei uns seit 2023 der globale "
+           "Administrator unseres bestehenden Kontos. Eine Aktivierungsmail kam nie."),
+    ("en", "Hi, our OSM is t.kessler@kessler-build.com. That is also the global admin of our existing tenant. "
+           "No activation mail ever came."),
+])
+def test_the_osm_named_by_name_or_pointed_at_is_the_admin(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist t.kessler@kessler-bau.de hinterlegt. Das ist seltsam, denn unser globaler Administrator "
+           "hat auch nichts bekommen."),
+    ("en", "Hi, our OSM is t.kessler@kessler-build.com. That is odd, because our global admin got nothing either."),
+])
+def test_a_demonstrative_that_names_no_role_in_its_clause_points_at_no_one(lang, text):
+    assert "osm_is_admin" not in read("missing-activation-email", text, lang)
