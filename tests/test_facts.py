@@ -1067,3 +1067,13 @@ def test_the_osm_named_by_name_or_pointed_at_is_the_admin(lang, text):
 ])
 def test_a_demonstrative_that_names_no_role_in_its_clause_points_at_no_one(lang, text):
     assert "osm_is_admin" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("text", "verified"), [
+    ("Hallo, die Domänenverifizierung für kern-bau.de ist gestern durchgegangen. Beim OSM a@kern-bau.de kommt keine Mail an.", True),
+    ("Hallo, die Domainverifizierung ist seit Montag abgeschlossen. Beim OSM a@kern-bau.de kommt keine Mail an.", True),
+    ("Hallo, die Domänenverifizierung hat bei uns nicht geklappt. Beim OSM a@kern-bau.de kommt keine Mail an.", False),
+    ("Hallo, die Domänenverifizierung läuft noch. Beim OSM a@kern-bau.de kommt keine Mail an.", None),
+])
+def test_the_domain_verification_as_one_noun_is_verified_only_when_told_done(text, verified):
+    assert read("missing-activation-email", text, "de").get("domain_verified") is verified
