@@ -161,3 +161,20 @@ def test_a_framed_answer_of_the_support_desk_stays_quoted():
     text = ("Hallo,\n\nkeine Aktivierungsmail bisher.\n\nGruß\nKlara\n\n"
             "--- Antwort von Support ---\nBitte prüfen Sie den Junk-Ordner.")
     assert "Junk-Ordner" not in clean_body(text)
+
+
+def test_a_quoted_addition_of_a_colleague_named_above_it_is_own_words():
+    text = ("Hallo,\nwarum kommt keine Aktivierungsmail?\nGruß Nina\n\n> Nachtrag von Paul Brandt (Einkauf):\n"
+            "> Die Bestellung habe ich noch gar nicht abgeschickt.\n> Paul")
+    assert "Die Bestellung habe ich noch gar nicht abgeschickt." in clean_body(text)
+
+
+@pytest.mark.parametrize("head", ["Nachtrag von unserem Händler", "Note from the support team"])
+def test_a_quoted_addition_of_the_desk_or_another_company_stays_quoted(head):
+    text = f"Hallo,\nwarum kommt keine Aktivierungsmail?\nGruß Nina\n\n> {head}:\n> Die Bestellung ist noch nicht abgeschickt.\n"
+    assert "abgeschickt" not in clean_body(text) and "abgeschickt" in quoted_text(text)
+
+
+def test_a_framed_addition_of_a_reseller_stays_quoted():
+    text = "Hallo,\nkeine Aktivierungsmail.\n\nGruß\nNina\n\n--- Ergänzung von unserem Händler ---\nBestellung ist raus."
+    assert "Bestellung ist raus." not in clean_body(text)
