@@ -19,7 +19,7 @@ from faq.language.text import MAX_INPUT_CHARS
 __all__ = ["Token", "after_list_mark", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
            "without_names", "word_before_blanks", "zu_inside"]
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b|['’][^\W\d_]{3,})?", re.U)
+_TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
 _CONTRACTIONS = {"m": "am", "re": "are", "ve": "have", "s": "is", "ll": "will", "d": "would"}
 
 
@@ -152,7 +152,7 @@ def tokenize(text: str) -> list[Token]:
 def _tokenize(text: str) -> list[Token]:
     neg, slips, bare = negations(), misspelt_negations(), _bare_contractions()
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in (_elided_token() if "'" in text or "’" in text else _TOKEN).finditer(text):
         raw = m.group()
         suffix = ""
         if "'" in raw or "’" in raw:  # a contraction (most words hold no quote)
@@ -187,6 +187,14 @@ def _tokenize(text: str) -> list[Token]:
 def _elided() -> dict[str, str]:
     """Letter left before an apostrophe -> the prefix it stands for (`elided_prefixes`: "g" -> "ge")."""
     return {one: prefix for line in lexicon_words("elided_prefixes") for one, prefix in [line.split()]}
+
+
+@cache
+def _elided_token() -> re.Pattern[str]:
+    """`_TOKEN`, and a word whose prefix is elided behind an apostrophe read whole ("nachg'schaut"; only
+    after a letter `elided_prefixes` names: "d'Aktivierungsmail" stays two words)."""
+    letters = "".join(sorted({c for one in _elided() for c in (one.lower(), one.upper())}))
+    return re.compile(rf"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b|(?<=[{re.escape(letters)}])['’][^\W\d_]{{3,}})?", re.U)
 
 
 def _unelided(raw: str, quote: int) -> str | None:
