@@ -52,7 +52,7 @@ from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
 from faq.tickets.facts import extract_facts
 from faq.tickets.sentence import has_sequence
-from faq.tickets.tokens import tokenize
+from faq.tickets.tokens import Token, tokenize
 from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
 
@@ -103,8 +103,20 @@ def _told(text: str) -> frozenset[str]:
                 told |= named
             elif len(before) == 1 and any(t.word in _pointers() or t.word in folded("object_pronouns") for t in tokens):
                 told |= before
-        before = named or before
+        before = _pointed(tokens) or before
     return frozenset(told)
+
+
+def _pointed(tokens: list[Token]) -> set[str]:
+    """The flows whose thing a later pointer ("sie", "nichts") may stand for after this clause: the thing
+    named last ("nach dem Klick auf den Aktivierungslink sind die Lizenzen ... gelandet": the licences),
+    or every thing named when a coordinator joins them ("the email and the licences arrived": unsure)."""
+    at = [(i, flow) for i, t in enumerate(tokens) for flow, stems in _things().items() if any(s in t.word for s in stems)]
+    if not at:
+        return set()
+    if any(t.word in folded("coordinators") for t in tokens[at[0][0]:at[-1][0]]):
+        return {flow for _, flow in at}
+    return {at[-1][1]}
 
 
 def _clauses(sentence: str) -> list[str]:
