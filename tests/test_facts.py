@@ -101,6 +101,14 @@ def test_an_online_account_written_with_a_hyphen_or_without_is_the_same(text):
     assert read("missing-activation-email", text, "de").get("enrollment_linked") is True
 
 
+@pytest.mark.parametrize(("lang", "text", "placed"), [
+    ("de", "Keine Aktivierungsmail.\nOSM: it@lenz-bau.de\nBestellung vorhanden: ja\nSpam geprüft: ja", True),
+    ("de", "Keine Aktivierungsmail.\nBestellung sichtbar: nein\nSpam geprüft: ja", False),
+    ("en", "No activation mail.\nOSM: it@lenz-build.com\nOrder visible: yes\nJunk checked: yes", True),
+])
+def test_an_order_told_present_or_visible_in_a_checklist_is_placed(lang, text, placed):
+    assert read("missing-activation-email", text, lang).get("order_placed") is placed
+
 # -- the person named as the OSM, and a demonstrative that names that person's role ---------------
 
 
