@@ -1076,4 +1076,3 @@ def test_reasons_the_writer_checked_are_still_told():
 ])
 def test_what_the_writer_says_cannot_be_is_no_fact(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
-
