@@ -142,3 +142,39 @@ def test_a_forward_header_framed_by_dashes_still_opens_the_forwarded_mail():
     text = ("Bitte ansehen.\n\n---------- Weitergeleitete Nachricht ---------\nVon: Eva Kern\n"
             "Die Mail fehlt seit Tagen.\n")
     assert "Die Mail fehlt seit Tagen." in quoted_text(text) and clean_body(text) == "Bitte ansehen."
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("Hallo,\n\nbei uns fehlt die Aktivierungsmail für Visio.\n\nBeste Grüße\nKlara Nowak\n\n"
+     "--- Nachtrag von Jens Ott (IT, selbe Firma) ---\nIch habe den Spam-Ordner heute früh selbst durchsucht.\nJens",
+     "bei uns fehlt die Aktivierungsmail für Visio.", "Ich habe den Spam-Ordner heute früh selbst durchsucht."),
+    ("Hello,\n\nno activation mail for our Visio order.\n\nKind regards\nKlara\n\n"
+     "--- Note from Jens (our IT admin) ---\nI searched the junk folder myself this morning.\nJens",
+     "no activation mail for our Visio order.", "I searched the junk folder myself this morning."),
+])
+def test_a_second_writer_of_the_same_company_below_a_framed_line_writes_own_words(text, first, second):
+    body = clean_body(text)
+    assert first in body and second in body and "Grüße" not in body and "regards" not in body
+
+
+def test_a_framed_answer_of_the_support_desk_stays_quoted():
+    text = ("Hallo,\n\nkeine Aktivierungsmail bisher.\n\nGruß\nKlara\n\n"
+            "--- Antwort von Support ---\nBitte prüfen Sie den Junk-Ordner.")
+    assert "Junk-Ordner" not in clean_body(text)
+
+
+def test_a_quoted_addition_of_a_colleague_named_above_it_is_own_words():
+    text = ("Hallo,\nwarum kommt keine Aktivierungsmail?\nGruß Nina\n\n> Nachtrag von Paul Brandt (Einkauf):\n"
+            "> Die Bestellung habe ich noch gar nicht abgeschickt.\n> Paul")
+    assert "Die Bestellung habe ich noch gar nicht abgeschickt." in clean_body(text)
+
+
+@pytest.mark.parametrize("head", ["Nachtrag von unserem Händler", "Note from the support team"])
+def test_a_quoted_addition_of_the_desk_or_another_company_stays_quoted(head):
+    text = f"Hallo,\nwarum kommt keine Aktivierungsmail?\nGruß Nina\n\n> {head}:\n> Die Bestellung ist noch nicht abgeschickt.\n"
+    assert "abgeschickt" not in clean_body(text) and "abgeschickt" in quoted_text(text)
+
+
+def test_a_framed_addition_of_a_reseller_stays_quoted():
+    text = "Hallo,\nkeine Aktivierungsmail.\n\nGruß\nNina\n\n--- Ergänzung von unserem Händler ---\nBestellung ist raus."
+    assert "Bestellung ist raus." not in clean_body(text)

@@ -81,6 +81,68 @@ def test_a_negated_cue_does_not_reach_across_a_comma(lang, text, quote):
     assert read_.evidence["junk_checked"].quote == quote
 
 
+
+# -- the first activation, an online account, the OSM's person, a verification told done -----------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Es ist die erste Aktivierung über diese Registrierung."),
+    ("en", "Hi, no activation mail. It is the first activation under this enrollment."),
+])
+def test_the_first_activation_under_the_enrollment_is_no_link(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Servus, keine Aktivierungsmail für das Add-on. Die Registrierung hängt schon an unserem Online-Konto.",
+    "Servus, keine Aktivierungsmail für das Add-on. Die Registrierung hängt schon an unserem Onlinekonto.",
+])
+def test_an_online_account_written_with_a_hyphen_or_without_is_the_same(text):
+    assert read("missing-activation-email", text, "de").get("enrollment_linked") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "placed"), [
+    ("de", "Keine Aktivierungsmail.\nOSM: it@lenz-bau.de\nBestellung vorhanden: ja\nSpam geprüft: ja", True),
+    ("de", "Keine Aktivierungsmail.\nBestellung sichtbar: nein\nSpam geprüft: ja", False),
+    ("en", "No activation mail.\nOSM: it@lenz-build.com\nOrder visible: yes\nJunk checked: yes", True),
+])
+def test_an_order_told_present_or_visible_in_a_checklist_is_placed(lang, text, placed):
+    assert read("missing-activation-email", text, lang).get("order_placed") is placed
+
+# -- the person named as the OSM, and a demonstrative that names that person's role ---------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist bei uns Herr Kessler eingetragen. Er ist zugleich globaler Administrator unseres "
+           "bestehenden Microsoft-365-Kontos. Eine Aktivierungsmail kam nie."),
+    ("de", "Hallo, als OSM ist t.kessler@kessler-bau.de hinterlegt – das ist bei uns seit 2023 der globale "
+           "Administrator unseres bestehenden Kontos. Eine Aktivierungsmail kam nie."),
+    ("en", "Hi, our OSM is t.kessler@kessler-build.com. That is also the global admin of our existing tenant. "
+           "No activation mail ever came."),
+])
+def test_the_osm_named_by_name_or_pointed_at_is_the_admin(lang, text):
+    assert read("missing-activation-email", text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, als OSM ist t.kessler@kessler-bau.de hinterlegt. Das ist seltsam, denn unser globaler Administrator "
+           "hat auch nichts bekommen."),
+    ("en", "Hi, our OSM is t.kessler@kessler-build.com. That is odd, because our global admin got nothing either."),
+])
+def test_a_demonstrative_that_names_no_role_in_its_clause_points_at_no_one(lang, text):
+    assert "osm_is_admin" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("text", "verified"), [
+    ("Hallo, die Domänenverifizierung für kern-bau.de ist gestern durchgegangen. Beim OSM a@kern-bau.de kommt keine Mail an.", True),
+    ("Hallo, die Domainverifizierung ist seit Montag abgeschlossen. Beim OSM a@kern-bau.de kommt keine Mail an.", True),
+    ("Hallo, die Domänenverifizierung hat bei uns nicht geklappt. Beim OSM a@kern-bau.de kommt keine Mail an.", False),
+    ("Hallo, die Domänenverifizierung läuft noch. Beim OSM a@kern-bau.de kommt keine Mail an.", None),
+])
+def test_the_domain_verification_as_one_noun_is_verified_only_when_told_done(text, verified):
+    assert read("missing-activation-email", text, "de").get("domain_verified") is verified
+
+
 # -- a label that runs on past the cue ---------------------------------------------------------
 
 

@@ -37,6 +37,11 @@ def _matched(topic: str, *others: tuple[str, float], lang: str = "de") -> MatchR
     # missing it, as a verb
     ("Wir vermissen seit Tagen die Aktivierungsmail zu unserer Bestellung.", "missing-activation-email"),
     ("We still miss the activation mail for the new enrollment.", "missing-activation-email"),
+    # "nothing" stands for the thing named last before it, not for one named on the way ("the link")
+    ("Nach dem Klick auf den Aktivierungslink sind die Lizenzen im Testtenant gelandet. Bei uns sehen wir nix.",
+     "licenses-not-visible"),
+    ("After clicking the activation link the licences ended up in a trial tenant. In ours we see nothing.",
+     "licenses-not-visible"),
 ])
 def test_a_thing_beside_a_word_of_lack_tells_its_flows_problem(text, flow):
     assert problem_told(text, flow)

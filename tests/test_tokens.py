@@ -181,3 +181,19 @@ def test_a_long_label_line_in_a_checklist_ends_its_sentence():
     text = "Gleiche Registrierung für Basis und Add-on: nein\nDienst im Land unseres Kontos angeboten: ja\nWas nun?"
     assert [s.strip() for _, s in sentences(text)] == [
         "Gleiche Registrierung für Basis und Add-on: nein", "Dienst im Land unseres Kontos angeboten: ja", "Was nun?"]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Im Spam hab i no ned nachg'schaut.", "nachgeschaut"),
+    ("Des hab i scho g’macht.", "gemacht"),
+    ("Mir hend scho b'stellt.", "bestellt"),
+])
+def test_a_dialect_participle_with_its_prefix_elided_is_read_in_full(text, word):
+    tokens = tokenize(text)
+    assert word in [t.word for t in tokens]
+    found = next(t for t in tokens if t.word == word)
+    assert text[found.start:found.end].replace("’", "'").count("'") == 1
+
+
+def test_english_contractions_are_no_elided_prefixes():
+    assert [t.word for t in tokenize("we've got it, isn't it, the dog's bed")][:6] == ["we", "have", "got", "it", "isn", "not"]

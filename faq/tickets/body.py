@@ -9,6 +9,7 @@ from functools import cache
 
 from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 
 __all__ = ["clean_body", "quote_start", "quoted_text", "strip_html"]
 
@@ -66,8 +67,13 @@ def clean_body(text: str) -> str:
     ("Viele Grüße", "Best regards", ...) with what follows it when that is short, and a
     greeting line ("Hallo,", "Sehr geehrte Damen und Herren,"). A paragraph with a
     question below the signature (written under a quote) stays. Keeps the text when
-    removing would leave nothing.
+    removing would leave nothing. A second writer of the same company who adds to the ticket below a
+    framed line ("--- Ergänzung von Dirk (IT) ---", `_addendum_parts`) writes own words too: each
+    part is cleaned on its own, so the first writer's closing does not cut the second's words.
     """
+    parts = _addendum_parts(text)
+    if len(parts) > 1:
+        return "\n\n".join(cleaned for part in parts if (cleaned := clean_body(part)))
     body = _without_dismissed(_without_template_blanks(_without_disclaimer(_split_quote(text)[0])))
     match = _SIGNATURE.search(body)
     if match and body[: match.start()].strip() and not _GREETING.match(body[match.end():]):
@@ -256,6 +262,59 @@ def _split_quote(text: str) -> tuple[str, str]:
             quoted.append(m.group("inner"))
             body = body[:m.start()] + body[m.end():]
     return body, "\n".join(quoted)
+
+
+@cache
+def _addendum_frame() -> re.Pattern[str]:
+    openers = sorted((w.lower() for w in lexicon_words("addendum_frames")), key=len, reverse=True)
+    return re.compile(r"^[ \t]*-{3,}[ \t]+(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in openers)
+                      + r")\b[^\n]*?[ \t]+-{3,}[ \t]*$\n?", re.I | re.M)
+
+
+@cache
+def _outside_writers() -> tuple[str, ...]:
+    return tuple(fold(w) for w in (*lexicon_words("support_mentions"), *lexicon_words("other_parties")))
+
+
+def _outside(head: str) -> bool:
+    """Whether a writer's heading names the support desk or another organisation (`_outside_writers`)."""
+    return any(w in fold(head) for w in _outside_writers())
+
+
+def _addendum_parts(text: str) -> list[str]:
+    """The parts of a ticket that a framed line handing it to a second writer of the same company
+    (`addendum_frames`: "--- Ergänzung von Dirk Weiß (IT) ---") divides, without those lines; the
+    whole text as one part when it holds none, or when the frame names the support desk or another
+    organisation (`support_mentions`, `other_parties`)."""
+    if ">" in text:
+        text = _unquoted_addenda(text)
+    if "---" not in text:
+        return [text]
+    frames = [m for m in _addendum_frame().finditer(text)
+              if text[:m.start()].strip() and not _outside(m.group())]
+    if not frames:
+        return [text]
+    bounds = [0, *(x for m in frames for x in (m.start(), m.end())), len(text)]
+    return [text[bounds[i]:bounds[i + 1]] for i in range(0, len(bounds), 2) if text[bounds[i]:bounds[i + 1]].strip()]
+
+
+@cache
+def _quoted_addendum() -> re.Pattern[str]:
+    openers = sorted((w.lower() for w in lexicon_words("addendum_frames")), key=len, reverse=True)
+    return re.compile(r"^[ \t]*>[ \t]*(?P<head>(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in openers)
+                      + r")\b[^\n]*?)[ \t]*:[ \t]*\n(?P<block>(?:[ \t]*>[^\n]*(?:\n|$))+)", re.I | re.M)
+
+
+def _unquoted_addenda(text: str) -> str:
+    """The text with a quoted block that a second writer of the same company opens by name ("> Nachtrag
+    von Gerd Sommer (Einkauf):", `addendum_frames`) written as that writer's framed addition ("---
+    Nachtrag von Gerd Sommer (Einkauf) ---" and the block without its "> " marks), unless it names the
+    support desk or another organisation."""
+    def framed(m: re.Match[str]) -> str:
+        if _outside(m.group("head")):
+            return m.group()
+        return f"--- {m.group('head')} ---\n" + _QUOTE_MARKS.sub("", m.group("block"))
+    return _quoted_addendum().sub(framed, text)
 
 
 _FRAMED_LINE = re.compile(r"^[ \t]*-{3,}[ \t]+(?P<inner>\S[^\n]*?)[ \t]+-{3,}[ \t]*$\n?", re.M)

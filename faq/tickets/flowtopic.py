@@ -52,7 +52,7 @@ from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
 from faq.tickets.facts import extract_facts
 from faq.tickets.sentence import has_sequence
-from faq.tickets.tokens import tokenize
+from faq.tickets.tokens import Token, tokenize
 from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
 
@@ -80,6 +80,7 @@ def _lack() -> re.Pattern[str]:
 def problem_told(text: str, flow_id: str) -> bool:
     """Whether a clause of `text` names the thing of the flow `flow_id` beside a negation or a
     word of lack ("Die Aktivierungsmail kam nie an", "the licences are nowhere to be seen"), or
+    asks whether it still holds ("Ist der Link noch gültig?", `persistence_asks`), or
     points at it with a pronoun when the last clause to name one of the flows' things names that one alone ("VLSC shows the
     activation email went to our old provider, so I never saw it"), or denies the writer had it
     ("die Mail ging an unseren früheren Kollegen, nicht an mich")."""
@@ -91,17 +92,31 @@ def _told(text: str) -> frozenset[str]:
     """The flows whose problem a clause of `text` tells (see `problem_told`)."""
     told: set[str] = set()
     before: set[str] = set()
-    for clause in (c for sentence in sentences(text) for c in _clauses(sentence)):
+    persists = folded("persistence_asks")
+    for asked, clause in ((sentence.rstrip().endswith("?"), c) for sentence in sentences(text) for c in _clauses(sentence)):
         tokens = tokenize(clause)
         named = {flow for flow, stems in _things().items() if any(s in t.word for t in tokens for s in stems)}
         words = [t.word for t in tokens]
-        if any(t.neg or _lack().match(t.word) for t in tokens) or has_sequence(words, "whereabouts"):
+        if any(t.neg or _lack().match(t.word) for t in tokens) or has_sequence(words, "whereabouts") \
+                or asked and named and not persists.isdisjoint(words):  # "Is the link still good?"
             if named:
                 told |= named
             elif len(before) == 1 and any(t.word in _pointers() or t.word in folded("object_pronouns") for t in tokens):
                 told |= before
-        before = named or before
+        before = _pointed(tokens) or before
     return frozenset(told)
+
+
+def _pointed(tokens: list[Token]) -> set[str]:
+    """The flows whose thing a later pointer ("sie", "nichts") may stand for after this clause: the thing
+    named last ("nach dem Klick auf den Aktivierungslink sind die Lizenzen ... gelandet": the licences),
+    or every thing named when a coordinator joins them ("the email and the licences arrived": unsure)."""
+    at = [(i, flow) for i, t in enumerate(tokens) for flow, stems in _things().items() if any(s in t.word for s in stems)]
+    if not at:
+        return set()
+    if any(t.word in folded("coordinators") for t in tokens[at[0][0]:at[-1][0]]):
+        return {flow for _, flow in at}
+    return {at[-1][1]}
 
 
 def _clauses(sentence: str) -> list[str]:

@@ -70,13 +70,17 @@ def _declared(s: Sentence, osm: str, starts: set[int]) -> set[str]:
 
 def _named_after(s: Sentence, ends: set[int]) -> set[str]:
     """The (folded) surnames this sentence names after the OSM: "unsere OSM ist Frau Petra Kurz",
-    "our OSM, Mr Lee": the OSM, a copula or a comma, a title, then a capitalised name."""
+    "our OSM, Mr Lee", "als OSM ist bei uns Frau Albers eingetragen": the OSM, a copula and the words
+    that link a role (`role_copulas`, `self_role_links`) or a comma, a title, then a capitalised name."""
     titles, copulas = folded("titles"), folded("copulas")
+    links = folded("role_copulas") | folded("self_role_links")
     tokens, names = s.tokens, set()
     for j in sorted(e for e in ends if e + 2 < len(tokens)):
         at = j + 1
         if tokens[at].word in copulas:
             at += 1
+            while at < min(len(tokens), j + 2 + _LINK_WORDS) and tokens[at].word in links:
+                at += 1
         elif "," not in s.text[tokens[j].end:tokens[at].start]:
             continue
         if at >= len(tokens) or tokens[at].word not in titles:

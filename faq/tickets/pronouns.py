@@ -90,12 +90,14 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
     nouns = {noun for _, noun in pointing}
     verbs = folded("singular_verbs")
     persons, objects = _referents(lang)
+    demonstratives = folded("identifying_demonstratives")
     osm = lex.word("osm")
     before: Sentence | None = None
     for s in analysed:
         tokens = s.tokens
         for i, t in enumerate(tokens):
-            person = t.word in people or t.word in nouns and i > 0 and (tokens[i - 1].word, t.word) in pointing
+            person = t.word in people or t.word in nouns and i > 0 and (tokens[i - 1].word, t.word) in pointing \
+                or t.word in demonstratives and _identifies(s, i, persons)  # "das ist der globale Admin"
             # "This person is also billing admin": as a person pronoun
             if not person and t.word not in things or s.text[t.start:t.end].isupper() and len(t.word) > 1:
                 continue  # "IT" is the department
@@ -115,6 +117,24 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
             if len(named) == 1:
                 s.words[i] = named.pop()
         before = s
+
+
+_ROLE_REACH = 9  # words at most between a demonstrative's copula and the person's role it names
+
+
+def _identifies(s: Sentence, i: int, persons: tuple[str, ...]) -> bool:
+    """Whether the demonstrative at `i` opens a clause that names a person's role: a copula right
+    after it, then a person referent within `_ROLE_REACH` words of the same clause (no punctuation
+    between: "das ist bei uns seit Jahren der globale Administrator", not "das ist seltsam, unser Admin ...")."""
+    tokens = s.tokens
+    if i + 1 >= len(tokens) or tokens[i + 1].word not in folded("copulas"):
+        return False
+    for t in tokens[i + 2:i + 2 + _ROLE_REACH]:
+        if any(ch in ",;:()–—?!" for ch in s.text[tokens[i].end:t.start]):
+            return False
+        if any(word_matches(p, t.word) for p in persons):
+            return True
+    return False
 
 
 def refer_governed(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:

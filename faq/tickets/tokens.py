@@ -152,11 +152,14 @@ def tokenize(text: str) -> list[Token]:
 def _tokenize(text: str) -> list[Token]:
     neg, slips, bare = negations(), misspelt_negations(), _bare_contractions()
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in (_elided_token() if "'" in text or "’" in text else _TOKEN).finditer(text):
         raw = m.group()
         suffix = ""
         if "'" in raw or "’" in raw:  # a contraction (most words hold no quote)
             quote = max(raw.find("'"), raw.find("’"))
+            if quote > 0 and (full := _unelided(raw, quote)) is not None:  # "nachg'schaut": "nachgeschaut"
+                out.append(Token(full, m.start(), m.end(), False))
+                continue
             if quote > 0:
                 raw, suffix = raw[:quote], raw[quote + 1:].lower()
         word = fold_word(raw)
@@ -178,6 +181,30 @@ def _tokenize(text: str) -> list[Token]:
         if suffix in _CONTRACTIONS:
             out.append(Token(_CONTRACTIONS[suffix], start + len(raw), m.end(), False))
     return _bare_i_am(out) if any(t.word == _IM for t in out) else out
+
+
+@cache
+def _elided() -> dict[str, str]:
+    """Letter left before an apostrophe -> the prefix it stands for (`elided_prefixes`: "g" -> "ge")."""
+    return {one: prefix for line in lexicon_words("elided_prefixes") for one, prefix in [line.split()]}
+
+
+@cache
+def _elided_token() -> re.Pattern[str]:
+    """`_TOKEN`, and a word whose prefix is elided behind an apostrophe read whole ("nachg'schaut"; only
+    after a letter `elided_prefixes` names: "d'Aktivierungsmail" stays two words)."""
+    letters = "".join(sorted({c for one in _elided() for c in (one.lower(), one.upper())}))
+    return re.compile(rf"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b|(?<=[{re.escape(letters)}])['’][^\W\d_]{{3,}})?", re.U)
+
+
+def _unelided(raw: str, quote: int) -> str | None:
+    """A dialect participle written with its prefix elided ("nachg'schaut", "g'macht") as written in
+    full ("nachgeschaut", `elided_prefixes`), else None (an English contraction: "isn't", "we've")."""
+    rest = raw[quote + 1:]
+    prefix = _elided().get(raw[quote - 1].lower())
+    if prefix is None or len(rest) < 3 or rest.lower() in _CONTRACTIONS:
+        return None
+    return fold_word(raw[:quote - 1] + prefix + rest)
 
 
 # Addresses and domain names are read apart (faq.tickets.mentions); among the words they count

@@ -24,7 +24,7 @@ from faq.tickets.body import clean_body, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence, stated_clause
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
 from faq.tickets.flowtopic import keeps_entry, problem_told, repeated_diagnoses, told_instead
-from faq.tickets.quotes import answers, doubts_quoted, points_below, quoted_of_then
+from faq.tickets.quotes import Answer, answers, doubts_quoted, points_below, quoted_of_then
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
@@ -147,15 +147,32 @@ def _proven(flow: Flow, diag: Diagnosis, today: date) -> str | None:
     return None
 
 
-def _merge(flow: Flow, own: Extraction, quoted: Extraction) -> Extraction:
-    """Add the facts only the quoted text states to those of the customer's own words."""
-    extra = {k: v for k, v in quoted.facts.items() if k not in own.facts}
+def _merge(flow: Flow, own: Extraction, quoted: Extraction, over_uncued: bool = False) -> Extraction:
+    """Add the facts only the quoted text states to those of the customer's own words; with
+    `over_uncued` (an answer below a quoted question), also those the own words name by no cue
+    (`UNCUED`: "> When did usage start?" - "On 3 August 2026." is the usage start, cued by the question)."""
+    uncued = _uncued(own.notes) - _uncued(quoted.notes) if over_uncued else set()
+    extra = {k: v for k, v in quoted.facts.items() if k not in own.facts or k in uncued}
     if not extra:
         return own
     both = {**own.facts, **extra}
     facts = {f.id: both[f.id] for f in flow.facts if f.id in both}
     evidence = {**own.evidence, **{k: v for k, v in quoted.evidence.items() if k in extra}}
-    return Extraction(facts, own.notes, evidence)
+    notes = tuple(n for n in own.notes if not (n.endswith(UNCUED) and n.split(":")[0] in extra))
+    return Extraction(facts, notes, evidence)
+
+
+def _answers_only(body: str, inline: list[Answer], matcher: Matcher, subject: str) -> bool:
+    """Whether the customer's own words less their answers to quoted questions name no topic."""
+    rest = body
+    for said in sorted({a.text.split("\n")[0].strip() for a in inline}, key=len, reverse=True):  # "No, it shows x@y.z." before "x@y.z"
+        rest = rest.replace(said, " ")
+    return rest.strip() != body.strip() and match_topic(rest, matcher, subject).outcome == "no_match"
+
+
+def _uncued(notes: Iterable[str]) -> set[str]:
+    """The facts a reader's notes say were named by no cue (`UNCUED`)."""
+    return {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
 
 
 def _months_settled(flow: Flow, extraction: Extraction, today: date) -> Extraction:
@@ -227,9 +244,10 @@ def triage_text(
         # "see below from our finance team - can you explain?": the mail pointed at says what
         # the ticket is about, unless the customer's own words already do so with confidence.
         match = match_topic(f"{body}\n\n{quoted}", matcher, subject)
-    if inline and match.outcome == "no_match":
+    if inline and (match.outcome == "no_match" or _answers_only(body, inline, matcher, subject)):
         # Answers written under quoted questions ("1 November 2026.") name no topic of their
-        # own: then their questions are read with them, as context (no "?"), not as the problem.
+        # own: then their questions are read with them, as context (no "?"), not as the problem;
+        # so they are when the topic was read from the answers alone ("No, first order ever.").
         about = "\n\n".join([body, *(f"{a.question.rstrip('?')}. {a.text}" for a in inline)])
         match = match_topic(about, matcher, subject)
     thread = "" if subject else thread_subject(text)
@@ -263,7 +281,7 @@ def triage_text(
         extraction = _merge(flow, extraction, titled)
     for answer in inline:
         # "answering your questions inline": the quoted question gives the answer its context.
-        extraction = _merge(flow, extraction, extract_answer(answer, flow, today, lang, kb.vocabulary))
+        extraction = _merge(flow, extraction, extract_answer(answer, flow, today, lang, kb.vocabulary), over_uncued=True)
     if quoted and not doubts_quoted(body) and points_below(body) and not quoted_of_then(body, today.year):
         # A forwarded mail from a colleague or the reseller may state what the customer
         # does not repeat ("Kaufdatum: 31.05.2026"): its statements count after the
