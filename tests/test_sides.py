@@ -42,3 +42,26 @@ def test_another_sides_fact_is_not_the_cases(lang, text, flow, fact, theirs):
 ])
 def test_a_side_written_for_or_the_writers_own_turn_still_states(lang, text, flow, fact, value):
     assert read(text, lang, flow).get(fact) == value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "theirs"), [
+    ("de", "Unsere Schwesterfirma hat die Domäne schon verifiziert. Wir als Holding haben eine eigene Domäne, "
+           "und die Aktivierungsmail fehlt.", "domain_verified", True),
+    ("de", "Unsere Konzerntochter hat über ihre Registrierung bereits Dienste aktiviert, die ist verknüpft. "
+           "Wir haben aber eine neue Registrierung und warten auf die Mail.", "enrollment_linked", True),
+    ("en", "Our affiliate has its domain verified in its tenant already. We have our own domain and no activation "
+           "mail arrived.", "domain_verified", True),
+    ("en", "Our sister company activated services under its enrollment last year. We however signed a new "
+           "enrollment and see no activation email.", "enrollment_linked", True),
+])
+def test_a_writer_who_then_claims_their_own_or_contrasts_as_we_turns_from_the_other_side(lang, text, fact, theirs):
+    assert read(text, lang, "missing-activation-email").get(fact) != theirs
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Unsere Tochterfirma hat die Aktivierungsmail nicht bekommen. Wir haben im Spam-Ordner noch nicht "
+           "nachgesehen.", "junk_checked", False),
+    ("en", "Our subsidiary is missing its activation email. We have not checked the junk folder yet.", "junk_checked", False),
+])
+def test_a_writer_who_goes_on_for_the_other_side_still_states(lang, text, fact, value):
+    assert read(text, lang, "missing-activation-email").get(fact) == value

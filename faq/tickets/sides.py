@@ -6,8 +6,10 @@ Problem, dass der Dienst dort nicht verfügbar ist. Ich schreibe aber wegen des 
 a sentence whose subject (its words before the first finite verb) names another company of the
 group (`group_companies`) or another tenant (a tenant noun, `tenant_nouns`, after a word of another
 or a count, `other_instances`, `quantity_many`) tells that side's case, when the writer then turns to
-their own (a contrast with a word of their own, `contrasts` and `own_markers`, or `own_settings`: "bei
-uns"). What its first part (up to a contrast) tells, a yes/no fact or a date, is no fact of the case.
+their own (a contrast with a word of their own or the writer as subject, `contrasts`, `own_markers` and
+`first_person_subjects`; `own_settings`: "bei uns"; or the writer opening a sentence that claims something
+of their own, `own_claims`: "Wir als Mutter haben eine eigene Registrierung"). What its first part (up to
+a contrast) tells, a yes/no fact or a date, is no fact of the case.
 Without such a turn the writer may write for that side: its facts are the case's.
 """
 
@@ -57,11 +59,17 @@ def _other_subject(s: Sentence) -> bool:
 
 def _turns_to_own(s: Sentence, start: int) -> bool:
     """Whether the words of `s` from token `start` turn to the writer's own case: a contrast with a
-    word of their own ("Ich frage aber für unsere eigene ...", "..., but ours is"), or "bei uns"."""
+    word of their own or the writer as subject ("Ich frage aber für unsere eigene ...", "..., but ours
+    is", "Wir haben aber eine neue Registrierung"), "bei uns", or the writer as the subject of a clause
+    that claims something of their own ("Wir als Mutter haben eine eigene Registrierung", "we have our own
+    enrollment")."""
     words = [t.word for t in s.tokens[start:]]
     if has_sequence(words, "own_settings"):
         return True
-    return not folded("contrasts").isdisjoint(words) and not folded("own_markers").isdisjoint(words)
+    mine = folded("own_markers") | folded("first_person_subjects")
+    if not folded("contrasts").isdisjoint(words) and not mine.isdisjoint(words):
+        return True
+    return bool(words) and words[0] in folded("first_person_subjects") and not folded("own_claims").isdisjoint(words)
 
 
 def other_sides(analysed: list[Sentence]) -> dict[int, int]:
