@@ -266,6 +266,23 @@ def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linke
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, bei unserem ersten Auftrag im Frühjahr lief die Aktivierung über diese Registrierung ohne Probleme. "
+           "Jetzt kommt keine Mail."),
+    ("en", "Hi, on our first purchase in spring the activation under this enrollment went smoothly. Now no mail arrives."),
+])
+def test_an_ordinal_of_another_noun_names_no_first_activation(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no activation email. It is not the first online service under this enrollment for us."),
+    ("de", "Hallo, keine Aktivierungsmail. Das ist nicht unser erster Onlinedienst über diese Registrierung."),
+])
+def test_not_the_first_online_service_under_the_enrollment_is_linked(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
 # -- a clause that a question opens asks ------------------------------------------------------
 
 
