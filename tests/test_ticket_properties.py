@@ -352,3 +352,67 @@ def test_a_purchase_date_the_writer_states_settles_the_expired_link(lang):
 def test_an_old_contracts_purchase_date_settles_nothing(lang, wrap):
     topic, _, facts, cause = read(compose(lang, [OLD_PURCHASE_WRAPS[lang][wrap], LINK_SCENE[lang]]))
     assert topic == "activation-link-expiry" and "purchase_date" not in facts and cause is None
+
+
+# Round-18 trap kinds: the settling statement told of a sister company the writer turns from by claiming their
+# own ("Wir als Holding haben eine eigene ...") or by a contrast with "wir"/"we" as subject, with no word of
+# their own; the statement's fact is not read and the ticket settles nothing.
+OWN_TURN_WRAPS = {
+    "de": {"own_claim": "Unsere Schwesterfirma hat das schon geklärt: {low}. Wir als Holding haben eine eigene "
+                        "Registrierung, und dort fehlt die Mail.",
+           "we_contrast": "Unsere Tochtergesellschaft schreibt: {low}. Wir haben aber einen anderen Vertrag."},
+    "en": {"own_claim": "Our sister company has sorted that out: {low}. We as the holding have our own enrollment, "
+                        "and the mail is missing there.",
+           "we_contrast": "Our subsidiary tells us {low}. We however have a separate agreement."},
+}
+
+
+@pytest.mark.parametrize("wrap", ["own_claim", "we_contrast"])
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
+def test_a_settling_statement_of_a_side_the_writer_turns_from_states_no_fact(lang, scene, statement, cause, wrap):
+    bare = statement.rstrip(".")
+    low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]
+    told = OWN_TURN_WRAPS[lang][wrap].format(low=low)
+    settling = set(read(compose(lang, [*scene, statement]))[2]) - set(read(compose(lang, scene))[2])
+    _, _, facts, found = read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")
+    assert found is None and settling and settling.isdisjoint(facts)
+
+
+# Round-18: the purchase date that settles an expired link, turned into the day the mail was forwarded while
+# the purchase date stays untold: no purchase date, no cause.
+FORWARDED_WRAPS = {
+    "de": ["Die Aktivierungsmail wurde mir am 04.03.2025 weitergeleitet.",
+           "Unser Einkauf hat die Mail erst am 04.03.2025 an mich weitergeleitet, das Kaufdatum kenne ich nicht."],
+    "en": ["The activation mail was forwarded to me on 4 March 2025.",
+           "Procurement only forwarded the mail to me on 4 March 2025; I don't know the purchase date."],
+}
+
+
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_day_the_mail_was_forwarded_settles_nothing(lang, which):
+    topic, _, facts, cause = read(compose(lang, [FORWARDED_WRAPS[lang][which], LINK_SCENE[lang]]))
+    assert topic == "activation-link-expiry" and "purchase_date" not in facts and cause is None
+
+
+# Round-18: a role that settles whether the writer may reserve, turned into one left open which one it is.
+ROLE_SCENE = {"de": "Darf ich im VLSC Onlinereservierungen abschließen?", "en": "May I complete online reservations in VLSC?"}
+ROLES = {"de": [("VLSC-Administrator", "vlsc-admin"), ("Onlineadministrator", "ola")],
+         "en": [("VLSC administrator", "vlsc-admin"), ("online administrator", "ola")]}
+ROLE_WRAPS = {
+    "de": {"stated": "Ich bin {role}.", "vague": "Ich bin irgendein {role}, glaube ich.",
+           "which": "Ich habe eine Rolle als {role}, welche genau, weiß ich nicht."},
+    "en": {"stated": "I am the {role}.", "vague": "I have some {role} role.",
+           "which": "I have a {role} role, which one exactly I don't know."},
+}
+
+
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_role_stated_settles_and_left_open_which_one_settles_nothing(lang, which):
+    role, choice = ROLES[lang][which]
+    stated = read(compose(lang, [ROLE_WRAPS[lang]["stated"].format(role=role), ROLE_SCENE[lang]]))
+    assert stated[0] == "osm-reservations" and stated[2] == {"role": choice} and stated[3] == "can-reserve"
+    for wrap in ("vague", "which"):
+        _, _, facts, cause = read(compose(lang, [ROLE_WRAPS[lang][wrap].format(role=role), ROLE_SCENE[lang]]))
+        assert "role" not in facts and cause is None
