@@ -65,3 +65,23 @@ def test_a_writer_who_then_claims_their_own_or_contrasts_as_we_turns_from_the_ot
 ])
 def test_a_writer_who_goes_on_for_the_other_side_still_states(lang, text, fact, value):
     assert read(text, lang, "missing-activation-email").get(fact) == value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "theirs"), [
+    ("de", "Im Tenant unserer Niederlassung in Graz lief alles automatisch, dort ist die Domäne verifiziert. Aber für "
+           "unsere neue Registrierung in Linz kommt keine Aktivierungsmail.", "domain_verified", True),
+    ("en", "For our branch office tenant in Leeds the licences just appeared, the OSM there was a global admin. But for "
+           "the new head-office enrollment no activation email came.", "osm_is_admin", True),
+])
+def test_a_branchs_tenant_the_writer_contrasts_with_another_setting_is_not_the_case(lang, text, fact, theirs):
+    assert read(text, lang, "missing-activation-email").get(fact) != theirs
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "In unserem bestehenden Tenant ist die Domäne schon verifiziert. Aber im Postfach des OSM kam keine Mail an.",
+     "domain_verified", True),
+    ("en", "In our existing tenant the domain is already verified. But in the OSM's mailbox no mail arrived.",
+     "domain_verified", True),
+])
+def test_the_cases_own_tenant_before_a_contrast_still_states(lang, text, fact, value):
+    assert read(text, lang, "missing-activation-email").get(fact) == value

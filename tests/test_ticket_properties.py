@@ -416,3 +416,20 @@ def test_a_role_stated_settles_and_left_open_which_one_settles_nothing(lang, whi
     for wrap in ("vague", "which"):
         _, _, facts, cause = read(compose(lang, [ROLE_WRAPS[lang][wrap].format(role=role), ROLE_SCENE[lang]]))
         assert "role" not in facts and cause is None
+
+
+# Round-18: the settling statement told of a branch's tenant, then a contrast that opens another setting.
+BRANCH_WRAPS = {"de": "Im Tenant unserer Niederlassung in Wien lief alles automatisch, dort gilt: {low}. Aber für die "
+                      "neue Registrierung hier fehlt die Mail.",
+                "en": "For our Vienna branch tenant everything came automatically, there {low}. But for the new "
+                      "enrollment here the mail is missing."}
+
+
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), [s for s in SETTLED if s[3] in TENANT_CAUSES])
+def test_a_settling_statement_of_a_branchs_tenant_states_no_fact(lang, scene, statement, cause):
+    bare = statement.rstrip(".")
+    low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]
+    told = BRANCH_WRAPS[lang].format(low=low)
+    settling = set(read(compose(lang, [*scene, statement]))[2]) - set(read(compose(lang, scene))[2])
+    _, _, facts, found = read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")
+    assert found is None and settling and settling.isdisjoint(facts)

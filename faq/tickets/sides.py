@@ -4,12 +4,14 @@
 wirksam. Ich frage aber für unsere eigene Registrierung: ...", "Unser zweiter Mandant hat das
 Problem, dass der Dienst dort nicht verfügbar ist. Ich schreibe aber wegen des deutschen Mandanten":
 a sentence whose subject (its words before the first finite verb) names another company of the
-group (`group_companies`) or another tenant (a tenant noun, `tenant_nouns`, after a word of another
-or a count, `other_instances`, `quantity_many`) tells that side's case, when the writer then turns to
-their own (a contrast with a word of their own or the writer as subject, `contrasts`, `own_markers` and
-`first_person_subjects`; `own_settings`: "bei uns"; or the writer opening a sentence that claims something
-of their own, `own_claims`: "Wir als Mutter haben eine eigene Registrierung"). What its first part (up to
-a contrast) tells, a yes/no fact or a date, is no fact of the case.
+group (`group_companies`) or another tenant (a tenant noun, `tenant_nouns`, after a word of another,
+a count or a branch, `other_instances`, `quantity_many`, `branch_words`, or with a branch in its
+compound or right after it: "for our US branch tenant") tells that side's case, when the writer then
+turns to their own: a contrast with a word of their own or the writer as subject (`contrasts`,
+`own_markers`, `first_person_subjects`), "bei uns" (`own_settings`), a contrast that opens another
+setting ("But for our EU enrollment ...", `scope_prepositions`), or the writer opening a sentence that
+claims something of their own ("Wir als Mutter haben eine eigene Registrierung", `own_claims`). What
+its first part (up to a contrast) tells, a yes/no fact or a date, is no fact of the case.
 Without such a turn the writer may write for that side: its facts are the case's.
 """
 
@@ -32,7 +34,7 @@ _COUNT_GAP = 2  # words between a count or "other" and the tenant noun ("unser z
 def _lists() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """The finite verbs, the group companies' and tenants' word beginnings and parts, the words of another or a count."""
     return folded("finite_verbs"), tuple(folded("group_companies")), tuple(folded("tenant_nouns")), \
-        folded("other_instances") | folded("quantity_many")
+        folded("other_instances") | folded("quantity_many") | folded("branch_words")
 
 
 @cache
@@ -54,7 +56,10 @@ def _other_subject(s: Sentence) -> bool:
         words.append(t.word)
     if any(w.startswith(companies) for w in words):
         return True
-    return any(any(p in w for p in tenants) and marks.intersection(words[max(0, i - _COUNT_GAP - 1):i]) for i, w in enumerate(words))
+    branches = tuple(folded("branch_words"))  # also in the tenant's compound or genitive: "Tenant der Niederlassung Wien"
+    return any(any(p in w for p in tenants) and (marks.intersection(words[max(0, i - _COUNT_GAP - 1):i])
+                                                 or any(b in x for x in words[i:i + _COUNT_GAP + 1] for b in branches))
+               for i, w in enumerate(words))
 
 
 def _turns_to_own(s: Sentence, start: int) -> bool:
@@ -69,6 +74,8 @@ def _turns_to_own(s: Sentence, start: int) -> bool:
     mine = folded("own_markers") | folded("first_person_subjects")
     if not folded("contrasts").isdisjoint(words) and not mine.isdisjoint(words):
         return True
+    if len(words) > 1 and words[0] in folded("contrasts") and words[1] in folded("scope_prepositions"):
+        return True  # a contrast that opens another setting: "But for our EU enrollment ...", "Aber bei der neuen ..."
     return bool(words) and words[0] in folded("first_person_subjects") and not folded("own_claims").isdisjoint(words)
 
 
