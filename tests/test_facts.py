@@ -1031,3 +1031,25 @@ def test_reasons_the_writer_checked_are_still_told():
 ])
 def test_what_the_writer_says_cannot_be_is_no_fact(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- a list of reasons read elsewhere, opened by a plural noun of reasons and a colon ----------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, ein Kollege hat gegoogelt, Ursachen wären: OSM schon Admin, Domain verifiziert, Junk. Bei uns ist "
+           "der OSM einkauf@lenz-moebel.de und die Mail fehlt."),
+    ("en", "Hello, according to a forum the causes can be: the domain is verified, the OSM is an admin, junk. Our OSM is "
+           "purchasing@lenz-furniture.com and the mail is missing."),
+])
+def test_a_list_of_reasons_read_elsewhere_states_nothing_but_the_writer_goes_on(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "domain_verified" not in facts and "osm_is_admin" not in facts and facts.get("osm_email", "").startswith(("einkauf", "purchasing"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM ist it@ober.de. Die Domäne ist verifiziert, Gründe für die fehlende Mail kenne ich nicht."),
+    ("en", "Hi, our OSM is it@ober.com. The domain is verified; I don't know the reasons for the missing mail."),
+])
+def test_reasons_named_without_a_list_leave_the_writers_facts(lang, text):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is True
