@@ -200,7 +200,9 @@ TRAP_WRAPS["en"].update({
     "tenant": "We have two tenants. In the second tenant: {bare}. In the first we don't know.",
     "to_check": "Still to check whether this is true: \"{bare}\".",
     "taken_back": "{statement} EDIT: that was wrong, scratch that.",
+    "unconfirmed": "A colleague says {low}, but I can't verify that.",
 })
+TRAP_WRAPS["de"]["unconfirmed"] = "Eine Kollegin sagt, {low}, das kann ich aber nicht überprüfen."  # round 18
 TENANT_CAUSES = {"domain-verified", "osm-is-existing-admin"}  # what holds for one tenant, not a mailbox's folder
 
 
@@ -216,7 +218,7 @@ def test_a_settled_ticket_is_settled(lang, scene, statement, cause):
 
 
 @pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted", "doubt", "forwarded", "last_year",
-                                  "sister", "tenant", "to_check", "taken_back"])
+                                  "sister", "tenant", "to_check", "taken_back", "unconfirmed"])
 @pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
 def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, statement, cause, wrap):
     if wrap == "tenant" and cause not in TENANT_CAUSES:
