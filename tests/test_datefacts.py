@@ -281,3 +281,13 @@ def test_the_day_of_billing_is_no_purchase_date(lang, text):
 def test_the_day_a_mail_was_forwarded_is_no_purchase_date(lang, text, bought):
     found = read("activation-link-expiry", text, lang).get("purchase_date")
     assert (str(found) if found else None) == bought
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Hallo, laut Formular soll ich angeben: Nutzungsbeginn 15.12.2026 (Muster). Die Aktivierungsmail fehlt.",
+     "missing-activation-email", "usage_start"),
+    ("en", "Hi, the form reads: purchase date 3 May 2025 (sample). The activation link shows an error.",
+     "activation-link-expiry", "purchase_date"),
+])
+def test_a_date_marked_as_an_example_after_it_is_no_fact(lang, text, flow, fact):
+    assert fact not in read(flow, text, lang)

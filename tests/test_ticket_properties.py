@@ -339,10 +339,12 @@ BOUGHT = {"de": "Wir haben die Lizenzen am 04.03.2025 gekauft.", "en": "We bough
 OLD_PURCHASE_WRAPS = {
     "de": {"excerpt": "Hier ein Auszug aus der weitergeleiteten Mail vom vorigen Jahr:\n--- Kaufdatum: 04.03.2025, "
                       "Lizenzen bestätigt ---\nJetzt haben wir neu bestellt.",
-           "old_contract": "Wir haben die Lizenzen am 04.03.2025 gekauft. Das war der alte Vertrag, jetzt haben wir neu bestellt."},
+           "old_contract": "Wir haben die Lizenzen am 04.03.2025 gekauft. Das war der alte Vertrag, jetzt haben wir neu bestellt.",
+           "marked_example": "Ihre Vorlage sagt: Kaufdatum 04.03.2025 (Beispiel). Das echte suche ich noch."},
     "en": {"excerpt": "Here is an excerpt of last year's forwarded mail:\n--- Purchase date: 4 March 2025, licences "
                       "confirmed ---\nNow we have ordered again.",
-           "old_contract": "We bought the licences on 4 March 2025. That was the old contract, now we have ordered again."},
+           "old_contract": "We bought the licences on 4 March 2025. That was the old contract, now we have ordered again.",
+           "marked_example": "Your template says: purchase date 4 March 2025 (example). I am still looking for ours."},
 }
 
 
@@ -351,7 +353,7 @@ def test_a_purchase_date_the_writer_states_settles_the_expired_link(lang):
     assert read(compose(lang, [BOUGHT[lang], LINK_SCENE[lang]]))[3] == "activation-link-expired"
 
 
-@pytest.mark.parametrize("wrap", ["excerpt", "old_contract"])
+@pytest.mark.parametrize("wrap", ["excerpt", "old_contract", "marked_example"])
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_an_old_contracts_purchase_date_settles_nothing(lang, wrap):
     topic, _, facts, cause = read(compose(lang, [OLD_PURCHASE_WRAPS[lang][wrap], LINK_SCENE[lang]]))
