@@ -85,3 +85,13 @@ def test_a_branchs_tenant_the_writer_contrasts_with_another_setting_is_not_the_c
 ])
 def test_the_cases_own_tenant_before_a_contrast_still_states(lang, text, fact, value):
     assert read(text, lang, "missing-activation-email").get(fact) == value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "theirs"), [
+    ("de", "Unser Entwicklungs-Tenant hat die Domäne längst verifiziert. Für den Produktivtenant kam aber keine "
+           "Aktivierungsmail an.", "domain_verified", True),
+    ("en", "Our staging tenant has the OSM as a global admin. But for the live tenant no activation email ever came.",
+     "osm_is_admin", True),
+])
+def test_a_test_or_dev_tenants_fact_is_not_the_cases_when_the_writer_turns_to_another_setting(lang, text, fact, theirs):
+    assert read(text, lang, "missing-activation-email").get(fact) != theirs

@@ -431,11 +431,16 @@ BRANCH_WRAPS = {"de": "Im Tenant unserer Niederlassung in Wien lief alles automa
                       "enrollment here the mail is missing."}
 
 
+DEV_TENANT_WRAPS = {"de": "Unser Testmandant hat das geklärt, dort gilt: {low}. Im Produktivmandanten fehlt aber die Mail.",
+                    "en": "Our sandbox tenant is sorted, there {low}. But for the production tenant the mail is missing."}
+
+
+@pytest.mark.parametrize("wraps", [BRANCH_WRAPS, DEV_TENANT_WRAPS])
 @pytest.mark.parametrize(("lang", "scene", "statement", "cause"), [s for s in SETTLED if s[3] in TENANT_CAUSES])
-def test_a_settling_statement_of_a_branchs_tenant_states_no_fact(lang, scene, statement, cause):
+def test_a_settling_statement_of_a_branchs_tenant_states_no_fact(lang, scene, statement, cause, wraps):
     bare = statement.rstrip(".")
     low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]
-    told = BRANCH_WRAPS[lang].format(low=low)
+    told = wraps[lang].format(low=low)
     settling = set(read(compose(lang, [*scene, statement]))[2]) - set(read(compose(lang, scene))[2])
     _, _, facts, found = read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")
     assert found is None and settling and settling.isdisjoint(facts)
