@@ -1053,3 +1053,13 @@ def test_a_list_of_reasons_read_elsewhere_states_nothing_but_the_writer_goes_on(
 ])
 def test_reasons_named_without_a_list_leave_the_writers_facts(lang, text):
     assert read("missing-activation-email", text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, hier die Auskunft vom vergangenen Jahr, weitergeleitet: „Der OSM ist bereits globaler Administrator.“ "
+           "Jetzt fehlt die Aktivierungsmail erneut, OSM ist lizenz@horn-werk.de."),
+    ("de", "Hallo, aus der Mail des Vorjahres: „Die Domäne ist bereits verifiziert.“ Diesmal geht es um eine neue Domäne."),
+])
+def test_a_quotation_of_an_earlier_years_mail_in_any_case_states_nothing(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "osm_is_admin" not in facts and "domain_verified" not in facts

@@ -203,6 +203,8 @@ TRAP_WRAPS["en"].update({
     "unconfirmed": "A colleague says {low}, but I can't verify that.",
 })
 TRAP_WRAPS["de"]["unconfirmed"] = "Eine Kollegin sagt, {low}, das kann ich aber nicht überprüfen."  # round 18
+TRAP_WRAPS["de"]["last_year_dative"] = "Ich leite die Mail von letztem Jahr weiter: „{bare}“. Diesmal ist es eine neue Bestellung."
+TRAP_WRAPS["en"]["last_year_dative"] = "Forwarding the mail of the previous year: \"{bare}\". This time it is a new order."
 TENANT_CAUSES = {"domain-verified", "osm-is-existing-admin"}  # what holds for one tenant, not a mailbox's folder
 
 
@@ -218,7 +220,7 @@ def test_a_settled_ticket_is_settled(lang, scene, statement, cause):
 
 
 @pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted", "doubt", "forwarded", "last_year",
-                                  "sister", "tenant", "to_check", "taken_back", "unconfirmed"])
+                                  "sister", "tenant", "to_check", "taken_back", "unconfirmed", "last_year_dative"])
 @pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
 def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, statement, cause, wrap):
     if wrap == "tenant" and cause not in TENANT_CAUSES:
