@@ -207,3 +207,23 @@ def test_a_permission_stated_outright_outweighs_an_earlier_doubt(lang, text):
 ])
 def test_the_writers_role_after_a_header_naming_it_is_read(lang, text):
     assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, bei uns habe ich im Volumenlizenzportal irgendeine VLSC-Admin-Rolle. Darf ich Reservierungen anlegen?"),
+    ("de", "Moin, ich bin im VLSC irgendwie Admin, weiß aber nicht welcher. Geht eine Onlinereservierung?"),
+    ("de", "Ich habe im VLSC eine Admin-Rolle, welche genau, muss ich nachsehen. Kann ich Lizenzen reservieren?"),
+    ("en", "Hi, I have some VLSC admin role on our agreement. Am I allowed to reserve licences?"),
+    ("en", "I'm an admin in VLSC of some kind, not sure which. Can I place an online reservation?"),
+    ("en", "I hold a VLSC admin role, which one exactly I don't know. May I reserve?"),
+])
+def test_a_role_left_open_which_one_is_no_role(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Ich bin VLSC-Admin, weiß aber nicht, welche Rechte ich zum Reservieren brauche.", "vlsc-admin"),
+    ("en", "I'm the VLSC administrator, not sure which steps a reservation takes.", "vlsc-admin"),
+])
+def test_a_role_named_beside_a_question_of_something_else_stays_read(lang, text, expected):
+    assert role(text, lang) == expected

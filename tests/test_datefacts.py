@@ -268,3 +268,26 @@ def test_the_day_something_was_confirmed_is_no_reservation_date(lang, text):
 ])
 def test_the_day_of_billing_is_no_purchase_date(lang, text):
     assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "bought"), [
+    ("de", "Hallo, unser Einkauf hat mir den Aktivierungslink erst am 03.11.2026 weitergeleitet, erworben haben wir "
+           "die Lizenzen aber am 15.03.2026. Geht der Link noch?", "2026-03-15"),
+    ("en", "Hi, the activation email was forwarded to me by procurement on 3 November 2026, though we purchased "
+           "on 15 March 2026. Does the link still work?", "2026-03-15"),
+    ("de", "Die Weiterleitung der Aktivierungsmail kam am 03.11.2026 bei mir an. Ist der Link noch gültig?", None),
+    ("en", "Our reseller forwarded the activation mail on 3 November 2026. Is the link still good?", None),
+])
+def test_the_day_a_mail_was_forwarded_is_no_purchase_date(lang, text, bought):
+    found = read("activation-link-expiry", text, lang).get("purchase_date")
+    assert (str(found) if found else None) == bought
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Hallo, laut Formular soll ich angeben: Nutzungsbeginn 15.12.2026 (Muster). Die Aktivierungsmail fehlt.",
+     "missing-activation-email", "usage_start"),
+    ("en", "Hi, the form reads: purchase date 3 May 2025 (sample). The activation link shows an error.",
+     "activation-link-expiry", "purchase_date"),
+])
+def test_a_date_marked_as_an_example_after_it_is_no_fact(lang, text, flow, fact):
+    assert fact not in read(flow, text, lang)

@@ -328,6 +328,23 @@ def test_an_earlier_or_a_first_activation_under_the_enrollment(lang, text, linke
     assert read("missing-activation-email", text, lang).get("enrollment_linked") is linked
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, bei unserem ersten Auftrag im Frühjahr lief die Aktivierung über diese Registrierung ohne Probleme. "
+           "Jetzt kommt keine Mail."),
+    ("en", "Hi, on our first purchase in spring the activation under this enrollment went smoothly. Now no mail arrives."),
+])
+def test_an_ordinal_of_another_noun_names_no_first_activation(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, no activation email. It is not the first online service under this enrollment for us."),
+    ("de", "Hallo, keine Aktivierungsmail. Das ist nicht unser erster Onlinedienst über diese Registrierung."),
+])
+def test_not_the_first_online_service_under_the_enrollment_is_linked(lang, text):
+    assert read("missing-activation-email", text, lang).get("enrollment_linked") is True
+
+
 # -- a clause that a question opens asks ------------------------------------------------------
 
 
@@ -1076,3 +1093,35 @@ def test_reasons_the_writer_checked_are_still_told():
 ])
 def test_what_the_writer_says_cannot_be_is_no_fact(lang, text):
     assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+# -- a list of reasons read elsewhere, opened by a plural noun of reasons and a colon ----------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, ein Kollege hat gegoogelt, Ursachen wären: OSM schon Admin, Domain verifiziert, Junk. Bei uns ist "
+           "der OSM einkauf@lenz-moebel.de und die Mail fehlt."),
+    ("en", "Hello, according to a forum the causes can be: the domain is verified, the OSM is an admin, junk. Our OSM is "
+           "purchasing@lenz-furniture.com and the mail is missing."),
+])
+def test_a_list_of_reasons_read_elsewhere_states_nothing_but_the_writer_goes_on(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "domain_verified" not in facts and "osm_is_admin" not in facts and facts.get("osm_email", "").startswith(("einkauf", "purchasing"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, unser OSM ist it@ober.de. Die Domäne ist verifiziert, Gründe für die fehlende Mail kenne ich nicht."),
+    ("en", "Hi, our OSM is it@ober.com. The domain is verified; I don't know the reasons for the missing mail."),
+])
+def test_reasons_named_without_a_list_leave_the_writers_facts(lang, text):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, hier die Auskunft vom vergangenen Jahr, weitergeleitet: „Der OSM ist bereits globaler Administrator.“ "
+           "Jetzt fehlt die Aktivierungsmail erneut, OSM ist lizenz@horn-werk.de."),
+    ("de", "Hallo, aus der Mail des Vorjahres: „Die Domäne ist bereits verifiziert.“ Diesmal geht es um eine neue Domäne."),
+])
+def test_a_quotation_of_an_earlier_years_mail_in_any_case_states_nothing(lang, text):
+    facts = read("missing-activation-email", text, lang)
+    assert "osm_is_admin" not in facts and "domain_verified" not in facts

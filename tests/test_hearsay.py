@@ -109,3 +109,14 @@ def test_a_hint_a_person_gives_that_a_system_shows_otherwise_states_nothing(text
     r = triage(text)
     assert r.facts.get("service_in_country") is not False
     assert r.cause != "country-not-launched"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, mir wurde mitgeteilt, ich sei als OSM jetzt mit der Berechtigung Reservierung verwalten eingetragen. Im VLSC "
+    "sehe ich davon aber nichts. Kann ich reservieren?",
+    "Hello, I'm listed as OSM. I was told I now hold the Manage Reservation permission, but I can't find it in VLSC. "
+    "May I reserve?",
+])
+def test_an_unnamed_persons_saying_in_the_passive_that_the_writer_cannot_see_states_no_role(text):
+    r = triage(text)
+    assert r.facts.get("role") != "osm-manage-reservations" and r.cause != "can-reserve"

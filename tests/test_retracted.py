@@ -80,3 +80,21 @@ def test_a_check_not_yet_done_is_no_plan_to_check_the_statement():
     facts = read("Activation email missing for our EMS order (usage start 2026-10-20). Nobody has checked the spam "
                  "folder yet - I only noticed today that this might matter.", "en")
     assert facts.get("usage_start") is not None and facts.get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Laut unserem Partner ist der OSM globaler Administrator im bestehenden Tenant, das kann ich selbst aber nicht "
+           "bestätigen. Die Mail fehlt.", "osm_is_admin"),
+    ("en", "Our reseller says the reservation took effect on Monday, though I can't check that myself. No activation mail.",
+     "reservation_effective"),
+])
+def test_a_statement_the_writer_says_they_cannot_confirm_stays_open(lang, text, fact):
+    assert fact not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Den Junk-Ordner hat niemand geprüft, das kann ich mit Sicherheit sagen.", "junk_checked", False),
+    ("en", "The domain is verified in our tenant; whether the OSM is an admin I can't say.", "domain_verified", True),
+])
+def test_a_statement_the_writer_vouches_for_or_a_doubt_of_another_thing_keeps_the_fact(lang, text, fact, value):
+    assert read(text, lang).get(fact) is value

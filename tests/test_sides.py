@@ -42,3 +42,56 @@ def test_another_sides_fact_is_not_the_cases(lang, text, flow, fact, theirs):
 ])
 def test_a_side_written_for_or_the_writers_own_turn_still_states(lang, text, flow, fact, value):
     assert read(text, lang, flow).get(fact) == value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "theirs"), [
+    ("de", "Unsere Schwesterfirma hat die Domäne schon verifiziert. Wir als Holding haben eine eigene Domäne, "
+           "und die Aktivierungsmail fehlt.", "domain_verified", True),
+    ("de", "Unsere Konzerntochter hat über ihre Registrierung bereits Dienste aktiviert, die ist verknüpft. "
+           "Wir haben aber eine neue Registrierung und warten auf die Mail.", "enrollment_linked", True),
+    ("en", "Our affiliate has its domain verified in its tenant already. We have our own domain and no activation "
+           "mail arrived.", "domain_verified", True),
+    ("en", "Our sister company activated services under its enrollment last year. We however signed a new "
+           "enrollment and see no activation email.", "enrollment_linked", True),
+])
+def test_a_writer_who_then_claims_their_own_or_contrasts_as_we_turns_from_the_other_side(lang, text, fact, theirs):
+    assert read(text, lang, "missing-activation-email").get(fact) != theirs
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Unsere Tochterfirma hat die Aktivierungsmail nicht bekommen. Wir haben im Spam-Ordner noch nicht "
+           "nachgesehen.", "junk_checked", False),
+    ("en", "Our subsidiary is missing its activation email. We have not checked the junk folder yet.", "junk_checked", False),
+])
+def test_a_writer_who_goes_on_for_the_other_side_still_states(lang, text, fact, value):
+    assert read(text, lang, "missing-activation-email").get(fact) == value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "theirs"), [
+    ("de", "Im Tenant unserer Niederlassung in Graz lief alles automatisch, dort ist die Domäne verifiziert. Aber für "
+           "unsere neue Registrierung in Linz kommt keine Aktivierungsmail.", "domain_verified", True),
+    ("en", "For our branch office tenant in Leeds the licences just appeared, the OSM there was a global admin. But for "
+           "the new head-office enrollment no activation email came.", "osm_is_admin", True),
+])
+def test_a_branchs_tenant_the_writer_contrasts_with_another_setting_is_not_the_case(lang, text, fact, theirs):
+    assert read(text, lang, "missing-activation-email").get(fact) != theirs
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "In unserem bestehenden Tenant ist die Domäne schon verifiziert. Aber im Postfach des OSM kam keine Mail an.",
+     "domain_verified", True),
+    ("en", "In our existing tenant the domain is already verified. But in the OSM's mailbox no mail arrived.",
+     "domain_verified", True),
+])
+def test_the_cases_own_tenant_before_a_contrast_still_states(lang, text, fact, value):
+    assert read(text, lang, "missing-activation-email").get(fact) == value
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "theirs"), [
+    ("de", "Unser Entwicklungs-Tenant hat die Domäne längst verifiziert. Für den Produktivtenant kam aber keine "
+           "Aktivierungsmail an.", "domain_verified", True),
+    ("en", "Our staging tenant has the OSM as a global admin. But for the live tenant no activation email ever came.",
+     "osm_is_admin", True),
+])
+def test_a_test_or_dev_tenants_fact_is_not_the_cases_when_the_writer_turns_to_another_setting(lang, text, fact, theirs):
+    assert read(text, lang, "missing-activation-email").get(fact) != theirs

@@ -200,7 +200,11 @@ TRAP_WRAPS["en"].update({
     "tenant": "We have two tenants. In the second tenant: {bare}. In the first we don't know.",
     "to_check": "Still to check whether this is true: \"{bare}\".",
     "taken_back": "{statement} EDIT: that was wrong, scratch that.",
+    "unconfirmed": "A colleague says {low}, but I can't verify that.",
 })
+TRAP_WRAPS["de"]["unconfirmed"] = "Eine Kollegin sagt, {low}, das kann ich aber nicht überprüfen."  # round 18
+TRAP_WRAPS["de"]["last_year_dative"] = "Ich leite die Mail von letztem Jahr weiter: „{bare}“. Diesmal ist es eine neue Bestellung."
+TRAP_WRAPS["en"]["last_year_dative"] = "Forwarding the mail of the previous year: \"{bare}\". This time it is a new order."
 TENANT_CAUSES = {"domain-verified", "osm-is-existing-admin"}  # what holds for one tenant, not a mailbox's folder
 
 
@@ -216,7 +220,7 @@ def test_a_settled_ticket_is_settled(lang, scene, statement, cause):
 
 
 @pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted", "doubt", "forwarded", "last_year",
-                                  "sister", "tenant", "to_check", "taken_back"])
+                                  "sister", "tenant", "to_check", "taken_back", "unconfirmed", "last_year_dative"])
 @pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
 def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, statement, cause, wrap):
     if wrap == "tenant" and cause not in TENANT_CAUSES:
@@ -302,7 +306,8 @@ SAID_ELSEWHERE_WRAPS = {
                          "Zukunft. Welche Angaben brauchen Sie?",
            "reason_asked": "Kommt die Mail nicht, weil {low}?",
            "auto_reply": "Ihre automatische Antwort:\nMögliche Ursachen: {statement} Die Mail liegt in der Quarantäne.\n"
-                         "Was davon trifft bei uns zu?"},
+                         "Was davon trifft bei uns zu?",
+           "reasons_colon": "Im Netz steht, Gründe seien: {low}, Link abgelaufen. Bei uns fehlt die Mail trotzdem."},
     "en": {"asks_support": "Is it true that the mail does not come when {low}? How do I check that for us?",
            "asks_could": "Could it be that {low}? I really don't know.",
            "pasted_faq": "Your FAQ says: \"{bare}\" - but how do I find out whether that applies to us?",
@@ -314,7 +319,8 @@ SAID_ELSEWHERE_WRAPS = {
                          "What details do you need?",
            "reason_asked": "Is it because {low}?",
            "auto_reply": "Your auto-reply says:\nCommon reasons: {statement} The mail sits in quarantine.\n"
-                         "Which of these applies to us?"},
+                         "Which of these applies to us?",
+           "reasons_colon": "A blog says the reasons are: {low}, link expired. Our mail is still missing."},
 }
 
 
@@ -335,10 +341,12 @@ BOUGHT = {"de": "Wir haben die Lizenzen am 04.03.2025 gekauft.", "en": "We bough
 OLD_PURCHASE_WRAPS = {
     "de": {"excerpt": "Hier ein Auszug aus der weitergeleiteten Mail vom vorigen Jahr:\n--- Kaufdatum: 04.03.2025, "
                       "Lizenzen bestätigt ---\nJetzt haben wir neu bestellt.",
-           "old_contract": "Wir haben die Lizenzen am 04.03.2025 gekauft. Das war der alte Vertrag, jetzt haben wir neu bestellt."},
+           "old_contract": "Wir haben die Lizenzen am 04.03.2025 gekauft. Das war der alte Vertrag, jetzt haben wir neu bestellt.",
+           "marked_example": "Ihre Vorlage sagt: Kaufdatum 04.03.2025 (Beispiel). Das echte suche ich noch."},
     "en": {"excerpt": "Here is an excerpt of last year's forwarded mail:\n--- Purchase date: 4 March 2025, licences "
                       "confirmed ---\nNow we have ordered again.",
-           "old_contract": "We bought the licences on 4 March 2025. That was the old contract, now we have ordered again."},
+           "old_contract": "We bought the licences on 4 March 2025. That was the old contract, now we have ordered again.",
+           "marked_example": "Your template says: purchase date 4 March 2025 (example). I am still looking for ours."},
 }
 
 
@@ -347,8 +355,94 @@ def test_a_purchase_date_the_writer_states_settles_the_expired_link(lang):
     assert read(compose(lang, [BOUGHT[lang], LINK_SCENE[lang]]))[3] == "activation-link-expired"
 
 
-@pytest.mark.parametrize("wrap", ["excerpt", "old_contract"])
+@pytest.mark.parametrize("wrap", ["excerpt", "old_contract", "marked_example"])
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_an_old_contracts_purchase_date_settles_nothing(lang, wrap):
     topic, _, facts, cause = read(compose(lang, [OLD_PURCHASE_WRAPS[lang][wrap], LINK_SCENE[lang]]))
     assert topic == "activation-link-expiry" and "purchase_date" not in facts and cause is None
+
+
+# Round-18 trap kinds: the settling statement told of a sister company the writer turns from by claiming their
+# own ("Wir als Holding haben eine eigene ...") or by a contrast with "wir"/"we" as subject, with no word of
+# their own; the statement's fact is not read and the ticket settles nothing.
+OWN_TURN_WRAPS = {
+    "de": {"own_claim": "Unsere Schwesterfirma hat das schon geklärt: {low}. Wir als Holding haben eine eigene "
+                        "Registrierung, und dort fehlt die Mail.",
+           "we_contrast": "Unsere Tochtergesellschaft schreibt: {low}. Wir haben aber einen anderen Vertrag."},
+    "en": {"own_claim": "Our sister company has sorted that out: {low}. We as the holding have our own enrollment, "
+                        "and the mail is missing there.",
+           "we_contrast": "Our subsidiary tells us {low}. We however have a separate agreement."},
+}
+
+
+@pytest.mark.parametrize("wrap", ["own_claim", "we_contrast"])
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
+def test_a_settling_statement_of_a_side_the_writer_turns_from_states_no_fact(lang, scene, statement, cause, wrap):
+    bare = statement.rstrip(".")
+    low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]
+    told = OWN_TURN_WRAPS[lang][wrap].format(low=low)
+    settling = set(read(compose(lang, [*scene, statement]))[2]) - set(read(compose(lang, scene))[2])
+    _, _, facts, found = read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")
+    assert found is None and settling and settling.isdisjoint(facts)
+
+
+# Round-18: the purchase date that settles an expired link, turned into the day the mail was forwarded while
+# the purchase date stays untold: no purchase date, no cause.
+FORWARDED_WRAPS = {
+    "de": ["Die Aktivierungsmail wurde mir am 04.03.2025 weitergeleitet.",
+           "Unser Einkauf hat die Mail erst am 04.03.2025 an mich weitergeleitet, das Kaufdatum kenne ich nicht."],
+    "en": ["The activation mail was forwarded to me on 4 March 2025.",
+           "Procurement only forwarded the mail to me on 4 March 2025; I don't know the purchase date."],
+}
+
+
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_day_the_mail_was_forwarded_settles_nothing(lang, which):
+    topic, _, facts, cause = read(compose(lang, [FORWARDED_WRAPS[lang][which], LINK_SCENE[lang]]))
+    assert topic == "activation-link-expiry" and "purchase_date" not in facts and cause is None
+
+
+# Round-18: a role that settles whether the writer may reserve, turned into one left open which one it is.
+ROLE_SCENE = {"de": "Darf ich im VLSC Onlinereservierungen abschließen?", "en": "May I complete online reservations in VLSC?"}
+ROLES = {"de": [("VLSC-Administrator", "vlsc-admin"), ("Onlineadministrator", "ola")],
+         "en": [("VLSC administrator", "vlsc-admin"), ("online administrator", "ola")]}
+ROLE_WRAPS = {
+    "de": {"stated": "Ich bin {role}.", "vague": "Ich bin irgendein {role}, glaube ich.",
+           "which": "Ich habe eine Rolle als {role}, welche genau, weiß ich nicht."},
+    "en": {"stated": "I am the {role}.", "vague": "I have some {role} role.",
+           "which": "I have a {role} role, which one exactly I don't know."},
+}
+
+
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_role_stated_settles_and_left_open_which_one_settles_nothing(lang, which):
+    role, choice = ROLES[lang][which]
+    stated = read(compose(lang, [ROLE_WRAPS[lang]["stated"].format(role=role), ROLE_SCENE[lang]]))
+    assert stated[0] == "osm-reservations" and stated[2] == {"role": choice} and stated[3] == "can-reserve"
+    for wrap in ("vague", "which"):
+        _, _, facts, cause = read(compose(lang, [ROLE_WRAPS[lang][wrap].format(role=role), ROLE_SCENE[lang]]))
+        assert "role" not in facts and cause is None
+
+
+# Round-18: the settling statement told of a branch's tenant, then a contrast that opens another setting.
+BRANCH_WRAPS = {"de": "Im Tenant unserer Niederlassung in Wien lief alles automatisch, dort gilt: {low}. Aber für die "
+                      "neue Registrierung hier fehlt die Mail.",
+                "en": "For our Vienna branch tenant everything came automatically, there {low}. But for the new "
+                      "enrollment here the mail is missing."}
+
+
+DEV_TENANT_WRAPS = {"de": "Unser Testmandant hat das geklärt, dort gilt: {low}. Im Produktivmandanten fehlt aber die Mail.",
+                    "en": "Our sandbox tenant is sorted, there {low}. But for the production tenant the mail is missing."}
+
+
+@pytest.mark.parametrize("wraps", [BRANCH_WRAPS, DEV_TENANT_WRAPS])
+@pytest.mark.parametrize(("lang", "scene", "statement", "cause"), [s for s in SETTLED if s[3] in TENANT_CAUSES])
+def test_a_settling_statement_of_a_branchs_tenant_states_no_fact(lang, scene, statement, cause, wraps):
+    bare = statement.rstrip(".")
+    low = bare if bare.split()[0].isupper() else bare[0].lower() + bare[1:]
+    told = wraps[lang].format(low=low)
+    settling = set(read(compose(lang, [*scene, statement]))[2]) - set(read(compose(lang, scene))[2])
+    _, _, facts, found = read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")
+    assert found is None and settling and settling.isdisjoint(facts)

@@ -15,7 +15,7 @@ from faq.tickets.cuefind import Words, absent, find_cue, word_matches
 from faq.tickets.cues import CueLexicon
 from faq.tickets.hedges import hedged
 from faq.tickets.negation import polarity
-from faq.tickets.sentence import NO_ANSWER, label_value
+from faq.tickets.sentence import NO_ANSWER, has_sequence, label_value
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["read_choice", "refine_choice"]
@@ -53,6 +53,7 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str], beg
             if absent(c, joined):
                 return None  # a word of the name stands nowhere in the sentence
     stop = _name_stop(stop)  # "OSM und verwalte Reservierungen" is a role and an activity, no name
+    opens = _lexicon("determiners")  # right after a name's word, a new noun phrase: "im VLSC eine Admin-Rolle" names no "VLSC-Admin"
     for start, word in enumerate(words):
         if start < begin or not _name_word(content[0], word):
             continue
@@ -61,7 +62,7 @@ def _find_name(cue: tuple[str, ...], words: list[str], stop: frozenset[str], beg
             nxt = pos + 1
             while nxt < len(words) and not _name_word(c, words[nxt]) and words[nxt] in stop:
                 nxt += 1
-            if nxt >= len(words) or not _name_word(c, words[nxt]):
+            if nxt >= len(words) or not _name_word(c, words[nxt]) or nxt > pos + 1 and words[pos + 1] in opens:
                 ok = False
                 break
             pos = nxt
@@ -178,7 +179,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
             others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)
             if others:
                 others_named.append((cid, span))
-            if _offered(tokens, text, span):
+            if _offered(tokens, text, span) or _vague(tokens, text, span):
                 continue  # "Rolle: [vlsc-admin / ola / osm]": one of the options offered, none chosen
             if _role_state(tokens, text, span) is not True or label_value(tokens, text, span[1]) not in (NO_ANSWER, True):
                 continue  # denied, or answered no or unknown as a label ("OSM mit Berechtigung ...: nein")
@@ -217,6 +218,26 @@ def _offered(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
     before = text[tokens[span[0] - 1].end:tokens[span[0]].start].strip() if span[0] > 0 else ""
     after = text[tokens[span[1]].end:tokens[span[1] + 1].start].strip() if span[1] + 1 < len(tokens) else ""
     return before in _OPTION_MARKS and bool(before) or after in _OPTION_MARKS and bool(after)
+
+
+_WHICH_DOUBT = 7  # words from a "which" to the end of the doubt that follows it ("which one exactly I don't know")
+
+
+def _vague(tokens: list[Token], text: str, span: tuple[int, int]) -> bool:
+    """Whether a role named at `span` is left open which one it is: a word of vagueness (`vague_markers`)
+    stands right before it or between its words ("irgendeine VLSC-Admin-Rolle", "im VLSC irgendeine
+    Admin-Rolle", "some admin role"), or a question word of which one (`which_words`) after it goes with a
+    doubt (`unknowns`): "welche genau, weiß ich nicht", "not sure which one" (not "weiß nicht, welche
+    Rechte ich brauche": the question has its own object)."""
+    words = [t.word for t in tokens]
+    if not _lexicon("vague_markers").isdisjoint(words[max(0, span[0] - 1):span[1] + 1]):
+        return True
+    which = _lexicon("which_words")
+    for k in range(span[1] + 1, len(words)):
+        if words[k] in which and (has_sequence(words[k + 1:k + _WHICH_DOUBT], "unknowns")
+                                  or clause_bounds(tokens, text, k, k)[1] - k <= 1 and has_sequence(words[max(0, k - 4):k], "unknowns")):
+            return True
+    return False
 
 
 def _possessed(tokens: list[Token], at: int) -> bool:

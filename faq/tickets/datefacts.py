@@ -21,6 +21,7 @@ from faq.tickets.cues import CueLexicon
 from faq.tickets.datekinds import others_dates, topic_cue
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import DateMention, find_dates
+from faq.tickets.quotes import is_example
 from faq.tickets.scope import other_instance_at
 from faq.tickets.sentence import (
     OPENING,
@@ -78,6 +79,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
         mentions = [m for m in yeared(s.text, find_dates(s.text, today), today)
                     if s.offset + m.start >= stated_from and s.offset + m.start not in theirs
                     and token_index(tokens, m.start) >= sides.get(at, 0) and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
+                    and not is_example(tokens, token_index(tokens, max(m.end - 1, m.start)))  # "01.12.2026 (Beispiel)"
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
                     and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))

@@ -271,27 +271,34 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
     return Sentence(s.offset, s.text, tokens, words)
 
 
+_NOUN_COLON = 3  # words from a plural noun of reasons to the colon that opens their list ("the reasons are:")
 _ANSWER_QUOTE = 60  # characters of an answer shown as the evidence of a yes/no fact
 
 
 def _lists_reasons(s: Sentence) -> bool:
     """Whether a sentence opens, or goes on after a colon, with the head of a list of possible reasons
-    (`reason_lists`: "Mögliche Ursachen: ...", "the auto-reply said: possible causes are ...") and names
-    no writer as its subject (`first_person_subjects`)."""
+    (`reason_lists`: "Mögliche Ursachen: ...", "the auto-reply said: possible causes are ..."), or a plural
+    noun of reasons with a colon right after it or its verb (`reason_nouns`: "im Netz steht, Gründe seien:
+    ..."), and names no writer as its subject (`first_person_subjects`)."""
     words = [t.word for t in s.tokens]
     heads = [i for i, _ in phrase_spans(words, "reason_lists")]
-    return any(i < OPENING or ":" in s.text[s.tokens[i - 1].end:s.tokens[i].start] for i in heads) \
+    nouns = [i for i, w in enumerate(words[:-1]) if w in folded("reason_nouns")]  # "Gründe seien: ...", "the reasons are: ..."
+    return (any(i < OPENING or ":" in s.text[s.tokens[i - 1].end:s.tokens[i].start] for i in heads)
+            or any(":" in s.text[s.tokens[i].end:s.tokens[min(i + _NOUN_COLON, len(words) - 1)].start] for i in nouns)) \
         and folded("first_person_subjects").isdisjoint(words)
 
 
 def _without_reason_lists(text: str, analysed: list[Sentence]) -> list[Sentence]:
     """The sentences less those of a list of possible reasons (`_lists_reasons`), and less the sentences
-    that go on with it on the same line ("Mögliche Ursachen: Die Mail ging an ... Der Junk-Ordner wurde ...")."""
+    that go on with it on the same line ("Mögliche Ursachen: Die Mail ging an ... Der Junk-Ordner wurde ..."),
+    up to one where the writer speaks of their own side (`writers_side`: "Bei uns fehlt ...")."""
     kept: list[Sentence] = []
     listing = False
+    mine = folded("writers_side")
     for before, s in zip([None, *analysed], analysed):
         same_line = before is not None and "\n" not in text[before.offset + len(before.text):s.offset]
-        listing = _lists_reasons(s) or listing and same_line
+        listing = _lists_reasons(s) or listing and same_line and mine.isdisjoint(t.word for t in s.tokens)
+        # the writer back on the same line ("Bei uns fehlt die Mail", "Our mail is missing") ends the list
         if not listing:
             kept.append(s)
     return kept

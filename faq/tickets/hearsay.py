@@ -36,7 +36,7 @@ def _person(word: str) -> bool:
 
 def _said_by_person(tokens: list[Token], at: int) -> str | None:
     """Whether token `at` stands in what a person says: after a hearsay verb with a person before
-    it ("der Admin sagt, ..."), or after "laut"/"according to" a person ("laut unserem Admin ...").
+    it ("der Admin sagt, ...") or in the passive ("mir wurde gesagt", `saying_passives`), or after "laut"/"according to" a person ("laut unserem Admin ...").
     Return "self" when the writer is named between ("ich", "I", "me": what they say the writer
     has), "other" for another thing, None for no person's saying."""
     verbs, attributions, selves = folded("hearsay_verbs"), folded("attributions"), folded("agent_selves")
@@ -48,7 +48,8 @@ def _said_by_person(tokens: list[Token], at: int) -> str | None:
             near = tokens[v + 1:min(at, v + 1 + _REACH)]
         else:
             continue
-        if not any(_person(t.word) for t in near):
+        unnamed = word in verbs and v > 0 and tokens[v - 1].word in folded("saying_passives")  # "Mir wurde gesagt", "I've been told"
+        if not unnamed and not any(_person(t.word) for t in near):
             return None
         return "self" if any(t.word in selves for t in tokens[v + 1:at + 1]) else "other"
     return _said_after(tokens, at)

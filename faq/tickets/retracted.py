@@ -73,7 +73,8 @@ def _turned_round(s: Sentence, said: set[str], value: bool) -> bool:
 def left_to_check(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence], analysed: list[Sentence]) -> list[str]:
     """The ids of the facts in `found` whose statement a later clause of its sentence leaves still to
     be checked, pointing back at it ("Nutzungsbeginn ist der 01.12.2026, das muss ich aber noch
-    prüfen", "..., but I need to double-check that"); not a next sentence, which may point at
+    prüfen", "..., but I need to double-check that") or says the writer cannot confirm it ("..., but I can't
+    verify that"); not a next sentence, which may point at
     something else ("Die Domäne? Das muss ich noch prüfen")."""
     anaphors = folded("check_pointers")
     out = []
@@ -92,6 +93,14 @@ def left_to_check(found: Mapping[str, Value | None], evidence: Mapping[str, Evid
         hi = clause_bounds(s.tokens, s.text, first, first)[1]
         later = [i for i, t in enumerate(s.tokens) if i > hi and (whole or s.offset + t.start >= ev.end)]
         words = [s.tokens[i].word for i in later]  # the rest of the sentence: "das muss ich | aber noch prüfen"
-        if to_find_out(words, planned=True) and not anaphors.isdisjoint(words):
+        if (to_find_out(words, planned=True) or _unconfirmed(words, any(s.tokens[i].neg for i in later))) \
+                and not anaphors.isdisjoint(words):
             out.append(fact_id)
     return out
+
+
+def _unconfirmed(words: list[str], negated: bool) -> bool:
+    """Whether words after a statement say the writer cannot confirm it: a word of ability, a verb of
+    confirming and a negation ("das kann ich aber nicht überprüfen", "but I can't verify that")."""
+    return negated and not folded("ability_modals").isdisjoint(words) and not folded("confirming_verbs").isdisjoint(words) \
+        and folded("conditionals").isdisjoint(words)  # "ob das Basisabo ... läuft, kann ich nicht sagen" asks its own
