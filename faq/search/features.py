@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from faq.language.focus import Focus
 from faq.search.quantities import agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query
+from faq.search.rivals import EntryRates, rival_odds
 
 if TYPE_CHECKING:
     from array import array
@@ -54,6 +55,7 @@ class Features:
     _entry_quantity_sets: list[frozenset[tuple[int, str]]]
     aspect_classes: dict[str, int]
     entry_aspects: list[tuple[float, float]]
+    _entry_rates: list[EntryRates]
     _contrasted: frozenset[str]
     _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
@@ -287,6 +289,13 @@ class Features:
         for r, x in rows:
             own = self.entry_aspects[r] if r >= 0 else (0.0, 0.0)
             x.extend((own[0] if done else 0.0, own[1] if ahead else 0.0))
+        # Each entry against its closest rival (the best other entry by fit): which of the two do the
+        # question's words belong to? Siblings share their words; how often each uses them tells them apart.
+        fits = sorted(((x[0], r) for r, x in rows if r >= 0), key=lambda f: (-f[0], f[1]))
+        rates = self._entry_rates
+        for r, x in rows:
+            rival = -1 if r < 0 or len(fits) < 2 else fits[1][1] if fits[0][1] == r else fits[0][1]
+            x.append(rival_odds(q.terms, rates[r], rates[rival]) if rival >= 0 else 0.0)
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
 

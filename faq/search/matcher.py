@@ -25,6 +25,7 @@ from faq.search.negatives import Negatives
 from faq.search.quantities import AHEAD, DONE, MANY, NOT, ONE, aspect_shares, contrasted, quantity_pairs
 from faq.search.results import Candidate, MatchResult, Thresholds
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
+from faq.search.rivals import entry_rates
 from faq.search.sentencekinds import SentenceKinds
 
 if TYPE_CHECKING:
@@ -320,6 +321,8 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self._focus_min = int(self.model.settings["focus_min_words"])
         self._entry_quantity_sets = [frozenset(pairs) for pairs in self.entry_quantities]
         self._contrasted = contrasted(self._entry_quantity_sets)
+        self._entry_rates = entry_rates(self._doc_start, self._doc_toks, self._entry_docs,
+                                        self.model.settings["rival_odds_prior"])
 
     def _quantity_pairs(self, text: str) -> set[tuple[int, str]]:
         """The quantity pairs of `text` (see faq.search.quantities)."""

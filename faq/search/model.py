@@ -66,6 +66,8 @@ FEATURES: tuple[tuple[str, str], ...] = (
                    "share of the entry's texts that do too (else 0)"),
     ("ahead_agree", "when the focus asks ahead ('bevor', 'nächste Woche'; aspect_ahead.yaml), the share of the entry's "
                     "texts that do too (else 0)"),
+    ("rival_odds", "idf-weighted mean log-odds of the focus's words for this entry against its closest rival (the "
+                   "best other entry by fit): how much more often this entry's texts use them (faq.search.rivals)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 

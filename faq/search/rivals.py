@@ -1,0 +1,67 @@
+"""What tells a candidate entry from its closest rival: the log-odds of the question's words.
+
+Sibling entries ("several enrollments on one account" and "one enrollment split over two accounts",
+"resend the mail" and "who receives it") share most of the words the index weighs, so their fits
+and covers are close. What differs is how often each word is used in their texts: "bestehendes
+Konto" in most texts of the one, "aufteilen" in most of the other. An entry's *rates* are, per
+token, the share of its texts (question, title, paraphrases) that use it, smoothed by a prior
+count (`rival_odds_prior` in model.yaml): (uses + prior) / (texts + 2 prior). A candidate's
+*rival odds* (`faq.search.model.FEATURES`: `rival_odds`) are the idf-weighted mean, over the
+question's tokens that either entry uses, of the log of its rate over the rival's rate: positive
+when the question's words are typical of this entry rather than of the rival. The rates come
+from the index a matcher is built on, so a training fold's held-out paraphrases never count.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+__all__ = ["EntryRates", "entry_rates", "rival_odds"]
+
+EntryRates = tuple[dict[int, float], float]
+"""An entry's log rate per token it uses, and the log rate of a token it does not use."""
+
+
+def entry_rates(doc_start: Sequence[int], doc_toks: Sequence[int], entry_docs: Sequence[int],
+                prior: float) -> list[EntryRates]:
+    """Return each entry's log rates (see the module's docstring).
+
+    Args:
+        doc_start: Where each document's tokens start in `doc_toks` (one more than documents).
+        doc_toks: The documents' token ids, one run per document.
+        entry_docs: Where each entry's documents start (one more than entries).
+        prior: The prior count of uses (and of non-uses) of every token.
+    """
+    out: list[EntryRates] = []
+    for i in range(len(entry_docs) - 1):
+        uses: dict[int, int] = {}
+        for d in range(entry_docs[i], entry_docs[i + 1]):
+            for k in set(doc_toks[doc_start[d]: doc_start[d + 1]]):
+                uses[k] = uses.get(k, 0) + 1
+        texts = entry_docs[i + 1] - entry_docs[i] + 2 * prior
+        out.append(({k: math.log((n + prior) / texts) for k, n in uses.items()}, math.log(prior / texts)))
+    return out
+
+
+def rival_odds(terms: Sequence[tuple[int, float]], mine: EntryRates, rival: EntryRates) -> float:
+    """The idf-weighted mean log-odds of the question's tokens for an entry against its rival.
+
+    Args:
+        terms: The question's (token, idf weight).
+        mine: The candidate entry's rates (`entry_rates`).
+        rival: The rival entry's rates.
+
+    Returns:
+        0.0 when neither entry uses any of the question's tokens.
+    """
+    own, own_absent = mine
+    other, other_absent = rival
+    total = odds = 0.0
+    for k, w in terms:
+        a, b = own.get(k), other.get(k)
+        if a is None and b is None:
+            continue
+        total += w
+        odds += w * ((own_absent if a is None else a) - (other_absent if b is None else b))
+    return odds / total if total else 0.0
