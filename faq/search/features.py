@@ -295,7 +295,7 @@ class Features:
         rates = self._entry_rates
         for r, x in rows:
             rival = -1 if r < 0 or len(fits) < 2 else fits[1][1] if fits[0][1] == r else fits[0][1]
-            x.append(rival_odds(q.terms, rates[r], rates[rival]) if rival >= 0 else 0.0)
+            x.append(rival_odds(q.terms, rates[r], rates[rival], q.total) if rival >= 0 else 0.0)
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
 

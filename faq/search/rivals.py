@@ -44,13 +44,14 @@ def entry_rates(doc_start: Sequence[int], doc_toks: Sequence[int], entry_docs: S
     return out
 
 
-def rival_odds(terms: Sequence[tuple[int, float]], mine: EntryRates, rival: EntryRates) -> float:
+def rival_odds(terms: Sequence[tuple[int, float]], mine: EntryRates, rival: EntryRates, weight: float = 0.0) -> float:
     """The idf-weighted mean log-odds of the question's tokens for an entry against its rival.
 
     Args:
         terms: The question's (token, idf weight).
         mine: The candidate entry's rates (`entry_rates`).
         rival: The rival entry's rates.
+        weight: The question's whole weight to average over (0: the weight of the tokens either entry uses).
 
     Returns:
         0.0 when neither entry uses any of the question's tokens.
@@ -64,4 +65,5 @@ def rival_odds(terms: Sequence[tuple[int, float]], mine: EntryRates, rival: Entr
             continue
         total += w
         odds += w * ((own_absent if a is None else a) - (other_absent if b is None else b))
+    total = weight or total
     return odds / total if total else 0.0
