@@ -5,7 +5,8 @@ import math
 import pytest
 
 from faq.search.cache import load
-from faq.search.rivals import entry_rates, rival_odds
+from faq.search.model import softmax
+from faq.search.rivals import entry_rates, rates_of, rival_odds
 
 
 @pytest.fixture(scope="module")
@@ -20,6 +21,7 @@ def test_rates_are_smoothed_shares_of_an_entrys_texts():
     assert used[1] == pytest.approx(math.log(2.5 / 3)) and used[2] == pytest.approx(math.log(1.5 / 3))
     assert absent == pytest.approx(math.log(0.5 / 3))
     assert rates[1][0] == {3: pytest.approx(math.log(1.5 / 2))}
+    assert rates_of([[1, 2], [1]], 0.5) == rates[0]
 
 
 def test_words_typical_of_the_entry_give_positive_odds_and_the_rival_negative():
@@ -37,18 +39,33 @@ def test_tokens_neither_entry_uses_count_only_in_the_whole_weight():
     assert rival_odds([(9, 1.0)], rates[0], rates[1]) == 0.0
 
 
-def test_the_matcher_rates_every_entry(matcher):
+def test_the_matcher_rates_every_entry_and_out_of_scope_topic(matcher):
     assert len(matcher._entry_rates) == len(matcher.ids)
+    assert len(matcher._topic_rates) == matcher._negatives.count > 0
+
+
+def test_the_sibling_stage_has_a_learned_weight(matcher):
+    assert matcher.model.rival_weight > 0
 
 
 @pytest.mark.parametrize(("question", "entry"), [
-    ("Unsere Tochterfirma hat eine eigene Registrierung unterschrieben. Darf die mit in unser vorhandenes Konto?",
-     "multiple-enrollments-one-account"),
-    ("A subsidiary signed an enrollment of its own; may it join the online account we already have?",
-     "multiple-enrollments-one-account"),
-    ("Die Lizenzen einer Registrierung sollen auf zwei getrennte Konten verteilt werden, geht das?",
-     "split-enrollment-accounts"),
+    ("Die Aktivierungsmail ging an jemanden, der das Unternehmen verlassen hat. Kann man sie mir neu schicken?",
+     "resend-activation-email"),
+    ("The activation mail went to someone who left the company; how do I get it resent to me?",
+     "resend-activation-email"),
+    ("After the renewal, do I have to activate again?", "renewal-activation"),
+    ("Die Lizenzen sind nach der Aktivierung nicht im Admin Center zu sehen.", "licenses-not-visible"),
 ])
-def test_sibling_entries_are_told_apart_by_their_typical_words(matcher, question, entry):
-    result = matcher.match(question)
-    assert result.outcome == "answer" and result.id == entry
+def test_words_typical_of_one_sibling_make_a_question_surer_of_it(matcher, question, entry):
+    staged, base = matcher.match(question), matcher.match(question, siblings=False)
+    assert staged.outcome == "answer" and staged.id == base.id == entry
+    assert staged.confidence > base.confidence
+
+
+def test_the_ticket_reader_scores_without_the_sibling_stage(matcher):
+    """The topic rules of the ticket reader were set on the scores without the stage: they stay."""
+    text = "Bekommen wir nach der Verlängerung noch eine Aktivierungsmail?"
+    rows = matcher.candidate_features(text)
+    base = [p for p, (e, _x) in zip(softmax([matcher.model.score(x[:-1]) for _e, x in rows]), rows) if e >= 0]
+    assert [p for p, _e in matcher.scores(text, siblings=False)] == pytest.approx(sorted(base, reverse=True))
+    assert matcher.scores(text) != matcher.scores(text, siblings=False)

@@ -6,10 +6,17 @@ and covers are close. What differs is how often each word is used in their texts
 Konto" in most texts of the one, "aufteilen" in most of the other. An entry's *rates* are, per
 token, the share of its texts (question, title, paraphrases) that use it, smoothed by a prior
 count (`rival_odds_prior` in model.yaml): (uses + prior) / (texts + 2 prior). A candidate's
-*rival odds* (`faq.search.model.FEATURES`: `rival_odds`) are the idf-weighted mean, over the
-question's tokens that either entry uses, of the log of its rate over the rival's rate: positive
-when the question's words are typical of this entry rather than of the rival. The rates come
+*rival odds* are the idf-weighted sum, over the question's tokens that either uses, of the log of
+its rate over the rival's rate, divided by the question's whole weight (words neither uses tell
+nothing, and dilute it): positive when the question's words are typical of this entry rather than
+of the rival. An out-of-scope topic
+has rates of its examples the same way and is a candidate and a rival like an entry. The rates come
 from the index a matcher is built on, so a training fold's held-out paraphrases never count.
+
+The rival odds are the *sibling stage* of the scoring model (`faq.search.model.RIVAL_ODDS`): added,
+times a weight learned after the others, to the scores of a question (`ask`, the chat), not to those
+the ticket reader decides its topic by. A question of fewer content words than `focus_min_words`
+(model.yaml) names a topic and tells no sibling from another: its rival odds are 0.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-__all__ = ["EntryRates", "entry_rates", "rival_odds"]
+__all__ = ["EntryRates", "entry_rates", "rates_of", "rival_odds"]
 
 EntryRates = tuple[dict[int, float], float]
 """An entry's log rate per token it uses, and the log rate of a token it does not use."""
@@ -33,15 +40,18 @@ def entry_rates(doc_start: Sequence[int], doc_toks: Sequence[int], entry_docs: S
         entry_docs: Where each entry's documents start (one more than entries).
         prior: The prior count of uses (and of non-uses) of every token.
     """
-    out: list[EntryRates] = []
-    for i in range(len(entry_docs) - 1):
-        uses: dict[int, int] = {}
-        for d in range(entry_docs[i], entry_docs[i + 1]):
-            for k in set(doc_toks[doc_start[d]: doc_start[d + 1]]):
-                uses[k] = uses.get(k, 0) + 1
-        texts = entry_docs[i + 1] - entry_docs[i] + 2 * prior
-        out.append(({k: math.log((n + prior) / texts) for k, n in uses.items()}, math.log(prior / texts)))
-    return out
+    return [rates_of([doc_toks[doc_start[d]: doc_start[d + 1]] for d in range(entry_docs[i], entry_docs[i + 1])], prior)
+            for i in range(len(entry_docs) - 1)]
+
+
+def rates_of(texts: Sequence[Sequence[int]], prior: float) -> EntryRates:
+    """Return the log rates of one entry's (or out-of-scope topic's) texts, given as token ids."""
+    uses: dict[int, int] = {}
+    for text in texts:
+        for k in set(text):
+            uses[k] = uses.get(k, 0) + 1
+    count = len(texts) + 2 * prior
+    return {k: math.log((n + prior) / count) for k, n in uses.items()}, math.log(prior / count)
 
 
 def rival_odds(terms: Sequence[tuple[int, float]], mine: EntryRates, rival: EntryRates, weight: float = 0.0) -> float:
