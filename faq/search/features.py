@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from faq.language.focus import Focus
 from faq.search.quantities import agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query
+from faq.search.rivals import EntryRates, rival_odds
 
 if TYPE_CHECKING:
     from array import array
@@ -54,6 +55,8 @@ class Features:
     _entry_quantity_sets: list[frozenset[tuple[int, str]]]
     aspect_classes: dict[str, int]
     entry_aspects: list[tuple[float, float]]
+    _entry_rates: list[EntryRates]
+    _topic_rates: list[EntryRates]
     _contrasted: frozenset[str]
     _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
@@ -78,22 +81,24 @@ class Features:
         return {}
 
     @cached_property
-    def _scored_texts(self) -> dict[str, tuple[tuple[float, int], ...]]:
+    def _scored_texts(self) -> dict[tuple[str, bool], tuple[tuple[float, int], ...]]:
         """`scored` results so far (at most _SCORED, then forgotten at once)."""
         return {}
 
-    def scored(self, text: str) -> tuple[tuple[float, int], ...]:
+    def scored(self, text: str, siblings: bool = True) -> tuple[tuple[float, int], ...]:
         """(probability, entry index) of the question's candidate entries, best first (the out-of-scope
-        topics' share goes with "none of them"), remembered: a ticket's sentences are matched again."""
+        topics' share goes with "none of them"), remembered: a ticket's sentences are matched again.
+        With `siblings` the sibling stage (`rival_odds`) adds to the scores."""
         memo = self._scored_texts
-        found = memo.get(text)
+        found = memo.get((text, siblings))
         if found is None:
             if len(memo) >= _SCORED:
                 memo.clear()
             rows = self.candidate_features(text)
-            probs = [(p, e) for p, (e, _x) in zip(self.model.probabilities([x for _e, x in rows]), rows) if e >= 0]
+            probs = [(p, e) for p, (e, _x) in zip(self.model.probabilities([x for _e, x in rows], siblings), rows)
+                     if e >= 0]
             probs.sort(key=lambda x: (-x[0], x[1]))
-            found = memo[text] = tuple(probs)
+            found = memo[(text, siblings)] = tuple(probs)
         return found
 
     @cached_property
@@ -189,7 +194,8 @@ class Features:
                 math.sqrt(qcov * dcov) * min(1.0, matched / self.unknown_idf)]
 
     def candidate_features(self, text: str) -> list[tuple[int, list[float]]]:
-        """Return (candidate, features) of the question's candidates, best fit first.
+        """Return (candidate, features) of the question's candidates, best fit first: the values of FEATURES,
+        then the sibling stage's `rival_odds` (faq.search.model.RIVAL_ODDS).
 
         The candidates are the entries that fit the focus best, those that fit the whole
         text best, and the out-of-scope topics that fit the focus or the whole text best
@@ -287,6 +293,20 @@ class Features:
         for r, x in rows:
             own = self.entry_aspects[r] if r >= 0 else (0.0, 0.0)
             x.extend((own[0] if done else 0.0, own[1] if ahead else 0.0))
+        # Each candidate against its closest rival (the best other candidate by fit, an entry or an out-of-scope
+        # topic): which of the two do the question's words belong to? Siblings share their words; how often
+        # each uses them tells them apart.
+        fits = sorted(((x[0], r) for r, x in rows), key=lambda f: (-f[0], f[1]))
+
+        def rates(row: int) -> EntryRates:
+            return self._entry_rates[row] if row >= 0 else self._topic_rates[-1 - row]
+
+        for r, x in rows:
+            if len(fits) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told
+                x.append(0.0)
+            else:
+                rival = fits[1][1] if fits[0][1] == r else fits[0][1]
+                x.append(rival_odds(q.terms, rates(r), rates(rival), q.total))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
 

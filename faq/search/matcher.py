@@ -13,7 +13,7 @@ import math
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from faq.kb.vocabulary import Vocabulary
@@ -25,6 +25,7 @@ from faq.search.negatives import Negatives
 from faq.search.quantities import AHEAD, DONE, MANY, NOT, ONE, aspect_shares, contrasted, quantity_pairs
 from faq.search.results import Candidate, MatchResult, Thresholds
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
+from faq.search.rivals import entry_rates, rates_of
 from faq.search.sentencekinds import SentenceKinds
 
 if TYPE_CHECKING:
@@ -320,6 +321,12 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self._focus_min = int(self.model.settings["focus_min_words"])
         self._entry_quantity_sets = [frozenset(pairs) for pairs in self.entry_quantities]
         self._contrasted = contrasted(self._entry_quantity_sets)
+        prior = self.model.settings["rival_odds_prior"]
+        self._entry_rates = entry_rates(self._doc_start, self._doc_toks, self._entry_docs, prior)
+        topic_texts: list[list[Sequence[int]]] = [[] for _ in range(self._negatives.count)]
+        for text, topic in zip(self._negatives.docs, self._negatives.topic):
+            topic_texts[topic].append(text)
+        self._topic_rates = [rates_of(texts, prior) for texts in topic_texts]
 
     def _quantity_pairs(self, text: str) -> set[tuple[int, str]]:
         """The quantity pairs of `text` (see faq.search.quantities)."""
@@ -366,10 +373,10 @@ class Matcher(Features, Retrieval, SentenceKinds):
                 de += 1.0 - share
         return "en" if en > de else "de"
 
-    def scores(self, text: str) -> list[tuple[float, int]]:
+    def scores(self, text: str, siblings: bool = True) -> list[tuple[float, int]]:
         """Return (probability, entry index) of the question's candidate entries, best first
         (the out-of-scope topics' share goes with "none of them"; see `Features.scored`)."""
-        return list(self.scored(text))
+        return list(self.scored(text, siblings))
 
     def _names_a_topic(self, text: str) -> bool:
         """Whether `text` is one word the entries use ("Aktivierung"): it names a topic and
@@ -379,7 +386,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
             return False
         return all(self.knows(t) for t in self._expand(said[0]))
 
-    def match(self, text: str, lang: str | None = None) -> MatchResult:
+    def match(self, text: str, lang: str | None = None, siblings: bool = True) -> MatchResult:
         """Match one question.
 
         Answers when the best entry's probability reaches the model's `answer` threshold;
@@ -390,12 +397,15 @@ class Matcher(Features, Retrieval, SentenceKinds):
         Args:
             text: The question in the user's words.
             lang: Force the language reported ("de"/"en"); None detects it.
+            siblings: Whether the sibling stage (`rival_odds`) adds to the scores: a question's words typical
+                of one entry rather than of its closest rival. The ticket reader, whose topic rules were set
+                on the scores without it, leaves it out.
         """
         from faq.language.text import clean
 
         query = clean(text)
         detected = lang or self.detect_language(query)
-        ranked = self.scores(query) if len(query) <= self.thresholds.max_chars and any(map(str.isalpha, query)) else []
+        ranked = self.scores(query, siblings) if len(query) <= self.thresholds.max_chars and any(map(str.isalpha, query)) else []
         cands = tuple(Candidate(self.ids[i], round(p, 3)) for p, i in ranked[:3])
         model = self.model
         if ranked and ranked[0][0] >= model.answer:

@@ -16,6 +16,10 @@ entries' paraphrases are the positives (each scored by an index that does not ho
 hand-set number (thresholds, settings of the fit) is in `knowledge/search/model.yaml`
 with its meaning; the learned weights are in `knowledge/search/weights.yaml`.
 
+A question's scores add a *sibling stage* (`RIVAL_ODDS`, `faq.search.rivals`): how much more typical
+its words are of each candidate than of its closest rival, times a weight learned after the others
+(`rival_odds` in weights.yaml). The ticket reader scores without it.
+
 The best entry's probability is the confidence: an estimate of the probability that the
 answer is right (held-out reliability in weights.yaml, on the fresh sets in
 `benchmarks/quality.py`).
@@ -29,7 +33,7 @@ from operator import mul
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FEATURES", "ScoringModel", "load_model", "load_negative_topics", "load_negatives", "search_dir", "sigmoid"]
+__all__ = ["FEATURES", "RIVAL_ODDS", "ScoringModel", "restaged", "softmax", "load_model", "load_negative_topics", "load_negatives", "search_dir", "sigmoid"]
 
 FEATURES: tuple[tuple[str, str], ...] = (
     ("fit", "geometric mean of question_cover and paraphrase_cover: the retrieval score"),
@@ -69,6 +73,13 @@ FEATURES: tuple[tuple[str, str], ...] = (
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
+RIVAL_ODDS = ("idf-weighted mean log-odds of the focus's words for this candidate against its closest rival (the best "
+              "other candidate by fit, an entry or an out-of-scope topic): how much more often this candidate's texts "
+              "use them (faq.search.rivals). The sibling stage: added, times its own learned weight, to a question's "
+              "scores to share the candidates' probability among them anew (that of none stays; `ask`, the chat), "
+              "not to the ticket reader's")
+"""The meaning of the sibling stage's one feature, which follows the FEATURES in a candidate's row."""
+
 
 def sigmoid(z: float) -> float:
     """The logistic function, safe for large |z|."""
@@ -101,6 +112,7 @@ class ScoringModel:
             only when the offered entries together reach `answer`.
         settings: The other hand-set numbers of model.yaml (`candidates`, `out_of_scope_candidates`, `fuzzy_cutoff`,
             `focus_min_words`, `folds`; the ridge penalty is chosen in training).
+        rival_weight: The sibling stage's weight of `rival_odds` (`RIVAL_ODDS`), learned after the others.
     """
 
     weights: tuple[float, ...]
@@ -108,30 +120,54 @@ class ScoringModel:
     answer: float
     offer: float
     settings: dict[str, float] = field(default_factory=dict)
+    rival_weight: float = 0.0
 
     def score(self, x: list[float]) -> float:
         """The candidate's score: bias + weights . features."""
         return self.bias + sum(map(mul, self.weights, x))
 
-    def probabilities(self, rows: list[list[float]]) -> list[float]:
+    def probabilities(self, rows: list[list[float]], siblings: bool = False) -> list[float]:
         """The probability that each candidate is the right entry (a softmax over the
-        candidates and "none of them", whose score is 0); what is left is that none is."""
+        candidates and "none of them", whose score is 0); what is left is that none is.
+
+        With `siblings`, the sibling stage shares the candidates' probability among them anew by their scores
+        plus `rival_weight` times the value that follows the features (`RIVAL_ODDS`): it tells which candidate,
+        never how likely none is (`restaged`)."""
         scores = [self.score(x) for x in rows]
-        top = max([0.0, *scores])
-        exps = [math.exp(v - top) for v in scores]
-        total = math.exp(-top) + sum(exps)
-        return [v / total for v in exps]
+        if not siblings:
+            return softmax(scores)
+        n = len(self.weights)
+        return restaged(scores, [x[n] for x in rows], self.rival_weight)
 
     def to_state(self) -> dict[str, Any]:
         """Return the model as plain data."""
         return {"weights": list(self.weights), "bias": self.bias, "answer": self.answer, "offer": self.offer,
-                "settings": dict(self.settings)}
+                "settings": dict(self.settings), "rival_weight": self.rival_weight}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> ScoringModel:
         """Rebuild a model from `to_state()`."""
         return cls(tuple(float(w) for w in state["weights"]), float(state["bias"]), float(state["answer"]),
-                   float(state["offer"]), {str(k): float(v) for k, v in state["settings"].items()})
+                   float(state["offer"]), {str(k): float(v) for k, v in state["settings"].items()},
+                   float(state["rival_weight"]))
+
+
+def restaged(scores: list[float], odds: list[float], weight: float) -> list[float]:
+    """The candidates' probabilities (`softmax` of `scores`) shared among them anew in proportion to
+    exp(score + weight * odds): the share of "none of them" stays."""
+    base = softmax(scores)
+    staged = softmax([s + weight * o for s, o in zip(scores, odds)])
+    total = sum(staged)
+    mass = sum(base)
+    return [p * mass / total for p in staged] if total else base
+
+
+def softmax(scores: list[float]) -> list[float]:
+    """The probability of each score's choice against them all and "none of them", whose score is 0."""
+    top = max([0.0, *scores])
+    exps = [math.exp(v - top) for v in scores]
+    total = math.exp(-top) + sum(exps)
+    return [v / total for v in exps]
 
 
 def _read(path: Path) -> Any:
@@ -157,19 +193,20 @@ def load_model(folder: Path, untrained: bool = False) -> ScoringModel:
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"{folder / 'model.yaml'}: malformed ({exc})") from None
     weights = (0.0,) * len(FEATURES)
-    bias = 0.0
+    bias = rival = 0.0
     path = folder / "weights.yaml"
     if not untrained and path.is_file():
         data = _read(path) or {}
         try:
             learned = {str(f["name"]): float(f["weight"]) for f in data["features"]}
             bias = float(data["bias"])
+            rival = float(data["rival_odds"]["weight"])
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"{path}: malformed ({exc})") from None
         if set(learned) != {name for name, _ in FEATURES}:
             raise ValueError(f"{path}: its features differ from the model's; run python -m faq.search.train")
         weights = tuple(learned[name] for name, _ in FEATURES)
-    return ScoringModel(weights, bias, answer, offer, settings)
+    return ScoringModel(weights, bias, answer, offer, settings, rival)
 
 
 def load_negative_topics(folder: Path) -> list[tuple[str, str, str]]:

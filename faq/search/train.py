@@ -24,6 +24,7 @@ beside the weights, with the grid's scores.
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import zlib
 from dataclasses import dataclass, replace
@@ -34,9 +35,10 @@ from faq.kb.loader import load_knowledge_base
 from faq.kb.model import LANGS, KnowledgeBase
 from faq.search.logit import TOPIC, Row, choose_l2, fit
 from faq.search.matcher import Matcher
-from faq.search.model import FEATURES, ScoringModel, load_model, load_negative_topics, search_dir
+from faq.search.model import FEATURES, RIVAL_ODDS, ScoringModel, load_model, load_negative_topics, restaged, search_dir
 
 __all__ = ["Example", "calibration", "dump", "examples", "fit", "l2_grid", "load_frames", "load_labelled", "main",
+           "rival_log_likelihoods", "training_grid",
            "narrative", "repartition", "rows", "topic_words", "train"]
 
 BINS = 10
@@ -192,14 +194,19 @@ def rows(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], model: Scorin
     return out
 
 
-def _confidences(data: list[Row], model: ScoringModel) -> dict[int, tuple[float, int]]:
-    """(confidence, whether the best candidate is right) per question, as `Matcher.scores` computes them."""
+def _by_question(data: list[Row]) -> dict[int, list[tuple[list[float], int]]]:
     by_q: dict[int, list[tuple[list[float], int]]] = {}
     for n, x, y in data:
         by_q.setdefault(n, []).append((x, y))
+    return by_q
+
+
+def _confidences(data: list[Row], model: ScoringModel) -> dict[int, tuple[float, int]]:
+    """(confidence, whether the best candidate is right) per question, as `Matcher.scores` computes them
+    for a question (the sibling stage included; the rows hold `rival_odds` after the features)."""
     out = {}
-    for n, rows in by_q.items():
-        probs = model.probabilities([x for x, _y in rows])
+    for n, rows in _by_question(data).items():
+        probs = model.probabilities([x for x, _y in rows], siblings=True)
         entries = [i for i, (x, _y) in enumerate(rows) if not x[TOPIC]]
         if not entries:
             out[n] = (0.0, 0)
@@ -228,17 +235,47 @@ def calibration(held_out: dict[int, tuple[float, int]]) -> tuple[list[dict], flo
     return table, round(ece, 4)
 
 
+def rival_log_likelihoods(data: list[Row], models: dict[int, ScoringModel], fold_of: list[int],
+                          grid: tuple[float, ...]) -> dict[float, float]:
+    """The held-out log-likelihood of each sibling-stage weight of `grid`, per question.
+
+    Each question is scored by the model fitted without its fold (`models`), its rows holding `rival_odds`
+    after the features; the right choice is its entry, or declining (by "none of them" or an out-of-scope
+    topic) when no candidate is (as `faq.search.logit.choices`).
+    """
+    out = dict.fromkeys(grid, 0.0)
+    groups = _by_question(data)
+    for n, rows in groups.items():
+        model = models[fold_of[n]]
+        base = [model.score(x) for x, _y in rows]
+        odds = [x[len(model.weights)] for x, _y in rows]
+        right = [i for i, (_x, y) in enumerate(rows) if y]
+        declined = not right
+        if declined:
+            right = [i for i, (x, _y) in enumerate(rows) if x[TOPIC]]
+        for v in grid:
+            probs = restaged(base, odds, v)
+            p = sum(probs[i] for i in right) + ((1.0 - sum(probs)) if declined else 0.0)
+            out[v] += math.log(max(p, 1e-300))
+    return {v: total / max(len(groups), 1) for v, total in out.items()}
+
+
 def l2_grid(folder: Path) -> tuple[float, ...]:
     """The ridge penalties the training tries (model.yaml's `training: l2_grid`), ascending."""
+    return training_grid(folder, "l2_grid")
+
+
+def training_grid(folder: Path, name: str) -> tuple[float, ...]:
+    """The values of model.yaml's `training: <name>` grid (`l2_grid`, `rival_grid`), ascending, each at least 0."""
     import yaml
 
     spec = yaml.safe_load((folder / "model.yaml").read_text(encoding="utf-8")) or {}
     try:
-        values = tuple(sorted({float(v) for v in spec["training"]["l2_grid"]["values"]}))
+        values = tuple(sorted({float(v) for v in spec["training"][name]["values"]}))
     except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"{folder / 'model.yaml'}: malformed training l2_grid ({exc})") from None
+        raise ValueError(f"{folder / 'model.yaml'}: malformed training {name} ({exc})") from None
     if not values or min(values) < 0:
-        raise ValueError(f"{folder / 'model.yaml'}: the l2_grid needs penalties of at least 0")
+        raise ValueError(f"{folder / 'model.yaml'}: the {name} needs values of at least 0")
     return values
 
 
@@ -254,17 +291,22 @@ def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
     labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder),
                         topic_words(kb, model), int(model.settings["narrative_every"]))
     labelled = repartition(labelled, folds, seed)
-    data = rows(kb, negatives, model, labelled)
+    full = rows(kb, negatives, model, labelled)
+    data = [(n, x[: len(FEATURES)], y) for n, x, y in full]  # the sibling stage's rival_odds apart
     penalties = choose_l2(data, [x.fold for x in labelled], folds, l2_grid(folder))
     l2, fold_fits = penalties.l2, penalties.fits[penalties.l2]
     weights, bias = fit(data, l2, start=[sum(ws) / folds for ws in zip(*fold_fits)])
+    # The sibling stage's weight: the grid's best held-out log-likelihood, on the chosen penalty's fold fits.
+    parts = {f: replace(model, weights=tuple(fitted[:-1]), bias=fitted[-1]) for f, fitted in enumerate(fold_fits)}
+    grid = training_grid(folder, "rival_grid")
+    rival_scores = rival_log_likelihoods(full, parts, [x.fold for x in labelled], grid)
+    rival = max(grid, key=lambda v: (rival_scores[v], -v))
     # Held-out confidences: the chosen penalty's fits without each fold's questions score that fold.
     held_out: dict[int, tuple[float, int]] = {}
-    for f, fitted in enumerate(fold_fits):
-        part = replace(model, weights=tuple(fitted[:-1]), bias=fitted[-1])
-        held_out.update(_confidences([r for r in data if labelled[r[0]].fold == f], part))
+    for f, part in parts.items():
+        held_out.update(_confidences([r for r in full if labelled[r[0]].fold == f], replace(part, rival_weight=rival)))
     table, ece = calibration(held_out)
-    final = replace(model, weights=tuple(weights), bias=bias)
+    final = replace(model, weights=tuple(weights), bias=bias, rival_weight=rival)
     pos = [n for n, x in enumerate(labelled) if x.entries]
     neg = [n for n, x in enumerate(labelled) if not x.entries]
 
@@ -280,6 +322,9 @@ def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
         "features": [{"name": name, "meaning": meaning, "weight": round(w, 6)}
                      for (name, meaning), w in zip(FEATURES, weights)],
         "bias": round(bias, 6),
+        "rival_odds": {"meaning": RIVAL_ODDS, "weight": rival,
+                       "held_out_log_likelihood": [{"weight": v, "per_question": round(s, 5)}
+                                                   for v, s in rival_scores.items()]},
         "training": {
             "positives": len(pos), "negatives": len(neg), "rows": len(data), "folds": folds, "l2": l2,
             "l2_grid": [{"l2": value, "held_out_log_likelihood": round(score, 4),

@@ -119,7 +119,7 @@ def in_setting(result: MatchResult, text: str, matcher: Matcher, pool: tuple[Can
         lean = next((c for c in (*result.candidates, *pool) if c.id == other), None)
         if lean is None and pool:
             # Beyond the best three: any entry the matcher weighs for the whole ticket.
-            lean = next((Candidate(other, round(p, 3)) for p, i in matcher.scores(text) if matcher.ids[i] == other), None)
+            lean = next((Candidate(other, round(p, 3)) for p, i in matcher.scores(text, siblings=False) if matcher.ids[i] == other), None)
         if lean is None:
             continue
         # The setting moves the matcher's belief from one entry to the other: they trade places.
