@@ -211,58 +211,20 @@ asyncio.run(main())
 """
 
 
-def _wall(cmd: list[str], stdin: str | None = None, until: str | None = None) -> float:
-    t = time.perf_counter()
-    if until is None:
-        subprocess.run(cmd, input=stdin, capture_output=True, text=True, check=True, cwd=ROOT)
-        return time.perf_counter() - t
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
-    for line in proc.stdout:
-        if line.startswith(until):
-            elapsed = time.perf_counter() - t
-            break
-    else:
-        raise RuntimeError(f"{cmd} ended before {until}")
-    proc.wait()
-    return elapsed
-
-
 def startup(repeat: int) -> dict:
-    import compileall
+    """Time the start-up commands with the shared timing of `benchmarks.startup` (one run, alternating)."""
+    from . import startup as timing
 
-    # As after an install: bytecode written, even where PYTHONDONTWRITEBYTECODE kept it stale.
-    for package in ("faq", "bot"):
-        compileall.compile_dir(str(ROOT / package), quiet=1)
-    py = sys.executable
-    faqbot = str(Path(py).with_name("faqbot"))
-    ask = [faqbot] if os.path.exists(faqbot) else [py, "-m", "bot"]
-    dev = [q for q, _ in _labelled(DEV)]
-    batch_in = "\n".join(dev) + "\n"
-    cmds = {
-        "python -c 'import yaml'": ([py, "-c", "import yaml"], None, None),
-        "python -c 'import yaml, rapidfuzz.process'": ([py, "-c", "import yaml, rapidfuzz.process"], None, None),
-        "python -c 'import textual.app'": ([py, "-c", "import textual.app"], None, None),
-        "faqbot ask (one question)": (ask + ["ask", "--json", "Wer erhält die Aktivierungs-E-Mail?"], None, None),
-        f"faqbot ask --json - ({len(dev)} questions)": (ask + ["ask", "--json", "-"], batch_in, None),
-        "faqbot chat, first screen": ([py, "-c", CHAT_PROBE], None, "READY"),
+    batch = timing.batch_questions()
+    commands = {
+        "python -c 'import yaml'": timing.Command(timing.python("import yaml")),
+        **timing.ask_commands(batch),
+        "python -c 'import textual.app'": timing.Command(timing.python("import textual.app")),
+        "faqbot chat, first screen": timing.Command(timing.python(CHAT_PROBE), until="READY"),
     }
-    with tempfile.TemporaryDirectory() as cache:
-        env_before = os.environ.get("FAQBOT_CACHE_DIR")
-        os.environ["FAQBOT_CACHE_DIR"] = cache  # a warm content-keyed cache, as a user has after the first run
-        try:
-            for cmd, stdin, until in cmds.values():
-                _wall(cmd, stdin, until)  # warm the OS file cache and the faqbot cache
-            times: dict[str, list[float]] = {name: [] for name in cmds}
-            for _ in range(repeat):  # alternate, so drift hits every command alike
-                for name, (cmd, stdin, until) in cmds.items():
-                    times[name].append(1000 * _wall(cmd, stdin, until))
-        finally:
-            if env_before is None:
-                os.environ.pop("FAQBOT_CACHE_DIR", None)
-            else:
-                os.environ["FAQBOT_CACHE_DIR"] = env_before
-    med = {name: statistics.median(v) for name, v in times.items()}
-    return {"median_ms": med, "repeat": repeat, "batch_n": len(dev)}
+    timings = timing.measure(commands, repeat)
+    return {"median_ms": timings.wall_ms, "cpu_ms": timings.cpu_ms, "repeat": repeat, "batch_n": len(batch),
+            "sentence": timing.bar_sentence(timings, len(batch))}
 
 
 # -- report ----------------------------------------------------------------------------
@@ -306,7 +268,7 @@ def report(q: dict, rows: list[dict], st: dict, plot: Path) -> str:
     lines += ["", "Top-1, ours against the best baseline: " + "; ".join(margins) + ".", ""]
     from .quality import section
 
-    lines += [section(), ""]
+    lines += [section(st["sentence"]), ""]
     lines += [
         "## Latency and memory by knowledge-base size",
         "",
@@ -330,31 +292,28 @@ def report(q: dict, rows: list[dict], st: dict, plot: Path) -> str:
         lines.append(f"| {_fmt_size(r['size'])} | {r['queries']} | {s['median']:.2f} | {s['p99']:.2f} | {s['peak_mb']:.0f} | "
                      f"{r['build_s']:.1f} | {r['build_peak_mb']:.0f} | {s['load_s']:.2f} | {bm_s} | {fz_s} |")
     lines += ["", f"![latency against knowledge-base size]({plot.name})", ""]
-    med = st["median_ms"]
+    from .startup import BARE
+
+    med, cpu = st["median_ms"], st["cpu_ms"]
     base = med["python -c 'import yaml'"]
     lines += [
         "## Start-up",
         "",
-        f"Wall time of a fresh process, median of {st['repeat']} alternating runs, with a warm content-keyed cache "
-        "(`FAQBOT_CACHE_DIR` in a temporary folder). The chat's first screen is timed until Textual's `run_test()` "
-        "has mounted the app with the bundled knowledge base loaded (`build_app`, as `faqbot` starts it).",
+        f"Fresh processes, medians of {st['repeat']} alternating runs, all timed by one function "
+        "(`benchmarks/startup.py`, which `python -m benchmarks.quality` uses too): this tree's code with its "
+        "bytecode written, the default cache folder (a temporary `XDG_CACHE_HOME`) filled by one untimed run of "
+        "each command, the same folder and environment for every command. Wall time, and the process's CPU time "
+        "(user + system), which other work on the machine disturbs less. The chat's first screen is timed until "
+        "Textual's `run_test()` has mounted the app with the bundled knowledge base loaded (`build_app`, as "
+        "`faqbot` starts it).",
         "",
-        "| command | median ms | × `import yaml` |",
-        "|---|---|---|",
+        f"| command | median ms | × `import yaml` | × `{BARE}` | CPU ms |",
+        "|---|---|---|---|---|",
     ]
     for name, v in med.items():
-        lines.append(f"| `{name}` | {v:.0f} | {v / base:.2f} |")
-    ask = med["faqbot ask (one question)"]
-    bare = med["python -c 'import yaml, rapidfuzz.process'"]
-    batch = [v for k, v in med.items() if k.startswith("faqbot ask --json -")][0]
-    n = st["batch_n"]
-    lines += [
-        "",
-        f"`faqbot ask` takes {ask / bare:.2f}× a bare `python -c \"import yaml, rapidfuzz.process\"` (target: at most 2×). "
-        f"The batch of {n} dev questions takes {batch / n:.2f} ms a question including start-up, "
-        f"{max(batch - ask, 0) / (n - 1):.2f} ms a question beyond the first (target: at most 0.5 ms).",
-        "",
-    ]
+        cpu_ms = f"{cpu[name]:.0f}" if cpu.get(name) else "—"
+        lines.append(f"| `{name}` | {v:.0f} | {v / base:.2f} | {v / med[BARE]:.2f} | {cpu_ms} |")
+    lines += ["", st["sentence"], ""]
     return "\n".join(lines)
 
 
@@ -392,9 +351,10 @@ README_END = "<!-- end of figures -->"
 
 def readme_figures(q: dict, rows: list[dict], st: dict) -> str:
     """The README's headline figures of this run, as a Markdown list."""
+    from .startup import ASK, BARE, per_question
+
     med = st["median_ms"]
-    ask, bare = med["faqbot ask (one question)"], med["python -c 'import yaml, rapidfuzz.process'"]
-    batch = [v for k, v in med.items() if k.startswith("faqbot ask --json -")][0]
+    ask, bare = med[ASK], med[BARE]
     n = st["batch_n"]
     chat, yaml_ms = med["faqbot chat, first screen"], med["python -c 'import yaml'"]
     ours = q["faqbot (ours)"]
@@ -404,8 +364,8 @@ def readme_figures(q: dict, rows: list[dict], st: dict) -> str:
     base_cells = "; ".join(f"{s} {baselines[best][s]['top1']:.2f}" for s in QUALITY_SETS)
     lines = [
         f"- `faqbot ask` one question: {ask:.0f} ms, **{ask / bare:.2f}×** `python -c \"import yaml, rapidfuzz.process\"` "
-        f"({bare:.0f} ms; target at most 2×). The batch of the {n} dev questions: "
-        f"{max(batch - ask, 0) / (n - 1):.2f} ms a question after the first (target at most 0.5 ms).",
+        f"({bare:.0f} ms; target at most 2×). The batch (`ask --json -`) of {n} distinct questions: "
+        f"{per_question(med, n):.2f} ms a question after the first (target at most 0.5 ms).",
         f"- The chat's first screen: {chat:.0f} ms ({chat / yaml_ms:.2f}× `import yaml`).",
         f"- Quality, top-1 / abstention / wrong answers: {cells}. The best plain baseline ({best}) reaches top-1 "
         f"{base_cells}. Every fresh set's figures, calibration and the first scores: docs/benchmarks.md and "
