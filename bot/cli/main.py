@@ -22,7 +22,36 @@ _PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
 """Commands that write plain text to stdout (the chat and the server own their terminal)."""
 
 
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size()` gives it ($COLUMNS, else stdout's terminal, else 80).
+
+    argparse asks shutil for it each time it builds a help formatter, which every added
+    argument does; importing shutil (with bz2, lzma, zlib) costs every start a few ms.
+    """
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, its width found without importing shutil."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, like every bad input
         self.exit(EXIT_INPUT, f"faqbot: {message} (see 'faqbot --help')\n")
 
