@@ -3,7 +3,8 @@
 A cache folder is created private (0700). One that another user owns, or that others may
 write to, is not used (anyone who can write there could plant what faqbot reads back),
 with one line on stderr saying so, once per process. Temporary files a crashed or
-interrupted writer left behind are removed after a while.
+interrupted writer left behind are removed after a while. `digest` is the hash the caches
+key and check their files with.
 """
 
 from __future__ import annotations
@@ -13,12 +14,23 @@ import stat
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-__all__ = ["STALE_TMP", "cache_dir", "private_cache_dir", "remove_stale", "usable_dir"]
+try:  # the interpreter's own BLAKE2: `import hashlib` loads OpenSSL, a few ms of every start
+    from _blake2 import blake2b as _blake2b
+except ImportError:  # an interpreter built without it
+    from hashlib import blake2b as _blake2b
+
+__all__ = ["STALE_TMP", "cache_dir", "digest", "private_cache_dir", "remove_stale", "usable_dir"]
 
 STALE_TMP = 600
 """Seconds after which another process's temporary file counts as left over."""
 _warned: set[str] = set()
+
+
+def digest(data: bytes = b"") -> Any:
+    """Return a new BLAKE2b hash (32 bytes) of `data`, to `update` with more (hashlib's interface)."""
+    return _blake2b(data, digest_size=32)
 
 
 def cache_dir() -> Path | None:

@@ -8,13 +8,12 @@ by the files' names, sizes and times. JSON is data only: nothing read back is ex
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
 
-from faq.cachedir import private_cache_dir, remove_stale
+from faq.cachedir import digest, private_cache_dir, remove_stale
 
 __all__ = ["read_folder"]
 
@@ -39,12 +38,12 @@ def read_folder(folder: Path) -> dict[str, Any]:
     cache = private_cache_dir()  # 0700, the user's own and no one else's, or none
     if cache is None:
         return _parse(paths)
-    place = hashlib.sha256(f"{_FORMAT}\0{folder.resolve()}".encode()).hexdigest()[:12]
-    digest = hashlib.sha256(place.encode())
+    place = digest(f"{_FORMAT}\0{folder.resolve()}".encode()).hexdigest()[:12]
+    key = digest(place.encode())
     for path in paths:
         stat = path.stat()
-        digest.update(f"\0{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    target = cache / f"data-{place}-{digest.hexdigest()[:32]}.json"
+        key.update(f"\0{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    target = cache / f"data-{place}-{key.hexdigest()[:32]}.json"
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
         if isinstance(data, dict) and list(data) == [p.name for p in paths]:

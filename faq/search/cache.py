@@ -2,11 +2,11 @@
 
 The cache holds data, never code. One file per knowledge-base folder:
 
-    MAGIC                       b"FAQBOT-CACHE\\0v4\\n" (16 bytes)
+    MAGIC                       b"FAQBOT-CACHE\\0v6\\n" (16 bytes)
     header length               8 bytes, little-endian
     header                      JSON: {"json": length of the matcher's JSON, "kb": length of the knowledge
                                 base's JSON, "arrays": [[type code, bytes], ...]}
-    checksum                    SHA-256 of header and body (32 bytes)
+    checksum                    BLAKE2b (32 bytes) of header and body
     body                        the matcher's JSON state, the knowledge base's JSON, then each array's raw bytes
 
 The knowledge base goes through `faq.kb.codec` (a whitelist of its own classes), the
@@ -23,7 +23,6 @@ to, is not used, with one line on stderr saying so.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -32,7 +31,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
+from faq.cachedir import cache_dir, digest, private_cache_dir, remove_stale, usable_dir
 from faq.kb.files import BUNDLED_KB, kb_files, seed_file
 from faq.language.lexicon import LANGUAGE_DIR
 from faq.search.matcher import Matcher
@@ -43,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "load_matcher", "usable_dir"]
 
-MAGIC = b"FAQBOT-CACHE\0v5\n"
+MAGIC = b"FAQBOT-CACHE\0v6\n"
 MAX_BYTES = 1 << 30
 """A larger cache file is ignored (and rebuilt)."""
 _MAX_HEADER = 1 << 20
@@ -51,20 +50,20 @@ _TYPECODES = frozenset("bBhHiIlLqQfd")
 
 
 def _key(root: Path) -> str:
-    digest = hashlib.sha256(MAGIC)
+    key = digest(MAGIC)
     code = Path(__file__).resolve().parent
     for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", code.parent / "kb" / "vocabulary.py", *sorted((code.parent / "language").glob("*.py"))]:
         stat_ = path.stat()
-        digest.update(f"{path.name}:{stat_.st_size}:{stat_.st_mtime_ns}".encode())
-    digest.update(str(root.resolve()).encode())
+        key.update(f"{path.name}:{stat_.st_size}:{stat_.st_mtime_ns}".encode())
+    key.update(str(root.resolve()).encode())
     # The knowledge base, the model's data (its own search/ or the bundled one) and the word lists.
     data = [*kb_files(root), *sorted(search_dir(root).glob("*.yaml")), *sorted(LANGUAGE_DIR.glob("*.yaml"))]
     seed = seed_file(root)
     for path in [*data, *([seed] if seed.is_file() else [])]:
         # Name, size and time of change, as for the code: reading every file would cost each start.
         stat_ = path.stat()
-        digest.update(f"{path}:{stat_.st_size}:{stat_.st_mtime_ns}\0".encode())
-    return digest.hexdigest()[:40]
+        key.update(f"{path}:{stat_.st_size}:{stat_.st_mtime_ns}\0".encode())
+    return str(key.hexdigest()[:40])
 
 
 def for_serving(kb: KnowledgeBase) -> KnowledgeBase:
@@ -96,8 +95,8 @@ def encode(kb: KnowledgeBase, matcher: Matcher) -> bytes:
                      for part in (state, codec.encode(kb)))
     body = b"".join([text, kb_text, *blobs])
     header = json.dumps({"json": len(text), "kb": len(kb_text), "arrays": arrays}, separators=(",", ":")).encode()
-    digest = hashlib.sha256(header + body).digest()
-    return MAGIC + len(header).to_bytes(8, "little") + header + digest + body
+    checksum = digest(header + body).digest()
+    return MAGIC + len(header).to_bytes(8, "little") + header + checksum + body
 
 
 def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
@@ -120,9 +119,9 @@ def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
         raise ValueError("header length out of range")
     raw_header = data[start : start + size]
     body = memoryview(data)[start + size + 32 :]
-    digest = hashlib.sha256(raw_header)
-    digest.update(body)
-    if digest.digest() != data[start + size : start + size + 32]:
+    checksum = digest(raw_header)
+    checksum.update(body)
+    if checksum.digest() != data[start + size : start + size + 32]:
         raise ValueError("checksum mismatch")
     header = json.loads(raw_header)
     if not isinstance(header, dict) or not isinstance(header.get("arrays"), list):
@@ -213,7 +212,7 @@ def _load(kb_dir: str | Path | None, with_kb: bool) -> tuple[KnowledgeBase | Non
     path = None
     if folder is not None:
         try:
-            place = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+            place = digest(str(root.resolve()).encode()).hexdigest()[:12]
             path = folder / f"kb-{place}-{_key(root)}.cache"
         except OSError:
             path = None
