@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from bot.cli.terminal import columns
 from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 
 __all__ = ["build_parser", "main"]
@@ -22,29 +23,11 @@ _PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
 """Commands that write plain text to stdout (the chat and the server own their terminal)."""
 
 
-def _columns() -> int:
-    """The terminal's width as `shutil.get_terminal_size()` gives it ($COLUMNS, else stdout's terminal, else 80).
-
-    argparse asks shutil for it each time it builds a help formatter, which every added
-    argument does; importing shutil (with bz2, lzma, zlib) costs every start a few ms.
-    """
-    try:
-        columns = int(os.environ["COLUMNS"])
-    except (KeyError, ValueError):
-        columns = 0
-    if columns > 0:
-        return columns
-    try:
-        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
-    except (AttributeError, ValueError, OSError):
-        return 80
-
-
 class _Formatter(argparse.HelpFormatter):
-    """argparse's help formatter, its width found without importing shutil."""
+    """argparse's help formatter, its width found without importing shutil (`bot.cli.terminal`)."""
 
     def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
-        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+        super().__init__(prog, indent_increment, max_help_position, columns() - 2 if width is None else width)
 
 
 class _Parser(argparse.ArgumentParser):
