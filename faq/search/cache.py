@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from faq.cachedir import cache_dir, digest, private_cache_dir, remove_stale, usable_dir
 from faq.kb.files import BUNDLED_KB, kb_files, seed_file
+from faq.language.datafiles import stamps
 from faq.language.lexicon import LANGUAGE_DIR
 from faq.search.matcher import Matcher
 from faq.search.model import search_dir
@@ -50,20 +51,27 @@ _TYPECODES = frozenset("bBhHiIlLqQfd")
 
 
 def _key(root: Path) -> str:
+    # Name, size and time of change of the code and the data: reading every file would cost each start.
     key = digest(MAGIC)
     code = Path(__file__).resolve().parent
-    for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", code.parent / "kb" / "vocabulary.py", *sorted((code.parent / "language").glob("*.py"))]:
-        stat_ = path.stat()
-        key.update(f"{path.name}:{stat_.st_size}:{stat_.st_mtime_ns}".encode())
+    kb_code = [_stamp(code.parent / "kb" / name) for name in ("codec.py", "vocabulary.py")]
+    for name, size, mtime_ns in [*stamps(code, ".py"), *kb_code, *stamps(code.parent / "language", ".py")]:
+        key.update(f"{name}:{size}:{mtime_ns}".encode())
     key.update(str(root.resolve()).encode())
     # The knowledge base, the model's data (its own search/ or the bundled one) and the word lists.
-    data = [*kb_files(root), *sorted(search_dir(root).glob("*.yaml")), *sorted(LANGUAGE_DIR.glob("*.yaml"))]
     seed = seed_file(root)
-    for path in [*data, *([seed] if seed.is_file() else [])]:
-        # Name, size and time of change, as for the code: reading every file would cost each start.
-        stat_ = path.stat()
-        key.update(f"{path}:{stat_.st_size}:{stat_.st_mtime_ns}\0".encode())
+    files = [_stamp(path, str(path)) for path in [*kb_files(root), *([seed] if seed.is_file() else [])]]
+    for folder in (search_dir(root), LANGUAGE_DIR):
+        files += [(f"{folder}{os.sep}{name}", size, mtime_ns) for name, size, mtime_ns in stamps(folder, ".yaml")]
+    for name, size, mtime_ns in files:
+        key.update(f"{name}:{size}:{mtime_ns}\0".encode())
     return str(key.hexdigest()[:40])
+
+
+def _stamp(path: Path, name: str | None = None) -> tuple[str, int, int]:
+    """(`name`, else the file's name; its size; its time of change in ns), as `stamps` gives them."""
+    info = path.stat()
+    return name or path.name, info.st_size, info.st_mtime_ns
 
 
 def for_serving(kb: KnowledgeBase) -> KnowledgeBase:
