@@ -20,11 +20,11 @@ __all__ = ["read_folder", "stamps"]
 _FORMAT = "faqbot-data-1"
 
 
-def _parse(paths: list[Path]) -> dict[str, Any]:
+def _parse(folder: Path, names: list[str]) -> dict[str, Any]:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the safe loader, in C when libyaml is there
-    return {path.name: yaml.load(path.read_text(encoding="utf-8"), Loader=loader) for path in paths}
+    return {name: yaml.load((folder / name).read_text(encoding="utf-8"), Loader=loader) for name in names}
 
 
 def stamps(folder: Path, suffix: str) -> list[tuple[str, int, int]]:
@@ -52,10 +52,10 @@ def read_folder(folder: Path) -> dict[str, Any]:
         yaml.YAMLError: A file is not valid YAML (only when it is parsed, not from the cache).
     """
     listed = stamps(folder, ".yaml")
-    paths = [folder / name for name, _, _ in listed]
+    names = [name for name, _, _ in listed]
     cache = private_cache_dir()  # 0700, the user's own and no one else's, or none
     if cache is None:
-        return _parse(paths)
+        return _parse(folder, names)
     place = digest(f"{_FORMAT}\0{folder.resolve()}".encode()).hexdigest()[:12]
     key = digest(place.encode())
     for name, size, mtime_ns in listed:
@@ -63,11 +63,11 @@ def read_folder(folder: Path) -> dict[str, Any]:
     target = cache / f"data-{place}-{key.hexdigest()[:32]}.json"
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and list(data) == [p.name for p in paths]:
+        if isinstance(data, dict) and list(data) == names:
             return data
     except (OSError, ValueError):
         pass
-    data = _parse(paths)
+    data = _parse(folder, names)
     try:
         text = json.dumps(data, ensure_ascii=False)
     except (TypeError, ValueError):
