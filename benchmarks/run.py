@@ -15,6 +15,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -292,11 +293,17 @@ def report(q: dict, rows: list[dict], st: dict, plot: Path) -> str:
         lines.append(f"| {_fmt_size(r['size'])} | {r['queries']} | {s['median']:.2f} | {s['p99']:.2f} | {s['peak_mb']:.0f} | "
                      f"{r['build_s']:.1f} | {r['build_peak_mb']:.0f} | {s['load_s']:.2f} | {bm_s} | {fz_s} |")
     lines += ["", f"![latency against knowledge-base size]({plot.name})", ""]
+    lines += startup_section(st)
+    return "\n".join(lines)
+
+
+def startup_section(st: dict) -> list[str]:
+    """The start-up section of docs/benchmarks.md, from `startup`'s figures."""
     from .startup import BARE
 
     med, cpu = st["median_ms"], st["cpu_ms"]
     base = med["python -c 'import yaml'"]
-    lines += [
+    lines = [
         "## Start-up",
         "",
         f"Fresh processes, medians of {st['repeat']} alternating runs, all timed by one function "
@@ -313,8 +320,21 @@ def report(q: dict, rows: list[dict], st: dict, plot: Path) -> str:
     for name, v in med.items():
         cpu_ms = f"{cpu[name]:.0f}" if cpu.get(name) else "—"
         lines.append(f"| `{name}` | {v:.0f} | {v / base:.2f} | {v / med[BARE]:.2f} | {cpu_ms} |")
-    lines += ["", st["sentence"], ""]
-    return "\n".join(lines)
+    return [*lines, "", st["sentence"], ""]
+
+
+def splice_startup(doc: str, readme: str, st: dict) -> tuple[str, str]:
+    """Return docs/benchmarks.md and the README with only the start-up figures replaced by `st`'s
+    (`--startup-only`): the start-up section, the quality section's speed line, the README's first figure."""
+    section = "\n".join(startup_section(st))
+    start = doc.find("## Start-up\n")
+    end = doc.find("\n## ", start + 1)
+    if start >= 0:
+        doc = doc[:start] + section + (doc[end:] if end >= 0 else "\n")
+    doc = re.sub(r"^Speed[ :].*$", lambda _m: "Speed: " + st["sentence"], doc, count=1, flags=re.M)
+    first = readme_ask_line(st)
+    readme = re.sub(r"^- `faqbot ask` one question: .*$", lambda _m: first, readme, count=1, flags=re.M)
+    return doc, readme
 
 
 def draw(rows: list[dict], path: Path) -> None:
@@ -349,13 +369,20 @@ README_START = "<!-- figures: written by python -m benchmarks.run; do not edit -
 README_END = "<!-- end of figures -->"
 
 
-def readme_figures(q: dict, rows: list[dict], st: dict) -> str:
-    """The README's headline figures of this run, as a Markdown list."""
-    from .startup import ASK, BARE, per_question
+def readme_ask_line(st: dict) -> str:
+    """The README's figure of `faqbot ask` (one question, and the batch), from `startup`'s figures."""
+    from .startup import ASK, ASK_JSON, BARE, per_question
 
     med = st["median_ms"]
-    ask, bare = med[ASK], med[BARE]
-    n = st["batch_n"]
+    ask, bare, n = med[ASK], med[BARE], st["batch_n"]
+    return (f"- `faqbot ask` one question: {ask:.0f} ms, **{ask / bare:.2f}×** `python -c \"import yaml, rapidfuzz.process\"` "
+            f"({bare:.0f} ms; target at most 2×; with `--json` {med[ASK_JSON] / bare:.2f}×). The batch (`ask --json -`) of "
+            f"{n} distinct questions: {per_question(med, n):.2f} ms a question after the first (target at most 0.5 ms).")
+
+
+def readme_figures(q: dict, rows: list[dict], st: dict) -> str:
+    """The README's headline figures of this run, as a Markdown list."""
+    med = st["median_ms"]
     chat, yaml_ms = med["faqbot chat, first screen"], med["python -c 'import yaml'"]
     ours = q["faqbot (ours)"]
     baselines = {name: r for name, r in q.items() if not name.startswith("_") and r["threshold"] is not None}
@@ -363,9 +390,7 @@ def readme_figures(q: dict, rows: list[dict], st: dict) -> str:
     cells = "; ".join(f"{s} {ours[s]['top1']:.2f} / {ours[s]['abstain']:.2f} / {ours[s]['wrong']:.2f}" for s in QUALITY_SETS)
     base_cells = "; ".join(f"{s} {baselines[best][s]['top1']:.2f}" for s in QUALITY_SETS)
     lines = [
-        f"- `faqbot ask` one question: {ask:.0f} ms, **{ask / bare:.2f}×** `python -c \"import yaml, rapidfuzz.process\"` "
-        f"({bare:.0f} ms; target at most 2×). The batch (`ask --json -`) of {n} distinct questions: "
-        f"{per_question(med, n):.2f} ms a question after the first (target at most 0.5 ms).",
+        readme_ask_line(st),
         f"- The chat's first screen: {chat:.0f} ms ({chat / yaml_ms:.2f}× `import yaml`).",
         f"- Quality, top-1 / abstention / wrong answers: {cells}. The best plain baseline ({best}) reaches top-1 "
         f"{base_cells}. Every fresh set's figures, calibration and the first scores: docs/benchmarks.md and "
@@ -417,12 +442,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--pickle", help=argparse.SUPPRESS)
     ap.add_argument("--serve", help=argparse.SUPPRESS)
+    ap.add_argument("--startup-only", action="store_true",
+                    help="time the start-up only and replace only its figures in docs/benchmarks.md and the README")
     a = ap.parse_args(argv)
     if a.worker is not None:
         print(json.dumps(worker(a.worker, a.pickle)))
         return 0
     if a.serve:
         print(json.dumps(serve(a.serve)))
+        return 0
+    if a.startup_only:
+        st = startup(a.repeat)
+        out, readme = Path(a.out), ROOT / "README.md"
+        doc, text = splice_startup(out.read_text(encoding="utf-8"), readme.read_text(encoding="utf-8"), st)
+        out.write_text(doc, encoding="utf-8")
+        readme.write_text(text, encoding="utf-8")
+        print("\n".join(startup_section(st)))
         return 0
     print("quality ...", file=sys.stderr)
     q = quality()
