@@ -223,9 +223,10 @@ def startup(repeat: int) -> dict:
         "python -c 'import textual.app'": timing.Command(timing.python("import textual.app")),
         "faqbot chat, first screen": timing.Command(timing.python(CHAT_PROBE), until="READY"),
     }
+    load_before = os.getloadavg()[0]
     timings = timing.measure(commands, repeat)
     return {"median_ms": timings.wall_ms, "cpu_ms": timings.cpu_ms, "repeat": repeat, "batch_n": len(batch),
-            "sentence": timing.bar_sentence(timings, len(batch))}
+            "sentence": timing.bar_sentence(timings, len(batch)), "load": (load_before, os.getloadavg()[0])}
 
 
 # -- report ----------------------------------------------------------------------------
@@ -312,7 +313,10 @@ def startup_section(st: dict) -> list[str]:
         "each command, the same folder and environment for every command. Wall time, and the process's CPU time "
         "(user + system), which other work on the machine disturbs less. The chat's first screen is timed until "
         "Textual's `run_test()` has mounted the app with the bundled knowledge base loaded (`build_app`, as "
-        "`faqbot` starts it).",
+        "`faqbot` starts it)."
+        + (" The machine's load average (1 minute) was {:.1f} before and {:.1f} after the timing, on {} cores: "
+           "other work slows every command, and the larger processes more.".format(*st["load"], os.cpu_count())
+           if "load" in st else ""),
         "",
         f"| command | median ms | × `import yaml` | × `{BARE}` | CPU ms |",
         "|---|---|---|---|---|",
