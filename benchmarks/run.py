@@ -313,7 +313,11 @@ def startup_section(st: dict) -> list[str]:
         "each command, the same folder and environment for every command. Wall time, and the process's CPU time "
         "(user + system), which other work on the machine disturbs less. The chat's first screen is timed until "
         "Textual's `run_test()` has mounted the app with the bundled knowledge base loaded (`build_app`, as "
-        "`faqbot` starts it)."
+        "`faqbot` starts it). Until round 17 the two benchmarks timed different things: `benchmarks.run` "
+        "`ask --json` (the matcher alone) after writing bytecode, `benchmarks.quality` the readable `ask` (which also "
+        "decodes the knowledge base and renders it) with the installed `faqbot`, i.e. the editable install's tree, "
+        "in 7 runs; and a tree without `__pycache__` under PYTHONDONTWRITEBYTECODE compiled every module at each "
+        "run. Hence 1.58× against 2.07× on 92ecfc6."
         + (" The machine's load average (1 minute) was {:.1f} before and {:.1f} after the timing, on {} cores: "
            "other work slows every command, and the larger processes more.".format(*st["load"], os.cpu_count())
            if "load" in st else ""),

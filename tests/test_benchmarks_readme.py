@@ -36,11 +36,11 @@ def test_startup_only_replaces_the_start_up_figures_and_nothing_else():
            "faqbot ask --json - (batch)": 60.0, "faqbot chat, first screen": 300.0}
     st = {"median_ms": med, "cpu_ms": {k: v - 5 for k, v in med.items()}, "repeat": 15, "batch_n": 21,
           "sentence": "the new sentence."}
-    doc = ("# Benchmarks\n\n## Quality\n\nSpeed (old): 2.07×.\n\nkept\n\n## Start-up\n\nold table\n\n"
+    doc = ("# Benchmarks\n\n## Quality\n\nSpeed (old): 9.99×.\n\nkept\n\n## Start-up\n\nold table\n\n"
            "## Triage throughput\n\nkept too\n")
     readme = "intro\n- `faqbot ask` one question: 92 ms, **1.58×** old.\n- The chat's first screen: 387 ms.\n"
     new_doc, new_readme = splice_startup(doc, readme, st)
-    assert "Speed: the new sentence." in new_doc and "2.07" not in new_doc and "old table" not in new_doc
+    assert "Speed: the new sentence." in new_doc and "9.99" not in new_doc and "old table" not in new_doc
     assert "| `faqbot ask (one question)` | 60 | 2.00 | 1.50 | 55 |" in new_doc
     assert new_doc.endswith("the new sentence.\n\n## Triage throughput\n\nkept too\n") and "kept\n" in new_doc
     assert "**1.50×**" in new_readme and "with `--json` 1.25×" in new_readme and "0.50 ms a question" in new_readme
