@@ -385,7 +385,8 @@ def readme_ask_line(st: dict) -> str:
     ask, bare, n = med[ASK], med[BARE], st["batch_n"]
     return (f"- `faqbot ask` one question: {ask:.0f} ms, **{ask / bare:.2f}×** `python -c \"import yaml, rapidfuzz.process\"` "
             f"({bare:.0f} ms; target at most 2×; with `--json` {med[ASK_JSON] / bare:.2f}×). The batch (`ask --json -`) of "
-            f"{n} distinct questions: {per_question(med, n):.2f} ms a question after the first (target at most 0.5 ms).")
+            f"{n} distinct questions: {per_question(med, n):.2f} ms a question after the first (target at most 0.5 ms)."
+            + (" At a load average of {:.0f} to {:.0f} on {} cores.".format(*st["load"], os.cpu_count()) if "load" in st else ""))
 
 
 def readme_figures(q: dict, rows: list[dict], st: dict) -> str:
