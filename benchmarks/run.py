@@ -298,8 +298,8 @@ def report(q: dict, rows: list[dict], st: dict, plot: Path) -> str:
     return "\n".join(lines)
 
 
-def startup_section(st: dict) -> list[str]:
-    """The start-up section of docs/benchmarks.md, from `startup`'s figures."""
+def startup_section(st: dict, alone: bool = False) -> list[str]:
+    """The start-up section of docs/benchmarks.md, from `startup`'s figures (`alone`: re-timed by `--startup-only`)."""
     from .startup import BARE
 
     med, cpu = st["median_ms"], st["cpu_ms"]
@@ -328,13 +328,14 @@ def startup_section(st: dict) -> list[str]:
     for name, v in med.items():
         cpu_ms = f"{cpu[name]:.0f}" if cpu.get(name) else "—"
         lines.append(f"| `{name}` | {v:.0f} | {v / base:.2f} | {v / med[BARE]:.2f} | {cpu_ms} |")
-    return [*lines, "", st["sentence"], ""]
+    note = ["", "Re-timed alone (`python -m benchmarks.run --startup-only`), later than the rest of this page."] if alone else []
+    return [*lines, "", st["sentence"], *note, ""]
 
 
 def splice_startup(doc: str, readme: str, st: dict) -> tuple[str, str]:
     """Return docs/benchmarks.md and the README with only the start-up figures replaced by `st`'s
     (`--startup-only`): the start-up section, the quality section's speed line, the README's first figure."""
-    section = "\n".join(startup_section(st))
+    section = "\n".join(startup_section(st, alone=True))
     start = doc.find("## Start-up\n")
     end = doc.find("\n## ", start + 1)
     if start >= 0:
@@ -466,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         doc, text = splice_startup(out.read_text(encoding="utf-8"), readme.read_text(encoding="utf-8"), st)
         out.write_text(doc, encoding="utf-8")
         readme.write_text(text, encoding="utf-8")
-        print("\n".join(startup_section(st)))
+        print("\n".join(startup_section(st, alone=True)))
         return 0
     print("quality ...", file=sys.stderr)
     q = quality()
