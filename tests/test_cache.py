@@ -274,3 +274,13 @@ def test_the_matcher_alone_reads_the_same_cache_and_decides_alike(kb_dir, cache_
     assert len(_caches(cache_dir)) == 1
     question = "Aktivierungslink abgelaufen"
     assert alone.match(question) == matcher.match(question)
+
+
+def test_answers_only_leave_the_flows_out_and_decide_alike(kb_dir, cache_dir):
+    first = [cache.load(kb_dir, flows=False), cache.load(kb_dir, flows=False)]  # from the files, then the cache
+    kb, matcher = cache.load(kb_dir)
+    assert kb.flows and kb == cache.for_serving(load_knowledge_base(kb_dir))
+    for answers, again in first:
+        assert answers.flows == () and answers.entries == kb.entries and answers.config == kb.config
+        assert answers.support() == kb.support()
+        assert again.match("Aktivierungslink abgelaufen") == matcher.match("Aktivierungslink abgelaufen")

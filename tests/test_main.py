@@ -103,3 +103,19 @@ def test_the_command_line_module_runs_as_a_script_too():
     proc = subprocess.run([sys.executable, "-m", "bot.cli.main", "check"], capture_output=True, text=True, cwd=ROOT,
                           timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip()  # not silence, as before: main() was never called
+
+
+def test_help_is_as_wide_as_shutil_says_the_terminal_is(monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("COLUMNS", "60")
+    help_text = importlib.import_module("bot.cli.main").build_parser().format_help()
+    assert max(len(line) for line in help_text.splitlines()) <= shutil.get_terminal_size().columns == 60
+
+
+def test_a_command_line_is_parsed_without_importing_shutil():
+    code = ("import sys; from bot.cli.main import build_parser; build_parser('ask').parse_args(['ask', 'x']); "
+            "print('shutil' in sys.modules)")
+    done = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                          env={"PYTHONPATH": str(ROOT)})
+    assert done.stdout.strip() == "False"

@@ -125,8 +125,9 @@ def run(args: argparse.Namespace) -> int:
     """
     if args.question != ["-"] and not clean(" ".join(args.question)).strip():
         raise InputError(tr(getattr(args, "lang", None) or _LANG, "cli_empty_question"))  # English unless --lang
-    # JSON shows no answer's text: the knowledge base itself is not needed, only its matcher.
-    kb, matcher = (None, load_matcher(args.kb)) if args.json else load(args.kb)
+    # JSON shows no answer's text: the knowledge base itself is not needed, only its matcher; an
+    # answer's text needs the entries, never the flows (only the id of a flow the result names).
+    kb, matcher = (None, load_matcher(args.kb)) if args.json else load(args.kb, flows=False)
     out = sys.stdout
     if args.question == ["-"]:
         stdin = sys.stdin

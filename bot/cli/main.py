@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
+from bot.cli.terminal import columns
 from faq.errors import EXIT_FAIL, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 
 __all__ = ["build_parser", "main"]
@@ -22,7 +23,18 @@ _PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
 """Commands that write plain text to stdout (the chat and the server own their terminal)."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, its width found without importing shutil (`bot.cli.terminal`)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        super().__init__(prog, indent_increment, max_help_position, columns() - 2 if width is None else width)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # one line, exit 2, like every bad input
         self.exit(EXIT_INPUT, f"faqbot: {message} (see 'faqbot --help')\n")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterable
 
+from bot.cli.terminal import columns
 from faq.kb.model import Block, Entry, KnowledgeBase
 from faq.language.catalogue import tr
 
@@ -31,7 +31,7 @@ def os_reason(cause: OSError | str, lang: str) -> str:
 
 def width() -> int:
     """Return the text width to wrap to (the terminal's, at most 100)."""
-    return max(40, min(100, shutil.get_terminal_size((80, 24)).columns) - 2)
+    return max(40, min(100, columns()) - 2)
 
 
 def _wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list[str]:

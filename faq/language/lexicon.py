@@ -32,17 +32,25 @@ def lexicon() -> dict[str, dict[str, tuple[str, ...]]]:
     """
     out: dict[str, dict[str, tuple[str, ...]]] = {}
     for name, data in read_folder(LANGUAGE_DIR).items():
-        path = LANGUAGE_DIR / name
         data = data or {}
         if not isinstance(data, dict):
-            raise ValueError(f"{path}: expected a mapping of language codes to word lists")
-        lists: dict[str, tuple[str, ...]] = {}
-        for lang, items in data.items():
-            if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
-                raise ValueError(f"{path}: '{lang}' must be a list of words")
-            lists[str(lang)] = tuple(w.strip() for w in items)
-        out[path.stem] = lists
+            raise ValueError(f"{LANGUAGE_DIR / name}: expected a mapping of language codes to word lists")
+        out[name.removesuffix(".yaml")] = {str(lang): _words(items, name, lang) for lang, items in data.items()}
     return out
+
+
+def _words(items: object, name: str, lang: object) -> tuple[str, ...]:
+    """Return `items` stripped, when it is a list of strings.
+
+    Raises:
+        ValueError: It is not.
+    """
+    if isinstance(items, list):
+        try:
+            return tuple(map(str.strip, items))  # str.strip takes nothing but a string: checked in the same pass
+        except TypeError:
+            pass
+    raise ValueError(f"{LANGUAGE_DIR / name}: '{lang}' must be a list of words")
 
 
 def words(name: str, lang: str | None = None) -> tuple[str, ...]:

@@ -2,12 +2,14 @@
 
 The cache holds data, never code. One file per knowledge-base folder:
 
-    MAGIC                       b"FAQBOT-CACHE\\0v4\\n" (16 bytes)
+    MAGIC                       b"FAQBOT-CACHE\\0v6\\n" (16 bytes)
     header length               8 bytes, little-endian
     header                      JSON: {"json": length of the matcher's JSON, "kb": length of the knowledge
-                                base's JSON, "arrays": [[type code, bytes], ...]}
-    checksum                    SHA-256 of header and body (32 bytes)
-    body                        the matcher's JSON state, the knowledge base's JSON, then each array's raw bytes
+                                base's JSON without its flows, "flows": length of the flows' JSON,
+                                "arrays": [[type code, bytes], ...]}
+    checksum                    BLAKE2b (32 bytes) of header and body
+    body                        the matcher's JSON state, the knowledge base's JSON, the flows' JSON, then
+                                each array's raw bytes
 
 The knowledge base goes through `faq.kb.codec` (a whitelist of its own classes), the
 matcher through `Matcher.to_state()`; an array at the top of the matcher's state is
@@ -15,7 +17,8 @@ stored as raw bytes and named in the JSON as `{"@array": n}`. A file that is unr
 too large, of another format, fails its checksum or does not decode is ignored; the
 knowledge base is then loaded from its files and the cache replaced atomically. A command
 that needs only the matcher (`faqbot ask --json`) reads it without decoding the knowledge
-base (`load_matcher`).
+base (`load_matcher`); one that shows answers only (`faqbot ask`) without decoding the flows,
+two thirds of the knowledge base (`load(flows=False)`).
 
 The folder is created private (0700). A folder another user owns, or others may write
 to, is not used, with one line on stderr saying so.
@@ -23,7 +26,6 @@ to, is not used, with one line on stderr saying so.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -32,8 +34,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from faq.cachedir import cache_dir, private_cache_dir, remove_stale, usable_dir
+from faq.cachedir import cache_dir, digest, private_cache_dir, remove_stale, usable_dir
 from faq.kb.files import BUNDLED_KB, kb_files, seed_file
+from faq.language.datafiles import stamps
 from faq.language.lexicon import LANGUAGE_DIR
 from faq.search.matcher import Matcher
 from faq.search.model import search_dir
@@ -43,7 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAGIC", "MAX_BYTES", "cache_dir", "decode", "encode", "for_serving", "load", "load_matcher", "usable_dir"]
 
-MAGIC = b"FAQBOT-CACHE\0v5\n"
+MAGIC = b"FAQBOT-CACHE\0v6\n"
 MAX_BYTES = 1 << 30
 """A larger cache file is ignored (and rebuilt)."""
 _MAX_HEADER = 1 << 20
@@ -51,20 +54,27 @@ _TYPECODES = frozenset("bBhHiIlLqQfd")
 
 
 def _key(root: Path) -> str:
-    digest = hashlib.sha256(MAGIC)
+    # Name, size and time of change of the code and the data: reading every file would cost each start.
+    key = digest(MAGIC)
     code = Path(__file__).resolve().parent
-    for path in [*sorted(code.glob("*.py")), code.parent / "kb" / "codec.py", code.parent / "kb" / "vocabulary.py", *sorted((code.parent / "language").glob("*.py"))]:
-        stat_ = path.stat()
-        digest.update(f"{path.name}:{stat_.st_size}:{stat_.st_mtime_ns}".encode())
-    digest.update(str(root.resolve()).encode())
+    kb_code = [_stamp(code.parent / "kb" / name) for name in ("codec.py", "vocabulary.py")]
+    for name, size, mtime_ns in [*stamps(code, ".py"), *kb_code, *stamps(code.parent / "language", ".py")]:
+        key.update(f"{name}:{size}:{mtime_ns}".encode())
+    key.update(str(root.resolve()).encode())
     # The knowledge base, the model's data (its own search/ or the bundled one) and the word lists.
-    data = [*kb_files(root), *sorted(search_dir(root).glob("*.yaml")), *sorted(LANGUAGE_DIR.glob("*.yaml"))]
     seed = seed_file(root)
-    for path in [*data, *([seed] if seed.is_file() else [])]:
-        # Name, size and time of change, as for the code: reading every file would cost each start.
-        stat_ = path.stat()
-        digest.update(f"{path}:{stat_.st_size}:{stat_.st_mtime_ns}\0".encode())
-    return digest.hexdigest()[:40]
+    files = [_stamp(path, str(path)) for path in [*kb_files(root), *([seed] if seed.is_file() else [])]]
+    for folder in (search_dir(root), LANGUAGE_DIR):
+        files += [(f"{folder}{os.sep}{name}", size, mtime_ns) for name, size, mtime_ns in stamps(folder, ".yaml")]
+    for name, size, mtime_ns in files:
+        key.update(f"{name}:{size}:{mtime_ns}\0".encode())
+    return str(key.hexdigest()[:40])
+
+
+def _stamp(path: Path, name: str | None = None) -> tuple[str, int, int]:
+    """(`name`, else the file's name; its size; its time of change in ns), as `stamps` gives them."""
+    info = path.stat()
+    return name or path.name, info.st_size, info.st_mtime_ns
 
 
 def for_serving(kb: KnowledgeBase) -> KnowledgeBase:
@@ -92,12 +102,14 @@ def encode(kb: KnowledgeBase, matcher: Matcher) -> bytes:
             state[name] = {"@array": len(blobs)}
             blobs.append(value.tobytes())
             arrays.append([value.typecode, len(blobs[-1])])
-    text, kb_text = (json.dumps(part, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
-                     for part in (state, codec.encode(kb)))
-    body = b"".join([text, kb_text, *blobs])
-    header = json.dumps({"json": len(text), "kb": len(kb_text), "arrays": arrays}, separators=(",", ":")).encode()
-    digest = hashlib.sha256(header + body).digest()
-    return MAGIC + len(header).to_bytes(8, "little") + header + digest + body
+    text, kb_text, flows_text = (
+        json.dumps(part, ensure_ascii=False, separators=(",", ":"), allow_nan=True).encode("utf-8")
+        for part in (state, codec.encode(replace(kb, flows=())), codec.encode(kb.flows)))
+    body = b"".join([text, kb_text, flows_text, *blobs])
+    header = json.dumps({"json": len(text), "kb": len(kb_text), "flows": len(flows_text), "arrays": arrays},
+                        separators=(",", ":")).encode()
+    checksum = digest(header + body).digest()
+    return MAGIC + len(header).to_bytes(8, "little") + header + checksum + body
 
 
 def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
@@ -106,12 +118,13 @@ def decode(data: bytes) -> tuple[KnowledgeBase, Matcher]:
     Raises:
         ValueError: The bytes are not a whole, intact cache file of this version.
     """
-    kb, matcher = _decode(data, True)
+    kb, matcher = _decode(data, True, True)
     return cast("KnowledgeBase", kb), matcher  # `_decode` checked it with the knowledge base read
 
 
-def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
-    """`decode`, the knowledge base only `with_kb` (else None: its JSON is checked, not read)."""
+def _decode(data: bytes, with_kb: bool, with_flows: bool) -> tuple[KnowledgeBase | None, Matcher]:
+    """`decode`, the knowledge base only `with_kb` (else None: its JSON is checked, not read), its
+    flows only `with_flows` (else none)."""
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 8:
         raise ValueError("not a faqbot cache file of this version")
     start = len(MAGIC) + 8
@@ -120,19 +133,20 @@ def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
         raise ValueError("header length out of range")
     raw_header = data[start : start + size]
     body = memoryview(data)[start + size + 32 :]
-    digest = hashlib.sha256(raw_header)
-    digest.update(body)
-    if digest.digest() != data[start + size : start + size + 32]:
+    checksum = digest(raw_header)
+    checksum.update(body)
+    if checksum.digest() != data[start + size : start + size + 32]:
         raise ValueError("checksum mismatch")
     header = json.loads(raw_header)
     if not isinstance(header, dict) or not isinstance(header.get("arrays"), list):
         raise ValueError("broken header")
-    text_len, kb_len, arrays = header.get("json"), header.get("kb"), header["arrays"]
-    if not isinstance(text_len, int) or not isinstance(kb_len, int) or kb_len < 0 or not all(
+    arrays = header["arrays"]
+    text_len, kb_len, flows_len = (n if isinstance(n, int) else -1 for n in (header.get(k) for k in ("json", "kb", "flows")))
+    if min(text_len, kb_len, flows_len) < 0 or not all(
         isinstance(a, list) and len(a) == 2 and a[0] in _TYPECODES and isinstance(a[1], int) and a[1] >= 0 for a in arrays
     ):
         raise ValueError("broken header")
-    if not 0 <= text_len <= len(body) or text_len + kb_len + sum(a[1] for a in arrays) != len(body):
+    if text_len + kb_len + flows_len + sum(a[1] for a in arrays) != len(body):
         raise ValueError("lengths do not add up")
     state = json.loads(bytes(body[:text_len]))  # the matcher's state is plain data
     if not isinstance(state, dict):
@@ -143,10 +157,17 @@ def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
         from faq.kb.model import KnowledgeBase
 
         kb = codec.loads(bytes(body[text_len : text_len + kb_len]))
-        if not isinstance(kb, KnowledgeBase):
+        if not isinstance(kb, KnowledgeBase) or kb.flows:
             raise ValueError("no knowledge base")
+        if with_flows:
+            from faq.kb.model import Flow
+
+            flows = codec.loads(bytes(body[text_len + kb_len : text_len + kb_len + flows_len]))
+            if not isinstance(flows, tuple) or not all(isinstance(flow, Flow) for flow in flows):
+                raise ValueError("no flows")
+            kb = replace(kb, flows=flows)
     blobs: list[array] = []
-    offset = text_len + kb_len
+    offset = text_len + kb_len + flows_len
     for code, nbytes in arrays:
         values = array(code)
         if nbytes % values.itemsize:
@@ -163,9 +184,9 @@ def _decode(data: bytes, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
     return kb, Matcher.from_state(state)
 
 
-def _read(path: Path, with_kb: bool = True) -> tuple[KnowledgeBase | None, Matcher] | None:
-    """Return the cached pair (the knowledge base only `with_kb`), or None for a missing,
-    unreadable, oversized or foreign file."""
+def _read(path: Path, with_kb: bool = True, with_flows: bool = True) -> tuple[KnowledgeBase | None, Matcher] | None:
+    """Return the cached pair (the knowledge base only `with_kb`, its flows only `with_flows`), or None
+    for a missing, unreadable, oversized or foreign file."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
@@ -176,7 +197,7 @@ def _read(path: Path, with_kb: bool = True) -> tuple[KnowledgeBase | None, Match
             if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
                 return None
             data = fh.read(MAX_BYTES + 1)
-        return _decode(data, with_kb)
+        return _decode(data, with_kb, with_flows)
     except Exception:  # any damage at all: the cache is only ever a shortcut
         return None
 
@@ -184,16 +205,17 @@ def _read(path: Path, with_kb: bool = True) -> tuple[KnowledgeBase | None, Match
 # -- loading and storing -------------------------------------------------------------------
 
 
-def load(kb_dir: str | Path | None = None) -> tuple[KnowledgeBase, Matcher]:
+def load(kb_dir: str | Path | None = None, flows: bool = True) -> tuple[KnowledgeBase, Matcher]:
     """Load a knowledge base (validated) and its matcher, from the cache when it is fresh.
 
     The knowledge base comes as served (`for_serving`): answers, titles, flows and
-    vocabulary, without the paraphrases and keywords the matcher was built from.
+    vocabulary, without the paraphrases and keywords the matcher was built from; without
+    its flows too (`flows=()`) unless `flows`, for a command that shows answers only.
 
     Raises:
         KnowledgeBaseError: when the knowledge base has problems (never cached).
     """
-    kb, matcher = _load(kb_dir, True)
+    kb, matcher = _load(kb_dir, True, flows)
     return cast("KnowledgeBase", kb), matcher
 
 
@@ -204,20 +226,20 @@ def load_matcher(kb_dir: str | Path | None = None) -> Matcher:
     Raises:
         KnowledgeBaseError: when the knowledge base has problems (never cached).
     """
-    return _load(kb_dir, False)[1]
+    return _load(kb_dir, False, False)[1]
 
 
-def _load(kb_dir: str | Path | None, with_kb: bool) -> tuple[KnowledgeBase | None, Matcher]:
+def _load(kb_dir: str | Path | None, with_kb: bool, with_flows: bool) -> tuple[KnowledgeBase | None, Matcher]:
     root = Path(kb_dir) if kb_dir else BUNDLED_KB
     folder = private_cache_dir() if root.is_dir() else None
     path = None
     if folder is not None:
         try:
-            place = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+            place = digest(str(root.resolve()).encode()).hexdigest()[:12]
             path = folder / f"kb-{place}-{_key(root)}.cache"
         except OSError:
             path = None
-        if path is not None and (cached := _read(path, with_kb)) is not None:
+        if path is not None and (cached := _read(path, with_kb, with_flows)) is not None:
             return cached
     from faq.kb.loader import load_knowledge_base
 
@@ -226,7 +248,7 @@ def _load(kb_dir: str | Path | None, with_kb: bool) -> tuple[KnowledgeBase | Non
     kb = for_serving(kb)
     if path is not None:
         _store(path, kb, matcher)
-    return kb, matcher
+    return (kb if with_flows else replace(kb, flows=())) if with_kb else None, matcher
 
 
 def _clear(path: Path) -> None:

@@ -17,7 +17,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from faq.language.addresses import domain_of, find_addresses
@@ -27,13 +27,19 @@ __all__ = ["Query", "Retrieval"]
 
 _MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
-_DATE = re.compile(
+_DATE = (
     r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + _MONTH + r"\.?(?:\s+\d{4})?|"
-    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b",
-    re.IGNORECASE,
+    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b"
 )
-"""A date says when, not what about: it is no evidence for or against an entry."""
+"""A date says when, not what about: it is no evidence for or against an entry. Compiled on first use
+(`_dates`): most questions have no digit, and compiling it costs a start about a ms."""
 _DIGIT = re.compile(r"\d")  # every date `_DATE` finds has one
+
+
+@cache
+def _dates() -> re.Pattern[str]:
+    """The compiled `_DATE`."""
+    return re.compile(_DATE, re.IGNORECASE)
 
 
 def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
@@ -151,7 +157,7 @@ class Retrieval:
             return plain if plain is not None else self.normalizer.surface(text)
         for start, end, address in reversed(addresses):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
-        return self.normalizer.surface(_DATE.sub(" ", text) if _DIGIT.search(text) else text)
+        return self.normalizer.surface(_dates().sub(" ", text) if _DIGIT.search(text) else text)
 
     def _expand(self, word: str) -> tuple[str, ...]:
         """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
