@@ -115,7 +115,7 @@ def training_rows(d: Data) -> list[Row]:
         for n, x in enumerate(d.examples):
             if x.fold == f:
                 for e, feats in matcher.candidate_features(x.text):
-                    out.append((n, e, feats, int(e >= 0 and matcher.ids[e] in x.entries)))
+                    out.append((n, e, feats[:len(FEATURES)], int(e >= 0 and matcher.ids[e] in x.entries)))
     out.sort(key=lambda r: r[0])
     return out
 
@@ -340,11 +340,12 @@ def score_set(d: Data, matcher: Matcher, sem: Semantic, fitted: Fitted, question
         cand = matcher.candidate_features(query) if len(query) <= matcher.thresholds.max_chars else []
         entries = [e for e, _x in cand]
         topic = len(cand) >= 2 and matcher._names_a_topic(query)
-        base = np.array([x + [1.0] for _e, x in cand]).reshape(len(cand), len(FEATURES) + 1)
+        base = np.array([x[:len(FEATURES)] + [1.0] for _e, x in cand]).reshape(len(cand), len(FEATURES) + 1)
+        odds = [x[len(FEATURES)] for _e, x in cand]
         raw = semantic_features(sem, text, entries)
         got = {}
         for name in ("matcher", *SEMANTIC):
-            probs = probabilities(fitted.weights[name], fitted.rows(name, base, raw))
+            probs = probabilities(fitted.weights[name], fitted.rows(name, base, raw), odds, matcher.model.rival_weight)
             got[name] = (*decide(probs, entries, d.model, topic)[:2], float(probs.max()) if len(probs) else 0.0)
         outcome, best, confidence = got["matcher"]
         scores["matcher (refitted here)"].add(expect, outcome, None if best is None else ids[best], long=long)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from faq.search import logit, train
-from faq.search.model import ScoringModel
+from faq.search.model import ScoringModel, restaged
 
 __all__ = ["Group", "calibration", "decide", "fit", "probabilities"]
 
@@ -72,11 +72,14 @@ def fit(groups: list[Group], l2: float, iterations: int = logit.ITERATIONS) -> n
     return w
 
 
-def probabilities(w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """ScoringModel.probabilities: softmax over the candidates and "none of them" (score 0)."""
+def probabilities(w: np.ndarray, x: np.ndarray, odds: list[float] | None = None, rival_weight: float = 0.0) -> np.ndarray:
+    """ScoringModel.probabilities: softmax over the candidates and "none of them" (score 0); with the
+    candidates' `odds` (the sibling stage's rival odds), shared among them anew as a question's are."""
     if not len(x):
         return np.zeros(0)
     s = x @ w
+    if odds is not None:
+        return np.array(restaged([float(v) for v in s], odds, rival_weight))
     top = max(0.0, float(s.max()))
     ex = np.exp(s - top)
     return ex / (np.exp(-top) + ex.sum())

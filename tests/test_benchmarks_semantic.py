@@ -48,9 +48,11 @@ def test_decisions_equal_the_matchers_on_tuning_questions():
     for text, _ids, _long in read_set(ROOT / "benchmarks" / "sets" / "questions_tune.yaml"):
         query = clean(text)
         cand = matcher.candidate_features(query)
-        x = np.array([f + [1.0] for _e, f in cand]).reshape(len(cand), len(FEATURES) + 1)
+        x = np.array([f[:len(FEATURES)] + [1.0] for _e, f in cand]).reshape(len(cand), len(FEATURES) + 1)
+        odds = [f[len(FEATURES)] for _e, f in cand]
         topic = len(cand) >= 2 and matcher._names_a_topic(query)
-        outcome, entry, _p = decide(probabilities(w, x), [e for e, _f in cand], matcher.model, topic)
+        probs = probabilities(w, x, odds, matcher.model.rival_weight)
+        outcome, entry, _p = decide(probs, [e for e, _f in cand], matcher.model, topic)
         shipped = matcher.match(query)
         assert (outcome, None if entry is None else matcher.ids[entry]) == (shipped.outcome, shipped.id), text
         outcomes.add(outcome)
