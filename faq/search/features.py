@@ -94,7 +94,7 @@ class Features:
         if found is None:
             if len(memo) >= _SCORED:
                 memo.clear()
-            rows = self.candidate_features(text)
+            rows = self.candidate_features(text, siblings)
             probs = [(p, e) for p, (e, _x) in zip(self.model.probabilities([x for _e, x in rows], siblings), rows)
                      if e >= 0]
             probs.sort(key=lambda x: (-x[0], x[1]))
@@ -193,9 +193,10 @@ class Features:
                 q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1),
                 math.sqrt(qcov * dcov) * min(1.0, matched / self.unknown_idf)]
 
-    def candidate_features(self, text: str) -> list[tuple[int, list[float]]]:
+    def candidate_features(self, text: str, siblings: bool = True) -> list[tuple[int, list[float]]]:
         """Return (candidate, features) of the question's candidates, best fit first: the values of FEATURES,
-        then the sibling stage's `rival_odds` (faq.search.model.RIVAL_ODDS).
+        then the sibling stage's `rival_odds` (faq.search.model.RIVAL_ODDS; 0.0 without `siblings`, which
+        scores that do not add the stage never read).
 
         The candidates are the entries that fit the focus best, those that fit the whole
         text best, and the out-of-scope topics that fit the focus or the whole text best
@@ -302,7 +303,7 @@ class Features:
             return self._entry_rates[row] if row >= 0 else self._topic_rates[-1 - row]
 
         for r, x in rows:
-            if len(fits) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told
+            if not siblings or len(fits) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told
                 x.append(0.0)
             else:
                 rival = fits[1][1] if fits[0][1] == r else fits[0][1]
