@@ -40,8 +40,9 @@ def test_tokens_neither_entry_uses_count_only_in_the_whole_weight():
 
 
 def test_the_matcher_rates_every_entry_and_out_of_scope_topic(matcher):
-    assert len(matcher._entry_rates) == len(matcher.ids)
-    assert len(matcher._topic_rates) == matcher._negatives.count > 0
+    entry_rates, topic_rates = matcher._rival_rates
+    assert len(entry_rates) == len(matcher.ids)
+    assert len(topic_rates) == matcher._negatives.count > 0
 
 
 def test_the_sibling_stage_has_a_learned_weight(matcher):

@@ -8,14 +8,14 @@ learned weights weigh "this entry" against "something the FAQ does not answer".
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from faq.language.focus import Focus
 from faq.search.quantities import agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query
-from faq.search.rivals import EntryRates, rival_odds
+from faq.search.rivals import EntryRates, entry_rates, rates_of, rival_odds
 
 if TYPE_CHECKING:
     from array import array
@@ -55,8 +55,7 @@ class Features:
     _entry_quantity_sets: list[frozenset[tuple[int, str]]]
     aspect_classes: dict[str, int]
     entry_aspects: list[tuple[float, float]]
-    _entry_rates: list[EntryRates]
-    _topic_rates: list[EntryRates]
+    _entry_docs: array
     _contrasted: frozenset[str]
     _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
@@ -79,6 +78,17 @@ class Features:
     def _entry_token_sets(self) -> dict[int, set[int]]:
         """Entry token sets worked out so far (at most _TOKEN_SETS, then forgotten at once)."""
         return {}
+
+    @cached_property
+    def _rival_rates(self) -> tuple[list[EntryRates], list[EntryRates]]:
+        """The entries' and the out-of-scope topics' word rates for the sibling stage (`faq.search.rivals`),
+        worked out on first use: scores without the stage (the ticket reader's) never need them."""
+        prior = self.model.settings["rival_odds_prior"]
+        topic_texts: list[list[Sequence[int]]] = [[] for _ in range(self._negatives.count)]
+        for text, topic in zip(self._negatives.docs, self._negatives.topic):
+            topic_texts[topic].append(text)
+        return (entry_rates(self._doc_start, self._doc_toks, self._entry_docs, prior),
+                [rates_of(texts, prior) for texts in topic_texts])
 
     @cached_property
     def _scored_texts(self) -> dict[tuple[str, bool], tuple[tuple[float, int], ...]]:
@@ -300,7 +310,7 @@ class Features:
         fits = sorted(((x[0], r) for r, x in rows), key=lambda f: (-f[0], f[1]))
 
         def rates(row: int) -> EntryRates:
-            return self._entry_rates[row] if row >= 0 else self._topic_rates[-1 - row]
+            return self._rival_rates[0][row] if row >= 0 else self._rival_rates[1][-1 - row]
 
         for r, x in rows:
             if not siblings or len(fits) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told

@@ -13,7 +13,7 @@ import math
 import sys
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from faq.kb.vocabulary import Vocabulary
@@ -25,7 +25,6 @@ from faq.search.negatives import Negatives
 from faq.search.quantities import AHEAD, DONE, MANY, NOT, ONE, aspect_shares, contrasted, quantity_pairs
 from faq.search.results import Candidate, MatchResult, Thresholds
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
-from faq.search.rivals import entry_rates, rates_of
 from faq.search.sentencekinds import SentenceKinds
 
 if TYPE_CHECKING:
@@ -321,12 +320,6 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self._focus_min = int(self.model.settings["focus_min_words"])
         self._entry_quantity_sets = [frozenset(pairs) for pairs in self.entry_quantities]
         self._contrasted = contrasted(self._entry_quantity_sets)
-        prior = self.model.settings["rival_odds_prior"]
-        self._entry_rates = entry_rates(self._doc_start, self._doc_toks, self._entry_docs, prior)
-        topic_texts: list[list[Sequence[int]]] = [[] for _ in range(self._negatives.count)]
-        for text, topic in zip(self._negatives.docs, self._negatives.topic):
-            topic_texts[topic].append(text)
-        self._topic_rates = [rates_of(texts, prior) for texts in topic_texts]
 
     def _quantity_pairs(self, text: str) -> set[tuple[int, str]]:
         """The quantity pairs of `text` (see faq.search.quantities)."""
