@@ -597,3 +597,20 @@ async def test_the_facts_card_marks_a_weakly_read_fact():
         screen = await _triage(pilot, SLIP)
         assert screen.case.weak == ("junk_checked",)
         assert tr("de", "agent_weak") in " ".join(screen_text(app).split())
+
+
+async def test_tab_from_a_settled_result_goes_to_the_facts_not_into_the_ticket():
+    """A settled case leaves the focus on the result: the first Tab reaches the first fact's reject
+    button (Enter in the ticket field would change the text analysed); Enter then rejects it."""
+    app = agent_app()
+    async with app.run_test(size=(110, 45)) as pilot:
+        screen = await _triage(pilot, OUTLOOK)
+        case = screen.case
+        assert case.cause == "outlook-com-address"
+        ticket = screen.query_one(TicketArea).text
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "reject-osm_email"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert case.rejected == ["osm_email"] and case.cause is None
+        assert isinstance(app.focused, AnswerInput) and screen.query_one(TicketArea).text == ticket

@@ -267,7 +267,16 @@ class AgentScreen(Screen[str]):
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the focus is on a button or the result goes to the answer field
-        (never lost, never an answer by itself)."""
+        (never lost, never an answer by itself). Tab from the result's page (where a settled case
+        leaves the focus) goes to its first control, a fact's "Angabe verwerfen", not back up
+        into the ticket, where Enter would change the text analysed."""
+        if event.key == "tab" and self.focused is self.query_one("#agent-body") and self.case is not None:
+            controls = [w for w in self.query("#agent-result Button") if w.focusable]
+            if controls:
+                event.stop()
+                event.prevent_default()
+                controls[0].focus()
+                return
         if isinstance(self.focused, (Input, TextArea)) and not (
             isinstance(self.focused, TextArea) and self.focused.read_only
         ):
