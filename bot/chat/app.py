@@ -454,7 +454,8 @@ class ChatApp(App[int]):
                 self.action_save()
             self.query_one(ChatInput).focus()
 
-        self.push_screen(SummaryScreen(text, self.lang), done)
+        result = self.dialogue.summary_result  # the dialog speaks the summary's language, as its text does
+        self.push_screen(SummaryScreen(text, (result.lang if result is not None else "") or self.lang), done)
 
     def action_agent(self, lang: str = "") -> None:
         """Open the agent view: paste a ticket, see its triage, answer what is open, save the case."""
