@@ -251,6 +251,8 @@ class Dialogue:
                 return self._add(user, Clarify(ids, options, pinned))
             if ids:
                 return self._add(user, self._answer(ids[0], lang))
+        if result.outcome == "no_match" and (case := self._case_told(text)):  # "der OSM ist …": no question
+            return self._add(user, Notice("case_told", options=(Option("flow", case),), lang=pinned))
         closest = tuple(
             c.id for c in result.candidates[:3] if c.confidence >= CLOSEST_MIN and self.kb.entry(c.id) is not None
         )
@@ -259,6 +261,18 @@ class Dialogue:
         if support is not None and support not in closest:
             options += (Option("entry", support),)
         return self._add(user, NoMatch(closest, options, pinned))
+
+    def _case_told(self, text: str) -> str:
+        """The diagnosis of the case told so far when `text` goes on telling it: it asks nothing and
+        states a fact that diagnosis asks for ("der OSM ist petra@firma.de" after the missing mail's
+        answer), so it is taken into the case, not answered as a question the FAQ has no answer to; else ""."""
+        from bot.chat.aside import reads_as_question
+
+        case = next((flow for _, flow in reversed(self.story[:-1]) if flow), "")
+        flow = self.kb.flow(case) if case else None
+        if flow is None or reads_as_question(text):
+            return ""
+        return case if stated_facts(text, flow, self.kb, self.today, self.talk_lang or self.lang) else ""
 
     def _topic_flow(self, outcome: str, entry_id: str | None) -> str:
         """The diagnosis of the topic a message was answered with ("" for none: no match, a choice
