@@ -966,3 +966,25 @@ def test_a_fact_told_after_the_answer_is_noted_for_the_case_and_confirmed_when_i
     asking.submit(story)
     *_, unknown = asking.submit(fact.split()[-1] + ", " + other)  # a question besides: not a fact told
     assert isinstance(unknown, NoMatch)
+
+
+@pytest.mark.parametrize(("messages", "quote"), [
+    (["wir warten seit 3 wochen auf die aktivierungsmail", "der osm ist petra.klein@klein-partner.de",
+      "spam ordner hab ich gecheckt, nix drin"], "spam ordner hab ich gecheckt"),
+    (["still no activation email after two weeks", "osm is tom@northwind.com", "we checked the junk folder already"],
+     "we checked the junk folder already"),
+])
+def test_a_fact_confirmed_from_a_story_in_several_unpunctuated_messages_quotes_its_own_message(messages, quote):
+    """Messages without a full stop stay apart when their facts are read: the quote shown for
+    confirmation is the words of one message, not the whole story run together."""
+    from pathlib import Path
+
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(Path(__file__).resolve().parent.parent / "knowledge")
+    d = Dialogue(kb, Matcher(kb), TODAY)
+    for message in messages:
+        d.submit(message)
+    d.start_flow("missing-activation-email")
+    assert d.run.stated["junk_checked"] == (True, quote)

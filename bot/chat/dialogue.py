@@ -309,7 +309,7 @@ class Dialogue:
             options += (Option("flow", flow.id),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
         story = self.told(flow.id) if flow is not None else []
-        told = stated_facts("\n".join(story), flow, self.kb, self.today, lang or self.lang) if flow and story else {}
+        told = stated_facts(told_together(story), flow, self.kb, self.today, lang or self.lang) if flow and story else {}
         return Answer(entry_id, options, "" if lang == self.lang else lang, len(told))
 
     def show_entry(self, entry_id: str) -> list[Item]:
@@ -369,7 +369,7 @@ class Dialogue:
         asked = told_together(told) or topic.get(talk or self.lang)
         self.run = Run(flow, asked, lang=talk)
         if told:  # the story so far, told over one or several messages
-            self.run.stated = stated_facts("\n".join(told), flow, self.kb, self.today, self.flow_lang)
+            self.run.stated = stated_facts(told_together(told), flow, self.kb, self.today, self.flow_lang)
         self.story = []
         return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 
