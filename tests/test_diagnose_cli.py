@@ -264,3 +264,10 @@ def test_interactive_takes_a_yes_or_no_opening_a_longer_reply_as_the_chat_does(k
                                   lang, lambda _p: next(given), out)
     assert {k: known[k] for k in facts} == facts
     assert "Error" not in out.getvalue() and "Fehler" not in out.getvalue()
+
+
+def test_a_purchase_month_answered_reads_right_in_the_german_cause(kb, monkeypatch, capsys):
+    """'März 2026' settles the expiry; the cause names it without 'am März 2026'."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("März 2026\n"))
+    code, out, _ = _run(kb, capsys, "activation-link-expiry", "-i", "--today", "2026-11-24")
+    assert code == 0 and "(März 2026)" in out and "am März" not in out and "bis September 2026 gültig" in out
