@@ -301,7 +301,7 @@ class AgentScreen(Screen[str]):
             if action in ("save", "copy_reply"):
                 return self.case is not None
             if action == "back":
-                return bool(self.case is not None and self.case.answers)
+                return bool(self.case is not None and self.case.steps)
         return True
 
     async def action_analyse(self, lang: str = "") -> None:
@@ -366,7 +366,7 @@ class AgentScreen(Screen[str]):
         area.focus()
 
     async def action_back(self, lang: str = "") -> None:
-        """Take back the agent's last answer."""
+        """Take back the agent's last answer or rejected fact."""
         if self.case is None or self.case.back() is None:
             return
         self.error = ""
