@@ -574,6 +574,16 @@ async def test_the_summary_of_an_english_case_in_the_german_chat_is_shown_in_eng
         assert tr("de", "summary_title") not in text and tr("de", "close") not in text
 
 
+async def test_the_header_follows_the_conversations_language_as_the_footer_does():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.title == tr("de", "app_title")
+        await _type(pilot, "Does the activation link expire?")
+        assert app.title == tr("en", "app_title") and app.sub_title == tr("en", "app_sub")
+        await _type(pilot, "Läuft der Aktivierungslink ab?")
+        assert app.title == tr("de", "app_title")
+
+
 async def test_an_address_is_checked_as_it_is_typed_and_kept_after_an_error():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

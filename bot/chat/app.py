@@ -110,8 +110,9 @@ class ChatApp(App[int]):
             self.action_agent()
 
     def _titles(self) -> None:
-        self.title = tr(self.lang, "app_title")
-        self.sub_title = tr(self.lang, "app_sub")
+        """The header in the conversation's language, as the footer's keys and the input's hint."""
+        self.title = tr(self.dialogue.shown_lang, "app_title")
+        self.sub_title = tr(self.dialogue.shown_lang, "app_sub")
 
     # -- recording -----------------------------------------------------------------
 
@@ -173,6 +174,7 @@ class ChatApp(App[int]):
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
         # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
         prompt.placeholder = tr(self.dialogue.shown_lang, key)
+        self._titles()
         self.refresh_bindings()
         self._anchor = (first, top)
 
