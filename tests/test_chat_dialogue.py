@@ -988,3 +988,15 @@ def test_a_fact_confirmed_from_a_story_in_several_unpunctuated_messages_quotes_i
         d.submit(message)
     d.start_flow("missing-activation-email")
     assert d.run.stated["junk_checked"] == (True, quote)
+
+
+@pytest.mark.parametrize("word", ["Neustart", "restart"])
+def test_a_restart_typed_without_its_slash_while_a_stated_fact_is_confirmed_restarts(word):
+    """'Neustart' to 'Sie schrieben: … – stimmt das?' starts the diagnosis again; it was taken as a 'no'."""
+    d = make_dialogue()
+    d.submit("Aktivierungsmail nicht erhalten, unser OSM ist it@firma.de")
+    d.start_flow("missing-activation-email")
+    assert d.confirming
+    notice, *_ = d.submit(word)
+    assert isinstance(notice, Notice) and notice.key == "restart"
+    assert "osm_email" not in d.run.declined
