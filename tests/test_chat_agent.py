@@ -597,3 +597,43 @@ async def test_the_facts_card_marks_a_weakly_read_fact():
         screen = await _triage(pilot, SLIP)
         assert screen.case.weak == ("junk_checked",)
         assert tr("de", "agent_weak") in " ".join(screen_text(app).split())
+
+
+async def test_tab_from_a_settled_result_goes_to_the_facts_not_into_the_ticket():
+    """A settled case leaves the focus on the result: the first Tab reaches the first fact's reject
+    button (Enter in the ticket field would change the text analysed); Enter then rejects it."""
+    app = agent_app()
+    async with app.run_test(size=(110, 45)) as pilot:
+        screen = await _triage(pilot, OUTLOOK)
+        case = screen.case
+        assert case.cause == "outlook-com-address"
+        ticket = screen.query_one(TicketArea).text
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id == "reject-osm_email"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert case.rejected == ["osm_email"] and case.cause is None
+        assert isinstance(app.focused, AnswerInput) and screen.query_one(TicketArea).text == ticket
+
+
+async def test_a_fact_rejected_by_mistake_comes_back_with_ctrl_b():
+    """Enter on the wrong 'Angabe verwerfen' is not final: Ctrl+B takes the rejection back, the
+    ticket's value and the cause with it; after an answer, Ctrl+B takes back the answer first."""
+    app = agent_app()
+    async with app.run_test(size=(110, 45)) as pilot:
+        screen = await _triage(pilot, OUTLOOK)
+        case = screen.case
+        reply = screen.query_one("#agent-reply").text
+        await pilot.press("tab", "enter")  # rejects the address the cause rests on: asked at once
+        await pilot.pause()
+        assert case.cause is None and case.question is not None and case.question.id == "osm_email"
+        await pilot.press(*"it@firma.de", "enter")
+        await pilot.pause()
+        assert case.facts["osm_email"] == "it@firma.de"
+        await pilot.press("ctrl+b")  # the answer first
+        await pilot.pause()
+        assert "osm_email" not in case.facts and case.rejected == ["osm_email"]
+        await pilot.press("ctrl+b")  # then the rejection: the ticket's address and its cause again
+        await pilot.pause()
+        assert case.rejected == [] and case.cause == "outlook-com-address"
+        assert screen.query_one("#agent-reply").text == reply

@@ -51,3 +51,23 @@ def test_a_reply_closing_with_so_far_is_a_plain_yes_or_no(typed, word):
     from bot.chat.answers import reply_word
 
     assert reply_word(typed) == word
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("Neustart", "restart"), ("neustarten!", "restart"), ("undo", "back"), ("zurueck", "back"), ("stop", "cancel"),
+    ("Neu starten", "restart"), ("zurück", "back"), ("Abbrechen", "cancel"),
+])
+def test_a_typed_command_word_without_its_slash_names_the_action(text, action):
+    from bot.chat.answers import typed_action
+    from bot.chat.items import Option
+
+    offered = (Option("action", "back"), Option("action", "restart"))
+    assert typed_action(text, offered) == action
+
+
+@pytest.mark.parametrize("text", ["neu bestellt", "it@firma.de", "ja", "01.12.2026", "Neustart?"])
+def test_words_that_name_no_action_stay_answers(text):
+    from bot.chat.answers import typed_action
+    from bot.chat.items import Option
+
+    assert typed_action(text, (Option("action", "back"), Option("action", "restart"))) is None

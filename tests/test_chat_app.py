@@ -557,6 +557,33 @@ async def test_the_summary_is_rendered_and_names_no_ids():
         assert "outlook-com-address" not in text and "osm_email" not in text
 
 
+async def test_the_summary_of_an_english_case_in_the_german_chat_is_shown_in_english_chrome_and_all():
+    """The dialog's title and buttons speak the summary's language, not the interface's."""
+    from bot.chat.summary_screen import SummaryScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _type(pilot, "We never got the activation email, what can we do?")
+        await _type(pilot, "1")  # start the diagnosis, asked in English
+        await _type(pilot, "m.schulz@outlook.com")
+        await _type(pilot, "1")  # show the summary
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        text = screen_text(app)
+        assert tr("en", "summary_title") in text and tr("en", "close") in text and tr("en", "copy") in text
+        assert tr("de", "summary_title") not in text and tr("de", "close") not in text
+
+
+async def test_the_header_follows_the_conversations_language_as_the_footer_does():
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.title == tr("de", "app_title")
+        await _type(pilot, "Does the activation link expire?")
+        assert app.title == tr("en", "app_title") and app.sub_title == tr("en", "app_sub")
+        await _type(pilot, "Läuft der Aktivierungslink ab?")
+        assert app.title == tr("de", "app_title")
+
+
 async def test_an_address_is_checked_as_it_is_typed_and_kept_after_an_error():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

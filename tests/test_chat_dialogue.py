@@ -941,3 +941,62 @@ def test_a_yes_at_a_menu_of_several_items_picks_none(dialogue):
     dialogue.submit("Aktivierungsmail nicht erhalten")
     items = dialogue.submit("ja")
     assert not dialogue.flow_active and not any(isinstance(i, Answer) for i in items)
+
+
+@pytest.mark.parametrize(("story", "fact", "other"), [
+    ("Aktivierungsmail nicht erhalten", "der osm ist petra.klein@klein-partner.de", "Wie ändere ich das Passwort?"),
+    ("Activation email not received", "the OSM is tom@northwind.com", "How do I change my password?"),
+])
+def test_a_fact_told_after_the_answer_is_noted_for_the_case_and_confirmed_when_it_starts(story, fact, other):
+    """What asks nothing and states a fact of the case answered just before is noted with the way into
+    the diagnosis, not answered 'the FAQ has no answer'; a question the FAQ cannot answer still gets that."""
+    kb, matcher = kb_and_matcher()
+    events: list = []
+    d = Dialogue(kb, matcher, TODAY, on_event=events.append)
+    d.submit(story)
+    *_, noted = d.submit(fact)
+    assert isinstance(noted, Notice) and noted.key == "case_told"
+    assert noted.options == (Option("flow", "missing-activation-email"),)
+    d.submit("1")  # the diagnosis: the address shown for confirmation, not asked
+    assert d.confirming and d.run.stated["osm_email"][0] == fact.split()[-1]
+    replayed = Dialogue(kb, matcher, TODAY)
+    replayed.replay(events)
+    assert [repr(i) for i in replayed.items] == [repr(i) for i in d.items]
+    asking = Dialogue(kb, matcher, TODAY)
+    asking.submit(story)
+    *_, unknown = asking.submit(fact.split()[-1] + ", " + other)  # a question besides: not a fact told
+    assert isinstance(unknown, NoMatch)
+
+
+@pytest.mark.parametrize(("messages", "quote"), [
+    (["wir warten seit 3 wochen auf die aktivierungsmail", "der osm ist petra.klein@klein-partner.de",
+      "spam ordner hab ich gecheckt, nix drin"], "spam ordner hab ich gecheckt"),
+    (["still no activation email after two weeks", "osm is tom@northwind.com", "we checked the junk folder already"],
+     "we checked the junk folder already"),
+])
+def test_a_fact_confirmed_from_a_story_in_several_unpunctuated_messages_quotes_its_own_message(messages, quote):
+    """Messages without a full stop stay apart when their facts are read: the quote shown for
+    confirmation is the words of one message, not the whole story run together."""
+    from pathlib import Path
+
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(Path(__file__).resolve().parent.parent / "knowledge")
+    d = Dialogue(kb, Matcher(kb), TODAY)
+    for message in messages:
+        d.submit(message)
+    d.start_flow("missing-activation-email")
+    assert d.run.stated["junk_checked"] == (True, quote)
+
+
+@pytest.mark.parametrize("word", ["Neustart", "restart"])
+def test_a_restart_typed_without_its_slash_while_a_stated_fact_is_confirmed_restarts(word):
+    """'Neustart' to 'Sie schrieben: … – stimmt das?' starts the diagnosis again; it was taken as a 'no'."""
+    d = make_dialogue()
+    d.submit("Aktivierungsmail nicht erhalten, unser OSM ist it@firma.de")
+    d.start_flow("missing-activation-email")
+    assert d.confirming
+    notice, *_ = d.submit(word)
+    assert isinstance(notice, Notice) and notice.key == "restart"
+    assert "osm_email" not in d.run.declined

@@ -93,3 +93,33 @@ def test_a_yes_or_no_key_is_no_answer_to_a_date_question(dialogue, key):
     fact = _to_question_of(dialogue, "date")
     dialogue.submit(key)
     assert fact.id not in dialogue.run.facts
+
+
+@pytest.mark.parametrize(("ui", "question", "sentence", "lang"), [
+    ("de", "The activation email never arrived", "Laut Bestellung beginnt die Nutzung am 15.12.2026", "de"),
+    ("en", "Die Aktivierungsmail ist nie angekommen", "The usage starts on 15.12.2026", "en"),
+])
+def test_a_date_answered_in_a_sentence_of_the_other_language_turns_the_diagnosis_to_it(ui, question, sentence, lang):
+    """A sentence with one marker word ("die") is clear with the matcher's guess: the result follows it."""
+    from chat_helpers import TODAY, kb_and_matcher
+
+    from bot.chat.dialogue import Dialogue
+
+    d = Dialogue(*kb_and_matcher(), TODAY, lang=ui)
+    d.submit(question)
+    d.start_flow("missing-activation-email")
+    d.submit("it@firma.de")
+    d.submit("ja")
+    assert d.current_fact is not None and d.current_fact.type == "date"
+    after = d.submit(sentence)
+    assert d.run.facts["usage_start"].isoformat() == "2026-12-15"
+    assert after and all((i.lang or ui) == lang for i in after)
+
+
+@pytest.mark.parametrize("address", ["it-admin@contoso.com", "this-is-the-osm@the-company.de"])
+def test_an_address_with_english_words_keeps_a_german_diagnosis_german(dialogue, address):
+    dialogue.submit("Aktivierungsmail nicht erhalten")
+    dialogue.select(0)
+    after = dialogue.submit(address)
+    assert dialogue.run.facts["osm_email"] == address
+    assert all(i.lang == "" for i in after) and dialogue.flow_lang == "de"

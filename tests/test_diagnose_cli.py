@@ -247,3 +247,27 @@ def test_an_error_speaks_the_language_asked_for(kb: str, extra: list[str], said:
     proc = subprocess.run([sys.executable, "-m", "bot", "diagnose", "nix", *extra, "--kb", kb],
                           capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert proc.returncode == 2 and said in proc.stderr and not_said not in proc.stderr
+
+
+@pytest.mark.parametrize(("lang", "replies", "facts"), [
+    ("de", ["Ja, haben wir", "nein, noch nicht"], {"junk_checked": True, "order_placed": False}),
+    ("en", ["yes, we did", "no, not yet"], {"junk_checked": True, "order_placed": False}),
+])
+def test_interactive_takes_a_yes_or_no_opening_a_longer_reply_as_the_chat_does(kb, lang, replies, facts):
+    """'Ja, haben wir' answers the question in `diagnose -i` as in the chat; it was refused as no yes/no answer."""
+    from faq.kb.loader import load_knowledge_base
+
+    flow = load_knowledge_base(kb).flow("missing-activation-email")
+    given = iter(replies)
+    out = io.StringIO()
+    known = diagnose_cmd.interact(flow, {"osm_email": "it@firma.de", "usage_start": date(2026, 11, 1)}, date(2026, 11, 24),
+                                  lang, lambda _p: next(given), out)
+    assert {k: known[k] for k in facts} == facts
+    assert "Error" not in out.getvalue() and "Fehler" not in out.getvalue()
+
+
+def test_a_purchase_month_answered_reads_right_in_the_german_cause(kb, monkeypatch, capsys):
+    """'März 2026' settles the expiry; the cause names it without 'am März 2026'."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("März 2026\n"))
+    code, out, _ = _run(kb, capsys, "activation-link-expiry", "-i", "--today", "2026-11-24")
+    assert code == 0 and "(März 2026)" in out and "am März" not in out and "bis September 2026 gültig" in out

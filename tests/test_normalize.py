@@ -104,6 +104,8 @@ def test_noun_suffix_is_no_compound_part():
     ("OSM Lizenzen", "de", None),  # two nouns decide nothing
     ("365 Lizenzen", "de", None),
     ("foo bar baz", "de", None),  # a detector's default is no evidence
+    ("it-admin@contoso.com", "en", None),  # an address's words are no language ("it" is no English)
+    ("this-is-our-osm@the-company.de", None, None),
     ("", None, None),
 ])
 def test_clear_language(text, guess, expected):

@@ -515,6 +515,23 @@ def test_cli_a_folder_stands_for_its_ticket_files_and_a_broken_one_is_named(tmp_
     assert r.returncode == 2 and "leer: keine Ticketdateien in diesem Ordner" in r.stderr
 
 
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("leer.jsonl", b"", "leer.jsonl: keine Tickets, die Datei ist leer"),
+    ("leer.mbox", b"", "leer.mbox: keine Tickets, die Datei ist leer"),
+    ("zeilen.jsonl", b"\n  \n\n", "zeilen.jsonl: keine Tickets in der Datei (nur Leerzeilen"),
+    ("kopf.csv", b"\xef\xbb\xbfid;text\r\n", "kopf.csv: keine Tickets in der Datei (nur Leerzeilen oder eine Kopfzeile)"),
+])
+def test_a_file_without_tickets_is_named_and_the_others_are_triaged(tmp_path, name, content, said):
+    """An empty export told as an empty CSV or text file is: one line naming it, exit 2, the other file's tickets read."""
+    (tmp_path / name).write_bytes(content)
+    good = tmp_path / "gut.jsonl"
+    good.write_text('{"id": "G-1", "text": "Unser OSM ist anna.meier@outlook.com, keine Aktivierungsmail."}\n', encoding="utf-8")
+    r = cli(str(tmp_path / name), str(good), "--lang", "de")
+    assert r.returncode == 2
+    assert r.stderr.strip().splitlines() == [r.stderr.strip()] and said in r.stderr
+    assert "G-1" in r.stdout and "outlook-com-address" in r.stdout
+
+
 @pytest.mark.parametrize("text", [
     "Guten Tag, bestellt haben wir am 3. November, die Nutzung startet am 29. November. Bisher keine Aktivierungsmail.",
     "Hello, the subscription starts on November 29th; we placed the order on November 3rd. No activation email yet.",

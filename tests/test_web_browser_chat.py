@@ -208,6 +208,30 @@ def test_confirming_a_stated_address_offers_yes_and_no_not_the_address_field(bro
     page.context.close()
 
 
+def test_an_address_told_after_the_answer_is_noted_then_confirmed_by_keyboard(browser: Any, base: str,
+                                                                             shots: Path) -> None:
+    """An address sent on its own after the answer is taken into the case ('Danke, das nehme ich in
+    Ihren Fall auf'), not 'keine Antwort'; Tab and Enter start the diagnosis, which shows it for confirmation."""
+    from faq.language.catalogue import tr
+
+    page = phone(browser)
+    page.goto(base + "/")
+    send(page, "Wir warten seit drei Wochen auf die Aktivierungsmail")
+    send(page, "Der OSM ist petra.klein@klein-partner.de")
+    noted = last(page).inner_text()
+    assert tr("de", "web_case_told")[:30] in noted and tr("de", "no_match") not in noted
+    page.screenshot(path=str(shots / "19-case-told-390.png"))
+    assert no_horizontal_scroll(page)
+    assert axe_violations(page) == []
+    page.keyboard.press("Tab")
+    assert focused(page) == "BUTTON||Diagnose starten"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#log > li.bot').length >= 5")
+    settle(page)
+    assert "Sie schrieben: „petra.klein@klein-partner.de“ – stimmt das?" in last(page).inner_text()
+    page.context.close()
+
+
 def test_a_german_question_gets_a_german_card_in_the_english_page(browser: Any, base: str, shots: Path) -> None:
     page = phone(browser)
     page.goto(base + "/?lang=en")

@@ -318,6 +318,29 @@ def test_facts_the_customer_wrote_are_shown_for_confirmation_on_the_web(page: st
     assert "Ja" in labels(html) or "Yes" in labels(html)
 
 
+@pytest.mark.parametrize(("page", "story", "fact", "shown"), [
+    ("de", "Wir warten seit Wochen auf die Aktivierungsmail", "der OSM ist petra.klein@klein-partner.de",
+     "Sie schrieben: „petra.klein@klein-partner.de“ – stimmt das?"),
+    ("de", "We have been waiting for the activation email for weeks", "our OSM is tom@northwind.com",
+     "You wrote: “tom@northwind.com” – is that right?"),
+])
+def test_a_fact_added_after_the_answer_is_taken_into_the_case_not_answered_as_unknown(
+        page: str, story: str, fact: str, shown: str) -> None:
+    """A message that asks nothing and states a fact of the case just answered gets 'noted' and
+    the way into the diagnosis, which then shows it for confirmation, not 'the FAQ has no answer'."""
+    from faq.language.catalogue import tr
+
+    c = client()
+    cid, html = start(c, page)
+    html = say(c, cid, html, story).text
+    html = say(c, cid, html, fact).text
+    lang = "en" if "Start diagnosis" in labels(html) else "de"
+    reply = text_of(last_bot(html)).replace("&#34;", '"')
+    assert tr(lang, "web_case_told")[:30] in reply and tr(lang, "no_match") not in reply
+    html = pick(c, cid, html, tr(lang, "start_flow")).text
+    assert shown in text_of(last_bot(html)).replace("&#34;", '"')
+
+
 def test_every_text_of_the_web_catalogue_is_used_by_the_web_face():
     """A text of knowledge/ui/web.yaml no page, message or script shows is dead weight translators maintain."""
     yaml = pytest.importorskip("yaml")

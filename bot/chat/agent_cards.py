@@ -148,8 +148,8 @@ def question_card(case: AgentCase, fact: Fact, lang: str, error: str = "", readi
     return Vertical(*parts, classes="card flow agent-question", id="agent-question")
 
 def fact_options(case: AgentCase, fact: Fact) -> tuple[Option, ...]:
-    """The answers offered for the open question (and back, once the agent has answered)."""
-    return question_options(fact, can_go_back=False) + ((Option("action", "back"),) if case.answers else ())
+    """The answers offered for the open question (and back, once the agent has answered or rejected a fact)."""
+    return question_options(fact, can_go_back=False) + ((Option("action", "back"),) if case.steps else ())
 
 def options_row(options: tuple[Option, ...], fact: Any, kb: KnowledgeBase, lang: str) -> Widget:
     """Numbered answer buttons in a row (j/n/w letters on a yes/no question)."""
@@ -184,7 +184,7 @@ def cause_card(case: AgentCase, lang: str) -> Widget:
         if case.cause is None:
             parts.append(_para(tr(lang, "agent_not_proven"), "muted"))
     parts += steps_and_contact(res, diag, lang, flow, case.today)
-    if case.answers:
+    if case.steps:
         parts.append(options_row((Option("action", "back"),), _NO_FACT, case.kb, lang))
     classes = "card result agent-cause" + (" open" if open_case else "")
     return Vertical(*parts, classes=classes, id="agent-cause")

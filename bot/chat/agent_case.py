@@ -36,6 +36,7 @@ class AgentCase:
     today: date
     answers: dict[str, Any] = field(default_factory=dict)
     rejected: list[str] = field(default_factory=list)
+    steps: list[tuple[str, str]] = field(default_factory=list)  # ("answer" | "reject", fact id), in the order taken
 
     def __post_init__(self) -> None:
         from faq.tickets.triage import triage_text
@@ -156,23 +157,33 @@ class AgentCase:
         except InputError as exc:  # why, in words: the fact's name is no help to the agent either
             raise InputError(exc.reason, value=exc.value) from None
         self.answers[fact.id] = value
+        self.steps.append(("answer", fact.id))
 
     def reject(self, fact_id: str) -> None:
         """Reject a fact read from the ticket: it is no longer known, and the diagnosis, the
         next question and the reply follow at once (`faq.tickets.triage.revise`)."""
-        from faq.tickets.triage import revise
-
         if fact_id not in self.result.facts or fact_id in self.rejected:
             return
         self.rejected.append(fact_id)
-        self.read = revise(self.result, self.kb, self.today, reject=self.rejected)
+        self.steps.append(("reject", fact_id))
+        self._revise()
+
+    def _revise(self) -> None:
+        from faq.tickets.triage import revise
+
+        self.read = revise(self.result, self.kb, self.today, reject=self.rejected) if self.rejected else self.result
 
     def back(self) -> str | None:
-        """Take back the agent's last answer; return its fact id (None: nothing to take back)."""
-        if not self.answers:
+        """Take back the agent's last step, an answer or a fact rejected by mistake (the ticket's
+        value and its evidence count again); return its fact id (None: nothing to take back)."""
+        if not self.steps:
             return None
-        last = list(self.answers)[-1]
-        del self.answers[last]
+        kind, last = self.steps.pop()
+        if kind == "reject":
+            self.rejected.remove(last)
+            self._revise()
+        else:
+            del self.answers[last]
         return last
 
     def summary(self, lang: str = "de", redact: bool = False) -> str:

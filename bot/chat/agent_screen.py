@@ -267,7 +267,16 @@ class AgentScreen(Screen[str]):
 
     def on_key(self, event: events.Key) -> None:
         """A key typed while the focus is on a button or the result goes to the answer field
-        (never lost, never an answer by itself)."""
+        (never lost, never an answer by itself). Tab from the result's page (where a settled case
+        leaves the focus) goes to its first control, a fact's "Angabe verwerfen", not back up
+        into the ticket, where Enter would change the text analysed."""
+        if event.key == "tab" and self.focused is self.query_one("#agent-body") and self.case is not None:
+            controls = [w for w in self.query("#agent-result Button") if w.focusable]
+            if controls:
+                event.stop()
+                event.prevent_default()
+                controls[0].focus()
+                return
         if isinstance(self.focused, (Input, TextArea)) and not (
             isinstance(self.focused, TextArea) and self.focused.read_only
         ):
@@ -292,7 +301,7 @@ class AgentScreen(Screen[str]):
             if action in ("save", "copy_reply"):
                 return self.case is not None
             if action == "back":
-                return bool(self.case is not None and self.case.answers)
+                return bool(self.case is not None and self.case.steps)
         return True
 
     async def action_analyse(self, lang: str = "") -> None:
@@ -357,7 +366,7 @@ class AgentScreen(Screen[str]):
         area.focus()
 
     async def action_back(self, lang: str = "") -> None:
-        """Take back the agent's last answer."""
+        """Take back the agent's last answer or rejected fact."""
         if self.case is None or self.case.back() is None:
             return
         self.error = ""

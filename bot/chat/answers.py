@@ -300,11 +300,14 @@ def address_part(text: str) -> str:
 
 def typed_action(text: str, options: tuple[Option, ...]) -> str | None:
     """The action a typed word names as its button or key does ("zurück", "Neu starten",
-    "Abbrechen", "Diagnose beenden"; either language), among those offered; else None."""
+    "Abbrechen", "Diagnose beenden"; either language), or as its slash command's word does
+    without the slash ("Neustart", "undo", "stop"), among those offered; else None."""
+    from bot.chat.slash import slash_action
+
     said = text.strip(" .!").casefold()
     offered = {o.target for o in options if o.kind == "action"} & {"back", "restart"} | {"cancel"}
     for action in sorted(offered):
         keys = ("k_cancel", "web_cancel") if action == "cancel" else (action,)
         if any(said == tr(lang, key).casefold() for key in keys for lang in ("de", "en")):
             return action
-    return None
+    return slash_action(said, tuple(sorted(offered))) if said.isalpha() else None

@@ -110,8 +110,9 @@ class ChatApp(App[int]):
             self.action_agent()
 
     def _titles(self) -> None:
-        self.title = tr(self.lang, "app_title")
-        self.sub_title = tr(self.lang, "app_sub")
+        """The header in the conversation's language, as the footer's keys and the input's hint."""
+        self.title = tr(self.dialogue.shown_lang, "app_title")
+        self.sub_title = tr(self.dialogue.shown_lang, "app_sub")
 
     # -- recording -----------------------------------------------------------------
 
@@ -173,6 +174,7 @@ class ChatApp(App[int]):
                    "yesno": "placeholder_yesno"}.get(fact.type, "placeholder")
         # In the language of the conversation, as the answers and the "Sie:"/"You:" labels.
         prompt.placeholder = tr(self.dialogue.shown_lang, key)
+        self._titles()
         self.refresh_bindings()
         self._anchor = (first, top)
 
@@ -454,7 +456,8 @@ class ChatApp(App[int]):
                 self.action_save()
             self.query_one(ChatInput).focus()
 
-        self.push_screen(SummaryScreen(text, self.lang), done)
+        result = self.dialogue.summary_result  # the dialog speaks the summary's language, as its text does
+        self.push_screen(SummaryScreen(text, (result.lang if result is not None else "") or self.lang), done)
 
     def action_agent(self, lang: str = "") -> None:
         """Open the agent view: paste a ticket, see its triage, answer what is open, save the case."""

@@ -251,6 +251,8 @@ class Dialogue:
                 return self._add(user, Clarify(ids, options, pinned))
             if ids:
                 return self._add(user, self._answer(ids[0], lang))
+        if result.outcome == "no_match" and (case := self._case_told(text)):  # "der OSM ist …": no question
+            return self._add(user, Notice("case_told", options=(Option("flow", case),), lang=pinned))
         closest = tuple(
             c.id for c in result.candidates[:3] if c.confidence >= CLOSEST_MIN and self.kb.entry(c.id) is not None
         )
@@ -259,6 +261,18 @@ class Dialogue:
         if support is not None and support not in closest:
             options += (Option("entry", support),)
         return self._add(user, NoMatch(closest, options, pinned))
+
+    def _case_told(self, text: str) -> str:
+        """The diagnosis of the case told so far when `text` goes on telling it: it asks nothing and
+        states a fact that diagnosis asks for ("der OSM ist petra@firma.de" after the missing mail's
+        answer), so it is taken into the case, not answered as a question the FAQ has no answer to; else ""."""
+        from bot.chat.aside import reads_as_question
+
+        case = next((flow for _, flow in reversed(self.story[:-1]) if flow), "")
+        flow = self.kb.flow(case) if case else None
+        if flow is None or reads_as_question(text):
+            return ""
+        return case if stated_facts(text, flow, self.kb, self.today, self.talk_lang or self.lang) else ""
 
     def _topic_flow(self, outcome: str, entry_id: str | None) -> str:
         """The diagnosis of the topic a message was answered with ("" for none: no match, a choice
@@ -295,7 +309,7 @@ class Dialogue:
             options += (Option("flow", flow.id),)
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
         story = self.told(flow.id) if flow is not None else []
-        told = stated_facts("\n".join(story), flow, self.kb, self.today, lang or self.lang) if flow and story else {}
+        told = stated_facts(told_together(story), flow, self.kb, self.today, lang or self.lang) if flow and story else {}
         return Answer(entry_id, options, "" if lang == self.lang else lang, len(told))
 
     def show_entry(self, entry_id: str) -> list[Item]:
@@ -355,7 +369,7 @@ class Dialogue:
         asked = told_together(told) or topic.get(talk or self.lang)
         self.run = Run(flow, asked, lang=talk)
         if told:  # the story so far, told over one or several messages
-            self.run.stated = stated_facts("\n".join(told), flow, self.kb, self.today, self.flow_lang)
+            self.run.stated = stated_facts(told_together(told), flow, self.kb, self.today, self.flow_lang)
         self.story = []
         return self._add(Notice("flow_started", {"flow": flow_id}, lang=talk), *self._step())
 

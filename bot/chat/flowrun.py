@@ -91,7 +91,8 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
     fact = d.current_fact
     if fact is None or d.run is None:
         return d.ask(raw)
-    heard = clear_language(clean(raw)) if not pick and shown is None else None
+    said = clean(raw)  # the matcher's guess settles a sentence with too few marker words ("Laut Bestellung beginnt die Nutzung am …")
+    heard = clear_language(said, d.matcher.detect_language(said)) if not pick and shown is None else None
     if heard is not None and heard != d.flow_lang:  # a sentence clearly in the other language: followed
         d._emit({"type": "talk", "lang": heard})
         d.follow(heard)

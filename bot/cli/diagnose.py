@@ -139,8 +139,11 @@ def interact(
     """Ask for missing facts one by one until the flow is resolved; return the facts.
 
     A bad value is reported and asked again; "?" / "weiß nicht" answers unknown;
-    "zurück"/"back" drops the last answer; end of input stops asking.
+    "zurück"/"back" drops the last answer; end of input stops asking. An answer is read as the
+    chat reads it (`bot.chat.answers.read_answer`): a yes or no opening a longer reply answers.
     """
+    from bot.chat.answers import read_answer
+
     known = dict(facts)
     print(tr(lang, "cli_prompt_hint"), file=out)
     while True:
@@ -166,8 +169,8 @@ def interact(
         if word in _HELP_WORDS:
             print(f"  {tr(lang, 'cli_help')}: {fact.help.get(lang) if fact.help else fact.question.get(lang)}", file=out)
             continue
-        try:
-            value = parse_flow_value(flow, fact, raw, today, lang)
+        try:  # read as the chat reads an answer: "Ja, haben wir", "no, not yet", "März 2026" where the month settles it
+            value = read_answer(flow, known, fact, raw.strip(), today, lang)
         except InputError as exc:
             print(f"  {tr(lang, 'cli_error')}: {exc.reason}", file=out)  # the question is on screen: no fact id
             continue

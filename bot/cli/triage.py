@@ -306,13 +306,19 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
             errors.append(str(exc))
             _say(_input_error(exc, lang))
             continue
+        told = False  # a ticket or a problem of this file was told: an input with neither is said to hold none
         try:
             for item in _runs(read_tickets(cast(BinaryIO, stream), name, column=column)):
+                told = True
                 if isinstance(item, list):
                     errors.append(_run_text(item, "en"))  # a binary blob is one thing that could not be read
                     _say(_run_text(item, lang))
                     continue
                 yield item, stream.count, size
+            if not told:  # an empty JSON Lines file or mbox, blank lines, a CSV header alone
+                key = "cli_triage_no_tickets_empty" if not stream.count else "cli_triage_no_tickets"
+                errors.append(tr("en", key, name=name))
+                _say(tr(lang, key, name=name))
         except InputError as exc:
             errors.append(str(exc))
             _say(_input_error(exc, lang))

@@ -161,6 +161,8 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
         text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
         asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
         return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
+    elif item.key == "case_told":  # the web page's own words: "Diagnose starten" below, no key
+        text = tr(lang, "web_case_told")
     elif item.key == "slash_unknown":  # the web page's own words: it has buttons, no keys
         text = tr(lang, "web_slash_unknown", text=args.get("text", ""), commands=slash_list(lang, DIALOGUE_ACTIONS))
     elif item.key == "internal_error":

@@ -82,15 +82,18 @@ def clear_language(text: str, guess: str | None = None) -> str | None:
     and, for German, words with an umlaut or ß. Two such words more of one language decide;
     with at least three words, one more word (or, for English, none either way) lets `guess`
     (a detector's verdict on the whole text) decide. One or two words of names and nouns
-    ("VLSC", "OSM Lizenzen") decide nothing: the caller keeps the language it had.
+    ("VLSC", "OSM Lizenzen") decide nothing: the caller keeps the language it had; nor do the
+    words of an e-mail address ("it-admin@contoso.com" is no English).
 
     Args:
         text: What the user wrote.
         guess: Another detector's "de" or "en" for the text (the matcher's), if any.
     """
+    from faq.language.addresses import ADDRESS_RUN
+
     markers = _language_markers()
     german = english = count = 0
-    for raw in re.findall(r"[^\W\d_]+", clean(text).lower()):
+    for raw in re.findall(r"[^\W\d_]+", ADDRESS_RUN.sub(" ", clean(text)).lower()):
         word = fold(raw)
         count += 1
         if word in markers["de"] or any(ch in raw for ch in "äöüß"):
