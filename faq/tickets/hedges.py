@@ -191,6 +191,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                 continue  # "nicht geprüft – der Dienstleister hat die Filter im Griff, meinte er": what follows the dash
             if c_hi < lo and _checked_after(tokens, text, c_hi, lo):
                 continue  # "Ich glaub, ... – ich hab's jetzt geprüft: die Lizenzen sind im Test-Tenant": checked, no belief
+            if i + len(phrase) <= lo and _found_before_colon(tokens, text, i + len(phrase), lo):
+                continue  # "I think I found why: the base is on ...": the belief is about the finding, not what it found
             return True
     return False
 
@@ -207,6 +209,18 @@ def _checked_after(tokens: list[Token], text: str, start: int, lo: int) -> bool:
         if c_hi < lo and not said.isdisjoint(selves) and not said.isdisjoint(checking):
             return True
     return False
+
+
+def _found_before_colon(tokens: list[Token], text: str, start: int, lo: int) -> bool:
+    """Whether a colon between token `start` and token `lo` closes a clause in which the writer says they
+    found or know something ("I think I found why:", "ich glaube, ich weiß jetzt warum:"): what follows the
+    colon is told as found."""
+    colon = next((k for k in range(start + 1, lo + 1) if ":" in text[tokens[k - 1].end:tokens[k].start]), None)
+    if colon is None:
+        return False
+    said = {t.word for t in tokens[start:colon]}
+    return not said.isdisjoint(_folded("writer_selves")) and not said.isdisjoint(_folded("discovery_verbs")) \
+        and negations().isdisjoint(said)  # "I think, but I don't know why: ...": nothing found
 
 
 def _dashed_before(tokens: list[Token], text: str, hi: int, c_lo: int) -> bool:
