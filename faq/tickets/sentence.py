@@ -84,6 +84,9 @@ class Sentence:
             return False
         words = [t.word for t in self.tokens[end:end + _ELLIPTIC]]
         others = tuple(folded_words("qualifiers") | folded_words("otherness"))
+        neg = next(k for k in range(end, min(end + _ELLIPTIC, len(self.tokens))) if self.tokens[k].neg)
+        if neg + 1 < len(self.tokens) and self.tokens[neg + 1].word in folded_words("determiners") - folded_words("subject_pronouns"):
+            return False  # "(our old trial tenant, not the real one)": the thing named, another denied to be it
         return words[0] in folded_words("determiners") and words[1].startswith(others) \
             and clause_bounds(self.tokens, self.text, end, end)[1] < end + _ELLIPTIC
 
