@@ -358,3 +358,25 @@ def test_a_belief_about_having_found_the_reason_leaves_what_the_colon_opens_stat
 def test_a_belief_whose_colon_opens_the_believed_reason_still_leaves_it_open(bundled, text):
     r = triage(bundled, text)
     assert "base_same_enrollment" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Hallo, die Reservierung für 5 Visio-Lizenzen habe ich heute Vormittag im VLSC angelegt, sie ist noch nicht wirksam. "
+     "Eine Aktivierungsmail gibt es auch keine.", date(2026, 11, 24)),
+    ("Servus, Reservierung gestern Abend im VLSC gemacht, noch immer nicht wirksam, keine Aktivierungsmail.", date(2026, 11, 23)),
+    ("Hi, I set up the reservation in VLSC this afternoon and it is not effective yet. No activation mail either.",
+     date(2026, 11, 24)),
+    ("Hello, our reservation was made yesterday evening and still has not taken effect. No activation email.",
+     date(2026, 11, 23)),
+])
+def test_a_part_of_today_or_yesterday_dates_the_reservation_and_plans_nothing(bundled, text, day):
+    r = triage(bundled, text)
+    assert r.facts.get("reservation_date") == day and r.facts.get("reservation_effective") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich lege morgen die Reservierung im VLSC an. Bekomme ich dann eine Aktivierungsmail?",
+    "Hi, I will place the reservation in VLSC tomorrow. Will an activation mail follow?",
+])
+def test_a_reservation_planned_for_tomorrow_states_no_date(bundled, text):
+    assert "reservation_date" not in triage(bundled, text).facts

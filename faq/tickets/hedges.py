@@ -19,6 +19,8 @@ from __future__ import annotations
 from functools import cache
 
 from faq.language.lexicon import folded as _folded
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 from faq.tickets.borders import clause_bounds, opened_by, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cuefind import function_words
@@ -70,7 +72,22 @@ def _hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool, belief
         or has_phrase(clause, _phrases("hedges")) \
         or (not past and (has_phrase(clause, _phrases("past_state_markers"))
                           or has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
-        or has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
+        or has_phrase([w if (lo != hi or c_lo + k != lo) and not (k and (clause[k - 1], w) in _day_parts()) else ""
+                       for k, w in enumerate(clause)], _phrases("intentions"))
+
+
+@cache
+def _day_parts() -> frozenset[tuple[str, str]]:
+    """Day words with a part of the day after them that name today or a past day ("heute Morgen", "gestern
+    Abend"; knowledge/language/relative_days.yaml): their second word ("Morgen") is no intention ("morgen")."""
+    pairs = set()
+    for entry in lexicon_words("relative_days"):
+        offset, spellings = entry.split(" ", 1)
+        for spelling in spellings.split(","):
+            parts = [fold(w) for w in spelling.split()]
+            if int(offset) <= 0 and len(parts) == 2:
+                pairs.add((parts[0], parts[1]))
+    return frozenset(pairs)
 
 
 def _conditioned(clause: list[str], conditions: frozenset[str]) -> bool:
