@@ -72,22 +72,29 @@ def _hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool, belief
         or has_phrase(clause, _phrases("hedges")) \
         or (not past and (has_phrase(clause, _phrases("past_state_markers"))
                           or has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
-        or has_phrase([w if (lo != hi or c_lo + k != lo) and not (k and (clause[k - 1], w) in _day_parts()) else ""
-                       for k, w in enumerate(clause)], _phrases("intentions"))
+        or has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(_without_day_parts(clause))], _phrases("intentions"))
 
 
 @cache
-def _day_parts() -> frozenset[tuple[str, str]]:
-    """Day words with a part of the day after them that name today or a past day ("heute Morgen", "gestern
-    Abend"; knowledge/language/relative_days.yaml): their second word ("Morgen") is no intention ("morgen")."""
-    pairs = set()
+def _day_parts() -> dict[str, frozenset[str]]:
+    """Parts of the day -> the day words before them that name today or a past day ("heute Morgen", "gestern
+    Abend"; knowledge/language/relative_days.yaml): such a part ("Morgen") is no intention ("morgen")."""
+    pairs: dict[str, set[str]] = {}
     for entry in lexicon_words("relative_days"):
         offset, spellings = entry.split(" ", 1)
         for spelling in spellings.split(","):
             parts = [fold(w) for w in spelling.split()]
             if int(offset) <= 0 and len(parts) == 2:
-                pairs.add((parts[0], parts[1]))
-    return frozenset(pairs)
+                pairs.setdefault(parts[1], set()).add(parts[0])
+    return {part: frozenset(days) for part, days in pairs.items()}
+
+
+def _without_day_parts(clause: list[str]) -> list[str]:
+    """The clause's words with each part of the day after its day word blanked (`_day_parts`)."""
+    parts = _day_parts()
+    if parts.keys().isdisjoint(clause):
+        return clause  # most clauses: no part of a day
+    return [w if not (k and clause[k - 1] in parts.get(w, ())) else "" for k, w in enumerate(clause)]
 
 
 def _conditioned(clause: list[str], conditions: frozenset[str]) -> bool:
