@@ -1,6 +1,8 @@
 """Clause borders (faq/tickets/borders.py): where a negation, a hedge or a cue stops reading."""
 
-from faq.tickets.borders import breaks_clause, clause_bounds, opened_by, phrases
+import pytest
+
+from faq.tickets.borders import breaks_clause, clause_bounds, denies_a_noun, opened_by, phrases
 from faq.tickets.tokens import tokenize
 
 
@@ -61,3 +63,14 @@ def test_a_long_sentence_gives_the_same_borders_as_a_short_walk():
 def test_phrases_are_grouped_by_their_first_word():
     table = phrases("beliefs")
     assert table and all(all(p[0] == first for p in ps) for first, ps in table.items())
+
+
+@pytest.mark.parametrize(("text", "denies"), [
+    ("our old trial tenant, not the real one", True),
+    ("unser alter Einkäufer, nicht unser OSM", True),
+    ("the new one is not", False),
+    ("die neue nicht, wir prüfen das", False),
+])
+def test_a_negation_before_a_noun_of_its_own_denies_a_thing(text, denies):
+    tokens = tokenize(text)
+    assert denies_a_noun(tokens, 0, len(tokens)) is denies

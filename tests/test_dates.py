@@ -305,3 +305,12 @@ def test_hours_after_a_month_alone_are_shown_as_their_window(lang: str, shown: s
     day = deadline("less_than_hours_ago", 48, MonthDate(2026, 12, 1))
     assert (day.earliest, day) == (date(2026, 12, 3), date(2027, 1, 2))
     assert format_date(day, lang) == shown
+
+
+@pytest.mark.parametrize(("text", "offset"), [
+    ("heute Morgen", 0), ("heute Nachmittag", 0), ("this morning", 0), ("earlier today", 0),
+    ("gestern Abend", -1), ("yesterday afternoon", -1), ("last night", -1),
+])
+def test_a_part_of_a_day_is_that_day_counted_from_the_date_passed_in(text, offset):
+    today = date(2026, 3, 1)
+    assert parse_date(text, today) == today + timedelta(days=offset)

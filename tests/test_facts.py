@@ -1125,3 +1125,13 @@ def test_reasons_named_without_a_list_leave_the_writers_facts(lang, text):
 def test_a_quotation_of_an_earlier_years_mail_in_any_case_states_nothing(lang, text):
     facts = read("missing-activation-email", text, lang)
     assert "osm_is_admin" not in facts and "domain_verified" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail never arrived. I logged into VLSC, went to the agreement under Activated Online "
+           "Services, and it lists another contact as the recipient - a colleague from purchasing."),
+    ("de", "Hallo, die Aktivierungsmail kam nie bei mir an. Ich habe mich im VLSC angemeldet, bin zur Vereinbarung unter "
+           "Aktivierte Onlinedienste gegangen, und dort steht ein anderer Kontakt als Empfänger - eine Kollegin aus dem Einkauf."),
+])
+def test_a_cue_set_aside_as_the_writers_deed_leaves_the_sentences_next_cue(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True

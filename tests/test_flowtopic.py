@@ -307,3 +307,33 @@ def test_a_close_resend_standing_for_the_missing_mail_takes_over_on_the_other_co
     kb, matcher = load()
     match = _matched("activation-email-recipient", ("resend-activation-email", 0.4), lang=lang)
     assert told_instead(match, text, kb, matcher, TODAY).id == "activation-email-missing"
+
+
+@pytest.mark.parametrize(("text", "flow"), [
+    ("Die Lizenzen wurden im Konto unserer Agentur aktiviert, nicht in unserem.", "licenses-not-visible"),
+    ("The licences ended up in a trial tenant someone set up years ago, not in ours.", "licenses-not-visible"),
+    ("The activation email went to the old reseller contact, not to us.", "missing-activation-email"),
+])
+def test_a_short_clause_denying_the_writers_side_the_thing_before_tells_its_problem(text, flow):
+    assert problem_told(text, flow)
+
+
+@pytest.mark.parametrize(("text", "flow"), [
+    ("The licences are in our tenant, not in our subsidiary's.", "licenses-not-visible"),
+    ("Die Lizenzen sind in unserem Tenant, nicht bei der Tochterfirma.", "licenses-not-visible"),
+])
+def test_a_short_clause_denying_another_party_the_thing_tells_no_problem(text, flow):
+    assert not problem_told(text, flow)
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, a consultant clicked the activation link while signed in to his own company's tenant, so the licences "
+    "landed in the wrong account, not ours. Regards, Ivo",
+    "Hallo, unsere Aushilfe war beim Klick auf den Aktivierungslink im Testmandanten angemeldet, daher sind die "
+    "Lizenzen im falschen Konto gelandet, nicht in unserem. Gruß, Ines",
+])
+def test_licences_in_the_wrong_account_not_the_writers_are_triaged_as_not_visible(text):
+    kb, matcher = load()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.id == "licenses-not-visible"
+    assert result.cause == "wrong-account"

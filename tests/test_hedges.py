@@ -336,3 +336,47 @@ def test_a_belief_right_after_a_dash_still_reaches_back(bundled, text):
 def test_reasons_the_writer_found_online_or_in_the_help_state_nothing(bundled, text):
     result = triage(bundled, text)
     assert result.cause is None and not any(isinstance(v, bool) for v in result.facts.values())
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, the Visio add-on licences are missing after activation. I think I've found the reason: our base "
+    "subscription is on enrollment 4410 and the add-on on enrollment 8823.",
+    "Hallo, die Add-on-Lizenzen fehlen nach der Aktivierung. Ich glaube, ich habe die Ursache entdeckt: das "
+    "Basisabo läuft unter der Registrierung 5520, das Add-on unter der Registrierung 9931.",
+])
+def test_a_belief_about_having_found_the_reason_leaves_what_the_colon_opens_stated(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("base_same_enrollment") is False and r.cause == "addon-base-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, the Visio add-on licences are missing after activation. I think the reason could be this: the base "
+    "subscription is on another enrollment.",
+    "Hallo, die Add-on-Lizenzen fehlen nach der Aktivierung. Ich vermute, der Grund ist folgender: das Basisabo "
+    "läuft über eine andere Registrierung.",
+])
+def test_a_belief_whose_colon_opens_the_believed_reason_still_leaves_it_open(bundled, text):
+    r = triage(bundled, text)
+    assert "base_same_enrollment" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Hallo, die Reservierung für 5 Visio-Lizenzen habe ich heute Vormittag im VLSC angelegt, sie ist noch nicht wirksam. "
+     "Eine Aktivierungsmail gibt es auch keine.", date(2026, 11, 24)),
+    ("Servus, Reservierung gestern Abend im VLSC gemacht, noch immer nicht wirksam, keine Aktivierungsmail.", date(2026, 11, 23)),
+    ("Hi, I set up the reservation in VLSC this afternoon and it is not effective yet. No activation mail either.",
+     date(2026, 11, 24)),
+    ("Hello, our reservation was made yesterday evening and still has not taken effect. No activation email.",
+     date(2026, 11, 23)),
+])
+def test_a_part_of_today_or_yesterday_dates_the_reservation_and_plans_nothing(bundled, text, day):
+    r = triage(bundled, text)
+    assert r.facts.get("reservation_date") == day and r.facts.get("reservation_effective") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich lege morgen die Reservierung im VLSC an. Bekomme ich dann eine Aktivierungsmail?",
+    "Hi, I will place the reservation in VLSC tomorrow. Will an activation mail follow?",
+])
+def test_a_reservation_planned_for_tomorrow_states_no_date(bundled, text):
+    assert "reservation_date" not in triage(bundled, text).facts

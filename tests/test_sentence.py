@@ -171,3 +171,24 @@ def test_a_label_whose_value_is_still_to_find_out_answers_nothing():
 ])
 def test_a_sentence_naming_exactly_that_account_points_at_the_address_before(lang, text):
     assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("flow", "lang", "text", "fact", "value"), [
+    ("licenses-not-visible", "de", "Hallo, keine Lizenzen nach der Aktivierung sichtbar. Sie sind im falschen Konto gelandet "
+                                   "(unser alter Testmandant, nicht der produktive).", "right_account", False),
+    ("licenses-not-visible", "en", "Hi, nothing under Licenses after activation. They landed in the wrong tenant (our old "
+                                   "sandbox, not the live one).", "right_account", False),
+    ("missing-activation-email", "en", "Hello, no activation email yet. According to VLSC it went to a different contact - "
+                                       "the former office manager, not our OSM.", "sent_to_other_contact", True),
+])
+def test_an_apposition_denying_another_to_be_the_thing_keeps_the_cue(flow, lang, text, fact, value):
+    facts = dict(extract_facts(clean_body(text), KB.flow(flow), date(2026, 11, 26), lang, KB.vocabulary).facts)
+    assert facts.get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail. Die alte Registrierung war mit dem Tenant verknüpft, die neue nicht."),
+    ("en", "Hello, no activation mail. The old enrollment was linked to our tenant, the new one is not."),
+])
+def test_a_short_clause_denying_the_cue_for_another_one_leaves_it_open(lang, text):
+    assert "enrollment_linked" not in read(text, lang)

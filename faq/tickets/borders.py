@@ -13,7 +13,7 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.tickets.tokens import Token
 
-__all__ = ["breaks_clause", "clause_bounds", "opened_by", "phrase_spans", "phrases", "without_phrases"]
+__all__ = ["breaks_clause", "clause_bounds", "denies_a_noun", "opened_by", "phrase_spans", "phrases", "without_phrases"]
 
 _CLAUSE_PUNCT = frozenset(",;:()–—|")  # a pipe parts the items of a list written in one line
 
@@ -119,3 +119,12 @@ def _closes(tokens: list[Token], text: str, i: int) -> bool:
     """Whether the word at `i` ends its clause ("not verified yet, I think", "it isn't though"):
     an adverb then, not a word that opens a clause."""
     return i == len(tokens) - 1 or breaks_clause(text[tokens[i].end:tokens[i + 1].start])
+
+
+def denies_a_noun(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Whether the first negation of tokens lo..hi stands before a noun phrase of its own (an article or a
+    possessive: "our old trial tenant, not the real one", "our old manager, not our OSM"): it denies
+    another thing to be the one named, it does not deny a predicate ("the new one is not")."""
+    neg = next((k for k in range(lo, min(hi, len(tokens))) if tokens[k].neg), None)
+    return neg is not None and neg + 1 < len(tokens) \
+        and tokens[neg + 1].word in _folded("determiners") - _folded("subject_pronouns")

@@ -190,16 +190,19 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     read = whole  # "Die Domäne ist, wie uns der Partner bestätigte, bereits verifiziert"
             if said is None or names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
-            value, weight, span = said
             around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
-            if span[1] < sides.get(index, 0) or another_owner(read, span, fact.id) or another_instance(read, span, fact.id) \
-                    or another_person(around, index, span, fact.id) or tag_asked(read, span) \
-                    or disputed(around, index, span, value) or outdated(around, index, span, value, fact.id, today.year) \
-                    or ended_state(read, span, value) or done_by_another(around, index, span, value) \
-                    or writers_deed(read, span, fact.id) or denied_doer(read, span, value) or unasserted(read, span, value) \
-                    or tenant_scoped(around, index, span, fact.id) or solved_or_then(around, index, span, fact.id, today.year):
+            aside: tuple[tuple[int, int], ...] = ()
+            while said is not None and _set_aside(fact.id, said, read, around, index, sides.get(index, 0), today):
                 notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed, solved or planned")
+                # a cue spread over the words of a clause set aside ("I went to the agreement ... it lists a different
+                # contact"): the sentence's next cue, on other words, may still state the fact
+                aside += (said[2],)
+                said = cue_value(fact, lang, read, lex, text_cues if read is s else None, aside)
+                if said is not None and names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
+                    said = None
+            if said is None:
                 continue
+            value, weight, span = said
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
                 evidence[fact.id] = read.span_evidence(span, source)
@@ -251,6 +254,20 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
     return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
+
+
+def _set_aside(fact_id: str, said: tuple[bool, int, tuple[int, int]], read: Sentence, around: list[Sentence], index: int,
+               side: int, today: date) -> bool:
+    """Whether a cue read at `said` states nothing of the case: told of another owner, person or thing
+    (`side`: the sentence's words before it are another side's), asked back, disputed, since changed,
+    ended, another's or the writer's own deed, unasserted, scoped to another tenant, solved or planned."""
+    value, _, span = said
+    return span[1] < side or another_owner(read, span, fact_id) or another_instance(read, span, fact_id) \
+        or another_person(around, index, span, fact_id) or tag_asked(read, span) \
+        or disputed(around, index, span, value) or outdated(around, index, span, value, fact_id, today.year) \
+        or ended_state(read, span, value) or done_by_another(around, index, span, value) \
+        or writers_deed(read, span, fact_id) or denied_doer(read, span, value) or unasserted(read, span, value) \
+        or tenant_scoped(around, index, span, fact_id) or solved_or_then(around, index, span, fact_id, today.year)
 
 
 def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:

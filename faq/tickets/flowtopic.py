@@ -52,7 +52,7 @@ from faq.search.matcher import Matcher
 from faq.search.results import Candidate, MatchResult
 from faq.tickets.facts import extract_facts
 from faq.tickets.sentence import has_sequence
-from faq.tickets.tokens import Token, tokenize
+from faq.tickets.tokens import Token, negations, tokenize
 from faq.tickets.topic import about_something_else
 from faq.tickets.weights import ticket_file, weights
 
@@ -101,10 +101,21 @@ def _told(text: str) -> frozenset[str]:
                 or asked and named and not persists.isdisjoint(words):  # "Is the link still good?"
             if named:
                 told |= named
-            elif len(before) == 1 and any(t.word in _pointers() or t.word in folded("object_pronouns") for t in tokens):
+            elif len(before) == 1 and (any(t.word in _pointers() or t.word in folded("object_pronouns") for t in tokens)
+                                       or _denied_for_writer(tokens)):
                 told |= before
         before = _pointed(tokens) or before
     return frozenset(told)
+
+
+def _denied_for_writer(tokens: list[Token]) -> bool:
+    """Whether a clause only denies the writer's side the thing of the clause before ("the licences went to
+    the wrong account, not ours", "..., nicht in unserem Tenant"): a negation, the writer's side, and
+    nothing beside prepositions, articles and a tenant's name."""
+    words = [t.word for t in tokens]
+    plain = folded("prepositions") | folded("articles") | negations()
+    return any(t.neg for t in tokens) and not folded("writers_side").isdisjoint(words) \
+        and all(w in plain or w in folded("writers_side") or w.startswith(tuple(folded("tenant_nouns"))) for w in words)
 
 
 def _pointed(tokens: list[Token]) -> set[str]:

@@ -19,6 +19,8 @@ from __future__ import annotations
 from functools import cache
 
 from faq.language.lexicon import folded as _folded
+from faq.language.lexicon import words as lexicon_words
+from faq.language.normalize import fold
 from faq.tickets.borders import clause_bounds, opened_by, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cuefind import function_words
@@ -70,7 +72,29 @@ def _hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool, belief
         or has_phrase(clause, _phrases("hedges")) \
         or (not past and (has_phrase(clause, _phrases("past_state_markers"))
                           or has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
-        or has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(clause)], _phrases("intentions"))
+        or has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(_without_day_parts(clause))], _phrases("intentions"))
+
+
+@cache
+def _day_parts() -> dict[str, frozenset[str]]:
+    """Parts of the day -> the day words before them that name today or a past day ("heute Morgen", "gestern
+    Abend"; knowledge/language/relative_days.yaml): such a part ("Morgen") is no intention ("morgen")."""
+    pairs: dict[str, set[str]] = {}
+    for entry in lexicon_words("relative_days"):
+        offset, spellings = entry.split(" ", 1)
+        for spelling in spellings.split(","):
+            parts = [fold(w) for w in spelling.split()]
+            if int(offset) <= 0 and len(parts) == 2:
+                pairs.setdefault(parts[1], set()).add(parts[0])
+    return {part: frozenset(days) for part, days in pairs.items()}
+
+
+def _without_day_parts(clause: list[str]) -> list[str]:
+    """The clause's words with each part of the day after its day word blanked (`_day_parts`)."""
+    parts = _day_parts()
+    if parts.keys().isdisjoint(clause):
+        return clause  # most clauses: no part of a day
+    return [w if not (k and clause[k - 1] in parts.get(w, ())) else "" for k, w in enumerate(clause)]
 
 
 def _conditioned(clause: list[str], conditions: frozenset[str]) -> bool:
@@ -191,6 +215,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                 continue  # "nicht geprüft – der Dienstleister hat die Filter im Griff, meinte er": what follows the dash
             if c_hi < lo and _checked_after(tokens, text, c_hi, lo):
                 continue  # "Ich glaub, ... – ich hab's jetzt geprüft: die Lizenzen sind im Test-Tenant": checked, no belief
+            if i + len(phrase) <= lo and _found_before_colon(tokens, text, i + len(phrase), lo):
+                continue  # "I think I found why: the base is on ...": the belief is about the finding, not what it found
             return True
     return False
 
@@ -207,6 +233,18 @@ def _checked_after(tokens: list[Token], text: str, start: int, lo: int) -> bool:
         if c_hi < lo and not said.isdisjoint(selves) and not said.isdisjoint(checking):
             return True
     return False
+
+
+def _found_before_colon(tokens: list[Token], text: str, start: int, lo: int) -> bool:
+    """Whether a colon between token `start` and token `lo` closes a clause in which the writer says they
+    found or know something ("I think I found why:", "ich glaube, ich weiß jetzt warum:"): what follows the
+    colon is told as found."""
+    colon = next((k for k in range(start + 1, lo + 1) if ":" in text[tokens[k - 1].end:tokens[k].start]), None)
+    if colon is None:
+        return False
+    said = {t.word for t in tokens[start:colon]}
+    return not said.isdisjoint(_folded("writer_selves")) and not said.isdisjoint(_folded("discovery_verbs")) \
+        and negations().isdisjoint(said)  # "I think, but I don't know why: ...": nothing found
 
 
 def _dashed_before(tokens: list[Token], text: str, hi: int, c_lo: int) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
 from faq.tickets.answers import article_pronoun, denied_clause, elliptic, options_offered, own_subject, to_find_out
-from faq.tickets.borders import clause_bounds
+from faq.tickets.borders import clause_bounds, denies_a_noun
 from faq.tickets.cuefind import Words, function_words, word_matches
 from faq.tickets.cues import CueLexicon, phrases
 from faq.tickets.evidence import Evidence
@@ -85,7 +85,7 @@ class Sentence:
         words = [t.word for t in self.tokens[end:end + _ELLIPTIC]]
         others = tuple(folded_words("qualifiers") | folded_words("otherness"))
         return words[0] in folded_words("determiners") and words[1].startswith(others) \
-            and clause_bounds(self.tokens, self.text, end, end)[1] < end + _ELLIPTIC
+            and clause_bounds(self.tokens, self.text, end, end)[1] < end + _ELLIPTIC and not denies_a_noun(self.tokens, end, end + _ELLIPTIC)
 
     @property
     def correction_end(self) -> int:

@@ -163,7 +163,7 @@ def _replaced_by_another(fact: Fact, lang: str, s: Sentence, span: tuple[int, in
 
 
 def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
-               text: TextCues | None = None) -> tuple[bool, int, tuple[int, int]] | None:
+               text: TextCues | None = None, without: tuple[tuple[int, int], ...] = ()) -> tuple[bool, int, tuple[int, int]] | None:
     """Return (value, specificity, span) of what a sentence says about a yes/no fact, or None.
 
     A paired cue counts when the sentence states both its halves ("Basisabo über die alte
@@ -171,7 +171,8 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     Two cues of the same kind found on overlapping words, one negated and one not
     ("not a global or billing admin" read as "global ... admin" and "billing admin"),
     leave the fact open: the reader is unsure, and a false fact is worse than a question.
-    `text`, the cues of the sentence's whole text, spares looking for those it lacks.
+    `text`, the cues of the sentence's whole text, spares looking for those it lacks; a cue found on
+    a span of `without` (readings the caller set aside) is left out.
     """
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
@@ -205,6 +206,8 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     if len(found) > 1:
         found = [f for _, f in sorted(zip(order, found), key=lambda p: p[0])]
     found.extend(paired(fact, lang, s, lex, cue_said, text))
+    if without:
+        found = [f for f in found if f[2] not in without]
     if not found:
         return _denied_label(fact, lang, s, lex)
     top = max(rank for rank, _, _ in found)
