@@ -59,12 +59,18 @@ def _segment(part: str, table: dict[str, tuple[str, tuple[str, ...]]]) -> list[t
         return None
     best: list[list[tuple[str, tuple[str, ...]]] | None] = [None] * (len(said) + 1)
     best[0] = []
+    reached = 0  # the last word boundary a sequence of phrases reaches
     for end in range(1, len(said) + 1):
+        if end - reached > longest:
+            return None  # no phrase spans from a reached boundary to here or beyond
         for start in range(max(0, end - longest), end):
             prefix = best[start]
+            if prefix is None:
+                continue
             found = table.get(" ".join(said[start:end]))
-            if prefix is not None and found is not None and (best[end] is None or len(prefix) + 1 < len(best[end] or ())):
+            if found is not None and (best[end] is None or len(prefix) + 1 < len(best[end] or ())):
                 best[end] = [*prefix, found]
+                reached = end
     return best[-1]
 
 
