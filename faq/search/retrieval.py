@@ -396,7 +396,7 @@ class Retrieval:
         """The `k` best-fitting entries, best first, and their best documents."""
         if len(self.ids) <= _SCAN_UP_TO:
             found = self._scan(q)
-            ranked = sorted(found, key=lambda e: (-found[e][0], e))[:k]
+            ranked = [e for _fit, e in sorted([(-hit[0], e) for e, hit in found.items()])[:k]]  # the lower entry on a tie
             return ranked, found
         ranked = [e for _fit, e in self._best(q, k)]
         found = {}
