@@ -55,13 +55,14 @@ class Negatives:
                 acc[d] += w
         best: dict[int, Hit] = {}
         norm, topic = self.norm, self.topic
+        tops: dict[int, float] = {}  # each topic's best score so far
         for d in sorted(touched):  # only the examples that share a token, in their order
-            m = acc[d]
-            if m:
-                score = m * m / norm[d]
-                t = topic[d]
-                if t not in best or score > best[t][0]:
-                    best[t] = (score, d, m)
+            m = acc[d]  # never 0: a touched example matches a positive weight
+            score = m * m / norm[d]
+            t = topic[d]
+            if score > tops.get(t, -1.0):  # a score is positive: a topic's first example always counts
+                tops[t] = score
+                best[t] = (score, d, m)
         return best
 
     def fit(self, query: Query) -> float:

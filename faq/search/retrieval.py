@@ -354,9 +354,7 @@ class Retrieval:
         best: dict[int, tuple[float, int, float]] = {}
         entry, top, at = -1, 0.0, -1
         for d in sorted(touched):  # an entry's documents are contiguous: the first of the highest fit wins
-            m = acc[d]
-            if not m:
-                continue
+            m = acc[d]  # never 0: a touched document matches a positive weight
             score = m * m / norm[d]
             if owner[d] != entry:
                 if at >= 0:
