@@ -42,12 +42,6 @@ def _dates() -> re.Pattern[str]:
     return re.compile(_DATE, re.IGNORECASE)
 
 
-def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
-    """Ordered pairs of neighbouring tokens: they tell "mehrere Registrierungen, ein Konto"
-    from "eine Registrierung, mehrere Konten"."""
-    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a != b}
-
-
 _MEMO = 4096
 """Most question words whose expansion and typo repair are remembered (then forgotten at once)."""
 _SAID = 1024
@@ -184,8 +178,8 @@ class Retrieval:
     def _query_words(self, surface: list[str]) -> Query | None:
         """Weigh the question's surface words; None when it has none."""
         weights: dict[str, float] = {}
-        order: list[str] = []
-        repaired: set[str] = set()
+        order: list[int] = []  # the known tokens' ids, in the question's order
+        repaired: set[int] = set()
         foreign: set[str] = set()
         readings = self._readings
         tid, idf, df = self._tid, self._idf, self._df
@@ -214,15 +208,17 @@ class Retrieval:
                     weights[t] = idf[k]
                     if not df[k]:
                         foreign.add(t)
-                    order.append(t)
+                    order.append(k)
                     if fixed:
-                        repaired.add(t)
+                        repaired.add(k)
         total = sum(weights.values())
         if not total:
             return None
         terms = [(tid[t], w) for t, w in weights.items() if t in tid]
-        pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
-        return Query(terms, total, pairs, {tid[t] for t in repaired}, unknown, off,
+        # Ordered pairs of neighbouring tokens: they tell "mehrere Registrierungen, ein Konto" from "eine
+        # Registrierung, mehrere Konten".
+        pairs = {(a, b) for a, b in zip(order, order[1:]) if a != b}
+        return Query(terms, total, pairs, repaired, unknown, off,
                       sum(weights[t] for t in foreign), content)
 
     def _reading(self, word: str) -> tuple[str | None, tuple[tuple[str, int | None], ...], bool]:
