@@ -186,11 +186,12 @@ class Features:
         """The features of one candidate but those that compare it with others (see FEATURES)."""
         total = q.total
         mine = self._tokens(row)
+        repaired = q.repaired
         covered = typo = 0.0
         for k, w in q.terms:
             if k in mine:
                 covered += w
-                if k in q.repaired:
+                if k in repaired:
                     typo += w
         qcov = dcov = order = matched = 0.0
         if hit is not None:
