@@ -243,11 +243,10 @@ class Features:
         if not entries:
             return []
         negatives = self._negatives
-        best_topics = sorted(topics, key=lambda t: (-topics[t][0], t))[: self._topic_candidates]
+        best_topics = _best(topics, self._topic_candidates)
         oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
         if whole is not q:  # a story's topic may be told around a thin question, as its entry may
-            best_topics += [t for t in sorted(whole_topics, key=lambda t: (-whole_topics[t][0], t))
-                            [: self._topic_candidates] if t not in best_topics]
+            best_topics += [t for t in _best(whole_topics, self._topic_candidates) if t not in best_topics]
         candidates = entries + [-1 - t for t in best_topics]
         rows = [(r, self._features(r, q, self._hit(r, q, found, topics))) for r in candidates]
         context = None
@@ -321,6 +320,11 @@ class Features:
                 x.append(rival_odds(q.terms, rates(r), rates(rival), q.total))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
+
+
+def _best(hits: dict[int, Hit], k: int) -> list[int]:
+    """The `k` rows of the best hits, best first (the lower row on a tie)."""
+    return [row for _fit, row in sorted([(-hit[0], row) for row, hit in hits.items()])[:k]]
 
 
 def _top_two(values: list[float]) -> tuple[float, float]:
