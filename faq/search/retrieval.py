@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import compress
 from typing import Any
 
 from faq.language.addresses import domain_of, find_addresses
@@ -341,16 +342,14 @@ class Retrieval:
         """
         postings, norm, owner = self._doc_lists
         acc = [0.0] * len(norm)
-        touched: set[int] = set()
         for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
-            docs = postings[k]
-            touched.update(docs)
-            for d in docs:
+            for d in postings[k]:
                 acc[d] += w
         best: dict[int, tuple[float, int, float]] = {}
         entry, top, at = -1, 0.0, -1
-        for d in sorted(touched):  # an entry's documents are contiguous: the first of the highest fit wins
-            m = acc[d]  # never 0: a touched document matches a positive weight
+        # The matched documents in order (an entry's are contiguous: the first of the highest fit wins).
+        for d in compress(range(len(acc)), acc):
+            m = acc[d]
             score = m * m / norm[d]
             if owner[d] != entry:
                 if at >= 0:
