@@ -307,17 +307,19 @@ class Features:
         # Each candidate against its closest rival (the best other candidate by fit, an entry or an out-of-scope
         # topic): which of the two do the question's words belong to? Siblings share their words; how often
         # each uses them tells them apart.
-        fits = sorted(((x[0], r) for r, x in rows), key=lambda f: (-f[0], f[1]))
-
-        def rates(row: int) -> EntryRates:
-            return self._rival_rates[0][row] if row >= 0 else self._rival_rates[1][-1 - row]
-
-        for r, x in rows:
-            if not siblings or len(fits) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told
+        if not siblings or len(rows) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told
+            for _r, x in rows:
                 x.append(0.0)
-            else:
-                rival = fits[1][1] if fits[0][1] == r else fits[0][1]
-                x.append(rival_odds(q.terms, rates(r), rates(rival), q.total))
+        else:
+            fits = sorted([(-x[0], r) for r, x in rows])  # by fit, the lower row on a tie
+            first, second = fits[0][1], fits[1][1]
+            entry_rates, topic_rates = self._rival_rates
+
+            def rates(row: int) -> EntryRates:
+                return entry_rates[row] if row >= 0 else topic_rates[-1 - row]
+
+            for r, x in rows:
+                x.append(rival_odds(q.terms, rates(r), rates(second if r == first else first), q.total))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
 
