@@ -85,9 +85,8 @@ def smalltalk(text: str, prefer: str = "de") -> tuple[str, str] | None:
     the language is the one all phrases share, `prefer` when both fit.
     """
     table = _phrases()
-    parts = [_norm(p) for p in _SPLIT.split(text)]
     phrases: list[tuple[str, tuple[str, ...]]] = []
-    for part in (p for p in parts if p):
+    for part in (p for p in map(_norm, _SPLIT.split(text)) if p):  # normalised one by one: the first not small talk decides
         found = _segment(part, table)
         if found is None:
             return None
