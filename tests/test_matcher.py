@@ -384,3 +384,19 @@ def test_what_already_happened_is_told_apart_from_what_is_asked_ahead(matcher, q
     there, decides between the entry that repairs an activation and the one that prevents it."""
     result = matcher.match(question)
     assert result.outcome == "answer" and result.id == entry
+
+
+@pytest.mark.parametrize("question", [
+    "Unser Lizenzverwalter wartet seit Tagen auf die Mail zur Aktivierung, was können wir tun?",
+    "Two renewals later every subscription shows up twice in the admin center. Which one do we keep?",
+    "Lizenz",
+    "Der Partner hat bestellt. Im VLSC sehen wir nichts, und im Admin Center fehlen die Lizenzen auch. Woran liegt das?",
+])
+def test_an_entrys_hit_is_its_first_best_fitting_text(matcher, question):
+    # the scan over every text at once gives each entry what its texts alone give: the first of the best fit
+    q = matcher._query(question)
+    assert q is not None
+    found = matcher._scan(q)
+    assert found
+    for entry in range(len(matcher.ids)):
+        assert found.get(entry) == matcher._best_doc(entry, q)

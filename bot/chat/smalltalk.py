@@ -59,12 +59,18 @@ def _segment(part: str, table: dict[str, tuple[str, tuple[str, ...]]]) -> list[t
         return None
     best: list[list[tuple[str, tuple[str, ...]]] | None] = [None] * (len(said) + 1)
     best[0] = []
+    reached = 0  # the last word boundary a sequence of phrases reaches
     for end in range(1, len(said) + 1):
+        if end - reached > longest:
+            return None  # no phrase spans from a reached boundary to here or beyond
         for start in range(max(0, end - longest), end):
             prefix = best[start]
+            if prefix is None:
+                continue
             found = table.get(" ".join(said[start:end]))
-            if prefix is not None and found is not None and (best[end] is None or len(prefix) + 1 < len(best[end] or ())):
+            if found is not None and (best[end] is None or len(prefix) + 1 < len(best[end] or ())):
                 best[end] = [*prefix, found]
+                reached = end
     return best[-1]
 
 
@@ -79,9 +85,8 @@ def smalltalk(text: str, prefer: str = "de") -> tuple[str, str] | None:
     the language is the one all phrases share, `prefer` when both fit.
     """
     table = _phrases()
-    parts = [_norm(p) for p in _SPLIT.split(text)]
     phrases: list[tuple[str, tuple[str, ...]]] = []
-    for part in (p for p in parts if p):
+    for part in (p for p in map(_norm, _SPLIT.split(text)) if p):  # normalised one by one: the first not small talk decides
         found = _segment(part, table)
         if found is None:
             return None

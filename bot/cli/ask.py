@@ -53,9 +53,10 @@ def match_question(matcher: Matcher, question: str, lang: str | None = None) -> 
         lang: Force the language reported ("de"/"en"); None detects it.
     """
     query = clean(question)
-    talk = smalltalk(query, lang or matcher.detect_language(query))
+    detected = lang or matcher.detect_language(query)
+    talk = smalltalk(query, detected)
     if talk is None:
-        return Asked(matcher.match(question, lang))
+        return Asked(matcher.match(question, detected))  # the language it would detect again
     kind, talk_lang = talk
     return Asked(MatchResult(query, "no_match", None, None, 0.0, lang or talk_lang, ()), kind)
 

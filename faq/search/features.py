@@ -186,11 +186,12 @@ class Features:
         """The features of one candidate but those that compare it with others (see FEATURES)."""
         total = q.total
         mine = self._tokens(row)
+        repaired = q.repaired
         covered = typo = 0.0
         for k, w in q.terms:
             if k in mine:
                 covered += w
-                if k in q.repaired:
+                if k in repaired:
                     typo += w
         qcov = dcov = order = matched = 0.0
         if hit is not None:
@@ -242,11 +243,10 @@ class Features:
         if not entries:
             return []
         negatives = self._negatives
-        best_topics = sorted(topics, key=lambda t: (-topics[t][0], t))[: self._topic_candidates]
+        best_topics = _best(topics, self._topic_candidates)
         oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
         if whole is not q:  # a story's topic may be told around a thin question, as its entry may
-            best_topics += [t for t in sorted(whole_topics, key=lambda t: (-whole_topics[t][0], t))
-                            [: self._topic_candidates] if t not in best_topics]
+            best_topics += [t for t in _best(whole_topics, self._topic_candidates) if t not in best_topics]
         candidates = entries + [-1 - t for t in best_topics]
         rows = [(r, self._features(r, q, self._hit(r, q, found, topics))) for r in candidates]
         context = None
@@ -307,19 +307,26 @@ class Features:
         # Each candidate against its closest rival (the best other candidate by fit, an entry or an out-of-scope
         # topic): which of the two do the question's words belong to? Siblings share their words; how often
         # each uses them tells them apart.
-        fits = sorted(((x[0], r) for r, x in rows), key=lambda f: (-f[0], f[1]))
-
-        def rates(row: int) -> EntryRates:
-            return self._rival_rates[0][row] if row >= 0 else self._rival_rates[1][-1 - row]
-
-        for r, x in rows:
-            if not siblings or len(fits) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told
+        if not siblings or len(rows) < 2 or q.content < self._focus_min:  # a word or two name a topic: no sibling is told
+            for _r, x in rows:
                 x.append(0.0)
-            else:
-                rival = fits[1][1] if fits[0][1] == r else fits[0][1]
-                x.append(rival_odds(q.terms, rates(r), rates(rival), q.total))
+        else:
+            fits = sorted([(-x[0], r) for r, x in rows])  # by fit, the lower row on a tie
+            first, second = fits[0][1], fits[1][1]
+            entry_rates, topic_rates = self._rival_rates
+
+            def rates(row: int) -> EntryRates:
+                return entry_rates[row] if row >= 0 else topic_rates[-1 - row]
+
+            for r, x in rows:
+                x.append(rival_odds(q.terms, rates(r), rates(second if r == first else first), q.total))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
+
+
+def _best(hits: dict[int, Hit], k: int) -> list[int]:
+    """The `k` rows of the best hits, best first (the lower row on a tie)."""
+    return [row for _fit, row in sorted([(-hit[0], row) for row, hit in hits.items()])[:k]]
 
 
 def _top_two(values: list[float]) -> tuple[float, float]:

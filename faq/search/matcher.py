@@ -355,11 +355,11 @@ class Matcher(Features, Retrieval, SentenceKinds):
 
     def detect_language(self, text: str) -> str:
         """Return "de" or "en" by which language's words of the knowledge base the text uses."""
-        folded = fold(text)
-        if any(ch in text.lower() for ch in "äöüß"):
+        lowered = text.lower()
+        if any(ch in lowered for ch in "äöüß"):
             return "de"
         de = en = 0.0
-        for w in words(folded):
+        for w in words(fold(text)):
             share = self._english_share.get(w)
             if share is not None:
                 en += share

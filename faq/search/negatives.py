@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import compress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -47,21 +48,19 @@ class Negatives:
         """The best-fitting example of each topic that shares a token with the question."""
         acc = [0.0] * len(self.docs)
         post = self.post
-        touched: set[int] = set()
         for k, w in query.terms:  # every weight is positive: a matched example's sum is never 0
-            docs = post.get(k, ())
-            touched.update(docs)
-            for d in docs:
+            for d in post.get(k, ()):
                 acc[d] += w
         best: dict[int, Hit] = {}
         norm, topic = self.norm, self.topic
-        for d in sorted(touched):  # only the examples that share a token, in their order
+        tops: dict[int, float] = {}  # each topic's best score so far
+        for d in compress(range(len(acc)), acc):  # only the examples that share a token, in their order
             m = acc[d]
-            if m:
-                score = m * m / norm[d]
-                t = topic[d]
-                if t not in best or score > best[t][0]:
-                    best[t] = (score, d, m)
+            score = m * m / norm[d]
+            t = topic[d]
+            if score > tops.get(t, -1.0):  # a score is positive: a topic's first example always counts
+                tops[t] = score
+                best[t] = (score, d, m)
         return best
 
     def fit(self, query: Query) -> float:

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import compress
 from typing import Any
 
 from faq.language.addresses import domain_of, find_addresses
@@ -40,12 +41,6 @@ _DIGIT = re.compile(r"\d")  # every date `_DATE` finds has one
 def _dates() -> re.Pattern[str]:
     """The compiled `_DATE`."""
     return re.compile(_DATE, re.IGNORECASE)
-
-
-def _pairs(tokens: list[str]) -> set[tuple[str, str]]:
-    """Ordered pairs of neighbouring tokens: they tell "mehrere Registrierungen, ein Konto"
-    from "eine Registrierung, mehrere Konten"."""
-    return {(a, b) for a, b in zip(tokens, tokens[1:]) if a != b}
 
 
 _MEMO = 4096
@@ -184,8 +179,8 @@ class Retrieval:
     def _query_words(self, surface: list[str]) -> Query | None:
         """Weigh the question's surface words; None when it has none."""
         weights: dict[str, float] = {}
-        order: list[str] = []
-        repaired: set[str] = set()
+        order: list[int] = []  # the known tokens' ids, in the question's order
+        repaired: set[int] = set()
         foreign: set[str] = set()
         readings = self._readings
         tid, idf, df = self._tid, self._idf, self._df
@@ -214,15 +209,17 @@ class Retrieval:
                     weights[t] = idf[k]
                     if not df[k]:
                         foreign.add(t)
-                    order.append(t)
+                    order.append(k)
                     if fixed:
-                        repaired.add(t)
+                        repaired.add(k)
         total = sum(weights.values())
         if not total:
             return None
         terms = [(tid[t], w) for t, w in weights.items() if t in tid]
-        pairs = {(tid[a], tid[b]) for a, b in _pairs(order)}
-        return Query(terms, total, pairs, {tid[t] for t in repaired}, unknown, off,
+        # Ordered pairs of neighbouring tokens: they tell "mehrere Registrierungen, ein Konto" from "eine
+        # Registrierung, mehrere Konten".
+        pairs = {(a, b) for a, b in zip(order, order[1:]) if a != b}
+        return Query(terms, total, pairs, repaired, unknown, off,
                       sum(weights[t] for t in foreign), content)
 
     def _reading(self, word: str) -> tuple[str | None, tuple[tuple[str, int | None], ...], bool]:
@@ -345,18 +342,14 @@ class Retrieval:
         """
         postings, norm, owner = self._doc_lists
         acc = [0.0] * len(norm)
-        touched: set[int] = set()
         for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
-            docs = postings[k]
-            touched.update(docs)
-            for d in docs:
+            for d in postings[k]:
                 acc[d] += w
         best: dict[int, tuple[float, int, float]] = {}
         entry, top, at = -1, 0.0, -1
-        for d in sorted(touched):  # an entry's documents are contiguous: the first of the highest fit wins
+        # The matched documents in order (an entry's are contiguous: the first of the highest fit wins).
+        for d in compress(range(len(acc)), acc):
             m = acc[d]
-            if not m:
-                continue
             score = m * m / norm[d]
             if owner[d] != entry:
                 if at >= 0:
@@ -396,7 +389,7 @@ class Retrieval:
         """The `k` best-fitting entries, best first, and their best documents."""
         if len(self.ids) <= _SCAN_UP_TO:
             found = self._scan(q)
-            ranked = sorted(found, key=lambda e: (-found[e][0], e))[:k]
+            ranked = [e for _fit, e in sorted([(-hit[0], e) for e, hit in found.items()])[:k]]  # the lower entry on a tie
             return ranked, found
         ranked = [e for _fit, e in self._best(q, k)]
         found = {}
