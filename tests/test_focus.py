@@ -274,3 +274,17 @@ def test_a_question_of_its_own_after_another_keeps_its_focus(matcher):
     story = ("Wie erreiche ich den Support? Wer bekommt bei uns eigentlich die Aktivierungsmail für die neuen "
              "Dienste?")
     assert matcher.focus(story).text.startswith("Wer bekommt")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Nach der Fusion haben wir zwei Volumenlizenzregistrierungen. Können beide Registrierungen demselben Konto "
+        "zugewiesen werden? Und umgekehrt, ließe sich eine davon später auf zwei Konten verteilen?",
+        "We merged with another company and now hold two enrollments. Can both be linked to our one existing "
+        "account? And conversely, could one enrollment be spread over two accounts later?",
+    ],
+)
+def test_the_question_an_afterthought_turns_around_still_decides(matcher, story):
+    """The main question (several enrollments, one account) decides, not its reverse asked as an afterthought."""
+    assert matcher.match(story).id == "multiple-enrollments-one-account"
