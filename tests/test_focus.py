@@ -235,3 +235,56 @@ def test_a_text_split_again_gives_its_sentences_afresh():
     first.append("Danke.")  # a caller may extend what it got
     assert sentences("Die Mail kam nie an. Was nun?", frozenset({"z.b"})) == ["Die Mail kam nie an.", "Was nun?"]
     assert sentences("Siehe z.B. den Link. Was nun?", ["z.b"]) == ["Siehe z.B. den Link.", "Was nun?"]
+
+
+@pytest.mark.parametrize(
+    ("story", "start"),
+    [
+        ("Unsere Tochterfirma hat eine eigene Registrierung abgeschlossen. Können beide Registrierungen in unseren "
+         "Tenant? Und umgekehrt, könnte man eine davon später auf zwei Tenants aufteilen?",
+         "Können beide Registrierungen in unseren Tenant?"),
+        ("We renewed last month with the same subscriptions. Do I have to assign the licenses to everyone again? "
+         "And if so, who is allowed to do that?",
+         "Do I have to assign the licenses to everyone again?"),
+    ],
+)
+def test_a_question_that_goes_on_from_the_one_before_takes_it_in(matcher, story, start):
+    """"Und umgekehrt ...?", "And if so ...?" continue the question before them: both are the focus."""
+    view = matcher.focus(story)
+    assert view.text.startswith(start) and view.text.endswith(story.rsplit("? ", 1)[1])
+
+
+@pytest.mark.parametrize(
+    ("story", "told"),
+    [
+        ("Die Aktivierungsmail ist nie bei uns angekommen. Ein Kollege meint, man könne den Abonnementkontakt im "
+         "VLSC bearbeiten, dann werde sie neu verschickt. Stimmt das, und wo finde ich diese Einstellung?",
+         "Ein Kollege meint, man könne den Abonnementkontakt"),
+        ("We have two enrollments from a merger. All their licenses should live in the single tenant we already "
+         "run. Is that possible, or does every enrollment need an account of its own?",
+         "All their licenses should live in the single tenant"),
+    ],
+)
+def test_a_closing_ask_that_points_back_takes_in_the_sentence_before(matcher, story, told):
+    """"Stimmt das, und ...?", "Is that possible, or ...?" ask about what was just told, whatever follows."""
+    assert matcher.focus(story).text.startswith(told)
+
+
+def test_a_question_of_its_own_after_another_keeps_its_focus(matcher):
+    story = ("Wie erreiche ich den Support? Wer bekommt bei uns eigentlich die Aktivierungsmail für die neuen "
+             "Dienste?")
+    assert matcher.focus(story).text.startswith("Wer bekommt")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Nach der Fusion haben wir zwei Volumenlizenzregistrierungen. Können beide Registrierungen demselben Konto "
+        "zugewiesen werden? Und umgekehrt, ließe sich eine davon später auf zwei Konten verteilen?",
+        "We merged with another company and now hold two enrollments. Can both be linked to our one existing "
+        "account? And conversely, could one enrollment be spread over two accounts later?",
+    ],
+)
+def test_the_question_an_afterthought_turns_around_still_decides(matcher, story):
+    """The main question (several enrollments, one account) decides, not its reverse asked as an afterthought."""
+    assert matcher.match(story).id == "multiple-enrollments-one-account"

@@ -5,7 +5,7 @@ The one function shared by `faqbot ask`, the chat and triage::
     focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
           abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None,
           contrasts: Collection[str] = (), generic: Collection[str] = (), attempts: Collection[str] = (),
-          asides: Collection[str] = ()) -> Focus
+          asides: Collection[str] = (), continuations: Collection[str] = ()) -> Focus
 
 `text` is split into sentences (`sentences`), and a sentence into clauses before a contrast
 word after a comma or dash ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
@@ -16,7 +16,10 @@ most content words, the later on a tie. A question sentence
 too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer than
 `min_words` content words as counted by `content_words`; words that only ask how to go on,
 `generic` ("was nun", "any idea"), do not count) takes in the sentences before
-it, nearest first, until it has enough: that run is the focus, which decides the match. A sentence
+it, nearest first, until it has enough: that run is the focus, which decides the match. A question sentence
+that goes on from the one before (`continuations`: "Und umgekehrt ...?", "And will it then ...?") or opens
+with a closing ask that points back and goes on ("Geht das, oder ...?", "Is that right, and ...?") starts
+the run at the question before it (at most two sentences back), else at the sentence before it. A sentence
 that only reports what was tried (`attempts`: "Ich habe einen anderen Browser probiert") adds
 no words to that count: the run goes on to the sentence that states the problem. When the
 question sentence is that thin and the sentence before it that states a problem (`states_problem`)
@@ -152,6 +155,7 @@ def focus(
     generic: Collection[str] = (),
     attempts: Collection[str] = (),
     asides: Collection[str] = (),
+    continuations: Collection[str] = (),
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -169,6 +173,10 @@ def focus(
             holding one and stating no problem is context and counts no words toward `min_words`.
         asides: Lower-case phrases that set a sentence aside ("übrigens", "unrelated"): such a sentence,
             like one wholly in brackets, is context even inside the focus's run.
+        continuations: Lower-case words that open a question going on from the one before ("und", "and",
+            "umgekehrt"), or join a closing ask that points back to what follows it ("Geht das, oder ...?"):
+            the focus then starts at the question before it (at most two sentences back), else at the
+            sentence before it.
     """
     parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
@@ -199,7 +207,10 @@ def focus(
         counts = [count_of(i) for i in range(len(parts))]
         end = max(range(len(parts)), key=lambda i: (counts[i], i)) + 1
     start = end - 1
-    count = count_of(start)
+    if start > 0 and continuations and _continues(parts[start], tuple(continuations), asks_only):
+        earlier = [i for i in asks if start - 2 <= i < start and i not in set_aside]
+        start = earlier[-1] if earlier else start - 1
+    count = sum(count_of(i) for i in range(start, end))
     thin = count < min_words
     while count < min_words and start > 0:
         start -= 1
@@ -211,6 +222,16 @@ def focus(
     while start < end - 1 and start in set_aside:
         start += 1
     return Focus(parts, start, end, frozenset(i for i in set_aside if start <= i < end - 1))
+
+
+def _continues(sentence: str, continuations: tuple[str, ...], asks_only: re.Pattern[str] | None) -> bool:
+    """Whether `sentence` opens with a continuing word, or with a closing ask joined to what follows by one
+    ("Geht das, oder ...", "Is that right, and ...")."""
+    lead = _phrase_pattern(continuations)
+    if lead.match(sentence) is not None:
+        return True
+    asked = asks_only.match(sentence) if asks_only is not None else None
+    return asked is not None and lead.match(sentence[asked.end():].lstrip(" ,;–—-")) is not None
 
 
 def _bracketed(sentence: str) -> bool:
