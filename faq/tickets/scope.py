@@ -369,12 +369,15 @@ _COUNT_GAP = 3  # words between a count and the tenant it counts ("zwei getrennt
 
 def _several_tenants(analysed: list[Sentence]) -> bool:
     """Whether the ticket tells of several tenants: a tenant noun with a count before it ("zwei
-    Mandanten", "two tenants", "our second tenant"; `quantity_many`)."""
-    parts, many = tuple(folded("tenant_nouns")), folded("quantity_many")
+    Mandanten", "two tenants", "our second tenant"; `quantity_many`), or one of a test or development
+    environment, in its compound or right before it ("unser Sandbox-Tenant", "our trial tenant";
+    `environment_qualifiers`): the productive tenant is another."""
+    parts, many, kinds = tuple(folded("tenant_nouns")), folded("quantity_many"), tuple(folded("environment_qualifiers"))
     for s in analysed:
         words = [t.word for t in s.tokens]
         for i, w in enumerate(words):
-            if any(p in w for p in parts) and many.intersection(words[max(0, i - _COUNT_GAP):i]):
+            if any(p in w for p in parts) and (many.intersection(words[max(0, i - _COUNT_GAP):i]) or any(k in w for k in kinds)
+                                               or any(x.startswith(kinds) for x in words[max(0, i - _COUNT_GAP):i])):
                 return True
     return False
 
