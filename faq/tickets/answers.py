@@ -16,7 +16,7 @@ from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["article_pronoun", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out"]
+__all__ = ["article_pronoun", "bare_denial", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out"]
 
 _SHORT = 6  # words at most of a value read as a denied clause
 
@@ -29,6 +29,14 @@ def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...],
             or words[0] in folded("articles"):  # "Domain verifiziert? Die Mail kommt nicht": a subject of its own
         return False
     return not set(words).isdisjoint(folded("clause_denials"))
+
+
+def bare_denial(value: list[Token], text: str) -> bool:
+    """Whether a label's value (its tokens in `text`) opens with a spoken no that stands alone, before a
+    comma, a bracket or a dash, or at the end (`bare_denials`: "na, hab i ned", "nah"; not "na klar")."""
+    if not value or value[0].word not in folded("bare_denials"):
+        return False
+    return len(value) == 1 or any(c in text[value[0].end:value[1].start] for c in ",;()-\u2013")
 
 
 @cache

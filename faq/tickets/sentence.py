@@ -8,14 +8,14 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.answers import article_pronoun, denied_clause, elliptic, options_offered, own_subject, to_find_out
+from faq.tickets.answers import article_pronoun, bare_denial, denied_clause, elliptic, options_offered, own_subject, to_find_out
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cuefind import Words, function_words, word_matches
 from faq.tickets.cues import CueLexicon, phrases
 from faq.tickets.evidence import Evidence
 from faq.tickets.hedges import hedged
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.quotes import is_question
+from faq.tickets.quotes import is_question, opens_example
 from faq.tickets.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -380,11 +380,11 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
         return None if "?" in m.group(1) else NO_ANSWER
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0) \
-            or to_find_out(words) or options_offered(value, m.group(1)):
+            or to_find_out(words) or options_offered(value, m.group(1)) or opens_example(words):  # "...: z. B. ja"
         return None
     led, words = words[0] in folded_words("label_leads"), _past_source(words)  # "...: wurde mir bis jetzt nicht erteilt"
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \
-            or led and any(t.neg for t in value) or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts")):
+            or led and any(t.neg for t in value) or bare_denial(value, m.group(1)) or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts")):
         return False  # "...: nein", "...: hat man mir nie gegeben", "...: was never assigned"
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
