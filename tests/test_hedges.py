@@ -336,3 +336,35 @@ def test_a_belief_right_after_a_dash_still_reaches_back(bundled, text):
 def test_reasons_the_writer_found_online_or_in_the_help_state_nothing(bundled, text):
     result = triage(bundled, text)
     assert result.cause is None and not any(isinstance(v, bool) for v in result.facts.values())
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, nach der Aktivierung sehen wir keine Lizenzen. Unser Nutzungsbeginn ist voraussichtlich der 03.12.2026, "
+     "sagt der Vertrieb.", "usage_start"),
+    ("Hi, licences missing after activation. Our usage start is expected to be 3 December 2026.", "usage_start"),
+    ("Guten Tag, keine Lizenzen sichtbar. Geplanter Nutzungsbeginn: 04.12.2026.", "usage_start"),
+    ("Hello, no licences visible. The usage start is tentatively 4 December 2026.", "usage_start"),
+    ("Hallo, keine Lizenzen zu sehen. Der Nutzungsbeginn ist laut Angebot der 05.12.2026.", "usage_start"),
+    ("Hi, licences are not visible. In the quote the usage start is 5 December 2026.", "usage_start"),
+])
+def test_an_expected_planned_or_quoted_date_stays_unknown(bundled, text, fact):
+    r = triage(bundled, text)
+    assert fact not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung sehen wir keine Lizenzen. Unser Nutzungsbeginn ist der 03.12.2026.",
+    "Hi, licences missing after activation. Our usage start is 3 December 2026.",
+])
+def test_a_date_told_plainly_still_settles(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("usage_start") == date(2026, 12, 3) and r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Der Partner meint, unsere Domäne sei längst verifiziert.",
+    "Hallo, die Aktivierungsmail fehlt. Die Domäne ist voraussichtlich schon verifiziert.",
+])
+def test_a_state_in_reported_subjunctive_or_only_expected_stays_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None

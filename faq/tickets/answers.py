@@ -21,9 +21,12 @@ __all__ = ["article_pronoun", "bare_denial", "denied_clause", "elliptic", "optio
 _SHORT = 6  # words at most of a value read as a denied clause
 
 
-def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...], contrasted: bool) -> bool:
-    """Whether a label's value (its tokens) is a short clause a negation denies (see the module);
-    `affirmations` are the yes answers' word sequences, `contrasted` whether a contrast word stands in it."""
+def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...], contrasted: bool, text: str = "") -> bool:
+    """Whether a label's value (its tokens) is a short clause a negation denies (see the module), or, with
+    its `text`, opens with a spoken no standing alone (`bare_denial`); `affirmations` are the yes answers'
+    word sequences, `contrasted` whether a contrast word stands in it."""
+    if text and bare_denial(value, text):
+        return True
     words = [t.word for t in value]
     if not value or len(value) > _SHORT or contrasted or any(words[:len(p)] == list(p) for p in affirmations) \
             or words[0] in folded("articles"):  # "Domain verifiziert? Die Mail kommt nicht": a subject of its own

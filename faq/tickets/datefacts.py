@@ -4,7 +4,8 @@ Each date in the text (TT.MM.JJJJ, JJJJ-MM-TT, "1. Dezember 2026", "December 1, 
 "gestern", "vor 3 Tagen" ...) goes to the date fact whose context cue is nearest in the same
 sentence, unless it belongs to another event ("Mail kam am 12.03. an") or another thing (an
 invoice). A date that cannot exist is skipped and noted, never moved; one that is an example,
-asked, denied, corrected or of an earlier period states nothing. A flow with one date fact
+asked, denied, corrected or of an earlier period states nothing, and neither does one given for a
+noun only planned or expected ("geplanter Nutzungsbeginn", "expected usage start": `hedged_modifiers`). A flow with one date fact
 takes a ticket's only written-out date when nothing else claims it.
 """
 
@@ -110,7 +111,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
                     if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
-                            or other_instance_at(tokens, s.text, c, c_end):  # "our first purchase was in ..."
+                            or other_instance_at(tokens, s.text, c, c_end) or c > 0 and raw[c - 1] in folded("hedged_modifiers"):
+                        # "our first purchase was in ...", "Geplanter Nutzungsbeginn: ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
                         # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
                     if idx <= c <= end_idx or c < idx and end_idx < c_end and (attributed or any(c < e < idx for e in happened) or any(

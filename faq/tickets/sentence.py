@@ -8,7 +8,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.answers import article_pronoun, bare_denial, denied_clause, elliptic, options_offered, own_subject, to_find_out
+from faq.tickets.answers import article_pronoun, denied_clause, elliptic, options_offered, own_subject, to_find_out
 from faq.tickets.borders import clause_bounds
 from faq.tickets.cuefind import Words, function_words, word_matches
 from faq.tickets.cues import CueLexicon, phrases
@@ -384,7 +384,7 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
         return None
     led, words = words[0] in folded_words("label_leads"), _past_source(words)  # "...: wurde mir bis jetzt nicht erteilt"
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \
-            or led and any(t.neg for t in value) or bare_denial(value, m.group(1)) or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts")):
+            or led and any(t.neg for t in value) or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts"), m.group(1)):
         return False  # "...: nein", "...: hat man mir nie gegeben", "...: was never assigned"
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
