@@ -309,3 +309,8 @@ def test_a_date_given_for_a_planned_or_expected_noun_is_no_fact(lang, text):
 ])
 def test_a_date_given_for_the_plain_noun_is_read(lang, text):
     assert read("licenses-not-visible", text, lang)["usage_start"] == date(2026, 12, 7)
+
+
+def test_a_date_corrected_since_gives_way_to_the_new_one():
+    text = "Licences missing. The usage start was first set to 1 December, but the reseller has since corrected it to 2026-10-05."
+    assert read("licenses-not-visible", text, "en")["usage_start"] == date(2026, 10, 5)
