@@ -518,3 +518,15 @@ def test_licences_activated_in_a_test_tenant_are_the_wrong_account(lang, text):
 def test_a_productive_tenant_alone_scopes_nothing():
     assert read("Keine Aktivierungsmail. In unserem Produktiv-Tenant ist die Domäne seit Jahren verifiziert.", "de") \
         .get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Keine Lizenzen sichtbar. Unser Testmandant steht in einem Land, in dem der Dienst nicht angeboten wird. "
+           "Der Produktivmandant ist in Deutschland.", "licenses-not-visible", "service_in_country"),
+    ("en", "No licences visible. Our sandbox tenant is in a country where the service isn't offered. Production is in "
+           "Germany.", "licenses-not-visible", "service_in_country"),
+    ("en", "No activation email. Our trial tenant already has the enrollment linked.", "missing-activation-email",
+     "enrollment_linked"),
+])
+def test_a_fact_told_with_a_test_tenant_as_subject_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None
