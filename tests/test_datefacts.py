@@ -314,3 +314,12 @@ def test_a_date_given_for_the_plain_noun_is_read(lang, text):
 def test_a_date_corrected_since_gives_way_to_the_new_one():
     text = "Licences missing. The usage start was first set to 1 December, but the reseller has since corrected it to 2026-10-05."
     assert read("licenses-not-visible", text, "en")["usage_start"] == date(2026, 10, 5)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Nutzungsbeginn 08.12.2026 (vorläufig)."),
+    ("en", "No activation email. Usage start: 8 December 2026 (provisional)."),
+    ("de", "Keine Aktivierungsmail. Der Nutzungsbeginn ist bisher für den 08.12.2026 vorgesehen."),
+])
+def test_a_date_marked_provisional_or_only_intended_is_no_fact(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)

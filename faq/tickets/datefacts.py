@@ -38,6 +38,7 @@ from faq.tickets.sentence import (
 )
 from faq.tickets.settling import UNCUED
 from faq.tickets.sides import other_sides
+from faq.tickets.tokens import Token
 from faq.tickets.unasserted import mention_unsaid
 from faq.tickets.withheld import unknown_at
 from faq.tickets.yeared import yeared
@@ -53,6 +54,13 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
     holders, aux = tuple(folded("usage_holders")), folded("finite_verbs")
     return [e for e in events if not any(hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e])
                                          and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
+
+
+def _hedged_after(tokens: list[Token], end: int) -> bool:
+    """Whether the word right after a date (ending at offset `end`) makes it only planned or provisional
+    ("01.12.2026 (vorläufig)", "1 December 2026 (provisional)"; `hedged_modifiers`)."""
+    after = next((t for t in tokens if t.start >= end), None)
+    return after is not None and after.word in folded("hedged_modifiers")
 
 
 _CLAUSE_END = re.compile(r"[,;]")
@@ -81,6 +89,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                     if s.offset + m.start >= stated_from and s.offset + m.start not in theirs
                     and token_index(tokens, m.start) >= sides.get(at, 0) and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not is_example(tokens, token_index(tokens, max(m.end - 1, m.start)))  # "01.12.2026 (Beispiel)"
+                    and not _hedged_after(tokens, m.end)  # "01.12.2026 (vorläufig)"
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
                     and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))
