@@ -368,3 +368,17 @@ def test_a_date_told_plainly_still_settles(bundled, text):
 def test_a_state_in_reported_subjunctive_or_only_expected_stays_unknown(bundled, text):
     r = triage(bundled, text)
     assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. A colleague checked the junk folder, he says, but he's not sure it was the right mailbox.",
+    "Hello, still no activation mail. Our OSM is a global admin, but I'm not sure that was ever confirmed.",
+])
+def test_a_doubt_before_an_english_was_clause_still_doubts(bundled, text):
+    r = triage(bundled, text)
+    assert "junk_checked" not in r.facts and "osm_is_admin" not in r.facts and r.cause is None
+
+
+def test_a_doubt_with_its_own_german_was_clause_doubts_only_that(bundled):
+    r = triage(bundled, "Hallo, noch keine Aktivierungsmail. Die Domäne ist verifiziert, nicht sicher, was das bedeutet.")
+    assert r.facts.get("domain_verified") is True
