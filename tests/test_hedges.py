@@ -382,3 +382,12 @@ def test_a_doubt_before_an_english_was_clause_still_doubts(bundled, text):
 def test_a_doubt_with_its_own_german_was_clause_doubts_only_that(bundled):
     r = triage(bundled, "Hallo, noch keine Aktivierungsmail. Die Domäne ist verifiziert, nicht sicher, was das bedeutet.")
     assert r.facts.get("domain_verified") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung ist, wenn ich mich recht erinnere, nicht wirksam.",
+    "Hi, no activation email. The reservation is not effective, if I remember correctly.",
+])
+def test_what_the_writer_only_remembers_stays_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert "reservation_effective" not in r.facts and r.cause is None
