@@ -391,3 +391,13 @@ def test_a_doubt_with_its_own_german_was_clause_doubts_only_that(bundled):
 def test_what_the_writer_only_remembers_stays_unknown(bundled, text):
     r = triage(bundled, text)
     assert "reservation_effective" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, licences missing after activation. Our usage start is pencilled in for 4 December 2026.",
+    "Hallo, keine Lizenzen sichtbar. Der Nutzungsbeginn ist für den 04.12.2026 angepeilt.",
+    "Hi, licences missing after activation. Target usage start: 4 December 2026.",
+])
+def test_a_date_only_aimed_at_stays_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert "usage_start" not in r.facts and r.cause is None
