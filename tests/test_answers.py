@@ -77,3 +77,10 @@ def test_a_list_of_labels_parted_by_bars_is_no_offer_of_answers():
 
     value = "no | right tenant: yes"
     assert not options_offered(tokenize(value), value)
+
+
+@pytest.mark.parametrize(("value", "expected"), [("na, hab i ned", True), ("na", True), ("nah - not yet", True),
+                                                 ("na klar", False), ("na ja, eher schon", False), ("nein", False)])
+def test_a_spoken_no_standing_alone_is_a_bare_denial(value, expected):
+    from faq.tickets.answers import bare_denial
+    assert bare_denial(tokenize(value), value) is expected

@@ -291,3 +291,35 @@ def test_the_day_a_mail_was_forwarded_is_no_purchase_date(lang, text, bought):
 ])
 def test_a_date_marked_as_an_example_after_it_is_no_fact(lang, text, flow, fact):
     assert fact not in read(flow, text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Lizenzen sichtbar.\nVoraussichtlicher Nutzungsbeginn: 07.12.2026\nAktivierung: erledigt"),
+    ("en", "Licences not visible.\nExpected usage start: 7 December 2026\nActivation: done"),
+    ("de", "Lizenzen fehlen. Der angedachte Nutzungsbeginn ist der 07.12.2026."),
+    ("en", "Licences are missing. The tentative usage start is 7 December 2026."),
+])
+def test_a_date_given_for_a_planned_or_expected_noun_is_no_fact(lang, text):
+    assert "usage_start" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Lizenzen sichtbar.\nNutzungsbeginn: 07.12.2026\nAktivierung: erledigt"),
+    ("en", "Licences not visible.\nUsage start: 7 December 2026\nActivation: done"),
+])
+def test_a_date_given_for_the_plain_noun_is_read(lang, text):
+    assert read("licenses-not-visible", text, lang)["usage_start"] == date(2026, 12, 7)
+
+
+def test_a_date_corrected_since_gives_way_to_the_new_one():
+    text = "Licences missing. The usage start was first set to 1 December, but the reseller has since corrected it to 2026-10-05."
+    assert read("licenses-not-visible", text, "en")["usage_start"] == date(2026, 10, 5)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Nutzungsbeginn 08.12.2026 (vorläufig)."),
+    ("en", "No activation email. Usage start: 8 December 2026 (provisional)."),
+    ("de", "Keine Aktivierungsmail. Der Nutzungsbeginn ist bisher für den 08.12.2026 vorgesehen."),
+])
+def test_a_date_marked_provisional_or_only_intended_is_no_fact(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)

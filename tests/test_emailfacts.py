@@ -152,3 +152,16 @@ def test_the_writers_own_address_with_the_mail_gone_elsewhere_settles_no_outlook
     kb, matcher = load()
     r = triage_text(text, kb, matcher, TODAY)
     assert r.cause != "outlook-com-address" and "osm_email" not in set(r.facts) - set(r.weak)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ihre Vorlage:\nOSM: max.mustermann@outlook.com\nDomäne verifiziert: ja/nein\nKeine Aktivierungsmail bekommen."),
+    ("en", "Your form:\nOSM: john.doe@outlook.com\nJunk checked: yes/no\nThe activation email never came."),
+])
+def test_a_templates_placeholder_address_is_no_osm(lang, text):
+    assert "osm_email" not in read("missing-activation-email", text, lang)
+
+
+def test_a_real_address_beside_a_placeholder_is_read():
+    text = "Im Formular stand max.mustermann@outlook.com, unser OSM ist aber it@kranz-bau.de. Keine Aktivierungsmail."
+    assert read("missing-activation-email", text, "de")["osm_email"] == "it@kranz-bau.de"

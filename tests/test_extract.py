@@ -290,3 +290,13 @@ def test_a_reservation_placed_on_a_weekday_days_ago_is_not_processed(text, lang)
 def test_a_year_first_date_with_slashes_is_read_as_iso(text, expected):
     found = find_dates(text, date(2026, 11, 24))
     assert [m.value for m in found] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Der Nutzungsbeginn ist – Stand heute – für Dezember vorgesehen.",
+                                  "Stand: heute ist nichts eingegangen."])
+def test_stand_heute_is_no_date(text):
+    assert not [m for m in find_dates(text, TODAY) if m.value == TODAY]
+
+
+def test_heute_as_a_date_is_still_read():
+    assert [m.value for m in find_dates("Der Nutzungsbeginn ist heute.", TODAY)] == [TODAY]

@@ -120,3 +120,22 @@ def test_a_hint_a_person_gives_that_a_system_shows_otherwise_states_nothing(text
 def test_an_unnamed_persons_saying_in_the_passive_that_the_writer_cannot_see_states_no_role(text):
     r = triage(text)
     assert r.facts.get("role") != "osm-manage-reservations" and r.cause != "can-reserve"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, unsere IT sagt, ich bin VLSC-Administrator. Darf ich damit Onlinedienste reservieren?",
+    "Guten Tag, laut unserer Lizenzabteilung bin ich Online-Administrator. Kann ich Lizenzen reservieren?",
+    "Hi, my manager says I am the OLA for our enrollment. Am I allowed to reserve seats?",
+    "Hello, I was told I'm a VLSC administrator. Can I make reservations?",
+])
+def test_a_role_the_writer_holds_only_by_a_persons_word_is_not_read(text):
+    r = triage(text)
+    assert r.id == "osm-reservations" and "role" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Hallo, ich bin VLSC-Administrator. Darf ich Onlinedienste reservieren?", "vlsc-admin"),
+    ("Hi, I am the OLA for our enrollment. Am I allowed to reserve seats?", "ola"),
+])
+def test_a_role_the_writer_states_is_read(text, role):
+    assert triage(text).facts.get("role") == role

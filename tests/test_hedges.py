@@ -380,3 +380,68 @@ def test_a_part_of_today_or_yesterday_dates_the_reservation_and_plans_nothing(bu
 ])
 def test_a_reservation_planned_for_tomorrow_states_no_date(bundled, text):
     assert "reservation_date" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, nach der Aktivierung sehen wir keine Lizenzen. Unser Nutzungsbeginn ist voraussichtlich der 03.12.2026, "
+     "sagt der Vertrieb.", "usage_start"),
+    ("Hi, licences missing after activation. Our usage start is expected to be 3 December 2026.", "usage_start"),
+    ("Guten Tag, keine Lizenzen sichtbar. Geplanter Nutzungsbeginn: 04.12.2026.", "usage_start"),
+    ("Hello, no licences visible. The usage start is tentatively 4 December 2026.", "usage_start"),
+    ("Hallo, keine Lizenzen zu sehen. Der Nutzungsbeginn ist laut Angebot der 05.12.2026.", "usage_start"),
+    ("Hi, licences are not visible. In the quote the usage start is 5 December 2026.", "usage_start"),
+])
+def test_an_expected_planned_or_quoted_date_stays_unknown(bundled, text, fact):
+    r = triage(bundled, text)
+    assert fact not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, nach der Aktivierung sehen wir keine Lizenzen. Unser Nutzungsbeginn ist der 03.12.2026.",
+    "Hi, licences missing after activation. Our usage start is 3 December 2026.",
+])
+def test_a_date_told_plainly_still_settles(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("usage_start") == date(2026, 12, 3) and r.cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Der Partner meint, unsere Domäne sei längst verifiziert.",
+    "Hallo, die Aktivierungsmail fehlt. Die Domäne ist voraussichtlich schon verifiziert.",
+])
+def test_a_state_in_reported_subjunctive_or_only_expected_stays_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert "domain_verified" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email. A colleague checked the junk folder, he says, but he's not sure it was the right mailbox.",
+    "Hello, still no activation mail. Our OSM is a global admin, but I'm not sure that was ever confirmed.",
+])
+def test_a_doubt_before_an_english_was_clause_still_doubts(bundled, text):
+    r = triage(bundled, text)
+    assert "junk_checked" not in r.facts and "osm_is_admin" not in r.facts and r.cause is None
+
+
+def test_a_doubt_with_its_own_german_was_clause_doubts_only_that(bundled):
+    r = triage(bundled, "Hallo, noch keine Aktivierungsmail. Die Domäne ist verifiziert, nicht sicher, was das bedeutet.")
+    assert r.facts.get("domain_verified") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung ist, wenn ich mich recht erinnere, nicht wirksam.",
+    "Hi, no activation email. The reservation is not effective, if I remember correctly.",
+])
+def test_what_the_writer_only_remembers_stays_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert "reservation_effective" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, licences missing after activation. Our usage start is pencilled in for 4 December 2026.",
+    "Hallo, keine Lizenzen sichtbar. Der Nutzungsbeginn ist für den 04.12.2026 angepeilt.",
+    "Hi, licences missing after activation. Target usage start: 4 December 2026.",
+])
+def test_a_date_only_aimed_at_stays_unknown(bundled, text):
+    r = triage(bundled, text)
+    assert "usage_start" not in r.facts and r.cause is None

@@ -495,3 +495,38 @@ def test_a_state_of_the_case_told_after_an_earlier_one_still_holds():
     text = ("Last time the mail went to our reseller. This time VLSC shows the mail was sent to another contact, "
             "my predecessor.")
     assert read(text, "en").get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("de", "Keine Aktivierungsmail bekommen. In unserem Sandbox-Tenant ist die Domäne schon verifiziert.", "domain_verified"),
+    ("en", "No activation email. The domain is verified in our test tenant.", "domain_verified"),
+    ("de", "Die Aktivierungsmail kam nicht. Der OSM ist Globaler Administrator im Entwicklungs-Mandanten.", "osm_is_admin"),
+    ("en", "The activation email did not arrive. Our OSM is a global admin of our trial tenant.", "osm_is_admin"),
+])
+def test_a_fact_placed_in_a_test_tenant_stays_open(lang, text, fact):
+    assert read(text, lang).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Lizenzen wurden für unseren Sandbox-Mandanten statt für das Produktivkonto aktiviert, also im falschen Konto."),
+    ("en", "The licences were activated in our test tenant instead of production, so on the wrong account."),
+])
+def test_licences_activated_in_a_test_tenant_are_the_wrong_account(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("right_account") is False
+
+
+def test_a_productive_tenant_alone_scopes_nothing():
+    assert read("Keine Aktivierungsmail. In unserem Produktiv-Tenant ist die Domäne seit Jahren verifiziert.", "de") \
+        .get("domain_verified") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "flow", "fact"), [
+    ("de", "Keine Lizenzen sichtbar. Unser Testmandant steht in einem Land, in dem der Dienst nicht angeboten wird. "
+           "Der Produktivmandant ist in Deutschland.", "licenses-not-visible", "service_in_country"),
+    ("en", "No licences visible. Our sandbox tenant is in a country where the service isn't offered. Production is in "
+           "Germany.", "licenses-not-visible", "service_in_country"),
+    ("en", "No activation email. Our trial tenant already has the enrollment linked.", "missing-activation-email",
+     "enrollment_linked"),
+])
+def test_a_fact_told_with_a_test_tenant_as_subject_stays_open(lang, text, flow, fact):
+    assert read(text, lang, flow).get(fact) is None

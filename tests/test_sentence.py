@@ -9,7 +9,7 @@ import pytest
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.body import clean_body
 from faq.tickets.facts import extract_facts
-from faq.tickets.sentence import has_sequence
+from faq.tickets.sentence import NO_ANSWER, has_sequence, label_value
 from faq.tickets.tokens import may_hold_sequence, tokenize
 
 KB = load_knowledge_base()
@@ -192,3 +192,14 @@ def test_an_apposition_denying_another_to_be_the_thing_keeps_the_cue(flow, lang,
 ])
 def test_a_short_clause_denying_the_cue_for_another_one_leaves_it_open(lang, text):
     assert "enrollment_linked" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Reservierung verwalten: z. B. ja", None), ("Manage Reservation: e.g. yes", None),
+    ("Basis unter gleicher Registrierung: na, läuft über die Mutter", False), ("Junk checked: nah", False),
+    ("Junk-Ordner geprüft: na klar", NO_ANSWER),
+])
+def test_a_labels_sample_value_answers_nothing_and_a_spoken_no_denies(text, expected):
+    tokens = tokenize(text)
+    last = max(i for i, t in enumerate(tokens) if t.end <= text.index(":"))
+    assert label_value(tokens, text, last) is expected

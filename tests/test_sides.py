@@ -95,3 +95,23 @@ def test_the_cases_own_tenant_before_a_contrast_still_states(lang, text, fact, v
 ])
 def test_a_test_or_dev_tenants_fact_is_not_the_cases_when_the_writer_turns_to_another_setting(lang, text, fact, theirs):
     assert read(text, lang, "missing-activation-email").get(fact) != theirs
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Unsere Tochter hat am 10.11.2026 reserviert, die Reservierung ist noch nicht wirksam. "
+           "Wir selbst haben noch nichts reserviert."),
+    ("en", "No activation email. Our subsidiary reserved on 10 November 2026 and the reservation is not effective yet. "
+           "We ourselves have not reserved anything."),
+])
+def test_the_writer_as_we_ourselves_turns_from_a_group_companys_case(lang, text):
+    facts = read(text, lang, "missing-activation-email")
+    assert "reservation_date" not in facts and "reservation_effective" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Lizenzen sichtbar. Die Muttergesellschaft hat im falschen Konto aktiviert, bei uns ist alles in Ordnung."),
+    ("de", "Keine Lizenzen sichtbar. Die Mutter hat im falschen Konto aktiviert. Bei uns lief die Aktivierung normal."),
+    ("en", "No licences visible. Our parent company activated on the wrong account, at our end everything is fine."),
+])
+def test_a_group_companys_wrong_account_before_the_writers_own_clause_is_theirs(lang, text):
+    assert read(text, lang, "licenses-not-visible").get("right_account") is None

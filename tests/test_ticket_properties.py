@@ -205,6 +205,12 @@ TRAP_WRAPS["en"].update({
 TRAP_WRAPS["de"]["unconfirmed"] = "Eine Kollegin sagt, {low}, das kann ich aber nicht überprüfen."  # round 18
 TRAP_WRAPS["de"]["last_year_dative"] = "Ich leite die Mail von letztem Jahr weiter: „{bare}“. Diesmal ist es eine neue Bestellung."
 TRAP_WRAPS["en"]["last_year_dative"] = "Forwarding the mail of the previous year: \"{bare}\". This time it is a new order."
+# Round-19 trap kinds: the statement set in a sandbox tenant without a turn to the productive one, and
+# a support template's line with a sample value.
+TRAP_WRAPS["de"]["sandbox"] = "Im Sandbox-Tenant gilt: {bare}. Für den Produktiv-Tenant wissen wir es nicht."
+TRAP_WRAPS["en"]["sandbox"] = "In our sandbox tenant: {bare}. For production we don't know."
+TRAP_WRAPS["de"]["sample"] = "Ihre Vorlage habe ich so ausgefüllt:\n{bare}: z. B. ja\nMehr weiß ich nicht."
+TRAP_WRAPS["en"]["sample"] = "I filled in your template:\n{bare}: e.g. yes\nThat's all I know."
 TENANT_CAUSES = {"domain-verified", "osm-is-existing-admin"}  # what holds for one tenant, not a mailbox's folder
 
 
@@ -220,10 +226,11 @@ def test_a_settled_ticket_is_settled(lang, scene, statement, cause):
 
 
 @pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted", "doubt", "forwarded", "last_year",
-                                  "sister", "tenant", "to_check", "taken_back", "unconfirmed", "last_year_dative"])
+                                  "sister", "tenant", "to_check", "taken_back", "unconfirmed", "last_year_dative",
+                                  "sandbox", "sample"])
 @pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
 def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, statement, cause, wrap):
-    if wrap == "tenant" and cause not in TENANT_CAUSES:
+    if wrap in ("tenant", "sandbox") and cause not in TENANT_CAUSES:
         pytest.skip("a junk folder is a mailbox's, not a tenant's")
     plain = f"{GREETING[lang]}\n\n{' '.join(scene)} {trap(lang, statement, wrap)}\n\n{CLOSING[lang]}"
     assert read(plain)[3] is None
@@ -446,3 +453,41 @@ def test_a_settling_statement_of_a_branchs_tenant_states_no_fact(lang, scene, st
     settling = set(read(compose(lang, [*scene, statement]))[2]) - set(read(compose(lang, scene))[2])
     _, _, facts, found = read(f"{GREETING[lang]}\n\n{' '.join(scene)} {told}\n\n{CLOSING[lang]}")
     assert found is None and settling and settling.isdisjoint(facts)
+
+
+# Round-19 trap kinds of dates and roles: a settling usage start told as expected, planned or from a quote,
+# and a settling role told as a person's word; the ticket settles nothing.
+DATED = {"de": (["Nach der Aktivierung sehen wir keine Lizenzen."], "Der Nutzungsbeginn ist der 04.12.2026."),
+         "en": (["We see no licences after activation."], "The usage start is 4 December 2026.")}
+DATE_HEDGES = {"de": ["Der Nutzungsbeginn ist voraussichtlich der 04.12.2026.", "Geplanter Nutzungsbeginn: 04.12.2026.",
+                      "Der Nutzungsbeginn ist laut Angebot der 04.12.2026."],
+               "en": ["The usage start is expected to be 4 December 2026.", "Planned usage start: 4 December 2026.",
+                      "According to the quote the usage start is 4 December 2026."]}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_settling_usage_start_settles(lang):
+    scene, statement = DATED[lang]
+    assert read(compose(lang, [*scene, statement]))[3] == "usage-start-pending"
+
+
+@pytest.mark.parametrize("which", range(3))
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_usage_start_only_expected_planned_or_quoted_settles_nothing(lang, which):
+    _, _, facts, cause = read(compose(lang, [*DATED[lang][0], DATE_HEDGES[lang][which]]))
+    assert cause is None and "usage_start" not in facts
+
+
+ROLE_HEARSAY = {"de": ["Unser Händler sagt, ich bin {role}.", "Laut unserer IT-Abteilung bin ich {role}.",
+                       "Mir wurde gesagt, ich bin {role}."],
+                "en": ["Our reseller says I am the {role}.", "According to our IT team I am the {role}.",
+                       "I was told I am the {role}."]}
+
+
+@pytest.mark.parametrize("frame", range(3))
+@pytest.mark.parametrize("which", [0, 1])
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_role_told_as_a_persons_word_settles_nothing(lang, which, frame):
+    role, _ = ROLES[lang][which]
+    _, _, facts, cause = read(compose(lang, [ROLE_HEARSAY[lang][frame].format(role=role), ROLE_SCENE[lang]]))
+    assert cause is None and "role" not in facts

@@ -149,3 +149,11 @@ def test_a_date_in_a_sentence_that_only_asks_is_no_fact(lang, text, flow, fact):
 def test_a_date_told_before_a_question_is_still_told():
     facts = read("Gekauft haben wir am 14.01.2026, ist der Link jetzt abgelaufen?", "de", "activation-link-expiry")
     assert "purchase_date" in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Keine Aktivierungsmail. Die Firma meines Schwagers hatte dasselbe, dort war die Domäne schon verifiziert."),
+    ("en", "No activation email. My cousin's company had the same thing, there the domain was already verified."),
+])
+def test_a_relatives_company_with_the_same_trouble_is_their_case(lang, text):
+    assert read(text, lang).get("domain_verified") is None

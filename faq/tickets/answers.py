@@ -16,19 +16,30 @@ from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["article_pronoun", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out"]
+__all__ = ["article_pronoun", "bare_denial", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out"]
 
 _SHORT = 6  # words at most of a value read as a denied clause
 
 
-def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...], contrasted: bool) -> bool:
-    """Whether a label's value (its tokens) is a short clause a negation denies (see the module);
-    `affirmations` are the yes answers' word sequences, `contrasted` whether a contrast word stands in it."""
+def denied_clause(value: list[Token], affirmations: tuple[tuple[str, ...], ...], contrasted: bool, text: str = "") -> bool:
+    """Whether a label's value (its tokens) is a short clause a negation denies (see the module), or, with
+    its `text`, opens with a spoken no standing alone (`bare_denial`); `affirmations` are the yes answers'
+    word sequences, `contrasted` whether a contrast word stands in it."""
+    if text and bare_denial(value, text):
+        return True
     words = [t.word for t in value]
     if not value or len(value) > _SHORT or contrasted or any(words[:len(p)] == list(p) for p in affirmations) \
             or words[0] in folded("articles"):  # "Domain verifiziert? Die Mail kommt nicht": a subject of its own
         return False
     return not set(words).isdisjoint(folded("clause_denials"))
+
+
+def bare_denial(value: list[Token], text: str) -> bool:
+    """Whether a label's value (its tokens in `text`) opens with a spoken no that stands alone, before a
+    comma, a bracket or a dash, or at the end (`bare_denials`: "na, hab i ned", "nah"; not "na klar")."""
+    if not value or value[0].word not in folded("bare_denials"):
+        return False
+    return len(value) == 1 or any(c in text[value[0].end:value[1].start] for c in ",;()-\u2013")
 
 
 @cache

@@ -4,7 +4,8 @@ Each date in the text (TT.MM.JJJJ, JJJJ-MM-TT, "1. Dezember 2026", "December 1, 
 "gestern", "vor 3 Tagen" ...) goes to the date fact whose context cue is nearest in the same
 sentence, unless it belongs to another event ("Mail kam am 12.03. an") or another thing (an
 invoice). A date that cannot exist is skipped and noted, never moved; one that is an example,
-asked, denied, corrected or of an earlier period states nothing. A flow with one date fact
+asked, denied, corrected or of an earlier period states nothing, and neither does one given for a
+noun only planned or expected ("geplanter Nutzungsbeginn", "expected usage start": `hedged_modifiers`). A flow with one date fact
 takes a ticket's only written-out date when nothing else claims it.
 """
 
@@ -37,6 +38,7 @@ from faq.tickets.sentence import (
 )
 from faq.tickets.settling import UNCUED
 from faq.tickets.sides import other_sides
+from faq.tickets.tokens import Token
 from faq.tickets.unasserted import mention_unsaid
 from faq.tickets.withheld import unknown_at
 from faq.tickets.yeared import yeared
@@ -52,6 +54,13 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
     holders, aux = tuple(folded("usage_holders")), folded("finite_verbs")
     return [e for e in events if not any(hi < e <= hi + 3 and all(w in between for w in words[hi + 1:e])
                                          and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
+
+
+def _hedged_after(tokens: list[Token], end: int) -> bool:
+    """Whether the word right after a date (ending at offset `end`) makes it only planned or provisional
+    ("01.12.2026 (vorläufig)", "1 December 2026 (provisional)"; `hedged_modifiers`)."""
+    after = next((t for t in tokens if t.start >= end), None)
+    return after is not None and after.word in folded("hedged_modifiers")
 
 
 _CLAUSE_END = re.compile(r"[,;]")
@@ -80,6 +89,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                     if s.offset + m.start >= stated_from and s.offset + m.start not in theirs
                     and token_index(tokens, m.start) >= sides.get(at, 0) and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not is_example(tokens, token_index(tokens, max(m.end - 1, m.start)))  # "01.12.2026 (Beispiel)"
+                    and not _hedged_after(tokens, m.end)  # "01.12.2026 (vorläufig)"
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
                     and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))
@@ -110,7 +120,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
                     if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
-                            or other_instance_at(tokens, s.text, c, c_end):  # "our first purchase was in ..."
+                            or other_instance_at(tokens, s.text, c, c_end) or c > 0 and raw[c - 1] in folded("hedged_modifiers"):
+                        # "our first purchase was in ...", "Geplanter Nutzungsbeginn: ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
                         # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
                     if idx <= c <= end_idx or c < idx and end_idx < c_end and (attributed or any(c < e < idx for e in happened) or any(

@@ -3,7 +3,8 @@
 An address goes to the e-mail fact whose context cue (OSM, "Online Services Manager", "an die
 Adresse" ...) is nearest in its sentence, else the only address in the text is taken, unless it
 is where the customer wants mail ("Bitte senden Sie ... an") or a quoted mail's sender. A
-malformed address is no fact; an example ("eine Adresse wie name@outlook.com"), an address
+malformed address is no fact; an example ("eine Adresse wie name@outlook.com", a template's
+"max.mustermann@outlook.com": `placeholder_names`), an address
 asked about or denied ("nicht max@outlook.com, sondern ...") or where a change started
 ("von max@… auf it@…") neither, nor one stated before a later sentence's change ("Das haben
 wir auf it@… geändert"). The words are data in `knowledge/language/`.
@@ -72,7 +73,9 @@ def read_emails(text: str, analysed: list[Sentence], facts: list[Fact], lang: st
     person's, not hedged, not where a change started, not denied, refuted or corrected.
     Results go into `found` and `evidence`; what was skipped into `notes`.
     """
-    addresses = [a for a in find_emails(text) if a[0] >= stated_from and not on_header_line(text, a[0])]  # "From: Tom <t@…>"
+    samples = folded("placeholder_names")  # "OSM: max.mustermann@outlook.com" in a template
+    addresses = [a for a in find_emails(text) if a[0] >= stated_from and not on_header_line(text, a[0])  # "From: Tom <t@…>"
+                 and a[2].split("@")[0].lower() not in samples]
     if not addresses:
         for m in ADDRESS.finditer(text):
             notes.append(f"'{m.group().rstrip('.')}' is not a valid e-mail address")

@@ -49,7 +49,7 @@ from faq.tickets.doers import denied_doer, done_by_another, writers_deed
 from faq.tickets.emailfacts import read_emails
 from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
-from faq.tickets.hearsay import contradicted_hearsay
+from faq.tickets.hearsay import contradicted_hearsay, told_by_person
 from faq.tickets.inserts import without_inserts
 from faq.tickets.persons import (
     name_osm_by_address,
@@ -211,8 +211,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id] = None
         for fact in choice_facts:
             choice = read_choice(fact, lang, s.tokens, s.words, s.text, lex)
-            if choice is None or bygone(analysed, index, choice[2], True):  # "war bis zum Sommer OSM"
-                continue
+            if choice is None or bygone(analysed, index, choice[2], True) or told_by_person(s.tokens, choice[2][0]):
+                continue  # "war bis zum Sommer OSM", "laut unserem Händler bin ich OSM"
             cid, weight, span = choice
             if fact.id not in found or weight > strength[fact.id]:
                 found[fact.id], strength[fact.id] = cid, weight

@@ -19,7 +19,7 @@ from faq.tickets.evidence import Evidence
 from faq.tickets.sentence import Sentence
 from faq.tickets.tokens import Token
 
-__all__ = ["contradicted_hearsay"]
+__all__ = ["contradicted_hearsay", "told_by_person"]
 
 _REACH = 8  # words between a saying verb (or "laut"/"according to") and the person who says it
 _TRAILING = 3  # ... when the saying follows what is said ("..., sagt die Hotline")
@@ -53,6 +53,13 @@ def _said_by_person(tokens: list[Token], at: int) -> str | None:
             return None
         return "self" if any(t.word in selves for t in tokens[v + 1:at + 1]) else "other"
     return _said_after(tokens, at)
+
+
+def told_by_person(tokens: list[Token], at: int) -> bool:
+    """Whether token `at` stands in what a person says ("der Händler sagt, ich bin OSM", "laut unserem
+    Admin ...", "mir wurde gesagt, ...", "..., says our reseller"): a role the writer holds only by
+    another's word is no role read from the ticket, confirmed or not."""
+    return _said_by_person(tokens, at) is not None
 
 
 def _said_after(tokens: list[Token], at: int) -> str | None:

@@ -298,7 +298,9 @@ def doubted(tokens: list[Token], text: str) -> bool:
         _, c_hi = clause_bounds(tokens, text, min(i, *near), max(i, *near))
         if c_hi + 1 < len(tokens) and tokens[c_hi + 1].word in conditions:
             continue  # "nicht sicher, ob die Domäne verifiziert ist": the doubt has its own complement
-        if any(tokens[k].word in conditions for k in range(i + 1, min(i + 3, c_hi + 1))):
+        subjects = _folded("anaphors") | _folded("person_pronouns") | _folded("clause_subjects")
+        if any(tokens[k].word in conditions and (k == i + 1 or tokens[i + 1].word not in subjects)
+               for k in range(i + 1, min(i + 3, c_hi + 1))):  # not "not sure it was ...": English "was" is no "what"
             continue  # "not sure whether the domain is verified", "not sure why the mail didn't come"; a relative
             # pronoun later ("not sure the person who clicked was signed into the right tenant") asks nothing
         if i + 2 <= c_hi and tokens[i + 1].word in _folded("prepositions") \

@@ -472,13 +472,13 @@ def _slashed(raw: str, today: date) -> date:
 
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
-    """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today"), or
+    """Whether a relative word is used loosely ("bis heute", "heute noch", "as of today", "Stand heute"), or
     "Morgen" is the morning ("heute Morgen", "Guten Morgen"), not tomorrow. From when something
     holds ("gilt ab gestern", "ab morgen nutzbar") is a date; so is a time since then that a word of
     validity or usage names before the preposition or right after the date ("Nutzung seit gestern",
     "seit heute gültig"; date_starts.yaml)."""
     before = lowered[max(0, start - 12):start]
-    if re.search(r"\b(?:bis|seit|as of|until|till|since|up to)\s*$", before):  # not "hab gestern"
+    if re.search(r"\b(?:bis|seit|stand|as of|until|till|since|up to)[\s:]*$", before):  # not "hab gestern"; "Stand heute"
         named = re.search(r"([^\W\d_]+)\W+\b(?:seit|as of|since)\s*$", lowered[max(0, start - 40):start])
         after = re.match(r"\s+([^\W\d_]+)", lowered[end:end + 40])
         starts = re.search(r"\b(?:seit|as of|since)\s*$", before) is not None

@@ -19,7 +19,7 @@ from faq.tickets.borders import breaks_clause
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
-__all__ = ["Answer", "answer_polarity", "answers", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "in_quoted_question",
+__all__ = ["Answer", "answer_polarity", "answers", "opens_example", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "in_quoted_question",
            "is_example", "is_question", "points_below", "quote_opening", "quoted_of_then"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
@@ -182,6 +182,12 @@ def _markers() -> tuple[tuple[str, ...], ...]:
 @cache
 def _example_tails() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon_words("example_tails"))
+
+
+def opens_example(words: list[str]) -> bool:
+    """Whether folded words open with an example marker ("z. B. ja", "e.g. yes"): a template's
+    sample value, no answer."""
+    return any(tuple(words[:len(marker)]) == marker for marker in _markers())
 
 
 def is_example(tokens: list[Token], index: int) -> bool:

@@ -367,16 +367,37 @@ def outdated(analysed: list[Sentence], index: int, span: tuple[int, int], value:
 _COUNT_GAP = 3  # words between a count and the tenant it counts ("zwei getrennte M365-Tenants", "a second, separate tenant")
 
 
-def _several_tenants(analysed: list[Sentence]) -> bool:
+def _several_tenants(analysed: list[Sentence], environments: bool) -> bool:
     """Whether the ticket tells of several tenants: a tenant noun with a count before it ("zwei
-    Mandanten", "two tenants", "our second tenant"; `quantity_many`)."""
+    Mandanten", "two tenants", "our second tenant"; `quantity_many`), or, with `environments`, one of a
+    test or development environment, in its compound or right before it ("unser Sandbox-Tenant", "our
+    trial tenant"; `environment_qualifiers`): the productive tenant is another."""
     parts, many = tuple(folded("tenant_nouns")), folded("quantity_many")
+    kinds = tuple(folded("environment_qualifiers")) if environments else ()
     for s in analysed:
         words = [t.word for t in s.tokens]
         for i, w in enumerate(words):
-            if any(p in w for p in parts) and many.intersection(words[max(0, i - _COUNT_GAP):i]):
+            if any(p in w for p in parts) and (many.intersection(words[max(0, i - _COUNT_GAP):i]) or any(k in w for k in kinds)
+                                               or any(x.startswith(kinds) for x in words[max(0, i - _COUNT_GAP):i] if kinds)):
                 return True
     return False
+
+
+_SUBJECT = 6  # words at most before the first finite verb that make a sentence's subject
+
+
+def _environment_subject(s: Sentence) -> bool:
+    """Whether the sentence's subject (its words before the first finite verb) names a test or development
+    tenant ("Unser Testmandant steht in einem Land, ...", "our sandbox tenant already has ..."): what
+    the sentence tells is that tenant's."""
+    verbs, parts, kinds = folded("finite_verbs"), tuple(folded("tenant_nouns")), tuple(folded("environment_qualifiers"))
+    words: list[str] = []
+    for t in s.tokens[:_SUBJECT]:
+        if t.word in verbs:
+            break
+        words.append(t.word)
+    return any(any(p in w for p in parts) and (any(k in w for k in kinds) or any(x.startswith(kinds) for x in words[max(0, i - 2):i]))
+               for i, w in enumerate(words))
 
 
 def _opened(s: Sentence, lo: int) -> int:
@@ -399,9 +420,12 @@ def tenant_scoped(analysed: list[Sentence], index: int, span: tuple[int, int], f
     or that names a tenant after a preposition or a count ("die Domain ist im zweiten Mandanten
     verifiziert", "die Domäne unseres zweiten Mandanten") or picks one of them ("in one of them"):
     it is told of one of them, maybe not the case's."""
-    if fact_id not in _ticket_facts("tenant_facts.yaml") or not _several_tenants(analysed):
+    environment = fact_id in _ticket_facts("environment_facts.yaml")
+    if fact_id not in _ticket_facts("tenant_facts.yaml") or not _several_tenants(analysed, environment):
         return False
     s = analysed[index]
+    if environment and _environment_subject(s):  # "Unser Testmandant steht in einem Land, in dem der Dienst ..."
+        return True
     tokens = s.tokens
     lo, hi = clause_bounds(tokens, s.text, *span)
     lo = _opened(s, lo)

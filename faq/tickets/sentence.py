@@ -15,7 +15,7 @@ from faq.tickets.cues import CueLexicon, phrases
 from faq.tickets.evidence import Evidence
 from faq.tickets.hedges import hedged
 from faq.tickets.mentions import ADDRESS
-from faq.tickets.quotes import is_question
+from faq.tickets.quotes import is_question, opens_example
 from faq.tickets.tokens import Token, tokenize
 
 if TYPE_CHECKING:
@@ -380,11 +380,11 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
         return None if "?" in m.group(1) else NO_ANSWER
     words = [t.word for t in value]
     if has_sequence(words, "unknowns") or has_sequence(words[:3], "partial_answers") or hedged(value, m.group(1), 0, 0) \
-            or to_find_out(words) or options_offered(value, m.group(1)):
+            or to_find_out(words) or options_offered(value, m.group(1)) or opens_example(words):  # "...: z. B. ja"
         return None
     led, words = words[0] in folded_words("label_leads"), _past_source(words)  # "...: wurde mir bis jetzt nicht erteilt"
     if any(tuple(words[:len(p)]) == p for p in sequences("denials")) or (len(words) == 1 and words[0] in folded_words("none_answers")) \
-            or led and any(t.neg for t in value) or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts")):
+            or led and any(t.neg for t in value) or denied_clause(value, sequences("affirmations"), has_sequence(words, "contrasts"), m.group(1)):
         return False  # "...: nein", "...: hat man mir nie gegeben", "...: was never assigned"
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True

@@ -10,7 +10,9 @@ one of the last in its compound or right after it: "for our US branch tenant", "
 tells that side's case, when the writer then turns to their own: a contrast with a word of their own
 or the writer as subject (`contrasts`, `own_markers`, `first_person_subjects`), "bei uns"
 (`own_settings`), a contrast that opens another setting or a setting that holds one ("But for our EU
-enrollment ...", "Für den Haupttenant kam aber ..."; `scope_prepositions`), or the writer opening a
+enrollment ...", "Für den Haupttenant kam aber ..."; `scope_prepositions`), a later clause of the
+sentence that names the writer's own setting though no contrast opens it ("Die Muttergesellschaft hat
+im falschen Konto aktiviert, bei uns ist alles im richtigen Konto": its first clause is theirs), or the writer opening a
 sentence that claims something of their own ("Wir als Mutter haben eine eigene Registrierung",
 `own_claims`). What its first part (up to a contrast) tells, a yes/no fact or a date, is no fact of
 the case.
@@ -90,6 +92,9 @@ def other_sides(analysed: list[Sentence]) -> dict[int, int]:
         if not s.tokens or not _other_subject(s):
             continue
         _, hi = clause_bounds(s.tokens, s.text, 0, 0, "contrasts")
+        _, first = clause_bounds(s.tokens, s.text, 0, 0)
         if _turns_to_own(s, hi + 1) or any(_turns_to_own(later, 0) for later in analysed[index + 1:]):
             out[index] = hi + 1
+        elif first < hi and has_sequence([t.word for t in s.tokens[first + 1:hi + 1]], "own_settings"):
+            out[index] = first + 1  # no contrast, a clause of the writer's own: "..., bei uns ist alles im richtigen Konto"
     return out
