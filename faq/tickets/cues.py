@@ -37,7 +37,7 @@ __all__ = ["CueLexicon", "lexicon_for", "phrases"]
 def _builtin_synonyms() -> tuple[tuple[str, ...], ...]:
     # A country's name is read as "Land" ("nicht in Liechtenstein angeboten").
     return (with_zu(lexicon_words("verbs_of_checking")), lexicon_words("verbs_of_managing"), lexicon_words("verbs_of_linking"),
-            lexicon_words("other_people"), lexicon_words("other_forms"), lexicon_words("effect_words"), lexicon_words("colloquial_negations"), lexicon_words("cue_negations"),
+            lexicon_words("other_people"), lexicon_words("effect_words"), lexicon_words("colloquial_negations"), lexicon_words("cue_negations"),
             ("land", "country", *lexicon_words("countries")),
             ("lizenz", *lexicon_words("licence_units")),  # "seats" are licences
             lexicon_words("organisation_names"),  # "Orgname" is the organisation name
