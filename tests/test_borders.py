@@ -74,3 +74,11 @@ def test_phrases_are_grouped_by_their_first_word():
 def test_a_negation_before_a_noun_of_its_own_denies_a_thing(text, denies):
     tokens = tokenize(text)
     assert denies_a_noun(tokens, 0, len(tokens)) is denies
+
+
+def test_yet_or_though_with_no_punctuation_before_them_is_an_adverb_of_the_clause():
+    text = "The tenant is not linked yet as far as we can tell"
+    assert clause_of(text, "linked", "contrasts") == "the tenant is not linked yet as far as we can tell"
+    text = "The order was placed, yet no activation mail has come"
+    assert clause_of(text, "placed", "contrasts") == "the order was placed"
+

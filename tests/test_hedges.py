@@ -445,3 +445,12 @@ def test_what_the_writer_only_remembers_stays_unknown(bundled, text):
 def test_a_date_only_aimed_at_stays_unknown(bundled, text):
     r = triage(bundled, text)
     assert "usage_start" not in r.facts and r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hello, still no activation email for our order. The domain is not verified yet as far as I know.",
+    "Hi, no activation mail so far. Our enrollment is not linked to any tenant yet I believe.",
+])
+def test_a_belief_after_yet_still_reaches_the_denied_fact(bundled, text):
+    facts = triage(bundled, text).facts
+    assert "domain_verified" not in facts and "enrollment_linked" not in facts

@@ -83,7 +83,8 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
         gap = text[tokens[i - 1].end:tokens[i].start]
         if punct_breaks and breaks_clause(gap):
             return True
-        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i) and not _closes(tokens, text, i)
+        return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i) and not _closes(tokens, text, i) \
+            and not (tokens[i].word in _folded("adverb_contrasts") and not gap.strip())
 
     if len(tokens) > _LONG:  # a sentence asked about word by word: its borders are found once
         key = (id(tokens), breaks)
