@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from faq.language.focus import Focus
 from faq.search.quantities import agreement, aspects, negation_agreement
-from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query
+from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query, best_rows
 from faq.search.rivals import EntryRates, entry_rates, rates_of, rival_odds
 
 if TYPE_CHECKING:
@@ -243,10 +243,10 @@ class Features:
         if not entries:
             return []
         negatives = self._negatives
-        best_topics = _best(topics, self._topic_candidates)
+        best_topics = best_rows(topics, self._topic_candidates)
         oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
         if whole is not q:  # a story's topic may be told around a thin question, as its entry may
-            best_topics += [t for t in _best(whole_topics, self._topic_candidates) if t not in best_topics]
+            best_topics += [t for t in best_rows(whole_topics, self._topic_candidates) if t not in best_topics]
         candidates = entries + [-1 - t for t in best_topics]
         rows = [(r, self._features(r, q, self._hit(r, q, found, topics))) for r in candidates]
         context = None
@@ -322,11 +322,6 @@ class Features:
                 x.append(rival_odds(q.terms, rates(r), rates(second if r == first else first), q.total))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
-
-
-def _best(hits: dict[int, Hit], k: int) -> list[int]:
-    """The `k` rows of the best hits, best first (the lower row on a tie)."""
-    return [row for _fit, row in sorted([(-hit[0], row) for row, hit in hits.items()])[:k]]
 
 
 def _top_two(values: list[float]) -> tuple[float, float]:

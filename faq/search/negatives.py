@@ -53,13 +53,12 @@ class Negatives:
                 acc[d] += w
         best: dict[int, Hit] = {}
         norm, topic = self.norm, self.topic
-        tops: dict[int, float] = {}  # each topic's best score so far
         for d in compress(range(len(acc)), acc):  # only the examples that share a token, in their order
             m = acc[d]
             score = m * m / norm[d]
             t = topic[d]
-            if score > tops.get(t, -1.0):  # a score is positive: a topic's first example always counts
-                tops[t] = score
+            held = best.get(t)
+            if held is None or score > held[0]:
                 best[t] = (score, d, m)
         return best
 

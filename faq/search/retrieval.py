@@ -24,7 +24,7 @@ from typing import Any
 from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
 
-__all__ = ["Query", "Retrieval"]
+__all__ = ["Query", "Retrieval", "best_rows"]
 
 _MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
           r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
@@ -41,6 +41,11 @@ _DIGIT = re.compile(r"\d")  # every date `_DATE` finds has one
 def _dates() -> re.Pattern[str]:
     """The compiled `_DATE`."""
     return re.compile(_DATE, re.IGNORECASE)
+
+
+def best_rows(hits: dict[int, tuple[float, int, float]], k: int) -> list[int]:
+    """The `k` rows (entries or out-of-scope topics) of the best hits by fit, best first, the lower row on a tie."""
+    return [row for _fit, row in sorted([(-hit[0], row) for row, hit in hits.items()])[:k]]
 
 
 _MEMO = 4096
@@ -389,7 +394,7 @@ class Retrieval:
         """The `k` best-fitting entries, best first, and their best documents."""
         if len(self.ids) <= _SCAN_UP_TO:
             found = self._scan(q)
-            ranked = [e for _fit, e in sorted([(-hit[0], e) for e, hit in found.items()])[:k]]  # the lower entry on a tie
+            ranked = best_rows(found, k)
             return ranked, found
         ranked = [e for _fit, e in self._best(q, k)]
         found = {}
