@@ -10,8 +10,10 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from types import MappingProxyType
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -21,6 +23,7 @@ from faq.language.catalogue import message, tr
 
 __all__ = [
     "DATE_FORMATS_HINT",
+    "RELATIVE_DAYS",
     "WORDS_OF_DATES",
     "AmbiguousDate",
     "MonthDate",
@@ -87,6 +90,8 @@ def _numbered(name: str) -> dict[str, str]:
 
 
 _RELATIVE_DAYS = _relative_days()
+RELATIVE_DAYS: Mapping[str, int] = MappingProxyType(_RELATIVE_DAYS)
+"""Spellings of a day counted from today ("gestern", "heute Morgen", "last night") -> its offset in days."""
 _NUMBER_WORDS = {word: int(value) for word, value in _numbered("counted_numbers").items()}
 _UNITS = {word: value[0] for word, value in _numbered("time_units").items()}  # "d", "w" or "m"
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from faq.flows.dates import RELATIVE_DAYS
 from faq.language.lexicon import folded as _folded
-from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.borders import clause_bounds, opened_by, without_phrases
 from faq.tickets.borders import phrases as _phrases
@@ -80,12 +80,10 @@ def _day_parts() -> dict[str, frozenset[str]]:
     """Parts of the day -> the day words before them that name today or a past day ("heute Morgen", "gestern
     Abend"; knowledge/language/relative_days.yaml): such a part ("Morgen") is no intention ("morgen")."""
     pairs: dict[str, set[str]] = {}
-    for entry in lexicon_words("relative_days"):
-        offset, spellings = entry.split(" ", 1)
-        for spelling in spellings.split(","):
-            parts = [fold(w) for w in spelling.split()]
-            if int(offset) <= 0 and len(parts) == 2:
-                pairs.setdefault(parts[1], set()).add(parts[0])
+    for spelling, offset in RELATIVE_DAYS.items():
+        parts = [fold(w) for w in spelling.split()]
+        if offset <= 0 and len(parts) == 2:
+            pairs.setdefault(parts[1], set()).add(parts[0])
     return {part: frozenset(days) for part, days in pairs.items()}
 
 

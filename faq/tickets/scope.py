@@ -377,8 +377,8 @@ def _several_tenants(analysed: list[Sentence], environments: bool) -> bool:
     for s in analysed:
         words = [t.word for t in s.tokens]
         for i, w in enumerate(words):
-            if any(p in w for p in parts) and (many.intersection(words[max(0, i - _COUNT_GAP):i]) or any(k in w for k in kinds)
-                                               or any(x.startswith(kinds) for x in words[max(0, i - _COUNT_GAP):i] if kinds)):
+            if any(p in w for p in parts) and (many.intersection(words[max(0, i - _COUNT_GAP):i])
+                                               or kinds and _of_environment(words, i, kinds, _COUNT_GAP)):
                 return True
     return False
 
@@ -396,8 +396,13 @@ def _environment_subject(s: Sentence) -> bool:
         if t.word in verbs:
             break
         words.append(t.word)
-    return any(any(p in w for p in parts) and (any(k in w for k in kinds) or any(x.startswith(kinds) for x in words[max(0, i - 2):i]))
-               for i, w in enumerate(words))
+    return any(any(p in w for p in parts) and _of_environment(words, i, kinds, 2) for i, w in enumerate(words))
+
+
+def _of_environment(words: list[str], i: int, kinds: tuple[str, ...], gap: int) -> bool:
+    """Whether the tenant noun at `i` is one of a test or development environment (`kinds`): in its compound
+    ("Sandbox-Tenant" folded to one word, "testmandant") or in one of the `gap` words before it ("our trial tenant")."""
+    return any(k in words[i] for k in kinds) or any(x.startswith(kinds) for x in words[max(0, i - gap):i])
 
 
 def _opened(s: Sentence, lo: int) -> int:
