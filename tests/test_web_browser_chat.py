@@ -438,3 +438,29 @@ def test_a_control_reached_by_tab_is_never_hidden_under_the_input_at_the_bottom(
     page.screenshot(path=str(shots / f"web-tab-result-{'js' if script else 'nojs'}-360.png"))
     assert len(hidden) >= 4 and not any(hidden), hidden
     page.context.close()
+
+
+def test_with_smooth_scrolling_a_new_question_shows_all_its_buttons_above_the_input(browser: Any, base: str,
+                                                                                   shots: Path) -> None:
+    """With the browser's default motion (smooth scrolling), the question a step adds is shown
+    whole above the input at 360 px: Ja and Nein, not Ja alone with Nein under the input bar (the
+    focus moved to Ja cut the scroll that showed the card short)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="de-DE",
+                                  reduced_motion="no-preference", is_mobile=True, has_touch=True, bypass_csp=True)
+    page = context.new_page()
+    page.goto(base + "/")
+    send(page, "Wir haben vor drei Wochen E3 bestellt, aber die Aktivierungsmail ist nie angekommen. "
+               "Unser OSM ist it-admin@contoso.de und die Domäne ist bereits verifiziert. Was können wir tun?")
+    page.keyboard.press("Tab")
+    assert focused(page) == "BUTTON||Diagnose starten"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#log > li.bot').length >= 4")
+    settle(page)
+    page.wait_for_timeout(1500)  # the smooth scroll ends
+    page.screenshot(path=str(shots / "20-confirm-smooth-360.png"))
+    assert focused(page) == "BUTTON||Ja"
+    floor = page.evaluate("document.getElementById('composer').getBoundingClientRect().top")
+    for name in ("Ja", "Nein"):
+        box = last(page).get_by_role("button", name=name, exact=True).bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= floor, name
+    context.close()

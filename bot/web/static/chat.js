@@ -37,12 +37,17 @@
     var top = latest && latest.getBoundingClientRect ? latest.getBoundingClientRect().top : -1;
     if (first !== undefined || top < 0 || top > window.innerHeight / 2) reveal(first);
     var target = root.querySelector("[data-focus]");
+    // The focus given here is not a Tab: what reveal() scrolls into view stays in view (with
+    // smooth scrolling, the listener below would otherwise cut that scroll short mid-way).
+    placing = true;
     if (target) target.focus({ preventScroll: true });
+    placing = false;
     // A rejected answer kept in the field is selected: typing replaces it, an arrow key edits it.
     if (target && target.select && target.value) target.select();
   }
 
   var added = null;  // the first message the last step added
+  var placing = false;  // focusNew() is moving the focus to what is new
 
   // Add the new messages of `doc` to the page; older ones only lose their buttons.
   function merge(doc) {
@@ -200,7 +205,7 @@
   document.addEventListener("focusin", function (event) {
     var composer = document.getElementById("composer");
     var target = event.target;
-    if (!composer || !target || target === document.body || !target.getBoundingClientRect) return;
+    if (placing || !composer || !target || target === document.body || !target.getBoundingClientRect) return;
     if (composer.contains(target)) return;
     var hidden = target.getBoundingClientRect().bottom - (composer.getBoundingClientRect().top - GAP);
     if (hidden > 0) window.scrollBy(0, hidden);
