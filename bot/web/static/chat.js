@@ -29,6 +29,38 @@
     if (delta) window.scrollBy(0, delta);
   }
 
+  // A question may be a long story: with this script its one-line field becomes a text area that
+  // grows with what is typed (up to a few lines, then it scrolls), so the whole story can be read
+  // over before it is sent; Enter sends, Shift+Enter starts a new line. An answer's field (a date,
+  // an address, a yes or no) and the page without this script keep the one-line field.
+  function growField() {
+    var input = document.getElementById("text");
+    if (!input || input.tagName !== "INPUT" || input.dataset.kind) return;
+    var area = document.createElement("textarea");
+    Array.prototype.forEach.call(input.attributes, function (a) {
+      if (["type", "value", "inputmode", "data-kind"].indexOf(a.name) < 0) area.setAttribute(a.name, a.value);
+    });
+    area.rows = 1;
+    area.value = input.value;
+    input.parentNode.replaceChild(area, input);
+    fit(area);
+  }
+
+  // Where the browser does not size a text area by its content (CSS field-sizing), this script does.
+  function fit(area) {
+    if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) return;
+    area.style.height = "auto";
+    area.style.height = Math.min(area.scrollHeight + 4, area.clientHeight * 6) + "px";
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var area = event.target;
+    if (!area || area.id !== "text" || area.tagName !== "TEXTAREA") return;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    event.preventDefault();  // Enter sends, as in the one-line field
+    if (area.form && area.form.requestSubmit) area.form.requestSubmit();
+  });
+
   // Show what is new (`first`: the first message added), then focus it without scrolling away.
   // On loading, a last message that starts in the upper half of the window (the greeting below
   // the header) is left where it is.
@@ -151,6 +183,7 @@
 
   document.addEventListener("input", function (event) {
     if (event.target && event.target.id === "text") clearProblem();
+    if (event.target && event.target.id === "text" && event.target.tagName === "TEXTAREA") fit(event.target);
   });
 
   document.addEventListener("submit", function (event) {
@@ -190,6 +223,7 @@
           return;
         }
         if (location.search) history.replaceState(null, "", location.pathname);
+        growField();
         enableCopy(document);
         focusNew(document, added);
       }, function () { sayProblem(offline); })  // the server is not reachable
@@ -220,5 +254,5 @@
     if (input) input.focus();
   });
 
-  document.addEventListener("DOMContentLoaded", function () { enableCopy(document); focusNew(document); });
+  document.addEventListener("DOMContentLoaded", function () { growField(); enableCopy(document); focusNew(document); });
 })();
