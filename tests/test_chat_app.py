@@ -626,7 +626,7 @@ async def test_a_stated_address_is_confirmed_not_asked():
     app = ChatApp(kb, matcher, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await _type(pilot, "Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert. "
+        await _type(pilot, "Unser OSM ist it-admin@contoso.de, den Spam-Ordner haben wir geprüft. "
                            "Warum kommt keine Aktivierungsmail?")
         assert isinstance(app.dialogue.items[-1], Answer)
         await pilot.press("1", "enter")  # start the diagnosis

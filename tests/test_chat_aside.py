@@ -83,3 +83,74 @@ async def test_a_side_question_in_the_other_language_leads_back_in_the_users_lan
         assert answered in text  # answered in the language it was asked in
         assert bridge in text and other not in text
         assert text.rindex(asked) > text.rindex(bridge) > text.rindex(answered)  # the bridge, then the question
+
+
+def _bundled(lang: str, events: list):
+    from pathlib import Path
+
+    from chat_helpers import TODAY
+
+    from bot.chat.dialogue import Dialogue
+    from faq.search.cache import load
+
+    kb, matcher = load(Path(__file__).parent.parent / "knowledge")
+    return Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
+
+
+@pytest.mark.parametrize(("lang", "story", "problem"), [
+    ("de", "Die Aktivierungsmail ist bei uns nie angekommen.",
+     "Nebenbei noch: nach der Aktivierung tauchen bei uns keine Lizenzen im Portal auf."),
+    ("en", "Our activation email never arrived.",
+     "Separate thing: after the activation no licenses show up in our portal at all."),
+])
+def test_a_new_problem_told_in_place_of_an_answer_ends_the_diagnosis_and_offers_its_own(lang, story, problem):
+    """Not 'is not a valid e-mail address', nor an aside that leads back to the old questions: the
+    new problem's answer, naming the diagnosis it ended, with its own diagnosis to start; also after resume."""
+    from bot.chat.dialogue import Answer, Dialogue, Option
+
+    events: list = []
+    d = _bundled(lang, events)
+    d.submit(story)
+    d.select(0)  # the missing mail's diagnosis
+    assert d.current_fact is not None and d.current_fact.id == "osm_email"
+    answer = d.submit(problem)[-1]
+    assert isinstance(answer, Answer) and answer.entry_id == "licenses-not-visible" and not answer.aside
+    assert answer.left == "missing-activation-email" and answer.options[0] == Option("flow", "licenses-not-visible")
+    assert not d.flow_active and not any(isinstance(i, Notice) and i.key == "bad_value" for i in d.items)
+    d.select(0)
+    assert d.run is not None and d.run.flow.id == "licenses-not-visible" and d.run.question == problem
+    again = Dialogue(d.kb, d.matcher, d.today, lang=lang)
+    again.replay(events)
+    assert [repr(i) for i in again.items] == [repr(i) for i in d.items]
+
+
+@pytest.mark.parametrize(("lang", "text", "entry"), [
+    ("de", "Wie lange ist der Aktivierungslink eigentlich gültig?", "activation-link-expiry"),
+    ("en", "By the way, our licenses were activated for the wrong account.", "wrong-account-activated"),
+])
+def test_a_question_or_a_problem_without_a_diagnosis_is_an_aside_and_the_question_comes_again(lang, text, entry):
+    from bot.chat.dialogue import Answer, FlowStep
+
+    d = _bundled(lang, [])
+    d.submit("Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+    d.select(0)
+    *_, answer, step = d.submit(text)
+    assert isinstance(answer, Answer) and answer.entry_id == entry and answer.aside and not answer.left
+    assert isinstance(step, FlowStep) and step.fact_id == "osm_email" and d.flow_active
+
+
+def test_a_fact_both_diagnoses_ask_goes_with_the_new_problem():
+    """A usage start told beside the new problem is no answer to the old diagnosis: it is offered
+    for confirmation in the new one."""
+    from bot.chat.dialogue import Answer
+
+    d = _bundled("de", [])
+    d.submit("Die Aktivierungsmail fehlt")
+    d.select(0)
+    answer = d.submit("Außerdem: nach der Aktivierung sehen wir keine Lizenzen im Portal, die Nutzung "
+                      "begann laut Händler am 02.11.2026.")[-1]
+    assert isinstance(answer, Answer) and answer.left == "missing-activation-email" and answer.stated == 1
+    d.select(0)
+    confirm = d.items[-1]
+    assert isinstance(confirm, Notice) and confirm.key == "confirm_stated" and confirm.args["fact"] == "usage_start"
+    assert d.run is not None and d.run.flow.id == "licenses-not-visible"

@@ -129,3 +129,29 @@ async def test_a_yes_without_a_comma_confirms_the_stated_fact(lang, reply):
         await _type(pilot, reply)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
+
+
+@pytest.mark.parametrize(("lang", "story", "problem"), [
+    ("de", "Die Aktivierungsmail fehlt, unser OSM ist it@firma.de",
+     "Ganz andere Sache: der Aktivierungslink ist abgelaufen, gekauft haben wir im März 2026."),
+    ("en", "The activation email is missing, our OSM is it@contoso.com",
+     "Something else entirely: the activation link has expired, we bought in March 2026."),
+])
+def test_a_new_problem_told_instead_of_confirming_ends_the_diagnosis(lang, story, problem):
+    """Not a 'no' that asks for the address: the new problem's answer, with its own diagnosis."""
+    from pathlib import Path
+
+    from chat_helpers import TODAY
+
+    from bot.chat.dialogue import Answer, Dialogue
+    from faq.search.cache import load
+
+    kb, matcher = load(Path(__file__).parent.parent / "knowledge")
+    d = Dialogue(kb, matcher, TODAY, lang=lang)
+    d.submit(story)
+    d.select(0)
+    assert d.confirming
+    answer = d.submit(problem)[-1]
+    assert isinstance(answer, Answer) and answer.entry_id == "activation-link-expiry"
+    assert answer.left == "missing-activation-email" and not d.flow_active
+    assert "osm_email" not in (d.run.declined if d.run is not None else set())

@@ -332,19 +332,18 @@ def test_facts_stated_in_the_question_are_confirmed_not_asked(text, lang):
     d = Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
     d.ask(text)
     items = d.start_flow("missing-activation-email")
-    confirm = items[-1]
+    confirm = items[-1]  # the stated fact that settles the case first; the address is not needed then
     assert isinstance(confirm, Notice) and confirm.key == "confirm_stated"
-    assert "it-admin@" in confirm.text and confirm.args["fact"] == "osm_email"
+    assert "verifiziert" in confirm.text or "verified" in confirm.text
     items = d.select(0)  # yes
-    assert d.run.facts["osm_email"].startswith("it-admin@")
-    confirmed = ["osm_email"]
+    confirmed = [confirm.args["fact"]]
     while not isinstance(items[-1], FlowResult):
         if isinstance(items[-1], Notice):  # another stated fact: confirmed with yes
             confirmed.append(items[-1].args["fact"])
             items = d.select(0)
         else:  # a question nobody stated: "don't know"
             items = d.choose(Option("value", "unbekannt"))
-    assert confirmed == ["osm_email", "domain_verified"]
+    assert confirmed == ["domain_verified"]
     assert not any(isinstance(i, FlowStep) and i.fact_id in confirmed for i in d.items)
     assert items[-1].diagnosis.cause == "domain-verified"
     replayed = Dialogue(kb, matcher, TODAY, lang=lang)
@@ -369,11 +368,12 @@ def test_a_stated_fact_the_user_does_not_confirm_is_asked():
 
 
 @pytest.mark.parametrize("text,lang", [
-    ("Unser OSM ist it-admin@contoso.de, die Domäne ist bereits verifiziert, aber keine Aktivierungsmail", "de"),
-    ("Our OSM is it-admin@contoso.example and the domain is already verified, still no activation email", "en"),
+    ("Unser OSM ist it-admin@contoso.de, den Spam-Ordner haben wir schon geprüft, aber keine Aktivierungsmail", "de"),
+    ("Our OSM is it-admin@contoso.example and we already checked the junk folder, still no activation email", "en"),
 ])
 def test_every_stated_fact_is_confirmed_before_any_other_question(text, lang):
-    """Two stated facts: both are shown for confirmation first; confirming them settles the case."""
+    """Two stated facts neither of which settles the case: both are shown for confirmation, in
+    the flow's order, before any question is asked."""
     from faq.search.cache import load
 
     kb, matcher = load()
@@ -382,10 +382,10 @@ def test_every_stated_fact_is_confirmed_before_any_other_question(text, lang):
     first = d.start_flow("missing-activation-email")[-1]
     second = d.select(0)[-1]
     assert isinstance(first, Notice) and first.args["fact"] == "osm_email"
-    assert isinstance(second, Notice) and second.key == "confirm_stated" and second.args["fact"] == "domain_verified"
-    result = d.select(0)[-1]
-    assert isinstance(result, FlowResult) and result.diagnosis.cause == "domain-verified"
-    assert not any(isinstance(i, FlowStep) for i in d.items)
+    assert isinstance(second, Notice) and second.key == "confirm_stated" and second.args["fact"] == "junk_checked"
+    asked = d.select(0)[-1]
+    assert isinstance(asked, FlowStep) and d.run.facts.keys() == {"osm_email", "junk_checked"}
+    assert sum(isinstance(i, FlowStep) for i in d.items) == 1
 
 
 def test_no_match_and_clarify_follow_the_questions_language(dialogue):
@@ -514,8 +514,9 @@ def _bundled_dialogue(lang: str = "de", events: list | None = None) -> Dialogue:
      "„den Spam-Ordner habe ich schon geprüft“ – ich verstehe: ja"),
     ("Keine Aktivierungsmail erhalten, der Nutzungsbeginn ist der 01.12.2026.", "de", "usage_start",
      "„01.12.2026“ – ich verstehe: 1. Dezember 2026"),
-    ("Aktivierungsmail fehlt, OSM ist max@firma.de und die Domäne ist schon verifiziert.", "de", "osm_email",
-     "„max@firma.de“ – stimmt das?"),
+    ("Aktivierungsmail fehlt, OSM ist max@firma.de und die Domäne ist schon verifiziert.", "de", "domain_verified",
+     "„die Domäne ist schon verifiziert“ – ich verstehe: ja"),
+    ("Aktivierungsmail fehlt, OSM ist max@firma.de.", "de", "osm_email", "„max@firma.de“ – stimmt das?"),
     ("No activation email yet. I already checked the spam folder.", "en", "junk_checked",
      "“I already checked the spam folder” – I take that as: yes"),
     ("Keine Mail zur Aktivierung da. Junk-Ordner: nichts drin.", "de", "junk_checked",
@@ -523,8 +524,9 @@ def _bundled_dialogue(lang: str = "de", events: list | None = None) -> Dialogue:
     ("The activation email did not arrive; usage starts on 2026-12-01.", "en", "usage_start", "1 December 2026"),
     ("Activation e-mail still missing. Spam folder: nothing in there.", "en", "junk_checked",
      "“Spam folder: nothing in there” – I take that as: yes"),
-    ("No activation email. Our OSM is max@contoso.example and our domain is verified.", "en", "osm_email",
-     "max@contoso.example"),
+    ("No activation email. Our OSM is max@contoso.example and our domain is verified.", "en", "domain_verified",
+     "“our domain is verified” – I take that as: yes"),
+    ("No activation email. Our OSM is max@contoso.example.", "en", "osm_email", "max@contoso.example"),
 ])
 def test_a_stated_fact_is_shown_with_its_words_and_what_was_read_from_them(text, lang, fact, shown):
     for ui in ("de", "en"):  # the conversation's language, whatever the interface's
@@ -656,8 +658,7 @@ def test_a_stated_fact_the_user_does_not_confirm_is_asked_next_not_later(text, l
     events: list = []
     d = Dialogue(kb, matcher, TODAY, lang=lang, on_event=events.append)
     d.ask(text)
-    d.start_flow("missing-activation-email")
-    confirm = d.select(0)[-1]  # the address: yes
+    confirm = d.start_flow("missing-activation-email")[-1]  # the domain, which would settle the case
     assert isinstance(confirm, Notice) and confirm.args["fact"] == "domain_verified"
     step = d.select(1)[-1]  # the domain: not as I read it
     assert isinstance(step, FlowStep) and step.fact_id == "domain_verified" and d.current_fact.id == "domain_verified"

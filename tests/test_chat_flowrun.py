@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from chat_helpers import make_dialogue
 
-from bot.chat.dialogue import Notice
+from bot.chat.dialogue import FlowResult, FlowStep, Notice
 from faq.flows.values import UNKNOWN
 
 
@@ -123,3 +123,53 @@ def test_an_address_with_english_words_keeps_a_german_diagnosis_german(dialogue,
     after = dialogue.submit(address)
     assert dialogue.run.facts["osm_email"] == address
     assert all(i.lang == "" for i in after) and dialogue.flow_lang == "de"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    """The bundled knowledge base and its matcher (the fixture base reads fewer stories)."""
+    from pathlib import Path
+
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(Path(__file__).parent.parent / "knowledge")
+    return kb, Matcher(kb)
+
+
+def _real(bundled):
+    from chat_helpers import TODAY
+
+    from bot.chat.dialogue import Dialogue
+
+    return Dialogue(*bundled, TODAY)
+
+
+@pytest.mark.parametrize(("story", "yes"), [
+    ("Die Aktivierungsmail ist nie gekommen. Als OSM haben wir m.berger@berger-bau.de angegeben, "
+     "und die Domäne ist bei uns längst verifiziert. Woran liegt das?", "ja"),
+    ("The activation mail never came. We listed m.berger@berger-build.com as OSM, and our domain "
+     "has been verified for ages. What is going on?", "yes"),
+])
+def test_the_stated_fact_that_settles_the_case_is_confirmed_first(bundled, story, yes):
+    """A story told whole ends at its first yes: the stated fact that settles the cause is shown
+    first, not the address the flow would ask first."""
+    dialogue = _real(bundled)
+    dialogue.submit(story)
+    dialogue.select(0)
+    shown = dialogue.items[-1]
+    assert isinstance(shown, Notice) and shown.key == "confirm_stated" and shown.args["fact"] == "domain_verified"
+    dialogue.submit(yes)
+    assert isinstance(dialogue.items[-1], FlowResult) and dialogue.items[-1].diagnosis.cause == "domain-verified"
+    assert dialogue.run.facts == {"domain_verified": True}
+
+
+def test_a_no_to_the_settling_fact_asks_its_question_then_the_other_stated_fact_is_confirmed(bundled):
+    dialogue = _real(bundled)
+    dialogue.submit("Die Aktivierungsmail fehlt. Unser OSM ist it@firma.de und die Domäne ist verifiziert.")
+    dialogue.select(0)
+    dialogue.submit("nein")
+    assert isinstance(dialogue.items[-1], FlowStep) and dialogue.items[-1].fact_id == "domain_verified"
+    dialogue.submit("nein")
+    shown = dialogue.items[-1]
+    assert isinstance(shown, Notice) and shown.key == "confirm_stated" and shown.args["fact"] == "osm_email"

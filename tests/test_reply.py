@@ -31,6 +31,15 @@ def test_resolution_reply_english_fills_deadline():
     assert text.startswith("Hello,") and "5 Jul 2026" in text and "Best regards" in text
 
 
+@pytest.mark.parametrize(("lang", "opening"), [
+    ("en", "Hello,\n\nThank you for your message.\n"),  # an English letter goes on with a capital
+    ("de", "Guten Tag,\n\nvielen Dank für Ihre Nachricht.\n"),  # a German one after the comma in lower case
+])
+def test_the_reply_opens_as_a_letter_of_its_language(lang, opening):
+    diag = diagnose(FLOW, {"osm_email": "anna@outlook.com"}, TODAY)
+    assert suggest_reply(KB, "activation-email-missing", lang, FLOW, diag, "outlook-com-address").startswith(opening)
+
+
 def test_question_reply_asks_every_open_question_numbered_cheapest_first():
     diag = diagnose(FLOW, {}, TODAY)
     text = suggest_reply(KB, "activation-email-missing", "de", FLOW, diag, None, today=TODAY)

@@ -268,7 +268,7 @@ def test_empty_and_overlong_messages_get_one_line_and_the_text_stays(browser: An
     page.keyboard.press("Enter")
     assert _alerts(page) == [tr("de", "input_too_long", size=f"{len(story):,}".replace(",", "."), limit="2.000")]
     assert page.input_value("#text") == story and page.locator("#log > li").count() == items
-    assert focused(page).startswith("INPUT|text")
+    assert focused(page).startswith("TEXTAREA|text")
     page.screenshot(path=str(shots / "web-too-long.png"))
     page.keyboard.press("Control+A")
     send(page, "Läuft der Aktivierungslink ab?")  # once shortened it goes, and the line is gone
@@ -374,7 +374,7 @@ def test_a_phone_starts_with_the_header_in_view_and_the_input_focused(browser: A
     assert page.evaluate("window.scrollY") == 0  # the language switch and "Neues Gespräch" are not scrolled away
     switch = page.locator("header button").bounding_box()
     assert switch is not None and switch["y"] >= 0
-    assert focused(page).startswith("INPUT|text")
+    assert focused(page).startswith("TEXTAREA|text")
     page.screenshot(path=str(shots / "web-phone-start.png"))
     send(page, "Läuft der Aktivierungslink ab?")  # a new answer is still brought into view from its top
     heading = page.locator("#log > li:last-child h3").bounding_box()
@@ -437,4 +437,59 @@ def test_a_control_reached_by_tab_is_never_hidden_under_the_input_at_the_bottom(
         hidden.append(page.evaluate(OBSCURED))
     page.screenshot(path=str(shots / f"web-tab-result-{'js' if script else 'nojs'}-360.png"))
     assert len(hidden) >= 4 and not any(hidden), hidden
+    page.context.close()
+
+
+def test_with_smooth_scrolling_a_new_question_shows_all_its_buttons_above_the_input(browser: Any, base: str,
+                                                                                   shots: Path) -> None:
+    """With the browser's default motion (smooth scrolling), the question a step adds is shown
+    whole above the input at 360 px: Ja and Nein, not Ja alone with Nein under the input bar (the
+    focus moved to Ja cut the scroll that showed the card short)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="de-DE",
+                                  reduced_motion="no-preference", is_mobile=True, has_touch=True, bypass_csp=True)
+    page = context.new_page()
+    page.goto(base + "/")
+    send(page, "Wir haben vor drei Wochen E3 bestellt, aber die Aktivierungsmail ist nie angekommen. "
+               "Unser OSM ist it-admin@contoso.de und die Domäne ist bereits verifiziert. Was können wir tun?")
+    page.keyboard.press("Tab")
+    assert focused(page) == "BUTTON||Diagnose starten"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#log > li.bot').length >= 4")
+    settle(page)
+    page.wait_for_timeout(1500)  # the smooth scroll ends
+    page.screenshot(path=str(shots / "20-confirm-smooth-360.png"))
+    assert focused(page) == "BUTTON||Ja"
+    floor = page.evaluate("document.getElementById('composer').getBoundingClientRect().top")
+    for name in ("Ja", "Nein"):
+        box = last(page).get_by_role("button", name=name, exact=True).bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= floor, name
+    context.close()
+
+
+def test_a_long_story_is_typed_in_a_field_that_grows_and_enter_sends_it(browser: Any, base: str, shots: Path) -> None:
+    """At 360 px a story of several sentences can be read over before it is sent: the question's
+    field grows with it (Shift+Enter a new line, Enter sends); an answer's field stays one line."""
+    page = new_page(browser, 360, 740, is_mobile=True, has_touch=True)
+    page.goto(base + "/")
+    one_line = page.locator("#text").bounding_box()
+    page.keyboard.type("Wir haben im Oktober über unseren Händler E5 für 250 Nutzer bestellt. Die Aktivierungsmail "
+                       "ist bis heute nicht angekommen, obwohl unser OSM it-admin@contoso.de ist.")
+    page.keyboard.press("Shift+Enter")
+    page.keyboard.type("Was können wir tun?")
+    grown = page.locator("#text").bounding_box()
+    page.screenshot(path=str(shots / "20-long-story-360.png"))
+    assert one_line is not None and grown is not None and grown["height"] >= 3 * one_line["height"]
+    assert grown["y"] + grown["height"] <= 740 and no_horizontal_scroll(page)
+    before = page.locator("#log > li").count()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll('#log > li').length > {before}")
+    settle(page)
+    said = page.locator("#log > li.user").last.inner_text()
+    assert "it-admin@contoso.de ist." in said and said.rstrip().endswith("Was können wir tun?")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the diagnosis: its confirmation, answered in a one-line field
+    page.wait_for_function("document.querySelector('#log > li:last-child').textContent.indexOf('stimmt das') >= 0")
+    settle(page)
+    assert page.evaluate("document.getElementById('text').tagName") == "INPUT"
+    assert axe_violations(page) == []
     page.context.close()

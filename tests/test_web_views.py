@@ -364,3 +364,22 @@ def test_the_yes_no_hint_names_the_letters_and_a_letter_answers() -> None:
     html = say(c, cid, html, "j").text  # the hinted letter confirms the stated address
     card = text_of(last_bot(html))
     assert "stimmt das" not in card and "Nutzungszeitraum" in card
+
+
+@pytest.mark.parametrize(("lang", "problem", "ended", "offered"), [
+    ("de", "Ganz andere Sache: unser Aktivierungslink ist abgelaufen, gekauft haben wir im Februar.",
+     "Die Diagnose zu „Aktivierungs-E-Mail nicht erhalten“ ist damit beendet.", "Diagnose starten"),
+    ("en", "Another thing: our activation link has expired, we bought in February.",
+     "the diagnosis of “Activation email not received” has ended.", "Start diagnosis"),
+])
+def test_a_new_problem_typed_in_place_of_an_answer_ends_the_diagnosis_and_offers_its_own(lang, problem, ended,
+                                                                                     offered) -> None:
+    c = client()
+    cid, html = start(c, lang)
+    html = say(c, cid, html, "Die Aktivierungsmail fehlt" if lang == "de" else "The activation email is missing").text
+    html = pick(c, cid, html, offered).text  # the missing mail's diagnosis: its first question, an address
+    html = say(c, cid, html, problem).text
+    reply = last_bot(html)
+    assert ended in text_of(reply) and '<p class="error">' not in html  # no "is not a valid address"
+    assert ("Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?") in text_of(reply)
+    assert labels(html)[0] == offered  # the new problem's own diagnosis, to start

@@ -16,7 +16,7 @@ from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.tickets.evidence import stated_clause
 
-__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "menu_index", "read_answer", "reply_word",
+__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "left_line", "menu_index", "read_answer", "reply_word",
            "shown_value", "stated_facts", "typed_action"]
 
 UNKNOWN_SIMILARITY = 85
@@ -242,6 +242,13 @@ KEY_MEANINGS: dict[str, str] = {"j": "yes", "y": "yes", "n": "no", "w": "unknown
 
 UNKNOWN_TARGET = "unbekannt"
 """The value of the "Weiß nicht" option."""
+
+
+def left_line(kb: KnowledgeBase, flow_id: str, lang: str) -> str:
+    """The line above a new problem's answer that names the diagnosis it ended, by its topic."""
+    flow = kb.flow(flow_id)
+    entry = kb.entry(flow.entry) if flow is not None else None
+    return tr(lang, "answer_left", topic=entry.title.get(lang) if entry is not None else flow_id)
 
 
 def unknown_key(text: str, options: tuple[Option, ...]) -> bool:

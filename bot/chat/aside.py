@@ -18,7 +18,7 @@ from faq.language.normalize import clear_language, fold
 if TYPE_CHECKING:
     from bot.chat.dialogue import Dialogue
 
-__all__ = ["aside", "aside_entry", "pending_readings", "reads_as_question"]
+__all__ = ["aside", "aside_entry", "pending_readings", "reads_as_question", "tells_new_problem"]
 
 _WORD = re.compile(r"\w+")
 
@@ -36,15 +36,52 @@ def reads_as_question(text: str, fact_type: str = "") -> bool:
 
 
 def aside_entry(d: Dialogue, text: str) -> tuple[str, str]:
-    """The FAQ entry that answers `text` confidently when it reads as a question, and the
-    language to answer in (("", "") otherwise: not a question, the matcher not sure)."""
+    """The FAQ entry that answers `text` confidently when it reads as a question, or states a
+    problem of another topic ("Also our licenses went to the wrong account"), and the language to
+    answer in (("", "") otherwise: neither, the matcher not sure)."""
     fact = d.current_fact
-    if not reads_as_question(text, fact.type if fact is not None and not d.confirming else ""):
+    asks = reads_as_question(text, fact.type if fact is not None and not d.confirming else "")
+    if not asks and (not _states(text) or _goes_on(d, text)):
         return "", ""
     result = d.matcher.match(text)
-    if result.outcome == "answer" and result.id and d.kb.entry(result.id) is not None:
+    own = d.run.flow.entry if d.run is not None else ""
+    if result.outcome == "answer" and result.id and d.kb.entry(result.id) is not None and (asks or result.id != own):
         return result.id, clear_language(text, result.lang) or d.flow_lang
     return "", ""
+
+
+def _goes_on(d: Dialogue, text: str, shared: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether `text` states a fact the running diagnosis still asks for, other than those in
+    `shared` (the facts another diagnosis asks too, such as the usage start): it tells this case."""
+    from bot.chat.answers import stated_facts
+
+    run = d.run
+    said = set(stated_facts(text, run.flow, d.kb, d.today, d.flow_lang)) if run is not None else set()
+    return run is not None and bool(said - set(run.facts) - shared)
+
+
+def _states(text: str) -> bool:
+    """Whether `text` states something: a sentence of a few words not put as a question."""
+    from bot.chat.flowrun import FREE_ANSWER_WORDS
+    from faq.language.focus import sentences
+
+    return any(len(s.split()) >= FREE_ANSWER_WORDS and not reads_as_question(s) for s in sentences(text))
+
+
+def tells_new_problem(d: Dialogue, text: str) -> bool:
+    """Whether `text`, typed in place of an answer, tells a new problem: it states something (a
+    sentence of a few words not put as a question), nothing the running diagnosis still asks, and
+    the FAQ answers it confidently with the topic of another diagnosis ("Außerdem sehen wir keine
+    Lizenzen im Admin Center" while the missing mail is diagnosed). A question alone ("Wie lange
+    ist der Link gültig?") is an aside; the diagnosis goes on after it. A fact both diagnoses ask
+    (a usage start told beside the new problem) goes with the new one."""
+    run = d.run
+    if run is None or not _states(text):
+        return False
+    result = d.matcher.match(text)
+    entry = d.kb.entry(result.id) if result.outcome == "answer" and result.id else None
+    other = d.kb.flow(entry.flow) if entry is not None and entry.flow and entry.flow != run.flow.id else None
+    return other is not None and not _goes_on(d, text, {f.id for f in other.facts})
 
 
 def aside(d: Dialogue, text: str, entry_id: str, lang: str, pending: Notice | None = None) -> list[Item]:

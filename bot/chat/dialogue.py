@@ -225,12 +225,13 @@ class Dialogue:
             return self.cancel()
         return self._add(Notice("slash_unknown", {"text": text}, passive=True, lang=self._pin(self.shown_lang)))
 
-    def ask(self, raw: str) -> list[Item]:
-        """Answer a question from the matcher: an answer, options to pick, or no match."""
+    def ask(self, raw: str, left: str = "") -> list[Item]:
+        """Answer a question from the matcher: an answer, options to pick, or no match (`left`: the
+        diagnosis this question ended, see `new_problem`)."""
         text = clean(raw).strip()
         if not text:
             return []
-        self._emit({"type": "ask", "text": text})
+        self._emit({"type": "ask", "text": text, **({"left": left} if left else {})})
         talk = smalltalk(text, self.talk_lang or self.lang)
         if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
             return self._add(UserMessage(text, lang=self._pin(talk[1])), SmallTalk(talk[0], talk[1]))
@@ -243,14 +244,14 @@ class Dialogue:
         pinned = self._pin(lang)
         user = UserMessage(text, lang=pinned)
         if result.outcome == "answer" and result.id and self.kb.entry(result.id) is not None:
-            return self._add(user, self._answer(result.id, lang))
+            return self._add(user, self._answer(result.id, lang, left))
         if result.outcome == "clarify":
             ids = tuple(c.id for c in result.candidates if self.kb.entry(c.id) is not None)
             if len(ids) >= 2:
                 options = tuple(Option("entry", i) for i in ids) + (Option("none"),)
                 return self._add(user, Clarify(ids, options, pinned))
             if ids:
-                return self._add(user, self._answer(ids[0], lang))
+                return self._add(user, self._answer(ids[0], lang, left))
         if result.outcome == "no_match" and (case := self._case_told(text)):  # "der OSM ist …": no question
             return self._add(user, Notice("case_told", options=(Option("flow", case),), lang=pinned))
         closest = tuple(
@@ -299,7 +300,14 @@ class Dialogue:
         """`lang` as an item's pinned language: "" when it is the interface's."""
         return "" if lang == self.lang or lang not in ("de", "en") else lang
 
-    def _answer(self, entry_id: str, lang: str = "") -> Answer:
+    def new_problem(self, text: str) -> list[Item]:
+        """Leave the running diagnosis for `text`, a new problem told in place of an answer
+        (`bot.chat.aside.tells_new_problem`): it is answered as a question, its own diagnosis offered."""
+        left = self.run.flow.id if self.run is not None and self.flow_active else ""
+        self.run = None
+        return self.ask(text, left)
+
+    def _answer(self, entry_id: str, lang: str = "", left: str = "") -> Answer:
         entry = self.kb.entry(entry_id)
         options: tuple[Option, ...] = ()
         if entry is None:
@@ -310,7 +318,7 @@ class Dialogue:
         options += tuple(Option("entry", r) for r in entry.related if self.kb.entry(r) is not None)
         story = self.told(flow.id) if flow is not None else []
         told = stated_facts(told_together(story), flow, self.kb, self.today, lang or self.lang) if flow and story else {}
-        return Answer(entry_id, options, "" if lang == self.lang else lang, len(told))
+        return Answer(entry_id, options, "" if lang == self.lang else lang, len(told), left=left)
 
     def show_entry(self, entry_id: str) -> list[Item]:
         """Show an entry the user picked (a topic, a clarify option, a related entry)."""

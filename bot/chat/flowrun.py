@@ -8,6 +8,7 @@ conversation, this module what a diagnosis within it does.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from bot.chat.answers import (
@@ -19,17 +20,17 @@ from bot.chat.answers import (
     stated_facts,
     unknown_key,
 )
-from bot.chat.aside import aside, aside_entry
+from bot.chat.aside import aside, aside_entry, tells_new_problem
 from bot.chat.items import FlowResult, FlowStep, Item, Notice, Option, UserMessage, canonical
 from faq.errors import InputError
-from faq.kb.model import Flow
+from faq.kb.model import Fact, Flow
 from faq.language.normalize import clear_language
 from faq.language.text import clean
 
 if TYPE_CHECKING:
     from bot.chat.dialogue import Dialogue
 
-__all__ = ["FREE_ANSWER_WORDS", "Run", "answer_text", "apply_answer", "step", "tell"]
+__all__ = ["FREE_ANSWER_WORDS", "Run", "answer_text", "apply_answer", "first_to_confirm", "step", "tell"]
 
 FREE_ANSWER_WORDS = 4
 """An answer of this many words or more is also read for other facts the user states in it."""
@@ -63,7 +64,7 @@ def step(d: Dialogue) -> list[Item]:
     stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
     if stated and all(f.id != asking for f in relevant):
         # Stated in the user's own words: shown for confirmation, first, not asked again.
-        fact = stated[0]
+        fact = first_to_confirm(run, stated, d.today)
         value, quote = run.stated[fact.id]
         run.confirming = fact.id
         tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
@@ -78,6 +79,21 @@ def step(d: Dialogue) -> list[Item]:
                          fact_options(fact, bool(run.facts)), lang=run.lang)]
     actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
     return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
+
+
+def first_to_confirm(run: Run, stated: list[Fact], today: date) -> Fact:
+    """The stated fact to show for confirmation first: one that settles on its own (with the
+    answers given) the cause that all the stated facts together settle, so that a case the user
+    has told whole ends at its first "Ja"; else the first the flow would ask (`stated`, in the
+    flow's order, is never empty)."""
+    from faq.flows.engine import diagnose
+
+    told = {f.id: run.stated[f.id][0] for f in stated}
+    aim = diagnose(run.flow, {**run.facts, **told}, today).cause
+    if aim is None or aim == "unresolved":
+        return stated[0]
+    return next((f for f in stated if diagnose(run.flow, {**run.facts, f.id: told[f.id]}, today).cause == aim),
+                stated[0])
 
 
 def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "") -> list[Item]:
@@ -123,6 +139,8 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
         readings = tuple(Option("value", day.isoformat()) for day in possible)
         return bad(exc.reason, "ambiguous_date", readings + options[1:])  # a customer never sees fact names
     except InputError as exc:
+        if tells_new_problem(d, text):  # another diagnosis's problem: this one ends, that one is offered
+            return d.new_problem(text)
         if (found := aside_entry(d, text))[0]:  # a question instead of an answer: answered, then asked again
             return aside(d, text, *found)
         if len(text.split()) < 2 or not tell(d, text):

@@ -92,6 +92,8 @@ class Answer:
         resume_lang: After an aside, the language of the diagnosis it leads back to ("" = the
             interface's): the line back to it is in the language of the question it announces,
             whatever language the aside was asked and answered in.
+        left: The diagnosis (flow id) the question ended: a new problem told in place of an
+            answer ("" for none); the answer says so above it.
     """
 
     entry_id: str
@@ -100,6 +102,7 @@ class Answer:
     stated: int = 0
     aside: bool = False
     resume_lang: str = ""
+    left: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ def apply_event(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
     """Apply one recorded event to `d`; return the items it added."""
     kind = event.get("type")
     try:
-        if kind == "ask":
-            return d.ask(str(event.get("text", "")))
+        if kind == "ask":  # "left": a new problem told in place of an answer ended the diagnosis
+            text = str(event.get("text", ""))
+            return d.new_problem(text) if event.get("left") and d.flow_active else d.ask(text)
         if kind == "pick":
             return d.show_entry(str(event.get("entry", "")))
         if kind == "none":

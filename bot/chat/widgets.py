@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from bot.chat.answers import confirm_text
+from bot.chat.answers import confirm_text, left_line
 from bot.chat.dialogue import Dialogue
 from bot.chat.items import (
     Answer,
@@ -142,6 +142,8 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
         if entry is None:
             return _card(_para(item.entry_id))
         parts: list[Widget] = [Static(Content.styled(entry.question.get(lang), "bold"), classes="title", markup=False)]
+        if item.left:  # a new problem told in place of an answer: the diagnosis it ended, named first
+            parts.insert(0, _para(left_line(kb, item.left, lang), "muted left"))
         parts += _blocks(entry.answer.get(lang, ()), lang)
         if entry.contact is not None:
             parts.append(

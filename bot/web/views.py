@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.chat.answers import confirm_text
+from bot.chat.answers import confirm_text, left_line
 from bot.chat.dialogue import (
     Answer,
     Clarify,
@@ -80,7 +80,8 @@ def item_views(dialogue: Dialogue, lang: str) -> list[dict[str, Any]]:
         view["live"] = i == live
         view["options"] = _options(item, dialogue, lang) if i == live else []
         if isinstance(item, Answer) and item.stated and i == live:  # the diagnosis takes what was written
-            view["body"].insert(0, {"kind": "muted", "text": tr(_item_lang(item, lang), "web_answer_stated_hint")})
+            at = 1 if item.left else 0  # below the line naming the diagnosis a new problem ended
+            view["body"].insert(at, {"kind": "muted", "text": tr(_item_lang(item, lang), "web_answer_stated_hint")})
         view["summary"] = i == last_result
         views.append(view)
     return views
@@ -103,6 +104,8 @@ def _view(item: Item, dialogue: Dialogue, lang: str) -> dict[str, Any]:
             view.update(kind="answer", title=entry.question.get(lang), body=_blocks(entry.answer.get(lang, ()), lang))
             if entry.contact is not None:
                 view["contact"] = entry.contact.get(lang)
+            if item.left:  # a new problem told in place of an answer: the diagnosis it ended, named first
+                view["body"].insert(0, {"kind": "muted", "text": left_line(kb, item.left, lang)})
             if item.aside:  # asked in place of an answer: the diagnosis's question follows, in its language
                 view["after"] = tr(resume, "aside_resume")  # below the contact, right above that question
                 view["after_lang"] = resume if resume != lang else ""

@@ -29,6 +29,38 @@
     if (delta) window.scrollBy(0, delta);
   }
 
+  // A question may be a long story: with this script its one-line field becomes a text area that
+  // grows with what is typed (up to a few lines, then it scrolls), so the whole story can be read
+  // over before it is sent; Enter sends, Shift+Enter starts a new line. An answer's field (a date,
+  // an address, a yes or no) and the page without this script keep the one-line field.
+  function growField() {
+    var input = document.getElementById("text");
+    if (!input || input.tagName !== "INPUT" || input.dataset.kind) return;
+    var area = document.createElement("textarea");
+    Array.prototype.forEach.call(input.attributes, function (a) {
+      if (["type", "value", "inputmode", "data-kind"].indexOf(a.name) < 0) area.setAttribute(a.name, a.value);
+    });
+    area.rows = 1;
+    area.value = input.value;
+    input.parentNode.replaceChild(area, input);
+    fit(area);
+  }
+
+  // Where the browser does not size a text area by its content (CSS field-sizing), this script does.
+  function fit(area) {
+    if (window.CSS && CSS.supports && CSS.supports("field-sizing", "content")) return;
+    area.style.height = "auto";
+    area.style.height = Math.min(area.scrollHeight + 4, area.clientHeight * 6) + "px";
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var area = event.target;
+    if (!area || area.id !== "text" || area.tagName !== "TEXTAREA") return;
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    event.preventDefault();  // Enter sends, as in the one-line field
+    if (area.form && area.form.requestSubmit) area.form.requestSubmit();
+  });
+
   // Show what is new (`first`: the first message added), then focus it without scrolling away.
   // On loading, a last message that starts in the upper half of the window (the greeting below
   // the header) is left where it is.
@@ -37,12 +69,17 @@
     var top = latest && latest.getBoundingClientRect ? latest.getBoundingClientRect().top : -1;
     if (first !== undefined || top < 0 || top > window.innerHeight / 2) reveal(first);
     var target = root.querySelector("[data-focus]");
+    // The focus given here is not a Tab: what reveal() scrolls into view stays in view (with
+    // smooth scrolling, the listener below would otherwise cut that scroll short mid-way).
+    placing = true;
     if (target) target.focus({ preventScroll: true });
+    placing = false;
     // A rejected answer kept in the field is selected: typing replaces it, an arrow key edits it.
     if (target && target.select && target.value) target.select();
   }
 
   var added = null;  // the first message the last step added
+  var placing = false;  // focusNew() is moving the focus to what is new
 
   // Add the new messages of `doc` to the page; older ones only lose their buttons.
   function merge(doc) {
@@ -146,6 +183,7 @@
 
   document.addEventListener("input", function (event) {
     if (event.target && event.target.id === "text") clearProblem();
+    if (event.target && event.target.id === "text" && event.target.tagName === "TEXTAREA") fit(event.target);
   });
 
   document.addEventListener("submit", function (event) {
@@ -185,6 +223,7 @@
           return;
         }
         if (location.search) history.replaceState(null, "", location.pathname);
+        growField();
         enableCopy(document);
         focusNew(document, added);
       }, function () { sayProblem(offline); })  // the server is not reachable
@@ -200,7 +239,7 @@
   document.addEventListener("focusin", function (event) {
     var composer = document.getElementById("composer");
     var target = event.target;
-    if (!composer || !target || target === document.body || !target.getBoundingClientRect) return;
+    if (placing || !composer || !target || target === document.body || !target.getBoundingClientRect) return;
     if (composer.contains(target)) return;
     var hidden = target.getBoundingClientRect().bottom - (composer.getBoundingClientRect().top - GAP);
     if (hidden > 0) window.scrollBy(0, hidden);
@@ -215,5 +254,5 @@
     if (input) input.focus();
   });
 
-  document.addEventListener("DOMContentLoaded", function () { enableCopy(document); focusNew(document); });
+  document.addEventListener("DOMContentLoaded", function () { growField(); enableCopy(document); focusNew(document); });
 })();
