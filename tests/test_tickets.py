@@ -1,5 +1,6 @@
 """Reading tickets: JSON Lines, CSV, .eml, mbox, stdin; bad tickets named, never fatal."""
 
+import base64
 import io
 from pathlib import Path
 
@@ -96,6 +97,21 @@ def test_csv_semicolons_and_bad_utf8_row():
     assert isinstance(items[1], TicketError) and "UTF-8" in items[1].message and "semicolon.csv:3" in items[1].where
 
 
+def test_csv_row_in_windows_1252_is_named_in_the_users_language_with_the_excel_hint():
+    data = 'id;text\nW-1;"OSM ist m\xfcller@firma.de, Spam gepr\xfcft."\nW-2;"Die Aktivierungsmail fehlt"\n'.encode("latin-1")
+    bad, good = from_bytes(data, "excel.csv")
+    assert isinstance(good, Ticket) and good.id == "W-2"
+    assert isinstance(bad, TicketError) and bad.where == "excel.csv:2 (W-1)"
+    assert bad.text("de") == "excel.csv:2 (W-1): ungültiges UTF-8 in dieser Zeile (erwartet UTF-8-Text; aus Excel z. B. als „CSV UTF-8“ speichern)"
+    assert "save as “CSV UTF-8”" in bad.text("en")
+
+
+def test_csv_unclosed_quote_is_named_in_german_too():
+    bad, good = from_bytes(b'id,text\n1,"offenes Zitat\n2,"Die Aktivierungsmail fehlt"\n', "q.csv")
+    assert bad.text("de").startswith("q.csv:2: ein in dieser Zeile geöffnetes Anführungszeichen wird nicht geschlossen")
+    assert isinstance(good, Ticket) and good.id == "2"
+
+
 def test_csv_column_option_and_missing_column():
     items = read("sample.csv", column="Nachricht")
     assert isinstance(items[0], Ticket)
@@ -128,6 +144,23 @@ def test_eml_html_only():
 def test_broken_eml_is_named():
     (err,) = read("broken.eml")
     assert isinstance(err, TicketError) and err.where.endswith("broken.eml:1")
+
+
+def test_mbox_message_with_broken_base64_is_named_not_read_as_its_raw_text():
+    data = (b"From a@b Thu Nov 26 10:00:00 2026\nFrom: a@b.de\nSubject: Aktivierung\n"
+            b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n@@@@not base64\n\n"
+            b"From c@d Thu Nov 26 10:00:00 2026\nFrom: c@d.de\nSubject: Hallo\n\nDie Aktivierungsmail kommt nicht an.\n")
+    bad, good = from_bytes(data, "in.mbox")
+    assert isinstance(bad, TicketError) and bad.where == "in.mbox:1"
+    assert bad.text("de") == "in.mbox:1: der Text der E-Mail lässt sich nicht dekodieren (fehlerhaftes base64)"
+    assert isinstance(good, Ticket) and "Aktivierungsmail" in good.text
+
+
+def test_email_with_good_base64_is_read():
+    body = base64.b64encode(b"Die Aktivierungsmail kommt nicht an.").decode()
+    data = f"From: a@b.de\nSubject: x\nContent-Transfer-Encoding: base64\n\n{body}\n".encode()
+    (ticket,) = from_bytes(data, "one.eml")
+    assert isinstance(ticket, Ticket) and ticket.text.strip().endswith("Die Aktivierungsmail kommt nicht an.")
 
 
 def test_mbox_streams_messages_and_names_the_empty_one():

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from faq.errors import InputError
+from faq.language.catalogue import tr
 
 __all__ = ["MAX_RECORD", "CsvRow", "read_csv_rows"]
 
@@ -32,10 +33,12 @@ _DIGITS = re.compile(r"\d+")
 
 
 class CsvRow(dict):
-    """One record as {column: value}, with the line it starts on (`line`) and a `problem`."""
+    """One record as {column: value}, with the line it starts on (`line`) and a `problem`: the
+    interface catalogue's key of what is wrong with it, filled by `params`."""
 
     line: int = 0
     problem: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
 
 class _Lines:
@@ -124,10 +127,14 @@ def _opens_record(lines: list[str | None], dialect: type[csv.Dialect], columns: 
     return False
 
 
+def _header_error(name: str, key: str, **params: str) -> InputError:
+    return InputError(tr("en", key, **params), file=f"{name}:1", key=key, params=params)
+
+
 def _header(text: io.TextIOBase, name: str) -> tuple[list[str], type[csv.Dialect]]:
     head = text.readline(MAX_RECORD)
     if len(head) >= MAX_RECORD:
-        raise InputError(f"{name}:1: CSV header longer than {MAX_RECORD:,} characters")
+        raise _header_error(name, "csv_header_long", chars=f"{MAX_RECORD:,}")
     if not head.strip():
         return [], csv.excel
     try:  # only the delimiter is guessed; quoting is RFC 4180's ("" inside quotes)
@@ -142,7 +149,7 @@ def _header(text: io.TextIOBase, name: str) -> tuple[list[str], type[csv.Dialect
     try:
         fields = [f.strip() for f in next(csv.reader([head], dialect))]
     except (csv.Error, StopIteration):
-        raise InputError(f"{name}:1: the CSV header cannot be read (expected column names like id,text)") from None
+        raise _header_error(name, "csv_header_unreadable") from None
     return fields, dialect
 
 
@@ -167,6 +174,7 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
     while True:
         lines.start()
         problem = ""
+        params: tuple[tuple[str, str], ...] = ()
         try:
             values = next(reader)
         except StopIteration:
@@ -180,15 +188,15 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
         ):
             problem = _END  # the "closing" quote opens the last field of a record of its own
         if lines.too_long:
-            problem = f"record longer than {MAX_RECORD:,} characters (an unclosed quote?)"
+            problem, params = "csv_record_long", (("chars", f"{MAX_RECORD:,}"),)
         elif problem == _END or (problem and len(lines.record) > 1):
-            problem = "a quote opened on this line is not closed (the lines after it are read as records of their own)"
+            problem = "csv_quote_open"
         elif problem:
-            problem = f"broken CSV record: {problem}"
+            problem, params = "csv_record_broken", (("problem", problem),)
         if problem:
             lines.retry()
             row = CsvRow()
-            row.line, row.problem = first, problem
+            row.line, row.problem, row.params = first, problem, params
             yield row
             reader = csv.reader(lines, dialect, strict=True)
             continue
@@ -201,5 +209,5 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
         if len(values) > len(fields):
             row[None] = values[len(fields):]
         if any(_BAD_BYTES.search(v) for v in values):
-            row.problem = "invalid UTF-8 in this row (expected UTF-8 text)"
+            row.problem = "csv_row_utf8"
         yield row

@@ -12,23 +12,21 @@ closings and the greeting line.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import io
 import json
 import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 from faq.errors import InputError
 from faq.language.catalogue import tr
-from faq.language.text import MAX_INPUT_CHARS, clean
+from faq.language.text import MAX_INPUT_CHARS
 from faq.tickets.body import clean_body, quoted_text, strip_html
+from faq.tickets.items import Item, Ticket, TicketError, error, make_ticket
+from faq.tickets.mailfile import email_text, read_eml, read_mbox
 
 __all__ = [
     "FORMATS",
@@ -57,64 +55,6 @@ _ID_FIELDS = ("id", "ticket", "ticket_id", "ticketid", "nr", "number", "ticketnr
 _SUBJECT_FIELDS = ("subject", "betreff", "title", "titel")
 _TEXT_FIELDS = ("text", "body", "message", "nachricht", "description", "beschreibung", "content")
 _MAX_LINE = 1_000_000  # bytes; a longer JSON line is skipped and reported
-
-
-@dataclass(frozen=True)
-class Ticket:
-    """One support ticket as read from a file.
-
-    Attributes:
-        id: The ticket's id as the file gives it, else "file:line".
-        text: The customer's text (for e-mails: the body, quoted replies still in).
-        subject: The subject line, or "".
-        where: Where it was read, "file:line", for messages.
-        cut_from: The text's length when it was longer than `MAX_INPUT_CHARS` and cut, else 0.
-    """
-
-    id: str
-    text: str
-    subject: str = ""
-    where: str = ""
-    cut_from: int = 0
-
-
-def _ticket(tid: str, text: str, subject: str, where: str) -> Ticket:
-    """Make a ticket of cleaned text, remembering when the text had to be cut."""
-    cut_from = len(text) if len(text) > MAX_INPUT_CHARS else 0
-    return Ticket(tid, clean(text), clean(subject, 500), where, cut_from)
-
-
-@dataclass(frozen=True)
-class TicketError:
-    """A ticket that could not be read.
-
-    Attributes:
-        where: The ticket: "file:line", or "file:line (id)".
-        message: What is wrong, in one line (English).
-        key: Its text in the interface catalogue (`knowledge/ui/cli.yaml`), "" when it has none.
-        args: The values that text is filled with.
-    """
-
-    where: str
-    message: str
-    key: str = ""
-    args: tuple[tuple[str, str], ...] = ()
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-    def text(self, lang: str) -> str:
-        """The error in `lang` ("de" or "en"), its place first."""
-        return f"{self.where}: {tr(lang, self.key, **dict(self.args))}" if self.key else str(self)
-
-
-def _error(where: str, key: str, **args: object) -> TicketError:
-    """A `TicketError` whose text is the catalogue's `key` (the English one as its message)."""
-    pairs = tuple((k, str(v)) for k, v in args.items())
-    return TicketError(where, tr("en", key, **dict(pairs)), key, pairs)
-
-
-Item = Ticket | TicketError
 
 
 class CountingReader(io.RawIOBase):
@@ -173,104 +113,6 @@ def detect_format(name: str, head: bytes) -> str:
         if any(n.decode("ascii", "replace") in _TEXT_FIELDS for n in names):
             return "csv"
     return "text"
-
-
-# -- e-mail ---------------------------------------------------------------------------
-
-
-def email_text(msg: EmailMessage) -> str:
-    """Return the plain text of an e-mail: the text/plain body, else the HTML body's text.
-
-    Raises:
-        ValueError: The message has no readable text part.
-    """
-    try:
-        part = msg.get_body(preferencelist=("plain", "html"))
-    except (KeyError, TypeError, AttributeError):
-        part = None
-    if part is None:
-        if msg.get_content_maintype() == "text" or not msg.is_multipart():
-            part = msg
-        else:
-            raise ValueError("the e-mail has no text part")
-    try:
-        content = part.get_content()
-    except (LookupError, UnicodeError, AssertionError, ValueError, TypeError, KeyError) as exc:
-        payload = part.get_payload(decode=True)
-        if not isinstance(payload, bytes):
-            raise ValueError(f"the e-mail body cannot be decoded ({type(exc).__name__})") from None
-        content = payload.decode("utf-8", errors="replace")
-    if not isinstance(content, str):
-        raise ValueError("the e-mail has no text part")
-    if part.get_content_subtype() == "html":
-        content = strip_html(content)
-    return content
-
-
-def _message_ticket(msg: EmailMessage, fallback_id: str, where: str) -> Item:
-    defects = [d for d in getattr(msg, "defects", ()) if type(d).__name__ in ("MissingHeaderBodySeparatorDefect",)]
-    if not any(k in msg for k in ("From", "Subject", "Date", "To", "Message-ID", "Content-Type")):
-        return _error(where, "ticket_not_email")
-    try:
-        body = email_text(msg)
-        subject = str(msg.get("Subject", "") or "")
-        msgid = str(msg.get("Message-ID", "") or "").strip().strip("<>")
-    except ValueError as exc:
-        return _error(where, "ticket_broken_email", reason=exc)
-    except Exception as exc:  # the email package raises many kinds on broken headers
-        return _error(where, "ticket_broken_email", reason=f"{type(exc).__name__}: {exc}")
-    if defects and not body.strip():
-        return _error(where, "ticket_email_unseparated")
-    if not body.strip() and not subject.strip():
-        return _error(where, "ticket_email_empty")
-    return _ticket(msgid or fallback_id, body, subject, where)
-
-
-def _read_eml(stream: BinaryIO, name: str) -> Iterator[Item]:
-    data = stream.read(64 * MAX_INPUT_CHARS)
-    try:
-        msg = email.message_from_bytes(data, policy=email.policy.default)
-    except Exception as exc:
-        yield _error(f"{name}:1", "ticket_broken_email", reason=f"{type(exc).__name__}: {exc}")
-        return
-    yield _message_ticket(msg, name, f"{name}:1")
-
-
-def _read_mbox(stream: BinaryIO, name: str) -> Iterator[Item]:
-    """Split an mbox mailbox at its "From " lines, one message at a time."""
-    lines: list[bytes] = []
-    start = 0
-    number = 0
-    prev_blank = True
-    size = 0
-    for lineno, (line, _whole) in enumerate(_lines(stream, _MAX_LINE), 1):  # an over-long line is cut
-        if line.startswith(b"From ") and prev_blank:
-            if lines:
-                number += 1
-                yield _mbox_message(lines, name, start, number)
-            lines, start, size = [], lineno, 0
-            prev_blank = False
-            continue
-        prev_blank = line.strip() == b""
-        if lineno == 1:
-            start = 1  # no "From " line: treat the file as one message
-        if size < 64 * MAX_INPUT_CHARS:
-            if line.startswith(b">") and line.lstrip(b">").startswith(b"From "):
-                line = line[1:]
-            lines.append(line)
-            size += len(line)
-    if lines:
-        number += 1
-        yield _mbox_message(lines, name, start, number)
-
-
-def _mbox_message(lines: list[bytes], name: str, start: int, number: int) -> Item:
-    where = f"{name}:{start}"
-    try:
-        msg = email.message_from_bytes(b"".join(lines), policy=email.policy.default)
-    except Exception as exc:
-        return _error(where, "ticket_broken_email", reason=f"{type(exc).__name__}: {exc}")
-    return _message_ticket(msg, f"{name}#{number}", where)
 
 
 # -- JSON Lines -------------------------------------------------------------------
@@ -336,7 +178,7 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
     for lineno, (raw, whole) in enumerate(_lines(stream, _MAX_LINE), 1):
         where = f"{name}:{lineno}"
         if not whole:  # named by its id when the line's start holds it, as a broken line is
-            yield _error(_broken_line_label(where, raw.decode("utf-8", "replace")), "ticket_line_long",
+            yield error(_broken_line_label(where, raw.decode("utf-8", "replace")), "ticket_line_long",
                          mb=_MAX_LINE // 1_000_000)
             continue
         if not raw.strip():
@@ -347,16 +189,16 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             label = _broken_line_label(where, raw.decode("utf-8", "replace"))
-            yield _error(label, "ticket_utf8_line", byte=exc.start + 1)
+            yield error(label, "ticket_utf8_line", byte=exc.start + 1)
             continue
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             msg = _json_problem(exc) if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield _error(_broken_line_label(where, line), "ticket_not_json", problem=msg)
+            yield error(_broken_line_label(where, line), "ticket_not_json", problem=msg)
             continue
         if not isinstance(obj, dict):
-            yield _error(where, "ticket_json_kind", kind=type(obj).__name__)
+            yield error(where, "ticket_json_kind", kind=type(obj).__name__)
             continue
         tid = _field(obj, _ID_FIELDS)
         tid = str(tid) if tid not in (None, "") else where
@@ -364,13 +206,13 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
         text = _field(obj, _TEXT_FIELDS)
         subject = _field(obj, _SUBJECT_FIELDS)
         if text is not None and not isinstance(text, str):
-            yield _error(label, "ticket_text_kind", kind=type(text).__name__)
+            yield error(label, "ticket_text_kind", kind=type(text).__name__)
             continue
         subject = subject if isinstance(subject, str) else ""
         if not (text or "").strip() and not subject.strip():
-            yield _error(label, "ticket_no_text_field" if text is None else "ticket_text_empty")
+            yield error(label, "ticket_no_text_field" if text is None else "ticket_text_empty")
             continue
-        yield _ticket(tid, text or "", subject, where)
+        yield make_ticket(tid, text or "", subject, where)
 
 
 # -- CSV ----------------------------------------------------------------------------
@@ -382,7 +224,7 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
     fields = next(rows)
     assert isinstance(fields, list)
     if not fields:
-        yield _error(f"{name}:1", "ticket_csv_empty")
+        yield error(f"{name}:1", "ticket_csv_empty")
         return
     lowered = [f.lower() for f in fields]
     wanted = column or "text"
@@ -400,21 +242,21 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
         assert not isinstance(row, list)
         where = f"{name}:{row.line}"
         if row.problem and not row:
-            yield TicketError(where, row.problem)
+            yield error(where, row.problem, **dict(row.params))
             continue
         values = [v for v in row.values() if isinstance(v, str)]
         tid = (row.get(id_col) or "").strip() if id_col else ""
         label = f"{where} ({tid})" if tid else where
         if row.problem:
-            yield TicketError(label, row.problem)
+            yield error(label, row.problem, **dict(row.params))
             continue
         body = row.get(text_col)
         subject = (row.get(subject_col) or "") if subject_col else ""
         if not isinstance(body, str) or not body.strip():
             if not all(not (v or "").strip() for v in values):
-                yield _error(label, "ticket_column_empty", column=text_col)
+                yield error(label, "ticket_column_empty", column=text_col)
             continue
-        yield _ticket(tid or where, body, subject, where)
+        yield make_ticket(tid or where, body, subject, where)
 
 
 # -- plain text ---------------------------------------------------------------------
@@ -425,12 +267,12 @@ def _read_text(stream: BinaryIO, name: str) -> Iterator[Item]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        yield _error(f"{name}:1", "ticket_utf8_file", byte=exc.start + 1)
+        yield error(f"{name}:1", "ticket_utf8_file", byte=exc.start + 1)
         return
     if not text.strip():
-        yield _error(f"{name}:1", "ticket_file_empty")
+        yield error(f"{name}:1", "ticket_file_empty")
         return
-    yield _ticket(name, text, "", f"{name}:1")
+    yield make_ticket(name, text, "", f"{name}:1")
 
 
 # -- entry points -------------------------------------------------------------------
@@ -487,8 +329,8 @@ def read_tickets(stream: BinaryIO | io.RawIOBase, name: str, fmt: str | None = N
     elif fmt == "csv":
         yield from _read_csv(buffered, name, column)
     elif fmt == "eml":
-        yield from _read_eml(buffered, name)
+        yield from read_eml(buffered, name)
     elif fmt == "mbox":
-        yield from _read_mbox(buffered, name)
+        yield from read_mbox(_lines(buffered, _MAX_LINE), name)
     else:
         yield from _read_text(buffered, name)
