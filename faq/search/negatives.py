@@ -43,9 +43,9 @@ class Negatives:
             for k in set(d):
                 post[k].append(i)
         self.post = dict(post)
-        # Whether each topic's examples are one run (out_of_scope.yaml lists them so): `scan` then keeps a
-        # topic's best as it passes, as `Retrieval._scan` does an entry's.
-        self.runs = sum(1 for i, t in enumerate(self.topic) if not i or t != self.topic[i - 1]) == self.count
+        # Whether each topic's examples are one run (out_of_scope.yaml lists them so; topics are numbered as they
+        # first occur): `scan` then keeps a topic's best as it passes, as `Retrieval._scan` does an entry's.
+        self.runs = self.topic == sorted(self.topic)
 
     def scan(self, query: Query) -> dict[int, Hit]:
         """The best-fitting example of each topic that shares a token with the question."""
