@@ -9,6 +9,7 @@ from faq.kb.files import BUNDLED_KB
 from faq.kb.loader import load_knowledge_base
 from faq.search.cache import load
 from faq.search.matcher import Matcher
+from faq.search.retrieval import Query
 
 QUESTIONS = yaml.safe_load((Path(__file__).parent / "data" / "questions.yaml").read_text(encoding="utf-8"))["questions"]
 
@@ -400,3 +401,21 @@ def test_an_entrys_hit_is_its_first_best_fitting_text(matcher, question):
     assert found
     for entry in range(len(matcher.ids)):
         assert found.get(entry) == matcher._best_doc(entry, q)
+
+
+def test_a_text_left_out_of_the_scan_as_a_repeat_never_changes_a_hit(matcher):
+    # A text of the same tokens and weight as an earlier text of its entry is not scanned (Matcher._index): asked
+    # in exactly its words, every entry still gets what its texts alone give, the earlier twin first.
+    starts, toks, norm, docs = matcher._doc_start, matcher._doc_toks, matcher._doc_norm, matcher._entry_docs
+    scanned = set(matcher._doc_post)
+    left_out = [d for d in range(len(norm)) if d not in scanned]
+    assert left_out
+    for d in left_out:
+        words = list(dict.fromkeys(toks[starts[d]: starts[d + 1]]))
+        q = Query([(k, matcher._idf[k]) for k in words], sum(matcher._idf[k] for k in words), set(), set(),
+                  0.0, 0.0, 0.0, len(words))
+        found = matcher._scan(q)
+        entry = next(e for e in range(len(matcher.ids)) if docs[e] <= d < docs[e + 1])
+        assert found[entry][1] < d and found[entry][0] == pytest.approx(norm[d])
+        for e in range(len(matcher.ids)):
+            assert found.get(e) == matcher._best_doc(e, q)
