@@ -193,9 +193,18 @@ def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue
     if not negs or not cue_at or negs[0] <= max(cue_at) or any(tokens[i].word not in _folded("bracket_negations") for i in negs):
         return False  # "Weitere Registrierungen gibt es keine": a noun's own negation denies it
     if not all(text[tokens[i].start:tokens[i].start + 1].isupper() or text[tokens[i].start - 1:tokens[i].start] == "-"
-               for i in cue_at):  # "Add-on": a compound's later parts as written
+               for i in cue_at) or any(_fronted_verb(tokens, i) for i in cue_at):  # "Add-on": a compound's later parts as written
         return False
     return not any(t.word in _folded("existentials") for t in tokens[c_lo:c_hi + 1])
+
+
+def _fronted_verb(tokens: list[Token], i: int) -> bool:
+    """Whether the sentence's first word at `i`, capitalised by its place alone, is a participle put
+    before the finite verb ("Platziert wurde die Bestellung nicht", "Aufgegeben haben wir sie nie"):
+    it ends as one (`closing_verb_endings`) and a finite verb follows at once; a noun opening the
+    sentence ("Bestellung wurde ...") does not end so."""
+    return i == 0 and len(tokens) > 1 and tokens[0].word.endswith(_verb_endings()) \
+        and tokens[1].word in _folded("finite_verbs")
 
 
 def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:
