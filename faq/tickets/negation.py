@@ -328,6 +328,27 @@ def _pointed_at(tokens: list[Token], lo: int, hi: int, c_lo: int) -> bool:
 _ELLIPSIS = 6  # words at most in a contrast that affirms by ellipsis ("but my colleague did")
 
 
+def _identity_denied(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether the clause denies that two things the cue names on either side are the same ("the
+    recipient in VLSC is not the same person as our OSM", "nicht dieselbe Person wie"): a negation
+    before a sameness word (`sameness`), cue words before it and after the word linking what it is
+    compared with (`comparison_links`). "Not on the same enrollment as the add-on" with a cue of the
+    add-on alone denies no add-on."""
+    same, links, skip = _folded("sameness"), _folded("comparison_links"), _folded("articles")
+    for n in range(c_lo, c_hi):
+        if not tokens[n].neg or not any(i < n for i in cue_at):
+            continue
+        k = n + 1
+        while k < c_hi and tokens[k].word in skip:
+            k += 1
+        if tokens[k].word not in same:
+            continue
+        link = next((j for j in range(k + 1, c_hi + 1) if tokens[j].word in links), None)
+        if link is not None and any(i > link for i in cue_at):
+            return True
+    return False
+
+
 def _sameness_denied(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
     """Whether the clause's negation denies a sameness ("not the same as", "nicht dieselbe wie";
     knowledge/language/sameness.yaml) before every word of the cue: what it is compared with is named,
@@ -395,6 +416,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
+    if _identity_denied(tokens, c_lo, c_hi, cue_at):
+        return None if able or _taken_back(tokens, text, hi, c_hi) else False
     if not _negated(tokens, text, c_lo, c_hi, cue_at) or _verb_denied_after(tokens, text, c_lo, c_hi, cue_at):
         return True
     if _sameness_denied(tokens, c_lo, c_hi, cue_at):
