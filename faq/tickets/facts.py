@@ -277,6 +277,8 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
     text = without_inserts(s.text)
     plain = without_names(text or s.text)  # an address's dots end no clause
     named = osm_relative(plain, tokenize(plain), lex)
+    if named is None and text is not None:  # "Die Person, deren Adresse als OSM hinterlegt ist, ist ...": no insert
+        named = osm_relative(original := without_names(s.text), tokenize(original), lex)
     head = None
     if named is not None:
         text, head = named
