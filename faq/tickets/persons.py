@@ -145,8 +145,9 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
             k += 1
         if k < len(s.tokens) and k > hi + 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, lo, k):
             return k
-        k = hi + 1  # "The OSM on our enrollment is me", "Als OSM ist meine Adresse eingetragen"
-        while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and _place_or_link(s, k, lex):
+        k, placed = hi + 1, False  # "The OSM on our enrollment is me", "Als OSM ist meine Adresse eingetragen"
+        while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and (_place_or_link(s, k, lex) or placed):
+            placed = s.tokens[k].word in folded("prepositions") or placed and s.tokens[k].word in folded("self_role_links")
             k += 1
         end = _named_writer(s, k, hi)
         if end is not None and not _denied(s, lo, end):
@@ -156,7 +157,8 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
 
 def _place_or_link(s: Sentence, k: int, lex: CueLexicon) -> bool:
     """Whether token `k` links the OSM to the writer or places it: a verb of naming, a linking word, a
-    preposition or the enrollment ("on our enrollment", "in der Registrierung")."""
+    preposition or the enrollment ("on our enrollment", "in der Registrierung"); the caller lets the
+    noun a preposition opens stand too ("on our agreement")."""
     word = s.tokens[k].word
     return word in folded("role_copulas") | folded("self_role_links") | folded("prepositions") \
         or s.words[k] == lex.word("registrierung")
