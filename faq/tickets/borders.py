@@ -84,8 +84,7 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
         if punct_breaks and breaks_clause(gap):
             return True
         return ";" in gap or tokens[i].word in words and not _in_midfield(tokens, i) and not _closes(tokens, text, i) \
-            and not (tokens[i].word in _folded("adverb_contrasts") and not gap.strip()) \
-            and not (punct_breaks and _joins_fronted(tokens, text, i))
+            and not (tokens[i].word in _folded("adverb_contrasts") and not gap.strip())
 
     if len(tokens) > _LONG:  # a sentence asked about word by word: its borders are found once
         key = (id(tokens), breaks)
@@ -104,33 +103,6 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
     while end < len(tokens) - 1 and not border(end + 1):
         end += 1
     return start, end
-
-
-_FRONTED_PHRASE = 4  # words at most of a noun phrase put first before "oder"/"and" ("eine verifizierte Domain")
-_SHARED_VERB = 6  # words at most from the coordinator to the finite verb both phrases share
-
-
-def _joins_fronted(tokens: list[Token], text: str, i: int) -> bool:
-    """Whether the coordinator at `i` joins two noun phrases put before the finite verb they share
-    ("Eine verifizierte Domain oder ein bestehendes Konto haben wir nicht", "A verified domain or an
-    existing account we do not have"): each opens with an article, the first one its clause, and no
-    finite verb stands before the second one's; then it begins no clause."""
-    if tokens[i].word not in _folded("coordinators") or i + 1 >= len(tokens) or tokens[i + 1].word not in _folded("articles"):
-        return False
-    articles, verbs = _folded("articles"), _folded("finite_verbs")
-    start = i - 1
-    while start > 0 and i - start < _FRONTED_PHRASE and not breaks_clause(text[tokens[start - 1].end:tokens[start].start]):
-        start -= 1
-    if tokens[start].word not in articles or start > 0 and not breaks_clause(text[tokens[start - 1].end:tokens[start].start]):
-        return False
-    if any(t.word in verbs for t in tokens[start:i]):
-        return False
-    for k in range(i + 2, min(len(tokens), i + 2 + _SHARED_VERB)):
-        if breaks_clause(text[tokens[k - 1].end:tokens[k].start]) or tokens[k].word in _folded("clause_breaks"):
-            return False
-        if tokens[k].word in verbs:
-            return True
-    return False
 
 
 def _in_midfield(tokens: list[Token], i: int) -> bool:
