@@ -83,16 +83,3 @@ def test_yet_or_though_with_no_punctuation_before_them_is_an_adverb_of_the_claus
     assert clause_of(text, "placed", "contrasts") == "the order was placed"
 
 
-
-@pytest.mark.parametrize(("text", "word", "clause"), [
-    ("Eine verifizierte Domain oder ein bestehendes Konto haben wir nicht.", "domain",
-     "eine verifizierte domain oder ein bestehendes konto haben wir nicht"),
-    ("A verified domain or an existing account we do not have.", "domain",
-     "a verified domain or an existing account we do not have"),
-])
-def test_noun_phrases_put_before_their_shared_verb_make_one_clause(text, word, clause):
-    assert clause_of(text, word) == clause
-
-
-def test_a_coordinator_after_a_finite_verb_still_begins_a_clause():
-    assert clause_of("Die Domäne ist verifiziert und die Mail ging an Herrn Maier.", "mail") == "und die mail ging an herrn maier"
