@@ -76,6 +76,23 @@ def _participle_bracket(s: Sentence, at: int) -> tuple[int, int] | None:
     return inside[0] - 1, inside[-1] + 1
 
 
+def _clause_bracket(s: Sentence, at: int) -> tuple[int, int] | None:
+    """The tokens that open and close the bracket holding token `at`, when the bracket is a clause of
+    its own: it opens with an article and holds a finite verb ("Die Reservierung ist wirksam (das Konto
+    wurde am 01.10.2026 angelegt)", "(the account was created on 1 October 2026)"). Its date is its
+    own subject's, so no cue outside the bracket takes it. None otherwise ("(wurde am ... wirksam)")."""
+    opened = s.text.rfind("(", 0, s.tokens[at].start)
+    if opened < 0 or ")" in s.text[opened:s.tokens[at].start]:
+        return None
+    closed = s.text.find(")", s.tokens[at].end)
+    inside = [i for i, t in enumerate(s.tokens) if opened < t.start and (closed < 0 or t.end <= closed)]
+    verbs = folded("finite_verbs") - folded("prepositions")
+    if len(inside) < 3 or s.tokens[inside[0]].word not in folded("articles") \
+            or not any(s.tokens[i].word in verbs for i in inside):
+        return None
+    return inside[0] - 1, inside[-1] + 1
+
+
 _PARTICIPLE = 5  # letters at least of a participle opening a bracket ("angelegt", "created"), not "am", "on"
 
 
@@ -137,6 +154,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             end_idx = max(idx, max((i for i, t in enumerate(tokens) if t.start < mention.end), default=idx))  # not a final dot's next word
             nearest: tuple[int, Fact] | None = None
             bracket = _participle_bracket(s, idx)  # "Reservierung wirksam: ja (angelegt am 01.10.2026)"
+            own_clause = _clause_bracket(s, idx)  # "(das Konto wurde am 01.10.2026 angelegt)"
             for f_index, fact in enumerate(facts):
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]
                              if not any(e < d < idx for d in deeds[fact.id]) and (bracket is None or bracket[0] < e < bracket[1])),
@@ -144,6 +162,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                 # an event before the fact's own deed nearer the date ("Reservation effective, placed 2 Nov") takes no date
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
+                    if own_clause is not None and not own_clause[0] < c < own_clause[1]:
+                        continue  # a cue outside a bracket that is a clause of its own
                     if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
                             or other_instance_at(tokens, s.text, c, c_end) or c > 0 and raw[c - 1] in folded("hedged_modifiers"):
                         # "our first purchase was in ...", "Geplanter Nutzungsbeginn: ..."
