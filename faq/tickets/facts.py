@@ -38,6 +38,7 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Flow
 from faq.language.lexicon import folded
+from faq.tickets.answers import told_of_subject
 from faq.tickets.borders import phrase_spans
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions
@@ -358,6 +359,11 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
                 # dessen Basis unter einer anderen Registrierung läuft?" - "Nein, kein Add-on" (nothing of the base)
                 own = Sentence(0, answer.text, (words := tokenize(answer.text)), lex.words(words))
                 values = {f.id: v[0] for f in flow.facts if f.id in values and (v := cue_value(f, lang, own, lex)) is not None}
+            told = told_of_subject(question, answer.text) if said and not values else None
+            if told is not None:  # "> Is that address an admin ...?" - "Yes, it is billing administrator"
+                own = Sentence(0, told, (words := tokenize(told)), lex.words(words))
+                values = {f.id: v[0] for f in flow.facts if f.type == "yesno" and f.id not in found
+                          and (v := cue_value(f, lang, own, lex)) is not None}
             for fact_id, value in values.items():
                 found[fact_id] = value
                 evidence[fact_id] = Evidence(head, f"{answer.question} {answer.text}", answer.start, answer.start + len(head), ANSWER)
