@@ -627,13 +627,3 @@ def test_a_forwarded_mail_gives_no_topic_without_a_forwarding_header_or_pointer(
     assert triage(text).id is None
 
 
-
-@pytest.mark.parametrize("text", [
-    "Hello,\n\nstill no activation email. Replies inline:\n\n> Is that address an administrator of an existing "
-    "Microsoft 365 account?\nYes, it is billing administrator there.\n\nBest\nRui",
-    "Hallo,\n\nnoch keine Aktivierungsmail. Antworten unten:\n\n> Ist die Adresse ein Administrator eines bestehenden "
-    "Microsoft-365-Kontos?\nJa, sie ist dort Abrechnungsadministrator.\n\nGruß\nRui",
-])
-def test_an_inline_yes_naming_the_admin_role_of_the_questions_subject_settles_it(text):
-    r = triage(text)
-    assert r.to_json()["facts"].get("osm_is_admin") is True and r.cause == "osm-is-existing-admin"
