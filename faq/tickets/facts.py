@@ -42,6 +42,7 @@ from faq.tickets.answers import told_of_subject
 from faq.tickets.borders import phrase_spans
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions
+from faq.tickets.cuefind import mark_alternatives
 from faq.tickets.cueindex import cues_of
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.datefacts import read_dates
@@ -140,7 +141,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     yesno_facts = [f for f in flow.facts if f.type == "yesno" and (f.cues.yes or f.cues.no)]
     choice_facts = [f for f in flow.facts if f.type == "choice"]
 
-    analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
+    analysed = [Sentence(offset, sentence, tokens, mark_alternatives(lex.words(tokens), tokens, sentence))
+                for offset, sentence in labelled(sentences(text))
                 if (tokens := tokenize(without_names(sentence)))]
     refer_back(analysed, lex)
     refer_to_compound(analysed)
