@@ -1151,3 +1151,18 @@ def test_an_inline_yes_without_a_role_leaves_a_generic_admin_question_open():
     read_answer = extract_answer(Answer("Is that address an administrator of an existing Microsoft 365 account?", "Yes, it is.", 0),
                                  KB.flow("missing-activation-email"), TODAY, "en", KB.vocabulary)
     assert "osm_is_admin" not in read_answer.facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, the licences missing are an add-on (Visio). We compared both enrollment numbers, base 4xxxx21 and add-on "
+           "4xxxx58, so not the same. What now?"),
+    ("de", "Hallo, die fehlenden Lizenzen sind ein Add-On. Die Registrierungsnummern habe ich verglichen: Basis 3xxxx40, "
+           "Add-On 3xxxx77, also nicht gleich."),
+])
+def test_compared_enrollment_numbers_judged_not_the_same_deny_the_same_enrollment(lang, text):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+
+
+def test_compared_enrollment_numbers_judged_the_same_do_not_deny_it():
+    text = "Hello, the missing licences are an add-on. I compared the enrollment numbers: they are the same, not different."
+    assert read("licenses-not-visible", text, "en").get("base_same_enrollment") is not False
