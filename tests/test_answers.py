@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.answers import article_pronoun, denied_clause, elliptic, to_find_out
+from faq.tickets.answers import article_pronoun, denied_clause, elliptic, to_find_out, told_of_subject
 from faq.tickets.sentence import sequences
 from faq.tickets.tokens import tokenize
 
@@ -84,3 +84,22 @@ def test_a_list_of_labels_parted_by_bars_is_no_offer_of_answers():
 def test_a_spoken_no_standing_alone_is_a_bare_denial(value, expected):
     from faq.tickets.answers import bare_denial
     assert bare_denial(tokenize(value), value) is expected
+
+
+@pytest.mark.parametrize(("question", "answer", "expected"), [
+    ("Is the OSM address an admin of an existing tenant", "Yes, it is global administrator.",
+     "the OSM address is global administrator."),
+    ("Ist die OSM-Adresse ein Admin eines bestehenden Kontos", "Ja, sie ist dort Abrechnungsadministratorin.",
+     "die OSM-Adresse ist dort Abrechnungsadministratorin."),
+])
+def test_a_yes_with_a_pronoun_is_told_of_the_questions_subject(question, answer, expected):
+    assert told_of_subject(question, answer) == expected
+
+
+@pytest.mark.parametrize(("question", "answer"), [
+    ("Is the OSM address an admin of an existing tenant", "Yes, it is."),
+    ("Is the OSM address an admin of an existing tenant", "No, it is a normal mailbox."),
+    ("Which address is the OSM", "Yes, it is the admin."),
+])
+def test_no_subject_is_told_without_a_yes_a_pronoun_and_a_copular_question(question, answer):
+    assert told_of_subject(question, answer) is None

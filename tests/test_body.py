@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.body import clean_body, nearest_quoted, on_header_line, quoted_text
+from faq.tickets.body import clean_body, forwards, nearest_quoted, on_header_line, quoted_text
 
 
 @pytest.mark.parametrize("text,own,forwarded", [
@@ -178,3 +178,13 @@ def test_a_quoted_addition_of_the_desk_or_another_company_stays_quoted(head):
 def test_a_framed_addition_of_a_reseller_stays_quoted():
     text = "Hallo,\nkeine Aktivierungsmail.\n\nGruß\nNina\n\n--- Ergänzung von unserem Händler ---\nBestellung ist raus."
     assert "Bestellung ist raus." not in clean_body(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bitte schau mal.\n\n---------- Weitergeleitete Nachricht ----------\nVon: A <a@b.de>\n\nText", True),
+    ("Over to you.\n\n---------- Forwarded message ---------\nFrom: A <a@b.com>\n\nText", True),
+    ("Danke!\n\n-----Ursprüngliche Nachricht-----\nVon: Support\n\nText", False),
+    ("Siehe unten, die Mail ist weitergeleitet.", False),
+])
+def test_forwards_needs_a_header_of_forwarding(text, expected):
+    assert forwards(text) is expected

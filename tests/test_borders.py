@@ -81,4 +81,3 @@ def test_yet_or_though_with_no_punctuation_before_them_is_an_adverb_of_the_claus
     assert clause_of(text, "linked", "contrasts") == "the tenant is not linked yet as far as we can tell"
     text = "The order was placed, yet no activation mail has come"
     assert clause_of(text, "placed", "contrasts") == "the order was placed"
-

@@ -323,3 +323,30 @@ def test_a_date_corrected_since_gives_way_to_the_new_one():
 ])
 def test_a_date_marked_provisional_or_only_intended_is_no_fact(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail.\nReservierung wirksam: ja (angelegt am 03.11.2026)\nJunk geprüft: ja"),
+    ("de", "Guten Tag, Reservierung: wirksam (erstellt am 03.11.2026). Trotzdem keine Mail."),
+    ("en", "Hi, no activation mail.\nReservation effective: yes (created 3 November 2026)"),
+])
+def test_a_date_in_a_participle_bracket_after_a_label_is_the_labels(lang, text):
+    assert read("missing-activation-email", text, lang).get("reservation_date") == date(2026, 11, 3)
+
+
+def test_a_bracket_with_a_clause_of_its_own_keeps_an_outside_event_competing():
+    text = "Hallo, die Mail kam nicht an (laut VLSC wurde sie am 03.11.2026 gesendet). Die Reservierung ist wirksam."
+    assert read("missing-activation-email", text, "de").get("reservation_date") is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unsere Reservierung ist wirksam (das Konto wurde am 02.10.2026 eingerichtet). Keine Mail bisher."),
+    ("en", "Hello, our reservation is effective (the tenant was set up on 2 October 2026). No mail so far."),
+])
+def test_a_bracket_opening_with_its_own_subject_keeps_its_date_from_outside_cues(lang, text):
+    assert read("missing-activation-email", text, lang).get("reservation_date") is None
+
+
+def test_a_bracket_clause_naming_the_cue_itself_still_gives_its_date():
+    text = "Hallo, wirksam ist sie (die Reservierung wurde am 02.10.2026 aufgegeben). Keine Aktivierungsmail."
+    assert read("missing-activation-email", text, "de").get("reservation_date") == date(2026, 10, 2)

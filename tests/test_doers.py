@@ -103,3 +103,18 @@ def test_a_negation_with_an_exception_or_of_an_undoing_denies_no_order(text):
     r = triage(text)
     assert r.facts.get("order_placed") is not False
     assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hi, no activation email for our Project licences. In VLSC I can see it went to a different contact.",
+    "Hello, still no activation mail. I noticed in VLSC the mail was delivered to another contact.",
+    "Hallo, keine Aktivierungsmail. Ich sehe im VLSC die Mail ging an einen anderen Kontakt.",
+])
+def test_a_writer_who_sees_where_the_mail_went_is_no_sender_of_it(text):
+    r = triage(text)
+    assert r.facts.get("sent_to_other_contact") is True
+    assert r.cause == "sent-to-other-contact"
+
+
+def test_a_writer_who_forwarded_the_mail_still_sent_it_themselves():
+    assert "sent_to_other_contact" not in triage("Hi, no activation email. I forwarded the mail to a different contact.").facts

@@ -7,7 +7,8 @@ import pytest
 
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.body import clean_body
-from faq.tickets.facts import extract_facts
+from faq.tickets.facts import extract_answer, extract_facts
+from faq.tickets.quotes import Answer
 from faq.tickets.tokens import _NAMES, _blank, without_names
 
 TODAY = date(2026, 11, 24)
@@ -1135,3 +1136,33 @@ def test_a_quotation_of_an_earlier_years_mail_in_any_case_states_nothing(lang, t
 ])
 def test_a_cue_set_aside_as_the_writers_deed_leaves_the_sentences_next_cue(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("en", "Is that address an administrator of an existing Microsoft 365 account?", "Yes, it is billing administrator there."),
+    ("de", "Ist die Adresse ein Administrator eines bestehenden Microsoft-365-Kontos?", "Ja, sie ist dort Abrechnungsadministrator."),
+])
+def test_an_inline_yes_naming_the_admin_role_of_the_questions_subject_settles_it(lang, question, answer):
+    read_answer = extract_answer(Answer(question, answer, 0), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read_answer.facts.get("osm_is_admin") is True
+
+
+def test_an_inline_yes_without_a_role_leaves_a_generic_admin_question_open():
+    read_answer = extract_answer(Answer("Is that address an administrator of an existing Microsoft 365 account?", "Yes, it is.", 0),
+                                 KB.flow("missing-activation-email"), TODAY, "en", KB.vocabulary)
+    assert "osm_is_admin" not in read_answer.facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, the licences missing are an add-on (Visio). We compared both enrollment numbers, base 4xxxx21 and add-on "
+           "4xxxx58, so not the same. What now?"),
+    ("de", "Hallo, die fehlenden Lizenzen sind ein Add-On. Die Registrierungsnummern habe ich verglichen: Basis 3xxxx40, "
+           "Add-On 3xxxx77, also nicht gleich."),
+])
+def test_compared_enrollment_numbers_judged_not_the_same_deny_the_same_enrollment(lang, text):
+    assert read("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+
+
+def test_compared_enrollment_numbers_judged_the_same_do_not_deny_it():
+    text = "Hello, the missing licences are an add-on. I compared the enrollment numbers: they are the same, not different."
+    assert read("licenses-not-visible", text, "en").get("base_same_enrollment") is not False

@@ -47,3 +47,17 @@ def test_a_clause_split_by_a_remark_tells_its_fact(lang, text, flow, fact, value
 ])
 def test_a_remark_that_doubts_keeps_the_fact_open(lang, text):
     assert read(text, lang).get("domain_verified") is None
+
+
+@pytest.mark.parametrize(("text", "fact", "value"), [
+    ("Hallo, der Empfänger, der im VLSC beim Dienst angezeigt wird, ist nicht dieselbe Person wie unser OSM.",
+     "sent_to_other_contact", True),
+    ("Guten Tag, die Domäne, die wir für den OSM nutzen, ist bereits verifiziert.", "domain_verified", True),
+])
+def test_a_relative_clause_on_the_noun_before_it_is_read_as_a_remark(text, fact, value):
+    assert read(text, "de").get(fact) is value
+
+
+def test_a_clause_of_its_own_after_a_comma_is_no_relative_clause():
+    text = "Ich habe nachgesehen, die Mail ging an Herrn Maier, der seit März nicht mehr bei uns ist."
+    assert without_inserts(text) is None

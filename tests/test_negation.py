@@ -773,3 +773,58 @@ def test_what_a_request_points_out_still_states(bundled):
 ])
 def test_a_term_the_writer_does_not_understand_is_not_denied(bundled, text):
     assert "right_account" not in triage(bundled, text).facts
+
+
+# -- a predicate or object put first ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, platziert wurde die Bestellung noch nicht, wir warten auf das Angebot. Wann kommt die Aktivierungsmail?",
+    "Guten Tag, übermittelt wurde unsere Bestellung bisher nicht. Kommt die Aktivierungs-E-Mail trotzdem?",
+])
+def test_a_participle_put_first_is_denied_by_the_negation_at_the_end(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("order_placed") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, ich bin als OSM eingetragen und möchte Lizenzen reservieren. Die Berechtigung „Reservierung verwalten“ "
+    "habe ich nicht, nur die normale OSM-Rolle.",
+    "Hi, I'm listed as OSM and want to reserve licences. The “Manage reservations” permission I don't have, only the "
+    "standard OSM role.",
+])
+def test_a_permission_put_first_and_denied_before_a_comma_is_not_held(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("role") == "osm"
+    assert r.cause != "can-reserve"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Den Spam-Ordner habe ich nicht, nur den Posteingang durchsucht.",
+    "Hi, no activation mail. The spam folder I haven't checked, only the inbox.",
+])
+def test_a_negation_a_comma_parts_from_only_denies(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is not True
+
+
+def test_not_only_once_still_states(bundled):
+    assert triage(bundled, "Hi, no activation mail. I checked not only the inbox but also the spam folder.").facts.get(
+        "junk_checked") is True
+
+
+# -- a sameness denied between the cue's two sides -----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hello, no activation mail. The recipient shown in VLSC is not the same person as our OSM.", True),
+    ("Hallo, keine Aktivierungsmail. Der Empfänger im VLSC ist nicht dieselbe Person wie unser OSM.", True),
+    ("Hello, no activation mail. The recipient shown in VLSC is the same person as our OSM.", False),
+])
+def test_a_recipient_denied_to_be_the_osm_is_another_contact(bundled, text, value):
+    assert triage(bundled, text).facts.get("sent_to_other_contact") is value
+
+
+def test_a_sameness_denied_against_a_named_thing_does_not_deny_the_thing(bundled):
+    r = triage(bundled, "Hi, the licences we miss are an add-on (Visio). I compared: the base subscription is not on the "
+                        "same enrollment as the add-on.")
+    assert r.facts.get("is_addon") is True

@@ -183,3 +183,26 @@ def test_the_writer_declared_the_osm_holds_a_role_later_in_the_same_sentence(lan
 def test_the_writer_not_declared_the_osm_holds_their_own_role_in_the_same_sentence():
     text = "Hallo, ich habe die Bestellung geprüft, ich bin auch Globaler Administrator unseres Tenants."
     assert "osm_is_admin" not in read(text, "de")
+
+
+# -- the writer named the OSM across a verb of naming, as its object or by their address --------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, the OSM listed on our agreement is me. I am also the global admin of our existing Microsoft 365 "
+           "tenant. No activation mail so far."),
+    ("en", "Hi, my address is registered as OSM. I'm also the billing administrator of our current tenant, still no mail."),
+    ("de", "Guten Tag, als OSM ist in der Registrierung meine Adresse hinterlegt. Ich bin außerdem Abrechnungsadministratorin "
+           "unseres bestehenden Kontos. Die Aktivierungsmail fehlt."),
+])
+def test_the_writer_named_the_osm_as_object_or_by_address_makes_their_admin_role_the_osms(lang, text):
+    assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, the OSM listed on our agreement is not me. I am the global admin of our existing tenant."),
+    ("en", "Hi, the OSM on the enrollment is my colleague. I am the global admin of our tenant."),
+    ("de", "Guten Tag, als OSM ist mein Kollege eingetragen. Ich bin globaler Administrator unseres Kontos."),
+])
+def test_a_writer_not_named_the_osm_says_nothing_of_the_osms_admin_role(lang, text):
+    assert read(text, lang).get("osm_is_admin") is None

@@ -34,3 +34,12 @@ def test_a_denial_that_covers_the_reservation_too_holds(lang, text):
 ])
 def test_a_denial_taken_back_by_a_reservation_stays_open(lang, text):
     assert order(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, we have not really placed an order or a reservation so far, the agreement is only signed. When does the mail come?"),
+    ("de", "Hallo, wir haben eigentlich bisher noch gar keine Bestellung oder Reservierung aufgegeben. Kommt die Mail trotzdem?"),
+])
+def test_a_particle_between_the_negation_and_a_coordinated_reservation_keeps_the_denial(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert facts.get("order_placed") is False

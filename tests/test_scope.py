@@ -530,3 +530,20 @@ def test_a_productive_tenant_alone_scopes_nothing():
 ])
 def test_a_fact_told_with_a_test_tenant_as_subject_stays_open(lang, text, flow, fact):
     assert read(text, lang, flow).get(fact) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Reservierung ist nicht wirksam. Angelegt haben wir sie vor zwei Wochen, seitdem steht sie unverändert da."),
+    ("de", "Guten Tag, unsere Reservierung ist noch nicht wirksam. Seither hat sich nichts getan."),
+    ("en", "Hi, the reservation is not effective. We made it two weeks ago and since then it is still pending."),
+])
+def test_a_state_kept_since_is_no_change(lang, text):
+    assert read(text, lang).get("reservation_effective") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Reservierung war nicht wirksam. Seitdem ist sie aber wirksam geworden."),
+    ("en", "Hi, the reservation was not effective. In the meantime it has taken effect."),
+])
+def test_a_denied_state_changed_since_is_not_denied(lang, text):
+    assert read(text, lang).get("reservation_effective") is not False

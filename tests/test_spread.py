@@ -92,3 +92,12 @@ def test_a_label_heads_what_its_line_says(lang, text, value):
 ])
 def test_a_second_adjective_keeps_the_qualifier_with_its_noun(lang, text):
     assert facts("licenses-not-visible", text, lang).get("base_same_enrollment") is False
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "Hi, the licences we miss are an add-on (Visio). Base enrollment 5xxxx214, add-on enrollment 5xxxx873.", False),
+    ("de", "Hallo, die fehlenden Lizenzen sind ein Add-on. Basis Registrierung 61xxx02, Add-on Registrierung 74xxx02.", False),
+    ("en", "Hi, the licences we miss are an add-on (Visio). Base enrollment 5xxxx214, add-on enrollment 5xxxx214.", None),
+])
+def test_numbers_masked_in_the_middle_are_compared_by_the_digits_shown(lang, text, value):
+    assert facts("licenses-not-visible", text, lang).get("base_same_enrollment") is value

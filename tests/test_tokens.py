@@ -197,3 +197,9 @@ def test_a_dialect_participle_with_its_prefix_elided_is_read_in_full(text, word)
 
 def test_english_contractions_are_no_elided_prefixes():
     assert [t.word for t in tokenize("we've got it, isn't it, the dog's bed")][:6] == ["we", "have", "got", "it", "isn", "not"]
+
+
+@pytest.mark.parametrize("text", ["Im Spam-Ordner hani nonig gluegt.", "Im Spam hod neamd gschaut.",
+                                  "D Filterregle hät au niemer aagluegt."])
+def test_dialect_negations_are_negations(text):
+    assert any(t.neg for t in tokenize(text))

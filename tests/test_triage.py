@@ -607,3 +607,23 @@ def test_cli_a_missing_file_is_named_with_the_reason_in_the_language_asked(tmp_p
     missing = tmp_path / "fehlt.jsonl"
     r = cli(str(missing), "--lang", lang)
     assert r.returncode == 2 and "fehlt.jsonl" in r.stderr and r.stderr.strip().endswith(f": {said}")
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo Petra, übernimmst du das bitte? Danke, Jonas\n\n---------- Weitergeleitete Nachricht ----------\n"
+    "Von: Lars Wendt <l.wendt@wendt-bau.de>\nBetreff: Lizenzen\n\n"
+    "Wir haben die Dienste aktiviert, aber im Portal sehen wir keine Lizenzen. Was fehlt da noch?\n",
+    "Hi Sam, could you take this one? Thanks, Priya\n\n---------- Forwarded message ----------\n"
+    "From: Dana Fox <d.fox@foxmedia.example>\nSubject: licences\n\n"
+    "We activated the services, but we see no licences in the portal. What is missing?\n",
+])
+def test_a_forwarded_mail_under_words_naming_no_topic_gives_the_topic(text):
+    assert triage(text).id == "licenses-not-visible"
+
+
+def test_a_forwarded_mail_gives_no_topic_without_a_forwarding_header_or_pointer():
+    text = ("Hallo Petra, übernimmst du das bitte? Danke, Jonas\n\n"
+            "> Am 02.11.2026 schrieb Lars Wendt:\n> Wir haben die Dienste aktiviert, aber im Portal sehen wir keine Lizenzen.\n")
+    assert triage(text).id is None
+
+

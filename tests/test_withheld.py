@@ -126,3 +126,26 @@ def test_a_weak_cue_beside_a_verb_only_names_a_place():
     text = "Hi, the licences are missing. Please move them to the right tenant."
     facts = extract_facts(clean_body(text), KB.flow("licenses-not-visible"), TODAY, "en", KB.vocabulary).facts
     assert "right_account" not in facts
+
+
+def right_account(text: str, lang: str) -> bool | None:
+    facts = dict(extract_facts(clean_body(text), KB.flow("licenses-not-visible"), TODAY, lang, KB.vocabulary).facts)
+    return facts.get("right_account")
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, die Lizenzen sind im richtigen Konto gelandet, trotzdem sehen wir keine.", True),
+    ("en", "Hi, the licences landed in the correct tenant but nobody sees them.", True),
+    ("de", "Hallo, die Lizenzen sind nicht im richtigen Konto gelandet.", False),
+])
+def test_a_right_account_where_the_licences_arrived_is_stated(lang, text, value):
+    assert right_account(text, lang) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, nothing arrived in the right tenant."),
+    ("de", "Hallo, die Lizenzen sollen im richtigen Konto landen."),
+    ("de", "Hallo, im richtigen Konto sehen wir keine Lizenzen."),
+])
+def test_a_right_account_only_named_as_a_place_states_nothing(lang, text):
+    assert right_account(text, lang) is None

@@ -16,7 +16,8 @@ from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["article_pronoun", "bare_denial", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out"]
+__all__ = ["article_pronoun", "bare_denial", "denied_clause", "elliptic", "options_offered", "own_subject", "to_find_out",
+           "told_of_subject"]
 
 _SHORT = 6  # words at most of a value read as a denied clause
 
@@ -99,3 +100,16 @@ def elliptic(statement: str, tokens: list[Token]) -> bool:
     first = statement.split(",", 1)[0].split(".", 1)[0]
     named = folded("articles") | folded("determiners") | folded("subject_pronouns") | folded("first_person_subjects")
     return bool(tokens) and not any(t.word in named for t in tokens if t.end <= len(first))
+
+
+def told_of_subject(question: str, answer: str) -> str | None:
+    """The answer to a yes/no question with its opening pronoun read as the question's subject ("> Is
+    that address an admin of an existing account?" - "Yes, it is billing administrator there": "that
+    address is billing administrator there"). The question opens with a copula, its subject runs up
+    to the next article; the answer opens with a yes, a pronoun of a thing and a copula. None otherwise."""
+    asked, said = tokenize(question), tokenize(answer)
+    if len(asked) < 3 or len(said) < 4 or asked[0].word not in folded("copulas") or said[0].word not in folded("affirmations") \
+            or said[1].word not in folded("thing_pronouns") or said[2].word not in folded("copulas"):
+        return None
+    end = next((i for i in range(2, len(asked)) if asked[i].word in folded("articles")), None)
+    return None if end is None else f"{question[asked[1].start:asked[end - 1].end]} {answer[said[2].start:]}"

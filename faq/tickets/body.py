@@ -26,6 +26,7 @@ _QUOTE_HEADER = re.compile(
     r")",
     re.I | re.M,
 )
+_FORWARDED = re.compile(r"^\s*-{2,}\s*(?:weitergeleitete nachricht|forwarded message)\s*-{2,}", re.I | re.M)
 _SIGNATURE = re.compile(r"^(?:-- ?|--|__)\s*$", re.M)
 _CLOSING = re.compile(
     r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))"
@@ -346,6 +347,13 @@ def quoted_text(text: str) -> str:
     addresses are the mail's, not facts about the customer's case."""
     quoted = _QUOTE_MARKS.sub("", _split_quote(text)[1])
     return _HEADER_FIELD.sub("", quoted).strip()
+
+
+def forwards(text: str) -> bool:
+    """Whether a ticket forwards a mail under a header of forwarding ("---------- Weitergeleitete
+    Nachricht ----------", "---------- Forwarded message ----------"): the writer passes it on as
+    what the ticket is about, even without a word pointing at it."""
+    return _FORWARDED.search(text) is not None
 
 
 def on_header_line(text: str, at: int) -> bool:

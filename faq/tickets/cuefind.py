@@ -21,7 +21,7 @@ from faq.language.normalize import fold
 from faq.tickets.tokens import Token, negations
 from faq.tickets.weights import weights
 
-__all__ = ["ADJACENT", "GOES_ON", "NUMBERED", "ORDERED", "PAIRED", "THEN", "WEAK", "WHOLE", "WITH_FUNCTION_WORDS", "Cue", "Words", "absent",
+__all__ = ["ADJACENT", "GOES_ON", "NUMBERED", "ORDERED", "PAIRED", "THEN", "WEAK", "WHOLE", "WITH_FUNCTION_WORDS", "Cue", "Words", "absent", "mark_alternatives",
            "cue_mode", "find_bracket", "find_cue", "function_words", "kind_only", "without", "word_matches"]
 
 
@@ -205,6 +205,7 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
     after a negation of the cue."""
     starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
     neg = negations()
+    alternatives: frozenset[int] = words.__dict__.get("_alternatives", frozenset()) if isinstance(words, Words) else frozenset()
     for start in starts:
         pos, ok, numbers = start, True, 0
         for k, c in enumerate(cue[1:]):
@@ -215,7 +216,9 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
                 if word_matches(c, words[i]) and not (cue[k] in neg and _compound_tail(c, words[i])):
                     nxt = i
                     break
-                if words[i].isdigit():  # a date's or a number's digits stand anywhere ("Reservierung vom 20.11. ... nicht verarbeitet")
+                if words[i].isdigit() or i == pos + 1 and i in alternatives:
+                    # a date's or a number's digits stand anywhere ("Reservierung vom 20.11. ... nicht verarbeitet"),
+                    # and so does a word a slash joins to the cue word before it ("Bestellung/Reservierung sichtbar")
                     numbers += 1
                 elif between is not None and words[i] not in between:
                     break
@@ -280,6 +283,20 @@ class Words(list):
             else:  # only a word that holds what `absent` looks for can match: the others are not asked
                 found = memo[cue_word] = [i for i, w in enumerate(self) if (one in w or two in w) and word_matches(cue_word, w)]
         return found
+
+
+def mark_alternatives(words: Words, tokens: list[Token], text: str) -> Words:
+    """Mark in `words` (of `tokens` in `text`) each word a slash joins to the word before it as that
+    word's alternative ("Bestellung/Reservierung sichtbar: ja", "order/reservation visible"): a cue
+    whose words stand in order may pass over it. Short words are answers offered, not alternatives
+    ("ja/nein")."""
+    words.__dict__["_alternatives"] = frozenset(
+        i for i in range(1, len(tokens)) if text[tokens[i - 1].end:tokens[i].start].strip() == "/"
+        and tokens[i - 1].word.isalpha() and tokens[i].word.isalpha() and min(len(tokens[i - 1].word), len(tokens[i].word)) >= _ALTERNATIVE)
+    return words
+
+
+_ALTERNATIVE = 5  # letters at least of each word a slash joins as alternatives ("order/reservation", not "ja/nein")
 
 
 def absent(cue: str, joined: str) -> bool:

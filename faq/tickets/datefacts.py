@@ -56,6 +56,46 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
                                          and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
 
 
+def _participle_bracket(s: Sentence, at: int) -> tuple[int, int] | None:
+    """The tokens that open and close the bracket holding token `at`, when the bracket opens with a
+    participle as written (lower case) and holds no finite verb: a phrase on the noun or label before it ("Reservierung
+    wirksam: ja (angelegt am 01.10.2026)", "(created 1 October)"), whose date an event named outside
+    it ("wirksam") does not take. None otherwise ("(das Konto wurde am ... angelegt)" has a verb)."""
+    opened = s.text.rfind("(", 0, s.tokens[at].start)
+    if opened < 0 or ")" in s.text[opened:s.tokens[at].start]:
+        return None
+    closed = s.text.find(")", s.tokens[at].end)
+    inside = [i for i, t in enumerate(s.tokens) if opened < t.start and (closed < 0 or t.end <= closed)]
+    verbs = folded("finite_verbs") - folded("prepositions")  # not "am"
+    if not inside or any(s.tokens[i].word in verbs for i in inside):
+        return None
+    first = s.tokens[inside[0]]
+    if not s.text[first.start:first.start + 1].islower() or not first.word.endswith(tuple(folded("participle_endings"))) \
+            or len(first.word) < _PARTICIPLE:
+        return None  # "(Bestellungen ...)": a noun, capitalised
+    return inside[0] - 1, inside[-1] + 1
+
+
+def _clause_bracket(s: Sentence, at: int) -> tuple[int, int] | None:
+    """The tokens that open and close the bracket holding token `at`, when the bracket is a clause of
+    its own: it opens with an article and holds a finite verb ("Die Reservierung ist wirksam (das Konto
+    wurde am 01.10.2026 angelegt)", "(the account was created on 1 October 2026)"). Its date is its
+    own subject's, so no cue outside the bracket takes it. None otherwise ("(wurde am ... wirksam)")."""
+    opened = s.text.rfind("(", 0, s.tokens[at].start)
+    if opened < 0 or ")" in s.text[opened:s.tokens[at].start]:
+        return None
+    closed = s.text.find(")", s.tokens[at].end)
+    inside = [i for i, t in enumerate(s.tokens) if opened < t.start and (closed < 0 or t.end <= closed)]
+    verbs = folded("finite_verbs") - folded("prepositions")
+    if len(inside) < 3 or s.tokens[inside[0]].word not in folded("articles") \
+            or not any(s.tokens[i].word in verbs for i in inside):
+        return None
+    return inside[0] - 1, inside[-1] + 1
+
+
+_PARTICIPLE = 5  # letters at least of a participle opening a bracket ("angelegt", "created"), not "am", "on"
+
+
 def _hedged_after(tokens: list[Token], end: int) -> bool:
     """Whether the word right after a date (ending at offset `end`) makes it only planned or provisional
     ("01.12.2026 (vorläufig)", "1 December 2026 (provisional)"; `hedged_modifiers`)."""
@@ -113,12 +153,17 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
             end_idx = max(idx, max((i for i, t in enumerate(tokens) if t.start < mention.end), default=idx))  # not a final dot's next word
             nearest: tuple[int, Fact] | None = None
+            bracket = _participle_bracket(s, idx)  # "Reservierung wirksam: ja (angelegt am 01.10.2026)"
+            own_clause = _clause_bracket(s, idx)  # "(das Konto wurde am 01.10.2026 angelegt)"
             for f_index, fact in enumerate(facts):
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]
-                             if not any(e < d < idx for d in deeds[fact.id])), default=None)
+                             if not any(e < d < idx for d in deeds[fact.id]) and (bracket is None or bracket[0] < e < bracket[1])),
+                            default=None)
                 # an event before the fact's own deed nearer the date ("Reservation effective, placed 2 Nov") takes no date
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
+                    if own_clause is not None and not own_clause[0] < c < own_clause[1]:
+                        continue  # a cue outside a bracket that is a clause of its own
                     if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
                             or other_instance_at(tokens, s.text, c, c_end) or c > 0 and raw[c - 1] in folded("hedged_modifiers"):
                         # "our first purchase was in ...", "Geplanter Nutzungsbeginn: ..."

@@ -55,13 +55,17 @@ def done_by_another(analysed: list[Sentence], index: int, span: tuple[int, int],
 
 def writers_deed(s: Sentence, span: tuple[int, int], fact_id: str) -> bool:
     """Whether the cue at `span` tells a deed of the system's that its clause gives the writer
-    as doer ("I forwarded the order confirmation to another contact")."""
+    as doer ("I forwarded the order confirmation to another contact"); a writer who sees or finds
+    it (`discovery_verbs` between them and the cue: "I can see it went to ...") is no doer of it."""
     if fact_id not in ((ticket_file("senders_deeds.yaml") or {}).get("facts") or ()):
         return False
     lo, hi = clause_bounds(s.tokens, s.text, *span)
-    selves = folded("first_person_subjects")
-    # the writer denied ("bekommen hat es unsere Buchhalterin, nicht ich") is what the cue tells
+    selves, seeing = folded("first_person_subjects"), folded("discovery_verbs")
+    # the writer denied ("bekommen hat es unsere Buchhalterin, nicht ich") is what the cue tells; the
+    # writer who sees or finds what the cue tells ("In VLSC I can see it went to a different contact")
+    # is the doer of the seeing, not of the deed
     return any(t.word in selves and not (i > 0 and s.tokens[i - 1].neg) and not span[0] <= i <= span[1]
+               and not (i < span[0] and any(u.word in seeing for u in s.tokens[i + 1:span[0]]))
                for i, t in enumerate(s.tokens[lo:hi + 1], lo))
 
 

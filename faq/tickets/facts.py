@@ -38,9 +38,11 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Flow
 from faq.language.lexicon import folded
+from faq.tickets.answers import told_of_subject
 from faq.tickets.borders import phrase_spans
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions
+from faq.tickets.cuefind import mark_alternatives
 from faq.tickets.cueindex import cues_of
 from faq.tickets.cues import CueLexicon, lexicon_for
 from faq.tickets.datefacts import read_dates
@@ -139,7 +141,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     yesno_facts = [f for f in flow.facts if f.type == "yesno" and (f.cues.yes or f.cues.no)]
     choice_facts = [f for f in flow.facts if f.type == "choice"]
 
-    analysed = [Sentence(offset, sentence, tokens, lex.words(tokens)) for offset, sentence in labelled(sentences(text))
+    analysed = [Sentence(offset, sentence, tokens, mark_alternatives(lex.words(tokens), tokens, sentence))
+                for offset, sentence in labelled(sentences(text))
                 if (tokens := tokenize(without_names(sentence)))]
     refer_back(analysed, lex)
     refer_to_compound(analysed)
@@ -277,6 +280,8 @@ def _spliced(s: Sentence, lex: CueLexicon) -> Sentence | None:
     text = without_inserts(s.text)
     plain = without_names(text or s.text)  # an address's dots end no clause
     named = osm_relative(plain, tokenize(plain), lex)
+    if named is None and text is not None:  # "Die Person, deren Adresse als OSM hinterlegt ist, ist ...": no insert
+        named = osm_relative(original := without_names(s.text), tokenize(original), lex)
     head = None
     if named is not None:
         text, head = named
@@ -356,6 +361,11 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
                 # dessen Basis unter einer anderen Registrierung läuft?" - "Nein, kein Add-on" (nothing of the base)
                 own = Sentence(0, answer.text, (words := tokenize(answer.text)), lex.words(words))
                 values = {f.id: v[0] for f in flow.facts if f.id in values and (v := cue_value(f, lang, own, lex)) is not None}
+            told = told_of_subject(question, answer.text) if said and not values else None
+            if told is not None:  # "> Is that address an admin ...?" - "Yes, it is billing administrator"
+                own = Sentence(0, told, (words := tokenize(told)), lex.words(words))
+                values = {f.id: v[0] for f in flow.facts if f.type == "yesno" and f.id not in found
+                          and (v := cue_value(f, lang, own, lex)) is not None}
             for fact_id, value in values.items():
                 found[fact_id] = value
                 evidence[fact_id] = Evidence(head, f"{answer.question} {answer.text}", answer.start, answer.start + len(head), ANSWER)

@@ -2,7 +2,8 @@
 
 "Die Domäne ist, wie uns der Partner bestätigte, bereits verifiziert", "Der Dienst ist – so teilte
 uns der Händler mit – in Moldawien noch nicht gestartet", "the domain, which is our OSM's, was
-verified last year": the clause around the remark tells its fact, the remark splits it. The
+verified last year": the clause around the remark tells its fact, the remark splits it; so does a German relative clause
+on the noun before it ("Der Empfänger, der im VLSC angezeigt wird, ist nicht ..."). The
 remark's characters are blanked, so every offset stays that of the original text. Its openers are
 data in `knowledge/language/insert_openers.yaml`.
 """
@@ -43,5 +44,15 @@ def without_inserts(text: str) -> str | None:
     between commas counts only when its first word opens one (`insert_openers`) and words stand
     on both sides of it; one that doubts, denies, asks or sets a condition stays."""
     out = _DASHED.sub(_blank, text)
-    out = _COMMA.sub(lambda m: _blank(m) if fold(m.group(1)) in _openers() else m.group(0), out)
+    out = _COMMA.sub(lambda m: _blank(m) if fold(m.group(1)) in _openers() or _relative(out, m) else m.group(0), out)
     return None if out == text else out
+
+
+def _relative(text: str, m: re.Match[str]) -> bool:
+    """Whether the remark is a German relative clause on the noun before it: a relative pronoun
+    after a capitalised word, its finite verb last ("Der Empfänger, der im VLSC angezeigt wird, ist
+    nicht ..."); ", die Mail ging an ...," opens a clause of its own."""
+    before = text[:m.start()].split()
+    words = m.group(2).split()
+    return bool(before and words) and before[-1][:1].isupper() and fold(m.group(1)) in folded("relative_pronouns") \
+        and fold(words[-1]) in folded("finite_verbs")

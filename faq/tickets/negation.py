@@ -157,8 +157,9 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
             and tokens[start].word not in _folded("contrasts"):
         start -= 1
     for i in range(start, c_hi + 1):
-        if not tokens[i].neg or i + 1 < len(tokens) and tokens[i + 1].word in _folded("focus_particles"):
-            continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied
+        if not tokens[i].neg or i + 1 < len(tokens) and tokens[i + 1].word in _folded("focus_particles") \
+                and not breaks_clause(text[tokens[i].end:tokens[i + 1].start]):
+            continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied ("nicht, nur ...": denied)
         if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
         if tokens[i].word in subjects and _found_nothing(tokens, i):
@@ -193,9 +194,18 @@ def _verb_denied_after(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue
     if not negs or not cue_at or negs[0] <= max(cue_at) or any(tokens[i].word not in _folded("bracket_negations") for i in negs):
         return False  # "Weitere Registrierungen gibt es keine": a noun's own negation denies it
     if not all(text[tokens[i].start:tokens[i].start + 1].isupper() or text[tokens[i].start - 1:tokens[i].start] == "-"
-               for i in cue_at):  # "Add-on": a compound's later parts as written
+               for i in cue_at) or any(_fronted_verb(tokens, i) for i in cue_at):  # "Add-on": a compound's later parts as written
         return False
     return not any(t.word in _folded("existentials") for t in tokens[c_lo:c_hi + 1])
+
+
+def _fronted_verb(tokens: list[Token], i: int) -> bool:
+    """Whether the sentence's first word at `i`, capitalised by its place alone, is a participle put
+    before the finite verb ("Platziert wurde die Bestellung nicht", "Aufgegeben haben wir sie nie"):
+    it ends as one (`closing_verb_endings`) and a finite verb follows at once; a noun opening the
+    sentence ("Bestellung wurde ...") does not end so."""
+    return i == 0 and len(tokens) > 1 and tokens[0].word.endswith(_verb_endings()) \
+        and tokens[1].word in _folded("finite_verbs")
 
 
 def _closing_verb(tokens: list[Token], text: str, at: int, end: int) -> bool:
@@ -319,6 +329,27 @@ def _pointed_at(tokens: list[Token], lo: int, hi: int, c_lo: int) -> bool:
 _ELLIPSIS = 6  # words at most in a contrast that affirms by ellipsis ("but my colleague did")
 
 
+def _identity_denied(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
+    """Whether the clause denies that two things the cue names on either side are the same ("the
+    recipient in VLSC is not the same person as our OSM", "nicht dieselbe Person wie"): a negation
+    before a sameness word (`sameness`), cue words before it and after the word linking what it is
+    compared with (`comparison_links`). "Not on the same enrollment as the add-on" with a cue of the
+    add-on alone denies no add-on."""
+    same, links, skip = _folded("sameness"), _folded("comparison_links"), _folded("articles")
+    for n in range(c_lo, c_hi):
+        if not tokens[n].neg or not any(i < n for i in cue_at):
+            continue
+        k = n + 1
+        while k < c_hi and tokens[k].word in skip:
+            k += 1
+        if tokens[k].word not in same:
+            continue
+        link = next((j for j in range(k + 1, c_hi + 1) if tokens[j].word in links), None)
+        if link is not None and any(i > link for i in cue_at):
+            return True
+    return False
+
+
 def _sameness_denied(tokens: list[Token], c_lo: int, c_hi: int, cue_at: set[int]) -> bool:
     """Whether the clause's negation denies a sameness ("not the same as", "nicht dieselbe wie";
     knowledge/language/sameness.yaml) before every word of the cue: what it is compared with is named,
@@ -386,6 +417,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = set(range(lo, hi + 1))
     else:
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
+    if _identity_denied(tokens, c_lo, c_hi, cue_at):
+        return None if able or _taken_back(tokens, text, hi, c_hi) else False
     if not _negated(tokens, text, c_lo, c_hi, cue_at) or _verb_denied_after(tokens, text, c_lo, c_hi, cue_at):
         return True
     if _sameness_denied(tokens, c_lo, c_hi, cue_at):

@@ -124,7 +124,10 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
     """Where a sentence says the writer is the OSM: "ich bin (die) OSM", "ich bin als OSM
     eingetragen", "I'm the OSM", "I am listed as our OSM", "Unser OSM bin ich": the writer right
     before or after the OSM with only verbs of naming and linking words between (`role_copulas`,
-    `self_role_links`), no negation there or right after it, not asked. Returns the index of the
+    `self_role_links`), no negation there or right after it, not asked. Across a verb of naming the
+    writer may also be named as its object or by their address ("The OSM on our enrollment is me",
+    "Als OSM ist meine Adresse eingetragen", "My address is listed as OSM": `_named_writer`), the
+    OSM then with a phrase of place of its own ("on our enrollment"). Returns the index of the
     declaration's last token, or None."""
     if s.question:
         return None
@@ -135,12 +138,47 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
             k -= 1
         if k >= 0 and k < lo - 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, k, hi):
             return hi
+        if k >= 1 and k < lo - 1 and _named_writer(s, k - 1, lo) == k and not _denied(s, k - 1, hi):
+            return hi  # "Meine Adresse ist als OSM eingetragen"
         k = hi + 1  # "Unser OSM bin ich", "Als OSM bin ich eingetragen"
         while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
             k += 1
         if k < len(s.tokens) and k > hi + 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, lo, k):
             return k
+        k, placed = hi + 1, False  # "The OSM on our enrollment is me", "Als OSM ist meine Adresse eingetragen"
+        while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and (_place_or_link(s, k, lex) or placed):
+            placed = s.tokens[k].word in folded("prepositions") or placed and s.tokens[k].word in folded("self_role_links")
+            k += 1
+        end = _named_writer(s, k, hi)
+        if end is not None and not _denied(s, lo, end):
+            return end
     return None
+
+
+def _place_or_link(s: Sentence, k: int, lex: CueLexicon) -> bool:
+    """Whether token `k` links the OSM to the writer or places it: a verb of naming, a linking word, a
+    preposition or the enrollment ("on our enrollment", "in der Registrierung"); the caller lets the
+    noun a preposition opens stand too ("on our agreement")."""
+    word = s.tokens[k].word
+    return word in folded("role_copulas") | folded("self_role_links") | folded("prepositions") \
+        or s.words[k] == lex.word("registrierung")
+
+
+def _named_writer(s: Sentence, k: int, other: int) -> int | None:
+    """The last token of the writer named at `k` as a verb of naming's object or by their address
+    ("me", "meine Adresse": `writer_references`, `writer_possessives` and `address_nouns`), when a
+    verb of naming (`role_copulas`) stands between it and token `other`; else None."""
+    if not 0 <= k < len(s.tokens) or not _writer_word(s, k):
+        return None
+    word = s.tokens[k].word
+    if word in folded("writer_references"):
+        end = k
+    elif word in folded("writer_possessives") and k + 1 < len(s.tokens) and s.tokens[k + 1].word in folded("address_nouns"):
+        end = k + 1
+    else:
+        return None
+    lo, hi = sorted((end if other < k else k, other))
+    return end if any(t.word in folded("role_copulas") for t in s.tokens[lo:hi + 1]) else None
 
 
 def _denied(s: Sentence, first: int, last: int) -> bool:
@@ -152,7 +190,9 @@ def _writer_word(s: Sentence, i: int) -> bool:
     """Whether token `i` is the writer's pronoun as written ("ich", "Ich", "I"), not a letter of an address."""
     t = s.tokens[i]
     written = s.text[t.start:t.end]
-    inside = s.text[max(0, t.start - 1):t.start] in (".", "@", "-", "_") or s.text[t.end:t.end + 1] in (".", "@", "_")
+    after = s.text[t.end:t.end + 2]
+    inside = s.text[max(0, t.start - 1):t.start] in (".", "@", "-", "_") or after[:1] in ("@", "_") \
+        or after[:1] == "." and after[1:].isalnum()  # "i.mueller@...", not "... is me."
     return not inside and (written != "i" or t.word != "i")
 
 

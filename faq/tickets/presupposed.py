@@ -67,7 +67,7 @@ def taken_back_denials(found: Mapping[str, Value | None], evidence: Mapping[str,
     return out
 
 
-_DENIED_NOUN = 4  # words from a negation to the noun it denies ("keine neue Bestellung", "not placed any order")
+_DENIED_NOUN = 4  # words from a negation to the noun it denies ("keine neue Bestellung", "not placed any order"), particles not counted
 
 
 def _coordinated(tokens: list[Token], text: str, i: int) -> bool:
@@ -79,11 +79,15 @@ def _coordinated(tokens: list[Token], text: str, i: int) -> bool:
         j -= 1
     if j < 1 or tokens[j].word not in joins:
         return False
-    for k in range(j - 1, max(-1, j - 1 - _DENIED_NOUN), -1):
+    particles, counted = folded("particles"), 0
+    for k in range(j - 1, -1, -1):
         if any(ch in ",;:.!?()" for ch in text[tokens[k].end:tokens[k + 1].start]):
             return False
         if tokens[k].neg:
             return True
+        counted += tokens[k].word not in particles  # "haven't actually placed an order or ...": a particle adds no distance
+        if counted >= _DENIED_NOUN:
+            return False
     return False
 
 

@@ -15,7 +15,7 @@ A clause can tell a fact in words that fit its cue and still not tell it of the 
   but support moved them", "Letztes Jahr lag es am falschen Konto, diesmal ..." (`outdated`, `bygone`).
 The fact then stays open: a false fact is worse than a question. The words are data in
 `knowledge/language/` (other_parties, owner_links, genitive_determiners, disagreements,
-changed_since, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods, earlier_occasions,
+changed_since, kept_states, past_pointers, time_words, state_ends, initial_states, state_starts, bygone_periods, earlier_occasions,
 past_existentials, now_words, past_state_verbs).
 """
 
@@ -227,12 +227,19 @@ def _cue_words(s: Sentence, span: tuple[int, int]) -> set[str]:
 
 def _changed(later: Sentence, own: set[str]) -> bool:
     """Whether `later` tells a change since ("inzwischen", "they've placed it since") with a word of
-    the fact's cue again."""
+    the fact's cue again; a word of change whose clause tells the state kept (`_kept`) tells none."""
     tokens, text = later.tokens, later.text
-    marked = bool(phrase_spans([t.word for t in tokens], "changed_since")) or any(
-        t.word == "since" and (i + 1 == len(tokens) or breaks_clause(text[t.end:tokens[i + 1].start]))
-        for i, t in enumerate(tokens))
-    return marked and any(w in own for w in later.words)
+    words = [t.word for t in tokens]
+    marks = [i for i, _ in phrase_spans(words, "changed_since")] + [
+        i for i, t in enumerate(tokens) if t.word == "since" and (i + 1 == len(tokens) or breaks_clause(text[t.end:tokens[i + 1].start]))]
+    return any(not _kept(later, i) for i in marks) and any(w in own for w in later.words)
+
+
+def _kept(s: Sentence, at: int) -> bool:
+    """Whether the clause of the word of change at token `at` tells the state kept since
+    (`kept_states`): "seitdem steht sie unverändert da", "since then it's still pending"."""
+    lo, hi = clause_bounds(s.tokens, s.text, at, at)
+    return bool(phrase_spans([t.word for t in s.tokens[lo:hi + 1]], "kept_states"))
 
 
 def _dated(s: Sentence, start: int = 0) -> bool:

@@ -80,7 +80,7 @@ def _goes_on(s: Sentence, one: tuple[int, int], two: tuple[int, int]) -> bool:
 _NUMBER_REACH = 2  # words after a half's noun where the number it names may stand ("enrollment no. 123")
 _NUMBER_DIGITS = 4  # digits at least in a number that names something (not "E3", not "2 seats")
 _SEGMENT = frozenset(",;.!?\n")  # what ends the stretch in which a half's words name its number
-_DIGITS = re.compile(rf"\d{{{_NUMBER_DIGITS}}}")
+_DIGITS = re.compile(rf"\d[\dx*]{{{_NUMBER_DIGITS - 1},}}")  # a number, maybe masked in part ("6xxxx123")
 
 
 def numbered(fact: Fact, lang: str, analysed: list[Sentence],
@@ -106,20 +106,23 @@ def numbered(fact: Fact, lang: str, analysed: list[Sentence],
 
 
 def _differ(one: str, two: str) -> bool | None:
-    """Whether two numbers differ; a masked one ("8765xxxx") by the digits it shows, None when those
-    agree."""
-    shown_one, shown_two = one.rstrip(_MASKS), two.rstrip(_MASKS)
-    if shown_one == one and shown_two == two:
+    """Whether two numbers differ; a masked one ("8765xxxx", "6xxxx123") by the digits it shows: of
+    the same length, where both show one; else by the digits they show first. None when those agree."""
+    if not any(c in _MASKS for c in one + two):
         return one != two
+    if len(one) == len(two):
+        return True if any(a != b for a, b in zip(one, two) if a.isdigit() and b.isdigit()) else None
+    shown_one, shown_two = one.rstrip(_MASKS), two.rstrip(_MASKS)
     shown = min(len(shown_one), len(shown_two))
-    return True if shown_one[:shown] != shown_two[:shown] else None
+    return True if shown_one[:shown] != shown_two[:shown] and shown_one.isdigit() and shown_two.isdigit() else None
 
 
 def _number(word: str) -> bool:
-    """Whether a word is a number that names something: its digits, or its first digits shown and the
-    rest masked ("8765xxxx"), at least `_NUMBER_DIGITS` of them, not all zeros."""
-    shown = word.rstrip(_MASKS)
-    return shown.isdigit() and len(shown) >= _NUMBER_DIGITS and bool(shown.strip("0"))
+    """Whether a word is a number that names something: its digits, or digits with some masked
+    ("8765xxxx", "6xxxx123"), at least `_NUMBER_DIGITS` of them shown, not all zeros."""
+    digits = "".join(c for c in word if c.isdigit())
+    return bool(word) and word[0].isdigit() and all(c.isdigit() or c in _MASKS for c in word) \
+        and len(digits) >= _NUMBER_DIGITS and bool(digits.strip("0"))
 
 
 _MASKS = "x*"  # characters that hide a number's last digits

@@ -20,7 +20,7 @@ from faq.kb.model import Entry, Flow, KnowledgeBase
 from faq.language.text import clean
 from faq.search.matcher import Matcher
 from faq.search.results import MatchResult
-from faq.tickets.body import clean_body, quoted_text
+from faq.tickets.body import clean_body, forwards, quoted_text
 from faq.tickets.evidence import OWN, QUOTED, SUBJECT, Evidence, stated_clause
 from faq.tickets.facts import Extraction, extract_answer, extract_facts
 from faq.tickets.flowtopic import keeps_entry, problem_told, repeated_diagnoses, told_instead
@@ -238,18 +238,21 @@ def triage_text(
     text = clean(text)
     body = clean_body(text)
     inline = [a for a in answers(text) if a.text.split("\n")[0].strip() in body]  # not a closing
-    match = match_topic(body, matcher, subject)
+    match, about_text = match_topic(body, matcher, subject), body  # the text the topic was read from
     quoted = quoted_text(text)
-    if quoted and (match.outcome == "no_match" or match.confidence < weights().sure) and points_below(body):
+    if quoted and (match.outcome != "answer" or match.confidence < weights().sure) \
+            and (points_below(body) or match.outcome == "no_match" and forwards(text)):
         # "see below from our finance team - can you explain?": the mail pointed at says what
-        # the ticket is about, unless the customer's own words already do so with confidence.
-        match = match_topic(f"{body}\n\n{quoted}", matcher, subject)
+        # the ticket is about, unless the customer's own words already do so with confidence
+        # (a request torn between entries does not: "kannst du das Ticket bei MS aufmachen?");
+        # so does a forwarded mail under words that name no topic ("kannst du das übernehmen?").
+        match, about_text = match_topic(f"{body}\n\n{quoted}", matcher, subject), f"{body}\n\n{quoted}"
     if inline and (match.outcome == "no_match" or _answers_only(body, inline, matcher, subject)):
         # Answers written under quoted questions ("1 November 2026.") name no topic of their
         # own: then their questions are read with them, as context (no "?"), not as the problem;
         # so they are when the topic was read from the answers alone ("No, first order ever.").
         about = "\n\n".join([body, *(f"{a.question.rstrip('?')}. {a.text}" for a in inline)])
-        match = match_topic(about, matcher, subject)
+        match, about_text = match_topic(about, matcher, subject), body
     thread = "" if subject else thread_subject(text)
     on_top = top_answer(text, body)
     if on_top is not None:
@@ -257,15 +260,15 @@ def triage_text(
         # the question with the answer, in the thread, names the topic (faq.tickets.topanswer).
         inline.append(on_top)
         answered = match_topic(f"{on_top.question.rstrip('?')}. {on_top.text}", matcher, subject or thread)
-        match = answered if answered.outcome != "no_match" else match
+        match, about_text = (answered, body) if answered.outcome != "no_match" else (match, about_text)
     if thread and (match.outcome == "no_match" or match.confidence < weights().sure):
         # A reply carries its thread's subject in the quoted header ("Betreff: AW: Keine
         # Aktivierungsmail"): when neither the customer's own words nor a mail they point
         # at decide, it is read too.
         in_thread = match_topic(body, matcher, thread)
         if in_thread.outcome == "answer":
-            match = in_thread
-    match = stated_instead(told_instead(match, body, kb, matcher, today), body, quoted, inline, kb, matcher, today)
+            match, about_text = in_thread, body
+    match = stated_instead(told_instead(match, about_text, kb, matcher, today), body, quoted, inline, kb, matcher, today)
     lang = match.lang
     entry = kb.entry(match.id) if match.id else None
     flow = kb.flow(entry.flow) if entry is not None and entry.flow else None

@@ -67,6 +67,8 @@ def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool
     copulas = folded_words("state_copulas")
     if any(t.word in copulas for t in s.tokens[span[0]:span[1] + 1]):
         return False  # "Konto ist das richtige"
+    if _arrived_at(s, span, lo, hi):
+        return False  # "Die Lizenzen sind im richtigen Konto gelandet", "they landed in the correct tenant"
     # after a form of "sein", closing its clause: "we were signed in to the correct account", not
     # "in unserem richtigen Konto ist keine Lizenz zu finden"
     closes = all(t.word in function_words() for t in s.tokens[span[1] + 1:hi + 1])  # not "... im richtigen Konto sichtbar"
@@ -74,6 +76,27 @@ def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool
     at = next((i for i in range(span[0] - 1, max(lo, span[0] - 5) - 1, -1) if s.tokens[i].word in copulas), None)
     # nothing but small words between: "es ist definitiv das richtige Konto", not "are not visible in the correct tenant"
     return not (closes and at is not None and all(t.word in plain for t in s.tokens[at + 1:span[0]]))
+
+
+_PLACE_OPENING = 3  # words before a weak cue of a place that may open it ("in unserem richtigen Konto")
+
+
+def _arrived_at(s: Sentence, span: tuple[int, int], lo: int, hi: int) -> bool:
+    """Whether the weak cue at `span` is where something went: a preposition opens it and a verb of
+    arriving (`arrival_verbs`, past forms) stands in its clause lo..hi, no negation there but one
+    right before the preposition ("nicht im richtigen Konto gelandet")."""
+    prepositions, determiners = folded_words("prepositions"), folded_words("determiners") | folded_words("articles")
+    k = span[0] - 1
+    while k >= lo and span[0] - k <= _PLACE_OPENING and s.tokens[k].word not in prepositions:
+        if s.tokens[k].word not in determiners and s.tokens[k].word not in function_words():
+            return False
+        k -= 1
+    if k < lo or s.tokens[k].word not in prepositions:
+        return False
+    if any(t.neg for i, t in enumerate(s.tokens[lo:hi + 1], lo) if i != k - 1):
+        return False  # "Nothing arrived in the right tenant" denies what arrived, not where: only "nicht im ..." denies the place
+    arrivals = tuple(folded_words("arrival_verbs"))
+    return any(s.tokens[i].word.startswith(arrivals) for i in range(lo, hi + 1) if not span[0] <= i <= span[1])
 
 
 def timed(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
