@@ -40,12 +40,12 @@ ROLE = _fact(
 )
 
 
-@pytest.mark.parametrize("raw", ["ja", "JA", "Yes", "j", "y", "true", " True "])
+@pytest.mark.parametrize("raw", ["ja", "JA", "Yes", "j", "y", "true", " True ", "Ja.", "genau", "yep!"])
 def test_yes(raw: str) -> None:
     assert parse_yesno(raw) is True
 
 
-@pytest.mark.parametrize("raw", ["nein", "NEIN", "no", "n", "false", "False"])
+@pytest.mark.parametrize("raw", ["nein", "NEIN", "no", "n", "false", "False", "Nein.", "nee", "nope"])
 def test_no(raw: str) -> None:
     assert parse_yesno(raw) is False
 
@@ -53,6 +53,13 @@ def test_no(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["unbekannt", "unknown", "weiß nicht", "Weiss nicht", "?", "UNKNOWN", "weiß  nicht"])
 def test_unknown(raw: str) -> None:
     assert parse_yesno(raw) is UNKNOWN
+
+
+@pytest.mark.parametrize("raw", ["idk", "ka", "Das kann ich nicht sagen.", "I'm not sure", "keine Ahnung!", "weiß ich nicht"])
+def test_dont_know_as_people_type_it_leaves_any_fact_open(raw: str) -> None:
+    assert parse_yesno(raw) is UNKNOWN
+    assert parse_value(_fact("d", "date"), raw, TODAY) is UNKNOWN
+    assert parse_value(_fact("e", "email"), raw, TODAY) is UNKNOWN
 
 
 @pytest.mark.parametrize("raw", ["vielleicht", "", "jein", "2"])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Final
 
 from faq.errors import InputError
@@ -15,10 +16,10 @@ from faq.flows.dates import AmbiguousDate, MonthDate, format_date, format_date_l
 from faq.kb.model import Fact, Flow
 from faq.language.addresses import address_problem, domain_of
 from faq.language.catalogue import message, tr
+from faq.language.lexicon import words
 
 __all__ = [
     "UNKNOWN",
-    "UNKNOWN_WORDS",
     "Unknown",
     "Value",
     "check_not_future",
@@ -58,25 +59,24 @@ UNKNOWN: Final = Unknown()
 Value = bool | date | str | Unknown
 """A fact's value: bool (yes/no), date, str (e-mail address or choice id), or UNKNOWN."""
 
-UNKNOWN_WORDS: Final = frozenset({
-    "unbekannt", "unknown", "weiß nicht", "weiss nicht", "weis nicht", "?", "keine ahnung",
-    "nicht bekannt", "k. a.", "k.a.", "don't know", "dont know", "do not know", "not sure",
-    "no idea", "n/a",
-})
-_YES: Final = frozenset({"ja", "yes", "j", "y", "true", "wahr", "1"})
-_NO: Final = frozenset({"nein", "no", "n", "false", "falsch", "0"})
+
+@cache
+def _typed(name: str) -> frozenset[str]:
+    """The typed answers of `knowledge/language/<name>.yaml` in every language, as `_norm` gives them."""
+    return frozenset(map(_norm, words(name)))
 
 def _msg(key: str, lang: str, **values: object) -> str:
     return message(lang, f"value_{key}", **values)
 
 
 def _norm(raw: str) -> str:
-    return " ".join(str(raw).strip().lower().split())
+    text = " ".join(str(raw).strip().lower().split())
+    return text.rstrip(".!") or text
 
 
 def is_unknown_word(raw: str) -> bool:
     """Return whether the text means "don't know" (unbekannt, weiß nicht, ?, unknown, ...)."""
-    return _norm(raw) in UNKNOWN_WORDS
+    return _norm(raw) in _typed("typed_unknowns")
 
 
 def parse_yesno(raw: str, fact_id: str = "value", lang: str = "en") -> bool | Unknown:
@@ -86,11 +86,11 @@ def parse_yesno(raw: str, fact_id: str = "value", lang: str = "en") -> bool | Un
         InputError: Any other text.
     """
     text = _norm(raw)
-    if text in _YES:
+    if text in _typed("typed_yes"):
         return True
-    if text in _NO:
+    if text in _typed("typed_no"):
         return False
-    if text in UNKNOWN_WORDS:
+    if text in _typed("typed_unknowns"):
         return UNKNOWN
     raise InputError(_msg("yesno", lang, raw=raw, fact=fact_id))
 
@@ -131,7 +131,7 @@ def parse_choice(fact: Fact, raw: str, lang: str = "en") -> str | Unknown:
         InputError: No choice matches; the message lists the choice ids.
     """
     key = _choice_key(str(raw))
-    if _norm(raw) in UNKNOWN_WORDS:
+    if is_unknown_word(raw):
         return UNKNOWN
     for choice in fact.choices:
         names = (choice.id, choice.label.de, choice.label.en, *choice.aliases)
