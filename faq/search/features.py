@@ -304,13 +304,6 @@ class Features:
         for r, x in rows:
             own = self.entry_aspects[r] if r >= 0 else (0.0, 0.0)
             x.extend((own[0] if done else 0.0, own[1] if ahead else 0.0))
-        # What the context counts ("Wir haben zwei Registrierungen. Geht das mit einem Konto?"): the story's
-        # background often holds the counted noun its question leaves out.
-        told_counted = self._quantity_pairs(" ".join(view.sentences[i] for i in told if not view.holds(i))) \
-            if context is not None else set()
-        for r, x in rows:
-            x.extend(agreement(told_counted, self._entry_quantity_sets[r], self._contrasted)
-                     if r >= 0 and told_counted else (0.0, 0.0))
         # Each candidate against its closest rival (the best other candidate by fit, an entry or an out-of-scope
         # topic): which of the two do the question's words belong to? Siblings share their words; how often
         # each uses them tells them apart.

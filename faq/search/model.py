@@ -70,10 +70,6 @@ FEATURES: tuple[tuple[str, str], ...] = (
                    "share of the entry's texts that do too (else 0)"),
     ("ahead_agree", "when the focus asks ahead ('bevor', 'nächste Woche'; aspect_ahead.yaml), the share of the entry's "
                     "texts that do too (else 0)"),
-    ("context_quantity_agree", "in a narrative, share of the context's counted nouns the entry's texts count the same way "
-                               "(as quantity_agree; 0 without context)"),
-    ("context_quantity_clash", "in a narrative, share of the context's counted nouns the entry's texts count only the other "
-                               "way (as quantity_clash; 0 without context)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 
