@@ -39,7 +39,7 @@ from faq.search.model import FEATURES, RIVAL_ODDS, ScoringModel, load_model, loa
 
 __all__ = ["Example", "calibration", "dump", "examples", "fit", "l2_grid", "load_frames", "load_labelled", "main",
            "rival_log_likelihoods", "training_grid",
-           "narrative", "repartition", "told_story", "rows", "topic_words", "train"]
+           "narrative", "repartition", "rows", "topic_words", "train"]
 
 BINS = 10
 """Bins of the reliability table (equal width over 0..1)."""
@@ -56,7 +56,6 @@ class Example:
     paraphrase: bool = False
     source: str = ""  # the paraphrase or negative a narrative was framed around ("" when none)
     lang: str = ""
-    context: str = ""  # a text of the same entry or topic told before it as context, held out with its fold ("" when none)
 
 
 def topic_words(kb: KnowledgeBase, model: ScoringModel) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -90,38 +89,23 @@ def topic_words(kb: KnowledgeBase, model: ScoringModel) -> list[tuple[str, str, 
 
 def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled: list[tuple[str, tuple[str, ...]]],
              folds: int, frames: dict[str, dict[str, list[str]]] | None = None,
-             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 3,
-             told_every: int = 0) -> list[Example]:
+             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 3) -> list[Example]:
     """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
     with `frames` (narratives.yaml), every `every`-th paraphrase and negative (model.yaml's `narrative_every`) also
-    as a narrative in its fold (`narrative`), and each closing question alone as a negative; every `told_every`-th
-    (model.yaml's `told_every`; 0: none) also asked after another text of its entry or topic told as context
-    (`told_story`); and each of `bare` (`topic_words`) as a one-word question."""
+    as a narrative in its fold (`narrative`), and each closing question alone as a negative;
+    and each of `bare` (`topic_words`) as a one-word question."""
     out: list[Example] = []
-    kin: list[list[str]] = []  # the texts of each example's entry or topic in its language, in order
     for e in kb.entries:
         for lang in LANGS:
-            own = list(e.paraphrases.get(lang, ()))
-            for p in own:
+            for p in e.paraphrases.get(lang, ()):
                 out.append(Example(p, (e.id,), len(out) % folds, True, lang=lang))
-                kin.append(own)
-    by_topic: dict[tuple[str, str], list[str]] = {}
-    for topic, said_in, q in negatives:
-        by_topic.setdefault((topic, said_in), []).append(q)
-    for topic, said_in, q in negatives:
+    for _topic, said_in, q in negatives:
         out.append(Example(q, (), len(out) % folds, lang=said_in))
-        kin.append(by_topic[(topic, said_in)])
     if frames:
         for n, x in enumerate(list(out)):
             if n % every == 0:
                 out.append(replace(x, text=narrative(x.text, x.lang, n // every, frames), paraphrase=False,
                                    source=x.text))
-            if told_every and n % told_every == told_every - 1:
-                others = [t for t in kin[n] if t != x.text]
-                if others:
-                    context = others[(n // told_every) % len(others)]
-                    out.append(replace(x, text=told_story(context, x.text), paraphrase=False, source=x.text,
-                                       context=context))
         # A closing question alone ("How should I go about it?") names nothing: no entry answers it.
         for lang in LANGS:
             for closer in frames["closers"][lang]:
@@ -155,16 +139,6 @@ def narrative(text: str, lang: str, n: int, frames: dict[str, dict[str, list[str
     if n % 2 and not text.strip().endswith("?"):
         return f"{openers[(n // 2) % len(openers)]} {body}. {closers[(n // 2) % len(closers)]}"
     return f"{openers[(n // 2) % len(openers)]} {text.strip()}"
-
-
-def told_story(context: str, text: str) -> str:
-    """`text` asked after `context` told as a statement: a story whose context tells the same matter in other
-    words, as users tell what happened before they ask ("Die Lizenzen fehlen im Portal. Woran liegt das?")."""
-    told = context.strip().rstrip("?!. ")
-    asked = text.strip()
-    if not asked.endswith(("?", ".", "!")):
-        asked += "?"
-    return f"{told[:1].upper()}{told[1:]}. {asked[:1].upper()}{asked[1:]}"
 
 
 def load_frames(folder: Path) -> dict[str, dict[str, list[str]]]:
@@ -207,9 +181,8 @@ def rows(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], model: Scorin
     folds = int(model.settings["folds"])
     for f in range(folds):
         held = [x for x in labelled if x.fold == f]
-        told = {x.context for x in held if x.context}
-        held_texts = {x.text for x in held if x.paraphrase} | {x.source for x in held if x.source} | told
-        held_negatives = {x.text for x in held if not x.entries} | {x.source for x in held if x.source} | told
+        held_texts = {x.text for x in held if x.paraphrase} | {x.source for x in held if x.source}
+        held_negatives = {x.text for x in held if not x.entries} | {x.source for x in held if x.source}
         matcher = Matcher(_without(kb, held_texts), model=model,
                           negatives=[(topic, q) for topic, _lang, q in negatives if q not in held_negatives])
         for n, x in enumerate(labelled):
@@ -316,8 +289,7 @@ def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
     negatives = load_negative_topics(folder)
     folds = int(model.settings["folds"])
     labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder),
-                        topic_words(kb, model), int(model.settings["narrative_every"]),
-                        int(model.settings.get("told_every", 0)))
+                        topic_words(kb, model), int(model.settings["narrative_every"]))
     labelled = repartition(labelled, folds, seed)
     full = rows(kb, negatives, model, labelled)
     data = [(n, x[: len(FEATURES)], y) for n, x, y in full]  # the sibling stage's rival_odds apart
