@@ -302,12 +302,11 @@ class Normalizer:
                     return [head, *deeper]
         return None
 
-    def surface(self, text: str, frames: bool = True) -> list[str]:
-        """Fold `text`, join synonym phrases, and return its words without stop words; with `frames`,
-        without the words of its question frames either (`faq.language.frames`: a question's reading,
-        not the knowledge base's texts)."""
+    def surface(self, text: str) -> list[str]:
+        """Fold `text`, join synonym phrases, and return its words without stop words and without the words of
+        its question frames (`faq.language.frames`: "Wie funktioniert ...?", "Nicht X, ...")."""
         said = words(fold(text))
-        if frames and not frame_words().isdisjoint(said):  # "Wie funktioniert ...?", "Nicht X, ...": no topic words
+        if not frame_words().isdisjoint(said):  # the frames' words are no topic words
             said = without_frames(fold(text))
         by_first = self._by_first
         if by_first and any(w in by_first for w in said):

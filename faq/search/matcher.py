@@ -114,7 +114,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
 
         def ids_of(text: str, keep: bool) -> list[int]:
             out: list[int] = []
-            for w in normalizer.surface(text, frames=False):  # the texts as written: frames are a question's
+            for w in normalizer.surface(text):
                 toks = surface_map.get(w)
                 if toks is None:
                     toks = tuple(intern(t) for t in expand(w))
