@@ -419,3 +419,22 @@ def test_a_text_left_out_of_the_scan_as_a_repeat_never_changes_a_hit(matcher):
         assert found[entry][1] < d and found[entry][0] == pytest.approx(norm[d])
         for e in range(len(matcher.ids)):
             assert found.get(e) == matcher._best_doc(e, q)
+
+
+@pytest.mark.parametrize("said, written", [
+    ("als Online Services Manager hinterlegt", "als Online Services Manager eingetragen"),
+    ("listed as online services manager", "als Online Services Manager aufgeführt"),
+    ("Firmenname", "Organisationsname"),
+    ("attached to our tenant", "unserem Konto zugeordnet"),
+])
+def test_the_vocabulary_reads_users_words_as_the_faqs(matcher, said, written):
+    said_tokens = matcher.known_tokens(said)
+    assert said_tokens and said_tokens <= matcher.known_tokens(written)
+
+
+@pytest.mark.parametrize("question", [
+    "Eine Mail 'Ihr Microsoft-Abonnement jetzt aktivieren' kam von einer fremden Domain – Phishing?",
+    "Is this 'activate your Microsoft subscription' mail from an unknown sender a phishing scam?",
+])
+def test_a_look_alike_activation_mail_is_not_answered_as_the_faqs(matcher, question):
+    assert matcher.match(question).outcome == "no_match"

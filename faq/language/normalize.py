@@ -10,6 +10,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from faq.kb.vocabulary import Vocabulary
+from faq.language.frames import frame_words, without_frames
 from faq.language.text import clean
 
 __all__ = ["Normalizer", "clear_language", "extract_bucketed", "length_buckets", "fold", "stem", "words"]
@@ -302,8 +303,11 @@ class Normalizer:
         return None
 
     def surface(self, text: str) -> list[str]:
-        """Fold `text`, join synonym phrases, and return its words without stop words."""
+        """Fold `text`, join synonym phrases, and return its words without stop words and without the words of
+        its question frames (`faq.language.frames`: "Wie funktioniert ...?", "Nicht X, ...")."""
         said = words(fold(text))
+        if not frame_words().isdisjoint(said):  # the frames' words are no topic words
+            said = without_frames(fold(text))
         by_first = self._by_first
         if by_first and any(w in by_first for w in said):
             joined = []  # each synonym phrase, leftmost and longest first, as one word joined by "_"
