@@ -157,8 +157,9 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
             and tokens[start].word not in _folded("contrasts"):
         start -= 1
     for i in range(start, c_hi + 1):
-        if not tokens[i].neg or i + 1 < len(tokens) and tokens[i + 1].word in _folded("focus_particles"):
-            continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied
+        if not tokens[i].neg or i + 1 < len(tokens) and tokens[i + 1].word in _folded("focus_particles") \
+                and not breaks_clause(text[tokens[i].end:tokens[i + 1].start]):
+            continue  # "nicht nur einmal geprüft", "not only the inbox": stated, not denied ("nicht, nur ...": denied)
         if any(tuple(t.word for t in tokens[i:i + len(p)]) == p for p in persons.get(tokens[i].word, ())):
             return True  # "nobody", "no one": the clause's subject denies its predicate
         if tokens[i].word in subjects and _found_nothing(tokens, i):
