@@ -773,3 +773,22 @@ def test_what_a_request_points_out_still_states(bundled):
 ])
 def test_a_term_the_writer_does_not_understand_is_not_denied(bundled, text):
     assert "right_account" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail kommt nicht. Das ist unser erster Vertrag: eine verifizierte Domäne und einen "
+    "Microsoft-365-Tenant haben wir noch nicht.\n\nGruß\nOle Brandt",
+    "Hi,\n\nstill no activation email. It's our first agreement, so a verified domain or a Microsoft 365 tenant we "
+    "don't have yet.\n\nCheers\nOle Brandt",
+])
+def test_objects_coordinated_before_a_denied_verb_are_all_denied(bundled, text):
+    result = triage(bundled, text)
+    assert result.facts.get("domain_verified") is False and result.cause != "domain-verified"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nnachgesehen: im Spam-Ordner und in der Quarantäne ist nichts. Die Aktivierungsmail fehlt.\n\nGruß\nOle",
+    "Hi,\n\nchecked: in the junk folder and in quarantine there is nothing. The activation email is missing.\n\nOle",
+])
+def test_places_coordinated_before_nothing_found_are_not_denied(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is not False
