@@ -314,7 +314,9 @@ SAID_ELSEWHERE_WRAPS = {
            "reason_asked": "Kommt die Mail nicht, weil {low}?",
            "auto_reply": "Ihre automatische Antwort:\nMögliche Ursachen: {statement} Die Mail liegt in der Quarantäne.\n"
                          "Was davon trifft bei uns zu?",
-           "reasons_colon": "Im Netz steht, Gründe seien: {low}, Link abgelaufen. Bei uns fehlt die Mail trotzdem."},
+           "reasons_colon": "Im Netz steht, Gründe seien: {low}, Link abgelaufen. Bei uns fehlt die Mail trotzdem.",
+           "researched": "Ich habe online recherchiert und einige Gründe gefunden: {low}, Link abgelaufen. "
+                         "Welcher davon ist unserer?"},  # round 20
     "en": {"asks_support": "Is it true that the mail does not come when {low}? How do I check that for us?",
            "asks_could": "Could it be that {low}? I really don't know.",
            "pasted_faq": "Your FAQ says: \"{bare}\" - but how do I find out whether that applies to us?",
@@ -327,7 +329,8 @@ SAID_ELSEWHERE_WRAPS = {
            "reason_asked": "Is it because {low}?",
            "auto_reply": "Your auto-reply says:\nCommon reasons: {statement} The mail sits in quarantine.\n"
                          "Which of these applies to us?",
-           "reasons_colon": "A blog says the reasons are: {low}, link expired. Our mail is still missing."},
+           "reasons_colon": "A blog says the reasons are: {low}, link expired. Our mail is still missing.",
+           "researched": "I read about it online and found a few reasons: {low}, link expired. Which one is ours?"},
 }
 
 
