@@ -316,7 +316,8 @@ SAID_ELSEWHERE_WRAPS = {
                          "Was davon trifft bei uns zu?",
            "reasons_colon": "Im Netz steht, Gründe seien: {low}, Link abgelaufen. Bei uns fehlt die Mail trotzdem.",
            "researched": "Ich habe online recherchiert und einige Gründe gefunden: {low}, Link abgelaufen. "
-                         "Welcher davon ist unserer?"},  # round 20
+                         "Welcher davon ist unserer?",  # round 20
+           "pasted_two": "Auf Ihrer Hilfeseite steht:\n„Die Mail kann aus mehreren Gründen fehlen. {statement}“\nWie prüfe ich das?"},
     "en": {"asks_support": "Is it true that the mail does not come when {low}? How do I check that for us?",
            "asks_could": "Could it be that {low}? I really don't know.",
            "pasted_faq": "Your FAQ says: \"{bare}\" - but how do I find out whether that applies to us?",
@@ -330,7 +331,8 @@ SAID_ELSEWHERE_WRAPS = {
            "auto_reply": "Your auto-reply says:\nCommon reasons: {statement} The mail sits in quarantine.\n"
                          "Which of these applies to us?",
            "reasons_colon": "A blog says the reasons are: {low}, link expired. Our mail is still missing.",
-           "researched": "I read about it online and found a few reasons: {low}, link expired. Which one is ours?"},
+           "researched": "I read about it online and found a few reasons: {low}, link expired. Which one is ours?",
+           "pasted_two": "Your help page says:\n\"The mail can be missing for several reasons. {statement}\"\nHow do I check?"},
 }
 
 

@@ -20,7 +20,7 @@ from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
 __all__ = ["Answer", "answer_polarity", "answers", "opens_example", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "in_quoted_question",
-           "is_example", "is_question", "points_below", "quote_opening", "quoted_of_then"]
+           "is_example", "is_question", "points_below", "quote_opening", "quoted_of_then", "source_passages"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -364,3 +364,35 @@ def doubts_asked(sentence: str, tokens: list[Token] | None = None) -> bool:
     words = {t.word for t in tokens}
     return bool(words & doubt) or bool(len(tokens) <= _ASKED_TRUTH and words & truth and words & pointers
                                        and is_question(sentence))
+
+
+_CLOSERS = {"„": "“”\"", "\"": "\"”", "“": "”\"", "»": "«", "«": "»"}  # the marks that close an opening one
+_SOURCE_REACH = 80  # characters before a quotation where the source it quotes is named ("In Ihrer FAQ steht:")
+
+
+def source_passages(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the quotations in double marks whose words the writer names as a text's
+    or a belief's right before them ("In Ihrer FAQ steht: „...“", "your help page says: \"...\""; beliefs.yaml):
+    every sentence in them, not only the first, is the text's, not told of the case. An unclosed one ends
+    at the paragraph's end."""
+    if not any(q in text for q in _CLOSERS):
+        return []  # most tickets: nothing quoted in double marks
+    out: list[tuple[int, int]] = []
+    at = 0
+    while (opening := next((p for p in range(at, len(text) - 1) if text[p] in _CLOSERS and (p == 0 or text[p - 1] in _BEFORE_OPENING)
+                            and not text[p + 1].isspace()), None)) is not None:
+        end = next((p for p in range(opening + 1, len(text)) if text[p] in _CLOSERS[text[opening]]), None)
+        if end is None:
+            end = text.find("\n\n", opening)
+            end = len(text) if end < 0 else end
+        before = re.split(r"[.!?]", text[max(0, opening - _SOURCE_REACH):opening])[-1]
+        if _names_source([t.word for t in tokenize(before)]):
+            out.append((opening, end))
+        at = end + 1
+    return out
+
+
+def _names_source(words: list[str]) -> bool:
+    """Whether `words` hold a phrase of belief or of a text read (beliefs.yaml)."""
+    table = _phrase_table("beliefs")
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
