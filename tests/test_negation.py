@@ -661,6 +661,8 @@ def test_an_active_reservation_is_effective(bundled, text):
 @pytest.mark.parametrize(("text", "value"), [
     ("Grüezi, d Aktivierigsmail isch nöd acho. Im Spam hämmer no nöd nachegluegt.", False),
     ("Servus, de Aktivierungsmail is ned kumma, im Spam hob i scho gschaut, do is koane.", True),
+    ("Hoi zäme, d Aktivierigsmail fählt. Im Junk-Ordner hämmer nonig nachegluegt.", False),  # "nonig": noch nicht
+    ("Hi, activation email never turned up. Ain't checked the junk folder yet, sorry.", False),
 ])
 def test_dialect_negations_and_checking_verbs(bundled, text, value):
     assert triage(bundled, text).facts.get("junk_checked") is value
