@@ -454,3 +454,13 @@ def test_a_date_only_aimed_at_stays_unknown(bundled, text):
 def test_a_belief_after_yet_still_reaches_the_denied_fact(bundled, text):
     facts = triage(bundled, text).facts
     assert "domain_verified" not in facts and "enrollment_linked" not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Unsere Domäne ist im Tenant verifiziert, hat man mir gesagt, nachsehen "
+    "konnte ich selbst nicht.",
+    "Hello, the activation mail is missing. Our domain is verified in the tenant, I'm told, I never looked myself.",
+])
+def test_a_saying_set_off_after_the_statement_leaves_it_open(bundled, text):
+    result = triage(bundled, text)
+    assert "domain_verified" not in result.facts and result.cause is None

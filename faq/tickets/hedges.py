@@ -205,6 +205,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                 j += 1  # "ich vermute aber, dass ..."
             ends = all(w in _folded("belief_tails") for w in rest) and (j >= len(words) or words[j] in _folded("clause_breaks")
                                  and words[j] not in _folded("complementizers"))  # "..., I think, and ...", "I thought at least."
+            ends = ends or not rest and i == c_lo and len(phrase) > 1 and c_lo > 0 \
+                and "," in text[tokens[c_lo - 1].end:tokens[c_lo].start]  # "..., sagt man mir, selbst prüfen ...": set off, it reaches back
             if hi < c_lo and not (inverted or ends):
                 continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
             if hi < c_lo and _conjunct_start(tokens, text, s_lo, c_lo) > hi:
