@@ -794,3 +794,15 @@ def test_objects_coordinated_before_a_denied_verb_are_all_denied(bundled, text):
 ])
 def test_places_coordinated_before_nothing_found_are_not_denied(bundled, text):
     assert triage(bundled, text).facts.get("junk_checked") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nanbei die Antwort von letzter Woche.\n\n-----Ursprüngliche Nachricht-----\nVon: VLSC Support\n\n"
+    "Sehr geehrte Frau Haller,\ndie Aktivierungs-E-Mail wird nicht an Gmail-Adressen gesendet, bitte nennen Sie eine "
+    "andere.\nMit freundlichen Grüßen",
+    "Hi,\n\nsee the reply from last week.\n\n-----Original Message-----\nFrom: VLSC Support\n\nDear Mrs Haller,\n"
+    "the activation email is not sent to Gmail addresses, please name another one.\nKind regards",
+])
+def test_the_person_a_quoted_reply_greets_is_no_recipient(bundled, text):
+    # the greeting line is a sentence of its own: "Frau ... gesendet" names no contact the mail went to
+    assert "sent_to_other_contact" not in triage(bundled, text).facts

@@ -197,3 +197,12 @@ def test_a_dialect_participle_with_its_prefix_elided_is_read_in_full(text, word)
 
 def test_english_contractions_are_no_elided_prefixes():
     assert [t.word for t in tokenize("we've got it, isn't it, the dog's bed")][:6] == ["we", "have", "got", "it", "isn", "not"]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Sehr geehrter Herr Lenz,\ndie Aktivierungsmail ging an die Buchhaltung.", "Sehr geehrter Herr Lenz,"),
+    ("Dear Ms Wilde,\nthe activation email went to our finance team.", "Dear Ms Wilde,"),
+])
+def test_a_greeting_line_ending_in_a_comma_is_a_sentence_of_its_own(text, first):
+    # the greeted name is no word of the next line's statement ("Frau ... gesendet" is no recipient)
+    assert sentences(text)[0][1] == first and len(sentences(text)) == 2
