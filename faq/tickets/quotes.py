@@ -155,8 +155,8 @@ def answer_polarity(tokens: list[Token]) -> bool | None:
     """Whether an answer says yes (True) or no (False) at its start, or neither (None)."""
     words = [t.word for t in tokens[:_ANSWER_OPENING]]
     opening = [t.word for t in tokens[:_ANSWER_OPENING + _UNKNOWN_REACH]]
-    if any(tuple(opening[i:i + n]) in _unknowns() for n in (1, 2, 3) for i in range(len(opening))):
-        return None  # "Keine Ahnung", "not sure", "Nein, weiß ich nicht": no answer, whatever negation it holds
+    if any(tuple(opening[i:i + len(u)]) == u for i in range(len(opening)) for u in _unknowns_from(opening[i])):
+        return None  # "Keine Ahnung", "not sure", "Nein, weiß ich nicht", "Not that I know of": no answer, whatever negation it holds
     if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
         return True  # "Yes, nothing there": the yes comes first
     if any(t.neg for t in tokens[:_ANSWER_OPENING]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):
@@ -167,6 +167,12 @@ def answer_polarity(tokens: list[Token]) -> bool | None:
 @cache
 def _unknowns() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(fold(w).split()) for w in lexicon_words("unknowns"))
+
+
+@cache
+def _unknowns_from(word: str) -> tuple[tuple[str, ...], ...]:
+    """The sequences of unknowns.yaml that begin with `word`."""
+    return tuple(u for u in _unknowns() if u and u[0] == word)
 
 
 @cache
