@@ -354,3 +354,13 @@ def test_a_date_of_last_year_with_no_new_deed_after_it_stays_the_cases(lang, tex
 ])
 def test_a_purchase_date_the_writer_has_not_at_hand_stays_open(lang, text):
     assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im Vorjahr begann die Nutzung am 01.10.2025. Diesmal kenne ich den "
+           "Nutzungsbeginn noch nicht."),
+    ("en", "Hi, the activation email is missing. Last year the usage start was 1 October 2025. This time nobody told "
+           "us yet."),
+])
+def test_last_years_usage_start_beside_this_time_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
