@@ -238,3 +238,12 @@ def test_a_role_named_beside_a_question_of_something_else_stays_read(lang, text,
 def test_a_denied_permission_followed_by_only_stays_denied(lang, text):
     # the comma parts "nicht" from "nur": no "nicht nur" (not only) that would state the permission
     assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM unserer Registrierung. Die Berechtigung „Reservierung verwalten“ – habe ich leider nicht. "
+           "Darf ich trotzdem reservieren?"),
+    ("en", "I'm the OSM of our enrollment. The \"Manage Reservation\" permission - I don't have it. May I still reserve?"),
+])
+def test_a_permission_set_before_a_dash_and_denied_after_it_leaves_the_plain_osm(lang, text):
+    assert role(text, lang) == "osm"

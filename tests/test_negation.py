@@ -806,3 +806,12 @@ def test_places_coordinated_before_nothing_found_are_not_denied(bundled, text):
 def test_the_person_a_quoted_reply_greets_is_no_recipient(bundled, text):
     # the greeting line is a sentence of its own: "Frau ... gesendet" names no contact the mail went to
     assert "sent_to_other_contact" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail fehlt. Eine verifizierte Domäne – haben wir keine, das ist unser erster Vertrag.",
+    "Hi,\n\nthe activation email is missing. A verified domain - we don't have one, this is our first agreement.",
+])
+def test_a_thing_set_before_a_dash_and_denied_after_it_is_denied(bundled, text):
+    result = triage(bundled, text)
+    assert result.facts.get("domain_verified") is False and result.cause != "domain-verified"

@@ -176,22 +176,29 @@ _FINDING_GAP = 2  # particles between a verb of finding and its "nichts" ("ergab
 def _coordinated_object_denied(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
     """Whether the clause c_lo..c_hi, a noun phrase with no verb of its own, is one of objects coordinated
     before a bare denied verb ("Eine verifizierte Domain oder ein bestehendes Konto haben wir nicht",
-    "A verified domain or an existing account we don't have"): from the first finite verb of the clause
-    the coordinators lead to, only small words, verbs and a negation of the verb (no "nichts") follow."""
+    "A verified domain or an existing account we don't have"), or the topic a dash sets before one ("Die
+    Berechtigung „Reservierung verwalten“ – habe ich nicht"): from the first finite verb of the clause the
+    coordinators or the dash lead to, only small words, verbs and a negation of the verb (no "nichts") follow."""
     verbs, coordinators = _folded("finite_verbs"), _folded("coordinators")
-    if any(t.word in verbs for t in tokens[c_lo:c_hi + 1]):
+    if c_hi + 1 >= len(tokens) or any(t.word in verbs for t in tokens[c_lo:c_hi + 1]):
         return False
     end = c_hi
-    while end + 1 < len(tokens) and tokens[end + 1].word in coordinators \
-            and not breaks_clause(text[tokens[end].end:tokens[end + 1].start]):
+    dashed = text[tokens[c_hi].end:tokens[c_hi + 1].start].strip(_QUOTE_MARKS) in _DASHES  # "„...“ – habe ich nicht"
+    while end + 1 < len(tokens) and (dashed or tokens[end + 1].word in coordinators
+                                     and not breaks_clause(text[tokens[end].end:tokens[end + 1].start])):
         _, end = clause_bounds(tokens, text, end + 1, end + 1)
-        verb = next((i for i in range(c_hi + 2, end + 1) if tokens[i].word in verbs), None)
+        verb = next((i for i in range(c_hi + 1, end + 1) if tokens[i].word in verbs), None)
         if verb is not None:
-            bare = _skippable() | verbs | _folded("subject_pronouns")
+            bare = _skippable() | verbs | _folded("subject_pronouns") | _folded("pro_forms")
             rest = tokens[verb:end + 1]
             return any(t.neg and t.word not in _folded("negation_subjects") for t in rest) and all(t.word in bare for t in rest)
             # not "im Junk-Ordner und in den Filtern ist nichts": what was found, no deed denied
+        dashed = False
     return False
+
+
+_DASHES = frozenset("–—-")  # a spaced dash that sets a topic before what is said of it
+_QUOTE_MARKS = " \t\"'„“”»«"  # around a quoted name before the dash
 
 
 def _found_nothing(tokens: list[Token], at: int) -> bool:
