@@ -385,9 +385,12 @@ def source_passages(text: str) -> list[tuple[int, int]]:
         return []  # most tickets: nothing quoted in double marks
     out: list[tuple[int, int]] = []
     at = 0
-    while (opening := next((p for p in range(at, len(text) - 1) if text[p] in _CLOSERS and (p == 0 or text[p - 1] in _BEFORE_OPENING)
-                            and not text[p + 1].isspace()), None)) is not None:
-        end = next((p for p in range(opening + 1, len(text)) if text[p] in _CLOSERS[text[opening]]), None)
+    for m in _OPENING_MARK.finditer(text):
+        opening = m.start()
+        if opening < at:
+            continue  # inside the quotation before
+        closers = _CLOSERS[text[opening]]
+        end = next((p for p, c in enumerate(text[opening + 1:], opening + 1) if c in closers), None)
         if end is None:
             end = text.find("\n\n", opening)
             end = len(text) if end < 0 else end
@@ -396,6 +399,9 @@ def source_passages(text: str) -> list[tuple[int, int]]:
             out.append((opening, end))
         at = end + 1
     return out
+
+
+_OPENING_MARK = re.compile(r"(?:^|(?<=[ \t\n(:–-]))[\"„“»«](?=\S)")  # a double mark that opens a quotation (`_BEFORE_OPENING`)
 
 
 def _names_source(words: list[str]) -> bool:
