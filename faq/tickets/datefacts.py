@@ -73,11 +73,14 @@ def _of_earlier_occasion(analysed: list[Sentence], at: int, idx: int) -> bool:
     return any(has_sequence(w, "new_occasions") or has_sequence(w, "present_turns") for w in later)
 
 
-def _withheld(s: Sentence, at: int) -> bool:
+def _withheld(s: Sentence, at: int, held: bool = True) -> bool:
     """Whether the clause of token `at` says the writer does not know the date or has it not at hand
-    ("Den Nutzungsbeginn kenne ich nicht", "I don't have the purchase date handy": `unknowns`, `withheld_dates`)."""
+    ("Den Nutzungsbeginn kenne ich nicht", "I don't have the purchase date handy": `unknowns`, `withheld_dates`);
+    `held` False: the sentence holds no words of `withheld_dates` at all."""
     if unknown_at(s, at):
         return True
+    if not held:
+        return False
     lo, hi = clause_bounds(s.tokens, s.text, at, at)
     return has_sequence([t.word for t in s.tokens[lo:hi + 1]], "withheld_dates")
 
@@ -129,6 +132,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
         if not mentions:
             continue
         raw = [t.word for t in tokens]
+        held = has_sequence(raw, "withheld_dates")  # "das Kaufdatum habe ich nicht zur Hand"
         contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
         events = {f.id: _own_events(event_positions(f, s.words, lex), contexts[f.id], s.words, lex) for f in facts}
         deeds = {f.id: own_event_positions(f, s.words, lex) if events[f.id] else [] for f in facts}
@@ -146,7 +150,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                 # an event before the fact's own deed nearer the date ("Reservation effective, placed 2 Nov") takes no date
                 retold = corrected and retold_after(fact, s, (happened, events[fact.id], contexts[fact.id]), corrected, lang, lex)
                 for c, c_end in contexts[fact.id]:
-                    if c < corrected <= c_end or retold and c < corrected <= idx or _withheld(s, c) \
+                    if c < corrected <= c_end or retold and c < corrected <= idx or _withheld(s, c, held) \
                             or other_instance_at(tokens, s.text, c, c_end) or c > 0 and raw[c - 1] in folded("hedged_modifiers"):
                         # "our first purchase was in ...", "Geplanter Nutzungsbeginn: ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;

@@ -82,12 +82,13 @@ def _hedged_afterwards(tokens: list[Token], text: str, c_hi: int) -> bool:
     """Whether the clause ending at token `c_hi` is hedged by a short clause set off right after it that
     has no verb or subject of its own ("01.12.2026 – to be confirmed", "..., Änderungen vorbehalten",
     "(subject to change)"; `reservations`): the afterthought qualifies what came before."""
-    if c_hi + 1 >= len(tokens):
-        return False
+    table = _phrases("reservations")
+    if not any(t.word in table for t in tokens[c_hi + 1:c_hi + 1 + _AFTERTHOUGHT]):
+        return False  # most clauses: no word of a reservation after them
     n_hi = clause_bounds(tokens, text, c_hi + 1, c_hi + 1)[1]
     after = [t.word for t in tokens[c_hi + 1:n_hi + 1]]
-    if len(after) > _AFTERTHOUGHT or not has_phrase(after, _phrases("reservations")):
-        return False  # most clauses: no hedge after them
+    if len(after) > _AFTERTHOUGHT or not has_phrase(after, table):
+        return False
     own = _folded("finite_verbs") | _folded("subject_pronouns") | _folded("first_person_subjects") | _folded("anaphors")
     opening = _folded("clause_breaks") | _folded("consequence_words")  # not "..., so maybe that's related"
     return own.isdisjoint(after) and after[0] not in opening and breaks_clause(text[tokens[c_hi].end:tokens[c_hi + 1].start])

@@ -180,10 +180,12 @@ def _coordinated_object_denied(tokens: list[Token], text: str, c_lo: int, c_hi: 
     Berechtigung „Reservierung verwalten“ – habe ich nicht"): from the first finite verb of the clause the
     coordinators or the dash lead to, only small words, verbs and a negation of the verb (no "nichts") follow."""
     verbs, coordinators = _folded("finite_verbs"), _folded("coordinators")
-    if c_hi + 1 >= len(tokens) or any(t.word in verbs for t in tokens[c_lo:c_hi + 1]):
+    if c_hi + 1 >= len(tokens):
         return False
-    end = c_hi
     dashed = text[tokens[c_hi].end:tokens[c_hi + 1].start].strip(_QUOTE_MARKS) in _DASHES  # "„...“ – habe ich nicht"
+    if not dashed and tokens[c_hi + 1].word not in coordinators or any(t.word in verbs for t in tokens[c_lo:c_hi + 1]):
+        return False  # most clauses: neither a dash nor a coordinator after them
+    end = c_hi
     while end + 1 < len(tokens) and (dashed or tokens[end + 1].word in coordinators
                                      and not breaks_clause(text[tokens[end].end:tokens[end + 1].start])):
         _, end = clause_bounds(tokens, text, end + 1, end + 1)
