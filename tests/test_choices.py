@@ -227,3 +227,23 @@ def test_a_role_left_open_which_one_is_no_role(lang, text):
 ])
 def test_a_role_named_beside_a_question_of_something_else_stays_read(lang, text, expected):
     assert role(text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM und möchte im VLSC Lizenzen reservieren. Die Berechtigung „Reservierung verwalten“ "
+           "besitze ich nicht, nur die einfache Rolle."),
+    ("en", "I'm the OSM and want to reserve licences. I do not have the \"Manage Reservation\" permission, just the "
+           "standard role."),
+])
+def test_a_denied_permission_followed_by_only_stays_denied(lang, text):
+    # the comma parts "nicht" from "nur": no "nicht nur" (not only) that would state the permission
+    assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin OSM unserer Registrierung. Die Berechtigung „Reservierung verwalten“ – habe ich leider nicht. "
+           "Darf ich trotzdem reservieren?"),
+    ("en", "I'm the OSM of our enrollment. The \"Manage Reservation\" permission - I don't have it. May I still reserve?"),
+])
+def test_a_permission_set_before_a_dash_and_denied_after_it_leaves_the_plain_osm(lang, text):
+    assert role(text, lang) == "osm"

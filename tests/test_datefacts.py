@@ -350,3 +350,44 @@ def test_a_bracket_opening_with_its_own_subject_keeps_its_date_from_outside_cues
 def test_a_bracket_clause_naming_the_cue_itself_still_gives_its_date():
     text = "Hallo, wirksam ist sie (die Reservierung wurde am 02.10.2026 aufgegeben). Keine Aktivierungsmail."
     assert read("missing-activation-email", text, "de").get("reservation_date") == date(2026, 10, 2)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, im letzten Jahr haben wir am 12.03.2025 Lizenzen gekauft, da hat alles geklappt. Jetzt haben "
+           "wir neu bestellt, und der Aktivierungslink meldet, er sei abgelaufen. Wie kann das sein?"),
+    ("en", "Hello, the order we placed last year was dated 12 March 2025 and its link worked. This autumn we bought "
+           "again and the activation link already says it expired. Why?"),
+    ("de", "Hallo, die Bestellung vom Vorjahr war am 12.03.2025. Diesmal ist das Kaufdatum ein anderes, der "
+           "Aktivierungslink ist aber abgelaufen."),
+])
+def test_a_date_of_last_years_deed_beside_a_new_one_is_no_date_of_the_case(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Hallo, wir haben letztes Jahr am 12.03.2025 gekauft. Ist der Aktivierungslink inzwischen abgelaufen?", "2025-03-12"),
+    ("en", "Hi, last year's order was on 12 March 2025, the new one on 2 November 2026. Is the activation link still "
+           "valid?", "2026-11-02"),
+])
+def test_a_date_of_last_year_with_no_new_deed_after_it_stays_the_cases(lang, text, day):
+    assert str(read("activation-link-expiry", text, lang).get("purchase_date")) == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, bestellt wurde über den Händler am 02.11.2026. Das eigentliche Kaufdatum habe ich leider nicht "
+           "zur Hand. Ist der Aktivierungslink noch gültig?"),
+    ("en", "Hi, our reseller placed the order on 2 November 2026. I don't have the actual purchase date handy. Is the "
+           "activation link still valid?"),
+])
+def test_a_purchase_date_the_writer_has_not_at_hand_stays_open(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im Vorjahr begann die Nutzung am 01.10.2025. Diesmal kenne ich den "
+           "Nutzungsbeginn noch nicht."),
+    ("en", "Hi, the activation email is missing. Last year the usage start was 1 October 2025. This time nobody told "
+           "us yet."),
+])
+def test_last_years_usage_start_beside_this_time_is_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)

@@ -454,3 +454,32 @@ def test_a_date_only_aimed_at_stays_unknown(bundled, text):
 def test_a_belief_after_yet_still_reaches_the_denied_fact(bundled, text):
     facts = triage(bundled, text).facts
     assert "domain_verified" not in facts and "enrollment_linked" not in facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Unsere Domäne ist im Tenant verifiziert, hat man mir gesagt, nachsehen "
+    "konnte ich selbst nicht.",
+    "Hello, the activation mail is missing. Our domain is verified in the tenant, I'm told, I never looked myself.",
+])
+def test_a_saying_set_off_after_the_statement_leaves_it_open(bundled, text):
+    result = triage(bundled, text)
+    assert "domain_verified" not in result.facts and result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail ist noch nicht da. Nutzungsbeginn laut Auftrag 02.12.2026 – Änderungen vorbehalten.",
+    "Hallo, keine Aktivierungsmail bisher. Der Nutzungsbeginn ist der 02.12.2026, noch zu bestätigen durch den Händler.",
+    "Hi, the activation email hasn't come. Usage start per the order is 2 December 2026 (subject to change).",
+    "Hi, no activation email so far. Our usage start is 2 December 2026 - still to be confirmed by the reseller.",
+])
+def test_a_reservation_set_off_after_a_date_leaves_it_open(bundled, text):
+    result = triage(bundled, text)
+    assert "usage_start" not in result.facts and result.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Bestellt haben wir noch nicht, vermutlich nächste Woche.",
+    "Hi, the activation email is missing. We have not placed the order yet, probably next week.",
+])
+def test_a_hedge_of_a_plan_set_off_after_a_denial_keeps_the_denial(bundled, text):
+    assert triage(bundled, text).facts.get("order_placed") is False

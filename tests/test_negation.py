@@ -661,6 +661,8 @@ def test_an_active_reservation_is_effective(bundled, text):
 @pytest.mark.parametrize(("text", "value"), [
     ("Grüezi, d Aktivierigsmail isch nöd acho. Im Spam hämmer no nöd nachegluegt.", False),
     ("Servus, de Aktivierungsmail is ned kumma, im Spam hob i scho gschaut, do is koane.", True),
+    ("Hoi zäme, d Aktivierigsmail fählt. Im Junk-Ordner hämmer nonig nachegluegt.", False),  # "nonig": noch nicht
+    ("Hi, activation email never turned up. Ain't checked the junk folder yet, sorry.", False),
 ])
 def test_dialect_negations_and_checking_verbs(bundled, text, value):
     assert triage(bundled, text).facts.get("junk_checked") is value
@@ -828,3 +830,43 @@ def test_a_sameness_denied_against_a_named_thing_does_not_deny_the_thing(bundled
     r = triage(bundled, "Hi, the licences we miss are an add-on (Visio). I compared: the base subscription is not on the "
                         "same enrollment as the add-on.")
     assert r.facts.get("is_addon") is True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail kommt nicht. Das ist unser erster Vertrag: eine verifizierte Domäne und einen "
+    "Microsoft-365-Tenant haben wir noch nicht.\n\nGruß\nOle Brandt",
+    "Hi,\n\nstill no activation email. It's our first agreement, so a verified domain or a Microsoft 365 tenant we "
+    "don't have yet.\n\nCheers\nOle Brandt",
+])
+def test_objects_coordinated_before_a_denied_verb_are_all_denied(bundled, text):
+    result = triage(bundled, text)
+    assert result.facts.get("domain_verified") is False and result.cause != "domain-verified"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nnachgesehen: im Spam-Ordner und in der Quarantäne ist nichts. Die Aktivierungsmail fehlt.\n\nGruß\nOle",
+    "Hi,\n\nchecked: in the junk folder and in quarantine there is nothing. The activation email is missing.\n\nOle",
+])
+def test_places_coordinated_before_nothing_found_are_not_denied(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is not False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\nanbei die Antwort von letzter Woche.\n\n-----Ursprüngliche Nachricht-----\nVon: VLSC Support\n\n"
+    "Sehr geehrte Frau Haller,\ndie Aktivierungs-E-Mail wird nicht an Gmail-Adressen gesendet, bitte nennen Sie eine "
+    "andere.\nMit freundlichen Grüßen",
+    "Hi,\n\nsee the reply from last week.\n\n-----Original Message-----\nFrom: VLSC Support\n\nDear Mrs Haller,\n"
+    "the activation email is not sent to Gmail addresses, please name another one.\nKind regards",
+])
+def test_the_person_a_quoted_reply_greets_is_no_recipient(bundled, text):
+    # the greeting line is a sentence of its own: "Frau ... gesendet" names no contact the mail went to
+    assert "sent_to_other_contact" not in triage(bundled, text).facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo,\n\ndie Aktivierungsmail fehlt. Eine verifizierte Domäne – haben wir keine, das ist unser erster Vertrag.",
+    "Hi,\n\nthe activation email is missing. A verified domain - we don't have one, this is our first agreement.",
+])
+def test_a_thing_set_before_a_dash_and_denied_after_it_is_denied(bundled, text):
+    result = triage(bundled, text)
+    assert result.facts.get("domain_verified") is False and result.cause != "domain-verified"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from faq.tickets.quotes import in_quoted_question, quoted_of_then, self_answers
+from faq.tickets.quotes import answer_polarity, in_quoted_question, quoted_of_then, self_answers
+from faq.tickets.tokens import tokenize
 
 
 @pytest.mark.parametrize("text", [
@@ -61,3 +62,16 @@ def test_an_address_marked_as_an_example_after_it_is_no_fact(lang, text):
 ])
 def test_a_forwarded_mail_dated_to_an_earlier_period(text, old):
     assert quoted_of_then(text, 2026) is old
+
+
+@pytest.mark.parametrize("answer", [
+    "Nicht, dass ich wüsste.", "Nein, muss ich erst nachsehen.", "Not that I know of.", "Not that I'm aware of, no.",
+    "Not as far as I know.",
+])
+def test_a_no_that_only_tells_what_the_writer_knows_answers_nothing(answer):
+    assert answer_polarity(tokenize(answer)) is None
+
+
+@pytest.mark.parametrize("answer", ["Nein, noch nicht.", "No, not yet.", "Nope, nobody has."])
+def test_a_plain_no_still_denies(answer):
+    assert answer_polarity(tokenize(answer)) is False

@@ -98,3 +98,13 @@ def test_a_statement_the_writer_says_they_cannot_confirm_stays_open(lang, text, 
 ])
 def test_a_statement_the_writer_vouches_for_or_a_doubt_of_another_thing_keeps_the_fact(lang, text, fact, value):
     assert read(text, lang).get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Die Aktivierungsmail fehlt. Als OSM ist ein globaler Administrator unseres Tenants eingetragen, das konnte "
+           "ich selbst aber nicht überprüfen."),
+    ("en", "The activation mail is missing. The OSM is a global admin in our existing tenant, but I couldn't confirm "
+           "that myself."),
+])
+def test_a_statement_the_writer_could_not_confirm_stays_open(lang, text):
+    assert read(text, lang).get("osm_is_admin") is None

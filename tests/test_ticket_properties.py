@@ -211,6 +211,9 @@ TRAP_WRAPS["de"]["sandbox"] = "Im Sandbox-Tenant gilt: {bare}. Für den Produkti
 TRAP_WRAPS["en"]["sandbox"] = "In our sandbox tenant: {bare}. For production we don't know."
 TRAP_WRAPS["de"]["sample"] = "Ihre Vorlage habe ich so ausgefüllt:\n{bare}: z. B. ja\nMehr weiß ich nicht."
 TRAP_WRAPS["en"]["sample"] = "I filled in your template:\n{bare}: e.g. yes\nThat's all I know."
+# Round-20 trap kind: the statement as hearsay set off after it, the writer unable to check it.
+TRAP_WRAPS["de"]["told_unchecked"] = "{bare}, wurde mir gesagt, prüfen konnte ich das aber nicht."
+TRAP_WRAPS["en"]["told_unchecked"] = "{bare}, I'm told, but I couldn't check that myself."
 TENANT_CAUSES = {"domain-verified", "osm-is-existing-admin"}  # what holds for one tenant, not a mailbox's folder
 
 
@@ -227,7 +230,7 @@ def test_a_settled_ticket_is_settled(lang, scene, statement, cause):
 
 @pytest.mark.parametrize("wrap", ["condition", "question", "template", "quoted", "doubt", "forwarded", "last_year",
                                   "sister", "tenant", "to_check", "taken_back", "unconfirmed", "last_year_dative",
-                                  "sandbox", "sample"])
+                                  "sandbox", "sample", "told_unchecked"])
 @pytest.mark.parametrize(("lang", "scene", "statement", "cause"), SETTLED)
 def test_a_settling_statement_turned_into_a_trap_settles_nothing(lang, scene, statement, cause, wrap):
     if wrap in ("tenant", "sandbox") and cause not in TENANT_CAUSES:
@@ -314,7 +317,10 @@ SAID_ELSEWHERE_WRAPS = {
            "reason_asked": "Kommt die Mail nicht, weil {low}?",
            "auto_reply": "Ihre automatische Antwort:\nMögliche Ursachen: {statement} Die Mail liegt in der Quarantäne.\n"
                          "Was davon trifft bei uns zu?",
-           "reasons_colon": "Im Netz steht, Gründe seien: {low}, Link abgelaufen. Bei uns fehlt die Mail trotzdem."},
+           "reasons_colon": "Im Netz steht, Gründe seien: {low}, Link abgelaufen. Bei uns fehlt die Mail trotzdem.",
+           "researched": "Ich habe online recherchiert und einige Gründe gefunden: {low}, Link abgelaufen. "
+                         "Welcher davon ist unserer?",  # round 20
+           "pasted_two": "Auf Ihrer Hilfeseite steht:\n„Die Mail kann aus mehreren Gründen fehlen. {statement}“\nWie prüfe ich das?"},
     "en": {"asks_support": "Is it true that the mail does not come when {low}? How do I check that for us?",
            "asks_could": "Could it be that {low}? I really don't know.",
            "pasted_faq": "Your FAQ says: \"{bare}\" - but how do I find out whether that applies to us?",
@@ -327,7 +333,9 @@ SAID_ELSEWHERE_WRAPS = {
            "reason_asked": "Is it because {low}?",
            "auto_reply": "Your auto-reply says:\nCommon reasons: {statement} The mail sits in quarantine.\n"
                          "Which of these applies to us?",
-           "reasons_colon": "A blog says the reasons are: {low}, link expired. Our mail is still missing."},
+           "reasons_colon": "A blog says the reasons are: {low}, link expired. Our mail is still missing.",
+           "researched": "I read about it online and found a few reasons: {low}, link expired. Which one is ours?",
+           "pasted_two": "Your help page says:\n\"The mail can be missing for several reasons. {statement}\"\nHow do I check?"},
 }
 
 
@@ -349,11 +357,16 @@ OLD_PURCHASE_WRAPS = {
     "de": {"excerpt": "Hier ein Auszug aus der weitergeleiteten Mail vom vorigen Jahr:\n--- Kaufdatum: 04.03.2025, "
                       "Lizenzen bestätigt ---\nJetzt haben wir neu bestellt.",
            "old_contract": "Wir haben die Lizenzen am 04.03.2025 gekauft. Das war der alte Vertrag, jetzt haben wir neu bestellt.",
-           "marked_example": "Ihre Vorlage sagt: Kaufdatum 04.03.2025 (Beispiel). Das echte suche ich noch."},
+           "marked_example": "Ihre Vorlage sagt: Kaufdatum 04.03.2025 (Beispiel). Das echte suche ich noch.",
+           "new_order": "Letztes Jahr haben wir am 04.03.2025 gekauft. Jetzt haben wir neu bestellt, das Datum "
+                        "reiche ich nach.",  # round 20: last year's dated deed beside an undated new one
+           "not_at_hand": "Bestellt wurde am 04.03.2025, das Kaufdatum habe ich aber nicht zur Hand."},
     "en": {"excerpt": "Here is an excerpt of last year's forwarded mail:\n--- Purchase date: 4 March 2025, licences "
                       "confirmed ---\nNow we have ordered again.",
            "old_contract": "We bought the licences on 4 March 2025. That was the old contract, now we have ordered again.",
-           "marked_example": "Your template says: purchase date 4 March 2025 (example). I am still looking for ours."},
+           "marked_example": "Your template says: purchase date 4 March 2025 (example). I am still looking for ours.",
+           "new_order": "Last year's order was on 4 March 2025. This autumn we ordered again, date to follow.",
+           "not_at_hand": "The order went in on 4 March 2025, but I don't have the purchase date to hand."},
 }
 
 
@@ -362,7 +375,7 @@ def test_a_purchase_date_the_writer_states_settles_the_expired_link(lang):
     assert read(compose(lang, [BOUGHT[lang], LINK_SCENE[lang]]))[3] == "activation-link-expired"
 
 
-@pytest.mark.parametrize("wrap", ["excerpt", "old_contract", "marked_example"])
+@pytest.mark.parametrize("wrap", ["excerpt", "old_contract", "marked_example", "new_order", "not_at_hand"])
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_an_old_contracts_purchase_date_settles_nothing(lang, wrap):
     topic, _, facts, cause = read(compose(lang, [OLD_PURCHASE_WRAPS[lang][wrap], LINK_SCENE[lang]]))
@@ -460,9 +473,11 @@ def test_a_settling_statement_of_a_branchs_tenant_states_no_fact(lang, scene, st
 DATED = {"de": (["Nach der Aktivierung sehen wir keine Lizenzen."], "Der Nutzungsbeginn ist der 04.12.2026."),
          "en": (["We see no licences after activation."], "The usage start is 4 December 2026.")}
 DATE_HEDGES = {"de": ["Der Nutzungsbeginn ist voraussichtlich der 04.12.2026.", "Geplanter Nutzungsbeginn: 04.12.2026.",
-                      "Der Nutzungsbeginn ist laut Angebot der 04.12.2026."],
+                      "Der Nutzungsbeginn ist laut Angebot der 04.12.2026.",
+                      "Der Nutzungsbeginn ist der 04.12.2026 – Änderungen vorbehalten."],
                "en": ["The usage start is expected to be 4 December 2026.", "Planned usage start: 4 December 2026.",
-                      "According to the quote the usage start is 4 December 2026."]}
+                      "According to the quote the usage start is 4 December 2026.",
+                      "The usage start is 4 December 2026, to be confirmed."]}
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
@@ -471,7 +486,7 @@ def test_a_settling_usage_start_settles(lang):
     assert read(compose(lang, [*scene, statement]))[3] == "usage-start-pending"
 
 
-@pytest.mark.parametrize("which", range(3))
+@pytest.mark.parametrize("which", range(4))
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_a_usage_start_only_expected_planned_or_quoted_settles_nothing(lang, which):
     _, _, facts, cause = read(compose(lang, [*DATED[lang][0], DATE_HEDGES[lang][which]]))

@@ -203,3 +203,12 @@ def test_english_contractions_are_no_elided_prefixes():
                                   "D Filterregle hät au niemer aagluegt."])
 def test_dialect_negations_are_negations(text):
     assert any(t.neg for t in tokenize(text))
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Sehr geehrter Herr Lenz,\ndie Aktivierungsmail ging an die Buchhaltung.", "Sehr geehrter Herr Lenz,"),
+    ("Dear Ms Wilde,\nthe activation email went to our finance team.", "Dear Ms Wilde,"),
+])
+def test_a_greeting_line_ending_in_a_comma_is_a_sentence_of_its_own(text, first):
+    # the greeted name is no word of the next line's statement ("Frau ... gesendet" is no recipient)
+    assert sentences(text)[0][1] == first and len(sentences(text)) == 2

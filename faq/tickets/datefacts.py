@@ -17,6 +17,7 @@ from datetime import date
 from faq.flows.values import Value
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
+from faq.tickets.borders import clause_bounds
 from faq.tickets.context import context_spans, event_positions, own_event_positions
 from faq.tickets.cues import CueLexicon
 from faq.tickets.datekinds import others_dates, topic_cue
@@ -96,6 +97,34 @@ def _clause_bracket(s: Sentence, at: int) -> tuple[int, int] | None:
 _PARTICIPLE = 5  # letters at least of a participle opening a bracket ("angelegt", "created"), not "am", "on"
 
 
+def _of_earlier_occasion(analysed: list[Sentence], at: int, idx: int) -> bool:
+    """Whether the date at token `idx` of sentence `at` is an earlier occasion's: its clause places it
+    in an earlier period ("letztes Jahr", "last year's order": `bygone_periods`, `earlier_occasions`)
+    and a later clause tells the case is a new occasion ("jetzt erneut bestellt", "now a new order":
+    `new_occasions`) or turns to the present ("diesmal", "this time": `present_turns`)."""
+    s = analysed[at]
+    words = [t.word for t in s.tokens]
+    if not (has_sequence(words, "bygone_periods") or has_sequence(words, "earlier_occasions")):
+        return False  # most sentences: no earlier period at all
+    lo, hi = clause_bounds(s.tokens, s.text, idx, idx)
+    if not (has_sequence(words[lo:hi + 1], "bygone_periods") or has_sequence(words[lo:hi + 1], "earlier_occasions")):
+        return False
+    later = [words[hi + 1:]] + [[t.word for t in n.tokens] for n in analysed[at + 1:]]
+    return any(has_sequence(w, "new_occasions") or has_sequence(w, "present_turns") for w in later)
+
+
+def _withheld(s: Sentence, at: int, held: bool = True) -> bool:
+    """Whether the clause of token `at` says the writer does not know the date or has it not at hand
+    ("Den Nutzungsbeginn kenne ich nicht", "I don't have the purchase date handy": `unknowns`, `withheld_dates`);
+    `held` False: the sentence holds no words of `withheld_dates` at all."""
+    if unknown_at(s, at):
+        return True
+    if not held:
+        return False
+    lo, hi = clause_bounds(s.tokens, s.text, at, at)
+    return has_sequence([t.word for t in s.tokens[lo:hi + 1]], "withheld_dates")
+
+
 def _hedged_after(tokens: list[Token], end: int) -> bool:
     """Whether the word right after a date (ending at offset `end`) makes it only planned or provisional
     ("01.12.2026 (vorläufig)", "1 December 2026 (provisional)"; `hedged_modifiers`)."""
@@ -130,6 +159,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                     and token_index(tokens, m.start) >= sides.get(at, 0) and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not is_example(tokens, token_index(tokens, max(m.end - 1, m.start)))  # "01.12.2026 (Beispiel)"
                     and not _hedged_after(tokens, m.end)  # "01.12.2026 (vorläufig)"
+                    and not _of_earlier_occasion(analysed, at, token_index(tokens, m.start))  # "last year on ..., now ordered again"
                     and not s.corrected(token_index(tokens, max(m.end - 1, m.start)))
                     and not date_denied(tokens, s.text, m.start) and not refuted(s, token_index(tokens, m.start))
                     and not (_QUESTIONED.match(s.text, m.end) and _LABELLED.search(s.text, 0, m.start))
@@ -142,6 +172,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
         if not mentions:
             continue
         raw = [t.word for t in tokens]
+        held = has_sequence(raw, "withheld_dates")  # "das Kaufdatum habe ich nicht zur Hand"
         contexts = {f.id: context_spans(f, lang, s.words, lex, raw) for f in facts}
         events = {f.id: _own_events(event_positions(f, s.words, lex), contexts[f.id], s.words, lex) for f in facts}
         deeds = {f.id: own_event_positions(f, s.words, lex) if events[f.id] else [] for f in facts}
@@ -164,7 +195,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                 for c, c_end in contexts[fact.id]:
                     if own_clause is not None and not own_clause[0] < c < own_clause[1]:
                         continue  # a cue outside a bracket that is a clause of its own
-                    if c < corrected <= c_end or retold and c < corrected <= idx or unknown_at(s, c) \
+                    if c < corrected <= c_end or retold and c < corrected <= idx or _withheld(s, c, held) \
                             or other_instance_at(tokens, s.text, c, c_end) or c > 0 and raw[c - 1] in folded("hedged_modifiers"):
                         # "our first purchase was in ...", "Geplanter Nutzungsbeginn: ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
@@ -200,9 +231,9 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
             used_dates.add(m_index)
             retold_here.discard(fact.id)
-    unsure = [s for s in analysed if has_sequence([t.word for t in s.tokens], "unknowns")]
+    unsure = [s for s in analysed if has_sequence(words := [t.word for t in s.tokens], "unknowns") or has_sequence(words, "withheld_dates")]
     for fact in facts if unsure else ():  # "Gekauft am 01.02. - gemeint ist die Rechnung, das Kaufdatum kenne ich nicht"
-        if found.get(fact.id) is not None and any(unknown_at(s, c) for s in unsure
+        if found.get(fact.id) is not None and any(_withheld(s, c) for s in unsure
                                                    for c, _ in context_spans(fact, lang, s.words, lex, [t.word for t in s.tokens])):
             notes.append(f"{fact.id}: a date given, but the writer says they do not know it")
             found[fact.id] = None

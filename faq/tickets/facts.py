@@ -62,7 +62,7 @@ from faq.tickets.persons import (
 )
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
-from faq.tickets.quotes import Answer, answer_polarity, doubts_asked
+from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, source_passages
 from faq.tickets.retracted import left_to_check, retracted
 from faq.tickets.scope import (
     another_instance,
@@ -161,6 +161,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     else:  # so does a list of reasons pasted from the FAQ or an automatic reply ("Mögliche Ursachen: ...")
         analysed = _without_reason_lists(text, analysed)
+    if passages := source_passages(text):  # "In Ihrer FAQ steht: „... . Der Dienst wird nicht ... gestartet ...“"
+        analysed = [s for s in analysed if not any(a <= s.offset < b for a, b in passages)]
     if email_facts:
         read_emails(text, analysed, email_facts, lang, lex, found, evidence, notes, source, stated_from)
         if isinstance(osm := found.get(email_facts[0].id), str):

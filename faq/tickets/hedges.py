@@ -21,7 +21,7 @@ from functools import cache
 from faq.flows.dates import RELATIVE_DAYS
 from faq.language.lexicon import folded as _folded
 from faq.language.normalize import fold
-from faq.tickets.borders import clause_bounds, opened_by, without_phrases
+from faq.tickets.borders import breaks_clause, clause_bounds, opened_by, without_phrases
 from faq.tickets.borders import phrases as _phrases
 from faq.tickets.cuefind import function_words
 from faq.tickets.tokens import Token, negations
@@ -69,10 +69,29 @@ def _hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool, belief
         clause = clause[:-1]  # "took effect normally": how it happened, no habit
     return _conditioned(clause, conditions) or _resumed_condition(tokens, text, c_lo) or opened_by(tokens, text, lo, "hedges") \
         or _verb_first_condition(tokens, text, c_lo, c_hi) \
-        or has_phrase(clause, _phrases("hedges")) \
+        or has_phrase(clause, _phrases("hedges")) or _hedged_afterwards(tokens, text, c_hi) \
         or (not past and (has_phrase(clause, _phrases("past_state_markers"))
                           or has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
         or has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(_without_day_parts(clause))], _phrases("intentions"))
+
+
+_AFTERTHOUGHT = 8  # words at most in a hedge added after a clause ("– to be confirmed by the reseller")
+
+
+def _hedged_afterwards(tokens: list[Token], text: str, c_hi: int) -> bool:
+    """Whether the clause ending at token `c_hi` is hedged by a short clause set off right after it that
+    has no verb or subject of its own ("01.12.2026 – to be confirmed", "..., Änderungen vorbehalten",
+    "(subject to change)"; `reservations`): the afterthought qualifies what came before."""
+    table = _phrases("reservations")
+    if not any(t.word in table for t in tokens[c_hi + 1:c_hi + 1 + _AFTERTHOUGHT]):
+        return False  # most clauses: no word of a reservation after them
+    n_hi = clause_bounds(tokens, text, c_hi + 1, c_hi + 1)[1]
+    after = [t.word for t in tokens[c_hi + 1:n_hi + 1]]
+    if len(after) > _AFTERTHOUGHT or not has_phrase(after, table):
+        return False
+    own = _folded("finite_verbs") | _folded("subject_pronouns") | _folded("first_person_subjects") | _folded("anaphors")
+    opening = _folded("clause_breaks") | _folded("consequence_words")  # not "..., so maybe that's related"
+    return own.isdisjoint(after) and after[0] not in opening and breaks_clause(text[tokens[c_hi].end:tokens[c_hi + 1].start])
 
 
 @cache
@@ -205,6 +224,8 @@ def _believed(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
                 j += 1  # "ich vermute aber, dass ..."
             ends = all(w in _folded("belief_tails") for w in rest) and (j >= len(words) or words[j] in _folded("clause_breaks")
                                  and words[j] not in _folded("complementizers"))  # "..., I think, and ...", "I thought at least."
+            ends = ends or not rest and i == c_lo and len(phrase) > 1 and c_lo > 0 \
+                and "," in text[tokens[c_lo - 1].end:tokens[c_lo].start]  # "..., sagt man mir, selbst prüfen ...": set off, it reaches back
             if hi < c_lo and not (inverted or ends):
                 continue  # "X ist der OSM, ich vermute aber, dass ...": the belief opens what follows
             if hi < c_lo and _conjunct_start(tokens, text, s_lo, c_lo) > hi:

@@ -173,6 +173,36 @@ def _negated(tokens: list[Token], text: str, c_lo: int, c_hi: int, cue_at: set[i
 _FINDING_GAP = 2  # particles between a verb of finding and its "nichts" ("ergab leider gar nichts")
 
 
+def _coordinated_object_denied(tokens: list[Token], text: str, c_lo: int, c_hi: int) -> bool:
+    """Whether the clause c_lo..c_hi, a noun phrase with no verb of its own, is one of objects coordinated
+    before a bare denied verb ("Eine verifizierte Domain oder ein bestehendes Konto haben wir nicht",
+    "A verified domain or an existing account we don't have"), or the topic a dash sets before one ("Die
+    Berechtigung „Reservierung verwalten“ – habe ich nicht"): from the first finite verb of the clause the
+    coordinators or the dash lead to, only small words, verbs and a negation of the verb (no "nichts") follow."""
+    verbs, coordinators = _folded("finite_verbs"), _folded("coordinators")
+    if c_hi + 1 >= len(tokens):
+        return False
+    dashed = text[tokens[c_hi].end:tokens[c_hi + 1].start].strip(_QUOTE_MARKS) in _DASHES  # "„...“ – habe ich nicht"
+    if not dashed and tokens[c_hi + 1].word not in coordinators or any(t.word in verbs for t in tokens[c_lo:c_hi + 1]):
+        return False  # most clauses: neither a dash nor a coordinator after them
+    end = c_hi
+    while end + 1 < len(tokens) and (dashed or tokens[end + 1].word in coordinators
+                                     and not breaks_clause(text[tokens[end].end:tokens[end + 1].start])):
+        _, end = clause_bounds(tokens, text, end + 1, end + 1)
+        verb = next((i for i in range(c_hi + 1, end + 1) if tokens[i].word in verbs), None)
+        if verb is not None:
+            bare = _skippable() | verbs | _folded("subject_pronouns") | _folded("pro_forms")
+            rest = tokens[verb:end + 1]
+            return any(t.neg and t.word not in _folded("negation_subjects") for t in rest) and all(t.word in bare for t in rest)
+            # not "im Junk-Ordner und in den Filtern ist nichts": what was found, no deed denied
+        dashed = False
+    return False
+
+
+_DASHES = frozenset("–—-")  # a spaced dash that sets a topic before what is said of it
+_QUOTE_MARKS = " \t\"'„“”»«"  # around a quoted name before the dash
+
+
 def _found_nothing(tokens: list[Token], at: int) -> bool:
     """Whether the negating object at `at` ("nichts", "nothing") is what a check named before it
     turned up ("Der Spam-Check ergab nichts", "the junk check found nothing": `finding_verbs`,
@@ -419,7 +449,8 @@ def polarity(tokens: list[Token], text: str, span: tuple[int, int], cue: tuple[s
         cue_at = {i for i in range(lo, hi + 1) if any(word_matches(c, words[i]) for c in cue)}
     if _identity_denied(tokens, c_lo, c_hi, cue_at):
         return None if able or _taken_back(tokens, text, hi, c_hi) else False
-    if not _negated(tokens, text, c_lo, c_hi, cue_at) or _verb_denied_after(tokens, text, c_lo, c_hi, cue_at):
+    if not (_negated(tokens, text, c_lo, c_hi, cue_at) or _coordinated_object_denied(tokens, text, c_lo, c_hi)) \
+            or _verb_denied_after(tokens, text, c_lo, c_hi, cue_at):
         return True
     if _sameness_denied(tokens, c_lo, c_hi, cue_at):
         return None  # "not the same as the add-on one": the sameness is denied, not the add-on

@@ -20,7 +20,7 @@ from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
 __all__ = ["Answer", "answer_polarity", "answers", "opens_example", "numbered_answers", "self_answers", "doubts_asked", "doubts_quoted", "in_quoted_question",
-           "is_example", "is_question", "points_below", "quote_opening", "quoted_of_then"]
+           "is_example", "is_question", "points_below", "quote_opening", "quoted_of_then", "source_passages"]
 
 _QUOTED = re.compile(r"^[ \t]*>[ \t>]*")
 _LIST_MARK = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
@@ -155,8 +155,8 @@ def answer_polarity(tokens: list[Token]) -> bool | None:
     """Whether an answer says yes (True) or no (False) at its start, or neither (None)."""
     words = [t.word for t in tokens[:_ANSWER_OPENING]]
     opening = [t.word for t in tokens[:_ANSWER_OPENING + _UNKNOWN_REACH]]
-    if any(tuple(opening[i:i + n]) in _unknowns() for n in (1, 2, 3) for i in range(len(opening))):
-        return None  # "Keine Ahnung", "not sure", "Nein, weiß ich nicht": no answer, whatever negation it holds
+    if any(tuple(opening[i:i + len(u)]) == u for i in range(len(opening)) for u in _unknowns_from(opening[i])):
+        return None  # "Keine Ahnung", "not sure", "Nein, weiß ich nicht", "Not that I know of": no answer, whatever negation it holds
     if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
         return True  # "Yes, nothing there": the yes comes first
     if any(t.neg for t in tokens[:_ANSWER_OPENING]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):
@@ -167,6 +167,12 @@ def answer_polarity(tokens: list[Token]) -> bool | None:
 @cache
 def _unknowns() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(fold(w).split()) for w in lexicon_words("unknowns"))
+
+
+@cache
+def _unknowns_from(word: str) -> tuple[tuple[str, ...], ...]:
+    """The sequences of unknowns.yaml that begin with `word`."""
+    return tuple(u for u in _unknowns() if u and u[0] == word)
 
 
 @cache
@@ -364,3 +370,41 @@ def doubts_asked(sentence: str, tokens: list[Token] | None = None) -> bool:
     words = {t.word for t in tokens}
     return bool(words & doubt) or bool(len(tokens) <= _ASKED_TRUTH and words & truth and words & pointers
                                        and is_question(sentence))
+
+
+_CLOSERS = {"„": "“”\"", "\"": "\"”", "“": "”\"", "»": "«", "«": "»"}  # the marks that close an opening one
+_SOURCE_REACH = 80  # characters before a quotation where the source it quotes is named ("In Ihrer FAQ steht:")
+
+
+def source_passages(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the quotations in double marks whose words the writer names as a text's
+    or a belief's right before them ("In Ihrer FAQ steht: „...“", "your help page says: \"...\""; beliefs.yaml):
+    every sentence in them, not only the first, is the text's, not told of the case. An unclosed one ends
+    at the paragraph's end."""
+    if not any(q in text for q in _CLOSERS):
+        return []  # most tickets: nothing quoted in double marks
+    out: list[tuple[int, int]] = []
+    at = 0
+    for m in _OPENING_MARK.finditer(text):
+        opening = m.start()
+        if opening < at:
+            continue  # inside the quotation before
+        closers = _CLOSERS[text[opening]]
+        end = next((p for p, c in enumerate(text[opening + 1:], opening + 1) if c in closers), None)
+        if end is None:
+            end = text.find("\n\n", opening)
+            end = len(text) if end < 0 else end
+        before = re.split(r"[.!?]", text[max(0, opening - _SOURCE_REACH):opening])[-1]
+        if _names_source([t.word for t in tokenize(before)]):
+            out.append((opening, end))
+        at = end + 1
+    return out
+
+
+_OPENING_MARK = re.compile(r"(?:^|(?<=[ \t\n(:–-]))[\"„“»«](?=\S)")  # a double mark that opens a quotation (`_BEFORE_OPENING`)
+
+
+def _names_source(words: list[str]) -> bool:
+    """Whether `words` hold a phrase of belief or of a text read (beliefs.yaml)."""
+    table = _phrase_table("beliefs")
+    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))

@@ -100,7 +100,9 @@ def left_to_check(found: Mapping[str, Value | None], evidence: Mapping[str, Evid
 
 
 def _unconfirmed(words: list[str], negated: bool) -> bool:
-    """Whether words after a statement say the writer cannot confirm it: a word of ability, a verb of
-    confirming and a negation ("das kann ich aber nicht überprüfen", "but I can't verify that")."""
-    return negated and not folded("ability_modals").isdisjoint(words) and not folded("confirming_verbs").isdisjoint(words) \
+    """Whether words after a statement say the writer cannot confirm it: a word of ability, present or
+    past, a verb of confirming and a negation ("das kann ich aber nicht überprüfen", "but I can't verify
+    that", "selbst prüfen konnte ich es nicht")."""
+    able = folded("ability_modals") | folded("past_ability_modals")
+    return negated and not able.isdisjoint(words) and not folded("confirming_verbs").isdisjoint(words) \
         and folded("conditionals").isdisjoint(words)  # "ob das Basisabo ... läuft, kann ich nicht sagen" asks its own

@@ -364,15 +364,23 @@ def _label_line_ends(text: str) -> list[tuple[int, int]]:
 _BULLET_LINE_END = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t][^\n]*?[^\W_][\"'»«“”)]*[ \t]*(\n)", re.M)
 
 
+@cache
+def _greeting_line_end() -> re.Pattern[str]:
+    """A greeting line that ends with a comma ("Sehr geehrte Frau Ott,", "Dear Mr Hale,"; greetings.yaml):
+    its line end ends a sentence, so the name it greets is no word of the next line's statement."""
+    opening = "|".join(sorted((re.escape(w) for w in lexicon_words("greetings")), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{opening})\b[^\n.!?:]{{0,60}},[ \t]*(\n)", re.M | re.I)
+
+
 def _breaks(text: str) -> list[tuple[int, int]]:
     """The sentence breaks of `text` (start, end), in order: a day written after its month
     ("November 9. The usage ...") ends its sentence with its period, and a bullet or a short
     "label: value" line ends its line ("- eine Berechtigung ... habe ich nicht" above "Kann ich
-    ...?"; "Domain verified: no" above "Order placed: yes")."""
+    ...?"; "Domain verified: no" above "Order placed: yes"), and so does a greeting line ending in a comma."""
     found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
     if "\n" in text:
         found = sorted(set(found + [m.span(1) for m in _BULLET_LINE_END.finditer(text)]
-                           + _label_line_ends(text)))
+                           + [m.span(1) for m in _greeting_line_end().finditer(text)] + _label_line_ends(text)))
     more = [m.span(1) for m in _DAY_END.finditer(text)
             if (w := _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())) and month_number(w.group(1))]
     return sorted(set(found + more)) if more else found
