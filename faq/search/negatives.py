@@ -16,16 +16,14 @@ from collections.abc import Sequence
 from itertools import compress
 from typing import TYPE_CHECKING
 
+from faq.search.bestfit import Hit, best_of_runs
+
 if TYPE_CHECKING:
     from array import array
 
     from faq.search.retrieval import Query
 
 __all__ = ["Negatives"]
-
-Hit = tuple[float, int, float]
-"""(fit squared times the question's weight, best document, weight it matches)."""
-
 
 class Negatives:
     """The out-of-scope examples grouped by topic, with postings per token."""
@@ -44,7 +42,7 @@ class Negatives:
                 post[k].append(i)
         self.post = dict(post)
         # Whether each topic's examples are one run (out_of_scope.yaml lists them so; topics are numbered as they
-        # first occur): `scan` then keeps a topic's best as it passes, as `Retrieval._scan` does an entry's.
+        # first occur): `scan` then keeps a topic's best as it passes (`best_of_runs`), as `Retrieval._scan` does an entry's.
         self.runs = self.topic == sorted(self.topic)
 
     def scan(self, query: Query) -> dict[int, Hit]:
@@ -54,22 +52,10 @@ class Negatives:
         for k, w in query.terms:  # every weight is positive: a matched example's sum is never 0
             for d in post.get(k, ()):
                 acc[d] += w
-        best: dict[int, Hit] = {}
         norm, topic = self.norm, self.topic
         if self.runs:
-            row, top, at = -1, 0.0, -1
-            for d in compress(range(len(acc)), acc):  # only the examples that share a token, in their order
-                m = acc[d]
-                score = m * m / norm[d]
-                if topic[d] != row:
-                    if at >= 0:
-                        best[row] = (top, at, acc[at])
-                    row, top, at = topic[d], score, d
-                elif score > top:
-                    top, at = score, d
-            if at >= 0:
-                best[row] = (top, at, acc[at])
-            return best
+            return best_of_runs(acc, norm, topic)
+        best: dict[int, Hit] = {}
         for d in compress(range(len(acc)), acc):  # only the examples that share a token, in their order
             m = acc[d]
             score = m * m / norm[d]

@@ -18,11 +18,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import compress
 from typing import Any
 
 from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
+from faq.search.bestfit import best_of_runs
 
 __all__ = ["Query", "Retrieval", "best_rows"]
 
@@ -350,21 +350,7 @@ class Retrieval:
         for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
             for d in postings[k]:
                 acc[d] += w
-        best: dict[int, tuple[float, int, float]] = {}
-        entry, top, at = -1, 0.0, -1
-        # The matched documents in order (an entry's are contiguous: the first of the highest fit wins).
-        for d in compress(range(len(acc)), acc):
-            m = acc[d]
-            score = m * m / norm[d]
-            if owner[d] != entry:
-                if at >= 0:
-                    best[entry] = (top, at, acc[at])
-                entry, top, at = owner[d], score, d
-            elif score > top:
-                top, at = score, d
-        if at >= 0:
-            best[entry] = (top, at, acc[at])
-        return best
+        return best_of_runs(acc, norm, owner)  # an entry's documents are contiguous
 
     @cached_property
     def _doc_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[int]]:
