@@ -65,6 +65,7 @@ def _typed(name: str) -> frozenset[str]:
     """The typed answers of `knowledge/language/<name>.yaml` in every language, as `_norm` gives them."""
     return frozenset(map(_norm, words(name)))
 
+
 def _msg(key: str, lang: str, **values: object) -> str:
     return message(lang, f"value_{key}", **values)
 

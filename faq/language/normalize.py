@@ -305,9 +305,10 @@ class Normalizer:
     def surface(self, text: str) -> list[str]:
         """Fold `text`, join synonym phrases, and return its words without stop words and without the words of
         its question frames (`faq.language.frames`: "Wie funktioniert ...?", "Nicht X, ...")."""
-        said = words(fold(text))
+        folded_text = fold(text)
+        said = words(folded_text)
         if not frame_words().isdisjoint(said):  # the frames' words are no topic words
-            said = without_frames(fold(text))
+            said = without_frames(folded_text)
         by_first = self._by_first
         if by_first and any(w in by_first for w in said):
             joined = []  # each synonym phrase, leftmost and longest first, as one word joined by "_"

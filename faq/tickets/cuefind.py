@@ -205,7 +205,7 @@ def _find_in_order(cue: tuple[str, ...], words: list[str], slack: int,
     after a negation of the cue."""
     starts = words.hits(cue[0]) if isinstance(words, Words) else [i for i, w in enumerate(words) if word_matches(cue[0], w)]
     neg = negations()
-    alternatives: frozenset[int] = words.__dict__.get("_alternatives", frozenset()) if isinstance(words, Words) else frozenset()
+    alternatives = words.alternatives if isinstance(words, Words) else frozenset()
     for start in starts:
         pos, ok, numbers = start, True, 0
         for k, c in enumerate(cue[1:]):
@@ -249,6 +249,12 @@ class Words(list):
         if joined is None:
             joined = self.__dict__["_joined"] = " ".join(self)
         return joined
+
+    @property
+    def alternatives(self) -> frozenset[int]:
+        """The positions of the words a slash joins to the word before them (`mark_alternatives`)."""
+        marked: frozenset[int] = self.__dict__.get("_alternatives", frozenset())
+        return marked
 
     @property
     def memo(self) -> dict[str, list[int]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from faq.flows.values import Value
 from faq.kb.model import Fact
@@ -57,18 +58,29 @@ def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str
                                          and (words[e].startswith(holders) or not aux.isdisjoint(words[hi + 1:e])) for _, hi in spans)]
 
 
+def _bracketed(s: Sentence, at: int) -> list[int]:
+    """The tokens of the bracket that holds token `at` (up to the sentence's end when it does not close),
+    or none when no bracket holds it."""
+    opened = s.text.rfind("(", 0, s.tokens[at].start)
+    if opened < 0 or ")" in s.text[opened:s.tokens[at].start]:
+        return []
+    closed = s.text.find(")", s.tokens[at].end)
+    return [i for i, t in enumerate(s.tokens) if opened < t.start and (closed < 0 or t.end <= closed)]
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    """Finite verbs that are no prepositions ("am")."""
+    return folded("finite_verbs") - folded("prepositions")
+
+
 def _participle_bracket(s: Sentence, at: int) -> tuple[int, int] | None:
     """The tokens that open and close the bracket holding token `at`, when the bracket opens with a
     participle as written (lower case) and holds no finite verb: a phrase on the noun or label before it ("Reservierung
     wirksam: ja (angelegt am 01.10.2026)", "(created 1 October)"), whose date an event named outside
     it ("wirksam") does not take. None otherwise ("(das Konto wurde am ... angelegt)" has a verb)."""
-    opened = s.text.rfind("(", 0, s.tokens[at].start)
-    if opened < 0 or ")" in s.text[opened:s.tokens[at].start]:
-        return None
-    closed = s.text.find(")", s.tokens[at].end)
-    inside = [i for i, t in enumerate(s.tokens) if opened < t.start and (closed < 0 or t.end <= closed)]
-    verbs = folded("finite_verbs") - folded("prepositions")  # not "am"
-    if not inside or any(s.tokens[i].word in verbs for i in inside):
+    inside = _bracketed(s, at)
+    if not inside or any(s.tokens[i].word in _verbs() for i in inside):
         return None
     first = s.tokens[inside[0]]
     if not s.text[first.start:first.start + 1].islower() or not first.word.endswith(tuple(folded("participle_endings"))) \
@@ -82,14 +94,9 @@ def _clause_bracket(s: Sentence, at: int) -> tuple[int, int] | None:
     its own: it opens with an article and holds a finite verb ("Die Reservierung ist wirksam (das Konto
     wurde am 01.10.2026 angelegt)", "(the account was created on 1 October 2026)"). Its date is its
     own subject's, so no cue outside the bracket takes it. None otherwise ("(wurde am ... wirksam)")."""
-    opened = s.text.rfind("(", 0, s.tokens[at].start)
-    if opened < 0 or ")" in s.text[opened:s.tokens[at].start]:
-        return None
-    closed = s.text.find(")", s.tokens[at].end)
-    inside = [i for i, t in enumerate(s.tokens) if opened < t.start and (closed < 0 or t.end <= closed)]
-    verbs = folded("finite_verbs") - folded("prepositions")
+    inside = _bracketed(s, at)
     if len(inside) < 3 or s.tokens[inside[0]].word not in folded("articles") \
-            or not any(s.tokens[i].word in verbs for i in inside):
+            or not any(s.tokens[i].word in _verbs() for i in inside):
         return None
     return inside[0] - 1, inside[-1] + 1
 

@@ -16,6 +16,7 @@ from functools import cache
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause
+from faq.tickets.hedges import has_phrase
 from faq.tickets.tokens import Token, sentences, tokenize
 from faq.tickets.weights import weights
 
@@ -406,5 +407,4 @@ _OPENING_MARK = re.compile(r"(?:^|(?<=[ \t\n(:–-]))[\"„“»«](?=\S)")  # a
 
 def _names_source(words: list[str]) -> bool:
     """Whether `words` hold a phrase of belief or of a text read (beliefs.yaml)."""
-    table = _phrase_table("beliefs")
-    return any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in table.get(w, ()))
+    return has_phrase(words, _phrase_table("beliefs"))

@@ -260,7 +260,8 @@ def triage_text(
         # the question with the answer, in the thread, names the topic (faq.tickets.topanswer).
         inline.append(on_top)
         answered = match_topic(f"{on_top.question.rstrip('?')}. {on_top.text}", matcher, subject or thread)
-        match, about_text = (answered, body) if answered.outcome != "no_match" else (match, about_text)
+        if answered.outcome != "no_match":
+            match, about_text = answered, body
     if thread and (match.outcome == "no_match" or match.confidence < weights().sure):
         # A reply carries its thread's subject in the quoted header ("Betreff: AW: Keine
         # Aktivierungsmail"): when neither the customer's own words nor a mail they point
