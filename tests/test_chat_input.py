@@ -117,3 +117,18 @@ async def test_keys_typed_fast_after_the_new_line_key_land_on_the_new_line() -> 
         await pilot.pause()
         await pilot.pause()
         assert app.query_one(ChatInput).value == "ab\ncd"
+
+
+async def test_a_paste_beyond_what_the_field_holds_is_cut_to_fit_with_a_notice() -> None:
+    from faq.language.catalogue import count, tr
+
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        prompt = app.query_one(ChatInput)
+        await pilot.press(*"Hi")
+        mail = "\r\n".join(["Zeile mit etwas Text der weitergeleiteten Mail"] * 400)
+        prompt.post_message(events.Paste(mail))
+        await pilot.pause()
+        assert len(prompt.value) == prompt.max_length and prompt.value.startswith("HiZeile mit")
+        assert "\r" not in prompt.value and prompt.value.count("\n") > 100  # its lines kept, as far as it goes
+        assert tr("en", "input_limit", n=count(prompt.max_length, "en")) in [n.message for n in app._notifications]
