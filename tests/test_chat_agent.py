@@ -637,3 +637,43 @@ async def test_a_fact_rejected_by_mistake_comes_back_with_ctrl_b():
         await pilot.pause()
         assert case.rejected == [] and case.cause == "outlook-com-address"
         assert screen.query_one("#agent-reply").text == reply
+
+
+async def test_ctrl_k_copies_the_reply_and_says_so_and_a_button_saves_it_as_a_file(tmp_path):
+    app = agent_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OPEN)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert app.clipboard == screen.case.reply
+        assert str(screen.query_one("#agent-status").render()) == tr("de", "agent_copied")
+        screen.query_one("#agent-save-reply").scroll_visible(animate=False)
+        await pilot.pause()
+        await pilot.click("#agent-save-reply")
+        await pilot.pause()
+        saved = tmp_path / f"faqbot-antwort-{TODAY.isoformat()}-1.txt"
+        assert saved.read_text(encoding="utf-8") == screen.case.reply.rstrip() + "\n"
+        assert str(saved.resolve()) in str(screen.query_one("#agent-status").render())
+
+
+@pytest.mark.parametrize(("lang", "env", "name"), [
+    ("de", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)"),
+    ("en", {"VTE_VERSION": "7600"}, "GNOME Terminal (VTE)"),
+])
+async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_enter_saves_the_reply(
+        tmp_path, monkeypatch, lang, env, name):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    app = agent_app(tmp_path, lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, OPEN)
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert app.clipboard == ""  # no copy claimed that never arrives
+        status = str(screen.query_one("#agent-status").render())
+        assert status == tr(lang, "agent_copy_blocked", terminal=name)
+        assert app.focused is screen.query_one("#agent-save-reply")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / f"faqbot-antwort-{TODAY.isoformat()}-1.txt").read_text(encoding="utf-8").strip() == \
+            screen.case.reply.strip()

@@ -167,6 +167,28 @@ async def test_outlook_address_resolves_at_once():
         assert "Adresse bei outlook.com" in text
 
 
+@pytest.mark.parametrize(("lang", "env", "name"), [
+    ("de", {"TMUX": "/tmp/tmux-1000/default,4242,0"}, "tmux"),
+    ("en", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)"),
+])
+async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_names_ctrl_s(monkeypatch, lang, env, name):
+    import bot.chat.clipboard as clipboard
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(clipboard, "tmux_set_clipboard", lambda: "external")  # tmux's default
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter", "1", "enter")
+        await pilot.pause()
+        await _type(pilot, "m.schulz@outlook.com")
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        notice = app.dialogue.items[-1]
+        assert app.clipboard == "" and notice.key == "copy_blocked" and notice.args == {"terminal": name}
+        assert tr(lang, "copy_blocked", terminal=name)[:30] in " ".join(screen_text(app).split())
+
+
 MARKUP = "[bold]x[/bold] [@click=app.quit]y[/] [link=https://evil.example]z[/link] [$accent]w[/]"
 
 

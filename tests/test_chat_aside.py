@@ -154,3 +154,50 @@ def test_a_fact_both_diagnoses_ask_goes_with_the_new_problem():
     confirm = d.items[-1]
     assert isinstance(confirm, Notice) and confirm.key == "confirm_stated" and confirm.args["fact"] == "usage_start"
     assert d.run is not None and d.run.flow.id == "licenses-not-visible"
+
+
+def _counting(monkeypatch, matcher) -> list[str]:
+    """The texts `matcher` is asked to match from now on."""
+    asked: list[str] = []
+    match = matcher.match
+
+    def counted(text: str, *args, **kwargs):
+        asked.append(text)
+        return match(text, *args, **kwargs)
+
+    monkeypatch.setattr(matcher, "match", counted)
+    return asked
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("de", "Unser Büro zieht nächste Woche in ein anderes Gebäude um"),
+    ("en", "Our office moves to another building next week"),
+])
+async def test_a_sentence_that_is_no_answer_runs_the_matcher_once(monkeypatch, lang, said):
+    """Neither a new problem nor a question the FAQ answers: both checks share one run of the matcher,
+    and the user gets the reason the answer was not taken, the question still open."""
+    from chat_helpers import kb_and_matcher
+
+    asked = _counting(monkeypatch, kb_and_matcher()[1])
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+        await _type(pilot, "1")
+        assert app.dialogue.current_fact.id == "osm_email"
+        await _type(pilot, said)
+        assert asked.count(said) == 1
+        item = app.dialogue.items[-1]
+        assert isinstance(item, Notice) and item.key == "bad_value" and app.dialogue.current_fact.id == "osm_email"
+
+
+def test_a_new_problem_told_in_place_of_an_answer_is_matched_once(monkeypatch):
+    from bot.chat.dialogue import Answer
+
+    d = _bundled("en", [])
+    d.submit("Our activation email never arrived.")
+    d.select(0)
+    asked = _counting(monkeypatch, d.matcher)
+    problem = "Another thing: after the activation our portal shows no licenses whatsoever."
+    answer = d.submit(problem)[-1]
+    assert isinstance(answer, Answer) and answer.entry_id == "licenses-not-visible" and answer.left
+    assert asked.count(problem) == 1

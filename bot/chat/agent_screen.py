@@ -171,6 +171,9 @@ class AgentScreen(Screen[str]):
         reply = TextArea(case.reply, id="agent-reply", read_only=True, soft_wrap=True, show_line_numbers=False)
         reply.cursor_blink = False
         out.append(reply)
+        out.append(Horizontal(Button(Content(tr(lang, "agent_copy_button")), id="agent-copy", compact=True),
+                              Button(Content(tr(lang, "agent_save_reply")), id="agent-save-reply", compact=True),
+                              id="agent-reply-bar"))
         out.append(Static(Content(self.status), id="agent-status", classes="muted", markup=False))
         return out
 
@@ -183,6 +186,16 @@ class AgentScreen(Screen[str]):
     async def _new_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         await self.action_new_ticket()
+
+    @on(Button.Pressed, "#agent-copy")
+    def _copy_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_copy_reply()
+
+    @on(Button.Pressed, "#agent-save-reply")
+    def _save_reply_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.save_reply()
 
     @on(Button.Pressed, ".option")
     async def _option_pressed(self, event: Button.Pressed) -> None:
@@ -396,19 +409,43 @@ class AgentScreen(Screen[str]):
             return
         self.saved_paths.append(path)
         self._saved_summary = text
-        if self._shown_path is not None:
-            shown = self._shown_path(path)
-        else:
-            shown = str(path.resolve())
-        self._set_status(tr(self.lang, "saved", path=shown))
+        self._set_status(tr(self.lang, "saved", path=self._shown(path)))
+
+    def _shown(self, path: Path) -> str:
+        return self._shown_path(path) if self._shown_path is not None else str(path.resolve())
 
     def action_copy_reply(self, lang: str = "") -> None:
-        """Copy the suggested reply to the clipboard (through the terminal, OSC 52)."""
+        """Copy the suggested reply to the clipboard (through the terminal, OSC 52); where the
+        terminal is known not to let it through, say so and offer the reply as a file."""
+        import os
+
+        from bot.chat.clipboard import clipboard_blocker
+
         if self.case is None:
             self.notify(tr(self.lang, "agent_nothing"), severity="warning", markup=False)
             return
+        if blocker := clipboard_blocker(os.environ):
+            self._set_status(tr(self.lang, "agent_copy_blocked", terminal=blocker), "warning")
+            for button in self.query("#agent-save-reply"):
+                button.focus()  # Enter saves it
+            return
         self.app.copy_to_clipboard(self.case.reply)
         self._set_status(tr(self.lang, "agent_copied"))
+
+    def save_reply(self) -> None:
+        """Save the suggested reply as a text file under a free name (never overwriting a file)."""
+        from bot.chat.clipboard import save_reply
+
+        if self.case is None:
+            self.notify(tr(self.lang, "agent_nothing"), severity="warning", markup=False)
+            return
+        try:
+            path = save_reply(self.case.reply, self.summary_dir or Path.cwd(), self.today)
+        except OSError as exc:
+            self._set_status(tr(self.lang, "save_failed", error=str(exc)), "error")
+            return
+        self.saved_paths.append(path)
+        self._set_status(tr(self.lang, "agent_reply_saved", path=self._shown(path)))
 
     def _set_status(self, text: str, severity: str = "information") -> None:
         self.status = text

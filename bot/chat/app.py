@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Header, Input
+from textual.widgets import Button, Footer, Header, Input, TextArea
 
 from bot.chat.answers import KEY_MEANINGS, menu_index
 from bot.chat.chat_input import PASTE_FACTOR, ChatInput
@@ -88,8 +88,7 @@ class ChatApp(App[int]):
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
         yield ChatLog(id="log")
-        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PASTE_FACTOR * self.matcher.thresholds.max_chars,
-                        select_on_focus=False)  # a key typed elsewhere lands in it and is kept
+        yield ChatInput(id="prompt", placeholder=tr(self.lang, "placeholder"), max_length=PASTE_FACTOR * self.matcher.thresholds.max_chars)
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -218,8 +217,8 @@ class ChatApp(App[int]):
 
     # -- input ---------------------------------------------------------------------
 
-    @on(Input.Submitted, "#prompt")
-    def _submitted(self, event: Input.Submitted) -> None:
+    @on(ChatInput.Submitted, "#prompt")
+    def _submitted(self, event: ChatInput.Submitted) -> None:
         text = event.value
         longest = self.matcher.thresholds.max_chars  # the web chat's limit too
         if len(text.strip()) > longest:  # never cut: the end of a story is often its question
@@ -241,9 +240,9 @@ class ChatApp(App[int]):
             event.input.select_all()
             self._check_typing(text)
 
-    @on(Input.Changed, "#prompt")
-    def _changed(self, event: Input.Changed) -> None:
-        self._check_typing(event.value)
+    @on(TextArea.Changed, "#prompt")
+    def _changed(self, event: TextArea.Changed) -> None:
+        self._check_typing(event.text_area.text)
 
     def _check_typing(self, text: str) -> None:
         """Check an e-mail address as it is typed: the field's border (colour and a line in
@@ -307,14 +306,14 @@ class ChatApp(App[int]):
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed while a button has the focus go to the input."""
-        if isinstance(self.focused, Input) or not event.character or not event.is_printable:
+        if isinstance(self.focused, (Input, TextArea)) or not event.character or not event.is_printable:
             return
         if isinstance(self.screen, ModalScreen) or getattr(self.screen, "is_agent_view", False):
             return
         event.stop()
         prompt = self.query_one(ChatInput)
         prompt.focus()
-        prompt.insert_text_at_cursor(event.character)  # never lose a typed key
+        prompt.type_text(event.character)  # never lose a typed key
 
     # -- actions -------------------------------------------------------------------
 
@@ -429,11 +428,19 @@ class ChatApp(App[int]):
         self._show(self.dialogue.note("saved", path=shown_path(path)))
 
     def action_copy(self, lang: str = "") -> None:
-        """Copy the case summary to the clipboard (through the terminal, OSC 52)."""
+        """Copy the case summary to the clipboard (through the terminal, OSC 52; where the terminal
+        is known not to let it through, a line says so and names Ctrl+S instead)."""
+        import os
+
+        from bot.chat.clipboard import clipboard_blocker
+
         try:
             text = self.summary_text()
             if text is None:
                 self._show(self.dialogue.note("no_summary"))
+                return
+            if blocker := clipboard_blocker(os.environ):
+                self._show(self.dialogue.note("copy_blocked", terminal=blocker))
                 return
             self.copy_to_clipboard(text)
             self.last_summary = text

@@ -9,6 +9,8 @@ no topics to pick), and the open question is asked again: nothing taken, nothing
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from bot.chat.items import Answer, Item, Notice, Option, UserMessage
@@ -17,10 +19,20 @@ from faq.language.normalize import clear_language, fold
 
 if TYPE_CHECKING:
     from bot.chat.dialogue import Dialogue
+    from faq.search.results import MatchResult
 
-__all__ = ["aside", "aside_entry", "pending_readings", "reads_as_question", "tells_new_problem"]
+__all__ = ["Lookup", "aside", "aside_entry", "lookup", "pending_readings", "reads_as_question", "tells_new_problem"]
 
 _WORD = re.compile(r"\w+")
+
+Lookup = Callable[[], "MatchResult"]
+"""The matcher's verdict on one message, found when first asked for."""
+
+
+def lookup(d: Dialogue, text: str) -> Lookup:
+    """The matcher's verdict on `text`, run at the first call and kept: the checks of a message typed
+    in place of an answer (a new problem? a question?) and the answer it then gets share one run."""
+    return cache(partial(d.matcher.match, text))
 
 
 def reads_as_question(text: str, fact_type: str = "") -> bool:
@@ -35,15 +47,16 @@ def reads_as_question(text: str, fact_type: str = "") -> bool:
     return text.rstrip().endswith("?") and not value_like
 
 
-def aside_entry(d: Dialogue, text: str) -> tuple[str, str]:
+def aside_entry(d: Dialogue, text: str, match: Lookup | None = None) -> tuple[str, str]:
     """The FAQ entry that answers `text` confidently when it reads as a question, or states a
     problem of another topic ("Also our licenses went to the wrong account"), and the language to
-    answer in (("", "") otherwise: neither, the matcher not sure)."""
+    answer in (("", "") otherwise: neither, the matcher not sure). `match`: the matcher's verdict
+    on `text` when it is asked for elsewhere too (`lookup`)."""
     fact = d.current_fact
     asks = reads_as_question(text, fact.type if fact is not None and not d.confirming else "")
     if not asks and (not _states(text) or _goes_on(d, text)):
         return "", ""
-    result = d.matcher.match(text)
+    result = (match or lookup(d, text))()
     own = d.run.flow.entry if d.run is not None else ""
     if result.outcome == "answer" and result.id and d.kb.entry(result.id) is not None and (asks or result.id != own):
         return result.id, clear_language(text, result.lang) or d.flow_lang
@@ -68,17 +81,17 @@ def _states(text: str) -> bool:
     return any(len(s.split()) >= FREE_ANSWER_WORDS and not reads_as_question(s) for s in sentences(text))
 
 
-def tells_new_problem(d: Dialogue, text: str) -> bool:
+def tells_new_problem(d: Dialogue, text: str, match: Lookup | None = None) -> bool:
     """Whether `text`, typed in place of an answer, tells a new problem: it states something (a
     sentence of a few words not put as a question), nothing the running diagnosis still asks, and
     the FAQ answers it confidently with the topic of another diagnosis ("Außerdem sehen wir keine
     Lizenzen im Admin Center" while the missing mail is diagnosed). A question alone ("Wie lange
     ist der Link gültig?") is an aside; the diagnosis goes on after it. A fact both diagnoses ask
-    (a usage start told beside the new problem) goes with the new one."""
+    (a usage start told beside the new problem) goes with the new one. `match`: as for `aside_entry`."""
     run = d.run
     if run is None or not _states(text):
         return False
-    result = d.matcher.match(text)
+    result = (match or lookup(d, text))()
     entry = d.kb.entry(result.id) if result.outcome == "answer" and result.id else None
     other = d.kb.flow(entry.flow) if entry is not None and entry.flow and entry.flow != run.flow.id else None
     return other is not None and not _goes_on(d, text, {f.id for f in other.facts})

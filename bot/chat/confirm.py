@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.chat.answers import reply_word, stated_facts
-from bot.chat.aside import aside, aside_entry, tells_new_problem
+from bot.chat.aside import aside, aside_entry, lookup, tells_new_problem
 from bot.chat.items import Item, canonical
 from bot.chat.smalltalk import smalltalk
 from faq.errors import InputError
@@ -40,9 +40,10 @@ def confirm(d: Dialogue, fact: Fact, text: str, pick: str = "") -> list[Item]:
         yes = word == "ja" or (talk is not None and talk[0] == "ack")
     if yes:  # the transcript shows the yes as given ("ok", "Ja, stimmt"; a picked button by its label)
         return d._apply_answer(fact.id, run.stated[fact.id][0], text, pick)
-    if word is None and tells_new_problem(d, text):  # another diagnosis's problem: this one ends
-        return d.new_problem(text)
-    if word is None and (found := aside_entry(d, text))[0]:  # a question: the confirmation stays open
+    match = lookup(d, text)  # one run of the matcher, shared
+    if word is None and tells_new_problem(d, text, match):  # another diagnosis's problem: this one ends
+        return d.new_problem(text, match)
+    if word is None and (found := aside_entry(d, text, match))[0]:  # a question: the confirmation stays open
         return aside(d, text, *found)
     if not pick and word != "unbekannt":
         said = stated_facts(text, run.flow, d.kb, d.today, d.flow_lang).get(fact.id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.chat.answers import shown_value, stated_facts
 from bot.chat.flowrun import Run, answer_text, apply_answer, step, tell
@@ -35,6 +35,9 @@ from faq.kb.model import Fact, KnowledgeBase
 from faq.language.normalize import clear_language
 from faq.language.text import clean
 from faq.search.matcher import Matcher
+
+if TYPE_CHECKING:
+    from bot.chat.aside import Lookup
 
 __all__ = [
     "Answer", "Clarify", "Dialogue", "FlowResult", "FlowStep", "Greeting", "Item", "MAX_TOPICS",
@@ -225,9 +228,10 @@ class Dialogue:
             return self.cancel()
         return self._add(Notice("slash_unknown", {"text": text}, passive=True, lang=self._pin(self.shown_lang)))
 
-    def ask(self, raw: str, left: str = "") -> list[Item]:
+    def ask(self, raw: str, left: str = "", match: Lookup | None = None) -> list[Item]:
         """Answer a question from the matcher: an answer, options to pick, or no match (`left`: the
-        diagnosis this question ended, see `new_problem`)."""
+        diagnosis this question ended, see `new_problem`; `match`: the matcher's verdict on it, when
+        already asked for)."""
         text = clean(raw).strip()
         if not text:
             return []
@@ -235,7 +239,7 @@ class Dialogue:
         talk = smalltalk(text, self.talk_lang or self.lang)
         if talk is not None:  # a greeting, thanks or goodbye: a friendly reply, nothing matched
             return self._add(UserMessage(text, lang=self._pin(talk[1])), SmallTalk(talk[0], talk[1]))
-        result = self.matcher.match(text)
+        result = match() if match is not None else self.matcher.match(text)
         self.story = [*self.story, (text, self._topic_flow(result.outcome, result.id))][-STORY_MESSAGES:]
         # Answered in the language the question is clearly written in ("Does the link expire?"
         # in the German chat); one or two ambiguous words ("VLSC") keep the conversation's.
@@ -300,12 +304,13 @@ class Dialogue:
         """`lang` as an item's pinned language: "" when it is the interface's."""
         return "" if lang == self.lang or lang not in ("de", "en") else lang
 
-    def new_problem(self, text: str) -> list[Item]:
+    def new_problem(self, text: str, match: Lookup | None = None) -> list[Item]:
         """Leave the running diagnosis for `text`, a new problem told in place of an answer
-        (`bot.chat.aside.tells_new_problem`): it is answered as a question, its own diagnosis offered."""
+        (`bot.chat.aside.tells_new_problem`): it is answered as a question, its own diagnosis offered
+        (`match`: the matcher's verdict on it, when already asked for)."""
         left = self.run.flow.id if self.run is not None and self.flow_active else ""
         self.run = None
-        return self.ask(text, left)
+        return self.ask(text, left, match)
 
     def _answer(self, entry_id: str, lang: str = "", left: str = "") -> Answer:
         entry = self.kb.entry(entry_id)

@@ -20,7 +20,7 @@ from bot.chat.answers import (
     stated_facts,
     unknown_key,
 )
-from bot.chat.aside import aside, aside_entry, tells_new_problem
+from bot.chat.aside import aside, aside_entry, lookup, tells_new_problem
 from bot.chat.items import FlowResult, FlowStep, Item, Notice, Option, UserMessage, canonical
 from faq.errors import InputError
 from faq.kb.model import Fact, Flow
@@ -139,9 +139,10 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
         readings = tuple(Option("value", day.isoformat()) for day in possible)
         return bad(exc.reason, "ambiguous_date", readings + options[1:])  # a customer never sees fact names
     except InputError as exc:
-        if tells_new_problem(d, text):  # another diagnosis's problem: this one ends, that one is offered
-            return d.new_problem(text)
-        if (found := aside_entry(d, text))[0]:  # a question instead of an answer: answered, then asked again
+        match = lookup(d, text)  # one run of the matcher for the checks below and the answer
+        if tells_new_problem(d, text, match):  # another diagnosis's problem: this one ends, that one is offered
+            return d.new_problem(text, match)
+        if (found := aside_entry(d, text, match))[0]:  # a question instead of an answer: answered, then asked again
             return aside(d, text, *found)
         if len(text.split()) < 2 or not tell(d, text):
             return bad(exc.reason)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -132,8 +133,10 @@ def summary_name(today: date, number: int) -> str:
     return f"faqbot-fall-{today.isoformat()}-{number}.md"
 
 
-def save_summary(text: str, folder: str | Path, today: date, limit: int = 1000) -> Path:
-    """Write a summary under the first free name in `folder`; never overwrite a file.
+def save_summary(text: str, folder: str | Path, today: date, limit: int = 1000,
+                 name: Callable[[date, int], str] = summary_name) -> Path:
+    """Write a summary under the first free name in `folder` (`name`: the file name of a day's
+    numbered file); never overwrite a file.
 
     The text goes to a temporary file first, which is then linked to the final name
     (the link fails if the name exists, so a file created meanwhile is never replaced).
@@ -154,7 +157,7 @@ def save_summary(text: str, folder: str | Path, today: date, limit: int = 1000) 
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
         for number in range(1, limit + 1):
-            target = folder / summary_name(today, number)
+            target = folder / name(today, number)
             if target.exists():
                 continue
             try:
