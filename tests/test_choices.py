@@ -258,3 +258,11 @@ def test_a_permission_set_before_a_dash_and_denied_after_it_leaves_the_plain_osm
 def test_a_role_named_only_as_an_example_is_not_the_writers(lang, text):
     assert role(text, lang) is None
 
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im VLSC bin ich als OSM hinterlegt, Reservierung verwalten ist für mich aber nicht aktiviert. Darf ich "
+           "trotzdem reservieren?"),
+    ("en", "I am the OSM, but Manage Reservations is not set for me. May I still reserve?"),
+])
+def test_a_permission_denied_after_the_role_in_its_own_clause_leaves_the_plain_osm(lang, text):
+    assert role(text, lang) == "osm"
