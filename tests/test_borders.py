@@ -81,3 +81,8 @@ def test_yet_or_though_with_no_punctuation_before_them_is_an_adverb_of_the_claus
     assert clause_of(text, "linked", "contrasts") == "the tenant is not linked yet as far as we can tell"
     text = "The order was placed, yet no activation mail has come"
     assert clause_of(text, "placed", "contrasts") == "the order was placed"
+
+
+def test_aber_after_verb_preposition_and_pronoun_opens_no_clause():
+    text = "Reservierung verwalten ist bei uns aber nicht freigeschaltet"
+    assert clause_of(text, "freigeschaltet") == "reservierung verwalten ist bei uns aber nicht freigeschaltet"

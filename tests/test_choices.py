@@ -247,3 +247,22 @@ def test_a_denied_permission_followed_by_only_stays_denied(lang, text):
 ])
 def test_a_permission_set_before_a_dash_and_denied_after_it_leaves_the_plain_osm(lang, text):
     assert role(text, lang) == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, welche Rollen, zum Beispiel Onlineadministrator oder VLSC-Administrator, können Reservierungen "
+           "abschließen? Wir verteilen die Rollen gerade neu."),
+    ("en", "Hi, which roles, e.g. OLA or VLSC administrator, can complete online services reservations? We are "
+           "handing out roles next month."),
+])
+def test_a_role_named_only_as_an_example_is_not_the_writers(lang, text):
+    assert role(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im VLSC bin ich als OSM hinterlegt, Reservierung verwalten ist für mich aber nicht aktiviert. Darf ich "
+           "trotzdem reservieren?"),
+    ("en", "I am the OSM, but Manage Reservations is not set for me. May I still reserve?"),
+])
+def test_a_permission_denied_after_the_role_in_its_own_clause_leaves_the_plain_osm(lang, text):
+    assert role(text, lang) == "osm"

@@ -29,3 +29,22 @@ def test_a_cue_across_two_clauses_says_nothing(text, first, last):
 ])
 def test_a_cue_within_one_clause_holds(text, first, last):
     assert not across(text, first, last)
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Spam-Ordner leer, in der Lizenzzusammenfassung steht nichts", "leer", "lizenzzusammenfassung"),
+    ("Junk folder empty, and the license summary lists nothing", "empty", "summary"),
+])
+def test_a_cues_last_word_closing_the_clause_before_says_nothing_with_the_rest(text, first, last):
+    tokens = tokenize(text)
+    words = [t.word for t in tokens]
+    span = (words.index(first), words.index(last))
+    assert spans_clauses(tokens, words, text, span, (last, first))
+
+
+def test_a_subject_named_after_its_clause_keeps_the_cue_whole():
+    text = "Ist bei uns seit Jahren verifiziert, die Domäne"
+    tokens = tokenize(text)
+    words = [t.word for t in tokens]
+    span = (words.index("verifiziert"), words.index("domaene"))
+    assert not spans_clauses(tokens, words, text, span, ("domaene", "verifiziert"))

@@ -190,3 +190,37 @@ def test_a_date_told_plainly_settles_its_cause(text):
 ])
 def test_a_date_told_as_a_bound_or_one_of_two_settles_nothing(text):
     assert triage(text).cause is None
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Hallo, die Aktivierungsmail fehlt noch. Der Nutzungsbeginn ist am 2. Dezember.", "usage_start"),
+    ("Hi, we bought the licenses on 20 July. Can we still use the activation link?", "purchase_date"),
+    ("Hallo, gekauft haben wir am 20. Juli. Können wir den Aktivierungslink noch nutzen?", "purchase_date"),
+])
+def test_a_date_without_a_year_that_the_year_would_change_settles_nothing(text, fact):
+    r = triage(text)
+    assert fact in r.facts and fact in r.weak
+    assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, wir haben Mitte September gekauft. Ist der Aktivierungslink noch gültig?",
+    "Hi, we bought the subscription in early September. Is the activation link still valid?",
+])
+def test_a_month_without_a_year_that_the_year_would_change_settles_nothing(text):
+    r = triage(text)
+    assert r.cause is None
+    assert "purchase_date" in r.weak
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Hallo, gekauft haben wir am 12. Februar. Können wir den Aktivierungslink noch nutzen?", "activation-link-expired"),
+    ("Hi, we purchased on March 3rd. Does the activation link still work?", "activation-link-expired"),
+    ("Hallo, die Aktivierungsmail fehlt. Der Nutzungsbeginn ist am 2. Dezember 2026.", "usage-start-pending"),
+    ("Hi, still no activation email. Our usage period only starts on 2 December.", "usage-start-pending"),
+    ("Hallo, keine Aktivierungsmail. Nutzungsbeginn war der 23. November, also gestern.", "usage-start-pending"),
+    ("Hallo, keine Aktivierungsmail. Nutzungsbeginn ist der zweite Dezember zweitausendsechsundzwanzig.", "usage-start-pending"),
+    ("Hi, we purchased it on a Friday, the 20th of November. Is the activation link still valid?", "activation-link-valid"),
+])
+def test_a_date_whose_year_changes_nothing_or_is_given_settles(text, cause):
+    assert triage(text).cause == cause

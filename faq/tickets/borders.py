@@ -108,12 +108,15 @@ def clause_bounds(tokens: list[Token], text: str, lo: int, hi: int, breaks: str 
 def _in_midfield(tokens: list[Token], i: int) -> bool:
     """Whether the word at `i` stands inside a clause, after its finite verb and subject, a pronoun
     or an article with its noun ("bin ich aber nur normaler Benutzer", "vielleicht ist die Mail aber
-    an jemand anderen gegangen"): then "aber" begins no clause."""
+    an jemand anderen gegangen"), or a preposition with its pronoun ("ist bei mir aber nicht gesetzt"):
+    then "aber" begins no clause."""
     if i < 2 or tokens[i].word not in _folded("midfield_particles"):
         return False
     verbs = _folded("finite_verbs")
     return tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in verbs \
-        or i >= 3 and tokens[i - 2].word in _folded("articles") and tokens[i - 3].word in verbs
+        or i >= 3 and tokens[i - 2].word in _folded("articles") and tokens[i - 3].word in verbs \
+        or i >= 3 and tokens[i - 1].word in _folded("object_pronouns") and tokens[i - 2].word in _folded("prepositions") \
+        and tokens[i - 3].word in verbs  # "ist bei mir aber nicht gesetzt"
 
 
 def _closes(tokens: list[Token], text: str, i: int) -> bool:

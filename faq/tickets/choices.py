@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded as _lexicon
-from faq.tickets.borders import clause_bounds
+from faq.tickets.borders import breaks_clause, clause_bounds
 from faq.tickets.context import context_positions
 from faq.tickets.cuefind import Words, absent, find_cue, word_matches
 from faq.tickets.cues import CueLexicon
@@ -174,6 +174,8 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
         begin = 0  # every mention: "Birgit Lang (OSM): Ich bin reine OSM" names a role of hers, then the writer's own
         while (span := _find_name(cue, words, lex.stop, begin)) is not None:
             begin = span[1] + 1
+            if any(breaks_clause(text[tokens[k - 1].end:tokens[k].start]) for k in range(span[0] + 1, span[1] + 1)):
+                continue  # "I'm the OSM, but Manage Reservations is not set": two clauses name no one role
             if context is None:
                 context = context_positions(fact, lang, words, lex) if fact.cues.context else []
             others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)

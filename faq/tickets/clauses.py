@@ -132,4 +132,17 @@ def spans_clauses(tokens: list[Token], words: list[str], text: str, span: tuple[
     marked = any(ch in between for ch in _MARK_CHARS)  # else no gap inside the span parts clauses (`_marks`)
     return ";" in between or _replaces(tokens, words, text, span, cue) or marked and _elliptic_denial(tokens, words, text, span, cue) \
         or ("," in between and any(w in negations() for w in cue)) or _joins_phrases(words, span) \
-        or marked and _across_clauses(tokens, words, text, span, cue)
+        or marked and _across_clauses(tokens, words, text, span, cue) or _left_behind(tokens, words, text, span, cue)
+
+
+def _left_behind(tokens: list[Token], words: list[str], text: str, span: tuple[int, int], cue: tuple[str, ...]) -> bool:
+    """Whether a cue's last word opens its span alone before a comma, all its other words after it: that
+    word closes the clause before, and the words after the comma are a clause with a verb of their own
+    ("Spamordner leer, in der Lizenzzusammenfassung steht nichts" tells no empty license summary; "Ist
+    längst verifiziert, die Domäne" names the subject after its clause)."""
+    if not (len(cue) > 1 and span[1] > span[0] and "," in text[tokens[span[0]].end:tokens[span[0] + 1].start]
+            and word_matches(cue[-1], words[span[0]]) and not any(word_matches(c, words[span[0]]) for c in cue[:-1])):
+        return False
+    end = next((k for k in range(span[0] + 2, len(tokens)) if any(ch in text[tokens[k - 1].end:tokens[k].start] for ch in ",;:")),
+               len(tokens))
+    return any(t.word in _folded("finite_verbs") for t in tokens[span[0] + 1:end])  # not "verifiziert, die Domäne, ja"

@@ -38,12 +38,12 @@ from faq.tickets.sentence import (
     retold_after,
     token_index,
 )
-from faq.tickets.settling import UNCUED
+from faq.tickets.settling import UNCUED, YEARLESS
 from faq.tickets.sides import other_sides
 from faq.tickets.tokens import Token
 from faq.tickets.unasserted import mention_unsaid
 from faq.tickets.withheld import unknown_at
-from faq.tickets.yeared import yeared
+from faq.tickets.yeared import year_unnamed, yeared
 
 __all__ = ["read_dates"]
 
@@ -236,6 +236,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
                 continue
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
+            if year_unnamed(s.text, mention, find_dates(s.text, today)):
+                notes.append(f"{fact.id}: {YEARLESS}")  # "am 1. Dezember": settles only what any year would
             used_dates.add(m_index)
             retold_here.discard(fact.id)
     unsure = [s for s in analysed if has_sequence(words := [t.word for t in s.tokens], "unknowns") or has_sequence(words, "withheld_dates")]

@@ -62,7 +62,7 @@ from faq.tickets.persons import (
 )
 from faq.tickets.presupposed import partial_yeses, taken_back_denials
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
-from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, source_passages
+from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example, source_passages
 from faq.tickets.retracted import left_to_check, retracted
 from faq.tickets.scope import (
     another_instance,
@@ -216,8 +216,9 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                 found[fact.id] = None
         for fact in choice_facts:
             choice = read_choice(fact, lang, s.tokens, s.words, s.text, lex)
-            if choice is None or bygone(analysed, index, choice[2], True) or told_by_person(s.tokens, choice[2][0]):
-                continue  # "war bis zum Sommer OSM", "laut unserem Händler bin ich OSM"
+            if choice is None or bygone(analysed, index, choice[2], True) or told_by_person(s.tokens, choice[2][0]) \
+                    or is_example(s.tokens, choice[2][0]):
+                continue  # "war bis zum Sommer OSM", "laut unserem Händler bin ich OSM", "Rollen wie z. B. OSM"
             cid, weight, span = choice
             if fact.id not in found or weight > strength[fact.id]:
                 found[fact.id], strength[fact.id] = cid, weight

@@ -17,7 +17,7 @@ from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 
-__all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
+__all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails", "said_past", "tense"]
 
 
 @cache
@@ -32,7 +32,7 @@ def _tense_words() -> re.Pattern[str]:
 _CLAUSE_BORDER = re.compile(r"[,;:]")
 
 
-def _tense(lowered: str, start: int, end: int) -> bool | None:
+def tense(lowered: str, start: int, end: int) -> bool | None:
     """Whether the verb nearest to the date at start..end says it happened ("bestellt",
     "ordered": True) or is to come ("beginnt", "starts": False); a clause border (comma,
     semicolon, colon) between verb and date counts as far. None without such a verb."""
@@ -64,10 +64,10 @@ def _own_verb(lowered: str, start: int, end: int) -> bool:
     return _finite_verbs().search(lowered, lo + 1, start) is not None or _finite_verbs().search(lowered, end, hi) is not None
 
 
-def _said_past(lowered: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to the date says it happened (`_tense`); no verb, or a present
+def said_past(lowered: str, start: int, end: int) -> bool:
+    """Whether the verb nearest to the date says it happened (`tense`); no verb, or a present
     "is" right before it ("Nutzungsbeginn ist der 1. Dezember"): not past."""
-    return not _copula().search(lowered, 0, start) and _tense(lowered, start, end) is True
+    return not _copula().search(lowered, 0, start) and tense(lowered, start, end) is True
 
 
 @cache
@@ -94,7 +94,7 @@ def _weekday(m: re.Match[str], lowered: str, today: date) -> date | None:
     opener, day = m.group(1).lower(), _weekdays()[1][m.group(2).lower()]
     if " ".join(opener.split()) in lexicon_words("next_words"):
         return today + timedelta(days=(day - today.weekday()) % 7 or 7)
-    past = True if fold(opener) in _past_prefixes() else _tense(lowered, m.start(), m.end())
+    past = True if fold(opener) in _past_prefixes() else tense(lowered, m.start(), m.end())
     if past is None:
         return None
     shift = (today.weekday() - day) % 7 or 7
@@ -333,7 +333,7 @@ def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
             if year:
                 value = parse_date(f"{day}.{_month_number(month_word)}.{year}", today)
             else:
-                value = _yearless(f"{day}. {month_word}", "dm_word", today, _said_past(lowered, m.start(), m.end()))
+                value = _yearless(f"{day}. {month_word}", "dm_word", today, said_past(lowered, m.start(), m.end()))
             out.append(DateMention(m.start(), m.end(), m.group(), value))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
@@ -382,7 +382,7 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
             continue
         taken.append((m.start(), m.end()))
         name, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-        past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or _said_past(lowered, m.start(), m.end())
+        past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or said_past(lowered, m.start(), m.end())
         try:
             month = _month(name, year, today, past)
             out.append(DateMention(m.start(), m.end(), m.group(), month))
@@ -419,7 +419,7 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
             relative = kind in ("ago_de", "ago_en", "ahead", "word")
             try:
                 if kind in ("dm", "dm_word", "md_word"):
-                    value = _yearless(raw, kind, today, _said_past(lowered, s, e))
+                    value = _yearless(raw, kind, today, said_past(lowered, s, e))
                 elif kind == "slashed":
                     value = _slashed(raw, today)
                 else:

@@ -12,29 +12,36 @@ is shown (and the reply asks to confirm it) but settles nothing:
   the customer points at that very fact ("Kaufdatum siehe unten": `adopted`);
 * the only date of a ticket that names no date fact, taken for the flow's one date fact
   ("Der Link geht nicht mehr. Das war am 01.03.2026."): the day may be another event's;
-* a time told only vaguely ("irgendwann im Dezember", "sometime in December": `vague_times`).
+* a time told only vaguely ("irgendwann im Dezember", "sometime in December": `vague_times`);
+* a date that names no year ("am 1. Dezember", "Anfang Oktober") when the year would change the
+  outcome (`years_weak`): a year earlier or later, on the side of today the sentence tells, says otherwise.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 from functools import cache
 
-from faq.flows.dates import month_number
+from faq.flows.dates import MonthDate, month_number
+from faq.flows.engine import Diagnosis, diagnose
+from faq.flows.values import Value, future_allowed
 from faq.kb.model import Flow
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.tickets.context import context_positions
 from faq.tickets.cues import lexicon_for
 from faq.tickets.evidence import QUOTED, Evidence
+from faq.tickets.mentions import said_past, tense
 from faq.tickets.quotes import points_below
 from faq.tickets.tokens import misspelt_negations, sentences, tokenize
 from faq.tickets.weights import ticket_file
 
-__all__ = ["UNCUED", "adopted", "weak_facts"]
+__all__ = ["UNCUED", "YEARLESS", "adopted", "weak_facts", "years_weak"]
 
 UNCUED = "named by no cue"  # the note `faq.tickets.facts` leaves on a date fact read without its cue
+YEARLESS = "written without its year"  # ... on a date fact whose date names no year ("am 1. Dezember")
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -98,3 +105,54 @@ def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) 
         words = lex.words(tokenize(sentence))
         out |= {f.id for f in flow.facts if f.cues.context and context_positions(f, lang, words, lex)}
     return frozenset(out)
+
+
+def _in_year(day: date, year: int) -> date | None:
+    """`day` (or the month of a `MonthDate`) in another year; None for a day that year lacks (29 Feb)."""
+    if isinstance(day, MonthDate):
+        return MonthDate(year, day.month, 1)
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+def years_weak(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Evidence], notes: Iterable[str],
+               today: date) -> frozenset[str]:
+    """Return the date facts written without a year (a note ending in `YEARLESS`) whose outcome another
+    year would change: "Nutzungsbeginn ist am 1. Dezember" on 27 November is this year's start ahead or
+    last year's long past; "gekauft Anfang Oktober" a link still valid or long expired. The years tried are
+    the one before and the one after, on the side of today the sentence tells ("gekauft", "started": past;
+    "beginnt", "starts": ahead; `faq.tickets.mentions.tense`) and the fact allows (a purchase lies past); a
+    month by its first and last day. "Gekauft am 5. Januar", months ago, is expired whatever the year."""
+    told = {n.split(":")[0] for n in notes if n.endswith(YEARLESS)}
+    out = set()
+    for key in told:
+        value, ev = facts.get(key), evidence.get(key)
+        if not isinstance(value, date) or ev is None:
+            continue
+        sentence = ev.sentence.lower()
+        at = max(sentence.find(ev.quote.lower()), 0)
+        bygone = not future_allowed(flow, key)  # a purchase lies past: a month's days count up to today
+        past = bygone or said_past(sentence, at, at + len(ev.quote))
+        ahead = not past and tense(sentence, at, at + len(ev.quote)) is False
+        days = []
+        for year in (value.year - 1, value.year, value.year + 1):
+            other = _in_year(value, year)
+            if other is None or other != value and (past and other > today or ahead and _last(other) < today):
+                continue
+            days += [other, min(_last(other), today) if bygone else _last(other)] if isinstance(other, MonthDate) else [other]
+        if len({_outcome(diagnose(flow, {**facts, key: day}, today)) for day in days}) > 1:
+            out.add(key)
+    return frozenset(out)
+
+
+def _last(day: date) -> date:
+    """The last day a date may be: a `MonthDate`'s last, else the day itself."""
+    return day.last_day if isinstance(day, MonthDate) else day
+
+
+def _outcome(diagnosis: Diagnosis) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """A diagnosis's cause, next question and open causes: what a date's year may change."""
+    nxt = diagnosis.next_fact
+    return diagnosis.cause, nxt.id if nxt is not None else None, tuple(diagnosis.possible)
