@@ -175,10 +175,13 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     `text`, the cues of the sentence's whole text, spares looking for those it lacks; a cue found on
     a span of `without` (readings the caller set aside) is left out.
     """
-    found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
-    seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     words = s.words
     memo, cues = words.memo, text or lex  # the words' hits so far: a look there spares a call
+    if text is not None and ":" not in s.text and not any(
+            at if (at := memo.get(first)) is not None else words.hits(first) for first in text.first_words(fact, lang)):
+        return None  # no cue, paired cue or label of the fact can stand in the sentence: most sentences
+    found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
+    seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for first, group in cues.cue_groups(table, lang):  # cues by first word: one look for all of them
