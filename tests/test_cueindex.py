@@ -99,3 +99,29 @@ def test_a_text_read_again_has_its_own_cues_and_never_another_texts():
     fresh = TextCues(LEX, [s.words for s in analysed("Im Spam-Ordner haben wir schon nachgesehen.")])
     assert [again.silent(f, "de") for f in facts] == [fresh.silent(f, "de") for f in facts]
     assert [other.silent(f, "de") for f in facts] != [again.silent(f, "de") for f in facts]
+
+
+def test_the_first_words_are_those_of_the_kept_cue_and_pair_groups():
+    text = analysed("Die Lizenzen sind nicht sichtbar. Das Add-on läuft über eine andere Registrierung als das Basisabo.")
+    cues = TextCues(LEX, [s.words for s in text])
+    for fact in yesno_facts():
+        tables = (fact.cues.yes, fact.cues.no)
+        kept = {g[0] for t in tables for g in (*cues.cue_groups(t, "de"), *cues.pair_groups(t, "de"))}
+        assert set(cues.first_words(fact, "de")) == kept
+        assert cues.first_words(fact, "de") is cues.first_words(fact, "de")  # worked out once
+
+
+def test_a_sentence_without_a_first_word_of_a_fact_reads_nothing_of_it_as_before():
+    tickets = [
+        "Guten Morgen. Unsere Bestellung lief über den Händler. Die Domain ist nicht verifiziert.",
+        "Good morning. The order went through our reseller. Admin of an existing tenant: no",
+        "Hallo – kurze Frage – die Domäne ist, wie der Partner sagt, verifiziert.",
+    ]
+    for ticket in tickets:
+        text = analysed(ticket)
+        cues = TextCues(LEX, [s.words for s in text])
+        for fact in yesno_facts():
+            for s in text:
+                if ":" not in s.text and not any(s.words.hits(w) for w in cues.first_words(fact, "en")):
+                    assert cue_value(fact, "en", s, LEX, cues) is None
+                assert cue_value(fact, "en", s, LEX, cues) == cue_value(fact, "en", s, LEX)

@@ -31,6 +31,7 @@ class TextCues:
         self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
         self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
         self._silent: dict[tuple[int, str], tuple[Fact, bool]] = {}
+        self._firsts: dict[tuple[int, str], tuple[Fact, tuple[str, ...]]] = {}
 
     def may_hold(self, cue_word: str) -> bool:
         """Whether some sentence of the text may match `cue_word` (False: none does)."""
@@ -74,6 +75,19 @@ class TextCues:
                       or self.pair_groups(cues.yes, lang) or self.pair_groups(cues.no, lang))
         self._silent[(id(fact), lang)] = (fact, silent)
         return silent
+
+    def first_words(self, fact: Fact, lang: str) -> tuple[str, ...]:
+        """The first words of the groups of a yes/no fact's cues and paired cues that the text may hold
+        (`cue_groups`, `pair_groups`): a sentence that holds none of them states no cue of the fact."""
+        hit = self._firsts.get((id(fact), lang))
+        if hit is not None and hit[0] is fact:
+            return hit[1]
+        cues = fact.cues
+        firsts = tuple(dict.fromkeys(first for groups in (self.cue_groups(cues.yes, lang), self.cue_groups(cues.no, lang),
+                                                          self.pair_groups(cues.yes, lang), self.pair_groups(cues.no, lang))
+                                     for first, _ in groups))
+        self._firsts[(id(fact), lang)] = (fact, firsts)
+        return firsts
 
     def _held_groups(self, groups: tuple[G, ...]) -> tuple[G, ...]:
         """The groups whose first word (`may_hold`) some sentence may hold, in their order."""

@@ -4,6 +4,7 @@ word by word (`faq.tickets.cuefind`), each stated, denied or left open (`faq.tic
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from faq.kb.model import Fact
@@ -174,10 +175,13 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     `text`, the cues of the sentence's whole text, spares looking for those it lacks; a cue found on
     a span of `without` (readings the caller set aside) is left out.
     """
-    found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
-    seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     words = s.words
     memo, cues = words.memo, text or lex  # the words' hits so far: a look there spares a call
+    if text is not None and ":" not in s.text and not any(
+            at if (at := memo.get(first)) is not None else words.hits(first) for first in text.first_words(fact, lang)):
+        return None  # no cue, paired cue or label of the fact can stand in the sentence: most sentences
+    found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
+    seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
     for stated, table in ((True, fact.cues.yes), (False, fact.cues.no)):
         for first, group in cues.cue_groups(table, lang):  # cues by first word: one look for all of them
@@ -227,11 +231,8 @@ def _denied_label(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[
     need not name the "yes" cues' roles: "OSM admin: yes" is no global admin)."""
     if ":" not in s.text:
         return None
-    for cue in lex.cues(fact.cues.no, lang):
-        if not any(w in negations() for w in cue):
-            continue
-        bare = _affirmed(cue, lex)
-        if len(bare) < 2 or not s.words.holds(bare):
+    for bare in lex.derive("denied_labels", fact.cues.no, lang, lambda: _label_cues(fact.cues.no, lang, lex)):
+        if not s.words.holds(bare):
             continue
         span = find_cue(bare, s.words, skippable=lex.stop)
         if span is not None and not spans_clauses(s.tokens, s.words, s.text, span, bare) \
@@ -239,6 +240,13 @@ def _denied_label(fact: Fact, lang: str, s: Sentence, lex: CueLexicon) -> tuple[
                 and label_answer(s, span) is False:
             return False, len(bare), span
     return None
+
+
+def _label_cues(table: Mapping[str, tuple[str, ...]], lang: str, lex: CueLexicon) -> tuple[Cue, ...]:
+    """The "no" cues of a phrase table that hold a negation, without it (`_affirmed`), of two words
+    at least: the labels `_denied_label` looks for, worked out once per table and language."""
+    return tuple(bare for cue in lex.cues(table, lang) if any(w in negations() for w in cue)
+                 and len(bare := _affirmed(cue, lex)) >= 2)
 
 
 def _only_where(s: Sentence, last: int, lex: CueLexicon) -> bool:
