@@ -79,7 +79,7 @@ def test_remembered_states_give_what_a_fresh_scan_gives(monkeypatch):
 
 def test_remembered_states_are_forgotten_at_once_when_there_are_too_many(monkeypatch):
     monkeypatch.setattr(scantrie, "_KEEP_FROM", 1)
-    monkeypatch.setattr(scantrie, "_STATES", 3)
+    monkeypatch.setattr(scantrie, "_MEMORY", 3 * 8 * (len(DOCS) + len(EXAMPLES)))  # three states' sums
     trie = _trie()
     for terms in ([(0, 0.5), (1, 2.0)], [(0, 0.5), (2, 1.5)], [(3, 3.0)], [(1, 2.0), (2, 1.5)]):
         trie.scan(terms)
