@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from faq.search.model import ScoringModel
     from faq.search.negatives import Hit, Negatives
+    from faq.search.scantrie import ScanTrie
 
 __all__ = ["Features"]
 
@@ -73,6 +74,7 @@ class Features:
     _tid: dict[str, int]
     _df: array
     _known: dict[str, tuple[str, ...]]  # `_known_of` of surface words
+    _scan_trie: ScanTrie
 
     @cached_property
     def _entry_token_sets(self) -> dict[int, set[int]]:
@@ -125,8 +127,12 @@ class Features:
         if found is None:
             if len(memo) >= _SCANNED:
                 memo.clear()
-            ranked, hits = self._top(q, self._candidates)
-            found = memo[key] = (tuple(ranked), hits, self._negatives.scan(q))
+            if len(self.ids) <= _SCAN_UP_TO:  # the entries and the out-of-scope topics in one scan
+                hits, topics = self._scan_trie.scan(q.terms)
+                found = memo[key] = (tuple(best_rows(hits, self._candidates)), hits, topics)
+            else:
+                ranked, hits = self._top(q, self._candidates)
+                found = memo[key] = (tuple(ranked), hits, self._negatives.scan(q))
         return found
 
     def _known_of(self, word: str) -> tuple[str, ...]:

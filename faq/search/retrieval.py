@@ -18,11 +18,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
-from faq.search.bestfit import best_of_runs
+from faq.search.scantrie import ScanTrie
+
+if TYPE_CHECKING:
+    from faq.search.negatives import Negatives
 
 __all__ = ["Query", "Retrieval", "best_rows"]
 
@@ -139,6 +142,7 @@ class Retrieval:
     _said: dict[str, list[str]]
     _plain: dict[str, list[str]]  # `Normalizer.surface` of texts, remembered for `known_tokens`
     _known_of: Callable[[str], tuple[str, ...]]
+    _negatives: Negatives
 
     def _surface(self, text: str) -> list[str]:
         """The question's surface words (dates dropped, addresses reduced; see `Normalizer.surface`),
@@ -338,35 +342,28 @@ class Retrieval:
         return math.sqrt(best)
 
     def _scan(self, q: Query) -> dict[int, tuple[float, int, float]]:
-        """Match the question against every document through the document postings.
+        """Match the question against every document through the document postings (`_scan_trie`).
 
         Returns:
             For each entry with a matching document: (fit squared times the question's
             weight, best document, weight it matches); the best document is the first of
             the highest fit.
         """
-        postings, norm, owner = self._doc_lists
-        acc = [0.0] * len(norm)
-        for k, w in q.terms:  # every weight is positive: a matched document's sum is never 0
-            for d in postings[k]:
-                acc[d] += w
-        return best_of_runs(acc, norm, owner)  # an entry's documents are contiguous
+        return self._scan_trie.scan(q.terms)[0]
 
     @cached_property
-    def _doc_lists(self) -> tuple[list[tuple[int, ...]], list[float], list[int]]:
-        """The document postings of each token, the documents' weights and each document's
-        entry, as Python lists for `_scan` (reading a list is cheaper than slicing and reading
-        an array)."""
-        starts, post = self._doc_post_start, self._doc_post
-        postings = [tuple(post[starts[k]: starts[k + 1]]) for k in range(len(starts) - 1)]
-        docs = self._entry_docs
-        owner = [e for e in range(len(docs) - 1) for _d in range(docs[e], docs[e + 1])]
-        return postings, list(self._doc_norm), owner
+    def _scan_trie(self) -> ScanTrie:
+        """The scan over the documents and the out-of-scope examples at once, built on first use."""
+        negatives = self._negatives
+        return ScanTrie(self._doc_post_start, self._doc_post, self._doc_norm, self._doc_entry, len(self.ids),
+                        negatives.post, negatives.norm, negatives.topic, negatives.count)
 
     def _best_doc(self, entry: int, q: Query) -> tuple[float, int, float] | None:
         """`_scan(q)[entry]` for one entry (the path of a huge knowledge base)."""
         mine = set(self._ent_toks[self._ent_start[entry]: self._ent_start[entry + 1]])
         terms = [(k, w) for k, w in q.terms if k in mine]
+        if len(self.ids) <= _SCAN_UP_TO:  # summed in the scan's order, as `_scan` sums them
+            terms = self._scan_trie.ordered(terms)
         doc_toks, doc_start, doc_norm = self._doc_toks, self._doc_start, self._doc_norm
         found = None
         for d in range(self._entry_docs[entry], self._entry_docs[entry + 1]):
