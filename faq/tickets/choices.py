@@ -153,7 +153,11 @@ def _between_commas(tokens: list[Token], text: str, span: tuple[int, int]) -> li
     return tokens[lo:hi + 1]
 
 
-def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
+_ANSWER_OPENING = 3  # words at the start of an answer to a question for the fact that may name the writer's role ("only the OSM")
+
+
+def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon,
+                asked: bool = False) -> tuple[str, int, tuple[int, int]] | None:
     """Return (choice id, strength) of the choice a sentence names, or None.
 
     A choice's name is found as written (`_find_name`): "Administrator im VLSC" or
@@ -162,7 +166,9 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     part of a longer one's ("OSM" of "OSM mit Berechtigung Reservierung verwalten") becomes
     the longer one when the sentence also states the longer name's other words ("hat mir
     als OSM die Berechtigung ... zugewiesen"), and is not taken when it asks or hedges
-    them: a false fact is worse than a question.
+    them: a false fact is worse than a question. With `asked`, the sentence answers a question
+    for the fact ("> Welche Rolle haben Sie?" - "Nur OLA."): a role named in its first words is the
+    writer's unless a possessive makes it someone else's ("Unser Kollege ist OLA" names none so).
     """
     context: list[int] | None = None  # worked out for the first name found
     named = _named(fact, lex)
@@ -176,7 +182,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
             begin = span[1] + 1
             if context is None:
                 context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-            others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)
+            others = _possessed(tokens, span[0]) or not (asked and span[0] < _ANSWER_OPENING or _writers(tokens, text, span, context))
             if others:
                 others_named.append((cid, span))
             if _offered(tokens, text, span) or _vague(tokens, text, span):

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from faq.flows.values import Value
-from faq.kb.model import Flow
+from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.answers import told_of_subject
 from faq.tickets.borders import phrase_spans
@@ -371,6 +371,30 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
             for fact_id, value in values.items():
                 found[fact_id] = value
                 evidence[fact_id] = Evidence(head, f"{answer.question} {answer.text}", answer.start, answer.start + len(head), ANSWER)
+    for fact in flow.facts:
+        if fact.type == "choice" and fact.id not in found \
+                and (chosen := _answered_choice(answer, fact, question, lang, lexicon_for(vocabulary))) is not None:
+            found[fact.id], evidence[fact.id] = chosen
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: found[k] for k in sorted(found, key=lambda k: order[k])}
     return Extraction(facts, read.notes, {k: v for k, v in evidence.items() if k in facts})
+
+
+def _answered_choice(answer: Answer, fact: Fact, question: str, lang: str, lex: CueLexicon) -> tuple[str, Evidence] | None:
+    """The choice an answer's first sentence names when its quoted question asks for the fact (names one of
+    its context cues: "> Welche Rolle haben Sie im VLSC?" - "Nur die OSM-Rolle."; "> What is your role?" -
+    "OLA."): the writer's own unless a possessive makes it another's, not denied nor hedged (`read_choice`),
+    the longer one when the answer states the longer one's other words (`refine_choice`)."""
+    asked = tokenize(question)
+    if not asked or not context_positions(fact, lang, lex.words(asked), lex):
+        return None
+    said = [Sentence(offset, part, tokens, mark_alternatives(lex.words(tokens), tokens, part))
+            for offset, part in sentences(answer.text) if (tokens := tokenize(without_names(part)))]
+    choice = read_choice(fact, lang, said[0].tokens, said[0].words, said[0].text, lex, asked=True) if said else None
+    if choice is None or choice[1] < 0:
+        return None  # none, or someone else's ("Unsere OLA, nicht ich")
+    chosen, where = refine_choice(fact, choice[0], [(s.tokens, s.words, s.text) for s in said], lex)
+    if chosen is None:
+        return None
+    found = said[where[0]].span_evidence(where[1], ANSWER) if where else said[0].span_evidence(choice[2], ANSWER)
+    return chosen, found.moved(answer.start)
