@@ -249,6 +249,15 @@ def test_a_permission_set_before_a_dash_and_denied_after_it_leaves_the_plain_osm
     assert role(text, lang) == "osm"
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Im VLSC bin ich als OSM geführt; die Berechtigung „Reservierung verwalten“ ist für mich aber nicht aktiviert."),
+    ("de", "Ich bin OSM unserer Registrierung. „Reservierung verwalten“ wurde mir jedoch nie zugewiesen."),
+])
+def test_a_permission_denied_after_a_contrast_adverb_in_its_clause_leaves_the_plain_osm(lang, text):
+    # "aber"/"jedoch" after the writer as object stands inside the clause: the clause's "nicht" denies the permission
+    assert role(text, lang) == "osm"
+
+
 def answered_role(question: str, answer: str, lang: str) -> object:
     from faq.tickets.facts import extract_answer
     from faq.tickets.quotes import Answer
