@@ -16,66 +16,9 @@ from faq.flows.dates import WORDS_OF_DATES, MonthDate, month_number, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.datetense import said_past, tense
 
 __all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
-
-
-@cache
-def _tense_words() -> re.Pattern[str]:
-    """Past verbs (knowledge/language/past_verbs.yaml, group `past`) and verbs of what is still
-    to come (future_verbs.yaml), as whole words."""
-    past = "|".join(re.escape(w.lower()) for w in lexicon_words("past_verbs"))
-    future = "|".join(re.escape(w.lower()) for w in lexicon_words("future_verbs"))
-    return re.compile(rf"\b(?:(?P<past>{past})|{future})\b")
-
-
-_CLAUSE_BORDER = re.compile(r"[,;:]")
-
-
-def _tense(lowered: str, start: int, end: int) -> bool | None:
-    """Whether the verb nearest to the date at start..end says it happened ("bestellt",
-    "ordered": True) or is to come ("beginnt", "starts": False); a clause border (comma,
-    semicolon, colon) between verb and date counts as far. None without such a verb."""
-    best: tuple[int, bool] | None = None
-    for m in _tense_words().finditer(lowered):
-        lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
-        far = len(_CLAUSE_BORDER.findall(lowered, lo, hi)) if hi > lo else 0
-        dist = far * len(lowered) + max(hi - lo, 0)
-        if best is None or dist < best[0]:
-            best = (dist, m.group("past") is not None)
-    if best is not None and best[1] and best[0] >= len(lowered) and _own_verb(lowered, start, end):
-        return None  # "bestellt, Nutzungsbeginn ist der 1. Dezember": the date's clause has a verb of its own
-    return None if best is None else best[1]
-
-
-@cache
-def _finite_verbs() -> re.Pattern[str]:
-    """Finite verbs, less those that are prepositions too ("am")."""
-    verbs = set(lexicon_words("finite_verbs")) - set(lexicon_words("prepositions"))
-    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))})\b")
-
-
-def _own_verb(lowered: str, start: int, end: int) -> bool:
-    """Whether the clause of the date at start..end (up to a comma, semicolon, colon or the
-    sentence's end) has a finite verb of its own (knowledge/language/finite_verbs.yaml)."""
-    lo = max(lowered.rfind(c, 0, start) for c in ",;:\n")
-    stop = re.search(r"[,;:\n!?]|\.(?:\s|$)", lowered[end:])
-    hi = end + stop.start() if stop else len(lowered)
-    return _finite_verbs().search(lowered, lo + 1, start) is not None or _finite_verbs().search(lowered, end, hi) is not None
-
-
-def _said_past(lowered: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to the date says it happened (`_tense`); no verb, or a present
-    "is" right before it ("Nutzungsbeginn ist der 1. Dezember"): not past."""
-    return not _copula().search(lowered, 0, start) and _tense(lowered, start, end) is True
-
-
-@cache
-def _copula() -> re.Pattern[str]:
-    """A present "is" (date_copulas.yaml), maybe with an article (determiners.yaml), ending where a date begins."""
-    verbs = "|".join(re.escape(w.lower()) for w in lexicon_words("date_copulas"))
-    articles = "|".join(re.escape(w.lower()) for w in lexicon_words("determiners"))
-    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{articles})\s+)?$")
 
 
 @cache
@@ -94,7 +37,7 @@ def _weekday(m: re.Match[str], lowered: str, today: date) -> date | None:
     opener, day = m.group(1).lower(), _weekdays()[1][m.group(2).lower()]
     if " ".join(opener.split()) in lexicon_words("next_words"):
         return today + timedelta(days=(day - today.weekday()) % 7 or 7)
-    past = True if fold(opener) in _past_prefixes() else _tense(lowered, m.start(), m.end())
+    past = True if fold(opener) in _past_prefixes() else tense(lowered, m.start(), m.end())
     if past is None:
         return None
     shift = (today.weekday() - day) % 7 or 7
@@ -333,7 +276,7 @@ def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
             if year:
                 value = parse_date(f"{day}.{_month_number(month_word)}.{year}", today)
             else:
-                value = _yearless(f"{day}. {month_word}", "dm_word", today, _said_past(lowered, m.start(), m.end()))
+                value = _yearless(f"{day}. {month_word}", "dm_word", today, said_past(lowered, m.start(), m.end()))
             out.append(DateMention(m.start(), m.end(), m.group(), value))
         except InputError as exc:
             out.append(DateMention(m.start(), m.end(), m.group(), None, str(exc)))
@@ -382,7 +325,7 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
             continue
         taken.append((m.start(), m.end()))
         name, year = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
-        past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or _said_past(lowered, m.start(), m.end())
+        past = fold(" ".join((m.group(1) or "").split())) in _past_prefixes() or said_past(lowered, m.start(), m.end())
         try:
             month = _month(name, year, today, past)
             out.append(DateMention(m.start(), m.end(), m.group(), month))
@@ -419,7 +362,7 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
             relative = kind in ("ago_de", "ago_en", "ahead", "word")
             try:
                 if kind in ("dm", "dm_word", "md_word"):
-                    value = _yearless(raw, kind, today, _said_past(lowered, s, e))
+                    value = _yearless(raw, kind, today, said_past(lowered, s, e))
                 elif kind == "slashed":
                     value = _slashed(raw, today)
                 else:
