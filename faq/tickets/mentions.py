@@ -16,6 +16,7 @@ from faq.flows.dates import WORDS_OF_DATES, MonthDate, month_number, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.dateorder import read_slashed
 from faq.tickets.datetense import said_past, tense
 
 __all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
@@ -283,22 +284,23 @@ def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
     return out
 
 
-_FOUND: dict[tuple[str, date], tuple[DateMention, ...]] = {}
+_FOUND: dict[tuple[str, date, str | None], tuple[DateMention, ...]] = {}
 _KEPT = 1024  # texts whose dates are remembered (then forgotten at once): a ticket's sentences recur
 
 
-def find_dates(text: str, today: date) -> list[DateMention]:
+def find_dates(text: str, today: date, order: str | None = None) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error (`_find_dates`,
-    remembered)."""
-    found = _FOUND.get((text, today))
+    remembered). `order` is the order of day and month the ticket makes certain for a slashed date
+    that reads two ways (`faq.tickets.dateorder.date_order`); without one such a date is open."""
+    found = _FOUND.get((text, today, order))
     if found is None:
         if len(_FOUND) >= _KEPT:
             _FOUND.clear()
-        found = _FOUND[(text, today)] = tuple(_find_dates(text, today))
+        found = _FOUND[(text, today, order)] = tuple(_find_dates(text, today, order))
     return list(found)
 
 
-def _find_dates(text: str, today: date) -> list[DateMention]:
+def _find_dates(text: str, today: date, order: str | None) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error.
 
     A day may be an ordinal word ("am ersten Dezember", "the first of December, 2026").
@@ -364,7 +366,7 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
                 if kind in ("dm", "dm_word", "md_word"):
                     value = _yearless(raw, kind, today, said_past(lowered, s, e))
                 elif kind == "slashed":
-                    value = _slashed(raw, today)
+                    value = read_slashed(raw, today, order)
                 else:
                     text_ = " ".join(raw.replace(". ", ".").split()) if kind == "dotted" else " ".join(raw.split())
                     if kind == "iso":
@@ -401,17 +403,6 @@ def _refined(mention: DateMention, mentions: list[DateMention]) -> bool:
     return any(other.value is not None and not isinstance(other.value, MonthDate)
                and (other.value.year, other.value.month) == (mention.value.year, mention.value.month)
                and max(other.start - mention.end, mention.start - other.end) <= _REFINED_GAP for other in mentions)
-
-
-def _slashed(raw: str, today: date) -> date:
-    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026); one with two
-    readings ("12/01/2026": 12 January or 1 December) is no date, as in the chat."""
-    first, second, year = (int(p) for p in raw.replace("-", "/").split("/"))
-    if first != second and 1 <= first <= 12 and 1 <= second <= 12:
-        raise InputError(f"'{raw}' has two readings (day/month or month/day)")
-    if second > 12 >= first:
-        first, second = second, first
-    return parse_date(f"{first}.{second}.{year}", today)
 
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:
