@@ -100,6 +100,7 @@ _DATE_PATTERNS = (
     ("mdy", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
+    ("ago_after", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\s(?:{'|'.join(map(re.escape, lexicon_words('ago_after')))})\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("word", re.compile(rf"\b{_DAY_START}(?:{_DAY_WORD})\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
@@ -110,7 +111,7 @@ _DATE_PATTERNS = (
 _ANY_MONTH = re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\b", re.I)
 """A month's name anywhere: a date whose day is an ordinal word needs one."""
 
-_WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})
+_WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ago_after", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
 _MONTH_FIRST = frozenset({"mdy", "md_word"})
@@ -361,10 +362,12 @@ def _find_dates(text: str, today: date, order: str | None) -> list[DateMention]:
                 continue  # "we may 2 ..." is no date; a month written first is capitalised
 
             taken.append((s, e))
-            relative = kind in ("ago_de", "ago_en", "ahead", "word")
+            relative = kind in _WITHOUT_DIGITS
             try:
                 if kind in ("dm", "dm_word", "md_word"):
                     value = _yearless(raw, kind, today, said_past(lowered, s, e))
+                elif kind == "ago_after":  # "zwei Tage her": as "vor zwei Tagen"
+                    value = parse_date("vor " + " ".join(raw.split()[:2]), today)
                 elif kind == "slashed":
                     value = read_slashed(raw, today, order)
                 else:
