@@ -1166,3 +1166,20 @@ def test_compared_enrollment_numbers_judged_not_the_same_deny_the_same_enrollmen
 def test_compared_enrollment_numbers_judged_the_same_do_not_deny_it():
     text = "Hello, the missing licences are an add-on. I compared the enrollment numbers: they are the same, not different."
     assert read("licenses-not-visible", text, "en").get("base_same_enrollment") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our tenant sits in a country where, as I checked in our partner's documentation, the service has not been launched."),
+    ("de", "Der Dienst wird in unserem Land, wie auf der Seite unseres Partners steht, nicht angeboten."),
+])
+def test_a_fact_set_aside_for_the_words_of_an_inserted_remark_is_read_without_it(lang, text):
+    # the partner named in the remark owns nothing the clause tells: the clause around it states the fact
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our partner's tenant sits in a country where, as I checked, the service has not been launched."),
+    ("de", "Im Land unseres Partners wird der Dienst, wie ich nachgelesen habe, nicht angeboten."),
+])
+def test_a_fact_of_another_owner_named_outside_the_remark_stays_set_aside(lang, text):
+    assert "service_in_country" not in read("licenses-not-visible", text, lang)

@@ -184,6 +184,20 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     text_cues = cues_of(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
     spoken = [f for f in yesno_facts if not text_cues.silent(f, lang)]  # no sentence holds the others' cues
+    def kept(fact: Fact, said: tuple[bool, int, tuple[int, int]] | None, read: Sentence, index: int,
+             s: Sentence) -> tuple[tuple[bool, int, tuple[int, int]] | None, bool]:
+        """The reading of a cue that is not set aside (`_set_aside`), or the sentence's next cue on other words
+        ("I went to the agreement ... it lists a different contact"); and whether one was set aside."""
+        around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
+        aside: tuple[tuple[int, int], ...] = ()
+        while said is not None and _set_aside(fact.id, said, read, around, index, sides.get(index, 0), today):
+            notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed, solved or planned")
+            aside += (said[2],)
+            said = cue_value(fact, lang, read, lex, text_cues if read is s else None, aside)
+            if said is not None and names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
+                said = None
+        return said, bool(aside)
+
     for index, s in enumerate(analysed if not stated_from else ()):
         for fact in spoken:
             said = cue_value(fact, lang, s, lex, text_cues)
@@ -195,16 +209,14 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     read = whole  # "Die Domäne ist, wie uns der Partner bestätigte, bereits verifiziert"
             if said is None or names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
-            around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
-            aside: tuple[tuple[int, int], ...] = ()
-            while said is not None and _set_aside(fact.id, said, read, around, index, sides.get(index, 0), today):
-                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed, solved or planned")
-                # a cue spread over the words of a clause set aside ("I went to the agreement ... it lists a different
-                # contact"): the sentence's next cue, on other words, may still state the fact
-                aside += (said[2],)
-                said = cue_value(fact, lang, read, lex, text_cues if read is s else None, aside)
-                if said is not None and names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
-                    said = None
+            said, moved = kept(fact, said, read, index, s)
+            if said is None and read is s and moved:  # set aside for words of an inserted remark ("in a country where,
+                # as I confirmed with our reseller's documentation, this service is not offered"): the clause without it
+                if index not in spliced:
+                    spliced[index] = _spliced(s, lex)
+                if (whole := spliced[index]) is not None and (again := cue_value(fact, lang, whole, lex)) is not None \
+                        and not names_another_address(whole, again[2], email_facts and found.get(email_facts[0].id)):
+                    (said, _), read = kept(fact, again, whole, index, s), whole
             if said is None:
                 continue
             value, weight, span = said
