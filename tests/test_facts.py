@@ -1183,3 +1183,14 @@ def test_a_fact_set_aside_for_the_words_of_an_inserted_remark_is_read_without_it
 ])
 def test_a_fact_of_another_owner_named_outside_the_remark_stays_set_aside(lang, text):
     assert "service_in_country" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "question", "answer", "fact", "value"), [
+    ("de", "Ist die Domäne schon für ein Konto verifiziert?", "Das ist sie, seit dem Frühjahr.", "domain_verified", True),
+    ("de", "Haben Sie im Junk-Ordner nachgesehen?", "Haben wir, da lag aber nichts.", "junk_checked", True),
+    ("en", "Did you look in the junk folder?", "We did, found nothing.", "junk_checked", True),
+    ("en", "Is the domain already verified?", "It isn't, not yet.", "domain_verified", False),
+])
+def test_an_inline_answer_echoing_its_question_states_the_fact(lang, question, answer, fact, value):
+    read = extract_answer(Answer(question, answer, 0), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read.facts.get(fact) is value

@@ -357,7 +357,7 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
     shift = answer.start - len(prefix)
     found: dict[str, Value] = dict(read.facts)
     evidence = {k: ev.moved(shift) for k, ev in read.evidence.items()}
-    said = answer_polarity(tokenize(answer.text))
+    said = answer_polarity(tokenize(answer.text), answer.text)
     if said is not None:
         lex = lexicon_for(vocabulary)
         tokens = tokenize(question)
