@@ -1194,3 +1194,12 @@ def test_a_fact_of_another_owner_named_outside_the_remark_stays_set_aside(lang, 
 def test_an_inline_answer_echoing_its_question_states_the_fact(lang, question, answer, fact, value):
     read = extract_answer(Answer(question, answer, 0), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
     assert read.facts.get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("de", "Haben Sie im Spam-Ordner nachgesehen?", "Durchgesehen, nichts gefunden."),
+    ("en", "Did you look in the junk folder?", "Looked there, nothing in it."),
+])
+def test_an_inline_answer_whose_finding_is_negated_does_not_deny_the_check(lang, question, answer):
+    read = extract_answer(Answer(question, answer, 0), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read.facts.get("junk_checked") is not False

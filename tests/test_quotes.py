@@ -97,3 +97,13 @@ def test_an_answer_echoing_the_question_with_a_pronoun_and_an_auxiliary_says_yes
 ])
 def test_a_clause_that_goes_on_or_asks_back_is_no_echo(answer):
     assert answer_polarity(tokenize(answer), answer) is None
+
+
+@pytest.mark.parametrize("answer", ["Durchgesehen, nichts gefunden.", "Looked there, nothing in it."])
+def test_a_negation_after_the_answers_first_clause_denies_nothing(answer):
+    assert answer_polarity(tokenize(answer), answer) is not False
+
+
+@pytest.mark.parametrize("answer", ["Noch nicht, kommt morgen.", "Not yet, sorry.", "Nein, gar nichts."])
+def test_a_negation_or_a_no_in_the_first_clause_still_denies(answer):
+    assert answer_polarity(tokenize(answer), answer) is False
