@@ -111,6 +111,8 @@ _DATE_PATTERNS = (
 _ANY_MONTH = re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\b", re.I)
 """A month's name anywhere: a date whose day is an ordinal word needs one."""
 
+_AGO_AFTER = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in lexicon_words('ago_after'))})\b")
+"""The words after a span of time that count it back ("zwei Tage her"): without one, that pattern is not tried."""
 _WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ago_after", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
@@ -349,7 +351,7 @@ def _find_dates(text: str, today: date, order: str | None) -> list[DateMention]:
     digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
         if not digits and kind not in _WITHOUT_DIGITS or not months and kind in _MONTH_FIRST \
-                or kind == "ago_en" and "ago" not in lowered:
+                or kind == "ago_en" and "ago" not in lowered or kind == "ago_after" and not _AGO_AFTER.search(lowered):
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
