@@ -266,3 +266,40 @@ def test_a_role_named_only_as_an_example_is_not_the_writers(lang, text):
 ])
 def test_a_permission_denied_after_the_role_in_its_own_clause_leaves_the_plain_osm(lang, text):
     assert role(text, lang) == "osm"
+
+
+    ("de", "Im VLSC bin ich als OSM geführt; die Berechtigung „Reservierung verwalten“ ist für mich aber nicht aktiviert."),
+    ("de", "Ich bin OSM unserer Registrierung. „Reservierung verwalten“ wurde mir jedoch nie zugewiesen."),
+])
+def test_a_permission_denied_after_a_contrast_adverb_in_its_clause_leaves_the_plain_osm(lang, text):
+    # "aber"/"jedoch" after the writer as object stands inside the clause: the clause's "nicht" denies the permission
+    assert role(text, lang) == "osm"
+
+
+def answered_role(question: str, answer: str, lang: str) -> object:
+    from faq.tickets.facts import extract_answer
+    from faq.tickets.quotes import Answer
+
+    read = extract_answer(Answer(question, answer, 0), KB.flow("reservation-permission"), date(2026, 11, 24), lang, KB.vocabulary)
+    return read.facts.get("role")
+
+
+@pytest.mark.parametrize(("lang", "question", "answer", "expected"), [
+    ("de", "Welche Rolle haben Sie im Volume Licensing Service Center?", "Onlineadministrator.", "ola"),
+    ("de", "Welche VLSC-Rolle ist Ihnen zugewiesen?", "lediglich OSM, mehr nicht", "osm"),
+    ("en", "What role do you hold in VLSC?", "just OSM, nothing more", "osm"),
+    ("en", "Which role is assigned to you in VLSC?", "VLSC administrator", "vlsc-admin"),
+    ("en", "What is your VLSC role?", "OSM with the Manage Reservation permission", "osm-manage-reservations"),
+])
+def test_a_role_named_under_a_quoted_question_for_the_role_is_the_writers(lang, question, answer, expected):
+    assert answered_role(question, answer, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("de", "Welche Rolle haben Sie im VLSC?", "Unsere Kollegin ist OLA, meine Rolle kenne ich nicht."),
+    ("en", "What is your role in VLSC?", "Not sure, maybe OLA?"),
+    ("en", "Which role do you have in VLSC?", "Not the OSM, that's my colleague."),
+    ("de", "Haben Sie die Aktivierungsmail im Junk-Ordner gesucht?", "OSM ist Herr Lind, der hat gesucht."),
+])
+def test_an_answer_naming_another_role_a_doubted_or_denied_one_or_another_question_names_none(lang, question, answer):
+    assert answered_role(question, answer, lang) is None

@@ -300,3 +300,17 @@ def test_stand_heute_is_no_date(text):
 
 def test_heute_as_a_date_is_still_read():
     assert [m.value for m in find_dates("Der Nutzungsbeginn ist heute.", TODAY)] == [TODAY]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Bestellung ist jetzt drei Wochen her.", date(2026, 11, 3)),
+    ("Der Kauf liegt zwei Monate zurück.", date(2026, 9, 24)),
+    ("We put the reservation in four days back.", date(2026, 11, 20)),
+])
+def test_a_span_counted_back_by_a_word_after_it_is_a_date(text, expected):
+    found = [d for d in find_dates(text, TODAY) if d.value is not None]
+    assert [d.value for d in found] == [expected] and found[0].relative
+
+
+def test_a_word_of_going_back_without_a_span_of_time_is_no_date():
+    assert find_dates("Wir haben 3 Lizenzen zurück gegeben, die 2 Tickets her geschickt.", TODAY) == []

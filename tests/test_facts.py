@@ -1166,3 +1166,40 @@ def test_compared_enrollment_numbers_judged_not_the_same_deny_the_same_enrollmen
 def test_compared_enrollment_numbers_judged_the_same_do_not_deny_it():
     text = "Hello, the missing licences are an add-on. I compared the enrollment numbers: they are the same, not different."
     assert read("licenses-not-visible", text, "en").get("base_same_enrollment") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our tenant sits in a country where, as I checked in our partner's documentation, the service has not been launched."),
+    ("de", "Der Dienst wird in unserem Land, wie auf der Seite unseres Partners steht, nicht angeboten."),
+])
+def test_a_fact_set_aside_for_the_words_of_an_inserted_remark_is_read_without_it(lang, text):
+    # the partner named in the remark owns nothing the clause tells: the clause around it states the fact
+    assert read("licenses-not-visible", text, lang).get("service_in_country") is False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Our partner's tenant sits in a country where, as I checked, the service has not been launched."),
+    ("de", "Im Land unseres Partners wird der Dienst, wie ich nachgelesen habe, nicht angeboten."),
+])
+def test_a_fact_of_another_owner_named_outside_the_remark_stays_set_aside(lang, text):
+    assert "service_in_country" not in read("licenses-not-visible", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "question", "answer", "fact", "value"), [
+    ("de", "Ist die Domäne schon für ein Konto verifiziert?", "Das ist sie, seit dem Frühjahr.", "domain_verified", True),
+    ("de", "Haben Sie im Junk-Ordner nachgesehen?", "Haben wir, da lag aber nichts.", "junk_checked", True),
+    ("en", "Did you look in the junk folder?", "We did, found nothing.", "junk_checked", True),
+    ("en", "Is the domain already verified?", "It isn't, not yet.", "domain_verified", False),
+])
+def test_an_inline_answer_echoing_its_question_states_the_fact(lang, question, answer, fact, value):
+    read = extract_answer(Answer(question, answer, 0), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read.facts.get(fact) is value
+
+
+@pytest.mark.parametrize(("lang", "question", "answer"), [
+    ("de", "Haben Sie im Spam-Ordner nachgesehen?", "Durchgesehen, nichts gefunden."),
+    ("en", "Did you look in the junk folder?", "Looked there, nothing in it."),
+])
+def test_an_inline_answer_whose_finding_is_negated_does_not_deny_the_check(lang, question, answer):
+    read = extract_answer(Answer(question, answer, 0), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
+    assert read.facts.get("junk_checked") is not False

@@ -151,3 +151,21 @@ def test_a_later_clause_pronoun_without_a_consequence_word_leaves_the_first_clau
 ])
 def test_a_demonstrative_with_person_after_the_osm_is_the_osm(lang, text):
     assert read(text, lang).get("osm_is_admin") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Reservierung für 12 Plätze ging am 20.11.2026 raus, wirksam geworden ist sie aber bis heute nicht."),
+    ("de", "Guten Tag, wir haben die Reservierung am 20.11.2026 erstellt, wirksam ist sie noch immer nicht."),
+    ("en", "Hi, we created the reservation on 20 Nov 2026, and effective it is still not."),  # English inverts so too
+])
+def test_a_thing_pronoun_in_a_later_clause_of_its_sentence_is_the_one_thing_named_before(lang, text):
+    facts = read(text, lang)
+    assert facts.get("reservation_effective") is False and facts.get("reservation_date") == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # two things named before the pronoun's clause: which one is not effective is unsure
+    ("de", "Hallo, Reservierung und Bestellung gingen am 20.11.2026 raus, wirksam ist sie aber nicht."),
+])
+def test_a_thing_pronoun_after_two_things_in_earlier_clauses_states_nothing(lang, text):
+    assert "reservation_effective" not in read(text, lang)

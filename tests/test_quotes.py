@@ -75,3 +75,35 @@ def test_a_no_that_only_tells_what_the_writer_knows_answers_nothing(answer):
 @pytest.mark.parametrize("answer", ["Nein, noch nicht.", "No, not yet.", "Nope, nobody has."])
 def test_a_plain_no_still_denies(answer):
     assert answer_polarity(tokenize(answer)) is False
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    ("Das ist sie, seit dem Frühjahr.", True),
+    ("Haben wir, da lag aber nichts.", True),
+    ("Das ist sie nicht.", False),
+    ("It was, back in March.", True),
+    ("We did, but found nothing.", True),
+    ("She hasn't, as far as I can tell.", False),
+])
+def test_an_answer_echoing_the_question_with_a_pronoun_and_an_auxiliary_says_yes_or_no(answer, expected):
+    assert answer_polarity(tokenize(answer), answer) is expected
+
+
+@pytest.mark.parametrize("answer", [
+    "Das ist die Adresse der Buchhaltung.",  # a clause of its own, no echo
+    "It is the billing mailbox.",
+    "Is it?",  # asked back
+    "Sind wir sicher, dass das reicht",
+])
+def test_a_clause_that_goes_on_or_asks_back_is_no_echo(answer):
+    assert answer_polarity(tokenize(answer), answer) is None
+
+
+@pytest.mark.parametrize("answer", ["Durchgesehen, nichts gefunden.", "Looked there, nothing in it."])
+def test_a_negation_after_the_answers_first_clause_denies_nothing(answer):
+    assert answer_polarity(tokenize(answer), answer) is not False
+
+
+@pytest.mark.parametrize("answer", ["Noch nicht, kommt morgen.", "Not yet, sorry.", "Nein, gar nichts."])
+def test_a_negation_or_a_no_in_the_first_clause_still_denies(answer):
+    assert answer_polarity(tokenize(answer), answer) is False

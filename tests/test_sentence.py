@@ -203,3 +203,31 @@ def test_a_labels_sample_value_answers_nothing_and_a_spoken_no_denies(text, expe
     tokens = tokenize(text)
     last = max(i for i, t in enumerate(tokens) if t.end <= text.index(":"))
     assert label_value(tokens, text, last) is expected
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Rolle: Onlineadministrator (Reservierungsrecht: nein)", "onlineadministrator"),
+    ("Role: OSM (manage permission: no)", "osm"),
+])
+def test_a_label_does_not_go_on_into_a_bracket_it_leaves_open(text, word):
+    # the colon inside the bracket answers the bracket's own label, not the word before it
+    tokens = tokenize(text)
+    assert label_value(tokens, text, [t.word for t in tokens].index(word)) is NO_ANSWER
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Domain geprüft (bei Microsoft): nein", False),
+    ("Domain verified (for our tenant): yes", True),
+])
+def test_a_label_goes_on_over_a_bracket_it_closes(text, expected):
+    tokens = tokenize(text)
+    assert label_value(tokens, text, 1) is expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Rolle: OSM (Reservierung verwalten: nö, hab ich nicht)"),
+    ("en", "Role: OSM (Manage Reservation permission: no, never got it)"),
+])
+def test_a_permission_denied_in_a_bracket_after_the_role_leaves_the_plain_osm(lang, text):
+    read = extract_facts(text, KB.flow("reservation-permission"), date(2026, 11, 24), lang, KB.vocabulary)
+    assert read.facts.get("role") == "osm"

@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded as _lexicon
-from faq.tickets.borders import breaks_clause, clause_bounds
+from faq.tickets.borders import breaks_clause, clause_bounds, object_midfield
 from faq.tickets.context import context_positions
 from faq.tickets.cuefind import Words, absent, find_cue, word_matches
 from faq.tickets.cues import CueLexicon
@@ -99,8 +99,11 @@ def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Seq
     lacking in its clause denies it too ("Die Berechtigung ... fehlt mir", "I lack ..."), and so
     does a label's no ("Berechtigung Reservierung verwalten: nein"). A negation that opens a noun
     phrase after the name ("... without any trouble") ends what is read of the clause, unless
-    a word of the choices' `names` follows it ("... without the permission")."""
+    a word of the choices' `names` follows it ("... without the permission"); a contrast word standing
+    as an adverb after the writer as object does not end it ("... ist bei mir aber nicht gesetzt")."""
     hi = clause_bounds(tokens, text, span[0], span[1])[1]
+    while hi + 1 < len(tokens) and object_midfield(tokens, hi + 1) and not breaks_clause(text[tokens[hi].end:tokens[hi + 1].start]):
+        hi = clause_bounds(tokens, text, hi + 1, hi + 1)[1]  # "'Reservierung verwalten' ist bei mir aber nicht gesetzt"
     hi = next((k - 1 for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("noun_negations")
                and not any(word_matches(n, w) for w in words[k + 1:hi + 1] for n in names)), hi)
     if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)) or _none_further(tokens, text, span):
@@ -153,7 +156,11 @@ def _between_commas(tokens: list[Token], text: str, span: tuple[int, int]) -> li
     return tokens[lo:hi + 1]
 
 
-def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon) -> tuple[str, int, tuple[int, int]] | None:
+_ANSWER_OPENING = 3  # words at the start of an answer to a question for the fact that may name the writer's role ("only the OSM")
+
+
+def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], text: str, lex: CueLexicon,
+                asked: bool = False) -> tuple[str, int, tuple[int, int]] | None:
     """Return (choice id, strength) of the choice a sentence names, or None.
 
     A choice's name is found as written (`_find_name`): "Administrator im VLSC" or
@@ -162,7 +169,9 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     part of a longer one's ("OSM" of "OSM mit Berechtigung Reservierung verwalten") becomes
     the longer one when the sentence also states the longer name's other words ("hat mir
     als OSM die Berechtigung ... zugewiesen"), and is not taken when it asks or hedges
-    them: a false fact is worse than a question.
+    them: a false fact is worse than a question. With `asked`, the sentence answers a question
+    for the fact ("> Welche Rolle haben Sie?" - "Nur OLA."): a role named in its first words is the
+    writer's unless a possessive makes it someone else's ("Unser Kollege ist OLA" names none so).
     """
     context: list[int] | None = None  # worked out for the first name found
     named = _named(fact, lex)
@@ -178,7 +187,7 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
                 continue  # "I'm the OSM, but Manage Reservations is not set": two clauses name no one role
             if context is None:
                 context = context_positions(fact, lang, words, lex) if fact.cues.context else []
-            others = _possessed(tokens, span[0]) or not _writers(tokens, text, span, context)
+            others = _possessed(tokens, span[0]) or not (asked and span[0] < _ANSWER_OPENING or _writers(tokens, text, span, context))
             if others:
                 others_named.append((cid, span))
             if _offered(tokens, text, span) or _vague(tokens, text, span):

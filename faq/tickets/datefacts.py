@@ -22,6 +22,7 @@ from faq.tickets.borders import clause_bounds
 from faq.tickets.context import context_spans, event_positions, own_event_positions
 from faq.tickets.cues import CueLexicon
 from faq.tickets.datekinds import others_dates, topic_cue
+from faq.tickets.dateorder import date_order
 from faq.tickets.evidence import Evidence
 from faq.tickets.mentions import DateMention, find_dates
 from faq.tickets.quotes import is_example
@@ -152,16 +153,18 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
 
     Distance counts words; a cue after the date counts one more, a clause border
     (comma, semicolon) between them five more. Pairs are taken nearest first, each
-    fact and each date once. A date given as an example states nothing.
+    fact and each date once. A date given as an example states nothing. A slashed date that reads two
+    ways is read in the order of day and month the ticket makes certain (`date_order`), else not at all.
     """
     single = facts[0] if len(facts) == 1 else None
     unassigned: list[tuple[Sentence, DateMention]] = []
     theirs = others_dates(analysed, today)  # "Our Azure subscription started on 24.11., ours on ..."
     if sides is None:  # "Unsere Tochterfirma hat ihre Reservierung ... Ich frage aber für unsere eigene ...": theirs
         sides = other_sides(analysed)
+    order = date_order(s.text for s in analysed)  # "03/04/2026 (US format)": the ticket's order of day and month
     for at, s in enumerate(analysed):
         tokens = s.tokens
-        mentions = [m for m in yeared(s.text, find_dates(s.text, today), today)
+        mentions = [m for m in yeared(s.text, find_dates(s.text, today, order), today)
                     if s.offset + m.start >= stated_from and s.offset + m.start not in theirs
                     and token_index(tokens, m.start) >= sides.get(at, 0) and not mention_unsaid(tokens, s.text, token_index(tokens, m.start))
                     and not is_example(tokens, token_index(tokens, max(m.end - 1, m.start)))  # "01.12.2026 (Beispiel)"

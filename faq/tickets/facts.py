@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from faq.flows.values import Value
-from faq.kb.model import Flow
+from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.answers import told_of_subject
 from faq.tickets.borders import phrase_spans
@@ -184,6 +184,20 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     text_cues = cues_of(lex, [s.words for s in analysed])
     spliced: dict[int, Sentence | None] = {}  # each sentence without its inserted remarks, read once
     spoken = [f for f in yesno_facts if not text_cues.silent(f, lang)]  # no sentence holds the others' cues
+    def kept(fact: Fact, said: tuple[bool, int, tuple[int, int]] | None, read: Sentence, index: int,
+             s: Sentence) -> tuple[tuple[bool, int, tuple[int, int]] | None, bool]:
+        """The reading of a cue that is not set aside (`_set_aside`), or the sentence's next cue on other words
+        ("I went to the agreement ... it lists a different contact"); and whether one was set aside."""
+        around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
+        aside: tuple[tuple[int, int], ...] = ()
+        while said is not None and _set_aside(fact.id, said, read, around, index, sides.get(index, 0), today):
+            notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed, solved or planned")
+            aside += (said[2],)
+            said = cue_value(fact, lang, read, lex, text_cues if read is s else None, aside)
+            if said is not None and names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
+                said = None
+        return said, bool(aside)
+
     for index, s in enumerate(analysed if not stated_from else ()):
         for fact in spoken:
             said = cue_value(fact, lang, s, lex, text_cues)
@@ -195,16 +209,14 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
                     read = whole  # "Die Domäne ist, wie uns der Partner bestätigte, bereits verifiziert"
             if said is None or names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
                 continue
-            around = analysed if read is s else [*analysed[:index], read, *analysed[index + 1:]]
-            aside: tuple[tuple[int, int], ...] = ()
-            while said is not None and _set_aside(fact.id, said, read, around, index, sides.get(index, 0), today):
-                notes.append(f"{fact.id}: told of another owner, person or thing, asked back, disputed, since changed, solved or planned")
-                # a cue spread over the words of a clause set aside ("I went to the agreement ... it lists a different
-                # contact"): the sentence's next cue, on other words, may still state the fact
-                aside += (said[2],)
-                said = cue_value(fact, lang, read, lex, text_cues if read is s else None, aside)
-                if said is not None and names_another_address(read, said[2], email_facts and found.get(email_facts[0].id)):
-                    said = None
+            said, moved = kept(fact, said, read, index, s)
+            if said is None and read is s and moved:  # set aside for words of an inserted remark ("in a country where,
+                # as I confirmed with our reseller's documentation, this service is not offered"): the clause without it
+                if index not in spliced:
+                    spliced[index] = _spliced(s, lex)
+                if (whole := spliced[index]) is not None and (again := cue_value(fact, lang, whole, lex)) is not None \
+                        and not names_another_address(whole, again[2], email_facts and found.get(email_facts[0].id)):
+                    (said, _), read = kept(fact, again, whole, index, s), whole
             if said is None:
                 continue
             value, weight, span = said
@@ -346,7 +358,7 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
     shift = answer.start - len(prefix)
     found: dict[str, Value] = dict(read.facts)
     evidence = {k: ev.moved(shift) for k, ev in read.evidence.items()}
-    said = answer_polarity(tokenize(answer.text))
+    said = answer_polarity(tokenize(answer.text), answer.text)
     if said is not None:
         lex = lexicon_for(vocabulary)
         tokens = tokenize(question)
@@ -372,6 +384,30 @@ def extract_answer(answer: Answer, flow: Flow, today: date, lang: str = "de",
             for fact_id, value in values.items():
                 found[fact_id] = value
                 evidence[fact_id] = Evidence(head, f"{answer.question} {answer.text}", answer.start, answer.start + len(head), ANSWER)
+    for fact in flow.facts:
+        if fact.type == "choice" and fact.id not in found \
+                and (chosen := _answered_choice(answer, fact, question, lang, lexicon_for(vocabulary))) is not None:
+            found[fact.id], evidence[fact.id] = chosen
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: found[k] for k in sorted(found, key=lambda k: order[k])}
     return Extraction(facts, read.notes, {k: v for k, v in evidence.items() if k in facts})
+
+
+def _answered_choice(answer: Answer, fact: Fact, question: str, lang: str, lex: CueLexicon) -> tuple[str, Evidence] | None:
+    """The choice an answer's first sentence names when its quoted question asks for the fact (names one of
+    its context cues: "> Welche Rolle haben Sie im VLSC?" - "Nur die OSM-Rolle."; "> What is your role?" -
+    "OLA."): the writer's own unless a possessive makes it another's, not denied nor hedged (`read_choice`),
+    the longer one when the answer states the longer one's other words (`refine_choice`)."""
+    asked = tokenize(question)
+    if not asked or not context_positions(fact, lang, lex.words(asked), lex):
+        return None
+    said = [Sentence(offset, part, tokens, mark_alternatives(lex.words(tokens), tokens, part))
+            for offset, part in sentences(answer.text) if (tokens := tokenize(without_names(part)))]
+    choice = read_choice(fact, lang, said[0].tokens, said[0].words, said[0].text, lex, asked=True) if said else None
+    if choice is None or choice[1] < 0:
+        return None  # none, or someone else's ("Unsere OLA, nicht ich")
+    chosen, where = refine_choice(fact, choice[0], [(s.tokens, s.words, s.text) for s in said], lex)
+    if chosen is None:
+        return None
+    found = said[where[0]].span_evidence(where[1], ANSWER) if where else said[0].span_evidence(choice[2], ANSWER)
+    return chosen, found.moved(answer.start)

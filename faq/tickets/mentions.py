@@ -16,66 +16,10 @@ from faq.flows.dates import WORDS_OF_DATES, MonthDate, month_number, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
+from faq.tickets.dateorder import read_slashed
+from faq.tickets.datetense import said_past, tense
 
 __all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails", "said_past", "tense"]
-
-
-@cache
-def _tense_words() -> re.Pattern[str]:
-    """Past verbs (knowledge/language/past_verbs.yaml, group `past`) and verbs of what is still
-    to come (future_verbs.yaml), as whole words."""
-    past = "|".join(re.escape(w.lower()) for w in lexicon_words("past_verbs"))
-    future = "|".join(re.escape(w.lower()) for w in lexicon_words("future_verbs"))
-    return re.compile(rf"\b(?:(?P<past>{past})|{future})\b")
-
-
-_CLAUSE_BORDER = re.compile(r"[,;:]")
-
-
-def tense(lowered: str, start: int, end: int) -> bool | None:
-    """Whether the verb nearest to the date at start..end says it happened ("bestellt",
-    "ordered": True) or is to come ("beginnt", "starts": False); a clause border (comma,
-    semicolon, colon) between verb and date counts as far. None without such a verb."""
-    best: tuple[int, bool] | None = None
-    for m in _tense_words().finditer(lowered):
-        lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
-        far = len(_CLAUSE_BORDER.findall(lowered, lo, hi)) if hi > lo else 0
-        dist = far * len(lowered) + max(hi - lo, 0)
-        if best is None or dist < best[0]:
-            best = (dist, m.group("past") is not None)
-    if best is not None and best[1] and best[0] >= len(lowered) and _own_verb(lowered, start, end):
-        return None  # "bestellt, Nutzungsbeginn ist der 1. Dezember": the date's clause has a verb of its own
-    return None if best is None else best[1]
-
-
-@cache
-def _finite_verbs() -> re.Pattern[str]:
-    """Finite verbs, less those that are prepositions too ("am")."""
-    verbs = set(lexicon_words("finite_verbs")) - set(lexicon_words("prepositions"))
-    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in sorted(verbs, key=len, reverse=True))})\b")
-
-
-def _own_verb(lowered: str, start: int, end: int) -> bool:
-    """Whether the clause of the date at start..end (up to a comma, semicolon, colon or the
-    sentence's end) has a finite verb of its own (knowledge/language/finite_verbs.yaml)."""
-    lo = max(lowered.rfind(c, 0, start) for c in ",;:\n")
-    stop = re.search(r"[,;:\n!?]|\.(?:\s|$)", lowered[end:])
-    hi = end + stop.start() if stop else len(lowered)
-    return _finite_verbs().search(lowered, lo + 1, start) is not None or _finite_verbs().search(lowered, end, hi) is not None
-
-
-def said_past(lowered: str, start: int, end: int) -> bool:
-    """Whether the verb nearest to the date says it happened (`tense`); no verb, or a present
-    "is" right before it ("Nutzungsbeginn ist der 1. Dezember"): not past."""
-    return not _copula().search(lowered, 0, start) and tense(lowered, start, end) is True
-
-
-@cache
-def _copula() -> re.Pattern[str]:
-    """A present "is" (date_copulas.yaml), maybe with an article (determiners.yaml), ending where a date begins."""
-    verbs = "|".join(re.escape(w.lower()) for w in lexicon_words("date_copulas"))
-    articles = "|".join(re.escape(w.lower()) for w in lexicon_words("determiners"))
-    return re.compile(rf"\b(?:{verbs})\s+(?:(?:{articles})\s+)?$")
 
 
 @cache
@@ -156,6 +100,7 @@ _DATE_PATTERNS = (
     ("mdy", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
     ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
+    ("ago_after", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\s(?:{'|'.join(map(re.escape, lexicon_words('ago_after')))})\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("word", re.compile(rf"\b{_DAY_START}(?:{_DAY_WORD})\b", re.I)),
     ("dm", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.(?!\d)")),
@@ -166,7 +111,9 @@ _DATE_PATTERNS = (
 _ANY_MONTH = re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\b", re.I)
 """A month's name anywhere: a date whose day is an ordinal word needs one."""
 
-_WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ahead", "word"})
+_AGO_AFTER = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in lexicon_words('ago_after'))})\b")
+"""The words after a span of time that count it back ("zwei Tage her"): without one, that pattern is not tried."""
+_WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ago_after", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
 _MONTH_FIRST = frozenset({"mdy", "md_word"})
@@ -340,22 +287,23 @@ def _ordinal_dates(text: str, lowered: str, today: date) -> list[DateMention]:
     return out
 
 
-_FOUND: dict[tuple[str, date], tuple[DateMention, ...]] = {}
+_FOUND: dict[tuple[str, date, str | None], tuple[DateMention, ...]] = {}
 _KEPT = 1024  # texts whose dates are remembered (then forgotten at once): a ticket's sentences recur
 
 
-def find_dates(text: str, today: date) -> list[DateMention]:
+def find_dates(text: str, today: date, order: str | None = None) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error (`_find_dates`,
-    remembered)."""
-    found = _FOUND.get((text, today))
+    remembered). `order` is the order of day and month the ticket makes certain for a slashed date
+    that reads two ways (`faq.tickets.dateorder.date_order`); without one such a date is open."""
+    found = _FOUND.get((text, today, order))
     if found is None:
         if len(_FOUND) >= _KEPT:
             _FOUND.clear()
-        found = _FOUND[(text, today)] = tuple(_find_dates(text, today))
+        found = _FOUND[(text, today, order)] = tuple(_find_dates(text, today, order))
     return list(found)
 
 
-def _find_dates(text: str, today: date) -> list[DateMention]:
+def _find_dates(text: str, today: date, order: str | None) -> list[DateMention]:
     """Return every date written in `text`, in order; impossible ones carry an error.
 
     A day may be an ordinal word ("am ersten Dezember", "the first of December, 2026").
@@ -403,7 +351,7 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
     digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
         if not digits and kind not in _WITHOUT_DIGITS or not months and kind in _MONTH_FIRST \
-                or kind == "ago_en" and "ago" not in lowered:
+                or kind == "ago_en" and "ago" not in lowered or kind == "ago_after" and not _AGO_AFTER.search(lowered):
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
@@ -416,12 +364,14 @@ def _find_dates(text: str, today: date) -> list[DateMention]:
                 continue  # "we may 2 ..." is no date; a month written first is capitalised
 
             taken.append((s, e))
-            relative = kind in ("ago_de", "ago_en", "ahead", "word")
+            relative = kind in _WITHOUT_DIGITS
             try:
                 if kind in ("dm", "dm_word", "md_word"):
                     value = _yearless(raw, kind, today, said_past(lowered, s, e))
+                elif kind == "ago_after":  # "zwei Tage her": as "vor zwei Tagen"
+                    value = parse_date("vor " + " ".join(raw.split()[:2]), today)
                 elif kind == "slashed":
-                    value = _slashed(raw, today)
+                    value = read_slashed(raw, today, order)
                 else:
                     text_ = " ".join(raw.replace(". ", ".").split()) if kind == "dotted" else " ".join(raw.split())
                     if kind == "iso":
@@ -458,17 +408,6 @@ def _refined(mention: DateMention, mentions: list[DateMention]) -> bool:
     return any(other.value is not None and not isinstance(other.value, MonthDate)
                and (other.value.year, other.value.month) == (mention.value.year, mention.value.month)
                and max(other.start - mention.end, mention.start - other.end) <= _REFINED_GAP for other in mentions)
-
-
-def _slashed(raw: str, today: date) -> date:
-    """Read DD/MM/YYYY, or MM/DD/YYYY when only that can be a date (01/15/2026); one with two
-    readings ("12/01/2026": 12 January or 1 December) is no date, as in the chat."""
-    first, second, year = (int(p) for p in raw.replace("-", "/").split("/"))
-    if first != second and 1 <= first <= 12 and 1 <= second <= 12:
-        raise InputError(f"'{raw}' has two readings (day/month or month/day)")
-    if second > 12 >= first:
-        first, second = second, first
-    return parse_date(f"{first}.{second}.{year}", today)
 
 
 def _is_idiom(lowered: str, start: int, end: int) -> bool:

@@ -7,8 +7,9 @@ admin" that the OSM is an admin. The pronoun stands next to a singular finite ve
 German "sie" one, not "they"; a demonstrative with "Person", "this person", counts as one, pointing_persons); what it points at is the one thing or person of its kind named
 before it in its sentence (the OSM only: "We entered our CFO as OSM; she's the billing admin") or
 else in the sentence before. Two candidates ("the order and the mail ... It") leave it a pronoun:
-unsure, so no fact is read through it; so does a thing named before it in its own sentence, where
-a cue finds the noun itself (a second one would pair with words across the clause border).
+unsure, so no fact is read through it; so does a thing named before it in its own clause, where
+a cue finds the noun itself (a second one would pair with words across the clause border); one named in
+an earlier clause of its sentence is read ("Reservierung gestern aufgegeben, wirksam ist sie noch nicht").
 """
 
 from __future__ import annotations
@@ -83,6 +84,17 @@ def _opening_subject(s: Sentence, i: int, objects: tuple[str, ...], lex: CueLexi
     return None
 
 
+def _earlier_clause(s: Sentence, i: int, named: set[str], kinds: tuple[tuple[str, ...], ...], lex: CueLexicon,
+                   heads: tuple[str, ...]) -> str | None:
+    """The one thing named before the clause of the thing pronoun at `i`, when the pronoun is the subject of a
+    later clause of the sentence that names none of its kind ("Reservierung am 24.11. aufgegeben, wirksam ist
+    sie noch nicht"): the noun is out of a cue's reach there. None when the pronoun's own clause names one."""
+    lo = clause_bounds(s.tokens, s.text, i, i)[0]
+    if lo == 0 or len(named) != 1 or _named(s, lo, kinds, lex, heads) != named:
+        return None
+    return next(iter(named))
+
+
 def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> None:
     """Read each subject pronoun as the one person or thing it points back at (see the module)."""
     people, things = folded("person_pronouns"), folded("thing_pronouns")
@@ -109,8 +121,10 @@ def refer_to_subjects(analysed: list[Sentence], lex: CueLexicon, lang: str) -> N
             named = _named(s, i, kinds, lex, heads)
             if named and named != {osm}:
                 subject = _opening_subject(s, i, objects, lex, heads) if t.word in things else None
+                if subject is None and t.word in things:
+                    subject = _earlier_clause(s, i, named, kinds, lex, heads)
                 if subject is None:
-                    continue  # a thing named in its own sentence is there for a cue to find
+                    continue  # a thing named in its own clause is there for a cue to find
                 named = {subject}
             if not named and before is not None:
                 named = _named(before, len(before.tokens), kinds, lex, heads)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.borders import breaks_clause
@@ -152,17 +153,44 @@ def _affirmations() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(fold(w).split()) for w in lexicon_words("affirmations"))
 
 
-def answer_polarity(tokens: list[Token]) -> bool | None:
-    """Whether an answer says yes (True) or no (False) at its start, or neither (None)."""
+def answer_polarity(tokens: list[Token], text: str = "") -> bool | None:
+    """Whether an answer says yes (True) or no (False) at its start, or neither (None). With the answer's
+    `text`, a first clause that only echoes the question, a pronoun and an auxiliary (`echo_auxiliaries`:
+    "Das ist sie, seit Jahren", "We did, nothing there", "Ist sie nicht"), says yes, or no with a negation,
+    and a negation after the first clause ("We did, nothing there", "Geprüft, nichts gefunden") denies nothing of the answer."""
+    echo = _echo(tokens, text) if text else None
+    if echo is not None:
+        return echo
+    first = _first_clause_end(tokens, text) if text else len(tokens)  # "Geprüft, nichts gefunden": checked
     words = [t.word for t in tokens[:_ANSWER_OPENING]]
     opening = [t.word for t in tokens[:_ANSWER_OPENING + _UNKNOWN_REACH]]
     if any(tuple(opening[i:i + len(u)]) == u for i in range(len(opening)) for u in _unknowns_from(opening[i])):
         return None  # "Keine Ahnung", "not sure", "Nein, weiß ich nicht", "Not that I know of": no answer, whatever negation it holds
     if any(tuple(words[:n]) in _affirmations() for n in (1, 2)):
         return True  # "Yes, nothing there": the yes comes first
-    if any(t.neg for t in tokens[:_ANSWER_OPENING]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):
+    if any(t.neg for t in tokens[:min(_ANSWER_OPENING, first)]) or any(tuple(words[:n]) in _denials() for n in (1, 2)):
         return False  # "nein", "nope": a denial needs no negation word
     return None
+
+
+_ECHO_WORDS = 4  # words at most of an echoing first clause ("das ist sie nicht")
+
+
+def _first_clause_end(tokens: list[Token], text: str) -> int:
+    """The index after the answer's first clause (up to punctuation that ends a clause)."""
+    return next((i for i in range(1, len(tokens)) if breaks_clause(text[tokens[i - 1].end:tokens[i].start])), len(tokens))
+
+
+def _echo(tokens: list[Token], text: str) -> bool | None:
+    """Yes or no of a first clause made of pronouns and one echoing auxiliary (see `answer_polarity`), or None."""
+    end = _first_clause_end(tokens, text)
+    if not 2 <= end <= _ECHO_WORDS or "?" in text[:tokens[end].start if end < len(tokens) else len(text)]:
+        return None  # "Is it?" asks back
+    pronouns = _folded("subject_pronouns") | _folded("thing_pronouns") | _folded("person_pronouns") | _folded("first_person_subjects")
+    verbs = [t for t in tokens[:end] if t.word in _folded("echo_auxiliaries")]
+    if len(verbs) != 1 or not all(t in verbs or t.neg or t.word in pronouns for t in tokens[:end]):
+        return None
+    return not any(t.neg for t in tokens[:end])
 
 
 @cache

@@ -368,9 +368,9 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     """`label_answer` for a label whose words end at token `last` of a sentence's tokens."""
     m = _LABEL_END.match(text, tokens[last].end)
     if m is None:
-        # a label may go on past the cue, within its line ("domain verified for an online services account: no")
-        m = _LABEL_REST.match(text, tokens[last].end)
-        if m is None or any(t.neg for t in tokens if tokens[last].end <= t.start < m.end(1)):
+        # a label may go on past the cue, within its line ("domain verified for an online services account: no"), not
+        m = _LABEL_REST.match(text, tokens[last].end)  # into a bracket left open ("OSM (Reservierung verwalten: nein)")
+        if m is None or m.group(1).count("(") > m.group(1).count(")") or any(t.neg for t in tokens if tokens[last].end <= t.start < m.end(1)):
             return NO_ANSWER
         m = _LABEL_END.match(text, m.end(1))
     if m is None or not m.group(1).strip():
