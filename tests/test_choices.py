@@ -268,6 +268,7 @@ def test_a_permission_denied_after_the_role_in_its_own_clause_leaves_the_plain_o
     assert role(text, lang) == "osm"
 
 
+@pytest.mark.parametrize(("lang", "text"), [
     ("de", "Im VLSC bin ich als OSM geführt; die Berechtigung „Reservierung verwalten“ ist für mich aber nicht aktiviert."),
     ("de", "Ich bin OSM unserer Registrierung. „Reservierung verwalten“ wurde mir jedoch nie zugewiesen."),
 ])

@@ -13,8 +13,7 @@ from functools import cache
 from faq.language.lexicon import folded as _folded
 from faq.tickets.tokens import Token
 
-__all__ = ["breaks_clause", "clause_bounds", "denies_a_noun", "object_midfield", "opened_by", "phrase_spans", "phrases",
-           "without_phrases"]
+__all__ = ["breaks_clause", "clause_bounds", "denies_a_noun", "opened_by", "phrase_spans", "phrases", "without_phrases"]
 
 _CLAUSE_PUNCT = frozenset(",;:()–—|")  # a pipe parts the items of a list written in one line
 
@@ -114,20 +113,12 @@ def _in_midfield(tokens: list[Token], i: int) -> bool:
     if i < 2 or tokens[i].word not in _folded("midfield_particles"):
         return False
     verbs = _folded("finite_verbs")
+    objects = _folded("object_pronouns")
     return tokens[i - 1].word in _folded("subject_pronouns") and tokens[i - 2].word in verbs \
         or i >= 3 and tokens[i - 2].word in _folded("articles") and tokens[i - 3].word in verbs \
-        or i >= 3 and tokens[i - 1].word in _folded("object_pronouns") and tokens[i - 2].word in _folded("prepositions") \
-        and tokens[i - 3].word in verbs  # "ist bei mir aber nicht gesetzt"
-
-
-def object_midfield(tokens: list[Token], i: int) -> bool:
-    """Whether the contrast word at `i` stands inside a clause after its finite verb and the writer's side as an
-    object, maybe after a preposition ("ist bei mir aber nicht gesetzt", "wurde uns jedoch nie zugewiesen"): an
-    adverb there, though `clause_bounds` ends the clause before it."""
-    if i < 2 or tokens[i].word not in _folded("midfield_particles") or tokens[i - 1].word not in _folded("object_pronouns"):
-        return False
-    verbs = _folded("finite_verbs")
-    return tokens[i - 2].word in verbs or i >= 3 and tokens[i - 2].word in _folded("prepositions") and tokens[i - 3].word in verbs
+        or tokens[i - 1].word in objects and tokens[i - 2].word in verbs \
+        or i >= 3 and tokens[i - 1].word in objects and tokens[i - 2].word in _folded("prepositions") \
+        and tokens[i - 3].word in verbs  # "wurde mir aber nie erteilt", "ist bei mir aber nicht gesetzt"
 
 
 def _closes(tokens: list[Token], text: str, i: int) -> bool:

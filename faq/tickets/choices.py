@@ -9,7 +9,7 @@ from rapidfuzz.distance import Levenshtein
 
 from faq.kb.model import Fact
 from faq.language.lexicon import folded as _lexicon
-from faq.tickets.borders import breaks_clause, clause_bounds, object_midfield
+from faq.tickets.borders import breaks_clause, clause_bounds
 from faq.tickets.context import context_positions
 from faq.tickets.cuefind import Words, absent, find_cue, word_matches
 from faq.tickets.cues import CueLexicon
@@ -102,8 +102,6 @@ def _mentioned(tokens: list[Token], text: str, span: tuple[int, int], words: Seq
     a word of the choices' `names` follows it ("... without the permission"); a contrast word standing
     as an adverb after the writer as object does not end it ("... ist bei mir aber nicht gesetzt")."""
     hi = clause_bounds(tokens, text, span[0], span[1])[1]
-    while hi + 1 < len(tokens) and object_midfield(tokens, hi + 1) and not breaks_clause(text[tokens[hi].end:tokens[hi + 1].start]):
-        hi = clause_bounds(tokens, text, hi + 1, hi + 1)[1]  # "'Reservierung verwalten' ist bei mir aber nicht gesetzt"
     hi = next((k - 1 for k in range(span[1] + 1, hi + 1) if tokens[k].word in _lexicon("noun_negations")
                and not any(word_matches(n, w) for w in words[k + 1:hi + 1] for n in names)), hi)
     if any(t.word in _lexicon("lack_words") for t in _between_commas(tokens, text, span)) or _none_further(tokens, text, span):
