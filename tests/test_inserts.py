@@ -61,3 +61,10 @@ def test_a_relative_clause_on_the_noun_before_it_is_read_as_a_remark(text, fact,
 def test_a_clause_of_its_own_after_a_comma_is_no_relative_clause():
     text = "Ich habe nachgesehen, die Mail ging an Herrn Maier, der seit März nicht mehr bei uns ist."
     assert without_inserts(text) is None
+
+
+def test_a_remark_whose_opening_comma_closes_a_greeting_is_still_blanked():
+    text = "Guten Morgen, die Domäne, die wir im VLSC angegeben haben, ist verifiziert."
+    out = without_inserts(text)
+    assert out is not None and len(out) == len(text)
+    assert out.split() == ["Guten", "Morgen,", "die", "Domäne", "ist", "verifiziert."]

@@ -139,8 +139,10 @@ def _left_behind(tokens: list[Token], words: list[str], text: str, span: tuple[i
     """Whether a cue's last word opens its span alone before a comma, all its other words after it: that
     word closes the clause before, and the words after the comma are a clause with a verb of their own
     ("Spamordner leer, in der Lizenzzusammenfassung steht nichts" tells no empty license summary; "Ist
-    längst verifiziert, die Domäne" names the subject after its clause)."""
-    if not (len(cue) > 1 and span[1] > span[0] and "," in text[tokens[span[0]].end:tokens[span[0] + 1].start]
+    längst verifiziert, die Domäne" names the subject after its clause). A gap holding words is a remark the
+    sentence is read without ("Der Empfänger, der im VLSC angezeigt wird, ist ..."): the clause goes on across it."""
+    gap = text[tokens[span[0]].end:tokens[span[0] + 1].start] if span[1] > span[0] else ""
+    if not (len(cue) > 1 and "," in gap and not any(ch.isalnum() for ch in gap)
             and word_matches(cue[-1], words[span[0]]) and not any(word_matches(c, words[span[0]]) for c in cue[:-1])):
         return False
     end = next((k for k in range(span[0] + 2, len(tokens)) if any(ch in text[tokens[k - 1].end:tokens[k].start] for ch in ",;:")),

@@ -44,7 +44,12 @@ def without_inserts(text: str) -> str | None:
     between commas counts only when its first word opens one (`insert_openers`) and words stand
     on both sides of it; one that doubts, denies, asks or sets a condition stays."""
     out = _DASHED.sub(_blank, text)
-    out = _COMMA.sub(lambda m: _blank(m) if fold(m.group(1)) in _openers() or _relative(out, m) else m.group(0), out)
+    at = 0
+    while (m := _COMMA.search(out, at)) is not None:
+        if not (fold(m.group(1)) in _openers() or _relative(out, m)):
+            at = m.start() + 1  # "Hallo, der Empfänger, der ... angezeigt wird, ist ...": its closing comma may open one
+            continue
+        out, at = out[:m.start()] + _blank(m) + out[m.end():], m.end()
     return None if out == text else out
 
 
