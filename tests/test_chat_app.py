@@ -18,6 +18,15 @@ async def _type(pilot, text: str) -> None:
     await _settle(pilot)
 
 
+async def _copy_outlook_result(pilot) -> None:
+    """Diagnose the missing mail to the outlook.com cause, then press Ctrl+K to copy the summary."""
+    await pilot.press("1", "enter", "1", "enter")
+    await pilot.pause()
+    await _type(pilot, "m.schulz@outlook.com")
+    await pilot.press("ctrl+k")
+    await pilot.pause()
+
+
 async def _settle(pilot) -> None:
     """Let new messages mount and the view scroll to them (over a few refreshes)."""
     for _ in range(3):
@@ -179,11 +188,7 @@ async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_names_ctrl_
     monkeypatch.setattr(clipboard, "tmux_set_clipboard", lambda: "external")  # tmux's default
     app = make_app(lang=lang)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "enter", "1", "enter")
-        await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        await _copy_outlook_result(pilot)
         notice = app.dialogue.items[-1]
         assert app.clipboard == "" and notice.key == "copy_blocked" and notice.args == {"terminal": name}
         assert tr(lang, "copy_blocked", terminal=name)[:30] in " ".join(screen_text(app).split())
@@ -537,11 +542,7 @@ async def test_ctrl_r_has_one_meaning_and_copying_speaks_no_jargon():
         assert not [k for k, t in texts.items() if "OSC" in t], lang
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "enter", "1", "enter")
-        await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
-        await pilot.press("ctrl+k")
-        await pilot.pause()
+        await _copy_outlook_result(pilot)
         assert "Zwischenablage kopiert" in _flat(app)
 
 
