@@ -239,7 +239,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
                 continue
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
-            if year_unnamed(s.text, mention, find_dates(s.text, today)):
+            if year_unnamed(s.text, mention, find_dates(s.text, today, order)):
                 notes.append(f"{fact.id}: {YEARLESS}")  # "am 1. Dezember": settles only what any year would
             used_dates.add(m_index)
             retold_here.discard(fact.id)

@@ -22,12 +22,12 @@ from faq.language.normalize import fold
 from faq.tickets.hedges import hedged
 from faq.tickets.tokens import Token, tokenize
 
-__all__ = ["DAY_FIRST", "MONTH_FIRST", "date_order", "read_slashed"]
+__all__ = ["DAY_FIRST", "MONTH_FIRST", "SLASHED", "date_order", "read_slashed"]
 
 DAY_FIRST = "day-first"
 MONTH_FIRST = "month-first"
 
-_SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")  # as faq.tickets.mentions finds them
+SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")  # 15/12/2026, 15-12-2026
 
 
 def _two_way(first: int, second: int) -> bool:
@@ -57,7 +57,7 @@ def date_order(texts: Iterable[str]) -> str | None:
     """The order of day and month a ticket's texts make certain for its two-way slashed dates (see the
     module), or None: when no two-way date stands in them, or nothing or both orders are told."""
     texts = list(texts)
-    found = [(int(m.group(1)), int(m.group(3))) for text in texts if "/" in text or "-" in text for m in _SLASHED.finditer(text)]
+    found = [(int(m.group(1)), int(m.group(3))) for text in texts if "/" in text or "-" in text for m in SLASHED.finditer(text)]
     if not any(_two_way(first, second) for first, second in found):
         return None  # most tickets: nothing to decide
     orders = {DAY_FIRST if first > 12 else MONTH_FIRST for first, second in found if (first > 12) != (second > 12)}

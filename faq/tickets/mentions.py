@@ -16,10 +16,10 @@ from faq.flows.dates import WORDS_OF_DATES, MonthDate, month_number, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
-from faq.tickets.dateorder import read_slashed
+from faq.tickets.dateorder import SLASHED, read_slashed
 from faq.tickets.datetense import said_past, tense
 
-__all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails", "said_past", "tense"]
+__all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
 
 
 @cache
@@ -94,7 +94,7 @@ _DAY_START = rf"(?=[{''.join(sorted({w[0] for w in WORDS_OF_DATES['day']}))}])"
 _DATE_PATTERNS = (
     ("iso", re.compile(r"\b\d{4}([-/])\d{1,2}\1\d{1,2}\b")),  # 2026-12-07, 2026/12/07
     ("dotted", re.compile(r"(?<![\d.])\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2})(?![\d])")),
-    ("slashed", re.compile(r"(?<![\d/-])\d{1,2}([/-])\d{1,2}\1\d{4}(?![\d/-])")),  # 15/12/2026, 15-12-2026
+    ("slashed", SLASHED),
     ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s|-(?:{_MONTH_WORDS})-)\d{{4}}\b",
                        re.I)),  # 1 Jan 2027, 01-Jan-2027
     ("mdy", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),

@@ -32,8 +32,8 @@ from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.tickets.context import context_positions
 from faq.tickets.cues import lexicon_for
+from faq.tickets.datetense import said_past, tense
 from faq.tickets.evidence import QUOTED, Evidence
-from faq.tickets.mentions import said_past, tense
 from faq.tickets.quotes import points_below
 from faq.tickets.tokens import misspelt_negations, sentences, tokenize
 from faq.tickets.weights import ticket_file
@@ -123,7 +123,7 @@ def years_weak(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Ev
     year would change: "Nutzungsbeginn ist am 1. Dezember" on 27 November is this year's start ahead or
     last year's long past; "gekauft Anfang Oktober" a link still valid or long expired. The years tried are
     the one before and the one after, on the side of today the sentence tells ("gekauft", "started": past;
-    "beginnt", "starts": ahead; `faq.tickets.mentions.tense`) and the fact allows (a purchase lies past); a
+    "beginnt", "starts": ahead; `faq.tickets.datetense.tense`) and the fact allows (a purchase lies past); a
     month by its first and last day. "Gekauft am 5. Januar", months ago, is expired whatever the year."""
     told = {n.split(":")[0] for n in notes if n.endswith(YEARLESS)}
     out = set()
