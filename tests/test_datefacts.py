@@ -391,3 +391,16 @@ def test_a_purchase_date_the_writer_has_not_at_hand_stays_open(lang, text):
 ])
 def test_last_years_usage_start_beside_this_time_is_no_usage_start(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("flow", "lang", "text", "fact", "expected"), [
+    ("missing-activation-email", "en", "Activation mail missing. Invoice date 2026-09-30, usage start 2027-01-04.",
+     "usage_start", date(2027, 1, 4)),
+    ("missing-activation-email", "en", "No mail yet. Contract date 2026-10-01, usage date 2026-12-01, per our reseller.",
+     "usage_start", date(2026, 12, 1)),
+    ("activation-link-expiry", "en", "Is the link still good? Invoice date 2026-02-10, purchase date 2026-08-03.",
+     "purchase_date", date(2026, 8, 3)),
+])
+def test_a_label_before_a_comma_keeps_its_date_from_the_next_labels_cue(flow, lang, text, fact, expected):
+    # "<other> date D1, <fact's cue> D2": the words "date ... usage" across the comma are no cue of D1
+    assert read(flow, text, lang)[fact] == expected

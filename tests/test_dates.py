@@ -57,6 +57,18 @@ def test_parse_date_accepts(raw: str, expected: date) -> None:
 
 
 @pytest.mark.parametrize(
+    ("raw", "days"),
+    [("vor 20 Stunden", 0), ("vor 36 Stunden", 1), ("vor 48 Stunden", 2), ("70 hours ago", 2), ("a hour ago", 0),
+     ("in 30 Stunden", 1)],
+)
+def test_hours_count_in_whole_days_towards_today(raw: str, days: int) -> None:
+    # a date's hours are counted in whole days: 36 hours ago is yesterday (24 hours), never the day
+    # before (48 hours), which would claim more time passed than was told
+    sign = 1 if raw.startswith("in ") else -1
+    assert parse_date(raw, TODAY) == TODAY + timedelta(days=sign * days)
+
+
+@pytest.mark.parametrize(
     ("raw", "words"),
     [
         ("31.02.2026", ["31.02.2026", "February 2026 has 28 days"]),

@@ -282,6 +282,19 @@ def test_a_reservation_placed_on_a_weekday_days_ago_is_not_processed(text, lang)
     assert read["reservation_date"] == date(2026, 11, 19) and read["reservation_effective"] is False
 
 
+@pytest.mark.parametrize(("text", "lang", "fact", "expected"), [
+    ("Die Reservierung im VLSC habe ich vor 60 Stunden abgeschickt, wirksam ist sie bis heute nicht.", "de",
+     "reservation_date", date(2026, 11, 22)),
+    ("The licensed usage period began some 40 hours ago.", "en", "usage_start", date(2026, 11, 23)),
+])
+def test_a_time_told_in_hours_is_read_as_a_date(text, lang, fact, expected):
+    from faq.search.cache import load
+
+    kb, _ = load()  # the bundled cues and time units
+    read = extract_facts(text, kb.flow("missing-activation-email"), TODAY, lang, kb.vocabulary).facts
+    assert read[fact] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Nutzungsbeginn laut Händler: 2026/12/07.", date(2026, 12, 7)),
     ("Our usage period kicks off on 2026/12/07 according to the reseller.", date(2026, 12, 7)),

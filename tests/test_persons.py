@@ -206,3 +206,17 @@ def test_the_writer_named_the_osm_as_object_or_by_address_makes_their_admin_role
 ])
 def test_a_writer_not_named_the_osm_says_nothing_of_the_osms_admin_role(lang, text):
     assert read(text, lang).get("osm_is_admin") is None
+
+
+# -- the writer as a label's value -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Servus, die Aktivierungsmail fehlt.\nOSM = ich\nIch bin zudem Abrechnungsadmin im bestehenden Tenant.", True),
+    ("en", "Hi, activation mail missing.\nOSM: me.\nI'm the global administrator of the existing tenant as well.", True),
+    # the writer's "ich" opening a sentence after the label is no value of it
+    ("de", "Servus, die Aktivierungsmail fehlt.\nOSM: ich habe nachgesehen, es ist Herr Krämer. Ich bin globaler Admin.", None),
+    ("de", "Servus, die Aktivierungsmail fehlt. OSM = ich, aber globaler Admin im Tenant bin ich nicht.", False),
+])
+def test_the_writer_given_as_the_osm_labels_value_is_the_osm(lang, text, value):
+    assert read(text, lang).get("osm_is_admin") is value

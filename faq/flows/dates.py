@@ -93,7 +93,7 @@ _RELATIVE_DAYS = _relative_days()
 RELATIVE_DAYS: Mapping[str, int] = MappingProxyType(_RELATIVE_DAYS)
 """Spellings of a day counted from today ("gestern", "heute Morgen", "last night") -> its offset in days."""
 _NUMBER_WORDS = {word: int(value) for word, value in _numbered("counted_numbers").items()}
-_UNITS = {word: value[0] for word, value in _numbered("time_units").items()}  # "d", "w" or "m"
+_UNITS = {word: value[0] for word, value in _numbered("time_units").items()}  # "d", "w", "m" or "h"
 
 WORDS_OF_DATES = {"day": tuple(_RELATIVE_DAYS), "number": tuple(_NUMBER_WORDS), "unit": tuple(_UNITS),
                   "month": tuple(_MONTHS)}
@@ -184,7 +184,12 @@ def _number(word: str) -> int | None:
 
 
 def _shift(today: date, amount: int, unit: str, raw: str, lang: str) -> date:
+    """Today moved by `amount` units ("d", "w", "m" or "h"). Hours count in whole days towards today
+    ("vor 30 Stunden": yesterday): a date's hours are counted in whole days (`hours_ago`), so a span
+    read that way never claims more hours than were told."""
     try:
+        if unit == "h":
+            return today + timedelta(days=int(amount / 24))
         if unit == "d":
             return today + timedelta(days=amount)
         if unit == "w":

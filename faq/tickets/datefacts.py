@@ -49,6 +49,12 @@ from faq.tickets.yeared import year_unnamed, yeared
 __all__ = ["read_dates"]
 
 
+def _cued_after(spans: list[tuple[int, int]], end_idx: int, c_end: int) -> bool:
+    """Whether a cue of the fact opens between a date ending at token `end_idx` and token `c_end`,
+    the last word of a cue enclosing that date: the words after the date are a cue of their own."""
+    return any(end_idx < a <= c_end for a, _ in spans)
+
+
 def _own_events(events: list[int], spans: list[tuple[int, int]], words: list[str], lex: CueLexicon) -> list[int]:
     """The event words that are another event's: not the order or reservation (usage_holders) that
     only qualifies the fact's cue right before it ("usage start on the reservation: today"), nor the
@@ -210,12 +216,14 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
                         # "our first purchase was in ...", "Geplanter Nutzungsbeginn: ..."
                         continue  # a cue across the correction, or one it withdrew by telling the date anew;
                         # one the writer does not know ("Den Nutzungsbeginn kenne ich nicht, bestellt am ...")
-                    if idx <= c <= end_idx or c < idx and end_idx < c_end and (attributed or any(c < e < idx for e in happened) or any(
-                            c - _DEED <= e < c for e in happened) and _CLAUSE_END.search(s.text, tokens[end_idx].end, tokens[c_end].start)):
+                    split = c < idx and end_idx < c_end and _CLAUSE_END.search(s.text, tokens[end_idx].end, tokens[c_end].start)
+                    if idx <= c <= end_idx or c < idx and end_idx < c_end and (attributed or any(c < e < idx for e in happened) or split and (any(
+                            c - _DEED <= e < c for e in happened) or _cued_after(contexts[fact.id], end_idx, c_end))):
                         # the cue is the date itself, or its words enclose a date tied to their noun
                         # ("Bestellung vom 20.11. beginnt am 1.12.": that date is the order's) or to
                         # another event ("the subscription we ordered on 2 Nov starts on 30 Nov"), or, past a clause's
-                        # end, to the deed just before them ("placed the order on 2 Nov, usage started in Oct")
+                        # end, to the deed just before them ("placed the order on 2 Nov, usage started in Oct") or to
+                        # another label, the clause after holding the fact's cue whole ("Order date 2026-10-20, usage start 2026-12-15")
                         continue
                     if end_idx + 1 < c_end and end_idx + 1 in happened \
                             and not any(end_idx + 1 in span for span in contexts[fact.id]):

@@ -39,6 +39,7 @@ from faq.flows.values import Value
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.answers import told_of_subject
+from faq.tickets.awaited import awaited_state
 from faq.tickets.borders import phrase_spans
 from faq.tickets.choices import read_choice, refine_choice
 from faq.tickets.context import context_positions
@@ -220,6 +221,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
             if said is None:
                 continue
             value, weight, span = said
+            if awaited_state(read, span, value):  # "wir warten darauf, dass die Reservierung wirksam wird"
+                value = False
             if fact.id not in found or weight > strength[fact.id] and found[fact.id] == value:
                 found[fact.id], strength[fact.id] = value, weight
                 evidence[fact.id] = read.span_evidence(span, source)

@@ -124,7 +124,8 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
     """Where a sentence says the writer is the OSM: "ich bin (die) OSM", "ich bin als OSM
     eingetragen", "I'm the OSM", "I am listed as our OSM", "Unser OSM bin ich": the writer right
     before or after the OSM with only verbs of naming and linking words between (`role_copulas`,
-    `self_role_links`), no negation there or right after it, not asked. Across a verb of naming the
+    `self_role_links`), or after it as a label's value ("OSM = ich", "OSM: me"), no negation there or
+    right after it, not asked. Across a verb of naming the
     writer may also be named as its object or by their address ("The OSM on our enrollment is me",
     "Als OSM ist meine Adresse eingetragen", "My address is listed as OSM": `_named_writer`), the
     OSM then with a phrase of place of its own ("on our enrollment"). Returns the index of the
@@ -143,8 +144,9 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
         k = hi + 1  # "Unser OSM bin ich", "Als OSM bin ich eingetragen"
         while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and s.tokens[k].word in links:
             k += 1
-        if k < len(s.tokens) and k > hi + 1 and s.tokens[k].word in selves and _writer_word(s, k) and not _denied(s, lo, k):
-            return k
+        if k < len(s.tokens) and (k > hi + 1 or _labelled_alone(s, hi, k)) and _writer_word(s, k) and not _denied(s, lo, k) \
+                and (s.tokens[k].word in selves or k == hi + 1 and s.tokens[k].word in folded("writer_references")):
+            return k  # "OSM: me" too
         k, placed = hi + 1, False  # "The OSM on our enrollment is me", "Als OSM ist meine Adresse eingetragen"
         while k < len(s.tokens) and k - hi <= _SELF_ROLE_GAP + 1 and (_place_or_link(s, k, lex) or placed):
             placed = s.tokens[k].word in folded("prepositions") or placed and s.tokens[k].word in folded("self_role_links")
@@ -153,6 +155,19 @@ def _declares_self_osm(s: Sentence, osm: str, lex: CueLexicon) -> int | None:
         if end is not None and not _denied(s, lo, end):
             return end
     return None
+
+
+_LABEL_SIGN = re.compile(r"\s*[:=]\s*")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!)]|$)")
+
+
+def _labelled_alone(s: Sentence, hi: int, k: int) -> bool:
+    """Whether token `k` follows the role ending at `hi` across a label's sign alone and ends its clause:
+    "OSM = ich.", "OSM: I" (a label whose value is the writer), not "OSM: ich habe keine Mail"."""
+    if k != hi + 1 or k >= len(s.tokens):
+        return False
+    return bool(_LABEL_SIGN.fullmatch(s.text, s.tokens[hi].end, s.tokens[k].start)) \
+        and bool(_CLAUSE_END.match(s.text, s.tokens[k].end))
 
 
 def _place_or_link(s: Sentence, k: int, lex: CueLexicon) -> bool:
