@@ -391,3 +391,11 @@ def test_a_purchase_date_the_writer_has_not_at_hand_stays_open(lang, text):
 ])
 def test_last_years_usage_start_beside_this_time_is_no_usage_start(lang, text):
     assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Abo Datum 20.10.2026, Abo startet am 15.12.2026. Die Aktivierungsmail ist nicht da."),
+    ("en", "Hi, contract date 2026-10-20, contract starts 2026-12-15. The activation mail is not there."),
+])
+def test_a_date_labelled_as_a_nouns_date_is_not_the_usage_start_its_cue_spans(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-12-15"
