@@ -149,3 +149,22 @@ def test_a_right_account_where_the_licences_arrived_is_stated(lang, text, value)
 ])
 def test_a_right_account_only_named_as_a_place_states_nothing(lang, text):
     assert right_account(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir warten jetzt schon zwei Tage, dass die Reservierung endlich wirksam wird. Die Aktivierungsmail "
+           "fehlt auch."),
+    ("en", "Hello, for two days we have been waiting for the reservation to take effect. No activation mail either."),
+])
+def test_a_reservation_waited_for_is_not_stated_effective(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert "reservation_effective" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir warten auf die Aktivierungsmail, die Reservierung ist wirksam."),
+    ("en", "Hi, we are waiting for the activation mail, but the reservation is effective."),
+])
+def test_a_fact_beside_a_wait_for_something_else_is_still_stated(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert facts.get("reservation_effective") is True
