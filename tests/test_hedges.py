@@ -483,3 +483,14 @@ def test_a_reservation_set_off_after_a_date_leaves_it_open(bundled, text):
 ])
 def test_a_hedge_of_a_plan_set_off_after_a_denial_keeps_the_denial(bundled, text):
     assert triage(bundled, text).facts.get("order_placed") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Sobald unsere Domäne verifiziert ist, geben wir Ihnen Bescheid.",
+    "Hello, the activation mail is missing. Once our domain has been verified, we will let you know.",
+    "Hallo, die Aktivierungsmail fehlt. Solange die Reservierung nicht wirksam ist, warten wir ab.",
+])
+def test_a_time_that_is_a_condition_leaves_its_fact_open(bundled, text):
+    result = triage(bundled, text)
+    assert result.cause is None
+    assert "domain_verified" not in result.facts and "reservation_effective" not in result.facts
