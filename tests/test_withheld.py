@@ -168,3 +168,22 @@ def test_a_reservation_waited_for_is_not_stated_effective(lang, text):
 def test_a_fact_beside_a_wait_for_something_else_is_still_stated(lang, text):
     facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
     assert facts.get("reservation_effective") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail bisher. Wir wünschen uns, dass die Domäne vor der Aktivierung verifiziert ist."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Für den Fall, dass unsere Domäne verifiziert ist: was dann?"),
+    ("en", "Hello, no activation mail so far. In the event that our domain is verified, what happens next?"),
+])
+def test_a_clause_framed_by_a_wish_or_a_condition_states_nothing(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert "domain_verified" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail bisher. Wir möchten Ihnen mitteilen, dass die Domäne verifiziert ist."),
+    ("en", "Hello, no activation mail so far. We want to let you know that our domain is verified."),
+])
+def test_a_polite_frame_before_the_clause_still_states_it(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert facts.get("domain_verified") is True

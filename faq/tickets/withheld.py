@@ -5,7 +5,7 @@ mistake denied, and what a correction says of a cue it withdrew (faq/tickets/fac
 from __future__ import annotations
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.borders import clause_bounds
+from faq.tickets.borders import clause_bounds, phrase_spans, phrases
 from faq.tickets.cuefind import find_cue, function_words, kind_only, word_matches
 from faq.tickets.cues import CueLexicon
 from faq.tickets.negation import polarity
@@ -58,19 +58,27 @@ def hoped(s: Sentence) -> bool:
 def awaited(s: Sentence, span: tuple[int, int]) -> bool:
     """Whether the cue at `span` tells what the writer waits for (awaitings.yaml): a word of waiting before it
     in its clause, no finite verb up to the cue's end ("still waiting for the reservation to take effect"), or in the clause right before one
-    that a complementizer opens ("Wir warten darauf, dass die Reservierung wirksam wird"); not "Wir warten
-    auf die Mail, die Reservierung ist wirksam"."""
-    waiting = folded_words("awaitings")
-    if all(t.word not in waiting for t in s.tokens[:span[0]]):
+    that a complementizer opens ("Wir warten darauf, dass die Reservierung wirksam wird"), or a wish or a
+    condition right before that clause (open_frames.yaml: "Wir möchten, dass ...", "in the event that ...");
+    not "Wir warten auf die Mail, die Reservierung ist wirksam", "Wir möchten Ihnen mitteilen, dass ..."."""
+    waiting, frames = folded_words("awaitings"), phrases("open_frames")
+    if all(t.word not in waiting and t.word not in frames for t in s.tokens[:span[0]]):
         return False  # most sentences
     lo, _ = clause_bounds(s.tokens, s.text, span[0], span[1])
     last = next((i for i in range(span[0] - 1, lo - 1, -1) if s.tokens[i].word in waiting), None)
     if last is not None:  # no finite verb up to the cue's end: not "wir warten auf die Mail für 365. Den Spam hat niemand geprüft"
         return folded_words("finite_verbs").isdisjoint(t.word for t in s.tokens[last + 1:span[1] + 1])
-    if lo == 0 or s.tokens[lo].word not in folded_words("complementizers"):
-        return False
-    before, _ = clause_bounds(s.tokens, s.text, lo - 1, lo - 1)
-    return any(t.word in waiting for t in s.tokens[before:lo])
+    openers = folded_words("complementizers")
+    framed = {end + gap for _, end in phrase_spans([t.word for t in s.tokens[:span[0]]], "open_frames") for gap in range(_FRAME_GAP + 1)}
+    for k in (k for k in range(max(lo, 1), span[0]) if s.tokens[k].word in openers):
+        if k in framed:
+            return True  # "in the event that the domain is verified", "Wir wünschen uns, dass ..."
+        if k == lo and any(t.word in waiting for t in s.tokens[clause_bounds(s.tokens, s.text, k - 1, k - 1)[0]:k]):
+            return True  # "Wir warten darauf, dass ..."
+    return False
+
+
+_FRAME_GAP = 1  # words at most between a wish or condition and the complementizer it frames ("wünschen uns, dass")
 
 
 def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
