@@ -494,3 +494,20 @@ def test_a_time_that_is_a_condition_leaves_its_fact_open(bundled, text):
     result = triage(bundled, text)
     assert result.cause is None
     assert "domain_verified" not in result.facts and "reservation_effective" not in result.facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, uns fehlt die Aktivierungsmail. Unser OSM wird nach der Umstellung anna.berg@outlook.com sein.",
+    "Hallo, uns fehlt die Aktivierungsmail. Die Domäne wird bis dahin sicher verifiziert sein.",
+    "Hi, we are missing the activation mail. After the switch our OSM will be anna.berg@outlook.com.",
+])
+def test_a_future_to_be_with_its_words_apart_states_nothing_yet(bundled, text):
+    result = triage(bundled, text)
+    assert result.cause is None
+    assert "osm_email" not in result.facts and "domain_verified" not in result.facts
+
+
+def test_a_present_to_be_beside_a_future_one_still_states(bundled):
+    result = triage(bundled, "Hallo, uns fehlt die Aktivierungsmail. Unser OSM ist anna.berg@outlook.com, "
+                             "das wird auch so bleiben.")
+    assert result.cause == "outlook-com-address"
