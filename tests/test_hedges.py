@@ -511,3 +511,14 @@ def test_a_present_to_be_beside_a_future_one_still_states(bundled):
     result = triage(bundled, "Hallo, uns fehlt die Aktivierungsmail. Unser OSM ist anna.berg@outlook.com, "
                              "das wird auch so bleiben.")
     assert result.cause == "outlook-com-address"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Zum Vergleich die Angaben aus dem Fall eines anderen Kunden: Domäne verifiziert: ja.",
+    "Hello, the activation mail is missing. For comparison, the notes of another customer's case: domain verified: yes.",
+    "Hello, the activation mail is missing. A table from a different customer's case: OSM | p.lee@outlook.com",
+])
+def test_facts_pasted_from_another_customers_case_state_nothing_of_this_one(bundled, text):
+    result = triage(bundled, text)
+    assert result.cause is None
+    assert "domain_verified" not in result.facts and "osm_email" not in result.facts
