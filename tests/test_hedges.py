@@ -522,3 +522,12 @@ def test_facts_pasted_from_another_customers_case_state_nothing_of_this_one(bund
     result = triage(bundled, text)
     assert result.cause is None
     assert "domain_verified" not in result.facts and "osm_email" not in result.facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Wir müssten eigentlich noch den Junk-Ordner durchsehen, kamen aber nicht dazu.",
+    "Hallo, die Aktivierungsmail fehlt. Den Spam-Ordner müsste unser Admin eigentlich prüfen.",
+    "Hello, the activation mail is missing. We still have to go through the junk folder.",
+])
+def test_what_ought_to_be_done_is_not_done(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is not True
