@@ -404,3 +404,27 @@ def test_last_years_usage_start_beside_this_time_is_no_usage_start(lang, text):
 def test_a_label_before_a_comma_keeps_its_date_from_the_next_labels_cue(flow, lang, text, fact, expected):
     # "<other> date D1, <fact's cue> D2": the words "date ... usage" across the comma are no cue of D1
     assert read(flow, text, lang)[fact] == expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, Abo Datum 20.10.2026, Abo startet am 15.12.2026. Die Aktivierungsmail ist nicht da."),
+    ("en", "Hi, contract date 2026-10-20, contract starts 2026-12-15. The activation mail is not there."),
+])
+def test_a_date_labelled_as_a_nouns_date_is_not_the_usage_start_its_cue_spans(lang, text):
+    assert str(read("missing-activation-email", text, lang).get("usage_start")) == "2026-12-15"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, übermorgen legen wir die Reservierung im VLSC an. Kommt die Aktivierungsmail dann von selbst?"),
+    ("en", "Hi, our reseller will place the reservation the day after tomorrow. Will the activation mail come then?"),
+])
+def test_a_reservation_date_ahead_of_today_is_a_plan_not_the_reservations_date(lang, text):
+    assert "reservation_date" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir kaufen die Lizenzen erst am 15.12.2026. Wie lange ist der Aktivierungslink dann gültig?"),
+    ("en", "Hi, we are buying the licenses on 15 December 2026. How long will the activation link be valid?"),
+])
+def test_a_purchase_date_ahead_of_today_is_no_purchase_date(lang, text):
+    assert "purchase_date" not in read("activation-link-expiry", text, lang)

@@ -483,3 +483,51 @@ def test_a_reservation_set_off_after_a_date_leaves_it_open(bundled, text):
 ])
 def test_a_hedge_of_a_plan_set_off_after_a_denial_keeps_the_denial(bundled, text):
     assert triage(bundled, text).facts.get("order_placed") is False
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Sobald unsere Domäne verifiziert ist, geben wir Ihnen Bescheid.",
+    "Hello, the activation mail is missing. Once our domain has been verified, we will let you know.",
+    "Hallo, die Aktivierungsmail fehlt. Solange die Reservierung nicht wirksam ist, warten wir ab.",
+])
+def test_a_time_that_is_a_condition_leaves_its_fact_open(bundled, text):
+    result = triage(bundled, text)
+    assert result.cause is None
+    assert "domain_verified" not in result.facts and "reservation_effective" not in result.facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, uns fehlt die Aktivierungsmail. Unser OSM wird nach der Umstellung anna.berg@outlook.com sein.",
+    "Hallo, uns fehlt die Aktivierungsmail. Die Domäne wird bis dahin sicher verifiziert sein.",
+    "Hi, we are missing the activation mail. After the switch our OSM will be anna.berg@outlook.com.",
+])
+def test_a_future_to_be_with_its_words_apart_states_nothing_yet(bundled, text):
+    result = triage(bundled, text)
+    assert result.cause is None
+    assert "osm_email" not in result.facts and "domain_verified" not in result.facts
+
+
+def test_a_present_to_be_beside_a_future_one_still_states(bundled):
+    result = triage(bundled, "Hallo, uns fehlt die Aktivierungsmail. Unser OSM ist anna.berg@outlook.com, "
+                             "das wird auch so bleiben.")
+    assert result.cause == "outlook-com-address"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Zum Vergleich die Angaben aus dem Fall eines anderen Kunden: Domäne verifiziert: ja.",
+    "Hello, the activation mail is missing. For comparison, the notes of another customer's case: domain verified: yes.",
+    "Hello, the activation mail is missing. A table from a different customer's case: OSM | p.lee@outlook.com",
+])
+def test_facts_pasted_from_another_customers_case_state_nothing_of_this_one(bundled, text):
+    result = triage(bundled, text)
+    assert result.cause is None
+    assert "domain_verified" not in result.facts and "osm_email" not in result.facts
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Wir müssten eigentlich noch den Junk-Ordner durchsehen, kamen aber nicht dazu.",
+    "Hallo, die Aktivierungsmail fehlt. Den Spam-Ordner müsste unser Admin eigentlich prüfen.",
+    "Hello, the activation mail is missing. We still have to go through the junk folder.",
+])
+def test_what_ought_to_be_done_is_not_done(bundled, text):
+    assert triage(bundled, text).facts.get("junk_checked") is not True

@@ -149,3 +149,41 @@ def test_a_right_account_where_the_licences_arrived_is_stated(lang, text, value)
 ])
 def test_a_right_account_only_named_as_a_place_states_nothing(lang, text):
     assert right_account(text, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir warten jetzt schon zwei Tage, dass die Reservierung endlich wirksam wird. Die Aktivierungsmail "
+           "fehlt auch."),
+    ("en", "Hello, for two days we have been waiting for the reservation to take effect. No activation mail either."),
+])
+def test_a_reservation_waited_for_is_not_stated_effective(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert "reservation_effective" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, wir warten auf die Aktivierungsmail, die Reservierung ist wirksam."),
+    ("en", "Hi, we are waiting for the activation mail, but the reservation is effective."),
+])
+def test_a_fact_beside_a_wait_for_something_else_is_still_stated(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert facts.get("reservation_effective") is True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail bisher. Wir wünschen uns, dass die Domäne vor der Aktivierung verifiziert ist."),
+    ("de", "Hallo, keine Aktivierungsmail bisher. Für den Fall, dass unsere Domäne verifiziert ist: was dann?"),
+    ("en", "Hello, no activation mail so far. In the event that our domain is verified, what happens next?"),
+])
+def test_a_clause_framed_by_a_wish_or_a_condition_states_nothing(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert "domain_verified" not in facts
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, keine Aktivierungsmail bisher. Wir möchten Ihnen mitteilen, dass die Domäne verifiziert ist."),
+    ("en", "Hello, no activation mail so far. We want to let you know that our domain is verified."),
+])
+def test_a_polite_frame_before_the_clause_still_states_it(lang, text):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert facts.get("domain_verified") is True

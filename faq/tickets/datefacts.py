@@ -146,6 +146,11 @@ def _hedged_after(tokens: list[Token], end: int) -> bool:
     return after is not None and after.word in folded("hedged_modifiers")
 
 
+def _ahead(value: Value | None, today: date) -> bool:
+    """Whether a date read lies after `today` (a month, `MonthDate`, when it starts after it)."""
+    return isinstance(value, date) and value > today
+
+
 _CLAUSE_END = re.compile(r"[,;]")
 _DEED = 3  # words from an event's word to the cue's first word it governs ("placed the order")
 _QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mark follows right away
@@ -154,12 +159,13 @@ _LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as 
 
 def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
                found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
-               stated_from: int = 0, sides: dict[int, int] | None = None) -> None:
+               stated_from: int = 0, sides: dict[int, int] | None = None, past_only: frozenset[str] = frozenset()) -> None:
     """Give each date the date fact whose context cue is nearest in its sentence.
 
     Distance counts words; a cue after the date counts one more, a clause border
     (comma, semicolon) between them five more. Pairs are taken nearest first, each
-    fact and each date once. A date given as an example states nothing. A slashed date that reads two
+    fact and each date once. A date given as an example states nothing; a date after `today` is no date
+    of a `past_only` fact, a deed that lies past ("wir werden morgen die Reservierung anlegen": no reservation date). A slashed date that reads two
     ways is read in the order of day and month the ticket makes certain (`date_order`), else not at all.
     """
     single = facts[0] if len(facts) == 1 else None
@@ -246,6 +252,9 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             mention = mentions[m_index]
             if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
                 continue
+            if fact.id in past_only and _ahead(mention.value, today):
+                notes.append(f"{fact.id}: the date {mention.raw} lies ahead, a plan, not the deed")
+                continue
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
             if year_unnamed(s.text, mention, find_dates(s.text, today, order)):
                 notes.append(f"{fact.id}: {YEARLESS}")  # "am 1. Dezember": settles only what any year would
@@ -269,6 +278,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]
+            if single.id in past_only and _ahead(mention.value, today):
+                return
             notes.append(f"{single.id}: the only date, {UNCUED}")
             found[single.id] = mention.value
             evidence[single.id] = s.evidence(mention.start, mention.end, source)

@@ -35,7 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from faq.flows.values import Value
+from faq.flows.values import Value, future_allowed
 from faq.kb.model import Fact, Flow
 from faq.language.lexicon import folded
 from faq.tickets.answers import told_of_subject
@@ -178,7 +178,8 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
         name_osm_writer(analysed, lex)  # after the addresses: "ich bin OSM. Ich habe ... an b@x.de" names no OSM address
     sides = other_sides(analysed)  # "Unsere Tochterfirma hat ... Ich frage aber für unsere eigene ...": theirs
     if date_facts:
-        read_dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from, sides)
+        past_only = frozenset(f.id for f in date_facts if not future_allowed(flow, f.id))  # a purchase or reservation lies past
+        read_dates(analysed, date_facts, lang, lex, today, found, evidence, notes, source, stated_from, sides, past_only)
         for fact_id in kind_denied(evidence, [f for f in date_facts if f.id in found], analysed, lang, lex):
             notes.append(f"{fact_id}: the date is another thing's, denied to be this one")  # "Rechnungsdatum ist nicht das Kaufdatum"
             del found[fact_id], evidence[fact_id]

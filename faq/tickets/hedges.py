@@ -68,11 +68,26 @@ def _hedged(tokens: list[Token], text: str, lo: int, hi: int, past: bool, belief
     if len(clause) > 1 and clause[-1] in _folded("manner_adverbs") and c_hi > hi:
         clause = clause[:-1]  # "took effect normally": how it happened, no habit
     return _conditioned(clause, conditions) or _resumed_condition(tokens, text, c_lo) or opened_by(tokens, text, lo, "hedges") \
-        or _verb_first_condition(tokens, text, c_lo, c_hi) \
+        or _verb_first_condition(tokens, text, c_lo, c_hi) or _future_copula(clause) \
         or has_phrase(clause, _phrases("hedges")) or _hedged_afterwards(tokens, text, c_hi) \
         or (not past and (has_phrase(clause, _phrases("past_state_markers"))
                           or has_phrase(clause, _phrases("past_time_markers")) and any(w in _folded("past_copulas") for w in clause))) \
         or has_phrase([w if lo != hi or c_lo + k != lo else "" for k, w in enumerate(_without_day_parts(clause))], _phrases("intentions"))
+
+
+def _future_copula(clause: list[str]) -> bool:
+    """Whether a clause is a future "to be" with its words apart (future_copulas.yaml: "Der OSM wird ab
+    Montag x@… sein"): the last word closes the clause, the others stand before it in that order."""
+    if not clause:
+        return False
+    for phrase in (p for first in _phrases("future_copulas").values() for p in first):
+        if clause[-1] == phrase[-1] and len(clause) > len(phrase):
+            at = 0
+            for word in clause[:-1]:
+                at += at < len(phrase) - 1 and word == phrase[at]
+            if at == len(phrase) - 1:
+                return True
+    return False
 
 
 _AFTERTHOUGHT = 8  # words at most in a hedge added after a clause ("– to be confirmed by the reseller")

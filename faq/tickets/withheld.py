@@ -5,24 +5,25 @@ mistake denied, and what a correction says of a cue it withdrew (faq/tickets/fac
 from __future__ import annotations
 
 from faq.language.lexicon import folded as folded_words
-from faq.tickets.borders import clause_bounds
+from faq.tickets.borders import clause_bounds, phrase_spans, phrases
 from faq.tickets.cuefind import find_cue, function_words, kind_only, word_matches
 from faq.tickets.cues import CueLexicon
 from faq.tickets.negation import polarity
 from faq.tickets.sentence import Sentence, has_sequence, refuted
 from faq.tickets.tokens import negations
 
-__all__ = ["asked_unknown", "avoided", "hoped", "named_only", "negation_opens", "object_denied", "recorrected", "replaced", "replacement",
+__all__ = ["asked_unknown", "avoided", "awaited", "hoped", "named_only", "negation_opens", "object_denied", "recorrected", "replaced", "replacement",
            "time_phrase", "timed", "unknown_at", "unstated"]
 
 
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
     """Whether a cue found stated (`state` True) or denied (False) at `span` states nothing after all:
     what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
-    welchem Land ..., weiß ich nicht"), one kind denied ("keine Nachbestellung" is no "keine
+    welchem Land ..., weiß ich nicht"), what is waited for (`awaited`), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
     if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)
-                              or time_phrase(cue, s, span) or timed(cue, s, span) or named_only(cue, s, span) or hoped(s)):
+                              or time_phrase(cue, s, span) or timed(cue, s, span) or named_only(cue, s, span) or hoped(s)
+                              or awaited(s, span)):
         return True
     if state is True and any(w in negations() for w in cue) and (replaced(cue, s, span) or object_denied(s, span)):
         return True  # a cue that carries its denial: "OSM not admin" in "not a global admin, just a billing admin"
@@ -52,6 +53,32 @@ def hoped(s: Sentence) -> bool:
     """Whether the sentence hopes ("Hopefully we were in the correct tenant", "Ich hoffe, die Domäne ist
     verifiziert"; hopes.yaml): what it says is wished for, not stated."""
     return any(t.word in folded_words("hopes") for t in s.tokens)
+
+
+def awaited(s: Sentence, span: tuple[int, int]) -> bool:
+    """Whether the cue at `span` tells what the writer waits for (awaitings.yaml): a word of waiting before it
+    in its clause, no finite verb up to the cue's end ("still waiting for the reservation to take effect"), or in the clause right before one
+    that a complementizer opens ("Wir warten darauf, dass die Reservierung wirksam wird"), or a wish or a
+    condition right before that clause (open_frames.yaml: "Wir möchten, dass ...", "in the event that ...");
+    not "Wir warten auf die Mail, die Reservierung ist wirksam", "Wir möchten Ihnen mitteilen, dass ..."."""
+    waiting, frames = folded_words("awaitings"), phrases("open_frames")
+    if all(t.word not in waiting and t.word not in frames for t in s.tokens[:span[0]]):
+        return False  # most sentences
+    lo, _ = clause_bounds(s.tokens, s.text, span[0], span[1])
+    last = next((i for i in range(span[0] - 1, lo - 1, -1) if s.tokens[i].word in waiting), None)
+    if last is not None:  # no finite verb up to the cue's end: not "wir warten auf die Mail für 365. Den Spam hat niemand geprüft"
+        return folded_words("finite_verbs").isdisjoint(t.word for t in s.tokens[last + 1:span[1] + 1])
+    openers = folded_words("complementizers")
+    framed = {end + gap for _, end in phrase_spans([t.word for t in s.tokens[:span[0]]], "open_frames") for gap in range(_FRAME_GAP + 1)}
+    for k in (k for k in range(max(lo, 1), span[0]) if s.tokens[k].word in openers):
+        if k in framed:
+            return True  # "in the event that the domain is verified", "Wir wünschen uns, dass ..."
+        if k == lo and any(t.word in waiting for t in s.tokens[clause_bounds(s.tokens, s.text, k - 1, k - 1)[0]:k]):
+            return True  # "Wir warten darauf, dass ..."
+    return False
+
+
+_FRAME_GAP = 1  # words at most between a wish or condition and the complementizer it frames ("wünschen uns, dass")
 
 
 def named_only(cue: tuple[str, ...], s: Sentence, span: tuple[int, int]) -> bool:
