@@ -487,7 +487,6 @@ def test_a_hedge_of_a_plan_set_off_after_a_denial_keeps_the_denial(bundled, text
 
 @pytest.mark.parametrize("text", [
     "Hallo, die Aktivierungsmail fehlt. Sobald unsere Domäne verifiziert ist, geben wir Ihnen Bescheid.",
-    "Hello, the activation mail is missing. Once our domain has been verified, we will let you know.",
     "Hallo, die Aktivierungsmail fehlt. Solange die Reservierung nicht wirksam ist, warten wir ab.",
 ])
 def test_a_time_that_is_a_condition_leaves_its_fact_open(bundled, text):

@@ -154,7 +154,6 @@ def test_a_right_account_only_named_as_a_place_states_nothing(lang, text):
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, wir warten jetzt schon zwei Tage, dass die Reservierung endlich wirksam wird. Die Aktivierungsmail "
            "fehlt auch."),
-    ("en", "Hello, for two days we have been waiting for the reservation to take effect. No activation mail either."),
 ])
 def test_a_reservation_waited_for_is_not_stated_effective(lang, text):
     facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)

@@ -5,6 +5,7 @@ mistake denied, and what a correction says of a cue it withdrew (faq/tickets/fac
 from __future__ import annotations
 
 from faq.language.lexicon import folded as folded_words
+from faq.tickets.awaited import awaited_state
 from faq.tickets.borders import clause_bounds, phrase_spans, phrases
 from faq.tickets.cuefind import find_cue, function_words, kind_only, word_matches
 from faq.tickets.cues import CueLexicon
@@ -19,11 +20,11 @@ __all__ = ["asked_unknown", "avoided", "awaited", "hoped", "named_only", "negati
 def unstated(cue: tuple[str, ...], s: Sentence, span: tuple[int, int], state: bool | None) -> bool:
     """Whether a cue found stated (`state` True) or denied (False) at `span` states nothing after all:
     what was avoided or cannot be answered ("careful not to activate into the wrong account", "in
-    welchem Land ..., weiß ich nicht"), what is waited for (`awaited`), one kind denied ("keine Nachbestellung" is no "keine
+    welchem Land ..., weiß ich nicht"), what is waited for (`awaited`; unless `faq.tickets.awaited` reads it as not yet so), one kind denied ("keine Nachbestellung" is no "keine
     Bestellung"), or a mistake denied ("didn't create a new account by mistake": the mistake, or the act?)."""
     if state is not None and (avoided(s, span) or asked_unknown(s, span) or negation_opens(cue, s, span)
                               or time_phrase(cue, s, span) or timed(cue, s, span) or named_only(cue, s, span) or hoped(s)
-                              or awaited(s, span)):
+                              or awaited(s, span) and not awaited_state(s, span, state)):
         return True
     if state is True and any(w in negations() for w in cue) and (replaced(cue, s, span) or object_denied(s, span)):
         return True  # a cue that carries its denial: "OSM not admin" in "not a global admin, just a billing admin"
