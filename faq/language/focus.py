@@ -43,6 +43,8 @@ __all__ = ["Focus", "focus", "sentences"]
 
 _END = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s))")  # the lookahead: a quick first look
 """A sentence ends at terminal punctuation followed by space, at ! or ? anywhere, or at a blank line."""
+_CLAUSE_MARKS = (",", ";", "–", "—", "-")
+"""What stands before a clause `_clause_pattern` splits off: a sentence without one is one clause."""
 _WORD_BEFORE = re.compile(r"\.([\w.]+)")  # read backwards: the run of word characters and dots before a final "."
 
 
@@ -128,14 +130,73 @@ def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
     if not contrasts:
         return parts
     pattern = _clause_pattern(tuple(contrasts))
-    return [c.strip() for part in parts for c in pattern.split(part) if c.strip()]
+    return [c.strip() for part in parts
+            for c in (pattern.split(part) if any(mark in part for mark in _CLAUSE_MARKS) else (part,)) if c.strip()]
 
 
 @lru_cache(maxsize=16)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `phrases` as whole words, case-insensitive, the longest first (built once per word list)."""
-    alternatives = (r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    """Any of `phrases` as whole words, case-insensitive, the longest first (built once per word list).
+
+    The alternatives are written as a tree of their common beginnings (`_shared_starts`), which finds what the
+    flat list finds, in the same order, trying a few branches where the flat list tries each phrase."""
+    said = [[*_tokens(p)] for p in sorted(phrases, key=len, reverse=True)]
+    tree = _shared_starts(said)
+    alternatives = tree if tree is not None else "(?:" + "|".join("".join(t) for t in said) + ")"
+    return re.compile(r"(?<!\w)" + alternatives + r"(?!\w)", re.IGNORECASE)
+
+
+def _tokens(phrase: str) -> list[str]:
+    """A phrase as pattern pieces: each character escaped, whitespace between its words as one `\\s+`."""
+    out: list[str] = []
+    for n, word in enumerate(phrase.split()):
+        if n:
+            out.append(r"\s+")
+        out.extend(re.escape(ch) for ch in word)
+    return out
+
+
+def _shared_starts(phrases: list[list[str]]) -> str | None:
+    """The alternatives of `phrases` (pattern pieces, in the order they are tried) as one group per first piece,
+    recursively, or None where that could change which phrase matches.
+
+    Sibling pieces exclude each other (distinct characters no text character matches both of, or a character
+    and whitespace), so only the phrase that ends where others go on keeps its place: it must come after them,
+    as the longest-first order puts it (else None)."""
+    groups: dict[str, list[list[str]]] = {}
+    ends = False
+    for pieces in phrases:
+        if not pieces:
+            ends = True
+            continue
+        if ends:
+            return None  # a phrase that ends here is tried before a longer one that goes on
+        groups.setdefault(pieces[0], []).append(pieces[1:])
+    if not _exclusive(list(groups)):
+        return None
+    alternatives = []
+    for piece, rests in groups.items():
+        rest = _shared_starts(rests)
+        if rest is None:
+            return None
+        alternatives.append(piece + rest)
+    if ends:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _exclusive(pieces: list[str]) -> bool:
+    """Whether no text character matches two of `pieces` (escaped characters and `\\s+`), case-insensitively."""
+    chars = [re.sub(r"\\(.)", r"\1", p) for p in pieces if p != r"\s+"]
+    if any(ch.isspace() or len(ch) != 1 for ch in chars):
+        return False
+    for i, a in enumerate(chars):
+        for b in chars[i + 1:]:
+            if re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE):
+                return False
+    return True
 
 
 @lru_cache(maxsize=16)
