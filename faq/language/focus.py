@@ -140,29 +140,31 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
     The alternatives are written as a tree of their common beginnings (`_shared_starts`), which finds what the
     flat list finds, in the same order, trying a few branches where the flat list tries each phrase."""
-    said = [[*_tokens(p)] for p in sorted(phrases, key=len, reverse=True)]
+    said = [_pieces(p) for p in sorted(phrases, key=len, reverse=True)]
     tree = _shared_starts(said)
-    alternatives = tree if tree is not None else "(?:" + "|".join("".join(t) for t in said) + ")"
+    alternatives = tree if tree is not None else "(?:" + "|".join("".join(map(_written, p)) for p in said) + ")"
     return re.compile(r"(?<!\w)" + alternatives + r"(?!\w)", re.IGNORECASE)
 
 
-def _tokens(phrase: str) -> list[str]:
-    """A phrase as pattern pieces: each character escaped, whitespace between its words as one `\\s+`."""
-    out: list[str] = []
-    for n, word in enumerate(phrase.split()):
-        if n:
-            out.append(r"\s+")
-        out.extend(re.escape(ch) for ch in word)
-    return out
+def _pieces(phrase: str) -> list[str]:
+    """A phrase as the pieces of its pattern: its characters, and a space for the whitespace between its words."""
+    return list(" ".join(phrase.split()))
+
+
+def _written(piece: str) -> str:
+    """A piece of a phrase as pattern: a character escaped, a space as one or more whitespace characters."""
+    return r"\s+" if piece == " " else re.escape(piece)
 
 
 def _shared_starts(phrases: list[list[str]]) -> str | None:
-    """The alternatives of `phrases` (pattern pieces, in the order they are tried) as one group per first piece,
+    """The alternatives of `phrases` (pieces, in the order they are tried) as one group per first piece,
     recursively, or None where that could change which phrase matches.
 
     Sibling pieces exclude each other (distinct characters no text character matches both of, or a character
     and whitespace), so only the phrase that ends where others go on keeps its place: it must come after them,
     as the longest-first order puts it (else None)."""
+    if len(phrases) == 1:  # the rest of one phrase
+        return "".join(map(_written, phrases[0]))
     groups: dict[str, list[list[str]]] = {}
     ends = False
     for pieces in phrases:
@@ -172,14 +174,14 @@ def _shared_starts(phrases: list[list[str]]) -> str | None:
         if ends:
             return None  # a phrase that ends here is tried before a longer one that goes on
         groups.setdefault(pieces[0], []).append(pieces[1:])
-    if not _exclusive(list(groups)):
+    if len(groups) > 1 and not _exclusive(list(groups)):
         return None
     alternatives = []
     for piece, rests in groups.items():
         rest = _shared_starts(rests)
         if rest is None:
             return None
-        alternatives.append(piece + rest)
+        alternatives.append(_written(piece) + rest)
     if ends:
         alternatives.append("")
     if len(alternatives) == 1:
@@ -188,15 +190,21 @@ def _shared_starts(phrases: list[list[str]]) -> str | None:
 
 
 def _exclusive(pieces: list[str]) -> bool:
-    """Whether no text character matches two of `pieces` (escaped characters and `\\s+`), case-insensitively."""
-    chars = [re.sub(r"\\(.)", r"\1", p) for p in pieces if p != r"\s+"]
-    if any(ch.isspace() or len(ch) != 1 for ch in chars):
-        return False
+    """Whether no text character matches two of `pieces` (characters, a space for whitespace), case-insensitively."""
+    chars = [p for p in pieces if p != " "]
     for i, a in enumerate(chars):
         for b in chars[i + 1:]:
-            if re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE):
+            if a.isascii() and b.isascii() and a.lower() != b.lower():
+                continue  # distinct ASCII letters or signs: no character matches both ("ı" is none of them)
+            if _letter(a).fullmatch(b) or _letter(b).fullmatch(a):
                 return False
     return True
+
+
+@lru_cache(maxsize=256)
+def _letter(ch: str) -> re.Pattern[str]:
+    """One character as a case-insensitive pattern."""
+    return re.compile(re.escape(ch), re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
