@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, TextIO
 
 from bot.chat.smalltalk import smalltalk
@@ -21,7 +23,7 @@ from faq.search.results import MatchResult
 if TYPE_CHECKING:
     from faq.kb.model import Entry, KnowledgeBase
 
-__all__ = ["Asked", "answer_text", "match_question", "run"]
+__all__ = ["Asked", "answer_text", "json_line", "match_question", "run"]
 
 _LANG = "en"  # messages on stderr are in English, like every command's
 
@@ -110,9 +112,26 @@ def _questions(stream: TextIO) -> Iterable[str]:
         yield line.rstrip("\r\n")[: 4 * MAX_INPUT_CHARS]
 
 
+def json_line(asked: Asked) -> str:
+    """`json.dumps(asked.to_json(), ensure_ascii=False)`, written field by field (a batch writes one a question)."""
+    result = asked.result
+    if not all(map(math.isfinite, (result.confidence, *(c.confidence for c in result.candidates)))):
+        return json.dumps(asked.to_json(), ensure_ascii=False)
+    text = _json_text
+    candidates = ", ".join(f'{{"id": {text(c.id)}, "confidence": {c.confidence!r}}}' for c in result.candidates)
+    return (f'{{"query": {text(result.query)}, "outcome": {text(result.outcome)}, "id": {text(result.id)}, '
+            f'"flow": {text(result.flow)}, "confidence": {result.confidence!r}, "lang": {text(result.lang)}, '
+            f'"candidates": [{candidates}], "smalltalk": {text(asked.smalltalk)}}}')
+
+
+def _json_text(value: str | None) -> str:
+    """A string (or None) as JSON, as `json.dumps(..., ensure_ascii=False)` writes it."""
+    return "null" if value is None else encode_basestring(value)
+
+
 def _emit(asked: Asked, kb: KnowledgeBase | None, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
     if args.json or kb is None:
-        out.write(json.dumps(asked.to_json(), ensure_ascii=False) + "\n")
+        out.write(json_line(asked) + "\n")
     else:
         result = asked.result
         out.write(answer_text(result, kb, args.lang or result.lang, matcher.model.offer, asked.smalltalk) + "\n")
