@@ -173,7 +173,9 @@ def _match(matcher: Matcher, question: str, lang: str | None, line: int = 0) -> 
 
 def _note_length(matcher: Matcher, question: str, line: int = 0) -> None:
     """Tell the user on stderr when a question is cut or too long to be matched."""
-    size = len(clean(question, None))
+    cleaned = clean(question)  # what the matcher reads (remembered for it)
+    uncut = len(cleaned) < MAX_INPUT_CHARS and len(question) <= 4 * MAX_INPUT_CHARS  # then no cut shortened it
+    size = len(cleaned) if uncut else len(clean(question, None))
     longest = getattr(getattr(matcher, "thresholds", None), "max_chars", MAX_INPUT_CHARS)
     if size > MAX_INPUT_CHARS:
         where = tr(_LANG, "cli_on_line", line=line) if line else ""
