@@ -132,9 +132,7 @@ def test_the_word_before_a_full_stop_is_read_backwards_as_it_is_forwards(body):
 
 @given(st.text(alphabet=st.sampled_from(list("ab1 \n\t.!?…\"')]-•*")), max_size=30))
 def test_sentence_ends_are_those_the_pattern_finds_without_its_quick_look(text):
-    head = "(?=[.!?…\\n])(?:"
-    assert _END.pattern.startswith(head)
-    slow = re.compile(_END.pattern[len(head):-1])
+    slow = re.compile(r"[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)")
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in slow.finditer(text)]
 
 
