@@ -324,3 +324,9 @@ def test_a_question_of_its_own_after_another_keeps_its_focus(matcher):
 def test_the_question_an_afterthought_turns_around_still_decides(matcher, story):
     """The main question (several enrollments, one account) decides, not its reverse asked as an afterthought."""
     assert matcher.match(story).id == "multiple-enrollments-one-account"
+
+
+@given(st.lists(st.sampled_from(["aber", "ABER", "but", "x", " ", ",", ";", "–", "—", "-", "\t", "\n"]), max_size=14).map("".join))
+def test_clauses_split_where_the_plain_pattern_splits(text):
+    plain = re.compile(r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=(?:aber|but)\b)", re.IGNORECASE)
+    assert _clause_pattern(("aber", "but")).split(text) == plain.split(text)

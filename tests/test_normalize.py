@@ -151,3 +151,11 @@ def test_surface_words_without_a_phrase_are_the_words_less_the_stop_words(said):
         assert "osm" in norm.surface(text)  # the phrase, one word
     else:
         assert norm.surface(text) == [w for w in said if w not in {"ich", "die", "the"}]
+
+
+@given(st.lists(st.sampled_from(["e", "mail", "-", " ", "\n", "x", "ä", "_", "1"]), max_size=12).map("".join))
+def test_email_spellings_are_found_where_the_plain_pattern_finds_them(text):
+    from faq.language.normalize import _EMAIL_SPELLINGS
+
+    plain = re.compile(r"\be[\s-]?mail")
+    assert [m.span() for m in _EMAIL_SPELLINGS.finditer(text)] == [m.span() for m in plain.finditer(text)]

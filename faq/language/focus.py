@@ -213,8 +213,10 @@ def _letter(ch: str) -> re.Pattern[str]:
 @lru_cache(maxsize=16)
 def _clause_pattern(contrasts: tuple[str, ...]) -> re.Pattern[str]:
     """The split before a contrast word after a comma, semicolon or dash (built once per word list)."""
-    return re.compile(r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
-                      + r")\b)", re.IGNORECASE)
+    # As r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=...)", written to begin with the whitespace it matches: the search passes
+    # over other characters at once.
+    return re.compile(r"\s(?:(?<=[,;–—]\s)|(?<=\s-\s))\s*(?=(?:"
+                      + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
 
 
 def focus(
