@@ -41,11 +41,12 @@ from functools import lru_cache
 
 __all__ = ["Focus", "focus", "sentences"]
 
-_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”“»«)\]]*(?=\s)|(?<=[!?…])[!?…]*[\"'”“»«)\]]*|(?<=\n)\s*\n|"
+_END = re.compile(r"[.!?…\n](?:(?<!\n)[.!?…]*[\"'”“»«)\]]*(?=\s)|(?<![.\n])[!?…]*[\"'”“»«)\]]*|(?<=\n)\s*\n|"
                   r"(?<=\n)(?=\s*[-•*]\s))")
 r"""A sentence ends at terminal punctuation followed by space, at ! or ? anywhere, or at a blank line
 (`[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)`, written to begin with the character
-every end begins with, and then to tell which end it is: the search then passes over other characters at once)."""
+every end begins with, and then to tell by a look back which end it is: the search then passes over other characters
+at once)."""
 _CLAUSE_MARKS = (",", ";", "–", "—", "-")
 """What stands before a clause `_clause_pattern` splits off: a sentence without one is one clause."""
 _WORD_BEFORE = re.compile(r"\.([\w.]+)")  # read backwards: the run of word characters and dots before a final "."
