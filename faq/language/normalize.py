@@ -69,7 +69,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_split_words(text))
 
 
-_WORD_BYTES = bytes(c if 48 <= c <= 57 or 97 <= c <= 122 else 32 for c in range(256))
+_WORD_BYTES = b" " * 48 + bytes(range(48, 58)) + b" " * 39 + bytes(range(97, 123)) + b" " * 133
 """Each byte of an ASCII text: itself for a-z and 0-9, else a space."""
 
 
