@@ -13,6 +13,7 @@ from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, TextIO
 
 from bot.chat.smalltalk import smalltalk
+from bot.cli.collector import loaded, released, streaming
 from faq.errors import InputError
 from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
@@ -147,23 +148,27 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(tr(getattr(args, "lang", None) or _LANG, "cli_empty_question"))  # English unless --lang
     # JSON shows no answer's text: the knowledge base itself is not needed, only its matcher; an
     # answer's text needs the entries, never the flows (only the id of a flow the result names).
-    kb, matcher = (None, load_matcher(args.kb)) if args.json else load(args.kb, flows=False)
-    out = sys.stdout
-    if args.question == ["-"]:
-        stdin = sys.stdin
-        if isinstance(stdin, io.TextIOWrapper):
-            try:
-                stdin.reconfigure(errors="replace")
-            except ValueError:
-                pass
-        for n, question in enumerate(_questions(stdin)):
-            if n and not args.json:
-                out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang, n + 1), kb, args, out, matcher)
-            out.flush()
+    kb, matcher = loaded(lambda: (None, load_matcher(args.kb)) if args.json else load(args.kb, flows=False))
+    try:
+        out = sys.stdout
+        if args.question == ["-"]:
+            stdin = sys.stdin
+            if isinstance(stdin, io.TextIOWrapper):
+                try:
+                    stdin.reconfigure(errors="replace")
+                except ValueError:
+                    pass
+            with streaming():
+                for n, question in enumerate(_questions(stdin)):
+                    if n and not args.json:
+                        out.write("\n" + "-" * 40 + "\n")
+                    _emit(_match(matcher, question, args.lang, n + 1), kb, args, out, matcher)
+                    out.flush()
+            return 0
+        _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
         return 0
-    _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
-    return 0
+    finally:
+        released()
 
 
 def _match(matcher: Matcher, question: str, lang: str | None, line: int = 0) -> Asked:
