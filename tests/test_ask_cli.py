@@ -6,6 +6,9 @@ import sys
 
 import pytest
 
+from bot.cli.ask import Asked, json_line
+from faq.search.results import Candidate, MatchResult
+
 FAQBOT = [sys.executable, "-m", "bot"]
 
 
@@ -146,3 +149,14 @@ def test_an_empty_question_exits_2_with_one_line(question):
 def test_an_empty_question_is_refused_in_the_language_asked_for():
     proc = run("ask", "  ", "--lang", "de")
     assert proc.returncode == 2 and "die Frage ist leer" in proc.stderr and "empty" not in proc.stderr
+
+
+@pytest.mark.parametrize("asked", [
+    Asked(MatchResult('Wo ist die "Aktivierungs-Mail"\\?\tÄrger\x01 – 🙂', "clarify", "a-b", None, 0.512, "de",
+                      (Candidate("a-b", 0.512), Candidate("c", 0.30100000000000005)))),
+    Asked(MatchResult("hallo", "no_match", None, None, 0.0, "en", ()), "greeting"),
+    Asked(MatchResult("x", "answer", "x", "flow-1", 1.0, "de", (Candidate("x", 1.0),))),
+    Asked(MatchResult("x", "no_match", None, None, float("nan"), "de", ())),
+])
+def test_a_json_line_is_what_json_writes_of_the_result(asked):
+    assert json_line(asked) == json.dumps(asked.to_json(), ensure_ascii=False)

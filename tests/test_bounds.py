@@ -48,6 +48,13 @@ def test_ask_says_when_a_question_is_cut(capsys):
     assert out.strip()  # the answer is still given (no match, with the support contact)
 
 
+def test_ask_counts_a_question_as_cleaned_when_it_says_it_is_cut(capsys):
+    assert main(["ask", "\x1b[31m" + "b" * MAX_INPUT_CHARS + "\x00"]) == 0  # the limit once the escapes are gone
+    assert "cut to" not in capsys.readouterr().err
+    assert main(["ask", "\x00\x01" + "b" * (MAX_INPUT_CHARS + 1)]) == 0
+    assert f"cut to {MAX_INPUT_CHARS:,} characters (it has {MAX_INPUT_CHARS + 1:,})" in capsys.readouterr().err
+
+
 def test_ask_says_when_a_question_is_too_long_to_match(capsys):
     assert main(["ask", "Lizenz " * 500]) == 0  # 3,500 characters: kept, but no question
     _out, err = capsys.readouterr()

@@ -88,3 +88,8 @@ def test_an_answer_key_typed_with_no_question_open_asks_what_it_refers_to_not_th
     d.submit("m.schulz@outlook.com")  # the result: no question open any more
     *_, reply = d.submit(text)  # one key too many: not "the FAQ has no answer to that"
     assert isinstance(reply, SmallTalk) and reply.kind == "yesno"
+
+
+@pytest.mark.parametrize("text", ["Servus zusammen, kurze Frage", "na dann danke", "zusammen danke"])
+def test_a_part_that_starts_with_no_phrase_is_no_small_talk(text):
+    assert smalltalk(text) is None

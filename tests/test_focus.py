@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from faq.language.focus import _END, _WORD_BEFORE, focus, sentences
+from faq.language.focus import _END, _WORD_BEFORE, _clause_pattern, _clauses, _phrase_pattern, focus, sentences
 from faq.search.cache import load
 
 
@@ -132,10 +132,46 @@ def test_the_word_before_a_full_stop_is_read_backwards_as_it_is_forwards(body):
 
 @given(st.text(alphabet=st.sampled_from(list("ab1 \n\t.!?…\"')]-•*")), max_size=30))
 def test_sentence_ends_are_those_the_pattern_finds_without_its_quick_look(text):
-    head = "(?=[.!?…\\n])(?:"
-    assert _END.pattern.startswith(head)
-    slow = re.compile(_END.pattern[len(head):-1])
+    slow = re.compile(r"[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)")
     assert [m.span() for m in _END.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
+def _flat_phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """The phrase pattern as one alternative per phrase, the longest first."""
+    alternatives = (r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+_PHRASE_CHARS = list("aisıſkK-. ") + ["İ"]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(_PHRASE_CHARS), min_size=1, max_size=6), min_size=1, max_size=6),
+       st.text(alphabet=st.sampled_from([*_PHRASE_CHARS, "A", "S", "\n", "\t", ","]), max_size=40))
+def test_phrases_sharing_their_beginnings_are_found_as_the_list_finds_them(phrases, text):
+    listed = tuple(p.lower() for p in phrases)
+    tree, flat = _phrase_pattern(listed), _flat_phrases(listed)
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert tree.sub(" ", text) == flat.sub(" ", text)
+
+
+@pytest.mark.parametrize("phrases, text", [
+    (("ixxxx", "ıa b", "ia"), "ıa b"),  # "i" and "ı" match one letter alike: the list's order decides
+    (("a  ", "a b"), "a b"),  # a phrase that ends where a longer one goes on, listed first
+])
+def test_phrases_whose_tree_would_change_the_order_are_found_as_listed(phrases, text):
+    assert [m.span() for m in _phrase_pattern(phrases).finditer(text)] == \
+        [m.span() for m in _flat_phrases(phrases).finditer(text)]
+
+
+def test_the_longer_of_two_phrases_with_one_beginning_is_dropped_whole():
+    asks = _phrase_pattern(("was nun", "was nun tun", "was tun", "what now"))
+    assert asks.sub("#", "Und WAS NUN TUN? Oder was  tun, was nun.") == "Und #? Oder #, #."
+
+
+@given(st.lists(st.sampled_from(["aber", "but", "x", " ", ",", ";", "–", "—", "-", "\t"]), max_size=12).map("".join))
+def test_a_sentence_without_a_clause_mark_is_split_as_the_pattern_splits_it(text):
+    pattern = _clause_pattern(("aber", "but"))
+    assert _clauses([text], ("aber", "but")) == [c.strip() for c in pattern.split(text) if c.strip()]
 
 
 @pytest.mark.parametrize("story", [
@@ -288,3 +324,9 @@ def test_a_question_of_its_own_after_another_keeps_its_focus(matcher):
 def test_the_question_an_afterthought_turns_around_still_decides(matcher, story):
     """The main question (several enrollments, one account) decides, not its reverse asked as an afterthought."""
     assert matcher.match(story).id == "multiple-enrollments-one-account"
+
+
+@given(st.lists(st.sampled_from(["aber", "ABER", "but", "x", " ", ",", ";", "–", "—", "-", "\t", "\n"]), max_size=14).map("".join))
+def test_clauses_split_where_the_plain_pattern_splits(text):
+    plain = re.compile(r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=(?:aber|but)\b)", re.IGNORECASE)
+    assert _clause_pattern(("aber", "but")).split(text) == plain.split(text)

@@ -1,6 +1,10 @@
 """Normalisation: the same question in different spellings gives the same tokens."""
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from faq.kb.model import Vocabulary
 from faq.language.normalize import Normalizer, fold, stem, words
@@ -131,3 +135,27 @@ def test_words_of_a_text_split_again_come_afresh():
     said.append("x")  # a caller may extend what it got
     assert words("keine aktivierungsmail bekommen") == ["keine", "aktivierungsmail", "bekommen"]
     assert words("mail " * 100) == ["mail"] * 100  # a long text, split as it is
+
+
+@given(st.text(alphabet=st.sampled_from(list("az09AZ_- .,\t\n\x1c\x85äé€")), max_size=40))
+def test_words_are_the_runs_of_letters_and_digits_in_any_text(text):
+    assert words(text) == re.findall(r"[a-z0-9]+", text)
+    assert words(text * 20) == re.findall(r"[a-z0-9]+", text * 20)  # a long text, not remembered
+
+
+@given(st.lists(st.sampled_from(["online", "services", "manager", "ich", "die", "abo", "mail", "x9", "the"]), max_size=12))
+def test_surface_words_without_a_phrase_are_the_words_less_the_stop_words(said):
+    norm = Normalizer(VOCAB)
+    text = " ".join(said)
+    if "online services manager" in text:
+        assert "osm" in norm.surface(text)  # the phrase, one word
+    else:
+        assert norm.surface(text) == [w for w in said if w not in {"ich", "die", "the"}]
+
+
+@given(st.lists(st.sampled_from(["e", "mail", "-", " ", "\n", "x", "ä", "_", "1"]), max_size=12).map("".join))
+def test_email_spellings_are_found_where_the_plain_pattern_finds_them(text):
+    from faq.language.normalize import _EMAIL_SPELLINGS
+
+    plain = re.compile(r"\be[\s-]?mail")
+    assert [m.span() for m in _EMAIL_SPELLINGS.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -103,3 +103,9 @@ def test_the_bundled_aspect_lists_leave_out_words_that_ask_what_comes_next(match
     """'Was muss ich als Nächstes tun?', 'what now' ask after the deed: neither done nor ahead by themselves."""
     assert aspects("Was muss ich jetzt als Nächstes tun?", matcher.aspect_classes) == (False, False)
     assert aspects("What do we do next, now?", matcher.aspect_classes) == (False, False)
+
+
+def test_a_text_without_a_counting_or_negating_word_binds_nothing():
+    classes = {"zwei": MANY, "kein": NOT}
+    assert quantity_pairs("die lizenzen fehlen im portal", classes, lambda w: False, lambda w: w) == set()
+    assert quantity_pairs("zwei lizenzen fehlen", classes, lambda w: False, lambda w: w) == {(MANY, "lizenzen"), (MANY, "fehlen")}

@@ -50,6 +50,12 @@ def _longest() -> int:
     return max((len(p.split()) for p in _phrases()), default=0)
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of each phrase."""
+    return frozenset(p.split()[0] for p in _phrases() if p)
+
+
 def _segment(part: str, table: dict[str, tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]] | None:
     """`part` read as a sequence of whole phrases ("ok danke" = "ok" + "danke"), longest
     phrases first; None when some words are no phrase."""
@@ -84,9 +90,11 @@ def smalltalk(text: str, prefer: str = "de") -> tuple[str, str] | None:
     The kind is that of the last phrase ("danke, tschüss" is a goodbye, "ok danke" thanks);
     the language is the one all phrases share, `prefer` when both fit.
     """
-    table = _phrases()
+    table, firsts = _phrases(), _first_words()
     phrases: list[tuple[str, tuple[str, ...]]] = []
     for part in (p for p in map(_norm, _SPLIT.split(text)) if p):  # normalised one by one: the first not small talk decides
+        if part.split(" ", 1)[0] not in firsts:
+            return None  # no phrase starts with its first word
         found = _segment(part, table)
         if found is None:
             return None

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, TextIO
 
 from bot.chat.smalltalk import smalltalk
+from bot.cli.collector import loaded, released, streaming
 from faq.errors import InputError
 from faq.language.catalogue import tr
 from faq.language.text import MAX_INPUT_CHARS, clean
@@ -21,7 +24,7 @@ from faq.search.results import MatchResult
 if TYPE_CHECKING:
     from faq.kb.model import Entry, KnowledgeBase
 
-__all__ = ["Asked", "answer_text", "match_question", "run"]
+__all__ = ["Asked", "answer_text", "json_line", "match_question", "run"]
 
 _LANG = "en"  # messages on stderr are in English, like every command's
 
@@ -110,9 +113,26 @@ def _questions(stream: TextIO) -> Iterable[str]:
         yield line.rstrip("\r\n")[: 4 * MAX_INPUT_CHARS]
 
 
+def json_line(asked: Asked) -> str:
+    """`json.dumps(asked.to_json(), ensure_ascii=False)`, written field by field (a batch writes one a question)."""
+    result = asked.result
+    if not all(map(math.isfinite, (result.confidence, *(c.confidence for c in result.candidates)))):
+        return json.dumps(asked.to_json(), ensure_ascii=False)
+    text = _json_text
+    candidates = ", ".join(f'{{"id": {text(c.id)}, "confidence": {c.confidence!r}}}' for c in result.candidates)
+    return (f'{{"query": {text(result.query)}, "outcome": {text(result.outcome)}, "id": {text(result.id)}, '
+            f'"flow": {text(result.flow)}, "confidence": {result.confidence!r}, "lang": {text(result.lang)}, '
+            f'"candidates": [{candidates}], "smalltalk": {text(asked.smalltalk)}}}')
+
+
+def _json_text(value: str | None) -> str:
+    """A string (or None) as JSON, as `json.dumps(..., ensure_ascii=False)` writes it."""
+    return "null" if value is None else encode_basestring(value)
+
+
 def _emit(asked: Asked, kb: KnowledgeBase | None, args: argparse.Namespace, out: TextIO, matcher: Matcher) -> None:
     if args.json or kb is None:
-        out.write(json.dumps(asked.to_json(), ensure_ascii=False) + "\n")
+        out.write(json_line(asked) + "\n")
     else:
         result = asked.result
         out.write(answer_text(result, kb, args.lang or result.lang, matcher.model.offer, asked.smalltalk) + "\n")
@@ -128,23 +148,27 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(tr(getattr(args, "lang", None) or _LANG, "cli_empty_question"))  # English unless --lang
     # JSON shows no answer's text: the knowledge base itself is not needed, only its matcher; an
     # answer's text needs the entries, never the flows (only the id of a flow the result names).
-    kb, matcher = (None, load_matcher(args.kb)) if args.json else load(args.kb, flows=False)
-    out = sys.stdout
-    if args.question == ["-"]:
-        stdin = sys.stdin
-        if isinstance(stdin, io.TextIOWrapper):
-            try:
-                stdin.reconfigure(errors="replace")
-            except ValueError:
-                pass
-        for n, question in enumerate(_questions(stdin)):
-            if n and not args.json:
-                out.write("\n" + "-" * 40 + "\n")
-            _emit(_match(matcher, question, args.lang, n + 1), kb, args, out, matcher)
-            out.flush()
+    kb, matcher = loaded(lambda: (None, load_matcher(args.kb)) if args.json else load(args.kb, flows=False))
+    try:
+        out = sys.stdout
+        if args.question == ["-"]:
+            stdin = sys.stdin
+            if isinstance(stdin, io.TextIOWrapper):
+                try:
+                    stdin.reconfigure(errors="replace")
+                except ValueError:
+                    pass
+            with streaming():
+                for n, question in enumerate(_questions(stdin)):
+                    if n and not args.json:
+                        out.write("\n" + "-" * 40 + "\n")
+                    _emit(_match(matcher, question, args.lang, n + 1), kb, args, out, matcher)
+                    out.flush()
+            return 0
+        _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
         return 0
-    _emit(_match(matcher, " ".join(args.question), args.lang), kb, args, out, matcher)
-    return 0
+    finally:
+        released()
 
 
 def _match(matcher: Matcher, question: str, lang: str | None, line: int = 0) -> Asked:
@@ -154,7 +178,9 @@ def _match(matcher: Matcher, question: str, lang: str | None, line: int = 0) -> 
 
 def _note_length(matcher: Matcher, question: str, line: int = 0) -> None:
     """Tell the user on stderr when a question is cut or too long to be matched."""
-    size = len(clean(question, None))
+    cleaned = clean(question)  # what the matcher reads (remembered for it)
+    uncut = len(cleaned) < MAX_INPUT_CHARS and len(question) <= 4 * MAX_INPUT_CHARS  # then no cut shortened it
+    size = len(cleaned) if uncut else len(clean(question, None))
     longest = getattr(getattr(matcher, "thresholds", None), "max_chars", MAX_INPUT_CHARS)
     if size > MAX_INPUT_CHARS:
         where = tr(_LANG, "cli_on_line", line=line) if line else ""

@@ -41,8 +41,14 @@ from functools import lru_cache
 
 __all__ = ["Focus", "focus", "sentences"]
 
-_END = re.compile(r"(?=[.!?…\n])(?:[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s))")  # the lookahead: a quick first look
-"""A sentence ends at terminal punctuation followed by space, at ! or ? anywhere, or at a blank line."""
+_END = re.compile(r"[.!?…\n](?:(?<!\n)[.!?…]*[\"'”“»«)\]]*(?=\s)|(?<![.\n])[!?…]*[\"'”“»«)\]]*|(?<=\n)\s*\n|"
+                  r"(?<=\n)(?=\s*[-•*]\s))")
+r"""A sentence ends at terminal punctuation followed by space, at ! or ? anywhere, or at a blank line
+(`[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)`, written to begin with the character
+every end begins with, and then to tell by a look back which end it is: the search then passes over other characters
+at once)."""
+_CLAUSE_MARKS = (",", ";", "–", "—", "-")
+"""What stands before a clause `_clause_pattern` splits off: a sentence without one is one clause."""
 _WORD_BEFORE = re.compile(r"\.([\w.]+)")  # read backwards: the run of word characters and dots before a final "."
 
 
@@ -128,21 +134,90 @@ def _clauses(parts: list[str], contrasts: Collection[str]) -> list[str]:
     if not contrasts:
         return parts
     pattern = _clause_pattern(tuple(contrasts))
-    return [c.strip() for part in parts for c in pattern.split(part) if c.strip()]
+    return [c.strip() for part in parts
+            for c in (pattern.split(part) if any(mark in part for mark in _CLAUSE_MARKS) else (part,)) if c.strip()]
 
 
 @lru_cache(maxsize=16)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of `phrases` as whole words, case-insensitive, the longest first (built once per word list)."""
-    alternatives = (r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    """Any of `phrases` as whole words, case-insensitive, the longest first (built once per word list).
+
+    The alternatives are written as a tree of their common beginnings (`_shared_starts`), which finds what the
+    flat list finds, in the same order, trying a few branches where the flat list tries each phrase."""
+    said = [_pieces(p) for p in sorted(phrases, key=len, reverse=True)]
+    tree = _shared_starts(said)
+    alternatives = tree if tree is not None else "(?:" + "|".join("".join(map(_written, p)) for p in said) + ")"
+    return re.compile(r"(?<!\w)" + alternatives + r"(?!\w)", re.IGNORECASE)
+
+
+def _pieces(phrase: str) -> list[str]:
+    """A phrase as the pieces of its pattern: its characters, and a space for the whitespace between its words."""
+    return list(" ".join(phrase.split()))
+
+
+def _written(piece: str) -> str:
+    """A piece of a phrase as pattern: a character escaped, a space as one or more whitespace characters."""
+    return r"\s+" if piece == " " else re.escape(piece)
+
+
+def _shared_starts(phrases: list[list[str]]) -> str | None:
+    """The alternatives of `phrases` (pieces, in the order they are tried) as one group per first piece,
+    recursively, or None where that could change which phrase matches.
+
+    Sibling pieces exclude each other (distinct characters no text character matches both of, or a character
+    and whitespace), so only the phrase that ends where others go on keeps its place: it must come after them,
+    as the longest-first order puts it (else None)."""
+    if len(phrases) == 1:  # the rest of one phrase
+        return "".join(map(_written, phrases[0]))
+    groups: dict[str, list[list[str]]] = {}
+    ends = False
+    for pieces in phrases:
+        if not pieces:
+            ends = True
+            continue
+        if ends:
+            return None  # a phrase that ends here is tried before a longer one that goes on
+        groups.setdefault(pieces[0], []).append(pieces[1:])
+    if len(groups) > 1 and not _exclusive(list(groups)):
+        return None
+    alternatives = []
+    for piece, rests in groups.items():
+        rest = _shared_starts(rests)
+        if rest is None:
+            return None
+        alternatives.append(_written(piece) + rest)
+    if ends:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _exclusive(pieces: list[str]) -> bool:
+    """Whether no text character matches two of `pieces` (characters, a space for whitespace), case-insensitively."""
+    chars = [p for p in pieces if p != " "]
+    for i, a in enumerate(chars):
+        for b in chars[i + 1:]:
+            if a.isascii() and b.isascii() and a.lower() != b.lower():
+                continue  # distinct ASCII letters or signs: no character matches both ("ı" is none of them)
+            if _letter(a).fullmatch(b) or _letter(b).fullmatch(a):
+                return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _letter(ch: str) -> re.Pattern[str]:
+    """One character as a case-insensitive pattern."""
+    return re.compile(re.escape(ch), re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
 def _clause_pattern(contrasts: tuple[str, ...]) -> re.Pattern[str]:
     """The split before a contrast word after a comma, semicolon or dash (built once per word list)."""
-    return re.compile(r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=(?:" + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True))
-                      + r")\b)", re.IGNORECASE)
+    # As r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=...)", written to begin with the whitespace it matches: the search passes
+    # over other characters at once.
+    return re.compile(r"\s(?:(?<=[,;–—]\s)|(?<=\s-\s))\s*(?=(?:"
+                      + "|".join(re.escape(c) for c in sorted(contrasts, key=len, reverse=True)) + r")\b)", re.IGNORECASE)
 
 
 def focus(

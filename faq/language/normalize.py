@@ -18,7 +18,7 @@ __all__ = ["Normalizer", "clear_language", "extract_bucketed", "length_buckets",
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
 _SURFACE_WORD = re.compile(r"[a-z0-9_]+")  # a joined phrase ("online_services_manager") is one
-_EMAIL_SPELLINGS = re.compile(r"\be[\s-]?mail")
+_EMAIL_SPELLINGS = re.compile(r"e(?<!\we)[\s-]?mail")  # r"\be[\s-]?mail", begun with its letter: found at once
 _LINKS = ("s", "es", "n", "en", "e")
 _INSEPARABLE = ("ver", "ent", "zer", "emp", "miss")
 """Verb prefixes that change a word's meaning ("verlassen" is no kind of "lassen")."""
@@ -61,12 +61,23 @@ _fold_long = lru_cache(maxsize=64)(_fold)
 def words(text: str) -> list[str]:
     """Split folded text into words of letters and digits (a fresh list; remembered for a short text:
     a ticket's sentences are split into words again and again)."""
-    return list(_words(text)) if len(text) <= _SHORT_TEXT else _WORD.findall(text)
+    return list(_words(text)) if len(text) <= _SHORT_TEXT else _split_words(text)
 
 
 @lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
+    return tuple(_split_words(text))
+
+
+_WORD_BYTES = b" " * 48 + bytes(range(48, 58)) + b" " * 39 + bytes(range(97, 123)) + b" " * 133
+"""Each byte of an ASCII text: itself for a-z and 0-9, else a space."""
+
+
+def _split_words(text: str) -> list[str]:
+    """`_WORD.findall(text)`; an ASCII text (most folded text) as bytes, each byte not of a word a space."""
+    if text.isascii():
+        return text.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
+    return _WORD.findall(text)
 
 
 @cache
@@ -310,6 +321,7 @@ class Normalizer:
         if not frame_words().isdisjoint(said):  # the frames' words are no topic words
             said = without_frames(folded_text)
         by_first = self._by_first
+        phrased = False  # whether a synonym phrase was joined
         if by_first and any(w in by_first for w in said):
             joined = []  # each synonym phrase, leftmost and longest first, as one word joined by "_"
             i = 0
@@ -317,12 +329,16 @@ class Normalizer:
                 for phrase, canonical in by_first.get(said[i], ()):
                     if said[i + 1:i + len(phrase)] == phrase[1:]:
                         joined.append(canonical)
+                        phrased = True
                         i += len(phrase)
                         break
                 else:
                     joined.append(said[i])
                     i += 1
             said = joined
+        if not phrased:  # words of letters and digits: what the pattern below would find in them again
+            stop = self._stop
+            return [w for w in said[:MAX_TOKENS] if w not in stop]
         folded = " ".join(said)
         out = []
         for raw in _SURFACE_WORD.findall(folded)[:MAX_TOKENS]:

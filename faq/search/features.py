@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from faq.language.focus import Focus
-from faq.search.quantities import agreement, aspects, negation_agreement
+from faq.search.quantities import NOT, agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query, best_rows
 from faq.search.rivals import EntryRates, entry_rates, rates_of, rival_odds
 
@@ -188,10 +188,10 @@ class Features:
             return entries.get(row)
         return self._best_doc(row, q)
 
-    def _features(self, row: int, q: Query, hit: Hit | None) -> list[float]:
-        """The features of one candidate but those that compare it with others (see FEATURES)."""
+    def _features(self, row: int, q: Query, hit: Hit | None, mine: set[int]) -> tuple[list[float], float]:
+        """The features of one candidate but those that compare it with others (see FEATURES), and the weight
+        of the question's terms among its tokens `mine` (`_tokens`)."""
         total = q.total
-        mine = self._tokens(row)
         repaired = q.repaired
         covered = typo = 0.0
         for k, w in q.terms:
@@ -206,9 +206,10 @@ class Features:
             qcov, dcov, matched = m / total, m / norm, m
             if q.pairs:
                 order = len(q.pairs & self._doc_pairs(row, d)) / len(q.pairs)
-        return [math.sqrt(qcov * dcov), qcov, dcov, covered / total, order, typo / total, q.unknown / total,
+        fit = math.sqrt(qcov * dcov)
+        return [fit, qcov, dcov, covered / total, order, typo / total, q.unknown / total,
                 q.offtopic / total, q.foreign / total, 0.0, 0.0, 1.0 / max(q.content, 1),
-                math.sqrt(qcov * dcov) * min(1.0, matched / self.unknown_idf)]
+                fit * min(1.0, matched / self.unknown_idf)], covered
 
     def candidate_features(self, text: str, siblings: bool = True) -> list[tuple[int, list[float]]]:
         """Return (candidate, features) of the question's candidates, best fit first: the values of FEATURES,
@@ -254,7 +255,14 @@ class Features:
         if whole is not q:  # a story's topic may be told around a thin question, as its entry may
             best_topics += [t for t in best_rows(whole_topics, self._topic_candidates) if t not in best_topics]
         candidates = entries + [-1 - t for t in best_topics]
-        rows = [(r, self._features(r, q, self._hit(r, q, found, topics))) for r in candidates]
+        hit_of = self._hit
+        mines = [self._tokens(r) for r in candidates]
+        rows: list[tuple[int, list[float]]] = []
+        covers: list[float] = []  # the weight of the focus's terms among each candidate's tokens
+        for r, mine in zip(candidates, mines):
+            x, covered = self._features(r, q, hit_of(r, q, found, topics), mine)
+            rows.append((r, x))
+            covers.append(covered)
         context = None
         context_found: dict[int, Hit] = {}
         context_topics: dict[int, Hit] = {}
@@ -268,34 +276,38 @@ class Features:
                     context_topics = negatives.scan(context)
         focused = view.text
         counted = self._quantity_pairs(focused)
+        # What the rows' quantity features read of the question, once: most questions count and deny nothing.
+        counts = any(kind != NOT and token in self._contrasted for kind, token in counted)
+        denies = any(kind == NOT for kind, _token in counted)
+        no_quantity = (0.0, 0.0)
+        entry_quantities = self._entry_quantity_sets
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
         best_fit = _top_two([x[0] for _r, x in rows])
-        for r, x in rows:
+        alone = whole is q
+        for (r, x), mine, covered in zip(rows, mines, covers):
             telling = x.pop()
-            mine = self._tokens(r)
+            fit = x[0]
             x[9] = oos
-            x[10] = x[0] - _best_other(best_fit, x[0])
-            x.append(sum(w for t, w in whole.terms if t in mine) / known)
-            if whole is q:
-                x.append(x[0])
+            lead = x[10] = fit - _best_other(best_fit, fit)
+            if alone:  # the whole text is the focus: its terms, its hits
+                whole_cover, text_fit = covered, fit
             else:
-                hit = self._hit(r, whole, whole_found, whole_topics)
-                x.append(math.sqrt(hit[0] / whole.total) if hit is not None else 0.0)
-            x.append(length)
-            x.append(max(0.0, oos - x[0]))
+                whole_cover = sum(w for t, w in whole.terms if t in mine)
+                hit = hit_of(r, whole, whole_found, whole_topics)
+                text_fit = math.sqrt(hit[0] / whole.total) if hit is not None else 0.0
             if context is None:
-                x.append(0.0)
+                context_fit = 0.0
             else:
-                hit = self._hit(r, context, context_found, context_topics)
-                x.append(math.sqrt(hit[0] / context.total) if hit is not None else 0.0)
-            x.append(1.0 if r < 0 else 0.0)
-            x.append(0.0 if whole is q else 1.0)
-            x.append(0.0 if whole is q else x[0])
-            x.append(0.0 if whole is q else x[10])
-            x.append(telling)
-            x.extend(agreement(counted, self._entry_quantity_sets[r], self._contrasted) if r >= 0 else (0.0, 0.0))
-            x.append(negation_agreement(counted, self._entry_quantity_sets[r]) if r >= 0 else 0.0)
+                hit = hit_of(r, context, context_found, context_topics)
+                context_fit = math.sqrt(hit[0] / context.total) if hit is not None else 0.0
+            if r >= 0:
+                quantity = agreement(counted, entry_quantities[r], self._contrasted) if counts else no_quantity
+                negation = negation_agreement(counted, entry_quantities[r]) if denies else 0.0
+            else:
+                quantity, negation = no_quantity, 0.0
+            x += (whole_cover / known, text_fit, length, max(0.0, oos - fit), context_fit, 1.0 if r < 0 else 0.0,
+                  0.0 if alone else 1.0, 0.0 if alone else fit, 0.0 if alone else lead, telling, *quantity, negation)
         # How far each candidate is ahead in the whole story and in its context: in a long text every fit is
         # low, so what singles an entry out there is its distance to the others.
         if context is None:

@@ -45,6 +45,8 @@ def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str
     """
     said = words(fold(text))
     out: set[tuple[int, str]] = set()
+    if classes.keys().isdisjoint(said):
+        return out  # no counting or negating word
     for i, word in enumerate(said):
         kind = classes.get(word)
         if kind is None:
@@ -103,7 +105,7 @@ def aspects(text: str, classes: Mapping[str, int]) -> tuple[bool, bool]:
         text: Any text.
         classes: Folded aspect word -> DONE or AHEAD.
     """
-    found = {classes[w] for w in words(fold(text)) if w in classes}
+    found = {classes[w] for w in classes.keys() & words(fold(text))}
     return DONE in found, AHEAD in found
 
 
