@@ -304,3 +304,11 @@ def test_a_role_named_under_a_quoted_question_for_the_role_is_the_writers(lang, 
 ])
 def test_an_answer_naming_another_role_a_doubted_or_denied_one_or_another_question_names_none(lang, question, answer):
     assert answered_role(question, answer, lang) is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Ich bin der Volumenlizenzierungsadministrater und kann nicht reservieren."),
+    ("en", "I am the volume licensing administrater and cannot reserve."),
+])
+def test_a_long_role_name_misspelt_by_one_letter_is_still_read(lang, text):
+    assert role(text, lang) == "vlsc-admin"

@@ -1203,3 +1203,18 @@ def test_an_inline_answer_echoing_its_question_states_the_fact(lang, question, a
 def test_an_inline_answer_whose_finding_is_negated_does_not_deny_the_check(lang, question, answer):
     read = extract_answer(Answer(question, answer, 0), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary)
     assert read.facts.get("junk_checked") is not False
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, die Domäne unseres OSM ist verifiziert, trotzdem kam keine Aktivierungsmail."),
+    ("en", "Hi, our OSM's domain is verified, and still no activation email has arrived."),
+])
+def test_a_reading_changed_by_its_caller_leaves_the_next_reading_of_the_same_text_whole(lang, text):
+    flow = KB.flow("missing-activation-email")
+    first = extract_facts(clean_body(text), flow, date(2026, 11, 24), lang, KB.vocabulary)
+    assert first.facts.get("domain_verified") is True
+    assert isinstance(first.facts, dict) and isinstance(first.evidence, dict)
+    first.facts.clear()  # a caller's own copy (a dialogue's facts)
+    first.evidence.clear()
+    again = extract_facts(clean_body(text), flow, date(2026, 11, 24), lang, KB.vocabulary)
+    assert again.facts.get("domain_verified") is True and "domain_verified" in again.evidence

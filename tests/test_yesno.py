@@ -59,3 +59,14 @@ def test_a_label_that_asks_something_else_denies_no_role(lang, text):
 ])
 def test_a_cue_whose_tightest_words_cross_clauses_is_found_in_the_later_clause(lang, text):
     assert read("missing-activation-email", text, lang).get("junk_checked") is False
+
+
+@pytest.mark.parametrize(("lang", "stated", "refutation"), [
+    ("de", "Keine Aktivierungsmail. Die Domäne unseres OSM ist verifiziert.", " Das stimmt aber nicht, sagt unser Admin."),
+    ("en", "No activation mail. The domain of our OSM is verified.", " That is not true, says our admin."),
+])
+def test_a_sentence_met_again_is_read_by_what_follows_it_in_each_ticket(lang, stated, refutation):
+    # the same sentence in three tickets: refuted by the next one, then standing alone, then refuted again
+    readings = [read("missing-activation-email", text, lang).get("domain_verified")
+                for text in (stated + refutation, stated, stated + refutation)]
+    assert readings == [None, True, None]

@@ -177,7 +177,11 @@ def read_choice(fact: Fact, lang: str, tokens: list[Token], words: list[str], te
     others_named: list[tuple[str, tuple[int, int]]] = []  # roles of others named: two apart leave it open
     vocab = frozenset(w for _, name in named for w in name) - lex.stop
     also: dict[frozenset[str], bool | None] = {}  # `_also_said` of each longer name's other words, read once for the sentence
-    for cid, cue in named:
+    names, contents = _distinct_names(fact, lex)
+    gone = frozenset(c for c in contents if absent(c, words.joined)) if isinstance(words, Words) else frozenset()
+    for cid, cue, content in names:
+        if not gone.isdisjoint(content):
+            continue  # a word of the name stands nowhere in the sentence (`_find_name` finds it nowhere)
         begin = 0  # every mention: "Birgit Lang (OSM): Ich bin reine OSM" names a role of hers, then the writer's own
         while (span := _find_name(cue, words, lex.stop, begin)) is not None:
             begin = span[1] + 1
@@ -344,6 +348,15 @@ def _named(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ..
     return lex.derive("choice_names", fact, "", lambda: _role_names(fact, lex))
 
 
+def _distinct_names(fact: Fact, lex: CueLexicon) -> tuple[tuple[tuple[str, tuple[str, ...], frozenset[str]], ...], frozenset[str]]:
+    """Each distinct (choice id, name's words, its content words) of `_named`, in their order (a name
+    given twice finds the same), and all their content words (worked out once per fact)."""
+    def build() -> tuple[tuple[tuple[str, tuple[str, ...], frozenset[str]], ...], frozenset[str]]:
+        names = tuple((cid, cue, frozenset(_content(cue, lex.stop))) for cid, cue in dict.fromkeys(_named(fact, lex)))
+        return names, frozenset(w for _, _, content in names for w in content)
+    return lex.derive("distinct_choice_names", fact, "", build)
+
+
 def _role_names(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # The fact's own words ("Rolle", "role") name no choice: "andere Rolle" is not said by "dieser Rolle".
     generic = {w for phrases in fact.cues.context.values() for p in phrases for w in lex.cue(p, drop_function_words=False)}
@@ -392,14 +405,17 @@ def _continues_context(tokens: list[Token], text: str, lo: int, hi: int, context
     return False
 
 
-def _names(fact: Fact, lex: CueLexicon) -> list[tuple[str, frozenset[str]]]:
-    out = []
-    for choice in fact.choices:
-        for name in (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " ")):
-            words = frozenset(w for w in lex.cue(name, drop_function_words=False) if w not in lex.stop)
-            if words:
-                out.append((choice.id, words))
-    return out
+def _names(fact: Fact, lex: CueLexicon) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(choice id, content words of a name) of each name of the fact's choices (worked out once per fact)."""
+    def build() -> tuple[tuple[str, frozenset[str]], ...]:
+        out = []
+        for choice in fact.choices:
+            for name in (choice.label.de, choice.label.en, *choice.aliases, choice.id.replace("-", " ")):
+                words = frozenset(w for w in lex.cue(name, drop_function_words=False) if w not in lex.stop)
+                if words:
+                    out.append((choice.id, words))
+        return tuple(out)
+    return lex.derive("choice_word_sets", fact, "", build)
 
 
 def _doubts_any(words: set[str], sentences: Sequence[tuple[list[Token], list[str], str]]) -> bool:

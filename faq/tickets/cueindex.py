@@ -30,7 +30,6 @@ class TextCues:
         self._held: dict[str, bool] = {}
         self._groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[Group, ...]]] = {}
         self._pair_groups: dict[tuple[int, str], tuple[Mapping[str, tuple[str, ...]], tuple[PairGroup, ...]]] = {}
-        self._silent: dict[tuple[int, str], tuple[Fact, bool]] = {}
         self._firsts: dict[tuple[int, str], tuple[Fact, tuple[str, ...]]] = {}
 
     def may_hold(self, cue_word: str) -> bool:
@@ -67,14 +66,7 @@ class TextCues:
 
     def silent(self, fact: Fact, lang: str) -> bool:
         """Whether no sentence of the text may hold a cue or paired cue of a yes/no fact."""
-        hit = self._silent.get((id(fact), lang))
-        if hit is not None and hit[0] is fact:
-            return hit[1]
-        cues = fact.cues
-        silent = not (self.cue_groups(cues.yes, lang) or self.cue_groups(cues.no, lang)
-                      or self.pair_groups(cues.yes, lang) or self.pair_groups(cues.no, lang))
-        self._silent[(id(fact), lang)] = (fact, silent)
-        return silent
+        return not self.first_words(fact, lang)
 
     def first_words(self, fact: Fact, lang: str) -> tuple[str, ...]:
         """The first words of the groups of a yes/no fact's cues and paired cues that the text may hold
@@ -82,10 +74,7 @@ class TextCues:
         hit = self._firsts.get((id(fact), lang))
         if hit is not None and hit[0] is fact:
             return hit[1]
-        cues = fact.cues
-        firsts = tuple(dict.fromkeys(first for groups in (self.cue_groups(cues.yes, lang), self.cue_groups(cues.no, lang),
-                                                          self.pair_groups(cues.yes, lang), self.pair_groups(cues.no, lang))
-                                     for first, _ in groups))
+        firsts = tuple(first for first in _first_words(self.lex, fact, lang) if self.may_hold(first))
         self._firsts[(id(fact), lang)] = (fact, firsts)
         return firsts
 
@@ -101,6 +90,17 @@ class TextCues:
             if may:
                 out.append(group)
         return tuple(out)
+
+
+def _first_words(lex: CueLexicon, fact: Fact, lang: str) -> tuple[str, ...]:
+    """The first words of the groups of a yes/no fact's cues and paired cues ("yes" cues, "no" cues,
+    "yes" pairs, "no" pairs), each once, in that order (worked out once per fact and language)."""
+    def build() -> tuple[str, ...]:
+        cues = fact.cues
+        return tuple(dict.fromkeys(first for groups in (lex.cue_groups(cues.yes, lang), lex.cue_groups(cues.no, lang),
+                                                        lex.pair_groups(cues.yes, lang), lex.pair_groups(cues.no, lang))
+                                   for first, _ in groups))
+    return lex.derive("first_words", fact, lang, build)
 
 
 _TEXTS: dict[tuple[int, str], tuple[CueLexicon, TextCues]] = {}

@@ -131,7 +131,28 @@ def extract_facts(text: str, flow: Flow, today: date, lang: str = "de", vocabula
     Returns:
         The facts found (in the flow's declaration order), their evidence (offsets in
         `text`), and notes on what was skipped.
+
+    Remembered for the last few texts and flows (a copy is returned): triage reads a ticket for a close
+    candidate's flow to choose its topic (`faq.tickets.flowtopic`, `faq.tickets.statedtopic`), then
+    again for the flow chosen.
     """
+    key = (text, id(flow), today, lang, id(vocabulary), source, stated_from)
+    hit = _READ.get(key)
+    if hit is None or hit[0] is not flow or hit[1] is not vocabulary:
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        hit = _READ[key] = (flow, vocabulary, _extract_facts(text, flow, today, lang, vocabulary, source, stated_from))
+    read = hit[2]
+    return Extraction(dict(read.facts), read.notes, dict(read.evidence))
+
+
+_READ: dict[tuple[object, ...], tuple[Flow, object | None, Extraction]] = {}
+_READ_KEPT = 16  # readings remembered (then forgotten at once): those of one ticket
+
+
+def _extract_facts(text: str, flow: Flow, today: date, lang: str, vocabulary: object | None, source: str,
+                   stated_from: int) -> Extraction:
+    """`extract_facts` worked out."""
     lex = lexicon_for(vocabulary)
     found: dict[str, Value | None] = {}
     strength: dict[str, int] = {}

@@ -14,7 +14,7 @@ an earlier clause of its sentence is read ("Reservierung gestern aufgegeben, wir
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from faq.language.lexicon import folded, words
 from faq.language.normalize import fold
@@ -39,16 +39,25 @@ def _named(s: Sentence, end: int, kinds: tuple[tuple[str, ...], ...], lex: CueLe
     osm = lex.word("osm")
     found = {osm for lo, _ in osm_spans(s, osm, lex) if lo < end}
     units = folded("licence_units")  # "seats" are licences, but never what "it" points at
-    nouns = [(noun, lex.word(noun)) for kind in kinds for noun in kind]  # each with its canonical word, once
+    nouns = _nouns(kinds, lex)
     for i in range(min(end, len(s.tokens))):
-        word = s.words[i]
-        if s.tokens[i].word in units:
-            continue
-        for noun, canon in nouns:
-            if word == canon or word_matches(noun, word) or word_matches(canon, word) \
-                    or noun in heads and s.tokens[i].word.endswith(noun):  # a compound's head: "Aktivierungsmail"
-                found.add(canon)
+        if s.tokens[i].word not in units:
+            found.update(_referred(nouns, heads, s.words[i], s.tokens[i].word))
     return found
+
+
+@lru_cache(maxsize=64)
+def _nouns(kinds: tuple[tuple[str, ...], ...], lex: CueLexicon) -> tuple[tuple[str, str], ...]:
+    """Each noun of `kinds` with its canonical word, once per kinds and lexicon."""
+    return tuple((noun, lex.word(noun)) for kind in kinds for noun in kind)
+
+
+@lru_cache(maxsize=8192)
+def _referred(nouns: tuple[tuple[str, str], ...], heads: tuple[str, ...], word: str, raw: str) -> tuple[str, ...]:
+    """The canonical words of the `nouns` that a sentence's word names (canonical `word`, folded `raw`), those of
+    `heads` also as a compound's last part ("Aktivierungsmail": a mail); remembered, as words recur."""
+    return tuple(canon for noun, canon in nouns if word == canon or word_matches(noun, word) or word_matches(canon, word)
+                 or noun in heads and raw.endswith(noun))
 
 
 _HEAD = 6  # letters of a thing read as a compound's last part: not "mail", whose pronoun cues keep ("im Spam ist sie nicht")

@@ -324,9 +324,11 @@ def _month_note(flow: Flow, diagnosis: Diagnosis, fact_id: str, month: MonthDate
     return tr(lang, "reply_month_depends", month=shown)
 
 
+@lru_cache(maxsize=1024)
 def _restates(title: str, text: str) -> bool:
     """Whether a sentence of `text` says all that `title` says: each of its words is there, or one
-    it begins or ends ("Aktivierungs-E-Mails" / "E-Mails zur Aktivierung", "Adressen" / "Adresse")."""
+    it begins or ends ("Aktivierungs-E-Mails" / "E-Mails zur Aktivierung", "Adressen" / "Adresse").
+    Remembered, as the same resolutions are written for ticket after ticket."""
     said = set(_words(title).split())
     for sentence in sentences(text):
         words = set(_words(sentence).split())
@@ -357,8 +359,9 @@ def other_reasons(flow: Flow, diagnosis: Diagnosis, step: str, lang: str, today:
     return _other_causes(flow, diagnosis, diagnosis.cause, lang, today)
 
 
+@lru_cache(maxsize=1024)
 def _points_elsewhere(step: str, lang: str) -> bool:
-    """Whether a step points to the flow's other causes ("gehen Sie die übrigen Gründe durch")."""
+    """Whether a step points to the flow's other causes ("gehen Sie die übrigen Gründe durch"); remembered."""
     return _has(_words(step), "other_reasons", lang)
 
 

@@ -174,12 +174,35 @@ def cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon,
     leave the fact open: the reader is unsure, and a false fact is worse than a question.
     `text`, the cues of the sentence's whole text, spares looking for those it lacks; a cue found on
     a span of `without` (readings the caller set aside) is left out.
+
+    Remembered by the fact, the sentence (as `cue_said` remembers it) and what is left out: a sentence
+    recurs in other tickets (a greeting, a form's line, a template's).
     """
     words = s.words
-    memo, cues = words.memo, text or lex  # the words' hits so far: a look there spares a call
+    memo = words.memo  # the words' hits so far: a look there spares a call
     if text is not None and ":" not in s.text and not any(
             at if (at := memo.get(first)) is not None else words.hits(first) for first in text.first_words(fact, lang)):
         return None  # no cue, paired cue or label of the fact can stand in the sentence: most sentences
+    key = (id(fact), lang, id(lex), s.text, tuple(map(id, s.tokens)), tuple(words), words.alternatives, s.refuted, without,
+           text is None)
+    hit = _VALUES.get(key)
+    if hit is not None and hit[0] is fact and hit[1] is lex:
+        return hit[3]
+    value = _cue_value(fact, lang, s, lex, text, without)
+    if len(_VALUES) >= _KEPT:
+        _VALUES.clear()
+    _VALUES[key] = (fact, lex, tuple(s.tokens), value)
+    return value
+
+
+_VALUES: dict[tuple[object, ...], tuple[Fact, CueLexicon, tuple[Token, ...], tuple[bool, int, tuple[int, int]] | None]] = {}
+
+
+def _cue_value(fact: Fact, lang: str, s: Sentence, lex: CueLexicon, text: TextCues | None,
+               without: tuple[tuple[int, int], ...]) -> tuple[bool, int, tuple[int, int]] | None:
+    """`cue_value` worked out."""
+    words = s.words
+    memo, cues = words.memo, text or lex
     found: list[tuple[tuple[int, int], bool, tuple[int, int]]] = []
     seen: list[tuple[bool, bool, tuple[int, int]]] = []  # kind of cue, its state, its span
     order: list[int] = []  # the cues' places in their table: equally ranked ones keep it
