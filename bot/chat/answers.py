@@ -209,11 +209,21 @@ def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: st
         evidence = read.evidence.get(fact_id)
         fact = flow.fact(fact_id)
         quote = evidence.quote if evidence is not None else text
-        sentence = " ".join(evidence.sentence.split()) if evidence is not None else ""
+        sentence = " ".join(_line_holding(evidence.sentence, quote).split()) if evidence is not None else ""
         if fact is not None and (fact.type not in ("date", "email") or fact_id in hedged) and quote in sentence:
             quote = stated_clause(sentence, quote)
         out[fact_id] = (value, " ".join(quote.split()))
     return out
+
+
+def _line_holding(sentence: str, quote: str) -> str:
+    """The line of `sentence` that holds `quote` whole; the whole sentence when the quote spans
+    lines (a hard-wrapped paste). What the user wrote on a line of its own (Ctrl+J) is quoted
+    back without the line before it, which the reader may take into the same sentence."""
+    for line in sentence.splitlines():
+        if quote in line:
+            return line
+    return sentence
 
 
 def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: date) -> str:
