@@ -677,3 +677,22 @@ async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_enter_saves
         await pilot.pause()
         assert (tmp_path / f"faqbot-antwort-{TODAY.isoformat()}-1.txt").read_text(encoding="utf-8").strip() == \
             screen.case.reply.strip()
+
+
+@pytest.mark.parametrize("lines", [1, 2])
+async def test_a_line_copied_from_a_ticket_export_is_analysed_as_its_text_not_its_json(lines):
+    import json
+
+    ticket = "Guten Morgen,\nunser OSM lautet max.eder@outlook.com, eine Aktivierungsmail haben wir nie gesehen.\nGruß Max"
+    pasted = "\n".join(json.dumps({"id": f"SR-{n}", "text": ticket}) for n in range(1, lines + 1))
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, pasted)
+        assert screen.case.ticket == ticket and screen.case.cause == "outlook-com-address"
+        field = screen.query_one(TicketArea).text
+        assert field == (ticket if lines == 1 else pasted)  # one line: its text shown; several: all kept
+        key = "agent_export_one" if lines == 1 else "agent_export_many"
+        told = tr("de", key, id=" SR-1", n=str(lines))
+        assert screen.status == told and told in [n.message for n in app._notifications]
+        text = " ".join(screen_text(app).split())
+        assert "\\n" not in text and '"}' not in text

@@ -27,7 +27,7 @@ from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from bot.chat.agent_cards import AnswerInput
 from bot.chat.agent_case import AgentCase
-from bot.chat.agent_input import TicketArea, agent_bindings, lines, typed_option
+from bot.chat.agent_input import TicketArea, agent_bindings, lines, pasted_export, typed_option
 from bot.chat.agent_result import AgentResult
 from bot.chat.items import Option
 from bot.chat.widgets import OptionButton, tr
@@ -281,7 +281,11 @@ class AgentScreen(Screen[str]):
         area = self.query_one(TicketArea)
         shown = area.text
         whole = clean(lines(shown), limit=None)
-        text = whole[:MAX_INPUT_CHARS]  # what `clean` keeps of a longer ticket: its start, unchanged
+        export = pasted_export(whole)  # lines copied out of a ticket file: their text, not their JSON
+        if export is not None and export.count == 1:
+            whole = clean(lines(export.text), limit=None)  # shown in the field: the id is all it loses
+        source = whole if export is None or export.count == 1 else clean(lines(export.text), limit=None)
+        text = source[:MAX_INPUT_CHARS]  # what `clean` keeps of a longer ticket: its start, unchanged
         if whole != shown:  # what is shown is what is analysed: no control characters; a longer ticket stays whole
             area.load_text(whole)
         if not text.strip():
@@ -291,8 +295,8 @@ class AgentScreen(Screen[str]):
             await self._render_result(focus=False)
             area.focus()
             return
-        if len(whole) > len(text):  # told, never cut from the field: the agent's paste is not lost
-            self.notify(tr(self.lang, "agent_cut", n=count(len(text), self.lang), size=count(len(whole), self.lang)),
+        if len(source) > len(text):  # told, never cut from the field: the agent's paste is not lost
+            self.notify(tr(self.lang, "agent_cut", n=count(len(text), self.lang), size=count(len(source), self.lang)),
                         severity="warning", markup=False)
         try:
             self.case = AgentCase(text, self.kb, self.matcher, self.today)
@@ -304,6 +308,11 @@ class AgentScreen(Screen[str]):
         self.error = ""
         self.readings = ()
         self.status = ""
+        if export is not None and self.case is not None:
+            named = f" {export.ticket_id}" if export.ticket_id else ""
+            self.status = (tr(self.lang, "agent_export_one", id=named) if export.count == 1
+                           else tr(self.lang, "agent_export_many", n=count(export.count, self.lang), id=named))
+            self.notify(self.status, severity="information", markup=False)
         await self._render_result()
 
     async def action_new_ticket(self, lang: str = "") -> None:
