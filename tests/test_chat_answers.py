@@ -85,3 +85,16 @@ def test_words_wrapped_across_lines_are_quoted_whole_with_their_negation():
     text = "Keine Aktivierungsmail bisher. Den Junk-Ordner haben wir\nbislang nicht geprüft."
     value, shown = stated_facts(text, FLOW, KB, TODAY, "de")["junk_checked"]
     assert value is False and "nicht" in shown and "Junk-Ordner" in shown
+
+
+@pytest.mark.parametrize(("typed", "named"), [
+    ("Diagnose starten", True), ("start diagnosis!", True), ("Bitte die Diagnose starten", True),
+    ("Diagnose", False), ("Wie lange dauert es, bis die Diagnose startet und die Mail kommt?", False),
+])
+def test_the_start_buttons_label_typed_names_it_in_either_language(typed, named):
+    from bot.chat.answers import named_option
+    from bot.chat.items import Option
+
+    options = (Option("entry", "resend-activation-email"), Option("flow", "missing-activation-email"))
+    assert named_option(typed, options) == (1 if named else None)
+    assert named_option(typed, options[:1]) is None  # no diagnosis offered: nothing to start

@@ -728,3 +728,14 @@ async def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the
         said = "en" if lang == "de" else "de"
         assert " ".join(tr(said, reply).split())[:30] in text
         assert waiting in text and other not in text
+
+
+@pytest.mark.parametrize("typed", ["Diagnose starten", "start the diagnosis"])
+async def test_typing_the_start_buttons_label_starts_the_diagnosis_not_an_faq_search(typed):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter")  # a topic whose answer offers its diagnosis
+        await _settle(pilot)
+        await _type(pilot, typed)
+        assert app.dialogue.flow_active and isinstance(app.dialogue.items[-1], FlowStep)
+        assert not any(isinstance(item, NoMatch) for item in app.dialogue.items)

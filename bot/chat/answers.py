@@ -328,3 +328,23 @@ def typed_action(text: str, options: tuple[Option, ...]) -> str | None:
         if any(said == tr(lang, key).casefold() for key in keys for lang in ("de", "en")):
             return action
     return slash_action(said, tuple(sorted(offered))) if said.isalpha() else None
+
+
+NAMED_EXTRA_WORDS = 2
+"""A button's label typed names it with at most this many words more ("bitte", "the", "please")."""
+
+
+def named_option(text: str, options: tuple[Option, ...]) -> int | None:
+    """The index of the offered option whose button label the text names, in either language
+    ("Diagnose starten", "Start diagnosis", "start the diagnosis, please": typed instead of pressed,
+    the label's words with at most `NAMED_EXTRA_WORDS` more); None when it names none. Only labels
+    the interface writes (a diagnosis to start); an FAQ topic's title typed is a question for the matcher."""
+    said = re.findall(r"\w+", text.casefold())
+    for index, option in enumerate(options):
+        if option.kind != "flow":
+            continue
+        for lang in ("de", "en"):
+            label = re.findall(r"\w+", tr(lang, "start_flow").casefold())
+            if set(label) <= set(said) and len(said) <= len(label) + NAMED_EXTRA_WORDS:
+                return index
+    return None
