@@ -656,14 +656,18 @@ async def test_ctrl_k_copies_the_reply_and_says_so_and_a_button_saves_it_as_a_fi
         assert str(saved.resolve()) in str(screen.query_one("#agent-status").render())
 
 
-@pytest.mark.parametrize(("lang", "env", "name"), [
-    ("de", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)"),
-    ("en", {"VTE_VERSION": "7600"}, "GNOME Terminal (VTE)"),
+@pytest.mark.parametrize(("lang", "env", "name", "told"), [
+    ("de", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)", "agent_copy_blocked"),
+    ("en", {"VTE_VERSION": "7600"}, "GNOME Terminal (VTE)", "agent_copy_blocked"),
+    ("de", {"TMUX": "/tmp/tmux-1000/default,77,0"}, "tmux", "agent_copy_blocked_tmux"),  # with tmux's fix
 ])
 async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_enter_saves_the_reply(
-        tmp_path, monkeypatch, lang, env, name):
+        tmp_path, monkeypatch, lang, env, name, told):
+    import bot.chat.clipboard as clipboard
+
     for key, value in env.items():
         monkeypatch.setenv(key, value)
+    monkeypatch.setattr(clipboard, "tmux_set_clipboard", lambda: "off")
     app = agent_app(tmp_path, lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _triage(pilot, OPEN)
@@ -671,7 +675,7 @@ async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_enter_saves
         await pilot.pause()
         assert app.clipboard == ""  # no copy claimed that never arrives
         status = str(screen.query_one("#agent-status").render())
-        assert status == tr(lang, "agent_copy_blocked", terminal=name)
+        assert status == tr(lang, told, terminal=name)
         assert app.focused is screen.query_one("#agent-save-reply")
         await pilot.press("enter")
         await pilot.pause()

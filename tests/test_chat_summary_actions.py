@@ -38,11 +38,11 @@ async def _copy_outlook_result(pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize(("lang", "env", "name"), [
-    ("de", {"TMUX": "/tmp/tmux-1000/default,4242,0"}, "tmux"),
-    ("en", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)"),
+@pytest.mark.parametrize(("lang", "env", "name", "told"), [
+    ("de", {"TMUX": "/tmp/tmux-1000/default,4242,0"}, "tmux", "copy_blocked_tmux"),  # with tmux's fix
+    ("en", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)", "copy_blocked"),
 ])
-async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_names_ctrl_s(monkeypatch, lang, env, name):
+async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_names_ctrl_s(monkeypatch, lang, env, name, told):
     import bot.chat.clipboard as clipboard
 
     for key, value in env.items():
@@ -52,8 +52,9 @@ async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_names_ctrl_
     async with app.run_test(size=SIZE) as pilot:
         await _copy_outlook_result(pilot)
         notice = app.dialogue.items[-1]
-        assert app.clipboard == "" and notice.key == "copy_blocked" and notice.args == {"terminal": name}
-        assert tr(lang, "copy_blocked", terminal=name)[:30] in " ".join(screen_text(app).split())
+        assert app.clipboard == "" and notice.key == told and notice.args == {"terminal": name}
+        shown = " ".join(screen_text(app).split())
+        assert tr(lang, told, terminal=name)[:30] in shown and ("set-clipboard" in shown) == (name == "tmux")
 
 
 async def test_ctrl_r_has_one_meaning_and_copying_speaks_no_jargon():

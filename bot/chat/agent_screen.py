@@ -393,7 +393,8 @@ class AgentScreen(Screen[str]):
             self.notify(tr(self.lang, "agent_nothing"), severity="warning", markup=False)
             return
         if blocker := clipboard_blocker(os.environ):
-            self._set_status(tr(self.lang, "agent_copy_blocked", terminal=blocker), "warning")
+            key = "agent_copy_blocked_tmux" if blocker == "tmux" else "agent_copy_blocked"  # tmux: with its fix
+            self._set_status(tr(self.lang, key, terminal=blocker), "warning")
             for button in self.query("#agent-save-reply"):
                 button.focus()  # Enter saves it
             return

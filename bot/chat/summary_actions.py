@@ -94,7 +94,8 @@ class SummaryActions:
                 self._show(self.dialogue.note("no_summary"))
                 return
             if blocker := clipboard_blocker(os.environ):
-                self._show(self.dialogue.note("copy_blocked", terminal=blocker))
+                key = "copy_blocked_tmux" if blocker == "tmux" else "copy_blocked"  # tmux: with the line that fixes it
+                self._show(self.dialogue.note(key, terminal=blocker))
                 return
             self.copy_to_clipboard(text)
             self.last_summary = text
