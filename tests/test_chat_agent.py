@@ -656,14 +656,18 @@ async def test_ctrl_k_copies_the_reply_and_says_so_and_a_button_saves_it_as_a_fi
         assert str(saved.resolve()) in str(screen.query_one("#agent-status").render())
 
 
-@pytest.mark.parametrize(("lang", "env", "name"), [
-    ("de", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)"),
-    ("en", {"VTE_VERSION": "7600"}, "GNOME Terminal (VTE)"),
+@pytest.mark.parametrize(("lang", "env", "name", "told"), [
+    ("de", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)", "agent_copy_blocked"),
+    ("en", {"VTE_VERSION": "7600"}, "GNOME Terminal (VTE)", "agent_copy_blocked"),
+    ("de", {"TMUX": "/tmp/tmux-1000/default,77,0"}, "tmux", "agent_copy_blocked_tmux"),  # with tmux's fix
 ])
 async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_enter_saves_the_reply(
-        tmp_path, monkeypatch, lang, env, name):
+        tmp_path, monkeypatch, lang, env, name, told):
+    import bot.chat.clipboard as clipboard
+
     for key, value in env.items():
         monkeypatch.setenv(key, value)
+    monkeypatch.setattr(clipboard, "tmux_set_clipboard", lambda: "off")
     app = agent_app(tmp_path, lang=lang)
     async with app.run_test(size=SIZE) as pilot:
         screen = await _triage(pilot, OPEN)
@@ -671,9 +675,28 @@ async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_enter_saves
         await pilot.pause()
         assert app.clipboard == ""  # no copy claimed that never arrives
         status = str(screen.query_one("#agent-status").render())
-        assert status == tr(lang, "agent_copy_blocked", terminal=name)
+        assert status == tr(lang, told, terminal=name)
         assert app.focused is screen.query_one("#agent-save-reply")
         await pilot.press("enter")
         await pilot.pause()
         assert (tmp_path / f"faqbot-antwort-{TODAY.isoformat()}-1.txt").read_text(encoding="utf-8").strip() == \
             screen.case.reply.strip()
+
+
+@pytest.mark.parametrize("lines", [1, 2])
+async def test_a_line_copied_from_a_ticket_export_is_analysed_as_its_text_not_its_json(lines):
+    import json
+
+    ticket = "Guten Morgen,\nunser OSM lautet max.eder@outlook.com, eine Aktivierungsmail haben wir nie gesehen.\nGruß Max"
+    pasted = "\n".join(json.dumps({"id": f"SR-{n}", "text": ticket}) for n in range(1, lines + 1))
+    app = agent_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, pasted)
+        assert screen.case.ticket == ticket and screen.case.cause == "outlook-com-address"
+        field = screen.query_one(TicketArea).text
+        assert field == (ticket if lines == 1 else pasted)  # one line: its text shown; several: all kept
+        key = "agent_export_one" if lines == 1 else "agent_export_many"
+        told = tr("de", key, id=" SR-1", n=str(lines))
+        assert screen.status == told and told in [n.message for n in app._notifications]
+        text = " ".join(screen_text(app).split())
+        assert "\\n" not in text and '"}' not in text

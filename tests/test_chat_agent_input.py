@@ -32,3 +32,19 @@ async def test_a_number_written_as_a_word_picks_in_the_answer_field(word):
         await pilot.press(*word, "enter")  # the second option: "Nein"
         await pilot.pause()
         assert case.answers.get(asked) is False
+
+
+def test_lines_of_a_ticket_export_are_read_as_tickets_and_anything_else_is_not():
+    import json
+
+    from bot.chat.agent_input import pasted_export
+
+    one = json.dumps({"ticket_id": "HD-77", "body": "Servus,\nder Link in der Aktivierungsmail geht nicht mehr."})
+    read = pasted_export(f"  {one}\n")
+    assert read is not None and read.count == 1 and read.ticket_id == "HD-77"
+    assert read.text == "Servus,\nder Link in der Aktivierungsmail geht nicht mehr."
+    two = pasted_export(one + "\n" + json.dumps({"text": "No activation mail yet."}))
+    assert two is not None and two.count == 2 and two.text.startswith("Servus")
+    assert pasted_export(json.dumps({"text": "Hi, where is the mail?"})).ticket_id == ""  # no id: none named
+    for written in ("{Platzhalter} im Betreff, sonst keine Mail", '{"text": "halb', '{"id": 3}', "Hallo {name}"):
+        assert pasted_export(written) is None  # not an export: analysed as written

@@ -71,3 +71,30 @@ def test_words_that_name_no_action_stay_answers(text):
     from bot.chat.items import Option
 
     assert typed_action(text, (Option("action", "back"), Option("action", "restart"))) is None
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Aktivierungsmail fehlt, OSM: lena.vogt@beispiel.de\nJunk-Ordner haben wir durchsucht", "Junk-Ordner haben wir durchsucht"),
+    ("Still no activation mail for jo@example.org\nwe looked in the junk folder already", "we looked in the junk folder already"),
+])
+def test_a_line_of_its_own_is_quoted_without_the_line_before_it(text, shown):
+    assert stated_facts(text, FLOW, KB, TODAY, "de")["junk_checked"][1] == shown
+
+
+def test_words_wrapped_across_lines_are_quoted_whole_with_their_negation():
+    text = "Keine Aktivierungsmail bisher. Den Junk-Ordner haben wir\nbislang nicht geprüft."
+    value, shown = stated_facts(text, FLOW, KB, TODAY, "de")["junk_checked"]
+    assert value is False and "nicht" in shown and "Junk-Ordner" in shown
+
+
+@pytest.mark.parametrize(("typed", "named"), [
+    ("Diagnose starten", True), ("start diagnosis!", True), ("Bitte die Diagnose starten", True),
+    ("Diagnose", False), ("Wie lange dauert es, bis die Diagnose startet und die Mail kommt?", False),
+])
+def test_the_start_buttons_label_typed_names_it_in_either_language(typed, named):
+    from bot.chat.answers import named_option
+    from bot.chat.items import Option
+
+    options = (Option("entry", "resend-activation-email"), Option("flow", "missing-activation-email"))
+    assert named_option(typed, options) == (1 if named else None)
+    assert named_option(typed, options[:1]) is None  # no diagnosis offered: nothing to start

@@ -18,15 +18,6 @@ async def _type(pilot, text: str) -> None:
     await _settle(pilot)
 
 
-async def _copy_outlook_result(pilot) -> None:
-    """Diagnose the missing mail to the outlook.com cause, then press Ctrl+K to copy the summary."""
-    await pilot.press("1", "enter", "1", "enter")
-    await pilot.pause()
-    await _type(pilot, "m.schulz@outlook.com")
-    await pilot.press("ctrl+k")
-    await pilot.pause()
-
-
 async def _settle(pilot) -> None:
     """Let new messages mount and the view scroll to them (over a few refreshes)."""
     for _ in range(3):
@@ -52,36 +43,6 @@ async def test_question_answered():
         text = screen_text(app)
         assert "Sie: Läuft mein Aktivierungslink ab?" in text
         assert "Läuft der Aktivierungslink ab?" in text
-
-
-@pytest.mark.parametrize("size", [SIZE, (100, 30), (60, 20)])
-async def test_a_long_answer_shows_its_end_and_its_whole_menu(size):
-    """An answer taller than the log is shown with its end and every item of its "Weiter mit"
-    menu in view (not from its top, which left one menu item of five on screen)."""
-    from textual.containers import VerticalScroll
-
-    from faq.search.cache import load
-
-    kb, matcher = load()  # the bundled knowledge: its answer has a diagnosis and four related topics
-    app = ChatApp(kb, matcher, today=TODAY)
-    async with app.run_test(size=size) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
-        await _settle(pilot)
-        log = app.query_one("#log", VerticalScroll)
-        card = app.query(".card.answer").last()
-        buttons = list(card.query(".option"))
-        assert len(buttons) == 5 and log.max_scroll_y > 0  # taller than the log
-        view = log.content_region
-        for widget in [*buttons, card.query(".contact").last()]:  # the answer's end and the whole menu
-            assert widget.region.height > 0 and view.contains_region(widget.region), widget
-        assert log.scroll_y == log.max_scroll_y
-        title = card.query(".title").first()
-        for _ in range(4):  # its head is a few PageUps away, from the input
-            await pilot.press("pageup")
-            await _settle(pilot)
-            if view.contains_region(title.region):
-                break
-        assert title.region.height > 0 and view.contains_region(title.region)
 
 
 async def test_number_key_starts_a_topic():
@@ -174,24 +135,6 @@ async def test_outlook_address_resolves_at_once():
         assert app.dialogue.last_result.diagnosis.cause == "outlook-com-address"
         text = screen_text(app)
         assert "Adresse bei outlook.com" in text
-
-
-@pytest.mark.parametrize(("lang", "env", "name"), [
-    ("de", {"TMUX": "/tmp/tmux-1000/default,4242,0"}, "tmux"),
-    ("en", {"TERM_PROGRAM": "Apple_Terminal"}, "Terminal (macOS)"),
-])
-async def test_where_the_terminal_refuses_copying_ctrl_k_says_so_and_names_ctrl_s(monkeypatch, lang, env, name):
-    import bot.chat.clipboard as clipboard
-
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setattr(clipboard, "tmux_set_clipboard", lambda: "external")  # tmux's default
-    app = make_app(lang=lang)
-    async with app.run_test(size=SIZE) as pilot:
-        await _copy_outlook_result(pilot)
-        notice = app.dialogue.items[-1]
-        assert app.clipboard == "" and notice.key == "copy_blocked" and notice.args == {"terminal": name}
-        assert tr(lang, "copy_blocked", terminal=name)[:30] in " ".join(screen_text(app).split())
 
 
 MARKUP = "[bold]x[/bold] [@click=app.quit]y[/] [link=https://evil.example]z[/link] [$accent]w[/]"
@@ -325,34 +268,6 @@ def _flat(app) -> str:
 async def _long_answer(pilot) -> None:
     await _type(pilot, "Aktivierungsmail nicht erhalten")
     await pilot.pause()
-
-
-async def test_scrolling_from_the_input_without_losing_keys():
-    from textual.containers import VerticalScroll
-
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await _long_answer(pilot)
-        log = app.query_one("#log", VerticalScroll)
-        assert log.max_scroll_y > 0 and isinstance(app.focused, ChatInput)
-        await pilot.press("ctrl+end")
-        await pilot.pause()
-        assert log.scroll_y == log.max_scroll_y
-        await pilot.press("pageup")
-        await pilot.pause()
-        assert log.scroll_y < log.max_scroll_y
-        await pilot.press("ctrl+end", "ctrl+home")
-        await pilot.pause()
-        assert log.scroll_y == 0
-        await pilot.press("pagedown")
-        await pilot.pause()
-        assert log.scroll_y > 0 and isinstance(app.focused, ChatInput)
-        await pilot.press("tab")  # the focus leaves the input: typed keys still reach it
-        await pilot.pause()
-        assert not isinstance(app.focused, ChatInput)
-        await pilot.press("w", "i", "e")
-        await pilot.pause()
-        assert isinstance(app.focused, ChatInput) and app.focused.value == "wie"
 
 
 async def test_the_answer_comes_first_and_what_follows_after_it():
@@ -533,19 +448,6 @@ async def test_the_command_palette_speaks_the_interface_language():
         assert "Search for a command or topic" in screen_text(app)
 
 
-async def test_ctrl_r_has_one_meaning_and_copying_speaks_no_jargon():
-    from bot.chat.agent_screen import AgentScreen
-    from faq.language.catalogue import catalogue
-
-    assert not [b for b in AgentScreen.BINDINGS if "ctrl+r" in b.key.split(",")]
-    for lang, texts in catalogue().items():
-        assert not [k for k, t in texts.items() if "OSC" in t], lang
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await _copy_outlook_result(pilot)
-        assert "Zwischenablage kopiert" in _flat(app)
-
-
 async def test_a_wait_is_not_named_as_a_contact():
     app = make_app()
     async with app.run_test(size=(80, 60)) as pilot:
@@ -559,42 +461,6 @@ async def test_a_wait_is_not_named_as_a_contact():
         assert isinstance(result, FlowResult) and result.diagnosis.resolution.contact_kind == "wait"
         text = _flat(app)
         assert "Wie es weitergeht:" in text and "Ansprechpartner:" not in text
-
-
-async def test_the_summary_is_rendered_and_names_no_ids():
-    from textual.widgets import Markdown
-
-    from bot.chat.summary_screen import SummaryScreen
-
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.press("1", "enter", "1", "enter")
-        await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
-        await pilot.press("1", "enter")  # show the summary
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen) and app.screen.query(Markdown)
-        text = screen_text(app)
-        assert "Ursache" in text and "## " not in text and "**" not in text
-        assert "outlook-com-address" not in text and "osm_email" not in text
-
-
-async def test_the_summary_of_an_english_case_in_the_german_chat_is_shown_in_english_chrome_and_all():
-    """The dialog's title and buttons speak the summary's language, not the interface's."""
-    from bot.chat.summary_screen import SummaryScreen
-
-    app = make_app()
-    async with app.run_test(size=(100, 40)) as pilot:
-        await _type(pilot, "We never got the activation email, what can we do?")
-        await _type(pilot, "1")  # start the diagnosis, asked in English
-        await _type(pilot, "m.schulz@outlook.com")
-        await _type(pilot, "1")  # show the summary
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        text = screen_text(app)
-        assert tr("en", "summary_title") in text and tr("en", "close") in text and tr("en", "copy") in text
-        assert tr("de", "summary_title") not in text and tr("de", "close") not in text
 
 
 async def test_the_header_follows_the_conversations_language_as_the_footer_does():
@@ -666,23 +532,6 @@ async def test_a_stated_address_is_confirmed_not_asked():
         await _settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
-
-
-async def test_a_result_taken_back_is_not_saved_as_the_case_summary(tmp_path):
-    app = make_app(summary_dir=tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("1", "enter", "1", "enter")
-        await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
-        assert isinstance(app.dialogue.items[-1], FlowResult)
-        await pilot.press("ctrl+b")
-        await _settle(pilot)
-        assert app.dialogue.flow_active and app.summary_text() is None
-        await pilot.press("ctrl+s")
-        await _settle(pilot)
-        assert list(tmp_path.iterdir()) == []  # the outlook.com result no longer holds
-        await _type(pilot, "it@firma.de")
-        assert app.dialogue.current_fact is not None and app.dialogue.current_fact.id != "osm_email"
 
 
 async def test_the_users_label_follows_the_language_written_in():
@@ -879,3 +728,14 @@ async def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the
         said = "en" if lang == "de" else "de"
         assert " ".join(tr(said, reply).split())[:30] in text
         assert waiting in text and other not in text
+
+
+@pytest.mark.parametrize("typed", ["Diagnose starten", "start the diagnosis"])
+async def test_typing_the_start_buttons_label_starts_the_diagnosis_not_an_faq_search(typed):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "enter")  # a topic whose answer offers its diagnosis
+        await _settle(pilot)
+        await _type(pilot, typed)
+        assert app.dialogue.flow_active and isinstance(app.dialogue.items[-1], FlowStep)
+        assert not any(isinstance(item, NoMatch) for item in app.dialogue.items)

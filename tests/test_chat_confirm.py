@@ -155,3 +155,28 @@ def test_a_new_problem_told_instead_of_confirming_ends_the_diagnosis(lang, story
     assert isinstance(answer, Answer) and answer.entry_id == "activation-link-expiry"
     assert answer.left == "missing-activation-email" and not d.flow_active
     assert "osm_email" not in (d.run.declined if d.run is not None else set())
+
+
+async def test_a_fact_on_a_line_of_its_own_is_quoted_back_without_the_line_before():
+    from chat_helpers import TODAY
+
+    from bot.chat.app import ChatApp
+    from faq.search.cache import load
+
+    kb, matcher = load()  # the bundled knowledge: its reader's cues
+    app = ChatApp(kb, matcher, today=TODAY)
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press(*"Wir haben keine Aktivierungs-E-Mail erhalten. OSM: lena.vogt@beispiel.de")
+        await pilot.press("ctrl+j", *"Spam-Ordner haben wir geprüft", "enter")
+        for _ in range(3):
+            await pilot.pause()
+        await _type(pilot, "1")  # start the diagnosis
+        for _ in range(4):  # confirm what was stated until the junk folder is the one shown
+            item = app.dialogue.items[-1]
+            if isinstance(item, Notice) and item.args.get("fact") == "junk_checked":
+                break
+            await _type(pilot, "j")
+        item = app.dialogue.items[-1]
+        assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "junk_checked"
+        text = " ".join(screen_text(app).split())
+        assert "„Spam-Ordner haben wir geprüft“" in text and "beispiel.de Spam-Ordner" not in text

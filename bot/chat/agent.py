@@ -1,5 +1,6 @@
-"""The agent view, by its parts: the case (`agent_case`), its cards (`agent_cards`) and the
-screen (`agent_screen`). This module names them together for callers of `bot.chat.agent`."""
+"""The agent view, by its parts: the case (`agent_case`), its cards (`agent_cards`), the result
+panel that shows them with the reply (`agent_result`) and the screen (`agent_screen`). This
+module names them together for callers of `bot.chat.agent`."""
 
 from __future__ import annotations
 

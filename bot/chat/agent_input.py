@@ -3,6 +3,9 @@ characters), the view's keys, and the option a typed answer names."""
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
+
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
@@ -14,13 +17,46 @@ from bot.chat.items import Option
 from faq.language.catalogue import tr
 from faq.language.text import clean
 
-__all__ = ["TicketArea", "agent_bindings", "lines", "typed_option"]
+__all__ = ["PastedExport", "TicketArea", "agent_bindings", "lines", "pasted_export", "typed_option"]
 
 
 
 def lines(text: str) -> str:
     """Line breaks as newlines: terminals paste CR (or CR LF), which `clean` would drop."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(frozen=True)
+class PastedExport:
+    """Lines of a ticket export pasted whole (JSON Lines, as `faqbot triage` reads them).
+
+    Attributes:
+        text: The first ticket's text.
+        ticket_id: Its id, "" when the line names none.
+        count: How many tickets the lines hold.
+    """
+
+    text: str
+    ticket_id: str
+    count: int
+
+
+def pasted_export(text: str) -> PastedExport | None:
+    """The tickets of `text` when it is JSON Lines of tickets and nothing else (lines copied out
+    of a ticket export, their text as JSON strings: "\\n" for a line break); None for anything
+    else, a ticket as written, which is analysed as it stands."""
+    from faq.tickets.items import Ticket
+    from faq.tickets.readers import read_tickets
+
+    stripped = text.strip()
+    if not (stripped.startswith("{") and stripped.endswith("}")):
+        return None
+    items = list(read_tickets(io.BytesIO(stripped.encode()), "-", fmt="jsonl"))
+    tickets = [item for item in items if isinstance(item, Ticket)]
+    if not tickets or len(tickets) != len(items):  # a line that is no ticket: the text is not an export
+        return None
+    first = tickets[0]
+    return PastedExport(first.text, first.id if first.id != first.where else "", len(tickets))
 
 
 class TicketArea(TextArea):

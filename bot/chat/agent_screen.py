@@ -1,9 +1,9 @@
 """The agent view: paste a support ticket, see its triage, ask what is still open, save the case.
 
-`AgentScreen` shows an `AgentCase` (`bot.chat.agent_case`): a text area for the ticket, a
-result panel of cards (`bot.chat.agent_cards`: topic, facts with the words they were read
-from, the cause or the next question with its answer control), the suggested reply and
-the keys to go on.
+`AgentScreen` shows an `AgentCase` (`bot.chat.agent_case`): a text area for the ticket, the
+result panel (`bot.chat.agent_result`: cards of topic, facts with the words they were read
+from, the cause or the next question with its answer control; the suggested reply) and the
+keys to go on.
 
 Ticket text is cleaned of control characters and escape sequences (`faq.language.text.clean`)
 and only ever shown through `Content(...)`, `Static(markup=False)` or a `TextArea`,
@@ -20,15 +20,15 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
-from bot.chat.agent_cards import AnswerInput, cause_card, facts_card, question_card, topic_card
+from bot.chat.agent_cards import AnswerInput
 from bot.chat.agent_case import AgentCase
-from bot.chat.agent_input import TicketArea, agent_bindings, lines, typed_option
+from bot.chat.agent_input import TicketArea, agent_bindings, lines, pasted_export, typed_option
+from bot.chat.agent_result import AgentResult
 from bot.chat.items import Option
 from bot.chat.widgets import OptionButton, tr
 from faq.errors import InputError
@@ -93,7 +93,7 @@ class AgentScreen(Screen[str]):
             with Horizontal(id="agent-bar"):
                 yield Button(Content(tr(self.lang, "agent_run")), id="agent-run", compact=True)
                 yield Button(Content(tr(self.lang, "agent_new")), id="agent-new", compact=True)
-            yield Vertical(id="agent-result")
+            yield AgentResult(id="agent-result")
         yield Footer(show_command_palette=False, compact=True)
 
     def _label_ticket(self) -> Content:
@@ -110,28 +110,16 @@ class AgentScreen(Screen[str]):
     # -- rendering -------------------------------------------------------------------------
 
     async def _render_result(self, focus: bool = True) -> None:
-        panel = self.query_one("#agent-result", Vertical)
-        await panel.remove_children()
         case = self.case
-        if case is None:
-            self.query_one(TicketArea).remove_class("analysed")
-            self.refresh_bindings()
-            return
-        self.query_one(TicketArea).add_class("analysed")
-        try:
-            widgets = self._result_widgets(case)
-        except Exception as exc:  # the view never crashes on a ticket
-            self.log.error(f"agent view: {exc!r}")
-            widgets = [Static(Content.assemble(("✗ ", "bold"), tr(self.lang, "internal_error", text=f"{type(exc).__name__}: {exc}")),
-                              classes="error", markup=False)]
-        await panel.mount_all(widgets)
+        self.query_one(TicketArea).set_class(case is not None, "analysed")
+        await self.query_one(AgentResult).show(case, self.lang, self.error, self.readings, self.status)
         self.refresh_bindings()
-        if focus:
+        if focus and case is not None:
             self._focus_answer()
 
     def _focus_answer(self) -> None:
         body = self.query_one("#agent-body", VerticalScroll)
-        panel = self.query_one("#agent-result", Vertical)
+        panel = self.query_one(AgentResult)
         answer = self.query(AnswerInput)
         buttons = self.query("#agent-question OptionButton")
         if answer:
@@ -154,28 +142,6 @@ class AgentScreen(Screen[str]):
         body = self.query_one("#agent-body", VerticalScroll)
         for card in self.query("#agent-question"):
             body.scroll_to_widget(card, animate=False)
-
-    def _result_widgets(self, case: AgentCase) -> list[Widget]:
-        lang = self.lang
-        out: list[Widget] = [topic_card(case, lang)]
-        out.append(facts_card(case, lang))
-        if case.question is not None:
-            out.append(question_card(case, case.question, lang, self.error, self.readings))
-        elif case.settled:
-            out.append(cause_card(case, lang))
-        reply_head = Content.assemble(
-            (f"{tr(lang, 'agent_reply')} ", "bold"),
-            (f"({tr(lang, 'agent_in_lang', name=tr(lang, 'lang_' + case.lang))}) · {tr(lang, 'agent_reply_hint')}", "dim"),
-        )
-        out.append(Static(reply_head, classes="agent-subtitle", markup=False))
-        reply = TextArea(case.reply, id="agent-reply", read_only=True, soft_wrap=True, show_line_numbers=False)
-        reply.cursor_blink = False
-        out.append(reply)
-        out.append(Horizontal(Button(Content(tr(lang, "agent_copy_button")), id="agent-copy", compact=True),
-                              Button(Content(tr(lang, "agent_save_reply")), id="agent-save-reply", compact=True),
-                              id="agent-reply-bar"))
-        out.append(Static(Content(self.status), id="agent-status", classes="muted", markup=False))
-        return out
 
     @on(Button.Pressed, "#agent-run")
     async def _run_pressed(self, event: Button.Pressed) -> None:
@@ -261,14 +227,7 @@ class AgentScreen(Screen[str]):
 
     async def _show_error(self) -> None:
         """Explain a bad value under the question; what was typed stays, to be corrected."""
-        content = Content.assemble(("✗ ", "bold"), tr(self.lang, "bad_value", text=self.error))
-        shown = self.query("#agent-error")
-        if shown:
-            shown.first(Static).update(content)
-        else:
-            card = self.query_one("#agent-question")
-            error = Static(content, id="agent-error", classes="error", markup=False)
-            await card.mount(error, before=card.query_one(".options"))
+        await self.query_one(AgentResult).show_error(self.error, self.lang)
         for answer in self.query(AnswerInput):
             answer.focus(scroll_visible=False)
             answer.select_all()
@@ -322,7 +281,11 @@ class AgentScreen(Screen[str]):
         area = self.query_one(TicketArea)
         shown = area.text
         whole = clean(lines(shown), limit=None)
-        text = whole[:MAX_INPUT_CHARS]  # what `clean` keeps of a longer ticket: its start, unchanged
+        export = pasted_export(whole)  # lines copied out of a ticket file: their text, not their JSON
+        if export is not None and export.count == 1:
+            whole = clean(lines(export.text), limit=None)  # shown in the field: the id is all it loses
+        source = whole if export is None or export.count == 1 else clean(lines(export.text), limit=None)
+        text = source[:MAX_INPUT_CHARS]  # what `clean` keeps of a longer ticket: its start, unchanged
         if whole != shown:  # what is shown is what is analysed: no control characters; a longer ticket stays whole
             area.load_text(whole)
         if not text.strip():
@@ -332,8 +295,8 @@ class AgentScreen(Screen[str]):
             await self._render_result(focus=False)
             area.focus()
             return
-        if len(whole) > len(text):  # told, never cut from the field: the agent's paste is not lost
-            self.notify(tr(self.lang, "agent_cut", n=count(len(text), self.lang), size=count(len(whole), self.lang)),
+        if len(source) > len(text):  # told, never cut from the field: the agent's paste is not lost
+            self.notify(tr(self.lang, "agent_cut", n=count(len(text), self.lang), size=count(len(source), self.lang)),
                         severity="warning", markup=False)
         try:
             self.case = AgentCase(text, self.kb, self.matcher, self.today)
@@ -345,6 +308,11 @@ class AgentScreen(Screen[str]):
         self.error = ""
         self.readings = ()
         self.status = ""
+        if export is not None and self.case is not None:
+            named = f" {export.ticket_id}" if export.ticket_id else ""
+            self.status = (tr(self.lang, "agent_export_one", id=named) if export.count == 1
+                           else tr(self.lang, "agent_export_many", n=count(export.count, self.lang), id=named))
+            self.notify(self.status, severity="information", markup=False)
         await self._render_result()
 
     async def action_new_ticket(self, lang: str = "") -> None:
@@ -425,7 +393,8 @@ class AgentScreen(Screen[str]):
             self.notify(tr(self.lang, "agent_nothing"), severity="warning", markup=False)
             return
         if blocker := clipboard_blocker(os.environ):
-            self._set_status(tr(self.lang, "agent_copy_blocked", terminal=blocker), "warning")
+            key = "agent_copy_blocked_tmux" if blocker == "tmux" else "agent_copy_blocked"  # tmux: with its fix
+            self._set_status(tr(self.lang, key, terminal=blocker), "warning")
             for button in self.query("#agent-save-reply"):
                 button.focus()  # Enter saves it
             return
@@ -449,9 +418,7 @@ class AgentScreen(Screen[str]):
 
     def _set_status(self, text: str, severity: str = "information") -> None:
         self.status = text
-        for status in self.query("#agent-status"):
-            if isinstance(status, Static):
-                status.update(Content(text))
+        self.query_one(AgentResult).set_status(text)
         self.notify(text, severity=severity, markup=False)  # type: ignore[arg-type]
 
     def action_help(self, lang: str = "") -> None:

@@ -209,11 +209,21 @@ def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: st
         evidence = read.evidence.get(fact_id)
         fact = flow.fact(fact_id)
         quote = evidence.quote if evidence is not None else text
-        sentence = " ".join(evidence.sentence.split()) if evidence is not None else ""
+        sentence = " ".join(_line_holding(evidence.sentence, quote).split()) if evidence is not None else ""
         if fact is not None and (fact.type not in ("date", "email") or fact_id in hedged) and quote in sentence:
             quote = stated_clause(sentence, quote)
         out[fact_id] = (value, " ".join(quote.split()))
     return out
+
+
+def _line_holding(sentence: str, quote: str) -> str:
+    """The line of `sentence` that holds `quote` whole; the whole sentence when the quote spans
+    lines (a hard-wrapped paste). What the user wrote on a line of its own (Ctrl+J) is quoted
+    back without the line before it, which the reader may take into the same sentence."""
+    for line in sentence.splitlines():
+        if quote in line:
+            return line
+    return sentence
 
 
 def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: date) -> str:
@@ -318,3 +328,23 @@ def typed_action(text: str, options: tuple[Option, ...]) -> str | None:
         if any(said == tr(lang, key).casefold() for key in keys for lang in ("de", "en")):
             return action
     return slash_action(said, tuple(sorted(offered))) if said.isalpha() else None
+
+
+NAMED_EXTRA_WORDS = 2
+"""A button's label typed names it with at most this many words more ("bitte", "the", "please")."""
+
+
+def named_option(text: str, options: tuple[Option, ...]) -> int | None:
+    """The index of the offered option whose button label the text names, in either language
+    ("Diagnose starten", "Start diagnosis", "start the diagnosis, please": typed instead of pressed,
+    the label's words with at most `NAMED_EXTRA_WORDS` more); None when it names none. Only labels
+    the interface writes (a diagnosis to start); an FAQ topic's title typed is a question for the matcher."""
+    said = re.findall(r"\w+", text.casefold())
+    for index, option in enumerate(options):
+        if option.kind != "flow":
+            continue
+        for lang in ("de", "en"):
+            label = re.findall(r"\w+", tr(lang, "start_flow").casefold())
+            if set(label) <= set(said) and len(said) <= len(label) + NAMED_EXTRA_WORDS:
+                return index
+    return None

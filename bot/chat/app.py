@@ -10,18 +10,18 @@ from typing import Any, ClassVar
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Input, TextArea
 
 from bot.chat.answers import KEY_MEANINGS, menu_index
 from bot.chat.chat_input import PASTE_FACTOR, ChatInput
+from bot.chat.chat_log import ChatLog
 from bot.chat.dialogue import Dialogue, FlowResult, Item, Notice, Option
-from bot.chat.layout import ChatLog, chat_bindings
+from bot.chat.layout import chat_bindings
 from bot.chat.slash import run_command
 from bot.chat.summary import shown_path
+from bot.chat.summary_actions import SummaryActions
 from bot.chat.summary_screen import SummaryScreen
 from bot.chat.widgets import OptionButton, render_item, tr
 from faq.kb.model import KnowledgeBase
@@ -31,7 +31,7 @@ __all__ = ["ChatApp", "ChatInput", "SummaryScreen", "shown_path"]
 
 
 
-class ChatApp(App[int]):
+class ChatApp(App[int], SummaryActions):
     """The customer chat.
 
     Args:
@@ -76,7 +76,6 @@ class ChatApp(App[int]):
         self.saved_paths: list[Path] = []
         self.last_summary: str | None = None
         self._start_agent = agent
-        self._anchor: tuple[Widget | None, bool] | None = None  # what the log shows: (first new widget, top); None once scrolled by hand
 
     # -- layout --------------------------------------------------------------------
 
@@ -93,8 +92,6 @@ class ChatApp(App[int]):
 
     def on_mount(self) -> None:
         self._titles()
-        log = self.query_one("#log", VerticalScroll)
-        log.can_focus = False
         if self._resume_events:
             self.dialogue.replay(self._resume_events)
         if self.dialogue.items:
@@ -131,38 +128,35 @@ class ChatApp(App[int]):
     # -- rendering -----------------------------------------------------------------
 
     def _render_all(self) -> None:
-        log = self.query_one("#log", VerticalScroll)
-        log.remove_children()
         items = self.dialogue.items
         live = self.dialogue.live_index
         widgets = [render_item(item, self.dialogue, self.lang, live=(i == live)) for i, item in enumerate(items)]
-        mounted = log.mount_all(widgets)
-        self._after_change(mounted, widgets[-1] if widgets else None, top=False)
+        self.query_one(ChatLog).replace_all(widgets)
+        self._after_change()
 
     def _show(self, new: Iterable[Item]) -> None:
         """Mount the widgets of new items; older items lose their (stale) options."""
         new = list(new)
         if not new:
             return
-        log = self.query_one("#log", VerticalScroll)
+        log = self.query_one(ChatLog)
         items = self.dialogue.items
         start = len(items) - len(new)
         live = self.dialogue.live_index
         if live >= start:
-            for old in log.query(".options, .related, .stated-hint"):  # stale choices and what points to them
-                old.remove()
+            log.drop_stale()
         widgets = [render_item(item, self.dialogue, self.lang, live=(start + i == live)) for i, item in enumerate(new)]
-        mounted = log.mount_all(widgets)
         if live >= start:  # a new question (or none): text kept from a rejected answer is stale
             prompt = self.query_one(ChatInput)
             if prompt.value:
                 prompt.value = ""
-        # What is new ends the log: shown whole when it fits. When it does not, an answer, a
-        # question or a notice shows its end, so the menu that goes on ("Weiter mit", the answers
-        # to pick) is in view; a diagnosis's result shows its head, the cause (its actions have keys).
-        self._after_change(mounted, widgets[0], top=any(isinstance(item, FlowResult) for item in new))
+        # A diagnosis's result is shown by its head, the cause (its actions have keys); anything
+        # else by its end, so the menu that goes on is in view (`ChatLog.append`).
+        log.append(widgets, top=any(isinstance(item, FlowResult) for item in new))
+        self._after_change()
 
-    def _after_change(self, mounted: Any, first: Widget | None, top: bool) -> None:
+    def _after_change(self) -> None:
+        """The input's hint, the titles and the footer's keys after the conversation changed."""
         prompt = self.query_one(ChatInput)
         fact = self.dialogue.current_fact
         key = "placeholder"
@@ -175,33 +169,6 @@ class ChatApp(App[int]):
         prompt.placeholder = tr(self.dialogue.shown_lang, key)
         self._titles()
         self.refresh_bindings()
-        self._anchor = (first, top)
-
-        async def when_mounted() -> None:
-            await mounted
-            self.call_after_refresh(self.scroll_new)
-
-        self.call_later(when_mounted)
-
-    def scroll_new(self) -> None:
-        """Bring what is new into view, again once wrapped text has its full height (the layout
-        settles over two refreshes); also after a resize rewraps it, unless the user scrolled away."""
-        def scroll() -> None:
-            if self._anchor is None:
-                return
-            first, top = self._anchor
-            log = self.query_one("#log", VerticalScroll)
-            if first is not None and top and first.is_mounted:
-                log.scroll_to_widget(first, top=True, animate=False)
-            else:
-                log.scroll_end(animate=False)
-
-        scroll()
-        self.call_after_refresh(scroll)
-
-    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        """Scrolling back by hand: a resize no longer brings the newest messages back."""
-        self._anchor = None
 
     def _guard(self, action: Callable[[], Iterable[Item]]) -> None:
         """Run a step of the conversation; an internal error becomes a message."""
@@ -342,11 +309,7 @@ class ChatApp(App[int]):
 
     def action_scroll_log(self, how: str) -> None:
         """Scroll the conversation (PageUp/PageDown, Ctrl+Home/End, arrows) from the input."""
-        log = self.query_one("#log", VerticalScroll)
-        move = {"page_up": log.scroll_page_up, "page_down": log.scroll_page_down, "home": log.scroll_home,
-                "end": log.scroll_end, "up": log.scroll_up, "down": log.scroll_down}[how]
-        self._anchor = (None, False) if how == "end" else None  # where the user went stays through a resize
-        move(animate=False)
+        self.query_one(ChatLog).scroll_by_key(how)
 
     def action_palette(self, lang: str = "") -> None:
         """Open the command palette, in the interface language."""
@@ -396,75 +359,13 @@ class ChatApp(App[int]):
         """End the running diagnosis."""
         self._guard(self.dialogue.cancel)
 
-    def summary_text(self) -> str | None:
-        """The Markdown case summary of the newest diagnosis, or None."""
-        from bot.chat.summary import case_summary
+    def focus_input(self) -> None:
+        """Give the focus back to the input."""
+        self.query_one(ChatInput).focus()
 
-        result = self.dialogue.summary_result
-        if result is None:
-            return None
-        flow = self.kb.flow(result.flow_id)
-        if flow is None:
-            return None
-        return case_summary(self.kb, flow, result.diagnosis, result.question, self.today, result.lang or self.lang, redact=self.redact)
-
-    def action_save(self, lang: str = "") -> None:
-        """Save the case summary under a free name in the current directory."""
-        from bot.chat.summary import save_summary
-
-        try:
-            text = self.summary_text()
-            if text is None:
-                self._show(self.dialogue.note("no_summary"))
-                return
-            path = save_summary(text, self.summary_dir, self.today)
-        except OSError as exc:
-            self._show(self.dialogue.note("save_failed", error=str(exc)))
-            return
-        except Exception as exc:
-            self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
-            return
-        self.saved_paths.append(path)
-        self._show(self.dialogue.note("saved", path=shown_path(path)))
-
-    def action_copy(self, lang: str = "") -> None:
-        """Copy the case summary to the clipboard (through the terminal, OSC 52; where the terminal
-        is known not to let it through, a line says so and names Ctrl+S instead)."""
-        import os
-
-        from bot.chat.clipboard import clipboard_blocker
-
-        try:
-            text = self.summary_text()
-            if text is None:
-                self._show(self.dialogue.note("no_summary"))
-                return
-            if blocker := clipboard_blocker(os.environ):
-                self._show(self.dialogue.note("copy_blocked", terminal=blocker))
-                return
-            self.copy_to_clipboard(text)
-            self.last_summary = text
-        except Exception as exc:
-            self._show(self.dialogue.error(f"{type(exc).__name__}: {exc}"))
-            return
-        self._show(self.dialogue.note("copied"))
-
-    def action_show(self, lang: str = "") -> None:
-        """Show the case summary in a dialog."""
-        text = self.summary_text()
-        if text is None:
-            self._show(self.dialogue.note("no_summary"))
-            return
-
-        def done(choice: str | None) -> None:
-            if choice == "copy":
-                self.action_copy()
-            elif choice == "save":
-                self.action_save()
-            self.query_one(ChatInput).focus()
-
-        result = self.dialogue.summary_result  # the dialog speaks the summary's language, as its text does
-        self.push_screen(SummaryScreen(text, (result.lang if result is not None else "") or self.lang), done)
+    def show_summary_screen(self, screen: SummaryScreen, done: Callable[[str | None], None]) -> None:
+        """Show the summary dialog; `done` gets the action chosen in it."""
+        self.push_screen(screen, done)
 
     def action_agent(self, lang: str = "") -> None:
         """Open the agent view: paste a ticket, see its triage, answer what is open, save the case."""

@@ -193,7 +193,7 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
-        from bot.chat.answers import menu_index, reply_word, typed_action
+        from bot.chat.answers import menu_index, named_option, reply_word, typed_action
         from bot.chat.slash import slash_word
 
         text = clean(raw).strip()
@@ -206,6 +206,8 @@ class Dialogue:
             index = int(text) - 1 if text.isdigit() else menu_index(text, len(self.options))  # "eins"; "ja" to one item
             if index is not None and 0 <= index < len(self.options):
                 return self.select(index)
+        if fact is None and (index := named_option(text, self.options)) is not None:
+            return self.select(index)  # "Diagnose starten" typed as the button says it, never searched in the FAQ
         if (action := typed_action(text, RUN_ACTIONS)) and (self.flow_active or action != "cancel"):
             return self.choose(Option("action", action))  # "zurück", "Neu starten": as "/zurück", "/neu", never a question
         talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None

@@ -1,14 +1,12 @@
-"""The chat's frame: its key bindings (footer entries in both languages) and the conversation log."""
+"""The chat's key bindings: footer entries in both languages (the log is `bot.chat.chat_log`)."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 
 from faq.language.catalogue import tr
 
-__all__ = ["ChatLog", "chat_bindings"]
+__all__ = ["chat_bindings"]
 
 
 def chat_bindings() -> list[BindingType]:
@@ -46,10 +44,3 @@ def chat_bindings() -> list[BindingType]:
     ]
     return out
 
-
-class ChatLog(VerticalScroll):
-    """The conversation: a resized terminal keeps the newest messages in view (rewrapped, their
-    text has another height), unless the user scrolled away from them."""
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.call_after_refresh(getattr(self.app, "scroll_new", lambda: None))
