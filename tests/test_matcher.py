@@ -438,3 +438,28 @@ def test_the_vocabulary_reads_users_words_as_the_faqs(matcher, said, written):
 ])
 def test_a_look_alike_activation_mail_is_not_answered_as_the_faqs(matcher, question):
     assert matcher.match(question).outcome == "no_match"
+
+
+def test_a_question_is_answered_from_its_own_threshold_the_ticket_reader_from_its_own(matcher):
+    """A question answers only at model.yaml's `answer`; the ticket reader (no sibling stage) keeps `reader_answer`,
+    so raising the one for fewer wrong answers leaves the tickets' topics as they were."""
+    text = "Der Link in der Aktivierungsmail funktioniert nicht mehr, was nun?"
+    asked, read = matcher.scores(text)[0][0], matcher.scores(text, siblings=False)[0][0]
+    state = matcher.to_state()
+    state["model"] = {**state["model"], "answer": min(asked + 0.01, 1.0), "reader_answer": max(read - 0.01, 0.0)}
+    strict = Matcher.from_state(state)
+    assert strict.match(text).outcome != "answer"
+    assert strict.match(text, siblings=False).outcome == "answer"
+    state["model"] = {**state["model"], "answer": min(asked, read) - 0.01, "reader_answer": None}  # one for both
+    assert Matcher.from_state(state).match(text, siblings=False).outcome == "answer"
+    state["model"] = {**state["model"], "answer": max(asked, read) + 0.001}
+    assert Matcher.from_state(state).match(text, siblings=False).outcome != "answer"
+
+
+def test_the_bundled_model_answers_questions_more_surely_than_it_reads_tickets():
+    """model.yaml's question threshold is at least the reader's: a question is answered only when likely right."""
+    from faq.search.model import load_model, search_dir
+
+    model = load_model(search_dir(None))
+    assert model.reader_answer is not None and model.answer >= model.reader_answer >= 0.5
+    assert model.answer_at(True) == model.answer and model.answer_at(False) == model.reader_answer

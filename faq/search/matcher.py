@@ -393,7 +393,8 @@ class Matcher(Features, Retrieval, SentenceKinds):
     def match(self, text: str, lang: str | None = None, siblings: bool = True) -> MatchResult:
         """Match one question.
 
-        Answers when the best entry's probability reaches the model's `answer` threshold;
+        Answers when the best entry's probability reaches the model's `answer` threshold (the ticket
+        reader's, `reader_answer`, without `siblings`);
         else asks back with the fewest best entries (at most three, each of at least `offer`
         probability) that together reach it, or with the best three when the question is one
         word that names a topic of the entries; else (and for a text without a letter) no_match.
@@ -412,18 +413,19 @@ class Matcher(Features, Retrieval, SentenceKinds):
         ranked = self.scores(query, siblings) if len(query) <= self.thresholds.max_chars and any(map(str.isalpha, query)) else []
         cands = tuple(Candidate(self.ids[i], round(p, 3)) for p, i in ranked[:3])
         model = self.model
-        if ranked and ranked[0][0] >= model.answer:
+        bar = model.answer_at(siblings)
+        if ranked and ranked[0][0] >= bar:
             p, i = ranked[0]
             return MatchResult(query, "answer", self.ids[i], self.flows[i], round(p, 3), detected, cands)
         # The fewest best entries that together are likely enough to hold the right one.
         offered: list[Candidate] = []
         mass = 0.0
         for (p, _i), cand in zip(ranked, cands):
-            if mass >= model.answer or p < model.offer:
+            if mass >= bar or p < model.offer:
                 break
             offered.append(cand)
             mass += p
-        if len(offered) >= 2 and mass >= model.answer:
+        if len(offered) >= 2 and mass >= bar:
             p, i = ranked[0]
             return MatchResult(query, "clarify", self.ids[i], self.flows[i], round(p, 3), detected, tuple(offered))
         if len(cands) >= 2 and self._names_a_topic(query):

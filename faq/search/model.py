@@ -107,12 +107,15 @@ class ScoringModel:
     Attributes:
         weights: One weight per feature of `FEATURES`, in order.
         bias: The intercept.
-        answer: Answer when the confidence (probability the best entry is right) is at least this.
+        answer: Answer a question (`ask`, the chat) when the confidence (probability the best entry is right)
+            is at least this.
         offer: In a clarify, offer entries whose probability is at least this; ask back
             only when the offered entries together reach `answer`.
         settings: The other hand-set numbers of model.yaml (`candidates`, `out_of_scope_candidates`, `fuzzy_cutoff`,
             `focus_min_words`, `folds`; the ridge penalty is chosen in training).
         rival_weight: The sibling stage's weight of `rival_odds` (`RIVAL_ODDS`), learned after the others.
+        reader_answer: The ticket reader's `answer` threshold (its topic rules were set on it); `answer` when
+            not given.
     """
 
     weights: tuple[float, ...]
@@ -121,6 +124,11 @@ class ScoringModel:
     offer: float
     settings: dict[str, float] = field(default_factory=dict)
     rival_weight: float = 0.0
+    reader_answer: float | None = None
+
+    def answer_at(self, siblings: bool) -> float:
+        """The answer threshold of a question (scored with the sibling stage) or of the ticket reader (without)."""
+        return self.answer if siblings or self.reader_answer is None else self.reader_answer
 
     def score(self, x: list[float]) -> float:
         """The candidate's score: bias + weights . features."""
@@ -142,14 +150,16 @@ class ScoringModel:
     def to_state(self) -> dict[str, Any]:
         """Return the model as plain data."""
         return {"weights": list(self.weights), "bias": self.bias, "answer": self.answer, "offer": self.offer,
-                "settings": dict(self.settings), "rival_weight": self.rival_weight}
+                "settings": dict(self.settings), "rival_weight": self.rival_weight,
+                "reader_answer": self.reader_answer}
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> ScoringModel:
         """Rebuild a model from `to_state()`."""
         return cls(tuple(float(w) for w in state["weights"]), float(state["bias"]), float(state["answer"]),
                    float(state["offer"]), {str(k): float(v) for k, v in state["settings"].items()},
-                   float(state["rival_weight"]))
+                   float(state["rival_weight"]),
+                   None if state.get("reader_answer") is None else float(state["reader_answer"]))
 
 
 def restaged(scores: list[float], odds: list[float], weight: float) -> list[float]:
@@ -190,6 +200,7 @@ def load_model(folder: Path, untrained: bool = False) -> ScoringModel:
         settings = {str(k): float(v["value"]) for k, v in spec["settings"].items()}
         thresholds = spec["thresholds"]
         answer, offer = float(thresholds["answer"]["value"]), float(thresholds["offer"]["value"])
+        reader = float(thresholds["reader_answer"]["value"]) if "reader_answer" in thresholds else None
     except (KeyError, TypeError, ValueError) as exc:
         raise ValueError(f"{folder / 'model.yaml'}: malformed ({exc})") from None
     weights = (0.0,) * len(FEATURES)
@@ -206,7 +217,7 @@ def load_model(folder: Path, untrained: bool = False) -> ScoringModel:
         if set(learned) != {name for name, _ in FEATURES}:
             raise ValueError(f"{path}: its features differ from the model's; run python -m faq.search.train")
         weights = tuple(learned[name] for name, _ in FEATURES)
-    return ScoringModel(weights, bias, answer, offer, settings, rival)
+    return ScoringModel(weights, bias, answer, offer, settings, rival, reader)
 
 
 def load_negative_topics(folder: Path) -> list[tuple[str, str, str]]:
