@@ -53,3 +53,16 @@ async def text_when(pilot, done, tries: int = 40) -> str:
             return text
         await pilot.pause(0.05)
     return screen_text(pilot.app)
+
+
+async def settle(pilot, refreshes: int = 3) -> None:
+    """Let new messages mount and the view scroll to them (over a few refreshes)."""
+    for _ in range(refreshes):
+        await pilot.pause()
+
+
+async def type_line(pilot, text: str, refreshes: int = 3) -> None:
+    """Type `text` into the focused input, send it with Enter and let the answer settle."""
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await settle(pilot, refreshes)

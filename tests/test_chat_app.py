@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from chat_helpers import TODAY, make_app, screen_text, text_when
+from chat_helpers import TODAY, make_app, screen_text, settle, text_when, type_line
 
 from bot.chat.app import ChatApp, ChatInput
 from bot.chat.dialogue import Answer, Clarify, FlowResult, FlowStep, NoMatch, UserMessage
 from faq.language.catalogue import tr
 
 SIZE = (80, 24)
-
-
-async def _type(pilot, text: str) -> None:
-    await pilot.press(*text)
-    await pilot.press("enter")
-    await _settle(pilot)
-
-
-async def _settle(pilot) -> None:
-    """Let new messages mount and the view scroll to them (over a few refreshes)."""
-    for _ in range(3):
-        await pilot.pause()
 
 
 async def test_start_screen_shows_greeting_and_topics():
@@ -38,7 +26,7 @@ async def test_start_screen_shows_greeting_and_topics():
 async def test_question_answered():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Läuft mein Aktivierungslink ab?")
+        await type_line(pilot, "Läuft mein Aktivierungslink ab?")
         assert isinstance(app.dialogue.items[-1], Answer)
         text = screen_text(app)
         assert "Sie: Läuft mein Aktivierungslink ab?" in text
@@ -57,7 +45,7 @@ async def test_number_key_starts_a_topic():
 async def test_a_message_starting_with_a_number_is_sent_as_text():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "365 Lizenzen fehlen")
+        await type_line(pilot, "365 Lizenzen fehlen")
         users = [item.text for item in app.dialogue.items if isinstance(item, UserMessage)]
         assert users == ["365 Lizenzen fehlen"]  # not topic 3, then 6, then 5
         assert [text for text, _ in app.dialogue.story] == ["365 Lizenzen fehlen"]
@@ -75,7 +63,7 @@ async def test_a_typed_number_waits_for_enter():
 async def test_clarify_choice():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "aktivierungsmail")
+        await type_line(pilot, "aktivierungsmail")
         clarify = app.dialogue.items[-1]
         assert isinstance(clarify, Clarify)
         assert "Keine davon" in screen_text(app)
@@ -87,17 +75,17 @@ async def test_clarify_choice():
 async def test_whole_flow_by_keyboard_with_back_restart_and_save(tmp_path):
     app = make_app(summary_dir=tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten")
         await pilot.press("1", "enter")  # Diagnose starten
         await pilot.pause()
         assert app.dialogue.current_fact.id == "osm_email"
-        await _type(pilot, "it@firma.de")
+        await type_line(pilot, "it@firma.de")
         assert app.dialogue.current_fact.id == "junk_checked"
         assert "Frage 2 von höchstens" in screen_text(app)
         await pilot.press("j", "enter")
         await pilot.pause()
         assert app.dialogue.current_fact.id == "usage_start"
-        await _type(pilot, "31.02.2026")  # impossible date: explained, still asked
+        await type_line(pilot, "31.02.2026")  # impossible date: explained, still asked
         assert app.dialogue.current_fact.id == "usage_start"
         assert "31.02.2026" in screen_text(app)
         await pilot.press("ctrl+b")  # back: junk question again
@@ -131,7 +119,7 @@ async def test_outlook_address_resolves_at_once():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "enter", "1", "enter")  # topic 1, then "Diagnose starten"
         await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
+        await type_line(pilot, "m.schulz@outlook.com")
         assert app.dialogue.last_result.diagnosis.cause == "outlook-com-address"
         text = screen_text(app)
         assert "Adresse bei outlook.com" in text
@@ -143,7 +131,7 @@ MARKUP = "[bold]x[/bold] [@click=app.quit]y[/] [link=https://evil.example]z[/lin
 async def test_markup_typed_by_the_user_is_shown_literally():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, MARKUP)
+        await type_line(pilot, MARKUP)
         await pilot.pause()
         text = screen_text(app)
         assert "[bold]x[/bold]" in text
@@ -169,17 +157,17 @@ async def test_internal_error_is_a_message_and_the_chat_goes_on(monkeypatch):
             raise RuntimeError("kaputt")
 
         monkeypatch.setattr(app.dialogue.matcher, "match", boom)
-        await _type(pilot, "irgendwas")
+        await type_line(pilot, "irgendwas")
         assert "kaputt" in screen_text(app)
         monkeypatch.undo()
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten")
         assert isinstance(app.dialogue.items[-1], Answer)
 
 
 async def test_language_switch_renders_in_english():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten")
         await pilot.press("f2")
         await pilot.pause()
         text = screen_text(app)
@@ -242,7 +230,7 @@ async def test_a_yes_no_answer_typed_in_full_is_not_cut_by_a_letter_key():
         await pilot.pause()
         assert "junk_checked" not in app.dialogue.run.facts and app.query_one(ChatInput).value == "wie"
         await pilot.press("backspace", "backspace", "backspace")  # nothing of it is sent
-        await _type(pilot, "ja")
+        await type_line(pilot, "ja")
         assert app.dialogue.run.facts["junk_checked"] is True
         assert app.query_one(ChatInput).value == ""  # no "a" left over in the next question's field
 
@@ -251,7 +239,7 @@ async def test_a_letter_alone_answers_a_yes_no_question():
     app = make_app(resume_events=_AT_JUNK)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await _type(pilot, "w")
+        await type_line(pilot, "w")
         from faq.flows.values import UNKNOWN
 
         assert app.dialogue.run.facts["junk_checked"] is UNKNOWN
@@ -266,7 +254,7 @@ def _flat(app) -> str:
 
 
 async def _long_answer(pilot) -> None:
-    await _type(pilot, "Aktivierungsmail nicht erhalten")
+    await type_line(pilot, "Aktivierungsmail nicht erhalten")
     await pilot.pause()
 
 
@@ -304,13 +292,13 @@ async def test_the_footer_fits_80_columns_in_every_state():
         assert (await footer("Befehle")).rstrip().endswith("Befehle")
         await pilot.press("1", "enter", "1", "enter")  # a question of the diagnosis
         await pilot.pause()
-        await _type(pilot, "it@firma.de")
+        await type_line(pilot, "it@firma.de")
         line = await footer("Zurück")
         assert "Abbrechen" in line and "Zurück" in line and line.rstrip().endswith("Befehle")
-        await _type(pilot, "m.schulz@outlook.com")
+        await type_line(pilot, "m.schulz@outlook.com")
         await pilot.press("ctrl+b")
         await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
+        await type_line(pilot, "m.schulz@outlook.com")
         assert isinstance(app.dialogue.items[-1], FlowResult)
         line = await footer("Speichern")
         assert "Speichern" in line and line.rstrip().endswith("Befehle")
@@ -321,10 +309,10 @@ async def test_greetings_and_thanks_get_a_friendly_reply():
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "hallo")
+        await type_line(pilot, "hallo")
         text = _flat(app)
         assert tr("de", "smalltalk_greeting")[:30] in text and "leider keine Antwort" not in text
-        await _type(pilot, "danke!")
+        await type_line(pilot, "danke!")
         await pilot.pause()
         assert tr("de", "smalltalk_thanks") in _flat(app)
         await pilot.press("2", "enter")  # the start's topics are still in force
@@ -335,7 +323,7 @@ async def test_greetings_and_thanks_get_a_friendly_reply():
 async def test_an_english_question_is_answered_in_english_in_the_german_chat():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "How do I resend the activation email?")
+        await type_line(pilot, "How do I resend the activation email?")
         entry = app.kb.entry(app.dialogue.items[-1].entry_id)
         text = _flat(app)
         assert entry.question.en in text and "You: How do I" in text and "Sie: How" not in text
@@ -344,7 +332,7 @@ async def test_an_english_question_is_answered_in_english_in_the_german_chat():
 async def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_chat():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Why did I not receive the activation email?")
+        await type_line(pilot, "Why did I not receive the activation email?")
         await pilot.press("1", "enter")
         await pilot.pause()
         fact = app.dialogue.current_fact
@@ -356,7 +344,7 @@ async def test_a_diagnosis_from_an_english_answer_asks_in_english_in_the_german_
 async def test_a_stated_fact_shown_for_confirmation_names_the_question_it_answers():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await type_line(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
         await pilot.press("1", "enter")
         await pilot.pause()
         fact = app.dialogue.current_fact
@@ -375,23 +363,23 @@ async def test_confirming_a_stated_date_numbers_every_option_that_a_digit_picks(
     kb, matcher = load()
     app = ChatApp(kb, matcher, TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Unser OSM ist it@firma.de, die Nutzung beginnt laut Bestellung am 01.11.2026. Keine Aktivierungsmail.")
+        await type_line(pilot, "Unser OSM ist it@firma.de, die Nutzung beginnt laut Bestellung am 01.11.2026. Keine Aktivierungsmail.")
         await pilot.press("1", "enter")
-        await _settle(pilot)
+        await settle(pilot)
         await pilot.press("j", "enter")  # the address: yes
-        await _settle(pilot)
+        await settle(pilot)
         assert app.dialogue.confirming and app.dialogue.current_fact.type == "date"
         text = _flat(app)
         assert "3 Zurück" in text and "4 Neu starten" in text
         await pilot.press("3", "enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert "osm_email" not in app.dialogue.run.facts  # 3 went back, as shown
 
 
 async def test_no_match_names_the_closest_topics_right_above_them():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Aktivierung dauert lange")
+        await type_line(pilot, "Aktivierung dauert lange")
         item = app.dialogue.items[-1]
         assert isinstance(item, NoMatch) and item.closest
         lines = [line.strip(" █│") for line in screen_text(app).splitlines() if line.strip(" █│")]
@@ -404,10 +392,10 @@ async def test_an_ambiguous_date_is_asked_back_and_picked_by_number():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
-        await _type(pilot, "it@firma.de")
+        await type_line(pilot, "it@firma.de")
         await pilot.press("j", "enter")
         await pilot.pause()
-        await _type(pilot, "3/12/2026")
+        await type_line(pilot, "3/12/2026")
         text = _flat(app)
         assert "1 3. Dezember 2026" in text and "2 12. März 2026" in text
         await pilot.press("2", "enter")
@@ -420,7 +408,7 @@ async def test_back_after_the_result_takes_the_last_answer_back():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
+        await type_line(pilot, "m.schulz@outlook.com")
         assert isinstance(app.dialogue.items[-1], FlowResult)
         await pilot.press("ctrl+b")
         await pilot.pause()
@@ -453,10 +441,10 @@ async def test_a_wait_is_not_named_as_a_contact():
     async with app.run_test(size=(80, 60)) as pilot:
         await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
-        await _type(pilot, "it@firma.de")
+        await type_line(pilot, "it@firma.de")
         await pilot.press("j", "enter")
         await pilot.pause()
-        await _type(pilot, "morgen")  # usage starts tomorrow: wait
+        await type_line(pilot, "morgen")  # usage starts tomorrow: wait
         result = app.dialogue.items[-1]
         assert isinstance(result, FlowResult) and result.diagnosis.resolution.contact_kind == "wait"
         text = _flat(app)
@@ -467,9 +455,9 @@ async def test_the_header_follows_the_conversations_language_as_the_footer_does(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         assert app.title == tr("de", "app_title")
-        await _type(pilot, "Does the activation link expire?")
+        await type_line(pilot, "Does the activation link expire?")
         assert app.title == tr("en", "app_title") and app.sub_title == tr("en", "app_sub")
-        await _type(pilot, "Läuft der Aktivierungslink ab?")
+        await type_line(pilot, "Läuft der Aktivierungslink ab?")
         assert app.title == tr("de", "app_title")
 
 
@@ -500,8 +488,8 @@ async def test_a_stale_menu_goes_with_its_heading():
     async with app.run_test(size=SIZE) as pilot:
         await _long_answer(pilot)
         assert app.query(".related")
-        await _type(pilot, "danke")
-        await _type(pilot, "Wie lange ist der Aktivierungslink gültig")
+        await type_line(pilot, "danke")
+        await type_line(pilot, "Wie lange ist der Aktivierungslink gültig")
         answers = app.query(".card.answer")
         assert len(answers) == 2 and not answers.first().query(".related") and not answers.first().query(".options")
 
@@ -515,11 +503,11 @@ async def test_a_stated_address_is_confirmed_not_asked():
     app = ChatApp(kb, matcher, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await _type(pilot, "Unser OSM ist it-admin@contoso.de, den Spam-Ordner haben wir geprüft. "
+        await type_line(pilot, "Unser OSM ist it-admin@contoso.de, den Spam-Ordner haben wir geprüft. "
                            "Warum kommt keine Aktivierungsmail?")
         assert isinstance(app.dialogue.items[-1], Answer)
         await pilot.press("1", "enter")  # start the diagnosis
-        await _settle(pilot)
+        await settle(pilot)
         item = app.dialogue.items[-1]
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
         assert "Sie schrieben" in " ".join(screen_text(app).split())
@@ -529,7 +517,7 @@ async def test_a_stated_address_is_confirmed_not_asked():
         assert not prompt.has_class("-invalid") and prompt.border_subtitle is None  # "ok" is no bad address
         await pilot.press("backspace", "backspace")
         await pilot.press("j", "enter")  # yes: the address is taken, not asked
-        await _settle(pilot)
+        await settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
 
@@ -538,13 +526,13 @@ async def test_the_users_label_follows_the_language_written_in():
     """An English conversation in the German chat: "You:" beside its answers, "Sie:" for German."""
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await _type(pilot, "Does the activation link expire?")
+        await type_line(pilot, "Does the activation link expire?")
         assert "You: Does the activation link expire?" in screen_text(app)
         assert "Sie: Does" not in screen_text(app)
-        await _type(pilot, "ok")
+        await type_line(pilot, "ok")
         assert "You: ok" in screen_text(app)
         assert app.query_one(ChatInput).placeholder == tr("en", "placeholder")
-        await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
+        await type_line(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
         assert "Sie: Wer bekommt die Aktivierungs-E-Mail?" in screen_text(app)
         assert app.query_one(ChatInput).placeholder == tr("de", "placeholder")
 
@@ -552,12 +540,12 @@ async def test_the_users_label_follows_the_language_written_in():
 async def test_ok_alone_gets_a_short_reply_not_no_answer():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
-        await _type(pilot, "ok")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten")
+        await type_line(pilot, "ok")
         text = _flat(app)
         assert tr("de", "smalltalk_ack") in text and tr("de", "no_match") not in text
         await pilot.press("1", "enter")  # the answer's options are still in force: start the diagnosis
-        await _settle(pilot)
+        await settle(pilot)
         assert app.dialogue.flow_active
 
 
@@ -567,14 +555,14 @@ async def test_a_rejected_date_is_kept_selected_so_the_next_one_replaces_it():
     kb, matcher = load()
     app = ChatApp(kb, matcher, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Läuft der Aktivierungslink ab?")
+        await type_line(pilot, "Läuft der Aktivierungslink ab?")
         await pilot.press("1", "enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.dialogue.current_fact.type == "date"
-        await _type(pilot, "irgendwann im winter")
+        await type_line(pilot, "irgendwann im winter")
         prompt = app.query_one(ChatInput)
         assert prompt.value == "irgendwann im winter" and prompt.selected_text == "irgendwann im winter"
-        await _type(pilot, "01.10.2026")
+        await type_line(pilot, "01.10.2026")
         assert "purchase_date" in app.dialogue.run.facts
         assert [i.text for i in app.dialogue.items if isinstance(i, UserMessage)][-1] == "01.10.2026"
 
@@ -587,18 +575,18 @@ async def test_a_picked_answer_is_shown_by_its_label_in_the_language_shown():
     kb, matcher = load()
     app = ChatApp(kb, matcher, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
-        await _type(pilot, "Why did I not receive the activation email?")
+        await type_line(pilot, "Why did I not receive the activation email?")
         await pilot.press("1", "enter")
-        await _settle(pilot)
-        await _type(pilot, "it@firma.de")
-        await _type(pilot, "01.01.2026")
+        await settle(pilot)
+        await type_line(pilot, "it@firma.de")
+        await type_line(pilot, "01.01.2026")
         assert app.dialogue.current_fact.type == "yesno"
-        await _type(pilot, "y")
+        await type_line(pilot, "y")
         text = screen_text(app)
         assert "You: Yes" in text and "You: ja" not in text
         await pilot.press("f2")  # "Deutsch" in the English footer: the diagnosis (and its answers) now in German
-        await _settle(pilot)
-        await _type(pilot, "n")  # the diagnosis now follows the German interface
+        await settle(pilot)
+        await type_line(pilot, "n")  # the diagnosis now follows the German interface
         said = [str(w.render()) for w in app.query("Static.user")]
         assert said[-2:] == ["You: Yes", "Sie: Nein"]  # each beside the question it answered
 
@@ -609,17 +597,17 @@ async def test_an_answer_says_the_diagnosis_takes_what_was_written_and_the_hint_
     kb, matcher = load()
     app = ChatApp(kb, matcher, today=TODAY)
     async with app.run_test(size=(100, 40)) as pilot:
-        await _type(pilot, "Die Aktivierungsmail fehlt, unser OSM ist max@firma.de")
+        await type_line(pilot, "Die Aktivierungsmail fehlt, unser OSM ist max@firma.de")
         hint = " ".join(tr("de", "answer_stated_hint").split())
         assert hint[:40] in " ".join(screen_text(app).split())
-        await _type(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
+        await type_line(pilot, "Wer bekommt die Aktivierungs-E-Mail?")
         assert not app.query(".stated-hint")  # its "1 und Enter" no longer holds
 
 
 async def test_the_footer_and_help_follow_an_english_conversation_in_the_german_chat():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Does the activation link expire?")
+        await type_line(pilot, "Does the activation link expire?")
 
         def footer() -> str:
             return screen_text(app).splitlines()[-1]
@@ -629,13 +617,13 @@ async def test_the_footer_and_help_follow_an_english_conversation_in_the_german_
             assert tr("en", key) in footer() and tr("de", key) not in footer()
         assert tr("en", "k_lang") in footer()  # "Deutsch": the way back to German
         await pilot.press("f1")
-        await _settle(pilot)
+        await settle(pilot)
         assert tr("en", "general_help")[:40] in " ".join(screen_text(app).split())
         await pilot.press("f2")  # to German, as the footer said: conversation and keys
-        await _settle(pilot)
+        await settle(pilot)
         assert app.lang == "de" and app.dialogue.shown_lang == "de"
         assert tr("de", "k_quit") in footer() and tr("de", "k_lang") in footer()
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten")
         assert tr("de", "k_quit") in footer()
 
 
@@ -650,10 +638,10 @@ async def test_an_address_typed_in_a_sentence_is_checked_as_the_address_it_holds
         # The sentence is taken (the address and what else it says): the field does not call it incomplete.
         assert prompt.has_class("-valid") and not prompt.has_class("-invalid")
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.dialogue.run.facts["osm_email"] == "max@firma.de"  # and so it was
         await pilot.press("ctrl+b")
-        await _settle(pilot)
+        await settle(pilot)
         prompt.value = ""
         await pilot.press(*"max@firma, die Domäne ist verifiziert")
         await pilot.pause()
@@ -673,12 +661,12 @@ async def test_a_story_over_the_limit_is_kept_whole_and_not_sent_with_one_line()
         await pilot.pause()
         assert prompt.value == story  # whole: its question is at its end
         await pilot.press("enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert not any(isinstance(i, UserMessage) for i in app.dialogue.items)  # not sent, and not cut
         shown = " ".join(screen_text(app).split())
         assert tr("de", "input_too_long", size=f"{len(story):,}".replace(",", "."), limit="2.000")[:60] in shown
         assert prompt.value == story and prompt.selected_text == story  # kept, selected: typing replaces it
-        await _type(pilot, "Wo bleibt die Aktivierungsmail?")
+        await type_line(pilot, "Wo bleibt die Aktivierungsmail?")
         assert isinstance(app.dialogue.items[-1], Answer)
 
 
@@ -692,20 +680,20 @@ async def test_a_question_typed_instead_of_the_date_is_answered_and_the_date_ask
                                                                                           answer, resume):
     app = make_app(lang=lang)
     async with app.run_test(size=(100, 60)) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
         await pilot.press("1", "enter")  # start the diagnosis
-        await _settle(pilot)
-        await _type(pilot, "it@firma.de")
+        await settle(pilot)
+        await type_line(pilot, "it@firma.de")
         await pilot.press("j" if lang == "de" else "y", "enter")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.dialogue.current_fact.id == "usage_start"
-        await _type(pilot, question)
+        await type_line(pilot, question)
         text = screen_text(app)
         assert answer in text and resume in text
         assert text.rindex(asked_again) > text.index(resume) > text.index(answer)  # the date question comes last
         assert "kein Datum" not in text and "not a date" not in text
         assert app.query_one(ChatInput).value == ""  # nothing kept to correct: it was no wrong answer
-        await _type(pilot, "01.11.2026")
+        await type_line(pilot, "01.11.2026")
         assert app.dialogue.run.facts["usage_start"].isoformat() == "2026-11-01"
         assert app.dialogue.current_fact.id == "domain_verified"
 
@@ -720,10 +708,10 @@ async def test_thanks_in_the_other_language_during_a_diagnosis_point_back_in_the
     keeps the diagnosis's, as the question itself."""
     app = make_app(lang=lang)
     async with app.run_test(size=(100, 40)) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
-        await _type(pilot, "1")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+        await type_line(pilot, "1")
         assert app.dialogue.flow_active
-        await _type(pilot, thanks)
+        await type_line(pilot, thanks)
         text = " ".join(screen_text(app).split())
         said = "en" if lang == "de" else "de"
         assert " ".join(tr(said, reply).split())[:30] in text
@@ -735,7 +723,7 @@ async def test_typing_the_start_buttons_label_starts_the_diagnosis_not_an_faq_se
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "enter")  # a topic whose answer offers its diagnosis
-        await _settle(pilot)
-        await _type(pilot, typed)
+        await settle(pilot)
+        await type_line(pilot, typed)
         assert app.dialogue.flow_active and isinstance(app.dialogue.items[-1], FlowStep)
         assert not any(isinstance(item, NoMatch) for item in app.dialogue.items)

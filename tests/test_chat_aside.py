@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from chat_helpers import make_app, screen_text
+from chat_helpers import make_app, screen_text, type_line
 
 from bot.chat.dialogue import Notice
 
 
-async def _type(pilot, text: str) -> None:
-    await pilot.press(*text)
-    await pilot.press("enter")
-    for _ in range(3):
-        await pilot.pause()
-
-
 async def _to_usage_start(pilot, lang: str) -> None:
-    await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
-    await _type(pilot, "1")  # start the diagnosis
-    await _type(pilot, "it@firma.de")
-    await _type(pilot, "j" if lang == "de" else "y")
+    await type_line(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+    await type_line(pilot, "1")  # start the diagnosis
+    await type_line(pilot, "it@firma.de")
+    await type_line(pilot, "j" if lang == "de" else "y")
 
 
 @pytest.mark.parametrize(("lang", "question", "first", "second"), [
@@ -31,14 +24,14 @@ async def test_a_question_asked_instead_of_picking_a_reading_offers_both_reading
     async with app.run_test(size=(100, 60)) as pilot:
         await _to_usage_start(pilot, lang)
         assert app.dialogue.current_fact.id == "usage_start"
-        await _type(pilot, "03/04/2026")
+        await type_line(pilot, "03/04/2026")
         assert [o.target for o in app.dialogue.date_readings if o.kind == "value"] == ["2026-04-03", "2026-03-04"]
-        await _type(pilot, question)
+        await type_line(pilot, question)
         item = app.dialogue.items[-1]
         assert isinstance(item, Notice) and item.key == "ambiguous_date"  # the readings come last, to be picked
         text = " ".join(screen_text(app).split())
         assert text.rindex(first) > text.rindex("03/04/2026") and second in text
-        await _type(pilot, "2")  # a digit still picks a reading
+        await type_line(pilot, "2")  # a digit still picks a reading
         assert app.dialogue.run.facts["usage_start"].isoformat() == "2026-03-04"
         assert app.dialogue.current_fact.id == "domain_verified"
 
@@ -78,7 +71,7 @@ async def test_a_side_question_in_the_other_language_leads_back_in_the_users_lan
     async with app.run_test(size=(100, 80)) as pilot:
         await _to_usage_start(pilot, lang)
         asked = app.dialogue.current_fact.question.get("en" if lang == "de" else "de")
-        await _type(pilot, question)
+        await type_line(pilot, question)
         text = " ".join(screen_text(app).split())
         assert answered in text  # answered in the language it was asked in
         assert bridge in text and other not in text
@@ -181,10 +174,10 @@ async def test_a_sentence_that_is_no_answer_runs_the_matcher_once(monkeypatch, l
     asked = _counting(monkeypatch, kb_and_matcher()[1])
     app = make_app(lang=lang)
     async with app.run_test(size=(100, 60)) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
-        await _type(pilot, "1")
+        await type_line(pilot, "Aktivierungsmail nicht erhalten" if lang == "de" else "activation email not received")
+        await type_line(pilot, "1")
         assert app.dialogue.current_fact.id == "osm_email"
-        await _type(pilot, said)
+        await type_line(pilot, said)
         assert asked.count(said) == 1
         item = app.dialogue.items[-1]
         assert isinstance(item, Notice) and item.key == "bad_value" and app.dialogue.current_fact.id == "osm_email"

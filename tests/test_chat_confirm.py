@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from chat_helpers import make_app, screen_text
+from chat_helpers import make_app, screen_text, type_line
 
 from bot.chat.dialogue import FlowResult, FlowStep, Notice
-
-
-async def _type(pilot, text: str) -> None:
-    await pilot.press(*text)
-    await pilot.press("enter")
-    for _ in range(3):
-        await pilot.pause()
 
 
 @pytest.mark.parametrize(("lang", "story", "reply"), [
@@ -24,11 +17,11 @@ async def _type(pilot, text: str) -> None:
 async def test_a_no_that_gives_the_right_value_takes_it_instead_of_asking_again(lang, story, reply):
     app = make_app(lang=lang)
     async with app.run_test(size=(100, 50)) as pilot:
-        await _type(pilot, story)
-        await _type(pilot, "1")  # start the diagnosis
+        await type_line(pilot, story)
+        await type_line(pilot, "1")  # start the diagnosis
         item = app.dialogue.items[-1]
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "osm_email"
-        await _type(pilot, reply)
+        await type_line(pilot, reply)
         assert app.dialogue.run.facts["osm_email"] == "max.muster@outlook.com"  # the corrected address, not asked
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
         result = app.dialogue.items[-1]
@@ -39,9 +32,9 @@ async def test_a_no_that_gives_the_right_value_takes_it_instead_of_asking_again(
 async def test_a_plain_no_still_asks_the_question():
     app = make_app()
     async with app.run_test(size=(100, 50)) as pilot:
-        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
-        await _type(pilot, "1")
-        await _type(pilot, "n")
+        await type_line(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await type_line(pilot, "1")
+        await type_line(pilot, "n")
         item = app.dialogue.items[-1]
         assert isinstance(item, FlowStep) and item.fact_id == "osm_email"
         assert "osm_email" not in app.dialogue.run.facts
@@ -107,15 +100,15 @@ async def test_a_stated_date_that_reads_two_ways_is_not_confirmed_as_one_reading
     kb, matcher = load()
     app = ChatApp(kb, matcher, today=TODAY, lang=lang)
     async with app.run_test(size=(100, 50)) as pilot:
-        await _type(pilot, story)
-        await _type(pilot, "1")  # start the diagnosis
+        await type_line(pilot, story)
+        await type_line(pilot, "1")  # start the diagnosis
         assert not any(isinstance(i, Notice) and i.key == "confirm_stated" for i in app.dialogue.items)
         item = app.dialogue.items[-1]
         assert isinstance(item, FlowStep) and item.fact_id == "purchase_date"  # asked, not one reading taken
-        await _type(pilot, "3/4/2026")
+        await type_line(pilot, "3/4/2026")
         text = " ".join(screen_text(app).split())
         assert first in text and second in text
-        await _type(pilot, "2")
+        await type_line(pilot, "2")
         assert app.dialogue.run.facts["purchase_date"].isoformat() == "2026-03-04"
         assert isinstance(app.dialogue.items[-1], FlowResult)
 
@@ -124,9 +117,9 @@ async def test_a_stated_date_that_reads_two_ways_is_not_confirmed_as_one_reading
 async def test_a_yes_without_a_comma_confirms_the_stated_fact(lang, reply):
     app = make_app(lang=lang)
     async with app.run_test(size=(100, 50)) as pilot:
-        await _type(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
-        await _type(pilot, "1")
-        await _type(pilot, reply)
+        await type_line(pilot, "Unser OSM ist it-admin@contoso.de. Warum kommt keine Aktivierungsmail?")
+        await type_line(pilot, "1")
+        await type_line(pilot, reply)
         assert app.dialogue.run.facts["osm_email"] == "it-admin@contoso.de"
         assert not any(isinstance(i, FlowStep) and i.fact_id == "osm_email" for i in app.dialogue.items)
 
@@ -170,12 +163,12 @@ async def test_a_fact_on_a_line_of_its_own_is_quoted_back_without_the_line_befor
         await pilot.press("ctrl+j", *"Spam-Ordner haben wir geprüft", "enter")
         for _ in range(3):
             await pilot.pause()
-        await _type(pilot, "1")  # start the diagnosis
+        await type_line(pilot, "1")  # start the diagnosis
         for _ in range(4):  # confirm what was stated until the junk folder is the one shown
             item = app.dialogue.items[-1]
             if isinstance(item, Notice) and item.args.get("fact") == "junk_checked":
                 break
-            await _type(pilot, "j")
+            await type_line(pilot, "j")
         item = app.dialogue.items[-1]
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "junk_checked"
         text = " ".join(screen_text(app).split())

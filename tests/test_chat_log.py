@@ -4,28 +4,15 @@ through a resize unless the user scrolled away, scrolled from the input by keys.
 from __future__ import annotations
 
 import pytest
-from chat_helpers import TODAY, make_app, screen_text
+from chat_helpers import TODAY, make_app, screen_text, settle, type_line
 
 from bot.chat.app import ChatApp, ChatInput
 
 SIZE = (80, 24)
 
 
-async def _settle(pilot) -> None:
-    """Let new messages mount and the view scroll to them (over a few refreshes)."""
-    for _ in range(3):
-        await pilot.pause()
-
-
-async def _type(pilot, text: str) -> None:
-    await pilot.press(*text)
-    await pilot.press("enter")
-    for _ in range(4):
-        await pilot.pause()
-
-
 async def _long_answer(pilot) -> None:
-    await _type(pilot, "Aktivierungsmail nicht erhalten")
+    await type_line(pilot, "Aktivierungsmail nicht erhalten", refreshes=4)
     await pilot.pause()
 
 
@@ -39,8 +26,8 @@ async def _resize(pilot, width: int, height: int) -> str:
 async def test_a_narrower_terminal_keeps_the_newest_answer_in_view():
     app = make_app(store=None)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _type(pilot, "Does the activation link expire?")
-        await _type(pilot, "Kann ich die Mail mit dem Aktivierungslink noch einmal bekommen?")
+        await type_line(pilot, "Does the activation link expire?", refreshes=4)
+        await type_line(pilot, "Kann ich die Mail mit dem Aktivierungslink noch einmal bekommen?", refreshes=4)
         for size in ((48, 18), (70, 16)):  # rewrapped, the end and the menu are still in view
             await _resize(pilot, *size)
             view = pilot.app.query_one("#log").content_region
@@ -51,8 +38,8 @@ async def test_a_narrower_terminal_keeps_the_newest_answer_in_view():
 async def test_after_scrolling_back_a_resize_leaves_the_view_where_the_user_went():
     app = make_app(store=None)
     async with app.run_test(size=(120, 30)) as pilot:
-        await _type(pilot, "Does the activation link expire?")
-        await _type(pilot, "Kann ich die Mail mit dem Aktivierungslink noch einmal bekommen?")
+        await type_line(pilot, "Does the activation link expire?", refreshes=4)
+        await type_line(pilot, "Kann ich die Mail mit dem Aktivierungslink noch einmal bekommen?", refreshes=4)
         await pilot.press("ctrl+home")
         await pilot.pause()
         text = await _resize(pilot, 48, 18)
@@ -70,8 +57,8 @@ async def test_a_long_answer_shows_its_end_and_its_whole_menu(size):
     kb, matcher = load()  # the bundled knowledge: its answer has a diagnosis and four related topics
     app = ChatApp(kb, matcher, today=TODAY)
     async with app.run_test(size=size) as pilot:
-        await _type(pilot, "Aktivierungsmail nicht erhalten")
-        await _settle(pilot)
+        await type_line(pilot, "Aktivierungsmail nicht erhalten", refreshes=4)
+        await settle(pilot)
         log = app.query_one("#log", VerticalScroll)
         card = app.query(".card.answer").last()
         buttons = list(card.query(".option"))
@@ -83,7 +70,7 @@ async def test_a_long_answer_shows_its_end_and_its_whole_menu(size):
         title = card.query(".title").first()
         for _ in range(4):  # its head is a few PageUps away, from the input
             await pilot.press("pageup")
-            await _settle(pilot)
+            await settle(pilot)
             if view.contains_region(title.region):
                 break
         assert title.region.height > 0 and view.contains_region(title.region)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chat_helpers import make_app, screen_text, text_when
+from chat_helpers import make_app, screen_text, text_when, type_line
 
 from bot.chat.dialogue import FlowStep, Notice, UserMessage
 from bot.chat.slash import CHAT_ACTIONS, DIALOGUE_ACTIONS, slash_action, slash_list, slash_word
@@ -35,17 +35,10 @@ def test_every_listed_command_names_its_action():
         assert [slash_action(slash_word(name) or "") for name in shown] == list(CHAT_ACTIONS)
 
 
-async def _type(pilot, text: str) -> None:
-    await pilot.press(*text)
-    await pilot.press("enter")
-    for _ in range(3):
-        await pilot.pause()
-
-
 async def test_slash_help_shows_the_help_instead_of_no_answer():
     app = make_app(store=None)
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "/hilfe")
+        await type_line(pilot, "/hilfe")
         assert not any(isinstance(item, UserMessage) for item in app.dialogue.items)  # not asked as a question
         assert app.dialogue.items[-1].key == "general_help"
         text = await text_when(pilot, lambda t: "So geht's" in t)
@@ -55,12 +48,12 @@ async def test_slash_help_shows_the_help_instead_of_no_answer():
 async def test_an_unknown_slash_command_lists_the_commands_in_the_shown_language():
     app = make_app(store=None)
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "/foo")
+        await type_line(pilot, "/foo")
         last = app.dialogue.items[-1]
         assert isinstance(last, Notice) and last.key == "slash_unknown"
         text = await text_when(pilot, lambda t: "kein Befehl" in t)
         assert "„/foo“ ist hier kein Befehl" in text and "/hilfe" in text
-        await _type(pilot, "/english")  # switches, and the list follows the language
+        await type_line(pilot, "/english")  # switches, and the list follows the language
         assert app.dialogue.shown_lang == "en"
         text = await text_when(pilot, lambda t: "not a command" in t)
         assert "/help" in text and "/hilfe" not in text
@@ -69,13 +62,13 @@ async def test_an_unknown_slash_command_lists_the_commands_in_the_shown_language
 async def test_slash_back_in_a_diagnosis_takes_back_the_last_answer():
     app = make_app(store=None)
     async with app.run_test(size=SIZE) as pilot:
-        await _type(pilot, "Wir haben keine Aktivierungsmail bekommen")
+        await type_line(pilot, "Wir haben keine Aktivierungsmail bekommen")
         app.pick(next(o for o in app.dialogue.options if o.kind == "flow"))
         await pilot.pause()
         first = app.dialogue.current_fact
-        await _type(pilot, "service@kanzlei-weber.de")
+        await type_line(pilot, "service@kanzlei-weber.de")
         assert app.dialogue.current_fact != first
-        await _type(pilot, "/back")
+        await type_line(pilot, "/back")
         assert app.dialogue.current_fact == first
         assert isinstance(app.dialogue.items[-1], FlowStep)
         assert tr("de", "back_done", fact=first.question.get("de"))[:20] in screen_text(app)

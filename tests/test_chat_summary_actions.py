@@ -4,24 +4,12 @@ copying, a line that says so and names the way to a file."""
 from __future__ import annotations
 
 import pytest
-from chat_helpers import make_app, screen_text
+from chat_helpers import make_app, screen_text, settle, type_line
 
 from bot.chat.dialogue import FlowResult
 from faq.language.catalogue import tr
 
 SIZE = (80, 24)
-
-
-async def _settle(pilot) -> None:
-    """Let new messages mount and the view scroll to them (over a few refreshes)."""
-    for _ in range(3):
-        await pilot.pause()
-
-
-async def _type(pilot, text: str) -> None:
-    await pilot.press(*text)
-    await pilot.press("enter")
-    await _settle(pilot)
 
 
 def _flat(app) -> str:
@@ -33,7 +21,7 @@ async def _copy_outlook_result(pilot) -> None:
     """Diagnose the missing mail to the outlook.com cause, then press Ctrl+K to copy the summary."""
     await pilot.press("1", "enter", "1", "enter")
     await pilot.pause()
-    await _type(pilot, "m.schulz@outlook.com")
+    await type_line(pilot, "m.schulz@outlook.com")
     await pilot.press("ctrl+k")
     await pilot.pause()
 
@@ -79,7 +67,7 @@ async def test_the_summary_is_rendered_and_names_no_ids():
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
+        await type_line(pilot, "m.schulz@outlook.com")
         await pilot.press("1", "enter")  # show the summary
         await pilot.pause()
         await pilot.pause()
@@ -95,10 +83,10 @@ async def test_the_summary_of_an_english_case_in_the_german_chat_is_shown_in_eng
 
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
-        await _type(pilot, "We never got the activation email, what can we do?")
-        await _type(pilot, "1")  # start the diagnosis, asked in English
-        await _type(pilot, "m.schulz@outlook.com")
-        await _type(pilot, "1")  # show the summary
+        await type_line(pilot, "We never got the activation email, what can we do?")
+        await type_line(pilot, "1")  # start the diagnosis, asked in English
+        await type_line(pilot, "m.schulz@outlook.com")
+        await type_line(pilot, "1")  # show the summary
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         text = screen_text(app)
@@ -111,13 +99,13 @@ async def test_a_result_taken_back_is_not_saved_as_the_case_summary(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("1", "enter", "1", "enter")
         await pilot.pause()
-        await _type(pilot, "m.schulz@outlook.com")
+        await type_line(pilot, "m.schulz@outlook.com")
         assert isinstance(app.dialogue.items[-1], FlowResult)
         await pilot.press("ctrl+b")
-        await _settle(pilot)
+        await settle(pilot)
         assert app.dialogue.flow_active and app.summary_text() is None
         await pilot.press("ctrl+s")
-        await _settle(pilot)
+        await settle(pilot)
         assert list(tmp_path.iterdir()) == []  # the outlook.com result no longer holds
-        await _type(pilot, "it@firma.de")
+        await type_line(pilot, "it@firma.de")
         assert app.dialogue.current_fact is not None and app.dialogue.current_fact.id != "osm_email"
