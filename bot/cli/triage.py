@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gc
 import json
 import re
 import sys
@@ -19,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO, cast
 
+from bot.cli.collector import loaded, released, streaming
 from bot.cli.render import os_reason
 from faq.errors import EXIT_INPUT, EXIT_OK, FaqError, InputError
 from faq.flows.dates import parse_iso_date
@@ -330,33 +330,13 @@ def _tickets(paths: Iterable[str], column: str | None, errors: list[str], progre
                 stream.close()
 
 
-_BATCH_GC = (20_000, 50, 50)
-"""The collector's thresholds while tickets stream through: a ticket's work leaves next to no cycles
-behind, so the default (every 700 new objects) only has the collector look at live objects again and again."""
-
-
-def _start_batch_gc() -> tuple[int, int, int]:
-    """Collect garbage less often while tickets stream through, and never look again at what lives as
-    long as the run (the knowledge base and its matcher: frozen); return the thresholds to restore."""
-    before = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*_BATCH_GC)
-    return before
-
-
-def _end_batch_gc(before: tuple[int, int, int]) -> None:
-    """Restore the collector's thresholds and let it look at every object again."""
-    gc.set_threshold(*before)
-    gc.unfreeze()
-
-
 def run(args: argparse.Namespace) -> int:
     """Run `faqbot triage`; return the exit status (2 when any ticket could not be read)."""
     from faq.search.cache import load
 
     lang = getattr(args, "lang", None) or DEFAULT_LANG
     today = _today(getattr(args, "today", None), lang)
-    kb, matcher = load(getattr(args, "kb", None))
+    kb, matcher = loaded(lambda: load(getattr(args, "kb", None)))
     mode = "json" if args.json else "csv" if args.csv else "table"
     summary_only = bool(args.summary) and mode == "table"
     out = sys.stdout
@@ -366,37 +346,37 @@ def run(args: argparse.Namespace) -> int:
     topics: Counter = Counter()
     causes: Counter = Counter()
     total = 0
-    collector = _start_batch_gc()
     try:
-        for ticket, done, size in _tickets(args.files, args.column, errors, progress, lang):
-            if ticket.cut_from:
-                _say(tr(lang, "cli_triage_cut", where=ticket.where, id=ticket.id, limit=_number(MAX_INPUT_CHARS, lang),
-                        size=_number(ticket.cut_from, lang)))
-            try:
-                result = triage_text(ticket.text, kb, matcher, today, ticket.id, ticket.subject)
-            except FaqError as exc:
-                errors.append(f"{ticket.where}: {exc}")
-                _say(f"{ticket.where} ({ticket.id}): {exc}")
-                continue
-            total += 1
-            entry = kb.entry(result.id) if result.id else None  # the chart names titles, not ids
-            topics[entry.title.get(lang) if entry is not None else tr(lang, "cli_triage_no_match")] += 1
-            flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
-            if result.cause:
-                cause = flow.cause(result.cause) if flow is not None else None
-                causes[cause.resolution.title.get(lang) if cause is not None else flow.unresolved.title.get(lang)
-                       if flow is not None and result.cause == "unresolved" else result.cause] += 1
-            elif result.next:
-                fact = flow.fact(result.next["fact"]) if flow is not None else None
-                question = fact.question.get(lang) if fact is not None else result.next["fact"]
-                causes[tr(lang, "cli_triage_open", question=question)] += 1
-            if not summary_only:
-                writer.write(result)
-                if mode != "table" or total % 64 == 0:
-                    out.flush()
-            progress.update(done, size, total)
+        with streaming():
+            for ticket, done, size in _tickets(args.files, args.column, errors, progress, lang):
+                if ticket.cut_from:
+                    _say(tr(lang, "cli_triage_cut", where=ticket.where, id=ticket.id, limit=_number(MAX_INPUT_CHARS, lang),
+                            size=_number(ticket.cut_from, lang)))
+                try:
+                    result = triage_text(ticket.text, kb, matcher, today, ticket.id, ticket.subject)
+                except FaqError as exc:
+                    errors.append(f"{ticket.where}: {exc}")
+                    _say(f"{ticket.where} ({ticket.id}): {exc}")
+                    continue
+                total += 1
+                entry = kb.entry(result.id) if result.id else None  # the chart names titles, not ids
+                topics[entry.title.get(lang) if entry is not None else tr(lang, "cli_triage_no_match")] += 1
+                flow = kb.flow(entry.flow) if entry is not None and entry.flow else None
+                if result.cause:
+                    cause = flow.cause(result.cause) if flow is not None else None
+                    causes[cause.resolution.title.get(lang) if cause is not None else flow.unresolved.title.get(lang)
+                           if flow is not None and result.cause == "unresolved" else result.cause] += 1
+                elif result.next:
+                    fact = flow.fact(result.next["fact"]) if flow is not None else None
+                    question = fact.question.get(lang) if fact is not None else result.next["fact"]
+                    causes[tr(lang, "cli_triage_open", question=question)] += 1
+                if not summary_only:
+                    writer.write(result)
+                    if mode != "table" or total % 64 == 0:
+                        out.flush()
+                progress.update(done, size, total)
     finally:
-        _end_batch_gc(collector)
+        released()
         progress.close()
     if args.summary:
         chart = summary_chart(topics, causes, total, len(errors), lang=lang)
