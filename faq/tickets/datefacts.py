@@ -165,7 +165,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
     Distance counts words; a cue after the date counts one more, a clause border
     (comma, semicolon) between them five more. Pairs are taken nearest first, each
     fact and each date once. A date given as an example states nothing; a date after `today` is no date
-    of a `past_only` fact, a deed that lies past ("wir werden morgen die Reservierung anlegen": no reservation date). A slashed date that reads two
+    of a `past_only` fact, a deed that lies past ("wir werden morgen die Reservierung anlegen": no reservation date),
+    unless it names no year (then it is read and settles only what any year would). A slashed date that reads two
     ways is read in the order of day and month the ticket makes certain (`date_order`), else not at all.
     """
     single = facts[0] if len(facts) == 1 else None
@@ -252,7 +253,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             mention = mentions[m_index]
             if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
                 continue
-            if fact.id in past_only and _ahead(mention.value, today):
+            if fact.id in past_only and _ahead(mention.value, today) and not year_unnamed(s.text, mention, find_dates(s.text, today, order)):
                 notes.append(f"{fact.id}: the date {mention.raw} lies ahead, a plan, not the deed")
                 continue
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
@@ -278,8 +279,9 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]
-            if single.id in past_only and _ahead(mention.value, today):
-                return
+            if single.id in past_only and _ahead(mention.value, today) \
+                    and not year_unnamed(s.text, mention, find_dates(s.text, today, order)):
+                return  # a named year ahead: a plan; a date without one is read, and settles only what any year would
             notes.append(f"{single.id}: the only date, {UNCUED}")
             found[single.id] = mention.value
             evidence[single.id] = s.evidence(mention.start, mention.end, source)
