@@ -146,9 +146,10 @@ def _hedged_after(tokens: list[Token], end: int) -> bool:
     return after is not None and after.word in folded("hedged_modifiers")
 
 
-def _ahead(value: Value | None, today: date) -> bool:
-    """Whether a date read lies after `today` (a month, `MonthDate`, when it starts after it)."""
-    return isinstance(value, date) and value > today
+def _planned(value: Value | None, today: date, yearless: bool) -> bool:
+    """Whether a date read lies after `today` by a year it names: a plan, not a deed done ("wir kaufen erst am
+    15.12.2026"); a date without a year is read, and settles only what any year would."""
+    return not yearless and isinstance(value, date) and value > today
 
 
 _CLAUSE_END = re.compile(r"[,;]")
@@ -253,11 +254,12 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             mention = mentions[m_index]
             if mention.value is None or m_index in used_dates or fact.id in found and fact.id not in retold_here:
                 continue
-            if fact.id in past_only and _ahead(mention.value, today) and not year_unnamed(s.text, mention, find_dates(s.text, today, order)):
+            yearless = year_unnamed(s.text, mention, find_dates(s.text, today, order))
+            if fact.id in past_only and _planned(mention.value, today, yearless):
                 notes.append(f"{fact.id}: the date {mention.raw} lies ahead, a plan, not the deed")
                 continue
             found[fact.id], evidence[fact.id] = mention.value, s.evidence(mention.start, mention.end, source)
-            if year_unnamed(s.text, mention, find_dates(s.text, today, order)):
+            if yearless:
                 notes.append(f"{fact.id}: {YEARLESS}")  # "am 1. Dezember": settles only what any year would
             used_dates.add(m_index)
             retold_here.discard(fact.id)
@@ -279,9 +281,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             return
         if not any(context_spans(single, lang, s.words, lex, [t.word for t in s.tokens]) for s in analysed):
             s, mention = explicit[0]
-            if single.id in past_only and _ahead(mention.value, today) \
-                    and not year_unnamed(s.text, mention, find_dates(s.text, today, order)):
-                return  # a named year ahead: a plan; a date without one is read, and settles only what any year would
+            if single.id in past_only and _planned(mention.value, today, year_unnamed(s.text, mention, find_dates(s.text, today, order))):
+                return
             notes.append(f"{single.id}: the only date, {UNCUED}")
             found[single.id] = mention.value
             evidence[single.id] = s.evidence(mention.start, mention.end, source)
