@@ -36,5 +36,5 @@ def test_a_state_waited_for_is_not_yet_so(lang, text, fact):
      "reservation_effective", True),
     ("en", "Hi, no activation mail. We waited until the reservation was effective, still nothing.", "reservation_effective", None),
 ])
-def test_a_wait_that_tells_no_pending_state_reads_no_no(lang, text, fact, value):
+def test_a_wait_that_tells_no_pending_state_is_not_read_as_no(lang, text, fact, value):
     assert read(text, lang).get(fact) is value
