@@ -28,7 +28,7 @@ from faq.tickets.quotes import Answer, answers, doubts_quoted, points_below, quo
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
-from faq.tickets.settling import UNCUED, YEARLESS, adopted, weak_facts, years_weak
+from faq.tickets.settling import UNCUED, YEARLESS, adopted, spans_firm, weak_facts, years_weak
 from faq.tickets.statedtopic import stated_instead
 from faq.tickets.topanswer import top_answer
 from faq.tickets.topic import match_topic
@@ -296,7 +296,8 @@ def triage_text(
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     settled = _months_settled(flow, extraction, today)
     months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
-    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes) \
+    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes,
+                      spans_firm(flow, settled.facts, settled.evidence, today)) \
         | years_weak(flow, settled.facts, settled.evidence, settled.notes, today)  # "am 1. Dezember": which year?
     if any(n.endswith((UNCUED, YEARLESS)) for n in settled.notes):  # a fact shown is no note of what went unused
         settled = Extraction(settled.facts, tuple(n for n in settled.notes if not n.endswith((UNCUED, YEARLESS))), settled.evidence)
