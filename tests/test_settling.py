@@ -259,3 +259,28 @@ def test_a_span_told_without_a_count_is_no_date(text):
     r = triage(text)
     assert "usage_start" not in r.facts
     assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt, den Spam-Ordner habe ich noch nicht angeschaut. Siehe unten.\n\n"
+    "-----Ursprüngliche Nachricht-----\nVon: Händler\nIhre Domäne ist bereits für ein Onlinedienstkonto verifiziert.",
+    "Hi, the activation email is missing and I haven't looked in the junk folder yet. See below.\n\n"
+    "-----Original Message-----\nFrom: Reseller\nYour domain is already verified for an online services account.",
+])
+def test_a_weak_fact_does_not_block_the_cause_the_firm_facts_prove_alone(text):
+    r = triage(text)
+    assert r.facts.get("junk_checked") is False
+    assert "domain_verified" in r.weak
+    assert r.cause == "junk-folder"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Siehe unten.\n\n-----Ursprüngliche Nachricht-----\nVon: Händler\n"
+    "Ihre Domäne ist bereits für ein Onlinedienstkonto verifiziert.",
+    "Hi, the activation email is missing. See below.\n\n-----Original Message-----\nFrom: Reseller\n"
+    "Your domain is already verified for an online services account.",
+])
+def test_a_weak_fact_alone_still_settles_nothing(text):
+    r = triage(text)
+    assert "domain_verified" in r.weak
+    assert r.cause is None

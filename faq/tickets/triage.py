@@ -354,15 +354,17 @@ def settle(flow: Flow, facts: Mapping[str, Value], weak: Iterable[str], today: d
     """Return the flow's diagnosis on `facts` and the cause they prove (else None).
 
     A cause that needs a fact in `weak` (read through a weak path, `faq.tickets.settling`) is
-    not settled: the diagnosis is then that of the other facts, which asks for the weak one.
+    not settled: the diagnosis is then that of the other facts, which asks for the weak one, or
+    settles the cause they prove on their own (a weak fact never blocks a firm one: "Junk-Ordner nicht
+    geprüft" beside a quoted "Ihre Domäne ist verifiziert" is the junk folder).
     """
     diag = diagnose(flow, facts, today)
     cause = _proven(flow, diag, today)
     weak = frozenset(weak)
     if cause is not None and weak:
         firm = diagnose(flow, {k: v for k, v in facts.items() if k not in weak}, today)
-        if _proven(flow, firm, today) != cause:
-            return firm, None
+        if (firm_cause := _proven(flow, firm, today)) != cause:
+            return firm, firm_cause
     return diag, cause
 
 
