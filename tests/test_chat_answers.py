@@ -98,3 +98,17 @@ def test_the_start_buttons_label_typed_names_it_in_either_language(typed, named)
     options = (Option("entry", "resend-activation-email"), Option("flow", "missing-activation-email"))
     assert named_option(typed, options) == (1 if named else None)
     assert named_option(typed, options[:1]) is None  # no diagnosis offered: nothing to start
+
+
+@pytest.mark.parametrize(("text", "fact", "value", "shown"), [
+    ("Keine Aktivierungsmail bisher, der Nutzungsbeginn lag vor ungefähr 20 Stunden.", "usage_start",
+     date(2026, 11, 24), "der Nutzungsbeginn lag vor ungefähr 20 Stunden"),  # the rough span with its hedge
+    ("Still no activation mail. Our usage start was roughly 30 hours ago.", "usage_start",
+     date(2026, 11, 23), "Our usage start was roughly 30 hours ago"),
+    ("Keine Aktivierungsmail; seeblick-hotels.de ist bei uns schon verifiziert.", "domain_verified",
+     True, "seeblick-hotels.de ist bei uns schon verifiziert"),  # the domain named by its name
+    ("No activation mail. pinecrest-dental.com is verified in our tenant.", "domain_verified",
+     True, "pinecrest-dental.com is verified in our tenant"),
+])
+def test_the_chat_prefills_a_rough_span_and_a_domain_named_by_its_name(text, fact, value, shown):
+    assert stated_facts(text, FLOW, KB, TODAY, "de")[fact] == (value, shown)

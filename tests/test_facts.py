@@ -1218,3 +1218,12 @@ def test_a_reading_changed_by_its_caller_leaves_the_next_reading_of_the_same_tex
     first.evidence.clear()
     again = extract_facts(clean_body(text), flow, date(2026, 11, 24), lang, KB.vocabulary)
     assert again.facts.get("domain_verified") is True and "domain_verified" in again.evidence
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("de", "Hallo, keine Aktivierungsmail. OSM ist lizenz@moor-optik.de; moor-optik.de ist bei uns längst verifiziert.", True),
+    ("de", "Hallo, keine Aktivierungsmail für lizenz@moor-optik.de. moor-optik.de ist noch nicht verifiziert.", False),
+    ("en", "Hi, no activation email for admin@bluefin-labs.com yet. bluefin-labs.com was verified in our tenant in March.", True),
+])
+def test_the_domain_named_by_its_name_states_whether_it_is_verified(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("domain_verified") is value

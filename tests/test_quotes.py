@@ -2,7 +2,7 @@
 
 import pytest
 
-from faq.tickets.quotes import answer_polarity, in_quoted_question, quoted_of_then, self_answers
+from faq.tickets.quotes import answer_polarity, answers, in_quoted_question, is_example, quoted_of_then, self_answers
 from faq.tickets.tokens import tokenize
 
 
@@ -107,3 +107,29 @@ def test_a_negation_after_the_answers_first_clause_denies_nothing(answer):
 @pytest.mark.parametrize("answer", ["Noch nicht, kommt morgen.", "Not yet, sorry.", "Nein, gar nichts."])
 def test_a_negation_or_a_no_in_the_first_clause_still_denies(answer):
     assert answer_polarity(tokenize(answer), answer) is False
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Guten Tag,\n> 1. Liegt eine Bestellung vor?\n1. ja, seit Oktober\n> 2. Ist die Domäne schon verifiziert?\n2) nein\n",
+     [("Liegt eine Bestellung vor?", "ja, seit Oktober"), ("Ist die Domäne schon verifiziert?", "nein")]),
+    ("Hi,\n> 4. Have you looked in the spam folder?\n4. Yes - empty.\n", [("Have you looked in the spam folder?", "Yes - empty.")]),
+])
+def test_an_answer_under_a_numbered_quoted_question_is_read_without_its_repeated_number(text, expected):
+    found = answers(text)
+    assert [(a.question, a.text) for a in found] == expected
+    assert all(text[a.start:a.start + len(a.text)] == a.text for a in found)
+
+
+def test_an_answer_numbered_otherwise_keeps_its_number():
+    found = answers("Hallo,\n> 1. Wie viele Lizenzen fehlen?\n3. Reihe im Portal\n")
+    assert [a.text for a in found] == ["3. Reihe im Portal"]
+
+
+@pytest.mark.parametrize(("text", "word", "example"), [
+    ("Die Reservierung war vor etwa drei Tagen", "tagen", False),
+    ("Gekauft etwa vor 10 Wochen", "wochen", False),
+    ("Ein Datum, etwa 01.12.2026, bitte", "01", True),
+])
+def test_etwa_before_a_counted_span_makes_it_rough_not_an_example(text, word, example):
+    tokens = tokenize(text)
+    assert is_example(tokens, [t.word for t in tokens].index(word)) is example

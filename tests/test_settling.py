@@ -224,3 +224,63 @@ def test_a_month_without_a_year_that_the_year_would_change_settles_nothing(text)
 ])
 def test_a_date_whose_year_changes_nothing_or_is_given_settles(text, cause):
     assert triage(text).cause == cause
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("Hallo, keine Aktivierungsmail bisher. Unser Nutzungsbeginn lag vor etwa 30 Stunden.", "usage-start-pending"),
+    ("Hallo, keine Aktivierungsmail bisher. Der Nutzungsbeginn war ungefähr vor 20 Stunden.", "usage-start-pending"),
+    ("Hi, no activation email so far. Our usage start was roughly 30 hours ago.", "usage-start-pending"),
+    ("Hi, the activation link won't open. We purchased the licences about three weeks ago.", "activation-link-valid"),
+    ("Hallo, der Aktivierungslink geht nicht. Gekauft haben wir vor ca. zehn Monaten.", "activation-link-expired"),
+])
+def test_a_span_told_roughly_settles_when_its_reach_changes_nothing(text, cause):
+    r = triage(text)
+    assert r.cause == cause
+    if cause is not None:
+        assert r.weak == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Unser Nutzungsbeginn lag vor etwa 40 Stunden.",
+    "Hi, no activation email so far. Our usage start was about 45 hours ago.",
+    "Hi, the activation link won't open. We purchased the licences approximately seven months ago.",
+])
+def test_a_span_told_roughly_near_the_rules_limit_is_shown_but_settles_nothing(text):
+    r = triage(text)
+    assert r.cause is None
+    assert set(r.weak) & {"usage_start", "purchase_date"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Unser Nutzungsbeginn lag vor ein paar Tagen.",
+    "Hi, no activation email so far. Our usage started a few days ago.",
+])
+def test_a_span_told_without_a_count_is_no_date(text):
+    r = triage(text)
+    assert "usage_start" not in r.facts
+    assert r.cause is None
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt, den Spam-Ordner habe ich noch nicht angeschaut. Siehe unten.\n\n"
+    "-----Ursprüngliche Nachricht-----\nVon: Händler\nIhre Domäne ist bereits für ein Onlinedienstkonto verifiziert.",
+    "Hi, the activation email is missing and I haven't looked in the junk folder yet. See below.\n\n"
+    "-----Original Message-----\nFrom: Reseller\nYour domain is already verified for an online services account.",
+])
+def test_a_weak_fact_does_not_block_the_cause_the_firm_facts_prove_alone(text):
+    r = triage(text)
+    assert r.facts.get("junk_checked") is False
+    assert "domain_verified" in r.weak
+    assert r.cause == "junk-folder"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Aktivierungsmail fehlt. Siehe unten.\n\n-----Ursprüngliche Nachricht-----\nVon: Händler\n"
+    "Ihre Domäne ist bereits für ein Onlinedienstkonto verifiziert.",
+    "Hi, the activation email is missing. See below.\n\n-----Original Message-----\nFrom: Reseller\n"
+    "Your domain is already verified for an online services account.",
+])
+def test_a_weak_fact_alone_still_settles_nothing(text):
+    r = triage(text)
+    assert "domain_verified" in r.weak
+    assert r.cause is None

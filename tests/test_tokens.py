@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from faq.tickets.tokens import _SENTENCE_END, sentences, spelt_as_is, tokenize, unspelt, with_zu, zu_inside
+from faq.tickets.tokens import (
+    _SENTENCE_END,
+    sentences,
+    spelt_as_is,
+    tokenize,
+    unspelt,
+    with_zu,
+    without_names,
+    zu_inside,
+)
 
 
 def test_contractions_are_read_out():
@@ -212,3 +221,30 @@ def test_dialect_negations_are_negations(text):
 def test_a_greeting_line_ending_in_a_comma_is_a_sentence_of_its_own(text, first):
     # the greeted name is no word of the next line's statement ("Frau ... gesendet" is no recipient)
     assert sentences(text)[0][1] == first and len(sentences(text)) == 2
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Bei uns ist northwind-traders.de seit Mai verifiziert", ["bei", "uns", "ist", "domain", "seit", "mai", "verifiziert"]),
+    ("Is tailspin.io verified? Yes", ["is", "domain", "verified", "yes"]),
+])
+def test_a_mail_domain_named_alone_reads_as_the_noun_domain(text, words):
+    blanked = without_names(text)
+    assert len(blanked) == len(text)
+    assert [t.word for t in tokenize(blanked)] == words
+
+
+@pytest.mark.parametrize("text", [
+    "Die Domäne northwind-traders.de ist verifiziert",  # the noun is there already
+    "Die Domain unseres Admins (northwind-traders.de) ist verifiziert",  # in brackets: beside its noun
+    "The domain of our OSM, northwind-traders.com, is verified",  # between commas: beside its noun
+    "Die Domäne @northwind-traders.de ist verifiziert",  # an address's end
+    "Unsere Adresse ist ops@northwind-traders.de",  # an address
+    "Im Portal admin.microsoft.com steht nichts",  # a host
+    "Es ist eine outlook.com-Adresse",  # part of a compound
+    "We use a.io",  # shorter than the noun
+])
+def test_a_domain_name_in_an_address_a_host_a_compound_or_after_its_noun_reads_as_no_word(text):
+    def nouns(said: str) -> int:
+        return [t.word for t in tokenize(said)].count("domain")
+
+    assert nouns(without_names(text)) == nouns(text)

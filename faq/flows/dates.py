@@ -30,6 +30,7 @@ __all__ = [
     "MonthDeadline",
     "Timing",
     "add_months",
+    "counted_hours",
     "date_holds",
     "deadline",
     "format_date",
@@ -197,6 +198,19 @@ def _shift(today: date, amount: int, unit: str, raw: str, lang: str) -> date:
         return today + relativedelta(months=amount)
     except (OverflowError, ValueError):
         raise InputError(_msg("range", lang, raw=raw)) from None
+
+
+_UNIT_HOURS = {"h": 1, "d": 24, "w": 7 * 24, "m": 730}  # a month as its mean length, 30.4 days
+
+
+def counted_hours(words: list[str]) -> int | None:
+    """The hours of the first span of time counted in `words` (folded words, "etwa", "30", "stunden"):
+    a number, in digits or a word, right before a unit of time (`time_units`); None without one."""
+    for number, unit in zip(words, words[1:]):
+        amount, kind = _number(number), _UNITS.get(unit)
+        if amount is not None and kind is not None:
+            return amount * _UNIT_HOURS[kind]
+    return None
 
 
 def _relative(text: str, today: date, raw: str, lang: str) -> date | None:

@@ -90,6 +90,9 @@ _MONTH_START = rf"(?=[{''.join(sorted({w[0] for w in WORDS_OF_DATES['month']}))}
 _NUMBER_WORD = r"\d{1,3}|" + _alternatives("number")
 _UNIT_WORD = _alternatives("unit")
 _DAY_WORD = _alternatives("day")
+_APPROXIMATORS = "|".join(re.escape(w) for w in sorted(lexicon_words("approximators"), key=len, reverse=True))
+"""Words that tell a span only roughly, read inside "vor etwa 30 Stunden" as in "vor 30 Stunden" (the
+date is then shown, and settles a cause only as `faq.tickets.settling.spans_firm` says)."""
 _DAY_START = rf"(?=[{''.join(sorted({w[0] for w in WORDS_OF_DATES['day']}))}])"
 _DATE_PATTERNS = (
     ("iso", re.compile(r"\b\d{4}([-/])\d{1,2}\1\d{1,2}\b")),  # 2026-12-07, 2026/12/07
@@ -98,7 +101,7 @@ _DATE_PATTERNS = (
     ("dmy", re.compile(rf"(?<![\d.])\d{{1,2}}(?:(?:st|nd|rd|th)?\.?\s?(?:of\s)?(?:{_MONTH_WORDS})\.?,?\s|-(?:{_MONTH_WORDS})-)\d{{4}}\b",
                        re.I)),  # 1 Jan 2027, 01-Jan-2027
     ("mdy", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
-    ("ago_de", re.compile(rf"\bvor\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
+    ("ago_de", re.compile(rf"\bvor\s(?:(?:{_APPROXIMATORS})\.?\s)?(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
     ("ago_after", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\s(?:{'|'.join(map(re.escape, lexicon_words('ago_after')))})\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
@@ -370,6 +373,8 @@ def _find_dates(text: str, today: date, order: str | None) -> list[DateMention]:
                     value = _yearless(raw, kind, today, said_past(lowered, s, e))
                 elif kind == "ago_after":  # "zwei Tage her": as "vor zwei Tagen"
                     value = parse_date("vor " + " ".join(raw.split()[:2]), today)
+                elif kind == "ago_de":  # "vor etwa 30 Stunden": as "vor 30 Stunden"
+                    value = parse_date("vor " + " ".join(raw.split()[-2:]), today)
                 elif kind == "slashed":
                     value = read_slashed(raw, today, order)
                 else:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from faq.flows.dates import counted_hours
 from faq.language.lexicon import folded as _folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
@@ -144,8 +145,20 @@ def answers(text: str) -> list[Answer]:
         answer = "\n".join(lines[start:i]).strip()
         if question.endswith("?") and answer:
             lead = len(lines[start]) - len(lines[start].lstrip())
+            if (mark := _echoed_mark(block[-1], answer)) is not None:  # "> 2. Add-on?" / "2. ja": the answer after its number
+                answer, lead = answer[mark:], lead + mark
             out.append(Answer(question, answer, offsets[start] + lead))
     return out + numbered_answers(text) + self_answers(text)
+
+
+def _echoed_mark(asked: str, answer: str) -> int | None:
+    """Where an answer begins after the list number of the quoted question it repeats ("> 2. Ist das
+    ein Add-on?" / "2. ja"): the length of that number and its blanks, else None."""
+    numbered, echoed = _LIST_MARK.match(asked.strip()), _LIST_MARK.match(answer)
+    if numbered is None or echoed is None or numbered.group().strip(" \t.)") != echoed.group().strip(" \t.)") \
+            or not answer[echoed.end():].strip():
+        return None
+    return echoed.end()
 
 
 @cache
@@ -234,9 +247,18 @@ def is_example(tokens: list[Token], index: int) -> bool:
     for marker in _markers():
         n = len(marker)
         for start in range(max(0, index - weights().example_reach - n), index - n + 1):
-            if tuple(words[start:start + n]) == marker:
+            if tuple(words[start:start + n]) == marker and not _rough(marker, words[start + n:start + n + _ROUGH_REACH]):
                 return True
     return False
+
+
+_ROUGH_REACH = 3  # words after a marker that may hold the span it makes rough ("etwa vor 30 Stunden")
+
+
+def _rough(marker: tuple[str, ...], after: list[str]) -> bool:
+    """Whether a marker that also tells an amount roughly (`approximators`: "etwa") does so here: a span
+    of time counted follows it ("vor etwa 30 Stunden", "etwa vor drei Tagen"), no example."""
+    return len(marker) == 1 and marker[0] in _folded("approximators") and counted_hours(after) is not None
 
 
 _ASKED_CLOSE = re.compile(r"\?[\"'“”’‘»«]")  # a question mark right before a closing quotation mark

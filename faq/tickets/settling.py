@@ -12,7 +12,9 @@ is shown (and the reply asks to confirm it) but settles nothing:
   the customer points at that very fact ("Kaufdatum siehe unten": `adopted`);
 * the only date of a ticket that names no date fact, taken for the flow's one date fact
   ("Der Link geht nicht mehr. Das war am 01.03.2026."): the day may be another event's;
-* a time told only vaguely ("irgendwann im Dezember", "sometime in December": `vague_times`);
+* a time told only vaguely ("irgendwann im Dezember", "sometime in December": `vague_times`); a span
+  counted from today told roughly ("vor etwa 30 Stunden", "about three weeks ago": `approximators`) is
+  read firm when every day it may round to gives the same outcome (`spans_firm`);
 * a date that names no year ("am 1. Dezember", "Anfang Oktober") when the year would change the
   outcome (`years_weak`): a year earlier or later, on the side of today the sentence tells, says otherwise.
 """
@@ -21,10 +23,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
-from faq.flows.dates import MonthDate, month_number
+from faq.flows.dates import MonthDate, counted_hours, month_number
 from faq.flows.engine import Diagnosis, diagnose
 from faq.flows.values import Value, future_allowed
 from faq.kb.model import Flow
@@ -36,9 +38,9 @@ from faq.tickets.datetense import said_past, tense
 from faq.tickets.evidence import QUOTED, Evidence
 from faq.tickets.quotes import points_below
 from faq.tickets.tokens import misspelt_negations, sentences, tokenize
-from faq.tickets.weights import ticket_file
+from faq.tickets.weights import ticket_file, weights
 
-__all__ = ["UNCUED", "YEARLESS", "adopted", "weak_facts", "years_weak"]
+__all__ = ["UNCUED", "YEARLESS", "adopted", "spans_firm", "weak_facts", "years_weak"]
 
 UNCUED = "named by no cue"  # the note `faq.tickets.facts` leaves on a date fact read without its cue
 YEARLESS = "written without its year"  # ... on a date fact whose date names no year ("am 1. Dezember")
@@ -70,28 +72,65 @@ def _plain_slips() -> frozenset[str]:
 _VAGUE_REACH = 2  # words before a fact's words that may make it vague ("irgendwann im Dezember")
 
 
-def _vague(ev: Evidence) -> bool:
-    """Whether the evidence's words, or the few before them, tell a time only vaguely ("irgendwann im
-    Dezember", "sometime in December", "ungefähr am 01.12.", "spätestens am 27.11."; `vague_times`), or
-    as one of two ("im April oder Mai": `alternatives` right after)."""
+def _vague_words(ev: Evidence) -> list[str] | None:
+    """The words of vagueness (`vague_times`) in the evidence's words or the few before them ("irgendwann
+    im Dezember", "sometime in December", "ungefähr am 01.12.", "spätestens am 27.11."); None when the
+    words tell no time, or tell it as one of two ("im April oder Mai": `alternatives` right after)."""
     told = _WORD.findall(ev.quote)
     if not any(c.isdigit() for c in ev.quote) and not any(month_number(w) or fold(w) in folded("time_words") for w in told):
-        return False  # no date: "about" before a yes or no tells no time
+        return []  # no date: "about" before a yes or no tells no time
     sentence = ev.sentence or ev.quote
     at = max(sentence.find(ev.quote), 0)
     after = _WORD.findall(sentence[at + len(ev.quote):])[:1]  # "im April oder Mai": either
-    return any(fold(w) in folded("vague_times") for w in _WORD.findall(sentence[:at])[-_VAGUE_REACH:] + told) \
-        or any(fold(w) in folded("alternatives") for w in after)
+    if any(fold(w) in folded("alternatives") for w in after):
+        return None
+    return [w for w in (fold(w) for w in _WORD.findall(sentence[:at])[-_VAGUE_REACH:] + told) if w in folded("vague_times")]
+
+
+def _vague(ev: Evidence) -> bool:
+    """Whether the evidence's words tell a time only vaguely (`_vague_words`)."""
+    found = _vague_words(ev)
+    return found is None or bool(found)
+
+
+def _rough_span(ev: Evidence) -> int | None:
+    """The hours of a span counted from today told roughly and only so ("vor etwa 30 Stunden", "about
+    three weeks ago": each word of vagueness an `approximators` one), else None."""
+    found = _vague_words(ev)
+    if not found or not set(found) <= folded("approximators"):
+        return None
+    return counted_hours(re.findall(r"\w+", ev.quote.lower()))
+
+
+def spans_firm(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Evidence], today: date) -> frozenset[str]:
+    """Return the date facts told as a rough span back or ahead of today ("Nutzungsbeginn vor etwa 30
+    Stunden", `_rough_span`) whose outcome is the same on every day the span may round to, up to
+    `span_spread` of it longer or shorter (22 to 37 hours: today or yesterday, both under 48 hours).
+    Their vagueness does not keep them from settling a cause; "vor etwa 40 Stunden" (one or two days)
+    stays weak where 48 hours decide."""
+    spread = weights().span_spread
+    out = set()
+    for key, ev in evidence.items():
+        value = facts.get(key)
+        if not isinstance(value, date) or isinstance(value, MonthDate) or (hours := _rough_span(ev)) is None:
+            continue
+        sign = 1 if value > today else -1
+        days = range(int(hours * (1 - spread) / 24), int(hours * (1 + spread) / 24) + 1)
+        if len({_outcome(diagnose(flow, {**facts, key: today + timedelta(days=sign * n)}, today)) for n in days}) == 1:
+            out.add(key)
+    return frozenset(out)
 
 
 def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
-               notes: Iterable[str] = ()) -> frozenset[str]:
+               notes: Iterable[str] = (), firm: frozenset[str] = frozenset()) -> frozenset[str]:
     """Return the facts whose evidence is no plain statement of the customer's own (a misspelt
     negation in its sentence, quoted text the customer did not point at by the fact: `adopted`,
-    or a date read without its cue: a note of the reader ending in `UNCUED`, or a time told only vaguely)."""
+    or a date read without its cue: a note of the reader ending in `UNCUED`, or a time told only vaguely,
+    unless in `firm`: a rough span whose outcome its reach does not change, `spans_firm`)."""
     uncued = {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
     return frozenset(fact for fact, ev in evidence.items()
-                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev) or _vague(ev))
+                     if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev)
+                     or fact not in firm and _vague(ev))
 
 
 def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:

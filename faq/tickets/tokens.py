@@ -207,18 +207,44 @@ def _unelided(raw: str, quote: int) -> str | None:
     return fold_word(raw[:quote - 1] + prefix + rest)
 
 
-# Addresses and domain names are read apart (faq.tickets.mentions); among the words they count
-# as one number does: nothing a cue is made of, no distance between its words.
+# Addresses and domain names are read apart (faq.tickets.mentions); among the words an address counts
+# as one number does: nothing a cue is made of, no distance between its words; so do a host's name
+# ("www.contoso.de") and a name in a compound ("outlook.com-Adresse"); a mail domain's name alone reads
+# as the noun of a domain (`_blank`).
 _NAMES = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b", re.I)
 _DOT_WORD = re.compile(r"\.\w")  # a domain's dot: `_NAMES` finds none in a text without one and without "@"
 
 
 def _blank(match: re.Match[str]) -> str:
-    return "0" * len(match.group())
+    found = match.group()
+    noun, nouns = _domain_nouns()
+    if "@" in found or len(found) < len(noun) or found.count(".") >= _HOST_DOTS \
+            or match.string[match.end():match.end() + 1] == "-":  # "www.contoso.de", "outlook.com-Adresse"
+        return "0" * len(found)
+    lead = match.string[max(0, match.start() - _BEFORE_CHARS):match.start()].rstrip()
+    before = _LEAD_WORD.search(lead)
+    if before is not None and fold(before.group(1)) in nouns or lead.endswith(_APPOSITION_OPENERS) \
+            or lead.endswith(",") and match.string[match.end():match.end() + 1] == ",":
+        return "0" * len(found)  # "die Domäne contoso.de", "des OSM (contoso.de)", "des OSM, contoso.de,": beside its noun
+    return noun + " " * (len(found) - len(noun))  # "contoso.de ist verifiziert": the domain is
+
+
+_HOST_DOTS = 2  # dots of a name that is a host ("www.contoso.de", "admin.microsoft.com"), not a mail domain
+_BEFORE_CHARS = 40  # characters before a name searched for the word right before it
+_LEAD_WORD = re.compile(r"([^\W\d_]+)[\s,]*$")  # the word right before a name, in the text up to it
+_APPOSITION_OPENERS = ("(", "[", "@")  # before a name that stands beside its noun, or ends an address
+
+
+@cache
+def _domain_nouns() -> tuple[str, frozenset[str]]:
+    """The noun a domain name written alone is read as, and every noun of a domain (`domain_name_nouns`)."""
+    return lexicon_words("domain_name_nouns")[0], frozenset(fold(w) for w in lexicon_words("domain_name_nouns"))
 
 
 def without_names(text: str) -> str:
-    """The text with its addresses and domain names blanked out as zeros (for the fact reader)."""
+    """The text with its addresses blanked out as zeros, and its domain names written alone as the noun
+    they name (`domain_name_nouns`: "contoso.de ist verifiziert" reads "domain ist verifiziert"), for
+    the fact reader; each keeps its length, so offsets hold."""
     if "@" not in text and _DOT_WORD.search(text) is None:
         return text  # most sentences: no address, no dot before a letter
     found = _BLANKED.get(text)  # the others are read again (a sentence without its inserted remarks)

@@ -28,7 +28,7 @@ from faq.tickets.quotes import Answer, answers, doubts_quoted, points_below, quo
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
-from faq.tickets.settling import UNCUED, YEARLESS, adopted, weak_facts, years_weak
+from faq.tickets.settling import UNCUED, YEARLESS, adopted, spans_firm, weak_facts, years_weak
 from faq.tickets.statedtopic import stated_instead
 from faq.tickets.topanswer import top_answer
 from faq.tickets.topic import match_topic
@@ -296,7 +296,8 @@ def triage_text(
         extraction = _merge(flow, extraction, _located(from_quote, quoted, text, QUOTED))
     settled = _months_settled(flow, extraction, today)
     months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
-    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes) \
+    weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes,
+                      spans_firm(flow, settled.facts, settled.evidence, today)) \
         | years_weak(flow, settled.facts, settled.evidence, settled.notes, today)  # "am 1. Dezember": which year?
     if any(n.endswith((UNCUED, YEARLESS)) for n in settled.notes):  # a fact shown is no note of what went unused
         settled = Extraction(settled.facts, tuple(n for n in settled.notes if not n.endswith((UNCUED, YEARLESS))), settled.evidence)
@@ -353,15 +354,17 @@ def settle(flow: Flow, facts: Mapping[str, Value], weak: Iterable[str], today: d
     """Return the flow's diagnosis on `facts` and the cause they prove (else None).
 
     A cause that needs a fact in `weak` (read through a weak path, `faq.tickets.settling`) is
-    not settled: the diagnosis is then that of the other facts, which asks for the weak one.
+    not settled: the diagnosis is then that of the other facts, which asks for the weak one, or
+    settles the cause they prove on their own (a weak fact never blocks a firm one: "Junk-Ordner nicht
+    geprüft" beside a quoted "Ihre Domäne ist verifiziert" is the junk folder).
     """
     diag = diagnose(flow, facts, today)
     cause = _proven(flow, diag, today)
     weak = frozenset(weak)
     if cause is not None and weak:
         firm = diagnose(flow, {k: v for k, v in facts.items() if k not in weak}, today)
-        if _proven(flow, firm, today) != cause:
-            return firm, None
+        if (firm_cause := _proven(flow, firm, today)) != cause:
+            return firm, firm_cause
     return diag, cause
 
 

@@ -46,6 +46,7 @@ class TicketWeights:
     cue_slack: int = 7
     cue_near: int = 2
     example_reach: int = 1
+    span_spread: float = 0.25
     quote_chars: int = 160
 
 
