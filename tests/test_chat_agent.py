@@ -101,7 +101,7 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
     async with app.run_test(size=SIZE) as pilot:
         screen = await _triage(pilot, OUTLOOK)
         case = screen.case
-        assert case.cause == "outlook-com-address"
+        assert case.cause == "outlook-com-address" and screen.query_one("#agent-cause").children
         button = screen.query_one("#reject-osm_email")
         screen.query_one("#agent-body").scroll_to_widget(button, animate=False)
         await pilot.pause()
@@ -111,6 +111,9 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         assert case.rejected == ["osm_email"] and "osm_email" not in case.facts
         assert case.cause is None and case.question is not None and case.question.id == "osm_email"
         assert "outlook.com" not in screen.query_one("#agent-reply").text
+        # what the view shows follows at once: no cause card, the question asked, the reply rewritten
+        assert not [card for card in screen.query("#agent-cause") if card.children] and screen.query("#agent-question")
+        assert screen.query_one("#agent-reply").text == case.reply
         assert tr("de", "agent_rejected") in screen_text(app)
         screen.query_one(AnswerInput).value = "it@firma.de"  # the agent corrects it: no longer to be asked
         screen.query_one(AnswerInput).focus()
@@ -118,6 +121,8 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         await pilot.pause()
         await pilot.pause()
         assert case.facts["osm_email"] == "it@firma.de"
+        assert case.question is not None and case.question.id != "osm_email"  # the next question, not the address again
+        assert screen.query_one("#agent-reply").text == case.reply
         text = screen_text(app)
         assert tr("de", "agent_rejected_corrected") in text and tr("de", "agent_rejected") not in text
 
