@@ -705,3 +705,17 @@ async def test_a_line_copied_from_a_ticket_export_is_analysed_as_its_text_not_it
         assert screen.status == told and told in [n.message for n in app._notifications]
         text = " ".join(screen_text(app).split())
         assert "\\n" not in text and '"}' not in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+async def test_the_ticket_hint_names_the_key_every_terminal_sends_and_help_qualifies_ctrl_enter(lang):
+    """xterm, GNOME Terminal and tmux send Enter for Ctrl+Enter (a new line in the ticket): the hint above
+    the ticket names F5 alone; F1's help names Ctrl+Enter with the terminals it reaches the view in."""
+    app = agent_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        label = " ".join(screen_text(app).split())
+        ctrl_enter = "Strg+Enter" if lang == "de" else "Ctrl+Enter"
+        assert "F5" in tr(lang, "agent_ticket_hint") and tr(lang, "agent_ticket_hint") in label
+        assert ctrl_enter not in label
+        assert ctrl_enter in tr(lang, "agent_help") and "tmux" in tr(lang, "agent_help")
