@@ -9,6 +9,7 @@ only changes when the view does.
 from __future__ import annotations
 
 import argparse
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -579,6 +580,23 @@ async def test_a_ticket_no_topic_fits_does_not_claim_an_answer_from_the_faq(lang
         assert screen.case is not None and screen.case.entry is None
         text = " ".join(screen_text(app).split())
         assert said in text and wrong not in text
+
+
+@pytest.mark.parametrize(("lang", "ticket"), [
+    ("de", "Guten Morgen, seit Montag kommen die Teams-Besprechungseinladungen bei externen Gästen nicht an. Gruß, Jan"),
+    ("en", "Hi team, our Teams meeting invitations do not reach external guests since Monday. Thanks, Bob"),
+])
+async def test_a_ticket_no_topic_fits_lists_no_closest_topics_at_zero_percent(lang, ticket):
+    """Topics the matcher gives almost nothing are no lead for the agent: as in the chat, only those of
+    at least CLOSEST_MIN are listed as closest, and without any the heading goes too."""
+    app = agent_app(lang=lang)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _triage(pilot, ticket)
+        case = screen.case
+        assert case is not None and case.entry is None
+        assert all(c.confidence < 0.2 for c in case.result.match.candidates)  # a ticket far from every topic
+        text = " ".join(screen_text(app).split())
+        assert tr(lang, "agent_closest") not in text and not re.search(r"•[^•█]*\(0 ?%\)", text)
 
 
 SLIP = ("Hallo, die Aktivierungsmail ist nicht gekommen. Nutzungsbeginn war der 01.10.2026. "
