@@ -9,6 +9,7 @@ only changes when the view does.
 from __future__ import annotations
 
 import argparse
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -101,7 +102,7 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
     async with app.run_test(size=SIZE) as pilot:
         screen = await _triage(pilot, OUTLOOK)
         case = screen.case
-        assert case.cause == "outlook-com-address"
+        assert case.cause == "outlook-com-address" and screen.query_one("#agent-cause").children
         button = screen.query_one("#reject-osm_email")
         screen.query_one("#agent-body").scroll_to_widget(button, animate=False)
         await pilot.pause()
@@ -111,6 +112,9 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         assert case.rejected == ["osm_email"] and "osm_email" not in case.facts
         assert case.cause is None and case.question is not None and case.question.id == "osm_email"
         assert "outlook.com" not in screen.query_one("#agent-reply").text
+        # what the view shows follows at once: no cause card, the question asked, the reply rewritten
+        assert not [card for card in screen.query("#agent-cause") if card.children] and screen.query("#agent-question")
+        assert screen.query_one("#agent-reply").text == case.reply
         assert tr("de", "agent_rejected") in screen_text(app)
         screen.query_one(AnswerInput).value = "it@firma.de"  # the agent corrects it: no longer to be asked
         screen.query_one(AnswerInput).focus()
@@ -118,6 +122,8 @@ async def test_rejecting_a_fact_read_from_the_ticket_changes_the_diagnosis():
         await pilot.pause()
         await pilot.pause()
         assert case.facts["osm_email"] == "it@firma.de"
+        assert case.question is not None and case.question.id != "osm_email"  # the next question, not the address again
+        assert screen.query_one("#agent-reply").text == case.reply
         text = screen_text(app)
         assert tr("de", "agent_rejected_corrected") in text and tr("de", "agent_rejected") not in text
 
@@ -576,6 +582,23 @@ async def test_a_ticket_no_topic_fits_does_not_claim_an_answer_from_the_faq(lang
         assert said in text and wrong not in text
 
 
+@pytest.mark.parametrize(("lang", "ticket"), [
+    ("de", "Guten Morgen, seit Montag kommen die Teams-Besprechungseinladungen bei externen Gästen nicht an. Gruß, Jan"),
+    ("en", "Hi team, our Teams meeting invitations do not reach external guests since Monday. Thanks, Bob"),
+])
+async def test_a_ticket_no_topic_fits_lists_no_closest_topics_at_zero_percent(lang, ticket):
+    """Topics the matcher gives almost nothing are no lead for the agent: as in the chat, only those of
+    at least CLOSEST_MIN are listed as closest, and without any the heading goes too."""
+    app = agent_app(lang=lang)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _triage(pilot, ticket)
+        case = screen.case
+        assert case is not None and case.entry is None
+        assert all(c.confidence < 0.2 for c in case.result.match.candidates)  # a ticket far from every topic
+        text = " ".join(screen_text(app).split())
+        assert tr(lang, "agent_closest") not in text and not re.search(r"•[^•█]*\(0 ?%\)", text)
+
+
 SLIP = ("Hallo, die Aktivierungsmail ist nicht gekommen. Nutzungsbeginn war der 01.10.2026. "
         "Den Junk-Ordner habe ich nciht geprüft.")
 
@@ -700,3 +723,17 @@ async def test_a_line_copied_from_a_ticket_export_is_analysed_as_its_text_not_it
         assert screen.status == told and told in [n.message for n in app._notifications]
         text = " ".join(screen_text(app).split())
         assert "\\n" not in text and '"}' not in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+async def test_the_ticket_hint_names_the_key_every_terminal_sends_and_help_qualifies_ctrl_enter(lang):
+    """xterm, GNOME Terminal and tmux send Enter for Ctrl+Enter (a new line in the ticket): the hint above
+    the ticket names F5 alone; F1's help names Ctrl+Enter with the terminals it reaches the view in."""
+    app = agent_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        label = " ".join(screen_text(app).split())
+        ctrl_enter = "Strg+Enter" if lang == "de" else "Ctrl+Enter"
+        assert "F5" in tr(lang, "agent_ticket_hint") and tr(lang, "agent_ticket_hint") in label
+        assert ctrl_enter not in label
+        assert ctrl_enter in tr(lang, "agent_help") and "tmux" in tr(lang, "agent_help")

@@ -727,3 +727,20 @@ async def test_typing_the_start_buttons_label_starts_the_diagnosis_not_an_faq_se
         await type_line(pilot, typed)
         assert app.dialogue.flow_active and isinstance(app.dialogue.items[-1], FlowStep)
         assert not any(isinstance(item, NoMatch) for item in app.dialogue.items)
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("de", "Diagnose starten"), ("en", "start the diagnosis, please")])
+async def test_typing_start_where_no_diagnosis_is_offered_says_so_and_keeps_the_topics(lang, typed):
+    """No answer offers a diagnosis yet: the typed label is no FAQ search ("keine Antwort"), the line says
+    how one is offered, and the greeting's number keys still pick its topics."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_line(pilot, typed)
+        assert not any(isinstance(item, NoMatch) for item in app.dialogue.items)
+        said = " ".join(tr(lang, "no_flow_offered").split())
+        shown = " ".join((await text_when(pilot, lambda text: said[:40] in " ".join(text.split()))).split())
+        assert said[:40] in shown
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        assert isinstance(app.dialogue.items[-1], Answer)

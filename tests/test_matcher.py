@@ -449,11 +449,11 @@ def test_a_question_is_answered_from_its_own_threshold_the_ticket_reader_from_it
     state["model"] = {**state["model"], "answer": min(asked + 0.01, 1.0), "reader_answer": max(read - 0.01, 0.0)}
     strict = Matcher.from_state(state)
     assert strict.match(text).outcome != "answer"
-    assert strict.match(text, siblings=False).outcome == "answer"
+    assert strict.match(text, reader=True).outcome == "answer"
     state["model"] = {**state["model"], "answer": min(asked, read) - 0.01, "reader_answer": None}  # one for both
-    assert Matcher.from_state(state).match(text, siblings=False).outcome == "answer"
+    assert Matcher.from_state(state).match(text, reader=True).outcome == "answer"
     state["model"] = {**state["model"], "answer": max(asked, read) + 0.001}
-    assert Matcher.from_state(state).match(text, siblings=False).outcome != "answer"
+    assert Matcher.from_state(state).match(text, reader=True).outcome != "answer"
 
 
 def test_the_bundled_model_answers_questions_more_surely_than_it_reads_tickets():
@@ -462,4 +462,4 @@ def test_the_bundled_model_answers_questions_more_surely_than_it_reads_tickets()
 
     model = load_model(search_dir(None))
     assert model.reader_answer is not None and model.answer >= model.reader_answer >= 0.5
-    assert model.answer_at(True) == model.answer and model.answer_at(False) == model.reader_answer
+    assert model.answer_for(reader=False) == model.answer and model.answer_for(reader=True) == model.reader_answer

@@ -58,7 +58,7 @@ def test_the_sibling_stage_has_a_learned_weight(matcher):
     ("Die Lizenzen sind nach der Aktivierung nicht im Admin Center zu sehen.", "licenses-not-visible"),
 ])
 def test_words_typical_of_one_sibling_make_a_question_surer_of_it(matcher, question, entry):
-    staged, base = matcher.match(question), matcher.match(question, siblings=False)
+    staged, base = matcher.match(question), matcher.match(question, reader=True)
     assert staged.outcome == "answer" and staged.id == base.id == entry
     assert staged.confidence > base.confidence
 

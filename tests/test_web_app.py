@@ -103,6 +103,22 @@ def test_ask_shows_the_answer_card_with_contact_and_important():
     assert re.search(r'<h3 id="h\d+" tabindex="-1"\s+autofocus data-focus>Warum', html)
 
 
+@pytest.mark.parametrize(("lang", "typed"), [("de", "Bitte Diagnose starten"), ("en", "Start the diagnosis")])
+def test_typing_start_where_no_diagnosis_is_offered_says_so_not_no_answer(lang, typed):
+    """Where no answer offers a diagnosis (a new conversation), the typed label gets the page's own line (no key), no
+    "no answer" from the FAQ; the topics of the greeting stay to be picked."""
+    from faq.language.catalogue import tr
+
+    c = client()
+    cid, html = start(c, lang)
+    topics = [b[2] for b in buttons(html)]
+    html = say(c, cid, html, typed).text
+    text = text_of(html)
+    assert " ".join(tr(lang, "web_no_flow_offered").split()) in text
+    assert tr(lang, "no_match") not in text and tr(lang, "web_no_flow_offered") != tr(lang, "no_flow_offered")
+    assert [b[2] for b in buttons(html)] == topics
+
+
 def test_user_text_is_never_markup():
     c = client()
     cid, html = start(c)

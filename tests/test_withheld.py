@@ -160,6 +160,22 @@ def test_a_reservation_waited_for_is_not_stated_effective(lang, text):
     assert "reservation_effective" not in facts
 
 
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    # an expectation, or a wait told in the past, may be a belief or over: the state is neither stated nor denied
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Wir erwarten, dass die Reservierung bis Freitag greift.",
+     "reservation_effective"),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Ich erwarte eigentlich, dass die Domäne verifiziert ist.",
+     "domain_verified"),
+    ("de", "Guten Tag, die Aktivierungsmail fehlt. Letzte Woche warteten wir darauf, dass die Reservierung wirksam wird.",
+     "reservation_effective"),
+    ("en", "Hello, the activation mail is missing. We are expecting the reservation to become effective soon.",
+     "reservation_effective"),
+])
+def test_a_state_expected_is_neither_stated_nor_denied(lang, text, fact):
+    facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
+    assert fact not in facts
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Hallo, wir warten auf die Aktivierungsmail, die Reservierung ist wirksam."),
     ("en", "Hi, we are waiting for the activation mail, but the reservation is effective."),

@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 from bot.chat.agent_case import AgentCase, confidence_words
 from bot.chat.answers import fact_options as question_options
 from bot.chat.chat_input import CleanInput
+from bot.chat.dialogue import CLOSEST_MIN
 from bot.chat.items import Option
 from bot.chat.widgets import (
     KEY_LETTERS,
@@ -55,7 +56,8 @@ class AnswerInput(CleanInput):
 
 
 def topic_card(case: AgentCase, lang: str) -> Widget:
-    """The topic found, its confidence in words that agree with the figure, the ticket's language."""
+    """The topic found, its confidence in words that agree with the figure, the ticket's language; when no
+    topic fits, the closest ones as the chat lists them (of at least `CLOSEST_MIN`)."""
     kb = case.kb
     match = case.result.match
     parts: list[Widget] = []
@@ -66,7 +68,8 @@ def topic_card(case: AgentCase, lang: str) -> Widget:
     parts.append(Static(head, classes="title", markup=False))
     info = [confidence_words(match, lang), tr(lang, "agent_ticket_lang", name=tr(lang, "lang_" + case.lang))]
     parts.append(Static(Content(" · ".join(info)), classes="muted", markup=False))
-    others = [c for c in match.candidates if c.id != match.id and kb.entry(c.id) is not None]
+    others = [c for c in match.candidates if c.id != match.id and kb.entry(c.id) is not None
+              and (match.outcome == "clarify" or c.confidence >= CLOSEST_MIN)]  # as the chat: no "closest" at 0 %
     if match.outcome in ("clarify", "no_match") and others:
         label = tr(lang, "agent_alternatives" if match.outcome == "clarify" else "agent_closest")
         parts.append(Static(Content.styled(label, "bold"), classes="agent-subtitle", markup=False))

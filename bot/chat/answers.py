@@ -339,12 +339,17 @@ def named_option(text: str, options: tuple[Option, ...]) -> int | None:
     ("Diagnose starten", "Start diagnosis", "start the diagnosis, please": typed instead of pressed,
     the label's words with at most `NAMED_EXTRA_WORDS` more); None when it names none. Only labels
     the interface writes (a diagnosis to start); an FAQ topic's title typed is a question for the matcher."""
+    if not names_start(text):
+        return None
+    return next((index for index, option in enumerate(options) if option.kind == "flow"), None)
+
+
+def names_start(text: str) -> bool:
+    """Whether the text names the button that starts a diagnosis ("Diagnose starten", "start the
+    diagnosis, please"; in either language, with at most `NAMED_EXTRA_WORDS` more words)."""
     said = re.findall(r"\w+", text.casefold())
-    for index, option in enumerate(options):
-        if option.kind != "flow":
-            continue
-        for lang in ("de", "en"):
-            label = re.findall(r"\w+", tr(lang, "start_flow").casefold())
-            if set(label) <= set(said) and len(said) <= len(label) + NAMED_EXTRA_WORDS:
-                return index
-    return None
+    for lang in ("de", "en"):
+        label = re.findall(r"\w+", tr(lang, "start_flow").casefold())
+        if set(label) <= set(said) and len(said) <= len(label) + NAMED_EXTRA_WORDS:
+            return True
+    return False

@@ -193,7 +193,7 @@ class Dialogue:
 
     def submit(self, raw: str) -> list[Item]:
         """Handle a line the user typed: an answer to the open question, a number, or a question."""
-        from bot.chat.answers import menu_index, named_option, reply_word, typed_action
+        from bot.chat.answers import menu_index, named_option, names_start, reply_word, typed_action
         from bot.chat.slash import slash_word
 
         text = clean(raw).strip()
@@ -208,6 +208,8 @@ class Dialogue:
                 return self.select(index)
         if fact is None and (index := named_option(text, self.options)) is not None:
             return self.select(index)  # "Diagnose starten" typed as the button says it, never searched in the FAQ
+        if fact is None and not self.flow_active and names_start(text):  # no diagnosis offered now: say so, no search
+            return self._add(Notice("no_flow_offered", passive=True, lang=self._pin(self.shown_lang)))
         if (action := typed_action(text, RUN_ACTIONS)) and (self.flow_active or action != "cancel"):
             return self.choose(Option("action", action))  # "zurück", "Neu starten": as "/zurück", "/neu", never a question
         talk = smalltalk(text, self.talk_lang or self.lang) if self.flow_active else None

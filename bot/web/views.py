@@ -164,6 +164,8 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
         text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
         asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
         return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
+    elif item.key == "no_flow_offered":  # the web page's own words: no key lists the diagnoses
+        text = tr(lang, "web_no_flow_offered")
     elif item.key == "case_told":  # the web page's own words: "Diagnose starten" below, no key
         text = tr(lang, "web_case_told")
     elif item.key == "slash_unknown":  # the web page's own words: it has buttons, no keys

@@ -390,11 +390,11 @@ class Matcher(Features, Retrieval, SentenceKinds):
             return False
         return all(self.knows(t) for t in self._expand(said[0]))
 
-    def match(self, text: str, lang: str | None = None, siblings: bool = True) -> MatchResult:
+    def match(self, text: str, lang: str | None = None, reader: bool = False) -> MatchResult:
         """Match one question.
 
         Answers when the best entry's probability reaches the model's `answer` threshold (the ticket
-        reader's, `reader_answer`, without `siblings`);
+        reader's, `reader_answer`, for the `reader`);
         else asks back with the fewest best entries (at most three, each of at least `offer`
         probability) that together reach it, or with the best three when the question is one
         word that names a topic of the entries; else (and for a text without a letter) no_match.
@@ -402,18 +402,18 @@ class Matcher(Features, Retrieval, SentenceKinds):
         Args:
             text: The question in the user's words.
             lang: Force the language reported ("de"/"en"); None detects it.
-            siblings: Whether the sibling stage (`rival_odds`) adds to the scores: a question's words typical
-                of one entry rather than of its closest rival. The ticket reader, whose topic rules were set
-                on the scores without it, leaves it out.
+            reader: Whether the ticket reader asks (faq.tickets): its topic rules were set on the scores
+                without the sibling stage (`rival_odds`: a question's words typical of one entry rather than
+                of its closest rival) and on its own threshold, `reader_answer` (`ScoringModel.answer_for`).
         """
         from faq.language.text import clean
 
         query = clean(text)
         detected = lang or self.detect_language(query)
-        ranked = self.scores(query, siblings) if len(query) <= self.thresholds.max_chars and any(map(str.isalpha, query)) else []
+        ranked = self.scores(query, siblings=not reader) if len(query) <= self.thresholds.max_chars and any(map(str.isalpha, query)) else []
         cands = tuple(Candidate(self.ids[i], round(p, 3)) for p, i in ranked[:3])
         model = self.model
-        bar = model.answer_at(siblings)
+        bar = model.answer_for(reader)
         if ranked and ranked[0][0] >= bar:
             p, i = ranked[0]
             return MatchResult(query, "answer", self.ids[i], self.flows[i], round(p, 3), detected, cands)

@@ -114,8 +114,8 @@ class ScoringModel:
         settings: The other hand-set numbers of model.yaml (`candidates`, `out_of_scope_candidates`, `fuzzy_cutoff`,
             `focus_min_words`, `folds`; the ridge penalty is chosen in training).
         rival_weight: The sibling stage's weight of `rival_odds` (`RIVAL_ODDS`), learned after the others.
-        reader_answer: The ticket reader's `answer` threshold (its topic rules were set on it); `answer` when
-            not given.
+        reader_answer: The ticket reader's `answer` threshold (model.yaml `reader_answer`: its topic rules were
+            set on it); `answer` when the knowledge base states none.
     """
 
     weights: tuple[float, ...]
@@ -126,9 +126,9 @@ class ScoringModel:
     rival_weight: float = 0.0
     reader_answer: float | None = None
 
-    def answer_at(self, siblings: bool) -> float:
-        """The answer threshold of a question (scored with the sibling stage) or of the ticket reader (without)."""
-        return self.answer if siblings or self.reader_answer is None else self.reader_answer
+    def answer_for(self, reader: bool) -> float:
+        """The answer threshold of a question (`answer`) or, for the ticket `reader`, `reader_answer`."""
+        return self.reader_answer if reader and self.reader_answer is not None else self.answer
 
     def score(self, x: list[float]) -> float:
         """The candidate's score: bias + weights . features."""

@@ -351,14 +351,14 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
         kept = told  # "..., die Mail ist noch nicht da. Wie lange dauert das?": the question adds no topic
     whole = "\n".join(kept) if len(units) > 1 else _match_text(body)
     lang = matcher.detect_language("\n".join(units) or body)
-    best = matcher.match(whole, lang, siblings=False)
+    best = matcher.match(whole, lang, reader=True)
     asked = [u for u in kept if _asks(u)] if best.flow else []  # a sentence that asks never tells only a success
     if asked and len(asked) < len(kept) and not any(_problem_word().search(fold(u)) for u in kept) \
             and all(success_throughout(u, folded("salutations")) for u in kept if u not in asked):
         # "The activation went fine, the subscriptions show up. What next?": sentences that tell nothing but a
         # success beside questions that name no problem; a diagnosis read from the success's words ("show up")
         # yields to what the questions alone surely ask
-        alone = matcher.match("\n".join(asked), lang, siblings=False)
+        alone = matcher.match("\n".join(asked), lang, reader=True)
         if alone.outcome == "answer" and alone.confidence >= w.sure and alone.id != best.id:
             whole, best = "\n".join(asked), alone
     pool = best.candidates
@@ -384,7 +384,7 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
                 continue  # "but I'm not sure, and we're probably ...": a hedge, not the problem
             if best.flow and clause not in denied and not _problem().search(fold(clause)):
                 continue
-            result = matcher.match(clause, lang, siblings=False)
+            result = matcher.match(clause, lang, reader=True)
             if best.flow and any(c.id == best.id and c.confidence >= w.clause_leans for c in result.candidates):
                 continue  # the clause still leans to the whole text's entry: it does not overturn it
             if result.outcome == "answer" and result.flow and result.confidence > best.confidence:
@@ -416,7 +416,7 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
         chooses = bool(torn) and _asks(unit.rstrip("!"))  # "Lizenzen weg?!"
         if whole_matched and known_words < w.override_unit and unit not in clauses and not chooses:
             continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
-        result = matcher.match(unit, lang, siblings=False)
+        result = matcher.match(unit, lang, reader=True)
         if chooses and known_words < w.override_unit and unit not in clauses \
                 and (result.id not in torn or not result.flow or result.confidence < w.question_chooses):
             continue
@@ -448,7 +448,7 @@ def _problem_told(kept: list[str], best: MatchResult, matcher: Matcher, lang: st
     told = [u for u in kept if _problem().search(fold(u)) and not _points_back(u) and not _unsure(u)]
     if not told or len(told) == len(kept):
         return best
-    result = matcher.match("\n".join(told), lang, siblings=False)
+    result = matcher.match("\n".join(told), lang, reader=True)
     if result.outcome == "answer" and result.flow and result.id != best.id and result.confidence > best.confidence:
         return result
     return best

@@ -57,12 +57,12 @@ def hoped(s: Sentence) -> bool:
 
 
 def awaited(s: Sentence, span: tuple[int, int]) -> bool:
-    """Whether the cue at `span` tells what the writer waits for (awaitings.yaml): a word of waiting before it
+    """Whether the cue at `span` tells what the writer waits for or expects (waiting_verbs.yaml, expectations.yaml): a word of waiting before it
     in its clause, no finite verb up to the cue's end ("still waiting for the reservation to take effect"), or in the clause right before one
     that a complementizer opens ("Wir warten darauf, dass die Reservierung wirksam wird"), or a wish or a
     condition right before that clause (open_frames.yaml: "Wir möchten, dass ...", "in the event that ...");
     not "Wir warten auf die Mail, die Reservierung ist wirksam", "Wir möchten Ihnen mitteilen, dass ..."."""
-    waiting, frames = folded_words("awaitings"), phrases("open_frames")
+    waiting, frames = folded_words("waiting_verbs") | folded_words("expectations"), phrases("open_frames")
     if all(t.word not in waiting and t.word not in frames for t in s.tokens[:span[0]]):
         return False  # most sentences
     lo, _ = clause_bounds(s.tokens, s.text, span[0], span[1])
