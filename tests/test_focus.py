@@ -343,3 +343,82 @@ def test_the_question_an_afterthought_turns_around_still_decides(matcher, story)
 def test_clauses_split_where_the_plain_pattern_splits(text):
     plain = re.compile(r"(?:(?<=[,;–—])|(?<=\s-))\s+(?=(?:aber|but)\b)", re.IGNORECASE)
     assert _clause_pattern(("aber", "but")).split(text) == plain.split(text)
+
+
+@pytest.mark.parametrize(
+    ("story", "asked"),
+    [
+        ("Die Reservierung im VLSC ist seit drei Tagen wirksam. Vor allem aber: Warum hat unser OSM noch keine "
+         "Aktivierungsmail? Und kann man die Dienste später wieder kündigen?",
+         "Vor allem aber: Warum hat unser OSM"),
+        ("We signed a second enrollment for our plant in Spain. Main question: can it join the tenant we already "
+         "use? Would the reseller know the answer too?",
+         "Main question: can it join the tenant"),
+    ],
+)
+def test_a_question_labelled_as_the_one_that_matters_decides_though_others_follow(matcher, story, asked):
+    """The writer says which question counts ("Vor allem aber: ...?"): the questions after it do not decide."""
+    view = matcher.focus(story)
+    assert view.text.startswith(asked)
+    assert story.rsplit("? ", 1)[1] not in view.text
+
+
+def test_a_priority_word_inside_a_question_labels_nothing():
+    """Only a label before a colon marks the question that counts; "vor allem" inside a question is its wording."""
+    text = "Was muss man vor allem beachten? Wer bekommt die Mail zur Aktivierung?"
+    view = focus(text, lambda s: len(s.split()), min_words=3, priorities=("vor allem",))
+    assert view.text == "Wer bekommt die Mail zur Aktivierung?"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Unser alter Kreditkartenvertrag für Office soll weg, den wollen wir kündigen. Wen spreche ich da an? "
+        "Eine kleinere Frage noch: Bekommt der OSM beim neuen Vertrag die Aktivierungsmail?",
+        "Our old trial subscription should be cancelled now. Whom do I ask for that? Side question: does the OSM "
+        "get the activation email for the new contract?",
+    ],
+)
+def test_a_question_called_the_lesser_one_does_not_decide(matcher, story):
+    """A question the writer calls the lesser one is set aside: the story's own question decides."""
+    view = matcher.focus(story)
+    assert "Aktivierungsmail" not in view.text and "activation email" not in view.text
+    assert matcher.match(story).candidates[0].id == "cancel-subscription"
+
+
+@pytest.mark.parametrize(
+    ("story", "dismissed"),
+    [
+        ("Die Aktivierungsmail ist nie gekommen, der OSM hat auch im Junk-Ordner gesucht. Der Händler meint, der "
+         "Link laufe nach sechs Monaten ab, aber darum geht es mir nicht. Nichts da. Was nun?", "Link laufe"),
+        ("No activation email has reached our OSM, not even in junk. Our reseller said the link expires after six "
+         "months, but that's a separate worry. Nothing arrived. What now?", "link expires"),
+    ],
+)
+def test_a_matter_the_writer_waves_off_stays_out_of_the_focus(matcher, story, dismissed):
+    """"..., aber darum geht es mir nicht" sets aside the clause it turns against, not only itself."""
+    view = matcher.focus(story)
+    assert dismissed not in view.text and dismissed in view.context
+    assert "nie gekommen" in view.text or "No activation email" in view.text
+
+
+@pytest.mark.parametrize(
+    ("story", "asked"),
+    [
+        ("Unsere drei Tochterfirmen haben je eine eigene Registrierung. Aktiviert ist noch keine davon. Ich "
+         "möchte wissen, ob alle drei an ein gemeinsames Konto können.", "Ich möchte wissen"),
+        ("We hold three enrollments, one per subsidiary. None of them is activated yet. Before anyone clicks, "
+         "I'd like to know whether all three can share one account.", "Before anyone clicks"),
+    ],
+)
+def test_a_question_asked_without_a_question_mark_is_the_question_sentence(matcher, story, asked):
+    """"Ich möchte wissen, ob ..." asks: the problem told before it ("noch keine aktiviert") does not stand in."""
+    view = matcher.focus(story)
+    assert view.text.startswith(asked)
+    assert matcher.match(story).candidates[0].id == "multiple-enrollments-one-account"
+
+
+def test_a_question_mark_outranks_a_question_asked_in_other_words():
+    text = "Ich möchte wissen, wer die Mail bekommt. Wie lange gilt der Link zur Aktivierung?"
+    view = focus(text, lambda s: len(s.split()), min_words=3, indirect_asks=("möchte wissen",))
+    assert view.text == "Wie lange gilt der Link zur Aktivierung?"

@@ -5,12 +5,14 @@ The one function shared by `faqbot ask`, the chat and triage::
     focus(text: str, content_words: Callable[[str], int], min_words: int = 3,
           abbreviations: Collection[str] = (), states_problem: Callable[[str], bool] | None = None,
           contrasts: Collection[str] = (), generic: Collection[str] = (), attempts: Collection[str] = (),
-          asides: Collection[str] = (), continuations: Collection[str] = ()) -> Focus
+          asides: Collection[str] = (), continuations: Collection[str] = (),
+          priorities: Collection[str] = (), indirect_asks: Collection[str] = ()) -> Focus
 
 `text` is split into sentences (`sentences`), and a sentence into clauses before a contrast
 word after a comma or dash ("..., aber das Admin Center zeigt keine Lizenzen": the clause after it
 states the problem). The *question sentence* is the last one
-that ends with a question mark; when none does, the last that states a problem
+that ends with a question mark; when none does, the last that asks in other words (`indirect_asks`: "Ich
+möchte wissen, ob ...", "I'd like to know whether ..."); when none does, the last that states a problem
 (`states_problem`, e.g. holds a negation: "die Mail ist nie angekommen"); else the one of
 most content words, the later on a tie. A question sentence
 too thin to stand alone ("Woran kann das liegen?", "What are my options?": fewer than
@@ -24,9 +26,12 @@ that only reports what was tried (`attempts`: "Ich habe einen anderen Browser pr
 no words to that count: the run goes on to the sentence that states the problem. When the
 question sentence is that thin and the sentence before it that states a problem (`states_problem`)
 lies further back, the run reaches back to it: an implied question ("Any idea?") asks about the
-problem told, not about the last remark before it. A sentence set aside (`asides`: "übrigens",
+problem told, not about the last remark before it. A question labelled as the one that matters most
+(`priorities` before its colon: "Vor allem: ...?", "Main question: ...?") is the question sentence even
+when other questions follow it. A sentence set aside (`asides`: "übrigens",
 "unrelated", or one wholly in brackets) tells of another matter: it is never the question sentence
-when another asks, it counts no words, and it stays out of the focus even inside its run.
+when another asks, it counts no words, and it stays out of the focus even inside its run; a clause set aside
+that opens with a contrast ("..., aber darum geht es mir nicht") takes the clause it turns against with it.
 The other sentences are context: they support, they never decide on their own.
 `Matcher.focus(text)` calls this with the knowledge base's stop words and the tuned
 `min_words`.
@@ -47,6 +52,8 @@ r"""A sentence ends at terminal punctuation followed by space, at ! or ? anywher
 (`[.!?…]+[\"'”“»«)\]]*(?=\s)|[!?…]+[\"'”“»«)\]]*|\n\s*\n|\n(?=\s*[-•*]\s)`, written to begin with the character
 every end begins with, and then to tell by a look back which end it is: the search then passes over other characters
 at once)."""
+_ENDS = (".", "!", "?", "…")
+"""What ends a sentence that `_clauses` left whole: a part ending otherwise is a clause its next part was split from."""
 _CLAUSE_MARKS = (",", ";", "–", "—", "-")
 """What stands before a clause `_clause_pattern` splits off: a sentence without one is one clause."""
 _WORD_BEFORE = re.compile(r"\.([\w.]+)")  # read backwards: the run of word characters and dots before a final "."
@@ -231,6 +238,8 @@ def focus(
     attempts: Collection[str] = (),
     asides: Collection[str] = (),
     continuations: Collection[str] = (),
+    priorities: Collection[str] = (),
+    indirect_asks: Collection[str] = (),
 ) -> Focus:
     """Return the focus of `text` (see the module's docstring).
 
@@ -252,12 +261,21 @@ def focus(
             "umgekehrt"), or join a closing ask that points back to what follows it ("Geht das, oder ...?"):
             the focus then starts at the question before it (at most two sentences back), else at the
             sentence before it.
+        priorities: Lower-case phrases that label a question as the one that matters most ("vor allem",
+            "hauptfrage", "main question"): a question sentence holding one before its colon ("Vor allem
+            aber: ...?") is the question sentence, however many questions follow it.
+        indirect_asks: Lower-case phrases that ask without a question mark ("möchte wissen", "I wonder"):
+            when no sentence ends with one, the last sentence holding such a phrase is the question sentence.
     """
     parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
         return Focus(parts or (text.strip(),), 0, 1)
     aside = _phrase_pattern(tuple(asides)) if asides else None
     set_aside = frozenset(i for i, s in enumerate(parts) if _bracketed(s) or (aside is not None and aside.search(s)))
+    if set_aside and contrasts:  # "..., aber das ist zweitrangig": the clause it turns against goes aside with it
+        turns = {c.lower() for c in contrasts}
+        set_aside |= {i - 1 for i in set_aside if i > 0 and not parts[i - 1].rstrip("\"'”“»«)] ").endswith(_ENDS)
+                      and parts[i].split(" ", 1)[0].lower() in turns}
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
     asks = [i for i in asks if i not in set_aside] or asks
     asks_only = _phrase_pattern(tuple(generic)) if generic else None
@@ -272,10 +290,17 @@ def focus(
             return 0
         return content_words(asks_only.sub(" ", s) if asks_only is not None else s)
 
+    if not asks and indirect_asks:
+        asking = _phrase_pattern(tuple(indirect_asks))
+        asks = [i for i, s in enumerate(parts) if i not in set_aside and asking.search(s)]
     if not asks and (states_problem is not None or contrasts):
         lead = tuple(c.lower() for c in contrasts)
         asks = [i for i, s in enumerate(parts) if (states_problem is not None and states_problem(s))
                 or s.lower().split(" ", 1)[0] in lead]
+    if asks and priorities:
+        labelled = [i for i in asks if _labelled(parts[i], tuple(priorities))]
+        if labelled:
+            asks = asks[: asks.index(labelled[-1]) + 1]
     if asks:
         end = asks[-1] + 1
     else:
@@ -307,6 +332,12 @@ def _continues(sentence: str, continuations: tuple[str, ...], asks_only: re.Patt
         return True
     asked = asks_only.match(sentence) if asks_only is not None else None
     return asked is not None and lead.match(sentence[asked.end():].lstrip(" ,;–—-")) is not None
+
+
+def _labelled(sentence: str, priorities: tuple[str, ...]) -> bool:
+    """Whether the words before the first colon of `sentence` hold one of `priorities` ("Mainly though: ...")."""
+    label, colon, _rest = sentence.partition(":")
+    return bool(colon) and _phrase_pattern(priorities).search(label) is not None
 
 
 def _bracketed(sentence: str) -> bool:

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Matcher"]
 
-_PHRASE_LISTS = ("contrasts", "generic_asks", "attempts", "asides", "continuations")  # knowledge/language/ lists the focus reads, lower-case
+_PHRASE_LISTS = ("contrasts", "generic_asks", "attempts", "asides", "continuations", "priorities",
+                 "indirect_asks")  # knowledge/language/ lists the focus reads, lower-case
 
 
 def _documents(entry: Entry) -> Iterator[tuple[str, str]]:
@@ -79,8 +80,8 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) + ("*" if c.endswith("*") else "")
                                           for c in lexicon_words("problem_cues")}))
         self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
-        self.contrasts, self.generic_asks, self.attempts, self.asides, self.continuations = (
-            tuple(sorted({c.lower() for c in lexicon_words(name)})) for name in _PHRASE_LISTS)
+        (self.contrasts, self.generic_asks, self.attempts, self.asides, self.continuations, self.priorities,
+         self.indirect_asks) = (tuple(sorted({c.lower() for c in lexicon_words(name)})) for name in _PHRASE_LISTS)
         self.ids = [e.id for e in kb.entries]
         self.flows = [e.flow for e in kb.entries]
         self.vocabulary = kb.vocabulary
@@ -242,8 +243,8 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self.abbreviations = frozenset(state["abbreviations"])
         self.problem_cues = tuple(state["problem_cues"])
         self.thanks = tuple(state["thanks"])
-        self.contrasts, self.generic_asks, self.attempts, self.asides, self.continuations = (
-            tuple(state[name]) for name in _PHRASE_LISTS)
+        (self.contrasts, self.generic_asks, self.attempts, self.asides, self.continuations, self.priorities,
+         self.indirect_asks) = (tuple(state[name]) for name in _PHRASE_LISTS)
         self.thresholds = Thresholds(int(state["max_chars"]))
         self.model = ScoringModel.from_state(state["model"])
         self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
@@ -355,7 +356,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
         content words are counted by `content_words`, by default the entries' words (`_known_words`)."""
         return focus(text, content_words or self._known_words, self._focus_min, self.abbreviations,
                      self._states_problem, self.contrasts, self.generic_asks, self.attempts, self.asides,
-                     self.continuations)
+                     self.continuations, self.priorities, self.indirect_asks)
 
     def _known_words(self, sentence: str) -> int:
         """The words of `sentence` that the knowledge base's entries use (its content words here)."""
