@@ -44,6 +44,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
+from faq.language.phrases import Phrases
+
 __all__ = ["Focus", "focus", "sentences"]
 
 _END = re.compile(r"[.!?…\n](?:(?<!\n)[.!?…]*[\"'”“»«)\]]*(?=\s)|(?<![.\n])[!?…]*[\"'”“»«)\]]*|(?<=\n)\s*\n|"
@@ -155,6 +157,12 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     tree = _shared_starts(said)
     alternatives = tree if tree is not None else "(?:" + "|".join("".join(map(_written, p)) for p in said) + ")"
     return re.compile(r"(?<!\w)" + alternatives + r"(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _phrases(phrases: tuple[str, ...]) -> Phrases:
+    """`_phrase_pattern(phrases)` as a `Phrases`, which compiles the pattern only for a text it cannot read."""
+    return Phrases(sorted(phrases, key=len, reverse=True), lambda: _phrase_pattern(phrases))
 
 
 def _pieces(phrase: str) -> list[str]:
@@ -270,7 +278,7 @@ def focus(
     parts = tuple(_clauses(sentences(text, abbreviations), contrasts))
     if len(parts) <= 1:
         return Focus(parts or (text.strip(),), 0, 1)
-    aside = _phrase_pattern(tuple(asides)) if asides else None
+    aside = _phrases(tuple(asides)) if asides else None
     set_aside = frozenset(i for i, s in enumerate(parts) if _bracketed(s) or (aside is not None and aside.search(s)))
     if set_aside and contrasts:  # "..., aber das ist zweitrangig": the clause it turns against goes aside with it
         turns = {c.lower() for c in contrasts}
@@ -278,8 +286,8 @@ def focus(
                       and parts[i].split(" ", 1)[0].lower() in turns}
     asks = [i for i, s in enumerate(parts) if s.rstrip("\"'”“»«)] ").endswith("?")]
     asks = [i for i in asks if i not in set_aside] or asks
-    asks_only = _phrase_pattern(tuple(generic)) if generic else None
-    tried = _phrase_pattern(tuple(attempts)) if attempts else None
+    asks_only = _phrases(tuple(generic)) if generic else None
+    tried = _phrases(tuple(attempts)) if attempts else None
 
     def count_of(i: int) -> int:
         """The content words of part `i` that count toward `min_words` (worked out only where needed)."""
@@ -288,7 +296,7 @@ def focus(
             return 0
         if tried is not None and tried.search(s) and not (states_problem is not None and states_problem(s)):
             return 0
-        return content_words(asks_only.sub(" ", s) if asks_only is not None else s)
+        return content_words(asks_only.sub(s) if asks_only is not None else s)
 
     if not asks and indirect_asks:
         asking = _phrase_pattern(tuple(indirect_asks))
@@ -324,14 +332,14 @@ def focus(
     return Focus(parts, start, end, frozenset(i for i in set_aside if start <= i < end - 1))
 
 
-def _continues(sentence: str, continuations: tuple[str, ...], asks_only: re.Pattern[str] | None) -> bool:
+def _continues(sentence: str, continuations: tuple[str, ...], asks_only: Phrases | None) -> bool:
     """Whether `sentence` opens with a continuing word, or with a closing ask joined to what follows by one
     ("Geht das, oder ...", "Is that right, and ...")."""
-    lead = _phrase_pattern(continuations)
-    if lead.match(sentence) is not None:
+    lead = _phrases(continuations)
+    if lead.match_end(sentence) is not None:
         return True
-    asked = asks_only.match(sentence) if asks_only is not None else None
-    return asked is not None and lead.match(sentence[asked.end():].lstrip(" ,;–—-")) is not None
+    asked = asks_only.match_end(sentence) if asks_only is not None else None
+    return asked is not None and lead.match_end(sentence[asked:].lstrip(" ,;–—-")) is not None
 
 
 def _labelled(sentence: str, priorities: tuple[str, ...]) -> bool:

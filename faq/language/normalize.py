@@ -127,8 +127,7 @@ def extract_bucketed(word: str, buckets: dict[int, tuple[array, list[str]]], cut
     fuzz.ratio is at most 100 * (1 - |a - b| / (a + b)), so lengths that cannot reach the
     cutoff are skipped; on a large vocabulary that is most of them.
     """
-    from rapidfuzz import fuzz, process  # on the first misspelt word: most questions need no typo repair
-
+    fuzz, process = _rapidfuzz()
     size = len(word)
     best: tuple[float, int] | None = None
     for length, (pos, ws) in buckets.items():
@@ -140,6 +139,15 @@ def extract_bucketed(word: str, buckets: dict[int, tuple[array, list[str]]], cut
             if best is None or found[1] > best[0] or (found[1] == best[0] and index < best[1]):
                 best = (found[1], index)
     return best
+
+
+@cache
+def _rapidfuzz() -> tuple[Any, Any]:
+    """rapidfuzz's fuzz and process, imported on the first misspelt word (most questions need no typo repair),
+    then found at once (an import statement of a package's modules runs importlib's Python at every call)."""
+    from rapidfuzz import fuzz, process
+
+    return fuzz, process
 
 
 def length_buckets(choices: list[str]) -> dict[int, tuple[array, list[str]]]:
