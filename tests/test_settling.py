@@ -224,3 +224,26 @@ def test_a_month_without_a_year_that_the_year_would_change_settles_nothing(text)
 ])
 def test_a_date_whose_year_changes_nothing_or_is_given_settles(text, cause):
     assert triage(text).cause == cause
+
+
+# -- two causes proven at once: no single one is claimed; a year the ticket says it lacks --------------
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    ("Hallo, die Lizenzen tauchen nicht auf. Es handelt sich um ein Add-on, dessen Basisabonnement eine andere "
+     "Registrierungsnummer hat. Und der Dienst ist in unserem Land noch gar nicht gestartet.",
+     ("Das Basisabonnement hat eine andere Registrierungsnummer", "Der Dienst ist in Ihrem Land nicht gestartet")),
+    ("Hi, no licenses visible. It's an add-on and its base subscription is under a different enrollment number. "
+     "Also, the service hasn't launched in our country yet.",
+     ("The base subscription has a different enrollment number", "The service has not launched in your country")),
+])
+def test_two_causes_proven_at_once_settle_none_and_the_reply_names_both(text, titles):
+    r = triage(text)
+    assert r.cause is None
+    assert r.facts.get("is_addon") is True and r.facts.get("service_in_country") is False
+    assert all(t in r.reply for t in titles)
+
+
+def test_one_cause_proven_is_still_settled():
+    r = triage("Hi, no licenses visible. It's an add-on and its base subscription is under a different enrollment number.")
+    assert r.cause == "addon-base-mismatch"

@@ -14,7 +14,7 @@ from typing import Any
 
 from faq.errors import InputError
 from faq.flows.dates import MonthDate
-from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, diagnose, proven_cause, relevant_facts
+from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, diagnose, proven_cause, proven_causes, relevant_facts
 from faq.flows.values import Value, json_value
 from faq.kb.model import Entry, Flow, KnowledgeBase
 from faq.language.text import clean
@@ -362,6 +362,8 @@ def settle(flow: Flow, facts: Mapping[str, Value], weak: Iterable[str], today: d
         firm = diagnose(flow, {k: v for k, v in facts.items() if k not in weak}, today)
         if _proven(flow, firm, today) != cause:
             return firm, None
+    if cause is not None and len(proven_causes(flow, {k: v for k, v in facts.items() if k not in weak}, today)) > 1:
+        return diag, None  # two causes proven at once: no single one is the customer's (the reply names both)
     return diag, cause
 
 
