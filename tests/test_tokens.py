@@ -212,3 +212,9 @@ def test_dialect_negations_are_negations(text):
 def test_a_greeting_line_ending_in_a_comma_is_a_sentence_of_its_own(text, first):
     # the greeted name is no word of the next line's statement ("Frau ... gesendet" is no recipient)
     assert sentences(text)[0][1] == first and len(sentences(text)) == 2
+
+
+def test_a_table_row_ends_its_sentence():
+    text = "Our details:\n| OSM | anna@fabrikam.com |\n| Global admin | not sure |\nThanks"
+    assert [s.strip() for _, s in sentences(text)] == [
+        "Our details:", "| OSM | anna@fabrikam.com |", "| Global admin | not sure |", "Thanks"]
