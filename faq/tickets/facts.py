@@ -89,6 +89,7 @@ from faq.tickets.sentence import (
 from faq.tickets.sides import other_sides
 from faq.tickets.solved import solved_or_then
 from faq.tickets.spread import numbered, same_as_before
+from faq.tickets.textsaid import told_by_text
 from faq.tickets.tokens import sentences, tokenize, without_names
 from faq.tickets.unasserted import unasserted
 from faq.tickets.yesno import cue_said, cue_value
@@ -183,6 +184,7 @@ def _extract_facts(text: str, flow: Flow, today: date, lang: str, vocabulary: ob
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     else:  # so does a list of reasons pasted from the FAQ or an automatic reply ("Mögliche Ursachen: ...")
         analysed = _without_reason_lists(text, analysed)
+    analysed = [s for s in analysed if not told_by_text(s)]  # "In Ihrer Hilfe steht, dass ...": the text's rule
     if passages := source_passages(text):  # "In Ihrer FAQ steht: „... . Der Dienst wird nicht ... gestartet ...“"
         analysed = [s for s in analysed if not any(a <= s.offset < b for a, b in passages)]
     if email_facts:
