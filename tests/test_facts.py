@@ -1245,3 +1245,23 @@ def test_reasons_named_as_examples_state_nothing(lang, text):
 ])
 def test_the_writers_own_sentence_after_reasons_named_as_examples_is_told(lang, text, fact, value):
     assert read("licenses-not-visible", text, lang).get(fact) is value
+
+
+# -- a contact at the reseller named as a person is no recipient of the mail -------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail has not come. Our reseller contact is Priya, she has been helpful."),
+    ("en", "Hi, still no activation mail. Pasting the answer from my contact at the reseller below."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Unser Händlerkontakt, Herr Lenz, ist informiert."),
+])
+def test_a_contact_at_the_reseller_named_as_a_person_is_no_recipient(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail has not come. According to VLSC it went to a contact at our reseller."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im VLSC sehe ich, sie ging an einen Kontakt bei unserem Händler."),
+])
+def test_a_mail_that_went_to_a_contact_at_the_reseller_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
