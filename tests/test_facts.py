@@ -1227,3 +1227,49 @@ def test_a_reading_changed_by_its_caller_leaves_the_next_reading_of_the_same_tex
 ])
 def test_the_domain_named_by_its_name_states_whether_it_is_verified(lang, text, value):
     assert read("missing-activation-email", text, lang).get("domain_verified") is value
+
+# -- reasons named as examples ("Gründe, z. B. ...", "causes such as ...") are no facts of the case --
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, nach der Aktivierung fehlen bei uns die Lizenzen. Ihre Hilfe nennt ja mögliche Ursachen, etwa dass "
+           "der Dienst in einem Land nicht angeboten wird oder das Basisabo unter einer anderen Registrierung läuft. "
+           "Woran liegt es bei uns?"),
+    ("de", "Hallo, Lizenzen unsichtbar. Es gibt laut Ihrer Seite Gründe wie z. B. ein Add-on, dessen Basisabonnement eine "
+           "andere Registrierungsnummer hat. Was sollen wir prüfen?"),
+    ("en", "Hello, the licenses do not show up. The help page gives causes such as an add-on whose base subscription is "
+           "under a different enrollment, or the service not being launched in a country. How can we tell?"),
+])
+def test_reasons_named_as_examples_state_nothing(lang, text):
+    facts = read("licenses-not-visible", text, lang)
+    assert not {"is_addon", "base_same_enrollment", "service_in_country"} & set(facts)
+
+
+@pytest.mark.parametrize(("lang", "text", "fact", "value"), [
+    ("de", "Hallo, die Lizenzen fehlen. Gründe wie z. B. ein anderes Land kommen nicht in Frage. Es ist ein Add-on, "
+           "und das Basisabo hat eine andere Registrierungsnummer.", "base_same_enrollment", False),
+    ("en", "Hi, the licenses are missing. Reasons such as another country don't apply. It's an add-on, and the base "
+           "subscription has a different enrollment number.", "base_same_enrollment", False),
+])
+def test_the_writers_own_sentence_after_reasons_named_as_examples_is_told(lang, text, fact, value):
+    assert read("licenses-not-visible", text, lang).get(fact) is value
+
+
+# -- a contact at the reseller named as a person is no recipient of the mail -------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail has not come. Our reseller contact is Priya, she has been helpful."),
+    ("en", "Hi, still no activation mail. Pasting the answer from my contact at the reseller below."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Unser Händlerkontakt, Herr Lenz, ist informiert."),
+])
+def test_a_contact_at_the_reseller_named_as_a_person_is_no_recipient(lang, text):
+    assert "sent_to_other_contact" not in read("missing-activation-email", text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hi, the activation mail has not come. According to VLSC it went to a contact at our reseller."),
+    ("de", "Hallo, die Aktivierungsmail fehlt. Im VLSC sehe ich, sie ging an einen Kontakt bei unserem Händler."),
+])
+def test_a_mail_that_went_to_a_contact_at_the_reseller_is_read(lang, text):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True

@@ -284,3 +284,46 @@ def test_a_weak_fact_alone_still_settles_nothing(text):
     r = triage(text)
     assert "domain_verified" in r.weak
     assert r.cause is None
+
+# -- two causes proven at once: no single one is claimed; a year the ticket says it lacks --------------
+
+
+@pytest.mark.parametrize(("text", "titles"), [
+    ("Hallo, die Lizenzen tauchen nicht auf. Es handelt sich um ein Add-on, dessen Basisabonnement eine andere "
+     "Registrierungsnummer hat. Und der Dienst ist in unserem Land noch gar nicht gestartet.",
+     ("Das Basisabonnement hat eine andere Registrierungsnummer", "Der Dienst ist in Ihrem Land nicht gestartet")),
+    ("Hi, no licenses visible. It's an add-on and its base subscription is under a different enrollment number. "
+     "Also, the service hasn't launched in our country yet.",
+     ("The base subscription has a different enrollment number", "The service has not launched in your country")),
+])
+def test_two_causes_proven_at_once_settle_none_and_the_reply_names_both(text, titles):
+    r = triage(text)
+    assert r.cause is None
+    assert r.facts.get("is_addon") is True and r.facts.get("service_in_country") is False
+    assert all(t in r.reply for t in titles)
+
+
+def test_one_cause_proven_is_still_settled():
+    r = triage("Hi, no licenses visible. It's an add-on and its base subscription is under a different enrollment number.")
+    assert r.cause == "addon-base-mismatch"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Im Bestellformular beginnt die Nutzung am 2. Dezember; eine Jahreszahl "
+    "ist dort nicht angegeben.",
+    "Hi, the activation email hasn't come. The order form says usage starts on 2 December, but no year is given.",
+    "Hi, the activation email hasn't come. Usage starts on 2 December per the order; the year is missing there.",
+])
+def test_a_yearless_date_whose_year_the_ticket_says_is_untold_settles_nothing(text):
+    r = triage(text)
+    assert r.facts.get("usage_start") == date(2026, 12, 2)
+    assert r.cause is None
+    assert "usage_start" in r.to_json()["weak_facts"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail bisher. Im Bestellformular beginnt die Nutzung am 2. Dezember.",
+    "Hi, the activation email hasn't come. We ordered a year ago; usage starts on 2 December.",
+])
+def test_a_yearless_date_ahead_in_a_ticket_that_says_nothing_of_its_year_still_settles(text):
+    assert triage(text).cause == "usage-start-pending"

@@ -248,3 +248,8 @@ def test_a_domain_name_in_an_address_a_host_a_compound_or_after_its_noun_reads_a
         return [t.word for t in tokenize(said)].count("domain")
 
     assert nouns(without_names(text)) == nouns(text)
+
+def test_a_table_row_ends_its_sentence():
+    text = "Our details:\n| OSM | anna@fabrikam.com |\n| Global admin | not sure |\nThanks"
+    assert [s.strip() for _, s in sentences(text)] == [
+        "Our details:", "| OSM | anna@fabrikam.com |", "| Global admin | not sure |", "Thanks"]

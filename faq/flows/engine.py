@@ -49,6 +49,7 @@ __all__ = [
     "fill",
     "flow_fact",
     "proven_cause",
+    "proven_causes",
     "relevant_facts",
 ]
 
@@ -150,6 +151,11 @@ def proven_cause(flow: Flow, diag: Diagnosis, today: date) -> str | None:
         return None
     cause = flow.cause(diag.cause)
     return cause.id if cause is not None and cause.when and cause_state(cause, diag.facts, today) is True else None
+
+
+def proven_causes(flow: Flow, facts: Mapping[str, Value], today: date) -> tuple[str, ...]:
+    """The specific causes (those with conditions) that `facts` prove, in the flow's order."""
+    return tuple(c.id for c in flow.causes if c.when and cause_state(c, facts, today) is True)
 
 
 def _evaluate(flow: Flow, facts: Mapping[str, Value], today: date) -> list[tuple[Cause, list[bool | None], bool | None]]:

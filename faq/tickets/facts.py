@@ -89,6 +89,7 @@ from faq.tickets.sentence import (
 from faq.tickets.sides import other_sides
 from faq.tickets.solved import solved_or_then
 from faq.tickets.spread import numbered, same_as_before
+from faq.tickets.textsaid import told_by_text
 from faq.tickets.tokens import sentences, tokenize, without_names
 from faq.tickets.unasserted import unasserted
 from faq.tickets.yesno import cue_said, cue_value
@@ -183,6 +184,7 @@ def _extract_facts(text: str, flow: Flow, today: date, lang: str, vocabulary: ob
         analysed = [s for s in analysed if not s.question and not any(t.word in folded("possibilities") for t in s.tokens)]
     else:  # so does a list of reasons pasted from the FAQ or an automatic reply ("Mögliche Ursachen: ...")
         analysed = _without_reason_lists(text, analysed)
+    analysed = [s for s in analysed if not told_by_text(s)]  # "In Ihrer Hilfe steht, dass ...": the text's rule
     if passages := source_passages(text):  # "In Ihrer FAQ steht: „... . Der Dienst wird nicht ... gestartet ...“"
         analysed = [s for s in analysed if not any(a <= s.offset < b for a, b in passages)]
     if email_facts:
@@ -350,10 +352,26 @@ def _lists_reasons(s: Sentence) -> bool:
         and folded("first_person_subjects").isdisjoint(words)
 
 
+def _names_reasons_as_examples(s: Sentence) -> bool:
+    """Whether a sentence names possible reasons by examples: the head of a list of reasons or a plural
+    noun of reasons with an example marker right after it (`example_markers`: "Im FAQ stehen Gründe, z. B.
+    dass ...", "the FAQ gives causes such as ..."), and no writer as its subject (`first_person_subjects`).
+    Unlike a list's colon, it opens nothing: the next sentence is the writer's again."""
+    words = [t.word for t in s.tokens]
+    heads = [i for i, _ in phrase_spans(words, "reason_lists")]
+    nouns = [i for i, w in enumerate(words[:-1]) if w in folded("reason_nouns")]
+    if not heads and not nouns:
+        return False
+    examples = [i for i, _ in phrase_spans(words, "example_markers")]
+    return any(0 < e - i <= _NOUN_COLON for i in [*heads, *nouns] for e in examples) \
+        and folded("first_person_subjects").isdisjoint(words)
+
+
 def _without_reason_lists(text: str, analysed: list[Sentence]) -> list[Sentence]:
     """The sentences less those of a list of possible reasons (`_lists_reasons`), and less the sentences
     that go on with it on the same line ("Mögliche Ursachen: Die Mail ging an ... Der Junk-Ordner wurde ..."),
-    up to one where the writer speaks of their own side (`writers_side`: "Bei uns fehlt ...")."""
+    up to one where the writer speaks of their own side (`writers_side`: "Bei uns fehlt ..."); less a
+    sentence that names reasons by examples (`_names_reasons_as_examples`)."""
     kept: list[Sentence] = []
     listing = False
     mine = folded("writers_side")
@@ -361,7 +379,7 @@ def _without_reason_lists(text: str, analysed: list[Sentence]) -> list[Sentence]
         same_line = before is not None and "\n" not in text[before.offset + len(before.text):s.offset]
         listing = _lists_reasons(s) or listing and same_line and mine.isdisjoint(t.word for t in s.tokens)
         # the writer back on the same line ("Bei uns fehlt die Mail", "Our mail is missing") ends the list
-        if not listing:
+        if not listing and not _names_reasons_as_examples(s):
             kept.append(s)
     return kept
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from faq.flows.dates import MonthDate, MonthDeadline, format_date
-from faq.flows.engine import Diagnosis, cause_state, diagnose, fill, relevant_facts
+from faq.flows.engine import RESOLVED, Diagnosis, cause_state, diagnose, fill, proven_causes, relevant_facts
 from faq.flows.values import future_allowed
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
@@ -422,7 +422,8 @@ def suggest_reply(
         lang: The ticket's language, "de" or "en".
         flow: The topic's flow, if it has one.
         diagnosis: The flow's diagnosis on the ticket's facts.
-        cause: The cause the triage reports (None when the facts settle none).
+        cause: The cause the triage reports (None when the facts settle none, or prove two causes at
+            once: the reply then names them all).
         name: The customer's name, greeted when given.
         today: The date the diagnosis counts from; with it, every question that can
             still change the outcome is asked, else only the next one.
@@ -454,5 +455,10 @@ def suggest_reply(
         else:
             body += [tr(lang, "reply_open_explain"), tr(lang, "reply_ask_many")]
             body += _numbered(items)
+        return _wrap(lang, body, name)
+    if flow is not None and diagnosis is not None and today is not None and diagnosis.status == RESOLVED \
+            and len(proven := proven_causes(flow, diagnosis.facts, today)) > 1:  # no single cause is the customer's
+        titles = [fill(c.resolution.title.get(lang), diagnosis, lang, flow) for c in flow.causes if c.id in proven]
+        body = [tr(lang, "reply_several_causes"), *(f"- {t}" for t in titles), "", tr(lang, "reply_several_causes_next")]
         return _wrap(lang, body, name)
     return _wrap(lang, [answer_summary(entry, lang)], name)

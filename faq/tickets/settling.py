@@ -16,7 +16,8 @@ is shown (and the reply asks to confirm it) but settles nothing:
   counted from today told roughly ("vor etwa 30 Stunden", "about three weeks ago": `approximators`) is
   read firm when every day it may round to gives the same outcome (`spans_firm`);
 * a date that names no year ("am 1. Dezember", "Anfang Oktober") when the year would change the
-  outcome (`years_weak`): a year earlier or later, on the side of today the sentence tells, says otherwise.
+  outcome (`years_weak`): a year earlier or later, on the side of today the sentence tells, says otherwise;
+  where the ticket says the year is not known ("ein Jahr steht nicht dabei": `year_untold`), on either side.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from faq.tickets.quotes import points_below
 from faq.tickets.tokens import misspelt_negations, sentences, tokenize
 from faq.tickets.weights import ticket_file, weights
 
-__all__ = ["UNCUED", "YEARLESS", "adopted", "spans_firm", "weak_facts", "years_weak"]
+__all__ = ["UNCUED", "YEARLESS", "adopted", "spans_firm", "weak_facts", "year_untold", "years_weak"]
 
 UNCUED = "named by no cue"  # the note `faq.tickets.facts` leaves on a date fact read without its cue
 YEARLESS = "written without its year"  # ... on a date fact whose date names no year ("am 1. Dezember")
@@ -156,14 +157,37 @@ def _in_year(day: date, year: int) -> date | None:
         return None
 
 
+def year_untold(text: str) -> bool:
+    """Whether a sentence of `text` says a date's year is not given or not known: a year noun
+    (`year_nouns`) with a negation or lack word (`negations`, `lack_words`) right before it or after it
+    in its sentence ("Ein Jahr steht da nicht dabei", "ohne Jahreszahl", "the year is missing"), not
+    one after a preposition ("seit einem Jahr nicht") nor one of a span of time ("a year ago":
+    `year_span_tails`)."""
+    nouns = folded("year_nouns")
+    if not any(n in text.lower() for n in nouns):
+        return False  # most tickets: no year noun at all
+    denying = folded("negations") | folded("lack_words")
+    leads = folded("prepositions") - denying
+    for _, sentence in sentences(text):
+        words = [t.word for t in tokenize(sentence)]
+        for i, word in enumerate(words):
+            if word not in nouns or leads & set(words[max(0, i - 2):i]) \
+                    or i + 1 < len(words) and words[i + 1] in folded("year_span_tails"):
+                continue
+            if denying & set(words[max(0, i - 2):i]) or denying & set(words[i + 1:]):
+                return True
+    return False
+
+
 def years_weak(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Evidence], notes: Iterable[str],
-               today: date) -> frozenset[str]:
+               today: date, untold: bool = False) -> frozenset[str]:
     """Return the date facts written without a year (a note ending in `YEARLESS`) whose outcome another
     year would change: "Nutzungsbeginn ist am 1. Dezember" on 27 November is this year's start ahead or
     last year's long past; "gekauft Anfang Oktober" a link still valid or long expired. The years tried are
     the one before and the one after, on the side of today the sentence tells ("gekauft", "started": past;
     "beginnt", "starts": ahead; `faq.tickets.datetense.tense`) and the fact allows (a purchase lies past); a
-    month by its first and last day. "Gekauft am 5. Januar", months ago, is expired whatever the year."""
+    month by its first and last day. "Gekauft am 5. Januar", months ago, is expired whatever the year.
+    With `untold` (the ticket says the year is not known: `year_untold`) the tense tells no side."""
     told = {n.split(":")[0] for n in notes if n.endswith(YEARLESS)}
     out = set()
     for key in told:
@@ -173,8 +197,8 @@ def years_weak(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Ev
         sentence = ev.sentence.lower()
         at = max(sentence.find(ev.quote.lower()), 0)
         bygone = not future_allowed(flow, key)  # a purchase lies past: a month's days count up to today
-        past = bygone or said_past(sentence, at, at + len(ev.quote))
-        ahead = not past and tense(sentence, at, at + len(ev.quote)) is False
+        past = bygone or not untold and said_past(sentence, at, at + len(ev.quote))
+        ahead = not past and not untold and tense(sentence, at, at + len(ev.quote)) is False
         days = []
         for year in (value.year - 1, value.year, value.year + 1):
             other = _in_year(value, year)

@@ -388,6 +388,7 @@ def _label_line_ends(text: str) -> list[tuple[int, int]]:
     return out
 
 _BULLET_LINE_END = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t][^\n]*?[^\W_][\"'»«“”)]*[ \t]*(\n)", re.M)
+_TABLE_ROW_END = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*(\n)", re.M)  # a row of a table ("| Global admin | yes |")
 
 
 @cache
@@ -402,11 +403,13 @@ def _breaks(text: str) -> list[tuple[int, int]]:
     """The sentence breaks of `text` (start, end), in order: a day written after its month
     ("November 9. The usage ...") ends its sentence with its period, and a bullet or a short
     "label: value" line ends its line ("- eine Berechtigung ... habe ich nicht" above "Kann ich
-    ...?"; "Domain verified: no" above "Order placed: yes"), and so does a greeting line ending in a comma."""
+    ...?"; "Domain verified: no" above "Order placed: yes"), and so do a table's row ("| Global admin | yes |")
+    and a greeting line ending in a comma."""
     found = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
     if "\n" in text:
         found = sorted(set(found + [m.span(1) for m in _BULLET_LINE_END.finditer(text)]
-                           + [m.span(1) for m in _greeting_line_end().finditer(text)] + _label_line_ends(text)))
+                           + [m.span(1) for m in _greeting_line_end().finditer(text)] + _label_line_ends(text)
+                           + ([m.span(1) for m in _TABLE_ROW_END.finditer(text)] if "|" in text else [])))
     more = [m.span(1) for m in _DAY_END.finditer(text)
             if (w := _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())) and month_number(w.group(1))]
     return sorted(set(found + more)) if more else found

@@ -14,7 +14,7 @@ from typing import Any
 
 from faq.errors import InputError
 from faq.flows.dates import MonthDate
-from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, diagnose, proven_cause, relevant_facts
+from faq.flows.engine import RESOLVED, UNRESOLVED, Diagnosis, diagnose, proven_cause, proven_causes, relevant_facts
 from faq.flows.values import Value, json_value
 from faq.kb.model import Entry, Flow, KnowledgeBase
 from faq.language.text import clean
@@ -28,7 +28,7 @@ from faq.tickets.quotes import Answer, answers, doubts_quoted, points_below, quo
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
-from faq.tickets.settling import UNCUED, YEARLESS, adopted, spans_firm, weak_facts, years_weak
+from faq.tickets.settling import UNCUED, YEARLESS, adopted, spans_firm, weak_facts, year_untold, years_weak
 from faq.tickets.statedtopic import stated_instead
 from faq.tickets.topanswer import top_answer
 from faq.tickets.topic import match_topic
@@ -298,7 +298,7 @@ def triage_text(
     months = {k: v for k, v in extraction.facts.items() if isinstance(v, MonthDate) and k not in settled.facts}
     weak = weak_facts(settled.evidence, adopted(body, flow, lang, kb.vocabulary), settled.notes,
                       spans_firm(flow, settled.facts, settled.evidence, today)) \
-        | years_weak(flow, settled.facts, settled.evidence, settled.notes, today)  # "am 1. Dezember": which year?
+        | years_weak(flow, settled.facts, settled.evidence, settled.notes, today, year_untold(body))  # "am 1. Dezember": which year?
     if any(n.endswith((UNCUED, YEARLESS)) for n in settled.notes):  # a fact shown is no note of what went unused
         settled = Extraction(settled.facts, tuple(n for n in settled.notes if not n.endswith((UNCUED, YEARLESS))), settled.evidence)
     return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months, weak)
@@ -361,8 +361,11 @@ def settle(flow: Flow, facts: Mapping[str, Value], weak: Iterable[str], today: d
     diag = diagnose(flow, facts, today)
     cause = _proven(flow, diag, today)
     weak = frozenset(weak)
+    firm_facts = {k: v for k, v in facts.items() if k not in weak}
+    if cause is not None and len(proven_causes(flow, firm_facts, today)) > 1:
+        return diag, None  # two causes proven at once: no single one is the customer's (the reply names both)
     if cause is not None and weak:
-        firm = diagnose(flow, {k: v for k, v in facts.items() if k not in weak}, today)
+        firm = diagnose(flow, firm_facts, today)
         if (firm_cause := _proven(flow, firm, today)) != cause:
             return firm, firm_cause
     return diag, cause
