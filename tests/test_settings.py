@@ -67,3 +67,26 @@ def test_a_settings_words_are_found_where_their_whole_pattern_finds_them(text):
 def test_licences_told_not_visible_with_a_contraction_are_the_not_visible_problem(text: str, first: str) -> None:
     _, matcher = load()
     assert in_setting(_matched(text, first, "licenses-not-visible"), text, matcher).id == "licenses-not-visible"
+
+
+def test_an_entry_no_setting_may_move_keeps_its_topic_whatever_setting_is_named() -> None:
+    """`may_move` names every entry a setting may move: any other keeps its topic in a text that names
+    every setting's words, with every entry on offer."""
+    from faq.tickets.settings import may_move
+    from faq.tickets.weights import ticket_file
+
+    _, matcher = load()
+    data = ticket_file("settings.yaml") or {}
+    said = [str(w).replace(" + ", " ") for specs in data.values() for spec in (specs if isinstance(specs, list) else [specs])
+            for table in ("words", "keeps") for ws in (spec.get(table) or {}).values() for w in ws or ()]
+    text = ". ".join(said)
+    pool = tuple(Candidate(e, 0.1) for e in matcher.ids)
+    kept = [e for e in matcher.ids if not may_move(e)]
+    assert kept and len(kept) < len(matcher.ids) and not may_move(None)
+    for entry in kept:
+        result = MatchResult(text, "answer", entry, None, 0.7, "de", (Candidate(entry, 0.7),))
+        assert in_setting(result, text, matcher, pool) is result
+    assert may_move("activation-email-missing") and in_setting(
+        _matched("Die Verlängerung ist durch. Kommt da noch eine Aktivierungsmail?", "activation-email-missing",
+                 "renewal-activation"), "Die Verlängerung ist durch. Kommt da noch eine Aktivierungsmail?",
+        matcher).id == "renewal-activation"

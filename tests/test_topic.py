@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from faq.search.cache import load
 from faq.tickets.tokens import word_before_blanks
-from faq.tickets.topic import match_topic, topic_units
+from faq.tickets.topic import about_something_else, match_topic, topic_units
 
 TODAY = date(2026, 11, 24)
 
@@ -1125,3 +1125,15 @@ def test_a_renewal_that_went_well_before_does_not_make_a_missing_mail_the_renewa
 def test_a_success_told_beside_a_question_of_what_next_is_no_missing_licence(text: str, topic: str) -> None:
     _, matcher = load()
     assert match_topic(text, matcher).id == topic
+
+
+@pytest.mark.parametrize(("other", "ours"), [
+    ("Die Einladungsmail für unsere Gäste kommt seit gestern nicht mehr an.",
+     "Die Aktivierungsmail für unsere Einladungsmail-Gäste kommt seit gestern nicht an."),
+    ("The password reset email for our guests stopped arriving yesterday.",
+     "The activation email for our order never arrived, only the password reset email did."),
+])
+def test_a_qualifier_met_again_is_read_the_same_in_each_ticket(other, ours):
+    # the qualifiers of one ticket stand again in the next: each ticket is still read on its own words
+    _, matcher = load()
+    assert [about_something_else(t, matcher) for t in (other, ours, other, ours)] == [True, False, True, False]

@@ -80,6 +80,10 @@ def _input_error(exc: InputError, lang: str) -> str:
     return exc.said(tr(lang, exc.key, **params)) if exc.key else str(exc)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)
+"""The encoder of a result's line, built once (`json.dumps(obj, ensure_ascii=False)` builds one per call)."""
+
+
 @lru_cache(maxsize=4096)
 def _safe_key(key: str) -> str:
     """`safe` of a JSON key, remembered: every result repeats the same keys (ids of facts, fields)."""
@@ -87,9 +91,10 @@ def _safe_key(key: str) -> str:
 
 
 def _safe_json(value: Any) -> Any:
-    """Return a JSON value with every string made safe (ids, subjects, texts, keys)."""
+    """Return a JSON value with every string made safe (ids, subjects, texts, keys); printable ASCII, most
+    ids, values and one-line quotes, is safe as it is (`safe` keeps it whole) and is not cleaned again."""
     if isinstance(value, str):
-        return safe(value, "json", lines=True)
+        return value if value.isascii() and value.isprintable() else safe(value, "json", lines=True)
     if isinstance(value, dict):
         return {(_safe_key(k) if type(k) is str else safe(k, "json")): _safe_json(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):  # a tuple, not `list | tuple`: that union is built at every call
@@ -126,7 +131,7 @@ class _Writer:
     def write(self, result: TriageResult) -> None:
         obj = _safe_json(result.to_json(self.redacted))
         if self.mode == "json":
-            self.out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            self.out.write(_JSON.encode(obj) + "\n")
         elif self.mode == "csv":
             assert self._csv is not None
             if not self.rows:

@@ -18,6 +18,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
@@ -118,9 +119,11 @@ def detect_format(name: str, head: bytes) -> str:
 # -- JSON Lines -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=256)
 def _field_name(name: str) -> str:
     """A field's name as the field lists hold it: "Ticket-Nr.", "Ticket #", "ticket_id" → "ticketnr",
-    "ticket", "ticketid" (help desks export their own spellings of the same header)."""
+    "ticket", "ticketid" (help desks export their own spellings of the same header). Remembered: every
+    line of an export repeats its field names."""
     return re.sub(r"[\s._#-]+", "", name.lower())
 
 

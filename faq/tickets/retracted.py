@@ -86,6 +86,8 @@ def left_to_check(found: Mapping[str, Value | None], evidence: Mapping[str, Evid
         if at is None:
             continue
         s = analysed[at]
+        if anaphors.isdisjoint(t.word for t in s.tokens):
+            continue  # no word of the sentence points back: nothing after the statement can (most sentences)
         first = next((i for i, t in enumerate(s.tokens) if s.offset + t.start >= ev.start), None)
         if first is None:
             continue

@@ -19,7 +19,7 @@ from faq.search.results import Candidate, MatchResult
 from faq.tickets.tokens import negations
 from faq.tickets.weights import ticket_file
 
-__all__ = ["in_setting"]
+__all__ = ["in_setting", "may_move"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -89,6 +89,18 @@ def _readings(folded_text: str) -> tuple[str, ...]:
 def _gaps() -> re.Pattern[str]:
     alts = "|".join(sorted(map(re.escape, folded("particles") | folded("indefinites")), key=len, reverse=True))
     return re.compile(rf"\s(?:{alts})(?=\s)")
+
+
+def may_move(entry: str | None) -> bool:
+    """Whether a setting may move a topic matched to `entry` (`in_setting` leaves any other as it is, so its
+    caller need not gather the text it would read)."""
+    return entry is not None and entry in _movable()
+
+
+@cache
+def _movable() -> frozenset[str]:
+    """The entries a setting concerns (`in_setting`): its `instead_of`, and its entry unless `one_way`."""
+    return frozenset(e for entry, instead, *_, one_way, _plain in _settings() for e in (instead, *(() if one_way else (entry,))))
 
 
 _SAME_SENTENCE = r"[^.!?\n]{0,80}?"  # what may stand between the parts of a setting's " + " phrase

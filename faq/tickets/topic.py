@@ -34,7 +34,7 @@ from faq.tickets.mentions import find_emails
 from faq.tickets.quotes import points_below
 from faq.tickets.sentence import has_sequence
 from faq.tickets.setaside import bygone, success_of_then, turns_to_present, without_set_aside
-from faq.tickets.settings import in_setting
+from faq.tickets.settings import in_setting, may_move
 from faq.tickets.tokens import negations, tokenize, word_before_blanks
 from faq.tickets.weights import ticket_file, weights
 
@@ -222,7 +222,25 @@ def _objects() -> re.Pattern[str]:
 def _qualifier_kind(qualifier: str, matcher: Matcher) -> str | None:
     """"other" for a word that names something else than the FAQ's things (an off-topic word,
     or a word of four letters or more the knowledge base does not use), "ours" for one it
-    uses or misspells, None for none (a function word, a short abbreviation)."""
+    uses or misspells, None for none (a function word, a short abbreviation). Remembered per word
+    and matcher: the same few qualifiers ("Aktivierungs", "E3") stand in ticket after ticket."""
+    key = (qualifier, id(matcher))
+    hit = _KINDS.get(key)
+    if hit is not None and hit[0] is matcher:
+        return hit[1]
+    if len(_KINDS) >= _KINDS_KEPT:
+        _KINDS.clear()
+    kind = _qualifier_kind_of(qualifier, matcher)
+    _KINDS[key] = (matcher, kind)
+    return kind
+
+
+_KINDS: dict[tuple[str, int], tuple[Matcher, str | None]] = {}
+_KINDS_KEPT = 4096  # qualifiers remembered (then forgotten at once)
+
+
+def _qualifier_kind_of(qualifier: str, matcher: Matcher) -> str | None:
+    """`_qualifier_kind` worked out."""
     said = matcher.normalizer.surface(qualifier)
     tokens = [t for w in said for t in matcher.normalizer.expand(w)]
     if not tokens:
@@ -316,6 +334,8 @@ def match_topic(body: str, matcher: Matcher, subject: str = "") -> MatchResult:
     dialect, colloquial and shortened forms read as their standard words (`_standard`)."""
     body, subject = _standard(body), _standard(subject) if subject else subject
     best, pool = _best_entry(body, matcher, subject)
+    if not may_move(best.id):
+        return best  # no setting concerns its entry: the text it would read is not gathered
     told = without_set_aside([s for ln in _LINE_END.split(body) for s in sentences(ln, _abbreviations())])
     now = [s for s in told if not success_of_then(s)]  # "Letztes Jahr lief die Verlängerung glatt": no setting of now
     said = "\n".join(now or told)
