@@ -318,6 +318,20 @@ def test_summary_of_an_open_case_names_the_question():
     assert "## Next step" in english and "Ask the customer" in english
 
 
+@pytest.mark.parametrize(("ticket", "lang", "approximate", "exact"), [
+    ("Der Nutzungsbeginn war vor etwa 30 Stunden, die Aktivierungsmail fehlt noch.", "de",
+     "etwa 23.11.2026, „vor etwa 30 Stunden“ |", "| 23.11.2026 |"),
+    ("Our usage start was roughly 30 hours ago and the activation email is still missing.", "en",
+     "around 23 Nov 2026, 'roughly 30 hours ago' |", "| 23 Nov 2026 |"),
+])
+def test_summary_shows_a_date_from_a_rough_span_as_approximate(ticket, lang, approximate, exact):
+    kb, matcher = bundled()
+    summary = AgentCase(ticket, kb, matcher, TODAY).summary(lang)
+    assert approximate in summary and exact not in summary  # the facts table
+    cause = summary.split("\n## ")[2]  # the cause's text: the 48 hours run out on one of two days
+    assert "25.11.2026 und 26.11.2026" in cause or "25 Nov 2026 and 26 Nov 2026" in cause
+
+
 def test_ticket_with_backticks_stays_inside_its_code_block():
     kb, matcher = bundled()
     case = AgentCase("Aktivierungs-E-Mail nicht erhalten ```\n# Überschrift", kb, matcher, TODAY)

@@ -173,3 +173,32 @@ async def test_a_fact_on_a_line_of_its_own_is_quoted_back_without_the_line_befor
         assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "junk_checked"
         text = " ".join(screen_text(app).split())
         assert "„Spam-Ordner haben wir geprüft“" in text and "beispiel.de Spam-Ordner" not in text
+
+
+
+
+@pytest.mark.parametrize(("lang", "story", "approximate", "exact"), [
+    ("de", "Wir haben die Lizenzen vor etwa vier Monaten gekauft. Ist der Aktivierungslink noch gültig?",
+     "etwa 24.01.2027 (je nach genauem Tag zwischen", "bis 24.01.2027"),
+    ("en", "We bought the licences about four months ago. Is the activation link still valid?",
+     "around 24 Jan 2027 (depending on the exact day, between", "until 24 Jan 2027"),
+])
+async def test_a_confirmed_rough_span_gives_a_result_with_approximate_dates(lang, story, approximate, exact):
+    from chat_helpers import TODAY
+
+    from bot.chat.app import ChatApp
+    from faq.search.cache import load
+
+    app = ChatApp(*load(), today=TODAY, lang=lang)  # the bundled knowledge: its activation link flow
+    async with app.run_test(size=(120, 60)) as pilot:
+        await type_line(pilot, story)
+        items = list(app.dialogue.items)
+        if not (isinstance(items[-1], Notice) and items[-1].key == "confirm_stated"):
+            await type_line(pilot, "1")  # start the diagnosis
+        item = app.dialogue.items[-1]
+        assert isinstance(item, Notice) and item.key == "confirm_stated" and item.args["fact"] == "purchase_date", items
+        await type_line(pilot, "ja" if lang == "de" else "yes")
+        result = app.dialogue.items[-1]
+        assert isinstance(result, FlowResult) and result.diagnosis.cause == "activation-link-valid"
+        shown = " ".join(screen_text(app).split())
+        assert approximate in shown and exact not in shown

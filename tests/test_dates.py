@@ -326,3 +326,17 @@ def test_hours_after_a_month_alone_are_shown_as_their_window(lang: str, shown: s
 def test_a_part_of_a_day_is_that_day_counted_from_the_date_passed_in(text, offset):
     today = date(2026, 3, 1)
     assert parse_date(text, today) == today + timedelta(days=offset)
+
+
+def test_a_rough_date_and_its_deadline_are_formatted_as_approximate_in_both_languages() -> None:
+    from faq.flows.dates import RoughDate, RoughDeadline
+
+    rough = RoughDate.of(date(2026, 8, 10), "vor etwa drei Monaten", date(2026, 7, 20), date(2026, 8, 29))
+    due = deadline("at_most_months_ago", 6, rough)
+    assert isinstance(due, RoughDeadline)
+    assert (due, due.earliest, due.latest) == (date(2027, 2, 10), date(2027, 1, 20), date(2027, 2, 28))
+    assert format_date(rough, "de") == "etwa 10.08.2026, „vor etwa drei Monaten“"
+    assert format_date(due, "de") == "etwa 10.02.2027 (je nach genauem Tag zwischen 20.01.2027 und 28.02.2027)"
+    assert format_date(due, "en") == "around 10 Feb 2027 (depending on the exact day, between 20 Jan 2027 and 28 Feb 2027)"
+    assert date_holds("at_most_months_ago", 6, rough, date(2027, 2, 10))  # the rule reads the day it counts to
+    assert not date_holds("at_most_months_ago", 6, rough, date(2027, 2, 11))

@@ -370,3 +370,34 @@ def _proving(flow, cause_id):
         else:
             return None
     return facts
+
+
+@pytest.mark.parametrize(("text", "lang", "honest", "false"), [
+    ("Hallo, die Lizenzen haben wir vor etwa vier Monaten gekauft. Funktioniert der Aktivierungslink noch?", "de",
+     ["(etwa 24.07.2026, „vor etwa vier Monaten“)", "bis etwa 24.01.2027 (je nach genauem Tag zwischen",
+      "Sie nannten uns die Zeit nur ungefähr („vor etwa vier Monaten“)"],
+     ["bis 24.01.2027", "spätestens 24.01.2027", "(24.07.2026)"]),
+    ("Hi, we bought the licences roughly four months ago. Does the activation link still work?", "en",
+     ["(around 24 Jul 2026, 'roughly four months ago')", "until around 24 Jan 2027 (depending on the exact day, between",
+      "You told us the time only roughly ('roughly four months ago')"],
+     ["until 24 Jan 2027", "by 24 Jan 2027", "(24 Jul 2026)"]),
+])
+def test_a_date_from_a_rough_span_is_said_as_approximate_with_the_customers_words(text, lang, honest, false):
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = _bundled()
+    result = triage_text(text, kb, matcher, TODAY)
+    assert result.cause == "activation-link-valid"
+    assert result.to_json()["facts"]["purchase_date"] == "2026-07-24"  # the fact stays a plain date
+    for said in honest:
+        assert said in result.reply, said
+    for claim in false:
+        assert claim not in result.reply, claim
+
+
+def test_an_exact_date_keeps_its_exact_deadline_and_no_rough_note():
+    from faq.tickets.triage import triage_text
+
+    kb, matcher = _bundled()
+    reply = triage_text("Hallo, gekauft am 24.07.2026. Funktioniert der Aktivierungslink noch?", kb, matcher, TODAY).reply
+    assert "bis 24.01.2027 gültig" in reply and "etwa" not in reply and "ungefähr" not in reply

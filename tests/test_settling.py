@@ -327,3 +327,24 @@ def test_a_yearless_date_whose_year_the_ticket_says_is_untold_settles_nothing(te
 ])
 def test_a_yearless_date_ahead_in_a_ticket_that_says_nothing_of_its_year_still_settles(text):
     assert triage(text).cause == "usage-start-pending"
+
+
+@pytest.mark.parametrize(("text", "earliest", "latest", "words"), [
+    ("Hallo, keine Aktivierungsmail bisher. Unser Nutzungsbeginn lag vor etwa 30 Stunden.",
+     date(2026, 11, 23), date(2026, 11, 24), "vor etwa 30 Stunden"),
+    ("Hi, the activation link won't open. We purchased the licences about three weeks ago.",
+     date(2026, 10, 29), date(2026, 11, 9), "about three weeks ago"),
+])
+def test_a_date_from_a_rough_span_carries_its_words_and_the_days_it_may_round_to(text, earliest, latest, words):
+    from faq.flows.dates import RoughDate
+
+    value = next(v for v in triage(text).facts.values() if isinstance(v, date))
+    assert isinstance(value, RoughDate)
+    assert (value.earliest, value.latest, value.words) == (earliest, latest, words)
+
+
+def test_a_rough_span_within_today_stays_a_plain_date():
+    from faq.flows.dates import RoughDate
+
+    value = triage("Hallo, keine Aktivierungsmail bisher. Der Nutzungsbeginn war vor etwa 8 Stunden.").facts["usage_start"]
+    assert value == TODAY and not isinstance(value, RoughDate)

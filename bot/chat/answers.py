@@ -201,11 +201,11 @@ def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: st
         read = facts_stated(text, flow, kb, today, lang)
     except FaqError:
         return {}
-    from faq.tickets.settling import weak_facts
+    from faq.tickets.settling import rough_dates, weak_facts
 
     hedged = weak_facts(read.evidence)  # "irgendwann im Dezember": the hedge is shown too (an uncued date is no hedge)
     out: dict[str, tuple[Any, str]] = {}
-    for fact_id, value in read.facts.items():
+    for fact_id, value in rough_dates(read.facts, read.evidence, today).items():  # "vor etwa 30 Stunden": approximate
         evidence = read.evidence.get(fact_id)
         fact = flow.fact(fact_id)
         quote = evidence.quote if evidence is not None else text

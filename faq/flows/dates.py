@@ -28,6 +28,8 @@ __all__ = [
     "AmbiguousDate",
     "MonthDate",
     "MonthDeadline",
+    "RoughDate",
+    "RoughDeadline",
     "Timing",
     "add_months",
     "counted_hours",
@@ -146,6 +148,43 @@ class MonthDeadline(date):
         self = super().__new__(cls, latest.year, latest.month, latest.day)
         self.earliest, self.month_date = earliest, month_date
         return self
+
+
+class RoughDate(date):
+    """A date read from a span of time told roughly ("vor etwa zwei Monaten"): the day the span counts
+    to, carrying the customer's words and the earliest and latest day it may round to. `format_date`
+    shows it as approximate with the words; a `deadline` from it is a `RoughDeadline`."""
+
+    words: str
+    earliest: date
+    latest: date
+
+    @classmethod
+    def of(cls, day: date, words: str, earliest: date, latest: date) -> RoughDate:
+        """The rough date `day` told as `words`, rounding to a day from `earliest` to `latest`."""
+        self = cls(day.year, day.month, day.day)
+        self.words, self.earliest, self.latest = words, earliest, latest
+        return self
+
+
+class RoughDeadline(date):
+    """The day a condition runs out for a `RoughDate`, carrying the earliest and latest day it may be
+    (counted from the rough date's earliest and latest). `format_date` shows it as approximate with
+    its range, never as an exact day."""
+
+    earliest: date
+    latest: date
+
+    @classmethod
+    def of(cls, day: date, earliest: date, latest: date) -> RoughDeadline:
+        """The approximate deadline `day`, between `earliest` and `latest`."""
+        self = cls(day.year, day.month, day.day)
+        self.earliest, self.latest = earliest, latest
+        return self
+
+
+def _plain(day: date) -> date:
+    return date(day.year, day.month, day.day)
 
 
 class AmbiguousDate(InputError):
@@ -340,7 +379,7 @@ def add_months(day: date, months: int) -> date:
     """Return `day` plus calendar months, clamped to the month's end (31 Aug + 6 = 28/29 Feb)
     and to the calendar's ends (9999-12-31 + 6 months = date.max)."""
     try:
-        return day + relativedelta(months=months)
+        return (_plain(day) if isinstance(day, RoughDate) else day) + relativedelta(months=months)
     except (OverflowError, ValueError):
         return date.max if months > 0 else date.min
 
@@ -412,6 +451,9 @@ def deadline(op: str, amount: int, day: date) -> date:
     the hours (the day the wait is over); for "more_than_hours_ago" the first day
     beyond the hours. For a `MonthDate` the hours count from the month's last day.
     """
+    if isinstance(day, RoughDate):  # told roughly: the day it counts to, between those it may round to
+        return RoughDeadline.of(deadline(op, amount, _plain(day)), deadline(op, amount, day.earliest),
+                                deadline(op, amount, day.latest))
     if op in ("more_than_months_ago", "at_most_months_ago"):
         return add_months(day, amount)
     if isinstance(day, MonthDate):
@@ -430,6 +472,11 @@ def format_date(day: date, lang: str = "de") -> str:
     """Format a date for a user: "28.02.2027" in German, "28 Feb 2027" in English;
     a `MonthDate` as its month: "März 2026", "March 2026"; a `MonthDeadline` as its latest
     day with the earliest: "02.01.2027 (spätestens – je nach Tag im Dezember 2026 schon ab 03.12.2026)"."""
+    if isinstance(day, RoughDate):
+        return tr(lang, "date_rough", day=format_date(_plain(day), lang), words=day.words)
+    if isinstance(day, RoughDeadline):
+        return tr(lang, "date_rough_deadline", day=format_date(_plain(day), lang),
+                  earliest=format_date(day.earliest, lang), latest=format_date(day.latest, lang))
     if isinstance(day, MonthDeadline):
         return tr(lang, "date_month_deadline", latest=format_date(date(day.year, day.month, day.day), lang),
                   earliest=format_date(day.earliest, lang), month=format_date(day.month_date, lang))
@@ -442,7 +489,7 @@ def format_date(day: date, lang: str = "de") -> str:
 
 def format_date_long(day: date, lang: str = "de") -> str:
     """Format a date with its month's name: "12. März 2026", "12 March 2026"."""
-    if isinstance(day, MonthDate):
+    if isinstance(day, (MonthDate, RoughDate, RoughDeadline)):
         return format_date(day, lang)
     if lang == "en":
         return f"{day.day} {_MONTH_NAME['en'][day.month - 1]} {day.year}"

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-from faq.flows.dates import MonthDate, MonthDeadline, format_date
+from faq.flows.dates import MonthDate, MonthDeadline, RoughDate, format_date
 from faq.flows.engine import RESOLVED, Diagnosis, cause_state, diagnose, fill, proven_causes, relevant_facts
 from faq.flows.values import future_allowed
 from faq.kb.model import Block, Entry, Fact, Flow, KnowledgeBase
@@ -399,6 +399,9 @@ def _resolution(lang: str, flow: Flow, diagnosis: Diagnosis, cause: str, today: 
     months = [v for k, v in diagnosis.values.items() if isinstance(v, MonthDeadline) and k.endswith("_deadline")]
     if months:  # a date known to its month gives a window: the exact day gives the date
         body += ["", tr(lang, "reply_month_exact", month=format_date(months[0].month_date, lang))]
+    rough = [v for v in diagnosis.values.values() if isinstance(v, RoughDate)]
+    if rough:  # a span told roughly gives approximate dates: the exact day gives the date
+        body += ["", tr(lang, "reply_rough_exact", words=rough[0].words)]
     return body
 
 

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from functools import cache
 
-from faq.flows.dates import MonthDate, counted_hours, month_number
+from faq.flows.dates import MonthDate, RoughDate, counted_hours, month_number
 from faq.flows.engine import Diagnosis, diagnose
 from faq.flows.values import Value, future_allowed
 from faq.kb.model import Flow
@@ -41,7 +41,7 @@ from faq.tickets.quotes import points_below
 from faq.tickets.tokens import misspelt_negations, sentences, tokenize
 from faq.tickets.weights import ticket_file, weights
 
-__all__ = ["UNCUED", "YEARLESS", "adopted", "spans_firm", "weak_facts", "year_untold", "years_weak"]
+__all__ = ["UNCUED", "YEARLESS", "adopted", "rough_dates", "spans_firm", "weak_facts", "year_untold", "years_weak"]
 
 UNCUED = "named by no cue"  # the note `faq.tickets.facts` leaves on a date fact read without its cue
 YEARLESS = "written without its year"  # ... on a date fact whose date names no year ("am 1. Dezember")
@@ -103,20 +103,55 @@ def _rough_span(ev: Evidence) -> int | None:
     return counted_hours(re.findall(r"\w+", ev.quote.lower()))
 
 
+def _reach(hours: int) -> range:
+    """The days back or ahead a span of `hours` told roughly may round to: up to `span_spread` of it
+    longer or shorter."""
+    spread = weights().span_spread
+    return range(int(hours * (1 - spread) / 24), int(hours * (1 + spread) / 24) + 1)
+
+
+def rough_dates(facts: Mapping[str, Value], evidence: Mapping[str, Evidence], today: date) -> dict[str, Value]:
+    """Return `facts` with each date told as a rough span (`_rough_span`: "vor etwa zwei Monaten") made a
+    `RoughDate`: the same day, carrying the customer's words and the days it may round to, so that a
+    reply shows it, and what is computed from it, as approximate; a span that rounds to one day only
+    stays its plain date."""
+    out = dict(facts)
+    for key, ev in evidence.items():
+        value = facts.get(key)
+        if not isinstance(value, date) or isinstance(value, MonthDate) or (hours := _rough_span(ev)) is None:
+            continue
+        sign = 1 if value > today else -1
+        ends = sorted(today + timedelta(days=sign * n) for n in (_reach(hours)[0], _reach(hours)[-1]))
+        if ends[0] != ends[1]:  # "vor etwa 10 Stunden": today, whatever it rounds to
+            out[key] = RoughDate.of(value, _told(ev), ends[0], ends[1])
+    return out
+
+
+def _told(ev: Evidence) -> str:
+    """The customer's words of a rough span, with the word before them that makes it rough ("about
+    two months ago", where the evidence quotes "two months ago")."""
+    sentence = ev.sentence or ev.quote
+    at = sentence.find(ev.quote)
+    if at < 0:
+        return ev.quote
+    before = list(_WORD.finditer(sentence[:at]))[-_VAGUE_REACH:]
+    first = next((m.start() for m in before if fold(m.group()) in folded("approximators")), at)
+    return sentence[first:at + len(ev.quote)]
+
+
 def spans_firm(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Evidence], today: date) -> frozenset[str]:
     """Return the date facts told as a rough span back or ahead of today ("Nutzungsbeginn vor etwa 30
     Stunden", `_rough_span`) whose outcome is the same on every day the span may round to, up to
     `span_spread` of it longer or shorter (22 to 37 hours: today or yesterday, both under 48 hours).
     Their vagueness does not keep them from settling a cause; "vor etwa 40 Stunden" (one or two days)
     stays weak where 48 hours decide."""
-    spread = weights().span_spread
     out = set()
     for key, ev in evidence.items():
         value = facts.get(key)
         if not isinstance(value, date) or isinstance(value, MonthDate) or (hours := _rough_span(ev)) is None:
             continue
         sign = 1 if value > today else -1
-        days = range(int(hours * (1 - spread) / 24), int(hours * (1 + spread) / 24) + 1)
+        days = _reach(hours)
         if len({_outcome(diagnose(flow, {**facts, key: today + timedelta(days=sign * n)}, today)) for n in days}) == 1:
             out.add(key)
     return frozenset(out)

@@ -28,7 +28,7 @@ from faq.tickets.quotes import Answer, answers, doubts_quoted, points_below, quo
 from faq.tickets.redact import mask_email, redact
 from faq.tickets.reply import suggest_reply
 from faq.tickets.sender import sender_name
-from faq.tickets.settling import UNCUED, YEARLESS, adopted, spans_firm, weak_facts, year_untold, years_weak
+from faq.tickets.settling import UNCUED, YEARLESS, adopted, rough_dates, spans_firm, weak_facts, year_untold, years_weak
 from faq.tickets.statedtopic import stated_instead
 from faq.tickets.topanswer import top_answer
 from faq.tickets.topic import match_topic
@@ -301,6 +301,7 @@ def triage_text(
         | years_weak(flow, settled.facts, settled.evidence, settled.notes, today, year_untold(body))  # "am 1. Dezember": which year?
     if any(n.endswith((UNCUED, YEARLESS)) for n in settled.notes):  # a fact shown is no note of what went unused
         settled = Extraction(settled.facts, tuple(n for n in settled.notes if not n.endswith((UNCUED, YEARLESS))), settled.evidence)
+    settled = Extraction(rough_dates(settled.facts, settled.evidence, today), settled.notes, settled.evidence)
     return _conclude(kb, flow, match, settled, today, ticket_id, subject, sender_name(text), months, weak)
 
 
