@@ -463,3 +463,4 @@ def test_the_bundled_model_answers_questions_more_surely_than_it_reads_tickets()
     model = load_model(search_dir(None))
     assert model.reader_answer is not None and model.answer >= model.reader_answer >= 0.5
     assert model.answer_at(True) == model.answer and model.answer_at(False) == model.reader_answer
+
