@@ -12,39 +12,22 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
+from faq.search.datewords import DIGIT, dates, may_hold_date
 from faq.search.scantrie import ScanTrie
 
 if TYPE_CHECKING:
     from faq.search.negatives import Negatives
 
 __all__ = ["Query", "Retrieval", "best_rows"]
-
-_MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
-          r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
-_DATE = (
-    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + _MONTH + r"\.?(?:\s+\d{4})?|"
-    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b"
-)
-"""A date says when, not what about: it is no evidence for or against an entry. Compiled on first use
-(`_dates`): most questions have no digit, and compiling it costs a start about a ms."""
-_DIGIT = re.compile(r"\d")  # every date `_DATE` finds has one
-
-
-@cache
-def _dates() -> re.Pattern[str]:
-    """The compiled `_DATE`."""
-    return re.compile(_DATE, re.IGNORECASE)
-
 
 def best_rows(hits: dict[int, tuple[float, int, float]], k: int) -> list[int]:
     """The `k` rows (entries or out-of-scope topics) of the best hits by fit, best first, the lower row on a tie."""
@@ -156,12 +139,12 @@ class Retrieval:
 
     def _surface_of(self, text: str) -> list[str]:
         addresses = find_addresses(text)
-        if not addresses and not _DIGIT.search(text):  # `Normalizer.surface` itself: `known_tokens` may have it
+        if not addresses and not DIGIT.search(text):  # `Normalizer.surface` itself: `known_tokens` may have it
             plain = self._plain.get(text)
             return plain if plain is not None else self.normalizer.surface(text)
         for start, end, address in reversed(addresses):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
-        return self.normalizer.surface(_dates().sub(" ", text) if _DIGIT.search(text) else text)
+        return self.normalizer.surface(dates().sub(" ", text) if may_hold_date(text) else text)
 
     def _expand(self, word: str) -> tuple[str, ...]:
         """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""

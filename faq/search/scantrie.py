@@ -16,7 +16,6 @@ set it apart, not again for those it shares with the questions before it.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Mapping, Sequence
 
 from faq.search.bestfit import Hit
@@ -24,9 +23,10 @@ from faq.search.bestfit import Hit
 __all__ = ["ScanTrie"]
 
 _MEMORY = 4 << 20
-"""Most bytes of remembered sums (8 bytes a text a state: some 580 states of the bundled knowledge base's
+"""Most bytes of remembered sums, counted 8 bytes a text a state (some 580 states of the bundled knowledge base's
 895 texts, about a dozen of a knowledge base of 1,000 entries), give or take one question's tokens; then every
-state is forgotten at once."""
+state is forgotten at once. The sums are a list of floats (read and written without boxing a new float, as an
+array("d") would at every add): a text a state's tokens touch holds its own float, 24 bytes more."""
 _KEEP_FROM = 50
 """A state is remembered only after a token that touches at least this many texts (14 tokens of the bundled
 knowledge base): a rarer token's few postings cost less to add again than a state costs to copy and keep."""
@@ -37,7 +37,7 @@ class _State:
 
     __slots__ = ("acc", "best", "at", "next")
 
-    def __init__(self, acc: array, best: list[float], at: list[int]) -> None:
+    def __init__(self, acc: list[float], best: list[float], at: list[int]) -> None:
         self.acc = acc  # summed weight per text
         self.best = best  # per owner slot: the best fit so far (0.0: no text touched)
         self.at = at  # per owner slot: the text of `best` (-1: none)
@@ -76,7 +76,7 @@ class ScanTrie:
 
     def _empty(self) -> _State:
         slots = self._entries + self._topics
-        return _State(array("d", bytes(8 * len(self._norm))), [0.0] * slots, [-1] * slots)
+        return _State([0.0] * len(self._norm), [0.0] * slots, [-1] * slots)
 
     def scan(self, terms: Sequence[tuple[int, float]]) -> tuple[dict[int, Hit], dict[int, Hit]]:
         """The best text of each entry and of each out-of-scope topic that shares a token with the question.
@@ -102,14 +102,14 @@ class ScanTrie:
             i += 1
         while i < len(order) and -order[i][0] >= _KEEP_FROM:  # common tokens: states to remember
             _count, k, w = order[i]
-            step = _State(array("d", state.acc), list(state.best), list(state.at))
+            step = _State(list(state.acc), list(state.best), list(state.at))
             self._add(step, postings[k], w)
             state.next[(k, w)] = step
             self._count += 1
             state = step
             i += 1
         if i < len(order):  # the rarer tokens: added to a copy, not remembered
-            state = _State(array("d", state.acc), list(state.best), list(state.at))
+            state = _State(list(state.acc), list(state.best), list(state.at))
             for _count, k, w in order[i:]:
                 self._add(state, postings[k], w)
         return self._hits(state)
@@ -150,6 +150,6 @@ class ScanTrie:
     def _hits(self, state: _State) -> tuple[dict[int, Hit], dict[int, Hit]]:
         acc, best, at = state.acc, state.best, state.at
         entries, docs = self._entries, self._docs
-        found = {e: (best[e], at[e], acc[at[e]]) for e in range(entries) if at[e] >= 0}
-        topics = {t: (best[s], at[s] - docs, acc[at[s]]) for t, s in enumerate(range(entries, len(at))) if at[s] >= 0}
+        found = {e: (best[e], d, acc[d]) for e, d in enumerate(at[:entries]) if d >= 0}
+        topics = {t: (best[entries + t], d - docs, acc[d]) for t, d in enumerate(at[entries:]) if d >= 0}
         return found, topics
