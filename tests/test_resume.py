@@ -110,6 +110,34 @@ def test_every_step_is_saved_before_the_next_and_resumes_exactly(tmp_path, monke
     assert _state(d)[3] == ("missing-activation-email", "outlook-com-address")
 
 
+@pytest.mark.parametrize(("lang", "story", "yes"), [
+    ("de", "Hallo, wir haben die Lizenzen vor etwa zwei Monaten gekauft und die Mail kam an. Ist der Link noch gültig?",
+     "ja"),
+    ("en", "We bought the licenses about two months ago and got the activation email. Is the activation link still valid?",
+     "yes"),
+])
+def test_a_confirmed_rough_date_stays_approximate_when_replayed(lang, story, yes):
+    from faq.flows.dates import RoughDate
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(ROOT / "knowledge")  # the bundled base: its flow reads the story's rough date
+    matcher = Matcher(kb)
+    events: list[dict] = []
+    d = Dialogue(kb, matcher, TODAY, lang, on_event=events.append)
+    d.submit(story)
+    d.start_flow("activation-link-expiry")
+    d.submit(yes)  # confirms the purchase date read from the story
+    assert d.last_result is not None
+    told = d.last_result.diagnosis.facts["purchase_date"]
+    assert isinstance(told, RoughDate)
+    replayed = Dialogue(kb, matcher, TODAY, lang)
+    replayed.replay(events)  # as the web chat and --resume rebuild a conversation
+    assert replayed.last_result is not None
+    again = replayed.last_result.diagnosis.facts["purchase_date"]
+    assert isinstance(again, RoughDate) and again == told and again.words == told.words
+
+
 def _crash_script(data: Path) -> str:
     """A chat process that answers two questions and is then killed (SIGKILL: no cleanup at all)."""
     return textwrap.dedent(f"""

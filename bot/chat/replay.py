@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from bot.chat.items import Item, UserMessage
+from bot.chat.items import Item, UserMessage, canonical
 from faq.errors import FaqError
 from faq.language.text import clean
 
@@ -90,6 +90,9 @@ def _answer(d: Dialogue, event: Mapping[str, Any]) -> list[Item]:
         if fact is None:
             return []
     value = parse_value(fact, str(event.get("value", "")), d.today, "en", months=True)
+    stated = d.run.stated.get(fact.id) if d.run is not None else None
+    if stated is not None and canonical(stated[0]) == canonical(value):
+        value = stated[0]  # the value as read from what the user wrote: a rough date stays approximate
     said = clean(str(event.get("text", event.get("value", ""))))
     if len(said.split()) >= FREE_ANSWER_WORDS:  # the other facts it stated, as when it was typed
         d._tell(said, besides=fact.id)
