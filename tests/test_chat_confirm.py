@@ -202,3 +202,24 @@ async def test_a_confirmed_rough_span_gives_a_result_with_approximate_dates(lang
         assert isinstance(result, FlowResult) and result.diagnosis.cause == "activation-link-valid"
         shown = " ".join(screen_text(app).split())
         assert approximate in shown and exact not in shown
+
+
+@pytest.mark.parametrize(("lang", "story", "about"), [
+    ("de", "Hallo, wir haben die Lizenzen vor etwa zwei Monaten gekauft und die Mail kam an. Ist der Link noch gültig?",
+     "ich verstehe: etwa "),
+    ("en", "We bought the licenses about two months ago and got the activation email. Is the activation link still valid?",
+     "I take that as: around "),
+])
+def test_a_date_told_roughly_is_confirmed_as_approximate(lang, story, about):
+    from datetime import date
+    from pathlib import Path
+
+    from bot.chat.dialogue import Dialogue
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(Path(__file__).parent.parent / "knowledge")  # the bundled flow reads the rough span
+    d = Dialogue(kb, Matcher(kb), date(2026, 11, 27), lang)
+    d.submit(story)
+    shown = [i for i in d.start_flow("activation-link-expiry") if isinstance(i, Notice) and i.key == "confirm_stated"]
+    assert shown and about in shown[0].text

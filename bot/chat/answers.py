@@ -226,9 +226,9 @@ def _line_holding(sentence: str, quote: str) -> str:
     return sentence
 
 
-def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: date) -> str:
+def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: date, rough: bool = False) -> str:
     """ "Sie schrieben: „…“ – stimmt das?", with what was read from the words when they are not
-    the value itself ("Ich lese daraus: Ja", "… 1. Dezember 2026")."""
+    the value itself ("Ich lese daraus: Ja", "… 1. Dezember 2026"; "etwa …" for a date `rough`ly told)."""
     from faq.flows.dates import MonthDate, format_date_long
     from faq.flows.values import display_value, parse_value
 
@@ -240,6 +240,8 @@ def confirm_text(lang: str, fact: Fact | None, quote: str, value: str, today: da
             read = None
         if isinstance(read, date) and not isinstance(read, MonthDate):  # in words: day and month unmistakable
             shown = format_date_long(read, lang)
+            if rough:  # "vor etwa zwei Monaten": the day is the span's middle, not one the user named
+                shown = tr(lang, "date_about", day=shown)
         elif read is not None:
             shown = display_value(fact, read, lang)
     if not shown or shown.casefold() == quote.casefold():

@@ -53,6 +53,7 @@ class Run:
 
 def step(d: Dialogue) -> list[Item]:
     """The next step of the running diagnosis: a stated fact to confirm, a question, or the result."""
+    from faq.flows.dates import RoughDate
     from faq.flows.engine import diagnose, relevant_facts
 
     run = d.run
@@ -69,8 +70,10 @@ def step(d: Dialogue) -> list[Item]:
         run.confirming = fact.id
         tail = (Option("action", "back"), Option("action", "restart")) if run.facts else ()
         options = (Option("value", "ja", "yes"), Option("value", "nein", "no")) + tail
-        args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value)}
-        return [Notice("confirm_stated", args, text=confirm_text(d.flow_lang, fact, quote, args["value"], d.today),
+        args = {"fact": fact.id, "quote": quote, "flow": run.flow.id, "value": canonical(value),
+                **({"rough": "yes"} if isinstance(value, RoughDate) else {})}
+        return [Notice("confirm_stated", args, text=confirm_text(d.flow_lang, fact, quote, args["value"], d.today,
+                                                                 bool(args.get("rough"))),
                        options=options, lang=run.lang)]
     if diag.next_fact is not None:  # after "Nein" to "Sie schrieben: …", that question itself
         fact = next((f for f in relevant if f.id == asking), diag.next_fact)

@@ -211,7 +211,7 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
     elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
         flow = dialogue.kb.flow(args.get("flow", ""))
         fact = flow.fact(args.get("fact", "")) if flow is not None else None
-        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
+        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today, bool(args.get("rough"))) if "quote" in args else item.text
         asked = [Static(Content.styled(fact.question.get(lang), "bold"), classes="question", markup=False)] if fact else []
         return _card(*asked, _para(text), *opts, classes="notice")
     elif item.key == "internal_error":

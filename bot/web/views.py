@@ -161,7 +161,7 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
         flow = dialogue.kb.flow(args.get("flow", ""))
         fact = flow.fact(args.get("fact", "")) if flow is not None else None
-        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today) if "quote" in args else item.text
+        text = confirm_text(lang, fact, args["quote"], args.get("value", ""), dialogue.today, bool(args.get("rough"))) if "quote" in args else item.text
         asked = [{"kind": "question", "text": fact.question.get(lang)}] if fact is not None else []
         return {"kind": "notice", "body": [*asked, {"kind": "text", "text": text}]}
     elif item.key == "no_flow_offered":  # the web page's own words: no key lists the diagnoses
