@@ -23,7 +23,7 @@ is shown (and the reply asks to confirm it) but settles nothing:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from functools import cache
 
@@ -110,20 +110,27 @@ def _reach(hours: int) -> range:
     return range(int(hours * (1 - spread) / 24), int(hours * (1 + spread) / 24) + 1)
 
 
+def _rough_days(facts: Mapping[str, Value], evidence: Mapping[str, Evidence],
+                today: date) -> Iterator[tuple[str, Evidence, date, list[date]]]:
+    """Each date fact told as a rough span back or ahead of today (`_rough_span`): its id, evidence and
+    date, and the days the span may round to (`_reach`), in order."""
+    for key, ev in evidence.items():
+        value = facts.get(key)
+        if not isinstance(value, date) or isinstance(value, MonthDate) or (hours := _rough_span(ev)) is None:
+            continue
+        sign = 1 if value > today else -1
+        yield key, ev, value, sorted(today + timedelta(days=sign * n) for n in _reach(hours))
+
+
 def rough_dates(facts: Mapping[str, Value], evidence: Mapping[str, Evidence], today: date) -> dict[str, Value]:
     """Return `facts` with each date told as a rough span (`_rough_span`: "vor etwa zwei Monaten") made a
     `RoughDate`: the same day, carrying the customer's words and the days it may round to, so that a
     reply shows it, and what is computed from it, as approximate; a span that rounds to one day only
     stays its plain date."""
     out = dict(facts)
-    for key, ev in evidence.items():
-        value = facts.get(key)
-        if not isinstance(value, date) or isinstance(value, MonthDate) or (hours := _rough_span(ev)) is None:
-            continue
-        sign = 1 if value > today else -1
-        ends = sorted(today + timedelta(days=sign * n) for n in (_reach(hours)[0], _reach(hours)[-1]))
-        if ends[0] != ends[1]:  # "vor etwa 10 Stunden": today, whatever it rounds to
-            out[key] = RoughDate.of(value, _told(ev), ends[0], ends[1])
+    for key, ev, value, days in _rough_days(facts, evidence, today):
+        if days[0] != days[-1]:  # "vor etwa 10 Stunden": today, whatever it rounds to
+            out[key] = RoughDate.of(value, _told(ev), days[0], days[-1])
     return out
 
 
@@ -145,16 +152,8 @@ def spans_firm(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Ev
     `span_spread` of it longer or shorter (22 to 37 hours: today or yesterday, both under 48 hours).
     Their vagueness does not keep them from settling a cause; "vor etwa 40 Stunden" (one or two days)
     stays weak where 48 hours decide."""
-    out = set()
-    for key, ev in evidence.items():
-        value = facts.get(key)
-        if not isinstance(value, date) or isinstance(value, MonthDate) or (hours := _rough_span(ev)) is None:
-            continue
-        sign = 1 if value > today else -1
-        days = _reach(hours)
-        if len({_outcome(diagnose(flow, {**facts, key: today + timedelta(days=sign * n)}, today)) for n in days}) == 1:
-            out.add(key)
-    return frozenset(out)
+    return frozenset(key for key, _ev, _day, days in _rough_days(facts, evidence, today)
+                     if len({_outcome(diagnose(flow, {**facts, key: day}, today)) for day in days}) == 1)
 
 
 def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
