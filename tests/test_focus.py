@@ -422,3 +422,16 @@ def test_a_question_mark_outranks_a_question_asked_in_other_words():
     text = "Ich möchte wissen, wer die Mail bekommt. Wie lange gilt der Link zur Aktivierung?"
     view = focus(text, lambda s: len(s.split()), min_words=3, indirect_asks=("möchte wissen",))
     assert view.text == "Wie lange gilt der Link zur Aktivierung?"
+
+
+def test_a_labelled_or_indirect_question_is_found_without_compiling_a_pattern():
+    """Labels ("Hauptsache:") and asks in other words ("ich wüsste gern") are found as tokens: a batch's first
+    story pays no pattern's compilation for them (a lower-case list of German and English words)."""
+    _phrase_pattern.cache_clear()
+    text = "Die Lizenzen sind da. Hauptsache: wer verwaltet sie? Und wer zahlt das?"
+    view = focus(text, lambda s: len(s.split()), min_words=3, priorities=("hauptsache",))
+    assert view.text == "Hauptsache: wer verwaltet sie?"
+    told = "Die Mail kam nie an. Ich wüsste gern, wie lange der Link zur Aktivierung gilt."
+    view = focus(told, lambda s: len(s.split()), min_words=3, indirect_asks=("wüsste gern",))
+    assert view.text == "Ich wüsste gern, wie lange der Link zur Aktivierung gilt."
+    assert _phrase_pattern.cache_info().misses == 0

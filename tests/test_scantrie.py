@@ -7,6 +7,7 @@ import pytest
 from faq.search import scantrie
 from faq.search.bestfit import best_of_runs
 from faq.search.cache import load
+from faq.search.retrieval import best_rows
 from faq.search.scantrie import ScanTrie
 
 # Four tokens; token 0 is in most texts. Documents 0-2 belong to entry 0, 3-4 to entry 1; examples 0-1 to topic 0.
@@ -75,6 +76,31 @@ def test_remembered_states_give_what_a_fresh_scan_gives(monkeypatch):
         assert trie.scan(terms) == _trie().scan(terms)
         assert trie.scan(terms)[0] == _plain(DOCS, [0, 0, 0, 1, 1], terms)
         assert trie.scan(terms)[1] == _plain(EXAMPLES, [0, 0], terms)
+
+
+def test_a_scan_read_by_owner_gives_the_hits_and_the_best_owners_of_the_whole_scan(monkeypatch):
+    """A question's candidates read their own hits (`Scan.entry`, `Scan.topic`) and the best owners, ties to the
+    lower one, as the mappings of every hit give them (`retrieval.best_rows`); owners no text touched are none."""
+    monkeypatch.setattr(scantrie, "_KEEP_FROM", 2)
+    trie = _trie()
+    rng = random.Random(11)
+    for _ in range(200):
+        terms = [(k, IDF[k]) for k in rng.sample(range(len(IDF)), rng.randint(1, len(IDF)))]
+        found = trie.scanned(terms)
+        entries, topics = trie.scan(terms)
+        assert {e: found.entry(e) for e in range(2) if found.entry(e) is not None} == entries
+        assert {t: found.topic(t) for t in range(1) if found.topic(t) is not None} == topics
+        for k in (1, 2, 3):
+            assert found.best_entries(k) == best_rows(entries, k)
+            assert found.best_topics(k) == best_rows(topics, k)
+
+
+def test_owners_that_fit_alike_are_ranked_the_lower_first():
+    # Entries 0 and 1 fit alike (one text each of weight 2.0 holding the token): entry 0 ranks first, then 1;
+    # entry 2's only text lacks it: no hit, never ranked.
+    trie = ScanTrie(*_flat([[], [0, 1]]), [2.0, 2.0, 2.0], [0, 1, 2], 3, {}, [], [], 0)
+    found = trie.scanned([(1, 2.0)])
+    assert found.best_entries(3) == [0, 1] and found.entry(2) is None and found.best_topics(3) == []
 
 
 def test_remembered_states_are_forgotten_at_once_when_there_are_too_many(monkeypatch):

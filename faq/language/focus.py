@@ -299,7 +299,7 @@ def focus(
         return content_words(asks_only.sub(s) if asks_only is not None else s)
 
     if not asks and indirect_asks:
-        asking = _phrase_pattern(tuple(indirect_asks))
+        asking = _phrases(tuple(indirect_asks))
         asks = [i for i, s in enumerate(parts) if i not in set_aside and asking.search(s)]
     if not asks and (states_problem is not None or contrasts):
         lead = tuple(c.lower() for c in contrasts)
@@ -345,7 +345,7 @@ def _continues(sentence: str, continuations: tuple[str, ...], asks_only: Phrases
 def _labelled(sentence: str, priorities: tuple[str, ...]) -> bool:
     """Whether the words before the first colon of `sentence` hold one of `priorities` ("Mainly though: ...")."""
     label, colon, _rest = sentence.partition(":")
-    return bool(colon) and _phrase_pattern(priorities).search(label) is not None
+    return bool(colon) and _phrases(priorities).search(label)
 
 
 def _bracketed(sentence: str) -> bool:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Union
 
 from faq.language.focus import Focus
+from faq.search.bestfit import Hit
 from faq.search.quantities import NOT, agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query, best_rows
 from faq.search.rivals import EntryRates, entry_rates, rates_of, rival_odds
@@ -21,13 +22,38 @@ if TYPE_CHECKING:
     from array import array
 
     from faq.search.model import ScoringModel
-    from faq.search.negatives import Hit, Negatives
-    from faq.search.scantrie import ScanTrie
+    from faq.search.negatives import Negatives
+    from faq.search.scantrie import Scan, ScanTrie
 
 __all__ = ["Features"]
 
-Scanned = tuple[tuple[int, ...], dict[int, "Hit"], dict[int, "Hit"]]
-"""The best entries of a query, their hits and the out-of-scope topics' hits (`Features._scanned`)."""
+
+class _HitMaps:
+    """The hits of a huge knowledge base's scans, read by owner as a `Scan` reads them: the best entries' documents
+    (`Retrieval._top`) and the out-of-scope topics' examples (`Negatives.scan`)."""
+
+    __slots__ = ("_entries", "_topics")
+
+    def __init__(self, entries: dict[int, Hit], topics: dict[int, Hit]) -> None:
+        self._entries, self._topics = entries, topics
+
+    def entry(self, e: int) -> Hit | None:
+        """Entry `e`'s best document, if it is among the best entries."""
+        return self._entries.get(e)
+
+    def topic(self, t: int) -> Hit | None:
+        """Topic `t`'s best example, or None."""
+        return self._topics.get(t)
+
+    def best_topics(self, k: int) -> list[int]:
+        """The `k` topics of the best hits, best first."""
+        return best_rows(self._topics, k)
+
+
+Hits = Union["Scan", _HitMaps]
+"""The hits of a query's scan, read by owner (`entry`, `topic`, `best_topics`)."""
+Scanned = tuple[tuple[int, ...], Hits]
+"""The best entries of a query and the hits of its scan (`Features._scanned`)."""
 
 _TOKEN_SETS = 4096
 """Most entries whose token sets are remembered (then forgotten at once): candidates recur."""
@@ -119,7 +145,7 @@ class Features:
         return {}
 
     def _scanned(self, q: Query) -> Scanned:
-        """The best entries of a query (`_top`), their hits and the out-of-scope topics' hits, remembered
+        """The best entries of a query (`_top`) and the hits of the entries and the out-of-scope topics, remembered
         by its terms and weight: a ticket's focus sentence is matched again alone (not to be changed)."""
         key = (tuple(q.terms), q.total)
         memo = self._scanned_queries
@@ -128,11 +154,11 @@ class Features:
             if len(memo) >= _SCANNED:
                 memo.clear()
             if len(self.ids) <= _SCAN_UP_TO:  # the entries and the out-of-scope topics in one scan
-                hits, topics = self._scan_trie.scan(q.terms)
-                found = memo[key] = (tuple(best_rows(hits, self._candidates)), hits, topics)
+                scan = self._scan_trie.scanned(q.terms)
+                found = memo[key] = (tuple(scan.best_entries(self._candidates)), scan)
             else:
                 ranked, hits = self._top(q, self._candidates)
-                found = memo[key] = (tuple(ranked), hits, self._negatives.scan(q))
+                found = memo[key] = (tuple(ranked), _HitMaps(hits, self._negatives.scan(q)))
         return found
 
     def _known_of(self, word: str) -> tuple[str, ...]:
@@ -180,12 +206,13 @@ class Features:
             found = sets[key] = set(zip(seq, seq[1:]))
         return found
 
-    def _hit(self, row: int, q: Query, entries: dict[int, Hit], topics: dict[int, Hit]) -> Hit | None:
-        """The best document of a candidate for `q`, from the scans done."""
+    def _hit(self, row: int, q: Query, found: Hits) -> Hit | None:
+        """The best document of a candidate for `q`, from the scans done (`found`)."""
         if row < 0:
-            return topics.get(-1 - row)
-        if row in entries or len(self.ids) <= _SCAN_UP_TO:
-            return entries.get(row)
+            return found.topic(-1 - row)
+        hit = found.entry(row)
+        if hit is not None or len(self.ids) <= _SCAN_UP_TO:
+            return hit
         return self._best_doc(row, q)
 
     def _features(self, row: int, q: Query, hit: Hit | None, mine: set[int]) -> tuple[list[float], float]:
@@ -240,40 +267,40 @@ class Features:
             q = whole
         if q is None or whole is None:
             return []
-        ranked, found, topics = self._scanned(q)
+        ranked, found = self._scanned(q)
         entries = list(ranked)
         if whole is q:
-            whole_found, whole_topics = found, topics
+            whole_found = found
         else:
-            more, whole_found, whole_topics = self._scanned(whole)
+            more, whole_found = self._scanned(whole)
             entries += [e for e in more if e not in entries]
         if not entries:
             return []
         negatives = self._negatives
-        best_topics = best_rows(topics, self._topic_candidates)
-        oos = math.sqrt(topics[best_topics[0]][0] / q.total) if best_topics else 0.0
+        best_topics = found.best_topics(self._topic_candidates)
+        closest = found.topic(best_topics[0]) if best_topics else None
+        oos = math.sqrt(closest[0] / q.total) if closest is not None else 0.0
         if whole is not q:  # a story's topic may be told around a thin question, as its entry may
-            best_topics += [t for t in best_rows(whole_topics, self._topic_candidates) if t not in best_topics]
+            best_topics += [t for t in whole_found.best_topics(self._topic_candidates) if t not in best_topics]
         candidates = entries + [-1 - t for t in best_topics]
         hit_of = self._hit
         mines = [self._tokens(r) for r in candidates]
         rows: list[tuple[int, list[float]]] = []
         covers: list[float] = []  # the weight of the focus's terms among each candidate's tokens
         for r, mine in zip(candidates, mines):
-            x, covered = self._features(r, q, hit_of(r, q, found, topics), mine)
+            x, covered = self._features(r, q, hit_of(r, q, found), mine)
             rows.append((r, x))
             covers.append(covered)
         context = None
-        context_found: dict[int, Hit] = {}
-        context_topics: dict[int, Hit] = {}
+        context_found: Hits = _HitMaps({}, {})
         if whole is not q:
             context = self._query_words([w for i in told if not view.holds(i)
                                          for w in surface(view.sentences[i])])
             if context is not None:
                 if len(self.ids) <= _SCAN_UP_TO:  # the entries' hits are a scan's: a query's best entries cost nothing more
-                    _ranked, context_found, context_topics = self._scanned(context)
+                    _ranked, context_found = self._scanned(context)
                 else:
-                    context_topics = negatives.scan(context)
+                    context_found = _HitMaps({}, negatives.scan(context))
         focused = view.text
         counted = self._quantity_pairs(focused)
         # What the rows' quantity features read of the question, once: most questions count and deny nothing.
@@ -294,12 +321,12 @@ class Features:
                 whole_cover, text_fit = covered, fit
             else:
                 whole_cover = sum(w for t, w in whole.terms if t in mine)
-                hit = hit_of(r, whole, whole_found, whole_topics)
+                hit = hit_of(r, whole, whole_found)
                 text_fit = math.sqrt(hit[0] / whole.total) if hit is not None else 0.0
             if context is None:
                 context_fit = 0.0
             else:
-                hit = hit_of(r, context, context_found, context_topics)
+                hit = hit_of(r, context, context_found)
                 context_fit = math.sqrt(hit[0] / context.total) if hit is not None else 0.0
             if r >= 0:
                 quantity = agreement(counted, entry_quantities[r], self._contrasted) if counts else no_quantity

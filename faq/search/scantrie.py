@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from faq.search.bestfit import Hit
 
-__all__ = ["ScanTrie"]
+__all__ = ["Scan", "ScanTrie"]
 
 _MEMORY = 4 << 20
 """Most bytes of remembered sums, counted 8 bytes a text a state (some 580 states of the bundled knowledge base's
@@ -42,6 +42,55 @@ class _State:
         self.best = best  # per owner slot: the best fit so far (0.0: no text touched)
         self.at = at  # per owner slot: the text of `best` (-1: none)
         self.next: dict[tuple[int, float], _State] = {}
+
+
+class Scan:
+    """A scan's outcome, read where it is asked for: each owner's best text, and the owners of the best texts.
+
+    A question's candidates are a few owners (the best entries and topics): their hits are read from the scan's
+    state as they are asked for, not first gathered into a mapping of every owner the question touches."""
+
+    __slots__ = ("_acc", "_best", "_at", "_entries", "_docs")
+
+    def __init__(self, state: _State, entries: int, docs: int) -> None:
+        """Read the scan's final `state` (never changed after), `entries` owners of documents, `docs` documents."""
+        self._acc, self._best, self._at = state.acc, state.best, state.at
+        self._entries, self._docs = entries, docs
+
+    def entry(self, e: int) -> Hit | None:
+        """Entry `e`'s first best-fitting document, or None when it shares no token with the question."""
+        d = self._at[e]
+        return None if d < 0 else (self._best[e], d, self._acc[d])
+
+    def topic(self, t: int) -> Hit | None:
+        """Out-of-scope topic `t`'s first best-fitting example (numbered among the examples), or None."""
+        o = self._entries + t
+        d = self._at[o]
+        return None if d < 0 else (self._best[o], d - self._docs, self._acc[d])
+
+    def best_entries(self, k: int) -> list[int]:
+        """The `k` entries of the best hits by fit, best first, the lower entry on a tie (`retrieval.best_rows`)."""
+        return self._best_of(0, self._entries, k)
+
+    def best_topics(self, k: int) -> list[int]:
+        """The `k` topics of the best hits by fit, best first, the lower topic on a tie."""
+        return [o - self._entries for o in self._best_of(self._entries, len(self._at), k)]
+
+    def _best_of(self, start: int, end: int, k: int) -> list[int]:
+        # A stable sort keeps the lower slot first among equal fits; a slot no text touched has fit 0.0, below every
+        # hit's (a positive weight squared over a positive norm), so it comes after them and is left out.
+        at = self._at
+        return [o for o in sorted(range(start, end), key=self._best.__getitem__, reverse=True)[:k] if at[o] >= 0]
+
+    def entries(self) -> dict[int, Hit]:
+        """The hit of every entry that shares a token with the question."""
+        acc, best = self._acc, self._best
+        return {e: (best[e], d, acc[d]) for e, d in enumerate(self._at[:self._entries]) if d >= 0}
+
+    def topics(self) -> dict[int, Hit]:
+        """The hit of every out-of-scope topic that shares a token with the question."""
+        acc, best, entries, docs = self._acc, self._best, self._entries, self._docs
+        return {t: (best[entries + t], d - docs, acc[d]) for t, d in enumerate(self._at[entries:]) if d >= 0}
 
 
 class ScanTrie:
@@ -88,6 +137,15 @@ class ScanTrie:
             Hits by entry and hits by topic (a topic's text numbered among the examples), each the first
             of its owner's best-fitting texts.
         """
+        found = self.scanned(terms)
+        return found.entries(), found.topics()
+
+    def scanned(self, terms: Sequence[tuple[int, float]]) -> Scan:
+        """`scan(terms)` as a `Scan`, which reads an owner's hit where it is asked for.
+
+        Args:
+            terms: The question's (token id, weight); every weight positive.
+        """
         order = self._order(terms)
         postings = self._postings
         if self._count >= self._limit:
@@ -112,7 +170,7 @@ class ScanTrie:
             state = _State(list(state.acc), list(state.best), list(state.at))
             for _count, k, w in order[i:]:
                 self._add(state, postings[k], w)
-        return self._hits(state)
+        return Scan(state, self._entries, self._docs)
 
     def ordered(self, terms: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
         """`terms` in the order the scan adds them (the most common token first): a text's weight summed
@@ -146,10 +204,3 @@ class ScanTrie:
             if score > top or score == top and d < at[o]:
                 best[o] = score
                 at[o] = d
-
-    def _hits(self, state: _State) -> tuple[dict[int, Hit], dict[int, Hit]]:
-        acc, best, at = state.acc, state.best, state.at
-        entries, docs = self._entries, self._docs
-        found = {e: (best[e], d, acc[d]) for e, d in enumerate(at[:entries]) if d >= 0}
-        topics = {t: (best[entries + t], d - docs, acc[d]) for t, d in enumerate(at[entries:]) if d >= 0}
-        return found, topics
