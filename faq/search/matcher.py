@@ -22,7 +22,7 @@ from faq.language.normalize import Normalizer, fold, words
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
-from faq.search.quantities import AHEAD, AIM, DONE, MANY, NOT, ONE, aspect_shares, contrasted, quantity_pairs
+from faq.search.quantities import AHEAD, DONE, MANY, NOT, ONE, aspect_shares, contrasted, quantity_pairs
 from faq.search.results import Candidate, MatchResult, Thresholds
 from faq.search.retrieval import _SCAN_UP_TO, Retrieval
 from faq.search.sentencekinds import SentenceKinds
@@ -173,8 +173,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
                                  for _lang, text in _documents(e))))
             for e in kb.entries]
         self.aspect_classes = {**{fold(w): DONE for w in lexicon_words("aspect_done")},
-                               **{fold(w): AHEAD for w in lexicon_words("aspect_ahead")},
-                               **{" ".join(words(fold(w))): AIM for w in lexicon_words("aim_openers")}}
+                               **{fold(w): AHEAD for w in lexicon_words("aspect_ahead")}}
         self.entry_aspects = [aspect_shares([t for _l, t in _documents(e)], self.aspect_classes) for e in kb.entries]
         topic_ids: dict[str, int] = {}
         negative_docs = [(topic_ids.setdefault(topic, len(topic_ids)), ids_of(text, False)) for topic, text in negatives]

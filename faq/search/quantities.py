@@ -11,28 +11,22 @@ Lizenz" denies the licence, "die neuen Lizenzen sehe ich" does not (`negation_ag
 
 A question's *aspects* are whether it tells what already happened ("wurden ... aktiviert", "jetzt")
 or asks ahead ("bevor", "nächste Woche"), by the words of `knowledge/language/aspect_done.yaml` and
-`aspect_ahead.yaml`, and an aim ("damit das nicht wieder passiert", "so the licences end up in our tenant";
-`aim_openers.yaml`) asks ahead: what follows its opener in its clause is wished for, not told as done; most of
-them are function words the index drops. An entry's aspect shares are the shares of its texts that hold each
-(`done_agree`, `ahead_agree`).
+`aspect_ahead.yaml`; most of them are function words the index drops. An entry's aspect shares are
+the shares of its texts that hold each (`done_agree`, `ahead_agree`).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping
 
 from faq.language.normalize import fold, words
 
-__all__ = ["AHEAD", "AIM", "DONE", "MANY", "NOT", "ONE", "agreement", "aspect_shares", "aspects", "contrasted",
+__all__ = ["AHEAD", "DONE", "MANY", "NOT", "ONE", "agreement", "aspect_shares", "aspects", "contrasted",
            "negation_agreement", "quantity_pairs"]
 
 ONE, MANY, NOT = 1, 2, 3
-DONE, AHEAD, AIM = 0, 1, 2
-"""Aspects of a question, as indices: it tells what already happened, or it asks ahead; AIM marks an aim's
-opener ("damit", "so that"; `knowledge/language/aim_openers.yaml`) in the classes `aspects` reads."""
-_CLAUSE_END = re.compile(r"[,;:.!?()]")
-"""What ends the clause an aim's opener opens."""
+DONE, AHEAD = 0, 1
+"""Aspects of a question, as indices: it tells what already happened, or it asks ahead."""
 _REACH = 4
 """Words after a counting word that may hold what it counts ("zwei getrennte Konten")."""
 _NOUNS = 2
@@ -107,45 +101,12 @@ def contrasted(entries: Collection[Collection[tuple[int, str]]]) -> frozenset[st
 def aspects(text: str, classes: Mapping[str, int]) -> tuple[bool, bool]:
     """Return whether `text` tells what already happened (DONE) and whether it asks ahead (AHEAD).
 
-    An aim ("..., damit das nicht wieder passiert", "so this doesn't happen again") asks ahead, and the words
-    after its opener, to the end of its clause, tell nothing done.
-
     Args:
         text: Any text.
-        classes: Folded aspect word or aim opener (up to three words) -> DONE, AHEAD or AIM.
+        classes: Folded aspect word -> DONE or AHEAD.
     """
-    said = words(fold(text))
-    openers = _openers(classes)
-    if not openers.keys() & said:  # no aim: each aspect word counts
-        found = {classes[w] for w in classes.keys() & said}
-        return DONE in found, AHEAD in found
-    found = set()
-    for part in _CLAUSE_END.split(fold(text)):
-        clause = words(part)
-        aim = next((i for i, word in enumerate(clause)
-                    if any(" ".join(clause[i: i + n]) in openers[word] for n in (1, 2, 3) if word in openers)),
-                   len(clause))
-        found.update(classes[w] for w in clause[:aim] if classes.get(w, AIM) != AIM)
-        if aim < len(clause):
-            found.add(AHEAD)
+    found = {classes[w] for w in classes.keys() & words(fold(text))}
     return DONE in found, AHEAD in found
-
-
-def _openers(classes: Mapping[str, int]) -> dict[str, frozenset[str]]:
-    """The aim openers of `classes` by their first word (worked out once per mapping)."""
-    key = id(classes)
-    known = _OPENERS.get(key)
-    if known is None or known[0] is not classes:
-        by_first: dict[str, set[str]] = {}
-        for phrase, kind in classes.items():
-            if kind == AIM:
-                by_first.setdefault(phrase.split(" ", 1)[0], set()).add(phrase)
-        known = _OPENERS[key] = (classes, {w: frozenset(ps) for w, ps in by_first.items()})
-    return known[1]
-
-
-_OPENERS: dict[int, tuple[Mapping[str, int], dict[str, frozenset[str]]]] = {}
-"""The aim openers of each mapping `aspects` was given, by its id (a matcher's classes stay the same)."""
 
 
 def aspect_shares(texts: Collection[str], classes: Mapping[str, int]) -> tuple[float, float]:
