@@ -265,11 +265,12 @@ def parse_iso_date(raw: str, lang: str = "en") -> date:
 def format_date(day: date, lang: str = "de") -> str:
     """Format a date for a user: "28.02.2027" in German, "28 Feb 2027" in English;
     a `MonthDate` as its month: "März 2026", "March 2026"; a `MonthDeadline` as its latest
-    day with the earliest: "02.01.2027 (spätestens – je nach Tag im Dezember 2026 schon ab 03.12.2026)"."""
+    day with the earliest: "02.01.2027 (spätestens – je nach Tag im Dezember 2026 schon ab 03.12.2026)"; a
+    `RoughDeadline` as its safe day with the other end: "04.02.2027 (sicher – je nach genauem Tag auch bis 19.03.2027)"."""
     if isinstance(day, RoughDate):
         return tr(lang, "date_rough", day=format_date(plain(day), lang), words=day.words)
     if isinstance(day, RoughDeadline):
-        return tr(lang, "date_rough_deadline", day=format_date(plain(day), lang),
+        return tr(lang, "date_rough_deadline" if day.ends else "date_rough_wait", day=format_date(plain(day), lang),
                   earliest=format_date(day.earliest, lang), latest=format_date(day.latest, lang))
     if isinstance(day, MonthDeadline):
         return tr(lang, "date_month_deadline", latest=format_date(date(day.year, day.month, day.day), lang),

@@ -21,6 +21,10 @@ from faq.language.catalogue import tr
 __all__ = ["Timing", "add_months", "date_holds", "deadline", "format_timing", "hours_ago", "timing"]
 
 
+_MONTH_TESTS = ("more_than_months_ago", "at_most_months_ago")
+"""The conditions whose deadline is the last day something holds; the others' is the day a wait is over."""
+
+
 def add_months(day: date, months: int) -> date:
     """Return `day` plus calendar months, clamped to the month's end (31 Aug + 6 = 28/29 Feb)
     and to the calendar's ends (9999-12-31 + 6 months = date.max)."""
@@ -99,8 +103,8 @@ def deadline(op: str, amount: int, day: date) -> date:
     """
     if isinstance(day, RoughDate):  # told roughly: the day it counts to, between those it may round to
         return RoughDeadline.of(deadline(op, amount, plain(day)), deadline(op, amount, day.earliest),
-                                deadline(op, amount, day.latest))
-    if op in ("more_than_months_ago", "at_most_months_ago"):
+                                deadline(op, amount, day.latest), ends=op in _MONTH_TESTS)
+    if op in _MONTH_TESTS:
         return add_months(day, amount)
     if isinstance(day, MonthDate):
         # Known only to its month, the day may be its first or its last: the hours run out

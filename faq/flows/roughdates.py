@@ -27,17 +27,20 @@ class RoughDate(date):
 
 class RoughDeadline(date):
     """The day a condition runs out for a `RoughDate`, carrying the earliest and latest day it may be
-    (counted from the rough date's earliest and latest). `format_date` shows it as approximate with
-    its range, never as an exact day."""
+    (counted from the rough date's earliest and latest) and which of them is safe to go by: for a day
+    something lasts through (`ends`: a link valid for six months) the earliest, for a day a wait is over
+    the latest. `format_date` shows the safe day with the range, never the day in between as if exact."""
 
     earliest: date
     latest: date
+    ends: bool
 
     @classmethod
-    def of(cls, day: date, earliest: date, latest: date) -> RoughDeadline:
-        """The approximate deadline `day`, between `earliest` and `latest`."""
+    def of(cls, day: date, earliest: date, latest: date, ends: bool) -> RoughDeadline:
+        """The approximate deadline `day`, between `earliest` and `latest`; `ends` when it is the last day
+        something holds rather than the day a wait is over."""
         self = cls(day.year, day.month, day.day)
-        self.earliest, self.latest = earliest, latest
+        self.earliest, self.latest, self.ends = earliest, latest, ends
         return self
 
 
