@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from faq.flows.deadlines import add_months, date_holds, deadline, hours_ago
-from faq.flows.months import MonthDate
+from faq.flows.months import MonthDate, MonthDeadline
 
 dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
 
@@ -91,3 +91,23 @@ def test_hours_after_a_month_alone_run_out_by_a_real_day(month: tuple[int, int],
     assert date_holds("less_than_hours_ago", 48, last, end - timedelta(days=1))
 
 
+
+
+@pytest.mark.parametrize(("op", "month", "safe", "other"), [
+    ("at_most_months_ago", MonthDate(2026, 8, 1), date(2027, 2, 1), date(2027, 2, 28)),
+    ("more_than_months_ago", MonthDate(2026, 3, 1), date(2026, 9, 1), date(2026, 9, 30)),
+])
+def test_a_month_alone_lasts_through_its_earliest_possible_end(op: str, month: MonthDate, safe: date, other: date) -> None:
+    due = deadline(op, 6, month)
+    assert isinstance(due, MonthDeadline) and due.ends
+    assert (due, due.earliest, due.latest, due.month_date) == (safe, safe, other, month)
+    assert date_holds("at_most_months_ago", 6, month.last_day, other)  # bought on the month's last day: valid through
+    assert not date_holds("at_most_months_ago", 6, month, safe + timedelta(days=1))  # on its first: over the day after
+
+
+def test_the_end_of_a_month_alone_is_shown_as_its_safe_day_with_the_other() -> None:
+    from faq.flows.dates import format_date
+
+    due = deadline("at_most_months_ago", 6, MonthDate(2026, 8, 1))
+    assert format_date(due, "de") == "01.02.2027 (sicher – je nach Tag im August 2026 auch bis 28.02.2027)"
+    assert format_date(due, "en") == "1 Feb 2027 (for certain – depending on the day in August 2026, up to 28 Feb 2027)"

@@ -273,7 +273,7 @@ def format_date(day: date, lang: str = "de") -> str:
         return tr(lang, "date_rough_deadline" if day.ends else "date_rough_wait", day=format_date(plain(day), lang),
                   earliest=format_date(day.earliest, lang), latest=format_date(day.latest, lang))
     if isinstance(day, MonthDeadline):
-        return tr(lang, "date_month_deadline", latest=format_date(date(day.year, day.month, day.day), lang),
+        return tr(lang, "date_month_end" if day.ends else "date_month_deadline", latest=format_date(day.latest, lang),
                   earliest=format_date(day.earliest, lang), month=format_date(day.month_date, lang))
     if isinstance(day, MonthDate):
         return f"{month_name(day.month, lang)} {day.year}"

@@ -105,6 +105,8 @@ def deadline(op: str, amount: int, day: date) -> date:
         return RoughDeadline.of(deadline(op, amount, plain(day)), deadline(op, amount, day.earliest),
                                 deadline(op, amount, day.latest), ends=op in _MONTH_TESTS)
     if op in _MONTH_TESTS:
+        if isinstance(day, MonthDate):  # lasts through a day between those counted from the month's first and last
+            return MonthDeadline(add_months(day.last_day, amount), add_months(plain(day), amount), day, ends=True)
         return add_months(day, amount)
     if isinstance(day, MonthDate):
         # Known only to its month, the day may be its first or its last: the hours run out

@@ -65,16 +65,21 @@ class MonthDate(date):
 
 
 class MonthDeadline(date):
-    """The day an hours condition runs out for a date known only to its month: its latest
-    possible day (counted from the month's last day), carrying the earliest (from its first)
-    and the month. `format_date` shows both, never the latest alone as if it were exact."""
+    """The day a condition runs out for a date known only to its month, carrying the earliest and
+    latest day it may be (counted from the month's first and last day) and the month. It is the safe
+    one of them: for the day a wait is over (an hours condition) the latest, for a day something lasts
+    through (`ends`: a link valid for six months) the earliest. `format_date` shows it with the other,
+    never one day as if it were exact."""
 
     earliest: date
+    latest: date
     month_date: MonthDate
+    ends: bool
 
-    def __new__(cls, latest: date, earliest: date, month_date: MonthDate) -> MonthDeadline:
-        self = super().__new__(cls, latest.year, latest.month, latest.day)
-        self.earliest, self.month_date = earliest, month_date
+    def __new__(cls, latest: date, earliest: date, month_date: MonthDate, ends: bool = False) -> MonthDeadline:
+        safe = earliest if ends else latest
+        self = super().__new__(cls, safe.year, safe.month, safe.day)
+        self.earliest, self.latest, self.month_date, self.ends = earliest, latest, month_date, ends
         return self
 
 
