@@ -179,9 +179,9 @@ async def test_a_fact_on_a_line_of_its_own_is_quoted_back_without_the_line_befor
 
 @pytest.mark.parametrize(("lang", "story", "approximate", "exact"), [
     ("de", "Wir haben die Lizenzen vor etwa vier Monaten gekauft. Ist der Aktivierungslink noch gültig?",
-     "etwa 24.01.2027 (je nach genauem Tag zwischen", "bis 24.01.2027"),
+     "bis 25.12.2026 (sicher – je nach genauem Tag auch bis 25.02.2027)", "24.01.2027"),
     ("en", "We bought the licences about four months ago. Is the activation link still valid?",
-     "around 24 Jan 2027 (depending on the exact day, between", "until 24 Jan 2027"),
+     "by 25 Dec 2026 (for certain – depending on the exact day, up to 25 Feb 2027)", "24 Jan 2027"),
 ])
 async def test_a_confirmed_rough_span_gives_a_result_with_approximate_dates(lang, story, approximate, exact):
     from chat_helpers import TODAY

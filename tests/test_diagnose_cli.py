@@ -270,4 +270,5 @@ def test_a_purchase_month_answered_reads_right_in_the_german_cause(kb, monkeypat
     """'März 2026' settles the expiry; the cause names it without 'am März 2026'."""
     monkeypatch.setattr(sys, "stdin", io.StringIO("März 2026\n"))
     code, out, _ = _run(kb, capsys, "activation-link-expiry", "-i", "--today", "2026-11-24")
-    assert code == 0 and "(März 2026)" in out and "am März" not in out and "bis September 2026 gültig" in out
+    assert code == 0 and "(März 2026)" in out and "am März" not in out
+    assert "bis 01.09.2026 (sicher – je nach Tag im März 2026 auch bis 30.09.2026) gültig" in " ".join(out.split())

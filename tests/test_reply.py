@@ -374,15 +374,16 @@ def _proving(flow, cause_id):
 
 @pytest.mark.parametrize(("text", "lang", "honest", "false"), [
     ("Hallo, die Lizenzen haben wir vor etwa vier Monaten gekauft. Funktioniert der Aktivierungslink noch?", "de",
-     ["(etwa 24.07.2026, „vor etwa vier Monaten“)", "bis etwa 24.01.2027 (je nach genauem Tag zwischen",
-      "Sie nannten uns die Zeit nur ungefähr („vor etwa vier Monaten“)"],
-     ["bis 24.01.2027", "spätestens 24.01.2027", "(24.07.2026)"]),
+     ["(etwa 24.07.2026, „vor etwa vier Monaten“)", "bis 25.12.2026 (sicher – je nach genauem Tag auch bis 25.02.2027)",
+      "bis spätestens 25.12.2026 (sicher", "Sie nannten uns die Zeit nur ungefähr („vor etwa vier Monaten“)"],
+     ["24.01.2027", "(24.07.2026)"]),  # the day in between is no deadline: the link may run out a month before
     ("Hi, we bought the licences roughly four months ago. Does the activation link still work?", "en",
-     ["(around 24 Jul 2026, 'roughly four months ago')", "until around 24 Jan 2027 (depending on the exact day, between",
+     ["(around 24 Jul 2026, 'roughly four months ago')",
+      "until 25 Dec 2026 (for certain – depending on the exact day, up to 25 Feb 2027)", "by 25 Dec 2026 (for certain",
       "You told us the time only roughly ('roughly four months ago')"],
-     ["until 24 Jan 2027", "by 24 Jan 2027", "(24 Jul 2026)"]),
+     ["24 Jan 2027", "(24 Jul 2026)"]),
 ])
-def test_a_date_from_a_rough_span_is_said_as_approximate_with_the_customers_words(text, lang, honest, false):
+def test_a_date_from_a_rough_span_is_said_as_approximate_with_the_customers_words_and_the_safe_deadline(text, lang, honest, false):
     from faq.tickets.triage import triage_text
 
     kb, matcher = _bundled()

@@ -63,3 +63,15 @@ def test_problems_carry_the_rule_they_break(kb: Path) -> None:
     (kb / "language" / "bad.yaml").write_text("de: [eins, eins]\nfr: [un]\n", encoding="utf-8")
     rules = sorted((p.line, p.rule) for p in check_text_files(kb))
     assert rules == [(1, "duplicate-word"), (2, "unknown-field")]
+
+
+def test_a_month_list_needs_twelve_months_of_letters_each_spelling_once(kb: Path) -> None:
+    months = ["januar jan", "februar feb", "märz mrz.", "april apr", "mai", "juni jun", "juli jul", "august aug",
+              "september sep", "oktober okt", "november nov jan"]
+    (kb / "language" / "months.yaml").write_text("de:\n" + "".join(f"  - {m}\n" for m in months), encoding="utf-8")
+    shown = [str(p) for p in check_text_files(kb)]
+    assert shown == [
+        "kb/language/months.yaml:1: 'de' lists 11 months (expected 12, January to December)",
+        "kb/language/months.yaml:4: 'mrz.' in 'de' is no month's spelling (expected letters only)",
+        "kb/language/months.yaml:12: 'jan' in 'de' names two months (expected each spelling once)",
+    ]

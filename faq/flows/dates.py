@@ -1,17 +1,16 @@
-"""Dates as users write them, and the date arithmetic of the diagnostic flows.
+"""Dates as users write them, read (`parse_date`) and shown (`format_date`).
 
-Everything here is pure: the current date is always passed in as `today`.
-Dates are calendar dates (no time of day), so "hours ago" counts whole days of
-24 hours each.
+Everything here is pure: the current date is always passed in as `today`. The kinds of
+dates known only roughly are in `faq.flows.months` (a month alone) and `faq.flows.roughdates`
+(a span told roughly), the date arithmetic of the flows in `faq.flows.deadlines`; their names
+are given here too, so a caller imports dates from one place.
 """
 
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from types import MappingProxyType
 from typing import Any
@@ -19,6 +18,9 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from faq.errors import InputError
+from faq.flows.deadlines import Timing, add_months, date_holds, deadline, format_timing, hours_ago, timing
+from faq.flows.months import MONTHS, MonthDate, MonthDeadline, month_name, month_number, month_only
+from faq.flows.roughdates import RoughDate, RoughDeadline, plain
 from faq.language.catalogue import message, tr
 
 __all__ = [
@@ -49,30 +51,6 @@ DATE_FORMATS_HINT = {lang: tr(lang, "date_formats_hint") for lang in ("de", "en"
 """How dates may be written, per language (the texts are in knowledge/ui/values.yaml)."""
 
 
-def _month_table() -> tuple[dict[str, int], dict[str, tuple[str, ...]]]:
-    """Month spellings -> number, and each language's month names, from the lexicon."""
-    from faq.language.lexicon import words
-
-    table: dict[str, int] = {}
-    names: dict[str, tuple[str, ...]] = {}
-    for lang in ("de", "en"):
-        entries = words("months", lang)
-        names[lang] = tuple(entry.split()[0].capitalize() for entry in entries)
-        for number, entry in enumerate(entries, 1):
-            for spelling in entry.split():
-                table.setdefault(spelling, number)
-    return table, names
-
-
-_MONTHS, _MONTH_NAME = _month_table()
-_MONTH_ABBR_EN = tuple(name[:3] for name in _MONTH_NAME["en"])
-
-
-def month_number(word: str) -> int | None:
-    """The month a word names ("März", "Dec.", "september": German and English), else None."""
-    return _MONTHS.get(word.lower().rstrip("."))
-
-
 def _relative_days() -> dict[str, int]:
     """Spellings of a day counted from today -> its offset in days, from the lexicon."""
     from faq.language.lexicon import words
@@ -99,7 +77,7 @@ _NUMBER_WORDS = {word: int(value) for word, value in _numbered("counted_numbers"
 _UNITS = {word: value[0] for word, value in _numbered("time_units").items()}  # "d", "w", "m" or "h"
 
 WORDS_OF_DATES = {"day": tuple(_RELATIVE_DAYS), "number": tuple(_NUMBER_WORDS), "unit": tuple(_UNITS),
-                  "month": tuple(_MONTHS)}
+                  "month": tuple(MONTHS)}
 """The words dates are written with, by kind: days counted from today ("gestern"), numbers and units of
 relative dates ("drei", "Wochen") and month spellings ("Jänner", "Dec"); for readers that find dates in text."""
 
@@ -110,81 +88,15 @@ _AHEAD_DE = re.compile(rf"^in {_NUM} {_UNIT}$")
 _AGO_EN = re.compile(rf"^{_NUM} {_UNIT} ago$")
 _AHEAD_EN = re.compile(rf"^in {_NUM} {_UNIT}$")
 
-_MONTH_YEAR = re.compile(r"^([a-zäöü]+)\.?,? (\d{4})$")
-_NUMERIC_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$|^(\d{1,2})[./](\d{4})$")
-_PAST_MONTH = re.compile(r"^(?:([a-zäöü]+) )?([a-zäöü]+)\.?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})\.? ?([a-zäöü]+)\.?,? (\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([a-zäöü]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$")
 
+
 def _msg(key: str, lang: str, **values: object) -> str:
     return message(lang, f"date_{key}", **values)
-
-
-class MonthDate(date):
-    """A date known only to its month ("März 2026"): the month's first day, marked as such.
-
-    Date arithmetic keeps the mark (a deadline six months on is a month too), and
-    `format_date` shows the month alone.
-    """
-
-    @property
-    def last_day(self) -> date:
-        """The month's last day, as a plain date."""
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-
-
-class MonthDeadline(date):
-    """The day an hours condition runs out for a date known only to its month: its latest
-    possible day (counted from the month's last day), carrying the earliest (from its first)
-    and the month. `format_date` shows both, never the latest alone as if it were exact."""
-
-    earliest: date
-    month_date: MonthDate
-
-    def __new__(cls, latest: date, earliest: date, month_date: MonthDate) -> MonthDeadline:
-        self = super().__new__(cls, latest.year, latest.month, latest.day)
-        self.earliest, self.month_date = earliest, month_date
-        return self
-
-
-class RoughDate(date):
-    """A date read from a span of time told roughly ("vor etwa zwei Monaten"): the day the span counts
-    to, carrying the customer's words and the earliest and latest day it may round to. `format_date`
-    shows it as approximate with the words; a `deadline` from it is a `RoughDeadline`."""
-
-    words: str
-    earliest: date
-    latest: date
-
-    @classmethod
-    def of(cls, day: date, words: str, earliest: date, latest: date) -> RoughDate:
-        """The rough date `day` told as `words`, rounding to a day from `earliest` to `latest`."""
-        self = cls(day.year, day.month, day.day)
-        self.words, self.earliest, self.latest = words, earliest, latest
-        return self
-
-
-class RoughDeadline(date):
-    """The day a condition runs out for a `RoughDate`, carrying the earliest and latest day it may be
-    (counted from the rough date's earliest and latest). `format_date` shows it as approximate with
-    its range, never as an exact day."""
-
-    earliest: date
-    latest: date
-
-    @classmethod
-    def of(cls, day: date, earliest: date, latest: date) -> RoughDeadline:
-        """The approximate deadline `day`, between `earliest` and `latest`."""
-        self = cls(day.year, day.month, day.day)
-        self.earliest, self.latest = earliest, latest
-        return self
-
-
-def _plain(day: date) -> date:
-    return date(day.year, day.month, day.day)
 
 
 class AmbiguousDate(InputError):
@@ -212,7 +124,7 @@ def _build(raw: str, year: int, month: int, day: int, lang: str) -> date:
         raise InputError(_msg("month", lang, raw=raw, month=month))
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        name = _MONTH_NAME["de" if lang == "de" else "en"][month - 1]
+        name = month_name(month, lang)
         raise InputError(_msg("day", lang, raw=raw, month_name=name, year=year, days=days))
     return date(year, month, day)
 
@@ -315,12 +227,12 @@ def parse_date(raw: str, today: date, lang: str = "en", months: bool = False) ->
         year = int(year_text) + (2000 if len(year_text) == 2 else 0)
         return _build(raw, year, month, day, lang)
     match = _DAY_MONTH_YEAR.match(text)
-    if match and match.group(2) in _MONTHS:
-        return _build(raw, int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)), lang)
+    if match and match.group(2) in MONTHS:
+        return _build(raw, int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)), lang)
     match = _MONTH_DAY_YEAR.match(text)
-    if match and match.group(1) in _MONTHS:
-        return _build(raw, int(match.group(3)), _MONTHS[match.group(1)], int(match.group(2)), lang)
-    only = _month_only(text, today)
+    if match and match.group(1) in MONTHS:
+        return _build(raw, int(match.group(3)), MONTHS[match.group(1)], int(match.group(2)), lang)
+    only = month_only(text, today)
     if only is not None:
         if months:
             return MonthDate(only[0], only[1], 1)
@@ -337,30 +249,6 @@ def _slashed(raw: str, first: int, second: int, year: int, lang: str) -> date:
     shown = [format_date_long(d, lang) for d in readings]
     raise AmbiguousDate(_msg("ambiguous", lang, raw=raw, first=shown[0], second=shown[1]), readings)
 
-
-def _month_only(text: str, today: date) -> tuple[int, int] | None:
-    """(year, month) of a text naming only a month: "märz 2026", "2026-03", "last march"."""
-    from faq.language.lexicon import words
-
-    match = _MONTH_YEAR.match(text)
-    if match and match.group(1) in _MONTHS:
-        return int(match.group(2)), _MONTHS[match.group(1)]
-    match = _NUMERIC_MONTH.match(text)
-    if match:
-        year, month = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
-        if 1 <= int(month) <= 12 and 1 <= int(year) <= 9999:
-            return int(year), int(month)
-        return None
-    match = _PAST_MONTH.match(text)
-    if match and match.group(2) in _MONTHS and (match.group(1) is None or match.group(1) in words("past_month")):
-        month = _MONTHS[match.group(2)]
-        # "last march" in March means a year ago; "im März" and "März" include this month.
-        strict = match.group(1) is not None and match.group(1) not in ("im", "in", "seit", "since")
-        year = today.year if month < today.month or (month == today.month and not strict) else today.year - 1
-        return year, month
-    return None
-
-
 def parse_iso_date(raw: str, lang: str = "en") -> date:
     """Read a strict JJJJ-MM-TT date (for `--today`).
 
@@ -374,116 +262,23 @@ def parse_iso_date(raw: str, lang: str = "en") -> date:
     year, month, day = (int(g) for g in match.groups())
     return _build(raw, year, month, day, lang)
 
-
-def add_months(day: date, months: int) -> date:
-    """Return `day` plus calendar months, clamped to the month's end (31 Aug + 6 = 28/29 Feb)
-    and to the calendar's ends (9999-12-31 + 6 months = date.max)."""
-    try:
-        return (_plain(day) if isinstance(day, RoughDate) else day) + relativedelta(months=months)
-    except (OverflowError, ValueError):
-        return date.max if months > 0 else date.min
-
-
-def hours_ago(day: date, today: date) -> int:
-    """Return how many hours `day` lies before `today` (negative for a future date)."""
-    return (today - day).days * 24
-
-
-@dataclass(frozen=True)
-class Timing:
-    """Where a date stands to today, for an hours condition's text: "future", "today",
-    "recent" (within `hours` before today), "past" (longer ago), or "either" (a date known only to
-    its month, which may be the future or recent). `format_timing` says it in words."""
-
-    kind: str
-    hours: int
-
-
-def timing(amount: int, day: date, today: date) -> Timing:
-    """Where `day` stands to `today` for a condition of `amount` hours (see `Timing`)."""
-    if isinstance(day, MonthDate):
-        return Timing("either", amount)
-    if day > today:
-        return Timing("future", amount)
-    if day == today:
-        return Timing("today", amount)
-    return Timing("recent" if hours_ago(day, today) < amount else "past", amount)
-
-
-def format_timing(value: Timing, lang: str = "de") -> str:
-    """A `Timing` as a text says it: "liegt in der Zukunft", "was less than 48 hours ago"."""
-    return tr(lang, f"date_timing_{value.kind}", hours=value.hours)
-
-
-def date_holds(op: str, amount: int, day: date, today: date) -> bool:
-    """Evaluate a date condition of a flow.
-
-    Args:
-        op: "less_than_hours_ago", "more_than_hours_ago", "more_than_months_ago"
-            or "at_most_months_ago".
-        amount: The hours or months of the condition.
-        day: The fact's date.
-        today: The current date.
-
-    Returns:
-        Whether the condition holds. "less_than_hours_ago" holds for future dates too;
-        "more_than_months_ago: 6" holds once today is after `day` + 6 months.
-
-    Raises:
-        ValueError: An unknown operator.
-    """
-    if op == "less_than_hours_ago":
-        return hours_ago(day, today) < amount
-    if op == "more_than_hours_ago":
-        return hours_ago(day, today) > amount
-    if op == "more_than_months_ago":
-        return today > add_months(day, amount)
-    if op == "at_most_months_ago":
-        return today <= add_months(day, amount)
-    raise ValueError(f"unknown date condition '{op}'")
-
-
-def deadline(op: str, amount: int, day: date) -> date:
-    """Return the date a date condition is about: where its answer changes.
-
-    For the month tests it is the last day still within the months (the link is
-    valid through it); for "less_than_hours_ago" the first day no longer within
-    the hours (the day the wait is over); for "more_than_hours_ago" the first day
-    beyond the hours. For a `MonthDate` the hours count from the month's last day.
-    """
-    if isinstance(day, RoughDate):  # told roughly: the day it counts to, between those it may round to
-        return RoughDeadline.of(deadline(op, amount, _plain(day)), deadline(op, amount, day.earliest),
-                                deadline(op, amount, day.latest))
-    if op in ("more_than_months_ago", "at_most_months_ago"):
-        return add_months(day, amount)
-    if isinstance(day, MonthDate):
-        # Known only to its month, the day may be its first or its last: the hours run out
-        # between two real days, and the answer names both.
-        first, last = date(day.year, day.month, 1), day.last_day
-        return MonthDeadline(deadline(op, amount, last), deadline(op, amount, first), day)
-    if op == "less_than_hours_ago":
-        return day + timedelta(days=math.ceil(amount / 24))
-    if op == "more_than_hours_ago":
-        return day + timedelta(days=amount // 24 + 1)
-    raise ValueError(f"unknown date condition '{op}'")
-
-
 def format_date(day: date, lang: str = "de") -> str:
     """Format a date for a user: "28.02.2027" in German, "28 Feb 2027" in English;
     a `MonthDate` as its month: "März 2026", "March 2026"; a `MonthDeadline` as its latest
-    day with the earliest: "02.01.2027 (spätestens – je nach Tag im Dezember 2026 schon ab 03.12.2026)"."""
+    day with the earliest: "02.01.2027 (spätestens – je nach Tag im Dezember 2026 schon ab 03.12.2026)"; a
+    `RoughDeadline` as its safe day with the other end: "04.02.2027 (sicher – je nach genauem Tag auch bis 19.03.2027)"."""
     if isinstance(day, RoughDate):
-        return tr(lang, "date_rough", day=format_date(_plain(day), lang), words=day.words)
+        return tr(lang, "date_rough", day=format_date(plain(day), lang), words=day.words)
     if isinstance(day, RoughDeadline):
-        return tr(lang, "date_rough_deadline", day=format_date(_plain(day), lang),
+        return tr(lang, "date_rough_deadline" if day.ends else "date_rough_wait", day=format_date(plain(day), lang),
                   earliest=format_date(day.earliest, lang), latest=format_date(day.latest, lang))
     if isinstance(day, MonthDeadline):
-        return tr(lang, "date_month_deadline", latest=format_date(date(day.year, day.month, day.day), lang),
+        return tr(lang, "date_month_end" if day.ends else "date_month_deadline", latest=format_date(day.latest, lang),
                   earliest=format_date(day.earliest, lang), month=format_date(day.month_date, lang))
     if isinstance(day, MonthDate):
-        return f"{_MONTH_NAME['en' if lang == 'en' else 'de'][day.month - 1]} {day.year}"
+        return f"{month_name(day.month, lang)} {day.year}"
     if lang == "en":
-        return f"{day.day} {_MONTH_ABBR_EN[day.month - 1]} {day.year}"
+        return f"{day.day} {month_name(day.month, short=True)} {day.year}"
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
@@ -492,5 +287,6 @@ def format_date_long(day: date, lang: str = "de") -> str:
     if isinstance(day, (MonthDate, RoughDate, RoughDeadline)):
         return format_date(day, lang)
     if lang == "en":
-        return f"{day.day} {_MONTH_NAME['en'][day.month - 1]} {day.year}"
-    return f"{day.day}. {_MONTH_NAME['de'][day.month - 1]} {day.year}"
+        return f"{day.day} {month_name(day.month, 'en')} {day.year}"
+    return f"{day.day}. {month_name(day.month, 'de')} {day.year}"
+

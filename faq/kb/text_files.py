@@ -4,6 +4,9 @@ They are checked with file and line like the knowledge base, by `faqbot check`, 
 the checked folder has them (the bundled `knowledge/` does):
 
 - a word list maps language codes (de, en) to lists of non-empty texts, each once;
+- the month list (`months.yaml`) holds the twelve months of each language in order, each entry
+  its spellings apart by spaces, letters only (dates in text are found with them), each spelling
+  naming one month;
 - an interface text is a key (lower-case letters, digits, '_'), unique across the
   files, with a German and an English text that use the same `{placeholders}`.
 """
@@ -18,7 +21,7 @@ from faq.errors import Problem
 from faq.kb.files import YAML_SUFFIXES, shown_path
 from faq.kb.model import LANGS
 from faq.kb.reader import FieldReader, kind_of
-from faq.kb.yamlsource import LDict, read_yaml
+from faq.kb.yamlsource import LDict, LTuple, read_yaml
 
 __all__ = ["KEY_RE", "check_text_files", "check_ui_file", "check_word_list"]
 
@@ -58,9 +61,25 @@ def check_word_list(path: Path) -> list[Problem]:
             if word in first:
                 reader.problem(items.line_of(i), f"'{word}' is listed twice in '{lang}' (first on line {first[word]}; expected each word once)", "duplicate-word")
             first.setdefault(word, items.line_of(i))
+        if path.stem == "months":
+            _check_months(reader, items, lang)
     if not any(lang in data for lang in LANGS):
         reader.problem(data.line, f"no word list (expected a list for {' and '.join(LANGS)})", "missing-language")
     return problems + reader.problems
+
+
+def _check_months(reader: FieldReader, items: LTuple, lang: str) -> None:
+    """Note what keeps `items` from being the months of `lang`: twelve entries, letters only, each
+    spelling naming one month."""
+    if len(items) != 12:
+        reader.problem(items.line, f"'{lang}' lists {len(items)} months (expected 12, January to December)", "wrong-count")
+    month_of: dict[str, int] = {}
+    for i, entry in enumerate(items):
+        for spelling in entry.split():
+            if not spelling.isalpha():
+                reader.problem(items.line_of(i), f"'{spelling}' in '{lang}' is no month's spelling (expected letters only)", "wrong-kind")
+            elif month_of.setdefault(spelling.lower(), i) != i:
+                reader.problem(items.line_of(i), f"'{spelling}' in '{lang}' names two months (expected each spelling once)", "duplicate-word")
 
 
 def _placeholders(text: str) -> set[str] | None:

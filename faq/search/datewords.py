@@ -1,48 +1,78 @@
-"""Dates in a question's text: a date says when, not what about, so the matcher reads past it."""
+"""Dates in a question's text: a date says when, not what about, so the matcher reads past it.
+
+The month names a date may be written with are language knowledge (`knowledge/language/months.yaml`):
+they are read where the lists are loaded (the matcher's index) and passed in; everything here is pure."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["DIGIT", "MONTH_NAMES", "dates", "may_hold_date"]
+__all__ = ["DIGIT", "date_pattern", "may_hold_date", "month_names", "month_pattern", "without_dates"]
 
-_MONTH = (r"(?:jan(?:uar|uary)?|feb(?:ruar|ruary)?|m(?:ä|ae|a)rz|march|mar|apr(?:il)?|mai|may|jun[ie]?|jul[iy]?|"
-          r"aug(?:ust)?|sep(?:tember)?|o[kc]t(?:ober)?|nov(?:ember)?|de[zc](?:ember)?)")
-_DATE = (
-    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + _MONTH + r"\.?(?:\s+\d{4})?|"
-    + _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + _MONTH + r"\s+\d{4})\b"
-)
-"""A date says when, not what about: it is no evidence for or against an entry. Compiled on first use
-(`dates`): most questions have no digit, and compiling it costs a start about a ms."""
-DIGIT = re.compile(r"\d")  # every date `_DATE` finds has one
-MONTH_NAMES = frozenset(("jan", "januar", "january", "feb", "februar", "february", "märz", "maerz", "marz", "march",
-                         "mar", "apr", "april", "mai", "may", "jun", "juni", "june", "jul", "juli", "july", "aug",
-                         "august", "sep", "september", "okt", "oct", "oktober", "october", "nov", "november", "dez",
-                         "dec", "dezember", "december"))
-"""Every month name `_MONTH` finds, lower-cased (tests/test_datewords.py holds them to it)."""
-_MONTH_STARTS = frozenset(name[:3] for name in MONTH_NAMES)
+DIGIT = re.compile(r"\d")  # every date `date_pattern` finds has one
 _NUMERIC_DATE = re.compile(r"\d[-./]\d")  # what a date of numbers alone holds
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _READ_AS_ASCII = ("ſ", "ı")
-"""Letters `_DATE` (ignoring case) reads as an ASCII letter ("s", "i") that str.lower() keeps."""
+"""Letters the pattern (ignoring case) reads as an ASCII letter ("s", "i") that str.lower() keeps."""
 
 
-def may_hold_date(text: str) -> bool:
-    """False only when `_DATE` finds nothing in `text`: it holds no digit, separator, digit (a date of numbers) and
-    no run of letters that is a month's name (every month `_DATE` finds is one: no letter next to it). Far
-    cheaper than the search, which tries every month name at the start of every word."""
+def month_names(entries: Iterable[str]) -> frozenset[str]:
+    """Every spelling of every month, lower-case, from the entries of `months.yaml` (a month's spellings
+    apart by spaces: "märz maerz mär mrz")."""
+    return frozenset(name.lower() for entry in entries for name in entry.split())
+
+
+def month_pattern(names: Iterable[str]) -> str:
+    """A regular expression matching exactly `names`, as a tree of their shared beginnings
+    ("jan(?:uary?)?"): a search tries each letter once, not every name, and the longer name first."""
+    return _branches(sorted(set(names)))
+
+
+def _branches(tails: list[str]) -> str:
+    ends = "" in tails
+    firsts = sorted({tail[0] for tail in tails if tail})
+    parts = [re.escape(first) + _branches([tail[1:] for tail in tails if tail.startswith(first)]) for first in firsts]
+    if not parts:
+        return ""
+    if len(parts) == 1 and not ends:
+        return parts[0]
+    body = parts[0] if len(parts) == 1 and len(parts[0]) == 1 else f"(?:{'|'.join(parts)})"
+    return body + "?" if ends else body
+
+
+@cache
+def date_pattern(months: frozenset[str]) -> re.Pattern[str]:
+    """The dates written with `months` ("3.4.2025", "2024-11-05", "1. März 2026", "Sep 3rd, 2025", "Dec 12",
+    "Oktober 2025"), compiled on first use: most questions have no digit, and compiling it costs a start
+    about a ms. A date says when, not what about: it is no evidence for or against an entry."""
+    month = f"(?:{month_pattern(months)})"
+    return re.compile(
+        r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})?|\d{1,2}\.?\s*" + month
+        + r"\.?(?:\s+\d{4})?|" + month + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|" + month + r"\s+\d{4})\b",
+        re.IGNORECASE)
+
+
+@cache
+def _starts(months: frozenset[str]) -> frozenset[str]:
+    return frozenset(name[:3] for name in months)
+
+
+def may_hold_date(text: str, months: frozenset[str]) -> bool:
+    """False only when `date_pattern(months)` finds nothing in `text`: it holds no digit, separator, digit (a
+    date of numbers) and no run of letters that is a month's name (every month the pattern finds is one: no
+    letter next to it). Far cheaper than the search, which tries the month names at the start of every word."""
     if not DIGIT.search(text):
         return False
     if _NUMERIC_DATE.search(text):
         return True
     low = text.lower()
-    if not any(start in low for start in _MONTH_STARTS):
+    if not any(start in low for start in _starts(months)):
         return any(ch in low for ch in _READ_AS_ASCII)
-    return any(run in MONTH_NAMES for run in _LETTER_RUN.findall(low)) or any(ch in low for ch in _READ_AS_ASCII)
+    return any(run in months for run in _LETTER_RUN.findall(low)) or any(ch in low for ch in _READ_AS_ASCII)
 
 
-@cache
-def dates() -> re.Pattern[str]:
-    """The compiled `_DATE`."""
-    return re.compile(_DATE, re.IGNORECASE)
+def without_dates(text: str, months: frozenset[str]) -> str:
+    """`text` with each date written with `months` replaced by a space."""
+    return date_pattern(months).sub(" ", text) if may_hold_date(text, months) else text

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from faq.kb.vocabulary import Vocabulary
 from faq.language.focus import Focus, focus
 from faq.language.normalize import Normalizer, fold, words
+from faq.search.datewords import month_names
 from faq.search.features import Features
 from faq.search.model import ScoringModel, load_model, load_negative_topics, search_dir
 from faq.search.negatives import Negatives
@@ -77,6 +78,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
         from faq.language.lexicon import words as lexicon_words
 
         self.abbreviations = frozenset(lexicon_words("abbreviations"))
+        self.month_names = month_names(lexicon_words("months"))
         self.problem_cues = tuple(sorted({" ".join(words(fold(c.replace("'", "")))) + ("*" if c.endswith("*") else "")
                                           for c in lexicon_words("problem_cues")}))
         self.thanks = tuple(sorted({" ".join(words(fold(c))) for c in lexicon_words("smalltalk_thanks")}, key=len, reverse=True))
@@ -215,6 +217,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
         }
         state["normalizer"] = self.normalizer.to_state()
         state["abbreviations"] = sorted(self.abbreviations)
+        state["month_names"] = sorted(self.month_names)
         state["problem_cues"] = list(self.problem_cues)
         state["thanks"] = list(self.thanks)
         state.update((name, list(getattr(self, name))) for name in _PHRASE_LISTS)
@@ -241,6 +244,7 @@ class Matcher(Features, Retrieval, SentenceKinds):
                                      {lang: tuple(ws) for lang, ws in v["stopwords"].items()}, tuple(v["offtopic"]))
         self.normalizer = Normalizer.from_state(self.vocabulary, state["normalizer"])
         self.abbreviations = frozenset(state["abbreviations"])
+        self.month_names = frozenset(state["month_names"])
         self.problem_cues = tuple(state["problem_cues"])
         self.thanks = tuple(state["thanks"])
         (self.contrasts, self.generic_asks, self.attempts, self.asides, self.continuations, self.priorities,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from faq.language.addresses import domain_of, find_addresses
 from faq.language.normalize import Normalizer, extract_bucketed, fold, length_buckets, words
-from faq.search.datewords import DIGIT, dates, may_hold_date
+from faq.search.datewords import DIGIT, without_dates
 from faq.search.scantrie import ScanTrie
 
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ class Retrieval:
     _df: array
     unknown_idf: float
     normalizer: Normalizer
+    month_names: frozenset[str]  # every spelling of every month, lower-case (months.yaml)
     surface_map: dict[str, tuple[str, ...]]
     _offtopic_heads: dict[str, list[str]]
     _address_word: str
@@ -144,7 +145,7 @@ class Retrieval:
             return plain if plain is not None else self.normalizer.surface(text)
         for start, end, address in reversed(addresses):
             text = text[:start] + self._address_words(domain_of(address)) + text[end:]
-        return self.normalizer.surface(dates().sub(" ", text) if may_hold_date(text) else text)
+        return self.normalizer.surface(without_dates(text, self.month_names))
 
     def _expand(self, word: str) -> tuple[str, ...]:
         """`Normalizer.expand` of a question's word, remembered (a long text repeats its words)."""
