@@ -61,7 +61,7 @@ from faq.tickets.persons import (
     osm_predicate_relative,
     osm_relative,
 )
-from faq.tickets.presupposed import partial_yeses, taken_back_denials
+from faq.tickets.presupposed import partial_yeses, taken_back_denials, unsettled_conditions
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example, source_passages
 from faq.tickets.retracted import left_to_check, retracted
@@ -297,6 +297,9 @@ def _extract_facts(text: str, flow: Flow, today: date, lang: str, vocabulary: ob
         found[fact_id] = None
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
         notes.append(f"{fact_id}: stated only in part")
+        found[fact_id] = None
+    for fact_id in unsettled_conditions(found, evidence, [s.tokens for s in analysed]):  # "mehrere Registrierungen", the name unsure
+        notes.append(f"{fact_id}: holds only with a fact the ticket leaves open")
         found[fact_id] = None
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
