@@ -298,7 +298,7 @@ def _extract_facts(text: str, flow: Flow, today: date, lang: str, vocabulary: ob
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
         notes.append(f"{fact_id}: stated only in part")
         found[fact_id] = None
-    for fact_id in unsettled_conditions(found, evidence, [s.tokens for s in analysed]):  # "mehrere Registrierungen", the name unsure
+    for fact_id in unsettled_conditions(found, evidence, (s.tokens for s in analysed)):  # "mehrere Registrierungen", the name unsure
         notes.append(f"{fact_id}: holds only with a fact the ticket leaves open")
         found[fact_id] = None
     order = {f.id: i for i, f in enumerate(flow.facts)}

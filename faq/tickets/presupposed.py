@@ -7,7 +7,7 @@ Registrierungen", the same organisation name unsure). The rules are data in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from faq.flows.values import Value
@@ -142,7 +142,7 @@ def _conditions() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
 
 
 def unsettled_conditions(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence],
-                         sentences: list[list[Token]]) -> set[str]:
+                         sentences: Iterable[list[Token]]) -> set[str]:
     """Return the facts read as "yes" that hold only with another fact (`conditioned.yaml`) whose subject
     the text names (`sentences`: its sentences' tokens) without settling it, unless the sentence of the
     "yes" names the sameness itself ("several enrollments with the same name")."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from faq.language.lexicon import folded
 from faq.tickets.evidence import Evidence
@@ -30,6 +31,7 @@ _LABEL_CHARS = 80  # characters at most before an arrow or a dash that a label m
 _PLAIN_LABEL_WORDS = 6  # words at most of a dashed label on a line without a box or bullet
 
 
+@lru_cache(maxsize=16)
 def as_labels(text: str) -> str:
     """`text` with its form lines written as "label: value" (see the module); the same length."""
     if not any(mark in text for mark in ("|", "->", "=>", "→", "–", "—", " - ", "[")):
@@ -50,14 +52,14 @@ def as_written(evidence: Evidence, read: str, text: str) -> Evidence:
 
 def _as_label(line: str) -> str:
     """One line as a label and its value, unchanged when it is none of the shapes of the module."""
-    changed = _table_row(line)
-    if changed is None:
+    changed = _table_row(line) if "|" in line else None
+    if changed is None and (">" in line or "→" in line):
         changed = _arrow(line)
-    if changed is None:
+    if changed is None and ("-" in line or "–" in line or "—" in line):
         changed = _dashed(line)
     if changed is None:
         changed = line
-    if _UNCHECKED.match(changed) and ":" not in changed:
+    if "[" in changed and _UNCHECKED.match(changed) and ":" not in changed:
         return " " * len(changed)  # "[ ] Junk-Ordner geprüft": unticked, no answer given
     return changed
 
