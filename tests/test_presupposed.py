@@ -43,3 +43,26 @@ def test_a_denial_taken_back_by_a_reservation_stays_open(lang, text):
 def test_a_particle_between_the_negation_and_a_coordinated_reservation_keeps_the_denial(lang, text):
     facts = dict(extract_facts(clean_body(text), KB.flow("missing-activation-email"), TODAY, lang, KB.vocabulary).facts)
     assert facts.get("order_placed") is False
+
+
+def renewal(text: str, lang: str) -> dict:
+    return dict(extract_facts(clean_body(text), KB.flow("renewal-activation"), TODAY, lang, KB.vocabulary).facts)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unter unserem EA laufen mehrere Registrierungen, eine haben wir gerade erneuert. Ob der "
+           "Organisationsname dabei gleich geblieben ist, kann ich nicht sagen. Kommt eine Aktivierungsmail?"),
+    ("en", "Hello, there are several enrollments under our agreement and we renewed one last week. Whether the new "
+           "one carries our old organization name I honestly don't know. Will an activation mail come?"),
+])
+def test_several_enrollments_with_the_name_left_open_do_not_share_it(lang, text):
+    assert "multiple_enrollments_same_org" not in renewal(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag, unter unserem EA laufen mehrere Registrierungen, eine haben wir gerade erneuert. Kommt eine Aktivierungsmail?"),
+    ("en", "Hello, we hold several enrollments with the same organization name under our EA and renewed one. "
+           "I can't tell if the renewal form kept that organization name. Will an activation mail come?"),
+])
+def test_several_enrollments_stand_when_the_name_is_not_in_doubt_or_shared_in_their_sentence(lang, text):
+    assert renewal(text, lang).get("multiple_enrollments_same_org") is True

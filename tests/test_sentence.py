@@ -231,3 +231,12 @@ def test_a_label_goes_on_over_a_bracket_it_closes(text, expected):
 def test_a_permission_denied_in_a_bracket_after_the_role_leaves_the_plain_osm(lang, text):
     read = extract_facts(text, KB.flow("reservation-permission"), date(2026, 11, 24), lang, KB.vocabulary)
     assert read.facts.get("role") == "osm"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo,\n\nAdd-on: ja, Teams Premium\nBasis unter gleicher Reg.-Nr.: nein, die läuft über den alten Vertrag\n\nDanke"),
+    ("en", "Hi,\n\nAdd-on: yes, Teams Premium\nBase on the same enrollment no.: no, it sits on the old contract\n\nThanks"),
+])
+def test_a_label_ending_in_an_abbreviations_period_takes_its_answer(lang, text):
+    facts = extract_facts(text, KB.flow("licenses-not-visible"), date(2026, 11, 26), lang, KB.vocabulary).facts
+    assert facts.get("base_same_enrollment") is not True

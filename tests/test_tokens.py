@@ -253,3 +253,8 @@ def test_a_table_row_ends_its_sentence():
     text = "Our details:\n| OSM | anna@fabrikam.com |\n| Global admin | not sure |\nThanks"
     assert [s.strip() for _, s in sentences(text)] == [
         "Our details:", "| OSM | anna@fabrikam.com |", "| Global admin | not sure |", "Thanks"]
+
+
+def test_a_checklist_box_ends_its_line_as_a_bullet_does():
+    text = "Stand:\n[x] Bestellung aufgegeben\n[ ] Junk-Ordner geprüft\nDanke"
+    assert [s.strip() for _, s in sentences(text)] == ["Stand:", "[x] Bestellung aufgegeben", "[ ] Junk-Ordner geprüft", "Danke"]

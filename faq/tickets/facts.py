@@ -61,10 +61,11 @@ from faq.tickets.persons import (
     osm_predicate_relative,
     osm_relative,
 )
-from faq.tickets.presupposed import partial_yeses, taken_back_denials
+from faq.tickets.presupposed import partial_yeses, taken_back_denials, unsettled_conditions
 from faq.tickets.pronouns import refer_governed, refer_labels, refer_to_subjects
 from faq.tickets.quotes import Answer, answer_polarity, doubts_asked, is_example, source_passages
 from faq.tickets.retracted import left_to_check, retracted
+from faq.tickets.rows import as_labels, as_written
 from faq.tickets.scope import (
     another_instance,
     another_owner,
@@ -154,6 +155,7 @@ _READ_KEPT = 16  # readings remembered (then forgotten at once): those of one ti
 def _extract_facts(text: str, flow: Flow, today: date, lang: str, vocabulary: object | None, source: str,
                    stated_from: int) -> Extraction:
     """`extract_facts` worked out."""
+    written, text = text, as_labels(text)  # "| Domain verified | No |", "Spam geprüft? -> Ja": a label and its value
     lex = lexicon_for(vocabulary)
     found: dict[str, Value | None] = {}
     strength: dict[str, int] = {}
@@ -296,9 +298,12 @@ def _extract_facts(text: str, flow: Flow, today: date, lang: str, vocabulary: ob
     for fact_id in partial_yeses(found, [(s.tokens, s.text) for s in analysed]):  # "Junk ja, Mailfilter noch nicht"
         notes.append(f"{fact_id}: stated only in part")
         found[fact_id] = None
+    for fact_id in unsettled_conditions(found, evidence, (s.tokens for s in analysed)):  # "mehrere Registrierungen", the name unsure
+        notes.append(f"{fact_id}: holds only with a fact the ticket leaves open")
+        found[fact_id] = None
     order = {f.id: i for i, f in enumerate(flow.facts)}
     facts = {k: v for k, v in sorted(found.items(), key=lambda kv: order[kv[0]]) if v is not None}
-    return Extraction(facts, tuple(notes), {k: v for k, v in evidence.items() if k in facts})
+    return Extraction(facts, tuple(notes), {k: as_written(v, text, written) for k, v in evidence.items() if k in facts})
 
 
 def _set_aside(fact_id: str, said: tuple[bool, int, tuple[int, int]], read: Sentence, around: list[Sentence], index: int,

@@ -1,11 +1,13 @@
 """A fact's "no" that the same text takes back by telling what the fact also covers
 ("Wir haben nichts bestellt, nur reserviert": order_placed covers reservations), and a
 "yes" it takes back by denying a part the fact also covers ("Junk geprüft, Mailfilter noch
-nicht"). The rules are data in `knowledge/tickets/presupposed.yaml` and `partial.yaml`."""
+nicht"), and a "yes" that holds only with another fact the text leaves open ("mehrere
+Registrierungen", the same organisation name unsure). The rules are data in
+`knowledge/tickets/presupposed.yaml`, `partial.yaml` and `conditioned.yaml`."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from faq.flows.values import Value
@@ -16,7 +18,7 @@ from faq.tickets.evidence import Evidence
 from faq.tickets.tokens import Token, tokenize
 from faq.tickets.weights import ticket_file
 
-__all__ = ["partial_yeses", "taken_back_denials"]
+__all__ = ["partial_yeses", "taken_back_denials", "unsettled_conditions"]
 
 
 @cache
@@ -127,3 +129,29 @@ def _segment(tokens: list[Token], text: str, i: int) -> range:
     while hi + 1 < len(tokens) and not marked(hi + 1):
         hi += 1
     return range(lo, hi + 1)
+
+
+@cache
+def _conditions() -> dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    data = ticket_file("conditioned.yaml") or {}
+
+    def beginnings(words: object) -> tuple[str, ...]:
+        return tuple(fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ())
+    return {str(fact): (str(rule["with"]), beginnings(rule.get("names")), beginnings(rule.get("words")))
+            for fact, rule in data.items() if isinstance(rule, dict) and rule.get("with")}
+
+
+def unsettled_conditions(found: Mapping[str, Value | None], evidence: Mapping[str, Evidence],
+                         sentences: Iterable[list[Token]]) -> set[str]:
+    """Return the facts read as "yes" that hold only with another fact (`conditioned.yaml`) whose subject
+    the text names (`sentences`: its sentences' tokens) without settling it, unless the sentence of the
+    "yes" names the sameness itself ("several enrollments with the same name")."""
+    out = set()
+    for fact, (needed, names, words) in _conditions().items():
+        if found.get(fact) is not True or found.get(needed) is not None \
+                or not any(t.word.startswith(names) for tokens in sentences for t in tokens):
+            continue
+        ev = evidence.get(fact)
+        if ev is None or not any(t.word.startswith(words) for t in tokenize(ev.sentence)):
+            out.add(fact)
+    return out

@@ -349,7 +349,7 @@ def names_another_address(s: Sentence, span: tuple[int, int], address: object) -
 
 
 NO_ANSWER = object()
-_LABEL_END = re.compile(r"[\"'»«“”)\s]*:[ \t]*([^\n]*)")
+_LABEL_END = re.compile(r"[\"'»«“”).\s]*:[ \t]*([^\n]*)")
 _LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
 
 

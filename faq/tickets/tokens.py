@@ -387,7 +387,7 @@ def _label_line_ends(text: str) -> list[tuple[int, int]]:
             out.append((start + len(line), start + len(line) + 1))
     return out
 
-_BULLET_LINE_END = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)])[ \t][^\n]*?[^\W_][\"'»«“”)]*[ \t]*(\n)", re.M)
+_BULLET_LINE_END = re.compile(r"^[ \t]*(?:[-•*]|\d{1,2}[.)]|\[[ xX✓✔]?\])[ \t][^\n]*?[^\W_][\"'»«“”)]*[ \t]*(\n)", re.M)
 _TABLE_ROW_END = re.compile(r"^[ \t]*\|[^\n]*\|[ \t]*(\n)", re.M)  # a row of a table ("| Global admin | yes |")
 
 
