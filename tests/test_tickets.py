@@ -402,3 +402,17 @@ def test_quoted_text_drops_the_line_saying_who_wrote_when(text):
 def test_a_legal_footer_is_no_part_of_the_message(text):
     body = clean_body(text)
     assert "@" not in body and body.endswith(("bekommen.", "email."))
+
+
+def test_a_jsonl_line_cut_short_is_told_as_such_with_its_id_and_every_fault_reads_in_german():
+    items = from_bytes(b'{"id": "HD-3", "text": "Aktivierungsmail kam nie an"\n'
+                       b'{"id": "HD-4", "text": "Link tot"} trailing\n'
+                       b'{"id": "HD-5", "text": "Lizenzen fehlen"}\n', "export.jsonl")
+    cut, extra, good = items
+    assert str(cut).startswith("export.jsonl:1 (HD-3): not a JSON object: the line ends before the object is closed")
+    assert "column" not in str(cut)  # no column past the line's end
+    assert cut.text("de").startswith("export.jsonl:1 (HD-3): kein JSON-Objekt: die Zeile endet, bevor das Objekt")
+    assert extra.text("de").startswith("export.jsonl:2 (HD-4): kein JSON-Objekt: weiterer Text nach dem Objekt ab Spalte 36")
+    for fault in (cut, extra):
+        assert not any(word in fault.text("de") for word in ("expecting", "line ends", "extra data", "column"))
+    assert isinstance(good, Ticket) and good.id == "HD-5"
