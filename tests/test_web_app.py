@@ -177,7 +177,7 @@ def test_yes_no_buttons_back_and_restart():
     html = pick(c, cid, html, "Ja").text
     assert question_number(html) == 4
     html = pick(c, cid, html, "Zurück").text
-    assert "Die letzte Antwort" in text_of(html)
+    assert "Ihre Antwort auf „" in text_of(html) and "ist zurückgenommen" in text_of(html)
     assert question_number(html) == 3
     html = pick(c, cid, html, "Neu starten").text
     assert "Die Diagnose beginnt von vorn." in text_of(html)
