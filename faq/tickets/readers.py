@@ -269,6 +269,8 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
             continue
         values = [v for v in row.values() if isinstance(v, str)]
         tid = (row.get(id_col) or "").strip() if id_col else ""
+        if row.problem and (len(tid) > 200 or "\n" in tid):  # a broken record's id only when it reads as one
+            tid = ""
         label = f"{where} ({tid})" if tid else where
         if row.problem:
             yield error(label, row.problem, **dict(row.params))
