@@ -77,12 +77,12 @@ def export_status(export: PastedExport, lang: str) -> str:
     named = f" {export.ticket_id}" if export.ticket_id else ""
     if export.whole:
         return tr(lang, "agent_export_one", id=named)
-    told = tr(lang, "agent_export_many", n=count(export.count + len(export.broken), lang), id=named)
     if not export.broken:
-        return told
+        return tr(lang, "agent_export_many", n=count(export.count, lang), id=named)
     unread = "; ".join(tr(lang, "agent_export_line", line=error.where.removeprefix("-:"),
                           problem=error.text(lang).removeprefix(error.where + ": ")) for error in export.broken)
-    return f"{told} {tr(lang, 'agent_export_broken', lines=unread)}"
+    return tr(lang, "agent_export_skipped", n=count(export.count + len(export.broken), lang), lines=unread,
+              id=f" ({export.ticket_id})" if export.ticket_id else "")
 
 
 class TicketArea(TextArea):
