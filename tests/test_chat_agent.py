@@ -740,6 +740,25 @@ async def test_a_line_copied_from_a_ticket_export_is_analysed_as_its_text_not_it
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
+async def test_an_export_with_a_broken_line_analyses_the_first_readable_ticket_and_names_the_broken_one_by_its_id(lang):
+    import json
+
+    ticket = "Guten Tag,\nunsere Aktivierungsmail ging an j.roth@outlook.com und kam nie an.\nViele Grüße"
+    pasted = "\n".join(['{"id": "KD-11", "text": "Der Link ist abgelaufen, gekauft am 02.03.2026.",',
+                        json.dumps({"id": "KD-12", "text": ticket}), json.dumps({"id": "KD-13", "text": "Lizenzen fehlen."})])
+    app = agent_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, pasted)
+        assert screen.case.ticket == ticket  # the first readable ticket, not the lines' JSON
+        assert screen.query_one(TicketArea).text == pasted  # every line kept, the broken one too
+        told = tr(lang, "agent_export_line", line="1 (KD-11)", problem=tr(lang, "ticket_not_json", problem=tr(
+            lang, "json_unclosed")))
+        assert screen.status == tr(lang, "agent_export_skipped", n="3", id=" (KD-12)", lines=told)
+        assert screen.status in [n.message for n in app._notifications]
+        assert "{" not in screen.case.ticket and "KD-11" not in screen.case.ticket
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 async def test_the_ticket_hint_names_the_key_every_terminal_sends_and_help_qualifies_ctrl_enter(lang):
     """xterm, GNOME Terminal and tmux send Enter for Ctrl+Enter (a new line in the ticket): the hint above
     the ticket names F5 alone; F1's help names Ctrl+Enter with the terminals it reaches the view in."""

@@ -46,5 +46,9 @@ def test_lines_of_a_ticket_export_are_read_as_tickets_and_anything_else_is_not()
     two = pasted_export(one + "\n" + json.dumps({"text": "No activation mail yet."}))
     assert two is not None and two.count == 2 and two.text.startswith("Servus")
     assert pasted_export(json.dumps({"text": "Hi, where is the mail?"})).ticket_id == ""  # no id: none named
-    for written in ("{Platzhalter} im Betreff, sonst keine Mail", '{"text": "halb', '{"id": 3}', "Hallo {name}"):
+    for written in ("{Platzhalter} im Betreff, sonst keine Mail", '{"text": "halb', '{"id": 3}', "Hallo {name}",
+                    '{"text": "halb\n{"id": 3}', one + "\nDanke vorab!"):
         assert pasted_export(written) is None  # not an export: analysed as written
+    mixed = pasted_export('{"id": "HD-76", "text": "kaputt\n' + one + "\n")
+    assert mixed is not None and mixed.count == 1 and mixed.ticket_id == "HD-77" and not mixed.whole
+    assert [error.where for error in mixed.broken] == ["-:1 (HD-76)"]

@@ -112,3 +112,19 @@ def test_the_start_buttons_label_typed_names_it_in_either_language(typed, named)
 ])
 def test_the_chat_prefills_a_rough_span_and_a_domain_named_by_its_name(text, fact, value, shown):
     assert stated_facts(text, FLOW, KB, TODAY, "de")[fact] == (value, shown)
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("de", "14.10.2026"), ("de", "nein"), ("en", "the admin, I guess")])
+def test_a_typed_answer_naming_no_choice_is_told_so_in_words_never_by_the_choices_ids(lang, typed):
+    from bot.chat.answers import read_answer
+    from faq.errors import InputError
+    from faq.language.catalogue import tr
+
+    flow = KB.flow("reservation-permission")
+    fact = next(f for f in flow.facts if f.type == "choice")
+    with pytest.raises(InputError) as caught:
+        read_answer(flow, {}, fact, typed, TODAY, lang)
+    told = str(caught.value)
+    assert told == tr(lang, "answer_not_choice", text=typed)  # the answers themselves are shown right below it
+    assert not any(choice.id in told for choice in fact.choices if "-" in choice.id)
+    assert read_answer(flow, {}, fact, fact.choices[1].label.get(lang), TODAY, lang) == fact.choices[1].id

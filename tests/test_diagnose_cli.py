@@ -205,7 +205,7 @@ def test_interact_function_is_usable_directly(kb: str) -> None:
     out = io.StringIO()
     facts = diagnose_cmd.interact(flow, {}, date(2026, 11, 24), "en", lambda _p: next(replies), out)
     assert facts == {"role": "ola"}
-    assert "'chef' is not one of the answers" in out.getvalue() and "Help:" in out.getvalue()
+    assert "“chef” is not one of the answers offered." in out.getvalue() and "Help:" in out.getvalue()
 
 
 # Scenarios and bad values written by other sessions from the CONTRACT alone; answers as users give them.

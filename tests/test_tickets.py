@@ -106,10 +106,16 @@ def test_csv_row_in_windows_1252_is_named_in_the_users_language_with_the_excel_h
     assert "save as “CSV UTF-8”" in bad.text("en")
 
 
-def test_csv_unclosed_quote_is_named_in_german_too():
+def test_csv_unclosed_quote_is_named_in_german_too_and_by_its_id():
     bad, good = from_bytes(b'id,text\n1,"offenes Zitat\n2,"Die Aktivierungsmail fehlt"\n', "q.csv")
-    assert bad.text("de").startswith("q.csv:2: ein in dieser Zeile geöffnetes Anführungszeichen wird nicht geschlossen")
+    assert bad.text("de").startswith("q.csv:2 (1): ein in dieser Zeile geöffnetes Anführungszeichen wird nicht geschlossen")
     assert isinstance(good, Ticket) and good.id == "2"
+
+
+def test_csv_record_broken_before_its_id_is_named_by_its_line_alone():
+    bad, good = from_bytes(b'betreff,text,ticketnummer\nLink,"seit gestern tot,SR-4\nMail,fehlt,SR-5\n', "q.csv")
+    assert str(bad).startswith("q.csv:2: a quote opened on this line is not closed")  # the id lies past the fault
+    assert isinstance(good, Ticket) and good.id == "SR-5"
 
 
 def test_csv_column_option_and_missing_column():
@@ -257,13 +263,13 @@ def test_an_unclosed_quote_is_reported_and_the_later_rows_are_read():
     data = b'id,text\n1,"keine Aktivierungsmail bekommen\n2,link abgelaufen\n3,Lizenzen doppelt\n'
     tickets, errors = _split(from_bytes(data, "q.csv"))
     assert [t.id for t in tickets] == ["2", "3"]
-    assert len(errors) == 1 and errors[0].where == "q.csv:2" and "quote" in errors[0].message
+    assert len(errors) == 1 and errors[0].where == "q.csv:2 (1)" and "quote" in errors[0].message
 
 
 def test_ten_thousand_rows_with_one_unclosed_quote_lose_none():
     rows = [f'{i},"keine Mail {i}' if i == 5 else f"{i},Lizenz {i}" for i in range(1, 10_001)]
     tickets, errors = _split(from_bytes(("id,text\n" + "\n".join(rows) + "\n").encode(), "big.csv"))
-    assert len(tickets) == 9_999 and [e.where for e in errors] == ["big.csv:6"]
+    assert len(tickets) == 9_999 and [e.where for e in errors] == ["big.csv:6 (5)"]
     assert tickets[4].id == "6" and tickets[-1].id == "10000"
 
 
@@ -271,7 +277,7 @@ def test_two_unclosed_quotes_do_not_pair_up_and_swallow_the_rows_between():
     rows = ["1,eins", '2,"zwei', "3,drei", "4,vier", '5,"fünf', "6,sechs"]
     tickets, errors = _split(from_bytes(("id,text\n" + "\n".join(rows) + "\n").encode(), "p.csv"))
     assert [t.id for t in tickets] == ["1", "3", "4", "6"]
-    assert [e.where for e in errors] == ["p.csv:3", "p.csv:6"]
+    assert [e.where for e in errors] == ["p.csv:3 (2)", "p.csv:6 (5)"]
 
 
 def test_quoted_fields_over_several_lines_are_still_one_ticket():
@@ -402,3 +408,17 @@ def test_quoted_text_drops_the_line_saying_who_wrote_when(text):
 def test_a_legal_footer_is_no_part_of_the_message(text):
     body = clean_body(text)
     assert "@" not in body and body.endswith(("bekommen.", "email."))
+
+
+def test_a_jsonl_line_cut_short_is_told_as_such_with_its_id_and_every_fault_reads_in_german():
+    items = from_bytes(b'{"id": "HD-3", "text": "Aktivierungsmail kam nie an"\n'
+                       b'{"id": "HD-4", "text": "Link tot"} trailing\n'
+                       b'{"id": "HD-5", "text": "Lizenzen fehlen"}\n', "export.jsonl")
+    cut, extra, good = items
+    assert str(cut).startswith("export.jsonl:1 (HD-3): not a JSON object: the line ends before the object is closed")
+    assert "column" not in str(cut)  # no column past the line's end
+    assert cut.text("de").startswith("export.jsonl:1 (HD-3): kein JSON-Objekt: die Zeile endet, bevor das Objekt")
+    assert extra.text("de").startswith("export.jsonl:2 (HD-4): kein JSON-Objekt: weiterer Text nach dem Objekt ab Spalte 36")
+    for fault in (cut, extra):
+        assert not any(word in fault.text("de") for word in ("expecting", "line ends", "extra data", "column"))
+    assert isinstance(good, Ticket) and good.id == "HD-5"

@@ -276,6 +276,18 @@ def test_cli_cut_ticket_is_reported_in_the_chosen_language():
     assert "ticket cut to 10,000 characters" in en.stderr
 
 
+def test_cli_names_a_broken_ticket_by_its_id_once_in_the_chosen_language_and_triages_the_others():
+    stdin = ('{"id": "RQ-1", "text": "Die Aktivierungsmail ist nicht gekommen."}\n'
+             '{"id": "RQ-2", "text": "Der Link in der Aktivierungsmail ist abgelaufen."\n'
+             '{"id": "RQ-3", "text": "We cannot see any licenses after activation."}\n')
+    for lang, told in (("de", "<stdin>:2 (RQ-2): kein JSON-Objekt: die Zeile endet, bevor das Objekt geschlossen ist"),
+                       ("en", "<stdin>:2 (RQ-2): not a JSON object: the line ends before the object is closed")):
+        run = cli("-", "--json", "--lang", lang, stdin=stdin)
+        assert run.returncode == 2
+        assert run.stderr.strip().splitlines() == [next(line for line in run.stderr.splitlines() if told in line)]
+        assert [json.loads(line)["ticket"] for line in run.stdout.splitlines()] == ["RQ-1", "RQ-3"]
+
+
 def test_cli_lines_about_unreadable_tickets_and_files_are_in_the_chosen_language(tmp_path):
     stdin = '{"id": "E-1", "text": "  "}\n[1, 2]\n'
     de = cli("-", "--json", "--lang", "de", stdin=stdin)

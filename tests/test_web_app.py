@@ -177,7 +177,7 @@ def test_yes_no_buttons_back_and_restart():
     html = pick(c, cid, html, "Ja").text
     assert question_number(html) == 4
     html = pick(c, cid, html, "Zurück").text
-    assert "Die letzte Antwort" in text_of(html)
+    assert "Ihre Antwort auf „" in text_of(html) and "ist zurückgenommen" in text_of(html)
     assert question_number(html) == 3
     html = pick(c, cid, html, "Neu starten").text
     assert "Die Diagnose beginnt von vorn." in text_of(html)
@@ -620,6 +620,8 @@ def test_a_slash_command_is_no_question_and_back_works_typed():
     html = say(c, cid, html, "/zurück").text
     assert question_number(html) == first
     assert "ist zurückgenommen" in text_of(html)
+    # the question answered, quoted whole: its own parentheses never nest in the sentence's
+    assert "Ihre Antwort auf „Welche E-Mail-Adresse ist für den Online Services Manager (OSM)" in text_of(html)
 
 
 def test_a_result_that_means_waiting_is_not_labelled_as_a_contact():

@@ -14,10 +14,11 @@ from bot.chat.agent_cards import fact_options
 from bot.chat.agent_case import AgentCase
 from bot.chat.answers import KEY_MEANINGS, menu_index
 from bot.chat.items import Option
-from faq.language.catalogue import tr
+from faq.language.catalogue import count, tr
 from faq.language.text import clean
+from faq.tickets.items import Ticket, TicketError
 
-__all__ = ["PastedExport", "TicketArea", "agent_bindings", "lines", "pasted_export", "typed_option"]
+__all__ = ["PastedExport", "TicketArea", "agent_bindings", "export_status", "lines", "pasted_export", "typed_option"]
 
 
 
@@ -34,29 +35,54 @@ class PastedExport:
         text: The first ticket's text.
         ticket_id: Its id, "" when the line names none.
         count: How many tickets the lines hold.
+        broken: The lines that hold no readable ticket, as `faqbot triage` names them ("-:2 (T-7)").
     """
 
     text: str
     ticket_id: str
     count: int
+    broken: tuple[TicketError, ...] = ()
+
+    @property
+    def whole(self) -> bool:
+        """Whether the paste is one readable ticket and nothing else (its text then replaces it in the field)."""
+        return self.count == 1 and not self.broken
 
 
 def pasted_export(text: str) -> PastedExport | None:
     """The tickets of `text` when it is JSON Lines of tickets and nothing else (lines copied out
-    of a ticket export, their text as JSON strings: "\\n" for a line break); None for anything
-    else, a ticket as written, which is analysed as it stands."""
-    from faq.tickets.items import Ticket
+    of a ticket export, their text as JSON strings: "\\n" for a line break), with the lines among
+    them that hold no readable ticket; None for anything else, a ticket as written, which is
+    analysed as it stands."""
     from faq.tickets.readers import read_tickets
 
     stripped = text.strip()
-    if not (stripped.startswith("{") and stripped.endswith("}")):
+    rows = [row.strip() for row in stripped.splitlines() if row.strip()]
+    if not rows or not all(row.startswith("{") for row in rows):
         return None
+    if len(rows) == 1 and not stripped.endswith("}"):
+        return None  # one line, never closed: a ticket as written
     items = list(read_tickets(io.BytesIO(stripped.encode()), "-", fmt="jsonl"))
     tickets = [item for item in items if isinstance(item, Ticket)]
-    if not tickets or len(tickets) != len(items):  # a line that is no ticket: the text is not an export
+    if not tickets:  # no line is a ticket: the text is not an export
         return None
     first = tickets[0]
-    return PastedExport(first.text, first.id if first.id != first.where else "", len(tickets))
+    broken = tuple(item for item in items if isinstance(item, TicketError))
+    return PastedExport(first.text, first.id if first.id != first.where else "", len(tickets), broken)
+
+
+def export_status(export: PastedExport, lang: str) -> str:
+    """The line saying how a pasted export was read: which ticket is analysed, and each line that
+    could not be read, named as `faqbot triage` names it (line and id) and why."""
+    named = f" {export.ticket_id}" if export.ticket_id else ""
+    if export.whole:
+        return tr(lang, "agent_export_one", id=named)
+    if not export.broken:
+        return tr(lang, "agent_export_many", n=count(export.count, lang), id=named)
+    unread = "; ".join(tr(lang, "agent_export_line", line=error.where.removeprefix("-:"),
+                          problem=error.text(lang).removeprefix(error.where + ": ")) for error in export.broken)
+    return tr(lang, "agent_export_skipped", n=count(export.count + len(export.broken), lang), lines=unread,
+              id=f" ({export.ticket_id})" if export.ticket_id else "")
 
 
 class TicketArea(TextArea):

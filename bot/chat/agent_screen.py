@@ -27,7 +27,7 @@ from textual.widgets import Button, Footer, Header, Input, Static, TextArea
 
 from bot.chat.agent_cards import AnswerInput
 from bot.chat.agent_case import AgentCase
-from bot.chat.agent_input import TicketArea, agent_bindings, lines, pasted_export, typed_option
+from bot.chat.agent_input import TicketArea, agent_bindings, export_status, lines, pasted_export, typed_option
 from bot.chat.agent_result import AgentResult
 from bot.chat.items import Option
 from bot.chat.widgets import OptionButton, tr
@@ -282,9 +282,9 @@ class AgentScreen(Screen[str]):
         shown = area.text
         whole = clean(lines(shown), limit=None)
         export = pasted_export(whole)  # lines copied out of a ticket file: their text, not their JSON
-        if export is not None and export.count == 1:
+        if export is not None and export.whole:
             whole = clean(lines(export.text), limit=None)  # shown in the field: the id is all it loses
-        source = whole if export is None or export.count == 1 else clean(lines(export.text), limit=None)
+        source = whole if export is None or export.whole else clean(lines(export.text), limit=None)
         text = source[:MAX_INPUT_CHARS]  # what `clean` keeps of a longer ticket: its start, unchanged
         if whole != shown:  # what is shown is what is analysed: no control characters; a longer ticket stays whole
             area.load_text(whole)
@@ -309,10 +309,8 @@ class AgentScreen(Screen[str]):
         self.readings = ()
         self.status = ""
         if export is not None and self.case is not None:
-            named = f" {export.ticket_id}" if export.ticket_id else ""
-            self.status = (tr(self.lang, "agent_export_one", id=named) if export.count == 1
-                           else tr(self.lang, "agent_export_many", n=count(export.count, self.lang), id=named))
-            self.notify(self.status, severity="information", markup=False)
+            self.status = export_status(export, self.lang)
+            self.notify(self.status, severity="warning" if export.broken else "information", markup=False)
         await self._render_result()
 
     async def action_new_ticket(self, lang: str = "") -> None:

@@ -148,6 +148,8 @@ def read_answer(flow: Flow, facts: Mapping[str, Any], fact: Fact, text: str, tod
         if found is not None and _unsure(text):  # "gestern abend vielleicht": no date to settle a cause on
             raise InputError(tr(lang, "answer_unsure", text=text, shown=format_date(found, lang)),
                              value=text) from None
+        if found is None and fact.type == "choice" and word != "unbekannt":  # never the flow's ids of the answers
+            raise InputError(tr(lang, "answer_not_choice", text=text), value=text) from None
         if found is None and (word is None or (word != "unbekannt" and fact.type != "yesno")):
             raise
         value = found if found is not None else parse_value(fact, str(word), today, lang)

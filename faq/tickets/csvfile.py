@@ -153,6 +153,18 @@ def _header(text: io.TextIOBase, name: str) -> tuple[list[str], type[csv.Dialect
     return fields, dialect
 
 
+def _closed_fields(line: str | None, dialect: type[csv.Dialect]) -> list[str]:
+    """The fields of a broken record's first line that close before its fault (all but the last,
+    the one the fault lies in): a ticket id in the first column still names the record."""
+    if not line:
+        return []
+    try:
+        values = next(csv.reader([line.rstrip("\r\n")], dialect))
+    except (csv.Error, StopIteration):
+        return []
+    return values[:-1]
+
+
 def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
     """Yield the header's fields first, then one `CsvRow` per record (with `problem` set when
     the record cannot be read).
@@ -194,8 +206,9 @@ def read_csv_rows(stream: BinaryIO, name: str) -> Iterator[list[str] | CsvRow]:
         elif problem:
             problem, params = "csv_record_broken", (("problem", problem),)
         if problem:
+            head = lines.record[0][1] if lines.record and not lines.too_long else None
             lines.retry()
-            row = CsvRow()
+            row = CsvRow(zip(fields, _closed_fields(head, dialect), strict=False))  # its id, to name it by
             row.line, row.problem, row.params = first, problem, params
             yield row
             reader = csv.reader(lines, dialect, strict=True)

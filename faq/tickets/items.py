@@ -56,13 +56,22 @@ class TicketError:
 
     def text(self, lang: str) -> str:
         """The error in `lang` ("de" or "en"), its place first."""
-        return f"{self.where}: {tr(lang, self.key, **dict(self.args))}" if self.key else str(self)
+        return f"{self.where}: {_render(lang, self.key, self.args)}" if self.key else str(self)
+
+
+def _render(lang: str, key: str, args: tuple[tuple[str, str], ...]) -> str:
+    """The catalogue's text `key` in `lang`; an argument named "problem_key" is itself a catalogue
+    key, rendered with the other arguments and filled in as "problem" (a JSON line's fault in words)."""
+    values = dict(args)
+    if (problem := values.pop("problem_key", "")):
+        values["problem"] = tr(lang, problem, **values)
+    return tr(lang, key, **values)
 
 
 def error(where: str, key: str, **args: object) -> TicketError:
     """A `TicketError` whose text is the catalogue's `key` (the English one as its message)."""
     pairs = tuple((k, str(v)) for k, v in args.items())
-    return TicketError(where, tr("en", key, **dict(pairs)), key, pairs)
+    return TicketError(where, _render("en", key, pairs), key, pairs)
 
 
 Item = Ticket | TicketError

@@ -150,20 +150,40 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[bytes, bool]]:
             yield line, True
 
 
-def _json_problem(exc: json.JSONDecodeError) -> str:
-    """What is wrong with a JSON line and where in it: "line break inside a string at column 39 of the line".
+# The JSON decoder's messages, each by its catalogue key (knowledge/ui/cli.yaml), so the line naming a
+# broken ticket reads in the interface's language.
+_JSON_PROBLEMS = {
+    "Expecting value": "json_value",
+    "Expecting ',' delimiter": "json_comma",
+    "Expecting ':' delimiter": "json_colon",
+    "Expecting property name enclosed in double quotes": "json_name",
+    "Unterminated string starting": "json_string_open",
+    "Extra data": "json_extra",
+    "Invalid \\escape": "json_escape",
+    "Invalid \\uXXXX escape": "json_escape_u",
+}
+
+
+def _json_problem(exc: json.JSONDecodeError) -> dict[str, str]:
+    """What is wrong with a JSON line and where in it, as a catalogue key ("problem_key") and its
+    values: "line break inside a string at column 39 of the line".
 
     The line itself is named by the error's place (file:line); a character is named by its
-    code point, never printed.
+    code point, never printed. A fault found where the line has ended is told as such ("the
+    line ends before the object is closed"), not at a column past its end.
     """
     what = exc.msg.removesuffix(" at").strip()  # the C decoder's message ends in "at"
     char = exc.doc[exc.pos : exc.pos + 1]
+    column = str(exc.colno)
     if what.startswith("Invalid control character") and char:
-        what = "line break inside a string" if char in "\r\n" else f"control character U+{ord(char):04X} inside a string"
-        hint = r", write it as \n" if char in "\r\n" else ""
-    else:
-        what, hint = what[:1].lower() + what[1:], ""
-    return f"{what} at column {exc.colno} of the line{hint}"
+        if char in "\r\n":
+            return {"problem_key": "json_break", "col": column}
+        return {"problem_key": "json_control", "col": column, "code": f"{ord(char):04X}"}
+    if what != "Extra data" and not exc.doc[exc.pos :].strip():
+        return {"problem_key": "json_unclosed"}
+    if what in _JSON_PROBLEMS:
+        return {"problem_key": _JSON_PROBLEMS[what], "col": column}
+    return {"problem_key": "json_other", "col": column, "what": what[:1].lower() + what[1:]}
 
 
 _BROKEN_ID = re.compile('"(' + "|".join(_ID_FIELDS) + r')"\s*:\s*(?:"([^"\\\n]{1,200})"|(-?\d{1,30})\b)', re.I)
@@ -197,8 +217,8 @@ def _read_jsonl(stream: BinaryIO, name: str) -> Iterator[Item]:
         try:
             obj = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            msg = _json_problem(exc) if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield error(_broken_line_label(where, line), "ticket_not_json", problem=msg)
+            problem = _json_problem(exc) if isinstance(exc, json.JSONDecodeError) else {"problem_key": "json_nested"}
+            yield error(_broken_line_label(where, line), "ticket_not_json", **problem)
             continue
         if not isinstance(obj, dict):
             yield error(where, "ticket_json_kind", kind=type(obj).__name__)
@@ -249,6 +269,8 @@ def _read_csv(stream: BinaryIO, name: str, column: str | None) -> Iterator[Item]
             continue
         values = [v for v in row.values() if isinstance(v, str)]
         tid = (row.get(id_col) or "").strip() if id_col else ""
+        if row.problem and (len(tid) > 200 or "\n" in tid):  # a broken record's id only when it reads as one
+            tid = ""
         label = f"{where} ({tid})" if tid else where
         if row.problem:
             yield error(label, row.problem, **dict(row.params))
