@@ -426,6 +426,9 @@ def test_a_text_left_out_of_the_scan_as_a_repeat_never_changes_a_hit(matcher):
     ("listed as online services manager", "als Online Services Manager aufgeführt"),
     ("Firmenname", "Organisationsname"),
     ("attached to our tenant", "unserem Konto zugeordnet"),
+    ("ein Re-Mapping der Lizenzen", "die Lizenzen neu zuordnen"),
+    ("remapping the licences", "reassign the licences"),
+    ("Die Mail zur Aktivierung bleibt aus", "Die Mail zur Aktivierung fehlt"),
 ])
 def test_the_vocabulary_reads_users_words_as_the_faqs(matcher, said, written):
     said_tokens = matcher.known_tokens(said)
@@ -463,3 +466,27 @@ def test_the_bundled_model_answers_questions_more_surely_than_it_reads_tickets()
     model = load_model(search_dir(None))
     assert model.reader_answer is not None and model.answer >= model.reader_answer >= 0.5
     assert model.answer_for(reader=False) == model.answer and model.answer_for(reader=True) == model.reader_answer
+
+
+@pytest.mark.parametrize(("question", "entry"), [
+    ("Wie geht das eigentlich mit dem Aktivieren der Dienste?", "activate-online-services"),
+    ("How does activating our services actually work?", "activate-online-services"),
+    ("How can we get out of the subscription we activated?", "cancel-subscription"),
+    ("Will the link in the activation mail stop working someday?", "activation-link-expiry"),
+])
+def test_a_question_in_everyday_words_is_answered_by_its_entry(matcher, question, entry):
+    """Asking how the activation goes, getting out of a subscription, a link that stops working: the FAQ's
+    topics in a user's everyday words (issue 13)."""
+    result = matcher.match(question)
+    assert (result.outcome, result.id) == ("answer", entry)
+
+
+@pytest.mark.parametrize("question", [
+    "How does Windows activation work?",
+    "Wie funktioniert die Aktivierung von Office 2021?",
+    "Die Einladungsmail für den Teams-Gast bleibt aus",
+    "How do I get out of my Xbox Game Pass subscription?",
+])
+def test_the_same_everyday_words_about_another_object_are_declined(matcher, question):
+    """The everyday words that reach an entry do not reach it for another product or mail."""
+    assert matcher.match(question).outcome == "no_match"
