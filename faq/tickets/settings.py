@@ -9,8 +9,10 @@ setting the ticket's words name, or away from one whose setting they never name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache, cached_property
 from itertools import permutations
+from typing import Any
 
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
@@ -46,35 +48,66 @@ class _Stems:
     def __init__(self, words: object) -> None:
         stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
                        key=len, reverse=True)
-        self._alts: list[tuple[str, str]] = []  # (the stem's first character, or "" for none; its pattern)
+        # (the stem's first character, or "" for none; its pattern; what it is written as: characters and gaps)
+        self._alts: list[tuple[str, str, tuple[str, ...]]] = []
         for stem in stems:
             parts = [p.strip() for p in stem.split(" + ")]
             if len(parts) == 1:
-                self._alts.append((stem[:1], re.escape(stem)))
+                self._alts.append((stem[:1], re.escape(stem), _written_as([stem])))
             else:  # "sehen + lizenz + nicht": all in one sentence, in any order
-                self._alts.extend((order[0][:1], _SAME_SENTENCE.join(map(re.escape, order))) for order in permutations(parts))
+                self._alts.extend((order[0][:1], _SAME_SENTENCE.join(map(re.escape, order)), _written_as(order))
+                                  for order in permutations(parts))
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Matches from the start of the word that holds a stem (`_named_plainly` reads the words before it)."""
         if not self._alts:
             return re.compile(r"(?!)")
-        return re.compile(r"\b\w*(?:" + "|".join(a for _, a in self._alts) + ")")
+        return re.compile(r"\b\w*(?:" + "|".join(a for _, a, _ in self._alts) + ")")
 
     @cached_property
     def _searches(self) -> tuple[re.Pattern[str], ...]:
         """Patterns one of which is found exactly where `pattern` is, sooner: a stem opening with a word
         character as it is (the word's start is before it or there), one opening with another after
-        a word character, and one opening with no character where a word character stands beside it."""
-        opening = [a for first, a in self._alts if first and re.match(r"\w", first)]
-        inner = [a for first, a in self._alts if first and not re.match(r"\w", first)]
-        bare = [a for first, a in self._alts if not first]
-        return tuple(re.compile(prefix + "(?:" + "|".join(alts) + ")") for prefix, alts in
+        a word character, and one opening with no character where a word character stands beside it.
+        Each is one tree of the stems' common beginnings (`_factored`)."""
+        opening = [alt for alt in self._alts if alt[0] and re.match(r"\w", alt[0])]
+        inner = [alt for alt in self._alts if alt[0] and not re.match(r"\w", alt[0])]
+        bare = [alt for alt in self._alts if not alt[0]]
+        return tuple(re.compile(prefix + "(?:" + _factored(alt[2] for alt in alts) + ")") for prefix, alts in
                      (("", opening), (r"(?<=\w)", inner), (r"(?:(?<=\w)|(?=\w))", bare)) if alts)
 
     def found(self, text: str) -> bool:
         """Whether `pattern` is found in `text`."""
         return any(p.search(text) is not None for p in self._searches)
+
+
+def _written_as(parts: Sequence[str]) -> tuple[str, ...]:
+    """A stem's parts as `_factored` writes them: their characters, each part after the first behind
+    the gap that may stand between them (`_SAME_SENTENCE`)."""
+    return tuple(item for i, part in enumerate(parts) for item in ((_SAME_SENTENCE,) if i else ()) + tuple(part))
+
+
+def _factored(alts: Iterable[tuple[str, ...]]) -> str:
+    """A pattern that matches where one of `alts` (`_written_as`) begins, written as their tree of common
+    beginnings ("lizenz|lizenzen|lieferung" as "li(?:zenz|eferung)"): the regex engine tries every
+    alternative at every character of a text, but only one branch of a tree. An alternative that begins
+    with another is left out, as wherever it stands the other does."""
+    tree: dict[str, Any] = {}
+    for alt in sorted(set(alts)):
+        node = tree
+        for item in alt:
+            if "" in node:
+                break  # a shorter alternative begins this one
+            node = node.setdefault(item, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def written(node: dict[str, Any]) -> str:
+        branches = [(item if len(item) > 1 else re.escape(item)) + written(child) for item, child in node.items() if item]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
+    return written(tree)
 
 
 def _readings(folded_text: str) -> tuple[str, ...]:
