@@ -9,11 +9,11 @@ setting the ticket's words name, or away from one whose setting they never name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache, cached_property
 from itertools import permutations
-from typing import Any
 
+from faq.language.alternation import factored
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher
@@ -70,11 +70,11 @@ class _Stems:
         """Patterns one of which is found exactly where `pattern` is, sooner: a stem opening with a word
         character as it is (the word's start is before it or there), one opening with another after
         a word character, and one opening with no character where a word character stands beside it.
-        Each is one tree of the stems' common beginnings (`_factored`)."""
+        Each is one tree of the stems' common beginnings (`faq.language.alternation.factored`)."""
         opening = [alt for alt in self._alts if alt[0] and re.match(r"\w", alt[0])]
         inner = [alt for alt in self._alts if alt[0] and not re.match(r"\w", alt[0])]
         bare = [alt for alt in self._alts if not alt[0]]
-        return tuple(re.compile(prefix + "(?:" + _factored(alt[2] for alt in alts) + ")") for prefix, alts in
+        return tuple(re.compile(prefix + "(?:" + factored(alt[2] for alt in alts) + ")") for prefix, alts in
                      (("", opening), (r"(?<=\w)", inner), (r"(?:(?<=\w)|(?=\w))", bare)) if alts)
 
     def found(self, text: str) -> bool:
@@ -83,31 +83,9 @@ class _Stems:
 
 
 def _written_as(parts: Sequence[str]) -> tuple[str, ...]:
-    """A stem's parts as `_factored` writes them: their characters, each part after the first behind
+    """A stem's parts as `factored` reads them: their characters, each part after the first behind
     the gap that may stand between them (`_SAME_SENTENCE`)."""
     return tuple(item for i, part in enumerate(parts) for item in ((_SAME_SENTENCE,) if i else ()) + tuple(part))
-
-
-def _factored(alts: Iterable[tuple[str, ...]]) -> str:
-    """A pattern that matches where one of `alts` (`_written_as`) begins, written as their tree of common
-    beginnings ("lizenz|lizenzen|lieferung" as "li(?:zenz|eferung)"): the regex engine tries every
-    alternative at every character of a text, but only one branch of a tree. An alternative that begins
-    with another is left out, as wherever it stands the other does."""
-    tree: dict[str, Any] = {}
-    for alt in sorted(set(alts)):
-        node = tree
-        for item in alt:
-            if "" in node:
-                break  # a shorter alternative begins this one
-            node = node.setdefault(item, {})
-        else:
-            node.clear()
-            node[""] = {}
-
-    def written(node: dict[str, Any]) -> str:
-        branches = [(item if len(item) > 1 else re.escape(item)) + written(child) for item, child in node.items() if item]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")" if branches else ""
-    return written(tree)
 
 
 def _readings(folded_text: str) -> tuple[str, ...]:
