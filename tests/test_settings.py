@@ -24,6 +24,16 @@ def test_setting_stems_found_where_their_word_start_pattern_is(text: str) -> Non
     assert stems.found(text) == (stems.pattern.search(text) is not None)
 
 
+@pytest.mark.parametrize("text", ["die lieferung kam", "lieferadresse falsch", "geliefert wurde nicht", "liefern. nicht",
+                                  "nicht geliefert", "vlsclizenzen", "die li zenz", "lizen", "keine -lizenz", ""])
+def test_stems_sharing_their_beginning_are_found_where_each_alone_is(text: str) -> None:
+    """Stems written as one tree of their common beginnings (one a beginning of another, a phrase in
+    parts beside a plain stem of the same first word) are found in exactly the texts one of them is."""
+    stems = _Stems({"de": ["Lieferung", "liefer + nicht", "Lizenz", "Lizenzen", "-lizenz"]})
+    alone = [_Stems({"de": [w]}) for w in ("Lieferung", "liefer + nicht", "Lizenz", "Lizenzen", "-lizenz")]
+    assert stems.found(text) == any(s.pattern.search(text) is not None for s in alone)
+
+
 @pytest.mark.parametrize("text", [
     "Die Aktivierungsmail ist gekommen, aber bei unserer Empfangsdame. Ich möchte, dass sie jetzt an mich geht.",
     "The activation mail came, but to our receptionist. I'd like it to go to me instead.",

@@ -1137,3 +1137,35 @@ def test_a_qualifier_met_again_is_read_the_same_in_each_ticket(other, ours):
     # the qualifiers of one ticket stand again in the next: each ticket is still read on its own words
     _, matcher = load()
     assert [about_something_else(t, matcher) for t in (other, ours, other, ours)] == [True, False, True, False]
+
+
+class _HeldWhole:
+    """The real matcher, but the whole ticket (its first match) is read as a clarification this sure."""
+
+    def __init__(self, confidence: float) -> None:
+        _, self._inner = load()
+        self.confidence = confidence
+        self.asked: list[str] = []
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+    def match(self, text, *args, **kwargs):
+        from faq.search.results import Candidate, MatchResult
+        self.asked.append(text)
+        if len(self.asked) == 1:
+            return MatchResult(text, "clarify", "activation-email-missing", None, self.confidence, "de",
+                               (Candidate("activation-email-missing", self.confidence), Candidate("contact-support", 0.1)))
+        return self._inner.match(text, *args, **kwargs)
+
+
+def test_a_context_sentence_that_cannot_outweigh_the_held_verdict_is_not_matched_alone():
+    """A sentence stating no problem counts for half at most: once the ticket's verdict is surer than
+    that, it changes nothing and is not matched on its own; the one that states the problem still is."""
+    text = ("Wir haben über unseren Händler Microsoft 365 E3 Lizenzen für unsere neue Registrierung bestellt und "
+            "die Domäne im Admin Center verifiziert. Die Aktivierungsmail ist bis heute nicht angekommen.")
+    held = _HeldWhole(0.8)
+    result = match_topic(text, held)
+    assert not any(a.startswith("Wir haben") for a in held.asked[1:])
+    assert any(a.startswith("Die Aktivierungsmail") for a in held.asked[1:])
+    assert result.id == "activation-email-missing"

@@ -74,7 +74,15 @@ class TextCues:
         hit = self._firsts.get((id(fact), lang))
         if hit is not None and hit[0] is fact:
             return hit[1]
-        firsts = tuple(first for first in _first_words(self.lex, fact, lang) if self.may_hold(first))
+        held, joined = self._held, self.joined  # `may_hold` of each, written out: a fact has dozens of first words
+        kept = []
+        for first in _first_words(self.lex, fact, lang):
+            may = held.get(first)
+            if may is None:
+                may = held[first] = not absent(first, joined)
+            if may:
+                kept.append(first)
+        firsts = tuple(kept)
         self._firsts[(id(fact), lang)] = (fact, firsts)
         return firsts
 

@@ -9,9 +9,11 @@ setting the ticket's words name, or away from one whose setting they never name.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, cached_property
 from itertools import permutations
 
+from faq.language.alternation import factored
 from faq.language.lexicon import folded
 from faq.language.normalize import fold
 from faq.search.matcher import Matcher
@@ -46,35 +48,44 @@ class _Stems:
     def __init__(self, words: object) -> None:
         stems = sorted({fold(str(w)) for ws in (words.values() if isinstance(words, dict) else ()) for w in ws or ()},
                        key=len, reverse=True)
-        self._alts: list[tuple[str, str]] = []  # (the stem's first character, or "" for none; its pattern)
+        # (the stem's first character, or "" for none; its pattern; what it is written as: characters and gaps)
+        self._alts: list[tuple[str, str, tuple[str, ...]]] = []
         for stem in stems:
             parts = [p.strip() for p in stem.split(" + ")]
             if len(parts) == 1:
-                self._alts.append((stem[:1], re.escape(stem)))
+                self._alts.append((stem[:1], re.escape(stem), _written_as([stem])))
             else:  # "sehen + lizenz + nicht": all in one sentence, in any order
-                self._alts.extend((order[0][:1], _SAME_SENTENCE.join(map(re.escape, order))) for order in permutations(parts))
+                self._alts.extend((order[0][:1], _SAME_SENTENCE.join(map(re.escape, order)), _written_as(order))
+                                  for order in permutations(parts))
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Matches from the start of the word that holds a stem (`_named_plainly` reads the words before it)."""
         if not self._alts:
             return re.compile(r"(?!)")
-        return re.compile(r"\b\w*(?:" + "|".join(a for _, a in self._alts) + ")")
+        return re.compile(r"\b\w*(?:" + "|".join(a for _, a, _ in self._alts) + ")")
 
     @cached_property
     def _searches(self) -> tuple[re.Pattern[str], ...]:
         """Patterns one of which is found exactly where `pattern` is, sooner: a stem opening with a word
         character as it is (the word's start is before it or there), one opening with another after
-        a word character, and one opening with no character where a word character stands beside it."""
-        opening = [a for first, a in self._alts if first and re.match(r"\w", first)]
-        inner = [a for first, a in self._alts if first and not re.match(r"\w", first)]
-        bare = [a for first, a in self._alts if not first]
-        return tuple(re.compile(prefix + "(?:" + "|".join(alts) + ")") for prefix, alts in
+        a word character, and one opening with no character where a word character stands beside it.
+        Each is one tree of the stems' common beginnings (`faq.language.alternation.factored`)."""
+        opening = [alt for alt in self._alts if alt[0] and re.match(r"\w", alt[0])]
+        inner = [alt for alt in self._alts if alt[0] and not re.match(r"\w", alt[0])]
+        bare = [alt for alt in self._alts if not alt[0]]
+        return tuple(re.compile(prefix + "(?:" + factored(alt[2] for alt in alts) + ")") for prefix, alts in
                      (("", opening), (r"(?<=\w)", inner), (r"(?:(?<=\w)|(?=\w))", bare)) if alts)
 
     def found(self, text: str) -> bool:
         """Whether `pattern` is found in `text`."""
         return any(p.search(text) is not None for p in self._searches)
+
+
+def _written_as(parts: Sequence[str]) -> tuple[str, ...]:
+    """A stem's parts as `factored` reads them: their characters, each part after the first behind
+    the gap that may stand between them (`_SAME_SENTENCE`)."""
+    return tuple(item for i, part in enumerate(parts) for item in ((_SAME_SENTENCE,) if i else ()) + tuple(part))
 
 
 def _readings(folded_text: str) -> tuple[str, ...]:

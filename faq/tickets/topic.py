@@ -436,15 +436,17 @@ def _best_entry(body: str, matcher: Matcher, subject: str = "") -> tuple[MatchRe
         chooses = bool(torn) and _asks(unit.rstrip("!"))  # "Lizenzen weg?!"
         if whole_matched and known_words < w.override_unit and unit not in clauses and not chooses:
             continue  # nor is one the whole text answers ("Müssen wir jetzt wieder aktivieren?")
-        result = matcher.match(unit, lang, reader=True)
-        if chooses and known_words < w.override_unit and unit not in clauses \
-                and (result.id not in torn or not result.flow or result.confidence < w.question_chooses):
-            continue
         # A sentence that states the problem says what the ticket is about; one that
         # only gives context ("Als OSM ist x eingetragen") counts for less, and so does
         # one of two or three words, which fits some entry perfectly by chance.
         states = bool(unit in denied or _problem().search(fold(unit)))
         share = (1.0 if states else w.context_weight) * min(1.0, known_words / w.full_unit)
+        if best.outcome != "no_match" and share <= best_weight:
+            continue  # even a certain verdict (confidence 1) would weigh no more than the one held: not matched
+        result = matcher.match(unit, lang, reader=True)
+        if chooses and known_words < w.override_unit and unit not in clauses \
+                and (result.id not in torn or not result.flow or result.confidence < w.question_chooses):
+            continue
         weight = result.confidence * share
         if share < 1.0 and result.id != lead and (weight <= lead_confidence or result.flow and not states):
             continue  # context overturns the whole text's leading entry only when more sure than it, and never
