@@ -223,3 +223,62 @@ def test_a_date_told_roughly_is_confirmed_as_approximate(lang, story, about):
     d.submit(story)
     shown = [i for i in d.start_flow("activation-link-expiry") if isinstance(i, Notice) and i.key == "confirm_stated"]
     assert shown and about in shown[0].text
+
+
+@pytest.mark.parametrize(("lang", "story", "too_rough", "exact", "cause"), [
+    ("de", "Die Lizenzen sind vor ungefähr fünf Monaten gekauft worden. Gilt der Aktivierungslink noch?",
+     "Sie schrieben: „vor ungefähr fünf Monaten“ – das ist zu ungenau, um hier zu entscheiden", "10.05.2026",
+     "activation-link-expired"),
+    ("en", "The licences were bought roughly five months ago. Does the activation link still work?",
+     "You wrote: “roughly five months ago” – that is too rough to decide here", "2026-07-01", "activation-link-valid"),
+])
+async def test_a_rough_span_whose_days_decide_differently_asks_for_the_exact_date(lang, story, too_rough, exact, cause):
+    from chat_helpers import TODAY
+
+    from bot.chat.app import ChatApp
+    from faq.search.cache import load
+
+    app = ChatApp(*load(), today=TODAY, lang=lang)  # the bundled knowledge: six months decide the link
+    async with app.run_test(size=(120, 60)) as pilot:
+        await type_line(pilot, story)
+        items = list(app.dialogue.items)
+        if not any(isinstance(i, Notice) and i.key == "date_too_rough" for i in items):
+            await type_line(pilot, "1")  # start the diagnosis
+        items = list(app.dialogue.items)
+        assert not any(isinstance(i, Notice) and i.key == "confirm_stated" for i in items), items
+        step = items[-1]
+        assert isinstance(step, FlowStep) and step.fact_id == "purchase_date", items
+        assert too_rough in " ".join(screen_text(app).split())
+        await type_line(pilot, exact)
+        result = app.dialogue.items[-1]
+        assert isinstance(result, FlowResult) and result.diagnosis.cause == cause
+
+
+@pytest.mark.parametrize(("lang", "story", "retold"), [
+    ("de", "Wir haben die Lizenzen vor ca. 5 Monaten gekauft. Ist der Link noch gültig?",
+     "Bestellt haben wir vor ca. 5 Monaten"),
+    ("en", "We bought the licences approximately 5 months ago. Is the link still valid?",
+     "We ordered them approximately 5 months ago"),
+])
+def test_a_rough_span_is_not_taken_as_its_middle_day_on_resume(lang, story, retold):
+    from datetime import date
+    from pathlib import Path
+
+    from bot.chat.dialogue import Dialogue
+    from faq.kb.loader import load_knowledge_base
+    from faq.search.matcher import Matcher
+
+    kb = load_knowledge_base(Path(__file__).parent.parent / "knowledge")
+    events: list = []
+    d = Dialogue(kb, Matcher(kb), date(2026, 11, 26), lang, on_event=events.append)
+    d.submit(story)
+    shown = d.start_flow("activation-link-expiry")
+    assert [i.key for i in shown if isinstance(i, Notice)][-1] == "date_too_rough"
+    assert isinstance(shown[-1], FlowStep) and shown[-1].fact_id == "purchase_date"
+    retelling = d.submit(retold)  # told roughly again as the answer: asked again, not taken as the middle day
+    assert [i.key for i in retelling if isinstance(i, Notice)] == ["date_too_rough"]
+    assert "purchase_date" not in d.run.facts
+    again = Dialogue(kb, Matcher(kb), date(2026, 11, 26), lang)
+    again.replay(events)
+    assert isinstance(again.items[-1], FlowStep) and again.items[-1].fact_id == "purchase_date"
+    assert [type(i).__name__ for i in again.items] == [type(i).__name__ for i in d.items]

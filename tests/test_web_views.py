@@ -383,3 +383,20 @@ def test_a_new_problem_typed_in_place_of_an_answer_ends_the_diagnosis_and_offers
     assert ended in text_of(reply) and '<p class="error">' not in html  # no "is not a valid address"
     assert ("Läuft der Aktivierungslink ab?" if lang == "de" else "Does the activation link expire?") in text_of(reply)
     assert labels(html)[0] == offered  # the new problem's own diagnosis, to start
+
+
+@pytest.mark.parametrize(("lang", "story", "start_label", "too_rough", "confirm", "result"), [
+    ("de", "Gekauft haben wir vor etwa fünf Monaten. Kann der Aktivierungslink schon abgelaufen sein?", "Diagnose starten",
+     "„vor etwa fünf Monaten“ – das ist zu ungenau, um hier zu entscheiden", "stimmt das?", "Ergebnis:"),
+    ("en", "We purchased about five months ago. Could the activation link have expired already?", "Start diagnosis",
+     "“about five months ago” – that is too rough to decide here", "is that right?", "Result:"),
+])
+def test_a_rough_span_whose_days_decide_differently_is_asked_for_exactly(lang, story, start_label, too_rough, confirm,
+                                                                         result) -> None:
+    c = client()
+    cid, html = start(c, lang)
+    html = say(c, cid, html, story).text
+    html = pick(c, cid, html, start_label).text
+    card = text_of(html.split('<form id="composer"')[0])
+    assert too_rough in card
+    assert confirm not in card and result not in card

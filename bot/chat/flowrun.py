@@ -30,7 +30,7 @@ from faq.language.text import clean
 if TYPE_CHECKING:
     from bot.chat.dialogue import Dialogue
 
-__all__ = ["FREE_ANSWER_WORDS", "Run", "answer_text", "apply_answer", "first_to_confirm", "step", "tell"]
+__all__ = ["FREE_ANSWER_WORDS", "Run", "answer_text", "apply_answer", "first_to_confirm", "step", "tell", "too_rough"]
 
 FREE_ANSWER_WORDS = 4
 """An answer of this many words or more is also read for other facts the user states in it."""
@@ -55,6 +55,7 @@ def step(d: Dialogue) -> list[Item]:
     """The next step of the running diagnosis: a stated fact to confirm, a question, or the result."""
     from faq.flows.dates import RoughDate
     from faq.flows.engine import diagnose, relevant_facts
+    from faq.flows.outcomes import rough_decides
 
     run = d.run
     assert run is not None
@@ -63,6 +64,12 @@ def step(d: Dialogue) -> list[Item]:
     run.confirming, asking, run.asking = None, run.asking, None
     relevant = [] if diag.next_fact is None else relevant_facts(run.flow, run.facts, d.today)
     stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
+    rough = next((f for f in stated if not rough_decides(run.flow, run.facts, f.id, run.stated[f.id][0], d.today)), None)
+    if rough is not None and all(f.id != asking for f in relevant):
+        # "vor etwa fünf Monaten" where its earliest and latest day decide differently: its exact day is asked.
+        run.declined.add(rough.id)
+        run.asking = rough.id
+        return [too_rough(run, rough.id), *step(d)]
     if stated and all(f.id != asking for f in relevant):
         # Stated in the user's own words: shown for confirmation, first, not asked again.
         fact = first_to_confirm(run, stated, d.today)
@@ -82,6 +89,14 @@ def step(d: Dialogue) -> list[Item]:
                          fact_options(fact, bool(run.facts)), lang=run.lang)]
     actions = tuple(Option("action", a) for a in ("show", "save", "copy", "back", "restart"))
     return [FlowResult(run.flow.id, diag, run.question, actions, lang=run.lang)]
+
+
+def too_rough(run: Run, fact_id: str) -> Notice:
+    """The notice that the date the user told roughly for `fact_id` is too rough to decide here,
+    quoting their words (user text: control characters stripped, shown as text, never markup)."""
+    value, quote = run.stated[fact_id]
+    words = getattr(value, "words", "") or quote
+    return Notice("date_too_rough", {"fact": fact_id, "words": " ".join(clean(words).split())}, lang=run.lang)
 
 
 def first_to_confirm(run: Run, stated: list[Fact], today: date) -> Fact:
@@ -154,6 +169,12 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
         d._emit({"type": "tell", "text": text})
         if fact.id not in d.run.stated:
             return d._add(user, *d._step())
+        from faq.flows.outcomes import rough_decides
+
+        if not rough_decides(d.run.flow, d.run.facts, fact.id, d.run.stated[fact.id][0], d.today):
+            notice = too_rough(d.run, fact.id)  # told roughly again: the exact day is asked again
+            d.run.stated.pop(fact.id)
+            return d._add(user, notice, *d._step())
         said = canonical(d.run.stated.pop(fact.id)[0])
         try:
             value = read_answer(d.run.flow, d.run.facts, fact, said, d.today, lang)

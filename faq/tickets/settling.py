@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from faq.flows.dates import MonthDate, RoughDate, counted_hours, month_number
-from faq.flows.engine import Diagnosis, diagnose
+from faq.flows.outcomes import same_outcome
 from faq.flows.values import Value, future_allowed
 from faq.kb.model import Flow
 from faq.language.lexicon import folded
@@ -153,7 +153,7 @@ def spans_firm(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Ev
     Their vagueness does not keep them from settling a cause; "vor etwa 40 Stunden" (one or two days)
     stays weak where 48 hours decide."""
     return frozenset(key for key, _ev, _day, days in _rough_days(facts, evidence, today)
-                     if len({_outcome(diagnose(flow, {**facts, key: day}, today)) for day in days}) == 1)
+                     if same_outcome(flow, facts, key, days, today))
 
 
 def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
@@ -239,7 +239,7 @@ def years_weak(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Ev
             if other is None or other != value and (past and other > today or ahead and _last(other) < today):
                 continue
             days += [other, min(_last(other), today) if bygone else _last(other)] if isinstance(other, MonthDate) else [other]
-        if len({_outcome(diagnose(flow, {**facts, key: day}, today)) for day in days}) > 1:
+        if not same_outcome(flow, facts, key, days, today):
             out.add(key)
     return frozenset(out)
 
@@ -248,8 +248,3 @@ def _last(day: date) -> date:
     """The last day a date may be: a `MonthDate`'s last, else the day itself."""
     return day.last_day if isinstance(day, MonthDate) else day
 
-
-def _outcome(diagnosis: Diagnosis) -> tuple[str | None, str | None, tuple[str, ...]]:
-    """A diagnosis's cause, next question and open causes: what a date's year may change."""
-    nxt = diagnosis.next_fact
-    return diagnosis.cause, nxt.id if nxt is not None else None, tuple(diagnosis.possible)
