@@ -15,10 +15,12 @@ import pytest
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 FAQBOT = Path(sys.executable).with_name("faqbot")
+# Each test runs its own tmux server (socket named by its session, `-L`): a shared server can exit
+# under one test while another connects ("server exited unexpectedly"), with parallel workers or a user's tmux.
 
 
 def _capture(session: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+    return subprocess.run(["tmux", "-L", session, "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
 
 
 def _wait_for(session: str, needle: str, timeout: float = 15.0) -> str:
@@ -45,7 +47,7 @@ def _scroll_to(session: str, key: str, needle: str) -> str:
 
 
 def _send(session: str, *keys: str, literal: bool = False) -> None:
-    cmd = ["tmux", "send-keys", "-t", session]
+    cmd = ["tmux", "-L", session, "send-keys", "-t", session]
     if literal:
         cmd.append("-l")
     subprocess.run([*cmd, *keys], check=True)
@@ -56,7 +58,7 @@ def test_real_chat_in_tmux(tmp_path):
     env = {"FAQBOT_DATA_DIR": str(tmp_path / "data"), "FAQBOT_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
     command = " ".join(f"{k}={v}" for k, v in env.items()) + f" {FAQBOT} --no-store; echo EXIT=$?; sleep 30"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(tmp_path), command],
+        ["tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(tmp_path), command],
         check=True,
         env={**os.environ, "TMUX": ""},
     )
@@ -73,7 +75,7 @@ def test_real_chat_in_tmux(tmp_path):
         _send(session, "C-q")
         _wait_for(session, "EXIT=0")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", session, "kill-session", "-t", session], capture_output=True)
 
 
 def _start(tmp_path) -> str:
@@ -81,7 +83,7 @@ def _start(tmp_path) -> str:
     env = {"FAQBOT_DATA_DIR": str(tmp_path / "data"), "FAQBOT_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
     command = " ".join(f"{k}={v}" for k, v in env.items()) + f" {FAQBOT} --no-store; echo EXIT=$?; sleep 30"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(tmp_path), command],
+        ["tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", str(tmp_path), command],
         check=True,
         env={**os.environ, "TMUX": ""},
     )
@@ -139,4 +141,4 @@ def test_greeting_long_answer_scrolled_and_ambiguous_date_in_tmux(tmp_path):
         _send(session, "C-q")
         _wait_for(session, "EXIT=0")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run(["tmux", "-L", session, "kill-session", "-t", session], capture_output=True)

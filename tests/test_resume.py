@@ -289,8 +289,13 @@ def test_save_without_hard_links_still_never_overwrites(tmp_path, monkeypatch):
 # -- the real program: killed, then `faqbot --resume` ------------------------------------
 
 
+# This module's own tmux server (one per test process): a shared one can exit under it while another
+# test or a user's tmux ends its last session.
+TMUX_SOCKET = f"faqbot-resume-tests-{os.getpid()}"
+
+
 def _tmux(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True, env={**os.environ, "TMUX": ""})
+    return subprocess.run(["tmux", "-L", TMUX_SOCKET, *args], capture_output=True, text=True, env={**os.environ, "TMUX": ""})
 
 
 def _wait_for(session: str, needle: str, timeout: float = 20.0) -> str:
@@ -307,7 +312,7 @@ def _wait_for(session: str, needle: str, timeout: float = 20.0) -> str:
 def _start(session: str, tmp_path: Path, *flags: str) -> None:
     env = {"FAQBOT_DATA_DIR": str(tmp_path / "data"), "FAQBOT_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
     command = " ".join(f"{k}={v}" for k, v in env.items()) + f" exec {FAQBOT} --kb {KB_DIR} " + " ".join(flags)
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(tmp_path), command],
+    subprocess.run(["tmux", "-L", TMUX_SOCKET, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(tmp_path), command],
                    check=True, env={**os.environ, "TMUX": ""})
 
 
@@ -320,7 +325,7 @@ def _send(session: str, text: str) -> None:
 def test_real_chat_killed_then_resumed_in_tmux(tmp_path):
     first, second, third, keeper = (f"faqbot-resume-{uuid.uuid4().hex[:8]}" for _ in range(4))
     # A session that outlives the killed ones, so the tmux server stays up between them.
-    subprocess.run(["tmux", "new-session", "-d", "-s", keeper, "sleep 600"], check=True, env={**os.environ, "TMUX": ""})
+    subprocess.run(["tmux", "-L", TMUX_SOCKET, "new-session", "-d", "-s", keeper, "sleep 600"], check=True, env={**os.environ, "TMUX": ""})
     try:
         _start(first, tmp_path)
         _wait_for(first, "Guten Tag")
