@@ -36,3 +36,9 @@ def test_a_longer_item_is_put_in_as_a_pattern_between_characters() -> None:
 
 def test_no_words_give_a_pattern_found_nowhere() -> None:
     assert re.search(factored([]), "anything") is None
+
+
+@given(_WORDS, st.text(alphabet="abkl.+ x", max_size=8))
+def test_a_whole_tree_matches_exactly_the_words(words: list[str], text: str) -> None:
+    """With `whole`, a word that begins another is kept: the pattern matches each word in full, no other text."""
+    assert (re.fullmatch(factored(words, whole=True), text) is not None) == (text in words)

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from faq.language.alternation import factored
+
 __all__ = ["DIGIT", "date_pattern", "may_hold_date", "month_names", "month_pattern", "without_dates"]
 
 DIGIT = re.compile(r"\d")  # every date `date_pattern` finds has one
@@ -26,20 +28,9 @@ def month_names(entries: Iterable[str]) -> frozenset[str]:
 
 def month_pattern(names: Iterable[str]) -> str:
     """A regular expression matching exactly `names`, as a tree of their shared beginnings
-    ("jan(?:uary?)?"): a search tries each letter once, not every name, and the longer name first."""
-    return _branches(sorted(set(names)))
-
-
-def _branches(tails: list[str]) -> str:
-    ends = "" in tails
-    firsts = sorted({tail[0] for tail in tails if tail})
-    parts = [re.escape(first) + _branches([tail[1:] for tail in tails if tail.startswith(first)]) for first in firsts]
-    if not parts:
-        return ""
-    if len(parts) == 1 and not ends:
-        return parts[0]
-    body = parts[0] if len(parts) == 1 and len(parts[0]) == 1 else f"(?:{'|'.join(parts)})"
-    return body + "?" if ends else body
+    ("jan(?:uary?)?", `faq.language.alternation.factored`): a search tries each letter once, not every
+    name, and the longer name first."""
+    return factored(names, whole=True)
 
 
 @cache
