@@ -42,6 +42,7 @@ FRESH = {
     "check22 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check22.yaml",
     "check23 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check23.yaml",
     "check24 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check24.yaml",
+    "check25 (check set, never tuned on)": ROOT / "benchmarks" / "sets" / "check25.yaml",
 }
 FIRST = {
     "dev (public, tuned on)": "top-1 0.974, answered right 0.947, abstention 0.727, wrong 0.000",
@@ -67,6 +68,7 @@ FIRST = {
     "check22 (check set, never tuned on)": "top-1 0.965, answered right 0.965, abstention 0.943, wrong 0.017",
     "check23 (check set, never tuned on)": "top-1 0.974, answered right 0.948, abstention 0.943, wrong 0.017",
     "check24 (check set, never tuned on)": "top-1 0.974, answered right 0.939, abstention 0.943, wrong 0.009",
+    "check25 (check set, never tuned on)": "top-1 0.974, answered right 0.974, abstention 1.000, wrong 0.017",
 }
 """First scores (benchmarks/sets/README.md): before the learned model for dev and questions_long; at the
 start of round 4 for check4, at the end of round 4 for check5, at the end of round 5 for check6, at the end
@@ -74,7 +76,7 @@ of round 6 for check7, at the end of round 7 (dc1aff1) for check8 and at the end
 check9, at the end of round 9 (838371c) for check10 and at the end of round 10 (2facf94) for check11, at the end of round 11 (645687f) for check12,
 at the end of round 12 (c74ca26) for check13, at the end of round 13 (84571d6) for check14, at the end of
 round 14 (991058a, code of 567c237) for check15, at the end of round 15 (c956dbf) for check16,
-at the end of round 16 (2a1c044) for check17, at the end of round 17 (407e3e0) for check18, at the end of round 18 (8e94a2d) for check19, at the end of round 19 (b76ba0e) for check20, at the end of round 20 (8b421ac) for check21, at the end of round 21 (8cdf0ed) for check22, at the end of round 22 (ff7434a) for check23, at the end of round 23 (ed4c826) for check24. check9 and
+at the end of round 16 (2a1c044) for check17, at the end of round 17 (407e3e0) for check18, at the end of round 18 (8e94a2d) for check19, at the end of round 19 (b76ba0e) for check20, at the end of round 20 (8b421ac) for check21, at the end of round 21 (8cdf0ed) for check22, at the end of round 22 (ff7434a) for check23, at the end of round 23 (ed4c826) for check24, at the end of round 24 (898042d) for check25. check9 and
 check10 were check sets until round 17; from round 18 they are tuning sets (their misses may be read)."""
 TRAINING = {
     **{f"held-out {n}": ROOT / "tests" / "data" / f"heldout{'' if n == 1 else n}.yaml" for n in range(1, 7)},
