@@ -322,7 +322,7 @@ def test_summary_of_an_open_case_names_the_question():
     ("Der Nutzungsbeginn war vor etwa 30 Stunden, die Aktivierungsmail fehlt noch.", "de",
      "etwa 23.11.2026, „vor etwa 30 Stunden“ |", "| 23.11.2026 |"),
     ("Our usage start was roughly 30 hours ago and the activation email is still missing.", "en",
-     "around 23 Nov 2026, 'roughly 30 hours ago' |", "| 23 Nov 2026 |"),
+     "around 23 Nov 2026, “roughly 30 hours ago” |", "| 23 Nov 2026 |"),
 ])
 def test_summary_shows_a_date_from_a_rough_span_as_approximate(ticket, lang, approximate, exact):
     kb, matcher = bundled()
