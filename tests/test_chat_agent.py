@@ -760,6 +760,20 @@ async def test_an_export_with_a_broken_line_analyses_the_first_readable_ticket_a
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
+async def test_one_broken_line_of_an_export_pasted_alone_is_named_and_nothing_is_analysed(lang):
+    pasted = '{"id": "SR-31", "text": "  "}'
+    app = agent_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, pasted)
+        assert screen.case is None  # its JSON is no ticket: never analysed as if it were one
+        assert screen.query_one(TicketArea).text == pasted  # kept, to be corrected
+        told = tr(lang, "agent_export_line", line="1 (SR-31)", problem=tr(lang, "ticket_text_empty"))
+        assert screen.status == tr(lang, "agent_export_broken_one", n="1", lines=told)
+        assert screen.status in [n.message for n in app._notifications]
+        assert "SR-31" in " ".join(screen_text(app).split())
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 async def test_the_ticket_hint_names_the_key_every_terminal_sends_and_help_qualifies_ctrl_enter(lang):
     """xterm, GNOME Terminal and tmux send Enter for Ctrl+Enter (a new line in the ticket): the hint above
     the ticket names F5 alone; F1's help names Ctrl+Enter with the terminals it reaches the view in."""
