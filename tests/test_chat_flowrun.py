@@ -173,3 +173,33 @@ def test_a_no_to_the_settling_fact_asks_its_question_then_the_other_stated_fact_
     dialogue.submit("nein")
     shown = dialogue.items[-1]
     assert isinstance(shown, Notice) and shown.key == "confirm_stated" and shown.args["fact"] == "osm_email"
+
+
+@pytest.mark.parametrize(("story", "yes"), [
+    ("Seit dem Nutzungsbeginn vor etwa zwei Tagen warten wir auf die Aktivierungsmail. "
+     "Eingetragen als OSM ist j.koch@outlook.com.", "ja"),
+    ("We have waited for the activation email since our usage start roughly two days ago. "
+     "The OSM on file is j.koch@outlook.com.", "yes"),
+])
+def test_a_rough_date_told_before_it_is_asked_is_judged_with_all_the_user_told(bundled, story, yes):
+    """ "About two days ago" may be either side of the 48 hours; beside an outlook.com address, which
+    settles the case whatever the day, it decides nothing: the address is confirmed, no exact day asked."""
+    dialogue = _real(bundled)
+    dialogue.submit(story)
+    shown = dialogue.select(0)
+    assert not any(isinstance(i, Notice) and i.key == "date_too_rough" for i in shown)
+    assert isinstance(shown[-1], Notice) and shown[-1].args["fact"] == "osm_email"
+    dialogue.submit(yes)
+    assert isinstance(dialogue.items[-1], FlowResult) and dialogue.items[-1].diagnosis.cause == "outlook-com-address"
+
+
+def test_a_rough_date_is_too_rough_again_once_what_it_rested_on_is_declined(bundled):
+    dialogue = _real(bundled)
+    dialogue.submit("Die Aktivierungsmail fehlt, Nutzungsbeginn war vor etwa zwei Tagen. Unser OSM ist j.koch@outlook.com.")
+    dialogue.select(0)
+    dialogue.submit("nein")  # not that address: its question is asked
+    assert isinstance(dialogue.items[-1], FlowStep) and dialogue.items[-1].fact_id == "osm_email"
+    shown = dialogue.submit("it@koch-bau.de")
+    assert [i.key for i in shown if isinstance(i, Notice)] == ["date_too_rough"]
+    assert isinstance(shown[-1], FlowStep) and shown[-1].fact_id == "usage_start"
+    assert "usage_start" not in dialogue.run.facts

@@ -64,12 +64,22 @@ def step(d: Dialogue) -> list[Item]:
     run.confirming, asking, run.asking = None, run.asking, None
     relevant = [] if diag.next_fact is None else relevant_facts(run.flow, run.facts, d.today)
     stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
-    rough = next((f for f in stated if not rough_decides(run.flow, run.facts, f.id, run.stated[f.id][0], d.today)), None)
+    told = {f.id: run.stated[f.id][0] for f in stated if not isinstance(run.stated[f.id][0], RoughDate)}
+
+    def decides(fact_id: str, known: dict[str, Any]) -> bool:
+        others = {k: v for k, v in known.items() if k != fact_id}
+        return rough_decides(run.flow, others, fact_id, run.stated[fact_id][0], d.today)
+
+    # A rough date is judged as the ticket reader judges it, against all the user told (the answers given and
+    # the facts stated and not declined): "vor etwa zwei Tagen" beside an outlook.com address decides nothing
+    # the address does not. Confirmed only once what it rests on is: until then the others are shown first.
+    rough = next((f for f in stated if not decides(f.id, {**run.facts, **told})), None)
     if rough is not None and all(f.id != asking for f in relevant):
         # "vor etwa fünf Monaten" where its earliest and latest day decide differently: its exact day is asked.
         run.declined.add(rough.id)
         run.asking = rough.id
         return [too_rough(run, rough.id), *step(d)]
+    stated = [f for f in stated if decides(f.id, run.facts)]
     if stated and all(f.id != asking for f in relevant):
         # Stated in the user's own words: shown for confirmation, first, not asked again.
         fact = first_to_confirm(run, stated, d.today)
