@@ -203,3 +203,39 @@ def test_a_rough_date_is_too_rough_again_once_what_it_rested_on_is_declined(bund
     assert [i.key for i in shown if isinstance(i, Notice)] == ["date_too_rough"]
     assert isinstance(shown[-1], FlowStep) and shown[-1].fact_id == "usage_start"
     assert "usage_start" not in dialogue.run.facts
+
+
+@pytest.mark.parametrize(("said", "lang"), [("Ich bin der Online Services Manager", "de"), ("OSM", "de"),
+                                            ("I'm our OSM", "en")])
+def test_the_osm_told_without_the_permission_is_asked_which_of_the_two_osm_answers(bundled, said, lang):
+    """The question offers the OSM with and without "Reservierung verwalten": the bare role is neither."""
+    from chat_helpers import TODAY
+
+    from bot.chat.dialogue import Dialogue
+
+    dialogue = Dialogue(*bundled, TODAY, lang)
+    dialogue.start_flow("reservation-permission")
+    shown = dialogue.submit(said)
+    assert isinstance(shown[-1], Notice) and shown[-1].key == "open_choice" and said in shown[-1].text
+    assert [o.target for o in shown[-1].options if o.kind == "value"] == ["osm", "osm-manage-reservations", "unbekannt"]
+    assert "role" not in dialogue.run.facts
+    dialogue.submit("2")
+    assert isinstance(dialogue.items[-1], FlowResult) and dialogue.items[-1].diagnosis.cause == "can-reserve"
+
+
+@pytest.mark.parametrize("said", ["Ich bin OSM, die Berechtigung Reservierung verwalten habe ich nicht",
+                                  "osm ohne berechtigung", "I am the OSM without any permissions"])
+def test_the_osm_told_with_its_permission_denied_is_the_osm_without_it(bundled, said):
+    dialogue = _real(bundled)
+    dialogue.start_flow("reservation-permission")
+    dialogue.submit(said)
+    assert dialogue.run.facts == {"role": "osm"}
+    assert dialogue.items[-1].diagnosis.cause == "needs-reservation-permission"
+
+
+def test_the_osm_told_in_the_story_is_not_confirmed_as_the_osm_without_the_permission(bundled):
+    dialogue = _real(bundled)
+    dialogue.submit("Ich bin bei uns der OSM. Darf ich Online-Reservierungen abschließen?")
+    shown = dialogue.start_flow("reservation-permission")
+    assert not any(isinstance(i, Notice) and i.key == "confirm_stated" for i in shown)
+    assert isinstance(shown[-1], FlowStep) and shown[-1].fact_id == "role"
