@@ -322,7 +322,7 @@ def test_summary_of_an_open_case_names_the_question():
     ("Der Nutzungsbeginn war vor etwa 30 Stunden, die Aktivierungsmail fehlt noch.", "de",
      "etwa 23.11.2026, „vor etwa 30 Stunden“ |", "| 23.11.2026 |"),
     ("Our usage start was roughly 30 hours ago and the activation email is still missing.", "en",
-     "around 23 Nov 2026, 'roughly 30 hours ago' |", "| 23 Nov 2026 |"),
+     "around 23 Nov 2026, “roughly 30 hours ago” |", "| 23 Nov 2026 |"),
 ])
 def test_summary_shows_a_date_from_a_rough_span_as_approximate(ticket, lang, approximate, exact):
     kb, matcher = bundled()
@@ -757,6 +757,20 @@ async def test_an_export_with_a_broken_line_analyses_the_first_readable_ticket_a
         assert screen.status == tr(lang, "agent_export_skipped", n="3", id=" (KD-12)", lines=told)
         assert screen.status in [n.message for n in app._notifications]
         assert "{" not in screen.case.ticket and "KD-11" not in screen.case.ticket
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+async def test_one_broken_line_of_an_export_pasted_alone_is_named_and_nothing_is_analysed(lang):
+    pasted = '{"id": "SR-31", "text": "  "}'
+    app = agent_app(lang=lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _triage(pilot, pasted)
+        assert screen.case is None  # its JSON is no ticket: never analysed as if it were one
+        assert screen.query_one(TicketArea).text == pasted  # kept, to be corrected
+        told = tr(lang, "agent_export_line", line="1 (SR-31)", problem=tr(lang, "ticket_text_empty"))
+        assert screen.status == tr(lang, "agent_export_broken_one", n="1", lines=told)
+        assert screen.status in [n.message for n in app._notifications]
+        assert "SR-31" in " ".join(screen_text(app).split())
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -46,9 +46,28 @@ def test_lines_of_a_ticket_export_are_read_as_tickets_and_anything_else_is_not()
     two = pasted_export(one + "\n" + json.dumps({"text": "No activation mail yet."}))
     assert two is not None and two.count == 2 and two.text.startswith("Servus")
     assert pasted_export(json.dumps({"text": "Hi, where is the mail?"})).ticket_id == ""  # no id: none named
-    for written in ("{Platzhalter} im Betreff, sonst keine Mail", '{"text": "halb', '{"id": 3}', "Hallo {name}",
-                    '{"text": "halb\n{"id": 3}', one + "\nDanke vorab!"):
+    for written in ("{Platzhalter} im Betreff, sonst keine Mail", "{ halb", "Hallo {name}", "{Gruß}\n{Name}",
+                    one + "\nDanke vorab!"):
         assert pasted_export(written) is None  # not an export: analysed as written
     mixed = pasted_export('{"id": "HD-76", "text": "kaputt\n' + one + "\n")
     assert mixed is not None and mixed.count == 1 and mixed.ticket_id == "HD-77" and not mixed.whole
     assert [error.where for error in mixed.broken] == ["-:1 (HD-76)"]
+
+
+@pytest.mark.parametrize(("pasted", "where"), [
+    ('{"id": "RQ-5", "text": ""}', ["-:1 (RQ-5)"]),
+    ('  {"ticket_id": "RQ-6", "status": "open"}  \n', ["-:1 (RQ-6)"]),
+    ('{"id": "RQ-7", "text": 42}\n{"id": "RQ-8"}', ["-:1 (RQ-7)", "-:2 (RQ-8)"]),
+    ('{"id": "RQ-9", "text": "Der Aktivierungslink ist abgelaufen, gekauft am 02.03.2026.",', ["-:1 (RQ-9)"]),
+    ('{"text": "halb\n{"id": 3}', ["-:1", "-:2 (3)"]),
+])
+def test_export_lines_that_hold_no_ticket_are_an_export_of_none_each_named(pasted, where):
+    from bot.chat.agent_input import export_status, pasted_export
+
+    read = pasted_export(pasted)
+    assert read is not None and read.count == 0 and not read.whole
+    assert [error.where for error in read.broken] == where
+    for lang in ("de", "en"):
+        status = export_status(read, lang)
+        assert all(w.removeprefix("-:") in status for w in where)
+        assert "{lines}" not in status and "{n}" not in status and "None" not in status

@@ -128,3 +128,20 @@ def test_a_typed_answer_naming_no_choice_is_told_so_in_words_never_by_the_choice
     assert told == tr(lang, "answer_not_choice", text=typed)  # the answers themselves are shown right below it
     assert not any(choice.id in told for choice in fact.choices if "-" in choice.id)
     assert read_answer(flow, {}, fact, fact.choices[1].label.get(lang), TODAY, lang) == fact.choices[1].id
+
+
+@pytest.mark.parametrize(("text", "value", "left"), [
+    ("Ich bin der OSM", "osm", ("osm", "osm-manage-reservations")),
+    ("online services manager", "osm", ("osm", "osm-manage-reservations")),
+    ("OSM, aber die Berechtigung fehlt mir", "osm", ()),
+    ("OSM mit Reservierung verwalten", "osm-manage-reservations", ()),
+    ("Onlineadministrator", "ola", ()),
+])
+def test_an_answer_naming_a_role_a_permission_would_make_longer_leaves_both_open(text, value, left):
+    from pathlib import Path
+
+    from bot.chat.answers import open_choices
+    from faq.kb.loader import load_knowledge_base
+
+    fact = load_knowledge_base(Path(__file__).parent.parent / "knowledge").flow("reservation-permission").fact("role")
+    assert open_choices(fact, value, text) == left

@@ -173,3 +173,69 @@ def test_a_no_to_the_settling_fact_asks_its_question_then_the_other_stated_fact_
     dialogue.submit("nein")
     shown = dialogue.items[-1]
     assert isinstance(shown, Notice) and shown.key == "confirm_stated" and shown.args["fact"] == "osm_email"
+
+
+@pytest.mark.parametrize(("story", "yes"), [
+    ("Seit dem Nutzungsbeginn vor etwa zwei Tagen warten wir auf die Aktivierungsmail. "
+     "Eingetragen als OSM ist j.koch@outlook.com.", "ja"),
+    ("We have waited for the activation email since our usage start roughly two days ago. "
+     "The OSM on file is j.koch@outlook.com.", "yes"),
+])
+def test_a_rough_date_told_before_it_is_asked_is_judged_with_all_the_user_told(bundled, story, yes):
+    """ "About two days ago" may be either side of the 48 hours; beside an outlook.com address, which
+    settles the case whatever the day, it decides nothing: the address is confirmed, no exact day asked."""
+    dialogue = _real(bundled)
+    dialogue.submit(story)
+    shown = dialogue.select(0)
+    assert not any(isinstance(i, Notice) and i.key == "date_too_rough" for i in shown)
+    assert isinstance(shown[-1], Notice) and shown[-1].args["fact"] == "osm_email"
+    dialogue.submit(yes)
+    assert isinstance(dialogue.items[-1], FlowResult) and dialogue.items[-1].diagnosis.cause == "outlook-com-address"
+
+
+def test_a_rough_date_is_too_rough_again_once_what_it_rested_on_is_declined(bundled):
+    dialogue = _real(bundled)
+    dialogue.submit("Die Aktivierungsmail fehlt, Nutzungsbeginn war vor etwa zwei Tagen. Unser OSM ist j.koch@outlook.com.")
+    dialogue.select(0)
+    dialogue.submit("nein")  # not that address: its question is asked
+    assert isinstance(dialogue.items[-1], FlowStep) and dialogue.items[-1].fact_id == "osm_email"
+    shown = dialogue.submit("it@koch-bau.de")
+    assert [i.key for i in shown if isinstance(i, Notice)] == ["date_too_rough"]
+    assert isinstance(shown[-1], FlowStep) and shown[-1].fact_id == "usage_start"
+    assert "usage_start" not in dialogue.run.facts
+
+
+@pytest.mark.parametrize(("said", "lang"), [("Ich bin der Online Services Manager", "de"), ("OSM", "de"),
+                                            ("I'm our OSM", "en")])
+def test_the_osm_told_without_the_permission_is_asked_which_of_the_two_osm_answers(bundled, said, lang):
+    """The question offers the OSM with and without "Reservierung verwalten": the bare role is neither."""
+    from chat_helpers import TODAY
+
+    from bot.chat.dialogue import Dialogue
+
+    dialogue = Dialogue(*bundled, TODAY, lang)
+    dialogue.start_flow("reservation-permission")
+    shown = dialogue.submit(said)
+    assert isinstance(shown[-1], Notice) and shown[-1].key == "open_choice" and said in shown[-1].text
+    assert [o.target for o in shown[-1].options if o.kind == "value"] == ["osm", "osm-manage-reservations", "unbekannt"]
+    assert "role" not in dialogue.run.facts
+    dialogue.submit("2")
+    assert isinstance(dialogue.items[-1], FlowResult) and dialogue.items[-1].diagnosis.cause == "can-reserve"
+
+
+@pytest.mark.parametrize("said", ["Ich bin OSM, die Berechtigung Reservierung verwalten habe ich nicht",
+                                  "osm ohne berechtigung", "I am the OSM without any permissions"])
+def test_the_osm_told_with_its_permission_denied_is_the_osm_without_it(bundled, said):
+    dialogue = _real(bundled)
+    dialogue.start_flow("reservation-permission")
+    dialogue.submit(said)
+    assert dialogue.run.facts == {"role": "osm"}
+    assert dialogue.items[-1].diagnosis.cause == "needs-reservation-permission"
+
+
+def test_the_osm_told_in_the_story_is_not_confirmed_as_the_osm_without_the_permission(bundled):
+    dialogue = _real(bundled)
+    dialogue.submit("Ich bin bei uns der OSM. Darf ich Online-Reservierungen abschließen?")
+    shown = dialogue.start_flow("reservation-permission")
+    assert not any(isinstance(i, Notice) and i.key == "confirm_stated" for i in shown)
+    assert isinstance(shown[-1], FlowStep) and shown[-1].fact_id == "role"

@@ -40,6 +40,8 @@ dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
         ("a day ago", TODAY - timedelta(days=1)),
         ("2 weeks ago", TODAY - timedelta(days=14)),
         ("in 5 Tagen", TODAY + timedelta(days=5)),
+        ("vor elf Monaten", date(2025, 12, 24)),  # counted_numbers: up to twelve, a year of months
+        ("twelve months ago", date(2025, 11, 24)),
         ("1. Dezember 2026", date(2026, 12, 1)),
         ("1 Dezember 2026", date(2026, 12, 1)),
         ("3. März 2026", date(2026, 3, 3)),

@@ -38,6 +38,14 @@ def test_a_text_naming_a_month_alone_gives_its_latest_occurrence_up_to_today(tex
     assert month_only(text, TODAY) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("seit november", (2026, 11)), ("since november", (2026, 11)), ("in november", (2026, 11)),
+    ("vergangenen november", (2025, 11)), ("past november", (2025, 11)),
+])
+def test_only_the_words_that_take_in_the_current_month_name_this_one(text: str, expected: tuple) -> None:
+    assert month_only(text, TODAY) == expected
+
+
 @pytest.mark.parametrize("text", ["3. märz 2026", "2026-13", "nächsten märz", "vor drei monaten"])
 def test_a_text_with_more_or_other_than_a_month_is_no_month_alone(text: str) -> None:
     assert month_only(text, TODAY) is None

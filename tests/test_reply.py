@@ -378,9 +378,9 @@ def _proving(flow, cause_id):
       "bis spätestens 25.12.2026 (sicher", "Sie nannten uns die Zeit nur ungefähr („vor etwa vier Monaten“)"],
      ["24.01.2027", "(24.07.2026)"]),  # the day in between is no deadline: the link may run out a month before
     ("Hi, we bought the licences roughly four months ago. Does the activation link still work?", "en",
-     ["(around 24 Jul 2026, 'roughly four months ago')",
+     ["(around 24 Jul 2026, “roughly four months ago”)",
       "until 25 Dec 2026 (for certain – depending on the exact day, up to 25 Feb 2027)", "by 25 Dec 2026 (for certain",
-      "You told us the time only roughly ('roughly four months ago')"],
+      "You told us the time only roughly (“roughly four months ago”)"],
      ["24 Jan 2027", "(24 Jul 2026)"]),
 ])
 def test_a_date_from_a_rough_span_is_said_as_approximate_with_the_customers_words_and_the_safe_deadline(text, lang, honest, false):

@@ -232,6 +232,8 @@ def test_a_date_whose_year_changes_nothing_or_is_given_settles(text, cause):
     ("Hi, no activation email so far. Our usage start was roughly 30 hours ago.", "usage-start-pending"),
     ("Hi, the activation link won't open. We purchased the licences about three weeks ago.", "activation-link-valid"),
     ("Hallo, der Aktivierungslink geht nicht. Gekauft haben wir vor ca. zehn Monaten.", "activation-link-expired"),
+    ("Guten Tag, unser Aktivierungslink klappt nicht. Gekauft haben wir vor rund elf Monaten.",
+     "activation-link-expired"),
 ])
 def test_a_span_told_roughly_settles_when_its_reach_changes_nothing(text, cause):
     r = triage(text)
@@ -244,6 +246,7 @@ def test_a_span_told_roughly_settles_when_its_reach_changes_nothing(text, cause)
     "Hallo, keine Aktivierungsmail bisher. Unser Nutzungsbeginn lag vor etwa 40 Stunden.",
     "Hi, no activation email so far. Our usage start was about 45 hours ago.",
     "Hi, the activation link won't open. We purchased the licences approximately seven months ago.",
+    "Guten Tag, der Link zur Aktivierung klappt nicht. Bestellt wurde vor rund sechs Monaten.",
 ])
 def test_a_span_told_roughly_near_the_rules_limit_is_shown_but_settles_nothing(text):
     r = triage(text)

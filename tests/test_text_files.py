@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.cli.main import main
 from faq.kb.text_files import check_text_files
@@ -75,3 +77,17 @@ def test_a_month_list_needs_twelve_months_of_letters_each_spelling_once(kb: Path
         "kb/language/months.yaml:4: 'mrz.' in 'de' is no month's spelling (expected letters only)",
         "kb/language/months.yaml:12: 'jan' in 'de' names two months (expected each spelling once)",
     ]
+
+
+CUSTOMER_FACES = ("chat", "web", "values", "reply", "summary")
+"""The interface files whose texts a customer or an agent reads in a sentence (the command line's own
+texts, cli.yaml, quote file names, fields and options as code)."""
+
+
+@pytest.mark.parametrize("face", CUSTOMER_FACES)
+def test_english_texts_quote_as_the_german_ones_do_typographically(face: str) -> None:
+    texts = yaml.safe_load((ROOT / "knowledge" / "ui" / f"{face}.yaml").read_text(encoding="utf-8"))
+    typewriter = re.compile(r"""(?:^|[\s(])(?:'[^']+'|"[^"]+")""")
+    straight = [key for key, text in texts.items()
+                if isinstance(text, dict) and "„" in text.get("de", "") and typewriter.search(text.get("en", ""))]
+    assert straight == [], "the German quotes with „…“: the English with “…”, not with typewriter quotes"

@@ -66,7 +66,7 @@ def test_dont_know_as_people_type_it_leaves_any_fact_open(raw: str) -> None:
 def test_bad_yesno(raw: str) -> None:
     with pytest.raises(InputError) as err:
         parse_yesno(raw, "junk_checked")
-    assert f"'{raw}'" in str(err.value) and "expected" in str(err.value)
+    assert f"“{raw}”" in str(err.value) and "expected" in str(err.value)
     assert "junk_checked" not in str(err.value), "customers never see fact names"
 
 
@@ -74,7 +74,7 @@ def test_parse_value_names_the_fact_first() -> None:
     fact = Fact("junk_checked", "yesno", 1, Text("Junk geprüft?", "Junk checked?"))
     with pytest.raises(InputError) as err:
         parse_value(fact, "vielleicht", date(2026, 11, 24))
-    assert str(err.value).startswith("junk_checked: 'vielleicht'")
+    assert str(err.value).startswith("junk_checked: “vielleicht”")
 
 
 @pytest.mark.parametrize("raw", ["it@beispiel-ag.de", "m.schulz@outlook.com", "A.B+tag@Sub.Example.COM", " x@y.de "])
@@ -103,7 +103,7 @@ def test_bad_email(raw: str, why: str) -> None:
     with pytest.raises(InputError) as err:
         parse_email(raw, "osm_email")
     message = str(err.value)
-    assert why in message and f"'{raw}'" in message and "\n" not in message
+    assert why in message and f"“{raw}”" in message and "\n" not in message
 
 
 def test_domain_is_case_insensitive() -> None:
@@ -132,7 +132,7 @@ def test_choice(raw: str, expected: object) -> None:
 def test_unknown_choice_lists_the_choices() -> None:
     with pytest.raises(InputError) as err:
         parse_choice(ROLE, "chef")
-    assert "'chef'" in str(err.value) and "vlsc-admin, ola, osm, other" in str(err.value)
+    assert "“chef”" in str(err.value) and "vlsc-admin, ola, osm, other" in str(err.value)
 
 
 def test_parse_value_by_type() -> None:
@@ -142,7 +142,7 @@ def test_parse_value_by_type() -> None:
     assert parse_value(_fact("e", "email"), "a@b.de", TODAY) == "a@b.de"
     assert parse_value(_fact("y", "yesno"), "ja", TODAY) is True
     assert parse_value(ROLE, "OLA", TODAY) == "ola"
-    with pytest.raises(InputError, match="purchase_date: '31.02.2026'"):
+    with pytest.raises(InputError, match="purchase_date: “31.02.2026”"):
         parse_value(_fact("purchase_date", "date"), "31.02.2026", TODAY)
 
 

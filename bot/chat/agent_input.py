@@ -4,6 +4,7 @@ characters), the view's keys, and the option a typed answer names."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from textual import events
@@ -49,21 +50,33 @@ class PastedExport:
         return self.count == 1 and not self.broken
 
 
+_OPENS_OBJECT = re.compile(r'\{\s*"[^"\n]*"\s*:')
+"""How a line of a JSON Lines export opens: a brace, then a quoted field name and its colon."""
+
+
+def _export_line(row: str) -> bool:
+    """Whether `row` opens as a JSON object does (`{"id": ...`), read or broken: a line of an export."""
+    return _OPENS_OBJECT.match(row) is not None
+
+
 def pasted_export(text: str) -> PastedExport | None:
     """The tickets of `text` when it is JSON Lines of tickets and nothing else (lines copied out
     of a ticket export, their text as JSON strings: "\\n" for a line break), with the lines among
-    them that hold no readable ticket; None for anything else, a ticket as written, which is
-    analysed as it stands."""
+    them that hold no readable ticket; lines that all open as an export's do (`{"id": ...`) and hold
+    no readable ticket (`{"id": "T-7", "text": ""}` or a line cut off, pasted alone) are an export of
+    none (`count` 0), each named; None for anything else, a ticket as written, analysed as it stands."""
     from faq.tickets.readers import read_tickets
 
     stripped = text.strip()
     rows = [row.strip() for row in stripped.splitlines() if row.strip()]
     if not rows or not all(row.startswith("{") for row in rows):
         return None
-    if len(rows) == 1 and not stripped.endswith("}"):
-        return None  # one line, never closed: a ticket as written
+    if len(rows) == 1 and not stripped.endswith("}") and not _export_line(rows[0]):
+        return None  # one line, never closed, not opening as an export's does: a ticket as written
     items = list(read_tickets(io.BytesIO(stripped.encode()), "-", fmt="jsonl"))
     tickets = [item for item in items if isinstance(item, Ticket)]
+    if not tickets and all(map(_export_line, rows)):  # lines of an export, none of them a ticket: named, none analysed
+        return PastedExport("", "", 0, tuple(item for item in items if isinstance(item, TicketError)))
     if not tickets:  # no line is a ticket: the text is not an export
         return None
     first = tickets[0]
@@ -75,14 +88,21 @@ def export_status(export: PastedExport, lang: str) -> str:
     """The line saying how a pasted export was read: which ticket is analysed, and each line that
     could not be read, named as `faqbot triage` names it (line and id) and why."""
     named = f" {export.ticket_id}" if export.ticket_id else ""
+    if not export.count:
+        key = "agent_export_broken_one" if len(export.broken) == 1 else "agent_export_broken_many"
+        return tr(lang, key, n=count(len(export.broken), lang), lines=_unread(export, lang))
     if export.whole:
         return tr(lang, "agent_export_one", id=named)
     if not export.broken:
         return tr(lang, "agent_export_many", n=count(export.count, lang), id=named)
-    unread = "; ".join(tr(lang, "agent_export_line", line=error.where.removeprefix("-:"),
-                          problem=error.text(lang).removeprefix(error.where + ": ")) for error in export.broken)
-    return tr(lang, "agent_export_skipped", n=count(export.count + len(export.broken), lang), lines=unread,
+    return tr(lang, "agent_export_skipped", n=count(export.count + len(export.broken), lang), lines=_unread(export, lang),
               id=f" ({export.ticket_id})" if export.ticket_id else "")
+
+
+def _unread(export: PastedExport, lang: str) -> str:
+    """Each line of `export` that holds no readable ticket, named as `faqbot triage` names it, and why."""
+    return "; ".join(tr(lang, "agent_export_line", line=error.where.removeprefix("-:"),
+                        problem=error.text(lang).removeprefix(error.where + ": ")) for error in export.broken)
 
 
 class TicketArea(TextArea):

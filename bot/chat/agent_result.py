@@ -26,9 +26,13 @@ class AgentResult(Vertical):
     async def show(self, case: AgentCase | None, lang: str, error: str = "", readings: tuple[str, ...] = (),
                    status: str = "") -> None:
         """Show `case` in `lang` (nothing when None); `error` explains a rejected answer, `readings`
-        are the two readings of an ambiguous date, `status` the line under the reply."""
+        are the two readings of an ambiguous date, `status` the line under the reply (without a case, why
+        there is none: the lines of an export that hold no ticket)."""
         await self.remove_children()
         if case is None:
+            if status:
+                await self.mount(Static(Content.assemble(("✗ ", "bold"), status), id="agent-status", classes="error",
+                                        markup=False))
             return
         try:
             widgets = self._widgets(case, lang, error, readings, status)

@@ -288,6 +288,13 @@ class AgentScreen(Screen[str]):
         text = source[:MAX_INPUT_CHARS]  # what `clean` keeps of a longer ticket: its start, unchanged
         if whole != shown:  # what is shown is what is analysed: no control characters; a longer ticket stays whole
             area.load_text(whole)
+        if export is not None and not export.count:  # lines of an export, none a ticket: each named, none analysed
+            self.case, self.error, self.readings = None, "", ()
+            self.status = export_status(export, self.lang)
+            await self._render_result(focus=False)
+            self.notify(self.status, severity="warning", markup=False)
+            area.focus()
+            return
         if not text.strip():
             self.case = None
             self.status = ""

@@ -16,8 +16,8 @@ from faq.kb.model import Fact, Flow, KnowledgeBase
 from faq.language.catalogue import tr
 from faq.tickets.evidence import stated_clause
 
-__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "left_line", "menu_index", "read_answer", "reply_word",
-           "shown_value", "stated_facts", "typed_action"]
+__all__ = ["address_part", "confirm_text", "fact_options", "future_message", "left_line", "menu_index", "open_choices", "read_answer",
+           "reply_word", "shown_value", "stated_facts", "typed_action"]
 
 UNKNOWN_SIMILARITY = 85
 """How close (rapidfuzz ratio, 0-100) a whole reply must come to a "don't know" phrase of
@@ -216,6 +216,38 @@ def stated_facts(text: str, flow: Flow, kb: KnowledgeBase, today: date, lang: st
             quote = stated_clause(sentence, quote)
         out[fact_id] = (value, " ".join(quote.split()))
     return out
+
+
+def _name_words(name: str) -> frozenset[str]:
+    """The words of a choice's name that tell something (`cue_function_words` left out), folded."""
+    from faq.language.lexicon import folded
+    from faq.language.normalize import fold, words
+
+    return frozenset(words(fold(name))) - folded("cue_function_words")
+
+
+def open_choices(fact: Fact, value: object, text: str) -> tuple[str, ...]:
+    """The answers a typed `text` read as the choice `value` leaves open: `value` and each longer choice
+    whose name holds one of its names with more words ("OSM" in "OSM mit der Berechtigung
+    „Reservierung verwalten“"), when the text says none of those words and names no permission
+    (`permission_words`, `lack_words`): "Ich bin der OSM" tells no permission either way. () when the
+    text decides, or `value` is no choice with a longer one."""
+    from faq.language.lexicon import folded
+    from faq.language.normalize import fold, words
+
+    if fact.type != "choice" or not isinstance(value, str):
+        return ()
+    names = {c.id: [_name_words(n) for n in (c.label.de, c.label.en, *c.aliases, c.id.replace("-", " "))]
+             for c in fact.choices}
+    own = [n for n in names.get(value, []) if n]
+    longer = {cid: {w for n in theirs for o in own if o < n for w in n - o}
+              for cid, theirs in names.items() if cid != value}
+    longer = {cid: extra for cid, extra in longer.items() if extra}
+    said = set(words(fold(text)))
+    permission = folded("permission_words") | folded("lack_words")
+    if not longer or said & set().union(*longer.values()) or any(p in w for w in said for p in permission):
+        return ()
+    return (value, *longer)
 
 
 def _line_holding(sentence: str, quote: str) -> str:

@@ -16,6 +16,7 @@ from bot.chat.answers import (
     confirm_text,
     fact_options,
     future_message,
+    open_choices,
     read_answer,
     stated_facts,
     unknown_key,
@@ -24,6 +25,7 @@ from bot.chat.aside import aside, aside_entry, lookup, tells_new_problem
 from bot.chat.items import FlowResult, FlowStep, Item, Notice, Option, UserMessage, canonical
 from faq.errors import InputError
 from faq.kb.model import Fact, Flow
+from faq.language.catalogue import tr
 from faq.language.normalize import clear_language
 from faq.language.text import clean
 
@@ -64,12 +66,23 @@ def step(d: Dialogue) -> list[Item]:
     run.confirming, asking, run.asking = None, run.asking, None
     relevant = [] if diag.next_fact is None else relevant_facts(run.flow, run.facts, d.today)
     stated = [f for f in relevant if f.id in run.stated and f.id not in run.declined]
-    rough = next((f for f in stated if not rough_decides(run.flow, run.facts, f.id, run.stated[f.id][0], d.today)), None)
+    told = {f.id: run.stated[f.id][0] for f in stated if not isinstance(run.stated[f.id][0], RoughDate)}
+
+    def decides(fact_id: str, known: dict[str, Any]) -> bool:
+        others = {k: v for k, v in known.items() if k != fact_id}
+        return rough_decides(run.flow, others, fact_id, run.stated[fact_id][0], d.today)
+
+    # A rough date is judged as the ticket reader judges it, against all the user told (the answers given and
+    # the facts stated and not declined): "vor etwa zwei Tagen" beside an outlook.com address decides nothing
+    # the address does not. Confirmed only once what it rests on is: until then the others are shown first.
+    rough = next((f for f in stated if not decides(f.id, {**run.facts, **told})), None)
     if rough is not None and all(f.id != asking for f in relevant):
         # "vor etwa fünf Monaten" where its earliest and latest day decide differently: its exact day is asked.
         run.declined.add(rough.id)
         run.asking = rough.id
         return [too_rough(run, rough.id), *step(d)]
+    stated = [f for f in stated if decides(f.id, run.facts)
+              and len(open_choices(f, run.stated[f.id][0], run.stated[f.id][1])) < 2]  # "ich bin der OSM": asked
     if stated and all(f.id != asking for f in relevant):
         # Stated in the user's own words: shown for confirmation, first, not asked again.
         fact = first_to_confirm(run, stated, d.today)
@@ -146,6 +159,12 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
     def bad(message: str, key: str = "bad_value", offered: tuple[Option, ...] = options) -> list[Item]:
         return d._add(user, Notice(key, {"fact": fact.id}, text=message, options=offered, lang=pinned))
 
+    def which(left: tuple[str, ...]) -> list[Item]:
+        """ "Ich bin der OSM" to a question that offers the OSM with and without a permission: asked which,
+        those answers offered (nothing recorded: the question stays open, as for a refused value)."""
+        offered = tuple(o for o in options if o.kind != "value" or o.target in left or o.target == UNKNOWN_TARGET)
+        return bad(tr(lang, "answer_open_choice", text=text), "open_choice", offered)
+
     try:
         value = read_answer(d.run.flow, d.run.facts, fact, text, d.today, lang)
     except AmbiguousDate as exc:
@@ -164,6 +183,9 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
             return aside(d, text, *found)
         if len(text.split()) < 2 or not tell(d, text):
             return bad(exc.reason)
+        if fact.id in d.run.stated and len(left := open_choices(fact, d.run.stated[fact.id][0], text)) > 1:
+            d.run.stated.pop(fact.id)
+            return which(left)
         # A sentence, not a value: what it states is shown for confirmation; what it says to
         # the question asked is taken as the answer, as strictly as a value typed alone.
         d._emit({"type": "tell", "text": text})
@@ -180,6 +202,8 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
             value = read_answer(d.run.flow, d.run.facts, fact, said, d.today, lang)
         except InputError as again:
             return bad(again.reason)
+    if not pick and shown is None and len(left := open_choices(fact, value, text)) > 1:
+        return which(left)
     if shown is None and len(text.split()) >= FREE_ANSWER_WORDS:
         tell(d, text, besides=fact.id)  # "Ja, und die Domäne ist auch verifiziert"
     return apply_answer(d, fact.id, value, shown or text, pick)

@@ -123,7 +123,7 @@ def render_item(item: Item, dialogue: Dialogue, lang: str, live: bool) -> Widget
     row = isinstance(item, FlowStep) and getattr(fact, "type", "") == "yesno"  # short answers side by side
     if item.options and live:
         # Digits pick a reading of a date, and any option while a stated fact is confirmed.
-        readings = isinstance(item, Notice) and (item.key == "ambiguous_date" or dialogue.confirming)
+        readings = isinstance(item, Notice) and (item.key in ("ambiguous_date", "open_choice") or dialogue.confirming)
         opts = [_options(item.options, kb, lang, row=row, fact=dialogue.current_fact, numbered=readings)]
     if isinstance(item, UserMessage):
         bubble = Static(Content.assemble((f"{tr(lang, 'you')}: ", "bold"), user_text(item, kb, lang)), classes="user",
@@ -208,6 +208,9 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str, opts: list[Widget]) -> 
             *opts,
             classes="notice ambiguous",
         )
+    elif item.key == "open_choice":  # "„OSM“ passt zu mehr als einer Antwort – welche trifft zu?", those answers below
+        return _card(Static(Content.styled(item.text, "bold"), classes="question", markup=False), *opts,
+                     classes="notice ambiguous")
     elif item.key == "confirm_stated":  # the question it answers, then "Sie schrieben: … – stimmt das?"
         flow = dialogue.kb.flow(args.get("flow", ""))
         fact = flow.fact(args.get("fact", "")) if flow is not None else None

@@ -155,6 +155,8 @@ def _notice(item: Notice, dialogue: Dialogue, lang: str) -> dict[str, Any]:
     elif item.key == "bad_value":
         return {"kind": "error", "body": [{"kind": "error", "text": tr(lang, "bad_value", text=item.text)},
                                           {"kind": "muted", "text": tr(lang, "web_bad_value_hint")}]}
+    elif item.key == "open_choice":  # the answers it fits are its buttons
+        return {"kind": "ambiguous", "body": [{"kind": "question", "text": item.text}]}
     elif item.key == "ambiguous_date":
         return {"kind": "ambiguous", "body": [{"kind": "text", "text": item.text},
                                               {"kind": "question", "text": tr(lang, "ambiguous_date_pick")}]}

@@ -100,7 +100,7 @@ def month_only(text: str, today: date) -> tuple[int, int] | None:
     if match and match.group(2) in MONTHS and (match.group(1) is None or match.group(1) in words("past_month")):
         month = MONTHS[match.group(2)]
         # "last march" in March means a year ago; "im März" and "März" include this month.
-        strict = match.group(1) is not None and match.group(1) not in ("im", "in", "seit", "since")
+        strict = match.group(1) is not None and match.group(1) not in words("month_inclusives")
         year = today.year if month < today.month or (month == today.month and not strict) else today.year - 1
         return year, month
     return None
