@@ -21,6 +21,8 @@ __all__ = ["build_parser", "main"]
 _LANG = "en"  # messages on stderr are in English, like every command's
 _PLAIN = frozenset({"ask", "diagnose", "triage", "check"})
 """Commands that write plain text to stdout (the chat and the server own their terminal)."""
+_LOADING = frozenset({"ask", "triage"})
+"""Commands that load their knowledge base through `bot.cli.collector.loaded` (the collector's policy for a run)."""
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -277,6 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     A closed or full standard output ends the run with one line and status 1.
     """
+    own_process = argv is None  # the process's own command line (faqbot run from a shell), not an embedding program's
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser(_command_of(argv))
     unknown = _unknown_option(parser, argv)
@@ -289,6 +292,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _output_failed(None)
     if args.command in _PLAIN:
         _watch_stdout()
+        if own_process and args.command in _LOADING:
+            from bot.cli.collector import for_the_process
+
+            for_the_process()
     try:
         status = _dispatch(args)
         sys.stdout.flush()
