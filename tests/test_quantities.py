@@ -14,7 +14,6 @@ from faq.search.quantities import (
     aspects,
     contrasted,
     negation_agreement,
-    negation_clash,
     quantity_pairs,
 )
 
@@ -110,22 +109,3 @@ def test_a_text_without_a_counting_or_negating_word_binds_nothing():
     classes = {"zwei": MANY, "kein": NOT}
     assert quantity_pairs("die lizenzen fehlen im portal", classes, lambda w: False, lambda w: w) == set()
     assert quantity_pairs("zwei lizenzen fehlen", classes, lambda w: False, lambda w: w) == {(MANY, "lizenzen"), (MANY, "fehlen")}
-
-
-def test_a_clash_is_the_share_of_what_is_denied_that_the_entry_names_but_never_denies():
-    question = {(NOT, "verlaengerung"), (NOT, "mail")}
-    names = {"verlaengerung", "mail"}.__contains__
-    assert negation_clash(question, {(NOT, "mail")}, names) == 0.5  # it denies the mail too: no clash there
-    assert negation_clash(question, set(), names) == 1.0
-    assert negation_clash(question, set(), {"mail"}.__contains__) == 0.5  # what it never names clashes with nothing
-    assert negation_clash({(ONE, "konto")}, set(), names) == 0.0  # nothing denied
-
-
-def test_denying_the_renewal_clashes_with_the_renewal_entries_more(matcher):
-    pairs = matcher._quantity_pairs("Keine Verlängerung. Die Lizenzen sind zum ersten Mal aktiviert.")
-
-    def clash(entry: str) -> float:
-        r = matcher.ids.index(entry)
-        return negation_clash(pairs, matcher._entry_quantity_sets[r], lambda t: matcher._tid.get(t, -1) in matcher._tokens(r))
-
-    assert clash("after-renewal") > clash("after-activation")

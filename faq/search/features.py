@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Union
 
 from faq.language.focus import Focus
 from faq.search.bestfit import Hit
-from faq.search.quantities import NOT, agreement, aspects, negation_agreement, negation_clash
+from faq.search.quantities import NOT, agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query, best_rows
 from faq.search.rivals import EntryRates, entry_rates, rates_of, rival_odds
 
@@ -310,7 +310,6 @@ class Features:
         denies = any(kind == NOT for kind, _token in counted)
         no_quantity = (0.0, 0.0)
         entry_quantities = self._entry_quantity_sets
-        tid = self._tid
         known = sum(w for _k, w in whole.terms) or 1.0
         length = math.log(whole.content)
         best_fit = _top_two([x[0] for _r, x in rows])
@@ -333,13 +332,11 @@ class Features:
                 context_fit = math.sqrt(hit[0] / context.total) if hit is not None else 0.0
             if r >= 0:
                 quantity = agreement(counted, entry_quantities[r], self._contrasted) if counts else no_quantity
-                negation = ((negation_agreement(counted, entry_quantities[r]),
-                             negation_clash(counted, entry_quantities[r], lambda t, mine=mine: tid.get(t, -1) in mine))
-                            if denies else no_quantity)
+                negation = negation_agreement(counted, entry_quantities[r]) if denies else 0.0
             else:
-                quantity, negation = no_quantity, no_quantity
+                quantity, negation = no_quantity, 0.0
             x += (whole_cover / known, text_fit, length, max(0.0, oos - fit), context_fit, 1.0 if r < 0 else 0.0,
-                  0.0 if alone else 1.0, 0.0 if alone else fit, 0.0 if alone else lead, telling, *quantity, *negation)
+                  0.0 if alone else 1.0, 0.0 if alone else fit, 0.0 if alone else lead, telling, *quantity, negation)
         # How far each candidate is ahead in the whole story and in its context: in a long text every fit is
         # low, so what singles an entry out there is its distance to the others.
         if context is None:

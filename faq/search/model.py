@@ -64,8 +64,6 @@ FEATURES: tuple[tuple[str, str], ...] = (
                        "the same way (faq.search.quantities)"),
     ("quantity_clash", "share of the focus's counted nouns the entry's texts count only the other way (one vs more)"),
     ("negation_agree", "share of what the focus denies ('keine einzige Lizenz') that the entry's texts deny too"),
-    ("negation_clash", "share of what the focus denies ('keine Verlängerung') that the entry's texts name but never "
-                       "deny (faq.search.quantities.negation_clash)"),
     ("text_lead", "in a narrative, text_fit minus the best other candidate's text_fit (else 0): the story singles it out"),
     ("context_lead", "in a narrative, context_fit minus the best other candidate's context_fit (else 0)"),
     ("done_agree", "when the focus tells what already happened ('wurden ... aktiviert'; aspect_done.yaml), the "

@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Mapping
 from faq.language.normalize import fold, words
 
 __all__ = ["AHEAD", "DONE", "MANY", "NOT", "ONE", "agreement", "aspect_shares", "aspects", "contrasted",
-           "negation_agreement", "negation_clash", "quantity_pairs"]
+           "negation_agreement", "quantity_pairs"]
 
 ONE, MANY, NOT = 1, 2, 3
 DONE, AHEAD = 0, 1
@@ -89,16 +89,6 @@ def negation_agreement(question: set[tuple[int, str]], entry: Collection[tuple[i
     """The share of what the question denies that the entry's texts deny too (0 when it denies nothing)."""
     denied = [pair for pair in question if pair[0] == NOT]
     return sum(1 for pair in denied if pair in entry) / len(denied) if denied else 0.0
-
-
-def negation_clash(question: set[tuple[int, str]], entry: Collection[tuple[int, str]],
-                   names: Callable[[str], bool]) -> float:
-    """The share of what the question denies that the entry's texts name (`names`) but never deny: "keine
-    Verlängerung, ..." against an entry about the renewal (0 when the question denies nothing)."""
-    denied = [token for kind, token in question if kind == NOT]
-    if not denied:
-        return 0.0
-    return sum(1 for token in denied if (NOT, token) not in entry and names(token)) / len(denied)
 
 
 def contrasted(entries: Collection[Collection[tuple[int, str]]]) -> frozenset[str]:
