@@ -96,6 +96,28 @@ def test_a_sentence_that_only_thanks_is_no_context(matcher):
     assert thanked == plain
 
 
+def test_a_clause_the_next_one_corrects_is_no_context(matcher):
+    """ "Keine Verlängerung, sondern ...": what the writer puts aside must not lift the renewal's entries."""
+    rest = "sondern eine neue Aktivierung: was erledigt der globale Administrator nun?"
+    assert matcher.scores("Keine Verlängerung, " + rest) == matcher.scores(rest)
+    assert matcher.scores("Keine Verlängerung, " + rest)[0][1] == matcher.ids.index("after-activation")
+
+
+def test_only_a_corrective_contrast_opening_the_next_part_marks_a_clause_corrected(matcher):
+    assert matcher._corrected(("Nicht bei mir,", "sondern beim Einkauf ist die Mail gelandet."), 0)
+    assert matcher._corrected(("Not renewed,", "rather activated for the first time."), 0)
+    assert not matcher._corrected(("Nicht bei mir,", "sondern beim Einkauf ist die Mail gelandet."), 1)
+    assert not matcher._corrected(("Die Mail kam nicht.", "Sondern? Was nun?"), 0)  # a whole sentence
+    assert not matcher._corrected(("Wir haben bestellt,", "aber nichts kam."), 0)
+    # A longer clause denies a part of it and tells the rest: the licences were activated.
+    assert not matcher._corrected(("Aktiviert wurden die Lizenzen nicht für unser Konto,", "sondern für ein anderes."), 0)
+
+
+def test_a_clause_before_a_plain_contrast_stays_context(matcher):
+    rest = "aber im Admin Center sehe ich keine einzige Lizenz. Was tun?"
+    assert matcher.scores("Die Aktivierung hat geklappt, " + rest) != matcher.scores(rest)
+
+
 def test_a_full_stop_before_a_lower_case_word_ends_a_sentence():
     """Typed text often starts its sentences in lower case; the question must still stand alone."""
     text = "wir haben vor einer woche bestellt. die mail kam nie. was nun?"

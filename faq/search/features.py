@@ -91,6 +91,7 @@ class Features:
     _states_problem: Callable[[str], bool]
     focus: Callable[[str, Callable[[str], int]], Focus]
     _only_thanks: Callable[[str, list[str]], bool]
+    _corrected: Callable[[tuple[str, ...], int], bool]
     _surface: Callable[[str], list[str]]
     _count_known: Callable[[list[str]], int]
     _query_words: Callable[[list[str]], Query | None]
@@ -258,9 +259,10 @@ class Features:
 
         view = self.focus(text, lambda s: self._count_known(surface(s)))
         q = self._query_words([w for i in view.indices for w in surface(view.sentences[i])])
-        # Context is what the text tells around its focus; a sentence that only thanks tells nothing.
+        # Context is what the text tells around its focus; a sentence that only thanks tells nothing, nor does a
+        # clause the next one corrects ("Keine Verlängerung, sondern ...": what the writer denies is not the matter).
         told = [i for i, s in enumerate(view.sentences)
-                if view.holds(i) or not self._only_thanks(s, surface(s))]
+                if view.holds(i) or not (self._only_thanks(s, surface(s)) or self._corrected(view.sentences, i))]
         whole = q if len(told) == len(view.indices) else self._query_words(
             [w for i in told for w in surface(view.sentences[i])])
         if q is None:
