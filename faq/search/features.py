@@ -85,6 +85,7 @@ class Features:
     entry_aspects: list[tuple[float, float]]
     _entry_docs: array
     _contrasted: frozenset[str]
+    _entry_denial_sets: list[frozenset[str]]
     _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
     abbreviations: frozenset[str]
@@ -111,12 +112,12 @@ class Features:
     def denying_entries(self, sentence: str) -> frozenset[int]:
         """The entries whose texts deny something `sentence` tells as a success (none when it tells none)."""
         fine = self._told_fine([sentence], self._surface)
-        return frozenset(e for e, pairs in enumerate(self._entry_quantity_sets) if any((NOT, t) in pairs for t in fine))
+        return frozenset(e for e, denied in enumerate(self._entry_denial_sets) if not denied.isdisjoint(fine))
 
     @cached_property
     def _denied_tokens(self) -> frozenset[str]:
         """The tokens some entry's texts deny ((NOT, token) among its quantity pairs)."""
-        return frozenset(t for pairs in self._entry_quantity_sets for kind, t in pairs if kind == NOT)
+        return frozenset(t for denied in self._entry_denial_sets for t in denied)
 
     @cached_property
     def _entry_token_sets(self) -> dict[int, set[int]]:
@@ -374,7 +375,7 @@ class Features:
         told_fine = self._told_fine([view.sentences[i] for i in sorted(told + fine)], surface) \
             if siblings and len(told) + len(fine) > 1 else ()
         for r, x in rows:
-            x.append(sum((NOT, t) in entry_quantities[r] for t in told_fine) / len(told_fine)
+            x.append(sum(t in self._entry_denial_sets[r] for t in told_fine) / len(told_fine)
                      if told_fine and r >= 0 else 0.0)
         # Each candidate against its closest rival (the best other candidate by fit, an entry or an out-of-scope
         # topic): which of the two do the question's words belong to? Siblings share their words; how often
