@@ -490,32 +490,3 @@ def test_a_question_in_everyday_words_is_answered_by_its_entry(matcher, question
 def test_the_same_everyday_words_about_another_object_are_declined(matcher, question):
     """The everyday words that reach an entry do not reach it for another product or mail."""
     assert matcher.match(question).outcome == "no_match"
-
-
-def test_what_a_story_tells_as_a_success_weighs_against_the_entries_that_deny_it():
-    """success_clash: of the words a story tells as a success that some entry denies, the share a candidate's
-    texts deny. Licences told as visible count against the entry about licences not visible, not against the
-    entry about what comes after activation; a story telling no success, and the ticket reader, read 0."""
-    from faq.search.model import FEATURES
-
-    built = Matcher(load_knowledge_base(BUNDLED_KB))
-    clash = [name for name, _ in FEATURES].index("success_clash")
-    story = ("Die Aktivierung lief durch und im Portal sind die Lizenzen sichtbar. Unsere Leute können die Dienste "
-             "trotzdem noch nicht nutzen. Was ist jetzt zu tun?")
-    rows = {built.ids[r]: x for r, x in built.candidate_features(story) if r >= 0}
-    assert rows["after-activation"][clash] == 0.0
-    assert rows["licenses-not-visible"][clash] > 0.0
-    assert all(x[clash] == 0.0 for _r, x in built.candidate_features(story, siblings=False))
-    plain = "Im Portal sind keine Lizenzen sichtbar. Woran liegt das?"
-    assert all(x[clash] == 0.0 for _r, x in built.candidate_features(plain))
-
-
-@pytest.mark.parametrize("story, entry", [
-    ("Die Aktivierung lief durch und im Portal sind die Lizenzen sichtbar. Unsere Leute können die Dienste trotzdem "
-     "noch nicht nutzen. Was ist jetzt zu tun?", "after-activation"),
-    ("Die Aktivierung lief durch. Im Portal sind aber keine Lizenzen sichtbar. Woran liegt das?",
-     "licenses-not-visible"),
-])
-def test_a_story_is_answered_by_what_went_wrong_not_by_what_it_tells_went_fine(matcher, story, entry):
-    result = matcher.match(story)
-    assert (result.outcome, result.id) == ("answer", entry)

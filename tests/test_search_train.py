@@ -167,28 +167,3 @@ def test_the_committed_weights_name_the_penalty_chosen_and_the_grid_it_was_chose
     best = max(grid.values(), key=lambda row: row["held_out_log_likelihood"])["held_out_log_likelihood"]
     within = [v for v, row in grid.items() if row["held_out_log_likelihood"] >= best - row["paired_standard_error"]]
     assert training["l2"] == max(within)
-
-
-def test_a_success_is_told_before_questions_of_entries_that_do_not_deny_it():
-    """narratives.yaml's successes open training stories: only before a question (so it stays the focus), never
-    before a text of an entry that denies what the success tells, in the fold of the text it opens."""
-    from faq.kb.loader import load_knowledge_base
-    from faq.search.matcher import Matcher
-    from faq.search.model import load_model
-    from faq.search.train import told_successes
-
-    kb = load_knowledge_base(BUNDLED_KB)
-    folder = Path(BUNDLED_KB) / "search"
-    successes = told_successes(folder, Matcher(kb, model=load_model(folder, untrained=True)))
-    denying = {s: d for _lang, s, d in successes}
-    visible = next(s for s in denying if "sichtbar" in s)
-    assert "licenses-not-visible" in denying[visible] and "after-activation" not in denying[visible]
-    found = examples(kb, load_negative_topics(folder), [], 5, load_frames(folder), successes=successes)
-    told = [x for x in found if x.source and any(x.text.startswith(s + " ") for s in denying)]
-    assert told and any(x.entries for x in told) and any(not x.entries for x in told)
-    fold_of = {x.text: x.fold for x in found if not x.source}
-    for x in told:
-        opener = next(s for s in denying if x.text.startswith(s + " "))
-        assert x.source.endswith("?") and denying[opener].isdisjoint(x.entries) and fold_of[x.source] == x.fold
-    without = examples(kb, load_negative_topics(folder), [], 5, load_frames(folder))
-    assert [x.text for x in without] == [x.text for x in found if x not in told]

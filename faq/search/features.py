@@ -13,7 +13,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Union
 
 from faq.language.focus import Focus
-from faq.language.success import only_success
 from faq.search.bestfit import Hit
 from faq.search.quantities import NOT, agreement, aspects, negation_agreement
 from faq.search.retrieval import _MEMO, _SCAN_UP_TO, Query, best_rows
@@ -85,7 +84,6 @@ class Features:
     entry_aspects: list[tuple[float, float]]
     _entry_docs: array
     _contrasted: frozenset[str]
-    _entry_denial_sets: list[frozenset[str]]
     _quantity_pairs: Callable[[str], set[tuple[int, str]]]
     unknown_idf: float
     abbreviations: frozenset[str]
@@ -103,21 +101,6 @@ class Features:
     _df: array
     _known: dict[str, tuple[str, ...]]  # `_known_of` of surface words
     _scan_trie: ScanTrie
-    _head: Callable[[str], str | None]
-
-    def _told_fine(self, sentences: Sequence[str], surface: Callable[[str], list[str]]) -> tuple[str, ...]:
-        """The tokens that `sentences` tell as a success and some entry denies (see `_fine_tokens`)."""
-        return _fine_tokens(sentences, surface, self._head, self._denied_tokens)
-
-    def denying_entries(self, sentence: str) -> frozenset[int]:
-        """The entries whose texts deny something `sentence` tells as a success (none when it tells none)."""
-        fine = self._told_fine([sentence], self._surface)
-        return frozenset(e for e, denied in enumerate(self._entry_denial_sets) if not denied.isdisjoint(fine))
-
-    @cached_property
-    def _denied_tokens(self) -> frozenset[str]:
-        """The tokens some entry's texts deny ((NOT, token) among its quantity pairs)."""
-        return frozenset(t for denied in self._entry_denial_sets for t in denied)
 
     @cached_property
     def _entry_token_sets(self) -> dict[int, set[int]]:
@@ -276,12 +259,8 @@ class Features:
         view = self.focus(text, lambda s: self._count_known(surface(s)))
         q = self._query_words([w for i in view.indices for w in surface(view.sentences[i])])
         # Context is what the text tells around its focus; a sentence that only thanks tells nothing.
-        # What a story tells as a success outside its focus, where an entry would deny it, is not its matter
-        # (`success_clash` reads it); a success no entry denies ("die Verlängerung ist abgeschlossen") tells the setting.
-        fine = [i for i, s in enumerate(view.sentences)
-                if siblings and not view.holds(i) and self._told_fine([s], surface)]
         told = [i for i, s in enumerate(view.sentences)
-                if view.holds(i) or not (self._only_thanks(s, surface(s)) or i in fine)]
+                if view.holds(i) or not self._only_thanks(s, surface(s))]
         whole = q if len(told) == len(view.indices) else self._query_words(
             [w for i in told for w in surface(view.sentences[i])])
         if q is None:
@@ -370,13 +349,6 @@ class Features:
         for r, x in rows:
             own = self.entry_aspects[r] if r >= 0 else (0.0, 0.0)
             x.extend((own[0] if done else 0.0, own[1] if ahead else 0.0))
-        # What the story tells as a success is not its problem: an entry that denies it ("keine Lizenzen sichtbar"
-        # against "im Admin Center sehe ich die Lizenzen") answers another story. Questions only, as the sibling stage.
-        told_fine = self._told_fine([view.sentences[i] for i in sorted(told + fine)], surface) \
-            if siblings and len(told) + len(fine) > 1 else ()
-        for r, x in rows:
-            x.append(sum(t in self._entry_denial_sets[r] for t in told_fine) / len(told_fine)
-                     if told_fine and r >= 0 else 0.0)
         # Each candidate against its closest rival (the best other candidate by fit, an entry or an out-of-scope
         # topic): which of the two do the question's words belong to? Siblings share their words; how often
         # each uses them tells them apart.
@@ -395,19 +367,6 @@ class Features:
                 x.append(rival_odds(q.terms, rates(r), rates(second if r == first else first), q.total))
         rows.sort(key=lambda row: (-row[1][0], row[0] < 0))
         return rows
-
-
-def _fine_tokens(sentences: Sequence[str], surface: Callable[[str], list[str]], head: Callable[[str], str | None],
-                 denied: frozenset[str]) -> tuple[str, ...]:
-    """The tokens of `sentences` that tell only a success (`only_success`) and that some entry denies, each once."""
-    found: dict[str, None] = {}
-    for sentence in sentences:
-        if only_success(sentence):
-            for word in surface(sentence):
-                token = head(word)
-                if token is not None and token in denied:
-                    found[token] = None
-    return tuple(found)
 
 
 def _top_two(values: list[float]) -> tuple[float, float]:

@@ -174,11 +174,6 @@ class Matcher(Features, Retrieval, SentenceKinds):
             sorted(set().union(*(quantity_pairs(text, self.quantity_classes, normalizer.is_stopword, head)
                                  for _lang, text in _documents(e))))
             for e in kb.entries]
-        negations = {w: c for w, c in self.quantity_classes.items() if c == NOT}
-        self.entry_denials = [  # what each entry's texts deny most closely ("keine Lizenzen sichtbar": lizenz)
-            sorted({t for _lang, text in _documents(e)
-                    for _k, t in quantity_pairs(text, negations, normalizer.is_stopword, head, nouns=1)})
-            for e in kb.entries]
         self.aspect_classes = {**{fold(w): DONE for w in lexicon_words("aspect_done")},
                                **{fold(w): AHEAD for w in lexicon_words("aspect_ahead")}}
         self.entry_aspects = [aspect_shares([t for _l, t in _documents(e)], self.aspect_classes) for e in kb.entries]
@@ -228,7 +223,6 @@ class Matcher(Features, Retrieval, SentenceKinds):
         state.update((name, list(getattr(self, name))) for name in _PHRASE_LISTS)
         state["quantity_classes"] = dict(self.quantity_classes)
         state["entry_quantities"] = [[list(p) for p in pairs] for pairs in self.entry_quantities]
-        state["entry_denials"] = [list(tokens) for tokens in self.entry_denials]
         state["aspect_classes"], state["entry_aspects"] = dict(self.aspect_classes), [list(a) for a in self.entry_aspects]
         state["max_chars"] = self.thresholds.max_chars
         state["model"] = self.model.to_state()
@@ -259,7 +253,6 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self.model = ScoringModel.from_state(state["model"])
         self.quantity_classes = {str(w): int(c) for w, c in state["quantity_classes"].items()}
         self.entry_quantities = [sorted((int(c), str(t)) for c, t in pairs) for pairs in state["entry_quantities"]]
-        self.entry_denials = [sorted(str(t) for t in tokens) for tokens in state["entry_denials"]]
         self.aspect_classes = {str(w): int(c) for w, c in state["aspect_classes"].items()}
         self.entry_aspects = [(float(d), float(a)) for d, a in state["entry_aspects"]]
         self._derive()
@@ -342,7 +335,6 @@ class Matcher(Features, Retrieval, SentenceKinds):
         self._focus_min = int(self.model.settings["focus_min_words"])
         self._entry_quantity_sets = [frozenset(pairs) for pairs in self.entry_quantities]
         self._contrasted = contrasted(self._entry_quantity_sets)
-        self._entry_denial_sets = [frozenset(tokens) for tokens in self.entry_denials]
 
     def _quantity_pairs(self, text: str) -> set[tuple[int, str]]:
         """The quantity pairs of `text` (see faq.search.quantities)."""

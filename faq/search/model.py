@@ -70,10 +70,6 @@ FEATURES: tuple[tuple[str, str], ...] = (
                    "share of the entry's texts that do too (else 0)"),
     ("ahead_agree", "when the focus asks ahead ('bevor', 'nächste Woche'; aspect_ahead.yaml), the share of the entry's "
                     "texts that do too (else 0)"),
-    ("success_clash", "of the words a question's sentences tell as a success ('die Aktivierung hat geklappt, im Admin "
-                      "Center sehe ich die Lizenzen'; faq.language.success) that some entry denies, the share this "
-                      "entry's texts deny ('keine Lizenzen sichtbar'): the story says that worked, so it is not the "
-                      "problem (0 for a topic, for a question telling no success, and for the ticket reader)"),
 )
 """The features, in the order of the weight vector: (name, one-line meaning)."""
 

@@ -34,7 +34,7 @@ _NOUNS = 2
 
 
 def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str], bool],
-                   head: Callable[[str], str | None], nouns: int = 2) -> set[tuple[int, str]]:
+                   head: Callable[[str], str | None]) -> set[tuple[int, str]]:
     """Return the quantity pairs of `text`.
 
     Args:
@@ -42,7 +42,6 @@ def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str
         classes: Folded counting or negating word -> ONE, MANY or NOT.
         is_stop: Whether a folded word is a function word (skipped).
         head: The token a content word stands for (a compound's last part), or None.
-        nouns: Content words after a counting word taken as counted (1: only what it binds most closely).
     """
     said = words(fold(text))
     out: set[tuple[int, str]] = set()
@@ -63,7 +62,7 @@ def quantity_pairs(text: str, classes: Mapping[str, int], is_stop: Callable[[str
             if token is not None:
                 out.add((kind, token))
                 taken += 1
-                if taken == nouns:
+                if taken == _NOUNS:
                     break
     return out
 

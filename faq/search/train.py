@@ -38,7 +38,7 @@ from faq.search.matcher import Matcher
 from faq.search.model import FEATURES, RIVAL_ODDS, ScoringModel, load_model, load_negative_topics, restaged, search_dir
 
 __all__ = ["Example", "calibration", "dump", "examples", "fit", "l2_grid", "load_frames", "load_labelled", "main",
-           "rival_log_likelihoods", "told_successes", "training_grid",
+           "rival_log_likelihoods", "training_grid",
            "narrative", "repartition", "rows", "topic_words", "train"]
 
 BINS = 10
@@ -89,14 +89,10 @@ def topic_words(kb: KnowledgeBase, model: ScoringModel) -> list[tuple[str, str, 
 
 def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled: list[tuple[str, tuple[str, ...]]],
              folds: int, frames: dict[str, dict[str, list[str]]] | None = None,
-             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 3,
-             successes: list[tuple[str, str, frozenset[str]]] | None = None) -> list[Example]:
+             bare: list[tuple[str, str, tuple[str, ...]]] | None = None, every: int = 3) -> list[Example]:
     """Every paraphrase (positive), negative and labelled question, each given a fold in turn;
     with `frames` (narratives.yaml), every `every`-th paraphrase and negative (model.yaml's `narrative_every`) also
     as a narrative in its fold (`narrative`), and each closing question alone as a negative;
-    with `successes` ((language, sentence, the entries that deny what it tells), `told_successes`), every
-    `every`-th other paraphrase and negative that asks (ends in "?", so that it stays the focus) also after a
-    success its entry does not deny ("Die Aktivierung hat geklappt. ...?"), in its fold;
     and each of `bare` (`topic_words`) as a one-word question."""
     out: list[Example] = []
     for e in kb.entries:
@@ -105,15 +101,9 @@ def examples(kb: KnowledgeBase, negatives: list[tuple[str, str, str]], labelled:
                 out.append(Example(p, (e.id,), len(out) % folds, True, lang=lang))
     for _topic, said_in, q in negatives:
         out.append(Example(q, (), len(out) % folds, lang=said_in))
-    told = 0
-    for n, x in enumerate(list(out) if successes else ()):
-        fine = [s for lang, s, denying in successes or () if lang == x.lang and denying.isdisjoint(x.entries)]
-        if n % every == 1 % every and fine and x.text.strip().endswith("?"):  # a question stays the story's focus
-            out.append(replace(x, text=f"{fine[told % len(fine)]} {x.text.strip()}", paraphrase=False, source=x.text))
-            told += 1
     if frames:
         for n, x in enumerate(list(out)):
-            if n % every == 0 and not x.source:
+            if n % every == 0:
                 out.append(replace(x, text=narrative(x.text, x.lang, n // every, frames), paraphrase=False,
                                    source=x.text))
         # A closing question alone ("How should I go about it?") names nothing: no entry answers it.
@@ -149,17 +139,6 @@ def narrative(text: str, lang: str, n: int, frames: dict[str, dict[str, list[str
     if n % 2 and not text.strip().endswith("?"):
         return f"{openers[(n // 2) % len(openers)]} {body}. {closers[(n // 2) % len(closers)]}"
     return f"{openers[(n // 2) % len(openers)]} {text.strip()}"
-
-
-def told_successes(folder: Path, matcher: Matcher) -> list[tuple[str, str, frozenset[str]]]:
-    """Return (language, sentence, the entries that deny what it tells) of `folder`/narratives.yaml's successes."""
-    import yaml
-
-    path = folder / "narratives.yaml"
-    data = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}) if path.is_file() else {}
-    told = data.get("successes") or {}
-    return [(lang, str(s), frozenset(matcher.ids[e] for e in matcher.denying_entries(str(s))))
-            for lang in LANGS for s in told.get(lang, ())]
 
 
 def load_frames(folder: Path) -> dict[str, dict[str, list[str]]]:
@@ -310,8 +289,7 @@ def train(kb_dir: Path | None = None, seed: int = 0) -> dict:
     negatives = load_negative_topics(folder)
     folds = int(model.settings["folds"])
     labelled = examples(kb, negatives, load_labelled(folder), folds, load_frames(folder),
-                        topic_words(kb, model), int(model.settings["narrative_every"]),
-                        told_successes(folder, Matcher(kb, model=model)))
+                        topic_words(kb, model), int(model.settings["narrative_every"]))
     labelled = repartition(labelled, folds, seed)
     full = rows(kb, negatives, model, labelled)
     data = [(n, x[: len(FEATURES)], y) for n, x, y in full]  # the sibling stage's rival_odds apart
