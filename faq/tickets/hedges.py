@@ -7,7 +7,8 @@
   leaves its whole sentence open, unless it has a complement of its own ("ob", "whether").
 * A hedge ("vielleicht", "maybe"), a condition ("ob", "wenn", "if", "whether"), a past state
   ("früher", "formerly"; "damals", "back then" with "war"/"was") or an intention leaves its
-  clause open; so does a part of the sentence set in another organisation (other_settings).
+  clause open; so does a part of the sentence set in another organisation (other_settings), not
+  one that only names that organisation's tenant as a place ("im Tenant unserer Schwesterfirma").
 
 The word lists are data in `knowledge/language/` (beliefs, belief_tails, hedges, conditionals, adverbial_conditionals,
 past_state_markers, past_time_markers, past_copulas, intentions, other_settings, own_settings,
