@@ -100,6 +100,35 @@ def test_a_date_the_writer_corrects_gives_way_to_the_corrected_one(lang, text, e
     assert read("missing-activation-email", text, lang).get("usage_start") == expected
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Guten Tag, in meiner letzten Nachricht stand als Kaufdatum der 14.10.2026, richtig ist aber der 14.04.2026. "
+           "Können wir den Link noch nutzen?", date(2026, 4, 14)),
+    ("de", "Hallo, als Kaufdatum hatte ich den 03.09.2026 angegeben - korrekt ist der 03.03.2026. Gilt der Link noch?",
+     date(2026, 3, 3)),
+    ("en", "Hi, I wrote that we purchased on 2026-10-05, the correct date is 2026-04-05. Is the activation link still valid?",
+     date(2026, 4, 5)),
+])
+def test_a_date_named_wrong_before_the_right_one_gives_way_to_it(lang, text, expected):
+    assert read("activation-link-expiry", text, lang).get("purchase_date") == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "day"), [
+    ("de", "Hallo, wir warten seit vier Tagen darauf, dass die Reservierung wirksam wird. Keine Aktivierungsmail.",
+     date(2026, 11, 20)),
+    ("en", "Hi, the reservation has not taken effect since 5 days. No activation email.", date(2026, 11, 19)),
+])
+def test_a_span_a_reservation_has_been_pending_dates_it(lang, text, day):
+    assert read("missing-activation-email", text, lang).get("reservation_date") == day
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Hallo, seit zwei Wochen warten wir auf die Aktivierungsmail, die Nutzung hat laut Bestellung begonnen."),
+    ("en", "Hello, we have been waiting for the activation mail since ten days, our usage period has started."),
+])
+def test_a_span_of_waiting_for_the_mail_dates_no_usage_start(lang, text):
+    assert "usage_start" not in read("missing-activation-email", text, lang)
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Keine Aktivierungsmail bisher. Der Nutzungsbeginn ist der 30.11.2026, sorry, Korrektur folgt."),
     ("en", "No activation email so far. Usage starts on 2 December 2026, typo maybe, will check."),

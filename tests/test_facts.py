@@ -1273,3 +1273,11 @@ def test_a_contact_at_the_reseller_named_as_a_person_is_no_recipient(lang, text)
 ])
 def test_a_mail_that_went_to_a_contact_at_the_reseller_is_read(lang, text):
     assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is True
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "Hello, still no activation email. VLSC shows a different recipient for it, our former IT provider.", True),
+    ("en", "Hi, no activation mail.\n| Check | Result |\n| VLSC shows another recipient | No |", False),
+])
+def test_vlsc_showing_another_recipient_tells_where_the_mail_went(lang, text, value):
+    assert read("missing-activation-email", text, lang).get("sent_to_other_contact") is value

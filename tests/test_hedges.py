@@ -530,3 +530,24 @@ def test_facts_pasted_from_another_customers_case_state_nothing_of_this_one(bund
 ])
 def test_what_ought_to_be_done_is_not_done(bundled, text):
     assert triage(bundled, text).facts.get("junk_checked") is not True
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, die Lizenzen sind nicht in unserem Konto. Wir finden sie im Tenant unserer Schwesterfirma, sie wurden "
+    "für das falsche Konto aktiviert.",
+    "Hi, the licenses are not in our account. We found them in the tenant of our sister company, they were "
+    "activated for the wrong account.",
+])
+def test_another_companys_tenant_named_as_a_place_does_not_set_the_sentence_there(bundled, text):
+    r = triage(bundled, text)
+    assert r.facts.get("right_account") is False
+    assert r.cause == "wrong-account"
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Lizenzen sichtbar. Bei unserer Schwesterfirma wurden die Lizenzen für das falsche Konto aktiviert, "
+    "bei uns ist alles leer.",
+    "Hi, we see no licenses. At our sister company the licenses were activated for the wrong account, ours is empty.",
+])
+def test_a_sentence_set_at_another_company_states_nothing_of_the_case(bundled, text):
+    assert "right_account" not in triage(bundled, text).facts

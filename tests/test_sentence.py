@@ -240,3 +240,21 @@ def test_a_permission_denied_in_a_bracket_after_the_role_leaves_the_plain_osm(la
 def test_a_label_ending_in_an_abbreviations_period_takes_its_answer(lang, text):
     facts = extract_facts(text, KB.flow("licenses-not-visible"), date(2026, 11, 26), lang, KB.vocabulary).facts
     assert facts.get("base_same_enrollment") is not True
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, our reseller's portal lists: Domain northwind-shop.com: Verified. Our OSM is l.berg@berg-tischlerei.de "
+           "and no activation mail came."),
+    ("de", "Hallo, unser OSM ist k.weiss@weiss-bau.de. Die Domäne weiss-immobilien.de ist bei uns verifiziert, "
+           "eine Aktivierungsmail kam trotzdem nicht."),
+])
+def test_a_domain_verified_that_is_not_the_osms_says_nothing_of_the_osms(lang, text):
+    assert "domain_verified" not in read(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Hello, our OSM is l.berg@berg-tischlerei.de and berg-tischlerei.de is verified in our tenant. No activation mail."),
+    ("de", "Hallo, unser OSM ist k.weiss@mail.weiss-bau.de. Die Domäne weiss-bau.de ist bei uns verifiziert, keine Aktivierungsmail."),
+])
+def test_the_osms_own_domain_verified_is_read(lang, text):
+    assert read(text, lang).get("domain_verified") is True

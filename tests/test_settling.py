@@ -351,3 +351,24 @@ def test_a_rough_span_within_today_stays_a_plain_date():
 
     value = triage("Hallo, keine Aktivierungsmail bisher. Der Nutzungsbeginn war vor etwa 8 Stunden.").facts["usage_start"]
     assert value == TODAY and not isinstance(value, RoughDate)
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Seit vier Tagen warten wir jetzt darauf, dass unsere Reservierung wirksam wird.",
+    "Hi, no activation email yet. The reservation has not taken effect since 3 days.",
+])
+def test_a_reservation_pending_for_days_settles_as_not_processed(text):
+    r = triage(text)
+    assert r.cause == "reservation-not-processed"
+    assert r.to_json()["weak_facts"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hallo, keine Aktivierungsmail. Die Reservierung ist seit 20 Stunden nicht wirksam.",
+    "Hi, no activation email yet. The reservation has not taken effect since 10 hours.",
+])
+def test_a_reservation_pending_for_hours_may_be_older_and_settles_nothing(text):
+    r = triage(text)
+    assert r.facts.get("reservation_date") == TODAY
+    assert r.cause is None
+    assert r.to_json()["weak_facts"] == ["reservation_date"]

@@ -18,6 +18,7 @@ from functools import cache
 from faq.flows.values import Value
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
+from faq.language.normalize import fold
 from faq.tickets.borders import clause_bounds
 from faq.tickets.context import context_spans, event_positions, own_event_positions
 from faq.tickets.cues import CueLexicon
@@ -43,6 +44,7 @@ from faq.tickets.settling import UNCUED, YEARLESS
 from faq.tickets.sides import other_sides
 from faq.tickets.tokens import Token
 from faq.tickets.unasserted import mention_unsaid
+from faq.tickets.weights import ticket_file
 from faq.tickets.withheld import unknown_at
 from faq.tickets.yeared import year_unnamed, yeared
 
@@ -158,6 +160,12 @@ _QUESTIONED = re.compile(r"[\s)\"'“”»«]*\?")  # a date that a question mar
 _LABELLED = re.compile(r"(?:^|:)[\s(\"'“”»«]*$")  # ... given alone or as a label's value
 
 
+@cache
+def _since_facts() -> frozenset[str]:
+    """The date facts a span something has lasted up to now dates ("seit drei Tagen": knowledge/tickets/since_facts.yaml)."""
+    return frozenset((ticket_file("since_facts.yaml") or {}).get("facts") or ())
+
+
 def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueLexicon, today: date,
                found: dict[str, Value | None], evidence: dict[str, Evidence], notes: list[str], source: str,
                stated_from: int = 0, sides: dict[int, int] | None = None, past_only: frozenset[str] = frozenset()) -> None:
@@ -203,6 +211,7 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
         pairs: list[tuple[int, int, int, Fact]] = []
         happened = event_positions(None, s.words, lex)
         corrected = s.correction_end  # what stands before a correction is withdrawn
+        since_facts = _since_facts()
         for m_index, mention in enumerate(mentions):
             idx = token_index(tokens, mention.start)
             attributed = idx > 0 and tokens[idx - 1].word in folded("date_attributes")
@@ -211,6 +220,8 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             bracket = _participle_bracket(s, idx)  # "Reservierung wirksam: ja (angelegt am 01.10.2026)"
             own_clause = _clause_bracket(s, idx)  # "(das Konto wurde am 01.10.2026 angelegt)"
             for f_index, fact in enumerate(facts):
+                if fact.id not in since_facts and fold(mention.raw.split()[0]) in folded("since_spans"):
+                    continue  # "seit zwei Wochen warten wir auf die Mail": no usage start (knowledge/tickets/since_facts.yaml)
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]
                              if not any(e < d < idx for d in deeds[fact.id]) and (bracket is None or bracket[0] < e < bracket[1])),
                             default=None)

@@ -7,7 +7,8 @@
   leaves its whole sentence open, unless it has a complement of its own ("ob", "whether").
 * A hedge ("vielleicht", "maybe"), a condition ("ob", "wenn", "if", "whether"), a past state
   ("früher", "formerly"; "damals", "back then" with "war"/"was") or an intention leaves its
-  clause open; so does a part of the sentence set in another organisation (other_settings).
+  clause open; so does a part of the sentence set in another organisation (other_settings), not
+  one that only names that organisation's tenant as a place ("im Tenant unserer Schwesterfirma").
 
 The word lists are data in `knowledge/language/` (beliefs, belief_tails, hedges, conditionals, adverbial_conditionals,
 past_state_markers, past_time_markers, past_copulas, intentions, other_settings, own_settings,
@@ -156,10 +157,30 @@ def _elsewhere(tokens: list[Token], text: str, lo: int, hi: int) -> bool:
     if not _names_elsewhere(tokens):
         return False
     s_lo, s_hi = clause_bounds(tokens, text, lo, hi, "contrasts")
-    if not has_phrase([t.word for t in tokens[s_lo:s_hi + 1]], _phrases("other_settings")):
-        return False
+    words = [t.word for t in tokens[s_lo:s_hi + 1]]
+    if not any(not _owns_tenant(words, k) for k in _phrase_starts(words, _phrases("other_settings"))):
+        return False  # none, or each the owner of a tenant named ("im Tenant unserer Schwesterfirma": a place)
     c_lo, c_hi = clause_bounds(tokens, text, lo, hi)  # "..., bei uns ist es einkauf@…": the case again
     return not has_phrase([t.word for t in tokens[c_lo:c_hi + 1]], _phrases("own_settings"))
+
+
+def _phrase_starts(words: list[str], table: dict[str, tuple[tuple[str, ...], ...]]) -> list[int]:
+    """Where phrases of `table` (keyed by their first word) begin in `words`."""
+    return [i for i, word in enumerate(words) for phrase in table.get(word, ()) if tuple(words[i:i + len(phrase)]) == phrase]
+
+
+def _owns_tenant(words: list[str], at: int) -> bool:
+    """Whether the phrase at `at` names the owner of a tenant named right before it, with at most a
+    determiner between ("im Tenant unserer Schwesterfirma", "the tenant of our sister company"): it names
+    an account, a place where the case's things may be, not the setting of what the sentence tells."""
+    nouns, linking = tuple(_folded("tenant_nouns")), _folded("determiners") | _folded("genitive_links")
+    k = at - 1
+    while k >= 0 and at - k <= _OWNER_REACH and words[k] in linking:
+        k -= 1
+    return k >= 0 and k < at - 1 and words[k].startswith(nouns)
+
+
+_OWNER_REACH = 3  # words between a tenant noun and its owner ("tenant of our")
 
 
 def _resumed_condition(tokens: list[Token], text: str, c_lo: int) -> bool:

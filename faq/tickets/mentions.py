@@ -102,6 +102,8 @@ _DATE_PATTERNS = (
                        re.I)),  # 1 Jan 2027, 01-Jan-2027
     ("mdy", re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b", re.I)),
     ("ago_de", re.compile(rf"\bvor\s(?:(?:{_APPROXIMATORS})\.?\s)?(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
+    ("since", re.compile(rf"\b(?:{'|'.join(map(re.escape, lexicon_words('since_spans')))})\s(?:(?:{_APPROXIMATORS})\.?\s)?(?:{_NUMBER_WORD})\s"
+                         rf"(?:{_UNIT_WORD})\b", re.I)),  # "seit drei Tagen": the day the span counts back to, its latest start
     ("ago_en", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\sago\b", re.I)),
     ("ago_after", re.compile(rf"\b(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\s(?:{'|'.join(map(re.escape, lexicon_words('ago_after')))})\b", re.I)),
     ("ahead", re.compile(rf"\bin\s(?:{_NUMBER_WORD})\s(?:{_UNIT_WORD})\b", re.I)),
@@ -116,7 +118,9 @@ _ANY_MONTH = re.compile(rf"\b{_MONTH_START}(?:{_MONTH_WORDS})\b", re.I)
 
 _AGO_AFTER = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in lexicon_words('ago_after'))})\b")
 """The words after a span of time that count it back ("zwei Tage her"): without one, that pattern is not tried."""
-_WITHOUT_DIGITS = frozenset({"ago_de", "ago_en", "ago_after", "ahead", "word"})
+_SINCE = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in lexicon_words('since_spans'))})\b")
+"""The words before a span of time that tell how long it has lasted ("seit"): without one, that pattern is not tried."""
+_WITHOUT_DIGITS = frozenset({"ago_de", "since", "ago_en", "ago_after", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")
 _MONTH_FIRST = frozenset({"mdy", "md_word"})
@@ -354,7 +358,8 @@ def _find_dates(text: str, today: date, order: str | None) -> list[DateMention]:
     digits = _DIGIT.search(text) is not None
     for kind, pattern in _DATE_PATTERNS:
         if not digits and kind not in _WITHOUT_DIGITS or not months and kind in _MONTH_FIRST \
-                or kind == "ago_en" and "ago" not in lowered or kind == "ago_after" and not _AGO_AFTER.search(lowered):
+                or kind == "ago_en" and "ago" not in lowered or kind == "ago_after" and not _AGO_AFTER.search(lowered) \
+                or kind == "since" and not _SINCE.search(lowered):
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
@@ -373,7 +378,7 @@ def _find_dates(text: str, today: date, order: str | None) -> list[DateMention]:
                     value = _yearless(raw, kind, today, said_past(lowered, s, e))
                 elif kind == "ago_after":  # "zwei Tage her": as "vor zwei Tagen"
                     value = parse_date("vor " + " ".join(raw.split()[:2]), today)
-                elif kind == "ago_de":  # "vor etwa 30 Stunden": as "vor 30 Stunden"
+                elif kind in ("ago_de", "since"):  # "vor etwa 30 Stunden", "seit drei Tagen": as "vor 30 Stunden"
                     value = parse_date("vor " + " ".join(raw.split()[-2:]), today)
                 elif kind == "slashed":
                     value = read_slashed(raw, today, order)

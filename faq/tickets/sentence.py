@@ -12,6 +12,7 @@ from faq.tickets.answers import article_pronoun, denied_clause, elliptic, option
 from faq.tickets.borders import clause_bounds, denies_a_noun
 from faq.tickets.cuefind import Words, function_words, word_matches
 from faq.tickets.cues import CueLexicon, phrases
+from faq.tickets.domains import names_another_domain
 from faq.tickets.evidence import Evidence
 from faq.tickets.hedges import hedged
 from faq.tickets.mentions import ADDRESS
@@ -32,8 +33,7 @@ class Sentence:
     __slots__ = ("offset", "text", "tokens", "words", "question", "refuted", "_depth", "_correction")
 
     def __init__(self, offset: int, text: str, tokens: list[Token], words: Words) -> None:
-        self.offset = offset
-        self.text = text
+        self.offset, self.text = offset, text
         self.tokens = tokens
         self.words = words
         self.question = is_question(text)
@@ -338,8 +338,8 @@ def names_another_address(s: Sentence, span: tuple[int, int], address: object) -
     """Whether a cue found at `span` names an address (a word of `address_nouns`) whose clause
     gives another e-mail address than `address`, the one read for the case: "OSM ist a@x.de, die
     Adresse unseres globalen Admins ist b@x.de" says nothing about a@x.de."""
-    if "@" not in s.text:
-        return False  # no address in the sentence, so none other than the case's
+    if "@" not in s.text:  # no address in the sentence, so none other than the case's; maybe another domain
+        return names_another_domain(s.tokens, s.text, span, address)  # "Domain fabrikam.com: Verified"
     nouns = folded_words("address_nouns")
     if not any(s.tokens[i].word in nouns for i in range(span[0], span[1] + 1)):
         return False

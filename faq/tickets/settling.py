@@ -151,9 +151,27 @@ def spans_firm(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Ev
     Stunden", `_rough_span`) whose outcome is the same on every day the span may round to, up to
     `span_spread` of it longer or shorter (22 to 37 hours: today or yesterday, both under 48 hours).
     Their vagueness does not keep them from settling a cause; "vor etwa 40 Stunden" (one or two days)
-    stays weak where 48 hours decide."""
-    return frozenset(key for key, _ev, _day, days in _rough_days(facts, evidence, today)
-                     if same_outcome(flow, facts, key, days, today))
+    stays weak where 48 hours decide. Nor does a span a state has lasted ("seit drei Tagen", `_since_days`)
+    where every day it may have begun decides the same."""
+    told = {key: days for key, _ev, _day, days in _rough_days(facts, evidence, today)}
+    for key, days in _since_days(facts, evidence):
+        told[key] = sorted({*told.get(key, ()), *days})
+    return frozenset(key for key, days in told.items() if same_outcome(flow, facts, key, days, today))
+
+
+def _since(ev: Evidence) -> bool:
+    """Whether the evidence's words are a span a state has lasted up to now ("seit drei Tagen": `since_spans`)."""
+    first = _WORD.match(ev.quote)
+    return first is not None and fold(first.group()) in folded("since_spans")
+
+
+def _since_days(facts: Mapping[str, Value], evidence: Mapping[str, Evidence]) -> Iterator[tuple[str, list[date]]]:
+    """Each date fact read from a span a state has lasted (`_since`): its id and the days it may have begun,
+    the date read and up to `since_reach` days before it (the wait may have begun after what is waited on)."""
+    for key, ev in evidence.items():
+        value = facts.get(key)
+        if isinstance(value, date) and not isinstance(value, MonthDate) and _since(ev):
+            yield key, [value - timedelta(days=n) for n in range(weights().since_reach, -1, -1)]
 
 
 def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = frozenset(),
@@ -161,11 +179,11 @@ def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = froze
     """Return the facts whose evidence is no plain statement of the customer's own (a misspelt
     negation in its sentence, quoted text the customer did not point at by the fact: `adopted`,
     or a date read without its cue: a note of the reader ending in `UNCUED`, or a time told only vaguely,
-    unless in `firm`: a rough span whose outcome its reach does not change, `spans_firm`)."""
+    or a span a state has lasted, unless in `firm`: a rough span whose outcome its reach does not change, `spans_firm`)."""
     uncued = {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
     return frozenset(fact for fact, ev in evidence.items()
                      if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev)
-                     or fact not in firm and _vague(ev))
+                     or fact not in firm and (_vague(ev) or _since(ev)))
 
 
 def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:

@@ -47,6 +47,7 @@ class TicketWeights:
     cue_near: int = 2
     example_reach: int = 1
     span_spread: float = 0.25
+    since_reach: int = 366
     quote_chars: int = 160
 
 
