@@ -63,7 +63,7 @@ out = open(os.devnull, "w")
 sys.stdout = out
 from bot.cli.main import main
 t = time.perf_counter()
-rc = main(sys.argv[1:])
+rc = main()  # as the faqbot script calls it: the command is the whole process
 secs = time.perf_counter() - t
 sys.stdout = sys.__stdout__
 print(secs, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, rc)
