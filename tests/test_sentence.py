@@ -224,6 +224,28 @@ def test_a_label_goes_on_over_a_bracket_it_closes(text, expected):
     assert label_value(tokens, text, 1) is expected
 
 
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Basis unter gleicher Reg.-Nr. wie das Add-on: nein", "nr", False),
+    ("Gleiche Kto.-Nr. wie beim Basisabo: ja", "nr", True),
+    ("Same agreement ref. as our base subscription: no", "ref", False),
+    ("Gleiche Registrierung. Add-on: ja", "registrierung", NO_ANSWER),
+    ("Same enrollment. Add-on: no", "enrollment", NO_ANSWER),
+])
+def test_a_label_goes_on_past_an_abbreviations_period_but_not_past_a_sentences(text, word, expected):
+    # "Reg.-Nr. wie das Add-on: nein" answers the cue that ends at "Nr" by its no; a sentence's full stop ends the label
+    tokens = tokenize(text)
+    assert label_value(tokens, text, [t.word for t in tokens].index(word)) is expected
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Guten Tag,\nnach dem Aktivieren fehlt uns die Erweiterung.\nBasisabo unter derselben Reg.-Nr. wie die Erweiterung: nein\nDanke"),
+    ("en", "Hello,\nthe add-on is missing since activation.\nBase subscription under the same enrollment number as our add-on: no\nRegards"),
+])
+def test_a_no_after_a_label_with_an_abbreviation_inside_denies_the_same_enrollment(lang, text):
+    facts = extract_facts(text, KB.flow("licenses-not-visible"), date(2026, 11, 27), lang, KB.vocabulary).facts
+    assert facts.get("base_same_enrollment") is False
+
+
 @pytest.mark.parametrize(("lang", "text"), [
     ("de", "Rolle: OSM (Reservierung verwalten: nö, hab ich nicht)"),
     ("en", "Role: OSM (Manage Reservation permission: no, never got it)"),

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from faq.tickets.tokens import (
     _SENTENCE_END,
+    abbreviation_stop,
     sentences,
     spelt_as_is,
     tokenize,
@@ -258,3 +259,13 @@ def test_a_table_row_ends_its_sentence():
 def test_a_checklist_box_ends_its_line_as_a_bullet_does():
     text = "Stand:\n[x] Bestellung aufgegeben\n[ ] Junk-Ordner geprüft\nDanke"
     assert [s.strip() for _, s in sentences(text)] == ["Stand:", "[x] Bestellung aufgegeben", "[ ] Junk-Ordner geprüft", "Danke"]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("Basis unter gleicher Reg.-Nr. wie das Add-on: nein", "Nr.", True),
+    ("Same agreement ref. as the base: no", "ref.", True),
+    ("Wir haben alles geprüft. Add-on: ja", "geprüft.", False),
+    ("We said no. Then it worked", "no.", False),
+])
+def test_an_abbreviations_full_stop_is_told_from_a_sentences(text, word, expected):
+    assert abbreviation_stop(text, text.index(word) + len(word) - 1) is expected

@@ -17,7 +17,7 @@ from faq.tickets.evidence import Evidence
 from faq.tickets.hedges import hedged
 from faq.tickets.mentions import ADDRESS
 from faq.tickets.quotes import is_question, opens_example
-from faq.tickets.tokens import Token, tokenize
+from faq.tickets.tokens import Token, abbreviation_stop, tokenize
 
 if TYPE_CHECKING:
     from faq.kb.model import Fact
@@ -350,7 +350,8 @@ def names_another_address(s: Sentence, span: tuple[int, int], address: object) -
 
 NO_ANSWER = object()
 _LABEL_END = re.compile(r"[\"'»«“”).\s]*:[ \t]*([^\n]*)")
-_LABEL_REST = re.compile(r"([^\n:.;!?]{1,60})(?=:)")
+_LABEL_PART = re.compile(r"[^\n:.;!?]*")
+_LABEL_REST_CHARS = 60  # characters at most a label may go on past its cue
 
 
 def label_answer(s: Sentence, span: tuple[int, int]) -> object:
@@ -369,10 +370,11 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     m = _LABEL_END.match(text, tokens[last].end)
     if m is None:
         # a label may go on past the cue, within its line ("domain verified for an online services account: no"), not
-        m = _LABEL_REST.match(text, tokens[last].end)  # into a bracket left open ("OSM (Reservierung verwalten: nein)")
-        if m is None or m.group(1).count("(") > m.group(1).count(")") or any(t.neg for t in tokens if tokens[last].end <= t.start < m.end(1)):
+        start, end = tokens[last].end, _label_rest(text, tokens[last].end)  # into a bracket left open ("OSM (Reservierung
+        rest = text[start:end]  # verwalten: nein)"), past an abbreviation's full stop ("gleicher Reg.-Nr. wie das Add-on: nein")
+        if not rest or rest.count("(") > rest.count(")") or any(t.neg for t in tokens if start <= t.start < end):
             return NO_ANSWER
-        m = _LABEL_END.match(text, m.end(1))
+        m = _LABEL_END.match(text, end)
     if m is None or not m.group(1).strip():
         return NO_ANSWER
     value = tokenize(m.group(1))
@@ -389,6 +391,15 @@ def label_value(tokens: list[Token], text: str, last: int) -> object:
     if any(tuple(words[:len(p)]) == p for p in sequences("affirmations")):
         return True
     return NO_ANSWER
+
+
+def _label_rest(text: str, start: int) -> int:
+    """Where the words of a label that go on from `start` within their clause end at a colon (`start` when
+    they do not): a full stop that ends a listed abbreviation ("Reg.-Nr.", "ref.") is inside the label."""
+    end = _LABEL_PART.match(text, start).end()  # type: ignore[union-attr]
+    while abbreviation_stop(text, end) and end + 1 - start <= _LABEL_REST_CHARS:
+        end = _LABEL_PART.match(text, end + 1).end()  # type: ignore[union-attr]
+    return end if 0 < end - start <= _LABEL_REST_CHARS and text[end:end + 1] == ":" else start
 
 
 _SOURCE_WORDS = 3  # words that may name whom a label's value comes from ("laut unserem Händler")

@@ -17,7 +17,7 @@ from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.language.text import MAX_INPUT_CHARS
 
-__all__ = ["Token", "after_list_mark", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
+__all__ = ["Token", "abbreviation_stop", "after_list_mark", "fold_word", "misspelt_negations", "may_hold_sequence", "negations", "sentences", "spelt_as_is", "tokenize", "unspelt", "with_zu",
            "without_names", "word_before_blanks", "zu_inside"]
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’](?:t|m|re|ve|s|ll|d)\b)?", re.U)
@@ -365,6 +365,11 @@ def _after_abbreviation(text: str, start: int, end: int) -> bool:
     if last is None or fold(last.group(1)) not in _abbreviations():
         return False
     return fold(last.group(1)) not in negations() or text[end:end + 1].isdigit()
+
+
+def abbreviation_stop(text: str, at: int) -> bool:
+    """Whether the full stop at `at` ends a listed abbreviation ("Reg.-Nr. wie ...", "ref. no"), not a sentence."""
+    return text[at:at + 1] == "." and _after_abbreviation(text, at + 1, at + 1)
 
 
 _DAY_END = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?[.](\s+)(?=[A-ZÄÖÜ])")
