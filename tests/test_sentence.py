@@ -9,7 +9,7 @@ import pytest
 from faq.kb.loader import load_knowledge_base
 from faq.tickets.body import clean_body
 from faq.tickets.facts import extract_facts
-from faq.tickets.sentence import NO_ANSWER, has_sequence, label_value
+from faq.tickets.sentence import has_sequence
 from faq.tickets.tokens import may_hold_sequence, tokenize
 
 KB = load_knowledge_base()
@@ -192,49 +192,6 @@ def test_an_apposition_denying_another_to_be_the_thing_keeps_the_cue(flow, lang,
 ])
 def test_a_short_clause_denying_the_cue_for_another_one_leaves_it_open(lang, text):
     assert "enrollment_linked" not in read(text, lang)
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Reservierung verwalten: z. B. ja", None), ("Manage Reservation: e.g. yes", None),
-    ("Basis unter gleicher Registrierung: na, läuft über die Mutter", False), ("Junk checked: nah", False),
-    ("Junk-Ordner geprüft: na klar", NO_ANSWER),
-])
-def test_a_labels_sample_value_answers_nothing_and_a_spoken_no_denies(text, expected):
-    tokens = tokenize(text)
-    last = max(i for i, t in enumerate(tokens) if t.end <= text.index(":"))
-    assert label_value(tokens, text, last) is expected
-
-
-@pytest.mark.parametrize(("text", "word"), [
-    ("Rolle: Onlineadministrator (Reservierungsrecht: nein)", "onlineadministrator"),
-    ("Role: OSM (manage permission: no)", "osm"),
-])
-def test_a_label_does_not_go_on_into_a_bracket_it_leaves_open(text, word):
-    # the colon inside the bracket answers the bracket's own label, not the word before it
-    tokens = tokenize(text)
-    assert label_value(tokens, text, [t.word for t in tokens].index(word)) is NO_ANSWER
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Domain geprüft (bei Microsoft): nein", False),
-    ("Domain verified (for our tenant): yes", True),
-])
-def test_a_label_goes_on_over_a_bracket_it_closes(text, expected):
-    tokens = tokenize(text)
-    assert label_value(tokens, text, 1) is expected
-
-
-@pytest.mark.parametrize(("text", "word", "expected"), [
-    ("Basis unter gleicher Reg.-Nr. wie das Add-on: nein", "nr", False),
-    ("Gleiche Kto.-Nr. wie beim Basisabo: ja", "nr", True),
-    ("Same agreement ref. as our base subscription: no", "ref", False),
-    ("Gleiche Registrierung. Add-on: ja", "registrierung", NO_ANSWER),
-    ("Same enrollment. Add-on: no", "enrollment", NO_ANSWER),
-])
-def test_a_label_goes_on_past_an_abbreviations_period_but_not_past_a_sentences(text, word, expected):
-    # "Reg.-Nr. wie das Add-on: nein" answers the cue that ends at "Nr" by its no; a sentence's full stop ends the label
-    tokens = tokenize(text)
-    assert label_value(tokens, text, [t.word for t in tokens].index(word)) is expected
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -14,8 +14,9 @@ from faq.tickets.context import context_positions
 from faq.tickets.cuefind import Words, absent, find_cue, word_matches
 from faq.tickets.cues import CueLexicon
 from faq.tickets.hedges import hedged
+from faq.tickets.labels import NO_ANSWER, label_value
 from faq.tickets.negation import polarity
-from faq.tickets.sentence import NO_ANSWER, has_sequence, label_value
+from faq.tickets.sentence import has_sequence
 from faq.tickets.tokens import Token, negations
 
 __all__ = ["read_choice", "refine_choice"]

@@ -54,6 +54,7 @@ from faq.tickets.ended import ended_state
 from faq.tickets.evidence import ANSWER, OWN, QUOTED, Evidence
 from faq.tickets.hearsay import contradicted_hearsay, told_by_person
 from faq.tickets.inserts import without_inserts
+from faq.tickets.labels import labelled
 from faq.tickets.persons import (
     name_osm_by_address,
     name_osm_people,
@@ -80,7 +81,6 @@ from faq.tickets.sentence import (
     OPENING,
     Sentence,
     has_sequence,
-    labelled,
     name_osm,
     names_another_address,
     refer_back,

@@ -14,8 +14,9 @@ from faq.tickets.compounds import modifier_only
 from faq.tickets.cuefind import Cue, cue_mode, find_bracket, find_cue, function_words, word_matches
 from faq.tickets.cueindex import TextCues
 from faq.tickets.cues import CueLexicon
+from faq.tickets.labels import NO_ANSWER, label_answer
 from faq.tickets.negation import polarity
-from faq.tickets.sentence import NO_ANSWER, Sentence, label_answer, refuted
+from faq.tickets.sentence import Sentence, refuted
 from faq.tickets.spread import othered, paired, qualified
 from faq.tickets.tokens import Token, negations
 from faq.tickets.withheld import recorrected, replacement, unstated
