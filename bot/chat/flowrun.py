@@ -32,7 +32,7 @@ from faq.language.text import clean
 if TYPE_CHECKING:
     from bot.chat.dialogue import Dialogue
 
-__all__ = ["FREE_ANSWER_WORDS", "Run", "answer_text", "apply_answer", "first_to_confirm", "step", "tell", "too_rough"]
+__all__ = ["FREE_ANSWER_WORDS", "Run", "answer_text", "apply_answer", "first_to_confirm", "rough_again", "step", "tell", "too_rough"]
 
 FREE_ANSWER_WORDS = 4
 """An answer of this many words or more is also read for other facts the user states in it."""
@@ -110,6 +110,18 @@ def too_rough(run: Run, fact_id: str) -> Notice:
     value, quote = run.stated[fact_id]
     words = getattr(value, "words", "") or quote
     return Notice("date_too_rough", {"fact": fact_id, "words": " ".join(clean(words).split())}, lang=run.lang)
+
+
+def rough_again(run: Run, fact_id: str, today: date) -> Notice | None:
+    """The `too_rough` notice when the date just told for the asked `fact_id` is again too rough to decide
+    (it is then dropped: the exact day is asked again); None when it may be taken."""
+    from faq.flows.outcomes import rough_decides
+
+    if rough_decides(run.flow, run.facts, fact_id, run.stated[fact_id][0], today):
+        return None
+    notice = too_rough(run, fact_id)
+    run.stated.pop(fact_id)
+    return notice
 
 
 def first_to_confirm(run: Run, stated: list[Fact], today: date) -> Fact:
@@ -191,11 +203,7 @@ def answer_text(d: Dialogue, raw: str, shown: str | None = None, pick: str = "")
         d._emit({"type": "tell", "text": text})
         if fact.id not in d.run.stated:
             return d._add(user, *d._step())
-        from faq.flows.outcomes import rough_decides
-
-        if not rough_decides(d.run.flow, d.run.facts, fact.id, d.run.stated[fact.id][0], d.today):
-            notice = too_rough(d.run, fact.id)  # told roughly again: the exact day is asked again
-            d.run.stated.pop(fact.id)
+        if (notice := rough_again(d.run, fact.id, d.today)) is not None:  # told roughly again
             return d._add(user, notice, *d._step())
         said = canonical(d.run.stated.pop(fact.id)[0])
         try:

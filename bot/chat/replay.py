@@ -74,12 +74,9 @@ def _tell(d: Dialogue, said: str) -> list[Item]:
     d._tell(said)
     asked = d.current_fact
     if asked is not None and run.confirming is None and asked.id in run.stated:
-        from bot.chat.flowrun import too_rough
-        from faq.flows.outcomes import rough_decides
+        from bot.chat.flowrun import rough_again
 
-        if not rough_decides(run.flow, run.facts, asked.id, run.stated[asked.id][0], d.today):
-            notice = too_rough(run, asked.id)  # told roughly again: no answer followed, as it was shown
-            run.stated.pop(asked.id)
+        if (notice := rough_again(run, asked.id, d.today)) is not None:  # told roughly again: no answer followed
             return d._add(UserMessage(said, lang=run.lang), notice, *d._step())
         run.stated.pop(asked.id)
         return []

@@ -18,14 +18,13 @@ from functools import cache
 from faq.flows.values import Value
 from faq.kb.model import Fact
 from faq.language.lexicon import folded
-from faq.language.normalize import fold
 from faq.tickets.borders import clause_bounds
 from faq.tickets.context import context_spans, event_positions, own_event_positions
 from faq.tickets.cues import CueLexicon
 from faq.tickets.datekinds import others_dates, topic_cue
 from faq.tickets.dateorder import date_order
 from faq.tickets.evidence import Evidence
-from faq.tickets.mentions import DateMention, find_dates
+from faq.tickets.mentions import DateMention, find_dates, since_span
 from faq.tickets.quotes import is_example
 from faq.tickets.scope import other_instance_at
 from faq.tickets.sentence import (
@@ -219,8 +218,9 @@ def read_dates(analysed: list[Sentence], facts: list[Fact], lang: str, lex: CueL
             nearest: tuple[int, Fact] | None = None
             bracket = _participle_bracket(s, idx)  # "Reservierung wirksam: ja (angelegt am 01.10.2026)"
             own_clause = _clause_bracket(s, idx)  # "(das Konto wurde am 01.10.2026 angelegt)"
+            since = since_span(mention.raw)
             for f_index, fact in enumerate(facts):
-                if fact.id not in since_facts and fold(mention.raw.split()[0]) in folded("since_spans"):
+                if since and fact.id not in since_facts:
                     continue  # "seit zwei Wochen warten wir auf die Mail": no usage start (knowledge/tickets/since_facts.yaml)
                 other = min((date_distance(s, e, idx, end_idx) for e in events[fact.id]
                              if not any(e < d < idx for d in deeds[fact.id]) and (bracket is None or bracket[0] < e < bracket[1])),

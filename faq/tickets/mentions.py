@@ -14,12 +14,13 @@ from functools import cache
 from faq.errors import InputError
 from faq.flows.dates import WORDS_OF_DATES, MonthDate, month_number, parse_date
 from faq.language.addresses import ADDRESS_RUN, find_addresses
+from faq.language.lexicon import folded
 from faq.language.lexicon import words as lexicon_words
 from faq.language.normalize import fold
 from faq.tickets.dateorder import SLASHED, read_slashed
 from faq.tickets.datetense import said_past, tense
 
-__all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails"]
+__all__ = ["ADDRESS", "DateMention", "find_dates", "find_emails", "since_span"]
 
 
 @cache
@@ -120,6 +121,16 @@ _AGO_AFTER = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in lexicon_
 """The words after a span of time that count it back ("zwei Tage her"): without one, that pattern is not tried."""
 _SINCE = re.compile(rf"\b(?:{'|'.join(re.escape(w.lower()) for w in lexicon_words('since_spans'))})\b")
 """The words before a span of time that tell how long it has lasted ("seit"): without one, that pattern is not tried."""
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def since_span(written: str) -> bool:
+    """Whether a date as written is a span a state has lasted up to now: its first word one of `since_spans`
+    ("seit drei Tagen"), not a day or a span counted back ("vor drei Tagen")."""
+    first = _FIRST_WORD.match(written)
+    return first is not None and fold(first.group()) in folded("since_spans")
+
+
 _WITHOUT_DIGITS = frozenset({"ago_de", "since", "ago_en", "ago_after", "ahead", "word"})
 """The patterns that match without a digit ("vor drei Tagen", "gestern"); the others need one."""
 _DIGIT = re.compile(r"\d")

@@ -37,6 +37,7 @@ from faq.tickets.context import context_positions
 from faq.tickets.cues import lexicon_for
 from faq.tickets.datetense import said_past, tense
 from faq.tickets.evidence import QUOTED, Evidence
+from faq.tickets.mentions import since_span
 from faq.tickets.quotes import points_below
 from faq.tickets.tokens import misspelt_negations, sentences, tokenize
 from faq.tickets.weights import ticket_file, weights
@@ -159,18 +160,12 @@ def spans_firm(flow: Flow, facts: Mapping[str, Value], evidence: Mapping[str, Ev
     return frozenset(key for key, days in told.items() if same_outcome(flow, facts, key, days, today))
 
 
-def _since(ev: Evidence) -> bool:
-    """Whether the evidence's words are a span a state has lasted up to now ("seit drei Tagen": `since_spans`)."""
-    first = _WORD.match(ev.quote)
-    return first is not None and fold(first.group()) in folded("since_spans")
-
-
 def _since_days(facts: Mapping[str, Value], evidence: Mapping[str, Evidence]) -> Iterator[tuple[str, list[date]]]:
     """Each date fact read from a span a state has lasted (`_since`): its id and the days it may have begun,
     the date read and up to `since_reach` days before it (the wait may have begun after what is waited on)."""
     for key, ev in evidence.items():
         value = facts.get(key)
-        if isinstance(value, date) and not isinstance(value, MonthDate) and _since(ev):
+        if isinstance(value, date) and not isinstance(value, MonthDate) and since_span(ev.quote):
             yield key, [value - timedelta(days=n) for n in range(weights().since_reach, -1, -1)]
 
 
@@ -183,7 +178,7 @@ def weak_facts(evidence: Mapping[str, Evidence], adopted: frozenset[str] = froze
     uncued = {n.split(":")[0] for n in notes if n.endswith(UNCUED)}
     return frozenset(fact for fact, ev in evidence.items()
                      if ev.source == QUOTED and fact not in adopted or fact in uncued or _repaired(ev)
-                     or fact not in firm and (_vague(ev) or _since(ev)))
+                     or fact not in firm and (_vague(ev) or since_span(ev.quote)))
 
 
 def adopted(body: str, flow: Flow, lang: str, vocabulary: object | None = None) -> frozenset[str]:
